@@ -1,0 +1,3 @@
+from nlp_reports.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,295 @@
+"""The ``nlp-reports`` command: parse arguments, call the Python API, format what it returns.
+
+Nothing here does the work: each command is a few lines over a public function
+(``load_report``, ``Tagger``, ``train``, ``evaluate``, ``tag_paths``, ``summarize``, ``audit``).
+Heavy modules are imported inside the commands so ``nlp-reports --help`` starts fast.
+Library errors (:class:`nlp_reports.errors.NlpReportsError`) become one line on stderr and
+a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from nlp_reports._version import __version__
+
+log = logging.getLogger("nlp_reports")
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # some inputs failed (the others were processed)
+EXIT_USAGE = 2
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# --- parse -------------------------------------------------------------------------------
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from nlp_reports.errors import ParseError
+    from nlp_reports.parse import load_report
+    from nlp_reports.render import report_as_text
+
+    failed = 0
+    for path in args.files:
+        try:
+            report = load_report(path if path != "-" else sys.stdin.buffer.read())
+        except ParseError as exc:
+            failed += 1
+            if args.json:
+                _out(json.dumps({"source": path, "error": {"reason": exc.reason,
+                                                           "message": str(exc)}},
+                                ensure_ascii=False))
+            else:
+                _err(f"error: {exc}")
+            continue
+        if args.json:
+            _out(report.to_json(indent=2 if args.indent else None))
+        else:
+            _out(report_as_text(report))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# --- classify / train / evaluate / suggest ------------------------------------------------
+
+
+def _add_model_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", help="model directory (default: the shipped model)")
+    p.add_argument("--trust-model", action="store_true",
+                   help="allow loading a model from outside the package (joblib runs code)")
+    p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None,
+                   help="tokenizer engine (default: the fastest installed)")
+
+
+def _load_tagger(args: argparse.Namespace):
+    from nlp_reports.classify import Tagger
+
+    return Tagger.load(args.model, trust=args.trust_model, tokenizer=args.tokenizer)
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    tagger = _load_tagger(args)
+    stream = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
+    try:
+        lines = [line.rstrip("\r\n") for line in stream]
+    finally:
+        if args.file:
+            stream.close()
+    for pred in tagger.predict(lines, batch_size=args.batch_size):
+        _out(json.dumps(pred.to_dict(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from nlp_reports.classify import train
+
+    result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
+                   test=args.test, seed=args.seed)
+    _out(f"model written to {result.path}")
+    for key, value in result.metrics.items():
+        _out(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+    return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from nlp_reports.classify import evaluate, format_evaluation
+
+    result = evaluate(args.data, model=args.model, trust=args.trust_model,
+                      tokenizer=args.tokenizer, cv=args.cv)
+    _out(json.dumps(result, ensure_ascii=False, indent=2) if args.json
+         else format_evaluation(result))
+    return EXIT_OK
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    from nlp_reports.classify import suggest, write_suggestions
+
+    tagger = _load_tagger(args)
+    rows = suggest(args.corpus, n=args.n, tagger=tagger)
+    write_suggestions(rows, args.out or sys.stdout)
+    if args.out:
+        _err(f"{len(rows)} statements to label written to {args.out}")
+    return EXIT_OK
+
+
+# --- tag / export / summarize / audit -----------------------------------------------------
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    from nlp_reports.corpus import tag_paths
+
+    result = tag_paths(
+        args.paths, args.db, model=args.model, trust=args.trust_model,
+        tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
+        scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
+        retag=args.retag,
+    )
+    _err(result.summary_line())
+    for failure in result.failures[: args.show_failures]:
+        _err(f"  failed: {failure.path}: {failure.reason}: {failure.message}")
+    return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from nlp_reports.corpus import export
+
+    written = export(args.db, args.out, format=args.format, table=args.table)
+    _err(f"wrote {', '.join(str(p) for p in written)}")
+    return EXIT_OK
+
+
+def _cmd_summarize(args: argparse.Namespace) -> int:
+    from nlp_reports.corpus import summarize
+
+    summary = summarize(args.db, by=args.by or [])
+    if args.html:
+        summary.to_html(args.html)
+        _err(f"HTML report written to {args.html}")
+    if args.csv:
+        written = summary.to_csv(args.csv)
+        _err(f"{len(written)} CSV files written to {args.csv}")
+    if args.format == "json":
+        _out(summary.to_json())
+    elif args.format == "markdown":
+        _out(summary.to_markdown())
+    elif not args.html and not args.csv:
+        _out(summary.to_markdown())
+    return EXIT_OK
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from nlp_reports.corpus import audit
+
+    result = audit(args.db)
+    if args.html:
+        result.to_html(args.html)
+        _err(f"audit written to {args.html}")
+    if args.csv:
+        result.to_csv(args.csv)
+        _err(f"audit table written to {args.csv}")
+    if args.format == "json":
+        _out(result.to_json())
+    elif args.format == "markdown" or not (args.html or args.csv):
+        _out(result.to_markdown(sort=args.sort))
+    return EXIT_OK
+
+
+# --- the parser ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nlp-reports",
+        description="Parse, classify and summarize government information-disclosure annual "
+        "reports (政府信息公开工作年度报告).",
+    )
+    parser.add_argument("--version", action="version", version=f"nlp-reports {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log more (-v info, -vv debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse report files into sections, statements, tables, checks")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .docx .pdf; - for stdin)")
+    p.add_argument("--json", action="store_true", help="one JSON object per file (docs/schema.md)")
+    p.add_argument("--indent", action="store_true", help="pretty-print the JSON")
+    p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes (JSONL)")
+    p.add_argument("file", nargs="?", help="a UTF-8 file with one statement per line (default: stdin)")
+    p.add_argument("--batch-size", type=int, default=2048, help="statements per predict call")
+    _add_model_args(p)
+    p.set_defaults(func=_cmd_classify)
+
+    p = sub.add_parser("train", help="train a kind + theme model on labeled statements")
+    p.add_argument("data", nargs="+", help="labeled JSONL or CSV files (text, kind, themes[, split, family])")
+    p.add_argument("--out", required=True, help="output model directory, e.g. models/mine")
+    p.add_argument("--dev", help="dev file for calibration and thresholds (default: the 'dev' split in DATA)")
+    p.add_argument("--test", help="test file for the model card's metrics (default: the 'test' split)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None)
+    p.set_defaults(func=_cmd_train)
+
+    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside")
+    p.add_argument("data", help="labeled JSONL or CSV")
+    p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    _add_model_args(p)
+    p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label")
+    p.add_argument("corpus", nargs="+", help="report files or folders, or a statements .txt/.jsonl")
+    p.add_argument("-n", type=int, default=50, help="how many statements")
+    p.add_argument("--out", help="CSV path (default: stdout)")
+    _add_model_args(p)
+    p.set_defaults(func=_cmd_suggest)
+
+    p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
+    p.add_argument("paths", nargs="+", help="files, folders or globs")
+    p.add_argument("--db", required=True, help="SQLite store to create or resume")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="parallel processes (joblib)")
+    p.add_argument("--backend", choices=["joblib", "dask"], default="joblib")
+    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--retag", action="store_true", help="re-tag files already stored")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--show-failures", type=int, default=20, metavar="N",
+                   help="list at most N failed files at the end")
+    _add_model_args(p)
+    p.set_defaults(func=_cmd_tag)
+
+    p = sub.add_parser("export", help="export the store as JSONL, CSV or Parquet")
+    p.add_argument("--db", required=True)
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument("--table", help="one table of the store (default: all)")
+    p.add_argument("--out", required=True, help="output file (jsonl) or folder (csv, parquet)")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("summarize", help="themes, coverage, copying, tables across the stored reports")
+    p.add_argument("--db", required=True)
+    p.add_argument("--by", action="append", choices=["year", "level", "region", "agency", "format"],
+                   help="group by (repeatable)")
+    p.add_argument("--format", choices=["markdown", "json"], help="what to print on stdout")
+    p.add_argument("--csv", metavar="DIR", help="write every summary table as CSV into DIR")
+    p.add_argument("--html", metavar="FILE", help="write a self-contained HTML report with charts")
+    p.set_defaults(func=_cmd_summarize)
+
+    p = sub.add_parser("audit", help="one row per report with every defect found")
+    p.add_argument("--db", required=True)
+    p.add_argument("--format", choices=["markdown", "json"])
+    p.add_argument("--csv", metavar="FILE")
+    p.add_argument("--html", metavar="FILE")
+    p.add_argument("--sort", default="defects", help="column to sort by (default: defects)")
+    p.set_defaults(func=_cmd_audit)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG
+    from nlp_reports.errors import NlpReportsError
+
+    try:
+        return args.func(args)
+    except NlpReportsError as exc:
+        _err(f"error: {exc}")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

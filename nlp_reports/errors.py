@@ -1,0 +1,119 @@
+"""The one exception hierarchy of nlp_reports.
+
+::
+
+    NlpReportsError                 base: catch this to catch everything we raise
+    ├── ParseError                  a file could not be turned into a Report
+    │   ├── EmptyInputError         the file is empty or whitespace only
+    │   ├── BinaryInputError        the bytes are not text (and not a format we read)
+    │   ├── DecodingError           no encoding we know decodes the bytes (UTF-8, GB18030 …)
+    │   ├── InputTooLargeError      the file exceeds the size limit
+    │   ├── NotAReportError         decodable text with no annual-report content at all
+    │   └── UnsupportedFormatError  an extension or container we cannot read
+    ├── MissingDependencyError      an optional extra (pdf, docx, fast, dask …) is not installed
+    ├── ModelError                  a model cannot be used
+    │   ├── ModelNotFoundError      no model at the given path
+    │   ├── UntrustedModelError     a model outside the shipped ones, loaded without trust=True
+    │   ├── ModelIntegrityError     the model file does not match its recorded SHA-256
+    │   └── IncompatibleModelError  the model was made with another scikit-learn / format version
+    ├── DataError                   labeled training / evaluation data is malformed
+    └── StoreError                  the SQLite store cannot be opened or written
+
+Every message says what went wrong and, where there is one, how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class NlpReportsError(Exception):
+    """Base class of every error nlp_reports raises on purpose."""
+
+
+class ParseError(NlpReportsError):
+    """A file could not be turned into a Report; ``reason`` is a short machine-readable code."""
+
+    reason = "parse_error"
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+    def __str__(self) -> str:  # "file.txt: message" when the path is known
+        msg = super().__str__()
+        return f"{self.path}: {msg}" if self.path else msg
+
+
+class EmptyInputError(ParseError):
+    """The input is empty or holds only whitespace."""
+
+    reason = "empty"
+
+
+class BinaryInputError(ParseError):
+    """The bytes are binary data, not text in a format we read."""
+
+    reason = "binary"
+
+
+class DecodingError(ParseError):
+    """No supported encoding (UTF-8, GB18030/GBK, UTF-16, Big5 …) decodes the bytes."""
+
+    reason = "undecodable"
+
+
+class InputTooLargeError(ParseError):
+    """The input exceeds the configured size limit."""
+
+    reason = "too_large"
+
+
+class NotAReportError(ParseError):
+    """Readable text that holds no annual-report content at all."""
+
+    reason = "not_a_report"
+
+
+class UnsupportedFormatError(ParseError):
+    """A file format (extension or container) we cannot read."""
+
+    reason = "unsupported_format"
+
+
+class MissingDependencyError(NlpReportsError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        super().__init__(
+            f"{purpose} needs the optional package '{package}'. "
+            f"Install it with: pip install 'nlp-reports[{extra}]'"
+        )
+        self.package = package
+        self.extra = extra
+
+
+class ModelError(NlpReportsError):
+    """A model cannot be loaded or used."""
+
+
+class ModelNotFoundError(ModelError, FileNotFoundError):
+    """No model directory or file exists at the given path."""
+
+
+class UntrustedModelError(ModelError):
+    """Loading a model from outside the shipped ones needs ``trust=True`` (it runs pickled code)."""
+
+
+class ModelIntegrityError(ModelError):
+    """The model file's SHA-256 does not match the checksum recorded beside it."""
+
+
+class IncompatibleModelError(ModelError):
+    """The model was made with another scikit-learn or model-format version."""
+
+
+class DataError(NlpReportsError, ValueError):
+    """Labeled data (JSONL/CSV) is malformed: the message names the file and line."""
+
+
+class StoreError(NlpReportsError):
+    """The SQLite store cannot be opened, created or written."""

@@ -1,0 +1,223 @@
+"""The data: small frozen dataclasses for one parsed report, and their versioned JSON form.
+
+A :class:`Report` is what :func:`nlp_reports.load_report` returns. Everything in it is
+plain data (str, int, float, None, tuples), so it pickles, compares and serialises simply.
+``Report.to_dict()`` gives the JSON form documented in ``docs/schema.md``; its layout is
+versioned by :data:`SCHEMA_VERSION` and ``Report.from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+#: The 2021 scheme's section numbers and their canonical titles (一 … 六).
+SECTION_TITLES: dict[int, str] = {
+    1: "总体情况",
+    2: "主动公开政府信息情况",
+    3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况",
+    5: "存在的主要问题及改进情况",
+    6: "其他需要报告的事项",
+}
+
+Block = Literal["problem", "measure", "unknown"]
+Outcome = Literal["pass", "fail", "not_assessable"]
+Level = Literal["national", "province", "city", "county", "township", "street", "department"]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the report says about itself (元数据).
+
+    ``year`` is the year reported on (报告年度), not the year of publication.
+    ``level`` is the administrative level of the agency: national / province / city /
+    county / township / street / department (a 局/委/办 of any government).
+    ``format`` is ``"2021"``, ``"2019"`` (试行) or ``"legacy"`` (2008–2018 free layouts).
+    """
+
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    level: str | None = None
+    region: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    format: str | None = None
+    source: str | None = None  # the path it was read from, when read from a file
+    source_format: str | None = None  # txt / html / docx / pdf / text
+    encoding: str | None = None
+    traditional: bool = False  # the text was in traditional characters (converted to parse)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One numbered section, mapped onto the 2021 scheme's 1–6 (older headings included).
+
+    ``title`` is the heading as written (without its number); ``text`` the body below it.
+    """
+
+    number: int
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of section 五: an enumerated item or, in free prose, one sentence.
+
+    ``block`` says which sub-block the layout puts it in: ``problem`` (存在的主要问题 …),
+    ``measure`` (改进措施 / 下步打算 / 改进情况 …), or ``unknown`` when the layout does not say.
+    ``marker`` is the enumeration as written (一是, (一), 1., ①) or None for prose sentences.
+    """
+
+    index: int
+    text: str
+    block: str
+    marker: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One statistical table (or sub-table of 表二) read as numbers.
+
+    ``values[r][c]`` is a float or None. None means the cell was blank, "/" , "-" or
+    otherwise not a number: ``raw[r][c]`` keeps what was written ("" for blank), so a
+    blank is never confused with 0. ``status`` is ``"ok"`` when every cell was read,
+    ``"unreadable"`` when the table was found but could not be read completely (then
+    ``values`` holds what was read and ``problem`` says why; checks treat it as not
+    assessable). Ids of tables, rows and columns are listed in ``docs/schema.md``.
+    """
+
+    id: str
+    title: str
+    rows: tuple[str, ...]
+    row_labels: tuple[str, ...]
+    columns: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    values: tuple[tuple[float | None, ...], ...]
+    raw: tuple[tuple[str, ...], ...]
+    status: str = "ok"
+    problem: str | None = None
+
+    def get(self, row: str, column: str) -> float | None:
+        """The value at (row id, column id), None when blank or non-numeric."""
+        return self.values[self.rows.index(row)][self.columns.index(column)]
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of one accounting identity (勾稽关系) or consistency check.
+
+    ``id`` is I1–I4, T1 or T2 (see ``../shared/format.md`` and ``docs/schema.md``);
+    ``outcome`` is pass / fail / not_assessable; ``expected`` is the value the identity
+    demands and ``found`` the value written; ``table``/``row``/``column`` say where.
+    """
+
+    id: str
+    outcome: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    expected: float | None = None
+    found: float | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A non-fatal finding about the input: a missing section, an unreadable table …"""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """One parsed annual report (政府信息公开工作年度报告)."""
+
+    metadata: Metadata
+    sections: tuple[Section, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    tables: tuple[Table, ...] = ()
+    checks: tuple[Check, ...] = ()
+    errors: tuple[Problem, ...] = ()
+    text: str = field(default="", repr=False, compare=False)
+
+    def section(self, number: int) -> Section | None:
+        """The section numbered ``number`` (1–6), or None when the report lacks it."""
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+    def table(self, table_id: str) -> Table | None:
+        """The table with id ``table_id`` (e.g. ``"table3"``), or None."""
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+    @property
+    def missing_sections(self) -> tuple[int, ...]:
+        """Section numbers (1–6) the report does not have."""
+        present = {s.number for s in self.sections}
+        return tuple(n for n in SECTION_TITLES if n not in present)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form, schema ``SCHEMA_VERSION`` (docs/schema.md)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "metadata": asdict(self.metadata),
+            "sections": [asdict(s) for s in self.sections],
+            "missing_sections": list(self.missing_sections),
+            "statements": [asdict(s) for s in self.statements],
+            "tables": {t.id: _table_dict(t) for t in self.tables},
+            "checks": [asdict(c) for c in self.checks],
+            "errors": [asdict(p) for p in self.errors],
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a Report from :meth:`to_dict` output (the full text is not kept there)."""
+        version = str(data.get("schema_version", ""))
+        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise ValueError(f"unsupported report schema version {version!r}")
+        tables = []
+        for tid, t in data.get("tables", {}).items():
+            tables.append(
+                Table(
+                    id=tid,
+                    title=t["title"],
+                    rows=tuple(t["rows"]),
+                    row_labels=tuple(t["row_labels"]),
+                    columns=tuple(t["columns"]),
+                    column_labels=tuple(t["column_labels"]),
+                    values=tuple(tuple(r) for r in t["values"]),
+                    raw=tuple(tuple(r) for r in t["raw"]),
+                    status=t.get("status", "ok"),
+                    problem=t.get("problem"),
+                )
+            )
+        return cls(
+            metadata=Metadata(**data["metadata"]),
+            sections=tuple(Section(**s) for s in data.get("sections", [])),
+            statements=tuple(Statement(**s) for s in data.get("statements", [])),
+            tables=tuple(tables),
+            checks=tuple(Check(**c) for c in data.get("checks", [])),
+            errors=tuple(Problem(**p) for p in data.get("errors", [])),
+        )
+
+
+def _table_dict(t: Table) -> dict[str, Any]:
+    d = asdict(t)
+    d.pop("id")
+    d["values"] = [list(r) for r in t.values]
+    d["raw"] = [list(r) for r in t.raw]
+    return d
