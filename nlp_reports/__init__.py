@@ -14,7 +14,7 @@ import importlib
 import logging
 from typing import Any
 
-from nlp_reports._version import __version__
+from nlp_reports._version import __version__ as __version__
 
 logging.getLogger("nlp_reports").addHandler(logging.NullHandler())
 
