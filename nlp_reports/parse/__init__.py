@@ -1,1 +1,216 @@
-"""TODO"""
+"""Parse one report: bytes or a path in, a :class:`~nlp_reports.report.Report` out.
+
+``load_report`` runs ingest (decode, HTML/docx/pdf → text, traditional → simplified), finds
+the sections on the simplified text, splits section 五 into statements, reads the tables and
+runs the checks, then reads the metadata. Everything is located on the simplified text;
+when the report was in traditional characters and the conversion kept the length, the
+section titles/texts and statements are cut from the original characters instead.
+
+Only text with no report content at all raises :class:`~nlp_reports.errors.NotAReportError`;
+a fragment parses, and what is missing is listed in ``Report.errors``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+from nlp_reports.errors import NotAReportError
+from nlp_reports.parse import metadata as meta
+from nlp_reports.parse.sections import Layout, analyse
+from nlp_reports.parse.statements import split_section5
+from nlp_reports.report import (
+    SECTION_TITLES,
+    Metadata,
+    Problem,
+    Report,
+    Section,
+    Statement,
+)
+
+__all__ = ["load_report"]
+
+log = logging.getLogger("nlp_reports")
+
+_KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
+_NUMERALS = "一二三四五六"
+_LINE_JOIN = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
+
+
+def _clean(s: str) -> str:
+    """A statement's text on one line: line breaks inside it removed, ends stripped."""
+    return _LINE_JOIN.sub("", s).strip()
+
+
+def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:
+    """Parse one annual report (政府信息公开工作年度报告) from a path or from raw bytes.
+
+    ``filename`` names the format when ``source`` is bytes (its extension: .html, .docx …).
+    Raises a :class:`~nlp_reports.errors.ParseError` subclass when the input cannot be read
+    or holds no report content at all.
+    """
+    doc = _read_document(source, filename)
+    path = None if isinstance(source, bytes) else os.fspath(source)
+    simplified = doc.simplified
+    original = doc.text if doc.traditional and len(doc.text) == len(simplified) else simplified
+    problems: list[Problem] = []
+
+    layout = analyse(simplified)
+    sections = _sections(layout, simplified, original)
+    section_texts = _section_texts(layout, sections, simplified)
+
+    if not sections and not _KEY_PHRASE.search(simplified):
+        tables, _, _ = _read_tables(section_texts, None)
+        if not tables:
+            raise NotAReportError(
+                "no annual-report content: no section heading, no table and no key phrase "
+                "(政府信息公开 / 政务公开 / 依申请 / 年度报告)", path=path)
+
+    # statements of section 五
+    statements: list[Statement] = []
+    s5 = next((s for s in layout.sections if s.number == 5), None)
+    if s5 is not None:
+        split = split_section5(simplified, s5.body_start, s5.body_end,
+                               title=simplified[s5.title_start:s5.title_end])
+        for i, st in enumerate(split.statements):
+            statements.append(Statement(i, _clean(original[st.start:st.end]), st.block,
+                                        st.marker))
+        if split.empty:
+            problems.append(Problem("empty_section_5",
+                                    "section 五 says there is nothing to report (无 / 暂无)"))
+        elif split.unsplit:
+            problems.append(Problem("statements_unsplit",
+                                    "section 五 has no enumerated items in some block; "
+                                    "it was split into sentences"))
+
+    # metadata needed by the tables (the year)
+    title = None
+    if layout.title_span:
+        title = original[layout.title_span[0]:layout.title_span[1]].strip()
+    agency, title_year = meta.agency_and_year(
+        simplified[layout.title_span[0]:layout.title_span[1]] if layout.title_span else None)
+    year = meta.report_year(title_year, simplified[layout.content_start:])
+    if agency is None and layout.signature_span:
+        agency = simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
+
+    tables, table_problems, table_layout = _read_tables(section_texts, year)
+    problems.extend(table_problems)
+    checks = _run_checks(tables, section_texts)
+
+    head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
+    tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
+    s5_title = simplified[s5.title_start:s5.title_end] if s5 else None
+    metadata = Metadata(
+        title=title,
+        agency=agency,
+        year=year,
+        level=meta.level_of(agency),
+        region=meta.region_of(agency),
+        published=meta.published_date(head, tail_date),
+        format=meta.format_of(year, table_layout, s5_title, len(sections)),
+        source=path,
+        source_format=doc.source_format,
+        encoding=doc.encoding,
+        traditional=doc.traditional,
+    )
+
+    problems[:0] = _layout_problems(layout, sections)
+    return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
+                  tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
+                  text=original)
+
+
+def _read_document(source, filename):
+    try:
+        from nlp_reports.ingest import read_document
+    except ImportError:  # pragma: no cover - only until the ingest package lands
+        return _plain_document(source)
+    return read_document(source, filename=filename)
+
+
+class _PlainDocument:
+    """Stand-in for ingest's Document while ingest is not there: UTF-8 / GB18030 text only."""
+
+    def __init__(self, text: str, encoding: str) -> None:
+        self.text = self.simplified = text
+        self.source_format = "txt"
+        self.encoding = encoding
+        self.traditional = False
+
+
+def _plain_document(source):  # pragma: no cover - only until the ingest package lands
+    from pathlib import Path
+
+    from nlp_reports.errors import EmptyInputError
+
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text, enc = data.decode("gb18030", errors="replace"), "gb18030"
+    if not text.strip():
+        raise EmptyInputError("the input is empty")
+    return _PlainDocument(text.replace("\r\n", "\n"), enc)
+
+
+def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
+    out = []
+    for s in layout.sections:
+        title = original[s.title_start:s.title_end].strip()
+        out.append(Section(s.number, title, original[s.body_start:s.body_end].strip()))
+    return out
+
+
+def _section_texts(layout: Layout, sections: list[Section], simplified: str) -> dict[int, str]:
+    """Section number → body text on the simplified characters; 0 = text under no heading."""
+    texts = {s.number: simplified[s.body_start:s.body_end].strip() for s in layout.sections}
+    rest = "\n".join(simplified[a:b].strip() for a, b in layout.unsectioned).strip()
+    if rest:
+        texts[0] = rest
+    return texts
+
+
+def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
+    problems = []
+    if not sections:
+        problems.append(Problem("no_headings", "no section heading (一、总体情况 …) was found"))
+        return problems
+    present = {s.number for s in sections}
+    for n, title in SECTION_TITLES.items():
+        if n not in present:
+            problems.append(Problem("missing_section",
+                                    f"section {_NUMERALS[n - 1]} ({title}) not found"))
+    for t in layout.folded:
+        problems.append(Problem("unmapped_section",
+                                f"heading '{t}' is outside the 2021 scheme; its text was kept "
+                                "in the preceding section"))
+    if layout.title_span is None:
+        problems.append(Problem("no_title", "no title line naming a 年度报告 was found"))
+    return problems
+
+
+def _read_tables(section_texts: dict[int, str], year: int | None):
+    try:
+        from nlp_reports.parse.tables import read_tables
+    except ModuleNotFoundError as exc:  # pragma: no cover - only before tables.py lands
+        if exc.name != "nlp_reports.parse.tables":
+            raise
+        log.debug("nlp_reports.parse.tables is not available; no tables read")
+        return [], [], None
+    return read_tables(section_texts, year=year)
+
+
+def _run_checks(tables, section_texts: dict[int, str]):
+    try:
+        from nlp_reports.parse.checks import run_checks
+    except ModuleNotFoundError as exc:  # pragma: no cover - only before checks.py lands
+        if exc.name != "nlp_reports.parse.checks":
+            raise
+        log.debug("nlp_reports.parse.checks is not available; no checks run")
+        return []
+    return run_checks(tables, section_texts)

@@ -1,0 +1,112 @@
+"""THE one table of section headings (章节标题) and section-五 sub-block headings (子标题).
+
+Every heading variant the parser accepts is listed here, mapped onto the 2021 scheme's
+sections 1–6 (``report.SECTION_TITLES``). Rules are tried in order and the first whose
+pattern is found in the heading's title wins, so the more specific come first.
+
+Older (2008–2018) layouts are folded onto the 2021 numbers:
+
+* 概述 / 基本情况 → 1; 主动公开 → 2; 依申请公开 → 3;
+* 收费及减免 → **3**: it sits between 依申请公开 and 复议诉讼 in the old layouts, and the
+  fees concern applications, so mapping it to 3 keeps section numbers increasing;
+* 行政复议 / 行政诉讼 → 4;
+* 存在的问题, 改进措施, 今后工作打算 … → 5 (several old headings may feed one section 5);
+* 其他需要报告的事项 → 6.
+
+Headings recognised but outside the scheme (机构设置、保障经费和培训会议情况 …) have number
+``None``: the parser folds them into the preceding section and notes a Problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HeadingRule:
+    """One family of section titles: ``pattern`` searched in the title → ``number`` (or None)."""
+
+    number: int | None
+    pattern: re.Pattern[str]
+    note: str
+
+
+def _rule(number: int | None, pattern: str, note: str) -> HeadingRule:
+    return HeadingRule(number, re.compile(pattern), note)
+
+
+#: Ordered: the first rule whose pattern is found in a title decides its section.
+SECTION_RULES: tuple[HeadingRule, ...] = (
+    _rule(4, r"行政复议|行政诉讼|复议.{0,8}诉讼", "复议、诉讼情况"),
+    _rule(5, r"存在的?(?:主要)?问题|存在的?不足|主要问题|问题和不足|不足之处|改进情况|改进措施"
+             r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路)|下一?步.{0,4}(?:工作|打算|计划|措施)"
+             r"|努力方向|改进方向|工作计划", "存在的主要问题及改进情况"),
+    _rule(6, r"其他需要报告|其他需要说明|其它需要报告|其他事项|其它事项|^其他$|^其它$",
+          "其他需要报告的事项"),
+    _rule(None, r"机构设置|保障经费|培训会议|组织领导|机构建设|工作机构|咨询.{0,4}情况"
+                r"|平台建设情况|制度建设情况|保障措施", "outside the 2021 scheme"),
+    _rule(3, r"收到和处理|收到与处理|依申请|申请公开|收费及减免|收费和减免|收费与减免|收费、减免",
+          "收到和处理政府信息公开申请情况 (依申请公开; 收费及减免)"),
+    _rule(2, r"主动公开", "主动公开政府信息情况"),
+    _rule(1, r"总体情况|^概述|^概况|基本情况|工作概况|总体工作情况|^总体|工作情况综述",
+          "总体情况 (概述)"),
+)
+
+#: The longest title (characters) accepted as a section heading.
+MAX_TITLE_LENGTH = 40
+
+
+def section_number(title: str) -> tuple[bool, int | None]:
+    """(matched, number) for a heading title; number None = a known heading outside 1–6."""
+    for rule in SECTION_RULES:
+        if rule.pattern.search(title):
+            return True, rule.number
+    return False, None
+
+
+# --- section 五 sub-blocks ------------------------------------------------------------------
+
+#: "Improvement of last year's problems" reads as measures even though it names 问题.
+_MEASURE_FIRST = re.compile(r"问题(?:的|之)?(?:改进|整改|解决)|整改情况|改进情况")
+_PROBLEM = re.compile(
+    r"存在的?(?:主要)?(?:问题|不足|困难)|主要问题|问题和不足|问题与不足|不足之处|存在问题|薄弱环节"
+    r"|^问题$|^不足$"
+)
+_MEASURE = re.compile(
+    r"改进措施|改进情况|改进方向|解决办法|整改措施|下一?步.{0,6}(?:措施|打算|计划|工作|举措|方向)"
+    r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路|计划)|努力方向|工作计划|工作思路|^打算$"
+)
+
+#: Longest sub-heading phrase (characters, before its 。/：) accepted as a block heading.
+MAX_SUBHEADING_LENGTH = 26
+
+
+def block_of(phrase: str) -> str | None:
+    """The sub-block a heading phrase announces: "problem", "measure", "unknown" (both) or None."""
+    if _MEASURE_FIRST.search(phrase) and not re.search(r"存在的?(?:主要)?问题(?:及|和|与)", phrase):
+        return "measure"
+    problem = bool(_PROBLEM.search(phrase))
+    measure = bool(_MEASURE.search(phrase))
+    if problem and measure:
+        return "unknown"
+    if problem:
+        return "problem"
+    if measure:
+        return "measure"
+    return None
+
+
+#: Lead phrases ending just before an enumeration that say what it lists (no sub-heading).
+LEAD_PROBLEM = re.compile(r"(?:存在|还有|仍有|有以下|如下)[^。：:]{0,12}(?:问题|不足|困难|短板|差距)|不足之处")
+LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划")
+
+
+def lead_block(lead: str) -> str | None:
+    """The block a lead-in sentence implies for the items after it, or None."""
+    tail = lead[-40:]
+    if LEAD_MEASURE.search(tail):
+        return "measure"
+    if LEAD_PROBLEM.search(tail):
+        return "problem"
+    return None

@@ -1,0 +1,162 @@
+"""What a report says about itself (元数据): title, agency, year, level, region, date, format.
+
+Everything is read from the text by small anchored patterns; a field that cannot be read
+honestly is None rather than a guess. ``year`` is the year reported on (报告年度), never the
+year of publication.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "<agency>2023年(度)政府信息公开工作年度报告", optionally "关于…的"
+_TITLE_AGENCY = re.compile(
+    r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:的)?[ \t\u3000]{0,2}(?P<year>(?:19|20)\d{2})"
+    r"[ \t\u3000]{0,2}年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开|政府信息)"
+)
+# "2023年<agency>政府信息公开工作年度报告"
+_TITLE_YEAR_FIRST = re.compile(
+    r"^(?:关于)?(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?(?P<agency>[^\n]{2,60}?)"
+    r"(?:政府信息公开|政务公开|信息公开)"
+)
+_YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
+_YEAR_PERIOD = re.compile(
+    r"(?:统计时限|统计期限|统计时间|统计区间|时间范围|统计范围)[^\n]{0,6}?((?:19|20)\d{2})[ \t\u3000]{0,2}年"
+    r"[ \t\u3000]{0,2}1[ \t\u3000]{0,2}月"
+)
+_YEAR_OPENING = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?[，,]")
+_YEAR_REPORTING = re.compile(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\d{2})[ \t\u3000]{0,2}年")
+
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发文日期|成文日期|公开日期|发稿时间|日期)[ \t\u3000]{0,2}[:：][ \t\u3000]{0,3}"
+    r"((?:19|20)\d{2})[ \t\u3000]{0,2}(?:[-/.年])[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}(?:[-/.月])"
+    r"[ \t\u3000]{0,2}(\d{1,2})"
+)
+_DATE_CN = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}月"
+                      r"[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}日")
+
+_LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)|^[^省市县区州旗乡镇]{1,10}部$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+_STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
+_DEPARTMENT = re.compile(
+    r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室)$"
+)
+_PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+#: Administrative place names, longest units first (used to find the region in a name).
+_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|开发区|省|市|州|盟|县|区|旗|乡|镇|街道)"
+)
+_PLACE_PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,10}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,8}?(?:自治州|地区|盟|州|市))?"
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|县|区|旗|市))?(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|街道)(?=人民政府|政府|办事处|$))?"
+)
+
+
+def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
+    """(agency, year) read from a report title such as "蚌峨乡人民政府2023年政府信息公开工作年度报告"."""
+    if not title:
+        return None, None
+    t = title.strip()
+    t = re.sub(r"^[《“\"]|[》”\"]$", "", t)
+    m = _TITLE_AGENCY.match(t)
+    if m and m.group("agency").strip():
+        return _clean_agency(m.group("agency")), int(m.group("year"))
+    m = _TITLE_YEAR_FIRST.match(t)
+    if m:
+        return _clean_agency(m.group("agency")), int(m.group("year"))
+    y = _YEAR_ANY.search(t)
+    return None, int(y.group(1)) if y else None
+
+
+def _clean_agency(name: str) -> str | None:
+    name = name.strip(" \t\u3000《》“”\"'，,、：:")
+    name = re.sub(r"(?:的|关于)$", "", name).strip()
+    return name or None
+
+
+def report_year(title_year: int | None, text: str) -> int | None:
+    """The year reported on: the title's, else "统计时限自2023年1月1日", else an opening "2023年，"."""
+    if title_year:
+        return title_year
+    for rx in (_YEAR_PERIOD, _YEAR_REPORTING, _YEAR_OPENING):
+        m = rx.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def level_of(agency: str | None) -> str | None:
+    """Administrative level of an agency name (national … street, or department)."""
+    if not agency:
+        return None
+    a = agency.strip()
+    if _STREET.search(a) or a.endswith("办事处"):
+        return "street"
+    if a.startswith("国务院") and "办公厅" not in a[3:]:
+        return "national"
+    if _GOVERNMENT.search(a):
+        place = _GOVERNMENT.sub("", a)
+        if not place:
+            return None
+        if place in _PROVINCE_CITIES or place.endswith(("省", "自治区", "特别行政区")):
+            return "province"
+        if place.endswith(("乡", "镇")):
+            return "township"
+        if place.endswith(("自治州", "州", "地区", "盟")):
+            return "city"
+        if place.endswith(("县", "区", "旗", "自治县", "自治旗")):
+            return "county"
+        if place.endswith("市"):
+            # a 县级市 inside a named city ("XX州XX市") is county level
+            return "county" if re.search(r"(?:州|地区|盟|市).{1,6}市$", place) else "city"
+        return None
+    if a.endswith(("行署", "行政公署")):
+        return "city"
+    if _LEVEL_NATIONAL.search(a):
+        return "national"
+    if _DEPARTMENT.search(a):
+        return "department"
+    return None
+
+
+def region_of(agency: str | None) -> str | None:
+    """The place names at the head of the agency's name ("云南省文山州砚山县"), or None."""
+    if not agency:
+        return None
+    m = _PLACE_PREFIX.match(agency)
+    region = m.group() if m else ""
+    if not region:
+        return None
+    return region
+
+
+def published_date(head: str, tail_date: str | None) -> str | None:
+    """ISO date from "发布时间:2024-01-15 …" in the page head, else from the closing date line."""
+    m = _PUBLISHED.search(head)
+    if not m and tail_date:
+        m = _DATE_CN.search(tail_date)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def format_of(year: int | None, table_layout: str | None, section5_title: str | None,
+              n_sections: int) -> str | None:
+    """"2021", "2019" (试行) or "legacy": from the table layout, else the year, else headings."""
+    if table_layout in ("2021", "2019"):
+        if year is not None and year < 2019:
+            return "legacy"
+        return table_layout
+    if year is not None:
+        if year >= 2021:
+            return "2021"
+        if year >= 2019:
+            return "2019"
+        return "legacy"
+    if section5_title and "政府信息公开工作存在" in section5_title:
+        return "2019"
+    return None

@@ -1,0 +1,250 @@
+"""Find the numbered sections (章节) of one report and strip the web page's chrome.
+
+Works on character offsets into the (simplified) text, so callers can cut the same spans
+out of the original characters. A heading is a line "一、总体情况" / "一. …" / "一 …" /
+"第一部分 …" whose title matches :data:`headings.SECTION_RULES`, with its written numeral
+and its section number never going backwards: this rejects 表三's row labels
+("一、本年新收…", "四、结转下年度继续办理") and enumerated items that look like headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp_reports.parse.headings import MAX_TITLE_LENGTH, section_number
+from nlp_reports.report import SECTION_TITLES
+
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+
+# "一、总体情况" "一.总体情况" "一 总体情况" "第一部分 总体情况" "第一部分：总体情况"
+_HEADING = re.compile(
+    r"[ \t\u3000]{0,8}(?:第(?P<n1>十[一二]?|[一二三四五六七八九])(?:部分|章|节)[ \t\u3000、.．:：]{0,3}"
+    r"|(?P<n2>十[一二]?|[一二三四五六七八九])(?:[、.．，,][ \t\u3000]{0,3}|[ \t\u3000]{1,3}))"
+    r"(?P<title>[^\n]{1,200})"
+)
+_TITLE_END = re.compile(r"[。：:；;]")
+_UNNUMBERED_MAX = 24
+
+#: Lines of site chrome that end the report when they follow the last section.
+_TAIL_CHROME = re.compile(
+    r"^[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
+    r"|承办单位|网站标识码|版权所有|Copyright|ICP备|[^\n]{0,30}ICP备|[^\n]{0,20}公网安备|扫一扫|分享到"
+    r"|上一篇|下一篇|【?打印】?|【?关闭】?|返回顶部|网站地图|联系我们|附件[:：]?$)",
+    re.IGNORECASE,
+)
+#: Chrome lines right below the title (publication line, font-size switches, counters).
+_HEAD_CHROME = re.compile(
+    r"发布时间|发布日期|发文日期|来源[:：]|信息来源|阅读次数|浏览次数|点击[数率:：]|访问量|字号|【?\s{0,2}大\s{0,2}中\s{0,2}小"
+    r"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号"
+)
+_DATE_LINE = re.compile(r"^[ \t\u3000]{0,8}(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日[ \t\u3000]{0,8}$")
+_SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
+_REPORT_TITLE = re.compile(r"年度报告|年报|工作报告")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One recognised heading: its section (None = outside the scheme) and spans."""
+
+    number: int | None
+    numeral: int
+    line_start: int
+    title_start: int
+    title_end: int
+    body_start: int
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    """A section as offsets: title [title_start, title_end), body [body_start, body_end)."""
+
+    number: int
+    title_start: int
+    title_end: int
+    body_start: int
+    body_end: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are in one report's text (offsets into it)."""
+
+    title_span: tuple[int, int] | None
+    content_start: int  # after the title and its chrome
+    content_end: int  # before the trailing chrome / signature
+    sections: tuple[SectionSpan, ...]
+    unsectioned: tuple[tuple[int, int], ...]  # text not under any section (key 0)
+    folded: tuple[str, ...]  # titles of headings outside the scheme folded into a section
+    signature_span: tuple[int, int] | None  # the agency line above the closing date
+    date_span: tuple[int, int] | None  # the closing date line
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _match_heading(text: str, start: int, end: int) -> tuple[int, int, int, int, bool] | None:
+    """(numeral, title_start, title_end, body_start, matched-rule) of a heading line, or None."""
+    m = _HEADING.match(text, start, end)
+    if not m:
+        return None
+    numeral = _NUMERALS[m.group("n1") or m.group("n2")]
+    t0 = m.start("title")
+    stop = _TITLE_END.search(text, t0, end)
+    t1 = stop.start() if stop else end
+    while t1 > t0 and text[t1 - 1] in " \t\u3000":
+        t1 -= 1
+    title = text[t0:t1]
+    if not title or t1 - t0 > MAX_TITLE_LENGTH:
+        return None
+    if re.search(r"\d[\d\s.]{0,20}\d|\t", title):  # an aligned table row, not a heading
+        return None
+    body = stop.end() if stop else end
+    return numeral, t0, t1, body, True
+
+
+def find_headings(text: str, start: int, end: int) -> list[Heading]:
+    """Top-level headings in text[start:end], in order, numerals and sections non-decreasing."""
+    found: list[Heading] = []
+    last_numeral = 0
+    last_number = 0
+    for l0, l1 in _lines(text[start:end]):
+        l0 += start
+        l1 += start
+        hit = _match_heading(text, l0, l1)
+        if hit is None:
+            continue
+        numeral, t0, t1, body, _ = hit
+        matched, number = section_number(text[t0:t1])
+        if not matched or numeral <= last_numeral:
+            continue
+        if number is not None and number < last_number:
+            continue
+        if number is None and not found:
+            continue
+        found.append(Heading(number, numeral, l0, t0, t1, body))
+        last_numeral = numeral
+        if number is not None:
+            last_number = number
+    if len([h for h in found if h.number is not None]) < 2:
+        unnumbered = _find_unnumbered(text, start, end)
+        if len(unnumbered) > len(found):
+            return unnumbered
+    return found
+
+
+def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
+    """Headings written without numerals: a short line that is just a known title."""
+    found: list[Heading] = []
+    last_number = 0
+    for l0, l1 in _lines(text[start:end]):
+        l0 += start
+        l1 += start
+        line = text[l0:l1].strip(" \t\u3000：:")
+        if not line or len(line) > _UNNUMBERED_MAX or re.search(r"[。，,；;\d]", line):
+            continue
+        matched, number = section_number(line)
+        if not matched or number is None or number <= last_number:
+            continue
+        if not any(t in line or line in t for t in _KNOWN_TITLES):
+            continue
+        t0 = text.index(line, l0)
+        found.append(Heading(number, number, l0, t0, t0 + len(line), l1))
+        last_number = number
+    return found
+
+
+_KNOWN_TITLES = (*SECTION_TITLES.values(), "概述", "主动公开政府信息情况", "依申请公开政府信息情况",
+                 "存在的主要问题和改进措施", "存在问题及改进情况", "其他需要报告的事项")
+
+
+def find_title(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the report's title line: the first line before ``end`` naming a 年度报告."""
+    for l0, l1 in _lines(text[:end])[:40]:
+        line = text[l0:l1]
+        if _REPORT_TITLE.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line):
+            s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
+            e = l1 - (len(line) - len(line.rstrip(" \t\u3000")))
+            return s, e
+    return None
+
+
+def analyse(text: str) -> Layout:
+    """Title, sections and chrome boundaries of ``text`` (offsets)."""
+    n = len(text)
+    headings = find_headings(text, 0, n)
+    first = headings[0].line_start if headings else n
+    title_span = find_title(text, first)
+    content_start = 0
+    if title_span:
+        content_start = title_span[1]
+        # skip chrome lines right after the title (发布时间 …, 字号 …)
+        base = content_start
+        content_start = first
+        for l0, l1 in _lines(text[base:first]):
+            line = text[base + l0:base + l1]
+            if line.strip() and (not _HEAD_CHROME.search(line) or len(line) > 120):
+                content_start = base + l0
+                break
+        headings = [h for h in headings if h.line_start >= content_start]
+
+    content_end, signature_span, date_span = _tail(text, headings[-1].body_start if headings
+                                                  else content_start)
+    headings = [h for h in headings if h.line_start < content_end]
+
+    sections: list[SectionSpan] = []
+    folded: list[str] = []
+    unsectioned: list[tuple[int, int]] = []
+    if headings:
+        if headings[0].line_start > content_start:
+            unsectioned.append((content_start, headings[0].line_start))
+    else:
+        unsectioned.append((content_start, content_end))
+    cur: list[int] | None = None  # [number, title_start, title_end, body_start]
+    for i, h in enumerate(headings):
+        body_end = headings[i + 1].line_start if i + 1 < len(headings) else content_end
+        if h.number is None or (cur is not None and h.number == cur[0]):
+            if h.number is None:
+                folded.append(text[h.title_start:h.title_end])
+            if sections:
+                last = sections[-1]
+                sections[-1] = SectionSpan(last.number, last.title_start, last.title_end,
+                                           last.body_start, body_end)
+            continue
+        sections.append(SectionSpan(h.number, h.title_start, h.title_end, h.body_start, body_end))
+        cur = [h.number]
+    return Layout(title_span, content_start, content_end, tuple(sections), tuple(unsectioned),
+                  tuple(folded), signature_span, date_span)
+
+
+def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
+    """Where the report ends: before trailing chrome, and before the agency + date signature."""
+    end = len(text)
+    lines = _lines(text[after:])
+    for l0, l1 in lines:
+        if _TAIL_CHROME.match(text, after + l0, after + l1):
+            end = after + l0
+            break
+    # the closing signature: "<agency>\n<date>" as the last non-blank lines
+    tail_lines = [(after + a, after + b) for a, b in lines if after + b <= end
+                  and text[after + a:after + b].strip()]
+    signature = date = None
+    if tail_lines and _DATE_LINE.match(text[tail_lines[-1][0]:tail_lines[-1][1]]):
+        date = tail_lines[-1]
+        end = date[0]
+        if len(tail_lines) > 1:
+            s0, s1 = tail_lines[-2]
+            if _SIGNATURE.match(text[s0:s1]) and re.search(
+                    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$",
+                    text[s0:s1]):
+                signature = (s0, s1)
+                end = s0
+    return end, signature, date

@@ -1,0 +1,212 @@
+"""Split section 五 (存在的主要问题及改进情况) into statements (陈述).
+
+Section 五 is cut into sub-blocks by its sub-headings ((一)存在的主要问题 / (二)下步改进措施 …,
+on their own line or run-in before "。"/"："), each block being ``problem``, ``measure`` or
+``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
+marker style whose item 1 comes first — defines the statements: 一是…二是…, (一)(二), (1),
+1. 1、 1), ①②, 第一/第二. Text before item 1 (a lead-in such as "…但还存在一些不足：") is a
+statement of its own with marker None. A block with no enumeration is split into sentences.
+Everything works on offsets so the caller can cut statements out of the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_block
+
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+       "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+_CN_NUM = r"十[一二三四五]?|[一二三四五六七八九]"
+
+#: Characters after which a run-in marker may start (plus the start of a line).
+_RUN_IN_BEFORE = "\n。；;：:！？!?"
+_SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
+
+# (kind, regex, where): where = "line" (line start only), "run" (line start or after
+# _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE too)
+_MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("shi", re.compile(rf"(?:其)?({_CN_NUM})是"), "shi"),
+    ("paren_cn", re.compile(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
+    ("paren_num", re.compile(r"[(（][ \t]{0,2}(\d{1,2})[ \t]{0,2}[)）][、.．]?"), "run"),
+    ("cn_dun", re.compile(rf"({_CN_NUM})[、.．]"), "line"),
+    ("num_dot", re.compile(r"(\d{1,2})(?:[.．](?!\d)|、)"), "run"),
+    ("num_paren", re.compile(r"(\d{1,2})[)）]"), "line"),
+    ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
+    ("ordinal", re.compile(rf"第({_CN_NUM})(?:[，,、：:]|是)"), "run"),
+)
+
+_SUB_MARKER = re.compile(
+    rf"[ \t\u3000]{{0,8}}(?:[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）][、.．]?"
+    rf"|(?:{_CN_NUM})[、.．]|\d{{1,2}}(?:[.．](?!\d)|、)|第(?:{_CN_NUM})部分[、:：]?)?[ \t\u3000]{{0,4}}"
+)
+_SUB_END = re.compile(r"[。：:，,；;！!？?]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
+_CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
+_EMPTY_5 = re.compile(r"^[\s。.]{0,4}(?:无|暂无|没有|暂无突出问题|无突出问题|暂无问题)[\s。.！!]{0,4}$")
+
+
+@dataclass(frozen=True)
+class StatementSpan:
+    """One statement as an offset span with its block and marker as written."""
+
+    start: int
+    end: int
+    block: str
+    marker: str | None
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """Statements of section 五 plus what was noticed on the way."""
+
+    statements: tuple[StatementSpan, ...]
+    empty: bool  # the section says "无" / "暂无" (or is blank)
+    unsplit: bool  # some block had no enumeration and was split into sentences
+
+
+def is_empty_section(text: str) -> bool:
+    """True for a section 五 that is blank or just "无" / "暂无突出问题"."""
+    return not _CONTENT.search(text) or bool(_EMPTY_5.match(text))
+
+
+def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(line_start, body_start, block) of every sub-block heading in text[start:end]."""
+    found = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        l1 = end if nl < 0 else nl
+        m = _SUB_MARKER.match(text, pos, l1)
+        p0 = m.end() if m else pos
+        stop = _SUB_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
+        p1 = stop.start() if stop else l1
+        has_marker = bool(m and m.group().strip())
+        phrase = text[p0:p1].strip()
+        ok = (
+            phrase
+            and len(phrase) <= MAX_SUBHEADING_LENGTH
+            and (stop is None or text[stop.start()] in "。：:")
+            and (stop is not None or l1 - p0 <= MAX_SUBHEADING_LENGTH)
+            and (has_marker or len(phrase) <= 15)
+        )
+        if ok:
+            block = block_of(phrase)
+            if block is not None:
+                found.append((pos, stop.end() if stop else l1, block))
+        pos = l1 + 1
+    return found
+
+
+def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
+    """Marker candidates by kind: (marker_start, marker_end, ordinal)."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for kind, rx, where in _MARKERS:
+        found = []
+        for m in rx.finditer(text, start, end):
+            s = m.start()
+            k = s
+            while k > start and text[k - 1] in " \t\u3000":
+                k -= 1
+            prev = text[k - 1] if k > start else "\n"
+            if where == "line":
+                ok = prev == "\n"
+            elif where == "run":
+                ok = prev in _RUN_IN_BEFORE
+            else:
+                ok = prev in _SHI_BEFORE
+            if not ok:
+                continue
+            g = m.group(1)
+            n = _CIRCLED.index(g) + 1 if kind == "circled" else _CN.get(g) or int(g)
+            found.append((s, m.end(), n))
+        if found:
+            out[kind] = found
+    return out
+
+
+def _chain(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The run 1, 2, 3 … taken greedily in text order."""
+    chain = []
+    want = 1
+    for c in cands:
+        if c[2] == want:
+            chain.append(c)
+            want += 1
+    return chain
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Markers of the top enumeration level in text[start:end] (empty when none)."""
+    best: list[tuple[int, int, int]] = []
+    for cands in _candidates(text, start, end).values():
+        chain = _chain(cands)
+        if len(chain) >= 2 and (not best or chain[0][0] < best[0][0]):
+            best = chain
+    return best
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\u3000\n\r":
+        s += 1
+    while e > s and text[e - 1] in " \t\u3000\n\r":
+        e -= 1
+    return s, e
+
+
+def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpan]:
+    out = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end() if m.group() != "\n" else m.start()
+        s, e = _trim(text, pos, stop)
+        if _CONTENT.search(text, s, e):
+            out.append(StatementSpan(s, e, block, None))
+        pos = m.end()
+    s, e = _trim(text, pos, end)
+    if _CONTENT.search(text, s, e):
+        out.append(StatementSpan(s, e, block, None))
+    return out
+
+
+def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[StatementSpan], bool]:
+    items = _items(text, start, end)
+    if not items:
+        return _sentences(text, start, end, block), True
+    out: list[StatementSpan] = []
+    s, e = _trim(text, start, items[0][0])
+    if _CONTENT.search(text, s, e):
+        if block == "unknown":
+            block = lead_block(text[s:e]) or block
+        out.append(StatementSpan(s, e, block, None))
+    for i, (m0, m1, _) in enumerate(items):
+        stop = items[i + 1][0] if i + 1 < len(items) else end
+        s, e = _trim(text, m1, stop)
+        if _CONTENT.search(text, s, e):
+            out.append(StatementSpan(s, e, block, text[m0:m1].strip()))
+    return out, False
+
+
+def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
+    """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
+    if is_empty_section(text[start:end]):
+        return SplitResult((), True, False)
+    first_block = block_of(title) or "unknown"
+    segments: list[tuple[int, int, str]] = []
+    pos = start
+    block = first_block
+    for line_start, body_start, sub_block in _subheadings(text, start, end):
+        segments.append((pos, line_start, block))
+        pos, block = body_start, sub_block
+    segments.append((pos, end, block))
+    statements: list[StatementSpan] = []
+    unsplit = False
+    for s, e, b in segments:
+        if not _CONTENT.search(text, s, e):
+            continue
+        found, prose = _split_block(text, s, e, b)
+        statements.extend(found)
+        unsplit = unsplit or (prose and len(found) > 0)
+    return SplitResult(tuple(statements), False, unsplit)
