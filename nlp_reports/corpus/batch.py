@@ -1,0 +1,389 @@
+"""Batch tagging of many report files into a store (批量标注): resumable, parallel, streaming.
+
+Files are cut into chunks; a worker parses and tags one chunk (``tag_many`` on the whole
+chunk, the tagger loaded once per worker process) and sends plain data back; the parent
+process is the only writer to SQLite. Results stream (joblib ``return_as="generator"``, or
+Dask futures read in order), so progress and writes happen while workers run and a kill
+loses at most the chunks in flight. One broken file never stops the batch: it is recorded
+as failed with a reason and retried on the next run.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from nlp_reports.corpus.store import Store, StoredStatement, open_store, tagged_to_stored
+from nlp_reports.errors import MissingDependencyError, ParseError, StoreError
+
+log = logging.getLogger("nlp_reports")
+
+#: File suffixes picked up when walking folders.
+SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
+DEFAULT_CHUNK_SIZE = 16
+
+
+class Failure(NamedTuple):
+    """One file that could not be stored: its path, a reason code and a message."""
+
+    path: str
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What :func:`tag_paths` did: counts, the failures, the store and the model used."""
+
+    ok: int
+    skipped: int
+    failed: int
+    failures: tuple[Failure, ...]
+    db: str
+    model_id: str | None
+
+    def summary_line(self) -> str:
+        """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``."""
+        line = (f"tagged {self.ok} report{'s' if self.ok != 1 else ''}, "
+                f"skipped {self.skipped} already stored, {self.failed} failed")
+        return line + (" (see --show-failures)" if self.failed else "")
+
+
+# --- finding files -----------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Failure]]:
+    """Files, folders (recursive, known suffixes) and globs → sorted unique files.
+
+    Arguments that match nothing come back as failures (reason ``not_found``).
+    """
+    found: dict[str, Path] = {}
+    missing: list[Failure] = []
+
+    def add(p: Path) -> None:
+        key = str(p.resolve())
+        found.setdefault(key, Path(key))
+
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                    add(f)
+        elif p.is_file():
+            add(p)
+        elif glob.has_magic(str(arg)):
+            matches = sorted(glob.glob(str(arg), recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            for m in matches:
+                if Path(m).is_dir():
+                    files.extend(f for f in sorted(Path(m).rglob("*"))
+                                 if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not files:
+                missing.append(Failure(str(arg), "not_found", "the pattern matches no file"))
+            for f in files:
+                add(f)
+        else:
+            missing.append(Failure(str(arg), "not_found", "no such file or folder"))
+    return [found[k] for k in sorted(found)], missing
+
+
+def file_digest(path: str | os.PathLike[str]) -> tuple[str, int]:
+    """``(sha256 hex, size in bytes)`` of a file, read in blocks."""
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+            size += len(block)
+    return h.hexdigest(), size
+
+
+# --- the worker side ---------------------------------------------------------------------
+
+#: Per-process caches: the tagger and tokenizer are loaded once per worker process.
+_TAGGERS: dict[tuple[Any, ...], Any] = {}
+_TOKENIZERS: dict[Any, Any] = {}
+
+
+@dataclass(frozen=True)
+class TaggerSpec:
+    """How a worker gets its tagger: load ``model`` (path or None) or use ``instance``."""
+
+    model: str | None = None
+    trust: bool = False
+    tokenizer: str | None = None
+    instance: Any = None
+
+    def get(self) -> Any:
+        if self.instance is not None:
+            return self.instance
+        key = (self.model, self.trust, self.tokenizer)
+        if key not in _TAGGERS:
+            from nlp_reports.classify import Tagger
+
+            _TAGGERS[key] = Tagger.load(self.model, trust=self.trust, tokenizer=self.tokenizer)
+        return _TAGGERS[key]
+
+
+def _word_tokenizer(engine: str | None) -> Callable[[str], list[str]] | None:
+    """The project's picklable word tokenizer, or None when it is not available."""
+    if engine not in _TOKENIZERS:
+        try:
+            from nlp_reports.tokenize import Tokenizer
+        except ImportError:
+            log.debug("nlp_reports.tokenize not available: no words stored for vocabulary")
+            _TOKENIZERS[engine] = None
+        else:
+            _TOKENIZERS[engine] = Tokenizer(engine=engine)
+    return _TOKENIZERS[engine]
+
+
+def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]:
+    """The words of sections 一 and 五 (what distinctive vocabulary is computed on)."""
+    words: list[str] = []
+    for s in report.sections:
+        if s.number in (1, 5):
+            words.extend(w for w in tokenize(s.text) if w.strip())
+    return words
+
+
+def _default_loader(path: str) -> Any:
+    from nlp_reports.parse import load_report
+
+    return load_report(path)
+
+
+def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
+                  loader: Callable[[str], Any] | None = None,
+                  words: bool = True) -> list[tuple[Any, ...]]:
+    """Parse and tag one chunk of files; runs in a worker, returns plain picklable data.
+
+    Each item is ``(path, sha256, size)``. Each result is ``("ok", path, sha, size, report,
+    stored_statements, words)`` or ``("failed", path, sha, size, reason, message)``.
+    """
+    load = loader or _default_loader
+    parsed: list[tuple[str, str, int, Any]] = []
+    out: list[tuple[Any, ...]] = []
+    for path, sha, size in items:
+        try:
+            parsed.append((path, sha, size, load(path)))
+        except ParseError as exc:
+            out.append(("failed", path, sha, size, exc.reason, str(exc)))
+        except Exception as exc:  # one broken file never stops the batch
+            log.debug("unexpected error parsing %s", path, exc_info=True)
+            out.append(("failed", path, sha, size, "error", f"{type(exc).__name__}: {exc}"))
+    if not parsed:
+        return out
+    tagger = spec.get()
+    try:
+        tagged_all = tagger.tag_many([p[3] for p in parsed])
+    except Exception:  # isolate the report that breaks the tagger
+        log.debug("tag_many failed on a chunk; tagging one by one", exc_info=True)
+        tagged_all = []
+        for p in parsed:
+            try:
+                tagged_all.append(tagger.tag_many([p[3]])[0])
+            except Exception as exc:
+                tagged_all.append(exc)
+    if len(tagged_all) != len(parsed):
+        tagged_all = [ValueError("the tagger returned a wrong number of reports")] * len(parsed)
+    tokenize = _word_tokenizer(spec.tokenizer) if words else None
+    for (path, sha, size, report), tagged in zip(parsed, tagged_all, strict=True):
+        if isinstance(tagged, Exception):
+            out.append(("failed", path, sha, size, "tag_error",
+                        f"{type(tagged).__name__}: {tagged}"))
+            continue
+        try:
+            stored = [tagged_to_stored(t, report.statements[i] if i < len(report.statements)
+                                       else None) for i, t in enumerate(tagged)]
+            w = report_words(report, tokenize) if tokenize is not None else None
+        except Exception as exc:
+            out.append(("failed", path, sha, size, "tag_error", f"{type(exc).__name__}: {exc}"))
+            continue
+        out.append(("ok", path, sha, size, report, stored, w))
+    return out
+
+
+# --- the parent side ---------------------------------------------------------------------
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield list(items[i:i + size])
+
+
+def _run_joblib(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+                words: bool) -> Iterator[list[tuple[Any, ...]]]:
+    if jobs == 1:
+        for chunk in chunks:
+            yield process_chunk(chunk, spec, loader, words)
+        return
+    from joblib import Parallel, delayed
+
+    par = Parallel(n_jobs=jobs, backend="loky", return_as="generator")
+    yield from par(delayed(process_chunk)(c, spec, loader, words) for c in chunks)
+
+
+def _run_dask(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+              words: bool, scheduler: Any) -> Iterator[list[tuple[Any, ...]]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise MissingDependencyError("distributed", "dask",
+                                     "Tagging with backend='dask'") from exc
+    cluster = None
+    if isinstance(scheduler, Client):
+        client, own_client = scheduler, False
+    else:
+        own_client = True
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+        elif isinstance(scheduler, str):
+            client = Client(scheduler)
+        else:  # a cluster object (LocalCluster, …)
+            client = Client(scheduler)
+    try:
+        futures = [client.submit(process_chunk, c, spec, loader, words, pure=False)
+                   for c in chunks]
+        for fut in futures:  # in order: deterministic report ids, still streaming
+            yield fut.result()
+            fut.release()
+    finally:
+        if own_client:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+              db: str | os.PathLike[str] | Store, *, model: Any = None, trust: bool = False,
+              tokenizer: str | None = None, jobs: int = 1, backend: str = "joblib",
+              scheduler: Any = None, progress: bool = False, retag: bool = False,
+              chunk_size: int = DEFAULT_CHUNK_SIZE,
+              loader: Callable[[str], Any] | None = None, words: bool = True) -> BatchResult:
+    """Parse, tag and store every report file under ``paths`` into the store ``db``.
+
+    ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf) and globs.
+    ``model``: a model directory (None: the shipped default; other paths need ``trust``),
+    or an already loaded tagger (anything with ``model_id`` and ``tag_many``).
+    Resumes: files stored ok with the same SHA-256 and model id are skipped unless
+    ``retag``; a new model re-tags (old rows replaced, nothing duplicated); failed files
+    are retried. ``jobs`` > 1 runs chunks of ``chunk_size`` files in joblib (loky)
+    processes; ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
+    a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
+    Report). ``words`` also stores the jieba words of sections 一 and 五 (for vocabulary).
+    """
+    if backend not in ("joblib", "dask"):
+        raise ValueError(f"backend must be 'joblib' or 'dask', not {backend!r}")
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    jobs = (os.cpu_count() or 1) if jobs is not None and jobs < 0 else max(1, int(jobs or 1))
+    chunk_size = max(1, int(chunk_size))
+
+    if model is not None and hasattr(model, "tag_many"):
+        spec = TaggerSpec(instance=model, tokenizer=tokenizer)
+    else:
+        spec = TaggerSpec(model=None if model is None else str(model), trust=trust,
+                          tokenizer=tokenizer)
+    tagger = spec.get()  # fail fast on a bad model, before touching any file
+    model_id = getattr(tagger, "model_id", None)
+    if jobs == 1 and spec.instance is None:
+        spec = TaggerSpec(instance=tagger, tokenizer=tokenizer)
+
+    store, owned = open_store(db)
+    try:
+        files, missing = expand_paths(paths)
+        failures: list[Failure] = list(missing)
+        if missing:
+            store.record_failures([(f.path, f.reason, f.message, None, None, model_id)
+                                   for f in missing])
+        done = {} if retag else store.done_files()
+        todo: list[tuple[str, str, int]] = []
+        skipped = 0
+        for f in files:
+            try:
+                sha, size = file_digest(f)
+            except OSError as exc:
+                fail = Failure(str(f), "unreadable", f"cannot read the file: {exc}")
+                failures.append(fail)
+                store.record_failure(fail.path, fail.reason, fail.message, model_id=model_id)
+                continue
+            if done.get(str(f)) == (sha, model_id):
+                skipped += 1
+                continue
+            todo.append((str(f), sha, size))
+        log.info("%d files to tag, %d already stored", len(todo), skipped)
+
+        chunks = list(_chunks(todo, chunk_size))
+        if backend == "dask":
+            results = _run_dask(chunks, spec, loader, jobs, words, scheduler)
+        else:
+            results = _run_joblib(chunks, spec, loader, jobs, words)
+        ok = 0
+        bar = _progress(len(todo), progress)
+        try:
+            for chunk_result in results:
+                n_ok, chunk_failures = _write_chunk(store, chunk_result, model_id)
+                ok += n_ok
+                failures.extend(chunk_failures)
+                if bar is not None:
+                    bar.update(len(chunk_result))
+        finally:
+            if bar is not None:
+                bar.close()
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+    finally:
+        if owned:
+            store.close()
+    return BatchResult(ok=ok, skipped=skipped, failed=len(failures), failures=tuple(failures),
+                       db=str(store.path), model_id=model_id)
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="report", dynamic_ncols=True,
+                desc="tagging")
+
+
+def _write_chunk(store: Store, results: list[tuple[Any, ...]],
+                 model_id: str | None) -> tuple[int, list[Failure]]:
+    """Write one chunk's reports in one transaction, and record its failures."""
+    oks = [(r[1], r[4], r[5], r[2], r[3], model_id, r[6]) for r in results if r[0] == "ok"]
+    fails = [Failure(r[1], r[4], r[5]) for r in results if r[0] == "failed"]
+    written = len(oks)
+    try:
+        store.write_many(oks)
+    except StoreError:
+        # A report the store cannot take must not sink its chunk-mates: write one by one.
+        written = 0
+        for item in oks:
+            try:
+                store.write_many([item])
+                written += 1
+            except StoreError as exc:
+                fails.append(Failure(item[0], "store_error", str(exc)))
+    if fails:
+        by_path = {r[1]: r for r in results}
+        store.record_failures([
+            (f.path, f.reason, f.message, by_path[f.path][2], by_path[f.path][3], model_id)
+            for f in fails])
+    return written, fails
+
+
+__all__ = ["BatchResult", "Failure", "StoredStatement", "expand_paths", "file_digest",
+           "process_chunk", "tag_paths"]

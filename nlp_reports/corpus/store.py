@@ -1,0 +1,533 @@
+"""The SQLite store of a tagged corpus (语料库存储): one file, one writer, resumable.
+
+Why SQLite: one portable file a researcher can open in any tool, transactions that make a
+report all-there-or-absent (WAL + one commit per report or chunk, so ``kill -9`` leaves no
+half report), and a schema we document (``docs/store-schema.md``). The schema lives here
+and nowhere else; :data:`SCHEMA_VERSION` is written into the ``meta`` table.
+
+Only the standard library is needed to write; pandas is imported lazily by the readers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from nlp_reports.errors import StoreError
+from nlp_reports.report import Report
+from nlp_reports.taxonomy import THEME_IDS
+
+log = logging.getLogger("nlp_reports")
+
+SCHEMA_VERSION = "1"
+
+#: Metadata fields copied from :class:`nlp_reports.report.Metadata` into ``reports``.
+REPORT_META_COLUMNS: tuple[str, ...] = (
+    "title", "agency", "year", "level", "region", "published", "format", "source",
+    "source_format", "encoding", "traditional",
+)
+
+#: One 0/1 column per theme in ``statements``: ``theme_<id>``.
+THEME_COLUMNS: tuple[str, ...] = tuple(f"theme_{t}" for t in THEME_IDS)
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT,
+    size INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+    reason TEXT,
+    message TEXT,
+    model_id TEXT,
+    tagged_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reports (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT,
+    {", ".join(f'"{c}"' for c in REPORT_META_COLUMNS)},
+    n_sections INTEGER NOT NULL,
+    n_statements INTEGER NOT NULL,
+    missing_sections TEXT NOT NULL,
+    model_id TEXT,
+    words TEXT,
+    report_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year);
+CREATE TABLE IF NOT EXISTS sections (
+    report_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    title TEXT,
+    text TEXT,
+    PRIMARY KEY (report_id, position)
+);
+CREATE TABLE IF NOT EXISTS statements (
+    report_id INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    block TEXT,
+    marker TEXT,
+    kind TEXT,
+    kind_score REAL,
+    kind_scores TEXT,
+    themes TEXT NOT NULL,
+    theme_scores TEXT,
+    model_kind TEXT,
+    layout_disagrees INTEGER,
+    {", ".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in THEME_COLUMNS)},
+    PRIMARY KEY (report_id, idx)
+);
+CREATE TABLE IF NOT EXISTS table_cells (
+    report_id INTEGER NOT NULL,
+    table_id TEXT NOT NULL,
+    "row" TEXT NOT NULL,
+    "column" TEXT NOT NULL,
+    value REAL,
+    raw TEXT,
+    table_status TEXT
+);
+CREATE INDEX IF NOT EXISTS table_cells_report ON table_cells (report_id);
+CREATE TABLE IF NOT EXISTS checks (
+    report_id INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    table_id TEXT,
+    "row" TEXT,
+    "column" TEXT,
+    expected REAL,
+    found REAL,
+    message TEXT
+);
+CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id);
+CREATE TABLE IF NOT EXISTS problems (
+    report_id INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT
+);
+"""
+
+#: Store tables that hang off ``reports.id`` (deleted with their report).
+CHILD_TABLES: tuple[str, ...] = ("sections", "statements", "table_cells", "checks", "problems")
+#: Every table a user may export.
+TABLES: tuple[str, ...] = ("files", "reports", *CHILD_TABLES)
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    """A tagged statement as plain data (标注后的语句): what the store keeps of a TaggedStatement.
+
+    Built from a classify ``TaggedStatement`` (or anything shaped like it) by
+    :func:`tagged_to_stored`, so workers can send it back to the writer without the model.
+    """
+
+    index: int
+    text: str
+    block: str
+    marker: str | None
+    kind: str
+    kind_score: float | None
+    themes: tuple[str, ...]
+    theme_scores: dict[str, float]
+    kind_scores: dict[str, float]
+    model_kind: str | None
+    layout_disagrees: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["themes"] = list(self.themes)
+        return d
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def tagged_to_stored(tagged: Any, statement: Any = None) -> StoredStatement:
+    """Turn a ``TaggedStatement`` (object or its ``to_dict()``) into a :class:`StoredStatement`.
+
+    ``statement`` is the report's Statement when ``tagged`` does not carry it.
+    """
+    if isinstance(tagged, StoredStatement):
+        return tagged
+    st = _get(tagged, "statement", None) or statement
+    pred = _get(tagged, "prediction", None) or tagged
+    themes = tuple(t for t in (_get(pred, "themes", ()) or ()) if t in THEME_IDS)
+    layout = _get(tagged, "layout_disagrees", False)
+    return StoredStatement(
+        index=int(_get(st, "index", 0) if st is not None else _get(tagged, "index", 0)),
+        text=str(_get(st, "text", None) or _get(pred, "text", "") or ""),
+        block=str(_get(st, "block", "unknown") if st is not None else "unknown"),
+        marker=_get(st, "marker", None) if st is not None else None,
+        kind=str(_get(pred, "kind", "other")),
+        kind_score=_float_or_none(_get(pred, "kind_score", None)),
+        themes=themes,
+        theme_scores={k: float(v) for k, v in (_get(pred, "theme_scores", {}) or {}).items()},
+        kind_scores={k: float(v) for k, v in (_get(pred, "kind_scores", {}) or {}).items()},
+        model_kind=_get(tagged, "model_kind", None),
+        layout_disagrees=bool(layout),
+    )
+
+
+def _float_or_none(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One row of ``files``: what happened to one input file."""
+
+    path: str
+    sha256: str | None
+    size: int | None
+    status: str
+    reason: str | None
+    message: str | None
+    model_id: str | None
+    tagged_at: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A SQLite store of parsed and tagged reports (``docs/store-schema.md``).
+
+    Opening creates the file and schema when absent. Each :meth:`write_report` is one
+    transaction that replaces whatever the store held for that file path, so a report is
+    stored whole or not at all and re-tagging never duplicates rows. Use as a context
+    manager or call :meth:`close`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._conn = self._open()
+
+    # --- opening -----------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        p = self.path
+        if self.readonly and not p.exists():
+            raise StoreError(f"{p}: no store here (run 'nlp-reports tag ... --db {p}' first)")
+        if not self.readonly:
+            parent = p.parent if str(p.parent) else Path(".")
+            if not parent.is_dir():
+                raise StoreError(
+                    f"{p}: cannot create the store: the folder {parent} does not exist"
+                )
+            if p.exists() and not os.access(p, os.W_OK):
+                raise StoreError(f"{p}: the store is read-only; copy it somewhere writable")
+        try:
+            if self.readonly:
+                conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True,
+                                       isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            if not self.readonly:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    log.warning("%s: WAL journal not available (got %s)", p, mode)
+                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.executescript(_SCHEMA)
+                self._check_version(conn, write=True)
+            else:
+                self._check_version(conn, write=False)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{p}: cannot open or write the store ({exc}); check that the location is "
+                f"writable and that the file is an nlp_reports store"
+            ) from exc
+        return conn
+
+    @staticmethod
+    def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"not an nlp_reports store (no meta table): {exc}") from exc
+        if row is None:
+            if write:
+                conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
+                             (SCHEMA_VERSION,))
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('created', ?)",
+                             (_now(),))
+            return
+        if str(row[0]).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise StoreError(
+                f"store schema version {row[0]} is not supported (this version reads "
+                f"{SCHEMA_VERSION}); re-tag the corpus into a new store"
+            )
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The sqlite3 connection (for ad-hoc SQL; do not write behind the store's back)."""
+        return self._conn
+
+    # --- writing -------------------------------------------------------------------------
+
+    def file_record(self, path: str) -> FileRecord | None:
+        """The ``files`` row of ``path``, or None when the store never saw it."""
+        row = self._conn.execute(
+            "SELECT path, sha256, size, status, reason, message, model_id, tagged_at "
+            "FROM files WHERE path = ?", (str(path),)).fetchone()
+        return FileRecord(*row) if row else None
+
+    def is_done(self, path: str, sha256: str, model_id: str | None) -> bool:
+        """True when ``path`` is stored ok with this content hash and this model."""
+        rec = self.file_record(path)
+        return (rec is not None and rec.status == "ok" and rec.sha256 == sha256
+                and rec.model_id == model_id)
+
+    def done_files(self) -> dict[str, tuple[str | None, str | None]]:
+        """path → (sha256, model_id) of every file stored ok (for a fast resume check)."""
+        rows = self._conn.execute(
+            "SELECT path, sha256, model_id FROM files WHERE status = 'ok'").fetchall()
+        return {p: (s, m) for p, s, m in rows}
+
+    def write_report(self, path: str, report: Report, tagged: Sequence[Any], *,
+                     sha256: str | None = None, size: int | None = None,
+                     model_id: str | None = None, words: Sequence[str] | None = None) -> int:
+        """Store one report and its tagged statements in one transaction; return its id."""
+        return self.write_many([(path, report, tagged, sha256, size, model_id, words)])[0]
+
+    def write_many(self, items: Iterable[tuple[Any, ...]]) -> list[int]:
+        """Store several reports in ONE transaction (all or none); return their ids.
+
+        Each item is ``(path, report, tagged, sha256, size, model_id, words)``.
+        """
+        ids: list[int] = []
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for path, report, tagged, sha, size, model_id, words in items:
+                ids.append(self._insert(str(path), report, tagged, sha, size, model_id, words))
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return ids
+
+    def _delete_path(self, path: str) -> None:
+        conn = self._conn
+        for (rid,) in conn.execute("SELECT id FROM reports WHERE path = ?", (path,)).fetchall():
+            for table in CHILD_TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
+            conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
+
+    def _insert(self, path: str, report: Report, tagged: Sequence[Any], sha: str | None,
+                size: int | None, model_id: str | None, words: Sequence[str] | None) -> int:
+        conn = self._conn
+        self._delete_path(path)
+        md = report.metadata
+        stmts = report.statements
+        stored = [tagged_to_stored(t, stmts[i] if i < len(stmts) else None)
+                  for i, t in enumerate(tagged)]
+        meta_values = [getattr(md, c) for c in REPORT_META_COLUMNS]
+        meta_values[REPORT_META_COLUMNS.index("traditional")] = int(bool(md.traditional))
+        cols = ["path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
+                "missing_sections", "model_id", "words", "report_json"]
+        cur = conn.execute(
+            f"INSERT INTO reports ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
+            f"VALUES ({', '.join('?' * len(cols))})",
+            (path, sha, *meta_values, len(report.sections), len(stmts),
+             json.dumps(list(report.missing_sections)), model_id,
+             " ".join(words) if words is not None else None,
+             json.dumps(report.to_dict(), ensure_ascii=False)),
+        )
+        rid = int(cur.lastrowid)
+        conn.executemany(
+            "INSERT INTO sections (report_id, position, number, title, text) VALUES (?,?,?,?,?)",
+            [(rid, i, s.number, s.title, s.text) for i, s in enumerate(report.sections)])
+        st_cols = ["report_id", "idx", "text", "block", "marker", "kind", "kind_score",
+                   "kind_scores", "themes", "theme_scores", "model_kind", "layout_disagrees",
+                   *THEME_COLUMNS]
+        conn.executemany(
+            f"INSERT INTO statements ({', '.join(st_cols)}) "
+            f"VALUES ({', '.join('?' * len(st_cols))})",
+            [(rid, s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
+              json.dumps(s.kind_scores), json.dumps(list(s.themes)),
+              json.dumps(s.theme_scores), s.model_kind, int(s.layout_disagrees),
+              *(int(t in s.themes) for t in THEME_IDS)) for s in stored])
+        cells = []
+        for t in report.tables:
+            for r, row_id in enumerate(t.rows):
+                for c, col_id in enumerate(t.columns):
+                    value = t.values[r][c] if r < len(t.values) and c < len(t.values[r]) else None
+                    raw = t.raw[r][c] if r < len(t.raw) and c < len(t.raw[r]) else ""
+                    cells.append((rid, t.id, row_id, col_id, value, raw, t.status))
+        conn.executemany(
+            'INSERT INTO table_cells (report_id, table_id, "row", "column", value, raw, '
+            "table_status) VALUES (?,?,?,?,?,?,?)", cells)
+        conn.executemany(
+            'INSERT INTO checks (report_id, id, outcome, table_id, "row", "column", expected, '
+            "found, message) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(rid, c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found, c.message)
+             for c in report.checks])
+        conn.executemany(
+            "INSERT INTO problems (report_id, code, message) VALUES (?,?,?)",
+            [(rid, p.code, p.message) for p in report.errors])
+        conn.execute(
+            "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
+            "model_id, tagged_at) VALUES (?,?,?,'ok',NULL,NULL,?,?)",
+            (path, sha, size, model_id, _now()))
+        return rid
+
+    def record_failure(self, path: str, reason: str, message: str, *,
+                       sha256: str | None = None, size: int | None = None,
+                       model_id: str | None = None) -> None:
+        """Record that ``path`` failed (it is retried on the next run)."""
+        self.record_failures([(path, reason, message, sha256, size, model_id)])
+
+    def record_failures(self, items: Iterable[tuple[Any, ...]]) -> None:
+        """Record several failures ``(path, reason, message, sha256, size, model_id)`` at once.
+
+        A failed file loses any report stored for it earlier (the file changed and no
+        longer parses: keeping the old report would mislead).
+        """
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for path, reason, message, sha, size, model_id in items:
+                self._delete_path(str(path))
+                conn.execute(
+                    "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
+                    "model_id, tagged_at) VALUES (?,?,?,'failed',?,?,?,?)",
+                    (str(path), sha, size, reason, message, model_id, _now()))
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+
+    # --- reading -------------------------------------------------------------------------
+
+    def count(self, table: str = "reports") -> int:
+        """Number of rows in one store table."""
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run a read query and return a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.read_sql_query(sql, self._conn, params=list(params))
+
+    def table(self, name: str) -> Any:
+        """One whole store table as a DataFrame (``files``, ``reports``, ``statements`` …)."""
+        if name not in TABLES:
+            raise StoreError(f"no table {name!r} in the store (tables: {', '.join(TABLES)})")
+        return self.query(f"SELECT * FROM {name}")
+
+    def reports(self, *, with_json: bool = False) -> Any:
+        """One row per stored report: id, path and metadata columns (DataFrame)."""
+        df = self.query("SELECT * FROM reports ORDER BY id")
+        return df.drop(columns=["words"] if with_json else ["words", "report_json"])
+
+    def statements(self) -> Any:
+        """Every tagged statement with its report's agency and year (DataFrame)."""
+        return self.query(
+            "SELECT s.*, r.agency, r.year FROM statements s JOIN reports r ON r.id = s.report_id "
+            "ORDER BY s.report_id, s.idx")
+
+    def sections(self) -> Any:
+        """Every section: report_id, position, number, title, text (DataFrame)."""
+        return self.query("SELECT * FROM sections ORDER BY report_id, position")
+
+    def table_cells(self) -> Any:
+        """Every table cell: report_id, table_id, row, column, value (NaN = blank), raw."""
+        return self.query("SELECT * FROM table_cells ORDER BY report_id")
+
+    def checks(self) -> Any:
+        """Every identity / consistency check outcome (DataFrame)."""
+        return self.query("SELECT * FROM checks ORDER BY report_id")
+
+    def problems(self) -> Any:
+        """Every non-fatal parser problem (DataFrame)."""
+        return self.query("SELECT * FROM problems ORDER BY report_id")
+
+    def files(self) -> Any:
+        """Every input file seen, ok or failed (DataFrame)."""
+        return self.query("SELECT * FROM files ORDER BY path")
+
+    def failures(self) -> Any:
+        """Files that failed: path, sha256, size, reason, message, tagged_at (DataFrame)."""
+        return self.query(
+            "SELECT path, sha256, size, reason, message, model_id, tagged_at FROM files "
+            "WHERE status = 'failed' ORDER BY path")
+
+    def iter_reports(self) -> Iterator[tuple[Report, list[StoredStatement]]]:
+        """Yield ``(Report, tagged statements)`` per stored report, in id order.
+
+        The Report is rebuilt from its stored JSON (without the full text); statements are
+        :class:`StoredStatement`, shaped like the tagger's output.
+        """
+        conn = self._conn
+        for rid, blob in conn.execute("SELECT id, report_json FROM reports ORDER BY id"):
+            report = Report.from_dict(json.loads(blob))
+            yield report, self._stored_statements(rid)
+
+    def iter_report_dicts(self) -> Iterator[dict[str, Any]]:
+        """Yield each report's JSON dict with its file info and tagged statements added."""
+        conn = self._conn
+        rows = conn.execute(
+            "SELECT r.id, r.path, r.sha256, r.model_id, r.report_json, f.tagged_at "
+            "FROM reports r LEFT JOIN files f ON f.path = r.path ORDER BY r.id")
+        for rid, path, sha, model_id, blob, tagged_at in rows:
+            d = json.loads(blob)
+            d["store"] = {"report_id": rid, "path": path, "sha256": sha,
+                          "model_id": model_id, "tagged_at": tagged_at}
+            d["tagged_statements"] = [s.to_dict() for s in self._stored_statements(rid)]
+            yield d
+
+    def _stored_statements(self, rid: int) -> list[StoredStatement]:
+        rows = self._conn.execute(
+            "SELECT idx, text, block, marker, kind, kind_score, themes, theme_scores, "
+            "kind_scores, model_kind, layout_disagrees FROM statements WHERE report_id = ? "
+            "ORDER BY idx", (rid,)).fetchall()
+        return [StoredStatement(index=i, text=t, block=b, marker=m, kind=k, kind_score=ks,
+                                themes=tuple(json.loads(th)),
+                                theme_scores=json.loads(ts) if ts else {},
+                                kind_scores=json.loads(kss) if kss else {},
+                                model_kind=mk, layout_disagrees=bool(ld))
+                for i, t, b, m, k, ks, th, ts, kss, mk, ld in rows]
+
+
+def open_store(db: str | os.PathLike[str] | Store, *, readonly: bool = False) -> tuple[Store, bool]:
+    """``(store, owned)``: open ``db`` unless it already is a Store (then owned is False)."""
+    if isinstance(db, Store):
+        return db, False
+    return Store(db, readonly=readonly), True

@@ -1,0 +1,190 @@
+"""Test helpers for the corpus layer: Reports built by hand and a keyword-rule fake tagger.
+
+The fake tagger is duck-typed like ``nlp_reports.classify.Tagger`` (model_id, tag_many);
+it lives only in the tests. Reports are written to disk as their JSON form and read back
+by :func:`json_loader`, so batch tests exercise files, hashing and resume without
+depending on the parser.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nlp_reports.errors import EmptyInputError, NotAReportError
+from nlp_reports.parse.layout import TABLE3_COLUMNS, TABLE3_ROWS
+from nlp_reports.report import Check, Metadata, Problem, Report, Section, Statement, Table
+
+#: keyword → theme rules of the fake tagger
+THEME_RULES: tuple[tuple[str, str], ...] = (
+    ("人员", "staffing"),
+    ("培训", "training"),
+    ("重视", "awareness"),
+    ("主动公开", "proactivity"),
+    ("深度", "content_quality"),
+    ("及时", "timeliness"),
+    ("保密", "confidentiality"),
+    ("解读", "interpretation"),
+    ("平台", "platform"),
+    ("网站", "platform"),
+    ("制度", "institution"),
+    ("考核", "supervision"),
+    ("依申请", "application"),
+    ("宣传", "publicity"),
+)
+
+
+@dataclass(frozen=True)
+class FakePrediction:
+    text: str
+    kind: str
+    kind_score: float
+    kind_scores: dict
+    themes: tuple
+    theme_scores: dict
+
+
+@dataclass(frozen=True)
+class FakeTagged:
+    statement: Statement
+    prediction: FakePrediction
+    model_kind: str
+    layout_disagrees: bool
+
+
+@dataclass
+class FakeTagger:
+    """Kind from the layout block (else keywords), themes from keywords."""
+
+    model_id: str = "fake-model-1"
+    name: str = "fake"
+    fail_on: str | None = None  # a text fragment that makes tag_many raise
+    calls: list = field(default_factory=list)
+
+    def predict_one(self, text: str) -> FakePrediction:
+        model_kind = ("problem" if any(k in text for k in ("不足", "不够", "问题", "欠缺"))
+                      else "measure" if any(k in text for k in ("加强", "将", "推进", "完善"))
+                      else "other")
+        themes = tuple(dict.fromkeys(t for k, t in THEME_RULES if k in text))
+        from nlp_reports.taxonomy import THEME_IDS
+
+        themes = tuple(t for t in THEME_IDS if t in themes)
+        return FakePrediction(text, model_kind, 0.9, {model_kind: 0.9}, themes,
+                              {t: (0.9 if t in themes else 0.1) for t in THEME_IDS})
+
+    def tag_many(self, reports):
+        self.calls.append(len(reports))
+        out = []
+        for r in reports:
+            tagged = []
+            for s in r.statements:
+                if self.fail_on and self.fail_on in s.text:
+                    raise RuntimeError("fake tagger broke")
+                p = self.predict_one(s.text)
+                kind = s.block if s.block in ("problem", "measure") else p.kind
+                final = FakePrediction(p.text, kind, p.kind_score, p.kind_scores, p.themes,
+                                       p.theme_scores)
+                tagged.append(FakeTagged(s, final, p.kind,
+                                         s.block in ("problem", "measure") and s.block != p.kind))
+            out.append(tagged)
+        return out
+
+
+def table3(values: dict[tuple[str, str], float | None] | None = None,
+           received: float = 10.0) -> Table:
+    """A consistent 表三 (I1–I3 hold) with ``received`` new requests all granted,
+    then overridden by ``values`` {(row, column): value}."""
+    rows = tuple(r for r, _ in TABLE3_ROWS)
+    cols = tuple(c for c, _ in TABLE3_COLUMNS)
+    grid = {(r, c): 0.0 for r in rows for c in cols}
+    for c in ("natural_person", "total"):
+        grid[("1", c)] = received
+        grid[("3.1", c)] = received
+        grid[("3.7", c)] = received
+    grid.update(values or {})
+    vals = tuple(tuple(grid[(r, c)] for c in cols) for r in rows)
+    raw = tuple(tuple("" if v is None else f"{v:g}" for v in row) for row in vals)
+    return Table(id="table3", title="收到和处理政府信息公开申请情况", rows=rows,
+                 row_labels=tuple(lbl for _, lbl in TABLE3_ROWS), columns=cols,
+                 column_labels=tuple(lbl for _, lbl in TABLE3_COLUMNS), values=vals, raw=raw)
+
+
+def table4(review_total: float = 0.0, direct_total: float = 0.0,
+           after_total: float = 0.0) -> Table:
+    from nlp_reports.parse.layout import TABLE4_COLUMNS
+
+    cols = tuple(c for c, _ in TABLE4_COLUMNS)
+    vals = {c: 0.0 for c in cols}
+    vals["review.upheld"] = vals["review.total"] = review_total
+    vals["litigation_direct.upheld"] = vals["litigation_direct.total"] = direct_total
+    vals["litigation_after_review.upheld"] = after_total
+    vals["litigation_after_review.total"] = after_total
+    row = tuple(vals[c] for c in cols)
+    return Table(id="table4", title="行政复议、行政诉讼", rows=("count",), row_labels=("件数",),
+                 columns=cols, column_labels=tuple(lbl for _, lbl in TABLE4_COLUMNS),
+                 values=(row,), raw=(tuple(f"{v:g}" for v in row),))
+
+
+def table2_1(issued: float, repealed: float, in_force: float) -> Table:
+    return Table(id="table2.1", title="第二十条第（一）项", rows=("regulations", "normative_documents"),
+                 row_labels=("规章", "行政规范性文件"), columns=("issued", "repealed", "in_force"),
+                 column_labels=("本年制发件数", "本年废止件数", "现行有效件数"),
+                 values=((0.0, 0.0, 0.0), (issued, repealed, in_force)),
+                 raw=(("0", "0", "0"), (f"{issued:g}", f"{repealed:g}", f"{in_force:g}")))
+
+
+def table2_8(fees: float | None) -> Table:
+    return Table(id="table2.8", title="第二十条第（八）项", rows=("fees",), row_labels=("行政事业性收费",),
+                 columns=("amount",), column_labels=("本年收费金额（单位：万元）",),
+                 values=((fees,),), raw=(("" if fees is None else f"{fees:g}",),))
+
+
+def make_report(agency: str, year: int, problems: list[str], measures: list[str], *,
+                level: str = "county", region: str = "西藏", tables: tuple = (),
+                checks: tuple = (), section6: str = "本年度未收取信息处理费。",
+                section1: str | None = None, missing: tuple[int, ...] = (),
+                errors: tuple = ()) -> Report:
+    """A small 2021-format report with a section 五 of ``problems`` then ``measures``."""
+    stmts = [Statement(i, t, "problem", f"{i + 1}.") for i, t in enumerate(problems)]
+    stmts += [Statement(len(problems) + i, t, "measure", f"{i + 1}.")
+              for i, t in enumerate(measures)]
+    s1 = section1 or f"{year}年，{agency}认真贯彻落实政府信息公开条例，推进政务公开。"
+    texts = {1: s1, 2: "主动公开情况见下表。", 3: "依申请公开情况见下表。", 4: "复议诉讼情况见下表。",
+             5: "（一）存在的主要问题\n" + "\n".join(problems) + "\n（二）下步改进措施\n"
+             + "\n".join(measures), 6: section6}
+    titles = {1: "总体情况", 2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况",
+              4: "政府信息公开行政复议、行政诉讼情况", 5: "存在的主要问题及改进情况", 6: "其他需要报告的事项"}
+    sections = tuple(Section(n, titles[n], texts[n]) for n in range(1, 7) if n not in missing)
+    return Report(
+        metadata=Metadata(title=f"{agency}{year}年政府信息公开工作年度报告", agency=agency,
+                          year=year, level=level, region=region, published=f"{year + 1}-01-15",
+                          format="2021", source_format="txt"),
+        sections=sections, statements=tuple(stmts), tables=tuple(tables),
+        checks=tuple(checks), errors=tuple(errors))
+
+
+def write_json_reports(folder: Path, reports: dict[str, Report]) -> list[Path]:
+    """Write each report as its JSON form into ``folder/<name>.txt``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, r in reports.items():
+        p = folder / f"{name}.txt"
+        p.write_text(r.to_json(), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def json_loader(path: str) -> Report:
+    """Read a report written by :func:`write_json_reports` (module-level: picklable)."""
+    text = Path(path).read_text(encoding="utf-8")
+    if not text.strip():
+        raise EmptyInputError("the file is empty", path=path)
+    try:
+        return Report.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise NotAReportError(f"not a report: {exc}", path=path) from exc
+
+
+__all__ = ["Check", "Problem", "FakeTagger", "make_report", "json_loader",
+           "write_json_reports", "table3", "table4", "table2_1", "table2_8"]

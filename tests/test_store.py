@@ -1,0 +1,108 @@
+"""The SQLite store: schema, one transaction per report, replace on re-write, errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from _corpus_helpers import FakeTagger, make_report, table3
+
+from nlp_reports.corpus import Store
+from nlp_reports.corpus.store import SCHEMA_VERSION, THEME_COLUMNS
+from nlp_reports.errors import StoreError
+from nlp_reports.report import Check, Problem
+
+
+def _report():
+    return make_report(
+        "甲县人民政府", 2023,
+        ["人员力量不足，兼职人员较多。", "主动公开深度不够。"],
+        ["加强人员培训。"],
+        tables=(table3({("3.3.1", "total"): None}),),
+        checks=(Check("I1", "fail", "table3", "1", "total", 10.0, 9.0, "x"),),
+        errors=(Problem("missing_table", "表四 not found"),))
+
+
+def test_write_and_read_back(tmp_path):
+    report = _report()
+    tagged = FakeTagger().tag_many([report])[0]
+    with Store(tmp_path / "c.db") as store:
+        rid = store.write_report("a.txt", report, tagged, sha256="abc", size=3, model_id="m1")
+        reports = store.reports()
+        assert list(reports["agency"]) == ["甲县人民政府"]
+        assert int(reports["n_statements"][0]) == 3
+        st = store.statements()
+        assert list(st["idx"]) == [0, 1, 2]
+        assert list(st["kind"]) == ["problem", "problem", "measure"]
+        # theme columns agree with the themes JSON
+        for _, row in st.iterrows():
+            themes = json.loads(row["themes"])
+            for col in THEME_COLUMNS:
+                assert row[col] == int(col[len("theme_"):] in themes)
+        assert st.loc[0, "theme_staffing"] == 1 and st.loc[1, "theme_proactivity"] == 1
+        cells = store.table_cells()
+        assert len(cells) == 25 * 7
+        blank = cells[(cells["row"] == "3.3.1") & (cells["column"] == "total")]
+        assert blank["value"].isna().all() and list(blank["raw"]) == [""]
+        assert list(store.checks()["outcome"]) == ["fail"]
+        assert list(store.problems()["code"]) == ["missing_table"]
+        back, stmts = next(store.iter_reports())
+        assert back.metadata == report.metadata and back.statements == report.statements
+        assert [s.kind for s in stmts] == ["problem", "problem", "measure"]
+        assert rid == int(reports["id"][0])
+        meta = dict(store.connection.execute("SELECT key, value FROM meta").fetchall())
+        assert meta["schema_version"] == SCHEMA_VERSION
+        mode = store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+
+
+def test_rewrite_replaces_rows(tmp_path):
+    report = _report()
+    tagged = FakeTagger().tag_many([report])[0]
+    with Store(tmp_path / "c.db") as store:
+        store.write_report("a.txt", report, tagged, sha256="abc", model_id="m1")
+        store.write_report("a.txt", report, tagged, sha256="abc", model_id="m2")
+        for table, n in (("reports", 1), ("statements", 3), ("table_cells", 175),
+                         ("checks", 1), ("problems", 1), ("sections", 6), ("files", 1)):
+            assert store.count(table) == n, table
+        assert store.is_done("a.txt", "abc", "m2") and not store.is_done("a.txt", "abc", "m1")
+        store.record_failure("a.txt", "empty", "now empty", sha256="def")
+        assert store.count("reports") == 0 and store.count("statements") == 0
+        assert list(store.failures()["reason"]) == ["empty"]
+
+
+def test_a_failing_write_leaves_nothing(tmp_path):
+    report = _report()
+    good = FakeTagger().tag_many([report])[0]
+    bad = [*good, good[0]]  # a duplicate statement index violates the primary key
+    with Store(tmp_path / "c.db") as store:
+        with pytest.raises(StoreError):
+            store.write_many([("a.txt", report, good, "s1", 1, "m", None),
+                              ("b.txt", report, bad, "s2", 1, "m", None)])
+        assert store.count("reports") == 0 and store.count("files") == 0
+        assert store.count("statements") == 0
+
+
+def test_unwritable_locations(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "nope" / "c.db")
+    with pytest.raises(StoreError):
+        Store("/proc/nlp_reports_cannot_write_here.db")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError):
+        Store(junk)
+    with pytest.raises(StoreError, match="no store"):
+        Store(tmp_path / "absent.db", readonly=True)
+
+
+def test_newer_schema_refused(tmp_path):
+    path = tmp_path / "c.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store(path)
