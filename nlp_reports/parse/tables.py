@@ -1,0 +1,668 @@
+"""Read the national statistical tables (表二、表三、表四) of one report as numbers.
+
+Three shapes of text reach us (see ``../shared/format.md`` §3.3–3.5):
+
+* *flattened*: one cell per line (scraped web pages), numbers on their own lines;
+* *aligned*: one row per line, ``label  3  0  0 …`` separated by spaces;
+* *grid*: TAB-separated cells from HTML/docx/pdf tables, group labels repeated in the
+  leading cells and blank cells as empty strings.
+
+Every line is cut once into *label* cells and *value* cells; then each table is read by
+matching row labels by key phrases, in the printed order, and giving every row the value
+cells that follow its label. A row that does not get exactly the expected number of cells
+is never shifted or padded: its cells stay None and the table is marked ``unreadable``
+with a problem that says why. Blank, "/", "-", "—", "无" cells are None (kept verbatim in
+``raw``); "0" is 0.0.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from nlp_reports.parse.layout import (
+    TABLE2_2019,
+    TABLE2_2021,
+    TABLE3_COLUMNS,
+    TABLE3_ROWS,
+    TABLE3_ROWS_2019,
+    TABLE3_SUBTOTAL_COLUMN,
+    TABLE4_COLUMNS,
+    TABLE4_ROWS,
+)
+from nlp_reports.report import Problem, Table
+
+__all__ = ["read_tables", "TABLE3_TITLE", "TABLE4_TITLE", "MAX_VALUE"]
+
+log = logging.getLogger("nlp_reports")
+
+TABLE3_TITLE = "收到和处理政府信息公开申请情况"
+TABLE4_TITLE = "政府信息公开行政复议、行政诉讼情况"
+#: Larger absolute values are implausible for these tables and are not read as numbers.
+MAX_VALUE = 1e12
+#: Labels longer than this are prose, never a row label.
+_MAX_LABEL = 60
+
+# --- cells ---------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_UNIT = re.compile(r"\s?(?:件|万元|元|项|个|次|人次)$")
+_NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
+_BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
+_PAGE_NUMBER = re.compile(r"[-—–]\s?\d{1,3}\s?[-—–]")
+
+NUM, BLANK, BAD, LABEL = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """One value cell: its kind (NUM / BLANK / BAD), what was written, and the number."""
+
+    kind: int
+    raw: str
+    value: float | None
+
+
+def _classify(tok: str) -> _Cell | None:
+    """A value cell for ``tok``, or None when it is a label (text)."""
+    if tok == "" or tok in _BLANK_MARKS:
+        return _Cell(BLANK, tok, None)
+    t = tok
+    if t[-1] in "件元项个次":
+        t = _UNIT.sub("", t)
+    if _NUMBER.fullmatch(t):
+        try:
+            v = float(t.replace(",", ""))
+        except ValueError:  # pragma: no cover - the regex admits only float syntax
+            return _Cell(BAD, tok, None)
+        if abs(v) >= MAX_VALUE:
+            return _Cell(BAD, tok, None)
+        return _Cell(NUM, tok, v)
+    if _NUMBERISH.fullmatch(t):
+        return _Cell(BAD, tok, None)
+    return None
+
+
+@dataclass
+class _Line:
+    """One line cut into leading label cells and the value cells after them."""
+
+    labels: list[str]
+    cells: list[_Cell]
+    grid: bool
+    empty_before: int = 0  # empty lines between the previous non-empty line and this one
+
+
+def _split_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    empties = 0
+    for raw in text.split("\n"):
+        line = raw.strip(" \u3000\r")
+        if not line.strip("\t"):
+            empties += 1
+            continue
+        if "\t" in line:
+            parsed = _grid_line(line)
+        else:
+            if _PAGE_NUMBER.fullmatch(line):
+                continue
+            parsed = _plain_line(line)
+        parsed.empty_before = empties
+        empties = 0
+        out.append(parsed)
+    return out
+
+
+def _grid_line(line: str) -> _Line:
+    parts = [c.strip() for c in line.split("\t")]
+    kinds = [_classify(c) if c else None for c in parts]
+    # leading labels: text cells before the first non-empty value cell
+    last_label = -1
+    for i, (c, k) in enumerate(zip(parts, kinds, strict=True)):
+        if not c:
+            continue
+        if k is None:
+            last_label = i
+        else:
+            break
+    labels = [c for c in parts[: last_label + 1] if c]
+    cells: list[_Cell] = []
+    for c, k in zip(parts[last_label + 1:], kinds[last_label + 1:], strict=True):
+        if not c:
+            cells.append(_Cell(BLANK, "", None))
+        elif k is None:
+            cells.append(_Cell(BAD, c, None))  # text where a number belongs
+        else:
+            cells.append(k)
+    return _Line(labels, cells, True)
+
+
+def _plain_line(line: str) -> _Line:
+    toks = line.split()
+    cells: list[_Cell] = []
+    i = len(toks)
+    while i > 0:
+        k = _classify(toks[i - 1])
+        if k is None:
+            break
+        cells.append(k)
+        i -= 1
+    cells.reverse()
+    labels = toks[:i] if len(line) <= 2 * _MAX_LABEL else [" ".join(toks[:i])]
+    return _Line(labels, cells, False)
+
+
+# --- labels --------------------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+_NUMBERING = re.compile(
+    rf"^(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+(?:\.\d+)*[、.．)）]?(?!\d)|[①-⑳⑴-⒇])"
+)
+_STRIP = re.compile(r"[\s:：“”\"'‘’「」『』]")
+
+
+def _norm(label: str) -> str:
+    """The label without numbering (一、 (三) 1. ①), spaces, quotes and colons."""
+    s = label.strip()
+    for _ in range(3):
+        m = _NUMBERING.match(s)
+        if not m or m.end() == 0:
+            break
+        s = s[m.end():].lstrip()
+    return _STRIP.sub("", s)
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """How to recognise one row label: a key phrase, searched or matched in full."""
+
+    key: str
+    pattern: re.Pattern[str]
+    full: bool = False  # the whole normalised label must match
+    strict: bool = False  # only when it is the next expected row
+    optional: bool = False  # may be absent without breaking ``strict`` rows after it
+
+    def matches(self, norm: str) -> bool:
+        if self.full:
+            return self.pattern.fullmatch(norm) is not None
+        return self.pattern.search(norm) is not None
+
+
+def _s(key: str, pattern: str, **kw: bool) -> _Spec:
+    return _Spec(key, re.compile(pattern), **kw)
+
+
+#: 表三 rows of both formats in printed order; "3.6" is the 2019 single row (其他处理),
+#: a group label in 2021.
+_T3_SPECS: tuple[_Spec, ...] = (
+    _s("1", r"新收"),
+    _s("2", r"上年(?:度)?结转|结转上年"),
+    _s("3.1", r"予以公开"),
+    _s("3.2", r"部分公开"),
+    _s("3.3.1", r"国家秘密"),
+    _s("3.3.2", r"禁止公开"),
+    _s("3.3.3", r"三安全|一稳定"),
+    _s("3.3.4", r"第三方"),
+    _s("3.3.5", r"内部事务"),
+    _s("3.3.6", r"过程性"),
+    _s("3.3.7", r"执法案卷"),
+    _s("3.3.8", r"行政查询"),
+    _s("3.4.1", r"不掌握"),
+    _s("3.4.2", r"现成信息|另行制作"),
+    _s("3.4.3", r"补正后|仍不明确"),
+    _s("3.5.1", r"信访|举报|投诉"),
+    _s("3.5.2", r"重复申请"),
+    _s("3.5.3", r"出版物"),
+    _s("3.5.4", r"大量反复|大量、反复"),
+    _s("3.5.5", r"重新出具|确认或|已获取"),
+    _s("3.6", r"其他处理", optional=True),
+    _s("3.6.1", r"不补正|未补正"),
+    _s("3.6.2", r"收费通知|缴纳费用|缴费"),
+    _s("3.6.3", r"其他(?:情形|原因)?", full=True, strict=True),
+    _s("3.7", r"总计|合计", full=True),
+    _s("4", r"结转下年|下年度继续|转入下年|结转至下年"),
+)
+_T3_ROW1 = _T3_SPECS[0]
+_T3_STOP = re.compile(r"行政复议|行政诉讼|存在的主要问题|其他需要报告")
+_ANCHOR_BAD = re.compile(r"[\d，。；,;]")
+
+#: 表二 rows of both formats in printed order: key is "table id|row id".
+_T2_SPECS: tuple[_Spec, ...] = (
+    _s("table2.1|regulations", r"规章", full=True),
+    _s("table2.1|normative_documents", r"(?:行政)?规范性文件", full=True),
+    _s("table2.5|licensing", r"行政许可", full=True),
+    _s("table2.5|other_services", r"其他对外管理服务事项?", full=True, optional=True),
+    _s("table2.6|punishment", r"行政处罚", full=True),
+    _s("table2.6|coercion", r"行政强制", full=True),
+    _s("table2.8|fees", r"行政事业性收费", full=True),
+    _s("table2.9|procurement", r"政府集中采购", full=True, optional=True),
+)
+_T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
+_T2_2021_HINT = re.compile(r"制发|废止|现行有效")
+_T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
+_T4_ANCHOR = re.compile(r"行政复议")
+
+
+def _match(norm: str, specs: Sequence[_Spec], p: int) -> int | None:
+    """Index of the first spec at or after ``p`` that the label matches (in order)."""
+    if not norm or len(norm) > _MAX_LABEL:
+        return None
+    required_skipped = False
+    for k in range(p, len(specs)):
+        spec = specs[k]
+        if not (spec.strict and required_skipped) and spec.matches(norm):
+            return k
+        if not spec.optional:
+            required_skipped = True
+    return None
+
+
+# --- ordered row reading -------------------------------------------------------------------
+
+
+@dataclass
+class _Rows:
+    """What an ordered read found: cells per row id, and diagnostics."""
+
+    cells: dict[str, list[_Cell]] = field(default_factory=dict)
+    flat: dict[str, bool] = field(default_factory=dict)  # row read from one-cell lines
+    labels: dict[str, str] = field(default_factory=dict)
+    stray: int = 0
+    start: int = 0
+    end: int = 0
+
+
+def _read_rows(
+    lines: Sequence[_Line],
+    start: int,
+    specs: Sequence[_Spec],
+    *,
+    stop: re.Pattern[str],
+    expected: Callable[[str, _Rows], int | None],
+    last: Callable[[str], bool],
+) -> _Rows:
+    """Read rows from ``lines[start:]`` in order until the last row is complete or a stop label.
+
+    ``expected(row, rows)`` gives the number of cells a row must have (None: unknown);
+    a label that matches no row closes a complete row, so the values under an unknown
+    label are counted as stray instead of being given to the row above.
+    """
+    rows = _Rows(start=start)
+    p = 0
+    current: str | None = None
+    i = start
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        stopped = False
+        for lab in ln.labels:
+            norm = _norm(lab)
+            k = _match(norm, specs, p)
+            if k is None:
+                if rows.cells and stop.search(norm) and len(norm) <= _MAX_LABEL:
+                    stopped = True
+                    break
+                if current is not None:
+                    exp = expected(current, rows)
+                    if exp is not None and len(rows.cells[current]) >= exp:
+                        current = None
+                continue
+            current = specs[k].key
+            rows.cells[current] = []
+            rows.flat[current] = True
+            rows.labels[current] = lab
+            p = k + 1
+        if stopped:
+            break
+        if ln.cells:
+            if current is None:
+                if rows.cells:
+                    rows.stray += len(ln.cells)
+            else:
+                rows.cells[current].extend(ln.cells)
+                if ln.labels or len(ln.cells) > 1:
+                    rows.flat[current] = False
+        i += 1
+        if current is not None and last(current):
+            exp = expected(current, rows)
+            if exp is not None and len(rows.cells[current]) >= exp:
+                break
+    rows.end = i
+    return rows
+
+
+def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
+    """The row's cells when there are exactly ``want`` (trailing empty grid cells dropped)."""
+    if cells is None:
+        return None
+    if len(cells) > want and all(c.kind == BLANK and c.raw == "" for c in cells[want:]):
+        cells = cells[:want]
+    return cells if len(cells) == want else None
+
+
+def _build(
+    table_id: str,
+    title: str,
+    row_defs: Sequence[tuple[str, str]],
+    col_defs: Sequence[tuple[str, str]],
+    found: Mapping[str, list[_Cell]],
+    flat: Mapping[str, bool],
+    display: str,
+    *,
+    row_key: Callable[[str], str] = lambda r: r,
+    extra_reasons: Sequence[str] = (),
+) -> tuple[Table, Problem | None]:
+    """A Table from the cells found per row; unreadable (with the reasons) when incomplete."""
+    ncols = len(col_defs)
+    values: list[tuple[float | None, ...]] = []
+    raw: list[tuple[str, ...]] = []
+    reasons: list[str] = list(extra_reasons)
+    read = 0
+    for rid, _ in row_defs:
+        key = row_key(rid)
+        cells = found.get(key)
+        fitted = _fit(cells, ncols)
+        if fitted is None:
+            values.append((None,) * ncols)
+            raw.append(("",) * ncols)
+            if cells is None:
+                reasons.append(f"row {rid} not found")
+            else:
+                why = f"row {rid} has {len(cells)} values, expected {ncols}"
+                if flat.get(key) and len(cells) < ncols:
+                    why += " (blank cells cannot be placed among one-per-line values)"
+                reasons.append(why)
+            continue
+        row_v: list[float | None] = []
+        for c, (cid, _) in zip(fitted, col_defs, strict=True):
+            if c.kind == BAD:
+                reasons.append(f"row {rid} column {cid}: {c.raw!r} is not a plausible number")
+            else:
+                read += 1
+            row_v.append(c.value)
+        values.append(tuple(row_v))
+        raw.append(tuple(c.raw for c in fitted))
+    total = ncols * len(row_defs)
+    problem = None
+    status = "ok"
+    message = None
+    if reasons:
+        status = "unreadable"
+        shown = "; ".join(reasons[:4]) + (f"; … {len(reasons) - 4} more" if len(reasons) > 4 else "")
+        message = f"{display}: {read} of {total} cells read; {shown}"
+        problem = Problem("table_unreadable", message)
+    table = Table(
+        id=table_id,
+        title=title,
+        rows=tuple(r for r, _ in row_defs),
+        row_labels=tuple(label for _, label in row_defs),
+        columns=tuple(c for c, _ in col_defs),
+        column_labels=tuple(label for _, label in col_defs),
+        values=tuple(values),
+        raw=tuple(raw),
+        status=status,
+        problem=message,
+    )
+    return table, problem
+
+
+# --- 表三 ----------------------------------------------------------------------------------
+
+
+def _t3_anchor(lines: Sequence[_Line], start: int) -> int | None:
+    """The first line at or after ``start`` holding 表三's row 一 label (not narrative)."""
+    for i in range(start, len(lines)):
+        for lab in lines[i].labels:
+            norm = _norm(lab)
+            if len(norm) <= 40 and _T3_ROW1.matches(norm) and not _ANCHOR_BAD.search(norm):
+                return i
+    return None
+
+
+def _read_table3(
+    lines: Sequence[_Line], starts: Sequence[int], hint: str | None
+) -> tuple[Table | None, list[Problem], str | None]:
+    best: _Rows | None = None
+    for s in starts:
+        pos = s
+        while True:
+            a = _t3_anchor(lines, pos)
+            if a is None:
+                break
+            rows = _read_rows(lines, a, _T3_SPECS, stop=_T3_STOP,
+                              expected=_t3_expected, last=lambda r: r == "4")
+            if len(rows.cells) >= 3:
+                best = rows
+                break
+            pos = a + 1
+        if best is not None:
+            break
+    if best is None:
+        return None, [], None
+
+    # columns: 7, or 8 with 法人或其他组织小计 (from the header or the rows' value counts)
+    head_from = max(0, best.start - 40)
+    header = [_norm(lab) for ln in lines[head_from:best.start] for lab in ln.labels]
+    ncols = _t3_ncols(best, header)
+    cols = list(TABLE3_COLUMNS)
+    if ncols == 8:
+        sub_at = 6
+        if "小计" in "".join(header):
+            i_sub = next(i for i, h in enumerate(header) if "小计" in h)
+            i_com = next((i for i, h in enumerate(header) if h.startswith("商业")), None)
+            if i_com is not None and i_sub < i_com:
+                sub_at = 1
+        cols.insert(sub_at, TABLE3_SUBTOTAL_COLUMN)
+
+    # format: 2021 splits (六)其他处理 into three rows; 2019 gives it values itself
+    split = any(k in best.cells for k in ("3.6.1", "3.6.2", "3.6.3"))
+    single = bool(best.cells.get("3.6"))
+    if split:
+        fmt = "2021"
+    elif single:
+        fmt = "2019"
+    else:
+        fmt = hint or "2021"
+    row_defs = TABLE3_ROWS if fmt == "2021" else TABLE3_ROWS_2019
+    extra = []
+    if best.stray:
+        extra.append(f"{best.stray} values under labels that are not 表三 rows")
+    table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
+                            "表三", extra_reasons=extra if _incomplete(best, row_defs, len(cols))
+                            else ())
+    return table, [problem] if problem else [], fmt
+
+
+def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) -> bool:
+    return any(_fit(rows.cells.get(r), ncols) is None for r, _ in row_defs)
+
+
+def _t3_expected(row: str, rows: _Rows) -> int | None:
+    if row == "3.6" and any(k in rows.cells for k in ("3.6.1", "3.6.2", "3.6.3")):
+        return 0
+    counts = Counter(len(c) for k, c in rows.cells.items() if k != row and len(c) in (7, 8))
+    if counts:
+        return counts.most_common(1)[0][0]
+    return 7
+
+
+def _t3_ncols(rows: _Rows, header: Sequence[str]) -> int:
+    counts = Counter(len(c) for c in rows.cells.values() if c)
+    if counts:
+        n, k = counts.most_common(1)[0]
+        if n in (7, 8) and 2 * k >= sum(counts.values()):
+            return n
+    return 8 if any("小计" in h for h in header) else 7
+
+
+# --- 表二 ----------------------------------------------------------------------------------
+
+
+def _t2_anchor(lines: Sequence[_Line], start: int) -> int | None:
+    for i in range(start, len(lines)):
+        for lab in lines[i].labels:
+            norm = _norm(lab)
+            if len(norm) <= 15 and _match(norm, _T2_SPECS, 0) is not None:
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                if lines[i].cells or (nxt is not None and nxt.cells and not nxt.labels):
+                    return i
+    return None
+
+
+def _read_table2(
+    lines: Sequence[_Line], starts: Sequence[int], hint: str | None
+) -> tuple[list[Table], list[Problem], str | None]:
+    for s in starts:
+        a = _t2_anchor(lines, s)
+        if a is None:
+            continue
+        fmt = _t2_format(lines, s, a, hint)
+        defs = TABLE2_2021 if fmt == "2021" else TABLE2_2019
+
+        def expected(key: str, rows: _Rows, defs: Mapping = defs) -> int | None:
+            tid = key.split("|")[0]
+            return len(defs[tid][2]) if tid in defs else 0
+
+        last_row = "table2.8|fees" if fmt == "2021" else "table2.9|procurement"
+        rows = _read_rows(lines, a, _T2_SPECS, stop=_T2_STOP, expected=expected,
+                          last=lambda r, last_row=last_row: r == last_row)
+        tables: list[Table] = []
+        problems: list[Problem] = []
+        for tid, (title, row_defs, col_defs) in defs.items():
+            if not any(f"{tid}|{r}" in rows.cells for r, _ in row_defs):
+                problems.append(Problem("table_missing", f"表二 {title} ({tid}) not found"))
+                continue
+            table, problem = _build(tid, title, row_defs, col_defs, rows.cells, rows.flat,
+                                    f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}")
+            tables.append(table)
+            if problem:
+                problems.append(problem)
+        return tables, problems, fmt
+    return [], [], None
+
+
+def _t2_format(lines: Sequence[_Line], s: int, a: int, hint: str | None) -> str:
+    """2021 or 2019 from the column headers near the table, else from the hint."""
+    new = old = 0
+    for ln in lines[max(s, a - 30): a + 40]:
+        for lab in ln.labels:
+            if _T2_2021_HINT.search(lab):
+                new += 1
+            if _T2_2019_HINT.search(lab):
+                old += 1
+    if new > old:
+        return "2021"
+    if old > new:
+        return "2019"
+    # the count of values after 行政许可 tells: 1 in 2021, 3 in 2019
+    for i in range(a, min(len(lines), a + 80)):
+        ln = lines[i]
+        if any(_norm(lab) == "行政许可" for lab in ln.labels):
+            n = len(ln.cells)
+            if n == 0:  # flattened: values on the following label-free lines
+                j = i + 1
+                while j < len(lines) and not lines[j].labels:
+                    n += len(lines[j].cells)
+                    j += 1
+            if n == 1:
+                return "2021"
+            if n == 3:
+                return "2019"
+            break
+    return hint or "2021"
+
+
+# --- 表四 ----------------------------------------------------------------------------------
+
+
+def _read_table4(
+    lines: Sequence[_Line], starts: Sequence[int]
+) -> tuple[Table, Problem | None] | None:
+    for s in starts:
+        a = None
+        for i in range(s, len(lines)):
+            if any(_T4_ANCHOR.fullmatch(_norm(lab)) for lab in lines[i].labels):
+                a = i
+                break
+        if a is None:
+            continue
+        cells: list[_Cell] = []
+        flat = True
+        for ln in lines[a:]:
+            if cells and ln.labels:
+                break
+            if ln.cells:
+                if ln.labels or len(ln.cells) > 1:
+                    flat = False
+                cells.extend(ln.cells)
+        if not cells:
+            continue
+        return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {"count": cells},
+                      {"count": flat}, "表四")
+    return None
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def read_tables(
+    section_texts: Mapping[int, str], *, year: int | None = None
+) -> tuple[list[Table], list[Problem], str | None]:
+    """Read 表二, 表三 and 表四 from a report's section bodies.
+
+    ``section_texts`` maps section number (2, 3, 4 …) to its body; key 0 holds text under
+    no recognised heading (a report without headings is searched whole). Each table is
+    looked for from its own section on, then in the whole text. Returns the tables (ids in
+    :mod:`nlp_reports.parse.layout`), the problems found (``table_unreadable``,
+    ``table_missing``, ``layout_inconsistent``) and the layout (``"2021"``, ``"2019"`` or
+    None when no national table was found). Never raises on odd input.
+    """
+    keys = sorted(section_texts)
+    lines: list[_Line] = []
+    first_line: dict[int, int] = {}
+    for k in keys:
+        first_line[k] = len(lines)
+        lines.extend(_split_lines(section_texts[k] or ""))
+
+    def starts(n: int) -> list[int]:
+        return [first_line[n], 0] if n in first_line and first_line[n] else [0]
+
+    hint = None
+    if year is not None:
+        hint = "2019" if year in (2019, 2020) else "2021" if year >= 2021 else None
+
+    t2, p2, fmt2 = _read_table2(lines, starts(2), hint)
+    t3, p3, fmt3 = _read_table3(lines, starts(3), fmt2 or hint)
+    t4 = _read_table4(lines, starts(4))
+
+    tables: list[Table] = [*t2]
+    problems: list[Problem] = []
+    if t3 is not None:
+        tables.append(t3)
+    if t4 is not None:
+        tables.append(t4[0])
+        if t4[1] is not None:
+            problems.append(t4[1])
+    layout = fmt3 or fmt2
+    if not tables:
+        if year is not None and year >= 2019:
+            problems.append(Problem("table_missing", "no national statistical table found "
+                                    "(表二、表三、表四)"))
+        return [], problems, None
+    problems.extend(p2)
+    problems.extend(p3)
+    if not t2:
+        problems.append(Problem("table_missing", "表二 (主动公开政府信息情况) not found"))
+    if t3 is None:
+        problems.append(Problem("table_missing", "表三 (收到和处理政府信息公开申请情况) not found"))
+    if t4 is None:
+        problems.append(Problem("table_missing", "表四 (行政复议、行政诉讼情况) not found"))
+    if fmt2 and fmt3 and fmt2 != fmt3:
+        problems.append(Problem("layout_inconsistent",
+                                f"表二 is in the {fmt2} format but 表三 in the {fmt3} format"))
+    if layout is None and t4 is not None:
+        layout = hint
+    return tables, problems, layout
