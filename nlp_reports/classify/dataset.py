@@ -1,0 +1,240 @@
+"""Labeled statements (标注语料): reading JSONL/CSV, validating labels, splitting by family.
+
+A labeled statement is one statement of section 五 with its kind and themes (see
+``../shared/taxonomy.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
+``kind``, ``themes`` as ``"a;b"`` or a JSON list, optional ``family``, ``split`` …).
+
+Splits are never drawn at random: :func:`split_by_family` hashes the *family* (the report
+template a statement comes from) so near-duplicates of one template always land on the
+same side, and an explicit ``split`` field in the data wins over the hash.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nlp_reports.errors import DataError
+from nlp_reports.taxonomy import KINDS, THEME_IDS
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = [
+    "KINDS",
+    "SPLITS",
+    "THEME_IDS",
+    "LabeledStatement",
+    "data_files",
+    "data_sha256",
+    "load_labeled",
+    "split_by_family",
+    "theme_matrix",
+]
+
+#: The split names a ``split`` field may take.
+SPLITS: tuple[str, ...] = ("train", "dev", "test")
+_SUFFIXES = (".jsonl", ".csv")
+
+
+@dataclass(frozen=True)
+class LabeledStatement:
+    """One labeled statement (标注语句): text, kind, themes (ids, taxonomy order) and provenance.
+
+    ``family`` groups statements from one report template (the unit of splitting); when the
+    data gives none, the text itself is the family. ``source`` is ``"file:line"``.
+    """
+
+    text: str
+    kind: str
+    themes: tuple[str, ...] = ()
+    family: str = ""
+    level: str | None = None
+    year: int | None = None
+    voice: str | None = None
+    split: str | None = None
+    source: str = ""
+
+
+PathLike = str | os.PathLike
+
+
+def data_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    """The labeled files named by ``paths`` (files, or folders searched for *.jsonl / *.csv)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in _SUFFIXES))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise DataError(f"{path}: no such labeled data file")
+    return files
+
+
+def data_sha256(paths: PathLike | Iterable[PathLike]) -> str:
+    """SHA-256 of the data files' bytes, files taken in sorted path order (a data snapshot id)."""
+    h = hashlib.sha256()
+    for f in sorted(data_files(paths), key=lambda f: str(f)):
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]:
+    """Read labeled statements from JSONL/CSV files or folders, validating every record.
+
+    Raises :class:`~nlp_reports.errors.DataError` naming ``file:line`` for a malformed line,
+    an unknown kind or theme id, or an empty text.
+    """
+    out: list[LabeledStatement] = []
+    for f in data_files(paths):
+        try:
+            raw = f.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{f}: not UTF-8 ({exc.reason}); save the file as UTF-8") from None
+        if f.suffix.lower() == ".csv":
+            records = _csv_records(raw, f)
+        else:
+            records = _jsonl_records(raw, f)
+        for line, rec in records:
+            out.append(_validate(rec, f"{f}:{line}"))
+    return out
+
+
+def _jsonl_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
+    records = []
+    for i, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{f}:{i}: invalid JSON ({exc.msg})") from None
+        if not isinstance(rec, dict):
+            raise DataError(f"{f}:{i}: expected a JSON object, got {type(rec).__name__}")
+        records.append((i, rec))
+    return records
+
+
+def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
+    reader = csv.DictReader(io.StringIO(raw))
+    if not reader.fieldnames or "text" not in reader.fieldnames or "kind" not in reader.fieldnames:
+        raise DataError(f"{f}:1: a CSV needs the columns 'text' and 'kind' (and 'themes')")
+    suggestions = "model_kind" in reader.fieldnames  # a `nlp-reports suggest` CSV
+    records, unlabeled = [], 0
+    for rec in reader:
+        line = reader.line_num
+        if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):
+            continue
+        if suggestions and not (rec.get("kind") or "").strip():
+            unlabeled += 1  # a suggestion not labeled yet
+            continue
+        themes = (rec.get("themes") or "").strip()
+        if themes.startswith("["):
+            try:
+                rec["themes"] = json.loads(themes)
+            except json.JSONDecodeError:
+                raise DataError(f"{f}:{line}: themes is not a valid JSON list") from None
+        else:
+            rec["themes"] = [t.strip() for t in themes.replace("；", ";").split(";") if t.strip()]
+        for key in ("year",):
+            if rec.get(key) in ("", None):
+                rec.pop(key, None)
+        records.append((line, rec))
+    if unlabeled:
+        log.info("%s: skipped %d suggestion rows with no kind filled in", f, unlabeled)
+    return records
+
+
+def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise DataError(f"{where}: 'text' is missing or empty")
+    kind = rec.get("kind")
+    if isinstance(kind, str):
+        kind = kind.strip()
+    if kind not in KINDS:
+        raise DataError(f"{where}: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    themes = rec.get("themes", [])
+    if themes is None:
+        themes = []
+    if isinstance(themes, str):
+        themes = [t.strip() for t in themes.split(";") if t.strip()]
+    if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+        raise DataError(f"{where}: 'themes' must be a list of theme ids")
+    unknown = [t for t in themes if t not in THEME_IDS]
+    if unknown:
+        raise DataError(
+            f"{where}: unknown theme id(s) {', '.join(map(repr, unknown))}; "
+            f"expected ids from nlp_reports.taxonomy.THEME_IDS ({', '.join(THEME_IDS)})"
+        )
+    split = rec.get("split")
+    if split in ("", None):
+        split = None
+    elif split not in SPLITS:
+        raise DataError(f"{where}: unknown split {split!r}; expected one of {', '.join(SPLITS)}")
+    year = rec.get("year")
+    try:
+        year = int(year) if year not in (None, "") else None
+    except (TypeError, ValueError):
+        raise DataError(f"{where}: 'year' must be an integer, got {year!r}") from None
+    family = rec.get("family")
+    family = str(family).strip() if family not in (None, "") else ""
+    return LabeledStatement(
+        text=text.strip(),
+        kind=kind,
+        themes=tuple(t for t in THEME_IDS if t in set(themes)),
+        family=family or "text:" + text.strip(),
+        level=rec.get("level") or None,
+        year=year,
+        voice=rec.get("voice") or None,
+        split=split,
+        source=where,
+    )
+
+
+def family_bucket(family: str) -> float:
+    """A stable number in [0, 1) for a family id (SHA-256 based, independent of PYTHONHASHSEED)."""
+    digest = hashlib.sha256(family.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def split_by_family(
+    data: Sequence[LabeledStatement], *, dev: float = 0.15, test: float = 0.15
+) -> tuple[list[LabeledStatement], list[LabeledStatement], list[LabeledStatement]]:
+    """Deterministic (train, dev, test) by a hash of the family id; a ``split`` field wins.
+
+    Every statement of one family falls on the same side, so template near-duplicates never
+    straddle the split. About ``1 - dev - test`` of the families go to train.
+    """
+    parts: dict[str, list[LabeledStatement]] = {s: [] for s in SPLITS}
+    for item in data:
+        if item.split:
+            parts[item.split].append(item)
+            continue
+        b = family_bucket(item.family)
+        name = "test" if b < test else "dev" if b < test + dev else "train"
+        parts[name].append(item)
+    return parts["train"], parts["dev"], parts["test"]
+
+
+def theme_matrix(themes: Sequence[Sequence[str]]):
+    """A (n, 13) 0/1 numpy array, columns in taxonomy.THEME_IDS order."""
+    import numpy as np
+
+    index = {t: i for i, t in enumerate(THEME_IDS)}
+    y = np.zeros((len(themes), len(THEME_IDS)), dtype=np.int8)
+    for r, ts in enumerate(themes):
+        for t in ts:
+            y[r, index[t]] = 1
+    return y

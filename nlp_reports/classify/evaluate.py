@@ -1,0 +1,227 @@
+"""Evaluation (评估): per-theme P/R/F1, micro/macro F1, kind accuracy and confusion, baseline beside.
+
+:func:`evaluate` scores a trained model (default: the shipped one) on labeled data, or with
+``cv=K`` runs K-fold cross-validation grouped by family (GroupKFold), retraining the model on
+each fold. Either way the keyword baseline is scored on the same statements.
+:func:`format_evaluation` renders the result as a plain-text table.
+
+Macro-F1 averages the themes that have at least one gold example in the data scored (a
+theme absent from the data has no defined recall); ``n_themes_scored`` says how many.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from nlp_reports.classify.dataset import (
+    LabeledStatement,
+    load_labeled,
+    split_by_family,
+    theme_matrix,
+)
+from nlp_reports.taxonomy import CORE_THEMES, KINDS, THEME_IDS
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["evaluate", "flat_metrics", "format_evaluation", "score"]
+
+
+def score(kinds_true: Sequence[str], kinds_pred: Sequence[str], Y_true: np.ndarray,
+          Y_pred: np.ndarray) -> dict[str, Any]:
+    """The figures for one set of predictions (see the module docstring)."""
+    kt, kp = np.asarray(kinds_true), np.asarray(kinds_pred)
+    n = len(kt)
+    confusion = [[int(((kt == a) & (kp == b)).sum()) for b in KINDS] for a in KINDS]
+    themes: dict[str, dict[str, float]] = {}
+    tp_all = fp_all = fn_all = 0
+    f1s = []
+    for j, t in enumerate(THEME_IDS):
+        yt, yp = Y_true[:, j] == 1, Y_pred[:, j] == 1
+        tp, fp, fn = int((yt & yp).sum()), int((~yt & yp).sum()), int((yt & ~yp).sum())
+        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+        themes[t] = {"precision": p, "recall": r, "f1": f1, "support": int(yt.sum())}
+        if yt.sum():
+            f1s.append(f1)
+    micro_p = tp_all / (tp_all + fp_all) if tp_all + fp_all else 0.0
+    micro_r = tp_all / (tp_all + fn_all) if tp_all + fn_all else 0.0
+    micro = 2 * tp_all / (2 * tp_all + fp_all + fn_all) if tp_all + fp_all + fn_all else 0.0
+    exact = float(np.mean((Y_true == Y_pred).all(1))) if n else 0.0
+    return {
+        "n": n,
+        "kind_accuracy": float((kt == kp).mean()) if n else 0.0,
+        "kind_confusion": {"labels": list(KINDS), "matrix": confusion},
+        "themes": themes,
+        "micro_precision": micro_p,
+        "micro_recall": micro_r,
+        "micro_f1": micro,
+        "macro_f1": float(np.mean(f1s)) if f1s else 0.0,
+        "n_themes_scored": len(f1s),
+        "exact_theme_match": exact,
+    }
+
+
+def flat_metrics(model_scores: dict[str, Any], baseline_scores: dict[str, Any] | None = None
+                 ) -> dict[str, float]:
+    """The headline figures as one flat dict (kind_accuracy, theme_micro_f1, …, baseline_*)."""
+
+    def flat(s: dict[str, Any], prefix: str) -> dict[str, float]:
+        out = {
+            f"{prefix}kind_accuracy": round(s["kind_accuracy"], 4),
+            f"{prefix}theme_micro_f1": round(s["micro_f1"], 4),
+            f"{prefix}theme_macro_f1": round(s["macro_f1"], 4),
+        }
+        for t in CORE_THEMES:
+            out[f"{prefix}f1_{t}"] = round(s["themes"][t]["f1"], 4)
+        return out
+
+    out = flat(model_scores, "")
+    if baseline_scores is not None:
+        out.update(flat(baseline_scores, "baseline_"))
+    return out
+
+
+def _baseline_scores(data: Sequence[LabeledStatement]) -> dict[str, Any]:
+    from nlp_reports.classify.baseline import KeywordBaseline
+
+    texts = [d.text for d in data]
+    base = KeywordBaseline().fit()
+    return score([d.kind for d in data], base.predict(texts),
+                 theme_matrix([d.themes for d in data]), base.predict_themes(texts))
+
+
+def _as_data(data: Any) -> list[LabeledStatement]:
+    if isinstance(data, (str, os.PathLike)):
+        return load_labeled(data)
+    data = list(data)
+    if data and isinstance(data[0], LabeledStatement):
+        return data
+    return load_labeled(data)
+
+
+def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool = False,
+             tokenizer: str | None = None, cv: int | None = None, seed: int = 0
+             ) -> dict[str, Any]:
+    """Score the model on labeled ``data`` (paths or LabeledStatements), baseline beside.
+
+    ``model``: a model directory (None: the shipped default; others need ``trust=True``).
+    ``cv=K``: instead, K-fold cross-validation grouped by family, retraining a model with
+    the loaded model's parameters (or the defaults when no model is given) on each fold.
+    Returns ``{"model": scores, "baseline": scores, "n": …, "mode": "holdout"|"cv", …}``.
+    """
+    items = _as_data(data)
+    if not items:
+        from nlp_reports.errors import DataError
+
+        raise DataError("no labeled statements to evaluate")
+    if cv:
+        return _cross_validate(items, k=int(cv), model=model, trust=trust, tokenizer=tokenizer,
+                               seed=seed)
+    from nlp_reports.classify.tagger import Tagger
+
+    tagger = Tagger.load(model, trust=trust, tokenizer=tokenizer)
+    preds = tagger.predict([d.text for d in items])
+    Y_pred = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds])
+    result = {
+        "mode": "holdout",
+        "model_name": tagger.name,
+        "model_id": tagger.model_id,
+        "n": len(items),
+        "model": score([d.kind for d in items], [p.kind for p in preds],
+                       theme_matrix([d.themes for d in items]), Y_pred),
+        "baseline": _baseline_scores(items),
+    }
+    return result
+
+
+def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust: bool,
+                    tokenizer: str | None, seed: int) -> dict[str, Any]:
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    from nlp_reports.classify.model import StatementModel
+    from nlp_reports.tokenize import Tokenizer
+
+    if model is not None:
+        from nlp_reports.classify.tagger import Tagger
+
+        template = clone(Tagger.load(model, trust=trust).model)
+    else:
+        template = StatementModel(random_state=seed)
+    if tokenizer is not None or template.get_params().get("tokenizer") is None:
+        template.set_params(tokenizer=Tokenizer(tokenizer))
+    families = np.array([d.family for d in items])
+    n_groups = len(set(families))
+    if n_groups < k:
+        from nlp_reports.errors import DataError
+
+        raise DataError(f"cv={k} needs at least {k} families; the data has {n_groups}")
+    kinds_pred = np.empty(len(items), dtype=object)
+    Y_pred = np.zeros((len(items), len(THEME_IDS)), dtype=int)
+    for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=families)):
+        train_items = [items[i] for i in tr]
+        fit_items, dev_items = _inner_split(train_items)
+        m = clone(template).fit([d.text for d in fit_items], [d.kind for d in fit_items],
+                                [d.themes for d in fit_items])
+        if dev_items:
+            m.tune_thresholds([d.text for d in dev_items], [d.themes for d in dev_items])
+        test_texts = [items[i].text for i in te]
+        kp, tp = m.predict_all(test_texts)
+        kinds_pred[te] = np.array(KINDS)[kp.argmax(1)]
+        Y_pred[te] = (tp >= m.thresholds_).astype(int)
+        log.info("cv fold %d/%d done (%d test statements)", fold + 1, k, len(te))
+    return {
+        "mode": "cv",
+        "folds": k,
+        "n": len(items),
+        "model": score([d.kind for d in items], list(kinds_pred),
+                       theme_matrix([d.themes for d in items]), Y_pred),
+        "baseline": _baseline_scores(items),
+    }
+
+
+def _inner_split(items: list[LabeledStatement]) -> tuple[list, list]:
+    """Training folds → (fit, dev for thresholds), by family hash; ignores split fields."""
+    plain = [LabeledStatement(**{**d.__dict__, "split": None}) for d in items]
+    train, dev, test = split_by_family(plain, dev=0.2, test=0.0)
+    return train + test, dev
+
+
+def format_evaluation(result: dict[str, Any]) -> str:
+    """A readable plain-text table: per theme P/R/F1 (model | baseline), then the summary."""
+    m, b = result["model"], result["baseline"]
+    head = (f"{'mode':<6}{result.get('mode', '')}"
+            + (f" ({result['folds']} folds, grouped by family)" if result.get("folds") else "")
+            + f"   statements: {result['n']}")
+    if result.get("model_name"):
+        head += f"   model: {result['model_name']} ({result.get('model_id', '')[:12]})"
+    lines = [head, "",
+             f"{'theme':<17}{'support':>8}  {'P':>6}{'R':>6}{'F1':>6}  |  "
+             f"{'base P':>6}{'R':>6}{'F1':>6}"]
+    lines.append("-" * len(lines[-1]))
+    for t in THEME_IDS:
+        s, sb = m["themes"][t], b["themes"][t]
+        lines.append(f"{t:<17}{s['support']:>8}  {s['precision']:>6.3f}{s['recall']:>6.3f}"
+                     f"{s['f1']:>6.3f}  |  {sb['precision']:>6.3f}{sb['recall']:>6.3f}"
+                     f"{sb['f1']:>6.3f}")
+    lines.append("")
+    lines.append(f"{'':<26}{'model':>8}{'baseline':>10}")
+    for key, label in (("kind_accuracy", "kind accuracy"), ("micro_f1", "theme micro-F1"),
+                       ("macro_f1", "theme macro-F1"), ("exact_theme_match", "exact theme set")):
+        lines.append(f"{label:<26}{m[key]:>8.3f}{b[key]:>10.3f}")
+    lines.append("")
+    lines.append("kind confusion (rows gold, columns predicted)  model | baseline")
+    lines.append(f"{'':<10}" + "".join(f"{k:>9}" for k in KINDS) + "   |"
+                 + "".join(f"{k:>9}" for k in KINDS))
+    for i, k in enumerate(KINDS):
+        lines.append(f"{k:<10}" + "".join(f"{v:>9}" for v in m["kind_confusion"]["matrix"][i])
+                     + "   |" + "".join(f"{v:>9}" for v in b["kind_confusion"]["matrix"][i]))
+    return "\n".join(lines)
+

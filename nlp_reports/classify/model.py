@@ -1,0 +1,250 @@
+"""The statement model (语句分类模型): kind (problem/measure/other) and the 13 themes.
+
+scikit-learn conventions throughout: parameters only in ``__init__``, learned state ends in
+``_``, ``check_is_fitted`` guards prediction, and ``clone``/``get_params`` work.
+
+* :class:`ThemeClassifier` — one-vs-rest linear SVMs with sigmoid-calibrated probabilities and
+  a per-theme decision threshold tuned on dev data (:meth:`ThemeClassifier.tune_thresholds`).
+* :class:`StatementModel` — the shared features (word ∪ char TF-IDF, transformed once per
+  batch) feeding a calibrated multiclass kind classifier and a :class:`ThemeClassifier`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.utils.validation import check_is_fitted
+
+from nlp_reports.taxonomy import KINDS, THEME_IDS
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["StatementModel", "ThemeClassifier", "tune_threshold"]
+
+
+class _ConstantProba:
+    """A stand-in binary classifier for a label with only one class in training (picklable)."""
+
+    def __init__(self, p: float) -> None:
+        self.p = float(p)
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        n = X.shape[0]
+        return np.column_stack([np.full(n, 1 - self.p), np.full(n, self.p)])
+
+
+def _calibrated_linear(C: float, class_weight: Any, cv: int, seed: int, y: np.ndarray):
+    """A calibrated linear SVM sized to the data (fewer folds when a class is rare).
+
+    ``ensemble=False``: the folds only fit the sigmoid; one SVM is fit on all the data, which
+    keeps the shipped model small. With a class of one example, plain logistic regression.
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.svm import LinearSVC
+
+    _, counts = np.unique(y, return_counts=True)
+    folds = int(min(cv, counts.min()))
+    if folds < 2:
+        return LogisticRegression(C=max(C, 1.0) * 10, class_weight=class_weight, max_iter=2000)
+    svm = LinearSVC(C=C, class_weight=class_weight, random_state=seed, max_iter=10_000)
+    return CalibratedClassifierCV(
+        svm,
+        method="sigmoid",
+        cv=StratifiedKFold(folds, shuffle=True, random_state=seed),
+        ensemble=False,
+    )
+
+
+def tune_threshold(
+    proba: np.ndarray, y: np.ndarray, *, default: float = 0.4, min_positives: int = 3,
+    shrink: float = 8.0,
+) -> tuple[float, str]:
+    """The decision threshold maximizing F1 on (proba, y), and how it was chosen.
+
+    The best F1 is usually a plateau: its middle is taken. With few positives the estimate
+    is noisy, so it is pulled toward ``default`` by weight ``npos / (npos + shrink)``; with
+    fewer than ``min_positives`` positives ``default`` is used as is ("default").
+    """
+    npos = int(y.sum())
+    if npos < min_positives:
+        return default, "default"
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    pred = proba[:, None] >= grid[None, :]
+    tp = (pred & (y[:, None] == 1)).sum(0)
+    fp = (pred & (y[:, None] == 0)).sum(0)
+    f1 = 2 * tp / np.maximum(2 * tp + fp + (npos - tp), 1)
+    best = grid[f1 >= f1.max() - 1e-9]
+    t = float(np.median(best))
+    w = npos / (npos + shrink)
+    return round(w * t + (1 - w) * default, 3), "dev"
+
+
+class ThemeClassifier(ClassifierMixin, BaseEstimator):
+    """Multi-label theme classifier (主题分类): calibrated one-vs-rest linear SVMs + thresholds.
+
+    ``fit(X, Y)`` takes a feature matrix and a (n, k) 0/1 label matrix. ``predict_proba``
+    gives (n, k) calibrated probabilities; ``predict`` applies ``thresholds_`` (``default_threshold``
+    until :meth:`tune_thresholds` sets them from dev data).
+    """
+
+    def __init__(self, *, C: float = 0.5, class_weight: Any = "balanced", cv: int = 5,
+                 default_threshold: float = 0.4, min_positives: int = 3,
+                 random_state: int = 0) -> None:
+        self.C = C
+        self.class_weight = class_weight
+        self.cv = cv
+        self.default_threshold = default_threshold
+        self.min_positives = min_positives
+        self.random_state = random_state
+
+    def fit(self, X: Any, Y: Any) -> ThemeClassifier:
+        Y = np.asarray(Y)
+        if Y.ndim != 2 or Y.shape[0] != X.shape[0]:
+            raise ValueError(f"Y must be a (n_samples, n_labels) 0/1 matrix, got shape {Y.shape}")
+        self.estimators_ = []
+        for j in range(Y.shape[1]):
+            y = Y[:, j].astype(int)
+            if y.min() == y.max():
+                self.estimators_.append(_ConstantProba(y.mean()))
+                continue
+            est = _calibrated_linear(self.C, self.class_weight, self.cv, self.random_state, y)
+            self.estimators_.append(est.fit(X, y))
+        self.n_labels_ = Y.shape[1]
+        self.classes_ = np.arange(Y.shape[1])
+        self.thresholds_ = np.full(Y.shape[1], self.default_threshold)
+        self.threshold_sources_ = ["default"] * Y.shape[1]
+        return self
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "estimators_")
+        if X.shape[0] == 0:
+            return np.zeros((0, self.n_labels_))
+        return np.column_stack([e.predict_proba(X)[:, 1] for e in self.estimators_])
+
+    def predict(self, X: Any) -> np.ndarray:
+        return (self.predict_proba(X) >= self.thresholds_).astype(int)
+
+    def tune_thresholds(self, X: Any, Y: Any) -> ThemeClassifier:
+        """Set ``thresholds_`` to maximize each label's F1 on dev data (see :func:`tune_threshold`)."""
+        proba = self.predict_proba(X)
+        Y = np.asarray(Y)
+        for j in range(self.n_labels_):
+            t, how = tune_threshold(proba[:, j], Y[:, j], default=self.default_threshold,
+                                    min_positives=self.min_positives)
+            self.thresholds_[j] = t
+            self.threshold_sources_[j] = how
+        return self
+
+
+class StatementModel(ClassifierMixin, BaseEstimator):
+    """Kind + themes of a statement from one shared feature transform (one per batch).
+
+    ``fit(X, y, themes)``: ``X`` texts, ``y`` kinds, ``themes`` a sequence of theme-id
+    sequences (or a (n, 13) 0/1 matrix). ``predict`` gives kinds; :meth:`predict_all` gives
+    the kind probabilities (columns in ``taxonomy.KINDS`` order) and theme probabilities
+    (``taxonomy.THEME_IDS`` order) together.
+
+    Parameters: ``features`` an unfitted transformer (None: :func:`build_features` with
+    ``tokenizer``, ``word_ngram``, ``char_ngram``, ``min_df``); ``kind_C``/``theme_C`` the SVM
+    regularization; ``cv`` calibration folds; ``theme_threshold`` the fallback threshold.
+    """
+
+    def __init__(self, *, features: Any = None, tokenizer: Any = None,
+                 word_ngram: tuple[int, int] = (1, 2), char_ngram: tuple[int, int] = (1, 3),
+                 min_df: int = 1, kind_C: float = 0.5, theme_C: float = 0.5,
+                 class_weight: Any = "balanced", cv: int = 5, theme_threshold: float = 0.4,
+                 random_state: int = 0) -> None:
+        self.features = features
+        self.tokenizer = tokenizer
+        self.word_ngram = word_ngram
+        self.char_ngram = char_ngram
+        self.min_df = min_df
+        self.kind_C = kind_C
+        self.theme_C = theme_C
+        self.class_weight = class_weight
+        self.cv = cv
+        self.theme_threshold = theme_threshold
+        self.random_state = random_state
+
+    def _make_features(self):
+        if self.features is not None:
+            return clone(self.features)
+        from nlp_reports.classify.features import build_features
+
+        return build_features(self.tokenizer, word_ngram=tuple(self.word_ngram),
+                              char_ngram=tuple(self.char_ngram), min_df=self.min_df)
+
+    def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None) -> StatementModel:
+        from nlp_reports.classify.dataset import theme_matrix
+
+        X = list(X)
+        y = np.asarray(y)
+        if len(X) != len(y):
+            raise ValueError(f"X has {len(X)} texts but y has {len(y)} kinds")
+        if themes is None:
+            raise ValueError("themes is required: a theme-id list per text (may be empty)")
+        Y = np.asarray(themes) if isinstance(themes, np.ndarray) else theme_matrix(themes)
+        self.features_ = self._make_features()
+        Xf = self.features_.fit_transform(X)
+        self.kind_model_ = _calibrated_linear(self.kind_C, self.class_weight, self.cv,
+                                              self.random_state, y).fit(Xf, y)
+        self.classes_ = np.array(KINDS)
+        self.theme_model_ = ThemeClassifier(
+            C=self.theme_C, class_weight=self.class_weight, cv=self.cv,
+            default_threshold=self.theme_threshold, random_state=self.random_state,
+        ).fit(Xf, Y)
+        self.themes_ = THEME_IDS
+        return self
+
+    @property
+    def thresholds_(self) -> np.ndarray:
+        """Per-theme decision thresholds (``taxonomy.THEME_IDS`` order)."""
+        check_is_fitted(self, "theme_model_")
+        return self.theme_model_.thresholds_
+
+    def transform(self, X: Sequence[str]):
+        """The feature matrix of ``X`` (word ∪ char TF-IDF)."""
+        check_is_fitted(self, "features_")
+        return self.features_.transform(list(X))
+
+    def kind_proba_from_features(self, Xf: Any) -> np.ndarray:
+        """Kind probabilities (n, 3) in ``KINDS`` order; a kind unseen in training gets 0."""
+        p = self.kind_model_.predict_proba(Xf)
+        out = np.zeros((Xf.shape[0], len(KINDS)))
+        for j, k in enumerate(self.kind_model_.classes_):
+            out[:, KINDS.index(k)] = p[:, j]
+        return out
+
+    def predict_all(self, X: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(kind probabilities (n, 3), theme probabilities (n, 13)) from one transform."""
+        check_is_fitted(self, "features_")
+        X = list(X)
+        if not X:
+            return np.zeros((0, len(KINDS))), np.zeros((0, len(THEME_IDS)))
+        Xf = self.features_.transform(X)
+        return self.kind_proba_from_features(Xf), self.theme_model_.predict_proba(Xf)
+
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        return self.predict_all(X)[0]
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        return np.array(KINDS)[self.predict_proba(X).argmax(1)]
+
+    def predict_themes(self, X: Sequence[str]) -> np.ndarray:
+        """(n, 13) 0/1 theme matrix with the tuned thresholds applied."""
+        return (self.predict_all(X)[1] >= self.thresholds_).astype(int)
+
+    def tune_thresholds(self, X: Sequence[str], themes: Any) -> StatementModel:
+        """Tune the per-theme thresholds on dev texts and their theme lists."""
+        from nlp_reports.classify.dataset import theme_matrix
+
+        check_is_fitted(self, "theme_model_")
+        Y = np.asarray(themes) if isinstance(themes, np.ndarray) else theme_matrix(themes)
+        self.theme_model_.tune_thresholds(self.transform(X), Y)
+        return self

@@ -1,0 +1,218 @@
+"""Model directories, their card (meta.json), checksums and the trust rule.
+
+A model is a directory: ``model.joblib`` (the fitted :class:`StatementModel`),
+``model.joblib.sha256`` and ``meta.json`` (the card: labels, data hash, split sizes, test
+metrics of the model and the keyword baseline, library versions, tokenizer settings, the
+model file's SHA-256) and a human ``README.md``.
+
+Loading rules (why: ``joblib.load`` unpickles, which can run arbitrary code):
+
+* the shipped models (``nlp_reports/models`` in a wheel, ``models/`` in a checkout) load
+  without ceremony; any other path needs ``trust=True`` (CLI ``--trust-model``), else
+  :class:`~nlp_reports.errors.UntrustedModelError`;
+* the file's SHA-256 is checked against the recorded one *before* unpickling
+  (:class:`~nlp_reports.errors.ModelIntegrityError`);
+* scikit-learn's major.minor version must equal the card's
+  (:class:`~nlp_reports.errors.IncompatibleModelError`); a different patch version only logs a
+  warning, since sklearn keeps pickles compatible within a minor series in practice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+from datetime import datetime, timezone
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from nlp_reports.errors import (
+    IncompatibleModelError,
+    ModelIntegrityError,
+    ModelNotFoundError,
+    UntrustedModelError,
+)
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = [
+    "CARD_FILE",
+    "FORMAT_VERSION",
+    "MODEL_FILE",
+    "check_compatible",
+    "library_versions",
+    "read_card",
+    "resolve_model_dir",
+    "sha256_file",
+    "shipped_models_roots",
+    "verify_checksum",
+]
+
+MODEL_FILE = "model.joblib"
+CARD_FILE = "meta.json"
+SHA_FILE = MODEL_FILE + ".sha256"
+#: Version of the on-disk model layout; bumped when model.joblib's content changes shape.
+FORMAT_VERSION = 1
+
+
+def sha256_file(path: str | os.PathLike) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries a pickled model depends on (for the card)."""
+    from nlp_reports._version import __version__
+
+    out = {"python": platform.python_version(), "nlp_reports": __version__}
+    for name in ("scikit-learn", "numpy", "scipy", "jieba", "joblib", "rjieba"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def shipped_models_roots() -> list[Path]:
+    """Where shipped models live: the package's ``models`` (wheel), then the checkout's."""
+    roots: list[Path] = []
+    try:
+        pkg = resources.files("nlp_reports") / "models"
+        if pkg.is_dir():
+            roots.append(Path(str(pkg)))
+    except (ModuleNotFoundError, TypeError, NotADirectoryError):
+        pass
+    import nlp_reports
+
+    checkout = Path(nlp_reports.__file__).resolve().parents[1] / "models"
+    if checkout.is_dir():
+        roots.append(checkout)
+    return roots
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_model_dir(path: str | os.PathLike | None, *, trust: bool) -> tuple[Path, bool]:
+    """(model directory, shipped?) for ``path``; enforce existence and the trust rule.
+
+    None means the shipped ``default``; a bare name like ``"default"`` means that shipped
+    model; a path to a directory or to its ``model.joblib`` is also accepted.
+    """
+    roots = shipped_models_roots()
+    if path is None or (isinstance(path, str) and path and os.sep not in path
+                        and "/" not in path and not Path(path).exists()):
+        name = "default" if path is None else path
+        for root in roots:
+            if (root / name / MODEL_FILE).is_file():
+                return root / name, True
+        raise ModelNotFoundError(
+            f"the shipped model {name!r} is not installed (looked in "
+            f"{', '.join(str(r) for r in roots) or 'no models folder'}); train one with "
+            f"'nlp-reports train DATA --out models/{name}'"
+        )
+    p = Path(path)
+    if p.is_file() and p.name == MODEL_FILE:
+        p = p.parent
+    if not (p / MODEL_FILE).is_file():
+        raise ModelNotFoundError(f"{p}: no model here (expected {p / MODEL_FILE})")
+    shipped = any(_is_within(p, r) for r in roots)
+    if not shipped and not trust:
+        raise UntrustedModelError(
+            f"{p} is not one of the shipped models. Loading a model unpickles it, which can "
+            "run arbitrary code, so only load models you made or trust: pass trust=True "
+            "(CLI: --trust-model)."
+        )
+    return p, shipped
+
+
+def read_card(model_dir: str | os.PathLike) -> dict[str, Any]:
+    """The model card (meta.json) as a dict; {} when the file is missing."""
+    path = Path(model_dir) / CARD_FILE
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelIntegrityError(f"{path}: unreadable model card ({exc})") from None
+
+
+def recorded_checksum(model_dir: Path, card: dict[str, Any]) -> str | None:
+    """The SHA-256 recorded for model.joblib: the .sha256 file, else the card's ``sha256``."""
+    sha_path = model_dir / SHA_FILE
+    if sha_path.is_file():
+        return sha_path.read_text("ascii", errors="replace").split()[0].strip().lower()
+    value = card.get("model_sha256") or card.get("sha256")
+    return str(value).lower() if value else None
+
+
+def verify_checksum(model_dir: Path, card: dict[str, Any]) -> str:
+    """Check model.joblib against its recorded SHA-256; return the hash (the model id)."""
+    expected = recorded_checksum(model_dir, card)
+    if not expected:
+        raise ModelIntegrityError(
+            f"{model_dir}: no recorded SHA-256 ({SHA_FILE} or 'model_sha256' in {CARD_FILE}); "
+            "refusing to unpickle an unverified model"
+        )
+    actual = sha256_file(model_dir / MODEL_FILE)
+    if actual != expected:
+        raise ModelIntegrityError(
+            f"{model_dir / MODEL_FILE}: SHA-256 {actual[:12]}… does not match the recorded "
+            f"{expected[:12]}…; the file was modified or corrupted — retrain or reinstall it"
+        )
+    card_hash = card.get("model_sha256")
+    if card_hash and card_hash.lower() != actual:
+        raise ModelIntegrityError(
+            f"{model_dir}: {CARD_FILE} records SHA-256 {card_hash[:12]}… but the model file "
+            f"is {actual[:12]}…"
+        )
+    return actual
+
+
+def check_compatible(card: dict[str, Any], where: Path) -> None:
+    """Raise IncompatibleModelError unless format and sklearn major.minor match the card."""
+    fmt = card.get("format_version", FORMAT_VERSION)
+    if fmt != FORMAT_VERSION:
+        raise IncompatibleModelError(
+            f"{where}: model format {fmt} but this nlp_reports reads format {FORMAT_VERSION}; "
+            "retrain it with this version ('nlp-reports train …')"
+        )
+    made = str(card.get("versions", {}).get("scikit-learn", ""))
+    if not made:
+        return
+    try:
+        have = metadata.version("scikit-learn")
+    except metadata.PackageNotFoundError:  # pragma: no cover - sklearn is a dependency
+        return
+    if made.split(".")[:2] != have.split(".")[:2]:
+        raise IncompatibleModelError(
+            f"{where}: made with scikit-learn {made} but {have} is installed; pickled models "
+            f"are not portable across versions. Install scikit-learn=={made} or retrain the "
+            "model with 'nlp-reports train …'"
+        )
+    if made != have:
+        log.warning("%s: made with scikit-learn %s, running %s (patch versions differ)",
+                    where, made, have)
+
+
+def write_card(model_dir: Path, card: dict[str, Any]) -> None:
+    """Write meta.json (UTF-8, sorted keys, stable)."""
+    (model_dir / CARD_FILE).write_text(
+        json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
+    )

@@ -1,0 +1,163 @@
+"""Active learning (主动学习): the statements the model is least sure about, as a CSV to label.
+
+Uncertainty of one statement = the mean of
+* ``1 − margin`` between its two most probable kinds, and
+* ``1 − 2·min |p − threshold|`` over the themes (a theme probability sitting on its
+  threshold is the least certain decision).
+
+Candidates are deduplicated on normalized text, then picked greedily by uncertainty while
+skipping any whose character-bigram Jaccard similarity to an already picked one is ≥ 0.6,
+so the list covers varied phrasing instead of one template many times.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from nlp_reports.taxonomy import THEME_IDS
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["SUGGESTION_COLUMNS", "iter_statements", "suggest", "write_suggestions"]
+
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+SIMILARITY_LIMIT = 0.6
+#: Column order of the CSV: the columns to fill first, then the model's guesses.
+SUGGESTION_COLUMNS = ("text", "kind", "themes", "model_kind", "model_kind_score",
+                      "model_themes", "uncertainty", "source")
+
+
+def _lines_of(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text("utf-8-sig").splitlines() if line.strip()]
+
+
+def _from_file(path: Path) -> list[str]:
+    """Statements of one file: a .jsonl of {"text"}, a report, or a .txt of one per line."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        out = []
+        for line in path.read_text("utf-8-sig").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                text = rec.get("text") if isinstance(rec, dict) else rec
+                if isinstance(text, str) and text.strip():
+                    out.append(text.strip())
+        return out
+    from nlp_reports.errors import NotAReportError
+
+    try:
+        from nlp_reports import load_report
+
+        report = load_report(path)
+    except (NotAReportError, ImportError, AttributeError):
+        if suffix == ".txt":
+            return _lines_of(path)
+        raise
+    if report.statements:
+        return [s.text for s in report.statements]
+    return _lines_of(path) if suffix == ".txt" else []
+
+
+def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
+                    ) -> Iterator[tuple[str, str]]:
+    """(text, source file) for every statement in files/folders; unreadable files are skipped."""
+    if isinstance(corpus, (str, os.PathLike)):
+        corpus = [corpus]
+    for entry in corpus:
+        root = Path(entry)
+        if root.is_dir():
+            files = sorted(f for f in root.rglob("*") if f.is_file()
+                           and f.suffix.lower() in (*REPORT_SUFFIXES, ".jsonl"))
+        else:
+            files = [root]
+        for f in files:
+            try:
+                texts = _from_file(f)
+            except Exception as exc:  # one bad file must not stop the batch
+                log.warning("skipped %s: %s: %s", f, type(exc).__name__, exc)
+                continue
+            for t in texts:
+                yield t, str(f)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def suggest(corpus: Any, *, n: int = 50, tagger: Any) -> list[dict[str, Any]]:
+    """The ``n`` least certain, deduplicated, diverse statements of ``corpus`` with model guesses.
+
+    ``corpus``: report files or folders (parsed with :func:`nlp_reports.load_report`), .txt
+    files of one statement per line, or .jsonl files with a ``text`` field. Each row has the
+    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in).
+    """
+    import numpy as np
+
+    from nlp_reports.classify.features import normalize_statement
+
+    seen: dict[str, tuple[str, str]] = {}
+    for text, source in iter_statements(corpus):
+        key = normalize_statement(text)
+        if len(key) >= 4 and key not in seen:
+            seen[key] = (text, source)
+    if not seen or n <= 0:
+        return []
+    keys = list(seen)
+    preds = tagger.predict([seen[k][0] for k in keys])
+    thresholds = np.array([tagger.thresholds[t] for t in THEME_IDS])
+    unc = np.empty(len(preds))
+    for i, p in enumerate(preds):
+        ks = sorted(p.kind_scores.values(), reverse=True)
+        margin = ks[0] - (ks[1] if len(ks) > 1 else 0.0)
+        ts = np.array([p.theme_scores[t] for t in THEME_IDS])
+        nearest = float(np.min(np.abs(ts - thresholds)))
+        unc[i] = 0.5 * (1 - margin) + 0.5 * (1 - min(1.0, 2 * nearest))
+    order = np.argsort(-unc, kind="stable")
+    picked: list[int] = []
+    grams: list[set[str]] = []
+    for i in order:
+        g = _bigrams(keys[i])
+        if any(len(g & h) / len(g | h) >= SIMILARITY_LIMIT for h in grams):
+            continue
+        picked.append(int(i))
+        grams.append(g)
+        if len(picked) >= n:
+            break
+    rows = []
+    for i in picked:
+        p = preds[i]
+        rows.append({
+            "text": seen[keys[i]][0],
+            "kind": "",
+            "themes": "",
+            "model_kind": p.kind,
+            "model_kind_score": round(p.kind_score, 3),
+            "model_themes": ";".join(p.themes),
+            "uncertainty": round(float(unc[i]), 3),
+            "source": seen[keys[i]][1],
+        })
+    return rows
+
+
+def write_suggestions(rows: Sequence[dict[str, Any]], path_or_file: str | os.PathLike | IO[str]
+                      ) -> None:
+    """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese)."""
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "w", encoding="utf-8-sig", newline="") as fh:
+            _write(rows, fh)
+    else:
+        _write(rows, path_or_file)
+
+
+def _write(rows: Sequence[dict[str, Any]], fh: IO[str] | io.StringIO) -> None:
+    writer = csv.DictWriter(fh, fieldnames=list(SUGGESTION_COLUMNS), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)

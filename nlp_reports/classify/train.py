@@ -1,0 +1,253 @@
+"""Training (训练): labeled statements in, a verified model directory out.
+
+:func:`train` splits the data by family (or takes explicit dev/test files), fits a
+:class:`~nlp_reports.classify.model.StatementModel` on train, tunes the theme thresholds on
+dev, refits on train+dev keeping those thresholds, scores the final model and the keyword
+baseline on test, and writes ``model.joblib`` + ``model.joblib.sha256`` + ``meta.json`` (the
+card) + ``README.md``. Deterministic for a given seed and data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nlp_reports.classify.dataset import (
+    LabeledStatement,
+    data_files,
+    data_sha256,
+    load_labeled,
+    split_by_family,
+)
+from nlp_reports.errors import DataError
+from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["DEFAULT_PARAMS", "TrainResult", "train"]
+
+#: The StatementModel parameters the shipped model is trained with (chosen by grouped CV).
+DEFAULT_PARAMS: dict[str, Any] = {
+    "word_ngram": (1, 2),
+    "char_ngram": (1, 3),
+    "min_df": 1,
+    "kind_C": 0.5,
+    "theme_C": 0.5,
+    "class_weight": "balanced",
+    "cv": 5,
+    "theme_threshold": 0.4,
+}
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """Where the model was written and its headline test figures (model and baseline_*)."""
+
+    path: Path
+    metrics: dict[str, Any]
+    card: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def _norm(text: str) -> str:
+    from nlp_reports.classify.features import normalize_statement
+
+    return normalize_statement(text)
+
+
+def _load(data: Any) -> tuple[list[LabeledStatement], list[Path]]:
+    if isinstance(data, (str, os.PathLike)):
+        data = [data]
+    data = list(data)
+    if data and all(isinstance(d, LabeledStatement) for d in data):
+        return data, []
+    return load_labeled(data), data_files(data)
+
+
+def _records_sha256(items: list[LabeledStatement]) -> str:
+    import hashlib
+    import json
+
+    h = hashlib.sha256()
+    for d in items:
+        h.update(json.dumps([d.text, d.kind, d.themes, d.family], ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
+          dev: str | os.PathLike | None = None, test: str | os.PathLike | None = None,
+          seed: int = 0, params: dict[str, Any] | None = None, name: str | None = None
+          ) -> TrainResult:
+    """Train kind + theme models on ``data`` and write a model directory at ``out``.
+
+    ``data``: labeled files/folders (JSONL/CSV) or LabeledStatements. ``dev``/``test``: files
+    replacing the data's dev/test splits (then the data's own dev/test go to training).
+    ``tokenizer``: engine recorded in the model (None: fastest installed at load time).
+    ``params``: StatementModel parameters over :data:`DEFAULT_PARAMS`.
+    """
+    import joblib
+    import numpy as np
+
+    from nlp_reports.classify import modelcard as mc
+    from nlp_reports.classify.evaluate import _baseline_scores, flat_metrics, score
+    from nlp_reports.classify.model import StatementModel
+    from nlp_reports.tokenize import Tokenizer, userdict_hash
+
+    items, files = _load(data)
+    if not items:
+        raise DataError("no labeled statements to train on")
+    tr, dv, te = split_by_family(items)
+    if dev is not None:
+        tr, dv = tr + dv, load_labeled(dev)
+        files += data_files(dev)
+    if test is not None:
+        tr, te = tr + te, load_labeled(test)
+        files += data_files(test)
+    seen = {_norm(d.text) for d in tr}
+    n_dv, n_te = len(dv), len(te)
+    dv = [d for d in dv if _norm(d.text) not in seen]
+    te = [d for d in te if _norm(d.text) not in seen and _norm(d.text) not in
+          {_norm(x.text) for x in dv}]
+    if n_dv - len(dv) or n_te - len(te):
+        log.info("dropped %d dev and %d test statements whose text is also in train",
+                 n_dv - len(dv), n_te - len(te))
+    kinds = {d.kind for d in tr}
+    if len(kinds) < 2:
+        raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
+
+    tok = Tokenizer(tokenizer)
+    settings = {**DEFAULT_PARAMS, **(params or {})}
+    model = StatementModel(tokenizer=tok, random_state=seed, **settings)
+    model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr])
+    if dv:
+        model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
+        thresholds = model.theme_model_.thresholds_.copy()
+        sources = list(model.theme_model_.threshold_sources_)
+        fit_items = tr + dv
+        model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
+                  [d.themes for d in fit_items])
+        model.theme_model_.thresholds_ = thresholds
+        model.theme_model_.threshold_sources_ = sources
+    else:
+        log.warning("no dev statements: theme thresholds stay at the default %.2f",
+                    settings["theme_threshold"])
+        fit_items = tr
+
+    test_scores: dict[str, Any] = {}
+    metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
+    if te:
+        from nlp_reports.classify.dataset import theme_matrix
+
+        kp, tp = model.predict_all([d.text for d in te])
+        model_scores = score([d.kind for d in te], list(np.array(KINDS)[kp.argmax(1)]),
+                             theme_matrix([d.themes for d in te]),
+                             (tp >= model.thresholds_).astype(int))
+        base_scores = _baseline_scores(te)
+        test_scores = {"model": model_scores, "baseline": base_scores}
+        metrics.update(flat_metrics(model_scores, base_scores))
+    else:
+        log.warning("no test statements: the model card carries no test metrics")
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model_path = out_dir / mc.MODEL_FILE
+    joblib.dump(model, model_path, compress=("zlib", 3))
+    digest = mc.sha256_file(model_path)
+    (out_dir / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
+
+    created = mc.utc_now()
+    card = {
+        "name": name or out_dir.resolve().name,
+        "version": created[:10].replace("-", "."),
+        "created": created,
+        "format_version": mc.FORMAT_VERSION,
+        "description": "Kind (problem/measure/other) and 13 themes of section-五 statements of "
+                       "government information-disclosure annual reports.",
+        "labels": {"kinds": list(KINDS), "themes": list(THEME_IDS),
+                   "theme_names": dict(THEME_NAMES)},
+        "data": {
+            "files": [f.name for f in sorted(files, key=str)],
+            "sha256": data_sha256(files) if files else _records_sha256(items),
+            "n_statements": len(items),
+            "n_families": len({d.family for d in items}),
+        },
+        "split": {"train": len(tr), "dev": len(dv), "test": len(te),
+                  "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
+                            "texts also in train dropped; final fit on train+dev"},
+        "metrics": {"test": metrics, "test_detail": test_scores},
+        "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
+        "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
+        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+        "seed": seed,
+        "tokenizer": {**tok.get_params(), "engine_at_training": tok.engine_,
+                      "userdict_sha256": userdict_hash()},
+        "versions": mc.library_versions(),
+        "model_file": mc.MODEL_FILE,
+        "model_sha256": digest,
+        "n_features": int(sum(len(v.vocabulary_) for _, v in model.features_.transformer_list)),
+    }
+    mc.write_card(out_dir, card)
+    (out_dir / "README.md").write_text(model_readme(card), "utf-8")
+    log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
+    return TrainResult(path=out_dir, metrics=metrics, card=card)
+
+
+def model_readme(card: dict[str, Any]) -> str:
+    """A human model card (README.md) from the machine one (meta.json)."""
+    m = card["metrics"]["test"]
+    lines = [
+        f"# Model card: `{card['name']}` ({card['version']})",
+        "",
+        card["description"],
+        "",
+        "## How it was made",
+        "",
+        "```",
+        "nlp-reports train nlp_reports/data/labeled/*.jsonl --out models/" + card["name"],
+        "```",
+        "",
+        f"- created {card['created']}, seed {card['seed']}, model format {card['format_version']}",
+        f"- data: {', '.join(card['data']['files']) or '(records)'} — "
+        f"{card['data']['n_statements']} statements, {card['data']['n_families']} families, "
+        f"SHA-256 `{card['data']['sha256'][:16]}…`",
+        f"- split by family: train {card['split']['train']}, dev {card['split']['dev']}, "
+        f"test {card['split']['test']} (thresholds tuned on dev, final fit on train+dev)",
+        "- features: word TF-IDF (genre tokenizer "
+        f"{card['tokenizer'].get('engine_at_training')}, n-grams {card['params']['word_ngram']}) "
+        f"∪ char n-gram TF-IDF {card['params']['char_ngram']}; {card['n_features']} features",
+        "- kind: linear SVM, sigmoid-calibrated (CalibratedClassifierCV); themes: one calibrated "
+        "linear SVM per theme with a threshold tuned on dev",
+        "- libraries: " + ", ".join(f"{k} {v}" for k, v in sorted(card["versions"].items())),
+        f"- model file SHA-256 `{card['model_sha256']}` (also in `model.joblib.sha256`)",
+        "",
+        "## Test figures (held-out families)",
+        "",
+    ]
+    if "kind_accuracy" in m:
+        lines += ["| figure | model | keyword baseline |", "|---|---|---|"]
+        for key in ("kind_accuracy", "theme_micro_f1", "theme_macro_f1", "f1_staffing",
+                    "f1_proactivity", "f1_confidentiality"):
+            lines.append(f"| {key} | {m[key]:.3f} | {m['baseline_' + key]:.3f} |")
+        detail = card["metrics"]["test_detail"]["model"]["themes"]
+        lines += ["", "| theme | support | P | R | F1 | threshold |", "|---|---|---|---|---|---|"]
+        for t in THEME_IDS:
+            d = detail[t]
+            lines.append(f"| {t} | {d['support']} | {d['precision']:.3f} | {d['recall']:.3f} | "
+                         f"{d['f1']:.3f} | {card['thresholds'][t]:.2f} |")
+    else:
+        lines.append("No test split: no figures.")
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "- The labeled statements were written by the project team in the style of real "
+        "reports; figures on them overstate accuracy on real, unseen reports. Check with "
+        "`nlp-reports evaluate your_labeled.jsonl` and grow the data with `nlp-reports suggest`.",
+        "- Pickled with scikit-learn " + card["versions"].get("scikit-learn", "?")
+        + "; another minor version refuses to load (retrain).",
+        "- Loading verifies the SHA-256 before unpickling. Only load models you trust.",
+        "",
+    ]
+    return "\n".join(lines)
