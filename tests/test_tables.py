@@ -1,0 +1,267 @@
+"""read_tables on the three text shapes, both formats, blanks, and broken input."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp_reports.parse.layout import TABLE3_ROWS, TABLE3_ROWS_2019, TABLE4_COLUMNS
+from nlp_reports.parse.tables import read_tables
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tables"
+SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
+
+_HEADINGS = re.compile(
+    r"^(一、总体情况|二、主动公开政府信息情况|三、收到和处理政府信息公开申请情况"
+    r"|四、政府信息公开行政复议、行政诉讼情况|五、存在的主要问题及改进情况|六、其他需要报告的事项)$",
+    re.MULTILINE,
+)
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def split_sections(text: str) -> dict[int, str]:
+    """Crude split by the six canonical headings (enough for the fixtures and the sample)."""
+    found = list(_HEADINGS.finditer(text))
+    parts = {0: text[: found[0].start()] if found else text}
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        parts[_NUMERALS[m.group(1)[0]]] = text[m.end():end]
+    return parts
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def by_id(tables):
+    return {t.id: t for t in tables}
+
+
+# The numbers written into the fixtures (fictional; they satisfy I1–I4).
+T3 = {
+    "1": [12, 3, 1, 0, 2, 1, 19], "2": [2, 1, 0, 0, 0, 0, 3],
+    "3.1": [5, 2, 0, 0, 1, 0, 8], "3.2": [2, 0, 1, 0, 0, 0, 3],
+    "3.3.1": [1, 0, 0, 0, 0, 0, 1], "3.3.4": [0, 1, 0, 0, 0, 0, 1],
+    "3.4.1": [3, 0, 0, 0, 0, 1, 4], "3.4.3": [1, 0, 0, 0, 0, 0, 1],
+    "3.5.2": [1, 0, 0, 0, 0, 0, 1], "3.6.3": [0, 0, 0, 0, 1, 0, 1],
+    "3.7": [13, 3, 1, 0, 2, 1, 20], "4": [1, 1, 0, 0, 0, 0, 2],
+}
+T4 = [1, 0, 1, 0, 2, 0, 1, 0, 1, 2, 0, 0, 0, 1, 1]
+
+
+def expected_t3(row: str) -> list[float]:
+    return [float(v) for v in T3.get(row, [0] * 7)]
+
+
+@pytest.mark.parametrize("name", ["flat_2021.txt", "aligned_2021.txt"])
+@pytest.mark.parametrize("sectioned", [True, False])
+def test_2021_shapes_read_every_cell(name, sectioned):
+    text = fixture(name)
+    sections = split_sections(text) if sectioned else {0: text}
+    tables, problems, layout = read_tables(sections)
+    assert layout == "2021"
+    assert problems == []
+    t = by_id(tables)
+    assert set(t) == {"table2.1", "table2.5", "table2.6", "table2.8", "table3", "table4"}
+    assert all(x.status == "ok" for x in tables)
+    t3 = t["table3"]
+    assert t3.rows == tuple(r for r, _ in TABLE3_ROWS)
+    for row in t3.rows:
+        assert list(t3.values[t3.rows.index(row)]) == expected_t3(row), row
+    assert t["table4"].values == (tuple(float(v) for v in T4),)
+    assert t["table4"].columns == tuple(c for c, _ in TABLE4_COLUMNS)
+    assert t["table2.1"].values == ((1.0, 0.0, 5.0), (4.0, 2.0, 37.0))
+    assert t["table2.5"].get("licensing", "decisions") == 156.0
+    assert t["table2.6"].values == ((23.0,), (2.0,))
+    assert t["table2.8"].get("fees", "amount") == 96171.6
+
+
+def test_aligned_units_are_kept_in_raw():
+    t = by_id(read_tables(split_sections(fixture("aligned_2021.txt")))[0])
+    assert t["table2.5"].raw == (("156件",),)
+    assert t["table2.8"].raw == (("96171.6万元",),)
+
+
+def test_grid_eight_columns_blanks_and_slashes():
+    tables, problems, layout = read_tables(split_sections(fixture("grid_2021_8col.txt")))
+    assert problems == [] and layout == "2021"
+    t = by_id(tables)
+    t3 = t["table3"]
+    assert t3.status == "ok"
+    assert t3.columns == ("natural_person", "commercial", "research", "public_interest",
+                          "legal_services", "other", "legal_subtotal", "total")
+    assert t3.values[0] == (12.0, 3.0, 1.0, 0.0, 2.0, 1.0, 7.0, 19.0)
+    assert t3.get("3.7", "legal_subtotal") == 7.0
+    # blank cells: None with "" in raw; "/" and "-" are None but kept verbatim; "0" is 0.0
+    i = t3.rows.index("3.3.2")
+    assert t3.values[i] == (None,) * 8 and t3.raw[i] == ("",) * 8
+    i = t3.rows.index("3.5.3")
+    assert t3.values[i] == (None,) * 8 and t3.raw[i] == ("/",) * 8
+    i = t3.rows.index("3.3.5")
+    assert t3.values[i] == (0.0,) * 7 + (None,) and t3.raw[i][7] == "-"
+    assert t["table2.1"].values[1] == (4.0, None, 37.0)
+    assert t["table2.1"].raw[1] == ("4", "", "37")
+    assert t["table2.8"].values == ((1234.5,),)
+    t4 = t["table4"]
+    assert t4.values[0][:9] == tuple(float(v) for v in T4[:9])
+    assert t4.values[0][9:] == (None,) * 6 and t4.raw[0][9:] == ("",) * 6
+
+
+def test_2019_format():
+    tables, problems, layout = read_tables(split_sections(fixture("flat_2019.txt")))
+    assert layout == "2019" and problems == []
+    t = by_id(tables)
+    assert set(t) == {"table2.1", "table2.5", "table2.6", "table2.8", "table2.9", "table3",
+                      "table4"}
+    t3 = t["table3"]
+    assert t3.rows == tuple(r for r, _ in TABLE3_ROWS_2019)
+    assert t3.get("3.6", "legal_services") == 1.0 and t3.get("3.6", "total") == 1.0
+    assert t3.get("3.7", "total") == 20.0
+    assert t["table2.5"].values == ((31.0, -2.0, 410.0), (5.0, 1.0, 77.0))
+    assert t["table2.6"].values == ((12.0, 3.0, 95.0), (4.0, 0.0, 7.0))
+    assert t["table2.8"].values == ((2.0, -1.0),)
+    assert t["table2.9"].values == ((9.0, 352.75),)
+
+
+def test_sample_report_reads_fully():
+    if not SAMPLE.exists():
+        pytest.skip("sample report not available")
+    text = SAMPLE.read_text(encoding="utf-8")
+    for sections in (split_sections(text), {0: text}):
+        tables, problems, layout = read_tables(sections, year=2023)
+        assert layout == "2021" and problems == []
+        t = by_id(tables)
+        assert set(t) == {"table2.1", "table2.5", "table2.6", "table2.8", "table3", "table4"}
+        for table in tables:
+            assert table.status == "ok"
+            assert {v for row in table.values for v in row} == {0.0}
+        assert len(t["table3"].values) == 25 and len(t["table3"].columns) == 7
+
+
+def _remove_value(text: str, label: str, nth: int) -> str:
+    """Delete the ``nth`` value line after ``label`` in one-value-per-line text."""
+    lines = text.split("\n")
+    i = lines.index(label)
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        if lines[j].strip():
+            seen += 1
+            if seen == nth:
+                lines[j] = ""
+                return "\n".join(lines)
+    raise AssertionError("not enough lines")
+
+
+def test_flat_missing_cell_is_unreadable_not_shifted():
+    text = _remove_value(fixture("flat_2021.txt"), "4.保护第三方合法权益", 2)
+    tables, problems, _ = read_tables(split_sections(text))
+    t3 = by_id(tables)["table3"]
+    assert t3.status == "unreadable"
+    assert t3.values[t3.rows.index("3.3.4")] == (None,) * 7
+    assert "row 3.3.4 has 6 values, expected 7" in t3.problem
+    assert "168 of 175 cells read" in t3.problem
+    # the neighbours keep their own numbers
+    assert list(t3.values[t3.rows.index("3.3.5")]) == expected_t3("3.3.5")
+    assert list(t3.values[t3.rows.index("3.4.1")]) == expected_t3("3.4.1")
+    assert [p.code for p in problems] == ["table_unreadable"]
+    assert problems[0].message == t3.problem
+
+
+def test_aligned_missing_cell_is_unreadable():
+    text = fixture("aligned_2021.txt").replace("1.本机关不掌握相关政府信息 3 0 0 0 0 1 4",
+                                               "1.本机关不掌握相关政府信息 3 0 0 0 1 4")
+    t3 = by_id(read_tables(split_sections(text))[0])["table3"]
+    assert t3.status == "unreadable"
+    assert t3.values[t3.rows.index("3.4.1")] == (None,) * 7
+    assert t3.values[0] == tuple(float(v) for v in T3["1"])
+
+
+def test_flat_table4_missing_cell():
+    text = fixture("flat_2021.txt")
+    head, tail = text.split("复议后起诉", 1)
+    tail = tail.replace("\n\n2\n\n0\n\n1", "\n\n\n\n0\n\n1", 1)  # drop the review total
+    t4 = by_id(read_tables(split_sections(head + "复议后起诉" + tail))[0])["table4"]
+    assert t4.status == "unreadable"
+    assert "14 values, expected 15" in t4.problem
+    assert t4.values[0] == (None,) * 15
+
+
+@pytest.mark.parametrize("bad", ["99999999999999", "1e30", "3.4.5"])
+def test_absurd_numbers_are_not_read(bad):
+    text = fixture("aligned_2021.txt").replace("2.重复申请 1 0 0 0 0 0 1",
+                                               f"2.重复申请 1 0 {bad} 0 0 0 1")
+    t3 = by_id(read_tables(split_sections(text))[0])["table3"]
+    i = t3.rows.index("3.5.2")
+    assert t3.status == "unreadable"
+    assert t3.values[i] == (1.0, 0.0, None, 0.0, 0.0, 0.0, 1.0)
+    assert t3.raw[i][2] == bad
+    assert "column research" in t3.problem
+
+
+def test_shuffled_rows_are_unreadable():
+    lines = fixture("aligned_2021.txt").split("\n")
+    a = next(i for i, x in enumerate(lines) if x.startswith("(一)予以公开"))
+    b = next(i for i, x in enumerate(lines) if x.startswith("(七)总计"))
+    lines[a], lines[b] = lines[b], lines[a]
+    tables, problems, _ = read_tables(split_sections("\n".join(lines)))
+    t3 = by_id(tables)["table3"]
+    assert t3.status == "unreadable"
+    assert any(p.code == "table_unreadable" for p in problems)
+
+
+def test_narrative_numbers_before_the_table_are_ignored():
+    text = fixture("flat_2021.txt")
+    narrative = "一、总体情况\n\n本年新收政府信息公开申请15件\n\n予以公开8件\n\n"
+    tables, problems, _ = read_tables({1: narrative, **split_sections(text)})
+    t3 = by_id(tables)["table3"]
+    assert t3.status == "ok" and problems == []
+    assert t3.values[0] == tuple(float(v) for v in T3["1"])
+
+
+def test_legacy_report_has_no_tables_and_no_problem():
+    text = ("一、概述\n本机关认真贯彻条例。\n二、主动公开政府信息情况\n全年主动公开信息120条。\n"
+            "三、依申请公开和不予公开情况\n全年受理申请3件，均已按时答复。\n")
+    assert read_tables(split_sections(text), year=2015) == ([], [], None)
+    assert read_tables({0: text}) == ([], [], None)
+
+
+def test_missing_table_is_a_problem():
+    text = fixture("flat_2021.txt").split("四、政府信息公开行政复议")[0]
+    tables, problems, layout = read_tables(split_sections(text))
+    assert layout == "2021"
+    assert "table4" not in by_id(tables)
+    assert [p.code for p in problems] == ["table_missing"]
+
+
+def test_no_table_in_a_2022_report_is_a_problem():
+    tables, problems, layout = read_tables({0: "一、总体情况\n全年工作有序推进。\n"}, year=2022)
+    assert tables == [] and layout is None
+    assert [p.code for p in problems] == ["table_missing"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["", "0", "3", "/", "-", "1,234", "7.5件", "1e30", "\t", "规章", "行政许可", "(七)总计",
+     "一、本年新收政府信息公开申请数量", "3.其他", "(六)其他处理", "行政复议", "总计", "结果维持",
+     "四、结转下年度继续办理", "1.属于国家秘密", "a\tb\t3", "申请人情况", "小计", "99999999999999"]
+), max_size=80), st.integers(min_value=0, max_value=4))
+def test_never_raises_on_odd_input(lines, key):
+    tables, problems, layout = read_tables({key: "\n".join(lines)})
+    for t in tables:
+        assert len(t.values) == len(t.rows) == len(t.raw)
+        assert all(len(r) == len(t.columns) for r in t.values)
+        assert (t.status == "ok") == (t.problem is None)
+    assert layout in (None, "2019", "2021")
+
+
+def test_fast_enough():
+    sections = split_sections(fixture("flat_2021.txt"))
+    t0 = time.perf_counter()
+    for _ in range(100):
+        read_tables(sections)
+    assert time.perf_counter() - t0 < 1.0  # ~1 ms each; the budget is 5 ms per whole report
