@@ -1,1 +1,273 @@
-"""TODO"""
+"""The ingest layer: report files or bytes → clean text (文本读取与规范化).
+
+:func:`read_document` reads .txt (UTF-8, GB18030/GBK, UTF-16, Big5 — detected), .html,
+.docx and .pdf and returns a :class:`Document` whose ``text`` is normalized by
+:func:`normalize_text`; tables arrive as lines of TAB-separated cells with merged cells
+expanded. Traditional-character reports are detected and get a simplified twin.
+
+>>> doc = read_document("一、总体情况\\n本机关共收到申请３件（含网上申请）。")
+>>> doc.text.splitlines()[1]
+'本机关共收到申请3件(含网上申请)。'
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlp_reports.errors import (
+    EmptyInputError,
+    InputTooLargeError,
+    ParseError,
+    UnsupportedFormatError,
+)
+from nlp_reports.ingest.normalize import detect_traditional, normalize_text, to_simplified
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["Document", "read_document", "normalize_text", "sniff_format"]
+
+DEFAULT_MAX_BYTES = 50 * 2**20
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report's clean text (正文) and how it was read.
+
+    ``text`` keeps the report's own characters and line structure; ``simplified`` is
+    ``text`` converted traditional→simplified (equal to ``text`` when not traditional, and
+    of the same length whenever the conversion is 1:1, which is almost always).
+    """
+
+    text: str
+    simplified: str
+    source_format: str  # "txt" | "html" | "docx" | "pdf" | "text" (a str passed in directly)
+    encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/pdf/str
+    traditional: bool  # the text was (mostly) traditional Chinese
+
+
+_EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jsp": "html",
+    ".asp": "html", ".aspx": "html", ".php": "html",
+    ".docx": "docx", ".pdf": "pdf",
+}
+_CONVERT = "soffice --headless --convert-to {to} FILE"
+_UNSUPPORTED = {
+    ".doc": "old Word .doc is not supported: convert it to .docx with LibreOffice: "
+            + _CONVERT.format(to="docx"),
+    ".wps": "WPS .wps is not supported: convert it to .docx with LibreOffice: "
+            + _CONVERT.format(to="docx"),
+    ".rtf": "RTF is not supported: convert it to .docx with LibreOffice: "
+            + _CONVERT.format(to="docx"),
+    ".odt": "OpenDocument .odt is not supported: convert it to .docx with LibreOffice: "
+            + _CONVERT.format(to="docx"),
+    ".xls": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
+    ".xlsx": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
+    ".et": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
+    ".ppt": "presentations are not supported; export the report as .pdf",
+    ".pptx": "presentations are not supported; export the report as .pdf",
+    ".zip": "a zip archive: unpack it and read the files inside",
+    ".rar": "a RAR archive: unpack it and read the files inside",
+    ".7z": "a 7z archive: unpack it and read the files inside",
+    ".gz": "a gzip archive: unpack it and read the file inside",
+    ".ofd": "OFD documents are not supported: export the report as .pdf",
+    ".mht": "MHTML web archives are not supported: save the page as HTML only",
+    ".mhtml": "MHTML web archives are not supported: save the page as HTML only",
+    ".png": "an image: run OCR first", ".jpg": "an image: run OCR first",
+    ".jpeg": "an image: run OCR first", ".tif": "an image: run OCR first",
+    ".tiff": "an image: run OCR first", ".gif": "an image: run OCR first",
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy MS Office (.doc/.xls/.ppt)
+_MAGIC = (
+    (b"\x89PNG", "an image (PNG): run OCR first"),
+    (b"\xff\xd8\xff", "an image (JPEG): run OCR first"),
+    (b"GIF8", "an image (GIF): run OCR first"),
+    (b"Rar!", "a RAR archive: unpack it and read the files inside"),
+    (b"7z\xbc\xaf", "a 7z archive: unpack it and read the files inside"),
+    (b"\x1f\x8b", "a gzip archive: unpack it and read the file inside"),
+    (b"{\\rtf", "RTF is not supported: convert it to .docx with LibreOffice: "
+                + _CONVERT.format(to="docx")),
+)
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head", b"<meta", b"<div",
+                 b"<p>", b"<?xml")
+
+
+def sniff_format(data: bytes, *, path: str | None = None) -> str:
+    """Guess the format of ``data``: "docx", "pdf", "html" or "txt".
+
+    Raises :class:`UnsupportedFormatError` for containers we do not read (legacy .doc/.xls,
+    zip archives that are not .docx, images, RAR, RTF …).
+    """
+    head = data[:1024]
+    if head.startswith(b"%PDF") or (b"%PDF-" in head and not head.lstrip()[:1] == b"<"):
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _sniff_zip(data, path)
+    if head.startswith(_OLE):
+        raise UnsupportedFormatError(
+            "a legacy MS Office file (.doc/.xls/.ppt), not supported: convert a .doc to .docx "
+            "with LibreOffice: " + _CONVERT.format(to="docx"), path=path)
+    for magic, message in _MAGIC:
+        if head.startswith(magic):
+            raise UnsupportedFormatError(message, path=path)
+    probe = head[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"\x00" in probe[:64]:  # UTF-16 markup
+        probe = probe.replace(b"\x00", b"")
+    if probe.startswith(b"<") and any(m in probe for m in _HTML_MARKERS) \
+            or b"<html" in head.lower() or b"<table" in head.lower():
+        return "html"
+    return "txt"
+
+
+def _sniff_zip(data: bytes, path: str | None) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        if b"word/document.xml" in data or b"word/" in data[:4096]:
+            return "docx"  # a damaged .docx: the docx reader says so
+        raise UnsupportedFormatError("a damaged zip archive, not a report file we read",
+                                     path=path) from None
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        kind = "a spreadsheet (.xlsx), not a report we read; export the report as .docx or .pdf"
+    elif any(n.startswith("ppt/") for n in names):
+        kind = "a presentation (.pptx), not supported; export the report as .pdf"
+    else:
+        kind = "a zip archive, not a .docx: unpack it and read the files inside"
+    raise UnsupportedFormatError(kind, path=path)
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise ParseError("no such file", path=path) from None
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
+    if os.path.isdir(path):
+        raise ParseError("a directory, not a report file", path=path)
+    if size > max_bytes:
+        raise InputTooLargeError(
+            f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
+            "pass max_bytes=... to read it anyway", path=path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
+    if len(data) > max_bytes:  # the file grew while we read it
+        raise InputTooLargeError(
+            f"the file is over the {max_bytes / 2**20:.0f} MB limit", path=path)
+    return data
+
+
+def _format_for(data: bytes, name: str | None, path: str | None) -> str:
+    """The format to read ``data`` as: the content decides for docx/pdf, the extension else."""
+    ext = Path(name).suffix.lower() if name else ""
+    if ext in _UNSUPPORTED:
+        try:
+            sniffed = sniff_format(data, path=path)
+        except UnsupportedFormatError:
+            sniffed = None
+        if sniffed in ("docx", "pdf"):  # misnamed, but a format we read
+            return sniffed
+        raise UnsupportedFormatError(_UNSUPPORTED[ext], path=path)
+    sniffed = sniff_format(data, path=path)
+    declared = _EXTENSIONS.get(ext)
+    if declared in (None, "txt") or sniffed in ("docx", "pdf"):
+        return sniffed
+    return declared
+
+
+def _finish(text: str, source_format: str, encoding: str | None,
+            path: str | None) -> Document:
+    text = normalize_text(text).strip("\n")
+    if not text.strip():
+        raise EmptyInputError("no text: the input is empty or whitespace only", path=path)
+    traditional = detect_traditional(text)
+    simplified = to_simplified(text) if traditional else text
+    return Document(text=text, simplified=simplified, source_format=source_format,
+                    encoding=encoding, traditional=traditional)
+
+
+def read_document(source: str | os.PathLike | bytes, *, filename: str | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a report from a path, raw bytes or a string of text into a :class:`Document`.
+
+    ``source`` is a path (str or PathLike; format from the extension, else sniffed), raw
+    ``bytes`` (format sniffed; ``filename`` may name it, for the extension and messages),
+    or the report text itself (a str with a newline, ≥ 4096 chars, or naming no file).
+    Raises :class:`~nlp_reports.errors.ParseError` subclasses: EmptyInputError,
+    BinaryInputError, DecodingError, InputTooLargeError (checked before reading),
+    UnsupportedFormatError, NotAReportError (a PDF without a text layer); and
+    :class:`~nlp_reports.errors.MissingDependencyError` for .docx/.pdf without their extra.
+    """
+    path: str | None = None
+    if isinstance(source, str):
+        if "\n" not in source and len(source) < 4096 and _is_file(source):
+            path = source
+        else:
+            if len(source) > max_bytes:
+                raise InputTooLargeError(
+                    f"the text has {len(source)} characters, over the limit of {max_bytes}",
+                    path=filename)
+            return _finish(source, "text", None, filename)
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if len(data) > max_bytes:
+            raise InputTooLargeError(
+                f"the input is {len(data) / 2**20:.1f} MB, over the "
+                f"{max_bytes / 2**20:.0f} MB limit", path=filename)
+    elif isinstance(source, os.PathLike):
+        path = os.fspath(source)
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+    else:
+        raise TypeError(f"read_document() takes a path, bytes or str, not {type(source).__name__}")
+    if path is not None:
+        data = _read_file(path, max_bytes)
+    where = path or filename
+    if not data.strip():
+        raise EmptyInputError("the file is empty or holds only whitespace", path=where)
+    fmt = _format_for(data, filename or path, where)
+    if fmt == "pdf":
+        from nlp_reports.ingest.pdf import pdf_to_text
+
+        return _finish(pdf_to_text(data, path=where), "pdf", None, where)
+    if fmt == "docx":
+        from nlp_reports.ingest.docx import docx_to_text
+
+        return _finish(docx_to_text(data, path=where), "docx", None, where)
+    if fmt == "html":
+        from nlp_reports.ingest.html import decode_html, html_to_text
+
+        markup, encoding = decode_html(data, path=where)
+        return _finish(html_to_text(markup, path=where), "html", encoding, where)
+    from nlp_reports.ingest.encoding import decode_bytes
+
+    text, encoding = decode_bytes(data, path=where)
+    if sniff_markup(text):
+        from nlp_reports.ingest.html import html_to_text
+
+        return _finish(html_to_text(text, path=where), "html", encoding, where)
+    return _finish(text, "txt", encoding, where)
+
+
+def sniff_markup(text: str) -> bool:
+    """Whether decoded text is an HTML page (for UTF-16 pages the byte sniff cannot see)."""
+    head = text[:512].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return os.path.isfile(name)
+    except (ValueError, OSError):  # NUL characters, names too long …
+        return False

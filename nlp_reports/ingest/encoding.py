@@ -1,0 +1,212 @@
+"""Bytes → str for plain-text and HTML reports (编码识别), never mojibake.
+
+Order: byte-order marks; a declared charset (HTML ``<meta>``); strict UTF-8; strict GB18030
+(a superset of GBK/GB2312); Big5 when GB18030 gives text made of rare characters; UTF-8
+with a few bad bytes; charset-normalizer last. Every candidate is checked: many U+FFFD,
+control characters, or non-ASCII text without any CJK character means the decode is wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from nlp_reports.errors import BinaryInputError, DecodingError, EmptyInputError
+from nlp_reports.ingest.normalize import COMMON_CHARS
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["decode_bytes", "normalize_encoding_name"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# names seen in <meta charset> and HTTP headers → the codec we decode with
+_ALIASES = {
+    "gbk": "gb18030", "gb2312": "gb18030", "gb_2312": "gb18030", "gb_2312-80": "gb18030",
+    "x-gbk": "gb18030", "cp936": "gb18030", "ms936": "gb18030", "euc-cn": "gb18030",
+    "csgb2312": "gb18030", "chinese": "gb18030", "gb18030": "gb18030", "hz-gb-2312": "gb18030",
+    "utf8": "utf-8", "utf-8": "utf-8", "unicode": "utf-8",
+    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs",
+    "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MIN_COMMON_SHARE = 0.35  # real Chinese prose: 0.6–0.9 of CJK chars are in COMMON_CHARS
+
+
+def normalize_encoding_name(name: str) -> str | None:
+    """Map a declared charset (``gb2312``, ``GBK``, ``utf8`` …) to a Python codec, or None."""
+    key = name.strip().strip("\"'").lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return None
+
+
+def _defects(text: str) -> str | None:
+    """Why ``text`` looks like a wrong decode, or None when it looks like real text."""
+    n = len(text)
+    if not n:
+        return None
+    bad = text.count("\ufffd")
+    if bad > 8 or bad > n * 0.001:
+        return f"{bad} undecodable characters"
+    controls = len(_CONTROL.findall(text))
+    if controls > 4 and controls > n * 0.002:
+        return f"{controls} control characters"
+    if n > 1000 and not text.isascii() and not _CJK.search(text):
+        return "non-ASCII text without a single Chinese character"
+    return None
+
+
+def _common_share(text: str, sample: int = 3000) -> float | None:
+    """Share of CJK characters that are frequent ones; None when there are too few to tell."""
+    cjk = _CJK.findall(text, 0, sample * 3)[:sample]
+    if len(cjk) < 20:
+        return None
+    return sum(1 for ch in cjk if ch in COMMON_CHARS) / len(cjk)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _check_empty(text: str, path: str | None) -> None:
+    if not text.strip():
+        raise EmptyInputError("the file is empty or holds only whitespace", path=path)
+
+
+def _plausible(text: str) -> bool:
+    if _defects(text):
+        return False
+    share = _common_share(text)
+    return share is None or share >= _MIN_COMMON_SHARE
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM shows NULs in every other byte of its ASCII chars."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 4 * max(other, 1) or (zeros and not other and len(data) % 2 == 0):
+            text = _strict(data, codec)
+            if text is not None and _plausible(text):
+                return text, codec
+    return None
+
+
+def decode_bytes(data: bytes, *, path: str | None = None,
+                 declared: str | None = None) -> tuple[str, str]:
+    """Decode report bytes; return ``(text, encoding)``.
+
+    ``declared`` is a charset named by the document itself (HTML ``<meta charset>``); it
+    is tried first but not trusted blindly. Raises :class:`EmptyInputError`,
+    :class:`BinaryInputError` (NUL bytes, binary noise) or :class:`DecodingError`.
+    """
+    if not data.strip():
+        raise EmptyInputError("the file is empty or holds only whitespace", path=path)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, codec)
+            if text is None:
+                raise DecodingError(
+                    f"the file starts with a {codec.upper()} byte-order mark but is not valid "
+                    f"{codec.upper()}; re-save it as UTF-8", path=path)
+            text = text.lstrip("\ufeff")
+            _check_empty(text, path)
+            return text, codec
+    if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found:
+            _check_empty(found[0], path)
+            return found
+        raise BinaryInputError(
+            "the file holds NUL bytes: it is binary data, not text (nor a .docx/.pdf we read)",
+            path=path)
+
+    if declared:
+        codec = normalize_encoding_name(declared)
+        if codec:
+            text = _strict(data, codec)
+            if text is not None and _plausible(text):
+                return text, codec
+            log.info("%s: declared charset %r does not fit the bytes; detecting",
+                     path or "<bytes>", declared)
+
+    text = _strict(data, "utf-8")
+    if text is not None:
+        if _defects(text):
+            raise BinaryInputError(
+                f"the bytes look like binary data ({_defects(text)}), not a text report",
+                path=path)
+        return text, "utf-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # cut in the middle of the last character?
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            text = _strict(data[: exc.start], "utf-8")
+            if text is not None and not _defects(text):
+                log.info("%s: dropped an incomplete UTF-8 character at the end", path or "<bytes>")
+                return text, "utf-8"
+
+    candidates: list[tuple[float, str, str]] = []
+    for codec in ("gb18030", "big5hkscs"):
+        text = _strict(data, codec)
+        if text is None or _defects(text):
+            continue
+        share = _common_share(text)
+        if share is None or share >= 0.6:  # clearly right (or too short to tell): take it
+            return text, codec
+        candidates.append((share, codec, text))
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad <= 8 and bad <= len(lenient) * 0.001:
+        share = _common_share(lenient) or 0.0
+        candidates.append((share + 0.01, "utf-8", lenient))  # a few bad bytes in UTF-8
+    if candidates:
+        share, codec, text = max(candidates)
+        if share >= _MIN_COMMON_SHARE:
+            if codec == "utf-8":
+                log.warning("%s: %d bytes are not valid UTF-8 and were replaced",
+                            path or "<bytes>", bad)
+            return text, codec
+
+    text_codec = _charset_normalizer(data)
+    if text_codec and _plausible(text_codec[0]):
+        return text_codec
+    if _looks_binary(data):
+        raise BinaryInputError(
+            "the bytes look like binary data, not a text report (nor a .docx/.pdf we read)",
+            path=path)
+    raise DecodingError(
+        "no encoding decodes the file cleanly (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
+        "re-save it as UTF-8 or check that it is a text report", path=path)
+
+
+def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 2**20]).best()
+    if best is None or not best.encoding:
+        return None
+    text = _strict(data, best.encoding)
+    return (text, best.encoding) if text is not None else None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    low = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\f\x1b")
+    return low > len(head) * 0.01

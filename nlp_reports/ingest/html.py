@@ -1,0 +1,319 @@
+"""HTML report pages → text (网页正文提取), with tables kept as TAB-separated grids.
+
+Scraped pages carry site chrome (navigation, breadcrumbs, share buttons, footers) around
+the report. We drop the obvious chrome, pick the element holding most of the page's
+Chinese text, and render it: block elements become line breaks, every data ``<table>``
+becomes one line per row with cells joined by TAB after expanding rowspan/colspan into a
+full grid (blank cells stay empty strings: blank is not 0). Everything walks the tree
+iteratively, so deeply nested or malformed pages neither crash nor hit the recursion limit.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from nlp_reports.errors import EmptyInputError
+from nlp_reports.ingest.encoding import decode_bytes
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["decode_html", "html_to_text"]
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+_DROP_TAGS = frozenset({
+    "script", "style", "nav", "aside", "form", "iframe", "noscript", "template", "svg",
+    "canvas", "object", "embed", "select", "button", "input", "textarea", "link", "meta",
+    "head", "video", "audio", "map",
+})
+_CHROME_TAGS = frozenset({"header", "footer"})
+_CHROME_ATTR = re.compile(
+    r"nav|menu|header|footer|breadcrumb|crumb|share|sidebar|side-bar|copyright|banner|"
+    r"toolbar|topbar|login|search|weizhi|position|location|bottom|foot|dqwz|fenxiang|"
+    r"print|related|xgxx|qrcode|erweima", re.IGNORECASE)
+_BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "tr", "table", "section", "article", "main", "header", "footer", "blockquote", "pre",
+    "address", "center", "hr", "title", "body", "html", "caption", "figure", "figcaption",
+    "details", "summary", "fieldset", "legend", "tbody", "thead", "tfoot", "td", "th",
+})
+_CELL_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5",
+                          "h6", "ul", "ol", "blockquote", "pre"})
+_CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+_WRAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \t\r\f]*\n\\s*(?=[{_CJK_CLASS}])")
+_WS = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n[ ]*(?:\n[ ]*){2,}")
+_TITLE_SPLIT = re.compile(r"\s*[-_|｜—–]{1,2}\s*")
+_REPORT_WORD = re.compile(r"报告|報告")
+# a section heading of the report ("六、其他需要报告的事项") outside the chosen element
+_HEADING = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*\S")
+
+_MAX_SPAN = 1000
+
+
+def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
+    """Decode HTML bytes by their ``<meta charset>`` / http-equiv when present, else detect."""
+    m = _META_CHARSET.search(data[:8192])
+    declared = m.group(1).decode("ascii", "replace") if m else None
+    return decode_bytes(data, path=path, declared=declared)
+
+
+def _collapse(text: str) -> str:
+    """Inline text as a browser shows it; a source line wrap between Chinese chars vanishes."""
+    if "\n" in text:
+        text = _WRAP_BETWEEN_CJK.sub("", text)
+    return _WS.sub(" ", text)
+
+
+def _cjk_count(text: str | None) -> int:
+    return len(_CJK_CHAR.findall(text)) if text else 0
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower().rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _subtree_cjk(root) -> dict:
+    """CJK characters in each element's subtree (own text + descendants, not its tail)."""
+    counts: dict = {}
+    for el in reversed(list(root.iter())):
+        n = _cjk_count(el.text)
+        for child in el:
+            n += counts.get(child, 0) + _cjk_count(child.tail)
+        counts[el] = n
+    return counts
+
+
+def _drop_chrome(root) -> None:
+    """Remove scripts, styles, navigation and site chrome that does not hold the report."""
+    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS]
+    for el in doomed:
+        _remove(el)
+    counts = _subtree_cjk(root)
+    total = counts.get(root, 0) or 1
+    doomed = []
+    for el in root.iter():
+        tag = _tag(el)
+        if tag in ("html", "body"):
+            continue
+        attrs = f"{el.get('id', '')} {el.get('class', '')}"
+        if tag in _CHROME_TAGS or (attrs.strip() and _CHROME_ATTR.search(attrs)):
+            if counts.get(el, 0) < 0.3 * total and el.find(".//table") is None:
+                doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            _remove(el)
+
+
+def _remove(el) -> None:
+    """Remove ``el`` and its subtree but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _main_content(body):
+    """The element holding the report: descend while one child has ≥ 70 % of the Chinese text."""
+    counts = _subtree_cjk(body)
+    node = body
+    while True:
+        total = counts.get(node, 0)
+        if total == 0:
+            return node
+        best = max(node, key=lambda c: counts.get(c, 0), default=None)
+        if best is None or counts.get(best, 0) < 0.7 * total:
+            return node
+        tag = _tag(best)
+        if tag in ("table", "tbody", "thead", "tr") and not _is_layout_table(best):
+            return node
+        if tag in ("td", "th") and best.find(".//p") is None and best.find(".//div") is None \
+                and best.find(".//table") is None:
+            return node
+        if _HEADING.search(_text_outside(node, best)):
+            return node  # report text lies beside the densest child too: keep it all
+        node = best
+
+
+def _text_outside(node, child) -> str:
+    """The text of ``node`` that is not inside ``child`` (nor its tail)."""
+    parts = [node.text or ""]
+    for other in node:
+        if other is not child:
+            parts.append(other.text_content() if isinstance(other.tag, str) else "")
+        parts.append(other.tail or "")
+    return "\n".join(parts)
+
+
+def _is_layout_table(el) -> bool:
+    """A table used for page layout (a cell holds long text in paragraphs), not data."""
+    table = el
+    while table is not None and _tag(table) != "table":
+        table = table.getparent()
+    if table is None:
+        return False
+    for cell in table.iter("td", "th"):
+        if _cjk_count(cell.text_content()) > 300 and any(
+                _tag(d) in ("p", "div", "table", "br") for d in cell.iterdescendants()):
+            return True
+    return False
+
+
+def _cell_text(cell) -> str:
+    """A cell's inner text with whitespace collapsed; inner blocks and <br> become spaces."""
+    from lxml import etree
+
+    parts: list[str] = []
+    for event, el in etree.iterwalk(cell, events=("start", "end")):
+        if el is cell:
+            if event == "start" and el.text:
+                parts.append(el.text)
+            continue
+        if event == "start":
+            if _tag(el) in _CELL_BLOCKS:
+                parts.append(" ")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if _tag(el) in _CELL_BLOCKS:
+                parts.append(" ")
+            if el.tail:
+                parts.append(el.tail)
+    return _collapse("".join(parts)).strip()
+
+
+def _span(value: str | None, limit: int) -> int:
+    try:
+        n = int(str(value).strip().rstrip(";"))
+    except (TypeError, ValueError):
+        return 1
+    return max(1, min(n, limit))
+
+
+def _table_rows(table) -> list[list[str]]:
+    """The table's rows as a rectangular grid, rowspan/colspan expanded."""
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if _tag(tr) == "tr")
+    grid: dict[tuple[int, int], str] = {}
+    width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if _tag(cell) not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            text = _cell_text(cell)
+            rowspan = _span(cell.get("rowspan"), max(1, len(rows) - r))
+            colspan = _span(cell.get("colspan"), _MAX_SPAN)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = text
+            c += colspan
+            width = max(width, c)
+    out = []
+    for r in range(len(rows)):
+        row = [grid.get((r, c), "") for c in range(width)]
+        if any(row):
+            out.append(row)
+    return out
+
+
+def _render(root) -> str:
+    """Text of ``root``: blocks on their own lines, data tables as TAB rows between blank lines."""
+    from lxml import etree
+
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = _tag(el)
+        if event == "start":
+            if tag == "table" and not _is_layout_table(el):
+                caption = el.find("caption")
+                lines = [_cell_text(caption)] if caption is not None else []
+                lines += ["\t".join(row) for row in _table_rows(el)]
+                if lines:
+                    parts.append("\n\n" + "\n".join(lines) + "\n\n")
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                parts.append("\n")
+            if el.text and tag not in ("table", "tbody", "thead", "tfoot", "tr"):
+                parts.append(_collapse(el.text) if tag != "pre" else el.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail and el is not root:
+                parts.append(_collapse(el.tail))
+    text = "".join(parts)
+    lines = [line.strip(" ") if "\t" in line else line.strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _title(doc) -> str | None:
+    """The report title: a heading or ``title``-classed element naming a 报告, else <title>."""
+    for el in doc.iter("h1", "h2", "h3", "h4"):
+        text = _collapse(el.text_content()).strip()
+        if _REPORT_WORD.search(text) and len(text) < 120:
+            return text
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        attrs = f"{el.get('id', '')} {el.get('class', '')}".lower()
+        if "title" in attrs:
+            text = _collapse(el.text_content()).strip()
+            if _REPORT_WORD.search(text) and len(text) < 120:
+                return text
+    title = doc.find(".//title")
+    if title is not None and title.text:
+        for part in _TITLE_SPLIT.split(_collapse(title.text).strip()):
+            if _REPORT_WORD.search(part):
+                return part
+    return None
+
+
+def html_to_text(markup: str, *, path: str | None = None) -> str:
+    """Extract the report text of an HTML page (not yet normalized)."""
+    import lxml.html
+    from lxml import etree
+
+    markup = _XML_DECL.sub("", markup, count=1)
+    if not markup.strip():
+        raise EmptyInputError("the HTML page is empty", path=path)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
+                                  huge_tree=False)
+    try:
+        doc = lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise EmptyInputError(f"the HTML page holds no content ({exc})", path=path) from exc
+    title = _title(doc)
+    _drop_chrome(doc)
+    body = doc.find("body")
+    if body is None:
+        body = doc
+    main = _main_content(body)
+    text = _render(main)
+    if title and title not in text[: len(title) + 800]:
+        text = f"{title}\n\n{text}"
+    if not text.strip():
+        raise EmptyInputError("the HTML page holds no text", path=path)
+    log.debug("%s: main content <%s id=%r class=%r>", path or "<html>", _tag(main),
+              main.get("id"), main.get("class"))
+    return text

@@ -1,0 +1,145 @@
+"""PDF reports → text (extra ``pdf``: pdfplumber).
+
+Each page gives its text lines in reading order; tables found by pdfplumber are rendered
+as TAB-joined rows at their vertical position, and the text inside a table's box is not
+repeated. Page furniture such as "第 3 页 共 5 页", "- 3 -" or "3/5" at the top or bottom
+of a page is dropped. A PDF without a text layer (a scan) is refused with advice to OCR it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from nlp_reports.errors import (
+    BinaryInputError,
+    MissingDependencyError,
+    NotAReportError,
+    UnsupportedFormatError,
+)
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["pdf_to_text", "is_page_furniture"]
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:"
+    r"[-—–－]\s*\d{1,4}\s*[-—–－]"                         # - 3 -
+    r"|\d{1,4}"                                              # 3
+    r"|\d{1,4}\s*/\s*\d{1,4}"                                # 3/5
+    r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?"  # 第 3 页 共 5 页
+    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"      # 共 5 页 第 3 页
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"     # Page 3 of 5
+    r")\s*$",
+    re.IGNORECASE,
+)
+_WS = re.compile(r"\s+")
+
+
+def is_page_furniture(line: str) -> bool:
+    """Whether a line is a page number / page header like "第 3 页 共 5 页" or "- 3 -"."""
+    return bool(_PAGE_NUMBER.match(line))
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _cell(value: str | None) -> str:
+    return _WS.sub(" ", value).strip() if value else ""
+
+
+def _table_grid(table) -> list[list[str]]:
+    """The table's cell texts with merged cells repeated in every position they cover.
+
+    pdfplumber leaves ``None`` where a merged cell extends (a truly blank cell is ``""``);
+    the cell boxes tell whether the merge came from the left (colspan) or above (rowspan).
+    """
+    texts = table.extract()
+    boxes = [row.cells for row in table.rows]
+    if len(boxes) != len(texts):
+        return [[_cell(c) for c in row] for row in texts]
+    col_x0: dict[int, float] = {}
+    row_top: dict[int, float] = {}
+    for r, row in enumerate(boxes):
+        for c, box in enumerate(row):
+            if box is not None:
+                col_x0[c] = min(col_x0.get(c, box[0]), box[0])
+                row_top[r] = min(row_top.get(r, box[1]), box[1])
+    grid = [[_cell(c) for c in row] for row in texts]
+    for r, row in enumerate(texts):
+        for c, value in enumerate(row):
+            if value is not None:
+                continue
+            left = next((k for k in range(min(c, len(boxes[r])) - 1, -1, -1)
+                         if boxes[r][k] is not None), None)
+            if left is not None and c in col_x0 and boxes[r][left][2] > col_x0[c] + 1:
+                grid[r][c] = grid[r][left]
+                continue
+            up = next((k for k in range(r - 1, -1, -1)
+                       if c < len(boxes[k]) and boxes[k][c] is not None), None)
+            if up is not None and r in row_top and boxes[up][c][3] > row_top[r] + 1:
+                grid[r][c] = grid[up][c]
+    return grid
+
+
+def _page_lines(page) -> list[str]:
+    """Text lines and table rows of one page, ordered by their vertical position."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
+    items: list[tuple[float, int, list[str]]] = []
+    for line in text_page.extract_text_lines(strip=True, return_chars=False):
+        if line["text"]:
+            items.append((line["top"], 0, [line["text"]]))
+    for table in tables:
+        rows = []
+        for cells in _table_grid(table):
+            if any(cells):
+                rows.append("\t".join(cells))
+        if rows:
+            items.append((table.bbox[1], 1, ["", *rows, ""]))
+    items.sort(key=lambda item: (item[0], item[1]))
+    lines = [line for _, _, chunk in items for line in chunk]
+    # page furniture sits among the first or last two text lines of a page
+    text_idx = [i for i, line in enumerate(lines) if line and "\t" not in line]
+    edge = set(text_idx[:2] + text_idx[-2:])
+    return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+
+
+def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
+    """Extract the text of a PDF (not yet normalized)."""
+    try:
+        import pdfplumber
+    except ImportError as exc:
+        raise MissingDependencyError("pdfplumber", "pdf", "Reading .pdf files") from exc
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise UnsupportedFormatError(
+                "the PDF is encrypted / password-protected; save an unprotected copy first",
+                path=path) from exc
+        raise BinaryInputError(f"not a readable PDF ({name}: {exc}); re-download the file",
+                               path=path) from exc
+    lines: list[str] = []
+    try:
+        with pdf:
+            for page in pdf.pages:
+                lines.extend(_page_lines(page))
+                lines.append("")
+    except Exception as exc:
+        if isinstance(exc, (MemoryError, KeyboardInterrupt)):
+            raise
+        raise BinaryInputError(f"the PDF is damaged ({type(exc).__name__}: {exc})",
+                               path=path) from exc
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    if not text.strip():
+        raise NotAReportError(
+            "the PDF has no text layer (scanned PDF?): run OCR first, e.g. "
+            "ocrmypdf -l chi_sim in.pdf out.pdf", path=path)
+    return text
