@@ -1,0 +1,327 @@
+"""The accounting checks (勾稽关系): identities I1–I4 within the tables, and T1/T2 against the text.
+
+* I1 per column of 表三: row 一 + row 二 = (七)总计 + row 四 (the identity the form prints);
+* I2 per row of 表三: 总计 = the six applicant columns (and 法人或其他组织小计 = the five
+  organisation columns, when that column exists);
+* I3 per column of 表三: (七)总计 = the sum of all outcome rows;
+* I4 per group of 表四: 总计 = 维持 + 纠正 + 其他 + 尚未审结;
+* T1: figures quoted in section 一 agree with the tables (only figures that can be
+  attributed without doubt; I5, 行政诉讼 = both litigation totals, is used here);
+* T2: fees charged (表二 第二十条第（八）项) while section 六 says only "无".
+
+Blank operands and unreadable tables give ``not_assessable``, never a guess. See
+``../shared/format.md`` §3.6.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from nlp_reports.parse.layout import (
+    TABLE3_APPLICANT_COLUMNS,
+    TABLE3_OUTCOME_ROWS,
+    TABLE3_OUTCOME_ROWS_2019,
+    TABLE4_GROUPS,
+)
+from nlp_reports.report import Check, Table
+
+__all__ = ["run_checks", "TOLERANCE", "parse_chinese_number"]
+
+#: Two values are equal when they differ by less than this (fees are decimals).
+TOLERANCE = 1e-6
+
+_ORG_COLUMNS = TABLE3_APPLICANT_COLUMNS[1:]
+_PENDING_PARTS = ("upheld", "corrected", "other", "pending")
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return "blank"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _sum_check(
+    cid: str,
+    table: Table,
+    *,
+    row: str | None,
+    column: str | None,
+    found: tuple[str, str],
+    parts: Iterable[tuple[str, str]],
+    what: str,
+    found_plus: Iterable[tuple[str, str]] = (),
+) -> Check:
+    """One identity ``found (+ found_plus) = sum(parts)`` over cells given as (row, column)."""
+    if table.status != "ok":
+        return Check(cid, "not_assessable", table.id, row, column,
+                     message=f"{table.id} is unreadable: {table.problem or 'incomplete'}")
+    lhs_cells = [found, *found_plus]
+    rhs_cells = list(parts)
+    blank = [f"{r}/{c}" for r, c in (*lhs_cells, *rhs_cells) if table.get(r, c) is None]
+    if blank:
+        return Check(cid, "not_assessable", table.id, row, column,
+                     message=f"{what}: blank operand(s) {', '.join(blank)}")
+    found_v = sum(table.get(r, c) for r, c in lhs_cells)  # type: ignore[misc]
+    expected_v = sum(table.get(r, c) for r, c in rhs_cells)  # type: ignore[misc]
+    ok = abs(found_v - expected_v) < TOLERANCE
+    return Check(cid, "pass" if ok else "fail", table.id, row, column,
+                 expected=float(expected_v), found=float(found_v),
+                 message=f"{what}: {_fmt(found_v)} {'=' if ok else '≠'} {_fmt(expected_v)}")
+
+
+# --- I1–I4 ---------------------------------------------------------------------------------
+
+
+def _table3_checks(t3: Table) -> list[Check]:
+    checks: list[Check] = []
+    outcome_rows = TABLE3_OUTCOME_ROWS_2019 if "3.6" in t3.rows else TABLE3_OUTCOME_ROWS
+    for col in t3.columns:
+        checks.append(_sum_check(
+            "I1", t3, row=None, column=col, found=("3.7", col), found_plus=[("4", col)],
+            parts=[("1", col), ("2", col)],
+            what=f"column {col}: (七)总计 + 四 vs 一 + 二"))
+    for row in t3.rows:
+        checks.append(_sum_check(
+            "I2", t3, row=row, column="total", found=(row, "total"),
+            parts=[(row, c) for c in TABLE3_APPLICANT_COLUMNS],
+            what=f"row {row}: 总计 vs the six applicant columns"))
+        if "legal_subtotal" in t3.columns:
+            checks.append(_sum_check(
+                "I2", t3, row=row, column="legal_subtotal", found=(row, "legal_subtotal"),
+                parts=[(row, c) for c in _ORG_COLUMNS],
+                what=f"row {row}: 法人或其他组织小计 vs the five organisation columns"))
+    for col in t3.columns:
+        checks.append(_sum_check(
+            "I3", t3, row="3.7", column=col, found=("3.7", col),
+            parts=[(r, col) for r in outcome_rows],
+            what=f"column {col}: (七)总计 vs the sum of the outcome rows"))
+    return checks
+
+
+def _table4_checks(t4: Table) -> list[Check]:
+    return [
+        _sum_check("I4", t4, row="count", column=group, found=("count", f"{group}.total"),
+                   parts=[("count", f"{group}.{p}") for p in _PENDING_PARTS],
+                   what=f"{label}: 总计 vs 维持 + 纠正 + 其他 + 尚未审结")
+        for group, label in TABLE4_GROUPS
+    ]
+
+
+# --- T1: the narrative of section 一 -------------------------------------------------------
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_N = r"(\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})"
+_UNIT = r"\s?(?:件|起|个)"
+
+
+def parse_chinese_number(s: str) -> int | None:
+    """An Arabic or simple Chinese numeral (三, 十二, 二十, 一百零五) as an int, else None."""
+    if s.isdigit():
+        return int(s)
+    total, current = 0, None
+    for ch in s:
+        if ch in _CN_DIGITS:
+            if current is not None and current != 0:  # two digits in a row: not simple
+                return None
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current if current else 1) * 10
+            current = None
+        elif ch == "百":
+            if not current:
+                return None
+            total += current * 100
+            current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_APPLICATION = re.compile(r"政府信息公开申请|依申请公开|公开申请")
+_RECEIVED = re.compile(rf"(?:收到|受理|新收|接收|接到)(?P<gap>[^，,、。；;:：()（）\d]{{0,16}}?)"
+                       rf"(?:共|共计|合计|总计)?{_N}{_UNIT}")
+_NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。；;\d]{0,16}?"
+                           r"(?:政府信息公开申请|依申请公开)")
+_SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
+_NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
+_INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
+_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("granted", re.compile(rf"(?<!不)(?<!部分)予以公开(?:的)?(?:共)?{_N}{_UNIT}")),
+    ("partial", re.compile(rf"部分(?:予以)?公开(?:的)?(?:共)?{_N}{_UNIT}")),
+    ("refused", re.compile(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}")),
+    ("closed", re.compile(rf"(?<!未)办结(?:了)?(?:共)?{_N}{_UNIT}")),
+    ("carried", re.compile(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}")),
+)
+_REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
+_LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
+_NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
+
+#: figure → (table, row, columns summed, what the text says)
+_TARGETS: dict[str, tuple[str, str | None, tuple[str, ...], str]] = {
+    "received": ("table3", "1", ("total",), "收到/受理申请"),
+    "received_incl": ("table3", None, ("total",), "收到申请（含上年结转）"),
+    "granted": ("table3", "3.1", ("total",), "予以公开"),
+    "partial": ("table3", "3.2", ("total",), "部分公开"),
+    "refused": ("table3", "3.3.*", ("total",), "不予公开"),
+    "closed": ("table3", "3.7", ("total",), "办结"),
+    "carried": ("table3", "4", ("total",), "结转下年度"),
+    "review": ("table4", "count", ("review.total",), "行政复议"),
+    "litigation": ("table4", "count",
+                   ("litigation_direct.total", "litigation_after_review.total"), "行政诉讼"),
+}
+
+
+def _narrative_figures(text: str) -> dict[str, set[int]]:
+    """Figures section 一 states about applications and cases, by kind (all values seen)."""
+    found: dict[str, set[int]] = {}
+
+    def add(kind: str, value: int | None) -> None:
+        if value is not None:
+            found.setdefault(kind, set()).add(value)
+
+    for m in _SENTENCE.finditer(text):
+        sent = m.group()
+        if _APPLICATION.search(sent):
+            if _NOT_RECEIVED.search(sent):
+                add("received", 0)
+            for r in _RECEIVED.finditer(sent):
+                gap = r.group("gap")
+                clause_start = max(sent.rfind("，", 0, r.start()), sent.rfind(",", 0, r.start()))
+                before = sent[clause_start + 1: r.start()]
+                if ("申请" not in gap or _NOT_APPLICATION.search(gap)
+                        or _SUBCOUNT.search(before) or _SUBCOUNT.search(gap)):
+                    continue
+                kind = "received_incl" if _INCLUDES_CARRIED.search(sent) else "received"
+                add(kind, parse_chinese_number(r.group(2)))
+            for kind, pat in _FIGURES:
+                for f in pat.finditer(sent):
+                    add(kind, parse_chinese_number(f.group(1)))
+        if "行政复议" in sent or "行政诉讼" in sent:
+            for clause in re.split(r"[，,]", sent):
+                neg = _NO_CASES.search(clause)
+                if neg and "政府信息公开" in sent:
+                    span = clause[neg.start():]
+                    if "行政复议" in span:
+                        add("review", 0)
+                    if "行政诉讼" in span:
+                        add("litigation", 0)
+                    continue
+                if "政府信息公开" not in sent:
+                    continue
+                for f in _REVIEW.finditer(clause):
+                    add("review", parse_chinese_number(f.group(1)))
+                for f in _LITIGATION.finditer(clause):
+                    add("litigation", parse_chinese_number(f.group(1)))
+    return found
+
+
+def _table_value(
+    tables: Mapping[str, Table], kind: str
+) -> tuple[float | None, str | None, str, str | None]:
+    """The table figure a narrative kind is compared with: (value, row, column, why-not)."""
+    tid, row, cols, _ = _TARGETS[kind]
+    t = tables.get(tid)
+    column = "+".join(cols)
+    if t is None:
+        return None, row, column, f"{tid} not found"
+    if t.status != "ok":
+        return None, row, column, f"{tid} is unreadable"
+    if kind == "received_incl":
+        rows = ["1", "2"]
+        row = "1+2"
+    elif row == "3.3.*":
+        rows = [r for r in t.rows if r.startswith("3.3.")]
+    else:
+        rows = [row]  # type: ignore[list-item]
+    if any(r not in t.rows for r in rows) or any(c not in t.columns for c in cols):
+        return None, row, column, f"{tid} has no such cell"
+    blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
+    if blank:
+        return None, row, column, f"blank operand(s) {', '.join(blank)}"
+    return float(sum(t.get(r, c) for r in rows for c in cols)), row, column, None  # type: ignore[misc]
+
+
+def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
+    checks: list[Check] = []
+    for kind, values in _narrative_figures(narrative).items():
+        tid, _, _, words = _TARGETS[kind]
+        if len(values) != 1:
+            continue  # the text quotes several different figures: not attributable
+        said = float(next(iter(values)))
+        value, row, column, why = _table_value(tables, kind)
+        if value is None:
+            checks.append(Check("T1", "not_assessable", tid, row, column, found=said,
+                                message=f"section 一 says {words} {_fmt(said)}; {why}"))
+            continue
+        ok = abs(value - said) < TOLERANCE
+        note = " (I5: both litigation totals)" if kind == "litigation" else ""
+        checks.append(Check(
+            "T1", "pass" if ok else "fail", tid, row, column, expected=value, found=said,
+            message=(f"section 一 says {words} {_fmt(said)}; {tid} {row} {column} is "
+                     f"{_fmt(value)}{note}")))
+    return checks
+
+
+# --- T2: fees vs section 六 ----------------------------------------------------------------
+
+_NOTHING = re.compile(
+    r"(?:本(?:年度?|机关|单位|部门)?|今年)?(?:暂)?(?:无|没有)(?:其他)?(?:需要|需)?(?:报告|说明)?"
+    r"(?:的)?(?:其他)?(?:事项|情况)?"
+)
+_PUNCT = re.compile(r"[\s。，,；;：:、.!！]+")
+
+
+def _says_nothing(text: str) -> bool:
+    body = _PUNCT.sub("", text)
+    return body == "" or _NOTHING.fullmatch(body) is not None
+
+
+def _t2_check(tables: Mapping[str, Table], section6: str | None) -> Check:
+    t = tables.get("table2.8")
+    if t is None or "fees" not in t.rows or "amount" not in t.columns:
+        return Check("T2", "not_assessable", "table2.8", "fees", "amount",
+                     message="no fee cell (表二 第二十条第（八）项 本年收费金额)")
+    if t.status != "ok" or t.get("fees", "amount") is None:
+        return Check("T2", "not_assessable", "table2.8", "fees", "amount",
+                     message="the fee cell is blank or unreadable")
+    fee = float(t.get("fees", "amount"))  # type: ignore[arg-type]
+    if fee <= 0:
+        return Check("T2", "pass", "table2.8", "fees", "amount", found=fee,
+                     message="no fees charged")
+    if section6 is None:
+        return Check("T2", "not_assessable", "table2.8", "fees", "amount", found=fee,
+                     message=f"fees {_fmt(fee)} 万元 but the report has no section 六")
+    if _says_nothing(section6):
+        return Check("T2", "fail", "table2.8", "fees", "amount", found=fee,
+                     message=f"fees {_fmt(fee)} 万元 charged but section 六 says only "
+                             f"{section6.strip()[:30]!r}")
+    return Check("T2", "pass", "table2.8", "fees", "amount", found=fee,
+                 message=f"fees {_fmt(fee)} 万元 and section 六 reports something")
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def run_checks(tables: Sequence[Table], section_texts: Mapping[int, str]) -> list[Check]:
+    """Every applicable check on one report's tables and text, in the order I1–I4, T1, T2.
+
+    One Check per (identity, column / row / group) evaluated; tables that are absent give
+    no checks, unreadable tables and blank operands give ``not_assessable``.
+    """
+    by_id = {t.id: t for t in tables}
+    checks: list[Check] = []
+    t3 = by_id.get("table3")
+    if t3 is not None:
+        checks.extend(_table3_checks(t3))
+    t4 = by_id.get("table4")
+    if t4 is not None:
+        checks.extend(_table4_checks(t4))
+    narrative = section_texts.get(1)
+    if narrative:
+        checks.extend(_t1_checks(by_id, narrative))
+    if any(t.id.startswith("table2") for t in tables):
+        checks.append(_t2_check(by_id, section_texts.get(6)))
+    return checks
