@@ -143,6 +143,7 @@ def _plain_document(source):  # pragma: no cover - only until the ingest package
     from pathlib import Path
 
     from nlp_reports.errors import EmptyInputError
+    from nlp_reports.ingest.normalize import normalize_text
 
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
@@ -155,7 +156,7 @@ def _plain_document(source):  # pragma: no cover - only until the ingest package
         text, enc = data.decode("gb18030", errors="replace"), "gb18030"
     if not text.strip():
         raise EmptyInputError("the input is empty")
-    return _PlainDocument(text.replace("\r\n", "\n"), enc)
+    return _PlainDocument(normalize_text(text), enc)
 
 
 def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:

@@ -35,6 +35,10 @@ _PUBLISHED = re.compile(
 _DATE_CN = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}月"
                       r"[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}日")
 
+_HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_DATE_HANZI = re.compile(r"([〇零一二][〇零一二三四五六七八九]{3})年([一二三四五六七八九十]{1,2})月"
+                         r"([一二三四五六七八九十]{1,3})日")
+
 _LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)|^[^省市县区州旗乡镇]{1,10}部$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
@@ -95,7 +99,8 @@ def level_of(agency: str | None) -> str | None:
         return "street"
     if a.startswith("国务院") and "办公厅" not in a[3:]:
         return "national"
-    if _GOVERNMENT.search(a):
+    bare_place = re.fullmatch(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇)", a)
+    if _GOVERNMENT.search(a) or bare_place:
         place = _GOVERNMENT.sub("", a)
         if not place:
             return None
@@ -136,9 +141,26 @@ def published_date(head: str, tail_date: str | None) -> str | None:
     m = _PUBLISHED.search(head)
     if not m and tail_date:
         m = _DATE_CN.search(tail_date)
+        if not m:
+            m = _DATE_HANZI.search(tail_date)
+            if m:
+                y, mo, d = (_hanzi_number(g) for g in m.groups())
+                return _iso(y, mo, d)
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())
+    return _iso(y, mo, d)
+
+
+def _hanzi_number(s: str) -> int:
+    """二〇一三 → 2013 (digit by digit); 二十八 → 28; 十二 → 12."""
+    if "十" not in s:
+        return int("".join(str(_HANZI_DIGITS[c]) for c in s))
+    tens, _, ones = s.partition("十")
+    return (_HANZI_DIGITS[tens] if tens else 1) * 10 + (_HANZI_DIGITS[ones] if ones else 0)
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"

@@ -39,9 +39,15 @@ _HEAD_CHROME = re.compile(
     r"发布时间|发布日期|发文日期|来源[:：]|信息来源|阅读次数|浏览次数|点击[数率:：]|访问量|字号|【?\s{0,2}大\s{0,2}中\s{0,2}小"
     r"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号"
 )
-_DATE_LINE = re.compile(r"^[ \t\u3000]{0,8}(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日[ \t\u3000]{0,8}$")
+_DATE_LINE = re.compile(
+    r"^[ \t\u3000]{0,8}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
+    r"|[〇零一二][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[ \t\u3000]{0,8}$"
+)
 _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
-_REPORT_TITLE = re.compile(r"年度报告|年报|工作报告")
+_REPORT_TITLE_STRONG = re.compile(r"年度报告")
+_REPORT_TITLE = re.compile(r"年报|工作报告")
+_BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
 
 
 @dataclass(frozen=True)
@@ -168,12 +174,15 @@ _KNOWN_TITLES = (*SECTION_TITLES.values(), "概述", "主动公开政府信息�
 
 def find_title(text: str, end: int) -> tuple[int, int] | None:
     """The span of the report's title line: the first line before ``end`` naming a 年度报告."""
-    for l0, l1 in _lines(text[:end])[:40]:
-        line = text[l0:l1]
-        if _REPORT_TITLE.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line):
-            s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
-            e = l1 - (len(line) - len(line.rstrip(" \t\u3000")))
-            return s, e
+    lines = _lines(text[:end])[:40]
+    for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE):
+        for l0, l1 in lines:
+            line = text[l0:l1]
+            if (rx.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line)
+                    and not _BREADCRUMB.search(line)):
+                s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
+                e = l1 - (len(line) - len(line.rstrip(" \t\u3000")))
+                return s, e
     return None
 
 

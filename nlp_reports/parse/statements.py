@@ -127,25 +127,46 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
     return out
 
 
-def _chain(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """The run 1, 2, 3 … taken greedily in text order."""
-    chain = []
-    want = 1
+def _runs(cands: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Runs 1, 2, 3 … taken greedily in text order; a new run starts when 1 comes again."""
+    runs: list[list[tuple[int, int, int]]] = []
+    cur: list[tuple[int, int, int]] = []
     for c in cands:
-        if c[2] == want:
-            chain.append(c)
-            want += 1
-    return chain
+        if c[2] == len(cur) + 1:
+            cur.append(c)
+        elif c[2] == 1 and len(cur) >= 2:
+            runs.append(cur)
+            cur = [c]
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """Markers of the top enumeration level in text[start:end] (empty when none)."""
-    best: list[tuple[int, int, int]] = []
-    for cands in _candidates(text, start, end).values():
-        chain = _chain(cands)
-        if len(chain) >= 2 and (not best or chain[0][0] < best[0][0]):
-            best = chain
-    return best
+def _items(text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
+    """Runs of markers of the top enumeration level in text[start:end] (empty when none).
+
+    The top level is the marker style whose first run starts earliest; a style that
+    restarts at 1 ("存在以下问题：一是…二是…。下一步：一是…") gives several runs.
+    """
+    by_kind = [_runs(c) for c in _candidates(text, start, end).values()]
+    by_kind = [r for r in by_kind if r]
+    if not by_kind:
+        return []
+    best = min(by_kind, key=lambda runs: runs[0][0][0])
+    # another style may take over after a lead sentence ("…改进：1.…2.…" after 一是…三是)
+    while True:
+        last = best[-1][-1][0]
+        follow = [r for r in by_kind if r is not best and r[0][0][0] > last]
+        nxt = None
+        for runs in sorted(follow, key=lambda rs: rs[0][0][0]):
+            first = runs[0][0][0]
+            lead = text[_last_sentence_start(text, last, first):first].rstrip()
+            if lead.endswith(("：", ":")) and lead_block(lead) is not None:
+                nxt = [r for r in runs if r[0][0] >= first]
+                break
+        if nxt is None:
+            return best
+        best = best + nxt
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -172,21 +193,42 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
 
 
 def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[StatementSpan], bool]:
-    items = _items(text, start, end)
-    if not items:
+    runs = _items(text, start, end)
+    if not runs:
         return _sentences(text, start, end, block), True
     out: list[StatementSpan] = []
-    s, e = _trim(text, start, items[0][0])
-    if _CONTENT.search(text, s, e):
-        if block == "unknown":
-            block = lead_block(text[s:e]) or block
-        out.append(StatementSpan(s, e, block, None))
-    for i, (m0, m1, _) in enumerate(items):
-        stop = items[i + 1][0] if i + 1 < len(items) else end
-        s, e = _trim(text, m1, stop)
+    lead_start = start
+    for r, run in enumerate(runs):
+        run_block = block
+        s, e = _trim(text, lead_start, run[0][0])
         if _CONTENT.search(text, s, e):
-            out.append(StatementSpan(s, e, block, text[m0:m1].strip()))
+            if block == "unknown":
+                run_block = lead_block(text[s:e]) or block
+            out.append(StatementSpan(s, e, run_block, None))
+        last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
+        for i, (m0, m1, _) in enumerate(run):
+            stop = run[i + 1][0] if i + 1 < len(run) else last_end
+            if i + 1 == len(run) and r + 1 < len(runs):
+                # the next run's lead-in is the last sentence before its item 1
+                cut = _last_sentence_start(text, m1, stop)
+                stop, lead_start = cut, cut
+            s, e = _trim(text, m1, stop)
+            if _CONTENT.search(text, s, e):
+                out.append(StatementSpan(s, e, run_block, text[m0:m1].strip()))
     return out, False
+
+
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    """Offset just after the last sentence end in text[start:end] (``end`` when none)."""
+    i = end
+    while i > start and text[i - 1] in " \t\u3000\n":
+        i -= 1
+    j = i - 1
+    while j > start:
+        if text[j - 1] in "。！？!?；;\n":
+            return j
+        j -= 1
+    return end
 
 
 def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
@@ -208,5 +250,5 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
             continue
         found, prose = _split_block(text, s, e, b)
         statements.extend(found)
-        unsplit = unsplit or (prose and len(found) > 0)
+        unsplit = unsplit or (prose and len(found) > 1)
     return SplitResult(tuple(statements), False, unsplit)
