@@ -29,7 +29,7 @@ _UNNUMBERED_MAX = 24
 
 #: Lines of site chrome that end the report when they follow the last section.
 _TAIL_CHROME = re.compile(
-    r"^[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
+    r"[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
     r"|承办单位|网站标识码|版权所有|Copyright|ICP备|[^\n]{0,30}ICP备|[^\n]{0,20}公网安备|扫一扫|分享到"
     r"|上一篇|下一篇|【?打印】?|【?关闭】?|返回顶部|网站地图|联系我们|附件[:：]?$)",
     re.IGNORECASE,
