@@ -97,15 +97,18 @@ def _plausible(text: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a BOM shows NULs in every other byte of its ASCII chars."""
-    head = data[:8192]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros > 4 * max(other, 1) or (zeros and not other and len(data) % 2 == 0):
-            text = _strict(data, codec)
-            if text is not None and _plausible(text):
-                return text, codec
-    return None
+    """UTF-16 saved without a BOM: NULs in ASCII chars; the right byte order reads as Chinese."""
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, codec)
+        if text is None or _defects(text):
+            continue
+        share = _common_share(text)
+        if share is None:
+            share = 1.0 if text.isascii() or _CJK.search(text) else 0.0
+        if share >= _MIN_COMMON_SHARE and (best is None or share > best[0]):
+            best = (share, text, codec)
+    return (best[1], best[2]) if best else None
 
 
 def decode_bytes(data: bytes, *, path: str | None = None,
@@ -173,7 +176,7 @@ def decode_bytes(data: bytes, *, path: str | None = None,
         candidates.append((share, codec, text))
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    if bad <= 8 and bad <= len(lenient) * 0.001:
+    if bad <= max(8, len(lenient) * 0.002):
         share = _common_share(lenient) or 0.0
         candidates.append((share + 0.01, "utf-8", lenient))  # a few bad bytes in UTF-8
     if candidates:

@@ -40,19 +40,19 @@ _BLOCK_TAGS = frozenset({
     "address", "center", "hr", "title", "body", "html", "caption", "figure", "figcaption",
     "details", "summary", "fieldset", "legend", "tbody", "thead", "tfoot", "td", "th",
 })
-_CELL_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "table", "h1", "h2", "h3", "h4", "h5",
+_CELL_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
                           "h6", "ul", "ol", "blockquote", "pre"})
 _CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
 _WRAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \t\r\f]*\n\\s*(?=[{_CJK_CLASS}])")
 _WS = re.compile(r"\s+")
-_BLANK_LINES = re.compile(r"\n[ ]*(?:\n[ ]*){2,}")
 _TITLE_SPLIT = re.compile(r"\s*[-_|｜—–]{1,2}\s*")
 _REPORT_WORD = re.compile(r"报告|報告")
 # a section heading of the report ("六、其他需要报告的事项") outside the chosen element
 _HEADING = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*\S")
 
 _MAX_SPAN = 1000
+_BLANK = "\x00"  # a line that must stay blank (around tables); other blank lines go
 
 
 def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
@@ -249,8 +249,8 @@ def _render(root) -> str:
                 caption = el.find("caption")
                 lines = [_cell_text(caption)] if caption is not None else []
                 lines += ["\t".join(row) for row in _table_rows(el)]
-                if lines:
-                    parts.append("\n\n" + "\n".join(lines) + "\n\n")
+                if lines:  # _BLANK marks the blank lines kept around a table
+                    parts.append(f"\n{_BLANK}\n" + "\n".join(lines) + f"\n{_BLANK}\n")
                 walker.skip_subtree()
                 continue
             if tag in _BLOCK_TAGS or tag == "br":
@@ -262,9 +262,15 @@ def _render(root) -> str:
                 parts.append("\n")
             if el.tail and el is not root:
                 parts.append(_collapse(el.tail))
-    text = "".join(parts)
-    lines = [line.strip(" ") if "\t" in line else line.strip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+    out: list[str] = []
+    for line in "".join(parts).split("\n"):
+        line = line.strip(" ") if "\t" in line else line.strip()
+        if line == _BLANK:
+            if out and out[-1]:
+                out.append("")
+        elif line:
+            out.append(line)
+    return "\n".join(out).strip("\n")
 
 
 def _title(doc) -> str | None:
@@ -289,6 +295,30 @@ def _title(doc) -> str | None:
     return None
 
 
+_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->",
+                        re.IGNORECASE | re.DOTALL)
+_LINE_TAGS = re.compile(r"<\s*(?:br|/?p|/?div|/?h[1-6]|/?li|/?tr|/?table|/title)\b[^>]*>",
+                        re.IGNORECASE)
+_CELL_END = re.compile(r"<\s*/t[dh]\s*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _strip_tags(markup: str, *, keep_structure: bool = False) -> str:
+    """Markup without tags (a fallback for pages lxml cannot hold); entities decoded."""
+    import html as html_lib
+
+    text = _INVISIBLE.sub(" ", markup)
+    if keep_structure:
+        text = _CELL_END.sub("\t", _LINE_TAGS.sub("\n", text))
+        text = _ANY_TAG.sub("", text)
+        lines = [_WS.sub(" ", html_lib.unescape(line)).strip() if "\t" not in line
+                 else "\t".join(_collapse(c).strip() for c in
+                                html_lib.unescape(line).rstrip("\t ").split("\t"))
+                 for line in text.split("\n")]
+        return "\n".join(line for line in lines if line)
+    return html_lib.unescape(_ANY_TAG.sub(" ", text))
+
+
 def html_to_text(markup: str, *, path: str | None = None) -> str:
     """Extract the report text of an HTML page (not yet normalized)."""
     import lxml.html
@@ -298,11 +328,17 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     if not markup.strip():
         raise EmptyInputError("the HTML page is empty", path=path)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
-                                  huge_tree=False)
+                                  huge_tree=True)
     try:
         doc = lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise EmptyInputError(f"the HTML page holds no content ({exc})", path=path) from exc
+    raw_cjk = _cjk_count(_strip_tags(markup))
+    if raw_cjk > 20 and _cjk_count(doc.text_content()) < 0.8 * raw_cjk:
+        # libxml2 drops what lies beyond its nesting limit (thousands of unclosed tags)
+        log.warning("%s: the HTML is nested too deeply to parse; reading it as tagged text",
+                    path or "<html>")
+        return _strip_tags(markup, keep_structure=True).strip("\n")
     title = _title(doc)
     _drop_chrome(doc)
     body = doc.find("body")
@@ -311,7 +347,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     main = _main_content(body)
     text = _render(main)
     if title and title not in text[: len(title) + 800]:
-        text = f"{title}\n\n{text}"
+        text = f"{title}\n{text}"
     if not text.strip():
         raise EmptyInputError("the HTML page holds no text", path=path)
     log.debug("%s: main content <%s id=%r class=%r>", path or "<html>", _tag(main),
