@@ -91,13 +91,19 @@ def report_year(title_year: int | None, text: str) -> int | None:
 
 
 def level_of(agency: str | None) -> str | None:
-    """Administrative level of an agency name (national … street, or department)."""
+    """Administrative level of an agency name (行政层级).
+
+    province / city / county / township / street for a government (人民政府, 行署, 街道办事处)
+    by the unit its place name ends with; ``department`` for a 局/委/办/厅/中心 … of a local
+    government; ``national`` for the State Council and central agencies (国务院…, 国家…局,
+    …部). A bare place name ("平川县", as in "关于平川县2012年…") counts as its government.
+    """
     if not agency:
         return None
     a = agency.strip()
     if _STREET.search(a) or a.endswith("办事处"):
         return "street"
-    if a.startswith("国务院") and "办公厅" not in a[3:]:
+    if a.startswith("国务院"):
         return "national"
     bare_place = re.fullmatch(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇)", a)
     if _GOVERNMENT.search(a) or bare_place:

@@ -1,0 +1,100 @@
+"""Headings → sections: variants, false headings, legacy layouts, chrome, order."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports.parse.headings import block_of, section_number
+from nlp_reports.parse.sections import analyse
+
+
+def sections(text: str):
+    layout = analyse(text)
+    return [(s.number, text[s.title_start:s.title_end], text[s.body_start:s.body_end].strip())
+            for s in layout.sections], layout
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("总体情况", 1), ("概述", 1), ("主动公开政府信息情况", 2), ("依申请公开政府信息情况", 3),
+    ("收到和处理政府信息公开申请情况", 3), ("政府信息公开的收费及减免情况", 3),
+    ("政府信息公开行政复议、行政诉讼情况", 4), ("因政府信息公开工作被申请行政复议、提起行政诉讼情况", 4),
+    ("存在的主要问题及改进情况", 5), ("存在问题及改进情况", 5), ("存在的主要问题和改进情况", 5),
+    ("政府信息公开工作存在的主要问题及改进情况", 5), ("今后工作打算", 5), ("改进措施", 5),
+    ("其他需要报告的事项", 6),
+])
+def test_heading_table(title, number):
+    assert section_number(title) == (True, number)
+
+
+@pytest.mark.parametrize("title", ["本年新收政府信息公开申请数量", "本年度办理结果",
+                                   "结转下年度继续办理", "上年结转政府信息公开申请数量"])
+def test_table3_row_labels_are_not_headings(title):
+    assert section_number(title)[0] is False
+
+
+@pytest.mark.parametrize(("phrase", "block"), [
+    ("存在的主要问题", "problem"), ("主要问题", "problem"), ("存在的主要问题和困难", "problem"),
+    ("下步改进措施", "measure"), ("改进情况", "measure"), ("解决办法和改进措施", "measure"),
+    ("下一步工作打算", "measure"), ("努力方向", "measure"), ("今后工作打算", "measure"),
+    ("2024年工作中存在问题的改进情况", "measure"), ("2025年工作中存在的主要问题", "problem"),
+    ("存在的主要问题及改进措施", "unknown"), ("加强组织领导", None),
+])
+def test_sub_block_headings(phrase, block):
+    assert block_of(phrase) == block
+
+
+@pytest.mark.parametrize("style", ["一、{}", "一.{}", "一 {}", "第一部分 {}", "第一部分：{}"])
+def test_heading_styles(style):
+    titles = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"]
+    numerals = "一二三"
+    text = "\n".join(style.replace("一", n, 1).format(t) + "\n正文" + n
+                     for n, t in zip(numerals, titles, strict=True))
+    got, _ = sections(text)
+    assert [(n, t, b) for n, t, b in got] == [(1, titles[0], "正文一"), (2, titles[1], "正文二"),
+                                              (3, titles[2], "正文三")]
+
+
+def test_numbers_never_go_backwards():
+    text = ("一、总体情况\n甲\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n"
+            "二、主动公开政府信息情况\n四、政府信息公开行政复议、行政诉讼情况\n乙")
+    got, _ = sections(text)
+    assert [n for n, _, _ in got] == [1, 3, 4]
+    assert "二、主动公开政府信息情况" in got[1][2]
+
+
+def test_aligned_table_row_is_not_a_heading():
+    text = "三、收到和处理政府信息公开申请情况\n四、结转下年度继续办理 0 0 0 0 0 0 0\n"
+    got, _ = sections(text)
+    assert [n for n, _, _ in got] == [3]
+
+
+def test_unmapped_heading_is_folded_into_the_previous_section():
+    text = "一、概述\n甲\n二、机构设置、保障经费和培训会议情况\n乙\n三、其他需要报告的事项\n丙"
+    got, layout = sections(text)
+    assert [n for n, _, _ in got] == [1, 6]
+    assert "乙" in got[0][2]
+    assert layout.folded == ("机构设置、保障经费和培训会议情况",)
+
+
+def test_two_old_headings_feed_section_five():
+    text = "五、存在的主要问题\n甲\n六、改进措施\n乙\n七、其他需要报告的事项\n丙"
+    got, _ = sections(text)
+    assert [(n, t) for n, t, _ in got] == [(5, "存在的主要问题"), (6, "其他需要报告的事项")]
+    assert got[0][2] == "甲\n六、改进措施\n乙"
+
+
+def test_unnumbered_titles_are_found_when_nothing_is_numbered():
+    text = "总体情况\n甲\n主动公开政府信息情况\n乙\n其他需要报告的事项\n丙"
+    got, _ = sections(text)
+    assert [(n, b) for n, _, b in got] == [(1, "甲"), (2, "乙"), (6, "丙")]
+
+
+def test_chrome_around_the_report():
+    text = ("首页 > 政务公开 > 年报\n某某县人民政府2023年政府信息公开工作年度报告\n"
+            "发布时间：2024-01-10 来源：县政府办\n前言。\n一、总体情况\n甲\n六、其他需要报告的事项\n无。\n"
+            "某某县人民政府\n2024年1月10日\n【打印本页】【关闭窗口】\n主办单位：某某县人民政府")
+    got, layout = sections(text)
+    assert text[layout.title_span[0]:layout.title_span[1]].startswith("某某县人民政府2023年")
+    assert got[-1][2] == "无。"
+    assert [text[a:b] for a, b in layout.unsectioned] == ["前言。\n"]
+    assert text[layout.date_span[0]:layout.date_span[1]] == "2024年1月10日"

@@ -1,0 +1,105 @@
+"""Section 五 → statements: sub-blocks, numbering styles, lead-ins, prose, empty sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports.parse.statements import is_empty_section, split_section5
+
+
+def split(text: str, title: str = "存在的主要问题及改进情况"):
+    res = split_section5(text, 0, len(text), title=title)
+    return [(s.block, s.marker, text[s.start:s.end]) for s in res.statements], res
+
+
+@pytest.mark.parametrize(("items", "markers"), [
+    ("(一)甲项不足。\n(二)乙项不足。\n(三)丙项不足。", ["(一)", "(二)", "(三)"]),
+    ("(1)甲项不足。\n(2)乙项不足。", ["(1)", "(2)"]),
+    ("1.甲项不足。\n2.乙项不足。", ["1.", "2."]),
+    ("1、甲项不足。\n2、乙项不足。", ["1、", "2、"]),
+    ("1)甲项不足。\n2)乙项不足。", ["1)", "2)"]),
+    ("①甲项不足。②乙项不足。", ["①", "②"]),
+    ("一、甲项不足。\n二、乙项不足。", ["一、", "二、"]),
+    ("第一，甲项不足。第二，乙项不足。", ["第一，", "第二，"]),
+    ("一是甲项不足；二是乙项不足。", ["一是", "二是"]),
+])
+def test_every_numbering_style(items, markers):
+    got, _ = split("(一)存在的主要问题\n" + items + "\n(二)下步改进措施\n一是加强培训。二是完善制度。")
+    problems = [g for g in got if g[0] == "problem"]
+    assert [m for _, m, _ in problems] == markers
+    assert [t.rstrip("。；") for _, _, t in problems] == ["甲项不足", "乙项不足", "丙项不足"][:len(markers)]
+    assert [t for b, _, t in got if b == "measure"] == ["加强培训。", "完善制度。"]
+
+
+def test_run_in_subheadings_and_lead_in():
+    text = ("(一)主要问题。总体看还有差距：一是人员少；二是培训少。\n"
+            "(二)改进措施。一是配齐人员；二是定期培训。")
+    got, _ = split(text)
+    assert got == [
+        ("problem", None, "总体看还有差距："),
+        ("problem", "一是", "人员少；"),
+        ("problem", "二是", "培训少。"),
+        ("measure", "一是", "配齐人员；"),
+        ("measure", "二是", "定期培训。"),
+    ]
+
+
+def test_nested_items_stay_inside_the_top_level_item():
+    text = "(一)存在问题\n1.甲不足。\n2.乙不足：(1)子一；(2)子二。\n3.丙不足。"
+    got, _ = split(text)
+    assert [m for _, m, _ in got] == ["1.", "2.", "3."]
+    assert got[1][2] == "乙不足：(1)子一；(2)子二。"
+
+
+def test_top_level_is_the_style_that_comes_first():
+    text = "(一)加强领导：1.建组织；2.定责任。\n(二)完善制度：1.建台账；2.定流程。"
+    got, _ = split(text, title="改进措施")
+    assert [m for _, m, _ in got] == ["(一)", "(二)"]
+    assert {b for b, _, _ in got} == {"measure"}
+
+
+def test_year_split_blocks():
+    text = ("(一)2024年工作中存在问题的改进情况\n已完成整改。\n"
+            "(二)2025年工作中存在的主要问题\n①甲。②乙。")
+    got, _ = split(text)
+    assert got == [("measure", None, "已完成整改。"), ("problem", "①", "甲。"),
+                   ("problem", "②", "乙。")]
+
+
+def test_lead_phrases_decide_the_block_without_subheadings():
+    text = "工作中存在以下问题：一是甲；二是乙。下一步，我们将：一是丙；二是丁。"
+    got, _ = split(text)
+    assert [(b, t) for b, _, t in got] == [
+        ("problem", "工作中存在以下问题："), ("problem", "甲；"), ("problem", "乙。"),
+        ("measure", "下一步，我们将："), ("measure", "丙；"), ("measure", "丁。")]
+
+
+def test_items_without_any_cue_are_unknown():
+    got, _ = split("一是甲；二是乙。")
+    assert [b for b, _, _ in got] == ["unknown", "unknown"]
+
+
+def test_prose_is_split_into_sentences():
+    got, res = split("人员不足。更新不及时！将加强培训；并完善制度。")
+    assert [t for _, _, t in got] == ["人员不足。", "更新不及时！", "将加强培训；", "并完善制度。"]
+    assert all(m is None and b == "unknown" for b, m, _ in got)
+    assert res.unsplit
+
+
+def test_legacy_heading_title_sets_the_first_block():
+    text = "一是甲；二是乙。\n七、改进措施\n(一)丙。\n(二)丁。"
+    got, _ = split(text, title="存在的主要问题")
+    assert [(b, m) for b, m, _ in got] == [("problem", "一是"), ("problem", "二是"),
+                                           ("measure", "(一)"), ("measure", "(二)")]
+
+
+@pytest.mark.parametrize("text", ["无", "无。", " 暂无。", "暂无突出问题。", "", "。"])
+def test_empty_section(text):
+    assert is_empty_section(text)
+    got, res = split(text)
+    assert got == [] and res.empty
+
+
+def test_a_word_containing_a_numeral_is_not_a_marker():
+    got, _ = split("(一)存在问题\n统一是前提，不是问题。\n(二)改进措施\n一是甲；二是乙。")
+    assert got[0] == ("problem", None, "统一是前提，不是问题。")
