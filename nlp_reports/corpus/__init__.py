@@ -4,38 +4,19 @@
 >>> tag_paths(["reports/"], "corpus.db", jobs=4).summary_line()   # doctest: +SKIP
 >>> summarize("corpus.db", by=["year"]).to_html("summary.html")   # doctest: +SKIP
 
-Names are imported lazily so importing the package stays cheap.
+The names are bound here eagerly (``summarize`` and ``audit`` are both a function and a
+submodule: binding the function after the submodule import keeps ``from nlp_reports.corpus
+import summarize`` the function). The submodules import pandas, scikit-learn and the
+optional extras only inside the functions that need them.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from nlp_reports.corpus.audit import Audit, audit
+from nlp_reports.corpus.batch import BatchResult, Failure, tag_paths
+from nlp_reports.corpus.export import export
+from nlp_reports.corpus.store import Store, StoredStatement
+from nlp_reports.corpus.summarize import Summary, summarize
 
-_EXPORTS: dict[str, str] = {
-    "Store": "nlp_reports.corpus.store",
-    "StoredStatement": "nlp_reports.corpus.store",
-    "tag_paths": "nlp_reports.corpus.batch",
-    "BatchResult": "nlp_reports.corpus.batch",
-    "Failure": "nlp_reports.corpus.batch",
-    "summarize": "nlp_reports.corpus.summarize",
-    "Summary": "nlp_reports.corpus.summarize",
-    "audit": "nlp_reports.corpus.audit",
-    "Audit": "nlp_reports.corpus.audit",
-    "export": "nlp_reports.corpus.export",
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'nlp_reports.corpus' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__all__ = ["Audit", "BatchResult", "Failure", "Store", "StoredStatement", "Summary", "audit",
+           "export", "summarize", "tag_paths"]

@@ -241,7 +241,7 @@ class Store:
             conn.execute("PRAGMA busy_timeout = 10000")
             if not self.readonly:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
+                if str(mode).lower() != "wal" and str(p) != ":memory:":
                     log.warning("%s: WAL journal not available (got %s)", p, mode)
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.executescript(_SCHEMA)

@@ -1,0 +1,252 @@
+"""The audit (质量审查): one row per report with every defect an evaluator would flag.
+
+Defects (``../shared/format.md`` §4): identity failures I1–I4 with the cells involved, T1
+narrative numbers that contradict the tables, missing sections, an empty or "无" section
+五, problems whose theme gets no measure, statements copied from the agency's report of
+the year before or shared with other agencies, fees in 表二 with a section 六 of "无" (T2),
+cross-year identities X1/X2 that fail, and files that could not be parsed at all.
+``defects`` counts the items; sort by it to see the worst reports first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nlp_reports.corpus.store import Store, open_store
+from nlp_reports.errors import NlpReportsError
+from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
+
+#: What a section counts as empty when it says only this (after punctuation is dropped).
+EMPTY_TEXTS = frozenset({"", "无", "暂无", "没有", "无此情况", "暂无突出问题", "无突出问题",
+                         "本年度无", "无其他需要报告的事项", "无需要报告的事项", "无其他事项"})
+_SUBHEAD = re.compile(r"[（(][一二三四五六七八九十]+[)）][^\n。]{0,20}(?:问题|措施|情况|打算)[^\n。]{0,6}")
+_PUNCT = re.compile(r"[\s\u3000，。、；：？！…—·“”《》（）()\-.:;,!?]+")
+
+COLUMNS: tuple[str, ...] = (
+    "report_id", "path", "agency", "year", "level", "defects", "identity_failures",
+    "t1_contradictions", "missing_sections", "section5_empty", "unmatched_problems",
+    "copied_from_last_year", "shared_with_other_agencies", "t2_fees_without_6",
+    "cross_year_failures", "parse_problems", "failed",
+)
+
+
+def is_empty_text(text: str | None) -> bool:
+    """True when a section body says nothing ("无", "暂无突出问题", only sub-headings …)."""
+    t = _SUBHEAD.sub("", text or "")
+    t = _PUNCT.sub("", t)
+    t = re.sub(r"^[一二三四五六七八九十]+", "", t)
+    return t in EMPTY_TEXTS
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The audit table (``table``: a DataFrame, one row per report or failed file)."""
+
+    table: Any
+
+    def sorted(self, sort: str = "defects") -> Any:
+        """The table sorted by ``sort`` (descending for numbers, ascending for text)."""
+        df = self.table
+        if sort not in df.columns:
+            raise NlpReportsError(
+                f"cannot sort the audit by {sort!r}; columns: {', '.join(df.columns)}")
+        numeric = df[sort].dtype.kind in "iufb"
+        return df.sort_values([sort, "path"], ascending=[not numeric, True],
+                              kind="stable").reset_index(drop=True)
+
+    def to_markdown(self, sort: str = "defects", *, max_rows: int = 200) -> str:
+        from nlp_reports.corpus.summarize import markdown_table
+
+        df = self.sorted(sort)
+        n_def = int((df["defects"] > 0).sum())
+        head = (f"# Audit\n\n{len(df)} reports and failed files; {n_def} with at least one "
+                f"defect (sorted by {sort}).\n\n")
+        return head + markdown_table(df.drop(columns=["report_id"]), max_rows=max_rows) + "\n"
+
+    def to_csv(self, path: str | os.PathLike[str]) -> Path:
+        out = Path(path)
+        self.sorted().to_csv(out, index=False, encoding="utf-8-sig")
+        return out
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        from nlp_reports.corpus.summarize import records
+
+        return records(self.sorted())
+
+    def to_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
+        """A self-contained page with a sortable table; written to ``path`` if given."""
+        from nlp_reports.corpus.html_report import audit_html
+
+        html = audit_html(Audit(self.sorted()))
+        if path is not None:
+            Path(path).write_text(html, encoding="utf-8")
+        return html
+
+
+def _fmt_num(v: Any) -> str:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return "blank"
+    if f != f:
+        return "blank"
+    return f"{int(f)}" if f.is_integer() else f"{f:g}"
+
+
+def _cell(table: Any, row: Any, column: Any) -> str:
+    parts = [str(p) for p in (table, row, column) if p is not None and p == p]
+    return "/".join(parts)
+
+
+def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audit:
+    """Audit every report in the store ``db``: one row per report (and per failed file)."""
+    import importlib
+
+    import pandas as pd
+
+    from nlp_reports.corpus import copying
+
+    sm = importlib.import_module("nlp_reports.corpus.summarize")
+
+    store, owned = open_store(db, readonly=not isinstance(db, Store))
+    try:
+        frames = sm.load_frames(store)
+        sections = store.query("SELECT report_id, number, text FROM sections "
+                               "WHERE number IN (5, 6)")
+        all_checks = frames.checks
+        failures = store.failures()
+        probs = store.problems()
+    finally:
+        if owned:
+            store.close()
+    reps = frames.reports.set_index("id")
+    st = frames.statements.merge(frames.reports[["id", "agency", "year"]].rename(
+        columns={"id": "report_id"}), on="report_id", how="left")
+    out = pd.DataFrame(index=reps.index)
+    out["path"] = reps["path"]
+    out["agency"] = reps["agency"]
+    out["year"] = reps["year"]
+    out["level"] = reps["level"]
+    defects = pd.Series(0, index=reps.index)
+
+    def listing(rows: Any, fmt: Any) -> Any:
+        if rows.empty:
+            return pd.Series("", index=reps.index), pd.Series(0, index=reps.index)
+        texts = rows.apply(fmt, axis=1)
+        joined = texts.groupby(rows["report_id"]).agg("; ".join)
+        counts = texts.groupby(rows["report_id"]).size()
+        return (joined.reindex(reps.index, fill_value=""),
+                counts.reindex(reps.index, fill_value=0))
+
+    ident = all_checks[all_checks["id"].isin(sm.IDENTITY_CHECKS)]
+    out["identity_failures"], n = listing(ident, lambda r: (
+        f"{r['id']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
+        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"))
+    defects += n
+    t1 = all_checks[all_checks["id"] == "T1"]
+    out["t1_contradictions"], n = listing(t1, lambda r: (
+        r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
+         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"))
+    defects += n
+
+    missing = reps["missing_sections"].map(lambda s: json.loads(s) if s else [])
+    out["missing_sections"] = missing.map(lambda m: ",".join(str(x) for x in m))
+    defects += missing.map(len)
+
+    sec5 = sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)
+    has5 = reps.index.isin(sec5.index)
+    stmt_empty = st.assign(e=st["text"].map(is_empty_text)).groupby("report_id")["e"].all()
+    n_st = reps["n_statements"]
+    empty5 = pd.Series(False, index=reps.index)
+    for rid in reps.index[has5]:
+        empty5[rid] = bool(n_st[rid] == 0 or stmt_empty.get(rid, True)
+                           or is_empty_text(sec5[rid]))
+    out["section5_empty"] = empty5
+    defects += empty5.astype(int)
+
+    flags = {k: sm._theme_flags(st, frames.reports, k) for k in ("problem", "measure")}
+    unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
+    out["unmatched_problems"] = unmatched.apply(
+        lambda row: "、".join(THEME_NAMES[t] for t in THEME_IDS if row[t]), axis=1
+    ).reindex(reps.index, fill_value="")
+    defects += unmatched.sum(axis=1).reindex(reps.index, fill_value=0)
+
+    index = copying.NearDuplicateIndex.build(st["text"].tolist())
+    _, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
+    n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    out["copied_from_last_year"] = n_copied
+    defects += n_copied
+    _, members = copying.boilerplate(st, index, threshold=threshold)
+    n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    out["shared_with_other_agencies"] = n_shared
+    defects += n_shared
+
+    t2 = _t2(reps, all_checks, frames.cells, sections)
+    out["t2_fees_without_6"] = t2
+    defects += t2.astype(int)
+
+    cross = sm.cross_year(frames.reports, frames.cells)
+    cross = cross[cross["outcome"] == "fail"]
+    out["cross_year_failures"], n = listing(cross, lambda r: (
+        f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
+        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"
+        + (" (soft)" if r["soft"] else "")))
+    defects += n
+
+    out["parse_problems"] = _parse_problems(probs, reps.index)
+    out["failed"] = ""
+    out["defects"] = defects.astype(int)
+    out = out.rename_axis("report_id").reset_index()
+    if len(failures):
+        failed = pd.DataFrame({
+            "report_id": pd.array([pd.NA] * len(failures), dtype="Int64"),
+            "path": failures["path"], "defects": 1,
+            "failed": failures["reason"] + ": " + failures["message"].fillna(""),
+        })
+        out = pd.concat([out, failed], ignore_index=True)
+    for col in ("identity_failures", "t1_contradictions", "missing_sections",
+                "unmatched_problems", "cross_year_failures", "parse_problems", "failed",
+                "agency", "level"):
+        out[col] = out[col].fillna("")
+    for col in ("section5_empty", "t2_fees_without_6"):
+        out[col] = out[col].fillna(False).astype(bool)
+    for col in ("copied_from_last_year", "shared_with_other_agencies", "defects"):
+        out[col] = out[col].fillna(0).astype(int)
+    out["year"] = out["year"].astype("Int64")
+    return Audit(out[list(COLUMNS)])
+
+
+def _t2(reps: Any, checks: Any, cells: Any, sections: Any) -> Any:
+    """T2: fees > 0 in 表二 (八) while section 六 says "无" — from the parser's check when
+    it ran one, else computed here."""
+    import pandas as pd
+
+    result = pd.Series(False, index=reps.index)
+    failed = set(checks.loc[checks["id"] == "T2", "report_id"])
+    fees = cells[(cells["table_id"] == "table2.8") & (cells["row"] == "fees")
+                 & (cells["column"] == "amount")].groupby("report_id")["value"].max()
+    sec6 = sections[sections["number"] == 6].groupby("report_id")["text"].agg("\n".join)
+    for rid in reps.index:
+        if rid in failed:
+            result[rid] = True
+        elif fees.get(rid, 0) and fees.get(rid, 0) > 0 and rid in sec6.index:
+            result[rid] = is_empty_text(sec6[rid])
+    return result
+
+
+def _parse_problems(probs: Any, ids: Any) -> Any:
+    import pandas as pd
+
+    if probs.empty:
+        return pd.Series("", index=ids)
+    joined = probs.groupby("report_id")["code"].agg(lambda s: ",".join(sorted(set(s))))
+    return joined.reindex(ids, fill_value="")

@@ -1,0 +1,78 @@
+"""Exports of the store (导出): JSONL of whole reports, CSV or Parquet per store table.
+
+JSONL keeps one report per line in the report JSON form (``docs/schema.md``) with its
+tagged statements and where it came from, for tools that want documents. CSV and Parquet
+write one file per store table (``docs/store-schema.md``), for tools that want tables.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from nlp_reports.corpus.store import TABLES, Store, open_store
+from nlp_reports.errors import MissingDependencyError, StoreError
+
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+
+
+def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
+           format: str = "jsonl", table: str | None = None) -> list[Path]:
+    """Export the store ``db`` to ``out``; return the files written.
+
+    ``jsonl``: ``out`` is a file, one report per line (``table`` must be None or
+    "reports"). ``csv`` / ``parquet``: ``out`` is a folder receiving ``<table>.csv`` /
+    ``<table>.parquet`` for every store table, or only ``table``.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if table is not None and table not in TABLES:
+        raise StoreError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
+    store, owned = open_store(db, readonly=not isinstance(db, Store))
+    try:
+        if format == "jsonl":
+            if table not in (None, "reports"):
+                raise StoreError("JSONL exports whole reports; use --format csv or parquet "
+                                 f"for the table {table!r}")
+            return [_jsonl(store, Path(out))]
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        tables = [table] if table else list(TABLES)
+        if format == "csv":
+            return [_csv(store, name, folder) for name in tables]
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise MissingDependencyError("pyarrow", "parquet", "Exporting to Parquet") from exc
+        return [_parquet(store, name, folder) for name in tables]
+    finally:
+        if owned:
+            store.close()
+
+
+def _jsonl(store: Store, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for d in store.iter_report_dicts():
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return path
+
+
+def _frame(store: Store, name: str):
+    df = store.table(name)
+    if name == "reports":
+        df = df.drop(columns=["report_json"])
+    return df
+
+
+def _csv(store: Store, name: str, folder: Path) -> Path:
+    path = folder / f"{name}.csv"
+    _frame(store, name).to_csv(path, index=False, encoding="utf-8")
+    return path
+
+
+def _parquet(store: Store, name: str, folder: Path) -> Path:
+    path = folder / f"{name}.parquet"
+    _frame(store, name).to_parquet(path, index=False)
+    return path

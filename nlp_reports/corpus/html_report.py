@@ -1,0 +1,313 @@
+"""Self-contained HTML pages (HTML 报告) for the summary and the audit.
+
+One file that opens offline: inline CSS, inline SVG charts drawn here (horizontal bars for
+prevalence and coverage, a line chart for the yearly trend), no script or font from any
+network, a CJK font stack so Chinese labels render, and every text escaped. The audit
+page adds a few lines of inline JavaScript to sort its table by a click on a header.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
+
+FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+              '"WenQuanYi Micro Hei", sans-serif')
+PALETTE = ("#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65", "#a04000",
+           "#2e4053", "#d35400", "#5b2c6f", "#196f3d", "#873600", "#34495e")
+KIND_COLORS = {"problem": "#c0392b", "measure": "#2471a3"}
+KIND_LABELS = {"problem": "问题 problem", "measure": "措施 measure"}
+
+_CSS = f"""
+body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 1100px; color: #222;
+       padding: 0 1em; line-height: 1.5; }}
+h1 {{ font-size: 1.6em; border-bottom: 2px solid #c0392b; padding-bottom: .3em; }}
+h2 {{ font-size: 1.25em; margin-top: 2em; color: #2e4053; }}
+table {{ border-collapse: collapse; font-size: .85em; margin: .5em 0 1.5em; }}
+th, td {{ border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }}
+th {{ background: #f2f3f4; }}
+td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+th.sortable {{ cursor: pointer; user-select: none; }}
+th.sortable:after {{ content: " ↕"; color: #999; }}
+svg text {{ font-family: {FONT_STACK}; }}
+.note {{ color: #666; font-size: .85em; }}
+.chart {{ margin: .5em 0 1em; }}
+"""
+
+
+def esc(value: Any) -> str:
+    """Text escaped for HTML (None → empty)."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def page(title: str, body: str, *, script: str = "") -> str:
+    """A complete HTML document with the shared style (and an optional inline script)."""
+    js = f"<script>{script}</script>" if script else ""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"{body}\n{js}\n</body>\n</html>\n"
+    )
+
+
+# --- charts -------------------------------------------------------------------------------
+
+
+def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, title: str,
+              colors: dict[str, str] | None = None, max_value: float | None = None,
+              percent: bool = True, width: int = 760) -> str:
+    """Horizontal grouped bars: one row per label, one bar per series (values 0..max)."""
+    colors = colors or {}
+    n_series = max(len(series), 1)
+    bar_h, gap, left, right = 14, 10, 190, 70
+    row_h = bar_h * n_series + gap
+    top = 30
+    height = top + row_h * len(labels) + 30
+    vmax = max_value if max_value is not None else max(
+        [v for vals in series.values() for v in vals if _finite(v)] or [1.0])
+    vmax = vmax or 1.0
+    plot_w = width - left - right
+    parts = [f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+             f"<title>{esc(title)}</title>",
+             f'<text x="0" y="16" font-size="14" font-weight="bold">{esc(title)}</text>']
+    for i, label in enumerate(labels):
+        y0 = top + i * row_h
+        parts.append(f'<text x="{left - 8}" y="{y0 + row_h / 2 + 2:.1f}" font-size="12" '
+                     f'text-anchor="end">{esc(label)}</text>')
+        for j, (name, vals) in enumerate(series.items()):
+            v = vals[i]
+            w = 0.0 if not _finite(v) else max(0.0, float(v)) / vmax * plot_w
+            color = colors.get(name, PALETTE[j % len(PALETTE)])
+            y = y0 + j * bar_h
+            text = "–" if not _finite(v) else (f"{v:.0%}" if percent else f"{v:g}")
+            parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" '
+                         f'fill="{color}"><title>{esc(label)} · {esc(name)}: {esc(text)}'
+                         f"</title></rect>")
+            parts.append(f'<text x="{left + w + 4:.1f}" y="{y + bar_h - 4}" font-size="10">'
+                         f"{esc(text)}</text>")
+    ly = height - 10
+    for j, name in enumerate(series):
+        color = colors.get(name, PALETTE[j % len(PALETTE)])
+        x = left + j * 160
+        parts.append(f'<rect x="{x}" y="{ly - 9}" width="10" height="10" fill="{color}"/>')
+        parts.append(f'<text x="{x + 14}" y="{ly}" font-size="11">{esc(name)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
+               percent: bool = True, width: int = 760, height: int = 320) -> str:
+    """A line chart (e.g. share of reports by year), one polyline per series."""
+    left, right, top, bottom = 50, 180, 30, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = [v for vals in series.values() for v in vals if _finite(v)]
+    vmax = max(values or [1.0]) or 1.0
+    n = len(xs)
+
+    def px(i: int) -> float:
+        return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+    def py(v: float) -> float:
+        return top + plot_h - (float(v) / vmax) * plot_h
+
+    parts = [f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+             f"<title>{esc(title)}</title>",
+             f'<text x="0" y="16" font-size="14" font-weight="bold">{esc(title)}</text>',
+             f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+             f'stroke="#888"/>',
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#888"/>']
+    for k in range(5):
+        v = vmax * k / 4
+        y = py(v)
+        label = f"{v:.0%}" if percent else f"{v:g}"
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" '
+                     f'text-anchor="end">{esc(label)}</text>')
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
+                     f'stroke="#eee"/>')
+    for i, x in enumerate(xs):
+        parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" font-size="11" '
+                     f'text-anchor="middle">{esc(x)}</text>')
+    for j, (name, vals) in enumerate(series.items()):
+        color = PALETTE[j % len(PALETTE)]
+        pts = [(px(i), py(v)) for i, v in enumerate(vals) if _finite(v)]
+        if len(pts) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
+                         f'stroke-width="2"/>')
+        for (x, y), v in zip(pts, [v for v in vals if _finite(v)], strict=True):
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}">'
+                         f"<title>{esc(name)}: {v:.0%}</title></circle>")
+        ly = top + 14 * j
+        parts.append(f'<rect x="{left + plot_w + 12}" y="{ly}" width="10" height="10" '
+                     f'fill="{color}"/>')
+        parts.append(f'<text x="{left + plot_w + 26}" y="{ly + 9}" font-size="11">'
+                     f"{esc(name)}</text>")
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _finite(v: Any) -> bool:
+    try:
+        return v is not None and math.isfinite(float(v))
+    except (TypeError, ValueError):
+        return False
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
+               table_id: str | None = None) -> str:
+    """A DataFrame as an escaped HTML table (numbers right-aligned)."""
+    if df is None or len(df) == 0:
+        return '<p class="note">(none)</p>'
+    cls = ' class="sortable"' if sortable else ""
+    tid = f' id="{esc(table_id)}"' if table_id else ""
+    head = "".join(f"<th{cls}>{esc(c)}</th>" for c in df.columns)
+    rows = []
+    for row in df.head(max_rows).itertuples(index=False):
+        cells = []
+        for v in row:
+            if _is_number(v):
+                shown = _fmt(v)
+                cells.append(f'<td class="num" data-v="{esc(shown)}">{esc(shown)}</td>')
+            else:
+                cells.append(f"<td>{esc('' if _missing(v) else v)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = (f'<p class="note">… {len(df) - max_rows} more rows in the CSV export.</p>'
+            if len(df) > max_rows else "")
+    return (f"<table{tid}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+            f"</table>{more}")
+
+
+def _missing(v: Any) -> bool:
+    try:
+        return v is None or (isinstance(v, float) and math.isnan(v))
+    except TypeError:
+        return False
+
+
+def _is_number(v: Any) -> bool:
+    return (isinstance(v, (int, float)) or type(v).__module__ == "numpy") and not isinstance(
+        v, bool) and _finite(v)
+
+
+def _fmt(v: Any) -> str:
+    f = float(v)
+    return f"{int(f)}" if f.is_integer() else f"{f:.3f}"
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+
+def summary_html(summary: Any) -> str:
+    """The summary as one self-contained HTML page with charts and tables."""
+    from nlp_reports.corpus.summarize import TABLE_TITLES
+
+    t = summary.tables
+    body = ["<h1>政府信息公开工作年度报告 · 语料汇总 Corpus summary</h1>",
+            f'<p>{summary.n_reports} reports, {summary.n_statements} statements'
+            + (f"; grouped by {esc(', '.join(summary.by))}" if summary.by else "") + "</p>"]
+    body.append("<h2>主题分布 Theme prevalence</h2>")
+    body.append(_prevalence_chart(t["prevalence"], summary.by))
+    body.append("<h2>年度趋势 Trend by year</h2>")
+    body.append(_trend_chart(t["trend"]))
+    body.append("<h2>问题与措施对应 Coverage</h2>")
+    body.append(_coverage_chart(t["coverage"], summary.by))
+    for name, title in TABLE_TITLES.items():
+        if name in t:
+            body.append(f"<h2>{esc(title)}</h2>")
+            body.append(html_table(t[name]))
+    return page("语料汇总 Corpus summary", "\n".join(body))
+
+
+def _overall(df: Any, by: Sequence[str], value: str, weight: str) -> Any:
+    """Collapse grouped rows into corpus-wide figures (sum of counts, then share)."""
+    if not by:
+        return df
+    keys = [c for c in ("kind", "theme") if c in df.columns]
+    agg = df.groupby(keys, as_index=False)[[value, weight]].sum()
+    agg["share"] = agg[value] / agg[weight].where(agg[weight] > 0)
+    return agg
+
+
+def _prevalence_chart(df: Any, by: Sequence[str]) -> str:
+    if df is None or len(df) == 0:
+        return '<p class="note">(no statements)</p>'
+    d = _overall(df, by, "reports", "n_reports")
+    series = {}
+    for kind in ("problem", "measure"):
+        sub = d[d["kind"] == kind].set_index("theme")["share"]
+        series[KIND_LABELS[kind]] = [float(sub.get(th, float("nan"))) for th in THEME_IDS]
+    colors = {KIND_LABELS[k]: c for k, c in KIND_COLORS.items()}
+    return bar_chart([THEME_NAMES[th] for th in THEME_IDS], series, colors=colors,
+                     title="报告提及各主题的比例 Share of reports stating each theme",
+                     max_value=1.0)
+
+
+def _trend_chart(df: Any) -> str:
+    if df is None or len(df) == 0:
+        return '<p class="note">(no years)</p>'
+    sub = df[df["kind"] == "problem"]
+    years = sorted(sub["year"].unique(), key=str)
+    top = (sub.groupby("theme")["reports"].sum().sort_values(ascending=False).head(6).index)
+    series = {}
+    for th in top:
+        s = sub[sub["theme"] == th].set_index("year")["share"]
+        series[THEME_NAMES[th]] = [float(s.get(y, float("nan"))) for y in years]
+    return line_chart(years, series,
+                      title="各年承认问题的报告比例 Share of reports admitting a problem, by year")
+
+
+def _coverage_chart(df: Any, by: Sequence[str]) -> str:
+    if df is None or len(df) == 0:
+        return '<p class="note">(no problems)</p>'
+    d = df
+    if by:
+        d = df.groupby("theme", as_index=False)[["reports_admitting", "also_measure"]].sum()
+        d["share"] = d["also_measure"] / d["reports_admitting"].where(d["reports_admitting"] > 0)
+    s = d.set_index("theme")["share"]
+    return bar_chart([THEME_NAMES[th] for th in THEME_IDS],
+                     {"有对应措施 with a measure": [float(s.get(th, float("nan")))
+                                               for th in THEME_IDS]},
+                     colors={"有对应措施 with a measure": "#1e8449"}, max_value=1.0,
+                     title="承认问题的报告中同时提出对应措施的比例 Problems met by a measure")
+
+
+_SORT_JS = """
+document.querySelectorAll('th.sortable').forEach(function (th) {
+  th.addEventListener('click', function () {
+    var table = th.closest('table'), body = table.tBodies[0];
+    var i = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var asc = th.dataset.asc !== '1'; th.dataset.asc = asc ? '1' : '0';
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = a.cells[i], y = b.cells[i];
+      var p = x.dataset.v !== undefined ? parseFloat(x.dataset.v) : x.textContent;
+      var q = y.dataset.v !== undefined ? parseFloat(y.dataset.v) : y.textContent;
+      var c = (typeof p === 'number' && typeof q === 'number') ? p - q
+              : String(p).localeCompare(String(q), 'zh-CN');
+      return asc ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  });
+});
+"""
+
+
+def audit_html(audit: Any) -> str:
+    """The audit as one self-contained page: a sortable table, one row per report."""
+    df = audit.table
+    n_def = int((df["defects"] > 0).sum()) if len(df) else 0
+    body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
+            f"<p>{len(df)} reports and failed files; {n_def} with at least one defect. "
+            "Click a column header to sort.</p>",
+            html_table(df, max_rows=100_000, sortable=True, table_id="audit")]
+    return page("质量审查 Audit", "\n".join(body), script=_SORT_JS)

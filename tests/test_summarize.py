@@ -1,0 +1,165 @@
+"""The corpus summary, checked against counts made by hand on small stores."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from _corpus_helpers import FakeTagger, make_report, table2_1, table3
+
+from nlp_reports.corpus import Store, summarize
+from nlp_reports.report import Check
+
+P_STAFF = "人员力量不足。"
+P_PROACT = "主动公开深度不够。"
+M_TRAIN = "加强人员培训。"
+M_CONF = "完善保密审查制度。"
+
+
+def _reports():
+    a22 = make_report("甲县人民政府", 2022, [P_STAFF, P_PROACT], [M_TRAIN],
+                      tables=(table3({("4", "natural_person"): 3, ("4", "total"): 3}),
+                              table2_1(5, 1, 20)))
+    a23 = make_report("甲县人民政府", 2023, [P_STAFF], [M_CONF],
+                      tables=(table3({("2", "natural_person"): 3, ("2", "total"): 2}),
+                              table2_1(3, 2, 25)))
+    b23 = make_report("乙市人民政府", 2023, ["保密审查不够严格。"], [M_TRAIN], level="city",
+                      tables=(table3(received=4),),
+                      checks=(Check("I1", "fail", "table3", "1", "total", 5.0, 4.0),))
+    c23 = make_report("丙县人民政府", 2023, ["网站平台建设不足。"], ["推进平台升级。"])
+    return [a22, a23, b23, c23]
+
+
+@pytest.fixture()
+def store(tmp_path):
+    tagger = FakeTagger()
+    with Store(tmp_path / "c.db") as s:
+        for i, r in enumerate(_reports()):
+            s.write_report(f"r{i}.txt", r, tagger.tag_many([r])[0], model_id="m")
+        yield s
+
+
+def _prev(df, kind, theme, **group):
+    sel = (df["kind"] == kind) & (df["theme"] == theme)
+    for k, v in group.items():
+        sel &= df[k] == v
+    row = df[sel]
+    assert len(row) == 1
+    return int(row["reports"].iloc[0]), float(row["share"].iloc[0])
+
+
+def test_prevalence_and_coverage(store):
+    s = summarize(store)
+    assert s.n_reports == 4 and s.n_statements == 9
+    p = s.prevalence
+    assert _prev(p, "problem", "staffing") == (2, 0.5)
+    assert _prev(p, "problem", "proactivity") == (1, 0.25)
+    assert _prev(p, "problem", "platform") == (1, 0.25)
+    assert _prev(p, "problem", "training") == (0, 0.0)
+    assert _prev(p, "measure", "training") == (2, 0.5)
+    assert _prev(p, "measure", "institution") == (1, 0.25)
+    cov = s.coverage.set_index("theme")
+    assert (cov.loc["staffing", "reports_admitting"], cov.loc["staffing", "also_measure"]) == (2, 1)
+    assert cov.loc["staffing", "share"] == 0.5
+    assert cov.loc["confidentiality", "also_measure"] == 0
+    assert cov.loc["platform", "share"] == 1.0
+    # admitted: staffing, proactivity, content_quality (深度), confidentiality, platform
+    assert cov["share"].isna().sum() == 13 - 5  # themes nobody admits have no share
+
+    by = summarize(store, by=["level"])
+    assert _prev(by.prevalence, "problem", "staffing", level="county") == (2, pytest.approx(2 / 3, abs=1e-3))
+    assert _prev(by.prevalence, "measure", "training", level="city") == (1, 1.0)
+    trend = s.trend
+    assert _prev(trend, "problem", "staffing", year=2023) == (1, pytest.approx(1 / 3, abs=1e-3))
+    assert _prev(trend, "problem", "staffing", year=2022) == (1, 1.0)
+
+
+def test_copying_boilerplate_and_changes(store):
+    s = summarize(store)
+    cp = s.copying
+    assert len(cp) == 1  # only 甲县 has a report of the year before
+    row = cp.iloc[0]
+    assert (row["agency"], row["year"], row["n_statements"], row["n_copied"]) == (
+        "甲县人民政府", 2023, 2, 1)
+    assert row["share_copied"] == round(len(P_STAFF) / (len(P_STAFF) + len(M_CONF)), 3)
+    assert list(s.copied_statements["text"]) == [P_STAFF]
+
+    bp = s.boilerplate
+    assert len(bp) == 1  # 人员力量不足 repeats within ONE agency: not boilerplate
+    assert bp.iloc[0]["text"] == M_TRAIN and bp.iloc[0]["n_agencies"] == 2
+
+    ch = s.problem_changes
+    got = dict(zip(ch["theme"], ch["status"], strict=True))
+    assert got == {"staffing": "persisting", "proactivity": "disappeared",
+                   "content_quality": "disappeared"}
+
+
+def test_cross_year_and_table_stats(store):
+    s = summarize(store, by=["level"])
+    x = s.cross_year
+    x1 = x[x["check"] == "X1"].set_index("column")
+    assert x1.loc["total", "outcome"] == "fail"
+    assert (x1.loc["total", "expected"], x1.loc["total", "found"]) == (3.0, 2.0)
+    assert x1.loc["natural_person", "outcome"] == "pass"
+    x2 = x[(x["check"] == "X2") & (x["row"] == "normative_documents")].iloc[0]
+    assert (x2["expected"], x2["found"], x2["outcome"]) == (21.0, 25.0, "fail")
+    ts = s.table_stats.set_index("level")
+    assert ts.loc["county", "reports"] == 3 and ts.loc["county", "with_table3"] == 2
+    assert ts.loc["county", "received"] == 20.0 and ts.loc["city", "received"] == 4.0
+    assert ts.loc["city", "share_failing_I1_I4"] == 1.0
+    assert ts.loc["county", "share_failing_I1_I4"] == 0.0
+
+
+def test_outputs(store, tmp_path):
+    s = summarize(store, by=["year"])
+    md = s.to_markdown()
+    assert "人员力量" in md and "## Theme prevalence" in md
+    data = json.loads(s.to_json())
+    assert data["n_reports"] == 4 and "prevalence" in data["tables"]
+    written = s.to_csv(tmp_path / "csv")
+    assert {p.name for p in written} >= {"prevalence.csv", "coverage.csv", "copying.csv"}
+    html = s.to_html(tmp_path / "s.html")
+    assert (tmp_path / "s.html").read_text(encoding="utf-8") == html
+
+
+def test_from_reports_representatives_and_vocabulary():
+    tagger = FakeTagger()
+    near = ["加强业务培训，提升人员能力。", "加强业务培训，提升工作人员能力。",
+            "加强业务培训，提升干部能力。"]
+    odd = "组织一次保密培训。"
+    reports = [
+        make_report("甲县人民政府", 2023, ["问题一"], [near[0], odd], level="county",
+                    section1="甲县网站网站网站建设，网站栏目更新。"),
+        make_report("乙县人民政府", 2023, ["问题二"], [near[1]], level="county",
+                    section1="乙县网站集约化，网站改版。"),
+        make_report("丙市人民政府", 2023, ["问题三"], [near[2]], level="city",
+                    section1="丙市培训培训，组织培训。"),
+    ]
+    s = summarize(((r, tagger.tag_many([r])[0]) for r in reports), by=["level"],
+                  n_representatives=4)
+    rep = s.representatives
+    train = rep[(rep["theme"] == "training") & (rep["kind"] == "measure")].sort_values("rank")
+    assert train.iloc[0]["text"] in near and train.iloc[-1]["text"] == odd
+    assert list(train["score"]) == sorted(train["score"], reverse=True)
+    voc = s.vocabulary
+    assert voc[(voc["level"] == "county") & (voc["rank"] == 1)]["word"].item() == "网站"
+    assert voc[(voc["level"] == "city") & (voc["rank"] == 1)]["word"].item() == "培训"
+
+
+def test_bad_group_column(store):
+    with pytest.raises(ValueError, match="cannot group by"):
+        summarize(store, by=["colour"])
+
+
+@pytest.mark.slow
+def test_twenty_thousand_reports_under_five_seconds(tmp_path):
+    from _corpus_helpers import synthetic_store
+
+    db = synthetic_store(tmp_path / "big.db", 20_000)
+    start = time.perf_counter()
+    s = summarize(db, by=["year"])
+    elapsed = time.perf_counter() - start
+    assert s.n_reports == 20_000
+    assert len(s.boilerplate) > 0 and len(s.copied_statements) > 0
+    assert elapsed < 5.0, elapsed
