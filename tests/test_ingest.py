@@ -337,6 +337,17 @@ def test_layout_table_is_not_squashed_into_one_cell():
     assert table_rows(doc.text) == [["规章", "0"]]
 
 
+def test_link_menus_and_hidden_blocks_are_dropped_around_a_short_report():
+    menu = "".join(f"<li><a href='/l{i}'>政府信息公开栏目第{i}项链接</a></li>" for i in range(30))
+    markup = (f"<html><body><div class='left'><ul>{menu}</ul></div>"
+              "<div class='right'><div style='display: none'>隐藏的提示文字不应出现</div>"
+              "<p>一、总体情况</p><p>本年度未收到政府信息公开申请。</p>"
+              "<p>五、存在的主要问题及改进情况</p><p>公开内容还不够全面。</p></div></body></html>")
+    doc = read_document(markup.encode(), filename="short.html")
+    assert doc.text.splitlines() == ["一、总体情况", "本年度未收到政府信息公开申请。",
+                                     "五、存在的主要问题及改进情况", "公开内容还不够全面。"]
+
+
 def test_html_rowspan_beyond_the_table_and_bad_spans():
     markup = ("<table><tr><td rowspan='99'>甲</td><td colspan='x'>1</td></tr>"
               "<tr><td>2</td></tr></table>")
@@ -360,6 +371,28 @@ def test_docx_from_bytes_is_sniffed():
     doc = read_document((FIX / "report.docx").read_bytes())
     assert doc.source_format == "docx"
     assert doc.text.splitlines() == EXPECTED_BINARY_LINES
+
+
+def test_docx_tracked_insertions_and_nested_tables(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    para = document.add_paragraph("本年度共收到申请")
+    para._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="a">'
+                             '<w:r><w:t>5件</w:t></w:r></w:ins>'))
+    para._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="a">'
+                             '<w:r><w:delText>6件</w:delText></w:r></w:del>'))
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "行政许可"
+    inner = table.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "12"
+    inner.cell(0, 1).text = "件"
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    doc = read_document(path)
+    assert doc.text.splitlines() == ["本年度共收到申请5件", "", "行政许可\t12 件"]
 
 
 def test_truncated_docx():

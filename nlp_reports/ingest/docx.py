@@ -19,8 +19,20 @@ __all__ = ["docx_to_text"]
 _WS = re.compile(r"\s+")
 
 
+_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+
+
+def _paragraph_text(p) -> str:
+    """A w:p's text, including runs python-docx skips (tracked insertions, smart tags, fields)."""
+    return "".join(run.text for run in p.xpath(_RUNS))
+
+
 def _cell_text(cell) -> str:
-    return _WS.sub(" ", cell.text).strip()
+    """A cell's paragraphs (and nested tables) as one line, whitespace collapsed."""
+    from docx.oxml.ns import qn
+
+    text = " ".join(_paragraph_text(p) for p in cell._tc.iter(qn("w:p")))
+    return _WS.sub(" ", text).strip()
 
 
 def _block_items(document, paragraph_cls, table_cls):
@@ -69,7 +81,7 @@ def docx_to_text(data: bytes, *, path: str | None = None) -> str:
         lines: list[str] = []
         for item in _block_items(document, Paragraph, Table):
             if isinstance(item, Paragraph):
-                lines.append(item.text)
+                lines.append(_paragraph_text(item._p))
                 continue
             rows = []
             for row in item.rows:

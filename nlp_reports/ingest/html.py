@@ -78,33 +78,54 @@ def _tag(el) -> str:
     return tag.lower().rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _subtree_cjk(root) -> dict:
-    """CJK characters in each element's subtree (own text + descendants, not its tail)."""
+def _subtree_cjk(root, *, links: dict | None = None) -> dict:
+    """CJK characters in each element's subtree (own text + descendants, not its tail).
+
+    When ``links`` is a dict it is filled with the CJK characters inside ``<a>`` per subtree.
+    """
     counts: dict = {}
     for el in reversed(list(root.iter())):
         n = _cjk_count(el.text)
         for child in el:
             n += counts.get(child, 0) + _cjk_count(child.tail)
         counts[el] = n
+        if links is not None:
+            links[el] = n if _tag(el) == "a" else sum(links.get(child, 0) for child in el)
     return counts
 
 
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_LINK_LISTS = frozenset({"ul", "ol", "dl", "div", "td", "table", "section"})
+
+
 def _drop_chrome(root) -> None:
-    """Remove scripts, styles, navigation and site chrome that does not hold the report."""
-    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS]
+    """Remove scripts, styles, navigation and site chrome that does not hold the report.
+
+    Chrome is: the tags in ``_DROP_TAGS``; hidden elements; <header>/<footer> and elements
+    whose id/class names navigation, breadcrumbs, sharing, copyright …; and link lists
+    (blocks whose Chinese text is ≥ 70 % inside <a>). An element holding a table is never
+    chrome, nor is a named one holding 30 % of the page's Chinese text.
+    """
+    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS
+              or _HIDDEN.search(el.get("style", "") or "")]
     for el in doomed:
         _remove(el)
-    counts = _subtree_cjk(root)
+    links: dict = {}
+    counts = _subtree_cjk(root, links=links)
     total = counts.get(root, 0) or 1
     doomed = []
     for el in root.iter():
         tag = _tag(el)
         if tag in ("html", "body"):
             continue
+        n = counts.get(el, 0)
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
-        if tag in _CHROME_TAGS or (attrs.strip() and _CHROME_ATTR.search(attrs)):
-            if counts.get(el, 0) < 0.3 * total and el.find(".//table") is None:
-                doomed.append(el)
+        chrome = n < 0.3 * total and (
+            tag in _CHROME_TAGS or bool(attrs.strip() and _CHROME_ATTR.search(attrs)))
+        link_list = (tag in _LINK_LISTS and 4 <= n < 0.9 * total
+                     and links.get(el, 0) >= 0.7 * n)
+        if (chrome or link_list) and el.find(".//table") is None:
+            doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             _remove(el)
