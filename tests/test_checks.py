@@ -303,3 +303,11 @@ def test_sample_report_identities_pass():
     for cid, n in (("I1", 7), ("I2", 25), ("I3", 7), ("I4", 3)):
         assert outcomes(checks, cid) == ["pass"] * n
     assert all(c.outcome != "fail" for c in checks)
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到政府信息公开申请15件，同比增加3件。",
+    "较上年收到的政府信息公开申请15件有所增加。",
+])
+def test_t1_ignores_comparisons_with_other_years(sentence):
+    assert [c for c in run_checks([table3()], {1: sentence}) if c.id == "T1"] == []

@@ -265,3 +265,86 @@ def test_fast_enough():
     for _ in range(100):
         read_tables(sections)
     assert time.perf_counter() - t0 < 1.0  # ~1 ms each; the budget is 5 ms per whole report
+
+
+def test_grid_value_repeated_over_merged_columns():
+    text = ("信息内容\t本年处理决定数量\t本年处理决定数量\t本年处理决定数量\n"
+            "行政许可\t41\t41\t41\n"
+            "信息内容\t本年处理决定数量\t本年处理决定数量\t本年处理决定数量\n"
+            "行政处罚\t7\t7\t7\n行政强制\t3\t3\t5\n")
+    t = by_id(read_tables({2: text}, year=2022)[0])
+    assert t["table2.5"].values == ((41.0,),) and t["table2.5"].status == "ok"
+    assert t["table2.6"].status == "unreadable"  # 3 3 5 is not one value repeated
+    assert t["table2.6"].values == ((7.0,), (None,))
+
+
+def test_grid_empty_cells_between_label_and_numbers():
+    text = fixture("grid_2021_8col.txt").replace(
+        "四、结转下年度继续办理\t四、结转下年度继续办理\t四、结转下年度继续办理\t",
+        "四、结转下年度继续办理\t\t\t")
+    t3 = by_id(read_tables(split_sections(text))[0])["table3"]
+    assert t3.status == "ok"
+    assert t3.values[-1] == (1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 2.0)
+
+
+def test_aligned_variants_glued_numbers_spaced_units_wrapped_labels():
+    lines = fixture("aligned_2021.txt").split("\n")
+    lines = [
+        "一、本年新收政府信息公开申请数量12 3 1 0 2 1 19" if x.startswith("一、本年新收") else
+        "行政许可 156 件" if x.startswith("行政许可") else
+        "5.要求行政机关确认或重新出具已获取\n信息 0 0 0 0 0 0 0" if x.startswith("5.要求") else
+        "(七) 总计 13 3 1 0 2 1 20" if x.startswith("(七)") else x
+        for x in lines
+    ]
+    tables, problems, _ = read_tables(split_sections("\n".join(lines)))
+    t = by_id(tables)
+    assert problems == []
+    assert t["table3"].values[0] == tuple(float(v) for v in T3["1"])
+    assert t["table3"].get("3.7", "total") == 20.0
+    assert t["table2.5"].raw == (("156件",),)
+
+
+def _flat_table3(rows: dict[str, list], header: list[str]) -> str:
+    """One-cell-per-line 表三 with the official row labels (group labels included)."""
+    groups = {"3.1": "三、本年度办理结果", "3.3.1": "(三)不予公开", "3.4.1": "(四)无法提供",
+              "3.5.1": "(五)不予处理", "3.6.1": "(六)其他处理"}
+    out = ["申请人情况", *header]
+    for rid, label in TABLE3_ROWS:
+        if rid in groups:
+            out.append(groups[rid])
+        out.append(label)
+        out += [str(v) for v in rows[rid]]
+    return "\n\n".join(out)
+
+
+@pytest.mark.parametrize("with_header", [True, False])
+def test_flat_eight_values_per_row_means_subtotal_column(with_header):
+    rows = {}
+    for rid, _ in TABLE3_ROWS:
+        v = T3.get(rid, [0] * 7)
+        rows[rid] = [*v[:6], sum(v[1:6]), v[6]]
+    header = ["自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+              "其他", "小计"] if with_header else []
+    tables, problems, _ = read_tables({3: _flat_table3(rows, header)})
+    t3 = by_id(tables)["table3"]
+    assert t3.status == "ok", t3.problem
+    assert t3.columns[6] == "legal_subtotal"
+    assert t3.values[0] == (12.0, 3.0, 1.0, 0.0, 2.0, 1.0, 7.0, 19.0)
+    assert t3.get("3.6.3", "legal_subtotal") == 1.0
+
+
+def test_flat_subtotal_column_first_when_the_header_says_so():
+    rows = {}
+    for rid, _ in TABLE3_ROWS:
+        v = T3.get(rid, [0] * 7)
+        rows[rid] = [v[0], sum(v[1:6]), *v[1:]]
+    header = ["自然人", "法人或其他组织", "小计", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+              "其他", "总计"]
+    t3 = by_id(read_tables({3: _flat_table3(rows, header)})[0])["table3"]
+    assert t3.columns[1] == "legal_subtotal"
+    assert t3.values[0] == (12.0, 7.0, 3.0, 1.0, 0.0, 2.0, 1.0, 19.0)
+
+
+def test_legacy_year_skips_table_like_text():
+    text = fixture("aligned_2021.txt")
+    assert read_tables(split_sections(text), year=2017) == ([], [], None)

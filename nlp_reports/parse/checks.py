@@ -147,6 +147,7 @@ _NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,
                            r"(?:政府信息公开申请|依申请公开)")
 _SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
 _NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
+_COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
 _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("granted", re.compile(rf"(?<!不)(?<!部分)予以公开(?:的)?(?:共)?{_N}{_UNIT}")),
@@ -184,7 +185,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
 
     for m in _SENTENCE.finditer(text):
         sent = m.group()
-        if _APPLICATION.search(sent):
+        if _APPLICATION.search(sent) and not _COMPARISON.search(sent):
             if _NOT_RECEIVED.search(sent):
                 add("received", 0)
             for r in _RECEIVED.finditer(sent):

@@ -52,6 +52,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _UNIT = re.compile(r"\s?(?:件|万元|元|项|个|次|人次)$")
 _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
+_SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
+_GLUED = re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
 _PAGE_NUMBER = re.compile(r"[-—–]\s?\d{1,3}\s?[-—–]")
 
 NUM, BLANK, BAD, LABEL = 0, 1, 2, 3
@@ -141,6 +143,8 @@ def _grid_line(line: str) -> _Line:
 
 
 def _plain_line(line: str) -> _Line:
+    if " " in line:
+        line = _SPACED_UNIT.sub(r"\1", line)  # "156 件" → "156件"
     toks = line.split()
     cells: list[_Cell] = []
     i = len(toks)
@@ -151,6 +155,11 @@ def _plain_line(line: str) -> _Line:
         cells.append(k)
         i -= 1
     cells.reverse()
+    if cells and i > 0:  # "…申请数量3 0 0 …": a number glued to the label (PDF text)
+        m = _GLUED.fullmatch(toks[i - 1])
+        if m:
+            toks = [*toks[: i - 1], m.group(1)]
+            cells.insert(0, _Cell(NUM, m.group(2), float(m.group(2))))
     labels = toks[:i] if len(line) <= 2 * _MAX_LABEL else [" ".join(toks[:i])]
     return _Line(labels, cells, False)
 
@@ -198,7 +207,7 @@ def _s(key: str, pattern: str, **kw: bool) -> _Spec:
 #: 表三 rows of both formats in printed order; "3.6" is the 2019 single row (其他处理),
 #: a group label in 2021.
 _T3_SPECS: tuple[_Spec, ...] = (
-    _s("1", r"新收"),
+    _s("1", r"新收|本年度?(?:共)?收到"),
     _s("2", r"上年(?:度)?结转|结转上年"),
     _s("3.1", r"予以公开"),
     _s("3.2", r"部分公开"),
@@ -241,7 +250,7 @@ _T2_SPECS: tuple[_Spec, ...] = (
     _s("table2.9|procurement", r"政府集中采购", full=True, optional=True),
 )
 _T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
-_T2_2021_HINT = re.compile(r"制发|废止|现行有效")
+_T2_2021_HINT = re.compile(r"制发|废止|现行有效|本年处理决定|本年收费金额")
 _T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
 _T4_ANCHOR = re.compile(r"行政复议")
 
@@ -338,8 +347,16 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
     """The row's cells when there are exactly ``want`` (trailing empty grid cells dropped)."""
     if cells is None:
         return None
-    if len(cells) > want and all(c.kind == BLANK and c.raw == "" for c in cells[want:]):
-        cells = cells[:want]
+    extra = len(cells) - want
+    if extra > 0 and want == 1 and len({c.raw for c in cells}) == 1 and cells[0].raw:
+        return cells[:1]  # one value spread over merged columns (colspan repeated by ingest)
+    if extra > 0:
+        tail_empty = all(c.kind == BLANK and c.raw == "" for c in cells[want:])
+        head_empty = all(c.kind == BLANK and c.raw == "" for c in cells[:extra])
+        if tail_empty and not head_empty:
+            cells = cells[:want]
+        elif head_empty and not tail_empty:  # empty grid cells between label and numbers
+            cells = cells[extra:]
     return cells if len(cells) == want else None
 
 
@@ -424,7 +441,7 @@ def _t3_anchor(lines: Sequence[_Line], start: int) -> int | None:
 
 def _read_table3(
     lines: Sequence[_Line], starts: Sequence[int], hint: str | None
-) -> tuple[Table | None, list[Problem], str | None]:
+) -> tuple[Table | None, list[Problem], str | None, int]:
     best: _Rows | None = None
     for s in starts:
         pos = s
@@ -441,7 +458,7 @@ def _read_table3(
         if best is not None:
             break
     if best is None:
-        return None, [], None
+        return None, [], None, 0
 
     # columns: 7, or 8 with 法人或其他组织小计 (from the header or the rows' value counts)
     head_from = max(0, best.start - 40)
@@ -473,7 +490,7 @@ def _read_table3(
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
                             "表三", extra_reasons=extra if _incomplete(best, row_defs, len(cols))
                             else ())
-    return table, [problem] if problem else [], fmt
+    return table, [problem] if problem else [], fmt, len(best.cells)
 
 
 def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) -> bool:
@@ -557,6 +574,8 @@ def _t2_format(lines: Sequence[_Line], s: int, a: int, hint: str | None) -> str:
         return "2021"
     if old > new:
         return "2019"
+    if hint:
+        return hint
     # the count of values after 行政许可 tells: 1 in 2021, 3 in 2019
     for i in range(a, min(len(lines), a + 80)):
         ln = lines[i]
@@ -620,6 +639,8 @@ def read_tables(
     ``table_missing``, ``layout_inconsistent``) and the layout (``"2021"``, ``"2019"`` or
     None when no national table was found). Never raises on odd input.
     """
+    if year is not None and year < 2019:
+        return [], [], None  # legacy reports have no national tables
     keys = sorted(section_texts)
     lines: list[_Line] = []
     first_line: dict[int, int] = {}
@@ -635,8 +656,10 @@ def read_tables(
         hint = "2019" if year in (2019, 2020) else "2021" if year >= 2021 else None
 
     t2, p2, fmt2 = _read_table2(lines, starts(2), hint)
-    t3, p3, fmt3 = _read_table3(lines, starts(3), fmt2 or hint)
+    t3, p3, fmt3, t3_rows = _read_table3(lines, starts(3), fmt2 or hint)
     t4 = _read_table4(lines, starts(4))
+    if year is None and not t2 and t4 is None and t3_rows < 12:
+        return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
     tables: list[Table] = [*t2]
     problems: list[Problem] = []
