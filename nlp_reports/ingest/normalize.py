@@ -106,7 +106,7 @@ TRADITIONAL_CHARS: frozenset[str] = frozenset(
 COMMON_CHARS: frozenset[str] = frozenset(_COMMON_SIMPLIFIED) | TRADITIONAL_CHARS
 
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def detect_traditional(text: str, *, sample: int = 2000) -> bool:
@@ -121,7 +121,7 @@ def detect_traditional(text: str, *, sample: int = 2000) -> bool:
     if not hits:
         return False
     trad = sum(head.count(ch) for ch in hits)
-    cjk = len(_CJK.findall(head))
+    cjk = sum(map(len, _CJK.findall(head)))
     if trad < 2 or cjk < 4:
         return False
     share = trad / cjk
