@@ -80,24 +80,17 @@ def test_parser_problems(case):
 
 def test_table_cells(case):
     expected, report = case
-    pending = []
     for table_id, rows in expected["tables"].items():
         table = report.table(table_id)
         assert table is not None, table_id
         for row, cells in rows.items():
             for column, value in cells.items():
-                if table_id in expected.get("known_table_issues", {}) and \
-                        table.get(row, column) != value:
-                    pending.append((table_id, row, column))
-                    continue
                 assert table.get(row, column) == value, (table_id, row, column)
-    if pending:
-        pytest.xfail(f"known table-reader issue: {expected['known_table_issues']} {pending}")
 
 
 def test_failing_checks(case):
     expected, report = case
-    failed = sorted([c.id, c.table, c.row, c.column] for c in report.checks
-                    if c.outcome == "fail")
-    assert failed == sorted(expected["failed_checks"], key=lambda x: [str(v) for v in x]) or \
-        failed == sorted(expected["failed_checks"], key=lambda x: [v or "" for v in x])
+    failed = sorted((c.id, c.table, c.row or "", c.column or "") for c in report.checks
+                     if c.outcome == "fail")
+    want = sorted((i, t, r or "", c or "") for i, t, r, c in expected["failed_checks"])
+    assert failed == want
