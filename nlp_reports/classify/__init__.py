@@ -18,19 +18,20 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+# The modules named like their main function (train, evaluate, suggest) are imported here,
+# so the function, not the submodule, is what ``nlp_reports.classify.train`` names. They
+# import only the standard library at module level; scikit-learn loads when they run.
+from nlp_reports.classify.evaluate import evaluate, format_evaluation
+from nlp_reports.classify.suggest import suggest, write_suggestions
+from nlp_reports.classify.train import TrainResult, train
 from nlp_reports.taxonomy import KINDS as KINDS
 from nlp_reports.taxonomy import THEME_IDS as THEME_IDS
 
-_EXPORTS: dict[str, str] = {
+# The rest load lazily on first access (tagger, model and baseline import scikit-learn).
+_LAZY: dict[str, str] = {
     "Tagger": "tagger",
     "Prediction": "tagger",
     "TaggedStatement": "tagger",
-    "train": "train",
-    "TrainResult": "train",
-    "evaluate": "evaluate",
-    "format_evaluation": "evaluate",
-    "suggest": "suggest",
-    "write_suggestions": "suggest",
     "KeywordBaseline": "baseline",
     "StatementModel": "model",
     "ThemeClassifier": "model",
@@ -39,11 +40,16 @@ _EXPORTS: dict[str, str] = {
     "split_by_family": "dataset",
 }
 
-__all__ = sorted(["KINDS", "THEME_IDS", *_EXPORTS])
+__all__ = [
+    "KINDS", "THEME_IDS", "KeywordBaseline", "LabeledStatement", "Prediction", "StatementModel",
+    "TaggedStatement", "Tagger", "ThemeClassifier", "TrainResult", "evaluate",
+    "format_evaluation", "load_labeled", "split_by_family", "suggest", "train",
+    "write_suggestions",
+]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
+    module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'nlp_reports.classify' has no attribute {name!r}")
     value = getattr(importlib.import_module(f"nlp_reports.classify.{module}"), name)

@@ -14,9 +14,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from nlp_reports.classify.dataset import (
     LabeledStatement,
@@ -26,6 +24,9 @@ from nlp_reports.classify.dataset import (
 )
 from nlp_reports.taxonomy import CORE_THEMES, KINDS, THEME_IDS
 
+if TYPE_CHECKING:
+    import numpy as np
+
 log = logging.getLogger("nlp_reports")
 
 __all__ = ["evaluate", "flat_metrics", "format_evaluation", "score"]
@@ -34,6 +35,8 @@ __all__ = ["evaluate", "flat_metrics", "format_evaluation", "score"]
 def score(kinds_true: Sequence[str], kinds_pred: Sequence[str], Y_true: np.ndarray,
           Y_pred: np.ndarray) -> dict[str, Any]:
     """The figures for one set of predictions (see the module docstring)."""
+    import numpy as np
+
     kt, kp = np.asarray(kinds_true), np.asarray(kinds_pred)
     n = len(kt)
     confusion = [[int(((kt == a) & (kp == b)).sum()) for b in KINDS] for a in KINDS]
@@ -116,6 +119,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
     the loaded model's parameters (or the defaults when no model is given) on each fold.
     Returns ``{"model": scores, "baseline": scores, "n": …, "mode": "holdout"|"cv", …}``.
     """
+    import numpy as np
+
     items = _as_data(data)
     if not items:
         from nlp_reports.errors import DataError
@@ -143,6 +148,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
 
 def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust: bool,
                     tokenizer: str | None, seed: int) -> dict[str, Any]:
+    import numpy as np
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 

@@ -37,7 +37,8 @@ class _ConstantProba:
         return np.column_stack([np.full(n, 1 - self.p), np.full(n, self.p)])
 
 
-def _calibrated_linear(C: float, class_weight: Any, cv: int, seed: int, y: np.ndarray):
+def _calibrated_linear(C: float, class_weight: Any, cv: int, seed: int, y: np.ndarray,
+                       base: str = "svm"):
     """A calibrated linear SVM sized to the data (fewer folds when a class is rare).
 
     ``ensemble=False``: the folds only fit the sigmoid; one SVM is fit on all the data, which
@@ -52,9 +53,14 @@ def _calibrated_linear(C: float, class_weight: Any, cv: int, seed: int, y: np.nd
     folds = int(min(cv, counts.min()))
     if folds < 2:
         return LogisticRegression(C=max(C, 1.0) * 10, class_weight=class_weight, max_iter=2000)
-    svm = LinearSVC(C=C, class_weight=class_weight, random_state=seed, max_iter=10_000)
+    if base == "svm":
+        linear = LinearSVC(C=C, class_weight=class_weight, random_state=seed, max_iter=10_000)
+    elif base == "logreg":
+        linear = LogisticRegression(C=C, class_weight=class_weight, max_iter=2000)
+    else:
+        raise ValueError(f"base must be 'svm' or 'logreg', got {base!r}")
     return CalibratedClassifierCV(
-        svm,
+        linear,
         method="sigmoid",
         cv=StratifiedKFold(folds, shuffle=True, random_state=seed),
         ensemble=False,
@@ -95,12 +101,13 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, *, C: float = 0.5, class_weight: Any = "balanced", cv: int = 5,
                  default_threshold: float = 0.4, min_positives: int = 3,
-                 random_state: int = 0) -> None:
+                 base: str = "svm", random_state: int = 0) -> None:
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
         self.default_threshold = default_threshold
         self.min_positives = min_positives
+        self.base = base
         self.random_state = random_state
 
     def fit(self, X: Any, Y: Any) -> ThemeClassifier:
@@ -113,7 +120,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             if y.min() == y.max():
                 self.estimators_.append(_ConstantProba(y.mean()))
                 continue
-            est = _calibrated_linear(self.C, self.class_weight, self.cv, self.random_state, y)
+            est = _calibrated_linear(self.C, self.class_weight, self.cv, self.random_state, y,
+                                     self.base)
             self.estimators_.append(est.fit(X, y))
         self.n_labels_ = Y.shape[1]
         self.classes_ = np.arange(Y.shape[1])
@@ -159,7 +167,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                  word_ngram: tuple[int, int] = (1, 2), char_ngram: tuple[int, int] = (1, 3),
                  min_df: int = 1, kind_C: float = 0.5, theme_C: float = 0.5,
                  class_weight: Any = "balanced", cv: int = 5, theme_threshold: float = 0.4,
-                 random_state: int = 0) -> None:
+                 lexicon: bool = False, base: str = "svm", random_state: int = 0) -> None:
         self.features = features
         self.tokenizer = tokenizer
         self.word_ngram = word_ngram
@@ -170,6 +178,8 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.cv = cv
         self.theme_threshold = theme_threshold
+        self.lexicon = lexicon
+        self.base = base
         self.random_state = random_state
 
     def _make_features(self):
@@ -178,7 +188,8 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         from nlp_reports.classify.features import build_features
 
         return build_features(self.tokenizer, word_ngram=tuple(self.word_ngram),
-                              char_ngram=tuple(self.char_ngram), min_df=self.min_df)
+                              char_ngram=tuple(self.char_ngram), min_df=self.min_df,
+                              lexicon=self.lexicon)
 
     def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None) -> StatementModel:
         from nlp_reports.classify.dataset import theme_matrix
@@ -193,11 +204,12 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         self.features_ = self._make_features()
         Xf = self.features_.fit_transform(X)
         self.kind_model_ = _calibrated_linear(self.kind_C, self.class_weight, self.cv,
-                                              self.random_state, y).fit(Xf, y)
+                                              self.random_state, y, self.base).fit(Xf, y)
         self.classes_ = np.array(KINDS)
         self.theme_model_ = ThemeClassifier(
             C=self.theme_C, class_weight=self.class_weight, cv=self.cv,
-            default_threshold=self.theme_threshold, random_state=self.random_state,
+            default_threshold=self.theme_threshold, base=self.base,
+            random_state=self.random_state,
         ).fit(Xf, Y)
         self.themes_ = THEME_IDS
         return self

@@ -1,0 +1,136 @@
+"""The classify / train / evaluate / suggest commands, run through nlp_reports.cli.main."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from nlp_reports.cli import main
+from nlp_reports.taxonomy import KINDS, THEME_IDS
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELED = sorted((ROOT / "nlp_reports" / "data" / "labeled").glob("*.jsonl"))
+HAS_SHIPPED = (ROOT / "models" / "default" / "model.joblib").is_file()
+needs_shipped = pytest.mark.skipif(not HAS_SHIPPED, reason="no shipped model in models/default")
+
+LINES = [
+    "街道负责信息公开的只有一名兼职人员，常常顾此失彼。",
+    "",
+    "下一步将把政务公开工作纳入各科室年度绩效考核。",
+    "本年度没有需要报告的其他事项。",
+]
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def tiny_data(tmp_path_factory) -> Path:
+    if not LABELED:
+        pytest.skip("labeled corpus not present")
+    from nlp_reports.classify import load_labeled
+
+    items = load_labeled(LABELED)[::6]
+    path = tmp_path_factory.mktemp("cli") / "tiny.jsonl"
+    path.write_text("".join(
+        json.dumps({"text": d.text, "kind": d.kind, "themes": list(d.themes),
+                    "family": d.family}, ensure_ascii=False) + "\n" for d in items), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tiny_data, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("cli-model") / "mine"
+    assert main(["train", str(tiny_data), "--out", str(out), "--tokenizer", "jieba"]) == 0
+    return out
+
+
+def _check_jsonl(out: str) -> list[dict]:
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows] == LINES
+    blank = rows[1]
+    assert blank["kind"] == "other" and blank["themes"] == []
+    for r in rows:
+        assert r["kind"] in KINDS and set(r["theme_scores"]) == set(THEME_IDS)
+        assert set(r["themes"]) <= set(THEME_IDS)
+    return rows
+
+
+@needs_shipped
+def test_classify_from_a_file_one_json_line_per_input_line(capsys, tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(LINES) + "\n", "utf-8")
+    code, out, _ = _run(capsys, "classify", str(path))
+    assert code == 0
+    rows = _check_jsonl(out)
+    assert rows[0]["kind"] == "problem" and "staffing" in rows[0]["themes"]
+    assert rows[2]["kind"] == "measure" and "supervision" in rows[2]["themes"]
+
+
+@needs_shipped
+def test_classify_from_stdin(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(LINES) + "\n"))
+    code, out, _ = _run(capsys, "classify", "--batch-size", "1")
+    assert code == 0
+    _check_jsonl(out)
+
+
+def test_non_shipped_model_needs_trust_model(capsys, tiny_model, tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("\n".join(LINES), "utf-8")
+    code, out, err = _run(capsys, "classify", str(path), "--model", str(tiny_model))
+    assert code != 0 and out == ""
+    assert "--trust-model" in err and "Traceback" not in err
+    code, out, _ = _run(capsys, "classify", str(path), "--model", str(tiny_model),
+                        "--trust-model")
+    assert code == 0
+    _check_jsonl(out)
+
+
+def test_train_prints_metrics_and_writes_the_model(tiny_model):
+    card = json.loads((tiny_model / "meta.json").read_text("utf-8"))
+    assert (tiny_model / "model.joblib").is_file()
+    assert card["name"] == "mine" and card["tokenizer"]["engine"] == "jieba"
+
+
+def test_evaluate_prints_a_table_and_json(capsys, tiny_model, tiny_data):
+    code, out, _ = _run(capsys, "evaluate", str(tiny_data), "--model", str(tiny_model),
+                        "--trust-model")
+    assert code == 0
+    assert "kind accuracy" in out and "baseline" in out and "confidentiality" in out
+    code, out, _ = _run(capsys, "evaluate", str(tiny_data), "--model", str(tiny_model),
+                        "--trust-model", "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["n"] == len(tiny_data.read_text("utf-8").splitlines())
+    assert set(result) >= {"model", "baseline"}
+
+
+def test_evaluate_reports_bad_data_without_traceback(capsys, tmp_path, tiny_model):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "x", "kind": "maybe", "themes": []}\n', "utf-8")
+    code, _, err = _run(capsys, "evaluate", str(bad), "--model", str(tiny_model), "--trust-model")
+    assert code != 0 and "bad.jsonl:1" in err
+
+
+def test_suggest_writes_a_csv_to_label(capsys, tiny_model, tmp_path):
+    corpus = tmp_path / "statements.txt"
+    corpus.write_text("\n".join(LINES + ["政府网站部分栏目长期不更新，内容陈旧。"]), "utf-8")
+    out_csv = tmp_path / "label-me.csv"
+    code, _, err = _run(capsys, "suggest", str(corpus), "-n", "2", "--out", str(out_csv),
+                        "--model", str(tiny_model), "--trust-model")
+    assert code == 0 and "2 statements" in err
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text("utf-8-sig"))))
+    assert len(rows) == 2
+    assert all(r["kind"] == "" and r["themes"] == "" and r["model_kind"] in KINDS for r in rows)
+    assert all(r["source"] == str(corpus) for r in rows)
+    code, out, _ = _run(capsys, "suggest", str(corpus), "-n", "1", "--model", str(tiny_model),
+                        "--trust-model")
+    assert code == 0 and out.splitlines()[0].startswith("text,kind,themes")
