@@ -98,3 +98,31 @@ def test_chrome_around_the_report():
     assert got[-1][2] == "无。"
     assert [text[a:b] for a, b in layout.unsectioned] == ["前言。\n"]
     assert text[layout.date_span[0]:layout.date_span[1]] == "2024年1月10日"
+
+
+def test_run_in_title_with_the_body_on_the_same_line():
+    text = ("一、总体情况2023年，本县公开信息100条，收到申请2件。\n"
+            "二、主动公开政府信息情况\n表\n五、存在的主要问题及改进情况：一是甲；二是乙。")
+    got, _ = sections(text)
+    assert [(n, t) for n, t, _ in got] == [(1, "总体情况"), (2, "主动公开政府信息情况"),
+                                           (5, "存在的主要问题及改进情况")]
+    assert got[0][2].startswith("2023年，本县")
+    assert got[2][2] == "一是甲；二是乙。"
+
+
+def test_a_long_sentence_starting_with_a_numeral_is_not_a_heading():
+    text = "一、总体情况\n甲\n二、主动公开方面，我们发布了大量信息，群众满意度较高，今后还要继续努力。"
+    got, _ = sections(text)
+    assert [n for n, _, _ in got] == [1]
+
+
+def test_bracketed_top_level_headings_when_nothing_else_is_numbered():
+    text = "(一)总体情况\n甲\n(二)主动公开政府信息情况\n乙\n(六)其他需要报告的事项\n无。"
+    got, _ = sections(text)
+    assert [(n, b) for n, _, b in got] == [(1, "甲"), (2, "乙"), (6, "无。")]
+
+
+def test_bracketed_subheadings_inside_numbered_sections_are_not_headings():
+    text = "一、总体情况\n(一)主动公开情况\n甲\n(五)其他需要报告的事项\n乙\n二、主动公开政府信息情况\n丙"
+    got, _ = sections(text)
+    assert [(n, t) for n, t, _ in got] == [(1, "总体情况"), (2, "主动公开政府信息情况")]

@@ -50,7 +50,9 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     Raises a :class:`~nlp_reports.errors.ParseError` subclass when the input cannot be read
     or holds no report content at all.
     """
-    doc = _read_document(source, filename)
+    from nlp_reports.ingest import read_document
+
+    doc = read_document(source, filename=filename)
     path = None if isinstance(source, bytes) else os.fspath(source)
     simplified = doc.simplified
     original = doc.text if doc.traditional and len(doc.text) == len(simplified) else simplified
@@ -116,47 +118,11 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     )
 
     problems[:0] = _layout_problems(layout, sections)
+    log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
+              path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
                   tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
                   text=original)
-
-
-def _read_document(source, filename):
-    try:
-        from nlp_reports.ingest import read_document
-    except ImportError:  # pragma: no cover - only until the ingest package lands
-        return _plain_document(source)
-    return read_document(source, filename=filename)
-
-
-class _PlainDocument:
-    """Stand-in for ingest's Document while ingest is not there: UTF-8 / GB18030 text only."""
-
-    def __init__(self, text: str, encoding: str) -> None:
-        self.text = self.simplified = text
-        self.source_format = "txt"
-        self.encoding = encoding
-        self.traditional = False
-
-
-def _plain_document(source):  # pragma: no cover - only until the ingest package lands
-    from pathlib import Path
-
-    from nlp_reports.errors import EmptyInputError
-    from nlp_reports.ingest.normalize import normalize_text
-
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        text, enc = data.decode("gb18030", errors="replace"), "gb18030"
-    if not text.strip():
-        raise EmptyInputError("the input is empty")
-    return _PlainDocument(normalize_text(text), enc)
 
 
 def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
@@ -196,22 +162,12 @@ def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
 
 
 def _read_tables(section_texts: dict[int, str], year: int | None):
-    try:
-        from nlp_reports.parse.tables import read_tables
-    except ModuleNotFoundError as exc:  # pragma: no cover - only before tables.py lands
-        if exc.name != "nlp_reports.parse.tables":
-            raise
-        log.debug("nlp_reports.parse.tables is not available; no tables read")
-        return [], [], None
+    from nlp_reports.parse.tables import read_tables
+
     return read_tables(section_texts, year=year)
 
 
 def _run_checks(tables, section_texts: dict[int, str]):
-    try:
-        from nlp_reports.parse.checks import run_checks
-    except ModuleNotFoundError as exc:  # pragma: no cover - only before checks.py lands
-        if exc.name != "nlp_reports.parse.checks":
-            raise
-        log.debug("nlp_reports.parse.checks is not available; no checks run")
-        return []
+    from nlp_reports.parse.checks import run_checks
+
     return run_checks(tables, section_texts)

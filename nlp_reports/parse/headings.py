@@ -56,6 +56,20 @@ SECTION_RULES: tuple[HeadingRule, ...] = (
 #: The longest title (characters) accepted as a section heading.
 MAX_TITLE_LENGTH = 40
 
+#: Titles written out in full: accepted without a numeral (a line that is just the title)
+#: and recognised at the start of a line where the body runs on ("一、总体情况2023年，…").
+KNOWN_TITLES: tuple[str, ...] = (
+    "总体情况", "概述", "基本情况", "主动公开政府信息情况", "主动公开政府信息的情况",
+    "收到和处理政府信息公开申请情况", "依申请公开政府信息情况", "依申请公开政府信息的情况",
+    "政府信息公开的收费及减免情况", "政府信息公开收费及减免情况",
+    "政府信息公开行政复议、行政诉讼情况", "因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    "政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进情况", "存在问题及改进情况",
+    "存在的主要问题和改进情况", "存在的主要问题和改进措施", "政府信息公开工作存在的主要问题和改进措施",
+    "存在的主要问题", "改进措施", "今后工作打算", "其他需要报告的事项",
+)
+RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
+
 
 def section_number(title: str) -> tuple[bool, int | None]:
     """(matched, number) for a heading title; number None = a known heading outside 1–6."""

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp_reports.parse.headings import MAX_TITLE_LENGTH, section_number
-from nlp_reports.report import SECTION_TITLES
+from nlp_reports.parse.headings import KNOWN_TITLES, MAX_TITLE_LENGTH, RUN_IN_TITLE, section_number
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
@@ -24,8 +23,15 @@ _HEADING = re.compile(
     r"|(?P<n2>十[一二]?|[一二三四五六七八九])(?:[、.．，,][ \t\u3000]{0,3}|[ \t\u3000]{1,3}))"
     r"(?P<title>[^\n]{1,200})"
 )
+# "（一）总体情况": used only when a report has no top-level numerals at all
+_HEADING_BRACKET = re.compile(
+    r"[ \t\u3000]{0,8}[(（][ \t]{0,2}(?P<n1>十[一二]?|[一二三四五六七八九])[ \t]{0,2}[)）][、.． \t\u3000]{0,3}"
+    r"(?P<n2>)(?P<title>[^\n]{1,200})"
+)
 _TITLE_END = re.compile(r"[。：:；;]")
 _UNNUMBERED_MAX = 24
+_COMMA = re.compile(r"[，,]")
+_TABLE_ROW = re.compile(r"\d[\d\s.]{0,20}\d|\t")
 
 #: Lines of site chrome that end the report when they follow the last section.
 _TAIL_CHROME = re.compile(
@@ -97,38 +103,61 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _match_heading(text: str, start: int, end: int) -> tuple[int, int, int, int, bool] | None:
-    """(numeral, title_start, title_end, body_start, matched-rule) of a heading line, or None."""
-    m = _HEADING.match(text, start, end)
+def _match_heading(text: str, start: int, end: int,
+                   pattern: re.Pattern[str]) -> tuple[int, int, int, int] | None:
+    """(numeral, title_start, title_end, body_start) of a heading line, or None."""
+    m = pattern.match(text, start, end)
     if not m:
         return None
     numeral = _NUMERALS[m.group("n1") or m.group("n2")]
     t0 = m.start("title")
-    stop = _TITLE_END.search(text, t0, end)
+    stop = _TITLE_END.search(text, t0, min(end, t0 + MAX_TITLE_LENGTH + 1))
     t1 = stop.start() if stop else end
+    body = stop.end() if stop else end
+    if t1 - t0 > MAX_TITLE_LENGTH or _COMMA.search(text, t0, t1):
+        known = RUN_IN_TITLE.match(text, t0, end)  # "一、总体情况2023年，…" (body runs on)
+        if not known:
+            return None
+        t1 = body = known.end()
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
         t1 -= 1
     title = text[t0:t1]
-    if not title or t1 - t0 > MAX_TITLE_LENGTH:
+    if not title or _TABLE_ROW.search(title):  # an aligned table row, not a heading
         return None
-    if re.search(r"\d[\d\s.]{0,20}\d|\t", title):  # an aligned table row, not a heading
-        return None
-    body = stop.end() if stop else end
-    return numeral, t0, t1, body, True
+    return numeral, t0, t1, body
 
 
 def find_headings(text: str, start: int, end: int) -> list[Heading]:
-    """Top-level headings in text[start:end], in order, numerals and sections non-decreasing."""
+    """Top-level headings in text[start:end], in order, numerals and sections non-decreasing.
+
+    Tried in turn, keeping the first that finds two or more sections: numbered headings
+    (一、 一. 一 第一部分), bracketed ones ((一) as top level), unnumbered full titles.
+    """
+    found = _find_numbered(text, start, end, _HEADING)
+    if _mapped(found) >= 2:
+        return found
+    for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET),
+                      _find_unnumbered(text, start, end)):
+        if _mapped(candidate) > _mapped(found):
+            found = candidate
+    return found
+
+
+def _mapped(headings: list[Heading]) -> int:
+    return sum(h.number is not None for h in headings)
+
+
+def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Heading]:
     found: list[Heading] = []
     last_numeral = 0
     last_number = 0
     for l0, l1 in _lines(text[start:end]):
         l0 += start
         l1 += start
-        hit = _match_heading(text, l0, l1)
+        hit = _match_heading(text, l0, l1, pattern)
         if hit is None:
             continue
-        numeral, t0, t1, body, _ = hit
+        numeral, t0, t1, body = hit
         matched, number = section_number(text[t0:t1])
         if not matched or numeral <= last_numeral:
             continue
@@ -140,10 +169,6 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
         last_numeral = numeral
         if number is not None:
             last_number = number
-    if len([h for h in found if h.number is not None]) < 2:
-        unnumbered = _find_unnumbered(text, start, end)
-        if len(unnumbered) > len(found):
-            return unnumbered
     return found
 
 
@@ -160,16 +185,13 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
         matched, number = section_number(line)
         if not matched or number is None or number <= last_number:
             continue
-        if not any(t in line or line in t for t in _KNOWN_TITLES):
+        if not any(t in line or line in t for t in KNOWN_TITLES):
             continue
         t0 = text.index(line, l0)
         found.append(Heading(number, number, l0, t0, t0 + len(line), l1))
         last_number = number
     return found
 
-
-_KNOWN_TITLES = (*SECTION_TITLES.values(), "概述", "主动公开政府信息情况", "依申请公开政府信息情况",
-                 "存在的主要问题和改进措施", "存在问题及改进情况", "其他需要报告的事项")
 
 
 def find_title(text: str, end: int) -> tuple[int, int] | None:
