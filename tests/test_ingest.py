@@ -307,6 +307,15 @@ def test_word_exported_html():
     assert "mso" not in doc.text and "WordDocument" not in doc.text
 
 
+def test_source_line_wraps_next_to_chinese_vanish():
+    markup = ("<html><body><p><span>全年主动公开政府信息</span>\n<span>126</span>\n"
+              "<span>条，涉及财政</span>\n  <span>预决算。</span></p>"
+              "<p>see the\nEnglish words</p></body></html>")
+    doc = read_document(markup.encode(), filename="wrap.html")
+    assert doc.text.splitlines() == ["全年主动公开政府信息126条，涉及财政预决算。",
+                                     "see the English words"]
+
+
 def test_deeply_nested_html_does_not_crash():
     body = "<p>一、总体情况</p><p>全年主动公开政府信息126条，办理依申请公开5件。</p>"
     for depth in (300, 5000, 50_000):

@@ -40,11 +40,14 @@ _BLOCK_TAGS = frozenset({
     "address", "center", "hr", "title", "body", "html", "caption", "figure", "figcaption",
     "details", "summary", "fieldset", "legend", "tbody", "thead", "tfoot", "td", "th",
 })
+_CONTAINERS = frozenset({"div", "section", "article", "main", "center", "td", "th", "table",
+                         "tbody", "thead", "tr", "font", "blockquote", "dl", "dd", "span"})
 _CELL_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
                           "h6", "ul", "ol", "blockquote", "pre"})
 _CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
-_WRAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[ \t\r\f]*\n\\s*(?=[{_CJK_CLASS}])")
+_WRAP_BETWEEN_CJK = re.compile(
+    f"(?<=[{_CJK_CLASS}])[ \t\r\f]*\n\\s*|[ \t\r\f]*\n\\s*(?=[{_CJK_CLASS}])")
 _WS = re.compile(r"\s+")
 _TITLE_SPLIT = re.compile(r"\s*[-_|｜—–]{1,2}\s*")
 _REPORT_WORD = re.compile(r"报告|報告")
@@ -63,7 +66,8 @@ def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
 
 
 def _collapse(text: str) -> str:
-    """Inline text as a browser shows it; a source line wrap between Chinese chars vanishes."""
+    """Inline text as a browser shows it, except that a source line wrap next to a Chinese
+    character vanishes instead of becoming a space (Chinese has no spaces between words)."""
     if "\n" in text:
         text = _WRAP_BETWEEN_CJK.sub("", text)
     return _WS.sub(" ", text)
@@ -162,6 +166,8 @@ def _main_content(body):
         if best is None or counts.get(best, 0) < 0.7 * total:
             return node
         tag = _tag(best)
+        if tag not in _CONTAINERS:
+            return node  # never descend into a paragraph, heading, list or inline element
         if tag in ("table", "tbody", "thead", "tr") and not _is_layout_table(best):
             return node
         if tag in ("td", "th") and best.find(".//p") is None and best.find(".//div") is None \
@@ -262,10 +268,17 @@ def _table_rows(table) -> list[list[str]]:
 
 
 def _render(root) -> str:
-    """Text of ``root``: blocks on their own lines, data tables as TAB rows between blank lines."""
+    """Text of ``root``: blocks on their own lines, data tables as TAB rows between blank lines.
+
+    Text is gathered raw and collapsed once, so a source line wrap between two inline
+    elements (Word-exported HTML) is handled like one inside a text node.
+    """
     from lxml import etree
 
+    # \x01 = a block boundary (line break); \x00 = a line that stays blank (around tables);
+    # \x02 i \x03 = table i, substituted after whitespace has been collapsed
     parts: list[str] = []
+    tables: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = _tag(el)
@@ -274,25 +287,28 @@ def _render(root) -> str:
                 caption = el.find("caption")
                 lines = [_cell_text(caption)] if caption is not None else []
                 lines += ["\t".join(row) for row in _table_rows(el)]
-                if lines:  # _BLANK marks the blank lines kept around a table
-                    parts.append(f"\n{_BLANK}\n" + "\n".join(lines) + f"\n{_BLANK}\n")
+                if lines:
+                    parts.append(f"\x01\x00\x01\x02{len(tables)}\x03\x01\x00\x01")
+                    tables.append("\n".join(lines))
                 walker.skip_subtree()
                 continue
             if tag in _BLOCK_TAGS or tag == "br":
-                parts.append("\n")
+                parts.append("\x01")
             if el.text and tag not in ("table", "tbody", "thead", "tfoot", "tr"):
-                parts.append(_collapse(el.text) if tag != "pre" else el.text)
+                parts.append(el.text.replace("\n", "\x01") if tag == "pre" else el.text)
         else:
             if tag in _BLOCK_TAGS:
-                parts.append("\n")
+                parts.append("\x01")
             if el.tail and el is not root:
-                parts.append(_collapse(el.tail))
+                parts.append(el.tail)
     out: list[str] = []
-    for line in "".join(parts).split("\n"):
-        line = line.strip(" ") if "\t" in line else line.strip()
-        if line == _BLANK:
+    for line in _collapse("".join(parts)).split("\x01"):
+        line = line.strip()
+        if line == "\x00":
             if out and out[-1]:
                 out.append("")
+        elif line.startswith("\x02") and line.endswith("\x03"):
+            out.append(tables[int(line[1:-1])])
         elif line:
             out.append(line)
     return "\n".join(out).strip("\n")
