@@ -103,3 +103,17 @@ def test_empty_section(text):
 def test_a_word_containing_a_numeral_is_not_a_marker():
     got, _ = split("(一)存在问题\n统一是前提，不是问题。\n(二)改进措施\n一是甲；二是乙。")
     assert got[0] == ("problem", None, "统一是前提，不是问题。")
+
+
+def test_sequence_words_and_qi_ordinals():
+    got, _ = split("下一步：首先，加强培训。其次，完善制度。最后，强化考核。")
+    assert [(b, m) for b, m, _ in got] == [("measure", None), ("measure", "首先，"),
+                                           ("measure", "其次，"), ("measure", "最后，")]
+    got, _ = split("存在以下问题：其一，人员少；其二，经费少。")
+    assert [m for _, m, _ in got] == [None, "其一，", "其二，"]
+    assert got[2][2] == "经费少。"
+
+
+def test_a_lone_sequence_word_is_prose():
+    got, res = split("最后，我们将继续努力。")
+    assert got == [("unknown", None, "最后，我们将继续努力。")]

@@ -18,6 +18,8 @@ from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_blo
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
        "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
+#: 首先/其次/再次 count 1, 2, 3; 然后/最后 (0) continue any run (see _runs).
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
 _CN_NUM = r"十[一二三四五]?|[一二三四五六七八九]"
 
@@ -35,7 +37,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("num_dot", re.compile(r"(\d{1,2})(?:[.．](?!\d)|、)"), "run"),
     ("num_paren", re.compile(r"(\d{1,2})[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
-    ("ordinal", re.compile(rf"第({_CN_NUM})(?:[，,、：:]|是)"), "run"),
+    ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
+    ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
 )
 
 _SUB_MARKER = re.compile(
@@ -120,7 +123,12 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             if not ok:
                 continue
             g = m.group(1)
-            n = _CIRCLED.index(g) + 1 if kind == "circled" else _CN.get(g) or int(g)
+            if kind == "circled":
+                n = _CIRCLED.index(g) + 1
+            elif kind == "sequence":
+                n = _SEQUENCE.get(g, 0)
+            else:
+                n = _CN.get(g) or int(g)
             found.append((s, m.end(), n))
         if found:
             out[kind] = found
@@ -132,7 +140,7 @@ def _runs(cands: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]
     runs: list[list[tuple[int, int, int]]] = []
     cur: list[tuple[int, int, int]] = []
     for c in cands:
-        if c[2] == len(cur) + 1:
+        if c[2] == len(cur) + 1 or (c[2] == 0 and len(cur) >= 1):
             cur.append(c)
         elif c[2] == 1 and len(cur) >= 2:
             runs.append(cur)
