@@ -63,3 +63,31 @@ def test_table3_zeros_and_identities_hold(report):
         outcomes[c.id].add(c.outcome)
     for check_id in ("I1", "I2", "I3", "I4"):
         assert outcomes.get(check_id) == {"pass"}, check_id
+
+
+def _variant(text: str, how: str) -> str:
+    if how == "no_blank_lines":
+        return "\n".join(line for line in text.splitlines() if line.strip())
+    if how == "crlf_fullwidth":
+        return text.replace("(", "（").replace(")", "）").replace("\n", "\r\n")
+    if how == "dot_headings":
+        for n in "一二三四五六":
+            text = text.replace(f"\n{n}、", f"\n{n}．")
+        return text
+    if how == "bufen_headings":
+        for n in "一二三四五六":
+            text = text.replace(f"\n{n}、", f"\n第{n}部分 ")
+        return text
+    raise ValueError(how)
+
+
+@pytest.mark.parametrize("how", ["no_blank_lines", "crlf_fullwidth", "dot_headings",
+                                 "bufen_headings"])
+def test_layout_variants_parse_the_same(report, how):
+    text = SAMPLE.read_text(encoding="utf-8")
+    other = load_report(_variant(text, how).encode("utf-8"), filename="v.txt")
+    assert [(s.number, s.title) for s in other.sections] == \
+        [(s.number, s.title) for s in report.sections]
+    assert [(s.block, s.marker, s.text) for s in other.statements] == \
+        [(s.block, s.marker, s.text) for s in report.statements]
+    assert (other.metadata.agency, other.metadata.year) == ("蚌峨乡人民政府", 2023)
