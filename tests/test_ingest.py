@@ -431,6 +431,13 @@ def test_pdf_text_tables_and_page_furniture():
     assert "页" not in doc.text and "- 1 -" not in doc.text
 
 
+def test_pdf_letter_spacing_and_wrapped_cells():
+    pytest.importorskip("pdfplumber")
+    doc = read_document(FIX / "wrapped.pdf")
+    assert doc.text.splitlines() == [
+        "一、总体情况", "本年度情况如下。", "", "行政许可\t其他法律行政法规禁止公开的政府信息"]
+
+
 def test_scanned_pdf_asks_for_ocr():
     pytest.importorskip("pdfplumber")
     with pytest.raises(NotAReportError, match="no text layer .*OCR"):

@@ -21,7 +21,8 @@ log = logging.getLogger("nlp_reports")
 __all__ = ["decode_html", "html_to_text"]
 
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 _DROP_TAGS = frozenset({
@@ -61,7 +62,7 @@ _BLANK = "\x00"  # a line that must stay blank (around tables); other blank line
 def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     """Decode HTML bytes by their ``<meta charset>`` / http-equiv when present, else detect."""
     m = _META_CHARSET.search(data[:8192])
-    declared = m.group(1).decode("ascii", "replace") if m else None
+    declared = (m.group(1) or m.group(2)).decode("ascii", "replace") if m else None
     return decode_bytes(data, path=path, declared=declared)
 
 

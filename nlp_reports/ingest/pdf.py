@@ -35,6 +35,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+_CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+# a wrap inside a cell, or a gap pdfplumber reads between two spaced-out Chinese characters
+_SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}])\\s*\n\\s*|\\s*\n\\s*(?=[{_CJK}])")
+_GAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def is_page_furniture(line: str) -> bool:
@@ -49,7 +53,10 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 
 def _cell(value: str | None) -> str:
-    return _WS.sub(" ", value).strip() if value else ""
+    """Cell text on one line: a wrap next to a Chinese character joins without a space."""
+    if not value:
+        return ""
+    return _GAP_BETWEEN_CJK.sub("", _WS.sub(" ", _SPACE_NEXT_TO_CJK.sub("", value))).strip()
 
 
 def _table_grid(table) -> list[list[str]]:
@@ -94,7 +101,7 @@ def _page_lines(page) -> list[str]:
     items: list[tuple[float, int, list[str]]] = []
     for line in text_page.extract_text_lines(strip=True, return_chars=False):
         if line["text"]:
-            items.append((line["top"], 0, [line["text"]]))
+            items.append((line["top"], 0, [_GAP_BETWEEN_CJK.sub("", line["text"])]))
     for table in tables:
         rows = []
         for cells in _table_grid(table):
