@@ -37,7 +37,7 @@ _TABLE_ROW = re.compile(r"\d[\d\s.]{0,20}\d|\t")
 _TAIL_CHROME = re.compile(
     r"[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
     r"|承办单位|网站标识码|版权所有|Copyright|ICP备|[^\n]{0,30}ICP备|[^\n]{0,20}公网安备|扫一扫|分享到"
-    r"|上一篇|下一篇|【?打印】?|【?关闭】?|返回顶部|网站地图|联系我们|附件[:：]?$)",
+    r"|上一篇|下一篇|【打印】|【关闭】|打印$|关闭$|返回顶部|网站地图|联系我们|附件[:：]?$)",
     re.IGNORECASE,
 )
 #: Chrome lines right below the title (publication line, font-size switches, counters).
@@ -51,6 +51,8 @@ _DATE_LINE = re.compile(
     r"[ \t\u3000]{0,8}$"
 )
 _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
+_AGENCY_END = re.compile(
+    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$")
 _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
@@ -239,10 +241,10 @@ def analyse(text: str) -> Layout:
             unsectioned.append((content_start, headings[0].line_start))
     else:
         unsectioned.append((content_start, content_end))
-    cur: list[int] | None = None  # [number, title_start, title_end, body_start]
+    current: int | None = None  # the section number being filled
     for i, h in enumerate(headings):
         body_end = headings[i + 1].line_start if i + 1 < len(headings) else content_end
-        if h.number is None or (cur is not None and h.number == cur[0]):
+        if h.number is None or h.number == current:
             if h.number is None:
                 folded.append(text[h.title_start:h.title_end])
             if sections:
@@ -251,7 +253,7 @@ def analyse(text: str) -> Layout:
                                            last.body_start, body_end)
             continue
         sections.append(SectionSpan(h.number, h.title_start, h.title_end, h.body_start, body_end))
-        cur = [h.number]
+        current = h.number
     return Layout(title_span, content_start, content_end, tuple(sections), tuple(unsectioned),
                   tuple(folded), signature_span, date_span)
 
@@ -273,9 +275,7 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
         end = date[0]
         if len(tail_lines) > 1:
             s0, s1 = tail_lines[-2]
-            if _SIGNATURE.match(text[s0:s1]) and re.search(
-                    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$",
-                    text[s0:s1]):
+            if _SIGNATURE.match(text[s0:s1]) and _AGENCY_END.search(text[s0:s1]):
                 signature = (s0, s1)
                 end = s0
     return end, signature, date
