@@ -218,14 +218,28 @@ def split_by_family(
     straddle the split. About ``1 - dev - test`` of the families go to train.
     """
     parts: dict[str, list[LabeledStatement]] = {s: [] for s in SPLITS}
+    # The same short line ("无。", a heading, a stock phrase) recurs in many families: every
+    # copy is bucketed under one shared key, so an exact duplicate never straddles the split.
+    families_of: dict[str, set[str]] = {}
+    for item in data:
+        families_of.setdefault(_dedup_key(item.text), set()).add(item.family)
     for item in data:
         if item.split:
             parts[item.split].append(item)
             continue
-        b = family_bucket(item.family)
+        key = _dedup_key(item.text)
+        b = family_bucket("dup:" + key if len(families_of[key]) > 1 else item.family)
         name = "test" if b < test else "dev" if b < test + dev else "train"
         parts[name].append(item)
     return parts["train"], parts["dev"], parts["test"]
+
+
+_DEDUP_DROP = str.maketrans("", "", " \t\u3000,，.。;；:：、!！?？\"'“”‘’()（）")
+
+
+def _dedup_key(text: str) -> str:
+    """Text with spaces and punctuation removed: equal keys are the same line."""
+    return text.translate(_DEDUP_DROP)
 
 
 def theme_matrix(themes: Sequence[Sequence[str]]):
