@@ -161,6 +161,22 @@ def test_utf8_with_one_bad_byte_is_not_read_as_gb18030(utf8_doc):
     assert 0 < doc.text.count("\ufffd") <= 3
 
 
+def test_gb18030_with_one_bad_byte(utf8_doc):
+    raw = bytearray((FIX / "report_gb18030.txt").read_bytes())
+    raw[101] = 0xFF
+    doc = read_document(bytes(raw))
+    assert doc.encoding == "gb18030"
+    assert doc.text.splitlines()[0] == utf8_doc.text.splitlines()[0]
+    assert 0 < doc.text.count("\ufffd") <= 2
+
+
+def test_html_declaring_utf8_but_holding_gbk(html_doc):
+    raw = (FIX / "page_report.html").read_text(encoding="utf-8").encode("gb18030")
+    doc = read_document(raw, filename="page.html")
+    assert doc.encoding == "gb18030"
+    assert doc.text == html_doc.text
+
+
 def test_big5_report_is_decoded_and_simplified(utf8_doc):
     doc = read_document(FIX / "report_big5.txt")
     assert doc.encoding == "big5hkscs"

@@ -176,17 +176,20 @@ def decode_bytes(data: bytes, *, path: str | None = None,
         if share is None or share >= 0.6:  # clearly right (or too short to tell): take it
             return text, codec
         candidates.append((share, codec, text))
-    lenient = data.decode("utf-8", errors="replace")
-    bad = lenient.count("\ufffd")
-    if bad <= max(8, len(lenient) * 0.002):
-        share = _common_share(lenient) or 0.0
-        candidates.append((share + 0.01, "utf-8", lenient))  # a few bad bytes in UTF-8
+    # a few bad bytes (a scraper's cut, a stray byte) in otherwise clean UTF-8 or GB18030
+    for codec, bonus in (("utf-8", 0.01), ("gb18030", 0.0)):
+        lenient = data.decode(codec, errors="replace")
+        bad = lenient.count("\ufffd")
+        if 0 < bad <= max(8, len(lenient) * 0.002):
+            share = _common_share(lenient) or 0.0
+            candidates.append((share + bonus, codec, lenient))
     if candidates:
         share, codec, text = max(candidates)
         if share >= _MIN_COMMON_SHARE:
-            if codec == "utf-8":
-                log.warning("%s: %d bytes are not valid UTF-8 and were replaced",
-                            path or "<bytes>", bad)
+            bad = text.count("\ufffd")
+            if bad:
+                log.warning("%s: %d bytes are not valid %s and were replaced by U+FFFD",
+                            path or "<bytes>", bad, codec.upper())
             return text, codec
 
     text_codec = _charset_normalizer(data)
