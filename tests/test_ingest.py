@@ -373,6 +373,15 @@ def test_link_menus_and_hidden_blocks_are_dropped_around_a_short_report():
                                      "五、存在的主要问题及改进情况", "公开内容还不够全面。"]
 
 
+def test_aspnet_form_and_print_area_wrapping_a_short_report():
+    menu = "".join(f"<li><a href='/l{i}'>政府信息公开栏目第{i}项链接</a></li>" for i in range(40))
+    markup = (f"<html><body><form id='form1'><div class='menu'><ul>{menu}</ul></div>"
+              "<div id='printContent'><p>一、总体情况</p><p>本年度未收到政府信息公开申请。</p></div>"
+              "<div class='footer'>版权所有</div></form></body></html>")
+    doc = read_document(markup.encode(), filename="aspx.html")
+    assert doc.text.splitlines() == ["一、总体情况", "本年度未收到政府信息公开申请。"]
+
+
 def test_html_rowspan_beyond_the_table_and_bad_spans():
     markup = ("<table><tr><td rowspan='99'>甲</td><td colspan='x'>1</td></tr>"
               "<tr><td>2</td></tr></table>")

@@ -26,11 +26,11 @@ _META_CHARSET = re.compile(
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 _DROP_TAGS = frozenset({
-    "script", "style", "nav", "aside", "form", "iframe", "noscript", "template", "svg",
+    "script", "style", "nav", "aside", "iframe", "noscript", "template", "svg",
     "canvas", "object", "embed", "select", "button", "input", "textarea", "link", "meta",
     "head", "video", "audio", "map",
 })
-_CHROME_TAGS = frozenset({"header", "footer"})
+_CHROME_TAGS = frozenset({"header", "footer", "form"})  # ASP.NET wraps whole pages in <form>
 _CHROME_ATTR = re.compile(
     r"nav|menu|header|footer|breadcrumb|crumb|share|sidebar|side-bar|copyright|banner|"
     r"toolbar|topbar|login|search|weizhi|position|location|bottom|foot|dqwz|fenxiang|"
@@ -43,8 +43,8 @@ _BLOCK_TAGS = frozenset({
 })
 _CONTAINERS = frozenset({"div", "section", "article", "main", "center", "td", "th", "table",
                          "tbody", "thead", "tr", "font", "blockquote", "dl", "dd", "span"})
-_CELL_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
-                          "h6", "ul", "ol", "blockquote", "pre"})
+_CELL_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3",
+                          "h4", "h5", "h6", "ul", "ol", "blockquote", "pre"})
 _CJK_CLASS = r"\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
 _WRAP_BETWEEN_CJK = re.compile(
@@ -56,7 +56,6 @@ _REPORT_WORD = re.compile(r"报告|報告")
 _HEADING = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*\S")
 
 _MAX_SPAN = 1000
-_BLANK = "\x00"  # a line that must stay blank (around tables); other blank lines go
 
 
 def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
@@ -113,7 +112,7 @@ def _drop_chrome(root) -> None:
     Chrome is: the tags in ``_DROP_TAGS``; hidden elements; <header>/<footer> and elements
     whose id/class names navigation, breadcrumbs, sharing, copyright …; and link lists
     (blocks whose Chinese text is ≥ 70 % inside <a>). An element holding a table is never
-    chrome, nor is a named one holding 30 % of the page's Chinese text.
+    chrome, nor is a named one holding 30 % of the page's Chinese text outside links.
     """
     doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS
               or _HIDDEN.search(el.get("style", "") or "")]
@@ -122,6 +121,7 @@ def _drop_chrome(root) -> None:
     links: dict = {}
     counts = _subtree_cjk(root, links=links)
     total = counts.get(root, 0) or 1
+    prose = total - links.get(root, 0) or 1  # Chinese text outside links: the report
     doomed = []
     for el in root.iter():
         tag = _tag(el)
@@ -129,7 +129,7 @@ def _drop_chrome(root) -> None:
             continue
         n = counts.get(el, 0)
         attrs = f"{el.get('id', '')} {el.get('class', '')}"
-        chrome = n < 0.3 * total and (
+        chrome = n - links.get(el, 0) < 0.3 * prose and (
             tag in _CHROME_TAGS or bool(attrs.strip() and _CHROME_ATTR.search(attrs)))
         link_list = (tag in _LINK_LISTS and 4 <= n < 0.9 * total
                      and links.get(el, 0) >= 0.7 * n)
