@@ -117,3 +117,8 @@ def test_sequence_words_and_qi_ordinals():
 def test_a_lone_sequence_word_is_prose():
     got, res = split("最后，我们将继续努力。")
     assert got == [("unknown", None, "最后，我们将继续努力。")]
+
+
+def test_punctuation_after_a_marker_belongs_to_the_marker():
+    got, _ = split("(一)存在问题\n一是：人员少。\n二是，经费少。\n(二)改进措施\n1、加人。\n2、加钱。")
+    assert got[:2] == [("problem", "一是：", "人员少。"), ("problem", "二是，", "经费少。")]

@@ -30,7 +30,7 @@ _SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
 # (kind, regex, where): where = "line" (line start only), "run" (line start or after
 # _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE too)
 _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("shi", re.compile(rf"(?:其)?({_CN_NUM})是"), "shi"),
+    ("shi", re.compile(rf"(?:其)?({_CN_NUM})是[：:，,、]?"), "shi"),
     ("paren_cn", re.compile(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
     ("paren_num", re.compile(r"[(（][ \t]{0,2}(\d{1,2})[ \t]{0,2}[)）][、.．]?"), "run"),
     ("cn_dun", re.compile(rf"({_CN_NUM})[、.．]"), "line"),
