@@ -382,6 +382,19 @@ def test_aspnet_form_and_print_area_wrapping_a_short_report():
     assert doc.text.splitlines() == ["一、总体情况", "本年度未收到政府信息公开申请。"]
 
 
+def test_short_report_in_a_layout_table_cell():
+    markup = ("<html><body><table><tr><td><a href='/'>首页</a></td><td>"
+              "<p>一、总体情况</p><p>本年度主动公开政府信息12条，未收到申请。</p>"
+              "<p>二、主动公开政府信息情况</p>"
+              "<table><tr><td>规章</td><td>0</td></tr><tr><td>行政规范性文件</td><td>1</td></tr>"
+              "</table><p>五、存在的主要问题及改进情况</p><p>解读形式单一。</p>"
+              "</td></tr></table></body></html>")
+    doc = read_document(markup.encode(), filename="layout2.html")
+    assert doc.text.splitlines() == [
+        "一、总体情况", "本年度主动公开政府信息12条，未收到申请。", "二、主动公开政府信息情况", "",
+        "规章\t0", "行政规范性文件\t1", "", "五、存在的主要问题及改进情况", "解读形式单一。"]
+
+
 def test_html_rowspan_beyond_the_table_and_bad_spans():
     markup = ("<table><tr><td rowspan='99'>甲</td><td colspan='x'>1</td></tr>"
               "<tr><td>2</td></tr></table>")

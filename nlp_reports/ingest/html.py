@@ -190,15 +190,19 @@ def _text_outside(node, child) -> str:
 
 
 def _is_layout_table(el) -> bool:
-    """A table used for page layout (a cell holds long text in paragraphs), not data."""
+    """A table used for page layout, not data: a cell holds long text in paragraphs, or
+    paragraphs beside a nested table (a short report laid out in a table cell)."""
     table = el
     while table is not None and _tag(table) != "table":
         table = table.getparent()
     if table is None:
         return False
     for cell in table.iter("td", "th"):
-        if _cjk_count(_text(cell)) > 300 and any(
-                _tag(d) in ("p", "div", "table", "br") for d in cell.iterdescendants()):
+        blocks = sum(1 for d in cell.iterdescendants("p", "div", "br", "h1", "h2", "h3", "h4"))
+        if not blocks:
+            continue
+        cjk = _cjk_count(_text(cell))
+        if cjk > 300 or (blocks >= 2 and cjk > 60 and cell.find(".//table") is not None):
             return True
     return False
 
