@@ -303,6 +303,25 @@ def test_html_with_wrong_declared_charset(html_doc):
     assert doc.text == html_doc.text
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig"])
+def test_html_with_byte_order_marks(html_doc, codec):
+    raw = (FIX / "page_report.html").read_text(encoding="utf-8").encode(codec)
+    doc = read_document(raw)
+    assert (doc.source_format, doc.encoding) == ("html", codec)
+    assert doc.text == html_doc.text
+
+
+def test_browser_saved_complete_page(tmp_path, html_doc):
+    page = (FIX / "page_report.html").read_text(encoding="utf-8").replace(
+        '<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    saved = "<!-- saved from url=(0047)http://www.example.gov.cn/art/2024/1/20/art_1.html -->\n"
+    path = tmp_path / "report_files.htm"
+    path.write_bytes((saved + page).encode("utf-8"))  # browsers may re-encode, keeping the meta
+    doc = read_document(path)
+    assert doc.encoding == "utf-8"
+    assert doc.text == html_doc.text
+
+
 def test_malformed_html():
     doc = read_document(FIX / "page_malformed.html")
     assert doc.text.splitlines() == [
