@@ -495,6 +495,15 @@ def test_pdf_letter_spacing_and_wrapped_cells():
         "一、总体情况", "本年度情况如下。", "", "行政许可\t其他法律行政法规禁止公开的政府信息"]
 
 
+def test_pdf_running_heads_are_dropped_after_the_first_page():
+    pytest.importorskip("pdfplumber")
+    doc = read_document(FIX / "running_head.pdf")
+    assert doc.text.splitlines() == [
+        "青禾县石桥镇人民政府2023年政府信息公开工作年度报告", "一、总体情况", "第1部分的正文。", "",
+        "二、主动公开政府信息情况", "第2部分的正文。", "",
+        "五、存在的主要问题及改进情况", "第3部分的正文。"]
+
+
 def test_scanned_pdf_asks_for_ocr():
     pytest.importorskip("pdfplumber")
     with pytest.raises(NotAReportError, match="no text layer .*OCR"):

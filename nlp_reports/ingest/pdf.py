@@ -3,7 +3,9 @@
 Each page gives its text lines in reading order; tables found by pdfplumber are rendered
 as TAB-joined rows at their vertical position, and the text inside a table's box is not
 repeated. Page furniture such as "第 3 页 共 5 页", "- 3 -" or "3/5" at the top or bottom
-of a page is dropped. A PDF without a text layer (a scan) is refused with advice to OCR it.
+of a page is dropped, and so are running headers repeated at the edges of most pages
+(kept on the first page, where they are often the title). A PDF without a text layer (a
+scan) is refused with advice to OCR it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+_PAGE_SUFFIX = re.compile(r"(?:第\s*)?\d+\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # a wrap inside a cell, or a gap pdfplumber reads between two spaced-out Chinese characters
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}])\\s*\n\\s*|\\s*\n\\s*(?=[{_CJK}])")
@@ -112,9 +115,37 @@ def _page_lines(page) -> list[str]:
     items.sort(key=lambda item: (item[0], item[1]))
     lines = [line for _, _, chunk in items for line in chunk]
     # page furniture sits among the first or last two text lines of a page
-    text_idx = [i for i, line in enumerate(lines) if line and "\t" not in line]
-    edge = set(text_idx[:2] + text_idx[-2:])
+    edge = set(_edges(lines))
     return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+
+
+def _edges(lines: list[str]) -> list[int]:
+    """Indexes of the first two and last two text lines (not table rows) of a page."""
+    text_idx = [i for i, line in enumerate(lines) if line and "\t" not in line]
+    return sorted(set(text_idx[:2] + text_idx[-2:]))
+
+
+def _head_key(line: str) -> str:
+    """A running head's identity: its text, with a trailing page number ignored."""
+    return _PAGE_SUFFIX.sub("#", line)
+
+
+def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers/footers: an edge line repeated (page number aside) on most pages."""
+    if len(pages) < 3:
+        return pages
+    seen: dict[str, int] = {}
+    for lines in pages:
+        for key in {_head_key(lines[i]) for i in _edges(lines)}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, n in seen.items() if n >= max(3, 0.6 * len(pages))}
+    if not running:
+        return pages
+    out = [pages[0]]  # on the first page a running head is often the report's title
+    for lines in pages[1:]:
+        drop = {i for i in _edges(lines) if _head_key(lines[i]) in running}
+        out.append([line for i, line in enumerate(lines) if i not in drop])
+    return out
 
 
 def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
@@ -133,17 +164,17 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
                 path=path) from exc
         raise BinaryInputError(f"not a readable PDF ({name}: {exc}); re-download the file",
                                path=path) from exc
-    lines: list[str] = []
+    pages: list[list[str]] = []
     try:
         with pdf:
             for page in pdf.pages:
-                lines.extend(_page_lines(page))
-                lines.append("")
+                pages.append(_page_lines(page))
     except Exception as exc:
         if isinstance(exc, (MemoryError, KeyboardInterrupt)):
             raise
         raise BinaryInputError(f"the PDF is damaged ({type(exc).__name__}: {exc})",
                                path=path) from exc
+    lines = [line for page in _drop_running_heads(pages) for line in [*page, ""]]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     if not text.strip():
         raise NotAReportError(
