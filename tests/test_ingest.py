@@ -461,6 +461,45 @@ def test_docx_tracked_insertions_and_nested_tables(tmp_path):
     assert doc.text.splitlines() == ["本年度共收到申请5件", "", "行政许可\t12 件"]
 
 
+def test_docx_automatic_numbering_is_rendered(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        para = document.add_paragraph(text)
+        para._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    numbered("总体情况", 0)
+    numbered("主动公开", 1)
+    numbered("依申请公开", 1)
+    numbered("属于国家秘密", 2)
+    document.add_paragraph("不编号的段落。")
+    numbered("主动公开政府信息情况", 0)
+    numbered("规章", 1)
+    document.add_paragraph("第一项", style="List Number")
+    document.add_paragraph("第二项", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    assert read_document(path).text.splitlines() == [
+        "一、总体情况", "(一)主动公开", "(二)依申请公开", "1.属于国家秘密", "不编号的段落。",
+        "二、主动公开政府信息情况", "(一)规章", "1.第一项", "2.第二项"]
+
+
 def test_truncated_docx():
     pytest.importorskip("docx")
     with pytest.raises(BinaryInputError, match="corrupt or truncated"):

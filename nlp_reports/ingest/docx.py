@@ -35,6 +35,169 @@ def _cell_text(cell) -> str:
     return _WS.sub(" ", text).strip()
 
 
+_CN_DIGITS = "零一二三四五六七八九"
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _chinese_number(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
+    """1 → 一, 10 → 十, 21 → 二十一 (counting style used by 一、二、 headings)."""
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else (ten if tens == 1 and ten == "十" else digits[tens] + ten)
+    return head + (digits[ones] if ones else "")
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """Render counter ``n`` in the Word number format ``fmt`` (w:numFmt)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
+               "ideographDigital", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return _chinese_number(n)
+    if fmt == "chineseLegalSimplified":
+        return _chinese_number(n, _LEGAL_DIGITS, "拾")
+    if fmt == "ideographTraditional":
+        return _TIANGAN[n - 1] if 0 < n <= len(_TIANGAN) else str(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt == "decimalEnclosedParen":
+        return _PAREN[n - 1] if 0 < n <= len(_PAREN) else f"({n})"
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        out, rest = "", n
+        for value, sym in _ROMAN:
+            while rest >= value:
+                out, rest = out + sym, rest - value
+        return out if fmt == "lowerRoman" else out.upper()
+    if fmt in ("bullet", "none"):
+        return ""
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)  # decimal, decimalFullWidth (normalized later) and the rest
+
+
+class _Numbering:
+    """Word's automatic paragraph numbering (自动编号), rendered as text.
+
+    "一、总体情况" typed with Word's numbering keeps only "总体情况" in the XML; the
+    label is rebuilt here from numbering.xml (w:num → w:abstractNum → w:lvl) with one
+    counter per list, so headings and （一） items keep their numbers.
+    """
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → levels
+        self._abstract_of: dict[str, str] = {}
+        self._counters: dict[str, list[int]] = {}
+        self._style_numpr: dict[str, tuple[str, int] | None] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for an in root.findall(qn("w:abstractNum")):
+            abstract[an.get(qn("w:abstractNumId"))] = self._read_levels(an)
+        for num in root.findall(qn("w:num")):
+            num_id = num.get(qn("w:numId"))
+            ref = num.find(qn("w:abstractNumId"))
+            aid = ref.get(qn("w:val")) if ref is not None else None
+            levels = dict(abstract.get(aid, {}))
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                lvl = override.find(qn("w:lvl"))
+                if lvl is not None:
+                    levels.update(self._read_levels(override))
+                start = override.find(qn("w:startOverride"))
+                if start is not None and ilvl in levels:
+                    _, fmt, text = levels[ilvl]
+                    levels[ilvl] = (int(start.get(qn("w:val"), "1")), fmt, text)
+            self._levels[num_id] = levels
+            self._abstract_of[num_id] = aid or num_id
+
+    def _read_levels(self, parent) -> dict[int, tuple[int, str, str]]:
+        qn = self._qn
+        levels = {}
+        for lvl in parent.findall(qn("w:lvl")):
+            def val(tag: str, default: str, lvl=lvl) -> str:
+                el = lvl.find(qn(tag))
+                return el.get(qn("w:val"), default) if el is not None else default
+            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                int(val("w:start", "1")), val("w:numFmt", "decimal"), val("w:lvlText", ""))
+        return levels
+
+    def _numpr(self, p, styles) -> tuple[str, int] | None:
+        qn = self._qn
+        numpr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if numpr is not None:
+            num_id = numpr.find(qn("w:numId"))
+            ilvl = numpr.find(qn("w:ilvl"))
+            if num_id is not None:
+                return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) \
+                    if ilvl is not None else 0
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        return self._style(style.get(qn("w:val")), styles) if style is not None else None
+
+    def _style(self, style_id: str, styles, depth: int = 0) -> tuple[str, int] | None:
+        if style_id in self._style_numpr or depth > 10:
+            return self._style_numpr.get(style_id)
+        qn = self._qn
+        found = None
+        el = styles.get(style_id)
+        if el is not None:
+            numpr = el.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            num_id = numpr.find(qn("w:numId")) if numpr is not None else None
+            if num_id is not None:
+                ilvl = numpr.find(qn("w:ilvl"))
+                found = (num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0"))
+                         if ilvl is not None else 0)
+            else:
+                based = el.find(qn("w:basedOn"))
+                if based is not None:
+                    found = self._style(based.get(qn("w:val")), styles, depth + 1)
+        self._style_numpr[style_id] = found
+        return found
+
+    def label(self, p, styles) -> str:
+        """The number label of paragraph element ``p`` ("一、", "(二)", "1." …) or ""."""
+        if not self._levels:
+            return ""
+        found = self._numpr(p, styles)
+        if not found or found[0] in (None, "0") or found[0] not in self._levels:
+            return ""
+        num_id, ilvl = found
+        levels = self._levels[num_id]
+        if ilvl not in levels:
+            return ""
+        key = self._abstract_of[num_id]
+        counters = self._counters.setdefault(key, [0] * 10)
+        ilvl = min(ilvl, 9)
+        if counters[ilvl] == 0:
+            counters[ilvl] = levels[ilvl][0]
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = 0
+        _, fmt, text = levels[ilvl]
+        if fmt == "bullet":
+            return ""
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            if k not in levels or not 0 <= k <= 9:
+                return ""
+            return _format_number(counters[k] or levels[k][0], levels[k][1])
+
+        return re.sub(r"%(\d)", number, text)
+
+
 def _block_items(document, paragraph_cls, table_cls):
     """Paragraphs and tables of the body, in order; content controls (w:sdt) are opened."""
     from docx.oxml.ns import qn
@@ -55,6 +218,17 @@ def _block_items(document, paragraph_cls, table_cls):
             content = child.find(content_tag)
             if content is not None:
                 stack.append(iter(content))
+
+
+def _style_elements(document) -> dict:
+    """Paragraph style id → its w:style element (for numbering set on a style)."""
+    from docx.oxml.ns import qn
+
+    try:
+        root = document.styles.element
+    except (KeyError, AttributeError):
+        return {}
+    return {el.get(qn("w:styleId")): el for el in root.findall(qn("w:style"))}
 
 
 def docx_to_text(data: bytes, *, path: str | None = None) -> str:
@@ -78,10 +252,12 @@ def docx_to_text(data: bytes, *, path: str | None = None) -> str:
             "files inside", path=path)
     try:
         document = docx.Document(io.BytesIO(data))
+        numbering = _Numbering(document)
+        styles = _style_elements(document)
         lines: list[str] = []
         for item in _block_items(document, Paragraph, Table):
             if isinstance(item, Paragraph):
-                lines.append(_paragraph_text(item._p))
+                lines.append(numbering.label(item._p, styles) + _paragraph_text(item._p))
                 continue
             rows = []
             for row in item.rows:
