@@ -122,3 +122,12 @@ def test_a_lone_sequence_word_is_prose():
 def test_punctuation_after_a_marker_belongs_to_the_marker():
     got, _ = split("(一)存在问题\n一是：人员少。\n二是，经费少。\n(二)改进措施\n1、加人。\n2、加钱。")
     assert got[:2] == [("problem", "一是：", "人员少。"), ("problem", "二是，", "经费少。")]
+
+
+def test_unmarked_run_in_blocks_in_one_paragraph():
+    got, _ = split("存在问题：一是甲不足；二是乙不足。改进措施：一是丙；二是丁。")
+    assert got == [
+        ("problem", "一是", "甲不足；"),
+        ("problem", "二是", "乙不足。"), ("measure", None, "改进措施："),
+        ("measure", "一是", "丙；"), ("measure", "二是", "丁。"),
+    ]

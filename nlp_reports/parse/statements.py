@@ -210,7 +210,9 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
         run_block = block
         s, e = _trim(text, lead_start, run[0][0])
         if _CONTENT.search(text, s, e):
-            if block == "unknown":
+            # a lead-in decides an unknown block; a later run's lead-in may switch blocks
+            # ("存在问题：一是…二是…。改进措施：一是…")
+            if block == "unknown" or r > 0:
                 run_block = lead_block(text[s:e]) or block
             out.append(StatementSpan(s, e, run_block, None))
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
