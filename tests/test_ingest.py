@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp_reports.errors import (
@@ -646,3 +646,34 @@ def test_errors_are_parse_errors_with_reasons():
         read_document(FIX / "noise.bin")
     assert info.value.reason == "binary"
     assert str(info.value).startswith(str(FIX / "noise.bin"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_parse_error(data):
+    try:
+        doc = read_document(data)
+    except ParseError:
+        return
+    assert doc.text.strip() and "\r" not in doc.text
+
+
+_TAGS = ["<table>", "</table>", "<tr>", "</tr>", "<td rowspan=3>", "<td colspan=2>", "</td>",
+         "<th>", "<p>", "</p>", "<br>", "<div class=nav>", "</div>", "<script>", "</script>",
+         "一、总体情况", "申请", "3", "&nbsp;", "<span>", "\n", "<!--", "-->", "<html>"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_TAGS), max_size=40))
+def test_html_soup_never_crashes(pieces):
+    markup = "<html><body>" + "".join(pieces)
+    try:
+        doc = read_document(markup.encode(), filename="soup.html")
+    except EmptyInputError:
+        return
+    blocks = [block.splitlines() for block in doc.text.split("\n\n")]
+    for block in blocks:  # a table is a block of TAB rows, all of one width (a full grid)
+        if all("\t" in line for line in block):
+            widths = {line.count("\t") for line in block}
+            assert len(widths) == 1, block
+            assert all(c == c.strip() for line in block for c in line.split("\t"))
