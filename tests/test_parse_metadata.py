@@ -64,3 +64,13 @@ def test_published(head, tail, iso):
 ])
 def test_format(year, layout, title, fmt):
     assert meta.format_of(year, layout, title, 6) == fmt
+
+
+@pytest.mark.parametrize(("agency", "text", "region"), [
+    ("砚山县住房和城乡建设局", "本局是云南省文山州砚山县的组成部门", "云南省文山州砚山县"),
+    ("昆明市人民政府", "云南省昆明市人民政府", "云南省昆明市"),
+    ("砚山县住房和城乡建设局", "推进全市各县区工作", "砚山县"),  # nothing stated: no guess
+    ("某乡人民政府", "四川省某县", "某乡"),  # the chain must end with the agency's own place
+])
+def test_region_from_the_text_only_when_it_is_stated(agency, text, region):
+    assert meta.region_of(agency, text) == region

@@ -131,15 +131,38 @@ def level_of(agency: str | None) -> str | None:
     return None
 
 
-def region_of(agency: str | None) -> str | None:
-    """The place names at the head of the agency's name ("云南省文山州砚山县"), or None."""
+def region_of(agency: str | None, text: str = "") -> str | None:
+    """The place names at the head of the agency's name ("云南省文山州砚山县"), or None.
+
+    When the text names a longer chain of places ending with the agency's first place
+    ("…云南省文山州砚山县…" for "砚山县住建局"), the chain is used; nothing is guessed
+    beyond what the text states.
+    """
     if not agency:
         return None
     m = _PLACE_PREFIX.match(agency)
     region = m.group() if m else ""
     if not region:
         return None
+    first = _FIRST_PLACE.match(region)
+    if first and text:
+        head = re.escape(first.group())
+        chain = re.search(_CHAIN_BEFORE + head, text[:_REGION_SCAN])
+        if chain and len(chain.group()) > len(first.group()):
+            return chain.group() + region[first.end():]
     return region
+
+
+_REGION_SCAN = 3000
+_FIRST_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|乡|镇|街道)")
+_PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
+              "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南",
+              "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")
+#: A province-level name, then 市/州 (and 县/区) written right before a place name.
+_CHAIN_BEFORE = (rf"(?:{'|'.join(_PROVINCES)})[\u4e00-\u9fff]{{0,5}}?(?:省|自治区|市)"
+                 r"(?:[\u4e00-\u9fff]{2,8}?(?:自治州|地区|盟|州|市))?"
+                 r"(?:[\u4e00-\u9fff]{2,8}?(?:自治县|县|区|旗|市))?")
 
 
 def published_date(head: str, tail_date: str | None) -> str | None:
