@@ -280,6 +280,7 @@ def test_html_site_chrome_is_dropped(html_doc):
 def test_html_text_blocks_and_inline_soup(html_doc):
     lines = html_doc.text.splitlines()
     assert lines[0] == "青禾县石桥镇人民政府2023年政府信息公开工作年度报告"
+    assert lines[1] == "发布时间：2024-01-20 来源：石桥镇"  # kept for the metadata; no share links
     assert "本报告根据《中华人民共和国政府信息公开条例》编制。" in lines
     assert "全年主动公开政府信息126条，其中政策解读8条。" in lines
     assert ["一是完善制度建设；", "二是加强平台管理；", "三是 强化监督保障。"] == [

@@ -365,6 +365,22 @@ def _strip_tags(markup: str, *, keep_structure: bool = False) -> str:
     return html_lib.unescape(_ANY_TAG.sub(" ", text))
 
 
+_PUBLISHED = re.compile(r"(?:发布|發佈|发文|成文|公开|公開|更新)(?:时间|時間|日期)\s*[:：]?\s*\d{4}")
+
+
+def _published_line(body, main) -> str | None:
+    """A short "发布时间：2024-01-20 来源：…" line outside ``main`` (for the metadata)."""
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el is main:
+            continue
+        text = _collapse(_text(el)).strip()
+        if len(text) < 150 and _PUBLISHED.search(text):
+            if any(a is main for a in el.iterancestors()):
+                return None  # it is part of the rendered content already
+            return text
+    return None
+
+
 def html_to_text(markup: str, *, path: str | None = None) -> str:
     """Extract the report text of an HTML page (not yet normalized)."""
     from lxml import etree
@@ -395,8 +411,10 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         body = doc
     main = _main_content(body)
     text = _render(main)
-    if title and title not in text[: len(title) + 800]:
-        text = f"{title}\n{text}"
+    head = [line for line in (title, _published_line(body, main))
+            if line and line not in text[: len(line) + 800]]
+    if head:  # the title and date line often sit outside the report's own element
+        text = "\n".join([*head, text])
     if not text.strip():
         raise EmptyInputError("the HTML page holds no text", path=path)
     log.debug("%s: main content <%s id=%r class=%r>", path or "<html>", _tag(main),
