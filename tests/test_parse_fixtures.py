@@ -94,3 +94,24 @@ def test_failing_checks(case):
                      if c.outcome == "fail")
     want = sorted((i, t, r or "", c or "") for i, t, r, c in expected["failed_checks"])
     assert failed == want
+
+
+def test_every_table_cell(case):
+    """表三/表四/表二 in full: every cell written in the expectation (表三: listed rows, else 0)."""
+    expected, report = case
+    if "table3_cells" in expected:
+        t3 = report.table("table3")
+        spec = expected["table3_cells"]
+        for row, values in zip(t3.rows, t3.values, strict=True):
+            want = spec["rows"].get(row, [spec["default"]] * len(t3.columns))
+            assert list(values) == want, row
+        assert set(spec["rows"]) <= set(t3.rows)
+    if "table4_cells" in expected:
+        assert list(report.table("table4").values[0]) == expected["table4_cells"]
+    for table_id, rows in expected.get("table2_cells", {}).items():
+        table = report.table(table_id)
+        assert table is not None, table_id
+        assert {r: list(v) for r, v in zip(table.rows, table.values, strict=True)} == rows
+    tables_written = {t.id for t in report.tables if t.id.startswith("table2")}
+    if "table2_cells" in expected:
+        assert tables_written == set(expected["table2_cells"])
