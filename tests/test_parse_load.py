@@ -115,3 +115,12 @@ def test_whole_load_report_speed_guard():
     for _ in range(n):
         load_report(data, filename="a.txt")
     assert (time.perf_counter() - t) / n < 0.02
+
+
+def test_two_line_title_gives_the_agency():
+    text = ("某县人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n2023年，全县…\n"
+            "五、存在的主要问题及改进情况\n无。")
+    report = load_report(text.encode("utf-8"), filename="x.txt")
+    assert report.metadata.title == "某县人民政府2023年政府信息公开工作年度报告"
+    assert (report.metadata.agency, report.metadata.year, report.metadata.level) == \
+        ("某县人民政府", 2023, "county")

@@ -74,3 +74,13 @@ def test_format(year, layout, title, fmt):
 ])
 def test_region_from_the_text_only_when_it_is_stated(agency, text, region):
     assert meta.region_of(agency, text) == region
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    ("关于印发《某县2023年政府信息公开工作年度报告》的通知", "某县", 2023),
+    ("某市统计局政府信息公开工作年度报告（2022年）", "某市统计局", 2022),
+    ("2023年政府信息公开工作年度报告", None, 2023),
+    ("政府信息公开工作年度报告", None, None),
+])
+def test_agency_from_unusual_titles(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)

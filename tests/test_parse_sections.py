@@ -126,3 +126,14 @@ def test_bracketed_subheadings_inside_numbered_sections_are_not_headings():
     text = "一、总体情况\n(一)主动公开情况\n甲\n(五)其他需要报告的事项\n乙\n二、主动公开政府信息情况\n丙"
     got, _ = sections(text)
     assert [(n, t) for n, t, _ in got] == [(1, "总体情况"), (2, "主动公开政府信息情况")]
+
+
+def test_title_broken_after_the_agency_spans_both_lines():
+    text = "某县人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n甲\n二、主动公开政府信息情况\n乙"
+    _, layout = sections(text)
+    assert text[layout.title_span[0]:layout.title_span[1]] == \
+        "某县人民政府\n2023年政府信息公开工作年度报告"
+    # a date line above a one-line title is not part of it
+    text = "2024年1月2日\n某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n甲"
+    _, layout = sections(text)
+    assert text[layout.title_span[0]:layout.title_span[1]].startswith("某县")

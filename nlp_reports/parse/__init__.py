@@ -89,9 +89,10 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     # metadata needed by the tables (the year)
     title = None
     if layout.title_span:
-        title = original[layout.title_span[0]:layout.title_span[1]].strip()
+        title = _clean(original[layout.title_span[0]:layout.title_span[1]])
     agency, title_year = meta.agency_and_year(
-        simplified[layout.title_span[0]:layout.title_span[1]] if layout.title_span else None)
+        _clean(simplified[layout.title_span[0]:layout.title_span[1]]) if layout.title_span
+        else None)
     year = meta.report_year(title_year, simplified[layout.content_start:])
     if agency is None and layout.signature_span:
         agency = simplified[layout.signature_span[0]:layout.signature_span[1]].strip()

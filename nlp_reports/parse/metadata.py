@@ -58,25 +58,37 @@ _PLACE_PREFIX = re.compile(
 
 
 def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
-    """(agency, year) read from a report title such as "蚌峨乡人民政府2023年政府信息公开工作年度报告"."""
+    """(agency, year) read from a report title such as "蚌峨乡人民政府2023年政府信息公开工作年度报告".
+
+    Also "关于印发《某县2023年…年度报告》的通知", "2023年某局政府信息公开…" and
+    "某局政府信息公开工作年度报告（2023年）".
+    """
     if not title:
         return None, None
-    t = title.strip()
+    t = _WRAPPER.sub("", title.strip())
     t = re.sub(r"^[《“\"]|[》”\"]$", "", t)
-    m = _TITLE_AGENCY.match(t)
-    if m and m.group("agency").strip():
-        return _clean_agency(m.group("agency")), int(m.group("year"))
-    m = _TITLE_YEAR_FIRST.match(t)
-    if m:
-        return _clean_agency(m.group("agency")), int(m.group("year"))
-    y = _YEAR_ANY.search(t)
-    return None, int(y.group(1)) if y else None
+    year = _YEAR_ANY.search(t)
+    for rx in (_TITLE_AGENCY, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
+        m = rx.match(t)
+        if m:
+            agency = _clean_agency(m.group("agency"))
+            if agency:
+                y = m.groupdict().get("year")
+                return agency, int(y) if y else (int(year.group(1)) if year else None)
+    return None, int(year.group(1)) if year else None
+
+
+_WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
+_TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
+_NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 
 
 def _clean_agency(name: str) -> str | None:
     name = name.strip(" \t\u3000《》“”\"'，,、：:")
     name = re.sub(r"(?:的|关于)$", "", name).strip()
-    return name or None
+    if not name or _NOT_AGENCY.match(name) or len(name) < 2:
+        return None
+    return name
 
 
 def report_year(title_year: int | None, text: str) -> int | None:

@@ -53,6 +53,7 @@ _DATE_LINE = re.compile(
 _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
 _AGENCY_END = re.compile(
     r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$")
+_YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
 _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
@@ -197,17 +198,33 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
 
 
 def find_title(text: str, end: int) -> tuple[int, int] | None:
-    """The span of the report's title line: the first line before ``end`` naming a 年度报告."""
+    """The span of the report's title: the first line before ``end`` naming a 年度报告.
+
+    A title broken after the agency ("某县人民政府\n2023年政府信息公开工作年度报告", as PDFs
+    and centred web titles often are) spans both lines.
+    """
     lines = _lines(text[:end])[:40]
     for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE):
+        prev: tuple[int, int] | None = None
         for l0, l1 in lines:
             line = text[l0:l1]
             if (rx.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line)
                     and not _BREADCRUMB.search(line)):
                 s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
                 e = l1 - (len(line) - len(line.rstrip(" \t\u3000")))
+                if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):
+                    p = text[prev[0]:prev[1]]
+                    s = prev[0] + len(p) - len(p.lstrip(" \t\u3000"))
                 return s, e
+            if line.strip():
+                prev = (l0, l1)
     return None
+
+
+def _is_agency_line(line: str) -> bool:
+    line = line.strip(" \t\u3000")
+    return (0 < len(line) <= 30 and bool(_SIGNATURE.match(line)) and bool(_AGENCY_END.search(line))
+            and not _HEAD_CHROME.search(line) and not _BREADCRUMB.search(line))
 
 
 def analyse(text: str) -> Layout:
