@@ -72,8 +72,6 @@ def _classify(tok: str) -> _Cell | None:
     """A value cell for ``tok``, or None when it is a label (text)."""
     if tok == "" or tok in _BLANK_MARKS:
         return _Cell(BLANK, tok, None)
-    if len(tok) > 32:  # no cell of these tables is that long: text
-        return None
     t = tok
     if t[-1] in "件元项个次":
         t = _UNIT.sub("", t)
