@@ -103,7 +103,7 @@ def test_own_stages_are_fast():
         s5 = layout.sections[4]
         split_section5(text, s5.body_start, s5.body_end)
     per_report = (time.perf_counter() - t) / n
-    assert per_report < 0.0025
+    assert per_report < 0.004
 
 
 def test_whole_load_report_speed_guard():

@@ -28,6 +28,9 @@ _HEADING_BRACKET = re.compile(
     r"[ \t\u3000]{0,8}[(（][ \t]{0,2}(?P<n1>十[一二]?|[一二三四五六七八九])[ \t]{0,2}[)）][、.． \t\u3000]{0,3}"
     r"(?P<n2>)(?P<title>[^\n]{1,200})"
 )
+_LINE_START_NUMERAL = re.compile(
+    r"^[ \t\u3000]{0,8}(?:第|十|[一二三四五六七八九](?:[、.．，,]|[ \t\u3000]))", re.M)
+_LINE_START_BRACKET = re.compile(r"^[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九十]", re.M)
 _TITLE_END = re.compile(r"[。：:；;]")
 _UNNUMBERED_MAX = 24
 _COMMA = re.compile(r"[，,]")
@@ -154,9 +157,12 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     found: list[Heading] = []
     last_numeral = 0
     last_number = 0
-    for l0, l1 in _lines(text[start:end]):
-        l0 += start
-        l1 += start
+    prefilter = _LINE_START_BRACKET if pattern is _HEADING_BRACKET else _LINE_START_NUMERAL
+    for cand in prefilter.finditer(text, start, end):  # only lines that start with a numeral
+        l0 = cand.start()
+        l1 = text.find("\n", l0, end)
+        if l1 < 0:
+            l1 = end
         hit = _match_heading(text, l0, l1, pattern)
         if hit is None:
             continue
