@@ -137,3 +137,14 @@ def test_title_broken_after_the_agency_spans_both_lines():
     text = "2024年1月2日\n某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n甲"
     _, layout = sections(text)
     assert text[layout.title_span[0]:layout.title_span[1]].startswith("某县")
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("政府信息公开工作概述", 1), ("基本情况", 1), ("主动公开政府信息的情况", 2),
+    ("依申请公开政府信息和不予公开政府信息的情况", 3),
+    ("因政府信息公开申请提起行政复议、行政诉讼的情况", 4), ("存在的不足及改进措施", 5),
+    ("下一步工作打算", 5), ("2013年工作计划", 5), ("今后努力方向", 5), ("其他", 6),
+    ("其他事项", 6), ("政府信息公开工作的组织领导和制度建设情况", None),
+])
+def test_legacy_heading_variants(title, number):
+    assert section_number(title) == (True, number)
