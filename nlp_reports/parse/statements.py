@@ -4,8 +4,11 @@ Section 五 is cut into sub-blocks by its sub-headings ((一)存在的主要问�
 on their own line or run-in before "。"/"："), each block being ``problem``, ``measure`` or
 ``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
 marker style whose item 1 comes first — defines the statements: 一是…二是…, (一)(二), (1),
-1. 1、 1), ①②, 第一/第二. Text before item 1 (a lead-in such as "…但还存在一些不足：") is a
-statement of its own with marker None. A block with no enumeration is split into sentences.
+1. 1、 1), ①②, 第一/第二, 其一/其二, 首先/其次/最后. Text before item 1 (a lead-in such as
+"…但还存在一些不足：") is a statement of its own with marker None. A style that restarts at 1
+("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
+"：", starts a new run whose lead-in may switch the block. A block with no enumeration is split
+into sentences.
 Everything works on offsets so the caller can cut statements out of the original characters.
 """
 
