@@ -56,6 +56,9 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     path = None if isinstance(source, bytes) else os.fspath(source)
     simplified = doc.simplified
     original = doc.text if doc.traditional and len(doc.text) == len(simplified) else simplified
+    if doc.traditional and original is simplified:
+        log.info("%s: traditional → simplified changed the length; statements are given in "
+                 "simplified characters", path or "<bytes>")
     problems: list[Problem] = []
 
     layout = analyse(simplified)
