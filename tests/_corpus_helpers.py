@@ -188,3 +188,63 @@ def json_loader(path: str) -> Report:
 
 __all__ = ["Check", "Problem", "FakeTagger", "make_report", "json_loader",
            "write_json_reports", "table3", "table4", "table2_1", "table2_8"]
+
+
+_SUBJECTS = ("部分科室", "个别单位", "基层站所", "少数干部", "乡镇街道", "各股室", "网站栏目",
+             "政务新媒体", "依申请公开办理", "政策解读", "保密审查", "信息发布", "业务培训",
+             "考核评议", "公开平台", "公开目录", "便民服务", "公众参与", "办公室", "工作人员")
+_PREDICATES = ("重视程度不够", "人员力量薄弱", "更新不够及时", "公开深度不够", "解读形式单一",
+               "审查流程不规范", "答复质量不高", "培训覆盖面不广", "考核机制不健全",
+               "平台功能不完善", "宣传引导不足", "主动公开范围不广", "制度执行不到位",
+               "专业能力欠缺", "信息内容不够全面")
+_MEASURES = ("加强", "完善", "推进", "健全", "优化", "规范", "强化", "落实")
+
+
+def _synthetic_statement(rng, k: int) -> tuple[str, str]:
+    subj = _SUBJECTS[rng.randrange(len(_SUBJECTS))]
+    pred = _PREDICATES[rng.randrange(len(_PREDICATES))]
+    if k % 2 == 0:
+        return f"{subj}{pred}，存在问题第{rng.randrange(50)}项。", "problem"
+    verb = _MEASURES[rng.randrange(len(_MEASURES))]
+    return f"{verb}{subj}{pred[:2]}工作，切实提升第{rng.randrange(50)}项水平。", "measure"
+
+
+def synthetic_store(path: Path, n_reports: int, *, seed: int = 0) -> Path:
+    """A store of ``n_reports`` synthetic reports (agencies over years, with copying and
+    boilerplate), written directly with preset predictions — for scale tests."""
+    import random
+
+    from nlp_reports.corpus import Store
+
+    rng = random.Random(seed)
+    tagger = FakeTagger()
+    t3, t4 = table3(), table4(1, 1, 0)
+    n_years = 8
+    agencies = max(1, n_reports // n_years)
+    with Store(path) as store:
+        batch = []
+        made = 0
+        for a in range(agencies):
+            prev: list[tuple[str, str]] = []
+            for y in range(n_years):
+                if made >= n_reports:
+                    break
+                stmts = [s for s in prev if rng.random() < 0.4]
+                while len(stmts) < 10:
+                    stmts.append(_synthetic_statement(rng, len(stmts)))
+                prev = stmts
+                report = make_report(f"第{a}号机关", 2018 + y,
+                                     [t for t, k in stmts if k == "problem"],
+                                     [t for t, k in stmts if k == "measure"],
+                                     level=("county", "city", "township")[a % 3],
+                                     tables=(t3, t4))
+                words = [w for t, _ in stmts for w in (t[:2], t[2:4])]
+                batch.append((f"r{made}.txt", report, tagger.tag_many([report])[0],
+                              None, None, "m", words))
+                made += 1
+                if len(batch) >= 1000:
+                    store.write_many(batch)
+                    batch = []
+        if batch:
+            store.write_many(batch)
+    return path

@@ -173,7 +173,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     out["section5_empty"] = empty5
     defects += empty5.astype(int)
 
-    flags = {k: sm._theme_flags(st, frames.reports, k) for k in ("problem", "measure")}
+    flags = {k: sm.theme_flags(st, frames.reports, k) for k in ("problem", "measure")}
     unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
     out["unmatched_problems"] = unmatched.apply(
         lambda row: "、".join(THEME_NAMES[t] for t in THEME_IDS if row[t]), axis=1
@@ -190,11 +190,11 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     out["shared_with_other_agencies"] = n_shared
     defects += n_shared
 
-    t2 = _t2(reps, all_checks, frames.cells, sections)
+    t2 = _t2(reps, all_checks, sections)
     out["t2_fees_without_6"] = t2
     defects += t2.astype(int)
 
-    cross = sm.cross_year(frames.reports, frames.cells)
+    cross = sm.cross_year(frames.reports)
     cross = cross[cross["outcome"] == "fail"]
     out["cross_year_failures"], n = listing(cross, lambda r: (
         f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
@@ -225,20 +225,19 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     return Audit(out[list(COLUMNS)])
 
 
-def _t2(reps: Any, checks: Any, cells: Any, sections: Any) -> Any:
+def _t2(reps: Any, checks: Any, sections: Any) -> Any:
     """T2: fees > 0 in 表二 (八) while section 六 says "无" — from the parser's check when
-    it ran one, else computed here."""
+    it ran one, else computed here from the stored fee figure."""
     import pandas as pd
 
     result = pd.Series(False, index=reps.index)
     failed = set(checks.loc[checks["id"] == "T2", "report_id"])
-    fees = cells[(cells["table_id"] == "table2.8") & (cells["row"] == "fees")
-                 & (cells["column"] == "amount")].groupby("report_id")["value"].max()
     sec6 = sections[sections["number"] == 6].groupby("report_id")["text"].agg("\n".join)
     for rid in reps.index:
+        fee = reps.at[rid, "fees"]
         if rid in failed:
             result[rid] = True
-        elif fees.get(rid, 0) and fees.get(rid, 0) > 0 and rid in sec6.index:
+        elif fee == fee and fee is not None and fee > 0 and rid in sec6.index:
             result[rid] = is_empty_text(sec6[rid])
     return result
 

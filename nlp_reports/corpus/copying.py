@@ -5,7 +5,7 @@ without an O(n²) comparison:
 
 1. statements are normalised (whitespace, punctuation, enumeration markers, digits) and
    exact duplicates share one entry, so heavy boilerplate costs one text, not thousands;
-2. each unique text gets a MinHash signature over character 3-gram shingles, cut into
+2. each unique text gets a MinHash signature over its character bigrams, cut into
    bands (LSH); texts sharing a band bucket are candidates;
 3. candidates are verified by TF-IDF cosine over character bigrams (≥ ``threshold``,
    0.8 by default), computed only for candidate pairs on sparse rows.
@@ -16,6 +16,7 @@ Clusters are connected components of verified pairs. Everything is numpy / scipy
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,8 @@ import numpy as np
 
 DEFAULT_THRESHOLD = 0.8
 N_HASHES = 24
-BAND_ROWS = 3  # 8 bands of 3 rows: Jaccard 0.5 → caught with p ≈ 0.66, 0.7 → 0.98
+YOY_BANDS = 4  # bands used for year-over-year copying (plus exact matches)
+BAND_ROWS = 3  # 8 bands of 3 rows: Jaccard 0.5 → candidate with p ≈ 0.66, 0.7 → 0.98
 _PRIME = (1 << 31) - 1
 
 _MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+是|[①-⑳])\s*")
@@ -52,15 +54,19 @@ class NearDuplicateIndex:
     band_keys: np.ndarray
 
     @classmethod
-    def build(cls, texts: list[str]) -> NearDuplicateIndex:
+    def build(cls, texts: Sequence[str]) -> NearDuplicateIndex:
         import pandas as pd
 
-        norm = [normalize(t) for t in texts]
-        codes, uniques = pd.factorize(pd.Series(norm, dtype=object))
-        unique = [str(u) for u in uniques]
-        tfidf = _tfidf(unique)
-        return cls(uid=np.asarray(codes, dtype=np.int64), unique=unique, tfidf=tfidf,
-                   band_keys=_band_keys(unique))
+        # exact duplicates first (raw, then normalised): boilerplate costs one entry
+        raw_codes, raw_unique = pd.factorize(pd.Series(list(texts), dtype=object))
+        norm = [normalize(str(t)) for t in raw_unique]
+        norm_codes, unique = pd.factorize(pd.Series(norm, dtype=object))
+        uid = np.asarray(norm_codes, dtype=np.int64)[raw_codes] if len(raw_codes) else \
+            np.zeros(0, dtype=np.int64)
+        unique = [str(u) for u in unique]
+        counts = char_bigrams(unique)
+        return cls(uid=uid, unique=unique, tfidf=_tfidf(counts),
+                   band_keys=_band_keys(counts))
 
     def cosine(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Cosine of unique texts a[k] and b[k], for arrays of pairs (sparse, row-wise)."""
@@ -76,27 +82,56 @@ class NearDuplicateIndex:
         return out
 
 
-def _tfidf(unique: list[str]) -> Any:
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+def char_bigrams(texts: Sequence[str]) -> Any:
+    """Counts of character bigrams per text (CSR, texts × bigram ids), vectorised in numpy.
 
-    hv = HashingVectorizer(analyzer="char", ngram_range=(2, 2), n_features=1 << 20,
-                           alternate_sign=False, norm=None, lowercase=False)
-    counts = hv.transform(unique)
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+    Each text is prefixed with a start mark, so a one-character text still has a bigram.
+    """
+    from scipy.sparse import csr_matrix
+
+    n = len(texts)
+    if n == 0:
+        return csr_matrix((0, 1))
+    marked = ["\x02" + t for t in texts]
+    lengths = np.fromiter((len(t) for t in marked), dtype=np.int64, count=n)
+    cps = np.frombuffer("".join(marked).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    ends = np.cumsum(lengths)
+    last = np.zeros(len(cps), dtype=bool)
+    last[ends - 1] = True  # the last character of a text starts no bigram
+    pos = np.flatnonzero(~last)
+    bigram = cps[pos] * 0x110000 + cps[pos + 1]
+    doc = np.repeat(np.arange(n), lengths - 1)
+    import pandas as pd
+
+    feat, _ = pd.factorize(bigram)
+    x = csr_matrix((np.ones(len(feat), dtype=np.float64), (doc, feat)),
+                   shape=(n, int(feat.max()) + 1 if len(feat) else 1))
+    x.sum_duplicates()
+    return x
 
 
-def _band_keys(unique: list[str]) -> np.ndarray:
-    """MinHash over char 3-gram shingles, banded: (n_unique, n_bands) int64 keys."""
-    from sklearn.feature_extraction.text import HashingVectorizer
+def _tfidf(counts: Any) -> Any:
+    """Sublinear TF × smooth IDF, rows L2-normalised (as scikit-learn's TfidfTransformer)."""
+    x = counts.copy().astype(np.float64)
+    n = x.shape[0]
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
+    norms = np.sqrt(np.add.reduceat(x.data ** 2, x.indptr[:-1])) if x.nnz else np.zeros(n)
+    row_nnz = np.diff(x.indptr)
+    norms = np.where(row_nnz > 0, norms, 1.0)
+    norms[norms == 0] = 1.0
+    x.data /= np.repeat(norms, row_nnz)
+    return x
 
-    n = len(unique)
+
+def _band_keys(counts: Any) -> np.ndarray:
+    """MinHash over the bigram shingles, banded: (n_unique, n_bands) int64 keys."""
+    n = counts.shape[0]
     n_bands = N_HASHES // BAND_ROWS
     if n == 0:
         return np.zeros((0, n_bands), dtype=np.int64)
-    hv = HashingVectorizer(analyzer="char", ngram_range=(3, 3), n_features=1 << 26,
-                           alternate_sign=False, norm=None, binary=True, lowercase=False)
-    x = hv.transform([u if len(u) >= 3 else u + "\x00\x00" for u in unique]).tocsr()
-    x.sort_indices()
+    x = counts.tocsr()
     shingles = x.indices.astype(np.int64)
     lengths = np.diff(x.indptr)
     empty = lengths == 0
@@ -113,11 +148,10 @@ def _band_keys(unique: list[str]) -> np.ndarray:
     # combine the rows of each band into one 64-bit key (with the band number mixed in)
     keys = np.empty((n, n_bands), dtype=np.int64)
     for band in range(n_bands):
-        part = sig[:, band * BAND_ROWS:(band + 1) * BAND_ROWS]
+        part = sig[:, band * BAND_ROWS:(band + 1) * BAND_ROWS].astype(np.uint64)
         key = np.full(n, band + 1, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for col in range(part.shape[1]):
-                key = key * np.uint64(1_000_003) ^ part[:, col].astype(np.uint64)
+        for col in range(part.shape[1]):
+            key = key * np.uint64(1_000_003) ^ part[:, col]
         keys[:, band] = key.view(np.int64)
     # texts with no shingle get unique keys (never candidates)
     if empty.any():
@@ -137,14 +171,13 @@ def candidate_pairs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     flat = keys.ravel()
     ids = np.repeat(np.arange(n, dtype=np.int64), n_bands)
-    order = np.lexsort((ids, flat))
+    order = np.argsort(flat, kind="stable")  # stable: ids stay ascending within a bucket
     fk, fi = flat[order], ids[order]
     start = np.r_[True, fk[1:] != fk[:-1]]
     group_first = fi[np.flatnonzero(start)][np.cumsum(start) - 1]
     mask = fi != group_first
-    a, b = group_first[mask], fi[mask]
-    pairs = np.unique(np.stack([a, b], axis=1), axis=0) if len(a) else np.zeros((0, 2), int)
-    return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+    pairs = _unique_pairs(group_first[mask], fi[mask], "a", "b")
+    return pairs["a"].to_numpy(), pairs["b"].to_numpy()
 
 
 def components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -184,14 +217,19 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
         empty_c = pd.DataFrame(columns=["cluster", "n_statements", "n_reports", "n_agencies",
                                         "agencies", "kind", "text"])
         return empty_c, pd.DataFrame(columns=["report_id", "idx", "cluster"])
-    # the most frequent wording is the cluster's face
+    # the most frequent wording is the cluster's face; the most frequent kind its kind
     face = (members.groupby(["cluster", "uid"]).size().rename("n").reset_index()
             .sort_values(["cluster", "n", "uid"], ascending=[True, False, True])
             .drop_duplicates("cluster").set_index("cluster")["uid"])
     first_text = members.drop_duplicates("uid").set_index("uid")["text"]
-    kinds = members.groupby("cluster")["kind"].agg(lambda s: s.value_counts().index[0])
-    agencies = members.groupby("cluster")["agency_key"].agg(
-        lambda s: "、".join(sorted(set(s))[:5]) + ("…" if s.nunique() > 5 else ""))
+    kinds = (members.groupby(["cluster", "kind"]).size().rename("n").reset_index()
+             .sort_values(["cluster", "n", "kind"], ascending=[True, False, True])
+             .drop_duplicates("cluster").set_index("cluster")["kind"])
+    names = (members[["cluster", "agency_key"]].drop_duplicates()
+             .sort_values(["cluster", "agency_key"]))
+    shown = names.groupby("cluster").head(5).groupby("cluster")["agency_key"].agg("、".join)
+    more = per["n_agencies"].reindex(shown.index) > 5
+    agencies = shown.where(~more, shown + "…")
     clusters = shared.join(agencies.rename("agencies")).join(kinds.rename("kind"))
     clusters["text"] = first_text.reindex(face.reindex(clusters.index).values).values
     clusters = clusters.sort_values(["n_agencies", "n_statements"], ascending=False)
@@ -202,6 +240,44 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
         cluster=members["cluster"].map(renum)).reset_index(drop=True)
     return clusters[["cluster", "n_statements", "n_reports", "n_agencies", "agencies", "kind",
                      "text"]], members
+
+
+def _join(cur_key: np.ndarray, prev_key: np.ndarray, rows: np.ndarray) -> Any:
+    """Pairs (row, row_prev) whose keys are equal: one sort of both sides together.
+
+    Within a run of equal keys, every current entry is paired with one previous entry (a
+    star, linear in the run length); other bands supply the other candidates.
+    """
+    import pandas as pd
+
+    n = len(cur_key)
+    allk = np.concatenate([cur_key, prev_key])
+    order = np.argsort(allk, kind="stable")
+    k = allk[order]
+    is_prev = order >= n
+    row_of = np.concatenate([rows, rows])[order]
+    start = np.r_[True, k[1:] != k[:-1]] if len(k) else np.zeros(0, bool)
+    run_starts = np.flatnonzero(start)
+    if len(run_starts) == 0:
+        return pd.DataFrame({"row": np.zeros(0, np.int64), "row_prev": np.zeros(0, np.int64)})
+    prev_pos = np.where(is_prev, np.arange(len(k)), -1)
+    run_prev = np.maximum.reduceat(prev_pos, run_starts)
+    run_id = np.cumsum(start) - 1
+    partner = run_prev[run_id]
+    take = ~is_prev & (partner >= 0)
+    left, right = row_of[take], row_of[partner[take]]
+    return _unique_pairs(left, right, "row", "row_prev")
+
+
+def _unique_pairs(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> Any:
+    """Distinct (a, b) pairs of non-negative ints, via one 1-D unique."""
+    import pandas as pd
+
+    if len(a) == 0:
+        return pd.DataFrame({name_a: np.zeros(0, np.int64), name_b: np.zeros(0, np.int64)})
+    width = np.int64(max(int(b.max()), int(a.max())) + 1)
+    code = np.unique(a.astype(np.int64) * width + b.astype(np.int64))
+    return pd.DataFrame({name_a: code // width, name_b: code % width})
 
 
 def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
@@ -221,17 +297,29 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     st["uid"] = index.uid
     st["chars"] = st["text"].str.len()
     st = st.merge(rep.rename(columns={"id": "report_id"}), on="report_id", how="inner")
-    n_bands = index.band_keys.shape[1]
-    # long form: one row per (statement, band key)
-    long = pd.DataFrame({
-        "row": np.repeat(np.arange(len(st)), n_bands),
-        "key": index.band_keys[st["uid"].to_numpy()].ravel() if len(st) else np.zeros(0, int),
-    })
-    long["agency"] = np.repeat(st["agency"].to_numpy(), n_bands)
-    long["year"] = np.repeat(st["year"].to_numpy(), n_bands)
-    prev = long.assign(year=long["year"] + 1)
-    pairs = long.merge(prev, on=["agency", "year", "key"], suffixes=("", "_prev"))
-    pairs = pairs[["row", "row_prev"]].drop_duplicates()
+    # Candidate keys per statement: its exact normalised text, and the first YOY_BANDS
+    # MinHash bands (copies are near-verbatim, so fewer bands keep recall and halve the
+    # work). Each key is mixed with (agency, year) into one int64; a collision only adds
+    # a candidate, and candidates are verified by cosine below.
+    uid = st["uid"].to_numpy()
+    keys = np.concatenate([
+        (uid.astype(np.uint64) * np.uint64(0xFF51AFD7ED558CCD))[:, None],
+        index.band_keys[uid, :YOY_BANDS].astype(np.uint64) if len(st)
+        else np.zeros((0, YOY_BANDS), dtype=np.uint64)], axis=1)
+    n_bands = keys.shape[1]
+    agency_code = pd.factorize(st["agency"])[0].astype(np.uint64)
+    year = st["year"].to_numpy().astype(np.uint64)
+    base = agency_code * np.uint64(0x9E3779B97F4A7C15) + year * np.uint64(0xC2B2AE3D27D4EB4F)
+    rows = np.repeat(np.arange(len(st)), n_bands)
+    cur_key = (keys ^ base[:, None]).ravel().view(np.int64)
+    base_next = base + np.uint64(0xC2B2AE3D27D4EB4F)  # the same agency, one year later
+    prev_key = (keys ^ base_next[:, None]).ravel().view(np.int64)
+    pairs = _join(cur_key, prev_key, rows)
+    agencies = st["agency"].to_numpy()
+    years = st["year"].to_numpy()
+    same = ((agencies[pairs["row"].to_numpy()] == agencies[pairs["row_prev"].to_numpy()])
+            & (years[pairs["row"].to_numpy()] == years[pairs["row_prev"].to_numpy()] + 1))
+    pairs = pairs[same].reset_index(drop=True)
     cur_rows = pairs["row"].to_numpy()
     prev_rows = pairs["row_prev"].to_numpy()
     uid = st["uid"].to_numpy()

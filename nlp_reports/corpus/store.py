@@ -37,6 +37,73 @@ REPORT_META_COLUMNS: tuple[str, ...] = (
 #: One 0/1 column per theme in ``statements``: ``theme_<id>``.
 THEME_COLUMNS: tuple[str, ...] = tuple(f"theme_{t}" for t in THEME_IDS)
 
+#: Key figures of the tables kept on each ``reports`` row (NULL when blank or absent), so
+#: corpus statistics need not scan ``table_cells``: name → (table, rows summed, column).
+FIGURES: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "received": ("table3", ("1",), "total"),
+    "carried_in": ("table3", ("2",), "total"),
+    "granted": ("table3", ("3.1",), "total"),
+    "partial": ("table3", ("3.2",), "total"),
+    "refused": ("table3", tuple(f"3.3.{i}" for i in range(1, 9)), "total"),
+    "unable": ("table3", ("3.4.1", "3.4.2", "3.4.3"), "total"),
+    "not_processed": ("table3", tuple(f"3.5.{i}" for i in range(1, 6)), "total"),
+    "other_handling": ("table3", ("3.6", "3.6.1", "3.6.2", "3.6.3"), "total"),
+    "outcomes_total": ("table3", ("3.7",), "total"),
+    "carried_out": ("table3", ("4",), "total"),
+    "review": ("table4", ("count",), "review.total"),
+    "litigation": ("table4", ("count",), "litigation_direct.total|litigation_after_review.total"),
+    "fees": ("table2.8", ("fees",), "amount"),
+}
+
+
+def theme_mask(themes: Iterable[str]) -> int:
+    """The themes as a bit mask: bit i is ``THEME_IDS[i]`` (fast to read back in bulk)."""
+    return sum(1 << i for i, t in enumerate(THEME_IDS) if t in set(themes))
+
+
+def report_figures(report: Report) -> dict[str, float | None]:
+    """The :data:`FIGURES` of one report: sums of the named cells, None when all blank."""
+    out: dict[str, float | None] = {}
+    for name, (table_id, rows, columns) in FIGURES.items():
+        t = report.table(table_id)
+        total = None
+        if t is not None:
+            for r in rows:
+                for c in columns.split("|"):
+                    if r in t.rows and c in t.columns:
+                        v = t.get(r, c)
+                        if v is not None:
+                            total = (total or 0.0) + float(v)
+        out[name] = total
+    return out
+
+
+#: The cells the cross-year identities read, kept as ``reports`` columns: 表三 rows 二
+#: (``x1_in_<column>``) and 四 (``x1_out_<column>``) per applicant column for X1, and
+#: 表二(一) 制发/废止/现行有效 per row (``x2_<row>_<column>``) for X2.
+X1_COLUMNS: tuple[str, ...] = ("natural_person", "commercial", "research", "public_interest",
+                               "legal_services", "other", "total")
+X2_ROWS: tuple[str, ...] = ("regulations", "normative_documents")
+X2_COLUMNS: tuple[str, ...] = ("issued", "repealed", "in_force")
+CROSS_YEAR_CELLS: dict[str, tuple[str, str, str]] = {
+    **{f"x1_in_{c}": ("table3", "2", c) for c in X1_COLUMNS},
+    **{f"x1_out_{c}": ("table3", "4", c) for c in X1_COLUMNS},
+    **{f"x2_{r}_{c}": ("table2.1", r, c) for r in X2_ROWS for c in X2_COLUMNS},
+}
+
+
+def cross_year_cells(report: Report) -> dict[str, float | None]:
+    """The :data:`CROSS_YEAR_CELLS` of one report (None when blank or absent)."""
+    out: dict[str, float | None] = {}
+    for name, (table_id, row, column) in CROSS_YEAR_CELLS.items():
+        t = report.table(table_id)
+        v = None
+        if t is not None and row in t.rows and column in t.columns:
+            v = t.get(row, column)
+        out[name] = None if v is None else float(v)
+    return out
+
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
@@ -60,6 +127,8 @@ CREATE TABLE IF NOT EXISTS reports (
     n_sections INTEGER NOT NULL,
     n_statements INTEGER NOT NULL,
     missing_sections TEXT NOT NULL,
+    {", ".join(f"{c} REAL" for c in FIGURES)},
+    {", ".join(f"{c} REAL" for c in CROSS_YEAR_CELLS)},
     model_id TEXT,
     words TEXT,
     report_json TEXT NOT NULL
@@ -86,6 +155,7 @@ CREATE TABLE IF NOT EXISTS statements (
     theme_scores TEXT,
     model_kind TEXT,
     layout_disagrees INTEGER,
+    theme_mask INTEGER NOT NULL DEFAULT 0,
     {", ".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in THEME_COLUMNS)},
     PRIMARY KEY (report_id, idx)
 );
@@ -357,13 +427,16 @@ class Store:
                   for i, t in enumerate(tagged)]
         meta_values = [getattr(md, c) for c in REPORT_META_COLUMNS]
         meta_values[REPORT_META_COLUMNS.index("traditional")] = int(bool(md.traditional))
+        figures = report_figures(report)
         cols = ["path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
-                "missing_sections", "model_id", "words", "report_json"]
+                "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
+                "report_json"]
         cur = conn.execute(
             f"INSERT INTO reports ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
             f"VALUES ({', '.join('?' * len(cols))})",
             (path, sha, *meta_values, len(report.sections), len(stmts),
-             json.dumps(list(report.missing_sections)), model_id,
+             json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
+             *cross_year_cells(report).values(), model_id,
              " ".join(words) if words is not None else None,
              json.dumps(report.to_dict(), ensure_ascii=False)),
         )
@@ -373,14 +446,14 @@ class Store:
             [(rid, i, s.number, s.title, s.text) for i, s in enumerate(report.sections)])
         st_cols = ["report_id", "idx", "text", "block", "marker", "kind", "kind_score",
                    "kind_scores", "themes", "theme_scores", "model_kind", "layout_disagrees",
-                   *THEME_COLUMNS]
+                   "theme_mask", *THEME_COLUMNS]
         conn.executemany(
             f"INSERT INTO statements ({', '.join(st_cols)}) "
             f"VALUES ({', '.join('?' * len(st_cols))})",
             [(rid, s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
               json.dumps(s.kind_scores), json.dumps(list(s.themes)),
               json.dumps(s.theme_scores), s.model_kind, int(s.layout_disagrees),
-              *(int(t in s.themes) for t in THEME_IDS)) for s in stored])
+              theme_mask(s.themes), *(int(t in s.themes) for t in THEME_IDS)) for s in stored])
         cells = []
         for t in report.tables:
             for r, row_id in enumerate(t.rows):
@@ -441,10 +514,16 @@ class Store:
         return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """Run a read query and return a pandas DataFrame."""
+        """Run a read query and return a pandas DataFrame (NULL → None / NaN)."""
         import pandas as pd
 
-        return pd.read_sql_query(sql, self._conn, params=list(params))
+        cur = self._conn.execute(sql, tuple(params))
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        if not rows:
+            return pd.DataFrame({n: [] for n in names})
+        columns = zip(*rows, strict=True)
+        return pd.DataFrame({n: _column(c) for n, c in zip(names, columns, strict=True)})
 
     def table(self, name: str) -> Any:
         """One whole store table as a DataFrame (``files``, ``reports``, ``statements`` …)."""
@@ -455,7 +534,8 @@ class Store:
     def reports(self, *, with_json: bool = False) -> Any:
         """One row per stored report: id, path and metadata columns (DataFrame)."""
         df = self.query("SELECT * FROM reports ORDER BY id")
-        return df.drop(columns=["words"] if with_json else ["words", "report_json"])
+        drop = ["words"] + ([] if with_json else ["report_json"])
+        return df.drop(columns=drop)
 
     def statements(self) -> Any:
         """Every tagged statement with its report's agency and year (DataFrame)."""
@@ -524,6 +604,19 @@ class Store:
                                 kind_scores=json.loads(kss) if kss else {},
                                 model_kind=mk, layout_disagrees=bool(ld))
                 for i, t, b, m, k, ks, th, ts, kss, mk, ld in rows]
+
+
+def _column(values: tuple[Any, ...]) -> Any:
+    """A column of query results as a numpy array (NULL → NaN for numbers, None for text)."""
+    import numpy as np
+
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if kinds and kinds <= {int, float}:
+        if len(kinds) == 1 and int in kinds and None not in values:
+            return np.array(values, dtype=np.int64)
+        return np.array(values, dtype=np.float64)  # None → nan
+    return np.array(values, dtype=object)
 
 
 def open_store(db: str | os.PathLike[str] | Store, *, readonly: bool = False) -> tuple[Store, bool]:

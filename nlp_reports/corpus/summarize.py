@@ -20,7 +20,14 @@ from typing import Any
 
 import numpy as np
 
-from nlp_reports.corpus.store import THEME_COLUMNS, Store, open_store
+from nlp_reports.corpus.store import (
+    CROSS_YEAR_CELLS,
+    FIGURES,
+    X1_COLUMNS,
+    X2_ROWS,
+    Store,
+    open_store,
+)
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -163,40 +170,48 @@ def _cell(v: Any) -> str:
 
 # --- loading ------------------------------------------------------------------------------
 
-
 @dataclass
 class Frames:
-    """The store's tables as DataFrames, with what the summary needs."""
+    """What the summary reads from a store, as DataFrames.
+
+    ``reports``: one row per report with metadata, the table figures
+    (:data:`~nlp_reports.corpus.store.FIGURES`) and ``cross_year_cells``; ``statements``:
+    report_id, idx, text, kind, theme_mask; ``checks``: failed checks only; ``words``:
+    report id, words (a per-group sample, for vocabulary) or None.
+    """
 
     reports: Any
     statements: Any
-    cells: Any
     checks: Any
-    words: Any  # Series report_id → space-joined words (or None)
+    words: Any = None
 
 
-def load_frames(store: Store) -> Frames:
-    """Read what the summary needs from a store, with SQL doing the filtering."""
+def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0) -> Frames:
+    """Read what the summary needs from a store (SQL does the filtering and sampling)."""
+    numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, published, n_sections, "
-        "n_statements, missing_sections FROM reports ORDER BY id")
-    theme_cols = ", ".join(THEME_COLUMNS)
-    statements = store.query(
-        f"SELECT report_id, idx, text, block, kind, kind_score, {theme_cols} FROM statements "
-        "ORDER BY report_id, idx")
-    cells = store.query(
-        'SELECT report_id, table_id, "row", "column", value FROM table_cells WHERE '
-        "(table_id = 'table3' AND (\"column\" = 'total' OR \"row\" IN ('2', '4'))) OR "
-        "(table_id = 'table4' AND \"column\" LIKE '%.total') OR table_id IN ('table2.1', "
-        "'table2.8')")
+        f"n_statements, missing_sections, {', '.join(numeric)} FROM reports ORDER BY id")
+    for c in numeric:
+        reports[c] = reports[c].astype(float)
+    statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
+                             "ORDER BY report_id, idx")
     checks = store.query("SELECT report_id, id, outcome, table_id, \"row\", \"column\", "
                          "expected, found, message FROM checks WHERE outcome = 'fail'")
-    words = store.query("SELECT id, words FROM reports").set_index("id")["words"]
-    return Frames(reports, statements, cells, checks, words)
+    words = None
+    if word_groups and word_sample > 0:
+        part = ", ".join(f'"{g}"' for g in word_groups if g in GROUP_COLUMNS)
+        words = store.query(
+            "SELECT id, words FROM (SELECT id, words, ROW_NUMBER() OVER "
+            f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT NULL) "
+            "WHERE rn <= ?", (int(word_sample),))
+    return Frames(reports, statements, checks, words)
 
 
 def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
     """Write (Report, tagged statements) pairs into an in-memory store."""
+    from nlp_reports.corpus.batch import report_words
+
     store = Store(":memory:")
     tokenize = None
     try:
@@ -204,9 +219,7 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
 
         tokenize = Tokenizer()
     except ImportError:
-        pass
-    from nlp_reports.corpus.batch import report_words
-
+        log.info("nlp_reports.tokenize is not available: no distinctive vocabulary")
     for i, (report, tagged) in enumerate(items):
         path = report.metadata.source or f"report-{i}"
         words = report_words(report, tokenize) if tokenize is not None else None
@@ -219,12 +232,13 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
 
 def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Sequence[Any]]],
               by: Sequence[str] = (), *, threshold: float = 0.8, n_representatives: int = 3,
-              top_words: int = 15, vocabulary_sample: int = 2000) -> Summary:
+              top_words: int = 15, vocabulary_sample: int = 500) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
     ``by``: group columns among year, level, region, agency, format. ``threshold``: cosine
-    for near-duplicates. ``vocabulary_sample``: at most this many reports per group feed
-    the distinctive-vocabulary counts (deterministic sample) to keep big corpora fast.
+    for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
+    ``by`` is empty) on the words stored at tagging time, from at most
+    ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
     """
     by = tuple(by or ())
     for b in by:
@@ -236,32 +250,26 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
         store, owned = source, False
     else:
         store, owned = _memory_store(source), True
+    word_groups = by or ("year",)
     try:
-        frames = load_frames(store)
+        frames = load_frames(store, word_groups=word_groups, word_sample=vocabulary_sample)
     finally:
         if owned:
             store.close()
     return summarize_frames(frames, by, threshold=threshold, n_representatives=n_representatives,
-                            top_words=top_words, vocabulary_sample=vocabulary_sample)
+                            top_words=top_words, word_groups=word_groups)
 
 
 def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 0.8,
                      n_representatives: int = 3, top_words: int = 15,
-                     vocabulary_sample: int = 2000) -> Summary:
+                     word_groups: Sequence[str] = ("year",)) -> Summary:
     """The summary of already loaded :class:`Frames` (see :func:`summarize`)."""
-
     from nlp_reports.corpus import copying
 
-    reps = frames.reports.copy()
-    for b in GROUP_COLUMNS:
-        if b in reps:
-            reps[b] = reps[b].astype(object).where(reps[b].notna(), "(unknown)")
-    if "year" in reps:
-        reps["year"] = reps["year"].map(lambda y: int(y) if isinstance(y, (int, float, np.integer,
-                                                                           np.floating)) else y)
+    reps = group_ready(frames.reports)
     st = frames.statements.merge(reps[["id", *GROUP_COLUMNS]].rename(columns={"id": "report_id"}),
                                  on="report_id", how="left")
-    flags = {k: _theme_flags(st, reps, k) for k in KINDS_COUNTED}
+    flags = {k: theme_flags(st, reps, k) for k in KINDS_COUNTED}
     tables: dict[str, Any] = {}
     tables["overview"] = _overview(reps, st, by)
     tables["prevalence"] = _prevalence(reps, flags, by)
@@ -272,29 +280,38 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     clusters, members = copying.boilerplate(st, index, threshold=threshold)
     tables["boilerplate"] = clusters
     tables["boilerplate_members"] = members
-    raw_reports = frames.reports[["id", "agency", "year"]]
-    by_report, copied = copying.year_over_year(st, raw_reports, index, threshold=threshold)
+    by_report, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
     tables["copying"] = by_report
     tables["copied_statements"] = copied
-    tables["cross_year"] = cross_year(frames.reports, frames.cells)
-    tables["problem_changes"] = _problem_changes(frames.reports, flags["problem"])
-    tables["table_stats"] = _table_stats(reps, frames.cells, frames.checks, by)
-    groups = by or (("year",) if reps["year"].nunique() > 1 else ())
-    tables["vocabulary"] = _vocabulary(reps, frames.words, groups, top_words, vocabulary_sample)
+    tables["cross_year"] = cross_year(frames.reports)
+    tables["problem_changes"] = problem_changes(frames.reports, flags["problem"])
+    tables["table_stats"] = _table_stats(reps, frames.checks, by)
+    tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st))
 
 
-def _theme_flags(st: Any, reps: Any, kind: str) -> Any:
+def group_ready(reports: Any) -> Any:
+    """Reports with group columns filled ("(unknown)") and years as ints."""
+    reps = reports.copy()
+    for b in GROUP_COLUMNS:
+        if b in reps:
+            reps[b] = reps[b].astype(object).where(reps[b].notna(), "(unknown)")
+    if "year" in reps:
+        reps["year"] = reps["year"].map(
+            lambda y: int(y) if isinstance(y, (int, float, np.integer, np.floating)) else y)
+    return reps
+
+
+def theme_flags(st: Any, reps: Any, kind: str) -> Any:
     """report id × theme 0/1: the report has a statement of ``kind`` on the theme."""
+    import pandas as pd
+
     sub = st[st["kind"] == kind]
-    flags = sub.groupby("report_id")[list(THEME_COLUMNS)].max()
-    flags = flags.reindex(reps["id"], fill_value=0).fillna(0).astype(int)
-    flags.columns = list(THEME_IDS)
-    return flags
-
-
-def _group_keys(reps: Any, by: Sequence[str]) -> Any:
-    return reps.set_index("id")[list(by)] if by else None
+    masks = sub["theme_mask"].to_numpy(dtype=np.int64)
+    bits = ((masks[:, None] >> np.arange(len(THEME_IDS))) & 1).astype(np.int8)
+    per = pd.DataFrame(bits, columns=list(THEME_IDS), index=sub["report_id"].to_numpy())
+    flags = per.groupby(level=0).max()
+    return flags.reindex(reps["id"], fill_value=0).fillna(0).astype(int)
 
 
 def _overview(reps: Any, st: Any, by: Sequence[str]) -> Any:
@@ -308,8 +325,8 @@ def _overview(reps: Any, st: Any, by: Sequence[str]) -> Any:
     if keys:
         g = r.groupby(keys, dropna=False)
         out = pd.DataFrame({"reports": g.size(), "statements": g["n_statements"].sum(),
-                            "problem_statements": g["problems"].sum(),
-                            "measure_statements": g["measures"].sum(),
+                            "problem_statements": g["problems"].sum().astype(int),
+                            "measure_statements": g["measures"].sum().astype(int),
                             "agencies": g["agency"].nunique()}).reset_index()
     else:
         out = pd.DataFrame([{"reports": len(r), "statements": int(r["n_statements"].sum()),
@@ -375,44 +392,34 @@ def _representatives(st: Any, index: Any, n: int) -> Any:
 
     rows = []
     uid = index.uid
+    masks = st["theme_mask"].to_numpy(dtype=np.int64)
     for kind in KINDS_COUNTED:
         kmask = (st["kind"] == kind).to_numpy()
-        for theme, col in zip(THEME_IDS, THEME_COLUMNS, strict=True):
-            sel = np.flatnonzero(kmask & (st[col].to_numpy() == 1))
+        for bit, theme in enumerate(THEME_IDS):
+            sel = np.flatnonzero(kmask & ((masks >> bit) & 1).astype(bool))
             if len(sel) == 0:
                 continue
-            if len(sel) > 5000:  # a deterministic sample is enough for a centroid
-                sel = sel[np.linspace(0, len(sel) - 1, 5000).astype(int)]
-            u, counts = np.unique(uid[sel], return_counts=True)
+            n_sel = len(sel)
+            if n_sel > 5000:  # a deterministic sample is enough for a centroid
+                sel = sel[np.linspace(0, n_sel - 1, 5000).astype(int)]
+            u, first, counts = np.unique(uid[sel], return_index=True, return_counts=True)
             x = index.tfidf[u]
             centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
             norm = np.linalg.norm(centroid)
             scores = (x @ centroid) / norm if norm > 0 else np.zeros(len(u))
             best = np.argsort(-scores, kind="stable")[:n]
-            first_row = {}
-            for i in sel:
-                first_row.setdefault(uid[i], i)
             for rank, b in enumerate(best, 1):
-                r = st.iloc[first_row[u[b]]]
+                r = st.iloc[sel[first[b]]]
                 rows.append({"theme": theme, "theme_name": THEME_NAMES[theme], "kind": kind,
                              "rank": rank, "text": r["text"], "agency": r["agency"],
                              "year": r["year"], "score": round(float(scores[b]), 3),
-                             "n_statements": int(len(sel))})
+                             "n_statements": n_sel})
     cols = ["theme", "theme_name", "kind", "rank", "text", "agency", "year", "score",
             "n_statements"]
     return pd.DataFrame(rows, columns=cols)
 
 
-def _cell_pivot(cells: Any, table_id: str, rows: Sequence[str] | None = None) -> Any:
-    """report_id × (row, column) values of one table (NaN = blank or absent)."""
-    sub = cells[cells["table_id"] == table_id]
-    if rows is not None:
-        sub = sub[sub["row"].isin(rows)]
-    return sub.pivot_table(index="report_id", columns=["row", "column"], values="value",
-                           aggfunc="first", dropna=False)
-
-
-def _pairs_by_year(reports: Any) -> Any:
+def pairs_by_year(reports: Any) -> Any:
     """(agency, year, report_id, prev_report_id) for each report with one the year before."""
     r = reports[["id", "agency", "year"]].dropna(subset=["agency", "year"])
     r = r.assign(year=r["year"].astype(int))
@@ -420,136 +427,90 @@ def _pairs_by_year(reports: Any) -> Any:
     return pairs.rename(columns={"id": "report_id", "id_prev": "prev_report_id"})
 
 
-def cross_year(reports: Any, cells: Any, *, tolerance: float = 1e-6) -> Any:
+CROSS_YEAR_COLUMNS: tuple[str, ...] = (
+    "agency", "year", "report_id", "prev_report_id", "check", "table_id", "row", "column",
+    "expected", "found", "outcome", "soft")
+
+
+def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
     """X1 (四 of t−1 = 二 of t, per column) and X2 (现行有效 stock-and-flow, soft) per agency.
 
-    One row per assessed comparison: agency, year, check, row, column, expected, found,
-    outcome (pass / fail), soft. Comparisons with a blank operand are left out.
+    One row per assessed comparison (both operands written): agency, year, check, row,
+    column, expected, found, outcome (fail first, then pass), soft.
     """
     import pandas as pd
 
-    pairs = _pairs_by_year(reports)
-    cols = ["agency", "year", "report_id", "prev_report_id", "check", "table_id", "row",
-            "column", "expected", "found", "outcome", "soft"]
-    if pairs.empty or cells.empty:
-        return pd.DataFrame(columns=cols)
-    rows = []
-    t3 = cells[(cells["table_id"] == "table3") & cells["row"].isin(["2", "4"])]
-    carried_out = t3[t3["row"] == "4"].set_index(["report_id", "column"])["value"]
-    carried_in = t3[t3["row"] == "2"].set_index(["report_id", "column"])["value"]
-    x1 = pairs.merge(carried_in.rename("found").reset_index(), on="report_id")
-    x1 = x1.merge(carried_out.rename("expected").reset_index()
-                  .rename(columns={"report_id": "prev_report_id"}),
-                  on=["prev_report_id", "column"])
-    x1 = x1.dropna(subset=["expected", "found"])
-    if len(x1):
-        x1 = x1.assign(check="X1", table_id="table3", row="2", soft=False,
-                       outcome=np.where((x1["expected"] - x1["found"]).abs() <= tolerance,
-                                        "pass", "fail"))
-        rows.append(x1[cols])
-    t21 = cells[cells["table_id"] == "table2.1"]
-    if len(t21):
-        piv = t21.pivot_table(index=["report_id", "row"], columns="column", values="value",
-                              aggfunc="first")
-        need = {"issued", "repealed", "in_force"}
-        if need <= set(piv.columns):
-            piv = piv[list(need)].reset_index()
-            x2 = pairs.merge(piv, on="report_id").merge(
-                piv[["report_id", "row", "in_force"]].rename(
-                    columns={"report_id": "prev_report_id", "in_force": "prev_in_force"}),
-                on=["prev_report_id", "row"])
-            x2 = x2.dropna(subset=["issued", "repealed", "in_force", "prev_in_force"])
-            if len(x2):
-                expected = x2["prev_in_force"] + x2["issued"] - x2["repealed"]
-                x2 = x2.assign(check="X2", table_id="table2.1", column="in_force",
-                               expected=expected, found=x2["in_force"], soft=True,
-                               outcome=np.where((expected - x2["in_force"]).abs() <= tolerance,
-                                                "pass", "fail"))
-                rows.append(x2[cols])
-    if not rows:
-        return pd.DataFrame(columns=cols)
-    out = pd.concat(rows, ignore_index=True)
-    return out.sort_values(["agency", "year", "check", "row", "column"]).reset_index(drop=True)
+    pairs = pairs_by_year(reports)
+    if pairs.empty:
+        return pd.DataFrame(columns=list(CROSS_YEAR_COLUMNS))
+    vals = reports.set_index("id")
+    cur = vals.loc[pairs["report_id"]].reset_index(drop=True)
+    old = vals.loc[pairs["prev_report_id"]].reset_index(drop=True)
+    parts = []
+    for col in X1_COLUMNS:
+        parts.append(pairs.assign(check="X1", table_id="table3", row="2", column=col,
+                                  expected=old[f"x1_out_{col}"].to_numpy(),
+                                  found=cur[f"x1_in_{col}"].to_numpy(), soft=False))
+    for row in X2_ROWS:
+        expected = (old[f"x2_{row}_in_force"] + cur[f"x2_{row}_issued"]
+                    - cur[f"x2_{row}_repealed"])
+        parts.append(pairs.assign(check="X2", table_id="table2.1", row=row, column="in_force",
+                                  expected=expected.to_numpy(),
+                                  found=cur[f"x2_{row}_in_force"].to_numpy(), soft=True))
+    out = pd.concat(parts, ignore_index=True).dropna(subset=["expected", "found"])
+    ok = (out["expected"] - out["found"]).abs() <= tolerance
+    out["outcome"] = np.where(ok, "pass", "fail")
+    out["_order"] = ok.astype(int)
+    out = out.sort_values(["_order", "agency", "year", "check", "row", "column"])
+    return out[list(CROSS_YEAR_COLUMNS)].reset_index(drop=True)
 
 
-def _problem_changes(reports: Any, problem_flags: Any) -> Any:
-    """Per agency and year: problem themes new, persisting, reappearing or disappeared.
-
-    Compared with the agency's previous stored report (``prev_year`` says which).
-    """
+def problem_changes(reports: Any, problem_flags: Any) -> Any:
+    """Per agency and year: problem themes new, persisting, reappearing or disappeared,
+    compared with the agency's previous stored report (``prev_year`` says which)."""
     import pandas as pd
 
     r = reports[["id", "agency", "year"]].dropna(subset=["agency", "year"])
     r = r.assign(year=r["year"].astype(int)).sort_values(["agency", "year", "id"])
-    r = r.drop_duplicates(["agency", "year"], keep="last")
-    out = []
-    for agency, grp in r.groupby("agency", sort=True):
-        seen: set[str] = set()
-        prev: set[str] | None = None
-        prev_year = None
-        for rid, year in zip(grp["id"], grp["year"], strict=True):
-            row = problem_flags.loc[rid] if rid in problem_flags.index else None
-            cur = {t for t in THEME_IDS if row is not None and row[t]}
-            if prev is not None:
-                for t in THEME_IDS:
-                    status = None
-                    if t in cur and t in prev:
-                        status = "persisting"
-                    elif t in cur and t in seen:
-                        status = "reappeared"
-                    elif t in cur:
-                        status = "new"
-                    elif t in prev:
-                        status = "disappeared"
-                    if status:
-                        out.append((agency, year, prev_year, t, THEME_NAMES[t], status))
-            seen |= cur
-            prev, prev_year = cur, year
-    return pd.DataFrame(out, columns=["agency", "year", "prev_year", "theme", "theme_name",
-                                      "status"])
+    r = r.drop_duplicates(["agency", "year"], keep="last").reset_index(drop=True)
+    cols = ["agency", "year", "prev_year", "theme", "theme_name", "status"]
+    if r.empty:
+        return pd.DataFrame(columns=cols)
+    f = problem_flags.reindex(r["id"], fill_value=0).to_numpy(dtype=bool)
+    g = r["agency"].to_numpy()
+    first = np.r_[True, g[1:] != g[:-1]]
+    prev = np.zeros_like(f)
+    prev[1:] = f[:-1]
+    prev[first] = False
+    # everything seen before this report, within the agency: cumulative OR, shifted by one
+    seen = np.zeros_like(f)
+    group_id = np.cumsum(first) - 1
+    cum = pd.DataFrame(f.astype(np.int8)).groupby(group_id).cummax().to_numpy().astype(bool)
+    seen[1:] = cum[:-1]
+    seen[first] = False
+    status = np.full(f.shape, "", dtype=object)
+    status[f & prev] = "persisting"
+    status[f & ~prev & seen] = "reappeared"
+    status[f & ~seen] = "new"
+    status[~f & prev] = "disappeared"
+    status[first] = ""
+    ri, ti = np.nonzero(status != "")
+    prev_year = np.r_[0, r["year"].to_numpy()[:-1]]
+    out = pd.DataFrame({
+        "agency": r["agency"].to_numpy()[ri], "year": r["year"].to_numpy()[ri],
+        "prev_year": prev_year[ri], "theme": np.array(THEME_IDS, dtype=object)[ti],
+        "status": status[ri, ti]})
+    out.insert(4, "theme_name", out["theme"].map(THEME_NAMES))
+    return out[cols]
 
 
-STAT_ROWS: dict[str, tuple[str, ...]] = {
-    "received": ("1",),
-    "granted": ("3.1",),
-    "partial": ("3.2",),
-    "refused": tuple(f"3.3.{i}" for i in range(1, 9)),
-    "unable": ("3.4.1", "3.4.2", "3.4.3"),
-    "not_processed": tuple(f"3.5.{i}" for i in range(1, 6)),
-}
-
-
-def report_table_values(cells: Any) -> Any:
-    """Per report: the table-3 totals (received, granted …) and 表四 review/litigation totals."""
-    import pandas as pd
-
-    t3 = cells[(cells["table_id"] == "table3") & (cells["column"] == "total")]
-    t3 = t3.pivot_table(index="report_id", columns="row", values="value", aggfunc="first")
-    out = pd.DataFrame(index=t3.index)
-    for name, rows in STAT_ROWS.items():
-        present = [r for r in rows if r in t3.columns]
-        out[name] = t3[present].sum(axis=1, min_count=1) if present else np.nan
-    t4 = cells[cells["table_id"] == "table4"]
-    t4 = t4.pivot_table(index="report_id", columns="column", values="value", aggfunc="first")
-    out = out.join(t4.reindex(columns=["review.total"]).rename(
-        columns={"review.total": "review"}), how="outer")
-    lit = t4.reindex(columns=["litigation_direct.total", "litigation_after_review.total"])
-    out = out.join(lit.sum(axis=1, min_count=1).rename("litigation"), how="outer")
-    return out
-
-
-def _table_stats(reps: Any, cells: Any, checks: Any, by: Sequence[str]) -> Any:
-
-    vals = report_table_values(cells)
-    r = reps.set_index("id")
-    r = r.join(vals)
-    for c in [*STAT_ROWS, "review", "litigation"]:
-        if c not in r:
-            r[c] = np.nan
+def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
+    r = reps.set_index("id").copy()
+    value_cols = ["received", "granted", "partial", "refused", "unable", "not_processed",
+                  "review", "litigation"]
     failing = set(checks.loc[checks["id"].isin(IDENTITY_CHECKS), "report_id"])
     r["fails_identity"] = r.index.isin(failing)
-    r["has_table3"] = r["received"].notna()
-    value_cols = [*STAT_ROWS, "review", "litigation"]
+    r["has_table3"] = r["received"].notna() | r["outcomes_total"].notna()
     keys = list(by)
     grouped = r.groupby(keys, dropna=False) if keys else r.groupby(lambda _: 0)
     out = grouped[value_cols].sum(min_count=1)
@@ -562,49 +523,43 @@ def _table_stats(reps: Any, cells: Any, checks: Any, by: Sequence[str]) -> Any:
     return out
 
 
-def _vocabulary(reps: Any, words: Any, groups: Sequence[str], top: int, sample: int) -> Any:
+def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any:
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
-    Each group is compared with all other reports; the prior is the whole corpus's word
-    counts. z-scores rank the words; the top ``top`` per group are kept.
+    Each group is compared with all other reports; the prior is the corpus's own word
+    counts. Words are ranked by z-score; the top ``top`` per group are kept.
     """
     import pandas as pd
 
     cols = [*groups, "rank", "word", "z", "count"]
-    if not groups or words is None or words.isna().all():
+    if words is None or words.empty:
         return pd.DataFrame(columns=cols)
-    r = reps.set_index("id")[list(groups)].join(words.rename("words")).dropna(subset=["words"])
-    if r.empty:
+    r = reps.set_index("id")[list(groups)].join(words.set_index("id")["words"], how="inner")
+    r = r.dropna(subset=["words"])
+    g_codes, labels = pd.MultiIndex.from_frame(r[list(groups)].astype(str)).factorize()
+    if len(labels) < 2:
         return pd.DataFrame(columns=cols)
-    # a deterministic sample per group keeps counting fast on big corpora
-    r = r.groupby(list(groups), dropna=False, group_keys=False).head(sample)
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    cv = CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False,
-                         min_df=2 if len(r) > 20 else 1)
-    try:
-        x = cv.fit_transform(r["words"])
-    except ValueError:  # empty vocabulary
+    split = [s.split() for s in r["words"]]
+    lengths = np.fromiter((len(t) for t in split), dtype=np.int64, count=len(split))
+    flat = np.array([w for t in split for w in t], dtype=object)
+    if len(flat) == 0:
         return pd.DataFrame(columns=cols)
-    vocab = np.array(cv.get_feature_names_out())
-    keep = np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
-    x, vocab = x[:, keep], vocab[keep]
-    codes, labels = pd.MultiIndex.from_frame(r[list(groups)].astype(str)).factorize()
-    from scipy.sparse import csr_matrix
-
-    ind = csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))),
-                     shape=(len(labels), len(codes)))
-    y = np.asarray((ind @ x).todense(), dtype=float)  # groups × words
-    alpha = y.sum(axis=0)  # informative prior: the corpus's own counts
-    a0 = alpha.sum()
+    w_codes, vocab = pd.factorize(flat)
+    vocab = np.asarray(vocab, dtype=object)
+    n_groups, n_words = len(labels), len(vocab)
+    tok_group = np.repeat(g_codes, lengths)
+    y = np.bincount(tok_group * n_words + w_codes, minlength=n_groups * n_words)
+    y = y.reshape(n_groups, n_words).astype(float)
     total = y.sum(axis=0)
-    n_all = total.sum()
+    keep = (total >= 2) & np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
+    y, vocab, total = y[:, keep], vocab[keep], total[keep]
+    alpha, a0, n_all = total, total.sum(), total.sum()
     rows = []
-    for g, label in enumerate(labels):
-        yi = y[g]
+    for gi, label in enumerate(labels):
+        yi = y[gi]
         yj = total - yi
         ni, nj = yi.sum(), n_all - yi.sum()
-        if ni == 0:
+        if ni == 0 or nj == 0:
             continue
         with np.errstate(divide="ignore", invalid="ignore"):
             delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
@@ -614,11 +569,10 @@ def _vocabulary(reps: Any, words: Any, groups: Sequence[str], top: int, sample: 
         best = np.argsort(-z, kind="stable")[:top]
         values = label if isinstance(label, tuple) else (label,)
         for rank, b in enumerate(best, 1):
-            if not np.isfinite(z[b]):
+            if not np.isfinite(z[b]) or z[b] <= 0:
                 break
             rows.append((*values, rank, vocab[b], round(float(z[b]), 3), int(yi[b])))
     out = pd.DataFrame(rows, columns=cols)
-    for gcol in groups:  # restore numeric years
-        if gcol == "year":
-            out[gcol] = out[gcol].map(lambda v: int(v) if str(v).isdigit() else v)
+    if "year" in groups:  # restore numeric years
+        out["year"] = out["year"].map(lambda v: int(v) if str(v).isdigit() else v)
     return out
