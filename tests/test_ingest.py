@@ -363,6 +363,24 @@ def test_deeply_nested_html_does_not_crash():
     assert len(doc.text.splitlines()) == 3000
 
 
+@pytest.mark.parametrize("markup", [
+    "<table>" + "<tr><td rowspan='99999' colspan='999'>1</td>" * 2000 + "</table>",
+    "<table>" + "<tr><td rowspan='99999'>1</td>" * 3000 + "</table>",
+    "<html><body>" + "<table><tr><td>" * 3000 + "五、存在的主要问题及改进情况",
+    "<html><body>一、总体情况" + "<p" * 20000 + "<script>" * 5000,
+    "<html>" + "<" * 20000,
+])
+def test_hostile_markup_is_read_quickly(markup):
+    start = time.perf_counter()
+    try:
+        doc = read_document(markup.encode(), filename="hostile.html")
+    except EmptyInputError:
+        doc = None
+    assert time.perf_counter() - start < 1.5
+    if doc is not None and "\t" in doc.text:
+        assert len(doc.text) < 2_000_000
+
+
 def test_nested_table_is_flattened_into_its_cell():
     markup = ("<html><body><table><tr><td>行政许可</td><td><table><tr><td>12</td><td>件</td>"
               "</tr></table></td></tr><tr><td>行政处罚</td><td>3</td></tr></table></body></html>")

@@ -56,6 +56,7 @@ _REPORT_WORD = re.compile(r"报告|報告")
 _HEADING = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*\S")
 
 _MAX_SPAN = 1000
+_MAX_GRID = 50_000  # cells of one expanded table grid (表三 has about 300)
 
 
 def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
@@ -86,20 +87,37 @@ def _text(el) -> str:
     return "".join(el.itertext())
 
 
-def _subtree_cjk(root, *, links: dict | None = None) -> dict:
-    """CJK characters in each element's subtree (own text + descendants, not its tail).
+_LAYOUT_BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4"})
 
-    When ``links`` is a dict it is filled with the CJK characters inside ``<a>`` per subtree.
+
+class _Stats:
+    """Per-element subtree figures, computed in one bottom-up pass (no recursion).
+
+    ``cjk``: Chinese characters in the subtree (own text and descendants, not the tail);
+    ``links``: those inside ``<a>``; ``blocks``: p/div/br/h1–h4 descendants; ``table``:
+    whether a ``<table>`` lies below. Looking these up keeps every later decision O(1), so
+    a page of 500 nested tables costs no more than a flat one.
     """
-    counts: dict = {}
-    for el in reversed(list(root.iter())):
-        n = _cjk_count(el.text)
-        for child in el:
-            n += counts.get(child, 0) + _cjk_count(child.tail)
-        counts[el] = n
-        if links is not None:
-            links[el] = n if _tag(el) == "a" else sum(links.get(child, 0) for child in el)
-    return counts
+
+    def __init__(self, root) -> None:
+        self.cjk: dict = {}
+        self.links: dict = {}
+        self.blocks: dict = {}
+        self.table: dict = {}
+        for el in reversed(list(root.iter())):
+            n = _cjk_count(el.text)
+            links = blocks = 0
+            table = False
+            for child in el:
+                n += self.cjk[child] + _cjk_count(child.tail)
+                links += self.links[child]
+                tag = _tag(child)
+                blocks += self.blocks[child] + (tag in _LAYOUT_BLOCKS)
+                table = table or self.table[child] or tag == "table"
+            self.cjk[el] = n
+            self.links[el] = n if _tag(el) == "a" else links
+            self.blocks[el] = blocks
+            self.table[el] = table
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -118,8 +136,8 @@ def _drop_chrome(root) -> None:
               or _HIDDEN.search(el.get("style", "") or "")]
     for el in doomed:
         _remove(el)
-    links: dict = {}
-    counts = _subtree_cjk(root, links=links)
+    stats = _Stats(root)
+    counts, links = stats.cjk, stats.links
     total = counts.get(root, 0) or 1
     prose = total - links.get(root, 0) or 1  # Chinese text outside links: the report
     doomed = []
@@ -133,7 +151,7 @@ def _drop_chrome(root) -> None:
             tag in _CHROME_TAGS or bool(attrs.strip() and _CHROME_ATTR.search(attrs)))
         link_list = (tag in _LINK_LISTS and 4 <= n < 0.9 * total
                      and links.get(el, 0) >= 0.7 * n)
-        if (chrome or link_list) and el.find(".//table") is None:
+        if (chrome or link_list) and not stats.table.get(el):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -155,9 +173,9 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
-def _main_content(body):
+def _main_content(body, stats: _Stats):
     """The element holding the report: descend while one child has ≥ 70 % of the Chinese text."""
-    counts = _subtree_cjk(body)
+    counts = stats.cjk
     node = body
     while True:
         total = counts.get(node, 0)
@@ -169,12 +187,11 @@ def _main_content(body):
         tag = _tag(best)
         if tag not in _CONTAINERS:
             return node  # never descend into a paragraph, heading, list or inline element
-        if tag in ("table", "tbody", "thead", "tr") and not _is_layout_table(best):
+        if tag in ("table", "tbody", "thead", "tr") and not _is_layout_table(best, stats):
             return node
-        if tag in ("td", "th") and best.find(".//p") is None and best.find(".//div") is None \
-                and best.find(".//table") is None:
+        if tag in ("td", "th") and not stats.blocks.get(best) and not stats.table.get(best):
             return node
-        if _HEADING.search(_text_outside(node, best)):
+        if total - counts.get(best, 0) > 1 and _HEADING.search(_text_outside(node, best)):
             return node  # report text lies beside the densest child too: keep it all
         node = best
 
@@ -189,7 +206,19 @@ def _text_outside(node, child) -> str:
     return "\n".join(parts)
 
 
-def _is_layout_table(el) -> bool:
+def _own_rows(table) -> list:
+    """The <tr> of ``table`` itself (directly or in thead/tbody/tfoot), not of nested tables."""
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if _tag(tr) == "tr")
+    return rows
+
+
+def _is_layout_table(el, stats: _Stats) -> bool:
     """A table used for page layout, not data: a cell holds long text in paragraphs, or
     paragraphs beside a nested table (a short report laid out in a table cell)."""
     table = el
@@ -197,13 +226,14 @@ def _is_layout_table(el) -> bool:
         table = table.getparent()
     if table is None:
         return False
-    for cell in table.iter("td", "th"):
-        blocks = sum(1 for d in cell.iterdescendants("p", "div", "br", "h1", "h2", "h3", "h4"))
-        if not blocks:
-            continue
-        cjk = _cjk_count(_text(cell))
-        if cjk > 300 or (blocks >= 2 and cjk > 60 and cell.find(".//table") is not None):
-            return True
+    for tr in _own_rows(table):
+        for cell in tr:
+            blocks = stats.blocks.get(cell, 0)
+            if not blocks:
+                continue
+            cjk = stats.cjk.get(cell, 0)
+            if cjk > 300 or (blocks >= 2 and cjk > 60 and stats.table.get(cell)):
+                return True
     return False
 
 
@@ -240,39 +270,42 @@ def _span(value: str | None, limit: int) -> int:
 
 def _table_rows(table) -> list[list[str]]:
     """The table's rows as a rectangular grid, rowspan/colspan expanded."""
-    rows = []
-    for child in table:
-        tag = _tag(child)
-        if tag == "tr":
-            rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if _tag(tr) == "tr")
-    grid: dict[tuple[int, int], str] = {}
-    width = 0
+    rows = _own_rows(table)
+    grid: list[dict[int, str]] = [{} for _ in rows]  # row → column → text
+    filled = width = 0
     for r, tr in enumerate(rows):
         c = 0
+        line = grid[r]
         for cell in tr:
             if _tag(cell) not in ("td", "th"):
                 continue
-            while (r, c) in grid:
+            while c in line:
                 c += 1
             text = _cell_text(cell)
             rowspan = _span(cell.get("rowspan"), max(1, len(rows) - r))
             colspan = _span(cell.get("colspan"), _MAX_SPAN)
+            if filled + rowspan * colspan > _MAX_GRID:  # absurd spans: keep the cell only
+                rowspan = colspan = 1
             for dr in range(rowspan):
+                target = grid[r + dr]
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = text
+                    target[c + dc] = text
+            filled += rowspan * colspan
             c += colspan
             width = max(width, c)
+    absurd = len(rows) * width > _MAX_GRID  # do not pad millions of empty cells
     out = []
-    for r in range(len(rows)):
-        row = [grid.get((r, c), "") for c in range(width)]
+    for line in grid:
+        if absurd:
+            row = [line[c] for c in sorted(line)]
+        else:
+            row = [line.get(c, "") for c in range(width)]
         if any(row):
             out.append(row)
     return out
 
 
-def _render(root) -> str:
+def _render(root, stats: _Stats) -> str:
     """Text of ``root``: blocks on their own lines, data tables as TAB rows between blank lines.
 
     Text is gathered raw and collapsed once, so a source line wrap between two inline
@@ -288,7 +321,7 @@ def _render(root) -> str:
     for event, el in walker:
         tag = _tag(el)
         if event == "start":
-            if tag == "table" and not _is_layout_table(el):
+            if tag == "table" and not _is_layout_table(el, stats):
                 caption = el.find("caption")
                 lines = [_cell_text(caption)] if caption is not None else []
                 lines += ["\t".join(row) for row in _table_rows(el)]
@@ -341,12 +374,13 @@ def _title(doc) -> str | None:
     return None
 
 
-_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->",
+# linear-time patterns (no scan restarts to the end of the page for each stray "<")
+_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
                         re.IGNORECASE | re.DOTALL)
-_LINE_TAGS = re.compile(r"<\s*(?:br|/?p|/?div|/?h[1-6]|/?li|/?tr|/?table|/title)\b[^>]*>",
+_LINE_TAGS = re.compile(r"<\s*(?:br|/?p|/?div|/?h[1-6]|/?li|/?tr|/?table|/title)\b[^<>]*>",
                         re.IGNORECASE)
 _CELL_END = re.compile(r"<\s*/t[dh]\s*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]*>")
+_ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 def _strip_tags(markup: str, *, keep_structure: bool = False) -> str:
@@ -368,10 +402,10 @@ def _strip_tags(markup: str, *, keep_structure: bool = False) -> str:
 _PUBLISHED = re.compile(r"(?:发布|發佈|发文|成文|公开|公開|更新)(?:时间|時間|日期)\s*[:：]?\s*\d{4}")
 
 
-def _published_line(body, main) -> str | None:
+def _published_line(body, main, stats: _Stats) -> str | None:
     """A short "发布时间：2024-01-20 来源：…" line outside ``main`` (for the metadata)."""
     for el in body.iter():
-        if not isinstance(el.tag, str) or el is main:
+        if not isinstance(el.tag, str) or el is main or not 4 <= stats.cjk.get(el, 0) <= 100:
             continue
         text = _collapse(_text(el)).strip()
         if len(text) < 150 and _PUBLISHED.search(text):
@@ -399,7 +433,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     if doc is None:
         raise EmptyInputError("the HTML page holds no content", path=path)
     raw_cjk = _cjk_count(_strip_tags(markup))
-    if raw_cjk > 20 and _cjk_count(_text(doc)) < 0.8 * raw_cjk:
+    if raw_cjk and _cjk_count(_text(doc)) < 0.8 * raw_cjk:
         # libxml2 drops what lies beyond its nesting limit (thousands of unclosed tags)
         log.warning("%s: the HTML is nested too deeply to parse; reading it as tagged text",
                     path or "<html>")
@@ -409,9 +443,10 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     body = doc.find("body")
     if body is None:
         body = doc
-    main = _main_content(body)
-    text = _render(main)
-    head = [line for line in (title, _published_line(body, main))
+    stats = _Stats(body)
+    main = _main_content(body, stats)
+    text = _render(main, stats)
+    head = [line for line in (title, _published_line(body, main, stats))
             if line and line not in text[: len(line) + 800]]
     if head:  # the title and date line often sit outside the report's own element
         text = "\n".join([*head, text])
