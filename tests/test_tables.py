@@ -348,3 +348,14 @@ def test_flat_subtotal_column_first_when_the_header_says_so():
 def test_legacy_year_skips_table_like_text():
     text = fixture("aligned_2021.txt")
     assert read_tables(split_sections(text), year=2017) == ([], [], None)
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 100000 + "年",
+    ("一、本年新收政府信息公开申请数量\t" + "\t".join(["1e30"] * 10) + "\n") * 2000,
+    "\n".join(["规章", "0", "行政许可", "一、本年新收政府信息公开申请数量", "行政复议", "0"] * 3000),
+])
+def test_pathological_input_stays_linear(text):
+    t0 = time.perf_counter()
+    read_tables({0: text, 3: text})
+    assert time.perf_counter() - t0 < 2.0

@@ -45,6 +45,10 @@ TABLE4_TITLE = "政府信息公开行政复议、行政诉讼情况"
 MAX_VALUE = 1e12
 #: Labels longer than this are prose, never a row label.
 _MAX_LABEL = 60
+#: A table ends when this many non-empty lines pass without a row label of it.
+_MAX_GAP = 40
+#: How many candidate starts (表三 row 一 labels) are tried before giving up.
+_MAX_TRIES = 10
 
 # --- cells ---------------------------------------------------------------------------------
 
@@ -72,6 +76,8 @@ def _classify(tok: str) -> _Cell | None:
     """A value cell for ``tok``, or None when it is a label (text)."""
     if tok == "" or tok in _BLANK_MARKS:
         return _Cell(BLANK, tok, None)
+    if len(tok) > 32:  # no cell of these tables is that long: text
+        return None
     t = tok
     if t[-1] in "件元项个次":
         t = _UNIT.sub("", t)
@@ -304,7 +310,8 @@ def _read_rows(
     current: str | None = None
     i = start
     n = len(lines)
-    while i < n:
+    last_match = start
+    while i < n and i - last_match <= _MAX_GAP:
         ln = lines[i]
         stopped = False
         for lab in ln.labels:
@@ -324,6 +331,7 @@ def _read_rows(
             rows.flat[current] = True
             rows.labels[current] = lab
             p = k + 1
+            last_match = i
         if stopped:
             break
         if ln.cells:
@@ -445,7 +453,7 @@ def _read_table3(
     best: _Rows | None = None
     for s in starts:
         pos = s
-        while True:
+        for _ in range(_MAX_TRIES):
             a = _t3_anchor(lines, pos)
             if a is None:
                 break
