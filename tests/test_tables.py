@@ -359,3 +359,16 @@ def test_pathological_input_stays_linear(text):
     t0 = time.perf_counter()
     read_tables({0: text, 3: text})
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_grid_row_numbers_in_their_own_column():
+    lines = []
+    for line in fixture("grid_2021_8col.txt").split("\n"):
+        cells = line.split("\t")
+        if len(cells) == 11 and cells[2] and cells[2][0].isdigit() and cells[2][1] == ".":
+            # "三、…\t(三)不予公开\t1.属于国家秘密" → "…\t1\t属于国家秘密"
+            cells = [cells[0], cells[1], cells[2][0], cells[2][2:], *cells[3:]]
+        lines.append("\t".join(cells))
+    t3 = by_id(read_tables(split_sections("\n".join(lines)))[0])["table3"]
+    assert t3.status == "ok", t3.problem
+    assert t3.get("3.3.4", "commercial") == 1.0 and t3.get("3.6.3", "legal_services") == 1.0

@@ -127,15 +127,22 @@ def _split_lines(text: str) -> list[_Line]:
 def _grid_line(line: str) -> _Line:
     parts = [c.strip() for c in line.split("\t")]
     kinds = [_classify(c) if c else None for c in parts]
-    # leading labels: text cells before the first non-empty value cell
+    # leading labels: text cells before the first value cell; a number right before a text
+    # cell is a row number in its own column ("1\t属于国家秘密\t0 …"), part of the label
     last_label = -1
-    for i, (c, k) in enumerate(zip(parts, kinds, strict=True)):
-        if not c:
+    n = len(parts)
+    for i in range(n):
+        if not parts[i]:
             continue
-        if k is None:
+        if kinds[i] is None:
             last_label = i
-        else:
-            break
+            continue
+        j = i + 1
+        while j < n and not parts[j]:
+            j += 1
+        if j < n and kinds[j] is None and kinds[i].kind == NUM:  # type: ignore[union-attr]
+            continue
+        break
     labels = [c for c in parts[: last_label + 1] if c]
     cells: list[_Cell] = []
     for c, k in zip(parts[last_label + 1:], kinds[last_label + 1:], strict=True):
@@ -258,7 +265,7 @@ _T2_SPECS: tuple[_Spec, ...] = (
 _T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
 _T2_2021_HINT = re.compile(r"制发|废止|现行有效|本年处理决定|本年收费金额")
 _T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
-_T4_ANCHOR = re.compile(r"行政复议")
+_T4_ANCHOR = re.compile(r"行政复议(?:情况|案件)?")
 
 
 def _match(norm: str, specs: Sequence[_Spec], p: int) -> int | None:
@@ -284,7 +291,6 @@ class _Rows:
 
     cells: dict[str, list[_Cell]] = field(default_factory=dict)
     flat: dict[str, bool] = field(default_factory=dict)  # row read from one-cell lines
-    labels: dict[str, str] = field(default_factory=dict)
     stray: int = 0
     start: int = 0
     end: int = 0
@@ -329,7 +335,6 @@ def _read_rows(
             current = specs[k].key
             rows.cells[current] = []
             rows.flat[current] = True
-            rows.labels[current] = lab
             p = k + 1
             last_match = i
         if stopped:
