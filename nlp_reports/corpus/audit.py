@@ -37,10 +37,13 @@ COLUMNS: tuple[str, ...] = (
 
 def is_empty_text(text: str | None) -> bool:
     """True when a section body says nothing ("无", "暂无突出问题", only sub-headings …)."""
-    t = _SUBHEAD.sub("", text or "")
-    t = _PUNCT.sub("", t)
-    t = re.sub(r"^[一二三四五六七八九十]+", "", t)
-    return t in EMPTY_TEXTS
+    t = _SUBHEAD.sub("\n", text or "")
+    for part in re.split(r"[\n。；;]+", t):
+        p = _PUNCT.sub("", part)
+        p = re.sub(r"^[一二三四五六七八九十]+", "", p)
+        if p not in EMPTY_TEXTS:
+            return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -517,7 +517,11 @@ class Store:
         """Run a read query and return a pandas DataFrame (NULL → None / NaN)."""
         import pandas as pd
 
-        cur = self._conn.execute(sql, tuple(params))
+        try:
+            cur = self._conn.execute(sql, tuple(params))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot read the store ({exc}); a store made by "
+                             "another version of nlp_reports may need re-tagging") from exc
         names = [d[0] for d in cur.description]
         rows = cur.fetchall()
         if not rows:
