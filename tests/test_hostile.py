@@ -1,0 +1,566 @@
+"""Hostile input (issue 5): whatever is thrown at ``load_report``, it returns a sound Report or
+raises a ParseError subclass, within a time budget — and broken files say why they failed.
+
+The property tests mutate the synthetic reports of ``examples/corpus`` (truncation, shuffled
+lines, duplicated headings, deleted/inserted table cells, absurd numbers, malformed HTML, mixed
+encodings) and also throw random text and bytes. Each call runs under a SIGALRM deadline so a
+regex with catastrophic backtracking (or a runaway loop) fails the test instead of hanging it.
+The broken-files corpus lives in ``tests/fixtures/broken`` (built by its ``make_broken.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import strategies as st
+
+from nlp_reports import Report, load_report
+from nlp_reports.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    NotAReportError,
+    ParseError,
+    UnsupportedFormatError,
+)
+from nlp_reports.parse.layout import TABLE3_COLUMNS
+
+ROOT = Path(__file__).parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+BUDGET = 2.0  # seconds per load_report call; a hang or exponential regex shows up as a failure
+
+OUTCOMES = {"pass", "fail", "not_assessable"}
+BLOCKS = {"problem", "measure", "unknown"}
+HEADINGS = ("一、", "二、", "三、", "四、", "五、", "六、")
+ABSURD = ("10" + "0" * 29, "-5", "1e308", "1e309", "99999999999999999999", "NaN", "nan",
+          "inf", "-Infinity", "１２３", "1,2,3", "3.", ".5", "0x1F", "1_000", "½", "Ⅻ", "٣")
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def _corpus(suffix: str) -> list[tuple[str, str]]:
+    return [(p.name, _decode(p.read_bytes())) for p in sorted(CORPUS.glob(f"*{suffix}"))]
+
+
+TXT = _corpus(".txt")
+HTML = _corpus(".html")
+ALL = TXT + HTML
+
+pytestmark = pytest.mark.skipif(not TXT or not HTML, reason="examples/corpus is missing")
+
+
+# --- the property -----------------------------------------------------------------------------
+
+
+class _Hang(BaseException):
+    """Raised by the alarm; a BaseException so library ``except Exception`` cannot swallow it."""
+
+
+def _on_alarm(signum, frame):
+    raise _Hang
+
+
+def _load(source, filename: str | None = None) -> Report | ParseError:
+    """load_report under the time budget: the Report, or the ParseError it raised.
+
+    Anything else (another exception, a timeout) fails the test with the input's size named.
+    """
+    old = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, BUDGET)
+    try:
+        return load_report(source, filename=filename)
+    except ParseError as exc:
+        assert str(exc).strip(), "a ParseError must say why"
+        return exc
+    except _Hang:
+        raise AssertionError(f"load_report took over {BUDGET} s on a {len(source)}-long "
+                             f"{type(source).__name__} input ({filename})") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _assert_sound(report: Report) -> None:
+    """What every returned Report must satisfy, however bad its input was."""
+    assert isinstance(report, Report)
+    for t in report.tables:
+        assert t.status in ("ok", "unreadable")
+        assert len(t.values) == len(t.rows) == len(t.row_labels) == len(t.raw)
+        assert len(t.columns) == len(t.column_labels)
+        for row, raw in zip(t.values, t.raw, strict=True):
+            assert len(row) == len(t.columns) == len(raw)
+            for v in row:
+                assert v is None or (isinstance(v, float) and math.isfinite(v)), (t.id, v)
+    for c in report.checks:
+        assert c.outcome in OUTCOMES, c
+        for v in (c.expected, c.found):
+            assert v is None or math.isfinite(v), c
+    for s in report.statements:
+        assert s.text.strip(), s
+        assert s.block in BLOCKS, s
+    numbers = [s.number for s in report.sections]
+    assert all(1 <= n <= 6 for n in numbers), numbers
+    assert len(numbers) == len(set(numbers)), f"duplicate sections {numbers}"
+    for p in report.errors:
+        assert p.code and p.message
+    back = Report.from_dict(json.loads(report.to_json()))
+    assert back == report
+
+
+def _outcome(source, filename: str | None = None) -> Report | ParseError:
+    result = _load(source, filename)
+    if isinstance(result, Report):
+        _assert_sound(result)
+    return result
+
+
+# --- random input -----------------------------------------------------------------------------
+
+REPORTISH = "一二三四五六七八九十是、.()（）【】①②第，。：;\n\t 0123456789存在问题改进措施总体情况" \
+            "其他年度报告政府信息公开申请行政复议诉讼总计自然人/-—<>td"
+
+
+@SETTINGS
+@given(st.text(max_size=3000))
+def test_random_unicode_text(text):
+    _outcome(text)
+
+
+@SETTINGS
+@given(st.text(alphabet=REPORTISH, max_size=3000))
+def test_random_report_alphabet_text_as_bytes(text):
+    _outcome(text.encode("utf-8"), filename="random.txt")
+
+
+@SETTINGS
+@given(st.binary(max_size=5000), st.sampled_from([None, "x.txt", "x.html", "x.docx", "x.pdf"]))
+def test_random_bytes(data, filename):
+    _outcome(data, filename)
+
+
+@SETTINGS
+@given(st.sampled_from([b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+                        b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]),
+       st.binary(max_size=3000))
+def test_random_bytes_behind_magic_numbers(magic, data):
+    _outcome(magic + data)
+
+
+# --- mutated real-looking reports -------------------------------------------------------------
+
+reports = st.sampled_from(ALL)
+txt_reports = st.sampled_from(TXT)
+html_reports = st.sampled_from(HTML)
+
+
+@SETTINGS
+@given(reports, st.floats(0, 1), st.booleans())
+def test_truncated_reports(doc, fraction, as_bytes):
+    name, text = doc
+    data = text.encode("utf-8")
+    cut = int(len(data) * fraction)
+    source = data[:cut] if as_bytes else data[:cut].decode("utf-8", "ignore")
+    _outcome(source, name if as_bytes else None)
+
+
+@SETTINGS
+@given(txt_reports, st.randoms(use_true_random=False))
+def test_shuffled_lines(doc, rng):
+    name, text = doc
+    lines = text.splitlines()
+    rng.shuffle(lines)
+    _outcome("\n".join(lines).encode("utf-8"), name)
+
+
+@SETTINGS
+@given(reports, st.integers(1, 4), st.randoms(use_true_random=False))
+def test_duplicated_headings(doc, times, rng):
+    name, text = doc
+    out = []
+    for line in text.split("\n"):
+        out.append(line)
+        bare = re.sub(r"<[^>]+>", "", line).strip()
+        if bare.startswith(HEADINGS) and rng.random() < 0.7:
+            out.extend([line] * times)
+    report = _outcome("\n".join(out).encode("utf-8"), name)
+    assert isinstance(report, Report), report
+
+
+_NUMBER_TOKEN = re.compile(r"(?<=[\s>])\d+(?:\.\d+)?(?=\s*(?:$|<|\s))", re.M)
+
+
+@SETTINGS
+@given(reports, st.data())
+def test_table_cells_deleted_or_inserted(doc, data):
+    name, text = doc
+    spots = [m.span() for m in _NUMBER_TOKEN.finditer(text)]
+    assume(spots)
+    picks = data.draw(st.lists(st.sampled_from(spots), min_size=1, max_size=6, unique=True))
+    edits = data.draw(st.lists(st.sampled_from(["delete", "insert", "blank", "cell"]),
+                               min_size=len(picks), max_size=len(picks)))
+    for (a, b), edit in sorted(zip(picks, edits, strict=True), reverse=True):
+        if edit == "delete":
+            text = text[:a] + text[b:]
+        elif edit == "insert":
+            text = text[:b] + ("</td><td>7" if name.endswith(".html") else "  7") + text[b:]
+        elif edit == "blank":
+            text = text[:a] + text[b:]
+            if name.endswith(".html"):
+                text = text[:a] + "&nbsp;" + text[a:]
+        else:
+            text = text[:a] + ("<td>" if name.endswith(".html") else "\n\n") + text[a:]
+    _outcome(text.encode("utf-8"), name)
+
+
+@SETTINGS
+@given(reports, st.data())
+def test_absurd_numbers(doc, data):
+    name, text = doc
+    spots = [m.span() for m in _NUMBER_TOKEN.finditer(text)]
+    assume(spots)
+    picks = data.draw(st.lists(st.sampled_from(spots), min_size=1, max_size=12, unique=True))
+    for a, b in sorted(picks, reverse=True):
+        text = text[:a] + data.draw(st.sampled_from(ABSURD)) + text[b:]
+    _outcome(text.encode("utf-8"), name)
+
+
+def test_absurd_numbers_everywhere_in_table3():
+    """Every cell of 表三 absurd at once: values stay finite or None, never inf/NaN."""
+    for name, text in ALL:
+        choice = random.Random(name).choice
+        mutated = _NUMBER_TOKEN.sub(lambda m, pick=choice: pick(ABSURD), text)
+        _outcome(mutated.encode("utf-8"), name)
+
+
+_HTML_EDITS = {
+    "unclosed_cells": lambda h: h.replace("</td>", ""),
+    "unclosed_rows": lambda h: h.replace("</tr>", ""),
+    "unclosed_tables": lambda h: h.replace("</table>", ""),
+    "unclosed_paragraphs": lambda h: h.replace("</p>", "").replace("</strong>", ""),
+    "no_closing_tags": lambda h: re.sub(r"</[a-z]+>", "", h),
+    "deep_nesting": lambda h: h.replace("<body>", "<body>" + "<div>" * 3000, 1),
+    "deep_unclosed_spans": lambda h: h.replace("<body>", "<body>" + "<span><b>" * 1500, 1),
+    "deep_tables": lambda h: h.replace("<body>", "<body>" + "<table><tr><td>" * 500, 1),
+    "empty_table": lambda h: h.replace("<table", "<table></table><table><tbody></tbody></table>"
+                                       "<table", 1),
+    "rows_without_cells": lambda h: h.replace("<tr>", "<tr></tr><tr>", 5),
+    "huge_rowspan": lambda h: h.replace("<td", "<td rowspan=\"99999\"", 3),
+    "huge_colspan": lambda h: h.replace("<td", "<td colspan=\"99999\"", 3),
+    "colspan_zero": lambda h: re.sub(r"colspan='\d+'", "colspan=\"0\"", h),
+    "colspan_negative": lambda h: re.sub(r"colspan='\d+'", "colspan=\"-1\"", h),
+    "colspan_text": lambda h: re.sub(r"colspan='\d+'", "colspan=\"abc\"", h),
+    "rowspan_negative": lambda h: re.sub(r"rowspan='\d+'", "rowspan=\"-3\"", h),
+    "rowspan_float": lambda h: re.sub(r"rowspan='\d+'", "rowspan=\"2.5\"", h),
+    "stray_close": lambda h: h.replace("<tr>", "</table></tr><tr>", 4),
+    "comment_unclosed": lambda h: h.replace("<table", "<!-- <table", 1),
+    "cdata_script": lambda h: h.replace("<body>", "<body><script>" + "<" * 5000 + "</script>", 1),
+    "nul_bytes": lambda h: h.replace("<td>", "<td>\x00", 10),
+    "entity_soup": lambda h: h.replace("<td>", "<td>&#0;&#xFFFFFF;&bogus;&", 10),
+    "truncated_tag": lambda h: h[: h.find("<table") + 7] if "<table" in h else h,
+}
+
+
+@settings(SETTINGS, max_examples=40)
+@given(html_reports, st.lists(st.sampled_from(sorted(_HTML_EDITS)), min_size=1, max_size=4))
+def test_malformed_html(doc, edits):
+    name, html = doc
+    for edit in edits:
+        html = _HTML_EDITS[edit](html)
+    _outcome(html.encode("utf-8"), name)
+
+
+_DEEP = {"deep_nesting", "deep_unclosed_spans", "deep_tables"}  # big inputs: one page is enough
+
+
+@pytest.mark.parametrize("edit", sorted(_HTML_EDITS))
+def test_each_html_malformation_on_every_page(edit):
+    for name, html in HTML[:1] if edit in _DEEP else HTML:
+        _outcome(_HTML_EDITS[edit](html).encode("utf-8"), name)
+
+
+def test_bare_hostile_html_pages():
+    pages = [
+        "<div>" * 3000 + "一、总体情况" + "</div>" * 3000,
+        "<table>" + "<tr><td colspan='-1' rowspan='99999'>1</td>" * 200 + "</table>",
+        "<html><body><table></table><table><tr></tr></table>三、收到和处理政府信息公开申请情况",
+        "<html><body>" + "<table><tr><td>" * 3000 + "五、存在的主要问题及改进情况",
+        "<p>" * 10000,
+        "<html>" + "<" * 20000,
+    ]
+    for page in pages:
+        _outcome(page.encode("utf-8"), "page.html")
+
+
+@SETTINGS
+@given(reports, st.data())
+def test_gbk_paragraph_inside_utf8(doc, data):
+    name, text = doc
+    lines = text.split("\n")
+    chinese = [i for i, line in enumerate(lines) if re.search(r"[\u4e00-\u9fff]{4}", line)]
+    picks = set(data.draw(st.lists(st.sampled_from(chinese), min_size=1, max_size=3)))
+    blob = b"\n".join(line.encode("gbk", "replace") if i in picks else line.encode("utf-8")
+                      for i, line in enumerate(lines))
+    _outcome(blob, name)
+
+
+# --- a deleted cell is never shifted ----------------------------------------------------------
+
+#: 表三 rows whose printed label is unique in the table: (row id, label).
+_ROWS = (("1", "本年新收政府信息公开申请数量"), ("2", "上年结转政府信息公开申请数量"),
+         ("3.1", "予以公开"), ("3.3.1", "属于国家秘密"), ("3.4.1", "本机关不掌握相关政府信息"),
+         ("3.5.2", "重复申请"), ("4", "结转下年度继续办理"))
+_NUM = re.compile(r"\d+")
+
+
+def _row_sites(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(row id, spans of its 7 number cells) for each uniquely labelled 表三 row in ``text``.
+
+    Works for the three layouts of the corpus: one row per line (cells split by spaces), one
+    cell per line (the flattened copy-paste), and one ``<tr>`` per line in HTML.
+    """
+    sites = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for rid, label in _ROWS:
+        for i, line in enumerate(lines):
+            bare = line.strip()
+            if "<tr" in line and f"{label}</td>" in line:
+                tail = line.index(f"{label}</td>") + len(label)
+                spans = [(starts[i] + m.start(1), starts[i] + m.end(1))
+                         for m in re.finditer(r"<td[^>]*>\s*(\d+)\s*</td>", line[tail:])]
+                spans = [(a + tail, b + tail) for a, b in spans]
+            elif re.fullmatch(rf"\S{{0,6}}{label}(?:[ \t\u3000]+\d+){{7}}", bare):
+                off = line.index(label) + len(label)
+                spans = [(starts[i] + m.start(), starts[i] + m.end())
+                         for m in _NUM.finditer(line, off)]
+            elif re.fullmatch(rf"\S{{0,6}}{label}", bare):
+                spans = []
+                for j in range(i + 1, min(len(lines), i + 16)):
+                    if not lines[j].strip():
+                        continue
+                    if not re.fullmatch(r"\d+", lines[j].strip()):
+                        break
+                    a = starts[j] + lines[j].index(lines[j].strip())
+                    spans.append((a, a + len(lines[j].strip())))
+            else:
+                continue
+            if len(spans) == 7:
+                sites.append((rid, spans))
+                break
+    return sites
+
+
+def _with_values(text: str, spans: list[tuple[int, int]], values: list[str | None]) -> str:
+    """``text`` with the cells at ``spans`` replaced by ``values`` (None deletes the cell)."""
+    for (a, b), v in sorted(zip(spans, values, strict=True), reverse=True):
+        if v is not None:
+            text = text[:a] + v + text[b:]
+        else:  # delete the cell with its separator: the <td>, the spaces, or its line
+            before = text[:a]
+            m = re.search(r"(<td[^>]*>\s*|[ \t\u3000]+|\n\s*)$", before)
+            cut = m.start() if m else a
+            end = b
+            if m and m.group(0).startswith("<td"):
+                end = text.index("</td>", b) + len("</td>")
+            text = text[:cut] + text[end:]
+    return text
+
+
+_SITES = [(name, text, rid, spans) for name, text in ALL for rid, spans in _row_sites(text)]
+_FLAT = [s for s in _SITES if "\n" in s[1][s[3][0][1]:s[3][1][0]]]
+
+
+def test_row_sites_cover_all_three_layouts():
+    files = {name for name, *_ in _SITES}
+    assert any(n.endswith(".html") for n in files)
+    assert _FLAT, "no flattened (one cell per line) 表三 row was found in the corpus"
+    assert len(files) >= len(ALL) // 2
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          phases=[Phase.explicit, Phase.generate],  # no shrinking: the message names the case
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_SITES or [None]), st.integers(0, 6),
+       st.lists(st.integers(100, 999), min_size=7, max_size=7, unique=True))
+def test_a_deleted_table3_cell_is_none_or_unreadable_never_shifted(site, k, values):
+    assume(site is not None)
+    name, text, rid, spans = site
+    cells = [str(v) for v in values]
+    distinct = _with_values(text, spans, cells)
+    before = _outcome(distinct.encode("utf-8"), name)
+    assert isinstance(before, Report)
+    t3 = before.table("table3")
+    columns = [c for c, _ in TABLE3_COLUMNS]
+    # precondition: the reader sees the distinct values where they were written
+    assert t3 is not None and [t3.get(rid, c) for c in columns] == [float(v) for v in values]
+
+    dropped = _with_values(text, spans, [None if i == k else c for i, c in enumerate(cells)])
+    after = _outcome(dropped.encode("utf-8"), name)
+    assert isinstance(after, Report)
+    t3 = after.table("table3")
+    if t3 is None or t3.status == "unreadable":
+        return
+    got = [t3.get(rid, c) if rid in t3.rows else None for c in columns]
+    for c, v, want in zip(columns, got, values, strict=True):
+        assert v is None or v == float(want), (
+            f"{name}: row {rid} lost cell {columns[k]}, yet column {c} reads {v} "
+            f"(written {want}): values shifted into the wrong column; got {got}")
+    assert None in got, f"{name}: row {rid} lost a cell but reads complete: {got}"
+
+
+def test_flattened_cell_deletion_on_every_position():
+    """The flattened layout (one cell per line) is where a lost cell shifts all that follow."""
+    if not _FLAT:
+        pytest.skip("no flattened table in the corpus")
+    name, text, rid, spans = _FLAT[0]
+    values = list(range(201, 208))
+    columns = [c for c, _ in TABLE3_COLUMNS]
+    whole = _outcome(_with_values(text, spans, [str(v) for v in values]).encode("utf-8"), name)
+    assert isinstance(whole, Report) and whole.table("table3").status == "ok"
+    assert [whole.table("table3").get(rid, c) for c in columns] == [float(v) for v in values]
+    for k in range(7):
+        dropped = _with_values(text, spans,
+                               [None if i == k else str(v) for i, v in enumerate(values)])
+        report = _outcome(dropped.encode("utf-8"), name)
+        assert isinstance(report, Report)
+        t3 = report.table("table3")
+        if t3 is not None and t3.status == "unreadable":
+            assert t3.problem and "table_unreadable" in {p.code for p in report.errors}
+            continue
+        assert t3 is not None, "a table with one lost cell is still a table"
+
+        got = [t3.get(rid, c) if rid in t3.rows else None for c in columns]
+        assert all(v is None or v == float(w) for v, w in zip(got, values, strict=True)), (k, got)
+        assert None in got, (k, got)
+
+
+# --- the broken-files corpus ------------------------------------------------------------------
+
+#: file → (ParseError subclass, words the message must contain); None: a Report (fragment).
+EXPECTED: dict[str, tuple[type[ParseError], tuple[str, ...]] | None] = {
+    "empty.txt": (EmptyInputError, ("empty",)),
+    "whitespace.txt": (EmptyInputError, ("whitespace",)),
+    "zero.pdf": (EmptyInputError, ("empty",)),
+    "noise.txt": (BinaryInputError, ("binary",)),
+    "image.txt": (UnsupportedFormatError, ("image",)),
+    "legacy_word.docx": (UnsupportedFormatError, (".doc", "LibreOffice")),
+    "not_docx.docx": (UnsupportedFormatError, ("zip", "not a .docx")),
+    "truncated.docx": (BinaryInputError, (".docx",)),
+    "garbage.pdf": (BinaryInputError, ("PDF",)),
+    "only_wu.txt": (NotAReportError, ("no annual-report content",)),
+    "news.txt": (NotAReportError, ("no annual-report content",)),
+    "english.txt": (NotAReportError, ("no annual-report content",)),
+    "numbers.txt": (NotAReportError, ("no annual-report content",)),
+    "truncated_utf8.txt": None,
+    "gbk_says_utf8.html": None,
+    "nested_divs.html": None,
+    "cut_mid_table.txt": None,
+    "duplicated_headings.txt": None,
+}
+BROKEN_FILES = sorted(p.name for p in BROKEN.iterdir() if p.suffix != ".py")
+
+
+def test_every_broken_file_has_an_expectation():
+    assert set(BROKEN_FILES) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(EXPECTED) if EXPECTED[n]])
+def test_broken_file_raises_the_right_error(name):
+    kind, words = EXPECTED[name]
+    result = _load(str(BROKEN / name))
+    assert type(result) is kind, f"{name}: {type(result).__name__}: {result}"
+    message = str(result)
+    assert name in message  # the path is named
+    for word in words:
+        assert word.lower() in message.lower(), message
+    as_bytes = _load((BROKEN / name).read_bytes(), filename=name)
+    assert type(as_bytes) is kind
+
+
+def test_truncated_utf8_keeps_what_was_there():
+    report = _outcome(str(BROKEN / "truncated_utf8.txt"))
+    assert isinstance(report, Report)
+    assert report.metadata.encoding in ("utf-8", "utf-8-sig")
+    assert "\ufffd" not in report.text
+    # the text stops inside section 二's heading: section 一 is there, the rest is missing
+    assert report.section(1) is not None, [(s.number, s.title) for s in report.sections]
+    assert "总体情况" in report.section(1).title
+    assert {p.code for p in report.errors} >= {"missing_section"}
+    assert set(report.missing_sections) >= {4, 5, 6}
+
+
+def test_gbk_page_that_claims_utf8_is_decoded_as_gbk():
+    report = _outcome(str(BROKEN / "gbk_says_utf8.html"))
+    assert isinstance(report, Report)
+    assert report.metadata.encoding in ("gbk", "gb2312", "gb18030")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "\ufffd" not in report.text
+
+
+def test_5000_nested_divs_still_give_the_report():
+    report = _outcome(str(BROKEN / "nested_divs.html"))
+    assert isinstance(report, Report)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.statements
+
+
+def test_report_cut_mid_table():
+    report = _outcome(str(BROKEN / "cut_mid_table.txt"))
+    assert isinstance(report, Report)
+    assert report.missing_sections == (4, 5, 6)
+    t3 = report.table("table3")
+    codes = {p.code for p in report.errors}
+    assert "missing_section" in codes
+    # the half table is either unreadable (and said so) or holds no invented rows
+    if t3 is not None and t3.status == "unreadable":
+        assert "table_unreadable" in codes and t3.problem
+    elif t3 is not None:
+        assert t3.get("4", "total") is None and t3.get("3.7", "total") is None
+    for c in report.checks:
+        if c.table == "table3" and c.id in ("I1", "I3"):
+            assert c.outcome == "not_assessable", c
+
+
+def test_every_heading_duplicated():
+    report = _outcome(str(BROKEN / "duplicated_headings.txt"))
+    assert isinstance(report, Report)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    good = load_report(CORPUS / "云岭市人民政府2023年政府信息公开工作年度报告.txt")
+    assert [s.text for s in report.statements] == [s.text for s in good.statements]
+    assert report.table("table3").values == good.table("table3").values
+
+
+def test_cli_parse_over_the_broken_corpus(tmp_path):
+    good = CORPUS / "云岭市人民政府2023年政府信息公开工作年度报告.txt"
+    files = [str(BROKEN / n) for n in BROKEN_FILES] + [str(good)]
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", "parse", *files],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    bad = [n for n in BROKEN_FILES if EXPECTED[n]]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == len(bad), proc.stderr
+    for name in bad:
+        assert sum(name in line for line in errors) == 1, (name, errors)
+    assert "云岭市人民政府" in proc.stdout
+    for name in BROKEN_FILES:
+        if EXPECTED[name] is None:
+            assert not any(name in line for line in errors), name
