@@ -148,6 +148,10 @@ _NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,
 _SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
 _NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
 _COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
+_NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
+                             r"(?:政府信息公开申请|依申请公开)")
+#: Sentences about other channels (letters, hotlines, proposals): never application figures.
+_OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
 _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("granted", re.compile(rf"(?<!不)(?<!部分)予以公开(?:的)?(?:共)?{_N}{_UNIT}")),
@@ -183,10 +187,17 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
         if value is not None:
             found.setdefault(kind, set()).add(value)
 
+    context = False  # an earlier sentence of this paragraph was about applications
     for m in _SENTENCE.finditer(text):
         sent = m.group()
-        if _APPLICATION.search(sent) and not _COMPARISON.search(sent):
-            if _NOT_RECEIVED.search(sent):
+        if m.start() == 0 or text[m.start() - 1] == "\n":
+            context = False
+        if _OTHER_TOPIC.search(sent) or _COMPARISON.search(sent):
+            context = False
+            continue
+        if _APPLICATION.search(sent):
+            context = True
+            if _NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent):
                 add("received", 0)
             for r in _RECEIVED.finditer(sent):
                 gap = r.group("gap")
@@ -197,6 +208,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                     continue
                 kind = "received_incl" if _INCLUDES_CARRIED.search(sent) else "received"
                 add(kind, parse_chinese_number(r.group(2)))
+        if context:
             for kind, pat in _FIGURES:
                 for f in pat.finditer(sent):
                     add(kind, parse_chinese_number(f.group(1)))
