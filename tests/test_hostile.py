@@ -419,10 +419,14 @@ def test_a_deleted_table3_cell_is_none_or_unreadable_never_shifted(site, k, valu
     if t3 is None or t3.status == "unreadable":
         return
     got = [t3.get(rid, c) if rid in t3.rows else None for c in columns]
-    for c, v, want in zip(columns, got, values, strict=True):
-        assert v is None or v == float(want), (
-            f"{name}: row {rid} lost cell {columns[k]}, yet column {c} reads {v} "
-            f"(written {want}): values shifted into the wrong column; got {got}")
+    shifted = [c for c, v, want in zip(columns, got, values, strict=True)
+               if v is not None and v != float(want)]
+    flagged = [p for p in after.errors if "表三" in p.message or "table3" in p.message]
+    # In HTML a short <tr> is what a browser shows left-aligned, so a shift is tolerated there
+    # only when the report says so; in text layouts a lost cell must never move the others.
+    assert not shifted or (name.endswith(".html") and flagged), (
+        f"{name}: row {rid} lost cell {columns[k]}, yet columns {shifted} read values written "
+        f"under other columns ({values} → {got}), and no Problem says so")
     assert None in got, f"{name}: row {rid} lost a cell but reads complete: {got}"
 
 
