@@ -106,3 +106,56 @@ def test_newer_schema_refused(tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="schema version 99"):
         Store(path)
+
+
+def _filled(tmp_path):
+    from nlp_reports.corpus import Store as S
+
+    tagger = FakeTagger()
+    path = tmp_path / "c.db"
+    with S(path) as store:
+        for i, r in enumerate([_report(), make_report("乙市人民政府", 2022, ["问题"], ["措施"])]):
+            store.write_report(f"r{i}.txt", r, tagger.tag_many([r])[0], model_id="m")
+        store.record_failure("bad.txt", "empty", "empty file")
+    return path
+
+
+def test_export_jsonl_round_trip(tmp_path):
+    from nlp_reports.corpus import export
+    from nlp_reports.report import Report
+
+    db = _filled(tmp_path)
+    [out] = export(db, tmp_path / "out.jsonl")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    back = Report.from_dict(first)
+    assert back.metadata == _report().metadata and back.checks == _report().checks
+    assert back.statements == _report().statements
+    assert [t["kind"] for t in first["tagged_statements"]] == ["problem", "problem", "measure"]
+    assert first["store"]["path"] == "r0.txt" and first["store"]["model_id"] == "m"
+
+
+def test_export_csv_and_parquet(tmp_path):
+    import pandas as pd
+
+    from nlp_reports.corpus import export
+    from nlp_reports.corpus.store import TABLES
+
+    db = _filled(tmp_path)
+    written = export(db, tmp_path / "csv", format="csv")
+    assert sorted(p.stem for p in written) == sorted(TABLES)
+    st = pd.read_csv(tmp_path / "csv" / "statements.csv")
+    assert len(st) == 5 and "theme_staffing" in st.columns
+    files = pd.read_csv(tmp_path / "csv" / "files.csv")
+    assert set(files["status"]) == {"ok", "failed"}
+    [one] = export(db, tmp_path / "one", format="csv", table="checks")
+    assert one.name == "checks.csv"
+    with pytest.raises(StoreError, match="no table"):
+        export(db, tmp_path / "x", format="csv", table="nope")
+    with pytest.raises(StoreError, match="JSONL exports whole reports"):
+        export(db, tmp_path / "x.jsonl", table="statements")
+    pytest.importorskip("pyarrow")
+    written = export(db, tmp_path / "pq", format="parquet")
+    cells = pd.read_parquet(tmp_path / "pq" / "table_cells.parquet")
+    assert len(cells) == 25 * 7 and cells["value"].isna().sum() == 1

@@ -303,6 +303,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     store, owned = open_store(db)
     try:
         files, missing = expand_paths(paths)
+        store.forget_vanished_failures()
         failures: list[Failure] = list(missing)
         if missing:
             store.record_failures([(f.path, f.reason, f.message, None, None, model_id)

@@ -505,6 +505,18 @@ class Store:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
+    def forget_vanished_failures(self) -> int:
+        """Drop failure records of files that no longer exist; return how many.
+
+        A failure is kept so the file is retried; once the file is gone there is nothing to
+        retry, and keeping it would list a defect of a file that is not in the corpus.
+        """
+        rows = self._conn.execute("SELECT path FROM files WHERE status = 'failed'").fetchall()
+        gone = [(p,) for (p,) in rows if not os.path.exists(p)]
+        if gone:
+            self._conn.executemany("DELETE FROM files WHERE path = ? AND status = 'failed'", gone)
+        return len(gone)
+
     # --- reading -------------------------------------------------------------------------
 
     def count(self, table: str = "reports") -> int:
