@@ -433,6 +433,16 @@ def test_short_report_in_a_layout_table_cell():
         "规章\t0", "行政规范性文件\t1", "", "五、存在的主要问题及改进情况", "解读形式单一。"]
 
 
+def test_a_row_missing_a_cell_is_not_padded_but_blank_cells_stay():
+    markup = ("<table><tr><td>项目</td><td>自然人</td><td>商业企业</td><td>总计</td></tr>"
+              "<tr><td>一、本年新收</td><td>2</td><td></td><td>2</td></tr>"
+              "<tr><td>二、上年结转</td><td>0</td><td>0</td></tr></table>")
+    doc = read_document(markup.encode(), filename="short_row.html")
+    assert table_rows(doc.text) == [["项目", "自然人", "商业企业", "总计"],
+                                    ["一、本年新收", "2", "", "2"],
+                                    ["二、上年结转", "0", "0"]]
+
+
 def test_html_rowspan_beyond_the_table_and_bad_spans():
     markup = ("<table><tr><td rowspan='99'>甲</td><td colspan='x'>1</td></tr>"
               "<tr><td>2</td></tr></table>")

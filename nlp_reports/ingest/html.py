@@ -269,7 +269,12 @@ def _span(value: str | None, limit: int) -> int:
 
 
 def _table_rows(table) -> list[list[str]]:
-    """The table's rows as a rectangular grid, rowspan/colspan expanded."""
+    """The table's rows as a grid, rowspan/colspan expanded.
+
+    A well-formed table gives a rectangular grid. A row that lacks cells at its end (a lost
+    ``<td>``) is NOT padded: its shortness is the only trace of the loss, and padding would
+    pass it off as blank cells.
+    """
     rows = _own_rows(table)
     grid: list[dict[int, str]] = [{} for _ in rows]  # row → column → text
     filled = width = 0
@@ -296,10 +301,12 @@ def _table_rows(table) -> list[list[str]]:
     absurd = len(rows) * width > _MAX_GRID  # do not pad millions of empty cells
     out = []
     for line in grid:
+        if not line:
+            continue
         if absurd:
             row = [line[c] for c in sorted(line)]
-        else:
-            row = [line.get(c, "") for c in range(width)]
+        else:  # holes inside a row stay "", but a row missing its last <td>s stays short
+            row = [line.get(c, "") for c in range(max(line) + 1)]
         if any(row):
             out.append(row)
     return out
