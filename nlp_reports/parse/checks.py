@@ -41,9 +41,23 @@ def _fmt(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+class _Cells:
+    """Fast (row, column) → value lookup for one table (Table.get searches tuples)."""
+
+    __slots__ = ("table", "_r", "_c")
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._r = {r: i for i, r in enumerate(table.rows)}
+        self._c = {c: i for i, c in enumerate(table.columns)}
+
+    def get(self, row: str, column: str) -> float | None:
+        return self.table.values[self._r[row]][self._c[column]]
+
+
 def _sum_check(
     cid: str,
-    table: Table,
+    cells: _Cells,
     *,
     row: str | None,
     column: str | None,
@@ -53,20 +67,21 @@ def _sum_check(
     found_plus: Iterable[tuple[str, str]] = (),
 ) -> Check:
     """One identity ``found (+ found_plus) = sum(parts)`` over cells given as (row, column)."""
+    table = cells.table
     if table.status != "ok":
         return Check(cid, "not_assessable", table.id, row, column,
                      message=f"{table.id} is unreadable: {table.problem or 'incomplete'}")
-    lhs_cells = [found, *found_plus]
-    rhs_cells = list(parts)
-    blank = [f"{r}/{c}" for r, c in (*lhs_cells, *rhs_cells) if table.get(r, c) is None]
+    lhs = [(rc, cells.get(*rc)) for rc in (found, *found_plus)]
+    rhs = [(rc, cells.get(*rc)) for rc in parts]
+    blank = [f"{r}/{c}" for (r, c), v in (*lhs, *rhs) if v is None]
     if blank:
         return Check(cid, "not_assessable", table.id, row, column,
                      message=f"{what}: blank operand(s) {', '.join(blank)}")
-    found_v = sum(table.get(r, c) for r, c in lhs_cells)  # type: ignore[misc]
-    expected_v = sum(table.get(r, c) for r, c in rhs_cells)  # type: ignore[misc]
+    found_v = float(sum(v for _, v in lhs))  # type: ignore[misc]
+    expected_v = float(sum(v for _, v in rhs))  # type: ignore[misc]
     ok = abs(found_v - expected_v) < TOLERANCE
     return Check(cid, "pass" if ok else "fail", table.id, row, column,
-                 expected=float(expected_v), found=float(found_v),
+                 expected=expected_v, found=found_v,
                  message=f"{what}: {_fmt(found_v)} {'=' if ok else '≠'} {_fmt(expected_v)}")
 
 
@@ -75,33 +90,35 @@ def _sum_check(
 
 def _table3_checks(t3: Table) -> list[Check]:
     checks: list[Check] = []
+    cells = _Cells(t3)
     outcome_rows = TABLE3_OUTCOME_ROWS_2019 if "3.6" in t3.rows else TABLE3_OUTCOME_ROWS
     for col in t3.columns:
         checks.append(_sum_check(
-            "I1", t3, row=None, column=col, found=("3.7", col), found_plus=[("4", col)],
+            "I1", cells, row=None, column=col, found=("3.7", col), found_plus=[("4", col)],
             parts=[("1", col), ("2", col)],
             what=f"column {col}: (七)总计 + 四 vs 一 + 二"))
     for row in t3.rows:
         checks.append(_sum_check(
-            "I2", t3, row=row, column="total", found=(row, "total"),
+            "I2", cells, row=row, column="total", found=(row, "total"),
             parts=[(row, c) for c in TABLE3_APPLICANT_COLUMNS],
             what=f"row {row}: 总计 vs the six applicant columns"))
         if "legal_subtotal" in t3.columns:
             checks.append(_sum_check(
-                "I2", t3, row=row, column="legal_subtotal", found=(row, "legal_subtotal"),
+                "I2", cells, row=row, column="legal_subtotal", found=(row, "legal_subtotal"),
                 parts=[(row, c) for c in _ORG_COLUMNS],
                 what=f"row {row}: 法人或其他组织小计 vs the five organisation columns"))
     for col in t3.columns:
         checks.append(_sum_check(
-            "I3", t3, row="3.7", column=col, found=("3.7", col),
+            "I3", cells, row="3.7", column=col, found=("3.7", col),
             parts=[(r, col) for r in outcome_rows],
             what=f"column {col}: (七)总计 vs the sum of the outcome rows"))
     return checks
 
 
 def _table4_checks(t4: Table) -> list[Check]:
+    cells = _Cells(t4)
     return [
-        _sum_check("I4", t4, row="count", column=group, found=("count", f"{group}.total"),
+        _sum_check("I4", cells, row="count", column=group, found=("count", f"{group}.total"),
                    parts=[("count", f"{group}.{p}") for p in _PENDING_PARTS],
                    what=f"{label}: 总计 vs 维持 + 纠正 + 其他 + 尚未审结")
         for group, label in TABLE4_GROUPS

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nlp_reports.parse.layout import (
     TABLE2_2019,
@@ -72,8 +73,11 @@ class _Cell:
     value: float | None
 
 
+@lru_cache(maxsize=8192)
 def _classify(tok: str) -> _Cell | None:
     """A value cell for ``tok``, or None when it is a label (text)."""
+    if tok.isdigit() and tok.isascii() and len(tok) < 12:
+        return _Cell(NUM, tok, float(tok))
     if tok == "" or tok in _BLANK_MARKS:
         return _Cell(BLANK, tok, None)
     if len(tok) > 32:  # no cell of these tables is that long: text
@@ -96,7 +100,7 @@ def _classify(tok: str) -> _Cell | None:
 
 @dataclass
 class _Line:
-    """One line cut into leading label cells and the value cells after them."""
+    """One line cut into leading label cells (normalised, see :func:`_norm`) and value cells."""
 
     labels: list[str]
     cells: list[_Cell]
@@ -108,16 +112,18 @@ def _split_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     empties = 0
     for raw in text.split("\n"):
-        line = raw.strip(" \u3000\r")
-        if not line.strip("\t"):
+        if not raw or raw.isspace():  # also a row of empty grid cells
             empties += 1
             continue
-        if "\t" in line:
-            parsed = _grid_line(line)
+        if "\t" in raw:
+            parsed = _grid_line(raw.strip(" \u3000\r"))
         else:
-            if _PAGE_NUMBER.fullmatch(line):
+            line = raw.strip()
+            if line[0] in "-—–" and _PAGE_NUMBER.fullmatch(line):
                 continue
             parsed = _plain_line(line)
+        if parsed.labels:
+            parsed.labels = [_norm(x) for x in parsed.labels]
         parsed.empty_before = empties
         empties = 0
         out.append(parsed)
@@ -156,9 +162,12 @@ def _grid_line(line: str) -> _Line:
 
 
 def _plain_line(line: str) -> _Line:
-    if " " in line:
-        line = _SPACED_UNIT.sub(r"\1", line)  # "156 件" → "156件"
     toks = line.split()
+    if len(toks) == 1:  # one cell per line: the common flattened shape
+        k = _classify(toks[0])
+        return _Line([], [k], False) if k is not None else _Line(toks, [], False)
+    if " " in line and _SPACED_UNIT.search(line):
+        toks = _SPACED_UNIT.sub(r"\1", line).split()  # "156 件" → "156件"
     cells: list[_Cell] = []
     i = len(toks)
     while i > 0:
@@ -186,6 +195,7 @@ _NUMBERING = re.compile(
 _STRIP = re.compile(r"[\s:：“”\"'‘’「」『』]")
 
 
+@lru_cache(maxsize=8192)
 def _norm(label: str) -> str:
     """The label without numbering (一、 (三) 1. ①), spaces, quotes and colons."""
     s = label.strip()
@@ -320,8 +330,7 @@ def _read_rows(
     while i < n and i - last_match <= _MAX_GAP:
         ln = lines[i]
         stopped = False
-        for lab in ln.labels:
-            norm = _norm(lab)
+        for norm in ln.labels:
             k = _match(norm, specs, p)
             if k is None:
                 if rows.cells and stop.search(norm) and len(norm) <= _MAX_LABEL:
@@ -445,8 +454,7 @@ def _build(
 def _t3_anchor(lines: Sequence[_Line], start: int) -> int | None:
     """The first line at or after ``start`` holding 表三's row 一 label (not narrative)."""
     for i in range(start, len(lines)):
-        for lab in lines[i].labels:
-            norm = _norm(lab)
+        for norm in lines[i].labels:
             if len(norm) <= 40 and _T3_ROW1.matches(norm) and not _ANCHOR_BAD.search(norm):
                 return i
     return None
@@ -475,7 +483,7 @@ def _read_table3(
 
     # columns: 7, or 8 with 法人或其他组织小计 (from the header or the rows' value counts)
     head_from = max(0, best.start - 40)
-    header = [_norm(lab) for ln in lines[head_from:best.start] for lab in ln.labels]
+    header = [lab for ln in lines[head_from:best.start] for lab in ln.labels]
     ncols = _t3_ncols(best, header)
     cols = list(TABLE3_COLUMNS)
     if ncols == 8:
@@ -533,8 +541,7 @@ def _t3_ncols(rows: _Rows, header: Sequence[str]) -> int:
 
 def _t2_anchor(lines: Sequence[_Line], start: int) -> int | None:
     for i in range(start, len(lines)):
-        for lab in lines[i].labels:
-            norm = _norm(lab)
+        for norm in lines[i].labels:
             if len(norm) <= 15 and _match(norm, _T2_SPECS, 0) is not None:
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
                 if lines[i].cells or (nxt is not None and nxt.cells and not nxt.labels):
@@ -592,7 +599,7 @@ def _t2_format(lines: Sequence[_Line], s: int, a: int, hint: str | None) -> str:
     # the count of values after 行政许可 tells: 1 in 2021, 3 in 2019
     for i in range(a, min(len(lines), a + 80)):
         ln = lines[i]
-        if any(_norm(lab) == "行政许可" for lab in ln.labels):
+        if "行政许可" in ln.labels:
             n = len(ln.cells)
             if n == 0:  # flattened: values on the following label-free lines
                 j = i + 1
@@ -616,7 +623,7 @@ def _read_table4(
     for s in starts:
         a = None
         for i in range(s, len(lines)):
-            if any(_T4_ANCHOR.fullmatch(_norm(lab)) for lab in lines[i].labels):
+            if any(_T4_ANCHOR.fullmatch(lab) for lab in lines[i].labels):
                 a = i
                 break
         if a is None:
