@@ -1,0 +1,402 @@
+"""Faults (issue 5): a killed batch run, an unwritable store, and damaged or foreign models.
+
+(a) ``nlp-reports tag`` killed with SIGKILL mid-run leaves a sound store, and the rerun stores
+every report exactly once; (b) an output location that cannot be written gives a StoreError /
+one CLI "error:" line; (c) a model file with one byte flipped is refused before unpickling;
+(d) a model card from another scikit-learn names both versions; (e) a model outside the
+shipped ones needs trust. Everything runs on copies in tmp_path; the shipped model is read only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from nlp_reports.errors import (
+    IncompatibleModelError,
+    ModelError,
+    ModelIntegrityError,
+    StoreError,
+    UntrustedModelError,
+)
+
+ROOT = Path(__file__).parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+SHIPPED = ROOT / "models" / "default"
+GOOD = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.html"))
+
+needs_corpus = pytest.mark.skipif(not GOOD, reason="examples/corpus is missing")
+needs_model = pytest.mark.skipif(not (SHIPPED / "model.joblib").is_file(),
+                                 reason="models/default (the shipped model) is not built yet")
+
+
+def _cli(*args: str, stdin: str | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nlp_reports", *args], input=stdin,
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def _assert_clean_failure(proc: subprocess.CompletedProcess, *words: str) -> str:
+    """Non-zero exit, no traceback, one 'error:' line that contains ``words``; that line."""
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, proc.stderr
+    for word in words:
+        assert word.lower() in errors[0].lower(), errors[0]
+    return errors[0]
+
+
+# --- (a) SIGKILL mid-run, then resume ---------------------------------------------------------
+
+
+def _count(db: Path, sql: str) -> int | None:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return con.execute(sql).fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None  # not created yet, or busy
+
+
+def _assert_store_sound(db: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    one = con.execute
+    # no half reports: children only of stored reports, counts as recorded
+    for child in ("sections", "statements", "table_cells", "checks", "problems"):
+        orphans = one(f"SELECT count(*) FROM {child} WHERE report_id NOT IN "
+                      "(SELECT id FROM reports)").fetchone()[0]
+        assert orphans == 0, f"{orphans} {child} rows without their report"
+    bad = one("SELECT r.path, r.n_statements, count(s.idx) FROM reports r LEFT JOIN statements s "
+              "ON s.report_id = r.id GROUP BY r.id HAVING count(s.idx) != r.n_statements"
+              ).fetchall()
+    assert not bad, f"reports whose statements are incomplete or doubled: {bad[:3]}"
+    bad = one("SELECT r.path, r.n_sections, count(s.position) FROM reports r LEFT JOIN sections s "
+              "ON s.report_id = r.id GROUP BY r.id HAVING count(s.position) != r.n_sections"
+              ).fetchall()
+    assert not bad, f"reports whose sections are incomplete or doubled: {bad[:3]}"
+    dup = one('SELECT count(*) FROM (SELECT 1 FROM table_cells GROUP BY report_id, table_id, '
+              '"row", "column" HAVING count(*) > 1)').fetchone()[0]
+    assert dup == 0, f"{dup} table cells stored twice"
+    dup = one("SELECT count(*) FROM (SELECT 1 FROM checks GROUP BY report_id, id, table_id, "
+              '"row", "column" HAVING count(*) > 1)').fetchone()[0]
+    assert dup == 0, f"{dup} checks stored twice"
+    # every file stored ok has its report, and no report lacks its file row
+    assert one("SELECT count(*) FROM files f WHERE f.status = 'ok' AND f.path NOT IN "
+               "(SELECT path FROM reports)").fetchone()[0] == 0
+    assert one("SELECT count(*) FROM reports WHERE path NOT IN (SELECT path FROM files "
+               "WHERE status = 'ok')").fetchone()[0] == 0
+    return con
+
+
+@needs_corpus
+@needs_model
+def test_sigkill_mid_run_then_resume_stores_each_report_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    copies = 5  # enough files that the run is still going when we kill it
+    for i in range(copies):
+        (corpus / f"batch{i}").mkdir(parents=True)
+        for f in GOOD:
+            shutil.copy(f, corpus / f"batch{i}" / f.name)
+    (corpus / "bad.txt").write_text("今天天气很好。\n我们去公园。\n", encoding="utf-8")
+    n_good = copies * len(GOOD)
+    db = tmp_path / "store.sqlite"
+    args = [sys.executable, "-m", "nlp_reports", "tag", str(corpus), "--db", str(db),
+            "--jobs", "1", "--quiet"]
+
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    killed_at = None
+    deadline = time.monotonic() + 120
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            n = _count(db, "SELECT count(*) FROM files")
+            if n and n >= 3:
+                os.kill(proc.pid, signal.SIGKILL)
+                killed_at = n
+                break
+            time.sleep(0.005)
+    finally:
+        if proc.poll() is None and killed_at is None:
+            proc.kill()
+        proc.communicate(timeout=60)
+    if killed_at is None:
+        pytest.skip(f"the run ended (rc {proc.returncode}) before any report was seen stored")
+    assert proc.returncode == -signal.SIGKILL
+    stored_before = _count(db, "SELECT count(*) FROM reports")
+    assert stored_before is not None and stored_before < n_good, "killed too late to test"
+    _assert_store_sound(db).close()  # the killed store is already consistent
+
+    rerun = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in rerun.stderr, rerun.stderr
+    assert rerun.returncode == 1, rerun.stderr  # bad.txt fails, the rest is stored
+    assert "skipped" in rerun.stderr and "1 failed" in rerun.stderr, rerun.stderr
+    con = _assert_store_sound(db)
+    assert con.execute("SELECT count(*), count(DISTINCT path) FROM reports").fetchone() == (
+        n_good, n_good)
+    assert con.execute("SELECT status, count(*) FROM files GROUP BY status ORDER BY status"
+                       ).fetchall() == [("failed", 1), ("ok", n_good)]
+    paths = {Path(p).name for (p,) in con.execute("SELECT path FROM reports")}
+    assert paths == {f.name for f in GOOD}
+    con.close()
+
+    again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert f"skipped {n_good} already stored" in again.stderr, again.stderr
+    con = _assert_store_sound(db)
+    assert con.execute("SELECT count(*) FROM reports").fetchone()[0] == n_good
+    con.close()
+
+
+# --- (b) an output location that cannot be written --------------------------------------------
+
+
+def _unwritable_db_paths(tmp_path: Path) -> list[Path]:
+    """Store paths no process can create: under a regular file, and under /proc (even as root);
+    under a 0o555 directory when not root (root ignores the mode bits)."""
+    blocker = tmp_path / "somefile"
+    blocker.write_text("a file, not a folder\n", encoding="utf-8")
+    paths = [blocker / "store.sqlite", Path("/proc/nlp_reports_store.sqlite")]
+    if os.geteuid() != 0:
+        ro = tmp_path / "readonly"
+        ro.mkdir()
+        ro.chmod(0o555)
+        paths.append(ro / "store.sqlite")
+    return paths
+
+
+def test_store_in_unwritable_location_raises_store_error(tmp_path):
+    from nlp_reports.corpus import Store
+
+    for db in _unwritable_db_paths(tmp_path):
+        with pytest.raises(StoreError) as info:
+            Store(db)
+        assert str(db) in str(info.value) or db.name in str(info.value), str(info.value)
+
+
+@needs_corpus
+@needs_model
+def test_cli_tag_into_unwritable_location_fails_cleanly(tmp_path):
+    for db in _unwritable_db_paths(tmp_path):
+        proc = _cli("tag", str(GOOD[0]), "--db", str(db), "--quiet")
+        _assert_clean_failure(proc, "store")
+        assert not db.exists()
+
+
+@needs_corpus
+def test_cli_summarize_a_store_that_is_not_there(tmp_path):
+    proc = _cli("summarize", "--db", str(tmp_path / "missing.sqlite"))
+    _assert_clean_failure(proc, "no store here")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    _assert_clean_failure(_cli("audit", "--db", str(junk)))
+
+
+# --- (c)–(e) damaged, foreign and untrusted models ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model_copy(tmp_path_factory) -> Path:
+    if not (SHIPPED / "model.joblib").is_file():
+        pytest.skip("models/default (the shipped model) is not built yet")
+    dest = tmp_path_factory.mktemp("models") / "default"
+    shutil.copytree(SHIPPED, dest)
+    return dest
+
+
+@pytest.fixture
+def fresh_copy(model_copy, tmp_path) -> Path:
+    """A private copy of the shipped model to damage (hard links would share the bytes)."""
+    dest = tmp_path / "model"
+    shutil.copytree(model_copy, dest)
+    return dest
+
+
+def _flip_byte(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset % len(data)] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _edit_card(model_dir: Path, edit) -> None:
+    card_path = model_dir / "meta.json"
+    card = json.loads(card_path.read_text("utf-8"))
+    edit(card)
+    card_path.write_text(json.dumps(card, ensure_ascii=False, indent=2), "utf-8")
+
+
+def test_untouched_copy_loads_with_trust(model_copy):
+    from nlp_reports.classify import Tagger
+
+    tagger = Tagger.load(model_copy, trust=True)
+    shipped = Tagger.load()
+    assert tagger.model_id == shipped.model_id
+    text = "信息公开工作人员力量不足，业务培训不够。"
+    assert tagger.predict([text])[0].to_dict() == shipped.predict([text])[0].to_dict()
+
+
+def test_copy_without_trust_is_refused(model_copy):
+    from nlp_reports.classify import Tagger
+
+    with pytest.raises(UntrustedModelError) as info:
+        Tagger.load(model_copy)
+    assert "trust" in str(info.value)
+    with pytest.raises(UntrustedModelError):
+        Tagger.load(model_copy / "model.joblib")  # the file itself, not only the folder
+
+
+def test_symlink_into_a_foreign_folder_is_still_untrusted(model_copy, tmp_path):
+    from nlp_reports.classify import Tagger
+
+    link = tmp_path / "innocent"
+    link.symlink_to(model_copy, target_is_directory=True)
+    with pytest.raises(UntrustedModelError):
+        Tagger.load(link)
+
+
+def test_cli_classify_copy_without_trust(model_copy):
+    proc = _cli("classify", "--model", str(model_copy), stdin="人员力量不足。\n")
+    _assert_clean_failure(proc, "--trust-model")
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_flipped_byte_is_refused_before_unpickling(fresh_copy, where):
+    from nlp_reports.classify import Tagger
+
+    model = fresh_copy / "model.joblib"
+    size = model.stat().st_size
+    _flip_byte(model, {"start": 0, "middle": size // 2, "end": size - 1}[where])
+    with pytest.raises(ModelIntegrityError) as info:
+        Tagger.load(fresh_copy, trust=True)
+    assert "SHA-256" in str(info.value) and "model.joblib" in str(info.value)
+
+
+def test_cli_classify_with_a_flipped_byte(fresh_copy):
+    _flip_byte(fresh_copy / "model.joblib", 12345)
+    proc = _cli("classify", "--model", str(fresh_copy), "--trust-model",
+                stdin="人员力量不足。\n")
+    _assert_clean_failure(proc, "SHA-256")
+    assert proc.stdout == ""
+
+
+@needs_corpus
+def test_cli_tag_with_a_flipped_byte_touches_no_file(fresh_copy, tmp_path):
+    _flip_byte(fresh_copy / "model.joblib", 999)
+    db = tmp_path / "store.sqlite"
+    proc = _cli("tag", str(GOOD[0]), "--db", str(db), "--model", str(fresh_copy),
+                "--trust-model", "--quiet")
+    _assert_clean_failure(proc, "SHA-256")
+    assert not db.exists() or _count(db, "SELECT count(*) FROM reports") in (None, 0)
+
+
+def test_card_checksum_that_disagrees_is_refused(fresh_copy):
+    from nlp_reports.classify import Tagger
+
+    _edit_card(fresh_copy, lambda c: c.update(model_sha256="0" * 64))
+    with pytest.raises(ModelIntegrityError):
+        Tagger.load(fresh_copy, trust=True)
+
+
+def test_no_recorded_checksum_is_refused(fresh_copy):
+    from nlp_reports.classify import Tagger
+
+    (fresh_copy / "model.joblib.sha256").unlink()
+    _edit_card(fresh_copy, lambda c: [c.pop(k, None) for k in ("model_sha256", "sha256")])
+    with pytest.raises(ModelIntegrityError) as info:
+        Tagger.load(fresh_copy, trust=True)
+    assert "SHA-256" in str(info.value)
+
+
+def test_garbage_model_with_a_matching_checksum_is_a_model_error(fresh_copy):
+    """A file whose checksum was recomputed (so it passes) but that is not a pickle."""
+    import hashlib
+
+    from nlp_reports.classify import Tagger
+
+    model = fresh_copy / "model.joblib"
+    model.write_bytes(model.read_bytes()[: 4096])  # truncated
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()
+    (fresh_copy / "model.joblib.sha256").write_text(f"{digest}  model.joblib\n", "ascii")
+    _edit_card(fresh_copy, lambda c: c.update(model_sha256=digest))
+    with pytest.raises(ModelError) as info:
+        Tagger.load(fresh_copy, trust=True)
+    assert "model.joblib" in str(info.value)
+
+
+def _other_minor(version: str) -> str:
+    major, minor, *_ = (version.split(".") + ["0", "0"])
+    return f"{major}.{int(minor) + 1 if minor.isdigit() else 0}.0"
+
+
+def test_card_from_another_sklearn_minor_version(fresh_copy):
+    from nlp_reports.classify import Tagger
+
+    have = metadata.version("scikit-learn")
+    other = _other_minor(have)
+    _edit_card(fresh_copy, lambda c: c.setdefault("versions", {}).update({"scikit-learn": other}))
+    with pytest.raises(IncompatibleModelError) as info:
+        Tagger.load(fresh_copy, trust=True)
+    message = str(info.value)
+    assert other in message and have in message, message
+
+
+def test_card_from_another_sklearn_patch_version_warns(fresh_copy, caplog):
+    from nlp_reports.classify import Tagger
+
+    have = metadata.version("scikit-learn")
+    parts = (have.split(".") + ["0", "0"])[:3]
+    other = ".".join([*parts[:2], str(int(parts[2]) + 1) if parts[2].isdigit() else "99"])
+    _edit_card(fresh_copy, lambda c: c.setdefault("versions", {}).update({"scikit-learn": other}))
+    with caplog.at_level("WARNING", logger="nlp_reports"):
+        tagger = Tagger.load(fresh_copy, trust=True)
+    assert tagger.predict(["人员力量不足。"])[0].kind
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(other in m and have in m for m in warned), warned
+
+
+def test_card_with_another_model_format(fresh_copy):
+    from nlp_reports.classify import Tagger
+
+    _edit_card(fresh_copy, lambda c: c.update(format_version=99))
+    with pytest.raises(IncompatibleModelError) as info:
+        Tagger.load(fresh_copy, trust=True)
+    assert "99" in str(info.value)
+
+
+def test_cli_classify_with_a_foreign_sklearn_card(fresh_copy):
+    have = metadata.version("scikit-learn")
+    other = _other_minor(have)
+    _edit_card(fresh_copy, lambda c: c.setdefault("versions", {}).update({"scikit-learn": other}))
+    proc = _cli("classify", "--model", str(fresh_copy), "--trust-model",
+                stdin="人员力量不足。\n")
+    _assert_clean_failure(proc, other, have)
+
+
+def test_unreadable_card_is_a_model_error(fresh_copy):
+    from nlp_reports.classify import Tagger
+
+    (fresh_copy / "meta.json").write_text("{ not json", "utf-8")
+    with pytest.raises(ModelError):
+        Tagger.load(fresh_copy, trust=True)
+
+
+def test_missing_model_directory(tmp_path):
+    from nlp_reports.classify import Tagger
+    from nlp_reports.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError):
+        Tagger.load(tmp_path / "nothing-here", trust=True)
+    proc = _cli("classify", "--model", str(tmp_path / "nothing-here"), "--trust-model",
+                stdin="人员力量不足。\n")
+    _assert_clean_failure(proc, "no model")
