@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp_reports.parse.checks import parse_chinese_number, run_checks
 from nlp_reports.parse.layout import (
@@ -324,3 +326,17 @@ def test_t1_outcomes_in_the_next_sentence_of_the_same_paragraph():
 def test_t1_no_applications_at_all_means_zero():
     c = only(run_checks([table3()], {1: "依申请公开方面：全年无政府信息公开申请。"}), "T1")
     assert c.outcome == "fail" and c.found == 0.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["0", "3", "", "/", "12", "1e30", "行政复议", "规章", "行政事业性收费", "5.5",
+     "一、本年新收政府信息公开申请数量", "(七)总计", "四、结转下年度继续办理", "总计",
+     "收到政府信息公开申请3件。", "予以公开两件，", "未发生政府信息公开行政复议。", "无。"]
+), max_size=60), st.sampled_from(["\n", "\t", " "]))
+def test_never_raises_and_outcomes_are_known(cells, sep):
+    text = sep.join(cells)
+    tables, _, _ = read_tables({0: text, 3: text})
+    for c in run_checks(tables, {1: text, 6: text}):
+        assert c.outcome in ("pass", "fail", "not_assessable")
+        assert c.id in ("I1", "I2", "I3", "I4", "T1", "T2")
