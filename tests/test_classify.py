@@ -30,7 +30,8 @@ SHIPPED = ROOT / "models" / "default"
 OWN_STATEMENTS = [
     ("乡里负责公开的同志还兼着党政办的文秘和档案，岗位一调整，交接就出空档。", "problem", "staffing"),
     ("明年起安排一名专职人员负责政务公开，并建立AB岗互为备份。", "measure", "staffing"),
-    ("对群众关心的惠民补贴发放情况，我们只做了规定动作，很少主动对外公布。", "problem", "proactivity"),
+    ("惠民补贴发放这类群众关心的事项，只在村务栏贴过一次，没有在网上主动公开。", "problem",
+     "proactivity"),
     ("发布前逐条进行保密审查，坚决防止泄露国家秘密和公民个人隐私。", "measure", "confidentiality"),
     ("少数股室对哪些文件可以公开、哪些涉密拿不准，存在不敢公开的顾虑。", "problem", "confidentiality"),
     ("每季度举办一次政务公开业务培训班，提升经办人员的实际操作能力。", "measure", "training"),
@@ -222,6 +223,19 @@ def test_trained_model_pickles_and_predicts_the_same(tiny_model):
     assert kp.shape == (len(texts), len(KINDS)) and np.allclose(kp.sum(1), 1)
 
 
+def test_compiled_bundle_predicts_like_the_sklearn_estimator(tiny_model, tiny_data):
+    from nlp_reports.classify import Tagger, load_labeled
+
+    tagger = Tagger.load(tiny_model, trust=True)
+    texts = [d.text for d in load_labeled(tiny_data)][:200] + [t for t, _, _ in OWN_STATEMENTS]
+    texts.append("完全无关的一句话 with some ASCII 123")
+    kp, tp = tagger.bundle.predict_all(texts)
+    kp2, tp2 = tagger.model.predict_all(texts)
+    np.testing.assert_allclose(kp, kp2, atol=1e-5)
+    np.testing.assert_allclose(tp, tp2, atol=1e-5)
+    np.testing.assert_array_equal(tagger.bundle.thresholds, tagger.model.thresholds_)
+
+
 def test_training_writes_a_complete_card(tiny_model, tiny_data):
     from nlp_reports.classify.modelcard import sha256_file
 
@@ -298,12 +312,11 @@ def test_thresholds_decide_the_themes(tiny_model):
 
     tagger = Tagger.load(tiny_model, trust=True)
     texts = [t for t, _, _ in OWN_STATEMENTS]
-    tm = tagger.model.theme_model_
-    tm.thresholds_ = np.full(len(THEME_IDS), 1.01)
+    tagger.bundle.thresholds = np.full(len(THEME_IDS), 1.01)
     assert all(p.themes == () for p in tagger.predict(texts))
-    tm.thresholds_ = np.zeros(len(THEME_IDS))
+    tagger.bundle.thresholds = np.zeros(len(THEME_IDS))
     assert all(p.themes == THEME_IDS for p in tagger.predict(texts))
-    tm.thresholds_ = np.full(len(THEME_IDS), 0.5)
+    tagger.bundle.thresholds = np.full(len(THEME_IDS), 0.5)
     for p in tagger.predict(texts):
         assert p.themes == tuple(t for t in THEME_IDS if p.theme_scores[t] >= 0.5)
 
@@ -384,15 +397,23 @@ def test_tag_many_matches_tag(shipped):
     assert many[1] == shipped.tag(r2)
 
 
-def test_sample_report_statements_when_present(shipped):
+def test_sample_report_tagged_like_the_worked_example(shipped):
+    """The real sample report (../shared), parsed, against taxonomy.md's worked example."""
     sample = ROOT.parent / "shared" / "sample-report-bange-2023.txt"
     if not sample.is_file():
         pytest.skip("sample report not present")
-    text = sample.read_text("utf-8")
-    body = text[text.index("(二)下步改进措施"):text.index("六、")]
-    first_measure = body.split("二是")[0].split("一是")[1]
-    p = shipped.predict([first_measure])[0]
-    assert p.kind == "measure"
+    from nlp_reports import load_report
+
+    report = load_report(sample)
+    if len(report.statements) != 7:
+        pytest.skip("the parser does not split the sample into its 7 statements yet")
+    tagged = shipped.tag(report)
+    kinds = [t.prediction.kind for t in tagged]
+    assert kinds == ["other", "problem", "problem", "problem", "measure", "measure", "measure"]
+    themes = [set(t.prediction.themes) for t in tagged]
+    assert "staffing" in themes[1] and "proactivity" in themes[2]
+    assert "confidentiality" in themes[3] and {"staffing", "proactivity"} <= themes[5]
+    assert not themes[0]
 
 
 # --- evaluate / suggest ----------------------------------------------------------------------

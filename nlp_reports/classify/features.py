@@ -61,13 +61,11 @@ def build_features(
     char_ngram: tuple[int, int] = (1, 3),
     min_df: int = 1,
     max_features: int | None = 200_000,
-    lexicon: bool = False,
 ):
     """An unfitted FeatureUnion: word TF-IDF (``tokenizer``) ∪ char n-gram TF-IDF.
 
     ``tokenizer`` is a picklable callable text -> list[str]; None builds the default
-    :class:`~nlp_reports.tokenize.Tokenizer` (fastest installed engine). ``lexicon`` adds
-    :class:`LexiconFeatures` (the keyword lexicon's cue counts).
+    :class:`~nlp_reports.tokenize.Tokenizer` (fastest installed engine).
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
@@ -95,10 +93,7 @@ def build_features(
         max_features=max_features,
         dtype=_float32(),
     )
-    parts = [("words", words), ("chars", chars)]
-    if lexicon:
-        parts.append(("lexicon", LexiconFeatures()))
-    return FeatureUnion(parts)
+    return FeatureUnion([("words", words), ("chars", chars)])
 
 
 def _float32():
@@ -106,52 +101,3 @@ def _float32():
 
     return np.float32
 
-
-class LexiconFeatures:
-    """Counts of the keyword lexicon's cues per kind and per theme (16 dense columns, log-scaled).
-
-    A small, transparent signal beside the n-grams: it carries the genre knowledge written
-    into ``data/lexicon.json`` to phrasings the labeled data lacks. ``fit`` learns nothing.
-    """
-
-    def __init__(self, lexicon: Any = None) -> None:
-        self.lexicon = lexicon
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        return {"lexicon": self.lexicon}
-
-    def set_params(self, **params: Any) -> LexiconFeatures:
-        for k, v in params.items():
-            setattr(self, k, v)
-        return self
-
-    def fit(self, X: Any, y: Any = None) -> LexiconFeatures:
-        from nlp_reports.classify.baseline import KeywordBaseline
-
-        self.baseline_ = KeywordBaseline(lexicon=self.lexicon).fit()
-        return self
-
-    def transform(self, X: Any):
-        import numpy as np
-        from scipy import sparse
-
-        from nlp_reports.taxonomy import KINDS, THEME_IDS
-
-        base = self.baseline_
-        rows = []
-        for x in X:
-            text = normalize_statement(x)
-            kc = [sum(c in text for c in base.kind_cues_[k]) for k in KINDS]
-            tc = [sum(c in text for c in base.theme_cues_[t]) for t in THEME_IDS]
-            rows.append(kc + tc)
-        return sparse.csr_matrix(np.log1p(np.array(rows, dtype=np.float32)) * 0.5)
-
-    def fit_transform(self, X: Any, y: Any = None):
-        return self.fit(X, y).transform(X)
-
-    def get_feature_names_out(self, input_features: Any = None):
-        import numpy as np
-
-        from nlp_reports.taxonomy import KINDS, THEME_IDS
-
-        return np.array([f"lex_{k}" for k in (*KINDS, *THEME_IDS)], dtype=object)

@@ -167,7 +167,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                  word_ngram: tuple[int, int] = (1, 2), char_ngram: tuple[int, int] = (1, 3),
                  min_df: int = 1, kind_C: float = 0.5, theme_C: float = 0.5,
                  class_weight: Any = "balanced", cv: int = 5, theme_threshold: float = 0.4,
-                 lexicon: bool = False, base: str = "svm", random_state: int = 0) -> None:
+                 base: str = "svm", random_state: int = 0) -> None:
         self.features = features
         self.tokenizer = tokenizer
         self.word_ngram = word_ngram
@@ -178,7 +178,6 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.cv = cv
         self.theme_threshold = theme_threshold
-        self.lexicon = lexicon
         self.base = base
         self.random_state = random_state
 
@@ -188,8 +187,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         from nlp_reports.classify.features import build_features
 
         return build_features(self.tokenizer, word_ngram=tuple(self.word_ngram),
-                              char_ngram=tuple(self.char_ngram), min_df=self.min_df,
-                              lexicon=self.lexicon)
+                              char_ngram=tuple(self.char_ngram), min_df=self.min_df)
 
     def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None) -> StatementModel:
         from nlp_reports.classify.dataset import theme_matrix

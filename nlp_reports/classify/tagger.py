@@ -87,6 +87,16 @@ def _blank_prediction(text: str) -> Prediction:
     )
 
 
+def _fastest_engine() -> str | None:
+    """"rjieba" when installed, else "jieba" — found by spec, without importing either."""
+    from importlib.util import find_spec
+
+    for name in ("rjieba", "jieba"):
+        if find_spec(name) is not None:
+            return name
+    return None
+
+
 def apply_layout(pred: Prediction, block: str) -> tuple[Prediction, bool]:
     """(prediction with the layout prior applied, layout disagrees?) for a statement's block."""
     if block not in ("problem", "measure"):
@@ -108,13 +118,18 @@ class Tagger:
     ``tokenizer_engine``, ``path`` (the model directory), ``model`` (the StatementModel).
     """
 
-    def __init__(self, model: Any, *, card: dict[str, Any], model_id: str, path: Path,
+    def __init__(self, bundle: Any, *, card: dict[str, Any], model_id: str, path: Path,
                  name: str | None = None) -> None:
-        self.model = model
+        self.bundle = bundle
         self.card = card
         self.model_id = model_id
         self.path = path
         self.name = name or card.get("name") or path.name
+
+    @property
+    def model(self) -> Any:
+        """The fitted scikit-learn StatementModel (loaded on first use; imports sklearn)."""
+        return self.bundle.estimator
 
     def __repr__(self) -> str:
         return f"Tagger(name={self.name!r}, model_id={self.model_id[:12]!r}, path='{self.path}')"
@@ -129,27 +144,31 @@ class Tagger:
         Raises ModelNotFoundError, UntrustedModelError, ModelIntegrityError,
         IncompatibleModelError.
         """
-        import joblib
-
         from nlp_reports.classify import modelcard as mc
+        from nlp_reports.classify.compiled import ModelBundle, compile_model
+        from nlp_reports.errors import IncompatibleModelError
 
         model_dir, _shipped = mc.resolve_model_dir(path, trust=trust)
         card = mc.read_card(model_dir)
         model_id = mc.verify_checksum(model_dir, card)
         mc.check_compatible(card, model_dir)
-        with warnings.catch_warnings():
-            # a patch-level sklearn difference was logged by check_compatible
-            from sklearn.exceptions import InconsistentVersionWarning
+        try:
+            bundle = mc.load_model(model_dir / mc.MODEL_FILE)
+        except Exception as exc:  # unpickling can fail in many ways; report one
+            raise IncompatibleModelError(
+                f"{model_dir / mc.MODEL_FILE}: cannot be loaded ({type(exc).__name__}: "
+                f"{exc}); retrain it with this version of nlp_reports"
+            ) from exc
+        if not isinstance(bundle, ModelBundle):  # a bare StatementModel: compile it now
+            with warnings.catch_warnings():
+                from sklearn.exceptions import InconsistentVersionWarning
 
-            warnings.simplefilter("ignore", InconsistentVersionWarning)
-            try:
-                model = joblib.load(model_dir / mc.MODEL_FILE)
-            except Exception as exc:  # unpickling can fail in many ways; report one
-                raise mc.IncompatibleModelError(
-                    f"{model_dir / mc.MODEL_FILE}: cannot be loaded ({type(exc).__name__}: "
-                    f"{exc}); retrain it with this version of nlp_reports"
-                ) from exc
-        tagger = cls(model, card=card, model_id=model_id, path=model_dir)
+                # a patch-level sklearn difference was already logged by check_compatible
+                warnings.simplefilter("ignore", InconsistentVersionWarning)
+                bundle = compile_model(bundle)
+        tagger = cls(bundle, card=card, model_id=model_id, path=model_dir)
+        if tokenizer is None and getattr(bundle.tokenizer, "engine", "") is None:
+            tokenizer = _fastest_engine()  # resolve without importing every engine
         if tokenizer is not None:
             tagger.set_tokenizer(tokenizer)
         log.info("loaded model %s (%s) from %s", tagger.name, model_id[:12], model_dir)
@@ -157,40 +176,34 @@ class Tagger:
 
     # --- tokenizer -----------------------------------------------------------------------
 
-    def _word_vectorizer(self):
-        features = getattr(self.model, "features_", None)
-        for _name, step in getattr(features, "transformer_list", []):
-            if getattr(step, "tokenizer", None) is not None:
-                return step
-        return None
-
     @property
     def tokenizer_engine(self) -> str:
         """The segmentation engine in use ("jieba" or "rjieba")."""
-        vec = self._word_vectorizer()
-        tok = getattr(vec, "tokenizer", None)
+        tok = self.bundle.tokenizer
         return getattr(tok, "engine_", None) or str(getattr(tok, "engine", "jieba"))
 
     def set_tokenizer(self, engine: str) -> None:
         """Swap the word features' tokenizer engine (same dictionary, HMM and stopwords)."""
+        from importlib.util import find_spec
+
         from nlp_reports.tokenize import Tokenizer
 
-        vec = self._word_vectorizer()
-        if vec is None:
+        old = self.bundle.tokenizer
+        if old is None:
             raise ValueError("this model has no tokenizer to swap")
-        old = vec.tokenizer
         params = old.get_params() if hasattr(old, "get_params") else {}
         params["engine"] = engine
         new = Tokenizer(**params)
-        new("测试")  # fail now (MissingDependencyError) rather than mid-batch
-        vec.tokenizer = new
+        if engine not in ("jieba", "rjieba") or find_spec(engine) is None:
+            new("测试")  # fail now (MissingDependencyError / ValueError), not mid-batch
+        self.bundle.set_tokenizer(new)
 
     # --- prediction ----------------------------------------------------------------------
 
     @property
     def thresholds(self) -> dict[str, float]:
         """Theme id → decision threshold."""
-        return {t: float(x) for t, x in zip(THEME_IDS, self.model.thresholds_, strict=True)}
+        return {t: float(x) for t, x in zip(THEME_IDS, self.bundle.thresholds, strict=True)}
 
     def predict(self, texts: Sequence[str], *, batch_size: int = 2048) -> list[Prediction]:
         """Kind and themes for each text, in order; blank texts get kind "other", no themes."""
@@ -200,11 +213,11 @@ class Tagger:
         for i, t in enumerate(texts):
             if not (t and t.strip()):
                 out[i] = _blank_prediction(t or "")
-        thresholds = self.model.thresholds_
+        thresholds = self.bundle.thresholds
         step = max(1, int(batch_size))
         for start in range(0, len(todo), step):
             idx = todo[start:start + step]
-            kp, tp = self.model.predict_all([texts[i] for i in idx])
+            kp, tp = self.bundle.predict_all([texts[i] for i in idx])
             for row, i in enumerate(idx):
                 kscores = {k: round(float(kp[row, j]), 6) for j, k in enumerate(KINDS)}
                 kind = KINDS[int(kp[row].argmax())]

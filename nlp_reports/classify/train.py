@@ -33,7 +33,7 @@ __all__ = ["DEFAULT_PARAMS", "TrainResult", "train"]
 DEFAULT_PARAMS: dict[str, Any] = {
     "word_ngram": (1, 2),
     "char_ngram": (1, 3),
-    "min_df": 1,
+    "min_df": 2,
     "kind_C": 0.5,
     "theme_C": 0.5,
     "class_weight": "balanced",
@@ -87,10 +87,10 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     ``tokenizer``: engine recorded in the model (None: fastest installed at load time).
     ``params``: StatementModel parameters over :data:`DEFAULT_PARAMS`.
     """
-    import joblib
     import numpy as np
 
     from nlp_reports.classify import modelcard as mc
+    from nlp_reports.classify.compiled import compile_model
     from nlp_reports.classify.evaluate import _baseline_scores, flat_metrics, score
     from nlp_reports.classify.model import StatementModel
     from nlp_reports.tokenize import Tokenizer, userdict_hash
@@ -153,7 +153,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     model_path = out_dir / mc.MODEL_FILE
-    joblib.dump(model, model_path, compress=("zlib", 3))
+    mc.dump_model(compile_model(model), model_path)
     digest = mc.sha256_file(model_path)
     (out_dir / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
 

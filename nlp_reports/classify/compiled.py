@@ -1,0 +1,278 @@
+"""A fitted StatementModel compiled to plain numpy arrays, for fast loading and prediction.
+
+Why: unpickling scikit-learn estimators imports scikit-learn (and scipy.stats), seconds on
+a busy machine, which a ``nlp-reports classify`` of three lines should not pay. A fitted
+linear model is only vocabularies, idf weights, coefficients and sigmoid calibration
+parameters; :class:`ModelBundle` keeps exactly those and predicts with numpy alone, with
+the same arithmetic as scikit-learn (``tests/test_classify.py`` checks they agree).
+
+The full scikit-learn estimator travels inside the bundle as pickled bytes and is
+unpickled only when asked for (:attr:`ModelBundle.estimator`: evaluation, retraining).
+"""
+
+from __future__ import annotations
+
+import math
+import pickle
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from nlp_reports.taxonomy import KINDS, THEME_IDS
+
+__all__ = ["ModelBundle", "compile_model"]
+
+_WHITE = re.compile(r"\s\s+")
+
+
+class _Vectorizer:
+    """TF-IDF of one FeatureUnion member: vocabulary, idf, analyzer settings (sklearn semantics)."""
+
+    def __init__(self, *, analyzer: str, vocabulary: dict[str, int], idf: np.ndarray,
+                 ngram: tuple[int, int], sublinear: bool, preprocessor: Callable | None,
+                 tokenizer: Any, offset: int) -> None:
+        self.analyzer = analyzer
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.ngram = ngram
+        self.sublinear = sublinear
+        self.preprocessor = preprocessor
+        self.tokenizer = tokenizer
+        self.offset = offset
+
+    @classmethod
+    def from_sklearn(cls, vec: Any, offset: int) -> _Vectorizer:
+        if vec.analyzer not in ("word", "char") or vec.norm != "l2" or not vec.use_idf \
+                or vec.binary or vec.stop_words is not None:
+            raise ValueError(f"cannot compile this vectorizer: {vec!r}")
+        return cls(analyzer=vec.analyzer, vocabulary=dict(vec.vocabulary_),
+                   idf=np.asarray(vec.idf_, dtype=np.float64), ngram=tuple(vec.ngram_range),
+                   sublinear=bool(vec.sublinear_tf), preprocessor=vec.preprocessor,
+                   tokenizer=vec.tokenizer if vec.analyzer == "word" else None, offset=offset)
+
+    def _terms(self, text: str) -> list[str]:
+        if self.preprocessor is not None:
+            text = self.preprocessor(text)
+        min_n, max_n = self.ngram
+        if self.analyzer == "char":
+            text = _WHITE.sub(" ", text)
+            grams = list(text) if min_n == 1 else []
+            start = max(min_n, 2) if min_n == 1 else min_n
+            for n in range(start, min(max_n, len(text)) + 1):
+                grams.extend(text[i:i + n] for i in range(len(text) - n + 1))
+            return grams
+        tokens = self.tokenizer(text)
+        if max_n == 1:
+            return list(tokens)
+        grams = list(tokens) if min_n == 1 else []
+        start = max(min_n, 2) if min_n == 1 else min_n
+        for n in range(start, min(max_n, len(tokens)) + 1):
+            grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+        return grams
+
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(global column indices, l2-normalized tf-idf values) of one text."""
+        counts: dict[int, int] = {}
+        vocab = self.vocabulary
+        for g in self._terms(text):
+            j = vocab.get(g)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        if self.sublinear:
+            tf = np.log(tf) + 1.0
+        val = tf * self.idf[idx]
+        norm = math.sqrt(float(val @ val))
+        return idx + self.offset, (val / norm if norm else val)
+
+
+def _expit(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+class ModelBundle:
+    """Inference-only form of a fitted StatementModel (numpy only) + the estimator as bytes.
+
+    ``weights`` (n_features, n_kind_columns + 13) and ``intercepts`` give raw linear scores;
+    ``kind_head`` / ``theme_heads`` turn them into probabilities exactly as the fitted
+    CalibratedClassifierCV / LogisticRegression / constant stand-in do. ``thresholds`` are
+    the tuned per-theme decision thresholds.
+    """
+
+    def __init__(self, *, vectorizers: list[_Vectorizer], weights: np.ndarray,
+                 intercepts: np.ndarray, kind_head: dict[str, Any],
+                 theme_heads: list[dict[str, Any]], thresholds: np.ndarray,
+                 estimator_blob: bytes) -> None:
+        self.vectorizers = vectorizers
+        self.weights = weights
+        self.intercepts = intercepts
+        self.kind_head = kind_head
+        self.theme_heads = theme_heads
+        self.thresholds = thresholds
+        self.estimator_blob = estimator_blob
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    @property
+    def estimator(self) -> Any:
+        """The full scikit-learn StatementModel (unpickled on first use; imports sklearn)."""
+        est = self.__dict__.get("_estimator")
+        if est is None:
+            import warnings
+
+            from sklearn.exceptions import InconsistentVersionWarning
+
+            with warnings.catch_warnings():  # a patch-level difference was logged at load
+                warnings.simplefilter("ignore", InconsistentVersionWarning)
+                est = pickle.loads(self.estimator_blob)  # same trusted, checksummed file
+            tok = self.tokenizer
+            if tok is not None:
+                for _, step in est.features_.transformer_list:
+                    if getattr(step, "tokenizer", None) is not None:
+                        step.tokenizer = tok
+            self.__dict__["_estimator"] = est
+        return est
+
+    @property
+    def tokenizer(self) -> Any:
+        for v in self.vectorizers:
+            if v.tokenizer is not None:
+                return v.tokenizer
+        return None
+
+    def set_tokenizer(self, tokenizer: Any) -> None:
+        """Use ``tokenizer`` for the word features (here and in the loaded estimator)."""
+        for v in self.vectorizers:
+            if v.tokenizer is not None:
+                v.tokenizer = tokenizer
+        est = self.__dict__.get("_estimator")
+        if est is not None:
+            for _, step in est.features_.transformer_list:
+                if getattr(step, "tokenizer", None) is not None:
+                    step.tokenizer = tokenizer
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """Raw linear scores (n, columns): one sparse row per text against the dense weights."""
+        out = np.empty((len(texts), self.weights.shape[1]))
+        for i, text in enumerate(texts):
+            parts = [v.row(text) for v in self.vectorizers]
+            idx = np.concatenate([p[0] for p in parts])
+            val = np.concatenate([p[1] for p in parts])
+            out[i] = val @ self.weights[idx] if len(idx) else 0.0
+        return out + self.intercepts
+
+    def predict_all(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(kind probabilities (n, 3) in KINDS order, theme probabilities (n, 13))."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, len(KINDS))), np.zeros((0, len(THEME_IDS)))
+        s = self.scores(texts)
+        return self._kind_proba(s), np.column_stack([_head(h, s) for h in self.theme_heads])
+
+    def _kind_proba(self, s: np.ndarray) -> np.ndarray:
+        h = self.kind_head
+        classes = h["classes"]
+        n = s.shape[0]
+        cols = s[:, h["columns"]]
+        if h["mode"] == "sigmoid":
+            p = _expit(-(h["a"] * cols + h["b"]))
+            if len(classes) == 2:
+                proba = np.column_stack([1.0 - p[:, 0], p[:, 0]])
+            else:
+                den = p.sum(1, keepdims=True)
+                proba = np.divide(p, den, out=np.full_like(p, 1 / len(classes)), where=den != 0)
+            proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        elif len(classes) == 2:  # binary logistic regression
+            p1 = _expit(cols[:, 0])
+            proba = np.column_stack([1.0 - p1, p1])
+        else:  # multinomial logistic regression
+            z = cols - cols.max(1, keepdims=True)
+            e = np.exp(z)
+            proba = e / e.sum(1, keepdims=True)
+        out = np.zeros((n, len(KINDS)))
+        for j, k in enumerate(classes):
+            out[:, KINDS.index(k)] = proba[:, j]
+        return out
+
+
+def _head(h: dict[str, Any], s: np.ndarray) -> np.ndarray:
+    if h["mode"] == "constant":
+        return np.full(s.shape[0], h["p"])
+    col = s[:, h["column"]]
+    if h["mode"] == "logistic":
+        return _expit(col)
+    p = _expit(-(h["a"] * col + h["b"]))
+    p[(p > 1.0) & (p <= 1.0 + 1e-5)] = 1.0
+    return p
+
+
+def _linear(est: Any) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+    """(coef (k, F), intercept (k,), head info) of a fitted calibrated SVM or logistic model."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+
+    if isinstance(est, CalibratedClassifierCV):
+        if len(est.calibrated_classifiers_) != 1 or est.method != "sigmoid":
+            raise ValueError("only ensemble=False sigmoid calibration can be compiled")
+        cc = est.calibrated_classifiers_[0]
+        inner = cc.estimator
+        if [str(c) for c in inner.classes_] != [str(c) for c in cc.classes]:
+            raise ValueError("calibrated classes differ from the estimator's")
+        # calibrator i maps decision column i (class classes_[i]; binary: classes_[1])
+        info = {"mode": "sigmoid", "classes": [str(c) for c in inner.classes_],
+                "a": np.array([c.a_ for c in cc.calibrators], dtype=np.float64),
+                "b": np.array([c.b_ for c in cc.calibrators], dtype=np.float64)}
+        return np.atleast_2d(inner.coef_), np.atleast_1d(inner.intercept_), info
+    if isinstance(est, LogisticRegression):
+        return (np.atleast_2d(est.coef_), np.atleast_1d(est.intercept_),
+                {"mode": "logistic", "classes": [str(c) for c in est.classes_]})
+    raise ValueError(f"cannot compile {type(est).__name__}")
+
+
+def compile_model(model: Any) -> ModelBundle:
+    """The :class:`ModelBundle` of a fitted StatementModel (word + char TF-IDF features only)."""
+    from nlp_reports.classify.model import _ConstantProba
+
+    vectorizers = []
+    offset = 0
+    for name, vec in model.features_.transformer_list:
+        if not hasattr(vec, "vocabulary_"):
+            raise ValueError(f"cannot compile feature block {name!r} (not a TF-IDF vectorizer)")
+        vectorizers.append(_Vectorizer.from_sklearn(vec, offset))
+        offset += len(vec.vocabulary_)
+    if model.features_.transformer_weights:
+        raise ValueError("cannot compile a FeatureUnion with transformer_weights")
+    coefs, intercepts = [], []
+    kcoef, kint, kind_head = _linear(model.kind_model_)
+    kind_head["columns"] = list(range(kcoef.shape[0]))
+    coefs.append(kcoef)
+    intercepts.append(kint)
+    col = kcoef.shape[0]
+    theme_heads = []
+    for est in model.theme_model_.estimators_:
+        if isinstance(est, _ConstantProba):
+            theme_heads.append({"mode": "constant", "p": est.p})
+            continue
+        c, b0, info = _linear(est)
+        head = {"mode": info["mode"], "column": col}
+        if info["mode"] == "sigmoid":
+            head.update(a=float(info["a"][0]), b=float(info["b"][0]))
+        theme_heads.append(head)
+        coefs.append(c)
+        intercepts.append(b0)
+        col += 1
+    weights = np.ascontiguousarray(np.vstack(coefs).T, dtype=np.float32)
+    if weights.shape[0] != offset:
+        raise ValueError(f"feature count mismatch: {weights.shape[0]} weights, {offset} features")
+    return ModelBundle(
+        vectorizers=vectorizers, weights=weights, intercepts=np.concatenate(intercepts),
+        kind_head=kind_head, theme_heads=theme_heads,
+        thresholds=np.asarray(model.thresholds_, dtype=np.float64).copy(),
+        estimator_blob=pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL),
+    )
