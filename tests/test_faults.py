@@ -193,6 +193,40 @@ def test_cli_tag_into_unwritable_location_fails_cleanly(tmp_path):
         assert not db.exists()
 
 
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 200 KB tmpfs (root only; skipped where mounting is not allowed), unmounted after."""
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("a full disk is simulated with a tmpfs mount, which needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+@needs_corpus
+@needs_model
+def test_cli_tag_on_a_full_disk_fails_cleanly_and_resumes(tiny_disk):
+    db = tiny_disk / "store.sqlite"
+    proc = _cli("tag", str(CORPUS), "--db", str(db), "--quiet")
+    _assert_clean_failure(proc, "full")
+    _assert_store_sound(db).close()
+    subprocess.run(["mount", "-o", "remount,size=64m", str(tiny_disk)], check=True)
+    proc = _cli("tag", str(CORPUS), "--db", str(db), "--quiet")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    con = _assert_store_sound(db)
+    assert con.execute("SELECT count(*), count(DISTINCT path) FROM reports").fetchone() == (
+        len(GOOD), len(GOOD))
+    assert con.execute("SELECT count(*) FROM files WHERE status != 'ok'").fetchone()[0] == 0
+    con.close()
+
+
 @needs_corpus
 def test_cli_summarize_a_store_that_is_not_there(tmp_path):
     proc = _cli("summarize", "--db", str(tmp_path / "missing.sqlite"))
