@@ -372,3 +372,15 @@ def test_grid_row_numbers_in_their_own_column():
     t3 = by_id(read_tables(split_sections("\n".join(lines)))[0])["table3"]
     assert t3.status == "ok", t3.problem
     assert t3.get("3.3.4", "commercial") == 1.0 and t3.get("3.6.3", "legal_services") == 1.0
+
+
+def test_grid_merged_label_cells_left_empty_values_right_aligned():
+    # pdfplumber leaves merged cells empty: the label spans three columns, values come last
+    head = "\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
+    rows = [f"{label}\t\t\t" + "\t".join(map(str, T3.get(rid, [0] * 7)))
+            for rid, label in TABLE3_ROWS]
+    rows[1] = "二、上年结转政府信息公开申请数量\t\t\t2\t1\t0\t0\t0\t0\t"  # blank total
+    t3 = by_id(read_tables({3: "\n".join([head, *rows])})[0])["table3"]
+    assert t3.status == "ok"
+    assert t3.values[0] == tuple(float(v) for v in T3["1"])
+    assert t3.values[1] == (2.0, 1.0, 0.0, 0.0, 0.0, 0.0, None)

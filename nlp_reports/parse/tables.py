@@ -366,7 +366,11 @@ def _read_rows(
 
 
 def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
-    """The row's cells when there are exactly ``want`` (trailing empty grid cells dropped)."""
+    """The row's cells when there are exactly ``want``, else None (never shifted).
+
+    Extra empty grid cells are dropped: before the values (a label spanning merged columns)
+    or, failing that, after them; a single value repeated over merged columns counts once.
+    """
     if cells is None:
         return None
     extra = len(cells) - want
@@ -375,10 +379,10 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
     if extra > 0:
         tail_empty = all(c.kind == BLANK and c.raw == "" for c in cells[want:])
         head_empty = all(c.kind == BLANK and c.raw == "" for c in cells[:extra])
-        if tail_empty and not head_empty:
-            cells = cells[:want]
-        elif head_empty and not tail_empty:  # empty grid cells between label and numbers
+        if head_empty:  # a rectangular grid: the label spans empty cells, values sit last
             cells = cells[extra:]
+        elif tail_empty:  # empty cells after the table's last column
+            cells = cells[:want]
     return cells if len(cells) == want else None
 
 
