@@ -384,3 +384,15 @@ def test_grid_merged_label_cells_left_empty_values_right_aligned():
     assert t3.status == "ok"
     assert t3.values[0] == tuple(float(v) for v in T3["1"])
     assert t3.values[1] == (2.0, 1.0, 0.0, 0.0, 0.0, 0.0, None)
+
+
+def test_table4_grid_with_empty_merged_header_cells():
+    text = "\n".join([
+        "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t",
+        "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+        "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3),
+        "\t".join(map(str, T4)),
+    ])
+    t4 = by_id(read_tables({4: text})[0])["table4"]
+    assert t4.status == "ok"
+    assert t4.values == (tuple(float(v) for v in T4),)

@@ -634,9 +634,12 @@ def _read_table4(
             continue
         cells: list[_Cell] = []
         flat = True
-        for ln in lines[a:]:
-            if cells and ln.labels:
+        for i in range(a, len(lines)):
+            ln = lines[i]
+            if (cells and ln.labels) or (not cells and i - a > 2 * _MAX_GAP):
                 break
+            if ln.labels and all(c.raw == "" for c in ln.cells):
+                continue  # a header row whose merged cells were left empty
             if ln.cells:
                 if ln.labels or len(ln.cells) > 1:
                     flat = False
