@@ -158,6 +158,24 @@ def test_sigkill_mid_run_then_resume_stores_each_report_once(tmp_path):
     con.close()
 
 
+@needs_corpus
+@needs_model
+def test_cli_tag_over_a_folder_with_a_fifo_does_not_hang(tmp_path):
+    """A named pipe with a report suffix blocks open() forever; the batch must not wait on it."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(GOOD[0], folder / GOOD[0].name)
+    os.mkfifo(folder / "pipe.txt")
+    db = tmp_path / "store.sqlite"
+    try:
+        proc = _cli("tag", str(folder), "--db", str(db), "--quiet", timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("nlp-reports tag hung on a FIFO in the folder")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode in (0, 1), proc.stderr  # the pipe is skipped or a failure
+    assert _count(db, "SELECT count(*) FROM reports") == 1
+
+
 # --- (b) an output location that cannot be written --------------------------------------------
 
 

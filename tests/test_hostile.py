@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import re
 import signal
@@ -89,8 +90,9 @@ def _load(source, filename: str | None = None) -> Report | ParseError:
         assert str(exc).strip(), "a ParseError must say why"
         return exc
     except _Hang:
-        raise AssertionError(f"load_report took over {BUDGET} s on a {len(source)}-long "
-                             f"{type(source).__name__} input ({filename})") from None
+        what = (f"a {len(source)}-long {type(source).__name__} input ({filename})"
+                if isinstance(source, (str, bytes)) else f"the path {source}")
+        raise AssertionError(f"load_report took over {BUDGET} s on {what}") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
@@ -568,3 +570,37 @@ def test_cli_parse_over_the_broken_corpus(tmp_path):
     for name in BROKEN_FILES:
         if EXPECTED[name] is None:
             assert not any(name in line for line in errors), name
+
+
+# --- special files ----------------------------------------------------------------------------
+
+
+def test_special_files_are_refused_quickly(tmp_path):
+    """Folders, symlink loops, devices and pipes: a ParseError within the budget, never a hang
+    (a FIFO blocks ``open()`` until someone writes to it)."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    cases: list[tuple[Path, type[ParseError]]] = [
+        (tmp_path, ParseError),
+        (loop, ParseError),
+        (Path("/dev/null"), EmptyInputError),
+        (Path("/dev/zero"), ParseError),
+    ]
+    for path, kind in cases:
+        result = _load(path)
+        assert isinstance(result, kind), (path, result)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = _load(fifo)
+    assert isinstance(result, ParseError), result
+
+
+def test_cli_parse_names_a_missing_file_and_a_folder(tmp_path):
+    missing = tmp_path / "typo-report.txt"
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", "parse", str(missing),
+                           str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    errors = proc.stderr.splitlines()
+    assert len(errors) == 2 and all(e.startswith("error:") for e in errors), errors
+    assert "no such file" in errors[0], errors[0]
+    assert "directory" in errors[1], errors[1]
