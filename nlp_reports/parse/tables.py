@@ -12,7 +12,12 @@ matching row labels by key phrases, in the printed order, and giving every row t
 cells that follow its label. A row that does not get exactly the expected number of cells
 is never shifted or padded: its cells stay None and the table is marked ``unreadable``
 with a problem that says why. Blank, "/", "-", "—", "无" cells are None (kept verbatim in
-``raw``); "0" is 0.0.
+``raw``); "0" is 0.0. In the flattened shape an empty line may be a blank cell or just a
+separator, so a row with too few numbers there is unreadable, never guessed.
+
+The 2019 trial format (试行) is told from the 2021 one by 表三's single (六)其他处理 row
+and 表二's column headers; 8 numbers per 表三 row (or a 小计 header) add the
+``legal_subtotal`` column.
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
 _GLUED = re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
 _PAGE_NUMBER = re.compile(r"[-—–]\s?\d{1,3}\s?[-—–]")
 
-NUM, BLANK, BAD, LABEL = 0, 1, 2, 3
+NUM, BLANK, BAD = 0, 1, 2  # kinds of value cell
 
 
 @dataclass(frozen=True)
@@ -105,15 +110,13 @@ class _Line:
     labels: list[str]
     cells: list[_Cell]
     grid: bool
-    empty_before: int = 0  # empty lines between the previous non-empty line and this one
 
 
 def _split_lines(text: str) -> list[_Line]:
+    """The non-empty lines of ``text`` cut into labels and value cells (one linear pass)."""
     out: list[_Line] = []
-    empties = 0
     for raw in text.split("\n"):
         if not raw or raw.isspace():  # also a row of empty grid cells
-            empties += 1
             continue
         if "\t" in raw:
             parsed = _grid_line(raw.strip(" \u3000\r"))
@@ -124,8 +127,6 @@ def _split_lines(text: str) -> list[_Line]:
             parsed = _plain_line(line)
         if parsed.labels:
             parsed.labels = [_norm(x) for x in parsed.labels]
-        parsed.empty_before = empties
-        empties = 0
         out.append(parsed)
     return out
 
@@ -689,21 +690,18 @@ def read_tables(
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
     tables: list[Table] = [*t2]
-    problems: list[Problem] = []
     if t3 is not None:
         tables.append(t3)
     if t4 is not None:
         tables.append(t4[0])
-        if t4[1] is not None:
-            problems.append(t4[1])
-    layout = fmt3 or fmt2
     if not tables:
         if year is not None and year >= 2019:
-            problems.append(Problem("table_missing", "no national statistical table found "
-                                    "(表二、表三、表四)"))
-        return [], problems, None
-    problems.extend(p2)
-    problems.extend(p3)
+            return [], [Problem("table_missing", "no national statistical table found "
+                                "(表二、表三、表四)")], None
+        return [], [], None
+    problems: list[Problem] = [*p2, *p3]
+    if t4 is not None and t4[1] is not None:
+        problems.append(t4[1])
     if not t2:
         problems.append(Problem("table_missing", "表二 (主动公开政府信息情况) not found"))
     if t3 is None:
@@ -713,6 +711,7 @@ def read_tables(
     if fmt2 and fmt3 and fmt2 != fmt3:
         problems.append(Problem("layout_inconsistent",
                                 f"表二 is in the {fmt2} format but 表三 in the {fmt3} format"))
-    if layout is None and t4 is not None:
-        layout = hint
+    layout = fmt3 or fmt2 or hint
+    if problems:
+        log.debug("tables: %s", "; ".join(p.message for p in problems))
     return tables, problems, layout
