@@ -452,3 +452,27 @@ def test_missing_model_directory(tmp_path):
     proc = _cli("classify", "--model", str(tmp_path / "nothing-here"), "--trust-model",
                 stdin="人员力量不足。\n")
     _assert_clean_failure(proc, "no model")
+
+
+# --- the broken-files corpus through the batch -------------------------------------------------
+
+
+@needs_model
+def test_cli_tag_over_the_broken_corpus_records_each_failure_once(tmp_path):
+    from test_hostile import BROKEN, BROKEN_FILES, EXPECTED
+
+    db = tmp_path / "store.sqlite"
+    proc = _cli("tag", str(BROKEN), "--db", str(db), "--quiet", "--show-failures", "100")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1, proc.stderr
+    bad = {n: EXPECTED[n][0].reason for n in BROKEN_FILES if EXPECTED[n]}
+    good = {n for n in BROKEN_FILES if EXPECTED[n] is None}
+    con = _assert_store_sound(db)
+    failed = {Path(p).name: r for p, r in con.execute(
+        "SELECT path, reason FROM files WHERE status = 'failed'")}
+    assert failed == bad
+    stored = {Path(p).name for (p,) in con.execute("SELECT path FROM reports")}
+    assert stored == good
+    for name in bad:
+        assert sum(name in line for line in proc.stderr.splitlines()) == 1, (name, proc.stderr)
+    con.close()

@@ -458,6 +458,23 @@ def test_flattened_cell_deletion_on_every_position():
         assert None in got, (k, got)
 
 
+@pytest.mark.parametrize("value", [*ABSURD, "9" * 309, "9" * 5000],
+                         ids=lambda v: v if len(v) < 12 else f"{len(v)}-digits")
+def test_one_absurd_cell_leaves_table3_found(value):
+    """One absurd cell makes 表三 unreadable or that cell None, never "not found"."""
+    name, text, rid, spans = next(s for s in _SITES if not s[0].endswith(".html")
+                                  and s not in _FLAT and s[2] == "1")
+    a, b = spans[0]
+    report = _outcome(text[:a] + value + text[b:], name)
+    assert isinstance(report, Report)
+    t3 = report.table("table3")
+    assert t3 is not None, f"表三 vanished: {[p.message for p in report.errors]}"
+    assert not any(p.code == "table_missing" and "表三" in p.message for p in report.errors)
+    if t3.status == "ok":
+        original = load_report(text).table("table3")
+        assert t3.values[1:] == original.values[1:]  # the other rows are untouched
+
+
 # --- the broken-files corpus ------------------------------------------------------------------
 
 #: file → (ParseError subclass, words the message must contain); None: a Report (fragment).
