@@ -14,6 +14,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from nlp_reports._version import __version__
 
@@ -43,7 +44,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            report = load_report(path if path != "-" else sys.stdin.buffer.read())
+            report = load_report(Path(path) if path != "-" else sys.stdin.buffer.read())
         except ParseError as exc:
             failed += 1
             if args.json:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,13 +147,16 @@ def _sniff_zip(data: bytes, path: str | None) -> str:
 
 def _read_file(path: str, max_bytes: int) -> bytes:
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
         raise ParseError("no such file", path=path) from None
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
-    if os.path.isdir(path):
+    if stat.S_ISDIR(st.st_mode):
         raise ParseError("a directory, not a report file", path=path)
+    if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block or never end
+        raise ParseError("not a regular file (a pipe, socket or device)", path=path)
+    size = st.st_size
     if size > max_bytes:
         raise InputTooLargeError(
             f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
