@@ -240,6 +240,19 @@ def model_readme(card: dict[str, Any]) -> str:
         lines.append("No test split: no figures.")
     lines += [
         "",
+        "## Files and loading",
+        "",
+        "- `model.joblib`: a gzip pickle (joblib can read it) of a `ModelBundle` "
+        "(`nlp_reports/classify/compiled.py`): vocabularies, idf weights, coefficients and "
+        "sigmoid calibrations as numpy arrays, so prediction needs neither scikit-learn nor "
+        "its import time; the fitted scikit-learn `StatementModel` rides along as bytes "
+        "(`Tagger.model`, unpickled on demand for evaluation and retraining).",
+        "- `model.joblib.sha256`: its checksum, verified before unpickling; `meta.json`: the "
+        "machine card (labels, data hash, split sizes, metrics, thresholds, versions, "
+        "tokenizer settings and user-dictionary hash).",
+        "- Kind evidence from the layout: `Tagger.tag` multiplies the model's probability of "
+        "the statement's block kind (problem/measure) by 3 and renormalizes.",
+        "",
         "## Limits",
         "",
         "- The labeled statements were written by the project team in the style of real "
