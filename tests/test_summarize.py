@@ -157,9 +157,10 @@ def test_twenty_thousand_reports_under_five_seconds(tmp_path):
     from _corpus_helpers import synthetic_store
 
     db = synthetic_store(tmp_path / "big.db", 20_000)
-    start = time.perf_counter()
+    # CPU time of this process: the work done, whatever else shares the machine
+    start, wall = time.process_time(), time.perf_counter()
     s = summarize(db, by=["year"])
-    elapsed = time.perf_counter() - start
-    assert s.n_reports == 20_000
+    elapsed = time.process_time() - start
+    assert s.n_reports == 20_000 and s.n_statements == 200_000
     assert len(s.boilerplate) > 0 and len(s.copied_statements) > 0
-    assert elapsed < 5.0, elapsed
+    assert elapsed < 5.0, (elapsed, time.perf_counter() - wall)

@@ -538,8 +538,12 @@ class Store:
         rows = cur.fetchall()
         if not rows:
             return pd.DataFrame({n: [] for n in names})
-        columns = zip(*rows, strict=True)
-        return pd.DataFrame({n: _column(c) for n, c in zip(names, columns, strict=True)})
+        data = {}
+        for n, values in zip(names, zip(*rows, strict=True), strict=True):
+            col = _column(values)
+            # keep text as plain object columns: faster to build and to index than Arrow
+            data[n] = pd.Series(col, dtype=object) if col.dtype == object else col
+        return pd.DataFrame(data)
 
     def table(self, name: str) -> Any:
         """One whole store table as a DataFrame (``files``, ``reports``, ``statements`` …)."""

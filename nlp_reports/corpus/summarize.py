@@ -47,7 +47,7 @@ TABLE_TITLES: dict[str, str] = {
     "boilerplate": "Boilerplate shared across different agencies",
     "copying": "Year-over-year copying within an agency",
     "copied_statements": "Statements copied from the agency's report of the year before",
-    "cross_year": "Cross-year table identities (X1, X2) that fail",
+    "cross_year": "Cross-year table identities X1, X2 (failures first)",
     "problem_changes": "Problems new, persisting, reappearing or gone year over year",
     "table_stats": "Statistics of the tables",
     "vocabulary": "Distinctive vocabulary per group (weighted log-odds, informative prior)",
