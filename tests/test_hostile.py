@@ -18,6 +18,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -656,3 +657,94 @@ def test_cli_parse_names_a_missing_file_and_a_folder(tmp_path):
     assert len(errors) == 2 and all(e.startswith("error:") for e in errors), errors
     assert "no such file" in errors[0], errors[0]
     assert "directory" in errors[1], errors[1]
+
+
+# --- hostile .docx: zip bombs and XML entities -------------------------------------------------
+
+DOCX = Path(__file__).parent / "fixtures" / "ingest" / "report.docx"
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_with(document_xml: str) -> bytes:
+    """The fixture .docx with its word/document.xml replaced (deflated, like Word does)."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(DOCX)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            out.writestr(name, document_xml if name == "word/document.xml" else src.read(name))
+    return buf.getvalue()
+
+
+def _limit_memory() -> None:  # runs in the child: a bomb must not take the machine down
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
+
+
+@pytest.mark.parametrize("kind", ["paragraphs", "whitespace"])
+def test_docx_zip_bomb_is_refused_quickly(tmp_path, kind):
+    """~250 KB on disk, 70–300 MB of XML inside: refuse by the uncompressed size, before parsing."""
+    pytest.importorskip("docx")
+    import zipfile
+
+    doc = zipfile.ZipFile(DOCX).read("word/document.xml").decode("utf-8")
+    at = doc.index("<w:body>") + len("<w:body>")
+    filler = ("<w:p><w:r><w:t>一</w:t></w:r></w:p>" * 2_000_000 if kind == "paragraphs"
+              else " " * (300 * 2**20))
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(_docx_with(doc[:at] + filler + doc[at:]))
+    assert bomb.stat().st_size < 2**20
+    code = ("import sys\nfrom pathlib import Path\nfrom nlp_reports import load_report\n"
+            "try:\n    load_report(Path(sys.argv[1]))\n    print('Report')\n"
+            "except Exception as e:\n    print(type(e).__name__, e)\n")
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True,
+                              text=True, timeout=15, preexec_fn=_limit_memory)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a 250 KB .docx zip bomb kept load_report busy for over 15 s")
+    elapsed = time.monotonic() - start
+    assert proc.stdout.startswith("InputTooLargeError"), proc.stdout + proc.stderr[-2000:]
+    assert elapsed < BUDGET + 3, f"refusing the bomb took {elapsed:.1f} s"
+
+
+def test_docx_entities_are_not_expanded():
+    """Billion laughs is refused, and an external entity (XXE) never reads a local file."""
+    pytest.importorskip("docx")
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    xml = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">' + laughs + "]>"
+           f"<w:document {_W}><w:body><w:p><w:r><w:t>一、总体情况 &l9;</w:t></w:r></w:p>"
+           "</w:body></w:document>")
+    result = _outcome(_docx_with(xml), "laughs.docx")
+    assert isinstance(result, ParseError) or "lol" * 1000 not in result.text
+    secret = Path(os.environ.get("TMPDIR", "/tmp")) / "nlp_reports_xxe_probe.txt"
+    secret.write_text("SECRET-XXE-CONTENT", "utf-8")
+    try:
+        xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+               f"<w:document {_W}><w:body><w:p><w:r><w:t>一、总体情况 政府信息公开年度报告 &x;"
+               "</w:t></w:r></w:p></w:body></w:document>")
+        result = _outcome(_docx_with(xml), "xxe.docx")
+        assert isinstance(result, ParseError) or "SECRET-XXE-CONTENT" not in result.text
+    finally:
+        secret.unlink()
+
+
+@SETTINGS
+@given(st.sampled_from(["ingest/report.docx", "reports/city_2023_flat.docx",
+                        "ingest/report.pdf", "reports/county_2022_aligned.pdf"]),
+       st.data())
+def test_damaged_docx_and_pdf(fixture, data):
+    """Real .docx/.pdf files truncated or with bytes flipped: a Report or a ParseError."""
+    path = Path(__file__).parent / "fixtures" / fixture
+    pytest.importorskip("docx" if path.suffix == ".docx" else "pdfplumber")
+    raw = bytearray(path.read_bytes())
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    else:
+        for _ in range(data.draw(st.integers(1, 20))):
+            if raw:
+                raw[data.draw(st.integers(0, len(raw) - 1))] ^= data.draw(st.integers(1, 255))
+    _outcome(bytes(raw), path.name)
