@@ -147,6 +147,26 @@ def test_from_reports_representatives_and_vocabulary():
     assert voc[(voc["level"] == "city") & (voc["rank"] == 1)]["word"].item() == "培训"
 
 
+def test_empty_store_and_unknown_metadata(tmp_path):
+    from dataclasses import replace
+
+    empty = tmp_path / "empty.db"
+    Store(empty).close()
+    s = summarize(empty, by=["year", "level"])
+    assert s.n_reports == 0 and len(s.boilerplate) == 0
+    assert "(no statements)" in s.to_html() and json.loads(s.to_json())["n_reports"] == 0
+
+    known = make_report("乙县人民政府", 2021, [P_STAFF], [M_TRAIN])
+    anon = make_report("x", 2020, [P_STAFF], [M_TRAIN])
+    anon = replace(anon, metadata=replace(anon.metadata, agency=None, year=None, level=None))
+    tagger = FakeTagger()
+    s = summarize([(r, tagger.tag_many([r])[0]) for r in (known, anon)], by=["year"])
+    trend = s.prevalence.set_index(["year", "kind", "theme"])["reports"]
+    assert trend[("(unknown)", "problem", "staffing")] == 1 and trend[(2021, "problem", "staffing")] == 1
+    assert len(s.boilerplate) == 0  # an unknown agency is not "another agency"
+    assert len(s.copying) == 0
+
+
 def test_bad_group_column(store):
     with pytest.raises(ValueError, match="cannot group by"):
         summarize(store, by=["colour"])

@@ -207,7 +207,7 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
     st = statements[["report_id", "idx", "text", "kind", "agency"]].copy()
     st["uid"] = index.uid
     st["cluster"] = labels[index.uid] if n_u else np.zeros(0, dtype=np.int64)
-    st["agency_key"] = st["agency"].fillna("(unknown)")
+    st["agency_key"] = st["agency"]  # unknown agencies (None) are not counted as different
     per = st.groupby("cluster").agg(n_agencies=("agency_key", "nunique"),
                                     n_statements=("idx", "size"),
                                     n_reports=("report_id", "nunique"))
@@ -225,7 +225,7 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
     kinds = (members.groupby(["cluster", "kind"]).size().rename("n").reset_index()
              .sort_values(["cluster", "n", "kind"], ascending=[True, False, True])
              .drop_duplicates("cluster").set_index("cluster")["kind"])
-    names = (members[["cluster", "agency_key"]].drop_duplicates()
+    names = (members[["cluster", "agency_key"]].dropna().drop_duplicates()
              .sort_values(["cluster", "agency_key"]))
     shown = names.groupby("cluster").head(5).groupby("cluster")["agency_key"].agg("、".join)
     more = per["n_agencies"].reindex(shown.index) > 5
@@ -295,7 +295,7 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     rep = rep.assign(year=rep["year"].astype(int))
     st = statements[["report_id", "idx", "text"]].reset_index(drop=True)
     st["uid"] = index.uid
-    st["chars"] = st["text"].str.len()
+    st["chars"] = st["text"].map(len).astype(int) if len(st) else 0
     st = st.merge(rep.rename(columns={"id": "report_id"}), on="report_id", how="inner")
     # Candidate keys per statement: its exact normalised text, and the first YOY_BANDS
     # MinHash bands (copies are near-verbatim, so fewer bands keep recall and halve the

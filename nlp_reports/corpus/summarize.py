@@ -277,7 +277,9 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["coverage"] = _coverage(reps, flags, by)
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
     tables["representatives"] = _representatives(st, index, n_representatives)
-    clusters, members = copying.boilerplate(st, index, threshold=threshold)
+    raw_agency = st["report_id"].map(frames.reports.set_index("id")["agency"])
+    clusters, members = copying.boilerplate(st.assign(agency=raw_agency), index,
+                                            threshold=threshold)
     tables["boilerplate"] = clusters
     tables["boilerplate_members"] = members
     by_report, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
