@@ -85,8 +85,9 @@ def _classify(tok: str) -> _Cell | None:
         return _Cell(NUM, tok, float(tok))
     if tok == "" or tok in _BLANK_MARKS:
         return _Cell(BLANK, tok, None)
-    if len(tok) > 32:  # no cell of these tables is that long: text
-        return None
+    if len(tok) > 32:  # no cell of these tables is that long: an absurd number, or text
+        numberish = not tok.strip("0123456789.,eE+-%") and any(c.isdigit() for c in tok)
+        return _Cell(BAD, tok, None) if numberish else None
     t = tok
     if t[-1] in "件元项个次":
         t = _UNIT.sub("", t)
