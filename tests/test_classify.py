@@ -262,6 +262,7 @@ def test_training_is_deterministic(tiny_data, tiny_model, tmp_path):
 
     again = train(tiny_data, out=tmp_path / "again", tokenizer="jieba", params={"cv": 3})
     first = json.loads((tiny_model / "meta.json").read_text("utf-8"))
+    assert again.card["model_sha256"] == first["model_sha256"]  # byte-identical model file
     assert again.card["metrics"] == first["metrics"]
     assert again.card["thresholds"] == first["thresholds"]
 

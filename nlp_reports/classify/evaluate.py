@@ -160,7 +160,9 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
 
         template = clone(Tagger.load(model, trust=trust).model)
     else:
-        template = StatementModel(random_state=seed)
+        from nlp_reports.classify.train import DEFAULT_PARAMS
+
+        template = StatementModel(random_state=seed, **DEFAULT_PARAMS)
     if tokenizer is not None or template.get_params().get("tokenizer") is None:
         template.set_params(tokenizer=Tokenizer(tokenizer))
     families = np.array([d.family for d in items])
