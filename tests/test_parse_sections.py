@@ -128,6 +128,30 @@ def test_bracketed_subheadings_inside_numbered_sections_are_not_headings():
     assert [(n, t) for n, t, _ in got] == [(1, "总体情况"), (2, "主动公开政府信息情况")]
 
 
+@pytest.mark.parametrize("subs", [
+    "(一)主动公开。全年主动公开政府信息100条。\n(二)依申请公开。全年共收到申请5件。\n",
+    "(一)主动公开\n全年主动公开政府信息100条。\n(二)依申请公开\n全年共收到申请5件。\n",
+    "主动公开\n全年主动公开政府信息100条。\n依申请公开政府信息情况\n全年共收到申请5件。\n",
+])
+def test_report_cut_off_after_section_one_keeps_it_and_its_sub_items(subs):
+    """Bug B1: with only 一、总体情况 present, its sub-items are not promoted to 二/三."""
+    text = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年,全县推进政务公开。\n" + subs
+    got, _ = sections(text)
+    assert [(n, t) for n, t, _ in got] == [(1, "总体情况")]
+    assert got[0][2].endswith("全年共收到申请5件。")
+
+
+def test_report_cut_off_after_section_one_lists_the_missing_sections():
+    from nlp_reports import load_report
+
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年,全县推进政务公开。\n"
+            "(一)主动公开。全年主动公开政府信息100条。\n(二)依申请公开。全年共收到申请5件。\n")
+    report = load_report(text)
+    assert [s.number for s in report.sections] == [1]
+    assert report.missing_sections == (2, 3, 4, 5, 6)
+    assert sum(p.code == "missing_section" for p in report.errors) == 5
+
+
 def test_title_broken_after_the_agency_spans_both_lines():
     text = "某县人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n甲\n二、主动公开政府信息情况\n乙"
     _, layout = sections(text)

@@ -137,10 +137,15 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
     """Top-level headings in text[start:end], in order, numerals and sections non-decreasing.
 
     Tried in turn, keeping the first that finds two or more sections: numbered headings
-    (一、 一. 一 第一部分), bracketed ones ((一) as top level), unnumbered full titles.
+    (一、 一. 一 第一部分), bracketed ones ((一) as top level), unnumbered full titles. The
+    fallbacks are not tried when one numbered heading sits at its own number (一、总体情况).
     """
     found = _find_numbered(text, start, end, _HEADING)
     if _mapped(found) >= 2:
+        return found
+    # one real "一、总体情况" (numeral = its section) makes the (一)(二) or bare sub-titles
+    # below it parts of that section, never sections of their own (a report cut off early)
+    if any(h.number is not None and h.numeral == h.number for h in found):
         return found
     for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET),
                       _find_unnumbered(text, start, end)):
