@@ -181,17 +181,18 @@ _REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}
 _LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
 _NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
 
-#: figure → (table, row, columns summed, what the text says)
-_TARGETS: dict[str, tuple[str, str | None, tuple[str, ...], str]] = {
-    "received": ("table3", "1", ("total",), "收到/受理申请"),
-    "received_incl": ("table3", None, ("total",), "收到申请（含上年结转）"),
-    "granted": ("table3", "3.1", ("total",), "予以公开"),
-    "partial": ("table3", "3.2", ("total",), "部分公开"),
-    "refused": ("table3", "3.3.*", ("total",), "不予公开"),
-    "closed": ("table3", "3.7", ("total",), "办结"),
-    "carried": ("table3", "4", ("total",), "结转下年度"),
-    "review": ("table4", "count", ("review.total",), "行政复议"),
-    "litigation": ("table4", "count",
+#: figure → (table, rows summed, columns summed, what the text says). "3.3.*" is every
+#: row of (三)不予公开.
+_TARGETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str]] = {
+    "received": ("table3", ("1",), ("total",), "收到/受理申请"),
+    "received_incl": ("table3", ("1", "2"), ("total",), "收到申请（含上年结转）"),
+    "granted": ("table3", ("3.1",), ("total",), "予以公开"),
+    "partial": ("table3", ("3.2",), ("total",), "部分公开"),
+    "refused": ("table3", ("3.3.*",), ("total",), "不予公开"),
+    "closed": ("table3", ("3.7",), ("total",), "办结"),
+    "carried": ("table3", ("4",), ("total",), "结转下年度"),
+    "review": ("table4", ("count",), ("review.total",), "行政复议"),
+    "litigation": ("table4", ("count",),
                    ("litigation_direct.total", "litigation_after_review.total"), "行政诉讼"),
 }
 
@@ -250,28 +251,30 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
 
 def _table_value(
     tables: Mapping[str, Table], kind: str
-) -> tuple[float | None, str | None, str, str | None]:
-    """The table figure a narrative kind is compared with: (value, row, column, why-not)."""
-    tid, row, cols, _ = _TARGETS[kind]
+) -> tuple[float | None, str | None, str | None, str, str | None]:
+    """The table figure a narrative kind is compared with.
+
+    Returns (value, row, column, cells, why-not): ``row``/``column`` are real ids, or None
+    when the figure is a sum over several (``cells`` then names them, e.g. "3.3.*/total").
+    """
+    tid, rows, cols, _ = _TARGETS[kind]
     t = tables.get(tid)
-    column = "+".join(cols)
+    row = rows[0] if len(rows) == 1 and "*" not in rows[0] else None
+    column = cols[0] if len(cols) == 1 else None
+    cells = " + ".join(f"{r}/{c}" for r in rows for c in cols)
     if t is None:
-        return None, row, column, f"{tid} not found"
+        return None, row, column, cells, f"{tid} not found"
     if t.status != "ok":
-        return None, row, column, f"{tid} is unreadable"
-    if kind == "received_incl":
-        rows = ["1", "2"]
-        row = "1+2"
-    elif row == "3.3.*":
-        rows = [r for r in t.rows if r.startswith("3.3.")]
-    else:
-        rows = [row]  # type: ignore[list-item]
+        return None, row, column, cells, f"{tid} is unreadable"
+    if rows == ("3.3.*",):
+        rows = tuple(r for r in t.rows if r.startswith("3.3."))
     if any(r not in t.rows for r in rows) or any(c not in t.columns for c in cols):
-        return None, row, column, f"{tid} has no such cell"
+        return None, row, column, cells, f"{tid} has no such cell"
     blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
     if blank:
-        return None, row, column, f"blank operand(s) {', '.join(blank)}"
-    return float(sum(t.get(r, c) for r in rows for c in cols)), row, column, None  # type: ignore[misc]
+        return None, row, column, cells, f"blank operand(s) {', '.join(blank)}"
+    total = float(sum(t.get(r, c) for r in rows for c in cols))  # type: ignore[misc]
+    return total, row, column, cells, None
 
 
 def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
@@ -281,16 +284,16 @@ def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
         if len(values) != 1:
             continue  # the text quotes several different figures: not attributable
         said = float(next(iter(values)))
-        value, row, column, why = _table_value(tables, kind)
+        value, row, column, cells, why = _table_value(tables, kind)
         if value is None:
             checks.append(Check("T1", "not_assessable", tid, row, column, found=said,
                                 message=f"section 一 says {words} {_fmt(said)}; {why}"))
             continue
         ok = abs(value - said) < TOLERANCE
-        note = " (I5: both litigation totals)" if kind == "litigation" else ""
+        note = " (I5: 行政诉讼 = both litigation totals)" if kind == "litigation" else ""
         checks.append(Check(
             "T1", "pass" if ok else "fail", tid, row, column, expected=value, found=said,
-            message=(f"section 一 says {words} {_fmt(said)}; {tid} {row} {column} is "
+            message=(f"section 一 says {words} {_fmt(said)}; {tid} {cells} is "
                      f"{_fmt(value)}{note}")))
     return checks
 
