@@ -9,7 +9,7 @@ versioned by :data:`SCHEMA_VERSION` and ``Report.from_dict`` reads it back.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
@@ -170,13 +170,13 @@ class Report:
         """The JSON-ready form, schema ``SCHEMA_VERSION`` (docs/schema.md)."""
         return {
             "schema_version": SCHEMA_VERSION,
-            "metadata": asdict(self.metadata),
-            "sections": [asdict(s) for s in self.sections],
+            "metadata": _flat(self.metadata),
+            "sections": [_flat(s) for s in self.sections],
             "missing_sections": list(self.missing_sections),
-            "statements": [asdict(s) for s in self.statements],
+            "statements": [_flat(s) for s in self.statements],
             "tables": {t.id: _table_dict(t) for t in self.tables},
-            "checks": [asdict(c) for c in self.checks],
-            "errors": [asdict(p) for p in self.errors],
+            "checks": [_flat(c) for c in self.checks],
+            "errors": [_flat(p) for p in self.errors],
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -215,9 +215,22 @@ class Report:
         )
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """A dataclass of plain values as a dict: a shallow, fast ``asdict`` (no deep copies)."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    return {n: getattr(obj, n) for n in names}
+
+
 def _table_dict(t: Table) -> dict[str, Any]:
-    d = asdict(t)
-    d.pop("id")
+    d = _flat(t)
+    del d["id"]
+    for key in ("rows", "row_labels", "columns", "column_labels"):
+        d[key] = list(d[key])
     d["values"] = [list(r) for r in t.values]
     d["raw"] = [list(r) for r in t.raw]
     return d
