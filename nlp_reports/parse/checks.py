@@ -32,7 +32,7 @@ __all__ = ["run_checks", "TOLERANCE", "parse_chinese_number"]
 TOLERANCE = 1e-6
 
 _ORG_COLUMNS = TABLE3_APPLICANT_COLUMNS[1:]
-_PENDING_PARTS = ("upheld", "corrected", "other", "pending")
+_RESULT_PARTS = ("upheld", "corrected", "other", "pending")
 
 
 def _fmt(v: float | None) -> str:
@@ -119,7 +119,7 @@ def _table4_checks(t4: Table) -> list[Check]:
     cells = _Cells(t4)
     return [
         _sum_check("I4", cells, row="count", column=group, found=("count", f"{group}.total"),
-                   parts=[("count", f"{group}.{p}") for p in _PENDING_PARTS],
+                   parts=[("count", f"{group}.{p}") for p in _RESULT_PARTS],
                    what=f"{label}: 总计 vs 维持 + 纠正 + 其他 + 尚未审结")
         for group, label in TABLE4_GROUPS
     ]
