@@ -748,3 +748,34 @@ def test_damaged_docx_and_pdf(fixture, data):
             if raw:
                 raw[data.draw(st.integers(0, len(raw) - 1))] ^= data.draw(st.integers(1, 255))
     _outcome(bytes(raw), path.name)
+
+
+# --- markup inside reports never becomes markup in our HTML pages ------------------------------
+
+
+@pytest.mark.skipif(not (ROOT / "models" / "default" / "model.joblib").is_file(),
+                    reason="models/default (the shipped model) is not built yet")
+def test_report_text_is_escaped_in_the_html_pages(tmp_path):
+    src = dict(TXT)["云岭市人民政府2023年政府信息公开工作年度报告.txt"]
+    script = "<script>alert('pwn')</script>"
+    img = '<img src=x onerror="alert(1)">'
+    evil = (src.replace("云岭市人民政府\n", f"云岭{script}市人民政府\n")
+               .replace("一是", f"一是{img}", 2)
+               .replace("二是", f"二是</td></tr></table>{script}", 1))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(evil, "utf-8")
+    for name, text in TXT[:2]:
+        (folder / name).write_text(text, "utf-8")
+    db, pages = tmp_path / "s.sqlite", [tmp_path / "summary.html", tmp_path / "audit.html"]
+    for args in (["tag", str(folder), "--db", str(db), "--quiet"],
+                 ["summarize", "--db", str(db), "--html", str(pages[0])],
+                 ["audit", "--db", str(db), "--html", str(pages[1])]):
+        proc = subprocess.run([sys.executable, "-m", "nlp_reports", *args], capture_output=True,
+                              text=True, timeout=180, cwd=ROOT)
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    html = {p.name: p.read_text("utf-8") for p in pages}
+    for name, page in html.items():
+        assert script not in page and "<img src=x" not in page, name
+        assert "</td></tr></table><script>" not in page, name
+    assert "onerror" in html["summary.html"], "the statement with the payload is not shown"
