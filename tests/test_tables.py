@@ -396,3 +396,58 @@ def test_table4_grid_with_empty_merged_header_cells():
     t4 = by_id(read_tables({4: text})[0])["table4"]
     assert t4.status == "ok"
     assert t4.values == (tuple(float(v) for v in T4),)
+
+
+def _delete_cell(text: str, label: str, k: int, shape: str) -> str:
+    """``text`` with the ``k``-th value cell of the row labelled ``label`` removed."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if shape == "aligned" and line.startswith(label + " "):
+            toks = line[len(label) + 1:].split(" ")
+            del toks[k]
+            lines[i] = label + " " + " ".join(toks)
+            return "\n".join(lines)
+        cells = line.split("\t")
+        if shape == "grid" and len(cells) > 9 and cells[-9] == label:  # 8 values follow
+            del cells[len(cells) - 8 + k]
+            lines[i] = "\t".join(cells)
+            return "\n".join(lines)
+        if shape == "flat" and line == label:
+            seen = 0
+            for j in range(i + 1, len(lines)):
+                if lines[j].strip():
+                    if seen == k:
+                        lines[j] = ""
+                        return "\n".join(lines)
+                    seen += 1
+    raise AssertionError(f"row {label!r} not found")
+
+
+_PARTIAL = "(二)部分公开(区分处理的,只计这一情形,不计其他情形)"
+_LABELS = {  # row → its label as written in the flat / aligned / grid fixtures
+    "1": ("一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请",
+          "一、本年新收政府信息公开申请数量"),
+    "3.2": (_PARTIAL, "(二)部分公开", _PARTIAL),
+    "3.5.2": ("2.重复申请",) * 3,
+    "3.6.3": ("3.其他",) * 3,
+    "4": ("四、结转下年度继续办理",) * 3,
+}
+_SHAPES = {"flat": ("flat_2021.txt", 0), "aligned": ("aligned_2021.txt", 1),
+           "grid": ("grid_2021_8col.txt", 2)}
+
+
+@pytest.mark.parametrize("shape", list(_SHAPES))
+@pytest.mark.parametrize("row", list(_LABELS))
+def test_a_deleted_cell_never_shifts_the_others(shape, row):
+    name, which = _SHAPES[shape]
+    text = fixture(name)
+    label = _LABELS[row][which]
+    full = by_id(read_tables(split_sections(text))[0])["table3"]
+    assert full.status == "ok"
+    i = full.rows.index(row)
+    for k in range(len(full.columns)):
+        t3 = by_id(read_tables(split_sections(_delete_cell(text, label, k, shape)))[0])["table3"]
+        assert t3.status == "unreadable", (shape, row, k)
+        assert t3.values[i] == (None,) * len(full.columns)
+        others = [r for j, r in enumerate(t3.values) if j != i]
+        assert others == [r for j, r in enumerate(full.values) if j != i]
