@@ -349,6 +349,44 @@ def test_shipped_model_labels_new_statements_sensibly(shipped):
     assert shipped.name == "default" and len(shipped.model_id) == 64
 
 
+# More statements written for these tests, one per theme and kind: (text, kind, main theme).
+MORE_OWN_STATEMENTS = [
+("个别科室把政务公开当作办公室一家的事，配合不够积极。", "problem", "awareness"),
+("门户网站个别专栏内容长期停留在前年，未做到动态更新。", "problem", "timeliness"),
+("政策文件出台后，配套的图文解读跟进较慢，群众看不太懂。", "problem", "interpretation"),
+("依申请公开答复文书格式不统一，个别答复未告知救济途径。", "problem", "application"),
+("年度考核中政务公开所占分值偏低，督促作用发挥不明显。", "problem", "supervision"),
+("公开的财政资金信息只有总数，缺少分项明细，群众难以看明白。", "problem", "content_quality"),
+("政务新媒体账号多而散，部分账号长期不更新。", "problem", "platform"),
+("信息发布流程没有形成书面制度，全凭经办人经验。", "problem", "institution"),
+("社区居民对政务公开查阅点知之甚少，利用率不高。", "problem", "publicity"),
+("经办人员对新条例的条款理解不透，业务能力有待提高。", "problem", "training"),
+("建立政策解读与文件同步起草、同步审签、同步发布机制。", "measure", "interpretation"),
+("对网站栏目开展一次全面体检，清理僵尸栏目，整合重复栏目。", "measure", "platform"),
+("将政务公开纳入年度绩效考核，对排名靠后的单位进行约谈。", "measure", "supervision"),
+("制定依申请公开办理规程，实行登记、审核、答复全流程台账管理。", "measure", "application"),
+("利用政府开放日邀请群众代表走进机关，现场了解公开工作。", "measure", "publicity"),
+("实行信息发布前三级审核，涉及个人信息的一律脱敏处理。", "measure", "confidentiality"),
+("按照“应公开、尽公开”原则，扩大重大项目批准和实施信息公开范围。", "measure", "proactivity"),
+("本机关全年共主动公开政府信息326条，其中规范性文件5件。", "other", None),
+("本年度未发生因政府信息公开引起的行政复议和行政诉讼。", "other", None),
+("存在的问题及改进措施如下：", "other", None),
+]
+
+
+def test_shipped_model_on_a_wider_set_of_new_statements(shipped):
+    """At most two misses of kind and of main theme over twenty statements it never saw."""
+    preds = shipped.predict([t for t, _, _ in MORE_OWN_STATEMENTS])
+    kind_miss = [t for (t, k, _), p in zip(MORE_OWN_STATEMENTS, preds, strict=True) if p.kind != k]
+    theme_miss = [t for (t, _, th), p in zip(MORE_OWN_STATEMENTS, preds, strict=True)
+                  if th and th not in p.themes]
+    assert len(kind_miss) <= 2, kind_miss
+    assert len(theme_miss) <= 2, theme_miss
+    for (_, k, _), p in zip(MORE_OWN_STATEMENTS, preds, strict=True):
+        if k == "other":
+            assert len(p.themes) <= 1  # reporting figures is not a statement about a theme
+
+
 def test_predict_keeps_order_and_handles_blank_lines_in_batches(shipped):
     texts = [OWN_STATEMENTS[0][0], "", "   ", OWN_STATEMENTS[3][0]] * 3
     preds = shipped.predict(texts, batch_size=2)
