@@ -176,6 +176,25 @@ def test_cli_tag_over_a_folder_with_a_fifo_does_not_hang(tmp_path):
     assert _count(db, "SELECT count(*) FROM reports") == 1
 
 
+@needs_corpus
+@needs_model
+def test_three_concurrent_tag_runs_on_one_store(tmp_path):
+    """Writers racing on one store: each waits or fails cleanly; every report is stored once."""
+    db = tmp_path / "store.sqlite"
+    args = [sys.executable, "-m", "nlp_reports", "tag", str(CORPUS), "--db", str(db), "--quiet"]
+    procs = [subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (_, err) in zip(procs, outs, strict=True):
+        assert "Traceback" not in err, err
+        assert p.returncode == 0 or err.startswith("error:"), err
+    assert any(p.returncode == 0 for p in procs)
+    con = _assert_store_sound(db)
+    assert con.execute("SELECT count(*), count(DISTINCT path) FROM reports").fetchone() == (
+        len(GOOD), len(GOOD))
+    con.close()
+
+
 # --- (b) an output location that cannot be written --------------------------------------------
 
 
