@@ -451,3 +451,11 @@ def test_a_deleted_cell_never_shifts_the_others(shape, row):
         assert t3.values[i] == (None,) * len(full.columns)
         others = [r for j, r in enumerate(t3.values) if j != i]
         assert others == [r for j, r in enumerate(full.values) if j != i]
+
+
+def test_table2_labels_with_a_note_in_brackets():
+    text = ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章(件)\t1\t0\t5\n"
+            "行政规范性文件(含部门文件)\t4\t2\t37\n")
+    t = by_id(read_tables({2: text}, year=2023)[0])
+    assert t["table2.1"].status == "ok"
+    assert t["table2.1"].values == ((1.0, 0.0, 5.0), (4.0, 2.0, 37.0))

@@ -194,6 +194,7 @@ _CN = "一二三四五六七八九十"
 _NUMBERING = re.compile(
     rf"^(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+(?:\.\d+)*[、.．)）]?(?!\d)|[①-⑳⑴-⒇])"
 )
+_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _STRIP = re.compile(r"[\s:：“”\"'‘’「」『』]")
 
 
@@ -221,7 +222,10 @@ class _Spec:
 
     def matches(self, norm: str) -> bool:
         if self.full:
-            return self.pattern.fullmatch(norm) is not None
+            if self.pattern.fullmatch(norm) is not None:
+                return True
+            # "行政规范性文件(含…)", "规章(件)": a trailing note in brackets
+            return norm[-1:] in ")）" and self.pattern.fullmatch(_NOTE.sub("", norm)) is not None
         return self.pattern.search(norm) is not None
 
 
