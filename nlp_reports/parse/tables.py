@@ -660,6 +660,18 @@ def _read_table4(
 # --- entry point ---------------------------------------------------------------------------
 
 
+def _lines_of(
+    section_texts: Mapping[int, str], keys: Sequence[int]
+) -> tuple[list[_Line], dict[int, int]]:
+    """The lines of the given sections in order, and where each section starts."""
+    lines: list[_Line] = []
+    first_line: dict[int, int] = {}
+    for k in keys:
+        first_line[k] = len(lines)
+        lines.extend(_split_lines(section_texts[k] or ""))
+    return lines, first_line
+
+
 def read_tables(
     section_texts: Mapping[int, str], *, year: int | None = None
 ) -> tuple[list[Table], list[Problem], str | None]:
@@ -674,23 +686,37 @@ def read_tables(
     """
     if year is not None and year < 2019:
         return [], [], None  # legacy reports have no national tables
-    keys = sorted(section_texts)
-    lines: list[_Line] = []
-    first_line: dict[int, int] = {}
-    for k in keys:
-        first_line[k] = len(lines)
-        lines.extend(_split_lines(section_texts[k] or ""))
-
-    def starts(n: int) -> list[int]:
-        return [first_line[n], 0] if n in first_line and first_line[n] else [0]
-
+    p2: list[Problem] = []
+    p3: list[Problem] = []
+    fmt2 = fmt3 = None
+    t3_rows = 0
     hint = None
     if year is not None:
         hint = "2019" if year in (2019, 2020) else "2021" if year >= 2021 else None
 
-    t2, p2, fmt2 = _read_table2(lines, starts(2), hint)
-    t3, p3, fmt3, t3_rows = _read_table3(lines, starts(3), fmt2 or hint)
-    t4 = _read_table4(lines, starts(4))
+    # First the sections that hold the tables (二、三、四 and what follows them); the whole
+    # text only when a table is not there (headings missing or misplaced).
+    keys = sorted(k for k in section_texts if 2 <= k <= 4)
+    t2: list[Table] = []
+    t3 = t4 = None
+    for attempt in ("sections", "whole"):
+        if attempt == "whole":
+            if (t2 and t3 is not None and t4 is not None) or len(keys) == len(section_texts):
+                break
+            keys = sorted(section_texts)
+        lines, first_line = _lines_of(section_texts, keys)
+        if not lines:
+            continue
+
+        def starts(n: int, first_line: dict[int, int] = first_line) -> list[int]:
+            return [first_line[n], 0] if first_line.get(n) else [0]
+
+        if not t2:
+            t2, p2, fmt2 = _read_table2(lines, starts(2), hint)
+        if t3 is None:
+            t3, p3, fmt3, t3_rows = _read_table3(lines, starts(3), fmt2 or hint)
+        if t4 is None:
+            t4 = _read_table4(lines, starts(4))
     if year is None and not t2 and t4 is None and t3_rows < 12:
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
