@@ -408,7 +408,7 @@ def _build(
     ncols = len(col_defs)
     values: list[tuple[float | None, ...]] = []
     raw: list[tuple[str, ...]] = []
-    reasons: list[str] = list(extra_reasons)
+    reasons: list[str] = []
     read = 0
     for rid, _ in row_defs:
         key = row_key(rid)
@@ -428,7 +428,8 @@ def _build(
         row_v: list[float | None] = []
         for c, (cid, _) in zip(fitted, col_defs, strict=True):
             if c.kind == BAD:
-                reasons.append(f"row {rid} column {cid}: {c.raw!r} is not a plausible number")
+                shown_raw = c.raw if len(c.raw) <= 20 else c.raw[:20] + "…"
+                reasons.append(f"row {rid} column {cid}: {shown_raw!r} is not a plausible number")
             else:
                 read += 1
             row_v.append(c.value)
@@ -438,6 +439,7 @@ def _build(
     problem = None
     status = "ok"
     message = None
+    reasons.extend(extra_reasons)
     if reasons:
         status = "unreadable"
         shown = "; ".join(reasons[:4]) + (f"; … {len(reasons) - 4} more" if len(reasons) > 4 else "")
