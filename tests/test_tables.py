@@ -459,3 +459,47 @@ def test_table2_labels_with_a_note_in_brackets():
     t = by_id(read_tables({2: text}, year=2023)[0])
     assert t["table2.1"].status == "ok"
     assert t["table2.1"].values == ((1.0, 0.0, 5.0), (4.0, 2.0, 37.0))
+
+
+_CELL = st.one_of(st.integers(0, 99_999).map(str), st.sampled_from(["/", "-", "—", "无"]),
+                  st.decimals(0, 9999, places=1, allow_nan=False).map(str))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=7, max_size=7), min_size=25, max_size=25),
+       st.lists(_CELL, min_size=15, max_size=15),
+       st.sampled_from(["flat", "aligned", "grid"]))
+def test_round_trip_any_values_in_any_shape(t3_cells, t4_cells, shape):
+    """Whatever is written (numbers, decimals, "/" "-" "—" "无") is read back in place."""
+    rows = []
+    for (rid, label), cells in zip(TABLE3_ROWS, t3_cells, strict=True):
+        if rid == "3.6.1":
+            rows.append(("(六)其他处理", []))
+        rows.append((label if rid != "3.6.3" else "3.其他", cells))
+    t4_head = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    if shape == "flat":
+        out = ["申请人情况", "自然人", "总计"]
+        for label, cells in rows:
+            out += [label, *cells]
+        out4 = [*t4_head, *t4_cells]
+        sep = "\n\n"
+    elif shape == "aligned":
+        out = ["申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+        out += [" ".join([label, *cells]) for label, cells in rows]
+        out4 = [" ".join(t4_head), " ".join(t4_cells)]
+        sep = "\n"
+    else:
+        out = ["\t".join([label, *cells]) for label, cells in rows]
+        out4 = ["\t".join(t4_head), "\t".join(t4_cells)]
+        sep = "\n"
+    tables, problems, layout = read_tables({3: sep.join(out), 4: sep.join(out4)}, year=2022)
+    t = by_id(tables)
+    assert t["table3"].status == "ok", t["table3"].problem
+    assert t["table4"].status == "ok", t["table4"].problem
+    for got, written in ((t["table3"].raw, t3_cells), (t["table4"].raw, [t4_cells])):
+        assert [list(r) for r in got] == written
+    for table in (t["table3"], t["table4"]):
+        for raw_row, value_row in zip(table.raw, table.values, strict=True):
+            for raw, value in zip(raw_row, value_row, strict=True):
+                expected = None if raw in ("/", "-", "—", "无") else float(raw)
+                assert value == expected
