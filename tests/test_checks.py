@@ -365,3 +365,17 @@ def test_every_check_names_real_rows_and_columns():
         groups = {col.split(".")[0] for col in t.columns}
         assert c.row is None or c.row in t.rows, c
         assert c.column is None or c.column in t.columns or c.column in groups, c
+
+
+@pytest.mark.parametrize("sentence, row, said", [
+    ("全年共收到并办理政府信息公开申请22件，其中新收19件，上年结转3件。", None, None),
+    ("本年度新收政府信息公开申请19件，上年结转3件。", "1", 19),
+    ("全年共收到政府信息公开申请22件，其中上年结转3件。", "1/total + 2/total", 22),
+])
+def test_t1_carried_over_applications(sentence, row, said):
+    checks = [c for c in run_checks([table3()], {1: sentence}) if c.id == "T1"]
+    if row is None:
+        assert checks == []  # 22 may or may not include the 3 carried over: no check
+    else:
+        c = t1(checks, row)
+        assert c.outcome == "pass" and c.found == said

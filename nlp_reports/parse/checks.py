@@ -169,6 +169,7 @@ _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:�
                              r"(?:政府信息公开申请|依申请公开)")
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
 _OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
+_CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
 _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("granted", re.compile(rf"(?<!不)(?<!部分)予以公开(?:的)?(?:共)?{_N}{_UNIT}")),
@@ -224,7 +225,14 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 if ("申请" not in gap or _NOT_APPLICATION.search(gap)
                         or _SUBCOUNT.search(before) or _SUBCOUNT.search(gap)):
                     continue
-                kind = "received_incl" if _INCLUDES_CARRIED.search(sent) else "received"
+                if r.group(0).startswith("新收"):
+                    kind = "received"  # new applications only: row 一
+                elif _INCLUDES_CARRIED.search(sent):
+                    kind = "received_incl"
+                elif _CARRIED.search(sent):
+                    continue  # carried-over applications mentioned: in the figure or not?
+                else:
+                    kind = "received"
                 add(kind, parse_chinese_number(r.group(2)))
         if context:
             for kind, pat in _FIGURES:
