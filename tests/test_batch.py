@@ -197,3 +197,14 @@ def test_real_parser_on_sample(tmp_path):
         reps = s.reports()
         assert int(reps["year"][0]) == 2023
         assert s.count("statements") == int(reps["n_statements"][0]) > 0
+
+
+def test_progress_bar_goes_to_stderr(tmp_path, capsys):
+    _corpus(tmp_path / "in", 3)
+    tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(), loader=json_loader,
+              progress=True, chunk_size=1)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "tagging" in captured.err and "3/3" in captured.err
+    tag_paths([tmp_path / "in"], tmp_path / "d.db", model=FakeTagger(), loader=json_loader)
+    assert capsys.readouterr().err == ""  # the library is silent without progress=True
