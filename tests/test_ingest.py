@@ -88,7 +88,13 @@ def test_normalize_collapses_spaces_but_keeps_tabs_and_lines():
     assert normalize_text(raw) == "一、总体情况 说明\n\t4\t\t5\t\n\n末行"
 
 
-@given(st.text(alphabet=st.sampled_from(list("一二、\n\r\t （）１Ａa\u3000\u00a0\u200b①。0")),
+def test_normalize_drops_emoji_and_markdown_marks_but_keeps_bullets():
+    raw = "📌一、总体情况\n**二、主动公开政府信息情况**\n## 三、收到和处理\n▲社区公开栏\n申请人王**\n"
+    assert normalize_text(raw).splitlines() == [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理", "▲社区公开栏", "申请人王**"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("一二、\n\r\t （）１Ａa\u3000\u00a0\u200b①。0*#📌\ufe0f")),
                max_size=60))
 def test_normalize_is_idempotent_and_never_joins_lines(raw):
     once = normalize_text(raw)

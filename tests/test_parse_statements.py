@@ -131,3 +131,24 @@ def test_unmarked_run_in_blocks_in_one_paragraph():
         ("problem", "二是", "乙不足。"), ("measure", None, "改进措施："),
         ("measure", "一是", "丙；"), ("measure", "二是", "丁。"),
     ]
+
+
+def test_bullets_at_line_starts_are_items():
+    got, res = split("(一)存在的主要问题\n▲栏目更新慢。\n▲解读偏少。\n(二)改进措施\n● 每月更新。\n● 增加图解。")
+    assert got == [("problem", "▲", "栏目更新慢。"), ("problem", "▲", "解读偏少。"),
+                   ("measure", "●", "每月更新。"), ("measure", "●", "增加图解。")]
+    assert not res.unsplit
+
+
+def test_prose_lead_sentences_decide_the_blocks_that_follow():
+    got, res = split("回顾全年工作，仍有薄弱环节。公开栏更新缺乏计划。明细公开不全。"
+                     "下一步，我镇将从以下方面改进。制定更新清单。按户公开明细。")
+    assert [b for b, _, _ in got] == ["problem"] * 3 + ["measure"] * 3
+    assert res.unsplit
+    # a word like 计划 inside a sentence that announces nothing does not switch the block
+    assert got[1][2] == "公开栏更新缺乏计划。"
+
+
+def test_prose_without_a_lead_stays_unknown():
+    got, _ = split("公开栏更新不及时。下一步加强管理。")
+    assert [b for b, _, _ in got] == ["unknown", "unknown"]

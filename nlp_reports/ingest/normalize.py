@@ -52,6 +52,15 @@ _TO_CHANGE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE))
 _MULTI_SPACE = re.compile(r" {2,}")
 _SPACE_AROUND_TAB = re.compile(r" ?\t ?")
 _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
+#: Emoji and their variation selectors (reports copied from WeChat: "📌一、总体情况").
+#: Symbols used as bullets (▲ ● ★ ☆ ■) are kept.
+#: Markdown-like markup of text pasted from editors: "**一、总体情况**", "## 二、…".
+#: A line with two or more runs of "**" loses them all (one run alone may be a masked
+#: name "王**"); removing whole runs keeps the result free of new runs (idempotent).
+_MD_BOLD_LINE = re.compile(r"^[^\n]*?\*\*[^\n]*?\*\*[^\n]*$", re.MULTILINE)
+_MD_STARS = re.compile(r"\*{2,}")
+_MD_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.MULTILINE)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\uFE0E\uFE0F\u2705\u2728\u274C\u2B50\u2B55]")
 
 
 def normalize_text(text: str) -> str:
@@ -59,7 +68,8 @@ def normalize_text(text: str) -> str:
 
     NFC; full-width digits, latin letters, brackets, ``．`` and ``％`` → ASCII; ideographic
     space and NBSP → space; zero-width characters and stray control characters removed;
-    ``\\r\\n``/``\\r`` → ``\\n``; runs of spaces collapsed to one and spaces stripped at line
+    ``\\r\\n``/``\\r`` → ``\\n``; emoji and markdown ``**bold**`` / ``# heading`` marks
+    removed (▲ ● ★ bullets kept); runs of spaces collapsed to one and spaces stripped at line
     ends and around TABs. TABs themselves are kept (they separate table cells; a leading or
     trailing TAB is an empty cell). Chinese punctuation and circled numbers (① ⑴) are kept.
     Lines are never joined.
@@ -69,6 +79,12 @@ def normalize_text(text: str) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _TO_CHANGE.sub(lambda m: _TABLE_STR[m.group()], text)
+    if not text.isascii():
+        text = _EMOJI.sub("", text)
+    if "**" in text:
+        text = _MD_BOLD_LINE.sub(lambda m: _MD_STARS.sub("", m.group()), text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     if "\t" in text:

@@ -40,7 +40,10 @@ _TABLE_ROW = re.compile(r"\d[\d\s.]{0,20}\d|\t")
 _TAIL_CHROME = re.compile(
     r"[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
     r"|承办单位|网站标识码|版权所有|Copyright|ICP备|[^\n]{0,30}ICP备|[^\n]{0,20}公网安备|扫一扫|分享到"
-    r"|上一篇|下一篇|【打印】|【关闭】|打印$|关闭$|返回顶部|网站地图|联系我们|附件[:：]?$)",
+    r"|上一篇|下一篇|【打印】|【关闭】|打印$|关闭$|返回顶部|网站地图|联系我们|附件[:：]?$"
+    # a WeChat article's end: -END-, 来源/编辑/审核 credits, 阅读原文, 分享点赞在看
+    r"|[-—]{1,3}[ \t]?END[ \t]?[-—]{1,3}$|END$|阅读原文|编辑[:：]|责任编辑|来源[:：]|审核[:：]"
+    r"|点击蓝字|长按[^\n]{0,6}二维码|分享[、，,]|点赞[、，,]|在看$)",
     re.IGNORECASE,
 )
 #: Chrome lines right below the title (publication line, font-size switches, counters).

@@ -4,7 +4,7 @@ Section 五 is cut into sub-blocks by its sub-headings ((一)存在的主要问�
 on their own line or run-in before "。"/"："), each block being ``problem``, ``measure`` or
 ``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
 marker style whose item 1 comes first — defines the statements: 一是…二是…, (一)(二), (1),
-1. 1、 1), ①②, 第一/第二, 其一/其二, 首先/其次/最后. Text before item 1 (a lead-in such as
+1. 1、 1), ①②, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts. Text before item 1 (a lead-in such as
 "…但还存在一些不足：") is a statement of its own with marker None. A style that restarts at 1
 ("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
 "：", starts a new run whose lead-in may switch the block. A block with no enumeration is split
@@ -25,6 +25,8 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
 _CN_NUM = r"十[一二三四五]?|[一二三四五六七八九]"
+#: Bullets at a line start count 1, 2, 3 … (only the first bullet's symbol is a level).
+_BULLETS = "▲△●○■□◆◇★☆►▶➤•"
 
 #: Characters after which a run-in marker may start (plus the start of a line).
 _RUN_IN_BEFORE = "\n。；;：:！？!?"
@@ -42,6 +44,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
     ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
+    ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
 )
 
 _SUB_MARKER = re.compile(
@@ -51,6 +54,7 @@ _SUB_MARKER = re.compile(
 _SUB_END = re.compile(r"[。：:，,；;！!？?]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
+_ANNOUNCES = re.compile(r"以下|如下|[：:]$")
 _EMPTY_5 = re.compile(r"^[\s。.]{0,4}(?:无|暂无|没有|暂无突出问题|无突出问题|暂无问题)[\s。.！!]{0,4}$")
 
 
@@ -110,7 +114,7 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
     """Marker candidates by kind: (marker_start, marker_end, ordinal)."""
     out: dict[str, list[tuple[int, int, int]]] = {}
     for kind, rx, where in _MARKERS:
-        found = []
+        found: list[tuple[int, int, int]] = []
         for m in rx.finditer(text, start, end):
             s = m.start()
             k = s
@@ -130,6 +134,10 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
                 n = _CIRCLED.index(g) + 1
             elif kind == "sequence":
                 n = _SEQUENCE.get(g, 0)
+            elif kind == "bullet":
+                if found and g != text[found[0][0]]:
+                    continue
+                n = len(found) + 1
             else:
                 n = _CN.get(g) or int(g)
             found.append((s, m.end(), n))
@@ -189,16 +197,25 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpan]:
-    out = []
+    """Sentences of a block with no enumeration.
+
+    In an ``unknown`` block a lead sentence followed by others decides the block of itself and
+    what follows: the first ("…仍存在一些不足。") or one announcing a list ("…将做好以下工作。").
+    """
+    spans = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
         stop = m.end() if m.group() != "\n" else m.start()
-        s, e = _trim(text, pos, stop)
-        if _CONTENT.search(text, s, e):
-            out.append(StatementSpan(s, e, block, None))
+        spans.append(_trim(text, pos, stop))
         pos = m.end()
-    s, e = _trim(text, pos, end)
-    if _CONTENT.search(text, s, e):
+    spans.append(_trim(text, pos, end))
+    spans = [(s, e) for s, e in spans if _CONTENT.search(text, s, e)]
+    out = []
+    free = block == "unknown"
+    for i, (s, e) in enumerate(spans):
+        # a lead leads something: not the last sentence
+        if free and i + 1 < len(spans) and (i == 0 or _ANNOUNCES.search(text, s, e)):
+            block = lead_block(text[s:e]) or block
         out.append(StatementSpan(s, e, block, None))
     return out
 
