@@ -44,13 +44,14 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def page(title: str, body: str, *, script: str = "") -> str:
+def page(title: str, body: str, *, script: str = "", wide: bool = False) -> str:
     """A complete HTML document with the shared style (and an optional inline script)."""
     js = f"<script>{script}</script>" if script else ""
+    extra = "body { max-width: none; } td { max-width: 28em; }" if wide else ""
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title)}</title>\n<style>{_CSS}{extra}</style>\n</head>\n<body>\n"
         f"{body}\n{js}\n</body>\n</html>\n"
     )
 
@@ -310,4 +311,4 @@ def audit_html(audit: Any) -> str:
             f"<p>{len(df)} reports and failed files; {n_def} with at least one defect. "
             "Click a column header to sort.</p>",
             html_table(df, max_rows=100_000, sortable=True, table_id="audit")]
-    return page("质量审查 Audit", "\n".join(body), script=_SORT_JS)
+    return page("质量审查 Audit", "\n".join(body), script=_SORT_JS, wide=True)
