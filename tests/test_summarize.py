@@ -184,3 +184,32 @@ def test_twenty_thousand_reports_under_five_seconds(tmp_path):
     assert s.n_reports == 20_000 and s.n_statements == 200_000
     assert len(s.boilerplate) > 0 and len(s.copied_statements) > 0
     assert elapsed < 5.0, (elapsed, time.perf_counter() - wall)
+
+
+def test_tfidf_matches_scikit_learn_and_near_duplicates_are_found():
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from nlp_reports.corpus.copying import NearDuplicateIndex, candidate_pairs, normalize
+
+    texts = ["进一步加强政务公开队伍建设，配齐配强专职人员。",
+             "进一步加强政务公开队伍建设，配齐配强专职工作人员。",
+             "（一）进一步加强政务公开队伍建设，配齐配强专职人员！",
+             "网站栏目更新不及时，部分信息发布滞后。",
+             "2023年组织培训3次。", "2024年组织培训5次。"]
+    index = NearDuplicateIndex.build(texts)
+    assert index.uid[0] == index.uid[2]  # marker and punctuation do not matter
+    assert index.uid[4] == index.uid[5]  # nor do the numbers
+    uniques = ["\x02" + u for u in index.unique]
+    ref = TfidfVectorizer(analyzer="char", ngram_range=(2, 2), sublinear_tf=True,
+                          lowercase=False).fit_transform(uniques)
+    ours = index.tfidf
+    ref_cos = (ref @ ref.T).toarray()
+    our_cos = (ours @ ours.T).toarray()
+    assert np.allclose(ref_cos, our_cos)
+    a, b = candidate_pairs(index.band_keys)
+    found = {frozenset((int(x), int(y))) for x, y in zip(a, b, strict=True)}
+    near = frozenset((int(index.uid[0]), int(index.uid[1])))
+    assert near in found and index.cosine(np.array([index.uid[0]]),
+                                          np.array([index.uid[1]]))[0] >= 0.8
+    assert normalize("（二）网站，平台。") == "网站平台"
