@@ -248,3 +248,12 @@ def synthetic_store(path: Path, n_reports: int, *, seed: int = 0) -> Path:
         if batch:
             store.write_many(batch)
     return path
+
+
+def crashing_loader(path: str) -> Report:
+    """Like :func:`json_loader`, but a file named ``crash*`` kills its worker process."""
+    import os
+
+    if Path(path).name.startswith("crash"):
+        os._exit(3)
+    return json_loader(path)

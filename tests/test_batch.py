@@ -208,3 +208,17 @@ def test_progress_bar_goes_to_stderr(tmp_path, capsys):
     assert "tagging" in captured.err and "3/3" in captured.err
     tag_paths([tmp_path / "in"], tmp_path / "d.db", model=FakeTagger(), loader=json_loader)
     assert capsys.readouterr().err == ""  # the library is silent without progress=True
+
+
+def test_a_file_that_kills_its_worker_fails_alone(tmp_path):
+    from _corpus_helpers import crashing_loader
+
+    paths = _corpus(tmp_path / "in", 6)
+    paths[2].rename(paths[2].with_name("crash.txt"))
+    result = tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(),
+                       loader=crashing_loader, jobs=2, chunk_size=2)
+    assert result.ok == 5
+    assert [(Path(f.path).name, f.reason) for f in result.failures] == [("crash.txt",
+                                                                         "worker_error")]
+    with Store(tmp_path / "c.db") as s:
+        assert s.count("reports") == 5 and list(s.failures()["reason"]) == ["worker_error"]

@@ -227,9 +227,45 @@ def _run_joblib(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: in
             yield process_chunk(chunk, spec, loader, words)
         return
     from joblib import Parallel, delayed
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
 
-    par = Parallel(n_jobs=jobs, backend="loky", return_as="generator")
-    yield from par(delayed(process_chunk)(c, spec, loader, words) for c in chunks)
+    start = 0
+    while start < len(chunks):
+        par = Parallel(n_jobs=jobs, backend="loky", return_as="generator")
+        it = iter(par(delayed(process_chunk)(c, spec, loader, words) for c in chunks[start:]))
+        while True:
+            try:
+                result = next(it)
+            except StopIteration:
+                return
+            except TerminatedWorkerError as exc:
+                # A file killed its worker (a crash, the OOM killer …): find it by running
+                # the chunk we were waiting for one file at a time, then go on with a new pool.
+                log.warning("a worker died while tagging; isolating the files of one chunk: %s",
+                            exc)
+                yield _isolate(chunks[start], spec, loader, words, jobs)
+                start += 1
+                break
+            yield result
+            start += 1
+
+
+def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
+             jobs: int) -> list[tuple[Any, ...]]:
+    """Run each file of ``chunk`` alone in a worker; a file that kills it is failed."""
+    from joblib import Parallel, delayed
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
+
+    out: list[tuple[Any, ...]] = []
+    for path, sha, size in chunk:
+        try:
+            [res] = Parallel(n_jobs=min(jobs, 2), backend="loky")(
+                [delayed(process_chunk)([(path, sha, size)], spec, loader, words)])
+            out.extend(res)
+        except TerminatedWorkerError as exc:
+            out.append(("failed", path, sha, size, "worker_error",
+                        f"the worker processing this file died ({exc})"))
+    return out
 
 
 def _run_dask(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
@@ -255,8 +291,15 @@ def _run_dask(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
     try:
         futures = [client.submit(process_chunk, c, spec, loader, words, pure=False)
                    for c in chunks]
-        for fut in futures:  # in order: deterministic report ids, still streaming
-            yield fut.result()
+        for chunk, fut in zip(chunks, futures, strict=True):  # in order: stable report ids
+            try:
+                result = fut.result()
+            except Exception as exc:  # a lost worker fails its chunk, not the batch
+                log.warning("a Dask task failed: %s", exc)
+                result = [("failed", path, sha, size, "worker_error",
+                           f"the worker running this file failed: {type(exc).__name__}: {exc}")
+                          for path, sha, size in chunk]
+            yield result
             fut.release()
     finally:
         if own_client:
