@@ -349,7 +349,10 @@ def render_text(agency: Agency, year: int, parts: dict, style: str) -> str:
     out.append("四、政府信息公开行政复议、行政诉讼情况")
     t4 = parts["table4"]
     if style == "aligned":
-        out.append("行政复议(结果维持 结果纠正 其他结果 尚未审结 总计)  行政诉讼(未经复议直接起诉 / 复议后起诉)")
+        results = "  ".join(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
+        out.append("行政复议  行政诉讼")
+        out.append(f"{results}  未经复议直接起诉  复议后起诉")
+        out.append(f"{results}  {results}")
         out.append("  ".join(map(str, t4)))
     else:
         out += ["行政复议", "", "行政诉讼", ""]
