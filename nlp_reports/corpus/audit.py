@@ -114,6 +114,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     """Audit every report in the store ``db``: one row per report (and per failed file)."""
     import importlib
 
+    import numpy as np
     import pandas as pd
 
     from nlp_reports.corpus import copying
@@ -168,19 +169,19 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     sec5 = sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)
     has5 = reps.index.isin(sec5.index)
     stmt_empty = st.assign(e=st["text"].map(is_empty_text)).groupby("report_id")["e"].all()
-    n_st = reps["n_statements"]
-    empty5 = pd.Series(False, index=reps.index)
-    for rid in reps.index[has5]:
-        empty5[rid] = bool(n_st[rid] == 0 or stmt_empty.get(rid, True)
-                           or is_empty_text(sec5[rid]))
+    says_nothing = sec5.map(is_empty_text).reindex(reps.index, fill_value=False)
+    empty5 = pd.Series(has5, index=reps.index) & (
+        (reps["n_statements"] == 0) | stmt_empty.reindex(reps.index, fill_value=True)
+        | says_nothing)
     out["section5_empty"] = empty5
     defects += empty5.astype(int)
 
     flags = {k: sm.theme_flags(st, frames.reports, k) for k in ("problem", "measure")}
     unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
-    out["unmatched_problems"] = unmatched.apply(
-        lambda row: "、".join(THEME_NAMES[t] for t in THEME_IDS if row[t]), axis=1
-    ).reindex(reps.index, fill_value="")
+    names = np.array([THEME_NAMES[t] for t in THEME_IDS], dtype=object)
+    out["unmatched_problems"] = pd.Series(
+        ["、".join(names[row]) for row in unmatched[list(THEME_IDS)].to_numpy(dtype=bool)],
+        index=unmatched.index).reindex(reps.index, fill_value="")
     defects += unmatched.sum(axis=1).reindex(reps.index, fill_value=0)
 
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
@@ -233,16 +234,11 @@ def _t2(reps: Any, checks: Any, sections: Any) -> Any:
     it ran one, else computed here from the stored fee figure."""
     import pandas as pd
 
-    result = pd.Series(False, index=reps.index)
-    failed = set(checks.loc[checks["id"] == "T2", "report_id"])
+    failed = reps.index.isin(checks.loc[checks["id"] == "T2", "report_id"])
     sec6 = sections[sections["number"] == 6].groupby("report_id")["text"].agg("\n".join)
-    for rid in reps.index:
-        fee = reps.at[rid, "fees"]
-        if rid in failed:
-            result[rid] = True
-        elif fee == fee and fee is not None and fee > 0 and rid in sec6.index:
-            result[rid] = is_empty_text(sec6[rid])
-    return result
+    six_says_nothing = sec6.map(is_empty_text).reindex(reps.index, fill_value=False)
+    fees = reps["fees"].astype(float).fillna(0.0)
+    return pd.Series(failed, index=reps.index) | ((fees > 0) & six_says_nothing)
 
 
 def _parse_problems(probs: Any, ids: Any) -> Any:
