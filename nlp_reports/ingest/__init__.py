@@ -248,7 +248,7 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     if fmt == "docx":
         from nlp_reports.ingest.docx import docx_to_text
 
-        return _finish(docx_to_text(data, path=where), "docx", None, where)
+        return _finish(docx_to_text(data, path=where, max_bytes=max_bytes), "docx", None, where)
     if fmt == "html":
         from nlp_reports.ingest.html import decode_html, html_to_text
 

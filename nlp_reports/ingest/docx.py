@@ -11,8 +11,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
-from nlp_reports.errors import BinaryInputError, MissingDependencyError, UnsupportedFormatError
+from nlp_reports.errors import (
+    BinaryInputError,
+    InputTooLargeError,
+    MissingDependencyError,
+    UnsupportedFormatError,
+)
 
 __all__ = ["docx_to_text"]
 
@@ -231,8 +237,17 @@ def _style_elements(document) -> dict:
     return {el.get(qn("w:styleId")): el for el in root.findall(qn("w:style"))}
 
 
-def docx_to_text(data: bytes, *, path: str | None = None) -> str:
-    """Extract the text of a .docx file (not yet normalized)."""
+#: Members that are not read as XML (pictures, fonts, embedded objects): not counted.
+_BINARY_PART = re.compile(r"^word/(?:media|embeddings|fonts)/|\.(?:png|jpe?g|gif|bmp|emf|wmf|tiff?|bin)$",
+                          re.IGNORECASE)
+
+
+def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2**20) -> str:
+    """Extract the text of a .docx file (not yet normalized).
+
+    The XML parts' uncompressed sizes (as the zip declares them, which reading never
+    exceeds) must stay within ``max_bytes``: a 200 KB zip bomb is refused before parsing.
+    """
     try:
         import docx
         from docx.table import Table
@@ -242,7 +257,9 @@ def docx_to_text(data: bytes, *, path: str | None = None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            unpacked = sum(i.file_size for i in zf.infolist()
+                           if not _BINARY_PART.search(i.filename))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
         raise BinaryInputError(
             f"not a readable .docx (corrupt or truncated zip: {exc}); re-download the file or "
             "open and re-save it in Word/LibreOffice", path=path) from exc
@@ -250,6 +267,11 @@ def docx_to_text(data: bytes, *, path: str | None = None) -> str:
         raise UnsupportedFormatError(
             "a zip archive without word/document.xml, so not a .docx; unpack it and read the "
             "files inside", path=path)
+    if unpacked > max_bytes:
+        raise InputTooLargeError(
+            f"the .docx unpacks to {unpacked / 2**20:.0f} MB of XML, over the "
+            f"{max_bytes / 2**20:.0f} MB limit (a zip bomb?); pass max_bytes=... to read it anyway",
+            path=path)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
@@ -266,8 +288,8 @@ def docx_to_text(data: bytes, *, path: str | None = None) -> str:
                     rows.append("\t".join(cells))
             if rows:
                 lines.extend(["", *rows, ""])
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, IndexError,
-            AttributeError) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError, IndexError, AttributeError,
+            EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise BinaryInputError(f"corrupt .docx ({type(exc).__name__}: {exc}); open and re-save "
                                "it in Word/LibreOffice", path=path) from exc
     except Exception as exc:  # lxml.etree.XMLSyntaxError and python-docx's own errors
