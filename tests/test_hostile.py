@@ -625,6 +625,16 @@ def test_cli_parse_over_the_broken_corpus(tmp_path):
             assert not any(name in line for line in errors), name
 
 
+def test_text_given_as_str_is_not_its_own_source():
+    """A str holding the report text has no path: it must not become metadata.source or the
+    error's path (a 4 MB report would be printed back in the message)."""
+    name, text = TXT[0]
+    assert load_report(text).metadata.source is None
+    result = _load("今天天气很好。\n我们去公园。" * 50)
+    assert isinstance(result, NotAReportError)
+    assert result.path is None and "今天天气" not in str(result), str(result)[:200]
+
+
 # --- special files ----------------------------------------------------------------------------
 
 
@@ -779,3 +789,84 @@ def test_report_text_is_escaped_in_the_html_pages(tmp_path):
         assert script not in page and "<img src=x" not in page, name
         assert "</td></tr></table><script>" not in page, name
     assert "onerror" in html["summary.html"], "the statement with the payload is not shown"
+
+
+# --- hostile statements for the classifier -----------------------------------------------------
+
+_needs_model = pytest.mark.skipif(not (ROOT / "models" / "default" / "model.joblib").is_file(),
+                                  reason="models/default (the shipped model) is not built yet")
+
+
+@pytest.fixture(scope="module")
+def shipped_tagger():
+    from nlp_reports.classify import Tagger
+
+    return Tagger.load()
+
+
+#: any code point, with lone surrogates (what surrogateescape makes of bad bytes) and controls
+_ANY_CHAR = st.one_of(st.characters(codec=None), st.characters(categories=["Cs"]),
+                      st.sampled_from("\x00\r\t\u3000\ufeff\u200b\u2028一是（）。"))
+
+
+@_needs_model
+@settings(SETTINGS, max_examples=40, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.one_of(st.lists(_ANY_CHAR, max_size=200).map("".join),  # text() drops Cs
+                          st.text(REPORTISH, max_size=400)), min_size=1, max_size=30),
+       st.sampled_from(["jieba", "rjieba"]))
+def test_predict_takes_any_string(shipped_tagger, texts, engine):
+    """Any str (empty, controls, lone surrogates, emoji …): valid labels, finite scores."""
+    from nlp_reports.taxonomy import KINDS, THEME_IDS
+
+    if engine == "rjieba":
+        pytest.importorskip("rjieba")
+    shipped_tagger.set_tokenizer(engine)
+    preds = shipped_tagger.predict(texts)
+    assert [p.text for p in preds] == texts
+    for p in preds:
+        assert p.kind in KINDS and set(p.themes) <= set(THEME_IDS)
+        for v in (p.kind_score, *p.kind_scores.values(), *p.theme_scores.values()):
+            assert math.isfinite(v) and 0.0 <= v <= 1.0, p
+
+
+@_needs_model
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_predict_lone_surrogates(shipped_tagger, engine):
+    """What ``surrogateescape`` makes of undecodable bytes (stdin, file names) must still tag."""
+    if engine == "rjieba":
+        pytest.importorskip("rjieba")
+    shipped_tagger.set_tokenizer(engine)
+    texts = ["\udcff\udcfe人员力量不足。", "\ud800", "培训\udfff不够"]
+    assert [p.text for p in shipped_tagger.predict(texts)] == texts
+
+
+@_needs_model
+def test_predict_a_huge_statement(shipped_tagger):
+    t0 = time.monotonic()
+    (pred,) = shipped_tagger.predict(["人员力量不足，" * 100_000])
+    assert pred.kind in ("problem", "measure", "other")
+    assert time.monotonic() - t0 < 10
+
+
+@_needs_model
+@pytest.mark.parametrize("case", ["missing", "gbk", "bad_stdin", "empty"])
+def test_cli_classify_hostile_input(tmp_path, case):
+    """A missing file, a GBK file, undecodable bytes on stdin, nothing at all: no traceback."""
+    args, stdin = ["classify"], None
+    if case == "missing":
+        args.append(str(tmp_path / "missing.txt"))
+    elif case == "gbk":
+        (tmp_path / "gbk.txt").write_bytes("信息公开工作人员力量不足。\n".encode("gbk"))
+        args.append(str(tmp_path / "gbk.txt"))
+    elif case == "bad_stdin":
+        stdin = b"\xff\xfe\x00\xc8\xcb\n" + "人员不足。\n".encode()
+    else:
+        stdin = b""
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", *args], input=stdin,
+                          capture_output=True, timeout=120, cwd=ROOT)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err[-3000:]
+    if proc.returncode != 0:
+        assert [line for line in err.splitlines() if line.startswith("error:")], err
+    if case == "missing":
+        assert proc.returncode != 0 and "missing.txt" in err
