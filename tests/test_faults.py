@@ -499,3 +499,114 @@ def test_cli_tag_over_the_broken_corpus_records_each_failure_once(tmp_path):
     for name in bad:
         assert sum(name in line for line in proc.stderr.splitlines()) == 1, (name, proc.stderr)
     con.close()
+
+
+# --- a hostile corpus end to end ----------------------------------------------------------------
+
+
+@needs_corpus
+@needs_model
+def test_a_hostile_corpus_goes_through_tag_summarize_audit_export(tmp_path):
+    """Mangled reports (absurd numbers, cut, shuffled, doubled headings, broken HTML, the broken
+    files): every command finishes without a traceback and its JSON is strict JSON."""
+    import random
+    import re
+
+    rng = random.Random(5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    absurd = ["1e308", "-5", "NaN", "99999999999999999999", "１２３", "9" * 400, ".5"]
+    for i, f in enumerate(GOOD):
+        raw = f.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030")
+        how = i % 5
+        if how == 0:
+            text = re.sub(r"(?<=\s)\d+(?=\s|$|<)", lambda m: rng.choice(absurd), text, flags=re.M)
+        elif how == 1:
+            text = text[: rng.randrange(len(text) // 3, len(text))]
+        elif how == 2:
+            lines = text.split("\n")
+            rng.shuffle(lines)
+            text = "\n".join(lines)
+        elif how == 3:
+            text = re.sub(r"^([一二三四五六]、.*)$", r"\1\n\1", text, flags=re.M)
+        else:
+            text = text.replace("</td>", "").replace("colspan='", "colspan='-")
+        (folder / f"m{i:02d}{f.suffix}").write_text(text, "utf-8")
+    broken = Path(__file__).parent / "fixtures" / "broken"
+    for f in broken.iterdir():
+        if f.suffix != ".py":
+            shutil.copy(f, folder / f"broken_{f.name}")
+    db = tmp_path / "s.sqlite"
+    out = tmp_path / "out"
+    out.mkdir()
+    commands = [
+        ["tag", str(folder), "--db", str(db), "--quiet"],
+        ["summarize", "--db", str(db), "--format", "json"],
+        ["summarize", "--db", str(db), "--by", "year", "--by", "level", "--csv", str(out / "csv"),
+         "--html", str(out / "summary.html")],
+        ["audit", "--db", str(db), "--format", "json"],
+        ["audit", "--db", str(db), "--html", str(out / "audit.html"), "--csv",
+         str(out / "audit.csv")],
+        ["export", "--db", str(db), "--out", str(out / "all.jsonl")],
+        ["export", "--db", str(db), "--format", "csv", "--out", str(out / "export-csv")],
+    ]
+    def strict(text: str):
+        def refuse(constant):
+            raise ValueError(f"non-standard JSON constant {constant}")
+        return json.loads(text, parse_constant=refuse)
+
+    for args in commands:
+        proc = _cli(*args, timeout=300)
+        assert "Traceback" not in proc.stderr, (args, proc.stderr[-3000:])
+        assert proc.returncode == (1 if args[0] == "tag" else 0), (args, proc.stderr)
+        if "json" in args:
+            strict(proc.stdout)
+    for line in (out / "all.jsonl").read_text("utf-8").splitlines():
+        strict(line)
+    con = _assert_store_sound(db)
+    n_ok = con.execute("SELECT count(*) FROM files WHERE status = 'ok'").fetchone()[0]
+    assert n_ok >= len(GOOD) - 5  # the mangled reports still parse (as fragments at worst)
+    for (value,) in con.execute("SELECT value FROM table_cells WHERE value IS NOT NULL"):
+        assert value == value and abs(value) != float("inf")
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def one_report_store(tmp_path_factory) -> Path:
+    if not GOOD or not (SHIPPED / "model.joblib").is_file():
+        pytest.skip("needs examples/corpus and the shipped model")
+    db = tmp_path_factory.mktemp("store") / "s.sqlite"
+    proc = _cli("tag", str(GOOD[0]), "--db", str(db), "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+@pytest.mark.parametrize("where", ["missing_folder", "under_a_file"])
+@pytest.mark.parametrize("command", ["summarize-html", "summarize-csv", "audit-html",
+                                     "audit-csv", "export-jsonl", "export-csv"])
+def test_outputs_into_a_folder_that_does_not_exist(one_report_store, tmp_path, command, where):
+    """An output path under a missing folder: created, or one clean "error:" line; under a
+    regular file (cannot be created, even by root): one clean "error:" line."""
+    db = one_report_store
+    target = tmp_path / "no" / "such" / "folder"
+    if where == "under_a_file":
+        (tmp_path / "afile").write_text("x", "utf-8")
+        target = tmp_path / "afile" / "folder"
+    name, kind = command.split("-")
+    if name == "export":
+        args = ["export", "--db", str(db), "--format", kind, "--out",
+                str(target / "x.jsonl") if kind == "jsonl" else str(target)]
+    else:
+        args = [name, "--db", str(db), f"--{kind}",
+                str(target / f"x.{kind}") if not (name == "summarize" and kind == "csv")
+                else str(target)]
+    proc = _cli(*args)
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    if proc.returncode == 0 and where == "missing_folder":
+        assert target.exists()
+    else:
+        _assert_clean_failure(proc)
