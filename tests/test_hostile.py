@@ -635,6 +635,27 @@ def test_text_given_as_str_is_not_its_own_source():
     assert result.path is None and "今天天气" not in str(result), str(result)[:200]
 
 
+def test_cli_parse_json_over_the_broken_corpus():
+    """--json: one strict-JSON object per file; failures carry the error's reason code."""
+    files = [str(BROKEN / n) for n in BROKEN_FILES]
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", "parse", "--json", *files],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+
+    def refuse(constant):
+        raise ValueError(constant)
+
+    docs = [json.loads(line, parse_constant=refuse) for line in proc.stdout.splitlines()]
+    assert len(docs) == len(files)
+    for name, doc in zip(BROKEN_FILES, docs, strict=True):
+        if EXPECTED[name]:
+            assert doc["source"].endswith(name)
+            assert doc["error"]["reason"] == EXPECTED[name][0].reason, (name, doc)
+            assert doc["error"]["message"]
+        else:
+            assert Report.from_dict(doc).metadata.source.endswith(name)
+
+
 # --- special files ----------------------------------------------------------------------------
 
 
