@@ -79,13 +79,10 @@ def _load_tagger(args: argparse.Namespace):
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
+    from nlp_reports.classify.dataset import read_lines
+
+    lines = read_lines(args.file or sys.stdin.buffer)  # UTF-8, else GBK …; DataError if missing
     tagger = _load_tagger(args)
-    stream = open(args.file, encoding="utf-8") if args.file else sys.stdin  # noqa: SIM115
-    try:
-        lines = [line.rstrip("\r\n") for line in stream]
-    finally:
-        if args.file:
-            stream.close()
     for pred in tagger.predict(lines, batch_size=args.batch_size):
         _out(json.dumps(pred.to_dict(), ensure_ascii=False))
     return EXIT_OK

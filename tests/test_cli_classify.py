@@ -77,10 +77,22 @@ def test_classify_from_a_file_one_json_line_per_input_line(capsys, tmp_path):
 
 @needs_shipped
 def test_classify_from_stdin(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(LINES) + "\n"))
+    data = ("\n".join(LINES) + "\n").encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     code, out, _ = _run(capsys, "classify", "--batch-size", "1")
     assert code == 0
     _check_jsonl(out)
+
+
+@needs_shipped
+def test_classify_reads_gbk_and_reports_a_missing_file(capsys, tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("\r\n".join(LINES).encode("gbk"))
+    code, out, _ = _run(capsys, "classify", str(path))
+    assert code == 0
+    _check_jsonl(out)
+    code, out, err = _run(capsys, "classify", str(tmp_path / "absent.txt"))
+    assert code != 0 and out == "" and "absent.txt" in err
 
 
 def test_non_shipped_model_needs_trust_model(capsys, tiny_model, tmp_path):

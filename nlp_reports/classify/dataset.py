@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from nlp_reports.errors import DataError
 from nlp_reports.taxonomy import KINDS, THEME_IDS
@@ -35,6 +35,7 @@ __all__ = [
     "data_files",
     "data_sha256",
     "load_labeled",
+    "read_lines",
     "split_by_family",
     "theme_matrix",
 ]
@@ -201,6 +202,41 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         split=split,
         source=where,
     )
+
+
+def read_lines(source: PathLike | IO[bytes]) -> list[str]:
+    """The lines of a text file or binary stream, one per input line (blank lines kept).
+
+    Decoding: UTF-8 (BOM or not), else the report decoder (GB18030/GBK, UTF-16, Big5 …),
+    else UTF-8 with ``surrogateescape`` so undecodable bytes never stop a batch.
+    Raises DataError when a path does not exist or cannot be read.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise DataError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    else:
+        data = source.read()
+    if not data:
+        return []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+        try:
+            from nlp_reports.errors import ParseError
+            from nlp_reports.ingest.encoding import decode_bytes
+
+            text = decode_bytes(data)[0]
+        except (ImportError, ParseError):
+            pass
+        if text is None:
+            text = data.decode("utf-8", "surrogateescape")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.rstrip("\r") for line in lines]
 
 
 def family_bucket(family: str) -> float:

@@ -27,12 +27,17 @@ _MARKER = re.compile(
     r")\s*"
 )
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (surrogateescape'd bad bytes)
 _SPACE = re.compile(r"\s+")
 
 
 def strip_marker(text: str) -> str:
-    """The statement without its leading enumeration marker (一是, （一）, 1., ① …)."""
-    return _MARKER.sub("", text, count=1)
+    """The statement without its leading enumeration marker (一是, （一）, 1., ① …).
+
+    Lone surrogates (undecodable bytes read with ``surrogateescape``) become U+FFFD, which
+    every tokenizer engine can encode.
+    """
+    return _MARKER.sub("", _SURROGATE.sub("\ufffd", text), count=1)
 
 
 def normalize_statement(text: str) -> str:
