@@ -104,20 +104,22 @@ class _Stats:
         self.links: dict = {}
         self.blocks: dict = {}
         self.table: dict = {}
+        cjk, link_counts, block_counts, tables = self.cjk, self.links, self.blocks, self.table
         for el in reversed(list(root.iter())):
             n = _cjk_count(el.text)
             links = blocks = 0
             table = False
             for child in el:
-                n += self.cjk[child] + _cjk_count(child.tail)
-                links += self.links[child]
-                tag = _tag(child)
-                blocks += self.blocks[child] + (tag in _LAYOUT_BLOCKS)
-                table = table or self.table[child] or tag == "table"
-            self.cjk[el] = n
-            self.links[el] = n if _tag(el) == "a" else links
-            self.blocks[el] = blocks
-            self.table[el] = table
+                tail = child.tail
+                n += cjk[child] + (_cjk_count(tail) if tail else 0)
+                links += link_counts[child]
+                tag = child.tag
+                blocks += block_counts[child] + (tag in _LAYOUT_BLOCKS)
+                table = table or tables[child] or tag == "table"
+            cjk[el] = n
+            link_counts[el] = n if el.tag == "a" else links
+            block_counts[el] = blocks
+            tables[el] = table
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -239,6 +241,8 @@ def _is_layout_table(el, stats: _Stats) -> bool:
 
 def _cell_text(cell) -> str:
     """A cell's inner text with whitespace collapsed; inner blocks and <br> become spaces."""
+    if len(cell) == 0:  # the usual leaf cell
+        return _collapse(cell.text).strip() if cell.text else ""
     from lxml import etree
 
     parts: list[str] = []
@@ -261,6 +265,8 @@ def _cell_text(cell) -> str:
 
 
 def _span(value: str | None, limit: int) -> int:
+    if value is None:
+        return 1
     try:
         n = int(str(value).strip().rstrip(";"))
     except (TypeError, ValueError):

@@ -53,7 +53,9 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     from nlp_reports.ingest import read_document
 
     doc = read_document(source, filename=filename)
-    path = None if isinstance(source, bytes) else os.fspath(source)
+    # a str holding the report text is not a path (nor printed back in error messages)
+    path = (None if isinstance(source, (bytes, bytearray, memoryview)) or doc.source_format == "text"
+            else os.fsdecode(os.fspath(source)))
     simplified = doc.simplified
     original = doc.text if doc.traditional and len(doc.text) == len(simplified) else simplified
     if doc.traditional and original is simplified:
