@@ -43,6 +43,52 @@ _PUNCT = set(
 )
 _PUNCT_CHARS = "".join(sorted(_PUNCT))
 _NUMBER = re.compile(r"[0-9][0-9.,%]*")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+# The same without the full-width marks every report is full of (，；：？！（）) and the
+# ideographic space: both engines split on them in either width and the normaliser drops
+# them in either width, so a text with only these need not be translated (a slow call).
+_FULL_WIDTH_THAT_MATTERS = re.compile("[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19"
+                                      "\uff1c-\uff1e\uff20-\uff5e]")
+#: Above this many distinct tokens the normalisation memo is emptied (bounded memory).
+_NORM_CACHE_MAX = 200_000
+_norm_memos: dict[bool, dict[str, str]] = {}
+
+
+def _widen(text: str) -> str:
+    """Full-width ASCII → half-width; ``str.translate`` only when there is any (it is slow)."""
+    return text.translate(_WIDTH_TABLE) if _FULL_WIDTH.search(text) else text
+
+
+def _widen_for_tokens(text: str) -> str:
+    """:func:`_widen` where it can change a normalised token, else the text as it is."""
+    return text.translate(_WIDTH_TABLE) if _FULL_WIDTH_THAT_MATTERS.search(text) else text
+
+
+def _normalise(tok: str, stop: frozenset[str]) -> str:
+    """One segmented token normalised: "" to drop it (stopword, punctuation), ``<num>``, or itself."""
+    if tok in stop:
+        return ""
+    first = tok[0]
+    if first in _PUNCT:
+        tok = tok.strip(_PUNCT_CHARS)
+        if not tok:
+            return ""
+        first = tok[0]
+    if first.isdigit() and _NUMBER.fullmatch(tok):
+        return NUM_TOKEN
+    return tok
+
+
+def _norm_memo(with_stopwords: bool) -> dict[str, str]:
+    """The per-process memo token → normalised token ("" = dropped), one per stopword setting.
+
+    Segmenters emit a small vocabulary over and over, so normalising each distinct token once
+    and then mapping with ``dict.__getitem__`` in C costs far less than a Python loop per token.
+    """
+    memo = _norm_memos.get(with_stopwords)
+    if memo is None:
+        memo = _norm_memos.setdefault(with_stopwords, {})
+    return memo
 
 
 def cache_dir() -> Path:
@@ -210,29 +256,38 @@ class Tokenizer:
             cut = _segmenter(engine, self.hmm, self.userdict)
             self.__dict__["_cut_fn"] = cut
             self.__dict__["_stop"] = stopwords() if self.stopwords else frozenset()
+            self.__dict__["_norm"] = _norm_memo(self.stopwords)
         return cut
 
     def __call__(self, text: str) -> list[str]:
         cut = self._cut()
+        norm = self.__dict__["_norm"]
+        tokens = cut(_widen_for_tokens(text))
+        try:  # every token seen before: the whole filter runs in C
+            return list(filter(None, map(norm.__getitem__, tokens)))
+        except KeyError:
+            pass
+        if len(norm) > _NORM_CACHE_MAX:  # numbers and rare words: keep the memo bounded
+            norm.clear()
         stop = self.__dict__["_stop"]
         out = []
-        for tok in cut(text.translate(_WIDTH_TABLE)):
-            if tok in stop:
-                continue
-            first = tok[0]
-            if first in _PUNCT:
-                tok = tok.strip(_PUNCT_CHARS)
-                if not tok:
-                    continue
-                first = tok[0]
-            if first.isdigit() and _NUMBER.fullmatch(tok):
-                tok = NUM_TOKEN
-            out.append(tok)
+        for tok in tokens:
+            n = norm.get(tok)
+            if n is None:  # another thread may clear the memo meanwhile: no KeyError here
+                n = norm[tok] = _normalise(tok, stop)
+            if n:
+                out.append(n)
         return out
+
+    def _call_unmemoised(self, text: str) -> list[str]:
+        """``self(text)`` token by token without the memo: the specification, for tests."""
+        cut = self._cut()
+        stop = self.__dict__["_stop"]
+        return [n for n in (_normalise(tok, stop) for tok in cut(_widen(text))) if n]
 
     def cut(self, text: str) -> list[str]:
         """The raw segmentation (no normalisation or stopwords), for inspection."""
-        return self._cut()(text.translate(_WIDTH_TABLE))
+        return self._cut()(_widen(text))
 
     def __getstate__(self) -> dict[str, Any]:
         # The segmenter holds a lock (jieba) or a Rust object (rjieba): neither pickles.

@@ -125,3 +125,25 @@ def test_unknown_engine_is_a_clear_error():
 def test_userdict_hash_is_stable():
     assert userdict_hash() == userdict_hash()
     assert len(userdict_hash()) == 64
+
+
+@pytest.mark.parametrize("stop", [True, False])
+def test_memoised_normalisation_equals_the_token_by_token_rule(tok, stop, monkeypatch):
+    import nlp_reports.tokenize as tk
+
+    texts = _corpus_texts()[:400] + [
+        "全年共受理申请１２件，办结率98.5%；（二）改进措施……——",
+        "　　“三安全一稳定”12345政府热线、AB角1,200.5％", "。。。", "",
+        "　　（二）改进措施：是否及时？是！一是加强，二是；（3）１２件",  # translated or not
+        "（一）主动公开情况　　本年度新制发规章0件，现行有效：1件！",
+    ]
+    t = Tokenizer(engine=tok.engine, stopwords=stop)
+    first = [t(x) for x in texts]  # fills the memo
+    again = [t(x) for x in texts]  # served from the memo
+    assert first == again == [t._call_unmemoised(x) for x in texts]
+    # the memo is bounded: past the limit it is emptied and results stay the same
+    monkeypatch.setattr(tk, "_NORM_CACHE_MAX", 5)
+    novel = "编号" + "，".join(str(987_650 + i) for i in range(20))  # unseen tokens: a miss
+    assert t(novel) == t._call_unmemoised(novel)
+    assert len(tk._norm_memos[stop]) <= len(set(t.cut(novel)))
+    assert [t(x) for x in texts[:50]] == first[:50]

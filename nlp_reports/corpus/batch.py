@@ -134,15 +134,26 @@ class TaggerSpec:
 
 
 def _word_tokenizer(engine: str | None) -> Callable[[str], list[str]] | None:
-    """The project's picklable word tokenizer, or None when it is not available."""
+    """The project's word tokenizer for the stored vocabulary words, or None when unavailable.
+
+    The words are cut by the fastest installed engine whatever ``engine`` the tagger uses:
+    jieba and rjieba cut identically (``tests/test_tokenize.py``), so the stored words are
+    the same, and section 一 is most of a report — cutting it with jieba would cost more
+    than everything else the batch does.
+    """
     if engine not in _TOKENIZERS:
         try:
-            from nlp_reports.tokenize import Tokenizer
+            from nlp_reports.tokenize import Tokenizer, default_engine
+
+            fastest = default_engine()
         except ImportError:
             log.debug("nlp_reports.tokenize not available: no words stored for vocabulary")
             _TOKENIZERS[engine] = None
+        except MissingDependencyError:
+            log.debug("no segmentation engine installed: no words stored for vocabulary")
+            _TOKENIZERS[engine] = None
         else:
-            _TOKENIZERS[engine] = Tokenizer(engine=engine)
+            _TOKENIZERS[engine] = Tokenizer(engine=fastest)
     return _TOKENIZERS[engine]
 
 
@@ -151,7 +162,7 @@ def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]
     words: list[str] = []
     for s in report.sections:
         if s.number in (1, 5):
-            words.extend(w for w in tokenize(s.text) if w.strip())
+            words.extend(filter(str.strip, tokenize(s.text)))
     return words
 
 

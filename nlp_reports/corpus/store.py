@@ -58,7 +58,8 @@ FIGURES: dict[str, tuple[str, tuple[str, ...], str]] = {
 
 def theme_mask(themes: Iterable[str]) -> int:
     """The themes as a bit mask: bit i is ``THEME_IDS[i]`` (fast to read back in bulk)."""
-    return sum(1 << i for i, t in enumerate(THEME_IDS) if t in set(themes))
+    wanted = set(themes)
+    return sum(1 << i for i, t in enumerate(THEME_IDS) if t in wanted)
 
 
 def report_figures(report: Report) -> dict[str, float | None]:
@@ -274,6 +275,53 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+_REPORT_COLUMNS = ("path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
+                   "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
+                   "report_json")
+_INSERT_REPORT = (f"INSERT INTO reports ({', '.join(chr(34) + c + chr(34) for c in _REPORT_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(_REPORT_COLUMNS))})")
+_STATEMENT_COLUMNS = ("report_id", "idx", "text", "block", "marker", "kind", "kind_score",
+                      "kind_scores", "themes", "theme_scores", "model_kind", "layout_disagrees",
+                      "theme_mask", *THEME_COLUMNS)
+_INSERT_CHILD = {
+    "sections": "INSERT INTO sections (report_id, position, number, title, text) "
+                "VALUES (?,?,?,?,?)",
+    "statements": f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})",
+    "cells": 'INSERT INTO table_cells (report_id, table_id, "row", "column", value, raw, '
+             "table_status) VALUES (?,?,?,?,?,?,?)",
+    "checks": 'INSERT INTO checks (report_id, id, outcome, table_id, "row", "column", expected, '
+              "found, message) VALUES (?,?,?,?,?,?,?,?,?)",
+    "problems": "INSERT INTO problems (report_id, code, message) VALUES (?,?,?)",
+    "files": "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
+             "model_id, tagged_at) VALUES (?,?,?,'ok',NULL,NULL,?,?)",
+}
+
+
+class _ChildRows:
+    """Rows of a transaction's reports, written with one ``executemany`` per table.
+
+    Why: a statement per table per report costs more than the rows themselves when a chunk
+    holds many small reports; the rows of the whole chunk go in together at the end.
+    """
+
+    def __init__(self) -> None:
+        self.sections: list[tuple[Any, ...]] = []
+        self.statements: list[tuple[Any, ...]] = []
+        self.cells: list[tuple[Any, ...]] = []
+        self.checks: list[tuple[Any, ...]] = []
+        self.problems: list[tuple[Any, ...]] = []
+        self.files: list[tuple[Any, ...]] = []
+        self.paths: set[str] = set()
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        for name, sql in _INSERT_CHILD.items():
+            rows = getattr(self, name)
+            if rows:
+                conn.executemany(sql, rows)
+                rows.clear()
+
+
 class Store:
     """A SQLite store of parsed and tagged reports (``docs/store-schema.md``).
 
@@ -395,10 +443,13 @@ class Store:
         """
         ids: list[int] = []
         conn = self._conn
+        rows = _ChildRows()
         try:
             conn.execute("BEGIN IMMEDIATE")
             for path, report, tagged, sha, size, model_id, words in items:
-                ids.append(self._insert(str(path), report, tagged, sha, size, model_id, words))
+                ids.append(self._insert(str(path), report, tagged, sha, size, model_id, words,
+                                        rows))
+            rows.flush(conn)
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             if conn.in_transaction:
@@ -418,8 +469,13 @@ class Store:
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
 
     def _insert(self, path: str, report: Report, tagged: Sequence[Any], sha: str | None,
-                size: int | None, model_id: str | None, words: Sequence[str] | None) -> int:
+                size: int | None, model_id: str | None, words: Sequence[str] | None,
+                rows: _ChildRows) -> int:
+        """Insert the ``reports`` row now (its id is needed); queue the child rows in ``rows``."""
         conn = self._conn
+        if path in rows.paths:  # the same path twice in one transaction: the last one wins
+            rows.flush(conn)
+        rows.paths.add(path)
         self._delete_path(path)
         md = report.metadata
         stmts = report.statements
@@ -428,12 +484,8 @@ class Store:
         meta_values = [getattr(md, c) for c in REPORT_META_COLUMNS]
         meta_values[REPORT_META_COLUMNS.index("traditional")] = int(bool(md.traditional))
         figures = report_figures(report)
-        cols = ["path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
-                "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
-                "report_json"]
         cur = conn.execute(
-            f"INSERT INTO reports ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
-            f"VALUES ({', '.join('?' * len(cols))})",
+            _INSERT_REPORT,
             (path, sha, *meta_values, len(report.sections), len(stmts),
              json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
              *cross_year_cells(report).values(), model_id,
@@ -441,41 +493,29 @@ class Store:
              json.dumps(report.to_dict(), ensure_ascii=False)),
         )
         rid = int(cur.lastrowid)
-        conn.executemany(
-            "INSERT INTO sections (report_id, position, number, title, text) VALUES (?,?,?,?,?)",
-            [(rid, i, s.number, s.title, s.text) for i, s in enumerate(report.sections)])
-        st_cols = ["report_id", "idx", "text", "block", "marker", "kind", "kind_score",
-                   "kind_scores", "themes", "theme_scores", "model_kind", "layout_disagrees",
-                   "theme_mask", *THEME_COLUMNS]
-        conn.executemany(
-            f"INSERT INTO statements ({', '.join(st_cols)}) "
-            f"VALUES ({', '.join('?' * len(st_cols))})",
-            [(rid, s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
-              json.dumps(s.kind_scores), json.dumps(list(s.themes)),
-              json.dumps(s.theme_scores), s.model_kind, int(s.layout_disagrees),
-              theme_mask(s.themes), *(int(t in s.themes) for t in THEME_IDS)) for s in stored])
-        cells = []
+        rows.sections.extend((rid, i, s.number, s.title, s.text)
+                             for i, s in enumerate(report.sections))
+        dumps = json.dumps
+        rows.statements.extend(
+            (rid, s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
+             dumps(s.kind_scores), dumps(list(s.themes)), dumps(s.theme_scores), s.model_kind,
+             int(s.layout_disagrees), theme_mask(s.themes),
+             *(int(t in s.themes) for t in THEME_IDS)) for s in stored)
+        cells = rows.cells
         for t in report.tables:
+            values, raw, status, tid = t.values, t.raw, t.status, t.id
             for r, row_id in enumerate(t.rows):
+                vrow = values[r] if r < len(values) else ()
+                rrow = raw[r] if r < len(raw) else ()
+                nv, nr = len(vrow), len(rrow)
                 for c, col_id in enumerate(t.columns):
-                    value = t.values[r][c] if r < len(t.values) and c < len(t.values[r]) else None
-                    raw = t.raw[r][c] if r < len(t.raw) and c < len(t.raw[r]) else ""
-                    cells.append((rid, t.id, row_id, col_id, value, raw, t.status))
-        conn.executemany(
-            'INSERT INTO table_cells (report_id, table_id, "row", "column", value, raw, '
-            "table_status) VALUES (?,?,?,?,?,?,?)", cells)
-        conn.executemany(
-            'INSERT INTO checks (report_id, id, outcome, table_id, "row", "column", expected, '
-            "found, message) VALUES (?,?,?,?,?,?,?,?,?)",
-            [(rid, c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found, c.message)
-             for c in report.checks])
-        conn.executemany(
-            "INSERT INTO problems (report_id, code, message) VALUES (?,?,?)",
-            [(rid, p.code, p.message) for p in report.errors])
-        conn.execute(
-            "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
-            "model_id, tagged_at) VALUES (?,?,?,'ok',NULL,NULL,?,?)",
-            (path, sha, size, model_id, _now()))
+                    cells.append((rid, tid, row_id, col_id, vrow[c] if c < nv else None,
+                                  rrow[c] if c < nr else "", status))
+        rows.checks.extend(
+            (rid, c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found, c.message)
+            for c in report.checks)
+        rows.problems.extend((rid, p.code, p.message) for p in report.errors)
+        rows.files.append((path, sha, size, model_id, _now()))
         return rid
 
     def record_failure(self, path: str, reason: str, message: str, *,
