@@ -611,3 +611,49 @@ def test_outputs_into_a_folder_that_does_not_exist(one_report_store, tmp_path, c
         assert target.exists()
     else:
         _assert_clean_failure(proc)
+
+
+# --- stores that are damaged, foreign or from the future ----------------------------------------
+
+
+def _damaged_store(kind: str, good: Path, dest: Path) -> Path:
+    if kind == "truncated":
+        dest.write_bytes(good.read_bytes()[:20000])
+    elif kind == "junk":
+        dest.write_bytes(bytes(range(256)) * 12)
+    elif kind == "header_only":
+        dest.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    elif kind == "newer_schema":
+        shutil.copy(good, dest)
+        con = sqlite3.connect(dest)
+        con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        con.commit()
+        con.close()
+    else:  # a researcher's own SQLite file, passed by mistake
+        con = sqlite3.connect(dest)
+        con.execute("CREATE TABLE interviews (who TEXT, said TEXT)")
+        con.execute("INSERT INTO interviews VALUES ('甲', '政府信息公开做得好')")
+        con.commit()
+        con.close()
+    return dest
+
+
+@pytest.mark.parametrize("kind", ["truncated", "junk", "header_only", "newer_schema", "foreign"])
+@pytest.mark.parametrize("command", ["tag", "summarize", "audit", "export"])
+def test_commands_on_a_damaged_or_foreign_store(one_report_store, tmp_path, kind, command):
+    """One clean "error:" line; a foreign database is never written into."""
+    db = _damaged_store(kind, one_report_store, tmp_path / f"{kind}.sqlite")
+    before = db.read_bytes()
+    args = {"tag": ["tag", str(GOOD[0]), "--db", str(db), "--quiet"],
+            "summarize": ["summarize", "--db", str(db)],
+            "audit": ["audit", "--db", str(db)],
+            "export": ["export", "--db", str(db), "--out", str(tmp_path / "o.jsonl")]}[command]
+    proc = _cli(*args)
+    _assert_clean_failure(proc)
+    if kind == "foreign":
+        con = sqlite3.connect(db)
+        tables = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        con.close()
+        assert tables == ["interviews"], f"our tables were added to a foreign database: {tables}"
+    if command != "tag":
+        assert db.read_bytes() == before, "a read-only command changed the store file"
