@@ -159,3 +159,37 @@ def test_export_csv_and_parquet(tmp_path):
     written = export(db, tmp_path / "pq", format="parquet")
     cells = pd.read_parquet(tmp_path / "pq" / "table_cells.parquet")
     assert len(cells) == 25 * 7 and cells["value"].isna().sum() == 1
+
+
+def _dump(store):
+    conn = store.connection
+    out = {}
+    for table in ("reports", "sections", "statements", "table_cells", "checks", "problems"):
+        out[table] = sorted(map(repr, conn.execute(f"SELECT * FROM {table}").fetchall()))
+    out["files"] = sorted(map(repr, conn.execute(
+        "SELECT path, sha256, size, status, model_id FROM files").fetchall()))
+    return out
+
+
+def test_prepared_rows_store_the_same_as_the_report(tmp_path):
+    from nlp_reports.corpus.store import PreparedReport, prepare_report
+
+    report = _report()
+    other = make_report("乙县人民政府", 2022, ["公开不及时。"], ["加强审核。"])
+    tagged = FakeTagger().tag_many([report, other])
+    items = [("a.txt", report, tagged[0], "s1", 1, "m", ["人员", "力量"]),
+             ("b.txt", other, tagged[1], "s2", 2, "m", None)]
+    with Store(tmp_path / "direct.db") as direct, Store(tmp_path / "prep.db") as prep:
+        direct.write_many(items)
+        prepared = [(p, prepare_report(r, t, w), None, sha, size, m, None)
+                    for p, r, t, sha, size, m, w in items]
+        assert all(isinstance(x[1], PreparedReport) for x in prepared)
+        prep.write_many(prepared)
+        assert _dump(direct) == _dump(prep)
+        assert prep.count("table_cells") > 0 and prep.count("statements") == 5
+        # the same path twice in one transaction: stored once, the last version
+        prep.write_many([prepared[0], ("a.txt", prepare_report(other, tagged[1]), None,
+                                       "s3", 3, "m", None)])
+        assert prep.count("reports") == 2
+        assert prep.count("statements") == 4
+        assert prep.file_record("a.txt").sha256 == "s3"

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from nlp_reports.corpus.store import Store, StoredStatement, open_store, tagged_to_stored
+from nlp_reports.corpus.store import (
+    Store,
+    StoredStatement,
+    open_store,
+    prepare_report,
+    tagged_to_stored,
+)
 from nlp_reports.errors import MissingDependencyError, ParseError, StoreError
 
 log = logging.getLogger("nlp_reports")
@@ -177,8 +183,10 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
                   words: bool = True) -> list[tuple[Any, ...]]:
     """Parse and tag one chunk of files; runs in a worker, returns plain picklable data.
 
-    Each item is ``(path, sha256, size)``. Each result is ``("ok", path, sha, size, report,
-    stored_statements, words)`` or ``("failed", path, sha, size, reason, message)``.
+    Each item is ``(path, sha256, size)``. Each result is ``("ok", path, sha, size,
+    prepared, None, None)`` — ``prepared`` the report's store rows
+    (:class:`~nlp_reports.corpus.store.PreparedReport`), built here so that the single
+    writer only inserts — or ``("failed", path, sha, size, reason, message)``.
     """
     load = loader or _default_loader
     parsed: list[tuple[str, str, int, Any]] = []
@@ -219,7 +227,13 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
         except Exception as exc:
             out.append(("failed", path, sha, size, "tag_error", f"{type(exc).__name__}: {exc}"))
             continue
-        out.append(("ok", path, sha, size, report, stored, w))
+        try:  # the rows are built here, in the worker: the writer only inserts them
+            prepared = prepare_report(report, stored, w)
+        except Exception as exc:
+            out.append(("failed", path, sha, size, "store_error",
+                        f"{type(exc).__name__}: {exc}"))
+            continue
+        out.append(("ok", path, sha, size, prepared, None, None))
     return out
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from nlp_reports.errors import StoreError
 from nlp_reports.report import Report
@@ -298,6 +298,64 @@ _INSERT_CHILD = {
 }
 
 
+class PreparedReport(NamedTuple):
+    """A report and its tagged statements as store rows, less the report id (报告入库行).
+
+    Built by :func:`prepare_report` where the report was parsed — in a batch worker — so
+    the single writer process only inserts rows: it is the serial part of a parallel batch.
+    ``head`` holds the ``reports`` columns from the metadata to the cross-year cells.
+    """
+
+    head: tuple[Any, ...]
+    words: str | None
+    report_json: str
+    sections: list[tuple[Any, ...]]
+    statements: list[tuple[Any, ...]]
+    cells: list[tuple[Any, ...]]
+    checks: list[tuple[Any, ...]]
+    problems: list[tuple[Any, ...]]
+
+
+def prepare_report(report: Report, tagged: Sequence[Any],
+                   words: Sequence[str] | None = None) -> PreparedReport:
+    """The store rows of one report (see :class:`PreparedReport`); pure, no database."""
+    md = report.metadata
+    stmts = report.statements
+    stored = [tagged_to_stored(t, stmts[i] if i < len(stmts) else None)
+              for i, t in enumerate(tagged)]
+    meta_values = [getattr(md, c) for c in REPORT_META_COLUMNS]
+    meta_values[REPORT_META_COLUMNS.index("traditional")] = int(bool(md.traditional))
+    figures = report_figures(report)
+    head = (*meta_values, len(report.sections), len(stmts),
+            json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
+            *cross_year_cells(report).values())
+    dumps = json.dumps
+    cells = []
+    for t in report.tables:
+        values, raw, status, tid = t.values, t.raw, t.status, t.id
+        for r, row_id in enumerate(t.rows):
+            vrow = values[r] if r < len(values) else ()
+            rrow = raw[r] if r < len(raw) else ()
+            nv, nr = len(vrow), len(rrow)
+            for c, col_id in enumerate(t.columns):
+                cells.append((tid, row_id, col_id, vrow[c] if c < nv else None,
+                              rrow[c] if c < nr else "", status))
+    return PreparedReport(
+        head=head,
+        words=" ".join(words) if words is not None else None,
+        report_json=dumps(report.to_dict(), ensure_ascii=False),
+        sections=[(i, s.number, s.title, s.text) for i, s in enumerate(report.sections)],
+        statements=[(s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
+                     dumps(s.kind_scores), dumps(list(s.themes)), dumps(s.theme_scores),
+                     s.model_kind, int(s.layout_disagrees), theme_mask(s.themes),
+                     *(int(t in s.themes) for t in THEME_IDS)) for s in stored],
+        cells=cells,
+        checks=[(c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found, c.message)
+                for c in report.checks],
+        problems=[(p.code, p.message) for p in report.errors],
+    )
+
+
 class _ChildRows:
     """Rows of a transaction's reports, written with one ``executemany`` per table.
 
@@ -439,7 +497,8 @@ class Store:
     def write_many(self, items: Iterable[tuple[Any, ...]]) -> list[int]:
         """Store several reports in ONE transaction (all or none); return their ids.
 
-        Each item is ``(path, report, tagged, sha256, size, model_id, words)``.
+        Each item is ``(path, report, tagged, sha256, size, model_id, words)``; ``report``
+        may be a :class:`PreparedReport` (then ``tagged`` and ``words`` are not read).
         """
         ids: list[int] = []
         conn = self._conn
@@ -468,53 +527,25 @@ class Store:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
 
-    def _insert(self, path: str, report: Report, tagged: Sequence[Any], sha: str | None,
-                size: int | None, model_id: str | None, words: Sequence[str] | None,
-                rows: _ChildRows) -> int:
+    def _insert(self, path: str, report: Report | PreparedReport, tagged: Sequence[Any],
+                sha: str | None, size: int | None, model_id: str | None,
+                words: Sequence[str] | None, rows: _ChildRows) -> int:
         """Insert the ``reports`` row now (its id is needed); queue the child rows in ``rows``."""
         conn = self._conn
         if path in rows.paths:  # the same path twice in one transaction: the last one wins
             rows.flush(conn)
         rows.paths.add(path)
         self._delete_path(path)
-        md = report.metadata
-        stmts = report.statements
-        stored = [tagged_to_stored(t, stmts[i] if i < len(stmts) else None)
-                  for i, t in enumerate(tagged)]
-        meta_values = [getattr(md, c) for c in REPORT_META_COLUMNS]
-        meta_values[REPORT_META_COLUMNS.index("traditional")] = int(bool(md.traditional))
-        figures = report_figures(report)
-        cur = conn.execute(
-            _INSERT_REPORT,
-            (path, sha, *meta_values, len(report.sections), len(stmts),
-             json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
-             *cross_year_cells(report).values(), model_id,
-             " ".join(words) if words is not None else None,
-             json.dumps(report.to_dict(), ensure_ascii=False)),
-        )
+        prep = report if isinstance(report, PreparedReport) else prepare_report(report, tagged,
+                                                                                words)
+        cur = conn.execute(_INSERT_REPORT, (path, sha, *prep.head, model_id, prep.words,
+                                            prep.report_json))
         rid = int(cur.lastrowid)
-        rows.sections.extend((rid, i, s.number, s.title, s.text)
-                             for i, s in enumerate(report.sections))
-        dumps = json.dumps
-        rows.statements.extend(
-            (rid, s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
-             dumps(s.kind_scores), dumps(list(s.themes)), dumps(s.theme_scores), s.model_kind,
-             int(s.layout_disagrees), theme_mask(s.themes),
-             *(int(t in s.themes) for t in THEME_IDS)) for s in stored)
-        cells = rows.cells
-        for t in report.tables:
-            values, raw, status, tid = t.values, t.raw, t.status, t.id
-            for r, row_id in enumerate(t.rows):
-                vrow = values[r] if r < len(values) else ()
-                rrow = raw[r] if r < len(raw) else ()
-                nv, nr = len(vrow), len(rrow)
-                for c, col_id in enumerate(t.columns):
-                    cells.append((rid, tid, row_id, col_id, vrow[c] if c < nv else None,
-                                  rrow[c] if c < nr else "", status))
-        rows.checks.extend(
-            (rid, c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found, c.message)
-            for c in report.checks)
-        rows.problems.extend((rid, p.code, p.message) for p in report.errors)
+        rows.sections.extend((rid, *r) for r in prep.sections)
+        rows.statements.extend((rid, *r) for r in prep.statements)
+        rows.cells.extend((rid, *r) for r in prep.cells)
+        rows.checks.extend((rid, *r) for r in prep.checks)
+        rows.problems.extend((rid, *r) for r in prep.problems)
         rows.files.append((path, sha, size, model_id, _now()))
         return rid
 
