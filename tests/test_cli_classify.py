@@ -147,3 +147,15 @@ def test_suggest_writes_a_csv_to_label(capsys, tiny_model, tmp_path):
     code, out, _ = _run(capsys, "suggest", str(corpus), "-n", "1", "--model", str(tiny_model),
                         "--trust-model")
     assert code == 0 and out.splitlines()[0].startswith("text,kind,themes")
+
+
+def test_unwritable_outputs_are_error_lines(capsys, tiny_data, tiny_model, tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", "utf-8")
+    code, _, err = _run(capsys, "train", str(tiny_data), "--out", str(blocker / "model"))
+    assert code != 0 and err.startswith("error:") and "a_file" in err
+    corpus = tmp_path / "s.txt"
+    corpus.write_text(LINES[0], "utf-8")
+    code, _, err = _run(capsys, "suggest", str(corpus), "--out", str(blocker / "x.csv"),
+                        "--model", str(tiny_model), "--trust-model")
+    assert code != 0 and err.startswith("error:")

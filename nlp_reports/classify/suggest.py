@@ -150,7 +150,14 @@ def write_suggestions(rows: Sequence[dict[str, Any]], path_or_file: str | os.Pat
                       ) -> None:
     """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese)."""
     if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "w", encoding="utf-8-sig", newline="") as fh:
+        try:
+            fh = open(path_or_file, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        except OSError as exc:
+            from nlp_reports.errors import DataError
+
+            raise DataError(f"{path_or_file}: cannot write the suggestions "
+                            f"({exc.strerror or exc})") from None
+        with fh:
             _write(rows, fh)
     else:
         _write(rows, path_or_file)

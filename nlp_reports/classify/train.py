@@ -66,6 +66,13 @@ def _load(data: Any) -> tuple[list[LabeledStatement], list[Path]]:
     return load_labeled(data), data_files(data)
 
 
+def _unwritable(out_dir: Path, exc: OSError) -> Exception:
+    from nlp_reports.errors import ModelError
+
+    return ModelError(f"{out_dir}: cannot write the model there ({exc.strerror or exc}); "
+                      "choose another --out folder")
+
+
 def _records_sha256(items: list[LabeledStatement]) -> str:
     import hashlib
     import json
@@ -98,6 +105,10 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     items, files = _load(data)
     if not items:
         raise DataError("no labeled statements to train on")
+    try:  # fail before training, not after
+        Path(out).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(Path(out), exc) from None
     tr, dv, te = split_by_family(items)
     if dev is not None:
         tr, dv = tr + dv, load_labeled(dev)
@@ -151,9 +162,11 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         log.warning("no test statements: the model card carries no test metrics")
 
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
     model_path = out_dir / mc.MODEL_FILE
-    mc.dump_model(compile_model(model), model_path)
+    try:
+        mc.dump_model(compile_model(model), model_path)
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
     digest = mc.sha256_file(model_path)
     (out_dir / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
 
