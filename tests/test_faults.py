@@ -56,6 +56,20 @@ def _assert_clean_failure(proc: subprocess.CompletedProcess, *words: str) -> str
     return errors[0]
 
 
+def _main(args: list[str], capsys) -> subprocess.CompletedProcess:
+    """Run the CLI in this process (fast); an uncaught exception is what would be a traceback."""
+    from nlp_reports.cli import main
+
+    capsys.readouterr()
+    try:
+        code = main(args)
+    except Exception as exc:  # noqa: BLE001 - the point: nothing but NlpReportsError may escape
+        pytest.fail(f"nlp-reports {' '.join(args[:1])} let {type(exc).__name__} escape "
+                    f"(a traceback for the user): {exc}")
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, captured.out, captured.err)
+
+
 # --- (a) SIGKILL mid-run, then resume ---------------------------------------------------------
 
 
@@ -589,7 +603,8 @@ def one_report_store(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("where", ["missing_folder", "under_a_file"])
 @pytest.mark.parametrize("command", ["summarize-html", "summarize-csv", "audit-html",
                                      "audit-csv", "export-jsonl", "export-csv"])
-def test_outputs_into_a_folder_that_does_not_exist(one_report_store, tmp_path, command, where):
+def test_outputs_into_a_folder_that_does_not_exist(one_report_store, tmp_path, command, where,
+                                                   capsys):
     """An output path under a missing folder: created, or one clean "error:" line; under a
     regular file (cannot be created, even by root): one clean "error:" line."""
     db = one_report_store
@@ -605,7 +620,7 @@ def test_outputs_into_a_folder_that_does_not_exist(one_report_store, tmp_path, c
         args = [name, "--db", str(db), f"--{kind}",
                 str(target / f"x.{kind}") if not (name == "summarize" and kind == "csv")
                 else str(target)]
-    proc = _cli(*args)
+    proc = _main(args, capsys)
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     if proc.returncode == 0 and where == "missing_folder":
         assert target.exists()
@@ -640,7 +655,8 @@ def _damaged_store(kind: str, good: Path, dest: Path) -> Path:
 
 @pytest.mark.parametrize("kind", ["truncated", "junk", "header_only", "newer_schema", "foreign"])
 @pytest.mark.parametrize("command", ["tag", "summarize", "audit", "export"])
-def test_commands_on_a_damaged_or_foreign_store(one_report_store, tmp_path, kind, command):
+def test_commands_on_a_damaged_or_foreign_store(one_report_store, tmp_path, kind, command,
+                                               capsys):
     """One clean "error:" line; a foreign database is never written into."""
     db = _damaged_store(kind, one_report_store, tmp_path / f"{kind}.sqlite")
     before = db.read_bytes()
@@ -648,7 +664,7 @@ def test_commands_on_a_damaged_or_foreign_store(one_report_store, tmp_path, kind
             "summarize": ["summarize", "--db", str(db)],
             "audit": ["audit", "--db", str(db)],
             "export": ["export", "--db", str(db), "--out", str(tmp_path / "o.jsonl")]}[command]
-    proc = _cli(*args)
+    proc = _main(args, capsys)
     _assert_clean_failure(proc)
     if kind == "foreign":
         con = sqlite3.connect(db)
