@@ -479,6 +479,8 @@ def test_evaluate_reports_model_and_baseline(tiny_model, tiny_data):
 def test_evaluate_cross_validation_grouped_by_family(tiny_data):
     from nlp_reports.classify import evaluate
 
+    with pytest.raises(DataError, match="2 folds"):
+        evaluate(tiny_data, cv=1)
     result = evaluate(tiny_data, cv=2)
     assert result["mode"] == "cv" and result["folds"] == 2
     assert result["model"]["n"] == result["baseline"]["n"] == result["n"]

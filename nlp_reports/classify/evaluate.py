@@ -126,7 +126,11 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         from nlp_reports.errors import DataError
 
         raise DataError("no labeled statements to evaluate")
-    if cv:
+    if cv is not None:
+        if int(cv) < 2:
+            from nlp_reports.errors import DataError
+
+            raise DataError(f"cross-validation needs at least 2 folds, got cv={cv}")
         return _cross_validate(items, k=int(cv), model=model, trust=trust, tokenizer=tokenizer,
                                seed=seed)
     from nlp_reports.classify.tagger import Tagger
