@@ -128,9 +128,17 @@ def test_unmarked_run_in_blocks_in_one_paragraph():
     got, _ = split("存在问题：一是甲不足；二是乙不足。改进措施：一是丙；二是丁。")
     assert got == [
         ("problem", "一是", "甲不足；"),
-        ("problem", "二是", "乙不足。"), ("measure", None, "改进措施："),
+        ("problem", "二是", "乙不足。"),  # 改进措施： is a run-in heading, not a statement
         ("measure", "一是", "丙；"), ("measure", "二是", "丁。"),
     ]
+
+
+def test_run_in_headings_in_prose_switch_blocks_and_are_not_statements():
+    got, _ = split("存在问题：工作人员兼职。改进措施：配备专职人员。")
+    assert got == [("problem", None, "工作人员兼职。"), ("measure", None, "配备专职人员。")]
+    got, _ = split("(一)存在的问题\n人员少。经费少。\n下一步工作打算：加人。加钱。")
+    assert [(b, t) for b, _, t in got] == [("problem", "人员少。"), ("problem", "经费少。"),
+                                          ("measure", "加人。"), ("measure", "加钱。")]
 
 
 def test_bullets_at_line_starts_are_items():

@@ -54,6 +54,8 @@ _SUB_MARKER = re.compile(
 _SUB_END = re.compile(r"[。：:，,；;！!？?]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
+#: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
+_RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
 _ANNOUNCES = re.compile(r"以下|如下|[：:]$")
 _EMPTY_5 = re.compile(r"^[\s。.]{0,4}(?:无|暂无|没有|暂无突出问题|无突出问题|暂无问题)[\s。.！!]{0,4}$")
 
@@ -196,6 +198,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _heading_block(text: str, s: int, e: int) -> str | None:
+    """The block named by text[s:e] when it is nothing but a run-in heading ("改进措施：")."""
+    m = _RUN_IN_HEADING.fullmatch(text, s, e)
+    return block_of(m.group(1)) if m else None
+
+
 def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpan]:
     """Sentences of a block with no enumeration.
 
@@ -213,8 +221,15 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
     out = []
     free = block == "unknown"
     for i, (s, e) in enumerate(spans):
+        head = _RUN_IN_HEADING.match(text, s, e)
+        named = block_of(head.group(1)) if head else None
+        if named is not None:  # "改进措施：配备专职人员。" switches any block
+            block = named
+            s, e = _trim(text, head.end(), e)
+            if not _CONTENT.search(text, s, e):
+                continue
         # a lead leads something: not the last sentence
-        if free and i + 1 < len(spans) and (i == 0 or _ANNOUNCES.search(text, s, e)):
+        elif free and i + 1 < len(spans) and (i == 0 or _ANNOUNCES.search(text, s, e)):
             block = lead_block(text[s:e]) or block
         out.append(StatementSpan(s, e, block, None))
     return out
@@ -233,8 +248,9 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
             # a lead-in decides an unknown block; a later run's lead-in may switch blocks
             # ("存在问题：一是…二是…。改进措施：一是…")
             if block == "unknown" or r > 0:
-                run_block = lead_block(text[s:e]) or block
-            out.append(StatementSpan(s, e, run_block, None))
+                run_block = _heading_block(text, s, e) or lead_block(text[s:e]) or block
+            if not _heading_block(text, s, e):  # "改进措施：" alone is a heading, not a statement
+                out.append(StatementSpan(s, e, run_block, None))
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
         for i, (m0, m1, _) in enumerate(run):
             stop = run[i + 1][0] if i + 1 < len(run) else last_end
