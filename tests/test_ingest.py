@@ -709,3 +709,13 @@ def test_html_soup_never_crashes(pieces):
     assert "\x00" not in doc.text and "\x01" not in doc.text  # no internal markers leak
     for line in doc.text.splitlines():
         assert all(c == c.strip() for c in line.split("\t")), line
+
+
+def test_html_list_items_get_the_marker_a_browser_draws():
+    page = ("<html><body><h1>某县2023年政府信息公开工作年度报告</h1><p>存在的主要问题</p>"
+            "<ol start='3'><li>人员少，兼职多。业务不熟。</li><li>经费少。</li></ol>"
+            "<ul><li>加人。</li><li>加钱。</li></ul><ol><li>1.自带编号。</li><li>①自带圈号。</li></ol>"
+            "</body></html>")
+    lines = read_document(page.encode("utf-8"), filename="p.html").text.splitlines()
+    assert lines[2:] == ["3.人员少，兼职多。业务不熟。", "4.经费少。", "•加人。", "•加钱。",
+                         "1.自带编号。", "①自带圈号。"]

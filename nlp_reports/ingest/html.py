@@ -330,6 +330,7 @@ def _render(root, stats: _Stats) -> str:
     # \x02 i \x03 = table i, substituted after whitespace has been collapsed
     parts: list[str] = []
     tables: list[str] = []
+    counters: dict = {}  # <ol> → items seen
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = _tag(el)
@@ -345,6 +346,8 @@ def _render(root, stats: _Stats) -> str:
                 continue
             if tag in _BLOCK_TAGS or tag == "br":
                 parts.append("\x01")
+            if tag == "li":
+                parts.append(_list_marker(el, counters))
             if el.text and tag not in ("table", "tbody", "thead", "tfoot", "tr"):
                 parts.append(el.text.replace("\n", "\x01") if tag == "pre" else el.text)
         else:
@@ -363,6 +366,25 @@ def _render(root, stats: _Stats) -> str:
         elif line:
             out.append(line)
     return "\n".join(out).strip("\n")
+
+
+#: An item that writes its own number or bullet ("1.", "一是", "(一)", "①", "▲").
+_OWN_MARKER = re.compile(r"\s*(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]|[一二三四五六七八九十]{1,2}\s*[、是.]"
+                         r"|[①-⑳▲△●○■□◆◇★☆►▶➤•·-])")
+
+
+def _list_marker(li, counters: dict) -> str:
+    """What a browser draws before a list item: "1." in an <ol> (from its start=), "•" in a
+    <ul>; nothing when the item writes its own marker."""
+    parent = li.getparent()
+    ordered = parent is not None and _tag(parent) == "ol"
+    if ordered:
+        if parent not in counters:
+            counters[parent] = _span(parent.get("start"), 10_000) - 1
+        counters[parent] += 1
+    if _OWN_MARKER.match(_text(li)[:8]):
+        return ""
+    return f"{counters[parent]}." if ordered else "•"
 
 
 def _title(doc) -> str | None:
