@@ -416,6 +416,7 @@ class Store:
                 conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 10000")
             if not self.readonly:
+                self._refuse_foreign(conn, p)  # before WAL: leave a foreign file untouched
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal" and str(p) != ":memory:":
                     log.warning("%s: WAL journal not available (got %s)", p, mode)
@@ -430,6 +431,16 @@ class Store:
                 f"writable and that the file is an nlp_reports store"
             ) from exc
         return conn
+
+    @staticmethod
+    def _refuse_foreign(conn: sqlite3.Connection, p: Path) -> None:
+        """Never add our schema to somebody else's database: only to an empty one or ours."""
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        if names and "meta" not in names:
+            shown = ", ".join(sorted(names)[:5]) + (" …" if len(names) > 5 else "")
+            raise StoreError(f"{p}: not an nlp_reports store (it has the tables {shown}); "
+                             "choose a new --db path")
 
     @staticmethod
     def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
