@@ -131,7 +131,7 @@ def test_bracketed_subheadings_inside_numbered_sections_are_not_headings():
 @pytest.mark.parametrize("subs", [
     "(一)主动公开。全年主动公开政府信息100条。\n(二)依申请公开。全年共收到申请5件。\n",
     "(一)主动公开\n全年主动公开政府信息100条。\n(二)依申请公开\n全年共收到申请5件。\n",
-    "主动公开\n全年主动公开政府信息100条。\n依申请公开政府信息情况\n全年共收到申请5件。\n",
+    "主动公开\n全年主动公开政府信息100条。\n依申请公开\n全年共收到申请5件。\n",
 ])
 def test_report_cut_off_after_section_one_keeps_it_and_its_sub_items(subs):
     """Bug B1: with only 一、总体情况 present, its sub-items are not promoted to 二/三."""
@@ -139,6 +139,15 @@ def test_report_cut_off_after_section_one_keeps_it_and_its_sub_items(subs):
     got, _ = sections(text)
     assert [(n, t) for n, t, _ in got] == [(1, "总体情况")]
     assert got[0][2].endswith("全年共收到申请5件。")
+
+
+def test_full_titles_that_lost_their_numerals_after_a_numbered_one_are_headings():
+    text = ("一、总体情况\n甲。\n(一)主动公开\n乙。\n主动公开政府信息情况\n丙。\n"
+            "收到和处理政府信息公开申请情况\n丁。\n")
+    got, _ = sections(text)
+    assert [(n, t, b) for n, t, b in got] == [
+        (1, "总体情况", "甲。\n(一)主动公开\n乙。"), (2, "主动公开政府信息情况", "丙。"),
+        (3, "收到和处理政府信息公开申请情况", "丁。")]
 
 
 def test_report_cut_off_after_section_one_lists_the_missing_sections():

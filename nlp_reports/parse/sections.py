@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from nlp_reports.parse.headings import KNOWN_TITLES, MAX_TITLE_LENGTH, RUN_IN_TITLE, section_number
 
+#: Titles long enough that a line holding just one of them is a heading, numbered or not.
+_FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
 
@@ -146,9 +148,16 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
     found = _find_numbered(text, start, end, _HEADING)
     if _mapped(found) >= 2:
         return found
-    # one real "一、总体情况" (numeral = its section) makes the (一)(二) or bare sub-titles
-    # below it parts of that section, never sections of their own (a report cut off early)
+    # one real "一、总体情况" (numeral = its section) makes the (一)(二) or short sub-titles
+    # below it parts of that section, never sections of their own (a report cut off early);
+    # only a later line that is exactly a full title ("主动公开政府信息情况") is a heading
+    # that lost its numeral
     if any(h.number is not None and h.numeral == h.number for h in found):
+        last = max(h.number or 0 for h in found)
+        for h in _find_unnumbered(text, found[-1].body_start, end):
+            if h.number is not None and h.number > last and text[h.title_start:h.title_end] in _FULL_TITLES:
+                found.append(h)
+                last = h.number
         return found
     for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET),
                       _find_unnumbered(text, start, end)):
