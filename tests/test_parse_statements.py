@@ -160,3 +160,10 @@ def test_prose_lead_sentences_decide_the_blocks_that_follow():
 def test_prose_without_a_lead_stays_unknown():
     got, _ = split("公开栏更新不及时。下一步加强管理。")
     assert [b for b, _, _ in got] == ["unknown", "unknown"]
+
+
+def test_labelled_items_name_their_block():
+    got, res = split("问题一：人员不足。\n问题二：经费不足。\n措施一：增加人员。\n措施二：保障经费。")
+    assert got == [("problem", "问题一：", "人员不足。"), ("problem", "问题二：", "经费不足。"),
+                   ("measure", "措施一：", "增加人员。"), ("measure", "措施二：", "保障经费。")]
+    assert not res.unsplit

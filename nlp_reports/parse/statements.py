@@ -4,7 +4,7 @@ Section 五 is cut into sub-blocks by its sub-headings ((一)存在的主要问�
 on their own line or run-in before "。"/"："), each block being ``problem``, ``measure`` or
 ``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
 marker style whose item 1 comes first — defines the statements: 一是…二是…, (一)(二), (1),
-1. 1、 1), ①②, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts. Text before item 1 (a lead-in such as
+1. 1、 1), ①②, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts, 问题一/措施一 (which name their block). Text before item 1 (a lead-in such as
 "…但还存在一些不足：") is a statement of its own with marker None. A style that restarts at 1
 ("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
 "：", starts a new run whose lead-in may switch the block. A block with no enumeration is split
@@ -45,7 +45,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
     ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
+    ("labelled", re.compile(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM})[：:，,、.．]"), "run"),
 )
+#: The block a labelled item names: 问题一/不足一 → problem, 措施一/举措一/对策一 → measure.
+_LABEL_BLOCK = re.compile(r"(问题|不足)|措施|举措|对策")
 
 _SUB_MARKER = re.compile(
     rf"[ \t\u3000]{{0,8}}(?:[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）][、.．]?"
@@ -251,6 +254,9 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                 run_block = _heading_block(text, s, e) or lead_block(text[s:e]) or block
             if not _heading_block(text, s, e):  # "改进措施：" alone is a heading, not a statement
                 out.append(StatementSpan(s, e, run_block, None))
+        label = _LABEL_BLOCK.match(text, run[0][0])
+        if label:  # 问题一：… / 措施一：… say their block themselves
+            run_block = "problem" if label.group(1) else "measure"
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
         for i, (m0, m1, _) in enumerate(run):
             stop = run[i + 1][0] if i + 1 < len(run) else last_end
