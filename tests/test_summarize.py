@@ -213,3 +213,28 @@ def test_tfidf_matches_scikit_learn_and_near_duplicates_are_found():
     assert near in found and index.cosine(np.array([index.uid[0]]),
                                           np.array([index.uid[1]]))[0] >= 0.8
     assert normalize("（二）网站，平台。") == "网站平台"
+
+
+def test_records_are_json_safe_column_by_column():
+    import json
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    from nlp_reports.corpus.summarize import _plain, records
+
+    df = pd.DataFrame({
+        "i": np.array([1, 2, 3], dtype=np.int64), "f": [1.5, np.nan, 3.0],
+        "f32": np.array([0.25, np.nan, 1.0], dtype=np.float32), "b": [True, False, True],
+        "s": ["甲", None, "丙"], "mixed": [np.int64(4), np.nan, "x"],
+        "nullable": pd.array([1, None, 3], dtype="Int64"), "lst": [[1], [], [2, 3]],
+    })
+    got = records(df)
+    want = [{str(k): _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+    assert got == want
+    assert json.dumps(got)  # every value serialises
+    assert got[1]["f"] is None and got[1]["f32"] is None and got[1]["nullable"] is None
+    assert type(got[0]["i"]) is int and type(got[0]["b"]) is bool and got[2]["mixed"] == "x"
+    assert not any(isinstance(v, float) and math.isnan(v) for r in got for v in r.values())
+    assert records(df.iloc[:0]) == []
