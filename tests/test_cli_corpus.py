@@ -93,3 +93,17 @@ def test_missing_store_is_one_line_error(tmp_path, capsys):
     assert main(["summarize", "--db", str(tmp_path / "none.db")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error:") and "no store" in err and "Traceback" not in err
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    import pandas as pd
+
+    from nlp_reports.corpus.export import spreadsheet_safe
+
+    df = pd.DataFrame({"text": ['=HYPERLINK("http://x","y")', "@SUM(A1)", "-", "正常文本"],
+                       "raw": ["-5", "+1", "", "12.5"], "n": [1, 2, 3, 4]})
+    safe = spreadsheet_safe(df)
+    assert safe["text"].tolist() == ["'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)", "-", "正常文本"]
+    assert safe["raw"].tolist() == ["-5", "+1", "", "12.5"]
+    assert safe["n"].tolist() == [1, 2, 3, 4]
+    assert df["text"][0].startswith("=")  # the input is not modified

@@ -73,7 +73,9 @@ class Audit:
 
     def to_csv(self, path: str | os.PathLike[str]) -> Path:
         out = Path(path)
-        self.sorted().to_csv(out, index=False, encoding="utf-8-sig")
+        from nlp_reports.corpus.export import spreadsheet_safe
+
+        spreadsheet_safe(self.sorted()).to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
     def to_dict(self) -> list[dict[str, Any]]:

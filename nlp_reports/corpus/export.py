@@ -68,8 +68,40 @@ def _frame(store: Store, name: str):
 
 def _csv(store: Store, name: str, folder: Path) -> Path:
     path = folder / f"{name}.csv"
-    _frame(store, name).to_csv(path, index=False, encoding="utf-8")
+    spreadsheet_safe(_frame(store, name)).to_csv(path, index=False, encoding="utf-8")
     return path
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value):
+    if (isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_START)
+            and not _is_number(value)):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def spreadsheet_safe(df):
+    """A copy of ``df`` whose text cells cannot run as spreadsheet formulas (CSV injection).
+
+    Text scraped from the web that starts with ``=``, ``+``, ``-`` or ``@`` (``=HYPERLINK(…)``)
+    would run as a formula when a CSV is opened in Excel or LibreOffice; such cells get a
+    leading apostrophe. Numbers ("-5", "+1") and a lone "-" (a blank table cell) are kept.
+    """
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object or str(df[col].dtype).startswith("string"):
+            df[col] = df[col].map(_defuse)
+    return df
 
 
 def _parquet(store: Store, name: str, folder: Path) -> Path:

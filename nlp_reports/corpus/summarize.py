@@ -99,12 +99,14 @@ class Summary:
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write each table as ``<name>.csv`` (UTF-8 with BOM, opens in Excel) into a folder."""
+        from nlp_reports.corpus.export import spreadsheet_safe
+
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for name, df in self.tables.items():
             path = out / f"{name}.csv"
-            df.to_csv(path, index=False, encoding="utf-8-sig")
+            spreadsheet_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
             written.append(path)
         return written
 
