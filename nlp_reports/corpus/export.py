@@ -97,9 +97,11 @@ def spreadsheet_safe(df):
     would run as a formula when a CSV is opened in Excel or LibreOffice; such cells get a
     leading apostrophe. Numbers ("-5", "+1") and a lone "-" (a blank table cell) are kept.
     """
+    from pandas.api.types import is_string_dtype
+
     df = df.copy()
     for col in df.columns:
-        if df[col].dtype == object or str(df[col].dtype).startswith("string"):
+        if df[col].dtype == object or is_string_dtype(df[col]):
             df[col] = df[col].map(_defuse)
     return df
 
