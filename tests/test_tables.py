@@ -461,8 +461,9 @@ def test_table2_labels_with_a_note_in_brackets():
     assert t["table2.1"].values == ((1.0, 0.0, 5.0), (4.0, 2.0, 37.0))
 
 
+# 表三 and 表四 cells are counts: whole numbers, or the blank marks
 _CELL = st.one_of(st.integers(0, 99_999).map(str), st.sampled_from(["/", "-", "—", "无"]),
-                  st.decimals(0, 9999, places=1, allow_nan=False).map(str))
+                  st.integers(1000, 9_999_999).map(lambda n: f"{n:,}"))
 
 
 @settings(max_examples=40, deadline=None)
@@ -470,7 +471,7 @@ _CELL = st.one_of(st.integers(0, 99_999).map(str), st.sampled_from(["/", "-", "�
        st.lists(_CELL, min_size=15, max_size=15),
        st.sampled_from(["flat", "aligned", "grid"]))
 def test_round_trip_any_values_in_any_shape(t3_cells, t4_cells, shape):
-    """Whatever is written (numbers, decimals, "/" "-" "—" "无") is read back in place."""
+    """Whatever is written (counts, "1,234", "/" "-" "—" "无") is read back in place."""
     rows = []
     for (rid, label), cells in zip(TABLE3_ROWS, t3_cells, strict=True):
         if rid == "3.6.1":
@@ -501,5 +502,27 @@ def test_round_trip_any_values_in_any_shape(t3_cells, t4_cells, shape):
     for table in (t["table3"], t["table4"]):
         for raw_row, value_row in zip(table.raw, table.values, strict=True):
             for raw, value in zip(raw_row, value_row, strict=True):
-                expected = None if raw in ("/", "-", "—", "无") else float(raw)
+                expected = None if raw in ("/", "-", "—", "无") else float(raw.replace(",", ""))
                 assert value == expected
+
+
+def test_negative_or_fractional_counts_are_not_plausible_cells():
+    """表三 and 表四 hold counts of applications and cases: -3 or 2.5 cannot be read as one."""
+    from nlp_reports.parse.layout import TABLE3_ROWS
+    from nlp_reports.parse.tables import read_tables
+
+    lines = ["申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    for rid, label in TABLE3_ROWS:
+        vals = ["0"] * 7
+        if rid == "1":
+            vals = ["2.5", "0", "0", "0", "0", "0", "2.5"]
+        if rid == "4":
+            vals = ["-3", "0", "0", "0", "0", "0", "-3"]
+        lines.append(f"{label} " + " ".join(vals))
+    tables, problems, _ = read_tables({3: "\n".join(lines)})
+    t3 = next(t for t in tables if t.id == "table3")
+    assert t3.status == "unreadable"
+    assert t3.get("1", "natural_person") is None and t3.raw[0][0] == "2.5"
+    assert t3.get("4", "total") is None
+    assert t3.get("2", "total") == 0.0
+    assert any("not a plausible number" in p.message for p in problems)

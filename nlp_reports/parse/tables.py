@@ -403,8 +403,13 @@ def _build(
     *,
     row_key: Callable[[str], str] = lambda r: r,
     extra_reasons: Sequence[str] = (),
+    counts: bool = False,
 ) -> tuple[Table, Problem | None]:
-    """A Table from the cells found per row; unreadable (with the reasons) when incomplete."""
+    """A Table from the cells found per row; unreadable (with the reasons) when incomplete.
+
+    ``counts``: every value is a number of applications or cases (表三, 表四), so a negative
+    or fractional value is not a plausible reading of the cell.
+    """
     ncols = len(col_defs)
     values: list[tuple[float | None, ...]] = []
     raw: list[tuple[str, ...]] = []
@@ -427,6 +432,8 @@ def _build(
             continue
         row_v: list[float | None] = []
         for c, (cid, _) in zip(fitted, col_defs, strict=True):
+            if counts and c.kind == NUM and (c.value < 0 or c.value != int(c.value)):
+                c = _Cell(BAD, c.raw, None)
             if c.kind == BAD:
                 shown_raw = c.raw if len(c.raw) <= 20 else c.raw[:20] + "…"
                 reasons.append(f"row {rid} column {cid}: {shown_raw!r} is not a plausible number")
@@ -522,7 +529,7 @@ def _read_table3(
         extra.append(f"{best.stray} values under labels that are not 表三 rows")
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
                             "表三", extra_reasons=extra if _incomplete(best, row_defs, len(cols))
-                            else ())
+                            else (), counts=True)
     return table, [problem] if problem else [], fmt, len(best.cells)
 
 
@@ -655,7 +662,7 @@ def _read_table4(
         if not cells:
             continue
         return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {"count": cells},
-                      {"count": flat}, "表四")
+                      {"count": flat}, "表四", counts=True)
     return None
 
 
