@@ -50,7 +50,7 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _FULL_WIDTH_THAT_MATTERS = re.compile("[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19"
                                       "\uff1c-\uff1e\uff20-\uff5e]")
 #: Above this many distinct tokens the normalisation memo is emptied (bounded memory).
-_NORM_CACHE_MAX = 200_000
+_NORM_CACHE_MAX = 50_000
 _norm_memos: dict[bool, dict[str, str]] = {}
 
 

@@ -272,12 +272,13 @@ def _warm(spec: TaggerSpec, words: bool) -> None:
         tokenize("政府信息公开工作")
 
 
-def _run_forked(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                 words: bool) -> Iterator[list[tuple[Any, ...]]]:
     """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight.
 
-    A worker that dies (crash, OOM killer) breaks the pool: the chunk waited for is then
-    run one file at a time in fresh processes, and the rest goes on in a new pool.
+    ``chunks`` is consumed lazily (streaming). A worker that dies (crash, OOM killer)
+    breaks the pool: the chunk waited for is then run one file at a time in fresh
+    processes, and the chunks that were in flight go on in a new pool.
     """
     import multiprocessing as mp
     from collections import deque
@@ -286,32 +287,40 @@ def _run_forked(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: in
 
     _warm(spec, words)
     ctx = mp.get_context("fork")
-    start = 0
-    while start < len(chunks):
+    source = iter(chunks)
+    waiting: list[list[Any]] = []  # in flight when a pool broke: resubmitted first
+    while True:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-        pending: deque[Any] = deque()
-        submitted = start
-        broken = False
+        pending: deque[tuple[list[Any], Any]] = deque()
+        broken: list[Any] | None = None
         try:
-            while start < len(chunks):
-                while submitted < len(chunks) and len(pending) < 2 * jobs:
-                    pending.append(pool.submit(process_chunk, chunks[submitted], spec, loader,
-                                               words))
-                    submitted += 1
+            for chunk in waiting:
+                pending.append((chunk, pool.submit(process_chunk, chunk, spec, loader, words)))
+            waiting = []
+            while True:
+                while len(pending) < 2 * jobs:
+                    chunk = next(source, None)
+                    if chunk is None:
+                        break
+                    pending.append((chunk, pool.submit(process_chunk, chunk, spec, loader,
+                                                       words)))
+                if not pending:
+                    break
+                chunk, future = pending.popleft()
                 try:
-                    result = pending.popleft().result()
+                    result = future.result()
                 except BrokenProcessPool as exc:
                     log.warning("a worker died while tagging; isolating the files of one "
                                 "chunk: %s", exc)
-                    broken = True
+                    broken = chunk
+                    waiting = [c for c, _ in pending]
                     break
                 yield result
-                start += 1
         finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
-        if broken:
-            yield _isolate_forked(chunks[start], spec, loader, words, ctx)
-            start += 1
+            pool.shutdown(wait=broken is None, cancel_futures=True)
+        if broken is None:
+            return
+        yield _isolate_forked(broken, spec, loader, words, ctx)
 
 
 def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
@@ -336,7 +345,7 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
     return out
 
 
-def _run_joblib(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                 words: bool) -> Iterator[list[tuple[Any, ...]]]:
     if jobs == 1:
         for chunk in chunks:
@@ -345,6 +354,7 @@ def _run_joblib(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: in
     if _fork_available():
         yield from _run_forked(chunks, spec, loader, jobs, words)
         return
+    chunks = list(chunks)
     from joblib import Parallel, delayed
     from joblib.externals.loky.process_executor import TerminatedWorkerError
 
@@ -470,30 +480,49 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         if missing:
             store.record_failures([(f.path, f.reason, f.message, None, None, model_id)
                                    for f in missing])
-        done = {} if retag else store.done_files()
-        todo: list[tuple[str, str, int]] = []
-        skipped = 0
-        for f in files:
-            try:
-                sha, size = file_digest(f)
-            except OSError as exc:
-                fail = Failure(str(f), "unreadable", f"cannot read the file: {exc}")
-                failures.append(fail)
-                store.record_failure(fail.path, fail.reason, fail.message, model_id=model_id)
-                continue
-            if done.get(str(f)) == (sha, model_id):
-                skipped += 1
-                continue
-            todo.append((str(f), sha, size))
-        log.info("%d files to tag, %d already stored", len(todo), skipped)
+        # Streaming: files are hashed and checked against the store one block at a time as
+        # the workers ask for work, so memory does not grow with the corpus (a list of paths
+        # as plain strings is all that is held).
+        todo_paths = [str(f) for f in files]
+        del files
+        log.info("%d files found", len(todo_paths))
+        bar = _progress(len(todo_paths), progress)
+        counter = {"skipped": 0}
 
-        chunks = list(_chunks(todo, chunk_size))
+        def pending_chunks() -> Iterator[list[tuple[str, str, int]]]:
+            chunk: list[tuple[str, str, int]] = []
+            block = max(chunk_size, 256)
+            for start in range(0, len(todo_paths), block):
+                names = todo_paths[start:start + block]
+                done = {} if retag else store.done_of(names)
+                for f in names:
+                    try:
+                        sha, size = file_digest(f)
+                    except OSError as exc:
+                        fail = Failure(f, "unreadable", f"cannot read the file: {exc}")
+                        failures.append(fail)
+                        store.record_failure(fail.path, fail.reason, fail.message,
+                                             model_id=model_id)
+                        if bar is not None:
+                            bar.update(1)
+                        continue
+                    if done.get(f) == (sha, model_id):
+                        counter["skipped"] += 1
+                        if bar is not None:
+                            bar.update(1)
+                        continue
+                    chunk.append((f, sha, size))
+                    if len(chunk) >= chunk_size:
+                        yield chunk
+                        chunk = []
+            if chunk:
+                yield chunk
+
         if backend == "dask":
-            results = _run_dask(chunks, spec, loader, jobs, words, scheduler)
+            results = _run_dask(list(pending_chunks()), spec, loader, jobs, words, scheduler)
         else:
-            results = _run_joblib(chunks, spec, loader, jobs, words)
+            results = _run_joblib(pending_chunks(), spec, loader, jobs, words)
         ok = 0
-        bar = _progress(len(todo), progress)
         try:
             for chunk_result in results:
                 n_ok, chunk_failures = _write_chunk(store, chunk_result, model_id)
@@ -507,6 +536,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+        skipped = counter["skipped"]
+        log.info("%d files tagged, %d already stored", ok, skipped)
     finally:
         if owned:
             store.close()

@@ -499,6 +499,18 @@ class Store:
             "SELECT path, sha256, model_id FROM files WHERE status = 'ok'").fetchall()
         return {p: (s, m) for p, s, m in rows}
 
+    def done_of(self, paths: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """:meth:`done_files` restricted to ``paths`` (a resume check that streams)."""
+        out: dict[str, tuple[str | None, str | None]] = {}
+        paths = list(paths)
+        for start in range(0, len(paths), 500):  # under SQLite's bound-parameter limit
+            part = paths[start:start + 500]
+            rows = self._conn.execute(
+                "SELECT path, sha256, model_id FROM files WHERE status = 'ok' AND path IN "
+                f"({','.join('?' * len(part))})", part).fetchall()
+            out.update((p, (s, m)) for p, s, m in rows)
+        return out
+
     def write_report(self, path: str, report: Report, tagged: Sequence[Any], *,
                      sha256: str | None = None, size: int | None = None,
                      model_id: str | None = None, words: Sequence[str] | None = None) -> int:
