@@ -238,3 +238,29 @@ def test_records_are_json_safe_column_by_column():
     assert type(got[0]["i"]) is int and type(got[0]["b"]) is bool and got[2]["mixed"] == "x"
     assert not any(isinstance(v, float) and math.isnan(v) for r in got for v in r.values())
     assert records(df.iloc[:0]) == []
+
+
+def _approx_same(x, y, path=""):
+    if isinstance(x, float) or isinstance(y, float):
+        assert (x is None) == (y is None), path
+        if x is not None:
+            assert x == pytest.approx(y, rel=1e-13, abs=1e-300), path
+    elif isinstance(x, dict):
+        assert x.keys() == y.keys(), path
+        for k in x:
+            _approx_same(x[k], y[k], f"{path}/{k}")
+    elif isinstance(x, list):
+        assert len(x) == len(y), path
+        for i, (u, v) in enumerate(zip(x, y, strict=True)):
+            _approx_same(u, v, f"{path}[{i}]")
+    else:
+        assert x == y, path
+
+
+def test_fast_json_equals_the_records(store):
+    s = summarize(store, by=["year"])
+    fast = json.loads(s.to_json())
+    slow = json.loads(s.to_json(indent=None))  # any kwargs: the json.dumps path
+    assert sum(len(v) for v in fast["tables"].values()) > 0
+    _approx_same(fast, slow)
+    _approx_same(fast, json.loads(json.dumps(s.to_dict(), ensure_ascii=False)))

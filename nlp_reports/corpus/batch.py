@@ -397,7 +397,7 @@ def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
     return out
 
 
-def _run_dask(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
               words: bool, scheduler: Any) -> Iterator[list[tuple[Any, ...]]]:
     try:
         from distributed import Client, LocalCluster
@@ -418,9 +418,27 @@ def _run_dask(chunks: list[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
         else:  # a cluster object (LocalCluster, …)
             client = Client(scheduler)
     try:
-        futures = [client.submit(process_chunk, c, spec, loader, words, pure=False)
-                   for c in chunks]
-        for chunk, fut in zip(chunks, futures, strict=True):  # in order: stable report ids
+        # A window of tasks in flight (4 per worker thread), not the whole corpus: results
+        # wait in worker memory until the single writer reads them, in order.
+        try:
+            threads = sum(client.nthreads().values())
+        except Exception:  # an unusual client: fall back on the requested jobs
+            threads = 0
+        window = 4 * max(threads, jobs, 1)
+        from collections import deque
+
+        source = iter(chunks)
+        pending: deque[tuple[list[Any], Any]] = deque()
+        while True:
+            while len(pending) < window:
+                c = next(source, None)
+                if c is None:
+                    break
+                pending.append((c, client.submit(process_chunk, c, spec, loader, words,
+                                                 pure=False)))
+            if not pending:
+                break
+            chunk, fut = pending.popleft()  # in order: stable report ids
             try:
                 result = fut.result()
             except Exception as exc:  # a lost worker fails its chunk, not the batch
@@ -519,7 +537,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 yield chunk
 
         if backend == "dask":
-            results = _run_dask(list(pending_chunks()), spec, loader, jobs, words, scheduler)
+            results = _run_dask(pending_chunks(), spec, loader, jobs, words, scheduler)
         else:
             results = _run_joblib(pending_chunks(), spec, loader, jobs, words)
         ok = 0

@@ -94,8 +94,28 @@ class Summary:
         }
 
     def to_json(self, **kwargs: Any) -> str:
-        kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+        """:meth:`to_dict` as JSON text; ``kwargs`` go to ``json.dumps``.
+
+        Without ``kwargs`` each table is written by pandas' C encoder (floats to 15
+        significant digits): on a big corpus the per-statement tables hold hundreds of
+        thousands of records, which Python dicts and ``json.dumps`` take seconds to write.
+        """
+        if kwargs:
+            kwargs.setdefault("ensure_ascii", False)
+            return json.dumps(self.to_dict(), **kwargs)
+        parts = []
+        for name, df in self.tables.items():
+            try:
+                if not df.columns.is_unique or len(df) == 0:
+                    raise ValueError("not for pandas' encoder")
+                body = df.rename(columns=str).to_json(orient="records", force_ascii=False,
+                                                       double_precision=15)
+            except (ValueError, TypeError, OverflowError):
+                body = json.dumps(records(df), ensure_ascii=False)
+            parts.append(f"{json.dumps(str(name), ensure_ascii=False)}: {body}")
+        head = json.dumps({"by": list(self.by), "n_reports": self.n_reports,
+                           "n_statements": self.n_statements}, ensure_ascii=False)
+        return head[:-1] + ', "tables": {' + ", ".join(parts) + "}}"
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write each table as ``<name>.csv`` (UTF-8 with BOM, opens in Excel) into a folder."""
