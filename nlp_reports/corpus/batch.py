@@ -253,6 +253,18 @@ def _fork_available() -> bool:
     return sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
 
 
+def _submit(pool: Any, *args: Any) -> Any:
+    """``pool.submit(*args)``, without Python 3.12's warning that forking a process with
+    threads may deadlock: the threads here are numpy's and the executor's, and the children
+    only run :func:`process_chunk` (tests turn warnings into errors)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        return pool.submit(*args)
+
+
 def _warm(spec: TaggerSpec, words: bool) -> None:
     """Load the tagger, its segmenter and the word tokenizer here, before forking workers.
 
@@ -295,15 +307,16 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         broken: list[Any] | None = None
         try:
             for chunk in waiting:
-                pending.append((chunk, pool.submit(process_chunk, chunk, spec, loader, words)))
+                pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
+                                               words)))
             waiting = []
             while True:
                 while len(pending) < 2 * jobs:
                     chunk = next(source, None)
                     if chunk is None:
                         break
-                    pending.append((chunk, pool.submit(process_chunk, chunk, spec, loader,
-                                                       words)))
+                    pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
+                                                   words)))
                 if not pending:
                     break
                 chunk, future = pending.popleft()
@@ -334,8 +347,8 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
         pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
         broken = False
         try:
-            out.extend(pool.submit(process_chunk, [(path, sha, size)], spec, loader,
-                                   words).result())
+            out.extend(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
+                               words).result())
         except BrokenProcessPool as exc:
             broken = True
             out.append(("failed", path, sha, size, "worker_error",
