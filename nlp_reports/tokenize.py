@@ -103,15 +103,11 @@ def cache_dir() -> Path:
 
 
 def available_engines() -> tuple[str, ...]:
-    """The engines importable here, fastest first."""
-    found = []
-    for name in ("rjieba", "jieba"):
-        try:
-            __import__(name)
-        except ImportError:
-            continue
-        found.append(name)
-    return tuple(found)
+    """The engines installed here, fastest first (found without importing them: jieba's
+    import alone costs about half a second)."""
+    from importlib.util import find_spec
+
+    return tuple(name for name in ("rjieba", "jieba") if find_spec(name) is not None)
 
 
 def default_engine() -> str:
