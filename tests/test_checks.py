@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from _table_data import T3_GOOD, T4_GOOD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,16 +26,7 @@ from nlp_reports.report import Table
 
 SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
 
-# Fictional, consistent numbers (7 columns: 自然人, 商业, 科研, 公益, 法律, 其他, 总计).
-GOOD = {
-    "1": [12, 3, 1, 0, 2, 1, 19], "2": [2, 1, 0, 0, 0, 0, 3],
-    "3.1": [5, 2, 0, 0, 1, 0, 8], "3.2": [2, 0, 1, 0, 0, 0, 3],
-    "3.3.1": [1, 0, 0, 0, 0, 0, 1], "3.3.4": [0, 1, 0, 0, 0, 0, 1],
-    "3.4.1": [3, 0, 0, 0, 0, 1, 4], "3.4.3": [1, 0, 0, 0, 0, 0, 1],
-    "3.5.2": [1, 0, 0, 0, 0, 0, 1], "3.6.3": [0, 0, 0, 0, 1, 0, 1],
-    "3.7": [13, 3, 1, 0, 2, 1, 20], "4": [1, 1, 0, 0, 0, 0, 2],
-}
-T4_GOOD = [1, 0, 1, 0, 2, 0, 1, 0, 1, 2, 0, 0, 0, 1, 1]
+GOOD = T3_GOOD  # fictional, consistent figures (tests/_table_data.py)
 
 
 def _table(tid, row_defs, col_defs, values, status="ok"):
