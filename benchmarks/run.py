@@ -168,6 +168,25 @@ def parse_throughput(files: list[Path]) -> tuple[float, float]:
     return wall, cpu
 
 
+def classify_throughput(engine: str) -> tuple[float, float]:
+    """Statements/s of Tagger.predict over the labeled corpus: batched, and one call each."""
+    code = (
+        "import json,sys,time\n"
+        "from pathlib import Path\n"
+        "from nlp_reports import Tagger\n"
+        "texts=[json.loads(l)['text'] for p in sorted(Path(sys.argv[1]).glob('*.jsonl'))"
+        " for l in p.read_text(encoding='utf-8').splitlines() if l.strip()]\n"
+        "t=Tagger.load(tokenizer=sys.argv[2]); t.predict(texts[:50])\n"
+        "c=time.process_time(); t.predict(texts*2); batched=2*len(texts)/(time.process_time()-c)\n"
+        "few=texts[:500]; c=time.process_time()\n"
+        "for x in few: t.predict([x])\n"
+        "print(batched, len(few)/(time.process_time()-c))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "nlp_reports" / "data" / "labeled"),
+                          engine], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
 def startup() -> tuple[float, float]:
     helps = [timed([*CLI, "--help"])[0] for _ in range(5)]
     firsts = []
@@ -295,6 +314,13 @@ def main(argv=None) -> int:
             raise RuntimeError(proc.stderr)
         add(f"summarize {large} stored reports ({fmt})", f"{ssum:.2f} s",
             f"target < 5 s: {verdict(ssum < 5)}")
+
+    for engine in engines:
+        rate, per_call = classify_throughput(engine)
+        target = 5000 if engine == "jieba" else 20000
+        add(f"classify statements, {engine}, batched", f"{rate:,.0f} statements/s",
+            f"target ≥ {target:,}/s: {verdict(rate >= target)}; one predict call per "
+            f"statement: {per_call:,.0f}/s")
 
     h, first = startup()
     add("nlp-reports --help", f"{h:.2f} s", f"target < 0.3 s: {verdict(h < 0.3)}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import pickle
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,6 +26,7 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS
 __all__ = ["ModelBundle", "compile_model"]
 
 _WHITE = re.compile(r"\s\s+")
+_SCORE_CHUNK = 512  # texts scored together: bounds the (cells × columns) work array
 
 
 class _Vectorizer:
@@ -60,8 +62,11 @@ class _Vectorizer:
             text = _WHITE.sub(" ", text)
             grams = list(text) if min_n == 1 else []
             start = max(min_n, 2) if min_n == 1 else min_n
-            for n in range(start, min(max_n, len(text)) + 1):
-                grams.extend(text[i:i + n] for i in range(len(text) - n + 1))
+            size = len(text)
+            for n in range(start, min(max_n, size) + 1):
+                # the slices are cut in C (map over slice objects), not in a Python loop
+                grams.extend(map(text.__getitem__, map(slice, range(size - n + 1),
+                                                       range(n, size + 1))))
             return grams
         tokens = self.tokenizer(text)
         if max_n == 1:
@@ -72,14 +77,84 @@ class _Vectorizer:
             grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
         return grams
 
+    def batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(doc index, global column, l2-normalized tf-idf value) of every non-zero cell of the
+        texts' rows, sorted by doc. Char n-grams are computed for the whole batch at once."""
+        if self.analyzer == "char" and self.ngram[1] <= 3:  # 21 bits a character: 3 fit
+            return self._char_batch(texts)
+        docs, cols, vals = [], [], []
+        for d, text in enumerate(texts):
+            idx, val = self.row(text)
+            docs.append(np.full(len(idx), d, dtype=np.int64))
+            cols.append(idx)
+            vals.append(val)
+        if not docs:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        return np.concatenate(docs), np.concatenate(cols), np.concatenate(vals)
+
+    def _char_keys(self) -> tuple[np.ndarray, np.ndarray]:
+        """The vocabulary's n-grams as sorted integer keys (21 bits per code point + 1), and
+        the column of each. Text boundaries are code 0: a gram with a 0 inside or at its end
+        matches no key; one starting with 0 is masked out by the caller."""
+        cached = self.__dict__.get("_keys")
+        if cached is None:
+            keys = np.empty(len(self.vocabulary), dtype=np.int64)
+            cols = np.empty(len(self.vocabulary), dtype=np.int64)
+            for i, (gram, col) in enumerate(self.vocabulary.items()):
+                k = 0
+                for ch in gram:
+                    k = (k << 21) | (ord(ch) + 1)
+                keys[i], cols[i] = k, col
+            order = np.argsort(keys)
+            cached = self.__dict__["_keys"] = (keys[order], cols[order])
+        return cached
+
+    def _char_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        min_n, max_n = self.ngram
+        pre = self.preprocessor
+        pieces = []
+        for text in texts:
+            if pre is not None:
+                text = pre(text)
+            pieces.append(_WHITE.sub(" ", text).replace("\0", "\ufffd"))  # \0 separates
+        # all texts in one array of code points + 1, separated by 0
+        codes = np.frombuffer("\0".join(pieces).encode("utf-32-le"), dtype=np.uint32)
+        codes = codes.astype(np.int64) + 1
+        codes[codes == 1] = 0
+        doc_of = np.cumsum(codes == 0)
+        size = len(codes)
+        vkeys, vcols = self._char_keys()
+        found_docs, found_cols = [], []
+        for n in range(min_n, max_n + 1):
+            m = size - n + 1
+            if m <= 0:
+                break
+            k = codes[:m].copy()
+            for j in range(1, n):
+                k = (k << 21) | codes[j:j + m]
+            pos = np.searchsorted(vkeys, k)
+            pos[pos == len(vkeys)] = 0
+            # a gram starting on a separator would read as a shorter gram of the next text
+            hit = (vkeys[pos] == k) & (codes[:m] != 0)
+            found_docs.append(doc_of[:m][hit])
+            found_cols.append(vcols[pos[hit]])
+        docs = np.concatenate(found_docs) if found_docs else np.zeros(0, np.int64)
+        cols = np.concatenate(found_cols) if found_cols else np.zeros(0, np.int64)
+        width = len(self.idf)
+        cell, tf = np.unique(docs * width + cols, return_counts=True)  # sorted by doc
+        docs, cols = cell // width, cell % width
+        tf = tf.astype(np.float64)
+        if self.sublinear:
+            tf = np.log(tf) + 1.0
+        val = tf * self.idf[cols]
+        norms = np.sqrt(np.bincount(docs, weights=val * val, minlength=len(texts)))
+        val = val / np.where(norms[docs] > 0, norms[docs], 1.0)
+        return docs, cols + self.offset, val
+
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global column indices, l2-normalized tf-idf values) of one text."""
-        counts: dict[int, int] = {}
-        vocab = self.vocabulary
-        for g in self._terms(text):
-            j = vocab.get(g)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+        counts = Counter(map(self.vocabulary.get, self._terms(text)))  # counted in C
+        counts.pop(None, None)  # grams outside the vocabulary
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
@@ -159,12 +234,16 @@ class ModelBundle:
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """Raw linear scores (n, columns): one sparse row per text against the dense weights."""
-        out = np.empty((len(texts), self.weights.shape[1]))
-        for i, text in enumerate(texts):
-            parts = [v.row(text) for v in self.vectorizers]
-            idx = np.concatenate([p[0] for p in parts])
-            val = np.concatenate([p[1] for p in parts])
-            out[i] = val @ self.weights[idx] if len(idx) else 0.0
+        out = np.zeros((len(texts), self.weights.shape[1]))
+        for start in range(0, len(texts), _SCORE_CHUNK):
+            part = texts[start:start + _SCORE_CHUNK]
+            for v in self.vectorizers:
+                docs, cols, vals = v.batch(part)
+                if not len(docs):
+                    continue
+                contrib = self.weights[cols] * vals[:, None]
+                first = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+                out[start + docs[first]] += np.add.reduceat(contrib, first, axis=0)
         return out + self.intercepts
 
     def predict_all(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
