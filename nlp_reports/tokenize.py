@@ -111,11 +111,20 @@ def available_engines() -> tuple[str, ...]:
 
 
 def default_engine() -> str:
-    """The fastest engine installed: rjieba when the ``fast`` extra is there, else jieba."""
-    engines = available_engines()
-    if not engines:
-        raise MissingDependencyError("jieba", "fast", "Word segmentation")
-    return engines[0]
+    """The fastest engine that imports: rjieba when the ``fast`` extra is there, else jieba.
+
+    Only the chosen engine is imported (it is about to be used anyway); an installed engine
+    that fails to import (a broken wheel) is skipped with a warning.
+    """
+    for name in available_engines():
+        try:
+            __import__(name)
+        except ImportError as exc:
+            log.warning("the %s tokenizer engine is installed but does not import (%s); "
+                        "falling back to the next engine", name, exc)
+            continue
+        return name
+    raise MissingDependencyError("jieba", "fast", "Word segmentation")
 
 
 @lru_cache(maxsize=1)

@@ -147,3 +147,19 @@ def test_memoised_normalisation_equals_the_token_by_token_rule(tok, stop, monkey
     assert t(novel) == t._call_unmemoised(novel)
     assert len(tk._norm_memos[stop]) <= len(set(t.cut(novel)))
     assert [t(x) for x in texts[:50]] == first[:50]
+
+
+def test_an_engine_that_does_not_import_is_skipped(tmp_path):
+    """A broken rjieba install (found but failing to import) falls back to jieba."""
+    shadow = tmp_path / "rjieba"
+    shadow.mkdir()
+    (shadow / "__init__.py").write_text('raise ImportError("broken wheel")\n')
+    code = ("import logging; logging.basicConfig(); "
+            "from nlp_reports.tokenize import default_engine, Tokenizer; "
+            "print(default_engine(), Tokenizer()('政务新媒体'))")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True)
+    assert out.stdout.split()[0] == "jieba"
+    assert "政务新媒体" in out.stdout
+    assert "does not import" in out.stderr

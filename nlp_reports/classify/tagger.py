@@ -88,13 +88,14 @@ def _blank_prediction(text: str) -> Prediction:
 
 
 def _fastest_engine() -> str | None:
-    """"rjieba" when installed, else "jieba" — found by spec, without importing either."""
-    from importlib.util import find_spec
+    """The fastest engine that imports ("rjieba", else "jieba"), None when neither does."""
+    from nlp_reports.errors import MissingDependencyError
+    from nlp_reports.tokenize import default_engine
 
-    for name in ("rjieba", "jieba"):
-        if find_spec(name) is not None:
-            return name
-    return None
+    try:
+        return default_engine()
+    except MissingDependencyError:
+        return None
 
 
 def apply_layout(pred: Prediction, block: str) -> tuple[Prediction, bool]:
@@ -168,7 +169,7 @@ class Tagger:
                 bundle = compile_model(bundle)
         tagger = cls(bundle, card=card, model_id=model_id, path=model_dir)
         if tokenizer is None and getattr(bundle.tokenizer, "engine", "") is None:
-            tokenizer = _fastest_engine()  # resolve without importing every engine
+            tokenizer = _fastest_engine()  # imports only the engine it picks
         if tokenizer is not None:
             tagger.set_tokenizer(tokenizer)
         log.info("loaded model %s (%s) from %s", tagger.name, model_id[:12], model_dir)
