@@ -17,6 +17,7 @@ import pickle
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -82,6 +83,8 @@ class _Vectorizer:
         texts' rows, sorted by doc. Char n-grams are computed for the whole batch at once."""
         if self.analyzer == "char" and self.ngram[1] <= 3:  # 21 bits a character: 3 fit
             return self._char_batch(texts)
+        if self.analyzer == "word":
+            return self._word_batch(texts)
         docs, cols, vals = [], [], []
         for d, text in enumerate(texts):
             idx, val = self.row(text)
@@ -91,6 +94,34 @@ class _Vectorizer:
         if not docs:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
         return np.concatenate(docs), np.concatenate(cols), np.concatenate(vals)
+
+    def _word_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word n-grams of every text looked up in one pass (C-level map), counted in numpy."""
+        get = self.vocabulary.get
+        cols: list[int] = []
+        lengths: list[int] = []
+        for text in texts:
+            grams = self._terms(text)
+            cols.extend(map(get, grams, repeat(-1, len(grams))))
+            lengths.append(len(grams))
+        col = np.fromiter(cols, dtype=np.int64, count=len(cols))
+        doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        keep = col >= 0
+        return self._tfidf(doc[keep], col[keep], len(texts))
+
+    def _tfidf(self, docs: np.ndarray, cols: np.ndarray, n_docs: int
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(doc, global column, l2-normalized tf-idf) from one (doc, column) pair per term."""
+        width = len(self.idf)
+        cell, tf = np.unique(docs * width + cols, return_counts=True)  # sorted by doc
+        docs, cols = cell // width, cell % width
+        tf = tf.astype(np.float64)
+        if self.sublinear:
+            tf = np.log(tf) + 1.0
+        val = tf * self.idf[cols]
+        norms = np.sqrt(np.bincount(docs, weights=val * val, minlength=n_docs))
+        val = val / np.where(norms[docs] > 0, norms[docs], 1.0)
+        return docs, cols + self.offset, val
 
     def _char_keys(self) -> tuple[np.ndarray, np.ndarray]:
         """The vocabulary's n-grams as sorted integer keys (21 bits per code point + 1), and
@@ -140,16 +171,7 @@ class _Vectorizer:
             found_cols.append(vcols[pos[hit]])
         docs = np.concatenate(found_docs) if found_docs else np.zeros(0, np.int64)
         cols = np.concatenate(found_cols) if found_cols else np.zeros(0, np.int64)
-        width = len(self.idf)
-        cell, tf = np.unique(docs * width + cols, return_counts=True)  # sorted by doc
-        docs, cols = cell // width, cell % width
-        tf = tf.astype(np.float64)
-        if self.sublinear:
-            tf = np.log(tf) + 1.0
-        val = tf * self.idf[cols]
-        norms = np.sqrt(np.bincount(docs, weights=val * val, minlength=len(texts)))
-        val = val / np.where(norms[docs] > 0, norms[docs], 1.0)
-        return docs, cols + self.offset, val
+        return self._tfidf(docs, cols, len(texts))
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(global column indices, l2-normalized tf-idf values) of one text."""
