@@ -21,13 +21,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from nlp_reports.ingest import REPORT_SUFFIXES
 from nlp_reports.taxonomy import THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
 __all__ = ["SUGGESTION_COLUMNS", "iter_statements", "suggest", "write_suggestions"]
 
-REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 SIMILARITY_LIMIT = 0.6
 #: Column order of the CSV: the columns to fill first, then the model's guesses.
 SUGGESTION_COLUMNS = ("text", "kind", "themes", "model_kind", "model_kind_score",

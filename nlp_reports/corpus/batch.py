@@ -29,11 +29,10 @@ from nlp_reports.corpus.store import (
     tagged_to_stored,
 )
 from nlp_reports.errors import MissingDependencyError, ParseError, StoreError
+from nlp_reports.ingest import REPORT_SUFFIXES
 
 log = logging.getLogger("nlp_reports")
 
-#: File suffixes picked up when walking folders.
-SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
 DEFAULT_CHUNK_SIZE = 16
 
 
@@ -82,7 +81,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
         p = Path(arg)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES:
                     add(f)
         elif p.is_file():
             add(p)
@@ -92,7 +91,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
             for m in matches:
                 if Path(m).is_dir():
                     files.extend(f for f in sorted(Path(m).rglob("*"))
-                                 if f.is_file() and f.suffix.lower() in SUFFIXES)
+                                 if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
             if not files:
                 missing.append(Failure(str(arg), "not_found", "the pattern matches no file"))
             for f in files:

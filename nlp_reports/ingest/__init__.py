@@ -30,7 +30,7 @@ from nlp_reports.ingest.normalize import detect_traditional, normalize_text, to_
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["Document", "read_document", "normalize_text", "sniff_format"]
+__all__ = ["REPORT_SUFFIXES", "Document", "read_document", "normalize_text", "sniff_format"]
 
 DEFAULT_MAX_BYTES = 50 * 2**20
 
@@ -57,6 +57,9 @@ _EXTENSIONS = {
     ".asp": "html", ".aspx": "html", ".php": "html",
     ".docx": "docx", ".pdf": "pdf",
 }
+#: What a folder walk takes for report files (``tag``, ``suggest``): the usual saved forms.
+#: Other extensions above are still read when a file is named explicitly.
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
 _CONVERT = "soffice --headless --convert-to {to} FILE"
 _UNSUPPORTED = {
     ".doc": "old Word .doc is not supported: convert it to .docx with LibreOffice: "
