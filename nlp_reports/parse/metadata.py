@@ -161,11 +161,26 @@ def region_of(agency: str | None, text: str = "") -> str | None:
         return None
     first = _FIRST_PLACE.match(region)
     if first and text:
-        head = re.escape(first.group())
-        chain = re.search(_CHAIN_BEFORE + head, text[:_REGION_SCAN])
-        if chain and len(chain.group()) > len(first.group()):
-            return chain.group() + region[first.end():]
+        head = first.group()
+        chain = _chain_before(head, text[:_REGION_SCAN])
+        if chain and len(chain) > len(head):
+            return chain + region[first.end():]
     return region
+
+
+def _chain_before(head: str, text: str) -> str | None:
+    """The leftmost "<province…><head>" in ``text`` (``_CHAIN_BEFORE`` then ``head``), or None.
+
+    One pattern compiled once: the head is matched by a back-reference to a copy put in
+    front of the text, so no pattern is compiled per agency (that thrashed ``re``'s cache).
+    A match ends with ``head``, at most ``_CHAIN_MAX`` characters after its start, so the
+    search begins just before the head's first occurrence.
+    """
+    at = text.find(head)
+    if at < 0:
+        return None
+    m = _CHAIN_HEAD.match(f"{head}\x00{text[max(0, at - _CHAIN_MAX):]}")
+    return m.group(2) if m else None
 
 
 _REGION_SCAN = 3000
@@ -178,6 +193,11 @@ _PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "�
 _CHAIN_BEFORE = (rf"(?:{'|'.join(_PROVINCES)})[\u4e00-\u9fff]{{0,5}}?(?:省|自治区|市)"
                  r"(?:[\u4e00-\u9fff]{2,8}?(?:自治州|地区|盟|州|市))?"
                  r"(?:[\u4e00-\u9fff]{2,8}?(?:自治县|县|区|旗|市))?")
+#: Longest text _CHAIN_BEFORE can match (3 + 5 + 3 + 8 + 3 + 8 + 3 characters).
+_CHAIN_MAX = 40
+#: "<head>\0<text>": the first ``_CHAIN_BEFORE`` + head in the text, tried at each start in
+#: turn (the lazy ``.*?``) as ``re.search`` would; group 2 is the chain with the head.
+_CHAIN_HEAD = re.compile(rf"([^\x00]*)\x00.*?((?:{_CHAIN_BEFORE})\1)", re.DOTALL)
 
 
 def published_date(head: str, tail_date: str | None) -> str | None:
