@@ -180,6 +180,7 @@ _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
 _LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
+_CLAUSE_SPLIT = re.compile(r"[，,]")
 _NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
 
 #: figure → (table, rows summed, columns summed, what the text says). "3.3.*" is every
@@ -239,7 +240,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 for f in pat.finditer(sent):
                     add(kind, parse_chinese_number(f.group(1)))
         if "行政复议" in sent or "行政诉讼" in sent:
-            for clause in re.split(r"[，,]", sent):
+            for clause in _CLAUSE_SPLIT.split(sent):
                 neg = _NO_CASES.search(clause)
                 if neg and "政府信息公开" in sent:
                     span = clause[neg.start():]

@@ -81,6 +81,7 @@ def section_number(title: str) -> tuple[bool, int | None]:
 
 # --- section 五 sub-blocks ------------------------------------------------------------------
 
+_PROBLEM_AND = re.compile(r"存在的?(?:主要)?问题(?:及|和|与)")
 #: "Improvement of last year's problems" reads as measures even though it names 问题.
 _MEASURE_FIRST = re.compile(r"问题(?:的|之)?(?:改进|整改|解决)|整改情况|改进情况")
 _PROBLEM = re.compile(
@@ -98,7 +99,7 @@ MAX_SUBHEADING_LENGTH = 26
 
 def block_of(phrase: str) -> str | None:
     """The sub-block a heading phrase announces: "problem", "measure", "unknown" (both) or None."""
-    if _MEASURE_FIRST.search(phrase) and not re.search(r"存在的?(?:主要)?问题(?:及|和|与)", phrase):
+    if _MEASURE_FIRST.search(phrase) and not _PROBLEM_AND.search(phrase):
         return "measure"
     problem = bool(_PROBLEM.search(phrase))
     measure = bool(_MEASURE.search(phrase))

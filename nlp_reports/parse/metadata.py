@@ -45,6 +45,8 @@ _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室)$"
 )
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇)")
+_CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
 _PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 #: Administrative place names, longest units first (used to find the region in a name).
@@ -69,7 +71,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     if not title:
         return None, None
     t = _WRAPPER.sub("", title.strip())
-    t = re.sub(r"^[《“\"]|[》”\"]$", "", t)
+    t = _QUOTES.sub("", t)
     year = _YEAR_ANY.search(t)
     for rx in (_TITLE_AGENCY, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
         m = rx.match(t)
@@ -81,6 +83,8 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     return None, int(year.group(1)) if year else None
 
 
+_QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
+_TRAILING_OF = re.compile(r"(?:的|关于)$")
 _WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
 _TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
 _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
@@ -88,7 +92,7 @@ _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 
 def _clean_agency(name: str) -> str | None:
     name = name.strip(" \t\u3000《》“”\"'，,、：:")
-    name = re.sub(r"(?:的|关于)$", "", name).strip()
+    name = _TRAILING_OF.sub("", name).strip()
     if not name or _NOT_AGENCY.match(name) or len(name) < 2:
         return None
     return name
@@ -120,7 +124,7 @@ def level_of(agency: str | None) -> str | None:
         return "street"
     if a.startswith("国务院"):
         return "national"
-    bare_place = re.fullmatch(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇)", a)
+    bare_place = _BARE_PLACE.fullmatch(a)
     if _GOVERNMENT.search(a) or bare_place:
         place = _GOVERNMENT.sub("", a)
         if not place:
@@ -135,7 +139,7 @@ def level_of(agency: str | None) -> str | None:
             return "county"
         if place.endswith("市"):
             # a 县级市 inside a named city ("XX州XX市") is county level
-            return "county" if re.search(r"(?:州|地区|盟|市).{1,6}市$", place) else "city"
+            return "county" if _CITY_IN_CITY.search(place) else "city"
         return None
     if a.endswith(("行署", "行政公署")):
         return "city"

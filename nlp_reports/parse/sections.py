@@ -35,6 +35,7 @@ _LINE_START_NUMERAL = re.compile(
 _LINE_START_BRACKET = re.compile(r"^[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九十]", re.M)
 _TITLE_END = re.compile(r"[。：:；;]")
 _UNNUMBERED_MAX = 24
+_PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
 _TABLE_ROW = re.compile(r"\d[\d\s.]{0,20}\d|\t")
 
@@ -206,7 +207,7 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
         l0 += start
         l1 += start
         line = text[l0:l1].strip(" \t\u3000：:")
-        if not line or len(line) > _UNNUMBERED_MAX or re.search(r"[。，,；;\d]", line):
+        if not line or len(line) > _UNNUMBERED_MAX or _PROSE_MARK.search(line):
             continue
         matched, number = section_number(line)
         if not matched or number is None or number <= last_number:

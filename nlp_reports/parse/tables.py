@@ -113,23 +113,49 @@ class _Line:
     grid: bool
 
 
+#: raw line → its _Line (None: skipped). Lines repeat within and across reports (one-cell
+#: lines "0", row labels, headers), so most are cut once; the _Line objects are shared and
+#: never mutated after :func:`_cut_line`. Cleared when it grows past _LINE_CACHE_MAX.
+_LINE_CACHE: dict[str, _Line | None] = {}
+_LINE_CACHE_MAX = 100_000
+#: Lines longer than this are not cached (prose: they rarely repeat).
+_LINE_CACHE_LONG = 200
+
+
 def _split_lines(text: str) -> list[_Line]:
     """The non-empty lines of ``text`` cut into labels and value cells (one linear pass)."""
     out: list[_Line] = []
+    cache = _LINE_CACHE
     for raw in text.split("\n"):
-        if not raw or raw.isspace():  # also a row of empty grid cells
-            continue
-        if "\t" in raw:
-            parsed = _grid_line(raw.strip(" \u3000\r"))
-        else:
-            line = raw.strip()
-            if line[0] in "-—–" and _PAGE_NUMBER.fullmatch(line):
-                continue
-            parsed = _plain_line(line)
-        if parsed.labels:
-            parsed.labels = [_norm(x) for x in parsed.labels]
-        out.append(parsed)
+        parsed = cache.get(raw, _MISSING)
+        if parsed is _MISSING:
+            parsed = _cut_line(raw)
+            if len(raw) <= _LINE_CACHE_LONG:
+                if len(cache) >= _LINE_CACHE_MAX:
+                    cache.clear()
+                cache[raw] = parsed
+        if parsed is not None:
+            out.append(parsed)  # type: ignore[arg-type]
     return out
+
+
+_MISSING = object()
+
+
+def _cut_line(raw: str) -> _Line | None:
+    """One line cut into labels and value cells; None for a blank line or a page number."""
+    if not raw or raw.isspace():  # also a row of empty grid cells
+        return None
+    if "\t" in raw:
+        parsed = _grid_line(raw.strip(" \u3000\r"))
+    else:
+        line = raw.strip()
+        if line[0] in "-—–" and _PAGE_NUMBER.fullmatch(line):
+            return None
+        parsed = _plain_line(line)
+    if parsed.labels:
+        parsed.labels = [_norm(x) for x in parsed.labels]
+    return parsed
 
 
 def _grid_line(line: str) -> _Line:
@@ -284,17 +310,55 @@ _T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项
 _T4_ANCHOR = re.compile(r"行政复议(?:情况|案件)?")
 
 
-def _match(norm: str, specs: Sequence[_Spec], p: int) -> int | None:
-    """Index of the first spec at or after ``p`` that the label matches (in order)."""
+class _SpecTable:
+    """Row specs in printed order, with the specs each label matches cached by label.
+
+    Labels repeat across reports, so each is matched against the specs once; ``required``
+    [p] is the first non-optional spec at or after p (len(specs) when none).
+    """
+
+    __slots__ = ("specs", "required", "_hits")
+
+    def __init__(self, specs: tuple[_Spec, ...]) -> None:
+        self.specs = specs
+        n = len(specs)
+        required = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            required[k] = required[k + 1] if specs[k].optional else k
+        self.required = tuple(required)
+        self._hits: dict[str, tuple[int, ...]] = {}
+
+    def hits(self, norm: str) -> tuple[int, ...]:
+        """Indices of the specs that ``norm`` matches, in order."""
+        found = self._hits.get(norm)
+        if found is None:
+            found = tuple(k for k, spec in enumerate(self.specs) if spec.matches(norm))
+            if len(self._hits) >= _HITS_CACHE_MAX:
+                self._hits.clear()
+            self._hits[norm] = found
+        return found
+
+
+_HITS_CACHE_MAX = 50_000
+_T3 = _SpecTable(_T3_SPECS)
+_T2 = _SpecTable(_T2_SPECS)
+
+
+def _match(norm: str, table: _SpecTable, p: int) -> int | None:
+    """Index of the first spec at or after ``p`` that the label matches (in order).
+
+    A ``strict`` spec matches only when no required spec lies between ``p`` and it.
+    """
     if not norm or len(norm) > _MAX_LABEL:
         return None
-    required_skipped = False
-    for k in range(p, len(specs)):
-        spec = specs[k]
-        if not (spec.strict and required_skipped) and spec.matches(norm):
+    hits = table.hits(norm)
+    if not hits:
+        return None
+    required = table.required[p]
+    specs = table.specs
+    for k in hits:
+        if k >= p and not (specs[k].strict and required < k):
             return k
-        if not spec.optional:
-            required_skipped = True
     return None
 
 
@@ -315,7 +379,7 @@ class _Rows:
 def _read_rows(
     lines: Sequence[_Line],
     start: int,
-    specs: Sequence[_Spec],
+    table: _SpecTable,
     *,
     stop: re.Pattern[str],
     expected: Callable[[str, _Rows], int | None],
@@ -328,6 +392,7 @@ def _read_rows(
     label are counted as stray instead of being given to the row above.
     """
     rows = _Rows(start=start)
+    specs = table.specs
     p = 0
     current: str | None = None
     i = start
@@ -337,7 +402,7 @@ def _read_rows(
         ln = lines[i]
         stopped = False
         for norm in ln.labels:
-            k = _match(norm, specs, p)
+            k = _match(norm, table, p)
             if k is None:
                 if rows.cells and stop.search(norm) and len(norm) <= _MAX_LABEL:
                     stopped = True
@@ -430,6 +495,12 @@ def _build(
                     why += " (blank cells cannot be placed among one-per-line values)"
                 reasons.append(why)
             continue
+        if all(c.kind == NUM and not (counts and (c.value < 0 or not c.value.is_integer()))  # type: ignore[operator,union-attr]
+               for c in fitted):  # the common case: every cell a plausible number
+            values.append(tuple(c.value for c in fitted))
+            raw.append(tuple(c.raw for c in fitted))
+            read += ncols
+            continue
         row_v: list[float | None] = []
         for c, (cid, _) in zip(fitted, col_defs, strict=True):
             if counts and c.kind == NUM and (c.value < 0 or c.value != int(c.value)):
@@ -489,7 +560,7 @@ def _read_table3(
             a = _t3_anchor(lines, pos)
             if a is None:
                 break
-            rows = _read_rows(lines, a, _T3_SPECS, stop=_T3_STOP,
+            rows = _read_rows(lines, a, _T3, stop=_T3_STOP,
                               expected=_t3_expected, last=lambda r: r == "4")
             if len(rows.cells) >= 3:
                 best = rows
@@ -540,9 +611,13 @@ def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) ->
 def _t3_expected(row: str, rows: _Rows) -> int | None:
     if row == "3.6" and any(k in rows.cells for k in ("3.6.1", "3.6.2", "3.6.3")):
         return 0
-    counts = Counter(len(c) for k, c in rows.cells.items() if k != row and len(c) in (7, 8))
+    counts: dict[int, int] = {}  # the most common of 7 / 8 (the first seen on a tie)
+    for k, c in rows.cells.items():
+        n = len(c)
+        if (n == 7 or n == 8) and k != row:
+            counts[n] = counts.get(n, 0) + 1
     if counts:
-        return counts.most_common(1)[0][0]
+        return max(counts, key=counts.__getitem__)
     return 7
 
 
@@ -561,7 +636,7 @@ def _t3_ncols(rows: _Rows, header: Sequence[str]) -> int:
 def _t2_anchor(lines: Sequence[_Line], start: int) -> int | None:
     for i in range(start, len(lines)):
         for norm in lines[i].labels:
-            if len(norm) <= 15 and _match(norm, _T2_SPECS, 0) is not None:
+            if len(norm) <= 15 and _match(norm, _T2, 0) is not None:
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
                 if lines[i].cells or (nxt is not None and nxt.cells and not nxt.labels):
                     return i
@@ -583,7 +658,7 @@ def _read_table2(
             return len(defs[tid][2]) if tid in defs else 0
 
         last_row = "table2.8|fees" if fmt == "2021" else "table2.9|procurement"
-        rows = _read_rows(lines, a, _T2_SPECS, stop=_T2_STOP, expected=expected,
+        rows = _read_rows(lines, a, _T2, stop=_T2_STOP, expected=expected,
                           last=lambda r, last_row=last_row: r == last_row)
         tables: list[Table] = []
         problems: list[Problem] = []
