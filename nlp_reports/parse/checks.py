@@ -71,14 +71,18 @@ def _sum_check(
     if table.status != "ok":
         return Check(cid, "not_assessable", table.id, row, column,
                      message=f"{table.id} is unreadable: {table.problem or 'incomplete'}")
-    lhs = [(rc, cells.get(*rc)) for rc in (found, *found_plus)]
-    rhs = [(rc, cells.get(*rc)) for rc in parts]
-    blank = [f"{r}/{c}" for (r, c), v in (*lhs, *rhs) if v is None]
-    if blank:
+    values, ri, ci = table.values, cells._r, cells._c
+    operands = (found, *found_plus)
+    parts = parts if isinstance(parts, (list, tuple)) else list(parts)
+    lhs = [values[ri[r]][ci[c]] for r, c in operands]
+    rhs = [values[ri[r]][ci[c]] for r, c in parts]
+    if None in lhs or None in rhs:
+        blank = [f"{r}/{c}" for (r, c), v in zip((*operands, *parts), (*lhs, *rhs), strict=True)
+                 if v is None]
         return Check(cid, "not_assessable", table.id, row, column,
                      message=f"{what}: blank operand(s) {', '.join(blank)}")
-    found_v = float(sum(v for _, v in lhs))  # type: ignore[misc]
-    expected_v = float(sum(v for _, v in rhs))  # type: ignore[misc]
+    found_v = float(sum(lhs))  # type: ignore[arg-type]
+    expected_v = float(sum(rhs))  # type: ignore[arg-type]
     ok = abs(found_v - expected_v) < TOLERANCE
     return Check(cid, "pass" if ok else "fail", table.id, row, column,
                  expected=expected_v, found=found_v,
@@ -199,6 +203,12 @@ _TARGETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str]] = {
 }
 
 
+#: What makes a sentence count when no earlier one set the context (it sets or resets the
+#: context, or adds a figure): a line entered without context and without it changes nothing.
+_KEY = re.compile("|".join(p.pattern for p in (_OTHER_TOPIC, _COMPARISON, _APPLICATION))
+                  + "|行政复议|行政诉讼")
+
+
 def _narrative_figures(text: str) -> dict[str, set[int]]:
     """Figures section 一 states about applications and cases, by kind (all values seen)."""
     found: dict[str, set[int]] = {}
@@ -208,53 +218,63 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
             found.setdefault(kind, set()).add(value)
 
     context = False  # an earlier sentence of this paragraph was about applications
-    for m in _SENTENCE.finditer(text):
-        sent = m.group()
-        if m.start() == 0 or text[m.start() - 1] == "\n":
-            context = False
-        if _OTHER_TOPIC.search(sent) or _COMPARISON.search(sent):
-            context = False
-            continue
-        if _APPLICATION.search(sent):
-            context = True
-            if _NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent):
-                add("received", 0)
-            for r in _RECEIVED.finditer(sent):
-                gap = r.group("gap")
-                clause_start = max(sent.rfind("，", 0, r.start()), sent.rfind(",", 0, r.start()))
-                before = sent[clause_start + 1: r.start()]
-                if ("申请" not in gap or _NOT_APPLICATION.search(gap)
-                        or _SUBCOUNT.search(before) or _SUBCOUNT.search(gap)):
-                    continue
-                if r.group(0).startswith("新收"):
-                    kind = "received"  # new applications only: row 一
-                elif _INCLUDES_CARRIED.search(sent):
-                    kind = "received_incl"
-                elif _CARRIED.search(sent):
-                    continue  # carried-over applications mentioned: in the figure or not?
-                else:
-                    kind = "received"
-                add(kind, parse_chinese_number(r.group(2)))
-        if context:
-            for kind, pat in _FIGURES:
-                for f in pat.finditer(sent):
-                    add(kind, parse_chinese_number(f.group(1)))
-        if "行政复议" in sent or "行政诉讼" in sent:
-            for clause in _CLAUSE_SPLIT.split(sent):
-                neg = _NO_CASES.search(clause)
-                if neg and "政府信息公开" in sent:
-                    span = clause[neg.start():]
-                    if "行政复议" in span:
-                        add("review", 0)
-                    if "行政诉讼" in span:
-                        add("litigation", 0)
-                    continue
-                if "政府信息公开" not in sent:
-                    continue
-                for f in _REVIEW.finditer(clause):
-                    add("review", parse_chinese_number(f.group(1)))
-                for f in _LITIGATION.finditer(clause):
-                    add("litigation", parse_chinese_number(f.group(1)))
+    n = len(text)
+    line_start = 0
+    while line_start <= n:  # line by line: sentences never span lines
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = n
+        l0, l1 = line_start, line_end
+        line_start = line_end + 1
+        if not context and not _KEY.search(text, l0, l1):
+            continue  # nothing here sets the context or adds a figure (most of a long 一)
+        for m in _SENTENCE.finditer(text, l0, l1):
+            sent = m.group()
+            if m.start() == 0 or text[m.start() - 1] == "\n":
+                context = False
+            if _OTHER_TOPIC.search(sent) or _COMPARISON.search(sent):
+                context = False
+                continue
+            if _APPLICATION.search(sent):
+                context = True
+                if _NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent):
+                    add("received", 0)
+                for r in _RECEIVED.finditer(sent):
+                    gap = r.group("gap")
+                    clause_start = max(sent.rfind("，", 0, r.start()), sent.rfind(",", 0, r.start()))
+                    before = sent[clause_start + 1: r.start()]
+                    if ("申请" not in gap or _NOT_APPLICATION.search(gap)
+                            or _SUBCOUNT.search(before) or _SUBCOUNT.search(gap)):
+                        continue
+                    if r.group(0).startswith("新收"):
+                        kind = "received"  # new applications only: row 一
+                    elif _INCLUDES_CARRIED.search(sent):
+                        kind = "received_incl"
+                    elif _CARRIED.search(sent):
+                        continue  # carried-over applications mentioned: in the figure or not?
+                    else:
+                        kind = "received"
+                    add(kind, parse_chinese_number(r.group(2)))
+            if context:
+                for kind, pat in _FIGURES:
+                    for f in pat.finditer(sent):
+                        add(kind, parse_chinese_number(f.group(1)))
+            if "行政复议" in sent or "行政诉讼" in sent:
+                for clause in _CLAUSE_SPLIT.split(sent):
+                    neg = _NO_CASES.search(clause)
+                    if neg and "政府信息公开" in sent:
+                        span = clause[neg.start():]
+                        if "行政复议" in span:
+                            add("review", 0)
+                        if "行政诉讼" in span:
+                            add("litigation", 0)
+                        continue
+                    if "政府信息公开" not in sent:
+                        continue
+                    for f in _REVIEW.finditer(clause):
+                        add("review", parse_chinese_number(f.group(1)))
+                    for f in _LITIGATION.finditer(clause):
+                        add("litigation", parse_chinese_number(f.group(1)))
     return found
 
 
