@@ -15,6 +15,7 @@ import glob
 import hashlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -159,8 +160,78 @@ def _word_tokenizer(engine: str | None) -> Callable[[str], list[str]] | None:
             log.debug("no segmentation engine installed: no words stored for vocabulary")
             _TOKENIZERS[engine] = None
         else:
-            _TOKENIZERS[engine] = Tokenizer(engine=fastest)
+            _TOKENIZERS[engine] = _MemoTokenizer(Tokenizer(engine=fastest))
     return _TOKENIZERS[engine]
+
+
+#: Where a text may be cut into pieces without changing its tokens: right after a character
+#: that both engines treat as a word boundary (never part of a word, in either width).
+_PIECE_END = re.compile(r"(?<=[。；！？\n])")
+#: Above this many distinct pieces a memo is emptied (bounded memory: ~40 MB).
+_MEMO_MAX = 100_000
+#: Per-process memos piece → tokens, one per tokenizer setting (engine, hmm, stopwords, …).
+_MEMOS: dict[tuple[Any, ...], dict[str, tuple[str, ...]]] = {}
+
+
+class _MemoTokenizer:
+    """A tokenizer that cuts a text into sentences and segments each distinct one once (分句缓存).
+
+    Why: sections 一 and 五 of annual reports are full of boilerplate sentences shared across
+    agencies and years, and the statements the tagger segments come back in section 五;
+    segmenting is most of the batch's CPU with the jieba engine. Cutting after 。；！？ or
+    a newline gives the same tokens as cutting the whole text (both engines split there and
+    the normaliser drops the mark), so the result is identical; ``tests/test_batch.py``
+    checks this on real texts. The memo is shared by every tokenizer with the same settings
+    in this process, so the tagger's statements and the vocabulary words reuse each other's
+    work.
+    """
+
+    def __init__(self, base: Callable[[str], list[str]]) -> None:
+        self.base = base
+        params = base.get_params() if hasattr(base, "get_params") else {}
+        key = (getattr(base, "engine_", None),
+               *sorted((k, v) for k, v in params.items() if k != "engine"))
+        self.memo = _MEMOS.setdefault(key, {})
+
+    def __call__(self, text: str) -> list[str]:
+        memo, base = self.memo, self.base
+        out: list[str] = []
+        for piece in _PIECE_END.split(text):
+            toks = memo.get(piece)
+            if toks is None:
+                if not piece:
+                    continue
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                toks = memo[piece] = tuple(base(piece))
+            out.extend(toks)
+        return out
+
+    def __getattr__(self, name: str) -> Any:  # engine_, get_params …: those of the base
+        return getattr(self.base, name)
+
+
+def _memoised(tok: Any) -> Any:
+    """``tok`` wrapped in a :class:`_MemoTokenizer` when it is a project Tokenizer, else ``tok``."""
+    try:
+        from nlp_reports.tokenize import Tokenizer
+    except ImportError:
+        return tok
+    return _MemoTokenizer(tok) if type(tok) is Tokenizer else tok
+
+
+def _tag_many_memoised(tagger: Any, reports: list[Any]) -> list[Any]:
+    """``tagger.tag_many(reports)`` with its word tokenizer memoised for the call (restored after)."""
+    bundle = getattr(tagger, "bundle", None)
+    tok = getattr(bundle, "tokenizer", None)
+    memo = _memoised(tok) if tok is not None else tok
+    if memo is tok or not callable(getattr(bundle, "set_tokenizer", None)):
+        return tagger.tag_many(reports)
+    bundle.set_tokenizer(memo)
+    try:
+        return tagger.tag_many(reports)
+    finally:
+        bundle.set_tokenizer(tok)
 
 
 def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]:
@@ -203,7 +274,7 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
         return out
     tagger = spec.get()
     try:
-        tagged_all = tagger.tag_many([p[3] for p in parsed])
+        tagged_all = _tag_many_memoised(tagger, [p[3] for p in parsed])
     except Exception:  # isolate the report that breaks the tagger
         log.debug("tag_many failed on a chunk; tagging one by one", exc_info=True)
         tagged_all = []

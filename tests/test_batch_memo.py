@@ -1,0 +1,102 @@
+"""The batch's sentence-memoised tokenizer gives exactly the tokens of the plain tokenizer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp_reports.corpus import Store, tag_paths
+from nlp_reports.corpus.batch import _MEMOS, _memoised, _MemoTokenizer
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
+SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
+
+#: Texts where a piece boundary meets what the engines treat specially: CRLF, full-width
+#: ASCII (translated only when the text holds some), digits and Latin next to the marks.
+EDGE_TEXTS = (
+    "一、总体情况\r\n本机关2023年共收到申请12件。其中：ＡＢＣ平台上线；网站改版！是否及时？\r\n",
+    "（一）主动公开。发布信息1，234条；\n\n   公开率100%。\n",
+    "ＰＤＦ格式。ok；3.5万元！\n",
+    "。；！？\n",
+    "",
+)
+
+
+def _texts() -> list[str]:
+    from nlp_reports.parse import load_report
+
+    files = sorted(EXAMPLES.glob("*.txt"))[:12] + sorted(EXAMPLES.glob("*.html"))[:2]
+    if SAMPLE.exists():
+        files.append(SAMPLE)
+    texts = list(EDGE_TEXTS)
+    for f in files:
+        report = load_report(f)
+        texts.extend(s.text for s in report.sections)
+        texts.extend(s.text for s in report.statements)
+    return texts
+
+
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_memoised_tokens_equal_plain_tokens(engine):
+    if engine == "rjieba":
+        pytest.importorskip("rjieba")
+    from nlp_reports.tokenize import Tokenizer
+
+    plain = Tokenizer(engine=engine)
+    texts = _texts()
+    assert len(texts) > 100
+    memo = _MemoTokenizer(Tokenizer(engine=engine))
+    for _ in range(2):  # cold memo, then warm: both as the plain tokenizer
+        for text in texts:
+            assert memo(text) == plain(text), text[:60]
+    assert memo.memo  # it did memoise
+    assert memo.engine_ == engine  # attributes are the base tokenizer's
+
+
+def test_memo_is_shared_by_settings_and_bounded(monkeypatch):
+    from nlp_reports.corpus import batch
+    from nlp_reports.tokenize import Tokenizer
+
+    a = _memoised(Tokenizer(engine="jieba"))
+    b = _memoised(Tokenizer(engine="jieba"))
+    c = _memoised(Tokenizer(engine="jieba", stopwords=False))
+    assert a.memo is b.memo and a.memo is not c.memo
+    assert _memoised(str.split) is str.split  # not a project Tokenizer: left alone
+    monkeypatch.setattr(batch, "_MEMO_MAX", 3)
+    a.memo.clear()
+    a("第一句。第二句。第三句。第四句。")
+    assert 0 < len(a.memo) <= 3
+    assert _MEMOS
+
+
+def test_batch_words_and_tags_unchanged_by_the_memo(tmp_path):
+    """Tagging with the memo stores what the plain tokenizer would: words and predictions."""
+    from nlp_reports.classify import Tagger
+    from nlp_reports.corpus.batch import report_words
+    from nlp_reports.parse import load_report
+    from nlp_reports.tokenize import Tokenizer
+
+    files = sorted(EXAMPLES.glob("*.txt"))[:6]
+    tagger = Tagger.load(tokenizer="jieba")
+    res = tag_paths(files, tmp_path / "c.db", model=tagger)
+    assert res.ok == len(files)
+    plain = Tokenizer(engine="jieba")
+    with Store(tmp_path / "c.db") as s:
+        stored = dict(s.connection.execute("SELECT path, words FROM reports"))
+        kinds = s.connection.execute(
+            "SELECT r.path, s.idx, s.kind, s.theme_scores FROM statements s "
+            "JOIN reports r ON r.id = s.report_id ORDER BY r.path, s.idx").fetchall()
+    import json
+
+    expected = []
+    for f in files:
+        report = load_report(f)
+        assert stored[str(f.resolve())] == " ".join(report_words(report, plain))
+        for t in tagger.tag(report):
+            expected.append((str(f.resolve()), t.statement.index, t.prediction.kind,
+                             t.prediction.theme_scores))
+    got = [(p, i, k, json.loads(ts)) for p, i, k, ts in kinds]
+    assert len(got) > 20
+    assert got == sorted(expected, key=lambda e: (e[0], e[1]))
+    assert type(tagger.bundle.tokenizer) is Tokenizer  # restored after the batch
