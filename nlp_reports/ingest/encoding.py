@@ -38,6 +38,7 @@ _ALIASES = {
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MIN_COMMON_SHARE = 0.35  # real Chinese prose: 0.6–0.9 of CJK chars are in COMMON_CHARS
@@ -54,15 +55,22 @@ def normalize_encoding_name(name: str) -> str | None:
         return None
 
 
-def _defects(text: str) -> str | None:
-    """Why ``text`` looks like a wrong decode, or None when it looks like real text."""
+def _defects(text: str, utf8: bytes | None = None) -> str | None:
+    """Why ``text`` looks like a wrong decode, or None when it looks like real text.
+
+    ``utf8``: the bytes ``text`` was strictly decoded from as UTF-8, where every control
+    character is its own byte, so they are counted on the bytes (far faster).
+    """
     n = len(text)
     if not n:
         return None
     bad = text.count("\ufffd")
     if bad > 8 or bad > n * 0.001:
         return f"{bad} undecodable characters"
-    controls = len(_CONTROL.findall(text))
+    if utf8 is not None:
+        controls = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROL.findall(text))
     if controls > 4 and controls > n * 0.002:
         return f"{controls} control characters"
     if n > 1000 and not text.isascii() and not _CJK.search(text):
@@ -153,7 +161,7 @@ def decode_bytes(data: bytes, *, path: str | None = None,
 
     text = _strict(data, "utf-8")
     if text is not None:
-        if _defects(text):
+        if _defects(text, data):
             raise BinaryInputError(
                 f"the bytes look like binary data ({_defects(text)}), not a text report",
                 path=path)

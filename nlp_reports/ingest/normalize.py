@@ -49,7 +49,7 @@ _TABLE = _build_table()
 _TABLE_STR = {chr(k): v or "" for k, v in _TABLE.items()}
 # one regex finds the few characters to change: far faster than str.translate with a dict
 _TO_CHANGE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]")
-_MULTI_SPACE = re.compile(r" {2,}")
+_MULTI_SPACE = re.compile(r"  +")  # not " {2,}": a literal prefix makes the scan ~30× faster
 _SPACE_AROUND_TAB = re.compile(r" ?\t ?")
 _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 #: Emoji and their variation selectors (reports copied from WeChat: "📌一、总体情况").
@@ -89,7 +89,9 @@ def normalize_text(text: str) -> str:
         text = _MULTI_SPACE.sub(" ", text)
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
-    return _EDGE_SPACE.sub("", text)
+    if text[:1] == " " or text[-1:] == " " or "\n " in text or " \n" in text:
+        text = _EDGE_SPACE.sub("", text)  # (the scan for ^/$ is slow: only when needed)
+    return text
 
 
 # The ~570 most frequent characters of annual reports and of general Chinese, simplified.
@@ -121,6 +123,7 @@ TRADITIONAL_CHARS: frozenset[str] = frozenset(
 
 COMMON_CHARS: frozenset[str] = frozenset(_COMMON_SIMPLIFIED) | TRADITIONAL_CHARS
 
+_TRADITIONAL_ANY = re.compile("[" + "".join(sorted(TRADITIONAL_CHARS)) + "]")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -132,10 +135,10 @@ def detect_traditional(text: str, *, sample: int = 2000) -> bool:
     them are traditional-only forms, or when at least 1 % are and strong report words
     (資訊, 條例, 報告 …) occur. A simplified report quoting a traditional name stays simplified.
     """
-    head = text[: sample * 2]
-    hits = TRADITIONAL_CHARS.intersection(head)  # empty for simplified text: the fast path
-    if not hits:
+    if not _TRADITIONAL_ANY.search(text, 0, sample * 2):  # simplified text: the fast path
         return False
+    head = text[: sample * 2]
+    hits = TRADITIONAL_CHARS.intersection(head)
     trad = sum(head.count(ch) for ch in hits)
     cjk = sum(map(len, _CJK.findall(head)))
     if trad < 2 or cjk < 4:
