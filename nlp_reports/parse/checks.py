@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp_reports.parse.layout import (
     TABLE3_APPLICANT_COLUMNS,
@@ -41,92 +43,112 @@ def _fmt(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-class _Cells:
-    """Fast (row, column) → value lookup for one table (Table.get searches tuples)."""
+@dataclass(frozen=True)
+class _Identity:
+    """One identity ``found (+ found_plus) = sum(parts)`` with its cells as (row, column)
+    indices into ``Table.values`` (None when not resolved: the table is unreadable)."""
 
-    __slots__ = ("table", "_r", "_c")
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        self._r = {r: i for i, r in enumerate(table.rows)}
-        self._c = {c: i for i, c in enumerate(table.columns)}
-
-    def get(self, row: str, column: str) -> float | None:
-        return self.table.values[self._r[row]][self._c[column]]
+    cid: str
+    row: str | None
+    column: str | None
+    lhs: tuple[tuple[int, int], ...] | None
+    rhs: tuple[tuple[int, int], ...] | None
+    names: tuple[str, ...]  # "row/column" of every operand, lhs first
+    what: str
 
 
-def _sum_check(
-    cid: str,
-    cells: _Cells,
-    *,
-    row: str | None,
-    column: str | None,
-    found: tuple[str, str],
-    parts: Iterable[tuple[str, str]],
-    what: str,
-    found_plus: Iterable[tuple[str, str]] = (),
-) -> Check:
-    """One identity ``found (+ found_plus) = sum(parts)`` over cells given as (row, column)."""
-    table = cells.table
+class _Planner:
+    """Builds the identities of one table shape; cells resolved only when ``resolve``."""
+
+    def __init__(self, rows: tuple[str, ...], columns: tuple[str, ...], resolve: bool) -> None:
+        self._r = {r: i for i, r in enumerate(rows)} if resolve else None
+        self._c = {c: i for i, c in enumerate(columns)} if resolve else None
+        self.plan: list[_Identity] = []
+
+    def add(self, cid: str, *, row: str | None, column: str | None, found: tuple[str, str],
+            parts: Iterable[tuple[str, str]], what: str,
+            found_plus: Iterable[tuple[str, str]] = ()) -> None:
+        operands = (found, *found_plus)
+        parts = tuple(parts)
+        lhs = rhs = None
+        if self._r is not None and self._c is not None:
+            lhs = tuple((self._r[r], self._c[c]) for r, c in operands)
+            rhs = tuple((self._r[r], self._c[c]) for r, c in parts)
+        names = tuple(f"{r}/{c}" for r, c in (*operands, *parts))
+        self.plan.append(_Identity(cid, row, column, lhs, rhs, names, what))
+
+
+def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
+    """The Checks of a table's identities, in plan order."""
     if table.status != "ok":
-        return Check(cid, "not_assessable", table.id, row, column,
-                     message=f"{table.id} is unreadable: {table.problem or 'incomplete'}")
-    values, ri, ci = table.values, cells._r, cells._c
-    operands = (found, *found_plus)
-    parts = parts if isinstance(parts, (list, tuple)) else list(parts)
-    lhs = [values[ri[r]][ci[c]] for r, c in operands]
-    rhs = [values[ri[r]][ci[c]] for r, c in parts]
-    if None in lhs or None in rhs:
-        blank = [f"{r}/{c}" for (r, c), v in zip((*operands, *parts), (*lhs, *rhs), strict=True)
-                 if v is None]
-        return Check(cid, "not_assessable", table.id, row, column,
-                     message=f"{what}: blank operand(s) {', '.join(blank)}")
-    found_v = float(sum(lhs))  # type: ignore[arg-type]
-    expected_v = float(sum(rhs))  # type: ignore[arg-type]
-    ok = abs(found_v - expected_v) < TOLERANCE
-    return Check(cid, "pass" if ok else "fail", table.id, row, column,
-                 expected=expected_v, found=found_v,
-                 message=f"{what}: {_fmt(found_v)} {'=' if ok else '≠'} {_fmt(expected_v)}")
+        message = f"{table.id} is unreadable: {table.problem or 'incomplete'}"
+        return [Check(x.cid, "not_assessable", table.id, x.row, x.column, message=message)
+                for x in plan]
+    values = table.values
+    out = []
+    for x in plan:
+        lhs = [values[i][j] for i, j in x.lhs]  # type: ignore[union-attr]
+        rhs = [values[i][j] for i, j in x.rhs]  # type: ignore[union-attr]
+        if None in lhs or None in rhs:
+            blank = [n for n, v in zip(x.names, (*lhs, *rhs), strict=True) if v is None]
+            out.append(Check(x.cid, "not_assessable", table.id, x.row, x.column,
+                             message=f"{x.what}: blank operand(s) {', '.join(blank)}"))
+            continue
+        found_v = float(sum(lhs))  # type: ignore[arg-type]
+        expected_v = float(sum(rhs))  # type: ignore[arg-type]
+        ok = abs(found_v - expected_v) < TOLERANCE
+        out.append(Check(x.cid, "pass" if ok else "fail", table.id, x.row, x.column,
+                         expected=expected_v, found=found_v,
+                         message=f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} "
+                                 f"{_fmt(expected_v)}"))
+    return out
 
 
 # --- I1–I4 ---------------------------------------------------------------------------------
 
 
 def _table3_checks(t3: Table) -> list[Check]:
-    checks: list[Check] = []
-    cells = _Cells(t3)
-    outcome_rows = TABLE3_OUTCOME_ROWS_2019 if "3.6" in t3.rows else TABLE3_OUTCOME_ROWS
-    for col in t3.columns:
-        checks.append(_sum_check(
-            "I1", cells, row=None, column=col, found=("3.7", col), found_plus=[("4", col)],
-            parts=[("1", col), ("2", col)],
-            what=f"column {col}: (七)总计 + 四 vs 一 + 二"))
-    for row in t3.rows:
-        checks.append(_sum_check(
-            "I2", cells, row=row, column="total", found=(row, "total"),
-            parts=[(row, c) for c in TABLE3_APPLICANT_COLUMNS],
-            what=f"row {row}: 总计 vs the six applicant columns"))
-        if "legal_subtotal" in t3.columns:
-            checks.append(_sum_check(
-                "I2", cells, row=row, column="legal_subtotal", found=(row, "legal_subtotal"),
-                parts=[(row, c) for c in _ORG_COLUMNS],
-                what=f"row {row}: 法人或其他组织小计 vs the five organisation columns"))
-    for col in t3.columns:
-        checks.append(_sum_check(
-            "I3", cells, row="3.7", column=col, found=("3.7", col),
-            parts=[(r, col) for r in outcome_rows],
-            what=f"column {col}: (七)总计 vs the sum of the outcome rows"))
-    return checks
+    return _evaluate(t3, _table3_plan(t3.rows, t3.columns, t3.status == "ok"))
+
+
+@lru_cache(maxsize=64)
+def _table3_plan(rows: tuple[str, ...], columns: tuple[str, ...],
+                 resolve: bool) -> tuple[_Identity, ...]:
+    """I1–I3 of a 表三 shape (the same for every report of one layout: built once)."""
+    plan = _Planner(rows, columns, resolve)
+    outcome_rows = TABLE3_OUTCOME_ROWS_2019 if "3.6" in rows else TABLE3_OUTCOME_ROWS
+    for col in columns:
+        plan.add("I1", row=None, column=col, found=("3.7", col), found_plus=[("4", col)],
+                 parts=[("1", col), ("2", col)],
+                 what=f"column {col}: (七)总计 + 四 vs 一 + 二")
+    for row in rows:
+        plan.add("I2", row=row, column="total", found=(row, "total"),
+                 parts=[(row, c) for c in TABLE3_APPLICANT_COLUMNS],
+                 what=f"row {row}: 总计 vs the six applicant columns")
+        if "legal_subtotal" in columns:
+            plan.add("I2", row=row, column="legal_subtotal", found=(row, "legal_subtotal"),
+                     parts=[(row, c) for c in _ORG_COLUMNS],
+                     what=f"row {row}: 法人或其他组织小计 vs the five organisation columns")
+    for col in columns:
+        plan.add("I3", row="3.7", column=col, found=("3.7", col),
+                 parts=[(r, col) for r in outcome_rows],
+                 what=f"column {col}: (七)总计 vs the sum of the outcome rows")
+    return tuple(plan.plan)
 
 
 def _table4_checks(t4: Table) -> list[Check]:
-    cells = _Cells(t4)
-    return [
-        _sum_check("I4", cells, row="count", column=group, found=("count", f"{group}.total"),
-                   parts=[("count", f"{group}.{p}") for p in _RESULT_PARTS],
-                   what=f"{label}: 总计 vs 维持 + 纠正 + 其他 + 尚未审结")
-        for group, label in TABLE4_GROUPS
-    ]
+    return _evaluate(t4, _table4_plan(t4.rows, t4.columns, t4.status == "ok"))
+
+
+@lru_cache(maxsize=64)
+def _table4_plan(rows: tuple[str, ...], columns: tuple[str, ...],
+                 resolve: bool) -> tuple[_Identity, ...]:
+    plan = _Planner(rows, columns, resolve)
+    for group, label in TABLE4_GROUPS:
+        plan.add("I4", row="count", column=group, found=("count", f"{group}.total"),
+                 parts=[("count", f"{group}.{p}") for p in _RESULT_PARTS],
+                 what=f"{label}: 总计 vs 维持 + 纠正 + 其他 + 尚未审结")
+    return tuple(plan.plan)
 
 
 # --- T1: the narrative of section 一 -------------------------------------------------------
