@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,10 @@ from nlp_reports.ingest import REPORT_SUFFIXES
 log = logging.getLogger("nlp_reports")
 
 DEFAULT_CHUNK_SIZE = 16
+#: The writer commits once this many results have arrived (or after WRITE_SECONDS): a
+#: commit per 16-file chunk cost more than the rows; a kill loses at most these.
+WRITE_BATCH = 64
+WRITE_SECONDS = 2.0
 
 
 class Failure(NamedTuple):
@@ -624,13 +629,26 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         else:
             results = _run_joblib(pending_chunks(), spec, loader, jobs, words)
         ok = 0
+        buffer: list[tuple[Any, ...]] = []
+        last = time.monotonic()
+
+        def flush() -> None:
+            nonlocal ok, last
+            n_ok, chunk_failures = _write_chunk(store, buffer, model_id)
+            ok += n_ok
+            failures.extend(chunk_failures)
+            if bar is not None:
+                bar.update(len(buffer))
+            buffer.clear()
+            last = time.monotonic()
+
         try:
             for chunk_result in results:
-                n_ok, chunk_failures = _write_chunk(store, chunk_result, model_id)
-                ok += n_ok
-                failures.extend(chunk_failures)
-                if bar is not None:
-                    bar.update(len(chunk_result))
+                buffer.extend(chunk_result)
+                if len(buffer) >= WRITE_BATCH or time.monotonic() - last >= WRITE_SECONDS:
+                    flush()
+            if buffer:
+                flush()
         finally:
             if bar is not None:
                 bar.close()

@@ -14,9 +14,11 @@ import json
 import logging
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,7 +28,11 @@ from nlp_reports.taxonomy import THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: Older schema versions this version opens: read as they are, upgraded in place on write.
+MIGRATABLE_VERSIONS: tuple[str, ...] = ("1",)
+#: zlib level of ``reports.report_json``: the fastest levels already shrink it ~6×.
+JSON_LEVEL = 1
 
 #: Metadata fields copied from :class:`nlp_reports.report.Metadata` into ``reports``.
 REPORT_META_COLUMNS: tuple[str, ...] = (
@@ -105,21 +111,29 @@ def cross_year_cells(report: Report) -> dict[str, float | None]:
     return out
 
 
+_FILES_TABLE = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT,
+    size INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate')),
+    reason TEXT,
+    message TEXT,
+    model_id TEXT,
+    tagged_at TEXT NOT NULL,
+    duplicate_of TEXT
+);
+"""
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY,
-    sha256 TEXT,
-    size INTEGER,
-    status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
-    reason TEXT,
-    message TEXT,
-    model_id TEXT,
-    tagged_at TEXT NOT NULL
-);
+{_FILES_TABLE}
+CREATE VIEW IF NOT EXISTS duplicates AS
+    SELECT path, duplicate_of, sha256, size, model_id, tagged_at FROM files
+    WHERE status = 'duplicate';
 CREATE TABLE IF NOT EXISTS reports (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -132,7 +146,7 @@ CREATE TABLE IF NOT EXISTS reports (
     {", ".join(f"{c} REAL" for c in CROSS_YEAR_CELLS)},
     model_id TEXT,
     words TEXT,
-    report_json TEXT NOT NULL
+    report_json BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year);
 CREATE TABLE IF NOT EXISTS sections (
@@ -275,6 +289,20 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _compress_json(text: str | bytes) -> bytes:
+    """``reports.report_json`` as stored: the UTF-8 JSON, zlib-compressed (level JSON_LEVEL)."""
+    if isinstance(text, bytes):
+        return text
+    return zlib.compress(text.encode("utf-8"), JSON_LEVEL)
+
+
+def report_json_text(value: str | bytes) -> str:
+    """The JSON text of a ``reports.report_json`` value: compressed (schema 2) or plain (1)."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return zlib.decompress(value).decode("utf-8")
+    return value
+
+
 _REPORT_COLUMNS = ("path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
                    "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
                    "report_json")
@@ -308,7 +336,7 @@ class PreparedReport(NamedTuple):
 
     head: tuple[Any, ...]
     words: str | None
-    report_json: str
+    report_json: bytes
     sections: list[tuple[Any, ...]]
     statements: list[tuple[Any, ...]]
     cells: list[tuple[Any, ...]]
@@ -330,20 +358,25 @@ def prepare_report(report: Report, tagged: Sequence[Any],
             json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
             *cross_year_cells(report).values())
     dumps = json.dumps
-    cells = []
+    cells: list[tuple[Any, ...]] = []
     for t in report.tables:
-        values, raw, status, tid = t.values, t.raw, t.status, t.id
+        values, raw, status, tid, cols = t.values, t.raw, t.status, t.id, t.columns
+        ncol = len(cols)
         for r, row_id in enumerate(t.rows):
             vrow = values[r] if r < len(values) else ()
             rrow = raw[r] if r < len(raw) else ()
             nv, nr = len(vrow), len(rrow)
-            for c, col_id in enumerate(t.columns):
+            if nv == ncol and nr == ncol:  # a full row: its cells are zipped in C
+                cells.extend(zip(repeat(tid, ncol), repeat(row_id, ncol), cols, vrow, rrow,
+                                 repeat(status, ncol), strict=True))
+                continue
+            for c, col_id in enumerate(cols):
                 cells.append((tid, row_id, col_id, vrow[c] if c < nv else None,
                               rrow[c] if c < nr else "", status))
     return PreparedReport(
         head=head,
         words=" ".join(words) if words is not None else None,
-        report_json=dumps(report.to_dict(), ensure_ascii=False),
+        report_json=_compress_json(dumps(report.to_dict(), ensure_ascii=False)),
         sections=[(i, s.number, s.title, s.text) for i, s in enumerate(report.sections)],
         statements=[(s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
                      dumps(s.kind_scores), dumps(list(s.themes)), dumps(s.theme_scores),
@@ -421,6 +454,7 @@ class Store:
                 if str(mode).lower() != "wal" and str(p) != ":memory:":
                     log.warning("%s: WAL journal not available (got %s)", p, mode)
                 conn.execute("PRAGMA synchronous = NORMAL")
+                self._migrate(conn)
                 conn.executescript(_SCHEMA)
                 self._check_version(conn, write=True)
             else:
@@ -442,6 +476,38 @@ class Store:
             raise StoreError(f"{p}: not an nlp_reports store (it has the tables {shown}); "
                              "choose a new --db path")
 
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Upgrade a store of an older schema (:data:`MIGRATABLE_VERSIONS`) in place, in one
+        transaction: schema 1 → 2 compresses ``reports.report_json`` and gives ``files`` the
+        ``duplicate`` status and its ``duplicate_of`` column (docs/store-schema.md)."""
+        has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                "AND name = 'meta'").fetchone()
+        if not has_meta:
+            return
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None or str(row[0]).split(".")[0] not in MIGRATABLE_VERSIONS:
+            return
+        log.info("%s: upgrading the store from schema version %s to %s", self.path, row[0],
+                 SCHEMA_VERSION)
+        conn.create_function("nlpr_compress_json", 1, _compress_json, deterministic=True)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ALTER TABLE files RENAME TO files_v1")
+            conn.execute(_FILES_TABLE)
+            conn.execute("INSERT INTO files (path, sha256, size, status, reason, message, "
+                         "model_id, tagged_at) SELECT path, sha256, size, status, reason, "
+                         "message, model_id, tagged_at FROM files_v1")
+            conn.execute("DROP TABLE files_v1")
+            conn.execute("UPDATE reports SET report_json = nlpr_compress_json(report_json) "
+                         "WHERE typeof(report_json) = 'text'")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                         (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
     @staticmethod
     def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
         try:
@@ -455,7 +521,10 @@ class Store:
                 conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('created', ?)",
                              (_now(),))
             return
-        if str(row[0]).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        major = str(row[0]).split(".")[0]
+        if major in MIGRATABLE_VERSIONS and not write:
+            return  # read as it is; the first write upgrades it
+        if major != SCHEMA_VERSION.split(".")[0]:
             raise StoreError(
                 f"store schema version {row[0]} is not supported (this version reads "
                 f"{SCHEMA_VERSION}); re-tag the corpus into a new store"
@@ -564,11 +633,10 @@ class Store:
         cur = conn.execute(_INSERT_REPORT, (path, sha, *prep.head, model_id, prep.words,
                                             prep.report_json))
         rid = int(cur.lastrowid)
-        rows.sections.extend((rid, *r) for r in prep.sections)
-        rows.statements.extend((rid, *r) for r in prep.statements)
-        rows.cells.extend((rid, *r) for r in prep.cells)
-        rows.checks.extend((rid, *r) for r in prep.checks)
-        rows.problems.extend((rid, *r) for r in prep.problems)
+        key = (rid,)  # (rid, *row) for every child row, built in C: this is the serial part
+        for name in ("sections", "statements", "cells", "checks", "problems"):
+            part = getattr(prep, name)
+            getattr(rows, name).extend(map(tuple.__add__, repeat(key, len(part)), part))
         rows.files.append((path, sha, size, model_id, _now()))
         return rid
 
@@ -648,6 +716,8 @@ class Store:
     def reports(self, *, with_json: bool = False) -> Any:
         """One row per stored report: id, path and metadata columns (DataFrame)."""
         df = self.query("SELECT * FROM reports ORDER BY id")
+        if with_json:
+            df["report_json"] = df["report_json"].map(report_json_text)
         drop = ["words"] + ([] if with_json else ["report_json"])
         return df.drop(columns=drop)
 
@@ -691,7 +761,7 @@ class Store:
         """
         conn = self._conn
         for rid, blob in conn.execute("SELECT id, report_json FROM reports ORDER BY id"):
-            report = Report.from_dict(json.loads(blob))
+            report = Report.from_dict(json.loads(report_json_text(blob)))
             yield report, self._stored_statements(rid)
 
     def iter_report_dicts(self) -> Iterator[dict[str, Any]]:
@@ -701,7 +771,7 @@ class Store:
             "SELECT r.id, r.path, r.sha256, r.model_id, r.report_json, f.tagged_at "
             "FROM reports r LEFT JOIN files f ON f.path = r.path ORDER BY r.id")
         for rid, path, sha, model_id, blob, tagged_at in rows:
-            d = json.loads(blob)
+            d = json.loads(report_json_text(blob))
             d["store"] = {"report_id": rid, "path": path, "sha256": sha,
                           "model_id": model_id, "tagged_at": tagged_at}
             d["tagged_statements"] = [s.to_dict() for s in self._stored_statements(rid)]
