@@ -231,6 +231,11 @@ _KEY = re.compile("|".join(p.pattern for p in (_OTHER_TOPIC, _COMPARISON, _APPLI
                   + "|行政复议|行政诉讼")
 
 
+_OTHER_OR_COMPARISON = re.compile(f"{_OTHER_TOPIC.pattern}|{_COMPARISON.pattern}")
+#: A literal part of every _FIGURES pattern.
+_FIGURE_HINT = re.compile(r"予以公开|部分|不予|办结|结转")
+
+
 def _narrative_figures(text: str) -> dict[str, set[int]]:
     """Figures section 一 states about applications and cases, by kind (all values seen)."""
     found: dict[str, set[int]] = {}
@@ -250,14 +255,18 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
         line_start = line_end + 1
         if not context and not _KEY.search(text, l0, l1):
             continue  # nothing here sets the context or adds a figure (most of a long 一)
+        # what the line lacks no sentence of it has: those searches are skipped
+        other = _OTHER_OR_COMPARISON.search(text, l0, l1) is not None
+        application = _APPLICATION.search(text, l0, l1) is not None
+        figures = _FIGURE_HINT.search(text, l0, l1) is not None
         for m in _SENTENCE.finditer(text, l0, l1):
             sent = m.group()
             if m.start() == 0 or text[m.start() - 1] == "\n":
                 context = False
-            if _OTHER_TOPIC.search(sent) or _COMPARISON.search(sent):
+            if other and (_OTHER_TOPIC.search(sent) or _COMPARISON.search(sent)):
                 context = False
                 continue
-            if _APPLICATION.search(sent):
+            if application and _APPLICATION.search(sent):
                 context = True
                 if _NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent):
                     add("received", 0)
@@ -277,7 +286,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                     else:
                         kind = "received"
                     add(kind, parse_chinese_number(r.group(2)))
-            if context:
+            if context and figures:
                 for kind, pat in _FIGURES:
                     for f in pat.finditer(sent):
                         add(kind, parse_chinese_number(f.group(1)))

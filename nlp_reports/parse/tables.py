@@ -398,39 +398,46 @@ def _read_rows(
     i = start
     n = len(lines)
     last_match = start
+    found = rows.cells
+    current_cells: list[_Cell] = []  # found[current]
+    current_last = False  # last(current)
     while i < n and i - last_match <= _MAX_GAP:
         ln = lines[i]
-        stopped = False
-        for norm in ln.labels:
-            k = _match(norm, table, p)
-            if k is None:
-                if rows.cells and stop.search(norm) and len(norm) <= _MAX_LABEL:
-                    stopped = True
-                    break
-                if current is not None:
-                    exp = expected(current, rows)
-                    if exp is not None and len(rows.cells[current]) >= exp:
-                        current = None
-                continue
-            current = specs[k].key
-            rows.cells[current] = []
-            rows.flat[current] = True
-            p = k + 1
-            last_match = i
-        if stopped:
-            break
-        if ln.cells:
+        labels = ln.labels
+        if labels:
+            stopped = False
+            for norm in labels:
+                k = _match(norm, table, p)
+                if k is None:
+                    if found and stop.search(norm) and len(norm) <= _MAX_LABEL:
+                        stopped = True
+                        break
+                    if current is not None:
+                        exp = expected(current, rows)
+                        if exp is not None and len(current_cells) >= exp:
+                            current = None
+                    continue
+                current = specs[k].key
+                current_cells = found[current] = []
+                current_last = last(current)
+                rows.flat[current] = True
+                p = k + 1
+                last_match = i
+            if stopped:
+                break
+        cells = ln.cells
+        if cells:
             if current is None:
-                if rows.cells:
-                    rows.stray += len(ln.cells)
+                if found:
+                    rows.stray += len(cells)
             else:
-                rows.cells[current].extend(ln.cells)
-                if ln.labels or len(ln.cells) > 1:
+                current_cells.extend(cells)
+                if labels or len(cells) > 1:
                     rows.flat[current] = False
         i += 1
-        if current is not None and last(current):
+        if current is not None and current_last:
             exp = expected(current, rows)
-            if exp is not None and len(rows.cells[current]) >= exp:
+            if exp is not None and len(current_cells) >= exp:
                 break
     rows.end = i
     return rows
@@ -495,10 +502,13 @@ def _build(
                     why += " (blank cells cannot be placed among one-per-line values)"
                 reasons.append(why)
             continue
-        if all(c.kind == NUM and not (counts and (c.value < 0 or not c.value.is_integer()))  # type: ignore[operator,union-attr]
-               for c in fitted):  # the common case: every cell a plausible number
-            values.append(tuple(c.value for c in fitted))
-            raw.append(tuple(c.raw for c in fitted))
+        row_values = tuple([c.value for c in fitted])
+        # the common case: every cell a number (only blank and bad cells have None), and for
+        # counts every number a non-negative integer
+        if None not in row_values and (not counts or (
+                min(row_values) >= 0 and all(map(float.is_integer, row_values)))):  # type: ignore[arg-type,type-var]
+            values.append(row_values)
+            raw.append(tuple([c.raw for c in fitted]))
             read += ncols
             continue
         row_v: list[float | None] = []
