@@ -10,6 +10,7 @@ and its section number never going backwards: this rejects 表三's row labels
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp_reports.parse.headings import KNOWN_TITLES, MAX_TITLE_LENGTH, RUN_IN_TITLE, section_number
@@ -30,9 +31,13 @@ _HEADING_BRACKET = re.compile(
     r"[ \t\u3000]{0,8}[(（][ \t]{0,2}(?P<n1>十[一二]?|[一二三四五六七八九])[ \t]{0,2}[)）][、.． \t\u3000]{0,3}"
     r"(?P<n2>)(?P<title>[^\n]{1,200})"
 )
-_LINE_START_NUMERAL = re.compile(
-    r"^[ \t\u3000]{0,8}(?:第|十|[一二三四五六七八九](?:[、.．，,]|[ \t\u3000]))", re.M)
-_LINE_START_BRACKET = re.compile(r"^[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九十]", re.M)
+# Lines that may be headings: a numeral (or bracket) at the line start. Matched as "\n" +
+# the start of a line (a literal first character makes the scan fast; "^" with re.M is
+# tried at every position); the first line is tried separately (see _line_candidates).
+_START_NUMERAL = r"[ \t\u3000]{0,8}(?:第|十|[一二三四五六七八九](?:[、.．，,]|[ \t\u3000]))"
+_START_BRACKET = r"[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九十]"
+_LINE_START_NUMERAL = (re.compile(_START_NUMERAL), re.compile("\n" + _START_NUMERAL))
+_LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n" + _START_BRACKET))
 _TITLE_END = re.compile(r"[。：:；;]")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
@@ -176,8 +181,7 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     last_numeral = 0
     last_number = 0
     prefilter = _LINE_START_BRACKET if pattern is _HEADING_BRACKET else _LINE_START_NUMERAL
-    for cand in prefilter.finditer(text, start, end):  # only lines that start with a numeral
-        l0 = cand.start()
+    for l0 in _line_candidates(prefilter, text, start, end):  # lines starting with a numeral
         l1 = text.find("\n", l0, end)
         if l1 < 0:
             l1 = end
@@ -197,6 +201,17 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         if number is not None:
             last_number = number
     return found
+
+
+def _line_candidates(prefilter: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int,
+                     end: int) -> Iterator[int]:
+    """Starts of the lines in text[start:end] where ``prefilter`` (first line, "\n" + line)
+    matches, in order: those of ``^…`` with re.M (a line start is 0 or just after "\n")."""
+    first, after_newline = prefilter
+    if (start == 0 or text[start - 1] == "\n") and first.match(text, start, end):
+        yield start
+    for m in after_newline.finditer(text, start, end):
+        yield m.start() + 1
 
 
 def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
