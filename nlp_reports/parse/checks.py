@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from nlp_reports.parse.layout import (
@@ -55,6 +55,10 @@ class _Identity:
     rhs: tuple[tuple[int, int], ...] | None
     names: tuple[str, ...]  # "row/column" of every operand, lhs first
     what: str
+    #: (table id, found, expected) → its pass/fail Check: the same sums recur across
+    #: reports (rows of zeros above all), and a Check is immutable
+    done: dict[tuple[str, float, float], Check] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
 
 class _Planner:
@@ -96,12 +100,22 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
             continue
         found_v = float(sum(lhs))  # type: ignore[arg-type]
         expected_v = float(sum(rhs))  # type: ignore[arg-type]
-        ok = abs(found_v - expected_v) < TOLERANCE
-        out.append(Check(x.cid, "pass" if ok else "fail", table.id, x.row, x.column,
-                         expected=expected_v, found=found_v,
-                         message=f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} "
-                                 f"{_fmt(expected_v)}"))
+        key = (table.id, found_v, expected_v)
+        check = x.done.get(key)
+        if check is None:
+            ok = abs(found_v - expected_v) < TOLERANCE
+            check = Check(x.cid, "pass" if ok else "fail", table.id, x.row, x.column,
+                          expected=expected_v, found=found_v,
+                          message=f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} "
+                                  f"{_fmt(expected_v)}")
+            if len(x.done) >= _DONE_MAX:
+                x.done.clear()
+            x.done[key] = check
+        out.append(check)
     return out
+
+
+_DONE_MAX = 256
 
 
 # --- I1–I4 ---------------------------------------------------------------------------------

@@ -374,6 +374,9 @@ class _Rows:
     stray: int = 0
     start: int = 0
     end: int = 0
+    #: (row, number of rows found) → expected cell count; only the current row's cells
+    #: grow while it stays current, and it is the one left out of the count
+    expected: dict[tuple[str, int], int | None] = field(default_factory=dict)
 
 
 def _read_rows(
@@ -619,6 +622,14 @@ def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) ->
 
 
 def _t3_expected(row: str, rows: _Rows) -> int | None:
+    """Cells of the current row ``row``: 7 or 8, as most other rows have."""
+    key = (row, len(rows.cells))
+    if key not in rows.expected:
+        rows.expected[key] = _t3_count(row, rows)
+    return rows.expected[key]
+
+
+def _t3_count(row: str, rows: _Rows) -> int | None:
     if row == "3.6" and any(k in rows.cells for k in ("3.6.1", "3.6.2", "3.6.3")):
         return 0
     counts: dict[int, int] = {}  # the most common of 7 / 8 (the first seen on a tie)
