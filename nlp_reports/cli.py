@@ -130,7 +130,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         args.paths, args.db, model=args.model, trust=args.trust_model,
         tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
         scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
-        retag=args.retag,
+        retag=args.retag, timeout=args.timeout,
     )
     _err(result.summary_line())
     for failure in result.failures[: args.show_failures]:
@@ -238,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=["joblib", "dask"], default="joblib")
     p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
                    help="list at most N failed files at the end")

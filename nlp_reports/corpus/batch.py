@@ -16,7 +16,9 @@ import hashlib
 import logging
 import os
 import re
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +42,8 @@ DEFAULT_CHUNK_SIZE = 16
 #: commit per 16-file chunk cost more than the rows; a kill loses at most these.
 WRITE_BATCH = 64
 WRITE_SECONDS = 2.0
+#: Seconds one file may take to parse before it is failed with reason ``timeout``.
+DEFAULT_TIMEOUT = 60.0
 
 
 class Failure(NamedTuple):
@@ -248,6 +252,44 @@ def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]
     return words
 
 
+class FileTimeout(BaseException):
+    """A file took longer than the batch's time limit (raised by SIGALRM in the worker).
+
+    A BaseException, so that a parser's ``except Exception`` fallbacks cannot swallow it.
+    """
+
+
+def _can_time_out() -> bool:
+    """True where a SIGALRM time limit works: POSIX, on the process's main thread."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _load_with_timeout(load: Callable[[str], Any], path: str, seconds: float | None) -> Any:
+    """``load(path)``, interrupted by :class:`FileTimeout` after ``seconds`` (None: no limit).
+
+    Only where :func:`_can_time_out` (forked and loky workers, and the main thread of the
+    calling program); elsewhere (a Dask worker thread, Windows) the file has no limit. Any
+    timer or SIGALRM handler of the caller is restored afterwards.
+    """
+    if not seconds or seconds <= 0 or not _can_time_out():
+        return load(path)
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise FileTimeout(f"parsing took longer than {seconds:g} s")
+
+    start = time.monotonic()
+    old_handler = signal.signal(signal.SIGALRM, on_alarm)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return load(path)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if old_delay > 0:  # the caller had a timer running: give it back what is left
+            left = max(old_delay - (time.monotonic() - start), 1e-3)
+            signal.setitimer(signal.ITIMER_REAL, left, old_interval)
+
+
 def _default_loader(path: str) -> Any:
     from nlp_reports.parse import load_report
 
@@ -256,20 +298,24 @@ def _default_loader(path: str) -> Any:
 
 def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
                   loader: Callable[[str], Any] | None = None,
-                  words: bool = True) -> list[tuple[Any, ...]]:
+                  words: bool = True, timeout: float | None = None) -> list[tuple[Any, ...]]:
     """Parse and tag one chunk of files; runs in a worker, returns plain picklable data.
 
     Each item is ``(path, sha256, size)``. Each result is ``("ok", path, sha, size,
     prepared, None, None)`` — ``prepared`` the report's store rows
     (:class:`~nlp_reports.corpus.store.PreparedReport`), built here so that the single
-    writer only inserts — or ``("failed", path, sha, size, reason, message)``.
+    writer only inserts — or ``("failed", path, sha, size, reason, message)``. A file whose
+    parse takes more than ``timeout`` seconds fails with reason ``timeout``.
     """
     load = loader or _default_loader
     parsed: list[tuple[str, str, int, Any]] = []
     out: list[tuple[Any, ...]] = []
     for path, sha, size in items:
         try:
-            parsed.append((path, sha, size, load(path)))
+            parsed.append((path, sha, size, _load_with_timeout(load, path, timeout)))
+        except FileTimeout as exc:
+            log.warning("%s: %s; recorded as failed", path, exc)
+            out.append(("failed", path, sha, size, "timeout", str(exc)))
         except ParseError as exc:
             out.append(("failed", path, sha, size, exc.reason, str(exc)))
         except Exception as exc:  # one broken file never stops the batch
@@ -360,7 +406,7 @@ def _warm(spec: TaggerSpec, words: bool) -> None:
 
 
 def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
-                words: bool) -> Iterator[list[tuple[Any, ...]]]:
+                words: bool, timeout: float | None) -> Iterator[list[tuple[Any, ...]]]:
     """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight.
 
     ``chunks`` is consumed lazily (streaming). A worker that dies (crash, OOM killer)
@@ -383,7 +429,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         try:
             for chunk in waiting:
                 pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
-                                               words)))
+                                               words, timeout)))
             waiting = []
             while True:
                 while len(pending) < 2 * jobs:
@@ -391,7 +437,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
                     if chunk is None:
                         break
                     pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
-                                                   words)))
+                                                   words, timeout)))
                 if not pending:
                     break
                 chunk, future = pending.popleft()
@@ -408,11 +454,11 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
             pool.shutdown(wait=broken is None, cancel_futures=True)
         if broken is None:
             return
-        yield _isolate_forked(broken, spec, loader, words, ctx)
+        yield _isolate_forked(broken, spec, loader, words, ctx, timeout)
 
 
 def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
-                    ctx: Any) -> list[tuple[Any, ...]]:
+                    ctx: Any, timeout: float | None) -> list[tuple[Any, ...]]:
     """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -423,7 +469,7 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
         broken = False
         try:
             out.extend(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
-                               words).result())
+                               words, timeout).result())
         except BrokenProcessPool as exc:
             broken = True
             out.append(("failed", path, sha, size, "worker_error",
@@ -434,13 +480,13 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
 
 
 def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
-                words: bool) -> Iterator[list[tuple[Any, ...]]]:
+                words: bool, timeout: float | None = None) -> Iterator[list[tuple[Any, ...]]]:
     if jobs == 1:
         for chunk in chunks:
-            yield process_chunk(chunk, spec, loader, words)
+            yield process_chunk(chunk, spec, loader, words, timeout)
         return
     if _fork_available():
-        yield from _run_forked(chunks, spec, loader, jobs, words)
+        yield from _run_forked(chunks, spec, loader, jobs, words, timeout)
         return
     chunks = list(chunks)
     from joblib import Parallel, delayed
@@ -449,7 +495,7 @@ def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     start = 0
     while start < len(chunks):
         par = Parallel(n_jobs=jobs, backend="loky", return_as="generator")
-        it = iter(par(delayed(process_chunk)(c, spec, loader, words) for c in chunks[start:]))
+        it = iter(par(delayed(process_chunk)(c, spec, loader, words, timeout) for c in chunks[start:]))
         while True:
             try:
                 result = next(it)
@@ -460,7 +506,7 @@ def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
                 # the chunk we were waiting for one file at a time, then go on with a new pool.
                 log.warning("a worker died while tagging; isolating the files of one chunk: %s",
                             exc)
-                yield _isolate(chunks[start], spec, loader, words, jobs)
+                yield _isolate(chunks[start], spec, loader, words, jobs, timeout)
                 start += 1
                 break
             yield result
@@ -468,7 +514,7 @@ def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
 
 
 def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
-             jobs: int) -> list[tuple[Any, ...]]:
+             jobs: int, timeout: float | None) -> list[tuple[Any, ...]]:
     """Run each file of ``chunk`` alone in a worker; a file that kills it is failed."""
     from joblib import Parallel, delayed
     from joblib.externals.loky.process_executor import TerminatedWorkerError
@@ -477,7 +523,7 @@ def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
     for path, sha, size in chunk:
         try:
             [res] = Parallel(n_jobs=min(jobs, 2), backend="loky")(
-                [delayed(process_chunk)([(path, sha, size)], spec, loader, words)])
+                [delayed(process_chunk)([(path, sha, size)], spec, loader, words, timeout)])
             out.extend(res)
         except TerminatedWorkerError as exc:
             out.append(("failed", path, sha, size, "worker_error",
@@ -486,7 +532,8 @@ def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
 
 
 def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
-              words: bool, scheduler: Any) -> Iterator[list[tuple[Any, ...]]]:
+              words: bool, scheduler: Any,
+              timeout: float | None = None) -> Iterator[list[tuple[Any, ...]]]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -522,7 +569,7 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                 c = next(source, None)
                 if c is None:
                     break
-                pending.append((c, client.submit(process_chunk, c, spec, loader, words,
+                pending.append((c, client.submit(process_chunk, c, spec, loader, words, timeout,
                                                  pure=False)))
             if not pending:
                 break
@@ -548,7 +595,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
               tokenizer: str | None = None, jobs: int = 1, backend: str = "joblib",
               scheduler: Any = None, progress: bool = False, retag: bool = False,
               chunk_size: int = DEFAULT_CHUNK_SIZE,
-              loader: Callable[[str], Any] | None = None, words: bool = True) -> BatchResult:
+              loader: Callable[[str], Any] | None = None, words: bool = True,
+              timeout: float | None = DEFAULT_TIMEOUT) -> BatchResult:
     """Parse, tag and store every report file under ``paths`` into the store ``db``.
 
     ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf) and globs.
@@ -560,6 +608,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     (forked with the tagger already loaded on Linux, joblib/loky elsewhere); ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
     a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
     Report). ``words`` also stores the jieba words of sections 一 and 五 (for vocabulary).
+    ``timeout``: seconds one file may take to parse (None or 0: no limit); a file over it
+    is recorded as failed with reason ``timeout`` and the batch goes on (POSIX; in worker
+    processes and on the main thread — not in Dask worker threads).
     """
     if backend not in ("joblib", "dask"):
         raise ValueError(f"backend must be 'joblib' or 'dask', not {backend!r}")
@@ -625,9 +676,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 yield chunk
 
         if backend == "dask":
-            results = _run_dask(pending_chunks(), spec, loader, jobs, words, scheduler)
+            results = _run_dask(pending_chunks(), spec, loader, jobs, words, scheduler, timeout)
         else:
-            results = _run_joblib(pending_chunks(), spec, loader, jobs, words)
+            results = _run_joblib(pending_chunks(), spec, loader, jobs, words, timeout)
         ok = 0
         buffer: list[tuple[Any, ...]] = []
         last = time.monotonic()
