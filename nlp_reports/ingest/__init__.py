@@ -166,7 +166,10 @@ def _read_file(path: str, max_bytes: int) -> bytes:
             "pass max_bytes=... to read it anyway", path=path)
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # read(max_bytes + 1) would allocate the whole limit for every file
+            data = fh.read(size + 1)
+            if len(data) > size:  # the file grew since stat (or stat said 0): read on
+                data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
     if len(data) > max_bytes:  # the file grew while we read it
@@ -177,7 +180,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
 
 def _format_for(data: bytes, name: str | None, path: str | None) -> str:
     """The format to read ``data`` as: the content decides for docx/pdf, the extension else."""
-    ext = Path(name).suffix.lower() if name else ""
+    ext = _suffix(name).lower() if name else ""
     if ext in _UNSUPPORTED:
         try:
             sniffed = sniff_format(data, path=path)
@@ -191,6 +194,16 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
     if declared in (None, "txt") or sniffed in ("docx", "pdf"):
         return sniffed
     return declared
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix``, without building a Path on POSIX (the common case)."""
+    if os.sep != "/" or os.altsep:
+        return Path(name).suffix
+    parts = [p for p in name.split("/") if p and p != "."]
+    base = parts[-1] if parts else ""
+    i = base.rfind(".")
+    return base[i:] if 0 < i < len(base) - 1 else ""
 
 
 def _finish(text: str, source_format: str, encoding: str | None,

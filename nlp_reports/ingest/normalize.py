@@ -61,6 +61,9 @@ _MD_BOLD_LINE = re.compile(r"^[^\n]*?\*\*[^\n]*?\*\*[^\n]*$", re.MULTILINE)
 _MD_STARS = re.compile(r"\*{2,}")
 _MD_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.MULTILINE)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\uFE0E\uFE0F\u2705\u2728\u274C\u2B50\u2B55]")
+#: Either of the two: text without them needs neither substitution (the table maps to
+#: ASCII, spaces, line breaks or nothing, so it never makes an emoji).
+_CHANGE_OR_EMOJI = re.compile(_TO_CHANGE.pattern[:-1] + _EMOJI.pattern[1:])
 
 
 def normalize_text(text: str) -> str:
@@ -78,9 +81,10 @@ def normalize_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _TO_CHANGE.sub(lambda m: _TABLE_STR[m.group()], text)
-    if not text.isascii():
-        text = _EMOJI.sub("", text)
+    if _CHANGE_OR_EMOJI.search(text):  # one scan for clean text instead of two
+        text = _TO_CHANGE.sub(lambda m: _TABLE_STR[m.group()], text)
+        if not text.isascii():
+            text = _EMOJI.sub("", text)
     if "**" in text:
         text = _MD_BOLD_LINE.sub(lambda m: _MD_STARS.sub("", m.group()), text)
     if "#" in text:

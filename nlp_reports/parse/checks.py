@@ -277,7 +277,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
             sent = m.group()
             if m.start() == 0 or text[m.start() - 1] == "\n":
                 context = False
-            if other and (_OTHER_TOPIC.search(sent) or _COMPARISON.search(sent)):
+            if other and _OTHER_OR_COMPARISON.search(sent):
                 context = False
                 continue
             if application and _APPLICATION.search(sent):
@@ -300,7 +300,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                     else:
                         kind = "received"
                     add(kind, parse_chinese_number(r.group(2)))
-            if context and figures:
+            if context and figures and _FIGURE_HINT.search(sent):
                 for kind, pat in _FIGURES:
                     for f in pat.finditer(sent):
                         add(kind, parse_chinese_number(f.group(1)))
