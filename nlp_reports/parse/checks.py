@@ -212,10 +212,11 @@ _OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提�
 _CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
 _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("granted", re.compile(rf"(?<!不)(?<!部分)予以公开(?:的)?(?:共)?{_N}{_UNIT}")),
+    # (the look-behinds come after the first character: a literal start is searched fast)
+    ("granted", re.compile(rf"予(?<!不予)(?<!部分予)以公开(?:的)?(?:共)?{_N}{_UNIT}")),
     ("partial", re.compile(rf"部分(?:予以)?公开(?:的)?(?:共)?{_N}{_UNIT}")),
     ("refused", re.compile(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}")),
-    ("closed", re.compile(rf"(?<!未)办结(?:了)?(?:共)?{_N}{_UNIT}")),
+    ("closed", re.compile(rf"办(?<!未办)结(?:了)?(?:共)?{_N}{_UNIT}")),
     ("carried", re.compile(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}")),
 )
 _REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
