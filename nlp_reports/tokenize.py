@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import threading
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,8 @@ log = logging.getLogger("nlp_reports")
 
 ENGINES = ("jieba", "rjieba")
 NUM_TOKEN = "<num>"
+#: The code :meth:`Tokenizer.encode_batch` gives a token that normalisation drops.
+DROPPED = -2
 
 # Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space → space.
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -283,6 +286,43 @@ class Tokenizer:
             if n:
                 out.append(n)
         return out
+
+    def encode_batch(self, texts: Iterable[str], encode: Callable[[str], int],
+                     memo: dict[str, int]) -> tuple[list[int], list[int]]:
+        """(codes of all texts' segmented tokens, one after the other; tokens per text).
+
+        A token's code is ``encode(normalised token)``, or :data:`DROPPED` (-2) for a token
+        ``self(text)`` would drop: ``[encode(t) for t in self(text)]`` is the text's codes
+        with the DROPPED ones left out. Why: a model maps tokens to integer ids anyway, so
+        segment → normalise → id is one dict lookup per token (``memo``: raw token → code,
+        owned by the caller, one per ``encode``), done in C for the whole batch.
+        """
+        cut = self._cut()
+        widen = _widen_for_tokens
+        tokens: list[str] = []
+        lengths: list[int] = []
+        for text in texts:
+            raw = cut(widen(text))
+            tokens += raw
+            lengths.append(len(raw))
+        try:  # every token seen before: the whole batch maps in C
+            return list(map(memo.__getitem__, tokens)), lengths
+        except KeyError:
+            pass
+        if len(memo) > _NORM_CACHE_MAX:  # numbers and rare words: keep the memo bounded
+            memo.clear()
+        stop = self.__dict__["_stop"]
+        for tok in set(tokens).difference(memo):
+            n = _normalise(tok, stop)
+            memo[tok] = encode(n) if n else DROPPED
+        try:
+            return list(map(memo.__getitem__, tokens)), lengths
+        except KeyError:  # another thread emptied the memo meanwhile
+            codes = []
+            for tok in tokens:
+                n = _normalise(tok, stop)
+                codes.append(encode(n) if n else DROPPED)
+            return codes, lengths
 
     def _call_unmemoised(self, text: str) -> list[str]:
         """``self(text)`` token by token without the memo: the specification, for tests."""

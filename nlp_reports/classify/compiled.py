@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import pickle
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import repeat
@@ -194,31 +195,55 @@ class _Vectorizer:
             cached = self.__dict__["_wtables"] = (ids, uni, pairs)
         return cached
 
+    def _word_codes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
+        """(token ids, doc of each) of the texts' kept tokens, in order; unknown tokens -1.
+        None when a token contains a space (its n-grams are ambiguous strings)."""
+        ids = self._word_tables()[0]
+        pre = self.preprocessor
+        tok = self.tokenizer
+        if pre is not None:
+            texts = [pre(t) for t in texts]
+        if hasattr(tok, "encode_batch"):  # the project Tokenizer: segment + id in one pass
+            memo = self.__dict__.get("_memo")
+            if memo is None or memo[0] is not tok:
+                memo = self.__dict__["_memo"] = (tok, {})
+
+            def encode(t: str) -> int:
+                return -3 if " " in t else ids.get(t, -1)
+
+            flat, lengths = tok.encode_batch(texts, encode, memo[1])
+            codes = np.fromiter(flat, dtype=np.int64, count=len(flat))
+            doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+            if (codes == -3).any():
+                return None
+            kept = codes != -2
+            return codes[kept], doc[kept]
+        tokens: list[str] = []
+        lengths = []
+        for text in texts:
+            toks = tok(text)
+            tokens += toks
+            lengths.append(len(toks))
+        if " " in "".join(tokens):
+            return None
+        codes = np.fromiter(map(ids.get, tokens, repeat(-1, len(tokens))), dtype=np.int64,
+                            count=len(tokens))
+        return codes, np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+
     def _word_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Word n-grams (n ≤ 2) of every text: tokens mapped to integer ids in one C-level
         pass, unigram columns by indexing, bigrams as id pairs looked up in a hash table."""
         min_n, max_n = self.ngram
-        if max_n > 2:
+        coded = self._word_codes(texts) if max_n <= 2 else None
+        if coded is None:
             return self._word_batch_strings(texts)
-        pre = self.preprocessor
-        tokenize = self.tokenizer
-        tokens: list[str] = []
-        lengths: list[int] = []
-        for text in texts:
-            toks = tokenize(pre(text) if pre is not None else text)
-            tokens += toks
-            lengths.append(len(toks))
-        if " " in "".join(tokens):  # a token with a space: its grams are ambiguous strings
-            return self._word_batch_strings(texts)
+        tid, doc = coded
         ids, uni, pairs = self._word_tables()
-        tid = np.fromiter(map(ids.get, tokens, repeat(-1, len(tokens))), dtype=np.int64,
-                          count=len(tokens))
-        doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
         docs, cols = [], []
         if min_n <= 1:
             docs.append(doc)
             cols.append(uni[tid])
-        if max_n >= 2 and min_n <= 2 and pairs is not None and len(tid) > 1:
+        if max_n >= 2 and pairs is not None and len(tid) > 1:
             first, second = tid[:-1], tid[1:]
             ok = (first >= 0) & (second >= 0) & (doc[:-1] == doc[1:])
             docs.append(doc[:-1][ok])
@@ -251,15 +276,21 @@ class _Vectorizer:
         # np.unique(..., return_counts=True) by hand: the stable sort (radix/timsort) is
         # about twice as fast on these nearly doc-ordered keys as unique's quicksort
         cell = np.sort(docs * width + cols, kind="stable")  # sorted by doc
-        start = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
-        tf = np.diff(np.r_[start, len(cell)]).astype(np.float64)
-        cell = cell[start]
-        docs, cols = cell // width, cell % width
-        if self.sublinear:
-            tf = np.log(tf) + 1.0
+        new = np.empty(len(cell), dtype=bool)
+        new[:1] = True
+        np.not_equal(cell[1:], cell[:-1], out=new[1:])
+        start = np.flatnonzero(new)
+        counts = np.diff(np.append(start, len(cell)))
+        docs, cols = np.divmod(cell[start], width)
+        if self.sublinear:  # log(1) + 1 == 1 exactly: only repeated terms need the log
+            tf = np.ones(len(counts))
+            many = counts > 1
+            tf[many] = np.log(counts[many].astype(np.float64)) + 1.0
+        else:
+            tf = counts.astype(np.float64)
         val = tf * self.idf[cols]
         norms = np.sqrt(np.bincount(docs, weights=val * val, minlength=n_docs))
-        val = val / np.where(norms[docs] > 0, norms[docs], 1.0)
+        val = val / np.where(norms > 0, norms, 1.0)[docs]
         return docs, cols + self.offset, val
 
     def _char_index(self) -> _HashIndex:
@@ -280,32 +311,50 @@ class _Vectorizer:
                 np.concatenate(cols) if cols else np.zeros(0, np.int64))
         return cached
 
+    def _char_unigrams(self) -> np.ndarray:
+        """Column of each single-character gram by code point + 1 (-1: none); the last entry
+        is the -1 for every code point above the vocabulary's largest."""
+        cached = self.__dict__.get("_unigrams")
+        if cached is None:
+            grams = [(g, c) for g, c in self.vocabulary.items() if len(g) == 1]
+            top = max((ord(g) for g, _ in grams), default=0)
+            cached = np.full(top + 3, -1, dtype=np.int64)
+            for g, c in grams:
+                cached[ord(g) + 1] = c
+            self.__dict__["_unigrams"] = cached
+        return cached
+
     def _char_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         min_n, max_n = self.ngram
         pre = self.preprocessor
-        pieces = []
-        for text in texts:
-            if pre is not None:
-                text = pre(text)
-            pieces.append(_WHITE.sub(" ", text).replace("\0", "\ufffd"))  # \0 separates
+        pieces = [pre(t) for t in texts] if pre is not None else list(texts)
+        joined = "\0".join(pieces)  # \0 separates the texts
+        if joined.count("\0") != len(pieces) - 1:  # a text with its own \0s
+            joined = "\0".join(p.replace("\0", "\ufffd") for p in pieces)
+        # whitespace runs never cross a separator: one substitution for the whole batch
+        joined = _WHITE.sub(" ", joined)
         # all texts in one array of code points + 1, separated by 0
-        codes = np.frombuffer("\0".join(pieces).encode("utf-32-le"), dtype=np.uint32)
-        codes = codes.astype(np.int64) + 1
-        codes[codes == 1] = 0
-        doc_of = np.cumsum(codes == 0)
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        sep = codes == 0
+        codes += 1
+        codes[sep] = 0
+        doc_of = np.cumsum(sep)
+        starts = ~sep  # a gram starting on a separator would read as one of the next text
         size = len(codes)
-        index = self._char_index()
         found_docs, found_cols = [], []
         for n in range(min_n, max_n + 1):
             m = size - n + 1
             if m <= 0:
                 break
-            k = codes[:m].copy()
-            for j in range(1, n):
-                k = (k << 21) | codes[j:j + m]
-            col = index.lookup(k)
-            # a gram starting on a separator would read as a shorter gram of the next text
-            hit = (col >= 0) & (codes[:m] != 0)
+            if n == 1:
+                table = self._char_unigrams()
+                col = table[np.minimum(codes, len(table) - 1)]
+            else:
+                k = codes[:m]
+                for j in range(1, n):
+                    k = (k << 21) | codes[j:j + m]
+                col = self._char_index().lookup(k)
+            hit = (col >= 0) & starts[:m]
             found_docs.append(doc_of[:m][hit])
             found_cols.append(col[hit])
         docs = np.concatenate(found_docs) if found_docs else np.zeros(0, np.int64)
@@ -325,6 +374,12 @@ class _Vectorizer:
         val = tf * self.idf[idx]
         norm = math.sqrt(float(val @ val))
         return idx + self.offset, (val / norm if norm else val)
+
+
+class _Local(threading.local):
+    """Per-thread scratch space of a ModelBundle."""
+
+    scratch: np.ndarray = np.empty((0, 0))
 
 
 def _expit(x: np.ndarray) -> np.ndarray:
@@ -399,13 +454,21 @@ class ModelBundle:
         if weights is None:  # exact float64 copy: np.take of float64 rows beats fancy float32
             weights = self.__dict__["_weights64"] = self.weights.astype(np.float64)
         out = np.zeros((len(texts), weights.shape[1]))
+        # One (cells × columns) work array per thread, kept and grown as needed: a fresh one
+        # for every block costs page faults (numpy asks for huge pages above 4 MB, and
+        # their faults are slow on a busy machine), more than the product itself.
+        local = self.__dict__.get("_local") or self.__dict__.setdefault("_local", _Local())
+        scratch = local.scratch
         for start in range(0, len(texts), _SCORE_CHUNK):
             part = texts[start:start + _SCORE_CHUNK]
             for v in self.vectorizers:
                 docs, cols, vals = v.batch(part)
                 if not len(docs):
                     continue
-                contrib = np.take(weights, cols, axis=0)
+                if len(scratch) < len(cols) or scratch.shape[1] != weights.shape[1]:
+                    scratch = local.scratch = np.empty((len(cols) + len(cols) // 4,
+                                                        weights.shape[1]))
+                contrib = np.take(weights, cols, axis=0, out=scratch[:len(cols)])
                 contrib *= vals[:, None]
                 first = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
                 out[start + docs[first]] += np.add.reduceat(contrib, first, axis=0)

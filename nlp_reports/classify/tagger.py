@@ -256,12 +256,12 @@ class Tagger:
             trows = _round6(tp)
             kinds = kp.argmax(1).tolist()
             over = (tp >= thresholds).tolist()
-            for i, kr, tr, k, on in zip(idx, krows, trows, kinds, over, strict=True):
-                kscores = dict(zip(KINDS, kr, strict=True))
+            for i, kr, tr, k, on in zip(idx, krows, trows, kinds, over, strict=False):
+                kscores = dict(zip(KINDS, kr, strict=False))
                 kind = KINDS[k]
                 out[i] = Prediction(text=texts[i], kind=kind, kind_score=kr[k],
                                     kind_scores=kscores, themes=tuple(compress(THEME_IDS, on)),
-                                    theme_scores=dict(zip(THEME_IDS, tr, strict=True)))
+                                    theme_scores=dict(zip(THEME_IDS, tr, strict=False)))
                 kind_rows[i] = kr
         return out, kind_rows  # type: ignore[return-value]
 
