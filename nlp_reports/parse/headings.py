@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ KNOWN_TITLES: tuple[str, ...] = (
 RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
 
 
+@lru_cache(maxsize=4096)  # titles and table row labels recur across reports
 def section_number(title: str) -> tuple[bool, int | None]:
     """(matched, number) for a heading title; number None = a known heading outside 1–6."""
     for rule in SECTION_RULES:
@@ -97,6 +99,7 @@ _MEASURE = re.compile(
 MAX_SUBHEADING_LENGTH = 26
 
 
+@lru_cache(maxsize=4096)
 def block_of(phrase: str) -> str | None:
     """The sub-block a heading phrase announces: "problem", "measure", "unknown" (both) or None."""
     if _MEASURE_FIRST.search(phrase) and not _PROBLEM_AND.search(phrase):

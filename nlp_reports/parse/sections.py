@@ -122,7 +122,31 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _match_heading(text: str, start: int, end: int,
                    pattern: re.Pattern[str]) -> tuple[int, int, int, int] | None:
-    """(numeral, title_start, title_end, body_start) of a heading line, or None."""
+    """(numeral, title_start, title_end, body_start) of a heading line text[start:end], or None.
+
+    Depends on the line alone (every search stays within it), so it is worked out once per
+    distinct line (headings and table row labels recur across reports) at offset 0.
+    """
+    key = (pattern.pattern, text[start:end])
+    hit = _HEADING_LINES.get(key, _NOT_CACHED)
+    if hit is _NOT_CACHED:
+        hit = _match_heading_at(key[1], 0, end - start, pattern)
+        if len(_HEADING_LINES) >= _HEADING_LINES_MAX:
+            _HEADING_LINES.clear()
+        _HEADING_LINES[key] = hit
+    if hit is None:
+        return None
+    numeral, t0, t1, body = hit  # type: ignore[misc]
+    return numeral, start + t0, start + t1, start + body
+
+
+_HEADING_LINES: dict[tuple[str, str], tuple[int, int, int, int] | None] = {}
+_HEADING_LINES_MAX = 20_000
+_NOT_CACHED = object()
+
+
+def _match_heading_at(text: str, start: int, end: int,
+                      pattern: re.Pattern[str]) -> tuple[int, int, int, int] | None:
     m = pattern.match(text, start, end)
     if not m:
         return None
