@@ -68,30 +68,44 @@ def test_resume_failures_and_retag(tmp_path):
     second = tag_paths([tmp_path / "in"], db, model=tagger, loader=json_loader)
     assert (second.ok, second.skipped, second.failed) == (0, 6, 2)  # failed ones retried
 
-    # fix one broken file: it is stored on the next run, nothing else is redone
+    # "fix" a broken file by copying r00 into it: identical content is stored once, the
+    # copy is recorded as a duplicate of r00 (summaries must not count it twice)
     paths[0].with_name("empty.txt").write_text(paths[0].read_text(encoding="utf-8"),
                                                encoding="utf-8")
     third = tag_paths([tmp_path / "in"], db, model=tagger, loader=json_loader)
-    assert (third.ok, third.skipped, third.failed) == (1, 6, 1)
+    assert (third.ok, third.skipped, third.failed, third.duplicates) == (0, 6, 1, 1)
+    assert "1 duplicate of stored reports" in third.summary_line()
+    with Store(db) as s:
+        assert s.count("reports") == 6 and s.count("statements") == n_statements
+        dups = s.query("SELECT path, duplicate_of FROM duplicates")
+        assert [(Path(a).name, Path(b).name) for a, b in zip(dups["path"], dups["duplicate_of"],
+                                                              strict=True)] == [
+            ("empty.txt", "r00.txt")]
 
     newer = FakeTagger(model_id="fake-model-2")
     fourth = tag_paths([tmp_path / "in"], db, model=newer, loader=json_loader)
-    assert (fourth.ok, fourth.skipped) == (7, 0)
+    # every file again; the copies are tagged once (the first path in order keeps the report)
+    assert (fourth.ok, fourth.skipped, fourth.duplicates) == (6, 0, 1)
     with Store(db) as s:
-        assert s.count("reports") == 7
-        assert s.count("statements") == n_statements + 1 + 1  # the copy of r00 has 2
+        assert s.count("reports") == 6
+        assert s.count("statements") == n_statements
         assert set(s.reports()["model_id"]) == {"fake-model-2"}
         assert s.reports()["path"].is_unique
+        assert {Path(p).name for p in s.reports()["path"]} >= {"empty.txt"}
+        assert s.query("SELECT COUNT(*) AS n FROM duplicates")["n"][0] == 1
 
     edited = paths[3]
     edited.write_text(make_report("改名县", 2022, ["问题"], ["措施"]).to_json(), encoding="utf-8")
     fifth = tag_paths([tmp_path / "in"], db, model=newer, loader=json_loader)
-    assert (fifth.ok, fifth.skipped) == (1, 6)
+    assert (fifth.ok, fifth.skipped, fifth.duplicates) == (1, 6, 0)
     with Store(db) as s:
-        assert "改名县" in set(s.reports()["agency"]) and s.count("reports") == 7
+        assert "改名县" in set(s.reports()["agency"]) and s.count("reports") == 6
+        n_after_edit = s.count("statements")
 
     forced = tag_paths([tmp_path / "in"], db, model=newer, loader=json_loader, retag=True)
-    assert (forced.ok, forced.skipped) == (7, 0)
+    assert (forced.ok, forced.skipped, forced.duplicates) == (6, 0, 1)
+    with Store(db) as s:
+        assert s.count("reports") == 6 and s.count("statements") == n_after_edit
 
 
 def test_tagger_error_isolated_to_its_report(tmp_path):

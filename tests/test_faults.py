@@ -122,8 +122,8 @@ def test_sigkill_mid_run_then_resume_stores_each_report_once(tmp_path):
     copies = 3  # enough files that the run is still going when we kill it
     for i in range(copies):
         (corpus / f"batch{i}").mkdir(parents=True)
-        for f in GOOD:
-            shutil.copy(f, corpus / f"batch{i}" / f.name)
+        for f in GOOD:  # i extra newlines: distinct files (identical ones are stored once)
+            (corpus / f"batch{i}" / f.name).write_bytes(f.read_bytes() + b"\n" * i)
     (corpus / "bad.txt").write_text("今天天气很好。\n我们去公园。\n", encoding="utf-8")
     n_good = copies * len(GOOD)
     db = tmp_path / "store.sqlite"

@@ -52,7 +52,8 @@ def _downgrade(path):
 
 def _snapshot(store):
     return ([(r.to_dict(), [s.to_dict() for s in st]) for r, st in store.iter_reports()],
-            list(store.iter_report_dicts()),
+            [{**d, "store": {k: v for k, v in d["store"].items() if k != "tagged_at"}}
+             for d in store.iter_report_dicts()],
             store.connection.execute("SELECT path, sha256, size, status, reason, message, "
                                      "model_id FROM files ORDER BY path").fetchall())
 

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from nlp_reports.corpus.store import (
     Store,
     StoredStatement,
+    _now,
     open_store,
     prepare_report,
     tagged_to_stored,
@@ -64,11 +65,14 @@ class BatchResult:
     failures: tuple[Failure, ...]
     db: str
     model_id: str | None
+    duplicates: int = 0  #: files identical to a stored report, recorded as its duplicates
 
     def summary_line(self) -> str:
         """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``."""
+        dup = (f", {self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} of "
+               "stored reports" if self.duplicates else "")
         line = (f"tagged {self.ok} report{'s' if self.ok != 1 else ''}, "
-                f"skipped {self.skipped} already stored, {self.failed} failed")
+                f"skipped {self.skipped} already stored{dup}, {self.failed} failed")
         return line + (" (see --show-failures)" if self.failed else "")
 
 
@@ -644,7 +648,15 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         del files
         log.info("%d files found", len(todo_paths))
         bar = _progress(len(todo_paths), progress)
-        counter = {"skipped": 0}
+        counter = {"skipped": 0, "duplicates": 0}
+        # Identical files (same SHA-256) are parsed and tagged once: a file whose content is
+        # queued already waits for that file's result (``waiting``); one whose content is
+        # stored already is recorded as its duplicate at once. A re-tag only trusts reports
+        # written by this run.
+        # content key: (sha, suffix) — the suffix picks the reader, so it is part of "same"
+        inflight: dict[tuple[str, str], str] = {}  # key → path queued, until written
+        waiting: dict[str, list[tuple[str, str, int]]] = {}  # that path → files waiting on it
+        since = _now() if retag else None
 
         def pending_chunks() -> Iterator[list[tuple[str, str, int]]]:
             chunk: list[tuple[str, str, int]] = []
@@ -652,6 +664,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             for start in range(0, len(todo_paths), block):
                 names = todo_paths[start:start + block]
                 done = {} if retag else store.done_of(names)
+                digests: list[tuple[str, str, int]] = []
                 for f in names:
                     try:
                         sha, size = file_digest(f)
@@ -668,6 +681,24 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         if bar is not None:
                             bar.update(1)
                         continue
+                    digests.append((f, sha, size))
+                stored = store.reports_with_content([d[1] for d in digests], model_id,
+                                                    since=since) if digests else {}
+                for f, sha, size in digests:
+                    key = (sha, _suffix(f))
+                    first = inflight.get(key)
+                    if first is not None and first != f:
+                        waiting.setdefault(first, []).append((f, sha, size))
+                        continue
+                    first = next((p for p in stored.get(sha, ())
+                                  if _suffix(p) == key[1]), None)
+                    if first is not None and first != f:
+                        store.record_duplicates([(f, sha, size, first, model_id)])
+                        counter["duplicates"] += 1
+                        if bar is not None:
+                            bar.update(1)
+                        continue
+                    inflight[key] = f
                     chunk.append((f, sha, size))
                     if len(chunk) >= chunk_size:
                         yield chunk
@@ -688,8 +719,12 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             n_ok, chunk_failures = _write_chunk(store, buffer, model_id)
             ok += n_ok
             failures.extend(chunk_failures)
+            n_dups, dup_failures = _resolve_duplicates(store, buffer, chunk_failures, inflight,
+                                                       waiting, model_id)
+            counter["duplicates"] += n_dups
+            failures.extend(dup_failures)
             if bar is not None:
-                bar.update(len(buffer))
+                bar.update(len(buffer) + n_dups + len(dup_failures))
             buffer.clear()
             last = time.monotonic()
 
@@ -712,7 +747,39 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         if owned:
             store.close()
     return BatchResult(ok=ok, skipped=skipped, failed=len(failures), failures=tuple(failures),
-                       db=str(store.path), model_id=model_id)
+                       db=str(store.path), model_id=model_id,
+                       duplicates=counter["duplicates"])
+
+
+def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: list[Failure],
+                        inflight: dict[tuple[str, str], str],
+                        waiting: dict[str, list[tuple[str, str, int]]],
+                        model_id: str | None) -> tuple[int, list[Failure]]:
+    """Settle the files that waited for these results: duplicates of a stored report, or
+    failed like it (same content, same reason). Returns (duplicates, their failures)."""
+    failed = {f.path: f for f in fails}
+    dups: list[tuple[Any, ...]] = []
+    dup_fails: list[tuple[Any, ...]] = []
+    for r in results:
+        path, key = r[1], (r[2], _suffix(r[1]))
+        if inflight.get(key) == path:
+            del inflight[key]
+        for f, fsha, fsize in waiting.pop(path, ()):
+            first = failed.get(path)
+            if first is not None:
+                dup_fails.append((f, first.reason, f"same content as {path}: {first.message}",
+                                  fsha, fsize, model_id))
+            else:
+                dups.append((f, fsha, fsize, path, model_id))
+    if dups:
+        store.record_duplicates(dups)
+    if dup_fails:
+        store.record_failures(dup_fails)
+    return len(dups), [Failure(*d[:3]) for d in dup_fails]
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
 
 
 def _progress(total: int, enabled: bool) -> Any:

@@ -149,6 +149,7 @@ CREATE TABLE IF NOT EXISTS reports (
     report_json BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year);
+CREATE INDEX IF NOT EXISTS reports_sha256 ON reports (sha256);
 CREATE TABLE IF NOT EXISTS sections (
     report_id INTEGER NOT NULL,
     position INTEGER NOT NULL,
@@ -286,7 +287,8 @@ class FileRecord:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """ISO-8601 UTC time, to the microsecond (so a run can tell the rows it wrote)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _compress_json(text: str | bytes) -> bytes:
@@ -557,15 +559,16 @@ class Store:
         return FileRecord(*row) if row else None
 
     def is_done(self, path: str, sha256: str, model_id: str | None) -> bool:
-        """True when ``path`` is stored ok with this content hash and this model."""
+        """True when ``path`` is stored (ok, or as a duplicate) with this content and model."""
         rec = self.file_record(path)
-        return (rec is not None and rec.status == "ok" and rec.sha256 == sha256
+        return (rec is not None and rec.status in ("ok", "duplicate") and rec.sha256 == sha256
                 and rec.model_id == model_id)
 
     def done_files(self) -> dict[str, tuple[str | None, str | None]]:
-        """path → (sha256, model_id) of every file stored ok (for a fast resume check)."""
+        """path → (sha256, model_id) of every file stored ok or as a duplicate (resume check)."""
         rows = self._conn.execute(
-            "SELECT path, sha256, model_id FROM files WHERE status = 'ok'").fetchall()
+            "SELECT path, sha256, model_id FROM files WHERE status IN ('ok', 'duplicate')"
+        ).fetchall()
         return {p: (s, m) for p, s, m in rows}
 
     def done_of(self, paths: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -575,7 +578,8 @@ class Store:
         for start in range(0, len(paths), 500):  # under SQLite's bound-parameter limit
             part = paths[start:start + 500]
             rows = self._conn.execute(
-                "SELECT path, sha256, model_id FROM files WHERE status = 'ok' AND path IN "
+                "SELECT path, sha256, model_id FROM files WHERE status IN ('ok', 'duplicate') "
+                "AND path IN "
                 f"({','.join('?' * len(part))})", part).fetchall()
             out.update((p, (s, m)) for p, s, m in rows)
         return out
@@ -612,12 +616,91 @@ class Store:
             raise
         return ids
 
-    def _delete_path(self, path: str) -> None:
+    def reports_with_content(self, shas: Sequence[str], model_id: str | None, *,
+                             since: str | None = None) -> dict[str, list[str]]:
+        """sha256 → sorted paths of the reports stored ok with that content and model (the
+        duplicate check); ``since``: only those tagged at or after that ISO time."""
+        out: dict[str, list[str]] = {}
+        shas = list(dict.fromkeys(shas))
+        for start in range(0, len(shas), 400):
+            part = shas[start:start + 400]
+            rows = self._conn.execute(
+                "SELECT r.sha256, r.path FROM reports r JOIN files f ON f.path = r.path "
+                "AND f.status = 'ok' WHERE r.model_id IS ? AND f.tagged_at >= ? AND r.sha256 IN "
+                f"({','.join('?' * len(part))}) ORDER BY r.path",
+                (model_id, since or "", *part)).fetchall()
+            for sha, path in rows:
+                out.setdefault(sha, []).append(path)
+        return out
+
+    def record_duplicates(self, items: Iterable[tuple[Any, ...]]) -> None:
+        """Record files whose content is already stored: ``(path, sha256, size, original,
+        model_id)`` each, ``original`` the path whose report they share (重复文件).
+
+        The file gets a ``files`` row with status ``duplicate`` and ``duplicate_of``; any
+        report stored earlier for it is dropped, so no summary counts one report twice.
+        """
         conn = self._conn
-        for (rid,) in conn.execute("SELECT id FROM reports WHERE path = ?", (path,)).fetchall():
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for path, sha, size, original, model_id in items:
+                self._delete_path(str(path), new_sha=sha, successor=str(original))
+                conn.execute(
+                    "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
+                    "model_id, tagged_at, duplicate_of) VALUES (?,?,?,'duplicate',NULL,NULL,?,?,?)",
+                    (str(path), sha, size, model_id, _now(), str(original)))
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+
+    def _delete_path(self, path: str, *, new_sha: str | None = None,
+                     successor: str | None = None) -> None:
+        """Remove the report stored for ``path``, minding the files recorded as its duplicates.
+
+        When ``path`` keeps that content (``new_sha``, the content it is rewritten with),
+        its duplicates stay valid: they keep pointing to it, or to ``successor`` when
+        ``path`` itself becomes a duplicate. Otherwise (the file changed or failed) the
+        report passes to the first duplicate (it keeps its id and rows), and the other
+        duplicates point to that one.
+        """
+        conn = self._conn
+        for rid, sha in conn.execute("SELECT id, sha256 FROM reports WHERE path = ?",
+                                     (path,)).fetchall():
+            if sha is not None and sha == new_sha:
+                if successor is not None:
+                    conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
+                                 "AND duplicate_of = ?", (successor, path))
+                heir = None
+            else:
+                heir = conn.execute(
+                    "SELECT MIN(path) FROM files WHERE status = 'duplicate' AND duplicate_of = ? "
+                    "AND sha256 IS ?", (path, sha)).fetchone()[0]
+            if heir is not None:
+                conn.execute("UPDATE reports SET path = ? WHERE id = ?", (heir, rid))
+                self._resource(rid, path, heir)
+                conn.execute("UPDATE files SET status = 'ok', duplicate_of = NULL, model_id = "
+                             "(SELECT model_id FROM reports WHERE id = ?) WHERE path = ?",
+                             (rid, heir))
+                conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
+                             "AND duplicate_of = ? AND sha256 IS ?", (heir, path, sha))
+                continue
             for table in CHILD_TABLES:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
+
+    def _resource(self, rid: int, old: str, new: str) -> None:
+        """A report passed from file ``old`` to ``new``: its ``source`` names ``new`` now."""
+        conn = self._conn
+        source, blob = conn.execute("SELECT source, report_json FROM reports WHERE id = ?",
+                                    (rid,)).fetchone()
+        d = json.loads(report_json_text(blob))
+        if d.get("metadata", {}).get("source") == old:
+            d["metadata"]["source"] = new
+            blob = _compress_json(json.dumps(d, ensure_ascii=False))
+        conn.execute("UPDATE reports SET source = ?, report_json = ? WHERE id = ?",
+                     (new if source == old else source, blob, rid))
 
     def _insert(self, path: str, report: Report | PreparedReport, tagged: Sequence[Any],
                 sha: str | None, size: int | None, model_id: str | None,
@@ -627,7 +710,7 @@ class Store:
         if path in rows.paths:  # the same path twice in one transaction: the last one wins
             rows.flush(conn)
         rows.paths.add(path)
-        self._delete_path(path)
+        self._delete_path(path, new_sha=sha)
         prep = report if isinstance(report, PreparedReport) else prepare_report(report, tagged,
                                                                                 words)
         cur = conn.execute(_INSERT_REPORT, (path, sha, *prep.head, model_id, prep.words,
