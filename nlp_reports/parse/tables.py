@@ -104,7 +104,7 @@ def _classify(tok: str) -> _Cell | None:
     return None
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: "None in lines" stays a C-level scan
 class _Line:
     """One line cut into leading label cells (normalised, see :func:`_norm`) and value cells."""
 
@@ -113,33 +113,31 @@ class _Line:
     grid: bool
 
 
-#: raw line → its _Line (None: skipped). Lines repeat within and across reports (one-cell
-#: lines "0", row labels, headers), so most are cut once; the _Line objects are shared and
-#: never mutated after :func:`_cut_line`. Cleared when it grows past _LINE_CACHE_MAX.
-_LINE_CACHE: dict[str, _Line | None] = {}
+#: raw line → its _Line (_SKIP: a blank line or page number). Lines repeat within and across
+#: reports (one-cell lines "0", row labels, headers), so most are cut once; the _Line objects
+#: are shared and never mutated after :func:`_cut_line`. Cleared past _LINE_CACHE_MAX.
+_LINE_CACHE: dict[str, object] = {}
 _LINE_CACHE_MAX = 100_000
 #: Lines longer than this are not cached (prose: they rarely repeat).
 _LINE_CACHE_LONG = 200
+_SKIP = object()
 
 
 def _split_lines(text: str) -> list[_Line]:
     """The non-empty lines of ``text`` cut into labels and value cells (one linear pass)."""
-    out: list[_Line] = []
     cache = _LINE_CACHE
-    for raw in text.split("\n"):
-        parsed = cache.get(raw, _MISSING)
-        if parsed is _MISSING:
-            parsed = _cut_line(raw)
-            if len(raw) <= _LINE_CACHE_LONG:
-                if len(cache) >= _LINE_CACHE_MAX:
-                    cache.clear()
-                cache[raw] = parsed
-        if parsed is not None:
-            out.append(parsed)  # type: ignore[arg-type]
-    return out
-
-
-_MISSING = object()
+    raws = text.split("\n")
+    got = list(map(cache.get, raws))  # None: not cut yet
+    if None in got:
+        for i, parsed in enumerate(got):
+            if parsed is None:
+                raw = raws[i]
+                parsed = got[i] = _cut_line(raw) or _SKIP
+                if len(raw) <= _LINE_CACHE_LONG:
+                    if len(cache) >= _LINE_CACHE_MAX:
+                        cache.clear()
+                    cache[raw] = parsed
+    return [ln for ln in got if ln is not _SKIP]  # type: ignore[misc]
 
 
 def _cut_line(raw: str) -> _Line | None:
@@ -612,7 +610,7 @@ def _read_table3(
     if best.stray:
         extra.append(f"{best.stray} values under labels that are not 表三 rows")
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
-                            "表三", extra_reasons=extra if _incomplete(best, row_defs, len(cols))
+                            "表三", extra_reasons=extra if extra and _incomplete(best, row_defs, len(cols))
                             else (), counts=True)
     return table, [problem] if problem else [], fmt, len(best.cells)
 
@@ -696,15 +694,24 @@ def _read_table2(
     return [], [], None
 
 
+#: label → (has a 2021 header word, has a 2019 header word)
+_T2_HINTS: dict[str, tuple[bool, bool]] = {}
+
+
 def _t2_format(lines: Sequence[_Line], s: int, a: int, hint: str | None) -> str:
     """2021 or 2019 from the column headers near the table, else from the hint."""
     new = old = 0
     for ln in lines[max(s, a - 30): a + 40]:
         for lab in ln.labels:
-            if _T2_2021_HINT.search(lab):
-                new += 1
-            if _T2_2019_HINT.search(lab):
-                old += 1
+            hints = _T2_HINTS.get(lab)
+            if hints is None:
+                hints = (_T2_2021_HINT.search(lab) is not None,
+                         _T2_2019_HINT.search(lab) is not None)
+                if len(_T2_HINTS) >= _HITS_CACHE_MAX:
+                    _T2_HINTS.clear()
+                _T2_HINTS[lab] = hints
+            new += hints[0]
+            old += hints[1]
     if new > old:
         return "2021"
     if old > new:
