@@ -40,7 +40,7 @@ _LINE_JOIN = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
 
 def _clean(s: str) -> str:
     """A statement's text on one line: line breaks inside it removed, ends stripped."""
-    return _LINE_JOIN.sub("", s).strip()
+    return (_LINE_JOIN.sub("", s) if "\n" in s else s).strip()
 
 
 def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:
