@@ -209,7 +209,7 @@ def _suffix(name: str) -> str:
 def _finish(text: str, source_format: str, encoding: str | None,
             path: str | None) -> Document:
     text = normalize_text(text).strip("\n")
-    if not text.strip():
+    if not text or text.isspace():  # (= not text.strip(), without copying the text)
         raise EmptyInputError("no text: the input is empty or whitespace only", path=path)
     traditional = detect_traditional(text)
     simplified = to_simplified(text) if traditional else text

@@ -465,6 +465,10 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
     return cells if len(cells) == want else None
 
 
+def _same(row: str) -> str:
+    return row
+
+
 def _build(
     table_id: str,
     title: str,
@@ -474,7 +478,7 @@ def _build(
     flat: Mapping[str, bool],
     display: str,
     *,
-    row_key: Callable[[str], str] = lambda r: r,
+    row_key: Callable[[str], str] = _same,
     extra_reasons: Sequence[str] = (),
     counts: bool = False,
 ) -> tuple[Table, Problem | None]:
@@ -489,9 +493,9 @@ def _build(
     reasons: list[str] = []
     read = 0
     for rid, _ in row_defs:
-        key = row_key(rid)
+        key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
-        fitted = _fit(cells, ncols)
+        fitted = cells if cells is not None and len(cells) == ncols else _fit(cells, ncols)
         if fitted is None:
             values.append((None,) * ncols)
             raw.append(("",) * ncols)
@@ -537,10 +541,10 @@ def _build(
     table = Table(
         id=table_id,
         title=title,
-        rows=tuple(r for r, _ in row_defs),
-        row_labels=tuple(label for _, label in row_defs),
-        columns=tuple(c for c, _ in col_defs),
-        column_labels=tuple(label for _, label in col_defs),
+        rows=tuple([r for r, _ in row_defs]),
+        row_labels=tuple([label for _, label in row_defs]),
+        columns=tuple([c for c, _ in col_defs]),
+        column_labels=tuple([label for _, label in col_defs]),
         values=tuple(values),
         raw=tuple(raw),
         status=status,
