@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -588,10 +587,14 @@ def _read_table3(
 
     # columns: 7, or 8 with 法人或其他组织小计 (from the header or the rows' value counts)
     head_from = max(0, best.start - 40)
-    header = [lab for ln in lines[head_from:best.start] for lab in ln.labels]
-    ncols = _t3_ncols(best, header)
+
+    def header_labels() -> list[str]:  # the labels above the table (needed now and then)
+        return [lab for ln in lines[head_from:best.start] for lab in ln.labels]
+
+    ncols = _t3_ncols(best, header_labels)
     cols = list(TABLE3_COLUMNS)
     if ncols == 8:
+        header = header_labels()
         sub_at = 6
         if "小计" in "".join(header):
             i_sub = next(i for i, h in enumerate(header) if "小计" in h)
@@ -644,13 +647,16 @@ def _t3_count(row: str, rows: _Rows) -> int | None:
     return 7
 
 
-def _t3_ncols(rows: _Rows, header: Sequence[str]) -> int:
-    counts = Counter(len(c) for c in rows.cells.values() if c)
+def _t3_ncols(rows: _Rows, header: Callable[[], Sequence[str]]) -> int:
+    counts: dict[int, int] = {}
+    for c in rows.cells.values():
+        if c:
+            counts[len(c)] = counts.get(len(c), 0) + 1
     if counts:
-        n, k = counts.most_common(1)[0]
-        if n in (7, 8) and 2 * k >= sum(counts.values()):
+        n = max(counts, key=counts.__getitem__)  # the most common; the first seen on a tie
+        if n in (7, 8) and 2 * counts[n] >= sum(counts.values()):
             return n
-    return 8 if any("小计" in h for h in header) else 7
+    return 8 if any("小计" in h for h in header()) else 7
 
 
 # --- 表二 ----------------------------------------------------------------------------------
