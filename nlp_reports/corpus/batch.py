@@ -417,12 +417,27 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     breaks the pool: the chunk waited for is then run one file at a time in fresh
     processes, and the chunks that were in flight go on in a new pool.
     """
+    import gc
+
+    _warm(spec, words)
+    # Objects alive now (the model, the dictionaries) move to a generation the collector
+    # never scans: a forked worker's collections then do not touch — and so copy — every
+    # page they share with the parent.
+    gc.collect()
+    gc.freeze()
+    try:
+        yield from _run_forked_pools(chunks, spec, loader, jobs, words, timeout)
+    finally:
+        gc.unfreeze()
+
+
+def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+                      words: bool, timeout: float | None) -> Iterator[list[tuple[Any, ...]]]:
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    _warm(spec, words)
     ctx = mp.get_context("fork")
     source = iter(chunks)
     waiting: list[list[Any]] = []  # in flight when a pool broke: resubmitted first
