@@ -202,6 +202,9 @@ def _build(engine: str, hmm: bool, userdict: bool):
         finally:
             jlog.setLevel(old_level)
 
+        if not hmm:
+            return _jieba_dag_cut(tk)
+
         def cut(text: str) -> list[str]:
             return tk.lcut(text, HMM=hmm)
 
@@ -220,6 +223,118 @@ def _build(engine: str, hmm: bool, userdict: bool):
 
         return cut
     raise ValueError(f"unknown tokenizer engine {engine!r}; choose one of {ENGINES}")
+
+
+#: Above this many fragments the jieba fast path's dictionary memo is emptied.
+_DAG_MEMO_MAX = 200_000
+# jieba's re_eng ([a-zA-Z0-9]) as a set
+_ENG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _jieba_dag_cut(tk: Any) -> Callable[[str], list[str]]:
+    """``tk.lcut(text, HMM=False)`` for an initialised ``jieba.Tokenizer``, same words, faster.
+
+    jieba builds a dict of candidate word ends per position (get_DAG), then scores the
+    positions right to left with a generator of tuples and ``log`` per candidate (calc), then
+    yields words through nested generators. Here one right-to-left pass walks the prefix
+    dictionary and scores at once, with each word's ``log(freq) - log(total)`` memoised:
+    the same floats compared in the same way (ties go to the longer word, as ``max`` over
+    ``(score, end)`` tuples does), about twice as fast. ``tk`` must not change afterwards.
+    """
+    import math
+
+    import jieba
+
+    freq_get = tk.FREQ.get
+    logtotal = math.log(tk.total)
+    single = 0.0 - logtotal  # a character outside the dictionary: log(1) - log(total)
+    absent, prefix = object(), object()
+    # fragment → log(freq) - log(total) of a word, ``prefix`` (a mere prefix of words) or
+    # ``absent``: one lookup a fragment instead of two; emptied when large (text fragments)
+    memo: dict[str, Any] = {}
+    memo_get = memo.get
+    log = math.log
+    eng = _ENG_CHARS
+    han_split = jieba.re_han_default.split  # its blocks: han runs (the split's group) …
+    skip_split = jieba.re_skip_default.split  # … and the rest: whitespace, or char by char
+
+    def cut_block(sentence: str, out: list[str]) -> None:
+        n = len(sentence)
+        score = [0.0] * (n + 1)
+        end = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k
+            frag = sentence[k]
+            while True:
+                lp = memo_get(frag)
+                if lp is None:
+                    f = freq_get(frag)
+                    lp = memo[frag] = absent if f is None else (log(f) - logtotal if f
+                                                                else prefix)
+                if lp is absent:
+                    break
+                if lp is not prefix:
+                    v = lp + score[i + 1]
+                    if best is None or v >= best:  # equal: the later (longer) word wins
+                        best = v
+                        e = i
+                i += 1
+                if i >= n:
+                    break
+                frag = sentence[k:i + 1]
+            if best is None:
+                best = single + score[k + 1]
+                e = k
+            score[k] = best
+            end[k] = e
+        x = 0
+        buf = ""
+        while x < n:
+            y = end[x] + 1
+            word = sentence[x:y]
+            if y - x == 1 and word in eng:  # runs of single ASCII letters/digits are joined
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+    def cut(text: str) -> list[str]:
+        if len(memo) > _DAG_MEMO_MAX:
+            memo.clear()
+        out: list[str] = []
+        blocks = han_split(text)
+        for j in range(1, len(blocks), 2):  # odd: the han blocks (the split's group)
+            other = blocks[j - 1]
+            if other:
+                if len(other) == 1:
+                    out.append(other)
+                else:
+                    parts = skip_split(other)
+                    for m, part in enumerate(parts):
+                        if m % 2:  # whitespace (or \r\n): one token
+                            out.append(part)
+                        else:
+                            out.extend(part)  # anything else: character by character
+            cut_block(blocks[j], out)
+        other = blocks[-1]
+        if other:
+            if len(other) == 1:
+                out.append(other)
+            else:
+                for m, part in enumerate(skip_split(other)):
+                    if m % 2:
+                        out.append(part)
+                    else:
+                        out.extend(part)
+        return out
+
+    return cut
 
 
 class Tokenizer:
