@@ -248,11 +248,23 @@ def _tag_many_memoised(tagger: Any, reports: list[Any]) -> list[Any]:
 
 
 def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]:
-    """The words of sections 一 and 五 (what distinctive vocabulary is computed on)."""
+    """The words of section 一 and of the statements of section 五 (distinctive vocabulary).
+
+    Section 五 is read through its statements, without their enumeration markers — the very
+    texts the tagger segments, so with the batch's memo they are segmented once; the
+    headings of 五 (存在的主要问题 …), shared by every report, are left out.
+    """
+    try:
+        from nlp_reports.classify.features import strip_marker
+    except ImportError:  # the classify package is optional here: keep the markers
+        def strip_marker(text: str) -> str:
+            return text
     words: list[str] = []
     for s in report.sections:
-        if s.number in (1, 5):
+        if s.number == 1:
             words.extend(filter(str.strip, tokenize(s.text)))
+    for st in report.statements:
+        words.extend(filter(str.strip, tokenize(strip_marker(st.text))))
     return words
 
 
