@@ -23,7 +23,7 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["StatementModel", "ThemeClassifier", "tune_threshold"]
+__all__ = ["StatementModel", "ThemeClassifier", "out_of_fold_theme_proba", "tune_threshold"]
 
 
 class _ConstantProba:
@@ -160,14 +160,18 @@ class StatementModel(ClassifierMixin, BaseEstimator):
 
     Parameters: ``features`` an unfitted transformer (None: :func:`build_features` with
     ``tokenizer``, ``word_ngram``, ``char_ngram``, ``min_df``); ``kind_C``/``theme_C`` the SVM
-    regularization; ``cv`` calibration folds; ``theme_threshold`` the fallback threshold.
+    regularization; ``class_weight`` for the kind model and, unless ``theme_class_weight``
+    is given (anything but ``"same"``), the theme models; ``cv`` calibration folds;
+    ``theme_threshold`` the fallback threshold.
     """
+
+    theme_class_weight: Any = "same"  # models pickled before the parameter existed
 
     def __init__(self, *, features: Any = None, tokenizer: Any = None,
                  word_ngram: tuple[int, int] = (1, 2), char_ngram: tuple[int, int] = (1, 3),
                  min_df: int = 1, kind_C: float = 0.5, theme_C: float = 0.5,
-                 class_weight: Any = "balanced", cv: int = 5, theme_threshold: float = 0.4,
-                 base: str = "svm", random_state: int = 0) -> None:
+                 class_weight: Any = "balanced", theme_class_weight: Any = "same", cv: int = 5,
+                 theme_threshold: float = 0.4, base: str = "svm", random_state: int = 0) -> None:
         self.features = features
         self.tokenizer = tokenizer
         self.word_ngram = word_ngram
@@ -176,6 +180,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         self.kind_C = kind_C
         self.theme_C = theme_C
         self.class_weight = class_weight
+        self.theme_class_weight = theme_class_weight
         self.cv = cv
         self.theme_threshold = theme_threshold
         self.base = base
@@ -205,7 +210,9 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                                               self.random_state, y, self.base).fit(Xf, y)
         self.classes_ = np.array(KINDS)
         self.theme_model_ = ThemeClassifier(
-            C=self.theme_C, class_weight=self.class_weight, cv=self.cv,
+            C=self.theme_C, cv=self.cv,
+            class_weight=(self.class_weight if isinstance(self.theme_class_weight, str)
+                          and self.theme_class_weight == "same" else self.theme_class_weight),
             default_threshold=self.theme_threshold, base=self.base,
             random_state=self.random_state,
         ).fit(Xf, Y)
@@ -250,6 +257,16 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         """(n, 13) 0/1 theme matrix with the tuned thresholds applied."""
         return (self.predict_all(X)[1] >= self.thresholds_).astype(int)
 
+    def set_thresholds(self, thresholds: Any, sources: Sequence[str]) -> StatementModel:
+        """Use these per-theme thresholds (``THEME_IDS`` order); ``sources`` says how each was set."""
+        check_is_fitted(self, "theme_model_")
+        thresholds = np.asarray(thresholds, dtype=np.float64)
+        if thresholds.shape != (self.theme_model_.n_labels_,) or len(sources) != len(thresholds):
+            raise ValueError(f"need {self.theme_model_.n_labels_} thresholds and sources")
+        self.theme_model_.thresholds_ = thresholds.copy()
+        self.theme_model_.threshold_sources_ = list(sources)
+        return self
+
     def tune_thresholds(self, X: Sequence[str], themes: Any) -> StatementModel:
         """Tune the per-theme thresholds on dev texts and their theme lists."""
         from nlp_reports.classify.dataset import theme_matrix
@@ -258,3 +275,28 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         Y = np.asarray(themes) if isinstance(themes, np.ndarray) else theme_matrix(themes)
         self.theme_model_.tune_thresholds(self.transform(X), Y)
         return self
+
+
+def out_of_fold_theme_proba(model: StatementModel, X: Sequence[str], y: Sequence[str],
+                            themes: Any, groups: Sequence[str], *, folds: int = 5
+                            ) -> np.ndarray:
+    """Theme probabilities (n, 13) of every text from a clone of ``model`` not trained on its group.
+
+    Folds are grouped (``GroupKFold``, e.g. by family) so a template's near-duplicates never
+    score each other: thresholds tuned on these predictions see the whole of train+dev
+    instead of the dev split alone. Fewer folds when there are fewer groups.
+    """
+    from sklearn.model_selection import GroupKFold
+
+    from nlp_reports.classify.dataset import theme_matrix
+
+    X, y, groups = list(X), np.asarray(y), np.asarray(groups)
+    Y = np.asarray(themes) if isinstance(themes, np.ndarray) else theme_matrix(themes)
+    k = min(folds, len(set(groups.tolist())))
+    if k < 2:
+        raise ValueError("out-of-fold predictions need at least two groups")
+    proba = np.zeros((len(X), Y.shape[1]))
+    for fit_idx, held in GroupKFold(n_splits=k).split(X, groups=groups):
+        m = clone(model).fit([X[i] for i in fit_idx], y[fit_idx], Y[fit_idx])
+        proba[held] = m.predict_all([X[i] for i in held])[1]
+    return proba

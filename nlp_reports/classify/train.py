@@ -27,7 +27,13 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["DEFAULT_PARAMS", "TrainResult", "train"]
+__all__ = ["DEFAULT_PARAMS", "DEFAULT_THRESHOLDS", "THRESHOLD_METHODS", "TrainResult", "train"]
+
+#: How :func:`train` sets the per-theme thresholds: ``"dev"`` tuned on the dev split (model
+#: fit on train), ``"oof"`` tuned on grouped out-of-fold predictions of train+dev (5 folds
+#: by family), ``"fixed"`` the ``theme_threshold`` parameter for every theme.
+THRESHOLD_METHODS: tuple[str, ...] = ("dev", "oof", "fixed")
+DEFAULT_THRESHOLDS = "dev"
 
 #: The StatementModel parameters the shipped model is trained with (chosen by grouped CV).
 DEFAULT_PARAMS: dict[str, Any] = {
@@ -49,6 +55,22 @@ class TrainResult:
     path: Path
     metrics: dict[str, Any]
     card: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float
+                    ) -> tuple[Any, list[str]]:
+    """Per-theme thresholds tuned on grouped out-of-fold predictions of ``items`` (and sources)."""
+    import numpy as np
+
+    from nlp_reports.classify.dataset import theme_matrix
+    from nlp_reports.classify.model import out_of_fold_theme_proba, tune_threshold
+
+    Y = theme_matrix([d.themes for d in items])
+    proba = out_of_fold_theme_proba(model, [d.text for d in items], [d.kind for d in items], Y,
+                                    [d.family for d in items])
+    chosen = [tune_threshold(proba[:, j], Y[:, j], default=default) for j in range(Y.shape[1])]
+    return (np.array([t for t, _ in chosen]),
+            ["oof" if how == "dev" else how for _, how in chosen])
 
 
 def _norm(text: str) -> str:
@@ -85,14 +107,15 @@ def _records_sha256(items: list[LabeledStatement]) -> str:
 
 def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
           dev: str | os.PathLike | None = None, test: str | os.PathLike | None = None,
-          seed: int = 0, params: dict[str, Any] | None = None, name: str | None = None
-          ) -> TrainResult:
+          seed: int = 0, params: dict[str, Any] | None = None, name: str | None = None,
+          thresholds: str | None = None) -> TrainResult:
     """Train kind + theme models on ``data`` and write a model directory at ``out``.
 
     ``data``: labeled files/folders (JSONL/CSV) or LabeledStatements. ``dev``/``test``: files
     replacing the data's dev/test splits (then the data's own dev/test go to training).
     ``tokenizer``: engine recorded in the model (None: fastest installed at load time).
-    ``params``: StatementModel parameters over :data:`DEFAULT_PARAMS`.
+    ``params``: StatementModel parameters over :data:`DEFAULT_PARAMS`. ``thresholds``: how
+    the per-theme thresholds are set (:data:`THRESHOLD_METHODS`; None: :data:`DEFAULT_THRESHOLDS`).
     """
     import numpy as np
 
@@ -102,6 +125,12 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     from nlp_reports.classify.model import StatementModel
     from nlp_reports.tokenize import Tokenizer, userdict_hash
 
+    method = DEFAULT_THRESHOLDS if thresholds is None else thresholds
+    if method not in THRESHOLD_METHODS:
+        from nlp_reports.errors import ModelError
+
+        raise ModelError(f"thresholds must be one of {', '.join(THRESHOLD_METHODS)}, "
+                         f"got {method!r}")
     items, files = _load(data)
     if not items:
         raise DataError("no labeled statements to train on")
@@ -131,20 +160,22 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     tok = Tokenizer(tokenizer)
     settings = {**DEFAULT_PARAMS, **(params or {})}
     model = StatementModel(tokenizer=tok, random_state=seed, **settings)
-    model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr])
-    if dv:
-        model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
-        thresholds = model.theme_model_.thresholds_.copy()
-        sources = list(model.theme_model_.threshold_sources_)
-        fit_items = tr + dv
-        model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
-                  [d.themes for d in fit_items])
-        model.theme_model_.thresholds_ = thresholds
-        model.theme_model_.threshold_sources_ = sources
-    else:
+    fit_items = tr + dv
+    if method == "dev" and not dv:
         log.warning("no dev statements: theme thresholds stay at the default %.2f",
                     settings["theme_threshold"])
-        fit_items = tr
+        method = "fixed"
+    if method == "dev":
+        model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr])
+        model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
+        tuned = model.theme_model_.thresholds_.copy()
+        sources = list(model.theme_model_.threshold_sources_)
+    elif method == "oof":
+        tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"])
+    model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
+              [d.themes for d in fit_items])
+    if method != "fixed":
+        model.set_thresholds(tuned, sources)
 
     test_scores: dict[str, Any] = {}
     metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
@@ -191,6 +222,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                             "texts also in train dropped; final fit on train+dev"},
         "metrics": {"test": metrics, "test_detail": test_scores},
         "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
+        "threshold_method": method,
         "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
         "seed": seed,
@@ -205,6 +237,13 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     (out_dir / "README.md").write_text(model_readme(card), "utf-8")
     log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
     return TrainResult(path=out_dir, metrics=metrics, card=card)
+
+
+_THRESHOLD_WORDS = {
+    "dev": "tuned on dev",
+    "oof": "tuned on 5-fold out-of-fold predictions of train+dev, grouped by family",
+    "fixed": "fixed",
+}
 
 
 def model_readme(card: dict[str, Any]) -> str:
@@ -226,12 +265,14 @@ def model_readme(card: dict[str, Any]) -> str:
         f"{card['data']['n_statements']} statements, {card['data']['n_families']} families, "
         f"SHA-256 `{card['data']['sha256'][:16]}…`",
         f"- split by family: train {card['split']['train']}, dev {card['split']['dev']}, "
-        f"test {card['split']['test']} (thresholds tuned on dev, final fit on train+dev)",
+        f"test {card['split']['test']} (theme thresholds "
+        f"{_THRESHOLD_WORDS.get(card.get('threshold_method', 'dev'), 'tuned on dev')}, "
+        "final fit on train+dev)",
         "- features: word TF-IDF (genre tokenizer "
         f"{card['tokenizer'].get('engine_at_training')}, n-grams {card['params']['word_ngram']}) "
         f"∪ char n-gram TF-IDF {card['params']['char_ngram']}; {card['n_features']} features",
         "- kind: linear SVM, sigmoid-calibrated (CalibratedClassifierCV); themes: one calibrated "
-        "linear SVM per theme with a threshold tuned on dev",
+        "linear SVM per theme with its own decision threshold",
         "- libraries: " + ", ".join(f"{k} {v}" for k, v in sorted(card["versions"].items())),
         f"- model file SHA-256 `{card['model_sha256']}` (also in `model.joblib.sha256`)",
         "",
