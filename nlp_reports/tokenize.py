@@ -23,7 +23,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -218,10 +218,7 @@ def _build(engine: str, hmm: bool, userdict: bool):
         for word, freq in words:
             seg.add_word(word, freq, None)
 
-        def cut(text: str) -> list[str]:
-            return seg.cut(text, hmm)
-
-        return cut
+        return partial(seg.cut, hmm=hmm)  # called from C: no Python frame per text
     raise ValueError(f"unknown tokenizer engine {engine!r}; choose one of {ENGINES}")
 
 
@@ -383,8 +380,9 @@ class Tokenizer:
         return cut
 
     def __call__(self, text: str) -> list[str]:
-        cut = self._cut()
-        norm = self.__dict__["_norm"]
+        d = self.__dict__
+        cut = d.get("_cut_fn") or self._cut()
+        norm = d["_norm"]
         tokens = cut(_widen_for_tokens(text))
         try:  # every token seen before: the whole filter runs in C
             return list(filter(None, map(norm.__getitem__, tokens)))
@@ -392,15 +390,13 @@ class Tokenizer:
             pass
         if len(norm) > _NORM_CACHE_MAX:  # numbers and rare words: keep the memo bounded
             norm.clear()
-        stop = self.__dict__["_stop"]
-        out = []
-        for tok in tokens:
-            n = norm.get(tok)
-            if n is None:  # another thread may clear the memo meanwhile: no KeyError here
-                n = norm[tok] = _normalise(tok, stop)
-            if n:
-                out.append(n)
-        return out
+        stop = d["_stop"]
+        for tok in set(tokens).difference(norm):  # only the new ones, found in C
+            norm[tok] = _normalise(tok, stop)
+        try:
+            return list(filter(None, map(norm.__getitem__, tokens)))
+        except KeyError:  # another thread emptied the memo meanwhile
+            return [n for n in (_normalise(tok, stop) for tok in tokens) if n]
 
     def encode_batch(self, texts: Iterable[str], encode: Callable[[str], int],
                      memo: dict[str, int]) -> tuple[list[int], list[int]]:
@@ -413,11 +409,11 @@ class Tokenizer:
         owned by the caller, one per ``encode``), done in C for the whole batch.
         """
         cut = self._cut()
-        widen = _widen_for_tokens
+        matters = _FULL_WIDTH_THAT_MATTERS.search  # _widen_for_tokens, inlined
         tokens: list[str] = []
         lengths: list[int] = []
         for text in texts:
-            raw = cut(widen(text))
+            raw = cut(text.translate(_WIDTH_TABLE) if matters(text) else text)
             tokens += raw
             lengths.append(len(raw))
         try:  # every token seen before: the whole batch maps in C

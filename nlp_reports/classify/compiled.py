@@ -468,7 +468,9 @@ class ModelBundle:
                 if len(scratch) < len(cols) or scratch.shape[1] != weights.shape[1]:
                     scratch = local.scratch = np.empty((len(cols) + len(cols) // 4,
                                                         weights.shape[1]))
-                contrib = np.take(weights, cols, axis=0, out=scratch[:len(cols)])
+                # every column is in range: "clip" skips take's buffered, checked path
+                contrib = np.take(weights, cols, axis=0, out=scratch[:len(cols)],
+                                  mode="clip")
                 contrib *= vals[:, None]
                 first = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
                 out[start + docs[first]] += np.add.reduceat(contrib, first, axis=0)
