@@ -1,0 +1,109 @@
+"""The tokenizer's fast paths give exactly what the plain ones give.
+
+jieba engine: our one-pass DAG cut against ``jieba.Tokenizer.lcut(HMM=False)`` on the same
+dictionary. ``Tokenizer.encode_batch`` against ``Tokenizer.__call__``; ``__call__`` with a
+cold memo against the token-by-token specification.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp_reports import tokenize
+from nlp_reports.tokenize import DROPPED, Tokenizer, available_engines
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+ENGINES = available_engines()
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "nlp_reports" / "data" / "labeled").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    for path in sorted((ROOT / "examples" / "corpus").glob("*.txt")):
+        texts.append(path.read_bytes().decode("utf-8", "replace"))  # whole reports
+    sample = SHARED / "sample-report-bange-2023.txt"
+    if sample.exists():
+        texts.append(sample.read_text(encoding="utf-8"))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def jieba_pair():
+    """(our jieba cut, jieba's own lcut) over two tokenizers with the same dictionary."""
+    jieba = pytest.importorskip("jieba")
+    fast = tokenize._segmenter("jieba", False, True)
+    jlog = logging.getLogger("jieba")
+    old = jlog.level
+    jlog.setLevel(logging.WARNING)
+    try:
+        ref = jieba.Tokenizer()
+        ref.tmp_dir = str(tokenize.cache_dir())
+        ref.initialize()
+        for word, freq in tokenize._user_words():
+            ref.add_word(word, freq)
+    finally:
+        jlog.setLevel(old)
+    return fast, (lambda text: ref.lcut(text, HMM=False))
+
+
+def test_jieba_fast_cut_equals_jieba_lcut_on_the_corpus(jieba_pair):
+    fast, ref = jieba_pair
+    texts = _texts()
+    if len(texts) < 50:
+        pytest.skip("labeled corpus not present")
+    differing = [t[:40] for t in texts if fast(t) != ref(t)]
+    assert differing == [], f"{len(differing)} of {len(texts)} texts differ: {differing[:3]}"
+
+
+# characters that exercise every branch: dictionary words, unknown han, ASCII runs (joined
+# by jieba), full-width forms, the han block's extra symbols, whitespace and \r\n, astral
+_ALPHABET = list("政府信息公开工作年度报告依申请主动人员身兼数职的了和是在国务院办公厅一二三十百万"
+                 "ABCabcxyz0189４５ＡＢ，。、；：？！（）《》+#&._%-@/ \t\r\n\u3000\u00a0\x00"
+                 "\u4e00\u9fd5\u9fd6\ufffd") + ["\U00020000", "\r\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=60).map("".join))
+def test_jieba_fast_cut_equals_jieba_lcut_on_any_text(jieba_pair, text):
+    fast, ref = jieba_pair
+    assert fast(text) == ref(text)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def tok(request):
+    return Tokenizer(engine=request.param)
+
+
+def test_encode_batch_is_call_then_encode(tok):
+    texts = _texts()[:400] + ["", "  ", "的了", "ＡＢＣ１２３，测试", "2023年12.5%增长"]
+    vocab: dict[str, int] = {}
+
+    def encode(token: str) -> int:  # a growing vocabulary: every distinct token an id
+        return vocab.setdefault(token, len(vocab))
+
+    memo: dict[str, int] = {}
+    for _ in range(2):  # cold memo, then warm
+        codes, lengths = tok.encode_batch(texts, encode, memo)
+        assert len(lengths) == len(texts) and sum(lengths) == len(codes)
+        pos = 0
+        for text, n in zip(texts, lengths, strict=True):
+            kept = [c for c in codes[pos:pos + n] if c != DROPPED]
+            assert kept == [vocab[t] for t in tok(text)], text[:40]
+            pos += n
+
+
+def test_call_with_a_cold_memo_is_the_specification(tok):
+    texts = _texts()[:300]
+    tok("预热")
+    tok.__dict__["_norm"].clear()  # the shared memo emptied: every token new, the miss path
+    assert [tok(t) for t in texts] == [tok._call_unmemoised(t) for t in texts]
