@@ -383,6 +383,14 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield list(items[i:i + size])
 
 
+def _chunk_target(chunk_size: int, jobs: int, left: int) -> int:
+    """Files per chunk: ``chunk_size``, but a quarter of it for the last few chunks when
+    several workers run, so that none of them idles while another ends a full chunk."""
+    if jobs > 1 and left < 2 * jobs * chunk_size:
+        return max(1, chunk_size // 4)
+    return chunk_size
+
+
 def _fork_available() -> bool:
     """True where worker processes can be forked safely (Linux): they then start warm."""
     import multiprocessing as mp
@@ -711,6 +719,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                     digests.append((f, sha, size))
                 stored = store.reports_with_content([d[1] for d in digests], model_id,
                                                     since=since) if digests else {}
+                order = {f: i for i, f in enumerate(names)}
                 for f, sha, size in digests:
                     key = (sha, _suffix(f))
                     first = inflight.get(key)
@@ -727,7 +736,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         continue
                     inflight[key] = f
                     chunk.append((f, sha, size))
-                    if len(chunk) >= chunk_size:
+                    if len(chunk) >= _chunk_target(chunk_size, jobs,
+                                                   len(todo_paths) - start - order[f]):
                         yield chunk
                         chunk = []
             if chunk:
