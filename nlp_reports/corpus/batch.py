@@ -5,8 +5,13 @@ chunk, the tagger loaded once per worker process — on Linux workers are forked
 parent loaded it, so they start warm) and sends back the ready store rows; the parent
 process is the only writer to SQLite. Results stream (joblib ``return_as="generator"``, or
 Dask futures read in order), so progress and writes happen while workers run and a kill
-loses at most the chunks in flight. One broken file never stops the batch: it is recorded
-as failed with a reason and retried on the next run.
+loses at most the chunks in flight and the results not yet committed (the writer commits
+every :data:`WRITE_BATCH` reports). One broken file never stops the batch: it is recorded
+as failed with a reason and retried on the next run; a file whose parse hangs fails with
+reason ``timeout`` after ``timeout`` seconds. Identical files (same SHA-256 and suffix) are
+parsed and tagged once; the other paths are recorded as duplicates
+(``docs/store-schema.md``). Word segmentation is memoised per sentence and shared between
+the tagger and the vocabulary words (:class:`_MemoTokenizer`).
 """
 
 from __future__ import annotations
@@ -641,9 +646,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf) and globs.
     ``model``: a model directory (None: the shipped default; other paths need ``trust``),
     or an already loaded tagger (anything with ``model_id`` and ``tag_many``).
-    Resumes: files stored ok with the same SHA-256 and model id are skipped unless
-    ``retag``; a new model re-tags (old rows replaced, nothing duplicated); failed files
-    are retried. ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
+    Resumes: files stored ok (or as duplicates) with the same SHA-256 and model id are
+    skipped unless ``retag``; a new model re-tags (old rows replaced, nothing duplicated);
+    failed files are retried. A file identical to another (same SHA-256 and suffix) is not
+    parsed again: it is recorded as a duplicate of the path holding the report
+    (``BatchResult.duplicates``). ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
     (forked with the tagger already loaded on Linux, joblib/loky elsewhere); ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
     a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
     Report). ``words`` also stores the jieba words of sections 一 and 五 (for vocabulary).
