@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp_reports.classify.compiled import _HashIndex
-from nlp_reports.classify.tagger import _round6, apply_layout
+from nlp_reports.classify.tagger import Prediction, _prediction, _round6, apply_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "models" / "default"
@@ -172,3 +172,17 @@ def test_tag_many_equals_apply_layout_per_statement(tagger):
             assert ts.prediction == final
             assert ts.model_kind == pred.kind
             assert ts.layout_disagrees == disagrees
+
+
+def test_fast_prediction_is_the_dataclass():
+    from dataclasses import fields, replace
+
+    args = ("文本", "problem", 0.7, {"problem": 0.7, "measure": 0.2, "other": 0.1},
+            ("staffing",), {"staffing": 0.9})
+    fast, slow = _prediction(*args), Prediction(*args)
+    assert set(vars(fast)) == {f.name for f in fields(Prediction)}  # no field left out
+    assert fast == slow and hash(repr(fast)) == hash(repr(slow))
+    assert fast.to_dict() == slow.to_dict()
+    assert replace(fast, kind="measure") == replace(slow, kind="measure")
+    with pytest.raises(AttributeError):  # still frozen
+        fast.kind = "other"  # type: ignore[misc]

@@ -88,6 +88,27 @@ def _blank_prediction(text: str) -> Prediction:
     )
 
 
+_new = object.__new__
+
+
+def _prediction(text: str, kind: str, kind_score: float, kind_scores: dict[str, float],
+                themes: tuple[str, ...], theme_scores: dict[str, float]) -> Prediction:
+    """``Prediction(...)`` without the frozen dataclass's ``__init__`` (six guarded
+    ``object.__setattr__`` calls): the fields go straight into the instance dict, which is
+    all that init does. Why: built once or twice per statement, it cost as much as the
+    model's whole theme head. ``tests/test_compiled.py`` checks it still matches the class.
+    """
+    p = _new(Prediction)
+    d = p.__dict__
+    d["text"] = text
+    d["kind"] = kind
+    d["kind_score"] = kind_score
+    d["kind_scores"] = kind_scores
+    d["themes"] = themes
+    d["theme_scores"] = theme_scores
+    return p
+
+
 def _round6(values: Any) -> list:
     """``round(float(x), 6)`` of every element (nested lists, like ``tolist()``), in numpy.
 
@@ -259,9 +280,9 @@ class Tagger:
             for i, kr, tr, k, on in zip(idx, krows, trows, kinds, over, strict=False):
                 kscores = dict(zip(KINDS, kr, strict=False))
                 kind = KINDS[k]
-                out[i] = Prediction(text=texts[i], kind=kind, kind_score=kr[k],
-                                    kind_scores=kscores, themes=tuple(compress(THEME_IDS, on)),
-                                    theme_scores=dict(zip(THEME_IDS, tr, strict=False)))
+                out[i] = _prediction(texts[i], kind, kr[k], kscores,
+                                     tuple(compress(THEME_IDS, on)),
+                                     dict(zip(THEME_IDS, tr, strict=False)))
                 kind_rows[i] = kr
         return out, kind_rows  # type: ignore[return-value]
 
@@ -298,10 +319,9 @@ class Tagger:
                 for i, sc in zip(sel, scores, strict=True):
                     pred = preds[i]
                     k = max(range(len(KINDS)), key=sc.__getitem__)
-                    final[i] = Prediction(text=pred.text, kind=KINDS[k], kind_score=sc[k],
-                                          kind_scores=dict(zip(KINDS, sc, strict=True)),
-                                          themes=pred.themes,
-                                          theme_scores=pred.theme_scores)
+                    final[i] = _prediction(pred.text, KINDS[k], sc[k],
+                                           dict(zip(KINDS, sc, strict=False)), pred.themes,
+                                           pred.theme_scores)
                     disagree[i] = (pred.kind != statements[i].block
                                    and pred.kind_score >= DISAGREE_CONFIDENCE)
         result: list[list[TaggedStatement]] = []
