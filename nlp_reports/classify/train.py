@@ -33,9 +33,12 @@ __all__ = ["DEFAULT_PARAMS", "DEFAULT_THRESHOLDS", "THRESHOLD_METHODS", "TrainRe
 #: fit on train), ``"oof"`` tuned on grouped out-of-fold predictions of train+dev (5 folds
 #: by family), ``"fixed"`` the ``theme_threshold`` parameter for every theme.
 THRESHOLD_METHODS: tuple[str, ...] = ("dev", "oof", "fixed")
-DEFAULT_THRESHOLDS = "dev"
+#: Fixed 0.4 won grouped CV and leave-one-writer-out (docs/model-card.md, "Model selection"):
+#: thresholds tuned per theme follow one writer's labeling habits and do not transfer.
+DEFAULT_THRESHOLDS = "fixed"
 
-#: The StatementModel parameters the shipped model is trained with (chosen by grouped CV).
+#: The StatementModel parameters the shipped model is trained with (chosen by grouped CV and
+#: leave-one-writer-out; kind class-balanced, themes unweighted).
 DEFAULT_PARAMS: dict[str, Any] = {
     "word_ngram": (1, 2),
     "char_ngram": (1, 3),
@@ -43,6 +46,7 @@ DEFAULT_PARAMS: dict[str, Any] = {
     "kind_C": 0.5,
     "theme_C": 0.5,
     "class_weight": "balanced",
+    "theme_class_weight": None,
     "cv": 5,
     "theme_threshold": 0.4,
 }
