@@ -107,3 +107,17 @@ def test_call_with_a_cold_memo_is_the_specification(tok):
     tok("预热")
     tok.__dict__["_norm"].clear()  # the shared memo emptied: every token new, the miss path
     assert [tok(t) for t in texts] == [tok._call_unmemoised(t) for t in texts]
+
+
+def test_memos_emptied_when_full_change_nothing(jieba_pair, monkeypatch):
+    fast, ref = jieba_pair
+    texts = _texts()[:200]
+    monkeypatch.setattr(tokenize, "_DAG_MEMO_MAX", 50)  # emptied at nearly every call
+    monkeypatch.setattr(tokenize, "_NORM_CACHE_MAX", 50)
+    assert [fast(t) for t in texts] == [ref(t) for t in texts]
+    tok = Tokenizer(engine="jieba")
+    memo: dict[str, int] = {}
+    for text in texts:
+        codes, _ = tok.encode_batch([text], len, memo)
+        assert [c for c in codes if c != DROPPED] == [len(t) for t in tok(text)]
+    assert len(memo) < 1000
