@@ -164,3 +164,23 @@ def test_a_report_passed_on_names_its_new_file(tmp_path):
         assert dict(s.connection.execute("SELECT path, duplicate_of FROM duplicates")) == {
             "/c/c.txt": "/c/b.txt"}
         assert s.is_done("/c/c.txt", "s", "m") and s.is_done("/c/b.txt", "s", "m")
+
+
+@pytest.mark.parametrize("write_seconds", [0.0, 60.0])
+def test_same_outcome_whenever_the_first_copy_is_written(tmp_path, monkeypatch, write_seconds):
+    """Copies are settled alike whether the first copy's result was already committed when
+    they are reached (every chunk committed at once) or not (one commit at the end)."""
+    from nlp_reports.corpus import batch
+
+    monkeypatch.setattr(batch, "WRITE_SECONDS", write_seconds)
+    folder, db = tmp_path / "in", tmp_path / "c.db"
+    for name in ("a", "b"):
+        _write(folder / f"{name}.txt", "甲县")
+        (folder / f"{name}-junk.txt").write_text("这不是报告", encoding="utf-8")
+    res = _tag(folder, db, chunk_size=1)
+    assert (res.ok, res.duplicates, res.failed) == (1, 1, 2)
+    assert _state(db) == {"a.txt": ("ok", "甲县"), "b.txt": ("duplicate", "a.txt"),
+                          "a-junk.txt": ("failed", "not_a_report"),
+                          "b-junk.txt": ("failed", "not_a_report")}
+    [copy] = [f for f in res.failures if f.path.endswith("b-junk.txt")]
+    assert copy.message.startswith("same content as ") and "a-junk.txt" in copy.message

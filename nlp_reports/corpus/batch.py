@@ -698,7 +698,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # content key: (sha, suffix) — the suffix picks the reader, so it is part of "same"
         inflight: dict[tuple[str, str], str] = {}  # key → path queued, until written
         waiting: dict[str, list[tuple[str, str, int]]] = {}  # that path → files waiting on it
-        since = _now() if retag else None
+        # key → ("ok", path) or ("failed", path, reason, message): written since the store
+        # was last asked (at the start of the current block), so not in its answers yet
+        settled: dict[tuple[str, str], tuple[str, ...]] = {}
+        run_start = _now()
+        since = run_start if retag else None
 
         def pending_chunks() -> Iterator[list[tuple[str, str, int]]]:
             chunk: list[tuple[str, str, int]] = []
@@ -724,8 +728,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                             bar.update(1)
                         continue
                     digests.append((f, sha, size))
-                stored = store.reports_with_content([d[1] for d in digests], model_id,
+                shas = [d[1] for d in digests]
+                stored = store.reports_with_content(shas, model_id,
                                                     since=since) if digests else {}
+                failed = store.failures_with_content(shas, since=run_start) if digests else {}
+                settled.clear()  # the store answers for these now
                 order = {f: i for i, f in enumerate(names)}
                 for f, sha, size in digests:
                     key = (sha, _suffix(f))
@@ -733,11 +740,26 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                     if first is not None and first != f:
                         waiting.setdefault(first, []).append((f, sha, size))
                         continue
-                    first = next((p for p in stored.get(sha, ())
-                                  if _suffix(p) == key[1]), None)
+                    done_now = settled.get(key)
+                    if done_now is not None and done_now[0] == "ok":
+                        first = done_now[1]
+                    else:
+                        first = next((p for p in stored.get(sha, ())
+                                      if _suffix(p) == key[1]), None)
                     if first is not None and first != f:
                         store.record_duplicates([(f, sha, size, first, model_id)])
                         counter["duplicates"] += 1
+                        if bar is not None:
+                            bar.update(1)
+                        continue
+                    like = done_now[1:] if done_now is not None else next(
+                        (x for x in failed.get(sha, ())
+                         if _suffix(x[0]) == key[1] and x[0] != f), None)
+                    if like is not None:  # a copy of a file that failed in this run
+                        fail = Failure(f, like[1], _same_content(like[0], like[2]))
+                        failures.append(fail)
+                        store.record_failure(f, fail.reason, fail.message, sha256=sha,
+                                             size=size, model_id=model_id)
                         if bar is not None:
                             bar.update(1)
                         continue
@@ -764,7 +786,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             ok += n_ok
             failures.extend(chunk_failures)
             n_dups, dup_failures = _resolve_duplicates(store, buffer, chunk_failures, inflight,
-                                                       waiting, model_id)
+                                                       waiting, settled, model_id)
             counter["duplicates"] += n_dups
             failures.extend(dup_failures)
             if bar is not None:
@@ -798,6 +820,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: list[Failure],
                         inflight: dict[tuple[str, str], str],
                         waiting: dict[str, list[tuple[str, str, int]]],
+                        settled: dict[tuple[str, str], tuple[str, ...]],
                         model_id: str | None) -> tuple[int, list[Failure]]:
     """Settle the files that waited for these results: duplicates of a stored report, or
     failed like it (same content, same reason). Returns (duplicates, their failures)."""
@@ -808,10 +831,13 @@ def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: lis
         path, key = r[1], (r[2], _suffix(r[1]))
         if inflight.get(key) == path:
             del inflight[key]
+            first = failed.get(path)
+            settled[key] = ("ok", path) if first is None else (
+                "failed", path, first.reason, first.message)
         for f, fsha, fsize in waiting.pop(path, ()):
             first = failed.get(path)
             if first is not None:
-                dup_fails.append((f, first.reason, f"same content as {path}: {first.message}",
+                dup_fails.append((f, first.reason, _same_content(path, first.message),
                                   fsha, fsize, model_id))
             else:
                 dups.append((f, fsha, fsize, path, model_id))
@@ -820,6 +846,13 @@ def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: lis
     if dup_fails:
         store.record_failures(dup_fails)
     return len(dups), [Failure(*d[:3]) for d in dup_fails]
+
+
+def _same_content(path: str, message: str) -> str:
+    """The failure message of a copy of ``path`` (which failed with ``message``)."""
+    if message.startswith("same content as "):
+        return message
+    return f"same content as {path}: {message}"
 
 
 def _suffix(path: str) -> str:

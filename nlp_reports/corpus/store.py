@@ -633,6 +633,22 @@ class Store:
                 out.setdefault(sha, []).append(path)
         return out
 
+    def failures_with_content(self, shas: Sequence[str], *,
+                              since: str) -> dict[str, list[tuple[str, str, str]]]:
+        """sha256 → sorted ``(path, reason, message)`` of the files that failed with that
+        content at or after ``since`` (an ISO time: this run's failures)."""
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        shas = list(dict.fromkeys(shas))
+        for start in range(0, len(shas), 400):
+            part = shas[start:start + 400]
+            rows = self._conn.execute(
+                "SELECT sha256, path, reason, message FROM files WHERE status = 'failed' "
+                f"AND tagged_at >= ? AND sha256 IN ({','.join('?' * len(part))}) "
+                "ORDER BY path", (since, *part)).fetchall()
+            for sha, path, reason, message in rows:
+                out.setdefault(sha, []).append((path, reason, message))
+        return out
+
     def record_duplicates(self, items: Iterable[tuple[Any, ...]]) -> None:
         """Record files whose content is already stored: ``(path, sha256, size, original,
         model_id)`` each, ``original`` the path whose report they share (重复文件).
