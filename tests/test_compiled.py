@@ -186,3 +186,18 @@ def test_fast_prediction_is_the_dataclass():
     assert replace(fast, kind="measure") == replace(slow, kind="measure")
     with pytest.raises(AttributeError):  # still frozen
         fast.kind = "other"  # type: ignore[misc]
+
+
+def test_theme_heads_at_once_equal_one_by_one(tagger):
+    from nlp_reports.classify.compiled import _head
+
+    bundle = tagger.bundle
+    s = np.random.default_rng(3).normal(0, 3, (50, bundle.weights.shape[1]))
+    heads = list(bundle.theme_heads)
+    mixed = [{"mode": "constant", "p": 0.25}, {"mode": "logistic", "column": 4},
+             *heads[2:-1], {"mode": "sigmoid", "column": 5, "a": -50.0, "b": 0.5}]
+    for theme_heads in (heads, mixed):
+        probe = type(bundle).__new__(type(bundle))
+        probe.theme_heads = theme_heads
+        want = np.column_stack([_head(h, s) for h in theme_heads])
+        assert np.array_equal(probe._theme_proba(s), want)

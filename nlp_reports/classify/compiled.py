@@ -482,7 +482,25 @@ class ModelBundle:
         if not texts:
             return np.zeros((0, len(KINDS))), np.zeros((0, len(THEME_IDS)))
         s = self.scores(texts)
-        return self._kind_proba(s), np.column_stack([_head(h, s) for h in self.theme_heads])
+        return self._kind_proba(s), self._theme_proba(s)
+
+    def _theme_proba(self, s: np.ndarray) -> np.ndarray:
+        """The theme heads, each kind of head for all themes at once (same per-element
+        arithmetic as :func:`_head`, one numpy pass instead of one per theme)."""
+        groups = self.__dict__.get("_head_groups")
+        if groups is None:
+            groups = self.__dict__["_head_groups"] = _group_heads(self.theme_heads)
+        out = np.empty((s.shape[0], len(self.theme_heads)))
+        for mode, idx, cols, a, b in groups:
+            if mode == "constant":
+                out[:, idx] = a
+            elif mode == "logistic":
+                out[:, idx] = _expit(s[:, cols])
+            else:
+                p = _expit(-(a * s[:, cols] + b))
+                p[(p > 1.0) & (p <= 1.0 + 1e-5)] = 1.0
+                out[:, idx] = p
+        return out
 
     def _kind_proba(self, s: np.ndarray) -> np.ndarray:
         h = self.kind_head
@@ -508,6 +526,26 @@ class ModelBundle:
         for j, k in enumerate(classes):
             out[:, KINDS.index(k)] = proba[:, j]
         return out
+
+
+def _group_heads(heads: list[dict[str, Any]]) -> list[tuple]:
+    """(mode, theme indices, score columns, a (or p), b) per head mode, for _theme_proba."""
+    groups = []
+    for mode in ("constant", "logistic", "sigmoid"):
+        members = [(i, h) for i, h in enumerate(heads) if h["mode"] == mode]
+        if not members:
+            continue
+        idx = np.array([i for i, _ in members], dtype=np.intp)
+        if mode == "constant":
+            groups.append((mode, idx, None, np.array([h["p"] for _, h in members], float), None))
+            continue
+        cols = np.array([h["column"] for _, h in members], dtype=np.intp)
+        a = np.array([h.get("a", 0.0) for _, h in members], dtype=np.float64)
+        b = np.array([h.get("b", 0.0) for _, h in members], dtype=np.float64)
+        groups.append((mode, idx, cols, a, b))
+    if sum(len(g[1]) for g in groups) != len(heads):
+        raise ValueError(f"unknown theme head mode in {[h['mode'] for h in heads]}")
+    return groups
 
 
 def _head(h: dict[str, Any], s: np.ndarray) -> np.ndarray:
