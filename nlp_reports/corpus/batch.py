@@ -226,6 +226,8 @@ class _MemoTokenizer:
         return out
 
     def __getattr__(self, name: str) -> Any:  # engine_, get_params …: those of the base
+        if name == "base":  # not set yet (a copy being built): no endless lookup
+            raise AttributeError(name)
         return getattr(self.base, name)
 
 
