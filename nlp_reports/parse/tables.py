@@ -637,13 +637,18 @@ def _t3_expected(row: str, rows: _Rows) -> int | None:
 def _t3_count(row: str, rows: _Rows) -> int | None:
     if row == "3.6" and any(k in rows.cells for k in ("3.6.1", "3.6.2", "3.6.3")):
         return 0
-    counts: dict[int, int] = {}  # the most common of 7 / 8 (the first seen on a tie)
-    for k, c in rows.cells.items():
-        n = len(c)
-        if (n == 7 or n == 8) and k != row:
-            counts[n] = counts.get(n, 0) + 1
-    if counts:
-        return max(counts, key=counts.__getitem__)
+    # the most common of 7 / 8 among the other rows (the first seen on a tie), else 7
+    cells = rows.cells
+    lengths = list(map(len, cells.values()))
+    own = len(cells[row]) if row in cells else 0
+    n7 = lengths.count(7) - (own == 7)
+    n8 = lengths.count(8) - (own == 8)
+    if n7 != n8:
+        return 7 if n7 > n8 else 8
+    if n7:
+        for k, c in cells.items():
+            if k != row and len(c) in (7, 8):
+                return len(c)
     return 7
 
 
