@@ -100,3 +100,40 @@ def test_batch_words_and_tags_unchanged_by_the_memo(tmp_path):
     assert len(got) > 20
     assert got == sorted(expected, key=lambda e: (e[0], e[1]))
     assert type(tagger.bundle.tokenizer) is Tokenizer  # restored after the batch
+
+
+def test_a_tokenizer_with_its_own_batch_path_is_left_alone():
+    """The tagger keeps its tokenizer object when it segments through encode_batch (its own
+    memo is keyed by that object), and gets the memo for the call otherwise."""
+    from nlp_reports.corpus.batch import _tag_many_memoised
+    from nlp_reports.tokenize import Tokenizer
+
+    class Bundle:
+        def __init__(self, tok):
+            self.tokenizer, self.swaps = tok, []
+
+        def set_tokenizer(self, tok):
+            self.swaps.append(type(tok).__name__)
+            self.tokenizer = tok
+
+    class Tagger:
+        def __init__(self, tok):
+            self.bundle = Bundle(tok)
+
+        def tag_many(self, reports):
+            return [type(self.bundle.tokenizer).__name__ for _ in reports]
+
+    plain = Tokenizer(engine="jieba")
+    batched = Tagger(plain)
+    expected = "Tokenizer" if hasattr(plain, "encode_batch") else "_MemoTokenizer"
+    assert _tag_many_memoised(batched, [1, 2]) == [expected, expected]
+    assert batched.bundle.tokenizer is plain
+
+    class CallOnly(Tokenizer):
+        encode_batch = property(lambda self: (_ for _ in ()).throw(AttributeError("no")))
+
+    calls = Tagger(CallOnly(engine="jieba"))
+    assert not hasattr(calls.bundle.tokenizer, "encode_batch")
+    original = calls.bundle.tokenizer
+    assert _tag_many_memoised(calls, [1]) == ["CallOnly"]  # not a plain Tokenizer: as is
+    assert calls.bundle.tokenizer is original

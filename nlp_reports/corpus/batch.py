@@ -198,10 +198,10 @@ class _MemoTokenizer:
     agencies and years, and the statements the tagger segments come back in section 五;
     segmenting is most of the batch's CPU with the jieba engine. Cutting after 。；！？ or
     a newline gives the same tokens as cutting the whole text (both engines split there and
-    the normaliser drops the mark), so the result is identical; ``tests/test_batch.py``
+    the normaliser drops the mark), so the result is identical; ``tests/test_batch_memo.py``
     checks this on real texts. The memo is shared by every tokenizer with the same settings
-    in this process, so the tagger's statements and the vocabulary words reuse each other's
-    work.
+    in this process, so when the tagger segments through ``__call__`` its statements and
+    the vocabulary words reuse each other's work.
     """
 
     def __init__(self, base: Callable[[str], list[str]]) -> None:
@@ -241,9 +241,13 @@ def _memoised(tok: Any) -> Any:
 
 
 def _tag_many_memoised(tagger: Any, reports: list[Any]) -> list[Any]:
-    """``tagger.tag_many(reports)`` with its word tokenizer memoised for the call (restored after)."""
+    """``tagger.tag_many(reports)`` with its word tokenizer memoised for the call (restored
+    after) — unless the model segments through ``encode_batch`` (its own memoised one-pass
+    path, which keys its memo by the tokenizer object): then the tagger is left as it is."""
     bundle = getattr(tagger, "bundle", None)
     tok = getattr(bundle, "tokenizer", None)
+    if hasattr(tok, "encode_batch"):
+        return tagger.tag_many(reports)
     memo = _memoised(tok) if tok is not None else tok
     if memo is tok or not callable(getattr(bundle, "set_tokenizer", None)):
         return tagger.tag_many(reports)
