@@ -16,9 +16,11 @@ Blank operands and unreadable tables give ``not_assessable``, never a guess. See
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from nlp_reports.parse.layout import (
     TABLE3_APPLICANT_COLUMNS,
@@ -55,6 +57,9 @@ class _Identity:
     rhs: tuple[tuple[int, int], ...] | None
     names: tuple[str, ...]  # "row/column" of every operand, lhs first
     what: str
+    #: the operands out of the row-major flattened values of a rectangular table
+    lhs_of: Callable[[Sequence[float | None]], tuple[float | None, ...]] | None = None
+    rhs_of: Callable[[Sequence[float | None]], tuple[float | None, ...]] | None = None
     #: (table id, found, expected) → its pass/fail Check: the same sums recur across
     #: reports (rows of zeros above all), and a Check is immutable
     done: dict[tuple[str, float, float], Check] = field(
@@ -67,6 +72,7 @@ class _Planner:
     def __init__(self, rows: tuple[str, ...], columns: tuple[str, ...], resolve: bool) -> None:
         self._r = {r: i for i, r in enumerate(rows)} if resolve else None
         self._c = {c: i for i, c in enumerate(columns)} if resolve else None
+        self._ncols = len(columns)
         self.plan: list[_Identity] = []
 
     def add(self, cid: str, *, row: str | None, column: str | None, found: tuple[str, str],
@@ -74,12 +80,21 @@ class _Planner:
             found_plus: Iterable[tuple[str, str]] = ()) -> None:
         operands = (found, *found_plus)
         parts = tuple(parts)
-        lhs = rhs = None
+        lhs = rhs = lhs_of = rhs_of = None
         if self._r is not None and self._c is not None:
             lhs = tuple((self._r[r], self._c[c]) for r, c in operands)
             rhs = tuple((self._r[r], self._c[c]) for r, c in parts)
+            lhs_of, rhs_of = self._getter(lhs), self._getter(rhs)
         names = tuple(f"{r}/{c}" for r, c in (*operands, *parts))
-        self.plan.append(_Identity(cid, row, column, lhs, rhs, names, what))
+        self.plan.append(_Identity(cid, row, column, lhs, rhs, names, what, lhs_of, rhs_of))
+
+    def _getter(self, cells: tuple[tuple[int, int], ...]
+                ) -> Callable[[Sequence[float | None]], tuple[float | None, ...]]:
+        at = [i * self._ncols + j for i, j in cells]
+        if len(at) == 1:
+            k = at[0]
+            return lambda flat: (flat[k],)
+        return itemgetter(*at)
 
 
 def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
@@ -89,10 +104,17 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
         return [Check(x.cid, "not_assessable", table.id, x.row, x.column, message=message)
                 for x in plan]
     values = table.values
+    # a rectangular table (as read_tables builds them): operands taken by C-level getters
+    flat = (list(chain.from_iterable(values))
+            if set(map(len, values)) == {len(table.columns)} else None)
     out = []
     for x in plan:
-        lhs = [values[i][j] for i, j in x.lhs]  # type: ignore[union-attr]
-        rhs = [values[i][j] for i, j in x.rhs]  # type: ignore[union-attr]
+        if flat is not None:
+            lhs = x.lhs_of(flat)  # type: ignore[misc]
+            rhs = x.rhs_of(flat)  # type: ignore[misc]
+        else:
+            lhs = tuple([values[i][j] for i, j in x.lhs])  # type: ignore[union-attr]
+            rhs = tuple([values[i][j] for i, j in x.rhs])  # type: ignore[union-attr]
         if None in lhs or None in rhs:
             blank = [n for n, v in zip(x.names, (*lhs, *rhs), strict=True) if v is None]
             out.append(Check(x.cid, "not_assessable", table.id, x.row, x.column,
