@@ -137,7 +137,7 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
     return out
 
 
-_DONE_MAX = 256
+_DONE_MAX = 64
 
 
 # --- I1–I4 ---------------------------------------------------------------------------------

@@ -141,7 +141,7 @@ def _match_heading(text: str, start: int, end: int,
 
 
 _HEADING_LINES: dict[tuple[str, str], tuple[int, int, int, int] | None] = {}
-_HEADING_LINES_MAX = 20_000
+_HEADING_LINES_MAX = 5_000
 _NOT_CACHED = object()
 
 

@@ -116,9 +116,9 @@ class _Line:
 #: reports (one-cell lines "0", row labels, headers), so most are cut once; the _Line objects
 #: are shared and never mutated after :func:`_cut_line`. Cleared past _LINE_CACHE_MAX.
 _LINE_CACHE: dict[str, object] = {}
-_LINE_CACHE_MAX = 100_000
+_LINE_CACHE_MAX = 20_000
 #: Lines longer than this are not cached (prose: they rarely repeat).
-_LINE_CACHE_LONG = 200
+_LINE_CACHE_LONG = 80
 _SKIP = object()
 
 
@@ -336,7 +336,7 @@ class _SpecTable:
         return found
 
 
-_HITS_CACHE_MAX = 50_000
+_HITS_CACHE_MAX = 20_000
 _T3 = _SpecTable(_T3_SPECS)
 _T2 = _SpecTable(_T2_SPECS)
 
