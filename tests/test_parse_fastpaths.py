@@ -1,0 +1,95 @@
+"""The parser's speed-ups (caches, fast paths, precompiled patterns) change no output.
+
+Each fast path is checked against the plain formulation it replaced, on generated inputs,
+and whole reports parse the same with cold and with warm caches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp_reports.ingest import normalize as norm
+from nlp_reports.parse import load_report, sections, tables
+from nlp_reports.parse import metadata as meta
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+_PLACES = st.sampled_from(["云南", "江苏", "内蒙古", "文山", "砚山", "东城", "南湖", "青禾", "枫林"])
+_UNITS = st.sampled_from(["省", "自治区", "市", "州", "自治州", "地区", "县", "区", "旗", "镇", "局"])
+_BITS = st.one_of(_PLACES, _UNITS, st.sampled_from(["人民政府", "，", "\n", "2023年", "的"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BITS, max_size=14), st.tuples(_PLACES, _UNITS), st.integers(0, 14))
+def test_chain_before_is_the_per_agency_search(bits, head_parts, at):
+    """One compiled pattern with a back-reference finds what a per-head compile found."""
+    head = "".join(head_parts)
+    bits.insert(min(at, len(bits)), head)
+    text = "".join(bits)
+    plain = re.search(meta._CHAIN_BEFORE + re.escape(head), text)
+    assert meta._chain_before(head, text) == (plain.group() if plain else None)
+
+
+def _normalize_plain(text: str) -> str:
+    """normalize_text without its fast paths (every substitution always run)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = norm._TO_CHANGE.sub(lambda m: norm._TABLE_STR[m.group()], text)
+    text = norm._EMOJI.sub("", text)
+    text = norm._MD_BOLD_LINE.sub(lambda m: norm._MD_STARS.sub("", m.group()), text)
+    text = norm._MD_HEADING.sub("", text)
+    text = re.sub(r" {2,}", " ", text)
+    text = norm._SPACE_AROUND_TAB.sub("\t", text)
+    return norm._EDGE_SPACE.sub("", text)
+
+
+_CHARS = st.sampled_from(list(" \n\t\r\u3000\u00a0ab3３（）*#\u200b\x01资讯報告国📌\ufe0f") + ["  ", "**", "## "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS, max_size=40).map("".join))
+def test_normalize_fast_paths_change_nothing(text):
+    assert norm.normalize_text(text) == _normalize_plain(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["資訊", "條例", "報告", "国", "的", "問題", "机关", "\n"]),
+                max_size=60).map("".join))
+def test_traditional_check_fast_path(text):
+    head = text[:4000]
+    hits = norm.TRADITIONAL_CHARS.intersection(head)
+    if not hits:
+        assert norm.detect_traditional(text) is False
+    assert bool(norm._TRADITIONAL_ANY.search(head)) == bool(hits)
+
+
+def test_heading_candidates_are_the_line_starts_of_the_multiline_pattern():
+    text = "一、总体情况\n二、主动公开\n 三 依申请\n正文一、不是\n\u3000第四部分 复议\n(一)小标题\n五"
+    plain = re.compile(r"^" + sections._START_NUMERAL, re.M)
+    for start in range(len(text)):
+        for end in (start, len(text)):
+            want = [m.start() for m in plain.finditer(text, start, end)]
+            got = list(sections._line_candidates(sections._LINE_START_NUMERAL, text, start, end))
+            assert got == want
+
+
+def _reports() -> list[Path]:
+    files = sorted(p for p in EXAMPLES.glob("*") if p.suffix in (".txt", ".html"))
+    if not files:
+        pytest.skip("examples/corpus is absent")
+    return files[:12]
+
+
+def test_reports_parse_the_same_with_cold_and_warm_caches():
+    files = _reports()
+    tables._LINE_CACHE.clear()
+    sections._HEADING_LINES.clear()
+    cold = [load_report(p).to_dict() for p in files]
+    warm = [load_report(p).to_dict() for p in reversed(files)][::-1]
+    assert warm == cold
