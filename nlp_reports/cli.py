@@ -92,7 +92,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
 
     result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
-                   test=args.test, seed=args.seed)
+                   test=args.test, seed=args.seed, thresholds=args.thresholds)
     _out(f"model written to {result.path}")
     for key, value in result.metrics.items():
         _out(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
@@ -211,9 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", help="train a kind + theme model on labeled statements")
     p.add_argument("data", nargs="+", help="labeled JSONL or CSV files (text, kind, themes[, split, family])")
     p.add_argument("--out", required=True, help="output model directory, e.g. models/mine")
-    p.add_argument("--dev", help="dev file for calibration and thresholds (default: the 'dev' split in DATA)")
+    p.add_argument("--dev", help="extra dev statements: they tune the theme thresholds with --thresholds dev, and are otherwise trained on (default: the 'dev' split in DATA)")
     p.add_argument("--test", help="test file for the model card's metrics (default: the 'test' split)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--thresholds", choices=["fixed", "dev", "oof"], default=None,
+                   help="theme thresholds: one fixed value (default), tuned on dev, or tuned on "
+                        "grouped out-of-fold predictions")
     p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None)
     p.set_defaults(func=_cmd_train)
 

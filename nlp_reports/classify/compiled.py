@@ -582,6 +582,12 @@ def _linear(est: Any) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
     raise ValueError(f"cannot compile {type(est).__name__}")
 
 
+def _stable_pickle(obj: Any) -> bytes:
+    from nlp_reports.classify.modelcard import stable_pickle
+
+    return stable_pickle(obj)
+
+
 def compile_model(model: Any) -> ModelBundle:
     """The :class:`ModelBundle` of a fitted StatementModel (word + char TF-IDF features only)."""
     from nlp_reports.classify.model import _ConstantProba
@@ -621,5 +627,5 @@ def compile_model(model: Any) -> ModelBundle:
         vectorizers=vectorizers, weights=weights, intercepts=np.concatenate(intercepts),
         kind_head=kind_head, theme_heads=theme_heads,
         thresholds=np.asarray(model.thresholds_, dtype=np.float64).copy(),
-        estimator_blob=pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL),
+        estimator_blob=_stable_pickle(model),
     )

@@ -157,6 +157,7 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
     from sklearn.model_selection import GroupKFold
 
     from nlp_reports.classify.model import StatementModel
+    from nlp_reports.classify.train import DEFAULT_THRESHOLDS
     from nlp_reports.tokenize import Tokenizer
 
     if model is not None:
@@ -179,7 +180,10 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
     Y_pred = np.zeros((len(items), len(THEME_IDS)), dtype=int)
     for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=families)):
         train_items = [items[i] for i in tr]
-        fit_items, dev_items = _inner_split(train_items)
+        # thresholds as `train` sets them: fixed by default (all training folds fit), or
+        # tuned on an inner dev split of the training folds
+        fit_items, dev_items = (_inner_split(train_items) if DEFAULT_THRESHOLDS == "dev"
+                                else (train_items, []))
         m = clone(template).fit([d.text for d in fit_items], [d.kind for d in fit_items],
                                 [d.themes for d in fit_items])
         if dev_items:

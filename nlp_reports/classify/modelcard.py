@@ -220,11 +220,28 @@ def dump_model(model: Any, path: Path) -> None:
     with the C unpickler, several times faster than joblib's pure-Python one.
     """
     import gzip
-    import pickle
 
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
                                                compresslevel=6) as fh:
-        pickle.dump(model, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.write(stable_pickle(model))
+
+
+def stable_pickle(obj: Any) -> bytes:
+    """``pickle.dumps`` whose bytes depend only on the values, not on which equal objects
+    happen to be shared (a token string reused from a tokenizer memo would otherwise be
+    written once and referenced, or written twice, from one training run to the next).
+
+    Pickler's ``fast`` mode keeps no memo, so every object is written out in full; models hold
+    no reference cycles.
+    """
+    import io
+    import pickle
+
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(obj)
+    return buf.getvalue()
 
 
 def load_model(path: Path) -> Any:
