@@ -528,3 +528,23 @@ def test_suggest_picks_uncertain_unique_statements(shipped, tmp_path):
     labeled = load_labeled(out)
     assert [(d.text, d.kind, d.themes) for d in labeled] == [
         (texts[0], "problem", ("staffing", "timeliness"))]
+
+
+def test_normalize_statement_maps_full_width_as_nfkc_does():
+    """The full-width shortcut before NFKC must not change any statement's features."""
+    import random
+    import unicodedata
+
+    from nlp_reports.classify import features as F
+
+    def reference(text: str) -> str:
+        text = F.strip_marker(unicodedata.normalize("NFKC", text))
+        return F._SPACE.sub("", F._DIGITS.sub("0", text))
+
+    rnd = random.Random(0)
+    pools = [(0x20, 0x7E), (0xFF00, 0xFFEF), (0x300, 0x36F), (0x4E00, 0x4FFF), (0x3000, 0x3000),
+             (0x2000, 0x206F)]
+    texts = ["".join(chr(rnd.randint(*rnd.choice(pools))) for _ in range(rnd.randint(1, 30)))
+             for _ in range(5000)]
+    texts += ["（一）加强队伍建设，全年培训３次。", "Ａ\u0301角制度\u3000落实", "１２３４５政府热线"]
+    assert [F.normalize_statement(t) for t in texts] == [reference(t) for t in texts]

@@ -40,13 +40,19 @@ def strip_marker(text: str) -> str:
     return _MARKER.sub("", _SURROGATE.sub("\ufffd", text), count=1)
 
 
+#: U+FF01–U+FF5E → U+0021–U+007E and U+3000 → space, as NFKC maps them.
+_FULLWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+
+
 def normalize_statement(text: str) -> str:
     """NFKC (full-width → half-width), no enumeration marker, numbers → 0, no whitespace.
 
     Used as the char n-gram vectorizer's ``preprocessor``: a count such as 3名 or 2023年 says
     nothing about the kind or theme, and markers only say where the statement sat.
     """
-    text = unicodedata.normalize("NFKC", text)
+    # full-width ASCII and the ideographic space mapped first (what NFKC maps them to):
+    # NFKC's quick check then passes on most statements instead of decomposing them
+    text = unicodedata.normalize("NFKC", text.translate(_FULLWIDTH))
     text = strip_marker(text)
     text = _DIGITS.sub("0", text)
     return _SPACE.sub("", text)
