@@ -134,7 +134,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     )
     _err(result.summary_line())
     for failure in result.failures[: args.show_failures]:
-        _err(f"  failed: {failure.path}: {failure.reason}: {failure.message}")
+        message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
+        _err(f"  failed: {failure.path}: {failure.reason}: {message}")
     return EXIT_FAILED if result.failed else EXIT_OK
 
 
