@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports.corpus import Store, tag_paths
-from nlp_reports.corpus.batch import _MEMOS, _memoised, _MemoTokenizer
+from nlp_reports.corpus.batch import _MEMOS, _MemoTokenizer
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
 SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
@@ -58,11 +58,10 @@ def test_memo_is_shared_by_settings_and_bounded(monkeypatch):
     from nlp_reports.corpus import batch
     from nlp_reports.tokenize import Tokenizer
 
-    a = _memoised(Tokenizer(engine="jieba"))
-    b = _memoised(Tokenizer(engine="jieba"))
-    c = _memoised(Tokenizer(engine="jieba", stopwords=False))
+    a = _MemoTokenizer(Tokenizer(engine="jieba"))
+    b = _MemoTokenizer(Tokenizer(engine="jieba"))
+    c = _MemoTokenizer(Tokenizer(engine="jieba", stopwords=False))
     assert a.memo is b.memo and a.memo is not c.memo
-    assert _memoised(str.split) is str.split  # not a project Tokenizer: left alone
     monkeypatch.setattr(batch, "_MEMO_MAX", 3)
     a.memo.clear()
     a("第一句。第二句。第三句。第四句。")
@@ -101,39 +100,3 @@ def test_batch_words_and_tags_unchanged_by_the_memo(tmp_path):
     assert got == sorted(expected, key=lambda e: (e[0], e[1]))
     assert type(tagger.bundle.tokenizer) is Tokenizer  # restored after the batch
 
-
-def test_a_tokenizer_with_its_own_batch_path_is_left_alone():
-    """The tagger keeps its tokenizer object when it segments through encode_batch (its own
-    memo is keyed by that object), and gets the memo for the call otherwise."""
-    from nlp_reports.corpus.batch import _tag_many_memoised
-    from nlp_reports.tokenize import Tokenizer
-
-    class Bundle:
-        def __init__(self, tok):
-            self.tokenizer, self.swaps = tok, []
-
-        def set_tokenizer(self, tok):
-            self.swaps.append(type(tok).__name__)
-            self.tokenizer = tok
-
-    class Tagger:
-        def __init__(self, tok):
-            self.bundle = Bundle(tok)
-
-        def tag_many(self, reports):
-            return [type(self.bundle.tokenizer).__name__ for _ in reports]
-
-    plain = Tokenizer(engine="jieba")
-    batched = Tagger(plain)
-    expected = "Tokenizer" if hasattr(plain, "encode_batch") else "_MemoTokenizer"
-    assert _tag_many_memoised(batched, [1, 2]) == [expected, expected]
-    assert batched.bundle.tokenizer is plain
-
-    class CallOnly(Tokenizer):
-        encode_batch = property(lambda self: (_ for _ in ()).throw(AttributeError("no")))
-
-    calls = Tagger(CallOnly(engine="jieba"))
-    assert not hasattr(calls.bundle.tokenizer, "encode_batch")
-    original = calls.bundle.tokenizer
-    assert _tag_many_memoised(calls, [1]) == ["CallOnly"]  # not a plain Tokenizer: as is
-    assert calls.bundle.tokenizer is original

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Any
 
+from nlp_reports.tokenize import _widen
+
 __all__ = ["build_features", "make_tokenizer", "normalize_statement", "strip_marker"]
 
 # 一是 / 二是… , （一） (1) 1. 1、 ①, 第一, 首先/其次/再次/最后 at the start of a statement
@@ -40,10 +42,6 @@ def strip_marker(text: str) -> str:
     return _MARKER.sub("", _SURROGATE.sub("\ufffd", text), count=1)
 
 
-#: U+FF01–U+FF5E → U+0021–U+007E and U+3000 → space, as NFKC maps them.
-_FULLWIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
-
-
 def normalize_statement(text: str) -> str:
     """NFKC (full-width → half-width), no enumeration marker, numbers → 0, no whitespace.
 
@@ -52,7 +50,7 @@ def normalize_statement(text: str) -> str:
     """
     # full-width ASCII and the ideographic space mapped first (what NFKC maps them to):
     # NFKC's quick check then passes on most statements instead of decomposing them
-    text = unicodedata.normalize("NFKC", text.translate(_FULLWIDTH))
+    text = unicodedata.normalize("NFKC", _widen(text))
     text = strip_marker(text)
     text = _DIGITS.sub("0", text)
     return _SPACE.sub("", text)

@@ -19,7 +19,7 @@ import logging
 import os
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -142,18 +142,48 @@ def _fastest_engine() -> str | None:
         return None
 
 
+def _layout_scores(kind_rows: Sequence[Sequence[float]], blocks: Sequence[str]
+                   ) -> list[list[float] | None]:
+    """Each row's kind scores (KINDS order) with the layout prior applied: the block's kind
+    multiplied by :data:`LAYOUT_PRIOR`, renormalised and rounded to 6 places — or None where
+    the block is not problem/measure or the weighted total is not positive. In numpy for
+    all rows at once (``Tagger.tag_many``); the sum runs left to right as ``sum()`` would."""
+    import numpy as np
+
+    out: list[list[float] | None] = [None] * len(blocks)
+    col = {k: j for j, k in enumerate(KINDS) if k in ("problem", "measure")}
+    rows = [i for i, b in enumerate(blocks) if b in col]
+    if not rows:
+        return out
+    w = np.array([kind_rows[i] for i in rows], dtype=np.float64).reshape(len(rows), -1)
+    w[np.arange(len(rows)), [col[blocks[i]] for i in rows]] *= LAYOUT_PRIOR
+    total = w[:, 0]
+    for j in range(1, w.shape[1]):
+        total = total + w[:, j]
+    ok = total > 0
+    sel = [i for i, good in zip(rows, ok.tolist(), strict=True) if good]
+    if sel:
+        for i, sc in zip(sel, _round6(w[ok] / total[ok, None]), strict=True):
+            out[i] = sc
+    return out
+
+
+def _with_layout(pred: Prediction, scores: list[float]) -> Prediction:
+    k = max(range(len(KINDS)), key=scores.__getitem__)
+    return _prediction(pred.text, KINDS[k], scores[k], dict(zip(KINDS, scores, strict=True)),
+                       pred.themes, pred.theme_scores)
+
+
+def _disagrees(pred: Prediction, block: str) -> bool:
+    return pred.kind != block and pred.kind_score >= DISAGREE_CONFIDENCE
+
+
 def apply_layout(pred: Prediction, block: str) -> tuple[Prediction, bool]:
     """(prediction with the layout prior applied, layout disagrees?) for a statement's block."""
-    if block not in ("problem", "measure"):
+    [scores] = _layout_scores([[pred.kind_scores[k] for k in KINDS]], [block])
+    if scores is None:
         return pred, False
-    weighted = {k: p * (LAYOUT_PRIOR if k == block else 1.0) for k, p in pred.kind_scores.items()}
-    total = sum(weighted.values())
-    if total <= 0:
-        return pred, False
-    scores = {k: round(v / total, 6) for k, v in weighted.items()}
-    kind = max(KINDS, key=lambda k: scores[k])
-    disagrees = pred.kind != block and pred.kind_score >= DISAGREE_CONFIDENCE
-    return replace(pred, kind=kind, kind_score=scores[kind], kind_scores=scores), disagrees
+    return _with_layout(pred, scores), _disagrees(pred, block)
 
 
 class Tagger:
@@ -294,36 +324,18 @@ class Tagger:
                  ) -> list[list[TaggedStatement]]:
         """Tag the statements of many reports with one batched predict over all of them.
 
-        The layout prior (:func:`apply_layout`) is applied to all statements at once in numpy,
-        with the same arithmetic as that function.
+        The layout prior (:func:`apply_layout`) is applied to all statements at once
+        (:func:`_layout_scores`).
         """
-        import numpy as np
-
         statements = [s for r in reports for s in r.statements]
         preds, kind_rows = self._predict([s.text for s in statements], batch_size)
         final = list(preds)
         disagree = [False] * len(preds)
-        col = {k: j for j, k in enumerate(KINDS) if k in ("problem", "measure")}
-        rows = [i for i, s in enumerate(statements) if s.block in col]
-        if rows:
-            w = np.array([kind_rows[i] for i in rows], dtype=np.float64).reshape(len(rows), -1)
-            blk = np.array([col[statements[i].block] for i in rows], dtype=np.intp)
-            w[np.arange(len(rows)), blk] *= LAYOUT_PRIOR
-            total = w[:, 0]
-            for j in range(1, w.shape[1]):  # left to right, as sum() over the dict does
-                total = total + w[:, j]
-            ok = total > 0
-            sel = [i for i, good in zip(rows, ok.tolist(), strict=True) if good]
-            if sel:
-                scores = _round6(w[ok] / total[ok, None])
-                for i, sc in zip(sel, scores, strict=True):
-                    pred = preds[i]
-                    k = max(range(len(KINDS)), key=sc.__getitem__)
-                    final[i] = _prediction(pred.text, KINDS[k], sc[k],
-                                           dict(zip(KINDS, sc, strict=False)), pred.themes,
-                                           pred.theme_scores)
-                    disagree[i] = (pred.kind != statements[i].block
-                                   and pred.kind_score >= DISAGREE_CONFIDENCE)
+        blocks = [s.block for s in statements]
+        for i, scores in enumerate(_layout_scores(kind_rows, blocks)):
+            if scores is not None:
+                final[i] = _with_layout(preds[i], scores)
+                disagree[i] = _disagrees(preds[i], blocks[i])
         result: list[list[TaggedStatement]] = []
         pos = 0
         for r in reports:

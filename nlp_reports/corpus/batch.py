@@ -10,8 +10,8 @@ every :data:`WRITE_BATCH` reports). One broken file never stops the batch: it is
 as failed with a reason and retried on the next run; a file whose parse hangs fails with
 reason ``timeout`` after ``timeout`` seconds. Identical files (same SHA-256 and suffix) are
 parsed and tagged once; the other paths are recorded as duplicates
-(``docs/store-schema.md``). Word segmentation is memoised per sentence and shared between
-the tagger and the vocabulary words (:class:`_MemoTokenizer`).
+(``docs/store-schema.md``). The vocabulary words are segmented through a per-sentence
+memo (:class:`_MemoTokenizer`); the tagger keeps its own memo (``Tokenizer.encode_batch``).
 """
 
 from __future__ import annotations
@@ -200,8 +200,7 @@ class _MemoTokenizer:
     a newline gives the same tokens as cutting the whole text (both engines split there and
     the normaliser drops the mark), so the result is identical; ``tests/test_batch_memo.py``
     checks this on real texts. The memo is shared by every tokenizer with the same settings
-    in this process, so when the tagger segments through ``__call__`` its statements and
-    the vocabulary words reuse each other's work.
+    in this process.
     """
 
     def __init__(self, base: Callable[[str], list[str]]) -> None:
@@ -229,33 +228,6 @@ class _MemoTokenizer:
         if name == "base":  # not set yet (a copy being built): no endless lookup
             raise AttributeError(name)
         return getattr(self.base, name)
-
-
-def _memoised(tok: Any) -> Any:
-    """``tok`` wrapped in a :class:`_MemoTokenizer` when it is a project Tokenizer, else ``tok``."""
-    try:
-        from nlp_reports.tokenize import Tokenizer
-    except ImportError:
-        return tok
-    return _MemoTokenizer(tok) if type(tok) is Tokenizer else tok
-
-
-def _tag_many_memoised(tagger: Any, reports: list[Any]) -> list[Any]:
-    """``tagger.tag_many(reports)`` with its word tokenizer memoised for the call (restored
-    after) — unless the model segments through ``encode_batch`` (its own memoised one-pass
-    path, which keys its memo by the tokenizer object): then the tagger is left as it is."""
-    bundle = getattr(tagger, "bundle", None)
-    tok = getattr(bundle, "tokenizer", None)
-    if hasattr(tok, "encode_batch"):
-        return tagger.tag_many(reports)
-    memo = _memoised(tok) if tok is not None else tok
-    if memo is tok or not callable(getattr(bundle, "set_tokenizer", None)):
-        return tagger.tag_many(reports)
-    bundle.set_tokenizer(memo)
-    try:
-        return tagger.tag_many(reports)
-    finally:
-        bundle.set_tokenizer(tok)
 
 
 def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]:
@@ -352,7 +324,7 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
         return out
     tagger = spec.get()
     try:
-        tagged_all = _tag_many_memoised(tagger, [p[3] for p in parsed])
+        tagged_all = tagger.tag_many([p[3] for p in parsed])
     except Exception:  # isolate the report that breaks the tagger
         log.debug("tag_many failed on a chunk; tagging one by one", exc_info=True)
         tagged_all = []
