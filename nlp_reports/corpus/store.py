@@ -616,21 +616,26 @@ class Store:
             raise
         return ids
 
+    def _rows_by_sha(self, sql: str, params: tuple[Any, ...],
+                     shas: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` (its ``{in}`` the list of placeholders for the hashes, after
+        ``params``) for every distinct hash of ``shas``, 400 hashes a query."""
+        shas = list(dict.fromkeys(shas))
+        for start in range(0, len(shas), 400):
+            part = shas[start:start + 400]
+            yield from self._conn.execute(sql.format(placeholders=",".join("?" * len(part))),
+                                          (*params, *part)).fetchall()
+
     def reports_with_content(self, shas: Sequence[str], model_id: str | None, *,
                              since: str | None = None) -> dict[str, list[str]]:
         """sha256 → sorted paths of the reports stored ok with that content and model (the
         duplicate check); ``since``: only those tagged at or after that ISO time."""
         out: dict[str, list[str]] = {}
-        shas = list(dict.fromkeys(shas))
-        for start in range(0, len(shas), 400):
-            part = shas[start:start + 400]
-            rows = self._conn.execute(
+        for sha, path in self._rows_by_sha(
                 "SELECT r.sha256, r.path FROM reports r JOIN files f ON f.path = r.path "
                 "AND f.status = 'ok' WHERE r.model_id IS ? AND f.tagged_at >= ? AND r.sha256 IN "
-                f"({','.join('?' * len(part))}) ORDER BY r.path",
-                (model_id, since or "", *part)).fetchall()
-            for sha, path in rows:
-                out.setdefault(sha, []).append(path)
+                "({placeholders}) ORDER BY r.path", (model_id, since or ""), shas):
+            out.setdefault(sha, []).append(path)
         return out
 
     def failures_with_content(self, shas: Sequence[str], *,
@@ -638,15 +643,10 @@ class Store:
         """sha256 → sorted ``(path, reason, message)`` of the files that failed with that
         content at or after ``since`` (an ISO time: this run's failures)."""
         out: dict[str, list[tuple[str, str, str]]] = {}
-        shas = list(dict.fromkeys(shas))
-        for start in range(0, len(shas), 400):
-            part = shas[start:start + 400]
-            rows = self._conn.execute(
+        for sha, path, reason, message in self._rows_by_sha(
                 "SELECT sha256, path, reason, message FROM files WHERE status = 'failed' "
-                f"AND tagged_at >= ? AND sha256 IN ({','.join('?' * len(part))}) "
-                "ORDER BY path", (since, *part)).fetchall()
-            for sha, path, reason, message in rows:
-                out.setdefault(sha, []).append((path, reason, message))
+                "AND tagged_at >= ? AND sha256 IN ({placeholders}) ORDER BY path", (since,), shas):
+            out.setdefault(sha, []).append((path, reason, message))
         return out
 
     def record_duplicates(self, items: Iterable[tuple[Any, ...]]) -> None:
