@@ -58,6 +58,37 @@ def test_normalize_fast_paths_change_nothing(text):
     assert norm.normalize_text(text) == _normalize_plain(text)
 
 
+_PLAIN_CHARS = st.sampled_from(list("国的，。：；！？（）(1２３)“”—…·①■★、《》 \n\tAb%％") + ["\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PLAIN_CHARS, max_size=40).map("".join))
+def test_normalize_plain_text_fast_path_both_sides(text):
+    """Text of plain characters skips NFC and the table; other text takes the general path."""
+    assert norm.normalize_text(text) == _normalize_plain(text)
+
+
+def test_plain_characters_are_left_alone_by_nfc_the_table_and_the_emoji_pattern():
+    """Every code point of the fast path's class: NFC-stable in any company, never mapped."""
+    seconds = set()  # second halves of canonical compositions (they may join the char before)
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(chr(int(d.split()[1], 16)))
+    one = re.compile(f"[{norm._PLAIN_CLASS}]")
+    plain = [chr(cp) for cp in range(0x110000) if one.fullmatch(chr(cp))]
+    assert len(plain) > 20_000  # the CJK block is in
+    for ch in plain:
+        d = unicodedata.decomposition(ch)
+        assert not d or d.startswith("<"), hex(ord(ch))
+        assert unicodedata.combining(ch) == 0, hex(ord(ch))
+        assert ch not in seconds and ord(ch) not in norm._TABLE, hex(ord(ch))
+        assert not norm._EMOJI.match(ch), hex(ord(ch))
+    assert norm._PLAIN.fullmatch("".join(plain))
+    for ch in "\u3000（）０Ａ．％\u00a0\u200b\x01\r📌\ufe0f\u0301\uf900":  # these must take the general path
+        assert norm._PLAIN.fullmatch("国" + ch) is None, hex(ord(ch))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["資訊", "條例", "報告", "国", "的", "問題", "机关", "\n"]),
                 max_size=60).map("".join))
