@@ -124,3 +124,81 @@ def test_reports_parse_the_same_with_cold_and_warm_caches():
     cold = [load_report(p).to_dict() for p in files]
     warm = [load_report(p).to_dict() for p in reversed(files)][::-1]
     assert warm == cold
+
+
+def _read_rows_plain(lines, start, table, *, stop, expected, last):
+    """tables._read_rows as it was before its fast path (one line a turn, _match per label)."""
+    rows = tables._Rows(start=start)
+    p = 0
+    current = None
+    i = start
+    last_match = start
+    while i < len(lines) and i - last_match <= tables._MAX_GAP:
+        ln = lines[i]
+        if ln.labels:
+            stopped = False
+            for norm in ln.labels:
+                k = tables._match(norm, table, p)
+                if k is None:
+                    if rows.cells and stop.search(norm) and len(norm) <= tables._MAX_LABEL:
+                        stopped = True
+                        break
+                    if current is not None:
+                        exp = expected(current, rows)
+                        if exp is not None and len(rows.cells[current]) >= exp:
+                            current = None
+                    continue
+                current = table.specs[k].key
+                rows.cells[current] = []
+                rows.flat[current] = True
+                p = k + 1
+                last_match = i
+            if stopped:
+                break
+        if ln.cells:
+            if current is None:
+                if rows.cells:
+                    rows.stray += len(ln.cells)
+            else:
+                rows.cells[current].extend(ln.cells)
+                if ln.labels or len(ln.cells) > 1:
+                    rows.flat[current] = False
+        i += 1
+        if current is not None and last(current):
+            exp = expected(current, rows)
+            if exp is not None and len(rows.cells[current]) >= exp:
+                break
+    rows.end = i
+    return rows
+
+
+_ROW_LINES = st.sampled_from([
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "(一)予以公开",
+    "(二)部分公开", "1.属于国家秘密", "(七)总计", "四、结转下年度继续办理", "其他", "申请人情况",
+    "行政复议", "0", "3", "12", "/", "", "0 1 2", "1\t2\t3", "予以公开 1 0 0 0 0 0 1",
+    "总计\t2\t0\t0\t0\t0\t0\t2", "本年度办理结果", "规章", "行政许可", "10", "行政事业性收费",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW_LINES, max_size=120), st.integers(0, 5))
+def test_read_rows_fast_loop_is_the_line_by_line_read(raws, start):
+    """The tight loop over label-free lines reads what the line-by-line loop read."""
+    lines = tables._split_lines("\n".join(raws))
+    start = min(start, len(lines))
+    for table, stop, expected, last in (
+            (tables._T3, tables._T3_STOP, tables._t3_expected, lambda r: r == "4"),
+            (tables._T2, tables._T2_STOP, lambda key, rows: 1, lambda r: r == "table2.8|fees")):
+        fast = tables._read_rows(lines, start, table, stop=stop, expected=expected, last=last)
+        plain = _read_rows_plain(lines, start, table, stop=stop, expected=expected, last=last)
+        assert (fast.cells, fast.flat, fast.stray, fast.end) == (
+            plain.cells, plain.flat, plain.stray, plain.end)
+
+
+def test_split_lines_skips_blank_lines_as_before():
+    text = "一、本年新收\n\n\n0\n\n \n3\t\n\n- 2 -\n\n\n\n总计\n"
+    plain = [tables._cut_line(raw) for raw in text.split("\n")]
+    plain = [ln for ln in plain if ln is not None]
+    got = tables._split_lines(text)
+    assert [(ln.labels, ln.cells, ln.grid) for ln in got] == [
+        (ln.labels, ln.cells, ln.grid) for ln in plain]

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from nlp_reports.parse.layout import (
     TABLE2_2019,
@@ -125,6 +126,10 @@ _SKIP = object()
 def _split_lines(text: str) -> list[_Line]:
     """The non-empty lines of ``text`` cut into labels and value cells (one linear pass)."""
     cache = _LINE_CACHE
+    # blank lines are skipped: collapsing them first halves the lookups of flattened tables
+    # (a blank line between every two cells), and the loop of replace is C-level
+    while "\n\n" in text:
+        text = text.replace("\n\n", "\n")
     raws = text.split("\n")
     got = list(map(cache.get, raws))  # None: not cut yet
     if None in got:
@@ -136,7 +141,9 @@ def _split_lines(text: str) -> list[_Line]:
                     if len(cache) >= _LINE_CACHE_MAX:
                         cache.clear()
                     cache[raw] = parsed
-    return [ln for ln in got if ln is not _SKIP]  # type: ignore[misc]
+    if _SKIP in got:  # (a C-level identity scan: _Line compares by identity)
+        return [ln for ln in got if ln is not _SKIP]  # type: ignore[misc]
+    return got  # type: ignore[return-value]
 
 
 def _cut_line(raw: str) -> _Line | None:
@@ -314,10 +321,11 @@ class _SpecTable:
     [p] is the first non-optional spec at or after p (len(specs) when none).
     """
 
-    __slots__ = ("specs", "required", "_hits")
+    __slots__ = ("specs", "strict", "required", "_hits")
 
     def __init__(self, specs: tuple[_Spec, ...]) -> None:
         self.specs = specs
+        self.strict = tuple(s.strict for s in specs)
         n = len(specs)
         required = [n] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -393,6 +401,9 @@ def _read_rows(
     """
     rows = _Rows(start=start)
     specs = table.specs
+    strict = table.strict
+    required = table.required
+    hits_of = table.hits
     p = 0
     current: str | None = None
     i = start
@@ -407,7 +418,12 @@ def _read_rows(
         if labels:
             stopped = False
             for norm in labels:
-                k = _match(norm, table, p)
+                k = None  # the first spec at or after p that the label matches (_match)
+                if norm and len(norm) <= _MAX_LABEL:
+                    for h in hits_of(norm):
+                        if h >= p and not (strict[h] and required[p] < h):
+                            k = h
+                            break
                 if k is None:
                     if found and stop.search(norm) and len(norm) <= _MAX_LABEL:
                         stopped = True
@@ -435,10 +451,27 @@ def _read_rows(
                 if labels or len(cells) > 1:
                     rows.flat[current] = False
         i += 1
-        if current is not None and current_last:
-            exp = expected(current, rows)
-            if exp is not None and len(current_cells) >= exp:
-                break
+        if current is not None:
+            if current_last:
+                exp = expected(current, rows)
+                if exp is not None and len(current_cells) >= exp:
+                    break
+            else:
+                # the label-free lines under a row that is not the last (the flattened
+                # shape: one cell a line) need none of the above: a tight loop
+                limit = min(n, last_match + _MAX_GAP + 1)
+                i0 = i
+                n0 = len(current_cells)
+                while i < limit:
+                    ln = lines[i]
+                    if ln.labels:
+                        break
+                    current_cells += ln.cells
+                    i += 1
+                # a line without labels has at least one cell (_cut_line): more cells
+                # than lines means a line of several, as ``len(cells) > 1`` above
+                if len(current_cells) - n0 > i - i0:
+                    rows.flat[current] = False
     rows.end = i
     return rows
 
@@ -466,6 +499,10 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
 
 def _same(row: str) -> str:
     return row
+
+
+_VALUE = attrgetter("value")
+_RAW = attrgetter("raw")
 
 
 def _build(
@@ -506,13 +543,13 @@ def _build(
                     why += " (blank cells cannot be placed among one-per-line values)"
                 reasons.append(why)
             continue
-        row_values = tuple([c.value for c in fitted])
+        row_values = tuple(map(_VALUE, fitted))
         # the common case: every cell a number (only blank and bad cells have None), and for
         # counts every number a non-negative integer
         if None not in row_values and (not counts or (
                 min(row_values) >= 0 and all(map(float.is_integer, row_values)))):  # type: ignore[arg-type,type-var]
             values.append(row_values)
-            raw.append(tuple([c.raw for c in fitted]))
+            raw.append(tuple(map(_RAW, fitted)))
             read += ncols
             continue
         row_v: list[float | None] = []
@@ -537,13 +574,15 @@ def _build(
         shown = "; ".join(reasons[:4]) + (f"; … {len(reasons) - 4} more" if len(reasons) > 4 else "")
         message = f"{display}: {read} of {total} cells read; {shown}"
         problem = Problem("table_unreadable", message)
+    row_ids, row_labels = zip(*row_defs, strict=True)  # (pairs; non-empty for every table)
+    col_ids, col_labels = zip(*col_defs, strict=True)
     table = Table(
         id=table_id,
         title=title,
-        rows=tuple([r for r, _ in row_defs]),
-        row_labels=tuple([label for _, label in row_defs]),
-        columns=tuple([c for c, _ in col_defs]),
-        column_labels=tuple([label for _, label in col_defs]),
+        rows=row_ids,
+        row_labels=row_labels,
+        columns=col_ids,
+        column_labels=col_labels,
         values=tuple(values),
         raw=tuple(raw),
         status=status,
