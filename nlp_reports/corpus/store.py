@@ -28,9 +28,9 @@ from nlp_reports.taxonomy import THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 #: Older schema versions this version opens: read as they are, upgraded in place on write.
-MIGRATABLE_VERSIONS: tuple[str, ...] = ("1",)
+MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2")
 #: zlib level of ``reports.report_json``: the fastest levels already shrink it ~6×.
 JSON_LEVEL = 1
 
@@ -125,6 +125,44 @@ CREATE TABLE IF NOT EXISTS files (
 );
 """
 
+#: Schema 3 keeps a table as one row (its ids and cells as JSON arrays) and a report's
+#: checks as one JSON array: ~12 + 1 rows a report instead of ~250 (the writer's cost).
+_COMPACT_TABLES = """
+CREATE TABLE IF NOT EXISTS report_tables (
+    report_id INTEGER NOT NULL,
+    table_id TEXT NOT NULL,
+    status TEXT,
+    "rows" TEXT NOT NULL,
+    "columns" TEXT NOT NULL,
+    "values" TEXT NOT NULL,
+    raw TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS report_tables_report ON report_tables (report_id);
+CREATE TABLE IF NOT EXISTS report_checks (
+    report_id INTEGER PRIMARY KEY,
+    checks TEXT NOT NULL
+);
+"""
+
+#: The row-per-cell and row-per-check forms of schemas 1–2, kept as views over the compact
+#: tables (SQLite's JSON1 functions, built in since 3.38), so SQL and exports keep working.
+_COMPACT_VIEWS = """
+CREATE VIEW IF NOT EXISTS table_cells AS
+    SELECT t.report_id AS report_id, t.table_id AS table_id, r.value AS "row",
+           c.value AS "column",
+           json_extract(t."values", '$[' || r.key || '][' || c.key || ']') AS value,
+           coalesce(json_extract(t.raw, '$[' || r.key || '][' || c.key || ']'), '') AS raw,
+           t.status AS table_status
+    FROM report_tables t, json_each(t."rows") r, json_each(t."columns") c;
+CREATE VIEW IF NOT EXISTS checks AS
+    SELECT k.report_id AS report_id, json_extract(c.value, '$[0]') AS id,
+           json_extract(c.value, '$[1]') AS outcome, json_extract(c.value, '$[2]') AS table_id,
+           json_extract(c.value, '$[3]') AS "row", json_extract(c.value, '$[4]') AS "column",
+           json_extract(c.value, '$[5]') AS expected, json_extract(c.value, '$[6]') AS found,
+           json_extract(c.value, '$[7]') AS message
+    FROM report_checks k, json_each(k.checks) c;
+"""
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
@@ -175,28 +213,8 @@ CREATE TABLE IF NOT EXISTS statements (
     {", ".join(f"{c} INTEGER NOT NULL DEFAULT 0" for c in THEME_COLUMNS)},
     PRIMARY KEY (report_id, idx)
 );
-CREATE TABLE IF NOT EXISTS table_cells (
-    report_id INTEGER NOT NULL,
-    table_id TEXT NOT NULL,
-    "row" TEXT NOT NULL,
-    "column" TEXT NOT NULL,
-    value REAL,
-    raw TEXT,
-    table_status TEXT
-);
-CREATE INDEX IF NOT EXISTS table_cells_report ON table_cells (report_id);
-CREATE TABLE IF NOT EXISTS checks (
-    report_id INTEGER NOT NULL,
-    id TEXT NOT NULL,
-    outcome TEXT NOT NULL,
-    table_id TEXT,
-    "row" TEXT,
-    "column" TEXT,
-    expected REAL,
-    found REAL,
-    message TEXT
-);
-CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id);
+{_COMPACT_TABLES}
+{_COMPACT_VIEWS}
 CREATE TABLE IF NOT EXISTS problems (
     report_id INTEGER NOT NULL,
     code TEXT NOT NULL,
@@ -204,8 +222,11 @@ CREATE TABLE IF NOT EXISTS problems (
 );
 """
 
-#: Store tables that hang off ``reports.id`` (deleted with their report).
+#: Store tables (or views) that hang off ``reports.id``, as a reader sees them.
 CHILD_TABLES: tuple[str, ...] = ("sections", "statements", "table_cells", "checks", "problems")
+#: The tables holding the rows of :data:`CHILD_TABLES` (deleted with their report).
+_STORED_CHILDREN: tuple[str, ...] = ("sections", "statements", "report_tables",
+                                     "report_checks", "problems")
 #: Every table a user may export.
 TABLES: tuple[str, ...] = ("files", "reports", *CHILD_TABLES)
 
@@ -318,10 +339,9 @@ _INSERT_CHILD = {
                 "VALUES (?,?,?,?,?)",
     "statements": f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                   f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})",
-    "cells": 'INSERT INTO table_cells (report_id, table_id, "row", "column", value, raw, '
-             "table_status) VALUES (?,?,?,?,?,?,?)",
-    "checks": 'INSERT INTO checks (report_id, id, outcome, table_id, "row", "column", expected, '
-              "found, message) VALUES (?,?,?,?,?,?,?,?,?)",
+    "tables": 'INSERT INTO report_tables (report_id, table_id, status, "rows", "columns", '
+              '"values", raw) VALUES (?,?,?,?,?,?,?)',
+    "checks": "INSERT INTO report_checks (report_id, checks) VALUES (?,?)",
     "problems": "INSERT INTO problems (report_id, code, message) VALUES (?,?,?)",
     "files": "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
              "model_id, tagged_at) VALUES (?,?,?,'ok',NULL,NULL,?,?)",
@@ -341,7 +361,7 @@ class PreparedReport(NamedTuple):
     report_json: bytes
     sections: list[tuple[Any, ...]]
     statements: list[tuple[Any, ...]]
-    cells: list[tuple[Any, ...]]
+    tables: list[tuple[Any, ...]]
     checks: list[tuple[Any, ...]]
     problems: list[tuple[Any, ...]]
 
@@ -360,21 +380,6 @@ def prepare_report(report: Report, tagged: Sequence[Any],
             json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
             *cross_year_cells(report).values())
     dumps = json.dumps
-    cells: list[tuple[Any, ...]] = []
-    for t in report.tables:
-        values, raw, status, tid, cols = t.values, t.raw, t.status, t.id, t.columns
-        ncol = len(cols)
-        for r, row_id in enumerate(t.rows):
-            vrow = values[r] if r < len(values) else ()
-            rrow = raw[r] if r < len(raw) else ()
-            nv, nr = len(vrow), len(rrow)
-            if nv == ncol and nr == ncol:  # a full row: its cells are zipped in C
-                cells.extend(zip(repeat(tid, ncol), repeat(row_id, ncol), cols, vrow, rrow,
-                                 repeat(status, ncol), strict=True))
-                continue
-            for c, col_id in enumerate(cols):
-                cells.append((tid, row_id, col_id, vrow[c] if c < nv else None,
-                              rrow[c] if c < nr else "", status))
     return PreparedReport(
         head=head,
         words=" ".join(words) if words is not None else None,
@@ -384,11 +389,62 @@ def prepare_report(report: Report, tagged: Sequence[Any],
                      dumps(s.kind_scores), dumps(list(s.themes)), dumps(s.theme_scores),
                      s.model_kind, int(s.layout_disagrees), theme_mask(s.themes),
                      *(int(t in s.themes) for t in THEME_IDS)) for s in stored],
-        cells=cells,
-        checks=[(c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found, c.message)
-                for c in report.checks],
+        tables=[table_row(t) for t in report.tables],
+        checks=[(checks_json(report.checks),)],
         problems=[(p.code, p.message) for p in report.errors],
     )
+
+
+def _numbers_json(values: Any) -> str:
+    """JSON of nested lists of numbers / None (no text), for ``report_tables.values``.
+
+    JSON has no NaN or infinity: NaN is written null (SQLite stores a NaN REAL as NULL
+    too) and ±infinity as ±1e999, which SQLite reads back as ±Inf.
+    """
+    text = json.dumps(values, separators=(",", ":"))
+    if "N" in text or "I" in text:  # only NaN / Infinity put letters in numbers' JSON
+        text = (text.replace("NaN", "null").replace("-Infinity", "-1e999")
+                .replace("Infinity", "1e999"))
+    return text
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def table_row(table: Any) -> tuple[Any, ...]:
+    """A table as one ``report_tables`` row (less report_id): id, status, and its row ids,
+    column ids, values (floats or null) and raw texts as compact JSON arrays."""
+    values = table.values
+    if not all(v is None or type(v) is float for row in values for v in row):
+        values = [[None if v is None else float(v) for v in row] for row in values]
+    return (table.id, table.status, _compact(table.rows), _compact(table.columns),
+            _numbers_json(values), _compact(table.raw))
+
+
+_NON_FINITE = "\ue000nonfinite:"
+
+
+def _check_number(v: Any) -> Any:
+    """A check's expected / found for JSON: a float, None, or a marker for ±inf / NaN."""
+    if v is None:
+        return None
+    v = float(v)
+    if v - v == 0.0:  # finite
+        return v
+    return None if v != v else f"{_NON_FINITE}{'-' if v < 0 else ''}1e999"
+
+
+def checks_json(checks: Sequence[Any]) -> str:
+    """A report's checks as the compact JSON of ``report_checks.checks``: one array
+    ``[id, outcome, table_id, row, column, expected, found, message]`` per check, in order."""
+    f = _check_number
+    text = _compact([[c.id, c.outcome, c.table, c.row, c.column, f(c.expected), f(c.found),
+                      c.message] for c in checks])
+    if _NON_FINITE in text:  # never in real data: an infinite sum of huge numbers
+        text = (text.replace(f'"{_NON_FINITE}1e999"', "1e999")
+                .replace(f'"{_NON_FINITE}-1e999"', "-1e999"))
+    return text
 
 
 class _ChildRows:
@@ -401,7 +457,7 @@ class _ChildRows:
     def __init__(self) -> None:
         self.sections: list[tuple[Any, ...]] = []
         self.statements: list[tuple[Any, ...]] = []
-        self.cells: list[tuple[Any, ...]] = []
+        self.tables: list[tuple[Any, ...]] = []
         self.checks: list[tuple[Any, ...]] = []
         self.problems: list[tuple[Any, ...]] = []
         self.files: list[tuple[Any, ...]] = []
@@ -413,6 +469,18 @@ class _ChildRows:
             if rows:
                 conn.executemany(sql, rows)
                 rows.clear()
+
+
+def _require_json1(conn: sqlite3.Connection, p: Path) -> None:
+    """Schema 3 reads cells and checks through SQLite's JSON1 functions (built in since
+    SQLite 3.38, and compiled into most older Python builds): say so clearly when absent."""
+    try:
+        conn.execute("SELECT json_extract('[1]', '$[0]')").fetchone()
+    except sqlite3.OperationalError as exc:
+        raise StoreError(
+            f"{p}: this Python's SQLite {sqlite3.sqlite_version} lacks the JSON1 functions the "
+            "store needs (built in since SQLite 3.38); use a Python built with a newer SQLite"
+        ) from exc
 
 
 class Store:
@@ -450,6 +518,7 @@ class Store:
             else:
                 conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 10000")
+            _require_json1(conn, p)
             if not self.readonly:
                 self._refuse_foreign(conn, p)  # before WAL: leave a foreign file untouched
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -480,28 +549,26 @@ class Store:
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         """Upgrade a store of an older schema (:data:`MIGRATABLE_VERSIONS`) in place, in one
-        transaction: schema 1 → 2 compresses ``reports.report_json`` and gives ``files`` the
-        ``duplicate`` status and its ``duplicate_of`` column (docs/store-schema.md)."""
+        transaction (docs/store-schema.md). Schema 1 → 2 compresses ``reports.report_json``
+        and gives ``files`` the ``duplicate`` status and its ``duplicate_of`` column; 2 → 3
+        rebuilds the cells and checks of every report, from its stored JSON, as the compact
+        ``report_tables`` / ``report_checks`` rows and turns ``table_cells`` and ``checks``
+        into views. Nothing is re-tagged."""
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                 "AND name = 'meta'").fetchone()
         if not has_meta:
             return
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None or str(row[0]).split(".")[0] not in MIGRATABLE_VERSIONS:
+        major = None if row is None else str(row[0]).split(".")[0]
+        if major not in MIGRATABLE_VERSIONS:
             return
         log.info("%s: upgrading the store from schema version %s to %s", self.path, row[0],
                  SCHEMA_VERSION)
-        conn.create_function("nlpr_compress_json", 1, _compress_json, deterministic=True)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("ALTER TABLE files RENAME TO files_v1")
-            conn.execute(_FILES_TABLE)
-            conn.execute("INSERT INTO files (path, sha256, size, status, reason, message, "
-                         "model_id, tagged_at) SELECT path, sha256, size, status, reason, "
-                         "message, model_id, tagged_at FROM files_v1")
-            conn.execute("DROP TABLE files_v1")
-            conn.execute("UPDATE reports SET report_json = nlpr_compress_json(report_json) "
-                         "WHERE typeof(report_json) = 'text'")
+            if major == "1":
+                self._migrate_1_to_2(conn)
+            self._migrate_2_to_3(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                          (SCHEMA_VERSION,))
             conn.execute("COMMIT")
@@ -509,6 +576,35 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    @staticmethod
+    def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+        conn.create_function("nlpr_compress_json", 1, _compress_json, deterministic=True)
+        conn.execute("ALTER TABLE files RENAME TO files_v1")
+        conn.execute(_FILES_TABLE)
+        conn.execute("INSERT INTO files (path, sha256, size, status, reason, message, "
+                     "model_id, tagged_at) SELECT path, sha256, size, status, reason, "
+                     "message, model_id, tagged_at FROM files_v1")
+        conn.execute("DROP TABLE files_v1")
+        conn.execute("UPDATE reports SET report_json = nlpr_compress_json(report_json) "
+                     "WHERE typeof(report_json) = 'text'")
+
+    @staticmethod
+    def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+        for statement in (_COMPACT_TABLES.split(";")):
+            if statement.strip():
+                conn.execute(statement)
+        insert_tables, insert_checks = _INSERT_CHILD["tables"], _INSERT_CHILD["checks"]
+        for rid, blob in conn.execute("SELECT id, report_json FROM reports ORDER BY id"
+                                      ).fetchall():
+            report = Report.from_dict(json.loads(report_json_text(blob)))
+            conn.executemany(insert_tables, [(rid, *table_row(t)) for t in report.tables])
+            conn.execute(insert_checks, (rid, checks_json(report.checks)))
+        conn.execute("DROP TABLE IF EXISTS table_cells")
+        conn.execute("DROP TABLE IF EXISTS checks")
+        for statement in (_COMPACT_VIEWS.split(";")):
+            if statement.strip():
+                conn.execute(statement)
 
     @staticmethod
     def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
@@ -702,7 +798,7 @@ class Store:
                 conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
                              "AND duplicate_of = ? AND sha256 IS ?", (heir, path, sha))
                 continue
-            for table in CHILD_TABLES:
+            for table in _STORED_CHILDREN:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
 
@@ -733,7 +829,7 @@ class Store:
                                             prep.report_json))
         rid = int(cur.lastrowid)
         key = (rid,)  # (rid, *row) for every child row, built in C: this is the serial part
-        for name in ("sections", "statements", "cells", "checks", "problems"):
+        for name in ("sections", "statements", "tables", "checks", "problems"):
             part = getattr(prep, name)
             getattr(rows, name).extend(map(tuple.__add__, repeat(key, len(part)), part))
         rows.files.append((path, sha, size, model_id, _now()))
@@ -837,6 +933,23 @@ class Store:
     def checks(self) -> Any:
         """Every identity / consistency check outcome (DataFrame)."""
         return self.query("SELECT * FROM checks ORDER BY report_id")
+
+    def failed_checks(self) -> Any:
+        """The checks whose outcome is ``fail``, in report order (DataFrame, the columns of
+        :meth:`checks`). Only the reports whose checks name a failure are expanded (fast:
+        the summary and the audit read these)."""
+        compact = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                     "name = 'report_checks'").fetchone()
+        if not compact:  # a store of schema 1 or 2, read as it is
+            return self.query("SELECT * FROM checks WHERE outcome = 'fail' ORDER BY report_id")
+        return self.query(
+            "SELECT k.report_id AS report_id, json_extract(c.value, '$[0]') AS id, "
+            "json_extract(c.value, '$[1]') AS outcome, json_extract(c.value, '$[2]') AS "
+            "table_id, json_extract(c.value, '$[3]') AS \"row\", json_extract(c.value, '$[4]') "
+            "AS \"column\", json_extract(c.value, '$[5]') AS expected, "
+            "json_extract(c.value, '$[6]') AS found, json_extract(c.value, '$[7]') AS message "
+            "FROM report_checks k, json_each(k.checks) c WHERE instr(k.checks, '\"fail\"') "
+            "AND json_extract(c.value, '$[1]') = 'fail' ORDER BY k.report_id")
 
     def problems(self) -> Any:
         """Every non-fatal parser problem (DataFrame)."""

@@ -236,8 +236,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         reports[c] = reports[c].astype(float)
     statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
                              "ORDER BY report_id, idx")
-    checks = store.query("SELECT report_id, id, outcome, table_id, \"row\", \"column\", "
-                         "expected, found, message FROM checks WHERE outcome = 'fail'")
+    checks = store.failed_checks()
     words = None
     if word_groups and word_sample > 0:
         part = ", ".join(f'"{g}"' for g in word_groups if g in GROUP_COLUMNS)
