@@ -40,6 +40,8 @@ ENGINES = ("jieba", "rjieba")
 NUM_TOKEN = "<num>"
 #: The code :meth:`Tokenizer.encode_batch` gives a token that normalisation drops.
 DROPPED = -2
+#: The code :meth:`Tokenizer.encode_joined` gives the "\0" between two texts.
+SEPARATOR = -4
 
 # Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space → space.
 _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -438,6 +440,38 @@ class Tokenizer:
                 n = _normalise(tok, stop)
                 codes.append(encode(n) if n else DROPPED)
             return codes, lengths
+
+    def encode_joined(self, joined: str, encode: Callable[[str], int],
+                      memo: dict[str, int]) -> list[int]:
+        """:meth:`encode_batch` of texts already joined by "\\0" (none containing one) and
+        widened (no full-width ASCII left), in one segmenter call: the codes of all tokens,
+        each "\\0" coded :data:`SEPARATOR`.
+
+        Why: both engines split on any character outside a han block and emit it as a token
+        of its own, so segmenting the joined batch gives each text's tokens with a "\\0"
+        between them (``tests/test_tokenize_fast.py``), and one call replaces a Python loop.
+        """
+        tokens = self._cut()(joined)
+        memo["\0"] = SEPARATOR
+        try:  # every token seen before: the whole batch maps in C
+            return list(map(memo.__getitem__, tokens))
+        except KeyError:
+            pass
+        if len(memo) > _NORM_CACHE_MAX:  # numbers and rare words: keep the memo bounded
+            memo.clear()
+        stop = self.__dict__["_stop"]
+        for tok in set(tokens).difference(memo):
+            n = _normalise(tok, stop)
+            memo[tok] = encode(n) if n else DROPPED
+        memo["\0"] = SEPARATOR
+        try:
+            return list(map(memo.__getitem__, tokens))
+        except KeyError:  # another thread emptied the memo meanwhile
+            codes = []
+            for tok in tokens:
+                n = _normalise(tok, stop)
+                codes.append(SEPARATOR if tok == "\0" else encode(n) if n else DROPPED)
+            return codes
 
     def _call_unmemoised(self, text: str) -> list[str]:
         """``self(text)`` token by token without the memo: the specification, for tests."""

@@ -17,8 +17,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_reports.classify.compiled import _HashIndex
+from nlp_reports.classify.compiled import _HashIndex, _Joined, _widen_joined
+from nlp_reports.classify.features import (
+    normalize_joined,
+    normalize_statement,
+    strip_marker,
+    strip_markers_joined,
+)
 from nlp_reports.classify.tagger import Prediction, _prediction, _round6, apply_layout
+from nlp_reports.tokenize import _widen
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "models" / "default"
@@ -201,3 +208,28 @@ def test_theme_heads_at_once_equal_one_by_one(tagger):
         probe.theme_heads = theme_heads
         want = np.column_stack([_head(h, s) for h in theme_heads])
         assert np.array_equal(probe._theme_proba(s), want)
+
+
+# --- one batch normalized at once --------------------------------------------------------
+
+# markers, digits, every kind of width and whitespace, characters NFKC changes (alone or with
+# a neighbour: compatibility forms, combining marks, Hangul jamo), lone surrogates, astral
+_NORM_ALPHABET = (list("一二三是第首先，,、（）()1２3.．)、①⑴㈠ﬁｶﾞ政务公开ＡＢab") +
+                  [" ", "\t", "\n", "\u3000", "\u00a0", "e\u0301", "\u0301", "\u1100",
+                   "\u1161", "\u11a8", "\ud800", "\udfff", "\U00020000", "\U0001F600"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NORM_ALPHABET), max_size=12).map("".join),
+                min_size=1, max_size=6))
+def test_batch_normalization_is_per_text_normalization(texts):
+    widened = _widen_joined("\0".join(texts))
+    assert widened.split("\0") == [_widen(t) for t in texts]
+    assert normalize_joined(widened).split("\0") == [normalize_statement(t) for t in texts]
+    # the word path strips markers after the width mapping: they commute
+    assert strip_markers_joined(widened).split("\0") == [_widen(strip_marker(t)) for t in texts]
+
+
+def test_texts_with_their_own_separator_take_the_per_text_path():
+    assert _Joined(["a\0b", "c"]).widened is None
+    assert _Joined(["ａ", "b"]).widened == "a\0b"

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp_reports import tokenize
-from nlp_reports.tokenize import DROPPED, Tokenizer, available_engines
+from nlp_reports.tokenize import DROPPED, SEPARATOR, Tokenizer, _widen, available_engines
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -121,3 +121,39 @@ def test_memos_emptied_when_full_change_nothing(jieba_pair, monkeypatch):
         codes, _ = tok.encode_batch([text], len, memo)
         assert [c for c in codes if c != DROPPED] == [len(t) for t in tok(text)]
     assert len(memo) < 1000
+
+
+def _encode_joined_per_text(tok, texts, memo, vocab):
+    """encode_joined of the texts (widened, joined by \\0) cut back into one list per text."""
+
+    def encode(token: str) -> int:
+        return vocab.setdefault(token, len(vocab))
+
+    codes = tok.encode_joined("\0".join(_widen(t) for t in texts), encode, memo)
+    per_text: list[list[int]] = [[]]
+    for c in codes:
+        if c == SEPARATOR:
+            per_text.append([])
+        elif c != DROPPED:
+            per_text[-1].append(c)
+    inverse = {i: t for t, i in vocab.items()}
+    return [[inverse[c] for c in row] for row in per_text]
+
+
+def test_encode_joined_is_call_per_text(tok):
+    texts = [t for t in _texts()[:400] if "\0" not in t]
+    texts += ["", "  ", "的了", "ＡＢＣ１２３，测试", "2023年12.5%增长", "尾\r", "\n首", "\u3000"]
+    memo: dict[str, int] = {}
+    vocab: dict[str, int] = {}
+    for _ in range(2):  # cold memo, then warm
+        assert _encode_joined_per_text(tok, texts, memo, vocab) == [tok(t) for t in texts]
+
+
+_NO_NUL = [c for c in _ALPHABET if c != "\x00"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NO_NUL), max_size=20).map("".join), min_size=1,
+                max_size=6))
+def test_encode_joined_is_call_per_text_on_any_texts(tok, texts):
+    assert _encode_joined_per_text(tok, texts, {}, {}) == [tok(t) for t in texts]

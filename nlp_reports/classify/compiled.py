@@ -23,11 +23,19 @@ from typing import Any
 
 import numpy as np
 
+from nlp_reports.classify.features import (
+    normalize_joined,
+    normalize_statement,
+    strip_marker,
+    strip_markers_joined,
+)
 from nlp_reports.taxonomy import KINDS, THEME_IDS
+from nlp_reports.tokenize import DROPPED, SEPARATOR
 
 __all__ = ["ModelBundle", "compile_model"]
 
 _WHITE = re.compile(r"\s\s+")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _SCORE_CHUNK = 512  # texts scored together: bounds the (cells × columns) work array
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing multiplier (odd, 64 bits)
 
@@ -83,6 +91,31 @@ class _HashIndex:
             more = ~hit & (col >= 0)
             todo, slot = todo[more], slot[more]
         return out
+
+
+class _Joined:
+    """One batch's texts joined by "\\0" with full-width ASCII mapped (``tokenize._widen``),
+    built once for both vectorizers. ``widened`` is None when a text holds a "\\0" itself."""
+
+    __slots__ = ("widened",)
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        joined = "\0".join(texts)
+        self.widened: str | None = None
+        if texts and joined.count("\0") == len(texts) - 1:
+            self.widened = _widen_joined(joined)
+
+
+def _widen_joined(text: str) -> str:
+    """``tokenize._widen(text)`` on code points in numpy: ``str.translate`` with a dict
+    looks every character up in Python (≈ 4 µs a statement)."""
+    if not _FULL_WIDTH.search(text):
+        return text
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    full = (codes - np.uint32(0xFF01)) <= np.uint32(0xFF5E - 0xFF01)  # U+FF01–U+FF5E
+    codes[full] -= np.uint32(0xFEE0)
+    codes[codes == 0x3000] = 0x20  # the ideographic space
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _code_keys(grams: list[str], n: int) -> np.ndarray:
@@ -146,13 +179,15 @@ class _Vectorizer:
             grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
         return grams
 
-    def batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def batch(self, texts: Sequence[str], joined: _Joined | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(doc index, global column, l2-normalized tf-idf value) of every non-zero cell of the
-        texts' rows, sorted by doc. Char n-grams are computed for the whole batch at once."""
+        texts' rows, sorted by doc. Char n-grams are computed for the whole batch at once.
+        ``joined``: the texts' :class:`_Joined`, when the caller shares it between vectorizers."""
         if self.analyzer == "char" and self.ngram[1] <= 3:  # 21 bits a character: 3 fit
-            return self._char_batch(texts)
+            return self._char_batch(texts, joined)
         if self.analyzer == "word":
-            return self._word_batch(texts)
+            return self._word_batch(texts, joined)
         docs, cols, vals = [], [], []
         for d, text in enumerate(texts):
             idx, val = self.row(text)
@@ -195,28 +230,46 @@ class _Vectorizer:
             cached = self.__dict__["_wtables"] = (ids, uni, pairs)
         return cached
 
-    def _word_codes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    def _word_codes(self, texts: Sequence[str], joined: _Joined | None = None
+                    ) -> tuple[np.ndarray, np.ndarray] | None:
         """(token ids, doc of each) of the texts' kept tokens, in order; unknown tokens -1.
         None when a token contains a space (its n-grams are ambiguous strings)."""
         ids = self._word_tables()[0]
         pre = self.preprocessor
         tok = self.tokenizer
+        if joined is None and pre is strip_marker:
+            joined = _Joined(texts)
+
+        def encode(t: str) -> int:
+            return -3 if " " in t else ids.get(t, -1)
+
+        if (joined is not None and joined.widened is not None and pre is strip_marker
+                and hasattr(tok, "encode_joined") and getattr(tok, "hmm", True) is False):
+            # the whole batch segmented in one call: strip_marker commutes with the width
+            # mapping (its pattern matches a full-width form iff its ASCII form), and the
+            # tokenizer maps the width itself anyway
+            memo = self.__dict__.get("_memo_joined")
+            if memo is None or memo[0] is not tok:
+                memo = self.__dict__["_memo_joined"] = (tok, {})
+            flat = tok.encode_joined(strip_markers_joined(joined.widened), encode, memo[1])
+            codes = np.fromiter(flat, dtype=np.int64, count=len(flat))
+            if (codes == -3).any():
+                return None
+            sep = codes == SEPARATOR
+            kept = ~sep & (codes != DROPPED)
+            return codes[kept], np.cumsum(sep)[kept]
         if pre is not None:
             texts = [pre(t) for t in texts]
         if hasattr(tok, "encode_batch"):  # the project Tokenizer: segment + id in one pass
             memo = self.__dict__.get("_memo")
             if memo is None or memo[0] is not tok:
                 memo = self.__dict__["_memo"] = (tok, {})
-
-            def encode(t: str) -> int:
-                return -3 if " " in t else ids.get(t, -1)
-
             flat, lengths = tok.encode_batch(texts, encode, memo[1])
             codes = np.fromiter(flat, dtype=np.int64, count=len(flat))
             doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
             if (codes == -3).any():
                 return None
-            kept = codes != -2
+            kept = codes != DROPPED
             return codes[kept], doc[kept]
         tokens: list[str] = []
         lengths = []
@@ -230,11 +283,12 @@ class _Vectorizer:
                             count=len(tokens))
         return codes, np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
 
-    def _word_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _word_batch(self, texts: Sequence[str], joined: _Joined | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Word n-grams (n ≤ 2) of every text: tokens mapped to integer ids in one C-level
         pass, unigram columns by indexing, bigrams as id pairs looked up in a hash table."""
         min_n, max_n = self.ngram
-        coded = self._word_codes(texts) if max_n <= 2 else None
+        coded = self._word_codes(texts, joined) if max_n <= 2 else None
         if coded is None:
             return self._word_batch_strings(texts)
         tid, doc = coded
@@ -324,15 +378,22 @@ class _Vectorizer:
             self.__dict__["_unigrams"] = cached
         return cached
 
-    def _char_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _char_batch(self, texts: Sequence[str], shared: _Joined | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         min_n, max_n = self.ngram
         pre = self.preprocessor
-        pieces = [pre(t) for t in texts] if pre is not None else list(texts)
-        joined = "\0".join(pieces)  # \0 separates the texts
-        if joined.count("\0") != len(pieces) - 1:  # a text with its own \0s
-            joined = "\0".join(p.replace("\0", "\ufffd") for p in pieces)
-        # whitespace runs never cross a separator: one substitution for the whole batch
-        joined = _WHITE.sub(" ", joined)
+        if shared is None and pre is normalize_statement:
+            shared = _Joined(texts)
+        if shared is not None and shared.widened is not None and pre is normalize_statement:
+            # the whole batch normalized at once; no whitespace is left for _WHITE
+            joined = normalize_joined(shared.widened)
+        else:
+            pieces = [pre(t) for t in texts] if pre is not None else list(texts)
+            joined = "\0".join(pieces)  # \0 separates the texts
+            if joined.count("\0") != len(pieces) - 1:  # a text with its own \0s
+                joined = "\0".join(p.replace("\0", "\ufffd") for p in pieces)
+            # whitespace runs never cross a separator: one substitution for the whole batch
+            joined = _WHITE.sub(" ", joined)
         # all texts in one array of code points + 1, separated by 0
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         sep = codes == 0
@@ -466,8 +527,9 @@ class ModelBundle:
         scratch = local.scratch
         for start in range(0, len(texts), _SCORE_CHUNK):
             part = texts[start:start + _SCORE_CHUNK]
+            joined = _Joined(part)
             for v in self.vectorizers:
-                docs, cols, vals = v.batch(part)
+                docs, cols, vals = v.batch(part, joined)
                 if not len(docs):
                     continue
                 if len(scratch) < len(cols) or scratch.shape[1] != weights.shape[1]:

@@ -14,7 +14,8 @@ from typing import Any
 
 from nlp_reports.tokenize import _widen
 
-__all__ = ["build_features", "make_tokenizer", "normalize_statement", "strip_marker"]
+__all__ = ["build_features", "make_tokenizer", "normalize_joined", "normalize_statement",
+           "strip_marker", "strip_markers_joined"]
 
 # 一是 / 二是… , （一） (1) 1. 1、 ①, 第一, 首先/其次/再次/最后 at the start of a statement
 _MARKER = re.compile(
@@ -28,6 +29,8 @@ _MARKER = re.compile(
     r"(?:首先|其次|再次|最后|另外|此外)[，,、]?"
     r")\s*"
 )
+# the same at the start of every text of a batch joined by "\0" (no part of it matches "\0")
+_MARKER_JOINED = re.compile(r"(?:^|(?<=\x00))" + _MARKER.pattern.removeprefix("^"))
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (surrogateescape'd bad bytes)
 _SPACE = re.compile(r"\s+")
@@ -52,6 +55,26 @@ def normalize_statement(text: str) -> str:
     # NFKC's quick check then passes on most statements instead of decomposing them
     text = unicodedata.normalize("NFKC", _widen(text))
     text = strip_marker(text)
+    text = _DIGITS.sub("0", text)
+    return _SPACE.sub("", text)
+
+
+def strip_markers_joined(joined: str) -> str:
+    """:func:`strip_marker` of every text of ``joined`` (texts joined by "\\0", none
+    containing one), in one pass of each regex instead of one call per text."""
+    return _MARKER_JOINED.sub("", _SURROGATE.sub("\ufffd", joined))
+
+
+def normalize_joined(widened: str) -> str:
+    """:func:`normalize_statement` of every text of a batch joined by "\\0" (none containing
+    one) whose full-width ASCII is already mapped (``_widen``), in one pass of each regex.
+
+    Exact: NFKC never changes, moves or composes across "\\0" (a starter that composes with
+    nothing); texts that are not NFKC already (rare once widened) are normalised one by one.
+    """
+    if not unicodedata.is_normalized("NFKC", widened):
+        widened = "\0".join([unicodedata.normalize("NFKC", t) for t in widened.split("\0")])
+    text = strip_markers_joined(widened)
     text = _DIGITS.sub("0", text)
     return _SPACE.sub("", text)
 
