@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp_reports.ingest import normalize as norm
-from nlp_reports.parse import load_report, sections, tables
+from nlp_reports.parse import checks, load_report, sections, tables
 from nlp_reports.parse import metadata as meta
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -202,3 +202,111 @@ def test_split_lines_skips_blank_lines_as_before():
     got = tables._split_lines(text)
     assert [(ln.labels, ln.cells, ln.grid) for ln in got] == [
         (ln.labels, ln.cells, ln.grid) for ln in plain]
+
+
+def _narrative_plain(text):
+    """checks._narrative_figures without its skips: every line and sentence searched."""
+    found = {}
+    context = False
+    for line in text.split("\n"):
+        first = True
+        for m in checks._SENTENCE.finditer(line):
+            sent = m.group()
+            if first and m.start() == 0:
+                context = False
+            first = False
+            if checks._OTHER_OR_COMPARISON.search(sent):
+                context = False
+                continue
+            if checks._APPLICATION.search(sent):
+                context = True
+                if checks._NOT_RECEIVED.search(sent) or checks._NO_APPLICATION.search(sent):
+                    found.setdefault("received", set()).add(0)
+                for r in checks._RECEIVED.finditer(sent):
+                    gap = r.group("gap")
+                    cut = max(sent.rfind("，", 0, r.start()), sent.rfind(",", 0, r.start()))
+                    if ("申请" not in gap or checks._NOT_APPLICATION.search(gap)
+                            or checks._SUBCOUNT.search(sent[cut + 1:r.start()])
+                            or checks._SUBCOUNT.search(gap)):
+                        continue
+                    if r.group(0).startswith("新收"):
+                        kind = "received"
+                    elif checks._INCLUDES_CARRIED.search(sent):
+                        kind = "received_incl"
+                    elif checks._CARRIED.search(sent):
+                        continue
+                    else:
+                        kind = "received"
+                    found.setdefault(kind, set()).add(checks.parse_chinese_number(r.group(2)))
+            if context:
+                for kind, pat, _ in checks._FIGURES:
+                    for f in pat.finditer(sent):
+                        found.setdefault(kind, set()).add(checks.parse_chinese_number(f.group(1)))
+            if "行政复议" in sent or "行政诉讼" in sent:
+                for clause in checks._CLAUSE_SPLIT.split(sent):
+                    neg = checks._NO_CASES.search(clause)
+                    if neg and "政府信息公开" in sent:
+                        span = clause[neg.start():]
+                        for word, kind in (("行政复议", "review"), ("行政诉讼", "litigation")):
+                            if word in span:
+                                found.setdefault(kind, set()).add(0)
+                        continue
+                    if "政府信息公开" not in sent:
+                        continue
+                    for rx, kind in ((checks._REVIEW, "review"), (checks._LITIGATION, "litigation")):
+                        for f in rx.finditer(clause):
+                            found.setdefault(kind, set()).add(checks.parse_chinese_number(f.group(1)))
+    found.pop(None, None)
+    return {k: v - {None} for k, v in found.items() if v - {None}}
+
+
+_NARRATIVE_BITS = st.sampled_from([
+    "全年共收到政府信息公开申请5件", "其中予以公开2件", "部分公开1件", "不予公开3件", "办结4件",
+    "结转下年度继续办理1件", "本年新收申请十二件", "未收到政府信息公开申请", "同比增长",
+    "来信来访", "被申请行政复议1件", "政府信息公开行政诉讼2起", "未发生行政复议", "。", "；",
+    "，", "\n", "\n\n", "工作平稳推进", "依申请公开", "含上年结转", "全年无政府信息公开申请",
+    "今年没有受理依申请公开",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NARRATIVE_BITS, max_size=30).map("".join))
+def test_narrative_figures_skips_change_nothing(text):
+    """Lines without a key phrase skipped, literals tested before the patterns: same figures."""
+    assert checks._narrative_figures(text) == _narrative_plain(text)
+
+
+def _evaluate_plain(table, plan):
+    """checks._evaluate by Table.get, one identity at a time (no getters, no memo)."""
+    if table.status != "ok":
+        return None
+    out = []
+    for x in plan:
+        ops = [table.values[i][j] for i, j in (*x.lhs, *x.rhs)]
+        if None in ops:
+            out.append((x.cid, x.row, x.column, "not_assessable"))
+            continue
+        found, expected = float(sum(ops[:len(x.lhs)])), float(sum(ops[len(x.lhs):]))
+        status = "pass" if abs(found - expected) < checks.TOLERANCE else "fail"
+        out.append((x.cid, x.row, x.column, status, found, expected))
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_evaluate_with_and_without_blank_cells(data):
+    """Tables without a blank take the fast branch, tables with one the general branch."""
+    from nlp_reports.parse.layout import TABLE3_COLUMNS, TABLE3_ROWS
+    from nlp_reports.report import Table
+
+    rows = tuple(r for r, _ in TABLE3_ROWS)
+    cols = tuple(c for c, _ in TABLE3_COLUMNS)
+    cell = st.one_of(st.sampled_from([0.0, 1.0, 2.0]), st.none()) if data.draw(st.booleans()) \
+        else st.sampled_from([0.0, 1.0, 2.0, 3.0])
+    flat = data.draw(st.lists(cell, min_size=len(rows) * len(cols), max_size=len(rows) * len(cols)))
+    values = tuple(tuple(flat[i:i + len(cols)]) for i in range(0, len(flat), len(cols)))
+    t = Table("table3", "t", rows, rows, cols, cols, values, values, "ok", None)
+    plan = checks._table3_plan(rows, cols, True)
+    got = [(c.id, c.row, c.column, c.outcome) + ((c.found, c.expected) if c.outcome != "not_assessable"
+                                                  else ()) for c in checks._evaluate(t, plan)]
+    assert got == _evaluate_plain(t, plan)

@@ -108,6 +108,14 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
     flat = (list(chain.from_iterable(values))
             if set(map(len, values)) == {len(table.columns)} else None)
     out = []
+    if flat is not None and None not in flat:  # no blank cell: no operand to test for None
+        tid = table.id
+        for x in plan:
+            found_v = float(sum(x.lhs_of(flat)))  # type: ignore[misc]
+            expected_v = float(sum(x.rhs_of(flat)))  # type: ignore[misc]
+            check = x.done.get((tid, found_v, expected_v))
+            out.append(_checked(x, tid, found_v, expected_v) if check is None else check)
+        return out
     for x in plan:
         if flat is not None:
             lhs = x.lhs_of(flat)  # type: ignore[misc]
@@ -122,19 +130,21 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
             continue
         found_v = float(sum(lhs))  # type: ignore[arg-type]
         expected_v = float(sum(rhs))  # type: ignore[arg-type]
-        key = (table.id, found_v, expected_v)
-        check = x.done.get(key)
-        if check is None:
-            ok = abs(found_v - expected_v) < TOLERANCE
-            check = Check(x.cid, "pass" if ok else "fail", table.id, x.row, x.column,
-                          expected=expected_v, found=found_v,
-                          message=f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} "
-                                  f"{_fmt(expected_v)}")
-            if len(x.done) >= _DONE_MAX:
-                x.done.clear()
-            x.done[key] = check
-        out.append(check)
+        check = x.done.get((table.id, found_v, expected_v))
+        out.append(_checked(x, table.id, found_v, expected_v) if check is None else check)
     return out
+
+
+def _checked(x: _Identity, tid: str, found_v: float, expected_v: float) -> Check:
+    """The pass/fail Check of an identity with these sums, remembered in ``x.done``."""
+    ok = abs(found_v - expected_v) < TOLERANCE
+    check = Check(x.cid, "pass" if ok else "fail", tid, x.row, x.column,
+                  expected=expected_v, found=found_v,
+                  message=f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} {_fmt(expected_v)}")
+    if len(x.done) >= _DONE_MAX:
+        x.done.clear()
+    x.done[(tid, found_v, expected_v)] = check
+    return check
 
 
 _DONE_MAX = 64
@@ -218,7 +228,8 @@ def parse_chinese_number(s: str) -> int | None:
     return total + (current or 0)
 
 
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_SENTENCE_STOPS = "。；;！!？?"
+_SENTENCE = re.compile(rf"[^{_SENTENCE_STOPS}\n]+")
 _APPLICATION = re.compile(r"政府信息公开申请|依申请公开|公开申请")
 _RECEIVED = re.compile(rf"(?:收到|受理|新收|接收|接到)(?P<gap>[^，,、。；;:：()（）\d]{{0,16}}?)"
                        rf"(?:共|共计|合计|总计)?{_N}{_UNIT}")
@@ -233,13 +244,15 @@ _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:�
 _OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
 _CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
-_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # (the look-behinds come after the first character: a literal start is searched fast)
-    ("granted", re.compile(rf"予(?<!不予)(?<!部分予)以公开(?:的)?(?:共)?{_N}{_UNIT}")),
-    ("partial", re.compile(rf"部分(?:予以)?公开(?:的)?(?:共)?{_N}{_UNIT}")),
-    ("refused", re.compile(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}")),
-    ("closed", re.compile(rf"办(?<!未办)结(?:了)?(?:共)?{_N}{_UNIT}")),
-    ("carried", re.compile(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}")),
+_FIGURES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # (the look-behinds come after the first character: a literal start is searched fast;
+    # the third item is a literal every match holds, tested with ``in`` first)
+    ("granted", re.compile(rf"予(?<!不予)(?<!部分予)以公开(?:的)?(?:共)?{_N}{_UNIT}"), "予以公开"),
+    ("partial", re.compile(rf"部分(?:予以)?公开(?:的)?(?:共)?{_N}{_UNIT}"), "部分"),
+    ("refused", re.compile(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}"), "不予"),
+    ("closed", re.compile(rf"办(?<!未办)结(?:了)?(?:共)?{_N}{_UNIT}"), "办结"),
+    ("carried", re.compile(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}"),
+     "结转"),
 )
 _REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
 _LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
@@ -290,8 +303,13 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
             line_end = n
         l0, l1 = line_start, line_end
         line_start = line_end + 1
-        if not context and not _KEY.search(text, l0, l1):
-            continue  # nothing here sets the context or adds a figure (most of a long 一)
+        if not _KEY.search(text, l0, l1):
+            # nothing here sets the context or adds a figure (most of a long 一); a line
+            # whose first sentence starts it resets the context (an empty line keeps it)
+            if context and l0 < l1 and text[l0] not in _SENTENCE_STOPS:
+                context = False
+            if not context:
+                continue
         # what the line lacks no sentence of it has: those searches are skipped
         other = _OTHER_OR_COMPARISON.search(text, l0, l1) is not None
         application = _APPLICATION.search(text, l0, l1) is not None
@@ -305,7 +323,8 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 continue
             if application and _APPLICATION.search(sent):
                 context = True
-                if _NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent):
+                if (("未" in sent or "没" in sent or "无" in sent)  # a literal of either
+                        and (_NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent))):
                     add("received", 0)
                 for r in _RECEIVED.finditer(sent):
                     gap = r.group("gap")
@@ -324,9 +343,10 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                         kind = "received"
                     add(kind, parse_chinese_number(r.group(2)))
             if context and figures and _FIGURE_HINT.search(sent):
-                for kind, pat in _FIGURES:
-                    for f in pat.finditer(sent):
-                        add(kind, parse_chinese_number(f.group(1)))
+                for kind, pat, literal in _FIGURES:
+                    if literal in sent:
+                        for f in pat.finditer(sent):
+                            add(kind, parse_chinese_number(f.group(1)))
             if "行政复议" in sent or "行政诉讼" in sent:
                 for clause in _CLAUSE_SPLIT.split(sent):
                     neg = _NO_CASES.search(clause)
