@@ -174,3 +174,31 @@ def test_compact_cells_and_checks_read_as_rows(tmp_path):
     assert got == [("I1", "fail", "table3", "3.7", "total", 5.0, 4.0, "差 1"),
                    ("T1", "not_assessable", None, None, None, None, None, ""),
                    ("I2", "pass", "table3", None, None, float("-inf"), None, "x")]
+
+
+def test_failed_checks_are_the_failing_rows_of_checks(tmp_path):
+    """``Store.failed_checks`` (what summarize and audit read) skips the reports without a
+    failure but gives exactly the ``fail`` rows of ``checks``, on schema 3 and schema 2."""
+    from nlp_reports.report import Check
+
+    base = _reports()
+    fields = base[0].__dataclass_fields__
+    reports = [type(r)(**{**{f: getattr(r, f) for f in fields}, "checks": checks})
+               for r, checks in zip(base, (
+                   (Check("I1", "pass", "table3", "3.7", "total", 1.0, 1.0, "ok"),
+                    Check("I2", "fail", "table3", "1", "total", 5.0, 4.0, "差 1 (fail)")),
+                   (Check("I1", "pass", message='"fail" only in the message'),)), strict=True)]
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        for i, r in enumerate(reports):
+            store.write_report(f"/c/{i}.txt", r, FakeTagger().tag_many([r])[0], sha256=f"s{i}",
+                               size=1, model_id="m")
+    for version in ("3", "2"):
+        if version == "2":
+            _downgrade(db, "2")
+        with Store(db, readonly=True) as store:
+            every = store.checks()
+            failed = store.failed_checks()
+            want = every[every["outcome"] == "fail"].reset_index(drop=True)
+            assert _plain(failed) == _plain(want)
+            assert list(failed["id"]) == ["I2"] and list(failed["found"]) == [4.0]

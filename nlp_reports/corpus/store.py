@@ -150,7 +150,8 @@ _COMPACT_VIEWS = """
 CREATE VIEW IF NOT EXISTS table_cells AS
     SELECT t.report_id AS report_id, t.table_id AS table_id, r.value AS "row",
            c.value AS "column",
-           json_extract(t."values", '$[' || r.key || '][' || c.key || ']') AS value,
+           CAST(json_extract(t."values", '$[' || r.key || '][' || c.key || ']') AS REAL)
+               AS value,
            coalesce(json_extract(t.raw, '$[' || r.key || '][' || c.key || ']'), '') AS raw,
            t.status AS table_status
     FROM report_tables t, json_each(t."rows") r, json_each(t."columns") c;
@@ -158,7 +159,8 @@ CREATE VIEW IF NOT EXISTS checks AS
     SELECT k.report_id AS report_id, json_extract(c.value, '$[0]') AS id,
            json_extract(c.value, '$[1]') AS outcome, json_extract(c.value, '$[2]') AS table_id,
            json_extract(c.value, '$[3]') AS "row", json_extract(c.value, '$[4]') AS "column",
-           json_extract(c.value, '$[5]') AS expected, json_extract(c.value, '$[6]') AS found,
+           CAST(json_extract(c.value, '$[5]') AS REAL) AS expected,
+           CAST(json_extract(c.value, '$[6]') AS REAL) AS found,
            json_extract(c.value, '$[7]') AS message
     FROM report_checks k, json_each(k.checks) c;
 """
@@ -401,25 +403,24 @@ def _numbers_json(values: Any) -> str:
     JSON has no NaN or infinity: NaN is written null (SQLite stores a NaN REAL as NULL
     too) and ±infinity as ±1e999, which SQLite reads back as ±Inf.
     """
-    text = json.dumps(values, separators=(",", ":"))
+    text = _NUMBERS_ENCODER(values)
     if "N" in text or "I" in text:  # only NaN / Infinity put letters in numbers' JSON
         text = (text.replace("NaN", "null").replace("-Infinity", "-1e999")
                 .replace("Infinity", "1e999"))
     return text
 
 
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+#: Encoders built once (``json.dumps`` with options builds one a call; ~50 calls a report).
+_NUMBERS_ENCODER = json.JSONEncoder(separators=(",", ":")).encode
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def table_row(table: Any) -> tuple[Any, ...]:
     """A table as one ``report_tables`` row (less report_id): id, status, and its row ids,
-    column ids, values (floats or null) and raw texts as compact JSON arrays."""
-    values = table.values
-    if not all(v is None or type(v) is float for row in values for v in row):
-        values = [[None if v is None else float(v) for v in row] for row in values]
+    column ids, values (numbers or null; the views read them as REAL) and raw texts as
+    compact JSON arrays."""
     return (table.id, table.status, _compact(table.rows), _compact(table.columns),
-            _numbers_json(values), _compact(table.raw))
+            _numbers_json(table.values), _compact(table.raw))
 
 
 _NON_FINITE = "\ue000nonfinite:"
@@ -438,7 +439,11 @@ def _check_number(v: Any) -> Any:
 def checks_json(checks: Sequence[Any]) -> str:
     """A report's checks as the compact JSON of ``report_checks.checks``: one array
     ``[id, outcome, table_id, row, column, expected, found, message]`` per check, in order."""
-    f = _check_number
+    text = _compact([[c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found,
+                      c.message] for c in checks])
+    if "NaN" not in text and "Infinity" not in text:
+        return text
+    f = _check_number  # JSON has no NaN / infinity (rare: the slow way)
     text = _compact([[c.id, c.outcome, c.table, c.row, c.column, f(c.expected), f(c.found),
                       c.message] for c in checks])
     if _NON_FINITE in text:  # never in real data: an infinite sum of huge numbers
@@ -946,8 +951,9 @@ class Store:
             "SELECT k.report_id AS report_id, json_extract(c.value, '$[0]') AS id, "
             "json_extract(c.value, '$[1]') AS outcome, json_extract(c.value, '$[2]') AS "
             "table_id, json_extract(c.value, '$[3]') AS \"row\", json_extract(c.value, '$[4]') "
-            "AS \"column\", json_extract(c.value, '$[5]') AS expected, "
-            "json_extract(c.value, '$[6]') AS found, json_extract(c.value, '$[7]') AS message "
+            "AS \"column\", CAST(json_extract(c.value, '$[5]') AS REAL) AS expected, "
+            "CAST(json_extract(c.value, '$[6]') AS REAL) AS found, "
+            "json_extract(c.value, '$[7]') AS message "
             "FROM report_checks k, json_each(k.checks) c WHERE instr(k.checks, '\"fail\"') "
             "AND json_extract(c.value, '$[1]') = 'fail' ORDER BY k.report_id")
 
