@@ -235,6 +235,11 @@ def test_compiled_bundle_predicts_like_the_sklearn_estimator(tiny_model, tiny_da
     np.testing.assert_allclose(kp, kp2, atol=1e-5)
     np.testing.assert_allclose(tp, tp2, atol=1e-5)
     np.testing.assert_array_equal(tagger.bundle.thresholds, tagger.model.thresholds_)
+    # a trained model file carries what loads fast: plain-int vocabularies (numpy scalars
+    # unpickle one function call each) and the batched paths' lookup tables
+    for vec in tagger.bundle.vectorizers:
+        assert {type(c) for c in vec.vocabulary.values()} == {int}
+        assert any(k in vec.__dict__ for k in ("_wtables", "_index"))
 
 
 def test_training_writes_a_complete_card(tiny_model, tiny_data):

@@ -233,3 +233,32 @@ def test_batch_normalization_is_per_text_normalization(texts):
 def test_texts_with_their_own_separator_take_the_per_text_path():
     assert _Joined(["a\0b", "c"]).widened is None
     assert _Joined(["ａ", "b"]).widened == "a\0b"
+
+
+# --- what a pickled bundle carries ---------------------------------------------------------
+
+
+def test_pickled_vectorizers_carry_their_tables_and_score_the_same(tagger, texts):
+    import pickle
+
+    from nlp_reports.classify import compiled
+
+    bundle = pickle.loads(pickle.dumps(tagger.bundle))
+    for vec in bundle.vectorizers:
+        assert any(k in vec.__dict__ for k in compiled._TABLE_KEYS)  # loaded, not rebuilt
+        assert not any(k.startswith("_memo") for k in vec.__dict__)  # memos stay out
+    bundle.set_tokenizer(tagger.bundle.tokenizer)
+    assert np.array_equal(bundle.scores(texts), tagger.bundle.scores(texts))
+
+
+def test_tables_of_another_layout_are_rebuilt(tagger, texts):
+    from nlp_reports.classify import compiled
+
+    for vec in tagger.bundle.vectorizers:
+        state = vec.__getstate__()
+        stale = dict(state, tables=(compiled._TABLES_VERSION + 1, {"_index": "stale"}))
+        fresh = compiled._Vectorizer.__new__(compiled._Vectorizer)
+        fresh.__setstate__(stale)
+        assert not any(k in fresh.__dict__ for k in compiled._TABLE_KEYS)
+        for a, b in zip(fresh.batch(texts), vec.batch(texts), strict=True):
+            assert np.array_equal(a, b)
