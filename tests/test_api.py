@@ -47,3 +47,30 @@ def test_every_command_has_help_and_is_in_the_readme():
     for name, cmd in sub.choices.items():
         assert cmd.format_help().strip(), name
         assert f"nlp-reports {name}" in readme, f"command {name} is not shown in the README"
+
+
+def test_tagging_imports_neither_summaries_nor_audit_nor_exports():
+    code = (
+        "import sys\n"
+        "from nlp_reports.corpus import tag_paths, Store\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith('nlp_reports.corpus.')"
+        " or m in ('pandas', 'sklearn')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert "LOADED ['nlp_reports.corpus.batch', 'nlp_reports.corpus.store']" in out
+
+
+def test_corpus_names_stay_functions_when_their_submodules_load_first():
+    code = (
+        "import types\n"
+        "from nlp_reports.corpus.summarize import records\n"
+        "import nlp_reports.corpus.audit, nlp_reports.corpus.export\n"
+        "import nlp_reports.corpus as corpus\n"
+        "from nlp_reports.corpus import audit, export, summarize, batch\n"
+        "print('KINDS', [type(x).__name__ for x in (audit, export, summarize, corpus.audit,"
+        " corpus.summarize, batch)])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert "KINDS ['function', 'function', 'function', 'function', 'function', 'module']" in out
