@@ -120,6 +120,7 @@ def _reports() -> list[Path]:
 def test_reports_parse_the_same_with_cold_and_warm_caches():
     files = _reports()
     tables._LINE_CACHE.clear()
+    tables._PLAIN_ROWS.clear()
     sections._HEADING_LINES.clear()
     cold = [load_report(p).to_dict() for p in files]
     warm = [load_report(p).to_dict() for p in reversed(files)][::-1]
@@ -310,3 +311,29 @@ def test_evaluate_with_and_without_blank_cells(data):
     got = [(c.id, c.row, c.column, c.outcome) + ((c.found, c.expected) if c.outcome != "not_assessable"
                                                   else ()) for c in checks._evaluate(t, plan)]
     assert got == _evaluate_plain(t, plan)
+
+
+def test_plain_row_memo_is_the_cells_own_reading():
+    """A memoised row reads as its cells do: the same raw text gives the same cells."""
+    text = "\n".join(["一、本年新收", "0", "1", "2", "3", "0", "0", "6", "二、上年结转",
+                      "0", "0", "0", "0", "0", "0", "0", "(七)总计", "-1", "0", "/", "0", "0", "0", "1.5"])
+    for counts in (True, False):
+        tables._PLAIN_ROWS.clear()
+        lines = tables._split_lines(text)
+        rows = tables._read_rows(lines, 0, tables._T3, stop=tables._T3_STOP,
+                                 expected=lambda row, rows: 7, last=lambda r: r == "4")
+        row_defs = [("1", "一"), ("2", "二"), ("3.7", "总计")]
+        cols = [(str(i), str(i)) for i in range(7)]
+        cold = tables._build("table3", "t", row_defs, cols, rows.cells, rows.flat, "表三",
+                             counts=counts)
+        warm = tables._build("table3", "t", row_defs, cols, rows.cells, rows.flat, "表三",
+                             counts=counts)
+        assert cold == warm
+        table = cold[0]
+        for r, (rid, _) in enumerate(row_defs):
+            cells = rows.cells[rid]
+            assert table.raw[r] == tuple(c.raw for c in cells)
+            plausible = all(c.kind == tables.NUM and (not counts or (c.value >= 0 and c.value.is_integer()))
+                            for c in cells)
+            assert (table.values[r] == tuple(c.value for c in cells)) if plausible else \
+                (None in table.values[r])

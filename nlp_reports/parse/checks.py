@@ -303,21 +303,32 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
             line_end = n
         l0, l1 = line_start, line_end
         line_start = line_end + 1
-        if not _KEY.search(text, l0, l1):
+        key = _KEY.search(text, l0, l1)
+        if key is None:
             # nothing here sets the context or adds a figure (most of a long 一); a line
             # whose first sentence starts it resets the context (an empty line keeps it)
             if context and l0 < l1 and text[l0] not in _SENTENCE_STOPS:
                 context = False
             if not context:
                 continue
+        # start of the next key phrase (l1: none); key phrases hold no sentence stop
+        key_at = l1 if key is None else key.start()
         # what the line lacks no sentence of it has: those searches are skipped
         other = _OTHER_OR_COMPARISON.search(text, l0, l1) is not None
         application = _APPLICATION.search(text, l0, l1) is not None
         figures = _FIGURE_HINT.search(text, l0, l1) is not None
         for m in _SENTENCE.finditer(text, l0, l1):
-            sent = m.group()
-            if m.start() == 0 or text[m.start() - 1] == "\n":
+            s0 = m.start()
+            if s0 == 0 or text[s0 - 1] == "\n":
                 context = False
+            if not context:
+                # without context a sentence without a key phrase changes nothing
+                if key_at < s0:
+                    key = _KEY.search(text, s0, l1)
+                    key_at = l1 if key is None else key.start()
+                if key_at >= m.end():
+                    continue
+            sent = m.group()
             if other and _OTHER_OR_COMPARISON.search(sent):
                 context = False
                 continue

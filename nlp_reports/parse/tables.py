@@ -503,6 +503,11 @@ def _same(row: str) -> str:
 
 _VALUE = attrgetter("value")
 _RAW = attrgetter("raw")
+#: (raw cells of a row, counts) → the row's values when all are plausible numbers, else
+#: False. A cell is a function of what was written (see :func:`_classify`), and rows repeat
+#: across reports (rows of zeros above all), so each is checked once; shared tuples.
+_PLAIN_ROWS: dict[tuple[tuple[str, ...], bool], tuple[float, ...] | bool] = {}
+_PLAIN_ROWS_MAX = 20_000
 
 
 def _build(
@@ -543,13 +548,21 @@ def _build(
                     why += " (blank cells cannot be placed among one-per-line values)"
                 reasons.append(why)
             continue
-        row_values = tuple(map(_VALUE, fitted))
-        # the common case: every cell a number (only blank and bad cells have None), and for
-        # counts every number a non-negative integer
-        if None not in row_values and (not counts or (
-                min(row_values) >= 0 and all(map(float.is_integer, row_values)))):  # type: ignore[arg-type,type-var]
-            values.append(row_values)
-            raw.append(tuple(map(_RAW, fitted)))
+        raws = tuple(map(_RAW, fitted))
+        plain = _PLAIN_ROWS.get((raws, counts))
+        if plain is None:
+            row_values = tuple(map(_VALUE, fitted))
+            # the common case: every cell a number (only blank and bad cells have None), and
+            # for counts every number a non-negative integer
+            plain = row_values if None not in row_values and (not counts or (
+                min(row_values) >= 0 and all(map(float.is_integer, row_values)))  # type: ignore[arg-type,type-var]
+            ) else False
+            if len(_PLAIN_ROWS) >= _PLAIN_ROWS_MAX:
+                _PLAIN_ROWS.clear()
+            _PLAIN_ROWS[(raws, counts)] = plain
+        if plain is not False:
+            values.append(plain)
+            raw.append(raws)
             read += ncols
             continue
         row_v: list[float | None] = []
@@ -810,7 +823,7 @@ def _read_table4(
             ln = lines[i]
             if (cells and ln.labels) or (not cells and i - a > 2 * _MAX_GAP):
                 break
-            if ln.labels and all(c.raw == "" for c in ln.cells):
+            if ln.labels and not any(map(_RAW, ln.cells)):  # (every raw "")
                 continue  # a header row whose merged cells were left empty
             if ln.cells:
                 if ln.labels or len(ln.cells) > 1:
