@@ -122,8 +122,10 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     probe = head[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"\x00" in probe[:64]:  # UTF-16 markup
         probe = probe.replace(b"\x00", b"")
-    if probe.startswith(b"<") and any(m in probe for m in _HTML_MARKERS) \
-            or b"<html" in head.lower() or b"<table" in head.lower():
+    if probe.startswith(b"<") and any(m in probe for m in _HTML_MARKERS):
+        return "html"
+    lower = head.lower()
+    if b"<html" in lower or b"<table" in lower:
         return "html"
     return "txt"
 
@@ -254,7 +256,7 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     if path is not None:
         data = _read_file(path, max_bytes)
     where = path or filename
-    if not data.strip():
+    if not data or data.isspace():  # (= not data.strip(), without copying the bytes)
         raise EmptyInputError("the file is empty or holds only whitespace", path=where)
     fmt = _format_for(data, filename or path, where)
     if fmt == "pdf":

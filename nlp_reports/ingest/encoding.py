@@ -129,7 +129,7 @@ def decode_bytes(data: bytes, *, path: str | None = None,
     is tried first but not trusted blindly. Raises :class:`EmptyInputError`,
     :class:`BinaryInputError` (NUL bytes, binary noise) or :class:`DecodingError`.
     """
-    if not data.strip():
+    if not data or data.isspace():  # (= not data.strip(), without copying the bytes)
         raise EmptyInputError("the file is empty or holds only whitespace", path=path)
     for bom, codec in _BOMS:
         if data.startswith(bom):

@@ -65,7 +65,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
 
     layout = analyse(simplified)
     sections = _sections(layout, simplified, original)
-    section_texts = _section_texts(layout, sections, simplified)
+    section_texts = _section_texts(layout, sections, simplified, original is simplified)
 
     if not sections and not _KEY_PHRASE.search(simplified):
         tables, _, _ = _read_tables(section_texts, None)
@@ -98,7 +98,8 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     agency, title_year = meta.agency_and_year(
         _clean(simplified[layout.title_span[0]:layout.title_span[1]]) if layout.title_span
         else None)
-    year = meta.report_year(title_year, simplified[layout.content_start:])
+    # (the text after the title is sliced only when the title names no year)
+    year = title_year or meta.report_year(None, simplified[layout.content_start:])
     if agency is None and layout.signature_span:
         agency = simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
 
@@ -114,7 +115,8 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         agency=agency,
         year=year,
         level=meta.level_of(agency),
-        region=meta.region_of(agency, simplified[layout.content_start:]),
+        region=meta.region_of(agency, simplified[layout.content_start:
+                                                 layout.content_start + meta.REGION_SCAN]),
         published=meta.published_date(head, tail_date),
         format=meta.format_of(year, table_layout, s5_title, len(sections)),
         source=path,
@@ -139,9 +141,16 @@ def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
     return out
 
 
-def _section_texts(layout: Layout, sections: list[Section], simplified: str) -> dict[int, str]:
-    """Section number → body text on the simplified characters; 0 = text under no heading."""
-    texts = {s.number: simplified[s.body_start:s.body_end].strip() for s in layout.sections}
+def _section_texts(layout: Layout, sections: list[Section], simplified: str,
+                   same: bool) -> dict[int, str]:
+    """Section number → body text on the simplified characters; 0 = text under no heading.
+
+    ``same``: the sections were cut from ``simplified`` itself, so their texts are reused.
+    """
+    if same:
+        texts = {s.number: s.text for s in sections}
+    else:
+        texts = {s.number: simplified[s.body_start:s.body_end].strip() for s in layout.sections}
     rest = "\n".join(simplified[a:b].strip() for a, b in layout.unsectioned).strip()
     if rest:
         texts[0] = rest

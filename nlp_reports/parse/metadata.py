@@ -166,7 +166,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     first = _FIRST_PLACE.match(region)
     if first and text:
         head = first.group()
-        chain = _chain_before(head, text[:_REGION_SCAN])
+        chain = _chain_before(head, text[:REGION_SCAN])
         if chain and len(chain) > len(head):
             return chain + region[first.end():]
     return region
@@ -187,7 +187,8 @@ def _chain_before(head: str, text: str) -> str | None:
     return m.group(2) if m else None
 
 
-_REGION_SCAN = 3000
+#: How much of the text after the title region_of looks at.
+REGION_SCAN = 3000
 _FIRST_PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|乡|镇|街道)")
 _PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
