@@ -337,3 +337,26 @@ def test_plain_row_memo_is_the_cells_own_reading():
                             for c in cells)
             assert (table.values[r] == tuple(c.value for c in cells)) if plausible else \
                 (None in table.values[r])
+
+
+def test_file_read_on_a_bare_descriptor_reads_on_after_short_reads(tmp_path, monkeypatch):
+    """_read_file reads the whole file even when the system hands it over in small pieces,
+    and a file over the limit is refused as with a buffered read."""
+    import os as _os
+
+    from nlp_reports import ingest
+    from nlp_reports.errors import InputTooLargeError
+
+    body = ("一、总体情况\n本机关共收到申请3件。\n" * 50).encode()
+    path = tmp_path / "r.txt"
+    path.write_bytes(body)
+    assert ingest._read_file(str(path), 10_000) == body
+    real_read = _os.read
+    monkeypatch.setattr(ingest.os, "read", lambda fd, n: real_read(fd, min(n, 7)))
+    assert ingest._read_file(str(path), 10_000) == body
+    with pytest.raises(InputTooLargeError):
+        ingest._read_file(str(path), len(body) - 1)
+    monkeypatch.setattr(ingest.os, "stat", lambda p: _os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 0, 0, 0)))
+    assert ingest._read_file(str(path), 10_000) == body  # the file "grew" since stat: read on
+    with pytest.raises(InputTooLargeError):
+        ingest._read_file(str(path), 100)

@@ -167,17 +167,35 @@ def _read_file(path: str, max_bytes: int) -> bytes:
             f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
             "pass max_bytes=... to read it anyway", path=path)
     try:
-        with open(path, "rb") as fh:
+        # a bare descriptor: no file object or buffer for one read of the whole file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
             # read(max_bytes + 1) would allocate the whole limit for every file
-            data = fh.read(size + 1)
+            data = _read_upto(fd, size + 1)
             if len(data) > size:  # the file grew since stat (or stat said 0): read on
-                data += fh.read(max_bytes + 1 - len(data))
+                data += _read_upto(fd, max_bytes + 1 - len(data))
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
     if len(data) > max_bytes:  # the file grew while we read it
         raise InputTooLargeError(
             f"the file is over the {max_bytes / 2**20:.0f} MB limit", path=path)
     return data
+
+
+def _read_upto(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from ``fd``, fewer only at the end of the file (short reads
+    are read on, as ``BufferedReader.read(limit)`` does)."""
+    parts = []
+    n = 0
+    while n < limit:
+        chunk = os.read(fd, limit - n)
+        if not chunk:
+            break
+        parts.append(chunk)
+        n += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _format_for(data: bytes, name: str | None, path: str | None) -> str:
