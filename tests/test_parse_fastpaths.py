@@ -120,6 +120,7 @@ def _reports() -> list[Path]:
 def test_reports_parse_the_same_with_cold_and_warm_caches():
     files = _reports()
     tables._LINE_CACHE.clear()
+    tables._SKIP_LINES.clear()
     tables._PLAIN_ROWS.clear()
     sections._HEADING_LINES.clear()
     cold = [load_report(p).to_dict() for p in files]
@@ -197,12 +198,15 @@ def test_read_rows_fast_loop_is_the_line_by_line_read(raws, start):
 
 
 def test_split_lines_skips_blank_lines_as_before():
-    text = "一、本年新收\n\n\n0\n\n \n3\t\n\n- 2 -\n\n\n\n总计\n"
+    text = "一、本年新收\n\n\n0\n\n \n3\t\n\n- 2 -\n\n\n\n总计\n\t\t\n" + "长" * 90 + "\n"
     plain = [tables._cut_line(raw) for raw in text.split("\n")]
     plain = [ln for ln in plain if ln is not None]
-    got = tables._split_lines(text)
-    assert [(ln.labels, ln.cells, ln.grid) for ln in got] == [
-        (ln.labels, ln.cells, ln.grid) for ln in plain]
+    for _ in range(2):  # cold (lines cut, blank ones noted), then warm (all looked up)
+        got = tables._split_lines(text)
+        assert [(ln.labels, ln.cells, ln.grid) for ln in got] == [
+            (ln.labels, ln.cells, ln.grid) for ln in plain]
+    known = "0\n3\t\n总计"  # every line known and none blank: the one-pass lookup
+    assert [ln.labels for ln in tables._split_lines(known)] == [[], [], ["总计"]]
 
 
 def _narrative_plain(text):

@@ -113,14 +113,16 @@ class _Line:
     grid: bool
 
 
-#: raw line → its _Line (_SKIP: a blank line or page number). Lines repeat within and across
-#: reports (one-cell lines "0", row labels, headers), so most are cut once; the _Line objects
-#: are shared and never mutated after :func:`_cut_line`. Cleared past _LINE_CACHE_MAX.
-_LINE_CACHE: dict[str, object] = {}
+#: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
+#: labels, headers), so most are cut once; the _Line objects are shared and never mutated
+#: after :func:`_cut_line`. Lines that are no _Line (blank, a page number) are kept apart in
+#: _SKIP_LINES, so a text of known lines is looked up in one C-level pass with nothing to
+#: filter. Both are cleared past _LINE_CACHE_MAX.
+_LINE_CACHE: dict[str, _Line] = {}
+_SKIP_LINES: set[str] = set()
 _LINE_CACHE_MAX = 20_000
 #: Lines longer than this are not cached (prose: they rarely repeat).
 _LINE_CACHE_LONG = 80
-_SKIP = object()
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -131,19 +133,28 @@ def _split_lines(text: str) -> list[_Line]:
     while "\n\n" in text:
         text = text.replace("\n\n", "\n")
     raws = text.split("\n")
-    got = list(map(cache.get, raws))  # None: not cut yet
-    if None in got:
-        for i, parsed in enumerate(got):
-            if parsed is None:
-                raw = raws[i]
-                parsed = got[i] = _cut_line(raw) or _SKIP
-                if len(raw) <= _LINE_CACHE_LONG:
-                    if len(cache) >= _LINE_CACHE_MAX:
-                        cache.clear()
+    try:
+        return list(map(cache.__getitem__, raws))  # every line known, none to skip
+    except KeyError:
+        pass
+    out = []
+    for raw, parsed in zip(raws, map(cache.get, raws), strict=True):
+        if parsed is None:
+            if raw in _SKIP_LINES:
+                continue
+            parsed = _cut_line(raw)
+            if len(raw) <= _LINE_CACHE_LONG:
+                if len(cache) + len(_SKIP_LINES) >= _LINE_CACHE_MAX:
+                    cache.clear()
+                    _SKIP_LINES.clear()
+                if parsed is None:
+                    _SKIP_LINES.add(raw)
+                else:
                     cache[raw] = parsed
-    if _SKIP in got:  # (a C-level identity scan: _Line compares by identity)
-        return [ln for ln in got if ln is not _SKIP]  # type: ignore[misc]
-    return got  # type: ignore[return-value]
+            if parsed is None:
+                continue
+        out.append(parsed)
+    return out
 
 
 def _cut_line(raw: str) -> _Line | None:
