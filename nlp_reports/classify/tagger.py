@@ -20,7 +20,7 @@ import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -291,28 +291,35 @@ class Tagger:
         texts = list(texts)
         out: list[Prediction | None] = [None] * len(texts)
         kind_rows: list[list[float] | None] = [None] * len(texts)
-        todo = [i for i, t in enumerate(texts) if t and t.strip()]
+        # blank: empty or whitespace only (what ``not t.strip()`` says, without a copy)
+        todo = [i for i, t in enumerate(texts) if t and not t.isspace()]
         if len(todo) < len(texts):
             blank_row = [float(k == "other") for k in KINDS]
             for i, t in enumerate(texts):
-                if not (t and t.strip()):
+                if not t or t.isspace():
                     out[i] = _blank_prediction(t or "")
                     kind_rows[i] = blank_row
         thresholds = self.bundle.thresholds
         step = max(1, int(batch_size))
         for start in range(0, len(todo), step):
             idx = todo[start:start + step]
-            kp, tp = self.bundle.predict_all([texts[i] for i in idx])
+            kp, tp = self.bundle.predict_all(list(map(texts.__getitem__, idx)))
             krows = _round6(kp)
             trows = _round6(tp)
             kinds = kp.argmax(1).tolist()
             over = (tp >= thresholds).tolist()
-            for i, kr, tr, k, on in zip(idx, krows, trows, kinds, over, strict=False):
-                kscores = dict(zip(KINDS, kr, strict=False))
-                kind = KINDS[k]
-                out[i] = _prediction(texts[i], kind, kr[k], kscores,
-                                     tuple(compress(THEME_IDS, on)),
-                                     dict(zip(THEME_IDS, tr, strict=False)))
+            # the per-statement pieces built by map() in C, only the objects in Python
+            preds = map(_prediction, map(texts.__getitem__, idx), map(KINDS.__getitem__, kinds),
+                        map(list.__getitem__, krows, kinds),
+                        map(dict, map(zip, repeat(KINDS), krows)),
+                        map(tuple, map(compress, repeat(THEME_IDS), over)),
+                        map(dict, map(zip, repeat(THEME_IDS), trows)))
+            if len(idx) == len(texts):  # no blank line: one batch, in order
+                out[:] = preds
+                kind_rows[:] = krows
+                continue
+            for i, pred, kr in zip(idx, preds, krows, strict=True):
+                out[i] = pred
                 kind_rows[i] = kr
         return out, kind_rows  # type: ignore[return-value]
 
