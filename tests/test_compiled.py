@@ -195,6 +195,34 @@ def test_fast_prediction_is_the_dataclass():
         fast.kind = "other"  # type: ignore[misc]
 
 
+def test_fast_tagged_statement_is_the_dataclass():
+    from dataclasses import fields
+
+    from nlp_reports.classify.tagger import TaggedStatement, _tagged
+    from nlp_reports.report import Statement
+
+    statement = Statement(index=0, text="文本", block="problem", marker="一是")
+    pred = _prediction("文本", "problem", 0.7, {"problem": 0.7}, (), {})
+    fast = _tagged(statement, pred, "measure", True)
+    slow = TaggedStatement(statement=statement, prediction=pred, model_kind="measure",
+                           layout_disagrees=True)
+    assert set(vars(fast)) == {f.name for f in fields(TaggedStatement)}
+    assert fast == slow and fast.to_dict() == slow.to_dict()
+    with pytest.raises(AttributeError):
+        fast.model_kind = "other"  # type: ignore[misc]
+
+
+def test_tag_many_with_repeated_statements_equals_tagging_each_report(tagger):
+    from nlp_reports.parse import load_report
+
+    files = sorted((ROOT / "examples" / "corpus").glob("*.txt"))[:4]
+    if not files:
+        pytest.skip("examples/corpus not present")
+    reports = [load_report(p) for p in files] * 2  # every statement at least twice
+    together = tagger.tag_many(reports)
+    assert together == [tagger.tag_many([r])[0] for r in reports]
+
+
 def test_theme_heads_at_once_equal_one_by_one(tagger):
     from nlp_reports.classify.compiled import _head
 

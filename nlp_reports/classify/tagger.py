@@ -109,6 +109,19 @@ def _prediction(text: str, kind: str, kind_score: float, kind_scores: dict[str, 
     return p
 
 
+def _tagged(statement: Statement, prediction: Prediction, model_kind: str,
+            layout_disagrees: bool) -> TaggedStatement:
+    """``TaggedStatement(...)`` without the frozen dataclass's ``__init__`` (as
+    :func:`_prediction`; ``tests/test_compiled.py`` checks it still matches the class)."""
+    t = _new(TaggedStatement)
+    d = t.__dict__
+    d["statement"] = statement
+    d["prediction"] = prediction
+    d["model_kind"] = model_kind
+    d["layout_disagrees"] = layout_disagrees
+    return t
+
+
 def _round6(values: Any) -> list:
     """``round(float(x), 6)`` of every element (nested lists, like ``tolist()``), in numpy.
 
@@ -335,7 +348,17 @@ class Tagger:
         (:func:`_layout_scores`).
         """
         statements = [s for r in reports for s in r.statements]
-        preds, kind_rows = self._predict([s.text for s in statements], batch_size)
+        # each distinct text classified once: reports repeat boilerplate statements, and a
+        # text's scores do not depend on the batch around it (tests/test_compiled.py)
+        texts = [s.text for s in statements]
+        distinct = {t: i for i, t in enumerate(dict.fromkeys(texts))}
+        if len(distinct) < len(texts):
+            upreds, urows = self._predict(list(distinct), batch_size)
+            where = list(map(distinct.__getitem__, texts))
+            preds = list(map(upreds.__getitem__, where))
+            kind_rows = list(map(urows.__getitem__, where))
+        else:
+            preds, kind_rows = self._predict(texts, batch_size)
         final = list(preds)
         disagree = [False] * len(preds)
         blocks = [s.block for s in statements]
@@ -346,11 +369,9 @@ class Tagger:
         result: list[list[TaggedStatement]] = []
         pos = 0
         for r in reports:
-            tagged = []
-            for s in r.statements:
-                tagged.append(TaggedStatement(statement=s, prediction=final[pos],
-                                              model_kind=preds[pos].kind,
-                                              layout_disagrees=disagree[pos]))
-                pos += 1
+            end = pos + len(r.statements)
+            tagged = list(map(_tagged, r.statements, final[pos:end],
+                              [p.kind for p in preds[pos:end]], disagree[pos:end]))
+            pos = end
             result.append(tagged)
         return result
