@@ -364,3 +364,23 @@ def test_file_read_on_a_bare_descriptor_reads_on_after_short_reads(tmp_path, mon
     assert ingest._read_file(str(path), 10_000) == body  # the file "grew" since stat: read on
     with pytest.raises(InputTooLargeError):
         ingest._read_file(str(path), 100)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["資訊", "條例", "報告", "國", "国", "的", "問題", "机关", "\n", " ",
+                                 "（", "３", "📌", "\r", "①", "，"]), max_size=60).map("".join))
+def test_simplified_plain_scan_answers_the_traditional_check(text):
+    """Text of plain simplified characters skips detect_traditional; other text runs it."""
+    out, simple = norm._normalize(text)
+    assert out == norm.normalize_text(text) == _normalize_plain(text)
+    if simple:
+        assert norm.detect_traditional(out.strip("\n")) is False
+        assert not norm.TRADITIONAL_CHARS.intersection(text)
+    else:
+        assert norm.TRADITIONAL_CHARS.intersection(text) or norm._PLAIN.fullmatch(
+            text.replace("\r", "\n")) is None
+    if out.strip("\n").strip():
+        from nlp_reports.ingest import _finish
+
+        doc = _finish(text, "text", None, None)
+        assert doc.traditional == norm.detect_traditional(out.strip("\n"))

@@ -26,7 +26,12 @@ from nlp_reports.errors import (
     ParseError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.normalize import detect_traditional, normalize_text, to_simplified
+from nlp_reports.ingest.normalize import (
+    _normalize,
+    detect_traditional,
+    normalize_text,
+    to_simplified,
+)
 
 log = logging.getLogger("nlp_reports")
 
@@ -228,10 +233,11 @@ def _suffix(name: str) -> str:
 
 def _finish(text: str, source_format: str, encoding: str | None,
             path: str | None) -> Document:
-    text = normalize_text(text).strip("\n")
+    text, simple = _normalize(text)
+    text = text.strip("\n")
     if not text or text.isspace():  # (= not text.strip(), without copying the text)
         raise EmptyInputError("no text: the input is empty or whitespace only", path=path)
-    traditional = detect_traditional(text)
+    traditional = not simple and detect_traditional(text)  # (simple: no traditional char)
     simplified = to_simplified(text) if traditional else text
     return Document(text=text, simplified=simplified, source_format=source_format,
                     encoding=encoding, traditional=traditional)

@@ -88,9 +88,17 @@ def normalize_text(text: str) -> str:
     trailing TAB is an empty cell). Chinese punctuation and circled numbers (① ⑴) are kept.
     Lines are never joined.
     """
+    return _normalize(text)[0]
+
+
+def _normalize(text: str) -> tuple[str, bool]:
+    """:func:`normalize_text`, and whether ``text`` was plain (see ``_PLAIN``) without a
+    traditional-only character: then :func:`detect_traditional` is False on the result,
+    whose characters are the text's own (the steps after the table only drop ASCII)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _PLAIN.fullmatch(text) is None:  # else already NFC, nothing to map, no emoji
+    simple = _PLAIN_SIMPLIFIED.fullmatch(text) is not None  # one scan for both questions
+    if not simple and _PLAIN.fullmatch(text) is None:  # else NFC, nothing to map, no emoji
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         if _CHANGE_OR_EMOJI.search(text):  # one scan for clean text instead of two
@@ -107,7 +115,7 @@ def normalize_text(text: str) -> str:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     if text[:1] == " " or text[-1:] == " " or "\n " in text or " \n" in text:
         text = _EDGE_SPACE.sub("", text)  # (the scan for ^/$ is slow: only when needed)
-    return text
+    return text, simple
 
 
 # The ~570 most frequent characters of annual reports and of general Chinese, simplified.
@@ -140,6 +148,23 @@ TRADITIONAL_CHARS: frozenset[str] = frozenset(
 COMMON_CHARS: frozenset[str] = frozenset(_COMMON_SIMPLIFIED) | TRADITIONAL_CHARS
 
 _TRADITIONAL_ANY = re.compile("[" + "".join(sorted(TRADITIONAL_CHARS)) + "]")
+
+
+def _without(cls_lo: int, cls_hi: int, chars: frozenset[str]) -> str:
+    """A character-class body for [cls_lo, cls_hi] minus ``chars`` (as ranges)."""
+    out = []
+    lo = cls_lo
+    for cp in sorted(ord(c) for c in chars if cls_lo <= ord(c) <= cls_hi) + [cls_hi + 1]:
+        if cp > lo:
+            out.append(f"{re.escape(chr(lo))}-{re.escape(chr(cp - 1))}" if cp - 1 > lo
+                       else re.escape(chr(lo)))
+        lo = cp + 1
+    return "".join(out)
+
+
+#: ``_PLAIN`` without the traditional-only characters (all of them CJK ideographs).
+_PLAIN_SIMPLIFIED = re.compile(
+    "[" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS)) + "]*")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
