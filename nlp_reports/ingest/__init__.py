@@ -124,6 +124,8 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     for magic, message in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormatError(message, path=path)
+    if b"<" not in head:  # every markup test below needs one (a plain-text report)
+        return "txt"
     probe = head[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"\x00" in probe[:64]:  # UTF-16 markup
         probe = probe.replace(b"\x00", b"")
@@ -308,8 +310,8 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
 
 def sniff_markup(text: str) -> bool:
     """Whether decoded text is an HTML page (for UTF-16 pages the byte sniff cannot see)."""
-    head = text[:512].lstrip("\ufeff \t\r\n").lower()
-    return head.startswith(("<!doctype html", "<html"))
+    head = text[:512].lstrip("\ufeff \t\r\n")
+    return head[:1] == "<" and head[:14].lower().startswith(("<!doctype html", "<html"))
 
 
 def _is_file(name: str) -> bool:
