@@ -415,6 +415,7 @@ def _read_rows(
     strict = table.strict
     required = table.required
     hits_of = table.hits
+    known_hits = table._hits
     p = 0
     current: str | None = None
     i = start
@@ -431,7 +432,8 @@ def _read_rows(
             for norm in labels:
                 k = None  # the first spec at or after p that the label matches (_match)
                 if norm and len(norm) <= _MAX_LABEL:
-                    for h in hits_of(norm):
+                    hits = known_hits.get(norm)  # (table.hits without the call)
+                    for h in hits_of(norm) if hits is None else hits:
                         if h >= p and not (strict[h] and required[p] < h):
                             k = h
                             break
