@@ -384,3 +384,17 @@ def test_simplified_plain_scan_answers_the_traditional_check(text):
 
         doc = _finish(text, "text", None, None)
         assert doc.traditional == norm.detect_traditional(out.strip("\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("一二三五九十0123456789、.．)）是x\n ")), max_size=30).map("".join))
+def test_marker_patterns_that_start_with_a_class_match_as_the_plain_forms(text):
+    """statements' cn_dun / num_dot / num_paren, rewritten for a fast scan, find the same."""
+    from nlp_reports.parse import statements
+
+    plain = {"cn_dun": rf"({statements._CN_NUM})[、.．]", "num_dot": r"(\d{1,2})(?:[.．](?!\d)|、)",
+             "num_paren": r"(\d{1,2})[)）]"}
+    for kind, rx, _ in statements._MARKERS:
+        if kind in plain:
+            want = [(m.span(), m.group(1)) for m in re.finditer(plain[kind], text)]
+            assert [(m.span(), m.group(1)) for m in rx.finditer(text)] == want

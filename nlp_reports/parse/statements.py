@@ -38,9 +38,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("shi", re.compile(rf"(?:其)?({_CN_NUM})是[：:，,、]?"), "shi"),
     ("paren_cn", re.compile(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
     ("paren_num", re.compile(r"[(（][ \t]{0,2}(\d{1,2})[ \t]{0,2}[)）][、.．]?"), "run"),
-    ("cn_dun", re.compile(rf"({_CN_NUM})[、.．]"), "line"),
-    ("num_dot", re.compile(r"(\d{1,2})(?:[.．](?!\d)|、)"), "run"),
-    ("num_paren", re.compile(r"(\d{1,2})[)）]"), "line"),
+    # (these three are written to start with a character class, which the engine scans for
+    # quickly: "\d\d?" is "\d{1,2}", and cn_dun's numeral is _CN_NUM as one class + a
+    # look-behind; tests/test_parse_fastpaths.py compares them with the plain forms)
+    ("cn_dun", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "line"),
+    ("num_dot", re.compile(r"(\d\d?)(?:[.．](?!\d)|、)"), "run"),
+    ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
     ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
