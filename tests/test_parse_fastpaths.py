@@ -102,12 +102,15 @@ def test_traditional_check_fast_path(text):
 
 def test_heading_candidates_are_the_line_starts_of_the_multiline_pattern():
     text = "一、总体情况\n二、主动公开\n 三 依申请\n正文一、不是\n\u3000第四部分 复议\n(一)小标题\n五"
-    plain = re.compile(r"^" + sections._START_NUMERAL, re.M)
-    for start in range(len(text)):
-        for end in (start, len(text)):
-            want = [m.start() for m in plain.finditer(text, start, end)]
-            got = list(sections._line_candidates(sections._LINE_START_NUMERAL, text, start, end))
-            assert got == want
+    text += "\n（二）小标题\n\u3000(三) x\n一二三\n第\n"
+    for line_start, prefilter in ((sections._START_NUMERAL, sections._LINE_START_NUMERAL),
+                                  (sections._START_BRACKET, sections._LINE_START_BRACKET)):
+        plain = re.compile(r"^" + line_start, re.M)
+        for start in range(len(text)):
+            for end in (start, len(text) - 3, len(text)):
+                want = [m.start() for m in plain.finditer(text, start, end)]
+                got = list(sections._line_candidates(prefilter, text, start, end))
+                assert got == want
 
 
 def _reports() -> list[Path]:

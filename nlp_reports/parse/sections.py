@@ -36,8 +36,10 @@ _HEADING_BRACKET = re.compile(
 # tried at every position); the first line is tried separately (see _line_candidates).
 _START_NUMERAL = r"[ \t\u3000]{0,8}(?:第|十|[一二三四五六七八九](?:[、.．，,]|[ \t\u3000]))"
 _START_BRACKET = r"[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九十]"
-_LINE_START_NUMERAL = (re.compile(_START_NUMERAL), re.compile("\n" + _START_NUMERAL))
-_LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n" + _START_BRACKET))
+# The scan looks only for "\n" + a character that may begin one (a class after the literal
+# is one test a line; the whole pattern is then tried at the few lines found).
+_LINE_START_NUMERAL = (re.compile(_START_NUMERAL), re.compile("\n[ \t\u3000第十一二三四五六七八九]"))
+_LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]"))
 _TITLE_END = re.compile(r"[。：:；;]")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
@@ -229,13 +231,15 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
 
 def _line_candidates(prefilter: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int,
                      end: int) -> Iterator[int]:
-    """Starts of the lines in text[start:end] where ``prefilter`` (first line, "\n" + line)
-    matches, in order: those of ``^…`` with re.M (a line start is 0 or just after "\n")."""
+    """Starts of the lines in text[start:end] where ``prefilter`` (the line pattern, and "\n"
+    + the characters it may begin with) matches, in order: those of ``^…`` with re.M (a line
+    start is 0 or just after "\n"). No match holds a "\n", so the lines are independent."""
     first, after_newline = prefilter
     if (start == 0 or text[start - 1] == "\n") and first.match(text, start, end):
         yield start
     for m in after_newline.finditer(text, start, end):
-        yield m.start() + 1
+        if first.match(text, m.start() + 1, end):
+            yield m.start() + 1
 
 
 def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
