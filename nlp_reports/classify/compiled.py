@@ -368,15 +368,16 @@ class _Vectorizer:
     def _tfidf(self, docs: np.ndarray, cols: np.ndarray, n_docs: int
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(doc, global column, l2-normalized tf-idf) from one (doc, column) pair per term."""
-        width = len(self.idf)
+        bits = max(1, len(self.idf) - 1).bit_length()  # (doc, column) packed: doc << bits
         # np.unique(..., return_counts=True) by hand, the keys sorted by _sort_cells
-        cell = _sort_cells(docs * width + cols, n_docs * width)  # sorted by doc
+        cell = _sort_cells((docs << bits) | cols, n_docs << bits)  # sorted by doc, column
         new = np.empty(len(cell), dtype=bool)
         new[:1] = True
         np.not_equal(cell[1:], cell[:-1], out=new[1:])
         start = np.flatnonzero(new)
         counts = np.diff(np.append(start, len(cell)))
-        docs, cols = np.divmod(cell[start], width)
+        key = cell[start]
+        docs, cols = key >> bits, key & ((1 << bits) - 1)
         if self.sublinear:  # log(1) + 1 == 1 exactly: only repeated terms need the log
             tf = np.ones(len(counts))
             many = counts > 1
