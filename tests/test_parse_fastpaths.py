@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp_reports.errors import BinaryInputError
 from nlp_reports.ingest import normalize as norm
 from nlp_reports.parse import checks, load_report, sections, tables
 from nlp_reports.parse import metadata as meta
@@ -401,3 +402,51 @@ def test_marker_patterns_that_start_with_a_class_match_as_the_plain_forms(text):
         if kind in plain:
             want = [(m.span(), m.group(1)) for m in re.finditer(plain[kind], text)]
             assert [(m.span(), m.group(1)) for m in rx.finditer(text)] == want
+
+
+_BYTES_BITS = st.sampled_from([
+    "一、总体情况\n".encode(), "本机关收到申请3件。".encode(), "資訊報告".encode(), b"\r\n", b"\r",
+    b"\xef\xbb\xbf", b"\x00", b"\x01", b"\xff", "（３）".encode(), "📌".encode(), b"<html>", b" ",
+    "国" .encode() * 30, "─".encode() * 40,
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BYTES_BITS, min_size=1, max_size=40).map(b"".join))
+def test_plain_utf8_fast_path_reads_as_decode_bytes(data):
+    """Bytes the fast path takes decode as decode_bytes decodes them, and the document is the
+    one the general path makes; other bytes go the general way."""
+    from nlp_reports import ingest
+    from nlp_reports.errors import ParseError
+    from nlp_reports.ingest import encoding
+
+    fast = encoding.plain_utf8(data)
+    if fast is not None and data.strip():  # (blank bytes: read_document refuses them first)
+        assert encoding.decode_bytes(data) == (fast, "utf-8")
+
+    def read(**kw):
+        try:
+            return ingest.read_document(data, filename="r.txt")
+        except ParseError as exc:
+            return type(exc).__name__, str(exc)
+
+    got = read()
+    real = encoding.plain_utf8
+    try:
+        encoding.plain_utf8 = lambda data: None  # the general path for every input
+        want = read()
+    finally:
+        encoding.plain_utf8 = real
+    assert got == want
+
+
+def test_plain_utf8_leaves_the_defect_rules_to_decode_bytes():
+    from nlp_reports.ingest import encoding
+
+    boxes = "─".encode() * 1100  # plain characters, but 1000+ of them without a Chinese one
+    assert encoding.plain_utf8(boxes) is None
+    with pytest.raises(BinaryInputError):
+        encoding.decode_bytes(boxes)
+    assert encoding.plain_utf8("国".encode() + boxes) == "国" + "─" * 1100
+    for data in (b"\xef\xbb\xbf" + "国".encode(), "国\x00".encode(), "國".encode(), b"\xff"):
+        assert encoding.plain_utf8(data) is None

@@ -234,8 +234,8 @@ def _suffix(name: str) -> str:
 
 
 def _finish(text: str, source_format: str, encoding: str | None,
-            path: str | None) -> Document:
-    text, simple = _normalize(text)
+            path: str | None, simple: bool | None = None) -> Document:
+    text, simple = _normalize(text, simple)
     text = text.strip("\n")
     if not text or text.isspace():  # (= not text.strip(), without copying the text)
         raise EmptyInputError("no text: the input is empty or whitespace only", path=path)
@@ -298,14 +298,19 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
 
         markup, encoding = decode_html(data, path=where)
         return _finish(html_to_text(markup, path=where), "html", encoding, where)
-    from nlp_reports.ingest.encoding import decode_bytes
+    from nlp_reports.ingest.encoding import decode_bytes, plain_utf8
 
-    text, encoding = decode_bytes(data, path=where)
+    text = plain_utf8(data)  # the common case, checked in one scan the normalizer reuses
+    simple = text is not None or None
+    if text is not None:
+        encoding = "utf-8"
+    else:
+        text, encoding = decode_bytes(data, path=where)
     if sniff_markup(text):
         from nlp_reports.ingest.html import html_to_text
 
         return _finish(html_to_text(text, path=where), "html", encoding, where)
-    return _finish(text, "txt", encoding, where)
+    return _finish(text, "txt", encoding, where, simple)
 
 
 def sniff_markup(text: str) -> bool:

@@ -13,11 +13,11 @@ import logging
 import re
 
 from nlp_reports.errors import BinaryInputError, DecodingError, EmptyInputError
-from nlp_reports.ingest.normalize import COMMON_CHARS
+from nlp_reports.ingest.normalize import _PLAIN_SIMPLIFIED_CR, COMMON_CHARS
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["decode_bytes", "normalize_encoding_name"]
+__all__ = ["decode_bytes", "normalize_encoding_name", "plain_utf8"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -210,6 +210,22 @@ def decode_bytes(data: bytes, *, path: str | None = None,
     raise DecodingError(
         "no encoding decodes the file cleanly (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
         "re-save it as UTF-8 or check that it is a text report", path=path)
+
+
+def plain_utf8(data: bytes) -> str | None:
+    """``data`` as text when it is strict UTF-8 of plain simplified characters (see
+    ``normalize._PLAIN_SIMPLIFIED``, with "\\r"), else None: then :func:`decode_bytes`
+    returns the same for bytes that are not blank ("utf-8": no BOM, NUL, U+FFFD or control
+    character is plain) and ``normalize._normalize(text, True)`` may skip its scan."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if _PLAIN_SIMPLIFIED_CR.fullmatch(text) is None:
+        return None
+    if len(text) > 1000 and not text.isascii() and not _CJK.search(text):
+        return None  # (decode_bytes says why: a _defects rule)
+    return text
 
 
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:

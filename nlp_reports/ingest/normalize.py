@@ -91,13 +91,15 @@ def normalize_text(text: str) -> str:
     return _normalize(text)[0]
 
 
-def _normalize(text: str) -> tuple[str, bool]:
+def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     """:func:`normalize_text`, and whether ``text`` was plain (see ``_PLAIN``) without a
     traditional-only character: then :func:`detect_traditional` is False on the result,
-    whose characters are the text's own (the steps after the table only drop ASCII)."""
+    whose characters are the text's own (the steps after the table only drop ASCII).
+    ``simple=True``: the caller has found that already (``_PLAIN_SIMPLIFIED_CR``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    simple = _PLAIN_SIMPLIFIED.fullmatch(text) is not None  # one scan for both questions
+    if simple is None:
+        simple = _PLAIN_SIMPLIFIED.fullmatch(text) is not None  # one scan for both questions
     if not simple and _PLAIN.fullmatch(text) is None:  # else NFC, nothing to map, no emoji
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
@@ -165,6 +167,8 @@ def _without(cls_lo: int, cls_hi: int, chars: frozenset[str]) -> str:
 #: ``_PLAIN`` without the traditional-only characters (all of them CJK ideographs).
 _PLAIN_SIMPLIFIED = re.compile(
     "[" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS)) + "]*")
+#: The same with "\r" (text before its line ends are made "\n").
+_PLAIN_SIMPLIFIED_CR = re.compile(_PLAIN_SIMPLIFIED.pattern[:-2] + "\r]*")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
