@@ -170,7 +170,7 @@ def _read_rows_plain(lines, start, table, *, stop, expected, last):
                 if ln.labels or len(ln.cells) > 1:
                     rows.flat[current] = False
         i += 1
-        if current is not None and last(current):
+        if current is not None and current == last:
             exp = expected(current, rows)
             if exp is not None and len(rows.cells[current]) >= exp:
                 break
@@ -193,8 +193,8 @@ def test_read_rows_fast_loop_is_the_line_by_line_read(raws, start):
     lines = tables._split_lines("\n".join(raws))
     start = min(start, len(lines))
     for table, stop, expected, last in (
-            (tables._T3, tables._T3_STOP, tables._t3_expected, lambda r: r == "4"),
-            (tables._T2, tables._T2_STOP, lambda key, rows: 1, lambda r: r == "table2.8|fees")):
+            (tables._T3, tables._T3_STOP, tables._t3_expected, "4"),
+            (tables._T2, tables._T2_STOP, lambda key, rows: 1, "table2.8|fees")):
         fast = tables._read_rows(lines, start, table, stop=stop, expected=expected, last=last)
         plain = _read_rows_plain(lines, start, table, stop=stop, expected=expected, last=last)
         assert (fast.cells, fast.flat, fast.stray, fast.end) == (
@@ -329,7 +329,7 @@ def test_plain_row_memo_is_the_cells_own_reading():
         tables._PLAIN_ROWS.clear()
         lines = tables._split_lines(text)
         rows = tables._read_rows(lines, 0, tables._T3, stop=tables._T3_STOP,
-                                 expected=lambda row, rows: 7, last=lambda r: r == "4")
+                                 expected=lambda row, rows: 7, last="4")
         row_defs = [("1", "一"), ("2", "二"), ("3.7", "总计")]
         cols = [(str(i), str(i)) for i in range(7)]
         cold = tables._build("table3", "t", row_defs, cols, rows.cells, rows.flat, "表三",

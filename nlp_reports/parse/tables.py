@@ -332,10 +332,11 @@ class _SpecTable:
     [p] is the first non-optional spec at or after p (len(specs) when none).
     """
 
-    __slots__ = ("specs", "strict", "required", "_hits")
+    __slots__ = ("specs", "keys", "strict", "required", "_hits")
 
     def __init__(self, specs: tuple[_Spec, ...]) -> None:
         self.specs = specs
+        self.keys = tuple(s.key for s in specs)
         self.strict = tuple(s.strict for s in specs)
         n = len(specs)
         required = [n] * (n + 1)
@@ -402,20 +403,21 @@ def _read_rows(
     *,
     stop: re.Pattern[str],
     expected: Callable[[str, _Rows], int | None],
-    last: Callable[[str], bool],
+    last: str,
 ) -> _Rows:
-    """Read rows from ``lines[start:]`` in order until the last row is complete or a stop label.
+    """Read rows from ``lines[start:]`` in order until the row ``last`` is complete or a stop label.
 
     ``expected(row, rows)`` gives the number of cells a row must have (None: unknown);
     a label that matches no row closes a complete row, so the values under an unknown
     label are counted as stray instead of being given to the row above.
     """
     rows = _Rows(start=start)
-    specs = table.specs
     strict = table.strict
     required = table.required
     hits_of = table.hits
     known_hits = table._hits
+    keys = table.keys
+    flat = rows.flat
     p = 0
     current: str | None = None
     i = start
@@ -423,7 +425,7 @@ def _read_rows(
     last_match = start
     found = rows.cells
     current_cells: list[_Cell] = []  # found[current]
-    current_last = False  # last(current)
+    current_last = False  # current == last
     while i < n and i - last_match <= _MAX_GAP:
         ln = lines[i]
         labels = ln.labels
@@ -446,10 +448,10 @@ def _read_rows(
                         if exp is not None and len(current_cells) >= exp:
                             current = None
                     continue
-                current = specs[k].key
+                current = keys[k]
                 current_cells = found[current] = []
-                current_last = last(current)
-                rows.flat[current] = True
+                current_last = current == last
+                flat[current] = True
                 p = k + 1
                 last_match = i
             if stopped:
@@ -462,7 +464,7 @@ def _read_rows(
             else:
                 current_cells.extend(cells)
                 if labels or len(cells) > 1:
-                    rows.flat[current] = False
+                    flat[current] = False
         i += 1
         if current is not None:
             if current_last:
@@ -472,7 +474,9 @@ def _read_rows(
             else:
                 # the label-free lines under a row that is not the last (the flattened
                 # shape: one cell a line) need none of the above: a tight loop
-                limit = min(n, last_match + _MAX_GAP + 1)
+                limit = last_match + _MAX_GAP + 1
+                if limit > n:
+                    limit = n
                 i0 = i
                 n0 = len(current_cells)
                 while i < limit:
@@ -484,7 +488,7 @@ def _read_rows(
                 # a line without labels has at least one cell (_cut_line): more cells
                 # than lines means a line of several, as ``len(cells) > 1`` above
                 if len(current_cells) - n0 > i - i0:
-                    rows.flat[current] = False
+                    flat[current] = False
     rows.end = i
     return rows
 
@@ -640,7 +644,7 @@ def _read_table3(
             if a is None:
                 break
             rows = _read_rows(lines, a, _T3, stop=_T3_STOP,
-                              expected=_t3_expected, last=lambda r: r == "4")
+                              expected=_t3_expected, last="4")
             if len(rows.cells) >= 3:
                 best = rows
                 break
@@ -758,7 +762,7 @@ def _read_table2(
 
         last_row = "table2.8|fees" if fmt == "2021" else "table2.9|procurement"
         rows = _read_rows(lines, a, _T2, stop=_T2_STOP, expected=expected,
-                          last=lambda r, last_row=last_row: r == last_row)
+                          last=last_row)
         tables: list[Table] = []
         problems: list[Problem] = []
         for tid, (title, row_defs, col_defs) in defs.items():
