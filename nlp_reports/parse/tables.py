@@ -111,6 +111,9 @@ class _Line:
     labels: list[str]
     cells: list[_Cell]
     grid: bool
+    #: the line's count of 2021 and of 2019 表二 header words (:func:`_t2_format`), set
+    #: once there (the labels never change after :func:`_cut_line`)
+    t2_hints: tuple[int, int] | None = None
 
 
 #: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
@@ -786,16 +789,22 @@ def _t2_format(lines: Sequence[_Line], s: int, a: int, hint: str | None) -> str:
     """2021 or 2019 from the column headers near the table, else from the hint."""
     new = old = 0
     for ln in lines[max(s, a - 30): a + 40]:
-        for lab in ln.labels:
-            hints = _T2_HINTS.get(lab)
-            if hints is None:
-                hints = (_T2_2021_HINT.search(lab) is not None,
-                         _T2_2019_HINT.search(lab) is not None)
-                if len(_T2_HINTS) >= _HITS_CACHE_MAX:
-                    _T2_HINTS.clear()
-                _T2_HINTS[lab] = hints
-            new += hints[0]
-            old += hints[1]
+        counted = ln.t2_hints
+        if counted is None:
+            n21 = n19 = 0
+            for lab in ln.labels:
+                hints = _T2_HINTS.get(lab)
+                if hints is None:
+                    hints = (_T2_2021_HINT.search(lab) is not None,
+                             _T2_2019_HINT.search(lab) is not None)
+                    if len(_T2_HINTS) >= _HITS_CACHE_MAX:
+                        _T2_HINTS.clear()
+                    _T2_HINTS[lab] = hints
+                n21 += hints[0]
+                n19 += hints[1]
+            counted = ln.t2_hints = (n21, n19)
+        new += counted[0]
+        old += counted[1]
     if new > old:
         return "2021"
     if old > new:
