@@ -14,7 +14,10 @@ and punctuation are dropped, numbers become ``<num>``, and function words
 
 With the HMM off, the jieba engine cuts with :func:`_jieba_dag_cut` (jieba's algorithm in one
 pass, same words, 2–3× faster than ``jieba.lcut``); :meth:`Tokenizer.encode_batch` segments a
-batch and maps tokens straight to a model's integer ids (the compiled classifier's path).
+batch and maps tokens straight to a model's integer ids, and :meth:`Tokenizer.encode_joined`
+does the same for a batch joined by "\\0" in one segmenter call (the compiled classifier's path).
+The rjieba engine loads its extension module without the package's ``__init__``, which would
+build an unused default dictionary (:func:`_rjieba_class`).
 
 jieba's prefix-dictionary cache goes to the user cache directory (``$NLP_REPORTS_CACHE``,
 else ``$XDG_CACHE_HOME/nlp_reports``, else ``~/.cache/nlp_reports``), not the system temp.
