@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_reports.errors import BinaryInputError
+from nlp_reports.errors import BinaryInputError, EmptyInputError
 from nlp_reports.ingest import normalize as norm
 from nlp_reports.parse import checks, load_report, sections, tables
 from nlp_reports.parse import metadata as meta
@@ -413,41 +413,46 @@ _BYTES_BITS = st.sampled_from([
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_BYTES_BITS, min_size=1, max_size=40).map(b"".join))
+@given(st.lists(_BYTES_BITS, max_size=40).map(b"".join))
 def test_plain_utf8_fast_path_reads_as_decode_bytes(data):
-    """Bytes the fast path takes decode as decode_bytes decodes them, and the document is the
-    one the general path makes; other bytes go the general way."""
+    """Bytes the fast path takes decode as decode_bytes decodes them, other bytes go through
+    decode_bytes itself, and read_document makes the document the general path makes."""
     from nlp_reports import ingest
     from nlp_reports.errors import ParseError
     from nlp_reports.ingest import encoding
 
-    fast = encoding.plain_utf8(data)
-    if fast is not None and data.strip():  # (blank bytes: read_document refuses them first)
-        assert encoding.decode_bytes(data) == (fast, "utf-8")
-
-    def read(**kw):
+    def outcome(f, *args, **kw):
         try:
-            return ingest.read_document(data, filename="r.txt")
+            return f(*args, **kw)
         except ParseError as exc:
             return type(exc).__name__, str(exc)
 
-    got = read()
-    real = encoding.plain_utf8
+    got = outcome(encoding.decode_text_file, data)
+    want = outcome(encoding.decode_bytes, data)
+    if isinstance(got, tuple) and len(got) == 3:
+        assert got[:2] == want
+        if got[2]:
+            assert norm._PLAIN_SIMPLIFIED.fullmatch(got[0].replace("\r", "\n"))
+    else:
+        assert got == want
+    doc = outcome(ingest.read_document, data, filename="r.txt")
+    real = encoding._PLAIN_SIMPLIFIED_CR
     try:
-        encoding.plain_utf8 = lambda data: None  # the general path for every input
-        want = read()
+        encoding._PLAIN_SIMPLIFIED_CR = re.compile(r"(?!)")  # the general path for every input
+        assert outcome(ingest.read_document, data, filename="r.txt") == doc
     finally:
-        encoding.plain_utf8 = real
-    assert got == want
+        encoding._PLAIN_SIMPLIFIED_CR = real
 
 
 def test_plain_utf8_leaves_the_defect_rules_to_decode_bytes():
     from nlp_reports.ingest import encoding
 
     boxes = "─".encode() * 1100  # plain characters, but 1000+ of them without a Chinese one
-    assert encoding.plain_utf8(boxes) is None
+    assert encoding.decode_text_file("国".encode() + boxes) == ("国" + "─" * 1100, "utf-8", True)
     with pytest.raises(BinaryInputError):
-        encoding.decode_bytes(boxes)
-    assert encoding.plain_utf8("国".encode() + boxes) == "国" + "─" * 1100
-    for data in (b"\xef\xbb\xbf" + "国".encode(), "国\x00".encode(), "國".encode(), b"\xff"):
-        assert encoding.plain_utf8(data) is None
+        encoding.decode_text_file(boxes)
+    for data in (b"\xef\xbb\xbf" + "国".encode(), "國".encode(), "（国）".encode()):
+        text, codec, simple = encoding.decode_text_file(data)
+        assert (text, codec) == encoding.decode_bytes(data) and not simple
+    with pytest.raises(EmptyInputError):
+        encoding.decode_text_file(b"")

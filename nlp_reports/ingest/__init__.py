@@ -298,19 +298,14 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
 
         markup, encoding = decode_html(data, path=where)
         return _finish(html_to_text(markup, path=where), "html", encoding, where)
-    from nlp_reports.ingest.encoding import decode_bytes, plain_utf8
+    from nlp_reports.ingest.encoding import decode_text_file
 
-    text = plain_utf8(data)  # the common case, checked in one scan the normalizer reuses
-    simple = text is not None or None
-    if text is not None:
-        encoding = "utf-8"
-    else:
-        text, encoding = decode_bytes(data, path=where)
+    text, encoding, simple = decode_text_file(data, path=where)
     if sniff_markup(text):
         from nlp_reports.ingest.html import html_to_text
 
         return _finish(html_to_text(text, path=where), "html", encoding, where)
-    return _finish(text, "txt", encoding, where, simple)
+    return _finish(text, "txt", encoding, where, simple or None)
 
 
 def sniff_markup(text: str) -> bool:

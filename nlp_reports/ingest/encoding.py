@@ -17,7 +17,7 @@ from nlp_reports.ingest.normalize import _PLAIN_SIMPLIFIED_CR, COMMON_CHARS
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["decode_bytes", "normalize_encoding_name", "plain_utf8"]
+__all__ = ["decode_bytes", "decode_text_file", "normalize_encoding_name"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -129,6 +129,16 @@ def decode_bytes(data: bytes, *, path: str | None = None,
     is tried first but not trusted blindly. Raises :class:`EmptyInputError`,
     :class:`BinaryInputError` (NUL bytes, binary noise) or :class:`DecodingError`.
     """
+    return _decode(data, path, declared, _UNTRIED)
+
+
+_UNTRIED = object()
+
+
+def _decode(data: bytes, path: str | None, declared: str | None,
+            utf8: object) -> tuple[str, str]:
+    """decode_bytes; ``utf8`` is ``data`` strictly decoded as UTF-8 already (None: it is not
+    UTF-8), or _UNTRIED."""
     if not data or data.isspace():  # (= not data.strip(), without copying the bytes)
         raise EmptyInputError("the file is empty or holds only whitespace", path=path)
     for bom, codec in _BOMS:
@@ -159,7 +169,7 @@ def decode_bytes(data: bytes, *, path: str | None = None,
             log.info("%s: declared charset %r does not fit the bytes; detecting",
                      path or "<bytes>", declared)
 
-    text = _strict(data, "utf-8")
+    text = _strict(data, "utf-8") if utf8 is _UNTRIED else utf8  # type: ignore[assignment]
     if text is not None:
         if _defects(text, data):
             raise BinaryInputError(
@@ -212,20 +222,21 @@ def decode_bytes(data: bytes, *, path: str | None = None,
         "re-save it as UTF-8 or check that it is a text report", path=path)
 
 
-def plain_utf8(data: bytes) -> str | None:
-    """``data`` as text when it is strict UTF-8 of plain simplified characters (see
-    ``normalize._PLAIN_SIMPLIFIED``, with "\\r"), else None: then :func:`decode_bytes`
-    returns the same for bytes that are not blank ("utf-8": no BOM, NUL, U+FFFD or control
-    character is plain) and ``normalize._normalize(text, True)`` may skip its scan."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if _PLAIN_SIMPLIFIED_CR.fullmatch(text) is None:
-        return None
-    if len(text) > 1000 and not text.isascii() and not _CJK.search(text):
-        return None  # (decode_bytes says why: a _defects rule)
-    return text
+def decode_text_file(data: bytes, *, path: str | None = None) -> tuple[str, str, bool]:
+    """:func:`decode_bytes` for a file with no declared charset, and whether the text is
+    plain UTF-8 of simplified characters (``normalize._PLAIN_SIMPLIFIED`` with "\\r").
+
+    The common case is settled by one strict decode and one scan, whose answer the
+    normalizer reuses (``normalize._normalize(text, True)``); such text is what decode_bytes
+    returns as "utf-8" (no BOM, NUL, U+FFFD or control character is plain). Anything else
+    goes through decode_bytes, without decoding it as UTF-8 a second time.
+    """
+    text = _strict(data, "utf-8")
+    if (text is not None and _PLAIN_SIMPLIFIED_CR.fullmatch(text) is not None
+            and data and not data.isspace()  # (decode_bytes refuses blank bytes)
+            and (len(text) <= 1000 or text.isascii() or _CJK.search(text))):  # a _defects rule
+        return text, "utf-8", True
+    return (*_decode(data, path, None, text), False)
 
 
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
