@@ -436,12 +436,12 @@ def test_plain_utf8_fast_path_reads_as_decode_bytes(data):
     else:
         assert got == want
     doc = outcome(ingest.read_document, data, filename="r.txt")
-    real = encoding._PLAIN_SIMPLIFIED_CR
+    real = encoding._PLAIN_SIMPLIFIED
     try:
-        encoding._PLAIN_SIMPLIFIED_CR = re.compile(r"(?!)")  # the general path for every input
+        encoding._PLAIN_SIMPLIFIED = re.compile(r"(?!)")  # the general path for every input
         assert outcome(ingest.read_document, data, filename="r.txt") == doc
     finally:
-        encoding._PLAIN_SIMPLIFIED_CR = real
+        encoding._PLAIN_SIMPLIFIED = real
 
 
 def test_plain_utf8_leaves_the_defect_rules_to_decode_bytes():

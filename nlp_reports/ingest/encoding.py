@@ -13,7 +13,7 @@ import logging
 import re
 
 from nlp_reports.errors import BinaryInputError, DecodingError, EmptyInputError
-from nlp_reports.ingest.normalize import _PLAIN_SIMPLIFIED_CR, COMMON_CHARS
+from nlp_reports.ingest.normalize import _PLAIN_SIMPLIFIED, COMMON_CHARS
 
 log = logging.getLogger("nlp_reports")
 
@@ -224,7 +224,7 @@ def _decode(data: bytes, path: str | None, declared: str | None,
 
 def decode_text_file(data: bytes, *, path: str | None = None) -> tuple[str, str, bool]:
     """:func:`decode_bytes` for a file with no declared charset, and whether the text is
-    plain UTF-8 of simplified characters (``normalize._PLAIN_SIMPLIFIED`` with "\\r").
+    plain UTF-8 of simplified characters (``normalize._PLAIN_SIMPLIFIED``).
 
     The common case is settled by one strict decode and one scan, whose answer the
     normalizer reuses (``normalize._normalize(text, True)``); such text is what decode_bytes
@@ -232,7 +232,7 @@ def decode_text_file(data: bytes, *, path: str | None = None) -> tuple[str, str,
     goes through decode_bytes, without decoding it as UTF-8 a second time.
     """
     text = _strict(data, "utf-8")
-    if (text is not None and _PLAIN_SIMPLIFIED_CR.fullmatch(text) is not None
+    if (text is not None and _PLAIN_SIMPLIFIED.fullmatch(text) is not None
             and data and not data.isspace()  # (decode_bytes refuses blank bytes)
             and (len(text) <= 1000 or text.isascii() or _CJK.search(text))):  # a _defects rule
         return text, "utf-8", True

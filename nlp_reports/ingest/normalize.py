@@ -95,7 +95,7 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     """:func:`normalize_text`, and whether ``text`` was plain (see ``_PLAIN``) without a
     traditional-only character: then :func:`detect_traditional` is False on the result,
     whose characters are the text's own (the steps after the table only drop ASCII).
-    ``simple=True``: the caller has found that already (``_PLAIN_SIMPLIFIED_CR``)."""
+    ``simple=True``: the caller has found that already (``_PLAIN_SIMPLIFIED``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if simple is None:
@@ -164,11 +164,11 @@ def _without(cls_lo: int, cls_hi: int, chars: frozenset[str]) -> str:
     return "".join(out)
 
 
-#: ``_PLAIN`` without the traditional-only characters (all of them CJK ideographs).
+#: ``_PLAIN`` without the traditional-only characters (all of them CJK ideographs), and with
+#: "\r" (made "\n" before _normalize scans; the text as decoded holds it).
 _PLAIN_SIMPLIFIED = re.compile(
-    "[" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS)) + "]*")
-#: The same with "\r" (text before its line ends are made "\n").
-_PLAIN_SIMPLIFIED_CR = re.compile(_PLAIN_SIMPLIFIED.pattern[:-2] + "\r]*")
+    "[\r" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS))
+    + "]*")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
