@@ -235,6 +235,15 @@ def test_compiled_bundle_predicts_like_the_sklearn_estimator(tiny_model, tiny_da
     np.testing.assert_allclose(kp, kp2, atol=1e-5)
     np.testing.assert_allclose(tp, tp2, atol=1e-5)
     np.testing.assert_array_equal(tagger.bundle.thresholds, tagger.model.thresholds_)
+    # the estimator's coefficients are not stored twice: the blob leaves them out and the
+    # estimator above got them back from the bundle's weights
+    import pickle
+    import zlib
+
+    from nlp_reports.classify.compiled import _linear_heads
+
+    stored = pickle.loads(zlib.decompress(tagger.bundle.estimator_blob))
+    assert all(h is None or h.coef_ is None for h in _linear_heads(stored))
     # a trained model file carries what loads fast: plain-int vocabularies (numpy scalars
     # unpickle one function call each) and the batched paths' lookup tables
     for vec in tagger.bundle.vectorizers:

@@ -541,6 +541,7 @@ class ModelBundle:
 
                     blob = zlib.decompress(blob)
                 est = pickle.loads(blob)  # same trusted, checksummed file
+            self._restore_coefs(est)
             tok = self.tokenizer
             if tok is not None:
                 for _, step in est.features_.transformer_list:
@@ -548,6 +549,15 @@ class ModelBundle:
                         step.tokenizer = tok
             self.__dict__["_estimator"] = est
         return est
+
+    def _restore_coefs(self, est: Any) -> None:
+        """Put the linear coefficients left out of the blob (:func:`_without_coefs`) back
+        from ``weights``; a blob of an older file still holds its own and is left as is."""
+        columns = [self.kind_head.get("columns")]
+        columns += [[h["column"]] if "column" in h else None for h in self.theme_heads]
+        for lin, cols in zip(_linear_heads(est), columns, strict=True):
+            if lin is not None and cols is not None and getattr(lin, "coef_", None) is None:
+                lin.coef_ = np.ascontiguousarray(self.weights[:, cols].T, dtype=np.float64)
 
     @property
     def tokenizer(self) -> Any:
@@ -706,6 +716,39 @@ def _linear(est: Any) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
     raise ValueError(f"cannot compile {type(est).__name__}")
 
 
+def _linear_heads(model: Any) -> list[Any]:
+    """The linear estimator holding ``coef_`` inside each head of a StatementModel: kind
+    first, then the themes in order (the bundle's ``kind_head`` / ``theme_heads`` order);
+    None for a theme's constant stand-in."""
+    from sklearn.calibration import CalibratedClassifierCV
+
+    def inner(est: Any) -> Any:
+        if isinstance(est, CalibratedClassifierCV):
+            return est.calibrated_classifiers_[0].estimator
+        return est if hasattr(est, "coef_") else None
+
+    return [inner(model.kind_model_), *(inner(e) for e in model.theme_model_.estimators_)]
+
+
+def _without_coefs(model: Any) -> Any:
+    """A copy of a fitted StatementModel with its linear coefficients left out.
+
+    Why: they are the bundle's ``weights`` (float32, the precision the compiled path serves),
+    and a second float64 copy of 16 heads over ~125,000 features was half of the model file.
+    :attr:`ModelBundle.estimator` puts them back from ``weights``. The caller's model is
+    untouched.
+    """
+    import copy
+
+    slim = copy.copy(model)
+    slim.kind_model_ = copy.deepcopy(model.kind_model_)
+    slim.theme_model_ = copy.deepcopy(model.theme_model_)
+    for est in _linear_heads(slim):
+        if est is not None:
+            est.coef_ = None
+    return slim
+
+
 def _stable_pickle(obj: Any) -> bytes:
     """The estimator pickled byte-stably and zlib-compressed: loading a model for prediction
     then copies these bytes through instead of inflating ~20 MB it does not need."""
@@ -755,5 +798,5 @@ def compile_model(model: Any) -> ModelBundle:
         vectorizers=vectorizers, weights=weights, intercepts=np.concatenate(intercepts),
         kind_head=kind_head, theme_heads=theme_heads,
         thresholds=np.asarray(model.thresholds_, dtype=np.float64).copy(),
-        estimator_blob=_stable_pickle(model),
+        estimator_blob=_stable_pickle(_without_coefs(model)),
     )

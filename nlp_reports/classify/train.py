@@ -304,7 +304,8 @@ def model_readme(card: dict[str, Any]) -> str:
         "(`nlp_reports/classify/compiled.py`): vocabularies, idf weights, coefficients and "
         "sigmoid calibrations as numpy arrays, so prediction needs neither scikit-learn nor "
         "its import time; the fitted scikit-learn `StatementModel` rides along as bytes "
-        "(`Tagger.model`, unpickled on demand for evaluation and retraining).",
+        "without its coefficients, which are the bundle's (`Tagger.model` unpickles it on "
+        "demand for evaluation and retraining and puts them back).",
         "- `model.joblib.sha256`: its checksum, verified before unpickling; `meta.json`: the "
         "machine card (labels, data hash, split sizes, metrics, thresholds, versions, "
         "tokenizer settings and user-dictionary hash).",
