@@ -476,24 +476,7 @@ class Tokenizer:
             raw = cut(text.translate(_WIDTH_TABLE) if matters(text) else text)
             tokens += raw
             lengths.append(len(raw))
-        try:  # every token seen before: the whole batch maps in C
-            return list(map(memo.__getitem__, tokens)), lengths
-        except KeyError:
-            pass
-        if len(memo) > _NORM_CACHE_MAX:  # numbers and rare words: keep the memo bounded
-            memo.clear()
-        stop = self.__dict__["_stop"]
-        for tok in set(tokens).difference(memo):
-            n = _normalise(tok, stop)
-            memo[tok] = encode(n) if n else DROPPED
-        try:
-            return list(map(memo.__getitem__, tokens)), lengths
-        except KeyError:  # another thread emptied the memo meanwhile
-            codes = []
-            for tok in tokens:
-                n = _normalise(tok, stop)
-                codes.append(encode(n) if n else DROPPED)
-            return codes, lengths
+        return self._codes(tokens, encode, memo), lengths
 
     def encode_joined(self, joined: str, encode: Callable[[str], int],
                       memo: dict[str, int]) -> list[int]:
@@ -505,8 +488,13 @@ class Tokenizer:
         of its own, so segmenting the joined batch gives each text's tokens with a "\\0"
         between them (``tests/test_tokenize_fast.py``), and one call replaces a Python loop.
         """
-        tokens = self._cut()(joined)
         memo["\0"] = SEPARATOR
+        return self._codes(self._cut()(joined), encode, memo, joined=True)
+
+    def _codes(self, tokens: list[str], encode: Callable[[str], int], memo: dict[str, int],
+               *, joined: bool = False) -> list[int]:
+        """The codes of segmented tokens through ``memo`` (see :meth:`encode_batch`); with
+        ``joined``, "\\0" codes :data:`SEPARATOR`."""
         try:  # every token seen before: the whole batch maps in C
             return list(map(memo.__getitem__, tokens))
         except KeyError:
@@ -517,14 +505,16 @@ class Tokenizer:
         for tok in set(tokens).difference(memo):
             n = _normalise(tok, stop)
             memo[tok] = encode(n) if n else DROPPED
-        memo["\0"] = SEPARATOR
+        if joined:
+            memo["\0"] = SEPARATOR
         try:
             return list(map(memo.__getitem__, tokens))
         except KeyError:  # another thread emptied the memo meanwhile
             codes = []
             for tok in tokens:
                 n = _normalise(tok, stop)
-                codes.append(SEPARATOR if tok == "\0" else encode(n) if n else DROPPED)
+                codes.append(SEPARATOR if joined and tok == "\0" else encode(n) if n
+                             else DROPPED)
             return codes
 
     def _call_unmemoised(self, text: str) -> list[str]:
