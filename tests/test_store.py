@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 from _corpus_helpers import FakeTagger, make_report, table3
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nlp_reports.corpus import Store
 from nlp_reports.corpus.store import SCHEMA_VERSION, THEME_COLUMNS
@@ -193,3 +195,14 @@ def test_prepared_rows_store_the_same_as_the_report(tmp_path):
         assert prep.count("reports") == 2
         assert prep.count("statements") == 4
         assert prep.file_record("a.txt").sha256 == "s3"
+
+
+@given(st.dictionaries(st.sampled_from(["staffing", "platform", "problem", "x\"y", "名"]),
+                       st.one_of(st.floats(allow_nan=True, allow_infinity=True),
+                                 st.integers(-3, 3), st.booleans()), max_size=6),
+       st.lists(st.sampled_from(["staffing", "platform", "名"]), max_size=4))
+def test_score_json_is_json_dumps(scores, ids):
+    from nlp_reports.corpus.store import _ids_json, scores_json
+
+    assert scores_json(scores) == json.dumps(scores)
+    assert _ids_json(tuple(ids)) == json.dumps(ids)

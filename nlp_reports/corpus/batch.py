@@ -185,8 +185,9 @@ def _word_tokenizer(engine: str | None) -> Callable[[str], list[str]] | None:
 #: Where a text may be cut into pieces without changing its tokens: right after a character
 #: that both engines treat as a word boundary (never part of a word, in either width).
 _PIECE_END = re.compile(r"(?<=[。；！？\n])")
-#: Above this many distinct pieces a memo is emptied (bounded memory: ~40 MB).
-_MEMO_MAX = 100_000
+#: Above this many distinct pieces a memo is emptied (bounded memory: ~4 MB; a report's
+#: pieces are looked up again within it, and boilerplate recurs within hundreds of reports).
+_MEMO_MAX = 10_000
 #: Per-process memos piece → tokens, one per tokenizer setting (engine, hmm, stopwords, …).
 _MEMOS: dict[tuple[Any, ...], dict[str, tuple[str, ...]]] = {}
 

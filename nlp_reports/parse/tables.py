@@ -527,7 +527,7 @@ _RAW = attrgetter("raw")
 #: False. A cell is a function of what was written (see :func:`_classify`), and rows repeat
 #: across reports (rows of zeros above all), so each is checked once; shared tuples.
 _PLAIN_ROWS: dict[tuple[tuple[str, ...], bool], tuple[float, ...] | bool] = {}
-_PLAIN_ROWS_MAX = 20_000
+_PLAIN_ROWS_MAX = 2_000
 
 
 def _build(
