@@ -1,5 +1,5 @@
-"""Store schemas 2 and 3: report_json compressed, cells and checks compact, and stores of
-schemas 1 and 2 read as they are or upgraded."""
+"""Store schemas 2–4: report_json compressed, cells and checks compact, and stores of
+schemas 1, 2 and 3 read as they are or upgraded."""
 
 from __future__ import annotations
 
@@ -45,9 +45,24 @@ CREATE INDEX checks_report ON checks (report_id);"""
 
 
 def _downgrade(path, version="1"):
-    """Turn a fresh store into what schema ``version`` wrote: the cells and checks one row
-    each (schema 2), and for schema 1 also plain JSON text and the old files table."""
+    """Turn a fresh store into what schema ``version`` wrote: the full report in
+    ``report_json`` and no schema-4 columns (schema 3), the cells and checks one row each
+    (schema 2), and for schema 1 also plain JSON text and the old files table."""
+    with Store(path) as store:
+        full = {d["store"]["report_id"]: json.dumps(
+                    {k: v for k, v in d.items() if k not in ("store", "tagged_statements")},
+                    ensure_ascii=False) for d in store.iter_report_dicts()}
     conn = sqlite3.connect(path)
+    for rid, text in full.items():
+        conn.execute("UPDATE reports SET report_json = ? WHERE id = ?",
+                     (zlib.compress(text.encode("utf-8")), rid))
+    for column in ("title", "row_labels", "column_labels", "problem"):
+        conn.execute(f"ALTER TABLE report_tables DROP COLUMN {column}")
+    if version == "3":
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        conn.commit()
+        conn.close()
+        return
     conn.execute("CREATE TEMP TABLE tc AS SELECT * FROM table_cells ORDER BY report_id")
     conn.execute("CREATE TEMP TABLE ck AS SELECT * FROM checks ORDER BY report_id")
     conn.execute("DROP VIEW table_cells")
@@ -97,12 +112,13 @@ def test_report_json_is_compressed_and_reads_back(tmp_path):
         back = [r for r, _ in store.iter_reports()]
         assert [r.to_dict() for r in back] == [r.to_dict() for r in _reports()]
         df = store.reports(with_json=True)
-        assert [json.loads(t) for t in df["report_json"]] == [json.loads(t) for t in texts]
+        assert list(df["report_json"]) == [r.to_json() for r in _reports()]
+        assert all("sections" not in json.loads(t) for t in texts)  # schema 4: not twice
         meta = dict(store.connection.execute("SELECT key, value FROM meta"))
-        assert meta["schema_version"] == SCHEMA_VERSION == "3"
+        assert meta["schema_version"] == SCHEMA_VERSION == "4"
 
 
-@pytest.mark.parametrize("version", ["1", "2"])
+@pytest.mark.parametrize("version", ["1", "2", "3"])
 def test_old_store_read_then_upgraded_on_write(tmp_path, version):
     new, old = tmp_path / "new.db", tmp_path / "old.db"
     _fill(new)

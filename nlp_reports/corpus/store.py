@@ -16,21 +16,22 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from nlp_reports.errors import StoreError
-from nlp_reports.report import Report
+from nlp_reports.report import SCHEMA_VERSION as REPORT_SCHEMA_VERSION
+from nlp_reports.report import Check, Metadata, Problem, Report, Section, Statement, Table
 from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 #: Older schema versions this version opens: read as they are, upgraded in place on write.
-MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2")
+MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2", "3")
 #: zlib level of ``reports.report_json``: the fastest levels already shrink it ~6×.
 JSON_LEVEL = 1
 
@@ -127,6 +128,8 @@ CREATE TABLE IF NOT EXISTS files (
 
 #: Schema 3 keeps a table as one row (its ids and cells as JSON arrays) and a report's
 #: checks as one JSON array: ~12 + 1 rows a report instead of ~250 (the writer's cost).
+#: Schema 4 adds the rest of a table (title, labels, problem: :data:`_TABLE_EXTRA`), so
+#: ``report_json`` need not repeat the tables.
 _COMPACT_TABLES = """
 CREATE TABLE IF NOT EXISTS report_tables (
     report_id INTEGER NOT NULL,
@@ -135,7 +138,11 @@ CREATE TABLE IF NOT EXISTS report_tables (
     "rows" TEXT NOT NULL,
     "columns" TEXT NOT NULL,
     "values" TEXT NOT NULL,
-    raw TEXT NOT NULL
+    raw TEXT NOT NULL,
+    title TEXT,
+    row_labels TEXT,
+    column_labels TEXT,
+    problem TEXT
 );
 CREATE INDEX IF NOT EXISTS report_tables_report ON report_tables (report_id);
 CREATE TABLE IF NOT EXISTS report_checks (
@@ -143,6 +150,9 @@ CREATE TABLE IF NOT EXISTS report_checks (
     checks TEXT NOT NULL
 );
 """
+
+#: Columns of ``report_tables`` added by schema 4 (NULL in rows written by schema 3).
+_TABLE_EXTRA: tuple[str, ...] = ("title", "row_labels", "column_labels", "problem")
 
 #: The row-per-cell and row-per-check forms of schemas 1–2, kept as views over the compact
 #: tables (SQLite's JSON1 functions, built in since 3.38), so SQL and exports keep working.
@@ -342,7 +352,8 @@ _INSERT_CHILD = {
     "statements": f"INSERT INTO statements ({', '.join(_STATEMENT_COLUMNS)}) "
                   f"VALUES ({', '.join('?' * len(_STATEMENT_COLUMNS))})",
     "tables": 'INSERT INTO report_tables (report_id, table_id, status, "rows", "columns", '
-              '"values", raw) VALUES (?,?,?,?,?,?,?)',
+              '"values", raw, title, row_labels, column_labels, problem) '
+              'VALUES (?,?,?,?,?,?,?,?,?,?,?)',
     "checks": "INSERT INTO report_checks (report_id, checks) VALUES (?,?)",
     "problems": "INSERT INTO problems (report_id, code, message) VALUES (?,?,?)",
     "files": "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
@@ -381,19 +392,28 @@ def prepare_report(report: Report, tagged: Sequence[Any],
     head = (*meta_values, len(report.sections), len(stmts),
             json.dumps(list(report.missing_sections)), *(figures[f] for f in FIGURES),
             *cross_year_cells(report).values())
-    dumps = json.dumps
+    tables = []
+    tables_exact = True
+    for t in report.tables:
+        values, exact = _values_json(t.values)
+        tables_exact = tables_exact and exact
+        tables.append((t.id, t.status, _compact(t.rows), _compact(t.columns), values,
+                       _compact(t.raw), t.title, _compact(t.row_labels),
+                       _compact(t.column_labels), t.problem))
+    checks, checks_exact = _checks_json(report.checks)
     return PreparedReport(
         head=head,
         words=" ".join(words) if words is not None else None,
-        report_json=_compress_json(dumps(report.to_dict(), ensure_ascii=False)),
+        report_json=_compress_json(_REPORT_JSON(stored_report_dict(
+            report, tables_exact=tables_exact, checks_exact=checks_exact))),
         sections=[(i, s.number, s.title, s.text) for i, s in enumerate(report.sections)],
         statements=[(s.index, s.text, s.block, s.marker, s.kind, s.kind_score,
                      scores_json(s.kind_scores), _ids_json(s.themes),
                      scores_json(s.theme_scores),
                      s.model_kind, int(s.layout_disagrees), theme_mask(s.themes),
                      *(int(t in s.themes) for t in THEME_IDS)) for s in stored],
-        tables=[table_row(t) for t in report.tables],
-        checks=[(checks_json(report.checks),)],
+        tables=tables,
+        checks=[(checks,)],
         problems=[(p.code, p.message) for p in report.errors],
     )
 
@@ -433,11 +453,19 @@ def _numbers_json(values: Any) -> str:
     JSON has no NaN or infinity: NaN is written null (SQLite stores a NaN REAL as NULL
     too) and ±infinity as ±1e999, which SQLite reads back as ±Inf.
     """
+    return _values_json(values)[0]
+
+
+def _values_json(values: Any) -> tuple[str, bool]:
+    """:func:`_numbers_json` and whether ``json.loads`` of it gives ``values`` back exactly
+    (not when a cell is NaN: it is written null; ±1e999 reads back as ±inf)."""
     text = _NUMBERS_ENCODER(values)
     if "N" in text or "I" in text:  # only NaN / Infinity put letters in numbers' JSON
+        exact = "NaN" not in text
         text = (text.replace("NaN", "null").replace("-Infinity", "-1e999")
                 .replace("Infinity", "1e999"))
-    return text
+        return text, exact
+    return text, True
 
 
 #: Encoders built once (``json.dumps`` with options builds one a call; ~50 calls a report).
@@ -448,9 +476,10 @@ _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 def table_row(table: Any) -> tuple[Any, ...]:
     """A table as one ``report_tables`` row (less report_id): id, status, and its row ids,
     column ids, values (numbers or null; the views read them as REAL) and raw texts as
-    compact JSON arrays."""
+    compact JSON arrays, then its title, row labels, column labels (JSON) and problem."""
     return (table.id, table.status, _compact(table.rows), _compact(table.columns),
-            _numbers_json(table.values), _compact(table.raw))
+            _numbers_json(table.values), _compact(table.raw), table.title,
+            _compact(table.row_labels), _compact(table.column_labels), table.problem)
 
 
 _NON_FINITE = "\ue000nonfinite:"
@@ -469,17 +498,71 @@ def _check_number(v: Any) -> Any:
 def checks_json(checks: Sequence[Any]) -> str:
     """A report's checks as the compact JSON of ``report_checks.checks``: one array
     ``[id, outcome, table_id, row, column, expected, found, message]`` per check, in order."""
+    return _checks_json(checks)[0]
+
+
+def _checks_json(checks: Sequence[Any]) -> tuple[str, bool]:
+    """:func:`checks_json` and whether ``json.loads`` of it gives the checks' fields back
+    exactly (not when the text had to be rewritten for a NaN or infinite number)."""
     text = _compact([[c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found,
                       c.message] for c in checks])
     if "NaN" not in text and "Infinity" not in text:
-        return text
+        return text, True
     f = _check_number  # JSON has no NaN / infinity (rare: the slow way)
     text = _compact([[c.id, c.outcome, c.table, c.row, c.column, f(c.expected), f(c.found),
                       c.message] for c in checks])
     if _NON_FINITE in text:  # never in real data: an infinite sum of huge numbers
         text = (text.replace(f'"{_NON_FINITE}1e999"', "1e999")
                 .replace(f'"{_NON_FINITE}-1e999"', "-1e999"))
-    return text
+    return text, False
+
+
+#: ``Report.to_dict()``'s keys in order, and the parts schema 4 leaves out of
+#: ``report_json`` because the ``sections``, ``report_tables`` and ``report_checks`` rows hold
+#: them (a ``report_json`` that has one of them — schemas 1–3, or a part the rows cannot
+#: hold exactly — is read as it is).
+REPORT_KEYS: tuple[str, ...] = tuple(Report(Metadata()).to_dict())
+CHILD_KEYS: tuple[str, ...] = ("sections", "tables", "checks")
+#: Key order of a table in ``Report.to_dict()`` (its dataclass fields less ``id``).
+_TABLE_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Table) if f.name != "id")
+#: Key order of a check in ``Report.to_dict()``, the order of a ``report_checks`` array.
+_CHECK_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Check))
+_REPORT_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(d, ensure_ascii=False)
+
+
+def stored_report_dict(report: Report, *, tables_exact: bool = True,
+                       checks_exact: bool = True) -> dict[str, Any]:
+    """What ``reports.report_json`` holds (schema 4): ``report.to_dict()`` less the
+    sections, and less the tables and the checks when their compact rows hold them
+    exactly; :meth:`Store.iter_report_dicts` puts them back in place.
+
+    Why: the sections, tables and checks are ~95% of the JSON (≈ 27 KB a report) and the
+    child rows hold them already; building, encoding and compressing them twice cost
+    ≈ 0.4 ms a report in the writer.
+    """
+    d: dict[str, Any] = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "metadata": _plain(report.metadata, _META_KEYS),
+        "missing_sections": list(report.missing_sections),
+        "statements": [_plain(s, _STATEMENT_KEYS) for s in report.statements],
+        "errors": [_plain(p, _PROBLEM_KEYS) for p in report.errors],
+    }
+    if not (tables_exact and checks_exact):  # a NaN somewhere (never in parsed reports)
+        full = report.to_dict()
+        for key, exact in (("tables", tables_exact), ("checks", checks_exact)):
+            if not exact:
+                d[key] = full[key]
+    return d
+
+
+_META_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
+_STATEMENT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Statement))
+_PROBLEM_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Problem))
+_SECTION_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Section))
+
+
+def _plain(obj: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: getattr(obj, k) for k in keys}
 
 
 class _ChildRows:
@@ -588,7 +671,8 @@ class Store:
         and gives ``files`` the ``duplicate`` status and its ``duplicate_of`` column; 2 → 3
         rebuilds the cells and checks of every report, from its stored JSON, as the compact
         ``report_tables`` / ``report_checks`` rows and turns ``table_cells`` and ``checks``
-        into views. Nothing is re-tagged."""
+        into views; 3 → 4 adds columns to ``report_tables`` and rewrites nothing (an old
+        ``report_json`` holds the full report and is read as it is). Nothing is re-tagged."""
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                 "AND name = 'meta'").fetchone()
         if not has_meta:
@@ -603,7 +687,10 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
             if major == "1":
                 self._migrate_1_to_2(conn)
-            self._migrate_2_to_3(conn)
+            if major in ("1", "2"):
+                self._migrate_2_to_3(conn)  # makes report_tables with schema 4's columns
+            else:
+                self._migrate_3_to_4(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                          (SCHEMA_VERSION,))
             conn.execute("COMMIT")
@@ -640,6 +727,16 @@ class Store:
         for statement in (_COMPACT_VIEWS.split(";")):
             if statement.strip():
                 conn.execute(statement)
+
+    @staticmethod
+    def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+        """Schema 3 → 4: ``report_tables`` gets the columns :data:`_TABLE_EXTRA` (NULL in
+        the old rows: their ``report_json`` still holds the full tables and is read as it
+        is). No data is rewritten."""
+        have = {r[1] for r in conn.execute("PRAGMA table_info(report_tables)")}
+        for column in _TABLE_EXTRA:
+            if column not in have:
+                conn.execute(f"ALTER TABLE report_tables ADD COLUMN {column} TEXT")
 
     @staticmethod
     def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
@@ -944,10 +1041,12 @@ class Store:
         return self.query(f"SELECT * FROM {name}")
 
     def reports(self, *, with_json: bool = False) -> Any:
-        """One row per stored report: id, path and metadata columns (DataFrame)."""
+        """One row per stored report: id, path and metadata columns (DataFrame); with
+        ``with_json``, ``report_json`` is the full ``Report.to_dict()`` JSON text."""
         df = self.query("SELECT * FROM reports ORDER BY id")
         if with_json:
-            df["report_json"] = df["report_json"].map(report_json_text)
+            df["report_json"] = [self._full_json(int(rid), blob)
+                                 for rid, blob in zip(df["id"], df["report_json"], strict=True)]
         drop = ["words"] + ([] if with_json else ["report_json"])
         return df.drop(columns=drop)
 
@@ -1009,7 +1108,7 @@ class Store:
         """
         conn = self._conn
         for rid, blob in conn.execute("SELECT id, report_json FROM reports ORDER BY id"):
-            report = Report.from_dict(json.loads(report_json_text(blob)))
+            report = Report.from_dict(self._full_dict(rid, json.loads(report_json_text(blob))))
             yield report, self._stored_statements(rid)
 
     def iter_report_dicts(self) -> Iterator[dict[str, Any]]:
@@ -1019,11 +1118,68 @@ class Store:
             "SELECT r.id, r.path, r.sha256, r.model_id, r.report_json, f.tagged_at "
             "FROM reports r LEFT JOIN files f ON f.path = r.path ORDER BY r.id")
         for rid, path, sha, model_id, blob, tagged_at in rows:
-            d = json.loads(report_json_text(blob))
+            d = self._full_dict(rid, json.loads(report_json_text(blob)))
             d["store"] = {"report_id": rid, "path": path, "sha256": sha,
                           "model_id": model_id, "tagged_at": tagged_at}
             d["tagged_statements"] = [s.to_dict() for s in self._stored_statements(rid)]
             yield d
+
+    def _full_json(self, rid: int, blob: str | bytes) -> str:
+        """The full ``Report.to_dict()`` JSON text of report ``rid`` (``report_json`` as it
+        is when it holds everything: schemas 1–3)."""
+        text = report_json_text(blob)
+        d = json.loads(text)
+        if all(k in d for k in CHILD_KEYS):
+            return text
+        return _REPORT_JSON(self._full_dict(rid, d))
+
+    def _full_dict(self, rid: int, d: dict[str, Any]) -> dict[str, Any]:
+        """``Report.to_dict()`` of report ``rid`` from its stored ``report_json`` dict ``d``:
+        the parts it lacks (schema 4: :data:`CHILD_KEYS`) come from the child rows, in
+        ``to_dict()``'s key order. A dict with every part (schemas 1–3) is returned as is."""
+        if all(k in d for k in CHILD_KEYS):
+            return d
+        out: dict[str, Any] = {}
+        for key in REPORT_KEYS:
+            if key in d:
+                out[key] = d[key]
+            elif key == "sections":
+                out[key] = self._section_dicts(rid)
+            elif key == "tables":
+                out[key] = self._table_dicts(rid)
+            elif key == "checks":
+                out[key] = self._check_dicts(rid)
+        for key, value in d.items():  # keys to_dict() does not know (none today)
+            out.setdefault(key, value)
+        return out
+
+    def _section_dicts(self, rid: int) -> list[dict[str, Any]]:
+        rows = self._conn.execute(
+            "SELECT number, title, text FROM sections WHERE report_id = ? ORDER BY position",
+            (rid,)).fetchall()
+        return [dict(zip(_SECTION_KEYS, r, strict=True)) for r in rows]
+
+    def _table_dicts(self, rid: int) -> dict[str, dict[str, Any]]:
+        rows = self._conn.execute(
+            'SELECT table_id, status, "rows", "columns", "values", raw, title, row_labels, '
+            "column_labels, problem FROM report_tables WHERE report_id = ? ORDER BY rowid",
+            (rid,)).fetchall()
+        loads = json.loads
+        out: dict[str, dict[str, Any]] = {}
+        for tid, status, rws, cols, values, raw, title, row_labels, col_labels, problem in rows:
+            parts = {"title": title, "rows": loads(rws), "row_labels": loads(row_labels),
+                     "columns": loads(cols), "column_labels": loads(col_labels),
+                     "values": loads(values), "raw": loads(raw), "status": status,
+                     "problem": problem}
+            out[tid] = {k: parts[k] for k in _TABLE_KEYS}
+        return out
+
+    def _check_dicts(self, rid: int) -> list[dict[str, Any]]:
+        row = self._conn.execute("SELECT checks FROM report_checks WHERE report_id = ?",
+                                 (rid,)).fetchone()
+        if row is None:
+            return []
+        return [dict(zip(_CHECK_KEYS, c, strict=True)) for c in json.loads(row[0])]
 
     def _stored_statements(self, rid: int) -> list[StoredStatement]:
         rows = self._conn.execute(
