@@ -124,6 +124,12 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
+    import os
+
+    # numpy's OpenBLAS starts a spinning thread per core when it loads (~0.06 s of CPU);
+    # tagging does no BLAS work, and that CPU is taken from the model's read in a thread
+    # and from --jobs workers. Before numpy loads; a value the user set is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from nlp_reports.corpus import tag_paths
 
     result = tag_paths(

@@ -44,6 +44,7 @@ __all__ = [
     "MODEL_FILE",
     "check_compatible",
     "dump_model",
+    "ModelFileReader",
     "load_model",
     "library_versions",
     "read_card",
@@ -164,15 +165,19 @@ def recorded_checksum(model_dir: Path, card: dict[str, Any]) -> str | None:
     return str(value).lower() if value else None
 
 
-def verify_checksum(model_dir: Path, card: dict[str, Any]) -> str:
-    """Check model.joblib against its recorded SHA-256; return the hash (the model id)."""
+def verify_checksum(model_dir: Path, card: dict[str, Any], actual: str | None = None) -> str:
+    """Check model.joblib against its recorded SHA-256; return the hash (the model id).
+
+    ``actual``: the file's SHA-256 when the caller has it already (:class:`ModelFileReader`).
+    """
     expected = recorded_checksum(model_dir, card)
     if not expected:
         raise ModelIntegrityError(
             f"{model_dir}: no recorded SHA-256 ({SHA_FILE} or 'model_sha256' in {CARD_FILE}); "
             "refusing to unpickle an unverified model"
         )
-    actual = sha256_file(model_dir / MODEL_FILE)
+    if actual is None:
+        actual = sha256_file(model_dir / MODEL_FILE)
     if actual != expected:
         raise ModelIntegrityError(
             f"{model_dir / MODEL_FILE}: SHA-256 {actual[:12]}… does not match the recorded "
@@ -244,14 +249,64 @@ def stable_pickle(obj: Any) -> bytes:
     return buf.getvalue()
 
 
-def load_model(path: Path) -> Any:
+class ModelFileReader:
+    """Reads a model file, hashes it and inflates its gzip stream in a background thread.
+
+    Why: hashing and zlib release the GIL, so the ~0.08 s they take overlap the imports and
+    the segmenter build that a load does meanwhile (start-up of ``nlp-reports tag``).
+    Nothing is unpickled here: :func:`load_model` does that once the hash is verified.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        self.path = path
+        self._result: tuple[str, bytes | None] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="nlp_reports-model-read",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import zlib
+
+        try:
+            with open(self.path, "rb") as fh:
+                data = fh.read()
+            digest = hashlib.sha256(data).hexdigest()
+            raw = None
+            if data[:2] == b"\x1f\x8b":
+                try:  # one gzip member, as dump_model writes; anything else: gzip.open later
+                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    raw = d.decompress(data)
+                    if not d.eof or d.unused_data:
+                        raw = None
+                except zlib.error:
+                    raw = None
+            self._result = (digest, raw)
+        except BaseException as exc:  # re-raised in the caller's thread by result()
+            self._error = exc
+
+    def result(self) -> tuple[str | None, bytes | None]:
+        """``(sha256 hex, the inflated pickle or None)``; ``(None, None)`` if it failed
+        (the caller then reads the file the plain way and gets the usual error)."""
+        self._thread.join()
+        if self._error is not None or self._result is None:
+            return None, None
+        return self._result
+
+
+def load_model(path: Path, raw: bytes | None = None) -> Any:
     """Unpickle a model written by :func:`dump_model` (or by ``joblib.dump``, as a fallback).
 
+    ``raw``: the file's gzip stream already inflated (:class:`ModelFileReader`).
     Only call this after :func:`verify_checksum` and the trust check.
     """
     import gzip
     import pickle
 
+    if raw is not None:
+        return pickle.loads(raw)  # noqa: S301 - checksum verified and trust checked first
     with open(path, "rb") as fh:
         magic = fh.read(2)
     if magic == b"\x1f\x8b":

@@ -155,6 +155,29 @@ def _fastest_engine() -> str | None:
         return None
 
 
+def _prebuild_segmenter(card: dict[str, Any], tokenizer: str | None) -> None:
+    """Build the rjieba segmenter the loaded model will use, while its file is inflated.
+
+    The build (~0.1 s) holds the GIL but the model's zlib inflation does not, so the two
+    overlap; the model then finds the segmenter built (``tokenize._segmenter`` keeps one per
+    process). Only for rjieba, from the card's tokenizer settings; a card that says
+    otherwise than the model only costs a build, and any error is left to the first use.
+    """
+    settings = card.get("tokenizer")
+    if not isinstance(settings, dict):
+        return
+    engine = tokenizer or settings.get("engine") or _fastest_engine()
+    if engine != "rjieba":
+        return
+    try:
+        from nlp_reports.tokenize import _segmenter
+
+        _segmenter(engine, bool(settings.get("hmm", False)),
+                   bool(settings.get("userdict", True)))
+    except Exception:  # the first use raises it again, where it is reported
+        log.debug("could not build the rjieba segmenter ahead", exc_info=True)
+
+
 def _layout_scores(kind_rows: Sequence[Sequence[float]], blocks: Sequence[str]
                    ) -> list[list[float] | None]:
     """Each row's kind scores (KINDS order) with the layout prior applied: the block's kind
@@ -233,15 +256,21 @@ class Tagger:
         IncompatibleModelError.
         """
         from nlp_reports.classify import modelcard as mc
+
+        model_dir, _shipped = mc.resolve_model_dir(path, trust=trust)
+        # the file is read, hashed and inflated in a thread (GIL released) while the
+        # imports and the segmenter build below run; it is unpickled once verified
+        reader = mc.ModelFileReader(model_dir / mc.MODEL_FILE)
+        card = mc.read_card(model_dir)
         from nlp_reports.classify.compiled import ModelBundle, compile_model
         from nlp_reports.errors import IncompatibleModelError
 
-        model_dir, _shipped = mc.resolve_model_dir(path, trust=trust)
-        card = mc.read_card(model_dir)
-        model_id = mc.verify_checksum(model_dir, card)
+        _prebuild_segmenter(card, tokenizer)
+        digest, raw = reader.result()
+        model_id = mc.verify_checksum(model_dir, card, digest)
         mc.check_compatible(card, model_dir)
         try:
-            bundle = mc.load_model(model_dir / mc.MODEL_FILE)
+            bundle = mc.load_model(model_dir / mc.MODEL_FILE, raw)
         except Exception as exc:  # unpickling can fail in many ways; report one
             raise IncompatibleModelError(
                 f"{model_dir / mc.MODEL_FILE}: cannot be loaded ({type(exc).__name__}: "
