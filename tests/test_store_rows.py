@@ -1,0 +1,67 @@
+"""The store's row builders: fast paths give the general path's values and text."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nlp_reports.classify.tagger import Prediction, TaggedStatement
+from nlp_reports.corpus.store import (
+    StoredStatement,
+    _compact,
+    _compact_labels,
+    _scores_json_pairs,
+    _theme_columns,
+    tagged_to_stored,
+    theme_mask,
+)
+from nlp_reports.report import Statement
+from nlp_reports.taxonomy import KINDS, THEME_IDS
+
+_names = st.sampled_from([*KINDS, *THEME_IDS, "x\"y", "名", "}, {"])
+_scores = st.dictionaries(_names, st.one_of(st.floats(allow_nan=True, allow_infinity=True),
+                                            st.integers(-3, 3)), max_size=5)
+
+
+def _stored(kind_scores: dict, theme_scores: dict) -> StoredStatement:
+    return StoredStatement(index=0, text="t", block="b", marker=None, kind="other",
+                           kind_score=None, themes=(), theme_scores=theme_scores,
+                           kind_scores=kind_scores, model_kind=None, layout_disagrees=False)
+
+
+@given(st.lists(st.tuples(_scores, _scores), max_size=6))
+def test_scores_json_pairs_is_json_dumps(pairs):
+    kinds, themes = _scores_json_pairs([_stored(k, t) for k, t in pairs])
+    assert kinds == [json.dumps(k) for k, _ in pairs]
+    assert themes == [json.dumps(t) for _, t in pairs]
+
+
+@given(st.lists(st.sampled_from(THEME_IDS), max_size=4, unique=True))
+def test_theme_columns(themes):
+    for _ in range(2):  # computed, then remembered
+        cols = _theme_columns(tuple(themes))
+        assert cols == (theme_mask(themes), *(int(t in themes) for t in THEME_IDS))
+
+
+@given(st.lists(st.one_of(st.text(max_size=3), st.integers(), st.floats(allow_nan=False),
+                          st.booleans()), max_size=4))
+def test_compact_labels_is_compact(values):
+    for value in (tuple(values), tuple(map(str, values)), list(values)):
+        assert _compact_labels(value) == _compact(value)
+        assert _compact_labels(value) == _compact(value)
+
+
+def test_tagged_object_and_dict_give_the_same_stored_statement():
+    statement = Statement(index=3, text="加强培训。", block="problem", marker="一、")
+    pred = Prediction(text="加强培训。", kind="problem", kind_score=0.75,
+                      kind_scores={"problem": 0.75, "other": 0.25},
+                      themes=("training", "not-a-theme"),
+                      theme_scores={"training": 0.5})
+    tagged = TaggedStatement(statement=statement, prediction=pred, model_kind="measure",
+                             layout_disagrees=True)
+    fast = tagged_to_stored(tagged)
+    general = tagged_to_stored(tagged.to_dict(), statement)
+    assert fast == general
+    assert fast.themes == ("training",) and fast.marker == "一、" and fast.index == 3
