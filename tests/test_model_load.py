@@ -41,3 +41,13 @@ def test_reader_of_a_missing_file_defers_the_error(tmp_path: Path) -> None:
     assert ModelFileReader(tmp_path / "nope.joblib").result() == (None, None)
     with pytest.raises(FileNotFoundError):
         load_model(tmp_path / "nope.joblib")
+
+
+def test_installed_version_is_importlib_metadata_s() -> None:
+    from importlib import metadata
+
+    from nlp_reports.classify.modelcard import installed_version
+
+    for name in ("scikit-learn", "numpy", "jieba", "charset-normalizer"):
+        assert installed_version(name) == metadata.version(name)
+    assert installed_version("no-such-distribution-xyz") is None

@@ -25,7 +25,7 @@ import logging
 import os
 import platform
 from datetime import datetime, timezone
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ __all__ = [
     "MODEL_FILE",
     "check_compatible",
     "dump_model",
+    "installed_version",
     "ModelFileReader",
     "load_model",
     "library_versions",
@@ -72,6 +73,8 @@ def sha256_file(path: str | os.PathLike) -> str:
 
 def library_versions() -> dict[str, str]:
     """Versions of the libraries a pickled model depends on (for the card)."""
+    from importlib import metadata
+
     from nlp_reports._version import __version__
 
     out = {"python": platform.python_version(), "nlp_reports": __version__}
@@ -192,6 +195,49 @@ def verify_checksum(model_dir: Path, card: dict[str, Any], actual: str | None = 
     return actual
 
 
+def installed_version(dist: str) -> str | None:
+    """``importlib.metadata.version(dist)``, or None when not installed.
+
+    Why: importing ``importlib.metadata`` (email, zipfile, csv …) is ~12 ms of every
+    model load, for one version. The first ``<name>-<version>.dist-info`` on ``sys.path``
+    (the one importlib.metadata finds) has the ``Version:`` of its METADATA read here;
+    any other layout (egg-info, zip, no Version line) asks importlib.metadata itself.
+    """
+    import sys
+
+    prefix = dist.replace("-", "_").replace(".", "_").lower() + "-"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip, a missing folder …
+            if os.path.isfile(entry):
+                break  # importlib.metadata may find it inside: let it look
+            continue
+        for name in names:
+            low = name.lower()
+            if low.startswith(prefix) and low.endswith(".dist-info"):
+                try:
+                    with open(os.path.join(entry or ".", name, "METADATA"),
+                              encoding="utf-8") as fh:
+                        for line in fh:
+                            if line.startswith("Version:"):
+                                return line[len("Version:"):].strip()
+                            if not line.strip():
+                                break  # end of the headers
+                except OSError:
+                    pass
+                break
+        else:
+            continue
+        break
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
 def check_compatible(card: dict[str, Any], where: Path) -> None:
     """Raise IncompatibleModelError unless format and sklearn major.minor match the card."""
     fmt = card.get("format_version", FORMAT_VERSION)
@@ -203,9 +249,8 @@ def check_compatible(card: dict[str, Any], where: Path) -> None:
     made = str(card.get("versions", {}).get("scikit-learn", ""))
     if not made:
         return
-    try:
-        have = metadata.version("scikit-learn")
-    except metadata.PackageNotFoundError:  # pragma: no cover - sklearn is a dependency
+    have = installed_version("scikit-learn")
+    if have is None:  # pragma: no cover - sklearn is a dependency
         return
     if made.split(".")[:2] != have.split(".")[:2]:
         raise IncompatibleModelError(
