@@ -394,13 +394,20 @@ def _submit(pool: Any, *args: Any) -> Any:
         return pool.submit(*args)
 
 
-def _warm(spec: TaggerSpec, words: bool) -> None:
-    """Load the tagger, its segmenter and the word tokenizer here, before forking workers.
+def _warm(spec: TaggerSpec, words: bool, loader: Any = None) -> None:
+    """Load the tagger, its segmenter, the word tokenizer and the parser here, before
+    forking workers.
 
     Forked workers inherit them: no worker pays the ~1.5 s of imports, model unpickling
     and dictionary building that a spawned (loky) worker pays, which at a few thousand
-    reports is most of what ``--jobs 2`` can gain.
+    reports is most of what ``--jobs 2`` can gain (the parser's imports and regexes alone
+    are ~0.05 s of each worker's first chunk).
     """
+    if loader is None:  # what load_report imports on its first call, once for all
+        import nlp_reports.ingest.encoding
+        import nlp_reports.parse
+        import nlp_reports.parse.checks
+        import nlp_reports.parse.tables  # noqa: F401
     tagger = spec.get()
     predict = getattr(tagger, "predict", None)
     if callable(predict):
@@ -423,7 +430,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     """
     import gc
 
-    _warm(spec, words)
+    _warm(spec, words, loader)
     # Objects alive now (the model, the dictionaries) move to a generation the collector
     # never scans: a forked worker's collections then do not touch — and so copy — every
     # page they share with the parent.

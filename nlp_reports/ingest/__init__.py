@@ -16,7 +16,6 @@ import io
 import logging
 import os
 import stat
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,6 +137,8 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
 
 
 def _sniff_zip(data: bytes, path: str | None) -> str:
+    import zipfile  # only for zip archives: ~10 ms of start-up otherwise
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
