@@ -44,6 +44,10 @@ from nlp_reports.ingest import REPORT_SUFFIXES
 log = logging.getLogger("nlp_reports")
 
 DEFAULT_CHUNK_SIZE = 16
+#: Files per chunk with one process (``jobs=1``, joblib backend): as many as the writer
+#: commits at once. One ``tag_many`` call per 64 reports instead of per 16 costs ~0.15 ms a
+#: report less; a kill still loses at most the results not yet committed.
+SERIAL_CHUNK_SIZE = 64
 #: The writer commits once this many results have arrived (or after WRITE_SECONDS): a
 #: commit per 16-file chunk cost more than the rows; a kill loses at most these.
 WRITE_BATCH = 64
@@ -624,7 +628,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
               db: str | os.PathLike[str] | Store, *, model: Any = None, trust: bool = False,
               tokenizer: str | None = None, jobs: int = 1, backend: str = "joblib",
               scheduler: Any = None, progress: bool = False, retag: bool = False,
-              chunk_size: int = DEFAULT_CHUNK_SIZE,
+              chunk_size: int | None = None,
               loader: Callable[[str], Any] | None = None, words: bool = True,
               timeout: float | None = DEFAULT_TIMEOUT) -> BatchResult:
     """Parse, tag and store every report file under ``paths`` into the store ``db``.
@@ -636,7 +640,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     skipped unless ``retag``; a new model re-tags (old rows replaced, nothing duplicated);
     failed files are retried. A file identical to another (same SHA-256 and suffix) is not
     parsed again: it is recorded as a duplicate of the path holding the report
-    (``BatchResult.duplicates``). ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
+    (``BatchResult.duplicates``). ``chunk_size``: files parsed and tagged together (None:
+    :data:`SERIAL_CHUNK_SIZE` with one process, else :data:`DEFAULT_CHUNK_SIZE`).
+    ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
     (forked with the tagger already loaded on Linux, joblib/loky elsewhere); ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
     a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
     Report). ``words`` also stores the jieba words of sections 一 and 五 (for vocabulary).
@@ -649,6 +655,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     jobs = (os.cpu_count() or 1) if jobs is not None and jobs < 0 else max(1, int(jobs or 1))
+    if chunk_size is None:
+        serial = jobs == 1 and backend == "joblib"
+        chunk_size = SERIAL_CHUNK_SIZE if serial else DEFAULT_CHUNK_SIZE
     chunk_size = max(1, int(chunk_size))
 
     if model is not None and hasattr(model, "tag_many"):
