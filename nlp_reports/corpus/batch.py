@@ -43,7 +43,10 @@ from nlp_reports.ingest import REPORT_SUFFIXES
 
 log = logging.getLogger("nlp_reports")
 
-DEFAULT_CHUNK_SIZE = 16
+#: Files per chunk with several processes: 32 costs less per report than 16 (one tag_many
+#: call and one result message per 32), ~5% less wall time at 1,000 reports with --jobs 2;
+#: the last chunks are a quarter of it (:func:`_chunk_target`), so no worker idles long.
+DEFAULT_CHUNK_SIZE = 32
 #: Files per chunk with one process (``jobs=1``, joblib backend): as many as the writer
 #: commits at once. One ``tag_many`` call per 64 reports instead of per 16 costs ~0.15 ms a
 #: report less; a kill still loses at most the results not yet committed.
