@@ -79,6 +79,7 @@ def _load_tagger(args: argparse.Namespace):
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
+    _single_threaded_blas()
     from nlp_reports.classify.dataset import read_lines
 
     lines = read_lines(args.file or sys.stdin.buffer)  # UTF-8, else GBK …; DataError if missing
@@ -123,13 +124,17 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 # --- tag / export / summarize / audit -----------------------------------------------------
 
 
-def _cmd_tag(args: argparse.Namespace) -> int:
+def _single_threaded_blas() -> None:
+    """numpy's OpenBLAS starts a spinning thread per core when it loads (~0.06 s of CPU);
+    tagging and classifying do no BLAS work, and that CPU is taken from the model's read in
+    a thread and from --jobs workers. Call before numpy loads; a value the user set is kept."""
     import os
 
-    # numpy's OpenBLAS starts a spinning thread per core when it loads (~0.06 s of CPU);
-    # tagging does no BLAS work, and that CPU is taken from the model's read in a thread
-    # and from --jobs workers. Before numpy loads; a value the user set is kept.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    _single_threaded_blas()
     from nlp_reports.corpus import tag_paths
 
     result = tag_paths(
