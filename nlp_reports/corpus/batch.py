@@ -106,9 +106,18 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
+            # rglob does not descend into symlinked folders, so a file found there that is
+            # no symlink itself resolves to the folder's real path + its relative parts: one
+            # realpath for the folder, not one (a lstat per path component) for every file
+            real = os.path.realpath(p)
+            skip = len(p.parts)
             for f in sorted(p.rglob("*")):
                 if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES:
-                    add(f)
+                    if f.is_symlink():
+                        add(f)
+                    else:
+                        key = os.path.join(real, *f.parts[skip:])
+                        found.setdefault(key, Path(key))
         elif p.is_file():
             add(p)
         elif glob.has_magic(str(arg)):
