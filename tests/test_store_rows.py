@@ -65,22 +65,3 @@ def test_tagged_object_and_dict_give_the_same_stored_statement():
     general = tagged_to_stored(tagged.to_dict(), statement)
     assert fast == general
     assert fast.themes == ("training",) and fast.marker == "一、" and fast.index == 3
-
-
-def test_new_store_gets_large_pages_and_an_old_one_keeps_its_own(tmp_path):
-    import sqlite3
-
-    from nlp_reports.corpus.store import PAGE_SIZE, open_store
-
-    store, _ = open_store(tmp_path / "new.db")
-    assert store.connection.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
-    store.close()
-    old = tmp_path / "old.db"
-    conn = sqlite3.connect(old)
-    conn.execute("PRAGMA page_size = 4096")
-    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    conn.close()
-    store, _ = open_store(old)
-    assert store.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
-    assert store.count("reports") == 0
-    store.close()

@@ -661,10 +661,6 @@ def _plain(obj: Any, keys: tuple[str, ...]) -> dict[str, Any]:
     return {k: getattr(obj, k) for k in keys}
 
 
-#: SQLite page size of a new store file (bytes).
-PAGE_SIZE = 16384
-
-
 class _ChildRows:
     """Rows of a transaction's reports, written with one ``executemany`` per table.
 
@@ -739,10 +735,6 @@ class Store:
             _require_json1(conn, p)
             if not self.readonly:
                 self._refuse_foreign(conn, p)  # before WAL: leave a foreign file untouched
-                # A new store gets 16 KiB pages (a no-op on an existing file): a report's
-                # rows are ~25 KB, its texts and JSON long, and with 4 KiB pages the writer
-                # spent ~25% more CPU on overflow pages (0.19 -> 0.145 ms a report).
-                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal" and str(p) != ":memory:":
                     log.warning("%s: WAL journal not available (got %s)", p, mode)
