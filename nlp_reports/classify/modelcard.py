@@ -320,13 +320,19 @@ class ModelFileReader:
                 data = fh.read()
             digest = hashlib.sha256(data).hexdigest()
             raw = None
-            if data[:2] == b"\x1f\x8b":
-                try:  # one gzip member, as dump_model writes; anything else: gzip.open later
-                    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                    raw = d.decompress(data)
-                    if not d.eof or d.unused_data:
-                        raw = None
+            if data[:2] == b"\x1f\x8b" and len(data) >= 18:
+                # the gzip trailer's size sizes the output at once: one inflate call, the GIL
+                # released throughout (a growing buffer takes it back at every step, and the
+                # segmenter build holds it for ~0.1 s). One member, as dump_model writes: the
+                # inflated bytes must match the trailer at the end of the file, else
+                # gzip.open reads it later.
+                crc = int.from_bytes(data[-8:-4], "little")
+                size = int.from_bytes(data[-4:], "little")
+                try:
+                    raw = zlib.decompress(data, 16 + zlib.MAX_WBITS, max(size, 1))
                 except zlib.error:
+                    raw = None
+                if raw is not None and (len(raw) % 2**32 != size or zlib.crc32(raw) != crc):
                     raw = None
             self._result = (digest, raw)
         except BaseException as exc:  # re-raised in the caller's thread by result()
