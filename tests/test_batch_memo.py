@@ -100,3 +100,20 @@ def test_batch_words_and_tags_unchanged_by_the_memo(tmp_path):
     assert got == sorted(expected, key=lambda e: (e[0], e[1]))
     assert type(tagger.bundle.tokenizer) is Tokenizer  # restored after the batch
 
+
+
+def test_memo_pieces_are_the_look_behind_split():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from nlp_reports.corpus.batch import _PIECE, _PIECE_END
+
+    @given(st.text(alphabet="ab工。；！？\n\r ", max_size=40))
+    def check(text):
+        pieces = _PIECE.findall(text)
+        end = sum(map(len, pieces))
+        if end < len(text):
+            pieces.append(text[end:])
+        assert pieces == [p for p in _PIECE_END.split(text) if p]
+
+    check()

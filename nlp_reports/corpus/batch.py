@@ -201,6 +201,9 @@ def _word_tokenizer(engine: str | None) -> Callable[[str], list[str]] | None:
 #: Where a text may be cut into pieces without changing its tokens: right after a character
 #: that both engines treat as a word boundary (never part of a word, in either width).
 _PIECE_END = re.compile(r"(?<=[。；！？\n])")
+#: The pieces :data:`_PIECE_END` cuts, but the last: found with findall, faster than a split
+#: at a zero-width look-behind.
+_PIECE = re.compile(r"[^。；！？\n]*[。；！？\n]")
 #: Above this many distinct pieces a memo is emptied (bounded memory: ~4 MB; a report's
 #: pieces are looked up again within it, and boilerplate recurs within hundreds of reports).
 _MEMO_MAX = 10_000
@@ -230,7 +233,11 @@ class _MemoTokenizer:
     def __call__(self, text: str) -> list[str]:
         memo, base = self.memo, self.base
         out: list[str] = []
-        for piece in _PIECE_END.split(text):
+        pieces = _PIECE.findall(text)
+        end = sum(map(len, pieces))
+        if end < len(text):
+            pieces.append(text[end:])
+        for piece in pieces:
             toks = memo.get(piece)
             if toks is None:
                 if not piece:
