@@ -127,10 +127,19 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 def _single_threaded_blas() -> None:
     """numpy's OpenBLAS starts a spinning thread per core when it loads (~0.06 s of CPU);
     tagging and classifying do no BLAS work, and that CPU is taken from the model's read in
-    a thread and from --jobs workers. Call before numpy loads; a value the user set is kept."""
+    a thread and from --jobs workers. numpy is loaded here with OPENBLAS_NUM_THREADS=1, which
+    is then removed again: the variable only counts when OpenBLAS loads, and a caller of
+    :func:`main` keeps its environment (and so do the processes it starts later). A value
+    the user set is kept; once numpy is loaded nothing is done."""
     import os
 
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401  (both commands load it anyway)
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:

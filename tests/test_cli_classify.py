@@ -159,3 +159,35 @@ def test_unwritable_outputs_are_error_lines(capsys, tiny_data, tiny_model, tmp_p
     code, _, err = _run(capsys, "suggest", str(corpus), "--out", str(blocker / "x.csv"),
                         "--model", str(tiny_model), "--trust-model")
     assert code != 0 and err.startswith("error:")
+
+
+def test_single_threaded_blas_leaves_the_environment_as_it_was(monkeypatch):
+    """The CLI's OpenBLAS setting is for its own numpy load only: a caller of main() (a
+    notebook, a script) keeps its environment, and so do the processes it starts later."""
+    import os
+
+    from nlp_reports import cli
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    cli._single_threaded_blas()
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")  # a value the user set is kept
+    cli._single_threaded_blas()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "3"
+
+
+def test_single_threaded_blas_still_loads_one_openblas_thread():
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("threadpoolctl")
+    code = ("import os\nfrom nlp_reports.cli import _single_threaded_blas\n"
+            "_single_threaded_blas()\nimport numpy\nfrom threadpoolctl import threadpool_info\n"
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'), sorted({i['num_threads'] for i in "
+            "threadpool_info() if i['internal_api'] == 'openblas'}))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True, cwd=ROOT).stdout.split(None, 1)
+    assert out[0] == "None"  # the child's environment is left as it was
+    assert out[1].strip() in ("[1]", "[]")  # [] : a numpy without OpenBLAS
