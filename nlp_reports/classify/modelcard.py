@@ -299,13 +299,16 @@ class ModelFileReader:
 
     Why: hashing and zlib release the GIL, so the ~0.08 s they take overlap the imports and
     the segmenter build that a load does meanwhile (start-up of ``nlp-reports tag``).
-    Nothing is unpickled here: :func:`load_model` does that once the hash is verified.
+    Nothing is unpickled here: :func:`load_model` does that once the hash is verified. The
+    file is inflated only when its SHA-256 is ``expected`` (the recorded one): nothing of a
+    corrupted or replaced file (a gzip bomb, say) is inflated before the check rejects it.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, expected: str | None = None) -> None:
         import threading
 
         self.path = path
+        self.expected = expected
         self._result: tuple[str, bytes | None] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="nlp_reports-model-read",
@@ -320,7 +323,7 @@ class ModelFileReader:
                 data = fh.read()
             digest = hashlib.sha256(data).hexdigest()
             raw = None
-            if data[:2] == b"\x1f\x8b" and len(data) >= 18:
+            if digest == self.expected and data[:2] == b"\x1f\x8b" and len(data) >= 18:
                 # the gzip trailer's size sizes the output at once: one inflate call, the GIL
                 # released throughout (a growing buffer takes it back at every step, and the
                 # segmenter build holds it for ~0.1 s). One member, as dump_model writes: the

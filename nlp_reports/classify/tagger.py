@@ -258,10 +258,12 @@ class Tagger:
         from nlp_reports.classify import modelcard as mc
 
         model_dir, _shipped = mc.resolve_model_dir(path, trust=trust)
-        # the file is read, hashed and inflated in a thread (GIL released) while the
-        # imports and the segmenter build below run; it is unpickled once verified
-        reader = mc.ModelFileReader(model_dir / mc.MODEL_FILE)
         card = mc.read_card(model_dir)
+        # the file is read, hashed and (when the hash is the recorded one) inflated in a
+        # thread (GIL released) while the imports and the segmenter build below run; it is
+        # unpickled once verified
+        reader = mc.ModelFileReader(model_dir / mc.MODEL_FILE,
+                                    mc.recorded_checksum(model_dir, card))
         from nlp_reports.classify.compiled import ModelBundle, compile_model
         from nlp_reports.errors import IncompatibleModelError
 
