@@ -91,3 +91,25 @@ def test_tagger_load_inflates_nothing_of_a_modified_model(tmp_path: Path, monkey
     with pytest.raises(ModelIntegrityError):
         Tagger.load(model, trust=True)
     assert inflated == []
+
+
+@pytest.mark.parametrize("sha_text, card_bytes", [
+    ("", None),  # an empty checksum file
+    ("  \n", None),
+    (None, b"[1, 2]"),  # a card that is no JSON object
+    (None, "{\"a\": 1}".encode("utf-16")),  # a card that is no UTF-8
+])
+def test_garbled_card_or_checksum_file_is_a_model_integrity_error(tmp_path: Path, sha_text,
+                                                                   card_bytes) -> None:
+    from nlp_reports.classify import Tagger
+    from nlp_reports.errors import ModelIntegrityError
+
+    model = tmp_path / "m"
+    model.mkdir()
+    dump_model({"w": 1}, model / "model.joblib")
+    if sha_text is not None:
+        (model / "model.joblib.sha256").write_text(sha_text)
+    if card_bytes is not None:
+        (model / "meta.json").write_bytes(card_bytes)
+    with pytest.raises(ModelIntegrityError):
+        Tagger.load(model, trust=True)

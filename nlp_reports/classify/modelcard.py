@@ -154,16 +154,20 @@ def read_card(model_dir: str | os.PathLike) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        card = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:  # (JSONDecodeError, UnicodeDecodeError)
         raise ModelIntegrityError(f"{path}: unreadable model card ({exc})") from None
+    if not isinstance(card, dict):
+        raise ModelIntegrityError(f"{path}: unreadable model card (not a JSON object)")
+    return card
 
 
 def recorded_checksum(model_dir: Path, card: dict[str, Any]) -> str | None:
     """The SHA-256 recorded for model.joblib: the .sha256 file, else the card's ``sha256``."""
     sha_path = model_dir / SHA_FILE
     if sha_path.is_file():
-        return sha_path.read_text("ascii", errors="replace").split()[0].strip().lower()
+        words = sha_path.read_text("ascii", errors="replace").split()
+        return words[0].lower() if words else None  # empty: none recorded (refused)
     value = card.get("model_sha256") or card.get("sha256")
     return str(value).lower() if value else None
 
