@@ -127,19 +127,13 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 def _single_threaded_blas() -> None:
     """numpy's OpenBLAS starts a spinning thread per core when it loads (~0.06 s of CPU);
     tagging and classifying do no BLAS work, and that CPU is taken from the model's read in
-    a thread and from --jobs workers. numpy is loaded here with OPENBLAS_NUM_THREADS=1, which
-    is then removed again: the variable only counts when OpenBLAS loads, and a caller of
-    :func:`main` keeps its environment (and so do the processes it starts later). A value
-    the user set is kept; once numpy is loaded nothing is done."""
+    a thread and from --jobs workers. Call before numpy loads (once it is loaded the variable
+    changes nothing here: it is left alone); a value the user set is kept. :func:`main`
+    gives the caller its environment back when the command ends."""
     import os
 
-    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
-        return
-    os.environ["OPENBLAS_NUM_THREADS"] = "1"
-    try:
-        import numpy  # noqa: F401  (both commands load it anyway)
-    finally:
-        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
@@ -305,8 +299,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG
+    import os
+
     from nlp_reports.errors import NlpReportsError
 
+    blas = os.environ.get("OPENBLAS_NUM_THREADS")  # (_single_threaded_blas)
     try:
         return args.func(args)
     except NlpReportsError as exc:
@@ -321,3 +318,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         _err(f"error: {where}{exc.strerror or exc}")
         return EXIT_FAILED
+    finally:  # a caller of main() (a script, a notebook) keeps its own environment
+        if blas is None:
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)

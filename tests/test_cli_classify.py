@@ -161,9 +161,10 @@ def test_unwritable_outputs_are_error_lines(capsys, tiny_data, tiny_model, tmp_p
     assert code != 0 and err.startswith("error:")
 
 
-def test_single_threaded_blas_leaves_the_environment_as_it_was(monkeypatch):
-    """The CLI's OpenBLAS setting is for its own numpy load only: a caller of main() (a
-    notebook, a script) keeps its environment, and so do the processes it starts later."""
+
+def test_single_threaded_blas_leaves_a_loaded_numpy_s_environment_alone(monkeypatch):
+    """Once numpy is loaded (a caller of main() in a notebook) the variable would change
+    nothing in this process: it is not set; a value the user set is kept."""
     import os
 
     from nlp_reports import cli
@@ -171,23 +172,31 @@ def test_single_threaded_blas_leaves_the_environment_as_it_was(monkeypatch):
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     cli._single_threaded_blas()
     assert "OPENBLAS_NUM_THREADS" not in os.environ
-    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")  # a value the user set is kept
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
     cli._single_threaded_blas()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "3"
 
 
-def test_single_threaded_blas_still_loads_one_openblas_thread():
+@needs_shipped
+def test_main_loads_one_openblas_thread_and_gives_the_environment_back(tmp_path):
+    """In a fresh process main(["classify", …]) loads numpy with one OpenBLAS thread, and the
+    caller's environment is as it was when main() returns (nothing left for the processes it
+    starts later)."""
     import os
     import subprocess
     import sys
 
     pytest.importorskip("threadpoolctl")
-    code = ("import os\nfrom nlp_reports.cli import _single_threaded_blas\n"
-            "_single_threaded_blas()\nimport numpy\nfrom threadpoolctl import threadpool_info\n"
+    lines = tmp_path / "lines.txt"
+    lines.write_text(LINES[0] + "\n", encoding="utf-8")
+    code = ("import os, io, contextlib\nfrom nlp_reports.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['classify', {str(lines)!r}]) == 0\n"
+            "from threadpoolctl import threadpool_info\n"
             "print(os.environ.get('OPENBLAS_NUM_THREADS'), sorted({i['num_threads'] for i in "
             "threadpool_info() if i['internal_api'] == 'openblas'}))")
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                          text=True, check=True, cwd=ROOT).stdout.split(None, 1)
-    assert out[0] == "None"  # the child's environment is left as it was
+    assert out[0] == "None"
     assert out[1].strip() in ("[1]", "[]")  # [] : a numpy without OpenBLAS
