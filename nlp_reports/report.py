@@ -170,13 +170,13 @@ class Report:
         """The JSON-ready form, schema ``SCHEMA_VERSION`` (docs/schema.md)."""
         return {
             "schema_version": SCHEMA_VERSION,
-            "metadata": _flat(self.metadata),
-            "sections": [_flat(s) for s in self.sections],
+            "metadata": plain_dict(self.metadata),
+            "sections": [plain_dict(s) for s in self.sections],
             "missing_sections": list(self.missing_sections),
-            "statements": [_flat(s) for s in self.statements],
+            "statements": [plain_dict(s) for s in self.statements],
             "tables": {t.id: _table_dict(t) for t in self.tables},
-            "checks": [_flat(c) for c in self.checks],
-            "errors": [_flat(p) for p in self.errors],
+            "checks": [plain_dict(c) for c in self.checks],
+            "errors": [plain_dict(p) for p in self.errors],
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -218,7 +218,7 @@ class Report:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _flat(obj: Any) -> dict[str, Any]:
+def plain_dict(obj: Any) -> dict[str, Any]:
     """A dataclass of plain values as a dict: a shallow, fast ``asdict`` (no deep copies)."""
     names = _FIELDS.get(type(obj))
     if names is None:
@@ -227,7 +227,7 @@ def _flat(obj: Any) -> dict[str, Any]:
 
 
 def _table_dict(t: Table) -> dict[str, Any]:
-    d = _flat(t)
+    d = plain_dict(t)
     del d["id"]
     for key in ("rows", "row_labels", "columns", "column_labels"):
         d[key] = list(d[key])

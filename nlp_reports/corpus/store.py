@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from nlp_reports.errors import StoreError
 from nlp_reports.report import SCHEMA_VERSION as REPORT_SCHEMA_VERSION
-from nlp_reports.report import Check, Metadata, Problem, Report, Section, Statement, Table
+from nlp_reports.report import Check, Metadata, Report, Section, Table, plain_dict
 from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 log = logging.getLogger("nlp_reports")
@@ -638,10 +638,10 @@ def stored_report_dict(report: Report, *, tables_exact: bool = True,
     """
     d: dict[str, Any] = {
         "schema_version": REPORT_SCHEMA_VERSION,
-        "metadata": _plain(report.metadata, _META_KEYS),
+        "metadata": plain_dict(report.metadata),
         "missing_sections": list(report.missing_sections),
-        "statements": [_plain(s, _STATEMENT_KEYS) for s in report.statements],
-        "errors": [_plain(p, _PROBLEM_KEYS) for p in report.errors],
+        "statements": [plain_dict(s) for s in report.statements],
+        "errors": [plain_dict(p) for p in report.errors],
     }
     if not (tables_exact and checks_exact):  # a NaN somewhere (never in parsed reports)
         full = report.to_dict()
@@ -651,14 +651,7 @@ def stored_report_dict(report: Report, *, tables_exact: bool = True,
     return d
 
 
-_META_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Metadata))
-_STATEMENT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Statement))
-_PROBLEM_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Problem))
 _SECTION_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Section))
-
-
-def _plain(obj: Any, keys: tuple[str, ...]) -> dict[str, Any]:
-    return {k: getattr(obj, k) for k in keys}
 
 
 class _ChildRows:
