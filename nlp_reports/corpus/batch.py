@@ -94,46 +94,84 @@ class BatchResult:
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Failure]]:
     """Files, folders (recursive, known suffixes) and globs → sorted unique files.
 
-    Arguments that match nothing come back as failures (reason ``not_found``).
+    Arguments that match nothing come back as failures (reason ``not_found``), and so do
+    paths named like a report that are no file: a dangling symbolic link (``not_found``),
+    a FIFO, socket or device (``unreadable``; never opened, a FIFO would block the run).
     """
     found: dict[str, Path] = {}
     missing: list[Failure] = []
+    hits = [0]  # paths an argument gave (files and noted non-files)
+    noted: set[str] = set()
 
     def add(p: Path) -> None:
+        hits[0] += 1
         key = str(p.resolve())
         found.setdefault(key, Path(key))
+
+    def walk(folder: Path) -> None:
+        # rglob does not descend into symlinked folders, so a file found there that is
+        # no symlink itself resolves to the folder's real path + its relative parts: one
+        # realpath for the folder, not one (a lstat per path component) for every file
+        real = os.path.realpath(folder)
+        skip = len(folder.parts)
+        for f in sorted(folder.rglob("*")):
+            if f.suffix.lower() not in REPORT_SUFFIXES:
+                continue
+            if not f.is_file():
+                note(f)
+            elif f.is_symlink():
+                add(f)
+            else:
+                hits[0] += 1
+                key = os.path.join(real, *f.parts[skip:])
+                found.setdefault(key, Path(key))
+
+    def note(f: Path) -> None:
+        fail = _not_a_file(f)
+        if fail is not None:
+            hits[0] += 1
+            if fail.path not in noted:
+                noted.add(fail.path)
+                missing.append(fail)
 
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            # rglob does not descend into symlinked folders, so a file found there that is
-            # no symlink itself resolves to the folder's real path + its relative parts: one
-            # realpath for the folder, not one (a lstat per path component) for every file
-            real = os.path.realpath(p)
-            skip = len(p.parts)
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES:
-                    if f.is_symlink():
-                        add(f)
-                    else:
-                        key = os.path.join(real, *f.parts[skip:])
-                        found.setdefault(key, Path(key))
+            walk(p)
         elif p.is_file():
             add(p)
         elif glob.has_magic(str(arg)):
             matches = sorted(glob.glob(str(arg), recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
+            hits[0] = 0
             for m in matches:
-                if Path(m).is_dir():
-                    files.extend(f for f in sorted(Path(m).rglob("*"))
-                                 if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
-            if not files:
+                mp = Path(m)
+                if mp.is_dir():
+                    walk(mp)
+                elif mp.is_file():
+                    add(mp)
+                elif mp.suffix.lower() in REPORT_SUFFIXES:
+                    note(mp)
+            if not hits[0]:
                 missing.append(Failure(str(arg), "not_found", "the pattern matches no file"))
-            for f in files:
-                add(f)
         else:
-            missing.append(Failure(str(arg), "not_found", "no such file or folder"))
+            if _not_a_file(p) is not None:
+                note(p)
+            else:
+                missing.append(Failure(str(arg), "not_found", "no such file or folder"))
     return [found[k] for k in sorted(found)], missing
+
+
+def _not_a_file(f: Path) -> Failure | None:
+    """The failure of a path named like a report that is no regular file: a dangling
+    symbolic link, a FIFO, socket or device (never opened: a FIFO would block the run).
+    None for a folder (``2023.txt/`` is walked like any folder)."""
+    path = os.path.abspath(f)  # the link's own path, not its target's
+    if f.is_symlink() and not f.exists():
+        return Failure(path, "not_found",
+                       f"broken symbolic link (it points to {os.readlink(f)}, which does not exist)")
+    if f.exists() and not f.is_dir():
+        return Failure(path, "unreadable", "not a regular file (a FIFO, socket or device)")
+    return None
 
 
 def file_digest(path: str | os.PathLike[str]) -> tuple[str, int]:
