@@ -85,6 +85,17 @@ def test_classify_from_stdin(capsys, monkeypatch):
 
 
 @needs_shipped
+def test_classify_stdin_with_a_stray_byte_keeps_the_chinese_lines(capsys, monkeypatch):
+    data = ("\n".join(LINES[:2]) + "\n").encode("utf-8") + b"\xff oops\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, _ = _run(capsys, "classify")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows[:2]] == LINES[:2]
+    assert len(rows) == 3 and rows[2]["text"].endswith(" oops")
+
+
+@needs_shipped
 def test_classify_reads_gbk_and_reports_a_missing_file(capsys, tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes("\r\n".join(LINES).encode("gbk"))

@@ -176,6 +176,19 @@ def test_gb18030_with_one_bad_byte(utf8_doc):
     assert 0 < doc.text.count("\ufffd") <= 2
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_short_chinese_text_with_a_bad_byte_is_not_read_as_a_cyrillic_codepage(codec):
+    # too short for the frequent-character test: a stray byte once sent it to
+    # charset-normalizer, which read the Chinese as Cyrillic mojibake (ptcp154)
+    from nlp_reports.ingest.encoding import decode_bytes
+
+    raw = "加强人员配备\n\n".encode(codec) + b"\xff\xfe bad\n"
+    text, encoding = decode_bytes(raw)
+    assert encoding == codec
+    assert text.splitlines()[0] == "加强人员配备"
+    assert text.splitlines()[2].endswith(" bad") and "\ufffd" in text
+
+
 def test_html_declaring_utf8_but_holding_gbk(html_doc):
     raw = (FIX / "page_report.html").read_text(encoding="utf-8").encode("gb18030")
     doc = read_document(raw, filename="page.html")

@@ -78,11 +78,12 @@ def _defects(text: str, utf8: bytes | None = None) -> str | None:
     return None
 
 
-def _common_share(text: str, sample: int = 1500) -> float | None:
-    """Share of CJK characters that are frequent ones; None when there are too few to tell."""
+def _common_share(text: str, sample: int = 1500, min_cjk: int = 20) -> float | None:
+    """Share of CJK characters that are frequent ones; None when there are fewer than
+    ``min_cjk`` to tell."""
     head = text[:sample]
     cjk = sum(map(len, _CJK_RUN.findall(head)))  # runs, not characters: far fewer matches
-    if cjk < 20:
+    if cjk < max(1, min_cjk):
         return None
     return sum(map(COMMON_CHARS.__contains__, head)) / cjk
 
@@ -199,7 +200,8 @@ def _decode(data: bytes, path: str | None, declared: str | None,
         lenient = data.decode(codec, errors="replace")
         bad = lenient.count("\ufffd")
         if 0 < bad <= max(8, len(lenient) * 0.002):
-            share = _common_share(lenient) or 0.0
+            # a short text is judged on the few CJK characters it has (none: no share)
+            share = _common_share(lenient, min_cjk=1) or 0.0
             candidates.append((share + bonus, codec, lenient))
     if candidates:
         share, codec, text = max(candidates)
