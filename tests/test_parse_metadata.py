@@ -33,6 +33,12 @@ def test_year_is_the_year_reported_on_not_the_publication_year():
     ("某镇人民政府", "township"), ("某街道办事处", "street"), ("某市生态环境局", "department"),
     ("某县人民政府办公室", "department"), ("某省水利厅", "department"), ("国务院办公厅", "national"),
     ("教育部", "national"), ("国家统计局", "national"), ("某县", "county"), (None, None),
+    # vertically managed local branches of central agencies (垂直管理) are departments
+    ("国家税务总局", "national"), ("国家税务总局某县税务局", "department"),
+    ("国家税务总局某省税务局", "department"), ("国家统计局某市调查队", "department"),
+    ("国家金融监督管理总局某监管局", "department"), ("中国人民银行", "national"),
+    ("中国人民银行某中心支行", "department"), ("海关总署", "national"), ("某海关", "department"),
+    ("国家发展和改革委员会", "national"), ("国家市场监督管理总局", "national"),
 ])
 def test_level(agency, level):
     assert meta.level_of(agency) == level

@@ -167,3 +167,47 @@ def test_labelled_items_name_their_block():
     assert got == [("problem", "问题一：", "人员不足。"), ("problem", "问题二：", "经费不足。"),
                    ("measure", "措施一：", "增加人员。"), ("measure", "措施二：", "保障经费。")]
     assert not res.unsplit
+
+
+def test_a_numbered_sub_heading_inside_a_paragraph_is_a_heading_not_a_statement():
+    text = ("（一）存在的主要问题。一是村务公开栏更新慢。二是兼职人员多。"
+            "（二）改进措施。一是每月更新公开栏。二是明确专人负责。")
+    got, _ = split(text)
+    assert [(b, t.rstrip("。")) for b, _, t in got] == [
+        ("problem", "村务公开栏更新慢"), ("problem", "兼职人员多"),
+        ("measure", "每月更新公开栏"), ("measure", "明确专人负责")]
+    # a numbered item whose words are not a heading stays an item
+    got, _ = split("（一）加强队伍建设。配齐人员。（二）加强培训。每季度一次。")
+    assert [m for _, m, _ in got] == ["（一）", "（二）"]
+
+
+@pytest.mark.parametrize("turn", [
+    "下一步，我局将", "2024年，我局将", "今后要", "针对上述问题，本局将"])
+def test_the_last_problem_item_stops_where_the_measures_begin(turn):
+    text = ("一是医保政策解读不够通俗。二是审核流程有待细化。"
+            f"{turn}制作图解材料；修订发布审核办法。")
+    got, _ = split(text)
+    assert [t for _, _, t in got[:2]] == ["医保政策解读不够通俗。", "审核流程有待细化。"]
+    assert got[2][2].startswith(turn) and got[2][0] == "measure"
+    assert got[3] == ("measure", None, "修订发布审核办法。")
+    # a turn inside an earlier item (one item = problem + its fix) is left alone
+    got, _ = split(f"一是解读不够通俗，{turn}制作图解。二是流程有待细化。")
+    assert len(got) == 2
+
+
+def test_prose_turns_from_problems_to_measures_without_a_heading():
+    got, _ = split("一年来仍存在一些不足。欠税公告公开不及时；专栏内容重复。"
+                   "2024年，我局将按月公开欠税公告；精简专栏。")
+    assert [b for b, _, _ in got] == ["problem", "problem", "problem", "measure", "measure"]
+
+
+def test_a_run_in_title_phrase_joins_its_paragraph():
+    text = ("强化队伍建设。我局政务公开由一名同志兼职承担，汛期难以兼顾。下一步将实行AB岗。\n"
+            "规范工程信息公开。部分工程招投标和竣工验收信息公开不完整。")
+    got, _ = split(text)
+    assert [t for _, _, t in got] == [
+        "强化队伍建设。我局政务公开由一名同志兼职承担，汛期难以兼顾。", "下一步将实行AB岗。",
+        "规范工程信息公开。部分工程招投标和竣工验收信息公开不完整。"]
+    # a short sentence that is a problem, or is followed by a turn, is not a title
+    got, _ = split("加强领导不够。各科室报送信息的积极性普遍不高。\n做好宣传。下一步将开展宣传月活动。")
+    assert len(got) == 4

@@ -41,9 +41,14 @@ _DATE_HANZI = re.compile(r"([〇零一二][〇零一二三四五六七八九]{3}
 
 _LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)|^[^省市县区州旗乡镇]{1,10}部$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+#: A central agency's name at the head of a name: alone it is national; followed by a
+#: place or a branch unit ("国家税务总局巨野县税务局", "国家统计局东莞调查队") it is one of
+#: the vertically managed local branches (垂直管理), a department of its place.
+_CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署)")
+_BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
 _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 _DEPARTMENT = re.compile(
-    r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室)$"
+    r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
 )
 _BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇)")
 _CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
@@ -115,7 +120,8 @@ def level_of(agency: str | None) -> str | None:
     province / city / county / township / street for a government (人民政府, 行署, 街道办事处)
     by the unit its place name ends with; ``department`` for a 局/委/办/厅/中心 … of a local
     government; ``national`` for the State Council and central agencies (国务院…, 国家…局,
-    …部). A bare place name ("平川县", as in "关于平川县2012年…") counts as its government.
+    …部), ``department`` for their local branches ("国家税务总局某县税务局"). A bare place
+    name ("平川县", as in "关于平川县2012年…") counts as its government.
     """
     if not agency:
         return None
@@ -124,6 +130,10 @@ def level_of(agency: str | None) -> str | None:
         return "street"
     if a.startswith("国务院"):
         return "national"
+    central = _CENTRAL.match(a)
+    if central:
+        rest = a[central.end():]
+        return "department" if _BRANCH.search(rest) or _DEPARTMENT.search(rest) else "national"
     bare_place = _BARE_PLACE.fullmatch(a)
     if _GOVERNMENT.search(a) or bare_place:
         place = _GOVERNMENT.sub("", a)

@@ -63,6 +63,21 @@ _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"�
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
 _RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
 _ANNOUNCES = re.compile(r"以下|如下|[：:]$")
+#: A sub-heading written as a sentence of its own: "（二）改进措施。", "下一步工作打算。"
+_HEADING_SENTENCE = re.compile(
+    _SUB_MARKER.pattern
+    + rf"([^\s，,。；;：:！？!?]{{2,{MAX_SUBHEADING_LENGTH}}})[。：:]?[ \t\u3000]*")
+#: A sentence that turns to measures without a sub-heading.
+_MEASURE_TURN = re.compile(
+    r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足)"
+    r"|(?:20\d\d|明|新的一)年(?:度)?)[，,]?[^。，,；;]{0,12}?(?:将|要|拟|计划|继续|重点|着力)")
+#: A run-in lead phrase standing as a sentence before its paragraph ("强化队伍建设。…"):
+#: at most this long, opening with the verbs such titles open with, and saying nothing is
+#: lacking ("加强领导不够。" is a problem).
+_LEAD_PHRASE_MAX = 12
+_TITLE_VERB = re.compile(
+    r"(?:强化|加强|提升|提高|规范|做好|健全|完善|推进|推动|深化|抓好|优化|狠抓|夯实|注重|突出|坚持"
+    r"|创新|拓展|拓宽|严格|落实|聚焦|压实|增强|丰富|加大|畅通|紧盯|着力|建立|加快|持续)")
 _EMPTY_5 = re.compile(r"^[\s。.]{0,4}(?:无|暂无|没有|暂无突出问题|无突出问题|暂无问题)[\s。.！!]{0,4}$")
 
 
@@ -207,9 +222,35 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _heading_block(text: str, s: int, e: int) -> str | None:
-    """The block named by text[s:e] when it is nothing but a run-in heading ("改进措施：")."""
-    m = _RUN_IN_HEADING.fullmatch(text, s, e)
+    """The block named by text[s:e] when it is nothing but a sub-heading: run in before
+    "：" ("改进措施：") or a sentence of its own, numbered or not ("（二）改进措施。")."""
+    m = _RUN_IN_HEADING.fullmatch(text, s, e) or _HEADING_SENTENCE.fullmatch(text, s, e)
     return block_of(m.group(1)) if m else None
+
+
+def _measure_turn(text: str, s: int, e: int) -> bool:
+    """True when the sentence text[s:e] turns from problems to measures ("下一步，我局将…",
+    "2024年，我局将…", "针对上述问题，…"): in a problem block it starts the measures."""
+    return bool(_MEASURE_TURN.match(text, s, e))
+
+
+def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
+    """Where the last problem item of a block runs on into the measures: a sub-heading
+    ("…细化。（二）改进措施。一是…") or a sentence that turns to measures ("…细化。下一步，
+    我局将…"). Returns (item end, start of the rest, its block) or None."""
+    for m in _SENTENCE_END.finditer(text, s, e):
+        p, _ = _trim(text, m.end(), e)
+        if p >= e:
+            break
+        stop = _SENTENCE_END.search(text, p, e)
+        q = stop.end() if stop else e
+        h0, h1 = _trim(text, p, q)
+        heading = _heading_block(text, h0, h1)
+        if heading is not None:
+            return p, q, heading
+        if _measure_turn(text, p, q):
+            return p, p, "measure"
+    return None
 
 
 def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpan]:
@@ -225,7 +266,7 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
         spans.append(_trim(text, pos, stop))
         pos = m.end()
     spans.append(_trim(text, pos, end))
-    spans = [(s, e) for s, e in spans if _CONTENT.search(text, s, e)]
+    spans = _join_lead_phrases(text, [(s, e) for s, e in spans if _CONTENT.search(text, s, e)])
     out = []
     free = block == "unknown"
     for i, (s, e) in enumerate(spans):
@@ -236,10 +277,41 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
             s, e = _trim(text, head.end(), e)
             if not _CONTENT.search(text, s, e):
                 continue
+        elif (named := _heading_block(text, s, e)) is not None:  # "（二）改进措施。"
+            block = named
+            continue
         # a lead leads something: not the last sentence
         elif free and i + 1 < len(spans) and (i == 0 or _ANNOUNCES.search(text, s, e)):
             block = lead_block(text[s:e]) or block
+        elif block == "problem" and _measure_turn(text, s, e):  # "下一步，我局将…"
+            block = "measure"
         out.append(StatementSpan(s, e, block, None))
+    return out
+
+
+def _join_lead_phrases(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a short run-in lead phrase that opens a paragraph ("强化队伍建设。我局…") to the
+    sentence after it on the same line: the phrase is the paragraph's title, not a statement.
+    A phrase that names a block ("改进措施。") stays a heading."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        if i + 1 < len(spans):
+            ns = spans[i + 1][0]
+            phrase = text[s:e].rstrip("。.")
+            ne = spans[i + 1][1]
+            if ((s == 0 or text[s - 1] == "\n") and len(phrase) <= _LEAD_PHRASE_MAX
+                    and text[e - 1] in "。." and "\n" not in text[e:ns]
+                    and _TITLE_VERB.match(phrase) and ne - ns > 2 * len(phrase)
+                    and not re.search(r"[，,、；;：:不未缺难待差弱低少慢]", phrase)
+                    and _heading_block(text, s, e) is None
+                    and not _measure_turn(text, ns, ne)):
+                out.append((s, spans[i + 1][1]))
+                i += 2
+                continue
+        out.append((s, e))
+        i += 1
     return out
 
 
@@ -270,8 +342,15 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                 cut = _last_sentence_start(text, m1, stop)
                 stop, lead_start = cut, cut
             s, e = _trim(text, m1, stop)
+            rest = None
+            if i + 1 == len(run) and r + 1 == len(runs) and run_block != "measure":
+                rest = _tail_break(text, s, e)  # the last problem runs on into measures
+                if rest is not None:
+                    e = _trim(text, s, rest[0])[1]
             if _CONTENT.search(text, s, e):
                 out.append(StatementSpan(s, e, run_block, text[m0:m1].strip()))
+            if rest is not None and _CONTENT.search(text, rest[1], stop):
+                out.extend(_split_block(text, rest[1], stop, rest[2])[0])
     return out, False
 
 
