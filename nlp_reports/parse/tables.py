@@ -164,6 +164,10 @@ def _cut_line(raw: str) -> _Line | None:
     """One line cut into labels and value cells; None for a blank line or a page number."""
     if not raw or raw.isspace():  # also a row of empty grid cells
         return None
+    if ("|" in raw or "｜" in raw) and "\t" not in raw:
+        raw = _pipe_row(raw)
+        if raw is None:
+            return None
     if "\t" in raw:
         parsed = _grid_line(raw.strip(" \u3000\r"))
     else:
@@ -174,6 +178,27 @@ def _cut_line(raw: str) -> _Line | None:
     if parsed.labels:
         parsed.labels = [_norm(x) for x in parsed.labels]
     return parsed
+
+
+_PIPE = re.compile(r"[|｜]")
+_PIPE_RULE = re.compile(r"[\s|｜:：\-—–+=]*")
+
+
+def _pipe_row(raw: str) -> str | None:
+    """A "｜规章｜0｜0｜5｜" row (tables pasted from editors, text-mode pages) as TAB cells.
+
+    Only a line with at least two pipes is a row; a rule line ("|---|---|") is None.
+    """
+    s = raw.strip()
+    if len(_PIPE.findall(s)) < 2:
+        return raw
+    if _PIPE_RULE.fullmatch(s):
+        return None
+    if s[:1] in "|｜":
+        s = s[1:]
+    if s[-1:] in "|｜":
+        s = s[:-1]
+    return "\t".join(_PIPE.split(s))
 
 
 def _grid_line(line: str) -> _Line:
