@@ -45,6 +45,24 @@ def _flat_row(label, values):
     return [label, "", *[x for v in values for x in (str(v), "")]]
 
 
+def test_flattened_header_repeated_after_page_break():
+    # the header's 总计 and 其他 must not be read as rows (七)总计 and 3.其他, which took
+    # the rows after the break out of order: every row from 3.5.1 on was lost
+    for before in ("3.5.1", "3.6.3", "3.7", "4"):
+        text = _t3(_flat_row, [x for h in _HEADER for x in (h, "")], repeat_before=before)
+        tables, problems, _ = read_tables({3: text}, year=2023)
+        _check_t3(tables)
+
+
+def test_grid_header_repeated_after_page_break():
+    def row(label, values):
+        return ["\t".join([label, *map(str, values)])]
+    header = ["\t".join(["申请人情况", "自然人", "法人或其他组织", "", "", "", "", "总计"]),
+              "\t".join(["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])]
+    tables, _, _ = read_tables({3: _t3(row, header, repeat_before="3.4.1")}, year=2023)
+    _check_t3(tables)
+
+
 def test_pipe_rows_are_read_as_cells():
     # "｜label｜0｜1｜…｜" rows (full-width or ASCII pipes, a markdown rule line) were one
     # label cell each: no table was found at all

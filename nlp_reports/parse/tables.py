@@ -333,6 +333,9 @@ _T3_SPECS: tuple[_Spec, ...] = (
     _s("4", r"结转下年|下年度继续|转入下年|结转至下年"),
 )
 _T3_ROW1 = _T3_SPECS[0]
+#: 表三's column-header words (normalised), also split over lines ("商业" / "企业")
+_T3_HEADER = re.compile(r"申请人情况|自然人|法人或其他组织(?:小计)?|小计|总计|合计|商业企业|科研机构"
+                        r"|社会公益组织|法律服务机构|其他|商业|企业|科研|机构|社会公益|组织|法律服务")
 _T3_STOP = re.compile(r"行政复议|行政诉讼|存在的主要问题|其他需要报告")
 _ANCHOR_BAD = re.compile(r"[\d，。；,;]")
 
@@ -432,6 +435,7 @@ def _read_rows(
     stop: re.Pattern[str],
     expected: Callable[[str, _Rows], int | None],
     last: str,
+    header: re.Pattern[str] | None = None,
 ) -> _Rows:
     """Read rows from ``lines[start:]`` in order until the row ``last`` is complete or a stop label.
 
@@ -459,7 +463,14 @@ def _read_rows(
         labels = ln.labels
         if labels:
             stopped = False
+            # a column header repeated inside the table (a page break, 表三's header printed
+            # again): its words (总计, 其他) are no row labels when the line has no values
+            # and the next line is labels again (a row label is followed by its values)
+            repeat_header = (header is not None and not ln.cells and i + 1 < n
+                             and bool(lines[i + 1].labels))
             for norm in labels:
+                if repeat_header and header.fullmatch(norm):  # type: ignore[union-attr]
+                    continue
                 k = None  # the first spec at or after p that the label matches (_match)
                 if norm and len(norm) <= _MAX_LABEL:
                     hits = known_hits.get(norm)  # (table.hits without the call)
@@ -672,7 +683,7 @@ def _read_table3(
             if a is None:
                 break
             rows = _read_rows(lines, a, _T3, stop=_T3_STOP,
-                              expected=_t3_expected, last="4")
+                              expected=_t3_expected, last="4", header=_T3_HEADER)
             if len(rows.cells) >= 3:
                 best = rows
                 break
