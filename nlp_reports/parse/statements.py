@@ -166,9 +166,19 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             else:
                 n = _CN.get(g) or int(g)
             found.append((s, m.end(), n))
+        if kind == "labelled" and len(found) >= 2 and _alternating(text, found):
+            # "问题一：…措施一：…问题二：…措施二：…": pairs, one item after another
+            found = [(s, e, i + 1) for i, (s, e, _) in enumerate(found)]
         if found:
             out[kind] = found
     return out
+
+
+def _alternating(text: str, found: list[tuple[int, int, int]]) -> bool:
+    """True when labelled items alternate problem / measure, each pair under one number."""
+    families = [bool(_LABEL_BLOCK.match(text, s).group(1)) for s, _, _ in found]  # type: ignore[union-attr]
+    return (all(a != b for a, b in zip(families, families[1:], strict=False))
+            and all(found[i][2] == found[i + 1][2] for i in range(0, len(found) - 1, 2)))
 
 
 def _runs(cands: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
@@ -331,11 +341,13 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                 run_block = _heading_block(text, s, e) or lead_block(text[s:e]) or block
             if not _heading_block(text, s, e):  # "改进措施：" alone is a heading, not a statement
                 out.append(StatementSpan(s, e, run_block, None))
-        label = _LABEL_BLOCK.match(text, run[0][0])
-        if label:  # 问题一：… / 措施一：… say their block themselves
-            run_block = "problem" if label.group(1) else "measure"
+        labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
         for i, (m0, m1, _) in enumerate(run):
+            if labelled:  # 问题一：… / 措施一：… say their block themselves, item by item
+                label = _LABEL_BLOCK.match(text, m0)
+                if label:
+                    run_block = "problem" if label.group(1) else "measure"
             stop = run[i + 1][0] if i + 1 < len(run) else last_end
             if i + 1 == len(run) and r + 1 < len(runs):
                 # the next run's lead-in is the last sentence before its item 1
