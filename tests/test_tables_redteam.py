@@ -94,3 +94,15 @@ def test_a_line_with_one_pipe_stays_text():
     assert _pipe_row("首页 | 政务公开") == "首页 | 政务公开"
     assert _pipe_row("|---|:---:|") is None
     assert _pipe_row("｜规章｜0｜｜3｜") == "规章\t0\t\t3"
+
+
+def test_row_label_wrapped_over_two_lines():
+    # "1.申请人无正当理由逾期不补" / "正、行政机关不再处理…": neither half names row 3.6.1,
+    # which was lost and the table unreadable
+    def row(label, values):
+        lines = [label[:12], label[12:]] if len(label) > 30 else [label]
+        return [*lines, "", *[x for v in values for x in (str(v), "")]]
+    text = _t3(row, [x for h in _HEADER for x in (h, "")])
+    assert "逾期不补\n正、" in text
+    tables, _, _ = read_tables({3: text}, year=2022)
+    _check_t3(tables)

@@ -458,6 +458,7 @@ def _read_rows(
     found = rows.cells
     current_cells: list[_Cell] = []  # found[current]
     current_last = False  # current == last
+    pending, pending_at = "", -1  # an unmatched label alone on line pending_at (no values)
     while i < n and i - last_match <= _MAX_GAP:
         ln = lines[i]
         labels = ln.labels
@@ -478,7 +479,17 @@ def _read_rows(
                         if h >= p and not (strict[h] and required[p] < h):
                             k = h
                             break
+                if k is None and pending_at == i - 1 and len(pending) + len(norm) <= _MAX_LABEL:
+                    # a long row label wrapped over two lines ("…逾期不补" / "正、行政机关…"):
+                    # neither half is a row label, the two together are
+                    for h in hits_of(pending + norm):
+                        if h >= p and not (strict[h] and required[p] < h):
+                            k = h
+                            break
+                pending_at = -1
                 if k is None:
+                    if not ln.cells and norm is labels[-1]:
+                        pending, pending_at = norm, i
                     if found and stop.search(norm) and len(norm) <= _MAX_LABEL:
                         stopped = True
                         break
