@@ -146,11 +146,18 @@ def _section_texts(layout: Layout, sections: list[Section], simplified: str,
     """Section number → body text on the simplified characters; 0 = text under no heading.
 
     ``same``: the sections were cut from ``simplified`` itself, so their texts are reused.
+    A TAB at either end is kept: it is an empty cell of a table row (a blank 收费金额 as
+    the section's last line, "行政事业性收费\t").
     """
     if same:
         texts = {s.number: s.text for s in sections}
     else:
         texts = {s.number: simplified[s.body_start:s.body_end].strip() for s in layout.sections}
+    for s in layout.sections:
+        if "\t" in texts[s.number]:
+            body = simplified[s.body_start:s.body_end].strip(" \n\r\u3000")
+            if body[:1] == "\t" or body[-1:] == "\t":
+                texts[s.number] = body
     rest = "\n".join(simplified[a:b].strip() for a, b in layout.unsectioned).strip()
     if rest:
         texts[0] = rest
