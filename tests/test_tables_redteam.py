@@ -106,3 +106,30 @@ def test_row_label_wrapped_over_two_lines():
     assert "逾期不补\n正、" in text
     tables, _, _ = read_tables({3: text}, year=2022)
     _check_t3(tables)
+
+
+_T4_HEAD = ["行政复议\t\t\t\t\t行政诉讼",
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+            "\t\t\t\t\t" + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)]
+
+
+def test_table4_row_left_blank_is_a_blank_table_not_a_missing_one():
+    # every cell of 表四's row left empty (not reported): the row of TABs was dropped as
+    # an empty line and the table reported missing
+    tables, problems, _ = read_tables({4: "\n".join([*_T4_HEAD, "\t" * 14])}, year=2023)
+    t4 = next(t for t in tables if t.id == "table4")
+    assert t4.status == "ok"
+    assert t4.values == ((None,) * 15,)
+    assert not any("表四" in p.message for p in problems)
+
+
+def test_empty_grid_rows_between_rows_change_nothing():
+    def row(label, values):
+        return ["\t".join([label, *map(str, values)]), "\t" * 7]
+    tables, _, _ = read_tables({3: _t3(row, ["\t".join(["申请人情况", *_HEADER[1:]])]),
+                                4: "\n".join([*_T4_HEAD, "\t" * 14,
+                                              "\t".join(map(str, T4_GOOD)), "\t" * 14])},
+                               year=2023)
+    _check_t3(tables)
+    t4 = next(t for t in tables if t.id == "table4")
+    assert list(t4.values[0]) == [float(v) for v in T4_GOOD]

@@ -78,6 +78,9 @@ class _Cell:
     value: float | None
 
 
+_EMPTY_CELL = _Cell(BLANK, "", None)
+
+
 @lru_cache(maxsize=8192)
 def _classify(tok: str) -> _Cell | None:
     """A value cell for ``tok``, or None when it is a label (text)."""
@@ -162,7 +165,12 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _cut_line(raw: str) -> _Line | None:
     """One line cut into labels and value cells; None for a blank line or a page number."""
-    if not raw or raw.isspace():  # also a row of empty grid cells
+    if not raw or raw.isspace():
+        if "\t" in raw and raw.count("\t") >= 4:
+            # a grid row of empty cells: 表四's one row left blank ("not reported") is
+            # still the table (blank ≠ 0); spare empty cells around a row are dropped
+            # later (_fit)
+            return _Line([], [_EMPTY_CELL] * (raw.count("\t") + 1), True)
         return None
     if ("|" in raw or "｜" in raw) and "\t" not in raw:
         raw = _pipe_row(raw)
@@ -892,16 +900,24 @@ def _read_table4(
             continue
         cells: list[_Cell] = []
         flat = True
+        blank_row: list[_Cell] | None = None  # a grid row of empty cells
         for i in range(a, len(lines)):
             ln = lines[i]
-            if (cells and ln.labels) or (not cells and i - a > 2 * _MAX_GAP):
+            if ((cells or blank_row is not None) and ln.labels) or (
+                    not cells and i - a > 2 * _MAX_GAP):
                 break
-            if ln.labels and not any(map(_RAW, ln.cells)):  # (every raw "")
-                continue  # a header row whose merged cells were left empty
+            if not any(map(_RAW, ln.cells)):  # (every raw "")
+                # a header row whose merged cells were left empty, or an empty row: the
+                # table's row only when no row with values comes
+                if not ln.labels and ln.cells and blank_row is None:
+                    blank_row = ln.cells
+                continue
             if ln.cells:
                 if ln.labels or len(ln.cells) > 1:
                     flat = False
                 cells.extend(ln.cells)
+        if not cells and blank_row is not None:
+            cells, flat = list(blank_row), False
         if not cells:
             continue
         return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {"count": cells},
