@@ -264,3 +264,24 @@ def test_fast_json_equals_the_records(store):
     assert sum(len(v) for v in fast["tables"].values()) > 0
     _approx_same(fast, slow)
     _approx_same(fast, json.loads(json.dumps(s.to_dict(), ensure_ascii=False)))
+
+
+def test_components_numbers_clusters_like_scipy():
+    # the numpy union-find replaced scipy.sparse.csgraph: same labels, same order
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from nlp_reports.corpus.copying import components
+
+    rng = np.random.default_rng(3)
+    for n, m in ((1, 0), (5, 0), (10, 4), (200, 150), (2000, 1900), (500, 3000)):
+        a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+        graph = coo_matrix((np.ones(m, dtype=np.int8), (a, b)), shape=(n, n))
+        expected = connected_components(graph, directed=False)[1]
+        assert components(n, a, b).tolist() == expected.tolist()
+    # a long chain needs many hooking rounds
+    n = 3000
+    order = rng.permutation(n)
+    got = components(n, order[:-1], order[1:])
+    assert set(got.tolist()) == {0}
