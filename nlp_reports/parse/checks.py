@@ -244,6 +244,10 @@ _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:�
 _OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
 _CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
+#: The carried-over count as the clause right after the received figure ("…37件，上年结转
+#: 4件"): the two are counted apart, so the received figure is row 一 alone ("41件，其中上年
+#: 结转4件" and "（含上年结转4件）" break a total down and are not this).
+_CARRIED_APART = re.compile(rf"[，,](?:另有|另)?上年(?:度)?结转(?:的)?(?:申请)?{_N}{_UNIT}")
 _FIGURES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (the look-behinds come after the first character: a literal start is searched fast;
     # the third item is a literal every match holds, tested with ``in`` first)
@@ -351,7 +355,9 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                     elif _INCLUDES_CARRIED.search(sent):
                         kind = "received_incl"
                     elif _CARRIED.search(sent):
-                        continue  # carried-over applications mentioned: in the figure or not?
+                        if not _CARRIED_APART.match(sent, r.end()):
+                            continue  # carried-over applications mentioned: in the figure or not?
+                        kind = "received"  # "收到申请37件，上年结转4件": counted apart
                     else:
                         kind = "received"
                     add(kind, parse_chinese_number(r.group(2)))

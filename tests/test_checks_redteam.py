@@ -1,0 +1,52 @@
+"""T1 on narrative phrasings found by red-teaming with reports written by an outsider."""
+
+from __future__ import annotations
+
+import pytest
+from _table_data import T3_GOOD, T4_GOOD
+
+from nlp_reports.parse.checks import run_checks
+from nlp_reports.parse.layout import TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_ROWS
+from nlp_reports.report import Table
+
+
+def _table(tid, row_defs, col_defs, values):
+    return Table(id=tid, title=tid, rows=tuple(r for r, _ in row_defs),
+                 row_labels=tuple(x for _, x in row_defs), columns=tuple(c for c, _ in col_defs),
+                 column_labels=tuple(x for _, x in col_defs),
+                 values=tuple(tuple(float(v) for v in row) for row in values),
+                 raw=tuple(tuple(str(v) for v in row) for row in values), status="ok", problem=None)
+
+
+def _tables():
+    t3 = _table("table3", TABLE3_ROWS, TABLE3_COLUMNS,
+                [T3_GOOD.get(r, [0] * 7) for r, _ in TABLE3_ROWS])
+    return [t3, _table("table4", TABLE4_ROWS, TABLE4_COLUMNS, [T4_GOOD])]
+
+
+def _received(text):
+    return [c for c in run_checks(_tables(), {1: text})
+            if c.id == "T1" and c.row in ("1", None) and c.table == "table3"
+            and "收到" in c.message]
+
+
+# T3_GOOD: row 一 total 19, row 二 total 3
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("全年共收到政府信息公开申请19件，上年结转3件，已全部办结。", "pass"),
+    ("全年共收到政府信息公开申请22件，上年结转3件，已全部办结。", "fail"),
+    ("本年度受理政府信息公开申请19件,上年度结转3件。", "pass"),
+])
+def test_received_with_the_carry_over_counted_apart_is_row_one(sentence, outcome):
+    # "收到…N件，上年结转M件": N is the new applications; T1 stayed silent on it, so a
+    # received figure contradicting the table went unnoticed
+    (c,) = _received(sentence)
+    assert (c.outcome, c.row, c.found) == (outcome, "1", float(sentence.split("申请")[1][:2]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年共收到政府信息公开申请22件，其中上年结转3件。",  # a total broken down: 一 + 二
+    "全年共收到政府信息公开申请22件，本年新收19件，上年结转3件。",
+    "全年共收到政府信息公开申请22件，办结20件，上年结转3件。",
+])
+def test_received_stays_as_before_when_the_carry_over_is_not_its_own_next_clause(sentence):
+    assert all(c.row != "1" or c.outcome == "pass" for c in _received(sentence))
