@@ -306,14 +306,17 @@ def _table_rows(table) -> list[list[str]]:
             width = max(width, c)
     absurd = len(rows) * width > _MAX_GRID  # do not pad millions of empty cells
     out = []
-    for line in grid:
+    last = len(grid) - 1
+    for r, line in enumerate(grid):
         if not line:
             continue
         if absurd:
             row = [line[c] for c in sorted(line)]
         else:  # holes inside a row stay "", but a row missing its last <td>s stays short
             row = [line.get(c, "") for c in range(max(line) + 1)]
-        if any(row):
+        # an empty row is dropped, except the last row under a header: a row whose every
+        # cell was left blank (表四's one row, not reported) is the table's data
+        if any(row) or (r == last and out and len(row) > 1):
             out.append(row)
     return out
 
