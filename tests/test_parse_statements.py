@@ -211,3 +211,34 @@ def test_a_run_in_title_phrase_joins_its_paragraph():
     # a short sentence that is a problem, or is followed by a turn, is not a title
     got, _ = split("加强领导不够。各科室报送信息的积极性普遍不高。\n做好宣传。下一步将开展宣传月活动。")
     assert len(got) == 4
+
+
+def test_an_item_whose_title_names_a_problem_word_is_not_a_sub_heading():
+    # "（四）…仍有薄弱环节。" continues items （一）–（三）: before, it was read as a
+    # problems sub-heading, which lost item 4's title and glued （五） onto its body
+    text = ("还存在一些不足，主要是：\n（一）公开不够主动。项目公开少。\n（二）解读不够通俗。\n"
+            "（三）人员变动频繁。\n（四）发布审核仍有薄弱环节。个别名单泄露了身份证号。\n"
+            "（五）答复文书不规范。\n针对上述问题，我局将：\n（一）拓展公开范围。\n（二）加强培训。")
+    got, _ = split(text)
+    problems = [(m, t) for b, m, t in got if b == "problem" and m]
+    assert [m for m, _ in problems] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert problems[3][1].startswith("发布审核仍有薄弱环节。")
+    assert [m for b, m, _ in got if b == "measure" and m] == ["（一）", "（二）"]
+    # a real sub-heading pair keeps working
+    got, _ = split("（一）存在的主要问题\n人员少。\n（二）改进措施\n加人。")
+    assert [(b, t) for b, _, t in got] == [("problem", "人员少。"), ("measure", "加人。")]
+
+
+def test_prose_problems_before_an_announced_list_of_measures_are_statements():
+    text = ("2023年工作取得一定成效，但还存在以下问题：监测数据公开的范围和尺度有待明确；"
+            "科普内容可读性不高；人员多为兼职。针对以上问题，我局将：（一）梳理发布清单；"
+            "（二）创新科普形式；（三）配齐专职人员。")
+    got, _ = split(text)
+    assert [(b, m, t) for b, m, t in got[:5]] == [
+        ("problem", None, "2023年工作取得一定成效，但还存在以下问题："),
+        ("problem", None, "监测数据公开的范围和尺度有待明确；"),
+        ("problem", None, "科普内容可读性不高；"),
+        ("problem", None, "人员多为兼职。"),
+        ("measure", None, "针对以上问题，我局将：")]
+    assert [(b, m) for b, m, _ in got[5:]] == [("measure", "（一）"), ("measure", "（二）"),
+                                               ("measure", "（三）")]

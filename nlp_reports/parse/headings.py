@@ -118,7 +118,8 @@ def block_of(phrase: str) -> str | None:
 #: Lead phrases ending just before an enumeration that say what it lists (no sub-heading).
 LEAD_PROBLEM = re.compile(r"(?:存在|还有|仍有|有以下|如下)[^。：:]{0,12}(?:问题|不足|困难|短板|差距|薄弱环节)"
                           r"|不足之处")
-LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划")
+LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划"
+                          r"|针对(?:上述|以上|这些|存在的)[^。：:]{0,6}(?:问题|不足)|将[：:][ \t\u3000]*$")
 
 
 def lead_block(lead: str) -> str | None:

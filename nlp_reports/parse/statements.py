@@ -58,6 +58,11 @@ _SUB_MARKER = re.compile(
     rf"|(?:{_CN_NUM})[、.．]|\d{{1,2}}(?:[.．](?!\d)|、)|第(?:{_CN_NUM})部分[、:：]?)?[ \t\u3000]{{0,4}}"
 )
 _SUB_END = re.compile(r"[。：:，,；;！!？?]")
+#: Longest sub-heading phrase without a number ("存在问题：", "下一步工作打算。"); a longer
+#: one is a lead-in sentence, a statement of its own.
+_UNNUMBERED_HEADING_MAX = 15
+_COLON = re.compile(r"[：:]")
+_ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
@@ -109,11 +114,13 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(line_start, body_start, block) of every sub-block heading in text[start:end]."""
     found = []
     pos = start
+    items: dict[str, int] = {}  # marker style → ordinal of the last line-start *item*
     while pos < end:
         nl = text.find("\n", pos, end)
         l1 = end if nl < 0 else nl
         m = _SUB_MARKER.match(text, pos, l1)
         p0 = m.end() if m else pos
+        style, n = _marker_ordinal(m.group() if m else "")
         stop = _SUB_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
         p1 = stop.start() if stop else l1
         has_marker = bool(m and m.group().strip())
@@ -123,14 +130,32 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and len(phrase) <= MAX_SUBHEADING_LENGTH
             and (stop is None or text[stop.start()] in "。：:")
             and (stop is not None or l1 - p0 <= MAX_SUBHEADING_LENGTH)
-            and (has_marker or len(phrase) <= 15)
+            and (has_marker or len(phrase) <= _UNNUMBERED_HEADING_MAX)
         )
-        if ok:
-            block = block_of(phrase)
-            if block is not None:
-                found.append((pos, stop.end() if stop else l1, block))
+        # "（四）信息发布审核仍有薄弱环节。" after items （一）–（三） is item 4, not a heading
+        continues = style is not None and n > 1 and items.get(style) == n - 1
+        block = block_of(phrase) if ok and not continues else None
+        if block is not None:
+            found.append((pos, stop.end() if stop else l1, block))
+        elif style is not None:
+            items[style] = n
         pos = l1 + 1
     return found
+
+
+def _marker_ordinal(marker: str) -> tuple[str | None, int]:
+    """(style, ordinal) of a sub-heading marker as _SUB_MARKER matches it ("（二）" →
+    ("paren", 2), "3." → ("num", 3)); (None, 0) for no marker."""
+    m = _ORDINAL.search(marker)
+    if not m:
+        return None, 0
+    word = m.group()
+    n = int(word) if word.isdigit() else _CN.get(word, 0)
+    if "部分" in marker:
+        return "part", n
+    if "(" in marker or "（" in marker:
+        return "paren", n
+    return ("num" if word.isdigit() else "cn"), n
 
 
 def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
@@ -234,7 +259,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _heading_block(text: str, s: int, e: int) -> str | None:
     """The block named by text[s:e] when it is nothing but a sub-heading: run in before
     "：" ("改进措施：") or a sentence of its own, numbered or not ("（二）改进措施。")."""
-    m = _RUN_IN_HEADING.fullmatch(text, s, e) or _HEADING_SENTENCE.fullmatch(text, s, e)
+    m = _RUN_IN_HEADING.fullmatch(text, s, e)
+    if m is None:
+        m = _HEADING_SENTENCE.fullmatch(text, s, e)
+        if m is not None and not text[s:m.start(1)].strip() and (
+                len(m.group(1)) > _UNNUMBERED_HEADING_MAX):
+            return None  # a longer sentence without a number is a lead-in ("我局…还存在一些问题和不足：")
     return block_of(m.group(1)) if m else None
 
 
@@ -276,7 +306,8 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
         spans.append(_trim(text, pos, stop))
         pos = m.end()
     spans.append(_trim(text, pos, end))
-    spans = _join_lead_phrases(text, [(s, e) for s, e in spans if _CONTENT.search(text, s, e)])
+    spans = _join_lead_phrases(text, _split_announcements(
+        text, [(s, e) for s, e in spans if _CONTENT.search(text, s, e)]))
     out = []
     free = block == "unknown"
     for i, (s, e) in enumerate(spans):
@@ -296,6 +327,22 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
         elif block == "problem" and _measure_turn(text, s, e):  # "下一步，我局将…"
             block = "measure"
         out.append(StatementSpan(s, e, block, None))
+    return out
+
+
+def _split_announcements(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a sentence after a lead that announces a list and runs on into its first item
+    ("…但还存在以下问题：监测数据公开范围有待明确；"): the lead and the item are two
+    statements, and the lead then sets the block of what follows."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        colon = _COLON.search(text, s, e)
+        if colon is not None and lead_block(text[s:colon.end()]) is not None:
+            s2 = _trim(text, colon.end(), e)[0]
+            if _CONTENT.search(text, s2, e):
+                out += [(s, colon.end()), (s2, e)]
+                continue
+        out.append((s, e))
     return out
 
 
@@ -340,6 +387,12 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
             if block == "unknown" or r > 0:
                 run_block = _heading_block(text, s, e) or lead_block(text[s:e]) or block
             if not _heading_block(text, s, e):  # "改进措施：" alone is a heading, not a statement
+                cut = _last_sentence_start(text, s, e)
+                if r == 0 and s < cut < e and _CONTENT.search(text, s, cut):
+                    # prose before the sentence that announces the list ("…还存在以下问题：
+                    # A；B。针对以上问题，我局将：（一）…") is statements of its own
+                    out.extend(_sentences(text, s, cut, block))
+                    s = _trim(text, cut, e)[0]
                 out.append(StatementSpan(s, e, run_block, None))
         labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
