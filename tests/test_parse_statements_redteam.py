@@ -22,3 +22,21 @@ def test_problem_measure_pairs_are_one_item_each(sep):
         ("problem", "问题一：", "栏目更新偶有滞后。"), ("measure", "措施一：", "建立更新台账。"),
         ("problem", "问题二：", "解读形式单一。"), ("measure", "措施二：", "增加图解和视频解读。")]
 
+
+
+def test_a_long_unnumbered_lead_in_ending_in_a_colon_is_a_statement():
+    # "我局…还存在一些问题和不足：" before 一是: read as a sub-heading (it names 问题) and
+    # dropped, so the lead-in was lost from the statements
+    text = ("我局政府信息公开工作还存在一些问题和不足：一是栏目更新偶有滞后；二是解读形式单一。"
+            "针对上述问题，我局将采取以下措施：一是建立更新台账；二是增加图解解读。")
+    got = split(text)
+    assert got[0] == ("problem", None, "我局政府信息公开工作还存在一些问题和不足：")
+    assert [b for b, _, _ in got] == ["problem"] * 3 + ["measure"] * 3
+    assert "".join(t for _, _, t in got) == text.replace("一是", "").replace("二是", "")
+
+
+@pytest.mark.parametrize("heading", ["改进措施：", "下一步工作打算。", "（二）下一步工作打算和改进措施。"])
+def test_short_or_numbered_headings_stay_headings(heading):
+    got = split(f"一是栏目更新偶有滞后。二是解读形式单一。{heading}一是建立台账。二是增加解读。")
+    assert [b for b, _, _ in got][2:] == ["measure"] * 2
+    assert all(heading.strip("。：") not in t for _, _, t in got)
