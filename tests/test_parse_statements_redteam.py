@@ -40,3 +40,17 @@ def test_short_or_numbered_headings_stay_headings(heading):
     got = split(f"一是栏目更新偶有滞后。二是解读形式单一。{heading}一是建立台账。二是增加解读。")
     assert [b for b, _, _ in got][2:] == ["measure"] * 2
     assert all(heading.strip("。：") not in t for _, _, t in got)
+
+
+@pytest.mark.parametrize("text", ["本年度暂无需要报告的问题。", "本年度无。", "今年，暂无突出问题。",
+                                  "未发现明显问题。"])
+def test_nothing_to_report_with_the_year_or_a_qualifier_is_empty(text):
+    # these became one 'unknown' statement and no empty_section_5 problem
+    res = split_section5(text, 0, len(text), title="存在的主要问题及改进情况")
+    assert res.empty and not res.statements
+
+
+@pytest.mark.parametrize("text", ["暂无专职人员。", "无专人负责，信息更新滞后。", "本年度无重大问题，但栏目更新偶有滞后。"])
+def test_a_problem_saying_something_is_lacking_is_not_empty(text):
+    res = split_section5(text, 0, len(text), title="存在的主要问题及改进情况")
+    assert not res.empty and res.statements
