@@ -169,6 +169,9 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     """
     if not agency:
         return None
+    central = _CENTRAL.match(agency)
+    if central:  # a local branch of a central agency: its place follows the agency's name
+        agency = agency[central.end():]
     m = _PLACE_PREFIX.match(agency)
     region = m.group() if m else ""
     if not region:
