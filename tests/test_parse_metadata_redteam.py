@@ -15,3 +15,14 @@ from nlp_reports.parse import metadata as meta
 ])
 def test_region_of_a_central_agency_branch(agency, region):
     assert meta.region_of(agency) == region
+
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # "人民政府" between the county and its street or township
+    ("青禾县人民政府石桥街道办事处", "青禾县石桥街道"),
+    ("青禾市江北区人民政府东湖街道办事处", "青禾市江北区东湖街道"),
+    ("云岭县人民政府", "云岭县"),
+])
+def test_region_of_a_street_office_named_after_its_county_government(agency, region):
+    assert meta.region_of(agency) == region
+    assert meta.level_of(agency) == meta.level_of(agency.replace("人民政府", "", 1))

@@ -172,6 +172,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
+    agency = _INNER_GOVERNMENT.sub("", agency, count=1)
     m = _PLACE_PREFIX.match(agency)
     region = m.group() if m else ""
     if not region:
@@ -200,6 +201,8 @@ def _chain_before(head: str, text: str) -> str | None:
     return m.group(2) if m else None
 
 
+#: "人民政府" between a county and its township or street ("某区人民政府某街道办事处").
+_INNER_GOVERNMENT = re.compile(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|民族乡|乡|镇))")
 #: How much of the text after the title region_of looks at.
 REGION_SCAN = 3000
 _FIRST_PLACE = re.compile(
