@@ -26,3 +26,14 @@ def test_region_of_a_central_agency_branch(agency, region):
 def test_region_of_a_street_office_named_after_its_county_government(agency, region):
     assert meta.region_of(agency) == region
     assert meta.level_of(agency) == meta.level_of(agency.replace("人民政府", "", 1))
+
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # 城市管理局: "城市" is no county-level city; 晋城市 is a city
+    ("青禾市城市管理综合行政执法局", "青禾市"),
+    ("云岭县城市管理局", "云岭县"),
+    ("晋城市城市管理局", "晋城市"),
+    ("城市管理局", None),
+])
+def test_region_of_a_city_management_bureau(agency, region):
+    assert meta.region_of(agency) == region
