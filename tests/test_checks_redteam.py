@@ -50,3 +50,21 @@ def test_received_with_the_carry_over_counted_apart_is_row_one(sentence, outcome
 ])
 def test_received_stays_as_before_when_the_carry_over_is_not_its_own_next_clause(sentence):
     assert all(c.row != "1" or c.outcome == "pass" for c in _received(sentence))
+
+
+def _t1(text):
+    return [(c.outcome, c.column, c.found) for c in run_checks(_tables(), {1: text})
+            if c.id == "T1" and c.table == "table4"]
+
+
+def test_review_cases_written_as_anjian_are_read():
+    # "行政复议案件" holds "议案" (a deputies' motion): the sentence was taken for one
+    # about motions and its figures were never compared (T4_GOOD: review 2, litigation 3)
+    assert _t1("全年发生政府信息公开行政复议案件2件。") == [("pass", "review.total", 2.0)]
+    assert _t1("全年发生政府信息公开行政复议案件5件。") == [("fail", "review.total", 5.0)]
+    assert sorted(_t1("本年度未发生政府信息公开行政复议案件，发生行政诉讼3件。")) == [
+        ("fail", "review.total", 0.0), ("pass", None, 3.0)]
+
+
+def test_motions_and_proposals_are_still_other_topics():
+    assert _t1("全年办理人大代表议案2件、政协提案5件，涉及政府信息公开行政复议的0件。") == []

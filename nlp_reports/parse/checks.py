@@ -241,7 +241,7 @@ _COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}�
 _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
                              r"(?:政府信息公开申请|依申请公开)")
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
-_OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
+_OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|(?<!复)议案")  # (not 行政复议案件)
 _CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 _INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
 #: The carried-over count as the clause right after the received figure ("…37件，上年结转
