@@ -68,3 +68,21 @@ def test_review_cases_written_as_anjian_are_read():
 
 def test_motions_and_proposals_are_still_other_topics():
     assert _t1("全年办理人大代表议案2件、政协提案5件，涉及政府信息公开行政复议的0件。") == []
+
+
+def _t3_checks(text):
+    return [(c.outcome, c.row, c.found) for c in run_checks(_tables(), {1: text})
+            if c.id == "T1" and c.row in ("3.1", "3.2")]
+
+
+@pytest.mark.parametrize("both", ["全部或部分公开", "予以公开或部分公开", "公开和部分公开",
+                                  "予以公开、部分公开", "全部及部分公开"])
+def test_granted_and_partial_together_is_not_the_partial_figure(both):
+    # "全部或部分公开11件" counts 3.1 + 3.2 together (T3_GOOD: 8 + 3): compared with
+    # 部分公开 alone it was a false failure
+    assert _t3_checks(f"全年共收到政府信息公开申请19件，其中{both}11件。") == []
+
+
+def test_granted_and_partial_listed_apart_are_both_compared():
+    assert _t3_checks("全年共收到政府信息公开申请19件，予以公开8件、部分公开5件。") == [
+        ("pass", "3.1", 8.0), ("fail", "3.2", 5.0)]
