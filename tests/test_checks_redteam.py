@@ -86,3 +86,20 @@ def test_granted_and_partial_together_is_not_the_partial_figure(both):
 def test_granted_and_partial_listed_apart_are_both_compared():
     assert _t3_checks("全年共收到政府信息公开申请19件，予以公开8件、部分公开5件。") == [
         ("pass", "3.1", 8.0), ("fail", "3.2", 5.0)]
+
+
+def test_carry_over_included_in_another_figure_is_not_the_received_one():
+    # "（含上年结转3件）" after 办结20件 made the received figure 19 count as 一 + 二 (22):
+    # a false failure
+    checks = run_checks(_tables(), {1: "全年共收到政府信息公开申请19件，办结20件（含上年结转3件）。"})
+    assert all(c.outcome == "pass" for c in checks if c.id == "T1")
+    assert not any("1/total + 2/total" in c.message for c in checks)
+
+
+@pytest.mark.parametrize("sentence", ["全年共收到政府信息公开申请22件（含上年结转3件）。",
+                                      "全年共收到政府信息公开申请22件，其中上年结转3件。",
+                                      "全年共受理政府信息公开申请22件(其中包括上年度结转3件)，办结20件。"])
+def test_carry_over_included_in_the_received_figure(sentence):
+    (c,) = [c for c in run_checks(_tables(), {1: sentence})
+            if c.id == "T1" and "1/total + 2/total" in c.message]
+    assert (c.outcome, c.found, c.expected) == ("pass", 22.0, 22.0)

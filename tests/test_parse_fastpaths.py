@@ -240,10 +240,12 @@ def _narrative_plain(text):
                         continue
                     if r.group(0).startswith("新收"):
                         kind = "received"
-                    elif checks._INCLUDES_CARRIED.search(sent):
+                    elif checks._INCLUDES_CARRIED_AFTER.match(sent, r.end()):
                         kind = "received_incl"
                     elif checks._CARRIED.search(sent):
-                        continue
+                        if not checks._CARRIED_APART.match(sent, r.end()):
+                            continue
+                        kind = "received"
                     else:
                         kind = "received"
                     found.setdefault(kind, set()).add(checks.parse_chinese_number(r.group(2)))
@@ -274,7 +276,7 @@ _NARRATIVE_BITS = st.sampled_from([
     "结转下年度继续办理1件", "本年新收申请十二件", "未收到政府信息公开申请", "同比增长",
     "来信来访", "被申请行政复议1件", "政府信息公开行政诉讼2起", "未发生行政复议", "。", "；",
     "，", "\n", "\n\n", "工作平稳推进", "依申请公开", "含上年结转", "全年无政府信息公开申请",
-    "今年没有受理依申请公开",
+    "今年没有受理依申请公开", "上年结转3件", "（含上年结转1件）", "全部或部分公开2件", "行政复议案件1件",
 ])
 
 

@@ -243,7 +243,9 @@ _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:�
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
 _OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|(?<!复)议案")  # (not 行政复议案件)
 _CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
-_INCLUDES_CARRIED = re.compile(r"(?:含|包括|其中)上年(?:度)?结转")
+#: "含/包括/其中 上年结转" right after the received figure: it breaks that figure down
+#: (elsewhere in the sentence it may break down another: "办结20件（含上年结转3件）").
+_INCLUDES_CARRIED_AFTER = re.compile(r"[（(]?(?:[，,] ?)?(?:其中(?:包括|含)?|含|包括)上年(?:度)?结转")
 #: The carried-over count as the clause right after the received figure ("…37件，上年结转
 #: 4件"): the two are counted apart, so the received figure is row 一 alone ("41件，其中上年
 #: 结转4件" and "（含上年结转4件）" break a total down and are not this).
@@ -353,8 +355,8 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                         continue
                     if r.group(0).startswith("新收"):
                         kind = "received"  # new applications only: row 一
-                    elif _INCLUDES_CARRIED.search(sent):
-                        kind = "received_incl"
+                    elif _INCLUDES_CARRIED_AFTER.match(sent, r.end()):
+                        kind = "received_incl"  # "22件（含上年结转3件）", "22件，其中上年结转3件"
                     elif _CARRIED.search(sent):
                         if not _CARRIED_APART.match(sent, r.end()):
                             continue  # carried-over applications mentioned: in the figure or not?
