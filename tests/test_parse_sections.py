@@ -181,3 +181,15 @@ def test_title_broken_after_the_agency_spans_both_lines():
 ])
 def test_legacy_heading_variants(title, number):
     assert section_number(title) == (True, number)
+
+
+@pytest.mark.parametrize("title", ["存在的问题及改进措施", "存在的不足和下一步工作打算",
+                                   "存在的主要问题及改进情况"])
+def test_older_unnumbered_section_5_after_a_numbered_first_section(title):
+    # "一、概述" numbered, the later headings written without numerals (older reports)
+    text = f"一、概述\n全年公开信息。\n{title}\n人员不足。\n其他需要报告的事项\n无。"
+    got, _ = sections(text)
+    assert [(n, t) for n, t, _ in got] == [(1, "概述"), (5, title), (6, "其他需要报告的事项")]
+    # a numbered sub-heading or a short phrase after "一、" stays inside its section
+    got, _ = sections("一、总体情况\n甲\n（一）存在的主要问题及改进措施\n乙\n改进措施\n丙")
+    assert [n for n, _, _ in got] == [1]

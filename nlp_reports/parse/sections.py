@@ -187,7 +187,7 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
     if any(h.number is not None and h.numeral == h.number for h in found):
         last = max(h.number or 0 for h in found)
         for h in _find_unnumbered(text, found[-1].body_start, end):
-            if h.number is not None and h.number > last and text[h.title_start:h.title_end] in _FULL_TITLES:
+            if h.number is not None and h.number > last and _full_title(text[h.title_start:h.title_end]):
                 found.append(h)
                 last = h.number
         return found
@@ -196,6 +196,16 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
         if _mapped(candidate) > _mapped(found):
             found = candidate
     return found
+
+
+def _full_title(title: str) -> bool:
+    """A line that reads as a whole section title, not a sub-heading: a known full title, or
+    another title of 8+ characters that is not numbered itself ("存在的问题及改进措施", as older
+    reports write section 五 without a numeral after a numbered "一、概述")."""
+    return title in _FULL_TITLES or (len(title) >= 8 and title[0] not in _SUBHEAD_START)
+
+
+_SUBHEAD_START = frozenset("(（[【〔0123456789一二三四五六七八九十第")
 
 
 def _mapped(headings: list[Heading]) -> int:
