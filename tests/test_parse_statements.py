@@ -242,3 +242,45 @@ def test_prose_problems_before_an_announced_list_of_measures_are_statements():
         ("measure", None, "针对以上问题，我局将：")]
     assert [(b, m) for b, m, _ in got[5:]] == [("measure", "（一）"), ("measure", "（二）"),
                                                ("measure", "（三）")]
+
+
+def test_a_long_line_wrapped_mid_sentence_stays_one_statement():
+    text = ("（一）存在的问题\n办事指南在网站、窗口、微信三个渠道不一致；信息公开工作由政工室兼管，没有专职\n"
+            "人员。\n（二）下一步打算\n1．统一办事指南。\n2．明确专职人员。")
+    got, _ = split(text)
+    assert [t.replace("\n", "") for b, _, t in got if b == "problem"] == [
+        "办事指南在网站、窗口、微信三个渠道不一致；", "信息公开工作由政工室兼管，没有专职人员。"]
+    # short lines without punctuation are a list, not a wrapped sentence
+    got, _ = split("（一）存在的问题\n人员不足\n经费不足\n（二）改进措施\n加人")
+    assert [t for _, _, t in got] == ["人员不足", "经费不足", "加人"]
+
+
+def test_run_in_titles_inside_a_paragraph_join_their_items():
+    got, _ = split("下一步我局将：强化公开力度。围绕节能降碳工作，主动公开进展和成效。"
+                   "加强栏目维护。明确各科室栏目维护责任，做到信息常更常新。")
+    assert [(b, t) for b, _, t in got] == [
+        ("measure", "下一步我局将："),
+        ("measure", "强化公开力度。围绕节能降碳工作，主动公开进展和成效。"),
+        ("measure", "加强栏目维护。明确各科室栏目维护责任，做到信息常更常新。")]
+
+
+def test_a_numbered_heading_closing_a_lead_in_sets_the_block_of_its_items():
+    text = ("（一）上年度问题的改进情况。针对人员薄弱问题，已明确专职人员。"
+            "（二）本年度存在的主要问题。一是数字化水平不高。二是公示牌信息陈旧。"
+            "（三）下一步改进措施。一是推进智能化改造。二是开展公示牌排查。")
+    got, _ = split(text)
+    assert [(b, m) for b, m, _ in got] == [
+        ("measure", None), ("problem", "一是"), ("problem", "二是"),
+        ("measure", "一是"), ("measure", "二是")]
+    assert all("（二）" not in t and "（三）" not in t for _, _, t in got)
+
+
+def test_page_numbers_inside_a_statement_are_dropped():
+    from nlp_reports import load_report
+
+    body = ("一、总体情况\n全年主动公开信息。\n五、存在的主要问题及改进情况\n"
+            "一是网上查询系统使用率低，群众多到窗口\n第 8 页\n现场询问。二是办事指南不一致。\n"
+            "— 9 —\n六、其他需要报告的事项\n无。")
+    report = load_report(("某县公安局2023年政府信息公开工作年度报告\n" + body).encode())
+    assert [s.text for s in report.statements] == [
+        "网上查询系统使用率低，群众多到窗口现场询问。", "办事指南不一致。"]

@@ -36,11 +36,21 @@ log = logging.getLogger("nlp_reports")
 _KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
 _NUMERALS = "一二三四五六"
 _LINE_JOIN = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
+#: A page number on a line of its own inside a statement (a page break of the source):
+#: "第 8 页", "第3页 共5页", "- 6 -", "— 12 —", "8/20".
+_PAGE_LINE = re.compile(
+    r"\n[ \t\u3000]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页"
+    r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*(?=\n|$)")
 
 
 def _clean(s: str) -> str:
-    """A statement's text on one line: line breaks inside it removed, ends stripped."""
-    return (_LINE_JOIN.sub("", s) if "\n" in s else s).strip()
+    """A statement's text on one line: page numbers and line breaks inside it removed,
+    ends stripped."""
+    if "\n" not in s:
+        return s.strip()
+    return _LINE_JOIN.sub("", _PAGE_LINE.sub("", s)).strip()
 
 
 def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:

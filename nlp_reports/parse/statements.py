@@ -307,6 +307,8 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
     spans = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group() == "\n" and _wrapped(text, m.start(), end):
+            continue  # a long line cut mid-sentence ("…没有专职\n人员。") goes on
         stop = m.end() if m.group() != "\n" else m.start()
         spans.append(_trim(text, pos, stop))
         pos = m.end()
@@ -335,6 +337,24 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
     return out
 
 
+def _wrapped(text: str, nl: int, end: int) -> bool:
+    """True when the line break at ``nl`` cuts a sentence: the line before it is long (a
+    wrapped line of a page, 20+ characters) and ends without punctuation, and the next line
+    goes on with text (no marker, bullet or blank line)."""
+    line_start = text.rfind("\n", 0, nl) + 1
+    prev = text[line_start:nl].rstrip(" \t\u3000")
+    if len(prev) < 20 or prev[-1] in _NO_WRAP_END:
+        return False
+    nxt = nl + 1
+    while nxt < end and text[nxt] in " \t\u3000":
+        nxt += 1
+    return nxt < end and text[nxt] not in _NO_WRAP_START
+
+
+_NO_WRAP_END = frozenset("。！？!?；;：:")
+_NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS)
+
+
 def _split_announcements(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a sentence after a lead that announces a list and runs on into its first item
     ("…但还存在以下问题：监测数据公开范围有待明确；"): the lead and the item are two
@@ -352,8 +372,8 @@ def _split_announcements(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 
 
 def _join_lead_phrases(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a short run-in lead phrase that opens a paragraph ("强化队伍建设。我局…") to the
-    sentence after it on the same line: the phrase is the paragraph's title, not a statement.
+    """Join a short run-in title ("强化队伍建设。我局…", "…将：加强栏目维护。明确…") to the
+    sentence after it on the same line: the phrase is its item's title, not a statement.
     A phrase that names a block ("改进措施。") stays a heading."""
     out: list[tuple[int, int]] = []
     i = 0
@@ -363,7 +383,7 @@ def _join_lead_phrases(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             ns = spans[i + 1][0]
             phrase = text[s:e].rstrip("。.")
             ne = spans[i + 1][1]
-            if ((s == 0 or text[s - 1] == "\n") and len(phrase) <= _LEAD_PHRASE_MAX
+            if (len(phrase) <= _LEAD_PHRASE_MAX
                     and text[e - 1] in "。." and "\n" not in text[e:ns]
                     and _TITLE_VERB.match(phrase) and ne - ns > 2 * len(phrase)
                     and not re.search(r"[，,、；;：:不未缺难待差弱低少慢]", phrase)
@@ -398,7 +418,11 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                     # A；B。针对以上问题，我局将：（一）…") is statements of its own
                     out.extend(_sentences(text, s, cut, block))
                     s = _trim(text, cut, e)[0]
-                out.append(StatementSpan(s, e, run_block, None))
+                    heading = _heading_block(text, s, e)  # "…。（二）存在的主要问题。一是…"
+                    if heading is not None:
+                        run_block = heading
+                if _heading_block(text, s, e) is None:
+                    out.append(StatementSpan(s, e, run_block, None))
         labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
         for i, (m0, m1, _) in enumerate(run):
