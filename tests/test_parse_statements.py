@@ -284,3 +284,11 @@ def test_page_numbers_inside_a_statement_are_dropped():
     report = load_report(("某县公安局2023年政府信息公开工作年度报告\n" + body).encode())
     assert [s.text for s in report.statements] == [
         "网上查询系统使用率低，群众多到窗口现场询问。", "办事指南不一致。"]
+
+
+def test_a_run_in_measures_heading_after_the_last_problem_item_starts_the_measures():
+    got, _ = split("一是价格查询不便。二是隐私保护需加强。整改措施：开通价格自助查询；"
+                   "发布前隐去患者信息。")
+    assert [(b, t) for b, _, t in got] == [
+        ("unknown", "价格查询不便。"), ("unknown", "隐私保护需加强。"),
+        ("measure", "开通价格自助查询；"), ("measure", "发布前隐去患者信息。")]

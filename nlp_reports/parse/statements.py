@@ -281,8 +281,9 @@ def _measure_turn(text: str, s: int, e: int) -> bool:
 
 def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
     """Where the last problem item of a block runs on into the measures: a sub-heading
-    ("…细化。（二）改进措施。一是…") or a sentence that turns to measures ("…细化。下一步，
-    我局将…"). Returns (item end, start of the rest, its block) or None."""
+    ("…细化。（二）改进措施。一是…", "…情况。整改措施：在官网…") or a sentence that turns to
+    measures ("…细化。下一步，我局将…"). Returns (item end, start of the rest, its block) or
+    None."""
     for m in _SENTENCE_END.finditer(text, s, e):
         p, _ = _trim(text, m.end(), e)
         if p >= e:
@@ -293,6 +294,10 @@ def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
         heading = _heading_block(text, h0, h1)
         if heading is not None:
             return p, q, heading
+        run_in = _RUN_IN_HEADING.match(text, h0, h1)  # "整改措施：在官网开通…"
+        named = block_of(run_in.group(1)) if run_in else None
+        if named is not None:
+            return p, run_in.end(), named
         if _measure_turn(text, p, q):
             return p, p, "measure"
     return None
