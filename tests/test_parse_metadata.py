@@ -39,6 +39,8 @@ def test_year_is_the_year_reported_on_not_the_publication_year():
     ("国家金融监督管理总局某监管局", "department"), ("中国人民银行", "national"),
     ("中国人民银行某中心支行", "department"), ("海关总署", "national"), ("某海关", "department"),
     ("国家发展和改革委员会", "national"), ("国家市场监督管理总局", "national"),
+    ("中国气象局", "national"), ("中国地震局", "national"), ("审计署", "national"),
+    ("中国气象局某省气象局", "department"), ("某省气象局", "department"),
 ])
 def test_level(agency, level):
     assert meta.level_of(agency) == level

@@ -44,7 +44,8 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: A central agency's name at the head of a name: alone it is national; followed by a
 #: place or a branch unit ("国家税务总局巨野县税务局", "国家统计局东莞调查队") it is one of
 #: the vertically managed local branches (垂直管理), a department of its place.
-_CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署)")
+_CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署"
+                      r"|审计署|中国(?!共产党)[^省市县区州旗乡镇\s]{1,10}?(?:总局|局|委员会))")
 _BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
 _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 _DEPARTMENT = re.compile(
