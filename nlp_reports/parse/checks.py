@@ -241,7 +241,9 @@ _COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}�
 _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
                              r"(?:政府信息公开申请|依申请公开)")
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
-_OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|(?<!复)议案")  # (not 行政复议案件)
+#: (议案 also matches inside 行政复议案件: :func:`_other_or_comparison` skips that; a look-behind
+#: here would cost the literal scan 4× on every sentence)
+_OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
 _CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 #: "含/包括/其中 上年结转" right after the received figure: it breaks that figure down
 #: (elsewhere in the sentence it may break down another: "办结20件（含上年结转3件）").
@@ -291,6 +293,16 @@ _KEY = re.compile("|".join(p.pattern for p in (_OTHER_TOPIC, _COMPARISON))
 
 
 _OTHER_OR_COMPARISON = re.compile(f"{_OTHER_TOPIC.pattern}|{_COMPARISON.pattern}")
+
+
+def _other_or_comparison(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] is about another channel or compares with another year
+    (:data:`_OTHER_TOPIC`, :data:`_COMPARISON`); 议案 inside 复议案件 does not count."""
+    end = len(text) if end is None else end
+    m = _OTHER_OR_COMPARISON.search(text, start, end)
+    while m is not None and m.group() == "议案" and m.start() > 0 and text[m.start() - 1] == "复":
+        m = _OTHER_OR_COMPARISON.search(text, m.end(), end)
+    return m is not None
 #: A literal part of every _FIGURES pattern.
 _FIGURE_HINT = re.compile(r"予以公开|部分|不予|办结|结转")
 
@@ -323,7 +335,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
         # start of the next key phrase (l1: none); key phrases hold no sentence stop
         key_at = l1 if key is None else key.start()
         # what the line lacks no sentence of it has: those searches are skipped
-        other = _OTHER_OR_COMPARISON.search(text, l0, l1) is not None
+        other = _other_or_comparison(text, l0, l1)
         application = text.find("申请", l0, l1) >= 0  # (every _APPLICATION phrase holds it)
         figures = _FIGURE_HINT.search(text, l0, l1) is not None
         for m in _SENTENCE.finditer(text, l0, l1):
@@ -338,7 +350,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 if key_at >= m.end():
                     continue
             sent = m.group()
-            if other and _OTHER_OR_COMPARISON.search(sent):
+            if other and _other_or_comparison(sent):
                 context = False
                 continue
             if application and "申请" in sent and _APPLICATION.search(sent):
