@@ -125,7 +125,7 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         l1 = end if nl < 0 else nl
         m = _SUB_MARKER.match(text, pos, l1)
         p0 = m.end() if m else pos
-        style, n = _marker_ordinal(m.group() if m else "")
+        style, n = _marker_ordinal(m.group()) if m and m.end() > pos else (None, 0)
         stop = _SUB_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
         p1 = stop.start() if stop else l1
         has_marker = bool(m and m.group().strip())
