@@ -292,3 +292,15 @@ def test_a_run_in_measures_heading_after_the_last_problem_item_starts_the_measur
     assert [(b, t) for b, _, t in got] == [
         ("unknown", "价格查询不便。"), ("unknown", "隐私保护需加强。"),
         ("measure", "开通价格自助查询；"), ("measure", "发布前隐去患者信息。")]
+
+
+def test_a_page_break_inside_a_sentence_does_not_cut_it():
+    from nlp_reports import load_report
+
+    body = ("一、总体情况\n全年主动公开信息。\n五、存在的主要问题及改进情况\n"
+            "还有差距：一是解读材料照搬原文。二是依申请公开数量持续增长，部分单位答复说理不\n"
+            "— 6 —\n充分。三是新媒体重开设轻运营。\n六、其他需要报告的事项\n无。")
+    report = load_report(("某市人民政府2023年政府信息公开工作年度报告\n" + body).encode())
+    assert [s.text for s in report.statements][1:] == [
+        "解读材料照搬原文。", "依申请公开数量持续增长，部分单位答复说理不充分。",
+        "新媒体重开设轻运营。"]

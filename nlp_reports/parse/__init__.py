@@ -19,7 +19,7 @@ import re
 from nlp_reports.errors import NotAReportError
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.sections import Layout, analyse
-from nlp_reports.parse.statements import split_section5
+from nlp_reports.parse.statements import PAGE_NUMBER, split_section5
 from nlp_reports.report import (
     SECTION_TITLES,
     Metadata,
@@ -36,13 +36,8 @@ log = logging.getLogger("nlp_reports")
 _KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
 _NUMERALS = "一二三四五六"
 _LINE_JOIN = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
-#: A page number on a line of its own inside a statement (a page break of the source):
-#: "第 8 页", "第3页 共5页", "- 6 -", "— 12 —", "8/20".
-_PAGE_LINE = re.compile(
-    r"\n[ \t\u3000]*(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}"
-    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
-    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页"
-    r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})[ \t\u3000]*(?=\n|$)")
+#: A page number on a line of its own inside a statement (a page break of the source).
+_PAGE_LINE = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
 
 
 def _clean(s: str) -> str:

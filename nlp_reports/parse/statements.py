@@ -347,6 +347,8 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
     wrapped line of a page, 20+ characters) and ends without punctuation, and the next line
     goes on with text (no marker, bullet or blank line)."""
     line_start = text.rfind("\n", 0, nl) + 1
+    if line_start > 0 and _PAGE_NUMBER_LINE.fullmatch(text, line_start, nl):
+        return _wrapped(text, line_start - 1, end)  # the page break sits inside a sentence
     prev = text[line_start:nl].rstrip(" \t\u3000")
     if len(prev) < 20 or prev[-1] in _NO_WRAP_END:
         return False
@@ -357,6 +359,13 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
 
 
 _NO_WRAP_END = frozenset("。！？!?；;：:")
+#: A page number printed on a line of its own ("第 8 页", "第3页 共5页", "- 6 -", "— 12 —",
+#: "8/20"): a page break of the source, which may fall inside a sentence.
+PAGE_NUMBER = (r"(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}"
+               r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+               r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页"
+               r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})")
+_PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 _NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS)
 
 
