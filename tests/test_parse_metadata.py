@@ -14,6 +14,8 @@ from nlp_reports.parse import metadata as meta
     ("《某区人民政府2021年政府信息公开工作年度报告》", "某区人民政府", 2021),
     ("2020年某州人民政府政府信息公开工作年度报告", "某州人民政府", 2020),
     ("某镇人民政府 2024 年度政府信息公开工作年度报告", "某镇人民政府", 2024),
+    ("某某大学2021-2022学年信息公开工作年度报告", "某某大学", 2022),
+    ("某职业技术学院2022—2023学年信息公开年度报告", "某职业技术学院", 2023),
 ])
 def test_agency_and_year_from_title(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)

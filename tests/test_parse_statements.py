@@ -304,3 +304,10 @@ def test_a_page_break_inside_a_sentence_does_not_cut_it():
     assert [s.text for s in report.statements][1:] == [
         "解读材料照搬原文。", "依申请公开数量持续增长，部分单位答复说理不充分。",
         "新媒体重开设轻运营。"]
+
+
+def test_a_page_number_left_at_the_end_of_section_5_is_not_a_statement():
+    got, _ = split("一是人员少。二是经费少。\n下一步将加人加钱。\n第 8 页 共 9 页")
+    assert [t for _, _, t in got] == ["人员少。", "经费少。", "下一步将加人加钱。"]
+    got, _ = split("稳定工作队伍。全年人员调整3次，新来的同志业务不熟。")
+    assert len(got) == 1  # a run-in title (稳定…) joins its sentence

@@ -19,6 +19,12 @@ _TITLE_YEAR_FIRST = re.compile(
     r"^(?:关于)?(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?(?P<agency>[^\n]{2,60}?)"
     r"(?:政府信息公开|政务公开|信息公开)"
 )
+#: Universities and schools report by academic year ("某大学2021-2022学年信息公开工作年度报告"):
+#: the report year is the year the academic year ends in.
+_TITLE_ACADEMIC = re.compile(
+    r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~][ \t\u3000]{0,2}"
+    r"(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}学年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开)"
+)
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
 _YEAR_PERIOD = re.compile(
     r"(?:统计时限|统计期限|统计时间|统计区间|时间范围|统计范围)[^\n]{0,6}?((?:19|20)\d{2})[ \t\u3000]{0,2}年"
@@ -72,15 +78,15 @@ _PLACE_PREFIX = re.compile(
 def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     """(agency, year) read from a report title such as "蚌峨乡人民政府2023年政府信息公开工作年度报告".
 
-    Also "关于印发《某县2023年…年度报告》的通知", "2023年某局政府信息公开…" and
-    "某局政府信息公开工作年度报告（2023年）".
+    Also "关于印发《某县2023年…年度报告》的通知", "2023年某局政府信息公开…",
+    "某局政府信息公开工作年度报告（2023年）" and a school's "某大学2021-2022学年…" (2022).
     """
     if not title:
         return None, None
     t = _WRAPPER.sub("", title.strip())
     t = _QUOTES.sub("", t)
     year = _YEAR_ANY.search(t)
-    for rx in (_TITLE_AGENCY, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
+    for rx in (_TITLE_AGENCY, _TITLE_ACADEMIC, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
         m = rx.match(t)
         if m:
             agency = _clean_agency(m.group("agency"))

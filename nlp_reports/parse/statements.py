@@ -82,7 +82,8 @@ _MEASURE_TURN = re.compile(
 _LEAD_PHRASE_MAX = 12
 _TITLE_VERB = re.compile(
     r"(?:强化|加强|提升|提高|规范|做好|健全|完善|推进|推动|深化|抓好|优化|狠抓|夯实|注重|突出|坚持"
-    r"|创新|拓展|拓宽|严格|落实|聚焦|压实|增强|丰富|加大|畅通|紧盯|着力|建立|加快|持续)")
+    r"|创新|拓展|拓宽|严格|落实|聚焦|压实|增强|丰富|加大|畅通|紧盯|着力|建立|加快|持续"
+    r"|稳定|充实|配齐|配强|用好|抓实|做实|织密)")
 #: "无", "暂无突出问题", also with the year first and the problems qualified ("本年度暂无需要
 #: 报告的问题。", "未发现明显问题"); never a sentence saying what is lacking ("暂无专职人员").
 _EMPTY_5 = re.compile(
@@ -493,6 +494,8 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
         if not _CONTENT.search(text, s, e):
             continue
         found, prose = _split_block(text, s, e, b)
+        # a page number left at a block's end ("第 8 页 共 9 页") is no statement
+        found = [f for f in found if not _PAGE_NUMBER_LINE.fullmatch(text, f.start, f.end)]
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)
     return SplitResult(tuple(statements), False, unsplit)
