@@ -891,3 +891,18 @@ def test_cli_classify_hostile_input(tmp_path, case):
         assert [line for line in err.splitlines() if line.startswith("error:")], err
     if case == "missing":
         assert proc.returncode != 0 and "missing.txt" in err
+
+
+@pytest.mark.parametrize("filler", ["第 1 页\n", "— 3 —\n", "信息公开工作人员少，工作量大，更新不及时，群众反映比较多\n",
+                                    "强化队伍建设。\n", "（四）存在的主要问题。\n", "针对以上问题，我局将：\n"])
+@pytest.mark.parametrize("items", [("一是人员少。", "二是经费少。"), ("人员少。", "经费少。")],
+                         ids=["items", "prose"])
+def test_section_5_made_of_thousands_of_one_kind_of_line(filler, items):
+    # page numbers, wrapped lines, run-in titles, headings, leads: each line kind the
+    # statement splitter looks back or ahead from, repeated, stays within the budget
+    body = filler * 6000
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n甲。\n"
+            f"五、存在的主要问题及改进情况\n{items[0]}{body}{items[1]}\n六、其他需要报告的事项\n无。")
+    result = _load(text.encode("utf-8"), "x.txt")
+    if isinstance(result, Report):
+        _assert_sound(result)

@@ -348,8 +348,11 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
     wrapped line of a page, 20+ characters) and ends without punctuation, and the next line
     goes on with text (no marker, bullet or blank line)."""
     line_start = text.rfind("\n", 0, nl) + 1
-    if line_start > 0 and _PAGE_NUMBER_LINE.fullmatch(text, line_start, nl):
-        return _wrapped(text, line_start - 1, end)  # the page break sits inside a sentence
+    for _ in range(3):  # a page break (at most a few lines of page numbers) in a sentence
+        if line_start == 0 or not _PAGE_NUMBER_LINE.fullmatch(text, line_start, nl):
+            break
+        nl = line_start - 1  # look at the line before the page number
+        line_start = text.rfind("\n", 0, nl) + 1
     prev = text[line_start:nl].rstrip(" \t\u3000")
     if len(prev) < 20 or prev[-1] in _NO_WRAP_END:
         return False
