@@ -311,3 +311,13 @@ def test_a_page_number_left_at_the_end_of_section_5_is_not_a_statement():
     assert [t for _, _, t in got] == ["人员少。", "经费少。", "下一步将加人加钱。"]
     got, _ = split("稳定工作队伍。全年人员调整3次，新来的同志业务不熟。")
     assert len(got) == 1  # a run-in title (稳定…) joins its sentence
+
+
+def test_a_short_sentence_naming_a_block_is_a_statement_not_a_heading():
+    # "主要问题是…" names the problem block but goes on past it: it says what the problem is
+    got, _ = split("我单位信息公开工作仍有不足。主要问题是专职人员只有一名。存在的不足在于经费偏紧。"
+                   "\n（二）改进措施。一是增配人员；二是申请经费。")
+    texts = [t for _, _, t in got]
+    assert "主要问题是专职人员只有一名。" in texts
+    assert "存在的不足在于经费偏紧。" in texts
+    assert "改进措施。" not in texts and "（二）改进措施。" not in texts

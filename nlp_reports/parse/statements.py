@@ -72,6 +72,10 @@ _ANNOUNCES = re.compile(r"以下|如下|[：:]$")
 _HEADING_SENTENCE = re.compile(
     _SUB_MARKER.pattern
     + rf"([^\s，,。；;：:！？!?]{{2,{MAX_SUBHEADING_LENGTH}}})[。：:]?[ \t\u3000]*")
+#: A sub-heading written as a sentence is a noun phrase ending in what it names ("存在的主要
+#: 问题", "下一步工作打算"); a sentence that goes on past it ("主要问题是人员不足。") is a statement.
+_HEADING_NOUN_END = re.compile(
+    r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作)$")
 #: A sentence that turns to measures without a sub-heading.
 _MEASURE_TURN = re.compile(
     r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足)"
@@ -268,8 +272,11 @@ def _heading_block(text: str, s: int, e: int) -> str | None:
     m = _RUN_IN_HEADING.fullmatch(text, s, e)
     if m is None:
         m = _HEADING_SENTENCE.fullmatch(text, s, e)
-        if m is not None and not text[s:m.start(1)].strip() and (
-                len(m.group(1)) > _UNNUMBERED_HEADING_MAX):
+        if m is None:
+            return None
+        if not _HEADING_NOUN_END.search(m.group(1)):
+            return None  # a sentence naming a block is no heading ("主要问题是人员不足。")
+        if not text[s:m.start(1)].strip() and len(m.group(1)) > _UNNUMBERED_HEADING_MAX:
             return None  # a longer sentence without a number is a lead-in ("我局…还存在一些问题和不足：")
     return block_of(m.group(1)) if m else None
 
