@@ -321,3 +321,10 @@ def test_a_short_sentence_naming_a_block_is_a_statement_not_a_heading():
     assert "主要问题是专职人员只有一名。" in texts
     assert "存在的不足在于经费偏紧。" in texts
     assert "改进措施。" not in texts and "（二）改进措施。" not in texts
+
+
+def test_a_problem_sentence_with_the_year_and_zhuyao_does_not_turn_to_measures():
+    # 要 inside 主要 / 需要 is no "will": the problems go on until the real turn (下一步…)
+    got, _ = split("本年度工作中还存在一些问题。2023年，全局信息公开工作主要短在解读。"
+                   "今年需要公开的栏目更新偏慢。下一步，我局将充实队伍。")
+    assert [b for b, _, _ in got] == ["problem", "problem", "problem", "measure"]

@@ -76,10 +76,11 @@ _HEADING_SENTENCE = re.compile(
 #: 问题", "下一步工作打算"); a sentence that goes on past it ("主要问题是人员不足。") is a statement.
 _HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作)$")
-#: A sentence that turns to measures without a sub-heading.
+#: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
+#: 重要, 需要: "2023年主要问题是…" still reports a problem).
 _MEASURE_TURN = re.compile(
     r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足)"
-    r"|(?:20\d\d|明|新的一)年(?:度)?)[，,]?[^。，,；;]{0,12}?(?:将|要|拟|计划|继续|重点|着力)")
+    r"|(?:20\d\d|明|新的一)年(?:度)?)[，,]?[^。，,；;]{0,12}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)")
 #: A run-in lead phrase standing as a sentence before its paragraph ("强化队伍建设。…"):
 #: at most this long, opening with the verbs such titles open with, and saying nothing is
 #: lacking ("加强领导不够。" is a problem).
