@@ -37,3 +37,12 @@ def test_region_of_a_street_office_named_after_its_county_government(agency, reg
 ])
 def test_region_of_a_city_management_bureau(agency, region):
     assert meta.region_of(agency) == region
+
+
+@pytest.mark.parametrize(("agency", "level"), [
+    ("审计署驻南京特派员办事处", "department"),
+    ("国家外汇管理局驻某地办事处", "department"),
+    ("某区某街道办事处", "street"),
+])
+def test_level_of_a_central_agency_office_is_a_department_not_a_street(agency, level):
+    assert meta.level_of(agency) == level

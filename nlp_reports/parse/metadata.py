@@ -134,14 +134,14 @@ def level_of(agency: str | None) -> str | None:
     if not agency:
         return None
     a = agency.strip()
-    if _STREET.search(a) or a.endswith("办事处"):
-        return "street"
     if a.startswith("国务院"):
         return "national"
     central = _CENTRAL.match(a)
-    if central:
+    if central:  # before 办事处: "审计署驻武汉特派员办事处" is a branch, no street office
         rest = a[central.end():]
         return "department" if _BRANCH.search(rest) or _DEPARTMENT.search(rest) else "national"
+    if _STREET.search(a) or a.endswith("办事处"):
+        return "street"
     bare_place = _BARE_PLACE.fullmatch(a)
     if _GOVERNMENT.search(a) or bare_place:
         place = _GOVERNMENT.sub("", a)
