@@ -328,3 +328,14 @@ def test_a_problem_sentence_with_the_year_and_zhuyao_does_not_turn_to_measures()
     got, _ = split("本年度工作中还存在一些问题。2023年，全局信息公开工作主要短在解读。"
                    "今年需要公开的栏目更新偏慢。下一步，我局将充实队伍。")
     assert [b for b, _, _ in got] == ["problem", "problem", "problem", "measure"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "："])
+def test_numbered_sub_headings_after_a_first_sub_block_that_names_none(sep):
+    # （一） names no block, so （二）/（三） continue its numbering; they are still headings
+    text = (f"（一）上年度工作回顾{sep}本年度完成了栏目改版。\n"
+            f"（二）存在的主要问题{sep}公开内容不够全面，更新不够及时。\n"
+            f"（三）下一步工作打算{sep}加强培训，完善制度。")
+    got, _ = split(text)
+    assert ("problem", "公开内容不够全面，更新不够及时。") in [(b, t) for b, _, t in got]
+    assert ("measure", "加强培训，完善制度。") in [(b, t) for b, _, t in got]

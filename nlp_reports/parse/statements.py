@@ -143,8 +143,12 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and (stop is not None or l1 - p0 <= MAX_SUBHEADING_LENGTH)
             and (has_marker or len(phrase) <= _UNNUMBERED_HEADING_MAX)
         )
-        # "（四）信息发布审核仍有薄弱环节。" after items （一）–（三） is item 4, not a heading
-        continues = style is not None and n > 1 and items.get(style) == n - 1
+        # "（四）信息发布审核仍有薄弱环节。…" after items （一）–（三） is item 4, not a heading;
+        # a title alone on its line or run in before "：" still is one, the numbering going
+        # on from a first sub-block that names none ("（一）工作回顾" … "（二）存在的主要问题")
+        titled = bool(ok and _HEADING_NOUN_END.search(phrase)) and (
+            stop is None or text[stop.start()] in "：:" or not text[stop.end():l1].strip())
+        continues = style is not None and n > 1 and items.get(style) == n - 1 and not titled
         block = block_of(phrase) if ok and not continues else None
         if block is not None:
             found.append((pos, stop.end() if stop else l1, block))
