@@ -103,3 +103,10 @@ def test_carry_over_included_in_the_received_figure(sentence):
     (c,) = [c for c in run_checks(_tables(), {1: sentence})
             if c.id == "T1" and "1/total + 2/total" in c.message]
     assert (c.outcome, c.found, c.expected) == ("pass", 22.0, 22.0)
+
+
+@pytest.mark.parametrize("joiner", ["和", "及", "与"])
+def test_partial_figure_closing_a_list_with_he_is_compared(joiner):
+    # "…不予公开0件和部分公开3件": 和 joins two figures here, not the two outcomes
+    assert _t3_checks(f"全年共收到政府信息公开申请19件，予以公开8件{joiner}部分公开3件。") == [
+        ("pass", "3.1", 8.0), ("pass", "3.2", 3.0)]

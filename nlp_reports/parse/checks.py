@@ -256,8 +256,10 @@ _FIGURES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (the look-behinds come after the first character: a literal start is searched fast;
     # the third item is a literal every match holds, tested with ``in`` first)
     ("granted", re.compile(rf"予(?<!不予)(?<!部分予)以公开(?:的)?(?:共)?{_N}{_UNIT}"), "予以公开"),
-    # (not "全部或部分公开11件", "予以公开和部分公开": the two outcomes together)
-    ("partial", re.compile(rf"部(?<![或和及与/]部)(?<!公开、部)分(?:予以)?公开(?:的)?(?:共)?{_N}{_UNIT}"), "部分"),
+    # (not "全部或部分公开11件", "予以公开和部分公开": the two outcomes together; but
+    # "不予公开2件和部分公开3件" closes a list of figures: 和/及/与 only right after 公开/全部)
+    ("partial", re.compile(rf"部(?<![或/]部)(?<!公开[和及与、]部)(?<!全部[和及与]部)分(?:予以)?公开"
+                           rf"(?:的)?(?:共)?{_N}{_UNIT}"), "部分"),
     ("refused", re.compile(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}"), "不予"),
     ("closed", re.compile(rf"办(?<!未办)结(?:了)?(?:共)?{_N}{_UNIT}"), "办结"),
     ("carried", re.compile(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}"),
