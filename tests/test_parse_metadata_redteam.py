@@ -46,3 +46,13 @@ def test_region_of_a_city_management_bureau(agency, region):
 ])
 def test_level_of_a_central_agency_office_is_a_department_not_a_street(agency, level):
     assert meta.level_of(agency) == level
+
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # a city whose name holds 镇 or 乡: its district or county is still read after it
+    ("镇江市京口区人民政府", "镇江市京口区"),
+    ("镇江市丹徒区市场监督管理局", "镇江市丹徒区"),
+    ("新乡市卫辉市人民政府", "新乡市卫辉市"),
+])
+def test_region_of_a_city_named_with_zhen_or_xiang(agency, region):
+    assert meta.region_of(agency) == region

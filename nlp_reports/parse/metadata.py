@@ -67,9 +67,10 @@ _PLACE = re.compile(
 )
 # a unit character that starts a word instead: 市场监督管理局, 市政, 区域, 县级 …
 _NOT_UNIT = r"(?!场|政(?!府|务)|容|级|直|域|划)"
-#: "城市" is no place of its own (青禾市城市管理局, 云岭县城市管理局), though 晋城市 is one
+#: "城市" is no place of its own (青禾市城市管理局, 云岭县城市管理局), though 晋城市 is one;
+#: a city's name never runs across 县/区/旗 (云岭县城市…), but may hold 乡/镇 (新乡市, 镇江市)
 _PLACE_PREFIX = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗乡镇])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){_NOT_UNIT})?"
+    rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){_NOT_UNIT})?"
     rf"(?:(?!城市)[\u4e00-\u9fff]{{1,8}}?(?:自治县|自治旗|县|区|旗|市){_NOT_UNIT})?"
     r"(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|街道)(?=人民政府|政府|办事处|$))?"
 )
