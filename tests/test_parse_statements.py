@@ -339,3 +339,17 @@ def test_numbered_sub_headings_after_a_first_sub_block_that_names_none(sep):
     got, _ = split(text)
     assert ("problem", "公开内容不够全面，更新不够及时。") in [(b, t) for b, _, t in got]
     assert ("measure", "加强培训，完善制度。") in [(b, t) for b, _, t in got]
+
+
+def test_a_year_opens_a_problem_as_well_as_a_plan():
+    got, _ = split("（一）存在的问题\n2023年重点领域信息公开不够深入。人员少。")
+    assert [b for b, _, _ in got] == ["problem", "problem"]
+    # a long agency name between the year and 将 still turns to measures
+    got, _ = split("一是公开不深入。二是人员兼职多。针对上述问题，2025年国家林业和草原局将：健全公开机制；配齐人员。")
+    assert [b for b, _, _ in got][-2:] == ["measure", "measure"]
+    assert got[1][2] == "人员兼职多。"
+
+
+def test_two_short_measures_in_a_row_are_not_a_title_and_its_body():
+    got, _ = split("加强业务培训。完善公开制度，明确各环节责任和时限要求。")
+    assert [t for _, _, t in got] == ["加强业务培训。", "完善公开制度，明确各环节责任和时限要求。"]

@@ -78,9 +78,12 @@ _HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作)$")
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
 #: 重要, 需要: "2023年主要问题是…" still reports a problem).
+#: After a year ("2025年，国家林业和草原局将…") only a future-tense verb turns: "2023年重点领域公开
+#:不够" and "2023年继续存在…" still report problems.
 _MEASURE_TURN = re.compile(
-    r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足)"
-    r"|(?:20\d\d|明|新的一)年(?:度)?)[，,]?[^。，,；;]{0,12}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)")
+    r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足))"
+    r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
+    r"|(?:20\d\d|明|新的一)年(?:度)?[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划)")
 #: A run-in lead phrase standing as a sentence before its paragraph ("强化队伍建设。…"):
 #: at most this long, opening with the verbs such titles open with, and saying nothing is
 #: lacking ("加强领导不够。" is a problem).
@@ -416,6 +419,7 @@ def _join_lead_phrases(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             if (len(phrase) <= _LEAD_PHRASE_MAX
                     and text[e - 1] in "。." and "\n" not in text[e:ns]
                     and _TITLE_VERB.match(phrase) and ne - ns > 2 * len(phrase)
+                    and not _TITLE_VERB.match(text, ns, ne)  # "加强培训。完善制度，…": two measures
                     and not re.search(r"[，,、；;：:不未缺难待差弱低少慢]", phrase)
                     and _heading_block(text, s, e) is None
                     and not _measure_turn(text, ns, ne)):
