@@ -477,7 +477,7 @@ def _read_rows(
             # and the next line is labels again (a row label is followed by its values)
             repeat_header = (header is not None and not ln.cells and i + 1 < n
                              and bool(lines[i + 1].labels))
-            for norm in labels:
+            for li, norm in enumerate(labels):
                 if repeat_header and header.fullmatch(norm):  # type: ignore[union-attr]
                     continue
                 k = None  # the first spec at or after p that the label matches (_match)
@@ -496,7 +496,7 @@ def _read_rows(
                             break
                 pending_at = -1
                 if k is None:
-                    if not ln.cells and norm is labels[-1]:
+                    if not ln.cells and li == len(labels) - 1:
                         pending, pending_at = norm, i
                     if found and stop.search(norm) and len(norm) <= _MAX_LABEL:
                         stopped = True
