@@ -12,12 +12,26 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "PAGE_NUMBER",
     "COMMON_CHARS",
     "TRADITIONAL_CHARS",
     "detect_traditional",
     "normalize_text",
     "to_simplified",
 ]
+
+#: A page number printed on a line of its own — "第 3 页 共 5 页", "共 5 页 第 3 页", "- 3 -",
+#: "— 12 —", "3/5", "Page 3 of 5" — as a regex fragment (no anchors, no line break inside):
+#: a page break of the source. PDF pages drop it at their edges (ingest.pdf, which also takes
+#: a bare "3" there); the statement splitter reads through it inside a sentence.
+_GAP = r"[ \t\u3000]*"
+PAGE_NUMBER = (
+    rf"(?:[-—–－]{{1,2}}{_GAP}\d{{1,4}}{_GAP}[-—–－]{{1,2}}"
+    rf"|\d{{1,4}}{_GAP}/{_GAP}\d{{1,4}}"
+    rf"|第{_GAP}\d{{1,4}}{_GAP}页(?:{_GAP}[,，/]?{_GAP}共{_GAP}\d{{1,4}}{_GAP}页)?"
+    rf"|共{_GAP}\d{{1,4}}{_GAP}页{_GAP}[,，/]?{_GAP}第{_GAP}\d{{1,4}}{_GAP}页"
+    rf"|(?i:page|p\.){_GAP}\d{{1,4}}(?:{_GAP}(?i:of|/){_GAP}\d{{1,4}})?)"
+)
 
 
 def _build_table() -> dict[int, str | None]:

@@ -20,22 +20,14 @@ from nlp_reports.errors import (
     NotAReportError,
     UnsupportedFormatError,
 )
+from nlp_reports.ingest.normalize import PAGE_NUMBER
 
 log = logging.getLogger("nlp_reports")
 
 __all__ = ["pdf_to_text", "is_page_furniture"]
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:"
-    r"[-—–－]\s*\d{1,4}\s*[-—–－]"                         # - 3 -
-    r"|\d{1,4}"                                              # 3
-    r"|\d{1,4}\s*/\s*\d{1,4}"                                # 3/5
-    r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?"  # 第 3 页 共 5 页
-    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"      # 共 5 页 第 3 页
-    r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"     # Page 3 of 5
-    r")\s*$",
-    re.IGNORECASE,
-)
+#: page furniture at a page's edge: a page number, or there a bare "3" too
+_PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER}|\d{{1,4}})\s*")
 _WS = re.compile(r"\s+")
 _PAGE_SUFFIX = re.compile(r"(?:第\s*)?\d+\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
@@ -46,7 +38,7 @@ _GAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 def is_page_furniture(line: str) -> bool:
     """Whether a line is a page number / page header like "第 3 页 共 5 页" or "- 3 -"."""
-    return bool(_PAGE_NUMBER.match(line))
+    return bool(_PAGE_NUMBER.fullmatch(line))
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:

@@ -17,9 +17,10 @@ import os
 import re
 
 from nlp_reports.errors import NotAReportError
+from nlp_reports.ingest.normalize import PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.sections import Layout, analyse
-from nlp_reports.parse.statements import PAGE_NUMBER, split_section5
+from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
     SECTION_TITLES,
     Metadata,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp_reports.ingest.normalize import PAGE_NUMBER
 from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_block
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -378,12 +379,7 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
 
 
 _NO_WRAP_END = frozenset("。！？!?；;：:")
-#: A page number printed on a line of its own ("第 8 页", "第3页 共5页", "- 6 -", "— 12 —",
-#: "8/20"): a page break of the source, which may fall inside a sentence.
-PAGE_NUMBER = (r"(?:[-—–－]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－]{1,2}"
-               r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
-               r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页"
-               r"|\d{1,4}[ \t]*/[ \t]*\d{1,4})")
+#: A page number on a line of its own: a page break of the source, maybe inside a sentence.
 _PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 _NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS)
 
@@ -443,9 +439,10 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
         if _CONTENT.search(text, s, e):
             # a lead-in decides an unknown block; a later run's lead-in may switch blocks
             # ("存在问题：一是…二是…。改进措施：一是…")
+            heading = _heading_block(text, s, e)  # "改进措施：" alone: a heading, not a statement
             if block == "unknown" or r > 0:
-                run_block = _heading_block(text, s, e) or lead_block(text[s:e]) or block
-            if not _heading_block(text, s, e):  # "改进措施：" alone is a heading, not a statement
+                run_block = heading or lead_block(text[s:e]) or block
+            if heading is None:
                 cut = _last_sentence_start(text, s, e)
                 if r == 0 and s < cut < e and _CONTENT.search(text, s, cut):
                     # prose before the sentence that announces the list ("…还存在以下问题：
@@ -453,9 +450,8 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                     out.extend(_sentences(text, s, cut, block))
                     s = _trim(text, cut, e)[0]
                     heading = _heading_block(text, s, e)  # "…。（二）存在的主要问题。一是…"
-                    if heading is not None:
-                        run_block = heading
-                if _heading_block(text, s, e) is None:
+                    run_block = heading or run_block
+                if heading is None:
                     out.append(StatementSpan(s, e, run_block, None))
         labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
