@@ -100,39 +100,43 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     """
     found: dict[str, Path] = {}
     missing: list[Failure] = []
-    hits = [0]  # paths an argument gave (files and noted non-files)
     noted: set[str] = set()
+    # add / walk / note return how many paths they were given (files and non-files noted),
+    # so a glob that gives none is reported
 
-    def add(p: Path) -> None:
-        hits[0] += 1
+    def add(p: Path) -> int:
         key = str(p.resolve())
         found.setdefault(key, Path(key))
+        return 1
 
-    def walk(folder: Path) -> None:
+    def walk(folder: Path) -> int:
         # rglob does not descend into symlinked folders, so a file found there that is
         # no symlink itself resolves to the folder's real path + its relative parts: one
         # realpath for the folder, not one (a lstat per path component) for every file
         real = os.path.realpath(folder)
         skip = len(folder.parts)
+        given = 0
         for f in sorted(folder.rglob("*")):
             if f.suffix.lower() not in REPORT_SUFFIXES:
                 continue
             if not f.is_file():
-                note(f)
+                given += note(f)
             elif f.is_symlink():
-                add(f)
+                given += add(f)
             else:
-                hits[0] += 1
+                given += 1
                 key = os.path.join(real, *f.parts[skip:])
                 found.setdefault(key, Path(key))
+        return given
 
-    def note(f: Path) -> None:
+    def note(f: Path) -> int:
         fail = _not_a_file(f)
-        if fail is not None:
-            hits[0] += 1
-            if fail.path not in noted:
-                noted.add(fail.path)
-                missing.append(fail)
+        if fail is None:
+            return 0
+        if fail.path not in noted:
+            noted.add(fail.path)
+            missing.append(fail)
+        return 1
 
     for arg in paths:
         p = Path(arg)
@@ -141,23 +145,19 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
         elif p.is_file():
             add(p)
         elif glob.has_magic(str(arg)):
-            matches = sorted(glob.glob(str(arg), recursive=True))
-            hits[0] = 0
-            for m in matches:
+            given = 0
+            for m in sorted(glob.glob(str(arg), recursive=True)):
                 mp = Path(m)
                 if mp.is_dir():
-                    walk(mp)
+                    given += walk(mp)
                 elif mp.is_file():
-                    add(mp)
+                    given += add(mp)
                 elif mp.suffix.lower() in REPORT_SUFFIXES:
-                    note(mp)
-            if not hits[0]:
+                    given += note(mp)
+            if not given:
                 missing.append(Failure(str(arg), "not_found", "the pattern matches no file"))
-        else:
-            if _not_a_file(p) is not None:
-                note(p)
-            else:
-                missing.append(Failure(str(arg), "not_found", "no such file or folder"))
+        elif not note(p):
+            missing.append(Failure(str(arg), "not_found", "no such file or folder"))
     return [found[k] for k in sorted(found)], missing
 
 
