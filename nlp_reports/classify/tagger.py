@@ -91,35 +91,31 @@ def _blank_prediction(text: str) -> Prediction:
 _new = object.__new__
 
 
+def _frozen(cls: type, fields: dict[str, Any]) -> Any:
+    """``cls(**fields)`` for a frozen dataclass without its ``__init__`` (one guarded
+    ``object.__setattr__`` per field): the fields go straight into the instance dict, which
+    is all that init does. Why: a Prediction and a TaggedStatement are built per statement,
+    and the init cost as much as the model's whole theme head. ``tests/test_compiled.py``
+    checks the results still match the classes."""
+    obj = _new(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
 def _prediction(text: str, kind: str, kind_score: float, kind_scores: dict[str, float],
                 themes: tuple[str, ...], theme_scores: dict[str, float]) -> Prediction:
-    """``Prediction(...)`` without the frozen dataclass's ``__init__`` (six guarded
-    ``object.__setattr__`` calls): the fields go straight into the instance dict, which is
-    all that init does. Why: built once or twice per statement, it cost as much as the
-    model's whole theme head. ``tests/test_compiled.py`` checks it still matches the class.
-    """
-    p = _new(Prediction)
-    d = p.__dict__
-    d["text"] = text
-    d["kind"] = kind
-    d["kind_score"] = kind_score
-    d["kind_scores"] = kind_scores
-    d["themes"] = themes
-    d["theme_scores"] = theme_scores
-    return p
+    """``Prediction(...)``, fast (:func:`_frozen`)."""
+    return _frozen(Prediction, {"text": text, "kind": kind, "kind_score": kind_score,
+                                "kind_scores": kind_scores, "themes": themes,
+                                "theme_scores": theme_scores})
 
 
 def _tagged(statement: Statement, prediction: Prediction, model_kind: str,
             layout_disagrees: bool) -> TaggedStatement:
-    """``TaggedStatement(...)`` without the frozen dataclass's ``__init__`` (as
-    :func:`_prediction`; ``tests/test_compiled.py`` checks it still matches the class)."""
-    t = _new(TaggedStatement)
-    d = t.__dict__
-    d["statement"] = statement
-    d["prediction"] = prediction
-    d["model_kind"] = model_kind
-    d["layout_disagrees"] = layout_disagrees
-    return t
+    """``TaggedStatement(...)``, fast (:func:`_frozen`)."""
+    return _frozen(TaggedStatement, {"statement": statement, "prediction": prediction,
+                                     "model_kind": model_kind,
+                                     "layout_disagrees": layout_disagrees})
 
 
 def _round6(values: Any) -> list:
