@@ -20,10 +20,14 @@ _FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
 
-# "一、总体情况" "一.总体情况" "一 总体情况" "第一部分 总体情况" "第一部分：总体情况"
+# "一、总体情况" "一.总体情况" "一 总体情况" "第一部分 总体情况" "第一部分：总体情况"; the
+# gap after the numeral may be TABs or a run of spaces ("五、\t存在…", "五      存在…" from a
+# PDF or a Word table of contents), and a space may precede the 、 ("五 、存在…")
+_GAP = r"[ \t\u3000]"
 _HEADING = re.compile(
-    r"[ \t\u3000]{0,8}(?:第(?P<n1>十[一二]?|[一二三四五六七八九])(?:部分|章|节)[ \t\u3000、.．:：]{0,3}"
-    r"|(?P<n2>十[一二]?|[一二三四五六七八九])(?:[、.．，,][ \t\u3000]{0,3}|[ \t\u3000]{1,3}))"
+    rf"{_GAP}{{0,8}}(?:第(?P<n1>十[一二]?|[一二三四五六七八九])(?:部分|章|节){_GAP}{{0,2}}"
+    rf"[、.．:：]?{_GAP}{{0,12}}"
+    rf"|(?P<n2>十[一二]?|[一二三四五六七八九])(?:{_GAP}{{0,2}}[、.．，,]{_GAP}{{0,12}}|{_GAP}{{1,12}}))"
     r"(?P<title>[^\n]{1,200})"
 )
 # "（一）总体情况": used only when a report has no top-level numerals at all
@@ -154,6 +158,8 @@ def _match_heading_at(text: str, start: int, end: int,
         return None
     numeral = _NUMERALS[m.group("n1") or m.group("n2")]
     t0 = m.start("title")
+    while t0 < end and text[t0] in " \t\u3000":  # the rest of a long gap ("五、\t\t 存在…")
+        t0 += 1
     stop = _TITLE_END.search(text, t0, min(end, t0 + MAX_TITLE_LENGTH + 1))
     t1 = stop.start() if stop else end
     body = stop.end() if stop else end
