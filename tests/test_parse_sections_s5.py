@@ -30,6 +30,44 @@ def assert_each_body_once(report) -> None:
         assert sum(t.count(first_line) for t in texts) == 1, first_line
 
 
+@pytest.mark.parametrize("numerals", [
+    "一二三四四六",  # 五 written 四
+    "一二三四五五",  # 六 written 五
+    "一二三三四五",  # 四 written 三, the rest shifted
+    "一一二三四五",  # every numeral after the first one behind
+])
+def test_a_repeated_numeral_still_opens_the_later_section(numerals):
+    report = load_report(report_text(numerals))
+    assert [(s.number, s.title) for s in report.sections] == list(enumerate(TITLES, 1))
+    assert [s.text for s in report.sections] == list(BODIES)
+    assert_each_body_once(report)
+    assert not [p for p in report.errors if p.code == "missing_section"]
+    # section 五's statements are its own two items, not section 六's text
+    assert [s.text for s in report.statements] == ["专栏更新不及时。", "解读形式单一。"]
+
+
+def test_two_old_headings_of_one_section_stay_one_section():
+    text = ("柳岸县2013年政府信息公开工作年度报告\n一、概述\n本年公开信息甲条。\n"
+            "五、存在的主要问题\n专栏更新慢。\n五、改进措施\n加快更新。\n六、其他需要报告的事项\n无。\n")
+    report = load_report(text)
+    assert [s.number for s in report.sections] == [1, 5, 6]
+    s5 = report.sections[1]
+    assert s5.title == "存在的主要问题"
+    assert s5.text == "专栏更新慢。\n五、改进措施\n加快更新。"
+    assert report.sections[2].text == "无。"
+
+
+def test_a_repeated_numeral_of_a_table_row_label_is_no_heading():
+    # 表三's "四、结转下年度继续办理" after "四、…复议…" is no section of its own
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\n"
+            "四、结转下年度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n无复议。\n"
+            "四、结转下年度继续办理\t0\n五、存在的主要问题及改进情况\n无。\n")
+    layout = analyse(text)
+    got = [(s.number, text[s.title_start:s.title_end]) for s in layout.sections]
+    assert got == [(3, "收到和处理政府信息公开申请情况"), (4, "政府信息公开行政复议、行政诉讼情况"),
+                   (5, "存在的主要问题及改进情况")]
+
+
 @pytest.mark.parametrize("gap", [
     "、\t", "、\u3000", "、 ", "、    ", "、\t\t\t\t", "、 \t \t", "\t", "\t\t\t\t", "\u3000\u3000",
     "      ", " 、", "\u3000、", ".\t", "．\u3000\u3000",

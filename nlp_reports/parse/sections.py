@@ -232,7 +232,12 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
             continue
         numeral, t0, t1, body = hit
         matched, number = section_number(text[t0:t1])
-        if not matched or numeral <= last_numeral:
+        if not matched or numeral < last_numeral:
+            continue
+        # a numeral written twice ("四、…复议…" then "四、存在的主要问题…", a typo real reports
+        # have) is still a heading when it opens a later section; the same section again
+        # ("五、存在的主要问题" + "五、改进措施") stays in that section's text
+        if numeral == last_numeral and (number is None or number <= last_number):
             continue
         if number is not None and number < last_number:
             continue
