@@ -305,18 +305,19 @@ def _table_rows(table) -> list[list[str]]:
             c += colspan
             width = max(width, c)
     absurd = len(rows) * width > _MAX_GRID  # do not pad millions of empty cells
+    lines = [line for line in grid if line]  # a <tr> without cells is no row (editors
+    # leave a trailing <tr></tr>)
     out = []
-    last = len(grid) - 1
-    for r, line in enumerate(grid):
-        if not line:
-            continue
+    last_text = max((i for i, line in enumerate(lines) if any(line.values())), default=-1)
+    for i, line in enumerate(lines):
         if absurd:
             row = [line[c] for c in sorted(line)]
         else:  # holes inside a row stay "", but a row missing its last <td>s stays short
             row = [line.get(c, "") for c in range(max(line) + 1)]
-        # an empty row is dropped, except the last row under a header: a row whose every
-        # cell was left blank (表四's one row, not reported) is the table's data
-        if any(row) or (r == last and out and len(row) > 1):
+        # an empty row is dropped, except the first one after the last row with text: a
+        # row whose every cell was left blank (表四's one row, not reported) is the table's
+        # data, and a blank filler row or an empty <tr> after it must not hide it
+        if any(row) or (i == last_text + 1 and last_text >= 0 and len(row) > 1):
             out.append(row)
     return out
 

@@ -1,0 +1,55 @@
+"""Red-team tests of the readers of real-world files (saved pages, .docx, .pdf).
+
+Each fixture in tests/fixtures/formats_s5/ is a fictional report whose tables satisfy the
+identities of the 2021 format, so a cell read wrongly shows as a wrong value or a failed
+check. The figures asserted below are the ones written into the fixtures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp_reports import load_report
+from nlp_reports.ingest import read_document
+
+FIX = Path(__file__).parent / "fixtures" / "formats_s5"
+T4_HEADER = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _t4_page(tail: str) -> str:
+    """A page with 表四's header and a data row left blank, then ``tail`` rows."""
+    blank = "<td></td>" * 15
+    return ("<html><body><p>四、政府信息公开行政复议、行政诉讼情况</p><table border=1>"
+            '<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>'
+            f"<tr>{''.join(f'<td>{x}</td>' for x in T4_HEADER * 3)}</tr>"
+            f"<tr>{blank}</tr>{tail}</table><p>五、存在的主要问题及改进情况</p></body></html>")
+
+
+@pytest.mark.parametrize("tail", ["", "<tr></tr>", "<tr> </tr>\n<tr></tr>", "<tr><td></td></tr>",
+                                  "<tbody><tr></tr></tbody>"])
+def test_html_blank_last_row_survives_trailing_empty_rows(tail: str) -> None:
+    lines = read_document(_t4_page(tail).encode(), filename="p.html").text.splitlines()
+    rows = [line.split("\t") for line in lines if "\t" in line or line == ""]
+    grid = [r for r in rows if len(r) > 1]
+    assert grid[-1] == [""] * 15  # the blank data row, once
+    assert grid[-2] == T4_HEADER * 3
+
+
+def test_html_blank_rows_inside_a_table_are_still_dropped() -> None:
+    page = ("<html><body><table><tr><td>规章</td><td>1</td></tr><tr><td></td><td></td></tr>"
+            "<tr><td>行政规范性文件</td><td>2</td></tr><tr></tr></table></body></html>")
+    text = read_document(page.encode(), filename="p.html").text
+    assert text.splitlines() == ["规章\t1", "行政规范性文件\t2"]
+
+
+def test_saved_page_with_trailing_tr_reads_blank_table4() -> None:
+    report = load_report(FIX / "trailing_tr.html")
+    t4 = report.table("table4")
+    assert t4 is not None, report.errors
+    assert len(t4.columns) == 15 and t4.values == ((None,) * 15,)
+    assert t4.raw == (("",) * 15,)
+    assert {c.outcome for c in report.checks if c.id == "I4"} == {"not_assessable"}
+    assert not [c for c in report.checks if c.outcome == "fail"]
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
