@@ -54,3 +54,19 @@ def test_nothing_to_report_with_the_year_or_a_qualifier_is_empty(text):
 def test_a_problem_saying_something_is_lacking_is_not_empty(text):
     res = split_section5(text, 0, len(text), title="存在的主要问题及改进情况")
     assert not res.empty and res.statements
+
+
+@pytest.mark.parametrize("buttons", ["【打印本页】【关闭窗口】", "打印本页  关闭窗口",
+                                     "[打印] [关闭]", "【我要纠错】 【打印本页】"])
+def test_a_line_of_page_buttons_is_cut_out_of_the_statements(buttons):
+    # a saved web page that split a long report into pages leaves its buttons in the text
+    body = (f"（一）存在问题\n一是专职人员不足，多为兼职。\n{buttons}\n二是栏目更新偏慢。\n"
+            f"（二）改进措施\n一是明确专人负责。\n二是按周更新栏目。\n{buttons}\n")
+    texts = [(s[2], s[0]) for s in split(body)]
+    assert texts == [("专职人员不足，多为兼职。", "problem"), ("栏目更新偏慢。", "problem"),
+                     ("明确专人负责。", "measure"), ("按周更新栏目。", "measure")]
+
+
+def test_a_button_word_inside_a_sentence_stays():
+    body = "一是打印本页面的群众较多。\n二是关闭窗口期后申请增多。\n"
+    assert [s[2] for s in split(body)] == ["打印本页面的群众较多。", "关闭窗口期后申请增多。"]

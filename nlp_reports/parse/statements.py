@@ -384,6 +384,35 @@ _PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 _NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS)
 
 
+#: A line of a web page's buttons (【打印本页】【关闭窗口】, "打印本页  关闭窗口"): left inside the
+#: text where a saved page broke a long report into pages; never part of a statement.
+_BUTTONS_LINE = re.compile(
+    r"(?m)^[ \t\u3000]{0,8}(?:[【\[]?[ \t]{0,2}(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|我要纠错"
+    r"|纠错|收藏本页|收藏|分享到|返回顶部|字体[:：]?[ \t]{0,2}大[ \t]{0,2}中[ \t]{0,2}小)[ \t]{0,2}[】\]]?"
+    r"[ \t\u3000]{0,8}){1,6}$")
+
+
+def _cut_buttons(text: str, found: list[StatementSpan]) -> list[StatementSpan]:
+    """Statements with a line of page buttons in them cut there: the text before it stays a
+    statement, the text after it (if any) becomes one of the same block."""
+    out: list[StatementSpan] = []
+    for f in found:
+        s, marker = f.start, f.marker
+        for m in _BUTTONS_LINE.finditer(text, f.start, f.end):
+            a, b = _trim(text, s, m.start())
+            if _CONTENT.search(text, a, b):
+                out.append(StatementSpan(a, b, f.block, marker))
+                marker = None
+            s = m.end()
+        if s == f.start:
+            out.append(f)
+            continue
+        a, b = _trim(text, s, f.end)
+        if _CONTENT.search(text, a, b):
+            out.append(StatementSpan(a, b, f.block, marker))
+    return out
+
+
 def _split_announcements(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a sentence after a lead that announces a list and runs on into its first item
     ("…但还存在以下问题：监测数据公开范围有待明确；"): the lead and the item are two
@@ -511,6 +540,7 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
         found, prose = _split_block(text, s, e, b)
         # a page number left at a block's end ("第 8 页 共 9 页") is no statement
         found = [f for f in found if not _PAGE_NUMBER_LINE.fullmatch(text, f.start, f.end)]
+        found = _cut_buttons(text, found)
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)
     return SplitResult(tuple(statements), False, unsplit)
