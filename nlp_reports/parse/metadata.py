@@ -69,11 +69,25 @@ _PLACE = re.compile(
 _NOT_UNIT = r"(?!场|政(?!府|务)|容|级|直|域|划)"
 #: "城市" is no place of its own (青禾市城市管理局, 云岭县城市管理局), though 晋城市 is one;
 #: a city's name never runs across 县/区/旗 (云岭县城市…), but may hold 乡/镇 (新乡市, 镇江市)
-_PLACE_PREFIX = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){_NOT_UNIT})?"
-    rf"(?:(?!城市)[\u4e00-\u9fff]{{1,8}}?(?:自治县|自治旗|县|区|旗|市){_NOT_UNIT})?"
-    r"(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|街道)(?=人民政府|政府|办事处|$))?"
-)
+#: Another unit right after a unit makes one longer name ("红旗" + "区", "苏州" + "市", "梅县" +
+#: "区", "红旗" + "乡"); the same character twice does not ("济南市" + "市中区", "某区" + "区政府").
+_NEXT_UNIT = (r"(?:(?<!市)市|(?<!区)区|(?<!县)县|(?<!旗)旗|(?<!州)州|(?<!盟)盟|(?<!乡)乡|(?<!镇)镇|街道)"
+              rf"{_NOT_UNIT}")
+
+
+def _place_prefix(longest: bool) -> re.Pattern[str]:
+    """The places heading a name; ``longest``: a unit never ends a place right before another
+    unit (the shortest reading is tried on its own, see ``_region_prefix``)."""
+    end = rf"{_NOT_UNIT}(?!{_NEXT_UNIT})" if longest else _NOT_UNIT
+    return re.compile(
+        rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){end})?"
+        rf"(?:(?!城市)[\u4e00-\u9fff]{{1,8}}?(?:自治县|自治旗|县|区|旗|市){end})?"
+        r"(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|街道)(?=人民政府|政府|办事处|$))?"
+    )
+
+
+_PLACE_PREFIX = _place_prefix(longest=False)
+_PLACE_PREFIX_LONGEST = _place_prefix(longest=True)
 
 
 def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
@@ -182,8 +196,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
     agency = _INNER_GOVERNMENT.sub("", agency, count=1)
-    m = _PLACE_PREFIX.match(agency)
-    region = m.group() if m else ""
+    region = _region_prefix(agency)
     if not region:
         return None
     first = _FIRST_PLACE.match(region)
@@ -193,6 +206,17 @@ def region_of(agency: str | None, text: str = "") -> str | None:
         if chain and len(chain) > len(head):
             return chain + region[first.end():]
     return region
+
+
+def _region_prefix(name: str) -> str:
+    """The places heading ``name``: the longer of the reading where a unit followed by another
+    unit is inside a name ("新乡市红旗区", not "新乡市红旗"; "苏州市", not "苏州") and the shortest
+    reading (a word after the place that starts with a unit character: "青禾县乡村振兴局")."""
+    short = _PLACE_PREFIX.match(name)
+    long = _PLACE_PREFIX_LONGEST.match(name)
+    a = short.group() if short else ""
+    b = long.group() if long else ""
+    return b if len(b) > len(a) else a
 
 
 def _chain_before(head: str, text: str) -> str | None:

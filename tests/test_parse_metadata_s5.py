@@ -1,0 +1,65 @@
+"""Metadata: regions whose names hold a unit character, and titles of every level and era."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports.parse import metadata as meta
+
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # a unit character inside the name: 红旗区, 梅县区, 通州区, 红旗乡 are one name each
+    ("新乡市红旗区人民政府", "新乡市红旗区"),
+    ("新乡市红旗区教育局", "新乡市红旗区"),
+    ("青禾市红旗区人民政府", "青禾市红旗区"),
+    ("梅州市梅县区人民政府", "梅州市梅县区"),
+    ("通州区人民政府", "通州区"),
+    ("北京市通州区永顺镇人民政府", "北京市通州区永顺镇"),
+    ("红旗乡人民政府", "红旗乡"),
+    ("青禾县红旗镇人民政府", "青禾县红旗镇"),
+    ("旗山县人民政府", "旗山县"),
+    # 州 in a city's name (苏州, 杭州): the 市 after it belongs to it
+    ("苏州市人民政府", "苏州市"),
+    ("杭州市财政局", "杭州市"),
+    ("定州市人民政府", "定州市"),
+    ("苏州市吴中区人民政府", "苏州市吴中区"),
+    ("苏州市市场监督管理局", "苏州市"),
+    ("福州市鼓楼区人民政府", "福州市鼓楼区"),
+    ("青禾州市场监督管理局", "青禾州"),
+    ("云岭市州府路街道办事处", "云岭市州府路街道"),
+    # development zones, new areas, forest and mining districts
+    ("苏州工业园区管理委员会", "苏州工业园区"),
+    ("青禾市高新区管委会", "青禾市高新区"),
+    ("青禾经济技术开发区管理委员会", "青禾经济技术开发区"),
+    ("青禾市高新技术产业开发区管理委员会", "青禾市高新技术产业开发区"),
+    ("两江新区管理委员会", "两江新区"),
+    ("金州新区管理委员会", "金州新区"),
+    ("神农架林区人民政府", "神农架林区"),
+    ("阳泉市矿区人民政府", "阳泉市矿区"),
+    ("新区街道办事处", "新区街道"),
+    # autonomous units, prefectures, leagues, banners
+    ("云岭彝族自治县人民政府", "云岭彝族自治县"),
+    ("文山壮族苗族自治州砚山县人民政府", "文山壮族苗族自治州砚山县"),
+    ("鄂伦春自治旗人民政府", "鄂伦春自治旗"),
+    ("呼伦贝尔市鄂温克族自治旗人民政府", "呼伦贝尔市鄂温克族自治旗"),
+    ("喀什地区莎车县人民政府", "喀什地区莎车县"),
+    ("锡林郭勒盟正蓝旗人民政府", "锡林郭勒盟正蓝旗"),
+    ("内蒙古自治区阿拉善盟行政公署", "内蒙古自治区阿拉善盟"),
+    ("乌兰察布市察哈尔右翼前旗人民政府", "乌兰察布市察哈尔右翼前旗"),
+    # the same unit twice is two names, and words after the place starting with a unit
+    ("济南市市中区人民政府", "济南市市中区"),
+    ("青禾区区政府", "青禾区"),
+    ("青禾县乡村振兴局", "青禾县"),
+    ("青禾市乡村振兴局", "青禾市"),
+    ("青禾县区域发展中心", "青禾县"),
+    ("青禾县县乡公路管理站", "青禾县"),
+    ("青禾市市容环境卫生管理局", "青禾市"),
+    ("青禾旗旗委办公室", "青禾旗"),
+])
+def test_region_with_a_unit_character_inside_a_name(agency, region):
+    assert meta.region_of(agency) == region
+
+
+def test_region_chain_from_the_text_keeps_the_whole_district():
+    assert meta.region_of("红旗区人民政府", "河南省新乡市红旗区位于") == "河南省新乡市红旗区"
+    assert meta.region_of("苏州市人民政府", "江苏省苏州市") == "江苏省苏州市"
