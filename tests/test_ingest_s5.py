@@ -7,6 +7,7 @@ check. The figures asserted below are the ones written into the fixtures.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,45 @@ def test_saved_page_with_trailing_tr_reads_blank_table4() -> None:
     assert {c.outcome for c in report.checks if c.id == "I4"} == {"not_assessable"}
     assert not [c for c in report.checks if c.outcome == "fail"]
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+# --- .docx -------------------------------------------------------------------------------
+
+DOCX_TITLE = "青禾县水利局2023年政府信息公开工作年度报告"  # as make_formats_s5.py writes it
+
+
+def test_docx_title_in_a_text_box_is_read_once() -> None:
+    pytest.importorskip("docx")
+    text = read_document(FIX / "textbox_title.docx").text
+    assert text.splitlines()[0] == DOCX_TITLE
+    assert text.count(DOCX_TITLE) == 1  # not again from the box's VML fallback
+    report = load_report(FIX / "textbox_title.docx")
+    assert report.metadata.title == DOCX_TITLE
+    assert report.metadata.agency == "青禾县水利局" and report.metadata.year == 2023
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_docx_nested_text_boxes_read_inner_then_outer_once() -> None:
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    from nlp_reports.ingest.docx import docx_to_text
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    v = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+    def box(inner: str) -> str:
+        return f"<w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict>"
+
+    inner_p = "<w:p><w:r><w:t>内框文字</w:t></w:r></w:p>"
+    outer_p = f"<w:p><w:r>{box(inner_p)}</w:r><w:r><w:t>外框文字</w:t></w:r></w:p>"
+    document = docx.Document()
+    document.add_paragraph("前文")
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(f"<w:p {w} {v}><w:r>{box(outer_p)}</w:r>"
+                                         "<w:r><w:t>锚定段落</w:t></w:r></w:p>"))
+    buf = io.BytesIO()
+    document.save(buf)
+    lines = [x for x in docx_to_text(buf.getvalue()).splitlines() if x]
+    assert lines == ["前文", "内框文字", "外框文字", "锚定段落"]
+

@@ -33,6 +33,35 @@ def _paragraph_text(p) -> str:
     return "".join(run.text for run in p.xpath(_RUNS))
 
 
+#: The text boxes (文本框) anchored in a paragraph, once each: a DrawingML box repeats its
+#: content in a VML fallback (mc:Fallback), and a box inside a box is read with its parent.
+_TEXT_BOXES = (".//w:txbxContent[not(ancestor::mc:Fallback)]"
+               "[count(ancestor::w:txbxContent) = $depth]")
+_BOX_RUNS = (".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
+             " and count(ancestor::w:txbxContent) = $depth]")
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _text_box_lines(p, depth: int = 0) -> list[str]:
+    """The lines of the text boxes anchored in w:p ``p`` (a title or a heading set in a box
+    is text of the report; :data:`_RUNS` leaves it out of the paragraph's own text)."""
+    from docx.oxml.ns import nsmap, qn
+    from lxml import etree
+
+    namespaces = {**nsmap, "mc": _MC}
+    lines: list[str] = []
+    for box in etree._Element.xpath(p, _TEXT_BOXES, namespaces=namespaces, depth=depth):
+        for inner in box.iter(qn("w:p")):
+            if sum(1 for a in inner.iterancestors(qn("w:txbxContent"))) != depth + 1:
+                continue  # a paragraph of a box inside this box: read with that box
+            lines.extend(_text_box_lines(inner, depth + 1))
+            text = "".join(run.text for run in etree._Element.xpath(
+                inner, _BOX_RUNS, namespaces=namespaces, depth=depth + 1))
+            if text.strip():
+                lines.append(text)
+    return lines
+
+
 def _cell_text(cell) -> str:
     """A cell's paragraphs (and nested tables) as one line, whitespace collapsed."""
     from docx.oxml.ns import qn
@@ -250,6 +279,7 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
     """
     try:
         import docx
+        from docx.oxml.ns import qn
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError as exc:
@@ -276,9 +306,12 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
         styles = _style_elements(document)
+        has_boxes = document.element.find(".//" + qn("w:txbxContent")) is not None
         lines: list[str] = []
         for item in _block_items(document, Paragraph, Table):
             if isinstance(item, Paragraph):
+                if has_boxes:
+                    lines.extend(_text_box_lines(item._p))
                 lines.append(numbering.label(item._p, styles) + _paragraph_text(item._p))
                 continue
             rows = []
