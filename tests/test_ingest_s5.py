@@ -96,3 +96,17 @@ def test_docx_nested_text_boxes_read_inner_then_outer_once() -> None:
     lines = [x for x in docx_to_text(buf.getvalue()).splitlines() if x]
     assert lines == ["前文", "内框文字", "外框文字", "锚定段落"]
 
+
+def test_docx_word_numbering_restarts_where_word_restarts_it() -> None:
+    pytest.importorskip("docx")
+    lines = read_document(FIX / "autonum_restart.docx").text.splitlines()
+    i = lines.index("五、存在的主要问题及改进情况")
+    assert lines[i + 1:i + 8] == [
+        "(一)存在的主要问题", "1.政策解读的形式较为单一。", "2.栏目信息更新不够及时。",
+        "(二)改进措施", "1.丰富政策解读形式。", "2.建立栏目定期巡查机制。", "3.加强业务培训。"]
+    assert "六、其他需要报告的事项" in lines
+    report = load_report(FIX / "autonum_restart.docx")
+    got = [(s.block, s.marker, s.text) for s in report.statements]
+    assert got == [("problem", "1.", "政策解读的形式较为单一。"), ("problem", "2.", "栏目信息更新不够及时。"),
+                   ("measure", "1.", "丰富政策解读形式。"), ("measure", "2.", "建立栏目定期巡查机制。"),
+                   ("measure", "3.", "加强业务培训。")]

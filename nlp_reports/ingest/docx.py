@@ -133,6 +133,9 @@ class _Numbering:
         self._abstract_of: dict[str, str] = {}
         self._counters: dict[str, list[int]] = {}
         self._style_numpr: dict[str, tuple[str, int] | None] = {}
+        # (numId, ilvl) whose w:lvlOverride/w:startOverride restarts the count ("重新开始编号"
+        # makes a new w:num on the same w:abstractNum), until the list's first paragraph
+        self._restarts: set[tuple[str, int]] = set()
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
@@ -154,6 +157,7 @@ class _Numbering:
                 if start is not None and ilvl in levels:
                     _, fmt, text = levels[ilvl]
                     levels[ilvl] = (int(start.get(qn("w:val"), "1")), fmt, text)
+                    self._restarts.add((num_id, ilvl))
             self._levels[num_id] = levels
             self._abstract_of[num_id] = aid or num_id
 
@@ -214,6 +218,9 @@ class _Numbering:
         key = self._abstract_of[num_id]
         counters = self._counters.setdefault(key, [0] * 10)
         ilvl = min(ilvl, 9)
+        if (num_id, ilvl) in self._restarts:  # the first item of a restarted list
+            self._restarts.discard((num_id, ilvl))
+            counters[ilvl] = 0
         if counters[ilvl] == 0:
             counters[ilvl] = levels[ilvl][0]
         else:
