@@ -110,3 +110,20 @@ def test_docx_word_numbering_restarts_where_word_restarts_it() -> None:
     assert got == [("problem", "1.", "政策解读的形式较为单一。"), ("problem", "2.", "栏目信息更新不够及时。"),
                    ("measure", "1.", "丰富政策解读形式。"), ("measure", "2.", "建立栏目定期巡查机制。"),
                    ("measure", "3.", "加强业务培训。")]
+
+
+# --- .pdf --------------------------------------------------------------------------------
+
+T4_ROW = [1, 0, 2, 0, 3, 0, 1, 0, 1, 2, 0, 0, 0, 0, 0]  # as make_formats_s5.py prints it
+
+
+def test_pdf_table_without_lines_keeps_its_column_gaps() -> None:
+    pytest.importorskip("pdfplumber")
+    lines = read_document(FIX / "borderless_t4.pdf").text.splitlines()
+    assert "一、总体情况" in lines  # letter spacing still closes
+    assert "本年度共收到政府信息公开申请3件，均按期答复。" in lines
+    assert "行政复议 行政诉讼" in lines  # cells of different columns stay apart
+    assert "未经复议直接起诉 复议后起诉" in lines
+    t4 = load_report(FIX / "borderless_t4.pdf").table("table4")
+    assert t4 is not None
+    assert t4.values == (tuple(float(v) for v in T4_ROW),)

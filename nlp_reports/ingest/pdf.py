@@ -88,15 +88,45 @@ def _table_grid(table) -> list[list[str]]:
     return grid
 
 
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _line_text(line: dict) -> str:
+    """A text line with the gaps pdfplumber reads between Chinese characters closed, except
+    a column gap: a gap of a character's width or more that stands out from the line's
+    spacing (the cells of a table drawn without lines, "行政复议      行政诉讼"). Letter-spaced
+    or justified text has even gaps, so all of them close."""
+    text = line["text"]
+    words = text.split(" ")
+    chars = [c for c in line["chars"] if not c["text"].isspace()]
+    if len(words) < 2 or sum(map(len, words)) != len(chars):
+        return _GAP_BETWEEN_CJK.sub("", text)  # (a ligature or a layout we cannot map)
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False))
+    median = gaps[len(gaps) // 2]
+    out = [words[0]]
+    k = len(words[0])
+    for word in words[1:]:
+        if not word:
+            continue
+        a, b = chars[k - 1], chars[k]
+        gap = b["x0"] - a["x1"]
+        column = gap >= max(a["size"], b["size"]) and gap > 2 * median
+        if column or not (_CJK_CHAR.match(out[-1][-1]) and _CJK_CHAR.match(word[0])):
+            out.append(" ")
+        out.append(word)
+        k += len(word)
+    return "".join(out)
+
+
 def _page_lines(page) -> list[str]:
     """Text lines and table rows of one page, ordered by their vertical position."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
     items: list[tuple[float, int, list[str]]] = []
-    for line in text_page.extract_text_lines(strip=True, return_chars=False):
+    for line in text_page.extract_text_lines(strip=True, return_chars=True):
         if line["text"]:
-            items.append((line["top"], 0, [_GAP_BETWEEN_CJK.sub("", line["text"])]))
+            items.append((line["top"], 0, [_line_text(line)]))
     for table in tables:
         rows = []
         for cells in _table_grid(table):
