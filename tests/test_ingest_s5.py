@@ -127,3 +127,24 @@ def test_pdf_table_without_lines_keeps_its_column_gaps() -> None:
     t4 = load_report(FIX / "borderless_t4.pdf").table("table4")
     assert t4 is not None
     assert t4.values == (tuple(float(v) for v in T4_ROW),)
+
+
+def test_pdf_running_head_that_repeats_the_title_is_not_a_second_title() -> None:
+    pytest.importorskip("pdfplumber")
+    lines = read_document(FIX / "running_title.pdf").text.splitlines()
+    assert lines[:2] == [DOCX_TITLE, "发布日期：2024-01-26"]
+    assert lines.count(DOCX_TITLE) == 1  # nor on pages 2 and 3
+    report = load_report(FIX / "running_title.pdf")
+    assert report.metadata.title == DOCX_TITLE
+    assert report.metadata.published == "2024-01-26"
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_pdf_running_head_alone_on_the_first_page_stays_as_the_title() -> None:
+    from nlp_reports.ingest.pdf import _drop_running_heads
+
+    head = "某县2023年政府信息公开工作年度报告"
+    pages = [[head, "一、总体情况", "正文甲"], [head, "二、主动公开政府信息情况", "正文乙"],
+             [head, "三、收到和处理政府信息公开申请情况", "正文丙"]]
+    out = _drop_running_heads(pages)
+    assert out[0] == pages[0] and all(head not in page for page in out[1:])

@@ -163,7 +163,12 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     running = {key for key, n in seen.items() if n >= max(3, 0.6 * len(pages))}
     if not running:
         return pages
-    out = [pages[0]]  # on the first page a running head is often the report's title
+    # on the first page a running head is often the report's title, and kept; but when the
+    # title is printed there too, the head is a second copy of it (which hides what follows
+    # the title, such as the 发布日期 line, from the metadata)
+    first = pages[0]
+    twice = {i for i in _edges(first) if _head_key(first[i]) in running and first[i] in first[:i]}
+    out = [[line for i, line in enumerate(first) if i not in twice]]
     for lines in pages[1:]:
         drop = {i for i in _edges(lines) if _head_key(lines[i]) in running}
         out.append([line for i, line in enumerate(lines) if i not in drop])
