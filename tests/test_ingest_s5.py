@@ -148,3 +148,26 @@ def test_pdf_running_head_alone_on_the_first_page_stays_as_the_title() -> None:
              [head, "三、收到和处理政府信息公开申请情况", "正文丙"]]
     out = _drop_running_heads(pages)
     assert out[0] == pages[0] and all(head not in page for page in out[1:])
+
+
+def test_pdf_title_wrapped_over_two_lines_is_one_title() -> None:
+    pytest.importorskip("pdfplumber")
+    title = "白沙街道办事处2023年政府信息公开工作年度报告"
+    lines = read_document(FIX / "wrapped_title.pdf").text.splitlines()
+    assert lines[:2] == [title, "一、总体情况"]
+    meta = load_report(FIX / "wrapped_title.pdf").metadata
+    assert (meta.title, meta.agency, meta.year) == (title, "白沙街道办事处", 2023)
+
+
+def test_pdf_title_join_leaves_other_large_lines_alone() -> None:
+    from nlp_reports.ingest.pdf import _join_title
+
+    body = [(100.0 + 20 * i, 0, [f"正文第{i}行。"], 12.0) for i in range(4)]
+    cover = [(40.0, 0, ["青禾县人民政府"], 18.0), (66.0, 0, ["2023年度工作报告"], 18.0)]
+    assert _join_title(cover + body)[0][2] == ["青禾县人民政府2023年度工作报告"]
+    named = [(40.0, 0, ["某县政府信息公开年度报告"], 18.0), (66.0, 0, ["（2023年）报告"], 18.0)]
+    assert _join_title(named + body) == named + body  # the first line names the 报告 already
+    far = [(40.0, 0, ["青禾县人民政府"], 18.0), (200.0, 0, ["2023年度工作报告"], 18.0)]
+    assert _join_title(far + body) == far + body  # not one block of text
+    same = [(40.0, 0, ["青禾县人民政府"], 12.0), (60.0, 0, ["2023年度工作报告"], 12.0)]
+    assert _join_title(same + body) == same + body  # body size: lines of the text

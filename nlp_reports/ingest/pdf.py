@@ -118,27 +118,60 @@ def _line_text(line: dict) -> str:
     return "".join(out)
 
 
-def _page_lines(page) -> list[str]:
-    """Text lines and table rows of one page, ordered by their vertical position."""
+def _page_lines(page, *, first: bool = False) -> list[str]:
+    """Text lines and table rows of one page, ordered by their vertical position; on the
+    ``first`` page a title wrapped over lines is joined."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    items: list[tuple[float, int, list[str]]] = []
+    items: list[tuple[float, int, list[str], float]] = []  # (top, kind, lines, font size)
     for line in text_page.extract_text_lines(strip=True, return_chars=True):
         if line["text"]:
-            items.append((line["top"], 0, [_line_text(line)]))
+            sizes = sorted(c["size"] for c in line["chars"])
+            size = sizes[len(sizes) // 2] if sizes else 0.0
+            items.append((line["top"], 0, [_line_text(line)], size))
     for table in tables:
         rows = []
         for cells in _table_grid(table):
             if any(cells):
                 rows.append("\t".join(cells))
         if rows:
-            items.append((table.bbox[1], 1, ["", *rows, ""]))
+            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0))
     items.sort(key=lambda item: (item[0], item[1]))
-    lines = [line for _, _, chunk in items for line in chunk]
+    if first:
+        items = _join_title(items)
+    lines = [line for _, _, chunk, _ in items for line in chunk]
     # page furniture sits among the first or last two text lines of a page
     edge = set(_edges(lines))
     return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+
+
+_TITLE_END = re.compile(r"报告|報告")
+
+
+def _join_title(items: list) -> list:
+    """``items`` with the report title joined when it wraps: the first lines set in one font
+    clearly larger than the body (大标题), close together, where only the last names the
+    报告 ("某某街道办事处2021年政府" / "信息公开工作年度报告")."""
+    text = [it for it in items if it[1] == 0]
+    if len(text) < 3:
+        return items
+    sizes = sorted(it[3] for it in text)
+    body = sizes[len(sizes) // 2]
+    k = next((i for i, it in enumerate(items[:4]) if it[1] == 0 and it[3] >= 1.2 * body), None)
+    if k is None:
+        return items
+    size = items[k][3]
+    j = k + 1
+    while (j < len(items) and items[j][1] == 0 and abs(items[j][3] - size) <= 0.5
+           and items[j][0] - items[j - 1][0] <= 2.5 * size and j - k < 3):
+        j += 1
+    lines = [it[2][0] for it in items[k:j]]
+    if (j - k < 2 or any(_TITLE_END.search(x) for x in lines[:-1])
+            or not _TITLE_END.search(lines[-1]) or any(x[-1] in "。；;：:，," for x in lines)):
+        return items
+    joined = (items[k][0], 0, ["".join(lines)], size)
+    return [*items[:k], joined, *items[j:]]
 
 
 def _edges(lines: list[str]) -> list[int]:
@@ -194,8 +227,8 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
     pages: list[list[str]] = []
     try:
         with pdf:
-            for page in pdf.pages:
-                pages.append(_page_lines(page))
+            for n, page in enumerate(pdf.pages):
+                pages.append(_page_lines(page, first=n == 0))
     except Exception as exc:
         if isinstance(exc, (MemoryError, KeyboardInterrupt)):
             raise
