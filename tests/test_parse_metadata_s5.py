@@ -63,3 +63,18 @@ def test_region_with_a_unit_character_inside_a_name(agency, region):
 def test_region_chain_from_the_text_keeps_the_whole_district():
     assert meta.region_of("红旗区人民政府", "河南省新乡市红旗区位于") == "河南省新乡市红旗区"
     assert meta.region_of("苏州市人民政府", "江苏省苏州市") == "江苏省苏州市"
+
+
+@pytest.mark.parametrize(("agency", "level"), [
+    # a customs house or maritime bureau named with the state's name is still a local branch
+    ("中华人民共和国青禾海关", "department"),
+    ("中华人民共和国云岭海事局", "department"),
+    ("青禾海关", "department"),
+    ("云岭出入境边防检查站", "department"),
+    ("海关总署", "national"),
+    ("中华人民共和国海关总署", "national"),
+    ("中华人民共和国海事局", "national"),
+    ("中华人民共和国生态环境部", "national"),
+])
+def test_level_of_a_branch_named_with_the_state(agency, level):
+    assert meta.level_of(agency) == level

@@ -53,6 +53,9 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署"
                       r"|审计署|中国(?!共产党)[^省市县区州旗乡镇\s]{1,10}?(?:总局|局|委员会))")
 _BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
+#: Local units of central agencies named without their agency: 某海关 (under 海关总署),
+#: 某海事局 (under 交通运输部), 某出入境边防检查站.
+_LOCAL_BRANCH_END = re.compile(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
 _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
@@ -176,6 +179,8 @@ def level_of(agency: str | None) -> str | None:
         return None
     if a.endswith(("行署", "行政公署")):
         return "city"
+    if _LOCAL_BRANCH_END.search(a):  # "中华人民共和国青禾海关": a branch despite the state's name
+        return "department"
     if _LEVEL_NATIONAL.search(a):
         return "national"
     if _DEPARTMENT.search(a):
