@@ -8,11 +8,13 @@ check. The figures asserted below are the ones written into the fixtures.
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 import pytest
 
 from nlp_reports import load_report
+from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest import read_document
 
 FIX = Path(__file__).parent / "fixtures" / "formats_s5"
@@ -171,3 +173,19 @@ def test_pdf_title_join_leaves_other_large_lines_alone() -> None:
     assert _join_title(far + body) == far + body  # not one block of text
     same = [(40.0, 0, ["青禾县人民政府"], 12.0), (60.0, 0, ["2023年度工作报告"], 12.0)]
     assert _join_title(same + body) == same + body  # body size: lines of the text
+
+
+def test_pdf_scan_with_a_watermark_is_refused_as_a_scan() -> None:
+    pytest.importorskip("pdfplumber")
+    with pytest.raises(NotAReportError, match=r"no text layer \(a scan: 3 of its 3 pages.*OCR"):
+        read_document(FIX / "scan_watermark.pdf")
+    with pytest.raises(NotAReportError, match="no text layer"):
+        load_report(FIX / "scan_watermark.pdf")
+
+
+def test_pdf_partly_scanned_warns_which_pages_lack_text(caplog) -> None:
+    pytest.importorskip("pdfplumber")
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        text = read_document(FIX / "scan_partial.pdf").text
+    assert text.splitlines()[:2] == [DOCX_TITLE, "一、总体情况"]
+    assert any("page(s) 2–3 are scanned images" in r.getMessage() for r in caplog.records)

@@ -225,10 +225,16 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
         raise BinaryInputError(f"not a readable PDF ({name}: {exc}); re-download the file",
                                path=path) from exc
     pages: list[list[str]] = []
+    scanned: list[int] = []  # page numbers of scans without a text layer
+    text_pages = 0  # pages with a real text layer
     try:
         with pdf:
             for n, page in enumerate(pdf.pages):
                 pages.append(_page_lines(page, first=n == 0))
+                if _is_scan(page):
+                    scanned.append(n + 1)
+                elif any(pages[-1]):
+                    text_pages += 1
     except Exception as exc:
         if isinstance(exc, (MemoryError, KeyboardInterrupt)):
             raise
@@ -236,8 +242,51 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
                                path=path) from exc
     lines = [line for page in _drop_running_heads(pages) for line in [*page, ""]]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    if not text.strip():
+    if not text.strip() or (scanned and not text_pages):
+        what = (f"a scan: {len(scanned)} of its {len(pages)} pages are images"
+                if scanned else "a scan?")
         raise NotAReportError(
-            "the PDF has no text layer (scanned PDF?): run OCR first, e.g. "
+            f"the PDF has no text layer ({what}): run OCR first, e.g. "
             "ocrmypdf -l chi_sim in.pdf out.pdf", path=path)
+    if scanned:
+        log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
+                    "is missing; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)",
+                    path or "<pdf>", _page_list(scanned))
     return text
+
+
+#: A page whose images cover this share of it and that has fewer characters than
+#: _SCAN_MAX_CHARS is a scan (a watermark like "扫描全能王 创建" or a page number aside).
+_SCAN_COVER = 0.5
+_SCAN_MAX_CHARS = 40
+
+
+def _is_scan(page) -> bool:
+    """Whether ``page`` is a scanned image without a text layer (OCR'd scans have one)."""
+    area = float(page.width * page.height) or 1.0
+    covered = 0.0
+    for im in page.images:
+        w = min(im["x1"], page.width) - max(im["x0"], 0)
+        h = min(im["bottom"], page.height) - max(im["top"], 0)
+        if w > 0 and h > 0:
+            covered += w * h
+    if covered < _SCAN_COVER * area:
+        return False
+    chars = 0
+    for c in page.chars:
+        if not c["text"].isspace():
+            chars += 1
+            if chars >= _SCAN_MAX_CHARS:
+                return False
+    return True
+
+
+def _page_list(numbers: list[int]) -> str:
+    """[2, 3, 4, 7] → "2–4, 7"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in runs)
