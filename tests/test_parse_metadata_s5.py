@@ -78,3 +78,13 @@ def test_region_chain_from_the_text_keeps_the_whole_district():
 ])
 def test_level_of_a_branch_named_with_the_state(agency, level):
     assert meta.level_of(agency) == level
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    # older titles write the year in Chinese numerals
+    ("柳岸县人民政府二〇一三年政府信息公开工作年度报告", "柳岸县人民政府", 2013),
+    ("柳岸县人民政府二零一零年度政府信息公开工作年度报告", "柳岸县人民政府", 2010),
+    ("二〇〇九年柳岸县人民政府政府信息公开工作年度报告", "柳岸县人民政府", 2009),
+])
+def test_title_year_in_chinese_numerals(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)

@@ -103,6 +103,8 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
         return None, None
     t = _WRAPPER.sub("", title.strip())
     t = _QUOTES.sub("", t)
+    if "年" in t:  # "二〇一三年" as older titles write it → "2013年"
+        t = _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), t)
     year = _YEAR_ANY.search(t)
     for rx in (_TITLE_AGENCY, _TITLE_ACADEMIC, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
         m = rx.match(t)
@@ -114,6 +116,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     return None, int(year.group(1)) if year else None
 
 
+_YEAR_HANZI = re.compile(r"([一二][〇零一二三四五六七八九]{3})(?=年)")
 _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
 _TRAILING_OF = re.compile(r"(?:的|关于)$")
 _WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
