@@ -88,3 +88,14 @@ def test_level_of_a_branch_named_with_the_state(agency, level):
 ])
 def test_title_year_in_chinese_numerals(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    # the notice that publishes the report, issued by an office: the agency is the report's
+    ("柳岸县人民政府办公室关于印发柳岸县2016年政府信息公开工作年度报告的通知", "柳岸县", 2016),
+    ("柳岸县人民政府办公室关于印发《柳岸县2016年政府信息公开工作年度报告》的通知", "柳岸县", 2016),
+    ("云岭市人民政府关于2012年政府信息公开工作的年度报告", "云岭市人民政府", 2012),
+    ("云岭市新闻发布中心2023年政府信息公开工作年度报告", "云岭市新闻发布中心", 2023),
+])
+def test_title_of_a_notice_issued_by_an_office(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)

@@ -119,7 +119,8 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
 _YEAR_HANZI = re.compile(r"([一二][〇零一二三四五六七八九]{3})(?=年)")
 _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
 _TRAILING_OF = re.compile(r"(?:的|关于)$")
-_WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
+#: "关于印发《…》的通知", also with the issuing office before it ("某县人民政府办公室关于印发…")
+_WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
 _TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
 _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 
