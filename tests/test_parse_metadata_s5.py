@@ -99,3 +99,20 @@ def test_title_year_in_chinese_numerals(title, agency, year):
 ])
 def test_title_of_a_notice_issued_by_an_office(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)
+
+
+@pytest.mark.parametrize("agency", [
+    # schools, hospitals and public enterprises stand outside the hierarchy (docs/schema.md)
+    "青禾大学", "云岭师范学院", "青禾职业技术学院", "云岭市第一中学", "云岭市第一人民医院",
+    "柳岸县白石镇卫生院", "云岭市妇幼保健院", "云岭市自来水有限公司", "云岭市水务集团有限公司",
+])
+def test_schools_hospitals_and_enterprises_have_no_level(agency):
+    assert meta.level_of(agency) is None
+
+
+@pytest.mark.parametrize(("agency", "level"), [
+    ("云岭市疾病预防控制中心", "department"), ("云岭市公共资源交易中心", "department"),
+    ("云岭市人民政府办公室", "department"),
+])
+def test_public_institutions_of_a_government_stay_departments(agency, level):
+    assert meta.level_of(agency) == level

@@ -53,6 +53,9 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署"
                       r"|审计署|中国(?!共产党)[^省市县区州旗乡镇\s]{1,10}?(?:总局|局|委员会))")
 _BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
+#: Public institutions and enterprises outside the government's hierarchy (公共企事业单位):
+#: universities and schools, hospitals, companies.
+_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团)$")
 #: Local units of central agencies named without their agency: 某海关 (under 海关总署),
 #: 某海事局 (under 交通运输部), 某出入境边防检查站.
 _LOCAL_BRANCH_END = re.compile(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
@@ -151,13 +154,16 @@ def level_of(agency: str | None) -> str | None:
     by the unit its place name ends with; ``department`` for a 局/委/办/厅/中心 … of a local
     government; ``national`` for the State Council and central agencies (国务院…, 国家…局,
     …部), ``department`` for their local branches ("国家税务总局某县税务局"). A bare place
-    name ("平川县", as in "关于平川县2012年…") counts as its government.
+    name ("平川县", as in "关于平川县2012年…") counts as its government. None for a school,
+    a hospital or a public enterprise (公司/集团): they stand outside the hierarchy.
     """
     if not agency:
         return None
     a = agency.strip()
     if a.startswith("国务院"):
         return "national"
+    if _NO_LEVEL.search(a):  # schools, hospitals and public enterprises have no level
+        return None
     central = _CENTRAL.match(a)
     if central:  # before 办事处: "审计署驻武汉特派员办事处" is a branch, no street office
         rest = a[central.end():]
