@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports import load_report
-from nlp_reports.errors import NotAReportError
+from nlp_reports.errors import DecodingError, NotAReportError
 from nlp_reports.ingest import read_document
 
 FIX = Path(__file__).parent / "fixtures" / "formats_s5"
@@ -189,3 +189,18 @@ def test_pdf_partly_scanned_warns_which_pages_lack_text(caplog) -> None:
         text = read_document(FIX / "scan_partial.pdf").text
     assert text.splitlines()[:2] == [DOCX_TITLE, "一、总体情况"]
     assert any("page(s) 2–3 are scanned images" in r.getMessage() for r in caplog.records)
+
+
+def test_pdf_font_without_unicode_map_is_a_decoding_error() -> None:
+    pytest.importorskip("pdfplumber")
+    with pytest.raises(DecodingError, match="no usable Unicode map.*OCR"):
+        read_document(FIX / "unmapped_font.pdf")
+
+
+def test_pdf_a_few_unmapped_glyphs_are_dropped() -> None:
+    from nlp_reports.ingest.pdf import _unmapped_glyphs
+
+    text = "(cid:12)一、总体情况\n本年度共收到政府信息公开申请3件。(cid:3)\n" * 5
+    assert _unmapped_glyphs(text, None) == "一、总体情况\n本年度共收到政府信息公开申请3件。\n" * 5
+    with pytest.raises(DecodingError):
+        _unmapped_glyphs("(cid:12)(cid:7)(cid:9)一" * 10, None)

@@ -16,6 +16,7 @@ import re
 
 from nlp_reports.errors import (
     BinaryInputError,
+    DecodingError,
     MissingDependencyError,
     NotAReportError,
     UnsupportedFormatError,
@@ -248,10 +249,41 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
         raise NotAReportError(
             f"the PDF has no text layer ({what}): run OCR first, e.g. "
             "ocrmypdf -l chi_sim in.pdf out.pdf", path=path)
+    text = _unmapped_glyphs(text, path)
     if scanned:
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
                     "is missing; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)",
                     path or "<pdf>", _page_list(scanned))
+    return text
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _unmapped_glyphs(text: str, path: str | None) -> str:
+    """``text`` without pdfminer's "(cid:123)" codes, or DecodingError when the text layer is
+    unreadable: glyphs of a font embedded without a Unicode map (ToUnicode) come out as
+    such codes, or as rare characters of a wrong character collection (乱码)."""
+    from nlp_reports.ingest.encoding import _MIN_COMMON_SHARE, _common_share
+
+    advice = ("the PDF's fonts carry no usable Unicode map, so its text layer cannot be read "
+              "({}); run OCR on the page images, e.g. ocrmypdf -l chi_sim --force-ocr in.pdf "
+              "out.pdf, or export the PDF again from the source document")
+    cids = len(_CID.findall(text)) if "(cid:" in text else 0
+    if cids:
+        cjk = sum(map(len, _CJK_RUN.findall(text)))
+        if cids >= 10 and cids > 0.1 * (cids + cjk):
+            raise DecodingError(advice.format(f"{cids} characters read as (cid:N) codes"),
+                                path=path)
+        log.info("%s: dropped %d unmapped glyphs (cid:N) of the PDF's text", path or "<pdf>",
+                 cids)
+        text = _CID.sub("", text)
+    share = _common_share(text, sample=4000, min_cjk=100)
+    if share is not None and share < _MIN_COMMON_SHARE:
+        raise DecodingError(advice.format(
+            f"only {share:.0%} of its Chinese characters are common ones: garbled text"),
+            path=path)
     return text
 
 
