@@ -116,3 +116,12 @@ def test_schools_hospitals_and_enterprises_have_no_level(agency):
 ])
 def test_public_institutions_of_a_government_stay_departments(agency, level):
     assert meta.level_of(agency) == level
+
+
+@pytest.mark.parametrize(("agency", "level", "region"), [
+    # 苏木, Inner Mongolia's township-level unit
+    ("白音苏木人民政府", "township", "白音苏木"),
+    ("青禾旗白音苏木人民政府", "township", "青禾旗白音苏木"),
+])
+def test_a_sumu_is_a_township(agency, level, region):
+    assert (meta.level_of(agency), meta.region_of(agency)) == (level, region)

@@ -63,7 +63,7 @@ _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
 )
-_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇)")
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)")
 _CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
 _PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 
@@ -88,7 +88,7 @@ def _place_prefix(longest: bool) -> re.Pattern[str]:
     return re.compile(
         rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){end})?"
         rf"(?:(?!城市)[\u4e00-\u9fff]{{1,8}}?(?:自治县|自治旗|县|区|旗|市){end})?"
-        r"(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|街道)(?=人民政府|政府|办事处|$))?"
+        r"(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|苏木|街道)(?=人民政府|政府|办事处|$))?"
     )
 
 
@@ -177,7 +177,7 @@ def level_of(agency: str | None) -> str | None:
             return None
         if place in _PROVINCE_CITIES or place.endswith(("省", "自治区", "特别行政区")):
             return "province"
-        if place.endswith(("乡", "镇")):
+        if place.endswith(("乡", "镇", "苏木")):
             return "township"
         if place.endswith(("自治州", "州", "地区", "盟")):
             return "city"
