@@ -204,3 +204,17 @@ def test_pdf_a_few_unmapped_glyphs_are_dropped() -> None:
     assert _unmapped_glyphs(text, None) == "一、总体情况\n本年度共收到政府信息公开申请3件。\n" * 5
     with pytest.raises(DecodingError):
         _unmapped_glyphs("(cid:12)(cid:7)(cid:9)一" * 10, None)
+
+
+def test_html_title_is_not_taken_from_links_to_other_reports() -> None:
+    text = read_document(FIX / "sidebar_title.html").text
+    assert text.splitlines()[0] == DOCX_TITLE
+    meta = load_report(FIX / "sidebar_title.html").metadata
+    assert (meta.title, meta.year, meta.published) == (DOCX_TITLE, 2023, "2024-01-22")
+
+
+def test_html_linked_heading_is_the_title_when_nothing_else_names_one() -> None:
+    page = ("<html><body><h1><a href='/self'>某县2023年政府信息公开工作年度报告</a></h1>"
+            "<div><p>一、总体情况</p><p>本年度共收到政府信息公开申请3件。</p></div></body></html>")
+    assert read_document(page.encode(), filename="p.html").text.splitlines()[0] == \
+        "某县2023年政府信息公开工作年度报告"

@@ -392,11 +392,18 @@ def _list_marker(li, counters: dict) -> str:
 
 
 def _title(doc) -> str | None:
-    """The report title: a heading or ``title``-classed element naming a 报告, else <title>."""
+    """The report title: a heading or ``title``-classed element naming a 报告, else <title>.
+
+    A heading that is a link names another page (a list of earlier years' reports in a side
+    column, "相关链接"), so it is taken only when nothing else names a report.
+    """
+    linked = None
     for el in doc.iter("h1", "h2", "h3", "h4"):
         text = _collapse(_text(el)).strip()
         if _REPORT_WORD.search(text) and len(text) < 120:
-            return text
+            if not _is_link(el):
+                return text
+            linked = linked or text
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
@@ -404,13 +411,23 @@ def _title(doc) -> str | None:
         if "title" in attrs:
             text = _collapse(_text(el)).strip()
             if _REPORT_WORD.search(text) and len(text) < 120:
-                return text
+                if not _is_link(el):
+                    return text
+                linked = linked or text
     title = doc.find(".//title")
     if title is not None and title.text:
         for part in _TITLE_SPLIT.split(_collapse(title.text).strip()):
             if _REPORT_WORD.search(part):
                 return part
-    return None
+    return linked
+
+
+def _is_link(el) -> bool:
+    """Whether ``el`` is (inside) an <a>, or most of its text is in <a> elements."""
+    if el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
+        return True
+    total = _cjk_count(_text(el))
+    return total > 0 and sum(_cjk_count(_text(a)) for a in el.iter("a")) * 2 > total
 
 
 # linear-time patterns (no scan restarts to the end of the page for each stray "<")
