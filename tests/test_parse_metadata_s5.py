@@ -544,3 +544,13 @@ def test_title_metadata_in_a_page(i, row):
 def test_title_variants_in_a_page(text, agency, level, region, year):
     m = load_report(text + _BODY).metadata
     assert (m.agency, m.level, m.region, m.year) == (agency, level, region, year)
+
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # blanks inside a name, as centred or justified titles have them
+    ("云岭市 红旗区人民政府", "云岭市红旗区"),
+    ("云岭市\u3000红旗区教育局", "云岭市红旗区"),
+    ("柳岸县  白石镇人民政府", "柳岸县白石镇"),
+])
+def test_region_of_a_name_with_blanks_inside(agency, region):
+    assert meta.region_of(agency) == region

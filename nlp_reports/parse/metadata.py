@@ -207,6 +207,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     """
     if not agency:
         return None
+    agency = _BLANKS.sub("", agency)  # "云岭市 红旗区人民政府", as centred titles are spaced
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
@@ -249,6 +250,7 @@ def _chain_before(head: str, text: str) -> str | None:
     return m.group(2) if m else None
 
 
+_BLANKS = re.compile(r"[ \t\u3000]+")
 #: "人民政府" between a county and its township or street ("某区人民政府某街道办事处").
 _INNER_GOVERNMENT = re.compile(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|民族乡|乡|镇))")
 #: How much of the text after the title region_of looks at.
