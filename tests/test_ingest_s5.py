@@ -218,3 +218,27 @@ def test_html_linked_heading_is_the_title_when_nothing_else_names_one() -> None:
             "<div><p>一、总体情况</p><p>本年度共收到政府信息公开申请3件。</p></div></body></html>")
     assert read_document(page.encode(), filename="p.html").text.splitlines()[0] == \
         "某县2023年政府信息公开工作年度报告"
+
+
+def test_docx_report_inside_a_layout_table_is_read_as_body_text() -> None:
+    pytest.importorskip("docx")
+    lines = read_document(FIX / "layout_table.docx").text.splitlines()
+    assert lines[:3] == [DOCX_TITLE, "一、总体情况", "本年度共收到政府信息公开申请3件，均按期答复。"]
+    assert "\t".join(str(v) for v in T4_ROW) in lines  # the nested data table stays a grid
+    report = load_report(FIX / "layout_table.docx")
+    assert report.metadata.title == DOCX_TITLE
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.table("table4").values == (tuple(float(v) for v in T4_ROW),)
+
+
+def test_docx_data_table_is_not_taken_for_layout() -> None:
+    pytest.importorskip("docx")
+    import docx
+    from docx.oxml.ns import qn
+
+    from nlp_reports.ingest.docx import _is_layout_table
+
+    document = docx.Document(FIX / "layout_table.docx")
+    outer = document.element.body.find(qn("w:tbl"))
+    inner = outer.find(f".//{qn('w:tbl')}")
+    assert _is_layout_table(outer) and not _is_layout_table(inner)

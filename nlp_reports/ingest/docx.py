@@ -241,7 +241,8 @@ class _Numbering:
 
 
 def _block_items(document, paragraph_cls, table_cls):
-    """Paragraphs and tables of the body, in order; content controls (w:sdt) are opened."""
+    """Paragraphs and tables of the body, in order; content controls (w:sdt) are opened, and
+    so are layout tables (:func:`_is_layout_table`), whose cells are read as body text."""
     from docx.oxml.ns import qn
 
     p_tag, tbl_tag, sdt_tag, content_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
@@ -255,11 +256,47 @@ def _block_items(document, paragraph_cls, table_cls):
         if child.tag == p_tag:
             yield paragraph_cls(child, parent)
         elif child.tag == tbl_tag:
-            yield table_cls(child, parent)
+            if _is_layout_table(child):
+                stack.append(_cell_blocks(child))
+            else:
+                yield table_cls(child, parent)
         elif child.tag == sdt_tag:
             content = child.find(content_tag)
             if content is not None:
                 stack.append(iter(content))
+
+
+#: More text than any cell of the statistical tables holds (表三's longest label has ~40
+#: characters): a cell holding the report itself.
+_LAYOUT_CELL_CHARS = 300
+
+
+def _is_layout_table(tbl) -> bool:
+    """Whether w:tbl ``tbl`` lays out the page rather than holding data: one cell only (the
+    whole report put in a box), a table nested in a cell, or a cell of report-length text.
+    Read row by row such a table would put the whole report on one line."""
+    from docx.oxml.ns import qn
+
+    tc_tag = qn("w:tc")
+    cells = [tc for tr in tbl.iterchildren(qn("w:tr")) for tc in tr.iterchildren(tc_tag)]
+    if len(cells) == 1:
+        return True
+    t_tag = qn("w:t")
+    for tc in cells:
+        if tc.find(f".//{qn('w:tbl')}") is not None:
+            return True
+        if sum(len(t.text or "") for t in tc.iter(t_tag)) > _LAYOUT_CELL_CHARS:
+            return True
+    return False
+
+
+def _cell_blocks(tbl):
+    """The block elements (w:p, w:tbl, w:sdt) of a layout table's cells, row by row."""
+    from docx.oxml.ns import qn
+
+    for tr in tbl.iterchildren(qn("w:tr")):
+        for tc in tr.iterchildren(qn("w:tc")):
+            yield from (c for c in tc if c.tag != qn("w:tcPr"))
 
 
 def _style_elements(document) -> dict:
