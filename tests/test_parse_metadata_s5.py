@@ -554,3 +554,12 @@ def test_title_variants_in_a_page(text, agency, level, region, year):
 ])
 def test_region_of_a_name_with_blanks_inside(agency, region):
     assert meta.region_of(agency) == region
+
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # a party organ: the place follows "中共"
+    ("中共云岭市委宣传部", "云岭市"),
+    ("中国共产党柳岸县委员会办公室", "柳岸县"),
+])
+def test_region_after_a_party_or_state_name(agency, region):
+    assert meta.region_of(agency) == region

@@ -208,6 +208,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     if not agency:
         return None
     agency = _BLANKS.sub("", agency)  # "云岭市 红旗区人民政府", as centred titles are spaced
+    agency = _PARTY.sub("", agency)  # "中共云岭市委宣传部": the place follows the party's name
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
@@ -251,6 +252,7 @@ def _chain_before(head: str, text: str) -> str | None:
 
 
 _BLANKS = re.compile(r"[ \t\u3000]+")
+_PARTY = re.compile(r"^(?:中共|中国共产党)")
 #: "人民政府" between a county and its township or street ("某区人民政府某街道办事处").
 _INNER_GOVERNMENT = re.compile(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|民族乡|乡|镇))")
 #: How much of the text after the title region_of looks at.
