@@ -560,6 +560,12 @@ def test_region_of_a_name_with_blanks_inside(agency, region):
     # a party organ: the place follows "中共"
     ("中共云岭市委宣传部", "云岭市"),
     ("中国共产党柳岸县委员会办公室", "柳岸县"),
+    # a central body's own regional office: its 地区 is no administrative place
+    ("中国民用航空青禾地区管理局", None),
+    ("中华人民共和国云岭海事局", None),
+    ("国家税务总局云岭市税务局", "云岭市"),
+    ("中国人民银行青禾省分行", "青禾省"),
+    ("中国气象局青禾省气象局", "青禾省"),
 ])
 def test_region_after_a_party_or_state_name(agency, region):
     assert meta.region_of(agency) == region

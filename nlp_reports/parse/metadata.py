@@ -212,6 +212,8 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
+    elif _STATE_HEAD.match(agency):  # "中国民用航空华东地区管理局": no place of its own
+        return None
     agency = _INNER_GOVERNMENT.sub("", agency, count=1)
     region = _region_prefix(agency)
     if not region:
@@ -253,6 +255,9 @@ def _chain_before(head: str, text: str) -> str | None:
 
 _BLANKS = re.compile(r"[ \t\u3000]+")
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
+#: A central body's name ahead of a unit the central patterns do not list: what follows is a
+#: region of that body (华东地区), not an administrative place
+_STATE_HEAD = re.compile(r"^(?:中华人民共和国|中国|国家)")
 #: "人民政府" between a county and its township or street ("某区人民政府某街道办事处").
 _INNER_GOVERNMENT = re.compile(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|民族乡|乡|镇))")
 #: How much of the text after the title region_of looks at.
