@@ -273,19 +273,23 @@ _LAYOUT_CELL_CHARS = 300
 
 def _is_layout_table(tbl) -> bool:
     """Whether w:tbl ``tbl`` lays out the page rather than holding data: one cell only (the
-    whole report put in a box), a table nested in a cell, or a cell of report-length text.
-    Read row by row such a table would put the whole report on one line."""
+    whole report put in a box), a cell of report-length text, or a cell holding paragraphs
+    of text beside a nested table (a value split into a small nested table is data). Read
+    row by row, such a table would put the whole report on one line."""
     from docx.oxml.ns import qn
 
-    tc_tag = qn("w:tc")
+    tc_tag, p_tag, tbl_tag = qn("w:tc"), qn("w:p"), qn("w:tbl")
     cells = [tc for tr in tbl.iterchildren(qn("w:tr")) for tc in tr.iterchildren(tc_tag)]
     if len(cells) == 1:
         return True
-    t_tag = qn("w:t")
     for tc in cells:
-        if tc.find(f".//{qn('w:tbl')}") is not None:
+        # the cell's own paragraphs (not those of a nested table)
+        texts = [len(_paragraph_text(p).strip()) for p in tc.iterchildren(p_tag)]
+        chars = sum(texts)
+        if chars > _LAYOUT_CELL_CHARS:
             return True
-        if sum(len(t.text or "") for t in tc.iter(t_tag)) > _LAYOUT_CELL_CHARS:
+        if (chars > 60 and sum(1 for n in texts if n) >= 2
+                and tc.find(tbl_tag) is not None):
             return True
     return False
 
