@@ -569,3 +569,13 @@ def test_region_of_a_name_with_blanks_inside(agency, region):
 ])
 def test_region_after_a_party_or_state_name(agency, region):
     assert meta.region_of(agency) == region
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    # the agency set off in brackets
+    ("【柳岸县人民政府】2023年政府信息公开工作年度报告", "柳岸县人民政府", 2023),
+    ("〔云岭市教育局〕2021年度政府信息公开工作年度报告", "云岭市教育局", 2021),
+])
+def test_title_with_the_agency_in_brackets(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)
+    assert meta.level_of(agency) is not None

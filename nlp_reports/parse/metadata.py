@@ -129,7 +129,7 @@ _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 
 
 def _clean_agency(name: str) -> str | None:
-    name = name.strip(" \t\u3000《》“”\"'，,、：:")
+    name = name.strip(" \t\u3000《》“”\"'，,、：:【】[]〔〕")
     name = _TRAILING_OF.sub("", name).strip()
     if not name or _NOT_AGENCY.match(name) or len(name) < 2:
         return None
