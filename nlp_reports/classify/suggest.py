@@ -38,8 +38,23 @@ def _lines_of(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text("utf-8-sig").splitlines() if line.strip()]
 
 
+def _is_report(report: Any) -> bool:
+    """Whether a parsed .txt is a report (any section heading, any table, or a title naming
+    an agency) rather than statements one per line, which have none of these.
+
+    Why not "has statements": a report whose section 五 says 无 has none, and reading its
+    lines instead would queue its headings and table labels for labeling.
+    """
+    return bool(report.sections or report.tables
+                or (report.metadata.title and report.metadata.agency))
+
+
 def _from_file(path: Path) -> list[str]:
-    """Statements of one file: a .jsonl of {"text"}, a report, or a .txt of one per line."""
+    """Statements of one file: a .jsonl of {"text"}, a report, or a .txt of one per line.
+
+    A .txt is a statement list only when it is not a report (:func:`_is_report`): a
+    report contributes its section-五 statements, none when it has none.
+    """
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         out = []
@@ -50,19 +65,22 @@ def _from_file(path: Path) -> list[str]:
                 if isinstance(text, str) and text.strip():
                     out.append(text.strip())
         return out
+    from nlp_reports import load_report
     from nlp_reports.errors import NotAReportError
 
     try:
-        from nlp_reports import load_report
-
         report = load_report(path)
-    except (NotAReportError, ImportError, AttributeError):
+    except NotAReportError:
         if suffix == ".txt":
             return _lines_of(path)
         raise
     if report.statements:
         return [s.text for s in report.statements]
-    return _lines_of(path) if suffix == ".txt" else []
+    if suffix == ".txt" and not _is_report(report):
+        return _lines_of(path)
+    log.info("%s: a report with no statements in section 五 (%s); nothing to suggest from it",
+             path, ", ".join(p.code for p in report.errors) or "none found")
+    return []
 
 
 def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
@@ -94,8 +112,10 @@ def _bigrams(text: str) -> set[str]:
 def suggest(corpus: Any, *, n: int = 50, tagger: Any) -> list[dict[str, Any]]:
     """The ``n`` least certain, deduplicated, diverse statements of ``corpus`` with model guesses.
 
-    ``corpus``: report files or folders (parsed with :func:`nlp_reports.load_report`), .txt
-    files of one statement per line, or .jsonl files with a ``text`` field. Each row has the
+    ``corpus``: report files or folders (parsed with :func:`nlp_reports.load_report`; a
+    report with no section-五 statements, one saying 无, gives none), .txt files of one
+    statement per line (a .txt with a section heading, a table or a report title is a
+    report, never a statement list), or .jsonl files with a ``text`` field. Each row has the
     :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in).
     """
     import numpy as np
