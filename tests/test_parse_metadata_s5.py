@@ -579,3 +579,14 @@ def test_region_after_a_party_or_state_name(agency, region):
 def test_title_with_the_agency_in_brackets(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)
     assert meta.level_of(agency) is not None
+
+
+@pytest.mark.parametrize(("title", "agency", "level", "year"), [
+    # "人民政府" and "政府信息公开" share 政府 when the year comes first
+    ("2023年度柳岸县白石镇人民政府信息公开工作年度报告", "柳岸县白石镇人民政府", "township", 2023),
+    ("2019年云岭市人民政府信息公开工作年度报告", "云岭市人民政府", "city", 2019),
+    ("柳岸县人民政府信息公开工作年度报告（2020年）", "柳岸县人民政府", "county", 2020),
+])
+def test_title_sharing_zhengfu_with_the_report_name(title, agency, level, year):
+    assert meta.agency_and_year(title) == (agency, year)
+    assert meta.level_of(agency) == level

@@ -133,6 +133,8 @@ def _clean_agency(name: str) -> str | None:
     name = _TRAILING_OF.sub("", name).strip()
     if not name or _NOT_AGENCY.match(name) or len(name) < 2:
         return None
+    if name.endswith("人民"):  # "2023年某镇人民政府信息公开…": 政府 went to 政府信息公开
+        name += "政府"
     return name
 
 
