@@ -590,3 +590,12 @@ def test_title_with_the_agency_in_brackets(title, agency, year):
 def test_title_sharing_zhengfu_with_the_report_name(title, agency, level, year):
     assert meta.agency_and_year(title) == (agency, year)
     assert meta.level_of(agency) == level
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    ("青禾大学2022/2023学年信息公开年度报告", "青禾大学", 2023),
+    ("青禾大学2022至2023学年信息公开年度报告", "青禾大学", 2023),
+    ("青禾大学2022-2023学年度信息公开工作年度报告", "青禾大学", 2023),
+])
+def test_academic_year_separators(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)

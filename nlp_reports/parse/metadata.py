@@ -22,7 +22,7 @@ _TITLE_YEAR_FIRST = re.compile(
 #: Universities and schools report by academic year ("某大学2021-2022学年信息公开工作年度报告"):
 #: the report year is the year the academic year ends in.
 _TITLE_ACADEMIC = re.compile(
-    r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~][ \t\u3000]{0,2}"
+    r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／][ \t\u3000]{0,2}"
     r"(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}学年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开)"
 )
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
