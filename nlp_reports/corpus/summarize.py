@@ -279,7 +279,7 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     ``by`` is empty) on the words stored at tagging time, from at most
     ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
     """
-    by = tuple(by or ())
+    by = tuple(dict.fromkeys(by or ()))  # a key named twice groups once (not an error)
     for b in by:
         if b not in GROUP_COLUMNS:
             raise ValueError(f"cannot group by {b!r}: choose among {', '.join(GROUP_COLUMNS)}")
