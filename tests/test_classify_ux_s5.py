@@ -85,3 +85,46 @@ def test_a_report_fragment_with_a_title_is_not_a_statement_list(tmp_path):
     path.write_text("柳岸县人民政府2023年政府信息公开工作年度报告\n本年度我县政务公开工作稳步推进。\n",
                     "utf-8")
     assert list(iter_statements(path)) == []
+
+
+# --- finding 4: one str where a list of statements is expected -------------------------------
+
+ONE = "部分工作人员身兼数职，信息公开工作力量不足。"
+
+
+def test_tagger_predict_refuses_a_single_string(shipped):
+    with pytest.raises(TypeError, match=r"pass a list of statements, e.g\. \[text\]"):
+        shipped.predict(ONE)
+    with pytest.raises(TypeError, match="list of statements"):
+        shipped.predict(ONE.encode())
+    [one] = shipped.predict([ONE])  # the list form still works, one prediction
+    assert one.text == ONE
+
+
+def test_tag_and_tag_many_refuse_the_wrong_shape(shipped):
+    from nlp_reports import load_report
+
+    if not LIUAN.is_file():
+        pytest.skip("example corpus not present")
+    report = load_report(LIUAN)
+    with pytest.raises(TypeError, match="predict"):
+        shipped.tag(ONE)
+    with pytest.raises(TypeError, match=r"e\.g\. \[report\]"):
+        shipped.tag_many(report)
+    with pytest.raises(TypeError, match="list of Reports"):
+        shipped.tag_many([ONE])
+    assert len(shipped.tag(report)) == len(report.statements) > 0
+
+
+def test_the_estimators_refuse_a_single_string(shipped):
+    from nlp_reports.classify import KeywordBaseline
+
+    base = KeywordBaseline().fit()
+    calls = [lambda: shipped.bundle.predict_all(ONE), lambda: shipped.model.predict(ONE),
+             lambda: shipped.model.predict_proba(ONE), lambda: shipped.model.predict_all(ONE),
+             lambda: shipped.model.predict_themes(ONE), lambda: shipped.model.transform(ONE),
+             lambda: base.predict(ONE), lambda: base.predict_themes(ONE)]
+    for call in calls:
+        with pytest.raises(TypeError, match=r"e\.g\. \[text\]"):
+            call()
+    assert len(shipped.model.predict([ONE])) == len(base.predict([ONE])) == 1

@@ -22,6 +22,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from nlp_reports.classify.dataset import require_texts
 from nlp_reports.classify.features import normalize_statement
 from nlp_reports.errors import DataError
 from nlp_reports.taxonomy import KINDS, THEME_IDS
@@ -90,11 +91,14 @@ class KeywordBaseline(ClassifierMixin, BaseEstimator):
         return next(k for k in KINDS if scores[k] == best)
 
     def predict(self, X: Sequence[str]) -> np.ndarray:
+        """Kinds of a list of statements (one str raises TypeError)."""
+        require_texts(X, "KeywordBaseline.predict")
         check_is_fitted(self, "kind_cues_")
         return np.array([self._kind(normalize_statement(x)) for x in X], dtype=object)
 
     def predict_themes(self, X: Sequence[str]) -> np.ndarray:
         """(n, 13) 0/1 theme matrix, columns in ``taxonomy.THEME_IDS`` order."""
+        require_texts(X, "KeywordBaseline.predict_themes")
         check_is_fitted(self, "theme_cues_")
         out = np.zeros((len(X), len(THEME_IDS)), dtype=int)
         for i, x in enumerate(X):

@@ -611,7 +611,12 @@ class ModelBundle:
         return out + self.intercepts
 
     def predict_all(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(kind probabilities (n, 3) in KINDS order, theme probabilities (n, 13))."""
+        """(kind probabilities (n, 3) in KINDS order, theme probabilities (n, 13)).
+
+        ``texts``: a list of statements; one str raises TypeError."""
+        from nlp_reports.classify.dataset import require_texts
+
+        require_texts(texts, "ModelBundle.predict_all")
         texts = list(texts)
         if not texts:
             return np.zeros((0, len(KINDS))), np.zeros((0, len(THEME_IDS)))

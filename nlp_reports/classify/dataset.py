@@ -36,6 +36,7 @@ __all__ = [
     "data_sha256",
     "load_labeled",
     "read_lines",
+    "require_texts",
     "split_by_family",
     "theme_matrix",
 ]
@@ -237,6 +238,17 @@ def read_lines(source: PathLike | IO[bytes]) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return [line.rstrip("\r") for line in lines]
+
+
+def require_texts(texts: Any, where: str) -> None:
+    """Raise TypeError when ``texts`` is one string (or bytes), not a list of statements.
+
+    Why: a str is itself a sequence (of characters), so ``predict("一句话")`` would label
+    every character and return plausible-looking garbage.
+    """
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(f"{where} takes a list of statements, not a single "
+                        f"{type(texts).__name__}: pass a list of statements, e.g. [text]")
 
 
 def family_bucket(family: str) -> float:

@@ -195,8 +195,9 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                               char_ngram=tuple(self.char_ngram), min_df=self.min_df)
 
     def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None) -> StatementModel:
-        from nlp_reports.classify.dataset import theme_matrix
+        from nlp_reports.classify.dataset import require_texts, theme_matrix
 
+        require_texts(X, "StatementModel.fit")
         X = list(X)
         y = np.asarray(y)
         if len(X) != len(y):
@@ -227,6 +228,9 @@ class StatementModel(ClassifierMixin, BaseEstimator):
 
     def transform(self, X: Sequence[str]):
         """The feature matrix of ``X`` (word ∪ char TF-IDF)."""
+        from nlp_reports.classify.dataset import require_texts
+
+        require_texts(X, "StatementModel.transform")
         check_is_fitted(self, "features_")
         return self.features_.transform(list(X))
 
@@ -239,7 +243,13 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         return out
 
     def predict_all(self, X: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(kind probabilities (n, 3), theme probabilities (n, 13)) from one transform."""
+        """(kind probabilities (n, 3), theme probabilities (n, 13)) from one transform.
+
+        ``X``: a list of statements (one str raises TypeError, as do predict and
+        predict_proba/predict_themes, which call this)."""
+        from nlp_reports.classify.dataset import require_texts
+
+        require_texts(X, "StatementModel.predict")
         check_is_fitted(self, "features_")
         X = list(X)
         if not X:

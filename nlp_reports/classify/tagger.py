@@ -24,6 +24,7 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
+from nlp_reports.classify.dataset import require_texts
 from nlp_reports.report import Report, Statement
 from nlp_reports.taxonomy import KINDS, THEME_IDS
 
@@ -321,7 +322,11 @@ class Tagger:
         return {t: float(x) for t, x in zip(THEME_IDS, self.bundle.thresholds, strict=True)}
 
     def predict(self, texts: Sequence[str], *, batch_size: int = 2048) -> list[Prediction]:
-        """Kind and themes for each text, in order; blank texts get kind "other", no themes."""
+        """Kind and themes for each text, in order; blank texts get kind "other", no themes.
+
+        ``texts`` is a list (any sequence) of statements; one str raises TypeError.
+        """
+        require_texts(texts, "Tagger.predict")
         return self._predict(texts, batch_size)[0]
 
     def _predict(self, texts: Sequence[str], batch_size: int
@@ -365,6 +370,9 @@ class Tagger:
 
     def tag(self, report: Report) -> list[TaggedStatement]:
         """Tag a report's statements, using each statement's layout block as evidence."""
+        if not isinstance(report, Report):
+            raise TypeError(f"Tagger.tag takes one Report, got {type(report).__name__}: for "
+                            "texts use predict([text]), for several reports tag_many(reports)")
         return self.tag_many([report])[0]
 
     def tag_many(self, reports: Sequence[Report], *, batch_size: int = 2048
@@ -372,8 +380,17 @@ class Tagger:
         """Tag the statements of many reports with one batched predict over all of them.
 
         The layout prior (:func:`apply_layout`) is applied to all statements at once
-        (:func:`_layout_scores`).
+        (:func:`_layout_scores`). ``reports`` is a list of Reports; one Report or a str
+        raises TypeError.
         """
+        if isinstance(reports, (Report, str, bytes, bytearray)):
+            raise TypeError(f"Tagger.tag_many takes a list of Reports, not a single "
+                            f"{type(reports).__name__}: pass a list, e.g. [report]")
+        reports = list(reports)
+        if not all(isinstance(r, Report) for r in reports):
+            bad = next(r for r in reports if not isinstance(r, Report))
+            raise TypeError(f"Tagger.tag_many takes a list of Reports, got a "
+                            f"{type(bad).__name__} in it (for texts use predict)")
         statements = [s for r in reports for s in r.statements]
         # each distinct text classified once: reports repeat boilerplate statements, and a
         # text's scores do not depend on the batch around it (tests/test_compiled.py)
