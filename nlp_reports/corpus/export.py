@@ -3,6 +3,8 @@
 JSONL keeps one report per line in the report JSON form (``docs/schema.md``) with its
 tagged statements and where it came from, for tools that want documents. CSV and Parquet
 write one file per store table (``docs/store-schema.md``), for tools that want tables.
+CSV files are UTF-8 with a byte-order mark (``utf-8-sig``), like every CSV the package
+writes, so that Excel opens the Chinese text as UTF-8 instead of the local code page.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _frame(store: Store, name: str):
 
 def _csv(store: Store, name: str, folder: Path) -> Path:
     path = folder / f"{name}.csv"
-    spreadsheet_safe(_frame(store, name)).to_csv(path, index=False, encoding="utf-8")
+    spreadsheet_safe(_frame(store, name)).to_csv(path, index=False, encoding="utf-8-sig")
     return path
 
 
