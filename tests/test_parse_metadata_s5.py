@@ -599,3 +599,11 @@ def test_title_sharing_zhengfu_with_the_report_name(title, agency, level, year):
 ])
 def test_academic_year_separators(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    ("柳岸县人民政府政府信息公开工作年度报告(2023)", "柳岸县人民政府", 2023),
+    ("云岭市统计局政府信息公开工作年度报告（ 2021 ）", "云岭市统计局", 2021),
+])
+def test_title_with_a_bare_year_in_brackets(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)

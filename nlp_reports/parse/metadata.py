@@ -26,6 +26,8 @@ _TITLE_ACADEMIC = re.compile(
     r"(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}学年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开)"
 )
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
+#: A year alone in brackets after the title ("…年度报告(2023)")
+_YEAR_BRACKETED = re.compile(r"[（(][ \t\u3000]{0,2}((?:19|20)\d{2})[ \t\u3000]{0,2}[)）]")
 _YEAR_PERIOD = re.compile(
     r"(?:统计时限|统计期限|统计时间|统计区间|时间范围|统计范围)[^\n]{0,6}?((?:19|20)\d{2})[ \t\u3000]{0,2}年"
     r"[ \t\u3000]{0,2}1[ \t\u3000]{0,2}月"
@@ -108,7 +110,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     t = _QUOTES.sub("", t)
     if "年" in t:  # "二〇一三年" as older titles write it → "2013年"
         t = _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), t)
-    year = _YEAR_ANY.search(t)
+    year = _YEAR_ANY.search(t) or _YEAR_BRACKETED.search(t)
     for rx in (_TITLE_AGENCY, _TITLE_ACADEMIC, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
         m = rx.match(t)
         if m:
