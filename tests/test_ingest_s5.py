@@ -242,3 +242,33 @@ def test_docx_data_table_is_not_taken_for_layout() -> None:
     outer = document.element.body.find(qn("w:tbl"))
     inner = outer.find(f".//{qn('w:tbl')}")
     assert _is_layout_table(outer) and not _is_layout_table(inner)
+
+
+def test_pdf_two_columns_are_read_one_after_the_other() -> None:
+    pytest.importorskip("pdfplumber")
+    import sys
+
+    sys.path.insert(0, str(FIX))
+    try:
+        from make_formats_s5 import TWOCOL_LEFT, TWOCOL_RIGHT
+    finally:
+        sys.path.remove(str(FIX))
+    lines = read_document(FIX / "twocol.pdf").text.splitlines()
+    assert lines == [DOCX_TITLE, *TWOCOL_LEFT, *TWOCOL_RIGHT]  # the page number dropped
+    report = load_report(FIX / "twocol.pdf")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.text for s in report.statements] == ["政策解读的形式较为单一，图表解读的比例不高。",
+                                                    "栏目信息更新不够及时。"]
+
+
+def test_pdf_one_column_and_borderless_tables_have_no_gutter() -> None:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from nlp_reports.ingest.pdf import _gutter
+
+    for name in ("borderless_t4.pdf", "running_title.pdf", "wrapped_title.pdf"):
+        with pdfplumber.open(FIX / name) as pdf:
+            assert all(_gutter(page) is None for page in pdf.pages), name
+    with pdfplumber.open(FIX / "twocol.pdf") as pdf:
+        gutter, spans = _gutter(pdf.pages[0])
+    assert 270 < gutter < 312  # between the longest left line and the right column
+    assert spans and all(bottom - top < 20 for top, bottom in spans)  # the title (one line)

@@ -10,6 +10,7 @@ scan) is refused with advice to OCR it.
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import re
@@ -120,31 +121,102 @@ def _line_text(line: dict) -> str:
 
 
 def _page_lines(page, *, first: bool = False) -> list[str]:
-    """Text lines and table rows of one page, ordered by their vertical position; on the
-    ``first`` page a title wrapped over lines is joined."""
+    """Text lines and table rows of one page in reading order: by vertical position, and a
+    two-column page column by column (:func:`_gutter`); on the ``first`` page a title
+    wrapped over lines is joined."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    items: list[tuple[float, int, list[str], float]] = []  # (top, kind, lines, font size)
-    for line in text_page.extract_text_lines(strip=True, return_chars=True):
-        if line["text"]:
-            sizes = sorted(c["size"] for c in line["chars"])
-            size = sizes[len(sizes) // 2] if sizes else 0.0
-            items.append((line["top"], 0, [_line_text(line)], size))
+    found = _gutter(text_page)
+    if found is None:
+        parts = [(text_page, 0)]
+    else:
+        gutter, spans = found
+
+        def spanning(obj: dict) -> bool:
+            middle = (obj["top"] + obj["bottom"]) / 2
+            return any(top <= middle <= bottom for top, bottom in spans)
+
+        def side(obj: dict) -> int:
+            return 1 if (obj["x0"] + obj["x1"]) / 2 < gutter else 2
+
+        parts = [(text_page.filter(spanning), 0),
+                 (text_page.filter(lambda obj: not spanning(obj) and side(obj) == 1), 1),
+                 (text_page.filter(lambda obj: not spanning(obj) and side(obj) == 2), 2)]
+    # (top, kind, lines, font size, column: 0 = full width, 1 = left, 2 = right)
+    items: list[tuple[float, int, list[str], float, int]] = []
+    for part, column in parts:
+        for line in part.extract_text_lines(strip=True, return_chars=True):
+            if line["text"]:
+                sizes = sorted(c["size"] for c in line["chars"])
+                size = sizes[len(sizes) // 2] if sizes else 0.0
+                items.append((line["top"], 0, [_line_text(line)], size, column))
     for table in tables:
         rows = []
         for cells in _table_grid(table):
             if any(cells):
                 rows.append("\t".join(cells))
         if rows:
-            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0))
-    items.sort(key=lambda item: (item[0], item[1]))
+            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0, 0))
+    if found is None:
+        items.sort(key=lambda item: (item[0], item[1]))
+    else:  # full-width lines in order; between two of them the left column, then the right
+        full = sorted(item[0] for item in items if item[4] == 0)
+        items.sort(key=lambda item: (bisect.bisect_left(full, item[0]), item[4] == 0,
+                                     item[4], item[0], item[1]))
+    flat = [item[:4] for item in items]
     if first:
-        items = _join_title(items)
-    lines = [line for _, _, chunk, _ in items for line in chunk]
+        flat = _join_title(flat)
+    lines = [line for _, _, chunk, _ in flat for line in chunk]
     # page furniture sits among the first or last two text lines of a page
     edge = set(_edges(lines))
     return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+
+
+def _gutter(text_page) -> tuple[float, list[tuple[float, float]]] | None:
+    """The gutter of a page set in two columns of prose, and the vertical bands of the lines
+    that cross it (a title, a page number); None for a one-column page.
+
+    pdfplumber reads a line across the whole page, so two columns would come out with their
+    lines interleaved, or merged where they share a baseline. A gutter is an x in the middle
+    of the text that (almost) no word crosses, with lines on each side (6 on one), and prose
+    on each side: lines (words) filling at least half the column, which the columns of a
+    table drawn without lines (labels, then short numbers) do not.
+    """
+    words = text_page.extract_words()
+    if len(words) < 12:
+        return None
+    x_min = min(w["x0"] for w in words)
+    x_max = max(w["x1"] for w in words)
+    width = x_max - x_min
+    if width < 100:
+        return None
+    lo, hi = int(x_min + 0.3 * width), int(x_min + 0.7 * width)
+    counts = [sum(1 for w in words if w["x0"] < x < w["x1"]) for x in range(lo, hi + 1)]
+    least = min(counts)
+    if least > max(1, 0.05 * len(words)):
+        return None
+    # the middle of the longest run of x with the fewest crossings
+    best_start, best_len, start = 0, 0, None
+    for i, n in enumerate([*counts, least + 1]):
+        if n == least and start is None:
+            start = i
+        elif n != least and start is not None:
+            if i - start > best_len:
+                best_start, best_len = start, i - start
+            start = None
+    gutter = lo + best_start + (best_len - 1) / 2
+    left = [w for w in words if w["x1"] <= gutter]
+    right = [w for w in words if w["x0"] >= gutter]
+    lines = [len({round(w["top"]) for w in side}) for side in (left, right)]
+    if min(lines) < 2 or max(lines) < 6:  # (the report may end high in the right column)
+        return None
+    for side, span in ((left, gutter - x_min), (right, x_max - gutter)):
+        widths = sorted(w["x1"] - w["x0"] for w in side)
+        if widths[len(widths) // 2] < 0.5 * span:
+            return None
+    spans = [(w["top"], w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]]
+    return gutter, spans
 
 
 _TITLE_END = re.compile(r"报告|報告")
