@@ -89,11 +89,25 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _train_command(args: argparse.Namespace) -> str:
+    """The train command line as run (data paths after the shell's expansion, options given)."""
+    import shlex
+
+    argv = ["nlp-reports", "train", *args.data, "--out", args.out]
+    for flag, value in (("--dev", args.dev), ("--test", args.test),
+                        ("--seed", args.seed or None), ("--thresholds", args.thresholds),
+                        ("--tokenizer", args.tokenizer)):
+        if value is not None:
+            argv += [flag, str(value)]
+    return shlex.join(argv)
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
 
     result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
-                   test=args.test, seed=args.seed, thresholds=args.thresholds)
+                   test=args.test, seed=args.seed, thresholds=args.thresholds,
+                   command=_train_command(args))
     _out(f"model written to {result.path}")
     for key, value in result.metrics.items():
         _out(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")

@@ -607,3 +607,12 @@ def test_academic_year_separators(title, agency, year):
 ])
 def test_title_with_a_bare_year_in_brackets(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)
+
+
+@pytest.mark.parametrize(("title", "agency", "year"), [
+    # a report on a span of years: the agency without the span's first year
+    ("柳岸县人民政府2022-2023年政府信息公开工作年度报告", "柳岸县人民政府", 2023),
+    ("云岭市教育局2019至2020年度政府信息公开工作年度报告", "云岭市教育局", 2020),
+])
+def test_title_over_a_span_of_years(title, agency, year):
+    assert meta.agency_and_year(title) == (agency, year)

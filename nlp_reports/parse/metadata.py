@@ -123,6 +123,8 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
 
 _YEAR_HANZI = re.compile(r"([一二][〇零一二三四五六七八九]{3})(?=年)")
 _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
+#: The first year of a span the title reports on ("某县人民政府2022-2023年…")
+_TRAILING_RANGE = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
 _TRAILING_OF = re.compile(r"(?:的|关于)$")
 #: "关于印发《…》的通知", also with the issuing office before it ("某县人民政府办公室关于印发…")
 _WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
@@ -132,7 +134,7 @@ _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 
 def _clean_agency(name: str) -> str | None:
     name = name.strip(" \t\u3000《》“”\"'，,、：:【】[]〔〕")
-    name = _TRAILING_OF.sub("", name).strip()
+    name = _TRAILING_OF.sub("", _TRAILING_RANGE.sub("", name)).strip()
     if not name or _NOT_AGENCY.match(name) or len(name) < 2:
         return None
     if name.endswith("人民"):  # "2023年某镇人民政府信息公开…": 政府 went to 政府信息公开
