@@ -160,8 +160,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
         retag=args.retag, timeout=args.timeout,
     )
-    _err(result.summary_line())
-    for failure in result.failures[: args.show_failures]:
+    _err(result.summary_line(shown=max(args.show_failures, 0)))
+    for failure in result.failures[: max(args.show_failures, 0)]:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
     return EXIT_FAILED if result.failed else EXIT_OK
@@ -187,9 +187,7 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
         _err(f"{len(written)} CSV files written to {args.csv}")
     if args.format == "json":
         _out(summary.to_json())
-    elif args.format == "markdown":
-        _out(summary.to_markdown())
-    elif not args.html and not args.csv:
+    elif not args.quiet or args.format == "markdown":
         _out(summary.to_markdown())
     return EXIT_OK
 
@@ -266,21 +264,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
     p.add_argument("paths", nargs="+", help="files, folders or globs")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="parallel processes (joblib)")
-    p.add_argument("--backend", choices=["joblib", "dask"], default="joblib")
+    p.add_argument("--jobs", "-j", type=int, default=1,
+                   help="parallel processes (default: %(default)s; -1: one per CPU)")
+    p.add_argument("--backend", choices=["joblib", "dask"], default="joblib",
+                   help="how workers run (default: %(default)s)")
     p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit)")
+                   help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
+                        "default: %(default)g)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
-                   help="list at most N failed files at the end")
+                   help="list at most N failed files at the end (default: %(default)s)")
     _add_model_args(p)
     p.set_defaults(func=_cmd_tag)
 
     p = sub.add_parser("export", help="export the store as JSONL, CSV or Parquet")
     p.add_argument("--db", required=True)
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
+                   help="output format (default: %(default)s)")
     p.add_argument("--table", help="one table of the store (default: all)")
     p.add_argument("--out", required=True, help="output file (jsonl) or folder (csv, parquet)")
     p.set_defaults(func=_cmd_export)
@@ -289,9 +291,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--by", action="append", choices=["year", "level", "region", "agency", "format"],
                    help="group by (repeatable)")
-    p.add_argument("--format", choices=["markdown", "json"], help="what to print on stdout")
-    p.add_argument("--csv", metavar="DIR", help="write every summary table as CSV into DIR")
-    p.add_argument("--html", metavar="FILE", help="write a self-contained HTML report with charts")
+    p.add_argument("--format", choices=["markdown", "json"],
+                   help="what to print on stdout (default: markdown, also with --csv/--html)")
+    p.add_argument("--csv", metavar="DIR",
+                   help="write every summary table as CSV into DIR (created if absent)")
+    p.add_argument("--html", metavar="FILE",
+                   help="write a self-contained HTML report with charts (its folder is created)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="print nothing on stdout when writing --csv/--html")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("audit", help="one row per report with every defect found")

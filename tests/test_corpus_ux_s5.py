@@ -37,3 +37,45 @@ def test_cli_repeated_by_gives_no_traceback(small_store, capsys):
     assert main(["summarize", "--db", str(small_store), "--by", "year", "--by", "year"]) == 0
     out = capsys.readouterr().out
     assert "grouped by year" in out and "year, year" not in out
+
+
+# --- Findings 16, 20, 22: summarize's stdout and folders, tag's hint, --help defaults -----
+
+
+def test_summarize_prints_stdout_also_with_html_and_csv(small_store, tmp_path, capsys):
+    html = tmp_path / "no" / "such" / "dir" / "sum.html"
+    csv_dir = tmp_path / "csvs"
+    assert main(["summarize", "--db", str(small_store), "--html", str(html),
+                 "--csv", str(csv_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Corpus summary") and "3 reports" in out
+    assert html.is_file() and (csv_dir / "overview.csv").is_file()
+    assert main(["summarize", "--db", str(small_store), "--html", str(html), "--quiet"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["summarize", "--db", str(small_store), "--csv", str(csv_dir),
+                 "--format", "json"]) == 0
+    assert capsys.readouterr().out.startswith('{"by"')
+
+
+def test_show_failures_hint_only_when_failures_are_hidden():
+    from nlp_reports.corpus.batch import BatchResult, Failure
+
+    fails = tuple(Failure(f"/x/{i}.txt", "empty", "the file is empty") for i in range(3))
+    res = BatchResult(ok=1, skipped=0, failed=3, failures=fails, db="x.db", model_id="m")
+    assert "--show-failures" not in res.summary_line(shown=20)
+    assert "--show-failures" not in res.summary_line(shown=3)
+    assert "1 not listed: see --show-failures" in res.summary_line(shown=2)
+    assert res.summary_line(shown=0).endswith("3 failed (see --show-failures)")
+
+
+@pytest.mark.parametrize("command, expected", [
+    ("tag", ["--jobs", "default: 1", "default: 60", "default: 20", "default: joblib"]),
+    ("export", ["default: jsonl"]),
+    ("summarize", ["default: markdown", "--quiet"]),
+])
+def test_help_shows_the_defaults(command, expected, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    for e in expected:
+        assert e in text, (e, text)

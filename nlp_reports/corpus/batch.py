@@ -79,13 +79,21 @@ class BatchResult:
     model_id: str | None
     duplicates: int = 0  #: files identical to a stored report, recorded as its duplicates
 
-    def summary_line(self) -> str:
-        """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``."""
+    def summary_line(self, shown: int = 0) -> str:
+        """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``.
+
+        ``shown``: how many failures the caller lists after the line; the hint to
+        ``--show-failures`` is added only when some failures are not listed.
+        """
         dup = (f", {self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} of "
                "stored reports" if self.duplicates else "")
         line = (f"tagged {self.ok} report{'s' if self.ok != 1 else ''}, "
                 f"skipped {self.skipped} already stored{dup}, {self.failed} failed")
-        return line + (" (see --show-failures)" if self.failed else "")
+        hidden = self.failed - max(shown, 0)
+        if hidden <= 0:
+            return line
+        return line + (f" ({hidden} not listed: see --show-failures)" if shown > 0
+                       else " (see --show-failures)")
 
 
 # --- finding files -----------------------------------------------------------------------

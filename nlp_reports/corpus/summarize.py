@@ -136,6 +136,7 @@ class Summary:
 
         html = summary_html(self)
         if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)  # as export does
             Path(path).write_text(html, encoding="utf-8")
         return html
 
