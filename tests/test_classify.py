@@ -267,7 +267,8 @@ def test_training_writes_a_complete_card(tiny_model, tiny_data):
         card["versions"])
     assert len(card["tokenizer"]["userdict_sha256"]) == 64
     assert set(card["thresholds"]) == set(THEME_IDS)
-    assert (tiny_model / "README.md").read_text("utf-8").count("nlp-reports train") == 1
+    how = (tiny_model / "README.md").read_text("utf-8").split("## How it was made")[1]
+    assert how.count("nlp_reports.classify.train(") == 1 and repr(str(tiny_data)) in how
 
 
 @pytest.mark.slow

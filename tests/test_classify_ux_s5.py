@@ -128,3 +128,89 @@ def test_the_estimators_refuse_a_single_string(shipped):
         with pytest.raises(TypeError, match=r"e\.g\. \[text\]"):
             call()
     assert len(shipped.model.predict([ONE])) == len(base.predict([ONE])) == 1
+
+
+# --- finding 3: the model card records the command actually run --------------------------------
+
+LABELED = sorted((ROOT / "nlp_reports" / "data" / "labeled").glob("*.jsonl"))
+
+
+@pytest.fixture(scope="module")
+def small_data(tmp_path_factory) -> Path:
+    """60 labeled statements spread over the corpus, as one JSONL file (far too few)."""
+    import json
+
+    if not LABELED:
+        pytest.skip("labeled corpus not present")
+    from nlp_reports.classify import load_labeled
+
+    items = load_labeled(LABELED[0])
+    items = items[:: max(1, len(items) // 60)][:60]
+    path = tmp_path_factory.mktemp("small") / "my_labels.jsonl"
+    path.write_text("".join(json.dumps({"text": d.text, "kind": d.kind, "themes": list(d.themes),
+                                        "family": d.family}, ensure_ascii=False) + "\n"
+                            for d in items), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def cli_trained(small_data, tmp_path_factory):
+    """(model dir, exit code, stdout, log records) of `nlp-reports train` on the small data."""
+    import logging
+
+    from nlp_reports.cli import main
+
+    out = tmp_path_factory.mktemp("cli-model") / "mine"
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep(level=logging.DEBUG)
+    logger = logging.getLogger("nlp_reports")
+    logger.addHandler(handler)
+    try:
+        import contextlib
+        import io
+
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            code = main(["train", str(small_data), "--out", str(out), "--seed", "3",
+                         "--thresholds", "fixed"])
+    finally:
+        logger.removeHandler(handler)
+    return out, code, buf.getvalue(), records
+
+
+def _how_it_was_made(model_dir: Path) -> str:
+    readme = (model_dir / "README.md").read_text("utf-8")
+    return readme.split("## How it was made", 1)[1].split("\n- ", 1)[0]
+
+
+def test_the_card_shows_the_train_command_that_ran(cli_trained, small_data):
+    import json
+    import shlex
+
+    out, code, _, _ = cli_trained
+    assert code == 0
+    block = _how_it_was_made(out)
+    assert "nlp_reports/data/labeled" not in block
+    [line] = [ln for ln in block.splitlines() if ln.startswith("nlp-reports train")]
+    argv = shlex.split(line)
+    assert argv[2] == str(small_data)
+    assert argv[argv.index("--out") + 1] == str(out)
+    assert argv[argv.index("--seed") + 1] == "3"
+    assert argv[argv.index("--thresholds") + 1] == "fixed"
+    assert json.loads((out / "meta.json").read_text("utf-8"))["command"] == line
+
+
+def test_the_card_of_a_python_training_shows_the_call(small_data, tmp_path):
+    from nlp_reports.classify import train
+
+    out = tmp_path / "from-python"
+    train(small_data, out=out, params={"cv": 2})
+    block = _how_it_was_made(out)
+    assert "nlp-reports train" not in block and "nlp_reports/data/labeled" not in block
+    assert "nlp_reports.classify.train(" in block
+    assert repr(str(small_data)) in block and "params={'cv': 2}" in block

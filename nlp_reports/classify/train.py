@@ -113,10 +113,24 @@ def _records_sha256(items: list[LabeledStatement]) -> str:
     return h.hexdigest()
 
 
+def _api_call(data: Any, **kwargs: Any) -> str:
+    """The Python call that trained a model, for its card: the arguments actually given."""
+    if isinstance(data, (str, os.PathLike)):
+        data = [data]
+    data = list(data)
+    if data and all(isinstance(d, LabeledStatement) for d in data):
+        shown = f"<{len(data)} LabeledStatements>"
+    else:
+        shown = repr([os.fspath(d) for d in data])
+    args = [shown] + [f"{k}={os.fspath(v) if isinstance(v, os.PathLike) else v!r}"
+                      for k, v in kwargs.items() if v is not None]
+    return f"nlp_reports.classify.train({', '.join(args)})"
+
+
 def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
           dev: str | os.PathLike | None = None, test: str | os.PathLike | None = None,
           seed: int = 0, params: dict[str, Any] | None = None, name: str | None = None,
-          thresholds: str | None = None) -> TrainResult:
+          thresholds: str | None = None, command: str | None = None) -> TrainResult:
     """Train kind + theme models on ``data`` and write a model directory at ``out``.
 
     ``data``: labeled files/folders (JSONL/CSV) or LabeledStatements. ``dev``/``test``: files
@@ -124,6 +138,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     ``tokenizer``: engine recorded in the model (None: fastest installed at load time).
     ``params``: StatementModel parameters over :data:`DEFAULT_PARAMS`. ``thresholds``: how
     the per-theme thresholds are set (:data:`THRESHOLD_METHODS`; None: :data:`DEFAULT_THRESHOLDS`).
+    ``command``: the command line that ran this, for the card's "How it was made" (the CLI
+    passes it); None records this Python call with the arguments given.
     """
     import numpy as np
 
@@ -139,6 +155,10 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
 
         raise ModelError(f"thresholds must be one of {', '.join(THRESHOLD_METHODS)}, "
                          f"got {method!r}")
+    if command is None:
+        command = _api_call(data, out=out, tokenizer=tokenizer, dev=dev, test=test,
+                            seed=seed or None, params=params, name=name,
+                            thresholds=thresholds)
     items, files = _load(data)
     if not items:
         raise DataError("no labeled statements to train on")
@@ -214,6 +234,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         "name": name or out_dir.resolve().name,
         "version": created[:10].replace("-", "."),
         "created": created,
+        "command": command,
         "format_version": mc.FORMAT_VERSION,
         "description": "Kind (problem/measure/other) and 13 themes of section-五 statements of "
                        "government information-disclosure annual reports.",
@@ -264,10 +285,7 @@ def model_readme(card: dict[str, Any]) -> str:
         "",
         "## How it was made",
         "",
-        "```",
-        "nlp-reports train nlp_reports/data/labeled/*.jsonl --out models/" + card["name"],
-        "```",
-        "",
+        *(["```", card["command"], "```", ""] if card.get("command") else []),
         f"- created {card['created']}, seed {card['seed']}, model format {card['format_version']}",
         f"- data: {', '.join(card['data']['files']) or '(records)'} — "
         f"{card['data']['n_statements']} statements, {card['data']['n_families']} families, "
