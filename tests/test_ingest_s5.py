@@ -272,3 +272,42 @@ def test_pdf_one_column_and_borderless_tables_have_no_gutter() -> None:
         gutter, spans = _gutter(pdf.pages[0])
     assert 270 < gutter < 312  # between the longest left line and the right column
     assert spans and all(bottom - top < 20 for top, bottom in spans)  # the title (one line)
+
+
+def _docx_with_gap_row(tmp_path: Path) -> Path:
+    """表四-like table: row 2 skips its first column (w:gridBefore) where row 1's label was
+    merged down, and row 3 continues that merge (w:vMerge) from the place with no cell."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document()
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    table = document.add_table(rows=3, cols=4)
+    for c, text in enumerate(["件数", "结果维持", "结果纠正", "总计"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["", "1", "2", "3"]):
+        table.cell(1, c).text = text
+        table.cell(2, c).text = text.replace("1", "4").replace("2", "5").replace("3", "9")
+    table.cell(1, 0).merge(table.cell(2, 0))
+    tr = table.rows[1]._tr
+    tr.remove(tr.findall(qn("w:tc"))[0])
+    tr.get_or_add_trPr().append(parse_xml(f'<w:gridBefore {nsdecls("w")} w:val="1"/>'))
+    path = tmp_path / "gap.docx"
+    document.save(path)
+    return path
+
+
+def test_docx_row_skipping_grid_columns_keeps_its_cells_in_place(tmp_path: Path) -> None:
+    lines = read_document(_docx_with_gap_row(tmp_path)).text.splitlines()
+    assert lines[-3:] == ["件数\t结果维持\t结果纠正\t总计", "\t1\t2\t3", "\t4\t5\t9"]
+
+
+def test_docx_merged_cells_repeat_across_rows_and_columns() -> None:
+    pytest.importorskip("docx")
+    lines = read_document(FIX / "layout_table.docx").text.splitlines()
+    assert ["行政复议"] * 5 + ["行政诉讼"] * 10 == lines[lines.index("") + 1].split("\t")
+    assert lines[lines.index("") + 2].split("\t")[:6] == [
+        "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉"]
+    assert lines[lines.index("") + 3].split("\t")[:5] == [  # merged down from the row above
+        "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]

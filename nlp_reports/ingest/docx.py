@@ -62,12 +62,70 @@ def _text_box_lines(p, depth: int = 0) -> list[str]:
     return lines
 
 
-def _cell_text(cell) -> str:
-    """A cell's paragraphs (and nested tables) as one line, whitespace collapsed."""
+def _cell_text(tc) -> str:
+    """A w:tc's paragraphs (and nested tables) as one line, whitespace collapsed."""
     from docx.oxml.ns import qn
 
-    text = " ".join(_paragraph_text(p) for p in cell._tc.iter(qn("w:p")))
+    text = " ".join(_paragraph_text(p) for p in tc.iter(qn("w:p")))
     return _WS.sub(" ", text).strip()
+
+
+_MAX_SPAN = 64  # grid columns of one cell or gap (表四 has 15)
+
+
+def _int(el, qn, default: int) -> int:
+    """The w:val of ``el`` as an int in 0…_MAX_SPAN, or ``default``."""
+    if el is None:
+        return default
+    try:
+        return max(0, min(int(el.get(qn("w:val"), default)), _MAX_SPAN))
+    except ValueError:
+        return default
+
+
+def _row_cells(tr, qn):
+    """The w:tc of a w:tr, also those wrapped in content controls or custom XML."""
+    for child in tr:
+        if child.tag == qn("w:tc"):
+            yield child
+        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
+            inner = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if inner is not None:
+                yield from _row_cells(inner, qn)
+
+
+def _table_rows(tbl) -> list[list[str]]:
+    """A w:tbl's rows as lists of cell texts on the table grid, read from the XML.
+
+    A cell spanning columns (w:gridSpan) is repeated in each; one continuing a vertical merge
+    (w:vMerge) repeats the text above, like a row label spanning rows in the HTML grids;
+    grid columns a row skips before its first cell (w:gridBefore) are empty places, so the
+    cells after them keep their columns. A row missing cells at its end stays short.
+    python-docx's ``row.cells`` drops the skipped columns (the row slides left) and refuses
+    a merge continuing from a place with no cell above (the whole file then fails).
+    """
+    from docx.oxml.ns import qn
+
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}
+    for tr in tbl.iterchildren(qn("w:tr")):
+        col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
+        row: dict[int, str] = {}
+        for tc in _row_cells(tr, qn):
+            pr = tc.find(qn("w:tcPr"))
+            span, merge = 1, None
+            if pr is not None:
+                span = max(1, _int(pr.find(qn("w:gridSpan")), qn, 1))
+                vmerge = pr.find(qn("w:vMerge"))
+                if vmerge is not None:
+                    merge = vmerge.get(qn("w:val"), "continue")
+            text = above.get(col, "") if merge == "continue" else _cell_text(tc)
+            for k in range(span):
+                row[col + k] = text
+            col += span
+        above = row
+        rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
+    return rows
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -362,11 +420,7 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
                     lines.extend(_text_box_lines(item._p))
                 lines.append(numbering.label(item._p, styles) + _paragraph_text(item._p))
                 continue
-            rows = []
-            for row in item.rows:
-                cells = [_cell_text(cell) for cell in row.cells]
-                if any(cells):
-                    rows.append("\t".join(cells))
+            rows = ["\t".join(cells) for cells in _table_rows(item._tbl) if any(cells)]
             if rows:
                 lines.extend(["", *rows, ""])
     except (KeyError, ValueError, zipfile.BadZipFile, OSError, IndexError, AttributeError,
