@@ -616,3 +616,13 @@ def test_title_with_a_bare_year_in_brackets(title, agency, year):
 ])
 def test_title_over_a_span_of_years(title, agency, year):
     assert meta.agency_and_year(title) == (agency, year)
+
+
+@pytest.mark.parametrize(("agency", "level"), [
+    ("住房和城乡建设部", "national"),  # 城乡 inside a ministry's name is no place
+    ("交通运输部海事局", "national"),  # a bureau a ministry runs, no place named
+    ("云岭县城乡建设局", "department"),
+    ("云岭县人民武装部", "department"),
+])
+def test_ministries_and_their_bureaus(agency, level):
+    assert meta.level_of(agency) == level

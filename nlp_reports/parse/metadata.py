@@ -47,7 +47,9 @@ _HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} |
 _DATE_HANZI = re.compile(r"([〇零一二][〇零一二三四五六七八九]{3})年([一二三四五六七八九十]{1,2})月"
                          r"([一二三四五六七八九十]{1,3})日")
 
-_LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)|^[^省市县区州旗乡镇]{1,10}部$")
+#: A ministry (…部, 城乡 allowed: 住房和城乡建设部) or a bureau it runs (交通运输部海事局), no place in it
+_LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)"
+                             r"|^(?:城乡|[^省市县区州旗乡镇]){1,10}部(?:[^省市县区州旗乡镇部]{1,8}局)?$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: A central agency's name at the head of a name: alone it is national; followed by a
 #: place or a branch unit ("国家税务总局巨野县税务局", "国家统计局东莞调查队") it is one of
