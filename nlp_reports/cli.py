@@ -301,12 +301,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print nothing on stdout when writing --csv/--html")
     p.set_defaults(func=_cmd_summarize)
 
-    p = sub.add_parser("audit", help="one row per report with every defect found")
+    p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
+                       "then signals (docs/audit.md)")
     p.add_argument("--db", required=True)
     p.add_argument("--format", choices=["markdown", "json"])
     p.add_argument("--csv", metavar="FILE")
     p.add_argument("--html", metavar="FILE")
-    p.add_argument("--sort", default="defects", help="column to sort by (default: defects)")
+    p.add_argument("--sort", default="defects",
+                   help="column to sort by (default: defects, then signals)")
     p.set_defaults(func=_cmd_audit)
     return parser
 

@@ -42,17 +42,18 @@ def db(tmp_path):
 def test_defects_counted_by_hand(db):
     a = audit(db)
     t = a.table.set_index("path")
-    assert list(t.loc["r1.txt", ["defects", "missing_sections", "shared_with_other_agencies"]]) \
-        == [4, "4", 1]
+    # defects: I1, T1, missing 四; signals (counted apart): the measure shared with 乙市
+    assert list(t.loc["r1.txt", ["defects", "signals", "missing_sections",
+                                 "shared_with_other_agencies"]]) == [3, 1, "4", 1]
     assert t.loc["r1.txt", "identity_failures"] == "I1 table3/1/total: expected 10, found 9"
     assert "says 12" in t.loc["r1.txt", "t1_contradictions"]
     assert t.loc["r1.txt", "unmatched_problems"] == ""
     assert t.loc["r2.txt", "copied_from_last_year"] == 1
     assert t.loc["r2.txt", "unmatched_problems"] == "人员力量"
-    assert t.loc["r2.txt", "defects"] == 2
+    assert list(t.loc["r2.txt", ["defects", "signals"]]) == [0, 2]
     assert t.loc["r3.txt", "unmatched_problems"] == "及时性、平台渠道与信息化"
     assert bool(t.loc["r3.txt", "t2_fees_without_6"]) is True
-    assert t.loc["r3.txt", "defects"] == 2 + 1 + 1
+    assert list(t.loc["r3.txt", ["defects", "signals"]]) == [1, 2 + 1]
     assert bool(t.loc["r4.txt", "section5_empty"]) is True and t.loc["r4.txt", "defects"] == 1
     assert not t.loc[["r1.txt", "r2.txt", "r3.txt"], "section5_empty"].any()
     assert t.loc["bad.txt", "failed"] == "empty: the file is empty"
@@ -68,7 +69,7 @@ def test_outputs_and_sorting(db, tmp_path):
     with pytest.raises(NlpReportsError, match="cannot sort"):
         a.to_markdown(sort="nope")
     rows = json.loads(a.to_json())
-    assert len(rows) == 5 and rows[0]["defects"] == 4
+    assert len(rows) == 5 and rows[0]["defects"] == 3
     csv = a.to_csv(tmp_path / "a.csv")
     assert csv.read_text(encoding="utf-8-sig").splitlines()[0].startswith("report_id,path")
     html = a.to_html(tmp_path / "a.html")

@@ -1,11 +1,19 @@
-"""The audit (质量审查): one row per report with every defect an evaluator would flag.
+"""The audit (质量审查): one row per report with every defect and signal an evaluator would flag.
 
-Defects (``../shared/format.md`` §4): identity failures I1–I4 with the cells involved, T1
-narrative numbers that contradict the tables, missing sections, an empty or "无" section
-五, problems whose theme gets no measure, statements copied from the agency's report of
-the year before or shared with other agencies, fees in 表二 with a section 六 of "无" (T2),
-cross-year identities X1/X2 that fail, and files that could not be parsed at all.
-``defects`` counts the items; sort by it to see the worst reports first.
+Two kinds of findings, counted apart (``../shared/format.md`` §4):
+
+* **Defects** (缺陷) — the data of the report is wrong or missing: identity failures I1–I4
+  with the cells involved, T1 narrative figures that contradict the tables, missing
+  sections, an empty or "无" section 五, fees in 表二 with a section 六 of "无" (T2), hard
+  cross-year identities (X1) that fail, parse problems, and files that could not be parsed
+  at all. ``defects`` counts them.
+* **Signals** (提示) — worth a look but normal in many sound reports: problems whose theme
+  gets no measure, statements shared with other agencies (boilerplate), statements copied
+  from the agency's report of the year before, and soft cross-year checks (X2) that fail.
+  ``signals`` counts them.
+
+The default order is by severity: defects first, then signals, so that the real data
+problems come first. The columns are documented in ``docs/audit.md``.
 """
 
 from __future__ import annotations
@@ -27,12 +35,22 @@ EMPTY_TEXTS = frozenset({"", "无", "暂无", "没有", "无此情况", "暂无�
 _SUBHEAD = re.compile(r"[（(][一二三四五六七八九十]+[)）][^\n。]{0,20}(?:问题|措施|情况|打算)[^\n。]{0,6}")
 _PUNCT = re.compile(r"[\s\u3000，。、；：？！…—·“”《》（）()\-.:;,!?]+")
 
-COLUMNS: tuple[str, ...] = (
-    "report_id", "path", "agency", "year", "level", "defects", "identity_failures",
-    "t1_contradictions", "missing_sections", "section5_empty", "unmatched_problems",
-    "copied_from_last_year", "shared_with_other_agencies", "t2_fees_without_6",
-    "cross_year_failures", "parse_problems", "failed",
+#: Columns naming the report.
+ID_COLUMNS: tuple[str, ...] = ("report_id", "path", "agency", "year", "level")
+#: Columns of defects (缺陷): the report's data is wrong or missing; summed in ``defects``.
+DEFECT_COLUMNS: tuple[str, ...] = (
+    "identity_failures", "t1_contradictions", "missing_sections", "section5_empty",
+    "t2_fees_without_6", "cross_year_failures", "parse_problems", "failed",
 )
+#: Columns of signals (提示): worth a look, common in sound reports; summed in ``signals``.
+SIGNAL_COLUMNS: tuple[str, ...] = (
+    "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
+    "cross_year_soft",
+)
+COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", *DEFECT_COLUMNS,
+                            *SIGNAL_COLUMNS)
+#: Parse-problem codes not counted again as defects (their own column counts them).
+_COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5"})
 
 
 def is_empty_text(text: str | None) -> bool:
@@ -53,22 +71,47 @@ class Audit:
     table: Any
 
     def sorted(self, sort: str = "defects") -> Any:
-        """The table sorted by ``sort`` (descending for numbers, ascending for text)."""
+        """The table sorted by ``sort`` (descending for numbers, ascending for text).
+
+        By severity with the default ``defects``: most defects first, ties broken by the
+        most signals; ``signals`` sorts the other way round.
+        """
         df = self.table
         if sort not in df.columns:
             raise NlpReportsError(
                 f"cannot sort the audit by {sort!r}; columns: {', '.join(df.columns)}")
         numeric = df[sort].dtype.kind in "iufb"
-        return df.sort_values([sort, "path"], ascending=[not numeric, True],
+        keys = {"defects": ["defects", "signals"], "signals": ["signals", "defects"]}.get(
+            sort, [sort])
+        return df.sort_values([*keys, "path"], ascending=[not numeric] * len(keys) + [True],
                               kind="stable").reset_index(drop=True)
+
+    def counts(self) -> dict[str, int]:
+        """How many rows have a defect, only signals, neither; how many files failed."""
+        df = self.table
+        failed = df["failed"] != ""
+        with_defects = df["defects"] > 0
+        return {"rows": len(df), "failed_files": int(failed.sum()),
+                "with_defects": int((with_defects & ~failed).sum()),
+                "signals_only": int((~with_defects & (df["signals"] > 0)).sum()),
+                "clean": int(((df["defects"] == 0) & (df["signals"] == 0)).sum())}
+
+    def headline(self) -> str:
+        """One sentence with the counts, defects and signals apart."""
+        c = self.counts()
+        return (f"{c['rows'] - c['failed_files']} reports and {c['failed_files']} failed "
+                f"files. Defects (data problems): {c['with_defects']} reports. Signals only "
+                f"(worth a look, common in sound reports): {c['signals_only']}. Neither: "
+                f"{c['clean']}.")
 
     def to_markdown(self, sort: str = "defects", *, max_rows: int = 200) -> str:
         from nlp_reports.corpus.summarize import markdown_table
 
         df = self.sorted(sort)
-        n_def = int((df["defects"] > 0).sum())
-        head = (f"# Audit\n\n{len(df)} reports and failed files; {n_def} with at least one "
-                f"defect (sorted by {sort}).\n\n")
+        order = ("defects first, then signals" if sort == "defects" else f"by {sort}")
+        head = (f"# Audit\n\n{self.headline()} Sorted {order}.\n\n"
+                f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
+                f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md).\n\n")
         return head + markdown_table(df.drop(columns=["report_id"]), max_rows=max_rows) + "\n"
 
     def to_csv(self, path: str | os.PathLike[str]) -> Path:
@@ -143,6 +186,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     out["year"] = reps["year"]
     out["level"] = reps["level"]
     defects = pd.Series(0, index=reps.index)
+    signals = pd.Series(0, index=reps.index)
 
     def listing(rows: Any, fmt: Any) -> Any:
         if rows.empty:
@@ -184,17 +228,17 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     out["unmatched_problems"] = pd.Series(
         ["、".join(names[row]) for row in unmatched[list(THEME_IDS)].to_numpy(dtype=bool)],
         index=unmatched.index).reindex(reps.index, fill_value="")
-    defects += unmatched.sum(axis=1).reindex(reps.index, fill_value=0)
+    signals += unmatched.sum(axis=1).reindex(reps.index, fill_value=0)
 
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
     _, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
     out["copied_from_last_year"] = n_copied
-    defects += n_copied
+    signals += n_copied
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     out["shared_with_other_agencies"] = n_shared
-    defects += n_shared
+    signals += n_shared
 
     t2 = _t2(reps, all_checks, sections)
     out["t2_fees_without_6"] = t2
@@ -202,30 +246,37 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
 
     cross = sm.cross_year(frames.reports)
     cross = cross[cross["outcome"] == "fail"]
-    out["cross_year_failures"], n = listing(cross, lambda r: (
-        f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
-        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"
-        + (" (soft)" if r["soft"] else "")))
-    defects += n
+    soft = cross["soft"].astype(bool)
 
-    out["parse_problems"] = _parse_problems(probs, reps.index)
+    def cross_text(r: Any) -> str:
+        return (f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
+                f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}")
+
+    out["cross_year_failures"], n = listing(cross[~soft], cross_text)
+    defects += n
+    out["cross_year_soft"], n = listing(cross[soft], cross_text)
+    signals += n
+
+    out["parse_problems"], n = _parse_problems(probs, reps.index)
+    defects += n
     out["failed"] = ""
     out["defects"] = defects.astype(int)
+    out["signals"] = signals.astype(int)
     out = out.rename_axis("report_id").reset_index()
     if len(failures):
         failed = pd.DataFrame({
             "report_id": pd.array([pd.NA] * len(failures), dtype="Int64"),
-            "path": failures["path"], "defects": 1,
+            "path": failures["path"], "defects": 1, "signals": 0,
             "failed": failures["reason"] + ": " + failures["message"].fillna(""),
         })
         out = pd.concat([out, failed], ignore_index=True)
     for col in ("identity_failures", "t1_contradictions", "missing_sections",
-                "unmatched_problems", "cross_year_failures", "parse_problems", "failed",
-                "agency", "level"):
+                "unmatched_problems", "cross_year_failures", "cross_year_soft",
+                "parse_problems", "failed", "agency", "level"):
         out[col] = out[col].fillna("")
     for col in ("section5_empty", "t2_fees_without_6"):
         out[col] = out[col].fillna(False).astype(bool)
-    for col in ("copied_from_last_year", "shared_with_other_agencies", "defects"):
+    for col in ("copied_from_last_year", "shared_with_other_agencies", "defects", "signals"):
         out[col] = out[col].fillna(0).astype(int)
     out["year"] = out["year"].astype("Int64")
     return Audit(out[list(COLUMNS)])
@@ -243,10 +294,14 @@ def _t2(reps: Any, checks: Any, sections: Any) -> Any:
     return pd.Series(failed, index=reps.index) | ((fees > 0) & six_says_nothing)
 
 
-def _parse_problems(probs: Any, ids: Any) -> Any:
+def _parse_problems(probs: Any, ids: Any) -> tuple[Any, Any]:
+    """The parser's problem codes per report (joined) and how many count as defects: each
+    distinct code once, less those a column of their own already counts."""
     import pandas as pd
 
     if probs.empty:
-        return pd.Series("", index=ids)
-    joined = probs.groupby("report_id")["code"].agg(lambda s: ",".join(sorted(set(s))))
-    return joined.reindex(ids, fill_value="")
+        return pd.Series("", index=ids), pd.Series(0, index=ids)
+    codes = probs.groupby("report_id")["code"].agg(lambda s: sorted(set(s)))
+    joined = codes.map(",".join).reindex(ids, fill_value="")
+    counted = codes.map(lambda c: sum(x not in _COUNTED_ELSEWHERE for x in c))
+    return joined, counted.reindex(ids, fill_value=0).astype(int)

@@ -306,9 +306,7 @@ document.querySelectorAll('th.sortable').forEach(function (th) {
 def audit_html(audit: Any) -> str:
     """The audit as one self-contained page: a sortable table, one row per report."""
     df = audit.table
-    n_def = int((df["defects"] > 0).sum()) if len(df) else 0
     body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
-            f"<p>{len(df)} reports and failed files; {n_def} with at least one defect. "
-            "Click a column header to sort.</p>",
+            f"<p>{esc(audit.headline())} Click a column header to sort.</p>",
             html_table(df, max_rows=100_000, sortable=True, table_id="audit")]
     return page("质量审查 Audit", "\n".join(body), script=_SORT_JS, wide=True)
