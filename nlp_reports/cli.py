@@ -102,6 +102,18 @@ def _train_command(args: argparse.Namespace) -> str:
     return shlex.join(argv)
 
 
+def _label_format() -> str:
+    """The label-file format, for the --help of train and evaluate."""
+    from nlp_reports.taxonomy import THEME_IDS
+
+    return ("label files: JSONL, one {\"text\", \"kind\", \"themes\": [...]} per line, or "
+            "CSV with the columns text, kind, themes (optional: family, split). kind: problem, "
+            "measure or other. themes: theme ids separated by ; ； , ， 、 or | (or a JSON "
+            f"list), from: {', '.join(THEME_IDS)}. Unlabeled CSV rows (no kind and no themes, "
+            "or a suggest row with no kind) are skipped and their number logged. "
+            "UTF-8 is expected; GBK/GB18030 (Excel on Chinese Windows) is read too.")
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
 
@@ -235,8 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_classify)
 
-    p = sub.add_parser("train", help="train a kind + theme model on labeled statements")
-    p.add_argument("data", nargs="+", help="labeled JSONL or CSV files (text, kind, themes[, split, family])")
+    p = sub.add_parser("train", help="train a kind + theme model on labeled statements",
+                       epilog=_label_format())
+    p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (text, kind, "
+                   "themes[, split, family]; format below)")
     p.add_argument("--out", required=True, help="output model directory, e.g. models/mine")
     p.add_argument("--dev", help="extra dev statements: they tune the theme thresholds with --thresholds dev, and are otherwise trained on (default: the 'dev' split in DATA)")
     p.add_argument("--test", help="test file for the model card's metrics (default: the 'test' split)")
@@ -247,8 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None)
     p.set_defaults(func=_cmd_train)
 
-    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside")
-    p.add_argument("data", help="labeled JSONL or CSV")
+    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside",
+                       epilog=_label_format())
+    p.add_argument("data", help="labeled JSONL or CSV file or folder (format below)")
     p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     _add_model_args(p)

@@ -214,3 +214,98 @@ def test_the_card_of_a_python_training_shows_the_call(small_data, tmp_path):
     assert "nlp-reports train" not in block and "nlp_reports/data/labeled" not in block
     assert "nlp_reports.classify.train(" in block
     assert repr(str(small_data)) in block and "params={'cv': 2}" in block
+
+
+# --- finding 11: label files (theme separators, unknown ids, GBK, unlabeled rows) -------------
+
+LABEL_ROWS = [
+    ("街道负责公开的只有一名兼职人员，工作常常顾此失彼。", "problem", "staffing{}training"),
+    ("下一步将定期组织业务培训，并配齐专职人员。", "measure", "training{}staffing"),
+]
+
+
+def _write_csv(path: Path, rows, encoding: str = "utf-8") -> Path:
+    import csv
+
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text", "kind", "themes"])
+        w.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("sep", [";", "；", ",", "，", "、", "|", " ; ", ", "])
+def test_several_themes_may_be_separated_by_any_usual_mark(tmp_path, sep):
+    from nlp_reports.classify import load_labeled
+
+    rows = [(t, k, th.format(sep)) for t, k, th in LABEL_ROWS]
+    items = load_labeled(_write_csv(tmp_path / "my_labels.csv", rows))
+    assert [d.themes for d in items] == [("staffing", "training")] * 2
+
+
+def test_an_unknown_theme_id_lists_the_valid_ones(tmp_path):
+    from nlp_reports.classify import load_labeled
+    from nlp_reports.errors import DataError
+    from nlp_reports.taxonomy import THEME_IDS
+
+    path = _write_csv(tmp_path / "bad.csv", [("人员不足。", "problem", "staffing;people")])
+    with pytest.raises(DataError) as info:
+        load_labeled(path)
+    message = str(info.value)
+    assert "bad.csv:2" in message and "'people'" in message
+    assert all(t in message for t in THEME_IDS)
+
+
+def test_a_gbk_label_csv_is_read_with_a_note(tmp_path, caplog):
+    from nlp_reports.classify import load_labeled
+
+    rows = [(t, k, th.format(";")) for t, k, th in LABEL_ROWS]
+    utf8 = load_labeled(_write_csv(tmp_path / "utf8.csv", rows))
+    path = _write_csv(tmp_path / "excel.csv", rows, encoding="gbk")
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    with caplog.at_level("INFO", logger="nlp_reports"):
+        items = load_labeled(path)
+    assert [(d.text, d.kind, d.themes) for d in items] == [
+        (d.text, d.kind, d.themes) for d in utf8]
+    assert any("excel.csv" in r.getMessage() and "GB18030" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_undecodable_label_bytes_are_still_a_data_error(tmp_path):
+    from nlp_reports.classify import load_labeled
+    from nlp_reports.errors import DataError
+
+    path = tmp_path / "noise.csv"
+    path.write_bytes(b"text,kind,themes\n" + bytes(range(128, 256)) * 8 + b",problem,\n")
+    with pytest.raises(DataError, match="noise.csv"):
+        load_labeled(path)
+
+
+def test_unlabeled_rows_are_skipped_and_counted(tmp_path, caplog):
+    from nlp_reports.classify import load_labeled
+
+    rows = [(LABEL_ROWS[0][0], "problem", "staffing"), ("还没有标注的一句话。", "", ""),
+            ("另一句没有标注的话。", "", "")]
+    with caplog.at_level("INFO", logger="nlp_reports"):
+        items = load_labeled(_write_csv(tmp_path / "partly.csv", rows))
+    assert [d.text for d in items] == [LABEL_ROWS[0][0]]
+    assert any("skipped 2 unlabeled rows" in r.getMessage() for r in caplog.records)
+
+
+def test_train_and_evaluate_help_document_the_label_format(capsys):
+    from nlp_reports.cli import main
+
+    for command in ("train", "evaluate"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert "; ； , ， 、 or |" in text and "skipped" in text and "GBK" in text
+        assert "staffing" in text and "publicity" in text
+
+
+def test_the_docs_describe_the_csv_label_format():
+    doc = (ROOT / "docs" / "annotation-guidelines.md").read_text("utf-8")
+    section = doc.split("## 6. File format", 1)[1].split("\n## ", 1)[0]
+    assert all(mark in section for mark in ("`;`", "`，`", "`、`", "`|`"))
+    assert "skipped" in section and "GBK" in section

@@ -2,7 +2,11 @@
 
 A labeled statement is one statement of section 五 with its kind and themes (see
 ``../shared/taxonomy.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
-``kind``, ``themes`` as ``"a;b"`` or a JSON list, optional ``family``, ``split`` …).
+``kind``, ``themes`` as ids separated by any of ``; ； , ， 、 |`` or a JSON list, optional
+``family``, ``split`` …). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
+suggest`` leaves them) is skipped, and the count logged. Files are UTF-8 (BOM or not); a file
+in another encoding (GBK/GB18030 from Excel on Chinese Windows …) is decoded by the report
+decoder, with a logged note.
 
 Splits are never drawn at random: :func:`split_by_family` hashes the *family* (the report
 template a statement comes from) so near-duplicates of one template always land on the
@@ -17,6 +21,7 @@ import io
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +36,7 @@ __all__ = [
     "KINDS",
     "SPLITS",
     "THEME_IDS",
+    "THEME_SEPARATORS",
     "LabeledStatement",
     "data_files",
     "data_sha256",
@@ -44,6 +50,9 @@ __all__ = [
 #: The split names a ``split`` field may take.
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 _SUFFIXES = (".jsonl", ".csv")
+#: What may separate several theme ids in one CSV cell (or a JSONL string).
+THEME_SEPARATORS = ";；,，、|"
+_THEME_SPLIT = re.compile("[" + re.escape(THEME_SEPARATORS) + "]")
 
 
 @dataclass(frozen=True)
@@ -96,14 +105,12 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
     """Read labeled statements from JSONL/CSV files or folders, validating every record.
 
     Raises :class:`~nlp_reports.errors.DataError` naming ``file:line`` for a malformed line,
-    an unknown kind or theme id, or an empty text.
+    an unknown kind or theme id, or an empty text. See the module docstring for the
+    formats, theme separators, skipped unlabeled rows and encodings.
     """
     out: list[LabeledStatement] = []
     for f in data_files(paths):
-        try:
-            raw = f.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DataError(f"{f}: not UTF-8 ({exc.reason}); save the file as UTF-8") from None
+        raw = _read_text(f)
         if f.suffix.lower() == ".csv":
             records = _csv_records(raw, f)
         else:
@@ -111,6 +118,30 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
         for line, rec in records:
             out.append(_validate(rec, f"{f}:{line}"))
     return out
+
+
+def _read_text(f: Path) -> str:
+    """A labeled file's text: UTF-8 (BOM or not), else what the report decoder finds
+    (GB18030/GBK, UTF-16, Big5 …), with a note in the log; DataError when nothing fits."""
+    try:
+        data = f.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{f}: cannot read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        reason = exc.reason
+    from nlp_reports.errors import ParseError
+    from nlp_reports.ingest.encoding import decode_bytes
+
+    try:
+        text, encoding = decode_bytes(data, path=str(f))
+    except ParseError:
+        raise DataError(f"{f}: not UTF-8 ({reason}) nor GB18030/GBK, UTF-16 or Big5; "
+                        "save the file as UTF-8") from None
+    log.info("%s: not UTF-8; read as %s (a spreadsheet's save on Chinese Windows?)",
+             f, encoding.upper())
+    return text
 
 
 def _jsonl_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -138,24 +169,30 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
         line = reader.line_num
         if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):
             continue
-        if suggestions and not (rec.get("kind") or "").strip():
-            unlabeled += 1  # a suggestion not labeled yet
-            continue
         themes = (rec.get("themes") or "").strip()
+        if not (rec.get("kind") or "").strip() and (suggestions or not themes):
+            unlabeled += 1  # a row not labeled (yet): a suggestion or a bare text
+            continue
         if themes.startswith("["):
             try:
                 rec["themes"] = json.loads(themes)
             except json.JSONDecodeError:
                 raise DataError(f"{f}:{line}: themes is not a valid JSON list") from None
         else:
-            rec["themes"] = [t.strip() for t in themes.replace("；", ";").split(";") if t.strip()]
+            rec["themes"] = _split_themes(themes)
         for key in ("year",):
             if rec.get(key) in ("", None):
                 rec.pop(key, None)
         records.append((line, rec))
     if unlabeled:
-        log.info("%s: skipped %d suggestion rows with no kind filled in", f, unlabeled)
+        log.info("%s: skipped %d unlabeled rows (no kind filled in); %d labeled rows read",
+                 f, unlabeled, len(records))
     return records
+
+
+def _split_themes(cell: str) -> list[str]:
+    """Theme ids of one cell, separated by any of :data:`THEME_SEPARATORS`."""
+    return [t.strip() for t in _THEME_SPLIT.split(cell) if t.strip()]
 
 
 def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
@@ -171,14 +208,14 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
     if themes is None:
         themes = []
     if isinstance(themes, str):
-        themes = [t.strip() for t in themes.split(";") if t.strip()]
+        themes = _split_themes(themes)
     if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
         raise DataError(f"{where}: 'themes' must be a list of theme ids")
     unknown = [t for t in themes if t not in THEME_IDS]
     if unknown:
         raise DataError(
-            f"{where}: unknown theme id(s) {', '.join(map(repr, unknown))}; "
-            f"expected ids from nlp_reports.taxonomy.THEME_IDS ({', '.join(THEME_IDS)})"
+            f"{where}: unknown theme id(s) {', '.join(map(repr, unknown))}; the valid ids are "
+            f"{', '.join(THEME_IDS)} (several themes separated by ; or , or 、)"
         )
     split = rec.get("split")
     if split in ("", None):
