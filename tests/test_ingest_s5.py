@@ -311,3 +311,27 @@ def test_docx_merged_cells_repeat_across_rows_and_columns() -> None:
         "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉"]
     assert lines[lines.index("") + 3].split("\t")[:5] == [  # merged down from the row above
         "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+# --- encodings ---------------------------------------------------------------------------
+
+
+def test_utf8_page_with_gbk_parts_is_read_not_refused(caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        doc = read_document(FIX / "mixed_encoding.html")
+    assert doc.encoding == "utf-8+gb18030"
+    lines = doc.text.splitlines()
+    assert lines[0] == DOCX_TITLE  # UTF-8
+    assert "本年度未收取信息处理费，无其他需要报告的事项。" in lines  # GBK
+    assert any("two encodings" in r.getMessage() for r in caplog.records)
+
+
+def test_mixed_decode_reads_each_run_in_its_own_encoding() -> None:
+    from nlp_reports.ingest.encoding import _utf8_with_gbk_runs
+    from nlp_reports.ingest.normalize import _COMMON_SIMPLIFIED
+
+    utf8 = _COMMON_SIMPLIFIED[:600]
+    gbk = _COMMON_SIMPLIFIED[::-1][:200] + "䶮"  # (䶮: a four-byte GB18030 character)
+    data = utf8.encode() + gbk.encode("gb18030") + " ok 结尾".encode()
+    assert _utf8_with_gbk_runs(data) == utf8 + gbk + " ok 结尾"
+    assert _utf8_with_gbk_runs((gbk * 4).encode("gb18030") + utf8[:100].encode()) is None

@@ -195,6 +195,13 @@ def _decode(data: bytes, path: str | None, declared: str | None,
         if share is None or share >= 0.6:  # clearly right (or too short to tell): take it
             return text, codec
         candidates.append((share, codec, text))
+    # UTF-8 with runs of GBK inside (a page whose footer or a pasted part comes from a GBK
+    # include): the runs read as GB18030, scored below clean decodes of the whole file
+    mixed = _utf8_with_gbk_runs(data)
+    if mixed is not None and not _defects(mixed):
+        share = _common_share(mixed, min_cjk=1)
+        if share is not None:
+            candidates.append((share - 0.02, "utf-8+gb18030", mixed))
     # a few bad bytes (a scraper's cut, a stray byte) in otherwise clean UTF-8 or GB18030
     for codec, bonus in (("utf-8", 0.01), ("gb18030", 0.0)):
         lenient = data.decode(codec, errors="replace")
@@ -206,6 +213,9 @@ def _decode(data: bytes, path: str | None, declared: str | None,
     if candidates:
         share, codec, text = max(candidates)
         if share >= _MIN_COMMON_SHARE:
+            if codec == "utf-8+gb18030":
+                log.warning("%s: UTF-8 text holds runs of GBK/GB18030 bytes (two encodings in "
+                            "one file); they were decoded as GB18030", path or "<bytes>")
             bad = text.count("\ufffd")
             if bad:
                 log.warning("%s: %d bytes are not valid %s and were replaced by U+FFFD",
@@ -222,6 +232,52 @@ def _decode(data: bytes, path: str | None, declared: str | None,
     raise DecodingError(
         "no encoding decodes the file cleanly (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
         "re-save it as UTF-8 or check that it is a text report", path=path)
+
+
+def _utf8_with_gbk_runs(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8 where it is valid and as GB18030 where it is not, or None
+    when under half of its non-ASCII bytes are valid UTF-8 (then it is no UTF-8 file).
+
+    Inside a GBK run, GB18030 goes on until ASCII or a valid 3- or 4-byte UTF-8 character
+    (a GBK pair that happens to be one is misread, rarely); a run starts at a byte UTF-8
+    refuses.
+    """
+    parts: list[str] = []
+    pos = utf8_high = 0  # utf8_high: non-ASCII bytes that were valid UTF-8
+    n = len(data)
+    while pos < n:
+        try:
+            good = data[pos:]
+            parts.append(good.decode("utf-8"))
+            utf8_high += len(good) - len(good.translate(None, _HIGH_BYTES))
+            break
+        except UnicodeDecodeError as exc:
+            good = data[pos:pos + exc.start]
+            parts.append(good.decode("utf-8"))
+            utf8_high += len(good) - len(good.translate(None, _HIGH_BYTES))
+            pos += exc.start
+        # a GB18030 run: two-byte chars, or four-byte ones (byte 2 and 4 in 30–39)
+        while pos < n and data[pos] >= 0x80:
+            b = data[pos:pos + 4]
+            size = 4 if len(b) == 4 and 0x30 <= b[1] <= 0x39 and 0x30 <= b[3] <= 0x39 else 2
+            try:
+                parts.append(data[pos:pos + size].decode("gb18030"))
+            except UnicodeDecodeError:
+                parts.append("\ufffd")
+                size = 1
+            pos += size
+            # back to UTF-8 at ASCII (the loop test) or at a valid 3- or 4-byte UTF-8 char
+            # (Chinese); a 2-byte one (Latin, Greek, Cyrillic) is far likelier a GBK pair
+            lead = data[pos] if pos < n else 0
+            if lead >= 0xE0 and _strict(data[pos:pos + (3 if lead < 0xF0 else 4)], "utf-8"):
+                break
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if utf8_high < 0.5 * high:
+        return None
+    return "".join(parts)
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def decode_text_file(data: bytes, *, path: str | None = None) -> tuple[str, str, bool]:
