@@ -65,6 +65,10 @@ _UNNUMBERED_HEADING_MAX = 15
 _COLON = re.compile(r"[：:]")
 _ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
+#: A half-width full stop that ends a Chinese sentence ("…缺乏经验. 改进措施：…", scraped web
+#: text): after a CJK character or closing quote/bracket, so never the point of a number
+#: ("2.5万元", "2023.12", "第1.3条"), of a Latin word or URL ("www.gov.cn"), nor an ellipsis.
+_CJK_PERIOD = re.compile(r'(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"])\.(?![.A-Za-z])')
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
 _RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
@@ -524,6 +528,9 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
     """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
     if is_empty_section(text[start:end]):
         return SplitResult((), True, False)
+    if text.find(".", start, end) >= 0:
+        # read half-width sentence ends as "。" (same length: offsets stay those of the caller)
+        text = text[:start] + _CJK_PERIOD.sub("。", text[start:end]) + text[end:]
     first_block = block_of(title) or "unknown"
     segments: list[tuple[int, int, str]] = []
     pos = start
