@@ -335,3 +335,29 @@ def test_mixed_decode_reads_each_run_in_its_own_encoding() -> None:
     data = utf8.encode() + gbk.encode("gb18030") + " ok 结尾".encode()
     assert _utf8_with_gbk_runs(data) == utf8 + gbk + " ok 结尾"
     assert _utf8_with_gbk_runs((gbk * 4).encode("gb18030") + utf8[:100].encode()) is None
+
+
+# --- every format -------------------------------------------------------------------------
+
+
+def test_table_of_contents_is_not_read_as_the_headings() -> None:
+    pytest.importorskip("pdfplumber")
+    lines = [x for x in read_document(FIX / "contents.pdf").text.splitlines() if x]
+    assert lines[:3] == [DOCX_TITLE, "一、总体情况", "本年度共收到政府信息公开申请3件，均按期答复。"]
+    assert not any("…" in line or line.replace(" ", "") == "目录" for line in lines)
+    report = load_report(FIX / "contents.pdf")
+    assert [(s.number, s.title) for s in report.sections] == [
+        (n, h) for n, h in enumerate(["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                                      "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况",
+                                      "其他需要报告的事项"], 1)]
+    assert [s.text for s in report.statements] == ["政策解读的形式较为单一。", "栏目信息更新不够及时。"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("目录\n一、总体情况......1\n二、主动公开政府信息情况......2\n正文", "正文"),
+    ("目 录\n\n一、总体情况 ··· 3\n\n二、其他 ··· 4\n正文", "正文"),
+    ("一、总体情况……1\n正文", "一、总体情况……1\n正文"),  # one such line alone stays
+    ("规章\t……\t5\n行政许可……不详\n正文", "规章\t……\t5\n行政许可……不详\n正文"),
+])
+def test_contents_lines_need_leaders_page_numbers_and_company(text: str, kept: str) -> None:
+    assert read_document(text).text == kept

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,10 +235,48 @@ def _suffix(name: str) -> str:
     return base[i:] if 0 < i < len(base) - 1 else ""
 
 
+#: A line of a table of contents (目录): a title, dot leaders, a page number.
+_CONTENTS_ENTRY = re.compile(r"[^\t\n]{2,80}?[ \t]*(?:[.…·•_\-—][ \t]*){3,}\d{1,3}[ \t]*")
+_CONTENTS_TITLE = re.compile(r"[ \t]*目[ \t]*录[ \t]*")
+_LEADERS = re.compile(r"(?:\.\.\.|…|···|___|———)")
+
+
+def _drop_contents(text: str) -> str:
+    """``text`` without its table of contents (目录): two or more lines in a row that end in
+    dot leaders and a page number ("一、总体情况……………1"), and the 目录 line above them.
+    Such lines repeat every heading, so they would be taken for the report's headings."""
+    if not _LEADERS.search(text):
+        return text
+    lines = text.split("\n")
+    entry = [bool(_CONTENTS_ENTRY.fullmatch(line)) for line in lines]
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not entry[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (entry[j] or (not lines[j].strip() and j + 1 < len(lines)
+                                              and entry[j + 1])):
+            j += 1
+        if sum(entry[i:j]) >= 2:
+            drop.update(range(i, j))
+            k = i - 1
+            while k >= 0 and not lines[k].strip():
+                k -= 1
+            if k >= 0 and _CONTENTS_TITLE.fullmatch(lines[k]):
+                drop.add(k)
+        i = j
+    if not drop:
+        return text
+    log.debug("dropped a table of contents (%d lines)", len(drop))
+    return "\n".join(line for n, line in enumerate(lines) if n not in drop)
+
+
 def _finish(text: str, source_format: str, encoding: str | None,
             path: str | None, simple: bool | None = None) -> Document:
     text, simple = _normalize(text, simple)
-    text = text.strip("\n")
+    text = _drop_contents(text).strip("\n")
     if not text or text.isspace():  # (= not text.strip(), without copying the text)
         raise EmptyInputError("no text: the input is empty or whitespace only", path=path)
     traditional = not simple and detect_traditional(text)  # (simple: no traditional char)
