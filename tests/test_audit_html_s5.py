@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from _corpus_helpers import FakeTagger, make_report
 
-from nlp_reports.corpus import Store, export
+from nlp_reports.corpus import Store, audit, export
 
 BOM = b"\xef\xbb\xbf"
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
+                                        else None)
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+
+
+def _chromium_base(tmp_path: Path) -> list[str]:
+    return [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+
+
+def measure_in_chromium(html: str, js: str, tmp_path: Path, size: str = "1366,900") -> dict:
+    """Open ``html`` in headless Chromium at a laptop's window size, run ``js`` (an
+    expression giving an object) after the page's own scripts, and return its value."""
+    probe = ("<script>document.body.setAttribute('data-probe', JSON.stringify((function () {"
+             f"return {js}; }})()));</script>")
+    page = tmp_path / "probe.html"
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = subprocess.run([*_chromium_base(tmp_path), f"--window-size={size}", "--dump-dom",
+                          page.as_uri()], capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    m = re.search(r'data-probe="([^"]*)"', dom)
+    assert m, dom[:500]
+    import html as html_mod
+
+    return json.loads(html_mod.unescape(m.group(1)))
 
 
 @pytest.fixture()
@@ -42,8 +74,6 @@ def test_export_csvs_start_with_a_bom_like_the_other_csvs(small_db, tmp_path):
     assert reports.columns[0] == "id"
     assert set(reports["agency"]) == {"甲县人民政府", "乙市人民政府"}
     audit_csv = tmp_path / "audit.csv"
-    from nlp_reports.corpus import audit
-
     audit(small_db).to_csv(audit_csv)
     assert audit_csv.read_bytes()[:3] == written[0].read_bytes()[:3]
 
@@ -64,7 +94,8 @@ def audit_db(tmp_path):
     reports = {
         "a_signals.txt": make_report("甲县人民政府", 2023, ["人员力量不足。", "保密审查不够严格。",
                                                      "网站平台建设不足。"], SHARED),
-        "b_signals.txt": make_report("乙县人民政府", 2023, ["人员力量不足。"], SHARED),
+        "b_signals.txt": make_report("云岭市东城区南湖街道办事处", 2023, ["人员力量不足。"], SHARED,
+                                     level="street"),
         "c_identity.txt": make_report(
             "丙县人民政府", 2023, ["人员力量不足。"], ["加强人员队伍建设。"],
             checks=(Check("I1", "fail", "table3", "1", "total", 10.0, 9.0, "I1 fails"),)),
@@ -77,6 +108,8 @@ def audit_db(tmp_path):
         for name, r in reports.items():
             s.write_report(name, r, tagger.tag_many([r])[0], model_id="m")
         s.record_failure("broken.txt", "empty", "the file is empty")
+        s.record_failure("scan.pdf", "binary", "not a readable PDF (no text layer); is this "
+                         "a scanned image? OCR it first, then tag the text")
     return path
 
 
@@ -84,10 +117,6 @@ def test_signals_are_not_defects_and_defects_sort_first(audit_db, tmp_path):
     """Every report used to be 'defective' because boilerplate shared with other agencies
     and problems without a measure counted as defects, and those outnumbered (and outranked)
     the identity failures that are real data problems."""
-    import json
-
-    from nlp_reports.corpus import audit
-
     a = audit(audit_db)
     t = a.table.set_index("path")
     assert t.loc["a_signals.txt", "shared_with_other_agencies"] == 4  # 3 measures + 人员…
@@ -98,9 +127,9 @@ def test_signals_are_not_defects_and_defects_sort_first(audit_db, tmp_path):
     assert t.loc["d_parse.txt", "defects"] == 1
     assert t.loc["broken.txt", "defects"] == 1 and t.loc["broken.txt", "signals"] == 0
     order = list(a.sorted()["path"])
-    assert set(order[:3]) == {"c_identity.txt", "d_parse.txt", "broken.txt"}
-    assert order[3:] == ["a_signals.txt", "b_signals.txt"]  # more signals first
-    assert a.counts() == {"rows": 5, "failed_files": 1, "with_defects": 2,
+    assert set(order[:4]) == {"c_identity.txt", "d_parse.txt", "broken.txt", "scan.pdf"}
+    assert order[4:] == ["a_signals.txt", "b_signals.txt"]  # more signals first
+    assert a.counts() == {"rows": 6, "failed_files": 2, "with_defects": 2,
                           "signals_only": 2, "clean": 0}
     md = a.to_markdown()
     assert "Defects (data problems): 2 reports" in md and "Signals only" in md
@@ -111,10 +140,6 @@ def test_signals_are_not_defects_and_defects_sort_first(audit_db, tmp_path):
 
 
 def test_audit_columns_are_documented(audit_db, tmp_path):
-    import re
-    from pathlib import Path
-
-    from nlp_reports.corpus import audit
     from nlp_reports.corpus.audit import COLUMNS, DEFECT_COLUMNS, SIGNAL_COLUMNS
 
     doc = (Path(__file__).parents[1] / "docs" / "audit.md").read_text(encoding="utf-8")
@@ -128,3 +153,69 @@ def test_audit_columns_are_documented(audit_db, tmp_path):
     csv = audit(audit_db).to_csv(tmp_path / "a.csv")
     header = csv.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert tuple(header) == COLUMNS
+
+
+# --- finding 18: the audit page on a laptop screen -------------------------------------------
+
+
+def test_audit_page_has_no_pandas_na_and_readable_headers(audit_db):
+    """Failed files showed "<NA>" (pandas' missing Int64) as report id and year, and the
+    headers were the snake_case ids of the CSV."""
+    from nlp_reports.corpus.audit import COLUMNS
+
+    html = audit(audit_db).to_html()
+    assert "&lt;NA&gt;" not in html and "<NA>" not in html and ">nan<" not in html
+    heads = [re.sub(r"<[^>]+>", " ", h).strip()
+             for h in re.findall(r"<th[^>]*>(.*?)</th>", html, flags=re.S)]
+    assert not [h for h in heads if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", h)]
+    assert "Identity failures" in html and "勾稽关系" in html
+    for col in COLUMNS:  # every CSV id is still named, as the header's tooltip
+        if col != "failed":
+            assert f'title="{col}"' in html, col
+
+
+def test_html_table_leaves_pandas_na_blank():
+    import pandas as pd
+
+    from nlp_reports.corpus.html_report import html_table
+
+    df = pd.DataFrame({"year": pd.array([2023, pd.NA], dtype="Int64"), "x": ["a", pd.NA]})
+    out = html_table(df)
+    assert "NA" not in out and out.count("<td></td>") == 2
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_audit_page_fits_a_laptop_screen(audit_db, tmp_path):
+    """On a 1366 px window the audit table was wider than the page: the 'failed' column (the
+    only useful one for a failed file) was off-screen and the agency column wrapped to 3
+    characters a line."""
+    html = audit(audit_db).to_html()
+    got = measure_in_chromium(html, """{
+      pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+      failed: Array.prototype.map.call(document.querySelectorAll('td'), function (td) {
+          var r = td.getBoundingClientRect();
+          return td.textContent.indexOf('OCR it first') >= 0
+              ? {right: r.right, top: r.top} : null; }).filter(Boolean),
+      agency: (function () {
+          var td = Array.prototype.find.call(document.querySelectorAll('#audit td'),
+              function (c) { return c.textContent === '云岭市东城区南湖街道办事处'; });
+          var fs = parseFloat(getComputedStyle(td).fontSize);
+          return {chars: td.clientWidth / fs}; })(),
+      sticky: (function () {
+          var box = document.querySelector('#audit').parentElement;
+          var file = document.querySelector('#audit tbody td');
+          var before = file.getBoundingClientRect().left;
+          box.scrollLeft = box.scrollWidth;
+          var heads = document.querySelectorAll('#audit thead tr:last-child th');
+          var last = heads[heads.length - 1].getBoundingClientRect();
+          return {scrolled: box.scrollLeft, moved: file.getBoundingClientRect().left - before,
+                  lastRight: last.right, boxRight: box.getBoundingClientRect().right + 1}; })(),
+      text: document.body.innerText
+    }""", tmp_path)
+    assert got["pageOverflow"] <= 0  # the page itself does not scroll sideways
+    assert got["failed"] and all(f["right"] <= 1366 and f["top"] < 900 for f in got["failed"])
+    assert got["agency"]["chars"] >= 6
+    s = got["sticky"]
+    assert s["scrolled"] > 0 and abs(s["moved"]) < 1 and s["lastRight"] <= s["boxRight"]
+    assert "<NA>" not in got["text"] and "scan.pdf" in got["text"]

@@ -44,10 +44,10 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def page(title: str, body: str, *, script: str = "", wide: bool = False) -> str:
+def page(title: str, body: str, *, script: str = "", wide: bool = False, css: str = "") -> str:
     """A complete HTML document with the shared style (and an optional inline script)."""
     js = f"<script>{script}</script>" if script else ""
-    extra = "body { max-width: none; } td { max-width: 28em; }" if wide else ""
+    extra = ("body { max-width: none; } td { max-width: 28em; }" if wide else "") + css
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -189,10 +189,10 @@ def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
 
 
 def _missing(v: Any) -> bool:
-    try:
-        return v is None or (isinstance(v, float) and math.isnan(v))
-    except TypeError:
-        return False
+    """None, NaN, or pandas' NA/NaT (an Int64 column's blank would print as "<NA>")."""
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(v, float) and math.isnan(v)
 
 
 def _is_number(v: Any) -> bool:
@@ -303,10 +303,139 @@ document.querySelectorAll('th.sortable').forEach(function (th) {
 """
 
 
+#: Readable headers of the audit columns (the CSV keeps the ids; each header's tooltip names it).
+AUDIT_HEADERS: dict[str, str] = {
+    "report_id": "Report id 编号", "path": "File 文件", "agency": "Agency 机关",
+    "year": "Year 年度", "level": "Level 层级", "defects": "Defects 缺陷",
+    "signals": "Signals 提示", "identity_failures": "Identity failures 勾稽关系不符",
+    "t1_contradictions": "Text contradicts tables 正文与表格不符",
+    "missing_sections": "Missing sections 缺少部分",
+    "section5_empty": "Section 五 empty 第五部分为空",
+    "t2_fees_without_6": "Fees but 六 says 无 收费而第六部分为无",
+    "cross_year_failures": "Cross-year X1 跨年度结转不符",
+    "parse_problems": "Parse problems 解析问题", "failed": "Failed 读取失败",
+    "unmatched_problems": "Problems without a measure 问题无对应措施",
+    "shared_with_other_agencies": "Shared with other agencies 与其他机关雷同",
+    "copied_from_last_year": "Copied from last year 沿用上年表述",
+    "cross_year_soft": "Cross-year X2 (soft) 跨年度存量不符",
+}
+
+_AUDIT_CSS = """
+.scroll { overflow: auto; max-height: 78vh; border: 1px solid #ccc; margin: .5em 0 1.5em; }
+.scroll table { border-collapse: separate; border-spacing: 0; margin: 0; }
+.scroll th, .scroll td { border: 0; border-right: 1px solid #ddd; border-bottom: 1px solid #ddd;
+  background: #fff; }
+.scroll thead th { position: sticky; background: #f2f3f4; z-index: 2; }
+.scroll thead tr.groups th { top: 0; height: 2em; box-sizing: border-box; text-align: center; }
+.scroll thead tr.cols th { top: 2em; min-width: 6.5em; font-weight: 600; }
+.scroll thead .zh { font-weight: normal; color: #555; }
+.scroll .file { position: sticky; left: 0; z-index: 1; box-sizing: border-box;
+  width: 15em; min-width: 15em; max-width: 15em; word-break: break-all; }
+.scroll .agency { position: sticky; left: 15em; z-index: 1; box-sizing: border-box;
+  width: 9em; min-width: 9em; max-width: 9em; border-right: 2px solid #999; }
+.scroll thead th.file, .scroll thead th.agency { z-index: 3; }
+.scroll th.g-defect, .scroll tr.groups th.g-defect { background: #f9e0dc; }
+.scroll th.g-signal, .scroll tr.groups th.g-signal { background: #fcf0d4; }
+.scroll td.hot-defect { background: #f9e0dc; font-weight: bold; }
+.scroll td.hot-signal { background: #fcf0d4; }
+.scroll td.list { min-width: 14em; }
+table.failed td { max-width: 50em; }
+"""
+
+
+def _audit_cell(col: str, v: Any, kind: str) -> str:
+    if _missing(v) or v == "":
+        return "<td></td>"
+    if isinstance(v, bool) or type(v).__name__ == "bool_":
+        return "<td>yes 是</td>" if v else "<td></td>"
+    if _is_number(v):
+        shown = _fmt(v)
+        hot = (f" hot-{kind}" if col in ("defects", "signals") and float(v) > 0 else "")
+        return f'<td class="num{hot}" data-v="{esc(shown)}">{esc(shown)}</td>'
+    text = "<br>".join(esc(part) for part in str(v).split("; "))
+    return f'<td class="list">{text}</td>' if "; " in str(v) or len(str(v)) > 20 else (
+        f"<td>{text}</td>")
+
+
 def audit_html(audit: Any) -> str:
-    """The audit as one self-contained page: a sortable table, one row per report."""
+    """The audit as one self-contained page: failed files in a small table of their own,
+    then one row per report in a sortable table, defect and signal columns under separate
+    headings, that scrolls inside its box with the file and agency columns kept in view."""
+    import os
+
+    from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
+
     df = audit.table
+    failed = df[df["failed"] != ""]
+    reps = df[df["failed"] == ""]
+    paths = [str(p) for p in df["path"]]
+    folder = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+
+    def short(p: Any) -> str:
+        rel = os.path.relpath(str(p), folder) if folder else str(p)
+        return rel if not rel.startswith("..") else str(p)
+
     body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
-            f"<p>{esc(audit.headline())} Click a column header to sort.</p>",
-            html_table(df, max_rows=100_000, sortable=True, table_id="audit")]
-    return page("质量审查 Audit", "\n".join(body), script=_SORT_JS, wide=True)
+            f"<p>{esc(audit.headline())}</p>",
+            '<p class="note"><b>Defects 缺陷</b>: the report\'s data is wrong or missing '
+            "(identities, text against tables, missing or empty sections, parse problems). "
+            "<b>Signals 提示</b>: worth a look, common in sound reports (boilerplate, problems "
+            "without a measure, text copied from last year). Sorted by defects, then signals; "
+            "click a column header to sort. The CSV export has every column under its id "
+            "(hover a header to see it).</p>"]
+    if folder:
+        body.append(f'<p class="note">Files are in {esc(folder)}{esc(os.sep)}</p>')
+    if len(failed):
+        body.append(f"<h2>未能读取的文件 Files that could not be read ({len(failed)})</h2>")
+        rows = []
+        for p, f in zip(failed["path"], failed["failed"], strict=True):
+            reason, _, message = str(f).partition(": ")
+            rows.append(f"<tr><td>{esc(short(p))}</td><td>{esc(reason)}</td>"
+                        f"<td>{esc(message)}</td></tr>")
+        body.append('<table class="failed"><thead><tr><th>File 文件</th><th>Reason 原因</th>'
+                    f"<th>Message 说明</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    else:
+        body.append("<p>未能读取的文件 Files that could not be read: none.</p>")
+    body.append(f"<h2>报告 Reports ({len(reps)})</h2>")
+    body.append(_audit_table(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
+                             list(SIGNAL_COLUMNS), short))
+    return page("质量审查 Audit", "\n".join(body), script=_SORT_JS, wide=True,
+                css=_AUDIT_CSS)
+
+
+def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any) -> str:
+    if len(df) == 0:
+        return '<p class="note">(none)</p>'
+    head_cols = ["path", "agency", "year", "level", "defects", "signals"]
+    cols = [*head_cols, *defect_cols, *signal_cols, "report_id"]
+    group = {**{c: "defect" for c in defect_cols}, **{c: "signal" for c in signal_cols},
+             "defects": "defect", "signals": "signal"}
+    pos = {"path": "file", "agency": "agency"}
+
+    def th(c: str) -> str:
+        classes = " ".join(x for x in ("sortable", pos.get(c, ""),
+                                       f"g-{group[c]}" if c in group else "") if x)
+        en, _, zh = AUDIT_HEADERS.get(c, c).rpartition(" ")
+        label = f'{esc(en)}<br><span class="zh">{esc(zh)}</span>' if en else esc(zh)
+        return f'<th class="{classes}" title="{esc(c)}">{label}</th>'
+
+    groups = ('<tr class="groups"><th class="file"></th><th class="agency"></th>'
+              f'<th colspan="{len(head_cols) - 2}">Report 报告</th>'
+              f'<th class="g-defect" colspan="{len(defect_cols)}">Defects 缺陷 — data '
+              "problems</th>"
+              f'<th class="g-signal" colspan="{len(signal_cols)}">Signals 提示 — worth a '
+              "look</th><th></th></tr>")
+    header = '<tr class="cols">' + "".join(th(c) for c in cols) + "</tr>"
+    rows = []
+    for rec in df[cols].itertuples(index=False):
+        cells = []
+        for c, v in zip(cols, rec, strict=True):
+            if c in pos:
+                text = short(v) if c == "path" else ("" if _missing(v) else v)
+                title = f' title="{esc(v)}"' if c == "path" else ""
+                cells.append(f'<td class="{pos[c]}"{title}>{esc(text)}</td>')
+            else:
+                cells.append(_audit_cell(c, v, group.get(c, "")))
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="scroll"><table id="audit"><thead>{groups}{header}</thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
