@@ -10,6 +10,7 @@ a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -117,20 +118,40 @@ def _label_format() -> str:
 def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
 
-    result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
-                   test=args.test, seed=args.seed, thresholds=args.thresholds,
-                   command=_train_command(args))
+    with _progress(args):
+        result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
+                       test=args.test, seed=args.seed, thresholds=args.thresholds,
+                       command=_train_command(args))
     _out(f"model written to {result.path}")
     for key, value in result.metrics.items():
         _out(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+    if "kind_accuracy" in result.metrics:
+        _out(f"(test figures on {result.metrics['n_test']} held-out statements"
+             + ("; too few labels, see the warnings" if result.card.get("warnings") else "")
+             + ")")
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _progress(args: argparse.Namespace):
+    """train/evaluate run for minutes: the library's INFO lines (the start, each stage) go to
+    stderr unless --quiet; the logger's level is given back afterwards."""
+    logger = logging.getLogger("nlp_reports")
+    before = logger.level
+    if not args.quiet and logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp_reports.classify import evaluate, format_evaluation
 
-    result = evaluate(args.data, model=args.model, trust=args.trust_model,
-                      tokenizer=args.tokenizer, cv=args.cv)
+    with _progress(args):
+        result = evaluate(args.data, model=args.model, trust=args.trust_model,
+                          tokenizer=args.tokenizer, cv=args.cv)
     _out(json.dumps(result, ensure_ascii=False, indent=2) if args.json
          else format_evaluation(result))
     return EXIT_OK
@@ -259,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="theme thresholds: one fixed value (default), tuned on dev, or tuned on "
                         "grouped out-of-fold predictions")
     p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None)
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress lines on stderr (warnings and errors still)")
     p.set_defaults(func=_cmd_train)
 
     p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside",
@@ -266,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data", help="labeled JSONL or CSV file or folder (format below)")
     p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress lines on stderr (warnings and errors still)")
     _add_model_args(p)
     p.set_defaults(func=_cmd_evaluate)
 

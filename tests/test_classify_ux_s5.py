@@ -155,32 +155,16 @@ def small_data(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def cli_trained(small_data, tmp_path_factory):
-    """(model dir, exit code, stdout, log records) of `nlp-reports train` on the small data."""
-    import logging
-
-    from nlp_reports.cli import main
+    """(model dir, finished process) of `nlp-reports train` on the small data, run as a user
+    runs it (its own process: what reaches stderr is what the user sees)."""
+    import subprocess
+    import sys
 
     out = tmp_path_factory.mktemp("cli-model") / "mine"
-    records: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append(record)
-
-    handler = Keep(level=logging.DEBUG)
-    logger = logging.getLogger("nlp_reports")
-    logger.addHandler(handler)
-    try:
-        import contextlib
-        import io
-
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            code = main(["train", str(small_data), "--out", str(out), "--seed", "3",
-                         "--thresholds", "fixed"])
-    finally:
-        logger.removeHandler(handler)
-    return out, code, buf.getvalue(), records
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", "train", str(small_data),
+                           "--out", str(out), "--seed", "3", "--thresholds", "fixed"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    return out, proc
 
 
 def _how_it_was_made(model_dir: Path) -> str:
@@ -192,8 +176,8 @@ def test_the_card_shows_the_train_command_that_ran(cli_trained, small_data):
     import json
     import shlex
 
-    out, code, _, _ = cli_trained
-    assert code == 0
+    out, proc = cli_trained
+    assert proc.returncode == 0, proc.stderr
     block = _how_it_was_made(out)
     assert "nlp_reports/data/labeled" not in block
     [line] = [ln for ln in block.splitlines() if ln.startswith("nlp-reports train")]
@@ -309,3 +293,79 @@ def test_the_docs_describe_the_csv_label_format():
     section = doc.split("## 6. File format", 1)[1].split("\n## ", 1)[0]
     assert all(mark in section for mark in ("`;`", "`，`", "`、`", "`|`"))
     assert "skipped" in section and "GBK" in section
+
+
+# --- finding 8: too few labels are warned about; long runs say what they do ----------------------
+
+
+def test_cli_train_says_it_started_each_stage_and_warns_about_too_few_labels(cli_trained,
+                                                                            small_data):
+    out, proc = cli_trained
+    err = proc.stderr.splitlines()
+    assert "training on 60 statements from 1 file; this takes a few minutes" in err[0]
+    for stage in ("split by family", "fitting the kind and theme models", "scoring the model",
+                  "model written to"):
+        assert any(stage in line for line in err), stage
+    warnings = [line for line in err if line.startswith("WARNING")]
+    assert any("only" in w and "statements" in w and "200" in w for w in warnings)
+    assert any("cannot be learned" in w and "publicity" in w for w in warnings)
+    n_test = int(re.search(r"n_test: (\d+)", proc.stdout).group(1))
+    assert f"test figures on {n_test} held-out statements" in proc.stdout
+    readme = (out / "README.md").read_text("utf-8")
+    assert "too few labels" in readme and f"rest on {n_test} test statements" in readme
+
+
+def test_train_logs_a_warning_and_records_it_in_the_card(small_data, tmp_path, caplog):
+    import json
+
+    from nlp_reports.classify import train
+
+    with caplog.at_level("INFO", logger="nlp_reports"):
+        result = train(small_data, out=tmp_path / "m", params={"cv": 2})
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("has only" in w for w in warned)
+    card = json.loads((tmp_path / "m" / "meta.json").read_text("utf-8"))
+    assert card["warnings"] == result.card["warnings"] and len(card["warnings"]) >= 2
+    assert card["split"]["test_families"] >= 1
+
+
+def test_enough_labels_give_no_scarcity_warning():
+    from nlp_reports.classify import load_labeled
+    from nlp_reports.classify.dataset import scarcity_warnings
+
+    if not LABELED:
+        pytest.skip("labeled corpus not present")
+    items = load_labeled(LABELED)
+    assert scarcity_warnings(items, "the corpus") == []
+    few = [d for d in items if "publicity" not in d.themes][:500]
+    [message] = scarcity_warnings(few, "the data")
+    assert "publicity 0" in message
+
+
+def test_evaluate_cv_on_few_labels_warns_and_shows_progress(small_data):
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "nlp_reports", "evaluate", str(small_data), "--cv", "2"]
+    proc = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.splitlines()
+    assert "cross-validating on 60 statements" in err[0] and "few minutes" in err[0]
+    assert any("cv fold 2/2 done" in line for line in err)
+    assert any(line.startswith("WARNING") and "only 60 statements" in line for line in err)
+    assert "too few labels" in proc.stdout and "statements: 60" in proc.stdout
+
+
+
+def test_evaluate_quiet_keeps_the_warnings_only(small_data, shipped):
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "nlp_reports", "evaluate", str(small_data)]
+    loud = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    quiet = subprocess.run(argv + ["-q"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert loud.returncode == quiet.returncode == 0 and loud.stdout == quiet.stdout
+    assert "evaluating on 60 statements" in loud.stderr.splitlines()[0]
+    assert "too few labels" in quiet.stdout
+    assert quiet.stderr.strip() and all(line.startswith("WARNING")
+                                        for line in quiet.stderr.splitlines())

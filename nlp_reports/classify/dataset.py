@@ -43,6 +43,7 @@ __all__ = [
     "load_labeled",
     "read_lines",
     "require_texts",
+    "scarcity_warnings",
     "split_by_family",
     "theme_matrix",
 ]
@@ -286,6 +287,36 @@ def require_texts(texts: Any, where: str) -> None:
     if isinstance(texts, (str, bytes, bytearray)):
         raise TypeError(f"{where} takes a list of statements, not a single "
                         f"{type(texts).__name__}: pass a list of statements, e.g. [text]")
+
+
+#: Fewer statements than this to learn from give a model worse than the keyword baseline.
+MIN_STATEMENTS = 200
+#: A kind or theme with fewer positive examples than this is not learned (its F1 is noise).
+MIN_POSITIVES = 10
+
+
+def scarcity_warnings(items: Sequence[LabeledStatement], what: str) -> list[str]:
+    """Why ``items`` are too few to learn from (empty when they are enough), one message each.
+
+    ``what`` names the statements in the messages ("the training split"). Checks the total
+    (:data:`MIN_STATEMENTS`) and the positives of every kind and theme (:data:`MIN_POSITIVES`).
+    Why: 20 hand-labeled lines train a model far below the keyword baseline, and nothing
+    said so.
+    """
+    out = []
+    if len(items) < MIN_STATEMENTS:
+        out.append(f"{what} has only {len(items)} statements (at least {MIN_STATEMENTS} are "
+                   "needed to learn much; the keyword baseline is likely better)")
+    counts = {k: 0 for k in (*KINDS, *THEME_IDS)}
+    for d in items:
+        counts[d.kind] += 1
+        for t in d.themes:
+            counts[t] += 1
+    few = [f"{k} {n}" for k, n in counts.items() if n < MIN_POSITIVES]
+    if few:
+        out.append(f"in {what} these kinds/themes have fewer than {MIN_POSITIVES} examples and "
+                   f"cannot be learned: {', '.join(few)}")
+    return out
 
 
 def family_bucket(family: str) -> float:

@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from nlp_reports.classify.dataset import (
+    MIN_STATEMENTS,
     LabeledStatement,
     load_labeled,
+    scarcity_warnings,
     split_by_family,
     theme_matrix,
 )
@@ -117,7 +119,9 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
     ``model``: a model directory (None: the shipped default; others need ``trust=True``).
     ``cv=K``: instead, K-fold cross-validation grouped by family, retraining a model with
     the loaded model's parameters (or the defaults when no model is given) on each fold.
-    Returns ``{"model": scores, "baseline": scores, "n": …, "mode": "holdout"|"cv", …}``.
+    Returns ``{"model": scores, "baseline": scores, "n": …, "mode": "holdout"|"cv",
+    "warnings": […], …}``; ``warnings`` (also logged) says when the data are too few for
+    the figures to mean much (:func:`~nlp_reports.classify.dataset.scarcity_warnings`).
     """
     import numpy as np
 
@@ -131,8 +135,20 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
             from nlp_reports.errors import DataError
 
             raise DataError(f"cross-validation needs at least 2 folds, got cv={cv}")
-        return _cross_validate(items, k=int(cv), model=model, trust=trust, tokenizer=tokenizer,
-                               seed=seed)
+        log.info("cross-validating on %d statements (%d folds, a model trained per fold); "
+                 "this takes a few minutes on the full corpus", len(items), int(cv))
+        warnings = scarcity_warnings(items, "the data")
+        for message in warnings:
+            log.warning("%s", message)
+        result = _cross_validate(items, k=int(cv), model=model, trust=trust,
+                                 tokenizer=tokenizer, seed=seed)
+        return {**result, "warnings": warnings}
+    log.info("evaluating on %d statements", len(items))
+    warnings = []
+    if len(items) < MIN_STATEMENTS:
+        warnings.append(f"the figures rest on only {len(items)} statements (at least "
+                        f"{MIN_STATEMENTS} are needed for figures within a few points)")
+        log.warning("%s", warnings[-1])
     from nlp_reports.classify.tagger import Tagger
 
     tagger = Tagger.load(model, trust=trust, tokenizer=tokenizer)
@@ -146,6 +162,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         "model": score([d.kind for d in items], [p.kind for p in preds],
                        theme_matrix([d.themes for d in items]), Y_pred),
         "baseline": _baseline_scores(items),
+        "warnings": warnings,
     }
     return result
 
@@ -228,7 +245,7 @@ def format_evaluation(result: dict[str, Any]) -> str:
                      f"{s['f1']:>6.3f}  |  {sb['precision']:>6.3f}{sb['recall']:>6.3f}"
                      f"{sb['f1']:>6.3f}")
     lines.append("")
-    lines.append(f"{'':<26}{'model':>8}{'baseline':>10}")
+    lines.append(f"{'':<26}{'model':>8}{'baseline':>10}   (on {result['n']} statements)")
     for key, label in (("kind_accuracy", "kind accuracy"), ("micro_f1", "theme micro-F1"),
                        ("macro_f1", "theme macro-F1"), ("exact_theme_match", "exact theme set")):
         lines.append(f"{label:<26}{m[key]:>8.3f}{b[key]:>10.3f}")
@@ -239,5 +256,8 @@ def format_evaluation(result: dict[str, Any]) -> str:
     for i, k in enumerate(KINDS):
         lines.append(f"{k:<10}" + "".join(f"{v:>9}" for v in m["kind_confusion"]["matrix"][i])
                      + "   |" + "".join(f"{v:>9}" for v in b["kind_confusion"]["matrix"][i]))
+    if result.get("warnings"):
+        lines += ["", "WARNING: too few labels; these figures mean little:"]
+        lines += [f"- {w}" for w in result["warnings"]]
     return "\n".join(lines)
 

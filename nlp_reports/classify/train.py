@@ -20,6 +20,7 @@ from nlp_reports.classify.dataset import (
     data_files,
     data_sha256,
     load_labeled,
+    scarcity_warnings,
     split_by_family,
 )
 from nlp_reports.errors import DataError
@@ -37,6 +38,9 @@ THRESHOLD_METHODS: tuple[str, ...] = ("dev", "oof", "fixed")
 #: selection"): thresholds tuned per theme follow one writer's labeling habits and do not
 #: transfer. Its value is ``DEFAULT_PARAMS["theme_threshold"]``.
 DEFAULT_THRESHOLDS = "fixed"
+
+#: Fewer test statements than this give figures that can be off by many points (warned).
+MIN_TEST = 100
 
 #: The StatementModel parameters the shipped model is trained with (chosen by grouped CV and
 #: leave-one-writer-out; kind class-balanced, themes unweighted).
@@ -162,6 +166,9 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     items, files = _load(data)
     if not items:
         raise DataError("no labeled statements to train on")
+    log.info("training on %d statements from %s; this takes a few minutes on the full corpus",
+             len(items), (f"{len(files)} file" + "s" * (len(files) != 1)) if files
+             else "records given in Python")
     try:  # fail before training, not after
         Path(out).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -184,6 +191,13 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     kinds = {d.kind for d in tr}
     if len(kinds) < 2:
         raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
+    log.info("split by family: train %d, dev %d, test %d statements", len(tr), len(dv), len(te))
+    warnings = scarcity_warnings(tr + dv, "the training split (train+dev)")
+    if len(te) < MIN_TEST:
+        warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
+                        f"{MIN_TEST} are needed for figures within a few points)")
+    for message in warnings:
+        log.warning("%s", message)
 
     tok = Tokenizer(tokenizer)
     settings = {**DEFAULT_PARAMS, **(params or {})}
@@ -194,12 +208,17 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                     settings["theme_threshold"])
         method = "fixed"
     if method == "dev":
+        log.info("fitting on train (%d) to tune the theme thresholds on dev (%d)", len(tr),
+                 len(dv))
         model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr])
         model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
         tuned = model.theme_model_.thresholds_.copy()
         sources = list(model.theme_model_.threshold_sources_)
     elif method == "oof":
+        log.info("tuning the theme thresholds on 5-fold out-of-fold predictions of %d "
+                 "statements", len(fit_items))
         tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"])
+    log.info("fitting the kind and theme models on train+dev (%d statements)", len(fit_items))
     model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
               [d.themes for d in fit_items])
     if method != "fixed":
@@ -210,6 +229,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if te:
         from nlp_reports.classify.dataset import theme_matrix
 
+        log.info("scoring the model and the keyword baseline on %d test statements", len(te))
         kp, tp = model.predict_all([d.text for d in te])
         model_scores = score([d.kind for d in te], list(np.array(KINDS)[kp.argmax(1)]),
                              theme_matrix([d.themes for d in te]),
@@ -247,9 +267,11 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
             "n_families": len({d.family for d in items}),
         },
         "split": {"train": len(tr), "dev": len(dv), "test": len(te),
+                  "test_families": len({d.family for d in te}),
                   "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
                             "texts also in train dropped; final fit on train+dev"},
         "metrics": {"test": metrics, "test_detail": test_scores},
+        "warnings": warnings,
         "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
         "threshold_method": method,
         "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
@@ -305,7 +327,13 @@ def model_readme(card: dict[str, Any]) -> str:
         "## Test figures (held-out families)",
         "",
     ]
+    if card.get("warnings"):
+        lines[-2:-2] = ["**Warning: too few labels.**", "",
+                        *[f"- {w}" for w in card["warnings"]], ""]
     if "kind_accuracy" in m:
+        families = card["split"].get("test_families")
+        lines += [f"These figures rest on {card['split']['test']} test statements"
+                  + (f" from {families} families." if families else "."), ""]
         lines += ["| figure | model | keyword baseline |", "|---|---|---|"]
         for key in ("kind_accuracy", "theme_micro_f1", "theme_macro_f1", "f1_staffing",
                     "f1_proactivity", "f1_confidentiality"):
