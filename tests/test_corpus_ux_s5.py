@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 from _corpus_helpers import FakeTagger, make_report
 
 from nlp_reports.cli import main
-from nlp_reports.corpus import Store, summarize
+from nlp_reports.corpus import Store, summarize, tag_paths
 
 
 @pytest.fixture()
@@ -79,3 +83,108 @@ def test_help_shows_the_defaults(command, expected, capsys):
     text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
     for e in expected:
         assert e in text, (e, text)
+
+
+# --- Finding 2: the same report in other bytes is a duplicate; revised versions are noted ---
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+UTF8_REPORT = EXAMPLES / "云岭市卫生健康委员会2022年政府信息公开工作年度报告.txt"
+
+
+def _files(db):
+    with Store(db) as s:
+        return {Path(p).name: (st, d and Path(d).name) for p, st, d in s.connection.execute(
+            "SELECT path, status, duplicate_of FROM files")}
+
+
+def _same_text_folder(folder: Path) -> Path:
+    """A UTF-8 report, its GB18030 copy, a copy with CRLF and blank lines, a revised version
+    (one sentence of section 一 changed) and the same HTML report in two encodings/layouts."""
+    folder.mkdir()
+    text = UTF8_REPORT.read_text("utf-8")
+    (folder / "a_utf8.txt").write_text(text, "utf-8")
+    (folder / "b_gb18030.txt").write_bytes(text.encode("gb18030"))
+    (folder / "c_crlf.txt").write_bytes(text.replace("\n", "\r\n\r\n").encode("utf-8"))
+    at = text.find("。", text.find("总体情况"))
+    (folder / "d_revised.txt").write_text(text[:at] + "（修订）" + text[at:], "utf-8")
+    shutil.copy(BROKEN / "gbk_says_utf8.html", folder / "e_gbk.html")
+    shutil.copy(BROKEN / "nested_divs.html", folder / "f_nested.html")
+    return folder
+
+
+needs_examples = pytest.mark.skipif(not UTF8_REPORT.is_file() or not BROKEN.is_dir(),
+                                    reason="examples/corpus or the broken fixtures missing")
+
+
+@needs_examples
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_same_text_in_other_bytes_is_a_duplicate(tmp_path, jobs):
+    folder = _same_text_folder(tmp_path / "in")
+    db = tmp_path / "s.db"
+    res = tag_paths([folder], db, model=FakeTagger(), jobs=jobs, chunk_size=1)
+    assert (res.ok, res.duplicates, res.failed) == (3, 3, 0)
+    assert _files(db) == {"a_utf8.txt": ("ok", None), "b_gb18030.txt": ("duplicate", "a_utf8.txt"),
+                          "c_crlf.txt": ("duplicate", "a_utf8.txt"),
+                          "d_revised.txt": ("ok", None), "e_gbk.html": ("ok", None),
+                          "f_nested.html": ("duplicate", "e_gbk.html")}
+    summary = summarize(db)
+    assert summary.n_reports == 3
+    [note] = [n for n in summary.notes if "(agency, year)" in n]
+    assert note.startswith("1 (agency, year) pair has more than one report (2 reports")
+    assert "## Notes" in summary.to_markdown() and note in summary.to_markdown()
+    assert json.loads(summary.to_json())["notes"] == list(summary.notes)
+    # resume: nothing is parsed again, nothing changes
+    again = tag_paths([folder], db, model=FakeTagger(), jobs=jobs)
+    assert (again.ok, again.skipped, again.duplicates) == (0, 6, 0)
+    assert summarize(db).n_reports == 3
+
+
+@needs_examples
+def test_later_run_and_retag_keep_the_content_duplicates(tmp_path):
+    folder = _same_text_folder(tmp_path / "in")
+    later = tmp_path / "later"
+    later.mkdir()
+    for name in ("b_gb18030.txt", "c_crlf.txt", "f_nested.html"):
+        (folder / name).rename(later / name)
+    db = tmp_path / "s.db"
+    assert tag_paths([folder], db, model=FakeTagger()).ok == 3
+    res = tag_paths([later], db, model=FakeTagger())  # the copies come in a later run
+    assert (res.ok, res.duplicates) == (0, 3)
+    res = tag_paths([folder, later], db, model=FakeTagger(), retag=True)
+    assert (res.ok, res.duplicates) == (3, 3)
+    assert _files(db)["b_gb18030.txt"] == ("duplicate", "a_utf8.txt")
+    with Store(db) as s:
+        assert s.count("reports") == 3
+
+
+@needs_examples
+def test_holder_that_changes_lets_its_content_duplicates_be_tagged_again(tmp_path):
+    folder = _same_text_folder(tmp_path / "in")
+    db = tmp_path / "s.db"
+    tag_paths([folder], db, model=FakeTagger())
+    (folder / "a_utf8.txt").write_bytes(b"")  # the holder is emptied: it fails now
+    res = tag_paths([folder / "a_utf8.txt"], db, model=FakeTagger())
+    assert res.failed == 1
+    files = _files(db)
+    assert "b_gb18030.txt" not in files and "c_crlf.txt" not in files
+    res = tag_paths([folder], db, model=FakeTagger())
+    assert _files(db)["b_gb18030.txt"] == ("ok", None)
+    assert _files(db)["c_crlf.txt"] == ("duplicate", "b_gb18030.txt")
+
+
+@needs_examples
+def test_a_store_without_fingerprints_gets_them_when_opened_for_writing(tmp_path):
+    import sqlite3
+
+    folder = _same_text_folder(tmp_path / "in")
+    (folder / "b_gb18030.txt").rename(tmp_path / "b_gb18030.txt")
+    db = tmp_path / "s.db"
+    tag_paths([folder / "a_utf8.txt"], db, model=FakeTagger())
+    con = sqlite3.connect(db)  # as a store written before the column existed
+    con.execute("DROP INDEX IF EXISTS reports_fingerprint")
+    con.execute("ALTER TABLE reports DROP COLUMN fingerprint")
+    con.commit()
+    con.close()
+    res = tag_paths([tmp_path / "b_gb18030.txt"], db, model=FakeTagger())
+    assert (res.ok, res.duplicates) == (0, 1)

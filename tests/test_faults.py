@@ -115,6 +115,19 @@ def _assert_store_sound(db: Path) -> sqlite3.Connection:
     return con
 
 
+def _variant(data: bytes, i: int) -> bytes:
+    """The report ``data`` with "（第i批）" added to the first sentence of 总体情况 (i > 0):
+    a different text, in the file's own encoding (UTF-8 or GB18030)."""
+    if i == 0:
+        return data
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("gb18030"), "gb18030"
+    at = text.find("。", text.find("总体情况"))
+    return (text[:at] + f"（第{i}批）" + text[at:]).encode(encoding)
+
+
 @needs_corpus
 @needs_model
 def test_sigkill_mid_run_then_resume_stores_each_report_once(tmp_path):
@@ -122,8 +135,9 @@ def test_sigkill_mid_run_then_resume_stores_each_report_once(tmp_path):
     copies = 3  # enough files that the run is still going when we kill it
     for i in range(copies):
         (corpus / f"batch{i}").mkdir(parents=True)
-        for f in GOOD:  # i extra newlines: distinct files (identical ones are stored once)
-            (corpus / f"batch{i}" / f.name).write_bytes(f.read_bytes() + b"\n" * i)
+        for f in GOOD:  # distinct texts: identical files and the same text in other
+            # bytes (another encoding, extra blank lines) are stored once
+            (corpus / f"batch{i}" / f.name).write_bytes(_variant(f.read_bytes(), i))
     (corpus / "bad.txt").write_text("今天天气很好。\n我们去公园。\n", encoding="utf-8")
     n_good = copies * len(GOOD)
     db = tmp_path / "store.sqlite"
@@ -509,7 +523,11 @@ def test_cli_tag_over_the_broken_corpus_records_each_failure_once(tmp_path):
         "SELECT path, reason FROM files WHERE status = 'failed'")}
     assert failed == bad
     stored = {Path(p).name for (p,) in con.execute("SELECT path FROM reports")}
-    assert stored == good
+    # the same report in two HTML pages (encodings differ): stored once, the other a duplicate
+    same = {Path(p).name: Path(d).name for p, d in con.execute(
+        "SELECT path, duplicate_of FROM files WHERE status = 'duplicate'")}
+    assert same == {"nested_divs.html": "gbk_says_utf8.html"}
+    assert stored == good - set(same)
     for name in bad:
         assert sum(name in line for line in proc.stderr.splitlines()) == 1, (name, proc.stderr)
     con.close()

@@ -10,7 +10,9 @@ every :data:`WRITE_BATCH` reports). One broken file never stops the batch: it is
 as failed with a reason and retried on the next run; a file whose parse hangs fails with
 reason ``timeout`` after ``timeout`` seconds. Identical files (same SHA-256 and suffix) are
 parsed and tagged once; the other paths are recorded as duplicates
-(``docs/store-schema.md``). The vocabulary words are segmented through a per-sentence
+(``docs/store-schema.md``), and so is a file whose parsed report has the content
+fingerprint of a report stored or written before it (the same text in another encoding
+or format). The vocabulary words are segmented through a per-sentence
 memo (:class:`_MemoTokenizer`); the tagger keeps its own memo (``Tokenizer.encode_batch``).
 """
 
@@ -705,8 +707,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     skipped unless ``retag``; a new model re-tags (old rows replaced, nothing duplicated);
     failed files are retried. A file identical to another (same SHA-256 and suffix) is not
     parsed again: it is recorded as a duplicate of the path holding the report
-    (``BatchResult.duplicates``). ``chunk_size``: files parsed and tagged together (None:
-    :data:`SERIAL_CHUNK_SIZE` with one process, else :data:`DEFAULT_CHUNK_SIZE`).
+    (``BatchResult.duplicates``); so is a file whose report, once parsed, has the content
+    fingerprint of a report already stored with this model or written earlier in the run
+    (the same text in another encoding or format: ``docs/store-schema.md``).
+    ``chunk_size``: files parsed and tagged together (None: :data:`SERIAL_CHUNK_SIZE` with
+    one process, else :data:`DEFAULT_CHUNK_SIZE`).
     ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
     (forked with the tagger already loaded on Linux, joblib/loky elsewhere); ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
     a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
@@ -840,14 +845,22 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         buffer: list[tuple[Any, ...]] = []
         last = time.monotonic()
 
+        # fingerprint → path of the report written in this run with that content
+        # (:func:`~nlp_reports.corpus.store.content_fingerprint`)
+        content_seen: dict[str, str] = {}
+
         def flush() -> None:
             nonlocal ok, last
-            n_ok, chunk_failures = _write_chunk(store, buffer, model_id)
+            keep, same = _content_duplicates(store, buffer, content_seen, model_id, since)
+            n_ok, chunk_failures = _write_chunk(store, keep, model_id)
             ok += n_ok
             failures.extend(chunk_failures)
+            if same:
+                store.record_duplicates(same)
+            redirect = {d[0]: d[3] for d in same}
             n_dups, dup_failures = _resolve_duplicates(store, buffer, chunk_failures, inflight,
-                                                       waiting, settled, model_id)
-            counter["duplicates"] += n_dups
+                                                       waiting, settled, model_id, redirect)
+            counter["duplicates"] += n_dups + len(same)
             failures.extend(dup_failures)
             if bar is not None:
                 bar.update(len(buffer) + n_dups + len(dup_failures))
@@ -877,13 +890,47 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                        duplicates=counter["duplicates"])
 
 
+def _content_duplicates(store: Store, results: list[tuple[Any, ...]],
+                        seen: dict[str, str], model_id: str | None,
+                        since: str | None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Split parsed results into those to write and the duplicates by content.
+
+    A report whose content fingerprint (the same text in another encoding or format:
+    :func:`~nlp_reports.corpus.store.content_fingerprint`) is that of a report written
+    earlier in this run (``seen``, updated here) or stored with this model is not written:
+    it becomes a ``(path, sha256, size, holder, model_id)`` duplicate of that report, as a
+    byte-identical copy does. Returns ``(results to write, duplicates)``.
+    """
+    fps = {r[1]: getattr(r[4], "fingerprint", None) for r in results if r[0] == "ok"}
+    wanted = sorted({fp for fp in fps.values() if fp is not None and fp not in seen})
+    stored = store.reports_with_fingerprint(wanted, model_id, since=since) if wanted else {}
+    keep: list[tuple[Any, ...]] = []
+    same: list[tuple[Any, ...]] = []
+    for r in results:
+        fp = fps.get(r[1]) if r[0] == "ok" else None
+        holder = None if fp is None else seen.get(fp) or stored.get(fp)
+        if holder is not None and holder != r[1]:
+            log.info("%s: same text as %s (another encoding or format); recorded as its "
+                     "duplicate", r[1], holder)
+            same.append((r[1], r[2], r[3], holder, model_id))
+            continue
+        if fp is not None:
+            seen.setdefault(fp, r[1])
+        keep.append(r)
+    return keep, same
+
+
 def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: list[Failure],
                         inflight: dict[tuple[str, str], str],
                         waiting: dict[str, list[tuple[str, str, int]]],
                         settled: dict[tuple[str, str], tuple[str, ...]],
-                        model_id: str | None) -> tuple[int, list[Failure]]:
+                        model_id: str | None,
+                        redirect: dict[str, str] | None = None) -> tuple[int, list[Failure]]:
     """Settle the files that waited for these results: duplicates of a stored report, or
-    failed like it (same content, same reason). Returns (duplicates, their failures)."""
+    failed like it (same content, same reason). Returns (duplicates, their failures).
+    ``redirect``: path → holder, for results that became duplicates by content (their
+    copies are duplicates of the holder)."""
+    redirect = redirect or {}
     failed = {f.path: f for f in fails}
     dups: list[tuple[Any, ...]] = []
     dup_fails: list[tuple[Any, ...]] = []
@@ -892,7 +939,7 @@ def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: lis
         if inflight.get(key) == path:
             del inflight[key]
             first = failed.get(path)
-            settled[key] = ("ok", path) if first is None else (
+            settled[key] = ("ok", redirect.get(path, path)) if first is None else (
                 "failed", path, first.reason, first.message)
         for f, fsha, fsize in waiting.pop(path, ()):
             first = failed.get(path)
@@ -900,7 +947,7 @@ def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: lis
                 dup_fails.append((f, first.reason, _same_content(path, first.message),
                                   fsha, fsize, model_id))
             else:
-                dups.append((f, fsha, fsize, path, model_id))
+                dups.append((f, fsha, fsize, redirect.get(path, path), model_id))
     if dups:
         store.record_duplicates(dups)
     if dup_fails:

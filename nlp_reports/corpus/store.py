@@ -197,7 +197,8 @@ CREATE TABLE IF NOT EXISTS reports (
     {", ".join(f"{c} REAL" for c in CROSS_YEAR_CELLS)},
     model_id TEXT,
     words TEXT,
-    report_json BLOB NOT NULL
+    report_json BLOB NOT NULL,
+    fingerprint TEXT
 );
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year);
 CREATE INDEX IF NOT EXISTS reports_sha256 ON reports (sha256);
@@ -374,7 +375,7 @@ def report_json_text(value: str | bytes) -> str:
 
 _REPORT_COLUMNS = ("path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
                    "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
-                   "report_json")
+                   "report_json", "fingerprint")
 _INSERT_REPORT = (f"INSERT INTO reports ({', '.join(chr(34) + c + chr(34) for c in _REPORT_COLUMNS)}) "
                   f"VALUES ({', '.join('?' * len(_REPORT_COLUMNS))})")
 _STATEMENT_COLUMNS = ("report_id", "idx", "text", "block", "marker", "kind", "kind_score",
@@ -411,6 +412,55 @@ class PreparedReport(NamedTuple):
     tables: list[tuple[Any, ...]]
     checks: list[tuple[Any, ...]]
     problems: list[tuple[Any, ...]]
+    fingerprint: str | None = None  #: :func:`content_fingerprint` of the report
+
+
+#: Sections whose text enters the content fingerprint: 一 (总体情况), 五 (问题与改进) and 六
+#: (其他): prose in every format. 二–四 hold the tables, whose text a format renders its own
+#: way (a saved page repeats merged cells, a flat text puts a cell per line): the tables
+#: enter through their parsed numbers instead.
+FINGERPRINT_SECTIONS: tuple[int, ...] = (1, 5, 6)
+
+
+def content_fingerprint(agency: str | None, year: Any, traditional: bool,
+                        sections: Iterable[tuple[int, str | None]],
+                        tables: Iterable[tuple[str, str]]) -> str | None:
+    """The content fingerprint of a parsed report (内容指纹): the same report in another
+    encoding (GB18030, Big5) or format (.html, .txt, .docx, .pdf) gets the same one.
+
+    SHA-256 of the agency, the year, the text of sections :data:`FINGERPRINT_SECTIONS`
+    (NFKC, traditional → simplified, letters and digits only: no blanks, line breaks or
+    punctuation) and every table's id and parsed numbers (``sections`` are ``(number,
+    text)``, ``tables`` ``(table_id, values JSON)`` as ``report_tables`` stores them).
+    None when there is neither such text nor any table: nothing to compare.
+    """
+    import hashlib
+    import unicodedata
+
+    texts = []
+    for number, text in sections:
+        if number in FINGERPRINT_SECTIONS and text:
+            t = unicodedata.normalize("NFKC", text)
+            if traditional:
+                from nlp_reports.ingest.normalize import to_simplified
+
+                t = to_simplified(t)
+            texts.append(f"{number}:" + "".join(filter(str.isalnum, t)))
+    table_parts = [f"{tid}={values}" for tid, values in tables]
+    if not any(t.partition(":")[2] for t in texts) and not table_parts:
+        return None
+    h = hashlib.sha256()
+    h.update(json.dumps([agency, None if year is None else str(year), texts, table_parts],
+                        ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def report_fingerprint(report: Report) -> str | None:
+    """:func:`content_fingerprint` of a Report."""
+    md = report.metadata
+    return content_fingerprint(md.agency, md.year, bool(md.traditional),
+                               ((s.number, s.text) for s in report.sections),
+                               ((t.id, _values_json(t.values)[0]) for t in report.tables))
 
 
 def prepare_report(report: Report, tagged: Sequence[Any],
@@ -448,6 +498,7 @@ def prepare_report(report: Report, tagged: Sequence[Any],
         tables=tables,
         checks=[(checks,)],
         problems=[(p.code, p.message) for p in report.errors],
+        fingerprint=report_fingerprint(report),
     )
 
 
@@ -735,6 +786,7 @@ class Store:
                 self._migrate(conn)
                 conn.executescript(_SCHEMA)
                 self._check_version(conn, write=True)
+                self._add_fingerprints(conn)
             else:
                 self._check_version(conn, write=False)
         except sqlite3.DatabaseError as exc:
@@ -782,6 +834,33 @@ class Store:
                 self._migrate_3_to_4(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                          (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _add_fingerprints(conn: sqlite3.Connection) -> None:
+        """Give ``reports`` its ``fingerprint`` column (added within schema 4) when a store
+        written before lacks it, computed for every stored report from its rows, in one
+        transaction; and its index."""
+        have = {r[1] for r in conn.execute("PRAGMA table_info(reports)")}
+        if "fingerprint" in have:
+            conn.execute("CREATE INDEX IF NOT EXISTS reports_fingerprint ON reports (fingerprint)")
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ALTER TABLE reports ADD COLUMN fingerprint TEXT")
+            rows = conn.execute("SELECT id, agency, year, traditional FROM reports").fetchall()
+            for rid, agency, year, traditional in rows:
+                sections = conn.execute("SELECT number, text FROM sections WHERE report_id = ? "
+                                        "ORDER BY position", (rid,)).fetchall()
+                tables = conn.execute('SELECT table_id, "values" FROM report_tables WHERE '
+                                      "report_id = ? ORDER BY rowid", (rid,)).fetchall()
+                fp = content_fingerprint(agency, year, bool(traditional), sections, tables)
+                conn.execute("UPDATE reports SET fingerprint = ? WHERE id = ?", (fp, rid))
+            conn.execute("CREATE INDEX IF NOT EXISTS reports_fingerprint ON reports (fingerprint)")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -955,6 +1034,20 @@ class Store:
             out.setdefault(sha, []).append(path)
         return out
 
+    def reports_with_fingerprint(self, fingerprints: Sequence[str], model_id: str | None, *,
+                                 since: str | None = None) -> dict[str, str]:
+        """fingerprint → path of the first stored report (lowest id) with that content
+        fingerprint and model (the duplicate check across encodings and formats);
+        ``since``: only those tagged at or after that ISO time."""
+        out: dict[str, str] = {}
+        for fp, path in self._rows_by_sha(
+                "SELECT r.fingerprint, r.path FROM reports r JOIN files f ON f.path = r.path "
+                "AND f.status = 'ok' WHERE r.model_id IS ? AND f.tagged_at >= ? AND "
+                "r.fingerprint IN ({placeholders}) ORDER BY r.id", (model_id, since or ""),
+                fingerprints):
+            out.setdefault(fp, path)
+        return out
+
     def failures_with_content(self, shas: Sequence[str], *,
                               since: str) -> dict[str, list[tuple[str, str, str]]]:
         """sha256 → sorted ``(path, reason, message)`` of the files that failed with that
@@ -995,8 +1088,9 @@ class Store:
         When ``path`` keeps that content (``new_sha``, the content it is rewritten with),
         its duplicates stay valid: they keep pointing to it, or to ``successor`` when
         ``path`` itself becomes a duplicate. Otherwise (the file changed or failed) the
-        report passes to the first duplicate (it keeps its id and rows), and the other
-        duplicates point to that one.
+        report passes to the first byte-identical duplicate (it keeps its id and rows), and
+        the other duplicates point to that one; without one, the duplicates by content
+        (other bytes, same fingerprint) are forgotten, so the next run tags them.
         """
         conn = self._conn
         for rid, sha in conn.execute("SELECT id, sha256 FROM reports WHERE path = ?",
@@ -1010,6 +1104,11 @@ class Store:
                 heir = conn.execute(
                     "SELECT MIN(path) FROM files WHERE status = 'duplicate' AND duplicate_of = ? "
                     "AND sha256 IS ?", (path, sha)).fetchone()[0]
+                if heir is None:
+                    # files of the same content in other bytes (another encoding or format)
+                    # shared this report, which is going: they are tagged on the next run
+                    conn.execute("DELETE FROM files WHERE status = 'duplicate' AND "
+                                 "duplicate_of = ?", (path,))
             if heir is not None:
                 conn.execute("UPDATE reports SET path = ? WHERE id = ?", (heir, rid))
                 self._resource(rid, path, heir)
@@ -1017,7 +1116,7 @@ class Store:
                              "(SELECT model_id FROM reports WHERE id = ?) WHERE path = ?",
                              (rid, heir))
                 conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
-                             "AND duplicate_of = ? AND sha256 IS ?", (heir, path, sha))
+                             "AND duplicate_of = ?", (heir, path))  # same content: same report
                 continue
             for table in _STORED_CHILDREN:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
@@ -1047,7 +1146,7 @@ class Store:
         prep = report if isinstance(report, PreparedReport) else prepare_report(report, tagged,
                                                                                 words)
         cur = conn.execute(_INSERT_REPORT, (path, sha, *prep.head, model_id, prep.words,
-                                            prep.report_json))
+                                            prep.report_json, prep.fingerprint))
         rid = int(cur.lastrowid)
         key = (rid,)  # (rid, *row) for every child row, built in C: this is the serial part
         for name in ("sections", "statements", "tables", "checks", "problems"):

@@ -59,13 +59,15 @@ class Summary:
     """The corpus summary: one pandas DataFrame per aspect (see :data:`TABLE_TITLES`).
 
     ``by`` is the grouping used; ``tables`` maps a name to its DataFrame; attributes
-    (``summary.prevalence`` …) read the same tables.
+    (``summary.prevalence`` …) read the same tables. ``notes``: what a reader must know to
+    read the numbers right (several reports for one agency and year …), one sentence each.
     """
 
     by: tuple[str, ...]
     tables: dict[str, Any] = field(repr=False)
     n_reports: int = 0
     n_statements: int = 0
+    notes: tuple[str, ...] = ()
 
     def __getattr__(self, name: str) -> Any:
         tables = self.__dict__.get("tables", {})
@@ -79,6 +81,8 @@ class Summary:
         """Every table as GitHub Markdown (long tables cut at ``max_rows``)."""
         parts = [f"# Corpus summary\n\n{self.n_reports} reports, {self.n_statements} "
                  f"statements" + (f"; grouped by {', '.join(self.by)}" if self.by else "")]
+        if self.notes:
+            parts.append("## Notes\n\n" + "\n".join(f"- {n}" for n in self.notes))
         for name, title in TABLE_TITLES.items():
             df = self.tables.get(name)
             if df is None:
@@ -87,9 +91,10 @@ class Summary:
         return "\n\n".join(parts) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: {"by", "n_reports", "n_statements", "tables": {name: [records]}}."""
+        """JSON-ready: {"by", "n_reports", "n_statements", "notes", "tables": {name: [records]}}."""
         return {
             "by": list(self.by), "n_reports": self.n_reports, "n_statements": self.n_statements,
+            "notes": list(self.notes),
             "tables": {name: records(df) for name, df in self.tables.items()},
         }
 
@@ -114,7 +119,8 @@ class Summary:
                 body = json.dumps(records(df), ensure_ascii=False)
             parts.append(f"{json.dumps(str(name), ensure_ascii=False)}: {body}")
         head = json.dumps({"by": list(self.by), "n_reports": self.n_reports,
-                           "n_statements": self.n_statements}, ensure_ascii=False)
+                           "n_statements": self.n_statements, "notes": list(self.notes)},
+                          ensure_ascii=False)
         return head[:-1] + ', "tables": {' + ", ".join(parts) + "}}"
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
@@ -329,7 +335,33 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["problem_changes"] = problem_changes(frames.reports, flags["problem"])
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
-    return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st))
+    return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
+                   notes=tuple(corpus_notes(frames.reports)))
+
+
+def corpus_notes(reports: Any) -> list[str]:
+    """Sentences a reader of the summary must see: (agency, year) pairs with several reports.
+
+    The same report in another encoding or format is stored once (its files are
+    duplicates, ``docs/store-schema.md``), so several reports for one agency and year are
+    different texts — a revised version, or a report and its correction — and each of them
+    is counted in every table.
+    """
+    notes: list[str] = []
+    r = reports.dropna(subset=["agency", "year"])
+    sizes = r.groupby(["agency", "year"]).size()
+    multi = sizes[sizes > 1]
+    if len(multi):
+        shown = "; ".join(f"{a} {int(y) if isinstance(y, (int, float, np.number)) else y}: {n}"
+                          for (a, y), n in multi.head(3).items())
+        more = f"; … {len(multi) - 3} more" if len(multi) > 3 else ""
+        notes.append(
+            f"{len(multi)} (agency, year) pair{'s have' if len(multi) != 1 else ' has'} more "
+            f"than one report ({int(multi.sum())} reports: {shown}{more}): different texts "
+            "for one agency and year (a revised version?), each counted in every table. "
+            "List them with: SELECT agency, year, count(*) FROM reports GROUP BY agency, "
+            "year HAVING count(*) > 1")
+    return notes
 
 
 def group_ready(reports: Any) -> Any:
