@@ -219,3 +219,167 @@ def test_audit_page_fits_a_laptop_screen(audit_db, tmp_path):
     s = got["sticky"]
     assert s["scrolled"] > 0 and abs(s["moved"]) < 1 and s["lastRight"] <= s["boxRight"]
     assert "<NA>" not in got["text"] and "scan.pdf" in got["text"]
+
+
+# --- finding 19: the summary page's charts and length ----------------------------------------
+
+PROBLEMS = ["人员力量不足。", "业务培训不够。", "思想重视不够。", "主动公开不足。", "内容深度不够。",
+            "信息发布不及时。", "保密审查不够严格。", "政策解读不足。", "网站平台建设不足。",
+            "制度不够健全。", "考核问题突出。", "依申请办理问题较多。", "宣传不够。"]
+AGENCIES = ["甲县人民政府", "乙县人民政府", "丙市人民政府", "丁镇人民政府", "戊县人民政府", "己市人民政府"]
+YEARS = range(2019, 2026)
+
+
+def _n_reports(year: int) -> int:
+    return 2 if year == 2019 else len(AGENCIES)  # 2019 has few reports, as in the trial
+
+
+@pytest.fixture(scope="module")
+def years_db(tmp_path_factory):
+    """Seven years of reports; every agency admits a rotating handful of the 13 themes."""
+    tagger = FakeTagger()
+    path = tmp_path_factory.mktemp("years") / "years.db"
+    with Store(path) as s:
+        k = 0
+        for year in YEARS:
+            for i, agency in enumerate(AGENCIES[:_n_reports(year)]):
+                probs = [PROBLEMS[(i + year + j) % len(PROBLEMS)] for j in range(1 + i % 4)]
+                r = make_report(agency, year, probs, ["加强人员培训。", f"{year}年推进平台升级。"])
+                s.write_report(f"r{k}.txt", r, tagger.tag_many([r])[0], model_id="m")
+                k += 1
+    return path
+
+
+def _delta_e(a: str, b: str) -> float:
+    """CIE76 colour difference of two #rrggbb colours."""
+    def lab(h):
+        rgb = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92 for c in rgb]
+        xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+               0.2126 * r + 0.7152 * g + 0.0722 * b,
+               (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+        fx, fy, fz = [v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz]
+        return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
+
+
+def _trend_svg(html: str) -> str:
+    start = html.index("<svg", html.index("Trend by year"))
+    return html[start:html.index("</svg>", start)]
+
+
+def test_themes_have_13_distinct_colours_kept_across_charts(years_db):
+    """Two near-identical greens (#1e8449, #196f3d) and two slate blues drew different
+    themes, and a theme's colour depended on its rank in the chart."""
+    from nlp_reports.corpus import summarize
+    from nlp_reports.corpus.html_report import THEME_COLORS
+    from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
+
+    assert set(THEME_COLORS) == set(THEME_IDS)
+    colours = list(THEME_COLORS.values())
+    worst = min(_delta_e(a, b) for i, a in enumerate(colours) for b in colours[i + 1:])
+    assert worst >= 20
+    html = summarize(years_db).to_html()
+    svg = _trend_svg(html)
+    strokes = re.findall(r'<polyline points="[^"]+" fill="none" stroke="(#[0-9a-f]{6})"', svg)
+    legend = re.findall(r'<text x="[\d.]+" y="[\d.]+" font-size="11">([^<]+)</text>', svg)
+    drawn = [name for name in legend if name in THEME_NAMES.values()]
+    assert len(drawn) == len(strokes) == 6
+    by_name = {v: k for k, v in THEME_NAMES.items()}
+    assert strokes == [THEME_COLORS[by_name[name]] for name in drawn]
+    for th in THEME_IDS:  # the same colour beside the theme's label in the bar charts
+        assert html.count(f'fill="{THEME_COLORS[th]}"/>') >= 2
+
+
+@pytest.mark.parametrize("vmax", [0.03, 0.19, 0.333, 0.5, 0.75, 0.96, 1.0])
+def test_y_axis_ticks_are_round(vmax):
+    """The trend chart's y ticks were max/4 steps: 0/19/38/56/75 %."""
+    from nlp_reports.corpus.html_report import line_chart
+
+    svg = line_chart([2021, 2022], {"a": [vmax / 2, vmax]}, title="t")
+    labels = [float(x) for x in re.findall(r'text-anchor="end">([\d.]+)%</text>', svg)]
+    assert len(labels) >= 3 and labels[0] == 0 and labels[-1] >= vmax * 100 - 1e-9
+    steps = {round(b - a, 6) for a, b in zip(labels, labels[1:], strict=False)}
+    assert len(steps) == 1
+    step = steps.pop()
+    mantissa = step / 10 ** int(f"{step:e}".split("e")[1])
+    assert round(mantissa, 6) in (1, 2, 2.5, 5)
+    assert labels[-1] - step < vmax * 100  # no empty tick above the data
+
+
+def test_trend_chart_says_which_themes_and_the_reports_per_year(years_db):
+    from nlp_reports.corpus import summarize
+
+    html = summarize(years_db).to_html()
+    svg = _trend_svg(html)
+    for year in YEARS:
+        assert f">n={_n_reports(year)}</text>" in svg
+    note = html[html.index("</svg>", html.index("Trend by year")):]
+    note = note[:note.index("</p>")]
+    assert "6 themes most often admitted as problems" in note and "13" in note
+
+
+def _png_rgb(path: Path):
+    from PIL import Image
+
+    return Image.open(path).convert("RGB")
+
+
+def _hex(c: str) -> tuple[int, int, int]:
+    return tuple(int(c[i:i + 2], 16) for i in (1, 3, 5))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_coinciding_lines_stay_visible(tmp_path):
+    """Two themes with the same share every year: the second line covered the first, which
+    was in the legend but nowhere on the chart."""
+    pytest.importorskip("PIL")
+    from nlp_reports.corpus.html_report import line_chart
+
+    same = [0.2, 0.5, 0.5, 0.3]
+    svg = line_chart([2021, 2022, 2023, 2024], {"甲": same, "乙": list(same),
+                                                 "丙": [0.1, 0.1, 0.2, 0.6]},
+                     title="t", width=760, height=320)
+    strokes = re.findall(r'<polyline points="[^"]+" fill="none" stroke="(#[0-9a-f]{6})"', svg)
+    page = tmp_path / "chart.html"
+    page.write_text(f'<!DOCTYPE html><html><body style="margin:0">{svg}</body></html>',
+                    encoding="utf-8")
+    shot = tmp_path / "chart.png"
+    subprocess.run([*_chromium_base(tmp_path), f"--screenshot={shot}", "--window-size=800,340",
+                    "--force-device-scale-factor=1", page.as_uri()], capture_output=True,
+                   timeout=120, check=True)
+    img = _png_rgb(shot)
+    plot = img.crop((50, 30, 760 - 180, 320 - 40))  # the plot area, without the legend
+    raw = plot.tobytes()
+    pixels = [raw[i:i + 3] for i in range(0, len(raw), 3)]
+
+    def count(colour: str) -> int:
+        r, g, b = _hex(colour)
+        return sum(abs(p[0] - r) + abs(p[1] - g) + abs(p[2] - b) < 40 for p in pixels)
+
+    seen = [count(c) for c in strokes]
+    assert min(seen[:2]) >= 0.3 * max(seen[:2]), seen  # both coinciding lines show
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_summary_page_is_not_a_scroll_of_every_row(years_db, tmp_path):
+    """'Theme prevalence by year' and the other long tables printed every row: the trial's
+    page was more than 12,000 px tall. Long tables are folded in <details>."""
+    from nlp_reports.corpus import summarize
+
+    summary = summarize(years_db)
+    assert len(summary.tables["trend"]) > 150
+    html = summary.to_html()
+    got = measure_in_chromium(html, """{
+      height: document.documentElement.scrollHeight,
+      trendRows: (function () {
+          var rows = document.querySelectorAll('tr'), shown = 0;
+          rows.forEach(function (r) { if (r.checkVisibility()) shown++; });
+          return {all: rows.length, shown: shown}; })(),
+      folds: document.querySelectorAll('details').length
+    }""", tmp_path)
+    assert got["folds"] >= 1
+    assert got["trendRows"]["all"] > 150 and got["trendRows"]["shown"] < 150
+    assert got["height"] < 6000, got

@@ -17,8 +17,13 @@ from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
               '"WenQuanYi Micro Hei", sans-serif')
-PALETTE = ("#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65", "#a04000",
-           "#2e4053", "#d35400", "#5b2c6f", "#196f3d", "#873600", "#34495e")
+#: 13 clearly distinct colours (every pair ≥ 29 ΔE*ab apart; readable on white), one per theme.
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
+           "#469990", "#9a6324", "#800000", "#808000", "#000075", "#a9a9a9")
+#: Each theme keeps its colour in every chart, whichever themes a chart draws.
+THEME_COLORS: dict[str, str] = dict(zip(THEME_IDS, PALETTE, strict=True))
+#: Marker shapes cycled over the themes, so that lines of similar colour still differ.
+_MARKERS = ("circle", "square", "triangle", "diamond", "down")
 KIND_COLORS = {"problem": "#c0392b", "measure": "#2471a3"}
 KIND_LABELS = {"problem": "问题 problem", "measure": "措施 measure"}
 
@@ -36,6 +41,8 @@ th.sortable:after {{ content: " ↕"; color: #999; }}
 svg text {{ font-family: {FONT_STACK}; }}
 .note {{ color: #666; font-size: .85em; }}
 .chart {{ margin: .5em 0 1em; }}
+details {{ margin: .3em 0 1.2em; }}
+details > summary {{ cursor: pointer; color: #2471a3; }}
 """
 
 
@@ -61,8 +68,10 @@ def page(title: str, body: str, *, script: str = "", wide: bool = False, css: st
 
 def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, title: str,
               colors: dict[str, str] | None = None, max_value: float | None = None,
-              percent: bool = True, width: int = 760) -> str:
-    """Horizontal grouped bars: one row per label, one bar per series (values 0..max)."""
+              percent: bool = True, width: int = 760,
+              label_colors: Sequence[str] | None = None) -> str:
+    """Horizontal grouped bars: one row per label, one bar per series (values 0..max);
+    ``label_colors`` puts a swatch of each label's colour (a theme's) before it."""
     colors = colors or {}
     n_series = max(len(series), 1)
     bar_h, gap, left, right = 14, 10, 190, 70
@@ -79,7 +88,12 @@ def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, titl
              f'<text x="0" y="16" font-size="14" font-weight="bold">{esc(title)}</text>']
     for i, label in enumerate(labels):
         y0 = top + i * row_h
-        parts.append(f'<text x="{left - 8}" y="{y0 + row_h / 2 + 2:.1f}" font-size="12" '
+        lx = left - 8
+        if label_colors is not None:
+            parts.append(f'<rect x="{left - 16}" y="{y0 + row_h / 2 - 7:.1f}" width="9" '
+                         f'height="9" fill="{label_colors[i]}"/>')
+            lx = left - 20
+        parts.append(f'<text x="{lx}" y="{y0 + row_h / 2 + 2:.1f}" font-size="12" '
                      f'text-anchor="end">{esc(label)}</text>')
         for j, (name, vals) in enumerate(series.items()):
             v = vals[i]
@@ -102,13 +116,51 @@ def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, titl
     return "\n".join(parts)
 
 
+def nice_ticks(vmax: float, target: int = 5) -> list[float]:
+    """Round axis ticks from 0 to at least ``vmax``: steps of 1, 2, 2.5 or 5 × 10^k
+    (0/20/40/60/80 % rather than 0/19/38/56/75 %)."""
+    vmax = vmax if vmax > 0 else 1.0
+    raw = vmax / max(target - 1, 1)
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw * (1 - 1e-9))
+    n = math.ceil(vmax / step - 1e-9)
+    return [round(k * step, 10) for k in range(n + 1)]
+
+
+def _marker(shape: str, x: float, y: float, color: str, tip: str) -> str:
+    r = 3.5
+    title = f"<title>{esc(tip)}</title>"
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{color}">{title}</circle>'
+    if shape == "square":
+        return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" '
+                f'fill="{color}">{title}</rect>')
+    pts = {"triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
+           "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
+           "diamond": ((0, -1.4), (1.2, 0), (0, 1.4), (-1.2, 0))}[shape]
+    path = " ".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in pts)
+    return f'<polygon points="{path}" fill="{color}">{title}</polygon>'
+
+
 def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
-               percent: bool = True, width: int = 760, height: int = 320) -> str:
-    """A line chart (e.g. share of reports by year), one polyline per series."""
-    left, right, top, bottom = 50, 180, 30, 40
+               percent: bool = True, width: int = 760, height: int = 320,
+               colors: dict[str, str] | None = None, markers: dict[str, str] | None = None,
+               counts: Sequence[Any] | None = None) -> str:
+    """A line chart (e.g. share of reports by year), one polyline per series.
+
+    Round y ticks (:func:`nice_ticks`); each series has its colour and marker shape;
+    points where several series coincide are spread 3 px apart vertically so that no line
+    hides another (the tooltips give the exact values); ``counts`` (e.g. the number of
+    reports of each year) is printed under each x label as "n=…".
+    """
+    colors = colors or {}
+    markers = markers or {}
+    left, right, top = 50, 180, 30
+    bottom = 54 if counts is not None else 40
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for vals in series.values() for v in vals if _finite(v)]
-    vmax = max(values or [1.0]) or 1.0
+    ticks = nice_ticks(max(values or [1.0]))
+    vmax = ticks[-1]
     n = len(xs)
 
     def px(i: int) -> float:
@@ -124,8 +176,7 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
              f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
              f'stroke="#888"/>',
              f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#888"/>']
-    for k in range(5):
-        v = vmax * k / 4
+    for v in ticks:
         y = py(v)
         label = f"{v:.0%}" if percent else f"{v:g}"
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" '
@@ -135,20 +186,37 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
     for i, x in enumerate(xs):
         parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" font-size="11" '
                      f'text-anchor="middle">{esc(x)}</text>')
-    for j, (name, vals) in enumerate(series.items()):
-        color = PALETTE[j % len(PALETTE)]
-        pts = [(px(i), py(v)) for i, v in enumerate(vals) if _finite(v)]
+        if counts is not None:
+            parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 30}" font-size="10" '
+                         f'fill="#666" text-anchor="middle">n={esc(counts[i])}</text>')
+    names = list(series)
+    offset = {name: [0.0] * n for name in names}
+    for i in range(n):  # spread coinciding points: same x, y within 2 px
+        groups: dict[int, list[str]] = {}
+        for name in names:
+            v = series[name][i]
+            if _finite(v):
+                groups.setdefault(round(py(v) / 2), []).append(name)
+        for members in groups.values():
+            for k, name in enumerate(members):
+                offset[name][i] = (k - (len(members) - 1) / 2) * 3.0
+    for j, name in enumerate(names):
+        vals = series[name]
+        color = colors.get(name, PALETTE[j % len(PALETTE)])
+        shape = markers.get(name, _MARKERS[j % len(_MARKERS)])
+        pts = [(px(i), py(v) + offset[name][i], v) for i, v in enumerate(vals) if _finite(v)]
         if len(pts) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
                          f'stroke-width="2"/>')
-        for (x, y), v in zip(pts, [v for v in vals if _finite(v)], strict=True):
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}">'
-                         f"<title>{esc(name)}: {v:.0%}</title></circle>")
-        ly = top + 14 * j
-        parts.append(f'<rect x="{left + plot_w + 12}" y="{ly}" width="10" height="10" '
-                     f'fill="{color}"/>')
-        parts.append(f'<text x="{left + plot_w + 26}" y="{ly + 9}" font-size="11">'
+        for x, y, v in pts:
+            tip = f"{name}: {v:.0%}" if percent else f"{name}: {v:g}"
+            parts.append(_marker(shape, x, y, color, tip))
+        ly = top + 16 * j
+        parts.append(f'<line x1="{left + plot_w + 10}" y1="{ly + 5}" x2="{left + plot_w + 30}" '
+                     f'y2="{ly + 5}" stroke="{color}" stroke-width="2"/>')
+        parts.append(_marker(shape, left + plot_w + 20, ly + 5, color, name))
+        parts.append(f'<text x="{left + plot_w + 36}" y="{ly + 9}" font-size="11">'
                      f"{esc(name)}</text>")
     parts.append("</svg>")
     return "\n".join(parts)
@@ -225,8 +293,24 @@ def summary_html(summary: Any) -> str:
     for name, title in TABLE_TITLES.items():
         if name in t:
             body.append(f"<h2>{esc(title)}</h2>")
-            body.append(html_table(t[name]))
+            body.append(_collapsible_table(t[name], name))
     return page("语料汇总 Corpus summary", "\n".join(body))
+
+
+#: Tables longer than this are folded into a <details> element (the page stays short).
+FOLD_ROWS = 30
+
+
+def _collapsible_table(df: Any, name: str, *, max_rows: int = 200) -> str:
+    """A short table as it is; a long one folded, opened by a click, cut at ``max_rows``
+    with the rest in the CSV export (``summarize --csv DIR`` writes ``name``.csv)."""
+    if df is None or len(df) <= FOLD_ROWS:
+        return html_table(df, max_rows=max_rows)
+    table = html_table(df, max_rows=max_rows).replace(
+        "more rows in the CSV export.", f"more rows in {name}.csv (summarize --csv DIR).")
+    return (f'<details><summary>{len(df)} rows — click to show'
+            + (f" (the first {max_rows}; all in {esc(name)}.csv)" if len(df) > max_rows
+               else "") + f"</summary>{table}</details>")
 
 
 def _overall(df: Any, by: Sequence[str], value: str, weight: str) -> Any:
@@ -250,21 +334,43 @@ def _prevalence_chart(df: Any, by: Sequence[str]) -> str:
     colors = {KIND_LABELS[k]: c for k, c in KIND_COLORS.items()}
     return bar_chart([THEME_NAMES[th] for th in THEME_IDS], series, colors=colors,
                      title="报告提及各主题的比例 Share of reports stating each theme",
-                     max_value=1.0)
+                     max_value=1.0, label_colors=[THEME_COLORS[th] for th in THEME_IDS])
+
+
+#: How many themes the trend chart draws (more lines cannot be told apart).
+TREND_THEMES = 6
 
 
 def _trend_chart(df: Any) -> str:
     if df is None or len(df) == 0:
         return '<p class="note">(no years)</p>'
     sub = df[df["kind"] == "problem"]
+    if len(sub) == 0:
+        return '<p class="note">(no problems admitted)</p>'
     years = sorted(sub["year"].unique(), key=str)
-    top = (sub.groupby("theme")["reports"].sum().sort_values(ascending=False).head(6).index)
-    series = {}
+    n_by_year = df.groupby("year")["n_reports"].max()
+    totals = sub.groupby("theme")["reports"].sum()
+    order = {th: i for i, th in enumerate(THEME_IDS)}
+    top = sorted(totals.index, key=lambda th: (-totals[th], order.get(th, 99)))[:TREND_THEMES]
+    series, colors, markers = {}, {}, {}
     for th in top:
         s = sub[sub["theme"] == th].set_index("year")["share"]
-        series[THEME_NAMES[th]] = [float(s.get(y, float("nan"))) for y in years]
-    return line_chart(years, series,
-                      title="各年承认问题的报告比例 Share of reports admitting a problem, by year")
+        name = THEME_NAMES.get(th, th)
+        series[name] = [float(s.get(y, float("nan"))) for y in years]
+        colors[name] = THEME_COLORS.get(th, "#555")
+        markers[name] = _MARKERS[order.get(th, 0) % len(_MARKERS)]
+    chart = line_chart(years, series, colors=colors, markers=markers,
+                       counts=[int(n_by_year.get(y, 0)) for y in years],
+                       title="各年承认问题的报告比例 Share of reports admitting a problem, by year")
+    shown = len(top)
+    note = (f"The lines are the {shown} themes most often admitted as problems over all "
+            f"years (of {len(totals)} admitted; ties in taxonomy order), so that the chart "
+            "stays readable. Every theme, year by year, is in the table “Theme prevalence "
+            "by year” below and in trend.csv. n under each year = the number of reports of "
+            "that year: a share of few reports moves by large steps. Overlapping points are drawn 3 px apart. / "
+            f"图中为各年合计最常被承认为问题的 {shown} 个主题；全部主题见下表。")
+    return chart + f'\n<p class="note">{esc(note)}</p>'
+
 
 
 def _coverage_chart(df: Any, by: Sequence[str]) -> str:
@@ -279,6 +385,7 @@ def _coverage_chart(df: Any, by: Sequence[str]) -> str:
                      {"有对应措施 with a measure": [float(s.get(th, float("nan")))
                                                for th in THEME_IDS]},
                      colors={"有对应措施 with a measure": "#1e8449"}, max_value=1.0,
+                     label_colors=[THEME_COLORS[th] for th in THEME_IDS],
                      title="承认问题的报告中同时提出对应措施的比例 Problems met by a measure")
 
 
