@@ -361,3 +361,37 @@ def test_table_of_contents_is_not_read_as_the_headings() -> None:
 ])
 def test_contents_lines_need_leaders_page_numbers_and_company(text: str, kept: str) -> None:
     assert read_document(text).text == kept
+
+
+def test_a_column_blank_in_every_row_is_dropped_from_html_tables() -> None:
+    lines = read_document(FIX / "blank_columns.html").text.splitlines()
+    assert "规章\t1\t0\t6" in lines and "行政许可\t57\t57\t57" in lines
+    tables = {t.id: t.values for t in load_report(FIX / "blank_columns.html").tables}
+    assert tables["table2.1"] == ((1.0, 0.0, 6.0), (4.0, 2.0, 31.0))
+    assert tables["table2.5"] == ((57.0,),)
+    assert tables["table2.6"] == ((12.0,), (3.0,))
+    assert tables["table2.8"] == ((2.5,),)
+
+
+def test_blank_columns_in_docx_tables_are_dropped(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for c, text in enumerate(["行政处罚", "", "12", ""]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["行政强制", "", "3"]):
+        table.cell(1, c).text = text
+    document.save(tmp_path / "t.docx")
+    assert read_document(tmp_path / "t.docx").text.splitlines() == ["行政处罚\t12", "行政强制\t3"]
+
+
+@pytest.mark.parametrize("rows, out", [
+    ([["a", "", "1", ""], ["b", "", "2"]], [["a", "1"], ["b", "2"]]),
+    ([["a", "1"], ["b"]], [["a", "1"], ["b"]]),  # a short row stays short
+    ([["", "", ""]], [["", "", ""]]),  # one row: blank may be the data (表四 left blank)
+    ([["复议", "诉讼"], ["", ""]], [["复议", "诉讼"], ["", ""]]),  # headed blank columns stay
+])
+def test_drop_blank_columns(rows: list, out: list) -> None:
+    from nlp_reports.ingest.normalize import drop_blank_columns
+
+    assert drop_blank_columns(rows) == out

@@ -19,6 +19,7 @@ from nlp_reports.errors import (
     MissingDependencyError,
     UnsupportedFormatError,
 )
+from nlp_reports.ingest.normalize import drop_blank_columns
 
 __all__ = ["docx_to_text"]
 
@@ -420,7 +421,8 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
                     lines.extend(_text_box_lines(item._p))
                 lines.append(numbering.label(item._p, styles) + _paragraph_text(item._p))
                 continue
-            rows = ["\t".join(cells) for cells in _table_rows(item._tbl) if any(cells)]
+            rows = ["\t".join(cells) for cells in drop_blank_columns(_table_rows(item._tbl))
+                    if any(cells)]
             if rows:
                 lines.extend(["", *rows, ""])
     except (KeyError, ValueError, zipfile.BadZipFile, OSError, IndexError, AttributeError,

@@ -15,6 +15,7 @@ import re
 
 from nlp_reports.errors import EmptyInputError
 from nlp_reports.ingest.encoding import decode_bytes
+from nlp_reports.ingest.normalize import drop_blank_columns
 
 log = logging.getLogger("nlp_reports")
 
@@ -342,7 +343,7 @@ def _render(root, stats: _Stats) -> str:
             if tag == "table" and not _is_layout_table(el, stats):
                 caption = el.find("caption")
                 lines = [_cell_text(caption)] if caption is not None else []
-                lines += ["\t".join(row) for row in _table_rows(el)]
+                lines += ["\t".join(row) for row in drop_blank_columns(_table_rows(el))]
                 if lines:
                     parts.append(f"\x01\x00\x01\x02{len(tables)}\x03\x01\x00\x01")
                     tables.append("\n".join(lines))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 __all__ = [
     "PAGE_NUMBER",
+    "drop_blank_columns",
     "COMMON_CHARS",
     "TRADITIONAL_CHARS",
     "detect_traditional",
@@ -32,6 +33,20 @@ PAGE_NUMBER = (
     rf"|共{_GAP}\d{{1,4}}{_GAP}页{_GAP}[,，/]?{_GAP}第{_GAP}\d{{1,4}}{_GAP}页"
     rf"|(?i:page|p\.){_GAP}\d{{1,4}}(?:{_GAP}(?i:of|/){_GAP}\d{{1,4}})?)"
 )
+
+
+def drop_blank_columns(rows: list[list[str]]) -> list[list[str]]:
+    """A table's rows without the columns blank in every row (空列): a spacer column, or an
+    empty column an editor left at the right edge. Such a column carries nothing, but its
+    cells would be read as blank values after a row's real ones. A row that is shorter than
+    the others stays so; a one-row table is left as it is (blank there may be the data)."""
+    if len(rows) < 2:
+        return rows
+    width = max(map(len, rows))
+    keep = [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
+    if not keep or len(keep) == width:
+        return rows
+    return [[row[c] for c in keep if c < len(row)] for row in rows]
 
 
 def _build_table() -> dict[int, str | None]:

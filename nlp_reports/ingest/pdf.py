@@ -22,7 +22,7 @@ from nlp_reports.errors import (
     NotAReportError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.normalize import PAGE_NUMBER
+from nlp_reports.ingest.normalize import PAGE_NUMBER, drop_blank_columns
 
 log = logging.getLogger("nlp_reports")
 
@@ -153,7 +153,7 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
                 items.append((line["top"], 0, [_line_text(line)], size, column))
     for table in tables:
         rows = []
-        for cells in _table_grid(table):
+        for cells in drop_blank_columns(_table_grid(table)):
             if any(cells):
                 rows.append("\t".join(cells))
         if rows:
