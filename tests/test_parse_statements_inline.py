@@ -62,3 +62,74 @@ def test_half_width_full_stop_splits_prose_into_sentences():
 def test_half_width_point_inside_numbers_urls_and_words_ends_nothing(inside):
     text = f"本所值守人手偏紧，{inside}，档案目录陈旧。"
     assert [t for _, _, t in split(text, title="存在的主要问题")] == [text]
+
+
+# --- sub-headings run in mid-line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # ended by a space, at the start of the body and after a sentence end
+    "（一）存在的主要问题 1. 值守人手偏紧。 2. 档案目录陈旧。 （二）改进措施 1. 增设轮值岗位。 2. 重编档案目录。",
+    # ended directly by the first item's marker
+    "（一）存在的主要问题一是值守人手偏紧；二是档案目录陈旧。（二）改进措施一是增设轮值岗位；二是重编档案目录。",
+    # ended by "。" and "："
+    "（一）存在的主要问题。1.值守人手偏紧；2.档案目录陈旧。（二）下一步工作打算：1.增设轮值岗位；2.重编档案目录。",
+    # numbered 一、 and 1., items (1)
+    "一、存在的问题 (1)值守人手偏紧。(2)档案目录陈旧。二、改进措施 (1)增设轮值岗位。(2)重编档案目录。",
+    "1.存在的主要问题 ①值守人手偏紧。②档案目录陈旧。2.改进措施 ①增设轮值岗位。②重编档案目录。",
+])
+def test_numbered_sub_headings_run_in_switch_the_block(text):
+    got = split(text)
+    assert [(b, t.rstrip("。；")) for b, _, t in got] == [
+        ("problem", "值守人手偏紧"), ("problem", "档案目录陈旧"),
+        ("measure", "增设轮值岗位"), ("measure", "重编档案目录")]
+    assert all(m is not None for _, m, _ in got)
+
+
+def test_measures_first_then_problems_run_in():
+    text = "（一）改进措施 1. 增设轮值岗位。 2. 重编档案目录。 （二）存在的主要问题 1. 值守人手偏紧。 2. 档案目录陈旧。"
+    got = split(text)
+    assert [(b, m) for b, m, _ in got] == [("measure", "1."), ("measure", "2."),
+                                          ("problem", "1."), ("problem", "2.")]
+
+
+def test_three_run_in_sub_blocks_with_last_years_improvements():
+    text = ("（一)上年度问题的改进情况 针对值守偏紧的问题，增设了轮值岗位；针对目录陈旧的问题，重编了目录。"
+            "（二）本年度存在的主要问题 一是回复用语生硬；二是公开栏更新慢。"
+            "（三）改进措施 一是修订答复范本；二是每周更新公开栏。")
+    got = split(text)
+    assert [b for b, _, _ in got] == ["measure"] * 2 + ["problem"] * 2 + ["measure"] * 2
+    assert [m for _, m, _ in got] == [None, None, "一是", "二是", "一是", "二是"]
+    assert got[0][2].startswith("针对值守偏紧")
+
+
+@pytest.mark.parametrize("text", [
+    # item （三） after items （一）（二）, naming a problem: an item, not a heading
+    "（一）值守人手偏紧。（二）档案目录陈旧。（三）信息审核仍有薄弱环节。",
+    "（一）值守人手偏紧。（二）档案目录陈旧。（三）部分单位存在问题：回复生硬。",
+    "1.值守人手偏紧。2.档案目录陈旧。3.部分单位存在问题 回复生硬。",
+    "（一）值守人手偏紧。\n（二）档案目录陈旧。\n（三）部分单位存在问题 回复生硬。",
+])
+def test_an_item_naming_a_problem_is_no_run_in_heading(text):
+    got = split(text)
+    assert len(got) == 3
+    assert all(m is not None for _, m, _ in got)
+
+
+def test_unnumbered_run_in_headings_before_a_colon():
+    text = "存在问题：一是值守人手偏紧；二是档案目录陈旧。改进措施：一是增设轮值岗位；二是重编档案目录。"
+    got = split(text)
+    assert [(b, t) for b, _, t in got] == [
+        ("problem", "值守人手偏紧；"), ("problem", "档案目录陈旧。"),
+        ("measure", "增设轮值岗位；"), ("measure", "重编档案目录。")]
+    got = split("一是值守人手偏紧；二是档案目录陈旧。改进措施：增设轮值岗位，重编档案目录。")
+    assert got[-1] == ("measure", None, "增设轮值岗位，重编档案目录。")
+
+
+def test_an_item_with_its_own_measure_keeps_both_halves():
+    # "（一）问题。改进措施：…" pairs a problem with its measure inside one item: not a sub-block
+    text = ("（一）值守人手偏紧。改进措施：增设轮值岗位。（二）档案目录陈旧。改进措施：重编档案目录。"
+            "（三）回复用语生硬。")
+    got = split(text)
+    assert [(b, m) for b, m, _ in got] == [("unknown", "（一）"), ("unknown", "（二）"), ("unknown", "（三）")]
+    assert got[1][2] == "档案目录陈旧。改进措施：重编档案目录。"

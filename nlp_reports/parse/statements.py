@@ -63,6 +63,7 @@ _SUB_END = re.compile(r"[。：:，,；;！!？?]")
 #: one is a lead-in sentence, a statement of its own.
 _UNNUMBERED_HEADING_MAX = 15
 _COLON = re.compile(r"[：:]")
+_SPACE = re.compile(r"\s")
 _ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 #: A half-width full stop that ends a Chinese sentence ("…缺乏经验. 改进措施：…", scraped web
@@ -129,11 +130,71 @@ def is_empty_section(text: str) -> bool:
     return not _CONTENT.search(text) or bool(_EMPTY_5.match(text))
 
 
+#: Where a numbered sub-heading may run in mid-line: after a sentence end (and spaces), at
+#: its number ("（二）", "二、", "2.", "第二部分").
+_INLINE_BOUNDARY = re.compile(
+    rf"[。！？!?；;][ \t\u3000]*(?=[(（]|(?:{_CN_NUM})[、.．]|\d{{1,2}}[.．、]|第)")
+#: What may start an item right after a run-in sub-heading ("（二）改进措施一是…", "…措施1.…").
+_ITEM_START = (rf"(?:其)?(?:{_CN_NUM})是|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）]"
+               rf"|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CIRCLED}]|第(?:{_CN_NUM})[，,、：:]|首先[，,、：:]")
+#: A numbered sub-heading's phrase run in mid-line, ended by "。", "：", spaces before more
+#: text, or directly by an item marker ("（一）存在的主要问题 1.…", "（二）改进措施一是…").
+_ITEM_START_RX = re.compile(_ITEM_START)
+_HEADING_WORD = re.compile(_HEADING_NOUN_END.pattern.rstrip("$"))  # (a quick test first)
+_INLINE_PHRASE = re.compile(
+    rf"([^\s，,。；;：:！？!?、]{{2,{MAX_SUBHEADING_LENGTH}}}?)"
+    rf"(?:[。：:][ \t\u3000]*|[ \t\u3000]+(?=\S)|(?={_ITEM_START}))")
+
+
+def _inline_heading(text: str, p: int, l1: int, items: dict[str, int], *,
+                    line_start: re.Match[str] | None = None) -> tuple[int, int, str] | None:
+    """(start, body_start, block) of a sub-heading run in at ``p`` (a line start or just after
+    a sentence end, scraped text on one line): "（二）改进措施 1.…", "（三）改进措施。一是…".
+    Numbered ((一), 一、, 1.) and naming its block ("问题", "措施" …).
+    ``items`` holds the ordinal of the last item per marker style: "（三）审核仍有薄弱环节。"
+    after item （二） is item 3. (An unnumbered "改进措施：" run in is left to the block's
+    split, :func:`_split_block`: it may be the measure half of one item, "（一）…。改进措施：…")
+    At a line start, ``line_start`` is the match of _SUB_MARKER there."""
+    m = line_start or _SUB_MARKER.match(text, p, l1)
+    if m is None:
+        return None
+    style, n = _marker_ordinal(m.group())
+    if style is None:
+        return None
+    h = (_INLINE_PHRASE.match(text, m.end(), l1)
+         if _HEADING_WORD.search(text, m.end(), min(l1, m.end() + MAX_SUBHEADING_LENGTH)) else None)
+    if h is None or not _HEADING_NOUN_END.search(h.group(1)):
+        items[style] = n
+        return None
+    # a title: "（二）改进措施 1.…"; but "（三）审核仍有薄弱环节。", "（三）部分单位存在问题 回复…",
+    # "（三）部分单位存在问题：…" mid-line and "3.部分单位存在问题 1.…" mid-line, after item 2,
+    # are item 3
+    term = text[h.end(1)]
+    if term in "。：:":
+        titled = term != "。" and line_start is not None
+    else:
+        titled = term not in " \t\u3000" or _ITEM_START_RX.match(text, h.end()) is not None
+    if n > 1 and items.get(style) == n - 1 and (not titled or style == "num" and not line_start):
+        items[style] = n
+        return None
+    block = block_of(h.group(1))
+    if block is None:
+        return None
+    s = p
+    while s < l1 and text[s] in " \t\u3000":
+        s += 1
+    return s, h.end(), block
+
+
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(line_start, body_start, block) of every sub-block heading in text[start:end]."""
+    """(line_start, body_start, block) of every sub-block heading in text[start:end], on a
+    line of its own or run in mid-line (:func:`_inline_heading`)."""
     found = []
     pos = start
     items: dict[str, int] = {}  # marker style → ordinal of the last line-start *item*
+    inline_items: dict[str, int] = {}  # the same, counting items run in mid-line too
+    bounds = [b.end() for b in _INLINE_BOUNDARY.finditer(text, start, end)]
+    bi, nb = 0, len(bounds)
     while pos < end:
         nl = text.find("\n", pos, end)
         l1 = end if nl < 0 else nl
@@ -158,10 +219,28 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             stop is None or text[stop.start()] in "：:" or not text[stop.end():l1].strip())
         continues = style is not None and n > 1 and items.get(style) == n - 1 and not titled
         block = block_of(phrase) if ok and not continues else None
-        if block is not None:
+        run_in = None
+        if style is not None:
+            if (block is None or _SPACE.search(phrase)) and _HEADING_WORD.search(text, p0, p1 + 1):
+                # "（一）存在的主要问题 1.…" (the phrase would run on to the first item's "。")
+                run_in = _inline_heading(text, pos, l1, inline_items, line_start=m)
+            if block is None and run_in is None:
+                items[style] = inline_items[style] = n
+        if run_in is not None:
+            found.append(run_in)
+            scan = run_in[1]
+        elif block is not None:
             found.append((pos, stop.end() if stop else l1, block))
-        elif style is not None:
-            items[style] = n
+            scan = found[-1][1]
+        else:
+            scan = pos
+        while bi < nb and bounds[bi] < l1:
+            if bounds[bi] >= scan:
+                run_in = _inline_heading(text, bounds[bi], l1, inline_items)
+                if run_in is not None:
+                    found.append(run_in)
+                    scan = run_in[1]
+            bi += 1
         pos = l1 + 1
     return found
 
