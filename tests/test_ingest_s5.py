@@ -395,3 +395,23 @@ def test_drop_blank_columns(rows: list, out: list) -> None:
     from nlp_reports.ingest.normalize import drop_blank_columns
 
     assert drop_blank_columns(rows) == out
+
+
+def test_html_ordered_list_draws_its_list_style_numbers() -> None:
+    lines = read_document(FIX / "ol_cjk.html").text.splitlines()
+    assert lines[1] == "一、总体情况" and "六、其他需要报告的事项" in lines
+    assert "1.政策解读的形式较为单一。" in lines  # the inner <ol type="1">
+    report = load_report(FIX / "ol_cjk.html")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [(s.marker, s.text) for s in report.statements] == [
+        ("1.", "政策解读的形式较为单一。"), ("2.", "栏目信息更新不够及时。")]
+
+
+@pytest.mark.parametrize("attrs, marker", [
+    ('style="list-style-type:lower-alpha" start="2"', "b."),
+    ('type="I"', "I."), ('style="list-style:none"', ""), ("", "1."),
+    ('style="list-style-type: simp-chinese-informal" start="11"', "十一、"),
+])
+def test_html_list_style_markers(attrs: str, marker: str) -> None:
+    page = f"<html><body><ol {attrs}><li>项目内容甲</li></ol></body></html>"
+    assert read_document(page.encode(), filename="p.html").text == f"{marker}项目内容甲"

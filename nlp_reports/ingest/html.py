@@ -378,9 +378,35 @@ _OWN_MARKER = re.compile(r"\s*(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三�
                          r"|[①-⑳▲△●○■□◆◇★☆►▶➤•·-])")
 
 
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+#: list-style-type (or the type= letter) → Word's number format of the same look
+_LIST_FORMATS = {
+    "cjk-ideographic": "chineseCounting", "simp-chinese-informal": "chineseCounting",
+    "trad-chinese-informal": "chineseCounting", "simp-chinese-formal": "chineseLegalSimplified",
+    "cjk-heavenly-stem": "ideographTraditional", "decimal": "decimal",
+    "decimal-leading-zero": "decimalZero", "lower-alpha": "lowerLetter",
+    "lower-latin": "lowerLetter", "upper-alpha": "upperLetter", "upper-latin": "upperLetter",
+    "lower-roman": "lowerRoman", "upper-roman": "upperRoman", "none": "none",
+    "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+}
+
+
+def _list_format(li, parent) -> str | None:
+    """The number format an <ol> item is drawn with (its style or type=, else the list's)."""
+    for el in (li, parent):
+        m = _LIST_STYLE.search(el.get("style", "") or "")
+        if m and m.group(1).lower() in _LIST_FORMATS:
+            return _LIST_FORMATS[m.group(1).lower()]
+        kind = (el.get("type") or "").strip()
+        if kind in _LIST_FORMATS:
+            return _LIST_FORMATS[kind]
+    return None
+
+
 def _list_marker(li, counters: dict) -> str:
-    """What a browser draws before a list item: "1." in an <ol> (from its start=), "•" in a
-    <ul>; nothing when the item writes its own marker."""
+    """What a browser draws before a list item: "1." in an <ol> (from its start=) or the
+    number in its list-style-type ("一、" for cjk-ideographic, "b." for lower-alpha …), "•"
+    in a <ul>; nothing when the item writes its own marker."""
     parent = li.getparent()
     ordered = parent is not None and _tag(parent) == "ol"
     if ordered:
@@ -389,7 +415,18 @@ def _list_marker(li, counters: dict) -> str:
         counters[parent] += 1
     if _OWN_MARKER.match(_text(li)[:8]):
         return ""
-    return f"{counters[parent]}." if ordered else "•"
+    if not ordered:
+        return "•"
+    fmt = _list_format(li, parent)
+    if fmt is None or fmt == "decimal":
+        return f"{counters[parent]}."
+    if fmt == "none":
+        return ""
+    from nlp_reports.ingest.docx import _format_number
+
+    number = _format_number(counters[parent], fmt)
+    return f"{number}、" if fmt in ("chineseCounting", "chineseLegalSimplified",
+                                    "ideographTraditional") else f"{number}."
 
 
 def _title(doc) -> str | None:
