@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -188,3 +193,78 @@ def test_a_store_without_fingerprints_gets_them_when_opened_for_writing(tmp_path
     con.close()
     res = tag_paths([tmp_path / "b_gb18030.txt"], db, model=FakeTagger())
     assert (res.ok, res.duplicates) == (0, 1)
+
+
+# --- Finding 7: kill -9 of the parent of `tag --jobs 2` leaves no orphan workers -----------
+
+_KILL_SCRIPT = r'''
+import sys, time
+sys.path.insert(0, sys.argv[3])
+from _corpus_helpers import FakeTagger, json_loader
+from nlp_reports.corpus import tag_paths
+
+def slow_loader(path):
+    time.sleep(0.2)
+    return json_loader(path)
+
+tag_paths([sys.argv[1]], sys.argv[2], model=FakeTagger(), jobs=2, chunk_size=1,
+          loader=slow_loader)
+'''
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie is dead (its reaper may be slow)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_with_a_killed_parent(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(200):
+        report = make_report(f"县{i}人民政府", 2022, [f"人员不足{i}。"], ["加强培训。"])
+        (folder / f"{i:03}.txt").write_text(report.to_json(), encoding="utf-8")
+    script = tmp_path / "run.py"
+    script.write_text(_KILL_SCRIPT, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(folder), str(tmp_path / "s.db"),
+                             str(Path(__file__).parent)])
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = _children(proc.pid)
+            if len(workers) >= 2:
+                break
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the workers never started"
+        time.sleep(0.5)
+        proc.kill()
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and any(map(_alive, workers)):
+            time.sleep(0.05)
+        alive = [w for w in workers if _alive(w)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for w in workers:  # never leave them behind, whatever the outcome
+            try:
+                os.kill(w, signal.SIGKILL)
+            except OSError:
+                pass
+    assert not alive, f"workers {alive} outlived their killed parent"

@@ -491,6 +491,42 @@ def _warm(spec: TaggerSpec, words: bool, loader: Any = None) -> None:
         tokenize("政府信息公开工作")
 
 
+#: ``prctl`` option: the signal a process gets when its parent dies (Linux, <sys/prctl.h>).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this forked worker when the batch's process dies.
+
+    Why: a ``kill -9`` of the parent leaves its workers waiting forever on the call queue,
+    holding the store's files open (the parent cannot tell them to stop). On Linux,
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` has the kernel kill the worker when its parent
+    goes. The parent may have died between the fork and this call (the signal is then never
+    sent): if this process's parent is no longer ``parent``, the worker ends at once.
+    Elsewhere (no prctl) nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
+            log.debug("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
+    except (OSError, AttributeError):  # no libc to load, or no prctl in it
+        log.debug("PR_SET_PDEATHSIG not available", exc_info=True)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _pool(jobs: int, ctx: Any) -> Any:
+    """A pool of ``jobs`` forked workers that die with this process (:func:`_die_with_parent`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
 def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                 words: bool, timeout: float | None) -> Iterator[list[tuple[Any, ...]]]:
     """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight.
@@ -517,14 +553,13 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                       words: bool, timeout: float | None) -> Iterator[list[tuple[Any, ...]]]:
     import multiprocessing as mp
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork")
     source = iter(chunks)
     waiting: list[list[Any]] = []  # in flight when a pool broke: resubmitted first
     while True:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        pool = _pool(jobs, ctx)
         pending: deque[tuple[list[Any], Any]] = deque()
         broken: list[Any] | None = None
         try:
@@ -561,12 +596,11 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
 def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
                     ctx: Any, timeout: float | None) -> list[tuple[Any, ...]]:
     """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed."""
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     out: list[tuple[Any, ...]] = []
     for path, sha, size in chunk:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+        pool = _pool(1, ctx)
         broken = False
         try:
             out.extend(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
