@@ -415,3 +415,13 @@ def test_html_ordered_list_draws_its_list_style_numbers() -> None:
 def test_html_list_style_markers(attrs: str, marker: str) -> None:
     page = f"<html><body><ol {attrs}><li>项目内容甲</li></ol></body></html>"
     assert read_document(page.encode(), filename="p.html").text == f"{marker}项目内容甲"
+
+
+def test_pdf_fake_bold_and_diagonal_watermark_leave_no_trace() -> None:
+    pytest.importorskip("pdfplumber")
+    lines = read_document(FIX / "watermark_bold.pdf").text.splitlines()
+    assert lines[:3] == [DOCX_TITLE, "一、总体情况", "本年度共收到政府信息公开申请3件，均按期答复。"]
+    assert len(lines) == 13 and lines[-1] == "本年度未收取信息处理费。"  # no watermark lines
+    report = load_report(FIX / "watermark_bold.pdf")
+    assert [s.title for s in report.sections][4:] == ["存在的主要问题及改进情况", "其他需要报告的事项"]
+    assert [s.text for s in report.statements] == ["政策解读的形式较为单一。", "栏目信息更新不够及时。"]

@@ -124,6 +124,7 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     """Text lines and table rows of one page in reading order: by vertical position, and a
     two-column page column by column (:func:`_gutter`); on the ``first`` page a title
     wrapped over lines is joined."""
+    page = _clean_chars(page)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
@@ -171,6 +172,25 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     # page furniture sits among the first or last two text lines of a page
     edge = set(_edges(lines))
     return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+
+
+def _skewed(obj: dict) -> bool:
+    """A character set at a slant (not along an axis): a diagonal watermark (水印)."""
+    matrix = obj.get("matrix")
+    if obj.get("object_type") != "char" or not matrix:
+        return False
+    a, b = abs(matrix[0]), abs(matrix[1])
+    return a > 0.1 * b and b > 0.1 * a
+
+
+def _clean_chars(page):
+    """``page`` without diagonal watermark characters (which pdfplumber reads as a column of
+    one-character lines, or inside the text's lines) and with each character once: "fake
+    bold" draws a heading twice, a hair apart, which reads "一一、、总总体体"."""
+    chars = page.chars
+    if any(_skewed(c) for c in chars):
+        page = page.filter(lambda obj: not _skewed(obj))
+    return page.dedupe_chars(tolerance=1)
 
 
 def _gutter(text_page) -> tuple[float, list[tuple[float, float]]] | None:
