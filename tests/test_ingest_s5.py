@@ -425,3 +425,14 @@ def test_pdf_fake_bold_and_diagonal_watermark_leave_no_trace() -> None:
     report = load_report(FIX / "watermark_bold.pdf")
     assert [s.title for s in report.sections][4:] == ["存在的主要问题及改进情况", "其他需要报告的事项"]
     assert [s.text for s in report.statements] == ["政策解读的形式较为单一。", "栏目信息更新不够及时。"]
+
+
+def test_docx_from_a_web_editor_reads_its_imported_html() -> None:
+    pytest.importorskip("docx")
+    lines = read_document(FIX / "alt_chunk.docx").text.splitlines()
+    assert lines[:2] == [DOCX_TITLE, "一、总体情况"]
+    assert "\t".join(str(v) for v in T4_ROW) in lines
+    report = load_report(FIX / "alt_chunk.docx")
+    assert report.metadata.title == DOCX_TITLE
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.table("table4").values == (tuple(float(v) for v in T4_ROW),)

@@ -9,6 +9,7 @@ covers, so a row label spanning rows repeats, like the HTML grids.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 import zlib
@@ -17,9 +18,12 @@ from nlp_reports.errors import (
     BinaryInputError,
     InputTooLargeError,
     MissingDependencyError,
+    ParseError,
     UnsupportedFormatError,
 )
 from nlp_reports.ingest.normalize import drop_blank_columns
+
+log = logging.getLogger("nlp_reports")
 
 __all__ = ["docx_to_text"]
 
@@ -301,10 +305,12 @@ class _Numbering:
 
 def _block_items(document, paragraph_cls, table_cls):
     """Paragraphs and tables of the body, in order; content controls (w:sdt) are opened, and
-    so are layout tables (:func:`_is_layout_table`), whose cells are read as body text."""
+    so are layout tables (:func:`_is_layout_table`), whose cells are read as body text; a
+    w:altChunk element is yielded as it is (:func:`_alt_chunk_lines`)."""
     from docx.oxml.ns import qn
 
     p_tag, tbl_tag, sdt_tag, content_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+    chunk_tag = qn("w:altChunk")
     parent = document._body
     stack = [iter(document.element.body)]
     while stack:
@@ -323,6 +329,57 @@ def _block_items(document, paragraph_cls, table_cls):
             content = child.find(content_tag)
             if content is not None:
                 stack.append(iter(content))
+        elif child.tag == chunk_tag:
+            yield child
+
+
+def _alt_chunk_lines(document, chunk, path: str | None) -> list[str]:
+    """The text of a w:altChunk: a part (HTML, MHT web archive or plain text) that Word
+    imports when it opens the file; .docx files written from web editors (html-docx-js and
+    the like) hold the whole report this way and no w:p at all."""
+    from docx.oxml.ns import qn
+
+    rel = document.part.rels.get(chunk.get(qn("r:id")))
+    if rel is None or rel.is_external:
+        return []
+    part = rel.target_part
+    kind = (part.content_type or "").lower()
+    data = part.blob
+    if "rfc822" in kind or "multipart" in kind or data[:200].lower().find(b"mime-version") >= 0:
+        data = _mht_html(data)
+        kind = "text/html"
+    try:
+        if "html" in kind or "xml" in kind:
+            from nlp_reports.ingest.html import decode_html, html_to_text
+
+            markup, _ = decode_html(data, path=path)
+            return html_to_text(markup, path=path).split("\n")
+        if kind.startswith("text/"):
+            from nlp_reports.ingest.encoding import decode_bytes
+
+            return decode_bytes(data, path=path)[0].splitlines()
+    except ParseError as exc:  # an empty or undecodable chunk: the rest may still be read
+        log.warning("%s: an imported part (w:altChunk) could not be read: %s",
+                    path or "<docx>", exc.args[0] if exc.args else exc)
+    return []  # (an embedded .docx or RTF chunk is not read)
+
+
+def _mht_html(data: bytes) -> bytes:
+    """The first text/html part of an MHT (MIME) web archive, decoded from its transfer
+    encoding (quoted-printable / base64), or the bytes as they are."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for sub in message.walk():
+        if sub.get_content_type() == "text/html":
+            payload = sub.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = sub.get_content_charset()
+                if charset and b"charset" not in payload[:2048].lower():
+                    payload = (f'<meta charset="{charset}">').encode() + payload
+                return payload
+    return data
 
 
 #: More text than any cell of the statistical tables holds (表三's longest label has ~40
@@ -416,6 +473,9 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
         has_boxes = document.element.find(".//" + qn("w:txbxContent")) is not None
         lines: list[str] = []
         for item in _block_items(document, Paragraph, Table):
+            if not isinstance(item, (Paragraph, Table)):  # a w:altChunk
+                lines.extend(_alt_chunk_lines(document, item, path))
+                continue
             if isinstance(item, Paragraph):
                 if has_boxes:
                     lines.extend(_text_box_lines(item._p))
