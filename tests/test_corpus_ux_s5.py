@@ -268,3 +268,68 @@ def test_workers_die_with_a_killed_parent(tmp_path):
             except OSError:
                 pass
     assert not alive, f"workers {alive} outlived their killed parent"
+
+
+# --- Finding 10: missing extras, unsupported documents, folders without reports -----------
+
+
+def _failed(db) -> dict[str, tuple[str, str]]:
+    with Store(db) as s:
+        return {Path(p).name: (r, m) for p, r, m in s.connection.execute(
+            "SELECT path, reason, message FROM files WHERE status = 'failed'")}
+
+
+def test_a_missing_optional_package_has_its_own_reason(tmp_path, monkeypatch):
+    docx = pytest.importorskip("docx")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    doc = docx.Document()
+    doc.add_paragraph("甲县人民政府2023年政府信息公开工作年度报告")
+    doc.save(folder / "r.docx")
+    monkeypatch.setitem(sys.modules, "docx", None)  # as without the 'docx' extra
+    db = tmp_path / "s.db"
+    res = tag_paths([folder], db, model=FakeTagger())
+    assert [f.reason for f in res.failures] == ["missing_dependency"]
+    reason, message = _failed(db)["r.docx"]
+    assert reason == "missing_dependency" and "pip install 'nlp-reports[docx]'" in message
+
+
+def test_unsupported_documents_in_a_folder_are_failures_not_skipped(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("old.doc", "sub/wps.wps", "notes.rtf", "figures.xls"):
+        (folder / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)  # left alone
+    report = make_report("甲县人民政府", 2023, ["人员力量不足。"], ["加强培训。"])
+    (folder / "good.txt").write_text(report.to_json(), encoding="utf-8")
+    db = tmp_path / "s.db"
+    res = tag_paths([folder], db, model=FakeTagger(), loader=_json_or_real)
+    assert res.ok == 1
+    failed = _failed(db)
+    assert set(failed) == {"old.doc", "wps.wps", "notes.rtf", "figures.xls"}
+    for name, (reason, message) in failed.items():
+        assert reason == "unsupported_format", name
+        assert ".docx" in message or ".pdf" in message, message
+    # named on the command line: the same
+    res = tag_paths([folder / "old.doc"], tmp_path / "t.db", model=FakeTagger())
+    assert [f.reason for f in res.failures] == ["unsupported_format"]
+
+
+def _json_or_real(path):
+    from _corpus_helpers import json_loader
+
+    from nlp_reports.parse import load_report
+
+    return json_loader(path) if path.endswith(".txt") else load_report(path)
+
+
+def test_a_folder_without_report_files_says_so(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "sub" / "readme.md").write_text("x", encoding="utf-8")
+    db = tmp_path / "s.db"
+    res = tag_paths([empty], db, model=FakeTagger())
+    assert res.failed == 1 and res.failures[0].reason == "no_report_files"
+    assert _failed(db) == {}  # nothing to retry: not in the store
+    assert main(["tag", str(empty), "--db", str(db), "--quiet"]) == 1
+    assert f"no report files found under {empty}" in capsys.readouterr().err

@@ -100,6 +100,18 @@ class BatchResult:
 
 # --- finding files -----------------------------------------------------------------------
 
+#: Documents a folder walk takes although no reader reads them, so that each is recorded as
+#: failed (reason ``unsupported_format``, with what to do: save it as .docx/.txt/.pdf)
+#: instead of being passed over in silence: old Word and WPS files, RTF, OpenDocument,
+#: spreadsheets, presentations, OFD, web archives and archives are how reports come from
+#: government sites. (Images are left alone: a folder of reports often holds them.)
+FLAGGED_SUFFIXES: tuple[str, ...] = (".doc", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et",
+                                     ".ppt", ".pptx", ".ofd", ".mht", ".mhtml", ".zip", ".rar",
+                                     ".7z")
+#: Reason of a folder argument with no report file in it: in the result, never in the store
+#: (there is no file to retry).
+NO_REPORT_FILES = "no_report_files"
+
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Failure]]:
     """Files, folders (recursive, known suffixes) and globs → sorted unique files.
@@ -107,6 +119,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     Arguments that match nothing come back as failures (reason ``not_found``), and so do
     paths named like a report that are no file: a dangling symbolic link (``not_found``),
     a FIFO, socket or device (``unreadable``; never opened, a FIFO would block the run).
+    A folder walk also takes the documents of :data:`FLAGGED_SUFFIXES` (they fail with
+    reason ``unsupported_format`` when read); a folder argument holding no such file and no
+    report file is a failure with reason :data:`NO_REPORT_FILES`.
     """
     found: dict[str, Path] = {}
     missing: list[Failure] = []
@@ -127,7 +142,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
         skip = len(folder.parts)
         given = 0
         for f in sorted(folder.rglob("*")):
-            if f.suffix.lower() not in REPORT_SUFFIXES:
+            suffix = f.suffix.lower()
+            if suffix not in REPORT_SUFFIXES and suffix not in FLAGGED_SUFFIXES:
                 continue
             if not f.is_file():
                 given += note(f)
@@ -151,7 +167,11 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            walk(p)
+            if not walk(p):
+                missing.append(Failure(
+                    str(arg), NO_REPORT_FILES,
+                    f"no report files found under {arg} (looked for "
+                    f"{' '.join(REPORT_SUFFIXES)} in it and its subfolders)"))
         elif p.is_file():
             add(p)
         elif glob.has_magic(str(arg)):
@@ -389,6 +409,8 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
             out.append(("failed", path, sha, size, "timeout", str(exc)))
         except ParseError as exc:
             out.append(("failed", path, sha, size, exc.reason, str(exc)))
+        except MissingDependencyError as exc:  # the format needs an extra: say which
+            out.append(("failed", path, sha, size, "missing_dependency", str(exc)))
         except Exception as exc:  # one broken file never stops the batch
             log.debug("unexpected error parsing %s", path, exc_info=True)
             out.append(("failed", path, sha, size, "error", f"{type(exc).__name__}: {exc}"))
@@ -779,9 +801,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         files, missing = expand_paths(paths)
         store.forget_vanished_failures()
         failures: list[Failure] = list(missing)
-        if missing:
+        if any(f.reason != NO_REPORT_FILES for f in missing):
             store.record_failures([(f.path, f.reason, f.message, None, None, model_id)
-                                   for f in missing])
+                                   for f in missing if f.reason != NO_REPORT_FILES])
         # Streaming: files are hashed and checked against the store one block at a time as
         # the workers ask for work, so memory does not grow with the corpus (a list of paths
         # as plain strings is all that is held).
