@@ -333,3 +333,27 @@ def test_a_folder_without_report_files_says_so(tmp_path, capsys):
     assert _failed(db) == {}  # nothing to retry: not in the store
     assert main(["tag", str(empty), "--db", str(db), "--quiet"]) == 1
     assert f"no report files found under {empty}" in capsys.readouterr().err
+
+
+# --- Finding 12: the copying table gives the statement share beside the character share --
+
+
+def test_copying_gives_both_shares(tmp_path):
+    tagger = FakeTagger()
+    long_copied = "信息公开工作机构人员力量不足，专职人员少，兼职人员多，业务培训不够。"
+    a22 = make_report("甲县人民政府", 2022, [long_copied, "网站栏目更新不及时。"], ["加强培训。"])
+    a23 = make_report("甲县人民政府", 2023, [long_copied, "政策解读形式单一。"],
+                      ["完善保密审查制度。", "推进平台升级。"])
+    db = tmp_path / "c.db"
+    with Store(db) as s:
+        for i, r in enumerate((a22, a23)):
+            s.write_report(f"r{i}.txt", r, tagger.tag_many([r])[0], model_id="m")
+    [row] = summarize(db).copying.to_dict("records")
+    texts = [st.text for st in a23.statements]
+    assert (row["n_statements"], row["n_copied"]) == (len(texts), 1)
+    assert row["share_copied_statements"] == round(1 / len(texts), 3)
+    copied = [t for t in texts if long_copied in t]
+    assert row["share_copied"] == round(sum(map(len, copied)) / sum(map(len, texts)), 3)
+    assert row["share_copied"] != row["share_copied_statements"]
+    columns = list(summarize(db).copying.columns)
+    assert columns.index("share_copied_statements") + 1 == columns.index("share_copied")

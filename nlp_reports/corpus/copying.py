@@ -302,8 +302,11 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
 
     ``statements``: report_id, idx, text (row i ↔ ``index.uid[i]``); ``reports``: id,
     agency, year. Returns ``(by_report, copied)``: per report with a t−1 report, the
-    number of statements, how many are copied and the copied share of section 五's
-    characters; and one row per copied statement with its source and similarity.
+    number of statements (``n_statements``), how many are copied (``n_copied``), their
+    share of the statements (``share_copied_statements`` = n_copied / n_statements) and
+    the copied share of the statements' characters (``share_copied`` = characters of the
+    copied statements / characters of all statements: a long copied paragraph weighs more
+    than a short one); and one row per copied statement with its source and similarity.
     """
     import pandas as pd
 
@@ -366,7 +369,10 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
         ["n_statements", "chars", "n_copied", "copied_chars"]].fillna(0).astype(int)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = by_report["copied_chars"] / by_report["chars"].where(by_report["chars"] > 0)
+        count_share = by_report["n_copied"] / by_report["n_statements"].where(
+            by_report["n_statements"] > 0)
+    by_report["share_copied_statements"] = count_share.round(3)
     by_report["share_copied"] = share.round(3)
     by_report = by_report.sort_values(["agency", "year"]).reset_index(drop=True)
     return (by_report[["agency", "year", "report_id", "prev_report_id", "n_statements",
-                       "n_copied", "share_copied"]], copied)
+                       "n_copied", "share_copied_statements", "share_copied"]], copied)
