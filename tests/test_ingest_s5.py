@@ -436,3 +436,13 @@ def test_docx_from_a_web_editor_reads_its_imported_html() -> None:
     assert report.metadata.title == DOCX_TITLE
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.table("table4").values == (tuple(float(v) for v in T4_ROW),)
+
+
+def test_docx_numbering_through_a_list_style_keeps_its_numbers() -> None:
+    pytest.importorskip("docx")
+    lines = read_document(FIX / "numstyle_link.docx").text.splitlines()
+    assert lines[1] == "一、总体情况" and "六、其他需要报告的事项" in lines
+    assert "(一)存在的主要问题" in lines and "(二)改进措施" in lines
+    report = load_report(FIX / "numstyle_link.docx")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.block for s in report.statements] == ["problem"] * 2 + ["measure"] * 3

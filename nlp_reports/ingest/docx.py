@@ -204,12 +204,36 @@ class _Numbering:
         except (NotImplementedError, KeyError, AttributeError):
             return
         abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        links: dict[str, str] = {}  # abstractNumId → the numbering style it takes its levels from
         for an in root.findall(qn("w:abstractNum")):
-            abstract[an.get(qn("w:abstractNumId"))] = self._read_levels(an)
-        for num in root.findall(qn("w:num")):
-            num_id = num.get(qn("w:numId"))
+            aid = an.get(qn("w:abstractNumId"))
+            abstract[aid] = self._read_levels(an)
+            link = an.find(qn("w:numStyleLink"))
+            if link is not None and not abstract[aid]:
+                links[aid] = link.get(qn("w:val"))
+        nums = root.findall(qn("w:num"))
+        abstract_of_num: dict[str | None, str | None] = {}
+        for num in nums:
             ref = num.find(qn("w:abstractNumId"))
-            aid = ref.get(qn("w:val")) if ref is not None else None
+            abstract_of_num[num.get(qn("w:numId"))] = (ref.get(qn("w:val")) if ref is not None
+                                                       else None)
+        # a list that uses a numbering style (w:numStyleLink, as multilevel list styles and
+        # 公文 templates do) has no levels of its own: they are those of the list the style
+        # numbers with, whose count it shares
+        alias: dict[str, str] = {}
+        if links:
+            styles = _style_elements(document)
+            for aid, style_id in links.items():
+                el = styles.get(style_id)
+                ref = el.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}") \
+                    if el is not None else None
+                target = abstract_of_num.get(ref.get(qn("w:val"))) if ref is not None else None
+                if target is not None and target != aid and abstract.get(target):
+                    abstract[aid] = abstract[target]
+                    alias[aid] = target
+        for num in nums:
+            num_id = num.get(qn("w:numId"))
+            aid = abstract_of_num.get(num_id)
             levels = dict(abstract.get(aid, {}))
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl"), "0"))
@@ -222,7 +246,7 @@ class _Numbering:
                     levels[ilvl] = (int(start.get(qn("w:val"), "1")), fmt, text)
                     self._restarts.add((num_id, ilvl))
             self._levels[num_id] = levels
-            self._abstract_of[num_id] = aid or num_id
+            self._abstract_of[num_id] = alias.get(aid, aid) if aid else num_id
 
     def _read_levels(self, parent) -> dict[int, tuple[int, str, str]]:
         qn = self._qn
