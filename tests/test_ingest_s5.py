@@ -353,10 +353,18 @@ def test_table_of_contents_is_not_read_as_the_headings() -> None:
     assert [s.text for s in report.statements] == ["政策解读的形式较为单一。", "栏目信息更新不够及时。"]
 
 
+BODY = "一、总体情况\n正文甲\n二、其他\n正文乙"
+
+
 @pytest.mark.parametrize("text, kept", [
-    ("目录\n一、总体情况......1\n二、主动公开政府信息情况......2\n正文", "正文"),
-    ("目 录\n\n一、总体情况 ··· 3\n\n二、其他 ··· 4\n正文", "正文"),
-    ("一、总体情况……1\n正文", "一、总体情况……1\n正文"),  # one such line alone stays
+    ("目录\n一、总体情况......1\n二、其他......2\n" + BODY, BODY),
+    ("目 录\n\n一、总体情况 ··· 3\n\n二、其他 ··· 4\n" + BODY, BODY),
+    ("一、总体情况……1\n" + BODY, "一、总体情况……1\n" + BODY),  # one such line alone stays
+    ("一、总体情况......3\n二、其他......2\n" + BODY,  # page numbers going down
+     "一、总体情况......3\n二、其他......2\n" + BODY),
+    # a table flattened with leaders: its labels are not printed again
+    ("本年新收申请数量......3\n上年结转申请数量......1\n" + BODY,
+     "本年新收申请数量......3\n上年结转申请数量......1\n" + BODY),
     ("规章\t……\t5\n行政许可……不详\n正文", "规章\t……\t5\n行政许可……不详\n正文"),
 ])
 def test_contents_lines_need_leaders_page_numbers_and_company(text: str, kept: str) -> None:

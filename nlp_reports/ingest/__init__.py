@@ -236,30 +236,36 @@ def _suffix(name: str) -> str:
 
 
 #: A line of a table of contents (目录): a title, dot leaders, a page number.
-_CONTENTS_ENTRY = re.compile(r"[^\t\n]{2,80}?[ \t]*(?:[.…·•_\-—][ \t]*){3,}\d{1,3}[ \t]*")
+_CONTENTS_ENTRY = re.compile(r"([^\t\n]{2,80}?)[ \t]*(?:[.…·•_\-—][ \t]*){3,}(\d{1,3})[ \t]*")
 _CONTENTS_TITLE = re.compile(r"[ \t]*目[ \t]*录[ \t]*")
 _LEADERS = re.compile(r"(?:\.\.\.|…|···|___|———)")
 
 
 def _drop_contents(text: str) -> str:
     """``text`` without its table of contents (目录): two or more lines in a row that end in
-    dot leaders and a page number ("一、总体情况……………1"), and the 目录 line above them.
-    Such lines repeat every heading, so they would be taken for the report's headings."""
+    dot leaders and a page number ("一、总体情况……………1"), the page numbers not going
+    down and most titles printed again further on, and the 目录 line above them. Such lines
+    repeat every heading, so they would be taken for the report's headings. (A table flattened
+    with leaders, "本年新收申请数量……3", has labels that do not come again.)"""
     if not _LEADERS.search(text):
         return text
     lines = text.split("\n")
-    entry = [bool(_CONTENTS_ENTRY.fullmatch(line)) for line in lines]
+    entries = [_CONTENTS_ENTRY.fullmatch(line) for line in lines]
     drop: set[int] = set()
     i = 0
     while i < len(lines):
-        if not entry[i]:
+        if not entries[i]:
             i += 1
             continue
         j = i
-        while j < len(lines) and (entry[j] or (not lines[j].strip() and j + 1 < len(lines)
-                                              and entry[j + 1])):
+        while j < len(lines) and (entries[j] or (not lines[j].strip() and j + 1 < len(lines)
+                                                and entries[j + 1])):
             j += 1
-        if sum(entry[i:j]) >= 2:
+        run = [m for m in entries[i:j] if m]
+        pages = [int(m.group(2)) for m in run]
+        rest = "\n".join(lines[j:])
+        again = sum(1 for m in run if m.group(1).strip() in rest)
+        if len(run) >= 2 and pages == sorted(pages) and 2 * again > len(run):
             drop.update(range(i, j))
             k = i - 1
             while k >= 0 and not lines[k].strip():
