@@ -357,3 +357,20 @@ def test_copying_gives_both_shares(tmp_path):
     assert row["share_copied"] != row["share_copied_statements"]
     columns = list(summarize(db).copying.columns)
     assert columns.index("share_copied_statements") + 1 == columns.index("share_copied")
+
+
+# --- Finding 14: predictions of several models in one store are noted ---------------------
+
+
+def test_summary_notes_several_models(small_store):
+    assert not [n for n in summarize(small_store).notes if "models" in n]
+    tagger = FakeTagger(model_id="other-model-2")
+    r = make_report("丙镇人民政府", 2023, ["宣传不够。"], ["加强宣传。"])
+    with Store(small_store) as s:
+        s.write_report("r9.txt", r, tagger.tag_many([r])[0], model_id="other-model-2")
+    summary = summarize(small_store)
+    [note] = [n for n in summary.notes if "models" in n]
+    assert "2 different models" in note
+    assert "m: 3 reports" in note and "other-model-: 1 report;" not in note
+    assert "other-model-: 1 report)" in note
+    assert note in summary.to_markdown()

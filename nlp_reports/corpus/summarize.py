@@ -238,7 +238,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, published, n_sections, "
-        f"n_statements, missing_sections, {', '.join(numeric)} FROM reports ORDER BY id")
+        f"n_statements, missing_sections, model_id, {', '.join(numeric)} FROM reports "
+        "ORDER BY id")
     for c in numeric:
         reports[c] = reports[c].astype(float)
     statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
@@ -340,7 +341,9 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
 
 
 def corpus_notes(reports: Any) -> list[str]:
-    """Sentences a reader of the summary must see: (agency, year) pairs with several reports.
+    """Sentences a reader of the summary must see: predictions of several models (which,
+    and how many reports each: model ids cut to 12 characters); (agency, year) pairs with
+    several reports.
 
     The same report in another encoding or format is stored once (its files are
     duplicates, ``docs/store-schema.md``), so several reports for one agency and year are
@@ -348,6 +351,16 @@ def corpus_notes(reports: Any) -> list[str]:
     is counted in every table.
     """
     notes: list[str] = []
+    if "model_id" in reports:
+        models = reports["model_id"].astype(object).where(reports["model_id"].notna(),
+                                                          "(none)").value_counts()
+        if len(models) > 1:
+            each = "; ".join(f"{str(m)[:12]}: {n} report{'s' if n != 1 else ''}"
+                             for m, n in models.items())
+            notes.append(
+                f"The statements were tagged by {len(models)} different models ({each}); "
+                "their kinds and themes are not comparable across models. Re-tag with one "
+                "model: nlp-reports tag … --db … --retag [--model DIR]")
     r = reports.dropna(subset=["agency", "year"])
     sizes = r.groupby(["agency", "year"]).size()
     multi = sizes[sizes > 1]
