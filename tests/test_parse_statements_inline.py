@@ -133,3 +133,94 @@ def test_an_item_with_its_own_measure_keeps_both_halves():
     got = split(text)
     assert [(b, m) for b, m, _ in got] == [("unknown", "（一）"), ("unknown", "（二）"), ("unknown", "（三）")]
     assert got[1][2] == "档案目录陈旧。改进措施：重编档案目录。"
+
+
+# --- enumerations run in on one line ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "markers"), [
+    ("1. 增设轮值岗位 2. 重编档案目录 3. 修订答复范本", ["1.", "2.", "3."]),
+    ("1、增设轮值岗位；2、重编档案目录；3、修订答复范本。", ["1、", "2、", "3、"]),
+    ("1.增设轮值岗位;2.重编档案目录;3.修订答复范本.", ["1.", "2.", "3."]),
+    ("(1)增设轮值岗位。(2)重编档案目录。(3)修订答复范本。", ["(1)", "(2)", "(3)"]),
+    ("(1) 增设轮值岗位 (2) 重编档案目录 (3) 修订答复范本", ["(1)", "(2)", "(3)"]),
+    ("①增设轮值岗位 ②重编档案目录 ③修订答复范本", ["①", "②", "③"]),
+    ("一是增设轮值岗位；二是重编档案目录；三是修订答复范本。", ["一是", "二是", "三是"]),
+    ("一是增设轮值岗位 二是重编档案目录 三是修订答复范本", ["一是", "二是", "三是"]),
+    ("一、增设轮值岗位。二、重编档案目录。三、修订答复范本。", ["一、", "二、", "三、"]),
+])
+def test_run_in_enumerations_are_split_into_items(text, markers):
+    got = split(text, title="改进措施")
+    assert [m for _, m, _ in got] == markers
+    assert [t.rstrip("。；;. ") for _, _, t in got] == ["增设轮值岗位", "重编档案目录", "修订答复范本"]
+    assert {b for b, _, _ in got} == {"measure"}
+
+
+@pytest.mark.parametrize("trap", [
+    "全年拨付经费 2.5万元",        # a decimal, not item 2
+    "较上年增长 1.2%",            # a percentage
+    "依照细则第1.3条 办理",        # a clause number
+    "自 2023.12 起施行",          # a date
+    "于 3.15 集中答复",            # a date
+    "涉及 1、2、3 号楼",           # a list of figures
+    "12345热线 受理 2 件",         # a hotline number
+    "共 1 项 2 类",                # bare numbers
+])
+def test_numbers_that_look_like_markers_stay_in_their_sentence(trap):
+    text = f"本所值守人手偏紧，{trap}，档案目录陈旧。"
+    got = split(text, title="存在的主要问题")
+    assert got == [("problem", None, text)]
+
+
+def test_a_lone_marker_without_a_sequence_splits_nothing():
+    # "2." after a space, but no item 1 before it and no 3 after: not an enumeration
+    text = "本所值守人手偏紧 2. 档案目录陈旧，查找费时。"
+    assert [t for _, _, t in split(text, title="存在的主要问题")] == [text]
+
+
+def test_markers_need_a_boundary_before_them():
+    # "(1)" after "，", "(2)" straight after text, "一是"/"二是" after "之": no boundary, no items
+    text = "本所值守人手偏紧，(1)号和(2)号岗位长期空缺，原因之一是经费不足，之二是编制紧张。"
+    assert split(text, title="存在的主要问题") == [("problem", None, text)]
+
+
+def test_a_whole_section_on_one_line():
+    text = ("(一)存在的主要问题 本所政务公开工作仍有不足: 1. 值守人手偏紧，节假日无人轮值。 "
+            "2. 档案目录陈旧，查找费时，全年延期答复2件. 3. 答复用语生硬，群众满意度为87.5%。 "
+            "(二)改进措施 1. 增设轮值岗位，实行AB岗。 2. 于2025.3前重编档案目录;并每季度更新. "
+            "3. 修订答复范本，参照细则第2.4条执行。")
+    got = split(text)
+    assert [(b, m) for b, m, _ in got] == [
+        ("problem", None), ("problem", "1."), ("problem", "2."), ("problem", "3."),
+        ("measure", "1."), ("measure", "2."), ("measure", "3.")]
+    assert got[0][2] == "本所政务公开工作仍有不足:"
+    assert got[2][2] == "档案目录陈旧，查找费时，全年延期答复2件."
+    assert got[3][2] == "答复用语生硬，群众满意度为87.5%。"
+    assert got[5][2] == "于2025.3前重编档案目录;并每季度更新."
+    assert got[6][2] == "修订答复范本，参照细则第2.4条执行。"
+
+
+def test_a_whole_section_scraped_into_one_paragraph_of_a_report():
+    from nlp_reports import load_report
+
+    body = ("（一）存在的主要问题一是值守人手偏紧。二是档案目录陈旧。（二）改进措施一是增设轮值岗位。"
+            "二是重编档案目录。")
+    report = load_report(("柳岸县档案馆2024年政府信息公开工作年度报告\n"
+                          "一、总体情况\n本馆全年主动公开信息32条。\n"
+                          "五、存在的主要问题及改进情况\n" + body + "\n"
+                          "六、其他需要报告的事项\n无。\n").encode())
+    assert [(s.block, s.marker, s.text) for s in report.statements] == [
+        ("problem", "一是", "值守人手偏紧。"), ("problem", "二是", "档案目录陈旧。"),
+        ("measure", "一是", "增设轮值岗位。"), ("measure", "二是", "重编档案目录。")]
+
+
+@pytest.mark.parametrize("text", [
+    "（一）主要问题一是值守人手偏紧。二是档案目录陈旧。\n（二）改进措施一是增设轮值岗位。二是重编档案目录。",
+    "存在问题 1.值守人手偏紧。 2.档案目录陈旧。\n改进措施 1.增设轮值岗位。 2.重编档案目录。",
+    "存在问题 1.值守人手偏紧。 2.档案目录陈旧。 改进措施 1.增设轮值岗位。 2.重编档案目录。",
+])
+def test_a_heading_does_not_swallow_the_first_item_after_it(text):
+    got = split(text)
+    assert [(b, t) for b, _, t in got] == [
+        ("problem", "值守人手偏紧。"), ("problem", "档案目录陈旧。"),
+        ("measure", "增设轮值岗位。"), ("measure", "重编档案目录。")]

@@ -34,7 +34,7 @@ _RUN_IN_BEFORE = "\n。；;：:！？!?"
 _SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
 
 # (kind, regex, where): where = "line" (line start only), "run" (line start or after
-# _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE too)
+# _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE or a space too)
 _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("shi", re.compile(rf"(?:其)?({_CN_NUM})是[：:，,、]?"), "shi"),
     ("paren_cn", re.compile(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
@@ -42,7 +42,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (these three are written to start with a character class, which the engine scans for
     # quickly: "\d\d?" is "\d{1,2}", and cn_dun's numeral is _CN_NUM as one class + a
     # look-behind; tests/test_parse_fastpaths.py compares them with the plain forms)
-    ("cn_dun", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "line"),
+    ("cn_dun", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "run"),
     ("num_dot", re.compile(r"(\d\d?)(?:[.．](?!\d)|、)"), "run"),
     ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
@@ -51,6 +51,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
     ("labelled", re.compile(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM})[：:，,、.．]"), "run"),
 )
+#: Run-in marker kinds also taken after a space: a one-line enumeration of scraped text
+#: ("1. 加强培训 2. 完善制度", "(1) … (2) …"); the items must still count 1, 2, 3 (_runs).
+_SPACED = frozenset({"paren_cn", "paren_num", "num_dot"})
 #: The block a labelled item names: 问题一/不足一 → problem, 措施一/举措一/对策一 → measure.
 _LABEL_BLOCK = re.compile(r"(问题|不足)|措施|举措|对策")
 
@@ -62,6 +65,8 @@ _SUB_END = re.compile(r"[。：:，,；;！!？?]")
 #: Longest sub-heading phrase without a number ("存在问题：", "下一步工作打算。"); a longer
 #: one is a lead-in sentence, a statement of its own.
 _UNNUMBERED_HEADING_MAX = 15
+#: Longest unnumbered heading phrase followed by a space and prose ("存在问题 人员…").
+_UNNUMBERED_SPACED_MAX = 10
 _COLON = re.compile(r"[：:]")
 _SPACE = re.compile(r"\s")
 _ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
@@ -69,7 +74,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 #: A half-width full stop that ends a Chinese sentence ("…缺乏经验. 改进措施：…", scraped web
 #: text): after a CJK character or closing quote/bracket, so never the point of a number
 #: ("2.5万元", "2023.12", "第1.3条"), of a Latin word or URL ("www.gov.cn"), nor an ellipsis.
-_CJK_PERIOD = re.compile(r'(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"])\.(?![.A-Za-z])')
+_CJK_PERIOD = re.compile(r'\.(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"]\.)(?![.A-Za-z])')
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
 _RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
@@ -130,54 +135,78 @@ def is_empty_section(text: str) -> bool:
     return not _CONTENT.search(text) or bool(_EMPTY_5.match(text))
 
 
-#: Where a numbered sub-heading may run in mid-line: after a sentence end (and spaces), at
-#: its number ("（二）", "二、", "2.", "第二部分").
-_INLINE_BOUNDARY = re.compile(
-    rf"[。！？!?；;][ \t\u3000]*(?=[(（]|(?:{_CN_NUM})[、.．]|\d{{1,2}}[.．、]|第)")
 #: What may start an item right after a run-in sub-heading ("（二）改进措施一是…", "…措施1.…").
 _ITEM_START = (rf"(?:其)?(?:{_CN_NUM})是|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）]"
                rf"|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CIRCLED}]|第(?:{_CN_NUM})[，,、：:]|首先[，,、：:]")
+#: A phrase worded as a sub-heading, not as a sentence about some unit ("改进措施", "存在的主要
+#: 问题", "2024年工作打算"; not "部分单位存在问题"), and the characters it may start with.
+_TITLE_START = re.compile(
+    r"(?:20\d\d年度?|本年度?|上年度?|今年|明年)?(?:政府信息公开|政务公开)?(?:工作)?"
+    r"(?:存在|主要|问题|不足|改进|整改|下一?步|今后|工作|努力|措施|打算|计划)")
+_TITLE_FIRST = "2本上今明政工存主问不改整下努措打计"
+#: The word a run-in sub-heading ends in, and what may follow it (a quick test first).
+_HEADING_WORD = (_HEADING_NOUN_END.pattern.rstrip("$")
+                 + rf"(?=[。：:\s]|{_ITEM_START})")
+_HEADING_END = re.compile(_HEADING_WORD)
+#: Where a numbered sub-heading may run in mid-line: after a sentence end (and spaces), at
+#: its number ("（二）", "二、", "2.", "第二部分").
+_INLINE_BOUNDARY = re.compile(
+    rf"[。！？!?；;](?:[ \t\u3000]*(?=[(（]|(?:{_CN_NUM})[、.．]|\d{{1,2}}[.．、]|第)"
+    rf"|[ \t\u3000]+(?=[{_TITLE_FIRST}]))")
 #: A numbered sub-heading's phrase run in mid-line, ended by "。", "：", spaces before more
 #: text, or directly by an item marker ("（一）存在的主要问题 1.…", "（二）改进措施一是…").
 _ITEM_START_RX = re.compile(_ITEM_START)
-_HEADING_WORD = re.compile(_HEADING_NOUN_END.pattern.rstrip("$"))  # (a quick test first)
 _INLINE_PHRASE = re.compile(
     rf"([^\s，,。；;：:！？!?、]{{2,{MAX_SUBHEADING_LENGTH}}}?)"
     rf"(?:[。：:][ \t\u3000]*|[ \t\u3000]+(?=\S)|(?={_ITEM_START}))")
 
 
-def _inline_heading(text: str, p: int, l1: int, items: dict[str, int], *,
-                    line_start: re.Match[str] | None = None) -> tuple[int, int, str] | None:
-    """(start, body_start, block) of a sub-heading run in at ``p`` (a line start or just after
-    a sentence end, scraped text on one line): "（二）改进措施 1.…", "（三）改进措施。一是…".
-    Numbered ((一), 一、, 1.) and naming its block ("问题", "措施" …).
-    ``items`` holds the ordinal of the last item per marker style: "（三）审核仍有薄弱环节。"
-    after item （二） is item 3. (An unnumbered "改进措施：" run in is left to the block's
-    split, :func:`_split_block`: it may be the measure half of one item, "（一）…。改进措施：…")
-    At a line start, ``line_start`` is the match of _SUB_MARKER there."""
-    m = line_start or _SUB_MARKER.match(text, p, l1)
-    if m is None:
+def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
+                    at: tuple[re.Match[str], str | None, int] | None = None
+                    ) -> tuple[int, int, str] | None:
+    """(start, body_start, block) of a sub-heading run in at ``p``, a line start or just after
+    a sentence end (scraped text on one line): "（二）改进措施 1.…", "（三）改进措施。一是…".
+    Numbered ((一), 一、, 1.) and naming its block ("问题", "措施" …), or unnumbered, worded as
+    a title and followed by a space or an item ("改进措施 1.…", "存在问题一是…"); mid-line an
+    unnumbered one must be set off by spaces. (An unnumbered "改进措施：" is left to the
+    block's split, :func:`_split_block`: it may be one item's measure half, "（一）…。改进措施：…")
+    ``items`` holds the ordinal of the last item per marker style; ``at`` is (the _SUB_MARKER
+    match, style, ordinal) already read at a line start."""
+    if at is not None:
+        m, style, n = at
+    else:
+        m = _SUB_MARKER.match(text, p, l1)
+        if m is None:
+            return None
+        style, n = _marker_ordinal(m.group())
+    p0 = m.end()
+    if style is None and (not _TITLE_START.match(text, p0, l1)
+                          or (at is None and text[p - 1] not in " \t\u3000")):
         return None
-    style, n = _marker_ordinal(m.group())
-    if style is None:
-        return None
-    h = (_INLINE_PHRASE.match(text, m.end(), l1)
-         if _HEADING_WORD.search(text, m.end(), min(l1, m.end() + MAX_SUBHEADING_LENGTH)) else None)
+    h = (_INLINE_PHRASE.match(text, p0, l1)
+         if _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1)) else None)
     if h is None or not _HEADING_NOUN_END.search(h.group(1)):
-        items[style] = n
+        if style is not None:
+            items[style] = n
         return None
-    # a title: "（二）改进措施 1.…"; but "（三）审核仍有薄弱环节。", "（三）部分单位存在问题 回复…",
-    # "（三）部分单位存在问题：…" mid-line and "3.部分单位存在问题 1.…" mid-line, after item 2,
-    # are item 3
+    # after item 2, "（三）改进措施 1.…" is a title, but "（三）审核仍有薄弱环节。", "（三）部分单位存在
+    # 问题 回复…" are item 3, and so are, mid-line, "（三）部分单位存在问题：…" and "3.部分单位存在
+    # 问题 1.…" (there a title is worded as one: "3.改进措施：…")
+    phrase = h.group(1)
     term = text[h.end(1)]
+    worded = _TITLE_START.match(phrase) is not None
     if term in "。：:":
-        titled = term != "。" and line_start is not None
+        titled = term != "。" and (at is not None or worded)
     else:
         titled = term not in " \t\u3000" or _ITEM_START_RX.match(text, h.end()) is not None
-    if n > 1 and items.get(style) == n - 1 and (not titled or style == "num" and not line_start):
+    if style is None:
+        if term in "。：:" or len(phrase) > (
+                _UNNUMBERED_HEADING_MAX if titled else _UNNUMBERED_SPACED_MAX):
+            return None  # (a heading before "：" or "。" is read as before)
+    elif n > 1 and items.get(style) == n - 1 and (not titled or (at is None and not worded)):
         items[style] = n
         return None
-    block = block_of(h.group(1))
+    block = block_of(phrase)
     if block is None:
         return None
     s = p
@@ -220,12 +249,13 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         continues = style is not None and n > 1 and items.get(style) == n - 1 and not titled
         block = block_of(phrase) if ok and not continues else None
         run_in = None
-        if style is not None:
-            if (block is None or _SPACE.search(phrase)) and _HEADING_WORD.search(text, p0, p1 + 1):
-                # "（一）存在的主要问题 1.…" (the phrase would run on to the first item's "。")
-                run_in = _inline_heading(text, pos, l1, inline_items, line_start=m)
-            if block is None and run_in is None:
-                items[style] = inline_items[style] = n
+        if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST))
+                or (block is not None and (_SPACE.search(phrase) or _ITEM_START_RX.search(phrase)))):
+            # "（一）存在的主要问题 1.…", "（一）主要问题一是…。" (the phrase would run on to the
+            # first item's "。"), "改进措施 1.…"
+            run_in = _inline_heading(text, pos, l1, inline_items, (m, style, n))  # type: ignore[arg-type]
+        if style is not None and block is None and run_in is None:
+            items[style] = inline_items[style] = n
         if run_in is not None:
             found.append(run_in)
             scan = run_in[1]
@@ -276,9 +306,9 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             if where == "line":
                 ok = prev == "\n"
             elif where == "run":
-                ok = prev in _RUN_IN_BEFORE
+                ok = prev in _RUN_IN_BEFORE or (k < s and kind in _SPACED)
             else:
-                ok = prev in _SHI_BEFORE
+                ok = prev in _SHI_BEFORE or k < s
             if not ok:
                 continue
             g = m.group(1)
@@ -607,7 +637,8 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
     """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
     if is_empty_section(text[start:end]):
         return SplitResult((), True, False)
-    if text.find(".", start, end) >= 0:
+    dot = text.find(".", start, end)
+    if dot >= 0 and _CJK_PERIOD.search(text, dot, end):
         # read half-width sentence ends as "。" (same length: offsets stay those of the caller)
         text = text[:start] + _CJK_PERIOD.sub("。", text[start:end]) + text[end:]
     first_block = block_of(title) or "unknown"
