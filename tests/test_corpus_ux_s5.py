@@ -374,3 +374,47 @@ def test_summary_notes_several_models(small_store):
     assert "m: 3 reports" in note and "other-model-: 1 report;" not in note
     assert "other-model-: 1 report)" in note
     assert note in summary.to_markdown()
+
+
+# --- Finding 15: province and prefecture group keys ----------------------------------------
+
+
+@pytest.mark.parametrize("region, expected", [
+    ("青禾省云岭市东城区", ("青禾省", "云岭市")),
+    ("云岭市东城区南湖街道", (None, "云岭市")),
+    ("青禾省", ("青禾省", None)),
+    ("溪山县", (None, None)),
+    ("云南省文山州砚山县", ("云南省", "文山州")),
+    ("北京市海淀区", ("北京市", None)),
+    ("广东省广州市天河区", ("广东省", "广州市")),
+    ("内蒙古自治区锡林郭勒盟", ("内蒙古自治区", "锡林郭勒盟")),
+    ("延边朝鲜族自治州延吉市", (None, "延边朝鲜族自治州")),
+    ("新疆维吾尔自治区阿克苏地区", ("新疆维吾尔自治区", "阿克苏地区")),
+    (None, (None, None)),
+])
+def test_place_levels(region, expected):
+    from nlp_reports.corpus.summarize import place_levels
+
+    assert place_levels(region) == expected
+
+
+def test_group_by_province_and_prefecture(tmp_path, capsys):
+    tagger = FakeTagger()
+    reports = [  # (agency, region): the regions the parser gives these agencies
+        ("青禾省人民政府", "青禾省"), ("青禾省自然资源厅", "青禾省"),
+        ("青禾省云岭市人民政府", "青禾省云岭市"), ("云岭市东城区人民政府", "云岭市东城区"),
+        ("云岭市卫生健康委员会", "云岭市"), ("白石镇人民政府", "白石镇")]
+    db = tmp_path / "p.db"
+    with Store(db) as s:
+        for i, (agency, region) in enumerate(reports):
+            r = make_report(agency, 2023, ["人员力量不足。"], ["加强培训。"], region=region)
+            s.write_report(f"r{i}.txt", r, tagger.tag_many([r])[0], model_id="m")
+    by_province = summarize(db, by=["province"]).overview.set_index("province")["reports"]
+    assert by_province.to_dict() == {"青禾省": 3, "(unknown)": 3}
+    by_pref = summarize(db, by=["prefecture"]).overview.set_index("prefecture")["reports"]
+    assert by_pref.to_dict() == {"云岭市": 3, "(unknown)": 3}
+    both = summarize(db, by=["province", "prefecture"]).overview
+    assert len(both) == 4 and both["reports"].sum() == 6
+    assert main(["summarize", "--db", str(db), "--by", "prefecture", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {r["prefecture"] for r in data["tables"]["overview"]} == {"云岭市", "(unknown)"}

@@ -9,10 +9,12 @@ reports summarises in seconds; near-duplicate search is in :mod:`.copying`.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +34,56 @@ from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
 
-GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format")
+GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format", "province",
+                                  "prefecture")
+#: Group keys derived from ``region`` (:func:`place_levels`), not stored columns.
+DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture")
+
+#: One administrative unit at the head of a place name: a name of 2+ characters and its
+#: unit word (longest first, so 自治州 wins over 州; the name part is as short as possible,
+#: so 广州市 is 广州 + 市, not 广 + 州).
+_UNIT = re.compile(r"(.{2,}?)(特别行政区|自治区|自治州|自治县|自治旗|地区|街道|省|市|州|盟|县|旗|区|镇|乡)")
+#: Province-level units: by their unit word, and the four municipalities (直辖市).
+_PROVINCE_UNITS = ("省", "自治区", "特别行政区")
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+#: Prefecture-level (地级) unit words: 市, 地区, 自治州 (or 州, as "文山州" abbreviates it), 盟.
+_PREFECTURE_UNITS = ("市", "地区", "自治州", "州", "盟")
+
+
+@functools.lru_cache(maxsize=65536)
+def place_levels(region: str | None) -> tuple[str | None, str | None]:
+    """``(province, prefecture)`` (省级, 地级) that a region's name states, None otherwise.
+
+    The region (``reports.region``: the place names heading the agency's name) is read as a
+    chain of units from its start: 青禾省云岭市东城区 → 青禾省 · 云岭市 · 东城区. The
+    province is its first unit when that is a 省, 自治区, 特别行政区 or one of the four
+    municipalities; the prefecture is the unit right after the province (or the first unit,
+    without a province) when it is a 市, 地区, 自治州 / 州 or 盟 — never under a
+    municipality, whose districts and counties are county-level. Nothing is looked up or
+    guessed: 云岭市东城区 has no province, 溪山县 has neither. A county-level city (县级市)
+    named on its own ("昆山市") cannot be told from a prefecture-level one by its name and
+    is taken as a prefecture.
+    """
+    if not region:
+        return None, None
+    units: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(region):
+        m = _UNIT.match(region, pos)
+        if m is None:
+            break
+        units.append((m.group(0), m.group(2)))
+        pos = m.end()
+    if not units:
+        return None, None
+    province = None
+    rest = units
+    if units[0][1] in _PROVINCE_UNITS or units[0][0] in _MUNICIPALITIES:
+        province, rest = units[0][0], units[1:]
+        if province in _MUNICIPALITIES:
+            return province, None
+    prefecture = rest[0][0] if rest and rest[0][1] in _PREFECTURE_UNITS else None
+    return province, prefecture
 KINDS_COUNTED: tuple[str, ...] = ("problem", "measure")
 KIND_NAMES = {"problem": "问题", "measure": "措施", "other": "其他"}
 IDENTITY_CHECKS: tuple[str, ...] = ("I1", "I2", "I3", "I4")
@@ -242,17 +293,34 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         "ORDER BY id")
     for c in numeric:
         reports[c] = reports[c].astype(float)
+    add_place_levels(reports)
     statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
                              "ORDER BY report_id, idx")
     checks = store.failed_checks()
     words = None
     if word_groups and word_sample > 0:
-        part = ", ".join(f'"{g}"' for g in word_groups if g in GROUP_COLUMNS)
+        # a derived key is sampled per region (finer: the sample of each group is as big)
+        part = ", ".join(dict.fromkeys(f'"{"region" if g in DERIVED_GROUPS else g}"'
+                                       for g in word_groups if g in GROUP_COLUMNS))
         words = store.query(
             "SELECT id, words FROM (SELECT id, words, ROW_NUMBER() OVER "
             f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT NULL) "
             "WHERE rn <= ?", (int(word_sample),))
     return Frames(reports, statements, checks, words)
+
+
+def add_place_levels(reports: Any) -> Any:
+    """Add the ``province`` and ``prefecture`` columns (:func:`place_levels` of ``region``,
+    else of ``agency`` when the region is unknown) to a reports DataFrame, in place."""
+    region = reports["region"] if "region" in reports else None
+    agency = reports["agency"] if "agency" in reports else None
+    n = len(reports)
+    names = [(region.iat[i] if region is not None else None) or
+             (agency.iat[i] if agency is not None else None) for i in range(n)]
+    levels = [place_levels(x if isinstance(x, str) else None) for x in names]
+    reports["province"] = np.array([p for p, _ in levels], dtype=object)
+    reports["prefecture"] = np.array([c for _, c in levels], dtype=object)
+    return reports
 
 
 def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
@@ -282,7 +350,9 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
               top_words: int = 15, vocabulary_sample: int = 500) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
-    ``by``: group columns among year, level, region, agency, format. ``threshold``: cosine
+    ``by``: group columns among year, level, region, agency, format, province and
+    prefecture (地级; both read from the region's name: :func:`place_levels`; a key named
+    twice counts once). ``threshold``: cosine
     for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
     ``by`` is empty) on the words stored at tagging time, from at most
     ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
