@@ -64,6 +64,15 @@ def test_half_width_point_inside_numbers_urls_and_words_ends_nothing(inside):
     assert [t for _, _, t in split(text, title="存在的主要问题")] == [text]
 
 
+def test_half_width_semicolon_ends_items_but_not_inside_a_url():
+    text = ("值守人手偏紧，详见www.liuan.gov.cn/duty;jsessionid=AB12页面;档案目录陈旧;"
+            "移动端APP;小程序均未更新.")
+    got = split(text, title="存在的主要问题")
+    assert [t for _, _, t in got] == [
+        "值守人手偏紧，详见www.liuan.gov.cn/duty;jsessionid=AB12页面;", "档案目录陈旧;",
+        "移动端APP;", "小程序均未更新."]
+
+
 # --- sub-headings run in mid-line ---------------------------------------------------------
 
 

@@ -9,6 +9,9 @@ marker style whose item 1 comes first — defines the statements: 一是…二�
 ("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
 "：", starts a new run whose lead-in may switch the block. A block with no enumeration is split
 into sentences.
+Scraped web text often runs the whole section on one line: sub-headings are also found run in
+mid-line ("…。 （二）改进措施 1. …"), markers also count after a space ("1. … 2. …"), and a
+half-width "." after Chinese text ends a sentence like "。".
 Everything works on offsets so the caller can cut statements out of the original characters.
 """
 
@@ -75,6 +78,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 #: text): after a CJK character or closing quote/bracket, so never the point of a number
 #: ("2.5万元", "2023.12", "第1.3条"), of a Latin word or URL ("www.gov.cn"), nor an ellipsis.
 _CJK_PERIOD = re.compile(r'\.(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"]\.)(?![.A-Za-z])')
+#: A half-width ";" inside a URL or Latin text ("…/list;jsessionid=…"): no sentence end.
+_LATIN_SEMICOLON = re.compile(r";(?<=[A-Za-z0-9/=&#._-];)(?=[A-Za-z])")
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
 _RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
@@ -641,6 +646,9 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
     if dot >= 0 and _CJK_PERIOD.search(text, dot, end):
         # read half-width sentence ends as "。" (same length: offsets stay those of the caller)
         text = text[:start] + _CJK_PERIOD.sub("。", text[start:end]) + text[end:]
+    semi = text.find(";", start, end)
+    if semi >= 0 and _LATIN_SEMICOLON.search(text, semi, end):
+        text = text[:start] + _LATIN_SEMICOLON.sub(",", text[start:end]) + text[end:]
     first_block = block_of(title) or "unknown"
     segments: list[tuple[int, int, str]] = []
     pos = start
