@@ -77,6 +77,9 @@ _YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
 _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
+_LINE_BREAKS = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
+#: Bodies outside the administrative hierarchy a title may name (as ``metadata._NO_LEVEL``).
+_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团)$")
 
 
 @dataclass(frozen=True)
@@ -294,6 +297,7 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
     lines = _lines(text[:end])[:40]
     for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE):
         prev: tuple[int, int] | None = None
+        above: list[tuple[int, int]] = []  # the last non-blank lines
         for l0, l1 in lines:
             line = text[l0:l1]
             if (rx.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line)
@@ -303,10 +307,52 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
                 if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):
                     p = text[prev[0]:prev[1]]
                     s = prev[0] + len(p) - len(p.lstrip(" \t\u3000"))
-                return s, e
+                return _wrapped_title(text, s, e, above), e
             if line.strip():
                 prev = (l0, l1)
+                above = [*above[-(_WRAP_LINES - 1):], (l0, l1)]
     return None
+
+
+#: A title wraps over at most this many lines (the one naming the 年度报告 and those above).
+_WRAP_LINES = 3
+_WRAP_LINE_MAX = 30
+#: A line above the title that is no part of it: a sentence, a site's name, a column's name.
+_NOT_TITLE_PART = re.compile(r"[。，,；;：:！？!?>›»|]|网站$|网$|门户$|平台$|专栏$|首页$|年度报告|年报")
+
+
+def _wrapped_title(text: str, start: int, end: int, above: list[tuple[int, int]]) -> int:
+    """The start of a title wrapped over 2–3 short consecutive lines ending at text[start:end]
+    ("某县自然资源\n和规划局2023年政府信息公开工作年度报告", "某局2023年\n政府信息公开…"), else
+    ``start``.
+
+    The lines above are joined only when the joined text reads as a title naming an agency
+    and a year and the line alone does not: it names no agency or no year, or its agency is
+    the tail of the joined one and, unlike it, starts with no place ("和规划局").
+    """
+    from nlp_reports.parse.metadata import agency_and_year, level_of, region_of
+
+    def read(s: int) -> tuple[str | None, int | None]:
+        return agency_and_year(_LINE_BREAKS.sub("", text[s:end]))
+
+    agency, year = read(start)
+    best = start
+    lines = [(a, b) for a, b in above if a < start]
+    for k in range(1, len(lines) + 1):
+        l0, l1 = lines[-k]
+        part = text[l0:l1].strip(" \t\u3000")
+        if (len(part) > _WRAP_LINE_MAX or _NOT_TITLE_PART.search(part) or _HEAD_CHROME.search(part)
+                or _DATE_LINE.match(part) or text.count("\n", l1, lines[-k + 1][0] if k > 1 else start) > 1):
+            break
+        s = l0 + len(text[l0:l1]) - len(text[l0:l1].lstrip(" \t\u3000"))
+        joined, joined_year = read(s)
+        if not joined or not joined_year or level_of(joined) is None and not _NO_LEVEL.search(joined):
+            continue
+        broken = (agency is not None and joined.endswith(agency) and region_of(agency) is None
+                  and region_of(joined) is not None)
+        if agency is None or year is None or broken:
+            best, agency, year = s, joined, joined_year
+    return best
 
 
 def _is_agency_line(line: str) -> bool:

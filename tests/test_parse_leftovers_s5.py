@@ -1,0 +1,79 @@
+"""Parser defects left by the red team (session 5): wrapped titles, a repeated title line,
+T2 with a signature after 六, township offices, 部门/年度 in agency names, 开发区 levels,
+表四 and 表二 layouts. Inputs are invented reports."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from nlp_reports.parse import load_report
+
+BODY = """一、总体情况
+本局认真落实条例，各项工作有序推进。
+二、主动公开政府信息情况
+本年主动公开信息一百余条。
+三、收到和处理政府信息公开申请情况
+本年收到申请五件，均按时答复。
+四、政府信息公开行政复议、行政诉讼情况
+无。
+五、存在的主要问题及改进情况
+一是公开不够及时。二是解读不够深入。
+六、其他需要报告的事项
+无。
+"""
+
+
+# ---------------------------------------------------------------- 1. a title wrapped over lines
+
+@pytest.mark.parametrize("head", [
+    "云岭市自然资源\n和规划局2023年政府信息公开工作年度报告",  # the break inside the agency
+    "云岭市自然资源和规划局2023年\n政府信息公开工作年度报告",
+    "云岭市自然资源和规划局2023年政府信息\n公开工作年度报告",
+    "云岭市自然资源和规划局\n2023年政府信息公开\n工作年度报告",  # three lines
+    "云岭市\n自然资源和规划局\n2023年度政府信息公开工作年度报告",
+    "  云岭市自然资源和规划局\n  2023年度政府信息公开工作\n  年度报告  ",  # centred
+])
+def test_wrapped_title_gives_agency_and_year(head: str) -> None:
+    m = load_report(head + "\n" + BODY).metadata
+    assert m.agency == "云岭市自然资源和规划局"
+    assert m.year == 2023
+    assert m.region == "云岭市"
+    assert m.title == re.sub(r"\s+", "", head)
+
+
+def test_wrapped_title_in_docx() -> None:
+    docx = pytest.importorskip("docx")
+    for split_by_break in (False, True):
+        d = docx.Document()
+        if split_by_break:  # one centred paragraph broken by a line break
+            d.add_paragraph().add_run("柳岸县交通").add_break()
+            d.paragraphs[0].add_run("运输局2022年政府信息公开工作年度报告")
+        else:
+            d.add_paragraph("柳岸县交通运输局2022年")
+            d.add_paragraph("政府信息公开工作年度报告")
+        for line in BODY.strip().split("\n"):
+            d.add_paragraph(line)
+        buf = io.BytesIO()
+        d.save(buf)
+        m = load_report(buf.getvalue(), filename="r.docx").metadata
+        assert (m.agency, m.year, m.level) == ("柳岸县交通运输局", 2022, "department")
+
+
+@pytest.mark.parametrize(("head", "agency"), [
+    # a site's name, a column's name or a sentence above a title is not part of it
+    ("柳岸县人民政府门户网站\n2023年政府信息公开工作年度报告", None),
+    ("政务公开专栏\n2023年政府信息公开工作年度报告", None),
+    ("政府信息公开\n2023年政府信息公开工作年度报告", None),
+    ("本报告由本局编制。\n2023年政府信息公开工作年度报告", None),
+    # a title read whole on its line stays as it is
+    ("政府信息公开年报\n柳岸县财政局2023年政府信息公开工作年度报告", "柳岸县财政局"),
+    ("柳岸县人民政府\n柳岸县财政局2023年政府信息公开工作年度报告", "柳岸县财政局"),
+    ("国家统计局\n国家统计局2023年政府信息公开工作年度报告", "国家统计局"),
+])
+def test_lines_above_a_title_not_joined(head: str, agency: str | None) -> None:
+    m = load_report(head + "\n" + BODY).metadata
+    assert m.agency == agency
+    assert m.title == head.split("\n")[1]
