@@ -77,3 +77,22 @@ def test_lines_above_a_title_not_joined(head: str, agency: str | None) -> None:
     m = load_report(head + "\n" + BODY).metadata
     assert m.agency == agency
     assert m.title == head.split("\n")[1]
+
+
+# ------------------------------------------------- 2. the title twice above the date line
+
+TITLE = "柳岸县财政局2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("head", [
+    f"{TITLE}\n{TITLE}\n发布时间：2024-01-18 09:30  来源：柳岸县财政局",  # <title> and <h1>
+    f"{TITLE}\n\n  {TITLE}  \n发布日期：2024年01月18日\n字号：大 中 小",
+    f"{TITLE}\n柳岸县财政局2023年政府信息\n公开工作年度报告\n发布时间：2024-01-18",  # <h1> wrapped
+    f"{TITLE}\n首页 > 政务公开 > 年报\n{TITLE}\n发布时间：2024-01-18",  # a breadcrumb between
+])
+def test_published_found_below_a_repeated_title(head: str) -> None:
+    r = load_report(head + "\n" + BODY)
+    assert r.metadata.published == "2024-01-18"
+    assert r.metadata.title == TITLE
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+

@@ -373,11 +373,21 @@ def analyse(text: str) -> Layout:
         # skip chrome lines right after the title (发布时间 …, 字号 …)
         base = content_start
         content_start = first
-        for l0, l1 in _lines(text[base:first]):
-            line = text[base + l0:base + l1]
-            if line.strip() and (not _HEAD_CHROME.search(line) or len(line) > 120):
-                content_start = base + l0
+        head = [(base + l0, base + l1) for l0, l1 in _lines(text[base:first])
+                if text[base + l0:base + l1].strip()]
+        i = 0
+        while i < len(head):
+            l0, l1 = head[i]
+            line = text[l0:l1]
+            repeat = _title_repeat(text, title_span, head[i:i + _WRAP_LINES])
+            if repeat:  # the title again (a page's <title> and its <h1>): the date line follows
+                i += repeat
+                continue
+            if (not _HEAD_CHROME.search(line) or len(line) > 120) and not (
+                    len(line) <= 60 and _BREADCRUMB.search(line)):
+                content_start = l0
                 break
+            i += 1
         headings = [h for h in headings if h.line_start >= content_start]
 
     content_end, signature_span, date_span = _tail(text, headings[-1].body_start if headings
@@ -407,6 +417,23 @@ def analyse(text: str) -> Layout:
         current = h.number
     return Layout(title_span, content_start, content_end, tuple(sections), tuple(unsectioned),
                   tuple(folded), signature_span, date_span)
+
+
+def _title_repeat(text: str, title: tuple[int, int], lines: list[tuple[int, int]]) -> int:
+    """How many of ``lines`` (1–3, from the first) spell the title again, blanks aside; 0 if
+    they do not."""
+    key = _BLANKS.sub("", text[title[0]:title[1]])
+    seen = ""
+    for n, (l0, l1) in enumerate(lines, 1):
+        seen += _BLANKS.sub("", text[l0:l1])
+        if seen == key:
+            return n
+        if not key.startswith(seen):
+            return 0
+    return 0
+
+
+_BLANKS = re.compile(r"\s+")
 
 
 def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
