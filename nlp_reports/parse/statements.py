@@ -254,7 +254,8 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         continues = style is not None and n > 1 and items.get(style) == n - 1 and not titled
         block = block_of(phrase) if ok and not continues else None
         run_in = None
-        if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST))
+        if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
+             and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1)))
                 or (block is not None and (_SPACE.search(phrase) or _ITEM_START_RX.search(phrase)))):
             # "（一）存在的主要问题 1.…", "（一）主要问题一是…。" (the phrase would run on to the
             # first item's "。"), "改进措施 1.…"
