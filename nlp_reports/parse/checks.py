@@ -461,8 +461,36 @@ _PUNCT = re.compile(r"[\s。，,；;：:、.!！]+")
 
 
 def _says_nothing(text: str) -> bool:
-    body = _PUNCT.sub("", text)
+    body = _PUNCT.sub("", _content_of_six(text))
     return body == "" or _NOTHING.fullmatch(body) is not None
+
+
+#: Lines below section 六's text that are none of its content: the sign-off (落款: the
+#: agency's name and the date, on one line or two), a note on the release ("（此件公开发布）")
+#: and an attachment list ("附件：1.…"), which the section finder keeps in 六 when they do
+#: not end the text in the order it expects.
+_DATE = (r"(?:(?:19|20)\d{2}\s{0,2}(?:年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
+         r"|[-/.．]\d{1,2}[-/.．]\d{1,2})"
+         r"|[〇零一二][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+         r"(?:\s{0,2}(?:星期|周)[一二三四五六日天])?")
+_AGENCY = (r"[^\s。，,；;：:、！!？?]{2,30}?(?:人民政府|政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会"
+           r"|管理委员会|行署|公司|海关|队|站|所)")
+_SIGN_OFF = re.compile(rf"(?:{_AGENCY})?\s{{0,12}}(?:{_DATE})|{_AGENCY}")
+_RELEASE_NOTE = re.compile(r"[(（]此件[^()（）]{1,10}[)）]")
+_ATTACHMENT = re.compile(r"^[ \t\u3000]*(?:附件|附表)(?:\d{1,2}|[一二三四五六七八九])?(?:下载)?[ \t\u3000]*(?:[:：]|$)",
+                         re.MULTILINE)
+
+
+def _content_of_six(text: str) -> str:
+    """Section 六's text without an attachment list and the sign-off lines below it."""
+    m = _ATTACHMENT.search(text)
+    if m:
+        text = text[:m.start()]
+    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    while len(lines) > 1 and (_SIGN_OFF.fullmatch(lines[-1]) or _RELEASE_NOTE.fullmatch(lines[-1])):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def _t2_check(tables: Mapping[str, Table], section6: str | None) -> Check:
