@@ -211,7 +211,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_summarize(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import summarize
 
-    summary = summarize(args.db, by=args.by or [])
+    summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe)
     if args.html:
         summary.to_html(args.html)
         _err(f"HTML report written to {args.html}")
@@ -342,6 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write a self-contained HTML report with charts (its folder is created)")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="print nothing on stdout when writing --csv/--html")
+    p.add_argument("--dedupe", action="store_true",
+                   help="count one report per (agency, year): the one published last, else "
+                        "the one stored last (docs/summary.md)")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -418,3 +419,26 @@ def test_group_by_province_and_prefecture(tmp_path, capsys):
     assert main(["summarize", "--db", str(db), "--by", "prefecture", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {r["prefecture"] for r in data["tables"]["overview"]} == {"云岭市", "(unknown)"}
+
+
+def test_dedupe_counts_one_report_per_agency_and_year(small_store, capsys):
+    tagger = FakeTagger()
+    revised = make_report("甲县人民政府", 2023, ["主动公开深度不够。", "宣传不够。"], ["加强培训。"])
+    revised = replace(revised, metadata=replace(revised.metadata, published="2024-03-01"))
+    with Store(small_store) as s:  # stored before the version it revises: the date decides
+        s.connection.execute("UPDATE reports SET published = '2024-01-15'")
+        s.write_report("r9.txt", revised, tagger.tag_many([revised])[0], model_id="m")
+        rid = s.connection.execute("SELECT id FROM reports WHERE path = 'r9.txt'").fetchone()[0]
+        s.connection.execute("UPDATE reports SET id = 0 WHERE id = ?", (rid,))
+        s.connection.execute("UPDATE statements SET report_id = 0 WHERE report_id = ?", (rid,))
+    plain = summarize(small_store)
+    assert plain.n_reports == 4
+    deduped = summarize(small_store, dedupe=True)
+    assert deduped.n_reports == 3
+    assert deduped.n_statements == plain.n_statements - 2  # the older 甲县 2023: 2 statements
+    [note] = [n for n in deduped.notes if n.startswith("dedupe:")]
+    assert "1 report is left out" in note
+    kept = deduped.copying["report_id"].tolist()
+    assert kept == [0]  # 甲县 2023 ↔ 2022: the revised one (published later) is kept
+    assert main(["summarize", "--db", str(small_store), "--dedupe", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["n_reports"] == 3

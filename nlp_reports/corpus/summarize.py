@@ -347,7 +347,8 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
 
 def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Sequence[Any]]],
               by: Sequence[str] = (), *, threshold: float = 0.8, n_representatives: int = 3,
-              top_words: int = 15, vocabulary_sample: int = 500) -> Summary:
+              top_words: int = 15, vocabulary_sample: int = 500,
+              dedupe: bool = False) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
     ``by``: group columns among year, level, region, agency, format, province and
@@ -356,6 +357,8 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
     ``by`` is empty) on the words stored at tagging time, from at most
     ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
+    ``dedupe``: count one report per (agency, year) — see :func:`dedupe_frames`; a note says
+    how many were left out.
     """
     by = tuple(dict.fromkeys(by or ()))  # a key named twice groups once (not an error)
     for b in by:
@@ -374,13 +377,48 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
         if owned:
             store.close()
     return summarize_frames(frames, by, threshold=threshold, n_representatives=n_representatives,
-                            top_words=top_words, word_groups=word_groups)
+                            top_words=top_words, word_groups=word_groups, dedupe=dedupe)
+
+
+def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
+    """One report per (agency, year): ``(frames without the others, how many left out)``.
+
+    Which one is kept: the one published last (``published``, an ISO date: a revised
+    version is published after the version it replaces), and among those with the same or
+    no date, the one stored last (the highest id). Reports without an agency or a year are
+    all kept. Why a rule and not a guess: two different texts for one agency and year are
+    a revision or a correction far more often than two reports; the rule is the same for
+    every pair, and the note says how many reports it left out.
+    """
+    r = frames.reports
+    known = r["agency"].notna() & r["year"].notna()
+    order = r.loc[known, ["id", "agency", "year"]].assign(
+        published=r.loc[known, "published"].astype(object).where(
+            r.loc[known, "published"].notna(), "").astype(str))
+    order = order.sort_values(["agency", "year", "published", "id"], kind="stable")
+    keep = set(order.drop_duplicates(["agency", "year"], keep="last")["id"])
+    keep.update(r.loc[~known, "id"])
+    dropped = len(r) - len(keep)
+    if not dropped:
+        return frames, 0
+    ids = r["id"].isin(keep)
+    words = frames.words
+    return Frames(
+        reports=r[ids].reset_index(drop=True),
+        statements=frames.statements[frames.statements["report_id"].isin(keep)].reset_index(
+            drop=True),
+        checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
+        words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
+    ), dropped
 
 
 def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 0.8,
                      n_representatives: int = 3, top_words: int = 15,
-                     word_groups: Sequence[str] = ("year",)) -> Summary:
+                     word_groups: Sequence[str] = ("year",), dedupe: bool = False) -> Summary:
     """The summary of already loaded :class:`Frames` (see :func:`summarize`)."""
+    notes = corpus_notes(frames.reports, deduped=dedupe)
+    if dedupe:
+        frames, _ = dedupe_frames(frames)
     from nlp_reports.corpus import copying
 
     reps = group_ready(frames.reports)
@@ -407,13 +445,13 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
-                   notes=tuple(corpus_notes(frames.reports)))
+                   notes=tuple(notes))
 
 
-def corpus_notes(reports: Any) -> list[str]:
+def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
     """Sentences a reader of the summary must see: predictions of several models (which,
     and how many reports each: model ids cut to 12 characters); (agency, year) pairs with
-    several reports.
+    several reports (with ``deduped``: how many reports :func:`dedupe_frames` leaves out).
 
     The same report in another encoding or format is stored once (its files are
     duplicates, ``docs/store-schema.md``), so several reports for one agency and year are
@@ -434,16 +472,23 @@ def corpus_notes(reports: Any) -> list[str]:
     r = reports.dropna(subset=["agency", "year"])
     sizes = r.groupby(["agency", "year"]).size()
     multi = sizes[sizes > 1]
-    if len(multi):
+    if len(multi) and deduped:
+        left = int(multi.sum()) - len(multi)
+        notes.append(
+            f"dedupe: {len(multi)} (agency, year) pair{'s' if len(multi) != 1 else ''} had "
+            f"more than one report; one report per pair is counted — the one published last, "
+            f"else the one stored last — and {left} report{'s are' if left != 1 else ' is'} "
+            "left out of every table")
+    elif len(multi):
         shown = "; ".join(f"{a} {int(y) if isinstance(y, (int, float, np.number)) else y}: {n}"
                           for (a, y), n in multi.head(3).items())
         more = f"; … {len(multi) - 3} more" if len(multi) > 3 else ""
         notes.append(
             f"{len(multi)} (agency, year) pair{'s have' if len(multi) != 1 else ' has'} more "
             f"than one report ({int(multi.sum())} reports: {shown}{more}): different texts "
-            "for one agency and year (a revised version?), each counted in every table. "
-            "List them with: SELECT agency, year, count(*) FROM reports GROUP BY agency, "
-            "year HAVING count(*) > 1")
+            "for one agency and year (a revised version?), each counted in every table "
+            "(--dedupe / dedupe=True counts one per pair). List them with: SELECT agency, "
+            "year, count(*) FROM reports GROUP BY agency, year HAVING count(*) > 1")
     return notes
 
 
