@@ -70,3 +70,16 @@ def test_a_line_of_page_buttons_is_cut_out_of_the_statements(buttons):
 def test_a_button_word_inside_a_sentence_stays():
     body = "一是打印本页面的群众较多。\n二是关闭窗口期后申请增多。\n"
     assert [s[2] for s in split(body)] == ["打印本页面的群众较多。", "关闭窗口期后申请增多。"]
+
+
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_problem_and_measure_aspects_as_sub_headings(sep):
+    # "一、问题方面：…二、措施方面：…" (or 问题方面：/改进方面：) names the blocks like 存在问题/改进措施
+    body = ("一、问题方面：栏目更新不及时；解读材料偏少。" + sep
+            + "二、措施方面：明确更新时限；重要文件同步解读。")
+    assert [(s[0], s[2]) for s in split(body, title="存在的问题及改进措施")] == [
+        ("problem", "栏目更新不及时；"), ("problem", "解读材料偏少。"),
+        ("measure", "明确更新时限；"), ("measure", "重要文件同步解读。")]
+    body = "问题方面：网站检索不便。\n改进方面：上线全文检索。\n"
+    assert [(s[0], s[2]) for s in split(body, title="存在的问题及改进措施")] == [
+        ("problem", "网站检索不便。"), ("measure", "上线全文检索。")]

@@ -91,7 +91,8 @@ _HEADING_SENTENCE = re.compile(
 #: A sub-heading written as a sentence is a noun phrase ending in what it names ("存在的主要
 #: 问题", "下一步工作打算"); a sentence that goes on past it ("主要问题是人员不足。") is a statement.
 _HEADING_NOUN_END = re.compile(
-    r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作)$")
+    r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作"
+    r"|方面)$")
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
 #: 重要, 需要: "2023年主要问题是…" still reports a problem).
 #: After a year ("2025年，国家林业和草原局将…") only a future-tense verb turns: "2023年重点领域公开
