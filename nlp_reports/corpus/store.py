@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -440,12 +441,16 @@ def content_fingerprint(agency: str | None, year: Any, traditional: bool,
     texts = []
     for number, text in sections:
         if number in FINGERPRINT_SECTIONS and text:
-            t = unicodedata.normalize("NFKC", text)
+            # blanks and punctuation out first: NFKC (slow) then runs on what is left, and
+            # only when it changes something
+            t = _NOT_ALNUM.sub("", text)
+            if not unicodedata.is_normalized("NFKC", t):
+                t = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", t))
             if traditional:
                 from nlp_reports.ingest.normalize import to_simplified
 
                 t = to_simplified(t)
-            texts.append(f"{number}:" + "".join(filter(str.isalnum, t)))
+            texts.append(f"{number}:{t}")
     table_parts = [f"{tid}={values}" for tid, values in tables]
     if not any(t.partition(":")[2] for t in texts) and not table_parts:
         return None
@@ -455,12 +460,19 @@ def content_fingerprint(agency: str | None, year: Any, traditional: bool,
     return h.hexdigest()
 
 
-def report_fingerprint(report: Report) -> str | None:
-    """:func:`content_fingerprint` of a Report."""
+#: What the content fingerprint leaves out of the text: all but letters and digits.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def report_fingerprint(report: Report,
+                       tables: Iterable[tuple[str, str]] | None = None) -> str | None:
+    """:func:`content_fingerprint` of a Report (``tables``: its ``(table_id, values
+    JSON)`` when already built)."""
     md = report.metadata
+    if tables is None:
+        tables = ((t.id, _values_json(t.values)[0]) for t in report.tables)
     return content_fingerprint(md.agency, md.year, bool(md.traditional),
-                               ((s.number, s.text) for s in report.sections),
-                               ((t.id, _values_json(t.values)[0]) for t in report.tables))
+                               ((s.number, s.text) for s in report.sections), tables)
 
 
 def prepare_report(report: Report, tagged: Sequence[Any],
@@ -498,7 +510,7 @@ def prepare_report(report: Report, tagged: Sequence[Any],
         tables=tables,
         checks=[(checks,)],
         problems=[(p.code, p.message) for p in report.errors],
-        fingerprint=report_fingerprint(report),
+        fingerprint=report_fingerprint(report, [(t[0], t[4]) for t in tables]),
     )
 
 
