@@ -83,3 +83,11 @@ def test_problem_and_measure_aspects_as_sub_headings(sep):
     body = "问题方面：网站检索不便。\n改进方面：上线全文检索。\n"
     assert [(s[0], s[2]) for s in split(body, title="存在的问题及改进措施")] == [
         ("problem", "网站检索不便。"), ("measure", "上线全文检索。")]
+
+
+def test_a_short_sentence_with_a_block_word_is_no_heading():
+    # "整改情况" names the measures block, but "…整改情况公开不及时。" says something: a problem
+    body = "存在问题\n审计整改情况公开不及时。部分整改结果未跟踪公开。\n改进措施\n一是按季度公开整改结果。\n二是建立台账。\n"
+    got = [(s[0], s[2]) for s in split(body, title="存在的问题及改进措施")]
+    assert got[:2] == [("problem", "审计整改情况公开不及时。"), ("problem", "部分整改结果未跟踪公开。")]
+    assert [b for b, _ in got[2:]] == ["measure", "measure"]

@@ -253,7 +253,11 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         titled = bool(ok and _HEADING_NOUN_END.search(phrase)) and (
             stop is None or text[stop.start()] in "：:" or not text[stop.end():l1].strip())
         continues = style is not None and n > 1 and items.get(style) == n - 1 and not titled
-        block = block_of(phrase) if ok and not continues else None
+        # a sentence naming a block is a heading only when it ends in what it names
+        # ("（二）改进措施。"), not when it says something ("审计整改情况公开不及时。")
+        sentence = stop is not None and text[stop.start()] == "。"
+        block = (block_of(phrase) if ok and not continues
+                 and (not sentence or _HEADING_NOUN_END.search(phrase)) else None)
         run_in = None
         if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
              and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1)))
