@@ -139,3 +139,35 @@ def test_t2_fails_when_six_is_nothing_but_a_sign_off(tail: str) -> None:
 ])
 def test_t2_passes_when_six_has_content_above_the_sign_off(six: str) -> None:
     assert _t2(_fee_report(six)).outcome == "pass"
+
+
+# ----------------------------------------------------- 4. township offices, 部门, 开发区
+
+@pytest.mark.parametrize(("title", "opening", "region"), [
+    # the name itself names the chain
+    ("柳岸县白石镇便民服务中心2023年政府信息公开工作年度报告", "", "柳岸县白石镇"),
+    ("柳岸县白石镇综合行政执法队2023年政府信息公开工作年度报告", "", "柳岸县白石镇"),
+    # the text writes the county before the office's whole name
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告",
+     "编制单位：柳岸县白石镇便民服务中心\n", "柳岸县白石镇"),
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告",  # where 柳岸县 starts is not known
+     "柳岸县白石镇便民服务中心坚持依法公开。\n", "白石镇"),
+    ("白石镇人民政府2023年政府信息公开工作年度报告",
+     "现将云岭市柳岸县白石镇人民政府2023年度报告公布如下。\n", "白石镇"),
+    ("白石镇人民政府2023年政府信息公开工作年度报告",
+     "本报告由云岭市柳岸县白石镇人民政府编制。\n", "白石镇"),
+    ("白石镇人民政府2023年政府信息公开工作年度报告",
+     "（云岭市柳岸县白石镇人民政府）\n", "云岭市柳岸县白石镇"),
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告", "（本县白石镇便民服务中心）\n",
+     "白石镇"),
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告", "", "白石镇"),
+    # words that start with 城/乡/镇 are no township: the county's department keeps the county
+    ("柳岸县城乡建设局2023年政府信息公开工作年度报告", "", "柳岸县"),
+    ("柳岸县住房和城乡建设局2023年政府信息公开工作年度报告", "", "柳岸县"),
+    ("柳岸县乡镇企业局2010年政府信息公开工作年度报告", "", "柳岸县"),
+    ("柳岸县城镇综合执法局2023年政府信息公开工作年度报告", "", "柳岸县"),
+])
+def test_township_office_region(title: str, opening: str, region: str) -> None:
+    m = load_report(title + "\n" + opening + BODY).metadata
+    assert m.region == region
+    assert m.level == ("township" if "人民政府" in title else "department")

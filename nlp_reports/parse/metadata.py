@@ -215,7 +215,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     """
     if not agency:
         return None
-    agency = _BLANKS.sub("", agency)  # "云岭市 红旗区人民政府", as centred titles are spaced
+    agency = name = _BLANKS.sub("", agency)  # "云岭市 红旗区人民政府", as centred titles are spaced
     agency = _PARTY.sub("", agency)  # "中共云岭市委宣传部": the place follows the party's name
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
@@ -224,6 +224,9 @@ def region_of(agency: str | None, text: str = "") -> str | None:
         return None
     agency = _INNER_GOVERNMENT.sub("", agency, count=1)
     region = _region_prefix(agency)
+    town = _TOWNSHIP_OFFICE.match(agency, len(region))
+    if town:  # a township's own office: "（某县）白石镇便民服务中心"
+        region += town.group()
     if not region:
         return None
     first = _FIRST_PLACE.match(region)
@@ -232,7 +235,46 @@ def region_of(agency: str | None, text: str = "") -> str | None:
         chain = _chain_before(head, text[:REGION_SCAN])
         if chain and len(chain) > len(head):
             return chain + region[first.end():]
+        if first.end() == len(region) and _TOWNSHIP_END.search(head):
+            county = _county_before(name, text[:REGION_SCAN])
+            if county:
+                return county + region
     return region
+
+
+#: A township (or street) heading the name of one of its own offices (乡镇所属机构), which
+#: ``_region_prefix`` leaves out (there 乡/镇 count only before 人民政府/政府/办事处, since
+#: 城乡, 城镇, 乡镇, 乡村 start department names): the name must not end as one of those words
+#: and the office must be one a township runs (a 卫生院 or 中心学校 is the county's and keeps
+#: the county's region).
+_TOWNSHIP_OFFICE = re.compile(
+    r"[\u4e00-\u9fff]{1,6}?(?<![城村集乡镇和])(?:民族乡|乡|镇|苏木|街道)"
+    r"(?=便民服务中心|政务服务中心|为民服务|党政|党委|纪委|人大|综合|社会事务|社会治理|经济发展"
+    r"|财政所|司法所|农业|退役军人|应急|自然资源|村镇建设|社区服务)"
+)
+_TOWNSHIP_END = re.compile(r"(?:乡|镇|苏木|街道)$")
+#: The county (and city) the text writes right before the whole name of a township's body,
+#: the run set off on both sides by the start or end of a line or a non-hanzi character
+#: ("（云岭市柳岸县白石镇人民政府）", "编制单位：柳岸县白石镇便民服务中心" on its own line): where
+#: a place name starts is known only there. Not "本县…", "根据…", "全区…" and the like.
+_COUNTY_BEFORE = re.compile(
+    r"[^\u4e00-\u9fff](?!本|我|全|该|各|此|其|根据|按照|依据|依照|关于|对于|经过|通过|在|对|由|向|为|经|将)"
+    r"((?:[\u4e00-\u9fff]{2,8}?(?:自治州|地区|盟|州|市))?[\u4e00-\u9fff]{2,8}?(?:自治县|自治旗|县|区|旗|市))$"
+)
+_NAME_END = re.compile(r"[^\u4e00-\u9fff0-9]|$")
+
+
+def _county_before(name: str, text: str) -> str | None:
+    """The county (with its city) the text writes right before ``name`` (a township's body),
+    as ``_COUNTY_BEFORE`` says, or None."""
+    at = text.find(name)
+    while at >= 0:
+        window = text[at - _CHAIN_MAX - 1:at] if at > _CHAIN_MAX else "\n" + text[:at]
+        m = _COUNTY_BEFORE.search(window)
+        if m and _NAME_END.match(text, at + len(name)):
+            return m.group(1)
+        at = text.find(name, at + len(name))
+    return None
 
 
 def _region_prefix(name: str) -> str:
