@@ -171,3 +171,19 @@ def test_township_office_region(title: str, opening: str, region: str) -> None:
     m = load_report(title + "\n" + opening + BODY).metadata
     assert m.region == region
     assert m.level == ("township" if "人民政府" in title else "department")
+
+
+@pytest.mark.parametrize("title", [
+    "柳岸县财政局2023年度部门政府信息公开工作年度报告",
+    "柳岸县财政局2023年部门政务公开工作年度报告",
+    "柳岸县财政局2023年度本部门政府信息公开工作年度报告",
+    "柳岸县财政局2023年度部门信息公开工作年度报告",
+    "柳岸县财政局2023年度机关政府信息公开工作年度报告",
+    "柳岸县财政局部门2023年政府信息公开工作年度报告",
+    "柳岸县财政局本级2023年政府信息公开工作年度报告",
+    "柳岸县财政局年度政府信息公开工作报告（2023年）",
+    "柳岸县财政局2023年度年度政府信息公开工作报告",
+])
+def test_qualifier_words_are_not_part_of_the_agency(title: str) -> None:
+    m = load_report(title + "\n" + BODY).metadata
+    assert (m.agency, m.year, m.level, m.region) == ("柳岸县财政局", 2023, "department", "柳岸县")

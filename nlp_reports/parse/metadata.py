@@ -12,7 +12,8 @@ import re
 # "<agency>2023年(度)政府信息公开工作年度报告", optionally "关于…的"
 _TITLE_AGENCY = re.compile(
     r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:的)?[ \t\u3000]{0,2}(?P<year>(?:19|20)\d{2})"
-    r"[ \t\u3000]{0,2}年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开|政府信息)"
+    r"[ \t\u3000]{0,2}年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:(?:本?(?:部门|单位)|本级|机关)(?:的)?[ \t\u3000]{0,2})?"
+    r"(?:政府信息公开|政务公开|信息公开|政府信息)"
 )
 # "2023年<agency>政府信息公开工作年度报告"
 _TITLE_YEAR_FIRST = re.compile(
@@ -128,6 +129,9 @@ _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
 #: The first year of a span the title reports on ("某县人民政府2022-2023年…")
 _TRAILING_RANGE = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
 _TRAILING_OF = re.compile(r"(?:的|关于)$")
+#: Words a title puts between the agency and 政府信息公开 that are no part of its name:
+#: "某局部门2023年…", "某局本级…", "某局年度政府信息公开工作报告（2023年）".
+_TRAILING_QUALIFIER = re.compile(r"(?:(?:19|20)\d{2}[ \t\u3000]{0,2}年度?|年度|本级|本?部门|本单位)$")
 #: "关于印发《…》的通知", also with the issuing office before it ("某县人民政府办公室关于印发…")
 _WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
 _TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
@@ -137,6 +141,8 @@ _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 def _clean_agency(name: str) -> str | None:
     name = name.strip(" \t\u3000《》“”\"'，,、：:【】[]〔〕")
     name = _TRAILING_OF.sub("", _TRAILING_RANGE.sub("", name)).strip()
+    for _ in range(2):  # "某局2023年度" + "年度" (a title's typo), "某局2023年" + "部门"
+        name = _TRAILING_QUALIFIER.sub("", name).strip()
     if not name or _NOT_AGENCY.match(name) or len(name) < 2:
         return None
     if name.endswith("人民"):  # "2023年某镇人民政府信息公开…": 政府 went to 政府信息公开
