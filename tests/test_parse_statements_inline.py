@@ -233,3 +233,24 @@ def test_a_heading_does_not_swallow_the_first_item_after_it(text):
     assert [(b, t) for b, _, t in got] == [
         ("problem", "值守人手偏紧。"), ("problem", "档案目录陈旧。"),
         ("measure", "增设轮值岗位。"), ("measure", "重编档案目录。")]
+
+
+@pytest.mark.parametrize("text, markers", [
+    ("存在问题：\n一.值守人手偏紧。\n二.档案目录陈旧。\n改进措施：\n一.增设轮值岗位。\n二.重编档案目录。",
+     ["一.", "二.", "一.", "二."]),
+    ("问题一.值守人手偏紧。问题二.档案目录陈旧。措施一.增设轮值岗位。措施二.重编档案目录。",
+     ["问题一.", "问题二.", "措施一.", "措施二."]),
+    ("存在问题：（一）.值守人手偏紧。（二）.档案目录陈旧。改进措施：（一）.增设轮值岗位。（二）.重编档案目录。",
+     ["（一）.", "（二）.", "（一）.", "（二）."]),
+])
+def test_half_width_point_of_a_chinese_numeral_marker_is_no_sentence_end(text, markers):
+    # "一." numbers an item (as "一、" does); read as "一。" it split off as a statement "一."
+    got = split(text)
+    assert [m for _, m, _ in got] == markers
+    assert [b for b, _, _ in got] == ["problem"] * 2 + ["measure"] * 2
+    assert [t.rstrip("。") for _, _, t in got] == ["值守人手偏紧", "档案目录陈旧", "增设轮值岗位", "重编档案目录"]
+
+
+def test_half_width_point_after_a_word_ending_in_a_numeral_still_ends_a_sentence():
+    got = split("各科室答复口径不统一.档案目录陈旧.", title="存在的主要问题")
+    assert [t for _, _, t in got] == ["各科室答复口径不统一.", "档案目录陈旧."]

@@ -78,6 +78,12 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 #: text): after a CJK character or closing quote/bracket, so never the point of a number
 #: ("2.5万元", "2023.12", "第1.3条"), of a Latin word or URL ("www.gov.cn"), nor an ellipsis.
 _CJK_PERIOD = re.compile(r'\.(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"]\.)(?![.A-Za-z])')
+#: A Chinese numeral that numbers an item or heading before a half-width point ("一.", "问题二.",
+#: "（三）.", after a line start, sentence end or space): its "." is the marker's, no sentence end
+#: (searched in the few characters before the point; "标准不统一." still ends a sentence).
+_CN_MARKER_BEFORE_POINT = re.compile(
+    rf"[\n。！？!?；;：:，,、 \t\u3000](?:(?:问题|不足|措施|举措|对策)?(?:{_CN_NUM})"
+    rf"|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）])$")
 #: A half-width ";" inside a URL or Latin text ("…/list;jsessionid=…"): no sentence end.
 _LATIN_SEMICOLON = re.compile(r";(?<=[A-Za-z0-9/=&#._-];)(?=[A-Za-z])")
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
@@ -644,6 +650,16 @@ def _last_sentence_start(text: str, start: int, end: int) -> int:
     return end
 
 
+def _cjk_periods(text: str) -> str:
+    """``text`` with each half-width "." that ends a Chinese sentence read as "。" (same
+    length), except the point of a Chinese-numeral marker ("一.", "问题二.", "（三）.")."""
+    def full_stop(m: re.Match[str]) -> str:
+        i = m.start()
+        before = "\n" + text[max(0, i - 9):i] if i < 9 else text[i - 9:i]
+        return "." if _CN_MARKER_BEFORE_POINT.search(before) else "。"
+    return _CJK_PERIOD.sub(full_stop, text)
+
+
 def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
     """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
     if is_empty_section(text[start:end]):
@@ -651,7 +667,7 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
     dot = text.find(".", start, end)
     if dot >= 0 and _CJK_PERIOD.search(text, dot, end):
         # read half-width sentence ends as "。" (same length: offsets stay those of the caller)
-        text = text[:start] + _CJK_PERIOD.sub("。", text[start:end]) + text[end:]
+        text = text[:start] + _cjk_periods(text[start:end]) + text[end:]
     semi = text.find(";", start, end)
     if semi >= 0 and _LATIN_SEMICOLON.search(text, semi, end):
         text = text[:start] + _LATIN_SEMICOLON.sub(",", text[start:end]) + text[end:]
