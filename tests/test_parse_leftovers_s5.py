@@ -187,3 +187,22 @@ def test_township_office_region(title: str, opening: str, region: str) -> None:
 def test_qualifier_words_are_not_part_of_the_agency(title: str) -> None:
     m = load_report(title + "\n" + BODY).metadata
     assert (m.agency, m.year, m.level, m.region) == ("柳岸县财政局", 2023, "department", "柳岸县")
+
+
+@pytest.mark.parametrize(("agency", "level"), [
+    # a zone named bare stands for its 管委会 (docs/schema.md, level)
+    ("柳岸经济技术开发区", "department"),
+    ("云岭市高新技术产业开发区", "department"),
+    ("云岭高新区", "department"),
+    ("柳岸工业园区", "department"),
+    ("青禾综合保税区", "department"),
+    ("柳岸经济技术开发区管理委员会", "department"),
+    # districts stay county level, a 新区 among them
+    ("浦东新区", "county"),
+    ("溪山区", "county"),
+    ("溪山区人民政府", "county"),
+])
+def test_development_zone_level(agency: str, level: str) -> None:
+    m = load_report(f"{agency}2023年政府信息公开工作年度报告\n" + BODY).metadata
+    assert (m.agency, m.level) == (agency, level)
+    assert m.region == agency.removesuffix("管理委员会").removesuffix("人民政府")

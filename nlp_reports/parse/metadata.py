@@ -65,6 +65,10 @@ _NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|
 #: 某海事局 (under 交通运输部), 某出入境边防检查站.
 _LOCAL_BRANCH_END = re.compile(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
 _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
+#: A development zone (开发区, 高新区, 工业园区, 保税区 …) is run by a 管委会, a body its city or
+#: county government sends out, not a government of its own: named bare, it is a department as
+#: its 管委会 is. A 新区 is not listed: 浦东新区 and 滨海新区 are districts (county level).
+_ZONE = re.compile(r"(?:开发区|高新区|园区|保税区|试验区|示范区|合作区)$")
 _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
 )
@@ -184,6 +188,8 @@ def level_of(agency: str | None) -> str | None:
         return "department" if _BRANCH.search(rest) or _DEPARTMENT.search(rest) else "national"
     if _STREET.search(a) or a.endswith("办事处"):
         return "street"
+    if _ZONE.search(a):  # a development zone named bare stands for its 管委会
+        return "department"
     bare_place = _BARE_PLACE.fullmatch(a)
     if _GOVERNMENT.search(a) or bare_place:
         place = _GOVERNMENT.sub("", a)
