@@ -906,3 +906,14 @@ def test_section_5_made_of_thousands_of_one_kind_of_line(filler, items):
     result = _load(text.encode("utf-8"), "x.txt")
     if isinstance(result, Report):
         _assert_sound(result)
+
+
+@pytest.mark.parametrize("leaders", ["." * 600_000, ("…" * 3000 + "\n") * 200, ". " * 300_000 + "x1"])
+def test_long_runs_of_dot_leaders_stay_within_the_budget(leaders):
+    # the table-of-contents finder reads lines of leaders ("一、总体情况……1"); a long run of
+    # dots must not be tried as leaders once per possible title length
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n甲。\n"
+            f"{leaders}\n五、存在的主要问题及改进情况\n一是人员少。二是经费少。\n六、其他需要报告的事项\n无。")
+    result = _load(text.encode("utf-8"), "x.txt")
+    if isinstance(result, Report):
+        _assert_sound(result)
