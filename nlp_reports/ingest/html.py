@@ -14,7 +14,7 @@ import logging
 import re
 
 from nlp_reports.errors import EmptyInputError
-from nlp_reports.ingest.encoding import decode_bytes
+from nlp_reports.ingest.encoding import decode_bytes, normalize_encoding_name
 from nlp_reports.ingest.normalize import drop_blank_columns
 
 log = logging.getLogger("nlp_reports")
@@ -60,11 +60,27 @@ _MAX_SPAN = 1000
 _MAX_GRID = 50_000  # cells of one expanded table grid (表三 has about 300)
 
 
-def decode_html(data: bytes, *, path: str | None = None) -> tuple[str, str]:
-    """Decode HTML bytes by their ``<meta charset>`` / http-equiv when present, else detect."""
+def decode_html(data: bytes, *, path: str | None = None,
+                declared: str | None = None) -> tuple[str, str]:
+    """Decode HTML bytes by their ``<meta charset>`` / http-equiv when present, else detect.
+
+    ``declared``: a charset named outside the page (a MIME part's or HTTP Content-Type); it
+    is taken before the ``<meta>`` when the bytes decode with it, and like the ``<meta>``
+    it is only a hint that :func:`decode_bytes` checks against the bytes.
+    """
     m = _META_CHARSET.search(data[:8192])
-    declared = (m.group(1) or m.group(2)).decode("ascii", "replace") if m else None
-    return decode_bytes(data, path=path, declared=declared)
+    meta = (m.group(1) or m.group(2)).decode("ascii", "replace") if m else None
+    if declared and declared != meta:
+        codec = normalize_encoding_name(declared)
+        fits = codec is not None
+        if fits:
+            try:
+                data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                fits = False
+        if fits or not meta:
+            return decode_bytes(data, path=path, declared=declared)
+    return decode_bytes(data, path=path, declared=meta)
 
 
 def _collapse(text: str) -> str:
