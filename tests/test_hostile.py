@@ -917,3 +917,14 @@ def test_long_runs_of_dot_leaders_stay_within_the_budget(leaders):
     result = _load(text.encode("utf-8"), "x.txt")
     if isinstance(result, Report):
         _assert_sound(result)
+
+
+def test_thousands_of_contents_like_runs_stay_within_the_budget():
+    # each run of two leader lines with page numbers going up might be a table of contents;
+    # comparing every run with all the text after it made the finder quadratic
+    runs = "".join(f"第{i}项……………1\n第{i}款……………2\n正文{i}。\n" for i in range(15000))
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n" + runs
+            + "五、存在的主要问题及改进情况\n一是人员少。二是经费少。\n六、其他需要报告的事项\n无。")
+    result = _load(text.encode("utf-8"), "x.txt")
+    if isinstance(result, Report):
+        _assert_sound(result)
