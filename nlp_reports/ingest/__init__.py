@@ -1,8 +1,8 @@
 """The ingest layer: report files or bytes → clean text (文本读取与规范化).
 
 :func:`read_document` reads .txt (UTF-8, GB18030/GBK, UTF-16, Big5 — detected), .html,
-.docx and .pdf and returns a :class:`Document` whose ``text`` is normalized by
-:func:`normalize_text`; tables arrive as lines of TAB-separated cells with merged cells
+.mht/.mhtml web archives, .docx and .pdf and returns a :class:`Document` whose ``text`` is
+normalized by :func:`normalize_text`; tables arrive as lines of TAB-separated cells with merged cells
 expanded. Traditional-character reports are detected and get a simplified twin.
 
 >>> doc = read_document("一、总体情况\\n本机关共收到申请３件（含网上申请）。")
@@ -26,6 +26,7 @@ from nlp_reports.errors import (
     ParseError,
     UnsupportedFormatError,
 )
+from nlp_reports.ingest.mhtml import is_mhtml  # (a few regexes; the email package is lazy)
 from nlp_reports.ingest.normalize import (
     _normalize,
     detect_traditional,
@@ -51,7 +52,7 @@ class Document:
 
     text: str
     simplified: str
-    source_format: str  # "txt" | "html" | "docx" | "pdf" | "text" (a str passed in directly)
+    source_format: str  # "txt" | "html" | "mhtml" | "docx" | "pdf" | "text" (a str passed in)
     encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/pdf/str
     traditional: bool  # the text was (mostly) traditional Chinese
 
@@ -60,11 +61,11 @@ _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jsp": "html",
     ".asp": "html", ".aspx": "html", ".php": "html",
-    ".docx": "docx", ".pdf": "pdf",
+    ".mht": "mhtml", ".mhtml": "mhtml", ".docx": "docx", ".pdf": "pdf",
 }
 #: What a folder walk takes for report files (``tag``, ``suggest``): the usual saved forms.
 #: Other extensions above are still read when a file is named explicitly.
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".docx", ".pdf")
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".mht", ".mhtml", ".docx", ".pdf")
 _CONVERT = "soffice --headless --convert-to {to} FILE"
 _UNSUPPORTED = {
     ".doc": "old Word .doc is not supported: convert it to .docx with LibreOffice: "
@@ -85,8 +86,6 @@ _UNSUPPORTED = {
     ".7z": "a 7z archive: unpack it and read the files inside",
     ".gz": "a gzip archive: unpack it and read the file inside",
     ".ofd": "OFD documents are not supported: export the report as .pdf",
-    ".mht": "MHTML web archives are not supported: save the page as HTML only",
-    ".mhtml": "MHTML web archives are not supported: save the page as HTML only",
     ".png": "an image: run OCR first", ".jpg": "an image: run OCR first",
     ".jpeg": "an image: run OCR first", ".tif": "an image: run OCR first",
     ".tiff": "an image: run OCR first", ".gif": "an image: run OCR first",
@@ -102,12 +101,16 @@ _MAGIC = (
     (b"{\\rtf", "RTF is not supported: convert it to .docx with LibreOffice: "
                 + _CONVERT.format(to="docx")),
 )
+#: First bytes of an MHTML archive's headers ("From:", "MIME-Version:", "Content-Type:" …,
+#: after a BOM or blank lines): only then is the header block looked at.
+_HEADER_LEADS = frozenset(bytes([c]) for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                          b"\xef \t\r\n")
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head", b"<meta", b"<div",
                  b"<p>", b"<?xml")
 
 
 def sniff_format(data: bytes, *, path: str | None = None) -> str:
-    """Guess the format of ``data``: "docx", "pdf", "html" or "txt".
+    """Guess the format of ``data``: "docx", "pdf", "mhtml", "html" or "txt".
 
     Raises :class:`UnsupportedFormatError` for containers we do not read (legacy .doc/.xls,
     zip archives that are not .docx, images, RAR, RTF …).
@@ -124,6 +127,8 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     for magic, message in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormatError(message, path=path)
+    if head[:1] in _HEADER_LEADS and is_mhtml(data):  # its page part may hold "<html"
+        return "mhtml"
     if b"<" not in head:  # every markup test below needs one (a plain-text report)
         return "txt"
     probe = head[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -208,7 +213,8 @@ def _read_upto(fd: int, limit: int) -> bytes:
 
 
 def _format_for(data: bytes, name: str | None, path: str | None) -> str:
-    """The format to read ``data`` as: the content decides for docx/pdf, the extension else."""
+    """The format to read ``data`` as: the content decides for docx/pdf/mhtml, the extension
+    else (a plain page saved under .mht is read as the HTML it is)."""
     ext = _suffix(name).lower() if name else ""
     if ext in _UNSUPPORTED:
         try:
@@ -220,7 +226,9 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
         raise UnsupportedFormatError(_UNSUPPORTED[ext], path=path)
     sniffed = sniff_format(data, path=path)
     declared = _EXTENSIONS.get(ext)
-    if declared in (None, "txt") or sniffed in ("docx", "pdf"):
+    if declared in (None, "txt") or sniffed in ("docx", "pdf", "mhtml"):
+        return sniffed
+    if declared == "mhtml" and sniffed == "html":
         return sniffed
     return declared
 
@@ -355,6 +363,11 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
         from nlp_reports.ingest.docx import docx_to_text
 
         return _finish(docx_to_text(data, path=where, max_bytes=max_bytes), "docx", None, where)
+    if fmt == "mhtml":
+        from nlp_reports.ingest.mhtml import mhtml_to_text
+
+        text, encoding = mhtml_to_text(data, path=where)
+        return _finish(text, "mhtml", encoding, where)
     if fmt == "html":
         from nlp_reports.ingest.html import decode_html, html_to_text
 
