@@ -206,3 +206,65 @@ def test_development_zone_level(agency: str, level: str) -> None:
     m = load_report(f"{agency}2023年政府信息公开工作年度报告\n" + BODY).metadata
     assert (m.agency, m.level) == (agency, level)
     assert m.region == agency.removesuffix("管理委员会").removesuffix("人民政府")
+
+
+# ------------------------------------------------------------- 5. 表四 header, 表二 cells
+
+_T4_GROUPS = "结果维持 结果纠正 其他结果 尚未审结 总计"
+_T4_VALUES = [2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]  # I4 holds in each group
+
+
+@pytest.mark.parametrize("header", [
+    "行政复议 行政诉讼",
+    "行政复议行政诉讼",  # a merged cell whose spaces a PDF lost
+    "行政复议、行政诉讼",
+    "政府信息公开行政复议\t政府信息公开行政诉讼",
+    "行政复\n议\t行政诉讼",  # wrapped in its cell: the column header below anchors the table
+    "",  # no group line at all
+])
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_table4_header_variants(header: str, sep: str) -> None:
+    from nlp_reports.parse.tables import read_tables
+
+    groups = sep.join([_T4_GROUPS.replace(" ", sep)] * 3)
+    text = "\n".join(x for x in (header, "未经复议直接起诉" + sep + "复议后起诉", groups,
+                                 sep.join(map(str, _T4_VALUES))) if x)
+    tables, _, _ = read_tables({4: text}, year=2023)
+    t4 = next(t for t in tables if t.id == "table4")
+    assert t4.status == "ok"
+    assert t4.values == (tuple(map(float, _T4_VALUES)),)
+
+
+def test_table4_merged_header_in_a_report_checks_pass() -> None:
+    body = BODY.replace("四、政府信息公开行政复议、行政诉讼情况\n无。\n", "四、政府信息公开行政复议、行政诉讼情况\n"
+                        "行政复议行政诉讼\n" + " ".join([_T4_GROUPS] * 3) + "\n"
+                        + " ".join(map(str, _T4_VALUES)) + "\n")
+    r = load_report("柳岸县水务局2023年政府信息公开工作年度报告\n" + body)
+    assert r.table("table4").get("count", "review.total") == 4
+    i4 = [c.outcome for c in r.checks if c.id == "I4"]
+    assert i4 == ["pass"] * 3
+
+
+def test_results_words_in_prose_are_no_table4() -> None:
+    from nlp_reports.parse.tables import read_tables
+
+    text = "结果维持\n本年度行政复议案件均已审结，其中结果纠正1件。\n3"
+    tables, _, _ = read_tables({4: text}, year=2023)
+    assert not [t for t in tables if t.id == "table4"]
+
+
+@pytest.mark.parametrize(("row", "value"), [
+    ("行政许可\t57\t57\t57\t", 57.0),  # merged cell repeated, then an empty spacer column
+    ("行政许可\t\t57\t", 57.0),  # empty cells on both sides
+    ("行政许可\t\t57\t57", 57.0),
+    ("行政许可\t3\t57", None),  # two different values: not placed
+    ("行政许可\t57\t/", None),  # a value and a written blank mark: not placed
+])
+def test_table2_one_value_row_among_empty_cells(row: str, value: float | None) -> None:
+    from nlp_reports.parse.tables import read_tables
+
+    text = f"第二十条第（五）项\n信息内容\t本年处理决定数量\n{row}\n"
+    tables, _, _ = read_tables({2: text}, year=2023)
+    t = next(t for t in tables if t.id == "table2.5")
+    assert t.values == ((value,),)
+    assert t.status == ("ok" if value is not None else "unreadable")

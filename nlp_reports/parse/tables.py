@@ -361,7 +361,9 @@ _T2_SPECS: tuple[_Spec, ...] = (
 _T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
 _T2_2021_HINT = re.compile(r"制发|废止|现行有效|本年处理决定|本年收费金额")
 _T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
-_T4_ANCHOR = re.compile(r"行政复议(?:情况|案件)?")
+#: 表四's header: "行政复议" over its columns, or one merged line "行政复议 行政诉讼" (a cell
+#: spanning the two groups, or the words run together: "行政复议、行政诉讼").
+_T4_ANCHOR = re.compile(r"(?:政府信息公开)?行政复议(?:情况|案件)?(?:[、，,和及与]?行政诉讼(?:情况|案件)?)?")
 
 
 class _SpecTable:
@@ -555,13 +557,19 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
     """The row's cells when there are exactly ``want``, else None (never shifted).
 
     Extra empty grid cells are dropped: before the values (a label spanning merged columns)
-    or, failing that, after them; a single value repeated over merged columns counts once.
+    or, failing that, after them; a single value repeated over merged columns counts once,
+    empty cells around it aside.
     """
     if cells is None:
         return None
     extra = len(cells) - want
-    if extra > 0 and want == 1 and len({c.raw for c in cells}) == 1 and cells[0].raw:
-        return cells[:1]  # one value spread over merged columns (colspan repeated by ingest)
+    if extra > 0 and want == 1:
+        # one value spread over merged columns (colspan repeated by ingest), with empty
+        # spacer cells on either side ("\t57\t57\t57\t", "\t57\t"): that value; two
+        # different values stay unplaced
+        written = {c.raw for c in cells if c.raw}
+        if len(written) == 1:
+            return [next(c for c in cells if c.raw)]
     if extra > 0:
         tail_empty = all(c.kind == BLANK and c.raw == "" for c in cells[want:])
         head_empty = all(c.kind == BLANK and c.raw == "" for c in cells[:extra])
@@ -893,7 +901,8 @@ def _read_table4(
     for s in starts:
         a = None
         for i in range(s, len(lines)):
-            if any(_T4_ANCHOR.fullmatch(lab) for lab in lines[i].labels):
+            labels = lines[i].labels
+            if any(_T4_ANCHOR.fullmatch(lab) for lab in labels) or _t4_results_header(lines, i):
                 a = i
                 break
         if a is None:
@@ -923,6 +932,19 @@ def _read_table4(
         return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {"count": cells},
                       {"count": flat}, "表四", counts=True)
     return None
+
+
+def _t4_results_header(lines: Sequence[_Line], i: int) -> bool:
+    """Whether line ``i`` starts 表四's column header "结果维持 结果纠正 …" (on one line, or one
+    cell a line): the table when its "行政复议" line is missing or unreadable (wrapped in a
+    PDF cell: "行政复" / "议")."""
+    labels = lines[i].labels
+    if not labels or labels[0] != "结果维持":
+        return False
+    if len(labels) > 1:
+        return labels[1] == "结果纠正"
+    nxt = lines[i + 1].labels if i + 1 < len(lines) else []
+    return nxt[:1] == ["结果纠正"]
 
 
 # --- entry point ---------------------------------------------------------------------------
