@@ -369,3 +369,14 @@ def test_evaluate_quiet_keeps_the_warnings_only(small_data, shipped):
     assert "too few labels" in quiet.stdout
     assert quiet.stderr.strip() and all(line.startswith("WARNING")
                                         for line in quiet.stderr.splitlines())
+
+
+def test_train_takes_labeled_statements_from_a_generator(small_data, tmp_path):
+    # the card's Python call was built from the data before training read it, which used up
+    # a generator: training then failed with 'no labeled statements to train on'
+    from nlp_reports.classify import load_labeled, train
+
+    items = load_labeled(small_data)
+    result = train((d for d in items), out=tmp_path / "gen", params={"cv": 2})
+    assert result.card["data"]["n_statements"] == len(items)
+    assert f"<{len(items)} LabeledStatements>" in _how_it_was_made(tmp_path / "gen")

@@ -159,6 +159,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
 
         raise ModelError(f"thresholds must be one of {', '.join(THRESHOLD_METHODS)}, "
                          f"got {method!r}")
+    if not isinstance(data, (str, os.PathLike)):
+        data = list(data)  # read once: a generator would be used up by _api_call before _load
     if command is None:
         command = _api_call(data, out=out, tokenizer=tokenizer, dev=dev, test=test,
                             seed=seed or None, params=params, name=name,
