@@ -178,7 +178,9 @@ def test_random_bytes(data, filename):
 
 @SETTINGS
 @given(st.sampled_from([b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-                        b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"]),
+                        b"<html><body>", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff",
+                        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x"
+                        b"\r\n\r\n--x\r\nContent-Type: text/html\r\n\r\n"]),
        st.binary(max_size=3000))
 def test_random_bytes_behind_magic_numbers(magic, data):
     _outcome(magic + data)
@@ -199,6 +201,34 @@ def test_truncated_reports(doc, fraction, as_bytes):
     cut = int(len(data) * fraction)
     source = data[:cut] if as_bytes else data[:cut].decode("utf-8", "ignore")
     _outcome(source, name if as_bytes else None)
+
+
+def _mht(html: str, quoted_printable: bool) -> bytes:
+    """``html`` saved as an MHTML web archive (.mht): the page part, then an image part."""
+    from email import charset
+    from email.mime.base import MIMEBase
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    utf8 = charset.Charset("utf-8")
+    utf8.body_encoding = charset.QP if quoted_printable else charset.BASE64
+    msg = MIMEMultipart("related")
+    msg.attach(MIMEText(html, "html", utf8))
+    image = MIMEBase("image", "gif")
+    image.set_payload("R0lGODlhAQABAAAAACw=")
+    image["Content-Transfer-Encoding"] = "base64"
+    msg.attach(image)
+    return msg.as_bytes()
+
+
+@SETTINGS
+@given(html_reports, st.floats(0, 1), st.booleans(), st.randoms(use_true_random=False))
+def test_truncated_or_damaged_mht_archives(doc, fraction, quoted_printable, rng):
+    name, html = doc
+    data = bytearray(_mht(html, quoted_printable))
+    for _ in range(rng.choice((0, 0, 1, 5, 50))):  # bytes overwritten anywhere
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    _outcome(bytes(data[: max(1, int(len(data) * fraction))]), name.replace(".html", ".mht"))
 
 
 @SETTINGS

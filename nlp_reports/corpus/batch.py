@@ -106,7 +106,7 @@ class BatchResult:
 #: spreadsheets, presentations, OFD, web archives and archives are how reports come from
 #: government sites. (Images are left alone: a folder of reports often holds them.)
 FLAGGED_SUFFIXES: tuple[str, ...] = (".doc", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et",
-                                     ".ppt", ".pptx", ".ofd", ".mht", ".mhtml", ".zip", ".rar",
+                                     ".ppt", ".pptx", ".ofd", ".zip", ".rar",
                                      ".7z")
 #: Reason of a folder argument with no report file in it: in the result, never in the store
 #: (there is no file to retry).

@@ -50,16 +50,17 @@ def _parse(data: bytes, path: str | None):
         message = email.message_from_bytes(data, policy=policy.compat32)
     except Exception as exc:  # the email package on hostile input: a RecursionError (deep
         # nesting), a ValueError … none of them may escape as anything but a ParseError
-        raise ParseError(f"not a readable MHTML web archive ({type(exc).__name__})",
-                         path=path) from exc
+        why = ("parts nested too deeply" if isinstance(exc, RecursionError)
+               else type(exc).__name__)
+        raise ParseError(f"not a readable MHTML web archive ({why})", path=path) from exc
     if message.get("MIME-Version") is None and message.get("Content-Type") is None:
         raise ParseError("not an MHTML web archive: no MIME headers at the start; save the "
                          "page again as a single file (.mht) or as HTML", path=path)
     return message
 
 
-def _page_part(message, path: str | None):
-    """The first text/html part (else the first text/plain one), and how many parts there are."""
+def _page_part(message):
+    """The first text/html part, else the first text/plain one that is not blank, or None."""
     html = plain = None
     count = 0
     for part in message.walk():
@@ -72,7 +73,8 @@ def _page_part(message, path: str | None):
         if kind == "text/html" and html is None:
             html = part
             break
-        if kind in ("text/plain", "application/xhtml+xml") and plain is None:
+        if (kind in ("text/plain", "application/xhtml+xml") and plain is None
+                and str(part.get_payload()).strip()):  # (not the blank part a cut leaves)
             plain = part
     return html if html is not None else plain
 
@@ -105,7 +107,7 @@ def mhtml_to_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
 
     message = _parse(data, path)
     try:
-        part = _page_part(message, path)
+        part = _page_part(message)
         if part is None:
             raise ParseError("the MHTML archive holds no page (no text/html part); it may be "
                              "truncated: save the page again", path=path)
@@ -114,8 +116,9 @@ def mhtml_to_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     except ParseError:
         raise
     except Exception as exc:  # the email package on a malformed archive (see _parse)
-        raise ParseError(f"a malformed MHTML web archive ({type(exc).__name__})",
-                         path=path) from exc
+        why = ("parts nested too deeply" if isinstance(exc, RecursionError)
+               else type(exc).__name__)
+        raise ParseError(f"a malformed MHTML web archive ({why})", path=path) from exc
     if any(type(d).__name__ == "CloseBoundaryNotFoundDefect" for d in message.defects):
         log.warning("%s: the MHTML archive is truncated (no closing boundary); read what "
                     "is there", path or "<mhtml>")
