@@ -383,3 +383,17 @@ def test_summary_page_is_not_a_scroll_of_every_row(years_db, tmp_path):
     assert got["folds"] >= 1
     assert got["trendRows"]["all"] > 150 and got["trendRows"]["shown"] < 150
     assert got["height"] < 6000, got
+
+
+def test_audit_page_of_absolute_report_paths_and_a_relative_failure(tmp_path):
+    # tag stores reports by absolute path but a missing file as typed ('nothere.txt'):
+    # commonpath refused to mix the two and the page raised ValueError
+    tagger = FakeTagger()
+    r = make_report("甲县人民政府", 2023, ["人员力量不足。"], ["加强人员培训。"])
+    path = tmp_path / "mixed.db"
+    with Store(path) as s:
+        s.write_report(str(tmp_path / "in" / "甲县.txt"), r, tagger.tag_many([r])[0],
+                       model_id="m")
+        s.record_failure("nothere.txt", "not_found", "no such file or folder")
+    page = audit(path).to_html()
+    assert "nothere.txt" in page and "甲县.txt" in page

@@ -476,7 +476,7 @@ def audit_html(audit: Any) -> str:
     failed = df[df["failed"] != ""]
     reps = df[df["failed"] == ""]
     paths = [str(p) for p in df["path"]]
-    folder = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+    folder = _common_folder(paths)
 
     def short(p: Any) -> str:
         rel = os.path.relpath(str(p), folder) if folder else str(p)
@@ -508,6 +508,20 @@ def audit_html(audit: Any) -> str:
                              list(SIGNAL_COLUMNS), short))
     return page("质量审查 Audit", "\n".join(body), script=_SORT_JS, wide=True,
                 css=_AUDIT_CSS)
+
+
+def _common_folder(paths: Sequence[str]) -> str:
+    """The folder every path is in, to show paths relative to it; "" when there is none to
+    show: no paths, only the root, or paths that share nothing (a relative path named on the
+    command line beside stored absolute ones, or two Windows drives), where commonpath raises.
+    """
+    import os
+
+    try:
+        folder = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
+    except ValueError:
+        return ""
+    return "" if folder == os.path.dirname(folder) else folder
 
 
 def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any) -> str:
