@@ -2,8 +2,8 @@
 
 :func:`read_document` reads .txt (UTF-8, GB18030/GBK, UTF-16, Big5 — detected), .html,
 .mht/.mhtml web archives, .docx and .pdf and returns a :class:`Document` whose ``text`` is
-normalized by :func:`normalize_text`; tables arrive as lines of TAB-separated cells with merged cells
-expanded. Traditional-character reports are detected and get a simplified twin.
+normalized by :func:`normalize_text`; tables arrive as lines of TAB-separated cells with
+merged cells expanded. Traditional-character reports are detected and get a simplified twin.
 
 >>> doc = read_document("一、总体情况\\n本机关共收到申请３件（含网上申请）。")
 >>> doc.text.splitlines()[1]
@@ -101,10 +101,6 @@ _MAGIC = (
     (b"{\\rtf", "RTF is not supported: convert it to .docx with LibreOffice: "
                 + _CONVERT.format(to="docx")),
 )
-#: First bytes of an MHTML archive's headers ("From:", "MIME-Version:", "Content-Type:" …,
-#: after a BOM or blank lines): only then is the header block looked at.
-_HEADER_LEADS = frozenset(bytes([c]) for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                          b"\xef \t\r\n")
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head", b"<meta", b"<div",
                  b"<p>", b"<?xml")
 
@@ -127,7 +123,9 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     for magic, message in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormatError(message, path=path)
-    if head[:1] in _HEADER_LEADS and is_mhtml(data):  # its page part may hold "<html"
+    # an MHTML archive starts with headers ("From:", "MIME-Version:" …, maybe after a BOM or
+    # blank lines); its page part may hold "<html", so it is told apart before HTML
+    if (head[:1].isalpha() or head[:1] in b"\xef \t\r\n") and is_mhtml(data):
         return "mhtml"
     if b"<" not in head:  # every markup test below needs one (a plain-text report)
         return "txt"
