@@ -101,9 +101,9 @@ class BatchResult:
 # --- finding files -----------------------------------------------------------------------
 
 #: Documents a folder walk takes although no reader reads them, so that each is recorded as
-#: failed (reason ``unsupported_format``, with what to do: save it as .docx/.txt/.pdf)
+#: failed (reason ``unsupported_format``, with what to do: save it as .docx/.txt/.html/.pdf)
 #: instead of being passed over in silence: old Word and WPS files, RTF, OpenDocument,
-#: spreadsheets, presentations, OFD, web archives and archives are how reports come from
+#: spreadsheets, presentations, OFD and archives are how reports come from
 #: government sites. (Images are left alone: a folder of reports often holds them.)
 FLAGGED_SUFFIXES: tuple[str, ...] = (".doc", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et",
                                      ".ppt", ".pptx", ".ofd", ".zip", ".rar",
