@@ -78,8 +78,6 @@ _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
 _LINE_BREAKS = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
-#: Bodies outside the administrative hierarchy a title may name (as ``metadata._NO_LEVEL``).
-_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团)$")
 
 
 @dataclass(frozen=True)
@@ -330,7 +328,7 @@ def _wrapped_title(text: str, start: int, end: int, above: list[tuple[int, int]]
     and a year and the line alone does not: it names no agency or no year, or its agency is
     the tail of the joined one and, unlike it, starts with no place ("和规划局").
     """
-    from nlp_reports.parse.metadata import agency_and_year, level_of, region_of
+    from nlp_reports.parse.metadata import _NO_LEVEL, agency_and_year, level_of, region_of
 
     def read(s: int) -> tuple[str | None, int | None]:
         return agency_and_year(_LINE_BREAKS.sub("", text[s:end]))
