@@ -337,6 +337,23 @@ def test_mixed_decode_reads_each_run_in_its_own_encoding() -> None:
     assert _utf8_with_gbk_runs((gbk * 4).encode("gb18030") + utf8[:100].encode()) is None
 
 
+def test_mixed_decode_of_many_short_gbk_runs_is_linear() -> None:
+    # each bad byte decoded all the rest of the file again (a copy of it): 480 KB of
+    # alternating runs took ~4.5 s, over the parser's 2 s budget
+    import time
+
+    from nlp_reports.ingest.encoding import _utf8_with_gbk_runs
+
+    unit = "公开".encode() + "栏".encode("gb18030") + b"a"
+    t0 = time.perf_counter()
+    text = _utf8_with_gbk_runs(unit * 80_000)
+    assert time.perf_counter() - t0 < 1.0
+    assert text == "公开栏a" * 80_000
+    # a UTF-8 character cut by the decoding windows (a long ASCII lead) is still read whole
+    data = b"x" * 255 + "政府".encode() + "栏".encode("gb18030") + b"x" * 1000 + "信息".encode()
+    assert _utf8_with_gbk_runs(data) == "x" * 255 + "政府栏" + "x" * 1000 + "信息"
+
+
 # --- every format -------------------------------------------------------------------------
 
 

@@ -245,17 +245,25 @@ def _utf8_with_gbk_runs(data: bytes) -> str | None:
     parts: list[str] = []
     pos = utf8_high = 0  # utf8_high: non-ASCII bytes that were valid UTF-8
     n = len(data)
+    # UTF-8 is read in windows that double while they decode (each bad byte restarts at a
+    # small one): decoding all the rest at each bad byte copied it, quadratic in the runs
+    window = _FIRST_WINDOW
     while pos < n:
-        try:
-            good = data[pos:]
-            parts.append(good.decode("utf-8"))
-            utf8_high += len(good) - len(good.translate(None, _HIGH_BYTES))
-            break
+        chunk = data[pos:pos + window]
+        try:  # (a character cut at a window's end is left for the next window)
+            text, used = codecs.utf_8_decode(chunk, "strict", pos + len(chunk) >= n)
         except UnicodeDecodeError as exc:
-            good = data[pos:pos + exc.start]
+            good = chunk[:exc.start]
             parts.append(good.decode("utf-8"))
             utf8_high += len(good) - len(good.translate(None, _HIGH_BYTES))
             pos += exc.start
+            window = _FIRST_WINDOW
+        else:
+            parts.append(text)
+            utf8_high += used - len(chunk[:used].translate(None, _HIGH_BYTES))
+            pos += used
+            window *= 2
+            continue
         # a GB18030 run: two-byte chars, or four-byte ones (byte 2 and 4 in 30–39)
         while pos < n and data[pos] >= 0x80:
             b = data[pos:pos + 4]
@@ -278,6 +286,7 @@ def _utf8_with_gbk_runs(data: bytes) -> str | None:
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_FIRST_WINDOW = 256  # bytes of UTF-8 decoded at once after a GB18030 run (doubling)
 
 
 def decode_text_file(data: bytes, *, path: str | None = None) -> tuple[str, str, bool]:
