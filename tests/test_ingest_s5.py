@@ -471,3 +471,41 @@ def test_docx_numbering_through_a_list_style_keeps_its_numbers() -> None:
     report = load_report(FIX / "numstyle_link.docx")
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert [s.block for s in report.statements] == ["problem"] * 2 + ["measure"] * 3
+
+
+class _WordsPage:
+    """A stand-in for a pdfplumber page: only the words :func:`pdf._gutter` reads."""
+
+    def __init__(self, words: list[dict]) -> None:
+        self.words = words
+
+    def extract_words(self) -> list[dict]:
+        return self.words
+
+
+def _two_columns(scale: float, per_line: int, lines: int) -> list[dict]:
+    words = []
+    for row in range(lines):
+        top = 40 + 14 * row
+        for side in (0, 1):
+            x = (50 + 260 * side) * scale
+            step = 240 * scale / per_line
+            for _ in range(per_line):
+                words.append({"x0": x, "x1": x + step - 2, "top": top, "bottom": top + 10})
+                x += step
+    return words
+
+
+def test_two_column_gutter_is_found_quickly_on_a_huge_page() -> None:
+    # the gutter search counted, for every x of the middle of the page, the words crossing
+    # it: x-range × words (a page 5 m wide with 12,000 lines took ~15 s)
+    import time
+
+    from nlp_reports.ingest.pdf import _gutter
+
+    gutter, spans = _gutter(_WordsPage(_two_columns(1, 1, 20)))
+    assert 290 <= gutter <= 310 and spans == []
+    t0 = time.perf_counter()
+    found = _gutter(_WordsPage(_two_columns(30, 1, 6000)))
+    assert time.perf_counter() - t0 < 2.0
+    assert found is not None and 290 * 30 <= found[0] <= 310 * 30

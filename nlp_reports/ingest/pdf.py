@@ -212,7 +212,7 @@ def _gutter(text_page) -> tuple[float, list[tuple[float, float]]] | None:
     if width < 100:
         return None
     lo, hi = int(x_min + 0.3 * width), int(x_min + 0.7 * width)
-    counts = [sum(1 for w in words if w["x0"] < x < w["x1"]) for x in range(lo, hi + 1)]
+    counts = _crossings(words, lo, hi)
     least = min(counts)
     if least > max(1, 0.05 * len(words)):
         return None
@@ -237,6 +237,23 @@ def _gutter(text_page) -> tuple[float, list[tuple[float, float]]] | None:
             return None
     spans = [(w["top"], w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]]
     return gutter, spans
+
+
+def _crossings(words: list[dict], lo: int, hi: int) -> list[int]:
+    """For each integer x in lo…hi, how many words cross it (x0 < x < x1): each word adds 1
+    over its range of x, summed once (a count per x over all words was x-range × words, ~80 s
+    on a page 5 m wide)."""
+    import math
+    from itertools import accumulate
+
+    delta = [0] * (hi - lo + 2)
+    for w in words:
+        a = max(lo, math.floor(w["x0"]) + 1)  # the first integer x > x0
+        b = min(hi, math.ceil(w["x1"]) - 1)  # the last integer x < x1
+        if a <= b:
+            delta[a - lo] += 1
+            delta[b - lo + 1] -= 1
+    return list(accumulate(delta[:-1]))
 
 
 _TITLE_END = re.compile(r"报告|報告")
