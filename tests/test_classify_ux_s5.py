@@ -380,3 +380,13 @@ def test_train_takes_labeled_statements_from_a_generator(small_data, tmp_path):
     result = train((d for d in items), out=tmp_path / "gen", params={"cv": 2})
     assert result.card["data"]["n_statements"] == len(items)
     assert f"<{len(items)} LabeledStatements>" in _how_it_was_made(tmp_path / "gen")
+
+
+def test_a_statements_txt_saved_in_gbk_is_read(tmp_path):
+    """Notepad or Excel on Chinese Windows saves GBK: decoded like a label file, not refused."""
+    from nlp_reports.classify.suggest import iter_statements
+
+    lines = ["乡里负责信息公开的干部身兼数职，精力有限。", "下一步将配齐配强专职人员。"]
+    path = tmp_path / "statements.txt"
+    path.write_bytes("\n".join(lines).encode("gbk"))
+    assert [t for t, _ in iter_statements(path)] == lines
