@@ -83,3 +83,21 @@ def test_outputs_and_sorting(db, tmp_path):
 ])
 def test_empty_section_texts(text, empty):
     assert is_empty_text(text) is empty
+
+
+def test_a_section_5_in_prose_is_listed_but_no_defect(tmp_path):
+    from nlp_reports.report import Problem
+
+    unsplit = Problem("statements_unsplit", "section 五 has no enumerated items")
+    unread = Problem("table_unreadable", "表三 could not be read")
+    r1 = make_report("丁县人民政府", 2023, ["人员力量不足。"], ["加强培训。"], errors=(unsplit,))
+    r2 = make_report("戊县人民政府", 2023, ["栏目更新慢。"], ["按周更新。"],
+                     errors=(unsplit, unread))
+    path = tmp_path / "p.db"
+    with Store(path) as s:
+        for name, r in (("a.txt", r1), ("b.txt", r2)):
+            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
+    t = audit(path).table.set_index("path")
+    assert t.loc["a.txt", "parse_problems"] == "statements_unsplit"
+    assert t.loc["a.txt", "defects"] == 0
+    assert t.loc["b.txt", "defects"] == 1  # the unreadable table is one

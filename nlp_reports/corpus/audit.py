@@ -49,8 +49,10 @@ SIGNAL_COLUMNS: tuple[str, ...] = (
 )
 COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", *DEFECT_COLUMNS,
                             *SIGNAL_COLUMNS)
-#: Parse-problem codes not counted again as defects (their own column counts them).
-_COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5"})
+#: Parse-problem codes not counted as defects: those a column of their own counts, and
+#: ``statements_unsplit`` (section 五 written as prose, split into sentences: how the
+#: report is written, not something wrong with it).
+_COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit"})
 
 
 def is_empty_text(text: str | None) -> bool:
