@@ -84,14 +84,16 @@ def test_resume_failures_and_retag(tmp_path):
 
     newer = FakeTagger(model_id="fake-model-2")
     fourth = tag_paths([tmp_path / "in"], db, model=newer, loader=json_loader)
-    # every file again; the copies are tagged once (the first path in order keeps the report)
+    # every file again; the copies are tagged once: the path holding the report keeps it
+    # (the copy is a duplicate of whatever model's report holds its content)
     assert (fourth.ok, fourth.skipped, fourth.duplicates) == (6, 0, 1)
     with Store(db) as s:
         assert s.count("reports") == 6
         assert s.count("statements") == n_statements
         assert set(s.reports()["model_id"]) == {"fake-model-2"}
         assert s.reports()["path"].is_unique
-        assert {Path(p).name for p in s.reports()["path"]} >= {"empty.txt"}
+        names = {Path(p).name for p in s.reports()["path"]}
+        assert "r00.txt" in names and "empty.txt" not in names
         assert s.query("SELECT COUNT(*) AS n FROM duplicates")["n"][0] == 1
 
     edited = paths[3]
@@ -236,3 +238,21 @@ def test_a_file_that_kills_its_worker_fails_alone(tmp_path):
                                                                          "worker_error")]
     with Store(tmp_path / "c.db") as s:
         assert s.count("reports") == 5 and list(s.failures()["reason"]) == ["worker_error"]
+
+
+def test_a_copy_of_content_another_model_tagged_is_a_duplicate(tmp_path):
+    """Content stored once whatever model tagged it: a folder of copies tagged later with a
+    new model does not store the same reports again (it did: the lookup was per model)."""
+    src = write_json_reports(tmp_path / "a", {
+        "r1.txt": make_report("甲县人民政府", 2022, ["人员不足。"], ["配备专人。"]),
+        "r2.txt": make_report("乙县人民政府", 2022, ["更新不及时。"], ["定期更新。"])})
+    db = tmp_path / "c.db"
+    tag_paths([tmp_path / "a"], db, model=FakeTagger(model_id="old"), loader=json_loader)
+    (tmp_path / "b").mkdir()
+    for p in src:
+        (tmp_path / "b" / p.name).write_bytes(p.read_bytes())
+    res = tag_paths([tmp_path / "b"], db, model=FakeTagger(model_id="new"), loader=json_loader)
+    assert (res.ok, res.duplicates) == (0, 2)
+    with Store(db) as s:
+        assert s.count("reports") == 2
+        assert {Path(p).parent.name for p in s.reports()["path"]} == {"a"}

@@ -764,7 +764,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     failed files are retried. A file identical to another (same SHA-256 and suffix) is not
     parsed again: it is recorded as a duplicate of the path holding the report
     (``BatchResult.duplicates``); so is a file whose report, once parsed, has the content
-    fingerprint of a report already stored with this model or written earlier in the run
+    fingerprint of a report already stored (by any model) or written earlier in the run
     (the same text in another encoding or format: ``docs/store-schema.md``).
     ``chunk_size``: files parsed and tagged together (None: :data:`SERIAL_CHUNK_SIZE` with
     one process, else :data:`DEFAULT_CHUNK_SIZE`).
@@ -850,8 +850,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         continue
                     digests.append((f, sha, size))
                 shas = [d[1] for d in digests]
-                stored = store.reports_with_content(shas, model_id,
-                                                    since=since) if digests else {}
+                # any model: content another model tagged is still stored (one report a
+                # content); rerunning its holder's path re-tags it with this model
+                stored = store.reports_with_content(shas, model_id, since=since,
+                                                    any_model=True) if digests else {}
                 failed = store.failures_with_content(shas, since=run_start) if digests else {}
                 settled.clear()  # the store answers for these now
                 order = {f: i for i, f in enumerate(names)}
@@ -953,13 +955,14 @@ def _content_duplicates(store: Store, results: list[tuple[Any, ...]],
 
     A report whose content fingerprint (the same text in another encoding or format:
     :func:`~nlp_reports.corpus.store.content_fingerprint`) is that of a report written
-    earlier in this run (``seen``, updated here) or stored with this model is not written:
+    earlier in this run (``seen``, updated here) or stored (by any model) is not written:
     it becomes a ``(path, sha256, size, holder, model_id)`` duplicate of that report, as a
     byte-identical copy does. Returns ``(results to write, duplicates)``.
     """
     fps = {r[1]: getattr(r[4], "fingerprint", None) for r in results if r[0] == "ok"}
     wanted = sorted({fp for fp in fps.values() if fp is not None and fp not in seen})
-    stored = store.reports_with_fingerprint(wanted, model_id, since=since) if wanted else {}
+    stored = (store.reports_with_fingerprint(wanted, model_id, since=since, any_model=True)
+              if wanted else {})
     keep: list[tuple[Any, ...]] = []
     same: list[tuple[Any, ...]] = []
     for r in results:

@@ -1035,26 +1035,32 @@ class Store:
                                           (*params, *part)).fetchall()
 
     def reports_with_content(self, shas: Sequence[str], model_id: str | None, *,
-                             since: str | None = None) -> dict[str, list[str]]:
+                             since: str | None = None,
+                             any_model: bool = False) -> dict[str, list[str]]:
         """sha256 → sorted paths of the reports stored ok with that content and model (the
-        duplicate check); ``since``: only those tagged at or after that ISO time."""
+        duplicate check); ``since``: only those tagged at or after that ISO time;
+        ``any_model``: whatever model tagged them."""
         out: dict[str, list[str]] = {}
+        model = "(r.model_id IS ? OR 1)" if any_model else "r.model_id IS ?"
         for sha, path in self._rows_by_sha(
                 "SELECT r.sha256, r.path FROM reports r JOIN files f ON f.path = r.path "
-                "AND f.status = 'ok' WHERE r.model_id IS ? AND f.tagged_at >= ? AND r.sha256 IN "
+                f"AND f.status = 'ok' WHERE {model} AND f.tagged_at >= ? AND r.sha256 IN "
                 "({placeholders}) ORDER BY r.path", (model_id, since or ""), shas):
             out.setdefault(sha, []).append(path)
         return out
 
     def reports_with_fingerprint(self, fingerprints: Sequence[str], model_id: str | None, *,
-                                 since: str | None = None) -> dict[str, str]:
+                                 since: str | None = None,
+                                 any_model: bool = False) -> dict[str, str]:
         """fingerprint → path of the first stored report (lowest id) with that content
         fingerprint and model (the duplicate check across encodings and formats);
-        ``since``: only those tagged at or after that ISO time."""
+        ``since``: only those tagged at or after that ISO time; ``any_model``: whatever
+        model tagged them."""
         out: dict[str, str] = {}
+        model = "(r.model_id IS ? OR 1)" if any_model else "r.model_id IS ?"
         for fp, path in self._rows_by_sha(
                 "SELECT r.fingerprint, r.path FROM reports r JOIN files f ON f.path = r.path "
-                "AND f.status = 'ok' WHERE r.model_id IS ? AND f.tagged_at >= ? AND "
+                f"AND f.status = 'ok' WHERE {model} AND f.tagged_at >= ? AND "
                 "r.fingerprint IN ({placeholders}) ORDER BY r.id", (model_id, since or ""),
                 fingerprints):
             out.setdefault(fp, path)
