@@ -206,3 +206,18 @@ def test_score_json_is_json_dumps(scores, ids):
 
     assert scores_json(scores) == json.dumps(scores)
     assert _ids_json(tuple(ids)) == json.dumps(ids)
+
+
+def test_an_unreadable_table_gives_no_figures():
+    """What was read of an unreadable 表三 is not added into corpus totals (it was: granted
+    counted while with_table3 left the report out)."""
+    from dataclasses import replace
+
+    from nlp_reports.corpus.store import report_figures
+
+    ok = make_report("甲县人民政府", 2023, [], [], tables=(table3(received=7.0),))
+    assert report_figures(ok)["granted"] == 7.0
+    bad = replace(ok, tables=(replace(ok.tables[0], status="unreadable",
+                                      problem="a row could not be read"),))
+    figures = report_figures(bad)
+    assert figures["granted"] is None and figures["received"] is None

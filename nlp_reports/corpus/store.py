@@ -72,12 +72,14 @@ def theme_mask(themes: Iterable[str]) -> int:
 
 
 def report_figures(report: Report) -> dict[str, float | None]:
-    """The :data:`FIGURES` of one report: sums of the named cells, None when all blank."""
+    """The :data:`FIGURES` of one report: sums of the named cells, None when all blank or
+    when the table is ``unreadable`` (what was read of it is no figure a corpus total may
+    add up: the table is reported, not guessed, and ``with_table3`` leaves it out too)."""
     out: dict[str, float | None] = {}
     for name, (table_id, rows, columns) in FIGURES.items():
         t = report.table(table_id)
         total = None
-        if t is not None:
+        if t is not None and t.status == "ok":
             for r in rows:
                 for c in columns.split("|"):
                     if r in t.rows and c in t.columns:
