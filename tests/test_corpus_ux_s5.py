@@ -442,3 +442,22 @@ def test_dedupe_counts_one_report_per_agency_and_year(small_store, capsys):
     assert kept == [0]  # 甲县 2023 ↔ 2022: the revised one (published later) is kept
     assert main(["summarize", "--db", str(small_store), "--dedupe", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["n_reports"] == 3
+
+
+def test_dedupe_prefers_the_complete_copy_on_the_same_date(tmp_path):
+    """Same agency, year and date: the copy whose 表三 was read wins over one stored later
+    whose 表三 could not be read (a PDF copy), whatever the walk order."""
+    from _corpus_helpers import table3
+
+    tagger = FakeTagger()
+    good = make_report("丁县人民政府", 2023, ["栏目更新慢。"], ["按周更新。"],
+                       tables=(table3(received=5.0),))
+    bad = replace(good, tables=(replace(good.tables[0], status="unreadable",
+                                        problem="row 三 not read"),))
+    db = tmp_path / "d.db"
+    with Store(db) as s:
+        s.write_report("a.txt", good, tagger.tag_many([good])[0], model_id="m")
+        s.write_report("b.pdf", bad, tagger.tag_many([bad])[0], model_id="m")
+    kept = summarize(db, dedupe=True)
+    assert kept.n_reports == 1
+    assert kept.table_stats["received"].tolist() == [5.0]

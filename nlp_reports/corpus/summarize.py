@@ -384,18 +384,25 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     """One report per (agency, year): ``(frames without the others, how many left out)``.
 
     Which one is kept: the one published last (``published``, an ISO date: a revised
-    version is published after the version it replaces), and among those with the same or
-    no date, the one stored last (the highest id). Reports without an agency or a year are
+    version is published after the version it replaces); among those with the same or no
+    date, the most complete — 表三 read (its total received and outcomes both present),
+    then the most section-五 statements — and then the one stored last (the highest id), so
+    a degraded copy (a PDF whose 表三 could not be read) does not win by the order of the
+    walk. Reports without an agency or a year are
     all kept. Why a rule and not a guess: two different texts for one agency and year are
     a revision or a correction far more often than two reports; the rule is the same for
     every pair, and the note says how many reports it left out.
     """
     r = frames.reports
     known = r["agency"].notna() & r["year"].notna()
-    order = r.loc[known, ["id", "agency", "year"]].assign(
-        published=r.loc[known, "published"].astype(object).where(
-            r.loc[known, "published"].notna(), "").astype(str))
-    order = order.sort_values(["agency", "year", "published", "id"], kind="stable")
+    sub = r.loc[known]
+    order = sub[["id", "agency", "year"]].assign(
+        published=sub["published"].astype(object).where(sub["published"].notna(),
+                                                         "").astype(str),
+        table3=(sub["received"].notna() & sub["outcomes_total"].notna()).astype(int),
+        n_statements=sub["n_statements"].fillna(0).astype(int))
+    order = order.sort_values(["agency", "year", "published", "table3", "n_statements", "id"],
+                              kind="stable")
     keep = set(order.drop_duplicates(["agency", "year"], keep="last")["id"])
     keep.update(r.loc[~known, "id"])
     dropped = len(r) - len(keep)
