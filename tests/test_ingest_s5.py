@@ -509,3 +509,24 @@ def test_two_column_gutter_is_found_quickly_on_a_huge_page() -> None:
     found = _gutter(_WordsPage(_two_columns(30, 1, 6000)))
     assert time.perf_counter() - t0 < 2.0
     assert found is not None and 290 * 30 <= found[0] <= 310 * 30
+
+
+def test_a_text_report_named_pdf_or_docx_is_read_as_text(tmp_path):
+    """A report saved or renamed under .pdf/.docx that holds plain text (UTF-8 or GB18030)
+    is read as what it holds, not refused as a broken PDF; real binary stays an error."""
+    from nlp_reports import load_report
+    from nlp_reports.errors import ParseError
+
+    text = ("柳岸县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度依法推进政务公开。\n"
+            "五、存在的主要问题及改进情况\n（一）存在问题\n一是人员不足。\n二是更新滞后。\n"
+            "（二）改进措施\n一是配备专人。\n二是定期更新。\n六、其他需要报告的事项\n无。\n")
+    for name, enc in (("a.pdf", "utf-8"), ("b.docx", "gb18030")):
+        p = tmp_path / name
+        p.write_bytes(text.encode(enc))
+        r = load_report(p)
+        assert r.metadata.agency == "柳岸县人民政府" and len(r.statements) == 4
+        assert r.metadata.source_format == "txt"
+    junk = tmp_path / "c.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(ParseError):
+        load_report(junk)

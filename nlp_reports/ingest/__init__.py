@@ -226,9 +226,31 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
     declared = _EXTENSIONS.get(ext)
     if declared in (None, "txt") or sniffed in ("docx", "pdf", "mhtml"):
         return sniffed
+    if declared in ("pdf", "docx") and _looks_like_text(data):
+        # no PDF header nor zip container, and the bytes read as text: a report saved
+        # (or renamed) under the wrong extension is read as what it holds
+        log.warning("%s: named %s but holds %s; read as %s", path, ext, sniffed.upper(),
+                    sniffed)
+        return sniffed
     if declared == "mhtml" and sniffed == "html":
         return sniffed
     return declared
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """True when the head of ``data`` decodes as UTF-8 or GB18030 with no control bytes
+    other than line breaks and tabs (so a damaged binary file is not taken for text)."""
+    head = data[:4096]
+    for enc in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(enc)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the 4 KB edge
+                continue
+            text = head[:exc.start].decode(enc)
+        return bool(text.strip()) and not any(
+            ord(c) < 32 and c not in "\n\r\t\f" for c in text)
+    return False
 
 
 def _suffix(name: str) -> str:
