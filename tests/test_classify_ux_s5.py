@@ -390,3 +390,19 @@ def test_a_statements_txt_saved_in_gbk_is_read(tmp_path):
     path = tmp_path / "statements.txt"
     path.write_bytes("\n".join(lines).encode("gbk"))
     assert [t for t, _ in iter_statements(path)] == lines
+
+
+def test_evaluate_warns_on_the_models_own_training_data(tmp_path):
+    """Scoring the shipped model on a file it was trained on measures nothing: say so."""
+    import shutil
+
+    from nlp_reports.classify.evaluate import evaluate
+
+    labeled = Path(__file__).resolve().parents[1] / "nlp_reports" / "data" / "labeled"
+    src = sorted(labeled.glob("part-*.jsonl"))[-1]
+    part = tmp_path / src.name
+    part.write_text("\n".join(src.read_text("utf-8").splitlines()[:40]) + "\n", "utf-8")
+    assert any("was trained on " + src.name in w for w in evaluate(part)["warnings"])
+    other = tmp_path / "mine.jsonl"
+    shutil.copy(part, other)
+    assert not any("trained on" in w for w in evaluate(other)["warnings"])

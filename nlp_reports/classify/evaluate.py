@@ -152,6 +152,12 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
     from nlp_reports.classify.tagger import Tagger
 
     tagger = Tagger.load(model, trust=trust, tokenizer=tokenizer)
+    seen = _trained_on(data, tagger.card)
+    if seen:
+        warnings.append(f"the model was trained on {', '.join(seen)}: these figures measure "
+                        "how well it learned its own data, not how it does on new text "
+                        "(use --cv K, or data it never saw)")
+        log.warning("%s", warnings[-1])
     preds = tagger.predict([d.text for d in items])
     Y_pred = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds])
     result = {
@@ -165,6 +171,25 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         "warnings": warnings,
     }
     return result
+
+
+def _trained_on(data: Any, card: dict[str, Any]) -> list[str]:
+    """Names of the files of ``data`` (paths, or folders of .jsonl/.csv) that the model card
+    lists as training data: scoring a model on them measures nothing."""
+    from pathlib import Path
+
+    trained = set((card.get("data") or {}).get("files") or ())
+    if not trained:
+        return []
+    sources = data if isinstance(data, (list, tuple)) else [data]
+    names: list[str] = []
+    for src in sources:
+        if not isinstance(src, (str, os.PathLike)):
+            continue
+        p = Path(src)
+        files = sorted([*p.glob("*.jsonl"), *p.glob("*.csv")]) if p.is_dir() else [p]
+        names += [f.name for f in files if f.name in trained]
+    return names
 
 
 def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust: bool,
