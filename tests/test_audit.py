@@ -101,3 +101,22 @@ def test_a_section_5_in_prose_is_listed_but_no_defect(tmp_path):
     assert t.loc["a.txt", "parse_problems"] == "statements_unsplit"
     assert t.loc["a.txt", "defects"] == 0
     assert t.loc["b.txt", "defects"] == 1  # the unreadable table is one
+
+
+def test_a_carry_over_error_is_one_defect_however_many_columns_differ(tmp_path):
+    from _corpus_helpers import table3
+
+    y1 = table3({("1", "natural_person"): 12.0, ("1", "total"): 12.0,
+                 ("4", "natural_person"): 2.0, ("4", "total"): 2.0})
+    y2 = table3({("2", "natural_person"): 5.0, ("2", "total"): 5.0,
+                 ("4", "natural_person"): 5.0, ("4", "total"): 5.0})
+    r1 = make_report("己县人民政府", 2022, ["人员不足。"], ["配备专人。"], tables=(y1,))
+    r2 = make_report("己县人民政府", 2023, ["更新滞后。"], ["定期更新。"], tables=(y2,))
+    path = tmp_path / "x.db"
+    with Store(path) as s:
+        for name, r in (("a.txt", r1), ("b.txt", r2)):
+            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
+    row = audit(path).table.set_index("path").loc["b.txt"]
+    assert row["cross_year_failures"].count("X1") == 2  # both cells listed
+    assert row["identity_failures"] == ""
+    assert row["defects"] == 1  # one carry-over error

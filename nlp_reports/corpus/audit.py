@@ -190,12 +190,15 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     defects = pd.Series(0, index=reps.index)
     signals = pd.Series(0, index=reps.index)
 
-    def listing(rows: Any, fmt: Any) -> Any:
+    def listing(rows: Any, fmt: Any, per: str | None = None) -> Any:
+        """(every row's text joined, per report; how many count): one per row, or one per
+        distinct value of the column ``per``."""
         if rows.empty:
             return pd.Series("", index=reps.index), pd.Series(0, index=reps.index)
         texts = rows.apply(fmt, axis=1)
         joined = texts.groupby(rows["report_id"]).agg("; ".join)
-        counts = texts.groupby(rows["report_id"]).size()
+        counts = (texts.groupby(rows["report_id"]).size() if per is None
+                  else rows.groupby("report_id")[per].nunique())
         return (joined.reindex(reps.index, fill_value=""),
                 counts.reindex(reps.index, fill_value=0))
 
@@ -254,9 +257,11 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
         return (f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
                 f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}")
 
-    out["cross_year_failures"], n = listing(cross[~soft], cross_text)
+    # one defect per check: a carry-over that does not match last year's report usually
+    # differs in every column at once (7 cells of X1), which is one error, not seven
+    out["cross_year_failures"], n = listing(cross[~soft], cross_text, per="check")
     defects += n
-    out["cross_year_soft"], n = listing(cross[soft], cross_text)
+    out["cross_year_soft"], n = listing(cross[soft], cross_text, per="check")
     signals += n
 
     out["parse_problems"], n = _parse_problems(probs, reps.index)
