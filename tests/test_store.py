@@ -221,3 +221,33 @@ def test_an_unreadable_table_gives_no_figures():
                                       problem="a row could not be read"),))
     figures = report_figures(bad)
     assert figures["granted"] is None and figures["received"] is None
+
+
+def test_store_errors_say_what_to_do(tmp_path):
+    """A damaged file, a newer store and a foreign SQLite file each get a message naming the
+    file and the way out (not 'check that the location is writable')."""
+    from nlp_reports.errors import StoreError
+
+    newer = tmp_path / "newer.db"
+    Store(newer).close()
+    with sqlite3.connect(newer) as c:
+        c.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match=r"newer\.db: .*upgrade nlp_reports"):
+            Store(newer, readonly=readonly)
+    damaged = tmp_path / "damaged.db"
+    with Store(damaged) as s:
+        s.write_report("a.txt", make_report("甲县人民政府", 2023, ["人员不足。"], ["配备专人。"]),
+                       FakeTagger().tag_many([make_report("甲县人民政府", 2023, ["人员不足。"],
+                                                          ["配备专人。"])])[0], model_id="m")
+    with open(damaged, "r+b") as fh:
+        fh.seek(4096)
+        fh.write(b"\xa5" * 8192)
+    with pytest.raises(StoreError, match="damaged or not a SQLite database"):
+        with Store(damaged) as s:
+            s.query("SELECT COUNT(*) FROM statements")
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as c:
+        c.execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match=r"foreign\.db: not an nlp_reports store"):
+        Store(foreign, readonly=True)

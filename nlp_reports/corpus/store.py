@@ -803,11 +803,20 @@ class Store:
                 self._add_fingerprints(conn)
             else:
                 self._check_version(conn, write=False)
+        except StoreError as exc:  # the version checks name no file: say which one
+            msg = str(exc)
+            raise StoreError(msg if msg.startswith(str(p)) else f"{p}: {msg}") from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{p}: cannot open or write the store ({exc}); check that the location is "
-                f"writable and that the file is an nlp_reports store"
-            ) from exc
+            text = str(exc)
+            if "malformed" in text or "not a database" in text or "encrypted" in text:
+                hint = ("the file is damaged or not a SQLite database; tag the corpus again "
+                        "into a new --db path (the report files themselves are untouched)")
+            elif "readonly" in text or "unable to open" in text or "locked" in text:
+                hint = "check that the location is writable and no other program holds it"
+            else:
+                hint = ("check that the location is writable and that the file is an "
+                        "nlp_reports store")
+            raise StoreError(f"{p}: cannot open or write the store ({text}); {hint}") from exc
         return conn
 
     @staticmethod
@@ -925,7 +934,8 @@ class Store:
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"not an nlp_reports store (no meta table): {exc}") from exc
+            raise StoreError("not an nlp_reports store (it has no meta table); choose "
+                             "another --db path") from exc
         if row is None:
             if write:
                 conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
@@ -939,7 +949,11 @@ class Store:
         if major != SCHEMA_VERSION.split(".")[0]:
             raise StoreError(
                 f"store schema version {row[0]} is not supported (this version reads "
-                f"{SCHEMA_VERSION}); re-tag the corpus into a new store"
+                f"{SCHEMA_VERSION}); "
+                + ("it was made by a newer nlp_reports: upgrade nlp_reports, or "
+                   if major.isdigit() and int(major) > int(SCHEMA_VERSION.split(".")[0])
+                   else "")
+                + "re-tag the corpus into a new store"
             )
 
     def close(self) -> None:
