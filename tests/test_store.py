@@ -161,6 +161,12 @@ def test_export_csv_and_parquet(tmp_path):
     written = export(db, tmp_path / "pq", format="parquet")
     cells = pd.read_parquet(tmp_path / "pq" / "table_cells.parquet")
     assert len(cells) == 25 * 7 and cells["value"].isna().sum() == 1
+    # native types, not JSON text: themes a list, score maps key/value pairs, flags booleans
+    stq = pd.read_parquet(tmp_path / "pq" / "statements.parquet")
+    assert list(stq.columns) == list(pd.read_csv(tmp_path / "csv" / "statements.csv").columns)
+    assert all(isinstance(t, str) for themes in stq["themes"] for t in themes)
+    assert {k for k, _ in stq["theme_scores"].iloc[0]} >= {"staffing", "confidentiality"}
+    assert str(stq["layout_disagrees"].dtype) == "boolean"
 
 
 def _dump(store):

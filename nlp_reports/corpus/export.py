@@ -108,7 +108,35 @@ def spreadsheet_safe(df):
     return df
 
 
+#: Columns the store keeps as JSON text, written to Parquet as what they hold (a list of
+#: theme ids, a map of scores, a list of section numbers), and 0/1 flags written as booleans.
+PARQUET_JSON_COLUMNS: frozenset[str] = frozenset({"themes", "kind_scores", "theme_scores",
+                                                  "missing_sections"})
+PARQUET_BOOL_COLUMNS: frozenset[str] = frozenset({"layout_disagrees", "traditional"})
+
+
 def _parquet(store: Store, name: str, folder: Path) -> Path:
+    """One table as Parquet, with native types: JSON text columns decoded (``themes`` a
+    list of strings, ``missing_sections`` a list of numbers, the score maps Parquet maps
+    of label → probability), flags as booleans."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     path = folder / f"{name}.parquet"
-    _frame(store, name).to_parquet(path, index=False)
+    df = _frame(store, name)
+    decoded: dict[str, object] = {}
+    for col in df.columns:
+        if col in PARQUET_JSON_COLUMNS:
+            values = [None if v is None else json.loads(v) for v in df[col]]
+            if any(isinstance(v, dict) for v in values):  # score maps
+                decoded[col] = pa.array([None if v is None else list(v.items()) for v in values],
+                                        type=pa.map_(pa.string(), pa.float64()))
+            else:
+                decoded[col] = pa.array(values)
+        elif col in PARQUET_BOOL_COLUMNS:
+            df[col] = df[col].astype("boolean")
+    table = pa.Table.from_pandas(df.drop(columns=list(decoded)), preserve_index=False)
+    for col, arr in decoded.items():
+        table = table.append_column(col, arr)
+    pq.write_table(table.select(list(df.columns)), path)
     return path
