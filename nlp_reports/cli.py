@@ -330,10 +330,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summarize", help="themes, coverage, copying, tables across the stored reports")
     p.add_argument("--db", required=True)
     p.add_argument("--by", action="append",
-                   choices=["year", "level", "region", "agency", "format", "province",
-                            "prefecture"],
-                   help="group by (repeatable); province and prefecture (地级) are read from "
-                        "the region's name (docs/summary.md)")
+                   choices=["year", "level", "region", "agency", "format", "source_format",
+                            "province", "prefecture"],
+                   help="group by (repeatable); format is the layout scheme (2021, 2019, "
+                        "older), source_format the file type (txt, html, docx, pdf, mhtml); "
+                        "province and prefecture (地级) are read from the region's name "
+                        "(docs/summary.md)")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown, also with --csv/--html)")
     p.add_argument("--csv", metavar="DIR",

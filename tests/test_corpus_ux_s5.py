@@ -461,3 +461,19 @@ def test_dedupe_prefers_the_complete_copy_on_the_same_date(tmp_path):
     kept = summarize(db, dedupe=True)
     assert kept.n_reports == 1
     assert kept.table_stats["received"].tolist() == [5.0]
+
+
+def test_group_by_the_file_type(tmp_path, capsys):
+    """--by format is the layout scheme; --by source_format the file a report came from."""
+    tagger = FakeTagger()
+    db = tmp_path / "f.db"
+    with Store(db) as s:
+        for i, kind in enumerate(("txt", "pdf", "pdf")):
+            r = make_report(f"{'甲乙丙'[i]}县人民政府", 2023, ["人员不足。"], ["配备专人。"])
+            r = replace(r, metadata=replace(r.metadata, source_format=kind))
+            s.write_report(f"r{i}.{kind}", r, tagger.tag_many([r])[0], model_id="m")
+    got = summarize(db, by=["source_format"]).overview.set_index("source_format")["reports"]
+    assert got.to_dict() == {"pdf": 2, "txt": 1}
+    assert main(["summarize", "--db", str(db), "--by", "source_format", "--format", "json"]) == 0
+    assert {r["source_format"] for r in json.loads(capsys.readouterr().out)["tables"]["overview"]
+            } == {"pdf", "txt"}

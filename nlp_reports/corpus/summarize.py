@@ -34,8 +34,10 @@ from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
 
-GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format", "province",
-                                  "prefecture")
+#: ``format`` is the report's layout scheme (2021, 2019, older); ``source_format`` the kind of
+#: file it was read from (txt, html, docx, pdf, mhtml).
+GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format",
+                                  "source_format", "province", "prefecture")
 #: Group keys derived from ``region`` (:func:`place_levels`), not stored columns.
 DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture")
 
@@ -288,7 +290,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     """Read what the summary needs from a store (SQL does the filtering and sampling)."""
     numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
-        "SELECT id, path, agency, year, level, region, format, published, n_sections, "
+        "SELECT id, path, agency, year, level, region, format, source_format, published, "
+        "n_sections, "
         f"n_statements, missing_sections, model_id, {', '.join(numeric)} FROM reports "
         "ORDER BY id")
     for c in numeric:
@@ -351,8 +354,9 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
               dedupe: bool = False) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
-    ``by``: group columns among year, level, region, agency, format, province and
-    prefecture (地级; both read from the region's name: :func:`place_levels`; a key named
+    ``by``: group columns among year, level, region, agency, format (the layout scheme),
+    source_format (the file type), province and prefecture (地级; both read from the
+    region's name: :func:`place_levels`; a key named
     twice counts once). ``threshold``: cosine
     for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
     ``by`` is empty) on the words stored at tagging time, from at most
