@@ -42,6 +42,7 @@ __all__ = [
     "data_sha256",
     "load_labeled",
     "read_lines",
+    "read_text",
     "require_texts",
     "scarcity_warnings",
     "split_by_family",
@@ -111,7 +112,7 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
     """
     out: list[LabeledStatement] = []
     for f in data_files(paths):
-        raw = _read_text(f)
+        raw = read_text(f)
         if f.suffix.lower() == ".csv":
             records = _csv_records(raw, f)
         else:
@@ -121,9 +122,10 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
     return out
 
 
-def _read_text(f: Path) -> str:
-    """A labeled file's text: UTF-8 (BOM or not), else what the report decoder finds
-    (GB18030/GBK, UTF-16, Big5 …), with a note in the log; DataError when nothing fits."""
+def read_text(f: Path) -> str:
+    """A labeled (or statements) file's text: UTF-8 (BOM or not), else what the report
+    decoder finds (GB18030/GBK, UTF-16, Big5 …), with a note in the log; DataError when
+    nothing fits. Public: ``suggest`` reads .txt statement lists with it too."""
     try:
         data = f.read_bytes()
     except OSError as exc:

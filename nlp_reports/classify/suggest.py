@@ -37,9 +37,9 @@ SUGGESTION_COLUMNS = ("text", "kind", "themes", "model_kind", "model_kind_score"
 def _lines_of(path: Path) -> list[str]:
     """The non-blank lines of a statements file, decoded like a label file (UTF-8, else
     GB18030/GBK … with a note in the log)."""
-    from nlp_reports.classify.dataset import _read_text
+    from nlp_reports.classify.dataset import read_text
 
-    return [line.strip() for line in _read_text(path).splitlines() if line.strip()]
+    return [line.strip() for line in read_text(path).splitlines() if line.strip()]
 
 
 def _is_report(report: Any) -> bool:
