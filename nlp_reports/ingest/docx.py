@@ -369,10 +369,13 @@ def _alt_chunk_lines(document, chunk, path: str | None) -> list[str]:
     part = rel.target_part
     kind = (part.content_type or "").lower()
     data = part.blob
-    if "rfc822" in kind or "multipart" in kind or data[:200].lower().find(b"mime-version") >= 0:
-        data = _mht_html(data)
-        kind = "text/html"
+    is_archive = ("rfc822" in kind or "multipart" in kind
+                  or data[:200].lower().find(b"mime-version") >= 0)
     try:
+        if is_archive:  # read as a .mht file is (page part, its charset, parse errors)
+            from nlp_reports.ingest.mhtml import mhtml_to_text
+
+            return mhtml_to_text(data, path=path)[0].split("\n")
         if "html" in kind or "xml" in kind:
             from nlp_reports.ingest.html import decode_html, html_to_text
 
@@ -386,24 +389,6 @@ def _alt_chunk_lines(document, chunk, path: str | None) -> list[str]:
         log.warning("%s: an imported part (w:altChunk) could not be read: %s",
                     path or "<docx>", exc.args[0] if exc.args else exc)
     return []  # (an embedded .docx or RTF chunk is not read)
-
-
-def _mht_html(data: bytes) -> bytes:
-    """The first text/html part of an MHT (MIME) web archive, decoded from its transfer
-    encoding (quoted-printable / base64), or the bytes as they are."""
-    import email
-    from email import policy
-
-    message = email.message_from_bytes(data, policy=policy.compat32)
-    for sub in message.walk():
-        if sub.get_content_type() == "text/html":
-            payload = sub.get_payload(decode=True)
-            if isinstance(payload, bytes):
-                charset = sub.get_content_charset()
-                if charset and b"charset" not in payload[:2048].lower():
-                    payload = (f'<meta charset="{charset}">').encode() + payload
-                return payload
-    return data
 
 
 #: More text than any cell of the statistical tables holds (表三's longest label has ~40
