@@ -19,7 +19,7 @@ import re
 from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest.normalize import PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
-from nlp_reports.parse.sections import Layout, analyse
+from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse
 from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
     SECTION_TITLES,
@@ -36,7 +36,6 @@ log = logging.getLogger("nlp_reports")
 
 _KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
 _NUMERALS = "一二三四五六"
-_LINE_JOIN = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
 #: A page number on a line of its own inside a statement (a page break of the source).
 _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
 
@@ -46,7 +45,7 @@ def _clean(s: str) -> str:
     ends stripped."""
     if "\n" not in s:
         return s.strip()
-    return _LINE_JOIN.sub("", _PAGE_LINE.sub("", s)).strip()
+    return _LINE_BREAKS.sub("", _PAGE_LINE.sub("", s)).strip()
 
 
 def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:
