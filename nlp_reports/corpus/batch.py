@@ -801,9 +801,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         files, missing = expand_paths(paths)
         store.forget_vanished_failures()
         failures: list[Failure] = list(missing)
-        if any(f.reason != NO_REPORT_FILES for f in missing):
-            store.record_failures([(f.path, f.reason, f.message, None, None, model_id)
-                                   for f in missing if f.reason != NO_REPORT_FILES])
+        retried = [(f.path, f.reason, f.message, None, None, model_id)
+                   for f in missing if f.reason != NO_REPORT_FILES]  # a file to retry
+        if retried:
+            store.record_failures(retried)
         # Streaming: files are hashed and checked against the store one block at a time as
         # the workers ask for work, so memory does not grow with the corpus (a list of paths
         # as plain strings is all that is held).
