@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nlp_reports.parse.headings import KNOWN_TITLES, MAX_TITLE_LENGTH, RUN_IN_TITLE, section_number
+from nlp_reports.parse.metadata import _NO_LEVEL, agency_and_year, level_of, region_of
 
 #: Titles long enough that a line holding just one of them is a heading, numbered or not.
 _FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
@@ -328,8 +329,6 @@ def _wrapped_title(text: str, start: int, end: int, above: list[tuple[int, int]]
     and a year and the line alone does not: it names no agency or no year, or its agency is
     the tail of the joined one and, unlike it, starts with no place ("和规划局").
     """
-    from nlp_reports.parse.metadata import _NO_LEVEL, agency_and_year, level_of, region_of
-
     def read(s: int) -> tuple[str | None, int | None]:
         return agency_and_year(_LINE_BREAKS.sub("", text[s:end]))
 
