@@ -1050,6 +1050,17 @@ class Store:
             yield from self._conn.execute(sql.format(placeholders=",".join("?" * len(part))),
                                           (*params, *part)).fetchall()
 
+    def _stored_ok(self, column: str, keys: Sequence[str], model_id: str | None,
+                   since: str | None, any_model: bool, order: str) -> Iterator[tuple[Any, ...]]:
+        """``(column value, path)`` of the reports stored ok whose ``column`` is one of
+        ``keys``, tagged by ``model_id`` (any model with ``any_model``) at or after ``since``,
+        in ``order``: the one query behind both duplicate checks."""
+        model, params = ("", ()) if any_model else ("r.model_id IS ? AND ", (model_id,))
+        return self._rows_by_sha(
+            f"SELECT r.{column}, r.path FROM reports r JOIN files f ON f.path = r.path "
+            f"AND f.status = 'ok' WHERE {model}f.tagged_at >= ? AND r.{column} IN "
+            f"({{placeholders}}) ORDER BY r.{order}", (*params, since or ""), keys)
+
     def reports_with_content(self, shas: Sequence[str], model_id: str | None, *,
                              since: str | None = None,
                              any_model: bool = False) -> dict[str, list[str]]:
@@ -1057,11 +1068,7 @@ class Store:
         duplicate check); ``since``: only those tagged at or after that ISO time;
         ``any_model``: whatever model tagged them."""
         out: dict[str, list[str]] = {}
-        model = "(r.model_id IS ? OR 1)" if any_model else "r.model_id IS ?"
-        for sha, path in self._rows_by_sha(
-                "SELECT r.sha256, r.path FROM reports r JOIN files f ON f.path = r.path "
-                f"AND f.status = 'ok' WHERE {model} AND f.tagged_at >= ? AND r.sha256 IN "
-                "({placeholders}) ORDER BY r.path", (model_id, since or ""), shas):
+        for sha, path in self._stored_ok("sha256", shas, model_id, since, any_model, "path"):
             out.setdefault(sha, []).append(path)
         return out
 
@@ -1073,12 +1080,8 @@ class Store:
         ``since``: only those tagged at or after that ISO time; ``any_model``: whatever
         model tagged them."""
         out: dict[str, str] = {}
-        model = "(r.model_id IS ? OR 1)" if any_model else "r.model_id IS ?"
-        for fp, path in self._rows_by_sha(
-                "SELECT r.fingerprint, r.path FROM reports r JOIN files f ON f.path = r.path "
-                f"AND f.status = 'ok' WHERE {model} AND f.tagged_at >= ? AND "
-                "r.fingerprint IN ({placeholders}) ORDER BY r.id", (model_id, since or ""),
-                fingerprints):
+        for fp, path in self._stored_ok("fingerprint", fingerprints, model_id, since,
+                                        any_model, "id"):
             out.setdefault(fp, path)
         return out
 
