@@ -14,7 +14,7 @@ import logging
 import re
 
 from nlp_reports.errors import EmptyInputError
-from nlp_reports.ingest.encoding import decode_bytes, normalize_encoding_name
+from nlp_reports.ingest.encoding import _strict, decode_bytes, normalize_encoding_name
 from nlp_reports.ingest.normalize import drop_blank_columns
 
 log = logging.getLogger("nlp_reports")
@@ -72,13 +72,7 @@ def decode_html(data: bytes, *, path: str | None = None,
     meta = (m.group(1) or m.group(2)).decode("ascii", "replace") if m else None
     if declared and declared != meta:
         codec = normalize_encoding_name(declared)
-        fits = codec is not None
-        if fits:
-            try:
-                data.decode(codec)
-            except (UnicodeDecodeError, LookupError):
-                fits = False
-        if fits or not meta:
+        if not meta or (codec is not None and _strict(data, codec) is not None):
             return decode_bytes(data, path=path, declared=declared)
     return decode_bytes(data, path=path, declared=meta)
 
