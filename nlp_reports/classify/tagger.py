@@ -387,10 +387,10 @@ class Tagger:
             raise TypeError(f"Tagger.tag_many takes a list of Reports, not a single "
                             f"{type(reports).__name__}: pass a list, e.g. [report]")
         reports = list(reports)
-        if not all(isinstance(r, Report) for r in reports):
-            bad = next(r for r in reports if not isinstance(r, Report))
+        bad = [r for r in reports if not isinstance(r, Report)]
+        if bad:
             raise TypeError(f"Tagger.tag_many takes a list of Reports, got a "
-                            f"{type(bad).__name__} in it (for texts use predict)")
+                            f"{type(bad[0]).__name__} in it (for texts use predict)")
         statements = [s for r in reports for s in r.statements]
         # each distinct text classified once: reports repeat boilerplate statements, and a
         # text's scores do not depend on the batch around it (tests/test_compiled.py)
