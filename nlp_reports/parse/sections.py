@@ -372,11 +372,12 @@ def analyse(text: str) -> Layout:
         content_start = first
         head = [(base + l0, base + l1) for l0, l1 in _lines(text[base:first])
                 if text[base + l0:base + l1].strip()]
+        title_key = _BLANKS.sub("", text[title_span[0]:title_span[1]])
         i = 0
         while i < len(head):
             l0, l1 = head[i]
             line = text[l0:l1]
-            repeat = _title_repeat(text, title_span, head[i:i + _WRAP_LINES])
+            repeat = _title_repeat(text, title_key, head[i:i + _WRAP_LINES])
             if repeat:  # the title again (a page's <title> and its <h1>): the date line follows
                 i += repeat
                 continue
@@ -416,10 +417,9 @@ def analyse(text: str) -> Layout:
                   tuple(folded), signature_span, date_span)
 
 
-def _title_repeat(text: str, title: tuple[int, int], lines: list[tuple[int, int]]) -> int:
-    """How many of ``lines`` (1–3, from the first) spell the title again, blanks aside; 0 if
-    they do not."""
-    key = _BLANKS.sub("", text[title[0]:title[1]])
+def _title_repeat(text: str, key: str, lines: list[tuple[int, int]]) -> int:
+    """How many of ``lines`` (1–3, from the first) spell the title ``key`` (its text without
+    blanks) again, blanks aside; 0 if they do not."""
     seen = ""
     for n, (l0, l1) in enumerate(lines, 1):
         seen += _BLANKS.sub("", text[l0:l1])
