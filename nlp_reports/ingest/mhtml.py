@@ -41,6 +41,11 @@ def is_mhtml(data: bytes) -> bool:
                 or (_MIME_VERSION.search(block) and _SINGLE_HTML.search(block)))
 
 
+def _why(exc: Exception) -> str:
+    """What went wrong in the email package, for a ParseError's message."""
+    return "parts nested too deeply" if isinstance(exc, RecursionError) else type(exc).__name__
+
+
 def _parse(data: bytes, path: str | None):
     import email
     from email import policy
@@ -50,9 +55,7 @@ def _parse(data: bytes, path: str | None):
         message = email.message_from_bytes(data, policy=policy.compat32)
     except Exception as exc:  # the email package on hostile input: a RecursionError (deep
         # nesting), a ValueError … none of them may escape as anything but a ParseError
-        why = ("parts nested too deeply" if isinstance(exc, RecursionError)
-               else type(exc).__name__)
-        raise ParseError(f"not a readable MHTML web archive ({why})", path=path) from exc
+        raise ParseError(f"not a readable MHTML web archive ({_why(exc)})", path=path) from exc
     if message.get("MIME-Version") is None and message.get("Content-Type") is None:
         raise ParseError("not an MHTML web archive: no MIME headers at the start; save the "
                          "page again as a single file (.mht) or as HTML", path=path)
@@ -116,9 +119,7 @@ def mhtml_to_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     except ParseError:
         raise
     except Exception as exc:  # the email package on a malformed archive (see _parse)
-        why = ("parts nested too deeply" if isinstance(exc, RecursionError)
-               else type(exc).__name__)
-        raise ParseError(f"a malformed MHTML web archive ({why})", path=path) from exc
+        raise ParseError(f"a malformed MHTML web archive ({_why(exc)})", path=path) from exc
     if any(type(d).__name__ == "CloseBoundaryNotFoundDefect" for d in message.defects):
         log.warning("%s: the MHTML archive is truncated (no closing boundary); read what "
                     "is there", path or "<mhtml>")
