@@ -193,8 +193,9 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
         retag=args.retag, timeout=args.timeout,
     )
-    _err(result.summary_line(shown=max(args.show_failures, 0)))
-    for failure in result.failures[: max(args.show_failures, 0)]:
+    shown = max(args.show_failures, 0)
+    _err(result.summary_line(shown=shown))
+    for failure in result.failures[:shown]:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
     return EXIT_FAILED if result.failed else EXIT_OK
