@@ -122,6 +122,22 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
     return out
 
 
+def _decode(data: bytes, path: str | None = None) -> tuple[str, str] | None:
+    """``data`` as text and the encoding that read it: UTF-8 (BOM or not), else what the
+    report decoder finds (GB18030/GBK, UTF-16, Big5 …); None when nothing fits."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from nlp_reports.errors import ParseError
+    from nlp_reports.ingest.encoding import decode_bytes
+
+    try:
+        return decode_bytes(data, path=path)
+    except ParseError:
+        return None
+
+
 def read_text(f: Path) -> str:
     """A labeled (or statements) file's text: UTF-8 (BOM or not), else what the report
     decoder finds (GB18030/GBK, UTF-16, Big5 …), with a note in the log; DataError when
@@ -130,20 +146,14 @@ def read_text(f: Path) -> str:
         data = f.read_bytes()
     except OSError as exc:
         raise DataError(f"{f}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        reason = exc.reason
-    from nlp_reports.errors import ParseError
-    from nlp_reports.ingest.encoding import decode_bytes
-
-    try:
-        text, encoding = decode_bytes(data, path=str(f))
-    except ParseError:
-        raise DataError(f"{f}: not UTF-8 ({reason}) nor GB18030/GBK, UTF-16 or Big5; "
-                        "save the file as UTF-8") from None
-    log.info("%s: not UTF-8; read as %s (a spreadsheet's save on Chinese Windows?)",
-             f, encoding.upper())
+    decoded = _decode(data, str(f))
+    if decoded is None:
+        raise DataError(f"{f}: neither UTF-8 nor GB18030/GBK, UTF-16 or Big5; "
+                        "save the file as UTF-8")
+    text, encoding = decoded
+    if encoding != "utf-8":
+        log.info("%s: not UTF-8; read as %s (a spreadsheet's save on Chinese Windows?)",
+                 f, encoding.upper())
     return text
 
 
@@ -261,19 +271,8 @@ def read_lines(source: PathLike | IO[bytes]) -> list[str]:
         data = source.read()
     if not data:
         return []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = None
-        try:
-            from nlp_reports.errors import ParseError
-            from nlp_reports.ingest.encoding import decode_bytes
-
-            text = decode_bytes(data)[0]
-        except (ImportError, ParseError):
-            pass
-        if text is None:
-            text = data.decode("utf-8", "surrogateescape")
+    decoded = _decode(data)
+    text = decoded[0] if decoded is not None else data.decode("utf-8", "surrogateescape")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
