@@ -53,6 +53,8 @@ _WRAP_BETWEEN_CJK = re.compile(
 _WS = re.compile(r"\s+")
 _TITLE_SPLIT = re.compile(r"\s*[-_|｜—–]{1,2}\s*")
 _REPORT_WORD = re.compile(r"报告|報告")
+#: a heading of the report's own sections ("六、其他需要报告的事项", "（六）…"): never its title
+_SECTION_HEADING = re.compile(r"[（(]?[一二三四五六七八九十]{1,2}\s*[、.．)）]")
 # a section heading of the report ("六、其他需要报告的事项") outside the chosen element
 _HEADING = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*\S")
 
@@ -442,13 +444,16 @@ def _list_marker(li, counters: dict) -> str:
 def _title(doc) -> str | None:
     """The report title: a heading or ``title``-classed element naming a 报告, else <title>.
 
+    A heading of the report's own sections is no title, though "六、其他需要报告的事项" names
+    a 报告: pages that set the section headings in <h3> would give that as the title.
+
     A heading that is a link names another page (a list of earlier years' reports in a side
     column, "相关链接"), so it is taken only when nothing else names a report.
     """
     linked = None
     for el in doc.iter("h1", "h2", "h3", "h4"):
         text = _collapse(_text(el)).strip()
-        if _REPORT_WORD.search(text) and len(text) < 120:
+        if _REPORT_WORD.search(text) and len(text) < 120 and not _SECTION_HEADING.match(text):
             if not _is_link(el):
                 return text
             linked = linked or text
@@ -458,7 +463,7 @@ def _title(doc) -> str | None:
         attrs = f"{el.get('id', '')} {el.get('class', '')}".lower()
         if "title" in attrs:
             text = _collapse(_text(el)).strip()
-            if _REPORT_WORD.search(text) and len(text) < 120:
+            if _REPORT_WORD.search(text) and len(text) < 120 and not _SECTION_HEADING.match(text):
                 if not _is_link(el):
                     return text
                 linked = linked or text
