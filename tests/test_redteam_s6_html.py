@@ -56,3 +56,39 @@ def test_section_headings_in_h3_are_no_title():
     r = load_report(DATA / "article_content.html")
     _check_full_report(r)
     assert r.section(6).title == "其他需要报告的事项"
+
+
+def test_2019_format_value_spanning_two_columns():
+    # 2019 试行 表二: (八) 行政事业性收费 and (九) 政府集中采购 have two value columns in a
+    # four-column table, so the last value spans two (colspan=2); it is one value, not two
+    r = load_report(DATA / "format2019.html")
+    m = r.metadata
+    assert (m.year, m.format, m.published) == (2019, "2019", "2020-01-18")
+    assert r.section(5).title == "政府信息公开工作存在的主要问题及改进情况"
+    fees, procurement = r.table("table2.8"), r.table("table2.9")
+    assert fees.status == "ok" and procurement.status == "ok"
+    assert fees.get("fees", "previous_items") == 3 and fees.get("fees", "change") == 0
+    assert procurement.get("procurement", "items") == 11
+    assert procurement.get("procurement", "amount") == 356.8
+    assert r.table("table2.5").get("licensing", "change") == -3
+    assert r.table("table3").get("3.6", "total") == 1  # (六)其他处理 one row in 2019
+    assert not [p for p in r.errors if p.code.startswith("table")]
+
+
+def test_docx_value_spanning_two_grid_columns_is_one_value(tmp_path):
+    docx = pytest.importorskip("docx")
+    from nlp_reports.ingest import read_document
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    for c, text in enumerate(["信息内容", "上一年项目数量", "本年增/减", ""]):
+        table.cell(0, c).text = text
+    for r, (label, a, b) in enumerate([("行政事业性收费", "3", "0"), ("政府集中采购", "11", "—")], 1):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, a
+        table.cell(r, 2).merge(table.cell(r, 3)).text = b
+    table.cell(0, 2).merge(table.cell(0, 3))
+    document.save(tmp_path / "t.docx")
+    lines = read_document(tmp_path / "t.docx").text.splitlines()
+    # the copy is left blank (a blank column after the values, which the tables skip)
+    assert "行政事业性收费\t3\t0\t" in lines and "政府集中采购\t11\t—\t" in lines
+    assert "信息内容\t上一年项目数量\t本年增/减\t本年增/减" in lines  # a label spans: repeated

@@ -21,7 +21,7 @@ from nlp_reports.errors import (
     ParseError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.normalize import drop_blank_columns
+from nlp_reports.ingest.normalize import drop_blank_columns, is_value_cell, unrepeat_values
 
 log = logging.getLogger("nlp_reports")
 
@@ -102,8 +102,10 @@ def _row_cells(tr, qn):
 def _table_rows(tbl) -> list[list[str]]:
     """A w:tbl's rows as lists of cell texts on the table grid, read from the XML.
 
-    A cell spanning columns (w:gridSpan) is repeated in each; one continuing a vertical merge
-    (w:vMerge) repeats the text above, like a row label spanning rows in the HTML grids;
+    A cell spanning columns (w:gridSpan) is repeated in each (a value beside other values
+    only once: :func:`~nlp_reports.ingest.normalize.unrepeat_values`); one continuing a
+    vertical merge (w:vMerge) repeats the text above, like a row label spanning rows in the
+    HTML grids;
     grid columns a row skips before its first cell (w:gridBefore) are empty places, so the
     cells after them keep their columns. A row missing cells at its end stays short.
     python-docx's ``row.cells`` drops the skipped columns (the row slides left) and refuses
@@ -116,6 +118,7 @@ def _table_rows(tbl) -> list[list[str]]:
     for tr in tbl.iterchildren(qn("w:tr")):
         col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
         row: dict[int, str] = {}
+        copies: list[int] = []  # columns repeating a value that spans columns
         for tc in _row_cells(tr, qn):
             pr = tc.find(qn("w:tcPr"))
             span, merge = 1, None
@@ -127,7 +130,10 @@ def _table_rows(tbl) -> list[list[str]]:
             text = above.get(col, "") if merge == "continue" else _cell_text(tc)
             for k in range(span):
                 row[col + k] = text
+            if span > 1 and is_value_cell(text):
+                copies.extend(range(col + 1, col + span))
             col += span
+        unrepeat_values(row, copies)
         above = row
         rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
     return rows

@@ -15,7 +15,7 @@ import re
 
 from nlp_reports.errors import EmptyInputError
 from nlp_reports.ingest.encoding import _strict, decode_bytes, normalize_encoding_name
-from nlp_reports.ingest.normalize import drop_blank_columns
+from nlp_reports.ingest.normalize import drop_blank_columns, is_value_cell, unrepeat_values
 
 log = logging.getLogger("nlp_reports")
 
@@ -288,7 +288,8 @@ def _span(value: str | None, limit: int) -> int:
 
 
 def _table_rows(table) -> list[list[str]]:
-    """The table's rows as a grid, rowspan/colspan expanded.
+    """The table's rows as a grid, rowspan/colspan expanded (a value spanning columns
+    beside other values is written once: :func:`~nlp_reports.ingest.normalize.unrepeat_values`).
 
     A well-formed table gives a rectangular grid. A row that lacks cells at its end (a lost
     ``<td>``) is NOT padded: its shortness is the only trace of the loss, and padding would
@@ -296,6 +297,7 @@ def _table_rows(table) -> list[list[str]]:
     """
     rows = _own_rows(table)
     grid: list[dict[int, str]] = [{} for _ in rows]  # row → column → text
+    copies: list[list[int]] = [[] for _ in rows]  # row → columns repeating a spanned value
     filled = width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -314,9 +316,14 @@ def _table_rows(table) -> list[list[str]]:
                 target = grid[r + dr]
                 for dc in range(colspan):
                     target[c + dc] = text
+            if colspan > 1 and is_value_cell(text):
+                for dr in range(rowspan):
+                    copies[r + dr].extend(range(c + 1, c + colspan))
             filled += rowspan * colspan
             c += colspan
             width = max(width, c)
+    for line, spare in zip(grid, copies, strict=True):
+        unrepeat_values(line, spare)
     absurd = len(rows) * width > _MAX_GRID  # do not pad millions of empty cells
     lines = [line for line in grid if line]  # a <tr> without cells is no row (editors
     # leave a trailing <tr></tr>)

@@ -35,6 +35,31 @@ PAGE_NUMBER = (
 )
 
 
+#: A table cell that holds a value, not a label: a number (half- or full-width, with
+#: thousands separators or a unit) or a mark written for none ("—", "/", "无").
+_VALUE_CELL = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*[ ]?(?:件|万元|元|项|个|次)?"
+                         r"|[/／\\\-—–－]{1,2}|无")
+
+
+def is_value_cell(text: str) -> bool:
+    """Whether a table cell holds a value (a number, "—", "/", "无"), not a label."""
+    return _VALUE_CELL.fullmatch(text) is not None
+
+
+def unrepeat_values(row: dict[int, str], copies: list[int]) -> None:
+    """Blank the copies of values that span columns (colspan, w:gridSpan) in ``row``
+    (column → text; ``copies``: the columns after each such value's first) when the row
+    holds two or more values of its own. "本年增/减 0" spanning two columns beside "3" is
+    one value: repeated, the row read as three values and was unreadable. A row's only
+    value may stay repeated: one value over merged columns is read as one."""
+    if not copies:
+        return
+    spare = set(copies)
+    if sum(1 for c, t in row.items() if c not in spare and is_value_cell(t)) >= 2:
+        for c in spare:
+            row[c] = ""
+
+
 def drop_blank_columns(rows: list[list[str]]) -> list[list[str]]:
     """A table's rows without the columns blank in every row (空列): a spacer column, or an
     empty column an editor left at the right edge. Such a column carries nothing, but its

@@ -392,7 +392,7 @@ def build_html_2019() -> None:
         else:
             out.append(f"<tr>{head}<td colspan='2'>{label}</td>{cells}</tr>")
     t3 = f"<table border='1'>{t3_header()}{''.join(out)}</table>"
-    inner = body_html(t2=t2, t3=t3).replace("2022年", "2019年").replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")
+    inner = body_html(t2=t2, t3=t3).replace("2022年", "2019年").replace("2023年1月", "2020年1月").replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")
     title = TITLE.replace("2022", "2019")
     write("format2019.html", page(f'<h1>{title}</h1><div id="zoom">{inner}</div>', head_title=title))
 
@@ -493,13 +493,17 @@ def build_docx() -> None:
                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
                 "</Relationships>")
-    with zipfile.ZipFile(HERE / "wps_export.docx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", ct)
-        z.writestr("_rels/.rels", rels)
-        z.writestr("word/document.xml", document)
-        z.writestr("word/_rels/document.xml.rels", doc_rels)
-        z.writestr("word/numbering.xml", numbering)
-        z.writestr("docProps/app.xml", '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS Office_11.1.0.12358_F1E327BC-269C-435d-A152-05C5408002CA</Application></Properties>')
+    write_zip("wps_export.docx", {
+        "[Content_Types].xml": ct, "_rels/.rels": rels, "word/document.xml": document,
+        "word/_rels/document.xml.rels": doc_rels, "word/numbering.xml": numbering,
+        "docProps/app.xml": '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS Office_11.1.0.12358_F1E327BC-269C-435d-A152-05C5408002CA</Application></Properties>'})
+
+
+def write_zip(name: str, parts: dict[str, str]) -> None:
+    """A zip with fixed member dates, so rebuilding gives the same bytes."""
+    with zipfile.ZipFile(HERE / name, "w", zipfile.ZIP_DEFLATED) as z:
+        for member, text in parts.items():
+            z.writestr(zipfile.ZipInfo(member, date_time=(2023, 1, 18, 9, 0, 0)), text)
 
 
 if __name__ == "__main__":
