@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -80,6 +80,8 @@ class BatchResult:
     db: str
     model_id: str | None
     duplicates: int = 0  #: files identical to a stored report, recorded as its duplicates
+    #: files a folder walk passed over (not report formats), by suffix ("" for none)
+    ignored: tuple[tuple[str, int], ...] = ()
 
     def summary_line(self, shown: int = 0) -> str:
         """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``.
@@ -92,11 +94,16 @@ class BatchResult:
         line = (f"tagged {self.ok} report{'s' if self.ok != 1 else ''}, "
                 f"skipped {self.skipped} already stored{dup}, {self.failed} failed")
         hidden = self.failed - max(shown, 0)
-        if hidden <= 0:
-            return line
-        return line + (f" ({hidden} not listed: see --show-failures)" if shown > 0
-                       else " (see --show-failures)")
-
+        if hidden > 0:
+            line += (f" ({hidden} not listed: see --show-failures)" if shown > 0
+                     else " (see --show-failures)")
+        if self.ignored:
+            n = sum(c for _, c in self.ignored)
+            kinds = ", ".join(f"{s or 'no suffix'} {c}" for s, c in self.ignored[:4])
+            more = ", …" if len(self.ignored) > 4 else ""
+            line += (f"; {n} other file{'s' if n != 1 else ''} not read ({kinds}{more}: "
+                     "not report formats)")
+        return line
 
 # --- finding files -----------------------------------------------------------------------
 
@@ -113,46 +120,82 @@ FLAGGED_SUFFIXES: tuple[str, ...] = (".doc", ".wps", ".rtf", ".odt", ".xls", ".x
 NO_REPORT_FILES = "no_report_files"
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Failure]]:
+#: Saved web pages under the names government sites serve them with (``.shtml`` most of
+#: all): a folder walk reads them as HTML, as :func:`~nlp_reports.ingest.read_document`
+#: does when one is named.
+WEB_PAGE_SUFFIXES: tuple[str, ...] = (".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
+#: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
+WALKED_SUFFIXES: frozenset[str] = frozenset(
+    (*REPORT_SUFFIXES, *WEB_PAGE_SUFFIXES, *FLAGGED_SUFFIXES))
+
+
+class Found(NamedTuple):
+    """What :func:`expand_paths` found: the files to read, the arguments and report-named
+    paths that are no file (failures), and the files a folder walk passed over, counted by
+    suffix (``""`` for none) so that nothing is skipped in silence."""
+
+    files: list[Path]
+    failures: list[Failure]
+    ignored: dict[str, int]
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     """Files, folders (recursive, known suffixes) and globs → sorted unique files.
 
-    Arguments that match nothing come back as failures (reason ``not_found``), and so do
-    paths named like a report that are no file: a dangling symbolic link (``not_found``),
-    a FIFO, socket or device (``unreadable``; never opened, a FIFO would block the run).
-    A folder walk also takes the documents of :data:`FLAGGED_SUFFIXES` (they fail with
-    reason ``unsupported_format`` when read); a folder argument holding no such file and no
-    report file is a failure with reason :data:`NO_REPORT_FILES`.
+    Paths are kept as the user reaches them (absolute, not resolved: a report read through
+    a symbolic link is stored under the link's path); a file reached twice (two arguments,
+    or a linked folder) is taken once, by its device and inode. Symbolic links to folders
+    are followed, each folder walked once (a link loop ends). Arguments that match nothing
+    come back as failures (reason ``not_found``), and so do paths named like a report that
+    are no file: a dangling symbolic link (``not_found``), a FIFO, socket or device
+    (``unreadable``; never opened, a FIFO would block the run). A folder walk takes
+    :data:`WALKED_SUFFIXES` — :data:`FLAGGED_SUFFIXES` fail with reason
+    ``unsupported_format`` when read — and counts the other files it passes over; a folder
+    argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`.
     """
     found: dict[str, Path] = {}
+    inodes: set[tuple[int, int]] = set()
     missing: list[Failure] = []
     noted: set[str] = set()
+    ignored: dict[str, int] = {}
     # add / walk / note return how many paths they were given (files and non-files noted),
     # so a glob that gives none is reported
 
     def add(p: Path) -> int:
-        key = str(p.resolve())
-        found.setdefault(key, Path(key))
+        key = os.path.abspath(p)
+        try:
+            st = os.stat(key)
+            inode = (st.st_dev, st.st_ino)
+        except OSError:  # vanished meanwhile: reading it will say so
+            inode = None
+        if inode is None or inode not in inodes:
+            if inode is not None:
+                inodes.add(inode)
+            found.setdefault(key, Path(key))
         return 1
 
+    seen_dirs: set[tuple[int, int]] = set()
+
     def walk(folder: Path) -> int:
-        # rglob does not descend into symlinked folders, so a file found there that is
-        # no symlink itself resolves to the folder's real path + its relative parts: one
-        # realpath for the folder, not one (a lstat per path component) for every file
-        real = os.path.realpath(folder)
-        skip = len(folder.parts)
         given = 0
-        for f in sorted(folder.rglob("*")):
-            suffix = f.suffix.lower()
-            if suffix not in REPORT_SUFFIXES and suffix not in FLAGGED_SUFFIXES:
+        for root, dirs, names in os.walk(os.path.abspath(folder), followlinks=True):
+            st = os.stat(root)
+            if (st.st_dev, st.st_ino) in seen_dirs:  # a link back up, or a folder twice
+                if root == os.path.abspath(folder):
+                    return 1  # walked for an earlier argument: not "no report files"
+                dirs[:] = []
                 continue
-            if not f.is_file():
-                given += note(f)
-            elif f.is_symlink():
-                given += add(f)
-            else:
-                given += 1
-                key = os.path.join(real, *f.parts[skip:])
-                found.setdefault(key, Path(key))
+            seen_dirs.add((st.st_dev, st.st_ino))
+            dirs.sort()
+            for name in sorted(names):
+                f = Path(root, name)
+                suffix = f.suffix.lower()
+                if suffix not in WALKED_SUFFIXES:
+                    ignored[suffix] = ignored.get(suffix, 0) + 1
+                elif not f.is_file():
+                    given += note(f)
+                else:
+                    given += add(f)
         return given
 
     def note(f: Path) -> int:
@@ -182,13 +225,74 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
                     given += walk(mp)
                 elif mp.is_file():
                     given += add(mp)
-                elif mp.suffix.lower() in REPORT_SUFFIXES:
+                elif mp.suffix.lower() in WALKED_SUFFIXES:
                     given += note(mp)
             if not given:
                 missing.append(Failure(str(arg), "not_found", "the pattern matches no file"))
         elif not note(p):
             missing.append(Failure(str(arg), "not_found", "no such file or folder"))
-    return [found[k] for k in sorted(found)], missing
+    return Found([found[k] for k in sorted(found)], missing, ignored)
+
+
+def text_path(path: str) -> str:
+    """``path`` as text the store can hold (文件名编码): a file name that is not UTF-8 — the
+    GBK bytes a zip made on Chinese Windows leaves when unpacked on Linux or a Mac — is
+    decoded as GB18030 (else shown with ``\\x`` escapes) instead of stopping the batch.
+
+    :func:`real_path` finds the file again from the text.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for part in path.split(os.sep):
+        raw = os.fsencode(part)
+        try:
+            raw.decode("utf-8")
+            parts.append(part)
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            parts.append(raw.decode("gb18030"))
+        except UnicodeDecodeError:
+            parts.append(raw.decode("utf-8", "backslashreplace"))
+    return os.sep.join(parts)
+
+
+def real_path(path: str) -> str:
+    """The file :func:`text_path` gave ``path`` for: ``path`` itself when it exists, else the
+    first existing name each non-ASCII part could have had on disk (GB18030 bytes, or the
+    bytes of its ``\\x`` escapes). ``path`` when none exists (reading it will say so)."""
+    if os.path.lexists(path):
+        return path
+    base = os.sep if path.startswith(os.sep) else ""
+    for part in path.split(os.sep):
+        if not part:
+            continue
+        options = [part]
+        if not part.isascii():
+            try:
+                options.append(os.fsdecode(part.encode("gb18030")))
+            except UnicodeEncodeError:
+                pass
+        if "\\x" in part:
+            import codecs
+
+            options.append(os.fsdecode(codecs.escape_decode(part.encode("utf-8"))[0]))
+        base = next((os.path.join(base, o) for o in options
+                     if os.path.lexists(os.path.join(base, o))), os.path.join(base, part))
+    return base if os.path.lexists(base) else path
+
+
+def _storable(text: str, real: str, shown: str) -> str:
+    """A message as the store can hold it: the file's on-disk name replaced by its
+    :func:`text_path`, any other undecodable byte by U+FFFD."""
+    if real != shown:
+        text = text.replace(real, shown)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _not_a_file(f: Path) -> Failure | None:
@@ -402,18 +506,23 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
     parsed: list[tuple[str, str, int, Any]] = []
     out: list[tuple[Any, ...]] = []
     for path, sha, size in items:
+        real = real_path(path)  # the path is text_path() of the file's name
         try:
-            parsed.append((path, sha, size, _load_with_timeout(load, path, timeout)))
+            report = _load_with_timeout(load, real, timeout)
+            if real != path and getattr(report.metadata, "source", None) == real:
+                report = replace(report, metadata=replace(report.metadata, source=path))
+            parsed.append((path, sha, size, report))
         except FileTimeout as exc:
             log.warning("%s: %s; recorded as failed", path, exc)
             out.append(("failed", path, sha, size, "timeout", str(exc)))
         except ParseError as exc:
-            out.append(("failed", path, sha, size, exc.reason, str(exc)))
+            out.append(("failed", path, sha, size, exc.reason, _storable(str(exc), real, path)))
         except MissingDependencyError as exc:  # the format needs an extra: say which
             out.append(("failed", path, sha, size, "missing_dependency", str(exc)))
         except Exception as exc:  # one broken file never stops the batch
             log.debug("unexpected error parsing %s", path, exc_info=True)
-            out.append(("failed", path, sha, size, "error", f"{type(exc).__name__}: {exc}"))
+            out.append(("failed", path, sha, size, "error",
+                        _storable(f"{type(exc).__name__}: {exc}", real, path)))
     if not parsed:
         return out
     tagger = spec.get()
@@ -688,46 +797,125 @@ def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
     return out
 
 
-def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
-              words: bool, scheduler: Any,
-              timeout: float | None = None) -> Iterator[list[tuple[Any, ...]]]:
+def _dask_client(scheduler: Any, jobs: int) -> tuple[Any, Callable[[], None]]:
+    """The Dask client for ``scheduler`` and what closes what was opened here.
+
+    A Client is used as given (and left open); an address or a cluster object gets a new
+    client; None starts a LocalCluster of ``jobs`` one-thread worker processes (processes:
+    parsing and tagging hold the GIL), paid once per run: ≈ 1.5–2.5 s on 2 cores
+    (``docs/scaling.md``).
+    """
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
         raise MissingDependencyError("distributed", "dask",
                                      "Tagging with backend='dask'") from exc
-    cluster = None
     if isinstance(scheduler, Client):
-        client, own_client = scheduler, False
-    else:
-        own_client = True
-        if scheduler is None:
-            cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = Client(cluster)
-        elif isinstance(scheduler, str):
-            client = Client(scheduler)
-        else:  # a cluster object (LocalCluster, …)
-            client = Client(scheduler)
+        return scheduler, lambda: None
+    cluster = client = None
+    chatter = logging.getLogger("distributed")
+    level = chatter.level
+
+    def close() -> None:
+        try:
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
+        finally:
+            chatter.setLevel(level)
+
     try:
-        # A window of tasks in flight (4 per worker thread), not the whole corpus: results
-        # wait in worker memory until the single writer reads them, in order.
+        if scheduler is None:
+            # our own cluster's INFO lines (nannies, workers, comms …) are no news to the
+            # user: they would reach the root logger's handler, the CLI's stderr
+            if chatter.getEffectiveLevel() < logging.WARNING:
+                chatter.setLevel(logging.WARNING)
+            # no dashboard; its HTTP server (health checks) on a free port: the default
+            # 8787 may be taken by another run, and Dask then warns
+            cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
+                                   processes=True, dashboard_address=None,
+                                   scheduler_kwargs={"dashboard_address": ":0"})
+        client = Client(scheduler if cluster is None else cluster)  # address or cluster
+    except BaseException:
+        close()
+        raise
+    return client, close
+
+
+@dataclass(frozen=True)
+class _PluginSpec:
+    """A Dask task's :class:`TaggerSpec`: the name of the worker plugin holding the real
+    one (:mod:`nlp_reports.corpus._dask_worker`), a few bytes instead of the tagger."""
+
+    name: str
+    tokenizer: str | None = None
+
+    def get(self) -> Any:
+        from nlp_reports.corpus._dask_worker import plugin_spec
+
+        return plugin_spec(self.name).get()
+
+
+def _ship_spec(client: Any, spec: TaggerSpec) -> tuple[Any, Callable[[], None]]:
+    """What the Dask tasks get as their spec, and what undoes the shipping: the tagger
+    reaches each worker once, never inside every task.
+
+    A spec naming a model (no ``instance``) is a few bytes: it goes with each task, and each
+    worker process loads the model on its first chunk and keeps it (``_TAGGERS``). A loaded
+    tagger (``instance``, ≈ 28 MiB pickled for the shipped model; ``tag_paths`` passes one
+    with ``jobs=1``) goes once to each worker in a worker plugin, which also reaches workers
+    that join or restart during the run; pickled into every task it made the batch 3–5×
+    slower than joblib (``docs/scaling.md``). The plugin is removed at the end.
+    """
+    if spec.instance is None:
+        return spec, lambda: None
+    import uuid
+
+    from nlp_reports.corpus._dask_worker import TaggerPlugin
+
+    name = f"nlp-reports-tagger-{uuid.uuid4().hex}"
+    client.register_plugin(TaggerPlugin(name, spec), name=name)
+
+    def unregister() -> None:
+        try:
+            client.unregister_worker_plugin(name)
+        except Exception:  # the cluster is gone or closing: nothing left to remove
+            log.debug("could not unregister the Dask worker plugin %s", name, exc_info=True)
+
+    return _PluginSpec(name, spec.tokenizer), unregister
+
+
+def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+              words: bool, scheduler: Any,
+              timeout: float | None = None) -> Iterator[list[tuple[Any, ...]]]:
+    """Chunks as Dask tasks, results in order, a window of 4 tasks per worker thread in flight.
+
+    ``chunks`` is consumed lazily and results wait in worker memory only until the single
+    writer reads them (bounded memory). The tagger is sent once per worker
+    (:func:`_ship_spec`). A task that fails (a worker lost, Dask's ``KilledWorker``) fails
+    its chunk's files with reason ``worker_error``; the batch goes on.
+    """
+    from collections import deque
+
+    client, close = _dask_client(scheduler, jobs)
+    pending: deque[tuple[list[Any], Any]] = deque()
+    unship: Callable[[], None] = lambda: None  # noqa: E731 - replaced once shipped
+    try:
         try:
             threads = sum(client.nthreads().values())
         except Exception:  # an unusual client: fall back on the requested jobs
             threads = 0
         window = 4 * max(threads, jobs, 1)
-        from collections import deque
-
+        shipped, unship = _ship_spec(client, spec)
         source = iter(chunks)
-        pending: deque[tuple[list[Any], Any]] = deque()
         while True:
             while len(pending) < window:
                 c = next(source, None)
                 if c is None:
                     break
-                pending.append((c, client.submit(process_chunk, c, spec, loader, words, timeout,
-                                                 pure=False)))
+                pending.append((c, client.submit(process_chunk, c, shipped, loader, words,
+                                                 timeout, pure=False)))
             if not pending:
                 break
             chunk, fut = pending.popleft()  # in order: stable report ids
@@ -741,10 +929,10 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
             yield result
             fut.release()
     finally:
-        if own_client:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        if pending:  # stopped early (an error in the writer, the caller closed us)
+            client.cancel([f for _, f in pending])
+        unship()
+        close()
 
 
 def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
@@ -835,7 +1023,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 digests: list[tuple[str, str, int]] = []
                 for f in names:
                     try:
-                        sha, size = file_digest(f)
+                        sha, size = file_digest(real_path(f))
                     except OSError as exc:
                         fail = Failure(f, "unreadable", f"cannot read the file: {exc}")
                         failures.append(fail)
@@ -946,7 +1134,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             store.close()
     return BatchResult(ok=ok, skipped=skipped, failed=len(failures), failures=tuple(failures),
                        db=str(store.path), model_id=model_id,
-                       duplicates=counter["duplicates"])
+                       duplicates=counter["duplicates"],
+                       ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
 def _content_duplicates(store: Store, results: list[tuple[Any, ...]],
