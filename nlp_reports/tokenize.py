@@ -118,7 +118,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _NOISE_HINT_PATTERN = (
     rf"[\s\u200b-\u200d\u2060\ufeff\u00ad]|(?<=[{_HAN}])\.|([，。；：、！？,;:!?])\1"
     r"|(?:^|\x00)[ \t]*(?:其[一二三四五六七八九十]|[一二三四五六七八九十]{1,2}是[，,、：:])"
-    r"|(?:[\d\-—–－页]|[题足施措算划路向排况项无][：:。.]?)(?=\x00|\Z)")
+    r"|(?:[0-9０-９\-—–－页]|[题足施措算划路向排况项无][：:。.]?)(?=\x00|\Z)")
 
 
 @lru_cache(maxsize=1)
@@ -324,13 +324,12 @@ def _hint_tables() -> tuple[Any, ...]:
         t[[ord(c) for c in chars]] = True
         return t
 
-    bmp = [chr(c) for c in range(0x10000)]
-    single = table([c for c in bmp if c.isspace()] + list("\u200b\u200c\u200d\u2060\ufeff\u00ad")
-                   + list(TRADITIONAL_CHARS))
+    blanks = [c for c in map(chr, range(0x3001)) if c.isspace()]  # (U+3000 is the last)
+    single = table(blanks + list("\u200b\u200c\u200d\u2060\ufeff\u00ad") + list(TRADITIONAL_CHARS))
     han = np.zeros(0x10001, dtype=bool)
     for lo, hi in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
         han[lo:hi] = True
-    tail = table([c for c in bmp if c.isdecimal()] + list(_TAIL_CHARS))
+    tail = table("0123456789０１２３４５６７８９" + _TAIL_CHARS)
     return (single, table(_PUNCT_TWICE), han, tail, table(_TAIL_WORD_ENDS + "无"),
             table("：:。."), table(_LEAD_CHARS))
 
