@@ -59,7 +59,8 @@ def test_resume_failures_and_retag(tmp_path):
     reasons = {Path(f.path).name: f.reason for f in first.failures}
     assert reasons == {"empty.txt": "empty", "junk.txt": "not_a_report"}
     assert first.summary_line() == ("tagged 6 reports, skipped 0 already stored, "
-                                    "2 failed (see --show-failures)")
+                                    "2 failed (see --show-failures); 1 other file not read "
+                                    "(.csv 1: not report formats)")
     with Store(db) as s:
         assert s.count("reports") == 6
         assert set(s.failures()["reason"]) == {"empty", "not_a_report"}
@@ -120,7 +121,7 @@ def test_tagger_error_isolated_to_its_report(tmp_path):
 
 def test_paths_globs_and_missing(tmp_path):
     _corpus(tmp_path / "in" / "sub", 3)
-    files, missing = expand_paths([tmp_path / "in", str(tmp_path / "in" / "sub" / "r0*.txt"),
+    files, missing, _ = expand_paths([tmp_path / "in", str(tmp_path / "in" / "sub" / "r0*.txt"),
                                    tmp_path / "none.txt", str(tmp_path / "zz*.html")])
     assert [f.name for f in files] == ["r00.txt", "r01.txt", "r02.txt"]
     assert [m.reason for m in missing] == ["not_found", "not_found"]

@@ -1,8 +1,9 @@
-"""expand_paths: folders walked, files resolved to their real paths (symlinks followed)."""
+"""expand_paths: folders walked (linked folders too), files kept under the path that reached them."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from nlp_reports.corpus.batch import expand_paths
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
-def test_found_files_are_their_resolved_paths(tmp_path, monkeypatch):
+def test_files_keep_the_path_they_were_reached_by_and_are_taken_once(tmp_path, monkeypatch):
     (tmp_path / "real" / "sub").mkdir(parents=True)
     (tmp_path / "top").mkdir()
     (tmp_path / "real" / "a.txt").write_text("x", "utf-8")
@@ -19,16 +20,60 @@ def test_found_files_are_their_resolved_paths(tmp_path, monkeypatch):
     (tmp_path / "real" / "notes.md").write_text("z", "utf-8")
     (tmp_path / "top" / "c.html").write_text("z", "utf-8")
     os.symlink(tmp_path / "real" / "a.txt", tmp_path / "top" / "link.txt")
-    os.symlink(tmp_path / "real", tmp_path / "top" / "dirlink")  # not walked by rglob
+    os.symlink(tmp_path / "real", tmp_path / "top" / "dirlink")  # a linked folder: walked
     os.symlink(tmp_path / "real", tmp_path / "rlink")
     monkeypatch.chdir(tmp_path)
-    for args in (["top"], ["rlink"], ["."], [str(tmp_path / "rlink") + "/"],
-                 ["real", "top", "rlink/sub"], ["./top/../real"]):
-        files, missing = expand_paths(args)
+    real = [str(tmp_path / "real" / "a.txt"), str(tmp_path / "real" / "sub" / "b.TXT")]
+    cases = [
+        # the link's own path is kept; the linked folder's b.TXT is walked through it
+        (["top"], [str(tmp_path / "top" / "c.html"),
+                   str(tmp_path / "top" / "dirlink" / "sub" / "b.TXT"),
+                   str(tmp_path / "top" / "link.txt")]),
+        (["rlink"], [str(tmp_path / "rlink" / "a.txt"),
+                     str(tmp_path / "rlink" / "sub" / "b.TXT")]),
+        ([str(tmp_path / "rlink") + "/"], [str(tmp_path / "rlink" / "a.txt"),
+                                           str(tmp_path / "rlink" / "sub" / "b.TXT")]),
+        # the same files reached twice are taken once, by the first path that reached them
+        (["real", "top", "rlink/sub"], [*real, str(tmp_path / "top" / "c.html")]),
+        (["./top/../real"], real),
+    ]
+    for args, expected in cases:
+        files, missing, ignored = expand_paths(args)
         assert not missing
-        expected = sorted({str(f.resolve()) for a in args for f in Path(a).rglob("*")
-                           if f.is_file() and f.suffix.lower() in (".txt", ".html")})
-        assert [str(f) for f in files] == expected, args
+        assert [str(f) for f in files] == sorted(expected), args
+        assert ignored == {".md": 1}, args  # notes.md, however often it is reached
+    files, _, _ = expand_paths(["."])
+    assert len(files) == 3  # a.txt, b.TXT, c.html, whatever link reached them
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_link_loop_ends_and_each_folder_is_walked_once(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "r.txt").write_text("x", "utf-8")
+    os.symlink(tmp_path / "a", tmp_path / "a" / "b" / "up")  # a → b → up → a …
+    os.symlink(tmp_path / "loop2", tmp_path / "loop1")
+    os.symlink(tmp_path / "loop1", tmp_path / "loop2")
+    files, missing, _ = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["r.txt"] and not missing
+
+
+def test_web_page_suffixes_are_walked_and_other_files_counted(tmp_path):
+    for name in ("a.shtml", "b.jsp", "c.aspx", "d.HTM", "e.php", "f.txt"):
+        (tmp_path / name).write_text("x", "utf-8")
+    for name in ("g.txt.bak", "README", "h.png", "i.png", "j.csv"):
+        (tmp_path / name).write_text("x", "utf-8")
+    files, missing, ignored = expand_paths([tmp_path])
+    assert [f.name for f in files] == ["a.shtml", "b.jsp", "c.aspx", "d.HTM", "e.php", "f.txt"]
+    assert ignored == {".bak": 1, "": 1, ".png": 2, ".csv": 1} and not missing
+
+
+def test_summary_line_names_the_files_not_read(tmp_path):
+    from nlp_reports.corpus.batch import BatchResult
+
+    result = BatchResult(ok=3, skipped=0, failed=0, failures=(), db="x", model_id=None,
+                         ignored=((".png", 2), ("", 1)))
+    assert result.summary_line().endswith(
+        "; 3 other files not read (.png 2, no suffix 1: not report formats)")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or not hasattr(os, "mkfifo"),
@@ -43,7 +88,7 @@ def test_report_named_non_files_are_failures_not_silently_passed_over(tmp_path, 
     os.symlink(tmp_path / "gone.md", tmp_path / "in" / "other.md")  # not a report name
     monkeypatch.chdir(tmp_path)
     # the folder walked, the same paths given again, and a glob: each failure once
-    files, missing = expand_paths(["in", "in/pipe.txt", "in/dangling.txt", "in/*.txt"])
+    files, missing, _ = expand_paths(["in", "in/pipe.txt", "in/dangling.txt", "in/*.txt"])
     assert [f.name for f in files] == ["inner.txt", "good.txt"]
     by_path = {f.path: f for f in missing}
     assert len(by_path) == len(missing) == 2
@@ -55,8 +100,42 @@ def test_report_named_non_files_are_failures_not_silently_passed_over(tmp_path, 
 
 def test_a_glob_matching_only_files_already_found_is_not_reported_empty(tmp_path):
     (tmp_path / "a.txt").write_text("x", "utf-8")
-    files, missing = expand_paths([tmp_path, str(tmp_path / "*.txt")])
+    files, missing, _ = expand_paths([tmp_path, str(tmp_path / "*.txt")])
     assert [f.name for f in files] == ["a.txt"] and not missing
-    files, missing = expand_paths([str(tmp_path / "*.pdf")])
+    files, missing, _ = expand_paths([str(tmp_path / "*.pdf")])
     assert not files and [(m.reason, m.message) for m in missing] == [
         ("not_found", "the pattern matches no file")]
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"),
+                    reason="needs a file system that takes any bytes as a name")
+def test_file_names_in_gbk_bytes_are_read_and_stored_under_their_chinese_name(tmp_path):
+    """A zip made on Chinese Windows, unpacked on Linux, leaves GBK bytes as names: the
+    batch once crashed on the first store query and stored nothing."""
+    from _corpus_helpers import FakeTagger
+
+    from nlp_reports.corpus import Store, tag_paths
+
+    examples = sorted((Path(__file__).parents[1] / "examples" / "corpus").glob("*.txt"))
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    gbk = os.fsencode(folder) + b"/" + "白石镇2025年报.txt".encode("gbk")
+    with open(gbk, "wb") as fh:
+        fh.write(examples[0].read_bytes())
+    with open(os.fsencode(folder) + b"/" + "空白.txt".encode("gbk"), "wb"):
+        pass
+    with open(os.fsencode(folder) + b"/odd\xff.txt", "wb") as fh:  # not GB18030 either
+        fh.write(examples[1].read_bytes())
+    (folder / "utf8.txt").write_bytes(examples[2].read_bytes())
+
+    result = tag_paths([folder], tmp_path / "c.db", model=FakeTagger())
+    assert result.ok == 3
+    assert [(Path(f.path).name, f.reason) for f in result.failures] == [("空白.txt", "empty")]
+    with Store(tmp_path / "c.db") as store:
+        files = store.files()
+        names = sorted(Path(p).name for p in files["path"])
+        sources = sorted(Path(r.metadata.source).name for r, _ in store.iter_reports())
+    assert names == ["odd\\xff.txt", "utf8.txt", "白石镇2025年报.txt", "空白.txt"]
+    assert sources == ["odd\\xff.txt", "utf8.txt", "白石镇2025年报.txt"]
+    again = tag_paths([folder], tmp_path / "c.db", model=FakeTagger())
+    assert (again.ok, again.skipped, again.failed) == (0, 3, 1)

@@ -129,7 +129,7 @@ def test_archive_read_from_a_path_of_either_suffix_and_found_by_a_folder_walk(tm
         assert report.metadata.source == str(tmp_path / name)
         assert report.metadata.source_format == "mhtml"
         _same_report(report, html)
-    files, failures = expand_paths([tmp_path])
+    files, failures, _ = expand_paths([tmp_path])
     assert sorted(f.name for f in files) == ["a.mht", "b.MHTML"] and not failures
 
 

@@ -986,8 +986,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
     store, owned = open_store(db)
     try:
-        files, missing = expand_paths(paths)
+        files, missing, ignored = expand_paths(paths)
         store.forget_vanished_failures()
+        missing = [Failure(text_path(f.path), f.reason, _storable(f.message, f.path,
+                                                                  text_path(f.path)))
+                   for f in missing]
         failures: list[Failure] = list(missing)
         retried = [(f.path, f.reason, f.message, None, None, model_id)
                    for f in missing if f.reason != NO_REPORT_FILES]  # a file to retry
@@ -996,7 +999,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # Streaming: files are hashed and checked against the store one block at a time as
         # the workers ask for work, so memory does not grow with the corpus (a list of paths
         # as plain strings is all that is held).
-        todo_paths = [str(f) for f in files]
+        todo_paths = [text_path(str(f)) for f in files]  # real_path() reads each
         del files
         log.info("%d files found", len(todo_paths))
         bar = _progress(len(todo_paths), progress)
