@@ -35,9 +35,11 @@ def test_text_without_report_content_is_not_a_report(text):
     assert info.value.reason == "not_a_report"
 
 
-def test_a_headingless_page_with_a_key_phrase_parses():
-    report = load_report("某局依申请公开工作情况说明：全年未收到申请。".encode(), filename="x.txt")
+def test_a_headingless_page_with_a_key_phrase_and_a_year_parses():
+    # (s6: a key phrase alone is no report any more; the year it names makes it one)
+    report = load_report("2012年，某局依申请公开工作情况说明：全年未收到申请。".encode(), filename="x.txt")
     assert report.sections == () and [p.code for p in report.errors] == ["no_headings"]
+    assert report.metadata.year == 2012
 
 
 def test_traditional_statements_keep_the_original_characters():

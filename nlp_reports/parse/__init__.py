@@ -6,8 +6,9 @@ runs the checks, then reads the metadata. Everything is located on the simplifie
 when the report was in traditional characters and the conversion kept the length, the
 section titles/texts and statements are cut from the original characters instead.
 
-Only text with no report content at all raises :class:`~nlp_reports.errors.NotAReportError`;
-a fragment parses, and what is missing is listed in ``Report.errors``.
+Only text with no report content raises :class:`~nlp_reports.errors.NotAReportError`: no
+section heading and no table, and no key phrase or neither an agency nor a year; a fragment
+parses, and what is missing is listed in ``Report.errors``.
 """
 
 from __future__ import annotations
@@ -72,13 +73,6 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     sections = _sections(layout, simplified, original)
     section_texts = _section_texts(layout, sections, simplified, original is simplified)
 
-    if not sections and not _KEY_PHRASE.search(simplified):
-        tables, _, _ = _read_tables(section_texts, None)
-        if not tables:
-            raise NotAReportError(
-                "no annual-report content: no section heading, no table and no key phrase "
-                "(政府信息公开 / 政务公开 / 依申请 / 年度报告)", path=path)
-
     # statements of section 五
     statements: list[Statement] = []
     s5 = next((s for s in layout.sections if s.number == 5), None)
@@ -109,6 +103,8 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         agency = simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
 
     tables, table_problems, table_layout = _read_tables(section_texts, year)
+    if not sections and not tables:
+        _reject_non_report(simplified, agency, year, path)
     problems.extend(table_problems)
     checks = _run_checks(tables, section_texts)
 
@@ -136,6 +132,22 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
                   tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
                   text=original)
+
+
+def _reject_non_report(simplified: str, agency: str | None, year: int | None,
+                       path: str | None) -> None:
+    """Raise NotAReportError for a text with no section heading and no table that names
+    neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
+    saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
+    report still has its title's agency and year."""
+    if not _KEY_PHRASE.search(simplified):
+        raise NotAReportError(
+            "no annual-report content: no section heading, no table and no key phrase "
+            "(政府信息公开 / 政务公开 / 依申请 / 年度报告)", path=path)
+    if agency is None and year is None:
+        raise NotAReportError(
+            "no annual-report content: no section heading, no table, and neither an agency "
+            "nor a report year found (a key phrase alone is not a report)", path=path)
 
 
 def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
