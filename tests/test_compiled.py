@@ -149,10 +149,7 @@ def test_round6_is_python_round(values):
 
 
 def test_predict_in_bulk_equals_rounding_each_score(tagger, texts):
-    from nlp_reports.tokenize import repair_extractions
-
-    # (predict gives the model each text with extraction noise undone: tests/test_robust_s6.py)
-    kp, tp = tagger.bundle.predict_all(repair_extractions([t for t in texts if t.strip()]))
+    kp, tp = tagger.bundle.predict_all([t for t in texts if t.strip()])
     preds = [p for p in tagger.predict(texts) if p.text.strip()]
     thresholds = tagger.bundle.thresholds
     for p, k, t in zip(preds, kp, tp, strict=True):

@@ -55,7 +55,8 @@ def _labels(preds) -> list[tuple[str, tuple[str, ...]]]:
 def _model_alone(tagger, texts: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """The shipped model's labels for the texts exactly as given (no repair): the
     predictions before this change."""
-    kp, tp = tagger.bundle.predict_all(texts)
+    s = tagger.bundle.scores(texts)  # (predict_all repairs the texts first)
+    kp, tp = tagger.bundle._kind_proba(s), tagger.bundle._theme_proba(s)
     over = tp >= tagger.bundle.thresholds
     return [(KINDS[k], tuple(sorted(t for t, on in zip(THEME_IDS, row, strict=True) if on)))
             for k, row in zip(kp.argmax(1).tolist(), over.tolist(), strict=True)]

@@ -617,7 +617,10 @@ class ModelBundle:
         from nlp_reports.classify.dataset import require_texts
 
         require_texts(texts, "ModelBundle.predict_all")
-        texts = list(texts)
+        # read as StatementModel reads them: with the noise of extraction undone
+        from nlp_reports.tokenize import repair_extractions
+
+        texts = repair_extractions(list(texts))
         if not texts:
             return np.zeros((0, len(KINDS))), np.zeros((0, len(THEME_IDS)))
         s = self.scores(texts)

@@ -150,6 +150,15 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return self
 
 
+def _repaired(X: Sequence[str]) -> list[str]:
+    """The texts as the model reads them, in training as in prediction: with the noise of
+    extraction undone (:func:`nlp_reports.tokenize.repair_extraction`; the compiled model
+    behind :class:`~nlp_reports.classify.Tagger` gets the same texts)."""
+    from nlp_reports.tokenize import repair_extractions
+
+    return repair_extractions(list(X))
+
+
 class StatementModel(ClassifierMixin, BaseEstimator):
     """Kind + themes of a statement from one shared feature transform (one per batch).
 
@@ -198,7 +207,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         from nlp_reports.classify.dataset import require_texts, theme_matrix
 
         require_texts(X, "StatementModel.fit")
-        X = list(X)
+        X = _repaired(X)
         y = np.asarray(y)
         if len(X) != len(y):
             raise ValueError(f"X has {len(X)} texts but y has {len(y)} kinds")
@@ -232,7 +241,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
 
         require_texts(X, "StatementModel.transform")
         check_is_fitted(self, "features_")
-        return self.features_.transform(list(X))
+        return self.features_.transform(_repaired(X))
 
     def kind_proba_from_features(self, Xf: Any) -> np.ndarray:
         """Kind probabilities (n, 3) in ``KINDS`` order; a kind unseen in training gets 0."""
@@ -251,7 +260,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
 
         require_texts(X, "StatementModel.predict")
         check_is_fitted(self, "features_")
-        X = list(X)
+        X = _repaired(X)
         if not X:
             return np.zeros((0, len(KINDS))), np.zeros((0, len(THEME_IDS)))
         Xf = self.features_.transform(X)

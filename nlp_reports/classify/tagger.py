@@ -27,7 +27,6 @@ from typing import Any
 from nlp_reports.classify.dataset import require_texts
 from nlp_reports.report import Report, Statement
 from nlp_reports.taxonomy import KINDS, THEME_IDS
-from nlp_reports.tokenize import repair_extractions
 
 log = logging.getLogger("nlp_reports")
 
@@ -346,14 +345,13 @@ class Tagger:
                     out[i] = _blank_prediction(t or "")
                     kind_rows[i] = blank_row
         thresholds = self.bundle.thresholds
-        # the model reads each text with the noise of extraction undone (PDF spacing,
-        # traditional characters, page numbers …: tokenize.repair_extraction); the
-        # predictions keep the text as given
-        model_texts = repair_extractions(texts)
         step = max(1, int(batch_size))
         for start in range(0, len(todo), step):
             idx = todo[start:start + step]
-            kp, tp = self.bundle.predict_all(list(map(model_texts.__getitem__, idx)))
+            # the model reads each text with the noise of extraction undone (PDF spacing,
+            # traditional characters …: tokenize.repair_extraction, in the bundle, as in
+            # training); the predictions keep the text as given
+            kp, tp = self.bundle.predict_all(list(map(texts.__getitem__, idx)))
             krows = _round6(kp)
             trows = _round6(tp)
             kinds = kp.argmax(1).tolist()
