@@ -213,12 +213,12 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import summarize
 
     summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe)
-    if args.html:
-        summary.to_html(args.html)
-        _err(f"HTML report written to {args.html}")
-    if args.csv:
+    if args.csv:  # before the page, which names the CSV files only once they exist
         written = summary.to_csv(args.csv)
         _err(f"{len(written)} CSV files written to {args.csv}")
+    if args.html:
+        summary.to_html(args.html, csv_dir=args.csv)
+        _err(f"HTML report written to {args.html}")
     if args.format == "json":
         _out(summary.to_json())
     elif not args.quiet or args.format == "markdown":

@@ -107,12 +107,19 @@ class Audit:
                 f"{c['clean']}.")
 
     def to_markdown(self, sort: str = "defects", *, max_rows: int = 200) -> str:
+        """The table as Markdown; paths relative to the folder all files are in (named
+        above the table, as on the HTML page), a long one cut at the left so that the
+        file name, the part that tells the files apart, is kept."""
+        from nlp_reports.corpus.html_report import common_folder, relative_path
         from nlp_reports.corpus.summarize import markdown_table
 
         df = self.sorted(sort)
+        folder = common_folder([str(p) for p in df["path"]])
+        df = df.assign(path=[_cut_left(relative_path(p, folder)) for p in df["path"]])
         order = ("defects first, then signals" if sort == "defects" else f"by {sort}")
         head = (f"# Audit\n\n{self.headline()} Sorted {order}.\n\n"
-                f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
+                + (f"Files are in {folder}{os.sep}\n\n" if folder else "")
+                + f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
                 f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md).\n\n")
         return head + markdown_table(df.drop(columns=["report_id"]), max_rows=max_rows) + "\n"
 
@@ -140,6 +147,15 @@ class Audit:
         if path is not None:
             Path(path).write_text(html, encoding="utf-8")
         return html
+
+
+#: The longest path the Markdown table shows (in characters; the table cuts cells at 80).
+MD_PATH_CHARS = 60
+
+
+def _cut_left(path: str, limit: int = MD_PATH_CHARS) -> str:
+    """``path`` cut from the left to ``limit`` characters ("…" first), keeping its end."""
+    return path if len(path) <= limit else "…" + path[-(limit - 1):]
 
 
 def _fmt_num(v: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -276,41 +277,65 @@ def _fmt(v: Any) -> str:
 # --- the pages ------------------------------------------------------------------------------
 
 
-def summary_html(summary: Any) -> str:
-    """The summary as one self-contained HTML page with charts and tables."""
+def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None) -> str:
+    """The summary as one self-contained HTML page with charts and tables.
+
+    With ``summary.by`` the theme charts are drawn per group (a heat table: one row per
+    group, one column per theme) besides the corpus-wide bars, which say that they are
+    corpus-wide. ``csv_dir``: the folder the same summary's CSV files were written to
+    (``summarize --csv DIR``); a cut table names its file there only then, and otherwise
+    says how to get every row.
+    """
     from nlp_reports.corpus.summarize import TABLE_TITLES
 
     t = summary.tables
+    by = tuple(summary.by)
+    grouped = f"grouped by {', '.join(by)}" if by else ""
     body = ["<h1>政府信息公开工作年度报告 · 语料汇总 Corpus summary</h1>",
             f'<p>{summary.n_reports} reports, {summary.n_statements} statements'
-            + (f"; grouped by {esc(', '.join(summary.by))}" if summary.by else "") + "</p>"]
+            + (f"; {esc(grouped)}: the charts show each group, then all reports together"
+               if by else "") + "</p>"]
     body.append("<h2>主题分布 Theme prevalence</h2>")
-    body.append(_prevalence_chart(t["prevalence"], summary.by))
+    if by and t.get("prevalence") is not None and len(t["prevalence"]):
+        for kind in ("problem", "measure"):
+            body.append(_prevalence_heat(t["prevalence"], by, kind))
+    body.append(_prevalence_chart(t["prevalence"], by, summary.n_reports))
     body.append("<h2>年度趋势 Trend by year</h2>")
-    body.append(_trend_chart(t["trend"]))
+    body.append(_trend_chart(t["trend"], by))
     body.append("<h2>问题与措施对应 Coverage</h2>")
-    body.append(_coverage_chart(t["coverage"], summary.by))
+    if by and t.get("coverage") is not None and len(t["coverage"]):
+        body.append(_coverage_heat(t["coverage"], by))
+    body.append(_coverage_chart(t["coverage"], by, summary.n_reports))
     for name, title in TABLE_TITLES.items():
         if name in t:
             body.append(f"<h2>{esc(title)}</h2>")
-            body.append(_collapsible_table(t[name], name))
-    return page("语料汇总 Corpus summary", "\n".join(body))
+            body.append(_collapsible_table(t[name], name, csv_dir=csv_dir))
+    return page("语料汇总 Corpus summary", "\n".join(body), css=_HEAT_CSS)
 
 
 #: Tables longer than this are folded into a <details> element (the page stays short).
 FOLD_ROWS = 30
+#: How many rows of a table the page shows at most.
+MAX_TABLE_ROWS = 200
 
 
-def _collapsible_table(df: Any, name: str, *, max_rows: int = 200) -> str:
-    """A short table as it is; a long one folded, opened by a click, cut at ``max_rows``
-    with the rest in the CSV export (``summarize --csv DIR`` writes ``name``.csv)."""
-    if df is None or len(df) <= FOLD_ROWS:
-        return html_table(df, max_rows=max_rows)
+def _collapsible_table(df: Any, name: str, *, max_rows: int = MAX_TABLE_ROWS,
+                       csv_dir: str | os.PathLike[str] | None = None) -> str:
+    """A short table as it is; a long one folded, opened by a click, cut at ``max_rows``.
+
+    Where the rest is: ``csv_dir/name.csv`` when the CSV files were written with this
+    page, else the command that writes them (no file is named that does not exist)."""
+    if csv_dir is not None:
+        where = f"all in {os.path.join(os.fspath(csv_dir), name + '.csv')}"
+    else:
+        where = f"all rows: summarize --csv DIR writes {name}.csv, or --format json"
     table = html_table(df, max_rows=max_rows).replace(
-        "more rows in the CSV export.", f"more rows in {name}.csv (summarize --csv DIR).")
+        "more rows in the CSV export.", f"more rows ({where}).")
+    if df is None or len(df) <= FOLD_ROWS:
+        return table
     return (f'<details><summary>{len(df)} rows — click to show'
-            + (f" (the first {max_rows}; all in {esc(name)}.csv)" if len(df) > max_rows
-               else "") + f"</summary>{table}</details>")
+            + (f" (the first {max_rows}; {esc(where)})" if len(df) > max_rows else "")
+            + f"</summary>{table}</details>")
 
 
 def _overall(df: Any, by: Sequence[str], value: str, weight: str) -> Any:
@@ -323,7 +348,11 @@ def _overall(df: Any, by: Sequence[str], value: str, weight: str) -> Any:
     return agg
 
 
-def _prevalence_chart(df: Any, by: Sequence[str]) -> str:
+def _corpus_wide(by: Sequence[str], n_reports: int) -> str:
+    return f" — corpus-wide, all {n_reports} reports" if by else ""
+
+
+def _prevalence_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
     if df is None or len(df) == 0:
         return '<p class="note">(no statements)</p>'
     d = _overall(df, by, "reports", "n_reports")
@@ -333,23 +362,155 @@ def _prevalence_chart(df: Any, by: Sequence[str]) -> str:
         series[KIND_LABELS[kind]] = [float(sub.get(th, float("nan"))) for th in THEME_IDS]
     colors = {KIND_LABELS[k]: c for k, c in KIND_COLORS.items()}
     return bar_chart([THEME_NAMES[th] for th in THEME_IDS], series, colors=colors,
-                     title="报告提及各主题的比例 Share of reports stating each theme",
+                     title="报告提及各主题的比例 Share of reports stating each theme"
+                     + _corpus_wide(by, n_reports),
                      max_value=1.0, label_colors=[THEME_COLORS[th] for th in THEME_IDS])
+
+
+# --- charts per group (heat tables) --------------------------------------------------------
+
+#: At most this many groups get a row of their own in a heat table (the largest first).
+HEAT_MAX_GROUPS = 60
+
+_HEAT_CSS = """
+table.heat { table-layout: fixed; font-size: .8em; margin: .3em 0 .4em; }
+table.heat th, table.heat td { border: 1px solid #fff; padding: .2em .25em; }
+table.heat thead th { width: 4.6em; font-weight: normal; text-align: center;
+  vertical-align: bottom; line-height: 1.25; }
+table.heat thead th.group, table.heat tbody th { width: 16em; text-align: left;
+  font-weight: normal; background: #f7f7f7; overflow-wrap: anywhere; }
+table.heat .sw { display: inline-block; width: .7em; height: .7em; margin-right: .2em; }
+table.heat td { text-align: center; font-variant-numeric: tabular-nums; }
+table.heat td.na { color: #aaa; background: #fafafa; }
+table.heat .n { color: #777; }
+p.heat-title { font-weight: bold; font-size: .9em; margin: 1.2em 0 0; }
+"""
+
+
+def _group_label(key: Any) -> str:
+    parts = key if isinstance(key, tuple) else (key,)
+    return " · ".join("(unknown)" if _missing(p) else str(p) for p in parts)
+
+
+def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, int], *,
+                title: str, color: str, by: Sequence[str], note: str) -> str:
+    """One row per group, one column per theme; each cell the share k/n as a percentage on
+    a background as dark as the share (``color`` at full strength for 100 %); "–" where
+    the group has no report to count (n = 0)."""
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    groups = sorted(cells, key=lambda k: (k.startswith("(unknown)"), k))
+    hidden = 0
+    if len(groups) > HEAT_MAX_GROUPS:
+        keep = set(sorted(groups, key=lambda k: -sizes[k])[:HEAT_MAX_GROUPS])
+        hidden = len(groups) - len(keep)
+        groups = [k for k in groups if k in keep]
+    head = "".join(f'<th title="{esc(th)}"><span class="sw" style="background:'
+                   f'{THEME_COLORS[th]}"></span>{esc(THEME_NAMES[th])}</th>'
+                   for th in THEME_IDS)
+    rows = []
+    for key in groups:
+        tds = []
+        for th in THEME_IDS:
+            k, n = cells[key].get(th, (0, 0))
+            if n <= 0:
+                tds.append(f'<td class="na" title="{esc(key)} · {esc(THEME_NAMES[th])}: '
+                           'no report to count">–</td>')
+                continue
+            share = k / n
+            ink = "#fff" if share >= 0.55 else "#222"
+            tds.append(f'<td style="background:rgba({r},{g},{b},{share * 0.9:.2f});'
+                       f'color:{ink}" title="{esc(key)} · {esc(THEME_NAMES[th])}: {k} of '
+                       f'{n} reports">{share:.0%}</td>')
+        rows.append(f'<tr><th>{esc(key)} <span class="n">n={sizes[key]}</span></th>'
+                    + "".join(tds) + "</tr>")
+    more = (f" The {hidden} smallest groups are left out here (every group is in the "
+            "tables below)." if hidden else "")
+    return (f'<p class="heat-title">{esc(title)}</p>'
+            f'<table class="heat"><thead><tr><th class="group">{esc(" · ".join(by))}</th>'
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f'<p class="note">{esc(note + more)}</p>')
+
+
+def _prevalence_heat(df: Any, by: Sequence[str], kind: str) -> str:
+    """Share of each group's reports that state each theme as a ``kind``."""
+    sub = df[df["kind"] == kind]
+    cells: dict[str, dict[str, tuple[int, int]]] = {}
+    sizes: dict[str, int] = {}
+    for key, g in sub.groupby(list(by), dropna=False, sort=False):
+        label = _group_label(key)
+        cells[label] = {th: (int(k), int(n)) for th, k, n
+                        in zip(g["theme"], g["reports"], g["n_reports"], strict=True)}
+        sizes[label] = int(g["n_reports"].max()) if len(g) else 0
+    what = {"problem": "admitting a problem 承认问题", "measure": "stating a measure 提出措施"}
+    return _heat_table(
+        cells, sizes, color=KIND_COLORS[kind], by=by,
+        title=f"按{'、'.join(by)}分组 By {', '.join(by)}: share of reports {what[kind]} "
+              "on each theme",
+        note=f"Each row is one group (n = its reports); a cell is the share of that group's "
+             f"reports {what[kind].split(' ')[0]} on the theme (hover for the counts). A "
+             "share of few reports moves by large steps.")
+
+
+def _coverage_heat(df: Any, by: Sequence[str]) -> str:
+    """Per group: of the reports admitting a problem on a theme, the share that also state
+    a measure on it ("–" where no report of the group admits that problem)."""
+    cells: dict[str, dict[str, tuple[int, int]]] = {}
+    sizes: dict[str, int] = {}
+    for key, g in df.groupby(list(by), dropna=False, sort=False):
+        label = _group_label(key)
+        cells[label] = {th: (int(k), int(n)) for th, k, n in zip(
+            g["theme"], g["also_measure"], g["reports_admitting"], strict=True)}
+        sizes[label] = int(g["reports_admitting"].max()) if len(g) else 0
+    return _heat_table(
+        cells, sizes, color="#1e8449", by=by,
+        title=f"按{'、'.join(by)}分组 By {', '.join(by)}: problems met by a measure",
+        note="A cell: of the group's reports admitting a problem on the theme, the share "
+             "that also state a measure on it; – where none admits it. n = the most "
+             "reports admitting any one theme.")
 
 
 #: How many themes the trend chart draws (more lines cannot be told apart).
 TREND_THEMES = 6
+#: The group label the summary gives a missing value.
+UNKNOWN = "(unknown)"
 
 
-def _trend_chart(df: Any) -> str:
+def _known_year(y: Any) -> bool:
+    try:
+        int(str(y))
+    except ValueError:
+        return False
+    return True
+
+
+def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
+    """The share of reports admitting each of the most admitted themes, year by year.
+
+    Only known years are on the x axis (how many reports have none is said under the
+    chart); with fewer than two known years there is no trend to draw, so one line of
+    text says so instead."""
     if df is None or len(df) == 0:
         return '<p class="note">(no years)</p>'
-    sub = df[df["kind"] == "problem"]
-    if len(sub) == 0:
-        return '<p class="note">(no problems admitted)</p>'
-    years = sorted(sub["year"].unique(), key=str)
     n_by_year = df.groupby("year")["n_reports"].max()
+    no_year = int(sum(n for y, n in n_by_year.items() if not _known_year(y)))
+    no_year_note = (f"{no_year} report{'s' if no_year != 1 else ''} with no year "
+                    f"{'are' if no_year != 1 else 'is'} not in the chart. " if no_year else "")
+    known = sorted((y for y in n_by_year.index if _known_year(y)), key=lambda y: int(str(y)))
+    if len(known) < 2:
+        if known:
+            y = known[0]
+            text = (f"Only one year ({y}, {int(n_by_year[y])} reports): there is no trend to "
+                    "draw. The theme shares of that year are in the prevalence chart above. "
+                    f"/ 仅有一个年度（{y}），无法显示趋势。")
+        else:
+            text = "No report has a known year: there is no trend to draw. / 报告均无年度。"
+        return f'<p class="note trend-none">{esc(text + (" " + no_year_note if no_year else ""))}</p>'
+    sub = df[(df["kind"] == "problem") & df["year"].map(_known_year)]
+    if len(sub) == 0 or sub["reports"].sum() == 0:
+        return '<p class="note">(no problems admitted)</p>'
+    years = known
     totals = sub.groupby("theme")["reports"].sum()
+    totals = totals[totals > 0]
     order = {th: i for i, th in enumerate(THEME_IDS)}
     top = sorted(totals.index, key=lambda th: (-totals[th], order.get(th, 99)))[:TREND_THEMES]
     series, colors, markers = {}, {}, {}
@@ -359,21 +520,22 @@ def _trend_chart(df: Any) -> str:
         series[name] = [float(s.get(y, float("nan"))) for y in years]
         colors[name] = THEME_COLORS.get(th, "#555")
         markers[name] = _MARKERS[order.get(th, 0) % len(_MARKERS)]
-    chart = line_chart(years, series, colors=colors, markers=markers,
+    chart = line_chart([str(y) for y in years], series, colors=colors, markers=markers,
                        counts=[int(n_by_year.get(y, 0)) for y in years],
-                       title="各年承认问题的报告比例 Share of reports admitting a problem, by year")
+                       title="各年承认问题的报告比例 Share of reports admitting a problem, by year"
+                       + (" — all groups together" if by and list(by) != ["year"] else ""))
     shown = len(top)
     note = (f"The lines are the {shown} themes most often admitted as problems over all "
             f"years (of {len(totals)} admitted; ties in taxonomy order), so that the chart "
             "stays readable. Every theme, year by year, is in the table “Theme prevalence "
-            "by year” below and in trend.csv. n under each year = the number of reports of "
-            "that year: a share of few reports moves by large steps. Overlapping points are drawn 3 px apart. / "
+            "by year” below. n under each year = the number of reports of "
+            "that year: a share of few reports moves by large steps. Overlapping points are "
+            f"drawn 3 px apart. {no_year_note}/ "
             f"图中为各年合计最常被承认为问题的 {shown} 个主题；全部主题见下表。")
     return chart + f'\n<p class="note">{esc(note)}</p>'
 
 
-
-def _coverage_chart(df: Any, by: Sequence[str]) -> str:
+def _coverage_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
     if df is None or len(df) == 0:
         return '<p class="note">(no problems)</p>'
     d = df
@@ -386,7 +548,8 @@ def _coverage_chart(df: Any, by: Sequence[str]) -> str:
                                                for th in THEME_IDS]},
                      colors={"有对应措施 with a measure": "#1e8449"}, max_value=1.0,
                      label_colors=[THEME_COLORS[th] for th in THEME_IDS],
-                     title="承认问题的报告中同时提出对应措施的比例 Problems met by a measure")
+                     title="承认问题的报告中同时提出对应措施的比例 Problems met by a measure"
+                     + _corpus_wide(by, n_reports))
 
 
 _SORT_JS = """
@@ -445,12 +608,39 @@ _AUDIT_CSS = """
 .scroll th.g-signal, .scroll tr.groups th.g-signal { background: #fcf0d4; }
 .scroll td.hot-defect { background: #f9e0dc; font-weight: bold; }
 .scroll td.hot-signal { background: #fcf0d4; }
-.scroll td.list { min-width: 14em; }
+.scroll td.list { min-width: 22em; max-width: 22em; }
+.scroll td.list summary { color: inherit; }
+.scroll td.list details { margin: 0; }
+.scroll .more { color: #2471a3; white-space: nowrap; }
+.scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
+  text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
 """
 
 
-def _audit_cell(col: str, v: Any, kind: str) -> str:
+#: Short names of the defect and signal columns, put beside a row's count so that the
+#: reason is seen where the row is, not only in a column far to the right.
+AUDIT_REASONS: dict[str, str] = {
+    "identity_failures": "identities 勾稽", "t1_contradictions": "text≠tables 正文与表格",
+    "missing_sections": "sections missing 缺部分", "section5_empty": "五 empty 五为空",
+    "t2_fees_without_6": "fees, 六 says 无 收费", "cross_year_failures": "cross-year X1 跨年",
+    "parse_problems": "parse 解析", "failed": "unread 读取失败",
+    "unmatched_problems": "no measure 无措施", "shared_with_other_agencies": "shared 雷同",
+    "copied_from_last_year": "copied 沿用", "cross_year_soft": "cross-year X2 跨年存量",
+}
+
+
+def _flagged(v: Any) -> bool:
+    """Whether an audit cell reports something (a text, ``True`` or a count above 0)."""
+    if _missing(v) or isinstance(v, str):
+        return not _missing(v) and v != ""
+    return bool(v)
+
+
+def _audit_cell(col: str, v: Any, kind: str, reasons: Sequence[str] = ()) -> str:
+    """One audit cell: a count (with the names of the columns behind it when ``reasons``),
+    yes for a flag, or a list, folded to its first item when it has several or is long,
+    so that a row stays as tall as its visible cells (the rest opens with a click)."""
     if _missing(v) or v == "":
         return "<td></td>"
     if isinstance(v, bool) or type(v).__name__ == "bool_":
@@ -458,29 +648,60 @@ def _audit_cell(col: str, v: Any, kind: str) -> str:
     if _is_number(v):
         shown = _fmt(v)
         hot = (f" hot-{kind}" if col in ("defects", "signals") and float(v) > 0 else "")
-        return f'<td class="num{hot}" data-v="{esc(shown)}">{esc(shown)}</td>'
-    text = "<br>".join(esc(part) for part in str(v).split("; "))
-    return f'<td class="list">{text}</td>' if "; " in str(v) or len(str(v)) > 20 else (
-        f"<td>{text}</td>")
+        why = (f'<span class="why">{"<br>".join(esc(AUDIT_REASONS.get(r, r)) for r in reasons)}'
+               "</span>" if reasons and float(v) > 0 else "")
+        tip = (f' title="{esc(", ".join(AUDIT_REASONS.get(r, r) for r in reasons))}"'
+               if reasons else "")
+        return f'<td class="num{hot}" data-v="{esc(shown)}"{tip}>{esc(shown)}{why}</td>'
+    parts = str(v).split("; ")
+    if len(parts) == 1 and _width(parts[0]) <= AUDIT_CELL_WIDTH:
+        return f"<td>{esc(parts[0])}</td>"
+    first = _clip(parts[0], AUDIT_CELL_WIDTH)
+    more = f" (+{len(parts) - 1} more)" if len(parts) > 1 else ""
+    shown = parts if first != parts[0] else parts[1:]  # the summary stays, to close it
+    rest = "<br>".join(esc(part) for part in shown)
+    return (f'<td class="list"><details><summary>{esc(first)}'
+            f'<span class="more">{esc(more)}</span></summary>{rest}</details></td>')
+
+
+#: A list cell of the audit page shows this much until it is opened: in half-em units
+#: (a Chinese character counts 2, a Latin one 1), about one line of the 22em cell.
+AUDIT_CELL_WIDTH = 40
+
+
+def _width(text: str) -> int:
+    """Width of ``text`` in half-em units: wide (CJK, full-width) characters count 2."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` half-em units, "…" at the end when cut."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 1
+    for ch in text:
+        used += 2 if ord(ch) >= 0x2E80 else 1
+        if used > width:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
 
 
 def audit_html(audit: Any) -> str:
     """The audit as one self-contained page: failed files in a small table of their own,
     then one row per report in a sortable table, defect and signal columns under separate
-    headings, that scrolls inside its box with the file and agency columns kept in view."""
-    import os
-
+    headings, that scrolls inside its box with the file and agency columns kept in view.
+    A row's defect count names the columns behind it; long lists are folded to their
+    first item, so no row is tall and blank where its text is off to the right."""
     from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
 
     df = audit.table
     failed = df[df["failed"] != ""]
     reps = df[df["failed"] == ""]
-    paths = [str(p) for p in df["path"]]
-    folder = _common_folder(paths)
+    folder = common_folder([str(p) for p in df["path"]])
 
     def short(p: Any) -> str:
-        rel = os.path.relpath(str(p), folder) if folder else str(p)
-        return rel if not rel.startswith("..") else str(p)
+        return relative_path(p, folder)
 
     body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
             f"<p>{esc(audit.headline())}</p>",
@@ -497,6 +718,7 @@ def audit_html(audit: Any) -> str:
         rows = []
         for p, f in zip(failed["path"], failed["failed"], strict=True):
             reason, _, message = str(f).partition(": ")
+            message = message.removeprefix(f"{p}: ")  # the path is in the File column
             rows.append(f"<tr><td>{esc(short(p))}</td><td>{esc(reason)}</td>"
                         f"<td>{esc(message)}</td></tr>")
         body.append('<table class="failed"><thead><tr><th>File 文件</th><th>Reason 原因</th>'
@@ -510,13 +732,17 @@ def audit_html(audit: Any) -> str:
                 css=_AUDIT_CSS)
 
 
-def _common_folder(paths: Sequence[str]) -> str:
+def relative_path(path: Any, folder: str) -> str:
+    """``path`` relative to ``folder`` (from :func:`common_folder`); as it is when not in it."""
+    rel = os.path.relpath(str(path), folder) if folder else str(path)
+    return rel if not rel.startswith("..") else str(path)
+
+
+def common_folder(paths: Sequence[str]) -> str:
     """The folder every path is in, to show paths relative to it; "" when there is none to
     show: no paths, only the root, or paths that share nothing (a relative path named on the
     command line beside stored absolute ones, or two Windows drives), where commonpath raises.
     """
-    import os
-
     try:
         folder = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ""
     except ValueError:
@@ -549,14 +775,18 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
     header = '<tr class="cols">' + "".join(th(c) for c in cols) + "</tr>"
     rows = []
     for rec in df[cols].itertuples(index=False):
+        row = dict(zip(cols, rec, strict=True))
+        why = {"defects": [c for c in defect_cols if _flagged(row[c])],
+               "signals": [c for c in signal_cols if _flagged(row[c])]}
         cells = []
-        for c, v in zip(cols, rec, strict=True):
+        for c, v in row.items():
             if c in pos:
                 text = short(v) if c == "path" else ("" if _missing(v) else v)
                 title = f' title="{esc(v)}"' if c == "path" else ""
                 cells.append(f'<td class="{pos[c]}"{title}>{esc(text)}</td>')
             else:
-                cells.append(_audit_cell(c, v, group.get(c, "")))
+                cells.append(_audit_cell(c, v, group.get(c, ""),
+                                         why["defects"] if c == "defects" else ()))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (f'<div class="scroll"><table id="audit"><thead>{groups}{header}</thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")

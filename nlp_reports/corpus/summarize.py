@@ -189,11 +189,15 @@ class Summary:
             written.append(path)
         return written
 
-    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
-        """A self-contained HTML report with inline SVG charts; written to ``path`` if given."""
+    def to_html(self, path: str | os.PathLike[str] | None = None, *,
+                csv_dir: str | os.PathLike[str] | None = None) -> str:
+        """A self-contained HTML report with inline SVG charts; written to ``path`` if given.
+
+        ``csv_dir``: where :meth:`to_csv` wrote this summary's tables, so that a table the
+        page cuts names its CSV file (else the page says how to get every row)."""
         from nlp_reports.corpus.html_report import summary_html
 
-        html = summary_html(self)
+        html = summary_html(self, csv_dir=csv_dir)
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)  # as export does
             Path(path).write_text(html, encoding="utf-8")
