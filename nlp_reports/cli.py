@@ -65,6 +65,23 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 # --- classify / train / evaluate / suggest ------------------------------------------------
 
 
+def _jobs(value: str) -> int:
+    """``--jobs``: a number of processes, or -1 for one per CPU (0 and -2 are mistakes)."""
+    n = int(value)
+    if n == 0 or n < -1:
+        raise argparse.ArgumentTypeError(
+            f"{value}: give a number of processes (1, 2, …) or -1 for one per CPU")
+    return n
+
+
+def _seconds(value: str) -> float:
+    """``--timeout``: seconds ≥ 0 (0: no limit)."""
+    x = float(value)
+    if not x >= 0:  # (NaN too)
+        raise argparse.ArgumentTypeError(f"{value}: give seconds ≥ 0 (0: no limit)")
+    return x
+
+
 def _add_model_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="model directory (default: the shipped model)")
     p.add_argument("--trust-model", action="store_true",
@@ -212,6 +229,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_summarize(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import summarize
 
+    if args.quiet and not args.csv and not args.html and args.format is None:
+        _err("error: summarize --quiet prints nothing: give --csv DIR or --html FILE "
+             "(or drop --quiet)")
+        return EXIT_USAGE
     summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe)
     if args.csv:  # before the page, which names the CSV files only once they exist
         written = summary.to_csv(args.csv)
@@ -305,13 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
     p.add_argument("paths", nargs="+", help="files, folders or globs")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
-    p.add_argument("--jobs", "-j", type=int, default=1,
+    p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU)")
     p.add_argument("--backend", choices=["joblib", "dask"], default="joblib",
                    help="how workers run (default: %(default)s)")
     p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                    help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
                         "default: %(default)g)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
@@ -346,8 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true",
                    help="print nothing on stdout when writing --csv/--html")
     p.add_argument("--dedupe", action="store_true",
-                   help="count one report per (agency, year): the one published last, else "
-                        "the one stored last (docs/summary.md)")
+                   help="count one report per (agency, year): the one published last, "
+                        "else the most complete (表三 read, most statements), else the one "
+                        "stored last (docs/summary.md)")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
