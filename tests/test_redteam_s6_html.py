@@ -92,3 +92,24 @@ def test_docx_value_spanning_two_grid_columns_is_one_value(tmp_path):
     # the copy is left blank (a blank column after the values, which the tables skip)
     assert "行政事业性收费\t3\t0\t" in lines and "政府集中采购\t11\t—\t" in lines
     assert "信息内容\t上一年项目数量\t本年增/减\t本年增/减" in lines  # a label spans: repeated
+
+
+@pytest.mark.parametrize("name, says", [
+    ("attachment_only.html", "松岭市白沙区人民政府2022年政府信息公开工作年度报告.pdf"),
+    ("pdf_iframe.html", "viewer.html?file=/u/a.pdf"),
+    ("list_page.html", "links to reports"),
+])
+def test_page_pointing_to_a_report_is_a_clear_error(name, says):
+    # the report is an attachment, an embedded PDF viewer or one of many links: an empty
+    # Report (title and year, nothing else) would pass for a report lacking every section
+    from nlp_reports.errors import NotAReportError
+
+    with pytest.raises(NotAReportError, match="holds no report text") as err:
+        load_report(DATA / name)
+    assert says in str(err.value)
+
+
+def test_full_page_with_an_attachment_link_still_reads():
+    # jiyue_zoom.html carries the whole report and an 附件 box linking a .docx
+    assert "附件" in (DATA / "jiyue_zoom.html").read_text(encoding="utf-8")
+    _check_full_report(load_report(DATA / "jiyue_zoom.html"))

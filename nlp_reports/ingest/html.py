@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
-from nlp_reports.errors import EmptyInputError
+from nlp_reports.errors import EmptyInputError, NotAReportError
 from nlp_reports.ingest.encoding import _strict, decode_bytes, normalize_encoding_name
 from nlp_reports.ingest.normalize import drop_blank_columns, is_value_cell, unrepeat_values
 
@@ -531,6 +531,58 @@ def _published_line(body, main, stats: _Stats) -> str | None:
     return None
 
 
+#: a link to a document file (附件): the report published as an attachment
+_DOC_LINK = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?:[?#]|$)", re.IGNORECASE)
+_VIEWER = re.compile(r"\.pdf\b|pdfjs|viewer|\.ofd\b", re.IGNORECASE)
+_LINE_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]", re.MULTILINE)
+#: a page whose own text (beside its title) is shorter than this, with no section heading
+#: and no table, holds no report
+_STUB_CJK = 300
+
+
+def _pointers(doc) -> tuple[list[str], int]:
+    """What a page points to instead of holding a report: the names of its attachment links
+    and embedded document viewers (iframe/embed/object), and how many links name a 报告."""
+    found: list[str] = []
+    reports = 0
+    for el in doc.iter("a", "iframe", "embed", "object"):
+        if el.tag == "a":
+            href = (el.get("href") or "").strip()
+            name = _collapse(_text(el)).strip()
+            if _REPORT_WORD.search(name):
+                reports += 1
+            if _DOC_LINK.search(href):
+                found.append(name or href.rsplit("/", 1)[-1])
+        else:
+            src = (el.get("src") or el.get("data") or "").strip()
+            if _VIEWER.search(src):
+                found.append(f"<{el.tag}> {src[:120]}")
+    return found, reports
+
+
+def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int],
+                 path: str | None) -> None:
+    """Raise NotAReportError when the page holds no report but points to one: an attachment
+    link (附件：….pdf), an embedded PDF viewer, or a list of reports. Such a page would
+    otherwise parse to an empty report, indistinguishable from a report lacking everything."""
+    files, report_links = pointers
+    if not files and report_links < 2:
+        return
+    if "\t" in text or _LINE_HEADING.search(text):
+        return
+    own = text.replace(title, "", 1) if title else text
+    if _cjk_count(own) >= _STUB_CJK:
+        return
+    if files:
+        shown = "; ".join(files[:3]) + (f" (+{len(files) - 3} more)" if len(files) > 3 else "")
+        raise NotAReportError(
+            "the page holds no report text, only a link to or viewer of a file: "
+            f"{shown}; download that file and parse it", path=path)
+    raise NotAReportError(
+        f"the page holds no report text: it lists {report_links} links to reports; "
+        "open the report's own page", path=path)
+
+
 def html_to_text(markup: str, *, path: str | None = None) -> str:
     """Extract the report text of an HTML page (not yet normalized)."""
     from lxml import etree
@@ -555,6 +607,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
                     path or "<html>")
         return _strip_tags(markup, keep_structure=True).strip("\n")
     title = _title(doc)
+    pointers = _pointers(doc)
     _drop_chrome(doc)
     body = doc.find("body")
     if body is None:
@@ -568,6 +621,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         text = "\n".join([*head, text])
     if not text.strip():
         raise EmptyInputError("the HTML page holds no text", path=path)
+    _refuse_stub(text, title, pointers, path)
     log.debug("%s: main content <%s id=%r class=%r>", path or "<html>", _tag(main),
               main.get("id"), main.get("class"))
     return text
