@@ -375,9 +375,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
                        "then signals (docs/audit.md)")
     p.add_argument("--db", required=True)
-    p.add_argument("--format", choices=["markdown", "json"])
-    p.add_argument("--csv", metavar="FILE")
-    p.add_argument("--html", metavar="FILE")
+    p.add_argument("--format", choices=["markdown", "json"],
+                   help="what to print on stdout (default: markdown when neither --csv nor "
+                        "--html is given, else nothing)")
+    p.add_argument("--csv", metavar="FILE", help="write the audit table as CSV (opens in Excel)")
+    p.add_argument("--html", metavar="FILE",
+                   help="write a self-contained, sortable HTML page of the audit")
     p.add_argument("--sort", default="defects",
                    help="column to sort by (default: defects, then signals)")
     p.set_defaults(func=_cmd_audit)
