@@ -609,9 +609,15 @@ _AUDIT_CSS = """
 .scroll td.hot-defect { background: #f9e0dc; font-weight: bold; }
 .scroll td.hot-signal { background: #fcf0d4; }
 .scroll td.list { min-width: 22em; max-width: 22em; }
-.scroll td.list summary { color: inherit; }
+.scroll td.text { white-space: nowrap; }
 .scroll td.list details { margin: 0; }
-.scroll .more { color: #2471a3; white-space: nowrap; }
+.scroll td.list summary { color: inherit; display: flex; gap: .3em; list-style: none; }
+.scroll td.list summary::-webkit-details-marker { display: none; }
+.scroll td.list .tri { color: #2471a3; flex: none; display: inline-block; }
+.scroll td.list details[open] .tri { transform: rotate(90deg); }
+.scroll td.list .first { flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap;
+  text-overflow: ellipsis; }
+.scroll td.list .more { flex: none; color: #2471a3; white-space: nowrap; }
 .scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
   text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
@@ -655,36 +661,21 @@ def _audit_cell(col: str, v: Any, kind: str, reasons: Sequence[str] = ()) -> str
         return f'<td class="num{hot}" data-v="{esc(shown)}"{tip}>{esc(shown)}{why}</td>'
     parts = str(v).split("; ")
     if len(parts) == 1 and _width(parts[0]) <= AUDIT_CELL_WIDTH:
-        return f"<td>{esc(parts[0])}</td>"
-    first = _clip(parts[0], AUDIT_CELL_WIDTH)
-    more = f" (+{len(parts) - 1} more)" if len(parts) > 1 else ""
-    shown = parts if first != parts[0] else parts[1:]  # the summary stays, to close it
-    rest = "<br>".join(esc(part) for part in shown)
-    return (f'<td class="list"><details><summary>{esc(first)}'
-            f'<span class="more">{esc(more)}</span></summary>{rest}</details></td>')
+        return f'<td class="text">{esc(parts[0])}</td>'
+    more = f"+{len(parts) - 1} more" if len(parts) > 1 else ""
+    return (f'<td class="list"><details><summary title="{esc(parts[0])}"><span class="tri">'
+            f'▸</span><span class="first">{esc(parts[0])}</span><span class="more">'
+            f'{esc(more)}</span></summary>{"<br>".join(esc(p) for p in parts)}</details></td>')
 
 
-#: A list cell of the audit page shows this much until it is opened: in half-em units
-#: (a Chinese character counts 2, a Latin one 1), about one line of the 22em cell.
+#: A text cell of the audit page longer than this (in half-em units: a Chinese character
+#: counts 2, a Latin one 1) is folded to one line of its first item, opened by a click.
 AUDIT_CELL_WIDTH = 40
 
 
 def _width(text: str) -> int:
     """Width of ``text`` in half-em units: wide (CJK, full-width) characters count 2."""
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
-
-def _clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` half-em units, "…" at the end when cut."""
-    if _width(text) <= width:
-        return text
-    out, used = [], 1
-    for ch in text:
-        used += 2 if ord(ch) >= 0x2E80 else 1
-        if used > width:
-            break
-        out.append(ch)
-    return "".join(out) + "…"
 
 
 def audit_html(audit: Any) -> str:
