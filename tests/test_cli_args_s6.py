@@ -35,3 +35,24 @@ def test_summarize_quiet_with_nothing_to_write_says_so(tmp_path, capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert "prints nothing" in err and "--csv" in err and "--html" in err
+
+
+def test_a_folder_given_as_the_store_is_named_as_such(tmp_path, capsys):
+    (tmp_path / "out").mkdir()
+    for argv in (["summarize", "--db", str(tmp_path / "out")],
+                 ["tag", str(tmp_path), "--db", str(tmp_path / "out"), "-q"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "is a folder" in err and str(tmp_path / "out" / "corpus.sqlite") in err
+
+
+def test_unreadable_file_messages_say_what_to_do_without_errno_or_path():
+    import errno
+
+    from nlp_reports.corpus.batch import _unreadable
+
+    denied = _unreadable(PermissionError(errno.EACCES, "Permission denied", "/x/无权限.txt"))
+    assert denied == ("cannot read the file: permission denied; you may not read it: check "
+                      "its permissions, or copy it to a folder of your own")
+    assert "Errno" not in _unreadable(OSError(errno.EIO, "Input/output error", "/x/a.txt"))
+    assert "/x/a.txt" not in _unreadable(OSError(errno.EIO, "Input/output error", "/x/a.txt"))

@@ -720,7 +720,7 @@ def test_cli_parse_names_a_missing_file_and_a_folder(tmp_path):
     errors = proc.stderr.splitlines()
     assert len(errors) == 2 and all(e.startswith("error:") for e in errors), errors
     assert "no such file" in errors[0], errors[0]
-    assert "directory" in errors[1], errors[1]
+    assert "a folder, not a report file" in errors[1], errors[1]
 
 
 # --- hostile .docx: zip bombs and XML entities -------------------------------------------------

@@ -103,7 +103,12 @@ def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
             try:
                 texts = _from_file(f)
             except Exception as exc:  # one bad file must not stop the batch
-                log.warning("skipped %s: %s: %s", f, type(exc).__name__, exc)
+                from nlp_reports.errors import NlpReportsError
+
+                if isinstance(exc, NlpReportsError):  # our message names the file and why
+                    log.warning("skipped %s", exc)
+                else:
+                    log.warning("skipped %s: %s: %s", f, type(exc).__name__, exc)
                 continue
             for t in texts:
                 yield t, str(f)

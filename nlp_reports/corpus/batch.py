@@ -287,6 +287,20 @@ def real_path(path: str) -> str:
     return base if os.path.lexists(base) else path
 
 
+def _unreadable(exc: OSError) -> str:
+    """Why a file cannot be read, in words a researcher can act on (no errno, no path:
+    the failure row names the file)."""
+    import errno
+
+    why = exc.strerror or type(exc).__name__
+    denied = "you may not read it: check its permissions, or copy it to a folder of your own"
+    hint = {errno.EACCES: denied, errno.EPERM: denied,
+            errno.ENOENT: "it was moved or deleted while the batch ran",
+            errno.EIO: "the disk or network drive failed to deliver it: copy it again"
+            }.get(exc.errno or 0)
+    return f"cannot read the file: {why.lower()}" + (f"; {hint}" if hint else "")
+
+
 def _storable(text: str, real: str, shown: str) -> str:
     """A message as the store can hold it: the file's on-disk name replaced by its
     :func:`text_path`, any other undecodable byte by U+FFFD."""
@@ -515,8 +529,9 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
         except FileTimeout as exc:
             log.warning("%s: %s; recorded as failed", path, exc)
             out.append(("failed", path, sha, size, "timeout", str(exc)))
-        except ParseError as exc:
-            out.append(("failed", path, sha, size, exc.reason, _storable(str(exc), real, path)))
+        except ParseError as exc:  # (the message without the path: the row names the file)
+            out.append(("failed", path, sha, size, exc.reason,
+                        _storable(Exception.__str__(exc), real, path)))
         except MissingDependencyError as exc:  # the format needs an extra: say which
             out.append(("failed", path, sha, size, "missing_dependency", str(exc)))
         except Exception as exc:  # one broken file never stops the batch
@@ -1028,7 +1043,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                     try:
                         sha, size = file_digest(real_path(f))
                     except OSError as exc:
-                        fail = Failure(f, "unreadable", f"cannot read the file: {exc}")
+                        fail = Failure(f, "unreadable", _unreadable(exc))
                         failures.append(fail)
                         store.record_failure(fail.path, fail.reason, fail.message,
                                              model_id=model_id)

@@ -773,6 +773,9 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         p = self.path
+        if p.is_dir():
+            raise StoreError(f"{p}: is a folder; the store is one file: give a file path, "
+                             f"e.g. --db {p / 'corpus.sqlite'}")
         if self.readonly and not p.exists():
             raise StoreError(f"{p}: no store here (run 'nlp-reports tag ... --db {p}' first)")
         if not self.readonly:

@@ -170,7 +170,8 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise ParseError("a directory, not a report file", path=path)
+        raise ParseError("a folder, not a report file (to read every report in a folder: "
+                         "nlp-reports tag FOLDER --db corpus.sqlite)", path=path)
     if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block or never end
         raise ParseError("not a regular file (a pipe, socket or device)", path=path)
     size = st.st_size
