@@ -40,3 +40,70 @@ def test_an_old_free_prose_report_with_only_a_title_still_loads():
 def test_a_headingless_text_with_a_year_but_no_key_phrase_is_still_not_a_report():
     with pytest.raises(NotAReportError):
         load_report("2023年，本市气温偏高，降水偏少。".encode(), filename="weather.txt")
+
+
+# --- 2. a bare place in the title is its government when the report names it -------------------
+
+_BODY = ("\n一、总体情况\n本年度，{who}坚持以公开为常态，全年主动公开政府信息一百余条。\n"
+         "五、存在的主要问题及改进情况\n一是人员不足。二是培训不够。\n六、其他需要报告的事项\n无。\n")
+
+
+def _report(title: str, body_names: str = "我们", sign: str | None = None) -> str:
+    text = title + _BODY.format(who=body_names)
+    if sign is not None:
+        text += f"\n{sign}\n2024年1月20日\n"
+    return text
+
+
+#: (title, what the body calls the agency, sign-off or None) → agency, all written by hand
+AGENCIES = [
+    # sign-off names place + 人民政府: the full name, for every kind of place
+    (("柳岸县2023年政府信息公开工作年度报告", "我县", "柳岸县人民政府"), "柳岸县人民政府"),
+    (("青石市2023年政府信息公开工作年度报告", "我市", "青石市人民政府"), "青石市人民政府"),
+    (("红旗区2022年政府信息公开工作年度报告", "我区", "红旗区人民政府"), "红旗区人民政府"),
+    (("云岭省2021年政府信息公开工作年度报告", "我省", "云岭省人民政府"), "云岭省人民政府"),
+    (("白河乡2023年政府信息公开工作年度报告", "我乡", "白河乡人民政府"), "白河乡人民政府"),
+    (("青松镇2024年政府信息公开工作年度报告", "我镇", "青松镇人民政府"), "青松镇人民政府"),
+    (("金沙旗2023年政府信息公开工作年度报告", "我旗", "金沙旗人民政府"), "金沙旗人民政府"),
+    (("雪山自治州2023年政府信息公开工作年度报告", "我州", "雪山自治州人民政府"), "雪山自治州人民政府"),
+    (("南湖街道2023年政府信息公开工作年度报告", "我街道", "南湖街道办事处"), "南湖街道办事处"),
+    # the body names it, the sign-off does not (or there is none)
+    (("青石市2023年政府信息公开工作年度报告", "青石市人民政府", None), "青石市人民政府"),
+    (("红旗区2023年政府信息公开工作年度报告", "云岭市红旗区人民政府", None), "红旗区人民政府"),
+    (("南湖街道2023年政府信息公开工作年度报告", "南湖街道办事处", None), "南湖街道办事处"),
+    # named nowhere: a bare 县/旗/乡/镇 is its government; 市/区/省/街道 stay as written
+    (("柳岸县2023年政府信息公开工作年度报告", "我县", None), "柳岸县人民政府"),
+    (("金沙旗2022年政府信息公开工作年度报告", "我旗", None), "金沙旗人民政府"),
+    (("白河乡2023年政府信息公开工作年度报告", "我乡", None), "白河乡人民政府"),
+    (("云岭市柳岸县青松镇2023年政府信息公开工作年度报告", "我镇", None), "云岭市柳岸县青松镇人民政府"),
+    (("青石市2023年政府信息公开工作年度报告", "我市", None), "青石市"),
+    (("红旗区2023年政府信息公开工作年度报告", "全区", None), "红旗区"),
+    (("云岭省2023年政府信息公开工作年度报告", "全省", None), "云岭省"),
+    (("南湖街道2023年政府信息公开工作年度报告", "我街道", None), "南湖街道"),
+    # a longer name with the place inside it is no evidence ("新青石市人民政府" ≠ 青石市人民政府)
+    (("青石市2023年政府信息公开工作年度报告", "新青石市人民政府", None), "青石市"),
+    # names that are not bare places stay as the title writes them
+    (("柳岸县人民政府2023年政府信息公开工作年度报告", "我县", None), "柳岸县人民政府"),
+    (("柳岸县教育局2023年政府信息公开工作年度报告", "柳岸县人民政府", "柳岸县教育局"), "柳岸县教育局"),
+    (("青石高新区2023年政府信息公开工作年度报告", "青石高新区人民政府", None), "青石高新区"),
+    (("柳岸县人民政府办公室2023年政府信息公开工作年度报告", "我办", None), "柳岸县人民政府办公室"),
+    # no title agency: the sign-off, as before
+    (("2023年政府信息公开工作年度报告", "我县", "柳岸县人民政府"), "柳岸县人民政府"),
+]
+
+
+@pytest.mark.parametrize(("case", "agency"), AGENCIES, ids=[f"{c[0][:8]}-{a}" for c, a in AGENCIES])
+def test_a_bare_place_title_takes_the_government_the_report_names(case, agency):
+    title, who, sign = case
+    report = load_report(_report(title, who, sign).encode(), filename="r.txt")
+    assert report.metadata.agency == agency
+
+
+def test_one_agency_across_years_whether_or_not_the_title_says_人民政府():
+    a = load_report(_report("柳岸县2023年政府信息公开工作年度报告", "我县", "柳岸县人民政府").encode(),
+                    filename="a.txt")
+    b = load_report(_report("柳岸县人民政府2024年政府信息公开工作年度报告", "我县",
+                            "柳岸县人民政府").encode(), filename="b.txt")
+    assert a.metadata.agency == b.metadata.agency
+    assert (a.metadata.level, a.metadata.region) == (b.metadata.level, b.metadata.region) == (
+        "county", "柳岸县")

@@ -99,8 +99,12 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         else None)
     # (the text after the title is sliced only when the title names no year)
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
-    if agency is None and layout.signature_span:
-        agency = simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
+    signature = (simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
+                 if layout.signature_span else None)
+    if agency is None:
+        agency = signature
+    # a bare place from the title ("柳岸县") as the sign-off or text names it ("柳岸县人民政府")
+    agency = meta.full_agency(agency, signature, simplified)
 
     tables, table_problems, table_layout = _read_tables(section_texts, year)
     if not sections and not tables:

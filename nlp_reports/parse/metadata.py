@@ -165,6 +165,45 @@ def report_year(title_year: int | None, text: str) -> int | None:
     return None
 
 
+#: A bare place name whose government is certain when nothing names it: a county, banner,
+#: township or town (自治县, 自治旗, 民族乡 end so too) is always run by its 人民政府. Not a
+#: 市, 区, 省, 州 or 地区: "某市2023年…" may be a city-wide report naming no body, and a 区
+#: may be a 新区/管理区/景区 run by a 管委会.
+_ALWAYS_GOVERNED = re.compile(r"(?:县|旗|乡|镇)$")
+#: Words that open no place name: "全县", "本镇", "我乡", "该区" …
+_NOT_PLACE_START = "全本我该各此其"
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def full_agency(agency: str | None, signature: str | None = None, text: str = "") -> str | None:
+    """The agency named in full when the title gives only its place (a bare 地名).
+
+    "柳岸县" (from "柳岸县2023年…年度报告") becomes "柳岸县人民政府" when the sign-off or the text
+    names 柳岸县人民政府, so the years a title writes with and without 人民政府 stay one
+    agency; "某街道" becomes "某街道办事处" the same way. Named nowhere, a bare 县/旗/乡/镇
+    still becomes its 人民政府 (``_ALWAYS_GOVERNED``); a bare 市/区/省/州 stays as written.
+    Any other name (a government, a department, a zone) is returned unchanged.
+    """
+    if not agency or len(agency) < 3 or agency[0] in _NOT_PLACE_START:
+        return agency
+    if agency.endswith("街道"):
+        suffix = "办事处"
+    elif (_BARE_PLACE.fullmatch(agency) and not _ZONE.search(agency)
+          and not _CENTRAL.match(agency) and level_of(agency) not in (None, "department")):
+        suffix = "人民政府"
+    else:
+        return agency
+    full = agency + suffix
+    if signature and _BLANKS.sub("", signature).endswith(full):
+        return full
+    at = text.find(full)
+    while at >= 0:  # set off before it, or a longer chain of places ("青禾省柳岸县人民政府")
+        if at == 0 or not _HANZI.match(text[at - 1]) or text[at - 1] in "省市州盟区县旗":
+            return full
+        at = text.find(full, at + 1)
+    return full if suffix == "人民政府" and _ALWAYS_GOVERNED.search(agency) else agency
+
+
 def level_of(agency: str | None) -> str | None:
     """Administrative level of an agency name (行政层级).
 
