@@ -113,3 +113,53 @@ def test_full_page_with_an_attachment_link_still_reads():
     # jiyue_zoom.html carries the whole report and an 附件 box linking a .docx
     assert "附件" in (DATA / "jiyue_zoom.html").read_text(encoding="utf-8")
     _check_full_report(load_report(DATA / "jiyue_zoom.html"))
+
+
+def test_tables_pasted_as_images_are_unreadable_not_guessed():
+    # 表二/三/四 as <img> (a screenshot of the Excel sheet): reported unreadable, no table
+    # made up; a photo between section 五's items is no part of an item; an icon is no image
+    r = load_report(DATA / "tables_as_images.html")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert r.tables == ()
+    codes = [(p.code, p.message[:2]) for p in r.errors]
+    assert codes == [("table_unreadable", "表二"), ("table_unreadable", "表三"),
+                     ("table_unreadable", "表四")]
+    assert r.statements[2].text == S5_THIRD_PROBLEM
+    assert not [c for c in r.checks if c.outcome != "not_assessable"]
+
+
+S5_THIRD_PROBLEM = "依申请公开答复文书格式不够统一，说理不够充分。"
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", 40, 20, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + b"\xff" * 40 for _ in range(20)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_docx_table_pasted_as_picture_is_unreadable(tmp_path):
+    docx = pytest.importorskip("docx")
+    import io
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、总体情况")
+    document.add_paragraph("全年新收政府信息公开申请48件。")
+    document.add_paragraph("二、主动公开政府信息情况")
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    document.add_picture(io.BytesIO(_png()))
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    document.add_paragraph("政策解读形式较为单一。")
+    document.save(tmp_path / "t.docx")
+    r = load_report(tmp_path / "t.docx")
+    problems = {(p.code, p.message[:2]) for p in r.errors}
+    assert ("table_unreadable", "表三") in problems and ("table_missing", "表二") in problems
+    assert r.table("table3") is None

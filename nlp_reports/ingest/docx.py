@@ -21,7 +21,12 @@ from nlp_reports.errors import (
     ParseError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.normalize import drop_blank_columns, is_value_cell, unrepeat_values
+from nlp_reports.ingest.normalize import (
+    IMAGE_MARK,
+    drop_blank_columns,
+    is_value_cell,
+    unrepeat_values,
+)
 
 log = logging.getLogger("nlp_reports")
 
@@ -36,6 +41,20 @@ _RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ances
 def _paragraph_text(p) -> str:
     """A w:p's text, including runs python-docx skips (tracked insertions, smart tags, fields)."""
     return "".join(run.text for run in p.xpath(_RUNS))
+
+
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_VML = "urn:schemas-microsoft-com:vml"
+
+
+def _has_picture(p) -> bool:
+    """Whether w:p ``p`` shows a picture (DrawingML pic:pic or a VML image), outside text
+    boxes: ingest writes ``IMAGE_MARK`` for it, so a table pasted as one is reported
+    unreadable, not missing."""
+    for el in p.iter(f"{{{_PIC}}}pic", f"{{{_VML}}}imagedata"):
+        if not any(a.tag.endswith("}txbxContent") for a in el.iterancestors()):
+            return True
+    return False
 
 
 #: The text boxes (文本框) anchored in a paragraph, once each: a DrawingML box repeats its
@@ -486,6 +505,8 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
         numbering = _Numbering(document)
         styles = _style_elements(document)
         has_boxes = document.element.find(".//" + qn("w:txbxContent")) is not None
+        has_pictures = document.element.find(f".//{{{_PIC}}}pic") is not None or (
+            document.element.find(f".//{{{_VML}}}imagedata") is not None)
         lines: list[str] = []
         for item in _block_items(document, Paragraph, Table):
             if not isinstance(item, (Paragraph, Table)):  # a w:altChunk
@@ -495,6 +516,8 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
                 if has_boxes:
                     lines.extend(_text_box_lines(item._p))
                 lines.append(numbering.label(item._p, styles) + _paragraph_text(item._p))
+                if has_pictures and _has_picture(item._p):
+                    lines.append(IMAGE_MARK)  # a table pasted as a picture: unreadable
                 continue
             rows = ["\t".join(cells) for cells in drop_blank_columns(_table_rows(item._tbl))
                     if any(cells)]

@@ -15,7 +15,12 @@ import re
 
 from nlp_reports.errors import EmptyInputError, NotAReportError
 from nlp_reports.ingest.encoding import _strict, decode_bytes, normalize_encoding_name
-from nlp_reports.ingest.normalize import drop_blank_columns, is_value_cell, unrepeat_values
+from nlp_reports.ingest.normalize import (
+    IMAGE_MARK,
+    drop_blank_columns,
+    is_value_cell,
+    unrepeat_values,
+)
 
 log = logging.getLogger("nlp_reports")
 
@@ -343,7 +348,9 @@ def _table_rows(table) -> list[list[str]]:
 
 
 def _render(root, stats: _Stats) -> str:
-    """Text of ``root``: blocks on their own lines, data tables as TAB rows between blank lines.
+    """Text of ``root``: blocks on their own lines, data tables as TAB rows between blank lines,
+    an image (not an icon) as a line ``IMAGE_MARK``: a table pasted as a picture is then
+    reported unreadable, not missing.
 
     Text is gathered raw and collapsed once, so a source line wrap between two inline
     elements (Word-exported HTML) is handled like one inside a text node.
@@ -370,6 +377,8 @@ def _render(root, stats: _Stats) -> str:
                 continue
             if tag in _BLOCK_TAGS or tag == "br":
                 parts.append("\x01")
+            if tag == "img" and not _is_icon(el):
+                parts.append(f"\x01{IMAGE_MARK}\x01")
             if tag == "li":
                 parts.append(_list_marker(el, counters))
             if el.text and tag not in ("table", "tbody", "thead", "tfoot", "tr"):
@@ -390,6 +399,15 @@ def _render(root, stats: _Stats) -> str:
         elif line:
             out.append(line)
     return "\n".join(out).strip("\n")
+
+
+def _is_icon(img) -> bool:
+    """An <img> drawn smaller than 60 px (a bullet, an icon), not content."""
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < 60:
+            return True
+    return False
 
 
 #: An item that writes its own number or bullet ("1.", "一是", "(一)", "①", "▲").

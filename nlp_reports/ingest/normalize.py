@@ -35,6 +35,10 @@ PAGE_NUMBER = (
 )
 
 
+#: The line a reader writes where the page shows an image (a table pasted as a picture):
+#: its content cannot be read, and the tables say so instead of "not found".
+IMAGE_MARK = "[图片]"
+
 #: A table cell that holds a value, not a label: a number (half- or full-width, with
 #: thousands separators or a unit) or a mark written for none ("—", "/", "无").
 _VALUE_CELL = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*[ ]?(?:件|万元|元|项|个|次)?"

@@ -18,7 +18,7 @@ import os
 import re
 
 from nlp_reports.errors import NotAReportError
-from nlp_reports.ingest.normalize import PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse
 from nlp_reports.parse.statements import split_section5
@@ -39,13 +39,17 @@ _KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报�
 _NUMERALS = "一二三四五六"
 #: A page number on a line of its own inside a statement (a page break of the source).
 _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
+#: The line an image left (ingest's IMAGE_MARK): a picture between items is no text of theirs.
+_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*(?=\n|$)")
 
 
 def _clean(s: str) -> str:
-    """A statement's text on one line: page numbers and line breaks inside it removed,
-    ends stripped."""
+    """A statement's text on one line: page numbers, image lines and line breaks inside it
+    removed, ends stripped."""
     if "\n" not in s:
         return s.strip()
+    if IMAGE_MARK in s:
+        s = _IMAGE_LINE.sub("", s)
     return _LINE_BREAKS.sub("", _PAGE_LINE.sub("", s)).strip()
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
+from nlp_reports.ingest.normalize import IMAGE_MARK
 from nlp_reports.parse.layout import (
     TABLE2_2019,
     TABLE2_2021,
@@ -46,6 +47,7 @@ __all__ = ["read_tables", "TABLE3_TITLE", "TABLE4_TITLE", "MAX_VALUE"]
 log = logging.getLogger("nlp_reports")
 
 TABLE3_TITLE = "收到和处理政府信息公开申请情况"
+_NUMERAL = {2: "二", 3: "三", 4: "四"}
 TABLE4_TITLE = "政府信息公开行政复议、行政诉讼情况"
 #: Larger absolute values are implausible for these tables and are not read as numbers.
 MAX_VALUE = 1e12
@@ -1015,7 +1017,8 @@ def read_tables(
         tables.append(t3)
     if t4 is not None:
         tables.append(t4[0])
-    if not tables:
+    pictured = [n for n in (2, 3, 4) if IMAGE_MARK in (section_texts.get(n) or "")]
+    if not tables and not pictured:
         if year is not None and year >= 2019:
             return [], [Problem("table_missing", "no national statistical table found "
                                 "(表二、表三、表四)")], None
@@ -1023,12 +1026,16 @@ def read_tables(
     problems: list[Problem] = [*p2, *p3]
     if t4 is not None and t4[1] is not None:
         problems.append(t4[1])
-    if not t2:
-        problems.append(Problem("table_missing", "表二 (主动公开政府信息情况) not found"))
-    if t3 is None:
-        problems.append(Problem("table_missing", "表三 (收到和处理政府信息公开申请情况) not found"))
-    if t4 is None:
-        problems.append(Problem("table_missing", "表四 (行政复议、行政诉讼情况) not found"))
+    for number, absent, name in ((2, not t2, "表二 (主动公开政府信息情况)"),
+                                 (3, t3 is None, f"表三 ({TABLE3_TITLE})"),
+                                 (4, t4 is None, "表四 (行政复议、行政诉讼情况)")):
+        if not absent:
+            continue
+        if number in pictured:  # pasted as a picture: there, but its numbers cannot be read
+            problems.append(Problem("table_unreadable", f"{name} is an image in section "
+                                    f"{_NUMERAL[number]}: its numbers cannot be read (run OCR)"))
+        else:
+            problems.append(Problem("table_missing", f"{name} not found"))
     if fmt2 and fmt3 and fmt2 != fmt3:
         problems.append(Problem("layout_inconsistent",
                                 f"表二 is in the {fmt2} format but 表三 in the {fmt3} format"))

@@ -263,8 +263,12 @@ def build_html() -> None:
     write("t3_split_tables.html", page(f'<h1>{TITLE}</h1><div id="zoom">{body_html(t3=t3_split)}</div>'))
     # 10 tables only as images
     img = lambda n: f'<p style="text-align:center"><img src="/u/cms/www/2023/t{n}.png" alt="" width="600"></p>'  # noqa: E731
+    s5_img = ("<p>（一）存在的主要问题</p>" + "".join(f"<p>{i}.{t}</p>" for i, t in enumerate(S5_PROBLEMS, 1))
+              + img(5) + "<p>（二）改进措施</p>"
+              + "".join(f"<p>{i}.{t}</p>" for i, t in enumerate(S5_MEASURES, 1)))
     write("tables_as_images.html", page(
-        f'<h1>{TITLE}</h1><div id="zoom">{body_html(t2=img(2), t3=img(3), t4=img(4))}</div>'))
+        f'<h1>{TITLE}</h1><div id="zoom">{body_html(t2=img(2), t3=img(3), t4=img(4), s5=s5_img)}'
+        '<p><img src="/images/print.gif" width="16" height="16">打印本页</p></div>'))
     # 11 GBK bytes declared UTF-8
     write("gbk_declared_utf8.html", page(
         f'<h1>{TITLE}</h1><div id="zoom">{body_html()}</div>', charset="utf-8").encode("gbk"))
