@@ -683,28 +683,39 @@ def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
 
 
 def problem_changes(reports: Any, problem_flags: Any) -> Any:
-    """Per agency and year: problem themes new, persisting, reappearing or disappeared,
-    compared with the agency's previous stored report (``prev_year`` says which)."""
+    """Per report: problem themes new, persisting, reappearing or disappeared, compared with
+    the agency's previous stored year (``prev_year`` says which).
+
+    Several reports for one agency and year (without ``dedupe``) each get their rows, as
+    in every table; a theme counts as stated in a year when any of its reports states it.
+    """
     import pandas as pd
 
     r = reports[["id", "agency", "year"]].dropna(subset=["agency", "year"])
     r = r.assign(year=r["year"].astype(int)).sort_values(["agency", "year", "id"])
-    r = r.drop_duplicates(["agency", "year"], keep="last").reset_index(drop=True)
-    cols = ["agency", "year", "prev_year", "theme", "theme_name", "status"]
+    r = r.reset_index(drop=True)
+    cols = ["agency", "year", "report_id", "prev_year", "theme", "theme_name", "status"]
     if r.empty:
         return pd.DataFrame(columns=cols)
     f = problem_flags.reindex(r["id"], fill_value=0).to_numpy(dtype=bool)
-    g = r["agency"].to_numpy()
+    # one row per (agency, year): its reports' themes OR-ed; each report maps to its year
+    a, y = r["agency"].to_numpy(), r["year"].to_numpy()
+    year_id = np.cumsum(np.r_[True, (a[1:] != a[:-1]) | (y[1:] != y[:-1])]) - 1
+    yf = np.zeros((year_id[-1] + 1, f.shape[1]), dtype=bool)
+    np.logical_or.at(yf, year_id, f)
+    starts = np.flatnonzero(np.r_[True, np.diff(year_id) != 0])
+    g = a[starts]
     first = np.r_[True, g[1:] != g[:-1]]
-    prev = np.zeros_like(f)
-    prev[1:] = f[:-1]
+    prev = np.zeros_like(yf)
+    prev[1:] = yf[:-1]
     prev[first] = False
-    # everything seen before this report, within the agency: cumulative OR, shifted by one
-    seen = np.zeros_like(f)
+    # everything seen before this year, within the agency: cumulative OR, shifted by one
+    seen = np.zeros_like(yf)
     group_id = np.cumsum(first) - 1
-    cum = pd.DataFrame(f.astype(np.int8)).groupby(group_id).cummax().to_numpy().astype(bool)
+    cum = pd.DataFrame(yf.astype(np.int8)).groupby(group_id).cummax().to_numpy().astype(bool)
     seen[1:] = cum[:-1]
     seen[first] = False
+    prev, seen, first = prev[year_id], seen[year_id], first[year_id]
     status = np.full(f.shape, "", dtype=object)
     status[f & prev] = "persisting"
     status[f & ~prev & seen] = "reappeared"
@@ -712,12 +723,12 @@ def problem_changes(reports: Any, problem_flags: Any) -> Any:
     status[~f & prev] = "disappeared"
     status[first] = ""
     ri, ti = np.nonzero(status != "")
-    prev_year = np.r_[0, r["year"].to_numpy()[:-1]]
+    prev_year = np.r_[0, y[starts][:-1]][year_id]
     out = pd.DataFrame({
-        "agency": r["agency"].to_numpy()[ri], "year": r["year"].to_numpy()[ri],
+        "agency": a[ri], "year": y[ri], "report_id": r["id"].to_numpy()[ri],
         "prev_year": prev_year[ri], "theme": np.array(THEME_IDS, dtype=object)[ti],
         "status": status[ri, ti]})
-    out.insert(4, "theme_name", out["theme"].map(THEME_NAMES))
+    out.insert(5, "theme_name", out["theme"].map(THEME_NAMES))
     return out[cols]
 
 
