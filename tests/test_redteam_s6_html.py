@@ -44,7 +44,8 @@ def _check_full_report(r, *, identities: bool = True) -> None:
     "trs_editor.html", "trs_ueditor.html", "jiyue_zoom.html", "layout_td.html",
     "fullwidth_digits.html", "t3_split_tables.html", "gbk_declared_utf8.html",
     "br_paragraphs.html", "t4_header_pattern2.html", "t2_four_tables.html", "thead_th.html",
-    "wps_export.docx",
+    "wps_export.docx", "word_pasted_cells.html", "gb2312_declared_gbk_chars.html",
+    "t3_note_row.html",
 ])
 def test_cms_pages_read_whole(name):
     _check_full_report(load_report(DATA / name))
@@ -163,3 +164,73 @@ def test_docx_table_pasted_as_picture_is_unreadable(tmp_path):
     problems = {(p.code, p.message[:2]) for p in r.errors}
     assert ("table_unreadable", "表三") in problems and ("table_missing", "表二") in problems
     assert r.table("table3") is None
+
+
+def test_reportlab_pdf_with_wrapped_table3_header():
+    # 表三's header cells wrap (社会公益/组织, 法律服务/机构) and long row labels wrap in
+    # their cells; every value must still land in its column
+    pytest.importorskip("pdfplumber")
+    r = load_report(DATA / "reportlab_t3_header_wrapped.pdf")
+    _check_full_report(r)
+    t3 = r.table("table3")
+    assert t3.get("3.6.1", "total") == 1 and t3.get("3.5.2", "natural_person") == 2
+    assert t3.get("2", "natural_person") == 3 and t3.get("3.1", "public_interest") == 1
+
+
+def test_gbk_only_characters_under_a_gb2312_label():
+    r = load_report(DATA / "gb2312_declared_gbk_chars.html")
+    assert "李堃" in r.section(1).text or "李堃" in r.text
+
+
+def test_emsp_indents_and_paired_subheadings():
+    r = load_report(DATA / "emsp_s5_variant.html")
+    assert r.section(5).title == "存在的主要问题和改进情况"
+    assert [(s.block, s.marker, s.text[:4]) for s in r.statements] == (
+        [("problem", m, t) for m, t in zip(("一是", "二是", "三是"), PROBLEM_STARTS, strict=True)]
+        + [("measure", m, t) for m, t in zip(("一是", "二是", "三是"), MEASURE_STARTS, strict=True)])
+
+
+def test_legacy_2012_layout():
+    r = load_report(DATA / "legacy_2012.txt")
+    m = r.metadata
+    assert (m.agency, m.year, m.level, m.format, m.published) == (
+        "柳溪县人民政府", 2012, "county", "legacy", "2013-03-28")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5]
+    assert r.section(5).title == "所存在的主要问题及改进措施"
+    assert "收费及减免" in r.section(3).text  # the old 收费 part is read with 依申请公开
+    items = [(s.block, s.marker) for s in r.statements if s.marker]
+    assert items == [("problem", "一是"), ("problem", "二是"), ("problem", "三是"),
+                     ("measure", "一是"), ("measure", "二是")]
+    assert r.tables == ()
+
+
+def test_legacy_2016_seven_parts():
+    r = load_report(DATA / "legacy_2016_seven.txt")
+    assert (r.metadata.agency, r.metadata.year, r.metadata.level) == ("柳溪县农业局", 2016, "department")
+    assert r.section(5).title == "存在问题及工作打算"
+    assert [(s.block, s.text[:4]) for s in r.statements] == [
+        ("problem", "信息更新"), ("problem", "专业人员"), ("measure", "健全信息"), ("measure", "加强人员")]
+    assert any(p.code == "unmapped_section" and "机构设置" in p.message for p in r.errors)
+
+
+def test_legacy_2015_page_with_a_local_table():
+    # a local count table (类别 / 条数) is no national table and must not be read as one
+    r = load_report(DATA / "legacy_2015_local_table.html")
+    assert (r.metadata.year, r.metadata.format) == (2015, "legacy")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5]
+    assert r.tables == () and not [p for p in r.errors if p.code.startswith("table")]
+    assert [s.block for s in r.statements] == ["problem", "measure"]
+
+
+@pytest.mark.parametrize("name, mark", [("dash_zero.html", "—"), ("blank_zero.html", "")])
+def test_zero_written_as_dash_or_blank_is_not_zero(name, mark):
+    r = load_report(DATA / name)
+    t3 = r.table("table3")
+    assert t3.status == "ok"
+    assert t3.get("3.3.1", "total") is None and t3.raw[t3.rows.index("3.3.1")][6] == mark
+    assert t3.get("1", "total") == 48 and t3.get("3.1", "natural_person") == 20
+    assert r.table("table2.8").get("fees", "amount") is None
+    # rows with a blank operand are not assessable, never passed by reading blank as 0
+    i2 = {c.row: c.outcome for c in r.checks if c.id == "I2"}
+    assert i2["3.3.1"] == "not_assessable" and "fail" not in i2.values()
+    assert {c.outcome for c in r.checks if c.id == "I4"} == {"not_assessable"}

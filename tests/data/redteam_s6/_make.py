@@ -313,6 +313,49 @@ def build_html() -> None:
                                                         .replace("</tr>\n<tr><td colspan='3'>一", "</tr></thead><tbody>\n<tr><td colspan='3'>一", 1)) + "</div>"))
 
 
+def build_html_more() -> None:
+    # 26 cells as Word-pasted HTML: numbers split over spans, &nbsp; padding, blank <p> cells
+    t3 = table3_html()
+    t3 = t3.replace("<td>48</td>", "<td><p><span>4</span><span>8</span></p></td>")
+    t3 = t3.replace("<td>46</td>", "<td>&nbsp;46&nbsp;</td>")
+    t3 = t3.replace("<td>0</td>", "<td><p align='center'><span style='font-size:10pt'>0</span></p></td>")
+    write("word_pasted_cells.html", page(f'<h1>{TITLE}</h1><div class="TRS_Editor">{body_html("span", t3=t3)}</div>'))
+    # 27 GB2312 declared, GBK-only characters (a name with 堃/镕) in the text
+    inner = body_html().replace("本报告根据", "本报告经区政府办公室主任李堃审定，根据")
+    write("gb2312_declared_gbk_chars.html", page(f'<h1>{TITLE}</h1><div id="zoom">{inner}</div>',
+                                                 charset="gb2312").encode("gbk"))
+    # 28 表三 with the 勾稽 note in its own full-width row and 三、本年度办理结果 as a row of its own
+    rows = [f"<tr><td colspan='10'>{NOTE}</td></tr>",
+            "<tr><td colspan='3' rowspan='3'>申请人情况</td><td colspan='7'>申请人情况</td></tr>",
+            "<tr><td rowspan='2'>自然人</td><td colspan='5'>法人或其他组织</td><td rowspan='2'>总计</td></tr>",
+            "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"]
+    body, _ = t3_body()
+    body = body.replace("<td rowspan='22'>三、本年度办理结果</td>", "<td rowspan='22'></td>", 1)
+    lines = body.split("\n")
+    lines.insert(2, "<tr><td colspan='10'>三、本年度办理结果</td></tr>")
+    t3 = f"<table border='1'>{''.join(rows)}{''.join(lines)}</table>"
+    write("t3_note_row.html", page(f'<h1>{TITLE}</h1><div id="zoom">{body_html(t3=t3)}</div>'))
+    # 29 section 五 with （一）存在的主要问题和困难 / （二）解决办法和改进措施, &emsp; indents,
+    # heading 五、存在的主要问题和改进情况
+    s5 = ("<p>&emsp;&emsp;（一）存在的主要问题和困难</p>"
+          + "".join(f"<p>&emsp;&emsp;{n}是{t}</p>" for n, t in zip("一二三", S5_PROBLEMS, strict=True))
+          + "<p>&emsp;&emsp;（二）解决办法和改进措施</p>"
+          + "".join(f"<p>&emsp;&emsp;{n}是{t}</p>" for n, t in zip("一二三", S5_MEASURES, strict=True)))
+    inner = body_html(s5=s5).replace("五、存在的主要问题及改进情况", "五、存在的主要问题和改进情况")
+    write("emsp_s5_variant.html", page(f'<h1>{TITLE}</h1><div id="zoom">{inner}</div>'))
+    # 30 2015 legacy page: free layout with a local table (counts by category), no national tables
+    legacy = """<p>一、概述</p><p>2015年，县政府办公室牵头推进政府信息公开，各乡镇、各部门明确了分管领导和工作人员。</p>
+<p>二、主动公开政府信息情况</p><p>全年主动公开政府信息2,087条，具体分类如下：</p>
+<table border='1'><tr><td>类别</td><td>条数</td></tr><tr><td>政策法规</td><td>312</td></tr>
+<tr><td>规划计划</td><td>45</td></tr><tr><td>财政资金</td><td>198</td></tr><tr><td>其他</td><td>1,532</td></tr></table>
+<p>三、依申请公开政府信息情况</p><p>全年共受理申请9件，均在规定时限内答复。</p>
+<p>四、政府信息公开的收费及减免情况</p><p>未收取任何费用。</p>
+<p>五、因政府信息公开申请行政复议、提起行政诉讼情况</p><p>未发生此类情况。</p>
+<p>六、存在的主要问题及改进措施</p><p>主要问题是部分单位公开意识不强，信息更新不及时。下一步，将加强督促检查，定期通报公开情况。</p>"""
+    t15 = "柳溪县人民政府2015年政府信息公开工作年度报告"
+    write("legacy_2015_local_table.html", page(f'<h1>{t15}</h1><div class="TRS_Editor">{legacy}</div>', head_title=t15))
+
+
 def build_legacy() -> None:
     # 21 2012 legacy layout, tables absent, headings 一、概述 … 六、存在的主要问题及改进措施
     legacy = [
@@ -507,11 +550,94 @@ def write_zip(name: str, parts: dict[str, str]) -> None:
     """A zip with fixed member dates, so rebuilding gives the same bytes."""
     with zipfile.ZipFile(HERE / name, "w", zipfile.ZIP_DEFLATED) as z:
         for member, text in parts.items():
-            z.writestr(zipfile.ZipInfo(member, date_time=(2023, 1, 18, 9, 0, 0)), text)
+            info = zipfile.ZipInfo(member, date_time=(2023, 1, 18, 9, 0, 0))
+            z.writestr(info, text, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def build_pdf() -> None:
+    """A report PDF as reportlab draws it: 表三's header cells wrap onto two lines in narrow
+    columns (社会公益/组织, 法律服务/机构), long row labels wrap in their cells."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=17)
+    big = ParagraphStyle("title", fontName="STSong-Light", fontSize=16, leading=22)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10)
+    grid = [("FONT", (0, 0), (-1, -1), "STSong-Light", 8),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    c = lambda t: Paragraph(t, cell)  # noqa: E731
+
+    t2 = Table([["第二十条第（一）项", "", "", ""],
+                ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                ["规章", "0", "0", "0"], ["行政规范性文件", "6", "2", "41"],
+                ["第二十条第（五）项", "", "", ""], ["信息内容", "本年处理决定数量", "", ""],
+                ["行政许可", "1325", "", ""],
+                ["第二十条第（六）项", "", "", ""], ["信息内容", "本年处理决定数量", "", ""],
+                ["行政处罚", "86", "", ""], ["行政强制", "3", "", ""],
+                ["第二十条第（八）项", "", "", ""], ["信息内容", "本年收费金额（单位：万元）", "", ""],
+                ["行政事业性收费", "0", "", ""]], colWidths=[110, 90, 90, 90])
+    t2.setStyle(grid + [("SPAN", (0, r), (3, r)) for r in (0, 4, 7, 11)]
+                + [("SPAN", (1, r), (3, r)) for r in (5, 6, 8, 9, 10, 12, 13)])
+    heads = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    rows = [[c(NOTE), "", "", c("申请人情况"), "", "", "", "", "", ""],
+            ["", "", "", c("自然人"), c("法人或其他组织"), "", "", "", "", c("总计")],
+            ["", "", "", "", *[c(h) for h in heads], ""]]
+    spans = [("SPAN", (0, 0), (2, 2)), ("SPAN", (3, 0), (9, 0)), ("SPAN", (3, 1), (3, 2)),
+             ("SPAN", (4, 1), (8, 1)), ("SPAN", (9, 1), (9, 2))]
+    groups = {4: ("（三）不予公开", 8), 12: ("（四）无法提供", 3), 15: ("（五）不予处理", 5),
+              20: ("（六）其他处理", 3)}
+    for i, (label, vals) in enumerate(T3_ROWS):
+        r = len(rows)
+        nums = [str(v) for v in vals]
+        if i in (0, 1, 24):
+            rows.append([c(label), "", "", *nums])
+            spans.append(("SPAN", (0, r), (2, r)))
+            continue
+        first = c("三、本年度办理结果") if i == 2 else ""
+        if i == 2:
+            spans.append(("SPAN", (0, r), (0, r + 21)))
+        if i in groups:
+            g, n = groups[i]
+            rows.append([first, c(g), c(label), *nums])
+            spans.append(("SPAN", (1, r), (1, r + n - 1)))
+        elif 4 <= i <= 22:
+            rows.append([first, "", c(label), *nums])
+        else:
+            rows.append([first, c(label), "", *nums])
+            spans.append(("SPAN", (1, r), (2, r)))
+    t3 = Table(rows, colWidths=[34, 44, 120, 36, 36, 36, 36, 36, 36, 36])
+    t3.setStyle(grid + spans)
+    hrow = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    t4 = Table([[c("行政复议"), "", "", "", "", c("行政诉讼")] + [""] * 9,
+                ["", "", "", "", "", c("未经复议直接起诉"), "", "", "", "", c("复议后起诉"), "", "", "", ""],
+                [c(h) for h in hrow], [str(v) for v in T4]], colWidths=[30] * 15)
+    t4.setStyle(grid + [("SPAN", (0, 0), (4, 1)), ("SPAN", (5, 0), (14, 0)),
+                        ("SPAN", (5, 1), (9, 1)), ("SPAN", (10, 1), (14, 1))])
+    P = lambda t: Paragraph(t, body)  # noqa: E731
+    story = [Paragraph(TITLE, big), Spacer(1, 8),
+             P("本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限为2022年1月1日至12月31日。"),
+             P("一、总体情况"), *[P(t) for t in S1], P("二、主动公开政府信息情况"), t2,
+             P("三、收到和处理政府信息公开申请情况"), t3, P("四、政府信息公开行政复议、行政诉讼情况"), t4,
+             P("五、存在的主要问题及改进情况"), P("（一）存在的主要问题"),
+             *[P(f"{i}.{t}") for i, t in enumerate(S5_PROBLEMS, 1)], P("（二）改进措施"),
+             *[P(f"{i}.{t}") for i, t in enumerate(S5_MEASURES, 1)],
+             P("六、其他需要报告的事项"), P(S6), P("松岭市白沙区人民政府办公室"), P("2023年1月18日")]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story)
+    write("reportlab_t3_header_wrapped.pdf", buf.getvalue())
 
 
 if __name__ == "__main__":
     build_html()
     build_legacy()
+    build_html_more()
     build_html_2019()
     build_docx()
+    build_pdf()
