@@ -922,13 +922,15 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
         except Exception:  # an unusual client: fall back on the requested jobs
             threads = 0
         window = 4 * max(threads, jobs, 1)
-        shipped, unship = _ship_spec(client, spec)
+        shipped: Any = None  # shipped with the first chunk: a resumed run may have none
         source = iter(chunks)
         while True:
             while len(pending) < window:
                 c = next(source, None)
                 if c is None:
                     break
+                if shipped is None:
+                    shipped, unship = _ship_spec(client, spec)
                 pending.append((c, client.submit(process_chunk, c, shipped, loader, words,
                                                  timeout, pure=False)))
             if not pending:
