@@ -107,3 +107,62 @@ def test_one_agency_across_years_whether_or_not_the_title_says_人民政府():
     assert a.metadata.agency == b.metadata.agency
     assert (a.metadata.level, a.metadata.region) == (b.metadata.level, b.metadata.region) == (
         "county", "柳岸县")
+
+
+# --- 3. a problem and its measure in one sentence are two statements --------------------------
+
+def _with_section5(five: str) -> str:
+    return ("红叶乡人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度公开工作平稳推进。\n"
+            f"五、存在的主要问题及改进情况\n{five}\n六、其他需要报告的事项\n无。\n")
+
+
+@pytest.mark.parametrize(("five", "problem", "measure"), [
+    ("我乡政府信息公开工作人员力量不足，下一步将加强培训。",
+     "我乡政府信息公开工作人员力量不足", "下一步将加强培训。"),
+    ("政策解读形式较为单一，今后将推出图解和视频解读。",
+     "政策解读形式较为单一", "今后将推出图解和视频解读。"),
+    ("部分栏目更新不够及时，我们将建立栏目巡查机制。",
+     "部分栏目更新不够及时", "我们将建立栏目巡查机制。"),
+    ("依申请公开答复文书还不够规范，将进一步统一文书格式。",
+     "依申请公开答复文书还不够规范", "将进一步统一文书格式。"),
+    ("基层公开专区建设相对滞后，下一步，我乡将完善查阅设施。",
+     "基层公开专区建设相对滞后", "下一步，我乡将完善查阅设施。"),
+    ("公众参与渠道不够畅通，接下来将拓宽意见征集渠道。",
+     "公众参与渠道不够畅通", "接下来将拓宽意见征集渠道。"),
+    ("政务新媒体互动回应不及时，我办将安排专人值守。",
+     "政务新媒体互动回应不及时", "我办将安排专人值守。"),
+    ("工作人员业务能力有待提升。下一步将定期组织业务培训。",
+     "工作人员业务能力有待提升。", "下一步将定期组织业务培训。"),
+    ("信息发布审核把关不严；今后我乡将严格落实三级审核。",
+     "信息发布审核把关不严；", "今后我乡将严格落实三级审核。"),
+])
+def test_a_problem_turning_to_its_measure_is_split(five, problem, measure):
+    st = load_report(_with_section5(five).encode(), filename="r.txt").statements
+    assert [(s.block, s.text) for s in st] == [("problem", problem), ("measure", measure)]
+
+
+@pytest.mark.parametrize("five", [
+    "将政府信息公开工作纳入年度绩效考核，压实工作责任。",  # 将 as 把: a measure
+    "加强业务培训，将进一步提升队伍能力。",  # a measure that goes on: no problem before it
+    "针对人员力量不足的问题，下一步将配齐专职人员。",  # the problem is the measure's premise
+    "为解决公开渠道单一的问题，我们将开通政务新媒体。",
+    "部分单位对下一步工作重视不够，公开内容不够全面。",  # 下一步 as a noun: one problem
+    "人员力量不足，下一步工作任务较重。",
+    "2024年，我乡将继续加强培训。",
+])
+def test_a_sentence_that_does_not_turn_from_a_problem_stays_one_statement(five):
+    st = load_report(_with_section5(five).encode(), filename="r.txt").statements
+    assert [s.text for s in st] == [five]
+
+
+def test_no_split_under_a_measures_sub_heading():
+    five = "（一）存在的主要问题\n公开内容不够全面。\n（二）改进措施\n人员力量不足，下一步将配齐人员。"
+    st = load_report(_with_section5(five).encode(), filename="r.txt").statements
+    assert [(s.block, s.text) for s in st] == [
+        ("problem", "公开内容不够全面。"), ("measure", "人员力量不足，下一步将配齐人员。")]
+
+
+def test_the_problems_before_a_turn_to_measures_are_problems():
+    five = "工作人员多为兼职，专业水平不高。部分栏目更新不够及时。下一步将配齐专职人员。"
+    st = load_report(_with_section5(five).encode(), filename="r.txt").statements
+    assert [s.block for s in st] == ["problem", "problem", "measure"]

@@ -107,6 +107,52 @@ _MEASURE_TURN = re.compile(
     r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足))"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
     r"|(?:20\d\d|明|新的一)年(?:度)?[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划)")
+#: A clause that turns from a problem to its measure inside one sentence ("…人员力量不足，
+#: 下一步将加强培训。", "…，今后将…", "…，我们将…", "…，将进一步…"): the comma before it is the
+#: cut. Not a bare "，将" ("将信息公开纳入考核"), nor 下一步 as a noun ("，下一步工作压力较大").
+_CLAUSE_TURN = re.compile(
+    r"[，,；;][ \t\u3000]*(?=(?:下一?步|今后|接下来|下阶段)(?:工作中)?[，,]?[^。，,；;]{0,6}?"
+    r"(?:将|(?<![主重需只])要|拟|计划|继续|着力)"
+    r"|(?:我们|我(?:乡|镇|县|区|市|州|省|局|委|办|厅|街道|中心|单位|部门|院|所|处|站))"
+    r"(?:将|要|拟|计划)"
+    r"|将(?:进一步|继续|持续|着力|切实|不断))")
+#: Words saying something is lacking or wrong: the part before a turn reads as a problem.
+_PROBLEM_CUE = re.compile(
+    r"不足|不够|不高|不强|不到位|不规范|不及时|不全面|不完善|不健全|不平衡|不充分|不深入|不精准"
+    r"|不明显|不畅|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
+    r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能")
+#: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
+_PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就)")
+
+
+def _reads_as_problem(text: str, s: int, e: int) -> bool:
+    """True when the sentence text[s:e] says something is lacking and is no measure."""
+    return (bool(_PROBLEM_CUE.search(text, s, e)) and not _PREMISE.match(text, s)
+            and not _measure_turn(text, s, e))
+
+
+def _problems_before(text: str, out: list[StatementSpan]) -> None:
+    """Mark the ``unknown`` sentences just before a turn to measures that read as problems as
+    problems ("人员多为兼职，专业化水平不高。栏目更新不及时。下一步将…")."""
+    i = len(out)
+    while i and out[i - 1].block == "unknown" and _reads_as_problem(text, out[i - 1].start,
+                                                                     out[i - 1].end):
+        i -= 1
+        out[i] = StatementSpan(out[i].start, out[i].end, "problem", out[i].marker)
+
+
+def _problem_turn(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """(end of the problem, start of the measure) when the sentence text[s:e] states a problem
+    and turns to its measure at a clause (``_CLAUSE_TURN``), else None."""
+    m = _CLAUSE_TURN.search(text, s, e)
+    if m is None or not _CONTENT.search(text, m.end(), e):
+        return None
+    if (not _PROBLEM_CUE.search(text, s, m.start()) or _PREMISE.match(text, s)
+            or _measure_turn(text, s, m.start())):
+        return None
+    return m.start(), m.end()
+
+
 #: A run-in lead phrase standing as a sentence before its paragraph ("强化队伍建设。…"):
 #: at most this long, opening with the verbs such titles open with, and saying nothing is
 #: lacking ("加强领导不够。" is a problem).
@@ -480,6 +526,17 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
         elif (named := _heading_block(text, s, e)) is not None:  # "（二）改进措施。"
             block = named
             continue
+        elif block != "measure" and (turn := _problem_turn(text, s, e)) is not None:
+            # "人员力量不足，下一步将加强培训。": the problem, then its measure
+            if block == "unknown":
+                _problems_before(text, out)
+            out.append(StatementSpan(s, _trim(text, s, turn[0])[1], "problem", None))
+            block = "measure"
+            s = turn[1]
+        elif (block == "unknown" and i + 1 < len(spans) and _reads_as_problem(text, s, e)
+              and _measure_turn(text, *spans[i + 1])):
+            _problems_before(text, out)
+            block = "problem"  # "人员力量不足。下一步将加强培训。"
         # a lead leads something: not the last sentence
         elif free and i + 1 < len(spans) and (i == 0 or _ANNOUNCES.search(text, s, e)):
             block = lead_block(text[s:e]) or block
