@@ -470,7 +470,9 @@ def _title(doc) -> str | None:
     """The report title: a heading or ``title``-classed element naming a 报告, else <title>.
 
     A heading of the report's own sections is no title, though "六、其他需要报告的事项" names
-    a 报告: pages that set the section headings in <h3> would give that as the title.
+    a 报告: pages that set the section headings in <h3> would give that as the title. Pages
+    of the 政府网站集约化平台 name the article in ``<meta name="ArticleTitle">``, which comes
+    before <title> (often the site's name only).
 
     A heading that is a link names another page (a list of earlier years' reports in a side
     column, "相关链接"), so it is taken only when nothing else names a report.
@@ -492,12 +494,32 @@ def _title(doc) -> str | None:
                 if not _is_link(el):
                     return text
                 linked = linked or text
+    meta = _meta_fields(doc).get("articletitle", "")
+    if _REPORT_WORD.search(meta) and len(meta) < 120 and not _SECTION_HEADING.match(meta):
+        return meta
     title = doc.find(".//title")
     if title is not None and title.text:
         for part in _TITLE_SPLIT.split(_collapse(title.text).strip()):
             if _REPORT_WORD.search(part):
                 return part
     return linked
+
+
+#: <meta name=…> of the 政府网站集约化平台 article template, read for the title and date
+_META_NAMES = frozenset({"articletitle", "pubdate", "firstpublishedtime"})
+
+
+def _meta_fields(doc) -> dict[str, str]:
+    """The article's <meta name="ArticleTitle"/"PubDate"/…> contents (lower-cased names)."""
+    fields: dict[str, str] = {}
+    for el in doc.iter("meta"):
+        name = (el.get("name") or "").strip().lower()
+        if name in _META_NAMES and name not in fields:
+            fields[name] = _collapse(el.get("content") or "").strip()
+    return fields
+
+
+_META_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _is_link(el) -> bool:
@@ -625,6 +647,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
                     path or "<html>")
         return _strip_tags(markup, keep_structure=True).strip("\n")
     title = _title(doc)
+    fields = _meta_fields(doc)
     pointers = _pointers(doc)
     _drop_chrome(doc)
     body = doc.find("body")
@@ -633,7 +656,11 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     stats = _Stats(body)
     main = _main_content(body, stats)
     text = _render(main, stats)
-    head = [line for line in (title, _published_line(body, main, stats))
+    published = _published_line(body, main, stats)
+    if published is None:  # the 集约化 template's <meta name="PubDate"> when no line says it
+        date = _META_DATE.match(fields.get("pubdate") or fields.get("firstpublishedtime") or "")
+        published = f"发布时间：{date.group()}" if date else None
+    head = [line for line in (title, published)
             if line and line not in text[: len(line) + 800]]
     if head:  # the title and date line often sit outside the report's own element
         text = "\n".join([*head, text])

@@ -356,6 +356,32 @@ def build_html_more() -> None:
     write("legacy_2015_local_table.html", page(f'<h1>{t15}</h1><div class="TRS_Editor">{legacy}</div>', head_title=t15))
 
 
+def build_html_breaks() -> None:
+    # 31 表三 split at a page break inside the (三)不予公开 group, the header rows repeated on the
+    # second part (Word's 标题行重复) and the group label repeated in the continuation
+    before, after = t3_body(split_at=8)
+    after = after.replace("<tr><td>5.属于三类", "<tr><td rowspan='16'>三、本年度办理结果</td><td rowspan='4'>（三）不予公开</td><td>5.属于三类", 1)
+    fixed = after.split("\n")
+    t3 = (f"<table border='1'><tbody>{t3_header()}\n{before}</tbody></table>\n"
+          "<br style='page-break-before:always' clear='all'>\n"
+          f"<table border='1'><tbody>{t3_header()}\n{chr(10).join(fixed)}</tbody></table>")
+    write("t3_split_header_repeated.html", page(f'<h1>{TITLE}</h1><div id="zoom">{body_html(t3=t3)}</div>'))
+    # 32 full-width digits with a full-width comma as thousands separator
+    t2 = table2_html().replace("1,325", "１，３２５")
+    write("fullwidth_comma.html", page(f'<h1>{TITLE}</h1><div id="zoom">{body_html(t2=t2)}</div>'))
+    # 33 report text directly in a layout <td>, paragraphs separated by <br> only
+    brs = body_html().replace("<p>", "").replace("</p>", "<br>").replace('<p style="text-indent:2em">', "")
+    write("layout_td_br.html", page(
+        f'<table width="980"><tr><td><img src="/images/banner.jpg" width="980" height="120"></td></tr>'
+        f'<tr><td style="font-size:14px;line-height:26px">{TITLE}<br>{brs}</td></tr></table>'))
+    # 34 集约化平台 page: title and date only in <meta> (ArticleTitle, PubDate), site name in <title>
+    head = (f'<meta name="ArticleTitle" content="{TITLE}"><meta name="PubDate" content="2023-01-20 09:30">'
+            '<meta name="ContentSource" content="区政府办">')
+    html = page(f'<div class="article"><div id="zoom">{body_html()}</div></div>',
+                head_title="松岭市白沙区人民政府门户网站").replace("<script>", head + "<script>", 1)
+    write("meta_articletitle.html", html)
+
+
 def build_legacy() -> None:
     # 21 2012 legacy layout, tables absent, headings 一、概述 … 六、存在的主要问题及改进措施
     legacy = [
@@ -638,6 +664,7 @@ if __name__ == "__main__":
     build_html()
     build_legacy()
     build_html_more()
+    build_html_breaks()
     build_html_2019()
     build_docx()
     build_pdf()
