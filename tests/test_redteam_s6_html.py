@@ -46,6 +46,7 @@ def _check_full_report(r, *, identities: bool = True) -> None:
     "br_paragraphs.html", "t4_header_pattern2.html", "t2_four_tables.html", "thead_th.html",
     "wps_export.docx", "word_pasted_cells.html", "gb2312_declared_gbk_chars.html",
     "t3_note_row.html", "t3_split_header_repeated.html", "layout_td_br.html",
+    "fullwidth_comma.html",
 ])
 def test_cms_pages_read_whole(name):
     _check_full_report(load_report(DATA / name))
@@ -245,3 +246,19 @@ def test_title_and_date_only_in_the_article_meta():
     _check_full_report(r)
     assert r.metadata.published == "2023-01-20"
     assert not [p for p in r.errors if p.code == "no_title"]
+
+
+@pytest.mark.parametrize("cell, value", [("1，325", 1325.0), ("１，３２５", 1325.0),
+                                         ("12，480.5", 12480.5), ("1，32", None), ("3，4", None)])
+def test_full_width_thousands_comma_in_a_cell(cell, value):
+    # "1，325" (a Chinese comma as thousands separator) is one number; "3，4" is no number
+    from nlp_reports.parse.tables import read_tables
+
+    text = ("第二十条第（五）项\n信息内容\t本年处理决定数量\n"
+            f"行政许可\t{cell.translate(str.maketrans('１２３５', '1235'))}\n")
+    tables, _, _ = read_tables({2: text}, year=2022)
+    t = next((t for t in tables if t.id == "table2.5"), None)
+    if value is None:  # no number: no value read from it (the row is text or unreadable)
+        assert t is None or t.get("licensing", "decisions") is None
+    else:
+        assert t.get("licensing", "decisions") == value

@@ -62,6 +62,7 @@ _MAX_TRIES = 10
 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _UNIT = re.compile(r"\s?(?:件|万元|元|项|个|次|人次)$")
+_CN_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:，\d{3})+(?:\.\d+)?")
 _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
@@ -96,6 +97,8 @@ def _classify(tok: str) -> _Cell | None:
     t = tok
     if t[-1] in "件元项个次":
         t = _UNIT.sub("", t)
+    if "，" in t and _CN_THOUSANDS.fullmatch(t):  # "1，325": a full-width thousands comma
+        t = t.replace("，", ",")
     if _NUMBER.fullmatch(t):
         try:
             v = float(t.replace(",", ""))
