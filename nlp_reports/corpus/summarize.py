@@ -434,6 +434,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     notes = corpus_notes(frames.reports, deduped=dedupe)
     if dedupe:
         frames, _ = dedupe_frames(frames)
+    notes += silent_reports_note(frames.reports)
     from nlp_reports.corpus import copying
 
     reps = group_ready(frames.reports)
@@ -492,19 +493,65 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
         notes.append(
             f"dedupe: {len(multi)} (agency, year) pair{'s' if len(multi) != 1 else ''} had "
             f"more than one report; one report per pair is counted — the one published last, "
-            f"else the one stored last — and {left} report{'s are' if left != 1 else ' is'} "
-            "left out of every table")
+            f"else the most complete, else the one stored last — and {left} "
+            f"report{'s are' if left != 1 else ' is'} left out of every table")
     elif len(multi):
         shown = "; ".join(f"{a} {int(y) if isinstance(y, (int, float, np.number)) else y}: {n}"
                           for (a, y), n in multi.head(3).items())
         more = f"; … {len(multi) - 3} more" if len(multi) > 3 else ""
+        cut = _incomplete_copies(r, multi.index)
+        why = (f"; in {cut} of them one report lacks sections another has (a truncated "
+               "download?)" if cut else "")
         notes.append(
             f"{len(multi)} (agency, year) pair{'s have' if len(multi) != 1 else ' has'} more "
             f"than one report ({int(multi.sum())} reports: {shown}{more}): different texts "
-            "for one agency and year (a revised version?), each counted in every table "
+            f"for one agency and year (a revised version?){why}, each counted in every table "
             "(--dedupe / dedupe=True counts one per pair). List them with: SELECT agency, "
             "year, count(*) FROM reports GROUP BY agency, year HAVING count(*) > 1")
     return notes
+
+
+def silent_reports_note(reports: Any) -> list[str]:
+    """The note naming the counted reports with no statement in section 五 (missing, 无,
+    a truncated file): they are in every share's denominator as stating no theme."""
+    if "n_statements" not in reports:
+        return []
+    none = reports.loc[reports["n_statements"].fillna(0) == 0]
+    if not len(none):
+        return []
+    names = "; ".join(f"{a if isinstance(a, str) else '(no agency)'} "
+                      f"{int(y) if isinstance(y, (int, float)) and y == y else ''}".strip()
+                      for a, y in zip(none["agency"].head(3), none["year"].head(3),
+                                      strict=True))
+    more = f"; … {len(none) - 3} more" if len(none) > 3 else ""
+    return [f"{len(none)} report{'s have' if len(none) != 1 else ' has'} no statement in "
+            f"section 五 ({names}{more}: missing, 无, or a truncated file); "
+            f"{'they count' if len(none) != 1 else 'it counts'} in every share's "
+            "denominator as stating no theme. The audit lists them (section5_empty, "
+            "missing_sections)"]
+
+
+def _incomplete_copies(reports: Any, pairs: Any) -> int:
+    """How many of the (agency, year) ``pairs`` hold a report whose missing sections
+    (``missing_sections``, a JSON list) include one another report of the pair has."""
+    if "missing_sections" not in reports:
+        return 0
+
+    def missing(x: Any) -> frozenset[int]:
+        try:
+            return frozenset(json.loads(x)) if isinstance(x, str) else frozenset()
+        except ValueError:
+            return frozenset()
+
+    wanted = set(pairs)
+    n = 0
+    for key, g in reports.groupby(["agency", "year"]):
+        if key not in wanted:
+            continue
+        sets = [missing(x) for x in g["missing_sections"]]
+        if any(a - b for a in sets for b in sets):
+            n += 1
+    return n
 
 
 def group_ready(reports: Any) -> Any:
