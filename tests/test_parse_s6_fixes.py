@@ -166,3 +166,90 @@ def test_the_problems_before_a_turn_to_measures_are_problems():
     five = "工作人员多为兼职，专业水平不高。部分栏目更新不够及时。下一步将配齐专职人员。"
     st = load_report(_with_section5(five).encode(), filename="r.txt").statements
     assert [s.block for s in st] == ["problem", "problem", "measure"]
+
+
+# --- 4. top-level headings numbered 1、…6、 ------------------------------------------------------
+
+_ARABIC = ("红叶县人民政府2023年政府信息公开工作年度报告\n"
+           "{1}总体情况\n本年度我县扎实推进政务公开。\n（一）主动公开。全年主动公开信息一百条。\n"
+           "（二）依申请公开。全年收到申请五件。\n"
+           "{2}主动公开政府信息情况\n本年度制发规范性文件三件。\n"
+           "{3}收到和处理政府信息公开申请情况\n1.本机关不掌握相关政府信息\n2.重复申请\n"
+           "{4}政府信息公开行政复议、行政诉讼情况\n本年度无行政复议和行政诉讼。\n"
+           "{5}存在的主要问题及改进情况\n（一）存在的主要问题。1、工作人员力量不足。2、解读形式单一。\n"
+           "（二）改进措施。1、加强业务培训。2、改进措施落实到人。\n"
+           "{6}其他需要报告的事项\n无。\n")
+
+
+def _numbered(marks: list[str]) -> str:
+    return _ARABIC.format("", *marks)
+
+
+def test_arabic_numbered_top_level_headings_are_sections():
+    report = load_report(_numbered([f"{i}、" for i in range(1, 7)]).encode(), filename="a.txt")
+    assert [(s.number, s.title) for s in report.sections] == [
+        (1, "总体情况"), (2, "主动公开政府信息情况"), (3, "收到和处理政府信息公开申请情况"),
+        (4, "政府信息公开行政复议、行政诉讼情况"), (5, "存在的主要问题及改进情况"),
+        (6, "其他需要报告的事项")]
+    assert [(s.block, s.text) for s in report.statements] == [
+        ("problem", "工作人员力量不足。"), ("problem", "解读形式单一。"),
+        ("measure", "加强业务培训。"), ("measure", "改进措施落实到人。")]
+    assert not [p for p in report.errors if p.code in ("missing_section", "section5_measures_only")]
+
+
+@pytest.mark.parametrize("marks", [
+    ["1.", "2.", "3.", "4.", "5.", "6."],
+    ["1 ", "2 ", "3 ", "4 ", "5 ", "6 "],
+    # one Arabic heading among Chinese ones
+    ["一、", "二、", "三、", "四、", "5、", "六、"],
+])
+def test_other_arabic_forms_and_a_lone_arabic_heading(marks):
+    report = load_report(_numbered(marks).encode(), filename="a.txt")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.block for s in report.statements] == ["problem", "problem", "measure", "measure"]
+
+
+def test_an_older_seven_part_layout_numbered_in_arabic():
+    text = ("青石县人民政府2012年政府信息公开工作年度报告\n1、概述\n本年度工作平稳推进。\n"
+            "2、主动公开政府信息情况\n全年主动公开信息八十条。\n3、依申请公开政府信息情况\n"
+            "全年收到申请两件。\n4、政府信息公开的收费及减免情况\n未收取费用。\n"
+            "5、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n"
+            "6、政府信息公开工作存在的主要问题和改进措施\n公开内容不够全面，今后将进一步规范。\n"
+            "7、其他需要报告的事项\n无。\n")
+    report = load_report(text.encode(), filename="old.txt")
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [(s.block, s.text) for s in report.statements] == [
+        ("problem", "公开内容不够全面"), ("measure", "今后将进一步规范。")]
+
+
+def test_enumerated_items_are_not_taken_for_arabic_headings():
+    # items "1、加强…" and a sub-heading "2、改进措施" are no sections, even when the real
+    # headings are Chinese and one section is missing
+    text = ("青石县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n1、主动公开政府信息情况良好，"
+            "全年公开一百条。\n2、加强主动公开\n二、主动公开政府信息情况\n本年度制发文件三件。\n"
+            "五、存在的主要问题及改进情况\n1、存在的主要问题\n人员不足。\n2、改进措施\n加强培训。\n")
+    report = load_report(text.encode(), filename="a.txt")
+    assert [(s.number, s.title) for s in report.sections] == [
+        (1, "总体情况"), (2, "主动公开政府信息情况"), (5, "存在的主要问题及改进情况")]
+
+
+_SUB_AS_FIVE = ("红叶县人民政府2023年政府信息公开工作年度报告\n1）总体情况\n本年度我县扎实推进政务公开。\n"
+                "(一)主动公开。全年主动公开政府信息一百条。\n(二)依申请公开。全年收到申请五件。\n"
+                "(三)平台建设。持续优化专栏。\n5）存在的主要问题及改进情况\n{problems}"
+                "(二)改进措施。一是配齐专职人员。二是丰富解读形式。\n")
+
+
+def test_a_measures_sub_heading_taken_for_section_5_keeps_the_problems_above_it():
+    # top-level "1）" is no heading style we read: the (一)(二) sub-headings are used, and
+    # "(二)改进措施" would become section 五 with the problems before it dropped
+    text = _SUB_AS_FIVE.format(problems="(一)存在的主要问题。一是人员力量不足。二是解读形式单一。\n")
+    report = load_report(text.encode(), filename="a.txt")
+    assert report.section(5).title == "存在的主要问题"
+    assert [s.block for s in report.statements] == ["problem", "problem", "measure", "measure"]
+    assert "section5_measures_only" not in [p.code for p in report.errors]
+
+
+def test_a_section_5_naming_only_measures_is_reported():
+    report = load_report(_SUB_AS_FIVE.format(problems="").encode(), filename="a.txt")
+    assert report.section(5).title == "改进措施"
+    assert "section5_measures_only" in [p.code for p in report.errors]

@@ -20,6 +20,7 @@ import re
 from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
+from nlp_reports.parse.headings import block_of
 from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse
 from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
@@ -205,6 +206,11 @@ def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
                                 "in the preceding section"))
     if layout.title_span is None:
         problems.append(Problem("no_title", "no title line naming a 年度报告 was found"))
+    s5 = next((s for s in sections if s.number == 5), None)
+    if s5 is not None and block_of(s5.title) == "measure":
+        problems.append(Problem("section5_measures_only",
+                                f"section 五 starts at '{s5.title}', which names only measures; "
+                                "its problems part may have been missed"))
     return problems
 
 

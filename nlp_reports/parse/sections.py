@@ -13,13 +13,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nlp_reports.parse.headings import KNOWN_TITLES, MAX_TITLE_LENGTH, RUN_IN_TITLE, section_number
+from nlp_reports.parse.headings import (
+    KNOWN_TITLES,
+    MAX_TITLE_LENGTH,
+    RUN_IN_TITLE,
+    block_of,
+    section_number,
+)
 from nlp_reports.parse.metadata import _NO_LEVEL, agency_and_year, level_of, region_of
 
 #: Titles long enough that a line holding just one of them is a heading, numbered or not.
 _FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-             "十": 10, "十一": 11, "十二": 12}
+             "十": 10, "十一": 11, "十二": 12} | {str(i): i for i in range(1, 13)}
 
 # "一、总体情况" "一.总体情况" "一 总体情况" "第一部分 总体情况" "第一部分：总体情况"; the
 # gap after the numeral may be TABs or a run of spaces ("五、\t存在…", "五      存在…" from a
@@ -36,6 +42,12 @@ _HEADING_BRACKET = re.compile(
     r"[ \t\u3000]{0,8}[(（][ \t]{0,2}(?P<n1>十[一二]?|[一二三四五六七八九])[ \t]{0,2}[)）][、.． \t\u3000]{0,3}"
     r"(?P<n2>)(?P<title>[^\n]{1,200})"
 )
+# "1、总体情况" "1.总体情况" "1 总体情况": Arabic numerals, taken as top-level headings only with
+# a standard (or older) section title at a numeral that fits its section (_arabic_title)
+_HEADING_ARABIC = re.compile(
+    rf"{_GAP}{{0,8}}(?P<n1>1[0-2]|[1-9])(?:{_GAP}{{0,2}}[、.．]{_GAP}{{0,12}}|{_GAP}{{1,12}})"
+    r"(?P<n2>)(?P<title>[^\n]{1,200})"
+)
 # Lines that may be headings: a numeral (or bracket) at the line start. Matched as "\n" +
 # the start of a line (a literal first character makes the scan fast; "^" with re.M is
 # tried at every position); the first line is tried separately (see _line_candidates).
@@ -45,6 +57,8 @@ _START_BRACKET = r"[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九�
 # is one test a line; the whole pattern is then tried at the few lines found).
 _LINE_START_NUMERAL = (re.compile(_START_NUMERAL), re.compile("\n[ \t\u3000第十一二三四五六七八九]"))
 _LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]"))
+_LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
+                      re.compile("\n[ \t\u30001-9]"))
 _TITLE_END = re.compile(r"[。：:；;]")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
@@ -186,8 +200,14 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
     fallbacks are not tried when one numbered heading sits at its own number (一、总体情况).
     """
     found = _find_numbered(text, start, end, _HEADING)
+    if _mapped(found) < 6:  # "1、总体情况 … 6、其他需要报告的事项", or one "5、…" among 一、…六、
+        arabic = _find_numbered(text, start, end, _HEADING_ARABIC)
+        if _mapped(arabic) >= 2 and _mapped(found) < 2:
+            found = _fill_gaps(arabic, found)
+        elif _mapped(found) >= 1:
+            found = _fill_gaps(found, arabic)
     if _mapped(found) >= 2:
-        return found
+        return _problems_part(text, found)
     # one real "一、总体情况" (numeral = its section) makes the (一)(二) or short sub-titles
     # below it parts of that section, never sections of their own (a report cut off early);
     # only a later line that is exactly a full title ("主动公开政府信息情况") is a heading
@@ -203,6 +223,61 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
                       _find_unnumbered(text, start, end)):
         if _mapped(candidate) > _mapped(found):
             found = candidate
+    return _problems_part(text, found)
+
+
+#: How far an Arabic heading's numeral may run ahead of its section: older layouts have a
+#: 收费 part (→ 3) and up to 8 parts ("6、存在的主要问题和改进措施" is section 5).
+_ARABIC_AHEAD = 2
+#: What an older section title ends in ("4、政府信息公开的收费及减免情况", "6、工作打算").
+_TITLE_NOUN_END = re.compile(r"(?:情况|事项|概述|概况|措施|打算|问题|不足)$")
+
+
+def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
+    """True when an Arabic-numbered line "N、<title>" is a top-level heading: the title is a
+    section title (a known one, or a short one ending as titles do) and N fits its section,
+    so an item "1、加强主动公开" or a sub-heading "2、改进措施" is none."""
+    if number is None or not number <= numeral <= number + _ARABIC_AHEAD:
+        return False
+    title = title.rstrip("：: \t\u3000")
+    return title in KNOWN_TITLES or (len(title) <= 24 and bool(_TITLE_NOUN_END.search(title))
+                                     and not _PROSE_MARK.search(title))
+
+
+def _fill_gaps(found: list[Heading], extra: list[Heading]) -> list[Heading]:
+    """``found`` with the headings of ``extra`` whose sections it lacks, each where its
+    section falls between those found ("5、存在的主要问题…" among 一、… 六、)."""
+    out = list(found)
+    for h in extra:
+        if h.number is None or any(g.number == h.number for g in out):
+            continue
+        if all(g.line_start < h.line_start if g.number < h.number else g.line_start > h.line_start
+               for g in out if g.number is not None):
+            out.append(h)
+    return sorted(out, key=lambda g: g.line_start)
+
+
+def _problems_part(text: str, found: list[Heading]) -> list[Heading]:
+    """``found`` with a section 五 that starts at a heading naming only measures ("(二)改进
+    措施", a sub-heading taken for the section) started instead at the problems sub-heading
+    just above it ("(一)存在的主要问题"), so that part is not dropped."""
+    for i, h in enumerate(found):
+        if h.number != 5:
+            continue
+        if block_of(text[h.title_start:h.title_end]) != "measure":
+            return found
+        lo = found[i - 1].body_start if i else 0
+        problem = None
+        for l0, l1 in _lines(text[lo:h.line_start]):
+            l0, l1 = lo + l0, lo + l1
+            for pattern in (_HEADING_BRACKET, _HEADING, _HEADING_ARABIC):
+                hit = _match_heading(text, l0, l1, pattern)
+                if hit and block_of(text[hit[1]:hit[2]]) == "problem":
+                    problem = Heading(5, hit[0], l0, hit[1], hit[2], hit[3])
+                    break
+        if problem is None:
+            return found
+        return [*found[:i], problem, *found[i + 1:]]
     return found
 
 
@@ -224,7 +299,8 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     found: list[Heading] = []
     last_numeral = 0
     last_number = 0
-    prefilter = _LINE_START_BRACKET if pattern is _HEADING_BRACKET else _LINE_START_NUMERAL
+    prefilter = (_LINE_START_BRACKET if pattern is _HEADING_BRACKET
+                 else _LINE_START_ARABIC if pattern is _HEADING_ARABIC else _LINE_START_NUMERAL)
     for l0 in _line_candidates(prefilter, text, start, end):  # lines starting with a numeral
         l1 = text.find("\n", l0, end)
         if l1 < 0:
@@ -235,6 +311,8 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         numeral, t0, t1, body = hit
         matched, number = section_number(text[t0:t1])
         if not matched or numeral < last_numeral:
+            continue
+        if pattern is _HEADING_ARABIC and not _arabic_title(text[t0:t1], numeral, number):
             continue
         # a numeral written twice ("四、…复议…" then "四、存在的主要问题…", a typo real reports
         # have) is still a heading when it opens a later section; the same section again
