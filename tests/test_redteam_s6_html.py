@@ -46,7 +46,7 @@ def _check_full_report(r, *, identities: bool = True) -> None:
     "br_paragraphs.html", "t4_header_pattern2.html", "t2_four_tables.html", "thead_th.html",
     "wps_export.docx", "word_pasted_cells.html", "gb2312_declared_gbk_chars.html",
     "t3_note_row.html", "t3_split_header_repeated.html", "layout_td_br.html",
-    "fullwidth_comma.html",
+    "fullwidth_comma.html", "t4_row_label.html", "word_filtered.htm", "wps_s5_two_columns.docx",
 ])
 def test_cms_pages_read_whole(name):
     _check_full_report(load_report(DATA / name))
@@ -262,3 +262,18 @@ def test_full_width_thousands_comma_in_a_cell(cell, value):
         assert t is None or t.get("licensing", "decisions") is None
     else:
         assert t.get("licensing", "decisions") == value
+
+
+def test_pdf_table3_over_a_page_break_with_repeated_header():
+    # 表三 runs onto page 2 with its three header rows drawn again (repeatRows); 表二 and 表四
+    # are prose only in this report, so they are missing, not guessed from 表三's numbers
+    pytest.importorskip("pdfplumber")
+    r = load_report(DATA / "pdf_t3_over_page_break.pdf")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    t3 = r.table("table3")
+    assert t3.status == "ok"
+    assert t3.get("1", "total") == 48 and t3.get("3.6.1", "natural_person") == 1
+    assert t3.get("4", "commercial") == 1 and t3.get("3.7", "legal_services") == 2
+    assert {c.outcome for c in r.checks if c.id in ("I1", "I2", "I3")} == {"pass"}
+    assert [p.message[:2] for p in r.errors if p.code == "table_missing"] == ["表二", "表四"]
+    assert len(r.statements) == 6

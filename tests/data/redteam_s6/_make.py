@@ -382,6 +382,92 @@ def build_html_breaks() -> None:
     write("meta_articletitle.html", html)
 
 
+def build_more_shapes() -> None:
+    # 35 表四 with a leading row-label column (数量 / 件数) before its 15 values
+    t4 = table4_html().replace('<tr><td colspan="5" rowspan="2">行政复议</td>',
+                               '<tr><td rowspan="3">项目</td><td colspan="5" rowspan="2">行政复议</td>', 1)
+    t4 = t4.replace("<tr><td>结果维持</td>", "<tr><td>结果维持</td>", 1)
+    rows = t4.split("\n")
+    rows[-2] = rows[-2].replace("<tr>", "<tr><td>数量（件）</td>", 1)
+    write("t4_row_label.html", page(f'<h1>{TITLE}</h1><div id="zoom">{body_html(t4=chr(10).join(rows))}</div>'))
+
+
+def build_pdf_split() -> None:
+    """表三 running over a page break in a PDF, its three header rows repeated (repeatRows)."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("zh", fontName="STSong-Light", fontSize=12, leading=20)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=9, leading=12)
+    c = lambda t: Paragraph(t, cell)  # noqa: E731
+    rows = [[c(NOTE), "", "", c("申请人情况"), "", "", "", "", "", ""],
+            ["", "", "", c("自然人"), c("法人或其他组织"), "", "", "", "", c("总计")],
+            ["", "", "", "", *[c(h) for h in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]], ""]]
+    spans = [("SPAN", (0, 0), (2, 2)), ("SPAN", (3, 0), (9, 0)), ("SPAN", (3, 1), (3, 2)),
+             ("SPAN", (4, 1), (8, 1)), ("SPAN", (9, 1), (9, 2))]
+    for label, vals in T3_ROWS:
+        r = len(rows)
+        rows.append([c(label), "", "", *[str(v) for v in vals]])
+        spans.append(("SPAN", (0, r), (2, r)))
+    t3 = Table(rows, colWidths=[60, 60, 100, 33, 33, 33, 33, 33, 33, 33], repeatRows=3)
+    t3.setStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 9),
+                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black), *spans])
+    P = lambda t: Paragraph(t, body)  # noqa: E731
+    story = [P(TITLE), P("一、总体情况"), *[P(t) for t in S1 * 2], P("二、主动公开政府信息情况"),
+             P("本年度制发规范性文件6件。"), P("三、收到和处理政府信息公开申请情况"), t3,
+             P("四、政府信息公开行政复议、行政诉讼情况"), P("本年度被申请行政复议2件。"),
+             P("五、存在的主要问题及改进情况"), P("（一）存在的主要问题"),
+             *[P(f"{i}.{t}") for i, t in enumerate(S5_PROBLEMS, 1)], P("（二）改进措施"),
+             *[P(f"{i}.{t}") for i, t in enumerate(S5_MEASURES, 1)],
+             P("六、其他需要报告的事项"), P(S6)]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story)
+    write("pdf_t3_over_page_break.pdf", buf.getvalue())
+
+
+def build_word_html() -> None:
+    """36 a .doc saved by Word as 'Web page, filtered' (GB2312, WordSection1, MsoNormal,
+    list headings drawn by <![if !supportLists]> with a spacer span, <o:p> in every cell)."""
+    cn = "一二三四五六"
+
+    def head(i: int, text: str) -> str:
+        return ("<p class=MsoListParagraph style='margin-left:32.0pt;text-indent:-32.0pt'>"
+                "<![if !supportLists]><b><span style='font-family:黑体'>"
+                f"{cn[i]}、<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span></b>"
+                f"<![endif]><b><span style='font-family:黑体'>{text}<span lang=EN-US><o:p></o:p></span></span></b></p>")
+
+    def para(text: str) -> str:
+        return (f"<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>"
+                f"{text}<span lang=EN-US><o:p></o:p></span></span></p>")
+
+    def cellify(table: str) -> str:
+        return table.replace("<td>", "<td width=60 valign=top style='border:solid windowtext 1.0pt'>"
+                             "<p class=MsoNormal align=center><span lang=EN-US>").replace(
+            "</td>", "<o:p></o:p></span></p></td>")
+
+    parts = [f"<p class=MsoTitle align=center><b><span style='font-size:22.0pt'>{TITLE}</span></b></p>",
+             head(0, "总体情况"), *[para(t) for t in S1], head(1, "主动公开政府信息情况"),
+             cellify(table2_html("plain", "class=MsoTableGrid border=1 cellspacing=0 cellpadding=0")),
+             head(2, "收到和处理政府信息公开申请情况"), cellify(table3_html()),
+             head(3, "政府信息公开行政复议、行政诉讼情况"), cellify(table4_html()),
+             head(4, "存在的主要问题及改进情况"), para("（一）存在的主要问题"),
+             *[para(f"{i}.{t}") for i, t in enumerate(S5_PROBLEMS, 1)], para("（二）改进措施"),
+             *[para(f"{i}.{t}") for i, t in enumerate(S5_MEASURES, 1)],
+             head(5, "其他需要报告的事项"), para(S6)]
+    html = ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+            "<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">"
+            "<meta name=Generator content=\"Microsoft Word 15 (filtered)\"><style>p.MsoNormal{margin:0}</style>"
+            f"</head><body lang=ZH-CN><div class=WordSection1>{''.join(parts)}</div></body></html>")
+    write("word_filtered.htm", html.encode("gbk"))
+
+
 def build_legacy() -> None:
     # 21 2012 legacy layout, tables absent, headings 一、概述 … 六、存在的主要问题及改进措施
     legacy = [
@@ -537,14 +623,24 @@ def build_docx() -> None:
                "".join(para(f"{i}.{t}") for i, t in enumerate(S5_PROBLEMS, 1)) + para("（二）改进措施") +
                "".join(para(f"{i}.{t}") for i, t in enumerate(S5_MEASURES, 1)) + "</w:tc>")
     s5 = table([tr(s5_cell)], 1)
-    body = [para(TITLE), para("本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限为2022年1月1日至12月31日。"),
+    # the other WPS form: a two-column box, the sub-heading on the left, its items right
+    left = lambda t: f"<w:tc><w:tcPr/>{para(t)}</w:tc>"  # noqa: E731
+    right = lambda items: ("<w:tc><w:tcPr/>" + "".join(para(f"{i}.{t}") for i, t in enumerate(items, 1))  # noqa: E731
+                           + "</w:tc>")
+    s5_two = table([tr(left("存在的主要问题") + right(S5_PROBLEMS)),
+                    tr(left("改进措施") + right(S5_MEASURES))], 2)
+    for name, box in (("wps_export.docx", s5), ("wps_s5_two_columns.docx", s5_two)):
+        _write_docx(name, W, para, [para(TITLE), para("本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限为2022年1月1日至12月31日。"),
             para("总体情况", 1), *[para(t) for t in S1],
             para("主动公开政府信息情况", 1), t2,
             para("收到和处理政府信息公开申请情况", 1), t3,
             para("政府信息公开行政复议、行政诉讼情况", 1), t4,
-            para("存在的主要问题及改进情况", 1), s5,
+            para("存在的主要问题及改进情况", 1), box,
             para("其他需要报告的事项", 1), para(S6),
-            para("松岭市白沙区人民政府办公室"), para("2023年1月18日")]
+            para("松岭市白沙区人民政府办公室"), para("2023年1月18日")])
+
+
+def _write_docx(name: str, W: str, para, body: list[str]) -> None:
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>'
                 + "".join(body) + '<w:sectPr/></w:body></w:document>')
     numbering = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
@@ -566,7 +662,7 @@ def build_docx() -> None:
                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
                 "</Relationships>")
-    write_zip("wps_export.docx", {
+    write_zip(name, {
         "[Content_Types].xml": ct, "_rels/.rels": rels, "word/document.xml": document,
         "word/_rels/document.xml.rels": doc_rels, "word/numbering.xml": numbering,
         "docProps/app.xml": '<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS Office_11.1.0.12358_F1E327BC-269C-435d-A152-05C5408002CA</Application></Properties>'})
@@ -668,3 +764,6 @@ if __name__ == "__main__":
     build_html_2019()
     build_docx()
     build_pdf()
+    build_more_shapes()
+    build_pdf_split()
+    build_word_html()
