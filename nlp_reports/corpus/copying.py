@@ -357,8 +357,16 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     # per report that has a report of the year before
     has_prev = rep.merge(rep.assign(year=rep["year"] + 1), on=["agency", "year"],
                          suffixes=("", "_prev"))
-    has_prev = has_prev.drop_duplicates("id")[["id", "agency", "year", "id_prev"]]
     totals = st.groupby("report_id").agg(n_statements=("idx", "size"), chars=("chars", "sum"))
+    # several reports of the year before (a revision, a truncated copy): name the one the
+    # copies came from most, else the one with the most statements, else the newest
+    sources = copied.groupby(["report_id", "prev_report_id"]).size().rename("n_from")
+    has_prev = has_prev.merge(sources, left_on=["id", "id_prev"], right_index=True,
+                              how="left")
+    has_prev["prev_n"] = has_prev["id_prev"].map(totals["n_statements"])
+    has_prev = has_prev.fillna({"n_from": 0, "prev_n": 0}).sort_values(
+        ["id", "n_from", "prev_n", "id_prev"], ascending=[True, False, False, False])
+    has_prev = has_prev.drop_duplicates("id")[["id", "agency", "year", "id_prev"]]
     copied_tot = copied.merge(st[["report_id", "idx", "chars"]], on=["report_id", "idx"])
     copied_tot = copied_tot.groupby("report_id").agg(n_copied=("idx", "size"),
                                                      copied_chars=("chars", "sum"))
