@@ -353,10 +353,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--by", action="append",
                    choices=["year", "level", "region", "agency", "format", "source_format",
-                            "province", "prefecture"],
+                            "province", "prefecture", "folder"],
                    help="group by (repeatable); format is the layout scheme (2021, 2019, "
                         "older), source_format the file type (txt, html, docx, pdf, mhtml); "
-                        "province and prefecture (地级) are read from the region's name "
+                        "province and prefecture (地级) are read from the region's name, "
+                        "folder is the first folder below the one all files share "
                         "(docs/summary.md)")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown, also with --csv/--html)")

@@ -37,9 +37,10 @@ log = logging.getLogger("nlp_reports")
 #: ``format`` is the report's layout scheme (2021, 2019, older); ``source_format`` the kind of
 #: file it was read from (txt, html, docx, pdf, mhtml).
 GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format",
-                                  "source_format", "province", "prefecture")
-#: Group keys derived from ``region`` (:func:`place_levels`), not stored columns.
-DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture")
+                                  "source_format", "province", "prefecture", "folder")
+#: Group keys derived from ``region`` (:func:`place_levels`) or the path
+#: (:func:`top_folders`), not stored columns.
+DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture", "folder")
 
 #: One administrative unit at the head of a place name: a name of 2+ characters and its
 #: unit word (longest first, so 自治州 wins over 州; the name part is as short as possible,
@@ -301,6 +302,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     for c in numeric:
         reports[c] = reports[c].astype(float)
     add_place_levels(reports)
+    reports["folder"] = top_folders(reports["path"].tolist())
     statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
                              "ORDER BY report_id, idx")
     checks = store.failed_checks()
@@ -314,6 +316,30 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
             f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT NULL) "
             "WHERE rn <= ?", (int(word_sample),))
     return Frames(reports, statements, checks, words)
+
+
+def top_folders(paths: Sequence[str | None]) -> Any:
+    """The first folder of each path below the folder all paths share (文件夹分组): how a
+    researcher's collection is sorted (青禾省/云岭市/2023/…) when the report itself does not
+    say it. A file right in that shared folder gets ``"(top)"``; no path, None.
+
+    >>> top_folders(["/c/青禾省/a.txt", "/c/青禾省/2023/b.txt", "/c/云岭市/c.txt", "/c/d.txt"])
+    array(['青禾省', '青禾省', '云岭市', '(top)'], dtype=object)
+    """
+    known = [os.path.dirname(p) for p in paths if isinstance(p, str) and p]
+    try:
+        root = os.path.commonpath(known) if known else ""
+    except ValueError:  # relative and absolute paths mixed (a store written by hand)
+        root = ""
+    out = []
+    for p in paths:
+        if not isinstance(p, str) or not p:
+            out.append(None)
+            continue
+        rel = os.path.relpath(os.path.dirname(p), root) if root else os.path.dirname(p)
+        first = rel.split(os.sep, 1)[0]
+        out.append("(top)" if first in ("", ".") else first)
+    return np.array(out, dtype=object)
 
 
 def add_place_levels(reports: Any) -> Any:
@@ -360,8 +386,8 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
 
     ``by``: group columns among year, level, region, agency, format (the layout scheme),
     source_format (the file type), province and prefecture (地级; both read from the
-    region's name: :func:`place_levels`; a key named
-    twice counts once). ``threshold``: cosine
+    region's name: :func:`place_levels`) and folder (the first folder below the one all
+    stored paths share: :func:`top_folders`); a key named twice counts once. ``threshold``: cosine
     for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
     ``by`` is empty) on the words stored at tagging time, from at most
     ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
