@@ -277,3 +277,14 @@ def test_pdf_table3_over_a_page_break_with_repeated_header():
     assert {c.outcome for c in r.checks if c.id in ("I1", "I2", "I3")} == {"pass"}
     assert [p.message[:2] for p in r.errors if p.code == "table_missing"] == ["表二", "表四"]
     assert len(r.statements) == 6
+
+
+def test_short_prose_report_with_an_attached_table_is_a_report():
+    # a township's 2014 report in one paragraph, its 统计表 attached as .xls and the site's
+    # list of earlier reports beside it: read as a (headingless) report, not refused as a stub
+    r = load_report(DATA / "short_legacy_with_xls.html")
+    m = r.metadata
+    assert (m.agency, m.year, m.level, m.format, m.published) == (
+        "青石乡人民政府", 2014, "township", "legacy", "2015-03-20")
+    assert "主动公开政府信息126条" in r.text
+    assert [p.code for p in r.errors] == ["no_headings"]

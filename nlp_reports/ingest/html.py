@@ -574,15 +574,20 @@ def _published_line(body, main, stats: _Stats) -> str | None:
 #: a link to a document file (附件): the report published as an attachment
 _DOC_LINK = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)(?:[?#]|$)", re.IGNORECASE)
 _VIEWER = re.compile(r"\.pdf\b|pdfjs|viewer|\.ofd\b", re.IGNORECASE)
+_REPORT_FILE = re.compile(r"报告|報告|年报|年報")
+_TABLE_FILE = re.compile(r"附表|统计表|統計表|报表|報表")
 _LINE_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]", re.MULTILINE)
 #: a page whose own text (beside its title) is shorter than this, with no section heading
-#: and no table, holds no report
+#: and no table, holds no report when it links the report as a file; when it only lists
+#: reports, its own text must be shorter still (a short prose report has a site list too)
 _STUB_CJK = 300
+_LIST_CJK = 100
 
 
 def _pointers(doc) -> tuple[list[str], int]:
     """What a page points to instead of holding a report: the names of its attachment links
-    and embedded document viewers (iframe/embed/object), and how many links name a 报告."""
+    that name a report (not an attached 统计表/附表) and of embedded document viewers
+    (iframe/embed/object), and how many links name a 报告."""
     found: list[str] = []
     reports = 0
     for el in doc.iter("a", "iframe", "embed", "object"):
@@ -591,8 +596,11 @@ def _pointers(doc) -> tuple[list[str], int]:
             name = _collapse(_text(el)).strip()
             if _REPORT_WORD.search(name):
                 reports += 1
-            if _DOC_LINK.search(href):
-                found.append(name or href.rsplit("/", 1)[-1])
+            label = name or href.rsplit("/", 1)[-1]
+            # the report itself as a file, not a statistics table attached to a report
+            if (_DOC_LINK.search(href) and _REPORT_FILE.search(label)
+                    and not _TABLE_FILE.search(label)):
+                found.append(label)
         else:
             src = (el.get("src") or el.get("data") or "").strip()
             if _VIEWER.search(src):
@@ -610,8 +618,8 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int],
         return
     if "\t" in text or _LINE_HEADING.search(text):
         return
-    own = text.replace(title, "", 1) if title else text
-    if _cjk_count(own) >= _STUB_CJK:
+    own = _cjk_count(text.replace(title, "", 1) if title else text)
+    if own >= _STUB_CJK or (not files and own >= _LIST_CJK):
         return
     if files:
         shown = "; ".join(files[:3]) + (f" (+{len(files) - 3} more)" if len(files) > 3 else "")

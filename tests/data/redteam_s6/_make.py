@@ -468,6 +468,20 @@ def build_word_html() -> None:
     write("word_filtered.htm", html.encode("gbk"))
 
 
+def build_short_legacy() -> None:
+    # 37 a township's short 2014 report in prose (no headings), its statistics table attached
+    # as .xls, and the site's list of earlier reports beside it: a report, not a stub
+    t14 = "青石乡人民政府2014年政府信息公开工作年度报告"
+    text = ("<p>2014年，我乡按照县政府统一部署，通过乡政务公开栏和县政府门户网站主动公开政府信息126条，"
+            "其中财政预决算信息12条、惠农补贴信息47条。全年未收到政府信息公开申请，未收取任何费用，"
+            "未发生因政府信息公开引起的行政复议和行政诉讼。工作中还存在公开内容不够及时的问题，"
+            "下一步将明确专人负责，按月更新公开栏。</p>"
+            '<p>附件：<a href="/u/2015/tjb.xls">青石乡2014年政府信息公开统计表.xls</a></p>')
+    write("short_legacy_with_xls.html", page(
+        f'<h1>{t14}</h1>{info_line().replace("2023-01-20", "2015-03-20")}<div id="zoom">{text}</div>',
+        head_title=t14))
+
+
 def build_legacy() -> None:
     # 21 2012 legacy layout, tables absent, headings 一、概述 … 六、存在的主要问题及改进措施
     legacy = [
@@ -767,3 +781,4 @@ if __name__ == "__main__":
     build_more_shapes()
     build_pdf_split()
     build_word_html()
+    build_short_legacy()
