@@ -1035,8 +1035,9 @@ def read_tables(
         if not absent:
             continue
         if number in pictured:  # pasted as a picture: there, but its numbers cannot be read
-            problems.append(Problem("table_unreadable", f"{name} is an image in section "
-                                    f"{_NUMERAL[number]}: its numbers cannot be read (run OCR)"))
+            problems.append(Problem(
+                "table_unreadable", f"{name} is not in the text; section {_NUMERAL[number]} "
+                "shows an image instead, likely the table: its numbers cannot be read (run OCR)"))
         else:
             problems.append(Problem("table_missing", f"{name} not found"))
     if fmt2 and fmt3 and fmt2 != fmt3:
