@@ -288,3 +288,20 @@ def test_short_prose_report_with_an_attached_table_is_a_report():
         "青石乡人民政府", 2014, "township", "legacy", "2015-03-20")
     assert "主动公开政府信息126条" in r.text
     assert [p.code for p in r.errors] == ["no_headings"]
+
+
+def test_utf8_read_as_windows_1252_and_saved_again_is_decoded_back():
+    # 乱码 of a scraper (政府 → æ”¿åºœ): was refused as 'binary data' (non-ASCII text without
+    # a single Chinese character)
+    raw = (DATA / "double_encoded_utf8.html").read_bytes()
+    assert "政府".encode() not in raw and "æ”¿åºœ".encode() in raw
+    r = load_report(DATA / "double_encoded_utf8.html")
+    _check_full_report(r)
+    assert r.metadata.encoding == "utf-8-double"
+
+
+def test_latin_text_is_not_taken_for_double_encoded_chinese():
+    from nlp_reports.errors import BinaryInputError
+
+    with pytest.raises(BinaryInputError):
+        load_report(("Ã©tÃ© Ã  la plage, cafÃ© crÃ¨me. " * 60).encode(), filename="x.txt")

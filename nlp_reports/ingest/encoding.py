@@ -173,6 +173,11 @@ def _decode(data: bytes, path: str | None, declared: str | None,
     text = _strict(data, "utf-8") if utf8 is _UNTRIED else utf8  # type: ignore[assignment]
     if text is not None:
         if _defects(text, data):
+            repaired = _undo_double_utf8(text)
+            if repaired is not None:
+                log.warning("%s: the text was UTF-8 decoded as Latin-1/Windows-1252 and saved "
+                            "again as UTF-8 (乱码 like 'æ”¿åºœ'); decoded back", path or "<bytes>")
+                return repaired, "utf-8-double"
             raise BinaryInputError(
                 f"the bytes look like binary data ({_defects(text)}), not a text report",
                 path=path)
@@ -232,6 +237,38 @@ def _decode(data: bytes, path: str | None, declared: str | None,
     raise DecodingError(
         "no encoding decodes the file cleanly (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
         "re-save it as UTF-8 or check that it is a text report", path=path)
+
+
+def _undo_double_utf8(text: str) -> str | None:
+    """``text`` decoded back when it is UTF-8 that a tool read as Latin-1 or Windows-1252
+    and wrote out as UTF-8 again (every Chinese character became 2–3 Latin characters:
+    "æ”¿åºœ" for 政府), else None. Each character is taken back to the byte it was read
+    from (below U+0100 itself, else its Windows-1252 byte); the bytes must then be strict
+    UTF-8 holding Chinese text."""
+    if _CJK.search(text[:4000]):
+        return None
+    try:  # Latin-1 only: one C-level step
+        return _repaired(text.encode("latin-1"))
+    except UnicodeEncodeError:
+        pass
+    out = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x100:
+            out.append(code)
+            continue
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    return _repaired(bytes(out))
+
+
+def _repaired(data: bytes) -> str | None:
+    repaired = _strict(data, "utf-8")
+    if repaired is None or not _CJK.search(repaired) or not _plausible(repaired):
+        return None
+    return repaired
 
 
 def _utf8_with_gbk_runs(data: bytes) -> str | None:

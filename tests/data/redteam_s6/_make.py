@@ -482,6 +482,15 @@ def build_short_legacy() -> None:
         head_title=t14))
 
 
+def build_mojibake() -> None:
+    # 38 a scraper read the UTF-8 page as Windows-1252 (WHATWG: 0x81/0x8D/0x8F/0x90/0x9D
+    # as C1 controls) and saved the result as UTF-8: 政府 became æ”¿åºœ
+    raw = (HERE / "jiyue_zoom.html").read_bytes()
+    text = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in raw)
+    write("double_encoded_utf8.html", text)
+
+
 def build_legacy() -> None:
     # 21 2012 legacy layout, tables absent, headings 一、概述 … 六、存在的主要问题及改进措施
     legacy = [
@@ -782,3 +791,4 @@ if __name__ == "__main__":
     build_pdf_split()
     build_word_html()
     build_short_legacy()
+    build_mojibake()
