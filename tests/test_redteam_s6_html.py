@@ -300,8 +300,16 @@ def test_utf8_read_as_windows_1252_and_saved_again_is_decoded_back():
     assert r.metadata.encoding == "utf-8-double"
 
 
+def test_gbk_read_as_latin1_and_saved_as_utf8_is_decoded_back():
+    r = load_report(DATA / "double_encoded_gbk.html")
+    _check_full_report(r)
+    assert r.metadata.encoding == "gb18030-double"
+
+
 def test_latin_text_is_not_taken_for_double_encoded_chinese():
     from nlp_reports.errors import BinaryInputError
 
     with pytest.raises(BinaryInputError):
         load_report(("Ã©tÃ© Ã  la plage, cafÃ© crÃ¨me. " * 60).encode(), filename="x.txt")
+    with pytest.raises(BinaryInputError):  # as GB18030 it pairs into Han inside words
+        load_report(("naÃ¯ve rÃ©sumÃ©, trÃ¨s bien. " * 80).encode(), filename="x.txt")

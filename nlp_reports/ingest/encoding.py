@@ -173,11 +173,12 @@ def _decode(data: bytes, path: str | None, declared: str | None,
     text = _strict(data, "utf-8") if utf8 is _UNTRIED else utf8  # type: ignore[assignment]
     if text is not None:
         if _defects(text, data):
-            repaired = _undo_double_utf8(text)
+            repaired = _undo_double_decode(text)
             if repaired is not None:
-                log.warning("%s: the text was UTF-8 decoded as Latin-1/Windows-1252 and saved "
-                            "again as UTF-8 (乱码 like 'æ”¿åºœ'); decoded back", path or "<bytes>")
-                return repaired, "utf-8-double"
+                log.warning("%s: the text was %s decoded as Latin-1/Windows-1252 and saved "
+                            "again as UTF-8 (乱码 like 'æ”¿åºœ'); decoded back",
+                            path or "<bytes>", repaired[1].upper())
+                return repaired[0], f"{repaired[1]}-double"
             raise BinaryInputError(
                 f"the bytes look like binary data ({_defects(text)}), not a text report",
                 path=path)
@@ -239,12 +240,12 @@ def _decode(data: bytes, path: str | None, declared: str | None,
         "re-save it as UTF-8 or check that it is a text report", path=path)
 
 
-def _undo_double_utf8(text: str) -> str | None:
-    """``text`` decoded back when it is UTF-8 that a tool read as Latin-1 or Windows-1252
-    and wrote out as UTF-8 again (every Chinese character became 2–3 Latin characters:
-    "æ”¿åºœ" for 政府), else None. Each character is taken back to the byte it was read
-    from (below U+0100 itself, else its Windows-1252 byte); the bytes must then be strict
-    UTF-8 holding Chinese text."""
+def _undo_double_decode(text: str) -> tuple[str, str] | None:
+    """``(text, codec)`` decoded back when ``text`` is UTF-8 (or GBK) that a tool read as
+    Latin-1 or Windows-1252 and wrote out as UTF-8 again (every Chinese character became
+    2–3 Latin characters: "æ”¿åºœ" for 政府), else None. Each character is taken back to
+    the byte it was read from (below U+0100 itself, else its Windows-1252 byte); the bytes
+    must then decode strictly to plausible Chinese text."""
     if _CJK.search(text[:4000]):
         return None
     try:  # Latin-1 only: one C-level step
@@ -264,11 +265,23 @@ def _undo_double_utf8(text: str) -> str | None:
     return _repaired(bytes(out))
 
 
-def _repaired(data: bytes) -> str | None:
-    repaired = _strict(data, "utf-8")
-    if repaired is None or not _CJK.search(repaired) or not _plausible(repaired):
-        return None
-    return repaired
+def _repaired(data: bytes) -> tuple[str, str] | None:
+    """The bytes a double decode came from, decoded as UTF-8 or else GB18030 (a GBK page
+    read as Latin-1 the same way) when that gives plausible Chinese: (text, codec)."""
+    for codec in ("utf-8", "gb18030"):
+        repaired = _strict(data, codec)
+        if repaired is None or not _CJK.search(repaired) or not _plausible(repaired):
+            continue
+        # Chinese text, not Latin text whose accented letters GB18030 pairs into Han
+        # characters inside its words ("naïve" → "na茂ve"): Han characters come in runs,
+        # seldom touching a Latin letter
+        head = repaired[:20000]
+        if len(_HAN_BY_LATIN.findall(head)) < 0.1 * len(_CJK.findall(head)):
+            return repaired, codec
+    return None
+
+
+_HAN_BY_LATIN = re.compile(r"[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
 
 
 def _utf8_with_gbk_runs(data: bytes) -> str | None:

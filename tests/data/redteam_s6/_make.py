@@ -489,6 +489,9 @@ def build_mojibake() -> None:
     text = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
                    for b in raw)
     write("double_encoded_utf8.html", text)
+    # 39 the same with a GBK page read as Latin-1 (政府 → ÕþžŽ … ), saved as UTF-8
+    gbk = (HERE / "jiyue_zoom.html").read_text(encoding="utf-8").replace("charset=utf-8", "charset=gbk")
+    write("double_encoded_gbk.html", gbk.encode("gbk").decode("latin-1"))
 
 
 def build_legacy() -> None:
