@@ -149,6 +149,9 @@ def test_a_problem_turning_to_its_measure_is_split(five, problem, measure):
     "部分单位对下一步工作重视不够，公开内容不够全面。",  # 下一步 as a noun: one problem
     "人员力量不足，下一步工作任务较重。",
     "2024年，我乡将继续加强培训。",
+    # no problem to admit: 问题 under a negation is no problem cue
+    "本年度我镇政务公开工作未发现明显问题，下一步将继续按照县里的要求抓好各项公开工作。",
+    "2021年我镇政府信息公开工作总体平稳，暂无突出问题，下一步将继续按照县政府要求做好相关工作。",
 ])
 def test_a_sentence_that_does_not_turn_from_a_problem_stays_one_statement(five):
     st = load_report(_with_section5(five).encode(), filename="r.txt").statements
@@ -253,3 +256,9 @@ def test_a_section_5_naming_only_measures_is_reported():
     report = load_report(_SUB_AS_FIVE.format(problems="").encode(), filename="a.txt")
     assert report.section(5).title == "改进措施"
     assert "section5_measures_only" in [p.code for p in report.errors]
+
+
+def test_a_no_problem_sentence_before_a_measure_is_not_made_a_problem():
+    five = "本年度我街道政务公开工作暂无突出问题。下一步将继续按照区里要求做好相关工作。"
+    st = load_report(_with_section5(five).encode(), filename="r.txt").statements
+    assert [s.block for s in st] == ["unknown", "unknown"]

@@ -123,12 +123,15 @@ _PROBLEM_CUE = re.compile(
     r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能")
 #: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
 _PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就)")
+#: A sentence saying there is no problem ("暂无突出问题", "未发现明显问题"): no problem cue.
+_NO_PROBLEM = re.compile(r"(?:无|暂无|尚无|没有|未发现|未见|不存在)(?:明显|突出|重大|较大)?的?"
+                         r"(?:问题|不足|困难|短板)")
 
 
 def _reads_as_problem(text: str, s: int, e: int) -> bool:
     """True when the sentence text[s:e] says something is lacking and is no measure."""
     return (bool(_PROBLEM_CUE.search(text, s, e)) and not _PREMISE.match(text, s)
-            and not _measure_turn(text, s, e))
+            and not _NO_PROBLEM.search(text, s, e) and not _measure_turn(text, s, e))
 
 
 def _problems_before(text: str, out: list[StatementSpan]) -> None:
@@ -148,7 +151,7 @@ def _problem_turn(text: str, s: int, e: int) -> tuple[int, int] | None:
     if m is None or not _CONTENT.search(text, m.end(), e):
         return None
     if (not _PROBLEM_CUE.search(text, s, m.start()) or _PREMISE.match(text, s)
-            or _measure_turn(text, s, m.start())):
+            or _NO_PROBLEM.search(text, s, m.start()) or _measure_turn(text, s, m.start())):
         return None
     return m.start(), m.end()
 
