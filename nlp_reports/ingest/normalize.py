@@ -110,6 +110,12 @@ _TO_CHANGE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE))
 _MULTI_SPACE = re.compile(r"  +")  # not " {2,}": a literal prefix makes the scan ~30× faster
 _SPACE_AROUND_TAB = re.compile(r" ?\t ?")
 _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
+#: Letter-spaced Chinese (字间空格): six or more CJK characters or Chinese punctuation marks,
+#: each followed by one space, as a PDF's justified lines or a spaced-out title come out
+#: ("加 强 队 伍 建 设 ，"). Real text never spaces every character, and digits are left
+#: out, so a table row of single-digit cells ("0 0 0 1") is never joined.
+_CJK_SPACED = "[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u201c\u201d]"
+_LETTER_SPACED = re.compile(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
 #: Emoji and their variation selectors (reports copied from WeChat: "📌一、总体情况").
 #: Symbols used as bullets (▲ ● ★ ☆ ■) are kept.
 #: Markdown-like markup of text pasted from editors: "**一、总体情况**", "## 二、…".
@@ -142,8 +148,8 @@ def normalize_text(text: str) -> str:
     space and NBSP → space; zero-width characters and stray control characters removed;
     ``\\r\\n``/``\\r`` → ``\\n``; emoji and markdown ``**bold**`` / ``# heading`` marks
     removed (▲ ● ★ bullets kept); runs of spaces collapsed to one and spaces stripped at line
-    ends and around TABs. TABs themselves are kept (they separate table cells; a leading or
-    trailing TAB is an empty cell). Chinese punctuation and circled numbers (① ⑴) are kept.
+    ends and around TABs; letter-spaced Chinese ("加 强 队 伍 建 设") joined. TABs themselves
+    are kept (they separate table cells; a leading or trailing TAB is an empty cell). Chinese punctuation and circled numbers (① ⑴) are kept.
     Lines are never joined.
     """
     return _normalize(text)[0]
@@ -171,6 +177,8 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
         text = _MD_HEADING.sub("", text)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
+    if " " in text and not text.isascii():
+        text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     if text[:1] == " " or text[-1:] == " " or "\n " in text or " \n" in text:
