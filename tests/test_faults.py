@@ -367,6 +367,22 @@ def test_symlink_into_a_foreign_folder_is_still_untrusted(model_copy, tmp_path):
         Tagger.load(link)
 
 
+def test_a_model_beside_the_shipped_one_in_its_folder_still_needs_trust(model_copy, tmp_path,
+                                                                        monkeypatch):
+    """Only the shipped model names load without trust: a model trained (or copied) into
+    the models folder is another pickle, whoever put it there."""
+    from nlp_reports.classify import Tagger, modelcard
+
+    root = model_copy.parent  # a models folder holding "default" (the shipped model's copy)
+    shutil.copytree(model_copy, root / "mine", dirs_exist_ok=True)
+    monkeypatch.setattr(modelcard, "shipped_models_roots", lambda: [root])
+    assert Tagger.load().model_id == Tagger.load(root / "default").model_id  # shipped
+    for name in ("mine", root / "mine", root / "mine" / "model.joblib"):
+        with pytest.raises(UntrustedModelError, match="not one of the shipped models"):
+            Tagger.load(name)
+    assert Tagger.load("mine", trust=True).model_id == Tagger.load().model_id
+
+
 def test_cli_classify_copy_without_trust(model_copy):
     proc = _cli("classify", "--model", str(model_copy), stdin="人员力量不足。\n")
     _assert_clean_failure(proc, "--trust-model")

@@ -90,6 +90,12 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+#: The models the package ships (directories of the models folder). Only these load without
+#: ``trust``: a model trained into the checkout's ``models/`` folder (or copied there) is
+#: another file that unpickling would run, whoever made it.
+SHIPPED_MODELS: tuple[str, ...] = ("default",)
+
+
 def shipped_models_roots() -> list[Path]:
     """Where shipped models live: the package's ``models`` (wheel), then the checkout's."""
     roots: list[Path] = []
@@ -107,12 +113,11 @@ def shipped_models_roots() -> list[Path]:
     return roots
 
 
-def _is_within(path: Path, root: Path) -> bool:
+def _same_dir(path: Path, other: Path) -> bool:
     try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
+        return path.resolve() == other.resolve()
+    except OSError:
         return False
-    return True
 
 
 def resolve_model_dir(path: str | os.PathLike | None, *, trust: bool) -> tuple[Path, bool]:
@@ -127,7 +132,9 @@ def resolve_model_dir(path: str | os.PathLike | None, *, trust: bool) -> tuple[P
         name = "default" if path is None else path
         for root in roots:
             if (root / name / MODEL_FILE).is_file():
-                return root / name, True
+                if name not in SHIPPED_MODELS and not trust:
+                    raise _untrusted(root / name)
+                return root / name, name in SHIPPED_MODELS
         raise ModelNotFoundError(
             f"the shipped model {name!r} is not installed (looked in "
             f"{', '.join(str(r) for r in roots) or 'no models folder'}); train one with "
@@ -138,14 +145,17 @@ def resolve_model_dir(path: str | os.PathLike | None, *, trust: bool) -> tuple[P
         p = p.parent
     if not (p / MODEL_FILE).is_file():
         raise ModelNotFoundError(f"{p}: no model here (expected {p / MODEL_FILE})")
-    shipped = any(_is_within(p, r) for r in roots)
+    shipped = any(_same_dir(p, r / name) for r in roots for name in SHIPPED_MODELS)
     if not shipped and not trust:
-        raise UntrustedModelError(
-            f"{p} is not one of the shipped models. Loading a model unpickles it, which can "
-            "run arbitrary code, so only load models you made or trust: pass trust=True "
-            "(CLI: --trust-model)."
-        )
+        raise _untrusted(p)
     return p, shipped
+
+
+def _untrusted(p: Path) -> UntrustedModelError:
+    return UntrustedModelError(
+        f"{p} is not one of the shipped models ({', '.join(SHIPPED_MODELS)}). Loading a "
+        "model unpickles it, which can run arbitrary code, so only load models you made or "
+        "trust: pass trust=True (CLI: --trust-model).")
 
 
 def read_card(model_dir: str | os.PathLike) -> dict[str, Any]:
