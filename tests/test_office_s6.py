@@ -31,3 +31,18 @@ def test_office_spacing_between_chinese_and_digits_is_not_a_space() -> None:
     assert report.metadata.title is not None and " " not in report.metadata.title
     text = read_document(DATA / "title_autospace.pdf").text
     assert "发布日期:2022-01-20 来源:县政府" in text
+
+
+def test_office_header_of_a_two_page_report_is_dropped() -> None:
+    """A two-page report with a page header (页眉) repeated on page 2: the header line stayed
+    in the text, inside the sentence that runs over the page break, so a statement of section
+    五 read '…不够到溪山县人民政府信息公开位，…'. Running heads were only looked for from 3 pages."""
+    pytest.importorskip("pdfplumber")
+    from nlp_reports.ingest import read_document
+
+    header = "溪山县人民政府信息公开"
+    lines = read_document(DATA / "wrapped_items.pdf").text.splitlines()
+    assert lines[0] == header  # kept on page 1 (often the title there)
+    assert header not in lines[1:]
+    report = load_report(DATA / "wrapped_items.pdf")
+    assert report.statements and not any(header in s.text for s in report.statements)

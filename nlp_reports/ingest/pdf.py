@@ -312,7 +312,14 @@ def _head_key(line: str) -> str:
 
 
 def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
-    """Drop running headers/footers: an edge line repeated (page number aside) on most pages."""
+    """Drop running headers/footers: an edge line repeated (page number aside) on most pages;
+    of a two-page report, a head at the top of page 2 that tops page 1 too (a header line
+    stayed between the two halves of a sentence running over the page break)."""
+    if len(pages) == 2:
+        first, second = pages
+        tops = {_head_key(first[i]) for i in _edges(first)[:2]}
+        drop = {i for i in _edges(second)[:2] if _head_key(second[i]) in tops}
+        return [first, [line for i, line in enumerate(second) if i not in drop]]
     if len(pages) < 3:
         return pages
     seen: dict[str, int] = {}
