@@ -47,7 +47,7 @@ class Metadata:
     published: str | None = None  # ISO date, YYYY-MM-DD
     format: str | None = None
     source: str | None = None  # the path it was read from, when read from a file
-    source_format: str | None = None  # txt / html / docx / pdf / text
+    source_format: str | None = None  # txt / html / mhtml / docx / pdf; text: given as a str
     encoding: str | None = None
     traditional: bool = False  # the text was in traditional characters (converted to parse)
 
@@ -105,6 +105,22 @@ class Table:
     def get(self, row: str, column: str) -> float | None:
         """The value at (row id, column id), None when blank or non-numeric."""
         return self.values[self.rows.index(row)][self.columns.index(column)]
+
+    def to_frame(self, labels: bool = False) -> Any:
+        """The values as a pandas DataFrame (blank or non-numeric cells are NaN).
+
+        Indexed by row ids and headed by column ids (``"1"``, ``"total"`` … as in
+        ``docs/schema.md``, what :meth:`get` takes); ``labels=True`` uses the row and column
+        labels as written in the report instead (行/列名称), for reading. pandas is
+        imported here, so the data model itself does not need it.
+        """
+        import pandas as pd
+
+        return pd.DataFrame(
+            [[float("nan") if v is None else v for v in row] for row in self.values],
+            index=pd.Index(self.row_labels if labels else self.rows, dtype=object),
+            columns=pd.Index(self.column_labels if labels else self.columns, dtype=object),
+            dtype=float)
 
 
 @dataclass(frozen=True)

@@ -350,8 +350,9 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     """
     path: str | None = None
     if isinstance(source, str):
-        if "\n" not in source and len(source) < 4096 and _is_file(source):
-            path = source
+        if "\n" not in source and len(source) < 4096 and (_is_file(source)
+                                                         or _names_a_path(source)):
+            path = source  # (a missing file or a folder then says so)
         else:
             if len(source) > max_bytes:
                 raise InputTooLargeError(
@@ -408,6 +409,24 @@ def sniff_markup(text: str) -> bool:
     """Whether decoded text is an HTML page (for UTF-16 pages the byte sniff cannot see)."""
     head = text[:512].lstrip("\ufeff \t\r\n")
     return head[:1] == "<" and head[:14].lower().startswith(("<!doctype html", "<html"))
+
+
+def _names_a_path(text: str) -> bool:
+    """True for a one-line str that is a path, not report text, though no file is there: a
+    folder, a name ending in a document suffix ("reports/柳岸县2024.txt"), or a name with a
+    path separator and no Chinese sentence punctuation. A mistyped path must say "no such
+    file", not "no annual-report content"."""
+    if len(text) > 1024 or text != text.strip():
+        return False
+    try:
+        if os.path.isdir(text):
+            return True
+    except (ValueError, OSError):
+        return False
+    suffix = os.path.splitext(text)[1].lower()
+    if suffix in _EXTENSIONS or suffix in _UNSUPPORTED:
+        return True
+    return ("/" in text or os.sep in text) and not any(c in text for c in "。，；：")
 
 
 def _is_file(name: str) -> bool:

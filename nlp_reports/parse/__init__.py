@@ -55,9 +55,13 @@ def _clean(s: str) -> str:
 
 
 def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:
-    """Parse one annual report (政府信息公开工作年度报告) from a path or from raw bytes.
+    """Parse one annual report (政府信息公开工作年度报告) from a path, raw bytes or its text.
 
-    ``filename`` names the format when ``source`` is bytes (its extension: .html, .docx …).
+    ``source``: a path (str or PathLike), raw bytes, or the report text as a str (one with a
+    line break, or that names no file and does not look like a path: a str that looks like
+    one — a document suffix, a folder, a separator — and names no file raises "no such
+    file"). ``filename`` names the format when ``source`` is bytes (its extension: .html,
+    .docx …).
     Raises a :class:`~nlp_reports.errors.ParseError` subclass when the input cannot be read
     or holds no report content at all.
     """
