@@ -45,6 +45,7 @@ __all__ = [
     "read_text",
     "require_texts",
     "scarcity_warnings",
+    "shipped_labeled_files",
     "split_by_family",
     "theme_matrix",
 ]
@@ -92,6 +93,23 @@ def data_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
             files.append(path)
         else:
             raise DataError(f"{path}: no such labeled data file")
+    return files
+
+
+def shipped_labeled_files() -> list[Path]:
+    """The labeled corpus shipped with the package (``nlp_reports/data/labeled/*.jsonl``).
+
+    Found through ``importlib.resources``, so it works from a clone, an editable install or
+    a wheel, whatever the working directory (a notebook copied out of the clone, or the
+    README's ``train nlp_reports/data/labeled/*.jsonl …`` run elsewhere, cannot find it by
+    a relative path). Pass the list, or a part of it, to :func:`train` with your own labels.
+    """
+    from importlib import resources
+
+    folder = resources.files("nlp_reports").joinpath("data", "labeled")
+    files = sorted(Path(str(f)) for f in folder.iterdir() if f.name.endswith(".jsonl"))
+    if not files:
+        raise DataError(f"{folder}: the shipped labeled data are not installed")
     return files
 
 

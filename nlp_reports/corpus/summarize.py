@@ -129,6 +129,28 @@ class Summary:
             return tables[name]
         raise AttributeError(name)
 
+    def __dir__(self) -> list[str]:
+        """The attributes and the table names, so ``summary.<Tab>`` offers ``prevalence`` …"""
+        return sorted({*super().__dir__(), *self.__dict__.get("tables", {})})
+
+    def _repr_html_(self) -> str:
+        """What Jupyter shows for a summary: the counts, the notes and the list of tables
+        (name, what it holds, its size), not the tables themselves — display one with
+        ``summary.prevalence``."""
+        from html import escape
+
+        head = (f"<p><b>Corpus summary</b>: {self.n_reports} reports, {self.n_statements} "
+                "statements" + (f"; grouped by {escape(', '.join(self.by))}" if self.by
+                                else "") + "</p>")
+        notes = ("<ul>" + "".join(f"<li>{escape(n)}</li>" for n in self.notes) + "</ul>"
+                 if self.notes else "")
+        rows = "".join(
+            f"<tr><td><code>summary.{escape(str(name))}</code></td>"
+            f"<td>{escape(TABLE_TITLES.get(name, ''))}</td>"
+            f"<td>{len(df)} × {df.shape[1]}</td></tr>" for name, df in self.tables.items())
+        return (head + notes + "<table><thead><tr><th>table</th><th>what it holds</th>"
+                f"<th>rows × columns</th></tr></thead><tbody>{rows}</tbody></table>")
+
     # --- output ----------------------------------------------------------------------
 
     def to_markdown(self, *, max_rows: int = 40) -> str:
