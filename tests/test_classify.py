@@ -413,7 +413,12 @@ def test_predict_keeps_order_and_handles_blank_lines_in_batches(shipped):
 
 
 def test_tag_uses_the_layout_block_as_evidence(shipped):
-    from nlp_reports.classify.tagger import DISAGREE_CONFIDENCE, LAYOUT_PRIOR, apply_layout
+    from nlp_reports.classify.tagger import (
+        DISAGREE_CONFIDENCE,
+        LAYOUT_PRIOR,
+        Prediction,
+        apply_layout,
+    )
 
     p = shipped.predict([OWN_STATEMENTS[1][0]])[0]
     assert p.kind == "measure"
@@ -431,10 +436,13 @@ def test_tag_uses_the_layout_block_as_evidence(shipped):
     assert tagged[1].prediction.kind_scores["problem"] == pytest.approx(expect, abs=1e-4)
     assert tagged[1].model_kind == "measure"
     assert tagged[1].layout_disagrees == (p.kind_score >= DISAGREE_CONFIDENCE)
+    # a lead-in the model calls other does not disagree with its block
+    lead = Prediction("x", "other", 0.99, {"problem": 0.005, "measure": 0.005, "other": 0.99},
+                      (), {})
+    assert not apply_layout(lead, "problem")[1]
     assert tagged[2].prediction == shipped.predict([OWN_STATEMENTS[3][0]])[0]
     assert json.loads(json.dumps(tagged[0].to_dict(), ensure_ascii=False))["block"] == "problem"
     # an uncertain model follows the layout
-    from nlp_reports.classify.tagger import Prediction
 
     unsure = Prediction("x", "measure", 0.5, {"problem": 0.4, "measure": 0.5, "other": 0.1},
                         (), {})

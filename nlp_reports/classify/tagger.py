@@ -10,7 +10,8 @@ Layout evidence. The parser knows whether a statement sits under 存在的主要
 problem block often opens with boilerplate, some reports mix the two), so it acts as a prior:
 the model's kind probabilities are multiplied by ``LAYOUT_PRIOR`` for the block's kind
 (1 for the others) and renormalized. ``layout_disagrees`` is set when the model alone gives
-another kind a probability of at least ``DISAGREE_CONFIDENCE`` — a statement worth a look.
+the opposite kind (a measure in the problems block, or the reverse) a probability of at
+least ``DISAGREE_CONFIDENCE`` — a statement worth a look; a lead-in it calls ``other`` is not.
 """
 
 from __future__ import annotations
@@ -208,7 +209,11 @@ def _with_layout(pred: Prediction, scores: list[float]) -> Prediction:
 
 
 def _disagrees(pred: Prediction, block: str) -> bool:
-    return pred.kind != block and pred.kind_score >= DISAGREE_CONFIDENCE
+    """The model alone confidently calls a statement of a problem block a measure, or the
+    reverse. Not when it calls it ``other``: lead-ins and boilerplate ("…还存在一些不足：")
+    sit in every block, and flagging them all buried the real disagreements."""
+    return (pred.kind != block and pred.kind != "other"
+            and pred.kind_score >= DISAGREE_CONFIDENCE)
 
 
 def apply_layout(pred: Prediction, block: str) -> tuple[Prediction, bool]:
