@@ -46,3 +46,18 @@ def test_office_header_of_a_two_page_report_is_dropped() -> None:
     assert header not in lines[1:]
     report = load_report(DATA / "wrapped_items.pdf")
     assert report.statements and not any(header in s.text for s in report.statements)
+
+
+def test_office_wrapped_paragraphs_are_read_as_one_line() -> None:
+    """LibreOffice wraps each paragraph at the column's edge, and section 五's paragraph runs
+    over a page break: read line by line, a sentence ('本年度政务公开工作' / '稳步推进…') and
+    an item ('…不够到' / '位，…') were cut in two, so statements and their markers (一是 cut
+    as '一' / '是…' in other files) differed from the HTML source."""
+    pytest.importorskip("pdfplumber")
+    source = load_report(DATA / "wrapped_items.html")
+    report = load_report(DATA / "wrapped_items.pdf")
+    assert len(source.statements) >= 6
+    assert ([(s.text, s.block, s.marker) for s in report.statements]
+            == [(s.text, s.block, s.marker) for s in source.statements])
+    assert report.metadata.title == source.metadata.title
+    assert [s.number for s in report.sections] == [s.number for s in source.sections]

@@ -161,33 +161,133 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
                  (text_page.filter(lambda obj: not spanning(obj) and side(obj) == 1), 1),
                  (text_page.filter(lambda obj: not spanning(obj) and side(obj) == 2), 2)]
     # (top, kind, lines, font size, column: 0 = full width, 1 = left, 2 = right)
-    items: list[tuple[float, int, list[str], float, int]] = []
+    # (…, and for a text line its geometry: :func:`_geometry`)
+    items: list[tuple[float, int, list[str], float, int, tuple | None]] = []
     for part, column in parts:
         for line in part.extract_text_lines(strip=True, return_chars=True):
             if line["text"]:
                 sizes = sorted(c["size"] for c in line["chars"])
                 size = sizes[len(sizes) // 2] if sizes else 0.0
-                items.append((line["top"], 0, [_line_text(line)], size, column))
+                items.append((line["top"], 0, [_line_text(line)], size, column,
+                              _geometry(line, size)))
     for table in tables:
         rows = []
         for cells in drop_blank_columns(_table_grid(table)):
             if any(cells):
                 rows.append("\t".join(cells))
         if rows:
-            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0, 0))
+            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0, 0, None))
     if found is None:
         items.sort(key=lambda item: (item[0], item[1]))
     else:  # full-width lines in order; between two of them the left column, then the right
         full = sorted(item[0] for item in items if item[4] == 0)
         items.sort(key=lambda item: (bisect.bisect_left(full, item[0]), item[4] == 0,
                                      item[4], item[0], item[1]))
-    flat = [item[:4] for item in items]
+    flat = _join_wrapped(items, float(page.width))
     if first:
         flat = _join_title(flat)
     lines = [line for _, _, chunk, _ in flat for line in chunk]
     # page furniture sits among the first or last two text lines of a page
     edge = set(_edges(lines))
     return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+
+
+#: A line ending so ends its paragraph, or may: a line break after it is kept.
+_PARAGRAPH_END = frozenset("。！？!?；;：:")
+#: Marks a text line that fills its column and ends mid-sentence, which the first line of the
+#: next page may continue (:func:`_join_pages`).
+_WRAPS = "\u2029"
+#: A section heading on a line of its own ("四、政府信息公开行政复议、行政诉讼情况"), which may
+#: fill a narrow column: numbered, without a comma or a sentence end.
+_HEADING_LINE = re.compile(r"[一二三四五六七八九十]{1,2}[、.．][^，,。；;：:]{2,40}$")
+
+
+def _geometry(line: dict, size: float) -> tuple[float, float, bool, str, str, float]:
+    """A text line's x0, x1, whether it has a gap of a character's width or more (a table
+    without rules), the fonts of its first and last characters and its first's width."""
+    chars = [c for c in line["chars"] if not c["text"].isspace()] or line["chars"]
+    gapped = any(b["x0"] - a["x1"] >= max(size, 1.0) for a, b in zip(chars, chars[1:], strict=False))
+    return (line["x0"], line["x1"], gapped, chars[0].get("fontname", ""),
+            chars[-1].get("fontname", ""), chars[0]["x1"] - chars[0]["x0"])
+
+
+def _join_wrapped(items: list, page_width: float) -> list:
+    """``items`` (sorted, as :func:`_page_lines` builds them) as (top, kind, lines, size), with a
+    paragraph's lines joined: an office suite wraps a paragraph at the column's edge, so
+    "…仍存在一些不足：一" / "是栏目信息…" cut the item marker 一是 and a sentence in two
+    (the report's own paragraph is one line in .txt/.html/.docx). A line wraps when it does
+    not end a sentence, is not a heading (:data:`_HEADING_LINE`), has no column gap, and
+    ends so near the column's right edge that the next line's first character would not have
+    fitted (a heading that nearly fills the column stays a line), and the next line, set
+    right below it in the same size and weight, starts
+    at the column's left edge (where most of its lines start). A full-width line's right edge
+    is at least the page's left margin from the right (margins are set alike; a table wider
+    than the page does not move it), a column's at its longest line. A wrapping line left
+    last is marked :data:`_WRAPS`."""
+    from collections import Counter
+
+    starts: dict[int, Counter] = {}
+    edges: dict[int, tuple[float, float]] = {}
+    for item in items:
+        if item[5] is not None:
+            x0, x1 = item[5][:2]
+            starts.setdefault(item[4], Counter())[round(x0)] += 1
+            edges[item[4]] = (0.0, max(edges.get(item[4], (0.0, x1))[1], x1))
+    for column, counts in starts.items():  # (not a page number's left edge)
+        edges[column] = (counts.most_common(1)[0][0] - 0.5, edges[column][1])
+    if 0 in edges:  # (a page of short lines has no line at the right margin)
+        edges[0] = (edges[0][0], max(edges[0][1], page_width - edges[0][0]))
+
+    def wraps(item, room: float) -> bool:
+        x0, x1, gapped = item[5][:3]
+        left, right = edges[item[4]]
+        text = item[2][0]
+        return (not gapped and right - x1 < room + 0.25 * item[3]
+                and x1 - x0 >= 0.6 * (right - left) and text[-1] not in _PARAGRAPH_END
+                and not _HEADING_LINE.match(text))
+
+    def same_weight(a, b) -> bool:  # (a heading set in bold, the text below it not)
+        return ("bold" in a[5][4].lower()) == ("bold" in b[5][3].lower())
+
+    out: list[list] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (prev is not None and item[5] is not None and prev[5] is not None
+                and prev[4] == item[4] and wraps(prev, item[5][5]) and not item[5][2]
+                and same_weight(prev, item)
+                and abs(prev[3] - item[3]) <= 0.5 and 0 < item[0] - prev[0] <= 2.2 * item[3]
+                and item[5][0] <= edges[item[4]][0] + 0.5 * item[3]):
+            a, b = prev[2][0], item[2][0]
+            space = " " if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum() else ""
+            prev[2] = [a + space + b]
+            prev[0] = item[0]  # (the next line is measured from this one)
+            prev[5] = (prev[5][0], *item[5][1:3], prev[5][3], *item[5][4:])
+            continue
+        out.append([item[0], item[1], list(item[2]), item[3], item[4], item[5]])
+    flat = []
+    for top, kind, lines, size, column, geometry in out:
+        if geometry is not None and wraps((top, kind, lines, size, column, geometry), size):
+            lines = [lines[0] + _WRAPS]
+        flat.append((top, kind, lines, size))
+    return flat
+
+
+def _join_pages(pages: list[list[str]]) -> list[list[str]]:
+    """``pages`` with a paragraph running over a page break joined: the last line of a page
+    marked :data:`_WRAPS` (page furniture and running heads already dropped) takes the first
+    line of the next page when that is text; other marks are removed."""
+    for k, lines in enumerate(pages):
+        last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), None)
+        if last is None or not lines[last].endswith(_WRAPS) or k + 1 >= len(pages):
+            continue
+        nxt = pages[k + 1]
+        first = next((i for i, line in enumerate(nxt) if line), None)
+        if first is not None and "\t" not in nxt[first] and not is_page_furniture(nxt[first]):
+            a, b = lines[last][:-1], nxt[first]
+            space = " " if a[-1:].isascii() and a[-1:].isalnum() and b[0].isascii() and b[0].isalnum() else ""
+            lines[last] = a + space + b
+            nxt[first] = ""
+    return [[line.replace(_WRAPS, "") for line in lines] for lines in pages]
 
 
 def _skewed(obj: dict) -> bool:
@@ -373,7 +473,7 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
             raise
         raise BinaryInputError(f"the PDF is damaged ({type(exc).__name__}: {exc})",
                                path=path) from exc
-    lines = [line for page in _drop_running_heads(pages) for line in [*page, ""]]
+    lines = [line for page in _join_pages(_drop_running_heads(pages)) for line in [*page, ""]]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     if not text.strip() or (scanned and not text_pages):
         what = (f"a scan: {len(scanned)} of its {len(pages)} pages are images"
