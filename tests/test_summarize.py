@@ -161,8 +161,13 @@ def test_empty_store_and_unknown_metadata(tmp_path):
     anon = replace(anon, metadata=replace(anon.metadata, agency=None, year=None, level=None))
     tagger = FakeTagger()
     s = summarize([(r, tagger.tag_many([r])[0]) for r in (known, anon)], by=["year"])
-    trend = s.prevalence.set_index(["year", "kind", "theme"])["reports"]
-    assert trend[("(unknown)", "problem", "staffing")] == 1 and trend[(2021, "problem", "staffing")] == 1
+    p = s.prevalence
+    assert str(p["year"].dtype) == "Int64"  # an unknown year is <NA>, never the str "(unknown)"
+    staff = p[(p["kind"] == "problem") & (p["theme"] == "staffing")]
+    assert staff.loc[staff["year"].isna(), "reports"].tolist() == [1]
+    assert staff.loc[staff["year"] == 2021, "reports"].tolist() == [1]
+    assert staff[staff["year"] >= 2021]["reports"].tolist() == [1]  # NA compares as no row
+    assert "| (unknown) | problem | staffing |" in s.to_markdown()
     assert len(s.boilerplate) == 0  # an unknown agency is not "another agency"
     assert len(s.copying) == 0
 

@@ -491,7 +491,7 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
     text says so instead."""
     if df is None or len(df) == 0:
         return '<p class="note">(no years)</p>'
-    n_by_year = df.groupby("year")["n_reports"].max()
+    n_by_year = df.groupby("year", dropna=False)["n_reports"].max()
     no_year = int(sum(n for y, n in n_by_year.items() if not _known_year(y)))
     no_year_note = (f"{no_year} report{'s' if no_year != 1 else ''} with no year "
                     f"{'are' if no_year != 1 else 'is'} not in the chart. " if no_year else "")

@@ -38,6 +38,8 @@ log = logging.getLogger("nlp_reports")
 #: file it was read from (txt, html, docx, pdf, mhtml).
 GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format",
                                   "source_format", "province", "prefecture", "folder")
+#: The group of the reports whose group key is not known (a str group column's value).
+UNKNOWN_GROUP = "(unknown)"
 #: Group keys derived from ``region`` (:func:`place_levels`) or the path
 #: (:func:`top_folders`), not stored columns.
 DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture", "folder")
@@ -278,8 +280,10 @@ def markdown_table(df: Any, *, max_rows: int = 40) -> str:
         return "_(none)_"
     cols = [str(c) for c in df.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+    groups = [c in GROUP_COLUMNS for c in cols]
     for row in df.head(max_rows).itertuples(index=False):
-        lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
+        lines.append("| " + " | ".join(_cell(v) or (UNKNOWN_GROUP if g else "")
+                                       for v, g in zip(row, groups, strict=True)) + " |")
     if len(df) > max_rows:
         lines.append(f"\n_… {len(df) - max_rows} more rows (see --csv or --format json)_")
     return "\n".join(lines)
@@ -508,8 +512,26 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["problem_changes"] = problem_changes(frames.reports, flags["problem"])
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
+    for df in tables.values():
+        _nullable_year(df)
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
                    notes=tuple(notes))
+
+
+def _nullable_year(df: Any) -> None:
+    """Make a table's ``year`` column pandas' nullable ``Int64``, in place: an unknown year
+    is ``<NA>`` (shown "(unknown)" in Markdown and HTML), not the string "(unknown)" among
+    ints, so ``trend[trend.year >= 2022]`` works on a corpus with undated reports too."""
+    if df is None or "year" not in getattr(df, "columns", ()):
+        return
+    import pandas as pd
+
+    col = df["year"]
+    if str(col.dtype) == "Int64":
+        return
+    values = [None if v is None or v == UNKNOWN_GROUP or (isinstance(v, float) and v != v)
+              else int(v) for v in col.tolist()]
+    df["year"] = pd.array(values, dtype="Int64")
 
 
 def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
@@ -607,7 +629,7 @@ def group_ready(reports: Any) -> Any:
     reps = reports.copy()
     for b in GROUP_COLUMNS:
         if b in reps:
-            reps[b] = reps[b].astype(object).where(reps[b].notna(), "(unknown)")
+            reps[b] = reps[b].astype(object).where(reps[b].notna(), UNKNOWN_GROUP)
     if "year" in reps:
         reps["year"] = reps["year"].map(
             lambda y: int(y) if isinstance(y, (int, float, np.integer, np.floating)) else y)
