@@ -127,7 +127,7 @@ class Table:
 class Check:
     """The outcome of one accounting identity (勾稽关系) or consistency check.
 
-    ``id`` is I1–I4, T1 or T2 (see ``../shared/format.md`` and ``docs/schema.md``);
+    ``id`` is I1–I4, T1 or T2 (see ``docs/schema.md``, *checks*);
     ``outcome`` is pass / fail / not_assessable; ``expected`` is the value the identity
     demands and ``found`` the value written; ``table``/``row``/``column`` say where.
     """

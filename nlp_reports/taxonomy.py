@@ -1,4 +1,4 @@
-"""The statement taxonomy: the three kinds and the thirteen themes (``../shared/taxonomy.md``).
+"""The statement taxonomy: the three kinds and the thirteen themes (``docs/annotation-guidelines.md``).
 
 One place lists them; models, the baseline, the store and the summarizer read them here.
 """

@@ -1,7 +1,7 @@
 """Labeled statements (标注语料): reading JSONL/CSV, validating labels, splitting by family.
 
 A labeled statement is one statement of section 五 with its kind and themes (see
-``../shared/taxonomy.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
+``docs/annotation-guidelines.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
 ``kind``, ``themes`` as ids separated by any of ``; ； , ， 、 |`` or a JSON list, optional
 ``family``, ``split`` …). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
 suggest`` leaves them) is skipped, and the count logged. Files are UTF-8 (BOM or not); a file
@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ log = logging.getLogger("nlp_reports")
 __all__ = [
     "KINDS",
     "SPLITS",
+    "DataWarning",
     "THEME_IDS",
     "THEME_SEPARATORS",
     "LabeledStatement",
@@ -312,6 +314,23 @@ def require_texts(texts: Any, where: str) -> None:
 MIN_STATEMENTS = 200
 #: A kind or theme with fewer positive examples than this is not learned (its F1 is noise).
 MIN_POSITIVES = 10
+
+
+class DataWarning(UserWarning):
+    """The labeled data are too few (or were trained on) for the figures to mean much.
+
+    Why a real warning, not only a log line: the ``nlp_reports`` logger has a NullHandler,
+    so in Python or Jupyter a logged warning is shown nowhere, and a researcher trusted a
+    model the tool knew could not be learned. Silence it with
+    ``warnings.simplefilter("ignore", DataWarning)``.
+    """
+
+
+def warn_data(messages: Sequence[str], *, stacklevel: int = 3) -> None:
+    """Log each message at WARNING and issue it as a :class:`DataWarning` (for notebooks)."""
+    for message in messages:
+        log.warning("%s", message)
+        warnings.warn(message, DataWarning, stacklevel=stacklevel)
 
 
 def scarcity_warnings(items: Sequence[LabeledStatement], what: str) -> list[str]:

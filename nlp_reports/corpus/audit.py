@@ -1,6 +1,6 @@
 """The audit (质量审查): one row per report with every defect and signal an evaluator would flag.
 
-Two kinds of findings, counted apart (``../shared/format.md`` §4):
+Two kinds of findings, counted apart (``docs/audit.md``):
 
 * **Defects** (缺陷) — the data of the report is wrong or missing: identity failures I1–I4
   with the cells involved, T1 narrative figures that contradict the tables, missing

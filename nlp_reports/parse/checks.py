@@ -10,7 +10,7 @@
 * T2: fees charged (表二 第二十条第（八）项) while section 六 says only "无".
 
 Blank operands and unreadable tables give ``not_assessable``, never a guess. See
-``../shared/format.md`` §3.6.
+``docs/schema.md`` (*checks*).
 """
 
 from __future__ import annotations

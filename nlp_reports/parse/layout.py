@@ -3,7 +3,7 @@
 One place decides these ids; the parser, the checks, the store and the summarizer all
 read them from here. Row ids of 表三 follow the printed numbering (一 → "1", 三(三)5 → "3.3.5",
 三(七)总计 → "3.7", 四 → "4"), so a researcher can map them back to the form at a glance.
-See ``../shared/format.md`` §3.3–3.5 and ``docs/schema.md``.
+See ``docs/schema.md`` (*tables*).
 """
 
 from __future__ import annotations

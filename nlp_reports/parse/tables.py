@@ -1,6 +1,6 @@
 """Read the national statistical tables (表二、表三、表四) of one report as numbers.
 
-Three shapes of text reach us (see ``../shared/format.md`` §3.3–3.5):
+Three shapes of text reach us (the tables themselves: ``docs/schema.md``, *tables*):
 
 * *flattened*: one cell per line (scraped web pages), numbers on their own lines;
 * *aligned*: one row per line, ``label  3  0  0 …`` separated by spaces;
