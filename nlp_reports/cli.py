@@ -159,8 +159,14 @@ def _progress(args: argparse.Namespace):
     before = logger.level
     if not args.quiet and logger.getEffectiveLevel() > logging.INFO:
         logger.setLevel(logging.INFO)
+    import warnings
+
+    from nlp_reports.classify.dataset import DataWarning
+
     try:
-        yield
+        with warnings.catch_warnings():  # already logged (WARNING lines): not twice
+            warnings.simplefilter("ignore", DataWarning)
+            yield
     finally:
         logger.setLevel(before)
 

@@ -61,9 +61,11 @@ def tiny_data(tmp_path_factory) -> Path:
 def tiny_model(tiny_data, tmp_path_factory) -> Path:
     """A model trained on the tiny data, outside the shipped models (so it needs trust)."""
     from nlp_reports.classify import train
+    from nlp_reports.classify.dataset import DataWarning
 
     out = tmp_path_factory.mktemp("models") / "tiny"
-    result = train(tiny_data, out=out, tokenizer="jieba", params={"cv": 3})
+    with pytest.warns(DataWarning, match="only 40 test statements"):  # ~300 statements
+        result = train(tiny_data, out=out, tokenizer="jieba", params={"cv": 3})
     return result.path
 
 
@@ -274,8 +276,10 @@ def test_training_writes_a_complete_card(tiny_model, tiny_data):
 @pytest.mark.slow
 def test_training_is_deterministic(tiny_data, tiny_model, tmp_path):
     from nlp_reports.classify import train
+    from nlp_reports.classify.dataset import DataWarning
 
-    again = train(tiny_data, out=tmp_path / "again", tokenizer="jieba", params={"cv": 3})
+    with pytest.warns(DataWarning):
+        again = train(tiny_data, out=tmp_path / "again", tokenizer="jieba", params={"cv": 3})
     first = json.loads((tiny_model / "meta.json").read_text("utf-8"))
     assert again.card["model_sha256"] == first["model_sha256"]  # byte-identical model file
     assert again.card["metrics"] == first["metrics"]
@@ -484,8 +488,10 @@ def test_sample_report_tagged_like_the_worked_example(shipped):
 
 def test_evaluate_reports_model_and_baseline(tiny_model, tiny_data):
     from nlp_reports.classify import evaluate, format_evaluation
+    from nlp_reports.classify.dataset import DataWarning
 
-    result = evaluate(tiny_data, model=tiny_model, trust=True)
+    with pytest.warns(DataWarning, match="were in the model's training data"):
+        result = evaluate(tiny_data, model=tiny_model, trust=True)
     for side in ("model", "baseline"):
         s = result[side]
         assert set(s["themes"]) == set(THEME_IDS)

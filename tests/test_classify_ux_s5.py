@@ -191,9 +191,11 @@ def test_the_card_shows_the_train_command_that_ran(cli_trained, small_data):
 
 def test_the_card_of_a_python_training_shows_the_call(small_data, tmp_path):
     from nlp_reports.classify import train
+    from nlp_reports.classify.dataset import DataWarning
 
     out = tmp_path / "from-python"
-    train(small_data, out=out, params={"cv": 2})
+    with pytest.warns(DataWarning):
+        train(small_data, out=out, params={"cv": 2})
     block = _how_it_was_made(out)
     assert "nlp-reports train" not in block and "nlp_reports/data/labeled" not in block
     assert "nlp_reports.classify.train(" in block
@@ -319,9 +321,12 @@ def test_train_logs_a_warning_and_records_it_in_the_card(small_data, tmp_path, c
     import json
 
     from nlp_reports.classify import train
+    from nlp_reports.classify.dataset import DataWarning
 
-    with caplog.at_level("INFO", logger="nlp_reports"):
+    with caplog.at_level("INFO", logger="nlp_reports"), pytest.warns(DataWarning) as shown:
         result = train(small_data, out=tmp_path / "m", params={"cv": 2})
+    # shown in Python too (finding s6-2), and carried by the result
+    assert [str(w.message) for w in shown] == list(result.warnings) == result.card["warnings"]
     warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any("has only" in w for w in warned)
     card = json.loads((tmp_path / "m" / "meta.json").read_text("utf-8"))
@@ -365,7 +370,9 @@ def test_evaluate_quiet_keeps_the_warnings_only(small_data, shipped):
     loud = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=300)
     quiet = subprocess.run(argv + ["-q"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert loud.returncode == quiet.returncode == 0 and loud.stdout == quiet.stdout
-    assert "evaluating on 60 statements" in loud.stderr.splitlines()[0]
+    err = loud.stderr.splitlines()
+    # the model (and its trust) comes first, then the data (finding s6-16)
+    assert "loaded model" in err[0] and "evaluating on 60 statements" in err[1]
     assert "too few labels" in quiet.stdout
     assert quiet.stderr.strip() and all(line.startswith("WARNING")
                                         for line in quiet.stderr.splitlines())
@@ -375,9 +382,11 @@ def test_train_takes_labeled_statements_from_a_generator(small_data, tmp_path):
     # the card's Python call was built from the data before training read it, which used up
     # a generator: training then failed with 'no labeled statements to train on'
     from nlp_reports.classify import load_labeled, train
+    from nlp_reports.classify.dataset import DataWarning
 
     items = load_labeled(small_data)
-    result = train((d for d in items), out=tmp_path / "gen", params={"cv": 2})
+    with pytest.warns(DataWarning):
+        result = train((d for d in items), out=tmp_path / "gen", params={"cv": 2})
     assert result.card["data"]["n_statements"] == len(items)
     assert f"<{len(items)} LabeledStatements>" in _how_it_was_made(tmp_path / "gen")
 
@@ -402,7 +411,13 @@ def test_evaluate_warns_on_the_models_own_training_data(tmp_path):
     src = sorted(labeled.glob("part-*.jsonl"))[-1]
     part = tmp_path / src.name
     part.write_text("\n".join(src.read_text("utf-8").splitlines()[:40]) + "\n", "utf-8")
-    assert any("was trained on " + src.name in w for w in evaluate(part)["warnings"])
+    from nlp_reports.classify.dataset import DataWarning
+
+    with pytest.warns(DataWarning):
+        warned = evaluate(part)["warnings"]
+    assert any("was trained on " + src.name in w for w in warned)
     other = tmp_path / "mine.jsonl"
     shutil.copy(part, other)
-    assert not any("trained on" in w for w in evaluate(other)["warnings"])
+    with pytest.warns(DataWarning):
+        warned = evaluate(other)["warnings"]
+    assert not any("trained on" in w for w in warned)

@@ -23,6 +23,7 @@ from nlp_reports.classify.dataset import (
     scarcity_warnings,
     split_by_family,
     theme_matrix,
+    warn_data,
 )
 from nlp_reports.taxonomy import CORE_THEMES, KINDS, THEME_IDS
 
@@ -116,15 +117,23 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
              ) -> dict[str, Any]:
     """Score the model on labeled ``data`` (paths or LabeledStatements), baseline beside.
 
-    ``model``: a model directory (None: the shipped default; others need ``trust=True``).
-    ``cv=K``: instead, K-fold cross-validation grouped by family, retraining a model with
-    the loaded model's parameters (or the defaults when no model is given) on each fold.
-    Returns ``{"model": scores, "baseline": scores, "n": …, "mode": "holdout"|"cv",
-    "warnings": […], …}``; ``warnings`` (also logged) says when the data are too few for
-    the figures to mean much (:func:`~nlp_reports.classify.dataset.scarcity_warnings`).
+    ``model``: a model directory (None: the shipped default; others need ``trust=True``,
+    checked before the data are read). ``cv=K``: instead, K-fold cross-validation grouped
+    by family, retraining a model with the loaded model's parameters (or the defaults when
+    no model is given) on each fold. Returns ``{"model": scores, "baseline": scores, "n": …,
+    "mode": "holdout"|"cv", "warnings": […], …}``; ``warnings`` (also logged and issued as
+    :class:`~nlp_reports.classify.dataset.DataWarning`) says when the data are too few for
+    the figures to mean much, or were (partly) the model's own training data. Then
+    ``n_trained_on`` counts those statements and ``unseen`` holds the scores on the others
+    (``{"n", "model", "baseline"}``, absent when none is left).
     """
     import numpy as np
 
+    from nlp_reports.classify.tagger import Tagger
+
+    # trust first: an untrusted model is refused before anything is said about the data
+    tagger = (Tagger.load(model, trust=trust, tokenizer=tokenizer)
+              if cv is None or model is not None else None)
     items = _as_data(data)
     if not items:
         from nlp_reports.errors import DataError
@@ -138,26 +147,33 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         log.info("cross-validating on %d statements (%d folds, a model trained per fold); "
                  "this takes a few minutes on the full corpus", len(items), int(cv))
         warnings = scarcity_warnings(items, "the data")
-        for message in warnings:
-            log.warning("%s", message)
-        result = _cross_validate(items, k=int(cv), model=model, trust=trust,
+        warn_data(warnings)
+        result = _cross_validate(items, k=int(cv), model=tagger, trust=trust,
                                  tokenizer=tokenizer, seed=seed)
         return {**result, "warnings": warnings}
+    assert tagger is not None
     log.info("evaluating on %d statements", len(items))
     warnings = []
     if len(items) < MIN_STATEMENTS:
         warnings.append(f"the figures rest on only {len(items)} statements (at least "
                         f"{MIN_STATEMENTS} are needed for figures within a few points)")
-        log.warning("%s", warnings[-1])
-    from nlp_reports.classify.tagger import Tagger
-
-    tagger = Tagger.load(model, trust=trust, tokenizer=tokenizer)
-    seen = _trained_on(data, tagger.card)
-    if seen:
-        warnings.append(f"the model was trained on {', '.join(seen)}: these figures measure "
-                        "how well it learned its own data, not how it does on new text "
-                        "(use --cv K, or data it never saw)")
-        log.warning("%s", warnings[-1])
+    seen_files = _trained_on(data, tagger.card)
+    seen = trained_mask(items, tagger.path, tagger.card)
+    n_seen = int(seen.sum()) if seen is not None else 0
+    if n_seen:
+        warnings.append(
+            f"{n_seen} of {len(items)} statements were in the model's training data"
+            + (f" ({', '.join(seen_files)})" if seen_files else "")
+            + ": figures on them measure how well it learned its own data, not how it does "
+              "on new text"
+            + (f"; see the figures on the {len(items) - n_seen} it never saw"
+               if n_seen < len(items) else "")
+            + " (or use --cv K, or data it never saw)")
+    elif seen_files and seen is None:  # an older model: no record of its statements
+        warnings.append(f"the model was trained on {', '.join(seen_files)}: these figures "
+                        "measure how well it learned its own data, not how it does on new "
+                        "text (use --cv K, or data it never saw)")
+    warn_data(warnings)
     preds = tagger.predict([d.text for d in items])
     Y_pred = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds])
     result = {
@@ -170,12 +186,63 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         "baseline": _baseline_scores(items),
         "warnings": warnings,
     }
+    if seen is not None:
+        result["n_trained_on"] = n_seen
+    if 0 < n_seen < len(items):
+        keep = np.flatnonzero(~seen)
+        unseen = [items[i] for i in keep]
+        result["unseen"] = {
+            "n": len(unseen),
+            "model": score([d.kind for d in unseen], [preds[i].kind for i in keep],
+                           theme_matrix([d.themes for d in unseen]), Y_pred[keep]),
+            "baseline": _baseline_scores(unseen),
+        }
     return result
+
+
+#: The model directory's list of its train+dev statements (what it learned from), one
+#: :func:`text_key` a line; the test split is not in it (scoring on it is fair).
+TRAINED_TEXTS_FILE = "trained_texts.txt"
+
+
+def text_key(text: str) -> str:
+    """A short key of a statement's normalized text (NFKC, spacing, punctuation as the
+    features see them): the first 16 hex digits of its SHA-256. Why a hash, not the text:
+    the list stays small (17 bytes a statement) and holds no labeled text."""
+    import hashlib
+
+    from nlp_reports.classify.features import normalize_statement
+
+    return hashlib.sha256(normalize_statement(text).encode("utf-8")).hexdigest()[:16]
+
+
+def trained_mask(items: Sequence[LabeledStatement], model_dir: Any, card: dict[str, Any]
+                 ) -> np.ndarray | None:
+    """Which of ``items`` the model learned from (True), by their normalized text, from the
+    model's :data:`TRAINED_TEXTS_FILE`; None when the model has no such list (older models).
+
+    Why statements, not file names: a label file re-saved as JSONL, merged or renamed is
+    still the training data, and scored 0.97 where cross-validation gave 0.71.
+    """
+    from pathlib import Path
+
+    import numpy as np
+
+    name = (card.get("data") or {}).get("trained_texts_file")
+    if not name or model_dir is None:
+        return None
+    try:
+        keys = set(Path(model_dir, name).read_text("ascii").split())
+    except (OSError, UnicodeDecodeError):
+        log.info("%s: no list of the training statements; cannot tell which were trained on",
+                 model_dir)
+        return None
+    return np.array([text_key(d.text) in keys for d in items], dtype=bool)
 
 
 def _trained_on(data: Any, card: dict[str, Any]) -> list[str]:
     """Names of the files of ``data`` (paths, or folders of .jsonl/.csv) that the model card
-    lists as training data: scoring a model on them measures nothing."""
+    lists as training data (named in the warning; :func:`trained_mask` does the counting)."""
     from pathlib import Path
 
     trained = set((card.get("data") or {}).get("files") or ())
@@ -202,10 +269,8 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
     from nlp_reports.classify.train import DEFAULT_THRESHOLDS
     from nlp_reports.tokenize import Tokenizer
 
-    if model is not None:
-        from nlp_reports.classify.tagger import Tagger
-
-        template = clone(Tagger.load(model, trust=trust).model)
+    if model is not None:  # a Tagger loaded (and its trust checked) by evaluate
+        template = clone(model.model)
     else:
         from nlp_reports.classify.train import DEFAULT_PARAMS
 
@@ -281,8 +346,16 @@ def format_evaluation(result: dict[str, Any]) -> str:
     for i, k in enumerate(KINDS):
         lines.append(f"{k:<10}" + "".join(f"{v:>9}" for v in m["kind_confusion"]["matrix"][i])
                      + "   |" + "".join(f"{v:>9}" for v in b["kind_confusion"]["matrix"][i]))
+    unseen = result.get("unseen")
+    if unseen:
+        mu, bu = unseen["model"], unseen["baseline"]
+        lines += ["", f"on the {unseen['n']} statements the model was not trained on:"]
+        for key, label in (("kind_accuracy", "kind accuracy"), ("micro_f1", "theme micro-F1"),
+                           ("macro_f1", "theme macro-F1")):
+            lines.append(f"{label:<26}{mu[key]:>8.3f}{bu[key]:>10.3f}")
     if result.get("warnings"):
-        lines += ["", "WARNING: too few labels; these figures mean little:"]
+        lines += ["", "WARNING: these figures mean little (too few labels, or the model's own "
+                  "training data):"]
         lines += [f"- {w}" for w in result["warnings"]]
     return "\n".join(lines)
 

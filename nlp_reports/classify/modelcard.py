@@ -135,11 +135,16 @@ def resolve_model_dir(path: str | os.PathLike | None, *, trust: bool) -> tuple[P
                 if name not in SHIPPED_MODELS and not trust:
                     raise _untrusted(root / name)
                 return root / name, name in SHIPPED_MODELS
+        looked = ', '.join(str(r) for r in roots) or 'no models folder'
+        if name in SHIPPED_MODELS:
+            raise ModelNotFoundError(
+                f"the shipped model {name!r} is not installed (looked in {looked}); train "
+                f"one with 'nlp-reports train DATA --out models/{name}'")
+        # a bare name that is neither a folder here nor a shipped model: most often a typo
+        # of one's own model folder, so say that, not "the shipped model is not installed"
         raise ModelNotFoundError(
-            f"the shipped model {name!r} is not installed (looked in "
-            f"{', '.join(str(r) for r in roots) or 'no models folder'}); train one with "
-            f"'nlp-reports train DATA --out models/{name}'"
-        )
+            f"{name}: no model here (no folder {name!r} in {Path.cwd()}, and not a shipped "
+            f"model: {', '.join(SHIPPED_MODELS)}; also looked in {looked})")
     p = Path(path)
     if p.is_file() and p.name == MODEL_FILE:
         p = p.parent

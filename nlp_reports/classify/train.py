@@ -22,6 +22,7 @@ from nlp_reports.classify.dataset import (
     load_labeled,
     scarcity_warnings,
     split_by_family,
+    warn_data,
 )
 from nlp_reports.errors import DataError
 from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
@@ -62,11 +63,14 @@ DEFAULT_PARAMS: dict[str, Any] = {
 
 @dataclass(frozen=True)
 class TrainResult:
-    """Where the model was written and its headline test figures (model and baseline_*)."""
+    """Where the model was written, its headline test figures (model and baseline_*) and
+    the warnings about its data (too few labels …; also issued as
+    :class:`~nlp_reports.classify.dataset.DataWarning` and logged)."""
 
     path: Path
     metrics: dict[str, Any]
     card: dict[str, Any] = field(default_factory=dict, repr=False)
+    warnings: tuple[str, ...] = ()
 
 
 def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float
@@ -149,7 +153,13 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
 
     from nlp_reports.classify import modelcard as mc
     from nlp_reports.classify.compiled import compile_model
-    from nlp_reports.classify.evaluate import _baseline_scores, flat_metrics, score
+    from nlp_reports.classify.evaluate import (
+        TRAINED_TEXTS_FILE,
+        _baseline_scores,
+        flat_metrics,
+        score,
+        text_key,
+    )
     from nlp_reports.classify.model import StatementModel
     from nlp_reports.tokenize import Tokenizer, userdict_hash
 
@@ -198,8 +208,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if len(te) < MIN_TEST:
         warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
                         f"{MIN_TEST} are needed for figures within a few points)")
-    for message in warnings:
-        log.warning("%s", message)
+    warn_data(warnings)
 
     tok = Tokenizer(tokenizer)
     settings = {**DEFAULT_PARAMS, **(params or {})}
@@ -250,6 +259,10 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         raise _unwritable(out_dir, exc) from None
     digest = mc.sha256_file(model_path)
     (out_dir / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
+    # what it learned from, so evaluate can tell a re-saved or merged label file (finding:
+    # the same 135 rows as JSONL scored 0.97, cross-validated 0.71)
+    (out_dir / TRAINED_TEXTS_FILE).write_text(
+        "".join(k + "\n" for k in sorted({text_key(d.text) for d in fit_items})), "ascii")
 
     created = mc.utc_now()
     card = {
@@ -267,6 +280,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
             "sha256": data_sha256(files) if files else _records_sha256(items),
             "n_statements": len(items),
             "n_families": len({d.family for d in items}),
+            "trained_texts_file": TRAINED_TEXTS_FILE,
         },
         "split": {"train": len(tr), "dev": len(dv), "test": len(te),
                   "test_families": len({d.family for d in te}),
@@ -289,7 +303,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     mc.write_card(out_dir, card)
     (out_dir / "README.md").write_text(model_readme(card), "utf-8")
     log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
-    return TrainResult(path=out_dir, metrics=metrics, card=card)
+    return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
 
 
 _THRESHOLD_WORDS = {
@@ -301,6 +315,8 @@ _THRESHOLD_WORDS = {
 
 def model_readme(card: dict[str, Any]) -> str:
     """A human model card (README.md) from the machine one (meta.json)."""
+    from nlp_reports.classify.evaluate import TRAINED_TEXTS_FILE
+
     m = card["metrics"]["test"]
     lines = [
         f"# Model card: `{card['name']}` ({card['version']})",
@@ -361,6 +377,9 @@ def model_readme(card: dict[str, Any]) -> str:
         "- `model.joblib.sha256`: its checksum, verified before unpickling; `meta.json`: the "
         "machine card (labels, data hash, split sizes, metrics, thresholds, versions, "
         "tokenizer settings and user-dictionary hash).",
+        f"- `{TRAINED_TEXTS_FILE}`: a 16-hex-digit SHA-256 key of each train+dev statement's "
+        "normalized text, so `evaluate` counts the statements the model learned from "
+        "whatever file they come in.",
         "- Kind evidence from the layout: `Tagger.tag` multiplies the model's probability of "
         "the statement's block kind (problem/measure) by 3 and renormalizes.",
         "",

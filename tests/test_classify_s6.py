@@ -1,0 +1,132 @@
+"""Classifier-side findings of the fourth new-user trial (s6): evaluating on one's own
+training labels re-saved, warnings visible in Python, F1 without support, label sets, the
+tokenizer in one's own vectorizer, suggest/Tagger.load wording, trust before data."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELED = ROOT / "nlp_reports" / "data" / "labeled"
+SHIPPED = ROOT / "models" / "default"
+
+
+def _records(n: int, start: int = 0) -> list[dict]:
+    """``n`` labeled records of the shipped data (part-a, then part-b …), from ``start``."""
+    files = sorted(LABELED.glob("part-*.jsonl"))
+    if not files:
+        pytest.skip("labeled corpus not present")
+    rows = [json.loads(line) for f in files[:3] for line in f.read_text("utf-8").splitlines()
+            if line.strip()]
+    return rows[start:start + n]
+
+
+def _write_csv(path: Path, records: list[dict]) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:  # Excel style, with BOM
+        w = csv.writer(fh)
+        w.writerow(["text", "kind", "themes", "family"])
+        for r in records:
+            w.writerow([r["text"], r["kind"], ";".join(r.get("themes", [])), r.get("family", "")])
+    return path
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def my_model(tmp_path_factory):
+    """A model trained on 150 statements of one's own CSV (too few: it warns)."""
+    from nlp_reports.classify import train
+    from nlp_reports.classify.dataset import DataWarning
+
+    base = tmp_path_factory.mktemp("s6")
+    records = _records(150)
+    labels = _write_csv(base / "my_labels.csv", records)
+    with pytest.warns(DataWarning) as shown:
+        result = train(labels, out=base / "models_csv", params={"cv": 2})
+    return result, records, base, [str(w.message) for w in shown]
+
+
+# --- finding 2: train() warnings are visible in Python and carried by the result -------------
+
+
+def test_train_warnings_are_python_warnings_and_on_the_result(my_model):
+    result, _, _, shown = my_model
+    assert isinstance(result.warnings, tuple) and result.warnings
+    assert list(result.warnings) == shown == result.card["warnings"]
+    assert any("has only" in w and "200" in w for w in result.warnings)
+
+
+# --- finding 1: the training statements are recognised in any file -------------------------
+
+
+def test_evaluating_on_the_training_rows_saved_as_jsonl_warns_with_a_count(my_model):
+    from nlp_reports.classify import evaluate, format_evaluation, load_labeled
+    from nlp_reports.classify.dataset import DataWarning, split_by_family
+
+    result, records, base, _ = my_model
+    same = _write_jsonl(base / "my_labels.jsonl", records)  # another name, another format
+    with pytest.warns(DataWarning) as shown:
+        ev = evaluate(same, model=result.path, trust=True)
+    train_, dev, test = split_by_family(load_labeled(same))
+    fitted = {d.text for d in train_ + dev}
+    n_seen = sum(r["text"] in fitted for r in records)
+    assert 0 < n_seen < len(records) and ev["n_trained_on"] == n_seen
+    message = f"{n_seen} of {len(records)} statements were in the model's training data"
+    assert any(message in str(w.message) for w in shown)
+    assert any(message in w for w in ev["warnings"])
+    assert ev["unseen"]["n"] == len(records) - n_seen == ev["unseen"]["model"]["n"]
+    assert f"on the {len(records) - n_seen} statements the model was not trained on" in \
+        format_evaluation(ev)
+
+
+def test_new_statements_are_not_counted_as_trained_on(my_model):
+    from nlp_reports.classify import evaluate
+    from nlp_reports.classify.dataset import DataWarning
+    from nlp_reports.classify.evaluate import text_key
+
+    result, records, base, _ = my_model
+    known = {text_key(r["text"]) for r in records}  # stock lines ("无。") recur across parts
+    fresh = [r for r in _records(300, start=1000) if text_key(r["text"]) not in known][:60]
+    new = _write_jsonl(base / "new.jsonl", fresh)
+    with pytest.warns(DataWarning, match="only 60 statements"):
+        ev = evaluate(new, model=result.path, trust=True)
+    assert ev["n_trained_on"] == 0 and "unseen" not in ev
+    assert not any("training data" in w for w in ev["warnings"])
+
+
+def test_the_list_of_trained_statements_is_small_and_holds_no_text(my_model):
+    from nlp_reports.classify.evaluate import TRAINED_TEXTS_FILE
+
+    result, records, _, _ = my_model
+    lines = (result.path / TRAINED_TEXTS_FILE).read_text("ascii").split()
+    assert 0 < len(lines) <= len(records) and all(len(k) == 16 for k in lines)
+    assert result.card["data"]["trained_texts_file"] == TRAINED_TEXTS_FILE
+    assert TRAINED_TEXTS_FILE not in json.dumps(result.card["metrics"])
+
+
+# --- finding 16: trust is checked before the data are read or reported on -----------------
+
+
+def test_evaluate_refuses_an_untrusted_model_before_reading_the_data(tmp_path, caplog):
+    from nlp_reports.classify import evaluate
+    from nlp_reports.errors import UntrustedModelError
+
+    if not (SHIPPED / "model.joblib").is_file():
+        pytest.skip("no shipped model")
+    copy = shutil.copytree(SHIPPED, tmp_path / "colleague")
+    data = _write_jsonl(tmp_path / "few.jsonl", _records(20))
+    for cv in (None, 2):
+        with caplog.at_level("INFO", logger="nlp_reports"), \
+                pytest.raises(UntrustedModelError):
+            evaluate(data, model=copy, cv=cv)
+        assert not any("statements" in r.getMessage() for r in caplog.records)
+    with pytest.raises(UntrustedModelError):  # even when the data path is wrong
+        evaluate(tmp_path / "nope.jsonl", model=copy)
