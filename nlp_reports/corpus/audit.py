@@ -124,9 +124,11 @@ class Audit:
         return head + markdown_table(df.drop(columns=["report_id"]), max_rows=max_rows) + "\n"
 
     def to_csv(self, path: str | os.PathLike[str]) -> Path:
+        """Write the table as CSV (UTF-8 with BOM, opens in Excel); the folder is created."""
         out = Path(path)
         from nlp_reports.corpus.export import spreadsheet_safe
 
+        out.parent.mkdir(parents=True, exist_ok=True)  # as Summary.to_csv/to_html do
         spreadsheet_safe(self.sorted()).to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
@@ -145,6 +147,7 @@ class Audit:
 
         html = audit_html(Audit(self.sorted()))
         if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
         return html
 

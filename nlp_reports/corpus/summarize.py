@@ -394,7 +394,15 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
         tokenize = Tokenizer()
     except ImportError:
         log.info("nlp_reports.tokenize is not available: no distinctive vocabulary")
-    for i, (report, tagged) in enumerate(items):
+    from nlp_reports.report import Report
+
+    for i, item in enumerate(items):
+        if isinstance(item, Report) or not isinstance(item, (tuple, list)) or len(item) != 2:
+            raise TypeError(
+                f"summarize() takes a store, or (Report, tagged statements) pairs; item {i} "
+                f"is a {type(item).__name__}: tag the reports first, e.g. "
+                "zip(reports, Tagger.load().tag_many(reports))")
+        report, tagged = item
         path = report.metadata.source or f"report-{i}"
         words = report_words(report, tokenize) if tokenize is not None else None
         store.write_report(f"{path}#{i}", report, tagged, words=words)
@@ -420,6 +428,8 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     ``dedupe``: count one report per (agency, year) — see :func:`dedupe_frames`; a note says
     how many were left out.
     """
+    if isinstance(by, str):  # by="year": one key, not its characters
+        by = (by,)
     by = tuple(dict.fromkeys(by or ()))  # a key named twice groups once (not an error)
     for b in by:
         if b not in GROUP_COLUMNS:
