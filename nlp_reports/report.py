@@ -103,7 +103,14 @@ class Table:
     problem: str | None = None
 
     def get(self, row: str, column: str) -> float | None:
-        """The value at (row id, column id), None when blank or non-numeric."""
+        """The value at (row id, column id), None when blank or non-numeric.
+
+        Raises KeyError naming the valid ids when ``row`` or ``column`` is not one of this
+        table's (``docs/schema.md`` lists them per table)."""
+        for what, key, ids in (("row", row, self.rows), ("column", column, self.columns)):
+            if key not in ids:
+                raise KeyError(f"{self.id} has no {what} {key!r}; its {what}s are: "
+                               f"{', '.join(ids)}")
         return self.values[self.rows.index(row)][self.columns.index(column)]
 
     def to_frame(self, labels: bool = False) -> Any:

@@ -40,3 +40,13 @@ def test_audit_outputs_create_their_folders(db, tmp_path):
     assert csv.read_text(encoding="utf-8-sig").startswith("report_id,")
     a.to_html(tmp_path / "other" / "audit.html")
     assert (tmp_path / "other" / "audit.html").stat().st_size > 1000
+
+
+def test_a_wrong_table_id_names_the_valid_ones():
+    report = load_report(sorted(EXAMPLES.glob("*.txt"))[0])
+    t3 = report.table("table3")
+    assert t3.get("1", "total") is not None
+    with pytest.raises(KeyError, match="table3 has no row '99'; its rows are: 1, 2"):
+        t3.get("99", "total")
+    with pytest.raises(KeyError, match="no column 'legal_subtotal'; its columns are: "):
+        t3.get("1", "legal_subtotal")
