@@ -116,6 +116,9 @@ _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 #: out, so a table row of single-digit cells ("0 0 0 1") is never joined.
 _CJK_SPACED = "[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u201c\u201d]"
 _LETTER_SPACED = re.compile(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
+#: What every letter-spaced run holds, opening with a literal space so that the scan of a
+#: text without one only stops at spaces (the run pattern itself tries every character).
+_LETTER_SPACED_HINT = re.compile(f" {_CJK_SPACED} {_CJK_SPACED} {_CJK_SPACED} ")
 #: Emoji and their variation selectors (reports copied from WeChat: "📌一、总体情况").
 #: Symbols used as bullets (▲ ● ★ ☆ ■) are kept.
 #: Markdown-like markup of text pasted from editors: "**一、总体情况**", "## 二、…".
@@ -177,7 +180,7 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
         text = _MD_HEADING.sub("", text)
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
-    if " " in text and not text.isascii():
+    if " " in text and not text.isascii() and _LETTER_SPACED_HINT.search(text):
         text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
