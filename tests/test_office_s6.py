@@ -61,3 +61,26 @@ def test_office_wrapped_paragraphs_are_read_as_one_line() -> None:
             == [(s.text, s.block, s.marker) for s in source.statements])
     assert report.metadata.title == source.metadata.title
     assert [s.number for s in report.sections] == [s.number for s in source.sections]
+
+
+@pytest.mark.parametrize("name", ["cells_per_line.pdf", "cells_numbered.pdf"])
+def test_office_table_one_cell_a_line_keeps_its_values_at_page_edges(name: str) -> None:
+    """A .txt report (one table cell a line) saved as .docx and exported as PDF, 表四 running
+    over pages, without page numbers or with a bare one in the footer (cells_numbered): a
+    bare number among a page's first or last two lines was taken for a page number, and one
+    on most pages' edges for a running head, so 表四 lost values and was unreadable. Only
+    numbers that count the pages are dropped now."""
+    pytest.importorskip("pdfplumber")
+    from nlp_reports.ingest import read_document
+
+    source = load_report(DATA / "cells_per_line.txt")
+    report = load_report(DATA / name)
+    assert source.table("table4") is not None and source.table("table4").status == "ok"
+    assert report.table("table4") == source.table("table4")
+    assert ([(c.id, c.outcome, c.column) for c in report.checks]
+            == [(c.id, c.outcome, c.column) for c in source.checks])
+    if name == "cells_numbered.pdf":  # the footers '1' … '4' are gone
+        text = read_document(DATA / name).text
+        assert text.endswith("\n2025年1月17日")  # (page 4's '4')
+        assert "\n复议后起诉\n\n结果维持\n" in text  # (page 1's '1' between)
+        assert "其他需要报告的事项\n\n无。\n" in text  # (page 3's '3' between)

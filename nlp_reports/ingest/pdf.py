@@ -187,9 +187,38 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     if first:
         flat = _join_title(flat)
     lines = [line for _, _, chunk, _ in flat for line in chunk]
-    # page furniture sits among the first or last two text lines of a page
+    # page furniture sits among the first or last two text lines of a page; a bare number
+    # there is left to _drop_page_numbers, which sees all pages
     edge = set(_edges(lines))
-    return [line for i, line in enumerate(lines) if not (i in edge and is_page_furniture(line))]
+    return [line for i, line in enumerate(lines)
+            if not (i in edge and is_page_furniture(line) and not _BARE_NUMBER.fullmatch(line))]
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,4})\s*")
+
+
+def _drop_page_numbers(pages: list[list[str]]) -> list[list[str]]:
+    """``pages`` without their bare page numbers ("3" alone at a page's edge): the first or
+    last text line of page n (from 1) when it is n plus an offset (0, or more after an
+    unnumbered cover) that two pages and half the pages share at the same edge; of a one-page
+    PDF, a 1. Any bare number among a page's first or last two lines was dropped before, which
+    took the values of a table set one cell a line (a .txt report saved as .docx, then PDF)
+    whenever a page began or ended inside it; a value may also equal its page's number."""
+    from collections import Counter
+
+    found = []  # (page, line, (offset, edge))
+    for n, lines in enumerate(pages):
+        text = [i for i, line in enumerate(lines) if line and "\t" not in line]
+        for i, edge in ((text[:1], "top"), (text[-1:], "bottom")):
+            if i and (m := _BARE_NUMBER.fullmatch(lines[i[0]])):
+                found.append((n, i[0], (int(m.group(1)) - n - 1, edge)))
+    pages_with = Counter(key for _, key in {(n, key) for n, _, key in found})
+    shared = {key for key, k in pages_with.items() if k >= max(2, 0.5 * len(pages))}
+    if len(pages) == 1:
+        shared = {(0, "top"), (0, "bottom")}
+    drop = {(n, i) for n, i, key in found if key in shared}
+    return [[line for i, line in enumerate(lines) if (n, i) not in drop]
+            for n, lines in enumerate(pages)]
 
 
 #: A line ending so ends its paragraph, or may: a line break after it is kept.
@@ -423,8 +452,8 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     if len(pages) < 3:
         return pages
     seen: dict[str, int] = {}
-    for lines in pages:
-        for key in {_head_key(lines[i]) for i in _edges(lines)}:
+    for lines in pages:  # (a bare number is a page number or a table's value: not a head)
+        for key in {_head_key(lines[i]) for i in _edges(lines) if not _BARE_NUMBER.fullmatch(lines[i])}:
             seen[key] = seen.get(key, 0) + 1
     running = {key for key, n in seen.items() if n >= max(3, 0.6 * len(pages))}
     if not running:
@@ -473,7 +502,8 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
             raise
         raise BinaryInputError(f"the PDF is damaged ({type(exc).__name__}: {exc})",
                                path=path) from exc
-    lines = [line for page in _join_pages(_drop_running_heads(pages)) for line in [*page, ""]]
+    pages = _join_pages(_drop_running_heads(_drop_page_numbers(pages)))
+    lines = [line for page in pages for line in [*page, ""]]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     if not text.strip() or (scanned and not text_pages):
         what = (f"a scan: {len(scanned)} of its {len(pages)} pages are images"
