@@ -141,7 +141,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
                        command=_train_command(args))
     _out(f"model written to {result.path}")
     for key, value in result.metrics.items():
-        _out(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+        _out(f"  {key}: {value:.3f}" if isinstance(value, float)
+             else f"  {key}: —" if value is None else f"  {key}: {value}")
     if "kind_accuracy" in result.metrics:
         _out(f"(test figures on {result.metrics['n_test']} held-out statements"
              + ("; too few labels, see the warnings" if result.card.get("warnings") else "")

@@ -130,3 +130,42 @@ def test_evaluate_refuses_an_untrusted_model_before_reading_the_data(tmp_path, c
         assert not any("statements" in r.getMessage() for r in caplog.records)
     with pytest.raises(UntrustedModelError):  # even when the data path is wrong
         evaluate(tmp_path / "nope.jsonl", model=copy)
+
+
+# --- finding 12: F1 of a theme with no example is n/a, not 0.000 ---------------------------
+
+
+def test_a_theme_without_examples_has_no_f1():
+    import numpy as np
+
+    from nlp_reports.classify.evaluate import flat_metrics, format_evaluation, score
+    from nlp_reports.taxonomy import THEME_IDS
+
+    Y = np.zeros((3, len(THEME_IDS)), dtype=int)
+    Y[:, THEME_IDS.index("staffing")] = 1
+    wrong = Y.copy()
+    wrong[0, THEME_IDS.index("training")] = 1  # predicted, never gold: precision 0, no F1
+    s = score(["problem"] * 3, ["problem"] * 3, Y, wrong)
+    assert s["themes"]["staffing"]["f1"] == 1.0
+    assert s["themes"]["training"] == {"precision": 0.0, "recall": None, "f1": None,
+                                       "support": 0}
+    assert s["themes"]["confidentiality"]["precision"] is None
+    assert s["n_themes_scored"] == 1 and s["macro_f1"] == 1.0
+    flat = flat_metrics(s, s)
+    assert flat["f1_confidentiality"] is None and flat["baseline_f1_staffing"] == 1.0
+    row = next(line for line in format_evaluation(
+        {"mode": "holdout", "n": 3, "model": s, "baseline": s}).splitlines()
+        if line.startswith("confidentiality"))
+    assert "—" in row and "0.000" not in row
+
+
+def test_the_model_card_shows_a_dash_for_themes_without_test_examples(my_model):
+    result, _, _, _ = my_model
+    detail = result.card["metrics"]["test_detail"]["model"]["themes"]
+    readme = (result.path / "README.md").read_text("utf-8")
+    rows = {line.split("|")[1].strip(): line for line in readme.splitlines()
+            if line.startswith("| ") and line.split("|")[1].strip() in detail}
+    assert rows
+    for t, d in detail.items():
+        f1_cell = rows[t].split("|")[5].strip()
+        assert (f1_cell == "—") == (d["support"] == 0), rows[t]

@@ -6,7 +6,8 @@ each fold. Either way the keyword baseline is scored on the same statements.
 :func:`format_evaluation` renders the result as a plain-text table.
 
 Macro-F1 averages the themes that have at least one gold example in the data scored (a
-theme absent from the data has no defined recall); ``n_themes_scored`` says how many.
+theme absent from the data has no defined recall); ``n_themes_scored`` says how many. Such a
+theme's recall and F1 are None (shown "—"), and a precision with no prediction is None.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["evaluate", "flat_metrics", "format_evaluation", "score"]
+__all__ = ["evaluate", "flat_metrics", "fmt_figure", "format_evaluation", "score"]
 
 
 def score(kinds_true: Sequence[str], kinds_pred: Sequence[str], Y_true: np.ndarray,
@@ -50,9 +51,11 @@ def score(kinds_true: Sequence[str], kinds_pred: Sequence[str], Y_true: np.ndarr
         yt, yp = Y_true[:, j] == 1, Y_pred[:, j] == 1
         tp, fp, fn = int((yt & yp).sum()), int((~yt & yp).sum()), int((yt & ~yp).sum())
         tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+        # undefined figures are None (shown "—"), not 0.0: a theme with no gold example in
+        # the data read "F1 0.000", as if the model had failed at it
+        p = tp / (tp + fp) if tp + fp else None
+        r = tp / (tp + fn) if tp + fn else None
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fn else None
         themes[t] = {"precision": p, "recall": r, "f1": f1, "support": int(yt.sum())}
         if yt.sum():
             f1s.append(f1)
@@ -75,17 +78,19 @@ def score(kinds_true: Sequence[str], kinds_pred: Sequence[str], Y_true: np.ndarr
 
 
 def flat_metrics(model_scores: dict[str, Any], baseline_scores: dict[str, Any] | None = None
-                 ) -> dict[str, float]:
-    """The headline figures as one flat dict (kind_accuracy, theme_micro_f1, …, baseline_*)."""
+                 ) -> dict[str, float | None]:
+    """The headline figures as one flat dict (kind_accuracy, theme_micro_f1, …, baseline_*);
+    a theme's F1 is None when the data have no example of it."""
 
-    def flat(s: dict[str, Any], prefix: str) -> dict[str, float]:
+    def flat(s: dict[str, Any], prefix: str) -> dict[str, float | None]:
         out = {
             f"{prefix}kind_accuracy": round(s["kind_accuracy"], 4),
             f"{prefix}theme_micro_f1": round(s["micro_f1"], 4),
             f"{prefix}theme_macro_f1": round(s["macro_f1"], 4),
         }
-        for t in CORE_THEMES:
-            out[f"{prefix}f1_{t}"] = round(s["themes"][t]["f1"], 4)
+        for t in CORE_THEMES:  # None: no gold example of the theme (F1 undefined)
+            f1 = s["themes"][t]["f1"]
+            out[f"{prefix}f1_{t}"] = None if f1 is None else round(f1, 4)
         return out
 
     out = flat(model_scores, "")
@@ -317,6 +322,11 @@ def _inner_split(items: list[LabeledStatement]) -> tuple[list, list]:
     return train + test, dev
 
 
+def fmt_figure(value: float | None, width: int = 0) -> str:
+    """A figure as ``0.000``, or ``—`` when undefined (None: no example to measure it on)."""
+    return f"{'—' if value is None else format(value, '.3f'):>{width}}"
+
+
 def format_evaluation(result: dict[str, Any]) -> str:
     """A readable plain-text table: per theme P/R/F1 (model | baseline), then the summary."""
     m, b = result["model"], result["baseline"]
@@ -331,9 +341,9 @@ def format_evaluation(result: dict[str, Any]) -> str:
     lines.append("-" * len(lines[-1]))
     for t in THEME_IDS:
         s, sb = m["themes"][t], b["themes"][t]
-        lines.append(f"{t:<17}{s['support']:>8}  {s['precision']:>6.3f}{s['recall']:>6.3f}"
-                     f"{s['f1']:>6.3f}  |  {sb['precision']:>6.3f}{sb['recall']:>6.3f}"
-                     f"{sb['f1']:>6.3f}")
+        lines.append(f"{t:<17}{s['support']:>8}  " + "".join(
+            fmt_figure(s[k], 6) for k in ("precision", "recall", "f1")) + "  |  " + "".join(
+            fmt_figure(sb[k], 6) for k in ("precision", "recall", "f1")))
     lines.append("")
     lines.append(f"{'':<26}{'model':>8}{'baseline':>10}   (on {result['n']} statements)")
     for key, label in (("kind_accuracy", "kind accuracy"), ("micro_f1", "theme micro-F1"),

@@ -315,7 +315,7 @@ _THRESHOLD_WORDS = {
 
 def model_readme(card: dict[str, Any]) -> str:
     """A human model card (README.md) from the machine one (meta.json)."""
-    from nlp_reports.classify.evaluate import TRAINED_TEXTS_FILE
+    from nlp_reports.classify.evaluate import TRAINED_TEXTS_FILE, fmt_figure
 
     m = card["metrics"]["test"]
     lines = [
@@ -355,13 +355,15 @@ def model_readme(card: dict[str, Any]) -> str:
         lines += ["| figure | model | keyword baseline |", "|---|---|---|"]
         for key in ("kind_accuracy", "theme_micro_f1", "theme_macro_f1", "f1_staffing",
                     "f1_proactivity", "f1_confidentiality"):
-            lines.append(f"| {key} | {m[key]:.3f} | {m['baseline_' + key]:.3f} |")
+            lines.append(f"| {key} | {fmt_figure(m[key])} | {fmt_figure(m['baseline_' + key])} |")
         detail = card["metrics"]["test_detail"]["model"]["themes"]
         lines += ["", "| theme | support | P | R | F1 | threshold |", "|---|---|---|---|---|---|"]
+        # "—": no test example of the theme (recall and F1 undefined), or no prediction (P)
         for t in THEME_IDS:
             d = detail[t]
-            lines.append(f"| {t} | {d['support']} | {d['precision']:.3f} | {d['recall']:.3f} | "
-                         f"{d['f1']:.3f} | {card['thresholds'][t]:.2f} |")
+            lines.append(f"| {t} | {d['support']} | {fmt_figure(d['precision'])} | "
+                         f"{fmt_figure(d['recall'])} | {fmt_figure(d['f1'])} | "
+                         f"{card['thresholds'][t]:.2f} |")
     else:
         lines.append("No test split: no figures.")
     lines += [
