@@ -169,3 +169,36 @@ def test_the_model_card_shows_a_dash_for_themes_without_test_examples(my_model):
     for t, d in detail.items():
         f1_cell = rows[t].split("|")[5].strip()
         assert (f1_cell == "—") == (d["support"] == 0), rows[t]
+
+
+# --- finding 11: suggest without a tagger; a mistyped model folder -------------------------
+
+
+STATEMENTS = ["乡里负责信息公开的干部身兼数职，精力有限。", "下一步将配齐配强专职人员。",
+              "部分栏目更新不及时，内容不够全面。", "将加强对政务公开工作的培训。",
+              "依申请公开答复的规范性有待提高。"]
+
+
+def test_suggest_without_a_tagger_uses_the_shipped_model(tmp_path):
+    from nlp_reports import suggest
+    from nlp_reports.classify import Tagger
+
+    if not (SHIPPED / "model.joblib").is_file():
+        pytest.skip("no shipped model")
+    path = tmp_path / "statements.txt"
+    path.write_text("\n".join(STATEMENTS), "utf-8")
+    rows = suggest([path], n=3)
+    assert rows == suggest([path], n=3, tagger=Tagger.load())
+    assert len(rows) == 3 and {r["text"] for r in rows} <= set(STATEMENTS)
+
+
+def test_a_bare_name_that_is_no_folder_says_no_model_here(tmp_path, monkeypatch):
+    from nlp_reports.classify import Tagger
+    from nlp_reports.errors import ModelNotFoundError
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ModelNotFoundError) as info:
+        Tagger.load("models_nope", trust=True)
+    message = str(info.value)
+    assert message.startswith("models_nope: no model here") and str(tmp_path) in message
+    assert "not installed" not in message and "default" in message

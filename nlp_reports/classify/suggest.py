@@ -118,8 +118,11 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 
 
-def suggest(corpus: Any, *, n: int = 50, tagger: Any) -> list[dict[str, Any]]:
+def suggest(corpus: Any, *, n: int = 50, tagger: Any = None) -> list[dict[str, Any]]:
     """The ``n`` least certain, deduplicated, diverse statements of ``corpus`` with model guesses.
+
+    ``tagger``: the :class:`~nlp_reports.classify.Tagger` whose uncertainty picks them (None:
+    the shipped model, as the CLI without ``--model``).
 
     ``corpus``: report files or folders (parsed with :func:`nlp_reports.load_report`; a
     report with no section-五 statements, one saying 无, gives none), .txt files of one
@@ -139,6 +142,10 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any) -> list[dict[str, Any]]:
     if not seen or n <= 0:
         return []
     keys = list(seen)
+    if tagger is None:
+        from nlp_reports.classify.tagger import Tagger
+
+        tagger = Tagger.load()
     preds = tagger.predict([seen[k][0] for k in keys])
     thresholds = np.array([tagger.thresholds[t] for t in THEME_IDS])
     unc = np.empty(len(preds))
