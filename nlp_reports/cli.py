@@ -190,7 +190,9 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     rows = suggest(args.corpus, n=args.n, tagger=tagger)
     write_suggestions(rows, args.out or sys.stdout)
     if args.out:
-        _err(f"{len(rows)} statements to label written to {args.out}")
+        _err(f"{len(rows)} statements to label written to {args.out}"
+             + (f" (fewer than the {args.n} asked: no more distinct statements)"
+                if len(rows) < args.n else ""))
     return EXIT_OK
 
 

@@ -202,3 +202,33 @@ def test_a_bare_name_that_is_no_folder_says_no_model_here(tmp_path, monkeypatch)
     message = str(info.value)
     assert message.startswith("models_nope: no model here") and str(tmp_path) in message
     assert "not installed" not in message and "default" in message
+
+
+# --- finding 13: suggest says why it returned fewer than asked -----------------------------
+
+
+def test_suggest_says_why_it_gives_fewer_than_asked(tmp_path, caplog):
+    import subprocess
+    import sys
+
+    from nlp_reports.classify import suggest
+
+    if not (SHIPPED / "model.joblib").is_file():
+        pytest.skip("no shipped model")
+    path = tmp_path / "statements.txt"
+    path.write_text("\n".join(STATEMENTS + STATEMENTS[:2]), "utf-8")  # 5 distinct
+    with caplog.at_level("WARNING", logger="nlp_reports"):
+        rows = suggest([path], n=150)
+    said = " ".join(r.getMessage() for r in caplog.records)
+    assert f"{len(rows)} statements to label, fewer than the 150 asked" in said
+    assert "the corpus has 5 distinct statements" in said
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="nlp_reports"):
+        suggest([path], n=2)
+    assert not caplog.records
+    out = tmp_path / "to_label.csv"
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", "suggest", str(path), "-n", "150",
+                           "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{len(rows)} statements to label written to {out} (fewer than the 150 asked" \
+        in proc.stderr

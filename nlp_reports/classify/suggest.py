@@ -128,7 +128,8 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None) -> list[dict[str, A
     report with no section-五 statements, one saying 无, gives none), .txt files of one
     statement per line (a .txt with a section heading, a table or a report title is a
     report, never a statement list), or .jsonl files with a ``text`` field. Each row has the
-    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in).
+    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in). Fewer than ``n``
+    rows when the corpus has fewer distinct, dissimilar statements (a logged warning says so).
     """
     import numpy as np
 
@@ -158,14 +159,21 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None) -> list[dict[str, A
     order = np.argsort(-unc, kind="stable")
     picked: list[int] = []
     grams: list[set[str]] = []
+    similar = 0
     for i in order:
         g = _bigrams(keys[i])
         if any(len(g & h) / len(g | h) >= SIMILARITY_LIMIT for h in grams):
+            similar += 1
             continue
         picked.append(int(i))
         grams.append(g)
         if len(picked) >= n:
             break
+    if len(picked) < n:  # say why, or "-n 150" giving 62 looks like a bug
+        log.warning("%d statements to label, fewer than the %d asked: the corpus has %d "
+                    "distinct statements (after removing repeats)%s", len(picked), n, len(keys),
+                    f", and {similar} of them closely resemble one already picked"
+                    if similar else "")
     rows = []
     for i in picked:
         p = preds[i]
