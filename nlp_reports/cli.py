@@ -127,7 +127,8 @@ def _label_format() -> str:
     return ("label files: JSONL, one {\"text\", \"kind\", \"themes\": [...]} per line, or "
             "CSV with the columns text, kind, themes (optional: family, split). kind: problem, "
             "measure or other. themes: theme ids separated by ; ； , ， 、 or | (or a JSON "
-            f"list), from: {', '.join(THEME_IDS)}. Unlabeled CSV rows (no kind and no themes, "
+            f"list), from: {', '.join(THEME_IDS)} (or their Chinese names, 人员力量 …; the "
+            "kinds and themes are fixed). Unlabeled CSV rows (no kind and no themes, "
             "or a suggest row with no kind) are skipped and their number logged. "
             "UTF-8 is expected; GBK/GB18030 (Excel on Chinese Windows) is read too.")
 

@@ -232,3 +232,67 @@ def test_suggest_says_why_it_gives_fewer_than_asked(tmp_path, caplog):
     assert proc.returncode == 0, proc.stderr
     assert f"{len(rows)} statements to label written to {out} (fewer than the 150 asked" \
         in proc.stderr
+
+
+# --- finding 7: labels outside the fixed taxonomy; Chinese theme names; scikit-learn ---------
+
+
+def test_fit_refuses_labels_outside_the_taxonomy_with_a_data_error():
+    from nlp_reports.classify import StatementModel
+    from nlp_reports.errors import DataError
+
+    X = STATEMENTS[:3]
+    with pytest.raises(DataError, match="unknown kind 'foo'.*fixed"):
+        StatementModel().fit(X, ["foo", "problem", "measure"], [[], [], []])
+    with pytest.raises(DataError, match="unknown theme id.*'my_theme'.*人员力量.*fixed"):
+        StatementModel().fit(X, ["problem"] * 3, [["my_theme"], [], []])
+    with pytest.raises(ValueError, match=r"params=\{'themes': T\}"):
+        StatementModel().fit(X, ["problem"] * 3)
+
+
+def test_chinese_theme_names_are_labels_in_files_and_in_fit(tmp_path):
+    import numpy as np
+
+    from nlp_reports.classify import StatementModel, load_labeled
+    from nlp_reports.classify.dataset import theme_matrix
+    from nlp_reports.taxonomy import THEME_NAMES
+
+    rows = [{"text": STATEMENTS[0], "kind": "problem", "themes": ["staffing"]},
+            {"text": STATEMENTS[1], "kind": "measure", "themes": ["staffing", "training"]}]
+    named = [{**r, "themes": "、".join(THEME_NAMES[t] for t in r["themes"])} for r in rows]
+    by_id = load_labeled(_write_csv(tmp_path / "ids.csv", rows))
+    by_name = load_labeled(_write_csv(tmp_path / "names.csv",
+                                      [{**r, "themes": r["themes"].split("、")} for r in named]))
+    jsonl = load_labeled(_write_jsonl(tmp_path / "names.jsonl", named))
+    assert [d.themes for d in by_name] == [d.themes for d in jsonl] == [d.themes for d in by_id]
+    records = _records(80)
+    X, y = [r["text"] for r in records], [r["kind"] for r in records]
+    ids = [r.get("themes", []) for r in records]
+    names = [[THEME_NAMES[t] for t in ts] for ts in ids]
+    assert (theme_matrix(names) == theme_matrix(ids)).all()
+    a = StatementModel(cv=2, min_df=1).fit(X, y, ids)
+    b = StatementModel(cv=2, min_df=1).fit(X, y, names)
+    assert np.allclose(a.predict_all(X[:5])[1], b.predict_all(X[:5])[1])
+
+
+def test_a_label_file_with_an_own_theme_says_the_set_is_fixed(tmp_path):
+    from nlp_reports.classify import load_labeled
+    from nlp_reports.errors import DataError
+
+    path = _write_jsonl(tmp_path / "own.jsonl",
+                        [{"text": STATEMENTS[0], "kind": "problem", "themes": ["人手"]}])
+    with pytest.raises(DataError, match=r"own.jsonl:1: unknown theme.*'人手'.*13 themes are fixed"):
+        load_labeled(path)
+
+
+@pytest.mark.slow
+def test_the_scikit_learn_snippet_of_the_model_card_runs(monkeypatch, tmp_path):
+    import runpy
+
+    doc = (ROOT / "docs" / "model-card.md").read_text("utf-8")
+    section = doc.split("## Use with scikit-learn", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    script = tmp_path / "snippet.py"
+    script.write_text(code, "utf-8")
+    runpy.run_path(str(script))

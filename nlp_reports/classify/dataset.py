@@ -2,7 +2,8 @@
 
 A labeled statement is one statement of section 五 with its kind and themes (see
 ``docs/annotation-guidelines.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
-``kind``, ``themes`` as ids separated by any of ``; ； , ， 、 |`` or a JSON list, optional
+``kind``, ``themes`` as ids (or the Chinese names, 人员力量 …) separated by any of
+``; ； , ， 、 |`` or a JSON list, optional
 ``family``, ``split`` …). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
 suggest`` leaves them) is skipped, and the count logged. Files are UTF-8 (BOM or not); a file
 in another encoding (GBK/GB18030 from Excel on Chinese Windows …) is decoded by the report
@@ -29,13 +30,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from nlp_reports.errors import DataError
-from nlp_reports.taxonomy import KINDS, THEME_IDS
+from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
 
 __all__ = [
     "KINDS",
     "SPLITS",
+    "THEME_ALIASES",
     "DataWarning",
     "THEME_IDS",
     "THEME_SEPARATORS",
@@ -50,6 +52,7 @@ __all__ = [
     "shipped_labeled_files",
     "split_by_family",
     "theme_matrix",
+    "unknown_labels_message",
 ]
 
 #: The split names a ``split`` field may take.
@@ -223,6 +226,26 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
     return records
 
 
+#: Theme labels accepted besides the ids: the Chinese names every summary shows (人员力量 …).
+THEME_ALIASES: dict[str, str] = {name: tid for tid, name in THEME_NAMES.items()}
+
+
+def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
+    """Why labels outside the fixed taxonomy are refused, and what is accepted.
+
+    Why say "fixed": a researcher adapting the classifier learnt only from tracebacks that
+    categories of their own are impossible; retraining relabels within the taxonomy.
+    """
+    shown = ", ".join(map(repr, unknown))
+    if what == "kind":
+        return (f"unknown kind {shown}; expected one of {', '.join(KINDS)} (the kinds are "
+                "fixed: retraining relabels statements within them)")
+    return (f"unknown theme id(s) {shown}; the valid ids are {', '.join(THEME_IDS)}, or their "
+            f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
+            "or , or 、. The 13 themes are fixed: retraining relabels statements within them, "
+            "it cannot learn a theme of one's own")
+
+
 def _split_themes(cell: str) -> list[str]:
     """Theme ids of one cell, separated by any of :data:`THEME_SEPARATORS`."""
     return [t.strip() for t in _THEME_SPLIT.split(cell) if t.strip()]
@@ -236,7 +259,7 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
     if isinstance(kind, str):
         kind = kind.strip()
     if kind not in KINDS:
-        raise DataError(f"{where}: unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        raise DataError(f"{where}: {unknown_labels_message([kind], 'kind')}")
     themes = rec.get("themes", [])
     if themes is None:
         themes = []
@@ -244,12 +267,10 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         themes = _split_themes(themes)
     if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
         raise DataError(f"{where}: 'themes' must be a list of theme ids")
+    themes = [THEME_ALIASES.get(t.strip(), t.strip()) for t in themes]
     unknown = [t for t in themes if t not in THEME_IDS]
     if unknown:
-        raise DataError(
-            f"{where}: unknown theme id(s) {', '.join(map(repr, unknown))}; the valid ids are "
-            f"{', '.join(THEME_IDS)} (several themes separated by ; or , or 、)"
-        )
+        raise DataError(f"{where}: {unknown_labels_message(unknown, 'theme')}")
     split = rec.get("split")
     if split in ("", None):
         split = None
@@ -397,12 +418,18 @@ def _dedup_key(text: str) -> str:
 
 
 def theme_matrix(themes: Sequence[Sequence[str]]):
-    """A (n, 13) 0/1 numpy array, columns in taxonomy.THEME_IDS order."""
+    """A (n, 13) 0/1 numpy array, columns in taxonomy.THEME_IDS order, from theme ids (or
+    Chinese names) per row; DataError for a label outside the taxonomy."""
     import numpy as np
 
     index = {t: i for i, t in enumerate(THEME_IDS)}
     y = np.zeros((len(themes), len(THEME_IDS)), dtype=np.int8)
     for r, ts in enumerate(themes):
+        if isinstance(ts, str):  # one label, not a list of them (its characters)
+            ts = [ts]
         for t in ts:
-            y[r, index[t]] = 1
+            j = index.get(THEME_ALIASES.get(t, t)) if isinstance(t, str) else None
+            if j is None:
+                raise DataError(f"themes of row {r}: {unknown_labels_message([t], 'theme')}")
+            y[r, j] = 1
     return y

@@ -212,8 +212,27 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         if len(X) != len(y):
             raise ValueError(f"X has {len(X)} texts but y has {len(y)} kinds")
         if themes is None:
-            raise ValueError("themes is required: a theme-id list per text (may be empty)")
-        Y = np.asarray(themes) if isinstance(themes, np.ndarray) else theme_matrix(themes)
+            raise ValueError(
+                "themes is required: a theme-id list per text (may be empty). In scikit-learn "
+                "route it as a fit parameter: cross_val_score(model, X, y, "
+                "params={'themes': T}), GridSearchCV(...).fit(X, y, themes=T), or "
+                "pipeline.fit(X, y, <step>__themes=T)")
+        bad = sorted({str(k) for k in y} - set(KINDS))
+        if bad:
+            from nlp_reports.classify.dataset import unknown_labels_message
+            from nlp_reports.errors import DataError
+
+            raise DataError(f"StatementModel.fit: {unknown_labels_message(bad, 'kind')}")
+        if isinstance(themes, np.ndarray) and themes.ndim == 2 \
+                and themes.dtype.kind in "biuf":
+            Y = np.asarray(themes)
+            if Y.shape != (len(X), len(THEME_IDS)):
+                raise ValueError(f"a theme matrix must be (n_texts, {len(THEME_IDS)}) 0/1 "
+                                 f"in taxonomy.THEME_IDS order, got shape {Y.shape}")
+        else:
+            Y = theme_matrix(list(themes))  # ids or Chinese names; DataError for others
+            if len(Y) != len(X):
+                raise ValueError(f"X has {len(X)} texts but themes has {len(Y)} rows")
         self.features_ = self._make_features()
         Xf = self.features_.fit_transform(X)
         self.kind_model_ = _calibrated_linear(self.kind_C, self.class_weight, self.cv,
