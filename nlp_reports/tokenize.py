@@ -544,7 +544,7 @@ def _build(engine: str, hmm: bool, userdict: bool):
             seg.add_word(word, freq, None)
 
         return partial(seg.cut, hmm=hmm)  # called from C: no Python frame per text
-    raise ValueError(f"unknown tokenizer engine {engine!r}; choose one of {ENGINES}")
+    raise ValueError(_unknown_engine(engine))
 
 
 #: Above this many fragments the jieba fast path's dictionary memo is emptied.
@@ -659,6 +659,13 @@ def _jieba_dag_cut(tk: Any) -> Callable[[str], list[str]]:
     return cut
 
 
+def _unknown_engine(engine: object) -> str:
+    """The message for an engine that is not one of :data:`ENGINES`."""
+    return (f"unknown tokenizer engine {engine!r}: the engines are "
+            f"{' and '.join(map(repr, ENGINES))} (installed here: "
+            f"{', '.join(available_engines()) or 'none'}), or None for the fastest installed")
+
+
 class Tokenizer:
     """Segment a text into normalised words; a picklable scikit-learn ``tokenizer``.
 
@@ -673,11 +680,23 @@ class Tokenizer:
     userdict : bool, default=True
         Load the genre dictionary (``data/userdict.txt``).
 
+    As scikit-learn does, ``__init__`` only stores the parameters; an unknown ``engine``
+    raises a ValueError naming the engines at the first call.
+
+    In your own vectorizer pass ``lowercase=False`` and ``token_pattern=None``:
+    ``TfidfVectorizer(tokenizer=Tokenizer(), lowercase=False, token_pattern=None)``. The
+    default ``lowercase=True`` lowercases before the tokenizer sees the text, so the
+    dictionary's Latin-letter terms (AB岗, AB角, A角, B角: the AB-post staffing system)
+    split into ``ab`` + ``岗``; ``token_pattern=None`` silences scikit-learn's warning that
+    the pattern is unused beside a tokenizer.
+
     Examples
     --------
     >>> tok = Tokenizer(engine="jieba")
     >>> tok("依申请公开工作人员身兼数职")
     ['依申请公开', '工作人员', '身兼数职']
+    >>> tok("明确AB岗"), tok("明确ab岗")
+    (['明确', 'AB岗'], ['明确', 'ab', '岗'])
     """
 
     def __init__(self, engine: str | None = None, *, hmm: bool = False,
@@ -697,7 +716,7 @@ class Tokenizer:
         if cut is None:
             engine = self.engine_
             if engine not in ENGINES:
-                raise ValueError(f"unknown tokenizer engine {engine!r}; choose one of {ENGINES}")
+                raise ValueError(_unknown_engine(engine))
             cut = _segmenter(engine, self.hmm, self.userdict)
             self.__dict__["_cut_fn"] = cut
             self.__dict__["_stop"] = stopwords() if self.stopwords else frozenset()

@@ -296,3 +296,40 @@ def test_the_scikit_learn_snippet_of_the_model_card_runs(monkeypatch, tmp_path):
     script = tmp_path / "snippet.py"
     script.write_text(code, "utf-8")
     runpy.run_path(str(script))
+
+
+# --- finding 8: the tokenizer in one's own vectorizer; an unknown engine ---------------------
+
+
+def test_the_tokenizer_doc_snippet_keeps_ab_terms_whole_without_warnings(tmp_path):
+    import runpy
+    import warnings
+
+    pytest.importorskip("sklearn")
+    doc = (ROOT / "docs" / "tokenizer.md").read_text("utf-8")
+    section = doc.split("## In your own scikit-learn vectorizer", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert "lowercase=False, token_pattern=None" in code
+    script = tmp_path / "snippet.py"
+    script.write_text(code, "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        names = runpy.run_path(str(script))
+    assert {"AB岗", "AB角"} <= set(names["vec"].vocabulary_)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from nlp_reports.tokenize import Tokenizer
+
+    with pytest.warns(UserWarning, match="token_pattern"):  # why the doc passes None
+        lowered = TfidfVectorizer(tokenizer=Tokenizer()).fit(["明确AB岗，落实AB角制度"])
+    assert "AB岗" not in lowered.vocabulary_ and "ab" in lowered.vocabulary_
+
+
+def test_an_unknown_engine_names_the_engines_at_first_use():
+    from nlp_reports.tokenize import Tokenizer
+
+    tok = Tokenizer(engine="spacy")  # scikit-learn convention: no validation in __init__
+    assert tok.get_params()["engine"] == "spacy"
+    with pytest.raises(ValueError, match="unknown tokenizer engine 'spacy': the engines are "
+                                         "'jieba' and 'rjieba'.*or None"):
+        tok("依申请公开")
