@@ -144,6 +144,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
     for key, value in result.metrics.items():
         _out(f"  {key}: {value:.3f}" if isinstance(value, float)
              else f"  {key}: —" if value is None else f"  {key}: {value}")
+    if result.card.get("metrics", {}).get("test_by_source"):
+        from nlp_reports.classify.train import by_source_lines
+
+        _out("  by source file:")
+        for line in by_source_lines(result.card["metrics"]["test_by_source"]):
+            _out(f"    {line}")
     if "kind_accuracy" in result.metrics:
         _out(f"(test figures on {result.metrics['n_test']} held-out statements"
              + ("; too few labels, see the warnings" if result.card.get("warnings") else "")

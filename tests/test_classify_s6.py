@@ -333,3 +333,43 @@ def test_an_unknown_engine_names_the_engines_at_first_use():
     with pytest.raises(ValueError, match="unknown tokenizer engine 'spacy': the engines are "
                                          "'jieba' and 'rjieba'.*or None"):
         tok("依申请公开")
+
+
+# --- finding 6 (cheap part): test figures per source file when the data combine files -------
+
+
+def test_training_on_several_files_reports_the_test_figures_of_each(tmp_path):
+    import numpy as np
+
+    from nlp_reports.classify import Tagger, load_labeled, train
+    from nlp_reports.classify.dataset import DataWarning, split_by_family, theme_matrix
+    from nlp_reports.classify.evaluate import score, text_key
+    from nlp_reports.classify.train import MIN_SOURCE_TEST
+
+    shipped = _write_jsonl(tmp_path / "shipped.jsonl", _records(300))
+    mine = _write_csv(tmp_path / "mine.csv", _records(160, start=1200))
+    with pytest.warns(DataWarning):
+        result = train([shipped, mine], out=tmp_path / "m", params={"cv": 2})
+    by_source = result.card["metrics"]["test_by_source"]
+    assert set(by_source) == {"shipped.jsonl", "mine.csv"}
+    assert sum(r["n"] for r in by_source.values()) == result.metrics["n_test"]
+    # recompute one file's figures from the written model
+    tr, dv, te = split_by_family(load_labeled([shipped, mine]))
+    seen = {text_key(d.text) for d in tr + dv}
+    te = [d for d in te if text_key(d.text) not in seen and d.source.startswith(str(shipped))]
+    assert len(te) == by_source["shipped.jsonl"]["n"] >= MIN_SOURCE_TEST
+    preds = Tagger.load(result.path, trust=True).predict([d.text for d in te])
+    s = score([d.kind for d in te], [p.kind for p in preds], theme_matrix([d.themes for d in te]),
+              np.array([[int(t in p.themes) for t in result.card["labels"]["themes"]]
+                        for p in preds]))
+    assert by_source["shipped.jsonl"]["theme_micro_f1"] == pytest.approx(s["micro_f1"], abs=0.02)
+    assert by_source["shipped.jsonl"]["kind_accuracy"] == pytest.approx(s["kind_accuracy"],
+                                                                        abs=0.02)
+    readme = (result.path / "README.md").read_text("utf-8")
+    assert "### By source file" in readme
+    assert f"shipped.jsonl: {len(te)} test statements, kind accuracy" in readme
+
+
+def test_one_file_gives_no_per_source_figures(my_model):
+    result, _, _, _ = my_model
+    assert "test_by_source" not in result.card["metrics"]
