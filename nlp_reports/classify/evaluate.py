@@ -234,15 +234,42 @@ def trained_mask(items: Sequence[LabeledStatement], model_dir: Any, card: dict[s
     import numpy as np
 
     name = (card.get("data") or {}).get("trained_texts_file")
-    if not name or model_dir is None:
-        return None
-    try:
-        keys = set(Path(model_dir, name).read_text("ascii").split())
-    except (OSError, UnicodeDecodeError):
+    keys: set[str] | None = None
+    if name and model_dir is not None:
+        try:
+            keys = set(Path(model_dir, name).read_text("ascii").split())
+        except (OSError, UnicodeDecodeError):
+            pass
+    if keys is None:
+        keys = _shipped_training_keys(card)
+    if keys is None:
         log.info("%s: no list of the training statements; cannot tell which were trained on",
                  model_dir)
         return None
     return np.array([text_key(d.text) in keys for d in items], dtype=bool)
+
+
+def _shipped_training_keys(card: dict[str, Any]) -> set[str] | None:
+    """The train+dev keys of a model trained on the shipped labeled data (the shipped model
+    predates :data:`TRAINED_TEXTS_FILE`), re-read and re-split (about a second); None unless
+    the files, their SHA-256 and the split sizes are the card's."""
+    from nlp_reports.classify.dataset import data_sha256, shipped_labeled_files
+    from nlp_reports.errors import DataError
+
+    data = card.get("data") or {}
+    names, split = data.get("files") or [], card.get("split") or {}
+    try:
+        files = [f for f in shipped_labeled_files() if f.name in set(names)]
+    except DataError:
+        return None
+    if not names or len(files) != len(names) or data_sha256(files) != data.get("sha256"):
+        return None
+    train, dev, _ = split_by_family(load_labeled(files))
+    keys = {text_key(d.text) for d in train}
+    n_dev = sum(text_key(d.text) not in keys for d in dev)
+    if (len(train), n_dev) != (split.get("train"), split.get("dev")):
+        return None  # trained with other dev/test files: cannot tell
+    return keys | {text_key(d.text) for d in dev}
 
 
 def _trained_on(data: Any, card: dict[str, Any]) -> list[str]:
