@@ -100,6 +100,17 @@ def test_new_statements_are_not_counted_as_trained_on(my_model):
         ev = evaluate(new, model=result.path, trust=True)
     assert ev["n_trained_on"] == 0 and "unseen" not in ev
     assert not any("training data" in w for w in ev["warnings"])
+    # two trained-on lines among 62 (a stock line recurs anywhere): counted, not warned about
+    from nlp_reports.classify import load_labeled
+    from nlp_reports.classify.dataset import split_by_family
+
+    train_, dev, _ = split_by_family(load_labeled(base / "my_labels.csv"))
+    both = _write_jsonl(base / "new_and_two.jsonl", fresh + [
+        {"text": d.text, "kind": d.kind, "themes": list(d.themes)} for d in train_[:2]])
+    with pytest.warns(DataWarning, match="only 62 statements"):
+        ev = evaluate(both, model=result.path, trust=True)
+    assert ev["n_trained_on"] == 2 and ev["unseen"]["n"] == 60
+    assert not any("training data" in w for w in ev["warnings"])
 
 
 def test_the_list_of_trained_statements_is_small_and_holds_no_text(my_model):
