@@ -49,7 +49,9 @@ def agreement(records: list[dict], a: str, b: str) -> dict:
 
 
 def row(name: str, s: dict) -> str:
-    core = " | ".join(f"{s['themes'][t]['f1']:.3f}" for t in CORE_THEMES)
+    # a theme with no gold example in the set has no F1 (None): shown as "—"
+    core = " | ".join("—" if s["themes"][t]["f1"] is None else f"{s['themes'][t]['f1']:.3f}"
+                      for t in CORE_THEMES)
     return (f"| {name} | {s['kind_accuracy']:.3f} | {s['micro_f1']:.3f} | {s['macro_f1']:.3f} "
             f"| {s['micro_precision']:.3f} | {s['micro_recall']:.3f} | {core} |")
 
