@@ -107,11 +107,14 @@ class Table:
 
         Raises KeyError naming the valid ids when ``row`` or ``column`` is not one of this
         table's (``docs/schema.md`` lists them per table)."""
-        for what, key, ids in (("row", row, self.rows), ("column", column, self.columns)):
-            if key not in ids:
-                raise KeyError(f"{self.id} has no {what} {key!r}; its {what}s are: "
-                               f"{', '.join(ids)}")
-        return self.values[self.rows.index(row)][self.columns.index(column)]
+        try:  # (the checks and the store call this ~60 times a report: no lookup twice)
+            return self.values[self.rows.index(row)][self.columns.index(column)]
+        except ValueError:
+            for what, key, ids in (("row", row, self.rows), ("column", column, self.columns)):
+                if key not in ids:
+                    raise KeyError(f"{self.id} has no {what} {key!r}; its {what}s are: "
+                                   f"{', '.join(ids)}") from None
+            raise
 
     def to_frame(self, labels: bool = False) -> Any:
         """The values as a pandas DataFrame (blank or non-numeric cells are NaN).
