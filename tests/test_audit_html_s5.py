@@ -4,42 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from _browser import chromium_command, measure_in_chromium, needs_chromium
 from _corpus_helpers import FakeTagger, make_report
 
 from nlp_reports.corpus import Store, audit, export
 
 BOM = b"\xef\xbb\xbf"
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
-                                        else None)
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
-
-
-def _chromium_base(tmp_path: Path) -> list[str]:
-    return [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
-
-
-def measure_in_chromium(html: str, js: str, tmp_path: Path, size: str = "1366,900") -> dict:
-    """Open ``html`` in headless Chromium at a laptop's window size, run ``js`` (an
-    expression giving an object) after the page's own scripts, and return its value."""
-    probe = ("<script>document.body.setAttribute('data-probe', JSON.stringify((function () {"
-             f"return {js}; }})()));</script>")
-    page = tmp_path / "probe.html"
-    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    dom = subprocess.run([*_chromium_base(tmp_path), f"--window-size={size}", "--dump-dom",
-                          page.as_uri()], capture_output=True, text=True, timeout=120,
-                         check=True).stdout
-    m = re.search(r'data-probe="([^"]*)"', dom)
-    assert m, dom[:500]
-    import html as html_mod
-
-    return json.loads(html_mod.unescape(m.group(1)))
 
 
 @pytest.fixture()
@@ -346,7 +320,7 @@ def test_coinciding_lines_stay_visible(tmp_path):
     page.write_text(f'<!DOCTYPE html><html><body style="margin:0">{svg}</body></html>',
                     encoding="utf-8")
     shot = tmp_path / "chart.png"
-    subprocess.run([*_chromium_base(tmp_path), f"--screenshot={shot}", "--window-size=800,340",
+    subprocess.run([*chromium_command(tmp_path), f"--screenshot={shot}", "--window-size=800,340",
                     "--force-device-scale-factor=1", page.as_uri()], capture_output=True,
                    timeout=120, check=True)
     img = _png_rgb(shot)

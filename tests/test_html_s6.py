@@ -9,23 +9,17 @@ are opened in headless Chromium where it matters what a reader sees.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from _browser import measure_in_chromium, needs_chromium
 from _corpus_helpers import FakeTagger, make_report
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, audit, summarize
 from nlp_reports.report import Check
 from nlp_reports.taxonomy import THEME_NAMES
-
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
-                                        else None)
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
 
 STAFFING = "人员力量不足。"          # the fake tagger: problem, staffing
 PLATFORM = "网站平台建设不足。"      # problem, platform
@@ -59,27 +53,6 @@ def grouped_db(tmp_path_factory):
     return _write(tmp_path_factory.mktemp("grouped") / "g.db", reports)
 
 
-def _chromium(tmp_path: Path) -> list[str]:
-    return [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
-
-
-def measure(html: str, js: str, tmp_path: Path, size: str = "1366,900") -> dict:
-    """Open ``html`` in headless Chromium, run ``js`` (an expression giving an object) after
-    the page's own scripts, and return its value."""
-    probe = ("<script>document.body.setAttribute('data-probe', JSON.stringify((function () {"
-             f"return {js}; }})()));</script>")
-    page = tmp_path / "probe.html"
-    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    dom = subprocess.run([*_chromium(tmp_path), f"--window-size={size}", "--dump-dom",
-                          page.as_uri()], capture_output=True, text=True, timeout=120,
-                         check=True).stdout
-    m = re.search(r'data-probe="([^"]*)"', dom)
-    assert m, dom[:500]
-    import html as html_mod
-
-    return json.loads(html_mod.unescape(m.group(1)))
 
 
 #: The heat tables as the reader sees them: title, header texts, each row's texts and sizes.
@@ -110,7 +83,7 @@ def _cell(table: dict, group: str, theme: str) -> str:
 @needs_chromium
 def test_grouped_summary_charts_show_each_group(grouped_db, tmp_path):
     """--by level: every chart was corpus-wide and nothing said so."""
-    got = measure(summarize(grouped_db, by=["level"]).to_html(), HEAT_JS, tmp_path)
+    got = measure_in_chromium(summarize(grouped_db, by=["level"]).to_html(), HEAT_JS, tmp_path)
     tables = got["tables"]
     assert len(tables) == 3  # problems, measures, coverage: each per group
     problems, measures, coverage = tables
@@ -136,7 +109,7 @@ def test_grouped_summary_charts_show_each_group(grouped_db, tmp_path):
 @pytest.mark.browser
 @needs_chromium
 def test_fourteen_groups_stay_legible(grouped_db, tmp_path):
-    got = measure(summarize(grouped_db, by=["agency"]).to_html(), HEAT_JS, tmp_path)
+    got = measure_in_chromium(summarize(grouped_db, by=["agency"]).to_html(), HEAT_JS, tmp_path)
     assert got["overflow"] <= 0
     assert len(got["tables"]) == 3
     for t in got["tables"]:
@@ -179,11 +152,11 @@ def test_trend_of_one_known_year_is_a_sentence_and_unknown_years_stay_off_the_ax
         }
         return {text: out.join(' '), svgs: svgs, svgTexts: texts}; })()
     }"""
-    got = measure(summarize(one).to_html(), js, tmp_path)["section"]
+    got = measure_in_chromium(summarize(one).to_html(), js, tmp_path)["section"]
     assert got["svgs"] == 0  # no chart of one column of points
     assert "2023" in got["text"] and "no trend" in got["text"]
     assert "1 report with no year" in got["text"]
-    got = measure(summarize(two).to_html(), js, tmp_path)["section"]
+    got = measure_in_chromium(summarize(two).to_html(), js, tmp_path)["section"]
     assert got["svgs"] == 1
     assert "2022" in got["svgTexts"] and "2023" in got["svgTexts"]
     assert not [t for t in got["svgTexts"] if "unknown" in t]
@@ -247,7 +220,7 @@ def audit_db(tmp_path):
 def test_audit_rows_are_as_tall_as_what_is_seen(audit_db, tmp_path):
     """A row with long lists in columns off to the right was ~220 px tall and blank."""
     html = audit(audit_db).to_html()
-    got = measure(html, """{
+    got = measure_in_chromium(html, """{
       rows: Array.prototype.map.call(document.querySelectorAll('#audit tbody tr'),
         function (tr) {
           var box = document.querySelector('#audit').parentElement.getBoundingClientRect();
