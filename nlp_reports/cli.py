@@ -183,8 +183,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp_reports.classify import evaluate, format_evaluation
 
     with _progress(args):
+        if args.base and args.cv is None:
+            _err("error: --base adds data to the training folds of --cv K: give --cv too")
+            return EXIT_USAGE
         result = evaluate(args.data, model=args.model, trust=args.trust_model,
-                          tokenizer=args.tokenizer, cv=args.cv)
+                          tokenizer=args.tokenizer, cv=args.cv, base=args.base)
     _out(json.dumps(result, ensure_ascii=False, indent=2) if args.json
          else format_evaluation(result))
     return EXIT_OK
@@ -328,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_label_format())
     p.add_argument("data", help="labeled JSONL or CSV file or folder (format below)")
     p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")
+    p.add_argument("--base", nargs="+", metavar="DATA",
+                   help="with --cv: labeled data added to every training fold and never "
+                        "scored, e.g. the shipped corpus nlp_reports/data/labeled/*.jsonl beside "
+                        "your own labels: how a model retrained on both does on yours")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress lines on stderr (warnings and errors still)")

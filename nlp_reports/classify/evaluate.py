@@ -118,14 +118,17 @@ def _as_data(data: Any) -> list[LabeledStatement]:
 
 
 def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool = False,
-             tokenizer: str | None = None, cv: int | None = None, seed: int = 0
-             ) -> dict[str, Any]:
+             tokenizer: str | None = None, cv: int | None = None, seed: int = 0,
+             base: Any = None) -> dict[str, Any]:
     """Score the model on labeled ``data`` (paths or LabeledStatements), baseline beside.
 
     ``model``: a model directory (None: the shipped default; others need ``trust=True``,
     checked before the data are read). ``cv=K``: instead, K-fold cross-validation grouped
     by family, retraining a model with the loaded model's parameters (or the defaults when
-    no model is given) on each fold. Returns ``{"model": scores, "baseline": scores, "n": …,
+    no model is given) on each fold; ``base`` (paths or LabeledStatements, with ``cv``
+    only) is added to every training fold and never scored — the shipped data beside one's
+    own labels (``shipped_labeled_files()``), so the figures say how a model retrained on
+    both does on one's own statements. Returns ``{"model": scores, "baseline": scores, "n": …,
     "mode": "holdout"|"cv", "warnings": […], …}``; ``warnings`` (also logged and issued as
     :class:`~nlp_reports.classify.dataset.DataWarning`) says when the data are too few for
     the figures to mean much, or were (at least :data:`SEEN_SHARE` of them) the model's own
@@ -145,6 +148,9 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         from nlp_reports.errors import DataError
 
         raise DataError("no labeled statements to evaluate")
+    if base is not None and cv is None:
+        raise ValueError("base= adds data to the training folds of a cross-validation: "
+                         "give cv=K too")
     if cv is not None:
         if int(cv) < 2:
             from nlp_reports.errors import DataError
@@ -154,8 +160,12 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
                  "this takes a few minutes on the full corpus", len(items), int(cv))
         warnings = scarcity_warnings(items, "the data")
         warn_data(warnings)
+        extra = _as_data(base) if base is not None else []
+        if extra:
+            log.info("%d base statements join every training fold (never scored)",
+                     len(extra))
         result = _cross_validate(items, k=int(cv), model=tagger, trust=trust,
-                                 tokenizer=tokenizer, seed=seed)
+                                 tokenizer=tokenizer, seed=seed, base=extra)
         return {**result, "warnings": warnings}
     assert tagger is not None
     log.info("evaluating on %d statements", len(items))
@@ -300,11 +310,13 @@ def _trained_on(data: Any, card: dict[str, Any]) -> list[str]:
 
 
 def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust: bool,
-                    tokenizer: str | None, seed: int) -> dict[str, Any]:
+                    tokenizer: str | None, seed: int,
+                    base: Sequence[LabeledStatement] = ()) -> dict[str, Any]:
     import numpy as np
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 
+    from nlp_reports.classify.features import normalize_statement
     from nlp_reports.classify.model import StatementModel
     from nlp_reports.classify.train import DEFAULT_THRESHOLDS
     from nlp_reports.tokenize import Tokenizer
@@ -326,7 +338,11 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
     kinds_pred = np.empty(len(items), dtype=object)
     Y_pred = np.zeros((len(items), len(THEME_IDS)), dtype=int)
     for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=families)):
-        train_items = [items[i] for i in tr]
+        # the base data train every fold; a base statement worded as a test one would
+        # leak it, so those are left out of this fold
+        held = {normalize_statement(items[i].text) for i in te}
+        train_items = [d for d in base if normalize_statement(d.text) not in held]
+        train_items += [items[i] for i in tr]
         # thresholds as `train` sets them: fixed by default (all training folds fit), or
         # tuned on an inner dev split of the training folds
         fit_items, dev_items = (_inner_split(train_items) if DEFAULT_THRESHOLDS == "dev"
@@ -344,6 +360,7 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
         "mode": "cv",
         "folds": k,
         "n": len(items),
+        "n_base": len(base),
         "model": score([d.kind for d in items], list(kinds_pred),
                        theme_matrix([d.themes for d in items]), Y_pred),
         "baseline": _baseline_scores(items),
@@ -367,6 +384,8 @@ def format_evaluation(result: dict[str, Any]) -> str:
     m, b = result["model"], result["baseline"]
     head = (f"{'mode':<6}{result.get('mode', '')}"
             + (f" ({result['folds']} folds, grouped by family)" if result.get("folds") else "")
+            + (f", {result['n_base']} base statements in every training fold"
+               if result.get("n_base") else "")
             + f"   statements: {result['n']}")
     if result.get("model_name"):
         head += f"   model: {result['model_name']} ({result.get('model_id', '')[:12]})"
