@@ -9,6 +9,7 @@ shipped ones needs trust. Everything runs on copies in tmp_path; the shipped mod
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
@@ -263,20 +265,26 @@ def test_cli_tag_into_unwritable_location_fails_cleanly(tmp_path):
 
 
 @pytest.fixture
-def tiny_disk(tmp_path):
-    """A 200 KB tmpfs (root only; skipped where mounting is not allowed), unmounted after."""
+def tiny_disk():
+    """A 200 KB tmpfs (root only; skipped where mounting is not allowed), unmounted after.
+
+    Mounted outside pytest's tmp folders: a mount left behind (a killed run) there made
+    pytest's clean-up of old tmp folders fail every later test session."""
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("a full disk is simulated with a tmpfs mount, which needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
+    disk = Path(tempfile.mkdtemp(prefix="nlpr-tiny-disk-"))
     proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)],
                           capture_output=True, text=True)
     if proc.returncode != 0:
+        disk.rmdir()
         pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.strip()}")
     try:
         yield disk
     finally:
-        subprocess.run(["umount", str(disk)], capture_output=True)
+        # lazily (-l): a connection a failed assertion left open must not keep the mount
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+        with contextlib.suppress(OSError):
+            disk.rmdir()
 
 
 @needs_corpus
