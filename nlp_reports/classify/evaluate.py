@@ -164,8 +164,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         if extra:
             log.info("%d base statements join every training fold (never scored)",
                      len(extra))
-        result = _cross_validate(items, k=int(cv), model=tagger, trust=trust,
-                                 tokenizer=tokenizer, seed=seed, base=extra)
+        result = _cross_validate(items, k=int(cv), model=tagger, tokenizer=tokenizer,
+                                 seed=seed, base=extra)
         return {**result, "warnings": warnings}
     assert tagger is not None
     log.info("evaluating on %d statements", len(items))
@@ -309,7 +309,7 @@ def _trained_on(data: Any, card: dict[str, Any]) -> list[str]:
     return names
 
 
-def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust: bool,
+def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any,
                     tokenizer: str | None, seed: int,
                     base: Sequence[LabeledStatement] = ()) -> dict[str, Any]:
     import numpy as np
@@ -335,13 +335,16 @@ def _cross_validate(items: list[LabeledStatement], *, k: int, model: Any, trust:
         from nlp_reports.errors import DataError
 
         raise DataError(f"cv={k} needs at least {k} families; the data has {n_groups}")
+    # normalized once, not once a fold (the base is the whole shipped corpus)
+    item_keys = [normalize_statement(d.text) for d in items] if base else []
+    base_keys = [normalize_statement(d.text) for d in base]
     kinds_pred = np.empty(len(items), dtype=object)
     Y_pred = np.zeros((len(items), len(THEME_IDS)), dtype=int)
     for fold, (tr, te) in enumerate(GroupKFold(n_splits=k).split(items, groups=families)):
         # the base data train every fold; a base statement worded as a test one would
         # leak it, so those are left out of this fold
-        held = {normalize_statement(items[i].text) for i in te}
-        train_items = [d for d in base if normalize_statement(d.text) not in held]
+        held = {item_keys[i] for i in te} if base else set()
+        train_items = [d for d, key in zip(base, base_keys, strict=True) if key not in held]
         train_items += [items[i] for i in tr]
         # thresholds as `train` sets them: fixed by default (all training folds fit), or
         # tuned on an inner dev split of the training folds
