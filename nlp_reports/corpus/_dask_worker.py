@@ -25,10 +25,7 @@ class TaggerPlugin(WorkerPlugin):
 
     def __init__(self, name: str, spec: Any) -> None:
         self.name = name
-        self.spec = spec
-
-    def setup(self, worker: Any) -> None:  # the spec is ready once unpickled
-        return None
+        self.spec = spec  # ready once unpickled: WorkerPlugin.setup has nothing to do
 
 
 def plugin_spec(name: str) -> Any:

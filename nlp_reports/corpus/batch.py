@@ -1005,9 +1005,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     try:
         files, missing, ignored = expand_paths(paths)
         store.forget_vanished_failures()
-        missing = [Failure(text_path(f.path), f.reason, _storable(f.message, f.path,
-                                                                  text_path(f.path)))
-                   for f in missing]
+        missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))
+                   for f in missing for shown in (text_path(f.path),)]
         failures: list[Failure] = list(missing)
         retried = [(f.path, f.reason, f.message, None, None, model_id)
                    for f in missing if f.reason != NO_REPORT_FILES]  # a file to retry
