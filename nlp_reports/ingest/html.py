@@ -466,6 +466,12 @@ def _list_marker(li, counters: dict) -> str:
                                     "ideographTraditional") else f"{number}."
 
 
+def _names_report(text: str) -> bool:
+    """A short text naming a 报告 that is not one of the report's own section headings."""
+    return bool(_REPORT_WORD.search(text)) and len(text) < 120 and not _SECTION_HEADING.match(
+        text)
+
+
 def _title(doc) -> str | None:
     """The report title: a heading or ``title``-classed element naming a 报告, else <title>.
 
@@ -480,7 +486,7 @@ def _title(doc) -> str | None:
     linked = None
     for el in doc.iter("h1", "h2", "h3", "h4"):
         text = _collapse(_text(el)).strip()
-        if _REPORT_WORD.search(text) and len(text) < 120 and not _SECTION_HEADING.match(text):
+        if _names_report(text):
             if not _is_link(el):
                 return text
             linked = linked or text
@@ -490,12 +496,12 @@ def _title(doc) -> str | None:
         attrs = f"{el.get('id', '')} {el.get('class', '')}".lower()
         if "title" in attrs:
             text = _collapse(_text(el)).strip()
-            if _REPORT_WORD.search(text) and len(text) < 120 and not _SECTION_HEADING.match(text):
+            if _names_report(text):
                 if not _is_link(el):
                     return text
                 linked = linked or text
     meta = _meta_fields(doc).get("articletitle", "")
-    if _REPORT_WORD.search(meta) and len(meta) < 120 and not _SECTION_HEADING.match(meta):
+    if _names_report(meta):
         return meta
     title = doc.find(".//title")
     if title is not None and title.text:
