@@ -17,6 +17,7 @@
     │   ├── ModelIntegrityError     the model file does not match its recorded SHA-256
     │   └── IncompatibleModelError  the model was made with another scikit-learn / format version
     ├── DataError                   labeled training / evaluation data is malformed
+    ├── UsageError                  an option value we do not accept (an unknown tokenizer engine …)
     └── StoreError                  the SQLite store cannot be opened or written
 
 Every message says what went wrong and, where there is one, how to fix it.
@@ -113,6 +114,13 @@ class IncompatibleModelError(ModelError):
 
 class DataError(NlpReportsError, ValueError):
     """Labeled data (JSONL/CSV) is malformed: the message names the file and line."""
+
+
+class UsageError(NlpReportsError, ValueError):
+    """An argument or option has a value we do not accept (e.g. an unknown tokenizer engine).
+
+    A ValueError too, so callers that catch ValueError for a bad argument keep working.
+    """
 
 
 class StoreError(NlpReportsError):

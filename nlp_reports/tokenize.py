@@ -36,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from nlp_reports.errors import MissingDependencyError
+from nlp_reports.errors import MissingDependencyError, UsageError
 
 log = logging.getLogger("nlp_reports")
 
@@ -544,7 +544,7 @@ def _build(engine: str, hmm: bool, userdict: bool):
             seg.add_word(word, freq, None)
 
         return partial(seg.cut, hmm=hmm)  # called from C: no Python frame per text
-    raise ValueError(_unknown_engine(engine))
+    raise UsageError(_unknown_engine(engine))
 
 
 #: Above this many fragments the jieba fast path's dictionary memo is emptied.
@@ -681,7 +681,8 @@ class Tokenizer:
         Load the genre dictionary (``data/userdict.txt``).
 
     As scikit-learn does, ``__init__`` only stores the parameters; an unknown ``engine``
-    raises a ValueError naming the engines at the first call.
+    raises :class:`~nlp_reports.errors.UsageError` (a ValueError) naming the engines at the
+    first call.
 
     In your own vectorizer pass ``lowercase=False`` and ``token_pattern=None``:
     ``TfidfVectorizer(tokenizer=Tokenizer(), lowercase=False, token_pattern=None)``. The
@@ -716,7 +717,7 @@ class Tokenizer:
         if cut is None:
             engine = self.engine_
             if engine not in ENGINES:
-                raise ValueError(_unknown_engine(engine))
+                raise UsageError(_unknown_engine(engine))
             cut = _segmenter(engine, self.hmm, self.userdict)
             self.__dict__["_cut_fn"] = cut
             self.__dict__["_stop"] = stopwords() if self.stopwords else frozenset()

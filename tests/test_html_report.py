@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
 import zlib
 from pathlib import Path
 
 import pytest
+from _browser import chromium_command, needs_chromium
 from _corpus_helpers import FakeTagger, make_report
 
 from nlp_reports.corpus import Store, audit, summarize
 from nlp_reports.corpus.html_report import bar_chart, line_chart
 from nlp_reports.taxonomy import THEME_NAMES
 
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
-                                        else None)
 EVIL = "<script>alert('x')</script>人员力量不足。"
 
 
@@ -80,13 +78,11 @@ def _png_pixels_vary(path: Path) -> bool:
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
+@needs_chromium
 def test_renders_in_headless_chromium(db, tmp_path):
     page = tmp_path / "summary.html"
     summarize(db, by=["year"]).to_html(page)
-    base = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    base = chromium_command(tmp_path)
     dom = subprocess.run([*base, "--dump-dom", page.as_uri()], capture_output=True,
                          text=True, timeout=120, check=True).stdout
     for name in THEME_NAMES.values():
