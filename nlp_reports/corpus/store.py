@@ -36,6 +36,10 @@ SCHEMA_VERSION = "4"
 MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2", "3")
 #: zlib level of ``reports.report_json``: the fastest levels already shrink it ~6×.
 JSON_LEVEL = 1
+#: Page size of a new store file: a report is ~40 KB of rows (its sections' text, its
+#: ``report_json`` and ``words``), which on 4 KB pages spill into overflow chains and take
+#: more page writes (WAL frame, then checkpoint) than on 16 KB pages (−4.5% CPU of a tag run).
+PAGE_SIZE = 16384
 
 #: Metadata fields copied from :class:`nlp_reports.report.Metadata` into ``reports``.
 REPORT_META_COLUMNS: tuple[str, ...] = (
@@ -796,12 +800,14 @@ class Store:
             _require_json1(conn, p)
             if not self.readonly:
                 self._refuse_foreign(conn, p)  # before WAL: leave a foreign file untouched
+                # a new file only (the size is fixed once a table exists, or in WAL mode)
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal" and str(p) != ":memory:":
                     log.warning("%s: WAL journal not available (got %s)", p, mode)
                 conn.execute("PRAGMA synchronous = NORMAL")
                 self._migrate(conn)
-                conn.executescript(_SCHEMA)
+                self._create_schema(conn)
                 self._check_version(conn, write=True)
                 self._add_fingerprints(conn)
             else:
@@ -821,6 +827,20 @@ class Store:
                         "nlp_reports store")
             raise StoreError(f"{p}: cannot open or write the store ({text}); {hint}") from exc
         return conn
+
+    @staticmethod
+    def _create_schema(conn: sqlite3.Connection) -> None:
+        """Create what is missing of the schema; in a new file in one transaction, so that a
+        failure (a full disk) leaves no half schema behind."""
+        if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
+            conn.executescript(_SCHEMA)  # every statement is IF NOT EXISTS: takes no lock
+            return
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nCOMMIT;")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @staticmethod
     def _refuse_foreign(conn: sqlite3.Connection, p: Path) -> None:
