@@ -140,6 +140,19 @@ _TRAILING_QUALIFIER = re.compile(r"(?:(?:19|20)\d{2}[ \t\u3000]{0,2}年度?|年�
 _WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
 _TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
 _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
+#: How the name of a body that reports ends (政府, 局, 委员会, 办公室, 厅, 中心, 街道办事处, 乡, 镇,
+#: 县, 市, 区 …, a school, a hospital, a company, a bank's 支行), maybe with a second name in
+#: brackets ("某县卫生健康局（县中医药管理局）"). Anything else before "2023年…政府信息公开" is
+#: no name: "某县人民政府门户网站", "…深入推进".
+_AGENCY_NAME_END = re.compile(
+    r"(?:政府|局|委员会|委|办公室|办|厅|部|中心|办事处|街道|管委会|行署|院|所|署|队|(?<!网)站|馆|处|会|社|室"
+    r"|关|行|(?<!平)台|场|团|师|校|[大中小]学|联|协|公司|集团|幼儿园|省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)"
+    r"(?:[ \t\u3000]{0,2}[（(][^（()）\n]{1,30}[)）])?$"
+)
+#: A clause of prose, not a name: sentence punctuation, the opening of a sentence
+#: ("在县委县政府的坚强领导下，…", "根据《条例》要求，现公布…"), or a whole place ("全县").
+_PROSE = re.compile(r"[，,。；;！!？?：:]|^(?:在|根据|按照|依据|依照|遵照|围绕|通过|经过|为了|现将|现公布)"
+                    r"|^全[省市县区乡镇旗]$")
 
 
 def _clean_agency(name: str) -> str | None:
@@ -147,7 +160,8 @@ def _clean_agency(name: str) -> str | None:
     name = _TRAILING_OF.sub("", _TRAILING_RANGE.sub("", name)).strip()
     for _ in range(2):  # "某局2023年度" + "年度" (a title's typo), "某局2023年" + "部门"
         name = _TRAILING_QUALIFIER.sub("", name).strip()
-    if not name or _NOT_AGENCY.match(name) or len(name) < 2:
+    if (not name or _NOT_AGENCY.match(name) or len(name) < 2 or _PROSE.search(name)
+            or not _AGENCY_NAME_END.search(name) and not name.endswith("人民")):
         return None
     if name.endswith("人民"):  # "2023年某镇人民政府信息公开…": 政府 went to 政府信息公开
         name += "政府"
