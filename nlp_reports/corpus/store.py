@@ -548,7 +548,7 @@ def prepare_report(report: Report, tagged: Sequence[Any],
         values, exact = _values_json(t.values)
         tables_exact = tables_exact and exact
         tables.append((t.id, t.status, _compact_labels(t.rows), _compact_labels(t.columns),
-                       values, _compact(t.raw), t.title, _compact_labels(t.row_labels),
+                       values, _compact_rows(t.raw), t.title, _compact_labels(t.row_labels),
                        _compact_labels(t.column_labels), t.problem))
     checks, checks_exact = _checks_json(report.checks)
     return PreparedReport(
@@ -682,6 +682,33 @@ def _compact_labels(value: Any) -> str:
                 _LABELS_JSON.clear()
             _LABELS_JSON[value] = text
     return text
+
+
+#: :func:`_compact` of raw table rows (tuples of cell texts: ``('0', '0', '0')`` and the
+#: like recur across reports); bounded.
+_ROWS_JSON: dict[tuple[str, ...], str] = {}
+_ROWS_JSON_MAX = 8192
+
+
+def _compact_rows(raw: Any) -> str:
+    """``_compact(raw)`` of a table's raw cells (a tuple of rows, each a tuple of strings),
+    built from each row's remembered JSON (~20 µs less a report); the same text."""
+    if type(raw) is not tuple:
+        return _compact(raw)
+    parts = []
+    try:
+        for row in raw:
+            text = _ROWS_JSON.get(row)
+            if text is None:
+                text = _compact(row)
+                if type(row) is tuple and all(type(x) is str for x in row):
+                    if len(_ROWS_JSON) >= _ROWS_JSON_MAX:
+                        _ROWS_JSON.clear()
+                    _ROWS_JSON[row] = text
+            parts.append(text)
+    except TypeError:  # unhashable (a list …)
+        return _compact(raw)
+    return "[" + ",".join(parts) + "]"
 
 
 def table_row(table: Any) -> tuple[Any, ...]:
