@@ -144,7 +144,7 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    found = _gutter(text_page)
+    found = _gutter(text_page, tables)
     if found is None:
         parts = [(text_page, 0)]
     else:
@@ -175,8 +175,9 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
         for cells in drop_blank_columns(_table_grid(table)):
             if any(cells):
                 rows.append("\t".join(cells))
-        if rows:
-            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0, 0, None))
+        if rows:  # a table set in one column is read with that column
+            column = 0 if found is None else _column_of(table.bbox, found[0])
+            items.append((table.bbox[1], 1, ["", *rows, ""], 0.0, column, None))
     if found is None:
         items.sort(key=lambda item: (item[0], item[1]))
     else:  # full-width lines in order; between two of them the left column, then the right
@@ -338,19 +339,29 @@ def _clean_chars(page):
     return page.dedupe_chars(tolerance=1)
 
 
-def _gutter(text_page) -> tuple[float, list[tuple[float, float]]] | None:
-    """The gutter of a page set in two columns of prose, and the vertical bands of the lines
-    that cross it (a title, a page number); None for a one-column page.
+def _column_of(bbox: tuple[float, float, float, float], gutter: float) -> int:
+    """The column (1 left, 2 right) a box lies in, or 0 when it crosses the gutter."""
+    return 1 if bbox[2] <= gutter else 2 if bbox[0] >= gutter else 0
+
+
+def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | None:
+    """The gutter of a page set in two columns, and the vertical bands of the lines that
+    cross it (a title, a page number); None for a one-column page.
 
     pdfplumber reads a line across the whole page, so two columns would come out with their
     lines interleaved, or merged where they share a baseline. A gutter is an x in the middle
-    of the text that (almost) no word crosses, with lines on each side (6 on one), and prose
-    on each side: lines (words) filling at least half the column, which the columns of a
-    table drawn without lines (labels, then short numbers) do not.
+    of the text (and ``tables``, pdfplumber's tables of the page) that (almost) no word
+    crosses, with lines on each side (6 on one), and either prose on each side: lines
+    (words) filling at least half the column, which the columns of a table drawn without
+    lines (labels, then short numbers) do not; or prose on one side (:func:`_prose_side`)
+    and a table on the other (:func:`_table_side`), as a page whose right column is a
+    table of figures beside the narrative.
     """
     words = text_page.extract_words()
     if len(words) < 12:
         return None
+    words = [*words, *({"x0": t.bbox[0], "x1": t.bbox[2], "top": t.bbox[1], "bottom": t.bbox[3],
+                        "text": "", "rows": len(t.rows)} for t in tables)]
     x_min = min(w["x0"] for w in words)
     x_max = max(w["x1"] for w in words)
     width = x_max - x_min
@@ -373,15 +384,72 @@ def _gutter(text_page) -> tuple[float, list[tuple[float, float]]] | None:
     gutter = lo + best_start + (best_len - 1) / 2
     left = [w for w in words if w["x1"] <= gutter]
     right = [w for w in words if w["x0"] >= gutter]
-    lines = [len({round(w["top"]) for w in side}) for side in (left, right)]
+    lines = [len({round(w["top"]) for w in side if "rows" not in w})
+             + sum(w.get("rows", 0) for w in side) for side in (left, right)]
     if min(lines) < 2 or max(lines) < 6:  # (the report may end high in the right column)
         return None
-    for side, span in ((left, gutter - x_min), (right, x_max - gutter)):
-        widths = sorted(w["x1"] - w["x0"] for w in side)
-        if widths[len(widths) // 2] < 0.5 * span:
-            return None
+    sides = ((left, gutter - x_min), (right, x_max - gutter))
+    prose = [_fills(side, span) for side, span in sides]
+    if not all(prose) and not any(
+            prose[a] and _prose_side(sides[a][0]) and _table_side(sides[b][0])
+            for a, b in ((0, 1), (1, 0))):
+        return None
     spans = [(w["top"], w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]]
     return gutter, spans
+
+
+def _fills(side: list[dict], span: float) -> bool:
+    """Whether the words of one side (tables aside) are lines filling half its width or more."""
+    widths = sorted(w["x1"] - w["x0"] for w in side if "rows" not in w)
+    return bool(widths) and widths[len(widths) // 2] >= 0.5 * span
+
+
+_SENTENCE_MARK = re.compile(r"[，。；,;]")
+
+
+def _side_lines(side: list[dict]) -> list[list[dict]]:
+    """The words of one side (tables aside) grouped into lines by their top."""
+    lines: dict[int, list[dict]] = {}
+    for w in side:
+        if "rows" not in w:
+            lines.setdefault(round(w["top"]), []).append(w)
+    return list(lines.values())
+
+
+def _prose_side(side: list[dict]) -> bool:
+    """Whether a column reads as running text: 6 lines or more, half of them with a comma or a
+    sentence end, and wrapped: 2 in 5 (3 at least) end within a character of the column's
+    right edge. The label column of a table drawn without lines, even with commas in its
+    labels, ends ragged."""
+    lines = _side_lines(side)
+    if len(lines) < 6:
+        return False
+    marked = sum(1 for line in lines if any(_SENTENCE_MARK.search(w["text"]) for w in line))
+    ends = [(max(w["x1"] for w in line), max(w["bottom"] - w["top"] for w in line))
+            for line in lines]
+    edge = max(x1 for x1, _ in ends)
+    full = sum(1 for x1, height in ends if x1 >= edge - height)
+    return 2 * marked >= len(lines) and full >= max(3, 0.4 * len(lines))
+
+
+def _table_side(side: list[dict]) -> bool:
+    """Whether a column is a table: it holds one of pdfplumber's tables, or its lines are rows
+    of cells drawn without ruling lines: most with 2 words or more, half with a figure and
+    half with a Chinese label (the figures alone are the columns of a table spanning the
+    page, whose labels are on the other side)."""
+    if any("rows" in w for w in side):
+        return True
+    lines = _side_lines(side)
+    if len(lines) < 3:
+        return False
+    cells = sum(1 for line in lines if len(line) >= 2)
+    figures = sum(1 for line in lines if any(_DIGIT.search(w["text"]) for w in line))
+    labels = sum(1 for line in lines if any(_CJK_CHAR.match(w["text"]) for w in line))
+    return (5 * cells >= 3 * len(lines) and 2 * figures >= len(lines)
+            and 2 * labels >= len(lines))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _crossings(words: list[dict], lo: int, hi: int) -> list[int]:
