@@ -522,10 +522,12 @@ _BODY = ("\n一、总体情况\n本年度认真贯彻落实条例，公开工作
          "主动公开信息若干条。\n五、存在的主要问题及改进情况\n一是公开内容不够全面。\n二是解读形式较为单一。\n")
 
 
-#: In a whole report a title's bare 县/旗/乡/镇 is its 人民政府 (s6, docs/schema.md): the title
-#: alone gives the place, the report names the agency.
+#: In a whole report a title's bare 县/旗/乡/镇 (s6) and 省/市/区/街道 (s7) is its 人民政府 or
+#: 街道办事处 (docs/schema.md): the title alone gives the place, the report names the agency.
 _IN_A_REPORT = {"柳岸县": "柳岸县人民政府", "白石镇": "白石镇人民政府",
-                "柳岸县白石镇": "柳岸县白石镇人民政府"}
+                "柳岸县白石镇": "柳岸县白石镇人民政府", "青禾省": "青禾省人民政府",
+                "云岭市": "云岭市人民政府", "云岭市红旗区": "云岭市红旗区人民政府",
+                "云岭市红旗区新华街道": "云岭市红旗区新华街道办事处"}
 
 
 @pytest.mark.parametrize(("i", "row"), list(enumerate(TITLES)))

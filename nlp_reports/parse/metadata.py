@@ -179,11 +179,16 @@ def report_year(title_year: int | None, text: str) -> int | None:
     return None
 
 
-#: A bare place name whose government is certain when nothing names it: a county, banner,
-#: township or town (自治县, 自治旗, 民族乡 end so too) is always run by its 人民政府. Not a
-#: 市, 区, 省, 州 or 地区: "某市2023年…" may be a city-wide report naming no body, and a 区
-#: may be a 新区/管理区/景区 run by a 管委会.
-_ALWAYS_GOVERNED = re.compile(r"(?:县|旗|乡|镇)$")
+#: A bare place name whose government is certain, named or not: every 省/自治区, 市, 州/自治州,
+#: 区, 县/自治县, 旗/自治旗, 乡/民族乡, 镇 and 苏木 is run by its 人民政府, so a title naming only
+#: the division ("云岭市2024年…") is that government's report. A 盟 or 地区 is run by its
+#: 行政公署 (``_OFFICE_GOVERNED``). Never a zone or a 区 that is no 市辖区 (``_NOT_DISTRICT``):
+#: 新区, 管理区, 景区 … are run by a 管委会, 社区/小区/片区 are no government at all.
+_ALWAYS_GOVERNED = re.compile(r"(?:省|自治区|市|州|区|县|旗|乡|镇|苏木)$")
+_OFFICE_GOVERNED = re.compile(r"(?:盟|(?<!管理)地区)$")
+_NOT_DISTRICT = re.compile(
+    r"(?:新区|管理区|景区|名胜区|保护区|度假区|旅游区|社区|小区|片区|街区|辖区|功能区|集聚区|工业区"
+    r"|产业区|港区|商务区|商贸区|自贸区|实验区|综合区|核心区|城市|超市|集市|门市)$")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -192,30 +197,35 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 def full_agency(agency: str | None, signature: str | None = None, text: str = "") -> str | None:
     """The agency named in full when the title gives only its place (a bare 地名).
 
-    "柳岸县" (from "柳岸县2023年…年度报告") becomes "柳岸县人民政府" when the sign-off or the text
-    names 柳岸县人民政府, so the years a title writes with and without 人民政府 stay one
-    agency; "某街道" becomes "某街道办事处" the same way. Named nowhere, a bare 县/旗/乡/镇
-    still becomes its 人民政府 (``_ALWAYS_GOVERNED``); a bare 市/区/省/州 stays as written.
-    Any other name (a government, a department, a zone) is returned unchanged.
+    A title naming only an administrative division is the report of that division's
+    government, so the years a title writes with and without 人民政府 stay one agency:
+    "柳岸县"/"云岭市"/"东城区"/"青禾省"/"红河州" become "…人民政府", "南湖街道" becomes
+    "南湖街道办事处", a 盟 or 地区 its "…行政公署" (or "…行署" when the sign-off or text writes
+    that). Any other name (a government, a department, a zone, a 新区) is returned unchanged.
     """
     if not agency or len(agency) < 3 or agency[0] in _NOT_PLACE_START:
         return agency
     if agency.endswith("街道"):
-        suffix = "办事处"
-    elif (_BARE_PLACE.fullmatch(agency) and not _ZONE.search(agency)
-          and not _CENTRAL.match(agency) and level_of(agency) not in (None, "department")):
-        suffix = "人民政府"
-    else:
+        return agency + "办事处"
+    if (not _BARE_PLACE.fullmatch(agency) or _ZONE.search(agency) or _NOT_DISTRICT.search(agency)
+            or _CENTRAL.match(agency) or level_of(agency) in (None, "department")):
         return agency
-    full = agency + suffix
-    if signature and _BLANKS.sub("", signature).endswith(full):
-        return full
+    if _OFFICE_GOVERNED.search(agency):
+        short = agency + "行署"
+        named = _BLANKS.sub("", signature or "").endswith(short) or _names(text, short)
+        return short if named else agency + "行政公署"
+    return agency + "人民政府" if _ALWAYS_GOVERNED.search(agency) else agency
+
+
+def _names(text: str, full: str) -> bool:
+    """Whether ``text`` names ``full`` set off before it, or after a longer chain of places
+    ("青禾省柳岸县人民政府"), not inside a longer name ("新青石市人民政府")."""
     at = text.find(full)
-    while at >= 0:  # set off before it, or a longer chain of places ("青禾省柳岸县人民政府")
+    while at >= 0:
         if at == 0 or not _HANZI.match(text[at - 1]) or text[at - 1] in "省市州盟区县旗":
-            return full
+            return True
         at = text.find(full, at + 1)
-    return full if suffix == "人民政府" and _ALWAYS_GOVERNED.search(agency) else agency
+    return False
 
 
 def level_of(agency: str | None) -> str | None:

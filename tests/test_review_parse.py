@@ -1,0 +1,72 @@
+"""s7 parser fixes from the fifth new-user trial (a provincial 政务公开办 reviewer).
+
+Titles that drop 人民政府/办事处 (F6), a 表三 row left entirely blank (F3), 关于…的报告 titles
+(F20), password-protected PDFs (F12c), 苏木/嘎查 places (F10). Inputs are written by hand here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports import load_report
+
+# --- F6: a title naming only an administrative division is its government's report ------------
+
+#: The body names another agency, as the trial's retitled reports did: the title alone decides.
+_BODY = ("\n一、总体情况\n本年度，白石镇人民政府坚持以公开为常态，主动公开政府信息一百余条。\n"
+         "五、存在的主要问题及改进情况\n一是人员不足。二是培训不够。\n六、其他需要报告的事项\n无。\n")
+
+
+def _meta(title: str, body: str = _BODY):
+    return load_report((title + body).encode(), filename="r.txt").metadata
+
+
+@pytest.mark.parametrize(("place", "agency", "level"), [
+    ("云岭市", "云岭市人民政府", "city"),
+    ("云岭市东城区", "云岭市东城区人民政府", "county"),
+    ("东城区", "东城区人民政府", "county"),
+    ("青禾省", "青禾省人民政府", "province"),
+    ("广西壮族自治区", "广西壮族自治区人民政府", "province"),
+    ("红河州", "红河州人民政府", "city"),
+    ("红河哈尼族彝族自治州", "红河哈尼族彝族自治州人民政府", "city"),
+    ("南湖街道", "南湖街道办事处", "street"),
+    ("云岭市东城区南湖街道", "云岭市东城区南湖街道办事处", "street"),
+    ("兴安盟", "兴安盟行政公署", "city"),
+    ("阿克苏地区", "阿克苏地区行政公署", "city"),
+    ("红旗苏木", "红旗苏木人民政府", "township"),
+    ("达茂旗", "达茂旗人民政府", "county"),
+    ("青石镇", "青石镇人民政府", "township"),
+])
+def test_a_bare_division_title_is_its_government(place, agency, level):
+    m = _meta(f"{place}2024年政府信息公开工作年度报告")
+    assert (m.agency, m.level) == (agency, level)
+
+
+@pytest.mark.parametrize("agency", [
+    "云岭市教育局",              # a department
+    "青禾省教育厅",
+    "云岭经济技术开发区",         # a zone: its 管委会 reports
+    "云岭高新区",
+    "柳岸工业园区",
+    "青山新区",                  # a 新区 is run by a 管委会
+    "云岭市人民政府",             # already complete
+    "云岭市东城区南湖街道办事处",
+    "兴安盟行署",
+])
+def test_names_that_are_no_bare_division_stay_as_written(agency):
+    assert _meta(f"{agency}2024年政府信息公开工作年度报告").agency == agency
+
+
+def test_a_盟_takes_行署_when_the_report_writes_it_so():
+    body = _BODY.replace("白石镇人民政府", "兴安盟行署")
+    assert _meta("兴安盟2024年政府信息公开工作年度报告", body).agency == "兴安盟行署"
+
+
+@pytest.mark.parametrize(("bare", "full"), [
+    ("云岭市", "云岭市人民政府"), ("东城区", "东城区人民政府"), ("青禾省", "青禾省人民政府"),
+    ("红河州", "红河州人民政府"), ("南湖街道", "南湖街道办事处"),
+])
+def test_one_agency_whether_or_not_the_title_names_the_government(bare, full):
+    a = _meta(f"{bare}2023年政府信息公开工作年度报告")
+    b = _meta(f"{full}2024年政府信息公开工作年度报告")
+    assert (a.agency, a.level, a.region) == (b.agency, b.level, b.region)
