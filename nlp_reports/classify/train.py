@@ -195,8 +195,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     seen = {_norm(d.text) for d in tr}
     n_dv, n_te = len(dv), len(te)
     dv = [d for d in dv if _norm(d.text) not in seen]
-    te = [d for d in te if _norm(d.text) not in seen and _norm(d.text) not in
-          {_norm(x.text) for x in dv}]
+    seen_dv = {_norm(d.text) for d in dv}
+    te = [d for d in te if (key := _norm(d.text)) not in seen and key not in seen_dv]
     if n_dv - len(dv) or n_te - len(te):
         log.info("dropped %d dev and %d test statements whose text is also in train",
                  n_dv - len(dv), n_te - len(te))
