@@ -6,6 +6,8 @@ Titles that drop 人民政府/办事处 (F6), a 表三 row left entirely blank (
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from nlp_reports import load_report
@@ -70,3 +72,72 @@ def test_one_agency_whether_or_not_the_title_names_the_government(bare, full):
     a = _meta(f"{bare}2023年政府信息公开工作年度报告")
     b = _meta(f"{full}2024年政府信息公开工作年度报告")
     assert (a.agency, a.level, a.region) == (b.agency, b.level, b.region)
+
+
+# --- F3: a 表三 row left entirely blank in a one-cell-per-line table ------------------------------
+
+_FLAT = Path(__file__).parent / "fixtures" / "tables" / "flat_2021.txt"
+
+
+def _blank_rows(text: str, labels: dict[str, int]) -> str:
+    """Empty the value lines of each row ``label`` (how many: the value) as " " lines, the
+    way a scraped page leaves a row blank (a line per cell, nothing in it)."""
+    lines = text.split("\n")
+    for label, keep in labels.items():
+        i = lines.index(label)
+        seen = 0
+        for j in range(i + 1, len(lines)):
+            if lines[j].strip():
+                seen += 1
+                if seen > 7:
+                    break
+                if seen > keep:
+                    lines[j] = " "
+    return "\n".join(lines)
+
+
+_THREE_3 = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益", "5.属于三类内部事务信息"]
+
+
+def _flat_report(text: str):
+    return load_report(("溪山县人民政府2024年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+                        "本年度公开工作平稳推进。\n\n" + text).encode(), filename="r.txt")
+
+
+def test_a_row_with_no_value_is_a_row_of_blanks_and_the_rest_is_checked():
+    text = _FLAT.read_text(encoding="utf-8")
+    assert all(label in text.split("\n") for label in _THREE_3)
+    whole = _flat_report(text)
+    report = _flat_report(_blank_rows(text, dict.fromkeys(_THREE_3, 0)))
+    t3 = report.table("table3")
+    assert t3.status == "ok", t3.problem
+    assert "table_unreadable" not in [p.code for p in report.errors]
+    for rid in ("3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5"):
+        i = t3.rows.index(rid)
+        assert t3.values[i] == (None,) * 7 and t3.raw[i] == ("",) * 7
+    # every other row keeps its own numbers, and the identities over them are still checked
+    full = whole.table("table3")
+    for i, rid in enumerate(t3.rows):
+        if not rid.startswith("3.3."):
+            assert t3.values[i] == full.values[i], rid
+    i1 = [c for c in report.checks if c.id == "I1"]
+    assert i1 and all(c.outcome == "pass" for c in i1)
+    assert [c.outcome for c in i1] == [c.outcome for c in whole.checks if c.id == "I1"]
+
+
+def test_a_row_with_some_values_in_one_per_line_cells_stays_unreadable():
+    text = _blank_rows(_FLAT.read_text(encoding="utf-8"), {"1.属于国家秘密": 3})
+    t3 = _flat_report(text).table("table3")
+    assert t3.status == "unreadable"
+    assert "row 3.3.1 has 3 values, expected 7" in t3.problem
+
+
+def test_a_table_with_no_value_at_all_stays_unreadable():
+    lines = _FLAT.read_text(encoding="utf-8").split("\n")
+    start, end = lines.index("申请人情况"), lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    text = "\n".join(" " if start <= i < end and ln.strip().isdigit() else ln
+                     for i, ln in enumerate(lines))
+    t3 = _flat_report(text).table("table3")  # (its figures lost: not a table of blanks)
+    assert t3.status == "unreadable"
+    assert all(v is None for row in t3.values for v in row)

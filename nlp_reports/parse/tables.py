@@ -13,7 +13,8 @@ cells that follow its label. A row that does not get exactly the expected number
 is never shifted or padded: its cells stay None and the table is marked ``unreadable``
 with a problem that says why. Blank, "/", "-", "—", "无" cells are None (kept verbatim in
 ``raw``); "0" is 0.0. In the flattened shape an empty line may be a blank cell or just a
-separator, so a row with too few numbers there is unreadable, never guessed.
+separator, so a row with too few numbers there is unreadable, never guessed; a row with
+no value at all (in a table where other rows have some) is not ambiguous: all its cells are blank.
 
 The 2019 trial format (试行) is told from the 2021 one by 表三's single (六)其他处理 row
 and 表二's column headers; 8 numbers per 表三 row (or a 小计 header) add the
@@ -589,6 +590,14 @@ def _same(row: str) -> str:
     return row
 
 
+def _has_values(found: Mapping[str, list[_Cell]], row_defs: Sequence[tuple[str, str]],
+                row_key: Callable[[str], str] = _same) -> bool:
+    """Whether some row of the table has a value cell: a row with none is then a row left
+    blank (its cells all blank); a table where no row has one stays unreadable (its figures
+    were lost, e.g. drawn as images), never a table of blanks."""
+    return any(found.get(row_key(r)) for r, _ in row_defs)
+
+
 _VALUE = attrgetter("value")
 _RAW = attrgetter("raw")
 #: (raw cells of a row, counts) → the row's values when all are plausible numbers, else
@@ -621,9 +630,14 @@ def _build(
     raw: list[tuple[str, ...]] = []
     reasons: list[str] = []
     read = 0
+    blank_row = None
     for rid, _ in row_defs:
         key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
+        if cells == [] and _has_values(found, row_defs, row_key):
+            # a row left entirely blank (no value at all under its label, any shape): not
+            # ambiguous, every cell is blank, as a row of "/" is
+            cells = blank_row = blank_row or [_EMPTY_CELL] * ncols
         fitted = cells if cells is not None and len(cells) == ncols else _fit(cells, ncols)
         if fitted is None:
             values.append((None,) * ncols)
@@ -763,7 +777,9 @@ def _read_table3(
 
 
 def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) -> bool:
-    return any(_fit(rows.cells.get(r), ncols) is None for r, _ in row_defs)
+    blank_ok = _has_values(rows.cells, row_defs)  # rows left blank are complete (_build)
+    return any(_fit(rows.cells.get(r), ncols) is None
+               and not (blank_ok and rows.cells.get(r) == []) for r, _ in row_defs)
 
 
 def _t3_expected(row: str, rows: _Rows) -> int | None:
