@@ -149,7 +149,9 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
 
         raise DataError("no labeled statements to evaluate")
     if base is not None and cv is None:
-        raise ValueError("base= adds data to the training folds of a cross-validation: "
+        from nlp_reports.errors import UsageError
+
+        raise UsageError("base= adds data to the training folds of a cross-validation: "
                          "give cv=K too")
     if cv is not None:
         if int(cv) < 2:

@@ -19,6 +19,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
+from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 log = logging.getLogger("nlp_reports")
@@ -58,7 +59,7 @@ def _calibrated_linear(C: float, class_weight: Any, cv: int, seed: int, y: np.nd
     elif base == "logreg":
         linear = LogisticRegression(C=C, class_weight=class_weight, max_iter=2000)
     else:
-        raise ValueError(f"base must be 'svm' or 'logreg', got {base!r}")
+        raise UsageError(f"base must be 'svm' or 'logreg', got {base!r}")
     return CalibratedClassifierCV(
         linear,
         method="sigmoid",
@@ -113,7 +114,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X: Any, Y: Any) -> ThemeClassifier:
         Y = np.asarray(Y)
         if Y.ndim != 2 or Y.shape[0] != X.shape[0]:
-            raise ValueError(f"Y must be a (n_samples, n_labels) 0/1 matrix, got shape {Y.shape}")
+            raise UsageError(f"Y must be a (n_samples, n_labels) 0/1 matrix, got shape {Y.shape}")
         self.estimators_ = []
         for j in range(Y.shape[1]):
             y = Y[:, j].astype(int)
@@ -210,9 +211,9 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         X = _repaired(X)
         y = np.asarray(y)
         if len(X) != len(y):
-            raise ValueError(f"X has {len(X)} texts but y has {len(y)} kinds")
+            raise UsageError(f"X has {len(X)} texts but y has {len(y)} kinds")
         if themes is None:
-            raise ValueError(
+            raise UsageError(
                 "themes is required: a theme-id list per text (may be empty). In scikit-learn "
                 "route it as a fit parameter: cross_val_score(model, X, y, "
                 "params={'themes': T}), GridSearchCV(...).fit(X, y, themes=T), or "
@@ -227,12 +228,12 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                 and themes.dtype.kind in "biuf":
             Y = np.asarray(themes)
             if Y.shape != (len(X), len(THEME_IDS)):
-                raise ValueError(f"a theme matrix must be (n_texts, {len(THEME_IDS)}) 0/1 "
+                raise UsageError(f"a theme matrix must be (n_texts, {len(THEME_IDS)}) 0/1 "
                                  f"in taxonomy.THEME_IDS order, got shape {Y.shape}")
         else:
             Y = theme_matrix(list(themes))  # ids or Chinese names; DataError for others
             if len(Y) != len(X):
-                raise ValueError(f"X has {len(X)} texts but themes has {len(Y)} rows")
+                raise UsageError(f"X has {len(X)} texts but themes has {len(Y)} rows")
         self.features_ = self._make_features()
         Xf = self.features_.fit_transform(X)
         self.kind_model_ = _calibrated_linear(self.kind_C, self.class_weight, self.cv,
@@ -300,7 +301,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "theme_model_")
         thresholds = np.asarray(thresholds, dtype=np.float64)
         if thresholds.shape != (self.theme_model_.n_labels_,) or len(sources) != len(thresholds):
-            raise ValueError(f"need {self.theme_model_.n_labels_} thresholds and sources")
+            raise UsageError(f"need {self.theme_model_.n_labels_} thresholds and sources")
         self.theme_model_.thresholds_ = thresholds.copy()
         self.theme_model_.threshold_sources_ = list(sources)
         return self
@@ -332,7 +333,7 @@ def out_of_fold_theme_proba(model: StatementModel, X: Sequence[str], y: Sequence
     Y = np.asarray(themes) if isinstance(themes, np.ndarray) else theme_matrix(themes)
     k = min(folds, len(set(groups.tolist())))
     if k < 2:
-        raise ValueError("out-of-fold predictions need at least two groups")
+        raise UsageError("out-of-fold predictions need at least two groups")
     proba = np.zeros((len(X), Y.shape[1]))
     for fit_idx, held in GroupKFold(n_splits=k).split(X, groups=groups):
         m = clone(model).fit([X[i] for i in fit_idx], y[fit_idx], Y[fit_idx])

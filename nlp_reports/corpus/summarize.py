@@ -30,6 +30,7 @@ from nlp_reports.corpus.store import (
     Store,
     open_store,
 )
+from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -433,7 +434,7 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     by = tuple(dict.fromkeys(by or ()))  # a key named twice groups once (not an error)
     for b in by:
         if b not in GROUP_COLUMNS:
-            raise ValueError(f"cannot group by {b!r}: choose among {', '.join(GROUP_COLUMNS)}")
+            raise UsageError(f"cannot group by {b!r}: choose among {', '.join(GROUP_COLUMNS)}")
     if isinstance(source, (str, os.PathLike)):
         store, owned = open_store(source, readonly=True)
     elif isinstance(source, Store):
