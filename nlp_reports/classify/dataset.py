@@ -216,9 +216,6 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
                 raise DataError(f"{f}:{line}: themes is not a valid JSON list") from None
         else:
             rec["themes"] = _split_themes(themes)
-        for key in ("year",):
-            if rec.get(key) in ("", None):
-                rec.pop(key, None)
         records.append((line, rec))
     if unlabeled:
         log.info("%s: skipped %d unlabeled rows (no kind filled in); %d labeled rows read",

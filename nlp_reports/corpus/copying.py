@@ -341,7 +341,6 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     pairs = pairs[same].reset_index(drop=True)
     cur_rows = pairs["row"].to_numpy()
     prev_rows = pairs["row_prev"].to_numpy()
-    uid = st["uid"].to_numpy()
     sim = index.cosine(uid[cur_rows], uid[prev_rows])
     pairs = pairs.assign(similarity=sim)
     pairs = pairs[pairs["similarity"] >= threshold]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import math
 import os
 import re
@@ -32,8 +31,6 @@ from nlp_reports.corpus.store import (
 )
 from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
-
-log = logging.getLogger("nlp_reports")
 
 #: ``format`` is the report's layout scheme (2021, 2019, older); ``source_format`` the kind of
 #: file it was read from (txt, html, docx, pdf, mhtml).
@@ -90,8 +87,9 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
             return province, None
     prefecture = rest[0][0] if rest and rest[0][1] in _PREFECTURE_UNITS else None
     return province, prefecture
+
+
 KINDS_COUNTED: tuple[str, ...] = ("problem", "measure")
-KIND_NAMES = {"problem": "问题", "measure": "措施", "other": "其他"}
 IDENTITY_CHECKS: tuple[str, ...] = ("I1", "I2", "I3", "I4")
 
 #: Summary tables in the order they are printed, with a title for each.
@@ -386,16 +384,11 @@ def add_place_levels(reports: Any) -> Any:
 def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
     """Write (Report, tagged statements) pairs into an in-memory store."""
     from nlp_reports.corpus.batch import report_words
+    from nlp_reports.report import Report
+    from nlp_reports.tokenize import Tokenizer
 
     store = Store(":memory:")
-    tokenize = None
-    try:
-        from nlp_reports.tokenize import Tokenizer
-
-        tokenize = Tokenizer()
-    except ImportError:
-        log.info("nlp_reports.tokenize is not available: no distinctive vocabulary")
-    from nlp_reports.report import Report
+    tokenize = Tokenizer()
 
     for i, item in enumerate(items):
         if isinstance(item, Report) or not isinstance(item, (tuple, list)) or len(item) != 2:
@@ -405,8 +398,7 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
                 "zip(reports, Tagger.load().tag_many(reports))")
         report, tagged = item
         path = report.metadata.source or f"report-{i}"
-        words = report_words(report, tokenize) if tokenize is not None else None
-        store.write_report(f"{path}#{i}", report, tagged, words=words)
+        store.write_report(f"{path}#{i}", report, tagged, words=report_words(report, tokenize))
     return store
 
 
