@@ -271,7 +271,7 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import audit
 
-    result = audit(args.db)
+    result = audit(args.db, years=args.year or (), folders=args.folder or (), sort=args.sort)
     if args.html:
         result.to_html(args.html)
         _err(f"audit written to {args.html}")
@@ -281,7 +281,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out(result.to_json())
     elif args.format == "markdown" or not (args.html or args.csv):
-        _out(result.to_markdown(sort=args.sort))
+        _out(result.to_markdown())
     return EXIT_OK
 
 
@@ -407,8 +407,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="FILE", help="write the audit table as CSV (opens in Excel)")
     p.add_argument("--html", metavar="FILE",
                    help="write a self-contained, sortable HTML page of the audit")
-    p.add_argument("--sort", default="defects",
-                   help="column to sort by (default: defects, then signals)")
+    p.add_argument("--sort", default="defects", metavar="COLUMN",
+                   help="order of every output (Markdown, CSV, JSON, HTML): default defects, "
+                        "then signals, most first; a number column (year, counts) largest "
+                        "first, a text column (agency, path, published) A to Z")
+    p.add_argument("--year", type=int, action="append", metavar="Y",
+                   help="only the reports on year Y (repeatable; unread files stay listed)")
+    p.add_argument("--folder", action="append", metavar="NAME",
+                   help="only the files in this top folder, as summarize --by folder "
+                        "(repeatable)")
     p.set_defaults(func=_cmd_audit)
     return parser
 

@@ -91,7 +91,7 @@ def test_a_section_5_in_prose_is_listed_but_no_defect(tmp_path):
     unsplit = Problem("statements_unsplit", "section 五 has no enumerated items")
     unread = Problem("table_unreadable", "表三 could not be read")
     r1 = make_report("丁县人民政府", 2023, ["人员力量不足。"], ["加强培训。"], errors=(unsplit,))
-    r2 = make_report("戊县人民政府", 2023, ["栏目更新慢。"], ["按周更新。"],
+    r2 = make_report("戊县人民政府", 2023, ["网站栏目更新慢。"], ["按周更新。"],
                      errors=(unsplit, unread))
     path = tmp_path / "p.db"
     with Store(path) as s:
@@ -111,7 +111,7 @@ def test_a_carry_over_error_is_one_defect_however_many_columns_differ(tmp_path):
     y2 = table3({("2", "natural_person"): 5.0, ("2", "total"): 5.0,
                  ("4", "natural_person"): 5.0, ("4", "total"): 5.0})
     r1 = make_report("己县人民政府", 2022, ["人员不足。"], ["配备专人。"], tables=(y1,))
-    r2 = make_report("己县人民政府", 2023, ["更新滞后。"], ["定期更新。"], tables=(y2,))
+    r2 = make_report("己县人民政府", 2023, ["网站更新滞后。"], ["定期更新。"], tables=(y2,))
     path = tmp_path / "x.db"
     with Store(path) as s:
         for name, r in (("a.txt", r1), ("b.txt", r2)):

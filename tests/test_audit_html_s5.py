@@ -74,7 +74,7 @@ def audit_db(tmp_path):
             "丙县人民政府", 2023, ["人员力量不足。"], ["加强人员队伍建设。"],
             checks=(Check("I1", "fail", "table3", "1", "total", 10.0, 9.0, "I1 fails"),)),
         "d_parse.txt": make_report(
-            "丁县人民政府", 2023, [], SHARED,
+            "丁县人民政府", 2023, ["政策解读不够深入。"], SHARED,
             errors=(Problem("table_unreadable", "表三 cannot be read completely"),)),
     }
     path = tmp_path / "audit.db"

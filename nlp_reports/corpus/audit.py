@@ -2,18 +2,22 @@
 
 Two kinds of findings, counted apart (``docs/audit.md``):
 
-* **Defects** (缺陷) — the data of the report is wrong or missing: identity failures I1–I4
-  with the cells involved, T1 narrative figures that contradict the tables, missing
-  sections, an empty or "无" section 五, fees in 表二 with a section 六 of "无" (T2), hard
-  cross-year identities (X1) that fail, parse problems, and files that could not be parsed
+* **Defects** (缺陷) — the data of the report is wrong or missing, or it breaks a rule a
+  reviewer sends it back for: identity failures I1–I4 with the cells involved, T1
+  narrative figures that contradict the tables, missing sections, an empty or "无" section
+  五, a section 五 naming no concrete problem, fees in 表二 with a section 六 of "无" (T2),
+  blank cells in 表二–四, hard cross-year identities (X1) that fail, late publication, a
+  recent report on the 2019 template, parse problems, and files that could not be parsed
   at all. ``defects`` counts them.
 * **Signals** (提示) — worth a look but normal in many sound reports: problems whose theme
   gets no measure, statements shared with other agencies (boilerplate), statements copied
-  from the agency's report of the year before, and soft cross-year checks (X2) that fail.
-  ``signals`` counts them.
+  from the agency's report of the year before, soft cross-year checks (X2) that fail, and
+  section headings numbered in mixed styles. ``signals`` counts them.
 
-The default order is by severity: defects first, then signals, so that the real data
-problems come first. The columns are documented in ``docs/audit.md``.
+Every defect is also written as a Chinese sentence naming the table, row and column by
+their printed labels (审查意见, ``findings_zh``), to paste into a 整改通知. The default
+order is by severity: defects first, then signals. The columns are documented in
+``docs/audit.md`` (in English and Chinese).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,24 +40,34 @@ EMPTY_TEXTS = frozenset({"", "无", "暂无", "没有", "无此情况", "暂无�
 _SUBHEAD = re.compile(r"[（(][一二三四五六七八九十]+[)）][^\n。]{0,20}(?:问题|措施|情况|打算)[^\n。]{0,6}")
 _PUNCT = re.compile(r"[\s\u3000，。、；：？！…—·“”《》（）()\-.:;,!?]+")
 
-#: Columns naming the report.
-ID_COLUMNS: tuple[str, ...] = ("report_id", "path", "agency", "year", "level")
+#: Columns naming the report: where it is (``folder``: the first folder below the one all
+#: files share, as ``summarize --by folder``), when it was published, and how many stored
+#: texts the agency has for that year (2+: two versions, or a wrong agency or year).
+ID_COLUMNS: tuple[str, ...] = ("report_id", "path", "agency", "year", "level", "region",
+                               "folder", "published", "texts_for_agency_year")
 #: Columns of defects (缺陷): the report's data is wrong or missing; summed in ``defects``.
 DEFECT_COLUMNS: tuple[str, ...] = (
     "identity_failures", "t1_contradictions", "missing_sections", "section5_empty",
-    "t2_fees_without_6", "cross_year_failures", "parse_problems", "failed",
+    "no_concrete_problem", "t2_fees_without_6", "blank_cells", "cross_year_failures",
+    "published_late", "outdated_template", "parse_problems", "failed",
 )
 #: Columns of signals (提示): worth a look, common in sound reports; summed in ``signals``.
 SIGNAL_COLUMNS: tuple[str, ...] = (
     "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
-    "cross_year_soft",
+    "cross_year_soft", "mixed_heading_numbering",
 )
-COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", *DEFECT_COLUMNS,
-                            *SIGNAL_COLUMNS)
+#: Columns that say more about a signal without counting: the agencies whose statements a
+#: report shares (the source of ``shared_with_other_agencies``).
+DETAIL_COLUMNS: tuple[str, ...] = ("shared_with",)
+COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", "findings_zh",
+                            *DEFECT_COLUMNS, *SIGNAL_COLUMNS, *DETAIL_COLUMNS)
+#: Between the items of a list cell ("; " is inside some findings, e.g. every T1 message).
+LIST_SEP = " | "
 #: Parse-problem codes not counted as defects: those a column of their own counts, and
 #: ``statements_unsplit`` (section 五 written as prose, split into sentences: how the
 #: report is written, not something wrong with it).
-_COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit"})
+_COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit",
+                                "mixed_heading_numbering"})
 
 
 def is_empty_text(text: str | None) -> bool:
@@ -68,25 +83,34 @@ def is_empty_text(text: str | None) -> bool:
 
 @dataclass(frozen=True)
 class Audit:
-    """The audit table (``table``: a DataFrame, one row per report or failed file)."""
+    """The audit table (``table``: a DataFrame, one row per report or failed file).
+
+    ``zh`` holds, per row (indexed by ``path``) and per defect and signal column, the list
+    of findings as Chinese sentences (审查意见) that the HTML page shows in the cells;
+    ``sort`` is the order every output uses unless one is given (:meth:`sorted`).
+    """
 
     table: Any
+    zh: Any = None
+    sort: str = "defects"
 
-    def sorted(self, sort: str = "defects") -> Any:
-        """The table sorted by ``sort`` (descending for numbers, ascending for text).
+    def sorted(self, sort: str | None = None) -> Any:
+        """The table sorted by ``sort`` (default: the audit's ``sort``): numbers (counts,
+        ``year``) descending, text (``agency``, ``path``, ``published`` …) ascending.
 
         By severity with the default ``defects``: most defects first, ties broken by the
-        most signals; ``signals`` sorts the other way round.
+        most signals; ``signals`` sorts the other way round. Ties keep the path order.
         """
+        sort = sort or self.sort
         df = self.table
         if sort not in df.columns:
             raise NlpReportsError(
                 f"cannot sort the audit by {sort!r}; columns: {', '.join(df.columns)}")
-        numeric = df[sort].dtype.kind in "iufb"
+        numeric = df[sort].dtype.kind in "iufb" or str(df[sort].dtype) == "Int64"
         keys = {"defects": ["defects", "signals"], "signals": ["signals", "defects"]}.get(
             sort, [sort])
         return df.sort_values([*keys, "path"], ascending=[not numeric] * len(keys) + [True],
-                              kind="stable").reset_index(drop=True)
+                              kind="stable", na_position="last").reset_index(drop=True)
 
     def counts(self) -> dict[str, int]:
         """How many rows have a defect, only signals, neither; how many files failed."""
@@ -99,20 +123,28 @@ class Audit:
                 "clean": int(((df["defects"] == 0) & (df["signals"] == 0)).sum())}
 
     def headline(self) -> str:
-        """One sentence with the counts, defects and signals apart."""
+        """One sentence with the counts, defects and signals apart; files that could not be
+        read are named first, so that "0 reports with defects" never reads as all clear."""
         c = self.counts()
-        return (f"{c['rows'] - c['failed_files']} reports and {c['failed_files']} failed "
-                f"files. Defects (data problems): {c['with_defects']} reports. Signals only "
-                f"(worth a look, common in sound reports): {c['signals_only']}. Neither: "
-                f"{c['clean']}.")
+        reports = c["rows"] - c["failed_files"]
+        unread = (f"{c['failed_files']} files could not be read (column failed; each counts "
+                  "as a defect). " if c["failed_files"] else "")
+        if reports == 0:
+            return (unread + "No report was read, so none could be checked."
+                    if unread else "The store holds no report and no failed file.")
+        return (f"{reports} reports. {unread}Defects (data problems): "
+                f"{c['with_defects']} reports. Signals only (worth a look, common in sound "
+                f"reports): {c['signals_only']}. Neither: {c['clean']}.")
 
-    def to_markdown(self, sort: str = "defects", *, max_rows: int = 200) -> str:
+    def to_markdown(self, sort: str | None = None, *, max_rows: int = 200) -> str:
         """The table as Markdown; paths relative to the folder all files are in (named
         above the table, as on the HTML page), a long one cut at the left so that the
-        file name, the part that tells the files apart, is kept."""
+        file name, the part that tells the files apart, is kept. Files that could not be
+        read are listed first, in a table of their own."""
         from nlp_reports.corpus.html_report import common_folder, relative_path
         from nlp_reports.corpus.summarize import markdown_table
 
+        sort = sort or self.sort
         df = self.sorted(sort)
         folder = common_folder([str(p) for p in df["path"]])
         df = df.assign(path=[_cut_left(relative_path(p, folder)) for p in df["path"]])
@@ -120,32 +152,44 @@ class Audit:
         head = (f"# Audit\n\n{self.headline()} Sorted {order}.\n\n"
                 + (f"Files are in {folder}{os.sep}\n\n" if folder else "")
                 + f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
-                f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md).\n\n")
-        return head + markdown_table(df.drop(columns=["report_id"]), max_rows=max_rows) + "\n"
+                f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md; 审查说明 in Chinese).\n\n")
+        failed = df[df["failed"] != ""]
+        reps = df[df["failed"] == ""]
+        parts = [head]
+        if len(failed):
+            parts.append(f"## Files that could not be read ({len(failed)})\n\n"
+                         + markdown_table(failed[["path", "failed"]], max_rows=max_rows)
+                         + "\n\n")
+        parts.append(f"## Reports ({len(reps)})\n\n"
+                     + markdown_table(reps.drop(columns=["report_id", "failed"]),
+                                      max_rows=max_rows) + "\n")
+        return "".join(parts)
 
-    def to_csv(self, path: str | os.PathLike[str]) -> Path:
+    def to_csv(self, path: str | os.PathLike[str], sort: str | None = None) -> Path:
         """Write the table as CSV (UTF-8 with BOM, opens in Excel); the folder is created."""
         out = Path(path)
         from nlp_reports.corpus.export import spreadsheet_safe
 
         out.parent.mkdir(parents=True, exist_ok=True)  # as Summary.to_csv/to_html do
-        spreadsheet_safe(self.sorted()).to_csv(out, index=False, encoding="utf-8-sig")
+        spreadsheet_safe(self.sorted(sort)).to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
-    def to_dict(self) -> list[dict[str, Any]]:
+    def to_dict(self, sort: str | None = None) -> list[dict[str, Any]]:
         from nlp_reports.corpus.summarize import records
 
-        return records(self.sorted())
+        return records(self.sorted(sort))
 
-    def to_json(self, **kwargs: Any) -> str:
+    def to_json(self, sort: str | None = None, **kwargs: Any) -> str:
         kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+        return json.dumps(self.to_dict(sort), **kwargs)
 
-    def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
+    def to_html(self, path: str | os.PathLike[str] | None = None,
+                sort: str | None = None) -> str:
         """A self-contained page with a sortable table; written to ``path`` if given."""
         from nlp_reports.corpus.html_report import audit_html
 
-        html = audit_html(Audit(self.sorted()))
+        sort = sort or self.sort
+        html = audit_html(Audit(self.sorted(sort), self.zh, sort))
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
@@ -176,8 +220,183 @@ def _cell(table: Any, row: Any, column: Any) -> str:
     return "/".join(parts)
 
 
-def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audit:
-    """Audit every report in the store ``db``: one row per report (and per failed file)."""
+# --- the Chinese wording of a finding (审查意见) --------------------------------------------
+
+_CN = "〇一二三四五六七八九十"
+#: The six section titles of the 2021 format (format.md §3.2).
+SECTION_TITLES: dict[int, str] = {
+    1: "总体情况", 2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况",
+    4: "政府信息公开行政复议、行政诉讼情况", 5: "存在的主要问题及改进情况", 6: "其他需要报告的事项"}
+_TABLE_NAMES: dict[str, str] = {
+    "table3": "表三", "table4": "表四", "table2.1": "表二 第二十条第（一）项",
+    "table2.5": "表二 第二十条第（五）项", "table2.6": "表二 第二十条第（六）项",
+    "table2.8": "表二 第二十条第（八）项", "table2.9": "表二 第二十条第（九）项"}
+
+
+def _cn(n: int) -> str:
+    return _CN[n] if 0 <= n <= 10 else str(n)
+
+
+def _row_name(table_id: str, row: Any) -> str:
+    """The printed name of a row: 表三's "3.3.1" → 三（三）1“属于国家秘密”, "1" → 第一项“本年新收…”."""
+    from nlp_reports.parse import layout
+
+    row = "" if row is None or row != row else str(row)
+    if table_id == "table3":
+        labels = dict(layout.TABLE3_ROWS) | dict(layout.TABLE3_ROWS_2019)
+        if row == "3.3.*":
+            return "三（三）不予公开各项"
+        parts = row.split(".")
+        label = labels.get(row, "")
+        if not label or not all(p.isdigit() for p in parts):
+            return row
+        nums = [int(p) for p in parts]
+        if len(nums) == 1:
+            return f"第{_cn(nums[0])}项“{label}”"
+        if len(nums) == 2:
+            return f"三（{_cn(nums[1])}）“{label}”"
+        return f"三（{_cn(nums[1])}）{nums[2]}“{label}”"
+    if table_id == "table4":
+        return ""
+    labels2 = {r: lbl for t in (layout.TABLE2_2021, layout.TABLE2_2019)
+               for tid, (_, rows, _) in t.items() if tid == table_id for r, lbl in rows}
+    return f"“{labels2[row]}”" if row in labels2 else row
+
+
+def _column_name(table_id: str, column: Any) -> str:
+    """The printed name of a column (表三 natural_person → 自然人; 表四 review → 行政复议)."""
+    from nlp_reports.parse import layout
+
+    column = "" if column is None or column != column else str(column)
+    if table_id == "table3":
+        labels = dict(layout.TABLE3_COLUMNS) | dict([layout.TABLE3_SUBTOTAL_COLUMN])
+        return labels.get(column, column)
+    if table_id == "table4":
+        return (dict(layout.TABLE4_COLUMNS) | dict(layout.TABLE4_GROUPS)).get(column, column)
+    labels2 = {c: lbl for t in (layout.TABLE2_2021, layout.TABLE2_2019)
+               for tid, (_, _, cols) in t.items() if tid == table_id for c, lbl in cols}
+    return labels2.get(column, column)
+
+
+def _cell_zh(table_id: str, row: Any, column: Any) -> str:
+    """A cell by its printed labels: 表三 三（二）“部分公开…” 自然人列."""
+    r = _row_name(table_id, row)
+    c = _column_name(table_id, column)
+    return "".join(x for x in (_TABLE_NAMES.get(table_id, table_id), " ", r,
+                               f" {c}" if c else "") if x).replace("  ", " ").strip()
+
+
+_T1_MESSAGE = re.compile(r"says (?P<words>.+?) [\d.]+; (?P<table>table[\d.]+) (?P<cells>.+?) is ")
+
+
+def _identity_zh(r: Any) -> str:
+    """An I1–I4 failure as a sentence for a 整改通知 (审查意见), both sides and their values."""
+    cid, exp, found = r["id"], _fmt_num(r["expected"]), _fmt_num(r["found"])
+    col = _column_name(r["table_id"], r["column"])
+    if cid == "I1":
+        return (f"表三 {col}列：第一项“本年新收”+ 第二项“上年结转” = {exp}，第三项“本年度办理结果”"
+                f"（七）总计 + 第四项“结转下年度继续办理” = {found}，勾稽关系不成立")
+    if cid == "I2":
+        row = _row_name("table3", r["row"])
+        if r["column"] == "legal_subtotal":
+            return (f"表三 {row}行：“法人或其他组织小计”为{found}，而五类法人或其他组织之和为"
+                    f"{exp}，勾稽关系不成立")
+        return (f"表三 {row}行：“总计”为{found}，而自然人、商业企业、科研机构、社会公益组织、"
+                f"法律服务机构、其他六列之和为{exp}，勾稽关系不成立")
+    if cid == "I3":
+        return (f"表三 {col}列：第三项“本年度办理结果”（七）总计为{found}，而（一）至（六）"
+                f"各项之和为{exp}，勾稽关系不成立")
+    if cid == "I4":
+        return (f"表四 {col}：总计为{found}，而结果维持、结果纠正、其他结果、尚未审结之和为"
+                f"{exp}，勾稽关系不成立")
+    return f"{cid} {_cell_zh(r['table_id'], r['row'], r['column'])}：{found} ≠ {exp}"
+
+
+def _t1_zh(r: Any) -> str:
+    """A T1 failure: what section 一 (the narrative) says and what the table holds."""
+    m = _T1_MESSAGE.search(str(r["message"] or ""))
+    words = m.group("words") if m else "相关数字"
+    tid = m.group("table") if m else r["table_id"]
+    if m:
+        cells = " + ".join(_cell_zh(tid, *(c.split("/", 1) + [""])[:2]).removeprefix(
+            _TABLE_NAMES.get(tid, tid)).strip() for c in m.group("cells").split(" + "))
+        where = f"{_TABLE_NAMES.get(tid, tid)} {cells}"
+    else:
+        where = _cell_zh(tid, r["row"], r["column"])
+    return (f"正文第一部分“总体情况”称{words}{_fmt_num(r['found'])}件，而{where}为"
+            f"{_fmt_num(r['expected'])}（表格），正文与表格数字不一致")
+
+
+def _cross_zh(r: Any) -> str:
+    """An X1 (or X2) failure in Chinese."""
+    if r["check"] == "X1":
+        return (f"表三 {_column_name('table3', r['column'])}列：第二项“上年结转”为"
+                f"{_fmt_num(r['found'])}，与上年度报告第四项“结转下年度继续办理”"
+                f"{_fmt_num(r['expected'])}不一致")
+    return (f"表二 第二十条第（一）项{_row_name('table2.1', r['row'])}：现行有效件数为"
+            f"{_fmt_num(r['found'])}，按上年现行有效 + 本年制发 − 本年废止应为"
+            f"{_fmt_num(r['expected'])}")
+
+
+# --- deadlines (公开时限) --------------------------------------------------------------------
+
+#: Where the deadline comes from, by who reports (条例 2019 第四十九条; 2007 第三十一条).
+_DEADLINE_BASIS = {
+    "government": "条例第四十九条：县级以上地方人民政府的年度报告3月31日前公布",
+    "department": "条例第四十九条：县级以上人民政府部门1月31日前公布",
+    "township": "乡镇、街道的年度报告按部门的时限（1月31日前）",
+    "old": "2007年条例第三十一条：3月31日前公布",
+}
+
+
+def deadline(year: Any, level: Any) -> tuple[str, str] | None:
+    """``(last day, basis)`` by which the report on ``year`` had to be published (ISO date),
+    None when the year is unknown. 条例 (2019) 第四十九条: a 县级以上 government's own report
+    by 31 March, its departments' by 31 January; township and street reports are held to
+    the departments' date (what provinces ask of them); reports on years before 2019 had
+    until 31 March (2007 条例 第三十一条)."""
+    try:
+        y = int(year)
+    except (TypeError, ValueError):
+        return None
+    if y < 2019:
+        return f"{y + 1}-03-31", _DEADLINE_BASIS["old"]
+    if level in ("province", "city", "county"):
+        return f"{y + 1}-03-31", _DEADLINE_BASIS["government"]
+    if level in ("township", "street"):
+        return f"{y + 1}-01-31", _DEADLINE_BASIS["township"]
+    if level in ("department", "national"):
+        return f"{y + 1}-01-31", _DEADLINE_BASIS["department"]
+    return f"{y + 1}-03-31", _DEADLINE_BASIS["government"]  # level unknown: the later date
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _late(published: Any, year: Any, level: Any) -> str:
+    """"published YYYY-MM-DD, deadline YYYY-MM-DD" when late, else "" (also when the date
+    or the year is not known: no date is no evidence of lateness)."""
+    if not isinstance(published, str) or not _ISO_DATE.fullmatch(published):
+        return ""
+    due = deadline(year, level)
+    if due is None or published <= due[0]:
+        return ""
+    return f"published {published}, deadline {due[0]}"
+
+
+# --- the audit -----------------------------------------------------------------------------
+
+
+def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
+          years: Sequence[int] = (), folders: Sequence[str] = (),
+          sort: str = "defects") -> Audit:
+    """Audit every report in the store ``db``: one row per report (and per failed file).
+
+    ``years`` / ``folders`` keep only the reports on those years / in those top folders
+    (the ``folder`` column; failed files have no year and are kept by ``years``). The
+    cross-year and copying checks still compare with every stored report. ``sort`` is the
+    order of every output (:meth:`Audit.sorted`).
+    """
     import importlib
 
     import numpy as np
@@ -195,6 +414,10 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
         all_checks = frames.checks
         failures = store.failures()
         probs = store.problems()
+        blanks = store.query(
+            "SELECT report_id, table_id, \"row\", \"column\", raw, table_status "
+            "FROM table_cells WHERE value IS NULL AND (table_id LIKE 'table2%' "
+            "OR table_id IN ('table3', 'table4')) ORDER BY report_id")
     finally:
         if owned:
             store.close()
@@ -202,49 +425,68 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
     st = frames.statements.merge(frames.reports[["id", "agency", "year"]].rename(
         columns={"id": "report_id"}), on="report_id", how="left")
     out = pd.DataFrame(index=reps.index)
-    out["path"] = reps["path"]
-    out["agency"] = reps["agency"]
-    out["year"] = reps["year"]
-    out["level"] = reps["level"]
+    for col in ("path", "agency", "year", "level", "region", "published"):
+        out[col] = reps[col]
+    n_texts = reps.groupby(["agency", "year"], dropna=False)["path"].transform("size")
+    out["texts_for_agency_year"] = n_texts.where(reps["agency"].notna(), 1).astype(int)
     defects = pd.Series(0, index=reps.index)
     signals = pd.Series(0, index=reps.index)
+    zh: dict[str, Any] = {}
+    empty_lists = pd.Series([[] for _ in range(len(reps))], index=reps.index, dtype=object)
 
-    def listing(rows: Any, fmt: Any, per: str | None = None) -> Any:
-        """(every row's text joined, per report; how many count): one per row, or one per
-        distinct value of the column ``per``."""
+    def listing(rows: Any, fmt: Any, per: str | None = None, fmt_zh: Any = None) -> Any:
+        """(every row's text joined, per report; how many count; the Chinese sentences per
+        report as a list): one per row, or one per distinct value of the column ``per``."""
         if rows.empty:
-            return pd.Series("", index=reps.index), pd.Series(0, index=reps.index)
+            return (pd.Series("", index=reps.index), pd.Series(0, index=reps.index),
+                    empty_lists)
         texts = rows.apply(fmt, axis=1)
-        joined = texts.groupby(rows["report_id"]).agg("; ".join)
+        joined = texts.groupby(rows["report_id"]).agg(LIST_SEP.join)
         counts = (texts.groupby(rows["report_id"]).size() if per is None
                   else rows.groupby("report_id")[per].nunique())
+        zh_list = (rows.apply(fmt_zh, axis=1).groupby(rows["report_id"]).agg(list)
+                   if fmt_zh is not None else texts.groupby(rows["report_id"]).agg(list))
         return (joined.reindex(reps.index, fill_value=""),
-                counts.reindex(reps.index, fill_value=0))
+                counts.reindex(reps.index, fill_value=0),
+                _lists(zh_list.reindex(reps.index)))
 
     ident = all_checks[all_checks["id"].isin(sm.IDENTITY_CHECKS)]
-    out["identity_failures"], n = listing(ident, lambda r: (
+    out["identity_failures"], n, zh["identity_failures"] = listing(ident, lambda r: (
         f"{r['id']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
-        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"))
+        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"), fmt_zh=_identity_zh)
     defects += n
     t1 = all_checks[all_checks["id"] == "T1"]
-    out["t1_contradictions"], n = listing(t1, lambda r: (
+    out["t1_contradictions"], n, zh["t1_contradictions"] = listing(t1, lambda r: (
         r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
-         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"))
+         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"), fmt_zh=_t1_zh)
     defects += n
 
     missing = reps["missing_sections"].map(lambda s: json.loads(s) if s else [])
     out["missing_sections"] = missing.map(lambda m: ",".join(str(x) for x in m))
     defects += missing.map(len)
+    zh["missing_sections"] = missing.map(lambda m: [
+        f"缺少第{_cn(int(x))}部分“{SECTION_TITLES.get(int(x), '')}”" for x in m])
 
     sec5 = sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)
-    has5 = reps.index.isin(sec5.index)
+    has5 = pd.Series(reps.index.isin(sec5.index), index=reps.index)
     stmt_empty = st.assign(e=st["text"].map(is_empty_text)).groupby("report_id")["e"].all()
     says_nothing = sec5.map(is_empty_text).reindex(reps.index, fill_value=False)
-    empty5 = pd.Series(has5, index=reps.index) & (
-        (reps["n_statements"] == 0) | stmt_empty.reindex(reps.index, fill_value=True)
-        | says_nothing)
+    empty5 = has5 & ((reps["n_statements"] == 0)
+                     | stmt_empty.reindex(reps.index, fill_value=True) | says_nothing)
     out["section5_empty"] = empty5
     defects += empty5.astype(int)
+    zh["section5_empty"] = _flag_zh(empty5, "第五部分“存在的主要问题及改进情况”为空或仅写“无”"
+                                            "“暂无突出问题”，未报告存在的问题")
+
+    # section 五 has statements, yet none is a problem on one of the 13 themes: only
+    # boilerplate ("取得了一定成绩，但还存在一些不足") or only measures (format.md §4 items 5–6)
+    concrete = st[(st["kind"] == "problem") & (st["theme_mask"] != 0)]["report_id"].unique()
+    vague = has5 & ~empty5 & (reps["n_statements"] > 0) & ~reps.index.isin(concrete)
+    out["no_concrete_problem"] = vague
+    defects += vague.astype(int)
+    zh["no_concrete_problem"] = _flag_zh(
+        vague, "第五部分“存在的主要问题及改进情况”未指出具体问题（只有“取得了一定成绩，但还存在一些"
+               "不足”之类的套话，或只有改进措施）")
 
     flags = {k: sm.theme_flags(st, frames.reports, k) for k in ("problem", "measure")}
     unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
@@ -253,20 +495,36 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
         ["、".join(names[row]) for row in unmatched[list(THEME_IDS)].to_numpy(dtype=bool)],
         index=unmatched.index).reindex(reps.index, fill_value="")
     signals += unmatched.sum(axis=1).reindex(reps.index, fill_value=0)
+    zh["unmatched_problems"] = out["unmatched_problems"].map(
+        lambda t: [f"以下主题提出了问题但无对应改进措施：{t}"] if t else [])
 
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
     _, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
     out["copied_from_last_year"] = n_copied
     signals += n_copied
+    zh["copied_from_last_year"] = n_copied.map(
+        lambda k: [f"{k}条表述与本机关上一年度报告雷同（沿用上年）"] if k else [])
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     out["shared_with_other_agencies"] = n_shared
     signals += n_shared
+    out["shared_with"] = _shared_with(members, st, reps)
+    zh["shared_with_other_agencies"] = pd.Series(
+        [[f"{k}条表述与其他机关雷同（{w}）"] if k else []
+         for k, w in zip(n_shared, out["shared_with"], strict=True)], index=reps.index)
 
     t2 = _t2(reps, all_checks, sections)
     out["t2_fees_without_6"] = t2
     defects += t2.astype(int)
+    fees = reps["fees"].astype(float)
+    zh["t2_fees_without_6"] = pd.Series(
+        [[f"表二 第二十条第（八）项“行政事业性收费”本年收费金额为{_fmt_num(f)}万元，但第六部分"
+          "“其他需要报告的事项”只写“无”，未说明收费情况"] if bad else []
+         for bad, f in zip(t2, fees, strict=True)], index=reps.index)
+
+    out["blank_cells"], n, zh["blank_cells"] = _blank_cells(blanks, reps.index)
+    defects += n
 
     cross = sm.cross_year(frames.reports)
     cross = cross[cross["outcome"] == "fail"]
@@ -278,34 +536,176 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8) -> Audi
 
     # one defect per check: a carry-over that does not match last year's report usually
     # differs in every column at once (7 cells of X1), which is one error, not seven
-    out["cross_year_failures"], n = listing(cross[~soft], cross_text, per="check")
+    out["cross_year_failures"], n, zh["cross_year_failures"] = listing(
+        cross[~soft], cross_text, per="check", fmt_zh=_cross_zh)
     defects += n
-    out["cross_year_soft"], n = listing(cross[soft], cross_text, per="check")
+    out["cross_year_soft"], n, zh["cross_year_soft"] = listing(
+        cross[soft], cross_text, per="check", fmt_zh=_cross_zh)
     signals += n
 
-    out["parse_problems"], n = _parse_problems(probs, reps.index)
+    late = pd.Series([_late(p, y, lv) for p, y, lv in zip(
+        reps["published"], reps["year"], reps["level"], strict=True)], index=reps.index,
+        dtype=object)
+    out["published_late"] = late
+    defects += (late != "").astype(int)
+    zh["published_late"] = pd.Series(
+        [[f"发布日期{p}，晚于{deadline(y, lv)[0]}的公开期限（{deadline(y, lv)[1]}）"]  # type: ignore[index]
+         if text else [] for text, p, y, lv in zip(
+             late, reps["published"], reps["year"], reps["level"], strict=True)],
+        index=reps.index)
+
+    year_num = pd.to_numeric(reps["year"], errors="coerce")
+    outdated = (reps["format"] == "2019") & (year_num >= 2021)
+    out["outdated_template"] = outdated.fillna(False).astype(bool)
+    defects += out["outdated_template"].astype(int)
+    zh["outdated_template"] = pd.Series(
+        [[f"{int(y)}年度报告仍按2019年试行格式（国办公开办函〔2019〕60号）编制，应使用2021年"
+          "修订的格式（国办公开办函〔2021〕30号），如表三（六）应分三项"] if bad else []
+         for bad, y in zip(out["outdated_template"], year_num, strict=True)],
+        index=reps.index)
+
+    out["parse_problems"], n, zh["parse_problems"] = _parse_problems(probs, reps.index)
     defects += n
+    heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
+    out["mixed_heading_numbering"], n, zh["mixed_heading_numbering"] = listing(
+        heading, lambda r: str(r["message"] or ""), per="code",
+        fmt_zh=lambda r: f"章节标题编号方式不统一：{r['message']}")
+    signals += n
     out["failed"] = ""
     out["defects"] = defects.astype(int)
     out["signals"] = signals.astype(int)
+    out["findings_zh"] = _numbered([zh[c] for c in DEFECT_COLUMNS if c in zh])
+    zh_frame = pd.DataFrame({c: zh[c] for c in (*DEFECT_COLUMNS, *SIGNAL_COLUMNS) if c in zh})
+    zh_frame.index = out["path"].to_numpy()
     out = out.rename_axis("report_id").reset_index()
     if len(failures):
         failed = pd.DataFrame({
             "report_id": pd.array([pd.NA] * len(failures), dtype="Int64"),
-            "path": failures["path"], "defects": 1, "signals": 0,
+            "path": failures["path"], "defects": 1, "signals": 0, "texts_for_agency_year": 0,
             "failed": failures["reason"] + ": " + failures["message"].fillna(""),
         })
+        failed["findings_zh"] = ["（1）文件无法读取（" + f + "）" for f in failed["failed"]]
+        extra = pd.DataFrame({"failed": [[f"文件无法读取（{f}）"] for f in failed["failed"]]},
+                             index=failed["path"].to_numpy())
         out = pd.concat([out, failed], ignore_index=True)
+        zh_frame = pd.concat([zh_frame, extra])
+    out["folder"] = sm.top_folders(out["path"].tolist())
     for col in ("identity_failures", "t1_contradictions", "missing_sections",
                 "unmatched_problems", "cross_year_failures", "cross_year_soft",
-                "parse_problems", "failed", "agency", "level"):
-        out[col] = out[col].fillna("")
-    for col in ("section5_empty", "t2_fees_without_6"):
-        out[col] = out[col].fillna(False).astype(bool)
-    for col in ("copied_from_last_year", "shared_with_other_agencies", "defects", "signals"):
+                "parse_problems", "failed", "agency", "level", "region", "published",
+                "blank_cells", "published_late", "mixed_heading_numbering", "shared_with",
+                "findings_zh", "folder"):
+        out[col] = out[col].astype(object).where(out[col].notna(), "")
+    for col in ("section5_empty", "no_concrete_problem", "t2_fees_without_6",
+                "outdated_template"):
+        out[col] = out[col].astype(object).where(out[col].notna(), False).astype(bool)
+    for col in ("copied_from_last_year", "shared_with_other_agencies", "defects", "signals",
+                "texts_for_agency_year"):
         out[col] = out[col].fillna(0).astype(int)
     out["year"] = out["year"].astype("Int64")
-    return Audit(out[list(COLUMNS)])
+    if years:
+        wanted = {int(y) for y in years}
+        out = out[out["year"].isin(wanted).fillna(False).astype(bool) | (out["failed"] != "")]
+    if folders:
+        out = out[out["folder"].isin(set(folders))]
+    out = out.reset_index(drop=True)
+    result = Audit(out[list(COLUMNS)], zh_frame, sort)
+    result.sorted()  # an unknown sort column fails here, before any output is written
+    return result
+
+
+def _lists(series: Any) -> Any:
+    """A Series whose missing cells become empty lists."""
+    return series.map(lambda v: v if isinstance(v, list) else [])
+
+
+def _flag_zh(flags: Any, sentence: str) -> Any:
+    import pandas as pd
+
+    return pd.Series([[sentence] if f else [] for f in flags], index=flags.index, dtype=object)
+
+
+def _numbered(columns: list[Any]) -> list[str]:
+    """Per row, the Chinese sentences of every column, numbered （1）…。（2）…。 to paste."""
+    out = []
+    for items in zip(*columns, strict=True):
+        flat = [s for lst in items for s in lst]
+        out.append("".join(f"（{i}）{s}。" for i, s in enumerate(flat, 1)))
+    return out
+
+
+#: Agencies named in a ``shared_with`` cell; the rest are counted.
+SHARED_WITH_NAMES = 5
+
+
+def _shared_with(members: Any, st: Any, reps: Any) -> Any:
+    """Per report, the other agencies whose statements it shares (most shared first)."""
+    import pandas as pd
+
+    if members.empty:
+        return pd.Series("", index=reps.index)
+    m = members[["report_id", "cluster"]].merge(
+        st[["report_id", "agency"]].drop_duplicates("report_id"), on="report_id", how="left")
+    by_cluster = m.groupby("cluster")["agency"].agg(lambda a: set(a.dropna()))
+    out = {}
+    for rid, clusters in m.groupby("report_id")["cluster"]:
+        own = reps.at[rid, "agency"] if rid in reps.index else None
+        counts: dict[str, int] = {}
+        for c in clusters:
+            for a in by_cluster[c] - {own}:
+                counts[a] = counts.get(a, 0) + 1
+        ranked = sorted(counts, key=lambda a: (-counts[a], a))
+        text = "、".join(ranked[:SHARED_WITH_NAMES])
+        if len(ranked) > SHARED_WITH_NAMES:
+            text += f"等{len(ranked)}个机关"
+        out[rid] = text
+    return pd.Series(out, dtype=object).reindex(reps.index, fill_value="")
+
+
+def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
+    """Blank cells (未填报) of 表二–四 per report: the text (table: rows and columns), one
+    defect per table with blank cells (§4 item 2: a 0 is meant), the Chinese sentences.
+
+    表三's 法人或其他组织小计, a column the national form does not print, is not required.
+    In a table the parser could not read the cells are not placed: its rows are named with
+    how many values are missing, and ``table_unreadable`` (parse_problems) is the defect.
+    """
+    import pandas as pd
+
+    b = blanks[blanks["column"] != "legal_subtotal"] if len(blanks) else blanks
+    texts: dict[Any, list[str]] = {}
+    zh: dict[Any, list[str]] = {}
+    counts: dict[Any, int] = {}
+    for (rid, tid), cells in b.groupby(["report_id", "table_id"], sort=False):
+        unreadable = (cells["table_status"] != "ok").any()
+        rows = list(dict.fromkeys(cells["row"]))
+        name = _TABLE_NAMES.get(tid, tid)
+        if unreadable:
+            per_row = cells.groupby("row", sort=False).size()
+            texts.setdefault(rid, []).append(
+                f"{tid} unread: {len(cells)} cells in rows {', '.join(map(str, rows))}")
+            zh.setdefault(rid, []).append(
+                f"{name}有{len(cells)}个单元格未能读出（表格无法解析，多为空白单元格）："
+                + "；".join(f"{_row_name(tid, r)}{per_row[r]}格" for r in rows))
+            continue
+        counts[rid] = counts.get(rid, 0) + 1
+        shown = [f"{r}/{c}" + (f"={raw!r}" if raw else "")
+                 for r, c, raw in zip(cells["row"], cells["column"], cells["raw"], strict=True)]
+        texts.setdefault(rid, []).append(f"{tid} {len(cells)} blank: {', '.join(shown)}")
+        by_row = []
+        for r in rows:
+            cols = cells.loc[cells["row"] == r, "column"]
+            names = "、".join(_column_name(tid, c) for c in cols)
+            by_row.append(f"{_row_name(tid, r)} {names}".strip())
+        written = sorted({str(x) for x in cells["raw"] if x})
+        as_written = f"（填写为“{'”“'.join(written)}”）" if written else ""
+        zh.setdefault(rid, []).append(
+            f"{name}有{len(cells)}个单元格未填报{as_written}，应填写数字（没有的填0）："
+            + "；".join(by_row))
+    joined = pd.Series({k: LIST_SEP.join(v) for k, v in texts.items()}, dtype=object)
+    return (joined.reindex(ids, fill_value=""),
+            pd.Series(counts, dtype=int).reindex(ids, fill_value=0).astype(int),
+            _lists(pd.Series(zh, dtype=object).reindex(ids)))
 
 
 def _t2(reps: Any, checks: Any, sections: Any) -> Any:
@@ -320,14 +720,21 @@ def _t2(reps: Any, checks: Any, sections: Any) -> Any:
     return pd.Series(failed, index=reps.index) | ((fees > 0) & six_says_nothing)
 
 
-def _parse_problems(probs: Any, ids: Any) -> tuple[Any, Any]:
-    """The parser's problem codes per report (joined) and how many count as defects: each
-    distinct code once, less those a column of their own already counts."""
+def _parse_problems(probs: Any, ids: Any) -> tuple[Any, Any, Any]:
+    """The parser's problem codes per report (joined), how many count as defects (each
+    distinct code once, less those a column of their own already counts), and the
+    problems with their messages (what the code means for this report) per report."""
     import pandas as pd
 
     if probs.empty:
-        return pd.Series("", index=ids), pd.Series(0, index=ids)
+        return (pd.Series("", index=ids), pd.Series(0, index=ids),
+                pd.Series([[] for _ in ids], index=ids, dtype=object))
+    probs = probs[probs["code"] != "mixed_heading_numbering"]  # a signal of its own
     codes = probs.groupby("report_id")["code"].agg(lambda s: sorted(set(s)))
     joined = codes.map(",".join).reindex(ids, fill_value="")
     counted = codes.map(lambda c: sum(x not in _COUNTED_ELSEWHERE for x in c))
-    return joined, counted.reindex(ids, fill_value=0).astype(int)
+    shown = probs[~probs["code"].isin(_COUNTED_ELSEWHERE)]
+    shown = shown.assign(t="解析问题 " + shown["code"] + "：" + shown["message"].fillna(""))
+    zh = shown.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
+    return (joined, counted.reindex(ids, fill_value=0).astype(int),
+            _lists(zh.reindex(ids)))

@@ -576,11 +576,20 @@ document.querySelectorAll('th.sortable').forEach(function (th) {
 #: Readable headers of the audit columns (the CSV keeps the ids; each header's tooltip names it).
 AUDIT_HEADERS: dict[str, str] = {
     "report_id": "Report id 编号", "path": "File 文件", "agency": "Agency 机关",
-    "year": "Year 年度", "level": "Level 层级", "defects": "Defects 缺陷",
+    "year": "Year 年度", "level": "Level 层级", "region": "Region 地区",
+    "folder": "Folder 文件夹", "published": "Published 发布日期",
+    "texts_for_agency_year": "Texts this agency-year 同机关同年度文本数",
+    "findings_zh": "Findings 审查意见", "defects": "Defects 缺陷",
     "signals": "Signals 提示", "identity_failures": "Identity failures 勾稽关系不符",
     "t1_contradictions": "Text contradicts tables 正文与表格不符",
     "missing_sections": "Missing sections 缺少部分",
     "section5_empty": "Section 五 empty 第五部分为空",
+    "no_concrete_problem": "No concrete problem in 五 第五部分未指出具体问题",
+    "blank_cells": "Blank cells 未填报单元格",
+    "published_late": "Published late 逾期公开",
+    "outdated_template": "Outdated 2019 template 沿用2019年试行格式",
+    "mixed_heading_numbering": "Mixed heading numbering 标题编号不统一",
+    "shared_with": "Shared with 雷同机关",
     "t2_fees_without_6": "Fees but 六 says 无 收费而第六部分为无",
     "cross_year_failures": "Cross-year X1 跨年度结转不符",
     "parse_problems": "Parse problems 解析问题", "failed": "Failed 读取失败",
@@ -630,6 +639,9 @@ AUDIT_REASONS: dict[str, str] = {
     "identity_failures": "identities 勾稽", "t1_contradictions": "text≠tables 正文与表格",
     "missing_sections": "sections missing 缺部分", "section5_empty": "五 empty 五为空",
     "t2_fees_without_6": "fees, 六 says 无 收费", "cross_year_failures": "cross-year X1 跨年",
+    "no_concrete_problem": "五 vague 五无具体问题", "blank_cells": "blank cells 未填报",
+    "published_late": "late 逾期", "outdated_template": "2019 template 旧格式",
+    "mixed_heading_numbering": "numbering 编号",
     "parse_problems": "parse 解析", "failed": "unread 读取失败",
     "unmatched_problems": "no measure 无措施", "shared_with_other_agencies": "shared 雷同",
     "copied_from_last_year": "copied 沿用", "cross_year_soft": "cross-year X2 跨年存量",
@@ -643,14 +655,27 @@ def _flagged(v: Any) -> bool:
     return bool(v)
 
 
-def _audit_cell(col: str, v: Any, kind: str, reasons: Sequence[str] = ()) -> str:
+def _audit_cell(col: str, v: Any, kind: str, reasons: Sequence[str] = (),
+                zh: Sequence[str] = ()) -> str:
     """One audit cell: a count (with the names of the columns behind it when ``reasons``),
     yes for a flag, or a list, folded to its first item when it has several or is long,
-    so that a row stays as tall as its visible cells (the rest opens with a click)."""
+    so that a row stays as tall as its visible cells (the rest opens with a click).
+    ``zh``, the finding in Chinese sentences (审查意见), is shown instead of the English
+    text, which stays in the tooltip (the ids machines filter on)."""
     if _missing(v) or v == "":
         return "<td></td>"
     if isinstance(v, bool) or type(v).__name__ == "bool_":
-        return "<td>yes 是</td>" if v else "<td></td>"
+        if not v:
+            return "<td></td>"
+        if not zh:
+            return "<td>yes 是</td>"
+    elif _is_number(v) and zh and float(v) > 0:
+        shown = _fmt(v)
+        return (f'<td class="num" data-v="{esc(shown)}" title="{esc(" ".join(zh))}">'
+                f"{esc(shown)}</td>")
+    if zh and not _is_number(v):
+        tip = "" if isinstance(v, bool) or type(v).__name__ == "bool_" else str(v)
+        return _list_cell(list(zh), tip)
     if _is_number(v):
         shown = _fmt(v)
         hot = (f" hot-{kind}" if col in ("defects", "signals") and float(v) > 0 else "")
@@ -659,13 +684,22 @@ def _audit_cell(col: str, v: Any, kind: str, reasons: Sequence[str] = ()) -> str
         tip = (f' title="{esc(", ".join(AUDIT_REASONS.get(r, r) for r in reasons))}"'
                if reasons else "")
         return f'<td class="num{hot}" data-v="{esc(shown)}"{tip}>{esc(shown)}{why}</td>'
-    parts = str(v).split("; ")
+    from nlp_reports.corpus.audit import LIST_SEP
+
+    return _list_cell(str(v).split(LIST_SEP))
+
+
+def _list_cell(parts: list[str], tip: str = "") -> str:
+    """A cell of findings, one a line, folded to the first when several or long; ``tip``
+    (the English ids) is the cell's tooltip."""
+    title = f' title="{esc(tip)}"' if tip else ""
     if len(parts) == 1 and _width(parts[0]) <= AUDIT_CELL_WIDTH:
-        return f'<td class="text">{esc(parts[0])}</td>'
-    more = f"+{len(parts) - 1} more" if len(parts) > 1 else ""
-    return (f'<td class="list"><details><summary title="{esc(parts[0])}"><span class="tri">'
-            f'▸</span><span class="first">{esc(parts[0])}</span><span class="more">'
-            f'{esc(more)}</span></summary>{"<br>".join(esc(p) for p in parts)}</details></td>')
+        return f'<td class="text"{title}>{esc(parts[0])}</td>'
+    more = f"+{len(parts) - 1} more 另{len(parts) - 1}条" if len(parts) > 1 else ""
+    return (f'<td class="list"{title}><details><summary title="{esc(parts[0])}">'
+            f'<span class="tri">▸</span><span class="first">{esc(parts[0])}</span>'
+            f'<span class="more">{esc(more)}</span></summary>'
+            f'{"<br>".join(esc(p) for p in parts)}</details></td>')
 
 
 #: A text cell of the audit page longer than this (in half-em units: a Chinese character
@@ -699,9 +733,12 @@ def audit_html(audit: Any) -> str:
             '<p class="note"><b>Defects 缺陷</b>: the report\'s data is wrong or missing '
             "(identities, text against tables, missing or empty sections, parse problems). "
             "<b>Signals 提示</b>: worth a look, common in sound reports (boilerplate, problems "
-            "without a measure, text copied from last year). Sorted by defects, then signals; "
-            "click a column header to sort. The CSV export has every column under its id "
-            "(hover a header to see it).</p>"]
+            "without a measure, text copied from last year). Sorted "
+            + esc("by defects, then signals" if getattr(audit, "sort", "defects") == "defects"
+                  else f"by {audit.sort}")
+            + "; click a column header to sort. Cells give each finding in Chinese (审查意见, "
+            "to paste into a 整改通知); hover a cell for the English ids, a header for the "
+            "column's id in the CSV, where column findings_zh numbers them all.</p>"]
     if folder:
         body.append(f'<p class="note">Files are in {esc(folder)}{esc(os.sep)}</p>')
     if len(failed):
@@ -717,8 +754,17 @@ def audit_html(audit: Any) -> str:
     else:
         body.append("<p>未能读取的文件 Files that could not be read: none.</p>")
     body.append(f"<h2>报告 Reports ({len(reps)})</h2>")
+    zh = getattr(audit, "zh", None)
+
+    def zh_of(path: Any, col: str) -> list[str]:
+        """The Chinese sentences of one cell (审查意见), [] when the audit has none."""
+        if zh is None or col not in zh.columns or path not in zh.index:
+            return []
+        v = zh.at[path, col]
+        return list(v) if isinstance(v, list) else []
+
     body.append(_audit_table(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
-                             list(SIGNAL_COLUMNS), short))
+                             list(SIGNAL_COLUMNS), short, zh_of))
     return page("质量审查 Audit", "\n".join(body), script=_SORT_JS, wide=True,
                 css=_AUDIT_CSS)
 
@@ -741,11 +787,15 @@ def common_folder(paths: Sequence[str]) -> str:
     return "" if folder == os.path.dirname(folder) else folder
 
 
-def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any) -> str:
+def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any,
+                 zh_of: Any = None) -> str:
     if len(df) == 0:
         return '<p class="note">(none)</p>'
-    head_cols = ["path", "agency", "year", "level", "defects", "signals"]
-    cols = [*head_cols, *defect_cols, *signal_cols, "report_id"]
+    head_cols = ["path", "agency", "year", "level", "defects", "signals", "published",
+                 "region", "folder", "texts_for_agency_year"]
+    head_cols = [c for c in head_cols if c in df.columns]
+    tail = [c for c in ("shared_with", "findings_zh", "report_id") if c in df.columns]
+    cols = [*head_cols, *defect_cols, *signal_cols, *tail]
     group = {**{c: "defect" for c in defect_cols}, **{c: "signal" for c in signal_cols},
              "defects": "defect", "signals": "signal"}
     pos = {"path": "file", "agency": "agency"}
@@ -762,7 +812,7 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
               f'<th class="g-defect" colspan="{len(defect_cols)}">Defects 缺陷 — data '
               "problems</th>"
               f'<th class="g-signal" colspan="{len(signal_cols)}">Signals 提示 — worth a '
-              "look</th><th></th></tr>")
+              f'look</th><th colspan="{len(tail)}"></th></tr>')
     header = '<tr class="cols">' + "".join(th(c) for c in cols) + "</tr>"
     rows = []
     for rec in df[cols].itertuples(index=False):
@@ -777,7 +827,8 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
                 cells.append(f'<td class="{pos[c]}"{title}>{esc(text)}</td>')
             else:
                 cells.append(_audit_cell(c, v, group.get(c, ""),
-                                         why["defects"] if c == "defects" else ()))
+                                         why["defects"] if c == "defects" else (),
+                                         zh_of(row["path"], c) if zh_of else ()))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (f'<div class="scroll"><table id="audit"><thead>{groups}{header}</thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
