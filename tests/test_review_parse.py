@@ -141,3 +141,26 @@ def test_a_table_with_no_value_at_all_stays_unreadable():
     t3 = _flat_report(text).table("table3")  # (its figures lost: not a table of blanks)
     assert t3.status == "unreadable"
     assert all(v is None for row in t3.values for v in row)
+
+
+# --- F20: titles worded "关于…年度…工作的报告", "…情况报告", "…的公告" ---------------------------
+
+@pytest.mark.parametrize(("title", "agency"), [
+    ("白石镇人民政府关于2024年度政府信息公开工作的报告", "白石镇人民政府"),
+    ("溪山县人民政府2024年度政府信息公开工作情况报告", "溪山县人民政府"),
+    ("青禾省教育厅2024年度政务公开工作情况报告", "青禾省教育厅"),
+    ("关于溪山县人民政府2024年度政府信息公开工作情况的公告", "溪山县人民政府"),
+])
+def test_a_title_worded_as_a_report_on_the_year_is_the_title(title, agency):
+    # the sign-off names nobody, so the agency can come from the title only
+    report = load_report((title + _BODY + "\n2025年1月20日\n").encode(), filename="r.txt")
+    assert report.metadata.title == title
+    assert (report.metadata.agency, report.metadata.year) == (agency, 2024)
+    assert "no_title" not in [p.code for p in report.errors]
+
+
+def test_a_sentence_naming_the_years_report_is_no_title():
+    text = ("根据要求，现将本县2024年度政府信息公开工作情况报告如下。" + _BODY).encode()
+    report = load_report(text, filename="r.txt")
+    assert report.metadata.title is None
+    assert "no_title" in [p.code for p in report.errors]

@@ -91,6 +91,11 @@ _AGENCY_END = re.compile(
 _YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
 _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
+#: A title worded as a report or notice on the year's disclosure work, not "年度报告":
+#: "某镇人民政府关于2024年度政府信息公开工作的报告", "…工作情况报告", "…情况的公告".
+_REPORT_TITLE_WORDED = re.compile(
+    r"(?:19|20)\d{2}[ \t\u3000]{0,2}年度?[^\n。，,；;]{0,12}?(?:政府信息公开|政务公开|信息公开)"
+    r"[^\n。，,；;]{0,16}?(?:报告|公告)(?:书)?[ \t\u3000]*$")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
 _LINE_BREAKS = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
 
@@ -372,7 +377,7 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
     and centred web titles often are) spans both lines.
     """
     lines = _lines(text[:end])[:40]
-    for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE):
+    for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE, _REPORT_TITLE_WORDED):
         prev: tuple[int, int] | None = None
         above: list[tuple[int, int]] = []  # the last non-blank lines
         for l0, l1 in lines:
