@@ -630,30 +630,17 @@ def _jieba_dag_cut(tk: Any) -> Callable[[str], list[str]]:
         if len(memo) > _DAG_MEMO_MAX:
             memo.clear()
         out: list[str] = []
-        blocks = han_split(text)
-        for j in range(1, len(blocks), 2):  # odd: the han blocks (the split's group)
-            other = blocks[j - 1]
-            if other:
-                if len(other) == 1:
-                    out.append(other)
-                else:
-                    parts = skip_split(other)
-                    for m, part in enumerate(parts):
-                        if m % 2:  # whitespace (or \r\n): one token
-                            out.append(part)
-                        else:
-                            out.extend(part)  # anything else: character by character
-            cut_block(blocks[j], out)
-        other = blocks[-1]
-        if other:
-            if len(other) == 1:
-                out.append(other)
-            else:
-                for m, part in enumerate(skip_split(other)):
-                    if m % 2:
+        for j, block in enumerate(han_split(text)):
+            if j % 2:  # odd: the han blocks (the split's group)
+                cut_block(block, out)
+            elif len(block) == 1:
+                out.append(block)
+            elif block:
+                for m, part in enumerate(skip_split(block)):
+                    if m % 2:  # whitespace (or \r\n): one token
                         out.append(part)
                     else:
-                        out.extend(part)
+                        out.extend(part)  # anything else: character by character
         return out
 
     return cut

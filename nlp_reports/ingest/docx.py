@@ -284,32 +284,36 @@ class _Numbering:
                 int(val("w:start", "1")), val("w:numFmt", "decimal"), val("w:lvlText", ""))
         return levels
 
-    def _numpr(self, p, styles) -> tuple[str, int] | None:
+    def _own_numpr(self, el) -> tuple[str, int] | None:
+        """(numId, ilvl) of the w:numPr in the w:pPr of a paragraph or style ``el``, or
+        None when it names no list."""
         qn = self._qn
-        numpr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if numpr is not None:
-            num_id = numpr.find(qn("w:numId"))
-            ilvl = numpr.find(qn("w:ilvl"))
-            if num_id is not None:
-                return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) \
-                    if ilvl is not None else 0
+        numpr = el.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        num_id = numpr.find(qn("w:numId")) if numpr is not None else None
+        if num_id is None:
+            return None
+        ilvl = numpr.find(qn("w:ilvl"))
+        return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+    def _numpr(self, p, styles) -> tuple[str, int] | None:
+        """(numId, ilvl) of paragraph ``p``: its own, else its style's."""
+        found = self._own_numpr(p)
+        if found is not None:
+            return found
+        qn = self._qn
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         return self._style(style.get(qn("w:val")), styles) if style is not None else None
 
     def _style(self, style_id: str, styles, depth: int = 0) -> tuple[str, int] | None:
+        """(numId, ilvl) a paragraph style numbers with, its own or a base style's."""
         if style_id in self._style_numpr or depth > 10:
             return self._style_numpr.get(style_id)
         qn = self._qn
         found = None
         el = styles.get(style_id)
         if el is not None:
-            numpr = el.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            num_id = numpr.find(qn("w:numId")) if numpr is not None else None
-            if num_id is not None:
-                ilvl = numpr.find(qn("w:ilvl"))
-                found = (num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"), "0"))
-                         if ilvl is not None else 0)
-            else:
+            found = self._own_numpr(el)
+            if found is None:
                 based = el.find(qn("w:basedOn"))
                 if based is not None:
                     found = self._style(based.get(qn("w:val")), styles, depth + 1)

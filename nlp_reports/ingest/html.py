@@ -484,22 +484,12 @@ def _title(doc) -> str | None:
     column, "相关链接"), so it is taken only when nothing else names a report.
     """
     linked = None
-    for el in doc.iter("h1", "h2", "h3", "h4"):
+    for el in _title_candidates(doc):
         text = _collapse(_text(el)).strip()
         if _names_report(text):
             if not _is_link(el):
                 return text
             linked = linked or text
-    for el in doc.iter():
-        if not isinstance(el.tag, str):
-            continue
-        attrs = f"{el.get('id', '')} {el.get('class', '')}".lower()
-        if "title" in attrs:
-            text = _collapse(_text(el)).strip()
-            if _names_report(text):
-                if not _is_link(el):
-                    return text
-                linked = linked or text
     meta = _meta_fields(doc).get("articletitle", "")
     if _names_report(meta):
         return meta
@@ -509,6 +499,15 @@ def _title(doc) -> str | None:
             if _REPORT_WORD.search(part):
                 return part
     return linked
+
+
+def _title_candidates(doc):
+    """The elements that may hold the title, in the order they are tried: the h1–h4
+    headings, then the elements whose id or class says ``title``."""
+    yield from doc.iter("h1", "h2", "h3", "h4")
+    for el in doc.iter():
+        if isinstance(el.tag, str) and "title" in f"{el.get('id', '')} {el.get('class', '')}".lower():
+            yield el
 
 
 #: <meta name=…> of the 政府网站集约化平台 article template, read for the title and date
