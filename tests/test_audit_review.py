@@ -261,3 +261,31 @@ def test_f13_the_chinese_section_of_the_doc_names_every_column():
         assert f"`{col}`" in zh, col
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert "审查说明" in readme
+
+
+EXAMPLE = (Path(__file__).parents[1] / "examples" / "corpus"
+           / "云岭市人民政府2023年政府信息公开工作年度报告.txt")
+
+
+@pytest.mark.skipif(not EXAMPLE.is_file(), reason="the examples are not shipped here")
+def test_f4_mixed_heading_numbering_is_a_signal(tmp_path):
+    from nlp_reports.parse import load_report
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    mixed = (text.replace("\n二、主动公开政府信息情况", "\n2、主动公开政府信息情况")
+             .replace("\n三、收到和处理", "\n第三部分 收到和处理")
+             .replace("\n五、存在的主要问题", "\n5.存在的主要问题"))
+    assert mixed.count("\n") == text.count("\n") and mixed != text
+    plain, broken = load_report(text), load_report(mixed)
+    assert "mixed_heading_numbering" not in {p.code for p in plain.errors}
+    assert [s.number for s in broken.sections] == [s.number for s in plain.sections]
+    problem = next(p for p in broken.errors if p.code == "mixed_heading_numbering")
+    assert "2、(二)" in problem.message and "第三部分(三)" in problem.message
+    assert "5.(五)" in problem.message and "一、(一)" in problem.message
+    db = _store(tmp_path / "h.sqlite", {"plain.txt": plain, "mixed.txt": broken})
+    rows = _rows(audit(db))
+    assert rows["mixed.txt"]["mixed_heading_numbering"] == problem.message
+    assert rows["mixed.txt"]["signals"] == rows["plain.txt"]["signals"] + 1
+    assert rows["mixed.txt"]["defects"] == rows["plain.txt"]["defects"]  # not a defect
+    assert "mixed_heading_numbering" not in rows["mixed.txt"]["parse_problems"]
+    assert rows["plain.txt"]["mixed_heading_numbering"] == ""

@@ -139,7 +139,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         traditional=doc.traditional,
     )
 
-    problems[:0] = _layout_problems(layout, sections)
+    problems[:0] = _layout_problems(layout, sections) + _numbering_problems(layout, simplified)
     log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
               path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
@@ -216,6 +216,35 @@ def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
                                 f"section 五 starts at '{s5.title}', which names only measures; "
                                 "its problems part may have been missed"))
     return problems
+
+
+#: How a section heading is numbered, by numeral system and form (format.md §4 item 8: mixed
+#: numbering systems). 一、 / 一. / 一 are one style; so are 1、 / 1. / 1.
+_NUMBERING_STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|节)"), "第一部分"),
+    (re.compile(r"[(（][ \t]{0,2}[一二三四五六七八九十]{1,3}"), "（一）"),
+    (re.compile(r"[一二三四五六七八九十]{1,3}"), "一、"),
+    (re.compile(r"\d{1,2}"), "1、"),
+)
+
+
+def _numbering_problems(layout: Layout, text: str) -> list[Problem]:
+    """``mixed_heading_numbering`` when the section headings are numbered in more than one
+    style (一、 / 2、 / 第三部分 / 5.; a heading without a number among numbered ones counts
+    as one more): the message lists each section's numbering as written."""
+    seen: list[tuple[int, str, str]] = []
+    for s in layout.sections:
+        line_start = text.rfind("\n", 0, s.title_start) + 1
+        marker = text[line_start:s.title_start].strip(" \t\u3000")
+        style = next((name for p, name in _NUMBERING_STYLES if p.match(marker)),
+                     "no number" if not marker else None)
+        if style is not None:
+            seen.append((s.number, marker or "—", style))
+    if len({style for _, _, style in seen}) < 2:
+        return []
+    return [Problem("mixed_heading_numbering",
+                    "section headings numbered in mixed styles: "
+                    + " ".join(f"{marker}({_NUMERALS[n - 1]})" for n, marker, _ in seen))]
 
 
 def _read_tables(section_texts: dict[int, str], year: int | None):
