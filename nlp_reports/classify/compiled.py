@@ -561,6 +561,7 @@ class ModelBundle:
 
     @property
     def tokenizer(self) -> Any:
+        """The word features' tokenizer (None when no feature block has one)."""
         for v in self.vectorizers:
             if v.tokenizer is not None:
                 return v.tokenizer

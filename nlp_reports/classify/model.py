@@ -112,6 +112,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.random_state = random_state
 
     def fit(self, X: Any, Y: Any) -> ThemeClassifier:
+        """One calibrated classifier per label column of ``Y`` (a constant stand-in for a
+        label with one class only); thresholds start at ``default_threshold``."""
         Y = np.asarray(Y)
         if Y.ndim != 2 or Y.shape[0] != X.shape[0]:
             raise UsageError(f"Y must be a (n_samples, n_labels) 0/1 matrix, got shape {Y.shape}")
@@ -131,12 +133,14 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X: Any) -> np.ndarray:
+        """(n, k) calibrated probability of each label."""
         check_is_fitted(self, "estimators_")
         if X.shape[0] == 0:
             return np.zeros((0, self.n_labels_))
         return np.column_stack([e.predict_proba(X)[:, 1] for e in self.estimators_])
 
     def predict(self, X: Any) -> np.ndarray:
+        """(n, k) 0/1 labels: probability at or over each label's threshold."""
         return (self.predict_proba(X) >= self.thresholds_).astype(int)
 
     def tune_thresholds(self, X: Any, Y: Any) -> ThemeClassifier:
@@ -205,6 +209,8 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                               char_ngram=tuple(self.char_ngram), min_df=self.min_df)
 
     def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None) -> StatementModel:
+        """Fit the features, the kind model and the theme model on texts, kinds and themes
+        (see the class docstring); kinds or themes outside the taxonomy raise DataError."""
         from nlp_reports.classify.dataset import require_texts, theme_matrix
 
         require_texts(X, "StatementModel.fit")
@@ -287,9 +293,11 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         return self.kind_proba_from_features(Xf), self.theme_model_.predict_proba(Xf)
 
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """(n, 3) kind probabilities in ``taxonomy.KINDS`` order."""
         return self.predict_all(X)[0]
 
     def predict(self, X: Sequence[str]) -> np.ndarray:
+        """The most probable kind of each text."""
         return np.array(KINDS)[self.predict_proba(X).argmax(1)]
 
     def predict_themes(self, X: Sequence[str]) -> np.ndarray:

@@ -1,9 +1,11 @@
 """Model directories, their card (meta.json), checksums and the trust rule.
 
-A model is a directory: ``model.joblib`` (the fitted :class:`StatementModel`),
-``model.joblib.sha256`` and ``meta.json`` (the card: labels, data hash, split sizes, test
+A model is a directory: ``model.joblib`` (the fitted :class:`StatementModel` compiled to a
+:class:`~nlp_reports.classify.compiled.ModelBundle`, the estimator inside as bytes),
+``model.joblib.sha256``, ``meta.json`` (the card: labels, data hash, split sizes, test
 metrics of the model and the keyword baseline, library versions, tokenizer settings, the
-model file's SHA-256) and a human ``README.md``.
+model file's SHA-256), ``trained_texts.txt`` (keys of the train+dev statements) and a human
+``README.md``.
 
 Loading rules (why: ``joblib.load`` unpickles, which can run arbitrary code):
 
@@ -87,6 +89,7 @@ def library_versions() -> dict[str, str]:
 
 
 def utc_now() -> str:
+    """The current UTC time to the second, ISO 8601 (the card's ``created``)."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 

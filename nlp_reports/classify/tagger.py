@@ -51,6 +51,7 @@ class Prediction:
     theme_scores: dict[str, float]
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready fields (lists and plain dicts: what the CLI writes per text)."""
         return {
             "text": self.text,
             "kind": self.kind,
@@ -71,6 +72,8 @@ class TaggedStatement:
     layout_disagrees: bool
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the statement's place (index, block, marker), its prediction's fields,
+        the model's own kind and whether the layout disagrees."""
         return {
             "index": self.statement.index,
             "block": self.statement.block,

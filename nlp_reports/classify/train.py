@@ -263,8 +263,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         raise _unwritable(out_dir, exc) from None
     digest = mc.sha256_file(model_path)
     (out_dir / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
-    # what it learned from, so evaluate can tell a re-saved or merged label file (finding:
-    # the same 135 rows as JSONL scored 0.97, cross-validated 0.71)
+    # what it learned from, by text: evaluate then knows its own training statements in a
+    # re-saved, merged or renamed label file, whose file name says nothing
     (out_dir / TRAINED_TEXTS_FILE).write_text(
         "".join(k + "\n" for k in sorted({text_key(d.text) for d in fit_items})), "ascii")
 

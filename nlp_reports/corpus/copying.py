@@ -55,6 +55,7 @@ class NearDuplicateIndex:
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> NearDuplicateIndex:
+        """The index of ``texts`` (one entry per distinct normalised text)."""
         import pandas as pd
 
         # exact duplicates first (raw, then normalised): boilerplate costs one entry

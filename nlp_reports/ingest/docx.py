@@ -2,8 +2,9 @@
 
 Paragraphs and tables come out in document order, interleaved as in the file: the body's
 ``w:p`` and ``w:tbl`` children are walked in turn. A table becomes one line per row with
-cells joined by TAB; python-docx repeats a merged cell's text in every grid position it
-covers, so a row label spanning rows repeats, like the HTML grids.
+cells joined by TAB, read from the XML on the table grid (:func:`_table_rows`): a label
+merged over rows or columns repeats in every place it covers, like the HTML grids, while
+a figure spanning columns is written once.
 """
 
 from __future__ import annotations
