@@ -354,7 +354,7 @@ def _maybe_noisy(texts: Sequence[str]) -> list[int]:
     flag[1:] |= (codes[1:] == codes[:-1]) & punct[codes[1:]]
     flag[1:] |= (codes[1:] == 0x2E) & han[codes[:-1]]
     sep = np.flatnonzero(codes == 0)[:len(texts)]  # each text's end
-    starts = np.r_[0, sep[:-1] + 1]
+    starts = np.concatenate(([0], sep[:-1] + 1))  # (np.r_ costs ~10 µs a call)
     doc = np.searchsorted(sep, np.flatnonzero(flag))  # texts with a flagged character
     last = codes[sep - 1]  # ("\0" for an empty text, the one before it: flags nothing)
     before = codes[np.maximum(sep - 2, 0)]
