@@ -164,3 +164,41 @@ def test_a_sentence_naming_the_years_report_is_no_title():
     report = load_report(text, filename="r.txt")
     assert report.metadata.title is None
     assert "no_title" in [p.code for p in report.errors]
+
+
+# --- F12c: a password-protected PDF says so, and what to do ------------------------------------
+
+def _pdf(**encrypt) -> bytes:
+    pytest.importorskip("reportlab")
+    import io
+
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=StandardEncryption(**encrypt) if encrypt else None)
+    c.drawString(72, 720, "2024 report")
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_pdf_with_a_user_password_is_reported_as_encrypted():
+    pytest.importorskip("pdfplumber")
+    from nlp_reports.errors import ParseError
+
+    with pytest.raises(ParseError) as err:
+        load_report(_pdf(userPassword="secret", ownerPassword="owner"), filename="r.pdf")
+    message = str(err.value)
+    assert "password" in message and "encrypted" in message
+    assert "qpdf" in message and "re-download" not in message
+
+
+def test_a_pdf_with_an_owner_password_only_is_read():
+    pytest.importorskip("pdfplumber")
+    from nlp_reports.errors import NotAReportError
+    from nlp_reports.ingest.pdf import pdf_to_text
+
+    data = _pdf(userPassword="", ownerPassword="owner", canPrint=0)
+    assert "2024 report" in pdf_to_text(data)
+    with pytest.raises(NotAReportError):  # read, and found to be no report: not "encrypted"
+        load_report(data, filename="r.pdf")

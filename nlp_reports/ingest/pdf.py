@@ -538,6 +538,31 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_ENCRYPTED = ("the PDF is encrypted (password-protected: a password is needed to open it), so its "
+              "text cannot be read; ask the agency for an unprotected copy, or remove the "
+              "password with a PDF tool when you know it (qpdf --password=PASSWORD --decrypt "
+              "in.pdf out.pdf); when only an owner (permissions) password is set, "
+              "qpdf --decrypt in.pdf out.pdf removes it")
+
+
+def _password_error(exc: BaseException) -> bool:
+    """Whether opening failed on the PDF's encryption: pdfplumber wraps pdfminer's
+    PDFPasswordIncorrect / PDFEncryptionError … in a PdfminerException (as its argument,
+    or its cause), whose own name says nothing."""
+    todo: list[BaseException] = [exc]
+    for _ in range(8):  # (a few levels at most; never loops on an exception holding itself)
+        if not todo:
+            break
+        e = todo.pop()
+        name = type(e).__name__
+        if "Password" in name or "Encrypt" in name:
+            return True
+        todo += [a for a in e.args if isinstance(a, BaseException)]
+        if e.__cause__ is not None:
+            todo.append(e.__cause__)
+    return False
+
+
 def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
     """Extract the text of a PDF (not yet normalized)."""
     try:
@@ -548,10 +573,8 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
-            raise UnsupportedFormatError(
-                "the PDF is encrypted / password-protected; save an unprotected copy first",
-                path=path) from exc
+        if _password_error(exc):
+            raise UnsupportedFormatError(_ENCRYPTED, path=path) from exc
         raise BinaryInputError(f"not a readable PDF ({name}: {exc}); re-download the file",
                                path=path) from exc
     pages: list[list[str]] = []
