@@ -414,10 +414,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         all_checks = frames.checks
         failures = store.failures()
         probs = store.problems()
-        blanks = store.query(
-            "SELECT report_id, table_id, \"row\", \"column\", raw, table_status "
-            "FROM table_cells WHERE value IS NULL AND (table_id LIKE 'table2%' "
-            "OR table_id IN ('table3', 'table4')) ORDER BY report_id")
+        blanks = _blank_cell_rows(store)
     finally:
         if owned:
             store.close()
@@ -636,30 +633,90 @@ def _numbered(columns: list[Any]) -> list[str]:
 
 #: Agencies named in a ``shared_with`` cell; the rest are counted.
 SHARED_WITH_NAMES = 5
+#: Agencies of one boilerplate cluster taken into ``shared_with`` (those with the most
+#: statements in it): a stock phrase shared by thousands of agencies would otherwise make
+#: the report × agency table as big as their product.
+SHARED_WITH_PER_CLUSTER = 50
 
 
 def _shared_with(members: Any, st: Any, reps: Any) -> Any:
-    """Per report, the other agencies whose statements it shares (most shared first)."""
+    """Per report, the other agencies whose statements it shares, those sharing the most
+    of its statements first: "甲县人民政府、乙县人民政府等12个机关" ("至少" when a cluster
+    had more agencies than :data:`SHARED_WITH_PER_CLUSTER`, so the count is a floor)."""
+    import numpy as np
     import pandas as pd
+    from scipy import sparse
 
     if members.empty:
         return pd.Series("", index=reps.index)
-    m = members[["report_id", "cluster"]].merge(
-        st[["report_id", "agency"]].drop_duplicates("report_id"), on="report_id", how="left")
-    by_cluster = m.groupby("cluster")["agency"].agg(lambda a: set(a.dropna()))
+    agency_of = reps["agency"]
+    m = members[["report_id", "cluster"]].drop_duplicates()
+    m = m.assign(agency=agency_of.reindex(m["report_id"]).to_numpy())
+    per = (m.dropna(subset=["agency"]).groupby(["cluster", "agency"]).size()
+           .rename("n").reset_index().sort_values(["cluster", "n", "agency"],
+                                                   ascending=[True, False, True]))
+    capped_clusters = set(per.loc[per.groupby("cluster").cumcount()
+                                  >= SHARED_WITH_PER_CLUSTER, "cluster"])
+    per = per[per.groupby("cluster").cumcount() < SHARED_WITH_PER_CLUSTER]
+    agencies, a_idx = np.unique(per["agency"].to_numpy(dtype=object).astype(str),
+                                return_inverse=True)
+    clusters, c_idx = np.unique(m["cluster"].to_numpy(), return_inverse=True)
+    report_ids, r_idx = np.unique(m["report_id"].to_numpy(), return_inverse=True)
+    pc = np.searchsorted(clusters, per["cluster"].to_numpy())
+    rc = sparse.csr_matrix((np.ones(len(m), dtype=np.int32), (r_idx, c_idx)),
+                           shape=(len(report_ids), len(clusters)))
+    ca = sparse.csr_matrix((np.ones(len(per), dtype=np.int32), (pc, a_idx)),
+                           shape=(len(clusters), len(agencies)))
+    shared = (rc @ ca).tocsr()
+    capped = {rid for rid, c in zip(m["report_id"], m["cluster"], strict=True)
+              if c in capped_clusters}
     out = {}
-    for rid, clusters in m.groupby("report_id")["cluster"]:
-        own = reps.at[rid, "agency"] if rid in reps.index else None
-        counts: dict[str, int] = {}
-        for c in clusters:
-            for a in by_cluster[c] - {own}:
-                counts[a] = counts.get(a, 0) + 1
-        ranked = sorted(counts, key=lambda a: (-counts[a], a))
-        text = "、".join(ranked[:SHARED_WITH_NAMES])
-        if len(ranked) > SHARED_WITH_NAMES:
-            text += f"等{len(ranked)}个机关"
+    for i, rid in enumerate(report_ids):
+        lo, hi = shared.indptr[i], shared.indptr[i + 1]
+        names = agencies[shared.indices[lo:hi]]
+        counts = shared.data[lo:hi]
+        keep = names != agency_of.get(rid)
+        names, counts = names[keep], counts[keep]
+        order = np.lexsort((names, -counts))[:SHARED_WITH_NAMES]
+        text = "、".join(names[order])
+        if len(names) > SHARED_WITH_NAMES:
+            text += f"等{'至少' if rid in capped else ''}{len(names)}个机关"
         out[rid] = text
     return pd.Series(out, dtype=object).reindex(reps.index, fill_value="")
+
+
+_TABLES_2_TO_4 = "(table_id LIKE 'table2%' OR table_id IN ('table3', 'table4'))"
+
+
+def _blank_cell_rows(store: Store) -> Any:
+    """The blank cells of 表二–四 (report_id, table_id, row, column, raw, table_status).
+
+    In a compact store only the tables whose values hold a null are expanded (the
+    ``table_cells`` view expands every cell of every table: ~2 s per 5,000 reports)."""
+    import pandas as pd
+
+    cols = ["report_id", "table_id", "row", "column", "raw", "table_status"]
+    compact = store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                          "name = 'report_tables'")
+    if compact.empty:  # a store of schema 1 or 2: table_cells is a table
+        return store.query(
+            "SELECT report_id, table_id, \"row\", \"column\", raw, table_status FROM "
+            f"table_cells WHERE value IS NULL AND {_TABLES_2_TO_4} ORDER BY report_id")
+    tables = store.query(
+        "SELECT report_id, table_id, status, \"rows\", \"columns\", \"values\", raw FROM "
+        f"report_tables WHERE instr(\"values\", 'null') > 0 AND {_TABLES_2_TO_4} "
+        "ORDER BY report_id")
+    out = []
+    for rid, tid, status, rows, columns, values, raw in tables.itertuples(index=False):
+        rows, columns, values = json.loads(rows), json.loads(columns), json.loads(values)
+        raw = json.loads(raw) if raw else []
+        for i, r in enumerate(rows):
+            for j, c in enumerate(columns):
+                v = values[i][j] if i < len(values) and j < len(values[i]) else None
+                if v is None:
+                    w = raw[i][j] if i < len(raw) and j < len(raw[i]) else ""
+                    out.append((rid, tid, r, c, w or "", status))
+    return pd.DataFrame(out, columns=cols)
 
 
 def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
