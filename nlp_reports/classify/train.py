@@ -149,17 +149,9 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     ``command``: the command line that ran this, for the card's "How it was made" (the CLI
     passes it); None records this Python call with the arguments given.
     """
-    import numpy as np
-
     from nlp_reports.classify import modelcard as mc
     from nlp_reports.classify.compiled import compile_model
-    from nlp_reports.classify.evaluate import (
-        TRAINED_TEXTS_FILE,
-        _baseline_scores,
-        flat_metrics,
-        score,
-        text_key,
-    )
+    from nlp_reports.classify.evaluate import TRAINED_TEXTS_FILE, text_key
     from nlp_reports.classify.model import StatementModel
     from nlp_reports.tokenize import Tokenizer, userdict_hash
 
@@ -185,21 +177,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         Path(out).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _unwritable(Path(out), exc) from None
-    tr, dv, te = split_by_family(items)
-    if dev is not None:
-        tr, dv = tr + dv, load_labeled(dev)
-        files += data_files(dev)
-    if test is not None:
-        tr, te = tr + te, load_labeled(test)
-        files += data_files(test)
-    seen = {_norm(d.text) for d in tr}
-    n_dv, n_te = len(dv), len(te)
-    dv = [d for d in dv if _norm(d.text) not in seen]
-    seen_dv = {_norm(d.text) for d in dv}
-    te = [d for d in te if (key := _norm(d.text)) not in seen and key not in seen_dv]
-    if n_dv - len(dv) or n_te - len(te):
-        log.info("dropped %d dev and %d test statements whose text is also in train",
-                 n_dv - len(dv), n_te - len(te))
+    tr, dv, te = _splits(items, dev, test, files)
     kinds = {d.kind for d in tr}
     if len(kinds) < 2:
         raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
@@ -235,25 +213,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if method != "fixed":
         model.set_thresholds(tuned, sources)
 
-    test_scores: dict[str, Any] = {}
-    by_source: dict[str, Any] = {}
     metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
-    if te:
-        from nlp_reports.classify.dataset import theme_matrix
-
-        log.info("scoring the model and the keyword baseline on %d test statements", len(te))
-        kp, tp = model.predict_all([d.text for d in te])
-        model_scores = score([d.kind for d in te], list(np.array(KINDS)[kp.argmax(1)]),
-                             theme_matrix([d.themes for d in te]),
-                             (tp >= model.thresholds_).astype(int))
-        base_scores = _baseline_scores(te)
-        test_scores = {"model": model_scores, "baseline": base_scores}
-        metrics.update(flat_metrics(model_scores, base_scores))
-        if len({_source_file(d) for d in fit_items + te}) > 1:
-            by_source = _scores_by_source(te, list(np.array(KINDS)[kp.argmax(1)]),
-                                          (tp >= model.thresholds_).astype(int))
-    else:
-        log.warning("no test statements: the model card carries no test metrics")
+    test_scores, by_source = _test_figures(model, te, fit_items, metrics)
 
     out_dir = Path(out)
     model_path = out_dir / mc.MODEL_FILE
@@ -309,6 +270,58 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     (out_dir / "README.md").write_text(model_readme(card), "utf-8")
     log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
     return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
+
+
+def _splits(items: list[LabeledStatement], dev: Any, test: Any, files: list[Path]
+            ) -> tuple[list[LabeledStatement], list[LabeledStatement], list[LabeledStatement]]:
+    """(train, dev, test) of ``items`` split by family. A ``dev`` or ``test`` file replaces
+    the data's own split of that name, which then joins train; its files are appended to
+    ``files`` (for the card). Dev and test statements whose normalized text is in train, and
+    test ones also in dev, are dropped: a figure on a text the model learned from (or was
+    tuned on) measures nothing."""
+    tr, dv, te = split_by_family(items)
+    if dev is not None:
+        tr, dv = tr + dv, load_labeled(dev)
+        files += data_files(dev)
+    if test is not None:
+        tr, te = tr + te, load_labeled(test)
+        files += data_files(test)
+    seen = {_norm(d.text) for d in tr}
+    n_dv, n_te = len(dv), len(te)
+    dv = [d for d in dv if _norm(d.text) not in seen]
+    seen_dv = {_norm(d.text) for d in dv}
+    te = [d for d in te if (key := _norm(d.text)) not in seen and key not in seen_dv]
+    if n_dv - len(dv) or n_te - len(te):
+        log.info("dropped %d dev and %d test statements whose text is also in train",
+                 n_dv - len(dv), n_te - len(te))
+    return tr, dv, te
+
+
+def _test_figures(model: Any, te: list[LabeledStatement], fit_items: list[LabeledStatement],
+                  metrics: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the model's and the baseline's scores on the test split, per-source figures when the
+    data come from several files); the headline figures are added to ``metrics``. Both
+    empty, and a warning logged, without test statements."""
+    if not te:
+        log.warning("no test statements: the model card carries no test metrics")
+        return {}, {}
+    import numpy as np
+
+    from nlp_reports.classify.dataset import theme_matrix
+    from nlp_reports.classify.evaluate import _baseline_scores, flat_metrics, score
+
+    log.info("scoring the model and the keyword baseline on %d test statements", len(te))
+    kp, tp = model.predict_all([d.text for d in te])
+    kinds_pred = list(np.array(KINDS)[kp.argmax(1)])
+    themes_pred = (tp >= model.thresholds_).astype(int)
+    model_scores = score([d.kind for d in te], kinds_pred,
+                         theme_matrix([d.themes for d in te]), themes_pred)
+    base_scores = _baseline_scores(te)
+    metrics.update(flat_metrics(model_scores, base_scores))
+    by_source: dict[str, Any] = {}
+    if len({_source_file(d) for d in fit_items + te}) > 1:
+        by_source = _scores_by_source(te, kinds_pred, themes_pred)
+    return {"model": model_scores, "baseline": base_scores}, by_source
 
 
 #: A source file's share of the test split needs this many statements for figures of its own.
