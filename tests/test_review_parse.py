@@ -202,3 +202,38 @@ def test_a_pdf_with_an_owner_password_only_is_read():
     assert "2024 report" in pdf_to_text(data)
     with pytest.raises(NotAReportError):  # read, and found to be no report: not "encrypted"
         load_report(data, filename="r.pdf")
+
+
+# --- F10: 苏木 (a township of Inner Mongolia) is a place of its own, not "红旗" + 苏木 -----------
+
+@pytest.mark.parametrize(("title_agency", "agency", "region"), [
+    ("红旗苏木", "红旗苏木人民政府", "红旗苏木"),
+    ("红旗苏木人民政府", "红旗苏木人民政府", "红旗苏木"),
+    ("达茂旗红旗苏木人民政府", "达茂旗红旗苏木人民政府", "达茂旗红旗苏木"),
+    ("红旗苏木便民服务中心", "红旗苏木便民服务中心", "红旗苏木"),
+    ("大河回族乡人民政府", "大河回族乡人民政府", "大河回族乡"),
+    ("柳岸县红旗民族乡人民政府", "柳岸县红旗民族乡人民政府", "柳岸县红旗民族乡"),
+    # a 旗 or 区 named 红旗 stays one
+    ("达茂旗人民政府", "达茂旗人民政府", "达茂旗"),
+    ("新乡市红旗区人民政府", "新乡市红旗区人民政府", "新乡市红旗区"),
+])
+def test_苏木_and_民族乡_places_keep_their_whole_name(title_agency, agency, region):
+    m = _meta(f"{title_agency}2024年政府信息公开工作年度报告")
+    assert (m.agency, m.region) == (agency, region)
+
+
+def test_a_嘎查_is_no_旗_of_its_own():
+    from nlp_reports.parse.metadata import region_of
+
+    assert region_of("红旗嘎查村民委员会") != "红旗"
+
+
+def test_the_long_form_of_a_county_gives_its_province_and_prefecture():
+    from nlp_reports.corpus.summarize import place_levels
+
+    long = _meta("青禾省云岭市柳岸县人民政府2024年政府信息公开工作年度报告")
+    short = _meta("柳岸县人民政府2024年政府信息公开工作年度报告")
+    assert (long.agency, short.agency) == ("青禾省云岭市柳岸县人民政府", "柳岸县人民政府")  # as written
+    assert (long.region, short.region) == ("青禾省云岭市柳岸县", "柳岸县")
+    assert place_levels(long.region) == ("青禾省", "云岭市")
+    assert long.level == short.level == "county"

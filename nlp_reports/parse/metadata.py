@@ -86,7 +86,7 @@ _NOT_UNIT = r"(?!场|政(?!府|务)|容|级|直|域|划)"
 #: a city's name never runs across 县/区/旗 (云岭县城市…), but may hold 乡/镇 (新乡市, 镇江市)
 #: Another unit right after a unit makes one longer name ("红旗" + "区", "苏州" + "市", "梅县" +
 #: "区", "红旗" + "乡"); the same character twice does not ("济南市" + "市中区", "某区" + "区政府").
-_NEXT_UNIT = (r"(?:(?<!市)市|(?<!区)区|(?<!县)县|(?<!旗)旗|(?<!州)州|(?<!盟)盟|(?<!乡)乡|(?<!镇)镇|街道)"
+_NEXT_UNIT = (r"(?:(?<!市)市|(?<!区)区|(?<!县)县|(?<!旗)旗|(?<!州)州|(?<!盟)盟|(?<!乡)乡|(?<!镇)镇|街道|苏木|嘎查)"
               rf"{_NOT_UNIT}")
 
 
@@ -360,7 +360,9 @@ def _region_prefix(name: str) -> str:
     long = _PLACE_PREFIX_LONGEST.match(name)
     a = short.group() if short else ""
     b = long.group() if long else ""
-    return b if len(b) > len(a) else a
+    if len(b) > len(a) or name.startswith(("苏木", "嘎查"), len(a)):
+        return b  # (not "红旗" of 红旗苏木便民服务中心: a 旗 never ends before 苏木/嘎查)
+    return a
 
 
 def _chain_before(head: str, text: str) -> str | None:
