@@ -192,6 +192,27 @@ def _decode(data: bytes, path: str | None, declared: str | None,
                 log.info("%s: dropped an incomplete UTF-8 character at the end", path or "<bytes>")
                 return text, "utf-8"
 
+    found = _chinese_decode(data, path)
+    if found is not None:
+        return found
+    text_codec = _charset_normalizer(data)
+    if text_codec and _plausible(text_codec[0]):
+        return text_codec
+    if _looks_binary(data):
+        raise BinaryInputError(
+            "the bytes look like binary data, not a text report (nor a .docx/.pdf we read)",
+            path=path)
+    raise DecodingError(
+        "no encoding decodes the file cleanly (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
+        "re-save it as UTF-8 or check that it is a text report", path=path)
+
+
+def _chinese_decode(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """``(text, codec)`` of bytes that are not clean UTF-8, by the Chinese encodings: a
+    strict GB18030 or Big5 decode that reads as common Chinese (≥ 0.6 of its Chinese
+    characters frequent ones, or too few to tell) at once, else the best by that share, at
+    least ``_MIN_COMMON_SHARE``, of those, UTF-8 holding GBK runs, and UTF-8 or GB18030 with
+    a few bad bytes; None when none reads as Chinese."""
     candidates: list[tuple[float, str, str]] = []
     for codec in ("gb18030", "big5hkscs"):
         text = _strict(data, codec)
@@ -227,17 +248,7 @@ def _decode(data: bytes, path: str | None, declared: str | None,
                 log.warning("%s: %d bytes are not valid %s and were replaced by U+FFFD",
                             path or "<bytes>", bad, codec.upper())
             return text, codec
-
-    text_codec = _charset_normalizer(data)
-    if text_codec and _plausible(text_codec[0]):
-        return text_codec
-    if _looks_binary(data):
-        raise BinaryInputError(
-            "the bytes look like binary data, not a text report (nor a .docx/.pdf we read)",
-            path=path)
-    raise DecodingError(
-        "no encoding decodes the file cleanly (tried UTF-8, GB18030/GBK, Big5, UTF-16); "
-        "re-save it as UTF-8 or check that it is a text report", path=path)
+    return None
 
 
 def _undo_double_decode(text: str) -> tuple[str, str] | None:
