@@ -289,3 +289,18 @@ def test_f4_mixed_heading_numbering_is_a_signal(tmp_path):
     assert rows["mixed.txt"]["defects"] == rows["plain.txt"]["defects"]  # not a defect
     assert "mixed_heading_numbering" not in rows["mixed.txt"]["parse_problems"]
     assert rows["plain.txt"]["mixed_heading_numbering"] == ""
+
+
+def test_cells_of_an_unreadable_table_are_listed_not_counted_twice(tmp_path):
+    t = dataclasses.replace(_blank_table3({("2", c): "" for c in ("natural_person", "total")}),
+                            status="unreadable", problem="row 2 has 5 values, expected 7")
+    r = make_report("柳岸县教育局", 2023, [STAFF], [TRAIN], level="department", tables=(t,),
+                    errors=(Problem("table_unreadable", "表三: row 2 has 5 values"),))
+    db = _store(tmp_path / "u.sqlite", {"u.txt": r})
+    a = audit(db)
+    row = _rows(a)["u.txt"]
+    assert row["blank_cells"] == "table3 unread: 2 cells in rows 2"
+    assert row["defects"] == 1  # table_unreadable, once
+    assert "表三有2个单元格未能读出" in row["findings_zh"]
+    why = re.search(r'class="why">(.*?)</span>', a.to_html()).group(1)
+    assert "parse" in why and "blank" not in why

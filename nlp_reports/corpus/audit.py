@@ -127,8 +127,9 @@ class Audit:
         read are named first, so that "0 reports with defects" never reads as all clear."""
         c = self.counts()
         reports = c["rows"] - c["failed_files"]
-        unread = (f"{c['failed_files']} files could not be read (column failed; each counts "
-                  "as a defect). " if c["failed_files"] else "")
+        n = c["failed_files"]
+        unread = (f"{n} file{'s' if n != 1 else ''} could not be read (column failed; each "
+                  "counts as a defect). " if n else "")
         if reports == 0:
             return (unread + "No report was read, so none could be checked."
                     if unread else "The store holds no report and no failed file.")

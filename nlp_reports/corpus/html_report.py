@@ -648,6 +648,19 @@ AUDIT_REASONS: dict[str, str] = {
 }
 
 
+def _counts(col: str, row: dict[str, Any], zh_of: Any) -> bool:
+    """Whether an audit cell adds to the row's defects: flagged, and for the two columns
+    that also list what does not count, a counted item (a parse problem with a Chinese
+    sentence; blank cells of a readable table)."""
+    if not _flagged(row[col]):
+        return False
+    if col == "parse_problems" and zh_of is not None:
+        return bool(zh_of(row["path"], col))
+    if col == "blank_cells":
+        return " blank: " in str(row[col])
+    return True
+
+
 def _flagged(v: Any) -> bool:
     """Whether an audit cell reports something (a text, ``True`` or a count above 0)."""
     if _missing(v) or isinstance(v, str):
@@ -791,10 +804,10 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
                  zh_of: Any = None) -> str:
     if len(df) == 0:
         return '<p class="note">(none)</p>'
-    head_cols = ["path", "agency", "year", "level", "defects", "signals", "published",
-                 "region", "folder", "texts_for_agency_year"]
+    head_cols = ["path", "agency", "year", "level", "defects", "signals", "published"]
     head_cols = [c for c in head_cols if c in df.columns]
-    tail = [c for c in ("shared_with", "findings_zh", "report_id") if c in df.columns]
+    tail = [c for c in ("shared_with", "texts_for_agency_year", "region", "folder",
+                        "findings_zh", "report_id") if c in df.columns]
     cols = [*head_cols, *defect_cols, *signal_cols, *tail]
     group = {**{c: "defect" for c in defect_cols}, **{c: "signal" for c in signal_cols},
              "defects": "defect", "signals": "signal"}
@@ -817,7 +830,7 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
     rows = []
     for rec in df[cols].itertuples(index=False):
         row = dict(zip(cols, rec, strict=True))
-        why = {"defects": [c for c in defect_cols if _flagged(row[c])],
+        why = {"defects": [c for c in defect_cols if _counts(c, row, zh_of)],
                "signals": [c for c in signal_cols if _flagged(row[c])]}
         cells = []
         for c, v in row.items():
