@@ -314,7 +314,9 @@ class Tagger:
 
         old = self.bundle.tokenizer
         if old is None:
-            raise ValueError("this model has no tokenizer to swap")
+            from nlp_reports.errors import UsageError
+
+            raise UsageError("this model has no tokenizer to swap")
         params = old.get_params() if hasattr(old, "get_params") else {}
         params["engine"] = engine
         new = Tokenizer(**params)
