@@ -370,8 +370,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
                    help="output format (default: %(default)s)")
-    p.add_argument("--table", help="one table of the store (default: all)")
-    p.add_argument("--out", required=True, help="output file (jsonl) or folder (csv, parquet)")
+    p.add_argument("--table", help="one table of the store (default: all; csv and parquet only)")
+    p.add_argument("--out", required=True,
+                   help="output file (jsonl; a folder or a path ending in / gets "
+                        "reports.jsonl) or folder (csv, parquet)")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("summarize", help="themes, coverage, copying, tables across the stored reports")

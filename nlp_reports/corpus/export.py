@@ -23,21 +23,25 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
            format: str = "jsonl", table: str | None = None) -> list[Path]:
     """Export the store ``db`` to ``out``; return the files written.
 
-    ``jsonl``: ``out`` is a file, one report per line (``table`` must be None or
-    "reports"). ``csv`` / ``parquet``: ``out`` is a folder receiving ``<table>.csv`` /
-    ``<table>.parquet`` for every store table, or only ``table``.
+    ``jsonl``: ``out`` is a file, one report per line, or a folder (an existing one, or a
+    path ending with a separator) receiving ``reports.jsonl``; ``table`` must be None
+    (StoreError otherwise). ``csv`` / ``parquet``: ``out`` is a folder receiving
+    ``<table>.csv`` / ``<table>.parquet`` for every store table, or only ``table``;
+    ``table_cells`` and ``checks`` get the printed label of each row and column id
+    (``row_label``, ``column_label``) beside it.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if table is not None and table not in TABLES:
         raise StoreError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
+    if format == "jsonl" and table is not None:  # (before the store is opened)
+        raise StoreError("JSONL exports whole reports, one a line (with their tables, checks "
+                         f"and tagged statements), not a store table; for the table {table!r} "
+                         "use --format csv or parquet")
     store, owned = open_store(db, readonly=not isinstance(db, Store))
     try:
         if format == "jsonl":
-            if table not in (None, "reports"):
-                raise StoreError("JSONL exports whole reports; use --format csv or parquet "
-                                 f"for the table {table!r}")
-            return [_jsonl(store, Path(out))]
+            return [_jsonl(store, jsonl_path(out))]
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         tables = [table] if table else list(TABLES)
@@ -53,6 +57,23 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
             store.close()
 
 
+#: The file a JSONL export writes into a folder, as CSV and Parquet write ``<table>.csv``.
+JSONL_NAME = "reports.jsonl"
+
+
+def jsonl_path(out: str | os.PathLike[str]) -> Path:
+    """The file a JSONL export to ``out`` writes: ``out`` itself, or ``out/reports.jsonl``
+    when ``out`` is an existing folder or ends with a path separator ("exp/"), as the
+    CSV and Parquet exports write into a folder (``Path`` drops a trailing slash, so
+    "exp/" would otherwise become a file named exp)."""
+    text = os.fspath(out)
+    seps = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    path = Path(text)
+    if text.endswith(seps) or path.is_dir():
+        return path / JSONL_NAME
+    return path
+
+
 def _jsonl(store: Store, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
@@ -65,6 +86,48 @@ def _frame(store: Store, name: str):
     df = store.table(name)
     if name == "reports":
         df = df.drop(columns=["report_json"])
+    elif name in LABELLED_TABLES:
+        df = _with_labels(df)
+    return df
+
+
+#: Exported tables that get the printed (Chinese) label of each row and column id beside it.
+LABELLED_TABLES: frozenset[str] = frozenset({"table_cells", "checks"})
+
+
+def id_labels() -> dict[tuple[str, str], str]:
+    """(table id, row or column id) → the label the national form prints (行/列名称), from
+    ``nlp_reports/parse/layout.py``: 表三's rows of both formats and its columns (小计 too),
+    表四's 15 columns and its three groups (the column of an I4 check), 表二's rows and
+    columns (the 2021 label where the 2019 format words one differently)."""
+    from nlp_reports.parse import layout as lo
+
+    out: dict[tuple[str, str], str] = {}
+
+    def add(tid: str, pairs) -> None:
+        for key, label in pairs:
+            out.setdefault((tid, key), label)
+
+    add("table3", (*lo.TABLE3_ROWS, *lo.TABLE3_ROWS_2019, *lo.TABLE3_COLUMNS,
+                   lo.TABLE3_SUBTOTAL_COLUMN))
+    add("table4", (*lo.TABLE4_ROWS, *lo.TABLE4_COLUMNS, *lo.TABLE4_GROUPS))
+    for defs in (lo.TABLE2_2021, lo.TABLE2_2019):
+        for tid, (_, rows, cols) in defs.items():
+            add(tid, (*rows, *cols))
+    return out
+
+
+def _with_labels(df):
+    """``df`` with ``row_label`` after ``row`` and ``column_label`` after ``column`` (None
+    where the id is None or not a form's id)."""
+    labels = id_labels()
+    df = df.copy()
+    for col in ("column", "row"):  # (inserting column_label first keeps row's position)
+        if col not in df.columns:
+            continue
+        values = [None if t is None or k is None else labels.get((t, k))
+                  for t, k in zip(df["table_id"], df[col], strict=True)]
+        df.insert(df.columns.get_loc(col) + 1, f"{col}_label", values)
     return df
 
 
