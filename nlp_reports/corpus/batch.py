@@ -80,6 +80,8 @@ class BatchResult:
     db: str
     model_id: str | None
     duplicates: int = 0  #: files identical to a stored report, recorded as its duplicates
+    #: stored files whose content changed since: tagged again, their old report replaced
+    replaced: int = 0
     #: files a folder walk passed over (not report formats), by suffix ("" for none)
     ignored: tuple[tuple[str, int], ...] = ()
 
@@ -93,6 +95,9 @@ class BatchResult:
                "stored reports" if self.duplicates else "")
         line = (f"tagged {self.ok} report{'s' if self.ok != 1 else ''}, "
                 f"skipped {self.skipped} already stored{dup}, {self.failed} failed")
+        if self.replaced:
+            line += (f"; {self.replaced} stored report{'s' if self.replaced != 1 else ''} "
+                     f"replaced (the file changed since it was stored)")
         hidden = self.failed - max(shown, 0)
         if hidden > 0:
             line += (f" ({hidden} not listed: see --show-failures)" if shown > 0
@@ -1033,9 +1038,14 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     if jobs == 1 and spec.instance is None:
         spec = TaggerSpec(instance=tagger, tokenizer=tokenizer)
 
+    files, missing, ignored = expand_paths(paths)
+    if not files and missing and isinstance(db, (str, os.PathLike)) and not os.path.exists(db):
+        # nothing to read (a mistyped path, a folder without reports): no new, empty store
+        return BatchResult(ok=0, skipped=0, failed=len(missing), db=str(db), model_id=model_id,
+                           failures=tuple(Failure(text_path(f.path), f.reason, f.message)
+                                          for f in missing))
     store, owned = open_store(db)
     try:
-        files, missing, ignored = expand_paths(paths)
         store.forget_vanished_failures()
         missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))
                    for f in missing for shown in (text_path(f.path),)]
@@ -1051,7 +1061,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         del files
         log.info("%d files found", len(todo_paths))
         bar = _progress(len(todo_paths), progress)
-        counter = {"skipped": 0, "duplicates": 0}
+        counter = {"skipped": 0, "duplicates": 0, "replaced": 0}
         # Identical files (same SHA-256) are parsed and tagged once: a file whose content is
         # queued already waits for that file's result (``waiting``); one whose content is
         # stored already is recorded as its duplicate at once. A re-tag only trusts reports
@@ -1088,6 +1098,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         if bar is not None:
                             bar.update(1)
                         continue
+                    if f in done and done[f][0] != sha:  # stored, and changed since
+                        counter["replaced"] += 1
                     digests.append((f, sha, size))
                 shas = [d[1] for d in digests]
                 # any model: content another model tagged is still stored (one report a
@@ -1185,7 +1197,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             store.close()
     return BatchResult(ok=ok, skipped=skipped, failed=len(failures), failures=tuple(failures),
                        db=str(store.path), model_id=model_id,
-                       duplicates=counter["duplicates"],
+                       duplicates=counter["duplicates"], replaced=counter["replaced"],
                        ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
