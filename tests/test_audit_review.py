@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from _browser import measure_in_chromium, needs_chromium
 from _corpus_helpers import FakeTagger, make_report, table2_8, table3, table4
 
 from nlp_reports.corpus import Store, audit
@@ -304,3 +305,26 @@ def test_cells_of_an_unreadable_table_are_listed_not_counted_twice(tmp_path):
     assert "表三有2个单元格未能读出" in row["findings_zh"]
     why = re.search(r'class="why">(.*?)</span>', a.to_html()).group(1)
     assert "parse" in why and "blank" not in why
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_f8_the_page_filters_rows_by_the_words_typed(review, tmp_path):
+    html = audit(review).to_html()
+    got = measure_in_chromium(html, """{
+      count: (function () {
+        var box = document.getElementById('audit-filter');
+        function shown(q) {
+          box.value = q; box.dispatchEvent(new Event('input'));
+          return Array.prototype.filter.call(document.querySelectorAll('#audit tbody tr'),
+            function (tr) { return tr.style.display !== 'none'; }).map(function (tr) {
+              return tr.cells[0].title; }); }
+        return {town: shown('乡镇'), both: shown('乡镇 2023'), none: shown(''),
+                label: document.getElementById('audit-shown').textContent,
+                late: shown('逾期')}; })()
+    }""", tmp_path)["count"]
+    paths = set(audit(review).table["path"]) - {"乡镇/broken.doc"}
+    assert set(got["town"]) == {p for p in paths if p.startswith("乡镇/")}
+    assert got["both"] == ["乡镇/y2023.txt"]
+    assert set(got["none"]) == paths and got["label"] == ""
+    assert got["late"] == ["城区/late.txt"]  # the reason beside the count is searchable
