@@ -27,6 +27,15 @@ THEME_COLORS: dict[str, str] = dict(zip(THEME_IDS, PALETTE, strict=True))
 _MARKERS = ("circle", "square", "triangle", "diamond", "down")
 KIND_COLORS = {"problem": "#c0392b", "measure": "#2471a3"}
 KIND_LABELS = {"problem": "问题 problem", "measure": "措施 measure"}
+#: The Chinese name of each ``--by`` group column, for headings ("按层级分组 By level").
+GROUP_NAMES: dict[str, str] = {
+    "year": "年度", "level": "层级", "region": "地区", "agency": "机关", "format": "格式",
+    "source_format": "文件类型", "province": "省份", "prefecture": "地级市", "folder": "文件夹"}
+#: How the summary page shows a ``level`` id (the CSV files keep the ids).
+LEVEL_NAMES: dict[str, str] = {
+    "national": "国家级 national", "province": "省级 province", "city": "市级 city",
+    "county": "县级 county", "township": "乡镇 township", "street": "街道 street",
+    "department": "部门 department"}
 
 _CSS = f"""
 body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 1100px; color: #222;
@@ -309,7 +318,7 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
     for name, title in TABLE_TITLES.items():
         if name in t:
             body.append(f"<h2>{esc(title)}</h2>")
-            body.append(_collapsible_table(t[name], name, csv_dir=csv_dir))
+            body.append(_collapsible_table(_levels_named(t[name]), name, csv_dir=csv_dir))
     return page("语料汇总 Corpus summary", "\n".join(body), css=_HEAT_CSS)
 
 
@@ -387,9 +396,31 @@ p.heat-title { font-weight: bold; font-size: .9em; margin: 1.2em 0 0; }
 """
 
 
-def _group_label(key: Any) -> str:
+def _group_label(key: Any, by: Sequence[str] = ()) -> str:
     parts = key if isinstance(key, tuple) else (key,)
-    return " · ".join("(unknown)" if _missing(p) else str(p) for p in parts)
+    return " · ".join("(unknown)" if _missing(p)
+                      else LEVEL_NAMES.get(str(p), str(p)) if i < len(by) and by[i] == "level"
+                      else str(p) for i, p in enumerate(parts))
+
+
+def _level_rank(label: str) -> int:
+    """Where a group label led by a level name stands in the hierarchy (省级 before 市级 …)."""
+    return next((i for i, name in enumerate(LEVEL_NAMES.values()) if label.startswith(name)),
+                len(LEVEL_NAMES))
+
+
+def _by_heading(by: Sequence[str]) -> str:
+    """"按层级、年度分组 By level, year": the group columns named in Chinese, then as ids."""
+    return f"按{'、'.join(GROUP_NAMES.get(b, b) for b in by)}分组 By {', '.join(by)}"
+
+
+def _levels_named(df: Any) -> Any:
+    """``df`` with its ``level`` ids shown by name (省级 province …), for the page only."""
+    if df is None or "level" not in getattr(df, "columns", ()):
+        return df
+    df = df.copy()
+    df["level"] = [v if _missing(v) else LEVEL_NAMES.get(str(v), v) for v in df["level"]]
+    return df
 
 
 def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, int], *,
@@ -398,7 +429,7 @@ def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, i
     a background as dark as the share (``color`` at full strength for 100 %); "–" where
     the group has no report to count (n = 0)."""
     r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    groups = sorted(cells, key=lambda k: (k.startswith("(unknown)"), k))
+    groups = sorted(cells, key=lambda k: (k.startswith("(unknown)"), _level_rank(k), k))
     hidden = 0
     if len(groups) > HEAT_MAX_GROUPS:
         keep = set(sorted(groups, key=lambda k: -sizes[k])[:HEAT_MAX_GROUPS])
@@ -426,7 +457,8 @@ def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, i
     more = (f" The {hidden} smallest groups are left out here (every group is in the "
             "tables below)." if hidden else "")
     return (f'<p class="heat-title">{esc(title)}</p>'
-            f'<table class="heat"><thead><tr><th class="group">{esc(" · ".join(by))}</th>'
+            f'<table class="heat"><thead><tr><th class="group">'
+            f'{esc(" · ".join(f"{GROUP_NAMES.get(b, b)} {b}" for b in by))}</th>'
             f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f'<p class="note">{esc(note + more)}</p>')
 
@@ -437,14 +469,14 @@ def _prevalence_heat(df: Any, by: Sequence[str], kind: str) -> str:
     cells: dict[str, dict[str, tuple[int, int]]] = {}
     sizes: dict[str, int] = {}
     for key, g in sub.groupby(list(by), dropna=False, sort=False):
-        label = _group_label(key)
+        label = _group_label(key, by)
         cells[label] = {th: (int(k), int(n)) for th, k, n
                         in zip(g["theme"], g["reports"], g["n_reports"], strict=True)}
         sizes[label] = int(g["n_reports"].max()) if len(g) else 0
     what = {"problem": "admitting a problem 承认问题", "measure": "stating a measure 提出措施"}
     return _heat_table(
         cells, sizes, color=KIND_COLORS[kind], by=by,
-        title=f"按{'、'.join(by)}分组 By {', '.join(by)}: share of reports {what[kind]} "
+        title=f"{_by_heading(by)}: share of reports {what[kind]} "
               "on each theme",
         note=f"Each row is one group (n = its reports); a cell is the share of that group's "
              f"reports {what[kind].split(' ')[0]} on the theme (hover for the counts). A "
@@ -457,13 +489,13 @@ def _coverage_heat(df: Any, by: Sequence[str]) -> str:
     cells: dict[str, dict[str, tuple[int, int]]] = {}
     sizes: dict[str, int] = {}
     for key, g in df.groupby(list(by), dropna=False, sort=False):
-        label = _group_label(key)
+        label = _group_label(key, by)
         cells[label] = {th: (int(k), int(n)) for th, k, n in zip(
             g["theme"], g["also_measure"], g["reports_admitting"], strict=True)}
         sizes[label] = int(g["reports_admitting"].max()) if len(g) else 0
     return _heat_table(
         cells, sizes, color="#1e8449", by=by,
-        title=f"按{'、'.join(by)}分组 By {', '.join(by)}: problems met by a measure",
+        title=f"{_by_heading(by)}: problems met by a measure",
         note="A cell: of the group's reports admitting a problem on the theme, the share "
              "that also state a measure on it; – where none admits it. n = the most "
              "reports admitting any one theme.")
