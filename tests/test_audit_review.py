@@ -328,3 +328,16 @@ def test_f8_the_page_filters_rows_by_the_words_typed(review, tmp_path):
     assert got["both"] == ["乡镇/y2023.txt"]
     assert set(got["none"]) == paths and got["label"] == ""
     assert got["late"] == ["城区/late.txt"]  # the reason beside the count is searchable
+
+
+def test_x1_in_chinese_in_the_form_s_column_order(tmp_path):
+    y1 = table3({("4", "natural_person"): 2.0, ("4", "total"): 2.0,
+                 ("1", "natural_person"): 12.0, ("1", "total"): 12.0})
+    y2 = table3({("2", "natural_person"): 5.0, ("2", "total"): 5.0,
+                 ("4", "natural_person"): 5.0, ("4", "total"): 5.0})
+    db = _store(tmp_path / "x.sqlite", {
+        "a.txt": make_report("己县人民政府", 2022, [STAFF], [TRAIN], tables=(y1,)),
+        "b.txt": make_report("己县人民政府", 2023, [STAFF], [TRAIN], tables=(y2,))})
+    zh = _rows(audit(db))["b.txt"]["findings_zh"]
+    assert zh.index("表三 自然人列：第二项“上年结转”为5，与上年度报告第四项“结转下年度继续办理”2不一致") < (
+        zh.index("表三 总计列：第二项“上年结转”为5"))

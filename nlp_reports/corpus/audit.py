@@ -526,6 +526,12 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
 
     cross = sm.cross_year(frames.reports)
     cross = cross[cross["outcome"] == "fail"]
+    if len(cross):  # the columns in the form's order (自然人 … 总计), not alphabetical
+        from nlp_reports.parse.layout import TABLE3_COLUMNS
+
+        place = {c: i for i, (c, _) in enumerate(TABLE3_COLUMNS)}
+        cross = cross.assign(_at=cross["column"].map(place).fillna(len(place)))
+        cross = cross.sort_values(["_at"], kind="stable").drop(columns="_at")
     soft = cross["soft"].astype(bool)
 
     def cross_text(r: Any) -> str:
