@@ -380,12 +380,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--by", action="append",
                    choices=["year", "level", "region", "agency", "format", "source_format",
-                            "province", "prefecture", "folder"],
+                            "province", "prefecture", "folder", "tier"],
                    help="group by (repeatable); format is the layout scheme (2021, 2019, "
                         "older), source_format the file type (txt, html, docx, pdf, mhtml); "
                         "province and prefecture (地级) are read from the region's name, "
-                        "folder is the first folder below the one all files share "
-                        "(docs/summary.md)")
+                        "folder is the first folder below the one all files share, "
+                        "tier the administrative tier (a department at its government's: "
+                        "省厅 province, 县局 county) (docs/summary.md)")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown, also with --csv/--html)")
     p.add_argument("--csv", metavar="DIR",

@@ -30,7 +30,8 @@ KIND_LABELS = {"problem": "问题 problem", "measure": "措施 measure"}
 #: The Chinese name of each ``--by`` group column, for headings ("按层级分组 By level").
 GROUP_NAMES: dict[str, str] = {
     "year": "年度", "level": "层级", "region": "地区", "agency": "机关", "format": "格式",
-    "source_format": "文件类型", "province": "省份", "prefecture": "地级市", "folder": "文件夹"}
+    "source_format": "文件类型", "province": "省份", "prefecture": "地级市", "folder": "文件夹",
+    "tier": "行政层级"}
 #: How the summary page shows a ``level`` id (the CSV files keep the ids).
 LEVEL_NAMES: dict[str, str] = {
     "national": "国家级 national", "province": "省级 province", "city": "市级 city",
@@ -399,7 +400,7 @@ p.heat-title { font-weight: bold; font-size: .9em; margin: 1.2em 0 0; }
 def _group_label(key: Any, by: Sequence[str] = ()) -> str:
     parts = key if isinstance(key, tuple) else (key,)
     return " · ".join("(unknown)" if _missing(p)
-                      else LEVEL_NAMES.get(str(p), str(p)) if i < len(by) and by[i] == "level"
+                      else LEVEL_NAMES.get(str(p), str(p)) if i < len(by) and by[i] in _LEVELLED
                       else str(p) for i, p in enumerate(parts))
 
 
@@ -409,6 +410,10 @@ def _level_rank(label: str) -> int:
                 len(LEVEL_NAMES))
 
 
+#: Group columns whose values are level ids (shown by name on the page).
+_LEVELLED = ("level", "tier")
+
+
 def _by_heading(by: Sequence[str]) -> str:
     """"按层级、年度分组 By level, year": the group columns named in Chinese, then as ids."""
     return f"按{'、'.join(GROUP_NAMES.get(b, b) for b in by)}分组 By {', '.join(by)}"
@@ -416,10 +421,12 @@ def _by_heading(by: Sequence[str]) -> str:
 
 def _levels_named(df: Any) -> Any:
     """``df`` with its ``level`` ids shown by name (省级 province …), for the page only."""
-    if df is None or "level" not in getattr(df, "columns", ()):
+    cols = [c for c in _LEVELLED if c in getattr(df, "columns", ())]
+    if not cols:
         return df
     df = df.copy()
-    df["level"] = [v if _missing(v) else LEVEL_NAMES.get(str(v), v) for v in df["level"]]
+    for c in cols:
+        df[c] = [v if _missing(v) else LEVEL_NAMES.get(str(v), v) for v in df[c]]
     return df
 
 

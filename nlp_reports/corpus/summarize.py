@@ -35,12 +35,12 @@ from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 #: ``format`` is the report's layout scheme (2021, 2019, older); ``source_format`` the kind of
 #: file it was read from (txt, html, docx, pdf, mhtml).
 GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format",
-                                  "source_format", "province", "prefecture", "folder")
+                                  "source_format", "province", "prefecture", "folder", "tier")
 #: The group of the reports whose group key is not known (a str group column's value).
 UNKNOWN_GROUP = "(unknown)"
 #: Group keys derived from ``region`` (:func:`place_levels`) or the path
 #: (:func:`top_folders`), not stored columns.
-DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture", "folder")
+DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture", "folder", "tier")
 
 #: One administrative unit at the head of a place name: a name of 2+ characters and its
 #: unit word (longest first, so 自治州 wins over 州; the name part is as short as possible,
@@ -328,6 +328,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         reports[c] = reports[c].astype(float)
     add_place_levels(reports)
     reports["folder"] = top_folders(reports["path"].tolist())
+    reports["tier"] = add_tiers(reports)
     statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
                              "ORDER BY report_id, idx")
     checks = store.failed_checks()
@@ -365,6 +366,18 @@ def top_folders(paths: Sequence[str | None]) -> Any:
         first = rel.split(os.sep, 1)[0]
         out.append("(top)" if first in ("", ".") else first)
     return np.array(out, dtype=object)
+
+
+def add_tiers(reports: Any) -> Any:
+    """The ``tier`` of each report's agency (行政层级: a department at the tier of the
+    government its region names: :func:`nlp_reports.parse.metadata.tier_of`), as an array."""
+    from nlp_reports.parse.metadata import tier_of
+
+    def text(v: Any) -> str | None:
+        return v if isinstance(v, str) else None
+
+    return np.array([tier_of(text(lv), text(rg)) for lv, rg
+                     in zip(reports["level"], reports["region"], strict=True)], dtype=object)
 
 
 def add_place_levels(reports: Any) -> Any:
@@ -413,8 +426,9 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
 
     ``by``: group columns among year, level, region, agency, format (the layout scheme),
     source_format (the file type), province and prefecture (地级; both read from the
-    region's name: :func:`place_levels`) and folder (the first folder below the one all
-    stored paths share: :func:`top_folders`); a key named twice counts once. ``threshold``: cosine
+    region's name: :func:`place_levels`), folder (the first folder below the one all
+    stored paths share: :func:`top_folders`) and tier (行政层级: a department at the tier
+    of the government its region names, :func:`add_tiers`); a key named twice counts once. ``threshold``: cosine
     for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
     ``by`` is empty) on the words stored at tagging time, from at most
     ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
@@ -458,14 +472,7 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     """
     r = frames.reports
     known = r["agency"].notna() & r["year"].notna()
-    sub = r.loc[known]
-    order = sub[["id", "agency", "year"]].assign(
-        published=sub["published"].astype(object).where(sub["published"].notna(),
-                                                         "").astype(str),
-        table3=(sub["received"].notna() & sub["outcomes_total"].notna()).astype(int),
-        n_statements=sub["n_statements"].fillna(0).astype(int))
-    order = order.sort_values(["agency", "year", "published", "table3", "n_statements", "id"],
-                              kind="stable")
+    order = _dedupe_order(r.loc[known])
     keep = set(order.drop_duplicates(["agency", "year"], keep="last")["id"])
     keep.update(r.loc[~known, "id"])
     dropped = len(r) - len(keep)
@@ -480,6 +487,46 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
         checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
         words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
     ), dropped
+
+
+def _dedupe_order(sub: Any) -> Any:
+    """The reports ``sub`` (agency and year known) in :func:`dedupe_frames`' order: within
+    each (agency, year) the one kept is last."""
+    order = sub[["id", "agency", "year"]].assign(
+        published=sub["published"].astype(object).where(sub["published"].notna(),
+                                                         "").astype(str),
+        table3=(sub["received"].notna() & sub["outcomes_total"].notna()).astype(int),
+        n_statements=sub["n_statements"].fillna(0).astype(int))
+    return order.sort_values(["agency", "year", "published", "table3", "n_statements", "id"],
+                             kind="stable")
+
+
+def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
+    """"; kept: 某县人民政府 2024: a.txt (published last) over b.txt" for the first ``limit``
+    of ``pairs`` ((agency, year) with several reports): which text :func:`dedupe_frames`
+    counts, and why (the first of its rules that told them apart)."""
+    if not {"received", "outcomes_total", "n_statements", "published"} <= set(r.columns):
+        return ""
+    order = _dedupe_order(r)
+    names = dict(zip(r["id"], r["path"] if "path" in r else r["id"], strict=True))
+
+    def name(rid: Any) -> str:
+        p = names.get(rid)
+        return os.path.basename(p) if isinstance(p, str) and p else f"report {rid}"
+
+    parts = []
+    for agency, year in list(pairs)[:limit]:
+        g = order[(order["agency"] == agency) & (order["year"] == year)]
+        kept, runner = g.iloc[-1], g.iloc[-2]
+        why = ("published last" if kept["published"] != runner["published"]
+               else "表三 read" if kept["table3"] != runner["table3"]
+               else "more statements in 五" if kept["n_statements"] != runner["n_statements"]
+               else "stored last")
+        others = ", ".join(name(x) for x in g["id"].iloc[:-1])
+        y = int(year) if isinstance(year, (int, float, np.number)) else year
+        parts.append(f"{agency} {y}: {name(kept['id'])} ({why}) over {others}")
+    more = f"; … {len(pairs) - limit} more" if len(pairs) > limit else ""
+    return f". Kept: {'; '.join(parts)}{more}" if parts else ""
 
 
 def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 0.8,
@@ -567,7 +614,8 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             f"dedupe: {len(multi)} (agency, year) pair{'s' if len(multi) != 1 else ''} had "
             f"more than one report; one report per pair is counted — the one published last, "
             f"else the most complete, else the one stored last — and {left} "
-            f"report{'s are' if left != 1 else ' is'} left out of every table")
+            f"report{'s are' if left != 1 else ' is'} left out of every table"
+            + _kept_texts(r, multi.index))
     elif len(multi):
         shown = "; ".join(f"{a} {int(y) if isinstance(y, (int, float, np.number)) else y}: {n}"
                           for (a, y), n in multi.head(3).items())

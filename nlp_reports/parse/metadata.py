@@ -281,6 +281,31 @@ def level_of(agency: str | None) -> str | None:
     return None
 
 
+#: The tier (层级) a government of each level stands at: a street office is township level.
+_TIER_OF_LEVEL = {"national": "national", "province": "province", "city": "city",
+                  "county": "county", "township": "township", "street": "township"}
+
+
+def tier_of(level: str | None, region: str | None) -> str | None:
+    """The administrative tier of an agency (行政层级: national / province / city / county /
+    township), read from what its level and region state, or None.
+
+    A government's tier is its level (a 街道办事处 is township level); a department's
+    (``level == "department"``: a 厅/委/局 …, a vertically managed branch) is that of the
+    government its region names: 青禾省教育厅 (region 青禾省) → province, 云岭市教育局 →
+    city, 柳岸县教育局 and 国家税务总局溪山县税务局 → county, 柳岸县白石镇便民服务中心 →
+    township. None when the region is unknown or a development zone (开发区, 园区 …, whose
+    管委会 a city or a county sends out), and for bodies outside the hierarchy (no level).
+    """
+    if level != "department":
+        return _TIER_OF_LEVEL.get(level) if level else None
+    if not region or _ZONE.search(region) or _NOT_DISTRICT.search(region):
+        return None
+    if region.endswith("街道"):  # a street office's own unit
+        return "township"
+    return _TIER_OF_LEVEL.get(level_of(region + "人民政府") or "")
+
+
 def region_of(agency: str | None, text: str = "") -> str | None:
     """The place names at the head of the agency's name ("云南省文山州砚山县"), or None.
 
