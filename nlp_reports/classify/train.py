@@ -95,11 +95,19 @@ def _norm(text: str) -> str:
     return normalize_statement(text)
 
 
-def _load(data: Any) -> tuple[list[LabeledStatement], list[Path]]:
+def _given(data: Any) -> tuple[list[Any], bool]:
+    """``train``'s ``data`` as a list (one path: a list of one), and whether it holds
+    LabeledStatements (records given in Python) rather than paths."""
     if isinstance(data, (str, os.PathLike)):
         data = [data]
     data = list(data)
-    if data and all(isinstance(d, LabeledStatement) for d in data):
+    return data, bool(data) and all(isinstance(d, LabeledStatement) for d in data)
+
+
+def _load(data: Any) -> tuple[list[LabeledStatement], list[Path]]:
+    """(the labeled statements of ``data``, the files they were read from: none for records)."""
+    data, records = _given(data)
+    if records:
         return data, []
     return load_labeled(data), data_files(data)
 
@@ -123,10 +131,8 @@ def _records_sha256(items: list[LabeledStatement]) -> str:
 
 def _api_call(data: Any, **kwargs: Any) -> str:
     """The Python call that trained a model, for its card: the arguments actually given."""
-    if isinstance(data, (str, os.PathLike)):
-        data = [data]
-    data = list(data)
-    if data and all(isinstance(d, LabeledStatement) for d in data):
+    data, records = _given(data)
+    if records:
         shown = f"<{len(data)} LabeledStatements>"
     else:
         shown = repr([os.fspath(d) for d in data])
