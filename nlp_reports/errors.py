@@ -81,13 +81,16 @@ class UnsupportedFormatError(ParseError):
 
 
 class MissingDependencyError(NlpReportsError, ImportError):
-    """An optional dependency is missing; the message names the extra to install."""
+    """A dependency is missing; the message names the extra (or the package) to install."""
 
-    def __init__(self, package: str, extra: str, purpose: str) -> None:
-        super().__init__(
-            f"{purpose} needs the optional package '{package}'. "
-            f"Install it with: pip install 'nlp-reports[{extra}]'"
-        )
+    def __init__(self, package: str, extra: str | None, purpose: str) -> None:
+        if extra:
+            message = (f"{purpose} needs the optional package '{package}'. "
+                       f"Install it with: pip install 'nlp-reports[{extra}]'")
+        else:  # a core dependency gone from the environment
+            message = (f"{purpose} needs the package '{package}', which nlp-reports installs "
+                       f"with itself. Install it again with: pip install {package}")
+        super().__init__(message)
         self.package = package
         self.extra = extra
 

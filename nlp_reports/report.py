@@ -42,7 +42,7 @@ class Metadata:
     title: str | None = None
     agency: str | None = None
     year: int | None = None
-    level: str | None = None
+    level: Level | None = None
     region: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     format: str | None = None
@@ -75,7 +75,7 @@ class Statement:
 
     index: int
     text: str
-    block: str
+    block: Block
     marker: str | None = None
 
 
@@ -143,7 +143,7 @@ class Check:
     """
 
     id: str
-    outcome: str
+    outcome: Outcome
     table: str | None = None
     row: str | None = None
     column: str | None = None
@@ -206,6 +206,7 @@ class Report:
         }
 
     def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as JSON text, Chinese kept as written (``json.dumps`` keywords pass on)."""
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
 
@@ -214,7 +215,10 @@ class Report:
         """Rebuild a Report from :meth:`to_dict` output (the full text is not kept there)."""
         version = str(data.get("schema_version", ""))
         if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
-            raise ValueError(f"unsupported report schema version {version!r}")
+            from nlp_reports.errors import DataError
+
+            raise DataError(f"unsupported report schema version {version!r} (this nlp_reports "
+                            f"reads {SCHEMA_VERSION.split('.')[0]}.x); re-parse the reports")
         tables = []
         for tid, t in data.get("tables", {}).items():
             tables.append(

@@ -405,7 +405,7 @@ def default_engine() -> str:
                         "falling back to the next engine", name, exc)
             continue
         return name
-    raise MissingDependencyError("jieba", "fast", "Word segmentation")
+    raise MissingDependencyError("jieba", None, "Word segmentation")
 
 
 _rjieba_lock = threading.Lock()
@@ -509,7 +509,7 @@ def _build(engine: str, hmm: bool, userdict: bool):
         try:
             import jieba
         except ImportError:  # pragma: no cover - jieba is a core dependency
-            raise MissingDependencyError("jieba", "fast", "Word segmentation") from None
+            raise MissingDependencyError("jieba", None, "Word segmentation") from None
         jlog = logging.getLogger("jieba")
         old_level = jlog.level
         jlog.setLevel(logging.WARNING)  # jieba logs "Building prefix dict…" at DEBUG to stderr

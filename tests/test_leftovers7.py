@@ -232,3 +232,33 @@ def test_one_column_fixture_pdfs_find_no_gutter(path):
             boxes = [t.bbox for t in tables]
             text_page = page.filter(lambda obj, b=boxes: not _inside(obj, b)) if boxes else page
             assert _gutter(text_page, tables) is None
+
+
+# --- review leftovers: the errors' own messages ----------------------------------------------
+
+def test_a_missing_core_dependency_names_the_package_not_an_extra():
+    from nlp_reports.errors import MissingDependencyError
+
+    core = str(MissingDependencyError("jieba", None, "Word segmentation"))
+    assert "pip install jieba" in core and "nlp-reports[" not in core
+    extra = str(MissingDependencyError("pdfplumber", "pdf", "Reading PDF"))
+    assert "pip install 'nlp-reports[pdf]'" in extra
+
+
+def test_report_from_dict_of_another_schema_major_is_a_data_error():
+    from nlp_reports import load_report
+    from nlp_reports.errors import DataError
+    from nlp_reports.report import Report
+
+    data = load_report("溪山县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序。\n").to_dict()
+    data["schema_version"] = "99.0"
+    with pytest.raises(DataError, match="schema version '99.0'"):
+        Report.from_dict(data)
+
+
+def test_suggest_reads_a_gbk_statements_jsonl(tmp_path):
+    from nlp_reports.classify.suggest import _from_file
+
+    f = tmp_path / "statements.jsonl"
+    f.write_bytes('{"text": "信息公开工作人员少，身兼数职。"}\n'.encode("gbk"))
+    assert _from_file(f) == ["信息公开工作人员少，身兼数职。"]

@@ -62,7 +62,9 @@ def _from_file(path: Path) -> list[str]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         out = []
-        for line in path.read_text("utf-8-sig").splitlines():
+        from nlp_reports.classify.dataset import read_text
+
+        for line in read_text(path).splitlines():  # UTF-8, or GBK as Excel saves it
             if line.strip():
                 rec = json.loads(line)
                 text = rec.get("text") if isinstance(rec, dict) else rec
