@@ -112,10 +112,8 @@ FIGURES = [["信息内容", "制发件数", "废止件数", "有效件数"], ["�
            ["信息内容", "收费金额"], ["行政事业性收费", "0"]]
 
 
-def _two_column_pdf(*, ruled: bool, same_baselines: bool) -> bytes:
-    """Narrative in the left column, a table of figures in the right one (ruled: drawn with
-    lines, which pdfplumber finds as a table; else set as text in columns); with
-    ``same_baselines`` the table's rows sit on the narrative's baselines."""
+def _canvas():
+    """A reportlab A4 canvas writing to a buffer, with a CJK font (skips without reportlab)."""
     import io
 
     pytest.importorskip("reportlab")
@@ -125,9 +123,15 @@ def _two_column_pdf(*, ruled: bool, same_baselines: bool) -> bytes:
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    font = "STSong-Light"
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    return buf, canvas.Canvas(buf, pagesize=A4, invariant=1), "STSong-Light", A4
+
+
+def _two_column_pdf(*, ruled: bool, same_baselines: bool) -> bytes:
+    """Narrative in the left column, a table of figures in the right one (ruled: drawn with
+    lines, which pdfplumber finds as a table; else set as text in columns); with
+    ``same_baselines`` the table's rows sit on the narrative's baselines."""
+    buf, c, font, A4 = _canvas()
     c.setFont(font, 16)
     c.drawCentredString(A4[0] / 2, 780, TITLE_2COL)
     c.setFont(font, 12)
@@ -175,18 +179,7 @@ def test_two_columns_with_a_table_are_read_column_by_column(ruled, same_baseline
 def _one_column_text_table() -> bytes:
     """One column: a paragraph, then a table set as text without lines whose labels (most
     with commas, as 表三's can be) are left and figures right: rows must stay rows."""
-    import io
-
-    pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    font = "STSong-Light"
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    buf, c, font, A4 = _canvas()
     c.setFont(font, 12)
     c.drawString(56, 760, "三、收到和处理政府信息公开申请情况")
     c.drawString(56, 740, "本年度收到申请3件，全部按期答复，具体情况见下表。")

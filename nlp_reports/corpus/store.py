@@ -668,20 +668,26 @@ _LABELS_JSON: dict[tuple[str, ...], str] = {}
 _LABELS_JSON_MAX = 4096
 
 
-def _compact_labels(value: Any) -> str:
-    """``_compact(value)``, remembered for tuples of strings (only those are stored: a hit
-    is a tuple equal to one of strings, whose JSON is the same)."""
-    try:
-        text = _LABELS_JSON.get(value)
-    except TypeError:  # unhashable (a list …)
-        return _compact(value)
+def _remembered(memo: dict[tuple[str, ...], str], limit: int, value: Any) -> str:
+    """``_compact(value)`` through ``memo`` (emptied past ``limit`` entries); only tuples of
+    strings are kept (a hit is a tuple equal to one of strings, whose JSON is the same).
+    TypeError for an unhashable value (a list …)."""
+    text = memo.get(value)
     if text is None:
         text = _compact(value)
         if type(value) is tuple and all(type(x) is str for x in value):
-            if len(_LABELS_JSON) >= _LABELS_JSON_MAX:
-                _LABELS_JSON.clear()
-            _LABELS_JSON[value] = text
+            if len(memo) >= limit:
+                memo.clear()
+            memo[value] = text
     return text
+
+
+def _compact_labels(value: Any) -> str:
+    """``_compact(value)``, remembered for tuples of strings."""
+    try:
+        return _remembered(_LABELS_JSON, _LABELS_JSON_MAX, value)
+    except TypeError:
+        return _compact(value)
 
 
 #: :func:`_compact` of raw table rows (tuples of cell texts: ``('0', '0', '0')`` and the
@@ -695,18 +701,9 @@ def _compact_rows(raw: Any) -> str:
     built from each row's remembered JSON (~20 µs less a report); the same text."""
     if type(raw) is not tuple:
         return _compact(raw)
-    parts = []
     try:
-        for row in raw:
-            text = _ROWS_JSON.get(row)
-            if text is None:
-                text = _compact(row)
-                if type(row) is tuple and all(type(x) is str for x in row):
-                    if len(_ROWS_JSON) >= _ROWS_JSON_MAX:
-                        _ROWS_JSON.clear()
-                    _ROWS_JSON[row] = text
-            parts.append(text)
-    except TypeError:  # unhashable (a list …)
+        parts = [_remembered(_ROWS_JSON, _ROWS_JSON_MAX, row) for row in raw]
+    except TypeError:
         return _compact(raw)
     return "[" + ",".join(parts) + "]"
 
