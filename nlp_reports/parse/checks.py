@@ -28,6 +28,7 @@ from nlp_reports.parse.layout import (
     TABLE3_OUTCOME_ROWS_2019,
     TABLE4_GROUPS,
 )
+from nlp_reports.parse.metadata import HANZI_ZEROS
 from nlp_reports.report import Check, Table
 
 __all__ = ["run_checks", "TOLERANCE", "parse_chinese_number"]
@@ -471,7 +472,8 @@ def _says_nothing(text: str) -> bool:
 #: not end the text in the order it expects.
 _DATE = (r"(?:(?:19|20)\d{2}\s{0,2}(?:年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
          r"|[-/.．]\d{1,2}[-/.．]\d{1,2})"
-         r"|[〇零一二][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+         rf"|[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年[一二三四五六七八九十]{{1,2}}月"
+         r"[一二三四五六七八九十]{1,3}日)"
          r"(?:\s{0,2}(?:星期|周)[一二三四五六日天])?")
 _AGENCY = (r"[^\s。，,；;：:、！!？?]{2,30}?(?:人民政府|政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会"
            r"|管理委员会|行署|公司|海关|队|站|所)")

@@ -44,9 +44,13 @@ _PUBLISHED = re.compile(
 _DATE_CN = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}月"
                       r"[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}日")
 
-_HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_DATE_HANZI = re.compile(r"([〇零一二][〇零一二三四五六七八九]{3})年([一二三四五六七八九十]{1,2})月"
-                         r"([一二三四五六七八九十]{1,3})日")
+#: What older documents write for the zero of a year in Chinese numerals: 〇, 零, and the
+#: look-alikes typed for it — the circle ○ (U+25CB) or ◯, a letter O/Ｏ, a digit 0/０
+#: ("二○一二年", "二O一五年", "二0一六年三月十日").
+HANZI_ZEROS = "〇零○◯ＯO0０"
+_HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys(HANZI_ZEROS, 0)
+_DATE_HANZI = re.compile(rf"([{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})年"
+                         r"([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 
 #: A ministry (…部, 城乡 allowed: 住房和城乡建设部) or a bureau it runs (交通运输部海事局), no place in it
 _LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)"
@@ -128,7 +132,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     return None, int(year.group(1)) if year else None
 
 
-_YEAR_HANZI = re.compile(r"([一二][〇零一二三四五六七八九]{3})(?=年)")
+_YEAR_HANZI = re.compile(rf"([一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})(?=年)")
 _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
 #: The first year of a span the title reports on ("某县人民政府2022-2023年…")
 _TRAILING_RANGE = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
@@ -137,7 +141,11 @@ _TRAILING_OF = re.compile(r"(?:的|关于)$")
 #: "某局部门2023年…", "某局本级…", "某局年度政府信息公开工作报告（2023年）".
 _TRAILING_QUALIFIER = re.compile(r"(?:(?:19|20)\d{2}[ \t\u3000]{0,2}年度?|年度|本级|本?部门|本单位)$")
 #: "关于印发《…》的通知", also with the issuing office before it ("某县人民政府办公室关于印发…")
-_WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$")
+_WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$"
+                      # "某市人民政府办公厅关于某市2012年政府信息公开工作年度报告的通知": the
+                      # office's notice on the report, without 印发 (the report is the one named;
+                      # a name follows 关于; "某县政府办公室关于2013年度…的通知" keeps the office's name)
+                      r"|^[^\n《“]{2,30}?关于[《“]?(?=[^\d一二\n][^\n]{3,59}?(?:年度报告|年报)[》”]?的通知$)")
 _TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
 _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 #: How the name of a body that reports ends (政府, 局, 委员会, 办公室, 厅, 中心, 街道办事处, 乡, 镇,

@@ -20,7 +20,13 @@ from nlp_reports.parse.headings import (
     block_of,
     section_number,
 )
-from nlp_reports.parse.metadata import _NO_LEVEL, agency_and_year, level_of, region_of
+from nlp_reports.parse.metadata import (
+    _NO_LEVEL,
+    HANZI_ZEROS,
+    agency_and_year,
+    level_of,
+    region_of,
+)
 
 #: Titles long enough that a line holding just one of them is a heading, numbered or not.
 _FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
@@ -82,7 +88,8 @@ _HEAD_CHROME = re.compile(
 )
 _DATE_LINE = re.compile(
     r"^[ \t\u3000]{0,8}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
-    r"|[〇零一二][〇零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    rf"|[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年[一二三四五六七八九十]{{1,2}}月"
+    r"[一二三四五六七八九十]{1,3}日)"
     r"[ \t\u3000]{0,8}$"
 )
 _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
@@ -212,18 +219,15 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
         elif _mapped(found) >= 1:
             found = _fill_gaps(found, arabic)
     if _mapped(found) >= 2:
-        return _problems_part(text, found)
+        # a free older layout numbers its first parts and writes the last ones as bare
+        # titles ("五、…复议诉讼的情况" then "存在的问题及改进措施", "其他需要报告的事项")
+        return _problems_part(text, _unnumbered_after(text, found, end))
     # one real "一、总体情况" (numeral = its section) makes the (一)(二) or short sub-titles
     # below it parts of that section, never sections of their own (a report cut off early);
     # only a later line that is exactly a full title ("主动公开政府信息情况") is a heading
     # that lost its numeral
     if any(h.number is not None and h.numeral == h.number for h in found):
-        last = max(h.number or 0 for h in found)
-        for h in _find_unnumbered(text, found[-1].body_start, end):
-            if h.number is not None and h.number > last and _full_title(text[h.title_start:h.title_end]):
-                found.append(h)
-                last = h.number
-        return found
+        return _unnumbered_after(text, found, end)
     for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET),
                       _find_unnumbered(text, start, end)):
         if _mapped(candidate) > _mapped(found):
@@ -283,6 +287,17 @@ def _problems_part(text: str, found: list[Heading]) -> list[Heading]:
         if problem is None:
             return found
         return [*found[:i], problem, *found[i + 1:]]
+    return found
+
+
+def _unnumbered_after(text: str, found: list[Heading], end: int) -> list[Heading]:
+    """``found`` with the later headings that lost their numeral: lines below the last one
+    found that are a whole section title (:func:`_full_title`) of a later section."""
+    last = max(h.number or 0 for h in found)
+    for h in _find_unnumbered(text, found[-1].body_start, end):
+        if h.number is not None and h.number > last and _full_title(text[h.title_start:h.title_end]):
+            found.append(h)
+            last = h.number
     return found
 
 

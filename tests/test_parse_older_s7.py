@@ -1,0 +1,122 @@
+"""Older layouts (2008–2020) as researchers collect them: red-team fixes of session 7.
+
+Every input is a short fictional report written for these tests in the register of its
+year (free 5–7 part layouts, years in Chinese numerals, notices wrapping a report).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports import load_report
+from nlp_reports.parse.headings import block_of, section_number
+from nlp_reports.parse.metadata import agency_and_year, published_date
+
+
+def _report(title: str, parts: list[tuple[str, str]], sign_off: str) -> str:
+    body = "\n\n".join(f"{head}\n{text}" for head, text in parts)
+    return f"{title}\n\n{body}\n\n{sign_off}\n"
+
+
+_PARTS_2015 = [
+    ("一、概述", "二○一五年，我局以预算决算公开为重点推进政府信息公开工作。"),
+    ("二、主动公开政府信息情况", "全年主动公开信息133条。"),
+    ("三、依申请公开政府信息情况", "全年受理申请4件，均已按时答复。"),
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", "无。"),
+    ("五、存在的主要问题和改进措施",
+     "一是部分单位预决算公开内容不够细化；二是公开时间不统一。下一步将统一公开时间。"),
+    ("六、其他需要报告的事项", "无。"),
+]
+
+
+@pytest.mark.parametrize("zero", ["○", "◯", "O", "Ｏ", "0", "〇", "零"])
+def test_year_with_a_circle_for_zero(zero: str) -> None:
+    """'二○一五年' (a circle U+25CB typed for 〇, as many older documents do) lost the
+    agency, the year and the publication date: the title read as naming no year."""
+    text = _report(f"柳岸县财政局二{zero}一五年度政府信息公开工作年度报告", _PARTS_2015,
+                   f"柳岸县财政局\n二{zero}一六年三月十日")
+    m = load_report(text).metadata
+    assert (m.agency, m.year, m.published, m.format) == ("柳岸县财政局", 2015, "2016-03-10", "legacy")
+
+
+def test_hanzi_date_with_circle_zero() -> None:
+    assert published_date("", "二○一三年三月二十八日") == "2013-03-28"
+    assert published_date("", "二〇一三年三月二十八日") == "2013-03-28"
+
+
+def test_notice_on_the_report_without_yinfa() -> None:
+    """'某市人民政府办公厅关于某市2012年…年度报告的通知' gave the agency
+    '…办公厅关于某市人民政府' (the notice's office and 关于 glued to the report's place)."""
+    title = "雁汀市人民政府办公厅关于雁汀市2012年政府信息公开工作年度报告的通知"
+    assert agency_and_year(title) == ("雁汀市", 2012)
+    text = _report(title, _PARTS_2015, "雁汀市人民政府办公厅\n2013年3月28日")
+    m = load_report(text).metadata
+    assert (m.agency, m.year, m.level) == ("雁汀市人民政府", 2012, "city")
+
+
+@pytest.mark.parametrize("title, agency", [
+    # the office's own notice naming no other body keeps the office as the agency
+    ("某县人民政府办公室关于2013年度政府信息公开工作年度报告的通知", "某县人民政府办公室"),
+    ("某县人民政府办公室关于二〇一三年度政府信息公开工作年度报告的通知", "某县人民政府办公室"),
+    # a report (not a notice) worded 关于 stays the reporting body's
+    ("某镇人民政府关于2024年度政府信息公开工作的报告", "某镇人民政府"),
+    ("青禾省人民政府办公厅关于印发青禾省2012年政府信息公开工作年度报告的通知", "青禾省"),
+])
+def test_notice_titles_keep_their_agency(title: str, agency: str) -> None:
+    assert agency_and_year(title)[0] == agency
+
+
+@pytest.mark.parametrize("heading, block", [
+    ("存在的困难和问题", "problem"),
+    ("工作中存在的困难和不足", "problem"),
+    ("存在的薄弱环节", "problem"),
+    ("问题与建议", "unknown"),
+    ("不足与改进", "unknown"),
+    ("工作中的不足与改进措施", "unknown"),
+    ("2013年工作思路", "measure"),
+    ("下一年度工作安排", "measure"),
+    ("工作展望", "measure"),
+])
+def test_older_section5_headings(heading: str, block: str) -> None:
+    """Older wordings of the problems part were no heading, so section 五 was missing and
+    its problems stayed in the text of the part above (复议诉讼)."""
+    assert section_number(heading) == (True, 5)
+    assert block_of(heading) == block
+
+
+@pytest.mark.parametrize("heading", ["主动公开政府信息情况", "依申请公开政府信息情况",
+                                     "政府信息公开的收费及减免情况", "其他需要报告的事项"])
+def test_other_headings_unchanged(heading: str) -> None:
+    assert section_number(heading)[1] != 5
+
+
+def test_difficulties_part_is_section5() -> None:
+    parts = [*_PARTS_2015[:4],
+             ("五、工作中存在的困难和不足",
+              "我局政府信息公开工作没有专职人员，由办公室人员兼职承担。今后将配备专人负责。"),
+             _PARTS_2015[5]]
+    r = load_report(_report("柳岸县卫生局2015年政府信息公开工作年度报告", parts,
+                            "柳岸县卫生局\n2016年3月1日"))
+    assert r.missing_sections == ()
+    assert r.section(5).title == "工作中存在的困难和不足"
+    assert "专职人员" not in r.section(4).text
+    assert any("专职人员" in s.text for s in r.statements)
+
+
+def test_unnumbered_last_parts_after_numbered_ones() -> None:
+    """A 2012 layout numbering 一 … 五 and writing its last two parts as bare titles lost
+    sections 五 and 六 (their text went into 复议诉讼, no statements)."""
+    parts = [("一、概述", "2012年，我局重点公开了城乡低保、医疗救助等信息。"),
+             ("二、主动公开政府信息情况", "全年主动公开信息156条。"),
+             ("三、依申请公开政府信息情况", "全年受理申请2件，均同意公开。"),
+             ("四、收费及减免情况", "无。"),
+             ("五、因政府信息公开申请行政复议、提起行政诉讼的情况", "无。"),
+             ("存在的问题及改进措施",
+              "一是低保对象公示信息更新不及时；二是村级公开栏管理不规范。下一步将建立动态更新制度。"),
+             ("其他需要报告的事项", "无。")]
+    r = load_report(_report("溪山县民政局2012年政府信息公开工作年度报告", parts,
+                            "溪山县民政局\n2013年3月15日"))
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert r.section(4).text == "无。"
+    assert [s.marker for s in r.statements][:2] == ["一是", "二是"]
+    assert r.section(6).text == "无。"
