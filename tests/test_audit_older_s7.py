@@ -1,0 +1,61 @@
+"""The audit on older reports (2008–2020): a defect must be one under that year's rules.
+
+Inputs are short fictional reports written for these tests, parsed for real.
+"""
+
+from __future__ import annotations
+
+from _corpus_helpers import FakeTagger, make_report
+
+from nlp_reports import load_report
+from nlp_reports.corpus import Store, audit
+
+
+def _legacy(agency: str, year: int, parts: list[tuple[str, str]], published: str) -> str:
+    body = "\n\n".join(f"{h}\n{t}" for h, t in parts)
+    return f"{agency}{year}年政府信息公开工作年度报告\n\n{body}\n\n{agency}\n{published}\n"
+
+
+_NO_OVERVIEW = [  # a 2013 layout opening straight with 主动公开 and without 其他事项
+    ("一、主动公开政府信息情况", "全年主动公开政府信息212条，其中防汛抗旱信息96条。"),
+    ("二、依申请公开政府信息情况", "全年受理申请3件，均已答复。"),
+    ("三、政府信息公开的收费及减免情况", "未收取费用。"),
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", "无。"),
+    ("五、存在的主要问题及改进措施",
+     "存在的问题：信息公开工作人员均为兼职，专业水平不高。改进措施：加强人员培训。"),
+]
+
+
+def _audit(tmp_path, reports):
+    path = tmp_path / "older.db"
+    with Store(path) as s:
+        for name, r in reports.items():
+            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
+    return audit(path).table.set_index("path")
+
+
+def test_no_overview_is_no_defect_before_2019(tmp_path):
+    """A report on 2013 without 概述 counted a missing section 一, which the 2007 条例 did
+    not ask for; its missing 其他需要报告的事项 (第三十二条（六）) still counts."""
+    old = load_report(_legacy("云岭市水务局", 2013, _NO_OVERVIEW, "2014年3月20日"))
+    assert old.missing_sections == (1, 6)  # the parse still says what is not there
+    new = make_report("甲县人民政府", 2022, ["人员力量不足。"], ["加强人员培训。"], missing=(1,))
+    t = _audit(tmp_path, {"old.txt": old, "new.txt": new})
+    assert t.loc["old.txt", "missing_sections"] == "6"
+    assert t.loc["new.txt", "missing_sections"] == "1"
+    assert t.loc["old.txt", "defects"] == 1
+
+
+def test_deadlines_by_the_rules_of_the_year(tmp_path):
+    """Before 2019 every report was due by 31 March (2007 条例); from the reports on 2019 a
+    department's by 31 January (2019 条例 第四十九条)."""
+    parts = [("一、概述", "2018年，我局推进政府信息公开工作。"), *_NO_OVERVIEW[:2], *_NO_OVERVIEW[3:],
+             ("六、其他需要报告的事项", "无。")]
+    on_time = load_report(_legacy("云岭市教育局", 2018, parts, "2019年3月12日"))
+    late_old = load_report(_legacy("云岭市林业局", 2018, parts, "2019年4月10日"))
+    late_new = load_report(_legacy("云岭市交通局", 2019, parts, "2020年3月15日"))
+    assert [r.metadata.level for r in (on_time, late_old, late_new)] == ["department"] * 3
+    t = _audit(tmp_path, {"a.txt": on_time, "b.txt": late_old, "c.txt": late_new})
+    assert t.loc["a.txt", "published_late"] == ""
+    assert t.loc["b.txt", "published_late"] == "published 2019-04-10, deadline 2019-03-31"
+    assert t.loc["c.txt", "published_late"] == "published 2020-03-15, deadline 2020-01-31"
