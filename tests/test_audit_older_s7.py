@@ -59,3 +59,31 @@ def test_deadlines_by_the_rules_of_the_year(tmp_path):
     assert t.loc["a.txt", "published_late"] == ""
     assert t.loc["b.txt", "published_late"] == "published 2019-04-10, deadline 2019-03-31"
     assert t.loc["c.txt", "published_late"] == "published 2020-03-15, deadline 2020-01-31"
+
+
+def test_a_part_outside_the_scheme_is_no_defect_before_2019(tmp_path):
+    """Free older layouts have parts the 2021 scheme lacks (政府信息公开咨询处理情况,
+    机构设置、保障经费和培训会议情况): the parser notes unmapped_section, which counted as a
+    defect; before 2019 it is listed only. A 2020 report (the 试行 format's six parts) with
+    such a part still counts it."""
+    def parts(year: int) -> list[tuple[str, str]]:
+        return [("一、概述", f"{year}年，区政府推进政务公开工作。"),
+                ("二、主动公开政府信息情况", "全年主动公开政府信息2408条。"),
+                ("三、依申请公开政府信息情况", "全年受理申请26件，全部办结。"),
+                ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", "无。"),
+                ("五、政府信息公开咨询处理情况", "全年接受群众咨询418人次。"),
+                ("六、存在的主要问题及改进措施",
+                 "存在的问题：部分街道政务公开人员配备不足。改进措施：指导街道配齐人员。"),
+                ("七、其他需要报告的事项", "无。")]
+    old = load_report(_legacy("云岭市东城区人民政府", 2017, parts(2017), "2018年3月29日"))
+    new = load_report(_legacy("云岭市东城区人民政府", 2020, parts(2020), "2021年3月29日"))
+    for r in (old, new):
+        assert "unmapped_section" in [p.code for p in r.errors]
+    t = _audit(tmp_path, {"old.txt": old, "new.txt": new})
+    for name in ("old.txt", "new.txt"):
+        assert "unmapped_section" in t.loc[name, "parse_problems"]
+    assert t.loc["old.txt", "defects"] == 0
+    assert "unmapped_section" not in t.loc["old.txt", "findings_zh"]
+    # 2020: the part outside the 试行 format and the missing tables (table_missing)
+    assert "unmapped_section" in t.loc["new.txt", "findings_zh"]
+    assert t.loc["new.txt", "defects"] == 2

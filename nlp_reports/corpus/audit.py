@@ -575,7 +575,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
          for bad, y in zip(out["outdated_template"], year_num, strict=True)],
         index=reps.index)
 
-    out["parse_problems"], n, zh["parse_problems"] = _parse_problems(probs, reps.index)
+    out["parse_problems"], n, zh["parse_problems"] = _parse_problems(
+        probs, reps.index, reps.index[old_rules.to_numpy()])
     defects += n
     heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
     out["mixed_heading_numbering"], n, zh["mixed_heading_numbering"] = listing(
@@ -791,10 +792,14 @@ def _t2(reps: Any, checks: Any, sections: Any) -> Any:
     return pd.Series(failed, index=reps.index) | ((fees > 0) & six_says_nothing)
 
 
-def _parse_problems(probs: Any, ids: Any) -> tuple[Any, Any, Any]:
+def _parse_problems(probs: Any, ids: Any, old_rules: Any = ()) -> tuple[Any, Any, Any]:
     """The parser's problem codes per report (joined), how many count as defects (each
     distinct code once, less those a column of their own already counts), and the
-    problems with their messages (what the code means for this report) per report."""
+    problems with their messages (what the code means for this report) per report.
+
+    ``old_rules``: ids of reports on years before 2019, whose free layouts may have parts
+    outside the 2021 scheme (机构设置、保障经费和培训会议情况, 咨询处理情况): their
+    ``unmapped_section`` is listed, not counted (the 2019 and 2021 formats fix six parts)."""
     import pandas as pd
 
     if probs.empty:
@@ -803,9 +808,11 @@ def _parse_problems(probs: Any, ids: Any) -> tuple[Any, Any, Any]:
     probs = probs[probs["code"] != "mixed_heading_numbering"]  # a signal of its own
     codes = probs.groupby("report_id")["code"].agg(lambda s: sorted(set(s)))
     joined = codes.map(",".join).reindex(ids, fill_value="")
-    counted = codes.map(lambda c: sum(x not in _COUNTED_ELSEWHERE for x in c))
-    shown = probs[~probs["code"].isin(_COUNTED_ELSEWHERE)]
-    shown = shown.assign(t="解析问题 " + shown["code"] + "：" + shown["message"].fillna(""))
+    free_part = (probs["code"] == "unmapped_section") & probs["report_id"].isin(old_rules)
+    counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE) & ~free_part]
+    counted = counted_probs.groupby("report_id")["code"].nunique()
+    shown = counted_probs.assign(
+        t="解析问题 " + counted_probs["code"] + "：" + counted_probs["message"].fillna(""))
     zh = shown.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
     return (joined, counted.reindex(ids, fill_value=0).astype(int),
             _lists(zh.reindex(ids)))
