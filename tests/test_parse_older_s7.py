@@ -120,3 +120,56 @@ def test_unnumbered_last_parts_after_numbered_ones() -> None:
     assert r.section(4).text == "无。"
     assert [s.marker for s in r.statements][:2] == ["一是", "二是"]
     assert r.section(6).text == "无。"
+
+
+_NO_YEAR_TITLE = """柳岸县人民政府政府信息公开工作年度报告
+
+本报告统计期限自二〇一二年一月一日起至二〇一二年十二月三十一日止。
+
+一、概述
+二〇一二年，县政府高度重视政府信息公开工作。
+
+二、主动公开政府信息情况
+全年主动公开政府信息2106条。
+
+三、依申请公开政府信息情况
+全年共受理依申请公开4件。
+
+四、因政府信息公开申请行政复议、提起行政诉讼的情况
+无。
+
+五、存在的不足和改进措施
+一是乡镇政府信息公开工作相对滞后；二是公开的信息以工作动态为主。下一步将加强督查指导。
+
+六、其他需要报告的事项
+无。
+
+柳岸县人民政府办公室
+二〇一三年三月二十日
+"""
+
+
+def test_year_in_chinese_numerals_in_the_text() -> None:
+    """A title naming no year and a text writing it in Chinese numerals ('统计期限自二〇一二年
+    一月一日', '二〇一二年，…') gave no year, hence no format and no deadline."""
+    m = load_report(_NO_YEAR_TITLE).metadata
+    assert (m.year, m.format, m.published) == (2012, "legacy", "2013-03-20")
+    text = _NO_YEAR_TITLE.replace("本报告统计期限自二〇一二年一月一日起至二〇一二年十二月三十一日止。\n", "")
+    assert load_report(text).metadata.year == 2012  # from the opening "二〇一二年，"
+
+
+def test_enumeration_before_the_turn_to_measures_lists_problems() -> None:
+    """Under a heading naming both (存在的不足和改进措施) '一是…；二是…。下一步将…' left the
+    items in block 'unknown'; they are the problems the measures answer."""
+    r = load_report(_NO_YEAR_TITLE)
+    assert [(s.marker, s.block) for s in r.statements] == [
+        ("一是", "problem"), ("二是", "problem"), (None, "measure")]
+
+
+def test_enumerated_measures_before_a_closing_sentence_stay_unknown() -> None:
+    """Items that read as measures are not made problems by a closing measure sentence."""
+    text = _NO_YEAR_TITLE.replace(
+        "一是乡镇政府信息公开工作相对滞后；二是公开的信息以工作动态为主。",
+        "一是加强对乡镇的督查指导；二是将政府信息公开纳入考核。")
+    blocks = [s.block for s in load_report(text).statements]
+    assert "problem" not in blocks

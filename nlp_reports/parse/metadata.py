@@ -31,7 +31,7 @@ _YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
 _YEAR_BRACKETED = re.compile(r"[（(][ \t\u3000]{0,2}((?:19|20)\d{2})[ \t\u3000]{0,2}[)）]")
 _YEAR_PERIOD = re.compile(
     r"(?:统计时限|统计期限|统计时间|统计区间|时间范围|统计范围)[^\n]{0,6}?((?:19|20)\d{2})[ \t\u3000]{0,2}年"
-    r"[ \t\u3000]{0,2}1[ \t\u3000]{0,2}月"
+    r"[ \t\u3000]{0,2}[1一][ \t\u3000]{0,2}月"
 )
 _YEAR_OPENING = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?[，,]")
 _YEAR_REPORTING = re.compile(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\d{2})[ \t\u3000]{0,2}年")
@@ -177,13 +177,16 @@ def _clean_agency(name: str) -> str | None:
 
 
 def report_year(title_year: int | None, text: str) -> int | None:
-    """The year reported on: the title's, else "统计时限自2023年1月1日", else an opening "2023年，"."""
+    """The year reported on: the title's, else "统计时限自2023年1月1日", else an opening "2023年，"
+    (also written in Chinese numerals, "统计期限自二〇一二年一月一日", "二〇一二年，…")."""
     if title_year:
         return title_year
     for rx in (_YEAR_PERIOD, _YEAR_REPORTING, _YEAR_OPENING):
         m = rx.search(text)
         if m:
             return int(m.group(1))
+    if _YEAR_HANZI.search(text):
+        return report_year(None, _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), text))
     return None
 
 

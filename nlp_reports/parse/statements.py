@@ -144,6 +144,18 @@ def _problems_before(text: str, out: list[StatementSpan]) -> None:
         out[i] = StatementSpan(out[i].start, out[i].end, "problem", out[i].marker)
 
 
+def _problem_run(text: str, out: list[StatementSpan], first: int) -> None:
+    """Mark the ``unknown`` items out[first:] as problems: an enumeration under a heading
+    naming both blocks ("存在的不足和改进措施") that turns to measures after its last item
+    ("一是…滞后；二是…为主。下一步将…") lists the problems, when one of its items reads as a
+    problem and none as a measure."""
+    items = out[first:]
+    if (items and all(i.block == "unknown" for i in items)
+            and any(_reads_as_problem(text, i.start, i.end) for i in items)
+            and not any(_measure_turn(text, i.start, i.end) for i in items)):
+        out[first:] = [StatementSpan(i.start, i.end, "problem", i.marker) for i in items]
+
+
 def _problem_turn(text: str, s: int, e: int) -> tuple[int, int] | None:
     """(end of the problem, start of the measure) when the sentence text[s:e] states a problem
     and turns to its measure at a clause (``_CLAUSE_TURN``), else None."""
@@ -674,6 +686,7 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                     out.append(StatementSpan(s, e, run_block, None))
         labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
+        run_start = len(out)
         for i, (m0, m1, _) in enumerate(run):
             if labelled:  # 问题一：… / 措施一：… say their block themselves, item by item
                 label = _LABEL_BLOCK.match(text, m0)
@@ -692,6 +705,8 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                     e = _trim(text, s, rest[0])[1]
             if _CONTENT.search(text, s, e):
                 out.append(StatementSpan(s, e, run_block, text[m0:m1].strip()))
+            if rest is not None and rest[2] == "measure" and run_block == "unknown":
+                _problem_run(text, out, run_start)
             if rest is not None and _CONTENT.search(text, rest[1], stop):
                 out.extend(_split_block(text, rest[1], stop, rest[2])[0])
     return out, False
