@@ -173,3 +173,19 @@ def test_enumerated_measures_before_a_closing_sentence_stay_unknown() -> None:
         "一是加强对乡镇的督查指导；二是将政府信息公开纳入考核。")
     blocks = [s.block for s in load_report(text).statements]
     assert "problem" not in blocks
+
+
+@pytest.mark.parametrize("year_line", ["（2010年度）", "  (二〇一〇年)", "（二○一○年度）"])
+def test_bracketed_year_under_the_title(year_line: str) -> None:
+    """'某局政府信息公开工作年度报告' with '（2010年度）' on the line under it (as older reports
+    set their titles) gave no year when the text did not open with '2010年，'."""
+    parts = [(h, "本年度，我局推进政府信息公开工作。" if h == "一、概述" else t)
+             for h, t in _PARTS_2015]
+    text = _report(f"青禾省林业局政府信息公开工作年度报告\n{year_line}", parts,
+                   "青禾省林业局\n二〇一一年三月一日")
+    r = load_report(text)
+    assert (r.metadata.agency, r.metadata.year) == ("青禾省林业局", 2010)
+    bracket = year_line.strip().strip("（）()")
+    assert r.metadata.title.startswith("青禾省林业局政府信息公开工作年度报告")
+    assert bracket in r.metadata.title  # the year line is part of the title
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]

@@ -404,11 +404,24 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
                 if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):
                     p = text[prev[0]:prev[1]]
                     s = prev[0] + len(p) - len(p.lstrip(" \t\u3000"))
-                return _wrapped_title(text, s, e, above), e
+                return _wrapped_title(text, s, e, above), _year_below(text, e)
             if line.strip():
                 prev = (l0, l1)
                 above = [*above[-(_WRAP_LINES - 1):], (l0, l1)]
     return None
+
+
+#: The year alone in brackets on the line under a title ("（2010年度）", "（二〇一〇年）").
+_BRACKETED_YEAR_LINE = re.compile(
+    rf"\n[ \t\u3000]*[（(][ \t\u3000]*(?:(?:19|20)\d{{2}}|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})"
+    r"[ \t\u3000]*年?度?[ \t\u3000]*[)）][ \t\u3000]*(?=\n|$)")
+
+
+def _year_below(text: str, end: int) -> int:
+    """The end of a title ending at ``end``, with the bracketed year on the line under it
+    ("某局政府信息公开工作年度报告\n（2010年度）", as older reports set it) when there is one."""
+    m = _BRACKETED_YEAR_LINE.match(text, end)
+    return m.end() if m else end
 
 
 #: A title wraps over at most this many lines (the one naming the 年度报告 and those above).
