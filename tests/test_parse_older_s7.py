@@ -189,3 +189,40 @@ def test_bracketed_year_under_the_title(year_line: str) -> None:
     assert r.metadata.title.startswith("青禾省林业局政府信息公开工作年度报告")
     assert bracket in r.metadata.title  # the year line is part of the title
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+
+
+_RUN_IN_PAGE = """<html><head><meta charset="utf-8"><title>柳岸县人民政府2012年政府信息公开工作年度报告</title>
+</head><body><h1>柳岸县人民政府2012年政府信息公开工作年度报告</h1>
+<p><strong>一、概述</strong>2012年，县政府推进政府信息公开工作。</p>
+<p><strong>二、主动公开政府信息情况</strong>全年主动公开信息50条。</p>
+<p><strong>三、依申请公开政府信息情况</strong>全年受理申请4件。</p>
+<p><strong>四、因政府信息公开申请行政复议、提起行政诉讼的情况</strong>无。</p>
+<p><strong>五、{five}</strong>一是乡镇网站更新慢，信息少；二是人员不足。下一步将加强督查。</p>
+<p><strong>六、其他需要报告的事项</strong>无。</p>
+<p>柳岸县人民政府</p><p>2013年3月1日</p></body></html>"""
+
+
+@pytest.mark.parametrize("five", ["存在的不足", "存在的问题及改进措施", "存在的困难和问题"])
+def test_bold_run_in_headings_of_a_saved_page(five: str) -> None:
+    """Bold headings with the text running on in the same paragraph ('三、依申请公开政府信息
+    情况全年受理申请4件。', '四、…的情况无。', '五、存在的不足一是…') lost sections 二, 三 and
+    五 (a figure in the line read as a table row, an unknown title) or took the body into the
+    title."""
+    r = load_report(_RUN_IN_PAGE.format(five=five).encode("utf-8"), filename="page.html")
+    assert [(s.number, s.text) for s in r.sections if s.number != 5] == [
+        (1, "2012年，县政府推进政府信息公开工作。"), (2, "全年主动公开信息50条。"),
+        (3, "全年受理申请4件。"), (4, "无。"), (6, "无。")]
+    assert r.section(5).title == five
+    assert [(s.marker, s.block) for s in r.statements] == [
+        ("一是", "problem"), ("二是", "problem"), (None, "measure")]
+
+
+@pytest.mark.parametrize("line, title", [
+    ("一、总体情况和主要做法", "总体情况和主要做法"),  # a longer title is kept whole
+    ("二、主动公开政府信息情况", "主动公开政府信息情况"),
+])
+def test_titles_that_only_start_with_a_known_title_are_kept(line: str, title: str) -> None:
+    from nlp_reports.parse.sections import _HEADING, _match_heading_at
+
+    hit = _match_heading_at(line, 0, len(line), _HEADING)
+    assert hit is not None and line[hit[1]:hit[2]] == title

@@ -77,6 +77,7 @@ KNOWN_TITLES: tuple[str, ...] = (
     # older section-五 titles written out in full
     "存在的问题及改进措施", "存在的问题和改进措施", "存在问题和改进措施", "存在的主要问题及改进措施",
     "存在的不足及下一步工作打算", "存在的不足和下一步工作打算", "存在的问题及下一步工作打算",
+    "存在的不足", "存在的问题", "存在的困难和问题", "存在问题及改进措施", "存在的问题和不足",
 )
 RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
 

@@ -66,6 +66,12 @@ _LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]
 _LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
                       re.compile("\n[ \t\u30001-9]"))
 _TITLE_END = re.compile(r"[。：:；;]")
+#: How the body of a section starts when it runs on right after a known title with no stop
+#: between ("…情况全年受理申请4件", "…的情况无", "存在的不足一是…"): "无", a figure or year,
+#: an enumeration, or the reporting body speaking ("我局", "本年度").
+_RUN_ON_BODY = re.compile(
+    rf"(?:无|暂无|没有)[ \t\u3000]*$|[ \t\u3000]*(?:一是|全年|本年|今年|我[局委办县市区镇乡省厅部]"
+    rf"|\d|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年)")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
@@ -196,6 +202,10 @@ def _match_heading_at(text: str, start: int, end: int,
         if not known:
             return None
         t1 = body = known.end()
+    else:  # "三、依申请公开政府信息情况全年受理申请4件。", "四、…的情况无。" (a bold run-in title)
+        known = RUN_IN_TITLE.match(text, t0, t1)
+        if known and known.end() < t1 and _RUN_ON_BODY.match(text, known.end(), t1):
+            t1 = body = known.end()
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
         t1 -= 1
     title = text[t0:t1]
