@@ -290,3 +290,22 @@ def test_components_numbers_clusters_like_scipy():
     order = rng.permutation(n)
     got = components(n, order[:-1], order[1:])
     assert set(got.tolist()) == {0}
+
+
+def test_share_failing_identities_counts_only_reports_with_tables():
+    """A year of narrative counts only (no 表三/表四 read) has no failing share, not 0.0; a
+    report without tables is no denominator of a year that has some."""
+    import pandas as pd
+
+    from nlp_reports.corpus.summarize import _table_stats
+
+    nan = float("nan")
+    reps = pd.DataFrame({
+        "id": [1, 2, 3, 4], "year": [2012, 2012, 2022, 2022],
+        "received": [nan, nan, 5.0, nan], "outcomes_total": [nan, nan, 5.0, nan],
+        "granted": nan, "partial": nan, "refused": nan, "unable": nan, "not_processed": nan,
+        "review": [nan, nan, 0.0, nan], "litigation": [nan, nan, 0.0, nan]})
+    checks = pd.DataFrame({"id": ["I1"], "report_id": [3]})
+    ts = _table_stats(reps, checks, ["year"]).set_index("year")
+    assert pd.isna(ts.loc[2012, "share_failing_I1_I4"]) and ts.loc[2012, "with_tables"] == 0
+    assert ts.loc[2022, "with_tables"] == 1 and ts.loc[2022, "share_failing_I1_I4"] == 1.0

@@ -907,12 +907,19 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     failing = set(checks.loc[checks["id"].isin(IDENTITY_CHECKS), "report_id"])
     r["fails_identity"] = r.index.isin(failing)
     r["has_table3"] = r["received"].notna() | r["outcomes_total"].notna()
+    # the identities' denominator: reports with a table to check (a year of narrative counts
+    # only, as before 2019, is no share of 0 but none: nothing could fail)
+    r["has_tables"] = (r["has_table3"] | r["review"].notna() | r["litigation"].notna()
+                       | r["fails_identity"])
     keys = list(by)
     grouped = r.groupby(keys, dropna=False) if keys else r.groupby(lambda _: 0)
     out = grouped[value_cols].sum(min_count=1)
     out.insert(0, "reports", grouped.size())
     out.insert(1, "with_table3", grouped["has_table3"].sum().astype(int))
-    out["share_failing_I1_I4"] = grouped["fails_identity"].mean().round(3)
+    with_tables = grouped["has_tables"].sum().astype(int)
+    out["with_tables"] = with_tables
+    failing_n = grouped["fails_identity"].sum()
+    out["share_failing_I1_I4"] = (failing_n / with_tables.where(with_tables > 0)).round(3)
     out = out.reset_index()
     if not keys:
         out = out.drop(columns=[out.columns[0]])
