@@ -400,10 +400,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     """
     import importlib
 
-    import numpy as np
     import pandas as pd
-
-    from nlp_reports.corpus import copying
 
     sm = importlib.import_module("nlp_reports.corpus.summarize")
 
@@ -412,7 +409,6 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         frames = sm.load_frames(store)
         sections = store.query("SELECT report_id, number, text FROM sections "
                                "WHERE number IN (5, 6)")
-        all_checks = frames.checks
         failures = store.failures()
         probs = store.problems()
         blanks = _blank_cell_rows(store)
@@ -422,55 +418,130 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     reps = frames.reports.set_index("id")
     st = frames.statements.merge(frames.reports[["id", "agency", "year"]].rename(
         columns={"id": "report_id"}), on="report_id", how="left")
-    out = pd.DataFrame(index=reps.index)
+    cols = _Columns(reps)
     for col in ("path", "agency", "year", "level", "region", "published"):
-        out[col] = reps[col]
+        cols.out[col] = reps[col]
     n_texts = reps.groupby(["agency", "year"], dropna=False)["path"].transform("size")
-    out["texts_for_agency_year"] = n_texts.where(reps["agency"].notna(), 1).astype(int)
-    defects = pd.Series(0, index=reps.index)
-    signals = pd.Series(0, index=reps.index)
-    zh: dict[str, Any] = {}
-    empty_lists = pd.Series([[] for _ in range(len(reps))], index=reps.index, dtype=object)
-
-    def listing(rows: Any, fmt: Any, per: str | None = None, fmt_zh: Any = None) -> Any:
-        """(every row's text joined, per report; how many count; the Chinese sentences per
-        report as a list): one per row, or one per distinct value of the column ``per``."""
-        if rows.empty:
-            return (pd.Series("", index=reps.index), pd.Series(0, index=reps.index),
-                    empty_lists)
-        texts = rows.apply(fmt, axis=1)
-        joined = texts.groupby(rows["report_id"]).agg(LIST_SEP.join)
-        counts = (texts.groupby(rows["report_id"]).size() if per is None
-                  else rows.groupby("report_id")[per].nunique())
-        zh_list = (rows.apply(fmt_zh, axis=1).groupby(rows["report_id"]).agg(list)
-                   if fmt_zh is not None else texts.groupby(rows["report_id"]).agg(list))
-        return (joined.reindex(reps.index, fill_value=""),
-                counts.reindex(reps.index, fill_value=0),
-                _lists(zh_list.reindex(reps.index)))
-
-    ident = all_checks[all_checks["id"].isin(sm.IDENTITY_CHECKS)]
-    out["identity_failures"], n, zh["identity_failures"] = listing(ident, lambda r: (
-        f"{r['id']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
-        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"), fmt_zh=_identity_zh)
-    defects += n
-    t1 = all_checks[all_checks["id"] == "T1"]
-    out["t1_contradictions"], n, zh["t1_contradictions"] = listing(t1, lambda r: (
-        r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
-         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"), fmt_zh=_t1_zh)
-    defects += n
-
-    missing = reps["missing_sections"].map(lambda s: json.loads(s) if s else [])
-    # a report on a year before 2019 had no 总体情况 to write: 2007 条例 第三十二条 asks for
-    # 主动公开, 依申请公开, 收费及减免, 复议诉讼, 问题及改进, 其他事项, and many open straight
-    # with 一、主动公开政府信息情况 (format.md §3.7)
+    cols.out["texts_for_agency_year"] = n_texts.where(reps["agency"].notna(), 1).astype(int)
+    # a report on a year before 2019 answers to the 2007 条例 (format.md §3.7)
     old_rules = pd.to_numeric(reps["year"], errors="coerce") < 2019
+
+    _table_findings(cols, frames.checks, sm.IDENTITY_CHECKS)
+    _section_findings(cols, st, sections, old_rules)
+    cols.add("t2_fees_without_6", *_t2_findings(reps, frames.checks, sections))
+    cols.add("blank_cells", *_blank_cells(blanks, reps.index))
+    _theme_and_copy_findings(cols, st, frames.reports, threshold, sm)
+    _cross_year_findings(cols, sm.cross_year(frames.reports))
+    _date_findings(cols)
+    parse_problems, n, zh = _parse_problems(probs, reps.index, reps.index[old_rules.to_numpy()])
+    cols.add("parse_problems", parse_problems, n, zh)
+    heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
+    cols.add("mixed_heading_numbering", *_listing(
+        heading, reps.index, lambda r: str(r["message"] or ""), per="code",
+        fmt_zh=lambda r: f"章节标题编号方式不统一：{r['message']}"), signal=True)
+
+    out, zh_frame = _with_failures(cols.finish(), cols.zh_frame(), failures)
+    out["folder"] = sm.top_folders(out["path"].tolist())
+    out = _typed(out)
+    if years:
+        wanted = {int(y) for y in years}
+        out = out[out["year"].isin(wanted).fillna(False).astype(bool) | (out["failed"] != "")]
+    if folders:
+        out = out[out["folder"].isin(set(folders))]
+    out = out.reset_index(drop=True)
+    result = Audit(out[list(COLUMNS)], zh_frame, sort)
+    result.sorted()  # an unknown sort column fails here, before any output is written
+    return result
+
+
+class _Columns:
+    """The audit's columns while they are built: each finding column's values, its count
+    toward ``defects`` or ``signals``, and its Chinese sentences (per report, a list)."""
+
+    def __init__(self, reps: Any) -> None:
+        import pandas as pd
+
+        self.reps = reps
+        self.out = pd.DataFrame(index=reps.index)
+        self.defects = pd.Series(0, index=reps.index)
+        self.signals = pd.Series(0, index=reps.index)
+        self.zh: dict[str, Any] = {}
+
+    def add(self, column: str, values: Any, count: Any, zh: Any, *, signal: bool = False
+            ) -> None:
+        self.out[column] = values
+        if signal:
+            self.signals += count
+        else:
+            self.defects += count
+        self.zh[column] = zh
+
+    def finish(self) -> Any:
+        """The rows with ``defects``, ``signals`` and ``findings_zh``, ``report_id`` a column."""
+        out = self.out
+        out["failed"] = ""
+        out["defects"] = self.defects.astype(int)
+        out["signals"] = self.signals.astype(int)
+        out["findings_zh"] = _numbered([self.zh[c] for c in DEFECT_COLUMNS if c in self.zh])
+        return out.rename_axis("report_id").reset_index()
+
+    def zh_frame(self) -> Any:
+        """The Chinese sentences of every finding column, one row per report, by path."""
+        import pandas as pd
+
+        zh = pd.DataFrame({c: self.zh[c] for c in (*DEFECT_COLUMNS, *SIGNAL_COLUMNS)
+                           if c in self.zh})
+        zh.index = self.out["path"].to_numpy()
+        return zh
+
+
+def _listing(rows: Any, index: Any, fmt: Any, per: str | None = None, fmt_zh: Any = None
+             ) -> tuple[Any, Any, Any]:
+    """Per report of ``index``: every row's text joined, how many count, and the Chinese
+    sentences as a list — one per row, or one per distinct value of the column ``per``."""
+    import pandas as pd
+
+    if rows.empty:
+        return (pd.Series("", index=index), pd.Series(0, index=index),
+                pd.Series([[] for _ in range(len(index))], index=index, dtype=object))
+    texts = rows.apply(fmt, axis=1)
+    joined = texts.groupby(rows["report_id"]).agg(LIST_SEP.join)
+    counts = (texts.groupby(rows["report_id"]).size() if per is None
+              else rows.groupby("report_id")[per].nunique())
+    zh_list = (rows.apply(fmt_zh, axis=1).groupby(rows["report_id"]).agg(list)
+               if fmt_zh is not None else texts.groupby(rows["report_id"]).agg(list))
+    return (joined.reindex(index, fill_value=""), counts.reindex(index, fill_value=0),
+            _lists(zh_list.reindex(index)))
+
+
+def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str]) -> None:
+    """Identity failures I1–I4 and narrative figures contradicting the tables (T1)."""
+    index = cols.reps.index
+    ident = checks[checks["id"].isin(identity_ids)]
+    cols.add("identity_failures", *_listing(ident, index, lambda r: (
+        f"{r['id']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
+        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"), fmt_zh=_identity_zh))
+    t1 = checks[checks["id"] == "T1"]
+    cols.add("t1_contradictions", *_listing(t1, index, lambda r: (
+        r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
+         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"), fmt_zh=_t1_zh))
+
+
+def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any) -> None:
+    """Missing sections, an empty or "无" section 五, a section 五 naming no concrete problem."""
+    import pandas as pd
+
+    reps = cols.reps
+    missing = reps["missing_sections"].map(lambda s: json.loads(s) if s else [])
+    # before 2019 there was no 总体情况 to write: 2007 条例 第三十二条 asks for 主动公开,
+    # 依申请公开, 收费及减免, 复议诉讼, 问题及改进, 其他事项, and many open straight with
+    # 一、主动公开政府信息情况 (format.md §3.7)
     missing = pd.Series([[x for x in m if not (old and int(x) == 1)]
                          for m, old in zip(missing, old_rules, strict=True)],
                         index=reps.index, dtype=object)
-    out["missing_sections"] = missing.map(lambda m: ",".join(str(x) for x in m))
-    defects += missing.map(len)
-    zh["missing_sections"] = missing.map(lambda m: [
-        f"缺少第{_cn(int(x))}部分“{SECTION_TITLES.get(int(x), '')}”" for x in m])
+    cols.add("missing_sections", missing.map(lambda m: ",".join(str(x) for x in m)),
+             missing.map(len), missing.map(lambda m: [
+                 f"缺少第{_cn(int(x))}部分“{SECTION_TITLES.get(int(x), '')}”" for x in m]))
 
     sec5 = sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)
     has5 = pd.Series(reps.index.isin(sec5.index), index=reps.index)
@@ -478,60 +549,70 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     says_nothing = sec5.map(is_empty_text).reindex(reps.index, fill_value=False)
     empty5 = has5 & ((reps["n_statements"] == 0)
                      | stmt_empty.reindex(reps.index, fill_value=True) | says_nothing)
-    out["section5_empty"] = empty5
-    defects += empty5.astype(int)
-    zh["section5_empty"] = _flag_zh(empty5, "第五部分“存在的主要问题及改进情况”为空或仅写“无”"
-                                            "“暂无突出问题”，未报告存在的问题")
+    cols.add("section5_empty", empty5, empty5.astype(int), _flag_zh(
+        empty5, "第五部分“存在的主要问题及改进情况”为空或仅写“无”“暂无突出问题”，未报告存在的问题"))
 
     # section 五 has statements, yet none is a problem on one of the 13 themes: only
     # boilerplate ("取得了一定成绩，但还存在一些不足") or only measures (format.md §4 items 5–6)
     concrete = st[(st["kind"] == "problem") & (st["theme_mask"] != 0)]["report_id"].unique()
     vague = has5 & ~empty5 & (reps["n_statements"] > 0) & ~reps.index.isin(concrete)
-    out["no_concrete_problem"] = vague
-    defects += vague.astype(int)
-    zh["no_concrete_problem"] = _flag_zh(
+    cols.add("no_concrete_problem", vague, vague.astype(int), _flag_zh(
         vague, "第五部分“存在的主要问题及改进情况”未指出具体问题（只有“取得了一定成绩，但还存在一些"
-               "不足”之类的套话，或只有改进措施）")
+               "不足”之类的套话，或只有改进措施）"))
 
-    flags = {k: sm.theme_flags(st, frames.reports, k) for k in ("problem", "measure")}
-    unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
-    names = np.array([THEME_NAMES[t] for t in THEME_IDS], dtype=object)
-    out["unmatched_problems"] = pd.Series(
-        ["、".join(names[row]) for row in unmatched[list(THEME_IDS)].to_numpy(dtype=bool)],
-        index=unmatched.index).reindex(reps.index, fill_value="")
-    signals += unmatched.sum(axis=1).reindex(reps.index, fill_value=0)
-    zh["unmatched_problems"] = out["unmatched_problems"].map(
-        lambda t: [f"以下主题提出了问题但无对应改进措施：{t}"] if t else [])
 
-    index = copying.NearDuplicateIndex.build(st["text"].tolist())
-    _, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
-    n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
-    out["copied_from_last_year"] = n_copied
-    signals += n_copied
-    zh["copied_from_last_year"] = n_copied.map(
-        lambda k: [f"{k}条表述与本机关上一年度报告雷同（沿用上年）"] if k else [])
-    _, members = copying.boilerplate(st, index, threshold=threshold)
-    n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
-    out["shared_with_other_agencies"] = n_shared
-    signals += n_shared
-    out["shared_with"] = _shared_with(members, st, reps)
-    zh["shared_with_other_agencies"] = pd.Series(
-        [[f"{k}条表述与其他机关雷同（{w}）"] if k else []
-         for k, w in zip(n_shared, out["shared_with"], strict=True)], index=reps.index)
+def _t2_findings(reps: Any, checks: Any, sections: Any) -> tuple[Any, Any, Any]:
+    """Fees charged in 表二 with a section 六 of "无" (T2), with the amount in Chinese."""
+    import pandas as pd
 
-    t2 = _t2(reps, all_checks, sections)
-    out["t2_fees_without_6"] = t2
-    defects += t2.astype(int)
+    t2 = _t2(reps, checks, sections)
     fees = reps["fees"].astype(float)
-    zh["t2_fees_without_6"] = pd.Series(
+    zh = pd.Series(
         [[f"表二 第二十条第（八）项“行政事业性收费”本年收费金额为{_fmt_num(f)}万元，但第六部分"
           "“其他需要报告的事项”只写“无”，未说明收费情况"] if bad else []
          for bad, f in zip(t2, fees, strict=True)], index=reps.index)
+    return t2, t2.astype(int), zh
 
-    out["blank_cells"], n, zh["blank_cells"] = _blank_cells(blanks, reps.index)
-    defects += n
 
-    cross = sm.cross_year(frames.reports)
+def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: float,
+                             sm: Any) -> None:
+    """Signals: problems whose theme gets no measure, statements copied from the agency's
+    report of the year before, statements shared with other agencies (boilerplate)."""
+    import numpy as np
+    import pandas as pd
+
+    from nlp_reports.corpus import copying
+
+    reps = cols.reps
+    flags = {k: sm.theme_flags(st, reports, k) for k in ("problem", "measure")}
+    unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
+    names = np.array([THEME_NAMES[t] for t in THEME_IDS], dtype=object)
+    themes = pd.Series(
+        ["、".join(names[row]) for row in unmatched[list(THEME_IDS)].to_numpy(dtype=bool)],
+        index=unmatched.index).reindex(reps.index, fill_value="")
+    cols.add("unmatched_problems", themes,
+             unmatched.sum(axis=1).reindex(reps.index, fill_value=0),
+             themes.map(lambda t: [f"以下主题提出了问题但无对应改进措施：{t}"] if t else []),
+             signal=True)
+
+    index = copying.NearDuplicateIndex.build(st["text"].tolist())
+    _, copied = copying.year_over_year(st, reports, index, threshold=threshold)
+    n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    cols.add("copied_from_last_year", n_copied, n_copied, n_copied.map(
+        lambda k: [f"{k}条表述与本机关上一年度报告雷同（沿用上年）"] if k else []), signal=True)
+    _, members = copying.boilerplate(st, index, threshold=threshold)
+    n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    cols.out["shared_with"] = _shared_with(members, st, reps)
+    cols.add("shared_with_other_agencies", n_shared, n_shared, pd.Series(
+        [[f"{k}条表述与其他机关雷同（{w}）"] if k else []
+         for k, w in zip(n_shared, cols.out["shared_with"], strict=True)], index=reps.index),
+        signal=True)
+
+
+def _cross_year_findings(cols: _Columns, cross: Any) -> None:
+    """Failed cross-year identities: hard ones (X1) are defects, soft ones (X2) signals;
+    one finding per check, since a carry-over that does not match last year's report
+    usually differs in every column at once (7 cells of X1), which is one error, not seven."""
     cross = cross[cross["outcome"] == "fail"]
     if len(cross):  # the columns in the form's order (自然人 … 总计), not alphabetical
         from nlp_reports.parse.layout import TABLE3_COLUMNS
@@ -545,63 +626,52 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         return (f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
                 f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}")
 
-    # one defect per check: a carry-over that does not match last year's report usually
-    # differs in every column at once (7 cells of X1), which is one error, not seven
-    out["cross_year_failures"], n, zh["cross_year_failures"] = listing(
-        cross[~soft], cross_text, per="check", fmt_zh=_cross_zh)
-    defects += n
-    out["cross_year_soft"], n, zh["cross_year_soft"] = listing(
-        cross[soft], cross_text, per="check", fmt_zh=_cross_zh)
-    signals += n
+    index = cols.reps.index
+    cols.add("cross_year_failures", *_listing(cross[~soft], index, cross_text, per="check",
+                                              fmt_zh=_cross_zh))
+    cols.add("cross_year_soft", *_listing(cross[soft], index, cross_text, per="check",
+                                          fmt_zh=_cross_zh), signal=True)
 
-    late = pd.Series([_late(p, y, lv) for p, y, lv in zip(
-        reps["published"], reps["year"], reps["level"], strict=True)], index=reps.index,
-        dtype=object)
-    out["published_late"] = late
-    defects += (late != "").astype(int)
-    zh["published_late"] = pd.Series(
+
+def _date_findings(cols: _Columns) -> None:
+    """Publication after the year's deadline; a report on year 2021+ on the 2019 template."""
+    import pandas as pd
+
+    reps = cols.reps
+    rows = list(zip(reps["published"], reps["year"], reps["level"], strict=True))
+    late = pd.Series([_late(p, y, lv) for p, y, lv in rows], index=reps.index, dtype=object)
+    cols.add("published_late", late, (late != "").astype(int), pd.Series(
         [[f"发布日期{p}，晚于{deadline(y, lv)[0]}的公开期限（{deadline(y, lv)[1]}）"]  # type: ignore[index]
-         if text else [] for text, p, y, lv in zip(
-             late, reps["published"], reps["year"], reps["level"], strict=True)],
-        index=reps.index)
+         if text else [] for text, (p, y, lv) in zip(late, rows, strict=True)],
+        index=reps.index))
 
     year_num = pd.to_numeric(reps["year"], errors="coerce")
-    outdated = (reps["format"] == "2019") & (year_num >= 2021)
-    out["outdated_template"] = outdated.fillna(False).astype(bool)
-    defects += out["outdated_template"].astype(int)
-    zh["outdated_template"] = pd.Series(
+    outdated = ((reps["format"] == "2019") & (year_num >= 2021)).fillna(False).astype(bool)
+    cols.add("outdated_template", outdated, outdated.astype(int), pd.Series(
         [[f"{int(y)}年度报告仍按2019年试行格式（国办公开办函〔2019〕60号）编制，应使用2021年"
           "修订的格式（国办公开办函〔2021〕30号），如表三（六）应分三项"] if bad else []
-         for bad, y in zip(out["outdated_template"], year_num, strict=True)],
-        index=reps.index)
+         for bad, y in zip(outdated, year_num, strict=True)], index=reps.index))
 
-    out["parse_problems"], n, zh["parse_problems"] = _parse_problems(
-        probs, reps.index, reps.index[old_rules.to_numpy()])
-    defects += n
-    heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
-    out["mixed_heading_numbering"], n, zh["mixed_heading_numbering"] = listing(
-        heading, lambda r: str(r["message"] or ""), per="code",
-        fmt_zh=lambda r: f"章节标题编号方式不统一：{r['message']}")
-    signals += n
-    out["failed"] = ""
-    out["defects"] = defects.astype(int)
-    out["signals"] = signals.astype(int)
-    out["findings_zh"] = _numbered([zh[c] for c in DEFECT_COLUMNS if c in zh])
-    zh_frame = pd.DataFrame({c: zh[c] for c in (*DEFECT_COLUMNS, *SIGNAL_COLUMNS) if c in zh})
-    zh_frame.index = out["path"].to_numpy()
-    out = out.rename_axis("report_id").reset_index()
-    if len(failures):
-        failed = pd.DataFrame({
-            "report_id": pd.array([pd.NA] * len(failures), dtype="Int64"),
-            "path": failures["path"], "defects": 1, "signals": 0, "texts_for_agency_year": 0,
-            "failed": failures["reason"] + ": " + failures["message"].fillna(""),
-        })
-        failed["findings_zh"] = ["（1）文件无法读取（" + f + "）" for f in failed["failed"]]
-        extra = pd.DataFrame({"failed": [[f"文件无法读取（{f}）"] for f in failed["failed"]]},
-                             index=failed["path"].to_numpy())
-        out = pd.concat([out, failed], ignore_index=True)
-        zh_frame = pd.concat([zh_frame, extra])
-    out["folder"] = sm.top_folders(out["path"].tolist())
+
+def _with_failures(out: Any, zh_frame: Any, failures: Any) -> tuple[Any, Any]:
+    """The rows of the files that could not be read added to the report rows (a defect each)."""
+    import pandas as pd
+
+    if not len(failures):
+        return out, zh_frame
+    failed = pd.DataFrame({
+        "report_id": pd.array([pd.NA] * len(failures), dtype="Int64"),
+        "path": failures["path"], "defects": 1, "signals": 0, "texts_for_agency_year": 0,
+        "failed": failures["reason"] + ": " + failures["message"].fillna(""),
+    })
+    failed["findings_zh"] = ["（1）文件无法读取（" + f + "）" for f in failed["failed"]]
+    extra = pd.DataFrame({"failed": [[f"文件无法读取（{f}）"] for f in failed["failed"]]},
+                         index=failed["path"].to_numpy())
+    return pd.concat([out, failed], ignore_index=True), pd.concat([zh_frame, extra])
+
+
+def _typed(out: Any) -> Any:
+    """Every column in its one type, the failed files' empty cells filled ("", False, 0)."""
     for col in ("identity_failures", "t1_contradictions", "missing_sections",
                 "unmatched_problems", "cross_year_failures", "cross_year_soft",
                 "parse_problems", "failed", "agency", "level", "region", "published",
@@ -615,15 +685,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
                 "texts_for_agency_year"):
         out[col] = out[col].fillna(0).astype(int)
     out["year"] = out["year"].astype("Int64")
-    if years:
-        wanted = {int(y) for y in years}
-        out = out[out["year"].isin(wanted).fillna(False).astype(bool) | (out["failed"] != "")]
-    if folders:
-        out = out[out["folder"].isin(set(folders))]
-    out = out.reset_index(drop=True)
-    result = Audit(out[list(COLUMNS)], zh_frame, sort)
-    result.sorted()  # an unknown sort column fails here, before any output is written
-    return result
+    return out
 
 
 def _lists(series: Any) -> Any:
