@@ -357,14 +357,19 @@ def top_folders(paths: Sequence[str | None]) -> Any:
         root = os.path.commonpath(known) if known else ""
     except ValueError:  # relative and absolute paths mixed (a store written by hand)
         root = ""
+    first_of: dict[str, str] = {}  # per folder: most files share theirs
     out = []
     for p in paths:
         if not isinstance(p, str) or not p:
             out.append(None)
             continue
-        rel = os.path.relpath(os.path.dirname(p), root) if root else os.path.dirname(p)
-        first = rel.split(os.sep, 1)[0]
-        out.append("(top)" if first in ("", ".") else first)
+        folder = os.path.dirname(p)
+        first = first_of.get(folder)
+        if first is None:
+            rel = os.path.relpath(folder, root) if root else folder
+            first = rel.split(os.sep, 1)[0]
+            first = first_of[folder] = "(top)" if first in ("", ".") else first
+        out.append(first)
     return np.array(out, dtype=object)
 
 
@@ -376,8 +381,9 @@ def add_tiers(reports: Any) -> Any:
     def text(v: Any) -> str | None:
         return v if isinstance(v, str) else None
 
-    return np.array([tier_of(text(lv), text(rg)) for lv, rg
-                     in zip(reports["level"], reports["region"], strict=True)], dtype=object)
+    pairs = list(zip(map(text, reports["level"]), map(text, reports["region"]), strict=True))
+    tiers = {pair: tier_of(*pair) for pair in set(pairs)}  # few distinct (level, region)
+    return np.array([tiers[pair] for pair in pairs], dtype=object)
 
 
 def add_place_levels(reports: Any) -> Any:
