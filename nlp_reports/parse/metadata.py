@@ -199,7 +199,12 @@ _ALWAYS_GOVERNED = re.compile(r"(?:省|自治区|市|州|区|县|旗|乡|镇|苏
 _OFFICE_GOVERNED = re.compile(r"(?:盟|(?<!管理)地区)$")
 _NOT_DISTRICT = re.compile(
     r"(?:新区|管理区|景区|名胜区|保护区|度假区|旅游区|社区|小区|片区|街区|辖区|功能区|集聚区|工业区"
-    r"|产业区|港区|商务区|商贸区|自贸区|实验区|综合区|核心区|城市|超市|集市|门市)$")
+    r"|产业区|港区|商务区|商贸区|自贸区|实验区|综合区|核心区|城市|超市|集市|门市"
+    # short names of zones: 经开区 (经济技术开发区), 综保区, 工业集中区, 临空经济区
+    r"|经开区|综保区|集中区|经济区)$")
+#: The government's own office, which signs the government's report (not a department's):
+#: 人民政府办公室/办公厅, or the office in charge of disclosure (政务公开办, 政府信息公开办公室)
+_OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|政务|信息公开")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -216,6 +221,10 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
     """
     if not agency or len(agency) < 3 or agency[0] in _NOT_PLACE_START:
         return agency
+    sign = _BLANKS.sub("", signature or "")
+    if (sign.startswith(agency) and _BARE_PLACE.fullmatch(agency)
+            and not _OWN_OFFICE.search(sign[len(agency):]) and level_of(sign) == "department"):
+        return sign  # "云岭市2023年…" signed 云岭市教育局: the department's report, not the city's
     if agency.endswith("街道"):
         return agency + "办事处"
     if (not _BARE_PLACE.fullmatch(agency) or _ZONE.search(agency) or _NOT_DISTRICT.search(agency)

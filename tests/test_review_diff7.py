@@ -1,0 +1,41 @@
+"""Review of the s7 changes (09c5744..): wrong results found on inputs the tests did not cover."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports.parse import load_report
+from nlp_reports.parse.metadata import full_agency, tier_of
+
+
+def _report(title: str, signature: str) -> str:
+    return (f"{title}\n一、总体情况\n2023年，本机关认真贯彻条例。\n二、主动公开政府信息情况\n"
+            "本年共主动公开信息100条。\n三、收到和处理政府信息公开申请情况\n本年收到申请0件。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n本年无行政复议。\n"
+            "五、存在的主要问题及改进情况\n一是栏目更新不及时；二是培训不足。\n"
+            f"六、其他需要报告的事项\n无。\n\n{signature}\n2024年1月20日\n")
+
+
+@pytest.mark.parametrize("title, signature, agency, level", [
+    # a title naming only the place, signed by one of its departments: the department's report
+    ("云岭市2023年政府信息公开工作年度报告", "云岭市教育局", "云岭市教育局", "department"),
+    ("柳岸县2023年政府信息公开工作年度报告", "柳岸县卫生健康局", "柳岸县卫生健康局", "department"),
+    # signed by the government's own office (主管部门): the government's report
+    ("云岭市2023年政府信息公开工作年度报告", "云岭市人民政府办公室", "云岭市人民政府", "city"),
+    ("柳岸县2023年政府信息公开工作年度报告", "柳岸县政务公开办公室", "柳岸县人民政府", "county"),
+    ("柳岸县2023年政府信息公开工作年度报告", "", "柳岸县人民政府", "county"),
+])
+def test_bare_place_title_signed_by_a_department(title, signature, agency, level):
+    meta = load_report(_report(title, signature).encode(), filename="r.txt").metadata
+    assert (meta.agency, meta.level) == (agency, level)
+
+
+@pytest.mark.parametrize("zone", ["云岭经开区", "云岭综保区", "云岭工业集中区", "云岭临空经济区"])
+def test_zone_short_names_get_no_government(zone):
+    # a zone is run by a 管委会, it has no 人民政府 (a district's name never ends so)
+    assert full_agency(zone) == zone
+    assert tier_of("department", zone) is None
+
+
+def test_districts_still_governed():
+    for district in ("东城区", "云岭市城区", "某林区", "某郊区"):
+        assert full_agency(district) == district + "人民政府"
