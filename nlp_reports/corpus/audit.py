@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -360,6 +361,8 @@ def deadline(year: Any, level: Any) -> tuple[str, str] | None:
         y = int(year)
     except (TypeError, ValueError):
         return None
+    if not 2008 <= y <= 9998:  # no 条例 before 2008 (a misread year); no 4-digit date after
+        return None
     if y < 2019:
         return f"{y + 1}-03-31", _DEADLINE_BASIS["old"]
     if level in ("province", "city", "county"):
@@ -378,6 +381,10 @@ def _late(published: Any, year: Any, level: Any) -> str:
     """"published YYYY-MM-DD, deadline YYYY-MM-DD" when late, else "" (also when the date
     or the year is not known: no date is no evidence of lateness)."""
     if not isinstance(published, str) or not _ISO_DATE.fullmatch(published):
+        return ""
+    try:  # a day no calendar has ("2024-02-30", "2024-13-45", stored by older versions)
+        date.fromisoformat(published)
+    except ValueError:
         return ""
     due = deadline(year, level)
     if due is None or published <= due[0]:

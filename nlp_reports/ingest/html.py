@@ -30,6 +30,9 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Characters XML text cannot hold (C0 controls but tab and line breaks, U+FFFE/U+FFFF): a
+#: form feed in a page made _remove's text assignment raise lxml's ValueError.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _DROP_TAGS = frozenset({
     "script", "style", "nav", "aside", "iframe", "noscript", "template", "svg",
@@ -103,6 +106,29 @@ def _tag(el) -> str:
 
 def _text(el) -> str:
     return "".join(el.itertext())
+
+
+def _text_head(el, n: int) -> str:
+    """The first ``n`` characters of the text of ``el`` (without reading the rest)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= n:
+            break
+    return "".join(parts)[:n]
+
+
+def _subtree_sizes(doc) -> dict:
+    """Per element: characters of text in its subtree (its own tail aside) plus the number
+    of elements in it, in one bottom-up pass; lets the title search skip a heading holding
+    the rest of the page without reading it (thousands of nested, unclosed headings made
+    reading each one's text quadratic: a second for 10 KB)."""
+    size: dict = {}
+    for el in reversed(list(doc.iter())):
+        size[el] = 1 + len(el.text or "") + sum(size[c] + len(c.tail or "") for c in el)
+    return size
 
 
 _LAYOUT_BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4"})
@@ -450,7 +476,7 @@ def _list_marker(li, counters: dict) -> str:
         if parent not in counters:
             counters[parent] = _span(parent.get("start"), 10_000) - 1
         counters[parent] += 1
-    if _OWN_MARKER.match(_text(li)[:8]):
+    if _OWN_MARKER.match(_text_head(li, 8)):
         return ""
     if not ordered:
         return "•"
@@ -472,6 +498,12 @@ def _names_report(text: str) -> bool:
         text)
 
 
+#: Largest subtree (characters of raw text, spaces and line breaks included, plus
+#: elements) of an element read as a title candidate; a title is under 120 characters
+#: once its white space is collapsed.
+_TITLE_RAW_MAX = 1000
+
+
 def _title(doc) -> str | None:
     """The report title: a heading or ``title``-classed element naming a 报告, else <title>.
 
@@ -484,8 +516,11 @@ def _title(doc) -> str | None:
     column, "相关链接"), so it is taken only when nothing else names a report.
     """
     linked = None
+    size = None
     for el in _title_candidates(doc):
-        text = _collapse(_text(el)).strip()
+        if size is None:
+            size = _subtree_sizes(doc)
+        text = _collapse(_text(el)).strip() if size[el] <= _TITLE_RAW_MAX else ""
         if _names_report(text):
             if not _is_link(el):
                 return text
@@ -565,8 +600,12 @@ _PUBLISHED = re.compile(r"(?:发布|發佈|发文|成文|公开|公開|更新)(?
 
 def _published_line(body, main, stats: _Stats) -> str | None:
     """A short "发布时间：2024-01-20 来源：…" line outside ``main`` (for the metadata)."""
+    size = None
     for el in body.iter():
         if not isinstance(el.tag, str) or el is main or not 4 <= stats.cjk.get(el, 0) <= 100:
+            continue
+        size = size or _subtree_sizes(body)
+        if size[el] > _TITLE_RAW_MAX:  # (a short line, not thousands of nested elements)
             continue
         text = _collapse(_text(el)).strip()
         if len(text) < 150 and _PUBLISHED.search(text):
@@ -641,6 +680,8 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     from lxml import etree
 
     markup = _XML_DECL.sub("", markup, count=1)
+    if _NOT_XML_CHAR.search(markup):  # lxml parses them but refuses them in text it is given
+        markup = _NOT_XML_CHAR.sub(" ", markup)
     if not markup.strip():
         raise EmptyInputError("the HTML page is empty", path=path)
     # lxml's plain HTML parser (libxml2, as lxml.html uses) without lxml.html's element

@@ -8,6 +8,7 @@ year of publication.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # "<agency>2023年(度)政府信息公开工作年度报告", optionally "关于…的"
 _TITLE_AGENCY = re.compile(
@@ -467,17 +468,22 @@ def published_date(head: str, tail_date: str | None) -> str | None:
 
 
 def _hanzi_number(s: str) -> int:
-    """二〇一三 → 2013 (digit by digit); 二十八 → 28; 十二 → 12."""
+    """二〇一三 → 2013 (digit by digit); 二十八 → 28; 十二 → 12; 0 for no number ("十十",
+    "一十一十": the date patterns let a month or day be any run of numerals)."""
     if "十" not in s:
         return int("".join(str(_HANZI_DIGITS[c]) for c in s))
     tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return 0
     return (_HANZI_DIGITS[tens] if tens else 1) * 10 + (_HANZI_DIGITS[ones] if ones else 0)
 
 
 def _iso(y: int, mo: int, d: int) -> str | None:
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    """The ISO date, or None for a day no calendar has ("2024年2月30日", "13月45日")."""
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def format_of(year: int | None, table_layout: str | None, section5_title: str | None,
