@@ -39,3 +39,28 @@ def test_zone_short_names_get_no_government(zone):
 def test_districts_still_governed():
     for district in ("东城区", "云岭市城区", "某林区", "某郊区"):
         assert full_agency(district) == district + "人民政府"
+
+
+def test_no_publication_deadline_for_a_university_or_hospital(tmp_path):
+    """条例第四十九条 sets the dates for governments and their departments; a university
+    (高等学校信息公开办法: end of October) or a hospital was flagged late against 31 March."""
+    from _corpus_helpers import FakeTagger
+
+    from nlp_reports.corpus import Store, audit
+
+    texts = {"univ.txt": ("青禾大学2023年信息公开工作年度报告", "青禾大学", "2024年10月20日"),
+             "hosp.txt": ("云岭市人民医院2023年政府信息公开工作年度报告", "云岭市人民医院",
+                          "2024年5月6日"),
+             "dept.txt": ("柳岸县教育局2023年政府信息公开工作年度报告", "柳岸县教育局",
+                          "2024年2月1日")}
+    path = tmp_path / "late.db"
+    with Store(path) as s:
+        for name, (title, sign, day) in texts.items():
+            r = load_report(_report(title, sign).replace("2024年1月20日", day).encode(),
+                            filename=name)
+            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
+    t = audit(path).table.set_index("path")
+    assert t.loc["univ.txt", "published"] == "2024-10-20"
+    assert t.loc["univ.txt", "published_late"] == ""
+    assert t.loc["hosp.txt", "published_late"] == ""
+    assert t.loc["dept.txt", "published_late"] == "published 2024-02-01, deadline 2024-01-31"

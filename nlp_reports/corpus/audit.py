@@ -644,9 +644,15 @@ def _date_findings(cols: _Columns) -> None:
     """Publication after the year's deadline; a report on year 2021+ on the 2019 template."""
     import pandas as pd
 
+    from nlp_reports.parse.metadata import _NO_LEVEL
+
     reps = cols.reps
     rows = list(zip(reps["published"], reps["year"], reps["level"], strict=True))
-    late = pd.Series([_late(p, y, lv) for p, y, lv in rows], index=reps.index, dtype=object)
+    # 第四十九条 sets no date for 公共企事业单位 (a university reports by the end of October
+    # under 高等学校信息公开办法): a school, hospital or company is never late by it
+    outside = [isinstance(a, str) and bool(_NO_LEVEL.search(a)) for a in reps["agency"]]
+    late = pd.Series(["" if out else _late(p, y, lv) for (p, y, lv), out
+                      in zip(rows, outside, strict=True)], index=reps.index, dtype=object)
     cols.add("published_late", late, (late != "").astype(int), pd.Series(
         [[f"发布日期{p}，晚于{deadline(y, lv)[0]}的公开期限（{deadline(y, lv)[1]}）"]  # type: ignore[index]
          if text else [] for text, (p, y, lv) in zip(late, rows, strict=True)],
