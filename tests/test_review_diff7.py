@@ -64,3 +64,14 @@ def test_no_publication_deadline_for_a_university_or_hospital(tmp_path):
     assert t.loc["univ.txt", "published_late"] == ""
     assert t.loc["hosp.txt", "published_late"] == ""
     assert t.loc["dept.txt", "published_late"] == "published 2024-02-01, deadline 2024-01-31"
+
+
+@pytest.mark.parametrize("name", ["云岭市监狱", "云岭市自来水厂", "柳岸县公路段", "白音嘎查",
+                                  "柳岸县白石村"])
+def test_title_agency_of_other_bodies_is_kept(name):
+    """f70b953 kept a title's agency only when it ends like a body's name; these bodies'
+    names (a prison, a works, a road section, a village) were dropped, and with no sign-off
+    the report had no agency at all (it had one before)."""
+    meta = load_report(_report(f"{name}2023年政府信息公开工作年度报告", "").encode(),
+                       filename="r.txt").metadata
+    assert meta.agency == name
