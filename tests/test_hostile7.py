@@ -105,3 +105,11 @@ def test_audit_of_odd_dates_and_years(tmp_path):
     assert set(late.values()) == {""}
     assert deadline(1900, "county") is None and deadline(99999, "county") is None
     assert deadline(2008, "county")[0] == "2009-03-31"
+
+
+@pytest.mark.parametrize("source", ["/\x00", "reports/a\x00.txt", "x\x00.pdf"])
+def test_a_str_read_as_a_path_with_a_nul_is_a_parse_error(source):
+    """A one-line str that looks like a path is read as one; os.stat raised a plain
+    ValueError ('embedded null byte') for '/\\x00' (hypothesis, seed 11)."""
+    with pytest.raises(ParseError, match="no file can have this name"):
+        load_report(source)

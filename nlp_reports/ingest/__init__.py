@@ -169,6 +169,8 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         raise ParseError("no such file", path=path) from None
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
+    except ValueError as exc:  # a NUL in the name ('/\x00', a str read as a path)
+        raise ParseError(f"no file can have this name ({exc})", path=path) from exc
     if stat.S_ISDIR(st.st_mode):
         raise ParseError("a folder, not a report file (to read every report in a folder: "
                          "nlp-reports tag FOLDER --db corpus.sqlite)", path=path)
