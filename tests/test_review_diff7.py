@@ -23,6 +23,9 @@ def _report(title: str, signature: str) -> str:
     ("云岭市2023年政府信息公开工作年度报告", "云岭市人民政府办公室", "云岭市人民政府", "city"),
     ("柳岸县2023年政府信息公开工作年度报告", "柳岸县政务公开办公室", "柳岸县人民政府", "county"),
     ("柳岸县2023年政府信息公开工作年度报告", "", "柳岸县人民政府", "county"),
+    # a township's offices sign for the township (it has no departments reporting apart)
+    ("白石镇2023年政府信息公开工作年度报告", "白石镇党政办公室", "白石镇人民政府", "township"),
+    ("白石乡2023年政府信息公开工作年度报告", "白石乡便民服务中心", "白石乡人民政府", "township"),
 ])
 def test_bare_place_title_signed_by_a_department(title, signature, agency, level):
     meta = load_report(_report(title, signature).encode(), filename="r.txt").metadata

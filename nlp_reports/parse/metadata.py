@@ -206,8 +206,9 @@ _NOT_DISTRICT = re.compile(
     # short names of zones: 经开区 (经济技术开发区), 综保区, 工业集中区, 临空经济区
     r"|经开区|综保区|集中区|经济区)$")
 #: The government's own office, which signs the government's report (not a department's):
-#: 人民政府办公室/办公厅, or the office in charge of disclosure (政务公开办, 政府信息公开办公室)
-_OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|政务|信息公开")
+#: 人民政府办公室/办公厅, 党政办公室, or the office in charge of disclosure (政务公开办,
+#: 政府信息公开办公室)
+_OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|^党政|政务|信息公开")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -226,6 +227,7 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
         return agency
     sign = _BLANKS.sub("", signature or "")
     if (sign.startswith(agency) and _BARE_PLACE.fullmatch(agency)
+            and not agency.endswith(("乡", "镇", "苏木"))  # (a township's offices sign for it)
             and not _OWN_OFFICE.search(sign[len(agency):]) and level_of(sign) == "department"):
         return sign  # "云岭市2023年…" signed 云岭市教育局: the department's report, not the city's
     if agency.endswith("街道"):
