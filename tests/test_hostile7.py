@@ -113,3 +113,20 @@ def test_a_str_read_as_a_path_with_a_nul_is_a_parse_error(source):
     ValueError ('embedded null byte') for '/\\x00' (hypothesis, seed 11)."""
     with pytest.raises(ParseError, match="no file can have this name"):
         load_report(source)
+
+
+def test_a_word_drawn_far_off_a_pdf_page_asks_for_no_gigabytes():
+    """_gutter's crossing counts hold one int per point of the text's width: one word at
+    x = 1e12 on a crafted page (reportlab writes it) raised MemoryError (1e9: 8 GB)."""
+    pytest.importorskip("pdfplumber")
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    import io
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(1e12, 800))
+    for i in range(20):
+        c.drawString(50, 750 - i * 20, f"line {i} of the page")
+    c.drawString(1e12 - 100, 400, "far away")
+    c.save()
+    with pytest.raises(ParseError):  # (no report: the text is English)
+        load_report(buf.getvalue(), filename="far.pdf")

@@ -344,6 +344,11 @@ def _column_of(bbox: tuple[float, float, float, float], gutter: float) -> int:
     return 1 if bbox[2] <= gutter else 2 if bbox[0] >= gutter else 0
 
 
+#: Widest span of text (points; 35 m) searched for a gutter: _crossings holds a count per
+#: point, and one word drawn at x = 1e9 on a crafted page asked for gigabytes.
+_WIDEST = 100_000
+
+
 def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | None:
     """The gutter of a page set in two columns, and the vertical bands of the lines that
     cross it (a title, a page number); None for a one-column page.
@@ -365,7 +370,7 @@ def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | N
     x_min = min(w["x0"] for w in words)
     x_max = max(w["x1"] for w in words)
     width = x_max - x_min
-    if width < 100:
+    if not 100 <= width <= _WIDEST:
         return None
     lo, hi = int(x_min + 0.3 * width), int(x_min + 0.7 * width)
     counts = _crossings(words, lo, hi)
