@@ -492,7 +492,8 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
             names = set(zf.namelist())
             unpacked = sum(i.file_size for i in zf.infolist()
                            if not _BINARY_PART.search(i.filename))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error,
+            NotImplementedError) as exc:  # (a flipped version byte: "zip file version 8.4")
         raise BinaryInputError(
             f"not a readable .docx (corrupt or truncated zip: {exc}); re-download the file or "
             "open and re-save it in Word/LibreOffice", path=path) from exc
