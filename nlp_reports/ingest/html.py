@@ -139,8 +139,9 @@ class _Stats:
 
     ``cjk``: Chinese characters in the subtree (own text and descendants, not the tail);
     ``links``: those inside ``<a>``; ``blocks``: p/div/br/h1–h4 descendants; ``table``:
-    whether a ``<table>`` lies below. Looking these up keeps every later decision O(1), so
-    a page of 500 nested tables costs no more than a flat one.
+    whether a ``<table>`` lies below; ``size``: as :func:`_subtree_sizes`. Looking these up
+    keeps every later decision O(1), so a page of 500 nested tables costs no more than a
+    flat one.
     """
 
     def __init__(self, root) -> None:
@@ -148,19 +149,24 @@ class _Stats:
         self.links: dict = {}
         self.blocks: dict = {}
         self.table: dict = {}
+        self.size: dict = {}
         cjk, link_counts, block_counts, tables = self.cjk, self.links, self.blocks, self.table
+        sizes = self.size
         for el in reversed(list(root.iter())):
             n = _cjk_count(el.text)
+            size = 1 + len(el.text or "")
             links = blocks = 0
             table = False
             for child in el:
                 tail = child.tail
                 n += cjk[child] + (_cjk_count(tail) if tail else 0)
+                size += sizes[child] + len(tail or "")
                 links += link_counts[child]
                 tag = child.tag
                 blocks += block_counts[child] + (tag in _LAYOUT_BLOCKS)
                 table = table or tables[child] or tag == "table"
             cjk[el] = n
+            sizes[el] = size
             link_counts[el] = n if el.tag == "a" else links
             block_counts[el] = blocks
             tables[el] = table
@@ -600,12 +606,10 @@ _PUBLISHED = re.compile(r"(?:发布|發佈|发文|成文|公开|公開|更新)(?
 
 def _published_line(body, main, stats: _Stats) -> str | None:
     """A short "发布时间：2024-01-20 来源：…" line outside ``main`` (for the metadata)."""
-    size = None
     for el in body.iter():
         if not isinstance(el.tag, str) or el is main or not 4 <= stats.cjk.get(el, 0) <= 100:
             continue
-        size = size or _subtree_sizes(body)
-        if size[el] > _TITLE_RAW_MAX:  # (a short line, not thousands of nested elements)
+        if stats.size[el] > _TITLE_RAW_MAX:  # (a short line, not thousands of nested elements)
             continue
         text = _collapse(_text(el)).strip()
         if len(text) < 150 and _PUBLISHED.search(text):
