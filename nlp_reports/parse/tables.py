@@ -634,7 +634,7 @@ def _build(
     for rid, _ in row_defs:
         key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
-        if cells == [] and _has_values(found, row_defs, row_key):
+        if cells == [] and (blank_row is not None or _has_values(found, row_defs, row_key)):
             # a row left entirely blank (no value at all under its label, any shape): not
             # ambiguous, every cell is blank, as a row of "/" is
             cells = blank_row = blank_row or [_EMPTY_CELL] * ncols
