@@ -88,12 +88,16 @@ class Audit:
 
     ``zh`` holds, per row (indexed by ``path``) and per defect and signal column, the list
     of findings as Chinese sentences (审查意见) that the HTML page shows in the cells;
-    ``sort`` is the order every output uses unless one is given (:meth:`sorted`).
+    ``sort`` is the order every output uses unless one is given (:meth:`sorted`);
+    ``counted`` holds, per row (by ``path``) and defect column, how much the column adds to
+    ``defects`` (a flagged cell may add nothing: an unreadable table's unread cells, a
+    parse problem counted by a column of its own).
     """
 
     table: Any
     zh: Any = None
     sort: str = "defects"
+    counted: Any = None
 
     def sorted(self, sort: str | None = None) -> Any:
         """The table sorted by ``sort`` (default: the audit's ``sort``): numbers (counts,
@@ -191,7 +195,7 @@ class Audit:
         from nlp_reports.corpus.html_report import audit_html
 
         sort = sort or self.sort
-        html = audit_html(Audit(self.sorted(sort), self.zh, sort))
+        html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted))
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
@@ -447,7 +451,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         heading, reps.index, lambda r: str(r["message"] or ""), per="code",
         fmt_zh=lambda r: f"章节标题编号方式不统一：{r['message']}"), signal=True)
 
-    out, zh_frame = _with_failures(cols.finish(), cols.zh_frame(), failures)
+    out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
+                                            cols.counted_frame(), failures)
     out["folder"] = sm.top_folders(out["path"].tolist())
     out = _typed(out)
     if years:
@@ -456,7 +461,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     if folders:
         out = out[out["folder"].isin(set(folders))]
     out = out.reset_index(drop=True)
-    result = Audit(out[list(COLUMNS)], zh_frame, sort)
+    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted)
     result.sorted()  # an unknown sort column fails here, before any output is written
     return result
 
@@ -473,6 +478,7 @@ class _Columns:
         self.defects = pd.Series(0, index=reps.index)
         self.signals = pd.Series(0, index=reps.index)
         self.zh: dict[str, Any] = {}
+        self.counted: dict[str, Any] = {}  # defect columns: what each adds to ``defects``
 
     def add(self, column: str, values: Any, count: Any, zh: Any, *, signal: bool = False
             ) -> None:
@@ -481,6 +487,7 @@ class _Columns:
             self.signals += count
         else:
             self.defects += count
+            self.counted[column] = count
         self.zh[column] = zh
 
     def finish(self) -> Any:
@@ -500,6 +507,14 @@ class _Columns:
                            if c in self.zh})
         zh.index = self.out["path"].to_numpy()
         return zh
+
+    def counted_frame(self) -> Any:
+        """What each defect column adds to ``defects``, one row per report, by path."""
+        import pandas as pd
+
+        counted = pd.DataFrame(self.counted).astype(int)
+        counted.index = self.out["path"].to_numpy()
+        return counted
 
 
 def _listing(rows: Any, index: Any, fmt: Any, per: str | None = None, fmt_zh: Any = None
@@ -666,12 +681,13 @@ def _date_findings(cols: _Columns) -> None:
          for bad, y in zip(outdated, year_num, strict=True)], index=reps.index))
 
 
-def _with_failures(out: Any, zh_frame: Any, failures: Any) -> tuple[Any, Any]:
+def _with_failures(out: Any, zh_frame: Any, counted: Any, failures: Any
+                   ) -> tuple[Any, Any, Any]:
     """The rows of the files that could not be read added to the report rows (a defect each)."""
     import pandas as pd
 
     if not len(failures):
-        return out, zh_frame
+        return out, zh_frame, counted
     failed = pd.DataFrame({
         "report_id": pd.array([pd.NA] * len(failures), dtype="Int64"),
         "path": failures["path"], "defects": 1, "signals": 0, "texts_for_agency_year": 0,
@@ -680,7 +696,9 @@ def _with_failures(out: Any, zh_frame: Any, failures: Any) -> tuple[Any, Any]:
     failed["findings_zh"] = ["（1）文件无法读取（" + f + "）" for f in failed["failed"]]
     extra = pd.DataFrame({"failed": [[f"文件无法读取（{f}）"] for f in failed["failed"]]},
                          index=failed["path"].to_numpy())
-    return pd.concat([out, failed], ignore_index=True), pd.concat([zh_frame, extra])
+    failed_counts = pd.DataFrame({"failed": 1}, index=failed["path"].to_numpy())
+    return (pd.concat([out, failed], ignore_index=True), pd.concat([zh_frame, extra]),
+            pd.concat([counted, failed_counts]).fillna(0).astype(int))
 
 
 def _typed(out: Any) -> Any:

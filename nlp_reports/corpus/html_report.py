@@ -687,17 +687,12 @@ AUDIT_REASONS: dict[str, str] = {
 }
 
 
-def _counts(col: str, row: dict[str, Any], zh_of: Any) -> bool:
-    """Whether an audit cell adds to the row's defects: flagged, and for the two columns
-    that also list what does not count, a counted item (a parse problem with a Chinese
-    sentence; blank cells of a readable table)."""
-    if not _flagged(row[col]):
-        return False
-    if col == "parse_problems" and zh_of is not None:
-        return bool(zh_of(row["path"], col))
-    if col == "blank_cells":
-        return " blank: " in str(row[col])
-    return True
+def _counts(col: str, row: dict[str, Any], counted: Any) -> bool:
+    """Whether an audit cell adds to the row's defects (the audit's ``counted``; a flagged
+    cell without it: an audit made elsewhere)."""
+    if counted is None or col not in counted.columns or row["path"] not in counted.index:
+        return _flagged(row[col])
+    return bool(counted.at[row["path"], col])
 
 
 def _flagged(v: Any) -> bool:
@@ -820,7 +815,7 @@ def audit_html(audit: Any) -> str:
         return list(v) if isinstance(v, list) else []
 
     body.append(_audit_table(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
-                             list(SIGNAL_COLUMNS), short, zh_of))
+                             list(SIGNAL_COLUMNS), short, zh_of, getattr(audit, "counted", None)))
     return page("质量审查 Audit", "\n".join(body), script=_SORT_JS + _FILTER_JS, wide=True,
                 css=_AUDIT_CSS)
 
@@ -864,7 +859,7 @@ def common_folder(paths: Sequence[str]) -> str:
 
 
 def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any,
-                 zh_of: Any = None) -> str:
+                 zh_of: Any = None, counted: Any = None) -> str:
     if len(df) == 0:
         return '<p class="note">(none)</p>'
     head_cols = ["path", "agency", "year", "level", "defects", "signals", "published"]
@@ -893,7 +888,7 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
     rows = []
     for rec in df[cols].itertuples(index=False):
         row = dict(zip(cols, rec, strict=True))
-        why = {"defects": [c for c in defect_cols if _counts(c, row, zh_of)],
+        why = {"defects": [c for c in defect_cols if _counts(c, row, counted)],
                "signals": [c for c in signal_cols if _flagged(row[c])]}
         cells = []
         for c, v in row.items():
