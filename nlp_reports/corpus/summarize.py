@@ -307,13 +307,15 @@ class Frames:
     ``reports``: one row per report with metadata, the table figures
     (:data:`~nlp_reports.corpus.store.FIGURES`) and ``cross_year_cells``; ``statements``:
     report_id, idx, text, kind, theme_mask; ``checks``: failed checks only; ``words``:
-    report id, words (a per-group sample, for vocabulary) or None.
+    report id, words (a per-group sample, for vocabulary) or None; ``files``: the store's
+    files counted by status and reason (status, reason, n) or None.
     """
 
     reports: Any
     statements: Any
     checks: Any
     words: Any = None
+    files: Any = None
 
 
 def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0) -> Frames:
@@ -326,6 +328,10 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         "ORDER BY id")
     for c in numeric:
         reports[c] = reports[c].astype(float)
+    partial = {t: unreadable_tables(store, t) for t, _, _ in CROSS_YEAR_CELLS.values()}
+    for name, (table_id, _, _) in CROSS_YEAR_CELLS.items():
+        # a table read only in part is not assessable, here as in the report's own checks
+        reports.loc[reports["id"].isin(partial[table_id]), name] = np.nan
     add_place_levels(reports)
     reports["folder"] = top_folders(reports["path"].tolist())
     reports["tier"] = add_tiers(reports)
@@ -341,7 +347,25 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
             "SELECT id, words FROM (SELECT id, words, ROW_NUMBER() OVER "
             f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT NULL) "
             "WHERE rn <= ?", (int(word_sample),))
-    return Frames(reports, statements, checks, words)
+    files = store.query("SELECT status, reason, count(*) AS n FROM files "
+                        "GROUP BY status, reason ORDER BY status, n DESC, reason")
+    return Frames(reports, statements, checks, words, files)
+
+
+def unreadable_tables(store: Store, table_id: str) -> set[int]:
+    """Ids of the reports whose (first) table ``table_id`` was read only in part (status
+    ``unreadable``): its cells are no operand of a cross-year identity (``x1_*``, ``x2_*``
+    in ``reports`` are stored from what was read), as they are none of a report's checks
+    or table figures."""
+    compact = store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                          "name = 'report_tables'")
+    if compact.empty:  # a store of schema 1 or 2: table_cells is a table
+        rows = store.query("SELECT DISTINCT report_id, table_status AS status FROM "
+                           "table_cells WHERE table_id = ?", (table_id,))
+        return set(rows.loc[rows["status"] != "ok", "report_id"].tolist())
+    rows = store.query("SELECT report_id, status FROM report_tables WHERE table_id = ? "
+                       "ORDER BY rowid", (table_id,)).drop_duplicates("report_id")
+    return set(rows.loc[rows["status"] != "ok", "report_id"].tolist())
 
 
 def top_folders(paths: Sequence[str | None]) -> Any:
@@ -492,6 +516,7 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
             drop=True),
         checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
         words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
+        files=frames.files,
     ), dropped
 
 
@@ -539,7 +564,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                      n_representatives: int = 3, top_words: int = 15,
                      word_groups: Sequence[str] = ("year",), dedupe: bool = False) -> Summary:
     """The summary of already loaded :class:`Frames` (see :func:`summarize`)."""
-    notes = corpus_notes(frames.reports, deduped=dedupe)
+    notes = files_note(frames.files) + corpus_notes(frames.reports, deduped=dedupe)
     if dedupe:
         frames, _ = dedupe_frames(frames)
     notes += silent_reports_note(frames.reports)
@@ -636,6 +661,32 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             "(--dedupe / dedupe=True counts one per pair). List them with: SELECT agency, "
             "year, count(*) FROM reports GROUP BY agency, year HAVING count(*) > 1")
     return notes
+
+
+def files_note(files: Any) -> list[str]:
+    """The note saying how many files of the store are in no table: those that could not be
+    read (``files.status = 'failed'``, by reason) and the copies of a stored report
+    (``duplicate``: counted once, as the report they repeat). Why: a reader who counts the
+    files of the collection finds more than ``n_reports`` and must learn where they went."""
+    if files is None or not len(files):
+        return []
+    failed = files[files["status"] == "failed"]
+    n_failed = int(failed["n"].sum())
+    n_dup = int(files.loc[files["status"] == "duplicate", "n"].sum())
+    parts = []
+    if n_failed:
+        why = ", ".join(f"{r if isinstance(r, str) else 'unknown'}: {int(n)}"
+                        for r, n in zip(failed["reason"], failed["n"], strict=True))
+        parts.append(f"{n_failed} file{'s' if n_failed != 1 else ''} could not be read "
+                     f"({why}) and {'are' if n_failed != 1 else 'is'} in no table; list "
+                     f"{'them' if n_failed != 1 else 'it'} with nlp-reports audit or SELECT "
+                     "path, reason, message FROM files WHERE status = 'failed'")
+    if n_dup:
+        parts.append(f"{n_dup} file{'s' if n_dup != 1 else ''} held the same report as a "
+                     f"stored file (a copy, or the same text in other bytes) and "
+                     f"{'are' if n_dup != 1 else 'is'} counted once, as that report "
+                     "(SELECT * FROM duplicates)")
+    return ["; ".join(parts)] if parts else []
 
 
 def silent_reports_note(reports: Any) -> list[str]:
@@ -929,6 +980,11 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     out = out.reset_index()
     if not keys:
         out = out.drop(columns=[out.columns[0]])
+        if not len(out):  # no report: one row in all still (as overview), with nothing read
+            import pandas as pd
+
+            out = pd.DataFrame([{"reports": 0, "with_table3": 0, **dict.fromkeys(
+                value_cols, np.nan), "with_tables": 0, "share_failing_I1_I4": np.nan}])
     return out
 
 

@@ -1,0 +1,80 @@
+"""The summary's figures against hand counts on small stores (session 8 recount): cells of a
+table read only in part, files in no table, a store with no report, representatives."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+from _corpus_helpers import FakeTagger, make_report, table3
+
+from nlp_reports.corpus import Store, summarize
+
+
+def _write(store, reports):
+    tagger = FakeTagger()
+    for i, r in enumerate(reports):
+        store.write_report(f"/c/r{i}.txt", r, tagger.tag_many([r])[0], model_id="m")
+
+
+def test_cross_year_leaves_out_a_table_read_only_in_part(tmp_path):
+    """X1 compares 表三 row 四 of t−1 with row 二 of t. A 表三 read only in part
+    (``unreadable``: a row with a value too few cannot place its cells) is no operand of
+    the report's own checks nor of the table figures; it was one of X1, which then
+    reported a hard failure the two tables may not have."""
+    carried = {("4", "natural_person"): 3, ("4", "total"): 3}
+    part = dataclasses.replace(table3(carried), status="unreadable",
+                               problem="表三: row 4 has 6 values, expected 7")
+    whole = table3({("2", "natural_person"): 5, ("2", "total"): 5})
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [make_report("甲县人民政府", 2022, ["人员不足。"], ["加强培训。"], tables=(part,)),
+                   make_report("甲县人民政府", 2023, ["人员不足。"], ["加强培训。"], tables=(whole,)),
+                   # the same pair with both tables read: X1 is assessed (and fails)
+                   make_report("乙县人民政府", 2022, ["人员不足。"], ["加强培训。"],
+                               tables=(table3(carried),)),
+                   make_report("乙县人民政府", 2023, ["人员不足。"], ["加强培训。"],
+                               tables=(whole,))])
+        cy = summarize(s).cross_year
+    x1 = cy[cy["check"] == "X1"]
+    assert set(x1["agency"]) == {"乙县人民政府"}
+    # natural_person and total differ (3 ≠ 5); the other columns are 0 = 0
+    assert sorted(x1.loc[x1["outcome"] == "fail", "column"]) == ["natural_person", "total"]
+
+
+def test_notes_say_how_many_files_are_in_no_table(tmp_path):
+    """A reader counting the collection's files finds more than ``n_reports``: the notes
+    say how many could not be read (by reason) and how many were copies counted once."""
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [make_report("甲县人民政府", 2023, ["人员不足。"], ["加强培训。"])])
+        s.record_failure("/c/empty.txt", "empty", "the file is empty")
+        s.record_failure("/c/news.txt", "not_a_report", "no annual-report content")
+        s.record_failure("/c/news2.txt", "not_a_report", "no annual-report content")
+        s.record_duplicates([("/c/copy/r0.txt", "abc", 10, "/c/r0.txt", "m")])
+        summary = summarize(s)
+    assert summary.n_reports == 1
+    note = summary.notes[0]
+    assert note.startswith("3 files could not be read (not_a_report: 2, empty: 1)")
+    assert "1 file held the same report as a stored file" in note
+    assert f"- {note}" in summary.to_markdown()
+
+
+def test_no_note_on_files_when_every_file_is_a_report(tmp_path):
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [make_report("甲县人民政府", 2023, ["人员不足。"], ["加强培训。"])])
+        assert not any("file" in n for n in summarize(s).notes)
+
+
+def test_a_store_with_no_report_still_has_one_table_stats_row(tmp_path):
+    """Without ``by`` ``table_stats`` is "one row in all", as ``overview`` is, also when
+    every file failed: 0 reports, nothing read, no share (not an empty table)."""
+    with Store(tmp_path / "s.db") as s:
+        s.record_failure("/c/empty.txt", "empty", "the file is empty")
+        summary = summarize(s)
+    ts, ov = summary.table_stats, summary.overview
+    assert len(ov) == 1 and len(ts) == 1
+    row = ts.iloc[0]
+    assert row["reports"] == 0 and row["with_table3"] == 0 and row["with_tables"] == 0
+    assert pd.isna(row["received"]) and pd.isna(row["share_failing_I1_I4"])
+    md = summary.to_markdown()
+    assert "nan" not in md.lower().replace("nanning", "")
+    assert "1 file could not be read (empty: 1)" in md
