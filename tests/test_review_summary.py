@@ -41,14 +41,14 @@ def test_tier_puts_a_department_at_its_governments_tier():
 
     expected = {
         "青禾省教育厅": "province", "青禾省人民政府办公厅": "province", "北京市教育委员会": "province",
-        "云岭市教育局": "city", "红河哈尼族彝族自治州教育局": "city", "云岭市公安局东城分局": "city",
+        "云岭市教育局": "city", "红河哈尼族彝族自治州教育局": "city", "云岭市公安局东城分局": "county",
         "柳岸县教育局": "county", "云岭市东城区教育局": "county",
         "国家税务总局溪山县税务局": "county", "柳岸县白石镇便民服务中心": "township",
         "云岭经济技术开发区管理委员会": None, "柳岸工业园区管理委员会": None,
         "青禾大学": None, "青禾省人民政府": "province", "云岭市人民政府": "city",
         "溪山县人民政府": "county", "白石镇人民政府": "township", "城关街道办事处": "township",
     }
-    got = {a: tier_of(level_of(a), region_of(a)) for a in expected}
+    got = {a: tier_of(level_of(a), region_of(a), a) for a in expected}
     assert got == expected
 
 

@@ -311,8 +311,12 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     """
     import pandas as pd
 
+    from nlp_reports.parse.metadata import agency_key
+
     rep = reports[["id", "agency", "year"]].dropna(subset=["agency", "year"])
     rep = rep.assign(year=rep["year"].astype(int))
+    shown = rep.set_index("id")["agency"]  # years are linked by the key (行署 = 行政公署)
+    rep = rep.assign(agency=rep["agency"].map(agency_key))
     st = statements[["report_id", "idx", "text"]].reset_index(drop=True)
     st["uid"] = index.uid
     st["chars"] = st["text"].map(len).astype(int) if len(st) else 0
@@ -381,6 +385,9 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
             by_report["n_statements"] > 0)
     by_report["share_copied_statements"] = count_share.round(3)
     by_report["share_copied"] = share.round(3)
+    if len(by_report):  # the names as written (行署 or 行政公署), not the key
+        by_report["agency"] = by_report["report_id"].map(shown)
+        copied["agency"] = copied["report_id"].map(shown)
     by_report = by_report.sort_values(["agency", "year"]).reset_index(drop=True)
     return (by_report[["agency", "year", "report_id", "prev_report_id", "n_statements",
                        "n_copied", "share_copied_statements", "share_copied"]], copied)

@@ -405,8 +405,10 @@ def add_tiers(reports: Any) -> Any:
     def text(v: Any) -> str | None:
         return v if isinstance(v, str) else None
 
-    pairs = list(zip(map(text, reports["level"]), map(text, reports["region"]), strict=True))
-    tiers = {pair: tier_of(*pair) for pair in set(pairs)}  # few distinct (level, region)
+    agency = reports["agency"] if "agency" in reports else [None] * len(reports)
+    pairs = list(zip(map(text, reports["level"]), map(text, reports["region"]), map(text, agency),
+                     strict=True))  # (the agency's name: a bureau's 分局 works a tier below it)
+    tiers = {pair: tier_of(*pair) for pair in set(pairs)}  # few distinct (level, region, agency)
     return np.array([tiers[pair] for pair in pairs], dtype=object)
 
 
@@ -863,9 +865,12 @@ def _representatives(st: Any, index: Any, n: int) -> Any:
 
 def pairs_by_year(reports: Any) -> Any:
     """(agency, year, report_id, prev_report_id) for each report with one the year before."""
+    from nlp_reports.parse.metadata import agency_key
+
     r = reports[["id", "agency", "year"]].dropna(subset=["agency", "year"])
-    r = r.assign(year=r["year"].astype(int))
-    pairs = r.merge(r.assign(year=r["year"] + 1), on=["agency", "year"], suffixes=("", "_prev"))
+    r = r.assign(year=r["year"].astype(int), key=r["agency"].map(agency_key))  # 行署 = 行政公署
+    pairs = r.merge(r.assign(year=r["year"] + 1).drop(columns="agency"), on=["key", "year"],
+                    suffixes=("", "_prev")).drop(columns="key")
     return pairs.rename(columns={"id": "report_id", "id_prev": "prev_report_id"})
 
 

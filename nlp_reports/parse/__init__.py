@@ -124,6 +124,11 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
     tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
     s5_title = simplified[s5.title_start:s5.title_end] if s5 else None
+    published, page_date, signed = meta.publication(head, tail_date)
+    if meta.reposted(page_date, signed):
+        problems.append(Problem(
+            "reposted_page", f"the page's date {page_date} is a year or more after the "
+            f"report's signature date {signed}: a re-post; published is the signature date"))
     metadata = Metadata(
         title=title,
         agency=agency,
@@ -131,7 +136,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         level=meta.level_of(agency),
         region=meta.region_of(agency, simplified[layout.content_start:
                                                  layout.content_start + meta.REGION_SCAN]),
-        published=meta.published_date(head, tail_date),
+        published=published,
         format=meta.format_of(year, table_layout, s5_title, len(sections)),
         source=path,
         source_format=doc.source_format,
@@ -139,7 +144,10 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         traditional=doc.traditional,
     )
 
-    problems[:0] = _layout_problems(layout, sections) + _numbering_problems(layout, simplified)
+    older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
+    problems[:0] = (_layout_problems(layout, sections)
+                    + _numbering_problems(layout, simplified, older=older)
+                    + _fee_part_problems(layout, simplified, metadata.format))
     log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
               path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
@@ -164,10 +172,17 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
 
 
 def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
-    out = []
+    out: list[Section] = []
     for s in layout.sections:
         title = original[s.title_start:s.title_end].strip()
-        out.append(Section(s.number, title, original[s.body_start:s.body_end].strip()))
+        text = original[s.body_start:s.body_end].strip()
+        at = next((i for i, o in enumerate(out) if o.number == s.number), None)
+        if at is not None:  # an older layout's 收费 part after 复议诉讼 joins section 3,
+            # its heading line kept in the text as when the parts follow each other
+            line = original[original.rfind("\n", 0, s.title_start) + 1:s.body_end].strip()
+            out[at] = Section(s.number, out[at].title, f"{out[at].text}\n\n{line}".strip())
+            continue
+        out.append(Section(s.number, title, text))
     return out
 
 
@@ -179,8 +194,10 @@ def _section_texts(layout: Layout, sections: list[Section], simplified: str,
     A TAB at either end is kept: it is an empty cell of a table row (a blank 收费金额 as
     the section's last line, "行政事业性收费\t").
     """
-    if same:
-        texts = {s.number: s.text for s in sections}
+    if same or len({s.number for s in layout.sections}) < len(layout.sections):
+        # (a part joined to its section, _sections: on the simplified characters alike)
+        texts = {s.number: s.text for s in (sections if same else _sections(
+            layout, simplified, simplified))}
     else:
         texts = {s.number: simplified[s.body_start:s.body_end].strip() for s in layout.sections}
     for s in layout.sections:
@@ -228,10 +245,14 @@ _NUMBERING_STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def _numbering_problems(layout: Layout, text: str) -> list[Problem]:
+def _numbering_problems(layout: Layout, text: str, *, older: bool = False) -> list[Problem]:
     """``mixed_heading_numbering`` when the section headings are numbered in more than one
     style (一、 / 2、 / 第三部分 / 5.; a heading without a number among numbered ones counts
-    as one more): the message lists each section's numbering as written."""
+    as one more): the message lists each section's numbering as written.
+
+    ``older``: a report before the 2021 format, whose last parts may be unnumbered by
+    design ("其他需要报告的事项" after 一、…五、): headings without a number after the last
+    numbered one are no mixing there."""
     seen: list[tuple[int, str, str]] = []
     for s in layout.sections:
         line_start = text.rfind("\n", 0, s.title_start) + 1
@@ -240,11 +261,28 @@ def _numbering_problems(layout: Layout, text: str) -> list[Problem]:
                      "no number" if not marker else None)
         if style is not None:
             seen.append((s.number, marker or "—", style))
+    while older and len(seen) > 1 and seen[-1][2] == "no number":
+        seen.pop()  # (an unnumbered closing part of an older layout)
     if len({style for _, _, style in seen}) < 2:
         return []
     return [Problem("mixed_heading_numbering",
                     "section headings numbered in mixed styles: "
                     + " ".join(f"{marker}({_NUMERALS[n - 1]})" for n, marker, _ in seen))]
+
+
+#: What a report says of fees (收费及减免): a part of its own or a sentence in another.
+_FEE_WORDS = re.compile(r"收费|收取|费用|减免")
+
+
+def _fee_part_problems(layout: Layout, text: str, fmt: str | None) -> list[Problem]:
+    """``missing_fee_part`` for an older (2008–2018) layout with sections that says nothing
+    of fees (收费及减免, 2007 条例 第三十二条), no part of its own nor a sentence elsewhere: the
+    national scheme folds that part into section 3, so a missing section cannot show it."""
+    if fmt != "legacy" or not layout.sections or _FEE_WORDS.search(
+            text, layout.content_start, layout.content_end):
+        return []
+    return [Problem("missing_fee_part", "no part on fees (收费及减免情况, 2007 条例 第三十二条) "
+                    "and no word of fees in the text")]
 
 
 def _read_tables(section_texts: dict[int, str], year: int | None):

@@ -101,7 +101,8 @@ def _place_prefix(longest: bool) -> re.Pattern[str]:
     end = rf"{_NOT_UNIT}(?!{_NEXT_UNIT})" if longest else _NOT_UNIT
     return re.compile(
         rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){end})?"
-        rf"(?:(?!城市)[\u4e00-\u9fff]{{1,8}}?(?:自治县|自治旗|县|区|旗|市){end})?"
+        # (never across a bureau's name: 广州市公安局天河区分局 is 广州市's)
+        rf"(?:(?!城市)(?:(?![局委厅])[\u4e00-\u9fff]){{1,8}}?(?:自治县|自治旗|县|区|旗|市){end})?"
         r"(?:[\u4e00-\u9fff]{1,8}?(?:民族乡|乡|镇|苏木|街道)(?=人民政府|政府|办事处|$))?"
     )
 
@@ -242,6 +243,20 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
     return agency + "人民政府" if _ALWAYS_GOVERNED.search(agency) else agency
 
 
+#: 行署 is the short form of 行政公署 (a 盟's or 地区's government): "锡林郭勒盟行署" one year,
+#: "锡林郭勒盟行政公署" the next, and their offices ("…行署办公室").
+_SHORT_OFFICE = re.compile(r"(?<=[盟区])行署")
+
+
+def agency_key(agency: str | None) -> str | None:
+    """The key that links an agency's reports across years (not its displayed name): the
+    name without blanks, a 盟's or 地区's 行署 written out as 行政公署, so the years an agency
+    signs "兴安盟行署" and "兴安盟行政公署" are one agency's."""
+    if not agency:
+        return agency
+    return _SHORT_OFFICE.sub("行政公署", _BLANKS.sub("", agency))
+
+
 def _names(text: str, full: str) -> bool:
     """Whether ``text`` names ``full`` set off before it, or after a longer chain of places
     ("青禾省柳岸县人民政府"), not inside a longer name ("新青石市人民政府")."""
@@ -311,7 +326,7 @@ _TIER_OF_LEVEL = {"national": "national", "province": "province", "city": "city"
                   "county": "county", "township": "township", "street": "township"}
 
 
-def tier_of(level: str | None, region: str | None) -> str | None:
+def tier_of(level: str | None, region: str | None, agency: str | None = None) -> str | None:
     """The administrative tier of an agency (行政层级: national / province / city / county /
     township), read from what its level and region state, or None.
 
@@ -319,16 +334,36 @@ def tier_of(level: str | None, region: str | None) -> str | None:
     (``level == "department"``: a 厅/委/局 …, a vertically managed branch) is that of the
     government its region names: 青禾省教育厅 (region 青禾省) → province, 云岭市教育局 →
     city, 柳岸县教育局 and 国家税务总局溪山县税务局 → county, 柳岸县白石镇便民服务中心 →
-    township. None when the region is unknown or a development zone (开发区, 园区 …, whose
-    管委会 a city or a county sends out), and for bodies outside the hierarchy (no level).
+    township; a department of a 新区 (浦东新区, 滨海新区: districts) → county. Given the
+    ``agency``'s name, a bureau's 分局 (云岭市公安局东城分局, 北京市规划和自然资源委员会海淀分局)
+    works one tier below its bureau: a city's or a 直辖市's → county, a province's → city.
+    None when the region is unknown or a development zone (开发区, 园区 …, whose 管委会 a
+    city or a county sends out), and for bodies outside the hierarchy (no level).
     """
     if level != "department":
         return _TIER_OF_LEVEL.get(level) if level else None
-    if not region or _ZONE.search(region) or _NOT_DISTRICT.search(region):
+    if not region or _ZONE.search(region):
+        return None
+    if region.endswith("新区"):
+        return "county"  # 浦东新区, 滨海新区: a 新区 named as a place is a district
+    if _NOT_DISTRICT.search(region):
         return None
     if region.endswith("街道"):  # a street office's own unit
         return "township"
-    return _TIER_OF_LEVEL.get(level_of(region + "人民政府") or "")
+    tier = _TIER_OF_LEVEL.get(level_of(region + "人民政府") or "")
+    if tier and agency and _BUREAU_BRANCH.search(_BLANKS.sub("", agency)):
+        return _BRANCH_TIER.get((tier, region in _PROVINCE_CITIES), tier)
+    return tier
+
+
+#: A branch (分局) of a bureau or commission, named after the area it serves:
+#: "某市公安局东城分局", "某市自然资源和规划局某某分局", "北京市规划和自然资源委员会海淀分局".
+#: Not a bureau's own name ending 分局 with no bureau before it.
+_BUREAU_BRANCH = re.compile(r"(?:局|委员会|委)[\u4e00-\u9fff]{1,12}分局$")
+#: The tier a 分局 works at, by its bureau's tier and whether the bureau is a 直辖市's
+#: (whose districts stand right below it): one tier down.
+_BRANCH_TIER = {("province", True): "county", ("province", False): "city",
+                ("city", False): "county"}
 
 
 def region_of(agency: str | None, text: str = "") -> str | None:
@@ -456,19 +491,45 @@ _CHAIN_HEAD = re.compile(rf"([^\x00]*)\x00.*?((?:{_CHAIN_BEFORE})\1)", re.DOTALL
 
 
 def published_date(head: str, tail_date: str | None) -> str | None:
-    """ISO date from "发布时间:2024-01-15 …" in the page head, else from the closing date line."""
+    """ISO date the report was published by: the earlier of "发布时间:2024-01-15 …" in the
+    page head and the closing date line (落款), or the one of them found (:func:`publication`)."""
+    return publication(head, tail_date)[0]
+
+
+#: A page date this many days or more after the signature date is a re-post (转载, a site
+#: moved, a column rebuilt), not when the report came out.
+REPOST_DAYS = 365
+
+
+def publication(head: str, tail_date: str | None) -> tuple[str | None, str | None, str | None]:
+    """``(published, page date, signature date)``, ISO dates or None.
+
+    The page's 发布时间 is when that page went up, which for a re-posted page (a site moved,
+    a column rebuilt) is a year or more after the report came out; the signature date (落款)
+    is when the report was signed, and it is published on or after it. So the earlier of
+    the two is taken: it never makes a report look later than it was.
+    """
     m = _PUBLISHED.search(head)
-    if not m and tail_date:
+    page = _iso(*(int(g) for g in m.groups())) if m else None
+    signed = None
+    if tail_date:
         m = _DATE_CN.search(tail_date)
-        if not m:
+        if m:
+            signed = _iso(*(int(g) for g in m.groups()))
+        else:
             m = _DATE_HANZI.search(tail_date)
             if m:
-                y, mo, d = (_hanzi_number(g) for g in m.groups())
-                return _iso(y, mo, d)
-    if not m:
-        return None
-    y, mo, d = (int(g) for g in m.groups())
-    return _iso(y, mo, d)
+                signed = _iso(*(_hanzi_number(g) for g in m.groups()))
+    dates = [d for d in (page, signed) if d]
+    return (min(dates) if dates else None), page, signed
+
+
+def reposted(page: str | None, signed: str | None) -> bool:
+    """True when the page's date is a year or more (:data:`REPOST_DAYS`) after the report's
+    signature date: the page is a re-post, its date no evidence of publication."""
+    if not page or not signed:
+        return False
+    return (date.fromisoformat(page) - date.fromisoformat(signed)).days >= REPOST_DAYS
 
 
 def _hanzi_number(s: str) -> int:

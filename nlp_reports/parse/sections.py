@@ -349,6 +349,12 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         # ("五、存在的主要问题" + "五、改进措施") stays in that section's text
         if numeral == last_numeral and (number is None or number <= last_number):
             continue
+        if number == 3 and last_number == 4 and _FEE_PART.search(text[t0:t1]):
+            # an older layout's 收费及减免 part written after its 复议诉讼 part: section 3's
+            # (docs/schema.md), not part of section 4's text; the parser joins it to 3
+            found.append(Heading(number, numeral, l0, t0, t1, body))
+            last_numeral = numeral
+            continue
         if number is not None and number < last_number:
             continue
         if number is None and not found:
@@ -358,6 +364,10 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         if number is not None:
             last_number = number
     return found
+
+
+#: The title of an older layout's fees part (收费及减免情况), mapped to section 3.
+_FEE_PART = re.compile(r"收费|收取费用")
 
 
 def _line_candidates(prefilter: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int,
@@ -524,6 +534,8 @@ def analyse(text: str) -> Layout:
     current: int | None = None  # the section number being filled
     for i, h in enumerate(headings):
         body_end = headings[i + 1].line_start if i + 1 < len(headings) else content_end
+        # (a number seen before, not the current one: a 收费 part after 复议诉讼, see
+        # _find_numbered, kept as a span of its own that the parser joins to its section)
         if h.number is None or h.number == current:
             if h.number is None:
                 folded.append(text[h.title_start:h.title_end])
