@@ -184,3 +184,22 @@ def test_same_outcome_whenever_the_first_copy_is_written(tmp_path, monkeypatch, 
                           "b-junk.txt": ("failed", "not_a_report")}
     [copy] = [f for f in res.failures if f.path.endswith("b-junk.txt")]
     assert copy.message.startswith("same content as ") and "a-junk.txt" in copy.message
+
+
+def test_a_new_model_says_it_retagged_what_was_stored(tmp_path):
+    """Rerunning with another model re-tags every stored report, and the end line says so
+    (and with which model they were tagged before), not only "skipped 0 already stored"."""
+    folder, db = tmp_path / "in", tmp_path / "c.db"
+    for name, agency in (("a", "甲县"), ("b", "乙县"), ("c", "甲县")):  # c is a's copy
+        _write(folder / f"{name}.txt", agency)
+    first = _tag(folder, db)
+    assert (first.ok, first.duplicates, first.retagged) == (2, 1, 0)
+    assert "re-tagged" not in first.summary_line()
+    again = _tag(folder, db, model=FakeTagger(model_id="fake-model-2"))
+    assert (again.ok, again.duplicates, again.retagged) == (2, 1, 2)
+    assert again.previous_models == ("fake-model-1",)
+    line = again.summary_line()
+    assert "2 stored reports re-tagged with model fake-model-2 (tagged before with fake-model-1)" \
+        in line
+    same = _tag(folder, db, model=FakeTagger(model_id="fake-model-2"))
+    assert (same.ok, same.skipped, same.retagged) == (0, 3, 0)

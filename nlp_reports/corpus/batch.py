@@ -82,6 +82,10 @@ class BatchResult:
     duplicates: int = 0  #: files identical to a stored report, recorded as its duplicates
     #: stored files whose content changed since: tagged again, their old report replaced
     replaced: int = 0
+    #: stored files (same content) tagged again because the model is another one
+    retagged: int = 0
+    #: the models those files had been tagged with, sorted
+    previous_models: tuple[str, ...] = ()
     #: files a folder walk passed over (not report formats), by suffix ("" for none)
     ignored: tuple[tuple[str, int], ...] = ()
 
@@ -98,6 +102,12 @@ class BatchResult:
         if self.replaced:
             line += (f"; {self.replaced} stored report{'s' if self.replaced != 1 else ''} "
                      f"replaced (the file changed since it was stored)")
+        if self.retagged:
+            was = ", ".join(m[:12] for m in self.previous_models[:3])
+            more = ", …" if len(self.previous_models) > 3 else ""
+            line += (f"; {self.retagged} stored report{'s' if self.retagged != 1 else ''} "
+                     f"re-tagged with model {(self.model_id or '?')[:12]} (tagged before with "
+                     f"{was}{more})")
         hidden = self.failed - max(shown, 0)
         if hidden > 0:
             line += (f" ({hidden} not listed: see --show-failures)" if shown > 0
@@ -1061,7 +1071,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         del files
         log.info("%d files found", len(todo_paths))
         bar = _progress(len(todo_paths), progress)
-        counter = {"skipped": 0, "duplicates": 0, "replaced": 0}
+        counter = {"skipped": 0, "duplicates": 0, "replaced": 0, "retagged": 0}
+        earlier: dict[str, str] = {}  # stored path → the other model it was tagged with
+        previous_models: set[str] = set()
         # Identical files (same SHA-256) are parsed and tagged once: a file whose content is
         # queued already waits for that file's result (``waiting``); one whose content is
         # stored already is recorded as its duplicate at once. A re-tag only trusts reports
@@ -1100,6 +1112,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         continue
                     if f in done and done[f][0] != sha:  # stored, and changed since
                         counter["replaced"] += 1
+                    elif f in done:  # same content, tagged by another model
+                        earlier[f] = done[f][1] or "?"
                     digests.append((f, sha, size))
                 shas = [d[1] for d in digests]
                 # any model: content another model tagged is still stored (one report a
@@ -1164,6 +1178,12 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             keep, same = _content_duplicates(store, buffer, content_seen, model_id, since)
             n_ok, chunk_failures = _write_chunk(store, keep, model_id)
             ok += n_ok
+            if earlier:  # reports written again because the model changed
+                failed_now = {f.path for f in chunk_failures}
+                again = [earlier.pop(r[1]) for r in keep
+                         if r[0] == "ok" and r[1] in earlier and r[1] not in failed_now]
+                counter["retagged"] += len(again)
+                previous_models.update(again)
             failures.extend(chunk_failures)
             if same:
                 store.record_duplicates(same)
@@ -1198,6 +1218,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     return BatchResult(ok=ok, skipped=skipped, failed=len(failures), failures=tuple(failures),
                        db=str(store.path), model_id=model_id,
                        duplicates=counter["duplicates"], replaced=counter["replaced"],
+                       retagged=counter["retagged"], previous_models=tuple(sorted(previous_models)),
                        ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
