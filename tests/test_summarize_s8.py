@@ -78,3 +78,26 @@ def test_a_store_with_no_report_still_has_one_table_stats_row(tmp_path):
     md = summary.to_markdown()
     assert "nan" not in md.lower().replace("nanning", "")
     assert "1 file could not be read (empty: 1)" in md
+
+
+def test_representatives_are_not_one_agency_repeating_itself(tmp_path):
+    """The centroid weights a wording by the agencies that use it: an agency that copies its
+    own problem year after year (6 reports) must not outweigh four agencies that each word
+    the common problem their own way — before, its wording was rank 1 with its 6 copies."""
+    own = "专职人员流动性大，队伍不够稳定。"
+    common = ["政务公开工作人员力量不足，专职人员配备不到位。",
+              "政务公开工作人员力量薄弱，专职人员配备不足。",
+              "政务公开人员力量不足，兼职人员多、专职人员少。",
+              "政务公开工作人员力量不足，业务骨干缺乏。"]
+    reports = [make_report("甲县人民政府", y, [own], ["加强培训。"]) for y in range(2018, 2024)]
+    reports += [make_report(f"{n}县人民政府", 2023, [t], ["加强培训。"])
+                for n, t in zip("乙丙丁戊", common, strict=True)]
+    with Store(tmp_path / "s.db") as s:
+        _write(s, reports)
+        rep = summarize(s).representatives
+    staff = rep[(rep["theme"] == "staffing") & (rep["kind"] == "problem")]
+    assert staff["n_statements"].iloc[0] == 10
+    top = staff[staff["rank"] == 1].iloc[0]
+    assert top["text"] in common and top["agency"] != "甲县人民政府"
+    # the repeated wording is still a candidate, shown once
+    assert (staff["text"] == own).sum() <= 1

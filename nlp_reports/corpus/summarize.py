@@ -831,11 +831,21 @@ def _coverage(reps: Any, flags: dict[str, Any], by: Sequence[str]) -> Any:
 
 
 def _representatives(st: Any, index: Any, n: int) -> Any:
-    """Per theme × kind, the statements closest (TF-IDF cosine) to the group's centroid."""
+    """Per theme × kind, the statements closest (TF-IDF cosine) to the group's centroid.
+
+    The centroid weights each wording by the number of different agencies that use it (a
+    report without an agency is one of its own): an agency that copies its text year after
+    year, or has several versions of one report, counts once, so one agency's repetition
+    does not become what the theme "typically" sounds like."""
     import pandas as pd
 
     rows = []
     uid = index.uid
+    agency = st["agency"].astype(object)
+    unknown = agency.isna() | (agency == UNKNOWN_GROUP)
+    who = pd.factorize(agency.where(~unknown, "\x00" + st["report_id"].astype(str)))[0]
+    who = np.asarray(who, dtype=np.int64)
+    n_who = max(int(who.max()) + 1, 1) if len(who) else 1
     masks = st["theme_mask"].to_numpy(dtype=np.int64)
     for kind in KINDS_COUNTED:
         kmask = (st["kind"] == kind).to_numpy()
@@ -846,7 +856,10 @@ def _representatives(st: Any, index: Any, n: int) -> Any:
             n_sel = len(sel)
             if n_sel > 5000:  # a deterministic sample is enough for a centroid
                 sel = sel[np.linspace(0, n_sel - 1, 5000).astype(int)]
-            u, first, counts = np.unique(uid[sel], return_index=True, return_counts=True)
+            u, first = np.unique(uid[sel], return_index=True)
+            # agencies per wording (u is sorted, as the wordings of the distinct pairs)
+            counts = np.bincount(np.searchsorted(u, np.unique(uid[sel] * n_who + who[sel])
+                                                 // n_who), minlength=len(u))
             x = index.tfidf[u]
             centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
             norm = np.linalg.norm(centroid)
