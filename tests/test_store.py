@@ -257,3 +257,23 @@ def test_store_errors_say_what_to_do(tmp_path):
         c.execute("CREATE TABLE t (x)")
     with pytest.raises(StoreError, match=r"foreign\.db: not an nlp_reports store"):
         Store(foreign, readonly=True)
+
+
+def test_year_is_a_nullable_integer_when_a_report_has_none(tmp_path):
+    """A pandas user filters and prints years: 2023, not 2023.0, even when one report of the
+    store has no year (which made the column float)."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    tagger = FakeTagger()
+    with Store(tmp_path / "c.db") as store:
+        for path, year in (("a.txt", 2023), ("b.txt", None)):
+            r = make_report("甲县人民政府", 2023, ["人员力量不足。"], ["加强培训。"])
+            r = replace(r, metadata=replace(r.metadata, year=year))
+            store.write_report(path, r, tagger.tag_many([r])[0], sha256=path, size=1,
+                               model_id="m")
+        for frame in (store.reports(), store.statements()):
+            assert frame["year"].dtype == pd.Int64Dtype()
+            assert frame["year"].iloc[0] == 2023 and pd.isna(frame["year"].iloc[-1])
+            assert frame["year"].astype(str).iloc[0] == "2023"

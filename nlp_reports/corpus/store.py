@@ -1368,13 +1368,13 @@ class Store:
             df["report_json"] = [self._full_json(int(rid), blob)
                                  for rid, blob in zip(df["id"], df["report_json"], strict=True)]
         drop = ["words"] + ([] if with_json else ["report_json"])
-        return df.drop(columns=drop)
+        return _year_int64(df.drop(columns=drop))
 
     def statements(self) -> Any:
         """Every tagged statement with its report's agency and year (DataFrame)."""
-        return self.query(
+        return _year_int64(self.query(
             "SELECT s.*, r.agency, r.year FROM statements s JOIN reports r ON r.id = s.report_id "
-            "ORDER BY s.report_id, s.idx")
+            "ORDER BY s.report_id, s.idx"))
 
     def sections(self) -> Any:
         """Every section: report_id, position, number, title, text (DataFrame)."""
@@ -1512,6 +1512,14 @@ class Store:
                                 kind_scores=json.loads(kss) if kss else {},
                                 model_kind=mk, layout_disagrees=bool(ld))
                 for i, t, b, m, k, ks, th, ts, kss, mk, ld in rows]
+
+
+def _year_int64(df: Any) -> Any:
+    """``df`` with ``year`` as pandas' nullable ``Int64``, as in the summary's tables: read
+    as float when some report has no year, it would show 2023.0 and NaN."""
+    if "year" in df.columns and df["year"].dtype.kind in "fi":
+        df["year"] = df["year"].astype("Int64")
+    return df
 
 
 def _column(values: tuple[Any, ...]) -> Any:
