@@ -67,3 +67,33 @@ def test_fast_init_instances_behave_as_generated_ones(cls: type) -> None:
         assert str(new_err.value) == str(old_err.value)
     with pytest.raises(TypeError):
         cls(**kw, no_such_field=1)
+
+
+# --- ingest: the dot-leader test before the table-of-contents pass --------------------------
+
+_LEADER_CASES = ["", "一、总体情况……1", "一、总体情况...1", "..", ".", "·", "··", "···", "_", "__",
+                 "___", "—", "——", "———", "1.5", "a. b. c", "名称__", "——见附件——", "·_—.",
+                 ".·.", "文本……", "目录\n一、总体情况……………1\n二、主动公开……2"]
+
+
+@pytest.mark.parametrize("text", _LEADER_CASES)
+def test_has_leaders_is_the_leader_pattern(text: str) -> None:
+    from nlp_reports.ingest import _LEADERS, _has_leaders
+
+    assert _has_leaders(text) is (_LEADERS.search(text) is not None)
+    assert _has_leaders("前文" + text + "后文") is (_LEADERS.search("前文" + text + "后文") is not None)
+
+
+def test_has_leaders_on_random_text() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from nlp_reports.ingest import _LEADERS, _has_leaders
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.text(alphabet=".…·_—-。一 \n", max_size=12))
+    def check(text: str) -> None:
+        assert _has_leaders(text) is (_LEADERS.search(text) is not None)
+
+    check()
+
