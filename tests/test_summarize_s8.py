@@ -101,3 +101,25 @@ def test_representatives_are_not_one_agency_repeating_itself(tmp_path):
     assert top["text"] in common and top["agency"] != "甲县人民政府"
     # the repeated wording is still a candidate, shown once
     assert (staff["text"] == own).sum() <= 1
+
+
+def test_distinctive_words_are_not_one_agencys_own():
+    """A year's distinctive words must be written by at least two of its agencies: one
+    long report naming its own county and projects (砚山县, 一码通办) filled the whole list
+    of its year on the trial store. A group with one agency (``by=agency``) keeps its own."""
+    from nlp_reports.corpus.summarize import _vocabulary
+
+    shared = "政务公开 标准化 目录 " * 2
+    reps = pd.DataFrame({"id": [1, 2, 3, 4, 5, 6],
+                         "year": [2022, 2022, 2023, 2023, 2023, 2023],
+                         "agency": ["甲县", "乙县", "甲县", "乙县", "丙县", "丙县"]})
+    words = pd.DataFrame({"id": [1, 2, 3, 4, 5, 6], "words": [
+        "信息公开 平台 建设 平台", "信息公开 平台 建设 网站",
+        "信息公开 " + shared, "信息公开 " + shared,
+        "砚山县 砚山县 砚山县 一码通办 一码通办 一码通办 " * 3, "砚山县 一码通办 信息公开"]})
+    voc = _vocabulary(reps, words, ("year",), 15)
+    y23 = voc[voc["year"] == 2023]
+    assert {"标准化", "目录"} <= set(y23["word"])
+    assert not {"砚山县", "一码通办"} & set(y23["word"])
+    by_agency = _vocabulary(reps, words, ("agency",), 15)
+    assert "砚山县" in set(by_agency.loc[by_agency["agency"] == "丙县", "word"])

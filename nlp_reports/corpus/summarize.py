@@ -1010,7 +1010,10 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
     Each group is compared with all other reports; the prior is the corpus's own word
-    counts. Words are ranked by z-score; the top ``top`` per group are kept.
+    counts. Words are ranked by z-score; the top ``top`` per group are kept. A word is
+    listed for a group of several agencies only when at least two of them use it (a
+    report without an agency is one of its own): one long report's place names and
+    projects, or one agency's text repeated over several reports, say nothing of the group.
     """
     import pandas as pd
 
@@ -1033,9 +1036,19 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     tok_group = np.repeat(g_codes, lengths)
     y = np.bincount(tok_group * n_words + w_codes, minlength=n_groups * n_words)
     y = y.reshape(n_groups, n_words).astype(float)
+    # agencies of each group using each word, and agencies of each group
+    agency = (reps.set_index("id")["agency"].reindex(r.index).astype(object)
+              if "agency" in reps else pd.Series(None, index=r.index, dtype=object))
+    unknown = agency.isna() | (agency == UNKNOWN_GROUP)
+    who = np.asarray(pd.factorize(agency.where(
+        ~unknown, "\x00" + pd.Series(r.index.astype(str), index=r.index)))[0], dtype=np.int64)
+    n_who = int(who.max()) + 1
+    pairs = np.unique((tok_group * n_words + w_codes) * n_who + np.repeat(who, lengths))
+    users = np.bincount(pairs // n_who, minlength=n_groups * n_words).reshape(n_groups, n_words)
+    group_agencies = np.bincount(np.unique(g_codes * n_who + who) // n_who, minlength=n_groups)
     total = y.sum(axis=0)
     keep = (total >= 2) & np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
-    y, vocab, total = y[:, keep], vocab[keep], total[keep]
+    y, vocab, total, users = y[:, keep], vocab[keep], total[keep], users[:, keep]
     alpha, a0, n_all = total, total.sum(), total.sum()
     rows = []
     for gi, label in enumerate(labels):
@@ -1048,7 +1061,8 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
             delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
                      - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
             z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
-        z = np.where(np.isfinite(z) & (yi > 0), z, -np.inf)
+        shared = users[gi] >= min(2, group_agencies[gi])
+        z = np.where(np.isfinite(z) & (yi > 0) & shared, z, -np.inf)
         best = np.argsort(-z, kind="stable")[:top]
         values = label if isinstance(label, tuple) else (label,)
         for rank, b in enumerate(best, 1):
