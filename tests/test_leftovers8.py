@@ -253,3 +253,23 @@ def test_office_short_and_long_names_link_years(tmp_path):
     t = _audit(tmp_path, {"2021.txt": short, "2022.txt": long})
     assert t.loc["2022.txt", "copied_from_last_year"] >= 2
     assert t.loc["2022.txt", "agency"] == "兴安盟行政公署"  # the name shown stays as written
+    # one agency: its own last year's words are no boilerplate shared with another agency
+    assert t["shared_with_other_agencies"].tolist() == [0, 0]
+
+
+def test_office_short_and_long_names_link_years_in_the_summary():
+    import pandas as pd
+
+    from nlp_reports.corpus.summarize import pairs_by_year, problem_changes
+    from nlp_reports.taxonomy import THEME_IDS
+
+    reports = pd.DataFrame({"id": [1, 2, 3], "year": [2021, 2022, 2022],
+                            "agency": ["阿拉善盟行署", "阿拉善盟行政公署", "和田地区行署"]})
+    pairs = pairs_by_year(reports)
+    assert pairs[["agency", "year", "report_id", "prev_report_id"]].values.tolist() == [
+        ["阿拉善盟行政公署", 2022, 2, 1]]
+    flags = pd.DataFrame(0, index=[1, 2, 3], columns=list(THEME_IDS))
+    flags.loc[[1, 2], THEME_IDS[0]] = 1
+    changes = problem_changes(reports, flags)
+    assert changes[["agency", "report_id", "prev_year", "status"]].values.tolist() == [
+        ["阿拉善盟行政公署", 2, 2021, "persisting"]]

@@ -224,7 +224,11 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
     st = statements[["report_id", "idx", "text", "kind", "agency"]].copy()
     st["uid"] = index.uid
     st["cluster"] = labels[index.uid] if n_u else np.zeros(0, dtype=np.int64)
-    st["agency_key"] = st["agency"]  # unknown agencies (None) are not counted as different
+    from nlp_reports.parse.metadata import agency_key
+
+    # unknown agencies (None) are not counted as different; one agency's 行署 and 行政公署
+    # years are one agency
+    st["agency_key"] = st["agency"].map(agency_key, na_action="ignore")
     per = st.groupby("cluster").agg(n_agencies=("agency_key", "nunique"),
                                     n_statements=("idx", "size"),
                                     n_reports=("report_id", "nunique"))

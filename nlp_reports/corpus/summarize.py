@@ -934,15 +934,17 @@ def problem_changes(reports: Any, problem_flags: Any) -> Any:
     """
     import pandas as pd
 
+    from nlp_reports.parse.metadata import agency_key
+
     r = reports[["id", "agency", "year"]].dropna(subset=["agency", "year"])
-    r = r.assign(year=r["year"].astype(int)).sort_values(["agency", "year", "id"])
-    r = r.reset_index(drop=True)
+    r = r.assign(year=r["year"].astype(int), key=r["agency"].map(agency_key))  # 行署 = 行政公署
+    r = r.sort_values(["key", "year", "id"]).reset_index(drop=True)
     cols = ["agency", "year", "report_id", "prev_year", "theme", "theme_name", "status"]
     if r.empty:
         return pd.DataFrame(columns=cols)
     f = problem_flags.reindex(r["id"], fill_value=0).to_numpy(dtype=bool)
     # one row per (agency, year): its reports' themes OR-ed; each report maps to its year
-    a, y = r["agency"].to_numpy(), r["year"].to_numpy()
+    a, y = r["key"].to_numpy(), r["year"].to_numpy()
     year_id = np.cumsum(np.r_[True, (a[1:] != a[:-1]) | (y[1:] != y[:-1])]) - 1
     yf = np.zeros((year_id[-1] + 1, f.shape[1]), dtype=bool)
     np.logical_or.at(yf, year_id, f)
@@ -968,7 +970,7 @@ def problem_changes(reports: Any, problem_flags: Any) -> Any:
     ri, ti = np.nonzero(status != "")
     prev_year = np.r_[0, y[starts][:-1]][year_id]
     out = pd.DataFrame({
-        "agency": a[ri], "year": y[ri], "report_id": r["id"].to_numpy()[ri],
+        "agency": r["agency"].to_numpy()[ri], "year": y[ri], "report_id": r["id"].to_numpy()[ri],
         "prev_year": prev_year[ri], "theme": np.array(THEME_IDS, dtype=object)[ti],
         "status": status[ri, ti]})
     out.insert(5, "theme_name", out["theme"].map(THEME_NAMES))
