@@ -97,3 +97,48 @@ def test_has_leaders_on_random_text() -> None:
 
     check()
 
+
+# --- statements: the "shi" markers (一是 … 其十二是：) looked for around each 是 -------------
+
+_SHI_CASES = ["一是加强。二是完善。", "其一是，其二是：", "十二是、十是是", "是一是二是", "其其一是",
+              "一是是", "十一是：十五是，", "五是x十是", "其十五是、", "一二三是", "是", "",
+              "二是\n三是；四是：", "其 一是", "十十一是"]
+
+
+def _shi_rx():
+    from nlp_reports.parse import statements
+
+    return next(rx for kind, rx, _ in statements._MARKERS if kind == "shi")
+
+
+def _spans(matches):
+    return [(m.span(), m.group(1)) for m in matches]
+
+
+@pytest.mark.parametrize("text", _SHI_CASES)
+def test_shi_matches_are_finditer(text: str) -> None:
+    from nlp_reports.parse.statements import _shi_matches
+
+    rx = _shi_rx()
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _spans(_shi_matches(rx, text, start, end)) == _spans(
+                rx.finditer(text, start, end)), (text, start, end)
+
+
+def test_shi_matches_on_random_text() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from nlp_reports.parse.statements import _shi_matches
+
+    rx = _shi_rx()
+
+    @hypothesis.settings(max_examples=500, deadline=None)
+    @hypothesis.given(st.text(alphabet="其十一二五九是，：、x\n", max_size=24), st.data())
+    def check(text: str, data) -> None:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert _spans(_shi_matches(rx, text, start, end)) == _spans(rx.finditer(text, start, end))
+
+    check()

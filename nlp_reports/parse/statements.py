@@ -18,6 +18,7 @@ Everything works on offsets so the caller can cut statements out of the original
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlp_reports.ingest.normalize import PAGE_NUMBER
@@ -373,9 +374,15 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
     out: dict[str, list[tuple[int, int, int]]] = {}
     for kind, rx, where in _MARKERS:
         found: list[tuple[int, int, int]] = []
-        if kind == "shi" and text.find("是", start, end) < 0:
-            continue  # (every match holds 是, and its scan is the slowest of all)
-        for m in rx.finditer(text, start, end):
+        if kind == "shi":
+            # (every match holds 是, and the pattern's scan is the slowest of all: it has no
+            # leading literal or class to skip to, so each 是 is looked at instead)
+            if text.find("是", start, end) < 0:
+                continue
+            matches: Iterable[re.Match[str]] = _shi_matches(rx, text, start, end)
+        else:
+            matches = rx.finditer(text, start, end)
+        for m in matches:
             s = m.start()
             k = s
             while k > start and text[k - 1] in " \t\u3000":
@@ -406,6 +413,22 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             found = [(s, e, i + 1) for i, (s, e, _) in enumerate(found)]
         if found:
             out[kind] = found
+    return out
+
+
+def _shi_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(rx.finditer(text, start, end))`` for the "shi" marker (其一是, 十二是：): a match
+    holds one 是 and starts at most 3 characters before it (其十二是), so each 是 is searched
+    for in the few characters around it, after the last match, as finditer would reach it."""
+    out = []
+    lo = start
+    p = text.find("是", start, end)
+    while p >= 0:
+        m = rx.search(text, max(lo, p - 3), min(end, p + 2))
+        if m is not None:
+            out.append(m)
+            lo = m.end()
+        p = text.find("是", p + 1, end)
     return out
 
 
