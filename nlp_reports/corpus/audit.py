@@ -678,9 +678,13 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
 
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
     _, copied = copying.year_over_year(st, reports, index, threshold=threshold)
+    # problems and measures only: a lead-in or a sub-heading repeated every year is no copy
+    if "kind" in copied.columns:
+        copied = copied[copied["kind"].isin(("problem", "measure"))]
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
     cols.add("copied_from_last_year", n_copied, n_copied, n_copied.map(
-        lambda k: [f"{k}条表述与本机关上一年度报告雷同（沿用上年）"] if k else []), signal=True)
+        lambda k: [f"{k}条问题或改进措施表述与本机关上一年度报告雷同（沿用上年）"] if k else []),
+        signal=True)
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     cols.out["shared_with"] = _shared_with(members, st, reps)

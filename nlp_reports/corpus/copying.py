@@ -312,6 +312,10 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     the copied share of the statements' characters (``share_copied`` = characters of the
     copied statements / characters of all statements: a long copied paragraph weighs more
     than a short one); and one row per copied statement with its source and similarity.
+    When ``statements`` has a ``kind`` column, the copied statements carry it and each
+    report counts its copied problems and measures (``n_copied_problems``,
+    ``n_copied_measures``): a lead-in such as "在总结成绩的同时，也清醒地认识到…" is copied by
+    most agencies every year and says nothing about whether the problems are last year's.
     """
     import pandas as pd
 
@@ -321,7 +325,9 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     rep = rep.assign(year=rep["year"].astype(int))
     shown = rep.set_index("id")["agency"]  # years are linked by the key (行署 = 行政公署)
     rep = rep.assign(agency=rep["agency"].map(agency_key))
-    st = statements[["report_id", "idx", "text"]].reset_index(drop=True)
+    has_kind = "kind" in statements.columns
+    st = statements[["report_id", "idx", "text", *(["kind"] if has_kind else [])]
+                    ].reset_index(drop=True)
     st["uid"] = index.uid
     st["chars"] = st["text"].map(len).astype(int) if len(st) else 0
     st = st.merge(rep.rename(columns={"id": "report_id"}), on="report_id", how="inner")
@@ -362,6 +368,8 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
         "prev_idx": src["idx"], "prev_text": src["text"],
         "similarity": best["similarity"].to_numpy().round(3),
     })
+    if has_kind:
+        copied.insert(5, "kind", cur["kind"].to_numpy())
     # per report that has a report of the year before
     has_prev = rep.merge(rep.assign(year=rep["year"] + 1), on=["agency", "year"],
                          suffixes=("", "_prev"))
@@ -376,13 +384,19 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
         ["id", "n_from", "prev_n", "id_prev"], ascending=[True, False, False, False])
     has_prev = has_prev.drop_duplicates("id")[["id", "agency", "year", "id_prev"]]
     copied_tot = copied.merge(st[["report_id", "idx", "chars"]], on=["report_id", "idx"])
-    copied_tot = copied_tot.groupby("report_id").agg(n_copied=("idx", "size"),
-                                                     copied_chars=("chars", "sum"))
+    counts = {"n_copied": ("idx", "size"), "copied_chars": ("chars", "sum")}
+    if has_kind:
+        copied_tot = copied_tot.assign(problem=copied_tot["kind"] == "problem",
+                                       measure=copied_tot["kind"] == "measure")
+        counts |= {"n_copied_problems": ("problem", "sum"),
+                   "n_copied_measures": ("measure", "sum")}
+    copied_tot = copied_tot.groupby("report_id").agg(**counts)
     by_report = has_prev.rename(columns={"id": "report_id", "id_prev": "prev_report_id"})
     by_report = by_report.merge(totals, left_on="report_id", right_index=True, how="left")
     by_report = by_report.merge(copied_tot, left_on="report_id", right_index=True, how="left")
-    by_report[["n_statements", "chars", "n_copied", "copied_chars"]] = by_report[
-        ["n_statements", "chars", "n_copied", "copied_chars"]].fillna(0).astype(int)
+    kind_counts = ["n_copied_problems", "n_copied_measures"] if has_kind else []
+    ints = ["n_statements", "chars", "n_copied", "copied_chars", *kind_counts]
+    by_report[ints] = by_report[ints].fillna(0).astype(int)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = by_report["copied_chars"] / by_report["chars"].where(by_report["chars"] > 0)
         count_share = by_report["n_copied"] / by_report["n_statements"].where(
@@ -394,4 +408,5 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
         copied["agency"] = copied["report_id"].map(shown)
     by_report = by_report.sort_values(["agency", "year"]).reset_index(drop=True)
     return (by_report[["agency", "year", "report_id", "prev_report_id", "n_statements",
-                       "n_copied", "share_copied_statements", "share_copied"]], copied)
+                       "n_copied", *kind_counts, "share_copied_statements", "share_copied"]],
+            copied)
