@@ -123,3 +123,21 @@ def test_distinctive_words_are_not_one_agencys_own():
     assert not {"砚山县", "一码通办"} & set(y23["word"])
     by_agency = _vocabulary(reps, words, ("agency",), 15)
     assert "砚山县" in set(by_agency.loc[by_agency["agency"] == "丙县", "word"])
+
+
+def test_html_charts_round_the_share_once():
+    """The page's corpus-wide bars and trend points print k/n as a percentage from the
+    counts: 23 of 43 reports is 53 % (the heat cells say so); from the table's share,
+    already rounded to 0.535, the bar said 54 %."""
+    from nlp_reports.corpus.html_report import _coverage_chart, _prevalence_chart, _trend_chart
+
+    prev = pd.DataFrame({"kind": ["problem", "measure"], "theme": ["staffing", "staffing"],
+                         "theme_name": ["人员力量", "人员力量"], "reports": [23, 1],
+                         "n_reports": [43, 43], "share": [0.535, 0.023]})
+    assert "人员力量 · 问题 problem: 53%" in _prevalence_chart(prev, ())
+    cov = pd.DataFrame({"theme": ["staffing"], "theme_name": ["人员力量"],
+                        "reports_admitting": [43], "also_measure": [23], "share": [0.535]})
+    assert "人员力量 · 有对应措施 with a measure: 53%" in _coverage_chart(cov, ())
+    trend = pd.concat([prev.assign(year=2022), prev.assign(year=2023)], ignore_index=True)
+    svg = _trend_chart(trend)
+    assert "人员力量: 53% (2022, n=43)" in svg and "54%" not in svg

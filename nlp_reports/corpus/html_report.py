@@ -215,13 +215,16 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
         vals = series[name]
         color = colors.get(name, PALETTE[j % len(PALETTE)])
         shape = markers.get(name, _MARKERS[j % len(_MARKERS)])
-        pts = [(px(i), py(v) + offset[name][i], v) for i, v in enumerate(vals) if _finite(v)]
+        pts = [(px(i), py(v) + offset[name][i], v, i) for i, v in enumerate(vals)
+               if _finite(v)]
         if len(pts) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in pts)
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in pts)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
                          f'stroke-width="2"/>')
-        for x, y, v in pts:
+        for x, y, v, i in pts:  # the tip names the point's x (a year) and its n
+            n_of = f", n={counts[i]}" if counts is not None and i < len(counts) else ""
             tip = f"{name}: {v:.0%}" if percent else f"{name}: {v:g}"
+            tip += f" ({xs[i]}{n_of})"
             parts.append(_marker(shape, x, y, color, tip))
         ly = top + 16 * j
         parts.append(f'<line x1="{left + plot_w + 10}" y1="{ly + 5}" x2="{left + plot_w + 30}" '
@@ -349,9 +352,10 @@ def _collapsible_table(df: Any, name: str, *, max_rows: int = MAX_TABLE_ROWS,
 
 
 def _overall(df: Any, by: Sequence[str], value: str, weight: str) -> Any:
-    """Collapse grouped rows into corpus-wide figures (sum of counts, then share)."""
-    if not by:
-        return df
+    """Collapse grouped rows into corpus-wide figures (sum of counts, then share).
+
+    The share is always recomputed from the counts: the table's ``share`` is rounded to 3
+    decimals, and 23/43 = 0.5349 rounded twice printed 54 % where the heat cells say 53 %."""
     keys = [c for c in ("kind", "theme") if c in df.columns]
     agg = df.groupby(keys, as_index=False)[[value, weight]].sum()
     agg["share"] = agg[value] / agg[weight].where(agg[weight] > 0)
@@ -554,7 +558,8 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
     top = sorted(totals.index, key=lambda th: (-totals[th], order.get(th, 99)))[:TREND_THEMES]
     series, colors, markers = {}, {}, {}
     for th in top:
-        s = sub[sub["theme"] == th].set_index("year")["share"]
+        t = sub[sub["theme"] == th].set_index("year")
+        s = t["reports"] / t["n_reports"].where(t["n_reports"] > 0)  # not the rounded share
         name = THEME_NAMES.get(th, th)
         series[name] = [float(s.get(y, float("nan"))) for y in years]
         colors[name] = THEME_COLORS.get(th, "#555")
@@ -577,10 +582,9 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
 def _coverage_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
     if df is None or len(df) == 0:
         return '<p class="note">(no problems)</p>'
-    d = df
-    if by:
-        d = df.groupby("theme", as_index=False)[["reports_admitting", "also_measure"]].sum()
-        d["share"] = d["also_measure"] / d["reports_admitting"].where(d["reports_admitting"] > 0)
+    # from the counts, also without by (the table's share is rounded to 3 decimals)
+    d = df.groupby("theme", as_index=False)[["reports_admitting", "also_measure"]].sum()
+    d["share"] = d["also_measure"] / d["reports_admitting"].where(d["reports_admitting"] > 0)
     s = d.set_index("theme")["share"]
     return bar_chart([THEME_NAMES[th] for th in THEME_IDS],
                      {"有对应措施 with a measure": [float(s.get(th, float("nan")))
