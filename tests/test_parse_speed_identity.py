@@ -142,3 +142,68 @@ def test_shi_matches_on_random_text() -> None:
         assert _spans(_shi_matches(rx, text, start, end)) == _spans(rx.finditer(text, start, end))
 
     check()
+
+
+# --- checks: the table figure a narrative figure is compared with -----------------------------
+
+
+def _old_table_value(tables, kind):
+    """checks._table_value as it was (everything worked out per call)."""
+    from nlp_reports.parse.checks import _TARGETS
+
+    tid, rows, cols, _ = _TARGETS[kind]
+    t = tables.get(tid)
+    row = rows[0] if len(rows) == 1 and "*" not in rows[0] else None
+    column = cols[0] if len(cols) == 1 else None
+    cells = " + ".join(f"{r}/{c}" for r in rows for c in cols)
+    if t is None:
+        return None, row, column, cells, f"{tid} not found"
+    if t.status != "ok":
+        return None, row, column, cells, f"{tid} is unreadable"
+    if rows == ("3.3.*",):
+        rows = tuple(r for r in t.rows if r.startswith("3.3."))
+    if any(r not in t.rows for r in rows) or any(c not in t.columns for c in cols):
+        return None, row, column, cells, f"{tid} has no such cell"
+    blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
+    if blank:
+        return None, row, column, cells, f"blank operand(s) {', '.join(blank)}"
+    total = float(sum(t.get(r, c) for r in rows for c in cols))
+    return total, row, column, cells, None
+
+
+def _table_variants(t: R.Table):
+    """The table, with one blank cell in each row in turn, unreadable, and without a row."""
+    yield t
+    for i in range(len(t.rows)):
+        for j in (0, len(t.columns) - 1):
+            values = [list(r) for r in t.values]
+            values[i][j] = None
+            yield dataclasses.replace(t, values=tuple(map(tuple, values)))
+    yield dataclasses.replace(t, status="unreadable", problem="x")
+    yield dataclasses.replace(t, rows=t.rows[1:], row_labels=t.row_labels[1:],
+                              values=t.values[1:], raw=t.raw[1:])
+
+
+def test_table_value_is_the_old_one() -> None:
+    from pathlib import Path
+
+    from nlp_reports.parse import load_report
+    from nlp_reports.parse.checks import _TARGETS, _table_value
+
+    corpus = Path(__file__).parents[1] / "examples" / "corpus"
+    reports = [load_report(p) for p in sorted(corpus.glob("*.txt"))[:6]]
+    assert reports
+    compared = 0
+    for rep in reports:
+        base = {t.id: t for t in rep.tables}
+        for tid in ("table3", "table4"):
+            for variant in (_table_variants(base[tid]) if tid in base else [None]):
+                tables = dict(base)
+                if variant is None:
+                    tables.pop(tid, None)
+                else:
+                    tables[tid] = variant
+                for kind in _TARGETS:
+                    assert _table_value(tables, kind) == _old_table_value(tables, kind)
+                    compared += 1
+    assert compared > 500

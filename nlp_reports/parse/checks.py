@@ -411,24 +411,39 @@ def _table_value(
     Returns (value, row, column, cells, why-not): ``row``/``column`` are real ids, or None
     when the figure is a sum over several (``cells`` then names them, e.g. "3.3.*/total").
     """
-    tid, rows, cols, _ = _TARGETS[kind]
+    tid, rows, cols, row, column, cells = _TARGET_CELLS[kind]
     t = tables.get(tid)
-    row = rows[0] if len(rows) == 1 and "*" not in rows[0] else None
-    column = cols[0] if len(cols) == 1 else None
-    cells = " + ".join(f"{r}/{c}" for r in rows for c in cols)
     if t is None:
         return None, row, column, cells, f"{tid} not found"
     if t.status != "ok":
         return None, row, column, cells, f"{tid} is unreadable"
     if rows == ("3.3.*",):
-        rows = tuple(r for r in t.rows if r.startswith("3.3."))
+        rows = _refusal_rows(t.rows)
     if any(r not in t.rows for r in rows) or any(c not in t.columns for c in cols):
         return None, row, column, cells, f"{tid} has no such cell"
-    blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
-    if blank:
+    values = [t.get(r, c) for r in rows for c in cols]  # (each cell looked up once)
+    if None in values:
+        blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
         return None, row, column, cells, f"blank operand(s) {', '.join(blank)}"
-    total = float(sum(t.get(r, c) for r in rows for c in cols))  # type: ignore[misc]
+    total = float(sum(values))  # type: ignore[arg-type]
     return total, row, column, cells, None
+
+
+#: kind → (table id, rows, columns, row id, column id, cells as named in messages): the part
+#: of :func:`_table_value`'s answer that depends on the kind alone, worked out once.
+_TARGET_CELLS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str | None, str | None,
+                               str]] = {
+    kind: (tid, rows, cols, rows[0] if len(rows) == 1 and "*" not in rows[0] else None,
+           cols[0] if len(cols) == 1 else None,
+           " + ".join(f"{r}/{c}" for r in rows for c in cols))
+    for kind, (tid, rows, cols, _) in _TARGETS.items()
+}
+
+
+@lru_cache(maxsize=16)
+def _refusal_rows(rows: tuple[str, ...]) -> tuple[str, ...]:
+    """The rows of (三)不予公开 (3.3.1 …) among a 表三's row ids."""
+    return tuple(r for r in rows if r.startswith("3.3."))
 
 
 def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
