@@ -966,6 +966,26 @@ def _t2(reps: Any, checks: Any, sections: Any) -> Any:
     return pd.Series(failed, index=reps.index) | ((fees > 0) & six_says_nothing)
 
 
+_YEAR_CONFLICT = re.compile(r"title says (\d{4}), (?:data period (\d{4})|总体情况 opens with (\d{4})), "
+                            r"(?:published (\S+)|no date): read as (\d{4})")
+
+
+def _year_conflict_zh(message: str) -> str:
+    """The Chinese sentence of a ``year_conflict`` (the title's year against the data
+    period, or against 总体情况 and the dates): what each says and the year used."""
+    m = _YEAR_CONFLICT.match(message)
+    if m is None:
+        return f"解析问题 year_conflict：{message}"
+    title, period, opening, published, year = m.groups()
+    date = f"发布日期{published}" if published else "无发布日期"
+    if period:
+        used = (f"按统计期限{year}年度统计" if year == period
+                else f"仍按标题{year}年度统计，请核对")
+        return f"标题年度与统计期限不一致：标题为{title}年，统计期限为{period}年，{date}，{used}"
+    return (f"标题年度与正文年度不一致：标题为{title}年，总体情况以{opening}年开头，{date}，"
+            f"无统计期限，仍按标题{year}年度统计，请核对")
+
+
 def _parse_problems(probs: Any, ids: Any, old_rules: Any = ()) -> tuple[Any, Any, Any]:
     """The parser's problem codes per report (joined), how many count as defects (each
     distinct code once, less those a column of their own already counts), and the
@@ -988,8 +1008,9 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = ()) -> tuple[Any, Any
                  & probs["report_id"].isin(old_rules))
     counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE) & ~free_part]
     counted = counted_probs.groupby("report_id")["code"].nunique()
-    shown = counted_probs.assign(
-        t="解析问题 " + counted_probs["code"] + "：" + counted_probs["message"].fillna(""))
+    shown = counted_probs.assign(t=[
+        _year_conflict_zh(m) if c == "year_conflict" else f"解析问题 {c}：{m}" for c, m
+        in zip(counted_probs["code"], counted_probs["message"].fillna(""), strict=True)])
     zh = shown.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
     return (joined, counted.reindex(ids, fill_value=0).astype(int),
             _lists(zh.reindex(ids)))

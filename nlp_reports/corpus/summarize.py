@@ -333,6 +333,9 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         # a table read only in part is not assessable, here as in the report's own checks
         reports.loc[reports["id"].isin(partial[table_id]), name] = np.nan
     add_place_levels(reports)
+    # (the title's year disagrees with the data period: its year may be another report's)
+    conflicts = store.query("SELECT DISTINCT report_id FROM problems WHERE code = 'year_conflict'")
+    reports["year_conflict"] = reports["id"].isin(conflicts["report_id"])
     reports["folder"] = top_folders(reports["path"].tolist())
     reports["tier"] = add_tiers(reports)
     statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
@@ -648,7 +651,7 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             f"more than one report; one report per pair is counted — the one published last, "
             f"else the most complete, else the one stored last — and {left} "
             f"report{'s are' if left != 1 else ' is'} left out of every table"
-            + _kept_texts(r, multi.index))
+            + _kept_texts(r, multi.index) + _year_conflicts(r, multi.index))
     elif len(multi):
         shown = "; ".join(f"{a} {int(y) if isinstance(y, (int, float, np.number)) else y}: {n}"
                           for (a, y), n in multi.head(3).items())
@@ -661,8 +664,31 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             f"than one report ({int(multi.sum())} reports: {shown}{more}): different texts "
             f"for one agency and year (a revised version?){why}, each counted in every table "
             "(--dedupe / dedupe=True counts one per pair). List them with: SELECT agency, "
-            "year, count(*) FROM reports GROUP BY agency, year HAVING count(*) > 1")
+            "year, count(*) FROM reports GROUP BY agency, year HAVING count(*) > 1"
+            + _year_conflicts(r, multi.index))
     return notes
+
+
+def _year_conflicts(r: Any, pairs: Any, limit: int = 3) -> str:
+    """". Of these, … have a year_conflict: …" for the reports of ``pairs`` ((agency, year)
+    with several reports) whose title's year disagrees with their data period or dates (the
+    parser's ``year_conflict``): one may be another year's report filed under this year,
+    which :func:`dedupe_frames` may keep over the genuine one, or leave out instead of it."""
+    if "year_conflict" not in r or not len(pairs):
+        return ""
+    hit = r[r.set_index(["agency", "year"]).index.isin(pairs) & r["year_conflict"].to_numpy(bool)]
+    if hit.empty:
+        return ""
+    names = "; ".join(
+        f"{a} {int(y)}: {os.path.basename(p) if isinstance(p, str) and p else f'report {i}'}"
+        for i, a, y, p in list(zip(hit["id"], hit["agency"], hit["year"],
+                                   hit["path"] if "path" in hit else hit["id"], strict=True))[:limit]
+        ) + (f"; … {len(hit) - limit} more" if len(hit) > limit else "")
+    return (f". Of these, {len(hit)} report{'s have' if len(hit) != 1 else ' has'} a "
+            f"year_conflict (the title's year disagrees with its data period or dates; it may "
+            f"be another year's report, counted here instead of or beside this year's): {names}. "
+            "List them with: SELECT path, message FROM problems JOIN reports ON reports.id = "
+            "report_id WHERE code = 'year_conflict'")
 
 
 def files_note(files: Any) -> list[str]:

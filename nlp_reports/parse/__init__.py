@@ -106,8 +106,21 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     agency, title_year = meta.agency_and_year(
         _clean(simplified[layout.title_span[0]:layout.title_span[1]]) if layout.title_span
         else None)
+    head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
+    tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
+    published, page_date, signed = meta.publication(head, tail_date)
     # (the text after the title is sliced only when the title names no year)
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
+    if title_year:  # the title's year against the data period, the dates and 总体情况
+        s1 = next((s for s in layout.sections if s.number == 1), None)
+        dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
+                      if d)
+        year, conflict = meta.resolve_year(
+            title_year, meta.period_year(simplified, layout.content_start),
+            meta.opening_year(simplified[s1.body_start:s1.body_start + 40] if s1 else None),
+            dates, published)
+        if conflict:
+            problems.append(Problem("year_conflict", conflict))
     signature = (simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
                  if layout.signature_span else None)
     if agency is None:
@@ -121,10 +134,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     problems.extend(table_problems)
     checks = _run_checks(tables, section_texts)
 
-    head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
-    tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
     s5_title = simplified[s5.title_start:s5.title_end] if s5 else None
-    published, page_date, signed = meta.publication(head, tail_date)
     if meta.reposted(page_date, signed):
         problems.append(Problem(
             "reposted_page", f"the page's date {page_date} is a year or more after the "

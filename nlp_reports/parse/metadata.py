@@ -194,6 +194,113 @@ def report_year(title_year: int | None, text: str) -> int | None:
     return None
 
 
+#: The data-period sentence (统计期限), the strongest evidence of the year reported on, read
+#: where a key word starts: "所列数据统计期限自2021年1月1日起至2021年12月31日止", "统计时限为
+#: 2021年1月1日至12月31日", "数据统计期限为2021年度", "统计时间截至2021年12月31日" (also with the
+#: year in Chinese numerals). A span over several years, or one not starting in January (a
+#: school's 学年), says no single year.
+_PERIOD_KEYS = ("统计", "时间范围")
+_PERIOD = re.compile(
+    r"(?:统计(?:时限|期限|时间|区间|范围|周期)|时间范围)[^\n。；;\d]{0,8}?"
+    r"(?:(?P<y>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}"
+    r"(?:(?:1|01|一)[ \t\u3000]{0,2}月[^\n。；;]{0,12}?(?:至|到|—|-|～|~)[ \t\u3000]{0,2}"
+    r"(?:(?P<end>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2})?(?:12|十二)[ \t\u3000]{0,2}月"
+    r"|度(?![^\n。；;]{0,4}(?:至|到))|全年)"
+    r"|截(?:至|止)(?:到)?[ \t\u3000]{0,2}(?P<upto>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}"
+    r"(?:12|十二)[ \t\u3000]{0,2}月[ \t\u3000]{0,2}(?:31|三十一)[ \t\u3000]{0,2}日)"
+)
+#: How far after its key word a data-period sentence is read (its years in Chinese numerals
+#: are turned into digits within it).
+_PERIOD_WINDOW = 80
+#: A line of 一、总体情况 opening with its year: "2021年，我乡…", "2021年度，…"
+_OPENS_WITH_YEAR = re.compile(r"[ \t\u3000\n]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年度?[，,]")
+
+
+def period_year(text: str, start: int = 0) -> int | None:
+    """The year of the report's data period (统计期限, see ``_PERIOD``): the first such
+    sentence in ``text`` from ``start``, else None (also for a span of several years).
+
+    The pattern is tried only where a key word starts (found by plain substring search)."""
+    for key in _PERIOD_KEYS:
+        i = _find(text, key, start)
+        while i >= 0:
+            window = text[i:i + _PERIOD_WINDOW]
+            m = _PERIOD.match(window)
+            if m is None and "年" in window and _YEAR_HANZI.search(window):
+                m = _PERIOD.match(_YEAR_HANZI.sub(lambda h: str(_hanzi_number(h.group(1))),
+                                                  window))
+            if m is not None:
+                y = int(m.group("y") or m.group("upto"))
+                end = m.group("end")
+                return y if end is None or int(end) == y else None
+            i = _find(text, key, i + 1)
+    return None
+
+
+def _find(text: str, key: str, start: int) -> int:
+    """``text.find(key, start)`` by its first character (a one-character search is a fast
+    C scan; a longer key is searched far more slowly in a text of Chinese characters)."""
+    i = text.find(key[0], start)
+    while i >= 0 and not text.startswith(key, i):
+        i = text.find(key[0], i + 1)
+    return i
+
+
+def opening_year(section1: str | None) -> int | None:
+    """The year 一、总体情况 opens with ("2021年，我乡坚持…"), else None: weak evidence of the
+    year reported on (a comparison may open it: "2020年，我局…；2021年，…")."""
+    if not section1:
+        return None
+    m = _OPENS_WITH_YEAR.match(section1)
+    return int(m.group(1)) if m else None
+
+
+def _fits(year: int, day: str) -> bool:
+    """A report on ``year`` dated ``day`` (ISO): published the next year, or rarely in the
+    December of its own year."""
+    return day[:4] == str(year + 1) or (day[:4] == str(year) and day[5:7] == "12")
+
+
+def resolve_year(title_year: int | None, period: int | None, opening: int | None,
+                 dates: tuple[str, ...], published: str | None = None
+                 ) -> tuple[int | None, str | None]:
+    """``(year, conflict)``: the year reported on (报告年度) from its evidence, and a message
+    when the evidence disagrees (``year_conflict``), else None.
+
+    Evidence: the title's year (``title_year``; an agency may reuse last year's title), the
+    data-period sentence (``period``, :func:`period_year`: the strongest), the dates of the
+    report (``dates``: the signature date and the page's 发布时间 unless a re-post; a report
+    on year Y is published in Y+1, rarely in Y's December) and the year 一、总体情况 opens with
+    (``opening``, weak). ``published`` names the date in the message.
+
+    Rule: when the data period differs from the title, the data period wins unless the dates
+    are against it — a date before its December, or none fitting it while one fits the title
+    (then the data-period sentence is the one left over from last year) — or, with no date at
+    all, unless 总体情况 opens with the title's year; either way it is a conflict. Without
+    a data period the title's year stays; it is a conflict when 总体情况 opens with another
+    year and a date fits that year and none the title's (the opening alone may be a
+    comparison). A data period agreeing with the title settles the year: an odd date is then
+    a wrong date, which the audit's date findings report, not a wrong year. With no title
+    year, the data period's (:func:`report_year` reads more).
+    """
+    if title_year is None:
+        return period, None
+    when = f"published {published}" if published else "no date"
+    if period is not None and period != title_year:
+        against = (any(d < f"{period}-12-01" for d in dates)
+                   or (not any(_fits(period, d) for d in dates)
+                       and any(_fits(title_year, d) for d in dates))
+                   or (not dates and opening == title_year))
+        year = title_year if against else period
+        return year, f"title says {title_year}, data period {period}, {when}: read as {year}"
+    if (period is None and opening is not None and opening != title_year
+            and any(_fits(opening, d) for d in dates)
+            and not any(_fits(title_year, d) for d in dates)):
+        return title_year, (f"title says {title_year}, 总体情况 opens with {opening}, {when}: "
+                            f"read as {title_year} (no data-period sentence)")
+    return title_year, None
+
+
 #: A bare place name whose government is certain, named or not: every 省/自治区, 市, 州/自治州,
 #: 区, 县/自治县, 旗/自治旗, 乡/民族乡, 镇 and 苏木 is run by its 人民政府, so a title naming only
 #: the division ("云岭市2024年…") is that government's report. A 盟 or 地区 is run by its
