@@ -67,6 +67,9 @@ CASES = {
     "reposted_page_signature_decides": ("云岭市东城区人民政府", 2020, dict(
         period="所列数据统计期限自2021年1月1日起至2021年12月31日止", page="2024-05-06",
         signed="2022年3月2日"), 2021, 2021),
+    "older_report_in_chinese_numerals": ("云岭市水务局", 2011, dict(
+        period="统计期限自二〇一二年一月一日起至二〇一二年十二月三十一日止",
+        signed="二〇一三年三月二十日"), 2012, 2012),
     # the data-period sentence is the leftover: the dates fit the title, not the period
     "period_left_from_last_year": ("溪山县交通运输局", 2022, dict(
         period="所列数据统计期限自2021年1月1日起至2021年12月31日止", page="2023-01-12",
