@@ -17,6 +17,17 @@ from nlp_reports import report as R
 _FROZEN = (R.Metadata, R.Section, R.Statement, R.Table, R.Check, R.Problem, R.Report)
 
 
+def _parser_frozen() -> tuple[type, ...]:
+    from nlp_reports.ingest import Document
+    from nlp_reports.parse.statements import SplitResult, StatementSpan
+    from nlp_reports.parse.tables import _Cell
+
+    return (Document, StatementSpan, SplitResult, _Cell)
+
+
+_FROZEN = _FROZEN + _parser_frozen()
+
+
 def _reference(cls: type) -> type:
     """The same class as the dataclass decorator alone builds it (its generated __init__)."""
     ns = {"__annotations__": dict(cls.__annotations__), "__module__": cls.__module__,
