@@ -141,3 +141,22 @@ def test_html_charts_round_the_share_once():
     trend = pd.concat([prev.assign(year=2022), prev.assign(year=2023)], ignore_index=True)
     svg = _trend_chart(trend)
     assert "人员力量: 53% (2022, n=43)" in svg and "54%" not in svg
+
+
+def test_html_tables_say_unknown_for_a_report_without_year_or_agency(tmp_path):
+    """docs/summary.md: an unknown year is printed "(unknown)" in Markdown and HTML; the
+    page's tables left the cell blank (the Markdown said "(unknown)")."""
+    from lxml import html as lh
+
+    undated = dataclasses.replace(
+        make_report("乙县人民政府", 2023, ["人员不足。"], ["加强培训。"]),
+        metadata=dataclasses.replace(make_report("乙县人民政府", 2023, [], []).metadata,
+                                     year=None, agency=None))
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [make_report("甲县人民政府", 2023, ["人员不足。"], ["加强培训。"]), undated])
+        summary = summarize(s, by=["year"])
+    assert "| (unknown) | 1 |" in summary.to_markdown()
+    page = lh.fromstring(summary.to_html())
+    overview = page.xpath("//h2[text()='Corpus overview']/following-sibling::table[1]")[0]
+    years = [tr.findall("td")[0].text_content() for tr in overview.find("tbody")]
+    assert years == ["2023", "(unknown)"]

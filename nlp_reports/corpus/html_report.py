@@ -247,22 +247,25 @@ def _finite(v: Any) -> bool:
 
 
 def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
-               table_id: str | None = None) -> str:
-    """A DataFrame as an escaped HTML table (numbers right-aligned)."""
+               table_id: str | None = None, unknown: Sequence[str] = ()) -> str:
+    """A DataFrame as an escaped HTML table (numbers right-aligned; a missing value blank).
+    A missing value of a column named in ``unknown`` reads "(unknown)" instead: the
+    summary's group columns (year, agency …), as in its Markdown."""
     if df is None or len(df) == 0:
         return '<p class="note">(none)</p>'
+    blank = [UNKNOWN if str(c) in unknown else "" for c in df.columns]
     cls = ' class="sortable"' if sortable else ""
     tid = f' id="{esc(table_id)}"' if table_id else ""
     head = "".join(f"<th{cls}>{esc(c)}</th>" for c in df.columns)
     rows = []
     for row in df.head(max_rows).itertuples(index=False):
         cells = []
-        for v in row:
+        for v, empty in zip(row, blank, strict=True):
             if _is_number(v):
                 shown = _fmt(v)
                 cells.append(f'<td class="num" data-v="{esc(shown)}">{esc(shown)}</td>')
             else:
-                cells.append(f"<td>{esc('' if _missing(v) else v)}</td>")
+                cells.append(f"<td>{esc(empty if _missing(v) else v)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = (f'<p class="note">… {len(df) - max_rows} more rows in the CSV export.</p>'
             if len(df) > max_rows else "")
@@ -342,7 +345,9 @@ def _collapsible_table(df: Any, name: str, *, max_rows: int = MAX_TABLE_ROWS,
         where = f"all in {os.path.join(os.fspath(csv_dir), name + '.csv')}"
     else:
         where = f"all rows: summarize --csv DIR writes {name}.csv, or --format json"
-    table = html_table(df, max_rows=max_rows).replace(
+    from nlp_reports.corpus.summarize import GROUP_COLUMNS
+
+    table = html_table(df, max_rows=max_rows, unknown=GROUP_COLUMNS).replace(
         "more rows in the CSV export.", f"more rows ({where}).")
     if df is None or len(df) <= FOLD_ROWS:
         return table
