@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nlp_reports.ingest.normalize import PAGE_NUMBER
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
     MAX_TITLE_LENGTH,
@@ -99,6 +100,9 @@ _DATE_LINE = re.compile(
     r"[ \t\u3000]{0,8}$"
 )
 _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
+#: A page number a PDF viewer's copy leaves below the closing date ("- 10 -", "第8页 共8页",
+#: or a bare "10" on the last page): page furniture, not the end of the text.
+_PAGE_LINE = re.compile(rf"[ \t\u3000]{{0,8}}(?:{PAGE_NUMBER}|\d{{1,3}})[ \t\u3000]{{0,8}}")
 _AGENCY_END = re.compile(
     r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$")
 _YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
@@ -578,6 +582,10 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     tail_lines = [(after + a, after + b) for a, b in lines if after + b <= end
                   and text[after + a:after + b].strip()]
     signature = date = None
+    # page numbers after the date (a PDF copy's last page) do not hide the signature
+    if (len(tail_lines) > 1 and _PAGE_LINE.fullmatch(text, *tail_lines[-1])
+            and _DATE_LINE.match(text[tail_lines[-2][0]:tail_lines[-2][1]])):
+        tail_lines.pop()
     if tail_lines and _DATE_LINE.match(text[tail_lines[-1][0]:tail_lines[-1][1]]):
         date = tail_lines[-1]
         end = date[0]
