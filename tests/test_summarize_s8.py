@@ -160,3 +160,28 @@ def test_html_tables_say_unknown_for_a_report_without_year_or_agency(tmp_path):
     overview = page.xpath("//h2[text()='Corpus overview']/following-sibling::table[1]")[0]
     years = [tr.findall("td")[0].text_content() for tr in overview.find("tbody")]
     assert years == ["2023", "(unknown)"]
+
+
+def test_share_failing_counts_reports_whose_identities_passed_with_blank_totals(tmp_path):
+    """``share_failing_I1_I4`` is over the reports whose identities could be checked. A
+    表三 with its 总计 column left blank (common) has no received / outcomes total, yet I1
+    is checked per applicant column: such a report entered the denominator only when it
+    failed, so the share was 1/1 where a hand count says 1 of 2."""
+    from nlp_reports.report import Check
+
+    blank_totals = {("1", "total"): None, ("3.1", "total"): None, ("3.7", "total"): None}
+    passing = make_report("甲县人民政府", 2023, ["人员不足。"], ["加强培训。"],
+                          tables=(table3(blank_totals),),
+                          checks=(Check("I1", "pass", "table3", None, "natural_person",
+                                        10.0, 10.0),
+                                  Check("I1", "not_assessable", "table3", None, "total")))
+    failing = make_report("乙县人民政府", 2023, ["人员不足。"], ["加强培训。"],
+                          tables=(table3(blank_totals),),
+                          checks=(Check("I1", "fail", "table3", None, "natural_person",
+                                        10.0, 9.0),))
+    narrative = make_report("丙县人民政府", 2023, ["人员不足。"], ["加强培训。"])
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [passing, failing, narrative])
+        ts = summarize(s).table_stats.iloc[0]
+    assert ts["with_table3"] == 0 and ts["with_tables"] == 2
+    assert ts["share_failing_I1_I4"] == 0.5

@@ -332,6 +332,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     for name, (table_id, _, _) in CROSS_YEAR_CELLS.items():
         # a table read only in part is not assessable, here as in the report's own checks
         reports.loc[reports["id"].isin(partial[table_id]), name] = np.nan
+    reports["identities_checked"] = reports["id"].isin(identities_checked(store))
     add_place_levels(reports)
     # (the title's year disagrees with the data period: its year may be another report's)
     conflicts = store.query("SELECT DISTINCT report_id FROM problems WHERE code = 'year_conflict'")
@@ -353,6 +354,23 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     files = store.query("SELECT status, reason, count(*) AS n FROM files "
                         "GROUP BY status, reason ORDER BY status, n DESC, reason")
     return Frames(reports, statements, checks, words, files)
+
+
+def identities_checked(store: Store) -> set[int]:
+    """Ids of the reports with at least one within-report identity I1–I4 assessed (``pass``
+    or ``fail``): the denominator of ``share_failing_I1_I4``. A 表三 whose 总计 column is
+    left blank has no table figure, yet its identities are checked per applicant column."""
+    ids = [f"I{i}" for i in range(1, 5)]
+    compact = store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                          "name = 'report_checks'")
+    if compact.empty:  # a store of schema 1 or 2: checks is a table
+        rows = store.query("SELECT DISTINCT report_id FROM checks WHERE id IN (?,?,?,?) AND "
+                           "outcome IN ('pass', 'fail')", ids)
+    else:  # the arrays are compact JSON: ["I1","pass",…] (instr stops at the first)
+        found = " OR ".join(f"instr(checks, '[\"{i}\",\"{o}\"')" for i in ids
+                            for o in ("pass", "fail"))
+        rows = store.query(f"SELECT report_id FROM report_checks WHERE {found}")
+    return set(rows["report_id"].tolist())
 
 
 def unreadable_tables(store: Store, table_id: str) -> set[int]:
@@ -1014,6 +1032,8 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     # only, as before 2019, is no share of 0 but none: nothing could fail)
     r["has_tables"] = (r["has_table3"] | r["review"].notna() | r["litigation"].notna()
                        | r["fails_identity"])
+    if "identities_checked" in r:  # passed with blank totals (表三's 总计 column left blank)
+        r["has_tables"] |= r["identities_checked"].astype(bool)
     keys = list(by)
     grouped = r.groupby(keys, dropna=False) if keys else r.groupby(lambda _: 0)
     out = grouped[value_cols].sum(min_count=1)
