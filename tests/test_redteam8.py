@@ -33,3 +33,30 @@ def test_d5_a_number_after_a_line_that_is_no_date_is_not_skipped():
     text = (DATA / "d5_page_after_date.txt").read_text(encoding="utf-8")
     text = text.replace("2024年1月20日\n- 2 -", "本局联系电话见门户网站。\n2")
     assert load_report(text, filename="d5.txt").metadata.published is None
+
+
+@pytest.mark.parametrize("drop_h1", [False, True])
+def test_d6_a_preamble_quoting_the_html_title_does_not_hide_it(drop_h1):
+    """D6: "现公布…2023年政府信息公开工作年度报告。" in the preamble held the title as a
+    substring, so the <h1>/<title> line was not put on top of the text: the title was lost
+    (or the preamble sentence taken for it). The title line must be a line of its own."""
+    page = (DATA / "d6_preamble_quotes_title.html").read_text(encoding="utf-8")
+    if drop_h1:  # the title then comes from <title>, the site name split off
+        page = page.replace('<h1 class="title">芦湾县人民政府2023年政府信息公开工作年度报告</h1>', "")
+    r = load_report(page.encode(), filename="d6.html")
+    assert r.metadata.title == "芦湾县人民政府2023年政府信息公开工作年度报告"
+    assert (r.metadata.agency, r.metadata.region) == ("芦湾县人民政府", "芦湾县")
+    assert "no_title" not in {p.code for p in r.errors}
+
+
+def test_d6_a_short_html_title_inside_the_title_line_is_not_repeated():
+    # "<title>年度报告</title>" is held by the page's own title line, with no sentence
+    # around it: it is not put on top as a title of its own
+    title = "芦湾县人民政府2023年政府信息公开工作年度报告"
+    page = (DATA / "d6_preamble_quotes_title.html").read_text(encoding="utf-8")
+    page = page.replace(f"<title>{title}_芦湾县人民政府门户网站</title>", "<title>年度报告</title>")
+    page = page.replace(f'<h1 class="title">{title}</h1>', "").replace(
+        '<div class="content">', f'<div class="content">\n<p>{title}</p>')
+    assert "<title>年度报告</title>" in page and "<h1" not in page
+    r = load_report(page.encode(), filename="d6.html")
+    assert r.metadata.title == "芦湾县人民政府2023年政府信息公开工作年度报告"

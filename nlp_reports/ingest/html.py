@@ -510,6 +510,22 @@ def _names_report(text: str) -> bool:
 _TITLE_RAW_MAX = 1000
 
 
+def _has_title_line(text: str, title: str) -> bool:
+    """Whether a line of ``text`` holds ``title`` as a title, not quoted in a sentence ("现公布
+    本区2023年政府信息公开工作年度报告。"): blanks aside, the line is the title, or holds it
+    with no sentence punctuation around it (a longer title line holding a short <title>)."""
+    key = _BLANK_RUN.sub("", title)
+    for line in text.split("\n"):
+        if title[:1] in line and key in (line := _BLANK_RUN.sub("", line)):
+            if not _SENTENCE_MARK.search(line.replace(key, "", 1)):
+                return True
+    return False
+
+
+_BLANK_RUN = re.compile(r"\s+")
+_SENTENCE_MARK = re.compile(r"[。，,；;]")
+
+
 def _title(doc) -> str | None:
     """The report title: a heading or ``title``-classed element naming a 报告, else <title>.
 
@@ -718,8 +734,10 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     if published is None:  # the 集约化 template's <meta name="PubDate"> when no line says it
         date = _META_DATE.match(fields.get("pubdate") or fields.get("firstpublishedtime") or "")
         published = f"发布时间：{date.group()}" if date else None
-    head = [line for line in (title, published)
-            if line and line not in text[: len(line) + 800]]
+    # the title counts as present only as a line of its own: a preamble quoting it ("现公布
+    # 本区2023年政府信息公开工作年度报告") is no title line
+    head = [line for line, present in ((title, _has_title_line), (published, str.__contains__))
+            if line and not present(text[: len(line) + 800], line)]
     if head:  # the title and date line often sit outside the report's own element
         text = "\n".join([*head, text])
     if not text.strip():
