@@ -185,3 +185,16 @@ def test_share_failing_counts_reports_whose_identities_passed_with_blank_totals(
         ts = summarize(s).table_stats.iloc[0]
     assert ts["with_table3"] == 0 and ts["with_tables"] == 2
     assert ts["share_failing_I1_I4"] == 0.5
+
+
+def test_a_store_of_one_report_reads_right_on_the_page(tmp_path):
+    """One year of one report: no trend to draw, said in the singular; no nan, inf or
+    division by zero anywhere on the page or in the Markdown."""
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [make_report("甲县人民政府", 2012, ["人员不足。"], ["加强培训。"])])
+        summary = summarize(s, by=["year"])
+    page, md = summary.to_html(), summary.to_markdown()
+    assert "Only one year (2012, 1 report)" in page
+    for text in (page, md):
+        low = text.lower()
+        assert "nan" not in low and "inf%" not in low and "<na>" not in low

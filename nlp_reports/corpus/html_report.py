@@ -547,8 +547,10 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
     if len(known) < 2:
         if known:
             y = known[0]
-            text = (f"Only one year ({y}, {int(n_by_year[y])} reports): there is no trend to "
-                    "draw. The theme shares of that year are in the prevalence chart above. "
+            n_y = int(n_by_year[y])
+            text = (f"Only one year ({y}, {n_y} report{'s' if n_y != 1 else ''}): there is no "
+                    "trend to draw. The theme shares of that year are in the prevalence chart "
+                    "above. "
                     f"/ 仅有一个年度（{y}），无法显示趋势。")
         else:
             text = "No report has a known year: there is no trend to draw. / 报告均无年度。"
