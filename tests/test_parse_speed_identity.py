@@ -218,3 +218,55 @@ def test_table_value_is_the_old_one() -> None:
                     assert _table_value(tables, kind) == _old_table_value(tables, kind)
                     compared += 1
     assert compared > 500
+
+
+# --- checks: one-row identities (I2, I4) remembered by the row's values ----------------------
+
+
+def _old_evaluate(table: R.Table, plan) -> list:
+    """checks._evaluate's sums for a table without blanks, as before the row cache."""
+    from itertools import chain
+
+    from nlp_reports.parse.checks import _fmt
+
+    flat = list(chain.from_iterable(table.values))
+    out = []
+    for x in plan:
+        found_v = float(sum(x.lhs_of(flat)))
+        expected_v = float(sum(x.rhs_of(flat)))
+        ok = abs(found_v - expected_v) < 1e-6
+        out.append(R.Check(x.cid, "pass" if ok else "fail", table.id, x.row, x.column,
+                           expected=expected_v, found=found_v,
+                           message=f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} "
+                                   f"{_fmt(expected_v)}"))
+    return out
+
+
+def test_one_row_identities_remembered_by_row_give_the_same_checks() -> None:
+    from pathlib import Path
+
+    from nlp_reports.parse import load_report
+    from nlp_reports.parse.checks import _evaluate, _table3_plan, _table4_plan
+
+    corpus = Path(__file__).parents[1] / "examples" / "corpus"
+    tables = [t for p in sorted(corpus.glob("*.txt"))[:8] for t in load_report(p).tables
+              if t.id in ("table3", "table4") and t.status == "ok"]
+    assert tables
+    variants = []
+    for t in tables:
+        values = [list(r) for r in t.values]
+        variants.append(t)
+        # every row the first row's values (one row key, many identities); a -0.0 cell;
+        # a failing row; rows given as lists
+        variants.append(dataclasses.replace(t, values=(t.values[0],) * len(t.values)))
+        neg = [list(r) for r in values]
+        neg[0][0] = -0.0
+        variants.append(dataclasses.replace(t, values=tuple(map(tuple, neg))))
+        bad = [list(r) for r in values]
+        bad[-1][0] += 3
+        variants.append(dataclasses.replace(t, values=tuple(map(tuple, bad))))
+        variants.append(dataclasses.replace(t, values=tuple(values)))
+    for t in variants * 2:  # the second pass is answered from the caches
+        plan_of = _table3_plan if t.id == "table3" else _table4_plan
+        plan = plan_of(t.rows, t.columns, True)
+        assert _evaluate(t, plan) == _old_evaluate(t, plan), t.id

@@ -65,6 +65,11 @@ class _Identity:
     #: reports (rows of zeros above all), and a Check is immutable
     done: dict[tuple[str, float, float], Check] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
+    #: the one row all operands lie in (I2: 总计 and the applicant columns of one row), or None
+    row_at: int | None = None
+    #: that row's values → its Check (rows repeat across reports: no sums to redo)
+    by_row: dict[tuple[float | None, ...], Check] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
 
 class _Planner:
@@ -81,13 +86,17 @@ class _Planner:
             found_plus: Iterable[tuple[str, str]] = ()) -> None:
         operands = (found, *found_plus)
         parts = tuple(parts)
-        lhs = rhs = lhs_of = rhs_of = None
+        lhs = rhs = lhs_of = rhs_of = row_at = None
         if self._r is not None and self._c is not None:
             lhs = tuple((self._r[r], self._c[c]) for r, c in operands)
             rhs = tuple((self._r[r], self._c[c]) for r, c in parts)
             lhs_of, rhs_of = self._getter(lhs), self._getter(rhs)
+            in_rows = {i for i, _ in (*lhs, *rhs)}
+            if len(in_rows) == 1:
+                row_at = in_rows.pop()
         names = tuple(f"{r}/{c}" for r, c in (*operands, *parts))
-        self.plan.append(_Identity(cid, row, column, lhs, rhs, names, what, lhs_of, rhs_of))
+        self.plan.append(_Identity(cid, row, column, lhs, rhs, names, what, lhs_of, rhs_of,
+                                   row_at=row_at))
 
     def _getter(self, cells: tuple[tuple[int, int], ...]
                 ) -> Callable[[Sequence[float | None]], tuple[float | None, ...]]:
@@ -112,10 +121,25 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
     if flat is not None and None not in flat:  # no blank cell: no operand to test for None
         tid = table.id
         for x in plan:
+            at = x.row_at
+            if at is not None:  # a one-row identity: its Check is a function of the row
+                try:
+                    check = x.by_row.get(values[at])
+                except TypeError:  # (a row given as a list: no key)
+                    at = check = None
+                if check is not None and check.table == tid:
+                    out.append(check)
+                    continue
             found_v = float(sum(x.lhs_of(flat)))  # type: ignore[misc]
             expected_v = float(sum(x.rhs_of(flat)))  # type: ignore[misc]
             check = x.done.get((tid, found_v, expected_v))
-            out.append(_checked(x, tid, found_v, expected_v) if check is None else check)
+            if check is None:
+                check = _checked(x, tid, found_v, expected_v)
+            if at is not None:
+                if len(x.by_row) >= _BY_ROW_MAX:
+                    x.by_row.clear()
+                x.by_row[values[at]] = check
+            out.append(check)
         return out
     for x in plan:
         if flat is not None:
@@ -149,6 +173,7 @@ def _checked(x: _Identity, tid: str, found_v: float, expected_v: float) -> Check
 
 
 _DONE_MAX = 64
+_BY_ROW_MAX = 256
 
 
 # --- I1–I4 ---------------------------------------------------------------------------------
