@@ -60,3 +60,27 @@ def test_d6_a_short_html_title_inside_the_title_line_is_not_repeated():
     assert "<title>年度报告</title>" in page and "<h1" not in page
     r = load_report(page.encode(), filename="d6.html")
     assert r.metadata.title == "芦湾县人民政府2023年政府信息公开工作年度报告"
+
+
+def test_d7_a_pdf_running_head_above_the_printed_title_is_not_the_title():
+    """D7: a running head on every page ("…信息公开年度报告", no year) was kept on page 1 as
+    the title, since a page-1 head is often the title itself; the printed title with the year
+    right below it shows that it is furniture there too."""
+    pytest.importorskip("pdfplumber")
+    path = DATA / "d7_running_head_above_title.pdf"
+    r = load_report(path)
+    assert r.metadata.title == "芦湾职业学院2023年政府信息公开工作年度报告"
+    assert r.metadata.year == 2023
+    assert "芦湾职业学院信息公开年度报告" not in load_report(path).sections[0].text
+
+
+def test_d7_a_page_one_head_with_no_printed_title_below_stays_the_title():
+    from nlp_reports.ingest.pdf import _drop_running_heads
+
+    head = "芦湾职业学院信息公开年度报告"
+    pages = [[head, "一、总体情况", "本年度主动公开信息215条。"],
+             [head, "二、主动公开政府信息情况", "正文"], [head, "三、收到和处理政府信息公开申请情况", "正文"]]
+    assert _drop_running_heads(pages)[0] == pages[0]
+    # the printed title below it: the head goes on page 1 too
+    titled = [[head, "芦湾职业学院2023年政府信息公开工作年度报告", *pages[0][1:]], *pages[1:]]
+    assert _drop_running_heads(titled)[0] == titled[0][1:]

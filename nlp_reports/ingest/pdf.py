@@ -535,12 +535,28 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     # title is printed there too, the head is a second copy of it (which hides what follows
     # the title, such as the 发布日期 line, from the metadata)
     first = pages[0]
-    twice = {i for i in _edges(first) if _head_key(first[i]) in running and first[i] in first[:i]}
+    twice = {i for i in _edges(first) if _head_key(first[i]) in running
+             and (first[i] in first[:i] or _above_printed_title(first, i))}
     out = [[line for i, line in enumerate(first) if i not in twice]]
     for lines in pages[1:]:
         drop = {i for i in _edges(lines) if _head_key(lines[i]) in running}
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SENTENCE_MARK = re.compile(r"[。，,；;]")
+
+
+def _above_printed_title(lines: list[str], i: int) -> bool:
+    """Whether the running head ``lines[i]`` of page 1 names no year and one of the next two
+    text lines is the printed title (a line naming a 报告 and a year, no sentence): the head
+    ("某学院信息公开年度报告") is then furniture above the title, not the title."""
+    if _YEAR.search(lines[i]):
+        return False
+    below = [line for line in lines[i + 1:i + 6] if line and "\t" not in line][:2]
+    return any(len(line) <= 80 and "报告" in line and _YEAR.search(line)
+               and not _SENTENCE_MARK.search(line) for line in below)
 
 
 _ENCRYPTED = ("the PDF is encrypted (password-protected: a password is needed to open it), so its "
