@@ -84,3 +84,14 @@ def test_d7_a_page_one_head_with_no_printed_title_below_stays_the_title():
     # the printed title below it: the head goes on page 1 too
     titled = [[head, "芦湾职业学院2023年政府信息公开工作年度报告", *pages[0][1:]], *pages[1:]]
     assert _drop_running_heads(titled)[0] == titled[0][1:]
+
+
+def test_d8_a_run_in_section_heading_leaves_the_problems_sub_heading_to_the_body():
+    """D8: "五、存在的主要问题及改进情况　（一）存在的主要问题" on one line: the section title
+    took the sub-heading too, so the problems below it had no block (unknown)."""
+    r = load_report(DATA / "d8_runin_subheading.txt")
+    five = next(s for s in r.sections if s.number == 5)
+    assert five.title == "存在的主要问题及改进情况"
+    assert [(s.block, s.text[:4]) for s in r.statements] == [
+        ("problem", "涉农政策"), ("problem", "村级公开"), ("measure", "编写图解"), ("measure", "建立公开")]
+    assert next(s for s in r.sections if s.number == 1).text.startswith("2023年")

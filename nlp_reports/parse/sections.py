@@ -69,10 +69,11 @@ _LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000
 _TITLE_END = re.compile(r"[。：:；;]")
 #: How the body of a section starts when it runs on right after a known title with no stop
 #: between ("…情况全年受理申请4件", "…的情况无", "存在的不足一是…"): "无", a figure or year,
-#: an enumeration, or the reporting body speaking ("我局", "本年度").
+#: an enumeration, the reporting body speaking ("我局", "本年度"), or the first bracketed
+#: sub-heading ("五、存在的主要问题及改进情况　（一）存在的主要问题").
 _RUN_ON_BODY = re.compile(
     rf"(?:无|暂无|没有)[ \t\u3000]*$|[ \t\u3000]*(?:一是|全年|本年|今年|我[局委办县市区镇乡省厅部]"
-    rf"|\d|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年)")
+    rf"|\d|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年|[(（][ \t]{{0,2}}[一二三四五六七八九十][ \t]{{0,2}}[)）])")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
