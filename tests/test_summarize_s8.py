@@ -198,3 +198,20 @@ def test_a_store_of_one_report_reads_right_on_the_page(tmp_path):
     for text in (page, md):
         low = text.lower()
         assert "nan" not in low and "inf%" not in low and "<na>" not in low
+
+
+def test_vocabulary_sample_is_per_group_also_for_derived_keys():
+    """At most ``vocabulary_sample`` reports per group are read (docs/summary.md). A derived
+    key (tier, folder, province, prefecture) was sampled per region instead: the county
+    tier of three counties read 3 × the sample."""
+    reports = [make_report(f"{c}县人民政府", y, ["人员力量不足。"], ["加强培训。"], region=f"{c}县",
+                           section1="政务公开标准化规范化建设稳步推进。")
+               for c in "甲乙丙" for y in (2022, 2023)]
+    reports += [make_report("丁市人民政府", y, ["平台建设不足。"], ["推进平台升级。"], level="city",
+                            region="丁市", section1="数字政府平台整合迁移完成。")
+                for y in (2022, 2023)]
+    tagged = FakeTagger().tag_many(reports)  # an in-memory store, with the words stored
+    voc = summarize(zip(reports, tagged, strict=True), by=["tier"],
+                    vocabulary_sample=2).vocabulary
+    county = voc[voc["tier"] == "county"]
+    assert len(county) and county["count"].max() <= 2 * 2  # 2 reports, a word twice at most
