@@ -109,7 +109,9 @@ def test_figures_and_cross_year_cells_as_table_get_reads_them():
         cells = cross_year_cells(report)
         for name, (table_id, row, column) in CROSS_YEAR_CELLS.items():
             v = _cell(report, table_id, row, column)
-            assert cells[name] == (None if v is None else float(v))
+            t = report.table(table_id)
+            read = t is not None and t.status == "ok"  # a table read in part is no operand
+            assert cells[name] == (None if v is None or not read else float(v))
         with_table3 += figures["received"] is not None
     assert with_table3 > len(reports) // 2  # the figures were there to read
 

@@ -35,6 +35,10 @@ def test_cross_year_leaves_out_a_table_read_only_in_part(tmp_path):
                    make_report("乙县人民政府", 2023, ["人员不足。"], ["加强培训。"],
                                tables=(whole,))])
         cy = summarize(s).cross_year
+        # the writer keeps no X1 operand of the table read in part (a NULL column)
+        stored = dict(s.connection.execute(
+            "SELECT agency || year, x1_out_natural_person FROM reports WHERE year = 2022"))
+    assert stored == {"甲县人民政府2022": None, "乙县人民政府2022": 3.0}
     x1 = cy[cy["check"] == "X1"]
     assert set(x1["agency"]) == {"乙县人民政府"}
     # natural_person and total differ (3 ≠ 5); the other columns are 0 = 0

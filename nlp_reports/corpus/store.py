@@ -154,14 +154,16 @@ CROSS_YEAR_CELLS: dict[str, tuple[str, str, str]] = {
 
 
 def cross_year_cells(report: Report) -> dict[str, float | None]:
-    """The :data:`CROSS_YEAR_CELLS` of one report (None when blank or absent)."""
+    """The :data:`CROSS_YEAR_CELLS` of one report (None when blank or absent, and for a
+    table read only in part, ``unreadable``: the report's own checks do not read it, and a
+    cell of it is no figure to compare with another year's, as for :func:`report_figures`)."""
     return _cross_year(_Cells(report))
 
 
 def _cross_year(cells: _Cells) -> dict[str, float | None]:
     out: dict[str, float | None] = {}
     for name, (table_id, row, column) in CROSS_YEAR_CELLS.items():
-        v = cells.get(table_id, row, column)
+        v = cells.get(table_id, row, column) if cells.ok(table_id) else None
         out[name] = None if v is None else float(v)
     return out
 
