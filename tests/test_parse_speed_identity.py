@@ -270,3 +270,27 @@ def test_one_row_identities_remembered_by_row_give_the_same_checks() -> None:
         plan_of = _table3_plan if t.id == "table3" else _table4_plan
         plan = plan_of(t.rows, t.columns, True)
         assert _evaluate(t, plan) == _old_evaluate(t, plan), t.id
+
+
+# --- ingest: a str path is stat-ed once ------------------------------------------------------
+
+
+def test_file_stat_is_isfile(tmp_path) -> None:
+    import os
+
+    from nlp_reports import ingest
+
+    f = tmp_path / "r.txt"
+    f.write_text("一、总体情况\n", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(f)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "none.txt")
+    os.mkfifo(tmp_path / "fifo")
+    names = [str(f), str(tmp_path), str(tmp_path / "link.txt"), str(tmp_path / "dangling.txt"),
+             str(tmp_path / "fifo"), str(tmp_path / "missing.txt"), "/\x00", "a" * 5000, ""]
+    for name in names:
+        st = ingest._file_stat(name)
+        assert (st is not None) is os.path.isfile(name), name
+        if st is not None:
+            assert st.st_size == os.stat(name).st_size
+    doc = ingest.read_document(str(f))
+    assert doc.text == "一、总体情况" and doc.source_format == "txt"

@@ -165,15 +165,17 @@ def _sniff_zip(data: bytes, path: str | None) -> str:
     raise UnsupportedFormatError(kind, path=path)
 
 
-def _read_file(path: str, max_bytes: int) -> bytes:
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise ParseError("no such file", path=path) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
-    except ValueError as exc:  # a NUL in the name ('/\x00', a str read as a path)
-        raise ParseError(f"no file can have this name ({exc})", path=path) from exc
+def _read_file(path: str, max_bytes: int, st: os.stat_result | None = None) -> bytes:
+    """The bytes of the file at ``path``; ``st``: its ``os.stat`` when the caller has it."""
+    if st is None:
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise ParseError("no such file", path=path) from None
+        except OSError as exc:
+            raise ParseError(f"cannot read the file: {exc.strerror or exc}", path=path) from exc
+        except ValueError as exc:  # a NUL in the name ('/\x00', a str read as a path)
+            raise ParseError(f"no file can have this name ({exc})", path=path) from exc
     if stat.S_ISDIR(st.st_mode):
         raise ParseError("a folder, not a report file (to read every report in a folder: "
                          "nlp-reports tag FOLDER --db corpus.sqlite)", path=path)
@@ -365,9 +367,10 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     :class:`~nlp_reports.errors.MissingDependencyError` for .docx/.pdf without their extra.
     """
     path: str | None = None
+    file_stat = None  # (a str naming a file: stat once, not again to read it)
     if isinstance(source, str):
-        if "\n" not in source and len(source) < 4096 and (_is_file(source)
-                                                         or _names_a_path(source)):
+        if "\n" not in source and len(source) < 4096 and (
+                (file_stat := _file_stat(source)) is not None or _names_a_path(source)):
             path = source  # (a missing file or a folder then says so)
         else:
             if len(source) > max_bytes:
@@ -388,7 +391,7 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     else:
         raise TypeError(f"read_document() takes a path, bytes or str, not {type(source).__name__}")
     if path is not None:
-        data = _read_file(path, max_bytes)
+        data = _read_file(path, max_bytes, file_stat)
     where = path or filename
     if not data or data.isspace():  # (= not data.strip(), without copying the bytes)
         raise EmptyInputError("the file is empty or holds only whitespace", path=where)
@@ -445,8 +448,10 @@ def _names_a_path(text: str) -> bool:
     return ("/" in text or os.sep in text) and not any(c in text for c in "。，；：")
 
 
-def _is_file(name: str) -> bool:
+def _file_stat(name: str) -> os.stat_result | None:
+    """``os.stat(name)`` when it names a regular file (``os.path.isfile``), else None."""
     try:
-        return os.path.isfile(name)
-    except (ValueError, OSError):  # NUL characters, names too long …
-        return False
+        st = os.stat(name)
+    except (ValueError, OSError):  # no such file, NUL characters, names too long …
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
