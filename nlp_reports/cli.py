@@ -247,6 +247,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _agency_map(args: argparse.Namespace) -> tuple[dict[str, str] | None, bool]:
+    """``--agency-map FILE`` read (None without it), and whether it could be: a bad file
+    is a usage error (exit 2, one line saying which line of the file is wrong)."""
+    if not getattr(args, "agency_map", None):
+        return None, True
+    from nlp_reports.corpus.summarize import read_agency_map
+    from nlp_reports.errors import UsageError
+
+    try:
+        return read_agency_map(args.agency_map), True
+    except UsageError as exc:
+        _err(f"error: --agency-map: {exc}")
+        return None, False
+
+
 def _cmd_summarize(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import summarize
 
@@ -254,7 +269,10 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
         _err("error: summarize --quiet prints nothing: give --csv DIR or --html FILE "
              "(or drop --quiet)")
         return EXIT_USAGE
-    summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe)
+    agency_map, ok = _agency_map(args)
+    if not ok:
+        return EXIT_USAGE
+    summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe, agency_map=agency_map)
     if args.csv:  # before the page, which names the CSV files only once they exist
         written = summary.to_csv(args.csv)
         _err(f"{len(written)} CSV files written to {args.csv}")
@@ -271,7 +289,11 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import audit
 
-    result = audit(args.db, years=args.year or (), folders=args.folder or (), sort=args.sort)
+    agency_map, ok = _agency_map(args)
+    if not ok:
+        return EXIT_USAGE
+    result = audit(args.db, years=args.year or (), folders=args.folder or (), sort=args.sort,
+                   agency_map=agency_map)
     if args.html:
         result.to_html(args.html)
         _err(f"audit written to {args.html}")
@@ -282,6 +304,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         _out(result.to_json())
     elif args.format == "markdown" or not (args.html or args.csv):
         _out(result.to_markdown())
+        return EXIT_OK
+    for note in result.notes:  # the headline, which says them, is not printed
+        _err(f"note: {note}")
     return EXIT_OK
 
 
@@ -399,6 +424,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="count one report per (agency, year): the one published last, "
                         "else the most complete (表三 read, most statements), else the one "
                         "stored last (docs/summary.md)")
+    p.add_argument("--agency-map", metavar="FILE",
+                   help="a CSV of old,new agency names (机构改革 renames: 国土资源局 → "
+                        "自然资源局): the renamed agency's years link across the rename in "
+                        "every table (docs/summary.md, Renamed agencies)")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
@@ -419,6 +448,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--folder", action="append", metavar="NAME",
                    help="only the files in this top folder, as summarize --by folder "
                         "(repeatable)")
+    p.add_argument("--agency-map", metavar="FILE",
+                   help="a CSV of old,new agency names, as summarize --agency-map: a renamed "
+                        "agency's years link for copying and cross-year checks; rows keep the "
+                        "name as written")
     p.set_defaults(func=_cmd_audit)
     return parser
 

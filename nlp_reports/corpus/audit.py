@@ -93,13 +93,16 @@ class Audit:
     ``sort`` is the order every output uses unless one is given (:meth:`sorted`);
     ``counted`` holds, per row (by ``path``) and defect column, how much the column adds to
     ``defects`` (a flagged cell may add nothing: an unreadable table's unread cells, a
-    parse problem counted by a column of its own).
+    parse problem counted by a column of its own). ``notes``: sentences the reader must
+    see beside the counts (agencies that look renamed, what an agency map did), ending
+    the :meth:`headline`.
     """
 
     table: Any
     zh: Any = None
     sort: str = "defects"
     counted: Any = None
+    notes: tuple[str, ...] = ()
 
     def sorted(self, sort: str | None = None) -> Any:
         """The table sorted by ``sort`` (default: the audit's ``sort``): numbers (counts,
@@ -140,9 +143,10 @@ class Audit:
         if reports == 0:
             return (unread + "No report was read, so none could be checked."
                     if unread else "The store holds no report and no failed file.")
+        notes = "".join(f" Note: {n}." for n in self.notes)
         return (f"{reports} reports. {unread}Defects (data problems): "
                 f"{c['with_defects']} reports. Signals only (worth a look, common in sound "
-                f"reports): {c['signals_only']}. Neither: {c['clean']}.")
+                f"reports): {c['signals_only']}. Neither: {c['clean']}.{notes}")
 
     def to_markdown(self, sort: str | None = None, *, max_rows: int = 200) -> str:
         """The table as Markdown; paths relative to the folder all files are in (named
@@ -197,7 +201,7 @@ class Audit:
         from nlp_reports.corpus.html_report import audit_html
 
         sort = sort or self.sort
-        html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted))
+        html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes))
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
@@ -451,13 +455,16 @@ def _date_zh(published: str, page: str | None) -> str:
 
 def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
           years: Sequence[int] = (), folders: Sequence[str] = (),
-          sort: str = "defects") -> Audit:
+          sort: str = "defects", agency_map: Any = None) -> Audit:
     """Audit every report in the store ``db``: one row per report (and per failed file).
 
     ``years`` / ``folders`` keep only the reports on those years / in those top folders
     (the ``folder`` column; failed files have no year and are kept by ``years``). The
     cross-year and copying checks still compare with every stored report. ``sort`` is the
-    order of every output (:meth:`Audit.sorted`).
+    order of every output (:meth:`Audit.sorted`). ``agency_map`` (old name → new name, a
+    dict or a CSV path: :func:`nlp_reports.corpus.summarize.read_agency_map`) links a renamed
+    agency's years (copying, cross-year checks, ``texts_for_agency_year``); the rows keep
+    the name as written. Without it, a note names agencies that look renamed.
     """
     import importlib
 
@@ -465,9 +472,10 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
 
     sm = importlib.import_module("nlp_reports.corpus.summarize")
 
+    agency_map = sm.agency_map_arg(agency_map)
     store, owned = open_store(db, readonly=not isinstance(db, Store))
     try:
-        frames = sm.load_frames(store)
+        frames = sm.load_frames(store, agency_map=agency_map)
         sections = store.query("SELECT report_id, number, text FROM sections "
                                "WHERE number IN (5, 6)")
         failures = store.failures()
@@ -482,6 +490,10 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     cols = _Columns(reps)
     for col in ("path", "agency", "year", "level", "region", "published"):
         cols.out[col] = reps[col]
+    if "agency_as_written" in reps:  # a renamed report's row names it as it is written
+        cols.out["agency"] = reps["agency_as_written"]
+    notes = (sm.agency_map_notes(frames.reports, agency_map)
+             + sm.rename_notes(frames.reports))
     from nlp_reports.parse.metadata import agency_key
 
     key = reps["agency"].map(agency_key, na_action="ignore")  # 行署 = 行政公署
@@ -514,7 +526,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     if folders:
         out = out[out["folder"].isin(set(folders))]
     out = out.reset_index(drop=True)
-    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted)
+    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes))
     result.sorted()  # an unknown sort column fails here, before any output is written
     return result
 

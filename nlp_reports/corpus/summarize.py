@@ -316,10 +316,16 @@ class Frames:
     checks: Any
     words: Any = None
     files: Any = None
+    agency_map: dict[str, str] | None = None
 
 
-def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0) -> Frames:
-    """Read what the summary needs from a store (SQL does the filtering and sampling)."""
+def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0,
+                agency_map: dict[str, str] | None = None) -> Frames:
+    """Read what the summary needs from a store (SQL does the filtering and sampling).
+
+    ``agency_map`` (old name → new name, resolved: :func:`resolve_agency_map`) puts the
+    renamed reports under the new name before anything is computed (the name as written
+    is kept in ``agency_as_written``)."""
     numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, source_format, published, "
@@ -336,6 +342,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     bare = reports[["received", "outcomes_total", "review", "litigation"]].isna().all(axis=1)
     reports["identities_checked"] = reports["id"].isin(
         identities_checked(store, reports.loc[bare, "id"].tolist()))
+    if agency_map is not None:
+        apply_agency_map(reports, agency_map)
     add_place_levels(reports)
     # (the title's year disagrees with the data period: its year may be another report's)
     conflicts = store.query("SELECT DISTINCT report_id FROM problems WHERE code = 'year_conflict'")
@@ -347,7 +355,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     checks = store.failed_checks()
     words = None
     keys = list(dict.fromkeys(g for g in word_groups if g in GROUP_COLUMNS))
-    if keys and word_sample > 0 and not set(keys) & set(DERIVED_GROUPS):
+    derived = set(DERIVED_GROUPS) | ({"agency"} if agency_map else set())  # renamed: pandas
+    if keys and word_sample > 0 and not set(keys) & derived:
         part = ", ".join(f'"{g}"' for g in keys)
         words = store.query(
             "SELECT id, words FROM (SELECT id, words, ROW_NUMBER() OVER "
@@ -361,7 +370,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         words = _words_of(store, ids)
     files = store.query("SELECT status, reason, count(*) AS n FROM files "
                         "GROUP BY status, reason ORDER BY status, n DESC, reason")
-    return Frames(reports, statements, checks, words, files)
+    return Frames(reports, statements, checks, words, files, agency_map)
 
 
 def _words_of(store: Store, ids: Sequence[int]) -> Any:
@@ -493,13 +502,259 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
     return store
 
 
+# --- renamed agencies (机构改革) --------------------------------------------------------------
+
+#: Department renames and mergers of the 2018 机构改革 (中共中央《深化党和国家机构改革方案》,
+#: March 2018; local governments renamed their departments from late 2018 into 2019), and
+#: the 2021 扶贫办 → 乡村振兴局: (old names, new names) of the department's own name, without
+#: its unit word (:data:`REFORM_UNITS`: 局, 厅, 委员会 …), so 国土资源 matches 溪山县国土资源局
+#: and 青禾省国土资源厅. Used only for the "possibly renamed" hint; nothing is linked by it.
+REFORM_RENAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("国土资源", "城乡规划", "规划"), ("自然资源", "自然资源和规划")),
+    (("环境保护", "环保"), ("生态环境",)),
+    (("卫生和计划生育", "卫生计生", "人口和计划生育", "卫生"), ("卫生健康", "卫健")),
+    (("农业", "农牧", "农牧业", "畜牧兽医"), ("农业农村",)),
+    (("安全生产监督管理", "安全生产监督", "安监"), ("应急管理",)),
+    (("工商行政管理", "工商", "食品药品监督管理", "质量技术监督", "食药监", "质监"),
+     ("市场监督管理",)),
+    (("文化广电新闻出版", "文化广电体育", "文化广电", "文化体育", "文化", "旅游", "旅游发展"),
+     ("文化和旅游", "文化广电和旅游", "文化广电旅游", "文化旅游", "文化广电体育和旅游",
+      "文化体育和旅游", "文化广电体育旅游")),
+    (("民族宗教事务", "民族事务", "宗教事务"), ("民族宗教事务",)),
+    (("林业",), ("林业和草原",)),
+    (("粮食",), ("粮食和物资储备",)),
+    (("扶贫开发", "扶贫"), ("乡村振兴",)),  # 2021, not 2018
+)
+#: The unit words ending a department's name (longest first).
+REFORM_UNITS: tuple[str, ...] = ("委员会", "办公室", "局", "厅", "委", "办")
+#: A renamed agency's first report comes at most this many years after the old name's last
+#: (one year, or two when the reform year has no report of either name).
+RENAME_GAP = 2
+
+
+def agency_map_arg(agency_map: Any) -> dict[str, str] | None:
+    """An ``agency_map=`` argument checked and resolved: None; a mapping old → new; or the
+    path of a CSV (:func:`read_agency_map`)."""
+    if agency_map is None:
+        return None
+    if isinstance(agency_map, (str, os.PathLike)):
+        return read_agency_map(agency_map)
+    if hasattr(agency_map, "items"):
+        return resolve_agency_map(agency_map)
+    raise UsageError("agency_map: give a dict {old name: new name} or the path of a CSV "
+                     f"file of old,new names, not a {type(agency_map).__name__}")
+
+
+def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Read an agency map (机构更名对照表): a CSV of two columns, old name → new name.
+
+    One pair a line (旧名称,新名称); a first line naming the columns (旧名称/原名称/old …)
+    is skipped; blank lines are skipped. UTF-8 (with or without BOM) or GB18030 (what
+    Excel saves as "CSV" on a Chinese Windows). Chains resolve (A→B, B→C: A and B both
+    map to C). A name mapped to two different names, a cycle, or a line that is not two
+    names raises :class:`~nlp_reports.errors.UsageError` naming the line.
+    """
+    import csv
+    import io
+
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read the agency map {p}: {exc.strerror or exc}") from exc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        text = raw[3:].decode("utf-8", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("gb18030")
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"{p}: the agency map is neither UTF-8 nor GB18030 "
+                                 "text (save it as CSV, UTF-8)") from exc
+    pairs: list[tuple[int, str, str]] = []
+    for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+        cells = [c.strip().strip("\u3000") for c in row]
+        while cells and not cells[-1]:
+            cells.pop()  # Excel's empty trailing cells
+        if not cells:
+            continue
+        if len(cells) != 2 or not cells[0] or not cells[1]:
+            raise UsageError(f"{p}, line {n}: expected two names, old,new (旧名称,新名称); "
+                             f"found {len(cells)} cell{'s' if len(cells) != 1 else ''}: "
+                             f"{','.join(cells)[:80]}")
+        if not pairs and _is_map_header(cells):
+            continue
+        pairs.append((n, cells[0], cells[1]))
+    return resolve_agency_map(pairs, source=str(p))
+
+
+_MAP_HEADERS = frozenset({"旧名称", "原名称", "旧名", "原名", "旧机构名称", "原机构名称", "机构旧名称",
+                          "新名称", "新名", "新机构名称", "现名称", "机构新名称", "old", "new",
+                          "old name", "new name", "old_name", "new_name", "from", "to"})
+
+
+def _is_map_header(cells: Sequence[str]) -> bool:
+    return any(c.lower() in _MAP_HEADERS for c in cells)
+
+
+def resolve_agency_map(pairs: Any, *, source: str = "agency_map") -> dict[str, str]:
+    """Check and resolve an agency map: ``pairs`` is a mapping old → new, or (line, old,
+    new) triples (:func:`read_agency_map`). Returns {old: final new name}, chains followed
+    (A→B, B→C gives A→C and B→C). Names are compared without blanks (as agencies are
+    linked across years: :func:`nlp_reports.parse.metadata.agency_key`). A name mapped to
+    two names, or a cycle (A→B, B→A), is a :class:`UsageError` naming the line (the pair)."""
+    from nlp_reports.parse.metadata import agency_key
+
+    if isinstance(pairs, dict) or hasattr(pairs, "items"):
+        triples = [(None, str(o), str(n)) for o, n in pairs.items()]
+    else:
+        triples = list(pairs)
+
+    def where(line: Any, old: str, new: str) -> str:
+        return f"{source}, line {line}" if line is not None else f"{source}: {old} → {new}"
+
+    step: dict[str, tuple[str, Any]] = {}
+    shown: dict[str, str] = {}
+    for line, old, new in triples:
+        ko, kn = agency_key(old.strip()), agency_key(new.strip())
+        if not ko or not kn:
+            raise UsageError(f"{where(line, old, new)}: an empty agency name")
+        if ko == kn:
+            continue  # a name mapped to itself says nothing
+        if ko in step and step[ko][0] != kn:
+            first = step[ko][1]
+            raise UsageError(
+                f"{where(line, old, new)}: {old} is mapped to two names, {shown[step[ko][0]]} "
+                f"({'line ' + str(first) if first is not None else 'before'}) and {new}")
+        step[ko] = (kn, line)
+        shown.setdefault(ko, old.strip())
+        shown.setdefault(kn, new.strip())
+    out: dict[str, str] = {}
+    for start in step:
+        seen = [start]
+        cur = start
+        while cur in step:
+            cur = step[cur][0]
+            if cur in seen:  # named by the line that closes it (the last in the file)
+                ring = seen[seen.index(cur):]
+                last = max(ring, key=lambda c: step[c][1] or 0)
+                cyc = " → ".join(shown[c] for c in [*ring, cur])
+                raise UsageError(f"{where(step[last][1], shown[last], shown[step[last][0]])}: "
+                                 f"the agency map has a cycle ({cyc})")
+            seen.append(cur)
+        out[shown[start]] = shown[cur]
+    return out
+
+
+def apply_agency_map(reports: Any, agency_map: dict[str, str]) -> int:
+    """Put each report's agency under its new name (``agency_map``: old → new, resolved by
+    :func:`resolve_agency_map`), in place; the name as written goes to the column
+    ``agency_as_written``. Returns how many reports were renamed."""
+    from nlp_reports.parse.metadata import agency_key
+
+    by_key = {agency_key(o): n for o, n in agency_map.items()}
+    written = reports["agency"]
+    new = written.map(lambda a: by_key.get(agency_key(a)) if isinstance(a, str) else None)
+    renamed = new.notna()
+    reports["agency_as_written"] = written
+    reports["agency"] = written.where(~renamed, new)
+    return int(renamed.sum())
+
+
+def agency_map_notes(reports: Any, agency_map: dict[str, str] | None) -> list[str]:
+    """The note saying what the agency map did: how many reports (of which names) are
+    counted under a new name, and the map's old names no report has (a typo?)."""
+    if agency_map is None or "agency_as_written" not in reports:
+        return []
+    from nlp_reports.parse.metadata import agency_key
+
+    written = reports["agency_as_written"]
+    renamed = reports[written.notna() & (written != reports["agency"])]
+    pairs = renamed.groupby(["agency_as_written", "agency"]).size()
+    shown = "; ".join(f"{o} → {n}: {k}" for (o, n), k in pairs.head(5).items())
+    more = f"; … {len(pairs) - 5} more" if len(pairs) > 5 else ""
+    k = len(renamed)
+    note = (f"agency map: {k} report{'s are' if k != 1 else ' is'} counted under the agency's "
+            f"new name" + (f" ({shown}{more})" if k else "") + ", so its years link across the "
+            "rename in every table (copying, problem_changes, cross_year, boilerplate, "
+            "--by agency); the tables name the new agency, the store and the audit rows "
+            "keep the name as written")
+    keys = {agency_key(a) for a in written.dropna()}
+    unused = [o for o in agency_map if agency_key(o) not in keys]
+    if unused:
+        note += (f". {len(unused)} old name{'s' if len(unused) != 1 else ''} of the map "
+                 f"{'are' if len(unused) != 1 else 'is'} in no report (a typo?): "
+                 + "、".join(unused[:5]) + ("…" if len(unused) > 5 else ""))
+    return [note]
+
+
+def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tuple[int, int]]]:
+    """Agencies that look renamed by the 机构改革 (:data:`REFORM_RENAMES`): (old name,
+    (first, last year), new name, (first, last year)) when the two names differ only by a
+    known rename of the department's own name (same place before it), the old name's last
+    year comes before the new name's first, at most :data:`RENAME_GAP` years before it, and
+    no year has reports of both. A hint to write an agency map, never a link."""
+    from nlp_reports.parse.metadata import agency_key
+
+    r = reports[["agency", "year"]].dropna()
+    if r.empty:
+        return []
+    r = r.assign(key=r["agency"].map(agency_key), year=r["year"].astype(int))
+    spans = r.groupby("key")["year"].agg(["min", "max"])
+    names = r.drop_duplicates("key").set_index("key")["agency"]
+    years = r.groupby("key")["year"].agg(set)
+    out = []
+    for key in spans.index:
+        for new in _renamed_forms(key):
+            if new == key or new not in spans.index:
+                continue
+            (a0, a1), (b0, b1) = spans.loc[key].tolist(), spans.loc[new].tolist()
+            if a1 < b0 <= a1 + RENAME_GAP and not years[key] & years[new]:
+                out.append((names[key], (a0, a1), names[new], (b0, b1)))
+    return sorted(out, key=lambda c: (c[0], c[2]))
+
+
+@functools.lru_cache(maxsize=65536)
+def _renamed_forms(name: str) -> frozenset[str]:
+    """The names ``name`` would have after a rename of :data:`REFORM_RENAMES`."""
+    out: set[str] = set()
+    for olds, news in REFORM_RENAMES:
+        for old in olds:
+            for unit in REFORM_UNITS:
+                tail = old + unit
+                if name.endswith(tail) and len(name) > len(tail):
+                    place = name[:-len(tail)]
+                    out.update(place + n + u for n in news for u in REFORM_UNITS)
+    return frozenset(out)
+
+
+def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
+    """The "possibly renamed" note (:func:`rename_candidates`), or none."""
+    found = rename_candidates(reports)
+    if not found:
+        return []
+
+    def span(a: int, b: int) -> str:
+        return f"{a}–{b}" if a != b else f"{a}"
+
+    shown = "; ".join(f"{o} ({span(*oy)}) → {n} ({span(*ny)})" for o, oy, n, ny in found[:limit])
+    more = f"; … {len(found) - limit} more" if len(found) > limit else ""
+    return [f"possibly renamed: {shown}{more}; link them with --agency-map FILE (a CSV of "
+            "old name,new name; agency_map= in Python): until then each name is an agency "
+            "of its own, whose years do not link across the rename (docs/summary.md, "
+            "Renamed agencies)"]
+
+
 # --- the summary ----------------------------------------------------------------------------
 
 
 def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Sequence[Any]]],
               by: Sequence[str] = (), *, threshold: float = 0.8, n_representatives: int = 3,
               top_words: int = 15, vocabulary_sample: int = 500,
-              dedupe: bool = False) -> Summary:
+              dedupe: bool = False,
+              agency_map: Any = None) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
     ``by``: group columns among year, level, region, agency, format (the layout scheme),
@@ -511,8 +766,12 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     ``by`` is empty) on the words stored at tagging time, from at most
     ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
     ``dedupe``: count one report per (agency, year) — see :func:`dedupe_frames`; a note says
-    how many were left out.
+    how many were left out. ``agency_map``: old agency name → new name (a dict, or the
+    path of a CSV: :func:`read_agency_map`), applied before anything is computed so an
+    agency's years link across a rename (机构改革); a note says how many reports it renamed.
+    Without it, a note names agencies that look renamed (:func:`rename_candidates`).
     """
+    agency_map = agency_map_arg(agency_map)
     if isinstance(by, str):  # by="year": one key, not its characters
         by = (by,)
     by = tuple(dict.fromkeys(by or ()))  # a key named twice groups once (not an error)
@@ -527,7 +786,8 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
         store, owned = _memory_store(source), True
     word_groups = by or ("year",)
     try:
-        frames = load_frames(store, word_groups=word_groups, word_sample=vocabulary_sample)
+        frames = load_frames(store, word_groups=word_groups, word_sample=vocabulary_sample,
+                             agency_map=agency_map)
     finally:
         if owned:
             store.close()
@@ -564,7 +824,7 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
             drop=True),
         checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
         words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
-        files=frames.files,
+        files=frames.files, agency_map=frames.agency_map,
     ), dropped
 
 
@@ -612,7 +872,8 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                      n_representatives: int = 3, top_words: int = 15,
                      word_groups: Sequence[str] = ("year",), dedupe: bool = False) -> Summary:
     """The summary of already loaded :class:`Frames` (see :func:`summarize`)."""
-    notes = files_note(frames.files) + corpus_notes(frames.reports, deduped=dedupe)
+    notes = (files_note(frames.files) + agency_map_notes(frames.reports, frames.agency_map)
+             + rename_notes(frames.reports) + corpus_notes(frames.reports, deduped=dedupe))
     if dedupe:
         frames, _ = dedupe_frames(frames)
     notes += silent_reports_note(frames.reports)
