@@ -294,3 +294,22 @@ def test_file_stat_is_isfile(tmp_path) -> None:
             assert st.st_size == os.stat(name).st_size
     doc = ingest.read_document(str(f))
     assert doc.text == "一、总体情况" and doc.source_format == "txt"
+
+
+# --- parse: heading-number styles remembered by marker ---------------------------------------
+
+
+def test_numbering_styles_remembered_give_the_same_problems() -> None:
+    import nlp_reports.parse as P
+
+    text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到申请3件。\n"
+            "2、主动公开政府信息情况\n规章 0 0 1\n第三部分 收到和处理政府信息公开申请情况\n无。\n"
+            "（四）政府信息公开行政复议、行政诉讼情况\n无。\n五. 存在的主要问题及改进情况\n一是人员不足。\n"
+            "其他需要报告的事项\n无。\n")
+    P._MARKER_STYLES.clear()
+    cold = P.load_report(text)
+    assert P._MARKER_STYLES  # filled on the way
+    warm = P.load_report(text)
+    P._MARKER_STYLES.clear()
+    assert cold.to_json() == warm.to_json()
+    assert any(p.code == "mixed_heading_numbering" for p in warm.errors)

@@ -255,6 +255,11 @@ _NUMBERING_STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: A heading's number as written → its style (or None): the same few markers (一、 2、 第三部分)
+#: in every report.
+_MARKER_STYLES: dict[str, str | None] = {}
+
+
 def _numbering_problems(layout: Layout, text: str, *, older: bool = False) -> list[Problem]:
     """``mixed_heading_numbering`` when the section headings are numbered in more than one
     style (一、 / 2、 / 第三部分 / 5.; a heading without a number among numbered ones counts
@@ -267,8 +272,13 @@ def _numbering_problems(layout: Layout, text: str, *, older: bool = False) -> li
     for s in layout.sections:
         line_start = text.rfind("\n", 0, s.title_start) + 1
         marker = text[line_start:s.title_start].strip(" \t\u3000")
-        style = next((name for p, name in _NUMBERING_STYLES if p.match(marker)),
-                     "no number" if not marker else None)
+        style = _MARKER_STYLES.get(marker, "")
+        if style == "":  # (not seen yet: the few markers of all reports are matched once)
+            style = next((name for p, name in _NUMBERING_STYLES if p.match(marker)),
+                         "no number" if not marker else None)
+            if len(_MARKER_STYLES) >= 1000:
+                _MARKER_STYLES.clear()
+            _MARKER_STYLES[marker] = style
         if style is not None:
             seen.append((s.number, marker or "—", style))
     while older and len(seen) > 1 and seen[-1][2] == "no number":
