@@ -9,37 +9,10 @@ versioned by :data:`SCHEMA_VERSION` and ``Report.from_dict`` reads it back.
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Literal, TypeVar
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 SCHEMA_VERSION = "1.0"
-
-_T = TypeVar("_T")
-
-
-def _fast_init(cls: type[_T]) -> type[_T]:
-    """Give a frozen dataclass an ``__init__`` that stores its fields straight into the
-    instance ``__dict__``: the generated one calls ``object.__setattr__`` once per field,
-    ~2.5× slower, and the parser builds ~100 of these objects a report. Same signature,
-    defaults and annotations; instances stay frozen (assignment still raises). Classes with
-    default factories, ``init=False`` fields, ``__post_init__`` or slots keep theirs."""
-    flds = fields(cls)  # type: ignore[arg-type]
-    if (hasattr(cls, "__post_init__") or hasattr(cls, "__slots__")
-            or any(f.default_factory is not MISSING or not f.init for f in flds)):
-        return cls
-    old = cls.__init__
-    defaults = {f"_d_{f.name}": f.default for f in flds if f.default is not MISSING}
-    params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_d_{f.name}" for f in flds)
-    body = "".join(f"\n    d[{f.name!r}] = {f.name}" for f in flds)
-    namespace: dict[str, Any] = dict(defaults)
-    exec(f"def __init__(self, {params}):\n    d = self.__dict__{body}", namespace)  # noqa: S102
-    init = namespace["__init__"]
-    init.__annotations__ = dict(old.__annotations__)
-    init.__qualname__ = old.__qualname__
-    init.__module__ = cls.__module__
-    cls.__init__ = init  # type: ignore[misc]
-    return cls
-
 
 #: The 2021 scheme's section numbers and their canonical titles (一 … 六).
 SECTION_TITLES: dict[int, str] = {
@@ -56,7 +29,6 @@ Outcome = Literal["pass", "fail", "not_assessable"]
 Level = Literal["national", "province", "city", "county", "township", "street", "department"]
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Metadata:
     """What the report says about itself (元数据).
@@ -80,7 +52,6 @@ class Metadata:
     traditional: bool = False  # the text was in traditional characters (converted to parse)
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Section:
     """One numbered section, mapped onto the 2021 scheme's 1–6 (older headings included).
@@ -93,7 +64,6 @@ class Section:
     text: str
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Statement:
     """One statement of section 五: an enumerated item or, in free prose, one sentence.
@@ -109,7 +79,6 @@ class Statement:
     marker: str | None = None
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Table:
     """One statistical table (or sub-table of 表二) read as numbers.
@@ -164,7 +133,6 @@ class Table:
             dtype=float)
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Check:
     """The outcome of one accounting identity (勾稽关系) or consistency check.
@@ -184,7 +152,6 @@ class Check:
     message: str = ""
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Problem:
     """A non-fatal finding about the input: a missing section, an unreadable table …"""
@@ -193,7 +160,6 @@ class Problem:
     message: str
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Report:
     """One parsed annual report (政府信息公开工作年度报告)."""

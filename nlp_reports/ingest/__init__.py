@@ -33,7 +33,6 @@ from nlp_reports.ingest.normalize import (
     normalize_text,
     to_simplified,
 )
-from nlp_reports.report import _fast_init
 
 log = logging.getLogger("nlp_reports")
 
@@ -42,7 +41,6 @@ __all__ = ["REPORT_SUFFIXES", "Document", "read_document", "normalize_text", "sn
 DEFAULT_MAX_BYTES = 50 * 2**20
 
 
-@_fast_init
 @dataclass(frozen=True)
 class Document:
     """A report's clean text (正文) and how it was read.

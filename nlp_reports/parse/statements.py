@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from nlp_reports.ingest.normalize import PAGE_NUMBER
 from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_block
-from nlp_reports.report import _fast_init
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
        "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
@@ -186,7 +185,6 @@ _EMPTY_5 = re.compile(
     r"[\s。.！!]{0,4}$")
 
 
-@_fast_init
 @dataclass(frozen=True)
 class StatementSpan:
     """One statement as an offset span with its block and marker as written."""
@@ -197,7 +195,6 @@ class StatementSpan:
     marker: str | None
 
 
-@_fast_init
 @dataclass(frozen=True)
 class SplitResult:
     """Statements of section 五 plus what was noticed on the way."""

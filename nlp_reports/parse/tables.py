@@ -41,7 +41,7 @@ from nlp_reports.parse.layout import (
     TABLE4_COLUMNS,
     TABLE4_ROWS,
 )
-from nlp_reports.report import Problem, Table, _fast_init
+from nlp_reports.report import Problem, Table
 
 __all__ = ["read_tables", "TABLE3_TITLE", "TABLE4_TITLE", "MAX_VALUE"]
 
@@ -73,7 +73,6 @@ _PAGE_NUMBER = re.compile(r"[-—–]\s?\d{1,3}\s?[-—–]")
 NUM, BLANK, BAD = 0, 1, 2  # kinds of value cell
 
 
-@_fast_init
 @dataclass(frozen=True)
 class _Cell:
     """One value cell: its kind (NUM / BLANK / BAD), what was written, and the number."""
