@@ -421,7 +421,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true",
                    help="print nothing on stdout when writing --csv/--html")
     p.add_argument("--dedupe", action="store_true",
-                   help="count one report per (agency, year): the one published last, "
+                   help="count one report per (agency, year): one whose year is not in "
+                        "doubt (no year_conflict), then the one published last, "
                         "else the most complete (表三 read, most statements), else the one "
                         "stored last (docs/summary.md)")
     p.add_argument("--agency-map", metavar="FILE",

@@ -214,3 +214,35 @@ def test_cli_flag(db, map_csv, tmp_path, capsys):
         assert err.count("\n") == 1 and "line 2" in err and "cycle" in err
     assert main(["summarize", "--db", str(db), "--agency-map", str(tmp_path / "none.csv")]) == 2
     assert "cannot read the agency map" in capsys.readouterr().err
+
+
+# --- --dedupe: a report whose year is in doubt gives way (item 5 of the s8 brief) ----------
+
+
+def test_dedupe_prefers_the_report_whose_year_is_not_in_doubt(tmp_path):
+    """Two texts for one agency and year; the later-published one has a year_conflict (its
+    title's year disagrees with its data period): the other one is kept, and the note says
+    why. Without the conflict, the later one is kept (published last)."""
+    import dataclasses
+
+    from nlp_reports.corpus.summarize import dedupe_frames, load_frames
+    from nlp_reports.report import Problem
+
+    def report(published, errors=()):
+        r = make_report("溪山县交通运输局", 2022, ["培训不够。"], ["将加强培训。"], errors=errors)
+        return dataclasses.replace(r, metadata=dataclasses.replace(r.metadata,
+                                                                   published=published))
+
+    conflict = (Problem("year_conflict", "标题为2021年，统计期限为2022年"),)
+    for errors, kept_name in ((conflict, "a.txt"), ((), "b.txt")):
+        path = tmp_path / f"d{len(errors)}.db"
+        with Store(path) as s:
+            for name, r in (("a.txt", report("2023-01-10")),
+                            ("b.txt", report("2023-01-20", errors))):
+                s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
+        with Store(path, readonly=True) as s:
+            kept, dropped = dedupe_frames(load_frames(s))
+        assert dropped == 1 and kept.reports["path"].tolist() == [kept_name]
+        note = next(n for n in summarize(path, dedupe=True).notes if n.startswith("dedupe"))
+        why = "no year_conflict" if errors else "published last"
+        assert f"{kept_name} ({why})" in note

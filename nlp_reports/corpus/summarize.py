@@ -798,7 +798,9 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
 def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     """One report per (agency, year): ``(frames without the others, how many left out)``.
 
-    Which one is kept: the one published last (``published``, an ISO date: a revised
+    Which one is kept: first one whose year is not in doubt (no ``year_conflict``: the
+    title's year disagrees with the data period or the dates, so it may be another year's
+    report filed under this one); then the one published last (``published``, an ISO date: a revised
     version is published after the version it replaces); among those with the same or no
     date, the most complete — 表三 read (its total received and outcomes both present),
     then the most section-五 statements — and then the one stored last (the highest id), so
@@ -831,13 +833,16 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
 def _dedupe_order(sub: Any) -> Any:
     """The reports ``sub`` (agency and year known) in :func:`dedupe_frames`' order: within
     each (agency, year) the one kept is last."""
+    conflict = (sub["year_conflict"].fillna(False).astype(bool) if "year_conflict" in sub
+                else np.zeros(len(sub), dtype=bool))
     order = sub[["id", "agency", "year"]].assign(
+        sure=(~np.asarray(conflict, dtype=bool)).astype(int),  # a year not in doubt wins
         published=sub["published"].astype(object).where(sub["published"].notna(),
                                                          "").astype(str),
         table3=(sub["received"].notna() & sub["outcomes_total"].notna()).astype(int),
         n_statements=sub["n_statements"].fillna(0).astype(int))
-    return order.sort_values(["agency", "year", "published", "table3", "n_statements", "id"],
-                             kind="stable")
+    return order.sort_values(["agency", "year", "sure", "published", "table3", "n_statements",
+                              "id"], kind="stable")
 
 
 def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
@@ -857,7 +862,8 @@ def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
     for agency, year in list(pairs)[:limit]:
         g = order[(order["agency"] == agency) & (order["year"] == year)]
         kept, runner = g.iloc[-1], g.iloc[-2]
-        why = ("published last" if kept["published"] != runner["published"]
+        why = ("no year_conflict" if kept["sure"] != runner["sure"]
+               else "published last" if kept["published"] != runner["published"]
                else "表三 read" if kept["table3"] != runner["table3"]
                else "more statements in 五" if kept["n_statements"] != runner["n_statements"]
                else "stored last")
@@ -952,8 +958,9 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
         left = int(multi.sum()) - len(multi)
         notes.append(
             f"dedupe: {len(multi)} (agency, year) pair{'s' if len(multi) != 1 else ''} had "
-            f"more than one report; one report per pair is counted — the one published last, "
-            f"else the most complete, else the one stored last — and {left} "
+            f"more than one report; one report per pair is counted — one without a "
+            f"year_conflict (its year not in doubt), then the one published last, else the "
+            f"most complete, else the one stored last — and {left} "
             f"report{'s are' if left != 1 else ' is'} left out of every table"
             + _kept_texts(r, multi.index) + _year_conflicts(r, multi.index))
     elif len(multi):
