@@ -246,3 +246,30 @@ def test_dedupe_prefers_the_report_whose_year_is_not_in_doubt(tmp_path):
         note = next(n for n in summarize(path, dedupe=True).notes if n.startswith("dedupe"))
         why = "no year_conflict" if errors else "published last"
         assert f"{kept_name} ({why})" in note
+
+
+# --- vocabulary in group order (item 6; sixth trial F12) ------------------------------------
+
+
+def test_vocabulary_groups_are_sorted_like_the_other_tables(tmp_path):
+    """Reports stored 2021, 2022, 2019, 2020 (the order of the walk): the vocabulary's
+    groups come by year, as in overview, not in the order of their first report id."""
+    path = tmp_path / "vocab.db"
+    words = {2019: "网站 改版 栏目", 2020: "疫情 防控 栏目", 2021: "政务 新媒体 栏目",
+             2022: "数据 开放 栏目"}
+    with Store(path) as s:
+        for year in (2021, 2022, 2019, 2020):
+            for agency in ("甲县人民政府", "乙县人民政府"):
+                r = make_report(agency, year, ["培训不够。"], ["将加强培训。"])
+                s.write_report(f"{agency}{year}.txt", r, FakeTagger().tag_many([r])[0],
+                               model_id="m", words=(words[year] + " 公开 公开").split())
+    for by in ((), ("level", "year")):
+        summary = summarize(path, by=by)
+        keys = list(by or ("year",))
+        vocab = summary.vocabulary
+        assert set(vocab["year"]) == set(words)
+        shown = vocab[keys].drop_duplicates().astype(str).agg("|".join, axis=1).tolist()
+        overview = summary.tables["overview"] if by else summary.trend
+        expected = overview[keys].drop_duplicates().astype(str).agg("|".join, axis=1).tolist()
+        assert shown == [k for k in expected if k in shown]
+        assert vocab.groupby(keys)["rank"].apply(lambda r: r.is_monotonic_increasing).all()

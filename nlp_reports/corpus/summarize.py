@@ -1413,4 +1413,9 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     out = pd.DataFrame(rows, columns=cols)
     if "year" in groups:  # restore numeric years
         out["year"] = out["year"].map(lambda v: int(v) if str(v).isdigit() else v)
-    return out
+    # by group, as every other table (not in the order of the groups' first report)
+    order = pd.DataFrame({f"_{i}": (pd.to_numeric(out[g], errors="coerce") if g == "year"
+                                    else out[g].astype(str)) for i, g in enumerate(groups)})
+    order["_rank"] = out["rank"]
+    ix = order.sort_values(list(order.columns), kind="stable", na_position="last").index
+    return out.loc[ix].reset_index(drop=True)
