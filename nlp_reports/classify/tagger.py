@@ -289,7 +289,12 @@ class Tagger:
 
                 # a patch-level sklearn difference was already logged by check_compatible
                 warnings.simplefilter("ignore", InconsistentVersionWarning)
-                bundle = compile_model(bundle)
+                try:
+                    bundle = compile_model(bundle)
+                except ValueError as exc:  # an estimator this version cannot serve
+                    raise IncompatibleModelError(
+                        f"{model_dir / mc.MODEL_FILE}: cannot be served ({exc}); retrain it "
+                        "with this version of nlp_reports") from exc
         tagger = cls(bundle, card=card, model_id=model_id, path=model_dir)
         if tokenizer is None and getattr(bundle.tokenizer, "engine", "") is None:
             tokenizer = _fastest_engine()  # imports only the engine it picks

@@ -24,7 +24,7 @@ from nlp_reports.classify.dataset import (
     split_by_family,
     warn_data,
 )
-from nlp_reports.errors import DataError
+from nlp_reports.errors import DataError, UsageError
 from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -225,7 +225,12 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     out_dir = Path(out)
     model_path = out_dir / mc.MODEL_FILE
     try:
-        mc.dump_model(compile_model(model), model_path)
+        bundle = compile_model(model)
+    except ValueError as exc:  # estimator parameters the numpy-served form cannot hold
+        raise UsageError(f"the trained model cannot be served: {exc}; use the default "
+                         "estimators or ones of the same kind") from exc
+    try:
+        mc.dump_model(bundle, model_path)
     except OSError as exc:
         raise _unwritable(out_dir, exc) from None
     digest = mc.sha256_file(model_path)

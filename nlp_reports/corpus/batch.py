@@ -40,7 +40,7 @@ from nlp_reports.corpus.store import (
     prepare_report,
     tagged_to_stored,
 )
-from nlp_reports.errors import MissingDependencyError, ParseError, StoreError
+from nlp_reports.errors import MissingDependencyError, ParseError, StoreError, UsageError
 from nlp_reports.ingest import REPORT_SUFFIXES
 
 log = logging.getLogger("nlp_reports")
@@ -1029,7 +1029,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     processes and on the main thread — not in Dask worker threads).
     """
     if backend not in ("joblib", "dask"):
-        raise ValueError(f"backend must be 'joblib' or 'dask', not {backend!r}")
+        raise UsageError(f"backend must be 'joblib' or 'dask', not {backend!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     jobs = (os.cpu_count() or 1) if jobs is not None and jobs < 0 else max(1, int(jobs or 1))

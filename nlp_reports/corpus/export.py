@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from nlp_reports.corpus.store import TABLES, Store, open_store
-from nlp_reports.errors import MissingDependencyError, StoreError
+from nlp_reports.errors import MissingDependencyError, StoreError, UsageError
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
@@ -31,7 +31,7 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     (``row_label``, ``column_label``) beside it.
     """
     if format not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if table is not None and table not in TABLES:
         raise StoreError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
     if format == "jsonl" and table is not None:  # (before the store is opened)

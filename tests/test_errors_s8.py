@@ -1,0 +1,21 @@
+"""Wrong arguments to the public API raise the project's UsageError (still a ValueError)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports.corpus import Store, export, tag_paths
+from nlp_reports.errors import NlpReportsError, UsageError
+
+
+def test_export_with_an_unknown_format(tmp_path):
+    Store(tmp_path / "c.db").close()
+    with pytest.raises(UsageError, match="format must be one of") as info:
+        export(tmp_path / "c.db", tmp_path / "out", format="xlsx")
+    assert isinstance(info.value, ValueError) and isinstance(info.value, NlpReportsError)
+
+
+def test_tag_with_an_unknown_backend(tmp_path):
+    with pytest.raises(UsageError, match="backend must be 'joblib' or 'dask'"):
+        tag_paths([tmp_path], tmp_path / "c.db", backend="spark")
+    assert not (tmp_path / "c.db").exists()  # refused before anything was made
