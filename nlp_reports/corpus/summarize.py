@@ -701,33 +701,58 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
     r = reports[["agency", "year"]].dropna()
     if r.empty:
         return []
-    r = r.assign(key=r["agency"].map(agency_key), year=r["year"].astype(int))
-    spans = r.groupby("key")["year"].agg(["min", "max"])
-    names = r.drop_duplicates("key").set_index("key")["agency"]
-    years = r.groupby("key")["year"].agg(set)
+    key_of = {a: agency_key(a) for a in r["agency"].unique()}
+    r = r.assign(key=r["agency"].map(key_of), year=r["year"].astype(int))
+    g = r.groupby("key")["year"]
+    first, last = g.min().to_dict(), g.max().to_dict()
+    shown = {k: a for a, k in reversed(key_of.items())}  # the first name written
+    found: dict[tuple[str, str], list[str]] = {}  # (place, department name) → keys
+    for key in first:
+        for part in _department(key):
+            found.setdefault(part, []).append(key)
+    table = _reform_table()[0]
     out = []
-    for key in spans.index:
-        for new in _renamed_forms(key):
-            if new == key or new not in spans.index:
-                continue
-            (a0, a1), (b0, b1) = spans.loc[key].tolist(), spans.loc[new].tolist()
-            if a1 < b0 <= a1 + RENAME_GAP and not years[key] & years[new]:
-                out.append((names[key], (a0, a1), names[new], (b0, b1)))
-    return sorted(out, key=lambda c: (c[0], c[2]))
+    for (place, dept), keys in found.items():
+        for new_dept in table.get(dept, ()):
+            for key in keys:
+                for new in found.get((place, new_dept), ()):
+                    # the old name's years all before the new name's (no year has both)
+                    if new != key and last[key] < first[new] <= last[key] + RENAME_GAP:
+                        out.append((shown[key], (first[key], last[key]),
+                                    shown[new], (first[new], last[new])))
+    return sorted(set(out), key=lambda c: (c[0], c[2]))
+
+
+@functools.cache
+def _reform_table() -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+    """Old department name → its new names (:data:`REFORM_RENAMES`), and the lengths of
+    all names, old and new, longest first."""
+    table: dict[str, tuple[str, ...]] = {}
+    for olds, news in REFORM_RENAMES:
+        for old in olds:
+            table[old] = tuple(dict.fromkeys((*table.get(old, ()), *news)))
+    names = {n for olds, news in REFORM_RENAMES for n in (*olds, *news)}
+    return table, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+@functools.cache
+def _reform_names() -> frozenset[str]:
+    return frozenset(n for olds, news in REFORM_RENAMES for n in (*olds, *news))
 
 
 @functools.lru_cache(maxsize=65536)
-def _renamed_forms(name: str) -> frozenset[str]:
-    """The names ``name`` would have after a rename of :data:`REFORM_RENAMES`."""
-    out: set[str] = set()
-    for olds, news in REFORM_RENAMES:
-        for old in olds:
-            for unit in REFORM_UNITS:
-                tail = old + unit
-                if name.endswith(tail) and len(name) > len(tail):
-                    place = name[:-len(tail)]
-                    out.update(place + n + u for n in news for u in REFORM_UNITS)
-    return frozenset(out)
+def _department(name: str) -> tuple[tuple[str, str], ...]:
+    """(place, department name) for each way ``name`` reads as a place, a department
+    name of :data:`REFORM_RENAMES` (old or new) and a unit word (局, 厅 …)."""
+    known = _reform_names()
+    lengths = _reform_table()[1]
+    out = []
+    for unit in REFORM_UNITS:
+        if name.endswith(unit):
+            base = name[:-len(unit)]
+            out.extend((base[:-n], base[-n:]) for n in lengths
+                       if len(base) > n and base[-n:] in known)
+    return tuple(out)
 
 
 def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
