@@ -6,6 +6,7 @@ import re
 import struct
 import subprocess
 import zlib
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,17 @@ def test_renders_in_headless_chromium(db, tmp_path):
     subprocess.run([*base, f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.exists() and _png_pixels_vary(shot)
+
+
+def test_summary_page_shows_the_notes(db, tmp_path):
+    """The notes (failed files, copies counted once, renamed agencies …) say what the figures
+    leave out; the Markdown had them, the page did not."""
+    with Store(db) as s:
+        s.record_failure("/c/empty.txt", "empty", "the file is empty")
+    summary = summarize(db, agency_map={"甲县人民政府": "甲县政府<办>"})
+    assert summary.notes
+    html = summary.to_html(tmp_path / "s.html")
+    assert "说明 Notes" in html
+    for note in summary.notes:
+        assert html_escape(note) in html
+    assert "甲县政府&lt;办&gt;" in html and "甲县政府<办>" not in html

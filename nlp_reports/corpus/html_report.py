@@ -311,6 +311,9 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
             f'<p>{summary.n_reports} reports, {summary.n_statements} statements'
             + (f"; {esc(grouped)}: the charts show each group, then all reports together"
                if by else "") + "</p>"]
+    if summary.notes:  # what the figures leave out or merge: failed files, copies, renames
+        body.append("<h2>说明 Notes</h2><ul class=\"notes\">"
+                    + "".join(f"<li>{esc(n)}</li>" for n in summary.notes) + "</ul>")
     body.append("<h2>主题分布 Theme prevalence</h2>")
     if by and t.get("prevalence") is not None and len(t["prevalence"]):
         for kind in ("problem", "measure"):
