@@ -219,3 +219,19 @@ def test_vocabulary_sample_is_per_group_also_for_derived_keys():
                     vocabulary_sample=2).vocabulary
     county = voc[voc["tier"] == "county"]
     assert len(county) and county["count"].max() <= 2 * 2  # 2 reports, a word twice at most
+
+
+def test_problem_changes_name_the_statements_of_each_theme(tmp_path):
+    """problem_changes has one row per theme: a statement on two themes gives two rows; each
+    names the report's problem statements on its theme, so statements can be counted
+    (sixth trial, F7)."""
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [
+            make_report("甲县人民政府", 2022, ["人员力量不足，培训较少。", "保密审查不严。"], ["加强培训。"]),
+            make_report("甲县人民政府", 2023, ["人员力量不足，培训较少。", "网站平台建设不足。"],
+                        ["推进平台升级。"])])
+        ch = summarize(s).problem_changes
+    rows = {(r.theme, r.status): r.statement_idx for r in ch.itertuples()}
+    assert rows[("staffing", "persisting")] == "0" and rows[("training", "persisting")] == "0"
+    assert rows[("platform", "new")] == "1"
+    assert rows[("confidentiality", "disappeared")] == ""

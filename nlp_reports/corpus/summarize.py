@@ -931,7 +931,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["copying"] = by_report
     tables["copied_statements"] = copied
     tables["cross_year"] = cross_year(frames.reports)
-    tables["problem_changes"] = problem_changes(frames.reports, flags["problem"])
+    tables["problem_changes"] = problem_changes(frames.reports, flags["problem"], st)
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     for df in tables.values():
@@ -1288,12 +1288,15 @@ def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
     return out[list(CROSS_YEAR_COLUMNS)].reset_index(drop=True)
 
 
-def problem_changes(reports: Any, problem_flags: Any) -> Any:
+def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) -> Any:
     """Per report: problem themes new, persisting, reappearing or disappeared, compared with
     the agency's previous stored year (``prev_year`` says which).
 
     Several reports for one agency and year (without ``dedupe``) each get their rows, as
     in every table; a theme counts as stated in a year when any of its reports states it.
+    A row is a theme, not a statement (a problem on three themes gives three rows): with
+    ``statements`` (report_id, idx, kind, theme_mask) each row names the report's problem
+    statements on its theme (``statement_idx``, "2,5"; empty for ``disappeared``).
     """
     import pandas as pd
 
@@ -1337,7 +1340,37 @@ def problem_changes(reports: Any, problem_flags: Any) -> Any:
         "prev_year": prev_year[ri], "theme": np.array(THEME_IDS, dtype=object)[ti],
         "status": status[ri, ti]})
     out.insert(5, "theme_name", out["theme"].map(THEME_NAMES))
-    return out[cols]
+    if statements is None:
+        return out[cols]
+    out["statement_idx"] = _statement_idx(statements, out["report_id"].to_numpy(), ti,
+                                          out["status"].to_numpy() != "disappeared")
+    return out[[*cols, "statement_idx"]]
+
+
+def _statement_idx(statements: Any, report_ids: Any, themes: Any, wanted: Any) -> list[str]:
+    """Per (report id, theme index) pair: the report's problem statements on that theme as
+    "idx,idx" ("" when not ``wanted`` or none). Sorted arrays, one string a pair."""
+    probs = statements[statements["kind"] == "problem"]
+    masks = probs["theme_mask"].to_numpy(dtype=np.int64)
+    n = len(THEME_IDS)
+    row, bit = np.nonzero((masks[:, None] >> np.arange(n)) & 1)
+    key = probs["report_id"].to_numpy(dtype=np.int64)[row] * n + bit
+    idx = probs["idx"].to_numpy(dtype=np.int64)[row]
+    if not len(key):
+        return [""] * len(report_ids)
+    order = np.lexsort((idx, key))
+    key, idx = key[order], idx[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    ends = np.r_[starts[1:], len(key)]
+    # one string per (report, theme) group, as Python str (joining numpy's str_ is slow)
+    idx_text = [str(i) for i in idx.tolist()]
+    groups = [idx_text[a] if b - a == 1 else ",".join(idx_text[a:b])
+              for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    want = np.asarray(report_ids, dtype=np.int64) * n + np.asarray(themes, dtype=np.int64)
+    at = np.searchsorted(key[starts], want)
+    found = (at < len(starts)) & wanted
+    found[found] = key[starts][at[found]] == want[found]
+    return [groups[a] if ok else "" for a, ok in zip(at.tolist(), found.tolist(), strict=True)]
 
 
 def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
