@@ -108,7 +108,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         else None)
     head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
     tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
-    published, page_date, signed = meta.publication(head, tail_date)
+    published, page_date, signed = meta.publication(head, tail_date, title_year)
     # (the text after the title is sliced only when the title names no year)
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
     if title_year:  # the title's year against the data period, the dates and 总体情况

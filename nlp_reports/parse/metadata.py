@@ -230,12 +230,19 @@ def period_year(text: str, start: int = 0) -> int | None:
             if m is None and "年" in window and _YEAR_HANZI.search(window):
                 m = _PERIOD.match(_YEAR_HANZI.sub(lambda h: str(_hanzi_number(h.group(1))),
                                                   window))
-            if m is not None:
+            if m is not None and not _QUOTES_OTHER.search(text, max(start, i - 30), i):
                 y = int(m.group("y") or m.group("upto"))
                 end = m.group("end")
                 return y if end is None or int(end) == y else None
             i = _find(text, key, i + 1)
     return None
+
+
+#: Words before a data-period sentence, in its own clause (since the last 。；; or line
+#: break), that make it another report's: "与上年度报告（统计期限为2022年度）相比",
+#: "本报告与2022年度报告（统计时间范围为2022年全年）相比".
+_QUOTES_OTHER = re.compile(
+    r"(?:上一?年|去年|前一?年|上一?期|往年|与[^。；;\n]{0,12}报告)[^。；;\n]*$")
 
 
 def _find(text: str, key: str, start: int) -> int:
@@ -611,13 +618,18 @@ def published_date(head: str, tail_date: str | None) -> str | None:
 REPOST_DAYS = 365
 
 
-def publication(head: str, tail_date: str | None) -> tuple[str | None, str | None, str | None]:
+def publication(head: str, tail_date: str | None, year: int | None = None
+                ) -> tuple[str | None, str | None, str | None]:
     """``(published, page date, signature date)``, ISO dates or None.
 
     The page's 发布时间 is when that page went up, which for a re-posted page (a site moved,
     a column rebuilt) is a year or more after the report came out; the signature date (落款)
     is when the report was signed, and it is published on or after it. So the earlier of
-    the two is taken: it never makes a report look later than it was.
+    the two is taken: it never makes a report look later than it was. Given the ``year``
+    reported on, a signature dated before that year's December with the page dated in the
+    next year, at most :data:`SLIP_DAYS` after the signature's day a year on, is a slip of
+    the year ("2023年1月12日" on a 2023 report paged 2024-01-12): its date is None (no
+    evidence of publication, no re-post) and the page's is taken.
     """
     m = _PUBLISHED.search(head)
     page = _iso(*(int(g) for g in m.groups())) if m else None
@@ -630,8 +642,26 @@ def publication(head: str, tail_date: str | None) -> tuple[str | None, str | Non
             m = _DATE_HANZI.search(tail_date)
             if m:
                 signed = _iso(*(_hanzi_number(g) for g in m.groups()))
+    if year and page and signed and _year_slip(signed, page, year):
+        signed = None
     dates = [d for d in (page, signed) if d]
     return (min(dates) if dates else None), page, signed
+
+
+#: How long after the signature's day a year on (its year mistyped) the page may be dated.
+SLIP_DAYS = 62
+
+
+def _year_slip(signed: str, page: str, year: int) -> bool:
+    """Whether ``signed`` (ISO) is ``page``'s date written a year early on a report on
+    ``year``: signed in that year before December, paged in the next, soon after."""
+    if signed[:4] != str(year) or signed[5:7] == "12" or page[:4] != str(year + 1):
+        return False
+    try:
+        on = date.fromisoformat(f"{year + 1}{signed[4:]}")
+    except ValueError:  # 29 February
+        on = date(year + 1, 3, 1)
+    return 0 <= (date.fromisoformat(page) - on).days <= SLIP_DAYS
 
 
 def reposted(page: str | None, signed: str | None) -> bool:
