@@ -78,3 +78,22 @@ def test_real_repost_still_uses_the_signature(base: str) -> None:
     year, published, codes = _codes(text)
     assert (year, published) == (2023, "2024-01-12")
     assert "reposted_page" in codes
+
+
+@pytest.mark.parametrize(("agency", "tier"), [
+    ("上海市浦东新区教育局", "county"),
+    ("天津市滨海新区财政局", "county"),
+    ("浦东新区司法局", "county"),
+    # a 新区 that is a zone run by a 管委会, not a district: no tier, as a 开发区
+    ("雄安新区管理委员会公共服务局", None),
+    ("兰州新区教育局", None),
+    ("两江新区管理委员会", None),
+    ("青岛西海岸新区教育局", None),
+    ("云岭市新区管委会", None),
+])
+def test_tier_of_a_new_area(agency: str, tier: str | None) -> None:
+    """Only 浦东新区 and 滨海新区 are districts: the s8 rule put every 新区's departments
+    (雄安新区, 兰州新区 …) at county tier, in the summary's --by tier."""
+    from nlp_reports.parse.metadata import level_of, region_of, tier_of
+
+    assert tier_of(level_of(agency), region_of(agency), agency) == tier

@@ -451,7 +451,7 @@ def tier_of(level: str | None, region: str | None, agency: str | None = None) ->
     (``level == "department"``: a 厅/委/局 …, a vertically managed branch) is that of the
     government its region names: 青禾省教育厅 (region 青禾省) → province, 云岭市教育局 →
     city, 柳岸县教育局 and 国家税务总局溪山县税务局 → county, 柳岸县白石镇便民服务中心 →
-    township; a department of a 新区 (浦东新区, 滨海新区: districts) → county. Given the
+    township; a department of 浦东新区 or 滨海新区 (districts, not zones) → county. Given the
     ``agency``'s name, a bureau's 分局 (云岭市公安局东城分局, 北京市规划和自然资源委员会海淀分局)
     works one tier below its bureau: a city's or a 直辖市's → county, a province's → city.
     None when the region is unknown or a development zone (开发区, 园区 …, whose 管委会 a
@@ -461,8 +461,8 @@ def tier_of(level: str | None, region: str | None, agency: str | None = None) ->
         return _TIER_OF_LEVEL.get(level) if level else None
     if not region or _ZONE.search(region):
         return None
-    if region.endswith("新区"):
-        return "county"  # 浦东新区, 滨海新区: a 新区 named as a place is a district
+    if _DISTRICT_NEW_AREA.search(region):
+        return "county"  # 浦东新区, 滨海新区: the two 新区 that are districts
     if _NOT_DISTRICT.search(region):
         return None
     if region.endswith("街道"):  # a street office's own unit
@@ -473,6 +473,9 @@ def tier_of(level: str | None, region: str | None, agency: str | None = None) ->
     return tier
 
 
+#: The two 新区 that are districts (市辖区) with a 人民政府; every other 新区 (雄安新区, 兰州新区,
+#: 两江新区 …) is a zone run by a 管委会, of no tier (``_NOT_DISTRICT``).
+_DISTRICT_NEW_AREA = re.compile(r"(?:^|上海市)浦东新区$|(?:^|天津市)滨海新区$")
 #: A branch (分局) of a bureau or commission, named after the area it serves:
 #: "某市公安局东城分局", "某市自然资源和规划局某某分局", "北京市规划和自然资源委员会海淀分局".
 #: Not a bureau's own name ending 分局 with no bureau before it.
