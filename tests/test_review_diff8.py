@@ -54,6 +54,16 @@ def test_another_reports_data_period_is_no_year_conflict(base: str, replacement:
     assert "year_conflict" not in codes
 
 
+def test_own_period_after_a_named_format_document_is_read() -> None:
+    """A preamble naming the format document (与《…年度报告格式》) before the report's own
+    data period is not a comparison with another report."""
+    from nlp_reports.parse.metadata import period_year
+
+    text = ("本报告根据《条例》与《政府信息公开工作年度报告格式》要求编制，"
+            "所列数据统计期限自2023年1月1日起至2023年12月31日止。")
+    assert period_year(text) == 2023
+
+
 def test_own_data_period_still_conflicts_with_title(base: str) -> None:
     """The report's own data period still overrides a reused title (the F1 rule)."""
     text = base.replace("云岭市人民政府2023年", "云岭市人民政府2022年", 1)

@@ -242,7 +242,7 @@ def period_year(text: str, start: int = 0) -> int | None:
 #: break), that make it another report's: "与上年度报告（统计期限为2022年度）相比",
 #: "本报告与2022年度报告（统计时间范围为2022年全年）相比".
 _QUOTES_OTHER = re.compile(
-    r"(?:上一?年|去年|前一?年|上一?期|往年|与[^。；;\n]{0,12}报告)[^。；;\n]*$")
+    r"(?:上一?年|去年|前一?年|上一?期|往年|与(?:19|20)\d{2}年度?报告)[^。；;\n]*$")
 
 
 def _find(text: str, key: str, start: int) -> int:
