@@ -203,3 +203,6 @@ def test_a_new_model_says_it_retagged_what_was_stored(tmp_path):
         in line
     same = _tag(folder, db, model=FakeTagger(model_id="fake-model-2"))
     assert (same.ok, same.skipped, same.retagged) == (0, 3, 0)
+    forced = _tag(folder, db, model=FakeTagger(model_id="fake-model-2"), retag=True)
+    assert (forced.ok, forced.skipped, forced.retagged) == (2, 0, 2)  # --retag says so too
+    assert "(tagged before with fake-model-2)" in forced.summary_line()

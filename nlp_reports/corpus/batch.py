@@ -1092,7 +1092,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             block = max(chunk_size, 256)
             for start in range(0, len(todo_paths), block):
                 names = todo_paths[start:start + block]
-                done = {} if retag else store.done_of(names)
+                done = store.done_of(names)  # (with retag: to say what was re-tagged)
                 digests: list[tuple[str, str, int]] = []
                 for f in names:
                     try:
@@ -1105,14 +1105,14 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         if bar is not None:
                             bar.update(1)
                         continue
-                    if done.get(f) == (sha, model_id):
+                    if not retag and done.get(f) == (sha, model_id):
                         counter["skipped"] += 1
                         if bar is not None:
                             bar.update(1)
                         continue
                     if f in done and done[f][0] != sha:  # stored, and changed since
                         counter["replaced"] += 1
-                    elif f in done:  # same content, tagged by another model
+                    elif f in done:  # same content, tagged by another model (or --retag)
                         earlier[f] = done[f][1] or "?"
                     digests.append((f, sha, size))
                 shas = [d[1] for d in digests]
