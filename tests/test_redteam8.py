@@ -95,3 +95,32 @@ def test_d8_a_run_in_section_heading_leaves_the_problems_sub_heading_to_the_body
     assert [(s.block, s.text[:4]) for s in r.statements] == [
         ("problem", "涉农政策"), ("problem", "村级公开"), ("measure", "编写图解"), ("measure", "建立公开")]
     assert next(s for s in r.sections if s.number == 1).text.startswith("2023年")
+
+
+_D1_PROBLEMS = ["（一）工作中的短板", "（一）存在的短板和不足", "（一）存在的短板"]
+_D1_MEASURES = ["（二）工作举措", "（二）改进举措", "（二）工作措施", "（二）整改方向", "（二）对策建议",
+                "（二）改进计划", "（二）主要举措"]
+
+
+@pytest.mark.parametrize(("problems", "measures"),
+                         [(p, "（二）工作举措") for p in _D1_PROBLEMS]
+                         + [("（一）工作中的短板", m) for m in _D1_MEASURES[1:]])
+def test_d1_sub_heading_wordings_name_their_block(problems, measures):
+    """D1: sub-headings worded 工作举措 / 改进举措 / 工作措施 / 整改方向 / 对策建议 / 改进计划 or
+    …短板 named no block: the heading became a statement and its items were tagged with the
+    wrong block (or unknown). Each is a heading, and its items take its block."""
+    text = (DATA / "d1_subheading_wordings.txt").read_text(encoding="utf-8")
+    assert "（一）工作中的短板" in text and "（二）工作举措" in text
+    text = text.replace("（一）工作中的短板", problems).replace("（二）工作举措", measures)
+    r = load_report(text, filename="d1.txt")
+    assert [s.block for s in r.statements] == ["problem"] * 3 + ["measure"] * 3
+    assert [s.marker for s in r.statements] == ["一是", "二是", "三是"] * 2
+    assert not any(s.text.startswith(("（", "(")) for s in r.statements)
+
+
+def test_d1_a_measure_that_fills_a_gap_is_no_problem_heading():
+    # "补齐短板" names what a measure does, not a problem: no problem heading
+    from nlp_reports.parse.headings import block_of
+
+    assert block_of("补齐短板") is None
+    assert block_of("问题及对策") == "unknown"
