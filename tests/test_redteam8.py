@@ -124,3 +124,55 @@ def test_d1_a_measure_that_fills_a_gap_is_no_problem_heading():
 
     assert block_of("补齐短板") is None
     assert block_of("问题及对策") == "unknown"
+
+
+def test_d2_the_running_head_of_pdf_copied_text_is_no_statement_text():
+    """D2: text copied out of a PDF viewer repeats the title after each page number; in
+    section 五 it was glued to the item before it, or split an item in two halves around
+    it. A line after a page number that spells the title is page furniture."""
+    r = load_report(DATA / "d2_running_head.txt")
+    head = "芦湾县石门镇人民政府2023年政府信息公开工作年度报告"
+    assert r.metadata.title == head
+    assert [(s.block, s.text) for s in r.statements] == [
+        ("problem", "信息发布审核流程较长，部分信息公开时效性不足。"),
+        ("problem", "政务新媒体内容较为单一。"),
+        ("measure", "压缩审核环节，提高发布效率。"),
+        ("measure", "丰富新媒体栏目，增加办事指南类内容。")]
+    assert not any(head in s.text for s in r.sections)
+
+
+def test_d2_a_head_other_than_the_title_goes_after_three_page_numbers():
+    from nlp_reports.ingest.normalize import drop_running_heads
+
+    body = ["某县政务公开", "正文甲。", "- 1 -", "某县政务公开", "正文乙。", "- 2 -", "某县政务公开",
+            "正文丙。"]
+    text = "\n".join(["某县2023年政府信息公开工作年度报告", *body])
+    assert drop_running_heads(text) == text  # twice after a page number: kept
+    text3 = text + "\n- 3 -\n某县政务公开\n正文丁。"
+    assert drop_running_heads(text3).count("某县政务公开") == 1  # the first, before any page
+    # a line that also stands elsewhere (not only after page numbers) is no running head
+    assert drop_running_heads(text3 + "\n某县政务公开").count("某县政务公开") == 5
+    # and the title after a single page number is one, with the agency named longer too
+    title = "石门镇人民政府2023年政府信息公开工作年度报告"
+    for head in (title, "芦湾县" + title):
+        out = drop_running_heads(f"{title}\n一是公开不够及\n- 5 -\n{head}\n时。")
+        assert out == f"{title}\n一是公开不够及\n- 5 -\n时。"
+    # a sentence ending in the title after a page number is text
+    prose = f"{title}\n- 5 -\n现将本镇，{title}"
+    assert drop_running_heads(prose) == prose
+
+
+def _t4_count(path: Path) -> tuple:
+    t4 = load_report(path).table("table4")
+    assert t4 is not None
+    return t4.status, t4.values[0]
+
+
+_T4 = (1.0, 0.0, 0.0, 1.0, 2.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def test_d3_a_running_head_inside_a_one_cell_per_line_table_is_skipped():
+    """D3: the page number and running head printed between two cells of 表四 (text copied
+    from a PDF viewer): the head was read as a row label, and the table lost."""
+    assert _t4_count(DATA / "d3_table_running_head.txt") == ("ok", _T4)
+

@@ -30,6 +30,7 @@ from nlp_reports.ingest.mhtml import is_mhtml  # (a few regexes; the email packa
 from nlp_reports.ingest.normalize import (
     _normalize,
     detect_traditional,
+    drop_running_heads,
     normalize_text,
     to_simplified,
 )
@@ -343,7 +344,7 @@ def _drop_contents(text: str) -> str:
 def _finish(text: str, source_format: str, encoding: str | None,
             path: str | None, simple: bool | None = None) -> Document:
     text, simple = _normalize(text, simple)
-    text = _drop_contents(text).strip("\n")
+    text = drop_running_heads(_drop_contents(text)).strip("\n")
     if not text or text.isspace():  # (= not text.strip(), without copying the text)
         raise EmptyInputError("no text: the input is empty or whitespace only", path=path)
     traditional = not simple and detect_traditional(text)  # (simple: no traditional char)

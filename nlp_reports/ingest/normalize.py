@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 __all__ = [
     "PAGE_NUMBER",
     "drop_blank_columns",
+    "drop_running_heads",
     "COMMON_CHARS",
     "TRADITIONAL_CHARS",
     "detect_traditional",
@@ -33,6 +35,59 @@ PAGE_NUMBER = (
     rf"|共{_GAP}\d{{1,4}}{_GAP}页{_GAP}[,，/]?{_GAP}第{_GAP}\d{{1,4}}{_GAP}页"
     rf"|(?i:page|p\.){_GAP}\d{{1,4}}(?:{_GAP}(?i:of|/){_GAP}\d{{1,4}})?)"
 )
+
+
+#: A page-number line, "\n" first (a literal start keeps the scan fast): a page break.
+_PAGE_MARK = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n)")
+_PAGE_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
+#: How many page breaks a line other than the title must follow to be a running head.
+_RUNNING_HEAD_MIN = 3
+_HEAD_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def drop_running_heads(text: str) -> str:
+    """``text`` without the running head (页眉) a PDF viewer's copy prints after each page
+    number: the line right after a page-number line that spells the text's first line (the
+    title), or that comes after three or more page numbers and nowhere else below page 1.
+    It would land inside a statement of section 五, or among a table's cells. The page
+    numbers stay (the parser reads through them)."""
+    if _PAGE_MARK.search(text) is None:
+        return text
+    lines = text.split("\n")
+    heads: dict[str, list[int]] = {}  # line → indexes where it follows a page number
+    for i, line in enumerate(lines):
+        if line and _PAGE_LINE.fullmatch(line):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and _HEAD_WORDS.search(lines[j]):
+                heads.setdefault(lines[j].strip(), []).append(j)
+    if not heads:
+        return text
+    title = next((line.strip() for line in lines if line.strip()), "")
+    first_page = min(where[0] for where in heads.values())  # (page 1 prints it above)
+    repeated = {key for key, where in heads.items() if len(where) >= _RUNNING_HEAD_MIN}
+    if repeated:  # each such line must stand nowhere else below page 1
+        seen = Counter(line.strip() for line in lines[first_page:])
+        repeated = {key for key in repeated if seen[key] == len(heads[key])}
+    drop = {i for key, where in heads.items() if key in repeated or _is_title(key, title)
+            for i in where}
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _is_title(line: str, title: str) -> bool:
+    """Whether ``line`` spells the title ``title``, or the title with the agency named
+    longer or shorter ("柳岸县白石镇人民政府2023年…报告" for "白石镇人民政府2023年…报告"): no
+    sentence of the text."""
+    if line == title:
+        return True
+    short, full = sorted((line, title), key=len)
+    return len(short) >= 8 and full.endswith(short) and not _SENTENCE.search(line)
+
+
+_SENTENCE = re.compile(r"[。，,；;：:、]")
 
 
 #: The line a reader writes where the page shows an image (a table pasted as a picture):
