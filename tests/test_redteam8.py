@@ -176,3 +176,13 @@ def test_d3_a_running_head_inside_a_one_cell_per_line_table_is_skipped():
     from a PDF viewer): the head was read as a row label, and the table lost."""
     assert _t4_count(DATA / "d3_table_running_head.txt") == ("ok", _T4)
 
+
+
+def test_d4_a_page_of_pages_line_inside_a_table_is_skipped():
+    """D4: "第3页 共4页" between two cells of 表四: tables.py knew only "- 3 -"; it now skips
+    every page-number form of ingest.normalize.PAGE_NUMBER."""
+    assert _t4_count(DATA / "d4_table_page_line.txt") == ("ok", _T4)
+    text = (DATA / "d4_table_page_line.txt").read_text(encoding="utf-8")
+    for page in ("共4页 第3页", "第 3 页", "3/4", "— 3 —"):
+        t4 = load_report(text.replace("第3页 共4页", page), filename="d4.txt").table("table4")
+        assert (t4.status, t4.values[0]) == ("ok", _T4), page

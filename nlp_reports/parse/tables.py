@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from nlp_reports.ingest.normalize import IMAGE_MARK
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse.layout import (
     TABLE2_2019,
     TABLE2_2021,
@@ -68,7 +68,10 @@ _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
 _GLUED = re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
-_PAGE_NUMBER = re.compile(r"[-—–]\s?\d{1,3}\s?[-—–]")
+#: A page number on a line of its own (ingest's PAGE_NUMBER: "- 3 -", "第3页 共4页", "3/4"):
+#: a page break inside a table, no cell. Its possible first characters come first (fast).
+_PAGE_NUMBER = re.compile(PAGE_NUMBER)
+_PAGE_FIRST = frozenset("-—–－第共pP")
 
 NUM, BLANK, BAD = 0, 1, 2  # kinds of value cell
 
@@ -186,7 +189,7 @@ def _cut_line(raw: str) -> _Line | None:
         parsed = _grid_line(raw.strip(" \u3000\r"))
     else:
         line = raw.strip()
-        if line[0] in "-—–" and _PAGE_NUMBER.fullmatch(line):
+        if (line[0] in _PAGE_FIRST or "/" in line) and _PAGE_NUMBER.fullmatch(line):
             return None
         parsed = _plain_line(line)
     if parsed.labels:
