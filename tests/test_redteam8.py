@@ -186,3 +186,26 @@ def test_d4_a_page_of_pages_line_inside_a_table_is_skipped():
     for page in ("共4页 第3页", "第 3 页", "3/4", "— 3 —"):
         t4 = load_report(text.replace("第3页 共4页", page), filename="d4.txt").table("table4")
         assert (t4.status, t4.values[0]) == ("ok", _T4), page
+
+
+def test_d9_a_table3_whose_header_names_six_columns_is_read():
+    """D9: a 表三 printed without the 法律服务机构 column (6 values a row, the header naming
+    the other 6): it was lost whole ("row 1 has 6 values, expected 7"). The named columns
+    are read, the missing one is blank (never 0)."""
+    t3 = load_report(DATA / "d9_table3_six_columns.txt").table("table3")
+    assert t3.status == "ok"
+    assert t3.columns[4] == "legal_services"
+    assert t3.values[t3.rows.index("1")] == (9.0, 2.0, 0.0, 1.0, None, 1.0, 14.0)
+    assert t3.raw[t3.rows.index("1")][4] == ""
+    assert t3.values[t3.rows.index("3.7")] == (9.0, 2.0, 0.0, 1.0, None, 1.0, 14.0)
+    assert all(row[4] is None for row in t3.values)
+
+
+def test_d9_a_header_that_does_not_say_which_column_is_left_out_stays_unreadable():
+    text = (DATA / "d9_table3_six_columns.txt").read_text(encoding="utf-8")
+    # the header split "商业" / "企业": which column is missing is not said
+    split = text.replace("\n商业企业\n", "\n商业\n企业\n", 1)
+    assert load_report(split, filename="d9.txt").table("table3").status == "unreadable"
+    # a header naming all 7 over rows of 6 values: no column can be left blank
+    seven = text.replace("\n其他\n", "\n法律服务机构\n其他\n", 1)
+    assert load_report(seven, filename="d9.txt").table("table3").status == "unreadable"

@@ -750,7 +750,10 @@ def _read_table3(
 
     ncols = _t3_ncols(best, header_labels)
     cols = list(TABLE3_COLUMNS)
-    if ncols == 8:
+    missing = _t3_missing_column(best, header_labels) if ncols == 7 else None
+    if missing is not None:  # the header names 6 of the 7 columns: read those 6
+        cols.pop(missing)
+    elif ncols == 8:
         header = header_labels()
         sub_at = 6
         if "小计" in "".join(header):
@@ -776,7 +779,44 @@ def _read_table3(
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
                             "表三", extra_reasons=extra if extra and _incomplete(best, row_defs, len(cols))
                             else (), counts=True)
+    if missing is not None:
+        table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
+
+
+#: 表三's column labels (normalised) → column index; the group label and the corner aside.
+_T3_COLUMN_OF = {_norm(label): i for i, (_, label) in enumerate(TABLE3_COLUMNS)}
+#: Header words that name no whole column: a label split over lines ("商业" / "企业"), or a
+#: subtotal column; with any of them the header does not say which column is left out.
+_T3_PARTIAL = re.compile(r"(?:[^\n]{0,8}小计|合计|商业|企业|科研|机构|社会公益|组织|法律服务|服务机构)")
+
+
+def _t3_missing_column(rows: _Rows, header: Callable[[], Sequence[str]]) -> int | None:
+    """The index of the one 表三 column the table leaves out (a 表三 printed without
+    法律服务机构, say), when most rows have 6 values and the header above names exactly
+    the other 6 columns, each by its full label; else None (the table stays as read)."""
+    counts = [len(c) for c in rows.cells.values() if c]
+    if not counts or 2 * counts.count(6) < len(counts):
+        return None
+    labels = header()
+    if any(_T3_PARTIAL.fullmatch(h) for h in labels):
+        return None
+    named = {_T3_COLUMN_OF[h] for h in labels if h in _T3_COLUMN_OF}
+    if len(named) != len(TABLE3_COLUMNS) - 1:
+        return None
+    return next(i for i in range(len(TABLE3_COLUMNS)) if i not in named)
+
+
+def _with_blank_column(table: Table, at: int, column: tuple[str, str]) -> Table:
+    """``table`` with ``column`` (id, label) inserted at index ``at``, every cell blank."""
+    def put(row: tuple, blank: object) -> tuple:
+        return (*row[:at], blank, *row[at:])
+
+    return Table(
+        id=table.id, title=table.title, rows=table.rows, row_labels=table.row_labels,
+        columns=put(table.columns, column[0]), column_labels=put(table.column_labels, column[1]),
+        values=tuple(put(r, None) for r in table.values), raw=tuple(put(r, "") for r in table.raw),
+        status=table.status, problem=table.problem)
 
 
 def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) -> bool:
