@@ -209,3 +209,21 @@ def test_d9_a_header_that_does_not_say_which_column_is_left_out_stays_unreadable
     # a header naming all 7 over rows of 6 values: no column can be left blank
     seven = text.replace("\n其他\n", "\n法律服务机构\n其他\n", 1)
     assert load_report(seven, filename="d9.txt").table("table3").status == "unreadable"
+
+
+def test_d11_an_unreadable_table_holds_no_value_under_the_wrong_cell():
+    """D11: a 表三 copied column by column (all row labels, then each column's values under
+    its name): row 四 took the first 7 values of the 自然人 column. The table is unreadable,
+    and an unreadable table holds no value whose row and column were not both identified."""
+    r = load_report(DATA / "d11_table3_by_column.txt")
+    t3 = r.table("table3")
+    assert t3.status == "unreadable"
+    assert all(v is None for row in t3.values for v in row)
+    assert "row 4: values after a label that is no row" in t3.problem or "more" in t3.problem
+    # the same values written row by row (d12's layout, its blank totals filled in): read
+    text = (DATA / "d12_blank_total.txt").read_text(encoding="utf-8")
+    for total in ("14", "1", "8"):
+        text = text.replace("\n\n", f"\n{total}\n", 1)
+    rows = load_report(text, filename="x.txt").table("table3")
+    assert rows.status == "ok"
+    assert rows.values[rows.rows.index("4")] == (1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -438,6 +438,9 @@ class _Rows:
 
     cells: dict[str, list[_Cell]] = field(default_factory=dict)
     flat: dict[str, bool] = field(default_factory=dict)  # row read from one-cell lines
+    #: rows whose values came after a label that is no row (a column's name, when a table
+    #: is copied column by column): which row and column they belong to is not known
+    unplaced: set[str] = field(default_factory=set)
     stray: int = 0
     start: int = 0
     end: int = 0
@@ -516,6 +519,8 @@ def _read_rows(
                         exp = expected(current, rows)
                         if exp is not None and len(current_cells) >= exp:
                             current = None
+                        elif not current_cells and i != last_match:
+                            rows.unplaced.add(current)  # (the row's own line repeats labels)
                     continue
                 current = keys[k]
                 current_cells = found[current] = []
@@ -622,11 +627,15 @@ def _build(
     row_key: Callable[[str], str] = _same,
     extra_reasons: Sequence[str] = (),
     counts: bool = False,
+    unplaced: Collection[str] = (),
 ) -> tuple[Table, Problem | None]:
     """A Table from the cells found per row; unreadable (with the reasons) when incomplete.
 
     ``counts``: every value is a number of applications or cases (表三, 表四), so a negative
-    or fractional value is not a plausible reading of the cell.
+    or fractional value is not a plausible reading of the cell. ``unplaced``: rows whose
+    values came after a label that is no row; an unreadable table keeps none of their
+    values (a table that cannot be read is reported, never guessed: its values hold only
+    cells whose row and column were both identified).
     """
     ncols = len(col_defs)
     values: list[tuple[float | None, ...]] = []
@@ -634,10 +643,14 @@ def _build(
     reasons: list[str] = []
     read = 0
     blank_row = None
+    placed: list[int] = []  # cells read per row (to take back those of unplaced rows)
     for rid, _ in row_defs:
         key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
-        if cells == [] and (blank_row is not None or _has_values(found, row_defs, row_key)):
+        placed.append(read)
+        if cells == [] and (blank_row is not None or _has_values(
+                {k: v for k, v in found.items() if k not in unplaced} if unplaced else found,
+                row_defs, row_key)):
             # a row left entirely blank (no value at all under its label, any shape): not
             # ambiguous, every cell is blank, as a row of "/" is
             cells = blank_row = blank_row or [_EMPTY_CELL] * ncols
@@ -687,6 +700,15 @@ def _build(
     status = "ok"
     message = None
     reasons.extend(extra_reasons)
+    if reasons and unplaced:
+        placed.append(read)
+        for r, (rid, _) in enumerate(row_defs):
+            if (row_key(rid) if row_key is not _same else rid) in unplaced and any(
+                    v is not None for v in values[r]):
+                read -= placed[r + 1] - placed[r]
+                values[r] = (None,) * ncols
+                raw[r] = ("",) * ncols
+                reasons.append(f"row {rid}: values after a label that is no row")
     if reasons:
         status = "unreadable"
         shown = "; ".join(reasons[:4]) + (f"; … {len(reasons) - 4} more" if len(reasons) > 4 else "")
@@ -778,7 +800,7 @@ def _read_table3(
         extra.append(f"{best.stray} values under labels that are not 表三 rows")
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
                             "表三", extra_reasons=extra if extra and _incomplete(best, row_defs, len(cols))
-                            else (), counts=True)
+                            else (), counts=True, unplaced=best.unplaced)
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
