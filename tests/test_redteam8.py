@@ -247,3 +247,16 @@ def test_d12_blank_lines_between_all_cells_stay_separators():
     assert not _blank_lines_are_cells("规章\n\n1\n\n2\n\n3")  # a separator after every line
     assert not _blank_lines_are_cells("规章\n1\n\n\n2")  # a double blank line
     assert not _blank_lines_are_cells("一、总体情况\n\n本年度…")  # after a label
+
+
+def test_d13_a_lone_first_item_under_a_sub_heading_loses_its_marker():
+    """D13: "（二）改进措施 / 一是…" with no 二是: an enumeration needs two items, so the lone
+    item was split as a sentence with its "一是" in the text, and statements_unsplit said so."""
+    r = load_report(DATA / "d13_lone_item.txt")
+    assert [(s.block, s.marker, s.text) for s in r.statements][2] == (
+        "measure", "一是", "增加审核力量，开通线上预约查档。")
+    assert "statements_unsplit" not in {p.code for p in r.errors}
+    # "一是" written mid-block after prose is no lone item
+    text = (DATA / "d13_lone_item.txt").read_text(encoding="utf-8").replace(
+        "（二）改进措施\n一是增加", "（二）改进措施\n下一步将加强管理，一是增加")
+    assert load_report(text, filename="d13.txt").statements[2].marker is None

@@ -454,13 +454,17 @@ def _runs(cands: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]
     return runs
 
 
-def _items(text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
+def _items(text: str, start: int, end: int,
+           cands: dict[str, list[tuple[int, int, int]]] | None = None,
+           ) -> list[list[tuple[int, int, int]]]:
     """Runs of markers of the top enumeration level in text[start:end] (empty when none).
 
     The top level is the marker style whose first run starts earliest; a style that
     restarts at 1 ("存在以下问题：一是…二是…。下一步：一是…") gives several runs.
     """
-    by_kind = [_runs(c) for c in _candidates(text, start, end).values()]
+    if cands is None:
+        cands = _candidates(text, start, end)
+    by_kind = [_runs(c) for c in cands.values()]
     by_kind = [r for r in by_kind if r]
     if not by_kind:
         return []
@@ -682,9 +686,13 @@ def _join_lead_phrases(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[StatementSpan], bool]:
-    runs = _items(text, start, end)
+    cands = _candidates(text, start, end)
+    runs = _items(text, start, end, cands)
     if not runs:
-        return _sentences(text, start, end, block), True
+        lone = _lone_item(text, start, end, cands)
+        if lone is None:
+            return _sentences(text, start, end, block), True
+        runs = [[lone]]
     out: list[StatementSpan] = []
     lead_start = start
     for r, run in enumerate(runs):
@@ -733,6 +741,23 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
             if rest is not None and _CONTENT.search(text, rest[1], stop):
                 out.extend(_split_block(text, rest[1], stop, rest[2])[0])
     return out, False
+
+
+def _lone_item(text: str, start: int, end: int,
+               cands: dict[str, list[tuple[int, int, int]]]) -> tuple[int, int, int] | None:
+    """The marker of a block's only item ("（三）改进措施 / 一是…" with no 二是): item 1 of a
+    style that opens the block (page-number lines aside) and has no other item there.
+    ``cands``: the block's marker candidates (:func:`_candidates`)."""
+    s = _trim(text, start, end)[0]
+    while s < end:  # a page break between the sub-heading and the item
+        nl = text.find("\n", s, end)
+        if nl < 0 or not _PAGE_NUMBER_LINE.fullmatch(text, s, nl):
+            break
+        s = _trim(text, nl, end)[0]
+    for found in cands.values():
+        if len(found) == 1 and found[0][0] == s and found[0][2] == 1:
+            return found[0]
+    return None
 
 
 def _last_sentence_start(text: str, start: int, end: int) -> int:
