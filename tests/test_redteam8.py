@@ -260,3 +260,33 @@ def test_d13_a_lone_first_item_under_a_sub_heading_loses_its_marker():
     text = (DATA / "d13_lone_item.txt").read_text(encoding="utf-8").replace(
         "（二）改进措施\n一是增加", "（二）改进措施\n下一步将加强管理，一是增加")
     assert load_report(text, filename="d13.txt").statements[2].marker is None
+
+
+def test_d10_bare_page_numbers_of_a_pdf_copy_are_no_table_values():
+    """D10: a PDF viewer's copy numbers its pages with a bare "3" on a line, as a
+    one-cell-per-line table writes its values: a page number inside 表三 or 表四 was read as
+    a cell and the tables lost. The run 1, 2, 3 … that ends the text, one per page at an
+    even spacing, is page furniture."""
+    path = DATA / "d10_bare_page_numbers.txt"
+    r = load_report(path)
+    t3, t4 = r.table("table3"), r.table("table4")
+    assert (t3.status, t4.status) == ("ok", "ok")
+    assert t3.values[t3.rows.index("1")] == (9.0, 2.0, 0.0, 1.0, 1.0, 1.0, 14.0)
+    assert t4.values[0] == (1.0, 0.0, 0.0, 1.0, 2.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    assert r.metadata.published == "2025-01-22"
+
+
+def test_d10_numbers_that_do_not_run_page_by_page_stay():
+    from nlp_reports.ingest.normalize import _bare_page_numbers
+
+    text = (DATA / "d10_bare_page_numbers.txt").read_text(encoding="utf-8")
+    lines = text.rstrip("\n").split("\n")
+    found = _bare_page_numbers(text)
+    assert [lines[i] for i in sorted(found)] == [str(n) for n in range(1, len(found) + 1)]
+    assert len(found) >= 4
+    # the last page's number gone: no run ends the text, every number stays a value
+    assert _bare_page_numbers("\n".join(lines[:-1])) == set()
+    # page 5 moved off its place: the run is broken, nothing is taken
+    five = next(i for i in found if lines[i] == "5")
+    moved = lines[:five] + lines[five + 1:five + 8] + ["5"] + lines[five + 8:]
+    assert _bare_page_numbers("\n".join(moved)) == set()

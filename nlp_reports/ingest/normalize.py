@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -49,14 +50,17 @@ def drop_running_heads(text: str) -> str:
     """``text`` without the running head (页眉) a PDF viewer's copy prints after each page
     number: the line right after a page-number line that spells the text's first line (the
     title), or that comes after three or more page numbers and nowhere else below page 1.
-    It would land inside a statement of section 五, or among a table's cells. The page
-    numbers stay (the parser reads through them)."""
-    if _PAGE_MARK.search(text) is None:
+    It would land inside a statement of section 五, or among a table's cells. Written page
+    numbers stay (the parser reads through them); bare ones ("3" alone) go, once a run of
+    them is told from a table's values (:func:`_bare_page_numbers`)."""
+    marks = _PAGE_MARK.search(text) is not None
+    bare = _bare_page_numbers(text)
+    if not marks and not bare:
         return text
     lines = text.split("\n")
     heads: dict[str, list[int]] = {}  # line → indexes where it follows a page number
     for i, line in enumerate(lines):
-        if line and _PAGE_LINE.fullmatch(line):
+        if i in bare or (line and _PAGE_LINE.fullmatch(line)):
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
@@ -71,10 +75,61 @@ def drop_running_heads(text: str) -> str:
         seen = Counter(line.strip() for line in lines[first_page:])
         repeated = {key for key in repeated if seen[key] == len(heads[key])}
     drop = {i for key, where in heads.items() if key in repeated or _is_title(key, title)
-            for i in where}
+            for i in where} | bare
     if not drop:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+#: A line of a bare number of 1–3 digits (a value, or a page number), "\n" first.
+_BARE_NUMBER = re.compile(r"\n[ \t\u3000]{0,4}(\d{1,3})[ \t\u3000]{0,4}(?=\n|$)")
+#: The fewest pages whose bare numbers (1, 2, 3 …) are told from a table's values.
+_BARE_PAGES_MIN = 4
+_BARE_STEP_MIN = 10  # lines a page holds at the least
+
+
+def _bare_page_numbers(text: str) -> set[int]:
+    """Indexes of the lines that are a PDF copy's bare page numbers ("3" alone, as a
+    one-cell-per-line table's values are): the text ends in the last page's number N ≥ 4,
+    and the lines "1", "2", "3" … N are a run that starts on page 1 and goes on page by
+    page at an even spacing (±10 %; the last page may be shorter) to it; of two such runs
+    the more even. A number out of it is a value; an empty set when no run is found."""
+    body = text.rstrip()
+    tail = body[body.rfind("\n") + 1:].strip()
+    if not (tail.isdigit() and tail.isascii() and _BARE_PAGES_MIN <= int(tail) <= 999):
+        return set()  # (checked first: cheap, and most texts end otherwise)
+    pages, last_line = int(tail), body.count("\n")
+    at: dict[int, list[int]] = {}  # number → indexes of the lines holding it alone
+    line, pos = 0, 0
+    for m in _BARE_NUMBER.finditer(text):
+        line += text.count("\n", pos, m.start() + 1)
+        pos = m.start() + 1
+        at.setdefault(int(m.group(1)), []).append(line)
+    if any(n not in at for n in range(1, _BARE_PAGES_MIN)):
+        return set()
+    best: tuple[int, int, list[int]] = (0, 0, [])  # (pages, -deviation, run)
+    for i0 in at.get(1, [])[:20]:
+        for i1 in at.get(2, [])[:50]:
+            step = i1 - i0
+            if step < _BARE_STEP_MIN:
+                continue
+            tol = max(2, step // 10)
+            if i0 > step + tol:  # (page 1's number ends page 1)
+                continue
+            run, off = [i0, i1], 0
+            while True:
+                want = run[-1] + step
+                nums = at.get(len(run) + 1, [])  # (in line order)
+                near = nums[bisect_left(nums, want - tol):bisect_right(nums, want + tol)]
+                if not near:
+                    break
+                run.append(min(near, key=lambda i, want=want: abs(i - want)))
+                off += abs(run[-1] - want)
+            if len(run) == pages - 1 and 0 < last_line - run[-1] <= step + tol:
+                run.append(last_line)  # the last page, often shorter
+            if len(run) == pages and run[-1] == last_line and (len(run), -off) > best[:2]:
+                best = (len(run), -off, run)
+    return set(best[2])
 
 
 def _is_title(line: str, title: str) -> bool:
