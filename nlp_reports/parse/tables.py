@@ -128,9 +128,6 @@ class _Line:
     t2_hints: tuple[int, int] | None = None
 
 
-#: A blank line read as a blank cell (:func:`_blank_lines_are_cells`).
-_BLANK_CELL_LINE = _Line([], [_EMPTY_CELL], False)
-
 #: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
 #: labels, headers), so most are cut once; the _Line objects are shared and never mutated
 #: after :func:`_cut_line`. Lines that are no _Line (blank, a page number) are kept apart in
@@ -146,13 +143,10 @@ _LINE_CACHE_LONG = 80
 def _split_lines(text: str) -> list[_Line]:
     """The non-empty lines of ``text`` cut into labels and value cells (one linear pass)."""
     cache = _LINE_CACHE
-    # a blank line is a blank cell in a one-cell-per-line table that has no other blank line
-    blank_cells = "\n\n" in text and _blank_lines_are_cells(text)
-    if not blank_cells:
-        # blank lines are skipped: collapsing them first halves the lookups of flattened
-        # tables (a blank line between every two cells), and the loop of replace is C-level
-        while "\n\n" in text:
-            text = text.replace("\n\n", "\n")
+    # blank lines are skipped: collapsing them first halves the lookups of flattened tables
+    # (a blank line between every two cells), and the loop of replace is C-level
+    while "\n\n" in text:
+        text = text.replace("\n\n", "\n")
     raws = text.split("\n")
     try:
         return list(map(cache.__getitem__, raws))  # every line known, none to skip
@@ -161,9 +155,6 @@ def _split_lines(text: str) -> list[_Line]:
     out = []
     for raw, parsed in zip(raws, map(cache.get, raws), strict=True):
         if parsed is None:
-            if not raw and blank_cells:
-                out.append(_BLANK_CELL_LINE)
-                continue
             if raw in _SKIP_LINES:
                 continue
             parsed = _cut_line(raw)
@@ -179,36 +170,6 @@ def _split_lines(text: str) -> list[_Line]:
                 continue
         out.append(parsed)
     return out
-
-
-def _blank_lines_are_cells(text: str) -> bool:
-    """Whether the blank lines of ``text`` are blank cells of a one-cell-per-line table (a
-    总计 column left blank): each is single and follows a line of one value, and they are
-    few beside the value lines (a blank line after every cell or row is a separator)."""
-    if "\n\n\n" in text:
-        return False
-    raws = text.split("\n")
-    blanks = [k for k, raw in enumerate(raws) if not raw]
-    if not blanks or blanks[0] == 0 or not all(_one_value(raws[k - 1]) for k in blanks):
-        return False
-    need = 4 * len(blanks)
-    values = 0
-    for raw in raws:
-        if raw and _one_value(raw):
-            values += 1
-            if values >= need:
-                return True
-    return False
-
-
-def _one_value(raw: str) -> bool:
-    """Whether the line ``raw`` is one value cell (a number or a mark for none) alone."""
-    if raw.isdigit() and raw.isascii():
-        return True
-    if "\t" in raw or len(raw) > 32:
-        return False
-    cell = _classify(raw.strip())
-    return cell is not None and cell.kind != BAD
 
 
 def _cut_line(raw: str) -> _Line | None:
