@@ -235,3 +235,19 @@ def test_problem_changes_name_the_statements_of_each_theme(tmp_path):
     assert rows[("staffing", "persisting")] == "0" and rows[("training", "persisting")] == "0"
     assert rows[("platform", "new")] == "1"
     assert rows[("confidentiality", "disappeared")] == ""
+
+
+def test_a_statement_that_normalises_to_nothing_does_not_stop_the_summary(tmp_path):
+    """A statement such as "1." (a marker left alone by a broken layout) has no characters
+    once normalised; as the last distinct text it made the TF-IDF's row norms fail
+    (numpy's add.reduceat past the end) and summarize and audit crashed."""
+    from nlp_reports.corpus import audit
+    from nlp_reports.corpus.copying import NearDuplicateIndex
+
+    for texts in (["人员力量不足。", "1."], ["人员力量不足。", "加强培训", "（二）"], ["1."]):
+        index = NearDuplicateIndex.build(texts)
+        assert len(index.uid) == len(texts)
+    with Store(tmp_path / "s.db") as s:
+        _write(s, [make_report("甲县人民政府", 2023, ["人员不足。"], ["1."])])
+        assert summarize(s).n_statements == 2
+        assert len(audit(s).table) == 1

@@ -118,9 +118,11 @@ def _tfidf(counts: Any) -> Any:
     df = np.bincount(x.indices, minlength=x.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     x.data = (1.0 + np.log(x.data)) * idf[x.indices]
-    norms = np.sqrt(np.add.reduceat(x.data ** 2, x.indptr[:-1])) if x.nnz else np.zeros(n)
     row_nnz = np.diff(x.indptr)
-    norms = np.where(row_nnz > 0, norms, 1.0)
+    # (a bincount, not add.reduceat: that fails when the last rows are empty, a statement
+    # such as "1." that normalises to nothing)
+    norms = np.sqrt(np.bincount(np.repeat(np.arange(n), row_nnz), weights=x.data ** 2,
+                                minlength=n))
     norms[norms == 0] = 1.0
     x.data /= np.repeat(norms, row_nnz)
     return x
