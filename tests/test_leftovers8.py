@@ -51,8 +51,9 @@ def _text(agency: str, year: int, parts: list[tuple[str, str]], signed: str,
 
 def test_a_reposted_page_is_dated_by_its_signature(tmp_path):
     """A page put up again a year or more after the report was signed (a site moved) was
-    flagged late on the page's date; the earlier date is the publication's, and the audit
-    says it used the signature date."""
+    flagged late on the page's date; on a re-post the signature date is the publication's,
+    and the audit says it used the signature date. An ordinary page is dated by the page:
+    signed on time and put up later is late (the regression rerun's point)."""
     repost = load_report(_page("锡林郭勒盟生态环境局", 2022, "2024-05-10", "2023年1月18日"),
                          filename="repost.html")
     assert repost.metadata.published == "2023-01-18"
@@ -61,11 +62,15 @@ def test_a_reposted_page_is_dated_by_its_signature(tmp_path):
     late = load_report(_page("青禾省人民政府", 2019, "2021-11-02", "2020年4月8日"),
                        filename="late.html")
     assert (late.metadata.level, late.metadata.published) == ("province", "2020-04-08")
-    # an ordinary page, put up two days after signing: the earlier date, no re-post
+    # an ordinary page, put up two days after signing: the page's date, no re-post
     usual = load_report(_page("溪山县应急管理局", 2023, "2024-01-22", "2024年1月20日"),
                         filename="usual.html")
-    assert usual.metadata.published == "2024-01-20"
+    assert usual.metadata.published == "2024-01-22"
     assert not [p for p in usual.errors if p.code == "reposted_page"]
+    # signed on time, put up two months later: late by the page
+    slow = load_report(_page("溪山县应急管理局", 2023, "2024-03-15", "2024年1月20日"),
+                       filename="slow.html")
+    assert slow.metadata.published == "2024-03-15"
 
     t = _audit(tmp_path, {"repost.html": repost, "late.html": late, "usual.html": usual})
     assert t.loc["repost.html", "published_late"] == ""

@@ -245,8 +245,8 @@ def test_title_and_date_only_in_the_article_meta():
     r = load_report(DATA / "meta_articletitle.html")
     _check_full_report(r)
     assert r.text.splitlines()[1] == "发布时间：2023-01-20"  # the meta's PubDate, read
-    # published is the earlier of the page's date and the signature's (2023-01-18)
-    assert r.metadata.published == "2023-01-18"
+    # published is the page's date (signed 2023-01-18, put up two days later)
+    assert r.metadata.published == "2023-01-20"
     assert not [p for p in r.errors if p.code == "no_title"]
 
 

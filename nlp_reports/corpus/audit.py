@@ -447,7 +447,7 @@ def _date_zh(published: str, page: str | None) -> str:
     """Which date a date finding used, in Chinese."""
     if page:
         return f"落款日期{published}（页面发布日期{page}晚一年以上，为转载页面，不作发布日期）"
-    return f"发布日期{published}（页面发布日期与落款日期中较早者）"
+    return f"发布日期{published}（页面发布日期，无页面日期时为落款日期）"
 
 
 # --- the audit -----------------------------------------------------------------------------
@@ -733,8 +733,8 @@ def _cross_year_findings(cols: _Columns, cross: Any) -> None:
 def _date_findings(cols: _Columns, probs: Any) -> None:
     """Publication after the year's deadline, or before the year reported on was over; a
     report on year 2021+ on the 2019 template. The date used is named: the page's
-    发布日期 or the signature date (落款), the earlier of the two (``reposted_page``: the
-    page's is a year or more later, a re-post)."""
+    发布日期, or the signature date (落款) when there is no page date or the page is a
+    re-post (``reposted_page``: dated a year or more after the signature)."""
     import pandas as pd
 
     from nlp_reports.parse.metadata import _NO_LEVEL

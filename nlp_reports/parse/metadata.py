@@ -611,8 +611,8 @@ _CHAIN_HEAD = re.compile(rf"([^\x00]*)\x00.*?((?:{_CHAIN_BEFORE})\1)", re.DOTALL
 
 
 def published_date(head: str, tail_date: str | None) -> str | None:
-    """ISO date the report was published by: the earlier of "发布时间:2024-01-15 …" in the
-    page head and the closing date line (落款), or the one of them found (:func:`publication`)."""
+    """ISO date the report was published: "发布时间:2024-01-15 …" in the page head, else (or
+    on a re-posted page) the closing date line (落款) (:func:`publication`)."""
     return publication(head, tail_date)[0]
 
 
@@ -625,10 +625,13 @@ def publication(head: str, tail_date: str | None, year: int | None = None
                 ) -> tuple[str | None, str | None, str | None]:
     """``(published, page date, signature date)``, ISO dates or None.
 
-    The page's 发布时间 is when that page went up, which for a re-posted page (a site moved,
-    a column rebuilt) is a year or more after the report came out; the signature date (落款)
-    is when the report was signed, and it is published on or after it. So the earlier of
-    the two is taken: it never makes a report look later than it was. Given the ``year``
+    The page's 发布时间 is when the report went up, and so the publication date; the
+    signature date (落款) is when it was signed, which says nothing of when it was
+    published (a report signed on time and put up two months later was late). Only a
+    re-posted page (:func:`reposted`: a site moved, a column rebuilt), dated a year or more
+    after the signature, is no evidence: then the signature date is taken; and a page
+    dated before the signature (a draft page, a misdated signature) is taken as it is.
+    Without a page date, the signature date is all there is. Given the ``year``
     reported on, a signature dated before that year's December with the page dated in the
     next year, at most :data:`SLIP_DAYS` after the signature's day a year on, is a slip of
     the year ("2023年1月12日" on a 2023 report paged 2024-01-12): its date is None (no
@@ -647,8 +650,8 @@ def publication(head: str, tail_date: str | None, year: int | None = None
                 signed = _iso(*(_hanzi_number(g) for g in m.groups()))
     if year and page and signed and _year_slip(signed, page, year):
         signed = None
-    dates = [d for d in (page, signed) if d]
-    return (min(dates) if dates else None), page, signed
+    published = signed if reposted(page, signed) else (page or signed)
+    return published, page, signed
 
 
 #: How long after the signature's day a year on (its year mistyped) the page may be dated.
