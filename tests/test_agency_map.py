@@ -162,7 +162,7 @@ def test_gap_of_two_and_the_merged_name():
 # --- the CSV file -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 @pytest.mark.parametrize("header", ["旧名称,新名称\r\n", "old,new\n", ""])
 def test_csv_encodings_and_header(tmp_path, encoding, header):
     p = tmp_path / "m.csv"

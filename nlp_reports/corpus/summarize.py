@@ -550,8 +550,8 @@ def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
     """Read an agency map (机构更名对照表): a CSV of two columns, old name → new name.
 
     One pair a line (旧名称,新名称); a first line naming the columns (旧名称/原名称/old …)
-    is skipped; blank lines are skipped. UTF-8 (with or without BOM) or GB18030 (what
-    Excel saves as "CSV" on a Chinese Windows). Chains resolve (A→B, B→C: A and B both
+    is skipped; blank lines are skipped. UTF-8 (with or without BOM), else decoded as the
+    reports are (GB18030 as Excel saves "CSV" on a Chinese Windows, UTF-16 …). Chains resolve (A→B, B→C: A and B both
     map to C). A name mapped to two different names, a cycle, or a line that is not two
     names raises :class:`~nlp_reports.errors.UsageError` naming the line.
     """
@@ -563,17 +563,17 @@ def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
         raw = p.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read the agency map {p}: {exc.strerror or exc}") from exc
-    if raw.startswith(b"\xef\xbb\xbf"):
-        text = raw[3:].decode("utf-8", errors="replace")
-    else:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # GB18030 from Excel, UTF-16 …: the reports' own decoder
+        from nlp_reports.errors import ParseError
+        from nlp_reports.ingest.encoding import decode_bytes
+
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                text = raw.decode("gb18030")
-            except UnicodeDecodeError as exc:
-                raise UsageError(f"{p}: the agency map is neither UTF-8 nor GB18030 "
-                                 "text (save it as CSV, UTF-8)") from exc
+            text, _ = decode_bytes(raw, path=str(p))
+        except ParseError as exc:
+            raise UsageError(f"{p}: the agency map is not text in a known encoding "
+                             "(save it as CSV, UTF-8)") from exc
     pairs: list[tuple[int, str, str]] = []
     for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
         cells = [c.strip().strip("\u3000") for c in row]
