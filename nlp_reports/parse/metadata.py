@@ -123,7 +123,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     t = _WRAPPER.sub("", title.strip())
     t = _QUOTES.sub("", t)
     if "年" in t:  # "二〇一三年" as older titles write it → "2013年"
-        t = _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), t)
+        t = _arabic_years(t)
     year = _YEAR_ANY.search(t) or _YEAR_BRACKETED.search(t)
     for rx in (_TITLE_AGENCY, _TITLE_ACADEMIC, _TITLE_YEAR_FIRST, _TITLE_NO_YEAR):
         m = rx.match(t)
@@ -136,6 +136,12 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
 
 
 _YEAR_HANZI = re.compile(rf"([一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})(?=年)")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals written in digits (二〇一三年 → 2013年)."""
+    return _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), text)
+
 _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
 #: The first year of a span the title reports on ("某县人民政府2022-2023年…")
 _TRAILING_RANGE = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
@@ -191,7 +197,7 @@ def report_year(title_year: int | None, text: str) -> int | None:
         if m:
             return int(m.group(1))
     if _YEAR_HANZI.search(text):
-        return report_year(None, _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), text))
+        return report_year(None, _arabic_years(text))
     return None
 
 
@@ -228,8 +234,7 @@ def period_year(text: str, start: int = 0) -> int | None:
             window = text[i:i + _PERIOD_WINDOW]
             m = _PERIOD.match(window)
             if m is None and "年" in window and _YEAR_HANZI.search(window):
-                m = _PERIOD.match(_YEAR_HANZI.sub(lambda h: str(_hanzi_number(h.group(1))),
-                                                  window))
+                m = _PERIOD.match(_arabic_years(window))
             if m is not None and not _QUOTES_OTHER.search(text, max(start, i - 30), i):
                 y = int(m.group("y") or m.group("upto"))
                 end = m.group("end")
