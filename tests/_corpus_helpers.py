@@ -257,3 +257,15 @@ def crashing_loader(path: str) -> Report:
     if Path(path).name.startswith("crash"):
         os._exit(3)
     return json_loader(path)
+
+
+def audit_by_path(tmp_path: Path, reports: dict[str, Report]):
+    """Store ``reports`` (name → Report, tagged by :class:`FakeTagger`) in a new store under
+    ``tmp_path`` and return its audit table indexed by path."""
+    from nlp_reports.corpus import Store, audit
+
+    path = tmp_path / "audit.db"
+    with Store(path) as s:
+        for name, r in reports.items():
+            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
+    return audit(path).table.set_index("path")

@@ -5,10 +5,9 @@ Inputs are short fictional reports written for these tests, parsed for real.
 
 from __future__ import annotations
 
-from _corpus_helpers import FakeTagger, make_report
+from _corpus_helpers import audit_by_path, make_report
 
 from nlp_reports import load_report
-from nlp_reports.corpus import Store, audit
 
 
 def _legacy(agency: str, year: int, parts: list[tuple[str, str]], published: str) -> str:
@@ -26,13 +25,6 @@ _NO_OVERVIEW = [  # a 2013 layout opening straight with 主动公开 and without
 ]
 
 
-def _audit(tmp_path, reports):
-    path = tmp_path / "older.db"
-    with Store(path) as s:
-        for name, r in reports.items():
-            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
-    return audit(path).table.set_index("path")
-
 
 def test_no_overview_is_no_defect_before_2019(tmp_path):
     """A report on 2013 without 概述 counted a missing section 一, which the 2007 条例 did
@@ -44,7 +36,7 @@ def test_no_overview_is_no_defect_before_2019(tmp_path):
     assert old.missing_sections == (1, 6)  # the parse still says what is not there
     new = make_report("甲县人民政府", 2022, ["人员力量不足。"], ["加强人员培训。"], missing=(1,))
     new6 = make_report("乙县人民政府", 2022, ["人员力量不足。"], ["加强人员培训。"], missing=(6,))
-    t = _audit(tmp_path, {"old.txt": old, "new.txt": new, "new6.txt": new6})
+    t = audit_by_path(tmp_path, {"old.txt": old, "new.txt": new, "new6.txt": new6})
     assert t.loc["old.txt", "missing_sections"] == "6"
     assert t.loc["new.txt", "missing_sections"] == "1"
     assert t.loc["old.txt", "defects"] == 0
@@ -62,7 +54,7 @@ def test_deadlines_by_the_rules_of_the_year(tmp_path):
     late_old = load_report(_legacy("云岭市林业局", 2018, parts, "2019年4月10日"))
     late_new = load_report(_legacy("云岭市交通局", 2019, parts, "2020年3月15日"))
     assert [r.metadata.level for r in (on_time, late_old, late_new)] == ["department"] * 3
-    t = _audit(tmp_path, {"a.txt": on_time, "b.txt": late_old, "c.txt": late_new})
+    t = audit_by_path(tmp_path, {"a.txt": on_time, "b.txt": late_old, "c.txt": late_new})
     assert t.loc["a.txt", "published_late"] == ""
     assert t.loc["b.txt", "published_late"] == "published 2019-04-10, deadline 2019-03-31"
     assert t.loc["c.txt", "published_late"] == "published 2020-03-15, deadline 2020-01-31"
@@ -86,7 +78,7 @@ def test_a_part_outside_the_scheme_is_no_defect_before_2019(tmp_path):
     new = load_report(_legacy("云岭市东城区人民政府", 2020, parts(2020), "2021年3月29日"))
     for r in (old, new):
         assert "unmapped_section" in [p.code for p in r.errors]
-    t = _audit(tmp_path, {"old.txt": old, "new.txt": new})
+    t = audit_by_path(tmp_path, {"old.txt": old, "new.txt": new})
     for name in ("old.txt", "new.txt"):
         assert "unmapped_section" in t.loc[name, "parse_problems"]
     assert t.loc["old.txt", "defects"] == 0

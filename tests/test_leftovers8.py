@@ -8,19 +8,10 @@ Inputs are short fictional reports written for these tests, parsed for real.
 from __future__ import annotations
 
 import pytest
-from _corpus_helpers import FakeTagger
+from _corpus_helpers import audit_by_path
 
 from nlp_reports import load_report
-from nlp_reports.corpus import Store, audit
 from nlp_reports.parse.metadata import agency_key, level_of, region_of, tier_of
-
-
-def _audit(tmp_path, reports):
-    path = tmp_path / "left8.db"
-    with Store(path) as s:
-        for name, r in reports.items():
-            s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
-    return audit(path).table.set_index("path")
 
 
 def _page(agency: str, year: int, page_date: str, signed: str) -> bytes:
@@ -72,7 +63,7 @@ def test_a_reposted_page_is_dated_by_its_signature(tmp_path):
                        filename="slow.html")
     assert slow.metadata.published == "2024-03-15"
 
-    t = _audit(tmp_path, {"repost.html": repost, "late.html": late, "usual.html": usual})
+    t = audit_by_path(tmp_path, {"repost.html": repost, "late.html": late, "usual.html": usual})
     assert t.loc["repost.html", "published_late"] == ""
     assert "reposted_page" in t.loc["repost.html", "parse_problems"]
     assert t.loc["repost.html", "defects"] == t.loc["usual.html", "defects"]  # listed only
@@ -94,7 +85,7 @@ def test_a_report_dated_before_its_year_ended_is_a_defect(tmp_path):
     wrong_year = load_report(_text("云岭市民政局", 2024, parts, "2024年1月18日"))  # on 2023
     on_time = load_report(_text("白石镇人民政府", 2023, parts, "2024年1月12日"))
     school = load_report(_text("青禾大学", 2022, parts, "2022年10月20日"))  # a 学年 report
-    t = _audit(tmp_path, {"early.txt": early, "wrong.txt": wrong_year, "ok.txt": on_time,
+    t = audit_by_path(tmp_path, {"early.txt": early, "wrong.txt": wrong_year, "ok.txt": on_time,
                           "school.txt": school})
     assert t.loc["early.txt", "published_early"] == "published 2023-06-15, before the end of 2023"
     assert t.loc["wrong.txt", "published_early"] == "published 2024-01-18, before the end of 2024"
@@ -186,7 +177,7 @@ def test_an_older_report_without_fees_lists_the_missing_part(tmp_path):
     fees = load_report(_text("青禾市医疗保障局", 2016, parts_fees, "2017年3月21日"))
     assert "missing_fee_part" in {p.code for p in no_fees.errors}
     assert "missing_fee_part" not in {p.code for p in fees.errors}
-    t = _audit(tmp_path, {"no_fees.txt": no_fees, "fees.txt": fees})
+    t = audit_by_path(tmp_path, {"no_fees.txt": no_fees, "fees.txt": fees})
     assert "missing_fee_part" in t.loc["no_fees.txt", "parse_problems"]
     assert t.loc["no_fees.txt", "defects"] == t.loc["fees.txt", "defects"]  # listed, not counted
 
@@ -255,7 +246,7 @@ def test_office_short_and_long_names_link_years(tmp_path):
     assert agency_key("兴安盟行署") == agency_key("兴安盟行政公署")
     assert agency_key("阿里地区行署办公室") == "阿里地区行政公署办公室"
     assert agency_key("云岭市人民政府") == "云岭市人民政府"
-    t = _audit(tmp_path, {"2021.txt": short, "2022.txt": long})
+    t = audit_by_path(tmp_path, {"2021.txt": short, "2022.txt": long})
     assert t.loc["2022.txt", "copied_from_last_year"] >= 2
     assert t.loc["2022.txt", "agency"] == "兴安盟行政公署"  # the name shown stays as written
     # one agency: its own last year's words are no boilerplate shared with another agency
