@@ -875,9 +875,20 @@ def _t3_count(row: str, rows: _Rows) -> int | None:
 
 def _t3_ncols(rows: _Rows, header: Callable[[], Sequence[str]]) -> int:
     counts: dict[int, int] = {}
+    subtotal: bool | None = None  # whether the header names 小计 (looked up when needed)
     for c in rows.cells.values():
         if c:
-            counts[len(c)] = counts.get(len(c), 0) + 1
+            n = len(c)
+            if n > 7 and c[-1].kind == BLANK and not c[-1].raw:
+                # empty grid cells after the values (a pipe table padded to its widest row,
+                # the rows whose merged group label a converter dropped): they make no 8th
+                # column unless the header prints 法人或其他组织小计
+                if subtotal is None:
+                    subtotal = any("小计" in h for h in header())
+                if not subtotal:
+                    while n > 7 and c[n - 1].kind == BLANK and not c[n - 1].raw:
+                        n -= 1
+            counts[n] = counts.get(n, 0) + 1
     if counts:
         n = max(counts, key=counts.__getitem__)  # the most common; the first seen on a tie
         if n in (7, 8) and 2 * counts[n] >= sum(counts.values()):
