@@ -272,7 +272,8 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
-    summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe, agency_map=agency_map)
+    summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe, agency_map=agency_map,
+                        agencies=args.agency or ())
     if args.csv:  # before the page, which names the CSV files only once they exist
         written = summary.to_csv(args.csv)
         _err(f"{len(written)} CSV files written to {args.csv}")
@@ -293,7 +294,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if not ok:
         return EXIT_USAGE
     result = audit(args.db, years=args.year or (), folders=args.folder or (), sort=args.sort,
-                   agency_map=agency_map)
+                   agency_map=agency_map, agencies=args.agency or ())
     if args.html:
         result.to_html(args.html)
         _err(f"audit written to {args.html}")
@@ -429,6 +430,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a CSV of old,new agency names (机构改革 renames: 国土资源局 → "
                         "自然资源局): the renamed agency's years link across the rename in "
                         "every table (docs/summary.md, Renamed agencies)")
+    p.add_argument("--agency", action="append", metavar="NAME",
+                   help="only the reports of this agency (repeatable; its years as linked: "
+                        "行署 = 行政公署, --agency-map's old and new name alike)")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
@@ -453,6 +457,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a CSV of old,new agency names, as summarize --agency-map: a renamed "
                         "agency's years link for copying and cross-year checks; rows keep the "
                         "name as written")
+    p.add_argument("--agency", action="append", metavar="NAME",
+                   help="only the reports of this agency (repeatable), as summarize --agency")
     p.set_defaults(func=_cmd_audit)
     return parser
 

@@ -455,7 +455,8 @@ def _date_zh(published: str, page: str | None) -> str:
 
 def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
           years: Sequence[int] = (), folders: Sequence[str] = (),
-          sort: str = "defects", agency_map: Any = None) -> Audit:
+          sort: str = "defects", agency_map: Any = None,
+          agencies: Sequence[str] = ()) -> Audit:
     """Audit every report in the store ``db``: one row per report (and per failed file).
 
     ``years`` / ``folders`` keep only the reports on those years / in those top folders
@@ -465,6 +466,10 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     dict or a CSV path: :func:`nlp_reports.corpus.summarize.read_agency_map`) links a renamed
     agency's years (copying, cross-year checks, ``texts_for_agency_year``); the rows keep
     the name as written. Without it, a note names agencies that look renamed.
+    ``agencies`` keeps only the reports of these agencies (as ``summarize(agencies=…)``:
+    an agency map's old and new names alike; failed files, of no agency, are left out); a
+    name that matches no report is a :class:`~nlp_reports.errors.UsageError` naming the
+    closest.
     """
     import importlib
 
@@ -476,6 +481,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     store, owned = open_store(db, readonly=not isinstance(db, Store))
     try:
         frames = sm.load_frames(store, agency_map=agency_map)
+        chosen = (sm.agency_report_ids(frames.reports, agencies, agency_map) if agencies
+                  else None)  # (an unknown name fails before the audit is computed)
         sections = store.query("SELECT report_id, number, text FROM sections "
                                "WHERE number IN (5, 6)")
         failures = store.failures()
@@ -525,6 +532,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         out = out[out["year"].isin(wanted).fillna(False).astype(bool) | (out["failed"] != "")]
     if folders:
         out = out[out["folder"].isin(set(folders))]
+    if chosen is not None:
+        out = out[out["report_id"].isin(chosen)]
     out = out.reset_index(drop=True)
     result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes))
     result.sorted()  # an unknown sort column fails here, before any output is written

@@ -9,6 +9,7 @@ reports summarises in seconds; near-duplicate search is in :mod:`.copying`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -343,6 +344,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     bare = reports[["received", "outcomes_total", "review", "litigation"]].isna().all(axis=1)
     reports["identities_checked"] = reports["id"].isin(
         identities_checked(store, reports.loc[bare, "id"].tolist()))
+    add_narrative_figures(store, reports)  # (the text's figures where no table gave one)
     if agency_map is not None:
         apply_agency_map(reports, agency_map)
     add_place_levels(reports)
@@ -549,7 +551,8 @@ def agency_map_arg(agency_map: Any) -> dict[str, str] | None:
 def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
     """Read an agency map (机构更名对照表): a CSV of two columns, old name → new name.
 
-    One pair a line (旧名称,新名称); a first line naming the columns (旧名称/原名称/old …)
+    One pair a line (旧名称,新名称), parted by ",", "，" or a TAB (a line with none is an
+    error saying so); a first line naming the columns (旧名称/原名称/old …)
     is skipped; blank lines are skipped. UTF-8 (with or without BOM), else decoded as the
     reports are (GB18030 as Excel saves "CSV" on a Chinese Windows, UTF-16 …). Chains resolve (A→B, B→C: A and B both
     map to C). A name mapped to two different names, a cycle, or a line that is not two
@@ -574,6 +577,9 @@ def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
         except ParseError as exc:
             raise UsageError(f"{p}: the agency map is not text in a known encoding "
                              "(save it as CSV, UTF-8)") from exc
+    # a TAB (a paste from a spreadsheet, Excel's "Unicode text") or a full-width "，" parts
+    # the two names as a comma does (no agency name holds one)
+    text = text.replace("\t", ",").replace("，", ",")
     pairs: list[tuple[int, str, str]] = []
     for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
         cells = [c.strip().strip("\u3000") for c in row]
@@ -581,6 +587,10 @@ def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
             cells.pop()  # Excel's empty trailing cells
         if not cells:
             continue
+        if len(cells) == 1:
+            raise UsageError(f"{p}, line {n}: expected two names, old,new (旧名称,新名称), "
+                             "with a comma (, or ，) or a TAB between them; found no "
+                             f"separator: {cells[0][:80]}")
         if len(cells) != 2 or not cells[0] or not cells[1]:
             raise UsageError(f"{p}, line {n}: expected two names, old,new (旧名称,新名称); "
                              f"found {len(cells)} cell{'s' if len(cells) != 1 else ''}: "
@@ -691,6 +701,88 @@ def agency_map_notes(reports: Any, agency_map: dict[str, str] | None) -> list[st
     return [note]
 
 
+def agency_report_ids(reports: Any, agencies: Sequence[str],
+                      agency_map: dict[str, str] | None = None) -> set[int]:
+    """Ids of the reports of ``agencies`` (names, compared as years are linked: by
+    :func:`~nlp_reports.parse.metadata.agency_key`, so 行署 = 行政公署 and blanks do not
+    count; a name of ``agency_map``, old or new, stands for the renamed agency under both
+    names — the map is applied to ``reports`` already: :func:`load_frames`). A name that
+    matches no report is a :class:`UsageError` naming the closest agencies of ``reports``."""
+    from nlp_reports.parse.metadata import agency_key
+
+    if isinstance(agencies, str):  # agencies="甲局": one name, not its characters
+        agencies = (agencies,)
+    by_map = {agency_key(o): agency_key(n) for o, n in (agency_map or {}).items()}
+    keys = reports["agency"].map(agency_key, na_action="ignore")
+    present = set(keys.dropna())
+    wanted: set[str] = set()
+    for name in agencies:
+        key = agency_key(str(name).strip())
+        if not key:
+            raise UsageError("--agency: an empty agency name")
+        key = by_map.get(key, key)
+        if key not in present:
+            raise UsageError(f"--agency {name}: no stored report of this agency"
+                             + closest_agencies(name, reports))
+        wanted.add(key)
+    return set(reports.loc[keys.isin(wanted), "id"].tolist())
+
+
+def closest_agencies(name: str, reports: Any, n: int = 5) -> str:
+    """"; the closest names: …" — the stored agencies (as written, and their new names under
+    an agency map) most like ``name`` (a name holding it, or held by it, first; then by
+    difflib's ratio), or "; the store has no agency" when none."""
+    import difflib
+
+    names: set[str] = set(reports["agency"].dropna())
+    if "agency_as_written" in reports:
+        names.update(reports["agency_as_written"].dropna())
+    if not names:
+        return "; the store has no report with an agency"
+    query = re.sub(r"\s+", "", str(name))
+
+    def score(candidate: str) -> tuple[bool, float, str]:
+        inside = bool(query) and (query in candidate or candidate in query)
+        return (inside, difflib.SequenceMatcher(None, query, candidate).ratio(), candidate)
+
+    ranked = sorted(names, key=score, reverse=True)[:n]
+    more = f" (of {len(names)})" if len(names) > n else ""
+    return f"; the closest names{more}: " + "、".join(ranked)
+
+
+def _sampled_words(store: Store, reports: Any, groups: Sequence[str], sample: int) -> Any:
+    """``reports.words`` of the first ``sample`` reports (by id) of each group of ``groups``
+    among ``reports``: :func:`load_frames`' sample, drawn from the reports kept."""
+    keys = list(dict.fromkeys(g for g in groups if g in GROUP_COLUMNS))
+    if not keys or sample <= 0:
+        return None
+    has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
+    sub = reports.loc[reports["id"].isin(has), ["id", *keys]]
+    part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
+    return _words_of(store, sub["id"][part.groupby(keys, sort=False).cumcount() < sample].tolist())
+
+
+def select_agencies(frames: Frames, agencies: Sequence[str]) -> tuple[Frames, str]:
+    """``frames`` restricted to the reports of ``agencies`` (:func:`agency_report_ids`),
+    and the note saying so."""
+    r = frames.reports
+    keep = agency_report_ids(r, agencies, frames.agency_map)
+    ids = r["id"].isin(keep)
+    words = frames.words
+    chosen = r.loc[ids, "agency"].dropna().unique().tolist()
+    note = (f"only the agencies asked for (--agency, agencies=): {len(keep)} of the store's "
+            f"{len(r)} reports, of {'、'.join(sorted(chosen))}; tables that compare agencies "
+            "(boilerplate, vocabulary) compare these reports only")
+    return Frames(
+        reports=r[ids].reset_index(drop=True),
+        statements=frames.statements[frames.statements["report_id"].isin(keep)].reset_index(
+            drop=True),
+        checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
+        words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
+        files=frames.files, agency_map=frames.agency_map,
+    ), note
+
+
 def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tuple[int, int]]]:
     """Agencies that look renamed by the 机构改革 (:data:`REFORM_RENAMES`): (old name,
     (first, last year), new name, (first, last year)) when the two names differ only by a
@@ -780,7 +872,7 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
               by: Sequence[str] = (), *, threshold: float = 0.8, n_representatives: int = 3,
               top_words: int = 15, vocabulary_sample: int = 500,
               dedupe: bool = False,
-              agency_map: Any = None) -> Summary:
+              agency_map: Any = None, agencies: Sequence[str] | None = None) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
     ``by``: group columns among year, level, region, agency, format (the layout scheme),
@@ -796,6 +888,9 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     path of a CSV: :func:`read_agency_map`), applied before anything is computed so an
     agency's years link across a rename (机构改革); a note says how many reports it renamed.
     Without it, a note names agencies that look renamed (:func:`rename_candidates`).
+    ``agencies``: only the reports of these agencies (names as linked across years, an
+    agency map's old and new name alike: :func:`agency_report_ids`); a name that matches
+    none is a :class:`UsageError` naming the closest.
     """
     agency_map = agency_map_arg(agency_map)
     if isinstance(by, str):  # by="year": one key, not its characters
@@ -812,13 +907,22 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
         store, owned = _memory_store(source), True
     word_groups = by or ("year",)
     try:
-        frames = load_frames(store, word_groups=word_groups, word_sample=vocabulary_sample,
+        frames = load_frames(store, word_groups=word_groups,
+                             word_sample=0 if agencies else vocabulary_sample,
                              agency_map=agency_map)
+        chosen = None
+        if agencies:  # (the words sampled among the chosen agencies' reports, not all)
+            frames, chosen = select_agencies(frames, agencies)
+            frames.words = _sampled_words(store, frames.reports, word_groups, vocabulary_sample)
     finally:
         if owned:
             store.close()
-    return summarize_frames(frames, by, threshold=threshold, n_representatives=n_representatives,
-                            top_words=top_words, word_groups=word_groups, dedupe=dedupe)
+    summary = summarize_frames(frames, by, threshold=threshold,
+                               n_representatives=n_representatives, top_words=top_words,
+                               word_groups=word_groups, dedupe=dedupe)
+    if chosen is None:
+        return summary
+    return dataclasses.replace(summary, notes=(chosen, *summary.notes))
 
 
 def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
@@ -1373,6 +1477,129 @@ def _statement_idx(statements: Any, report_ids: Any, themes: Any, wanted: Any) -
     return [groups[a] if ok else "" for a, ok in zip(at.tolist(), found.tolist(), strict=True)]
 
 
+#: Figures read from the text of a report without a read 表三 (or 表四): figure of
+#: :func:`nlp_reports.parse.checks.narrative_figures` → column of the report frame and of
+#: ``table_stats``. Their own columns, never table cells: a reader must tell them apart.
+NARRATIVE_COLUMNS: dict[str, str] = {
+    "received": "received_narrative", "granted": "granted_narrative",
+    "partial": "partial_narrative", "refused": "refused_narrative",
+    "review": "review_narrative", "litigation": "litigation_narrative",
+}
+#: The figures of 表四 (the others are of 表三): read from the text when 表四 was not read.
+_NARRATIVE_TABLE4 = frozenset({"review", "litigation"})
+#: Older wordings put in the words the T1 reader knows (one reader, not a second one): a
+#: count in 宗/份 (广东 writes 受理申请12宗), 同意公开 / 全部公开 for 予以公开 (不同意公开 becomes
+#: 不予以公开), and 上年度 (not 上年结转) as 去年, a comparison the reader skips.
+_NARRATIVE_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"([\d零〇一二两三四五六七八九十百])\s?[宗份]"), r"\1件"),
+    (re.compile(r"予以全部公开|全部予以公开|全部公开|同意公开"), "予以公开"),
+    (re.compile(r"(?<![较比])上一?年(?!度?结转)度?"), "去年"),
+    (re.compile(r"(?:没有|无)(?=因)"), "未发生"),  # "本年度无因…引起的行政复议" reads 0
+)
+#: The whole text of an older report's 行政复议/行政诉讼 part saying there was none ("无。",
+#: "本年度未发生。"): 0 for each the heading names.
+_NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:暂)?(?:无|没有|未发生)(?:此类|相关)?(?:情况|案件)?")
+_BLANKS_AND_STOPS = re.compile(r"[\s。，,；;：:、.!！]+")
+#: A year named in the text ("2012年", "2012 年度"): another year than the report's is a
+#: comparison ("比2012年增加6件", "自2008年以来累计受理386件"), read as 去年.
+_NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s?年度?")
+#: A comparison with another year (the reader's cues, after the wordings above).
+_COMPARED = re.compile(r"同比|去年|较上年|比上年|较\d{4}年|与\d{4}年")
+_CLAUSES = re.compile(r"[^，,]+[，,]?")
+_SENTENCES = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?|\n")
+
+
+def _without_comparisons(text: str) -> str:
+    """``text`` with the clauses comparing with another year dropped from a sentence that
+    states the year's figure before them ("受理申请34件，比上年增加6件，其中予以公开12件"
+    keeps the first and the last clause); a sentence opening with the comparison ("与上年
+    相比，受理申请增加6件") is left whole, for the reader to skip."""
+    out = []
+    for sentence in _SENTENCES.findall(text):
+        if not _COMPARED.search(sentence):
+            out.append(sentence)
+            continue
+        clauses = _CLAUSES.findall(sentence)
+        if not clauses or _COMPARED.search(clauses[0]):
+            out.append(sentence)
+            continue
+        kept = "".join(c for c in clauses if not _COMPARED.search(c)).rstrip("，,")
+        stop = sentence[-1] if sentence[-1] in "。；;！!？?" else ""
+        out.append(kept + stop)  # (its end kept: the next sentence is not joined to it)
+    return "".join(out)
+
+
+def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
+    """The application and case figures a report's prose states (叙述中的数字), by figure
+    (:data:`NARRATIVE_COLUMNS`' keys), for the report on ``year`` (a sentence naming another
+    year is a comparison). Only a figure stated with one value: a text giving two (last
+    year's beside this year's, a total and a part) does not say which is the year's, and
+    nothing is guessed. Read by the T1 check's reader
+    (:func:`nlp_reports.parse.checks.narrative_figures`) after :data:`_NARRATIVE_WORDINGS`
+    and with the comparing clauses dropped (:func:`_without_comparisons`)."""
+    from nlp_reports.parse.checks import narrative_figures
+
+    for pattern, repl in _NARRATIVE_WORDINGS:
+        text = pattern.sub(repl, text)
+    if year is not None:
+        text = _NAMED_YEAR.sub(lambda m: m.group(0) if int(m.group(1)) == year else "去年",
+                               text)
+    text = _without_comparisons(text)
+    return {kind: next(iter(values)) for kind, values in narrative_figures(text).items()
+            if kind in NARRATIVE_COLUMNS and len(values) == 1}
+
+
+def add_narrative_figures(store: Store, reports: Any) -> None:
+    """Add the :data:`NARRATIVE_COLUMNS` to the report frame, in place: the figures the
+    text states, for the reports whose 表三 (``received_narrative`` … ``refused_narrative``)
+    or 表四 (``review_narrative``, ``litigation_narrative``) gave no figure — no table, or
+    one that could not be read (reports before 2019 have none). Read from the stored
+    section texts: every section but 五 of an older-layout report (``format`` legacy, whose
+    figures are in 依申请公开 and 行政复议 parts), section 一 of the others (as T1 reads it)."""
+    no_t3 = (reports["received"].isna() & reports["outcomes_total"].isna()).to_numpy()
+    no_t4 = (reports["review"].isna() & reports["litigation"].isna()).to_numpy()
+    for column in NARRATIVE_COLUMNS.values():
+        reports[column] = np.nan
+    wanted = reports.loc[no_t3 | no_t4, ["id", "format", "year"]]
+    if wanted.empty:
+        return
+    legacy = set(wanted.loc[wanted["format"] == "legacy", "id"].tolist())
+    ids = wanted["id"].tolist()
+    texts: dict[int, list[str]] = {}
+    none: dict[int, tuple[bool, bool]] = {}  # a 复议/诉讼 part saying 无: (review, litigation)
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        rows = store.query(
+            "SELECT report_id, number, title, text FROM sections WHERE report_id IN "
+            f"({','.join('?' * len(chunk))}) AND (number IS NULL OR number != 5) "
+            "ORDER BY report_id, position", chunk)
+        for rid, number, title, text in rows.itertuples(index=False):
+            if text and (number == 1 or rid in legacy):
+                texts.setdefault(int(rid), []).append(text)
+            if rid in legacy and title and ("复议" in title or "诉讼" in title) and text:
+                body = _BLANKS_AND_STOPS.sub("", text)
+                if body and _NONE_AT_ALL.fullmatch(body):
+                    none[int(rid)] = ("复议" in title, "诉讼" in title)
+    years = {int(i): int(y) for i, y in zip(wanted["id"].tolist(), wanted["year"].tolist(),
+                                            strict=True)
+             if isinstance(y, (int, float, np.number)) and y == y}
+    t3 = set(reports.loc[no_t3, "id"].tolist())
+    t4 = set(reports.loc[no_t4, "id"].tolist())
+    found: dict[str, dict[int, float]] = {c: {} for c in NARRATIVE_COLUMNS.values()}
+    for rid, parts in texts.items():
+        # (sections apart: a line break ends the reader's context of applications)
+        for kind, value in narrative_counts("\n\n".join(parts), years.get(rid)).items():
+            if rid in (t4 if kind in _NARRATIVE_TABLE4 else t3):
+                found[NARRATIVE_COLUMNS[kind]][rid] = float(value)
+    for rid, named in none.items():
+        for kind, said in zip(("review", "litigation"), named, strict=True):
+            if said and rid in t4:
+                found[NARRATIVE_COLUMNS[kind]].setdefault(rid, 0.0)
+    for column, values in found.items():
+        if values:
+            reports[column] = reports["id"].map(values).astype(float)
+
+
 def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     r = reps.set_index("id").copy()
     value_cols = ["received", "granted", "partial", "refused", "unable", "not_processed",
@@ -1386,6 +1613,8 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
                        | r["fails_identity"])
     if "identities_checked" in r:  # passed with blank totals (表三's 总计 column left blank)
         r["has_tables"] |= r["identities_checked"].astype(bool)
+    narrative = [c for c in NARRATIVE_COLUMNS.values() if c in r]
+    r["has_narrative"] = r[narrative].notna().any(axis=1) if narrative else False
     keys = list(by)
     grouped = r.groupby(keys, dropna=False) if keys else r.groupby(lambda _: 0)
     out = grouped[value_cols].sum(min_count=1)
@@ -1395,6 +1624,10 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     out["with_tables"] = with_tables
     failing_n = grouped["fails_identity"].sum()
     out["share_failing_I1_I4"] = (failing_n / with_tables.where(with_tables > 0)).round(3)
+    # the text's figures of reports without a read table: last, in their own columns
+    out["with_narrative"] = grouped["has_narrative"].sum().astype(int)
+    for column in NARRATIVE_COLUMNS.values():
+        out[column] = grouped[column].sum(min_count=1) if column in r else np.nan
     out = out.reset_index()
     if not keys:
         out = out.drop(columns=[out.columns[0]])
@@ -1402,7 +1635,8 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
             import pandas as pd
 
             out = pd.DataFrame([{"reports": 0, "with_table3": 0, **dict.fromkeys(
-                value_cols, np.nan), "with_tables": 0, "share_failing_I1_I4": np.nan}])
+                value_cols, np.nan), "with_tables": 0, "share_failing_I1_I4": np.nan,
+                "with_narrative": 0, **dict.fromkeys(NARRATIVE_COLUMNS.values(), np.nan)}])
     return out
 
 

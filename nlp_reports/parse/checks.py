@@ -31,7 +31,7 @@ from nlp_reports.parse.layout import (
 from nlp_reports.parse.metadata import HANZI_ZEROS
 from nlp_reports.report import Check, Table
 
-__all__ = ["run_checks", "TOLERANCE", "parse_chinese_number"]
+__all__ = ["run_checks", "TOLERANCE", "parse_chinese_number", "narrative_figures"]
 
 #: Two values are equal when they differ by less than this (fees are decimals).
 TOLERANCE = 1e-6
@@ -426,6 +426,17 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                     for f in _LITIGATION.finditer(clause):
                         add("litigation", parse_chinese_number(f.group(1)))
     return found
+
+
+def narrative_figures(text: str) -> dict[str, set[int]]:
+    """The figures a report's prose states about applications and cases (叙述中的数字), by
+    kind: ``received`` (new applications, row 一), ``received_incl`` (with 上年结转),
+    ``granted``, ``partial``, ``refused``, ``closed``, ``carried``, ``review``,
+    ``litigation``, each with every value seen (several: the text does not say which one is
+    the year's). The T1 check's reader, public so that the corpus summary reads the counts
+    of reports without a 表三 (before 2019) by the same rules: sentences comparing with
+    another year or about other channels (信访, 12345 …) are skipped, 无/未收到 reads 0."""
+    return {kind: set(values) for kind, values in _narrative_figures(text).items()}
 
 
 def _table_value(
