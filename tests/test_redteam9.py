@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nlp_reports import load_report
 
 DATA = Path(__file__).parent / "data" / "redteam9"
@@ -52,3 +54,42 @@ def test_r1_a_printed_subtotal_column_still_makes_eight():
     assert t3.status == "ok", t3.problem
     assert t3.columns.index("legal_subtotal") == 6
     assert t3.values[t3.rows.index("1")][6:] == (4, 13)
+
+
+@pytest.mark.parametrize("name", ["s5_table.txt", "s5_table.md"])
+def test_r2_section5_as_a_problem_measure_table_gives_one_statement_a_cell(name):
+    """R2/R3: section 五 laid out as a table "序号 | 存在问题 | 整改措施" (a Word table, an
+    Excel paste, a Markdown pipe table) was read as prose: the pipe rows became statements
+    with the pipes in them, and a TAB-separated header line made every row a measure. Each
+    filled cell of the two named columns is a statement of its column's block, row by row;
+    the 序号 column and the header are none."""
+    r = load_report(DATA / name)
+    got = [(s.block, s.text) for s in r.statements]
+    assert got[0] == ("unknown", "对照年度要点，我局梳理出以下问题并逐项明确整改措施。")
+    assert got[1:] == [
+        ("problem", "林长制信息更新滞后，巡林记录公开不全。"),
+        ("measure", "每月汇总巡林记录，按季度集中发布。"),
+        ("problem", "防火期通告只在公告栏张贴，覆盖面窄。"),
+        ("measure", "通告同步推送到乡镇群和政务新媒体。"),
+        ("problem", "依申请公开答复书引用条款不准确。"),
+        ("measure", "答复书一律经法律顾问审核后出具。"),
+    ]
+
+
+def test_r2_a_word_table_in_section5_is_read_by_its_columns(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    lines = (DATA / "s5_table.txt").read_text(encoding="utf-8").splitlines()
+    rows = [ln.split("\t") for ln in lines if "\t" in ln]
+    for ln in lines:
+        if "\t" in ln:
+            continue
+        d.add_paragraph(ln)
+        if ln.startswith("对照"):
+            t = d.add_table(rows=len(rows), cols=3)
+            for i, row in enumerate(rows):
+                for j, c in enumerate(row):
+                    t.cell(i, j).text = c
+    d.save(tmp_path / "r.docx")
+    blocks = [s.block for s in load_report(tmp_path / "r.docx").statements]
+    assert blocks == ["unknown"] + ["problem", "measure"] * 3

@@ -783,10 +783,126 @@ def _cjk_periods(text: str) -> str:
     return _CJK_PERIOD.sub(full_stop, text)
 
 
+_PIPE_RULE_ROW = re.compile(r"[ \t\u3000|｜:：\-—–+=]*")
+_COLUMN_PROBLEM = re.compile(r"问题|不足|短板")
+_COLUMN_MEASURE = re.compile(r"措施|举措|对策|整改|改进|打算")
+#: A header cell longer than this is a statement, not a column name.
+_COLUMN_NAME_MAX = 12
+
+
+def _row_cells(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """The cells of the line text[s:e] as trimmed spans when it is a table row (TAB cells, or
+    "| a | b |" with two pipes or more); None for any other line."""
+    if "\t" in text[s:e]:
+        sep = "\t"
+    elif text.count("|", s, e) + text.count("｜", s, e) >= 2:
+        sep = "|"
+    else:
+        return None
+    line = text[s:e]
+    if sep == "|":
+        line = line.replace("｜", "|")
+        a = len(line) - len(line.lstrip(" \t\u3000"))
+        b = len(line.rstrip(" \t\u3000"))
+        if line[a:a + 1] == "|":
+            a += 1
+        if line[b - 1:b] == "|" and b - 1 >= a:
+            b -= 1
+    else:
+        a, b = 0, len(line)
+    cells = []
+    pos = a
+    while True:
+        q = line.find(sep, pos, b)
+        ce = b if q < 0 else q
+        cs = pos
+        while cs < ce and line[cs] in " \t\u3000":
+            cs += 1
+        while ce > cs and line[ce - 1] in " \t\u3000":
+            ce -= 1
+        cells.append((s + cs, s + ce))
+        if q < 0:
+            break
+        pos = q + 1
+    return cells if len(cells) >= 2 else None
+
+
+def _column_block(cell: str) -> str | None:
+    """"problem" / "measure" for a column name of a 问题 | 措施 table, else None."""
+    if not cell or len(cell) > _COLUMN_NAME_MAX:
+        return None
+    block = block_of(cell)
+    if block in ("problem", "measure"):
+        return block
+    if _COLUMN_PROBLEM.search(cell) and not _COLUMN_MEASURE.search(cell):
+        return "problem"
+    if _COLUMN_MEASURE.search(cell) and not _COLUMN_PROBLEM.search(cell):
+        return "measure"
+    return None
+
+
+def _problem_measure_table(text: str, start: int, end: int
+                           ) -> tuple[int, int, list[StatementSpan]] | None:
+    """Section 五 laid out as a table whose header names a problem column and a measure
+    column ("存在问题 | 改进措施", a 序号 column aside; a Word table, an Excel paste, a
+    Markdown pipe table): (table start, table end, one statement per filled cell of those
+    two columns, row by row). None when there is no such table."""
+    if text.find("\t", start, end) < 0 and text.find("|", start, end) < 0 \
+            and text.find("｜", start, end) < 0:
+        return None
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        cells = _row_cells(text, pos, le)
+        if cells is not None:
+            blocks = [_column_block(text[a:b]) for a, b in cells]
+            if "problem" in blocks and "measure" in blocks:
+                columns = [(i, bl) for i, bl in enumerate(blocks) if bl]
+                return _table_statements(text, pos, le, end, columns)
+        pos = le + 1
+    return None
+
+
+def _table_statements(text: str, head_start: int, head_end: int, end: int,
+                      columns: list[tuple[int, str]]) -> tuple[int, int, list[StatementSpan]]:
+    """The rows below a 问题 | 措施 header line text[head_start:head_end] (see
+    :func:`_problem_measure_table`), up to the first line that is no table row."""
+    found: list[StatementSpan] = []
+    pos = head_end + 1
+    last = head_end
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        if _PIPE_RULE_ROW.fullmatch(text, pos, le) and "-" in text[pos:le]:
+            pos = le + 1  # the "|---|---|" rule under a Markdown header
+            continue
+        cells = _row_cells(text, pos, le)
+        if cells is None:
+            break
+        for i, block in columns:
+            if i < len(cells):
+                a, b = cells[i]
+                if _CONTENT.search(text, a, b):
+                    found.append(StatementSpan(a, b, block, None))
+        last = le
+        pos = le + 1
+    return head_start, last, found
+
+
 def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
     """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
     if is_empty_section(text[start:end]):
         return SplitResult((), True, False)
+    table = _problem_measure_table(text, start, end)
+    if table is not None:  # the text around the table is read as usual
+        t_start, t_end, rows = table
+        before = (split_section5(text, start, t_start, title=title)
+                  if _CONTENT.search(text, start, t_start) else SplitResult((), True, False))
+        after = (split_section5(text, t_end, end)
+                 if _CONTENT.search(text, t_end, end) else SplitResult((), True, False))
+        return SplitResult((*before.statements, *rows, *after.statements), False,
+                           before.unsplit or after.unsplit)
     dot = text.find(".", start, end)
     if dot >= 0 and _CJK_PERIOD.search(text, dot, end):
         # read half-width sentence ends as "。" (same length: offsets stay those of the caller)
