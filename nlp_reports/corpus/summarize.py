@@ -1558,8 +1558,10 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     figures are in 依申请公开 and 行政复议 parts), section 一 of the others (as T1 reads it)."""
     no_t3 = (reports["received"].isna() & reports["outcomes_total"].isna()).to_numpy()
     no_t4 = (reports["review"].isna() & reports["litigation"].isna()).to_numpy()
-    for column in NARRATIVE_COLUMNS.values():
-        reports[column] = np.nan
+    # (one 2-D assignment: six of a scalar each left the frame in blocks that every later
+    # copy consolidated again, +60-130 ms in table_stats on 20,000 reports)
+    reports[list(NARRATIVE_COLUMNS.values())] = np.full((len(reports), len(NARRATIVE_COLUMNS)),
+                                                        np.nan)
     wanted = reports.loc[no_t3 | no_t4, ["id", "format", "year"]]
     if wanted.empty:
         return
@@ -1613,11 +1615,18 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
                        | r["fails_identity"])
     if "identities_checked" in r:  # passed with blank totals (表三's 总计 column left blank)
         r["has_tables"] |= r["identities_checked"].astype(bool)
+    # the text's figures (reports without a read table), summed only when there are some
     narrative = [c for c in NARRATIVE_COLUMNS.values() if c in r]
-    r["has_narrative"] = r[narrative].notna().any(axis=1) if narrative else False
+    stated = r[narrative].notna() if narrative else None
+    if stated is None or not stated.to_numpy().any():
+        narrative = []
+    else:
+        r["has_narrative"] = stated.any(axis=1)
     keys = list(by)
     grouped = r.groupby(keys, dropna=False) if keys else r.groupby(lambda _: 0)
-    out = grouped[value_cols].sum(min_count=1)
+    sums = grouped[[*value_cols, *narrative, *(["has_narrative"] if narrative else [])]].sum(
+        min_count=1)  # (one pass)
+    out = sums[value_cols].copy()
     out.insert(0, "reports", grouped.size())
     out.insert(1, "with_table3", grouped["has_table3"].sum().astype(int))
     with_tables = grouped["has_tables"].sum().astype(int)
@@ -1625,9 +1634,9 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     failing_n = grouped["fails_identity"].sum()
     out["share_failing_I1_I4"] = (failing_n / with_tables.where(with_tables > 0)).round(3)
     # the text's figures of reports without a read table: last, in their own columns
-    out["with_narrative"] = grouped["has_narrative"].sum().astype(int)
+    out["with_narrative"] = sums["has_narrative"].fillna(0).astype(int) if narrative else 0
     for column in NARRATIVE_COLUMNS.values():
-        out[column] = grouped[column].sum(min_count=1) if column in r else np.nan
+        out[column] = sums[column] if column in narrative else np.nan
     out = out.reset_index()
     if not keys:
         out = out.drop(columns=[out.columns[0]])
