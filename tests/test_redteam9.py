@@ -93,3 +93,27 @@ def test_r2_a_word_table_in_section5_is_read_by_its_columns(tmp_path):
     d.save(tmp_path / "r.docx")
     blocks = [s.block for s in load_report(tmp_path / "r.docx").statements]
     assert blocks == ["unknown"] + ["problem", "measure"] * 3
+
+
+def test_r4_topic_headings_over_their_own_problem_and_measure_are_no_statements():
+    """R4: section 五 by 方面 — "（一）预警信息公开方面" over "存在的问题：…改进措施：…" — made the
+    topic headings statements of their own (the first `unknown`, the later ones `measure`).
+    A numbered line ending in 方面 with a problem label right below is a topic heading: each
+    topic gives its problem and its measure."""
+    got = [(s.block, s.text[:6]) for s in load_report(DATA / "s5_aspects.txt").statements]
+    assert got == [("problem", "灾害性天气预"), ("measure", "预警发布同时"),
+                   ("problem", "个别申请的补"), ("measure", "制作补正告知"),
+                   ("problem", "兼职人员调整"), ("measure", "建立工作台账")]
+
+
+def test_r4_a_numbered_item_ending_in_fangmian_without_a_pair_stays_a_statement():
+    # under "（一）存在的主要问题" an item may name its 方面 and hold the problem itself: with no
+    # "问题：" label below it, it is an item as before
+    text = (DATA / "s5_aspects.txt").read_text(encoding="utf-8")
+    five = ("（一）存在的主要问题\n1.政策解读方面\n解读材料与文件同步发布的比例不高。\n"
+            "（二）改进措施\n1.解读材料与政策文件同步起草、同步审核、同步发布。\n")
+    start = text.index("（一）预警")
+    text = text[:start] + five + text[text.index("六、其他"):]
+    got = [(s.block, s.text[:6]) for s in load_report(text, filename="r4.txt").statements]
+    assert got[0] == ("problem", "政策解读方面")
+    assert got[-1] == ("measure", "解读材料与政")

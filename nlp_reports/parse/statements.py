@@ -289,6 +289,10 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
     return s, h.end(), block
 
 
+#: The problem label that opens a topic's pair ("存在的问题：…。改进措施：…").
+_PAIR_LABEL = re.compile(r"[ \t\u3000]*(?:存在的?(?:主要)?|主要)?(?:问题|不足)[：:]")
+
+
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(line_start, body_start, block) of every sub-block heading in text[start:end], on a
     line of its own or run in mid-line (:func:`_inline_heading`)."""
@@ -326,6 +330,11 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         sentence = stop is not None and text[stop.start()] == "。"
         block = (block_of(phrase) if ok and not continues
                  and (not sentence or _HEADING_NOUN_END.search(phrase)) else None)
+        if (block is None and ok and has_marker and stop is None and phrase.endswith("方面")
+                and _PAIR_LABEL.match(text, l1 + 1, end)):
+            # "（一）主动公开方面" over its own "存在的问题：…改进措施：…": a topic heading, no
+            # statement; the labels under it say the blocks
+            block = "unknown"
         run_in = None
         if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
              and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1)))
