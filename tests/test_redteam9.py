@@ -117,3 +117,27 @@ def test_r4_a_numbered_item_ending_in_fangmian_without_a_pair_stays_a_statement(
     got = [(s.block, s.text[:6]) for s in load_report(text, filename="r4.txt").statements]
     assert got[0] == ("problem", "政策解读方面")
     assert got[-1] == ("measure", "解读材料与政")
+
+
+def _t1(report):
+    return {c.row: (c.outcome, c.message) for c in report.checks if c.id == "T1"}
+
+
+def test_r7_narrative_figures_with_thousands_separators_are_checked():
+    """R7: a provincial or national body writes its counts with thousands separators in
+    section 一 ("新收政府信息公开申请1,204件，…办结1,204件"): those figures were not read, so
+    T1 never compared them with 表三 (only the figures under 1,000 were)."""
+    text = (DATA / "t1_thousands.txt").read_text(encoding="utf-8")
+    t1 = _t1(load_report(text, filename="t1.txt"))
+    assert t1["1"][0] == "pass" and "1204" in t1["1"][1]
+    assert t1["3.7"][0] == "pass"
+    # and a figure that disagrees is found
+    t1 = _t1(load_report(text.replace("办结1,204件", "办结1,240件"), filename="t1.txt"))
+    assert t1["3.7"][0] == "fail" and "1240" in t1["3.7"][1]
+
+
+def test_r7_parse_chinese_number_reads_thousands_only_in_groups_of_three():
+    from nlp_reports.parse.checks import parse_chinese_number
+
+    assert [parse_chinese_number(s) for s in ("1,204", "12,345,678", "三十")] == [1204, 12345678, 30]
+    assert parse_chinese_number("1,20") is None and parse_chinese_number("12,3456") is None

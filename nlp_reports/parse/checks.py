@@ -227,14 +227,20 @@ def _table4_plan(rows: tuple[str, ...], columns: tuple[str, ...],
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
-_N = r"(\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})"
+#: a figure: Arabic, with thousands separators ("1,204件": a provincial or national body's
+#: counts), or a simple Chinese numeral
+_N = r"(\d{1,3}(?:,\d{3})+|\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})"
 _UNIT = r"\s?(?:件|起|个)"
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def parse_chinese_number(s: str) -> int | None:
-    """An Arabic or simple Chinese numeral (三, 十二, 二十, 一百零五) as an int, else None."""
+    """An Arabic numeral (37, 1,204) or a simple Chinese one (三, 十二, 二十, 一百零五) as an
+    int, else None."""
     if s.isdigit():
         return int(s)
+    if "," in s:
+        return int(s.replace(",", "")) if _THOUSANDS.fullmatch(s) else None
     total, current = 0, None
     for ch in s:
         if ch in _CN_DIGITS:
