@@ -95,15 +95,26 @@ class _HashIndex:
 
 class _Joined:
     """One batch's texts joined by "\\0" with full-width ASCII mapped (``tokenize._widen``),
-    built once for both vectorizers. ``widened`` is None when a text holds a "\\0" itself."""
+    built once for both vectorizers. ``widened`` is None when a text holds a "\\0" itself;
+    ``stripped`` is ``strip_markers_joined(widened)``, made on first use and shared (both
+    the word and the char features strip the markers of the same widened text)."""
 
-    __slots__ = ("widened",)
+    __slots__ = ("_stripped", "widened")
 
     def __init__(self, texts: Sequence[str]) -> None:
         joined = "\0".join(texts)
         self.widened: str | None = None
+        self._stripped: str | None = None
         if texts and joined.count("\0") == len(texts) - 1:
             self.widened = _widen_joined(joined)
+
+    @property
+    def stripped(self) -> str:
+        if self._stripped is None:
+            if self.widened is None:
+                raise ValueError("no joined text: a text holds a \\0")
+            self._stripped = strip_markers_joined(self.widened)
+        return self._stripped
 
 
 def _widen_joined(text: str) -> str:
@@ -293,7 +304,7 @@ class _Vectorizer:
             memo = self.__dict__.get("_memo_joined")
             if memo is None or memo[0] is not tok:
                 memo = self.__dict__["_memo_joined"] = (tok, {})
-            flat = tok.encode_joined(strip_markers_joined(joined.widened), encode, memo[1])
+            flat = tok.encode_joined(joined.stripped, encode, memo[1])
             codes = np.fromiter(flat, dtype=np.int64, count=len(flat))
             if (codes == -3).any():
                 return None
@@ -428,7 +439,7 @@ class _Vectorizer:
             shared = _Joined(texts)
         if shared is not None and shared.widened is not None and pre is normalize_statement:
             # the whole batch normalized at once; no whitespace is left for _WHITE
-            joined = normalize_joined(shared.widened)
+            joined = normalize_joined(shared.widened, shared.stripped)
         else:
             pieces = [pre(t) for t in texts] if pre is not None else list(texts)
             joined = "\0".join(pieces)  # \0 separates the texts

@@ -66,18 +66,23 @@ def strip_markers_joined(joined: str) -> str:
     return _MARKER_JOINED.sub("\0", "\0" + _SURROGATE.sub("\ufffd", joined))[1:]
 
 
-def normalize_joined(widened: str) -> str:
+def normalize_joined(widened: str, stripped: str | None = None) -> str:
     """:func:`normalize_statement` of every text of a batch joined by "\\0" (none containing
     one) whose full-width ASCII is already mapped (``_widen``), in one pass of each regex.
 
     Exact: NFKC never changes, moves or composes across "\\0" (a starter that composes with
     nothing); texts that are not NFKC already (rare once widened) are normalised one by one.
+    ``stripped``: ``strip_markers_joined(widened)`` when the caller has it already (the
+    word features need it too); used only when ``widened`` is NFKC as it is.
     """
     if not unicodedata.is_normalized("NFKC", widened):
         widened = "\0".join([unicodedata.normalize("NFKC", t) for t in widened.split("\0")])
-    text = strip_markers_joined(widened)
+        stripped = None
+    text = strip_markers_joined(widened) if stripped is None else stripped
     text = _DIGITS.sub("0", text)
-    return _SPACE.sub("", text)
+    # ``_SPACE.sub("", text)``: str.split() cuts at the same characters as the regex's \s
+    # (both Py_UNICODE_ISSPACE) and runs ~4x faster over a whole batch
+    return "".join(text.split())
 
 
 def make_tokenizer(engine: str | None = None) -> Any:
