@@ -581,7 +581,13 @@ def read_agency_map(path: str | os.PathLike[str]) -> dict[str, str]:
     # the two names as a comma does (no agency name holds one)
     text = text.replace("\t", ",").replace("，", ",")
     pairs: list[tuple[int, str, str]] = []
-    for n, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:  # (a cell over csv's field limit, 131,072 characters: a 10 MB line, a stray quote)
+        rows = list(reader)
+    except csv.Error as exc:
+        raise UsageError(f"{p}, line {reader.line_num}: not a CSV of old,new names "
+                         f"(旧名称,新名称): {exc}") from exc
+    for n, row in enumerate(rows, 1):
         cells = [c.strip().strip("\u3000") for c in row]
         while cells and not cells[-1]:
             cells.pop()  # Excel's empty trailing cells
@@ -642,20 +648,26 @@ def resolve_agency_map(pairs: Any, *, source: str = "agency_map") -> dict[str, s
         step[ko] = (kn, line)
         shown.setdefault(ko, old.strip())
         shown.setdefault(kn, new.strip())
+    final: dict[str, str] = {}  # name → the end of its chain, once known (a chain of
+    # 100,000 names is walked once, not once per name)
     out: dict[str, str] = {}
     for start in step:
-        seen = [start]
+        seen = {start: 0}  # the names of this walk, in order
         cur = start
-        while cur in step:
+        while cur in step and cur not in final:
             cur = step[cur][0]
             if cur in seen:  # named by the line that closes it (the last in the file)
-                ring = seen[seen.index(cur):]
+                ring = list(seen)[seen[cur]:]
                 last = max(ring, key=lambda c: step[c][1] or 0)
                 cyc = " → ".join(shown[c] for c in [*ring, cur])
                 raise UsageError(f"{where(step[last][1], shown[last], shown[step[last][0]])}: "
                                  f"the agency map has a cycle ({cyc})")
-            seen.append(cur)
-        out[shown[start]] = shown[cur]
+            seen[cur] = len(seen)
+        end = final.get(cur, cur)
+        for name in seen:
+            if name in step:
+                final[name] = end
+        out[shown[start]] = shown[end]
     return out
 
 

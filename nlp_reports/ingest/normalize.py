@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -96,7 +96,8 @@ def _bare_page_numbers(text: str) -> set[int]:
     the more even. A number out of it is a value; an empty set when no run is found."""
     body = text.rstrip()
     tail = body[body.rfind("\n") + 1:].strip()
-    if not (tail.isdigit() and tail.isascii() and _BARE_PAGES_MIN <= int(tail) <= 999):
+    if not (tail.isdigit() and tail.isascii() and len(tail) <= 3  # (int() refuses 4,301+ digits)
+            and _BARE_PAGES_MIN <= int(tail)):
         return set()  # (checked first: cheap, and most texts end otherwise)
     pages, last_line = int(tail), body.count("\n")
     at: dict[int, list[int]] = {}  # number → indexes of the lines holding it alone
@@ -120,10 +121,15 @@ def _bare_page_numbers(text: str) -> set[int]:
             while True:
                 want = run[-1] + step
                 nums = at.get(len(run) + 1, [])  # (in line order)
-                near = nums[bisect_left(nums, want - tol):bisect_right(nums, want + tol)]
-                if not near:
+                # the nearest line to ``want`` within ``tol`` (the earlier of two as near): by
+                # bisection, not a scan of the window (a page of "3" lines, a hostile input)
+                k = bisect_left(nums, want)
+                below = nums[k - 1] if k and nums[k - 1] >= want - tol else None
+                above = nums[k] if k < len(nums) and nums[k] <= want + tol else None
+                if below is None and above is None:
                     break
-                run.append(min(near, key=lambda i, want=want: abs(i - want)))
+                run.append(below if above is None or (below is not None
+                                                      and want - below <= above - want) else above)
                 off += abs(run[-1] - want)
             if len(run) == pages - 1 and 0 < last_line - run[-1] <= step + tol:
                 run.append(last_line)  # the last page, often shorter
