@@ -141,3 +141,20 @@ def test_r7_parse_chinese_number_reads_thousands_only_in_groups_of_three():
 
     assert [parse_chinese_number(s) for s in ("1,204", "12,345,678", "三十")] == [1204, 12345678, 30]
     assert parse_chinese_number("1,20") is None and parse_chinese_number("12,3456") is None
+
+
+def test_r5_a_wrap_between_the_key_word_and_its_figure_keeps_the_figure():
+    """R5: text copied out of a PDF viewer breaks lines every ~37 characters, here between
+    "…公开申请" and "1,204件": section 一 is read line by line, so the figure was lost and T1
+    compared nothing for row 一."""
+    text = (DATA / "t1_thousands.txt").read_text(encoding="utf-8")
+    wrapped = text.replace(
+        "（二）依申请公开情况\n全年新收政府信息公开申请1,204件，",
+        "（二）依申请公开情况。本局严格执行答复时限，全年新收政府信息公开申请\n1,204件，")
+    assert wrapped != text
+    t1 = _t1(load_report(wrapped, filename="t1.txt"))
+    assert t1["1"][0] == "pass" and "1204" in t1["1"][1]
+    # a short line ending in a figure's key word is no wrap: "办结" alone before "3件" stays
+    # apart (a list, a table cell), so is a line that ends a sentence
+    short = text.replace("全年新收政府信息公开申请1,204件，", "新收申请\n1,204件，")
+    assert "1" not in _t1(load_report(short, filename="t1.txt"))

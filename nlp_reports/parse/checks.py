@@ -341,8 +341,36 @@ def _other_or_comparison(text: str, start: int = 0, end: int | None = None) -> b
 _FIGURE_HINT = re.compile(r"予以公开|部分|不予|办结|结转")
 
 
+#: A line break right before a figure ("…公开申请\n13件"): a page wrap cut the sentence
+#: when the line before is long and ends without punctuation (see _join_wrapped_figures).
+_BREAK_BEFORE_FIGURE = re.compile(rf"\n[ \t\u3000]*(?={_N}{_UNIT})")
+_WRAP_LINE_MIN = 20
+_NO_WRAP_END = frozenset("。！？!?；;：:")
+
+
+def _join_wrapped_figures(text: str) -> str:
+    """``text`` with the line breaks a PDF viewer's copy put between a key word and its
+    figure removed ("…全年新收政府信息公开申请\n13件，…"): the reader goes line by line, so
+    the figure was lost. Only a break after a long line (a wrapped one, 20+ characters)
+    that ends without punctuation counts."""
+    out = []
+    last = 0
+    for m in _BREAK_BEFORE_FIGURE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev = text[line_start:m.start()].rstrip(" \t\u3000")
+        if len(prev) >= _WRAP_LINE_MIN and prev[-1] not in _NO_WRAP_END:
+            out.append(text[last:m.start()])
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 def _narrative_figures(text: str) -> dict[str, set[int]]:
     """Figures section 一 states about applications and cases, by kind (all values seen)."""
+    if "\n" in text:
+        text = _join_wrapped_figures(text)
     found: dict[str, set[int]] = {}
 
     def add(kind: str, value: int | None) -> None:
