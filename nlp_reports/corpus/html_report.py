@@ -353,7 +353,7 @@ def _collapsible_table(df: Any, name: str, *, max_rows: int = MAX_TABLE_ROWS,
     table = html_table(df, max_rows=max_rows, unknown=GROUP_COLUMNS).replace(
         "more rows in the CSV export.", f"more rows ({where}).")
     # a table wider than the window (table_stats by agency) scrolls alone, not the page
-    table = f'<div class="wide">{table}</div>'
+    table = table.replace("<table", '<table class="wide"', 1)
 
     if df is None or len(df) <= FOLD_ROWS:
         return table
@@ -398,7 +398,7 @@ def _prevalence_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
 HEAT_MAX_GROUPS = 60
 
 _HEAT_CSS = """
-div.wide { overflow-x: auto; }
+table.wide { display: block; max-width: 100%; overflow-x: auto; }
 table.heat { table-layout: fixed; font-size: .8em; margin: .3em 0 .4em; }
 table.heat th, table.heat td { border: 1px solid #fff; padding: .2em .25em; }
 table.heat thead th { width: 4.6em; font-weight: normal; text-align: center;
