@@ -158,3 +158,17 @@ def test_r5_a_wrap_between_the_key_word_and_its_figure_keeps_the_figure():
     # apart (a list, a table cell), so is a line that ends a sentence
     short = text.replace("全年新收政府信息公开申请1,204件，", "新收申请\n1,204件，")
     assert "1" not in _t1(load_report(short, filename="t1.txt"))
+
+
+@pytest.mark.parametrize("agency", ["芦湾县清溪镇杏林村民委员会", "芦湾县城关街道枫桥社区居民委员会"])
+def test_r6_a_village_or_community_committee_is_no_department(agency):
+    """R6: a 村民委员会 / 居民委员会 that publishes a report got level ``department`` (its
+    name ends in 委员会, as a 发展和改革委员会's does). It is a self-governing body, no
+    government and no department of one: like a school or a hospital it has no level."""
+    text = (DATA / "s5_aspects.txt").read_text(encoding="utf-8").replace("芦湾县气象局", agency)
+    m = load_report(text, filename="r6.txt").metadata
+    assert m.agency == agency
+    assert m.level is None
+    # a commission of a government keeps its level
+    text = text.replace(agency, "芦湾县发展和改革委员会")
+    assert load_report(text, filename="r6.txt").metadata.level == "department"

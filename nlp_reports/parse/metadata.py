@@ -65,8 +65,11 @@ _CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|�
                       r"|审计署|中国(?!共产党)[^省市县区州旗乡镇\s]{1,10}?(?:总局|局|委员会))")
 _BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
 #: Public institutions and enterprises outside the government's hierarchy (公共企事业单位):
-#: universities and schools, hospitals, companies.
-_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团)$")
+#: universities and schools, hospitals, companies; and the self-governing 村民委员会 and
+#: 居民委员会 (基层群众性自治组织: a village's or a 社区's committee is no government and no
+#: department of one, though its name ends in 委员会).
+_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团"
+                       r"|村民委员会|居民委员会|村委会|居委会)$")
 #: Local units of central agencies named without their agency: 某海关 (under 海关总署),
 #: 某海事局 (under 交通运输部), 某出入境边防检查站.
 _LOCAL_BRANCH_END = re.compile(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
