@@ -172,3 +172,18 @@ def test_r6_a_village_or_community_committee_is_no_department(agency):
     # a commission of a government keeps its level
     text = text.replace(agency, "芦湾县发展和改革委员会")
     assert load_report(text, filename="r6.txt").metadata.level == "department"
+
+
+def test_r2_of_two_columns_naming_one_block_the_one_with_the_text_is_read():
+    # "问题类型 | 存在问题 | 整改措施 | 整改情况": the type and the status are no statements
+    text = (DATA / "s5_table.txt").read_text(encoding="utf-8")
+    lines = []
+    for ln in text.splitlines():
+        if "\t" in ln:
+            n, p, m = ln.split("\t")
+            first, last = ("问题类型", "整改情况") if n == "序号" else ("公开质量", "已完成")
+            ln = "\t".join([first, p, m, last])
+        lines.append(ln)
+    got = [(s.block, s.text[:4]) for s in load_report("\n".join(lines), filename="t.txt").statements]
+    assert got[1:] == [("problem", "林长制信"), ("measure", "每月汇总"), ("problem", "防火期通"),
+                       ("measure", "通告同步"), ("problem", "依申请公"), ("measure", "答复书一")]

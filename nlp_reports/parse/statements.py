@@ -883,8 +883,10 @@ def _problem_measure_table(text: str, start: int, end: int
 def _table_statements(text: str, head_start: int, head_end: int, end: int,
                       columns: list[tuple[int, str]]) -> tuple[int, int, list[StatementSpan]]:
     """The rows below a 问题 | 措施 header line text[head_start:head_end] (see
-    :func:`_problem_measure_table`), up to the first line that is no table row."""
-    found: list[StatementSpan] = []
+    :func:`_problem_measure_table`), up to the first line that is no table row. When two
+    columns name one block ("问题类型 | 问题描述", "整改措施 | 整改情况"), the one with more text
+    holds the statements (the other holds a category or a status)."""
+    rows: list[list[tuple[int, int]]] = []
     pos = head_end + 1
     last = head_end
     while pos < end:
@@ -896,13 +898,22 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
         cells = _row_cells(text, pos, le)
         if cells is None:
             break
-        for i, block in columns:
+        rows.append(cells)
+        last = le
+        pos = le + 1
+    chosen: dict[str, tuple[int, int]] = {}  # block → (text length, column)
+    for i, block in columns:
+        size = sum(r[i][1] - r[i][0] for r in rows if i < len(r))
+        if block not in chosen or size > chosen[block][0]:
+            chosen[block] = (size, i)
+    keep = sorted((i, block) for block, (_, i) in chosen.items())
+    found: list[StatementSpan] = []
+    for cells in rows:
+        for i, block in keep:
             if i < len(cells):
                 a, b = cells[i]
                 if _CONTENT.search(text, a, b):
                     found.append(StatementSpan(a, b, block, None))
-        last = le
-        pos = le + 1
     return head_start, last, found
 
 
