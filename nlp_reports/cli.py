@@ -4,7 +4,8 @@ Nothing here does the work: each command is a few lines over a public function
 (``load_report``, ``Tagger``, ``train``, ``evaluate``, ``tag_paths``, ``summarize``, ``audit``).
 Heavy modules are imported inside the commands so ``nlp-reports --help`` starts fast.
 Library errors (:class:`nlp_reports.errors.NlpReportsError`) become one line on stderr and
-a non-zero exit, never a traceback.
+a non-zero exit, never a traceback: 2 for a usage error (an option value refused, as
+argparse does), 1 otherwise (some inputs failed; the others were processed).
 """
 
 from __future__ import annotations
@@ -474,11 +475,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG
     import os
 
-    from nlp_reports.errors import NlpReportsError
+    from nlp_reports.errors import NlpReportsError, UsageError
 
     blas = os.environ.get("OPENBLAS_NUM_THREADS")  # (_single_threaded_blas)
     try:
         return args.func(args)
+    except UsageError as exc:  # an option value the API refused: exit 2, as argparse does
+        _err(f"error: {exc}")
+        return EXIT_USAGE
     except NlpReportsError as exc:
         _err(f"error: {exc}")
         return EXIT_FAILED
