@@ -327,6 +327,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     ``agency_map`` (old name → new name, resolved: :func:`resolve_agency_map`) puts the
     renamed reports under the new name before anything is computed (the name as written
     is kept in ``agency_as_written``)."""
+    import pandas as pd
+
     numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, source_format, published, "
@@ -361,10 +363,14 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     derived = set(DERIVED_GROUPS) | ({"agency"} if agency_map else set())  # renamed: pandas
     if keys and word_sample > 0 and not set(keys) & derived:
         part = ", ".join(f'"{g}"' for g in keys)
-        words = store.query(
-            "SELECT id, words FROM (SELECT id, words, ROW_NUMBER() OVER "
+        # the sample's ids first, then their words: a window over the words themselves
+        # sorted every report's words (60 MB on 20,000 reports: 0.35 s, now 0.08)
+        ids = store.query(
+            "SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
             f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT NULL) "
-            "WHERE rn <= ?", (int(word_sample),))
+            "WHERE rn <= ?", (int(word_sample),))["id"].tolist()
+        words = _words_of(store, ids)
+        words = words.iloc[pd.Index(words["id"]).get_indexer(ids)].reset_index(drop=True)
     elif keys and word_sample > 0:  # a derived key is not in SQL: the same sample, in pandas
         has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
         sub = reports.loc[reports["id"].isin(has), ["id", *keys]]
@@ -1661,6 +1667,59 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     return out
 
 
+#: The characters besides " " that ``str.split()`` splits at (``str.isspace``): a words
+#: text holding one is re-joined with " " before Arrow splits it at " ".
+_OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                 "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def word_codes(texts: Sequence[str]) -> tuple[Any, Any, Any]:
+    """The words of space-separated texts (``reports.words``) as codes: ``(lengths,
+    codes, vocab)`` — words per text, each word's code (texts in order) and the distinct
+    words in order of first use, as ``[t.split() for t in texts]`` factorized by pandas
+    gives them. Arrow splits and hashes the words in C (on 2,500 texts of 20,000 reports,
+    3 M words: 0.05 s, where Python's split and factorize took over 1 s); without pyarrow,
+    Python does it."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return _word_codes_py(texts)
+    texts = list(texts)
+    try:
+        arr = pa.array(texts, type=pa.large_string())
+        other = pc.match_substring_regex(
+            arr, "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _OTHER_SPACES) + "]")
+        if pc.any(other).as_py():  # rare: split() semantics first, then split at " "
+            odd = np.flatnonzero(other.to_numpy(zero_copy_only=False))
+            for i in odd.tolist():
+                texts[i] = " ".join(texts[i].split())
+            arr = pa.array(texts, type=pa.large_string())
+        parts = pc.split_pattern(arr, " ")
+        flat = pc.list_flatten(parts)
+        used = pc.greater(pc.binary_length(flat), 0).to_numpy(zero_copy_only=False)
+        parent = pc.list_parent_indices(parts).to_numpy()
+        lengths = np.bincount(parent[used], minlength=len(texts)).astype(np.int64)
+        encoded = pc.dictionary_encode(flat.filter(pa.array(used)))
+    except (pa.ArrowException, UnicodeError):
+        return _word_codes_py(texts)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return lengths, codes, np.array(encoded.dictionary.to_pylist(), dtype=object)
+
+
+def _word_codes_py(texts: Sequence[str]) -> tuple[Any, Any, Any]:
+    """:func:`word_codes` in Python and pandas (no pyarrow)."""
+    import pandas as pd
+
+    split = [s.split() for s in texts]
+    lengths = np.fromiter((len(t) for t in split), dtype=np.int64, count=len(split))
+    flat = np.array([w for t in split for w in t], dtype=object)
+    if len(flat) == 0:
+        return lengths, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    codes, vocab = pd.factorize(flat)
+    return lengths, np.asarray(codes, dtype=np.int64), np.asarray(vocab, dtype=object)
+
+
 def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any:
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
@@ -1680,13 +1739,9 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     g_codes, labels = pd.MultiIndex.from_frame(r[list(groups)].astype(str)).factorize()
     if len(labels) < 2:
         return pd.DataFrame(columns=cols)
-    split = [s.split() for s in r["words"]]
-    lengths = np.fromiter((len(t) for t in split), dtype=np.int64, count=len(split))
-    flat = np.array([w for t in split for w in t], dtype=object)
-    if len(flat) == 0:
+    lengths, w_codes, vocab = word_codes(r["words"].tolist())
+    if len(w_codes) == 0:
         return pd.DataFrame(columns=cols)
-    w_codes, vocab = pd.factorize(flat)
-    vocab = np.asarray(vocab, dtype=object)
     n_groups, n_words = len(labels), len(vocab)
     tok_group = np.repeat(g_codes, lengths)
     y = np.bincount(tok_group * n_words + w_codes, minlength=n_groups * n_words)
