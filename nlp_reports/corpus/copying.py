@@ -266,29 +266,23 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
 
 
 def _join(cur_key: np.ndarray, prev_key: np.ndarray, rows: np.ndarray) -> Any:
-    """Pairs (row, row_prev) whose keys are equal: one sort of both sides together.
+    """Pairs (row, row_prev) whose keys are equal.
 
-    Within a run of equal keys, every current entry is paired with one previous entry (a
-    star, linear in the run length); other bands supply the other candidates.
+    Every current entry is paired with one previous entry of its key, the last one (a
+    star, linear in the number of entries with the key); other bands supply the other
+    candidates. Hashed (pandas): a stable sort of both sides together cost 3× more.
     """
     import pandas as pd
 
     n = len(cur_key)
-    allk = np.concatenate([cur_key, prev_key])
-    order = np.argsort(allk, kind="stable")
-    k = allk[order]
-    is_prev = order >= n
-    row_of = np.concatenate([rows, rows])[order]
-    start = np.r_[True, k[1:] != k[:-1]] if len(k) else np.zeros(0, bool)
-    run_starts = np.flatnonzero(start)
-    if len(run_starts) == 0:
-        return pd.DataFrame({"row": np.zeros(0, np.int64), "row_prev": np.zeros(0, np.int64)})
-    prev_pos = np.where(is_prev, np.arange(len(k)), -1)
-    run_prev = np.maximum.reduceat(prev_pos, run_starts)
-    run_id = np.cumsum(start) - 1
-    partner = run_prev[run_id]
-    take = ~is_prev & (partner >= 0)
-    left, right = row_of[take], row_of[partner[take]]
+    if n == 0 or len(prev_key) == 0:
+        return _unique_pairs(np.zeros(0, np.int64), np.zeros(0, np.int64), "row", "row_prev")
+    codes, uniques = pd.factorize(prev_key)
+    last = np.full(len(uniques), -1, dtype=np.int64)
+    np.maximum.at(last, codes, np.arange(len(prev_key), dtype=np.int64))
+    at = pd.Index(uniques).get_indexer(cur_key)
+    take = at >= 0
+    left, right = rows[take], rows[last[at[take]]]
     return _unique_pairs(left, right, "row", "row_prev")
 
 
