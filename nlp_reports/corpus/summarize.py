@@ -427,9 +427,12 @@ def unreadable_tables(store: Store, table_id: str) -> set[int]:
         rows = store.query("SELECT DISTINCT report_id, table_status AS status FROM "
                            "table_cells WHERE table_id = ?", (table_id,))
         return set(rows.loc[rows["status"] != "ok", "report_id"].tolist())
-    rows = store.query("SELECT report_id, status FROM report_tables WHERE table_id = ? "
-                       "ORDER BY rowid", (table_id,)).drop_duplicates("report_id")
-    return set(rows.loc[rows["status"] != "ok", "report_id"].tolist())
+    # a report's first table of the id (SQLite takes a bare column from the min(rowid) row);
+    # only the few not read whole come back, not a row per report
+    rows = store.query("SELECT report_id FROM (SELECT report_id, status, min(rowid) FROM "
+                       "report_tables WHERE table_id = ? GROUP BY report_id) "
+                       "WHERE status IS NOT 'ok'", (table_id,))
+    return set(rows["report_id"].tolist())
 
 
 def top_folders(paths: Sequence[str | None]) -> Any:
@@ -440,18 +443,18 @@ def top_folders(paths: Sequence[str | None]) -> Any:
     >>> top_folders(["/c/青禾省/a.txt", "/c/青禾省/2023/b.txt", "/c/云岭市/c.txt", "/c/d.txt"])
     array(['青禾省', '青禾省', '云岭市', '(top)'], dtype=object)
     """
-    known = [os.path.dirname(p) for p in paths if isinstance(p, str) and p]
+    folders = [os.path.dirname(p) if isinstance(p, str) and p else None for p in paths]
+    known = {f for f in folders if f is not None}  # (each folder once: commonpath splits each)
     try:
         root = os.path.commonpath(known) if known else ""
     except ValueError:  # relative and absolute paths mixed (a store written by hand)
         root = ""
     first_of: dict[str, str] = {}  # per folder: most files share theirs
     out = []
-    for p in paths:
-        if not isinstance(p, str) or not p:
+    for folder in folders:
+        if folder is None:
             out.append(None)
             continue
-        folder = os.path.dirname(p)
         first = first_of.get(folder)
         if first is None:
             rel = os.path.relpath(folder, root) if root else folder
@@ -482,8 +485,9 @@ def add_place_levels(reports: Any) -> Any:
     region = reports["region"] if "region" in reports else None
     agency = reports["agency"] if "agency" in reports else None
     n = len(reports)
-    names = [(region.iat[i] if region is not None else None) or
-             (agency.iat[i] if agency is not None else None) for i in range(n)]
+    regions = region.tolist() if region is not None else [None] * n
+    agencies = agency.tolist() if agency is not None else [None] * n
+    names = [r or a for r, a in zip(regions, agencies, strict=True)]
     levels = [place_levels(x if isinstance(x, str) else None) for x in names]
     reports["province"] = np.array([p for p, _ in levels], dtype=object)
     reports["prefecture"] = np.array([c for _, c in levels], dtype=object)
