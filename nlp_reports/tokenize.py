@@ -184,56 +184,18 @@ def _tail_rxs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return inner, tail, heading
 
 
-_HEADINGS = "nlp_reports.parse.headings"
-
-
-@lru_cache(maxsize=1)
-def _headings() -> Any:
-    """The parser's heading table (``parse/headings.py``: KNOWN_TITLES, block_of), without
-    importing the parser when it is not loaded yet.
-
-    Why: ``import nlp_reports.parse.headings`` runs ``parse/__init__.py``, which imports the
-    whole parser and compiles its ~250 regexes (0.1–0.2 s), and the first statement ending
-    in a heading-like phrase paid that inside ``predict`` (``nlp-reports classify``, which
-    never parses a report). headings.py imports only the standard library, so it is loaded
-    by itself from its file, under a private name; anything unexpected falls back to the
-    plain import. The parser's own module is used once it is loaded.
-    """
-    loaded = sys.modules.get(_HEADINGS)
-    if loaded is not None:
-        return loaded
-    from importlib.util import module_from_spec, spec_from_file_location
-
-    name = f"{__name__}._headings"
-    try:
-        spec = spec_from_file_location(name, Path(__file__).with_name("parse") / "headings.py")
-        if spec is None or spec.loader is None:
-            raise ImportError(name)
-        module = module_from_spec(spec)
-        sys.modules[name] = module  # (dataclasses look the module up while it runs)
-        try:
-            spec.loader.exec_module(module)
-        finally:
-            del sys.modules[name]
-        module.KNOWN_TITLES, module.block_of  # noqa: B018 - what is used must be there
-    except (ImportError, OSError, SyntaxError, AttributeError) as exc:
-        log.debug("loading %s by itself failed (%s); importing the parser", _HEADINGS, exc)
-        import importlib
-
-        return importlib.import_module(_HEADINGS)
-    return module
-
-
 def _is_heading(mark: str | None, title: str) -> bool:
     """Whether a short phrase after a statement's last sentence is a heading glued on: a
     known section title, or a sub-heading naming its block (headings.block_of) and ending in
     what it names — unnumbered only when it reads as nothing but a title."""
     if not _TITLE_END.search(title):
         return False
-    headings = _headings()
-    if any(title.endswith(t) for t in headings.KNOWN_TITLES):
+    # (parse/headings.py alone: the parser package imports the rest lazily, parse/__init__)
+    from nlp_reports.parse.headings import KNOWN_TITLES, block_of
+
+    if any(title.endswith(t) for t in KNOWN_TITLES):
         return True
-    if headings.block_of(title) is None:
+    if block_of(title) is None:
         return False
     return bool(mark) or not re.search(r"[将要拟把对由在是已未不]", title)
 

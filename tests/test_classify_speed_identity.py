@@ -1,7 +1,6 @@
 """The classifier's start-up and per-batch shortcuts (s9) give what the plain ways give.
 
-* ``tokenize._headings`` loads ``parse/headings.py`` by itself (not the whole parser) and
-  its table and ``block_of`` are the parser's own;
+* the tokenizer's heading table (``parse/headings.py``) comes without the whole parser;
 * ``Tagger.predict`` / ``tag_many`` run with the gen-0 GC threshold raised and leave the
   caller's thresholds as they were;
 * the shared pieces of a batch (``_Joined``: the width-mapped, marker-stripped text) are
@@ -18,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from nlp_reports import tokenize
 from nlp_reports.classify.compiled import _Joined
 from nlp_reports.classify.features import normalize_joined, strip_markers_joined
 
@@ -40,36 +38,19 @@ def _labeled_texts(limit: int | None = None) -> list[str]:
 # --- the heading table without the parser ------------------------------------------------
 
 
-def test_headings_loaded_alone_do_not_import_the_parser():
-    code = ("import sys\nimport nlp_reports.tokenize as t\nh = t._headings()\n"
-            "print(h.__name__, 'nlp_reports.parse' in sys.modules, len(h.KNOWN_TITLES))")
+def test_heading_table_does_not_import_the_parser():
+    """The tokenizer's glued-heading test reads parse/headings.py; the parser package loads
+    the rest (load.py: every part, ~250 regexes) only when load_report is asked for."""
+    code = ("import sys\nfrom nlp_reports.tokenize import repair_extractions\n"
+            "repair_extractions(['加强培训。（二）下一步工作打算'])\n"
+            "import nlp_reports.parse.metadata\n"
+            "print('nlp_reports.parse.headings' in sys.modules,"
+            " 'nlp_reports.parse.load' in sys.modules)\n"
+            "from nlp_reports.parse import load_report\n"
+            "print('nlp_reports.parse.load' in sys.modules, load_report.__module__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout.split()
-    assert out[0] != "nlp_reports.parse.headings"  # the private copy …
-    assert out[1] == "False"  # … and the parser was not imported
-    assert int(out[2]) > 0
-
-
-def test_headings_loaded_alone_agree_with_the_parser():
-    import nlp_reports.parse.headings as real
-
-    tokenize._headings.cache_clear()
-    try:
-        saved = sys.modules.pop("nlp_reports.parse.headings")
-        try:
-            alone = tokenize._headings()
-        finally:
-            sys.modules["nlp_reports.parse.headings"] = saved
-        assert alone is not real
-        assert alone.KNOWN_TITLES == real.KNOWN_TITLES
-        phrases = [*real.KNOWN_TITLES, "存在的主要问题", "下一步工作打算", "改进措施",
-                   "整改方向", "工作中存在的不足", "加强培训", "一、", "", "问题",
-                   "今后工作计划", "对策建议", "基本情况", "存在问题及改进措施"]
-        phrases += [t[-k:] for t in _labeled_texts(400) for k in (4, 6, 9) if len(t) >= k]
-        assert [alone.block_of(p) for p in phrases] == [real.block_of(p) for p in phrases]
-    finally:
-        tokenize._headings.cache_clear()
-    assert tokenize._headings() is real  # the parser loaded: its own module
+    assert out == ["True", "False", "True", "nlp_reports.parse.load"]
 
 
 def test_repair_same_with_the_parser_loaded_or_not():

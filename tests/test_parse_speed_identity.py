@@ -232,7 +232,7 @@ def test_file_stat_is_isfile(tmp_path) -> None:
 
 
 def test_numbering_styles_remembered_give_the_same_problems() -> None:
-    import nlp_reports.parse as P
+    import nlp_reports.parse.load as P
 
     text = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到申请3件。\n"
             "2、主动公开政府信息情况\n规章 0 0 1\n第三部分 收到和处理政府信息公开申请情况\n无。\n"

@@ -637,8 +637,8 @@ def _warm(spec: TaggerSpec, words: bool, loader: Any = None) -> None:
     """
     if loader is None:  # what load_report imports on its first call, once for all
         import nlp_reports.ingest.encoding
-        import nlp_reports.parse
         import nlp_reports.parse.checks
+        import nlp_reports.parse.load
         import nlp_reports.parse.tables  # noqa: F401
     tagger = spec.get()
     predict = getattr(tagger, "predict", None)

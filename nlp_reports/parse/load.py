@@ -1,0 +1,318 @@
+"""Parse one report (:func:`load_report`): bytes or a path in, a :class:`~nlp_reports.report.Report`
+out.
+
+``load_report`` runs ingest (decode, HTML/docx/pdf → text, traditional → simplified), finds
+the sections on the simplified text, splits section 五 into statements, reads the tables and
+runs the checks, then reads the metadata. Everything is located on the simplified text;
+when the report was in traditional characters and the conversion kept the length, the
+section titles/texts and statements are cut from the original characters instead.
+
+Only text with no report content raises :class:`~nlp_reports.errors.NotAReportError`: no
+section heading and no table, and no key phrase or neither an agency nor a year; a fragment
+parses, and what is missing is listed in ``Report.errors``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+from nlp_reports.errors import NotAReportError
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
+from nlp_reports.parse import metadata as meta
+from nlp_reports.parse.headings import block_of
+from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse
+from nlp_reports.parse.statements import split_section5
+from nlp_reports.report import (
+    SECTION_TITLES,
+    Metadata,
+    Problem,
+    Report,
+    Section,
+    Statement,
+)
+
+__all__ = ["load_report"]
+
+log = logging.getLogger("nlp_reports")
+
+_KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
+_NUMERALS = "一二三四五六"
+#: A page number on a line of its own inside a statement (a page break of the source).
+_PAGE_LINE = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
+#: The line an image left (ingest's IMAGE_MARK): a picture between items is no text of theirs.
+_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*(?=\n|$)")
+
+
+def _clean(s: str) -> str:
+    """A statement's text on one line: page numbers, image lines and line breaks inside it
+    removed, ends stripped."""
+    if "\n" not in s:
+        return s.strip()
+    if IMAGE_MARK in s:
+        s = _IMAGE_LINE.sub("", s)
+    return _LINE_BREAKS.sub("", _PAGE_LINE.sub("", s)).strip()
+
+
+def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:
+    """Parse one annual report (政府信息公开工作年度报告) from a path, raw bytes or its text.
+
+    ``source``: a path (str or PathLike), raw bytes, or the report text as a str (one with a
+    line break, or that names no file and does not look like a path: a str that looks like
+    one — a document suffix, a folder, a separator — and names no file raises "no such
+    file"). ``filename`` names the format when ``source`` is bytes (its extension: .html,
+    .docx …).
+    Raises a :class:`~nlp_reports.errors.ParseError` subclass when the input cannot be read
+    or holds no report content at all.
+    """
+    from nlp_reports.ingest import read_document
+
+    doc = read_document(source, filename=filename)
+    # a str holding the report text is not a path (nor printed back in error messages)
+    path = (None if isinstance(source, (bytes, bytearray, memoryview)) or doc.source_format == "text"
+            else os.fsdecode(os.fspath(source)))
+    simplified = doc.simplified
+    original = doc.text if doc.traditional and len(doc.text) == len(simplified) else simplified
+    if doc.traditional and original is simplified:
+        log.info("%s: traditional → simplified changed the length; statements are given in "
+                 "simplified characters", path or "<bytes>")
+    problems: list[Problem] = []
+
+    layout = analyse(simplified)
+    sections = _sections(layout, simplified, original)
+    section_texts = _section_texts(layout, sections, simplified, original is simplified)
+
+    # statements of section 五
+    statements: list[Statement] = []
+    s5 = next((s for s in layout.sections if s.number == 5), None)
+    if s5 is not None:
+        split = split_section5(simplified, s5.body_start, s5.body_end,
+                               title=simplified[s5.title_start:s5.title_end])
+        for i, st in enumerate(split.statements):
+            statements.append(Statement(i, _clean(original[st.start:st.end]), st.block,
+                                        st.marker))
+        if split.empty:
+            problems.append(Problem("empty_section_5",
+                                    "section 五 says there is nothing to report (无 / 暂无)"))
+        elif split.unsplit:
+            problems.append(Problem("statements_unsplit",
+                                    "section 五 has no enumerated items in some block; "
+                                    "it was split into sentences"))
+
+    # metadata needed by the tables (the year)
+    title = None
+    if layout.title_span:
+        title = _clean(original[layout.title_span[0]:layout.title_span[1]])
+    agency, title_year = meta.agency_and_year(
+        _clean(simplified[layout.title_span[0]:layout.title_span[1]]) if layout.title_span
+        else None)
+    head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
+    tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
+    published, page_date, signed = meta.publication(head, tail_date, title_year)
+    # (the text after the title is sliced only when the title names no year)
+    year = title_year or meta.report_year(None, simplified[layout.content_start:])
+    if title_year:  # the title's year against the data period, the dates and 总体情况
+        s1 = next((s for s in layout.sections if s.number == 1), None)
+        dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
+                      if d)
+        year, conflict = meta.resolve_year(
+            title_year, meta.period_year(simplified, layout.content_start),
+            meta.opening_year(simplified[s1.body_start:s1.body_start + 40] if s1 else None),
+            dates, published)
+        if conflict:
+            problems.append(Problem("year_conflict", conflict))
+    signature = (simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
+                 if layout.signature_span else None)
+    if agency is None:
+        agency = signature
+    # a bare place from the title ("柳岸县") as the sign-off or text names it ("柳岸县人民政府")
+    agency = meta.full_agency(agency, signature, simplified)
+
+    tables, table_problems, table_layout = _read_tables(section_texts, year)
+    if not sections and not tables:
+        _reject_non_report(simplified, agency, year, path)
+    problems.extend(table_problems)
+    checks = _run_checks(tables, section_texts)
+
+    s5_title = simplified[s5.title_start:s5.title_end] if s5 else None
+    if meta.reposted(page_date, signed):
+        problems.append(Problem(
+            "reposted_page", f"the page's date {page_date} is a year or more after the "
+            f"report's signature date {signed}: a re-post; published is the signature date"))
+    metadata = Metadata(
+        title=title,
+        agency=agency,
+        year=year,
+        level=meta.level_of(agency),
+        region=meta.region_of(agency, simplified[layout.content_start:
+                                                 layout.content_start + meta.REGION_SCAN]),
+        published=published,
+        format=meta.format_of(year, table_layout, s5_title, len(sections)),
+        source=path,
+        source_format=doc.source_format,
+        encoding=doc.encoding,
+        traditional=doc.traditional,
+    )
+
+    older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
+    problems[:0] = (_layout_problems(layout, sections)
+                    + _numbering_problems(layout, simplified, older=older)
+                    + _fee_part_problems(layout, simplified, metadata.format))
+    log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
+              path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
+    return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
+                  tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
+                  text=original)
+
+
+def _reject_non_report(simplified: str, agency: str | None, year: int | None,
+                       path: str | None) -> None:
+    """Raise NotAReportError for a text with no section heading and no table that names
+    neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
+    saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
+    report still has its title's agency and year."""
+    if not _KEY_PHRASE.search(simplified):
+        raise NotAReportError(
+            "no annual-report content: no section heading, no table and no key phrase "
+            "(政府信息公开 / 政务公开 / 依申请 / 年度报告)", path=path)
+    if agency is None and year is None:
+        raise NotAReportError(
+            "no annual-report content: no section heading, no table, and neither an agency "
+            "nor a report year found (a key phrase alone is not a report)", path=path)
+
+
+def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
+    out: list[Section] = []
+    for s in layout.sections:
+        title = original[s.title_start:s.title_end].strip()
+        text = original[s.body_start:s.body_end].strip()
+        at = next((i for i, o in enumerate(out) if o.number == s.number), None)
+        if at is not None:  # an older layout's 收费 part after 复议诉讼 joins section 3,
+            # its heading line kept in the text as when the parts follow each other
+            line = original[original.rfind("\n", 0, s.title_start) + 1:s.body_end].strip()
+            out[at] = Section(s.number, out[at].title, f"{out[at].text}\n\n{line}".strip())
+            continue
+        out.append(Section(s.number, title, text))
+    return out
+
+
+def _section_texts(layout: Layout, sections: list[Section], simplified: str,
+                   same: bool) -> dict[int, str]:
+    """Section number → body text on the simplified characters; 0 = text under no heading.
+
+    ``same``: the sections were cut from ``simplified`` itself, so their texts are reused.
+    A TAB at either end is kept: it is an empty cell of a table row (a blank 收费金额 as
+    the section's last line, "行政事业性收费\t").
+    """
+    if same or len({s.number for s in layout.sections}) < len(layout.sections):
+        # (a part joined to its section, _sections: on the simplified characters alike)
+        texts = {s.number: s.text for s in (sections if same else _sections(
+            layout, simplified, simplified))}
+    else:
+        texts = {s.number: simplified[s.body_start:s.body_end].strip() for s in layout.sections}
+    for s in layout.sections:
+        if "\t" in texts[s.number]:
+            body = simplified[s.body_start:s.body_end].strip(" \n\r\u3000")
+            if body[:1] == "\t" or body[-1:] == "\t":
+                texts[s.number] = body
+    rest = "\n".join(simplified[a:b].strip() for a, b in layout.unsectioned).strip()
+    if rest:
+        texts[0] = rest
+    return texts
+
+
+def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
+    problems = []
+    if not sections:
+        problems.append(Problem("no_headings", "no section heading (一、总体情况 …) was found"))
+        return problems
+    present = {s.number for s in sections}
+    for n, title in SECTION_TITLES.items():
+        if n not in present:
+            problems.append(Problem("missing_section",
+                                    f"section {_NUMERALS[n - 1]} ({title}) not found"))
+    for t in layout.folded:
+        problems.append(Problem("unmapped_section",
+                                f"heading '{t}' is outside the 2021 scheme; its text was kept "
+                                "in the preceding section"))
+    if layout.title_span is None:
+        problems.append(Problem("no_title", "no title line naming a 年度报告 was found"))
+    s5 = next((s for s in sections if s.number == 5), None)
+    if s5 is not None and block_of(s5.title) == "measure":
+        problems.append(Problem("section5_measures_only",
+                                f"section 五 starts at '{s5.title}', which names only measures; "
+                                "its problems part may have been missed"))
+    return problems
+
+
+#: How a section heading is numbered, by numeral system and form (format.md §4 item 8: mixed
+#: numbering systems). 一、 / 一. / 一 are one style; so are 1、 / 1. / 1.
+_NUMBERING_STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|节)"), "第一部分"),
+    (re.compile(r"[(（][ \t]{0,2}[一二三四五六七八九十]{1,3}"), "（一）"),
+    (re.compile(r"[一二三四五六七八九十]{1,3}"), "一、"),
+    (re.compile(r"\d{1,2}"), "1、"),
+)
+
+
+#: A heading's number as written → its style (or None): the same few markers (一、 2、 第三部分)
+#: in every report.
+_MARKER_STYLES: dict[str, str | None] = {}
+
+
+def _numbering_problems(layout: Layout, text: str, *, older: bool = False) -> list[Problem]:
+    """``mixed_heading_numbering`` when the section headings are numbered in more than one
+    style (一、 / 2、 / 第三部分 / 5.; a heading without a number among numbered ones counts
+    as one more): the message lists each section's numbering as written.
+
+    ``older``: a report before the 2021 format, whose last parts may be unnumbered by
+    design ("其他需要报告的事项" after 一、…五、): headings without a number after the last
+    numbered one are no mixing there."""
+    seen: list[tuple[int, str, str]] = []
+    for s in layout.sections:
+        line_start = text.rfind("\n", 0, s.title_start) + 1
+        marker = text[line_start:s.title_start].strip(" \t\u3000")
+        style = _MARKER_STYLES.get(marker, "")
+        if style == "":  # (not seen yet: the few markers of all reports are matched once)
+            style = next((name for p, name in _NUMBERING_STYLES if p.match(marker)),
+                         "no number" if not marker else None)
+            if len(_MARKER_STYLES) >= 1000:
+                _MARKER_STYLES.clear()
+            _MARKER_STYLES[marker] = style
+        if style is not None:
+            seen.append((s.number, marker or "—", style))
+    while older and len(seen) > 1 and seen[-1][2] == "no number":
+        seen.pop()  # (an unnumbered closing part of an older layout)
+    if len({style for _, _, style in seen}) < 2:
+        return []
+    return [Problem("mixed_heading_numbering",
+                    "section headings numbered in mixed styles: "
+                    + " ".join(f"{marker}({_NUMERALS[n - 1]})" for n, marker, _ in seen))]
+
+
+#: What a report says of fees (收费及减免): a part of its own or a sentence in another.
+_FEE_WORDS = re.compile(r"收费|收取|费用|减免")
+
+
+def _fee_part_problems(layout: Layout, text: str, fmt: str | None) -> list[Problem]:
+    """``missing_fee_part`` for an older (2008–2018) layout with sections that says nothing
+    of fees (收费及减免, 2007 条例 第三十二条), no part of its own nor a sentence elsewhere: the
+    national scheme folds that part into section 3, so a missing section cannot show it."""
+    if fmt != "legacy" or not layout.sections or _FEE_WORDS.search(
+            text, layout.content_start, layout.content_end):
+        return []
+    return [Problem("missing_fee_part", "no part on fees (收费及减免情况, 2007 条例 第三十二条) "
+                    "and no word of fees in the text")]
+
+
+def _read_tables(section_texts: dict[int, str], year: int | None):
+    from nlp_reports.parse.tables import read_tables
+
+    return read_tables(section_texts, year=year)
+
+
+def _run_checks(tables, section_texts: dict[int, str]):
+    from nlp_reports.parse.checks import run_checks
+
+    return run_checks(tables, section_texts)
