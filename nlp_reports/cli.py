@@ -118,6 +118,8 @@ def _train_command(args: argparse.Namespace) -> str:
                         ("--tokenizer", args.tokenizer)):
         if value is not None:
             argv += [flag, str(value)]
+    for spec in args.weight or ():
+        argv += ["--weight", spec]
     return shlex.join(argv)
 
 
@@ -134,13 +136,28 @@ def _label_format() -> str:
             "UTF-8 is expected; GBK/GB18030 (Excel on Chinese Windows) is read too.")
 
 
+def _weights(specs: list[str] | None) -> dict[str, str] | None:
+    """``--weight NAME=N`` options as {file name: N} (train checks the names and numbers)."""
+    if not specs:
+        return None
+    from nlp_reports.errors import UsageError
+
+    out = {}
+    for spec in specs:
+        name, sep, value = spec.rpartition("=")
+        if not sep or not name:
+            raise UsageError(f"--weight takes FILE=N (e.g. unseen-1.jsonl=3), got {spec!r}")
+        out[Path(name).name] = value
+    return out
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
 
     with _progress(args):
         result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
                        test=args.test, seed=args.seed, thresholds=args.thresholds,
-                       command=_train_command(args))
+                       command=_train_command(args), weights=_weights(args.weight))
     _out(f"model written to {result.path}")
     for key, value in result.metrics.items():
         _out(f"  {key}: {value:.3f}" if isinstance(value, float)
@@ -350,6 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="theme thresholds: one fixed value (default), tuned on dev, or tuned on "
                         "grouped out-of-fold predictions")
     p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None)
+    p.add_argument("--weight", action="append", metavar="FILE=N",
+                   help="count each statement of data file FILE N times (a sample weight; "
+                        "repeatable; the others count once)")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress lines on stderr (warnings and errors still)")
     p.set_defaults(func=_cmd_train)

@@ -94,3 +94,65 @@ def test_threshold_methods_are_recorded_in_the_card(small_items, tmp_path, metho
         assert "oof" in set(card["threshold_sources"].values())
         assert len(set(values.round(3))) > 1
     assert result.metrics["n_test"] > 0
+
+
+def test_weights_must_name_data_files_and_be_positive(small_items, tmp_path):
+    from nlp_reports.classify import train
+    from nlp_reports.errors import UsageError
+
+    with pytest.raises(UsageError, match="not in the data: nowhere.jsonl"):
+        train(small_items, out=tmp_path / "m", weights={"nowhere.jsonl": 3})
+    name = small_items[0].source.rsplit(":", 1)[0].rsplit("/", 1)[-1]
+    with pytest.raises(UsageError, match="must be positive"):
+        train(small_items, out=tmp_path / "m", weights={name: 0})
+    with pytest.raises(UsageError, match="must be a number"):
+        train(small_items, out=tmp_path / "m", weights={name: "three"})
+    assert not (tmp_path / "m" / "model.joblib").exists()
+
+
+def test_sample_weight_pulls_the_model_toward_the_weighted_statements(small_items):
+    from sklearn.base import clone
+
+    from nlp_reports.classify.dataset import theme_matrix
+    from nlp_reports.classify.model import StatementModel
+    from nlp_reports.errors import UsageError
+    from nlp_reports.tokenize import Tokenizer
+
+    texts = [d.text for d in small_items]
+    kinds = [d.kind for d in small_items]
+    Y = theme_matrix([d.themes for d in small_items])
+    model = StatementModel(tokenizer=Tokenizer("jieba"), cv=3, min_df=1)
+    plain = clone(model).fit(texts, kinds, Y).predict_all(texts)[1]
+    ones = clone(model).fit(texts, kinds, Y, sample_weight=np.ones(len(texts)))
+    np.testing.assert_allclose(ones.predict_all(texts)[1], plain)
+    chosen = np.arange(len(texts)) % 4 == 0
+    heavy = clone(model).fit(texts, kinds, Y, sample_weight=np.where(chosen, 5.0, 1.0))
+    proba = heavy.predict_all(texts)[1]
+    gold = Y == 1
+    # the weighted statements' gold themes get more probability; the others' less
+    assert proba[chosen][gold[chosen]].mean() > plain[chosen][gold[chosen]].mean()
+    with pytest.raises(UsageError, match="positive"):
+        clone(model).fit(texts, kinds, Y, sample_weight=np.zeros(len(texts)))
+
+
+@pytest.mark.slow
+def test_file_weights_are_recorded_in_the_card_and_the_command(small_items, tmp_path):
+    from nlp_reports.cli import main
+
+    files = sorted({d.source.rsplit(":", 1)[0] for d in small_items})[:3]
+    sub = tmp_path / "data"
+    sub.mkdir()
+    for f in files:  # a few statements of three corpus files, as files of their own
+        lines = Path(f).read_text("utf-8").splitlines()[:80]
+        (sub / Path(f).name).write_text("\n".join(lines) + "\n", "utf-8")
+    heavy = Path(files[0]).name
+    assert main(["train", str(sub), "--out", str(tmp_path / "m"), "--tokenizer", "jieba",
+                 "--weight", f"{heavy}=3", "-q"]) == 0
+    card = json.loads((tmp_path / "m" / "meta.json").read_text("utf-8"))
+    assert card["weights"] == {heavy: 3.0}
+    assert f"--weight {heavy}=3" in card["command"]
+    readme = (tmp_path / "m" / "README.md").read_text("utf-8")
+    assert f"weighted files: {heavy} ×3" in readme
+    assert main(["train", str(sub), "--out", str(tmp_path / "n"), "--weight", "x.jsonl=3",
+                 "-q"]) != 0  # a file that is not in the data: refused
+    assert not (tmp_path / "n" / "model.joblib").exists()

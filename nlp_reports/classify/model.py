@@ -111,9 +111,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.base = base
         self.random_state = random_state
 
-    def fit(self, X: Any, Y: Any) -> ThemeClassifier:
+    def fit(self, X: Any, Y: Any, sample_weight: Any = None) -> ThemeClassifier:
         """One calibrated classifier per label column of ``Y`` (a constant stand-in for a
-        label with one class only); thresholds start at ``default_threshold``."""
+        label with one class only); thresholds start at ``default_threshold``.
+        ``sample_weight``: how much each statement counts (SVM loss and calibration)."""
         Y = np.asarray(Y)
         if Y.ndim != 2 or Y.shape[0] != X.shape[0]:
             raise UsageError(f"Y must be a (n_samples, n_labels) 0/1 matrix, got shape {Y.shape}")
@@ -125,7 +126,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                 continue
             est = _calibrated_linear(self.C, self.class_weight, self.cv, self.random_state, y,
                                      self.base)
-            self.estimators_.append(est.fit(X, y))
+            self.estimators_.append(est.fit(X, y, sample_weight=sample_weight))
         self.n_labels_ = Y.shape[1]
         self.classes_ = np.arange(Y.shape[1])
         self.thresholds_ = np.full(Y.shape[1], self.default_threshold)
@@ -208,9 +209,12 @@ class StatementModel(ClassifierMixin, BaseEstimator):
         return build_features(self.tokenizer, word_ngram=tuple(self.word_ngram),
                               char_ngram=tuple(self.char_ngram), min_df=self.min_df)
 
-    def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None) -> StatementModel:
+    def fit(self, X: Sequence[str], y: Sequence[str], themes: Any = None,
+            sample_weight: Any = None) -> StatementModel:
         """Fit the features, the kind model and the theme model on texts, kinds and themes
-        (see the class docstring); kinds or themes outside the taxonomy raise DataError."""
+        (see the class docstring); kinds or themes outside the taxonomy raise DataError.
+        ``sample_weight``: how much each statement counts in the kind and theme models (the
+        features are fit on the texts as they are, each once)."""
         from nlp_reports.classify.dataset import require_texts, theme_matrix
 
         require_texts(X, "StatementModel.fit")
@@ -240,10 +244,15 @@ class StatementModel(ClassifierMixin, BaseEstimator):
             Y = theme_matrix(list(themes))  # ids or Chinese names; DataError for others
             if len(Y) != len(X):
                 raise UsageError(f"X has {len(X)} texts but themes has {len(Y)} rows")
+        if sample_weight is not None:
+            sample_weight = np.asarray(sample_weight, dtype=np.float64)
+            if sample_weight.shape != (len(X),) or (sample_weight <= 0).any():
+                raise UsageError(f"sample_weight must be {len(X)} positive numbers, one a text")
         self.features_ = self._make_features()
         Xf = self.features_.fit_transform(X)
-        self.kind_model_ = _calibrated_linear(self.kind_C, self.class_weight, self.cv,
-                                              self.random_state, y, self.base).fit(Xf, y)
+        self.kind_model_ = _calibrated_linear(
+            self.kind_C, self.class_weight, self.cv, self.random_state, y, self.base,
+        ).fit(Xf, y, sample_weight=sample_weight)
         self.classes_ = np.array(KINDS)
         self.theme_model_ = ThemeClassifier(
             C=self.theme_C, cv=self.cv,
@@ -251,7 +260,7 @@ class StatementModel(ClassifierMixin, BaseEstimator):
                           and self.theme_class_weight == "same" else self.theme_class_weight),
             default_threshold=self.theme_threshold, base=self.base,
             random_state=self.random_state,
-        ).fit(Xf, Y)
+        ).fit(Xf, Y, sample_weight=sample_weight)
         self.themes_ = THEME_IDS
         return self
 
@@ -325,8 +334,8 @@ class StatementModel(ClassifierMixin, BaseEstimator):
 
 
 def out_of_fold_theme_proba(model: StatementModel, X: Sequence[str], y: Sequence[str],
-                            themes: Any, groups: Sequence[str], *, folds: int = 5
-                            ) -> np.ndarray:
+                            themes: Any, groups: Sequence[str], *, folds: int = 5,
+                            sample_weight: Any = None) -> np.ndarray:
     """Theme probabilities (n, 13) of every text from a clone of ``model`` not trained on its group.
 
     Folds are grouped (``GroupKFold``, e.g. by family) so a template's near-duplicates never
@@ -344,6 +353,8 @@ def out_of_fold_theme_proba(model: StatementModel, X: Sequence[str], y: Sequence
         raise UsageError("out-of-fold predictions need at least two groups")
     proba = np.zeros((len(X), Y.shape[1]))
     for fit_idx, held in GroupKFold(n_splits=k).split(X, groups=groups):
-        m = clone(model).fit([X[i] for i in fit_idx], y[fit_idx], Y[fit_idx])
+        m = clone(model).fit([X[i] for i in fit_idx], y[fit_idx], Y[fit_idx],
+                             sample_weight=None if sample_weight is None
+                             else np.asarray(sample_weight)[fit_idx])
         proba[held] = m.predict_all([X[i] for i in held])[1]
     return proba

@@ -73,8 +73,8 @@ class TrainResult:
     warnings: tuple[str, ...] = ()
 
 
-def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float
-                    ) -> tuple[Any, list[str]]:
+def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float,
+                    sample_weight: Any = None) -> tuple[Any, list[str]]:
     """Per-theme thresholds tuned on grouped out-of-fold predictions of ``items`` (and sources)."""
     import numpy as np
 
@@ -83,10 +83,32 @@ def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float
 
     Y = theme_matrix([d.themes for d in items])
     proba = out_of_fold_theme_proba(model, [d.text for d in items], [d.kind for d in items], Y,
-                                    [d.family for d in items])
+                                    [d.family for d in items], sample_weight=sample_weight)
     chosen = [tune_threshold(proba[:, j], Y[:, j], default=default) for j in range(Y.shape[1])]
     return (np.array([t for t, _ in chosen]),
             ["oof" if how == "dev" else how for _, how in chosen])
+
+
+def _check_weights(weights: dict[str, float] | None, items: list[LabeledStatement]
+                   ) -> dict[str, float]:
+    """``weights`` checked against the data: each names a data file (by its file name) and
+    is a positive number; UsageError otherwise."""
+    if not weights:
+        return {}
+    names = {_source_file(d) for d in items}
+    unknown = sorted(set(weights) - names)
+    if unknown:
+        raise UsageError(f"weights name files that are not in the data: {', '.join(unknown)} "
+                         f"(data files: {', '.join(sorted(n for n in names if n))})")
+    out = {}
+    for name, w in weights.items():
+        try:
+            out[name] = float(w)
+        except (TypeError, ValueError):
+            raise UsageError(f"the weight of {name} must be a number, got {w!r}") from None
+        if not out[name] > 0:
+            raise UsageError(f"the weight of {name} must be positive, got {w!r}")
+    return out
 
 
 def _norm(text: str) -> str:
@@ -144,7 +166,8 @@ def _api_call(data: Any, **kwargs: Any) -> str:
 def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
           dev: str | os.PathLike | None = None, test: str | os.PathLike | None = None,
           seed: int = 0, params: dict[str, Any] | None = None, name: str | None = None,
-          thresholds: str | None = None, command: str | None = None) -> TrainResult:
+          thresholds: str | None = None, command: str | None = None,
+          weights: dict[str, float] | None = None) -> TrainResult:
     """Train kind + theme models on ``data`` and write a model directory at ``out``.
 
     ``data``: labeled files/folders (JSONL/CSV) or LabeledStatements. ``dev``/``test``: files
@@ -153,7 +176,10 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     ``params``: StatementModel parameters over :data:`DEFAULT_PARAMS`. ``thresholds``: how
     the per-theme thresholds are set (:data:`THRESHOLD_METHODS`; None: :data:`DEFAULT_THRESHOLDS`).
     ``command``: the command line that ran this, for the card's "How it was made" (the CLI
-    passes it); None records this Python call with the arguments given.
+    passes it); None records this Python call with the arguments given. ``weights``: how
+    many times each statement of a data file counts, by file name (``{"unseen-1.jsonl":
+    3}``; the others count once) — a sample weight of the kind and theme models, so a
+    statement is never copied across the calibration folds.
     """
     from nlp_reports.classify import modelcard as mc
     from nlp_reports.classify.compiled import compile_model
@@ -172,10 +198,11 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if command is None:
         command = _api_call(data, out=out, tokenizer=tokenizer, dev=dev, test=test,
                             seed=seed or None, params=params, name=name,
-                            thresholds=thresholds)
+                            thresholds=thresholds, weights=weights)
     items, files = _load(data)
     if not items:
         raise DataError("no labeled statements to train on")
+    weights = _check_weights(weights, items)
     log.info("training on %d statements from %s; this takes a few minutes on the full corpus",
              len(items), (f"{len(files)} file" + "s" * (len(files) != 1)) if files
              else "records given in Python")
@@ -198,6 +225,12 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     settings = {**DEFAULT_PARAMS, **(params or {})}
     model = StatementModel(tokenizer=tok, random_state=seed, **settings)
     fit_items = tr + dv
+
+    def weight_of(part: list[LabeledStatement]) -> Any:
+        if not weights:
+            return None
+        return [weights.get(_source_file(d), 1.0) for d in part]
+
     if method == "dev" and not dv:
         log.warning("no dev statements: theme thresholds stay at the default %.2f",
                     settings["theme_threshold"])
@@ -205,17 +238,19 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if method == "dev":
         log.info("fitting on train (%d) to tune the theme thresholds on dev (%d)", len(tr),
                  len(dv))
-        model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr])
+        model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr],
+                  sample_weight=weight_of(tr))
         model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
         tuned = model.theme_model_.thresholds_.copy()
         sources = list(model.theme_model_.threshold_sources_)
     elif method == "oof":
         log.info("tuning the theme thresholds on 5-fold out-of-fold predictions of %d "
                  "statements", len(fit_items))
-        tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"])
+        tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"],
+                                         weight_of(fit_items))
     log.info("fitting the kind and theme models on train+dev (%d statements)", len(fit_items))
     model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
-              [d.themes for d in fit_items])
+              [d.themes for d in fit_items], sample_weight=weight_of(fit_items))
     if method != "fixed":
         model.set_thresholds(tuned, sources)
 
@@ -269,6 +304,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         "threshold_method": method,
         "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+        "weights": dict(weights or {}),
         "seed": seed,
         "tokenizer": {**tok.get_params(), "engine_at_training": tok.engine_,
                       "userdict_sha256": userdict_hash()},
@@ -420,6 +456,12 @@ def model_readme(card: dict[str, Any]) -> str:
         f"test {card['split']['test']} (theme thresholds "
         f"{_THRESHOLD_WORDS.get(card.get('threshold_method', 'dev'), 'tuned on dev')}, "
         "final fit on train+dev)",
+        *(["- weighted files: "
+           + ", ".join(f"{n} ×{w:g}" for n, w in sorted(card["weights"].items()))
+           + " (each of their train+dev statements counts that many times, as a sample "
+           "weight). They are training data: figures on them are not held-out figures, "
+           "except on their test-split statements (\"By source file\" below)"]
+          if card.get("weights") else []),
         "- features: word TF-IDF (genre tokenizer "
         f"{card['tokenizer'].get('engine_at_training')}, n-grams {card['params']['word_ngram']}) "
         f"∪ char n-gram TF-IDF {card['params']['char_ngram']}; {card['n_features']} features",
