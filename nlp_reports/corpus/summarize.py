@@ -790,20 +790,24 @@ def select_agencies(frames: Frames, agencies: Sequence[str]) -> tuple[Frames, st
     and the note saying so."""
     r = frames.reports
     keep = agency_report_ids(r, agencies, frames.agency_map)
-    ids = r["id"].isin(keep)
-    words = frames.words
-    chosen = r.loc[ids, "agency"].dropna().unique().tolist()
+    chosen = r.loc[r["id"].isin(keep), "agency"].dropna().unique().tolist()
     note = (f"only the agencies asked for (--agency, agencies=): {len(keep)} of the store's "
             f"{len(r)} reports, of {'、'.join(sorted(chosen))}; tables that compare agencies "
             "(boilerplate, vocabulary) compare these reports only")
+    return _frames_of(frames, keep), note
+
+
+def _frames_of(frames: Frames, keep: set[int]) -> Frames:
+    """``frames`` with only the reports whose id is in ``keep`` (and their rows)."""
+    words = frames.words
     return Frames(
-        reports=r[ids].reset_index(drop=True),
+        reports=frames.reports[frames.reports["id"].isin(keep)].reset_index(drop=True),
         statements=frames.statements[frames.statements["report_id"].isin(keep)].reset_index(
             drop=True),
         checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
         words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
         files=frames.files, agency_map=frames.agency_map,
-    ), note
+    )
 
 
 def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tuple[int, int]]]:
@@ -971,16 +975,7 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     dropped = len(r) - len(keep)
     if not dropped:
         return frames, 0
-    ids = r["id"].isin(keep)
-    words = frames.words
-    return Frames(
-        reports=r[ids].reset_index(drop=True),
-        statements=frames.statements[frames.statements["report_id"].isin(keep)].reset_index(
-            drop=True),
-        checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
-        words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
-        files=frames.files, agency_map=frames.agency_map,
-    ), dropped
+    return _frames_of(frames, keep), dropped
 
 
 def _dedupe_order(sub: Any) -> Any:
