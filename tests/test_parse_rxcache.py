@@ -82,6 +82,18 @@ def test_bad_entry_with_valid_checksum_falls_back(fresh) -> None:
     _same(fresh.compile(pattern, flags), re.compile(pattern, flags))
 
 
+def test_file_outgrown_keeps_only_this_process_patterns(fresh, monkeypatch) -> None:
+    monkeypatch.setattr(fresh, "_USED", set())
+    monkeypatch.setattr(fresh, "_MAX_ENTRIES", 3)
+    stale = fresh._entry_of("stale", 0)
+    fresh._ENTRIES = {f"0:stale{i}": stale for i in range(5)}
+    for pattern, flags in PATTERNS[:2]:
+        fresh.compile(pattern, flags)
+    fresh._save()
+    fresh._ENTRIES = None
+    assert set(fresh._entries()) == {f"{int(flags)}:{pattern}" for pattern, flags in PATTERNS[:2]}
+
+
 def test_bytes_and_unwritable_dir(fresh, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert fresh.compile(rb"\r?\n\r?\n") == re.compile(rb"\r?\n\r?\n")
     blocker = tmp_path / "file"

@@ -47,6 +47,10 @@ __all__ = ["compile"]
 _LOCK = threading.Lock()
 _ENTRIES: dict[str, list[Any]] | None = None
 _DIRTY = False
+#: keys this process compiled: what is kept when the file outgrows ``_MAX_ENTRIES`` (patterns
+#: edited away over versions would otherwise pile up)
+_USED: set[str] = set()
+_MAX_ENTRIES = 2000
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 #: the cache file's name: one per Python build, ``re`` engine and byte order
 _TAG = hashlib.sha256(
@@ -94,8 +98,11 @@ def _save() -> None:
     if not _DIRTY or _ENTRIES is None:
         return
     path = _cache_file()
+    entries = _ENTRIES
+    if len(entries) > _MAX_ENTRIES:
+        entries = {key: entries[key] for key in _USED if key in entries}
     try:
-        body = json.dumps(_ENTRIES, sort_keys=True, separators=(",", ":")).encode()
+        body = json.dumps(entries, sort_keys=True, separators=(",", ":")).encode()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
         try:
@@ -134,6 +141,7 @@ def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:  # noqa: A001 - mi
     if not isinstance(pattern, str) or _CODE_TYPE is None or flags & re.DEBUG:
         return re.compile(pattern, flags)
     key = f"{flags}:{pattern}"
+    _USED.add(key)
     entries = _entries()
     entry = entries.get(key)
     if entry is not None:
