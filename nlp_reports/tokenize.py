@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 from nlp_reports.errors import MissingDependencyError, UsageError
-from nlp_reports.parse.rxcache import compile as _rx
 
 log = logging.getLogger("nlp_reports")
 
@@ -56,12 +55,12 @@ _PUNCT = set(
     "，。、；：？！…—–·‘’“”《》〈〉【】〔〕（）「」『』￥～•●■□◆◇○①②③④⑤⑥⑦⑧⑨⑩"
 )
 _PUNCT_CHARS = "".join(sorted(_PUNCT))
-_NUMBER = _rx(r"[0-9][0-9.,%]*")
-_FULL_WIDTH = _rx("[\uff01-\uff5e\u3000]")
+_NUMBER = re.compile(r"[0-9][0-9.,%]*")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 # The same without the full-width marks every report is full of (，；：？！（）) and the
 # ideographic space: both engines split on them in either width and the normaliser drops
 # them in either width, so a text with only these need not be translated (a slow call).
-_FULL_WIDTH_THAT_MATTERS = _rx("[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19"
+_FULL_WIDTH_THAT_MATTERS = re.compile("[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19"
                                       "\uff1c-\uff1e\uff20-\uff5e]")
 #: Above this many distinct tokens the normalisation memo is emptied (bounded memory).
 _NORM_CACHE_MAX = 50_000
@@ -126,7 +125,7 @@ _NOISE_HINT_PATTERN = (
 def _noise_hint() -> re.Pattern[str]:
     """``_NOISE_HINT_PATTERN`` or any traditional-only character (ingest.normalize's list),
     compiled on first use: the import is not paid by a process that never predicts."""
-    return _rx(_NOISE_HINT_PATTERN + "|" + _traditional_rx().pattern)
+    return re.compile(_NOISE_HINT_PATTERN + "|" + _traditional_rx().pattern)
 
 
 @lru_cache(maxsize=1)
@@ -134,28 +133,28 @@ def _traditional_rx() -> re.Pattern[str]:
     """Any traditional-only character (ingest.normalize's list: forms OpenCC t2s converts)."""
     from nlp_reports.ingest.normalize import TRADITIONAL_CHARS
 
-    return _rx("[" + "".join(sorted(TRADITIONAL_CHARS)) + "]")
+    return re.compile("[" + "".join(sorted(TRADITIONAL_CHARS)) + "]")
 
 
 #: A whitespace run (line breaks included); kept as one space only between two ASCII
 #: letters or digits (see _blank).
-_BLANKS = _rx(r"\s+")
+_BLANKS = re.compile(r"\s+")
 #: Half-width "."s that end a Chinese sentence (not a number's point, nor in a URL).
-_HAN_PERIOD = _rx(rf"(?<=[{_HAN}”’」』》）】])\.+(?![A-Za-z0-9])")
+_HAN_PERIOD = re.compile(rf"(?<=[{_HAN}”’」』》）】])\.+(?![A-Za-z0-9])")
 #: A leading enumeration marker ``features.strip_marker`` leaves (其一, 其一是, 一是 and the
 #: punctuation after it), with the blanks around it.
-_LEAD_MARKER = _rx(
+_LEAD_MARKER = re.compile(
     r"^\s*(?:其[一二三四五六七八九十]{1,2}(?:是)?[，,、：:]?|[一二三四五六七八九十]{1,2}是[，,、：:])\s*")
 #: A leading "四." marker: its point is no sentence end (strip_marker takes it whole).
-_CN_POINT_MARKER = _rx(r"[一二三四五六七八九十]{1,2}\.")
-_REPEATED = _rx(r"([，。；：、！？,;:!?])\1+")
+_CN_POINT_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}\.")
+_REPEATED = re.compile(r"([，。；：、！？,;:!?])\1+")
 _SENTENCE_END = "。；;！？!?.．"
 _GAPS = r"[ \t\u3000\u00a0\r\n]"
 #: A Chinese character: a glued heading is cut only after a sentence of at least four
 #: (never the number of a heading standing alone, "1.存在的主要问题").
-_HAN_CHAR = _rx(f"[{_HAN}]")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 #: Words a sub-heading or section title ends in ("…改进措施", "…工作打算", "…需要报告的事项").
-_TITLE_END = _rx(r"(?:问题|不足|不足之处|措施|举措|打算|计划|思路|方向|安排|情况|事项)\Z")
+_TITLE_END = re.compile(r"(?:问题|不足|不足之处|措施|举措|打算|计划|思路|方向|安排|情况|事项)\Z")
 
 
 @lru_cache(maxsize=1)
@@ -172,10 +171,10 @@ def _tail_rxs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     from nlp_reports.ingest.normalize import PAGE_NUMBER
 
     page = f"(?:{PAGE_NUMBER})"
-    inner = _rx(rf"\n[ \t\u3000\u00a0]*(?:{page}|\d{{1,3}})[ \t\u3000\u00a0]*(?=\n)")
-    tail = _rx(rf"(?:(?:(?<=[{_SENTENCE_END}])|{_GAPS}+)(?:{page}|\d{{1,3}})"
+    inner = re.compile(rf"\n[ \t\u3000\u00a0]*(?:{page}|\d{{1,3}})[ \t\u3000\u00a0]*(?=\n)")
+    tail = re.compile(rf"(?:(?:(?<=[{_SENTENCE_END}])|{_GAPS}+)(?:{page}|\d{{1,3}})"
                       rf"|(?<=[^\d\s]){page}){_GAPS}*\Z")
-    heading = _rx(
+    heading = re.compile(
         rf"(?:(?<=[{_SENTENCE_END}：:]){_GAPS}*(?:{page}{_GAPS}*)?"
         rf"|{_GAPS}+(?=[(（一二三四五六七八九十\d第]))"
         r"(?P<mark>[(（][ \t]{0,2}(?:[一二三四五六七八九十]{1,2}|\d{1,2})[ \t]{0,2}[)）][、.．]?"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,6 @@ from nlp_reports.ingest.normalize import (
     normalize_text,
     to_simplified,
 )
-from nlp_reports.parse.rxcache import compile as _rx
 
 log = logging.getLogger("nlp_reports")
 
@@ -273,10 +273,10 @@ def _suffix(name: str) -> str:
 #: A line of a table of contents (目录): a title, dot leaders, a page number. The title ends
 #: in a character that is no leader or blank, so a long run of dots is tried as leaders once,
 #: not once per title length (that backtracking took seconds on a line of dots).
-_CONTENTS_ENTRY = _rx(
+_CONTENTS_ENTRY = re.compile(
     r"([^\t\n]{1,79}?[^\t\n .…·•_\-—])[ \t]*(?:[.…·•_\-—][ \t]*){3,}(\d{1,3})[ \t]*")
-_CONTENTS_TITLE = _rx(r"[ \t]*目[ \t]*录[ \t]*")
-_LEADERS = _rx(r"(?:\.\.\.|…|···|___|———)")
+_CONTENTS_TITLE = re.compile(r"[ \t]*目[ \t]*录[ \t]*")
+_LEADERS = re.compile(r"(?:\.\.\.|…|···|___|———)")
 
 
 def _has_leaders(text: str) -> bool:

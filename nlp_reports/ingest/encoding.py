@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from nlp_reports.errors import BinaryInputError, DecodingError, EmptyInputError
 from nlp_reports.ingest.normalize import _PLAIN_SIMPLIFIED, COMMON_CHARS
-from nlp_reports.parse.rxcache import compile as _rx
 
 log = logging.getLogger("nlp_reports")
 
@@ -37,10 +37,10 @@ _ALIASES = {
     "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
 }
 
-_CONTROL = _rx(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
-_CJK = _rx(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CJK_RUN = _rx(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _MIN_COMMON_SHARE = 0.35  # real Chinese prose: 0.6–0.9 of CJK chars are in COMMON_CHARS
 
 
@@ -292,7 +292,7 @@ def _repaired(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-_HAN_BY_LATIN = _rx(r"[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
+_HAN_BY_LATIN = re.compile(r"[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
 
 
 def _utf8_with_gbk_runs(data: bytes) -> str | None:

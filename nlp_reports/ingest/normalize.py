@@ -13,8 +13,6 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
-from nlp_reports.parse.rxcache import compile as _rx
-
 __all__ = [
     "PAGE_NUMBER",
     "drop_blank_columns",
@@ -41,11 +39,11 @@ PAGE_NUMBER = (
 
 
 #: A page-number line, "\n" first (a literal start keeps the scan fast): a page break.
-_PAGE_MARK = _rx(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n)")
-_PAGE_LINE = _rx(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
+_PAGE_MARK = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n)")
+_PAGE_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 #: How many page breaks a line other than the title must follow to be a running head.
 _RUNNING_HEAD_MIN = 3
-_HEAD_WORDS = _rx(r"[\u4e00-\u9fff]{4}")
+_HEAD_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 def drop_running_heads(text: str) -> str:
@@ -84,7 +82,7 @@ def drop_running_heads(text: str) -> str:
 
 
 #: A line of a bare number of 1–3 digits (a value, or a page number), "\n" first.
-_BARE_NUMBER = _rx(r"\n[ \t\u3000]{0,4}(\d{1,3})[ \t\u3000]{0,4}(?=\n|$)")
+_BARE_NUMBER = re.compile(r"\n[ \t\u3000]{0,4}(\d{1,3})[ \t\u3000]{0,4}(?=\n|$)")
 #: The fewest pages whose bare numbers (1, 2, 3 …) are told from a table's values.
 _BARE_PAGES_MIN = 4
 _BARE_STEP_MIN = 10  # lines a page holds at the least
@@ -150,7 +148,7 @@ def _is_title(line: str, title: str) -> bool:
     return len(short) >= 8 and full.endswith(short) and not _SENTENCE.search(line)
 
 
-_SENTENCE = _rx(r"[。，,；;：:、]")
+_SENTENCE = re.compile(r"[。，,；;：:、]")
 
 
 #: The line a reader writes where the page shows an image (a table pasted as a picture):
@@ -159,7 +157,7 @@ IMAGE_MARK = "[图片]"
 
 #: A table cell that holds a value, not a label: a number (half- or full-width, with
 #: thousands separators or a unit) or a mark written for none ("—", "/", "无").
-_VALUE_CELL = _rx(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*[ ]?(?:件|万元|元|项|个|次)?"
+_VALUE_CELL = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*[ ]?(?:件|万元|元|项|个|次)?"
                          r"|[/／\\\-—–－]{1,2}|无")
 
 
@@ -224,31 +222,31 @@ def _build_table() -> dict[int, str | None]:
 _TABLE = _build_table()
 _TABLE_STR = {chr(k): v or "" for k, v in _TABLE.items()}
 # one regex finds the few characters to change: far faster than str.translate with a dict
-_TO_CHANGE = _rx("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]")
-_MULTI_SPACE = _rx(r"  +")  # not " {2,}": a literal prefix makes the scan ~30× faster
-_SPACE_AROUND_TAB = _rx(r" ?\t ?")
-_EDGE_SPACE = _rx(r"^ | $", re.MULTILINE)
+_TO_CHANGE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)) + "]")
+_MULTI_SPACE = re.compile(r"  +")  # not " {2,}": a literal prefix makes the scan ~30× faster
+_SPACE_AROUND_TAB = re.compile(r" ?\t ?")
+_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 #: Letter-spaced Chinese (字间空格): six or more CJK characters or Chinese punctuation marks,
 #: each followed by one space, as a PDF's justified lines or a spaced-out title come out
 #: ("加 强 队 伍 建 设 ，"). Real text never spaces every character, and digits are left
 #: out, so a table row of single-digit cells ("0 0 0 1") is never joined.
 _CJK_SPACED = "[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u201c\u201d]"
-_LETTER_SPACED = _rx(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
+_LETTER_SPACED = re.compile(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
 #: What every letter-spaced run holds, opening with a literal space so that the scan of a
 #: text without one only stops at spaces (the run pattern itself tries every character).
-_LETTER_SPACED_HINT = _rx(f" {_CJK_SPACED} {_CJK_SPACED} {_CJK_SPACED} ")
+_LETTER_SPACED_HINT = re.compile(f" {_CJK_SPACED} {_CJK_SPACED} {_CJK_SPACED} ")
 #: Emoji and their variation selectors (reports copied from WeChat: "📌一、总体情况").
 #: Symbols used as bullets (▲ ● ★ ☆ ■) are kept.
 #: Markdown-like markup of text pasted from editors: "**一、总体情况**", "## 二、…".
 #: A line with two or more runs of "**" loses them all (one run alone may be a masked
 #: name "王**"); removing whole runs keeps the result free of new runs (idempotent).
-_MD_BOLD_LINE = _rx(r"^[^\n]*?\*\*[^\n]*?\*\*[^\n]*$", re.MULTILINE)
-_MD_STARS = _rx(r"\*{2,}")
-_MD_HEADING = _rx(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.MULTILINE)
-_EMOJI = _rx("[\U0001F000-\U0001FAFF\uFE0E\uFE0F\u2705\u2728\u274C\u2B50\u2B55]")
+_MD_BOLD_LINE = re.compile(r"^[^\n]*?\*\*[^\n]*?\*\*[^\n]*$", re.MULTILINE)
+_MD_STARS = re.compile(r"\*{2,}")
+_MD_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)+", re.MULTILINE)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\uFE0E\uFE0F\u2705\u2728\u274C\u2B50\u2B55]")
 #: Either of the two: text without them needs neither substitution (the table maps to
 #: ASCII, spaces, line breaks or nothing, so it never makes an emoji).
-_CHANGE_OR_EMOJI = _rx(_TO_CHANGE.pattern[:-1] + _EMOJI.pattern[1:])
+_CHANGE_OR_EMOJI = re.compile(_TO_CHANGE.pattern[:-1] + _EMOJI.pattern[1:])
 #: Text made only of these characters is already NFC and holds nothing the table or the
 #: emoji pattern changes: ASCII, CJK ideographs and punctuation, general punctuation,
 #: circled numbers, box drawing and bullet symbols, the full-width forms the table keeps
@@ -259,7 +257,7 @@ _CHANGE_OR_EMOJI = _rx(_TO_CHANGE.pattern[:-1] + _EMOJI.pattern[1:])
 _PLAIN_CLASS = ("\t\n\x20-\x7e\u00b7\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u2500-\u26ff"
                 "\u3001-\u3029\u3030-\u303f\u4e00-\u9fff"
                 + "".join(re.escape(chr(c)) for c in range(0xFF01, 0xFF5F) if c not in _TABLE))
-_PLAIN = _rx(f"[{_PLAIN_CLASS}]*")
+_PLAIN = re.compile(f"[{_PLAIN_CLASS}]*")
 
 
 def normalize_text(text: str) -> str:
@@ -336,7 +334,7 @@ TRADITIONAL_CHARS: frozenset[str] = frozenset(
 
 COMMON_CHARS: frozenset[str] = frozenset(_COMMON_SIMPLIFIED) | TRADITIONAL_CHARS
 
-_TRADITIONAL_ANY = _rx("[" + "".join(sorted(TRADITIONAL_CHARS)) + "]")
+_TRADITIONAL_ANY = re.compile("[" + "".join(sorted(TRADITIONAL_CHARS)) + "]")
 
 
 def _without(cls_lo: int, cls_hi: int, chars: frozenset[str]) -> str:
@@ -353,11 +351,11 @@ def _without(cls_lo: int, cls_hi: int, chars: frozenset[str]) -> str:
 
 #: ``_PLAIN`` without the traditional-only characters (all of them CJK ideographs), and with
 #: "\r" (made "\n" before _normalize scans; the text as decoded holds it).
-_PLAIN_SIMPLIFIED = _rx(
+_PLAIN_SIMPLIFIED = re.compile(
     "[\r" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS))
     + "]*")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
-_CJK = _rx(r"[\u4e00-\u9fff]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def detect_traditional(text: str, *, sample: int = 2000) -> bool:

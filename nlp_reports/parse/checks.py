@@ -29,7 +29,6 @@ from nlp_reports.parse.layout import (
     TABLE4_GROUPS,
 )
 from nlp_reports.parse.metadata import HANZI_ZEROS
-from nlp_reports.parse.rxcache import compile as _rx
 from nlp_reports.report import Check, Table
 
 __all__ = ["run_checks", "TOLERANCE", "parse_chinese_number", "narrative_figures"]
@@ -232,7 +231,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 #: counts), or a simple Chinese numeral
 _N = r"(\d{1,3}(?:,\d{3})+|\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})"
 _UNIT = r"\s?(?:件|起|个)"
-_THOUSANDS = _rx(r"\d{1,3}(?:,\d{3})+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def parse_chinese_number(s: str) -> int | None:
@@ -262,46 +261,46 @@ def parse_chinese_number(s: str) -> int | None:
 
 
 _SENTENCE_STOPS = "。；;！!？?"
-_SENTENCE = _rx(rf"[^{_SENTENCE_STOPS}\n]+")
-_APPLICATION = _rx(r"政府信息公开申请|依申请公开|公开申请")
-_RECEIVED = _rx(rf"(?:收到|受理|新收|接收|接到)(?P<gap>[^，,、。；;:：()（）\d]{{0,16}}?)"
+_SENTENCE = re.compile(rf"[^{_SENTENCE_STOPS}\n]+")
+_APPLICATION = re.compile(r"政府信息公开申请|依申请公开|公开申请")
+_RECEIVED = re.compile(rf"(?:收到|受理|新收|接收|接到)(?P<gap>[^，,、。；;:：()（）\d]{{0,16}}?)"
                        rf"(?:共|共计|合计|总计)?{_N}{_UNIT}")
-_NOT_RECEIVED = _rx(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。；;\d]{0,16}?"
+_NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。；;\d]{0,16}?"
                            r"(?:政府信息公开申请|依申请公开)")
-_SUBCOUNT = _rx(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
-_NOT_APPLICATION = _rx(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
-_COMPARISON = _rx(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
-_NO_APPLICATION = _rx(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
+_SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
+_NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
+_COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
+_NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
                              r"(?:政府信息公开申请|依申请公开)")
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
 #: (议案 also matches inside 行政复议案件: :func:`_other_or_comparison` skips that; a look-behind
 #: here would cost the literal scan 4× on every sentence)
-_OTHER_TOPIC = _rx(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
-_CARRIED = _rx(r"上年(?:度)?结转|结转上年")
+_OTHER_TOPIC = re.compile(r"来信|信访|12345|热线|留言|咨询|建议|提案|议案")
+_CARRIED = re.compile(r"上年(?:度)?结转|结转上年")
 #: "含/包括/其中 上年结转" right after the received figure: it breaks that figure down
 #: (elsewhere in the sentence it may break down another: "办结20件（含上年结转3件）").
-_INCLUDES_CARRIED_AFTER = _rx(r"[（(]?(?:[，,] ?)?(?:其中(?:包括|含)?|含|包括)上年(?:度)?结转")
+_INCLUDES_CARRIED_AFTER = re.compile(r"[（(]?(?:[，,] ?)?(?:其中(?:包括|含)?|含|包括)上年(?:度)?结转")
 #: The carried-over count as the clause right after the received figure ("…37件，上年结转
 #: 4件"): the two are counted apart, so the received figure is row 一 alone ("41件，其中上年
 #: 结转4件" and "（含上年结转4件）" break a total down and are not this).
-_CARRIED_APART = _rx(rf"[，,](?:另有|另)?上年(?:度)?结转(?:的)?(?:申请)?{_N}{_UNIT}")
+_CARRIED_APART = re.compile(rf"[，,](?:另有|另)?上年(?:度)?结转(?:的)?(?:申请)?{_N}{_UNIT}")
 _FIGURES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # (the look-behinds come after the first character: a literal start is searched fast;
     # the third item is a literal every match holds, tested with ``in`` first)
-    ("granted", _rx(rf"予(?<!不予)(?<!部分予)以公开(?:的)?(?:共)?{_N}{_UNIT}"), "予以公开"),
+    ("granted", re.compile(rf"予(?<!不予)(?<!部分予)以公开(?:的)?(?:共)?{_N}{_UNIT}"), "予以公开"),
     # (not "全部或部分公开11件", "予以公开和部分公开": the two outcomes together; but
     # "不予公开2件和部分公开3件" closes a list of figures: 和/及/与 only right after 公开/全部)
-    ("partial", _rx(rf"部(?<![或/]部)(?<!公开[和及与、]部)(?<!全部[和及与]部)分(?:予以)?公开"
+    ("partial", re.compile(rf"部(?<![或/]部)(?<!公开[和及与、]部)(?<!全部[和及与]部)分(?:予以)?公开"
                            rf"(?:的)?(?:共)?{_N}{_UNIT}"), "部分"),
-    ("refused", _rx(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}"), "不予"),
-    ("closed", _rx(rf"办(?<!未办)结(?:了)?(?:共)?{_N}{_UNIT}"), "办结"),
-    ("carried", _rx(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}"),
+    ("refused", re.compile(rf"不予(?:以)?公开(?:的)?(?:共)?{_N}{_UNIT}"), "不予"),
+    ("closed", re.compile(rf"办(?<!未办)结(?:了)?(?:共)?{_N}{_UNIT}"), "办结"),
+    ("carried", re.compile(rf"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:共)?{_N}{_UNIT}"),
      "结转"),
 )
-_REVIEW = _rx(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
-_LITIGATION = _rx(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
-_CLAUSE_SPLIT = _rx(r"[，,]")
-_NO_CASES = _rx(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
+_REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
+_LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
+_CLAUSE_SPLIT = re.compile(r"[，,]")
+_NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
 
 #: figure → (table, rows summed, columns summed, what the text says). "3.3.*" is every
 #: row of (三)不予公开.
@@ -323,11 +322,11 @@ _TARGETS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], str]] = {
 #: context, or adds a figure): a line entered without context and without it changes nothing.
 #: Only a filter, so a wider pattern is as right: "申请" stands for the three _APPLICATION
 #: phrases, which all hold it (公开申请 would be tried at every 公 of 公开: a slower scan).
-_KEY = _rx("|".join(p.pattern for p in (_OTHER_TOPIC, _COMPARISON))
+_KEY = re.compile("|".join(p.pattern for p in (_OTHER_TOPIC, _COMPARISON))
                   + "|申请|行政复议|行政诉讼")
 
 
-_OTHER_OR_COMPARISON = _rx(f"{_OTHER_TOPIC.pattern}|{_COMPARISON.pattern}")
+_OTHER_OR_COMPARISON = re.compile(f"{_OTHER_TOPIC.pattern}|{_COMPARISON.pattern}")
 
 
 def _other_or_comparison(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -339,12 +338,12 @@ def _other_or_comparison(text: str, start: int = 0, end: int | None = None) -> b
         m = _OTHER_OR_COMPARISON.search(text, m.end(), end)
     return m is not None
 #: A literal part of every _FIGURES pattern.
-_FIGURE_HINT = _rx(r"予以公开|部分|不予|办结|结转")
+_FIGURE_HINT = re.compile(r"予以公开|部分|不予|办结|结转")
 
 
 #: A line break right before a figure ("…公开申请\n13件"): a page wrap cut the sentence
 #: when the line before is long and ends without punctuation (see _join_wrapped_figures).
-_BREAK_BEFORE_FIGURE = _rx(rf"\n[ \t\u3000]*(?={_N}{_UNIT})")
+_BREAK_BEFORE_FIGURE = re.compile(rf"\n[ \t\u3000]*(?={_N}{_UNIT})")
 _WRAP_LINE_MIN = 20
 _NO_WRAP_END = frozenset("。！？!?；;：:")
 
@@ -540,11 +539,11 @@ def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
 
 # --- T2: fees vs section 六 ----------------------------------------------------------------
 
-_NOTHING = _rx(
+_NOTHING = re.compile(
     r"(?:本(?:年度?|机关|单位|部门)?|今年)?(?:暂)?(?:无|没有)(?:其他)?(?:需要|需)?(?:报告|说明)?"
     r"(?:的)?(?:其他)?(?:事项|情况)?"
 )
-_PUNCT = _rx(r"[\s。，,；;：:、.!！]+")
+_PUNCT = re.compile(r"[\s。，,；;：:、.!！]+")
 
 
 def _says_nothing(text: str) -> bool:
@@ -563,9 +562,9 @@ _DATE = (r"(?:(?:19|20)\d{2}\s{0,2}(?:年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\
          r"(?:\s{0,2}(?:星期|周)[一二三四五六日天])?")
 _AGENCY = (r"[^\s。，,；;：:、！!？?]{2,30}?(?:人民政府|政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会"
            r"|管理委员会|行署|公司|海关|队|站|所)")
-_SIGN_OFF = _rx(rf"(?:{_AGENCY})?\s{{0,12}}(?:{_DATE})|{_AGENCY}")
-_RELEASE_NOTE = _rx(r"[(（]此件[^()（）]{1,10}[)）]")
-_ATTACHMENT = _rx(r"^[ \t\u3000]*(?:附件|附表)(?:\d{1,2}|[一二三四五六七八九])?(?:下载)?[ \t\u3000]*(?:[:：]|$)",
+_SIGN_OFF = re.compile(rf"(?:{_AGENCY})?\s{{0,12}}(?:{_DATE})|{_AGENCY}")
+_RELEASE_NOTE = re.compile(r"[(（]此件[^()（）]{1,10}[)）]")
+_ATTACHMENT = re.compile(r"^[ \t\u3000]*(?:附件|附表)(?:\d{1,2}|[一二三四五六七八九])?(?:下载)?[ \t\u3000]*(?:[:：]|$)",
                          re.MULTILINE)
 
 

@@ -23,8 +23,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp_reports.parse.rxcache import compile as _rx
-
 
 @dataclass(frozen=True)
 class HeadingRule:
@@ -36,7 +34,7 @@ class HeadingRule:
 
 
 def _rule(number: int | None, pattern: str, note: str) -> HeadingRule:
-    return HeadingRule(number, _rx(pattern), note)
+    return HeadingRule(number, re.compile(pattern), note)
 
 
 #: Ordered: the first rule whose pattern is found in a title decides its section.
@@ -85,7 +83,7 @@ KNOWN_TITLES: tuple[str, ...] = (
     "存在的不足及下一步工作打算", "存在的不足和下一步工作打算", "存在的问题及下一步工作打算",
     "存在的不足", "存在的问题", "存在的困难和问题", "存在问题及改进措施", "存在的问题和不足",
 )
-RUN_IN_TITLE = _rx("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
+RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=4096)  # titles and table row labels recur across reports
@@ -99,17 +97,17 @@ def section_number(title: str) -> tuple[bool, int | None]:
 
 # --- section 五 sub-blocks ------------------------------------------------------------------
 
-_PROBLEM_AND = _rx(r"存在的?(?:主要)?问题(?:及|和|与)")
+_PROBLEM_AND = re.compile(r"存在的?(?:主要)?问题(?:及|和|与)")
 #: "Improvement of last year's problems" reads as measures even though it names 问题.
-_MEASURE_FIRST = _rx(r"问题(?:的|之)?(?:改进|整改|解决)|整改情况|改进情况")
-_PROBLEM = _rx(
+_MEASURE_FIRST = re.compile(r"问题(?:的|之)?(?:改进|整改|解决)|整改情况|改进情况")
+_PROBLEM = re.compile(
     r"存在的?(?:主要)?(?:问题|不足|困难)|主要问题|问题和不足|问题与不足|不足之处|存在问题|薄弱环节"
     r"|^问题$|^不足$|^(?:存在的?)?问题方面$"
     r"|困难(?:和|与|及)(?:问题|不足)|不足(?:与|及|和)|问题(?:与|及|和)(?:建议|对策)"
     # "（一）存在的短板和不足", "（一）工作中的短板" (not "补齐短板")
     r"|存在的?(?:主要)?短板|的短板|短板(?:和|与|及)|^短板$"
 )
-_MEASURE = _rx(
+_MEASURE = re.compile(
     r"改进措施|改进情况|改进方向|解决办法|整改措施|下一?步.{0,6}(?:措施|打算|计划|工作|举措|方向)"
     r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路|计划)|努力方向|工作计划|工作思路|^打算$"
     r"|^(?:改进|整改)(?:措施)?方面$|^措施(?:方面)?$"
@@ -139,9 +137,9 @@ def block_of(phrase: str) -> str | None:
 
 
 #: Lead phrases ending just before an enumeration that say what it lists (no sub-heading).
-LEAD_PROBLEM = _rx(r"(?:存在|还有|仍有|有以下|如下)[^。：:]{0,12}(?:问题|不足|困难|短板|差距|薄弱环节)"
+LEAD_PROBLEM = re.compile(r"(?:存在|还有|仍有|有以下|如下)[^。：:]{0,12}(?:问题|不足|困难|短板|差距|薄弱环节)"
                           r"|不足之处")
-LEAD_MEASURE = _rx(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划"
+LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划"
                           r"|针对(?:上述|以上|这些|存在的)[^。：:]{0,6}(?:问题|不足)|将[：:][ \t\u3000]*$")
 
 

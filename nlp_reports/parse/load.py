@@ -22,7 +22,6 @@ from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import block_of
-from nlp_reports.parse.rxcache import compile as _rx
 from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse
 from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
@@ -38,12 +37,12 @@ __all__ = ["load_report"]
 
 log = logging.getLogger("nlp_reports")
 
-_KEY_PHRASE = _rx(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
+_KEY_PHRASE = re.compile(r"政府信息公开|政务公开|依申请|年度报告|信息公开")
 _NUMERALS = "一二三四五六"
 #: A page number on a line of its own inside a statement (a page break of the source).
-_PAGE_LINE = _rx(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
+_PAGE_LINE = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
 #: The line an image left (ingest's IMAGE_MARK): a picture between items is no text of theirs.
-_IMAGE_LINE = _rx(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*(?=\n|$)")
+_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*(?=\n|$)")
 
 
 def _clean(s: str) -> str:
@@ -250,10 +249,10 @@ def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
 #: How a section heading is numbered, by numeral system and form (format.md §4 item 8: mixed
 #: numbering systems). 一、 / 一. / 一 are one style; so are 1、 / 1. / 1.
 _NUMBERING_STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_rx(r"第[一二三四五六七八九十]{1,3}(?:部分|章|节)"), "第一部分"),
-    (_rx(r"[(（][ \t]{0,2}[一二三四五六七八九十]{1,3}"), "（一）"),
-    (_rx(r"[一二三四五六七八九十]{1,3}"), "一、"),
-    (_rx(r"\d{1,2}"), "1、"),
+    (re.compile(r"第[一二三四五六七八九十]{1,3}(?:部分|章|节)"), "第一部分"),
+    (re.compile(r"[(（][ \t]{0,2}[一二三四五六七八九十]{1,3}"), "（一）"),
+    (re.compile(r"[一二三四五六七八九十]{1,3}"), "一、"),
+    (re.compile(r"\d{1,2}"), "1、"),
 )
 
 
@@ -293,7 +292,7 @@ def _numbering_problems(layout: Layout, text: str, *, older: bool = False) -> li
 
 
 #: What a report says of fees (收费及减免): a part of its own or a sentence in another.
-_FEE_WORDS = _rx(r"收费|收取|费用|减免")
+_FEE_WORDS = re.compile(r"收费|收取|费用|减免")
 
 
 def _fee_part_problems(layout: Layout, text: str, fmt: str | None) -> list[Problem]:

@@ -11,41 +11,39 @@ import functools
 import re
 from datetime import date
 
-from nlp_reports.parse.rxcache import compile as _rx
-
 # "<agency>2023年(度)政府信息公开工作年度报告", optionally "关于…的"
-_TITLE_AGENCY = _rx(
+_TITLE_AGENCY = re.compile(
     r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:的)?[ \t\u3000]{0,2}(?P<year>(?:19|20)\d{2})"
     r"[ \t\u3000]{0,2}年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:(?:本?(?:部门|单位)|本级|机关)(?:的)?[ \t\u3000]{0,2})?"
     r"(?:政府信息公开|政务公开|信息公开|政府信息)"
 )
 # "2023年<agency>政府信息公开工作年度报告"
-_TITLE_YEAR_FIRST = _rx(
+_TITLE_YEAR_FIRST = re.compile(
     r"^(?:关于)?(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?(?P<agency>[^\n]{2,60}?)"
     r"(?:政府信息公开|政务公开|信息公开)"
 )
 #: Universities and schools report by academic year ("某大学2021-2022学年信息公开工作年度报告"):
 #: the report year is the year the academic year ends in.
-_TITLE_ACADEMIC = _rx(
+_TITLE_ACADEMIC = re.compile(
     r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／][ \t\u3000]{0,2}"
     r"(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}学年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开)"
 )
-_YEAR_ANY = _rx(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
+_YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
 #: A year alone in brackets after the title ("…年度报告(2023)")
-_YEAR_BRACKETED = _rx(r"[（(][ \t\u3000]{0,2}((?:19|20)\d{2})[ \t\u3000]{0,2}[)）]")
-_YEAR_PERIOD = _rx(
+_YEAR_BRACKETED = re.compile(r"[（(][ \t\u3000]{0,2}((?:19|20)\d{2})[ \t\u3000]{0,2}[)）]")
+_YEAR_PERIOD = re.compile(
     r"(?:统计时限|统计期限|统计时间|统计区间|时间范围|统计范围)[^\n]{0,6}?((?:19|20)\d{2})[ \t\u3000]{0,2}年"
     r"[ \t\u3000]{0,2}[1一][ \t\u3000]{0,2}月"
 )
-_YEAR_OPENING = _rx(r"(?:^|\n)[ \t\u3000]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?[，,]")
-_YEAR_REPORTING = _rx(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\d{2})[ \t\u3000]{0,2}年")
+_YEAR_OPENING = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?[，,]")
+_YEAR_REPORTING = re.compile(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\d{2})[ \t\u3000]{0,2}年")
 
-_PUBLISHED = _rx(
+_PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发文日期|成文日期|公开日期|发稿时间|日期)[ \t\u3000]{0,2}[:：][ \t\u3000]{0,3}"
     r"((?:19|20)\d{2})[ \t\u3000]{0,2}(?:[-/.年])[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}(?:[-/.月])"
     r"[ \t\u3000]{0,2}(\d{1,2})"
 )
-_DATE_CN = _rx(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}月"
+_DATE_CN = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}月"
                       r"[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}日")
 
 #: What older documents write for the zero of a year in Chinese numerals: 〇, 零, and the
@@ -53,42 +51,42 @@ _DATE_CN = _rx(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(\d{1,2})[ \
 #: ("二○一二年", "二O一五年", "二0一六年三月十日").
 HANZI_ZEROS = "〇零○◯ＯO0０"
 _HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | dict.fromkeys(HANZI_ZEROS, 0)
-_DATE_HANZI = _rx(rf"([{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})年"
+_DATE_HANZI = re.compile(rf"([{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})年"
                          r"([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 
 #: A ministry (…部, 城乡 allowed: 住房和城乡建设部) or a bureau it runs (交通运输部海事局), no place in it
-_LEVEL_NATIONAL = _rx(r"^(?:国务院|国家|中华人民共和国)"
+_LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)"
                              r"|^(?:城乡|[^省市县区州旗乡镇]){1,10}部(?:[^省市县区州旗乡镇部]{1,8}局)?$")
-_GOVERNMENT = _rx(r"(?:人民政府|政府)$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: A central agency's name at the head of a name: alone it is national; followed by a
 #: place or a branch unit ("国家税务总局巨野县税务局", "国家统计局东莞调查队") it is one of
 #: the vertically managed local branches (垂直管理), a department of its place.
-_CENTRAL = _rx(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署"
+_CENTRAL = re.compile(r"^(?:中华人民共和国)?(?:国家\S{1,12}?(?:总局|局|署|委员会)|中国人民银行|海关总署"
                       r"|审计署|中国(?!共产党)[^省市县区州旗乡镇\s]{1,10}?(?:总局|局|委员会))")
-_BRANCH = _rx(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
+_BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分行|支行|调查队|监管局|海关|办事处")
 #: Public institutions and enterprises outside the government's hierarchy (公共企事业单位):
 #: universities and schools, hospitals, companies; and the self-governing 村民委员会 and
 #: 居民委员会 (基层群众性自治组织: a village's or a 社区's committee is no government and no
 #: department of one, though its name ends in 委员会).
-_NO_LEVEL = _rx(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团"
+_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团"
                        r"|村民委员会|居民委员会|村委会|居委会)$")
 #: Local units of central agencies named without their agency: 某海关 (under 海关总署),
 #: 某海事局 (under 交通运输部), 某出入境边防检查站.
-_LOCAL_BRANCH_END = _rx(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
-_STREET = _rx(r"街道(?:办事处|办)?$|街道$")
+_LOCAL_BRANCH_END = re.compile(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
+_STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 #: A development zone (开发区, 高新区, 工业园区, 保税区 …) is run by a 管委会, a body its city or
 #: county government sends out, not a government of its own: named bare, it is a department as
 #: its 管委会 is. A 新区 is not listed: 浦东新区 and 滨海新区 are districts (county level).
-_ZONE = _rx(r"(?:开发区|高新区|园区|保税区|试验区|示范区|合作区)$")
-_DEPARTMENT = _rx(
+_ZONE = re.compile(r"(?:开发区|高新区|园区|保税区|试验区|示范区|合作区)$")
+_DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
 )
-_BARE_PLACE = _rx(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)")
-_CITY_IN_CITY = _rx(r"(?:州|地区|盟|市).{1,6}市$")
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)")
+_CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
 _PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 #: Administrative place names, longest units first (used to find the region in a name).
-_PLACE = _rx(
+_PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|开发区|省|市|州|盟|县|区|旗|乡|镇|街道)"
 )
 # a unit character that starts a word instead: 市场监督管理局, 市政, 区域, 县级 …
@@ -105,7 +103,7 @@ def _place_prefix(longest: bool) -> re.Pattern[str]:
     """The places heading a name; ``longest``: a unit never ends a place right before another
     unit (the shortest reading is tried on its own, see ``_region_prefix``)."""
     end = rf"{_NOT_UNIT}(?!{_NEXT_UNIT})" if longest else _NOT_UNIT
-    return _rx(
+    return re.compile(
         rf"^(?:[\u4e00-\u9fff]{{2,10}}?(?:省|自治区))?(?:(?!城市)(?:(?![县区旗])[\u4e00-\u9fff]){{1,8}}?(?:自治州|地区|盟|州|市){end})?"
         # (never across a bureau's name: 广州市公安局天河区分局 is 广州市's)
         rf"(?:(?!城市)(?:(?![局委厅])[\u4e00-\u9fff]){{1,8}}?(?:自治县|自治旗|县|区|旗|市){end})?"
@@ -140,33 +138,33 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     return None, int(year.group(1)) if year else None
 
 
-_YEAR_HANZI = _rx(rf"([一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})(?=年)")
+_YEAR_HANZI = re.compile(rf"([一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})(?=年)")
 
 
 def _arabic_years(text: str) -> str:
     """``text`` with its years in Chinese numerals written in digits (二〇一三年 → 2013年)."""
     return _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), text)
 
-_QUOTES = _rx(r"^[《“\"]|[》”\"]$")
+_QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
 #: The first year of a span the title reports on ("某县人民政府2022-2023年…")
-_TRAILING_RANGE = _rx(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
-_TRAILING_OF = _rx(r"(?:的|关于)$")
+_TRAILING_RANGE = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
+_TRAILING_OF = re.compile(r"(?:的|关于)$")
 #: Words a title puts between the agency and 政府信息公开 that are no part of its name:
 #: "某局部门2023年…", "某局本级…", "某局年度政府信息公开工作报告（2023年）".
-_TRAILING_QUALIFIER = _rx(r"(?:(?:19|20)\d{2}[ \t\u3000]{0,2}年度?|年度|本级|本?部门|本单位)$")
+_TRAILING_QUALIFIER = re.compile(r"(?:(?:19|20)\d{2}[ \t\u3000]{0,2}年度?|年度|本级|本?部门|本单位)$")
 #: "关于印发《…》的通知", also with the issuing office before it ("某县人民政府办公室关于印发…")
-_WRAPPER = _rx(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$"
+_WRAPPER = re.compile(r"^(?:[^\n《“]{0,30}?关于)?(?:印发|转发|公布|发布)[《“]?|[》”]?的通知$"
                       # "某市人民政府办公厅关于某市2012年政府信息公开工作年度报告的通知": the
                       # office's notice on the report, without 印发 (the report is the one named;
                       # a name follows 关于; "某县政府办公室关于2013年度…的通知" keeps the office's name)
                       r"|^[^\n《“]{2,30}?关于[《“]?(?=[^\d一二\n][^\n]{3,59}?(?:年度报告|年报)[》”]?的通知$)")
-_TITLE_NO_YEAR = _rx(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
-_NOT_AGENCY = _rx(r"^(?:政府|本|我|年度|关于|\d)")
+_TITLE_NO_YEAR = re.compile(r"^(?:关于)?(?P<agency>[^\n]{2,40}?)(?:的)?(?:政府信息公开|政务公开)")
+_NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 #: How the name of a body that reports ends (政府, 局, 委员会, 办公室, 厅, 中心, 街道办事处, 乡, 镇,
 #: 县, 市, 区 …, a school, a hospital, a company, a bank's 支行), maybe with a second name in
 #: brackets ("某县卫生健康局（县中医药管理局）"). Anything else before "2023年…政府信息公开" is
 #: no name: "某县人民政府门户网站", "…深入推进".
-_AGENCY_NAME_END = _rx(
+_AGENCY_NAME_END = re.compile(
     r"(?:政府|局|委员会|委|办公室|办|厅|部|中心|办事处|街道|管委会|行署|院|所|署|队|(?<!网)站|馆|处|会|社|室"
     r"|关|行|(?<!平)台|场|团|师|校|[大中小]学|联|协|公司|集团|幼儿园|省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木"
     # also a prison, a works (自来水厂), a road section (公路段), a village (村, 嘎查)
@@ -175,7 +173,7 @@ _AGENCY_NAME_END = _rx(
 )
 #: A clause of prose, not a name: sentence punctuation, the opening of a sentence
 #: ("在县委县政府的坚强领导下，…", "根据《条例》要求，现公布…"), or a whole place ("全县").
-_PROSE = _rx(r"[，,。；;！!？?：:]|^(?:在|根据|按照|依据|依照|遵照|围绕|通过|经过|为了|现将|现公布)"
+_PROSE = re.compile(r"[，,。；;！!？?：:]|^(?:在|根据|按照|依据|依照|遵照|围绕|通过|经过|为了|现将|现公布)"
                     r"|^全[省市县区乡镇旗]$")
 
 
@@ -212,7 +210,7 @@ def report_year(title_year: int | None, text: str) -> int | None:
 #: year in Chinese numerals). A span over several years, or one not starting in January (a
 #: school's 学年), says no single year.
 _PERIOD_KEYS = ("统计", "时间范围")
-_PERIOD = _rx(
+_PERIOD = re.compile(
     r"(?:统计(?:时限|期限|时间|区间|范围|周期)|时间范围)[^\n。；;\d]{0,8}?"
     r"(?:(?P<y>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}"
     r"(?:(?:1|01|一)[ \t\u3000]{0,2}月[^\n。；;]{0,12}?(?:至|到|—|-|～|~)[ \t\u3000]{0,2}"
@@ -225,7 +223,7 @@ _PERIOD = _rx(
 #: are turned into digits within it).
 _PERIOD_WINDOW = 80
 #: A line of 一、总体情况 opening with its year: "2021年，我乡…", "2021年度，…"
-_OPENS_WITH_YEAR = _rx(r"[ \t\u3000\n]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年度?[，,]")
+_OPENS_WITH_YEAR = re.compile(r"[ \t\u3000\n]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年度?[，,]")
 
 
 def period_year(text: str, start: int = 0) -> int | None:
@@ -251,7 +249,7 @@ def period_year(text: str, start: int = 0) -> int | None:
 #: Words before a data-period sentence, in its own clause (since the last 。；; or line
 #: break), that make it another report's: "与上年度报告（统计期限为2022年度）相比",
 #: "本报告与2022年度报告（统计时间范围为2022年全年）相比".
-_QUOTES_OTHER = _rx(
+_QUOTES_OTHER = re.compile(
     r"(?:上一?年|去年|前一?年|上一?期|往年|与(?:19|20)\d{2}年度?报告)[^。；;\n]*$")
 
 
@@ -324,9 +322,9 @@ def resolve_year(title_year: int | None, period: int | None, opening: int | None
 #: the division ("云岭市2024年…") is that government's report. A 盟 or 地区 is run by its
 #: 行政公署 (``_OFFICE_GOVERNED``). Never a zone or a 区 that is no 市辖区 (``_NOT_DISTRICT``):
 #: 新区, 管理区, 景区 … are run by a 管委会, 社区/小区/片区 are no government at all.
-_ALWAYS_GOVERNED = _rx(r"(?:省|自治区|市|州|区|县|旗|乡|镇|苏木)$")
-_OFFICE_GOVERNED = _rx(r"(?:盟|(?<!管理)地区)$")
-_NOT_DISTRICT = _rx(
+_ALWAYS_GOVERNED = re.compile(r"(?:省|自治区|市|州|区|县|旗|乡|镇|苏木)$")
+_OFFICE_GOVERNED = re.compile(r"(?:盟|(?<!管理)地区)$")
+_NOT_DISTRICT = re.compile(
     r"(?:新区|管理区|景区|名胜区|保护区|度假区|旅游区|社区|小区|片区|街区|辖区|功能区|集聚区|工业区"
     r"|产业区|港区|商务区|商贸区|自贸区|实验区|综合区|核心区|城市|超市|集市|门市"
     # short names of zones: 经开区 (经济技术开发区), 综保区, 工业集中区, 临空经济区
@@ -334,10 +332,10 @@ _NOT_DISTRICT = _rx(
 #: The government's own office, which signs the government's report (not a department's):
 #: 人民政府办公室/办公厅, 党政办公室, or the office in charge of disclosure (政务公开办,
 #: 政府信息公开办公室)
-_OWN_OFFICE = _rx(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|^党政|政务|信息公开")
+_OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|^党政|政务|信息公开")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
-_HANZI = _rx(r"[\u4e00-\u9fff]")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 def full_agency(agency: str | None, signature: str | None = None, text: str = "") -> str | None:
@@ -370,7 +368,7 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
 
 #: 行署 is the short form of 行政公署 (a 盟's or 地区's government): "锡林郭勒盟行署" one year,
 #: "锡林郭勒盟行政公署" the next, and their offices ("…行署办公室").
-_SHORT_OFFICE = _rx(r"(?<=[盟区])行署")
+_SHORT_OFFICE = re.compile(r"(?<=[盟区])行署")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -485,11 +483,11 @@ def tier_of(level: str | None, region: str | None, agency: str | None = None) ->
 
 #: The two 新区 that are districts (市辖区) with a 人民政府; every other 新区 (雄安新区, 兰州新区,
 #: 两江新区 …) is a zone run by a 管委会, of no tier (``_NOT_DISTRICT``).
-_DISTRICT_NEW_AREA = _rx(r"(?:^|上海市)浦东新区$|(?:^|天津市)滨海新区$")
+_DISTRICT_NEW_AREA = re.compile(r"(?:^|上海市)浦东新区$|(?:^|天津市)滨海新区$")
 #: A branch (分局) of a bureau or commission, named after the area it serves:
 #: "某市公安局东城分局", "某市自然资源和规划局某某分局", "北京市规划和自然资源委员会海淀分局".
 #: Not a bureau's own name ending 分局 with no bureau before it.
-_BUREAU_BRANCH = _rx(r"(?:局|委员会|委)[\u4e00-\u9fff]{1,12}分局$")
+_BUREAU_BRANCH = re.compile(r"(?:局|委员会|委)[\u4e00-\u9fff]{1,12}分局$")
 #: The tier a 分局 works at, by its bureau's tier and whether the bureau is a 直辖市's
 #: (whose districts stand right below it): one tier down.
 _BRANCH_TIER = {("province", True): "county", ("province", False): "city",
@@ -537,21 +535,21 @@ def region_of(agency: str | None, text: str = "") -> str | None:
 #: 城乡, 城镇, 乡镇, 乡村 start department names): the name must not end as one of those words
 #: and the office must be one a township runs (a 卫生院 or 中心学校 is the county's and keeps
 #: the county's region).
-_TOWNSHIP_OFFICE = _rx(
+_TOWNSHIP_OFFICE = re.compile(
     r"[\u4e00-\u9fff]{1,6}?(?<![城村集乡镇和])(?:民族乡|乡|镇|苏木|街道)"
     r"(?=便民服务中心|政务服务中心|为民服务|党政|党委|纪委|人大|综合|社会事务|社会治理|经济发展"
     r"|财政所|司法所|农业|退役军人|应急|自然资源|村镇建设|社区服务)"
 )
-_TOWNSHIP_END = _rx(r"(?:乡|镇|苏木|街道)$")
+_TOWNSHIP_END = re.compile(r"(?:乡|镇|苏木|街道)$")
 #: The county (and city) the text writes right before the whole name of a township's body,
 #: the run set off on both sides by the start or end of a line or a non-hanzi character
 #: ("（云岭市柳岸县白石镇人民政府）", "编制单位：柳岸县白石镇便民服务中心" on its own line): where
 #: a place name starts is known only there. Not "本县…", "根据…", "全区…" and the like.
-_COUNTY_BEFORE = _rx(
+_COUNTY_BEFORE = re.compile(
     r"[^\u4e00-\u9fff](?!本|我|全|该|各|此|其|根据|按照|依据|依照|关于|对于|经过|通过|在|对|由|向|为|经|将)"
     r"((?:[\u4e00-\u9fff]{2,8}?(?:自治州|地区|盟|州|市))?[\u4e00-\u9fff]{2,8}?(?:自治县|自治旗|县|区|旗|市))$"
 )
-_NAME_END = _rx(r"[^\u4e00-\u9fff0-9]|$")
+_NAME_END = re.compile(r"[^\u4e00-\u9fff0-9]|$")
 
 
 def _county_before(name: str, text: str) -> str | None:
@@ -595,16 +593,16 @@ def _chain_before(head: str, text: str) -> str | None:
     return m.group(2) if m else None
 
 
-_BLANKS = _rx(r"[ \t\u3000]+")
-_PARTY = _rx(r"^(?:中共|中国共产党)")
+_BLANKS = re.compile(r"[ \t\u3000]+")
+_PARTY = re.compile(r"^(?:中共|中国共产党)")
 #: A central body's name ahead of a unit the central patterns do not list: what follows is a
 #: region of that body (华东地区), not an administrative place
-_STATE_HEAD = _rx(r"^(?:中华人民共和国|中国|国家)")
+_STATE_HEAD = re.compile(r"^(?:中华人民共和国|中国|国家)")
 #: "人民政府" between a county and its township or street ("某区人民政府某街道办事处").
-_INNER_GOVERNMENT = _rx(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|民族乡|乡|镇))")
+_INNER_GOVERNMENT = re.compile(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|民族乡|乡|镇))")
 #: How much of the text after the title region_of looks at.
 REGION_SCAN = 3000
-_FIRST_PLACE = _rx(
+_FIRST_PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|乡|镇|街道)")
 _PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
               "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南",
@@ -617,7 +615,7 @@ _CHAIN_BEFORE = (rf"(?:{'|'.join(_PROVINCES)})[\u4e00-\u9fff]{{0,5}}?(?:省|自�
 _CHAIN_MAX = 40
 #: "<head>\0<text>": the first ``_CHAIN_BEFORE`` + head in the text, tried at each start in
 #: turn (the lazy ``.*?``) as ``re.search`` would; group 2 is the chain with the head.
-_CHAIN_HEAD = _rx(rf"([^\x00]*)\x00.*?((?:{_CHAIN_BEFORE})\1)", re.DOTALL)
+_CHAIN_HEAD = re.compile(rf"([^\x00]*)\x00.*?((?:{_CHAIN_BEFORE})\1)", re.DOTALL)
 
 
 def published_date(head: str, tail_date: str | None) -> str | None:

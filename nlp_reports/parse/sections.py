@@ -28,7 +28,6 @@ from nlp_reports.parse.metadata import (
     level_of,
     region_of,
 )
-from nlp_reports.parse.rxcache import compile as _rx
 
 #: Titles long enough that a line holding just one of them is a heading, numbered or not.
 _FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
@@ -39,20 +38,20 @@ _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 # gap after the numeral may be TABs or a run of spaces ("五、\t存在…", "五      存在…" from a
 # PDF or a Word table of contents), and a space may precede the 、 ("五 、存在…")
 _GAP = r"[ \t\u3000]"
-_HEADING = _rx(
+_HEADING = re.compile(
     rf"{_GAP}{{0,8}}(?:第(?P<n1>十[一二]?|[一二三四五六七八九])(?:部分|章|节){_GAP}{{0,2}}"
     rf"[、.．:：]?{_GAP}{{0,12}}"
     rf"|(?P<n2>十[一二]?|[一二三四五六七八九])(?:{_GAP}{{0,2}}[、.．，,]{_GAP}{{0,12}}|{_GAP}{{1,12}}))"
     r"(?P<title>[^\n]{1,200})"
 )
 # "（一）总体情况": used only when a report has no top-level numerals at all
-_HEADING_BRACKET = _rx(
+_HEADING_BRACKET = re.compile(
     r"[ \t\u3000]{0,8}[(（][ \t]{0,2}(?P<n1>十[一二]?|[一二三四五六七八九])[ \t]{0,2}[)）][、.． \t\u3000]{0,3}"
     r"(?P<n2>)(?P<title>[^\n]{1,200})"
 )
 # "1、总体情况" "1.总体情况" "1 总体情况": Arabic numerals, taken as top-level headings only with
 # a standard (or older) section title at a numeral that fits its section (_arabic_title)
-_HEADING_ARABIC = _rx(
+_HEADING_ARABIC = re.compile(
     rf"{_GAP}{{0,8}}(?P<n1>1[0-2]|[1-9])(?:{_GAP}{{0,2}}[、.．]{_GAP}{{0,12}}|{_GAP}{{1,12}})"
     r"(?P<n2>)(?P<title>[^\n]{1,200})"
 )
@@ -63,25 +62,25 @@ _START_NUMERAL = r"[ \t\u3000]{0,8}(?:第|十|[一二三四五六七八九](?:[�
 _START_BRACKET = r"[ \t\u3000]{0,8}[(（][ \t]{0,2}[一二三四五六七八九十]"
 # The scan looks only for "\n" + a character that may begin one (a class after the literal
 # is one test a line; the whole pattern is then tried at the few lines found).
-_LINE_START_NUMERAL = (_rx(_START_NUMERAL), _rx("\n[ \t\u3000第十一二三四五六七八九]"))
-_LINE_START_BRACKET = (_rx(_START_BRACKET), _rx("\n[ \t\u3000(（]"))
-_LINE_START_ARABIC = (_rx(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
-                      _rx("\n[ \t\u30001-9]"))
-_TITLE_END = _rx(r"[。：:；;]")
+_LINE_START_NUMERAL = (re.compile(_START_NUMERAL), re.compile("\n[ \t\u3000第十一二三四五六七八九]"))
+_LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]"))
+_LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
+                      re.compile("\n[ \t\u30001-9]"))
+_TITLE_END = re.compile(r"[。：:；;]")
 #: How the body of a section starts when it runs on right after a known title with no stop
 #: between ("…情况全年受理申请4件", "…的情况无", "存在的不足一是…"): "无", a figure or year,
 #: an enumeration, the reporting body speaking ("我局", "本年度"), or the first bracketed
 #: sub-heading ("五、存在的主要问题及改进情况　（一）存在的主要问题").
-_RUN_ON_BODY = _rx(
+_RUN_ON_BODY = re.compile(
     rf"(?:无|暂无|没有)[ \t\u3000]*$|[ \t\u3000]*(?:一是|全年|本年|今年|我[局委办县市区镇乡省厅部]"
     rf"|\d|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年|[(（][ \t]{{0,2}}[一二三四五六七八九十][ \t]{{0,2}}[)）])")
 _UNNUMBERED_MAX = 24
-_PROSE_MARK = _rx(r"[。，,；;\d]")
-_COMMA = _rx(r"[，,]")
-_TABLE_ROW = _rx(r"\d[\d\s.]{0,20}\d|\t")
+_PROSE_MARK = re.compile(r"[。，,；;\d]")
+_COMMA = re.compile(r"[，,]")
+_TABLE_ROW = re.compile(r"\d[\d\s.]{0,20}\d|\t")
 
 #: Lines of site chrome that end the report when they follow the last section.
-_TAIL_CHROME = _rx(
+_TAIL_CHROME = re.compile(
     r"[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
     r"|承办单位|网站标识码|版权所有|Copyright|ICP备|[^\n]{0,30}ICP备|[^\n]{0,20}公网安备|扫一扫|分享到"
     r"|上一篇|下一篇|【打印】|【关闭】|打印$|关闭$|返回顶部|网站地图|联系我们|附件[:：]?$"
@@ -91,32 +90,32 @@ _TAIL_CHROME = _rx(
     re.IGNORECASE,
 )
 #: Chrome lines right below the title (publication line, font-size switches, counters).
-_HEAD_CHROME = _rx(
+_HEAD_CHROME = re.compile(
     r"发布时间|发布日期|发文日期|来源[:：]|信息来源|阅读次数|浏览次数|点击[数率:：]|访问量|字号|【?\s{0,2}大\s{0,2}中\s{0,2}小"
     r"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号"
 )
-_DATE_LINE = _rx(
+_DATE_LINE = re.compile(
     r"^[ \t\u3000]{0,8}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
     rf"|[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年[一二三四五六七八九十]{{1,2}}月"
     r"[一二三四五六七八九十]{1,3}日)"
     r"[ \t\u3000]{0,8}$"
 )
-_SIGNATURE = _rx(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
+_SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]{0,8}$")
 #: A page number a PDF viewer's copy leaves below the closing date ("- 10 -", "第8页 共8页",
 #: or a bare "10" on the last page): page furniture, not the end of the text.
-_PAGE_LINE = _rx(rf"[ \t\u3000]{{0,8}}(?:{PAGE_NUMBER}|\d{{1,3}})[ \t\u3000]{{0,8}}")
-_AGENCY_END = _rx(
+_PAGE_LINE = re.compile(rf"[ \t\u3000]{{0,8}}(?:{PAGE_NUMBER}|\d{{1,3}})[ \t\u3000]{{0,8}}")
+_AGENCY_END = re.compile(
     r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$")
-_YEAR_START = _rx(r"(?:19|20)\d{2}\s{0,2}年")
-_REPORT_TITLE_STRONG = _rx(r"年度报告")
-_REPORT_TITLE = _rx(r"年报|工作报告")
+_YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
+_REPORT_TITLE_STRONG = re.compile(r"年度报告")
+_REPORT_TITLE = re.compile(r"年报|工作报告")
 #: A title worded as a report or notice on the year's disclosure work, not "年度报告":
 #: "某镇人民政府关于2024年度政府信息公开工作的报告", "…工作情况报告", "…情况的公告".
-_REPORT_TITLE_WORDED = _rx(
+_REPORT_TITLE_WORDED = re.compile(
     r"(?:19|20)\d{2}[ \t\u3000]{0,2}年度?[^\n。，,；;]{0,12}?(?:政府信息公开|政务公开|信息公开)"
     r"[^\n。，,；;]{0,16}?(?:报告|公告)(?:书)?[ \t\u3000]*$")
-_BREADCRUMB = _rx(r"首页|当前位置|您的位置|[>›»]")
-_LINE_BREAKS = _rx(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
+_BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
+_LINE_BREAKS = re.compile(r"[ \t\u3000\r]*\n[ \t\u3000\r]*")
 
 
 @dataclass(frozen=True)
@@ -255,7 +254,7 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
 #: 收费 part (→ 3) and up to 8 parts ("6、存在的主要问题和改进措施" is section 5).
 _ARABIC_AHEAD = 2
 #: What an older section title ends in ("4、政府信息公开的收费及减免情况", "6、工作打算").
-_TITLE_NOUN_END = _rx(r"(?:情况|事项|概述|概况|措施|打算|问题|不足)$")
+_TITLE_NOUN_END = re.compile(r"(?:情况|事项|概述|概况|措施|打算|问题|不足)$")
 
 
 def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
@@ -373,7 +372,7 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
 
 
 #: The title of an older layout's fees part (收费及减免情况), mapped to section 3.
-_FEE_PART = _rx(r"收费|收取费用")
+_FEE_PART = re.compile(r"收费|收取费用")
 
 
 def _line_candidates(prefilter: tuple[re.Pattern[str], re.Pattern[str]], text: str, start: int,
@@ -438,7 +437,7 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
 
 
 #: The year alone in brackets on the line under a title ("（2010年度）", "（二〇一〇年）").
-_BRACKETED_YEAR_LINE = _rx(
+_BRACKETED_YEAR_LINE = re.compile(
     rf"\n[ \t\u3000]*[（(][ \t\u3000]*(?:(?:19|20)\d{{2}}|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})"
     r"[ \t\u3000]*年?度?[ \t\u3000]*[)）][ \t\u3000]*(?=\n|$)")
 
@@ -454,7 +453,7 @@ def _year_below(text: str, end: int) -> int:
 _WRAP_LINES = 3
 _WRAP_LINE_MAX = 30
 #: A line above the title that is no part of it: a sentence, a site's name, a column's name.
-_NOT_TITLE_PART = _rx(r"[。，,；;：:！？!?>›»|]|网站$|网$|门户$|平台$|专栏$|首页$|年度报告|年报")
+_NOT_TITLE_PART = re.compile(r"[。，,；;：:！？!?>›»|]|网站$|网$|门户$|平台$|专栏$|首页$|年度报告|年报")
 
 
 def _wrapped_title(text: str, start: int, end: int, above: list[tuple[int, int]]) -> int:
@@ -569,7 +568,7 @@ def _title_repeat(text: str, key: str, lines: list[tuple[int, int]]) -> int:
     return 0
 
 
-_BLANKS = _rx(r"\s+")
+_BLANKS = re.compile(r"\s+")
 
 
 def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:

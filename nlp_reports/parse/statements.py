@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from nlp_reports.ingest.normalize import PAGE_NUMBER
 from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_block
-from nlp_reports.parse.rxcache import compile as _rx
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
        "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
@@ -41,92 +40,92 @@ _SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
 # (kind, regex, where): where = "line" (line start only), "run" (line start or after
 # _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE or a space too)
 _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("shi", _rx(rf"(?:其)?({_CN_NUM})是[：:，,、]?"), "shi"),
-    ("paren_cn", _rx(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
-    ("paren_num", _rx(r"[(（][ \t]{0,2}(\d{1,2})[ \t]{0,2}[)）][、.．]?"), "run"),
+    ("shi", re.compile(rf"(?:其)?({_CN_NUM})是[：:，,、]?"), "shi"),
+    ("paren_cn", re.compile(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
+    ("paren_num", re.compile(r"[(（][ \t]{0,2}(\d{1,2})[ \t]{0,2}[)）][、.．]?"), "run"),
     # (these three are written to start with a character class, which the engine scans for
     # quickly: "\d\d?" is "\d{1,2}", and cn_dun's numeral is _CN_NUM as one class + a
     # look-behind; tests/test_parse_fastpaths.py compares them with the plain forms)
-    ("cn_dun", _rx(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "run"),
-    ("num_dot", _rx(r"(\d\d?)(?:[.．](?!\d)|、)"), "run"),
-    ("num_paren", _rx(r"(\d\d?)[)）]"), "line"),
-    ("circled", _rx(rf"([{_CIRCLED}])[、.．]?"), "shi"),
-    ("ordinal", _rx(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
-    ("sequence", _rx(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
-    ("bullet", _rx(rf"([{_BULLETS}])[ \t]?"), "line"),
-    ("labelled", _rx(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM})[：:，,、.．]"), "run"),
+    ("cn_dun", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "run"),
+    ("num_dot", re.compile(r"(\d\d?)(?:[.．](?!\d)|、)"), "run"),
+    ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
+    ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
+    ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
+    ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
+    ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
+    ("labelled", re.compile(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM})[：:，,、.．]"), "run"),
 )
 #: Run-in marker kinds also taken after a space: a one-line enumeration of scraped text
 #: ("1. 加强培训 2. 完善制度", "(1) … (2) …"); the items must still count 1, 2, 3 (_runs).
 _SPACED = frozenset({"paren_cn", "paren_num", "num_dot"})
 #: The block a labelled item names: 问题一/不足一 → problem, 措施一/举措一/对策一 → measure.
-_LABEL_BLOCK = _rx(r"(问题|不足)|措施|举措|对策")
+_LABEL_BLOCK = re.compile(r"(问题|不足)|措施|举措|对策")
 
-_SUB_MARKER = _rx(
+_SUB_MARKER = re.compile(
     rf"[ \t\u3000]{{0,8}}(?:[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）][、.．]?"
     rf"|(?:{_CN_NUM})[、.．]|\d{{1,2}}(?:[.．](?!\d)|、)|第(?:{_CN_NUM})部分[、:：]?)?[ \t\u3000]{{0,4}}"
 )
-_SUB_END = _rx(r"[。：:，,；;！!？?]")
+_SUB_END = re.compile(r"[。：:，,；;！!？?]")
 #: Longest sub-heading phrase without a number ("存在问题：", "下一步工作打算。"); a longer
 #: one is a lead-in sentence, a statement of its own.
 _UNNUMBERED_HEADING_MAX = 15
 #: Longest unnumbered heading phrase followed by a space and prose ("存在问题 人员…").
 _UNNUMBERED_SPACED_MAX = 10
-_COLON = _rx(r"[：:]")
-_SPACE = _rx(r"\s")
-_ORDINAL = _rx(rf"\d{{1,2}}|{_CN_NUM}")
-_SENTENCE_END = _rx(r"[。！？!?；;]+|\n")
+_COLON = re.compile(r"[：:]")
+_SPACE = re.compile(r"\s")
+_ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n")
 #: A half-width full stop that ends a Chinese sentence ("…缺乏经验. 改进措施：…", scraped web
 #: text): after a CJK character or closing quote/bracket, so never the point of a number
 #: ("2.5万元", "2023.12", "第1.3条"), of a Latin word or URL ("www.gov.cn"), nor an ellipsis.
-_CJK_PERIOD = _rx(r'\.(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"]\.)(?![.A-Za-z])')
+_CJK_PERIOD = re.compile(r'\.(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）】"]\.)(?![.A-Za-z])')
 #: A Chinese numeral that numbers an item or heading before a half-width point ("一.", "问题二.",
 #: "（三）.", after a line start, sentence end or space): its "." is the marker's, no sentence end
 #: (searched in the few characters before the point; "标准不统一." still ends a sentence).
-_CN_MARKER_BEFORE_POINT = _rx(
+_CN_MARKER_BEFORE_POINT = re.compile(
     rf"[\n。！？!?；;：:，,、 \t\u3000](?:(?:问题|不足|措施|举措|对策)?(?:{_CN_NUM})"
     rf"|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）])$")
 #: A half-width ";" inside a URL or Latin text ("…/list;jsessionid=…"): no sentence end.
-_LATIN_SEMICOLON = _rx(r";(?<=[A-Za-z0-9/=&#._-];)(?=[A-Za-z])")
-_CONTENT = _rx(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
+_LATIN_SEMICOLON = re.compile(r";(?<=[A-Za-z0-9/=&#._-];)(?=[A-Za-z])")
+_CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
-_RUN_IN_HEADING = _rx(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
-_ANNOUNCES = _rx(r"以下|如下|[：:]$")
+_RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
+_ANNOUNCES = re.compile(r"以下|如下|[：:]$")
 #: A sub-heading written as a sentence of its own: "（二）改进措施。", "下一步工作打算。"
-_HEADING_SENTENCE = _rx(
+_HEADING_SENTENCE = re.compile(
     _SUB_MARKER.pattern
     + rf"([^\s，,。；;：:！？!?]{{2,{MAX_SUBHEADING_LENGTH}}})[。：:]?[ \t\u3000]*")
 #: A sub-heading written as a sentence is a noun phrase ending in what it names ("存在的主要
 #: 问题", "下一步工作打算"); a sentence that goes on past it ("主要问题是人员不足。") is a statement.
-_HEADING_NOUN_END = _rx(
+_HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作"
     r"|方面)$")
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
 #: 重要, 需要: "2023年主要问题是…" still reports a problem).
 #: After a year ("2025年，国家林业和草原局将…") only a future-tense verb turns: "2023年重点领域公开
 #:不够" and "2023年继续存在…" still report problems.
-_MEASURE_TURN = _rx(
+_MEASURE_TURN = re.compile(
     r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足))"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
     r"|(?:20\d\d|明|新的一)年(?:度)?[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划)")
 #: A clause that turns from a problem to its measure inside one sentence ("…人员力量不足，
 #: 下一步将加强培训。", "…，今后将…", "…，我们将…", "…，将进一步…"): the comma before it is the
 #: cut. Not a bare "，将" ("将信息公开纳入考核"), nor 下一步 as a noun ("，下一步工作压力较大").
-_CLAUSE_TURN = _rx(
+_CLAUSE_TURN = re.compile(
     r"[，,；;][ \t\u3000]*(?=(?:下一?步|今后|接下来|下阶段)(?:工作中)?[，,]?[^。，,；;]{0,6}?"
     r"(?:将|(?<![主重需只])要|拟|计划|继续|着力)"
     r"|(?:我们|我(?:乡|镇|县|区|市|州|省|局|委|办|厅|街道|中心|单位|部门|院|所|处|站))"
     r"(?:将|要|拟|计划)"
     r"|将(?:进一步|继续|持续|着力|切实|不断))")
 #: Words saying something is lacking or wrong: the part before a turn reads as a problem.
-_PROBLEM_CUE = _rx(
+_PROBLEM_CUE = re.compile(
     r"不足|不够|不高|不强|不到位|不规范|不及时|不全面|不完善|不健全|不平衡|不充分|不深入|不精准"
     r"|不明显|不畅|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
     r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能")
 #: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
-_PREMISE = _rx(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就)")
+_PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就)")
 #: A sentence saying there is no problem ("暂无突出问题", "未发现明显问题"): no problem cue.
-_NO_PROBLEM = _rx(r"(?:无|暂无|尚无|没有|未发现|未见|不存在)(?:明显|突出|重大|较大)?的?"
+_NO_PROBLEM = re.compile(r"(?:无|暂无|尚无|没有|未发现|未见|不存在)(?:明显|突出|重大|较大)?的?"
                          r"(?:问题|不足|困难|短板)")
 
 
@@ -174,13 +173,13 @@ def _problem_turn(text: str, s: int, e: int) -> tuple[int, int] | None:
 #: at most this long, opening with the verbs such titles open with, and saying nothing is
 #: lacking ("加强领导不够。" is a problem).
 _LEAD_PHRASE_MAX = 12
-_TITLE_VERB = _rx(
+_TITLE_VERB = re.compile(
     r"(?:强化|加强|提升|提高|规范|做好|健全|完善|推进|推动|深化|抓好|优化|狠抓|夯实|注重|突出|坚持"
     r"|创新|拓展|拓宽|严格|落实|聚焦|压实|增强|丰富|加大|畅通|紧盯|着力|建立|加快|持续"
     r"|稳定|充实|配齐|配强|用好|抓实|做实|织密)")
 #: "无", "暂无突出问题", also with the year first and the problems qualified ("本年度暂无需要
 #: 报告的问题。", "未发现明显问题"); never a sentence saying what is lacking ("暂无专职人员").
-_EMPTY_5 = _rx(
+_EMPTY_5 = re.compile(
     r"^[\s。.]{0,4}(?:(?:本年度?|今年|全年)[，,]?)?"
     r"(?:无|暂无|没有|(?:暂无|无|没有|暂未发现|未发现)(?:突出|明显|需要报告的|需要说明的)?问题)"
     r"[\s。.！!]{0,4}$")
@@ -215,23 +214,23 @@ _ITEM_START = (rf"(?:其)?(?:{_CN_NUM})是|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,
                rf"|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CIRCLED}]|第(?:{_CN_NUM})[，,、：:]|首先[，,、：:]")
 #: A phrase worded as a sub-heading, not as a sentence about some unit ("改进措施", "存在的主要
 #: 问题", "2024年工作打算"; not "部分单位存在问题"), and the characters it may start with.
-_TITLE_START = _rx(
+_TITLE_START = re.compile(
     r"(?:20\d\d年度?|本年度?|上年度?|今年|明年)?(?:政府信息公开|政务公开)?(?:工作)?"
     r"(?:存在|主要|问题|不足|改进|整改|下一?步|今后|工作|努力|措施|打算|计划)")
 _TITLE_FIRST = "2本上今明政工存主问不改整下努措打计"
 #: The word a run-in sub-heading ends in, and what may follow it (a quick test first).
 _HEADING_WORD = (_HEADING_NOUN_END.pattern.rstrip("$")
                  + rf"(?=[。：:\s]|{_ITEM_START})")
-_HEADING_END = _rx(_HEADING_WORD)
+_HEADING_END = re.compile(_HEADING_WORD)
 #: Where a numbered sub-heading may run in mid-line: after a sentence end (and spaces), at
 #: its number ("（二）", "二、", "2.", "第二部分").
-_INLINE_BOUNDARY = _rx(
+_INLINE_BOUNDARY = re.compile(
     rf"[。！？!?；;](?:[ \t\u3000]*(?=[(（]|(?:{_CN_NUM})[、.．]|\d{{1,2}}[.．、]|第)"
     rf"|[ \t\u3000]+(?=[{_TITLE_FIRST}]))")
 #: A numbered sub-heading's phrase run in mid-line, ended by "。", "：", spaces before more
 #: text, or directly by an item marker ("（一）存在的主要问题 1.…", "（二）改进措施一是…").
-_ITEM_START_RX = _rx(_ITEM_START)
-_INLINE_PHRASE = _rx(
+_ITEM_START_RX = re.compile(_ITEM_START)
+_INLINE_PHRASE = re.compile(
     rf"([^\s，,。；;：:！？!?、]{{2,{MAX_SUBHEADING_LENGTH}}}?)"
     rf"(?:[。：:][ \t\u3000]*|[ \t\u3000]+(?=\S)|(?={_ITEM_START}))")
 
@@ -291,7 +290,7 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
 
 
 #: The problem label that opens a topic's pair ("存在的问题：…。改进措施：…").
-_PAIR_LABEL = _rx(r"[ \t\u3000]*(?:存在的?(?:主要)?|主要)?(?:问题|不足)[：:]")
+_PAIR_LABEL = re.compile(r"[ \t\u3000]*(?:存在的?(?:主要)?|主要)?(?:问题|不足)[：:]")
 
 
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -446,7 +445,7 @@ def _shi_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[r
 
 
 #: A 是 after the last character of a "shi" marker's numeral (``_CN_NUM``).
-_SHI_AT = _rx("[一二三四五六七八九十]是")
+_SHI_AT = re.compile("[一二三四五六七八九十]是")
 
 
 def _alternating(text: str, found: list[tuple[int, int, int]]) -> bool:
@@ -626,13 +625,13 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
 
 _NO_WRAP_END = frozenset("。！？!?；;：:")
 #: A page number on a line of its own: a page break of the source, maybe inside a sentence.
-_PAGE_NUMBER_LINE = _rx(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
+_PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 _NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS)
 
 
 #: A line of a web page's buttons (【打印本页】【关闭窗口】, "打印本页  关闭窗口"): left inside the
 #: text where a saved page broke a long report into pages; never part of a statement.
-_BUTTONS_LINE = _rx(
+_BUTTONS_LINE = re.compile(
     r"(?m)^[ \t\u3000]{0,8}(?:[【\[]?[ \t]{0,2}(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|我要纠错"
     r"|纠错|收藏本页|收藏|分享到|返回顶部|字体[:：]?[ \t]{0,2}大[ \t]{0,2}中[ \t]{0,2}小)[ \t]{0,2}[】\]]?"
     r"[ \t\u3000]{0,8}){1,6}$")
@@ -800,9 +799,9 @@ def _cjk_periods(text: str) -> str:
     return _CJK_PERIOD.sub(full_stop, text)
 
 
-_PIPE_RULE_ROW = _rx(r"[ \t\u3000|｜:：\-—–+=]*")
-_COLUMN_PROBLEM = _rx(r"问题|不足|短板")
-_COLUMN_MEASURE = _rx(r"措施|举措|对策|整改|改进|打算")
+_PIPE_RULE_ROW = re.compile(r"[ \t\u3000|｜:：\-—–+=]*")
+_COLUMN_PROBLEM = re.compile(r"问题|不足|短板")
+_COLUMN_MEASURE = re.compile(r"措施|举措|对策|整改|改进|打算")
 #: A header cell longer than this is a statement, not a column name.
 _COLUMN_NAME_MAX = 12
 

@@ -41,7 +41,6 @@ from nlp_reports.parse.layout import (
     TABLE4_COLUMNS,
     TABLE4_ROWS,
 )
-from nlp_reports.parse.rxcache import compile as _rx
 from nlp_reports.report import Problem, Table
 
 __all__ = ["read_tables", "TABLE3_TITLE", "TABLE4_TITLE", "MAX_VALUE"]
@@ -62,16 +61,16 @@ _MAX_TRIES = 10
 
 # --- cells ---------------------------------------------------------------------------------
 
-_NUMBER = _rx(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_UNIT = _rx(r"\s?(?:件|万元|元|项|个|次|人次)$")
-_CN_THOUSANDS = _rx(r"[+-]?\d{1,3}(?:，\d{3})+(?:\.\d+)?")
-_NUMBERISH = _rx(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_UNIT = re.compile(r"\s?(?:件|万元|元|项|个|次|人次)$")
+_CN_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:，\d{3})+(?:\.\d+)?")
+_NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
-_SPACED_UNIT = _rx(r"(\d) (?=(?:件|万元)(?: |$))")
-_GLUED = _rx(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
+_SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
+_GLUED = re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
 #: A page number on a line of its own (ingest's PAGE_NUMBER: "- 3 -", "第3页 共4页", "3/4"):
 #: a page break inside a table, no cell. Its possible first characters come first (fast).
-_PAGE_NUMBER = _rx(PAGE_NUMBER)
+_PAGE_NUMBER = re.compile(PAGE_NUMBER)
 _PAGE_FIRST = frozenset("-—–－第共pP")
 
 NUM, BLANK, BAD = 0, 1, 2  # kinds of value cell
@@ -198,8 +197,8 @@ def _cut_line(raw: str) -> _Line | None:
     return parsed
 
 
-_PIPE = _rx(r"[|｜]")
-_PIPE_RULE = _rx(r"[\s|｜:：\-—–+=]*")
+_PIPE = re.compile(r"[|｜]")
+_PIPE_RULE = re.compile(r"[\s|｜:：\-—–+=]*")
 
 
 def _pipe_row(raw: str) -> str | None:
@@ -278,11 +277,11 @@ def _plain_line(line: str) -> _Line:
 # --- labels --------------------------------------------------------------------------------
 
 _CN = "一二三四五六七八九十"
-_NUMBERING = _rx(
+_NUMBERING = re.compile(
     rf"^(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+(?:\.\d+)*[、.．)）]?(?!\d)|[①-⑳⑴-⒇])"
 )
-_NOTE = _rx(r"[(（][^()（）]*[)）]$")
-_STRIP = _rx(r"[\s:：“”\"'‘’「」『』]")
+_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_STRIP = re.compile(r"[\s:：“”\"'‘’「」『』]")
 
 
 @lru_cache(maxsize=8192)
@@ -317,7 +316,7 @@ class _Spec:
 
 
 def _s(key: str, pattern: str, **kw: bool) -> _Spec:
-    return _Spec(key, _rx(pattern), **kw)
+    return _Spec(key, re.compile(pattern), **kw)
 
 
 #: 表三 rows of both formats in printed order; "3.6" is the 2019 single row (其他处理),
@@ -352,10 +351,10 @@ _T3_SPECS: tuple[_Spec, ...] = (
 )
 _T3_ROW1 = _T3_SPECS[0]
 #: 表三's column-header words (normalised), also split over lines ("商业" / "企业")
-_T3_HEADER = _rx(r"申请人情况|自然人|法人或其他组织(?:小计)?|小计|总计|合计|商业企业|科研机构"
+_T3_HEADER = re.compile(r"申请人情况|自然人|法人或其他组织(?:小计)?|小计|总计|合计|商业企业|科研机构"
                         r"|社会公益组织|法律服务机构|其他|商业|企业|科研|机构|社会公益|组织|法律服务")
-_T3_STOP = _rx(r"行政复议|行政诉讼|存在的主要问题|其他需要报告")
-_ANCHOR_BAD = _rx(r"[\d，。；,;]")
+_T3_STOP = re.compile(r"行政复议|行政诉讼|存在的主要问题|其他需要报告")
+_ANCHOR_BAD = re.compile(r"[\d，。；,;]")
 
 #: 表二 rows of both formats in printed order: key is "table id|row id".
 _T2_SPECS: tuple[_Spec, ...] = (
@@ -368,12 +367,12 @@ _T2_SPECS: tuple[_Spec, ...] = (
     _s("table2.8|fees", r"行政事业性收费", full=True),
     _s("table2.9|procurement", r"政府集中采购", full=True, optional=True),
 )
-_T2_STOP = _rx(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
-_T2_2021_HINT = _rx(r"制发|废止|现行有效|本年处理决定|本年收费金额")
-_T2_2019_HINT = _rx(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
+_T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
+_T2_2021_HINT = re.compile(r"制发|废止|现行有效|本年处理决定|本年收费金额")
+_T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
 #: 表四's header: "行政复议" over its columns, or one merged line "行政复议 行政诉讼" (a cell
 #: spanning the two groups, or the words run together: "行政复议、行政诉讼").
-_T4_ANCHOR = _rx(r"(?:政府信息公开)?行政复议(?:情况|案件)?(?:[、，,和及与]?行政诉讼(?:情况|案件)?)?")
+_T4_ANCHOR = re.compile(r"(?:政府信息公开)?行政复议(?:情况|案件)?(?:[、，,和及与]?行政诉讼(?:情况|案件)?)?")
 
 
 class _SpecTable:
@@ -811,7 +810,7 @@ def _read_table3(
 _T3_COLUMN_OF = {_norm(label): i for i, (_, label) in enumerate(TABLE3_COLUMNS)}
 #: Header words that name no whole column: a label split over lines ("商业" / "企业"), or a
 #: subtotal column; with any of them the header does not say which column is left out.
-_T3_PARTIAL = _rx(r"(?:[^\n]{0,8}小计|合计|商业|企业|科研|机构|社会公益|组织|法律服务|服务机构)")
+_T3_PARTIAL = re.compile(r"(?:[^\n]{0,8}小计|合计|商业|企业|科研|机构|社会公益|组织|法律服务|服务机构)")
 
 
 def _t3_missing_column(rows: _Rows, header: Callable[[], Sequence[str]]) -> int | None:
