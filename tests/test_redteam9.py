@@ -187,3 +187,43 @@ def test_r2_of_two_columns_naming_one_block_the_one_with_the_text_is_read():
     got = [(s.block, s.text[:4]) for s in load_report("\n".join(lines), filename="t.txt").statements]
     assert got[1:] == [("problem", "林长制信"), ("measure", "每月汇总"), ("problem", "防火期通"),
                        ("measure", "通告同步"), ("problem", "依申请公"), ("measure", "答复书一")]
+
+
+# --- section 五 as a table: what the regression rerun's probes found (s9) ----------------------
+
+_HEAD = ("溪山县统计局2024年政府信息公开工作年度报告\n一、总体情况\n本年度依法做好政府信息公开工作。\n"
+         "五、存在的主要问题及改进情况\n")
+_TAIL = "\n六、其他需要报告的事项\n无。\n"
+
+
+def _five(body: str) -> list[tuple[str, str]]:
+    return [(s.block, s.text) for s in load_report((_HEAD + body + _TAIL).encode()).statements]
+
+
+def test_a_status_column_is_no_measure_column():
+    """整改措施 | 整改情况: the status column, often the longer, held the 'measures' and the
+    real measures were lost."""
+    got = _five("序号\t存在问题\t整改措施\t整改情况\n"
+                "1\t公众参与渠道不够丰富。\t丰富政府开放日活动。\t已完成。全年举办开放日活动6场，"
+                "邀请群众代表120人次参加，满意度明显提升。\n"
+                "2\t查阅点建设相对滞后。\t推进查阅点标准化建设。\t已完成。全县12个乡镇查阅点全部按"
+                "标准改造到位，配备自助查询设备。")
+    assert got == [("problem", "公众参与渠道不够丰富。"), ("measure", "丰富政府开放日活动。"),
+                   ("problem", "查阅点建设相对滞后。"), ("measure", "推进查阅点标准化建设。")]
+
+
+def test_a_table_of_counts_gives_no_statement():
+    """整改类别 | 发现问题 | 已整改 with counts under a prose 五: no '3' and no category
+    label as statements; the prose reads as before."""
+    got = _five("一是公众参与渠道不够丰富。二是查阅点建设相对滞后。\n"
+                "整改类别\t发现问题\t已整改\n主动公开\t3\t3\n依申请公开\t2\t1")
+    texts = [t for _, t in got]
+    assert "公众参与渠道不够丰富。" in texts[0] and "查阅点建设相对滞后。" in texts[-1]
+    assert not {"3", "2", "主动公开", "依申请公开"} & set(texts)
+
+
+def test_a_cell_of_enumerated_items_gives_one_statement_per_item():
+    got = _five("存在问题\t整改措施\n一是公众参与渠道不够丰富。二是查阅点建设相对滞后。\t"
+                "一是动态调整公开事项标准目录。二是主动回应社会关切。")
+    assert got == [("problem", "公众参与渠道不够丰富。"), ("problem", "查阅点建设相对滞后。"),
+                   ("measure", "动态调整公开事项标准目录。"), ("measure", "主动回应社会关切。")]

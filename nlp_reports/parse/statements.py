@@ -802,6 +802,11 @@ def _cjk_periods(text: str) -> str:
 _PIPE_RULE_ROW = re.compile(r"[ \t\u3000|｜:：\-—–+=]*")
 _COLUMN_PROBLEM = re.compile(r"问题|不足|短板")
 _COLUMN_MEASURE = re.compile(r"措施|举措|对策|整改|改进|打算")
+#: A column naming a status, a deadline, a category or a count (整改情况, 完成时限, 问题类型,
+#: 发现问题数): it holds no statements, whatever block its name also names.
+_COLUMN_OTHER = re.compile(r"情况|进展|进度|完成|时限|时间|责任|类别|类型|分类|序号|成效|结果|数")
+#: A cell worth a statement: two Chinese characters at least (not a count, not a "√").
+_CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 #: A header cell longer than this is a statement, not a column name.
 _COLUMN_NAME_MAX = 12
 
@@ -845,7 +850,7 @@ def _row_cells(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
 
 def _column_block(cell: str) -> str | None:
     """"problem" / "measure" for a column name of a 问题 | 措施 table, else None."""
-    if not cell or len(cell) > _COLUMN_NAME_MAX:
+    if not cell or len(cell) > _COLUMN_NAME_MAX or _COLUMN_OTHER.search(cell):
         return None
     block = block_of(cell)
     if block in ("problem", "measure"):
@@ -875,7 +880,9 @@ def _problem_measure_table(text: str, start: int, end: int
             blocks = [_column_block(text[a:b]) for a, b in cells]
             if "problem" in blocks and "measure" in blocks:
                 columns = [(i, bl) for i, bl in enumerate(blocks) if bl]
-                return _table_statements(text, pos, le, end, columns)
+                table = _table_statements(text, pos, le, end, columns)
+                # (a table of counts or labels only gives no statement: read as prose)
+                return table if table[2] else None
         pos = le + 1
     return None
 
@@ -884,8 +891,8 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
                       columns: list[tuple[int, str]]) -> tuple[int, int, list[StatementSpan]]:
     """The rows below a 问题 | 措施 header line text[head_start:head_end] (see
     :func:`_problem_measure_table`), up to the first line that is no table row. When two
-    columns name one block ("问题类型 | 问题描述", "整改措施 | 整改情况"), the one with more text
-    holds the statements (the other holds a category or a status)."""
+    columns name one block, the one with more text holds the statements. A cell holding
+    enumerated items (一是…二是…, 1.…2.…) gives one statement per item, as prose would."""
     rows: list[list[tuple[int, int]]] = []
     pos = head_end + 1
     last = head_end
@@ -912,8 +919,13 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
         for i, block in keep:
             if i < len(cells):
                 a, b = cells[i]
-                if _CONTENT.search(text, a, b):
-                    found.append(StatementSpan(a, b, block, None))
+                if _CELL_WORDS.search(text, a, b):
+                    items = split_section5(text, a, b).statements
+                    if len(items) > 1:
+                        found.extend(StatementSpan(t.start, t.end, block, t.marker)
+                                     for t in items)
+                    else:
+                        found.append(StatementSpan(a, b, block, None))
     return head_start, last, found
 
 
