@@ -84,5 +84,5 @@ def test_a_part_outside_the_scheme_is_no_defect_before_2019(tmp_path):
     assert t.loc["old.txt", "defects"] == 0
     assert "unmapped_section" not in t.loc["old.txt", "findings_zh"]
     # 2020: the part outside the 试行 format and the missing tables (table_missing)
-    assert "unmapped_section" in t.loc["new.txt", "findings_zh"]
+    assert "不属于国家格式的六个部分" in t.loc["new.txt", "findings_zh"]  # unmapped_section
     assert t.loc["new.txt", "defects"] == 2

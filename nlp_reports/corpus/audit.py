@@ -55,12 +55,12 @@ DEFECT_COLUMNS: tuple[str, ...] = (
 #: Columns of signals (提示): worth a look, common in sound reports; summed in ``signals``.
 SIGNAL_COLUMNS: tuple[str, ...] = (
     "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
-    "cross_year_soft", "mixed_heading_numbering",
+    "cross_year_soft", "mixed_heading_numbering", "file_name_year",
 )
 #: Columns that say more about a signal without counting: the agencies whose statements a
 #: report shares (the source of ``shared_with_other_agencies``).
 DETAIL_COLUMNS: tuple[str, ...] = ("shared_with",)
-COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", "findings_zh",
+COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", "findings_zh", "signals_zh",
                             *DEFECT_COLUMNS, *SIGNAL_COLUMNS, *DETAIL_COLUMNS)
 #: Between the items of a list cell ("; " is inside some findings, e.g. every T1 message).
 LIST_SEP = " | "
@@ -95,7 +95,8 @@ class Audit:
     ``defects`` (a flagged cell may add nothing: an unreadable table's unread cells, a
     parse problem counted by a column of its own). ``notes``: sentences the reader must
     see beside the counts (agencies that look renamed, what an agency map did), ending
-    the :meth:`headline`.
+    the :meth:`headline`. ``no_match``: when ``--year`` / ``--folder`` / ``--agency`` left
+    no report of a store that holds some, what matched nothing (the headline says it).
     """
 
     table: Any
@@ -103,6 +104,7 @@ class Audit:
     sort: str = "defects"
     counted: Any = None
     notes: tuple[str, ...] = ()
+    no_match: str = ""
 
     def sorted(self, sort: str | None = None) -> Any:
         """The table sorted by ``sort`` (default: the audit's ``sort``): numbers (counts,
@@ -140,6 +142,8 @@ class Audit:
         n = c["failed_files"]
         unread = (f"{n} file{'s' if n != 1 else ''} could not be read (column failed; each "
                   "counts as a defect). " if n else "")
+        if reports == 0 and self.no_match:
+            return unread + self.no_match
         if reports == 0:
             return (unread + "No report was read, so none could be checked."
                     if unread else "The store holds no report and no failed file.")
@@ -201,7 +205,8 @@ class Audit:
         from nlp_reports.corpus.html_report import audit_html
 
         sort = sort or self.sort
-        html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes))
+        html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes,
+                                self.no_match))
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
@@ -516,12 +521,16 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     _theme_and_copy_findings(cols, st, frames.reports, threshold, sm)
     _cross_year_findings(cols, sm.cross_year(frames.reports))
     _date_findings(cols, probs)
-    parse_problems, n, zh = _parse_problems(probs, reps.index, reps.index[old_rules.to_numpy()])
+    parse_problems, n, zh = _parse_problems(probs, reps.index, reps.index[old_rules.to_numpy()],
+                                            cols.out["missing_sections"])
     cols.add("parse_problems", parse_problems, n, zh)
     heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
     cols.add("mixed_heading_numbering", *_listing(
         heading, reps.index, lambda r: str(r["message"] or ""), per="code",
-        fmt_zh=lambda r: f"章节标题编号方式不统一：{r['message']}"), signal=True)
+        fmt_zh=lambda r: "六个部分的标题编号方式不统一：" + str(r["message"] or "").removeprefix(
+            "section headings numbered in mixed styles: ")), signal=True)
+
+    cols.add("file_name_year", *_file_name_year(reps), signal=True)
 
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
@@ -535,7 +544,13 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     if chosen is not None:
         out = out[out["report_id"].isin(chosen)]
     out = out.reset_index(drop=True)
-    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes))
+    if years:
+        notes += _missing_year_notes(frames.reports, years, chosen)
+    no_match = ""
+    if (years or folders or chosen is not None) and len(frames.reports) and not (
+            out["failed"] == "").any():
+        no_match = _no_match(frames.reports, len(failures), years, folders, agencies, chosen)
+    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes), no_match)
     result.sorted()  # an unknown sort column fails here, before any output is written
     return result
 
@@ -571,6 +586,7 @@ class _Columns:
         out["defects"] = self.defects.astype(int)
         out["signals"] = self.signals.astype(int)
         out["findings_zh"] = _numbered([self.zh[c] for c in DEFECT_COLUMNS if c in self.zh])
+        out["signals_zh"] = _numbered([self.zh[c] for c in SIGNAL_COLUMNS if c in self.zh])
         return out.rename_axis("report_id").reset_index()
 
     def zh_frame(self) -> Any:
@@ -703,15 +719,20 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     if "kind" in copied.columns:
         copied = copied[copied["kind"].isin(("problem", "measure"))]
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
-    cols.add("copied_from_last_year", n_copied, n_copied, n_copied.map(
-        lambda k: [f"{k}条问题或改进措施表述与本机关上一年度报告雷同（沿用上年）"] if k else []),
+    year = pd.to_numeric(reps["year"], errors="coerce")
+    cols.add("copied_from_last_year", n_copied, n_copied, pd.Series(
+        [[f"第五部分有{k}条问题或改进措施表述与本机关{_year_zh(y, -1)}报告相同或近似（沿用上年表述）"]
+         if k else [] for k, y in zip(n_copied, year, strict=True)], index=reps.index),
         signal=True)
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
-    cols.out["shared_with"] = _shared_with(members, st, reps)
+    shared = _shared_lists(members, reps)
+    cols.out["shared_with"] = shared.map(
+        lambda v: _shared_text(v, SHARED_WITH_NAMES) if v else "")
     cols.add("shared_with_other_agencies", n_shared, n_shared, pd.Series(
-        [[f"{k}条表述与其他机关雷同（{w}）"] if k else []
-         for k, w in zip(n_shared, cols.out["shared_with"], strict=True)], index=reps.index),
+        [[f"有{k}条表述与其他机关（{_shared_text(v, SHARED_WITH_ZH_NAMES)}）的表述相同或近似"
+          "（套话雷同）" if v else f"有{k}条表述与其他机关的表述相同或近似（套话雷同）"] if k else []
+         for k, v in zip(n_shared, shared, strict=True)], index=reps.index),
         signal=True)
 
 
@@ -809,7 +830,7 @@ def _typed(out: Any) -> Any:
                 "unmatched_problems", "cross_year_failures", "cross_year_soft",
                 "parse_problems", "failed", "agency", "level", "region", "published",
                 "blank_cells", "published_late", "published_early", "mixed_heading_numbering",
-                "shared_with", "findings_zh", "folder"):
+                "shared_with", "findings_zh", "signals_zh", "file_name_year", "folder"):
         out[col] = out[col].astype(object).where(out[col].notna(), "")
     for col in ("section5_empty", "no_concrete_problem", "t2_fees_without_6",
                 "outdated_template"):
@@ -832,6 +853,14 @@ def _flag_zh(flags: Any, sentence: str) -> Any:
     return pd.Series([[sentence] if f else [] for f in flags], index=flags.index, dtype=object)
 
 
+def _year_zh(year: Any, offset: int = 0) -> str:
+    """"2023年度" for ``year`` + ``offset``; "上一年度" / "本年度" when the year is unknown."""
+    try:
+        return f"{int(year) + offset}年度"
+    except (TypeError, ValueError):
+        return "上一年度" if offset < 0 else "本年度"
+
+
 def _numbered(columns: list[Any]) -> list[str]:
     """Per row, the Chinese sentences of every column, numbered （1）…。（2）…。 to paste."""
     out = []
@@ -843,22 +872,35 @@ def _numbered(columns: list[Any]) -> list[str]:
 
 #: Agencies named in a ``shared_with`` cell; the rest are counted.
 SHARED_WITH_NAMES = 5
+#: Agencies named in the Chinese sentence of ``shared_with_other_agencies`` (signals_zh).
+SHARED_WITH_ZH_NAMES = 3
 #: Agencies of one boilerplate cluster taken into ``shared_with`` (those with the most
 #: statements in it): a stock phrase shared by thousands of agencies would otherwise make
 #: the report × agency table as big as their product.
 SHARED_WITH_PER_CLUSTER = 50
 
 
-def _shared_with(members: Any, st: Any, reps: Any) -> Any:
-    """Per report, the other agencies whose statements it shares, those sharing the most
-    of its statements first: "甲县人民政府、乙县人民政府等12个机关" ("至少" when a cluster
-    had more agencies than :data:`SHARED_WITH_PER_CLUSTER`, so the count is a floor)."""
+def _shared_text(shared: tuple[list[str], int, bool], names: int) -> str:
+    """"甲、乙等12个机关": the first ``names`` agencies of a :func:`_shared_lists` entry,
+    then how many in all when there are more."""
+    agencies, total, capped = shared
+    text = "、".join(agencies[:names])
+    if total > names:
+        text += f"等{'至少' if capped else ''}{total}个机关"
+    return text
+
+
+def _shared_lists(members: Any, reps: Any) -> Any:
+    """Per report, ``(agencies, total, capped)``: the first :data:`SHARED_WITH_NAMES` other
+    agencies whose statements it shares, most shared first; how many agencies in all;
+    whether a cluster was capped (the total is then a floor); None for a report sharing
+    nothing."""
     import numpy as np
     import pandas as pd
     from scipy import sparse
 
     if members.empty:
-        return pd.Series("", index=reps.index)
+        return pd.Series([None] * len(reps.index), index=reps.index, dtype=object)
     agency_of = reps["agency"]
     m = members[["report_id", "cluster"]].drop_duplicates()
     m = m.assign(agency=agency_of.reindex(m["report_id"]).to_numpy())
@@ -888,11 +930,9 @@ def _shared_with(members: Any, st: Any, reps: Any) -> Any:
         keep = names != agency_of.get(rid)
         names, counts = names[keep], counts[keep]
         order = np.lexsort((names, -counts))[:SHARED_WITH_NAMES]
-        text = "、".join(names[order])
-        if len(names) > SHARED_WITH_NAMES:
-            text += f"等{'至少' if rid in capped else ''}{len(names)}个机关"
-        out[rid] = text
-    return pd.Series(out, dtype=object).reindex(reps.index, fill_value="")
+        out[rid] = ([str(n) for n in names[order]], len(names), rid in capped) if len(
+            names) else None
+    return pd.Series([out.get(rid) for rid in reps.index], index=reps.index, dtype=object)
 
 
 _TABLES_2_TO_4 = "(table_id LIKE 'table2%' OR table_id IN ('table3', 'table4'))"
@@ -996,7 +1036,7 @@ def _year_conflict_zh(message: str) -> str:
     period, or against 总体情况 and the dates): what each says and the year used."""
     m = _YEAR_CONFLICT.match(message)
     if m is None:
-        return f"解析问题 year_conflict：{message}"
+        return f"标题年度与正文年度不一致：{message}"
     title, period, opening, published, year = m.groups()
     date = f"发布日期{published}" if published else "无发布日期"
     if period:
@@ -1007,7 +1047,8 @@ def _year_conflict_zh(message: str) -> str:
             f"无统计期限，仍按标题{year}年度统计，请核对")
 
 
-def _parse_problems(probs: Any, ids: Any, old_rules: Any = ()) -> tuple[Any, Any, Any]:
+def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = None
+                    ) -> tuple[Any, Any, Any]:
     """The parser's problem codes per report (joined), how many count as defects (each
     distinct code once, less those a column of their own already counts), and the
     problems with their messages (what the code means for this report) per report.
@@ -1016,7 +1057,11 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = ()) -> tuple[Any, Any
     outside the 2021 scheme (机构设置、保障经费和培训会议情况, 咨询处理情况): their
     ``unmapped_section`` is listed, not counted (the 2019 and 2021 formats fix six parts),
     and so is ``missing_fee_part`` (no word of 收费及减免, which 第三十二条 of the 2007 条例
-    asked for; its text was not retrieved to the letter, so a reviewer confirms)."""
+    asked for; its text was not retrieved to the letter, so a reviewer confirms).
+
+    ``missing``: per report id, the missing sections as listed ("2,4"): a ``table_missing``
+    for the table of a missing section (表四 of a report without section 四) is that same
+    omission, counted by ``missing_sections``, so it is neither counted nor said again."""
     import pandas as pd
 
     if probs.empty:
@@ -1027,11 +1072,227 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = ()) -> tuple[Any, Any
     joined = codes.map(",".join).reindex(ids, fill_value="")
     free_part = (probs["code"].isin(("unmapped_section", "missing_fee_part"))
                  & probs["report_id"].isin(old_rules))
-    counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE) & ~free_part]
+    gone = {rid: {int(x) for x in str(m).split(",") if x.strip().isdigit()}
+            for rid, m in (missing.items() if missing is not None else ()) if m}
+    of_missing = pd.Series([
+        c == "table_missing" and bool(_tables_sections(m)) and _tables_sections(m) <= gone.get(
+            rid, set()) for rid, c, m in zip(probs["report_id"], probs["code"],
+                                             probs["message"].fillna(""), strict=True)],
+        index=probs.index, dtype=bool)
+    counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE) & ~free_part & ~of_missing]
     counted = counted_probs.groupby("report_id")["code"].nunique()
     shown = counted_probs.assign(t=[
-        _year_conflict_zh(m) if c == "year_conflict" else f"解析问题 {c}：{m}" for c, m
+        problem_zh(c, m) for c, m
         in zip(counted_probs["code"], counted_probs["message"].fillna(""), strict=True)])
     zh = shown.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
     return (joined, counted.reindex(ids, fill_value=0).astype(int),
             _lists(zh.reindex(ids)))
+
+
+#: The section each statistical table belongs to (表二 → 二, 表三 → 三, 表四 → 四).
+_TABLE_SECTION = {"表二": 2, "表三": 3, "表四": 4}
+
+
+def _tables_sections(message: str) -> set[int]:
+    """The sections of the tables a ``table_missing`` message names ("表四 (…) not found" →
+    {4}; "no national statistical table found (表二、表三、表四)" → {2, 3, 4})."""
+    return {n for name, n in _TABLE_SECTION.items() if name in message}
+
+
+_NOT_FOUND = re.compile(r"^(表[二三四])\s*(.*?)\s*\((.+?)\) not found$")
+_UNREAD = re.compile(r"^(?P<name>.+?): (?P<read>\d+) of (?P<total>\d+) cells read; (?P<why>.*)$")
+_PICTURED = re.compile(r"^(?P<name>.+?) is not in the text; section (?P<n>\S+) shows an image")
+_UNMAPPED = re.compile(r"^heading '(?P<t>.+)' is outside the 2021 scheme")
+_MEASURES_ONLY = re.compile(r"^section 五 starts at '(?P<t>.+?)', which names only measures")
+_LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) format")
+
+
+def problem_zh(code: str, message: str) -> str:
+    """A parse problem (``code``, ``message``: docs/schema.md) as a Chinese sentence for a
+    整改通知; the English message, after the code, for a code without one."""
+    if code == "year_conflict":
+        return _year_conflict_zh(message)
+    if code == "table_missing":
+        m = _NOT_FOUND.match(message)
+        if m:
+            table, title, inner = m.groups()
+            title = title or inner  # "表四 (行政复议、行政诉讼情况)": the title is in brackets
+            return f"未找到{table}“{title}”（应按国家格式以表格列出）"
+        if message.startswith("no national statistical table found"):
+            return "未找到国家格式的统计表格（表二、表三、表四）"
+        return f"未找到统计表格：{message}"
+    if code == "table_unreadable":
+        m = _PICTURED.match(message)
+        if m:
+            return (f"{_table_zh(m['name'])}不是文字表格，第{m['n']}部分"
+                    "以图片代替，其数字无法读取")
+        m = _UNREAD.match(message)
+        if m:
+            why = "；".join(_unread_reason_zh(m["name"], r) for r in m["why"].split("; "))
+            return (f"{_table_zh(m['name'])}无法完整解析：{m['total']}个单元格中只读出{m['read']}个"
+                    f"（{why}），请核对")
+        return f"统计表格无法完整解析：{message}"
+    if code == "no_headings":
+        return "未找到各部分标题（如“一、总体情况”），无法按国家格式的六个部分核对"
+    if code == "no_title":
+        return "未找到写明“政府信息公开工作年度报告”的标题"
+    if code == "unmapped_section":
+        m = _UNMAPPED.match(message)
+        return (f"标题“{m['t'] if m else ''}”不属于国家格式的六个部分，其内容计入前一部分"
+                if m else "有标题不属于国家格式的六个部分，其内容计入前一部分")
+    if code == "section5_measures_only":
+        m = _MEASURES_ONLY.match(message)
+        head = f"第五部分以“{m['t']}”开头，" if m else "第五部分"
+        return f"{head}只写改进措施，可能未报告存在的问题"
+    if code == "layout_inconsistent":
+        m = _LAYOUTS.match(message)
+        if m:
+            return f"表二按{m[1]}年格式、表三按{m[2]}年格式编制，统计表格式不一致"
+        return f"统计表格式不一致：{message}"
+    if code == "missing_fee_part":
+        return "未报告收费及减免情况（2007年条例第三十二条）"
+    if code == "reposted_page":
+        return "页面发布日期比落款日期晚一年以上，为转载页面，以落款日期为发布日期"
+    if code == "statements_unsplit":
+        return "第五部分为成段文字，未分条列出问题和措施"
+    if code == "empty_section_5":
+        return "第五部分只写“无”或“暂无”"
+    if code == "missing_section":
+        m = re.match(r"section (\S+) \((.+)\) not found", message)
+        return f"缺少第{m[1]}部分“{m[2]}”" if m else f"缺少部分：{message}"
+    if code == "mixed_heading_numbering":
+        return "六个部分的标题编号方式不统一：" + message.removeprefix(
+            "section headings numbered in mixed styles: ")
+    return f"解析问题 {code}：{message}"
+
+
+#: A year a file name states as the report's: "2024年政府信息公开…", "2024年度…",
+#: "2024_…" / "2024-…" at the start of the name; not a date ("2024年1月", "2025-01-20").
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度|年(?![\d一二三四五六七八九十]|\s*\d)"
+                        r"|(?=[_\-](?!\d)))")
+
+
+def file_name_year(path: Any) -> int | None:
+    """The year the file's name states ("…2024年政府信息公开工作年度报告.txt", "2024年度…",
+    "2024_…"), None when it states none or more than one (a 学年 "2021-2022", a name with
+    two years)."""
+    name = Path(str(path)).name
+    years = {int(y) for y in _NAME_YEAR.findall(name)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _file_name_year(reps: Any) -> tuple[Any, Any, Any]:
+    """Signal: the file name states a year that is not the report's ("…2024年…年度报告.txt"
+    holding the 2022 report: the collector filed last year's or an older report under the
+    year it was asked for). A signal, not a defect: file names are the collector's."""
+    import pandas as pd
+
+    texts, zh = [], []
+    for path, year in zip(reps["path"], pd.to_numeric(reps["year"], errors="coerce"),
+                          strict=True):
+        named = file_name_year(path)
+        if named is None or year != year or int(year) == named:
+            texts.append("")
+            zh.append([])
+            continue
+        texts.append(f"file name {named}, report {int(year)}")
+        zh.append([f"文件名为{named}年度，报告内容为{int(year)}年度（报送的可能不是{named}年度报告）"])
+    texts_s = pd.Series(texts, index=reps.index, dtype=object)
+    return texts_s, (texts_s != "").astype(int), pd.Series(zh, index=reps.index, dtype=object)
+
+
+#: How many years back an agency's last report may be for :func:`_missing_year_notes` to
+#: name it (an agency dissolved long ago is not a missing report).
+MISSING_YEAR_LOOKBACK = 3
+#: Agencies named in one such note; the rest are counted.
+MISSING_YEAR_NAMES = 10
+
+
+def _missing_year_notes(reports: Any, years: Sequence[int], chosen: Any) -> list[str]:
+    """Per year asked for (``--year``), the agencies with a report on one of the
+    :data:`MISSING_YEAR_LOOKBACK` years before it but none on it: a report the office did
+    not get, or one filed under the year whose content is another year's (the
+    ``file_name_year`` signal). ``chosen``: the report ids ``--agency`` kept, or None."""
+    import pandas as pd
+
+    from nlp_reports.parse.metadata import agency_key
+
+    rep = reports if chosen is None else reports[reports["id"].isin(chosen)]
+    rep = rep.dropna(subset=["agency"]).assign(
+        year=pd.to_numeric(rep["year"], errors="coerce")).dropna(subset=["year"])
+    if rep.empty:
+        return []
+    rep = rep.assign(key=rep["agency"].map(agency_key))
+    notes = []
+    for y in sorted({int(y) for y in years}):
+        have = set(rep.loc[rep["year"] == y, "key"])
+        before = rep[(rep["year"] < y) & (rep["year"] >= y - MISSING_YEAR_LOOKBACK)
+                     & ~rep["key"].isin(have)]
+        if before.empty:
+            continue
+        last = (before.sort_values(["year", "agency"]).groupby("key")
+                .agg(agency=("agency", "last"), year=("year", "max"))
+                .sort_values(["year", "agency"], ascending=[False, True]))
+        named = [f"{a} ({int(ly)})" for a, ly in zip(last["agency"], last["year"], strict=True)]
+        more = (f" and {len(named) - MISSING_YEAR_NAMES} more" if len(named) > MISSING_YEAR_NAMES
+                else "")
+        notes.append(
+            f"no report on {y} from {len(named)} agenc{'y' if len(named) == 1 else 'ies'} with "
+            f"a report on {y - MISSING_YEAR_LOOKBACK}–{y - 1} (its latest year in brackets): "
+            f"{', '.join(named[:MISSING_YEAR_NAMES])}{more}; a file named for {y} may hold an "
+            "older report (signal file_name_year, shown without --year)")
+    return notes
+
+
+def _no_match(reports: Any, n_failed: int, years: Sequence[int], folders: Sequence[str],
+              agencies: Sequence[str], chosen: Any) -> str:
+    """The headline when the filters left no report: what matched nothing, what the store
+    holds, and, for ``--agency`` with ``--year``, the years that agency has reports of."""
+    import pandas as pd
+
+    asked = " ".join([*(f"--year {y}" for y in years), *(f"--folder {f}" for f in folders),
+                      *(f"--agency {a}" for a in agencies)])
+    failed = f" and {n_failed} failed file{'s' if n_failed != 1 else ''}" if n_failed else ""
+    text = (f"No report matches {asked} (the store holds {len(reports)} "
+            f"report{'s' if len(reports) != 1 else ''}{failed}).")
+    if chosen is not None and years:
+        held = pd.to_numeric(reports.loc[reports["id"].isin(chosen), "year"], errors="coerce")
+        had = sorted({int(y) for y in held.dropna()})
+        who = "the agency has" if len(agencies) == 1 else "these agencies have"
+        text += (f" {who[0].upper()}{who[1:]} reports of: {', '.join(map(str, had))}."
+                 if had else f" {who[0].upper()}{who[1:]} no report with a year.")
+    return text
+
+
+_R_NOT_FOUND = re.compile(r"^row (\S+) not found$")
+_R_COUNT = re.compile(r"^row (\S+) has (\d+) values, expected (\d+)( \(blank cells)?")
+_R_NUMBER = re.compile(r"^row (\S+) column (\S+): (.+) is not a plausible number$")
+_R_NO_ROW = re.compile(r"^row (\S+): values after a label that is no row$")
+_R_MORE = re.compile(r"^… (\d+) more$")
+
+
+def _table_zh(name: str) -> str:
+    """"表三 (收到和处理…情况)" → 表三“收到和处理…情况”."""
+    return re.sub(r"\s*\((.+)\)$", r"“\1”", name)
+
+
+def _unread_reason_zh(name: str, reason: str) -> str:
+    """One reason of a ``table_unreadable`` message in Chinese, rows and columns by their
+    printed labels (表三's "3.3.1" → 三（三）1“属于国家秘密”); as written when not known."""
+    tid = {"表三": "table3", "表四": "table4"}.get(name[:2], "")
+
+    def row(r: str) -> str:
+        return (_row_name(tid, r) or r) if tid else r
+    if m := _R_NOT_FOUND.match(reason):
+        return f"未找到{row(m[1])}"
+    if m := _R_COUNT.match(reason):
+        tail = "（一行一个数值时无法确定空白单元格的位置）" if m[4] else ""
+        return f"{row(m[1])}有{m[2]}个数值，应为{m[3]}个{tail}"
+    if m := _R_NUMBER.match(reason):
+        col = _column_name(tid, m[2]) if tid else m[2]
+        return f"{row(m[1])} {col}列“{m[3].strip(chr(39) + chr(34))}”不是有效数字"
+    if m := _R_NO_ROW.match(reason):
+        return f"{row(m[1])}：数值前的标签不是表格中的行"
+    if m := _R_MORE.match(reason):
+        return f"另有{m[1]}处"
+    return reason

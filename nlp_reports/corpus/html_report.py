@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -636,7 +637,8 @@ AUDIT_HEADERS: dict[str, str] = {
     "year": "Year 年度", "level": "Level 层级", "region": "Region 地区",
     "folder": "Folder 文件夹", "published": "Published 发布日期",
     "texts_for_agency_year": "Texts this agency-year 同机关同年度文本数",
-    "findings_zh": "Findings 审查意见", "defects": "Defects 缺陷",
+    "findings_zh": "Findings 审查意见", "signals_zh": "Signals, in Chinese 提示意见",
+    "defects": "Defects 缺陷",
     "signals": "Signals 提示", "identity_failures": "Identity failures 勾稽关系不符",
     "t1_contradictions": "Text contradicts tables 正文与表格不符",
     "missing_sections": "Missing sections 缺少部分",
@@ -655,6 +657,7 @@ AUDIT_HEADERS: dict[str, str] = {
     "shared_with_other_agencies": "Shared with other agencies 与其他机关雷同",
     "copied_from_last_year": "Copied from last year 沿用上年表述",
     "cross_year_soft": "Cross-year X2 (soft) 跨年度存量不符",
+    "file_name_year": "File name's year differs 文件名年度不符",
 }
 
 _AUDIT_CSS = """
@@ -704,6 +707,7 @@ AUDIT_REASONS: dict[str, str] = {
     "parse_problems": "parse 解析", "failed": "unread 读取失败",
     "unmatched_problems": "no measure 无措施", "shared_with_other_agencies": "shared 雷同",
     "copied_from_last_year": "copied 沿用", "cross_year_soft": "cross-year X2 跨年存量",
+    "file_name_year": "file name's year 文件名年度",
 }
 
 
@@ -842,6 +846,10 @@ def audit_html(audit: Any) -> str:
 
 #: The audit page's filter box: a row stays when its text holds every word typed (an agency,
 #: a year, a folder, 勾稽 …), so a reviewer can narrow 2,000 rows to one city or one defect.
+#: Cells marked ``data-nofilter`` (``shared_with``: other agencies' names) are not searched,
+#: and ``signals_zh`` is searched without the agencies it names (its ``data-filter``):
+#: "梅溪县" keeps 梅溪县's bodies, not every report that shares a phrase with one of them.
+_SHARED_NAMES = re.compile(r"与其他机关（[^（）]*）")
 _FILTER_JS = """
 (function () {
   var box = document.getElementById('audit-filter');
@@ -850,7 +858,11 @@ _FILTER_JS = """
   box.addEventListener('input', function () {
     var words = box.value.trim().split(/\\s+/).filter(Boolean), n = 0, all = 0;
     document.querySelectorAll('#audit tbody tr').forEach(function (tr) {
-      var text = tr.textContent, keep = words.every(function (w) {
+      var text = Array.prototype.filter.call(tr.cells, function (td) {
+        return !td.hasAttribute('data-nofilter'); }).map(function (td) {
+        return td.hasAttribute('data-filter') ? td.getAttribute('data-filter')
+          : td.textContent; }).join(' ');
+      var keep = words.every(function (w) {
         return text.indexOf(w) >= 0; });
       tr.style.display = keep ? '' : 'none'; all++; if (keep) { n++; }
     });
@@ -885,7 +897,7 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
     head_cols = ["path", "agency", "year", "level", "defects", "signals", "published"]
     head_cols = [c for c in head_cols if c in df.columns]
     tail = [c for c in ("shared_with", "texts_for_agency_year", "region", "folder",
-                        "findings_zh", "report_id") if c in df.columns]
+                        "findings_zh", "signals_zh", "report_id") if c in df.columns]
     cols = [*head_cols, *defect_cols, *signal_cols, *tail]
     group = {**{c: "defect" for c in defect_cols}, **{c: "signal" for c in signal_cols},
              "defects": "defect", "signals": "signal"}
@@ -912,7 +924,13 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
                "signals": [c for c in signal_cols if _flagged(row[c])]}
         cells = []
         for c, v in row.items():
-            if c in pos:
+            if c == "shared_with":  # other agencies' names: not what the filter box is for
+                cells.append(_audit_cell(c, v, "").replace("<td", '<td data-nofilter="1"', 1))
+            elif c == "signals_zh":  # searched without the agencies its sentences name
+                searched = _SHARED_NAMES.sub("与其他机关", "" if _missing(v) else str(v))
+                cells.append(_audit_cell(c, v, "").replace(
+                    "<td", f'<td data-filter="{esc(searched)}"', 1))
+            elif c in pos:
                 text = short(v) if c == "path" else ("" if _missing(v) else v)
                 title = f' title="{esc(v)}"' if c == "path" else ""
                 cells.append(f'<td class="{pos[c]}"{title}>{esc(text)}</td>')
