@@ -53,7 +53,8 @@ def test_defects_counted_by_hand(db):
     assert list(t.loc["r2.txt", ["defects", "signals"]]) == [0, 2]
     assert t.loc["r3.txt", "unmatched_problems"] == "及时性、平台渠道与信息化"
     assert bool(t.loc["r3.txt", "t2_fees_without_6"]) is True
-    assert list(t.loc["r3.txt", ["defects", "signals"]]) == [1, 2 + 1]
+    # one problem statement (two themes) with no measure on either: one signal, not two
+    assert list(t.loc["r3.txt", ["defects", "signals"]]) == [1, 1 + 1]
     assert bool(t.loc["r4.txt", "section5_empty"]) is True and t.loc["r4.txt", "defects"] == 1
     assert not t.loc[["r1.txt", "r2.txt", "r3.txt"], "section5_empty"].any()
     assert t.loc["bad.txt", "failed"] == "empty: the file is empty"
@@ -120,3 +121,23 @@ def test_a_carry_over_error_is_one_defect_however_many_columns_differ(tmp_path):
     assert row["cross_year_failures"].count("X1") == 2  # both cells listed
     assert row["identity_failures"] == ""
     assert row["defects"] == 1  # one carry-over error
+
+
+def test_a_problem_answered_on_one_of_its_themes_is_matched(tmp_path):
+    """A problem with two themes whose measure names one of them is answered (the s9 trial:
+    matching theme by theme flagged 20 of 39 sound reports); a problem none of whose themes
+    a measure names is not, and the signal counts problem statements."""
+    sound = make_report("丁县人民政府", 2024, ["主动公开的深度和广度不够。"],
+                        ["加大主动公开力度。"])
+    open_ = make_report("戊县人民政府", 2024, ["主动公开的深度和广度不够。", "人员力量不足。",
+                                             "网站栏目更新不及时。"], ["加大主动公开力度。"])
+    path = tmp_path / "m.db"
+    tagger = FakeTagger()
+    with Store(path) as s:
+        for name, r in (("sound.txt", sound), ("open.txt", open_)):
+            s.write_report(name, r, tagger.tag_many([r])[0], model_id="m")
+    t = audit(path).table.set_index("path")
+    assert t.loc["sound.txt", "unmatched_problems"] == ""
+    assert "改进措施中没有对应" not in t.loc["sound.txt", "signals_zh"]
+    assert t.loc["open.txt", "unmatched_problems"] == "人员力量、及时性、平台渠道与信息化"
+    assert "有2条问题在改进措施中没有对应" in t.loc["open.txt", "signals_zh"]

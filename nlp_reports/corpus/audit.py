@@ -702,16 +702,25 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     from nlp_reports.corpus import copying
 
     reps = cols.reps
-    flags = {k: sm.theme_flags(st, reports, k) for k in ("problem", "measure")}
-    unmatched = (flags["problem"] == 1) & (flags["measure"] == 0)
-    names = np.array([THEME_NAMES[t] for t in THEME_IDS], dtype=object)
-    themes = pd.Series(
-        ["、".join(names[row]) for row in unmatched[list(THEME_IDS)].to_numpy(dtype=bool)],
-        index=unmatched.index).reindex(reps.index, fill_value="")
-    cols.add("unmatched_problems", themes,
-             unmatched.sum(axis=1).reindex(reps.index, fill_value=0),
-             themes.map(lambda t: [f"以下主题提出了问题但无对应改进措施：{t}"] if t else []),
-             signal=True)
+    # a problem statement is matched when a measure of the report shares one of its themes:
+    # the model often gives a problem a second theme its measure does not name ("…深度和
+    # 广度不够" content_quality besides proactivity), and matching theme by theme flagged
+    # most sound reports (the s9 trial: 21 of 39)
+    mask = st["theme_mask"].to_numpy(dtype=np.int64)
+    is_measure = (st["kind"] == "measure").to_numpy()
+    measured = pd.Series(mask[is_measure], index=st["report_id"].to_numpy()[is_measure])
+    measured = measured.groupby(level=0).agg(np.bitwise_or.reduce)
+    problems = st.loc[(st["kind"] == "problem").to_numpy() & (mask != 0),
+                      ["report_id", "theme_mask"]]
+    covered = problems["report_id"].map(measured).fillna(0).astype(np.int64).to_numpy()
+    alone = problems[(problems["theme_mask"].to_numpy(dtype=np.int64) & covered) == 0]
+    n_alone = alone.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    union = alone.groupby("report_id")["theme_mask"].agg(np.bitwise_or.reduce)
+    themes = union.map(lambda m: "、".join(THEME_NAMES[t] for j, t in enumerate(THEME_IDS)
+                                          if int(m) >> j & 1)).reindex(reps.index, fill_value="")
+    cols.add("unmatched_problems", themes, n_alone, pd.Series(
+        [[f"有{k}条问题在改进措施中没有对应（问题主题：{t}）"] if k else []
+         for k, t in zip(n_alone, themes, strict=True)], index=reps.index), signal=True)
 
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
     _, copied = copying.year_over_year(st, reports, index, threshold=threshold)
