@@ -717,7 +717,8 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     n_alone = alone.groupby("report_id").size().reindex(reps.index, fill_value=0)
     union = alone.groupby("report_id")["theme_mask"].agg(np.bitwise_or.reduce)
     themes = union.map(lambda m: "、".join(THEME_NAMES[t] for j, t in enumerate(THEME_IDS)
-                                          if int(m) >> j & 1)).reindex(reps.index, fill_value="")
+                                          if int(m) >> j & 1)).astype(object).reindex(
+        reps.index, fill_value="")
     cols.add("unmatched_problems", themes, n_alone, pd.Series(
         [[f"有{k}条问题在改进措施中没有对应（问题主题：{t}）"] if k else []
          for k, t in zip(n_alone, themes, strict=True)], index=reps.index), signal=True)
