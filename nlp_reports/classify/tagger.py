@@ -17,17 +17,17 @@ least ``DISAGREE_CONFIDENCE`` — a statement worth a look; a lead-in it calls `
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 import os
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+from nlp_reports._gc import GC_THRESHOLD, fewer_collections
 from nlp_reports.classify.dataset import require_texts
 from nlp_reports.report import Report, Statement
 from nlp_reports.taxonomy import KINDS, THEME_IDS
@@ -149,34 +149,7 @@ def _round6(values: Any) -> list:
 
 
 #: The gen-0 GC threshold while a batch is predicted (the batch runner's own value).
-PREDICT_GC_THRESHOLD = 20_000
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _fewer_collections(func: _F) -> _F:
-    """Run ``func`` with the gen-0 GC threshold raised to :data:`PREDICT_GC_THRESHOLD`, the
-    caller's thresholds put back after; 0 (automatic collection off) or a higher threshold
-    is left as it is (``tag_paths`` raises it for a whole batch already).
-
-    Why: a prediction is a handful of containers (the object, its dicts, its themes), and
-    with the default threshold of 700 a batch of 47,000 statements ran ~480 young and ~45
-    older collections, each older one walking every prediction made so far: ~7 % of
-    ``predict``'s CPU. The results do not depend on when the collector runs.
-    """
-
-    @functools.wraps(func)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        old = gc.get_threshold()
-        if old[0] == 0 or old[0] >= PREDICT_GC_THRESHOLD:
-            return func(*args, **kwargs)
-        gc.set_threshold(PREDICT_GC_THRESHOLD, *old[1:])
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if gc.get_threshold()[0] == PREDICT_GC_THRESHOLD:  # unless changed meanwhile
-                gc.set_threshold(*old)
-
-    return run  # type: ignore[return-value]
+PREDICT_GC_THRESHOLD = GC_THRESHOLD
 
 
 @lru_cache(maxsize=1)
@@ -394,7 +367,7 @@ class Tagger:
         require_texts(texts, "Tagger.predict")
         return self._predict(texts, batch_size)[0]
 
-    @_fewer_collections
+    @fewer_collections
     def _predict(self, texts: Sequence[str], batch_size: int
                  ) -> tuple[list[Prediction], list[list[float]]]:
         """(predictions, each one's rounded kind scores in KINDS order): built from the
@@ -445,7 +418,7 @@ class Tagger:
                             "texts use predict([text]), for several reports tag_many(reports)")
         return self.tag_many([report])[0]
 
-    @_fewer_collections
+    @fewer_collections
     def tag_many(self, reports: Sequence[Report], *, batch_size: int = 2048
                  ) -> list[list[TaggedStatement]]:
         """Tag the statements of many reports with one batched predict over all of them.

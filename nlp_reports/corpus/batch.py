@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from nlp_reports._gc import GC_THRESHOLD, fewer_collections
 from nlp_reports.corpus.store import (
     Store,
     StoredStatement,
@@ -967,38 +968,12 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
         close()
 
 
-#: Generation-0 threshold of Python's cyclic garbage collector while :func:`tag_paths` runs
-#: (the default is 700). Parsing a chunk of reports holds tens of thousands of young objects
-#: at once, so at 700 the collector ran ~400 times per 2,000 reports, traversing them each
-#: time (~4% of the CPU); at 20,000 it runs a few times, and no garbage is kept longer than
-#: that many objects.
-BATCH_GC_THRESHOLD = 20_000
+#: Generation-0 threshold of the garbage collector while :func:`tag_paths` runs
+#: (:mod:`nlp_reports._gc`).
+BATCH_GC_THRESHOLD = GC_THRESHOLD
 
 
-def _fewer_collections(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Run ``func`` with the gen-0 GC threshold raised to :data:`BATCH_GC_THRESHOLD` and
-    put the caller's thresholds back after (a library leaves no global setting changed).
-    A threshold of 0 (automatic collection off) or above it is left as it is."""
-    import functools
-
-    @functools.wraps(func)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        import gc
-
-        old = gc.get_threshold()
-        if old[0] == 0 or old[0] >= BATCH_GC_THRESHOLD:
-            return func(*args, **kwargs)
-        gc.set_threshold(BATCH_GC_THRESHOLD, *old[1:])
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if gc.get_threshold()[0] == BATCH_GC_THRESHOLD:  # unless changed meanwhile
-                gc.set_threshold(*old)
-
-    return run
-
-
-@_fewer_collections
+@fewer_collections
 def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
               db: str | os.PathLike[str] | Store, *, model: Any = None, trust: bool = False,
               tokenizer: str | None = None, jobs: int = 1, backend: str = "joblib",
