@@ -291,7 +291,8 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
     if not ok:
         return EXIT_USAGE
     summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe, agency_map=agency_map,
-                        agencies=args.agency or ())
+                        agencies=args.agency or (), years=args.year or (),
+                        folders=args.folder or ())
     if args.csv:  # before the page, which names the CSV files only once they exist
         written = summary.to_csv(args.csv)
         _err(f"{len(written)} CSV files written to {args.csv}")
@@ -454,6 +455,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", action="append", metavar="NAME",
                    help="only the reports of this agency (repeatable; its years as linked: "
                         "行署 = 行政公署, --agency-map's old and new name alike)")
+    p.add_argument("--year", type=int, action="append", metavar="Y",
+                   help="only the reports on year Y (repeatable); copying, cross_year and "
+                        "problem_changes still compare them with the other stored years")
+    p.add_argument("--folder", action="append", metavar="NAME",
+                   help="only the files in this top folder, as --by folder (repeatable); "
+                        "the cross-year tables still read the other folders")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "

@@ -312,6 +312,12 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
             f'<p>{summary.n_reports} reports, {summary.n_statements} statements'
             + (f"; {esc(grouped)}: the charts show each group, then all reports together"
                if by else "") + "</p>"]
+    filters = tuple(getattr(summary, "filters", ()) or ())
+    if filters:  # (--year / --folder: what every figure below counts)
+        body.append(f'<p class="filters"><b>筛选 Only</b>: {esc(", ".join(filters))} — every '
+                    "table counts these reports only; the cross-year tables (copying, "
+                    "cross_year, problem_changes) still compare them with the other years "
+                    "in the store</p>")
     if summary.notes:  # what the figures leave out or merge: failed files, copies, renames
         body.append("<h2>说明 Notes</h2><ul class=\"notes\">"
                     + "".join(f"<li>{esc(n)}</li>" for n in summary.notes) + "</ul>")

@@ -117,6 +117,8 @@ class Summary:
     ``by`` is the grouping used; ``tables`` maps a name to its DataFrame; attributes
     (``summary.prevalence`` …) read the same tables. ``notes``: what a reader must know to
     read the numbers right (several reports for one agency and year …), one sentence each.
+    ``filters``: the reports chosen by ``years=`` / ``folders=`` (``--year``, ``--folder``),
+    as "year 2024", "folder 云岭市"; empty when every report is counted.
     """
 
     by: tuple[str, ...]
@@ -124,6 +126,7 @@ class Summary:
     n_reports: int = 0
     n_statements: int = 0
     notes: tuple[str, ...] = ()
+    filters: tuple[str, ...] = ()
 
     def __getattr__(self, name: str) -> Any:
         tables = self.__dict__.get("tables", {})
@@ -143,7 +146,9 @@ class Summary:
 
         head = (f"<p><b>Corpus summary</b>: {self.n_reports} reports, {self.n_statements} "
                 "statements" + (f"; grouped by {escape(', '.join(self.by))}" if self.by
-                                else "") + "</p>")
+                                else "")
+                + (f"; only {escape(', '.join(self.filters))}" if self.filters else "")
+                + "</p>")
         notes = ("<ul>" + "".join(f"<li>{escape(n)}</li>" for n in self.notes) + "</ul>"
                  if self.notes else "")
         rows = "".join(
@@ -158,7 +163,8 @@ class Summary:
     def to_markdown(self, *, max_rows: int = 40) -> str:
         """Every table as GitHub Markdown (long tables cut at ``max_rows``)."""
         parts = [f"# Corpus summary\n\n{self.n_reports} reports, {self.n_statements} "
-                 f"statements" + (f"; grouped by {', '.join(self.by)}" if self.by else "")]
+                 f"statements" + (f"; grouped by {', '.join(self.by)}" if self.by else "")
+                 + (f"; only {', '.join(self.filters)}" if self.filters else "")]
         if self.notes:
             parts.append("## Notes\n\n" + "\n".join(f"- {n}" for n in self.notes))
         for name, title in TABLE_TITLES.items():
@@ -169,10 +175,11 @@ class Summary:
         return "\n\n".join(parts) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: {"by", "n_reports", "n_statements", "notes", "tables": {name: [records]}}."""
+        """JSON-ready: {"by", "n_reports", "n_statements", "notes", "filters", "tables":
+        {name: [records]}}."""
         return {
             "by": list(self.by), "n_reports": self.n_reports, "n_statements": self.n_statements,
-            "notes": list(self.notes),
+            "notes": list(self.notes), "filters": list(self.filters),
             "tables": {name: records(df) for name, df in self.tables.items()},
         }
 
@@ -198,8 +205,8 @@ class Summary:
             parts += [", " if parts else "", json.dumps(str(name), ensure_ascii=False), ": ",
                       body]
         head = json.dumps({"by": list(self.by), "n_reports": self.n_reports,
-                           "n_statements": self.n_statements, "notes": list(self.notes)},
-                          ensure_ascii=False)
+                           "n_statements": self.n_statements, "notes": list(self.notes),
+                           "filters": list(self.filters)}, ensure_ascii=False)
         return "".join([head[:-1], ', "tables": {', *parts, "}}"])
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
@@ -797,6 +804,68 @@ def select_agencies(frames: Frames, agencies: Sequence[str]) -> tuple[Frames, st
     return _frames_of(frames, keep), note
 
 
+def filter_report_ids(reports: Any, years: Sequence[int] = (), folders: Sequence[str] = (),
+                      *, of_agencies: bool = False) -> tuple[set[int], tuple[str, ...]]:
+    """Ids of the reports on one of ``years`` and in one of ``folders`` (the ``folder``
+    group: :func:`top_folders`; an empty sequence does not filter), and the filters as
+    words ("year 2024", "folder 云岭市"). Each year and folder must match a report of
+    ``reports``, and so must the two together: else a :class:`UsageError` listing the
+    years (or folders) ``reports`` holds, with their report counts (``of_agencies``: the
+    reports are those of ``--agency``, and the message says so)."""
+    import pandas as pd
+
+    if isinstance(folders, str):  # folders="云岭市": one name, not its characters
+        folders = (folders,)
+    if isinstance(years, (int, str)):
+        years = (years,)
+    try:
+        wanted_years = list(dict.fromkeys(int(y) for y in years))
+    except (TypeError, ValueError) as exc:
+        raise UsageError(f"--year: give years as numbers (2024), not {list(years)!r}") from exc
+    wanted_folders = list(dict.fromkeys(str(f).strip().rstrip("/\\") for f in folders))
+    whose = " of the agencies asked for (--agency)" if of_agencies else ""
+    year = pd.to_numeric(reports["year"], errors="coerce")
+    folder = reports["folder"].astype(object) if "folder" in reports else pd.Series(
+        [None] * len(reports), index=reports.index, dtype=object)
+    for y in wanted_years:
+        if not (year == y).any():
+            raise UsageError(f"--year {y}: no stored report{whose} is on this year; "
+                             + _held("on the years", year.dropna().astype(int), of_agencies))
+    for f in wanted_folders:
+        if not f or not (folder == f).any():
+            raise UsageError(f"--folder {f}: no stored report{whose} is in this top folder "
+                             "(the first folder below the one all files share, as --by "
+                             "folder); " + _held("in the folders", folder.dropna(),
+                                                 of_agencies))
+    chosen = pd.Series(True, index=reports.index)
+    if wanted_years:
+        chosen &= year.isin(wanted_years)
+    if wanted_folders:
+        chosen &= folder.isin(wanted_folders)
+    if not chosen.any():  # each matches some report, none matches both
+        inside = reports[folder.isin(wanted_folders)]
+        raise UsageError(
+            f"no stored report{whose} is both on {' or '.join(map(str, wanted_years))} and in "
+            f"the folder {' or '.join(wanted_folders)}; there, "
+            + _held("on the years", pd.to_numeric(inside["year"], errors="coerce").dropna()
+                    .astype(int), of_agencies))
+    words = (*(f"year {y}" for y in sorted(wanted_years)),
+             *(f"folder {f}" for f in wanted_folders))
+    return set(reports.loc[chosen, "id"].tolist()), words
+
+
+def _held(what: str, values: Any, of_agencies: bool = False) -> str:
+    """"the store holds reports on the years: 2022 (3), 2023 (5)" (each year or folder
+    with its reports, sorted; the first 30), for a filter that matched nothing."""
+    who = "the agencies asked for have" if of_agencies else "the store holds"
+    counts = values.value_counts().sort_index()
+    if not len(counts):
+        return f"{who} no report with a {what.split()[-1][:-1]}"
+    shown = ", ".join(f"{v} ({n})" for v, n in list(counts.items())[:30])
+    more = f", … {len(counts) - 30} more" if len(counts) > 30 else ""
+    return f"{who} reports {what}: {shown}{more}"
+
+
 def _frames_of(frames: Frames, keep: set[int]) -> Frames:
     """``frames`` with only the reports whose id is in ``keep`` (and their rows)."""
     words = frames.words
@@ -899,7 +968,8 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
               by: Sequence[str] = (), *, threshold: float = 0.8, n_representatives: int = 3,
               top_words: int = 15, vocabulary_sample: int = 500,
               dedupe: bool = False,
-              agency_map: Any = None, agencies: Sequence[str] | None = None) -> Summary:
+              agency_map: Any = None, agencies: Sequence[str] | None = None,
+              years: Sequence[int] = (), folders: Sequence[str] = ()) -> Summary:
     """Summarize a store path, an open :class:`Store` or an iterable of (Report, tagged).
 
     ``by``: group columns among year, level, region, agency, format (the layout scheme),
@@ -918,6 +988,13 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     ``agencies``: only the reports of these agencies (names as linked across years, an
     agency map's old and new name alike: :func:`agency_report_ids`); a name that matches
     none is a :class:`UsageError` naming the closest.
+    ``years`` / ``folders``: every table counts only the reports on these years and in these
+    top folders (``--by folder``: :func:`top_folders`), yet the cross-year tables
+    (``copying``, ``copied_statements``, ``cross_year``, ``problem_changes``) still compare
+    each of them with its agency's reports of other years in the store, as the audit does:
+    their rows are the unfiltered summary's rows of the reports kept. A year or folder
+    that matches no report (with ``agencies``: none of theirs) is a :class:`UsageError`
+    listing the years or folders the store holds; a note says what was kept.
     """
     agency_map = agency_map_arg(agency_map)
     if isinstance(by, str):  # by="year": one key, not its characters
@@ -933,23 +1010,48 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     else:
         store, owned = _memory_store(source), True
     word_groups = by or ("year",)
+    filtered = bool(years) or bool(folders)
     try:
         frames = load_frames(store, word_groups=word_groups,
-                             word_sample=0 if agencies else vocabulary_sample,
+                             word_sample=0 if agencies or filtered else vocabulary_sample,
                              agency_map=agency_map)
         chosen = None
         if agencies:  # (the words sampled among the chosen agencies' reports, not all)
             frames, chosen = select_agencies(frames, agencies)
-            frames.words = _sampled_words(store, frames.reports, word_groups, vocabulary_sample)
+        keep, words = None, ()
+        if filtered:
+            keep, words = filter_report_ids(frames.reports, years, folders,
+                                            of_agencies=bool(agencies))
+        if agencies or filtered:
+            counted = (frames.reports if keep is None
+                       else frames.reports[frames.reports["id"].isin(keep)])
+            frames.words = _sampled_words(store, counted, word_groups, vocabulary_sample)
     finally:
         if owned:
             store.close()
     summary = summarize_frames(frames, by, threshold=threshold,
                                n_representatives=n_representatives, top_words=top_words,
-                               word_groups=word_groups, dedupe=dedupe)
-    if chosen is None:
-        return summary
-    return dataclasses.replace(summary, notes=(chosen, *summary.notes))
+                               word_groups=word_groups, dedupe=dedupe, keep=keep)
+    notes = summary.notes
+    if keep is not None:
+        notes = (filter_note(words, summary.n_reports,
+                             len(frames.reports), bool(agencies)), *notes)
+    if chosen is not None:
+        notes = (chosen, *notes)
+    return dataclasses.replace(summary, notes=notes, filters=words)
+
+
+def filter_note(words: Sequence[str], n_kept: int, n_all: int, of_agencies: bool) -> str:
+    """The note saying which reports ``years=`` / ``folders=`` kept, and what still reads
+    the others (the cross-year tables) and what does not (the tables comparing reports)."""
+    whose = " of the agencies asked for" if of_agencies else ""
+    return (f"only the reports of {', '.join(words)} (--year/--folder, years=/folders=): "
+            f"{n_kept} of the {n_all} stored reports{whose}. Every table counts these only; "
+            "the cross-year tables (copying, copied_statements, cross_year, problem_changes) "
+            "still compare each with its agency's reports of other years in the store, so "
+            "their rows are those of the whole store's summary for these reports; the tables "
+            "that compare reports with each other (boilerplate, representatives, vocabulary) "
+            "compare these reports only")
 
 
 def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
@@ -1024,12 +1126,27 @@ def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
 
 def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 0.8,
                      n_representatives: int = 3, top_words: int = 15,
-                     word_groups: Sequence[str] = ("year",), dedupe: bool = False) -> Summary:
-    """The summary of already loaded :class:`Frames` (see :func:`summarize`)."""
-    notes = (files_note(frames.files) + agency_map_notes(frames.reports, frames.agency_map)
-             + rename_notes(frames.reports) + corpus_notes(frames.reports, deduped=dedupe))
+                     word_groups: Sequence[str] = ("year",), dedupe: bool = False,
+                     keep: set[int] | None = None) -> Summary:
+    """The summary of already loaded :class:`Frames` (see :func:`summarize`).
+
+    ``keep``: the ids of the reports to count (``years=`` / ``folders=``: every table counts
+    only these); the cross-year tables are computed on all of ``frames`` — the neighbouring
+    years — and keep the rows of these reports. ``frames.words`` is then the sample of the
+    reports kept."""
+    notes = files_note(frames.files) + agency_map_notes(frames.reports, frames.agency_map)
+    notes += rename_notes(frames.reports)
+    context = None  # the reports the cross-year tables read (None: the counted ones)
+    if keep is not None:
+        context, frames = frames, _frames_of(frames, keep)
+        # (the kept reports' own words: _frames_of keeps those of ids in ``keep``)
+    notes += corpus_notes(frames.reports, deduped=dedupe)
     if dedupe:
         frames, _ = dedupe_frames(frames)
+        if context is not None:  # a kept pair's report chosen among the kept (a folder
+            # may hold one of two texts), the others' by the same rule
+            context, _ = dedupe_frames(_frames_of(context, _context_ids(
+                context.reports, keep, set(frames.reports["id"].tolist()))))
     notes += silent_reports_note(frames.reports)
     from nlp_reports.corpus import copying
 
@@ -1049,17 +1166,54 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                                             threshold=threshold)
     tables["boilerplate"] = clusters
     tables["boilerplate_members"] = members
-    by_report, copied = copying.year_over_year(st, frames.reports, index, threshold=threshold)
-    tables["copying"] = by_report
-    tables["copied_statements"] = copied
-    tables["cross_year"] = cross_year(frames.reports)
-    tables["problem_changes"] = problem_changes(frames.reports, flags["problem"], st)
+    if context is None:
+        by_report, copied = copying.year_over_year(st, frames.reports, index,
+                                                   threshold=threshold)
+        tables["copying"] = by_report
+        tables["copied_statements"] = copied
+        tables["cross_year"] = cross_year(frames.reports)
+        tables["problem_changes"] = problem_changes(frames.reports, flags["problem"], st)
+    else:
+        tables.update(_cross_year_tables(context, set(frames.reports["id"].tolist()),
+                                         threshold))
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     for df in tables.values():
         _nullable_year(df)
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
                    notes=tuple(notes))
+
+
+def _context_ids(reports: Any, keep: set[int], kept: set[int]) -> set[int]:
+    """The reports the cross-year tables read under ``--dedupe`` with a filter: those
+    ``kept`` (the kept reports left by the dedupe), and the others whose (agency, year)
+    has no report in ``keep`` (a pair the filter split keeps the filter's choice)."""
+    known = reports["agency"].notna() & reports["year"].notna()
+    inside = reports["id"].isin(keep)
+    pairs = set(zip(reports.loc[inside & known, "agency"], reports.loc[inside & known, "year"],
+                    strict=True))
+    pair_kept = [(a, y) in pairs for a, y in zip(reports["agency"], reports["year"],
+                                                  strict=True)]
+    other = ~inside & ~(known & np.asarray(pair_kept, dtype=bool))
+    return kept | set(reports.loc[other, "id"].tolist())
+
+
+def _cross_year_tables(context: Frames, kept: set[int], threshold: float) -> dict[str, Any]:
+    """``copying``, ``copied_statements``, ``cross_year`` and ``problem_changes`` of the
+    reports ``context`` holds (all years: each report's previous ones), cut to the rows of
+    the reports ``kept`` — the rows the summary of ``context`` has for them."""
+    from nlp_reports.corpus import copying
+
+    st = context.statements
+    index = copying.NearDuplicateIndex.build(st["text"].tolist())
+    by_report, copied = copying.year_over_year(st, context.reports, index,
+                                               threshold=threshold)
+    problems = theme_flags(st, context.reports, "problem")
+    tables = {"copying": by_report, "copied_statements": copied,
+              "cross_year": cross_year(context.reports),
+              "problem_changes": problem_changes(context.reports, problems, st)}
+    return {name: df[df["report_id"].isin(kept)].reset_index(drop=True)
+            for name, df in tables.items()}
 
 
 def _nullable_year(df: Any) -> None:
