@@ -309,6 +309,9 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import audit
 
+    if args.headers != "en" and not args.csv:
+        _err("error: --headers names the columns of the CSV: give --csv FILE too")
+        return EXIT_USAGE
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
@@ -318,7 +321,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         result.to_html(args.html)
         _err(f"audit written to {args.html}")
     if args.csv:
-        result.to_csv(args.csv)
+        result.to_csv(args.csv, headers=args.headers)
         _err(f"audit table written to {args.csv}")
     if args.format == "json":
         _out(result.to_json())
@@ -470,6 +473,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what to print on stdout (default: markdown when neither --csv nor "
                         "--html is given, else nothing)")
     p.add_argument("--csv", metavar="FILE", help="write the audit table as CSV (opens in Excel)")
+    p.add_argument("--headers", choices=["en", "zh"], default="en",
+                   help="the CSV's header row: the column ids (en, default: what scripts "
+                        "read) or their Chinese names (zh: 机关, 年度, 缺陷数 …, docs/audit.md); "
+                        "the values are the same")
     p.add_argument("--html", metavar="FILE",
                    help="write a self-contained, sortable HTML page of the audit")
     p.add_argument("--sort", default="defects", metavar="COLUMN",

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp_reports.corpus.store import Store, open_store
-from nlp_reports.errors import NlpReportsError
+from nlp_reports.errors import NlpReportsError, UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 #: What a section counts as empty when it says only this (after punctuation is dropped).
@@ -62,6 +62,27 @@ SIGNAL_COLUMNS: tuple[str, ...] = (
 DETAIL_COLUMNS: tuple[str, ...] = ("shared_with",)
 COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", "findings_zh", "signals_zh",
                             *DEFECT_COLUMNS, *SIGNAL_COLUMNS, *DETAIL_COLUMNS)
+#: Each column's Chinese name (列名, the names of docs/audit.md's 审查说明): the CSV's header
+#: row with ``headers="zh"`` (``audit --csv FILE --headers zh``), and the HTML page's headers.
+COLUMN_NAMES_ZH: dict[str, str] = {
+    "report_id": "报告编号", "path": "文件", "agency": "机关", "year": "年度", "level": "层级",
+    "region": "地区", "folder": "文件夹", "published": "发布日期",
+    "texts_for_agency_year": "同机关同年度文本数", "defects": "缺陷数", "signals": "提示数",
+    "findings_zh": "审查意见", "signals_zh": "提示意见",
+    "identity_failures": "勾稽关系不符", "t1_contradictions": "正文与表格不符",
+    "missing_sections": "缺少部分", "section5_empty": "第五部分为空",
+    "no_concrete_problem": "第五部分未指出具体问题", "t2_fees_without_6": "收费而第六部分为无",
+    "blank_cells": "未填报单元格", "cross_year_failures": "跨年度结转不符",
+    "published_late": "逾期公开", "published_early": "早于年度结束",
+    "outdated_template": "沿用2019年试行格式", "parse_problems": "解析问题", "failed": "读取失败",
+    "unmatched_problems": "问题无对应措施", "shared_with_other_agencies": "与其他机关雷同",
+    "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度存量不符",
+    "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
+    "shared_with": "雷同机关",
+}
+#: The header rows :meth:`Audit.to_csv` writes: the column ids (default: what scripts read
+#: and docs/audit.md documents) or their Chinese names (:data:`COLUMN_NAMES_ZH`).
+CSV_HEADERS: tuple[str, ...] = ("en", "zh")
 #: Between the items of a list cell ("; " is inside some findings, e.g. every T1 message).
 LIST_SEP = " | "
 #: Parse-problem codes not counted as defects: those a column of their own counts, and
@@ -181,13 +202,25 @@ class Audit:
                                       max_rows=max_rows) + "\n")
         return "".join(parts)
 
-    def to_csv(self, path: str | os.PathLike[str], sort: str | None = None) -> Path:
-        """Write the table as CSV (UTF-8 with BOM, opens in Excel); the folder is created."""
+    def to_csv(self, path: str | os.PathLike[str], sort: str | None = None, *,
+               headers: str = "en") -> Path:
+        """Write the table as CSV (UTF-8 with BOM, opens in Excel); the folder is created.
+
+        ``headers``: ``"en"`` (default) heads the columns with their ids (``defects``, the
+        names scripts and docs/audit.md use), ``"zh"`` with their Chinese names
+        (:data:`COLUMN_NAMES_ZH`: 机关, 年度, 缺陷数 …) for a reader in Excel; the values
+        are the same either way."""
+        if headers not in CSV_HEADERS:
+            raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
+                             f"not {headers!r}")
         out = Path(path)
         from nlp_reports.corpus.export import spreadsheet_safe
 
+        table = spreadsheet_safe(self.sorted(sort))
+        if headers == "zh":
+            table = table.rename(columns=COLUMN_NAMES_ZH)
         out.parent.mkdir(parents=True, exist_ok=True)  # as Summary.to_csv/to_html do
-        spreadsheet_safe(self.sorted(sort)).to_csv(out, index=False, encoding="utf-8-sig")
+        table.to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
     def to_dict(self, sort: str | None = None) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from nlp_reports.corpus.audit import COLUMN_NAMES_ZH
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -637,34 +638,30 @@ document.querySelectorAll('th.sortable').forEach(function (th) {
 """
 
 
-#: Readable headers of the audit columns (the CSV keeps the ids; each header's tooltip names it).
-AUDIT_HEADERS: dict[str, str] = {
-    "report_id": "Report id 编号", "path": "File 文件", "agency": "Agency 机关",
-    "year": "Year 年度", "level": "Level 层级", "region": "Region 地区",
-    "folder": "Folder 文件夹", "published": "Published 发布日期",
-    "texts_for_agency_year": "Texts this agency-year 同机关同年度文本数",
-    "findings_zh": "Findings 审查意见", "signals_zh": "Signals, in Chinese 提示意见",
-    "defects": "Defects 缺陷",
-    "signals": "Signals 提示", "identity_failures": "Identity failures 勾稽关系不符",
-    "t1_contradictions": "Text contradicts tables 正文与表格不符",
-    "missing_sections": "Missing sections 缺少部分",
-    "section5_empty": "Section 五 empty 第五部分为空",
-    "no_concrete_problem": "No concrete problem in 五 第五部分未指出具体问题",
-    "blank_cells": "Blank cells 未填报单元格",
-    "published_late": "Published late 逾期公开",
-    "published_early": "Dated before its year ended 早于年度结束",
-    "outdated_template": "Outdated 2019 template 沿用2019年试行格式",
-    "mixed_heading_numbering": "Mixed heading numbering 标题编号不统一",
-    "shared_with": "Shared with 雷同机关",
-    "t2_fees_without_6": "Fees but 六 says 无 收费而第六部分为无",
-    "cross_year_failures": "Cross-year X1 跨年度结转不符",
-    "parse_problems": "Parse problems 解析问题", "failed": "Failed 读取失败",
-    "unmatched_problems": "Problems without a measure 问题无对应措施",
-    "shared_with_other_agencies": "Shared with other agencies 与其他机关雷同",
-    "copied_from_last_year": "Copied from last year 沿用上年表述",
-    "cross_year_soft": "Cross-year X2 (soft) 跨年度存量不符",
-    "file_name_year": "File name's year differs 文件名年度不符",
+#: The English half of the audit columns' headers (the Chinese half is
+#: :data:`nlp_reports.corpus.audit.COLUMN_NAMES_ZH`, the names of ``--headers zh``).
+_AUDIT_HEADERS_EN: dict[str, str] = {
+    "report_id": "Report id", "path": "File", "agency": "Agency", "year": "Year",
+    "level": "Level", "region": "Region", "folder": "Folder", "published": "Published",
+    "texts_for_agency_year": "Texts this agency-year", "findings_zh": "Findings",
+    "signals_zh": "Signals, in Chinese", "defects": "Defects", "signals": "Signals",
+    "identity_failures": "Identity failures", "t1_contradictions": "Text contradicts tables",
+    "missing_sections": "Missing sections", "section5_empty": "Section 五 empty",
+    "no_concrete_problem": "No concrete problem in 五", "blank_cells": "Blank cells",
+    "published_late": "Published late", "published_early": "Dated before its year ended",
+    "outdated_template": "Outdated 2019 template",
+    "mixed_heading_numbering": "Mixed heading numbering", "shared_with": "Shared with",
+    "t2_fees_without_6": "Fees but 六 says 无", "cross_year_failures": "Cross-year X1",
+    "parse_problems": "Parse problems", "failed": "Failed",
+    "unmatched_problems": "Problems without a measure",
+    "shared_with_other_agencies": "Shared with other agencies",
+    "copied_from_last_year": "Copied from last year", "cross_year_soft": "Cross-year X2 (soft)",
+    "file_name_year": "File name's year differs",
 }
+#: Readable headers of the audit columns, "English 中文" (the CSV keeps the ids unless
+#: ``--headers zh``; each header's tooltip names the id).
+AUDIT_HEADERS: dict[str, str] = {c: f"{en} {COLUMN_NAMES_ZH[c]}"
+                                 for c, en in _AUDIT_HEADERS_EN.items()}
 
 _AUDIT_CSS = """
 .scroll { overflow: auto; max-height: 78vh; border: 1px solid #ccc; margin: .5em 0 1.5em; }
