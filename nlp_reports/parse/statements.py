@@ -848,6 +848,93 @@ def _row_cells(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
+def _tab_row(text: str, s: int, end: int) -> tuple[list[tuple[int, int]] | None, int]:
+    """The TAB row starting at ``s`` as an Excel/WPS paste writes it: a cell holding a line
+    break is quoted ("…⏎…"), so the row runs on to the line of its closing quote. Returns
+    the trimmed cell spans (inside the quotes) and the row's end (its last line's end);
+    cells None when it is no row (one cell)."""
+    cells: list[tuple[int, int]] = []
+    pos = s
+    while True:
+        cs = pos
+        while cs < end and text[cs] in " \u3000":
+            cs += 1
+        close = _closing_quote(text, cs, end) if cs < end and text[cs] == '"' else -1
+        if close >= 0:
+            a, b = cs + 1, close
+            after = close + 1
+        else:
+            nl = text.find("\n", pos, end)
+            line_end = end if nl < 0 else nl
+            tab = text.find("\t", pos, line_end)
+            a, b = pos, line_end if tab < 0 else tab
+            after = b
+        while a < b and text[a] in " \t\u3000":
+            a += 1
+        while b > a and text[b - 1] in " \t\u3000\r":
+            b -= 1
+        cells.append((a, b))
+        while after < end and text[after] in " \u3000":
+            after += 1
+        if after < end and text[after] == "\t":
+            pos = after + 1
+            continue
+        nl = text.find("\n", after, end)
+        return (cells if len(cells) >= 2 else None), (end if nl < 0 else nl)
+
+
+def _closing_quote(text: str, q: int, end: int) -> int:
+    """The position of the quote closing the quoted cell opened at ``text[q]`` (a doubled
+    quote "" inside it is a quote of its text): one followed by a TAB or the line's end, at
+    most a few lines on; -1 when there is none (a quote of the text, not a quoted cell)."""
+    limit = min(end, q + _QUOTED_CELL_MAX)
+    pos = q + 1
+    while True:
+        c = text.find('"', pos, limit)
+        if c < 0:
+            return -1
+        if text.startswith('"', c + 1) and c + 1 < limit:
+            pos = c + 2
+            continue
+        nxt = c + 1
+        while nxt < end and text[nxt] in " \u3000\r":
+            nxt += 1
+        if nxt >= end or text[nxt] in "\t\n":
+            return c if text.find("\n", q, c) >= 0 or text.find("\t", q, c) < 0 else -1
+        pos = c + 1
+
+
+#: How far a quoted cell of a pasted row may run (a few lines of a long measure).
+_QUOTED_CELL_MAX = 600
+#: What ends a statement a pasted cell holds; a cell ending otherwise was cut by a line break.
+_CELL_STOPS = "。；;！!？?：:"
+_CELL_BREAKS = "，,、"
+
+
+def _cell_goes_on(text: str, rows: list[list[tuple[int, int]]], line_end: int) -> bool:
+    """Whether a bare line (no TAB) after the TAB rows ``rows`` is the rest of the last row's
+    last cell, its line break pasted bare: that cell ends cut ("…电子", "…，") while the line
+    ends as a statement does, and the table's other last cells end with a stop (or the cut
+    cell ends with a comma)."""
+    a, b = rows[-1][-1]
+    if b <= a or text[b - 1] in _CELL_STOPS or text[line_end - 1:line_end] not in _CELL_STOPS[:-2]:
+        return False
+    if text[b - 1] in _CELL_BREAKS:
+        return True
+    others = [r[-1] for r in rows[:-1] if r[-1][1] > r[-1][0]]
+    return bool(others) and all(text[e - 1] in _CELL_STOPS for _, e in others)
+
+
+def _opens_cell(text: str, s: int, e: int, end: int) -> bool:
+    """Whether a bare line text[s:e] inside a TAB table is the first part of the next row's
+    first cell: it ends cut at a comma ("…不统一，") and the next line is a TAB row."""
+    line = text[s:e].rstrip(" \t\u3000\r")
+    if not line or line[-1] not in _CELL_BREAKS or e >= end:
+        return False
+    nl = text.find("\n", e + 1, end)
+    return "\t" in text[e + 1:end if nl < 0 else nl]
+
+
 def _column_block(cell: str) -> str | None:
     """"problem" / "measure" for a column name of a 问题 | 措施 table, else None."""
     if not cell or len(cell) > _COLUMN_NAME_MAX or _COLUMN_OTHER.search(cell):
@@ -896,15 +983,37 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
     rows: list[list[tuple[int, int]]] = []
     pos = head_end + 1
     last = head_end
+    tabs = "\t" in text[head_start:head_end]
+    opening = -1  # a bare line that opens the next row's first cell (a WPS paste)
     while pos < end:
         nl = text.find("\n", pos, end)
         le = end if nl < 0 else nl
         if _PIPE_RULE_ROW.fullmatch(text, pos, le) and "-" in text[pos:le]:
             pos = le + 1  # the "|---|---|" rule under a Markdown header
             continue
-        cells = _row_cells(text, pos, le)
+        if tabs and ("\t" in text[pos:le] or text[pos:le].lstrip(" \u3000").startswith('"')):
+            cells, le = _tab_row(text, pos, end)
+        else:
+            cells = _row_cells(text, pos, le)
         if cells is None:
+            # no row: in a TAB table, a cell's line break pasted bare (WPS) — the rest of
+            # the last row's last cell, or the first part of the next row's first cell
+            if not tabs or opening >= 0 or not _CELL_WORDS.search(text, pos, le):
+                break
+            if rows and _cell_goes_on(text, rows, le):
+                a = rows[-1][-1][0]
+                rows[-1][-1] = (a, le - len(text[pos:le]) + len(text[pos:le].rstrip()))
+                last = le
+                pos = le + 1
+                continue
+            if _opens_cell(text, pos, le, end):
+                opening = pos
+                pos = le + 1
+                continue
             break
+        if opening >= 0:
+            cells[0] = (opening, cells[0][1])
+            opening = -1
         rows.append(cells)
         last = le
         pos = le + 1
@@ -921,7 +1030,9 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
                 a, b = cells[i]
                 if _CELL_WORDS.search(text, a, b):
                     items = split_section5(text, a, b).statements
-                    if len(items) > 1:
+                    # (a line break inside a pasted cell splits no statement; its items do)
+                    if len(items) > 1 and (text.find("\n", a, b) < 0
+                                           or all(t.marker for t in items)):
                         found.extend(StatementSpan(t.start, t.end, block, t.marker)
                                      for t in items)
                     else:

@@ -1,0 +1,39 @@
+"""Defects the s10 red-team pass found on older (2008–2018) reports, web forms (WeChat
+articles, attachment-only pages), PDF text artifacts and Excel/WPS pastes. Each input in
+tests/data/redteam10/ is a short fictional report written for these tests; each test names
+the defect (D1–D12 of the pass's findings) it reproduces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp_reports import load_report
+
+DATA = Path(__file__).parent / "data" / "redteam10"
+
+
+def _pairs(report):
+    return [(s.block, s.text) for s in report.statements]
+
+
+@pytest.mark.parametrize("name", ["s5_excel_quoted_2023.txt", "s5_wps_bare_2023.txt"])
+def test_d1_a_problem_measure_cell_with_a_line_break_keeps_the_table(name):
+    """D1: 五 pasted from Excel/WPS as 问题<TAB>措施 rows, where a cell holds a line break
+    (Excel quotes such a cell, WPS pastes the break bare). The line without a TAB ended the
+    table: the rest was read as prose (blocks unknown, quotes and TABs inside the text)."""
+    r = load_report(DATA / name)
+    got = _pairs(r)
+    assert [b for b, _ in got][:6] == ["problem", "measure"] * 3, got
+    assert len(got) == 7, got  # the three rows, then the sentence below the table
+    assert not any('"' in t or "\t" in t for _, t in got), got
+    # the two halves of each broken cell make one statement, in its row's order
+    texts = [t for _, t in got]
+    if "excel" in name:
+        assert texts[2] == "查档预约只能电话办理，外地群众不便。"
+        assert texts[5] == "增加图解，并在公众号同步推送。"
+    else:
+        assert texts[0] == "开放鉴定工作进度慢，积压的档案较多。"
+        assert texts[3] == "编制常见问题答复口径。"
+    assert texts[-1].startswith("今后将按季度检查")
