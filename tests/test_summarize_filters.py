@@ -11,6 +11,7 @@ report) and the 溪山县 reports of examples/corpus (人民政府 2020–2023, 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -172,10 +173,8 @@ def test_dedupe_chooses_among_the_kept_reports(tmp_path):
     # unfiltered --dedupe keeps)
     first = make_report("甲县人民政府", 2023, ["人员力量不足。"], ["加强人员培训。"])
     later = make_report("甲县人民政府", 2023, ["人员力量不足，培训不够。"], ["加强人员培训。"])
-    later = type(later)(metadata=type(later.metadata)(
-        **{**later.metadata.__dict__, "published": "2024-03-01"}),
-        sections=later.sections, statements=later.statements, tables=later.tables,
-        checks=later.checks, errors=later.errors)
+    later = dataclasses.replace(later, metadata=dataclasses.replace(later.metadata,
+                                                                    published="2024-03-01"))
     this = make_report("甲县人民政府", 2024, ["人员力量不足。"], ["加强人员培训。"])
     path = tmp_path / "d.sqlite"
     with Store(path) as s:
