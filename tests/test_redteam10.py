@@ -37,3 +37,17 @@ def test_d1_a_problem_measure_cell_with_a_line_break_keeps_the_table(name):
         assert texts[0] == "开放鉴定工作进度慢，积压的档案较多。"
         assert texts[3] == "编制常见问题答复口径。"
     assert texts[-1].startswith("今后将按季度检查")
+
+
+def test_d2_a_saved_wechat_article_keeps_its_content():
+    """D2: a WeChat 公众号 article saved as HTML holds the article in
+    <div id="js_content" style="visibility: hidden;"> (its script shows it on load); the
+    hidden element was dropped as chrome, and with it the whole report."""
+    r = load_report(DATA / "wechat_article_2022.html")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert _pairs(r) == [("problem", "渔政执法信息公开不够及时。"), ("problem", "公众号栏目更新频次偏低。"),
+                         ("measure", "执法结果在作出决定后七日内公开。"),
+                         ("measure", "公众号每周至少推送一次政策信息。")]
+    assert r.metadata.published == "2023-01-16"
+    # the page's own hidden chrome stays out
+    assert "请在微信客户端打开" not in r.text and "阅读原文" not in r.sections[-1].text

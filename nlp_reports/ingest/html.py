@@ -179,15 +179,23 @@ _LINK_LISTS = frozenset({"ul", "ol", "dl", "div", "td", "table", "section"})
 def _drop_chrome(root) -> None:
     """Remove scripts, styles, navigation and site chrome that does not hold the report.
 
-    Chrome is: the tags in ``_DROP_TAGS``; hidden elements; <header>/<footer> and elements
+    Chrome is: the tags in ``_DROP_TAGS``; hidden elements (not one holding most of the
+    page's text, which a script shows on load); <header>/<footer> and elements
     whose id/class names navigation, breadcrumbs, sharing, copyright …; and link lists
     (blocks whose Chinese text is ≥ 70 % inside <a>). An element holding a table is never
     chrome, nor is a named one holding 30 % of the page's Chinese text outside links.
     """
-    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS
-              or _HIDDEN.search(el.get("style", "") or "")]
+    doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS]
     for el in doomed:
         _remove(el)
+    hidden = [el for el in root.iter() if _HIDDEN.search(el.get("style", "") or "")]
+    if hidden:
+        # a hidden element holding most of the page's text is the content a script shows
+        # on load (a saved WeChat article: <div id="js_content" style="visibility: hidden">)
+        total = _cjk_count(_text(root))
+        for el in hidden:
+            if el.getparent() is not None and not _cjk_count(_text(el)) > 0.5 * total:
+                _remove(el)
     stats = _Stats(root)
     counts, links = stats.cjk, stats.links
     total = counts.get(root, 0) or 1

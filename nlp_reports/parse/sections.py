@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nlp_reports.ingest.normalize import PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
     MAX_TITLE_LENGTH,
@@ -583,6 +583,9 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     tail_lines = [(after + a, after + b) for a, b in lines if after + b <= end
                   and text[after + a:after + b].strip()]
     signature = date = None
+    # nor do images below it (a WeChat article's QR code above its 来源/编辑 credits)
+    while tail_lines and text[tail_lines[-1][0]:tail_lines[-1][1]].strip() == IMAGE_MARK:
+        end = tail_lines.pop()[0]
     # page numbers after the date (a PDF copy's last page) do not hide the signature
     if (len(tail_lines) > 1 and _PAGE_LINE.fullmatch(text, *tail_lines[-1])
             and _DATE_LINE.match(text[tail_lines[-2][0]:tail_lines[-2][1]])):
