@@ -51,3 +51,25 @@ def test_d2_a_saved_wechat_article_keeps_its_content():
     assert r.metadata.published == "2023-01-16"
     # the page's own hidden chrome stays out
     assert "请在微信客户端打开" not in r.text and "阅读原文" not in r.sections[-1].text
+
+
+def test_d3_an_annexed_statistics_table_after_five_gives_no_statements():
+    """D3: an older report prints its statistics as 附表 (指标 | 单位 | 数量 rows) below the
+    problems part and above the 落款; the annex was read as more statements of section 五."""
+    r = load_report(DATA / "annex_after_five_2013.txt")
+    assert _pairs(r) == [("problem", "工程建设项目信息公开不够完整；"),
+                         ("problem", "取水许可审批结果公开滞后。"),
+                         ("measure", "下一步，我局将按项目建立公开台账，审批结果在作出后十日内公开。")]
+    assert r.metadata.published == "2014-03-27"
+
+
+def test_d3_a_problem_list_given_as_an_annex_still_gives_statements():
+    # an annex that is the 问题 | 措施 list itself is section 五's content, not statistics
+    text = (DATA / "annex_after_five_2013.txt").read_text(encoding="utf-8")
+    five = text.index("一是工程")
+    annex = text.index("附表：")
+    text = (text[:five] + "附表：存在问题及整改措施清单\n问题\t措施\n工程建设项目信息公开不够完整。\t按项目建立公开台账。\n"
+            + text[text.index("石埠县水务局\n2014"):])
+    assert annex > five
+    r = load_report(text)
+    assert _pairs(r) == [("problem", "工程建设项目信息公开不够完整。"), ("measure", "按项目建立公开台账。")]

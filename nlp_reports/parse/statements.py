@@ -1040,10 +1040,41 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
     return head_start, last, found
 
 
+#: An annexed table's caption on a line of its own: "附表：…统计表", "附表1" (older reports
+#: print their statistics so, below the problems part and above the 落款).
+_ANNEX = re.compile(r"^[ \t\u3000]*附表[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九])?[ \t\u3000]*"
+                    r"(?:[:：][^\n]*)?$", re.MULTILINE)
+#: An annex that is section 五's own list (附表：存在问题及整改措施清单), not statistics.
+_ANNEX_LIST = re.compile(r"问题|整改|措施|不足|短板")
+
+
+def _annex(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The caption line of an annexed table in text[start:end]: (its start, its end, whether
+    the annex is section 五's problem/measure list — the caption or the line below names
+    问题/整改/措施 — rather than a statistics table, which is no part of 五). None: none."""
+    m = _ANNEX.search(text, start, end)
+    if m is None:
+        return None
+    nl = text.find("\n", m.end() + 1, end)
+    below = text[m.end():end if nl < 0 else nl]
+    return m.start(), m.end(), bool(_ANNEX_LIST.search(m.group()) or _ANNEX_LIST.search(below))
+
+
 def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
     """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
     if is_empty_section(text[start:end]):
         return SplitResult((), True, False)
+    annex = _annex(text, start, end) if text.find("附表", start, end) >= 0 else None
+    if annex is not None:
+        a_start, a_end, own_list = annex
+        if not own_list:  # statistics annexed below 五: not its statements
+            return split_section5(text, start, a_start, title=title)
+        # 五's own list under an annex caption: the caption is no statement
+        before = (split_section5(text, start, a_start, title=title)
+                  if _CONTENT.search(text, start, a_start) else SplitResult((), True, False))
+        after = split_section5(text, a_end, end, title=title)
+        return SplitResult((*before.statements, *after.statements), before.empty and after.empty,
+                           before.unsplit or after.unsplit)
     table = _problem_measure_table(text, start, end)
     if table is not None:  # the text around the table is read as usual
         t_start, t_end, rows = table
