@@ -73,3 +73,24 @@ def test_d3_a_problem_list_given_as_an_annex_still_gives_statements():
     assert annex > five
     r = load_report(text)
     assert _pairs(r) == [("problem", "工程建设项目信息公开不够完整。"), ("measure", "按项目建立公开台账。")]
+
+
+@pytest.mark.parametrize("name, says", [("attachment_only_page_2021.txt", "年度报告.pdf"),
+                                        ("scanned_pages_2020.html", "3 images")])
+def test_d5_a_page_without_the_report_text_is_refused(name, says):
+    """D5: a saved page that only points to the report as an attached file, or shows it as
+    scanned images, parsed to an empty report (title, agency and year, no sections) that a
+    batch counts like a report lacking everything; it must say what it is instead."""
+    from nlp_reports.errors import NotAReportError
+
+    with pytest.raises(NotAReportError, match=says.replace(".", r"\.")):
+        load_report(DATA / name)
+
+
+def test_d5_a_short_older_report_in_prose_is_still_read():
+    # an older report without headings, in a few sentences, names no attachment: it parses
+    text = ("苇塘县档案局2009年政府信息公开工作年度报告\n"
+            "2009年，我局主动公开政府信息86条，受理政府信息公开申请2件，均已答复。"
+            "全年未收取费用，未发生行政复议和行政诉讼。\n苇塘县档案局\n2010年3月1日\n")
+    r = load_report(text)
+    assert r.metadata.year == 2009 and r.metadata.agency == "苇塘县档案局"

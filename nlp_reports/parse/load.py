@@ -172,6 +172,7 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
     neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
     saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
     report still has its title's agency and year."""
+    _refuse_pointer(simplified, path)
     if not _KEY_PHRASE.search(simplified):
         raise NotAReportError(
             "no annual-report content: no section heading, no table and no key phrase "
@@ -180,6 +181,43 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
         raise NotAReportError(
             "no annual-report content: no section heading, no table, and neither an agency "
             "nor a report year found (a key phrase alone is not a report)", path=path)
+
+
+#: An attached document file named in the text ("附件：…年度报告.pdf", "附件下载：….docx").
+_ATTACHED_FILE = re.compile(r"(?:附件|下载)[^\n:：]{0,6}[:：]?[ \t\u3000]*([^\n]{1,80}?"
+                            r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z))(?![A-Za-z])", re.IGNORECASE)
+#: A sentence of prose (the report's own text), as opposed to titles, links and chrome.
+_PROSE_LINE = re.compile(r"[^\n]*[。，；][^\n]*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: The attached file is the report (not a 统计表 attached to a short report in prose).
+_REPORT_FILE = re.compile(r"报告|年报")
+_TABLE_FILE = re.compile(r"附表|统计表|报表")
+#: A text whose prose is shorter than this (Chinese characters) holds no report beside an
+#: attachment or images: a line or two announcing it (a short older report in prose runs to
+#: 150 and more).
+_POINTER_PROSE_MAX = 120
+
+
+def _refuse_pointer(text: str, path: str | None) -> None:
+    """Raise NotAReportError for a text without headings or tables that only points to the
+    report: an attached document file naming a report (a saved page: "附件下载：…年报.docx"), or the report
+    shown as scanned images ([图片] lines). It would parse to an empty report that a batch
+    counts like a report lacking everything."""
+    files = [m.group(1).strip() for m in _ATTACHED_FILE.finditer(text)
+             if _REPORT_FILE.search(m.group(1)) and not _TABLE_FILE.search(m.group(1))]
+    images = text.count(IMAGE_MARK)
+    if not files and images < 2:
+        return
+    prose = sum(len(_HAN.findall(m.group())) for m in _PROSE_LINE.finditer(text))
+    if prose >= _POINTER_PROSE_MAX:
+        return
+    if files:
+        raise NotAReportError(
+            f"no report text: it only points to an attached file ({'; '.join(files[:3])}); "
+            "download that file and parse it", path=path)
+    raise NotAReportError(
+        f"no report text: the report is shown as {images} images (scanned pages) without a "
+        "text layer; find a text copy (or OCR the images) and parse that", path=path)
 
 
 def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
