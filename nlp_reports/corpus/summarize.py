@@ -1167,15 +1167,16 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["boilerplate"] = clusters
     tables["boilerplate_members"] = members
     if context is None:
-        by_report, copied = copying.year_over_year(st, frames.reports, index,
-                                                   threshold=threshold)
-        tables["copying"] = by_report
-        tables["copied_statements"] = copied
-        tables["cross_year"] = cross_year(frames.reports)
-        tables["problem_changes"] = problem_changes(frames.reports, flags["problem"], st)
-    else:
-        tables.update(_cross_year_tables(context, set(frames.reports["id"].tolist()),
+        tables.update(_cross_year_tables(st, frames.reports, index, flags["problem"],
                                          threshold))
+    else:  # each kept report against its agency's other stored years: context's rows
+        cst = context.statements
+        cross = _cross_year_tables(cst, context.reports,
+                                   copying.NearDuplicateIndex.build(cst["text"].tolist()),
+                                   theme_flags(cst, context.reports, "problem"), threshold)
+        kept = frames.reports["id"]
+        tables.update({name: df[df["report_id"].isin(kept)].reset_index(drop=True)
+                       for name, df in cross.items()})
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     for df in tables.values():
@@ -1198,22 +1199,17 @@ def _context_ids(reports: Any, keep: set[int], kept: set[int]) -> set[int]:
     return kept | set(reports.loc[other, "id"].tolist())
 
 
-def _cross_year_tables(context: Frames, kept: set[int], threshold: float) -> dict[str, Any]:
-    """``copying``, ``copied_statements``, ``cross_year`` and ``problem_changes`` of the
-    reports ``context`` holds (all years: each report's previous ones), cut to the rows of
-    the reports ``kept`` — the rows the summary of ``context`` has for them."""
+def _cross_year_tables(st: Any, reports: Any, index: Any, problems: Any,
+                       threshold: float) -> dict[str, Any]:
+    """``copying``, ``copied_statements``, ``cross_year`` and ``problem_changes``: each
+    report of ``reports`` against its agency's other years there (``index`` is the
+    near-duplicate index of ``st``'s texts, ``problems`` its problem theme flags)."""
     from nlp_reports.corpus import copying
 
-    st = context.statements
-    index = copying.NearDuplicateIndex.build(st["text"].tolist())
-    by_report, copied = copying.year_over_year(st, context.reports, index,
-                                               threshold=threshold)
-    problems = theme_flags(st, context.reports, "problem")
-    tables = {"copying": by_report, "copied_statements": copied,
-              "cross_year": cross_year(context.reports),
-              "problem_changes": problem_changes(context.reports, problems, st)}
-    return {name: df[df["report_id"].isin(kept)].reset_index(drop=True)
-            for name, df in tables.items()}
+    by_report, copied = copying.year_over_year(st, reports, index, threshold=threshold)
+    return {"copying": by_report, "copied_statements": copied,
+            "cross_year": cross_year(reports),
+            "problem_changes": problem_changes(reports, problems, st)}
 
 
 def _nullable_year(df: Any) -> None:
