@@ -12,6 +12,7 @@ unpickled only when asked for (:attr:`ModelBundle.estimator`: evaluation, retrai
 
 from __future__ import annotations
 
+import json
 import math
 import pickle
 import re
@@ -32,7 +33,7 @@ from nlp_reports.classify.features import (
 from nlp_reports.taxonomy import KINDS, THEME_IDS
 from nlp_reports.tokenize import DROPPED, SEPARATOR
 
-__all__ = ["ModelBundle", "compile_model"]
+__all__ = ["ModelBundle", "bundle_from_data", "bundle_to_data", "compile_model", "same_bundle"]
 
 _WHITE = re.compile(r"\s\s+")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -179,6 +180,8 @@ class _Vectorizer:
         """The settings and vocabulary, plus the batched paths' lookup tables (numpy arrays
         and one token dict, built here once): loading copies them instead of rebuilding
         them from the vocabulary (≈ 50 ms). Other caches (memos) stay out."""
+        if "_lazy_vocabulary" in self.__dict__:
+            self.vocabulary  # noqa: B018 - decoded (in its place) before it is pickled
         state = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
         if self.analyzer == "word" and self.ngram[1] <= 2:
             self._word_tables()
@@ -195,6 +198,24 @@ class _Vectorizer:
         self.__dict__.update(state)
         if tables is not None and tables[0] == _TABLES_VERSION:  # else rebuilt when needed
             self.__dict__.update(tables[1])
+
+    def __getattr__(self, name: str) -> Any:
+        """The vocabulary of a vectorizer loaded from a data copy (:func:`bundle_from_data`),
+        decoded on first use: the batched paths never read it (they use the tables)."""
+        lazy = self.__dict__.get("_lazy_vocabulary") if name == "vocabulary" else None
+        if lazy is None:
+            raise AttributeError(name)
+        decode, order = lazy
+        vocabulary = decode()
+        d = self.__dict__
+        # the attributes in the order unpickling gives them (pickles of this one equal)
+        rebuilt = {k: vocabulary if k == "vocabulary" else d[k] for k in order
+                   if k in d or k == "vocabulary"}
+        rebuilt.update((k, v) for k, v in d.items() if k not in rebuilt)
+        del rebuilt["_lazy_vocabulary"]
+        d.clear()
+        d.update(rebuilt)
+        return vocabulary
 
     @classmethod
     def from_sklearn(cls, vec: Any, offset: int) -> _Vectorizer:
@@ -683,6 +704,209 @@ class ModelBundle:
         for j, k in enumerate(classes):
             out[:, KINDS.index(k)] = proba[:, j]
         return out
+
+
+# --- the data-only copy (模型数据副本) ---------------------------------------------------
+#
+# A loaded bundle written as JSON (settings, the tree of dicts/lists/tuples) plus raw array
+# bytes, never a pickle, and read back with np.frombuffer: ``Tagger.load`` uses it instead of
+# inflating and unpickling the model file once that file's SHA-256 is verified
+# (``modelcard.read_data_copy``: where it lives and how it is checked). Only the types a
+# bundle holds are written; anything else makes :func:`bundle_to_data` refuse (the model
+# then always loads the plain way). Each vocabulary is kept as a JSON list of its terms and
+# an array of columns, decoded on first use (the batched paths never need it).
+
+#: The functions a vectorizer may use as preprocessor, by name.
+_DATA_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "strip_marker": strip_marker, "normalize_statement": normalize_statement}
+
+
+class _NotData(ValueError):
+    """The bundle holds something a data copy cannot represent."""
+
+
+class _Payload:
+    """The raw sections of a data copy: each at a 64-byte aligned offset."""
+
+    def __init__(self) -> None:
+        self.parts: list[Any] = []
+        self.size = 0
+
+    def add(self, data: Any) -> list[int]:
+        pad = -self.size % 64
+        if pad:
+            self.parts.append(b"\0" * pad)
+            self.size += pad
+        n = memoryview(data).nbytes
+        self.parts.append(data)
+        self.size += n
+        return [self.size - n, n]
+
+
+def _encode(obj: Any, out: _Payload) -> Any:
+    t = type(obj)
+    if obj is None or t is bool or t is int or t is str:
+        return obj
+    if t is float:
+        return {"f": obj.hex()}
+    if t is list:
+        return [_encode(x, out) for x in obj]
+    if t is tuple:
+        return {"tuple": [_encode(x, out) for x in obj]}
+    if t is dict:
+        if not all(type(k) is str for k in obj):
+            raise _NotData("a dict with keys other than str")
+        if len(obj) > 64 and all(type(v) is int for v in obj.values()):
+            return {"strint": _encode_strint(obj, out)}
+        return {"dict": [[k, _encode(v, out)] for k, v in obj.items()]}
+    if t is bytes:
+        return {"bytes": out.add(obj)}
+    if t is np.ndarray:
+        if obj.dtype.kind not in "biuf" or not obj.flags.c_contiguous:
+            raise _NotData(f"an array of {obj.dtype}")
+        return {"nd": [out.add(obj.reshape(-1).view(np.uint8)), obj.dtype.str, list(obj.shape)]}
+    if isinstance(obj, np.generic) and obj.dtype.kind in "biuf":
+        return {"scalar": [obj.dtype.str, obj.tobytes().hex()]}
+    if t is _HashIndex:
+        return {"hash_index": _encode(dict(obj.__dict__), out)}
+    if t is _Vectorizer:
+        state = obj.__getstate__()
+        vocabulary = state.pop("vocabulary")
+        if type(vocabulary) is not dict or not all(type(v) is int for v in vocabulary.values()):
+            raise _NotData("a vocabulary that is not a dict of ints")
+        return {"vectorizer": [_encode(state, out), _encode_strint(vocabulary, out),
+                               list(obj.__dict__)]}
+    from nlp_reports.tokenize import Tokenizer
+
+    if t is Tokenizer:
+        return {"tokenizer": _encode(obj.__getstate__(), out)}
+    for name, fn in _DATA_FUNCTIONS.items():
+        if obj is fn:
+            return {"fn": name}
+    raise _NotData(f"a {t.__name__}")
+
+
+def _encode_strint(d: dict[str, int], out: _Payload) -> list[Any]:
+    if not all(type(k) is str for k in d):
+        raise _NotData("a dict with keys other than str")
+    keys = json.dumps(list(d), ensure_ascii=True).encode("ascii")
+    return [out.add(keys), out.add(np.fromiter(d.values(), dtype=np.int64, count=len(d)))]
+
+
+def _decode(node: Any, payload: memoryview) -> Any:
+    if type(node) is list:
+        return [_decode(x, payload) for x in node]
+    if type(node) is not dict:
+        return node
+    [(tag, v)] = node.items()
+    if tag == "f":
+        return float.fromhex(v)
+    if tag == "tuple":
+        return tuple(_decode(x, payload) for x in v)
+    if tag == "dict":
+        return {k: _decode(x, payload) for k, x in v}
+    if tag == "strint":
+        return _decode_strint(v, payload)
+    if tag == "bytes":
+        return bytes(payload[v[0]:v[0] + v[1]])
+    if tag == "nd":
+        (start, size), dtype, shape = v
+        a = np.frombuffer(payload, dtype=np.uint8, count=size, offset=start)
+        return a.view(np.dtype(dtype)).reshape(shape)
+    if tag == "scalar":
+        return np.frombuffer(bytes.fromhex(v[1]), dtype=np.dtype(v[0]))[0]
+    if tag == "hash_index":
+        index = _HashIndex.__new__(_HashIndex)
+        index.__dict__.update(_decode(v, payload))
+        return index
+    if tag == "vectorizer":
+        state, vocab, order = v
+        vec = _Vectorizer.__new__(_Vectorizer)
+        vec.__setstate__(_decode(state, payload))
+        vec.__dict__["_lazy_vocabulary"] = (lambda: _decode_strint(vocab, payload), order)
+        return vec
+    if tag == "tokenizer":
+        from nlp_reports.tokenize import Tokenizer
+
+        tok = Tokenizer.__new__(Tokenizer)
+        tok.__setstate__(_decode(v, payload))
+        return tok
+    if tag == "fn":
+        return _DATA_FUNCTIONS[v]
+    raise ValueError(f"unknown data copy node {tag!r}")
+
+
+def _decode_strint(v: list[Any], payload: memoryview) -> dict[str, int]:
+    (ks, kn), (vs, vn) = v
+    keys = json.loads(bytes(payload[ks:ks + kn]).decode("ascii"))
+    cols = np.frombuffer(payload, dtype=np.int64, count=vn // 8, offset=vs).tolist()
+    if len(keys) != len(cols):
+        raise ValueError("a data copy's dict has more keys than values, or fewer")
+    return dict(zip(keys, cols, strict=True))
+
+
+def same_bundle(a: Any, b: Any) -> bool:
+    """True when two bundles (or parts of them) hold the same values of the same types,
+    dict orders included, floats and arrays bit for bit: what pickling them would write."""
+    t = type(a)
+    if t is not type(b):
+        return False
+    if t is np.ndarray:
+        return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
+    if isinstance(a, np.generic):
+        return a.dtype == b.dtype and a.tobytes() == b.tobytes()
+    if t is float:
+        return a.hex() == b.hex()
+    if t is list or t is tuple:
+        return len(a) == len(b) and all(map(same_bundle, a, b))
+    if t is dict:
+        if len(a) > 64 and _str_int(a) and _str_int(b):  # a vocabulary: compared in C
+            return list(a.items()) == list(b.items())
+        return list(a) == list(b) and all(same_bundle(a[k], b[k]) for k in a)
+    if t is ModelBundle or t is _Vectorizer:
+        return same_bundle(a.__getstate__(), b.__getstate__())
+    if t is _HashIndex:
+        return same_bundle(a.__dict__, b.__dict__)
+    from nlp_reports.tokenize import Tokenizer
+
+    if t is Tokenizer:
+        return same_bundle(a.__getstate__(), b.__getstate__())
+    if a is b:
+        return True
+    return (a is None or t in (bool, int, str, bytes)) and a == b
+
+
+def _str_int(d: dict[Any, Any]) -> bool:
+    return all(type(k) is str for k in d) and all(type(v) is int for v in d.values())
+
+
+def bundle_to_data(bundle: ModelBundle) -> tuple[dict[str, Any], bytearray]:
+    """(JSON header, payload) of a bundle's data copy; ValueError when the bundle holds
+    something a data copy cannot represent, or when the copy would not read back equal."""
+    out = _Payload()
+    header = {"bundle": _encode(bundle.__getstate__(), out)}
+    payload = bytearray(out.size)
+    view = memoryview(payload)
+    at = 0
+    for part in out.parts:
+        n = memoryview(part).nbytes
+        view[at:at + n] = memoryview(part).cast("B")
+        at += n
+    back = bundle_from_data(json.loads(json.dumps(header, ensure_ascii=True, sort_keys=True)),
+                            memoryview(bytearray(payload)))
+    if not same_bundle(bundle, back):
+        raise _NotData("the data copy does not read back equal")
+    return header, payload
+
+
+def bundle_from_data(header: dict[str, Any], payload: memoryview) -> ModelBundle:
+    """The bundle of a data copy (arrays on ``payload``'s memory, vocabularies lazy)."""
+    bundle = ModelBundle.__new__(ModelBundle)
+    state = _decode(header["bundle"], payload)
+    if not isinstance(state, dict):
+        raise ValueError("a data copy without a bundle")
+    bundle.__dict__.update(state)
+    return bundle
 
 
 def _group_heads(heads: list[dict[str, Any]]) -> list[tuple]:

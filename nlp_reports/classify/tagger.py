@@ -202,6 +202,38 @@ def _prebuild_segmenter(card: dict[str, Any], tokenizer: str | None) -> None:
         log.debug("could not build the rjieba segmenter ahead", exc_info=True)
 
 
+def _from_data_copy(copy: Any) -> Any:
+    """The ModelBundle of a data copy read by ``ModelFileReader``, or None (no copy, or
+    one that does not decode: the model file is then loaded the plain way)."""
+    if copy is None:
+        return None
+    from nlp_reports.classify.compiled import bundle_from_data
+
+    try:
+        return bundle_from_data(*copy)
+    except Exception:  # a copy that checks out but does not decode: not used
+        log.debug("the model's data copy could not be decoded; loading the model file",
+                  exc_info=True)
+        return None
+
+
+def _write_data_copy(bundle: Any, path: Path, model_id: str) -> None:
+    """Write the data-only copy of a just-unpickled bundle, so that later loads skip the
+    inflating and unpickling (``modelcard.read_data_copy``). Silent when it cannot: a
+    bundle a copy cannot hold, an unwritable cache directory."""
+    from nlp_reports.classify.compiled import ModelBundle, bundle_to_data
+
+    if type(bundle) is not ModelBundle:
+        return
+    try:
+        header, payload = bundle_to_data(bundle)
+        from nlp_reports.classify import modelcard as mc
+
+        mc.write_data_copy(path, model_id, header, payload)
+    except (OSError, ValueError) as exc:
+        log.debug("no data copy of model %s written: %s", model_id[:12], exc)
+
+
 def _layout_scores(kind_rows: Sequence[Sequence[float]], blocks: Sequence[str]
                    ) -> list[list[float] | None]:
     """Each row's kind scores (KINDS order) with the layout prior applied: the block's kind
@@ -287,11 +319,15 @@ class Tagger:
 
         model_dir, _shipped = mc.resolve_model_dir(path, trust=trust)
         card = mc.read_card(model_dir)
+        expected = mc.recorded_checksum(model_dir, card)
+        from nlp_reports.tokenize import cache_dir
+
+        copy_path = mc.data_copy_path(cache_dir(), expected) if expected else None
         # the file is read, hashed and (when the hash is the recorded one) inflated in a
         # thread (GIL released) while the imports and the segmenter build below run; it is
-        # unpickled once verified
-        reader = mc.ModelFileReader(model_dir / mc.MODEL_FILE,
-                                    mc.recorded_checksum(model_dir, card))
+        # unpickled once verified. When the model's data copy is there (written by an
+        # earlier load), it is read and checked instead of inflating
+        reader = mc.ModelFileReader(model_dir / mc.MODEL_FILE, expected, data_copy=copy_path)
         from nlp_reports.classify.compiled import ModelBundle, compile_model
         from nlp_reports.errors import IncompatibleModelError
 
@@ -299,13 +335,17 @@ class Tagger:
         digest, raw = reader.result()
         model_id = mc.verify_checksum(model_dir, card, digest)
         mc.check_compatible(card, model_dir)
-        try:
-            bundle = mc.load_model(model_dir / mc.MODEL_FILE, raw)
-        except Exception as exc:  # unpickling can fail in many ways; report one
-            raise IncompatibleModelError(
-                f"{model_dir / mc.MODEL_FILE}: cannot be loaded ({type(exc).__name__}: "
-                f"{exc}); retrain it with this version of nlp_reports"
-            ) from exc
+        bundle = _from_data_copy(reader.data_copy) if digest == model_id else None
+        if bundle is None:
+            try:
+                bundle = mc.load_model(model_dir / mc.MODEL_FILE, raw)
+            except Exception as exc:  # unpickling can fail in many ways; report one
+                raise IncompatibleModelError(
+                    f"{model_dir / mc.MODEL_FILE}: cannot be loaded ({type(exc).__name__}: "
+                    f"{exc}); retrain it with this version of nlp_reports"
+                ) from exc
+            if copy_path is not None and model_id == expected:
+                _write_data_copy(bundle, copy_path, model_id)
         if not isinstance(bundle, ModelBundle):  # a bare StatementModel: compile it now
             with warnings.catch_warnings():
                 from sklearn.exceptions import InconsistentVersionWarning
