@@ -94,3 +94,14 @@ def test_d5_a_short_older_report_in_prose_is_still_read():
             "全年未收取费用，未发生行政复议和行政诉讼。\n苇塘县档案局\n2010年3月1日\n")
     r = load_report(text)
     assert r.metadata.year == 2009 and r.metadata.agency == "苇塘县档案局"
+
+
+def test_d4_a_running_footer_naming_the_agency_is_page_furniture():
+    """D4: a PDF viewer's copy ends each page with "<机关> 第N页 共M页". The footer was no
+    page number to the parser: the last one, below the 落款, hid the signature date (and
+    glued the 落款 to the last measure), another stood inside a sentence of section 四."""
+    r = load_report(DATA / "named_page_footer_2011.txt")
+    assert r.metadata.published == "2012-03-28"
+    assert _pairs(r)[-1] == ("measure", "印发统一的答复文书范本。")
+    assert len(r.statements) == 4
+    assert "芦溪县人民政府 第" not in " ".join(s.text for s in r.sections)

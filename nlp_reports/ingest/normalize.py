@@ -52,7 +52,10 @@ def drop_running_heads(text: str) -> str:
     title), or that comes after three or more page numbers and nowhere else below page 1.
     It would land inside a statement of section 五, or among a table's cells. Written page
     numbers stay (the parser reads through them); bare ones ("3" alone) go, once a run of
-    them is told from a table's values (:func:`_bare_page_numbers`)."""
+    them is told from a table's values (:func:`_bare_page_numbers`). A page number printed
+    with a running text beside it ("某县人民政府 第3页 共8页") keeps the number alone."""
+    if "页" in text or "-" in text or "—" in text:
+        text = _unname_page_numbers(text)
     marks = _PAGE_MARK.search(text) is not None
     bare = _bare_page_numbers(text)
     if not marks and not bare:
@@ -79,6 +82,43 @@ def drop_running_heads(text: str) -> str:
     if not drop:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+#: A page number with a running text before or after it on its line ("某县人民政府 第3页
+#: 共8页", "第3页 共8页 某县人民政府", "某县人民政府 - 3 -"): a footer of a PDF viewer's copy.
+_WRITTEN_PAGE = (rf"第{_GAP}\d{{1,4}}{_GAP}页(?:{_GAP}[,，/]?{_GAP}共{_GAP}\d{{1,4}}{_GAP}页)?"
+                 rf"|共{_GAP}\d{{1,4}}{_GAP}页{_GAP}[,，/]?{_GAP}第{_GAP}\d{{1,4}}{_GAP}页"
+                 rf"|[-—–－]{{1,2}}{_GAP}\d{{1,4}}{_GAP}[-—–－]{{1,2}}")
+_NAMED_PAGE = re.compile(
+    rf"^[ \t\u3000]*(?:(?P<head>[^\n\t]{{2,40}}?)[ \t\u3000]+(?P<page>{_WRITTEN_PAGE})"
+    rf"|(?P<page2>{_WRITTEN_PAGE})[ \t\u3000]+(?P<head2>[^\n\t]{{2,40}}?))[ \t\u3000]*$",
+    re.MULTILINE)
+_HEAD_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _unname_page_numbers(text: str) -> str:
+    """``text`` with each running footer "<text> 第N页 共M页" cut to its page number, when
+    the same text stands beside two page numbers or more (one beside a lone number is a line
+    of the report: "详见第3页")."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in _NAMED_PAGE.finditer(text):
+        head = (m.group("head") or m.group("head2") or "").strip()
+        if _HEAD_HAN.search(head) and not _PAGE_MARK_INSIDE.search(head):
+            found.setdefault(head, []).append(m)
+    cuts = [m for hits in found.values() if len({(x.group("page") or x.group("page2"))
+                                                  for x in hits}) >= 2 for m in hits]
+    if not cuts:
+        return text
+    out, pos = [], 0
+    for m in sorted(cuts, key=lambda x: x.start()):
+        out += [text[pos:m.start()], m.group("page") or m.group("page2")]
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: Sentence punctuation: a running text beside a page number is a name or a title, no sentence.
+_PAGE_MARK_INSIDE = re.compile(r"[。；;！!？?]")
 
 
 #: A line of a bare number of 1–3 digits (a value, or a page number), "\n" first.
