@@ -91,7 +91,9 @@ def test_d5_a_short_older_report_in_prose_is_still_read():
     # an older report without headings, in a few sentences, names no attachment: it parses
     text = ("苇塘县档案局2009年政府信息公开工作年度报告\n"
             "2009年，我局主动公开政府信息86条，受理政府信息公开申请2件，均已答复。"
-            "全年未收取费用，未发生行政复议和行政诉讼。\n苇塘县档案局\n2010年3月1日\n")
+            "全年未收取费用，未发生行政复议和行政诉讼。工作中还存在档案目录上网不全、查阅预约"
+            "渠道单一等不足，下一步将分批录入开放档案目录，开通网上预约，并把信息公开纳入科室考核。\n"
+            "附件：苇塘县档案局2009年查档服务照片.jpg\n苇塘县档案局\n2010年3月1日\n")
     r = load_report(text)
     assert r.metadata.year == 2009 and r.metadata.agency == "苇塘县档案局"
 
@@ -105,3 +107,50 @@ def test_d4_a_running_footer_naming_the_agency_is_page_furniture():
     assert _pairs(r)[-1] == ("measure", "印发统一的答复文书范本。")
     assert len(r.statements) == 4
     assert "芦溪县人民政府 第" not in " ".join(s.text for s in r.sections)
+
+
+@pytest.mark.parametrize("text, want", [
+    # 受理申请 / 收到公开申请 without 政府信息公开申请; 份 and 条 as the unit; N件予以公开
+    ("全年受理申请8件，同意公开6件，不属于本机关公开职责范围2件。", {"received": 8, "granted": 6}),
+    ("我局收到公开申请9份，对其中7份予以公开。", {"received": 9, "granted": 7}),
+    ("共收到群众申请公开信息3条，均已当场答复。", {"received": 3}),
+    # 办理 for the applications handled in the year
+    ("全年共办理政府信息公开申请28件，均在法定期限内答复。", {"received": 28}),
+    ("全年办理依申请公开事项232件，同比增长27.5%。", {"received": 232}),
+    # a sentence opening with the comparison, the year's figure in a later clause
+    ("较上年减少12件的情况下，全年仍受理申请63件，主要集中在房屋拆迁领域。", {"received": 63}),
+    # a PDF copy's line wrap between a figure's words
+    ("全年受理申请37件，已全部办结。已办结37件，其中同意公开25件，同意部分\n公开5件，不予公开7件。",
+     {"received": 37, "granted": 25, "partial": 5, "refused": 7}),
+])
+def test_d6_older_wordings_of_the_application_figures_are_read(text, want):
+    """D6: an older report's 依申请公开 part states its figures in words the T1 reader (made
+    for section 一 of a modern report) did not take: 受理申请 without 政府信息公开申请, 办理,
+    条/份, "7件予以公开", a sentence opening with a comparison, a wrapped line."""
+    from nlp_reports.corpus.summarize import narrative_counts
+
+    assert narrative_counts(text, 2012) == want
+
+
+@pytest.mark.parametrize("part, want", [
+    ("全年发生行政复议2件，行政诉讼0件。", {"review": 2, "litigation": 0}),
+    ("被申请行政复议6件，被提起行政诉讼3件。", {"review": 6, "litigation": 3}),
+    ("全年发生行政复议一件，无行政诉讼。", {"review": 1, "litigation": 0}),
+    ("全年未发生因信息公开引起的行政复议和诉讼。", {"review": 0, "litigation": 0}),
+])
+def test_d6_an_older_reports_review_and_litigation_part_is_read(part, want):
+    # the part on 复议/诉讼 of an older report (its own section: the sections are joined with
+    # a blank line) names no 政府信息公开 in its sentences, its title does
+    from nlp_reports.corpus.summarize import narrative_counts
+
+    text = "县政府把政府信息公开纳入目标考核。\n\n全年主动公开信息512条。\n\n" + part
+    assert narrative_counts(text, 2012) == want
+
+
+def test_d6_case_figures_of_other_matters_are_not_taken():
+    # 复议 cases beside other topics (a 司法局's overview) are no figures of disclosure
+    from nlp_reports.corpus.summarize import narrative_counts
+
+    text = "全年办理行政复议案件45件，审查行政规范性文件30件，开展普法活动12场。"
+    assert narrative_counts(text, 2012) == {}
+    assert narrative_counts("全年主动公开信息512条。\n\n" + text, 2012) == {}

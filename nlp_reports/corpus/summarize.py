@@ -1666,6 +1666,18 @@ _NARRATIVE_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"予以全部公开|全部予以公开|全部公开|同意公开"), "予以公开"),
     (re.compile(r"(?<![较比])上一?年(?!度?结转)度?"), "去年"),
     (re.compile(r"(?:没有|无)(?=因)"), "未发生"),  # "本年度无因…引起的行政复议" reads 0
+    # (older reports' 依申请公开 parts) a count in 条 after the applications; 受理申请 /
+    # 收到公开申请 / 申请公开信息 without the reader's 政府信息公开申请; 办理 for 受理; the
+    # count before its outcome ("对其中7件予以公开"); 无行政诉讼; 行政复议和诉讼
+    (re.compile(r"(申请[^，,。；;\d\n]{0,10}?)(\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})\s?条"),
+     r"\1\2件"),
+    (re.compile(r"(收到|受理|接到|接收)((?:群众|公民|社会公众|各类|有关)?的?)(?:公开)?申请"
+                r"(?:公开(?:信息)?)?(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])"),
+     r"\1\2政府信息公开申请"),
+    (re.compile(r"办理(?=(?:政府信息公开申请|依申请公开)[^，,。；;\d\n]{0,6}?(?:共|共计)?\d)"), "受理"),
+    (re.compile(r"(\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})件(予以公开|部分公开|不予公开)"), r"\2\1件"),
+    (re.compile(r"(?:没有|无)(?=行政复议|行政诉讼)"), "未发生"),
+    (re.compile(r"行政复议([和或及、与])诉讼"), r"行政复议\1行政诉讼"),
 )
 #: The whole text of an older report's 行政复议/行政诉讼 part saying there was none ("无。",
 #: "本年度未发生。"): 0 for each the heading names.
@@ -1680,18 +1692,25 @@ _CLAUSES = re.compile(r"[^，,]+[，,]?")
 _SENTENCES = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?|\n")
 
 
+#: A change stated beside a comparison ("受理申请增加6件"): a clause giving the difference.
+_CHANGE = re.compile(r"增加|减少|增长|下降|上升|回落|多出|少了|增多|翻番|持平")
+
+
 def _without_comparisons(text: str) -> str:
     """``text`` with the clauses comparing with another year dropped from a sentence that
     states the year's figure before them ("受理申请34件，比上年增加6件，其中予以公开12件"
-    keeps the first and the last clause); a sentence opening with the comparison ("与上年
-    相比，受理申请增加6件") is left whole, for the reader to skip."""
+    keeps the first and the last clause), or after them when no clause left states a
+    change ("较上年减少12件的情况下，全年仍受理申请63件" keeps the second); a sentence
+    opening with the comparison whose figure is the change ("与上年相比，受理申请增加6件")
+    is left whole, for the reader to skip."""
     out = []
     for sentence in _SENTENCES.findall(text):
         if not _COMPARED.search(sentence):
             out.append(sentence)
             continue
         clauses = _CLAUSES.findall(sentence)
-        if not clauses or _COMPARED.search(clauses[0]):
+        if not clauses or (_COMPARED.search(clauses[0]) and any(
+                _CHANGE.search(c) for c in clauses if not _COMPARED.search(c))):
             out.append(sentence)
             continue
         kept = "".join(c for c in clauses if not _COMPARED.search(c)).rstrip("，,")
@@ -1700,16 +1719,71 @@ def _without_comparisons(text: str) -> str:
     return "".join(out)
 
 
+#: What ends a line that is no wrap of a PDF copy: the line's sentence ends there.
+_LINE_STOPS = frozenset("。！？!?；;：:")
+_WRAP_MIN = 20
+#: The start of a line that is a heading or an item of its own, never a wrapped line's rest.
+_OWN_LINE = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]")
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with a PDF copy's line wraps joined: a line of 20 characters or more that
+    ends without a sentence stop, and is no table row, goes on on the next line (the
+    reader reads line by line, and a wrap inside "同意部分⏎公开5件" hid the figure)."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if (len(prev) >= _WRAP_MIN and prev[-1] not in _LINE_STOPS and "\t" not in prev
+                and line and "\t" not in line and not _OWN_LINE.match(line)):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+#: A part about 行政复议/行政诉讼 (its first sentence names one, and it is short).
+_CASES = re.compile(r"行政复议|行政诉讼")
+_CASE_PART_MAX = 160
+#: Words of other topics: a part naming them is no part of 复议/诉讼 on disclosure alone.
+_OTHER_MATTERS = re.compile(r"规范性文件|普法|许可|处罚|审批|信访|主动公开|公开申请|受理|收到")
+
+
+def _case_parts(text: str) -> str:
+    """``text`` with the 复议/诉讼 part of an older report marked as about disclosure: the
+    sections are joined with a blank line, and such a part ("全年发生行政复议2件，行政诉讼0件。")
+    says 政府信息公开 in its title only, which the T1 reader needs in the sentence (section
+    一 of a modern report names other cases too). A part is one when it is short, its first
+    sentence names 行政复议/行政诉讼 and it names no other topic."""
+    if "行政" not in text:
+        return text
+    parts = text.split("\n\n")
+    for i, part in enumerate(parts):
+        body = part.strip()
+        if (not body or len(body) > _CASE_PART_MAX or "政府信息公开" in body
+                or _OTHER_MATTERS.search(body)):
+            continue
+        sentences = _SENTENCES.findall(body)
+        if not sentences or not _CASES.search(sentences[0]):
+            continue
+        parts[i] = "".join("政府信息公开" + s if _CASES.search(s) else s for s in sentences)
+    return "\n\n".join(parts)
+
+
 def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
     """The application and case figures a report's prose states (叙述中的数字), by figure
     (:data:`NARRATIVE_COLUMNS`' keys), for the report on ``year`` (a sentence naming another
     year is a comparison). Only a figure stated with one value: a text giving two (last
     year's beside this year's, a total and a part) does not say which is the year's, and
     nothing is guessed. Read by the T1 check's reader
-    (:func:`nlp_reports.parse.checks.narrative_figures`) after :data:`_NARRATIVE_WORDINGS`
-    and with the comparing clauses dropped (:func:`_without_comparisons`)."""
+    (:func:`nlp_reports.parse.checks.narrative_figures`) after :data:`_NARRATIVE_WORDINGS`,
+    with a PDF copy's wraps joined (:func:`_unwrapped`), an older report's 复议/诉讼 part
+    marked as about disclosure (:func:`_case_parts`) and the comparing clauses dropped
+    (:func:`_without_comparisons`)."""
     from nlp_reports.parse.checks import narrative_figures
 
+    if "\n" in text:
+        text = _case_parts(_unwrapped(text))
     for pattern, repl in _NARRATIVE_WORDINGS:
         text = pattern.sub(repl, text)
     if year is not None:
