@@ -154,3 +154,14 @@ def test_d6_case_figures_of_other_matters_are_not_taken():
     text = "全年办理行政复议案件45件，审查行政规范性文件30件，开展普法活动12场。"
     assert narrative_counts(text, 2012) == {}
     assert narrative_counts("全年主动公开信息512条。\n\n" + text, 2012) == {}
+
+
+def test_d8_a_running_head_naming_the_year_above_the_printed_title_is_no_title():
+    """D8: a PDF prints a running head ("澄江市2022年…年度报告") on every page, page 1
+    included, above the printed title ("澄江市人民政府2022年…年度报告"); the head was kept on
+    page 1 (taken for the title when it names no year only) and read as the title."""
+    pytest.importorskip("pdfplumber")
+    r = load_report(DATA / "running_head_with_year_2022.pdf")
+    assert r.metadata.title == "澄江市人民政府2022年政府信息公开工作年度报告"
+    assert r.metadata.agency == "澄江市人民政府"
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]

@@ -549,14 +549,15 @@ _SENTENCE_MARK = re.compile(r"[。，,；;]")
 
 
 def _above_printed_title(lines: list[str], i: int) -> bool:
-    """Whether the running head ``lines[i]`` of page 1 names no year and one of the next two
-    text lines is the printed title (a line naming a 报告 and a year, no sentence): the head
-    ("某学院信息公开年度报告") is then furniture above the title, not the title."""
-    if _YEAR.search(lines[i]):
-        return False
+    """Whether one of the next two text lines below the running head ``lines[i]`` of page 1
+    is the printed title (a line naming a 报告 and a year, no sentence), the head naming no
+    year or the same one: the head ("某学院信息公开年度报告", "某市2022年…年度报告" above
+    "某市人民政府2022年…年度报告") is then furniture above the title, not the title."""
+    head_year = _YEAR.search(lines[i])
     below = [line for line in lines[i + 1:i + 6] if line and "\t" not in line][:2]
     return any(len(line) <= 80 and "报告" in line and _YEAR.search(line)
-               and not _SENTENCE_MARK.search(line) for line in below)
+               and not _SENTENCE_MARK.search(line) and line != lines[i]
+               and (head_year is None or head_year.group() in line) for line in below)
 
 
 _ENCRYPTED = ("the PDF is encrypted (password-protected: a password is needed to open it), so its "
