@@ -139,8 +139,15 @@ def _traditional_rx() -> re.Pattern[str]:
 #: A whitespace run (line breaks included); kept as one space only between two ASCII
 #: letters or digits (see _blank).
 _BLANKS = re.compile(r"\s+")
-#: Half-width "."s that end a Chinese sentence (not a number's point, nor in a URL).
-_HAN_PERIOD = re.compile(rf"(?<=[{_HAN}”’」』》）】])\.+(?![A-Za-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _han_period() -> re.Pattern[str]:
+    """Half-width "."s that end a Chinese sentence (not a number's point, nor in a URL).
+    Compiled on first use, as the other patterns only noisy statements need (each CJK
+    range costs the regex compiler ~1 ms; most runs never need them)."""
+    return re.compile(rf"(?<=[{_HAN}”’」』》）】])\.+(?![A-Za-z0-9])")
+
 #: A leading enumeration marker ``features.strip_marker`` leaves (其一, 其一是, 一是 and the
 #: punctuation after it), with the blanks around it.
 _LEAD_MARKER = re.compile(
@@ -150,38 +157,59 @@ _CN_POINT_MARKER = re.compile(r"[一二三四五六七八九十]{1,2}\.")
 _REPEATED = re.compile(r"([，。；：、！？,;:!?])\1+")
 _SENTENCE_END = "。；;！？!?.．"
 _GAPS = r"[ \t\u3000\u00a0\r\n]"
-#: A Chinese character: a glued heading is cut only after a sentence of at least four
-#: (never the number of a heading standing alone, "1.存在的主要问题").
-_HAN_CHAR = re.compile(f"[{_HAN}]")
+
+
+@lru_cache(maxsize=1)
+def _han_char() -> re.Pattern[str]:
+    """A Chinese character: a glued heading is cut only after a sentence of at least four
+    (never the number of a heading standing alone, "1.存在的主要问题")."""
+    return re.compile(f"[{_HAN}]")
+
+
 #: Words a sub-heading or section title ends in ("…改进措施", "…工作打算", "…需要报告的事项").
 _TITLE_END = re.compile(r"(?:问题|不足|不足之处|措施|举措|打算|计划|思路|方向|安排|情况|事项)\Z")
 
 
-@lru_cache(maxsize=1)
-def _tail_rxs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a page-number line inside a text, a page number at its end, a heading glued at its
-    end), built on ingest's PAGE_NUMBER (第 3 页, - 3 -, 3/5 …) on first use.
-
-    A page number: on a line of its own (a bare 1–3 digit number too), or at the end after a
-    sentence end or a blank (a bare number too), or right after the text (not a bare
-    number). A heading: after the last sentence end or a lead-in colon (maybe with a page
-    number between), or after a blank when numbered — an optional number ((二), 二、, 2.,
-    第二部分), a short phrase, maybe "：" and a "无" that was its section's body.
-    """
+def _page() -> str:
     from nlp_reports.ingest.normalize import PAGE_NUMBER
 
-    page = f"(?:{PAGE_NUMBER})"
-    inner = re.compile(rf"\n[ \t\u3000\u00a0]*(?:{page}|\d{{1,3}})[ \t\u3000\u00a0]*(?=\n)")
-    tail = re.compile(rf"(?:(?:(?<=[{_SENTENCE_END}])|{_GAPS}+)(?:{page}|\d{{1,3}})"
+    return f"(?:{PAGE_NUMBER})"
+
+
+# Page numbers and headings left in a text, built on ingest's PAGE_NUMBER (第 3 页, - 3 -,
+# 3/5 …), each compiled on first use. A page number: on a line of its own (a bare 1–3
+# digit number too), or at the end after a sentence end or a blank (a bare number too), or
+# right after the text (not a bare number). A heading: after the last sentence end or a
+# lead-in colon (maybe with a page number between), or after a blank when numbered — an
+# optional number ((二), 二、, 2., 第二部分), a short phrase, maybe "：" and a "无" that was
+# its section's body.
+
+
+@lru_cache(maxsize=1)
+def _inner_page_rx() -> re.Pattern[str]:
+    """A page-number line inside a text."""
+    return re.compile(rf"\n[ \t\u3000\u00a0]*(?:{_page()}|\d{{1,3}})[ \t\u3000\u00a0]*(?=\n)")
+
+
+@lru_cache(maxsize=1)
+def _tail_page_rx() -> re.Pattern[str]:
+    """A page number at the end of a text."""
+    page = _page()
+    return re.compile(rf"(?:(?:(?<=[{_SENTENCE_END}])|{_GAPS}+)(?:{page}|\d{{1,3}})"
                       rf"|(?<=[^\d\s]){page}){_GAPS}*\Z")
-    heading = re.compile(
+
+
+@lru_cache(maxsize=1)
+def _glued_heading_rx() -> re.Pattern[str]:
+    """A heading glued at the end of a text."""
+    page = _page()
+    return re.compile(
         rf"(?:(?<=[{_SENTENCE_END}：:]){_GAPS}*(?:{page}{_GAPS}*)?"
         rf"|{_GAPS}+(?=[(（一二三四五六七八九十\d第]))"
         r"(?P<mark>[(（][ \t]{0,2}(?:[一二三四五六七八九十]{1,2}|\d{1,2})[ \t]{0,2}[)）][、.．]?"
         r"|[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}部分[、:：]?)?"
         r"[ \t\u3000]*(?P<title>[^\s。，,；;！？!?：:]{2,26})[：:。]?"
         rf"(?:[ \t\u3000]*无[。.]?)?{_GAPS}*\Z")
-    return inner, tail, heading
 
 
 def _is_heading(mark: str | None, title: str) -> bool:
@@ -207,19 +235,18 @@ _TAIL_REACH = 80
 
 def _strip_tail(text: str) -> str:
     """``text`` without page numbers and headings glued at its end (any order, a few)."""
-    _, tail, heading = _tail_rxs()
     for _ in range(4):
         before = text
         end = text.rstrip()[-2:]  # (quick tests first: what each can end in)
-        m = (tail.search(text, max(0, len(text) - _TAIL_REACH))
+        m = (_tail_page_rx().search(text, max(0, len(text) - _TAIL_REACH))
              if end[-1:].isdecimal() or end[-1:] in _TAIL_CHARS else None)
         if m is not None:
             text = text[:m.start()]
             end = text.rstrip()[-2:]
-        m = (heading.search(text, max(0, len(text) - _TAIL_REACH))
+        m = (_glued_heading_rx().search(text, max(0, len(text) - _TAIL_REACH))
              if end and (end[-1] in _TAIL_WORD_ENDS or end[-1] == "无"
                          or end[-1] in "：:。." and end[:1] in _TAIL_WORD_ENDS + "无") else None)
-        if (m is not None and len(_HAN_CHAR.findall(text, 0, m.start())) >= 4
+        if (m is not None and len(_han_char().findall(text, 0, m.start())) >= 4
                 and (m.group("mark") or text[m.start() - 1] in _SENTENCE_END + "：:")
                 and _is_heading(m.group("mark"), m.group("title"))):
             text = text[:m.start()]
@@ -262,7 +289,7 @@ def _repair(text: str) -> str:
 
             text = to_simplified(text)
     if "\n" in text:
-        text = _tail_rxs()[0].sub("", text)
+        text = _inner_page_rx().sub("", text)
     text = _strip_tail(text)  # while the blanks still set page numbers apart
     joined = " " in text or not text.isprintable()
     if joined:
@@ -273,7 +300,7 @@ def _repair(text: str) -> str:
     if "." in text:
         m = _CN_POINT_MARKER.match(text)
         head = m.end() if m else 0
-        text = text[:head] + _HAN_PERIOD.sub("。", text[head:])
+        text = text[:head] + _han_period().sub("。", text[head:])
         joined = True
     once = _REPEATED.sub(r"\1", text)
     if joined or once != text:  # letter-spaced headings now joined, "。。" now one

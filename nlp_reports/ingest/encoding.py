@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from functools import lru_cache
 
 from nlp_reports.errors import BinaryInputError, DecodingError, EmptyInputError
 from nlp_reports.ingest.normalize import _PLAIN_SIMPLIFIED, COMMON_CHARS
@@ -40,7 +41,15 @@ _ALIASES = {
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def _cjk_run() -> re.Pattern[str]:
+    """A run of CJK characters (compiled on first use: only an undecided encoding needs it,
+    and each CJK range costs the regex compiler ~1 ms)."""
+    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
 _MIN_COMMON_SHARE = 0.35  # real Chinese prose: 0.6–0.9 of CJK chars are in COMMON_CHARS
 
 
@@ -82,7 +91,7 @@ def _common_share(text: str, sample: int = 1500, min_cjk: int = 20) -> float | N
     """Share of CJK characters that are frequent ones; None when there are fewer than
     ``min_cjk`` to tell."""
     head = text[:sample]
-    cjk = sum(map(len, _CJK_RUN.findall(head)))  # runs, not characters: far fewer matches
+    cjk = sum(map(len, _cjk_run().findall(head)))  # runs, not characters: far fewer matches
     if cjk < max(1, min_cjk):
         return None
     return sum(map(COMMON_CHARS.__contains__, head)) / cjk
@@ -287,12 +296,15 @@ def _repaired(data: bytes) -> tuple[str, str] | None:
         # characters inside its words ("naïve" → "na茂ve"): Han characters come in runs,
         # seldom touching a Latin letter
         head = repaired[:20000]
-        if len(_HAN_BY_LATIN.findall(head)) < 0.1 * len(_CJK.findall(head)):
+        if len(_han_by_latin().findall(head)) < 0.1 * len(_CJK.findall(head)):
             return repaired, codec
     return None
 
 
-_HAN_BY_LATIN = re.compile(r"[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
+@lru_cache(maxsize=1)
+def _han_by_latin() -> re.Pattern[str]:
+    """A Han character touching a Latin letter (compiled on first use: a double decode only)."""
+    return re.compile(r"[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff](?=[A-Za-z])")
 
 
 def _utf8_with_gbk_runs(data: bytes) -> str | None:

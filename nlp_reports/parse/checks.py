@@ -562,7 +562,14 @@ _DATE = (r"(?:(?:19|20)\d{2}\s{0,2}(?:年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\
          r"(?:\s{0,2}(?:星期|周)[一二三四五六日天])?")
 _AGENCY = (r"[^\s。，,；;：:、！!？?]{2,30}?(?:人民政府|政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会"
            r"|管理委员会|行署|公司|海关|队|站|所)")
-_SIGN_OFF = re.compile(rf"(?:{_AGENCY})?\s{{0,12}}(?:{_DATE})|{_AGENCY}")
+
+
+@lru_cache(maxsize=1)
+def _sign_off() -> re.Pattern[str]:
+    """A sign-off line (agency and/or date; compiled on first use: ~1 ms, for the rare
+    section 六 with more than one line)."""
+    return re.compile(rf"(?:{_AGENCY})?\s{{0,12}}(?:{_DATE})|{_AGENCY}")
+
 _RELEASE_NOTE = re.compile(r"[(（]此件[^()（）]{1,10}[)）]")
 _ATTACHMENT = re.compile(r"^[ \t\u3000]*(?:附件|附表)(?:\d{1,2}|[一二三四五六七八九])?(?:下载)?[ \t\u3000]*(?:[:：]|$)",
                          re.MULTILINE)
@@ -575,7 +582,8 @@ def _content_of_six(text: str) -> str:
         text = text[:m.start()]
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     lines = [line for line in lines if line]
-    while len(lines) > 1 and (_SIGN_OFF.fullmatch(lines[-1]) or _RELEASE_NOTE.fullmatch(lines[-1])):
+    while len(lines) > 1 and (_sign_off().fullmatch(lines[-1])
+                              or _RELEASE_NOTE.fullmatch(lines[-1])):
         lines.pop()
     return "\n".join(lines)
 

@@ -335,7 +335,14 @@ _NOT_DISTRICT = re.compile(
 _OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|^党政|政务|信息公开")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _hanzi() -> re.Pattern[str]:
+    """A Chinese character (compiled on first use: each CJK range costs the regex compiler
+    ~1 ms, and most reports never need this one)."""
+    return re.compile(r"[\u4e00-\u9fff]")
+
 
 
 def full_agency(agency: str | None, signature: str | None = None, text: str = "") -> str | None:
@@ -387,7 +394,7 @@ def _names(text: str, full: str) -> bool:
     ("青禾省柳岸县人民政府"), not inside a longer name ("新青石市人民政府")."""
     at = text.find(full)
     while at >= 0:
-        if at == 0 or not _HANZI.match(text[at - 1]) or text[at - 1] in "省市州盟区县旗":
+        if at == 0 or not _hanzi().match(text[at - 1]) or text[at - 1] in "省市州盟区县旗":
             return True
         at = text.find(full, at + 1)
     return False

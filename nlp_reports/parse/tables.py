@@ -67,7 +67,13 @@ _CN_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:，\d{3})+(?:\.\d+)?")
 _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
-_GLUED = re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
+
+
+@lru_cache(maxsize=1)
+def _glued() -> re.Pattern[str]:
+    """A number glued to a row label (PDF text; compiled on first use: ~1 ms)."""
+    return re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
+
 #: A page number on a line of its own (ingest's PAGE_NUMBER: "- 3 -", "第3页 共4页", "3/4"):
 #: a page break inside a table, no cell. Its possible first characters come first (fast).
 _PAGE_NUMBER = re.compile(PAGE_NUMBER)
@@ -266,7 +272,7 @@ def _plain_line(line: str) -> _Line:
         i -= 1
     cells.reverse()
     if cells and i > 0:  # "…申请数量3 0 0 …": a number glued to the label (PDF text)
-        m = _GLUED.fullmatch(toks[i - 1])
+        m = _glued().fullmatch(toks[i - 1])
         if m:
             toks = [*toks[: i - 1], m.group(1)]
             cells.insert(0, _Cell(NUM, m.group(2), float(m.group(2))))
