@@ -165,3 +165,23 @@ def test_d8_a_running_head_naming_the_year_above_the_printed_title_is_no_title()
     assert r.metadata.title == "澄江市人民政府2022年政府信息公开工作年度报告"
     assert r.metadata.agency == "澄江市人民政府"
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_d7_a_line_wrap_inside_a_table3_number_is_joined():
+    """D7: a PDF copy wrapped 表三's first row inside its first number ("…申请数量 2" /
+    "4 3 0 0 2 2 31"): the row had 8 values for 7 columns and 表三 was unreadable. The two
+    halves at the line break are one number when that alone makes the row's total add up."""
+    r = load_report(DATA / "t3_number_wrap_2022.txt")
+    t3 = next(t for t in r.tables if t.id == "table3")
+    assert t3.status == "ok", t3.problem
+    assert t3.values[t3.rows.index("1")] == (24, 3, 0, 0, 2, 2, 31)
+    assert {c.outcome for c in r.checks if c.id in ("I1", "I2", "I3")} == {"pass"}
+
+
+def test_d7_an_extra_value_that_no_join_explains_stays_unreadable():
+    # the same row with a stray value: no join at the break makes the total add up, so the
+    # row is not guessed
+    text = (DATA / "t3_number_wrap_2022.txt").read_text(encoding="utf-8")
+    text = text.replace("申请数量 2\n4 3 0 0 2 2 31", "申请数量 5\n4 3 0 0 2 2 31")
+    t3 = next(t for t in load_report(text).tables if t.id == "table3")
+    assert t3.status == "unreadable"

@@ -453,6 +453,9 @@ class _Rows:
     #: (row, number of rows found) → expected cell count; only the current row's cells
     #: grow while it stays current, and it is the one left out of the count
     expected: dict[tuple[str, int], int | None] = field(default_factory=dict)
+    #: row → where in its cells a line's values begin after the row's first line of values
+    #: (a PDF copy may wrap a row inside a number there: :func:`_join_wrapped_number`)
+    seams: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _read_rows(
@@ -542,6 +545,8 @@ def _read_rows(
                 if found:
                     rows.stray += len(cells)
             else:
+                if current_cells:
+                    rows.seams.setdefault(current, []).append(len(current_cells))
                 current_cells.extend(cells)
                 if labels or len(cells) > 1:
                     flat[current] = False
@@ -565,6 +570,8 @@ def _read_rows(
                         break
                     current_cells += ln.cells
                     i += 1
+                if n0 and i > i0:  # (the first seam only: a wrap right after the label line)
+                    rows.seams.setdefault(current, []).append(n0)
                 # a line without labels has at least one cell (_cut_line): more cells
                 # than lines means a line of several, as ``len(cells) > 1`` above
                 if len(current_cells) - n0 > i - i0:
@@ -801,6 +808,11 @@ def _read_table3(
     else:
         fmt = hint or "2021"
     row_defs = TABLE3_ROWS if fmt == "2021" else TABLE3_ROWS_2019
+    if best.seams and len(cols) == 7:
+        for rid, seams in best.seams.items():
+            joined = _join_wrapped_number(best.cells.get(rid), seams)
+            if joined is not None:
+                best.cells[rid] = joined
     extra = []
     if best.stray:
         extra.append(f"{best.stray} values under labels that are not 表三 rows")
@@ -810,6 +822,30 @@ def _read_table3(
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
+
+
+def _join_wrapped_number(cells: list[_Cell] | None, seams: Sequence[int]) -> list[_Cell] | None:
+    """A 7-column 表三 row of 8 values whose two values at a line break are one number a PDF
+    copy wrapped ("…申请数量 2" / "4 3 0 0 2 2 31"): the row with them joined, when exactly
+    one such join makes the 总计 the sum of the six applicant columns (I2), else None — a
+    stray value is never guessed away."""
+    if cells is None or len(cells) != 8:
+        return None
+    found = None
+    for k in seams:
+        if not 0 < k < 8:
+            continue
+        a, b = cells[k - 1], cells[k]
+        if not (a.kind == NUM and b.kind == NUM and a.raw.isdigit() and b.raw.isdigit()):
+            continue
+        raw = a.raw + b.raw
+        row = [*cells[:k - 1], _Cell(NUM, raw, float(raw)), *cells[k + 1:]]
+        if any(c.kind != NUM for c in row) or sum(c.value for c in row[:6]) != row[6].value:  # type: ignore[misc]
+            continue
+        if found is not None:
+            return None
+        found = row
+    return found
 
 
 #: 表三's column labels (normalised) → column index; the group label and the corner aside.
