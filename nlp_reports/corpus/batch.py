@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 from nlp_reports._gc import GC_THRESHOLD, fewer_collections
 from nlp_reports.corpus.store import (
+    REPORT_META_COLUMNS,
     Store,
     StoredStatement,
     _now,
@@ -115,7 +116,8 @@ class BatchResult:
                      else " (see --show-failures)")
         if self.ignored:
             n = sum(c for _, c in self.ignored)
-            kinds = ", ".join(f"{s or 'no suffix'} {c}" for s, c in self.ignored[:4])
+            kinds = ", ".join(f"{s or 'no suffix and no report content'} {c}"
+                              for s, c in self.ignored[:4])
             more = ", …" if len(self.ignored) > 4 else ""
             line += (f"; {n} other file{'s' if n != 1 else ''} not read ({kinds}{more}: "
                      "not report formats)")
@@ -148,7 +150,8 @@ WALKED_SUFFIXES: frozenset[str] = frozenset(
 class Found(NamedTuple):
     """What :func:`expand_paths` found: the files to read, the arguments and report-named
     paths that are no file (failures), and the files a folder walk passed over, counted by
-    suffix (``""`` for none) so that nothing is skipped in silence."""
+    suffix (``""`` for none: files without a suffix whose first bytes are no report format)
+    so that nothing is skipped in silence."""
 
     files: list[Path]
     failures: list[Failure]
@@ -158,10 +161,15 @@ class Found(NamedTuple):
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     """Files, folders (recursive, known suffixes) and globs → sorted unique files.
 
-    Paths are kept as the user reaches them (absolute, not resolved: a report read through
-    a symbolic link is stored under the link's path); a file reached twice (two arguments,
-    or a linked folder) is taken once, by its device and inode. Symbolic links to folders
-    are followed, each folder walked once (a link loop ends). Arguments that match nothing
+    Paths are absolute and kept as the user reaches them, not resolved; a file reached
+    twice (two arguments, a linked folder, a hard link) is taken once, by its device and
+    inode, under the path without a symbolic link in it when it is reached both ways (a
+    crawl's link to a site folder does not move that site's reports under the link's
+    folder, nor record them twice in a store made before the link); a file reached only
+    through a link keeps the link's path. Symbolic links to folders are followed after the
+    real folders, each folder walked once (a link loop ends). A file without a suffix (a
+    crawler's ``…/content/5102257``) is taken when its first bytes are a report format
+    (:func:`sniff_report`), else counted with the files passed over. Arguments that match nothing
     come back as failures (reason ``not_found``), and so do paths named like a report that
     are no file: a dangling symbolic link (``not_found``), a FIFO, socket or device
     (``unreadable``; never opened, a FIFO would block the run). A folder walk takes
@@ -170,7 +178,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`.
     """
     found: dict[str, Path] = {}
-    inodes: set[tuple[int, int]] = set()
+    inodes: dict[tuple[int, int], str] = {}  # device and inode → the path taken for it
     missing: list[Failure] = []
     noted: set[str] = set()
     ignored: dict[str, int] = {}
@@ -184,17 +192,25 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
             inode = (st.st_dev, st.st_ino)
         except OSError:  # vanished meanwhile: reading it will say so
             inode = None
-        if inode is None or inode not in inodes:
+        held = None if inode is None else inodes.get(inode)
+        if held is None:
             if inode is not None:
-                inodes.add(inode)
+                inodes[inode] = key
             found.setdefault(key, Path(key))
+        elif held != key and _through_link(held) and not _through_link(key):
+            del found[held]  # reached through a link first: the direct path holds it
+            inodes[inode] = key
+            found[key] = Path(key)
         return 1
 
     seen_dirs: set[tuple[int, int]] = set()
+    # symbolic links to folders met in a walk, walked once every real folder has been:
+    # (the link, the index of the argument it was found under)
+    links: list[tuple[Path, int]] = []
 
-    def walk(folder: Path) -> int:
+    def walk(folder: Path, arg: int) -> int:
         given = 0
-        for root, dirs, names in os.walk(os.path.abspath(folder), followlinks=True):
+        for root, dirs, names in os.walk(os.path.abspath(folder)):
             st = os.stat(root)
             if (st.st_dev, st.st_ino) in seen_dirs:  # a link back up, or a folder twice
                 if root == os.path.abspath(folder):
@@ -202,11 +218,19 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
                 dirs[:] = []
                 continue
             seen_dirs.add((st.st_dev, st.st_ino))
-            dirs.sort()
+            real = []
+            for d in sorted(dirs):
+                if os.path.islink(os.path.join(root, d)):
+                    links.append((Path(root, d), arg))
+                else:
+                    real.append(d)
+            dirs[:] = real
             for name in sorted(names):
                 f = Path(root, name)
                 suffix = f.suffix.lower()
-                if suffix not in WALKED_SUFFIXES:
+                if not suffix and f.is_file() and sniff_report(f):
+                    given += add(f)
+                elif suffix not in WALKED_SUFFIXES:
                     ignored[suffix] = ignored.get(suffix, 0) + 1
                 elif not f.is_file():
                     given += note(f)
@@ -223,14 +247,13 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
             missing.append(fail)
         return 1
 
-    for arg in paths:
+    folders: list[tuple[int, str]] = []  # folder arguments, checked once links are walked
+    given_by: dict[int, int] = {}
+    for i, arg in enumerate(paths):
         p = Path(arg)
         if p.is_dir():
-            if not walk(p):
-                missing.append(Failure(
-                    str(arg), NO_REPORT_FILES,
-                    f"no report files found under {arg} (looked for "
-                    f"{' '.join(REPORT_SUFFIXES)} in it and its subfolders)"))
+            given_by[i] = walk(p, i)
+            folders.append((i, str(arg)))
         elif p.is_file():
             add(p)
         elif glob.has_magic(str(arg)):
@@ -238,7 +261,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
             for m in sorted(glob.glob(str(arg), recursive=True)):
                 mp = Path(m)
                 if mp.is_dir():
-                    given += walk(mp)
+                    given += walk(mp, -1)
                 elif mp.is_file():
                     given += add(mp)
                 elif mp.suffix.lower() in WALKED_SUFFIXES:
@@ -247,7 +270,64 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
                 missing.append(Failure(str(arg), "not_found", "the pattern matches no file"))
         elif not note(p):
             missing.append(Failure(str(arg), "not_found", "no such file or folder"))
+    while links:  # (a linked folder may hold links in turn)
+        link, i = links.pop(0)
+        given_by[i] = given_by.get(i, 0) + walk(link, i)
+    for i, arg in folders:
+        if not given_by.get(i):
+            missing.append(Failure(
+                arg, NO_REPORT_FILES,
+                f"no report files found under {arg} (looked for "
+                f"{' '.join(REPORT_SUFFIXES)} in it and its subfolders, and files without "
+                "a suffix holding a report)"))
     return Found([found[k] for k in sorted(found)], missing, ignored)
+
+
+def _through_link(path: str) -> bool:
+    """Whether ``path`` passes through a symbolic link (to a folder or to the file)."""
+    return os.path.realpath(path) != path
+
+
+#: Bytes :func:`sniff_report` reads of a file without a suffix.
+SNIFF_BYTES = 16384
+#: Words that make a text file without a suffix a report to read (simplified and traditional).
+_REPORT_WORDS = re.compile("年度报告|年度報告|政府信息公开|政府信息公開|政府資訊公開|政务公开|政務公開")
+
+
+def sniff_report(path: str | os.PathLike[str]) -> bool:
+    """Whether a file without a suffix is one to read as a report (a crawler saves
+    ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx; an archive then fails
+    with "unpack it", listed), a web page, or text (UTF-8, GB18030, UTF-16) naming 年度报告 /
+    政府信息公开 / 政务公开. Anything else, or a file that cannot be opened, is not."""
+    from nlp_reports.errors import UnsupportedFormatError
+    from nlp_reports.ingest import sniff_format
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    if head.startswith((b"%PDF", b"PK\x03\x04")):
+        return True
+    try:
+        kind = sniff_format(head)
+    except (UnsupportedFormatError, ValueError):  # an image, a legacy Office file …
+        return False
+    if kind != "txt":
+        return True  # pdf, html, mhtml
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    for enc in encodings:
+        try:
+            text = head.decode(enc)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the edge
+                continue
+            text = head[:exc.start].decode(enc, "ignore")
+        return bool(_REPORT_WORDS.search(text))
+    return False
 
 
 def text_path(path: str) -> str:
@@ -983,7 +1063,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
               timeout: float | None = DEFAULT_TIMEOUT) -> BatchResult:
     """Parse, tag and store every report file under ``paths`` into the store ``db``.
 
-    ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf) and globs.
+    ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf …, and
+    files without a suffix holding one: :func:`expand_paths`) and globs.
     ``model``: a model directory (None: the shipped default; other paths need ``trust``),
     or an already loaded tagger (anything with ``model_id`` and ``tag_many``).
     Resumes: files stored ok (or as duplicates) with the same SHA-256 and model id are
@@ -1147,12 +1228,17 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # fingerprint → path of the report written in this run with that content
         # (:func:`~nlp_reports.corpus.store.content_fingerprint`)
         content_seen: dict[str, str] = {}
+        content_held: dict[str, tuple[str | None, str, int]] = {}  # its date, sha256, size
 
         def flush() -> None:
             nonlocal ok, last
-            keep, same = _content_duplicates(store, buffer, content_seen, model_id, since)
+            keep, same = _content_duplicates(store, buffer, content_seen, model_id, since,
+                                             content_held)
             n_ok, chunk_failures = _write_chunk(store, keep, model_id)
-            ok += n_ok
+            # (a holder written by an earlier flush that a copy dated earlier displaced is
+            # counted among the duplicates now)
+            in_buffer = {r[1] for r in buffer}
+            ok += n_ok - sum(1 for d in same if d[0] not in in_buffer)
             if earlier:  # reports written again because the model changed
                 failed_now = {f.path for f in chunk_failures}
                 again = [earlier.pop(r[1]) for r in keep
@@ -1163,6 +1249,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             if same:
                 store.record_duplicates(same)
             redirect = {d[0]: d[3] for d in same}
+            for key, done_now in list(settled.items()):  # a holder displaced by an earlier date
+                if done_now[0] == "ok" and done_now[1] in redirect:
+                    settled[key] = ("ok", redirect[done_now[1]])
             n_dups, dup_failures = _resolve_duplicates(store, buffer, chunk_failures, inflight,
                                                        waiting, settled, model_id, redirect)
             counter["duplicates"] += n_dups + len(same)
@@ -1199,15 +1288,25 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
 def _content_duplicates(store: Store, results: list[tuple[Any, ...]],
                         seen: dict[str, str], model_id: str | None,
-                        since: str | None) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+                        since: str | None,
+                        held: dict[str, tuple[str | None, str, int]] | None = None,
+                        ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Split parsed results into those to write and the duplicates by content.
 
     A report whose content fingerprint (the same text in another encoding or format:
     :func:`~nlp_reports.corpus.store.content_fingerprint`) is that of a report written
     earlier in this run (``seen``, updated here) or stored (by any model) is not written:
     it becomes a ``(path, sha256, size, holder, model_id)`` duplicate of that report, as a
-    byte-identical copy does. Returns ``(results to write, duplicates)``.
+    byte-identical copy does. Among the copies met in one run the holder is the one
+    published first (then the first met): a mirror or 转载 re-post of a report, dated on
+    its page months later, must not give the report its date (a false "published late" in
+    the audit), whatever the folders' order. ``held`` (fingerprint → the holder's
+    ``published``, sha256 and size, updated here) lets a copy dated earlier displace a
+    holder written earlier in the run: the holder becomes its duplicate, and so do the
+    holder's own duplicates. A report stored by an earlier run stays the holder.
+    Returns ``(results to write, duplicates)``.
     """
+    held = {} if held is None else held
     fps = {r[1]: getattr(r[4], "fingerprint", None) for r in results if r[0] == "ok"}
     wanted = sorted({fp for fp in fps.values() if fp is not None and fp not in seen})
     stored = (store.reports_with_fingerprint(wanted, model_id, since=since, any_model=True)
@@ -1218,14 +1317,41 @@ def _content_duplicates(store: Store, results: list[tuple[Any, ...]],
         fp = fps.get(r[1]) if r[0] == "ok" else None
         holder = None if fp is None else seen.get(fp) or stored.get(fp)
         if holder is not None and holder != r[1]:
+            mine = fp in held and seen.get(fp) == holder  # written in this run
+            if mine and _earlier(_published(r), held[fp][0]):
+                log.info("%s: same text as %s, published earlier (%s, not %s): it holds the "
+                         "report, %s is recorded as its duplicate", r[1], holder,
+                         _published(r), held[fp][0], holder)
+                keep = [k for k in keep if k[1] != holder]  # (when not written yet)
+                same = [(*d[:3], r[1] if d[3] == holder else d[3], d[4]) for d in same]
+                same.append((holder, held[fp][1], held[fp][2], r[1], model_id))
+                seen[fp] = r[1]
+                held[fp] = (_published(r), r[2], r[3])
+                keep.append(r)
+                continue
             log.info("%s: same text as %s (another encoding or format); recorded as its "
                      "duplicate", r[1], holder)
             same.append((r[1], r[2], r[3], holder, model_id))
             continue
-        if fp is not None:
-            seen.setdefault(fp, r[1])
+        if fp is not None and fp not in seen:
+            seen[fp] = r[1]
+            held[fp] = (_published(r), r[2], r[3])
         keep.append(r)
     return keep, same
+
+
+_PUBLISHED = REPORT_META_COLUMNS.index("published")
+
+
+def _published(result: tuple[Any, ...]) -> str | None:
+    """The ``published`` date (ISO) of a parsed result's report, None when unknown."""
+    head = getattr(result[4], "head", None)
+    return head[_PUBLISHED] if head is not None and len(head) > _PUBLISHED else None
+
+
+def _earlier(date: str | None, than: str | None) -> bool:
+    """Whether ISO date ``date`` is before ``than`` (a known date before an unknown one)."""
+    return date is not None and (than is None or date < than)
 
 
 def _resolve_duplicates(store: Store, results: list[tuple[Any, ...]], fails: list[Failure],

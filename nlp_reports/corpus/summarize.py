@@ -1059,7 +1059,9 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
 
     Which one is kept: first one whose year is not in doubt (no ``year_conflict``: the
     title's year disagrees with the data period or the dates, so it may be another year's
-    report filed under this one); then the one published last (``published``, an ISO date: a revised
+    report filed under this one); then one with a body — sections or 表三 read — over one
+    with neither (a notice or page stored from before the parser refused them: a later date
+    never makes it the report); then the one published last (``published``, an ISO date: a revised
     version is published after the version it replaces); among those with the same or no
     date, the most complete — 表三 read (its total received and outcomes both present),
     then the most section-五 statements — and then the one stored last (the highest id), so
@@ -1087,19 +1089,23 @@ def _dedupe_order(sub: Any) -> Any:
                 else np.zeros(len(sub), dtype=bool))
     order = sub[["id", "agency", "year"]].assign(
         sure=(~np.asarray(conflict, dtype=bool)).astype(int),  # a year not in doubt wins
+        # sections or 表三: a report over a text with neither, whatever the dates
+        body=((sub["n_sections"].fillna(0) > 0)
+              | (sub["received"].notna() & sub["outcomes_total"].notna())).astype(int),
         published=sub["published"].astype(object).where(sub["published"].notna(),
                                                          "").astype(str),
         table3=(sub["received"].notna() & sub["outcomes_total"].notna()).astype(int),
         n_statements=sub["n_statements"].fillna(0).astype(int))
-    return order.sort_values(["agency", "year", "sure", "published", "table3", "n_statements",
-                              "id"], kind="stable")
+    return order.sort_values(["agency", "year", "sure", "body", "published", "table3",
+                              "n_statements", "id"], kind="stable")
 
 
 def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
     """"; kept: 某县人民政府 2024: a.txt (published last) over b.txt" for the first ``limit``
     of ``pairs`` ((agency, year) with several reports): which text :func:`dedupe_frames`
     counts, and why (the first of its rules that told them apart)."""
-    if not {"received", "outcomes_total", "n_statements", "published"} <= set(r.columns):
+    if not {"received", "outcomes_total", "n_statements", "n_sections",
+            "published"} <= set(r.columns):
         return ""
     order = _dedupe_order(r)
     names = dict(zip(r["id"], r["path"] if "path" in r else r["id"], strict=True))
@@ -1113,6 +1119,7 @@ def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
         g = order[(order["agency"] == agency) & (order["year"] == year)]
         kept, runner = g.iloc[-1], g.iloc[-2]
         why = ("no year_conflict" if kept["sure"] != runner["sure"]
+               else "sections or 表三" if kept["body"] != runner["body"]
                else "published last" if kept["published"] != runner["published"]
                else "表三 read" if kept["table3"] != runner["table3"]
                else "more statements in 五" if kept["n_statements"] != runner["n_statements"]

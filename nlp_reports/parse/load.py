@@ -8,8 +8,9 @@ when the report was in traditional characters and the conversion kept the length
 section titles/texts and statements are cut from the original characters instead.
 
 Only text with no report content raises :class:`~nlp_reports.errors.NotAReportError`: no
-section heading and no table, and no key phrase or neither an agency nor a year; a fragment
-parses, and what is missing is listed in ``Report.errors``.
+section heading and no table, and no key phrase or neither an agency nor a year, or only a
+pointer to the report, a correction notice (更正说明), a list of report titles or too little
+prose for a report; a fragment parses, and what is missing is listed in ``Report.errors``.
 """
 
 from __future__ import annotations
@@ -171,7 +172,9 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
     """Raise NotAReportError for a text with no section heading and no table that names
     neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
     saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
-    report still has its title's agency and year."""
+    report still has its title's agency and year; or that only points to the report
+    (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
+    a correction notice, a list page of report titles)."""
     _refuse_pointer(simplified, path)
     if not _KEY_PHRASE.search(simplified):
         raise NotAReportError(
@@ -181,6 +184,51 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
         raise NotAReportError(
             "no annual-report content: no section heading, no table, and neither an agency "
             "nor a report year found (a key phrase alone is not a report)", path=path)
+    _refuse_short(simplified, path)
+
+
+#: A line of prose holds a sentence mark: a full-width one, or a half-width one after a
+#: Chinese character (titles, links, dates and menus hold none).
+_SENTENCE_MARK = re.compile(r"[。，；！？]|(?<=[\u4e00-\u9fff])[,;!?]")
+#: A text without headings or tables with less prose than this (Chinese characters) and no
+#: figure in it is too short to be a report: older reports in prose run to 130 and more (a
+#: township's 2014 report: what it published, no applications, no fees, one problem), and
+#: the tersest state their figures ("主动公开政府信息86条，受理申请2件").
+_MIN_REPORT_PROSE = 80
+#: A figure of the year's work in a sentence (86条, 2件, 3项); dates and years are none.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?[ \t]*[条件项份次个家人%]")
+#: A correction notice (更正说明) states what it corrects; the corrected report is another file.
+_CORRECTION = re.compile(r"更正说明|勘误说明|更正如下|勘误如下|更正为")
+#: Below this much prose (Chinese characters) a text stating a correction is the notice
+#: itself, not a report that mentions one.
+_CORRECTION_PROSE_MAX = 300
+#: A report's title as a list page gives it ("…2015年政府信息公开工作年度报告").
+_LISTED_TITLE = re.compile(r"(?:19|20)\d{2}年度?[^\n。，；]{0,30}?(?:年度报告|年报)")
+
+
+def _refuse_short(text: str, path: str | None) -> None:
+    """Raise NotAReportError for a text without headings or tables whose prose is too short
+    for a report, saying what it looks like: a correction notice (更正说明), a site's list
+    of report titles (links and dates), or a page about the report. Each parsed to a report
+    of the agency and year with nothing in it, counted in every table (a phantom report), and
+    a notice published later would win ``--dedupe`` over the report itself."""
+    lines = [line for line in text.split("\n") if _SENTENCE_MARK.search(line)]
+    prose = sum(len(_HAN.findall(line)) for line in lines)
+    if prose < _CORRECTION_PROSE_MAX and _CORRECTION.search(text):
+        raise NotAReportError(
+            "a correction notice (更正说明) for the report, not the report: the corrected "
+            "report is a separate file (parse that one)", path=path)
+    if prose >= _MIN_REPORT_PROSE or any(_FIGURE.search(line) for line in lines):
+        return
+    titles = {m.group() for m in _LISTED_TITLE.finditer(text)}
+    if len(titles) >= 2:
+        raise NotAReportError(
+            f"a list of {len(titles)} report titles, not a report (a site's list page): save "
+            "each report's own page and parse those", path=path)
+    raise NotAReportError(
+        f"too short to be a report: no section heading, no table and {prose} Chinese "
+        f"characters of prose stating no figure (a report in prose has {_MIN_REPORT_PROSE} and "
+        "more, or its figures); a notice or a page about the report?", path=path)
 
 
 #: An attached document file named in the text ("附件：…年度报告.pdf", "附件下载：….docx").

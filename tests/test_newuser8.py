@@ -1,0 +1,196 @@
+"""The eighth new-user trial (a crawler's output, one province 2009–2025): what it found.
+
+F1/F2: a site's list page of report titles and a 更正说明 notice were stored as reports (0
+sections, 0 tables), and ``--dedupe`` kept the later notice over the report. F3: files
+without a suffix (``…/content/5102257``) were passed over. F4: a symbolic link to a site
+folder filed that site under the link. F9: of two copies of one report, the one whose folder
+sorts first kept its (later) date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from _corpus_helpers import FakeTagger
+
+from nlp_reports.corpus import batch
+from nlp_reports.corpus.batch import expand_paths, sniff_report, tag_paths
+from nlp_reports.corpus.store import Store
+from nlp_reports.errors import NotAReportError
+from nlp_reports.parse import load_report
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data" / "newuser8"
+FIXTURES = TESTS / "fixtures" / "reports"
+REPORT = FIXTURES / "county_2022_aligned.txt"  # a 2021-format report: sections and tables
+
+
+# --- F1 / F2: texts too short to be a report ----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["list_page.html", "list_page.txt"])
+def test_a_list_page_of_report_titles_is_not_a_report(name):
+    raw = (DATA / name).read_text(encoding="utf-8")
+    titles = set(re.findall(r"青岚县水利局\d{4}年政府信息公开工作年度报告", raw))
+    with pytest.raises(NotAReportError) as info:
+        load_report(DATA / name)
+    assert info.value.reason == "not_a_report"
+    assert f"a list of {len(titles)} report titles, not a report" in str(info.value)
+
+
+def test_a_correction_notice_is_not_a_report():
+    with pytest.raises(NotAReportError) as info:
+        load_report(DATA / "correction_notice.html")
+    message = str(info.value)
+    assert info.value.reason == "not_a_report"
+    assert "correction notice (更正说明)" in message and "separate file" in message
+
+
+def test_a_sentence_about_the_report_is_too_short():
+    with pytest.raises(NotAReportError, match="too short to be a report"):
+        load_report("2012年，某局依申请公开工作情况说明：全年未收到申请。")
+
+
+def test_short_older_reports_in_prose_still_parse():
+    # a township's 2014 report in one paragraph (130 characters of prose), and a terser one
+    # that states its figures
+    legacy = load_report(TESTS / "data" / "redteam_s6" / "short_legacy_with_xls.html")
+    assert (legacy.metadata.agency, legacy.metadata.year) == ("青石乡人民政府", 2014)
+    assert legacy.sections == () and legacy.tables == ()
+    terse = load_report("苇塘县林业局2009年政府信息公开工作年度报告\n2009年，我局主动公开政府信息"
+                        "41条，受理申请3件，均已答复。全年未收取费用。\n苇塘县林业局\n2010年3月2日\n")
+    assert (terse.metadata.agency, terse.metadata.year) == ("苇塘县林业局", 2009)
+
+
+def test_a_folder_with_a_notice_and_a_list_page_stores_only_the_report(tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for name in ("list_page.html", "correction_notice.html"):
+        shutil.copy(DATA / name, folder / name)
+    shutil.copy(REPORT, folder / "report.txt")
+    result = tag_paths([folder], tmp_path / "s.sqlite", model=FakeTagger())
+    assert result.ok == 1
+    assert {(Path(f.path).name, f.reason) for f in result.failures} == {
+        ("list_page.html", "not_a_report"), ("correction_notice.html", "not_a_report")}
+
+
+def test_dedupe_never_prefers_a_text_without_sections_and_tables_published_later(tmp_path):
+    # a store made before the parser refused notices: the notice, published later, has
+    # neither sections nor tables; the report has both
+    from nlp_reports.corpus.summarize import dedupe_frames, load_frames
+
+    report = load_report(REPORT)
+    assert report.sections and report.tables and report.metadata.published
+    notice = dataclasses.replace(
+        report, sections=(), tables=(), statements=(), checks=(),
+        metadata=dataclasses.replace(report.metadata, published="2030-01-01"))
+    db = tmp_path / "d.sqlite"
+    with Store(db) as s:
+        s.write_report("/c/a/report.txt", report, FakeTagger().tag_many([report])[0],
+                       model_id="m")
+        s.write_report("/c/b/notice.html", notice, [], model_id="m")
+        frames = load_frames(s)
+    kept, dropped = dedupe_frames(frames)
+    assert dropped == 1
+    assert kept.reports["path"].tolist() == ["/c/a/report.txt"]
+
+
+# --- F3: files without a suffix -------------------------------------------------------------
+
+
+def test_a_folder_walk_reads_files_without_a_suffix_that_hold_a_report(tmp_path):
+    crawl = tmp_path / "crawl" / "content"
+    crawl.mkdir(parents=True)
+    shutil.copy(REPORT, crawl / "5102257")  # text naming 年度报告
+    shutil.copy(FIXTURES / "township_2024.html", crawl / "5102258")  # a web page
+    shutil.copy(FIXTURES / "county_2022_aligned.pdf", crawl / "5102259")  # a PDF
+    (crawl / "README").write_text("crawl log: 3 pages fetched\n", encoding="utf-8")
+    (crawl / "5102260").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))  # an image
+    found = expand_paths([tmp_path / "crawl"])
+    assert sorted(p.name for p in found.files) == ["5102257", "5102258", "5102259"]
+    assert found.ignored == {"": 2}
+    assert sniff_report(crawl / "5102257") and not sniff_report(crawl / "README")
+    pytest.importorskip("pdfplumber")
+    result = tag_paths([tmp_path / "crawl"], tmp_path / "s.sqlite", model=FakeTagger())
+    assert result.ok == 3 and result.failed == 0, result.failures
+    assert "no suffix and no report content 2" in result.summary_line()
+
+
+# --- F4: a symbolic link to a folder ----------------------------------------------------------
+
+
+def _site(root: Path) -> Path:
+    site = root / "z_site" / "2022"
+    site.mkdir(parents=True)
+    shutil.copy(REPORT, site / "report.txt")
+    (site / "broken.pdf").write_bytes(b"%PDF-1.4\n%%EOF")  # fails: counted once
+    return root / "z_site"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_file_reached_directly_and_through_a_link_keeps_the_direct_path(tmp_path):
+    crawl = tmp_path / "crawl"
+    site = _site(crawl)
+    (crawl / "a_mirror").mkdir()
+    (crawl / "a_mirror" / "sitelink").symlink_to(site)  # sorts before the real folder
+    (crawl / "a_file_link.txt").symlink_to(site / "2022" / "report.txt")
+    found = expand_paths([crawl])
+    assert [str(p) for p in found.files] == [str(site / "2022" / "broken.pdf"),
+                                            str(site / "2022" / "report.txt")]
+    # a file reached only through a link keeps the link's path
+    only = expand_paths([crawl / "a_mirror"])
+    assert [p.parent.parent.name for p in only.files] == ["sitelink", "sitelink"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_link_added_to_a_stored_crawl_records_nothing_twice(tmp_path):
+    crawl = tmp_path / "crawl"
+    site = _site(crawl)
+    db = tmp_path / "s.sqlite"
+    first = tag_paths([crawl], db, model=FakeTagger())
+    assert (first.ok, first.failed) == (1, 1)
+    (crawl / "a_mirror").mkdir()
+    (crawl / "a_mirror" / "sitelink").symlink_to(site)
+    again = tag_paths([crawl], db, model=FakeTagger())
+    assert (again.ok, again.skipped, again.duplicates, again.failed) == (0, 1, 0, 1)
+    with Store(db) as s:
+        rows = s.query("SELECT path, status FROM files ORDER BY path")
+    assert len(rows) == 2 and not rows["path"].str.contains("sitelink").any()
+
+
+# --- F9: of two copies of one report, the earlier-dated one holds it --------------------------
+
+
+@pytest.mark.parametrize("one_flush", [True, False])
+def test_of_two_copies_the_one_published_first_holds_the_report(tmp_path, monkeypatch,
+                                                                 one_flush):
+    text = REPORT.read_text(encoding="utf-8")
+    date = re.search(r"发布日期：(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    assert date is not None
+    original = "{}-{:02d}-{:02d}".format(*map(int, date.groups()))
+    mirror = tmp_path / "a_转载"  # sorts first; its page is dated months later
+    (mirror / "copy").mkdir(parents=True)
+    later = text.replace(date.group(), f"发布日期：{int(date.group(1)) + 1}年6月5日")
+    (mirror / "r.txt").write_text(later, encoding="utf-8")
+    (mirror / "copy" / "r.txt").write_text(later, encoding="utf-8")  # its byte copy
+    (tmp_path / "b_原文").mkdir()
+    (tmp_path / "b_原文" / "r.txt").write_text(text, encoding="utf-8")
+    if not one_flush:  # the mirror written and committed before the original is parsed
+        monkeypatch.setattr(batch, "WRITE_BATCH", 1)
+    db = tmp_path / "s.sqlite"
+    result = tag_paths([mirror, tmp_path / "b_原文"], db, model=FakeTagger(),
+                       chunk_size=None if one_flush else 1)
+    assert (result.ok, result.duplicates, result.failed) == (1, 2, 0)
+    holder = str(tmp_path / "b_原文" / "r.txt")
+    with Store(db) as s:
+        reports = s.query("SELECT path, published FROM reports")
+        dups = s.query("SELECT path, duplicate_of FROM files WHERE status = 'duplicate'")
+    assert reports.values.tolist() == [[holder, original]]
+    assert sorted(dups["duplicate_of"]) == [holder, holder]
+    rerun = tag_paths([mirror, tmp_path / "b_原文"], db, model=FakeTagger())
+    assert (rerun.ok, rerun.skipped) == (0, 3)
