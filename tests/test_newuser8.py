@@ -194,3 +194,24 @@ def test_of_two_copies_the_one_published_first_holds_the_report(tmp_path, monkey
     assert sorted(dups["duplicate_of"]) == [holder, holder]
     rerun = tag_paths([mirror, tmp_path / "b_原文"], db, model=FakeTagger())
     assert (rerun.ok, rerun.skipped) == (0, 3)
+
+
+# --- F5: the too_large message -------------------------------------------------------------
+
+
+def test_too_large_says_what_to_do_from_the_commands_and_in_python(tmp_path):
+    from nlp_reports.errors import InputTooLargeError
+    from nlp_reports.ingest import read_document
+
+    big = tmp_path / "big.txt"
+    shutil.copy(REPORT, big)
+    with pytest.raises(InputTooLargeError) as info:
+        read_document(big, max_bytes=1024)
+    message = str(info.value)
+    assert "pass max_bytes=..." not in message and "the commands keep the limit" in message
+    # the Python way it names reads the file
+    advice = re.search(r"load_report\(nlp_reports\.ingest\.read_document\(path, max_bytes=N\)"
+                       r"\.text\)", message)
+    assert advice is not None
+    report = load_report(read_document(big, max_bytes=big.stat().st_size).text)
+    assert report.metadata.year == load_report(REPORT).metadata.year

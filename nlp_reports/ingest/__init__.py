@@ -183,8 +183,10 @@ def _read_file(path: str, max_bytes: int, st: os.stat_result | None = None) -> b
     size = st.st_size
     if size > max_bytes:
         raise InputTooLargeError(
-            f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
-            "pass max_bytes=... to read it anyway", path=path)
+            f"the file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit "
+            "(no report is that large: a padded page or a scan?); the commands keep the "
+            "limit, in Python read it anyway with load_report(nlp_reports.ingest."
+            "read_document(path, max_bytes=N).text)", path=path)
     try:
         # a bare descriptor: no file object or buffer for one read of the whole file
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))

@@ -504,8 +504,9 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
     if unpacked > max_bytes:
         raise InputTooLargeError(
             f"the .docx unpacks to {unpacked / 2**20:.0f} MB of XML, over the "
-            f"{max_bytes / 2**20:.0f} MB limit (a zip bomb?); pass max_bytes=... to read it anyway",
-            path=path)
+            f"{max_bytes / 2**20:.0f} MB limit (a zip bomb?); the commands keep the limit, in "
+            "Python read it anyway with load_report(nlp_reports.ingest.read_document(path, "
+            "max_bytes=N).text)", path=path)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
