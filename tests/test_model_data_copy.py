@@ -109,7 +109,7 @@ def test_tagger_writes_then_uses_the_copy(tmp_path: Path, monkeypatch: pytest.Mo
     assert first.predict(texts[:200]) == second.predict(texts[:200])
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "other_model"])
+@pytest.mark.parametrize("damage", ["flip", "truncate", "other_model", "other_code"])
 def test_a_bad_copy_is_ignored_and_written_again(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  data: tuple[dict, bytearray],
@@ -119,6 +119,10 @@ def test_a_bad_copy_is_ignored_and_written_again(tmp_path: Path,
     path = mc.data_copy_path(tmp_path, model_id)
     if damage == "other_model":  # a sound copy of another model under this model's name
         mc.write_data_copy(path, "0" * 64, *data)
+    elif damage == "other_code":  # written by another version of compiled.py
+        with monkeypatch.context() as m:
+            m.setattr(mc, "_code_stamp", lambda: "f" * 64)
+            mc.write_data_copy(path, model_id, *data)
     else:
         mc.write_data_copy(path, model_id, *data)
         raw = bytearray(path.read_bytes())

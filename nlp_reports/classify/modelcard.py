@@ -387,14 +387,24 @@ class ModelFileReader:
 #: unpickling the model's two vocabularies (190,000 dict entries the compiled path never
 #: reads) and inflating the file cost ~0.15 s of CPU at every start-up; the copy loads in
 #: a few ms. It lives in the tokenizer's cache directory, named by the model file's
-#: SHA-256 (read only once that file is verified), and holds that SHA-256 and the SHA-256
-#: of its own bytes: a copy of another model, of another format or a corrupt one is
-#: ignored (and rewritten). Layout: magic, header length (8 bytes, little-endian), the
+#: SHA-256 (read only once that file is verified), and holds that SHA-256, the SHA-256 of
+#: its own bytes and that of the code that wrote it (:func:`_code_stamp`): a copy of
+#: another model, format or code, or a corrupt one, is ignored (and rewritten). Layout: magic, header length (8 bytes, little-endian), the
 #: SHA-256 of everything after it, the JSON header, zero padding to 64 bytes, the payload.
 DATA_COPY_MAGIC = b"NLPRMDC\x01"
 DATA_COPY_FORMAT = 1
 #: Data copies kept in the directory (the newest; older models' copies are removed).
 DATA_COPIES_KEPT = 4
+
+
+def _code_stamp() -> str | None:
+    """SHA-256 of ``classify/compiled.py``, the code a copy was written by: a copy written
+    by other code (a bundle's layout or its unpickling changed) is not read but rewritten.
+    None when the source is not there to read (then no copy is ever read)."""
+    try:
+        return hashlib.sha256(Path(__file__).with_name("compiled.py").read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def data_copy_path(directory: Path, model_sha256: str) -> Path:
@@ -424,7 +434,8 @@ def read_data_copy(path: Path, model_sha256: str) -> tuple[dict[str, Any], memor
         header = json.loads(bytes(view[48:48 + head]).decode("utf-8"))
         if (not isinstance(header, dict) or header.get("model") != model_sha256
                 or header.get("format") != DATA_COPY_FORMAT
-                or header.get("byteorder") != sys.byteorder):
+                or header.get("byteorder") != sys.byteorder
+                or header.get("code") is None or header.get("code") != _code_stamp()):
             return None
         start = -(-(48 + head) // 64) * 64
         return header, view[start:]
@@ -440,7 +451,7 @@ def write_data_copy(path: Path, model_sha256: str, header: dict[str, Any],
     import tempfile
 
     header = {**header, "model": model_sha256, "format": DATA_COPY_FORMAT,
-              "byteorder": sys.byteorder}
+              "byteorder": sys.byteorder, "code": _code_stamp()}
     head = json.dumps(header, ensure_ascii=True, sort_keys=True).encode("utf-8")
     pad = b"\0" * (-(48 + len(head)) % 64)
     digest = hashlib.sha256()
