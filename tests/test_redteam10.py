@@ -185,3 +185,33 @@ def test_d7_an_extra_value_that_no_join_explains_stays_unreadable():
     text = text.replace("申请数量 2\n4 3 0 0 2 2 31", "申请数量 5\n4 3 0 0 2 2 31")
     t3 = next(t for t in load_report(text).tables if t.id == "table3")
     assert t3.status == "unreadable"
+
+
+_OLDER_FIVE = ("柘城县人民政府2015年政府信息公开工作年度报告\n一、概述\n县政府高度重视政府信息公开工作。\n"
+               "二、主动公开政府信息情况\n全年主动公开信息1,032条。\n三、依申请公开政府信息情况\n全年受理申请6件。\n"
+               "四、收费及减免情况\n未收取费用。\n五、因政府信息公开申请提起行政复议、行政诉讼的情况\n无。\n"
+               "六、{title}\n{body}\n柘城县人民政府办公室\n2016年3月25日\n")
+
+
+@pytest.mark.parametrize("title, body, want", [
+    # the problem sentence before a lead-in announcing the measures
+    ("存在的主要问题和下一步工作",
+     "我县信息公开工作取得了一定成效，但也存在公开内容与群众需求有差距等不足。"
+     "下一步，我们将做好以下工作：一是编制公开目录；二是推行网上查询。",
+     ["problem", "measure", "measure", "measure"]),
+    # "问题主要表现在：" opens the problems
+    ("存在问题及工作打算",
+     "问题主要表现在：乡镇公开专栏维护力量不足；部分部门解读材料照搬文件原文。"
+     "2016年，我县将为乡镇配备兼职网站管理员。",
+     ["problem", "problem", "measure"]),
+    # items whose problem words the cues lacked (参差不齐), then a turn to measures
+    ("存在的主要问题及改进措施",
+     "一是基层公开标准化试点刚刚起步；二是依申请公开答复质量参差不齐。"
+     "针对上述问题，县政府将组织编制公开事项清单。",
+     ["problem", "problem", "measure"]),
+])
+def test_d10_problems_of_an_older_mixed_section_five_get_their_block(title, body, want):
+    """D10: an older report's 五 titled with both blocks (存在问题及工作打算) states its
+    problems in prose; sentences that plainly state them were left ``unknown``."""
+    r = load_report(_OLDER_FIVE.format(title=title, body=body))
+    assert [s.block for s in r.statements] == want, _pairs(r)

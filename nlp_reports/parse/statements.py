@@ -122,7 +122,7 @@ _CLAUSE_TURN = re.compile(
 _PROBLEM_CUE = re.compile(
     r"不足|不够|不高|不强|不到位|不规范|不及时|不全面|不完善|不健全|不平衡|不充分|不深入|不精准"
     r"|不明显|不畅|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
-    r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能")
+    r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能|参差不齐|刚刚起步|照搬|陈旧")
 #: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
 _PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就)")
 #: A sentence saying there is no problem ("暂无突出问题", "未发现明显问题"): no problem cue.
@@ -733,6 +733,8 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                     # prose before the sentence that announces the list ("…还存在以下问题：
                     # A；B。针对以上问题，我局将：（一）…") is statements of its own
                     out.extend(_sentences(text, s, cut, block))
+                    if block == "unknown" and run_block == "measure":
+                        _problems_before(text, out)  # "…但也存在…不足。下一步，我们将："
                     s = _trim(text, cut, e)[0]
                     heading = _heading_block(text, s, e)  # "…。（二）存在的主要问题。一是…"
                     run_block = heading or run_block
