@@ -172,6 +172,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         _out(f"(test figures on {result.metrics['n_test']} held-out statements"
              + ("; too few labels, see the warnings" if result.card.get("warnings") else "")
              + ")")
+    from nlp_reports.classify.train import held_out_lines
+
+    for line in held_out_lines(result.card.get("split", {}).get("test_by_file", {})):
+        _out(line)
     _out(f"use it: nlp-reports tag … --model {result.path} --trust-model "
          f"(Python: Tagger.load({str(result.path)!r}, trust=True))")
     return EXIT_OK

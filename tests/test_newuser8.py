@@ -215,3 +215,65 @@ def test_too_large_says_what_to_do_from_the_commands_and_in_python(tmp_path):
     assert advice is not None
     report = load_report(read_document(big, max_bytes=big.stat().st_size).text)
     assert report.metadata.year == load_report(REPORT).metadata.year
+
+
+# --- F6: train says what it held out as the test split --------------------------------------
+
+
+@pytest.mark.slow
+def test_train_says_per_file_what_it_held_out_and_how_to_keep_it(tmp_path, capsys):
+    import json
+
+    from nlp_reports.cli import main
+
+    labeled = sorted((TESTS.parent / "nlp_reports" / "data" / "labeled").glob("*.jsonl"))
+    if len(labeled) < 2:
+        pytest.skip("labeled corpus not present")
+    data = tmp_path / "data"
+    data.mkdir()
+    for f in labeled[:2]:  # 120 statements of two corpus files, as files of their own
+        lines = f.read_text("utf-8").splitlines()[:120]
+        (data / f.name).write_text("\n".join(lines) + "\n", "utf-8")
+    kept = data / "mine.jsonl"  # the same kind of labels, every one marked split = train
+    rows = [json.loads(x) for x in labeled[2].read_text("utf-8").splitlines()[:60]]
+    kept.write_text("".join(json.dumps({**r, "split": "train"}, ensure_ascii=False) + "\n"
+                            for r in rows), "utf-8")
+    assert main(["train", str(data), "--out", str(tmp_path / "m"), "--tokenizer", "jieba",
+                 "-q"]) == 0
+    out = capsys.readouterr().out
+    card = json.loads((tmp_path / "m" / "meta.json").read_text("utf-8"))
+    by_file = card["split"]["test_by_file"]
+    assert sum(n for n, _ in by_file.values()) == card["split"]["test"] > 0
+    assert by_file["mine.jsonl"] == [0, len(rows)]  # the split field kept them all
+    assert "held out as the test split, never trained on" in out
+    for name, (n, total) in by_file.items():
+        assert (f"{name} {n} of {total}" in out) == (n > 0)
+    assert "'split' column (CSV) or field (JSONL) set to train" in out
+
+
+# --- F7: evaluate --cv says how far it is ---------------------------------------------------
+
+
+@pytest.mark.slow
+def test_evaluate_cv_prints_a_line_per_fold_unless_quiet(tmp_path, caplog):
+    # (the lines are the library's INFO log records, which the command shows on stderr
+    # unless -q: caplog sees the records whatever stream pytest gives the handler)
+    from nlp_reports.cli import main
+
+    labeled = sorted((TESTS.parent / "nlp_reports" / "data" / "labeled").glob("*.jsonl"))
+    if not labeled:
+        pytest.skip("labeled corpus not present")
+    data = tmp_path / "mine.jsonl"
+    data.write_text("\n".join(labeled[0].read_text("utf-8").splitlines()[:150]) + "\n", "utf-8")
+    base = tmp_path / "base.jsonl"
+    base.write_text("\n".join(labeled[1].read_text("utf-8").splitlines()[:200]) + "\n", "utf-8")
+    argv = ["evaluate", str(data), "--cv", "2", "--base", str(base), "--tokenizer", "jieba"]
+    assert main(argv) == 0
+    err = "\n".join(caplog.messages)
+    for fold in (1, 2):  # as each fold starts (its training set: base + the other fold)
+        assert re.search(rf"cv fold {fold}/2: training on \d+ statements", err), err
+        assert re.search(rf"cv fold {fold}/2 done \(\d+ test statements\) after \d+ s", err)
+    assert "left" in err.split("cv fold 1/2 done")[1].splitlines()[0]
+    caplog.clear()
+    assert main([*argv, "-q"]) == 0
+    assert not [m for m in caplog.messages if "cv fold" in m]

@@ -295,6 +295,9 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         },
         "split": {"train": len(tr), "dev": len(dv), "test": len(te),
                   "test_families": len({d.family for d in te}),
+                  # per data file: [statements held out as test, statements used]: the final
+                  # model never sees the test ones (a 'split' column set to train keeps them)
+                  "test_by_file": _test_by_file(tr + dv, te),
                   "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
                             "texts also in train dropped; final fit on train+dev"},
         "metrics": {"test": metrics, "test_detail": test_scores,
@@ -317,6 +320,18 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     (out_dir / "README.md").write_text(model_readme(card), "utf-8")
     log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
     return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
+
+
+def _test_by_file(fit_items: list[LabeledStatement], te: list[LabeledStatement]
+                  ) -> dict[str, list[int]]:
+    """Data file name → ``[test statements, statements used]`` (train, dev and test): how
+    much of each file the final model never saw, for the train command to say so ("" for
+    records given in Python)."""
+    from collections import Counter
+
+    held = Counter(_source_file(d) for d in te)
+    used = Counter(_source_file(d) for d in fit_items) + held
+    return {f: [held.get(f, 0), used[f]] for f in sorted(used)}
 
 
 def _splits(items: list[LabeledStatement], dev: Any, test: Any, files: list[Path]
@@ -411,6 +426,29 @@ def _scores_by_source(te: list[LabeledStatement], kinds_pred: list[str], Y_pred:
                         "baseline_theme_micro_f1": round(b["micro_f1"], 4)})
         out[name] = row
     return out
+
+
+def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[str]:
+    """The train command's lines on the statements of each data file held out as the test
+    split (by family, 15 %): the final model (fit on train+dev) never sees them — with 30
+    labels of one's own, two missing is a surprise unless said — and how to keep them all
+    (a ``split`` field set to ``train`` wins over the family hash). ``[]`` when none."""
+    held = [f"{f or '(records given in Python)'} {n} of {total}"
+            for f, (n, total) in test_by_file.items() if n]
+    if not held:
+        return []
+    lines = ["held out as the test split, never trained on (statements per file):"]
+    line = " "
+    for part in held:
+        if len(line) + len(part) + 2 > width and line.strip():
+            lines.append(line.rstrip(","))
+            line = " "
+        line += f" {part},"
+    lines.append(line.rstrip(","))
+    lines.append("to train on all of a file's statements, give it a 'split' column (CSV) or "
+                 "field (JSONL) set to train (docs/annotation-guidelines.md, section 5); its "
+                 "test figures then rest on the other files")
+    return lines
 
 
 def by_source_lines(by_source: dict[str, dict[str, Any]]) -> list[str]:
