@@ -215,3 +215,14 @@ def test_d10_problems_of_an_older_mixed_section_five_get_their_block(title, body
     problems in prose; sentences that plainly state them were left ``unknown``."""
     r = load_report(_OLDER_FIVE.format(title=title, body=body))
     assert [s.block for s in r.statements] == want, _pairs(r)
+
+
+def test_t1_reads_a_figure_wrapped_before_its_unit():
+    """A PDF copy wrapped section 一 between a figure and its unit ("…公开申请9" / "件，办结10
+    件，其中予以公开5件"): no figure of the sentence was read, and T1 compared nothing."""
+    from nlp_reports.parse.checks import narrative_figures
+
+    text = ("2021年，我局认真落实政府信息公开各项要求。全年新收政府信息公开申请9\n"
+            "件，办结10件，其中予以公开5件；发生政府信息公开行政复议0件。")
+    got = narrative_figures(text)
+    assert got["received"] == {9} and got["closed"] == {10} and got["granted"] == {5}

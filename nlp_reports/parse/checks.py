@@ -341,9 +341,10 @@ def _other_or_comparison(text: str, start: int = 0, end: int | None = None) -> b
 _FIGURE_HINT = re.compile(r"予以公开|部分|不予|办结|结转")
 
 
-#: A line break right before a figure ("…公开申请\n13件"): a page wrap cut the sentence
-#: when the line before is long and ends without punctuation (see _join_wrapped_figures).
-_BREAK_BEFORE_FIGURE = re.compile(rf"\n[ \t\u3000]*(?={_N}{_UNIT})")
+#: A line break right before a figure ("…公开申请\n13件"), or inside it before its unit
+#: ("…公开申请9\n件"): a page wrap cut the sentence when the line before is long and ends
+#: without punctuation (see _join_wrapped_figures).
+_BREAK_BEFORE_FIGURE = re.compile(rf"\n[ \t\u3000]*(?={_N}{_UNIT})|(?<=\d)\n[ \t\u3000]*(?={_UNIT})")
 _WRAP_LINE_MIN = 20
 _NO_WRAP_END = frozenset("。！？!?；;：:")
 
