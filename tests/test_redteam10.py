@@ -226,3 +226,14 @@ def test_t1_reads_a_figure_wrapped_before_its_unit():
             "件，办结10件，其中予以公开5件；发生政府信息公开行政复议0件。")
     got = narrative_figures(text)
     assert got["received"] == {9} and got["closed"] == {10} and got["granted"] == {5}
+
+
+def test_d11_table2_sub_tables_side_by_side_are_read_column_by_column():
+    """D11: a page laid out in two columns, 表二's (一) on the left and (五)/(六) on the
+    right, copied row by row ("规章 0 0 0    行政许可 312"): (一) was unreadable."""
+    r = load_report(DATA / "t2_two_columns_2021.txt")
+    t = {x.id: x for x in r.tables}
+    assert t["table2.1"].status == "ok", t["table2.1"].problem
+    assert t["table2.1"].values == ((0, 0, 0), (4, 1, 57))
+    assert t["table2.5"].values == ((312,),)
+    assert t["table2.6"].values == ((26,), (0,))

@@ -1097,8 +1097,56 @@ def _lines_of(
     first_line: dict[int, int] = {}
     for k in keys:
         first_line[k] = len(lines)
-        lines.extend(_split_lines(section_texts[k] or ""))
+        text = section_texts[k] or ""
+        if k == 2 and text.count("第二十条") > 1:
+            text = _column_by_column(text)
+        lines.extend(_split_lines(text))
     return lines, first_line
+
+
+#: 表二's sub-tables printed side by side and copied row by row, one line holding a row of
+#: each (the copy's gap between them is a single space after normalising): a second
+#: sub-table's title or 信息内容 header, or a row label after the values of the first.
+_SECOND_ANCHOR = re.compile(r"\S.*? (?=第二十条第)")
+_SECOND_HEADER = re.compile(r"信息内容.*? (?=信息内容)")
+_UNIT_WORD = frozenset({"件", "条", "项", "个", "万元", "元", "次", "人次"})
+
+
+def _halves(line: str) -> tuple[str, str] | None:
+    """A 表二 line cut into its left and right sub-tables' parts, or None."""
+    for rx in (_SECOND_ANCHOR, _SECOND_HEADER):
+        m = rx.match(line)
+        if m is not None:
+            return line[:m.end() - 1], line[m.end():]
+    toks = line.split(" ")
+    for i in range(2, len(toks)):
+        if (_classify(toks[i - 1]) is not None and _classify(toks[i]) is None
+                and _classify(toks[0]) is None and toks[i] not in _UNIT_WORD):
+            return " ".join(toks[:i]), " ".join(toks[i:])
+    return None
+
+
+def _column_by_column(text: str) -> str:
+    """Section 二's ``text`` with a run of two or more lines in two halves (表二's sub-tables
+    printed side by side, copied row by row) given column by column: the left halves, then
+    the right ones, which the lines below go on from."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        halves = []
+        while (j < n and "\t" not in lines[j] and "|" not in lines[j] and "｜" not in lines[j]
+               and (h := _halves(lines[j].strip())) is not None):
+            halves.append(h)
+            j += 1
+        if len(halves) >= 2:
+            out += [a for a, _ in halves] + [b for _, b in halves]
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
 
 
 def read_tables(
