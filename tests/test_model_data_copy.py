@@ -56,7 +56,7 @@ def test_copy_pickles_to_the_same_bytes_and_predicts_the_same(
     copy = _round_trip(*data)
     assert all("_lazy_vocabulary" in v.__dict__ for v in copy.vectorizers)
     assert mc.stable_pickle(copy) == mc.stable_pickle(plain)  # decodes the vocabularies
-    assert all(list(a.__dict__) == list(b.__dict__)
+    assert all(list(a.__getstate__()) == list(b.__getstate__())
                for a, b in zip(plain.vectorizers, copy.vectorizers, strict=True))
     fresh = _round_trip(*data)
     k1, t1 = plain.predict_all(texts)
@@ -68,6 +68,15 @@ def test_copy_pickles_to_the_same_bytes_and_predicts_the_same(
             (ia, va), (ib, vb) = a.row(text), b.row(text)
             assert ia.tobytes() == ib.tobytes() and va.tobytes() == vb.tobytes()
         assert a.vocabulary == b.vocabulary
+
+
+def test_the_vocabulary_is_decoded_once_across_threads(data: tuple[dict, bytearray]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    vec = _round_trip(*data).vectorizers[1]
+    with ThreadPoolExecutor(4) as pool:
+        seen = list(pool.map(lambda _: vec.vocabulary, range(8)))
+    assert all(v is seen[0] for v in seen) and "_lazy_vocabulary" not in vec.__dict__
 
 
 def test_same_bundle_sees_a_changed_weight(plain: compiled.ModelBundle,

@@ -181,8 +181,12 @@ class _Vectorizer:
         and one token dict, built here once): loading copies them instead of rebuilding
         them from the vocabulary (≈ 50 ms). Other caches (memos) stay out."""
         if "_lazy_vocabulary" in self.__dict__:
-            self.vocabulary  # noqa: B018 - decoded (in its place) before it is pickled
-        state = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+            self.vocabulary  # noqa: B018 - decoded before it is pickled
+        d = self.__dict__
+        # (a vectorizer from a data copy: its attributes in the order unpickling gives them,
+        # so that its pickle is the same bytes)
+        order = [k for k in d.get("_state_order", ()) if k in d]
+        state = {k: d[k] for k in (*order, *d) if not k.startswith("_")}
         if self.analyzer == "word" and self.ngram[1] <= 2:
             self._word_tables()
         elif self.analyzer == "char" and self.ngram[1] <= 3:
@@ -202,20 +206,15 @@ class _Vectorizer:
     def __getattr__(self, name: str) -> Any:
         """The vocabulary of a vectorizer loaded from a data copy (:func:`bundle_from_data`),
         decoded on first use: the batched paths never read it (they use the tables)."""
-        lazy = self.__dict__.get("_lazy_vocabulary") if name == "vocabulary" else None
-        if lazy is None:
+        if name != "vocabulary" or "_lazy_vocabulary" not in self.__dict__:
             raise AttributeError(name)
-        decode, order = lazy
-        vocabulary = decode()
-        d = self.__dict__
-        # the attributes in the order unpickling gives them (pickles of this one equal)
-        rebuilt = {k: vocabulary if k == "vocabulary" else d[k] for k in order
-                   if k in d or k == "vocabulary"}
-        rebuilt.update((k, v) for k, v in d.items() if k not in rebuilt)
-        del rebuilt["_lazy_vocabulary"]
-        d.clear()
-        d.update(rebuilt)
-        return vocabulary
+        with _VOCABULARY_LOCK:  # decoded once; other attributes stay readable meanwhile
+            d = self.__dict__
+            lazy = d.get("_lazy_vocabulary")
+            if lazy is not None:
+                d["vocabulary"] = lazy()
+                del d["_lazy_vocabulary"]
+            return d["vocabulary"]
 
     @classmethod
     def from_sklearn(cls, vec: Any, offset: int) -> _Vectorizer:
@@ -716,6 +715,8 @@ class ModelBundle:
 # then always loads the plain way). Each vocabulary is kept as a JSON list of its terms and
 # an array of columns, decoded on first use (the batched paths never need it).
 
+#: Decoding a lazy vocabulary (one thread decodes, the others wait for it).
+_VOCABULARY_LOCK = threading.Lock()
 #: The functions a vectorizer may use as preprocessor, by name.
 _DATA_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "strip_marker": strip_marker, "normalize_statement": normalize_statement}
@@ -823,7 +824,8 @@ def _decode(node: Any, payload: memoryview) -> Any:
         state, vocab, order = v
         vec = _Vectorizer.__new__(_Vectorizer)
         vec.__setstate__(_decode(state, payload))
-        vec.__dict__["_lazy_vocabulary"] = (lambda: _decode_strint(vocab, payload), order)
+        vec.__dict__["_lazy_vocabulary"] = lambda: _decode_strint(vocab, payload)
+        vec.__dict__["_state_order"] = order
         return vec
     if tag == "tokenizer":
         from nlp_reports.tokenize import Tokenizer
