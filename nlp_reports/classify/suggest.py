@@ -53,6 +53,16 @@ def _is_report(report: Any) -> bool:
                 or (report.metadata.title and report.metadata.agency))
 
 
+def _titled(path: Path) -> bool:
+    """Whether a .txt the parser refused opens with a report's title naming an agency (a
+    fragment of a report, a notice or a list page: too short to be a report, and no
+    statement list either)."""
+    from nlp_reports.parse import metadata as meta
+
+    first = next(iter(_lines_of(path)), "")
+    return meta.agency_and_year(first)[0] is not None
+
+
 def _from_file(path: Path) -> list[str]:
     """Statements of one file: a .jsonl of {"text"}, a report, or a .txt of one per line.
 
@@ -77,7 +87,7 @@ def _from_file(path: Path) -> list[str]:
     try:
         report = load_report(path)
     except NotAReportError:
-        if suffix == ".txt":
+        if suffix == ".txt" and not _titled(path):
             return _lines_of(path)
         raise
     if report.statements:
