@@ -238,12 +238,3 @@ def test_d11_table2_sub_tables_side_by_side_are_read_column_by_column():
     assert t["table2.5"].values == ((312,),)
     assert t["table2.6"].values == ((26,), (0,))
 
-
-@pytest.mark.parametrize("agency, level", [("永州湾市人民政府", "city"), ("黔南州都匀市人民政府", "county"),
-                                           ("恩施州恩施市人民政府", "county")])
-def test_d12_a_city_whose_name_holds_zhou_is_no_county_level_city(agency, level):
-    """D12: "永州湾市" (州 inside a city's name, one character before 市) was read as a
-    county-level city inside a 州, as "黔南州都匀市" is."""
-    from nlp_reports.parse.metadata import level_of
-
-    assert level_of(agency) == level

@@ -82,7 +82,7 @@ _DEPARTMENT = re.compile(
     r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
 )
 _BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)")
-_CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{2,6}市$")  # (2+: "永州湾市" is no city in 永州)
+_CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
 _PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 #: Administrative place names, longest units first (used to find the region in a name).
