@@ -277,3 +277,29 @@ def test_evaluate_cv_prints_a_line_per_fold_unless_quiet(tmp_path, caplog):
     caplog.clear()
     assert main([*argv, "-q"]) == 0
     assert not [m for m in caplog.messages if "cv fold" in m]
+
+
+# --- F8: a misnamed file's warning, once it fails, goes with its failure ------------------------
+
+
+def test_a_misnamed_file_that_fails_warns_in_its_failure_not_at_every_run(tmp_path, caplog):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "P0001.pdf").write_text(  # a 404 page saved under the link's .pdf name
+        "<html><head><title>404</title></head><body><p>您访问的页面不存在或已被删除。</p>"
+        "<p>返回首页</p></body></html>", "utf-8")
+    shutil.copy(REPORT, folder / "P0002.pdf")  # the report's text under a .pdf name
+    db = tmp_path / "s.sqlite"
+    with caplog.at_level("WARNING", logger="nlp_reports"):
+        first = tag_paths([folder], db, model=FakeTagger())
+    assert (first.ok, first.failed) == (1, 1)
+    warned = [m for m in caplog.messages if "named .pdf but holds" in m]
+    assert len(warned) == 1 and "P0002.pdf" in warned[0]  # the file that parsed: logged
+    (failure,) = first.failures
+    assert failure.path.endswith("P0001.pdf")
+    assert failure.message.endswith("(named .pdf but holds HTML; read as html)")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="nlp_reports"):
+        again = tag_paths([folder], db, model=FakeTagger())
+    assert again.failed == 1 and again.failures[0].message == failure.message
+    assert not [m for m in caplog.messages if "named .pdf" in m]

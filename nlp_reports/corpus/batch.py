@@ -595,6 +595,39 @@ def _load_with_timeout(load: Callable[[str], Any], path: str, seconds: float | N
             signal.setitimer(signal.ITIMER_REAL, left, old_interval)
 
 
+class _HeldWarnings(logging.Filter):
+    """Holds the warnings this thread logs while one file is parsed ("named .pdf but holds
+    HTML; read as html"): logged as usual when the file parses, added to the failure's
+    message when it fails — a failed file is retried on every run, and its warning printed
+    above every end-of-run line said nothing new."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.thread = threading.get_ident()
+        self.records: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.thread != self.thread or record.levelno < logging.WARNING:
+            return True
+        self.records.append(record)
+        return False
+
+    def settle(self, out: list[tuple[Any, ...]], path: str, real: str) -> None:
+        """Into the failure of ``path`` just appended to ``out``, or logged."""
+        if out and out[-1][0] == "failed" and out[-1][1] == path:
+            notes = []
+            for record in self.records:
+                text = record.getMessage()
+                for name in (real, path):
+                    if text.startswith(f"{name}: "):
+                        text = text[len(name) + 2:]
+                notes.append(_storable(text, real, path))
+            out[-1] = (*out[-1][:5], f"{out[-1][5]} ({'; '.join(notes)})")
+            return
+        for record in self.records:
+            log.handle(record)
+
+
 def _default_loader(path: str) -> Any:
     from nlp_reports.parse import load_report
 
@@ -617,8 +650,13 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
     out: list[tuple[Any, ...]] = []
     for path, sha, size in items:
         real = real_path(path)  # the path is text_path() of the file's name
+        held = _HeldWarnings()
         try:
-            report = _load_with_timeout(load, real, timeout)
+            log.addFilter(held)
+            try:
+                report = _load_with_timeout(load, real, timeout)
+            finally:
+                log.removeFilter(held)
             if real != path and getattr(report.metadata, "source", None) == real:
                 report = replace(report, metadata=replace(report.metadata, source=path))
             parsed.append((path, sha, size, report))
@@ -634,6 +672,8 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
             log.debug("unexpected error parsing %s", path, exc_info=True)
             out.append(("failed", path, sha, size, "error",
                         _storable(f"{type(exc).__name__}: {exc}", real, path)))
+        if held.records:
+            held.settle(out, path, real)
     if not parsed:
         return out
     tagger = spec.get()
