@@ -119,6 +119,9 @@ def test_d4_a_running_footer_naming_the_agency_is_page_furniture():
     ("全年办理依申请公开事项232件，同比增长27.5%。", {"received": 232}),
     # a sentence opening with the comparison, the year's figure in a later clause
     ("较上年减少12件的情况下，全年仍受理申请63件，主要集中在房屋拆迁领域。", {"received": 63}),
+    # ... but not a cumulative figure after "since 2008" (read as another year)
+    ("自2008年条例施行以来，累计受理政府信息公开申请386件。2012年受理政府信息公开申请47件。",
+     {"received": 47}),
     # a PDF copy's line wrap between a figure's words
     ("全年受理申请37件，已全部办结。已办结37件，其中同意公开25件，同意部分\n公开5件，不予公开7件。",
      {"received": 37, "granted": 25, "partial": 5, "refused": 7}),

@@ -1701,13 +1701,16 @@ _SENTENCES = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?|\n")
 
 #: A change stated beside a comparison ("受理申请增加6件"): a clause giving the difference.
 _CHANGE = re.compile(r"增加|减少|增长|下降|上升|回落|多出|少了|增多|翻番|持平")
+#: A figure over several years ("自2008年条例施行以来，累计受理…386件"): no year's figure.
+_CUMULATIVE = re.compile(r"累计|以来|历年|总计|合计")
 
 
 def _without_comparisons(text: str) -> str:
     """``text`` with the clauses comparing with another year dropped from a sentence that
     states the year's figure before them ("受理申请34件，比上年增加6件，其中予以公开12件"
     keeps the first and the last clause), or after them when no clause left states a
-    change ("较上年减少12件的情况下，全年仍受理申请63件" keeps the second); a sentence
+    change or a cumulative ("较上年减少12件的情况下，全年仍受理申请63件" keeps the second,
+    "自2008年以来，累计受理…386件" nothing); a sentence
     opening with the comparison whose figure is the change ("与上年相比，受理申请增加6件")
     is left whole, for the reader to skip."""
     out = []
@@ -1716,8 +1719,8 @@ def _without_comparisons(text: str) -> str:
             out.append(sentence)
             continue
         clauses = _CLAUSES.findall(sentence)
-        if not clauses or (_COMPARED.search(clauses[0]) and any(
-                _CHANGE.search(c) for c in clauses if not _COMPARED.search(c))):
+        if not clauses or (_COMPARED.search(clauses[0]) and (_CUMULATIVE.search(sentence) or any(
+                _CHANGE.search(c) for c in clauses if not _COMPARED.search(c)))):
             out.append(sentence)
             continue
         kept = "".join(c for c in clauses if not _COMPARED.search(c)).rstrip("，,")
