@@ -98,6 +98,11 @@ def test_dedupe_never_prefers_a_text_without_sections_and_tables_published_later
     kept, dropped = dedupe_frames(frames)
     assert dropped == 1
     assert kept.reports["path"].tolist() == ["/c/a/report.txt"]
+    from nlp_reports.corpus.summarize import summarize
+
+    (note,) = [n for n in summarize(db, dedupe=True).notes if n.startswith("dedupe:")]
+    assert "sections or 表三 over a text with neither, then the one published last" in note
+    assert "Kept: " in note and "report.txt (sections or 表三) over notice.html" in note
 
 
 # --- F3: files without a suffix -------------------------------------------------------------

@@ -1267,7 +1267,8 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
         notes.append(
             f"dedupe: {len(multi)} (agency, year) pair{'s' if len(multi) != 1 else ''} had "
             f"more than one report; one report per pair is counted — one without a "
-            f"year_conflict (its year not in doubt), then the one published last, else the "
+            f"year_conflict (its year not in doubt), then one with sections or 表三 over a "
+            f"text with neither, then the one published last, else the "
             f"most complete, else the one stored last — and {left} "
             f"report{'s are' if left != 1 else ' is'} left out of every table"
             + _kept_texts(r, multi.index) + _year_conflicts(r, multi.index))
