@@ -395,6 +395,8 @@ DATA_COPY_MAGIC = b"NLPRMDC\x01"
 DATA_COPY_FORMAT = 1
 #: Data copies kept in the directory (the newest; older models' copies are removed).
 DATA_COPIES_KEPT = 4
+#: A larger file is no data copy (the shipped model's is 33 MB): it is not read.
+DATA_COPY_MAX_BYTES = 2**30
 
 
 def _code_stamp() -> str | None:
@@ -414,13 +416,19 @@ def data_copy_path(directory: Path, model_sha256: str) -> Path:
 
 def read_data_copy(path: Path, model_sha256: str) -> tuple[dict[str, Any], memoryview] | None:
     """(header, payload) of the data copy at ``path`` (payload writable, 64-byte aligned
-    offsets), or None when it is missing, of another model or format, or corrupt."""
+    offsets), or None when it is missing, of another model or format, or corrupt — or no
+    regular file (a FIFO is never waited on) or over :data:`DATA_COPY_MAX_BYTES` (a sparse
+    file of 10 GB is not read into memory)."""
+    import stat
     import sys
 
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size < 48:
+        # O_NONBLOCK: opening a FIFO for reading would wait for a writer (forever)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            size = st.st_size
+            if not stat.S_ISREG(st.st_mode) or size < 48 or size > DATA_COPY_MAX_BYTES:
                 return None
             buf = bytearray(size)
             if fh.readinto(buf) != size:
@@ -439,8 +447,8 @@ def read_data_copy(path: Path, model_sha256: str) -> tuple[dict[str, Any], memor
             return None
         start = -(-(48 + head) // 64) * 64
         return header, view[start:]
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
+    except (OSError, ValueError, UnicodeDecodeError, MemoryError, RecursionError):
+        return None  # (a header nested too deep for json, a copy too large to hold)
 
 
 def write_data_copy(path: Path, model_sha256: str, header: dict[str, Any],

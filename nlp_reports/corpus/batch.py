@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import signal
+import stat
 import sys
 import threading
 import time
@@ -167,7 +168,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     crawl's link to a site folder does not move that site's reports under the link's
     folder, nor record them twice in a store made before the link); a file reached only
     through a link keeps the link's path. Symbolic links to folders are followed after the
-    real folders, each folder walked once (a link loop ends). A file without a suffix (a
+    real folders, each folder walked once (a link loop ends); a link to a folder holding it
+    (``/`` among them: the whole disk) is not walked. A file without a suffix (a
     crawler's ``…/content/5102257``) is taken when its first bytes are a report format
     (:func:`sniff_report`), else counted with the files passed over. Arguments that match nothing
     come back as failures (reason ``not_found``), and so do paths named like a report that
@@ -228,11 +230,11 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
             for name in sorted(names):
                 f = Path(root, name)
                 suffix = f.suffix.lower()
-                if not suffix and f.is_file() and sniff_report(f):
+                if not suffix and _sniffable(f) and sniff_report(f):
                     given += add(f)
                 elif suffix not in WALKED_SUFFIXES:
                     ignored[suffix] = ignored.get(suffix, 0) + 1
-                elif not f.is_file():
+                elif not _is_file(f):
                     given += note(f)
                 else:
                     given += add(f)
@@ -272,6 +274,10 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
             missing.append(Failure(str(arg), "not_found", "no such file or folder"))
     while links:  # (a linked folder may hold links in turn)
         link, i = links.pop(0)
+        if _points_up(link):
+            log.info("%s: not walked, a link to %s, a folder holding it (a link to / would walk "
+                     "the whole disk)", link, os.path.realpath(link))
+            continue
         given_by[i] = given_by.get(i, 0) + walk(link, i)
     for i, arg in folders:
         if not given_by.get(i):
@@ -281,6 +287,35 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
                 f"{' '.join(REPORT_SUFFIXES)} in it and its subfolders, and files without "
                 "a suffix holding a report)"))
     return Found([found[k] for k in sorted(found)], missing, ignored)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (its link's target); False when it cannot be looked
+    at: Python 3.11's Path.is_file raises PermissionError or "file name too long"."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _sniffable(path: Path) -> bool:
+    """Whether a file without a suffix may be sniffed (:func:`sniff_report`): a regular file
+    holding bytes. /proc's files (reached through a link) say they hold none, and reading
+    one (/proc/kmsg) waits for ever; an empty file holds no report."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size > 0
+
+
+def _points_up(link: Path) -> bool:
+    """Whether a symbolic link to a folder points to a folder holding it (a link up the
+    tree, ``/`` among them): it is not walked, that would walk the folder's other contents
+    — the whole disk for ``/`` — which no argument named."""
+    target = os.path.realpath(link)
+    here = os.path.realpath(link.parent)
+    return here == target or here.startswith(target.rstrip(os.sep) + os.sep)
 
 
 def _through_link(path: str) -> bool:
@@ -410,11 +445,14 @@ def _not_a_file(f: Path) -> Failure | None:
     symbolic link, a FIFO, socket or device (never opened: a FIFO would block the run).
     None for a folder (``2023.txt/`` is walked like any folder)."""
     path = os.path.abspath(f)  # the link's own path, not its target's
-    if f.is_symlink() and not f.exists():
-        return Failure(path, "not_found",
-                       f"broken symbolic link (it points to {os.readlink(f)}, which does not exist)")
-    if f.exists() and not f.is_dir():
-        return Failure(path, "unreadable", "not a regular file (a FIFO, socket or device)")
+    try:
+        if f.is_symlink() and not f.exists():
+            return Failure(path, "not_found", f"broken symbolic link (it points to "
+                           f"{os.readlink(f)}, which does not exist)")
+        if f.exists() and not f.is_dir():
+            return Failure(path, "unreadable", "not a regular file (a FIFO, socket or device)")
+    except OSError as exc:  # (Python 3.11's Path.exists raises all but "no such file")
+        return Failure(path, "unreadable", f"cannot be looked at ({exc.strerror or exc})")
     return None
 
 

@@ -1742,14 +1742,19 @@ def _unwrapped(text: str) -> str:
     ends without a sentence stop, and is no table row, goes on on the next line (the
     reader reads line by line, and a wrap inside "同意部分⏎公开5件" hid the figure)."""
     lines = text.split("\n")
-    out = [lines[0]]
+    out: list[str] = []
+    # the line being joined, in parts (joined once: adding each wrap to a growing string
+    # copied it each time, quadratic in a long run of wraps), its length, whether it holds a TAB
+    parts, size, tab = [lines[0]], len(lines[0]), "\t" in lines[0]
     for line in lines[1:]:
-        prev = out[-1]
-        if (len(prev) >= _WRAP_MIN and prev[-1] not in _LINE_STOPS and "\t" not in prev
+        if (size >= _WRAP_MIN and parts[-1][-1] not in _LINE_STOPS and not tab
                 and line and "\t" not in line and not _OWN_LINE.match(line)):
-            out[-1] = prev + line
+            parts.append(line)
+            size += len(line)
         else:
-            out.append(line)
+            out.append("".join(parts))
+            parts, size, tab = [line], len(line), "\t" in line
+    out.append("".join(parts))
     return "\n".join(out)
 
 

@@ -107,13 +107,14 @@ def _may_have_named_page(text: str) -> bool:
         return True
     for dash in "-—–－":
         i = text.find(dash)
-        while i >= 0:
+        while i >= 0:  # each line holding the dash once (linear: a line of dates is long)
             start = text.rfind("\n", 0, i) + 1
             end = text.find("\n", i)
-            if (not text[start:i].strip(_BLANKS)
-                    or not text[i + 1:end if end >= 0 else len(text)].strip(_BLANKS)):
+            end = len(text) if end < 0 else end
+            line = text[start:end].strip(_BLANKS)  # (holds the dash: never empty)
+            if line[0] == dash or line[-1] == dash:
                 return True
-            i = text.find(dash, i + 1)
+            i = text.find(dash, end)
     return False
 
 

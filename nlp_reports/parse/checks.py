@@ -268,6 +268,7 @@ _RECEIVED = re.compile(rf"(?:收到|受理|新收|接收|接到)(?P<gap>[^，,�
 _NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。；;\d]{0,16}?"
                            r"(?:政府信息公开申请|依申请公开)")
 _SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
+_SUBCOUNT_MAX = max(map(len, _SUBCOUNT.pattern.split("|")))  # (its longest word)
 _NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
 _COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
 _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
@@ -421,18 +422,29 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 if (("未" in sent or "没" in sent or "无" in sent)  # a literal of either
                         and (_NOT_RECEIVED.search(sent) or _NO_APPLICATION.search(sent))):
                     add("received", 0)
+                # the clause before each figure (from the last comma) and whether it holds a
+                # _SUBCOUNT word, carried on from figure to figure: searching the whole
+                # clause again at each was quadratic in a long sentence without a comma
+                clause_start, seen_to, subcount = -1, 0, False
+                carried: bool | None = None  # (_CARRIED in the sentence: looked up once)
                 for r in _RECEIVED.finditer(sent):
                     gap = r.group("gap")
-                    clause_start = max(sent.rfind("，", 0, r.start()), sent.rfind(",", 0, r.start()))
-                    before = sent[clause_start + 1: r.start()]
+                    at = r.start()
+                    comma = max(sent.rfind("，", seen_to, at), sent.rfind(",", seen_to, at))
+                    if comma >= 0:
+                        clause_start, subcount, look = comma, False, comma + 1
+                    else:  # the same clause, grown: a word ending after seen_to is new
+                        look = max(clause_start + 1, seen_to - _SUBCOUNT_MAX + 1)
+                    subcount = subcount or _SUBCOUNT.search(sent, look, at) is not None
+                    seen_to = at
                     if ("申请" not in gap or _NOT_APPLICATION.search(gap)
-                            or _SUBCOUNT.search(before) or _SUBCOUNT.search(gap)):
+                            or subcount or _SUBCOUNT.search(gap)):
                         continue
                     if r.group(0).startswith("新收"):
                         kind = "received"  # new applications only: row 一
                     elif _INCLUDES_CARRIED_AFTER.match(sent, r.end()):
                         kind = "received_incl"  # "22件（含上年结转3件）", "22件，其中上年结转3件"
-                    elif _CARRIED.search(sent):
+                    elif carried or (carried is None and (carried := bool(_CARRIED.search(sent)))):
                         if not _CARRIED_APART.match(sent, r.end()):
                             continue  # carried-over applications mentioned: in the figure or not?
                         kind = "received"  # "收到申请37件，上年结转4件": counted apart
@@ -445,16 +457,17 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                         for f in pat.finditer(sent):
                             add(kind, parse_chinese_number(f.group(1)))
             if "行政复议" in sent or "行政诉讼" in sent:
+                public = "政府信息公开" in sent  # (once, not per clause)
                 for clause in _CLAUSE_SPLIT.split(sent):
                     neg = _NO_CASES.search(clause)
-                    if neg and "政府信息公开" in sent:
+                    if neg and public:
                         span = clause[neg.start():]
                         if "行政复议" in span:
                             add("review", 0)
                         if "行政诉讼" in span:
                             add("litigation", 0)
                         continue
-                    if "政府信息公开" not in sent:
+                    if not public:
                         continue
                     for f in _REVIEW.finditer(clause):
                         add("review", parse_chinese_number(f.group(1)))

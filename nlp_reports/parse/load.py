@@ -232,10 +232,10 @@ def _refuse_short(text: str, path: str | None) -> None:
 
 
 #: An attached document file named in the text ("附件：…年度报告.pdf", "附件下载：….docx").
-_ATTACHED_FILE = re.compile(r"(?:附件|下载)[^\n:：]{0,6}[:：]?[ \t\u3000]*([^\n]{1,80}?"
+_ATTACHED_FILE = re.compile(r"(?:附件|下载)[^\n:：]{0,6}[:：]?[ \t\u3000]*+([^\n]{1,80}?"
                             r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z))(?![A-Za-z])", re.IGNORECASE)
-#: A sentence of prose (the report's own text), as opposed to titles, links and chrome.
-_PROSE_LINE = re.compile(r"[^\n]*[。，；][^\n]*")
+#: A mark of a line of prose (the report's own text), as opposed to titles, links and chrome.
+_PROSE_MARK = re.compile(r"[。，；]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 #: The attached file is the report (not a 统计表 attached to a short report in prose).
 _REPORT_FILE = re.compile(r"报告|年报")
@@ -256,7 +256,9 @@ def _refuse_pointer(text: str, path: str | None) -> None:
     images = text.count(IMAGE_MARK)
     if not files and images < 2:
         return
-    prose = sum(len(_HAN.findall(m.group())) for m in _PROSE_LINE.finditer(text))
+    # (line by line: a regex for the whole line, r"[^\n]*[。，；][^\n]*", retried at each
+    # character of a long line without a mark: quadratic)
+    prose = sum(len(_HAN.findall(line)) for line in text.split("\n") if _PROSE_MARK.search(line))
     if prose >= _POINTER_PROSE_MAX:
         return
     if files:

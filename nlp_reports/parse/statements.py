@@ -857,24 +857,27 @@ def _row_cells(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
-def _tab_row(text: str, s: int, end: int) -> tuple[list[tuple[int, int]] | None, int]:
+def _tab_row(text: str, s: int, end: int, memo: list[int] | None = None
+             ) -> tuple[list[tuple[int, int]] | None, int]:
     """The TAB row starting at ``s`` as an Excel/WPS paste writes it: a cell holding a line
     break is quoted ("…⏎…"), so the row runs on to the line of its closing quote. Returns
     the trimmed cell spans (inside the quotes) and the row's end (its last line's end);
     cells None when it is no row (one cell)."""
     cells: list[tuple[int, int]] = []
     pos = s
+    line_end = -1  # the end of pos's line, found once per line (a row of 100,000 cells)
     while True:
         cs = pos
         while cs < end and text[cs] in " \u3000":
             cs += 1
-        close = _closing_quote(text, cs, end) if cs < end and text[cs] == '"' else -1
+        close = _closing_quote(text, cs, end, memo) if cs < end and text[cs] == '"' else -1
         if close >= 0:
             a, b = cs + 1, close
             after = close + 1
         else:
-            nl = text.find("\n", pos, end)
-            line_end = end if nl < 0 else nl
+            if line_end < pos:
+                nl = text.find("\n", pos, end)
+                line_end = end if nl < 0 else nl
             tab = text.find("\t", pos, line_end)
             a, b = pos, line_end if tab < 0 else tab
             after = b
@@ -892,25 +895,39 @@ def _tab_row(text: str, s: int, end: int) -> tuple[list[tuple[int, int]] | None,
         return (cells if len(cells) >= 2 else None), (end if nl < 0 else nl)
 
 
-def _closing_quote(text: str, q: int, end: int) -> int:
+def _closing_quote(text: str, q: int, end: int, memo: list[int] | None = None) -> int:
     """The position of the quote closing the quoted cell opened at ``text[q]`` (a doubled
     quote "" inside it is a quote of its text): one followed by a TAB or the line's end, at
-    most a few lines on; -1 when there is none (a quote of the text, not a quoted cell)."""
+    most a few lines on; -1 when there is none (a quote of the text, not a quoted cell).
+
+    ``memo`` ([from, found], one per ``end``): the last search for a closing candidate, so
+    that the cells of a long row ('"a⇥"a⇥…') do not each search the same quotes again."""
     limit = min(end, q + _QUOTED_CELL_MAX)
     pos = q + 1
-    while True:
-        c = text.find('"', pos, limit)
-        if c < 0:
-            return -1
-        if text.startswith('"', c + 1) and c + 1 < limit:
-            pos = c + 2
-            continue
-        nxt = c + 1
-        while nxt < end and text[nxt] in " \u3000\r":
-            nxt += 1
-        if nxt >= end or text[nxt] in "\t\n":
+    while pos < limit and text[pos] == '"':  # quotes right after the opening one: paired
+        pos += 1
+    if (pos - q - 1) % 2:  # … but the last: it may close the cell ('""⇥': an empty cell)
+        c = pos - 1
+        if _CLOSE_AFTER.match(text, pos, end):
             return c if text.find("\n", q, c) >= 0 or text.find("\t", q, c) < 0 else -1
-        pos = c + 1
+    # else the first quote of the text that closes a cell: the last of an odd run of quotes
+    # (a doubled quote "" is a quote of the text) followed by a TAB or the line's end
+    if memo is not None and memo[0] >= 0 and memo[0] <= pos and (memo[1] < 0 or pos <= memo[1]):
+        c = memo[1]
+    else:
+        m = _CLOSING.search(text, pos, end)
+        c = -1 if m is None else m.end(1) - 1
+        if memo is not None:
+            memo[:] = [pos, c]
+    if c < 0 or c >= limit:
+        return -1
+    return c if text.find("\n", q, c) >= 0 or text.find("\t", q, c) < 0 else -1
+
+
+#: A quote that can close a pasted cell: the last of an odd run of quotes, then a TAB, the
+#: line's end or the text's (blanks between); and what follows such a quote.
+_CLOSING = re.compile(r'(?<!")((?:"")*")[ \u3000\r]*(?:[\t\n]|\Z)')
+_CLOSE_AFTER = re.compile(r"[ \u3000\r]*(?:[\t\n]|\Z)")
 
 
 #: How far a quoted cell of a pasted row may run (a few lines of a long measure).
@@ -993,6 +1010,7 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
     pos = head_end + 1
     last = head_end
     tabs = "\t" in text[head_start:head_end]
+    memo = [-1, -1]  # (_closing_quote's last search)
     opening = -1  # a bare line that opens the next row's first cell (a WPS paste)
     while pos < end:
         nl = text.find("\n", pos, end)
@@ -1001,7 +1019,7 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
             pos = le + 1  # the "|---|---|" rule under a Markdown header
             continue
         if tabs and ("\t" in text[pos:le] or text[pos:le].lstrip(" \u3000").startswith('"')):
-            cells, le = _tab_row(text, pos, end)
+            cells, le = _tab_row(text, pos, end, memo)
         else:
             cells = _row_cells(text, pos, le)
         if cells is None:
@@ -1070,29 +1088,56 @@ def _annex(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
 
 
 def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
-    """Statements of section 五 = text[start:end]; ``title`` is the section's heading."""
-    if is_empty_section(text[start:end]):
-        return SplitResult((), True, False)
-    annex = _annex(text, start, end) if text.find("附表", start, end) >= 0 else None
-    if annex is not None:
-        a_start, a_end, own_list = annex
-        if not own_list:  # statistics annexed below 五: not its statements
-            return split_section5(text, start, a_start, title=title)
-        # 五's own list under an annex caption: the caption is no statement
-        before = (split_section5(text, start, a_start, title=title)
-                  if _CONTENT.search(text, start, a_start) else SplitResult((), True, False))
-        after = split_section5(text, a_end, end, title=title)
-        return SplitResult((*before.statements, *after.statements), before.empty and after.empty,
-                           before.unsplit or after.unsplit)
-    table = _problem_measure_table(text, start, end)
-    if table is not None:  # the text around the table is read as usual
-        t_start, t_end, rows = table
-        before = (split_section5(text, start, t_start, title=title)
-                  if _CONTENT.search(text, start, t_start) else SplitResult((), True, False))
-        after = (split_section5(text, t_end, end)
-                 if _CONTENT.search(text, t_end, end) else SplitResult((), True, False))
-        return SplitResult((*before.statements, *rows, *after.statements), False,
-                           before.unsplit or after.unsplit)
+    """Statements of section 五 = text[start:end]; ``title`` is the section's heading.
+
+    Annex captions and 问题 | 措施 tables are taken one after the other, the text before each
+    read on its own (a loop, not a recursion per caption or table: thousands of them must
+    not exhaust the stack)."""
+    statements: list[StatementSpan] = []
+    empty, unsplit = True, False
+    while True:
+        if not _CONTENT.search(text, start, end) or (
+                end - start <= _EMPTY_5_MAX and _EMPTY_5.match(text[start:end])):
+            break  # (is_empty_section without copying the rest at each step)
+        annex = _annex(text, start, end) if text.find("附表", start, end) >= 0 else None
+        if annex is not None:
+            a_start, a_end, own_list = annex
+            if not own_list:  # statistics annexed below 五: not its statements
+                end = a_start
+                continue
+            # 五's own list under an annex caption: the caption is no statement
+            if _CONTENT.search(text, start, a_start):
+                before = split_section5(text, start, a_start, title=title)
+                statements.extend(before.statements)
+                empty, unsplit = empty and before.empty, unsplit or before.unsplit
+            start = a_end
+            continue
+        table = _problem_measure_table(text, start, end)
+        if table is not None:  # the text around the table is read as usual
+            t_start, t_end, rows = table
+            if _CONTENT.search(text, start, t_start):
+                before = split_section5(text, start, t_start, title=title)
+                statements.extend(before.statements)
+                unsplit = unsplit or before.unsplit
+            statements.extend(rows)
+            empty = False
+            if not _CONTENT.search(text, t_end, end):
+                break
+            start, title = t_end, ""
+            continue
+        found = _split_plain(text, start, end, title)
+        statements.extend(found.statements)
+        empty, unsplit = False, unsplit or found.unsplit
+        break
+    return SplitResult(tuple(statements), empty, unsplit)
+
+
+#: Longer than any text :data:`_EMPTY_5` matches ("暂未发现需要报告的问题" and its marks).
+_EMPTY_5_MAX = 64
+
+
+def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
+    """Statements of text[start:end], a part of section 五 without annex or table."""
     dot = text.find(".", start, end)
     if dot >= 0 and _CJK_PERIOD.search(text, dot, end):
         # read half-width sentence ends as "。" (same length: offsets stay those of the caller)
