@@ -269,6 +269,8 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
     if unknown:
         raise DataError(f"{where}: {unknown_labels_message(unknown, 'theme')}")
     split = rec.get("split")
+    if isinstance(split, str):  # a spreadsheet's "train " or "Train", as kind is stripped
+        split = split.strip().lower()
     if split in ("", None):
         split = None
     elif split not in SPLITS:
