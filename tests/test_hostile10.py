@@ -182,6 +182,29 @@ def test_an_attachment_word_before_a_megabyte_of_blanks_is_scanned_quickly():
     assert time.process_time() - t < 1
 
 
+def test_a_long_run_of_digits_in_a_text_without_headings_is_refused_quickly():
+    # the fuzzer's find (a saved page whose headings were chrome): _FIGURE's \d+ was tried
+    # from each digit of the run to its end, quadratic: 70,000 digits took 54 s
+    text = "某市2022年政府信息公开工作年度报告\n一是" + "2" * 200_000 + "\n0\n0\n一是工作"
+    t = time.process_time()
+    with pytest.raises(NotAReportError):
+        load_report(text)
+    assert time.process_time() - t < 1
+
+
+@pytest.mark.parametrize("line", ["一是受理申请12件。", "公开3.5%，", "共86 条；", "一是2023年。",
+                                  "一是12.5.3件，", "一是，" + "9" * 5000 + "件"])
+def test_a_figure_in_a_short_text_still_keeps_it(line):
+    # a short text stating a figure is an older report in prose, not refused as too short;
+    # one stating none is
+    text = f"某市2022年政府信息公开工作年度报告\n{line}\n"
+    if any(c in line for c in "件%条") and "2023年。" not in line:
+        assert isinstance(load_report(text), Report)
+    else:
+        with pytest.raises(NotAReportError):
+            load_report(text)
+
+
 # --- the T1 reader and narrative_counts (f67cd03, 70a6b88) -----------------------------------
 
 
