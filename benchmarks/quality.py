@@ -3,6 +3,8 @@
     python benchmarks/quality.py                      # the shipped model
     python benchmarks/quality.py --model models/mine --trust-model
     python benchmarks/quality.py more/unseen-4.jsonl  # other sets labeled the same way
+    python benchmarks/quality.py benchmarks/data/domain-fire.jsonl  # 消防救援: model card,
+        # "Retraining on your own labels" (its split=train half is for training on)
 
 Reads every ``nlp_reports/data/heldout/*.jsonl``: statements written by a team member who
 never saw the training corpus (fictional reports split by the parser), each labeled blind
