@@ -128,8 +128,10 @@ def _label_format() -> str:
     from nlp_reports.taxonomy import THEME_IDS
 
     return ("label files: JSONL, one {\"text\", \"kind\", \"themes\": [...]} per line, or "
-            "CSV with the columns text, kind, themes (optional: family, split). kind: problem, "
-            "measure or other. themes: theme ids separated by ; ； , ， 、 or | (or a JSON "
+            "CSV with the columns text, kind, themes (optional: family, split; without a "
+            "family, a suggest CSV's source keeps one report's statements on one side of the "
+            "split). kind: problem, measure or other (or 问题, 措施, 其他). themes: theme ids "
+            "separated by ; ； , ， 、 or | (or a JSON "
             f"list), from: {', '.join(THEME_IDS)} (or their Chinese names, 人员力量 …; the "
             "kinds and themes are fixed). Unlabeled CSV rows (no kind and no themes, "
             "or a suggest row with no kind) are skipped and their number logged. "

@@ -2,9 +2,10 @@
 
 A labeled statement is one statement of section 五 with its kind and themes (see
 ``docs/annotation-guidelines.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
-``kind``, ``themes`` as ids (or the Chinese names, 人员力量 …) separated by any of
-``; ； , ， 、 |`` or a JSON list, optional
-``family``, ``split`` …). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
+``kind`` (or 问题/措施/其他), ``themes`` as ids (or the Chinese names, 人员力量 …) separated by
+any of ``; ； , ， 、 |`` or a JSON list, optional ``family``, ``split`` …; without a
+``family``, a ``source`` column — the report file of a suggest CSV — groups the statements of
+one report). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
 suggest`` leaves them) is skipped, and the count logged. Files are UTF-8 (BOM or not); a file
 in another encoding (GBK/GB18030 from Excel on Chinese Windows …) is decoded by the report
 decoder, with a logged note.
@@ -225,6 +226,9 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
 
 #: Theme labels accepted besides the ids: the Chinese names every summary shows (人员力量 …).
 THEME_ALIASES: dict[str, str] = {name: tid for tid, name in THEME_NAMES.items()}
+#: Kind labels accepted besides the ids: the Chinese words a labeller types (问题 …).
+KIND_ALIASES: dict[str, str] = {"问题": "problem", "措施": "measure", "改进措施": "measure",
+                                "其他": "other", "其它": "other"}
 
 
 def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
@@ -235,8 +239,9 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
     """
     shown = ", ".join(map(repr, unknown))
     if what == "kind":
-        return (f"unknown kind {shown}; expected one of {', '.join(KINDS)} (the kinds are "
-                "fixed: retraining relabels statements within them)")
+        return (f"unknown kind {shown}; expected one of {', '.join(KINDS)} (or "
+                f"{'/'.join(KIND_ALIASES)}; the kinds are fixed: retraining relabels "
+                "statements within them)")
     return (f"unknown theme id(s) {shown}; the valid ids are {', '.join(THEME_IDS)}, or their "
             f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
             "or , or 、. The 13 themes are fixed: retraining relabels statements within them, "
@@ -254,7 +259,7 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         raise DataError(f"{where}: 'text' is missing or empty")
     kind = rec.get("kind")
     if isinstance(kind, str):
-        kind = kind.strip()
+        kind = KIND_ALIASES.get(kind.strip(), kind.strip().lower())
     if kind not in KINDS:
         raise DataError(f"{where}: {unknown_labels_message([kind], 'kind')}")
     themes = rec.get("themes", [])
@@ -282,6 +287,8 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         raise DataError(f"{where}: 'year' must be an integer, got {year!r}") from None
     family = rec.get("family")
     family = str(family).strip() if family not in (None, "") else ""
+    if not family and str(rec.get("source") or "").strip():  # a suggest CSV's report file:
+        family = "source:" + str(rec["source"]).strip()  # its statements stay on one side
     return LabeledStatement(
         text=text.strip(),
         kind=kind,

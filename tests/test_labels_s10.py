@@ -1,0 +1,58 @@
+"""Label files as a researcher fills them in a spreadsheet: kinds in Chinese, and a suggest
+CSV's statements of one report kept on one side of the split."""
+
+import csv
+
+import pytest
+
+from nlp_reports.classify.dataset import load_labeled, split_by_family
+from nlp_reports.errors import DataError
+
+
+def _csv(path, rows, columns=("text", "kind", "themes", "source")):
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(columns))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_chinese_kind_names_are_read_as_the_kinds(tmp_path):
+    f = _csv(tmp_path / "own.csv", [
+        {"text": "信息公开工作人员身兼数职，力量薄弱", "kind": "问题", "themes": "人员力量"},
+        {"text": "配齐配强信息公开工作人员，实行AB角", "kind": " 措施 ", "themes": "staffing"},
+        {"text": "我局信息公开工作取得了一定成效", "kind": "其他", "themes": ""},
+        {"text": "进一步加大主动公开力度", "kind": "Measure", "themes": "proactivity"},
+    ])
+    kinds = [d.kind for d in load_labeled(f)]
+    assert kinds == ["problem", "measure", "other", "measure"]
+
+
+def test_an_unknown_kind_names_the_chinese_forms_too(tmp_path):
+    f = _csv(tmp_path / "bad.csv", [{"text": "加强培训", "kind": "建议", "themes": ""}])
+    with pytest.raises(DataError, match="问题"):
+        load_labeled(f)
+
+
+def test_a_suggest_csvs_report_keeps_its_statements_on_one_side(tmp_path):
+    rows = []
+    for r in range(40):
+        for i in range(4):
+            rows.append({"text": f"第{r}份报告的第{i}条：进一步加强信息公开队伍建设{r * 7 + i}",
+                         "kind": "measure", "themes": "staffing",
+                         "source": f"/data/reports/report{r}.txt"})
+    data = load_labeled(_csv(tmp_path / "own.csv", rows))
+    assert {d.family for d in data} == {f"source:/data/reports/report{r}.txt" for r in range(40)}
+    side = {}
+    for name, part in zip(("train", "dev", "test"), split_by_family(data), strict=True):
+        for d in part:
+            side.setdefault(d.family, set()).add(name)
+    assert all(len(s) == 1 for s in side.values())
+    assert len({next(iter(s)) for s in side.values()}) > 1  # the reports do spread over splits
+
+
+def test_an_explicit_family_wins_over_the_source(tmp_path):
+    f = _csv(tmp_path / "own.csv", [{"text": "加强培训", "kind": "measure", "themes": "training",
+                                     "source": "a.txt", "family": "tpl-7"}],
+             columns=("text", "kind", "themes", "source", "family"))
+    assert [d.family for d in load_labeled(f)] == ["tpl-7"]
