@@ -132,6 +132,19 @@ def test_the_closing_quote_is_the_one_found_quote_by_quote(seed, monkeypatch):
     assert checked > 1000
 
 
+def test_a_table_of_thousands_of_cells_pasted_with_bare_breaks_is_read_in_linear_time():
+    # each bare line (a WPS paste's line break inside the last cell) checked every row above
+    # again: quadratic, 200 KB 8 s
+    rows = "问题不足。\t加强工作电子\n政务公开。\n" * 10_000
+    text = "存在问题\t整改措施\n问题一。\t措施一。\n" + rows
+    t = time.process_time()
+    found = _five(text)
+    assert time.process_time() - t < 2
+    texts = [text[s.start:s.end] for s in found.statements]
+    assert texts[:2] == ["问题一。", "措施一。"]
+    assert texts[2:] == ["问题不足。", "加强工作电子\n政务公开。"] * 10_000
+
+
 @pytest.mark.parametrize("n", [2_000, 20_000])
 def test_thousands_of_annexes_do_not_exhaust_the_stack(n):
     # each annex caption of 五's own list recursed into the text below it: RecursionError

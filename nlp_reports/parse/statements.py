@@ -937,18 +937,29 @@ _CELL_STOPS = "。；;！!？?：:"
 _CELL_BREAKS = "，,、"
 
 
-def _cell_goes_on(text: str, rows: list[list[tuple[int, int]]], line_end: int) -> bool:
+def _cell_goes_on(text: str, rows: list[list[tuple[int, int]]], line_end: int,
+                  seen: list[int] | None = None) -> bool:
     """Whether a bare line (no TAB) after the TAB rows ``rows`` is the rest of the last row's
     last cell, its line break pasted bare: that cell ends cut ("…电子", "…，") while the line
     ends as a statement does, and the table's other last cells end with a stop (or the cut
-    cell ends with a comma)."""
+    cell ends with a comma).
+
+    ``seen`` ([rows looked at, filled last cells, those ending without a stop], one per
+    table): the other rows' last cells counted once, not again at each row (quadratic in a
+    table of thousands of such rows); only the last row's last cell ever changes."""
     a, b = rows[-1][-1]
     if b <= a or text[b - 1] in _CELL_STOPS or text[line_end - 1:line_end] not in _CELL_STOPS[:-2]:
         return False
     if text[b - 1] in _CELL_BREAKS:
         return True
-    others = [r[-1] for r in rows[:-1] if r[-1][1] > r[-1][0]]
-    return bool(others) and all(text[e - 1] in _CELL_STOPS for _, e in others)
+    seen = [0, 0, 0] if seen is None else seen
+    for row in rows[seen[0]:len(rows) - 1]:
+        s, e = row[-1]
+        if e > s:
+            seen[1] += 1
+            seen[2] += text[e - 1] not in _CELL_STOPS
+    seen[0] = max(seen[0], len(rows) - 1)
+    return seen[1] > 0 and seen[2] == 0
 
 
 def _opens_cell(text: str, s: int, e: int, end: int) -> bool:
@@ -1011,6 +1022,7 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
     last = head_end
     tabs = "\t" in text[head_start:head_end]
     memo = [-1, -1]  # (_closing_quote's last search)
+    seen = [0, 0, 0]  # (_cell_goes_on's count of the rows above)
     opening = -1  # a bare line that opens the next row's first cell (a WPS paste)
     while pos < end:
         nl = text.find("\n", pos, end)
@@ -1027,7 +1039,7 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
             # the last row's last cell, or the first part of the next row's first cell
             if not tabs or opening >= 0 or not _CELL_WORDS.search(text, pos, le):
                 break
-            if rows and _cell_goes_on(text, rows, le):
+            if rows and _cell_goes_on(text, rows, le, seen):
                 a = rows[-1][-1][0]
                 rows[-1][-1] = (a, le - len(text[pos:le]) + len(text[pos:le].rstrip()))
                 last = le
