@@ -304,7 +304,7 @@ def test_cli_train_says_it_started_each_stage_and_warns_about_too_few_labels(cli
                                                                             small_data):
     out, proc = cli_trained
     err = proc.stderr.splitlines()
-    assert "training on 60 statements from 1 file; this takes a few minutes" in err[0]
+    assert "training on 60 statements from 1 file; this takes about a minute on the full corpus" in err[0]
     for stage in ("split by family", "fitting the kind and theme models", "scoring the model",
                   "model written to"):
         assert any(stage in line for line in err), stage
@@ -355,7 +355,7 @@ def test_evaluate_cv_on_few_labels_warns_and_shows_progress(small_data):
     proc = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     err = proc.stderr.splitlines()
-    assert "cross-validating on 60 statements" in err[0] and "few minutes" in err[0]
+    assert "cross-validating on 60 statements" in err[0] and "about a minute" in err[0]
     assert any("cv fold 2/2 done" in line for line in err)
     assert any(line.startswith("WARNING") and "only 60 statements" in line for line in err)
     assert "too few labels" in proc.stdout and "statements: 60" in proc.stdout

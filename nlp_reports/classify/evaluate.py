@@ -160,7 +160,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
 
             raise DataError(f"cross-validation needs at least 2 folds, got cv={cv}")
         log.info("cross-validating on %d statements (%d folds, a model trained per fold); "
-                 "this takes a few minutes on the full corpus", len(items), int(cv))
+                 "each fold takes about a minute on the full corpus", len(items), int(cv))
         warnings = scarcity_warnings(items, "the data")
         warn_data(warnings)
         extra = _as_data(base) if base is not None else []

@@ -203,7 +203,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if not items:
         raise DataError("no labeled statements to train on")
     weights = _check_weights(weights, items)
-    log.info("training on %d statements from %s; this takes a few minutes on the full corpus",
+    log.info("training on %d statements from %s; this takes about a minute on the full corpus",
              len(items), (f"{len(files)} file" + "s" * (len(files) != 1)) if files
              else "records given in Python")
     try:  # fail before training, not after
