@@ -56,3 +56,15 @@ def test_an_explicit_family_wins_over_the_source(tmp_path):
                                      "source": "a.txt", "family": "tpl-7"}],
              columns=("text", "kind", "themes", "source", "family"))
     assert [d.family for d in load_labeled(f)] == ["tpl-7"]
+
+
+def test_train_advises_a_split_column_only_when_ones_own_file_was_held_out(tmp_path):
+    from nlp_reports.classify.dataset import shipped_labeled_files
+    from nlp_reports.classify.train import held_out_lines
+
+    shipped = str(shipped_labeled_files()[0])
+    own = str(tmp_path / "own.csv")
+    only_shipped = "\n".join(held_out_lines({shipped: [120, 974], own: [0, 40]}))
+    assert "120 of 974" in only_shipped and "'split' column" not in only_shipped
+    mine_too = "\n".join(held_out_lines({shipped: [120, 974], own: [6, 40]}))
+    assert "6 of 40" in mine_too and "'split' column" in mine_too

@@ -21,6 +21,7 @@ from nlp_reports.classify.dataset import (
     data_sha256,
     load_labeled,
     scarcity_warnings,
+    shipped_labeled_files,
     split_by_family,
     warn_data,
 )
@@ -450,10 +451,20 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
     whole = [f"{f} ({total})" for f, (n, total) in test_by_file.items() if f and not n]
     if whole:
         lines.append("trained on in full (statements): " + ", ".join(whole))
-    lines.append("to train on all of a file's statements, give it a 'split' column (CSV) or "
-                 "field (JSONL) set to train (docs/annotation-guidelines.md, section 5); its "
-                 "test figures then rest on the other files")
+    if any(n and not _shipped(f) for f, (n, _) in test_by_file.items()):
+        lines.append("to train on all of a file's statements, give it a 'split' column (CSV) "
+                     "or field (JSONL) set to train (docs/annotation-guidelines.md, section 5); "
+                     "its test figures then rest on the other files")
     return lines
+
+
+def _shipped(name: str) -> bool:
+    """Whether the data file ``name`` is one of the shipped corpus (its test split is the
+    card's: no advice to train on all of it)."""
+    try:
+        return Path(name).resolve() in {f.resolve() for f in shipped_labeled_files()}
+    except (DataError, OSError):
+        return False
 
 
 def by_source_lines(by_source: dict[str, dict[str, Any]]) -> list[str]:
