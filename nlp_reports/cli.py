@@ -221,7 +221,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     from nlp_reports.classify import suggest, write_suggestions
 
     tagger = _load_tagger(args)
-    rows = suggest(args.corpus, n=args.n, tagger=tagger)
+    rows = suggest(args.corpus, n=args.n, tagger=tagger, exclude=args.exclude or ())
     write_suggestions(rows, args.out or sys.stdout)
     if args.out:
         _err(f"{len(rows)} statements to label written to {args.out}"
@@ -402,6 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", nargs="+", help="report files or folders, or a statements .txt/.jsonl")
     p.add_argument("-n", type=int, default=50, help="how many statements")
     p.add_argument("--out", help="CSV path (default: stdout)")
+    p.add_argument("--exclude", action="append", metavar="FILE",
+                   help="a label file already made (a filled-in suggest CSV, a .jsonl, a .txt): "
+                        "its statements are not suggested again (repeatable)")
     _add_model_args(p)
     p.set_defaults(func=_cmd_suggest)
 

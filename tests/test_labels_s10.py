@@ -2,6 +2,8 @@
 CSV's statements of one report kept on one side of the split."""
 
 import csv
+import io
+import json
 
 import pytest
 
@@ -68,3 +70,50 @@ def test_train_advises_a_split_column_only_when_ones_own_file_was_held_out(tmp_p
     assert "120 of 974" in only_shipped and "'split' column" not in only_shipped
     mine_too = "\n".join(held_out_lines({shipped: [120, 974], own: [6, 40]}))
     assert "6 of 40" in mine_too and "'split' column" in mine_too
+
+
+STATEMENTS = [
+    "信息公开工作人员身兼数职，力量薄弱，人员变动频繁。",
+    "政务公开专栏的栏目设置有待优化，更新也不够及时。",
+    "对公开尺度把握不准，个别信息存在泄露个人隐私的风险。",
+    "进一步加大主动公开力度，拓展公开范围。",
+    "加强业务培训，提升工作人员依申请公开答复能力。",
+    "政策解读形式单一，图解、视频解读较少。",
+]
+
+
+def test_a_second_suggest_round_skips_what_was_labelled(tmp_path):
+    from nlp_reports.classify import Tagger, suggest, write_suggestions
+
+    corpus = tmp_path / "statements.txt"
+    corpus.write_text("\n".join(STATEMENTS), "utf-8")
+    tagger = Tagger.load()
+    first = suggest([corpus], n=3, tagger=tagger)
+    done = tmp_path / "round1.csv"
+    write_suggestions(first, done)  # labelled or not, its texts are done
+    second = suggest([corpus], n=6, tagger=tagger, exclude=[done])
+    texts1 = {r["text"] for r in first}
+    assert len(texts1) == 3 and len(second) == 3
+    assert texts1.isdisjoint(r["text"] for r in second)
+    assert texts1 | {r["text"] for r in second} == set(STATEMENTS)
+    labelled = tmp_path / "own.jsonl"  # the same through a .jsonl label file
+    labelled.write_text("\n".join(json.dumps({"text": t, "kind": "problem", "themes": []},
+                                             ensure_ascii=False) for t in STATEMENTS[:5]),
+                        "utf-8")
+    assert [r["text"] for r in suggest([corpus], n=6, tagger=tagger, exclude=[labelled])] == [
+        STATEMENTS[5]]
+
+
+def test_suggest_exclude_from_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "statements.txt"
+    corpus.write_text("\n".join(STATEMENTS), "utf-8")
+    done = tmp_path / "done.txt"
+    done.write_text("\n".join(STATEMENTS[1:]), "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "nlp_reports", "suggest", str(corpus), "-n",
+                           "5", "--exclude", str(done)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert [r["text"] for r in rows] == [STATEMENTS[0]]

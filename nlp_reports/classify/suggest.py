@@ -126,15 +126,34 @@ def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
                 yield t, str(f)
 
 
+def _texts_of(path: Path) -> list[str]:
+    """The statements of a label file: a CSV's ``text`` column (labeled or not), else as
+    :func:`_from_file` reads a .jsonl or a .txt."""
+    if path.suffix.lower() != ".csv":
+        return _from_file(path)
+    from nlp_reports.classify.dataset import read_text
+    from nlp_reports.errors import DataError
+
+    reader = csv.DictReader(io.StringIO(read_text(path)))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        raise DataError(f"{path}:1: a CSV of statements to exclude needs a 'text' column")
+    return [row["text"].strip() for row in reader if (row.get("text") or "").strip()]
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 
 
-def suggest(corpus: Any, *, n: int = 50, tagger: Any = None) -> list[dict[str, Any]]:
+def suggest(corpus: Any, *, n: int = 50, tagger: Any = None,
+            exclude: Iterable[str | os.PathLike] = ()) -> list[dict[str, Any]]:
     """The ``n`` least certain, deduplicated, diverse statements of ``corpus`` with model guesses.
 
     ``tagger``: the :class:`~nlp_reports.classify.Tagger` whose uncertainty picks them (None:
     the shipped model, as the CLI without ``--model``).
+
+    ``exclude``: label files already made (a filled-in suggest CSV or any CSV with a
+    ``text`` column, a .jsonl, a .txt of one statement per line): their statements are never
+    suggested again, so a second round brings new ones.
 
     ``corpus``: report files or folders (parsed with :func:`nlp_reports.load_report`; a
     report with no section-五 statements, one saying 无, gives none), .txt files of one
@@ -147,11 +166,18 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None) -> list[dict[str, A
 
     from nlp_reports.classify.features import normalize_statement
 
+    done = {normalize_statement(t) for f in exclude for t in _texts_of(Path(f))}
     seen: dict[str, tuple[str, str]] = {}
+    skipped = 0
     for text, source in iter_statements(corpus):
         key = normalize_statement(text)
-        if len(key) >= 4 and key not in seen:
+        if key in done:
+            skipped += 1
+        elif len(key) >= 4 and key not in seen:
             seen[key] = (text, source)
+    if skipped:
+        log.info("%d statements of the corpus are in the excluded label files: not suggested",
+                 skipped)
     if not seen or n <= 0:
         return []
     keys = list(seen)
