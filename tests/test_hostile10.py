@@ -415,3 +415,20 @@ def test_nested_hidden_elements_are_weighed_in_linear_time():
     assert body in text  # the hidden element holding most of the text is kept
     small = page.replace(body, "短文").replace("页脚", "页脚文字" * 10)
     assert "短文" not in html_to_text(small)  # a small hidden one is still chrome
+
+
+# --- summarize --year / --folder (2b38e71) --------------------------------------------------
+
+
+@pytest.mark.parametrize("years", [[float("inf")], [float("-inf")], [float("nan")], ["二〇二四"],
+                                   [None], [[2024]]])
+def test_a_year_filter_that_is_no_year_is_a_usage_error(years):
+    # int(float("inf")) raises OverflowError, which came out of summarize(years=...)
+    import pandas as pd
+
+    from nlp_reports.corpus.summarize import filter_report_ids
+    from nlp_reports.errors import UsageError
+
+    reports = pd.DataFrame({"id": [1, 2], "year": [2023, 2024], "folder": ["甲", "乙"]})
+    with pytest.raises(UsageError, match="--year"):
+        filter_report_ids(reports, years)

@@ -820,7 +820,7 @@ def filter_report_ids(reports: Any, years: Sequence[int] = (), folders: Sequence
         years = (years,)
     try:
         wanted_years = list(dict.fromkeys(int(y) for y in years))
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:  # (int(float("inf")) overflows)
         raise UsageError(f"--year: give years as numbers (2024), not {list(years)!r}") from exc
     wanted_folders = list(dict.fromkeys(str(f).strip().rstrip("/\\") for f in folders))
     whose = " of the agencies asked for (--agency)" if of_agencies else ""
