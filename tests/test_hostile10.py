@@ -432,3 +432,27 @@ def test_a_year_filter_that_is_no_year_is_a_usage_error(years):
     reports = pd.DataFrame({"id": [1, 2], "year": [2023, 2024], "folder": ["甲", "乙"]})
     with pytest.raises(UsageError, match="--year"):
         filter_report_ids(reports, years)
+
+
+# --- label files: suggest --exclude (50f1998) and labeled CSVs -----------------------------
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_a_label_csv_with_a_cell_over_the_csv_limit_is_a_data_error(tmp_path, header):
+    # csv refuses a field over 131,072 characters: _csv.Error came out of suggest(exclude=…)
+    # and load_labeled (train, evaluate) as a traceback
+    from nlp_reports.classify.dataset import load_labeled
+    from nlp_reports.classify.suggest import _texts_of
+    from nlp_reports.errors import DataError
+
+    big = "不" * 140_000
+    f = tmp_path / "labels.csv"
+    f.write_text(f'"{big}",kind\n' if header else f'text,kind\n"{big}",problem\n', encoding="utf-8")
+    with pytest.raises(DataError, match="near line"):
+        _texts_of(f)
+    with pytest.raises(DataError, match="near line"):
+        load_labeled(f)
+    f.write_text('text,kind\n"公开不及时。",problem\n"加强，\n审核。",measure\n', encoding="utf-8")
+    assert _texts_of(f) == ["公开不及时。", "加强，\n审核。"]
+    assert [(s.text, s.kind) for s in load_labeled(f)] == [("公开不及时。", "problem"),
+                                                          ("加强，\n审核。", "measure")]

@@ -198,12 +198,15 @@ def _jsonl_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
 
 def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.DictReader(io.StringIO(raw))
+    try:  # (a cell over the csv module's 128 KB limit raised _csv.Error: a traceback)
+        rows = [(reader.line_num, rec) for rec in reader]
+    except csv.Error as exc:
+        raise DataError(f"{f}: not a readable CSV near line {reader.line_num + 1} ({exc})") from None
     if not reader.fieldnames or "text" not in reader.fieldnames or "kind" not in reader.fieldnames:
         raise DataError(f"{f}:1: a CSV needs the columns 'text' and 'kind' (and 'themes')")
     suggestions = "model_kind" in reader.fieldnames  # a `nlp-reports suggest` CSV
     records, unlabeled = [], 0
-    for rec in reader:
-        line = reader.line_num
+    for line, rec in rows:
         if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):
             continue
         themes = (rec.get("themes") or "").strip()
