@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp_reports.ingest.normalize import PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_block
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -754,18 +754,54 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                 cut = _last_sentence_start(text, m1, stop)
                 stop, lead_start = cut, cut
             s, e = _trim(text, m1, stop)
-            rest = None
-            if i + 1 == len(run) and r + 1 == len(runs) and run_block != "measure":
-                rest = _tail_break(text, s, e)  # the last problem runs on into measures
+            rest = mid = None
+            if i + 1 == len(run) and r + 1 == len(runs):
+                if run_block != "measure":  # the last problem runs on into measures
+                    rest = _tail_break(text, s, e)
+                # lines of their own after one item a line, up to such a turn if any
+                line_end = _after_line_items(text, run, s, e if rest is None else rest[0])
+                if line_end is not None and rest is not None:
+                    mid = (line_end, rest[0])
+                elif line_end is not None:
+                    rest = (line_end, line_end, "measure" if run_block == "measure"
+                            else "unknown")
                 if rest is not None:
-                    e = _trim(text, s, rest[0])[1]
+                    e = _trim(text, s, (mid or rest)[0])[1]
             if _CONTENT.search(text, s, e):
                 out.append(StatementSpan(s, e, run_block, text[m0:m1].strip()))
             if rest is not None and rest[2] == "measure" and run_block == "unknown":
                 _problem_run(text, out, run_start)
+            if mid is not None:  # between the items and the turn: neither block for sure
+                out.extend(_sentences(text, *mid, "unknown"))
             if rest is not None and _CONTENT.search(text, rest[1], stop):
                 out.extend(_split_block(text, rest[1], stop, rest[2])[0])
     return out, False
+
+
+def _after_line_items(text: str, run: list[tuple[int, int, int]], s: int, e: int
+                      ) -> int | None:
+    """Where the last item of ``run`` ends when the items stand one a line, each line a
+    whole sentence, and more lines follow the last one ("一是…。⏎二是…。⏎三是…。⏎按季度
+    发布…。⏎建立…。"): those lines are statements of their own, not the item's — a
+    measure glued to the last problem could take neither kind. None when an item starts
+    inside a line, spans lines, or ends without a full stop (a line wrap), or nothing
+    follows. ``text[s:e]``: the last item's text, trimmed."""
+    for m0, _, _ in run:
+        if text[text.rfind("\n", 0, m0) + 1:m0].strip(" \t\u3000"):
+            return None  # a marker inside a line: not one item a line
+    for (_, m1, _), (n0, _, _) in zip(run, run[1:], strict=False):
+        a, b = _trim(text, m1, n0)
+        if a >= b or "\n" in text[a:b] or text[b - 1] not in _LINE_ITEM_END:
+            return None
+    nl = text.find("\n", s, e)
+    if nl < 0 or text[_trim(text, s, nl)[1] - 1] not in _LINE_ITEM_END:
+        return None
+    after = text[nl:e].replace(IMAGE_MARK, "")  # an image below the list is no statement
+    return nl if _CONTENT.search(after) else None
+
+
+#: How a line that is one whole item ends (a wrapped line ends without a full stop).
+_LINE_ITEM_END = "。；;！!？?"
 
 
 def _lone_item(text: str, start: int, end: int,
