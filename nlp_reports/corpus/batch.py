@@ -1303,15 +1303,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         buffer: list[tuple[Any, ...]] = []
         last = time.monotonic()
 
-        # fingerprint → path of the report written in this run with that content
-        # (:func:`~nlp_reports.corpus.store.content_fingerprint`)
-        content_seen: dict[str, str] = {}
-        content_held: dict[str, tuple[str | None, str, int]] = {}  # its date, sha256, size
-
         def flush() -> None:
             nonlocal ok, last
-            keep, same = _content_duplicates(store, buffer, content_seen, model_id, since,
-                                             content_held)
+            keep, same = _content_duplicates(store, buffer, model_id, since, run_start)
             n_ok, chunk_failures = _write_chunk(store, keep, model_id)
             # (a holder written by an earlier flush that a copy dated earlier displaced is
             # counted among the duplicates now)
@@ -1364,56 +1358,53 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                        ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
-def _content_duplicates(store: Store, results: list[tuple[Any, ...]],
-                        seen: dict[str, str], model_id: str | None,
-                        since: str | None,
-                        held: dict[str, tuple[str | None, str, int]] | None = None,
+def _content_duplicates(store: Store, results: list[tuple[Any, ...]], model_id: str | None,
+                        since: str | None, run_start: str,
                         ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Split parsed results into those to write and the duplicates by content.
 
     A report whose content fingerprint (the same text in another encoding or format:
-    :func:`~nlp_reports.corpus.store.content_fingerprint`) is that of a report written
-    earlier in this run (``seen``, updated here) or stored (by any model) is not written:
-    it becomes a ``(path, sha256, size, holder, model_id)`` duplicate of that report, as a
-    byte-identical copy does. Among the copies met in one run the holder is the one
-    published first (then the first met): a mirror or 转载 re-post of a report, dated on
-    its page months later, must not give the report its date (a false "published late" in
-    the audit), whatever the folders' order. ``held`` (fingerprint → the holder's
-    ``published``, sha256 and size, updated here) lets a copy dated earlier displace a
-    holder written earlier in the run: the holder becomes its duplicate, and so do the
-    holder's own duplicates. A report stored by an earlier run stays the holder.
-    Returns ``(results to write, duplicates)``.
+    :func:`~nlp_reports.corpus.store.content_fingerprint`) is that of a report met earlier
+    in ``results`` or stored (by any model, at or after ``since``) is not written: it becomes
+    a ``(path, sha256, size, holder, model_id)`` duplicate of that report, as a byte-identical
+    copy does. Among the copies met in one run the holder is the one published first (then
+    the first met): a mirror or 转载 re-post of a report, dated on its page months later,
+    must not give the report its date (a false "published late" in the audit), whatever the
+    folders' order. A copy dated earlier displaces a holder written earlier in the run
+    (tagged at or after ``run_start``): the holder becomes its duplicate, and so do the
+    holder's own duplicates. A report stored by an earlier run stays the holder. The holders
+    of earlier writes are read from the store, so nothing is kept from one write to the next
+    (memory stays flat over a long run). Returns ``(results to write, duplicates)``.
     """
-    held = {} if held is None else held
     fps = {r[1]: getattr(r[4], "fingerprint", None) for r in results if r[0] == "ok"}
-    wanted = sorted({fp for fp in fps.values() if fp is not None and fp not in seen})
-    stored = (store.reports_with_fingerprint(wanted, model_id, since=since, any_model=True)
-              if wanted else {})
+    wanted = sorted({fp for fp in fps.values() if fp is not None})
+    # fingerprint → (path, published, sha256, size, written in this run) of its holder
+    held: dict[str, tuple[str, str | None, str, int, bool]] = {
+        fp: (path, published, sha, size, at >= run_start)
+        for fp, (path, published, sha, size, at) in (
+            store.fingerprint_holders(wanted, since=since) if wanted else {}).items()}
     keep: list[tuple[Any, ...]] = []
     same: list[tuple[Any, ...]] = []
     for r in results:
         fp = fps.get(r[1]) if r[0] == "ok" else None
-        holder = None if fp is None else seen.get(fp) or stored.get(fp)
-        if holder is not None and holder != r[1]:
-            mine = fp in held and seen.get(fp) == holder  # written in this run
-            if mine and _earlier(_published(r), held[fp][0]):
+        holder = held.get(fp) if fp is not None else None
+        if holder is not None and holder[0] != r[1]:
+            if holder[4] and _earlier(_published(r), holder[1]):
                 log.info("%s: same text as %s, published earlier (%s, not %s): it holds the "
-                         "report, %s is recorded as its duplicate", r[1], holder,
-                         _published(r), held[fp][0], holder)
-                keep = [k for k in keep if k[1] != holder]  # (when not written yet)
-                same = [(*d[:3], r[1] if d[3] == holder else d[3], d[4]) for d in same]
-                same.append((holder, held[fp][1], held[fp][2], r[1], model_id))
-                seen[fp] = r[1]
-                held[fp] = (_published(r), r[2], r[3])
+                         "report, %s is recorded as its duplicate", r[1], holder[0],
+                         _published(r), holder[1], holder[0])
+                keep = [k for k in keep if k[1] != holder[0]]  # (when not written yet)
+                same = [(*d[:3], r[1] if d[3] == holder[0] else d[3], d[4]) for d in same]
+                same.append((holder[0], holder[2], holder[3], r[1], model_id))
+                held[fp] = (r[1], _published(r), r[2], r[3], True)
                 keep.append(r)
                 continue
             log.info("%s: same text as %s (another encoding or format); recorded as its "
-                     "duplicate", r[1], holder)
-            same.append((r[1], r[2], r[3], holder, model_id))
+                     "duplicate", r[1], holder[0])
+            same.append((r[1], r[2], r[3], holder[0], model_id))
             continue
-        if fp is not None and fp not in seen:
-            seen[fp] = r[1]
-            held[fp] = (_published(r), r[2], r[3])
+        if fp is not None:  # it holds the text now (a file of its own tagged again too)
+            held[fp] = (r[1], _published(r), r[2], r[3], True)
         keep.append(r)
     return keep, same
 

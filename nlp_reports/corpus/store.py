@@ -1169,17 +1169,19 @@ class Store:
             out.setdefault(sha, []).append(path)
         return out
 
-    def reports_with_fingerprint(self, fingerprints: Sequence[str], model_id: str | None, *,
-                                 since: str | None = None,
-                                 any_model: bool = False) -> dict[str, str]:
-        """fingerprint → path of the first stored report (lowest id) with that content
-        fingerprint and model (the duplicate check across encodings and formats);
-        ``since``: only those tagged at or after that ISO time; ``any_model``: whatever
-        model tagged them."""
-        out: dict[str, str] = {}
-        for fp, path in self._stored_ok("fingerprint", fingerprints, model_id, since,
-                                        any_model, "id"):
-            out.setdefault(fp, path)
+    def fingerprint_holders(self, fingerprints: Sequence[str], *, since: str | None = None
+                            ) -> dict[str, tuple[str, str | None, str, int, str]]:
+        """fingerprint → ``(path, published, sha256, size, tagged_at)`` of the first stored
+        report (lowest id, whatever model tagged it) with that content fingerprint, tagged at
+        or after ``since``: the holder a copy of the same text in another encoding or format
+        is a duplicate of, and what decides whether an earlier-dated copy displaces it."""
+        out: dict[str, tuple[str, str | None, str, int, str]] = {}
+        for fp, *row in self._rows_by_sha(
+                "SELECT r.fingerprint, r.path, r.published, f.sha256, f.size, f.tagged_at "
+                "FROM reports r JOIN files f ON f.path = r.path AND f.status = 'ok' "
+                "WHERE f.tagged_at >= ? AND r.fingerprint IN ({placeholders}) ORDER BY r.id",
+                (since or "",), fingerprints):
+            out.setdefault(fp, tuple(row))  # type: ignore[arg-type]
         return out
 
     def failures_with_content(self, shas: Sequence[str], *,
