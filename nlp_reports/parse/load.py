@@ -195,13 +195,15 @@ _SENTENCE_MARK = re.compile(r"[。，；！？]|(?<=[\u4e00-\u9fff])[,;!?]")
 #: township's 2014 report: what it published, no applications, no fees, one problem), and
 #: the tersest state their figures ("主动公开政府信息86条，受理申请2件").
 _MIN_REPORT_PROSE = 80
-#: A figure of the year's work (86条, 2件, 一百二十条, 两件), or a zero stated in words
-#: (未收到…申请, 未发生行政复议); dates and years are none. (From a run's first digit,
-#: taken whole: retried at each digit of a long run it was quadratic, 54 s for a line of
-#: 70,000 digits.)
+#: A figure of the year's work (86条, 2件, 一百二十条, 两件); dates and years are none.
+#: (From a run's first digit, taken whole: retried at each digit of a long run it was
+#: quadratic, 54 s for a line of 70,000 digits.)
 _FIGURE = re.compile(r"(?:(?<!\d)\d++(?:\.\d++)?|(?<![零一二两三四五六七八九十百千万])"
-                     r"[零一二两三四五六七八九十百千万]++)[ \t]*+[条件项份次个家人%]"
-                     r"|未(?:收到|受理|发生|收取)[^。，；\n]{0,12}?(?:申请|复议|诉讼|费)")
+                     r"[零一二两三四五六七八九十百千万]++)[ \t]*+[条件项份次个家人%]")
+#: A zero stated in words (未收到…申请, 未发生行政复议): a figure of a text titled as an
+#: annual report (年度报告), not of a note about one ("…情况说明：全年未收到申请。").
+_ZERO_IN_WORDS = re.compile(r"未(?:收到|受理|发生|收取)[^。，；\n]{0,12}?(?:申请|复议|诉讼|费)")
+_ANNUAL_REPORT = re.compile(r"年度报告|年报")
 #: A line of a report's work, where a figure counts even without sentence punctuation (the
 #: figures of an older report listed one a line: "受理政府信息公开申请  2件"); a list
 #: page's "共10条" is none.
@@ -229,7 +231,8 @@ def _refuse_short(text: str, path: str | None) -> None:
             "a correction notice (更正说明) for the report, not the report: the corrected "
             "report is a separate file (parse that one)", path=path)
     if prose >= _MIN_REPORT_PROSE or any(_FIGURE.search(line) for line in lines) or any(
-            _FIGURE.search(line) and _WORK_WORDS.search(line) for line in text.split("\n")):
+            _FIGURE.search(line) and _WORK_WORDS.search(line) for line in text.split("\n")
+    ) or (_ZERO_IN_WORDS.search(text) and _ANNUAL_REPORT.search(text)):
         return
     titles = {m.group() for m in _LISTED_TITLE.finditer(text)}
     if len(titles) >= 2:
