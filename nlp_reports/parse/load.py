@@ -224,8 +224,7 @@ def _refuse_short(text: str, path: str | None) -> None:
     of report titles (links and dates), or a page about the report. Each parsed to a report
     of the agency and year with nothing in it, counted in every table (a phantom report), and
     a notice published later would win ``--dedupe`` over the report itself."""
-    lines = [line for line in text.split("\n") if _SENTENCE_MARK.search(line)]
-    prose = sum(len(_HAN.findall(line)) for line in lines)
+    lines, prose = _prose(text)
     if prose < _CORRECTION_PROSE_MAX and _CORRECTION.search(text):
         raise NotAReportError(
             "a correction notice (更正说明) for the report, not the report: the corrected "
@@ -248,9 +247,16 @@ def _refuse_short(text: str, path: str | None) -> None:
 #: An attached document file named in the text ("附件：…年度报告.pdf", "附件下载：….docx").
 _ATTACHED_FILE = re.compile(r"(?:附件|下载)[^\n:：]{0,6}[:：]?[ \t\u3000]*+([^\n]{1,80}?"
                             r"\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z))(?![A-Za-z])", re.IGNORECASE)
-#: A mark of a line of prose (the report's own text), as opposed to titles, links and chrome.
-_PROSE_MARK = re.compile(r"[。，；]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _prose(text: str) -> tuple[list[str], int]:
+    """The lines of prose of ``text`` (:data:`_SENTENCE_MARK`) and how many Chinese
+    characters they hold: what :func:`_refuse_short` and :func:`_refuse_pointer` weigh.
+    (Line by line: a regex for the whole line, r"[^\n]*[。，；][^\n]*", retried at each
+    character of a long line without a mark, was quadratic.)"""
+    lines = [line for line in text.split("\n") if _SENTENCE_MARK.search(line)]
+    return lines, sum(len(_HAN.findall(line)) for line in lines)
 #: The attached file is the report (not a 统计表 attached to a short report in prose).
 _REPORT_FILE = re.compile(r"报告|年报")
 _TABLE_FILE = re.compile(r"附表|统计表|报表")
@@ -270,9 +276,7 @@ def _refuse_pointer(text: str, path: str | None) -> None:
     images = text.count(IMAGE_MARK)
     if not files and images < 2:
         return
-    # (line by line: a regex for the whole line, r"[^\n]*[。，；][^\n]*", retried at each
-    # character of a long line without a mark: quadratic)
-    prose = sum(len(_HAN.findall(line)) for line in text.split("\n") if _PROSE_MARK.search(line))
+    prose = _prose(text)[1]
     if prose >= _POINTER_PROSE_MAX:
         return
     if files:
