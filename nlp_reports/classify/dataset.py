@@ -196,15 +196,23 @@ def _jsonl_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
     return records
 
 
-def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
+def csv_rows(raw: str, f: Path | str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """The column names and ``(line, row)`` pairs of a CSV text (of the file ``f``); a
+    DataError naming the line for what the csv module cannot read (a cell over its 128 KB
+    limit raised _csv.Error: a traceback)."""
     reader = csv.DictReader(io.StringIO(raw))
-    try:  # (a cell over the csv module's 128 KB limit raised _csv.Error: a traceback)
+    try:
         rows = [(reader.line_num, rec) for rec in reader]
     except csv.Error as exc:
         raise DataError(f"{f}: not a readable CSV near line {reader.line_num + 1} ({exc})") from None
-    if not reader.fieldnames or "text" not in reader.fieldnames or "kind" not in reader.fieldnames:
+    return list(reader.fieldnames or ()), rows
+
+
+def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
+    fieldnames, rows = csv_rows(raw, f)
+    if "text" not in fieldnames or "kind" not in fieldnames:
         raise DataError(f"{f}:1: a CSV needs the columns 'text' and 'kind' (and 'themes')")
-    suggestions = "model_kind" in reader.fieldnames  # a `nlp-reports suggest` CSV
+    suggestions = "model_kind" in fieldnames  # a `nlp-reports suggest` CSV
     records, unlabeled = [], 0
     for line, rec in rows:
         if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):

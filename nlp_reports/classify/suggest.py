@@ -131,17 +131,13 @@ def _texts_of(path: Path) -> list[str]:
     :func:`_from_file` reads a .jsonl or a .txt."""
     if path.suffix.lower() != ".csv":
         return _from_file(path)
-    from nlp_reports.classify.dataset import read_text
+    from nlp_reports.classify.dataset import csv_rows, read_text
     from nlp_reports.errors import DataError
 
-    reader = csv.DictReader(io.StringIO(read_text(path)))
-    try:  # (a cell over the csv module's 128 KB limit raised _csv.Error: a traceback)
-        rows = list(reader)
-    except csv.Error as exc:
-        raise DataError(f"{path}: not a readable CSV near line {reader.line_num + 1} ({exc})") from None
-    if not reader.fieldnames or "text" not in reader.fieldnames:
+    fieldnames, rows = csv_rows(read_text(path), path)
+    if "text" not in fieldnames:
         raise DataError(f"{path}:1: a CSV of statements to exclude needs a 'text' column")
-    return [row["text"].strip() for row in rows if (row.get("text") or "").strip()]
+    return [row["text"].strip() for _, row in rows if (row.get("text") or "").strip()]
 
 
 def _bigrams(text: str) -> set[str]:
