@@ -300,6 +300,37 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
 _PAIR_LABEL = re.compile(r"[ \t\u3000]*(?:存在的?(?:主要)?|主要)?(?:问题|不足)[：:]")
 
 
+#: A labelled problem item at a line start ("问题一：", "不足2、").
+_LABELLED_PROBLEM = re.compile(rf"[ \t\u3000]{{0,8}}(?:问题|不足)(?:{_CN_NUM}|\d{{1,2}})[：:，,、.．]")
+
+
+def _pair_half(text: str, start: int, pos: int, l1: int, end: int) -> bool:
+    """True when the line text[pos:l1], a measure label run in before its text ("整改措施：…"),
+    is the measure half of the item on the line above, not a sub-heading: that line opens
+    with a labelled problem ("问题一：…"), or with a marker whose next number opens the line
+    below ("（一）…⏎整改措施：…⏎（二）…"). ``text[start:end]``: the part of 五 read."""
+    j = pos - 1
+    while j >= start and text[j] in " \t\u3000\n\r":
+        j -= 1
+    if j < start:
+        return False
+    ls = max(start, text.rfind("\n", start, j) + 1)
+    if _LABELLED_PROBLEM.match(text, ls, j + 1):
+        return True
+    m = _SUB_MARKER.match(text, ls, j + 1)
+    if m is None or not m.group().strip() or _heading_block(text, ls, j + 1) is not None:
+        return False
+    style, n = _marker_ordinal(m.group())
+    k = l1
+    while k < end and text[k] in " \t\u3000\n\r":
+        k += 1
+    if style is None or k >= end:
+        return False
+    nl = text.find("\n", k, end)
+    below = _SUB_MARKER.match(text, k, end if nl < 0 else nl)
+    return below is not None and _marker_ordinal(below.group()) == (style, n + 1)
+
+
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(line_start, body_start, block) of every sub-block heading in text[start:end], on a
     line of its own or run in mid-line (:func:`_inline_heading`)."""
@@ -337,6 +368,10 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         sentence = stop is not None and text[stop.start()] == "。"
         block = (block_of(phrase) if ok and not continues
                  and (not sentence or _HEADING_NOUN_END.search(phrase)) else None)
+        if (block == "measure" and not has_marker and stop is not None
+                and text[stop.start()] in "：:" and _CONTENT.search(text, stop.end(), l1)
+                and _pair_half(text, start, pos, l1, end)):
+            block = None  # "问题一：…⏎整改措施：…⏎问题二：…": the item's measure half
         if (block is None and ok and has_marker and stop is None and phrase.endswith("方面")
                 and _PAIR_LABEL.match(text, l1 + 1, end)):
             # "（一）主动公开方面" over its own "存在的问题：…改进措施：…": a topic heading, no
@@ -561,6 +596,22 @@ def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _measure_half(text: str, s: int, e: int) -> int | None:
+    """Where an item's measure half starts ("（一）…不够全面。整改措施：会后…", "问题一：…。⏎
+    整改措施：…"): the start of a label naming measures run in before "：" at a sentence start
+    of the item text[s:e], or None. Only such a label splits an item that other items follow
+    (a turn of phrase, "下一步…", is left to the last item: :func:`_tail_break`)."""
+    for m in _SENTENCE_END.finditer(text, s, e):
+        p = _trim(text, m.end(), e)[0]
+        if p >= e:
+            break
+        head = _RUN_IN_HEADING.match(text, p, e)
+        if head is not None and block_of(head.group(1)) == "measure" \
+                and _CONTENT.search(text, head.end(), e):
+            return p
+    return None
+
+
 def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpan]:
     """Sentences of a block with no enumeration.
 
@@ -743,6 +794,7 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
         labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
         run_start = len(out)
+        paired = False  # an item above was split at its measure half (_measure_half)
         for i, (m0, m1, _) in enumerate(run):
             if labelled:  # 问题一：… / 措施一：… say their block themselves, item by item
                 label = _LABEL_BLOCK.match(text, m0)
@@ -767,8 +819,19 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                             else "unknown")
                 if rest is not None:
                     e = _trim(text, s, (mid or rest)[0])[1]
+            half = (_measure_half(text, s, e) if rest is None and run_block != "measure"
+                    and not (i + 1 == len(run) and r + 1 == len(runs)) else None)
+            if half is not None:  # "（一）问题。整改措施：措施。（二）…": the problem, then its measure
+                out.append(StatementSpan(s, _trim(text, s, half)[1], "problem",
+                                         text[m0:m1].strip()))
+                out.extend(_split_block(text, half, e, "measure")[0])
+                paired = True
+                continue
             if _CONTENT.search(text, s, e):
-                out.append(StatementSpan(s, e, run_block, text[m0:m1].strip()))
+                # an item after pairs is a problem as theirs are ("（三）…。整改措施：…", or
+                # its measure half a sub-heading's: the last label below the list)
+                own = "problem" if paired and run_block == "unknown" else run_block
+                out.append(StatementSpan(s, e, own, text[m0:m1].strip()))
             if rest is not None and rest[2] == "measure" and run_block == "unknown":
                 _problem_run(text, out, run_start)
             if mid is not None:  # between the items and the turn: neither block for sure

@@ -1,0 +1,67 @@
+"""Defects the s11 red-team pass found on office-made .docx files, saved government pages
+and the section-五 shapes of 2021–2025 reports. Each input in tests/data/redteam11/ is a
+short fictional report written for these tests (or a .docx built here with real Word
+structure); each test names the defect (R1–R… of the pass's findings) it reproduces."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from nlp_reports import load_report
+from nlp_reports.parse.statements import split_section5
+
+DATA = Path(__file__).parent / "data" / "redteam11"
+
+
+def _pairs(report):
+    return [(s.block, s.text) for s in report.statements]
+
+
+def test_r1_problem_and_measure_in_one_item_are_two_statements():
+    """R1: "（一）<problem>。整改措施：<measure>。" — each numbered item holds its problem and,
+    run in after it, its measure. Every item but the last was one statement, a problem
+    glued to its measure (the last was cut at the label)."""
+    got = _pairs(load_report(DATA / "s5_inline_pairs_2022.txt"))
+    assert got == [("problem", "县政府常务会议的议定事项公开不够全面。"),
+                   ("measure", "会后五个工作日内公开会议议定事项。"),
+                   ("problem", "政策解读多为文字稿，群众不易读懂。"),
+                   ("measure", "重要政策同步制作一图读懂。"),
+                   ("problem", "乡镇公开专区的资料更新不及时。"),
+                   ("measure", "实行乡镇公开专区资料月报制度。")]
+
+
+@pytest.mark.parametrize("name", ["s5_wenti_pairs_2024.txt", "s5_paren_pairs_lines_2023.txt"])
+def test_r2_a_measure_label_under_each_problem_is_no_sub_heading(name):
+    """R2: "问题一：…⏎整改措施：…⏎问题二：…" (or "（一）…⏎整改措施：…⏎（二）…"): the first
+    "整改措施：" line was read as the measures sub-heading, so every later problem became a
+    measure, its label "问题二：" left in its text."""
+    r = load_report(DATA / name)
+    got = _pairs(r)
+    assert [b for b, _ in got] == ["problem", "measure"] * (len(got) // 2), got
+    assert len(got) == (6 if "wenti" in name else 4)
+    assert not any(t.startswith(("问题", "整改措施", "（")) for _, t in got), got
+    assert not any(e.code == "statements_unsplit" for e in r.errors)
+
+
+def test_r2_a_measures_part_after_the_problems_stays_a_sub_heading():
+    """The measure label is an item's half only between paired items: a "整改措施：" line after
+    a list of problems (the next line no item of that list) still opens the measures."""
+    text = ("（一）栏目更新不及时。\n（二）解读形式单一。\n整改措施：建立栏目巡查制度。\n"
+            "同步制作图解。\n")
+    got = [(s.block, text[s.start:s.end]) for s in split_section5(text, 0, len(text)).statements]
+    # (the problems' block is left as before: the list has no heading of its own)
+    assert got[2:] == [("measure", "建立栏目巡查制度。"), ("measure", "同步制作图解。")]
+    assert [t for _, t in got[:2]] == ["栏目更新不及时。", "解读形式单一。"]
+
+
+def test_r1_r2_pairs_stay_linear_on_a_megabyte():
+    """Issue 5: no catastrophic backtracking in the pair reading (1 MB of pairs, one line
+    and one pair a line)."""
+    for unit in ("（一）人员不足。整改措施：加强培训。", "问题一：人员不足。\n整改措施：加强培训。\n"):
+        text = (unit * (1_000_000 // len(unit)))[:1_000_000]
+        t0 = time.perf_counter()
+        split_section5(text, 0, len(text), title="存在的主要问题及改进情况")
+        assert time.perf_counter() - t0 < 20
