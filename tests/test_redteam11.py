@@ -65,3 +65,21 @@ def test_r1_r2_pairs_stay_linear_on_a_megabyte():
         t0 = time.perf_counter()
         split_section5(text, 0, len(text), title="存在的主要问题及改进情况")
         assert time.perf_counter() - t0 < 20
+
+
+def test_r3_a_cause_column_beside_problem_and_measure_is_read():
+    """R3: 五 as a 存在问题 | 原因分析 | 整改措施 table: the cause column was dropped, its text
+    lost. A cause is a shortcoming: a problem statement after its row's problem."""
+    got = _pairs(load_report(DATA / "s5_cause_column_2025.txt"))
+    assert got == [("problem", "行政复议决定书公开比例偏低。"), ("problem", "对公开与不公开的界限把握不准。"),
+                   ("measure", "制定复议决定书公开审查标准。"),
+                   ("problem", "法律援助办理流程说明不够清楚。"), ("problem", "流程图多年未修订。"),
+                   ("measure", "重新编制办事流程图并上网公开。")]
+
+
+def test_r3_a_cause_column_in_a_pipe_table_and_a_status_column_aside():
+    """The same in a Markdown pipe table; a status column (整改情况) still gives nothing."""
+    text = ("| 序号 | 问题 | 问题原因 | 改进措施 | 整改情况 |\n|---|---|---|---|---|\n"
+            "| 1 | 目录更新滞后。 | 专人调岗。 | 明确AB角。 | 已完成 |\n")
+    got = [(s.block, text[s.start:s.end]) for s in split_section5(text, 0, len(text)).statements]
+    assert got == [("problem", "目录更新滞后。"), ("problem", "专人调岗。"), ("measure", "明确AB角。")]

@@ -913,6 +913,9 @@ _COLUMN_MEASURE = re.compile(r"措施|举措|对策|整改|改进|打算")
 #: A column naming a status, a deadline, a category or a count (整改情况, 完成时限, 问题类型,
 #: 发现问题数): it holds no statements, whatever block its name also names.
 _COLUMN_OTHER = re.compile(r"情况|进展|进度|完成|时限|时间|责任|类别|类型|分类|序号|成效|结果|数")
+#: A column giving each problem's cause (原因分析, 问题原因, 成因): its cells are problems too,
+#: statements of their own after their row's problem (a cause is a shortcoming of its own).
+_COLUMN_CAUSE = re.compile(r"原因|成因")
 #: A cell worth a statement: two Chinese characters at least (not a count, not a "√").
 _CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 #: A header cell longer than this is a statement, not a column name.
@@ -1072,9 +1075,12 @@ def _opens_cell(text: str, s: int, e: int, end: int) -> bool:
 
 
 def _column_block(cell: str) -> str | None:
-    """"problem" / "measure" for a column name of a 问题 | 措施 table, else None."""
+    """"problem" / "measure" for a column name of a 问题 | 措施 table, "cause" for its 原因
+    column, else None."""
     if not cell or len(cell) > _COLUMN_NAME_MAX or _COLUMN_OTHER.search(cell):
         return None
+    if _COLUMN_CAUSE.search(cell) and not _COLUMN_MEASURE.search(cell):
+        return "cause"
     block = block_of(cell)
     if block in ("problem", "measure"):
         return block
@@ -1090,7 +1096,8 @@ def _problem_measure_table(text: str, start: int, end: int
     """Section 五 laid out as a table whose header names a problem column and a measure
     column ("存在问题 | 改进措施", a 序号 column aside; a Word table, an Excel paste, a
     Markdown pipe table): (table start, table end, one statement per filled cell of those
-    two columns, row by row). None when there is no such table."""
+    two columns and of a 原因 column beside them, row by row: a cause is a problem). None
+    when there is no such table."""
     if text.find("\t", start, end) < 0 and text.find("|", start, end) < 0 \
             and text.find("｜", start, end) < 0:
         return None
@@ -1169,12 +1176,13 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
                 if _CELL_WORDS.search(text, a, b):
                     items = split_section5(text, a, b).statements
                     # (a line break inside a pasted cell splits no statement; its items do)
+                    own = "problem" if block == "cause" else block
                     if len(items) > 1 and (text.find("\n", a, b) < 0
                                            or all(t.marker for t in items)):
-                        found.extend(StatementSpan(t.start, t.end, block, t.marker)
+                        found.extend(StatementSpan(t.start, t.end, own, t.marker)
                                      for t in items)
                     else:
-                        found.append(StatementSpan(a, b, block, None))
+                        found.append(StatementSpan(a, b, own, None))
     return head_start, last, found
 
 
