@@ -143,6 +143,13 @@ NO_REPORT_FILES = "no_report_files"
 #: all): a folder walk reads them as HTML, as :func:`~nlp_reports.ingest.read_document`
 #: does when one is named.
 WEB_PAGE_SUFFIXES: tuple[str, ...] = (".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php")
+#: How ``Found.ignored`` counts what is no document whatever its suffix, passed over by a
+#: folder walk: Word/WPS owner files (``~$年报.docx``, 162 bytes, while the document is open)
+#: and LibreOffice lock files (``.~lock.年报.docx#``); a Mac zip's ``__MACOSX/`` folder and
+#: AppleDouble files (``._年报.pdf``). Read, they would fail as broken files at every run.
+OFFICE_LOCK = "office lock file"
+MAC_METADATA = "macOS metadata"
+_NOT_DOCUMENTS = ("~$", ".~lock.", "._")
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
 WALKED_SUFFIXES: frozenset[str] = frozenset(
     (*REPORT_SUFFIXES, *WEB_PAGE_SUFFIXES, *FLAGGED_SUFFIXES))
@@ -151,8 +158,8 @@ WALKED_SUFFIXES: frozenset[str] = frozenset(
 class Found(NamedTuple):
     """What :func:`expand_paths` found: the files to read, the arguments and report-named
     paths that are no file (failures), and the files a folder walk passed over, counted by
-    suffix (``""`` for none: files without a suffix whose first bytes are no report format)
-    so that nothing is skipped in silence."""
+    suffix (``""`` for none: files without a suffix whose first bytes are no report format),
+    or as :data:`OFFICE_LOCK` / :data:`MAC_METADATA`, so that nothing is skipped in silence."""
 
     files: list[Path]
     failures: list[Failure]
@@ -177,7 +184,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     (``unreadable``; never opened, a FIFO would block the run). A folder walk takes
     :data:`WALKED_SUFFIXES` — :data:`FLAGGED_SUFFIXES` fail with reason
     ``unsupported_format`` when read — and counts the other files it passes over; a folder
-    argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`.
+    argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`. Office
+    lock files (``~$…``, ``.~lock.…``) and a Mac's metadata (``._…``, ``__MACOSX/``) are
+    counted, never read.
     """
     files, missing, ignored = _expand(paths)
     return Found([Path(f) for f in files], missing, ignored)
@@ -235,10 +244,17 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
             for d in sorted(dirs):
                 if os.path.islink(os.path.join(root, d)):
                     links.append((Path(root, d), arg))
+                elif d == "__MACOSX":  # a Mac zip's resource forks, one per file in the zip
+                    n = sum(len(files) for _, _, files in os.walk(os.path.join(root, d)))
+                    ignored[MAC_METADATA] = ignored.get(MAC_METADATA, 0) + n
                 else:
                     real.append(d)
             dirs[:] = real
             for name in sorted(names):
+                if name.startswith(_NOT_DOCUMENTS):
+                    kind = MAC_METADATA if name.startswith("._") else OFFICE_LOCK
+                    ignored[kind] = ignored.get(kind, 0) + 1
+                    continue
                 f = Path(root, name)
                 suffix = f.suffix.lower()
                 if not suffix and _sniffable(f) and sniff_report(f):
@@ -680,7 +696,7 @@ class _HeldWarnings(logging.Filter):
 def _default_loader(path: str) -> Any:
     from nlp_reports.parse import load_report
 
-    return load_report(path)
+    return load_report(Path(path))  # a file: a str with a line break would be read as text
 
 
 def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
@@ -851,11 +867,33 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _pool(jobs: int, ctx: Any) -> Any:
-    """A pool of ``jobs`` forked workers that die with this process (:func:`_die_with_parent`)."""
+    """A pool of ``jobs`` forked workers that die with this process (:func:`_die_with_parent`)
+    and leave Ctrl-C to it (:func:`_pool_worker`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                               initializer=_die_with_parent, initargs=(os.getpid(),))
+                               initializer=_pool_worker, initargs=(os.getpid(),))
+
+
+def _pool_worker(parent: int) -> None:
+    """Initializer of a forked worker: it dies with ``parent`` and ignores SIGINT. A Ctrl-C
+    in a terminal reaches the whole process group: the parent stops the run and ends its
+    workers (:func:`_end_pool`), each of which would otherwise print a traceback."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _end_pool(pool: Any) -> None:
+    """End a pool's workers now, their chunks unfinished: the run was interrupted (Ctrl-C, a
+    notebook's "interrupt kernel" — SIGINT to this process only —, an error while writing).
+    Shutting down without this waits until every chunk in flight is done, up to a chunk of
+    ``timeout``-long files, and their results would be thrown away anyway."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, AttributeError):  # already gone
+            pass
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
@@ -893,6 +931,7 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
         pool = _pool(jobs, ctx)
         pending: deque[tuple[list[Any], Any]] = deque()
         broken: list[Any] | None = None
+        finished = False
         try:
             for chunk in waiting:
                 pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
@@ -917,8 +956,12 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                     waiting = [c for c, _ in pending]
                     break
                 yield result
+            finished = True
         finally:
-            pool.shutdown(wait=broken is None, cancel_futures=True)
+            if not finished:  # interrupted, or the writer failed: do not wait for the chunks
+                _end_pool(pool)
+            else:
+                pool.shutdown(wait=broken is None, cancel_futures=True)
         if broken is None:
             return
         yield _isolate_forked(broken, spec, loader, words, ctx, timeout)
@@ -940,6 +983,9 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
             broken = True
             out.append(("failed", path, sha, size, "worker_error",
                         f"the worker processing this file died ({exc})"))
+        except BaseException:  # interrupted: do not wait for the file
+            _end_pool(pool)
+            raise
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
     return out
