@@ -83,3 +83,23 @@ def test_r3_a_cause_column_in_a_pipe_table_and_a_status_column_aside():
             "| 1 | 目录更新滞后。 | 专人调岗。 | 明确AB角。 | 已完成 |\n")
     got = [(s.block, text[s.start:s.end]) for s in split_section5(text, 0, len(text)).statements]
     assert got == [("problem", "目录更新滞后。"), ("problem", "专人调岗。"), ("measure", "明确AB角。")]
+
+
+def test_r4_both_sub_blocks_saying_none_is_an_empty_section():
+    """R4: "（一）存在的主要问题：无。（二）改进情况：无。" gave two statements "无。" (a problem
+    and a measure) where a bare "无。" gives none and the empty_section_5 problem."""
+    r = load_report(DATA / "s5_nothing_in_both_blocks_2021.txt")
+    assert r.statements == ()
+    assert "empty_section_5" in [e.code for e in r.errors]
+
+
+@pytest.mark.parametrize(("text", "empty"), [
+    ("存在问题：无。改进措施：无。", True),
+    ("（一）主要问题\n暂无\n（二）改进措施\n暂无\n", True),
+    # one block with content: the other's "暂无" stays (as before)
+    ("（一）存在的主要问题\n暂无。\n（二）改进措施\n一是加强培训。", False),
+])
+def test_r4_none_in_every_block_whatever_the_layout(text, empty):
+    res = split_section5(text, 0, len(text))
+    assert res.empty is empty
+    assert bool(res.statements) is not empty

@@ -1246,7 +1246,7 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
             continue
         found = _split_plain(text, start, end, title)
         statements.extend(found.statements)
-        empty, unsplit = False, unsplit or found.unsplit
+        empty, unsplit = empty and found.empty, unsplit or found.unsplit
         break
     return SplitResult(tuple(statements), empty, unsplit)
 
@@ -1283,4 +1283,9 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
         found = _cut_buttons(text, found)
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)
+    if statements and all(t.end - t.start <= _EMPTY_5_MAX and _EMPTY_5.match(text[t.start:t.end])
+                          for t in statements):
+        # every sub-block says it has nothing ("（一）存在的主要问题：无。（二）改进情况：无。"):
+        # the section says so, as a bare "无" does
+        return SplitResult((), True, False)
     return SplitResult(tuple(statements), False, unsplit)
