@@ -354,7 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="parse report files into sections, statements, tables, checks")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .docx .pdf; - for stdin)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .pdf; - for stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per file (docs/schema.md)")
     p.add_argument("--indent", action="store_true", help="pretty-print the JSON")
     p.set_defaults(func=_cmd_parse)
@@ -372,11 +372,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output model directory, e.g. models/mine")
     p.add_argument("--dev", help="extra dev statements: they tune the theme thresholds with --thresholds dev, and are otherwise trained on (default: the 'dev' split in DATA)")
     p.add_argument("--test", help="test file for the model card's metrics (default: the 'test' split)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0,
+                   help="random seed of the learners (the split is by family, never drawn)")
     p.add_argument("--thresholds", choices=["fixed", "dev", "oof"], default=None,
                    help="theme thresholds: one fixed value (default), tuned on dev, or tuned on "
                         "grouped out-of-fold predictions")
-    p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None)
+    p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None,
+                   help="tokenizer engine (default: the fastest installed; the model runs "
+                        "unchanged with either)")
     p.add_argument("--weight", action="append", metavar="FILE=N",
                    help="count each statement of data file FILE N times (a sample weight; "
                         "repeatable; the others count once)")
@@ -442,7 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["year", "level", "region", "agency", "format", "source_format",
                             "province", "prefecture", "folder", "tier"],
                    help="group by (repeatable); format is the layout scheme (2021, 2019, "
-                        "older), source_format the file type (txt, html, docx, pdf, mhtml); "
+                        "legacy: older), source_format the file type (txt, html, docx, pdf, mhtml); "
                         "province and prefecture (地级) are read from the region's name, "
                         "folder is the first folder below the one all files share, "
                         "tier the administrative tier (a department at its government's: "
@@ -457,7 +460,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print nothing on stdout when writing --csv/--html")
     p.add_argument("--dedupe", action="store_true",
                    help="count one report per (agency, year): one whose year is not in "
-                        "doubt (no year_conflict), then the one published last, "
+                        "doubt (no year_conflict), then one with sections or 表三 over a "
+                        "text with neither, then the one published last, "
                         "else the most complete (表三 read, most statements), else the one "
                         "stored last (docs/summary.md)")
     p.add_argument("--agency-map", metavar="FILE",

@@ -9,7 +9,7 @@ from _corpus_helpers import FakeTagger, make_report, table2_8
 
 from nlp_reports.corpus import Store, audit
 from nlp_reports.corpus.audit import is_empty_text
-from nlp_reports.errors import NlpReportsError
+from nlp_reports.errors import UsageError
 from nlp_reports.report import Check
 
 P_STAFF = "人员力量不足。"
@@ -67,7 +67,7 @@ def test_outputs_and_sorting(db, tmp_path):
     assert md.index("r1.txt") < md.index("r4.txt")  # most defects first
     by_path = a.to_markdown(sort="path")
     assert by_path.index("bad.txt") < by_path.index("r1.txt")
-    with pytest.raises(NlpReportsError, match="cannot sort"):
+    with pytest.raises(UsageError, match="cannot sort"):
         a.to_markdown(sort="nope")
     rows = json.loads(a.to_json())
     assert len(rows) == 5 and rows[0]["defects"] == 3

@@ -11,7 +11,7 @@ from _corpus_helpers import FakeTagger, make_report, table3, table4
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, export
-from nlp_reports.errors import StoreError
+from nlp_reports.errors import UsageError
 from nlp_reports.parse.layout import TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS
 from nlp_reports.report import Check
 
@@ -56,7 +56,7 @@ def test_jsonl_to_a_file_name_is_that_file(tmp_path):
 @pytest.mark.parametrize("table", ["reports", "statements", "checks"])
 def test_jsonl_with_a_table_is_refused_not_ignored(tmp_path, table, capsys):
     db = _store(tmp_path)
-    with pytest.raises(StoreError, match="csv or parquet"):
+    with pytest.raises(UsageError, match="csv or parquet"):
         export(db, tmp_path / "x.jsonl", format="jsonl", table=table)
     assert not (tmp_path / "x.jsonl").exists()
     code = main(["export", "--db", str(db), "--format", "jsonl", "--table", table,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nlp_reports.corpus import Store
 from nlp_reports.corpus.store import SCHEMA_VERSION, THEME_COLUMNS
-from nlp_reports.errors import StoreError
+from nlp_reports.errors import StoreError, UsageError
 from nlp_reports.report import Check, Problem
 
 
@@ -153,9 +153,10 @@ def test_export_csv_and_parquet(tmp_path):
     assert set(files["status"]) == {"ok", "failed"}
     [one] = export(db, tmp_path / "one", format="csv", table="checks")
     assert one.name == "checks.csv"
-    with pytest.raises(StoreError, match="no table"):
+    # a wrong option value (UsageError: the CLI exits 2), not a damaged store
+    with pytest.raises(UsageError, match="no table"):
         export(db, tmp_path / "x", format="csv", table="nope")
-    with pytest.raises(StoreError, match="JSONL exports whole reports"):
+    with pytest.raises(UsageError, match="JSONL exports whole reports"):
         export(db, tmp_path / "x.jsonl", table="statements")
     pytest.importorskip("pyarrow")
     written = export(db, tmp_path / "pq", format="parquet")

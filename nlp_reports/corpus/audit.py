@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp_reports.corpus.store import Store, open_store
-from nlp_reports.errors import NlpReportsError, UsageError
+from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 #: What a section counts as empty when it says only this (after punctuation is dropped).
@@ -137,7 +137,7 @@ class Audit:
         sort = sort or self.sort
         df = self.table
         if sort not in df.columns:
-            raise NlpReportsError(
+            raise UsageError(
                 f"cannot sort the audit by {sort!r}; columns: {', '.join(df.columns)}")
         numeric = df[sort].dtype.kind in "iufb" or str(df[sort].dtype) == "Int64"
         keys = {"defects": ["defects", "signals"], "signals": ["signals", "defects"]}.get(

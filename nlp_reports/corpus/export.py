@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from nlp_reports.corpus.store import TABLES, Store, open_store
-from nlp_reports.errors import MissingDependencyError, StoreError, UsageError
+from nlp_reports.errors import MissingDependencyError, UsageError
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
@@ -25,7 +25,7 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
 
     ``jsonl``: ``out`` is a file, one report per line, or a folder (an existing one, or a
     path ending with a separator) receiving ``reports.jsonl``; ``table`` must be None
-    (StoreError otherwise). ``csv`` / ``parquet``: ``out`` is a folder receiving
+    (UsageError otherwise, as for a table the store does not have). ``csv`` / ``parquet``: ``out`` is a folder receiving
     ``<table>.csv`` / ``<table>.parquet`` for every store table, or only ``table``;
     ``table_cells`` and ``checks`` get the printed label of each row and column id
     (``row_label``, ``column_label``) beside it.
@@ -33,9 +33,9 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     if format not in FORMATS:
         raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
     if table is not None and table not in TABLES:
-        raise StoreError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
+        raise UsageError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
     if format == "jsonl" and table is not None:  # (before the store is opened)
-        raise StoreError("JSONL exports whole reports, one a line (with their tables, checks "
+        raise UsageError("JSONL exports whole reports, one a line (with their tables, checks "
                          f"and tagged statements), not a store table; for the table {table!r} "
                          "use --format csv or parquet")
     store, owned = open_store(db, readonly=not isinstance(db, Store))
