@@ -103,3 +103,28 @@ def test_r4_none_in_every_block_whatever_the_layout(text, empty):
     res = split_section5(text, 0, len(text))
     assert res.empty is empty
     assert bool(res.statements) is not empty
+
+
+def test_d2008_an_application_figure_beside_a_consultation_word_is_read():
+    """redteam10 left this open: a 2008 report's "收到公开申请9份，均为入学政策咨询类。对其中
+    7份予以公开，…告知申请人向有关部门咨询。" lost both figures — the reader skips a sentence
+    naming 咨询 (another channel), though here it only says what the applications were about
+    and where an applicant was sent."""
+    from nlp_reports.corpus.summarize import narrative_counts
+
+    text = ("截至12月底，我局收到公开申请9份，均为入学政策咨询类。对其中7份予以公开，2份因不属于本机关"
+            "掌握的信息，告知申请人向有关部门咨询。")
+    assert narrative_counts(text, 2008) == {"received": 9, "granted": 7}
+    # 咨询 with a figure of its own, or counted with the applications, still stops the sentence
+    for other in ("全年接受群众咨询120人次，收到公开申请9件。", "全年收到公开申请及咨询共56件。",
+                  "收到群众向我局咨询及申请信息公开事项共129件。"):
+        assert "received" not in narrative_counts(other, 2008), other
+
+
+def test_d2008_consultation_wordings_stay_linear_on_a_megabyte():
+    from nlp_reports.corpus.summarize import narrative_counts
+
+    for text in ("向" * 1_000_000, ("向有关部门" * 3 + "咨询") * 50_000, "咨询类" * 330_000):
+        t0 = time.perf_counter()
+        narrative_counts(text, 2008)
+        assert time.perf_counter() - t0 < 10

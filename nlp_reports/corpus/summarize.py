@@ -1686,6 +1686,11 @@ _NARRATIVE_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})件(予以公开|部分公开|不予公开)"), r"\2\1件"),
     (re.compile(r"(?:没有|无)(?=行政复议|行政诉讼)"), "未发生"),
     (re.compile(r"行政复议([和或及、与])诉讼"), r"行政复议\1行政诉讼"),
+    # 咨询 naming no other channel but what the applications were about ("收到公开申请9份，
+    # 均为入学政策咨询类。") or where an applicant was sent ("告知申请人向有关部门咨询。"), at
+    # the end of its clause: the reader skips a sentence naming 咨询 (a channel of its own)
+    (re.compile(r"咨询类(?=[。；;，,\n]|$)"), "类"),
+    (re.compile(r"(向[^，,。；;\d\n咨]{1,12}?)咨询(?=[。；;，,\n]|$)"), r"\1了解"),
 )
 #: The whole text of an older report's 行政复议/行政诉讼 part saying there was none ("无。",
 #: "本年度未发生。"): 0 for each the heading names.
