@@ -535,8 +535,6 @@ def prepare_report(report: Report, tagged: Sequence[Any],
     """The store rows of one report (see :class:`PreparedReport`); pure, no database."""
     md = report.metadata
     stmts = report.statements
-    stored = [tagged_to_stored(t, stmts[i] if i < len(stmts) else None)
-              for i, t in enumerate(tagged)]
     meta_values = [getattr(md, c) for c in REPORT_META_COLUMNS]
     meta_values[REPORT_META_COLUMNS.index("traditional")] = int(bool(md.traditional))
     cells = _Cells(report)
@@ -559,15 +557,23 @@ def prepare_report(report: Report, tagged: Sequence[Any],
         report_json=_compress_json(_REPORT_JSON(stored_report_dict(
             report, tables_exact=tables_exact, checks_exact=checks_exact))),
         sections=[(i, s.number, s.title, s.text) for i, s in enumerate(report.sections)],
-        statements=[(s.index, s.text, s.block, s.marker, s.kind, s.kind_score, kj,
-                     _ids_json(s.themes), tj, s.model_kind, int(s.layout_disagrees),
-                     *_theme_columns(s.themes))
-                    for s, kj, tj in zip(stored, *_scores_json_pairs(stored), strict=True)],
+        statements=statement_rows(stmts, tagged),
         tables=tables,
         checks=[(checks,)],
         problems=[(p.code, p.message) for p in report.errors],
         fingerprint=report_fingerprint(report, [(t[0], t[4]) for t in tables]),
     )
+
+
+def statement_rows(statements: Sequence[Any], tagged: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """The ``statements`` rows (less the report id) of a report's ``statements`` and their
+    tags: the part of :func:`prepare_report` that needs the model (a batch's head start
+    makes the other rows while the model loads, ``batch._ready_ahead``)."""
+    stored = [tagged_to_stored(t, statements[i] if i < len(statements) else None)
+              for i, t in enumerate(tagged)]
+    return [(s.index, s.text, s.block, s.marker, s.kind, s.kind_score, kj, _ids_json(s.themes),
+             tj, s.model_kind, int(s.layout_disagrees), *_theme_columns(s.themes))
+            for s, kj, tj in zip(stored, *_scores_json_pairs(stored), strict=True)]
 
 
 #: themes → their ``statements`` columns (few distinct tuples of theme ids recur).

@@ -1,0 +1,272 @@
+"""The head start of ``tag --jobs N`` (batch._HeadStart): a process forked before the model
+loads parses the first files; the parent tags them while the workers run the rest.
+
+What must hold: the store is the same as with one process (every table, row by row, ids
+included); the files it parsed are not parsed again by a worker; a file that kills it is
+parsed by a worker (and isolated there as before); its log records are logged only for the
+files the run takes; it dies with the batch's process (kill -9 at any moment); a killed
+run resumes with every report stored once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+
+from nlp_reports.corpus import batch
+from nlp_reports.corpus.batch import TaggerSpec, file_digest, process_chunk, tag_paths
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+pytestmark = pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
+
+
+def _corpus(folder: Path, n: int) -> list[Path]:
+    reports = {f"r{i:02d}": make_report(f"第{i}县人民政府", 2020 + i % 3,
+                                        [f"第{i}项问题：人员力量不足。", "主动公开深度不够。"][: 1 + i % 2],
+                                        [f"加强第{i}类培训。"])
+               for i in range(n)}
+    return write_json_reports(folder, reports)
+
+
+def _dump(db: Path) -> list[tuple]:
+    """Every table of the store, row by row in rowid order (ids kept), times masked."""
+    con = sqlite3.connect(db)
+    out = []
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                "ORDER BY name").fetchall():
+        cols = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')")]
+        for row in con.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid'):
+            row = list(row)
+            if "tagged_at" in cols:
+                row[1 + cols.index("tagged_at")] = "<time>"
+            if table == "meta" and row[1] == "created":
+                row[2] = "<time>"
+            out.append((table, *row))
+    con.close()
+    return out
+
+
+def _items(paths: list[Path]) -> list[tuple[str, str, int]]:
+    return [(str(p), *file_digest(p)) for p in sorted(paths)]
+
+
+def _head(paths: list[Path], loader, limit: int) -> batch._HeadStart:
+    """A head start that has parsed its ``limit`` first files (it ends there by itself)."""
+    head = batch._HeadStart([str(p) for p in paths], loader, None, limit=limit)
+    head._proc.join(30)
+    assert head._proc.exitcode == 0, "the head start did not finish its files"
+    return head
+
+
+def logging_loader(path: str):
+    """:func:`json_loader` that logs a warning naming the file, and which process read it
+    (module-level: the workers find it by name)."""
+    with open(Path(path).parent.parent / "reads.log", "a") as fh:
+        fh.write(f"{os.getpid()} {Path(path).name}\n")
+    logging.getLogger("nlp_reports").warning("%s: read by the test loader", Path(path).name)
+    return json_loader(path)
+
+
+def test_parsed_files_are_tagged_here_with_the_results_a_worker_gives(tmp_path):
+    paths = _corpus(tmp_path / "in", 7)
+    head = _head(paths, json_loader, limit=5)
+    parsed = head.stop()
+    items = _items(paths)
+    assert parsed == frozenset(items[:5]) and head.parsed == 5
+    spec = TaggerSpec(instance=FakeTagger())
+    chunks = [items[0:2], items[2:4], items[4:7]]  # the last one straddles the end
+    got = [r for res in batch._run_forked_pools(chunks, spec, json_loader, 2, True, None,
+                                                head, parsed) for r in res]
+    want = [r for c in chunks for r in process_chunk(c, spec, json_loader)]
+    assert got == want
+
+
+def test_each_file_is_read_once_and_its_warning_logged_once(tmp_path, caplog):
+    paths = _corpus(tmp_path / "in", 7)
+    head = _head(paths, logging_loader, limit=5)
+    parsed = head.stop()
+    items = _items(paths)
+    spec = TaggerSpec(instance=FakeTagger())
+    log_file = tmp_path / "reads.log"
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        results = list(batch._run_forked_pools([items[0:3], items[3:7]], spec, logging_loader,
+                                               2, True, None, head, parsed))
+    names = [line.split()[1] for line in log_file.read_text().splitlines()]
+    assert sorted(names) == sorted(p.name for p in paths)  # each file read once in all
+    pids = {line.split()[1]: line.split()[0] for line in log_file.read_text().splitlines()}
+    assert len({pids[Path(i[0]).name] for i in items[:5]}) == 1  # the head start read those
+    assert str(os.getpid()) not in pids.values()  # none here
+    # the head start's records are logged here, once, for the files taken from it
+    logged = [r.getMessage() for r in caplog.records if "read by the test loader" in r.getMessage()]
+    assert sorted(logged) == sorted(f"{Path(i[0]).name}: read by the test loader"
+                                    for i in items[:5])
+    assert sum(len(r) for r in results) == 7
+
+
+def test_records_of_files_the_run_skips_are_not_logged(tmp_path, caplog):
+    paths = _corpus(tmp_path / "in", 4)
+    head = _head(paths, logging_loader, limit=4)
+    parsed = head.stop()
+    items = _items(paths)
+    spec = TaggerSpec(instance=FakeTagger())
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        # the run takes only the last two (the first two were stored already, say)
+        results = list(batch._run_forked_pools([items[2:]], spec, logging_loader, 2, True,
+                                               None, head, parsed))
+    logged = sorted(r.getMessage() for r in caplog.records
+                    if "read by the test loader" in r.getMessage())
+    assert logged == [f"{Path(i[0]).name}: read by the test loader" for i in items[2:]]
+    assert [r[1] for r in results[0]] == [i[0] for i in items[2:]]
+    head.close()
+
+
+def test_a_file_that_kills_the_head_start_goes_to_a_worker(tmp_path):
+    from _corpus_helpers import crashing_loader
+
+    paths = _corpus(tmp_path / "in", 5)
+    paths[2].rename(paths[2].with_name("crash.txt"))  # the first file of the walk
+    head = batch._HeadStart([str(tmp_path / "in")], crashing_loader, None, limit=5)
+    head._proc.join(30)
+    assert head._proc.exitcode == 3  # (the loader's os._exit)
+    assert head.stop() == frozenset()
+    items = _items(list((tmp_path / "in").iterdir()))
+    spec = TaggerSpec(instance=FakeTagger())
+    results = [r for res in batch._run_forked_pools([items], spec, crashing_loader, 2, True,
+                                                    None, head, frozenset()) for r in res]
+    assert [(Path(r[1]).name, r[0], r[4]) for r in results if r[0] == "failed"] == [
+        ("crash.txt", "failed", "worker_error")]
+    assert sum(r[0] == "ok" for r in results) == 4
+
+
+def test_a_record_cut_short_is_left_out(tmp_path):
+    """The parent may take the file while the head start writes a record: the complete
+    records are taken, the one cut short is not (a worker parses that file)."""
+    paths = _corpus(tmp_path / "in", 4)
+    head = _head(paths, json_loader, limit=3)
+    fd = head._file.fileno()
+    os.write(fd, batch._RECORD.pack(40, 90_000) + b"x" * 100)  # (as if killed mid-write)
+    parsed = head.stop()
+    items = _items(paths)
+    assert parsed == frozenset(items[:3])
+    spec = TaggerSpec(instance=FakeTagger())
+    got = [r for res in batch._run_forked_pools([items[:2], items[2:]], spec, json_loader, 2,
+                                                True, None, head, parsed) for r in res]
+    assert got == [r for c in (items[:2], items[2:]) for r in process_chunk(c, spec, json_loader)]
+    assert not head._blobs  # what the run did not take is dropped
+
+
+def test_jobs_2_with_a_head_start_stores_what_jobs_1_stores(tmp_path, caplog):
+    """The real parser and the shipped model on the example corpus: every table row by row,
+    report ids included (the head start's reports are written first, in the walk's order)."""
+    pytest.importorskip("nlp_reports.parse")
+    if not EXAMPLES.is_dir():
+        pytest.skip("no example corpus")
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    r1 = tag_paths([EXAMPLES], one, jobs=1)
+    with caplog.at_level(logging.DEBUG, logger="nlp_reports"):
+        r2 = tag_paths([EXAMPLES], two, jobs=2, chunk_size=4)
+    assert (r2.ok, r2.failed, r2.duplicates) == (r1.ok, r1.failed, r1.duplicates) and r1.ok > 30
+    assert _dump(one) == _dump(two)
+    assert any(r.getMessage().startswith("head start:") for r in caplog.records)
+
+
+_KILL_SCRIPT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from _corpus_helpers import json_loader
+from nlp_reports.corpus.batch import tag_paths
+
+def slow_loader(path):
+    time.sleep(0.01)
+    return json_loader(path)
+
+import __main__
+__main__.slow_loader = slow_loader
+tag_paths([{folder!r}], {db!r}, loader=slow_loader, jobs=2, chunk_size=2)
+"""
+
+
+def _children(pid: int) -> set[int]:
+    out: set[int] = set()
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.add(int(d.name))
+            except (OSError, IndexError, ValueError):
+                pass
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_kill_9_with_a_head_start_then_rerun_stores_every_report_once(tmp_path):
+    from nlp_reports.corpus import Store
+
+    n = 300
+    _corpus(tmp_path / "in", n)
+    db = tmp_path / "c.db"
+    script = _KILL_SCRIPT.format(tests=str(Path(__file__).parent), folder=str(tmp_path / "in"),
+                                 db=str(db))
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    kids: set[int] = set()
+    try:
+        deadline = time.time() + 60
+        stored = 0
+        while time.time() < deadline and stored < 6:
+            time.sleep(0.05)
+            kids |= _children(proc.pid)
+            if db.exists():
+                try:
+                    with Store(db, readonly=True) as s:
+                        stored = s.count("reports")
+                except Exception:  # noqa: S110 - the writer may hold the file mid-creation
+                    stored = 0
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=10)
+    assert kids, "no worker or head start seen"
+    deadline = time.time() + 10
+    while time.time() < deadline and any(map(_alive, kids)):
+        time.sleep(0.05)
+    assert not [k for k in kids if _alive(k)], "a child outlived the killed batch"
+    with Store(db) as s:
+        partial = s.count("reports")
+    assert 0 < partial < n
+    result = tag_paths([tmp_path / "in"], db, loader=json_loader, jobs=2)
+    assert result.ok + result.skipped == n and result.skipped >= partial
+    with Store(db) as s:
+        reps = s.reports()
+        assert len(reps) == n and reps["path"].is_unique
+
+
+def test_rows_made_ahead_are_the_rows_a_worker_makes(tmp_path):
+    """What a head start hands over (the report's rows but the statements', and a slim
+    report to tag) gives the very results of the whole report, on every example file."""
+    pytest.importorskip("nlp_reports.parse")
+    files = sorted(p for p in EXAMPLES.iterdir() if p.is_file()) if EXAMPLES.is_dir() else []
+    if not files:
+        pytest.skip("no example corpus")
+    spec = TaggerSpec(instance=FakeTagger())
+    outcomes = [batch._parse_item(str(p), *file_digest(p), batch._default_loader, None)
+                for p in files]
+    ahead = [batch._ready_ahead(o) for o in outcomes]
+    assert sum(a[0] == "prepared" for a in ahead) > 30
+    assert all(len(a[4].sections) <= 1 for a in ahead if a[0] == "prepared")  # slim
+    assert batch._tag_parsed(ahead, spec) == batch._tag_parsed(outcomes, spec)
