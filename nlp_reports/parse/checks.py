@@ -344,8 +344,11 @@ _FIGURE_HINT = re.compile(r"予以公开|部分|不予|办结|结转")
 
 #: A line break right before a figure ("…公开申请\n13件"), or inside it before its unit
 #: ("…公开申请9\n件"): a page wrap cut the sentence when the line before is long and ends
-#: without punctuation (see _join_wrapped_figures).
-_BREAK_BEFORE_FIGURE = re.compile(rf"\n[ \t\u3000]*(?={_N}{_UNIT})|(?<=\d)\n[ \t\u3000]*(?={_UNIT})")
+#: without punctuation (see _join_wrapped_figures). Both branches start at the "\n" (the
+#: second's digit is looked behind it): a literal first character lets the scan jump from
+#: line break to line break (``(?<=\d)\n`` first was tried at every character, 44 µs a 一).
+_BREAK_BEFORE_FIGURE = re.compile(rf"\n(?:[ \t\u3000]*(?={_N}{_UNIT})"
+                                  rf"|(?<=\d\n)[ \t\u3000]*(?={_UNIT}))")
 _WRAP_LINE_MIN = 20
 _NO_WRAP_END = frozenset("。！？!?；;：:")
 
