@@ -1113,7 +1113,10 @@ _UNIT_WORD = frozenset({"件", "条", "项", "个", "万元", "元", "次", "人
 
 
 def _halves(line: str) -> tuple[str, str] | None:
-    """A 表二 line cut into its left and right sub-tables' parts, or None."""
+    """A 表二 line cut into its left and right sub-tables' parts, or None (always for a
+    line without a space: each way of cutting needs one)."""
+    if " " not in line:
+        return None
     for rx in (_SECOND_ANCHOR, _SECOND_HEADER):
         m = rx.match(line)
         if m is not None:
@@ -1130,6 +1133,8 @@ def _column_by_column(text: str) -> str:
     """Section 二's ``text`` with a run of two or more lines in two halves (表二's sub-tables
     printed side by side, copied row by row) given column by column: the left halves, then
     the right ones, which the lines below go on from."""
+    if " " not in text:  # no line has halves (:func:`_halves`): the text as it is
+        return text
     lines = text.split("\n")
     out: list[str] = []
     i, n = 0, len(lines)
