@@ -559,6 +559,9 @@ _PIECE = re.compile(r"[^。；！？\n]*[。；！？\n]")
 _MEMO_MAX = 10_000
 #: Per-process memos piece → tokens, one per tokenizer setting (engine, hmm, stopwords, …).
 _MEMOS: dict[tuple[Any, ...], dict[str, tuple[str, ...]]] = {}
+#: The same for :meth:`_MemoTokenizer.words`: piece → its tokens without blank ones (the
+#: memo's own tuple when it has none, as nearly always: no copy).
+_WORD_MEMOS: dict[tuple[Any, ...], dict[str, tuple[str, ...]]] = {}
 
 
 class _MemoTokenizer:
@@ -579,15 +582,12 @@ class _MemoTokenizer:
         key = (getattr(base, "engine_", None),
                *sorted((k, v) for k, v in params.items() if k != "engine"))
         self.memo = _MEMOS.setdefault(key, {})
+        self.words_memo = _WORD_MEMOS.setdefault(key, {})
 
     def __call__(self, text: str) -> list[str]:
         memo, base = self.memo, self.base
         out: list[str] = []
-        pieces = _PIECE.findall(text)
-        end = sum(map(len, pieces))
-        if end < len(text):
-            pieces.append(text[end:])
-        for piece in pieces:
+        for piece in _pieces(text):
             toks = memo.get(piece)
             if toks is None:
                 if not piece:
@@ -598,10 +598,42 @@ class _MemoTokenizer:
             out.extend(toks)
         return out
 
+    def words(self, text: str) -> list[str]:
+        """``list(filter(str.strip, self(text)))``: the tokens of ``text`` less blank ones,
+        what :func:`report_words` keeps, each distinct piece's remembered (the filter over
+        ~900 tokens a report cost a third of report_words)."""
+        words_memo, memo = self.words_memo, self.memo
+        out: list[str] = []
+        for piece in _pieces(text):
+            kept = words_memo.get(piece)
+            if kept is None:
+                if not piece:
+                    continue
+                toks = memo.get(piece)
+                if toks is None:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    toks = memo[piece] = tuple(self.base(piece))
+                kept = toks if all(map(str.strip, toks)) else tuple(filter(str.strip, toks))
+                if len(words_memo) >= _MEMO_MAX:
+                    words_memo.clear()
+                words_memo[piece] = kept
+            out.extend(kept)
+        return out
+
     def __getattr__(self, name: str) -> Any:  # engine_, get_params …: those of the base
         if name == "base":  # not set yet (a copy being built): no endless lookup
             raise AttributeError(name)
         return getattr(self.base, name)
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after each :data:`_PIECE_END` mark (the last piece may be empty)."""
+    pieces = _PIECE.findall(text)
+    end = sum(map(len, pieces))
+    if end < len(text):
+        pieces.append(text[end:])
+    return pieces
 
 
 def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]:
@@ -616,12 +648,17 @@ def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]
     except ImportError:  # the classify package is optional here: keep the markers
         def strip_marker(text: str) -> str:
             return text
+    if isinstance(tokenize, _MemoTokenizer):  # (the batch's: blank tokens dropped per piece)
+        cut = tokenize.words
+    else:
+        def cut(text: str) -> list[str]:
+            return list(filter(str.strip, tokenize(text)))
     words: list[str] = []
     for s in report.sections:
         if s.number == 1:
-            words.extend(filter(str.strip, tokenize(s.text)))
+            words.extend(cut(s.text))
     for st in report.statements:
-        words.extend(filter(str.strip, tokenize(strip_marker(st.text))))
+        words.extend(cut(strip_marker(st.text)))
     return words
 
 
