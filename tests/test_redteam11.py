@@ -128,3 +128,67 @@ def test_d2008_consultation_wordings_stay_linear_on_a_megabyte():
         t0 = time.perf_counter()
         narrative_counts(text, 2008)
         assert time.perf_counter() - t0 < 10
+
+
+def _docx_with_tracked_paragraphs(path):
+    """五 of a Word file: 一是/二是/三是 auto-numbered ("%1是", numPr on each paragraph); the
+    second item deleted whole with tracked changes (its text and its paragraph mark), and a
+    measure whose first half's paragraph mark was deleted (Word shows one paragraph)."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="70"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1是"/></w:lvl></w:abstractNum>'))
+    for num in (71, 72):  # the second list restarts its count (重新开始编号)
+        numbering.append(parse_xml(
+            f'<w:num {w} w:numId="{num}"><w:abstractNumId w:val="70"/><w:lvlOverride w:ilvl="0">'
+            '<w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    deleted = (f'<w:del {w} w:id="{{}}" w:author="办公室" w:date="2024-01-09T08:00:00Z">'
+               '<w:r><w:delText>{}</w:delText></w:r></w:del>')
+    mark = f'<w:rPr {w}><w:del w:id="{{}}" w:author="办公室" w:date="2024-01-09T08:00:00Z"/></w:rPr>'
+
+    def item(num, text, *, gone=False, mark_gone=False):
+        p = d.add_paragraph()
+        ppr = p._p.get_or_add_pPr()
+        ppr.insert(0, parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'))
+        if gone or mark_gone:
+            ppr.append(parse_xml(mark.format(len(d.paragraphs))))
+        if gone:
+            p._p.append(parse_xml(deleted.format(len(d.paragraphs) + 50, text)))
+        else:
+            p.add_run(text)
+        return p
+
+    for line in ("南坪区交通运输局2023年政府信息公开工作年度报告", "一、总体情况",
+                 "2023年，全年新收政府信息公开申请4件，办结4件。", "五、存在的主要问题及改进情况",
+                 "（一）存在的主要问题"):
+        d.add_paragraph(line)
+    item(71, "公路养护计划公开不够及时。")
+    item(71, "这一条问题已在审核中删去。", gone=True)
+    item(71, "行政处罚结果公开的要素不全。")
+    d.add_paragraph("（二）改进措施")
+    item(72, "养护计划在批准后五日内公开，", mark_gone=True)
+    d.add_paragraph("并同步推送至政务新媒体。")
+    item(72, "按统一格式公开处罚决定要素。")
+    for line in ("六、其他需要报告的事项", "本年度未收取信息处理费。", "南坪区交通运输局", "2024年1月25日"):
+        d.add_paragraph(line)
+    d.save(path)
+
+
+def test_r6_a_numbered_paragraph_deleted_with_tracked_changes_takes_no_number(tmp_path):
+    """R6: a numbered item deleted with tracked changes (修订 left in the file) still counted:
+    an empty "二是" line, and the next item read as "三是" where Word shows "二是"; a paragraph
+    whose mark was deleted stood as a line of its own where Word shows one paragraph."""
+    path = tmp_path / "tracked.docx"
+    _docx_with_tracked_paragraphs(path)
+    r = load_report(path)
+    got = [(s.block, s.marker, s.text) for s in r.statements]
+    assert got == [("problem", "一是", "公路养护计划公开不够及时。"),
+                   ("problem", "二是", "行政处罚结果公开的要素不全。"),
+                   ("measure", "一是", "养护计划在批准后五日内公开，并同步推送至政务新媒体。"),
+                   ("measure", "二是", "按统一格式公开处罚决定要素。")]
+    assert "删去" not in r.text

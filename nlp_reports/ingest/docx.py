@@ -58,6 +58,15 @@ def _has_picture(p) -> bool:
     return False
 
 
+def _mark_deleted(p) -> bool:
+    """Whether the paragraph mark of w:p ``p`` was deleted with tracked changes (修订:
+    w:pPr/w:rPr/w:del): Word shows the paragraph run into the next one, under one number
+    (read here as the first's, else the next's), and a paragraph deleted whole takes none."""
+    from docx.oxml.ns import qn
+
+    return p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
 #: The text boxes (文本框) anchored in a paragraph, once each: a DrawingML box repeats its
 #: content in a VML fallback (mc:Fallback), and a box inside a box is read with its parent.
 _TEXT_BOXES = (".//w:txbxContent[not(ancestor::mc:Fallback)]"
@@ -514,15 +523,31 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
         has_boxes = document.element.find(".//" + qn("w:txbxContent")) is not None
         has_pictures = document.element.find(f".//{{{_PIC}}}pic") is not None or (
             document.element.find(f".//{{{_VML}}}imagedata") is not None)
+        has_deleted_marks = document.element.find(
+            f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+        joined = ""  # the text of paragraphs whose mark was deleted: run into the next
+        joined_label = ""  # the number of the first of them (numbered or not, Word shows one)
         lines: list[str] = []
         for item in _block_items(document, Paragraph, Table):
+            if joined and not isinstance(item, Paragraph):  # no paragraph to run into
+                lines.append(joined_label + joined)
+                joined = joined_label = ""
             if not isinstance(item, (Paragraph, Table)):  # a w:altChunk
                 lines.extend(_alt_chunk_lines(document, item, path))
                 continue
             if isinstance(item, Paragraph):
                 if has_boxes:
                     lines.extend(_text_box_lines(item._p))
-                lines.append(numbering.label(item._p, styles) + _paragraph_text(item._p))
+                if has_deleted_marks and _mark_deleted(item._p):
+                    text = _paragraph_text(item._p)
+                    if text.strip():  # (a paragraph deleted whole is gone, its number too)
+                        if not joined:
+                            joined_label = numbering.label(item._p, styles)
+                        joined += text
+                    continue  # (its pictures are in no table pasted as one)
+                lines.append((joined_label or numbering.label(item._p, styles)) + joined
+                             + _paragraph_text(item._p))
+                joined = joined_label = ""
                 if has_pictures and _has_picture(item._p):
                     lines.append(IMAGE_MARK)  # a table pasted as a picture: unreadable
                 continue
@@ -539,5 +564,7 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
             raise BinaryInputError(f"corrupt .docx ({type(exc).__name__}: {exc})",
                                    path=path) from exc
         raise
+    if joined:
+        lines.append(joined_label + joined)
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
