@@ -59,7 +59,8 @@ def test_resume_failures_and_retag(tmp_path):
     reasons = {Path(f.path).name: f.reason for f in first.failures}
     assert reasons == {"empty.txt": "empty", "junk.txt": "not_a_report"}
     assert first.summary_line() == ("tagged 6 reports, skipped 0 already stored, "
-                                    "2 failed (see --show-failures); 1 other file not read "
+                                    "2 failed (see --show-failures, in Python result.failures); 1 other "
+                                    "file not read "
                                     "(.csv 1: not report formats)")
     with Store(db) as s:
         assert s.count("reports") == 6

@@ -75,7 +75,8 @@ def test_show_failures_hint_only_when_failures_are_hidden():
     assert "--show-failures" not in res.summary_line(shown=20)
     assert "--show-failures" not in res.summary_line(shown=3)
     assert "1 not listed: see --show-failures" in res.summary_line(shown=2)
-    assert res.summary_line(shown=0).endswith("3 failed (see --show-failures)")
+    assert res.summary_line(shown=0).endswith(
+        "3 failed (see --show-failures, in Python result.failures)")
 
 
 @pytest.mark.parametrize("command, expected", [

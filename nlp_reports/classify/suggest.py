@@ -53,14 +53,26 @@ def _is_report(report: Any) -> bool:
                 or (report.metadata.title and report.metadata.agency))
 
 
+#: How many first lines of a refused .txt are looked at for a report's title (a saved page
+#: puts a breadcrumb and a site's name above it).
+_TITLE_LINES = 10
+
+
 def _titled(path: Path) -> bool:
-    """Whether a .txt the parser refused opens with a report's title naming an agency (a
-    fragment of a report, a notice or a list page: too short to be a report, and no
-    statement list either)."""
+    """Whether a .txt the parser refused opens with a report's title naming an agency, in
+    its first :data:`_TITLE_LINES` lines (a fragment of a report, a notice, a page pointing
+    to an attached report, a list page: refused as ``tag`` refuses them, and no statement
+    list either: their lines are page chrome)."""
+    import re
+
     from nlp_reports.parse import metadata as meta
 
-    first = next(iter(_lines_of(path)), "")
-    return meta.agency_and_year(first)[0] is not None
+    lines = _lines_of(path)[:_TITLE_LINES]
+    if meta.agency_and_year(lines[0] if lines else "")[0] is not None:
+        return True
+    return any(len(line) <= 80 and re.search(r"年度报告|年报", line)
+               and not re.search(r"[。，；]", line) and meta.agency_and_year(line)[0] is not None
+               for line in lines[1:])
 
 
 def _from_file(path: Path) -> list[str]:
@@ -74,9 +86,15 @@ def _from_file(path: Path) -> list[str]:
         out = []
         from nlp_reports.classify.dataset import read_text
 
-        for line in read_text(path).splitlines():  # UTF-8, or GBK as Excel saves it
+        for i, line in enumerate(read_text(path).splitlines(), 1):  # UTF-8, or GBK
             if line.strip():
-                rec = json.loads(line)
+                try:
+                    rec = json.loads(line)
+                except (ValueError, RecursionError) as exc:  # (a --exclude file: no traceback)
+                    from nlp_reports.errors import DataError
+
+                    raise DataError(f"{path}:{i}: invalid JSON "
+                                    f"({getattr(exc, 'msg', None) or 'nested too deeply'})") from None
                 text = rec.get("text") if isinstance(rec, dict) else rec
                 if isinstance(text, str) and text.strip():
                     out.append(text.strip())
@@ -140,6 +158,18 @@ def _texts_of(path: Path) -> list[str]:
     return [row["text"].strip() for _, row in rows if (row.get("text") or "").strip()]
 
 
+def _key(text: str) -> str:
+    """What makes two statements the same to label: normalized text
+    (:func:`~nlp_reports.classify.features.normalize_statement`) in simplified characters, so
+    a traditional-character copy of a report (繁體) offers nothing twice."""
+    from nlp_reports.classify.features import normalize_statement
+    from nlp_reports.ingest.normalize import _TRADITIONAL_ANY, to_simplified
+
+    if _TRADITIONAL_ANY.search(text):
+        text = to_simplified(text)
+    return normalize_statement(text)
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 
@@ -159,25 +189,33 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None,
     report with no section-五 statements, one saying 无, gives none), .txt files of one
     statement per line (a .txt with a section heading, a table or a report title is a
     report, never a statement list), or .jsonl files with a ``text`` field. Each row has the
-    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in). Fewer than ``n``
+    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in). A file the parser
+    refuses as ``tag`` does is skipped (a .txt is read as a statement list only when no
+    report title stands in its first lines: a page that points to an attached report, a
+    notice, a compilation give no page chrome to label), and a statement is offered once
+    (its normalized text in simplified characters: a copied file or a traditional-character
+    copy adds nothing). Fewer than ``n``
     rows when the corpus has fewer distinct, dissimilar statements (a logged warning says so).
     """
     import numpy as np
 
-    from nlp_reports.classify.features import normalize_statement
-
-    done = {normalize_statement(t) for f in exclude for t in _texts_of(Path(f))}
+    done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     seen: dict[str, tuple[str, str]] = {}
-    skipped = 0
+    skipped = repeated = 0
     for text, source in iter_statements(corpus):
-        key = normalize_statement(text)
+        key = _key(text)
         if key in done:
             skipped += 1
-        elif len(key) >= 4 and key not in seen:
+        elif key in seen:
+            repeated += 1
+        elif len(key) >= 4:
             seen[key] = (text, source)
     if skipped:
         log.info("%d statements of the corpus are in the excluded label files: not suggested",
                  skipped)
+    if repeated:
+        log.info("%d statements repeat one already found (a copy of a file, a traditional-"
+                 "character copy, a copied sentence): offered once", repeated)
     if not seen or n <= 0:
         return []
     keys = list(seen)

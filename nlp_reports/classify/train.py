@@ -92,17 +92,26 @@ def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float,
 
 def _check_weights(weights: dict[str, float] | None, items: list[LabeledStatement]
                    ) -> dict[str, float]:
-    """``weights`` checked against the data: each names a data file (by its file name) and
-    is a positive number; UsageError otherwise."""
+    """``weights`` checked against the data: each names a data file (by its file name, or
+    its path as given in ``data``) and is a positive number; UsageError otherwise. Keyed by
+    file name, as the statements' sources are."""
     if not weights:
         return {}
     names = {_source_file(d) for d in items}
-    unknown = sorted(set(weights) - names)
+    by_name: dict[str, Any] = {}
+    for key, w in weights.items():
+        name = os.fspath(key)
+        if name not in names and Path(name).name in names:
+            name = Path(name).name  # the path given in data ("lab/my40.csv")
+        if name in by_name and by_name[name] != w:
+            raise UsageError(f"weights give {name} two weights: {by_name[name]!r} and {w!r}")
+        by_name[name] = w
+    unknown = sorted(set(by_name) - names)
     if unknown:
         raise UsageError(f"weights name files that are not in the data: {', '.join(unknown)} "
                          f"(data files: {', '.join(sorted(n for n in names if n))})")
     out = {}
-    for name, w in weights.items():
+    for name, w in by_name.items():
         try:
             out[name] = float(w)
         except (TypeError, ValueError):
@@ -178,9 +187,9 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     the per-theme thresholds are set (:data:`THRESHOLD_METHODS`; None: :data:`DEFAULT_THRESHOLDS`).
     ``command``: the command line that ran this, for the card's "How it was made" (the CLI
     passes it); None records this Python call with the arguments given. ``weights``: how
-    many times each statement of a data file counts, by file name (``{"unseen-1.jsonl":
-    3}``; the others count once) — a sample weight of the kind and theme models, so a
-    statement is never copied across the calibration folds.
+    many times each statement of a data file counts, by file name or path as given in
+    ``data`` (``{"unseen-1.jsonl": 3}``; the others count once) — a sample weight of the
+    kind and theme models, so a statement is never copied across the calibration folds.
     """
     from nlp_reports.classify import modelcard as mc
     from nlp_reports.classify.compiled import compile_model
@@ -220,6 +229,9 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if len(te) < MIN_TEST:
         warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
                         f"{MIN_TEST} are needed for figures within a few points)")
+    own = held_out_own(_test_by_file(tr + dv, te))
+    if own:
+        warnings.append(own)
     warn_data(warnings)
 
     tok = Tokenizer(tokenizer)
@@ -458,11 +470,34 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
     return lines
 
 
+def held_out_own(test_by_file: dict[str, list[int]]) -> str | None:
+    """One warning naming the researcher's own data files (not shipped ones) that lost
+    statements to the test split (``"my40.csv 5 of 40"``) when they are trained with the
+    shipped corpus, or None: ``train()`` issues it, so a notebook learns what
+    :func:`held_out_lines` tells the command line (5 of one's 40 labels added to the corpus
+    silently unused was a surprise). Trained on one's own files alone, their test split is
+    the point: no warning."""
+    if not any(f and _shipped(f) for f in test_by_file):
+        return None
+    own = [f"{f} {n} of {total}" for f, (n, total) in test_by_file.items()
+           if n and f and not _shipped(f)]
+    if not own:
+        return None
+    return ("held out as the test split, never trained on: " + ", ".join(own)
+            + " (statements of your own files; to train on all of a file's statements, give "
+            "it a 'split' column (CSV) or field (JSONL) set to train: "
+            "docs/annotation-guidelines.md, section 5)")
+
+
 def _shipped(name: str) -> bool:
-    """Whether the data file ``name`` is one of the shipped corpus (its test split is the
-    card's: no advice to train on all of it)."""
+    """Whether the data file ``name`` (a file name, as the card's ``test_by_file`` keys, or a
+    path) is one of the shipped corpus (its test split is the card's: no advice to train on
+    all of it)."""
     try:
-        return Path(name).resolve() in {f.resolve() for f in shipped_labeled_files()}
+        shipped = shipped_labeled_files()
+        if "/" not in name and os.sep not in name:
+            return name in {f.name for f in shipped}
+        return Path(name).resolve() in {f.resolve() for f in shipped}
     except (DataError, OSError):
         return False
 

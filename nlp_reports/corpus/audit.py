@@ -1194,6 +1194,9 @@ def problem_zh(code: str, message: str) -> str:
         return f"统计表格式不一致：{message}"
     if code == "missing_fee_part":
         return "未报告收费及减免情况（2007年条例第三十二条）"
+    if code == "tables_only_annex":
+        return ("仅为统计表附表（标题含“附表/附件”，无总体情况、存在的问题及改进情况等部分），"
+                "报告正文可能是另一文件，应与正文合并阅读")
     if code == "reposted_page":
         return "页面发布日期比落款日期晚一年以上，为转载页面，以落款日期为发布日期"
     if code == "statements_unsplit":

@@ -98,8 +98,9 @@ class BatchResult:
     def summary_line(self, shown: int = 0) -> str:
         """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``.
 
-        ``shown``: how many failures the caller lists after the line; the hint to
-        ``--show-failures`` is added only when some failures are not listed.
+        ``shown``: how many failures the caller lists after the line; the hint to the
+        list (``--show-failures`` on the command line, :attr:`failures` in Python) is added
+        only when some failures are not listed.
         """
         dup = (f", {self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} of "
                "stored reports" if self.duplicates else "")
@@ -116,8 +117,8 @@ class BatchResult:
                      f"{was}{more})")
         hidden = self.failed - max(shown, 0)
         if hidden > 0:
-            line += (f" ({hidden} not listed: see --show-failures)" if shown > 0
-                     else " (see --show-failures)")
+            see = "see --show-failures, in Python result.failures"
+            line += f" ({hidden} not listed: {see})" if shown > 0 else f" ({see})"
         if self.ignored:
             n = sum(c for _, c in self.ignored)
             kinds = ", ".join(f"{s or 'no suffix and no report content'} {c}"

@@ -293,7 +293,8 @@ def markdown_table(df: Any, *, max_rows: int = 40) -> str:
         lines.append("| " + " | ".join(_cell(v) or (UNKNOWN_GROUP if g else "")
                                        for v, g in zip(row, groups, strict=True)) + " |")
     if len(df) > max_rows:
-        lines.append(f"\n_… {len(df) - max_rows} more rows (see --csv or --format json)_")
+        lines.append(f"\n_… {len(df) - max_rows} more rows (see --csv or --format json; in "
+                     "Python, the summary's DataFrames)_")
     return "\n".join(lines)
 
 
@@ -749,10 +750,11 @@ def agency_report_ids(reports: Any, agencies: Sequence[str],
     for name in agencies:
         key = agency_key(str(name).strip())
         if not key:
-            raise UsageError("--agency: an empty agency name")
+            raise UsageError("agency (--agency / agencies=): an empty agency name")
         key = by_map.get(key, key)
         if key not in present:
-            raise UsageError(f"--agency {name}: no stored report of this agency"
+            raise UsageError(f"agency {name} (--agency / agencies=): no stored report of "
+                             "this agency"
                              + closest_agencies(name, reports))
         wanted.add(key)
     return set(reports.loc[keys.isin(wanted), "id"].tolist())
@@ -821,22 +823,24 @@ def filter_report_ids(reports: Any, years: Sequence[int] = (), folders: Sequence
     try:
         wanted_years = list(dict.fromkeys(int(y) for y in years))
     except (TypeError, ValueError, OverflowError) as exc:  # (int(float("inf")) overflows)
-        raise UsageError(f"--year: give years as numbers (2024), not {list(years)!r}") from exc
+        raise UsageError(f"years (--year / years=): give them as numbers (2024), not "
+                         f"{list(years)!r}") from exc
     wanted_folders = list(dict.fromkeys(str(f).strip().rstrip("/\\") for f in folders))
-    whose = " of the agencies asked for (--agency)" if of_agencies else ""
+    whose = " of the agencies asked for (--agency / agencies=)" if of_agencies else ""
     year = pd.to_numeric(reports["year"], errors="coerce")
     folder = reports["folder"].astype(object) if "folder" in reports else pd.Series(
         [None] * len(reports), index=reports.index, dtype=object)
     for y in wanted_years:
         if not (year == y).any():
-            raise UsageError(f"--year {y}: no stored report{whose} is on this year; "
+            raise UsageError(f"year {y} (--year / years=): no stored report{whose} is on "
+                             "this year; "
                              + _held("on the years", year.dropna().astype(int), of_agencies))
     for f in wanted_folders:
         if not f or not (folder == f).any():
-            raise UsageError(f"--folder {f}: no stored report{whose} is in this top folder "
-                             "(the first folder below the one all files share, as --by "
-                             "folder); " + _held("in the folders", folder.dropna(),
-                                                 of_agencies))
+            raise UsageError(f"folder {f} (--folder / folders=): no stored report{whose} is "
+                             "in this top folder (the first folder below the one all files "
+                             "share, as --by folder / by=['folder']); "
+                             + _held("in the folders", folder.dropna(), of_agencies))
     chosen = pd.Series(True, index=reports.index)
     if wanted_years:
         chosen &= year.isin(wanted_years)
@@ -1258,7 +1262,8 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             notes.append(
                 f"The statements were tagged by {len(models)} different models ({each}); "
                 "their kinds and themes are not comparable across models. Re-tag with one "
-                "model: nlp-reports tag … --db … --retag [--model DIR]")
+                "model: nlp-reports tag … --db … --retag [--model DIR] (in Python: tag_paths(…, "
+                "retag=True[, model=…]))")
     r = reports.dropna(subset=["agency", "year"])
     sizes = r.groupby(["agency", "year"]).size()
     multi = sizes[sizes > 1]

@@ -81,6 +81,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     problems: list[Problem] = []
 
     layout = analyse(simplified)
+    _refuse_compilation(simplified, path)
     sections = _sections(layout, simplified, original)
     section_texts = _section_texts(layout, sections, simplified, original is simplified)
 
@@ -160,6 +161,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     problems[:0] = (_layout_problems(layout, sections)
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format))
+    problems.extend(_annex_problems(title, sections, tables, statements))
     log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
               path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
@@ -185,6 +187,102 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
             "no annual-report content: no section heading, no table, and neither an agency "
             "nor a report year found (a key phrase alone is not a report)", path=path)
     _refuse_short(simplified, path)
+
+
+#: A line opening section 一 (一、总体情况 / 第一部分 概述): where each report of a
+#: compilation starts; its title line is above it.
+_SECTION1_LINE = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))")
+#: How many lines above a section 一 heading its report's title may stand (chrome between).
+_TITLE_SCAN = 30
+#: A compilation's own title (汇编 of reports, a 年鉴, a 合集).
+_COMPILATION_TITLE = re.compile(r"汇编|年鉴|合集|选编")
+
+
+def _refuse_compilation(text: str, path: str | None) -> None:
+    """Raise NotAReportError for a compilation (汇编, 年鉴): several reports one after
+    another, each a report title followed by its own 一、总体情况. Parsed as one report it
+    was stored as its first agency's (or an agency cut from the compilation's title) with
+    the first report's figures, and the others were dropped.
+
+    A run of sections counts as another report when the title line above its section 一
+    names another agency or year than the run before (a title repeated on a cover page, a
+    summary page or each PDF page's header is the same report), or, in a text titled as a
+    compilation (汇编/年鉴), when its title is worded otherwise."""
+    from nlp_reports.parse.headings import section_number
+    from nlp_reports.parse.sections import _HEADING, _match_heading
+
+    runs: list[tuple[str | None, int | None, str]] = []  # (agency, year, title) of each report
+    first = -1
+    last = 0  # where the text above the next section 一 starts
+    for m in _SECTION1_LINE.finditer(text):
+        l0 = m.start() + (text[m.start()] == "\n")
+        l1 = text.find("\n", l0)
+        l1 = len(text) if l1 < 0 else l1
+        hit = _match_heading(text, l0, l1, _HEADING)
+        if hit is None or hit[0] != 1 or section_number(text[hit[1]:hit[2]]) != (True, 1):
+            continue
+        title = _title_above(text, last, l0)
+        last = l1
+        if title is not None:
+            first = l0 if first < 0 else first
+            runs.append((*meta.agency_and_year(title), title))
+    if len(runs) < 2:
+        return
+    named = any(_COMPILATION_TITLE.search(line) and len(line) <= 80
+                for line in text[:first].split("\n")[:_TITLE_SCAN])
+    reports = [runs[0]]
+    for run in runs[1:]:
+        if named and run[2] != reports[-1][2] or _other_report(run, reports[-1]):
+            reports.append(run)
+    if len(reports) < 2:
+        return
+    names = "; ".join(f"{a or t} {y or ''}".strip() for a, y, t in reports[:3])
+    raise NotAReportError(
+        f"a compilation of {len(reports)} reports ({names}{' …' if len(reports) > 3 else ''}), "
+        "not one report: split it into one file per report (each from its title to its "
+        "signature) and parse those", path=path)
+
+
+def _title_above(text: str, start: int, end: int) -> str | None:
+    """The nearest report title line (:func:`_is_title_line`) among the :data:`_TITLE_SCAN`
+    lines of text[start:end] above ``end``, stripped; None if there is none."""
+    e = end - 1
+    for _ in range(_TITLE_SCAN):
+        if e < start:
+            break
+        b = max(text.rfind("\n", start, e) + 1, start)
+        line = text[b:e].strip(" \t\u3000\r")
+        if _is_title_line(line):
+            return line
+        e = b - 1
+    # no title line (lost as an image): the one the opening sentence names ("现公布…年度报告")
+    m = _PUBLISHED_TITLE.search(_LINE_BREAKS.sub("", text[max(e, start, end - 600):end]))
+    return m.group(1) if m else None
+
+
+#: A report's title line: names a 年度报告/年报 (or is worded as a report on the year's
+#: disclosure work), no sentence in it, not a page's chrome or breadcrumb.
+_REPORT_TITLE = re.compile(r"(?:年度报告|年报|工作报告)[》”]?(?:[(（][^\n]{0,12}[)）])?$"
+                           r"|(?:19|20)\d{2}年度?[^\n。，,；;]{0,40}(?:政府信息公开|政务公开)[^\n。，,；;]{0,12}报告$")
+#: The opening sentence naming the report it opens ("现公布某县人民政府2023年政府信息公开工作
+#: 年度报告。").
+_PUBLISHED_TITLE = re.compile(r"公布([^。，,；;：:\n]{4,60}?(?:年度报告|年报))")
+_NOT_TITLE = re.compile(r"[。，,；;：:>›»|]|发布时间|来源|当前位置|首页")
+
+
+def _is_title_line(line: str) -> bool:
+    return (4 <= len(line) <= 80 and bool(_REPORT_TITLE.search(line))
+            and not _NOT_TITLE.search(line))
+
+
+def _other_report(run: tuple[str | None, int | None, str],
+                  before: tuple[str | None, int | None, str]) -> bool:
+    """True when a title names another report than ``before``'s: another year, or another
+    agency (one name inside the other is the same: "公安局" / "某市公安局")."""
+    (agency, year, _), (agency0, year0, _) = run, before
+    if year and year0 and year != year0:
+        return True
+    return bool(agency and agency0 and agency not in agency0 and agency0 not in agency)
 
 
 #: A line of prose holds a sentence mark: a full-width one, or a half-width one after a
@@ -410,6 +508,28 @@ def _fee_part_problems(layout: Layout, text: str, fmt: str | None) -> list[Probl
         return []
     return [Problem("missing_fee_part", "no part on fees (收费及减免情况, 2007 条例 第三十二条) "
                     "and no word of fees in the text")]
+
+
+#: A title naming an annex (附表, 附件) of the report rather than the report.
+_ANNEX_TITLE = re.compile(r"附表|附件")
+#: The sections whose text is prose of the report's own (总体情况, problems and measures,
+#: other matters): an annex of the tables has none of them.
+_NARRATIVE_SECTIONS = frozenset({1, 5, 6})
+
+
+def _annex_problems(title: str | None, sections: list[Section], tables: list,
+                    statements: list[Statement]) -> list[Problem]:
+    """``tables_only_annex`` for a text titled as an annex (…年度报告附表, 附件) that holds
+    tables and no narrative section (一, 五, 六) nor statement: the tables of a report split
+    in two files, its body (总体情况, problems and measures) probably another file. Alone it
+    counts as a report stating no problem and no measure."""
+    if (not title or not tables or statements or not _ANNEX_TITLE.search(title)
+            or any(s.number in _NARRATIVE_SECTIONS for s in sections)):
+        return []
+    return [Problem("tables_only_annex",
+                    "an annex of tables (附表/附件 in the title; no section 一, 五 or 六): its "
+                    "report body (总体情况, problems and measures) is probably another file; "
+                    "read the two together")]
 
 
 def _read_tables(section_texts: dict[int, str], year: int | None):
