@@ -135,7 +135,8 @@ def test_a_file_that_kills_the_head_start_goes_to_a_worker(tmp_path):
 
     paths = _corpus(tmp_path / "in", 5)
     paths[2].rename(paths[2].with_name("crash.txt"))  # the first file of the walk
-    head = batch._HeadStart([str(tmp_path / "in")], crashing_loader, None, limit=5)
+    head = batch._HeadStart(sorted(str(p) for p in (tmp_path / "in").iterdir()),
+                            crashing_loader, None, limit=5)
     head._proc.join(30)
     assert head._proc.exitcode == 3  # (the loader's os._exit)
     assert head.stop() == frozenset()
@@ -270,3 +271,16 @@ def test_rows_made_ahead_are_the_rows_a_worker_makes(tmp_path):
     assert sum(a[0] == "prepared" for a in ahead) > 30
     assert all(len(a[4].sections) <= 1 for a in ahead if a[0] == "prepared")  # slim
     assert batch._tag_parsed(ahead, spec) == batch._tag_parsed(outcomes, spec)
+
+
+def test_a_bad_model_with_jobs_2_leaves_no_store_and_no_process(tmp_path):
+    """The head start is forked before the model is loaded: a model that cannot be loaded
+    still ends the run before the store is made, and leaves no process behind."""
+    from nlp_reports.errors import NlpReportsError
+
+    _corpus(tmp_path / "in", 3)
+    before = {k for k in _children(os.getpid()) if _alive(k)}
+    with pytest.raises(NlpReportsError):
+        tag_paths([tmp_path / "in"], tmp_path / "c.db", model=tmp_path / "no-model", jobs=2)
+    assert not (tmp_path / "c.db").exists()
+    assert not [k for k in _children(os.getpid()) if _alive(k) and k not in before]

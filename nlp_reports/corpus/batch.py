@@ -887,11 +887,11 @@ class _CapturedLog(logging.Handler):
         return out
 
 
-def _head_start_main(paths: list[Any], loader: Any, timeout: float | None, limit: int,
+def _head_start_main(files: Sequence[str], loader: Any, timeout: float | None, limit: int,
                      parent: int, fd: int, stop: Any) -> None:
-    """The head start's process: walk ``paths`` and parse the first files until told to
-    stop (or ``limit``), appending a record per file to the file ``fd`` (written whole, so
-    the parent can take every complete one at any moment)."""
+    """The head start's process: parse the first of ``files`` (the walk's, in its order)
+    until told to stop (or ``limit``), appending a record per file to the file ``fd``
+    (written whole, so the parent can take every complete one at any moment)."""
     import pickle
 
     _die_with_parent(parent)
@@ -902,7 +902,7 @@ def _head_start_main(paths: list[Any], loader: Any, timeout: float | None, limit
     load = loader or _default_loader
     seen: set[tuple[str, str]] = set()
     done = 0
-    for f in expand_paths(paths).files:
+    for f in files:
         if done >= limit or stop.value:
             break
         path = text_path(str(f))
@@ -950,9 +950,8 @@ class _HeadStart:
     Why: ``--jobs N`` forks its workers once the model, the segmenter and the parser are
     loaded in the parent (they start warm), and that start-up (~0.45 s on a quiet machine)
     ran on one core while the others idled: at 1,000 reports it kept ``--jobs 2`` under
-    1.7× ``--jobs 1``. Forked before the model loads, this process walks the paths as
-    :func:`expand_paths` does and parses the first files (at most :data:`HEAD_START_FILES`)
-    meanwhile, and makes their store rows but the statements' (:func:`_ready_ahead`). When
+    1.7× ``--jobs 1``. Forked once the walk has found the files, before the model loads,
+    this process parses the first files (at most :data:`HEAD_START_FILES`) meanwhile, and makes their store rows but the statements' (:func:`_ready_ahead`). When
     the workers are about to start, the parent takes what it has finished and ends it; it
     tags those reports itself, as the first chunks, while the workers run the rest
     (:func:`_run_forked_pools`), with the results a worker would give. It writes nothing
@@ -963,7 +962,7 @@ class _HeadStart:
     as before.
     """
 
-    def __init__(self, paths: list[Any], loader: Any, timeout: float | None,
+    def __init__(self, files: Sequence[str], loader: Any, timeout: float | None,
                  limit: int = HEAD_START_FILES) -> None:
         import multiprocessing as mp
         import tempfile
@@ -973,7 +972,7 @@ class _HeadStart:
         self._file = tempfile.TemporaryFile()
         self._stop = ctx.RawValue("b", 0)
         self._proc = ctx.Process(target=_head_start_main, daemon=True,
-                                 args=(paths, loader, timeout, limit, os.getpid(),
+                                 args=(files, loader, timeout, limit, os.getpid(),
                                        self._file.fileno(), self._stop))
         try:
             with warnings.catch_warnings():
@@ -1036,10 +1035,11 @@ class _HeadStart:
         self._file.close()
 
 
-def _start_head(paths: list[Any], loader: Any, timeout: float | None) -> _HeadStart | None:
-    """A :class:`_HeadStart`, or None where it cannot run (no process or file to spare)."""
+def _start_head(files: Sequence[str], loader: Any, timeout: float | None) -> _HeadStart | None:
+    """A :class:`_HeadStart` for ``files`` (sorted, as the walk gives them), or None where
+    it cannot run (no process or file to spare)."""
     try:
-        return _HeadStart(paths, loader, timeout)
+        return _HeadStart(files, loader, timeout)
     except OSError:  # no process or pipe to spare: run without one
         log.debug("no head start", exc_info=True)
         return None
@@ -1535,10 +1535,13 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         spec = TaggerSpec(model=None if model is None else str(model), trust=trust,
                           tokenizer=tokenizer)
     head = None
+    found = None
     if jobs > 1 and backend == "joblib" and spec.instance is None and _fork_available():
-        # the first files are parsed in another process while this one loads the model
-        paths = list(paths)
-        head = _start_head(paths, loader, timeout)
+        # the files are found first, and the first of them parsed in another process while
+        # this one loads the model (a bad model is told once the walk is done)
+        found = _expand(paths)
+        if found[0]:
+            head = _start_head(found[0], loader, timeout)
     try:
         tagger = spec.get()  # fail fast on a bad model, before touching any file
     except BaseException:
@@ -1549,7 +1552,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     if jobs == 1 and spec.instance is None:
         spec = TaggerSpec(instance=tagger, tokenizer=tokenizer)
 
-    files, missing, ignored = _expand(paths)
+    files, missing, ignored = found if found is not None else _expand(paths)
+    del found
     if not files and missing and isinstance(db, (str, os.PathLike)) and not os.path.exists(db):
         # nothing to read (a mistyped path, a folder without reports): no new, empty store
         if head is not None:
