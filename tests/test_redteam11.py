@@ -192,3 +192,17 @@ def test_r6_a_numbered_paragraph_deleted_with_tracked_changes_takes_no_number(tm
                    ("measure", "一是", "养护计划在批准后五日内公开，并同步推送至政务新媒体。"),
                    ("measure", "二是", "按统一格式公开处罚决定要素。")]
     assert "删去" not in r.text
+
+
+def test_d9_table4_whose_labels_overflow_narrow_pdf_cells_is_read():
+    """redteam10 D9: 表四 drawn with narrow cells, its labels printed across the cell borders
+    and cut there by the PDF's extraction ("结果维 | 持结果纠 | 正其他结 | …"): the table was
+    not found (table_missing, no I4). The values stand in their 15 columns."""
+    r = load_report(DATA / "t4_narrow_pdf_cells_2023.txt")
+    t4 = {t.id: t for t in r.tables}["table4"]
+    assert t4.status == "ok"
+    assert t4.get("count", "review.pending") == 1 and t4.get("count", "review.total") == 2
+    assert t4.get("count", "litigation_direct.corrected") == 1
+    assert t4.get("count", "litigation_after_review.total") == 0
+    assert not [e for e in r.errors if e.code == "table_missing" and "表四" in e.message]
+    assert {c.outcome for c in r.checks if c.id == "I4"} == {"pass"}

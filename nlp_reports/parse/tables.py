@@ -1078,6 +1078,10 @@ def _t4_results_header(lines: Sequence[_Line], i: int) -> bool:
     cell a line): the table when its "行政复议" line is missing or unreadable (wrapped in a
     PDF cell: "行政复" / "议")."""
     labels = lines[i].labels
+    if len(labels) > 2 and labels[0] != "结果维持" and "".join(labels).startswith("结果维持结果纠正"):
+        # labels printed across narrow PDF cells, cut at the cell borders: "结果维 | 持结果纠 |
+        # 正其他结 | …" (the values below stand in their 15 columns as ever)
+        return True
     if not labels or labels[0] != "结果维持":
         return False
     if len(labels) > 1:
