@@ -188,8 +188,9 @@ def _jsonl_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{f}:{i}: invalid JSON ({exc.msg})") from None
+        except (json.JSONDecodeError, RecursionError) as exc:  # ("[[[…": nested too deeply)
+            raise DataError(f"{f}:{i}: invalid JSON "
+                            f"({getattr(exc, 'msg', 'nested too deeply')})") from None
         if not isinstance(rec, dict):
             raise DataError(f"{f}:{i}: expected a JSON object, got {type(rec).__name__}")
         records.append((i, rec))
@@ -224,7 +225,7 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
         if themes.startswith("["):
             try:
                 rec["themes"] = json.loads(themes)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 raise DataError(f"{f}:{line}: themes is not a valid JSON list") from None
         else:
             rec["themes"] = _split_themes(themes)

@@ -105,6 +105,11 @@ def _cell_text(tc) -> str:
 
 
 _MAX_SPAN = 64  # grid columns of one cell or gap (表四 has 15)
+#: Characters a document's merged cells may add in all by repeating (each place a w:gridSpan
+#: or a w:vMerge continuation repeats: its text and a TAB; a w:gridBefore gap: a TAB a
+#: column): real merged labels add a few thousand; 1,000 rows continuing a merge of a
+#: 3,000-character cell over 64 columns gave 192 MB of text from a 37 KB file (hostile11).
+_MAX_COPIED = 1_000_000
 
 
 def _int(el, qn, default: int) -> int:
@@ -128,7 +133,7 @@ def _row_cells(tr, qn):
                 yield from _row_cells(inner, qn)
 
 
-def _table_rows(tbl) -> list[list[str]]:
+def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
     """A w:tbl's rows as lists of cell texts on the table grid, read from the XML.
 
     A cell spanning columns (w:gridSpan) is repeated in each (a value beside other values
@@ -139,13 +144,19 @@ def _table_rows(tbl) -> list[list[str]]:
     cells after them keep their columns. A row missing cells at its end stays short.
     python-docx's ``row.cells`` drops the skipped columns (the row slides left) and refuses
     a merge continuing from a place with no cell above (the whole file then fails).
+    ``budget``: ``[characters]`` the document's repeats may still add (:data:`_MAX_COPIED`),
+    shared by its tables; past it a cell takes one place and a continuation is left empty.
     """
     from docx.oxml.ns import qn
 
+    if budget is None:
+        budget = [_MAX_COPIED]
     rows: list[list[str]] = []
     above: dict[int, str] = {}
     for tr in tbl.iterchildren(qn("w:tr")):
         col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
+        col = col if col <= budget[0] else 0
+        budget[0] -= col
         row: dict[int, str] = {}
         copies: list[int] = []  # columns repeating a value that spans columns
         for tc in _row_cells(tr, qn):
@@ -157,6 +168,11 @@ def _table_rows(tbl) -> list[list[str]]:
                 if vmerge is not None:
                     merge = vmerge.get(qn("w:val"), "continue")
             text = above.get(col, "") if merge == "continue" else _cell_text(tc)
+            copied = (span - 1) * (len(text) + 1) + (len(text) if merge == "continue" else 0)
+            if copied > budget[0]:  # absurd merges (a bomb): the cell alone, once
+                span, text = 1, "" if merge == "continue" else text
+            else:
+                budget[0] -= copied
             for k in range(span):
                 row[col + k] = text
             if span > 1 and is_value_cell(text):
@@ -186,6 +202,13 @@ def _chinese_number(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
     return head + (digits[ones] if ones else "")
 
 
+#: Counters written in letters (a … z, aa … zz, up to 30 of a letter) or Roman numerals (up
+#: to 100 "m"s) at most; beyond, in digits: a w:start of 10**10 wrote a 0.4 GB label in
+#: letters, and 10**9 a million "m"s, added one at a time (hostile11).
+_MAX_LETTERED = 26 * 30
+_MAX_ROMAN = 100_000
+
+
 def _format_number(n: int, fmt: str) -> str:
     """Render counter ``n`` in the Word number format ``fmt`` (w:numFmt)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
@@ -199,10 +222,10 @@ def _format_number(n: int, fmt: str) -> str:
         return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
     if fmt == "decimalEnclosedParen":
         return _PAREN[n - 1] if 0 < n <= len(_PAREN) else f"({n})"
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter") and n <= _MAX_LETTERED:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "lowerLetter" else letter.upper()
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n < _MAX_ROMAN:
         out, rest = "", n
         for value, sym in _ROMAN:
             while rest >= value:
@@ -528,6 +551,7 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
         joined = ""  # the text of paragraphs whose mark was deleted: run into the next
         joined_label = ""  # the number of the first of them (numbered or not, Word shows one)
         lines: list[str] = []
+        budget = [_MAX_COPIED]  # (what the tables' merged cells may still repeat: _table_rows)
         for item in _block_items(document, Paragraph, Table):
             if joined and not isinstance(item, Paragraph):  # no paragraph to run into
                 lines.append(joined_label + joined)
@@ -551,8 +575,8 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
                 if has_pictures and _has_picture(item._p):
                     lines.append(IMAGE_MARK)  # a table pasted as a picture: unreadable
                 continue
-            rows = ["\t".join(cells) for cells in drop_blank_columns(_table_rows(item._tbl))
-                    if any(cells)]
+            rows = ["\t".join(cells)
+                    for cells in drop_blank_columns(_table_rows(item._tbl, budget)) if any(cells)]
             if rows:
                 lines.extend(["", *rows, ""])
     except (KeyError, ValueError, zipfile.BadZipFile, OSError, IndexError, AttributeError,

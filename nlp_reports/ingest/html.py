@@ -68,6 +68,10 @@ _HEADING = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s
 
 _MAX_SPAN = 1000
 _MAX_GRID = 50_000  # cells of one expanded table grid (表三 has about 300)
+#: Characters a page's rowspan/colspan copies may add in all (each copy its text and a TAB):
+#: a real page's merged labels add a few thousand; a 10 KB cell spread over 1000×50 places,
+#: or 400 small tables of 50,000 spanned places each, gave 0.5 GB of text (hostile11).
+_MAX_COPIED = 1_000_000
 
 
 def decode_html(data: bytes, *, path: str | None = None,
@@ -338,15 +342,19 @@ def _span(value: str | None, limit: int) -> int:
     return max(1, min(n, limit))
 
 
-def _table_rows(table) -> list[list[str]]:
+def _table_rows(table, budget: list[int] | None = None) -> list[list[str]]:
     """The table's rows as a grid, rowspan/colspan expanded (a value spanning columns
     beside other values is written once: :func:`~nlp_reports.ingest.normalize.unrepeat_values`).
+    ``budget``: ``[characters]`` the page's span copies may still add (:data:`_MAX_COPIED`),
+    shared by its tables; a span past it keeps the cell only.
 
     A well-formed table gives a rectangular grid. A row that lacks cells at its end (a lost
     ``<td>``) is NOT padded: its shortness is the only trace of the loss, and padding would
     pass it off as blank cells.
     """
     rows = _own_rows(table)
+    if budget is None:
+        budget = [_MAX_COPIED]
     grid: list[dict[int, str]] = [{} for _ in rows]  # row → column → text
     copies: list[list[int]] = [[] for _ in rows]  # row → columns repeating a spanned value
     filled = width = 0
@@ -361,8 +369,11 @@ def _table_rows(table) -> list[list[str]]:
             text = _cell_text(cell)
             rowspan = _span(cell.get("rowspan"), max(1, len(rows) - r))
             colspan = _span(cell.get("colspan"), _MAX_SPAN)
-            if filled + rowspan * colspan > _MAX_GRID:  # absurd spans: keep the cell only
-                rowspan = colspan = 1
+            copied = (rowspan * colspan - 1) * (len(text) + 1)
+            if filled + rowspan * colspan > _MAX_GRID or copied > budget[0]:
+                rowspan = colspan = 1  # absurd spans: keep the cell only
+            else:
+                budget[0] -= copied
             for dr in range(rowspan):
                 target = grid[r + dr]
                 for dc in range(colspan):
@@ -408,6 +419,7 @@ def _render(root, stats: _Stats) -> str:
     parts: list[str] = []
     tables: list[str] = []
     counters: dict = {}  # <ol> → items seen
+    budget = [_MAX_COPIED]  # (what the page's table spans may still copy: _table_rows)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = _tag(el)
@@ -415,7 +427,7 @@ def _render(root, stats: _Stats) -> str:
             if tag == "table" and not _is_layout_table(el, stats):
                 caption = el.find("caption")
                 lines = [_cell_text(caption)] if caption is not None else []
-                lines += ["\t".join(row) for row in drop_blank_columns(_table_rows(el))]
+                lines += ["\t".join(row) for row in drop_blank_columns(_table_rows(el, budget))]
                 if lines:
                     parts.append(f"\x01\x00\x01\x02{len(tables)}\x03\x01\x00\x01")
                     tables.append("\n".join(lines))

@@ -1,0 +1,199 @@
+"""Hostile inputs to the code changed in s11 (since 389ecb5, issue 5): merged cells of HTML
+and Word tables (ingest.html, ingest.docx), Word's automatic numbering (ingest.docx), JSON
+label files (classify.dataset, classify.suggest --exclude). Each blew up memory or time, or
+raised a traceback, before its fix: a reader must give bounded text or raise its own error.
+
+Inputs are short fictional texts written for these tests (minimized findings).
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+
+from nlp_reports.errors import DataError
+from nlp_reports.ingest.html import html_to_text
+
+_TITLE = "某县人民政府2023年政府信息公开工作年度报告"
+
+
+def _cpu(f, *args):
+    t = time.process_time()
+    out = f(*args)
+    return out, time.process_time() - t
+
+
+def _page(body: str) -> str:
+    return f"<html><body><h1>{_TITLE}</h1><p>一、总体情况</p>{body}</body></html>"
+
+
+# --- HTML rowspan / colspan ---------------------------------------------------------------
+
+
+def test_a_long_cell_spread_over_a_large_span_is_kept_once():
+    # 1000×50 places of one 10 KB cell: 0.5 GB of text and 2.9 GB of memory, 6.4 s
+    cell = "a" * 10_000
+    page = _page(f"<table><tr><td colspan=1000 rowspan=50>{cell}</td></tr>"
+                 + "<tr></tr>" * 49 + "</table>")
+    text, cpu = _cpu(html_to_text, page)
+    assert text.count(cell) == 1
+    assert len(text) < 2 * len(page) and cpu < 2
+
+
+def test_many_small_tables_of_large_spans_copy_a_bounded_amount():
+    # 400 tables of one cell over 1000×50 places: 40 MB of text from a 200 KB page (and
+    # 500 MB at 5 MB); the page's copies are bounded in all, not only per table
+    one = "<table><tr><td colspan=1000 rowspan=50>x</td></tr>" + "<tr></tr>" * 49 + "</table>"
+    page = _page(one * 400)
+    text, cpu = _cpu(html_to_text, page)
+    assert len(text) <= 1_100_000 and cpu < 3
+
+
+def test_ordinary_spans_are_still_expanded():
+    # a row label over two rows repeats in both, a heading over two columns in both
+    page = _page("<table><tr><th colspan=2>申请情况</th><th>数量</th></tr>"
+                 "<tr><td rowspan=2>收到申请</td><td>自然人</td><td>12</td></tr>"
+                 "<tr><td>法人</td><td>3</td></tr></table>")
+    rows = [line.split("\t") for line in html_to_text(page).split("\n") if "\t" in line]
+    assert rows == [["申请情况", "申请情况", "数量"], ["收到申请", "自然人", "12"],
+                    ["收到申请", "法人", "3"]]
+
+
+def test_a_long_rowspan_column_is_linear():
+    body = ("<table><tr><td rowspan=100000>标签</td><td>1</td></tr>"
+            + "<tr><td>2</td></tr>" * 20_000 + "</table>")
+    text, cpu = _cpu(html_to_text, _page(body))
+    assert text.count("标签\t2") == 20_000 and cpu < 3
+
+
+# --- Word tables and numbering ----------------------------------------------------------------
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(body: str, numbering: str | None = None) -> bytes:
+    docx = pytest.importorskip("docx")
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(blank.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>'
+                        f"{body}</w:body></w:document>").encode()
+            elif info.filename == "word/numbering.xml" and numbering is not None:
+                data = (f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {_W}>'
+                        f"{numbering}</w:numbering>").encode()
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _p(text: str, num: int | None = None) -> str:
+    ppr = (f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+           if num else "")
+    return f"<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _docx_text(data: bytes) -> str:
+    from nlp_reports.ingest.docx import docx_to_text
+
+    return docx_to_text(data)
+
+
+def test_a_merge_continued_down_many_rows_adds_bounded_text():
+    # a cell holding a nested table of 3,000 characters, spanning 64 columns, continued
+    # (w:vMerge) down 1,000 rows: 192 MB of text from a 37 KB file (10,000 rows: ~2 GB)
+    nested = ("<w:tbl><w:tr><w:tc>" + _p("a" * 3000) + "</w:tc><w:tc>" + _p("b")
+              + "</w:tc></w:tr></w:tbl>")
+    first = ('<w:tr><w:tc><w:tcPr><w:gridSpan w:val="64"/><w:vMerge w:val="restart"/>'
+             f"</w:tcPr>{nested}{_p('')}</w:tc><w:tc>{_p('1')}</w:tc></w:tr>")
+    more = ('<w:tr><w:tc><w:tcPr><w:gridSpan w:val="64"/><w:vMerge/></w:tcPr><w:p/></w:tc>'
+            "<w:tc><w:p/></w:tc></w:tr>")
+    data = _docx(_p(_TITLE) + _p("一、总体情况") + "<w:tbl>" + first + more * 1000 + "</w:tbl>")
+    text, cpu = _cpu(_docx_text, data)
+    assert len(text) < 1_500_000 and cpu < 3
+
+
+def test_ordinary_merges_still_repeat_their_label():
+    first = ('<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + _p("收到申请")
+             + "</w:tc><w:tc>" + _p("自然人") + "</w:tc><w:tc>" + _p("12") + "</w:tc></w:tr>")
+    second = ('<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>' + _p("法人")
+              + "</w:tc><w:tc>" + _p("3") + "</w:tc></w:tr>")
+    head = ('<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + _p("申请情况")
+            + "</w:tc><w:tc>" + _p("数量") + "</w:tc></w:tr>")
+    text = _docx_text(_docx(_p(_TITLE) + "<w:tbl>" + head + first + second + "</w:tbl>"))
+    rows = [line.split("\t") for line in text.split("\n") if "\t" in line]
+    assert rows == [["申请情况", "申请情况", "数量"], ["收到申请", "自然人", "12"],
+                    ["收到申请", "法人", "3"]]
+
+
+def _numbered(fmt: str, start: int, n: int = 3) -> str:
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+                 f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+                 '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    return _docx_text(_docx(_p(_TITLE) + "".join(_p("公开内容不够全面。", 1)
+                                                  for _ in range(n)), numbering))
+
+
+@pytest.mark.parametrize("fmt", ["lowerLetter", "upperRoman"])
+def test_a_huge_list_start_is_written_in_digits(fmt):
+    # w:start 10**10 in letters: a 0.4 GB label (hung); 10**9 in Roman numerals: a million
+    # "M"s added one at a time (minutes)
+    start = 10**10 if fmt == "lowerLetter" else 10**9
+    text, cpu = _cpu(_numbered, fmt, start)
+    assert f"{start + 2}.公开内容不够全面。" in text and len(text) < 1000 and cpu < 2
+
+
+@pytest.mark.parametrize(("fmt", "start", "labels"), [
+    ("lowerLetter", 1, ["a.", "b.", "c."]), ("lowerLetter", 27, ["aa.", "bb.", "cc."]),
+    ("upperRoman", 3, ["III.", "IV.", "V."]), ("lowerRoman", 3998, ["mmmcmxcviii.",
+                                                                     "mmmcmxcix.", "mmmm."]),
+])
+def test_lists_in_letters_and_roman_numerals_keep_their_labels(fmt, start, labels):
+    lines = [line for line in _numbered(fmt, start).split("\n") if line.endswith("面。")]
+    assert [line.removesuffix("公开内容不够全面。") for line in lines] == labels
+
+
+def test_twenty_thousand_numbered_paragraphs_are_linear():
+    text, cpu = _cpu(_numbered, "chineseCounting", 1, 20_000)
+    assert text.count("公开内容不够全面。") == 20_000 and cpu < 6
+
+
+# --- JSON label files -----------------------------------------------------------------------
+
+
+def test_a_deeply_nested_jsonl_line_is_a_data_error(tmp_path):
+    from nlp_reports.classify.dataset import load_labeled
+
+    f = tmp_path / "labels.jsonl"
+    f.write_text('{"text": "公开不及时", "kind": "problem"}\n' + "[" * 100_000 + "\n",
+                 encoding="utf-8")
+    with pytest.raises(DataError, match=r"labels\.jsonl:2"):
+        load_labeled(f)
+
+
+def test_a_deeply_nested_themes_cell_is_a_data_error(tmp_path):
+    from nlp_reports.classify.dataset import load_labeled
+
+    f = tmp_path / "labels.csv"
+    f.write_text(f'text,kind,themes\n公开不及时,problem,"{"[" * 100_000}"\n', encoding="utf-8")
+    with pytest.raises(DataError, match="themes"):
+        load_labeled(f)
+
+
+@pytest.mark.parametrize("line", ["{bad", "[" * 100_000])
+def test_a_broken_jsonl_to_exclude_is_a_data_error(tmp_path, line):
+    from nlp_reports.classify.suggest import suggest
+
+    corpus = tmp_path / "statements.txt"
+    corpus.write_text("公开内容不够全面，更新不及时。\n", encoding="utf-8")
+    done = tmp_path / "done.jsonl"
+    done.write_text('{"text": "公开不及时"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"done\.jsonl:2"):
+        suggest(corpus, n=5, exclude=[done])
