@@ -284,3 +284,18 @@ def test_a_bad_model_with_jobs_2_leaves_no_store_and_no_process(tmp_path):
         tag_paths([tmp_path / "in"], tmp_path / "c.db", model=tmp_path / "no-model", jobs=2)
     assert not (tmp_path / "c.db").exists()
     assert not [k for k in _children(os.getpid()) if _alive(k) and k not in before]
+
+
+def test_an_unreadable_record_ends_what_is_taken(tmp_path):
+    """Records are read up to the first one that does not unpickle; its files and the
+    later ones go to the workers (the results are the same)."""
+    paths = _corpus(tmp_path / "in", 4)
+    head = _head(paths, json_loader, limit=2)
+    os.write(head._file.fileno(), batch._RECORD.pack(3, 2) + b"\x80zz" + b"ok")
+    parsed = head.stop()
+    items = _items(paths)
+    assert parsed == frozenset(items[:2])
+    spec = TaggerSpec(instance=FakeTagger())
+    got = [r for res in batch._run_forked_pools([items[:3], items[3:]], spec, json_loader, 2,
+                                                True, None, head, parsed) for r in res]
+    assert got == [r for c in (items[:3], items[3:]) for r in process_chunk(c, spec, json_loader)]

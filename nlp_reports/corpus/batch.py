@@ -917,7 +917,9 @@ def _head_start_main(files: Sequence[str], loader: Any, timeout: float | None, l
         try:  # pickled now, while the parent is still loading
             key = pickle.dumps((path, sha, size), pickle.HIGHEST_PROTOCOL)
             blob = pickle.dumps((outcome, captured.take()), pickle.HIGHEST_PROTOCOL)
-            os.write(fd, _RECORD.pack(len(key), len(blob)) + key + blob)
+            record = memoryview(_RECORD.pack(len(key), len(blob)) + key + blob)
+            while record:  # (a write may be cut short: the rest follows)
+                record = record[os.write(fd, record):]
         except Exception:  # unpicklable, or no room on the disk: workers parse the rest
             log.debug("head start: cannot hand over %s", path, exc_info=True)
             break
@@ -1000,7 +1002,11 @@ class _HeadStart:
             end = pos + _RECORD.size + nkey + nblob
             if end > len(data):
                 break
-            key = pickle.loads(data[pos + _RECORD.size:pos + _RECORD.size + nkey])
+            try:
+                key = tuple(pickle.loads(data[pos + _RECORD.size:pos + _RECORD.size + nkey]))
+            except Exception:  # never written so: the files from here on go to the workers
+                log.debug("head start: unreadable record at byte %d", pos, exc_info=True)
+                break
             self._blobs[key] = data[end - nblob:end]
             pos = end
         self.parsed = len(self._blobs)
@@ -1015,13 +1021,15 @@ class _HeadStart:
 
         if not all(tuple(item) in self._blobs for item in items):
             return None
-        outcomes = []
-        for item in items:
-            outcome, records = pickle.loads(self._blobs.pop(tuple(item)))
+        try:
+            taken = [pickle.loads(self._blobs.pop(tuple(item))) for item in items]
+        except Exception:  # (never written so) the chunk goes to a worker
+            log.debug("head start: unreadable outcome", exc_info=True)
+            return None
+        for _, records in taken:
             for record in records:
                 logging.getLogger(record.name).handle(record)
-            outcomes.append(outcome)
-        return _tag_parsed(outcomes, spec, words)
+        return _tag_parsed([outcome for outcome, _ in taken], spec, words)
 
     def forget(self) -> None:
         """Drop what the run did not take (files it skips: stored already)."""
