@@ -250,7 +250,7 @@ def test_cli_sort_year_folder(review, tmp_path, capsys):
     agencies = [a for a in df["agency"] if isinstance(a, str)]
     assert agencies == sorted(agencies) and set(df["folder"]) == {"乡镇"}
     assert 2023 not in set(df["year"].dropna())
-    assert main(["audit", "--db", str(review), "--sort", "nope"]) == 1
+    assert main(["audit", "--db", str(review), "--sort", "nope"]) == 2  # a wrong option: usage
 
 
 def test_f13_the_chinese_section_of_the_doc_names_every_column():
