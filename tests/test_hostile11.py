@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,92 @@ def test_a_broken_jsonl_to_exclude_is_a_data_error(tmp_path, line):
     done.write_text('{"text": "公开不及时"}\n' + line + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"done\.jsonl:2"):
         suggest(corpus, n=5, exclude=[done])
+
+
+# --- tag --jobs: a worker killed at a bad moment ---------------------------------------------
+
+_DIES_SENDING = """
+import os, struct, sys
+sys.path.insert(0, {tests!r})
+from _corpus_helpers import FakeTagger, json_loader
+from nlp_reports.corpus import batch
+from nlp_reports.corpus.batch import tag_paths
+
+def dies_sending(path):
+    # what a kill -9 does to a worker writing its result: a message cut short, the queue's
+    # write lock still held
+    if path.endswith("cut.txt"):
+        f = sys._getframe()
+        while f.f_code.co_name != "_process_worker":
+            f = f.f_back
+        queue = f.f_locals["result_queue"]
+        queue._wlock.acquire()
+        os.write(queue._writer.fileno(), struct.pack("!i", 100_000) + b"\\x80\\x05partial")
+        os._exit(9)
+    return json_loader(path)
+
+import __main__
+__main__.dies_sending = dies_sending
+batch._DEAD_WORKER_GRACE = 0.5  # (3 s: a loaded machine's pool may be slow to notice)
+r = tag_paths([{folder!r}], {db!r}, model=FakeTagger(), loader=dies_sending, jobs=2,
+              chunk_size=2)
+print(r.ok, sorted((os.path.basename(f.path), f.reason) for f in r.failures))
+"""
+
+
+def _json_corpus(folder, n):
+    from _corpus_helpers import make_report, write_json_reports
+
+    return write_json_reports(folder, {
+        f"r{i:02d}": make_report(f"第{i}县人民政府", 2022, [f"第{i}项问题：人员不足。"],
+                                 [f"加强第{i}类培训。"]) for i in range(n)})
+
+
+def test_a_worker_killed_while_sending_its_result_fails_its_file_and_the_run_ends(tmp_path):
+    # the executor waited for the rest of the message for ever: the run hung (1 in ~14
+    # kill -9s of a worker of `tag --jobs 2` on 231 reports), and so did the exit
+    import subprocess
+    import sys
+
+    from nlp_reports.corpus import batch
+
+    if not batch._fork_available():
+        pytest.skip("needs fork (Linux)")
+    paths = _json_corpus(tmp_path / "in", 6)
+    paths[3].rename(paths[3].with_name("cut.txt"))
+    script = _DIES_SENDING.format(tests=str(Path(__file__).parent), folder=str(tmp_path / "in"),
+                                  db=str(tmp_path / "s.db"))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[0] == "5 [('cut.txt', 'worker_error')]"
+
+
+def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(tmp_path):
+    # workers killed while this process was busy elsewhere (tagging a head start's files,
+    # writing): pool.submit raised BrokenProcessPool, a traceback out of tag_paths
+    import multiprocessing as mp
+    import os
+    import signal
+
+    from _corpus_helpers import FakeTagger, json_loader
+
+    from nlp_reports.corpus import batch
+
+    if not batch._fork_available():
+        pytest.skip("needs fork (Linux)")
+    items = [(str(p), *batch.file_digest(p)) for p in sorted(_json_corpus(tmp_path, 10))]
+    chunks = [items[i:i + 2] for i in range(0, 10, 2)]
+
+    def source():
+        for i, chunk in enumerate(chunks):
+            if i == 3:  # the first three chunks are in the pool: its workers die
+                for child in mp.active_children():
+                    os.kill(child.pid, signal.SIGKILL)
+                time.sleep(1)
+            yield chunk
+
+    results = batch._run_forked_pools(source(), batch.TaggerSpec(instance=FakeTagger()),
+                                      json_loader, 2, False, None)
+    outcomes = [o for chunk in results for o in chunk]
+    assert sorted((o[0], o[1]) for o in outcomes) == [("ok", path) for path, _, _ in items]

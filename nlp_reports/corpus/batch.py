@@ -1063,13 +1063,70 @@ def _fork_available() -> bool:
 def _submit(pool: Any, *args: Any) -> Any:
     """``pool.submit(*args)``, without Python 3.12's warning that forking a process with
     threads may deadlock: the threads here are numpy's and the executor's, and the children
-    only run :func:`process_chunk` (tests turn warnings into errors)."""
+    only run :func:`process_chunk` (tests turn warnings into errors).
+
+    A pool that broke before the call (a worker killed while this process tagged a head
+    start's files or wrote to the store) gives a future failed with BrokenProcessPool, which
+    the caller handles when its turn comes as for a chunk in flight: submit raised it, a
+    traceback out of the run (hostile11)."""
     import warnings
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
                                 category=DeprecationWarning)
-        return pool.submit(*args)
+        try:
+            return pool.submit(*args)
+        except BrokenProcessPool as exc:
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
+
+
+#: Seconds a pool is given to see that one of its workers died before :func:`_result` makes
+#: it see it.
+_DEAD_WORKER_GRACE = 3.0
+
+
+def _result(future: Any, pool: Any) -> Any:
+    """``future.result()``, also when a worker of ``pool`` was killed (kill -9, the OOM
+    killer) while sending a result: the executor's thread then waits for the rest of the
+    message for ever, never marks the pool broken, and the run hung (so would the
+    interpreter's exit, which joins that thread). A worker dead for
+    :data:`_DEAD_WORKER_GRACE` seconds while the result is awaited means such a pool: bytes
+    that cannot be unpickled complete the message, and the executor breaks the pool as for
+    any dead worker (BrokenProcessPool here)."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    dead_since = None
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except FutureTimeout:
+            pass
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        if not any(proc.exitcode is not None for proc in procs):
+            dead_since = None
+        elif dead_since is None:
+            dead_since = time.monotonic()
+        elif time.monotonic() - dead_since > _DEAD_WORKER_GRACE:
+            _complete_cut_message(pool, future)
+
+
+def _complete_cut_message(pool: Any, future: Any) -> None:
+    """Write zero bytes to ``pool``'s result pipe until the executor has read a message it
+    cannot unpickle (it then breaks the pool) or ``future`` is done (see :func:`_result`)."""
+    import select
+
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is None:
+        return
+    fd, junk = writer.fileno(), bytes(4096)  # (a pipe write of PIPE_BUF bytes is whole)
+    log.warning("a worker died while sending its result: ending its pool")
+    while not getattr(pool, "_broken", False) and not future.done():
+        if select.select([], [fd], [], 0.1)[1]:
+            os.write(fd, junk)
 
 
 def _warm(spec: TaggerSpec, words: bool, loader: Any = None) -> None:
@@ -1252,7 +1309,7 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                     in_pool += 1
                 in_pool -= 1
                 try:
-                    result = future.result()
+                    result = _result(future, pool)
                 except BrokenProcessPool as exc:
                     log.warning("a worker died while tagging; isolating the files of one "
                                 "chunk: %s", exc)
@@ -1281,8 +1338,8 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
         pool = _pool(1, ctx)
         broken = False
         try:
-            out.extend(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
-                               words, timeout).result())
+            out.extend(_result(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
+                                       words, timeout), pool))
         except BrokenProcessPool as exc:
             broken = True
             out.append(("failed", path, sha, size, "worker_error",
