@@ -241,11 +241,11 @@ HOSTILE = {
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_hostile_archives_fail_fast_with_parse_error(case: str) -> None:
     data, words = HOSTILE[case]
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         report = load_report(data.encode("utf-8"), filename="h.mht")
     except ParseError as exc:
         assert words is not None and words in str(exc), exc
     else:
         assert words is None and report.metadata.source_format == "mhtml"
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3

@@ -349,9 +349,9 @@ def test_mixed_decode_of_many_short_gbk_runs_is_linear() -> None:
     from nlp_reports.ingest.encoding import _utf8_with_gbk_runs
 
     unit = "公开".encode() + "栏".encode("gb18030") + b"a"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     text = _utf8_with_gbk_runs(unit * 80_000)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
     assert text == "公开栏a" * 80_000
     # a UTF-8 character cut by the decoding windows (a long ASCII lead) is still read whole
     data = b"x" * 255 + "政府".encode() + "栏".encode("gb18030") + b"x" * 1000 + "信息".encode()
@@ -509,9 +509,9 @@ def test_two_column_gutter_is_found_quickly_on_a_huge_page() -> None:
 
     gutter, spans = _gutter(_WordsPage(_two_columns(1, 1, 20)))
     assert 290 <= gutter <= 310 and spans == []
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     found = _gutter(_WordsPage(_two_columns(30, 1, 6000)))
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0
     assert found is not None and 290 * 30 <= found[0] <= 310 * 30
 
 

@@ -89,12 +89,12 @@ def test_the_compilation_check_is_linear_on_a_long_adversarial_line():
                  "一、总体情况\n" + "一、" * 500_000 + "\n一、总体情况",
                  "一、总体情况\n" + "年度报告" * 250_000 + "\n一、总体情况",
                  ("年度报告" * 20 + "\n一、总体情况\n") * 2_000):
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             _refuse_compilation(line, None)
         except NotAReportError:
             pass
-        assert time.perf_counter() - start < 3
+        assert time.process_time() - start < 3
 
 
 # --- F9: a tables-only annex says its body is probably another file ------------------------------

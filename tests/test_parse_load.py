@@ -77,11 +77,11 @@ def test_parsing_is_deterministic():
     "发布时间：" * 10000,
 ])
 def test_no_catastrophic_backtracking(junk):
-    t = time.perf_counter()
+    t = time.process_time()
     layout = analyse(junk)
     split_section5(junk, 0, len(junk))
     assert layout is not None
-    assert time.perf_counter() - t < 2.0
+    assert time.process_time() - t < 2.0
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -103,12 +103,12 @@ def test_own_stages_are_fast():
     text = (FIXTURES / "city_2023_flat.txt").read_text(encoding="utf-8")
     text = text + "\n" + text[: 10_000 - len(text)] if len(text) < 10_000 else text
     n = 200
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(n):
         layout = analyse(text)
         s5 = layout.sections[4]
         split_section5(text, s5.body_start, s5.body_end)
-    per_report = (time.perf_counter() - t) / n
+    per_report = (time.process_time() - t) / n
     assert per_report < 0.004
 
 
@@ -117,10 +117,10 @@ def test_whole_load_report_speed_guard():
     data = (FIXTURES / "city_2023_flat.txt").read_bytes()
     load_report(data, filename="a.txt")
     n = 50
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(n):
         load_report(data, filename="a.txt")
-    assert (time.perf_counter() - t) / n < 0.02
+    assert (time.process_time() - t) / n < 0.02
 
 
 def test_two_line_title_gives_the_agency():

@@ -62,9 +62,9 @@ def test_r1_r2_pairs_stay_linear_on_a_megabyte():
     and one pair a line)."""
     for unit in ("（一）人员不足。整改措施：加强培训。", "问题一：人员不足。\n整改措施：加强培训。\n"):
         text = (unit * (1_000_000 // len(unit)))[:1_000_000]
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         split_section5(text, 0, len(text), title="存在的主要问题及改进情况")
-        assert time.perf_counter() - t0 < 20
+        assert time.process_time() - t0 < 20
 
 
 def test_r3_a_cause_column_beside_problem_and_measure_is_read():
@@ -125,9 +125,9 @@ def test_d2008_consultation_wordings_stay_linear_on_a_megabyte():
     from nlp_reports.corpus.summarize import narrative_counts
 
     for text in ("向" * 1_000_000, ("向有关部门" * 3 + "咨询") * 50_000, "咨询类" * 330_000):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         narrative_counts(text, 2008)
-        assert time.perf_counter() - t0 < 10
+        assert time.process_time() - t0 < 10
 
 
 def _docx_with_tracked_paragraphs(path):
