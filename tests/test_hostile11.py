@@ -287,3 +287,38 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
                                       json_loader, 2, False, None)
     outcomes = [o for chunk in results for o in chunk]
     assert sorted((o[0], o[1]) for o in outcomes) == [("ok", path) for path, _, _ in items]
+
+
+# --- the folder walk ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("under", ["", "__MACOSX"])
+def test_a_folder_nested_1500_deep_is_walked(tmp_path, under):
+    # os.walk (Python 3.11) recursed once a level: RecursionError out of expand_paths (tag)
+    import os
+
+    from nlp_reports.corpus.batch import expand_paths
+
+    top = tmp_path / "in"
+    (top / under).mkdir(parents=True, exist_ok=True)
+    (top / "r.txt").write_text(_TITLE + "\n一、总体情况\n", encoding="utf-8")
+    fds = [os.open(top / under, os.O_RDONLY)]
+    try:
+        for _ in range(1500):
+            os.mkdir("a", dir_fd=fds[-1])
+            fds.append(os.open("a", os.O_RDONLY, dir_fd=fds[-1]))
+        leaf = os.open("._r.txt" if under else "r.txt", os.O_WRONLY | os.O_CREAT, 0o644,
+                       dir_fd=fds[-1])
+        os.write(leaf, (_TITLE + "\n").encode())
+        os.close(leaf)
+        found = expand_paths([top])
+        assert len(found.files) == (1 if under else 2) and not found.failures
+        assert found.ignored == ({"macOS metadata": 1} if under else {})
+    finally:  # (removed here: the recursive rmtree of pytest's clean-up fails as well)
+        for parent in reversed(fds[:-1]):
+            child = fds.pop()
+            for name in os.listdir(child):
+                os.unlink(name, dir_fd=child)
+            os.close(child)
+            os.rmdir("a", dir_fd=parent)
+        os.close(fds.pop())

@@ -170,6 +170,34 @@ class Found(NamedTuple):
     ignored: dict[str, int]
 
 
+def _walk(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top)`` (top-down, the caller may prune ``dirs``, links to folders listed
+    but not entered, unreadable folders passed over) without recursion: Python 3.11's
+    recursed once a level, and a folder nested 1,500 deep raised RecursionError out of the
+    walk (hostile11)."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        dirs: list[str] = []
+        names: list[str] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else names).append(entry.name)
+        yield root, dirs, names
+        for d in reversed(dirs):
+            path = os.path.join(root, d)
+            if not os.path.islink(path):
+                stack.append(path)
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     """Files, folders (recursive, known suffixes) and globs → sorted unique files.
 
@@ -236,7 +264,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
 
     def walk(folder: Path, arg: int) -> int:
         given = 0
-        for root, dirs, names in os.walk(os.path.abspath(folder)):
+        for root, dirs, names in _walk(os.path.abspath(folder)):
             st = os.stat(root)
             if (st.st_dev, st.st_ino) in seen_dirs:  # a link back up, or a folder twice
                 if root == os.path.abspath(folder):
@@ -249,7 +277,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                 if os.path.islink(os.path.join(root, d)):
                     links.append((Path(root, d), arg))
                 elif d == "__MACOSX":  # a Mac zip's resource forks, one per file in the zip
-                    n = sum(len(files) for _, _, files in os.walk(os.path.join(root, d)))
+                    n = sum(len(files) for _, _, files in _walk(os.path.join(root, d)))
                     ignored[MAC_METADATA] = ignored.get(MAC_METADATA, 0) + n
                 else:
                     real.append(d)
