@@ -8,6 +8,7 @@ Inputs are short fictional texts written for these tests (minimized findings).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import time
 import zipfile
@@ -292,29 +293,23 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
 # --- the folder walk ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("under", ["", "__MACOSX"])
-def test_a_folder_nested_1500_deep_is_walked(tmp_path, under):
-    # os.walk (Python 3.11) recursed once a level: RecursionError out of expand_paths (tag)
+@contextlib.contextmanager
+def _nested(folder: Path, leaf: str, text: str, depth: int = 1500):
+    """``folder``/a/a/…/a/``leaf`` (``depth`` levels) holding ``text``, removed afterwards
+    here (the recursive rmtree of pytest's clean-up fails on it as well)."""
     import os
 
-    from nlp_reports.corpus.batch import expand_paths
-
-    top = tmp_path / "in"
-    (top / under).mkdir(parents=True, exist_ok=True)
-    (top / "r.txt").write_text(_TITLE + "\n一、总体情况\n", encoding="utf-8")
-    fds = [os.open(top / under, os.O_RDONLY)]
+    folder.mkdir(parents=True, exist_ok=True)
+    fds = [os.open(folder, os.O_RDONLY)]
     try:
-        for _ in range(1500):
+        for _ in range(depth):
             os.mkdir("a", dir_fd=fds[-1])
             fds.append(os.open("a", os.O_RDONLY, dir_fd=fds[-1]))
-        leaf = os.open("._r.txt" if under else "r.txt", os.O_WRONLY | os.O_CREAT, 0o644,
-                       dir_fd=fds[-1])
-        os.write(leaf, (_TITLE + "\n").encode())
-        os.close(leaf)
-        found = expand_paths([top])
-        assert len(found.files) == (1 if under else 2) and not found.failures
-        assert found.ignored == ({"macOS metadata": 1} if under else {})
-    finally:  # (removed here: the recursive rmtree of pytest's clean-up fails as well)
+        fd = os.open(leaf, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fds[-1])
+        os.write(fd, text.encode())
+        os.close(fd)
+        yield
+    finally:
         for parent in reversed(fds[:-1]):
             child = fds.pop()
             for name in os.listdir(child):
@@ -322,3 +317,29 @@ def test_a_folder_nested_1500_deep_is_walked(tmp_path, under):
             os.close(child)
             os.rmdir("a", dir_fd=parent)
         os.close(fds.pop())
+
+
+@pytest.mark.parametrize("under", ["", "__MACOSX"])
+def test_a_folder_nested_1500_deep_is_walked(tmp_path, under):
+    # os.walk (Python 3.11) recursed once a level: RecursionError out of expand_paths (tag)
+    from nlp_reports.corpus.batch import expand_paths
+
+    top = tmp_path / "in"
+    (top / under).mkdir(parents=True, exist_ok=True)
+    (top / "r.txt").write_text(_TITLE + "\n一、总体情况\n", encoding="utf-8")
+    with _nested(top / under, "._r.txt" if under else "r.txt", _TITLE + "\n"):
+        found = expand_paths([top])
+        assert len(found.files) == (1 if under else 2) and not found.failures
+        assert found.ignored == ({"macOS metadata": 1} if under else {})
+
+
+def test_label_files_and_statements_nested_1500_deep_are_found(tmp_path):
+    # Path.rglob (Python 3.11) recursed likewise: RecursionError out of suggest and of
+    # load_labeled (train, evaluate)
+    from nlp_reports.classify.dataset import load_labeled
+    from nlp_reports.classify.suggest import iter_statements
+
+    with _nested(tmp_path / "s", "s.txt", "公开内容不够全面，更新不及时。\n"):
+        assert [t for t, _ in iter_statements(tmp_path / "s")] == ["公开内容不够全面，更新不及时。"]
+    with _nested(tmp_path / "l", "l.jsonl", '{"text": "公开不及时", "kind": "problem"}\n'):
+        assert [r.text for r in load_labeled(tmp_path / "l")] == ["公开不及时"]

@@ -124,9 +124,12 @@ def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
         corpus = [corpus]
     for entry in corpus:
         root = Path(entry)
-        if root.is_dir():
-            files = sorted(f for f in root.rglob("*") if f.is_file()
-                           and f.suffix.lower() in (*REPORT_SUFFIXES, ".jsonl"))
+        if root.is_dir():  # (walked without recursion: rglob raised RecursionError 1,500 deep)
+            from nlp_reports.corpus.batch import _walk
+
+            files = sorted(f for f in (Path(r, name) for r, _, names in _walk(str(root))
+                                       for name in names)
+                           if f.suffix.lower() in (*REPORT_SUFFIXES, ".jsonl") and f.is_file())
         else:
             files = [root]
         for f in files:
