@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 
 from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
@@ -194,8 +195,26 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
 _SECTION1_LINE = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))")
 #: How many lines above a section 一 heading its report's title may stand (chrome between).
 _TITLE_SCAN = 30
-#: A compilation's own title (汇编 of reports, a 年鉴, a 合集).
-_COMPILATION_TITLE = re.compile(r"汇编|年鉴|合集|选编")
+#: A compilation's own title (汇编 of reports, a 年鉴, a 合集) — not an agency named after
+#: one (地方志和年鉴编纂中心, 年鉴社, 年鉴编辑部).
+_COMPILATION_TITLE = re.compile(r"(?:汇编|年鉴|合集|选编)(?!编纂|编辑|社|中心|办|部|馆)")
+
+
+def _in_contents(text: str, end: int, heading: Callable[[int, int], int | None]) -> bool:
+    """Whether the section 一 heading line ending at ``end`` is an entry of a table of contents
+    (目录: "一、总体情况  1" ⏎ "二、主动公开政府信息情况  2" …): the next line holding
+    anything is section 二's heading, with no text of section 一 between them. A report's
+    contents and its body are one report, however its cover and body titles are worded."""
+    p = end
+    for _ in range(3):  # (blank lines between entries)
+        if p >= len(text):
+            return False
+        q = text.find("\n", p + 1)
+        q = len(text) if q < 0 else q
+        if text[p + 1:q].strip(" \t\u3000\r"):
+            return heading(p + 1, q) == 2
+        p = q
+    return False
 
 
 def _refuse_compilation(text: str, path: str | None) -> None:
@@ -214,12 +233,18 @@ def _refuse_compilation(text: str, path: str | None) -> None:
     runs: list[tuple[str | None, int | None, str]] = []  # (agency, year, title) of each report
     first = -1
     last = 0  # where the text above the next section 一 starts
+    def heading(l0: int, l1: int) -> int | None:
+        hit = _match_heading(text, l0, l1, _HEADING)
+        if hit is None:
+            return None
+        found, number = section_number(text[hit[1]:hit[2]])
+        return number if found else None
+
     for m in _SECTION1_LINE.finditer(text):
         l0 = m.start() + (text[m.start()] == "\n")
         l1 = text.find("\n", l0)
         l1 = len(text) if l1 < 0 else l1
-        hit = _match_heading(text, l0, l1, _HEADING)
-        if hit is None or hit[0] != 1 or section_number(text[hit[1]:hit[2]]) != (True, 1):
+        if heading(l0, l1) != 1 or _in_contents(text, l1, heading):
             continue
         title = _title_above(text, last, l0)
         last = l1
@@ -232,7 +257,8 @@ def _refuse_compilation(text: str, path: str | None) -> None:
                 for line in text[:first].split("\n")[:_TITLE_SCAN])
     reports = [runs[0]]
     for run in runs[1:]:
-        if named and run[2] != reports[-1][2] or _other_report(run, reports[-1]):
+        if (named and run[2] != reports[-1][2] and not _same_report(run, reports[-1])
+                or _other_report(run, reports[-1])):
             reports.append(run)
     if len(reports) < 2:
         return
@@ -275,14 +301,25 @@ def _is_title_line(line: str) -> bool:
             and not _NOT_TITLE.search(line))
 
 
+def _same_report(run: tuple[str | None, int | None, str],
+                 before: tuple[str | None, int | None, str]) -> bool:
+    """True when both titles name an agency and a year, and the same ones (a cover and a
+    body title worded otherwise: one report, even in a text that mentions a 年鉴)."""
+    return bool(run[0] and run[1] and before[0] and before[1]) and not _other_report(run, before)
+
+
 def _other_report(run: tuple[str | None, int | None, str],
                   before: tuple[str | None, int | None, str]) -> bool:
     """True when a title names another report than ``before``'s: another year, or another
-    agency (one name inside the other is the same: "公安局" / "某市公安局")."""
+    agency (one name inside the other is the same: "公安局" / "某市公安局"; and so are
+    names that differ by 人民: "某市人民政府办公室" / "某市政府办公室")."""
     (agency, year, _), (agency0, year0, _) = run, before
     if year and year0 and year != year0:
         return True
-    return bool(agency and agency0 and agency not in agency0 and agency0 not in agency)
+    if not (agency and agency0):
+        return False
+    agency, agency0 = agency.replace("人民", ""), agency0.replace("人民", "")
+    return agency not in agency0 and agency0 not in agency
 
 
 #: A line of prose holds a sentence mark: a full-width one, or a half-width one after a

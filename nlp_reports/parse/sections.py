@@ -225,7 +225,41 @@ def find_headings(text: str, start: int, end: int) -> list[Heading]:
     Tried in turn, keeping the first that finds two or more sections: numbered headings
     (一、 一. 一 第一部分), bracketed ones ((一) as top level), unnumbered full titles. The
     fallbacks are not tried when one numbered heading sits at its own number (一、总体情况).
+    A table of contents (目录) before the body is passed over (:func:`_contents_end`).
     """
+    found = _find_headings(text, start, end)
+    skip = _contents_end(text, found, end)
+    if skip is not None:
+        body = _find_headings(text, skip, end)
+        if _mapped(body) >= 2 and any(h.number == 1 for h in body):
+            return body
+    return found
+
+
+#: What may stand between two entries of a table of contents besides blanks: page numbers
+#: on lines of their own, dot leaders.
+_CONTENTS_FILL = " \t\u3000\r\n0123456789.．…·-—"
+
+
+def _contents_end(text: str, found: list[Heading], end: int) -> int | None:
+    """Where a table of contents (目录) ends, when ``found`` opens with one, else None.
+
+    A contents is three or more heading lines in a row with nothing between them (a page
+    number after each: "一、总体情况  1", "一、总体情况\t1" as a Word TOC gives). Its headings
+    were taken for the sections, which the scan can then not find again below: sections
+    一 to 五 came out empty and 六 held the whole report."""
+    run = 0
+    while (run + 1 < len(found)
+           and not text[found[run].body_start:found[run + 1].line_start].strip(_CONTENTS_FILL)):
+        run += 1
+    if run < 2:
+        return None
+    stop = text.find("\n", found[run].title_end, end)
+    return None if stop < 0 else stop
+
+
+def _find_headings(text: str, start: int, end: int) -> list[Heading]:
+    """:func:`find_headings` without the contents rule."""
     found = _find_numbered(text, start, end, _HEADING)
     if _mapped(found) < 6:  # "1、总体情况 … 6、其他需要报告的事项", or one "5、…" among 一、…六、
         arabic = _find_numbered(text, start, end, _HEADING_ARABIC)
