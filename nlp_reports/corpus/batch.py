@@ -1150,11 +1150,14 @@ def _complete_cut_message(pool: Any, future: Any) -> None:
     writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     if writer is None:
         return
-    fd, junk = writer.fileno(), bytes(4096)  # (a pipe write of PIPE_BUF bytes is whole)
     log.warning("a worker died while sending its result: ending its pool")
-    while not getattr(pool, "_broken", False) and not future.done():
-        if select.select([], [fd], [], 0.1)[1]:
-            os.write(fd, junk)
+    try:
+        fd, junk = writer.fileno(), bytes(4096)  # (a pipe write of PIPE_BUF bytes is whole)
+        while not getattr(pool, "_broken", False) and not future.done():
+            if select.select([], [fd], [], 0.1)[1]:
+                os.write(fd, junk)
+    except (OSError, ValueError):  # the pipe closed meanwhile: the pool is gone
+        pass
 
 
 def _warm(spec: TaggerSpec, words: bool, loader: Any = None) -> None:
