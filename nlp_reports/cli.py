@@ -329,6 +329,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.csv:
         result.to_csv(args.csv, headers=args.headers)
         _err(f"audit table written to {args.csv}")
+    if args.missing_csv:
+        result.missing_to_csv(args.missing_csv)
+        _err(f"agencies with no report on the --year asked for written to {args.missing_csv}")
     if args.format == "json":
         _out(result.to_json())
     elif args.format == "markdown" or not (args.html or args.csv):
@@ -495,7 +498,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", default="defects", metavar="COLUMN",
                    help="order of every output (Markdown, CSV, JSON, HTML): default defects, "
                         "then signals, most first; a number column (year, counts) largest "
-                        "first, a text column (agency, path, published) A to Z")
+                        "first, a text column (agency, path, published) A to Z, a finding "
+                        "column (published_late …) the reports with the finding first; an "
+                        "id or its Chinese name (逾期公开)")
     p.add_argument("--year", type=int, action="append", metavar="Y",
                    help="only the reports on year Y (repeatable; unread files stay listed)")
     p.add_argument("--folder", action="append", metavar="NAME",
@@ -507,6 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "name as written")
     p.add_argument("--agency", action="append", metavar="NAME",
                    help="only the reports of this agency (repeatable), as summarize --agency")
+    p.add_argument("--missing-csv", metavar="FILE",
+                   help="with --year: write every agency with a report on one of the three "
+                        "years before but none on Y (year, agency, latest_year, folder) as CSV")
     p.set_defaults(func=_cmd_audit)
     return parser
 

@@ -49,7 +49,7 @@ ID_COLUMNS: tuple[str, ...] = ("report_id", "path", "agency", "year", "level", "
 #: Columns of defects (缺陷): the report's data is wrong or missing; summed in ``defects``.
 DEFECT_COLUMNS: tuple[str, ...] = (
     "identity_failures", "t1_contradictions", "missing_sections", "section5_empty",
-    "no_concrete_problem", "t2_fees_without_6", "blank_cells", "cross_year_failures",
+    "no_concrete_problem", "no_measures", "t2_fees_without_6", "blank_cells", "cross_year_failures",
     "published_late", "published_early", "outdated_template", "parse_problems", "failed",
 )
 #: Columns of signals (提示): worth a look, common in sound reports; summed in ``signals``.
@@ -71,7 +71,8 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "findings_zh": "审查意见", "signals_zh": "提示意见",
     "identity_failures": "勾稽关系不符", "t1_contradictions": "正文与表格不符",
     "missing_sections": "缺少部分", "section5_empty": "第五部分为空",
-    "no_concrete_problem": "第五部分未指出具体问题", "t2_fees_without_6": "收费而第六部分为无",
+    "no_concrete_problem": "第五部分未指出具体问题", "no_measures": "第五部分无改进措施",
+    "t2_fees_without_6": "收费而第六部分为无",
     "blank_cells": "未填报单元格", "cross_year_failures": "跨年度结转不符",
     "published_late": "逾期公开", "published_early": "早于年度结束",
     "outdated_template": "沿用2019年试行格式", "parse_problems": "解析问题", "failed": "读取失败",
@@ -80,6 +81,27 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
     "shared_with": "雷同机关",
 }
+#: Text columns that hold findings: ``--sort`` puts the rows with one first (then by text),
+#: as it puts the highest counts and ``True`` first, not the clean rows ("" sorts first).
+FINDING_TEXT_COLUMNS: frozenset[str] = frozenset(
+    {*DEFECT_COLUMNS, *SIGNAL_COLUMNS, *DETAIL_COLUMNS, "findings_zh", "signals_zh"})
+
+
+def sort_column(name: str, columns: Sequence[str] = COLUMNS) -> str:
+    """The column id ``--sort`` names: an id (``published_late``) or its Chinese name of
+    ``--headers zh`` (逾期公开, :data:`COLUMN_NAMES_ZH`); a :class:`UsageError` listing both
+    when it is neither."""
+    if name in columns:
+        return name
+    by_zh = {zh: c for c, zh in COLUMN_NAMES_ZH.items()}
+    if by_zh.get(name) in columns:
+        return by_zh[name]
+    raise UsageError(
+        f"cannot sort the audit by {name!r}; columns: "
+        + ", ".join(f"{c} ({COLUMN_NAMES_ZH[c]})" if c in COLUMN_NAMES_ZH else c
+                    for c in columns))
+
+
 #: The header rows :meth:`Audit.to_csv` writes: the column ids (default: what scripts read
 #: and docs/audit.md documents) or their Chinese names (:data:`COLUMN_NAMES_ZH`).
 CSV_HEADERS: tuple[str, ...] = ("en", "zh")
@@ -118,6 +140,9 @@ class Audit:
     see beside the counts (agencies that look renamed, what an agency map did), ending
     the :meth:`headline`. ``no_match``: when ``--year`` / ``--folder`` / ``--agency`` left
     no report of a store that holds some, what matched nothing (the headline says it).
+    ``missing``: with ``--year``, every agency with a report on one of the three years
+    before but none on it (a DataFrame of :data:`MISSING_COLUMNS`, restricted to the
+    folders and agencies shown; the headline's note names the first ten).
     """
 
     table: Any
@@ -126,6 +151,7 @@ class Audit:
     counted: Any = None
     notes: tuple[str, ...] = ()
     no_match: str = ""
+    missing: Any = None
 
     def sorted(self, sort: str | None = None) -> Any:
         """The table sorted by ``sort`` (default: the audit's ``sort``): numbers (counts,
@@ -134,12 +160,15 @@ class Audit:
         By severity with the default ``defects``: most defects first, ties broken by the
         most signals; ``signals`` sorts the other way round. Ties keep the path order.
         """
-        sort = sort or self.sort
+        sort = sort_column(sort or self.sort, self.table.columns)
         df = self.table
-        if sort not in df.columns:
-            raise UsageError(
-                f"cannot sort the audit by {sort!r}; columns: {', '.join(df.columns)}")
         numeric = df[sort].dtype.kind in "iufb" or str(df[sort].dtype) == "Int64"
+        if not numeric and sort in FINDING_TEXT_COLUMNS:
+            # a finding column: the reports with the finding first ("" = none), then by text
+            has = (df[sort].astype(str) != "").rename("_has")
+            out = df.assign(_has=has).sort_values(
+                ["_has", sort, "path"], ascending=[False, True, True], kind="stable")
+            return out.drop(columns="_has").reset_index(drop=True)
         keys = {"defects": ["defects", "signals"], "signals": ["signals", "defects"]}.get(
             sort, [sort])
         return df.sort_values([*keys, "path"], ascending=[not numeric] * len(keys) + [True],
@@ -223,6 +252,18 @@ class Audit:
         table.to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
+    def missing_to_csv(self, path: str | os.PathLike[str]) -> Path:
+        """Write :attr:`missing` (who filed no report on the ``--year`` asked for: year,
+        agency, latest_year, folder) as CSV (UTF-8 with BOM); only the header when none."""
+        import pandas as pd
+
+        out = Path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        table = (self.missing if self.missing is not None
+                 else pd.DataFrame(columns=list(MISSING_COLUMNS)))
+        table.to_csv(out, index=False, encoding="utf-8-sig")
+        return out
+
     def to_dict(self, sort: str | None = None) -> list[dict[str, Any]]:
         from nlp_reports.corpus.summarize import records
 
@@ -239,7 +280,7 @@ class Audit:
 
         sort = sort or self.sort
         html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes,
-                                self.no_match))
+                                self.no_match, self.missing))
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
@@ -514,6 +555,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     import pandas as pd
 
     sm = importlib.import_module("nlp_reports.corpus.summarize")
+    sort = sort_column(sort)
 
     agency_map = sm.agency_map_arg(agency_map)
     store, owned = open_store(db, readonly=not isinstance(db, Store))
@@ -569,6 +611,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
                                             cols.counted_frame(), failures)
     out["folder"] = sm.top_folders(out["path"].tolist())
     out = _typed(out)
+    folder_of = dict(zip(out["report_id"], out["folder"], strict=True))
     if years:
         wanted = {int(y) for y in years}
         out = out[out["year"].isin(wanted).fillna(False).astype(bool) | (out["failed"] != "")]
@@ -577,13 +620,14 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     if chosen is not None:
         out = out[out["report_id"].isin(chosen)]
     out = out.reset_index(drop=True)
-    if years:
-        notes += _missing_year_notes(frames.reports, years, chosen)
+    missing = _missing_reports(frames.reports, years, chosen, folders, folder_of)
+    notes += _missing_year_notes(missing, years)
     no_match = ""
     if (years or folders or chosen is not None) and len(frames.reports) and not (
             out["failed"] == "").any():
         no_match = _no_match(frames.reports, len(failures), years, folders, agencies, chosen)
-    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes), no_match)
+    result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes), no_match,
+                   missing)
     result.sorted()  # an unknown sort column fails here, before any output is written
     return result
 
@@ -707,9 +751,32 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any) ->
     # boilerplate ("取得了一定成绩，但还存在一些不足") or only measures (format.md §4 items 5–6)
     concrete = st[(st["kind"] == "problem") & (st["theme_mask"] != 0)]["report_id"].unique()
     vague = has5 & ~empty5 & (reps["n_statements"] > 0) & ~reps.index.isin(concrete)
-    cols.add("no_concrete_problem", vague, vague.astype(int), _flag_zh(
-        vague, "第五部分“存在的主要问题及改进情况”未指出具体问题（只有“取得了一定成绩，但还存在一些"
-               "不足”之类的套话，或只有改进措施）"))
+    annex = sec5.map(lambda t: bool(_ANNEX.search(t or ""))).reindex(
+        reps.index, fill_value=False)
+    cols.add("no_concrete_problem", vague, vague.astype(int), pd.Series(
+        [[_ANNEX_ZH if ax else _VAGUE_ZH] if v else []
+         for v, ax in zip(vague, annex, strict=True)], index=reps.index, dtype=object))
+
+    # problems and not one measure: 第五十条 asks for 存在的主要问题及改进情况, the
+    # improvement as much as the problem (a defect, as no_concrete_problem is)
+    kinds = st.groupby(["report_id", "kind"]).size().unstack(fill_value=0)
+    n_problems = (kinds["problem"] if "problem" in kinds else pd.Series(dtype=int)).reindex(
+        reps.index, fill_value=0)
+    n_measures = (kinds["measure"] if "measure" in kinds else pd.Series(dtype=int)).reindex(
+        reps.index, fill_value=0)
+    no_measures = has5 & ~empty5 & ~annex & (n_problems > 0) & (n_measures == 0)
+    cols.add("no_measures", no_measures, no_measures.astype(int), pd.Series(
+        [[f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，未写任何改进"
+          "措施）"] if bad else [] for bad, k in zip(no_measures, n_problems, strict=True)],
+        index=reps.index, dtype=object))
+
+
+#: A section 五 that sends the reader to an annex (详见附件《问题整改清单》).
+_ANNEX = re.compile(r"(?:详|具体)?见附件|附件[《“]")
+_VAGUE_ZH = ("第五部分“存在的主要问题及改进情况”未指出具体问题（只有“取得了一定成绩，但还存在一些"
+             "不足”之类的套话，或只有改进措施）")
+_ANNEX_ZH = ("第五部分“存在的主要问题及改进情况”仅称详见附件，未在报告中写明存在的问题和改进情况"
+             "（年度报告应在正文中报告）")
 
 
 def _t2_findings(reps: Any, checks: Any, sections: Any) -> tuple[Any, Any, Any]:
@@ -748,10 +815,13 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     covered = problems["report_id"].map(measured).fillna(0).astype(np.int64).to_numpy()
     alone = problems[(problems["theme_mask"].to_numpy(dtype=np.int64) & covered) == 0]
     n_alone = alone.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    if "no_measures" in cols.out:  # no measure at all: the defect no_measures says it
+        n_alone = n_alone.where(~cols.out["no_measures"].astype(bool), 0)
     union = alone.groupby("report_id")["theme_mask"].agg(np.bitwise_or.reduce)
     themes = union.map(lambda m: "、".join(THEME_NAMES[t] for j, t in enumerate(THEME_IDS)
                                           if int(m) >> j & 1)).astype(object).reindex(
         reps.index, fill_value="")
+    themes = themes.where(n_alone > 0, "")
     cols.add("unmatched_problems", themes, n_alone, pd.Series(
         [[f"有{k}条问题在改进措施中没有对应（问题主题：{t}）"] if k else []
          for k, t in zip(n_alone, themes, strict=True)], index=reps.index), signal=True)
@@ -762,21 +832,34 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     if "kind" in copied.columns:
         copied = copied[copied["kind"].isin(("problem", "measure"))]
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    n_own = st[st["kind"].isin(("problem", "measure"))].groupby("report_id").size().reindex(
+        reps.index, fill_value=0)
     year = pd.to_numeric(reps["year"], errors="coerce")
     cols.add("copied_from_last_year", n_copied, n_copied, pd.Series(
-        [[f"第五部分有{k}条问题或改进措施表述与本机关{_year_zh(y, -1)}报告相同或近似（沿用上年表述）"]
-         if k else [] for k, y in zip(n_copied, year, strict=True)], index=reps.index),
+        [[_copied_zh(k, n, y)] if k else []
+         for k, n, y in zip(n_copied, n_own, year, strict=True)], index=reps.index),
         signal=True)
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     shared = _shared_lists(members, reps)
     cols.out["shared_with"] = shared.map(
-        lambda v: _shared_text(v, SHARED_WITH_NAMES) if v else "")
+        lambda v: _shared_text(v, SHARED_WITH_NAMES, counts=True) if v else "")
     cols.add("shared_with_other_agencies", n_shared, n_shared, pd.Series(
-        [[f"有{k}条表述与其他机关（{_shared_text(v, SHARED_WITH_ZH_NAMES)}）的表述相同或近似"
-          "（套话雷同）" if v else f"有{k}条表述与其他机关的表述相同或近似（套话雷同）"] if k else []
-         for k, v in zip(n_shared, shared, strict=True)], index=reps.index),
+        [([f"有{k}条表述与其他机关（{_shared_text(v, SHARED_WITH_ZH_NAMES)}）的表述相同或近似"
+           "（套话雷同）" if v else f"有{k}条表述与其他机关的表述相同或近似（套话雷同）"]
+          + _one_source_zh(v, n)) if k else []
+         for k, v, n in zip(n_shared, shared, n_own, strict=True)], index=reps.index),
         signal=True)
+
+
+def _copied_zh(k: int, n: int, year: Any) -> str:
+    """The copied_from_last_year sentence; a section 五 copied whole (all ``n`` problems and
+    measures) says so, with the share, so that it is told apart from one repeated sentence."""
+    last = _year_zh(year, -1)
+    head = f"第五部分有{k}条问题或改进措施表述与本机关{last}报告相同或近似"
+    if n and k >= n:
+        return f"{head}：第五部分全部{n}条均与上年相同（整体沿用上年表述，占100%）"
+    return f"{head}（沿用上年表述）"
 
 
 def _cross_year_findings(cols: _Columns, cross: Any) -> None:
@@ -875,7 +958,7 @@ def _typed(out: Any) -> Any:
                 "blank_cells", "published_late", "published_early", "mixed_heading_numbering",
                 "shared_with", "findings_zh", "signals_zh", "file_name_year", "folder"):
         out[col] = out[col].astype(object).where(out[col].notna(), "")
-    for col in ("section5_empty", "no_concrete_problem", "t2_fees_without_6",
+    for col in ("section5_empty", "no_concrete_problem", "no_measures", "t2_fees_without_6",
                 "outdated_template"):
         out[col] = out[col].astype(object).where(out[col].notna(), False).astype(bool)
     for col in ("copied_from_last_year", "shared_with_other_agencies", "defects", "signals",
@@ -923,19 +1006,41 @@ SHARED_WITH_ZH_NAMES = 3
 SHARED_WITH_PER_CLUSTER = 50
 
 
-def _shared_text(shared: tuple[list[str], int, bool], names: int) -> str:
+def _shared_text(shared: tuple[list[str], list[int], int, bool], names: int, *,
+                 counts: bool = False) -> str:
     """"甲、乙等12个机关": the first ``names`` agencies of a :func:`_shared_lists` entry,
-    then how many in all when there are more."""
-    agencies, total, capped = shared
-    text = "、".join(agencies[:names])
+    then how many in all when there are more; with ``counts``, how many statements each
+    shares when more than one ("甲（6）、乙、丙等12个机关")."""
+    agencies, n, total, capped = shared
+    text = "、".join(f"{a}（{k}）" if counts and k > 1 else a
+                    for a, k in zip(agencies[:names], n, strict=False))
     if total > names:
         text += f"等{'至少' if capped else ''}{total}个机关"
     return text
 
 
+#: One agency is the source of a section 五 when it shares at least this many statements,
+#: this share of the report's problems and measures, and twice as many as the next agency.
+ONE_SOURCE_MIN, ONE_SOURCE_SHARE = 3, 0.8
+
+
+def _one_source_zh(shared: Any, n_own: int) -> list[str]:
+    """The sentence saying that most of section 五 matches ONE other agency's report (a
+    report copied whole, not boilerplate shared with many), [] otherwise."""
+    if not shared or not n_own:
+        return []
+    agencies, n, _, _ = shared
+    top, second = n[0], (n[1] if len(n) > 1 else 0)
+    if top < ONE_SOURCE_MIN or top < ONE_SOURCE_SHARE * n_own or top < 2 * second:
+        return []
+    return [f"第五部分{n_own}条问题和改进措施中有{min(top, n_own)}条与{agencies[0]}的报告相同或近似"
+            "（两份报告可能有一份照搬另一份）"]
+
+
 def _shared_lists(members: Any, reps: Any) -> Any:
-    """Per report, ``(agencies, total, capped)``: the first :data:`SHARED_WITH_NAMES` other
-    agencies whose statements it shares, most shared first; how many agencies in all;
+    """Per report, ``(agencies, counts, total, capped)``: the first :data:`SHARED_WITH_NAMES`
+    other agencies whose statements it shares, most shared first, and how many statements
+    each shares (clusters in common); how many agencies in all;
     whether a cluster was capped (the total is then a floor); None for a report sharing
     nothing."""
     import numpy as np
@@ -973,8 +1078,8 @@ def _shared_lists(members: Any, reps: Any) -> Any:
         keep = names != agency_of.get(rid)
         names, counts = names[keep], counts[keep]
         order = np.lexsort((names, -counts))[:SHARED_WITH_NAMES]
-        out[rid] = ([str(n) for n in names[order]], len(names), rid in capped) if len(
-            names) else None
+        out[rid] = ([str(n) for n in names[order]], [int(k) for k in counts[order]],
+                    len(names), rid in capped) if len(names) else None
     return pd.Series([out.get(rid) for rid in reps.index], index=reps.index, dtype=object)
 
 
@@ -988,12 +1093,14 @@ def _blank_cell_rows(store: Store) -> Any:
     ``table_cells`` view expands every cell of every table: ~2 s per 5,000 reports)."""
     import pandas as pd
 
-    cols = ["report_id", "table_id", "row", "column", "raw", "table_status"]
+    cols = ["report_id", "table_id", "row", "column", "raw", "table_status", "n_rows",
+            "n_columns"]
     compact = store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND "
                           "name = 'report_tables'")
     if compact.empty:  # a store of schema 1 or 2: table_cells is a table
         return store.query(
-            "SELECT report_id, table_id, \"row\", \"column\", raw, table_status FROM "
+            "SELECT report_id, table_id, \"row\", \"column\", raw, table_status, "
+            "NULL AS n_rows, NULL AS n_columns FROM "
             f"table_cells WHERE value IS NULL AND {_TABLES_2_TO_4} ORDER BY report_id")
     tables = store.query(
         "SELECT report_id, table_id, status, \"rows\", \"columns\", \"values\", raw FROM "
@@ -1008,7 +1115,7 @@ def _blank_cell_rows(store: Store) -> Any:
                 v = values[i][j] if i < len(values) and j < len(values[i]) else None
                 if v is None:
                     w = raw[i][j] if i < len(raw) and j < len(raw[i]) else ""
-                    out.append((rid, tid, r, c, w or "", status))
+                    out.append((rid, tid, r, c, w or "", status, len(rows), len(columns)))
     return pd.DataFrame(out, columns=cols)
 
 
@@ -1039,6 +1146,14 @@ def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
                 + "；".join(f"{_row_name(tid, r)}{per_row[r]}格" for r in rows))
             continue
         counts[rid] = counts.get(rid, 0) + 1
+        said, rest = _whole_columns_zh(name, tid, cells)
+        zh.setdefault(rid, []).extend(said)
+        if said:
+            gone = [c for c in dict.fromkeys(cells["column"]) if c not in set(rest["column"])]
+            texts.setdefault(rid, []).append(f"{tid} column missing: {', '.join(gone)}")
+        cells, rows = rest, list(dict.fromkeys(rest["row"]))
+        if cells.empty:
+            continue
         shown = [f"{r}/{c}" + (f"={raw!r}" if raw else "")
                  for r, c, raw in zip(cells["row"], cells["column"], cells["raw"], strict=True)]
         texts.setdefault(rid, []).append(f"{tid} {len(cells)} blank: {', '.join(shown)}")
@@ -1049,6 +1164,14 @@ def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
             by_row.append(f"{_row_name(tid, r)} {names}".strip())
         written = sorted({str(x) for x in cells["raw"] if x})
         as_written = f"（填写为“{'”“'.join(written)}”）" if written else ""
+        size = _table_size(cells)
+        if len(cells) >= BLANK_SUMMARY_CELLS and size and len(cells) * 2 >= size:
+            # most of the table: one sentence, not a list of every row (s11 trial F6)
+            zh.setdefault(rid, []).append(
+                f"{name}用“{'”“'.join(written)}”代替0（{len(cells)}个单元格），请按国家表式填写数字0"
+                if written else f"{name}有{len(cells)}个单元格空白未填（共{size}个），请按国家"
+                "表式填写数字（没有的填0）")
+            continue
         zh.setdefault(rid, []).append(
             f"{name}有{len(cells)}个单元格未填报{as_written}，应填写数字（没有的填0）："
             + "；".join(by_row))
@@ -1056,6 +1179,40 @@ def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
     return (joined.reindex(ids, fill_value=""),
             pd.Series(counts, dtype=int).reindex(ids, fill_value=0).astype(int),
             _lists(pd.Series(zh, dtype=object).reindex(ids)))
+
+
+#: A table with at least this many blank cells, half of its cells or more, is said in one
+#: sentence (表三用“——”代替0（152个单元格）…), not cell by cell.
+BLANK_SUMMARY_CELLS = 8
+
+
+def _table_size(cells: Any) -> int:
+    """How many cells the table of ``cells`` has (0 when the store does not say)."""
+    try:
+        return int(cells["n_rows"].iloc[0]) * int(cells["n_columns"].iloc[0])
+    except (TypeError, ValueError, KeyError):
+        return 0
+
+
+def _whole_columns_zh(name: str, table_id: str, cells: Any) -> tuple[list[str], Any]:
+    """The columns of a table left blank in every row with nothing written (an old form
+    without the column: 表三 with no 法律服务机构 column), said as a missing column, and
+    the other blank cells. A table blank in every column is not a form without columns."""
+    try:
+        n_rows = int(cells["n_rows"].iloc[0])
+        n_columns = int(cells["n_columns"].iloc[0])
+    except (TypeError, ValueError, KeyError):
+        return [], cells
+    if n_rows < 3:
+        return [], cells
+    empty = cells[cells["raw"].astype(str) == ""]
+    per = empty.groupby("column", sort=False)["row"].nunique()
+    whole = [c for c, n in per.items() if n >= n_rows]
+    if not whole or len(whole) >= n_columns - (1 if table_id == "table3" else 0):
+        return [], cells
+    said = [f"{name}缺少“{_column_name(table_id, c)}”列（{n_rows}行均无此列数字；应使用2021年起"
+            "的国家表式）" for c in whole]
+    return said, cells[~cells["column"].isin(whole)]
 
 
 def _t2(reps: Any, checks: Any, sections: Any) -> Any:
@@ -1254,22 +1411,34 @@ MISSING_YEAR_LOOKBACK = 3
 MISSING_YEAR_NAMES = 10
 
 
-def _missing_year_notes(reports: Any, years: Sequence[int], chosen: Any) -> list[str]:
+#: The columns of :attr:`Audit.missing` (``audit --missing-csv FILE``).
+MISSING_COLUMNS: tuple[str, ...] = ("year", "agency", "latest_year", "folder")
+
+
+def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
+                     folders: Sequence[str] = (), folder_of: Any = None) -> Any:
     """Per year asked for (``--year``), the agencies with a report on one of the
-    :data:`MISSING_YEAR_LOOKBACK` years before it but none on it: a report the office did
-    not get, or one filed under the year whose content is another year's (the
-    ``file_name_year`` signal). ``chosen``: the report ids ``--agency`` kept, or None."""
+    :data:`MISSING_YEAR_LOOKBACK` years before it but none on it (:data:`MISSING_COLUMNS`:
+    the year, the agency, its latest year, the folder of that latest report): a report the
+    office did not get, or one filed under the year whose content is another year's (the
+    ``file_name_year`` signal). Restricted as the rows shown are: ``chosen`` (the report
+    ids ``--agency`` kept, or None) and ``folders`` (``--folder``: the agencies whose latest
+    report is in one of them; ``folder_of`` maps a report id to its folder)."""
     import pandas as pd
 
     from nlp_reports.parse.metadata import agency_key
 
+    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in MISSING_COLUMNS})
+    if not len(years):
+        return empty
     rep = reports if chosen is None else reports[reports["id"].isin(chosen)]
     rep = rep.dropna(subset=["agency"]).assign(
         year=pd.to_numeric(rep["year"], errors="coerce")).dropna(subset=["year"])
     if rep.empty:
-        return []
-    rep = rep.assign(key=rep["agency"].map(agency_key))
-    notes = []
+        return empty
+    rep = rep.assign(key=rep["agency"].map(agency_key),
+                     folder=rep["id"].map(lambda i: (folder_of or {}).get(i, "")))
+    found = []
     for y in sorted({int(y) for y in years}):
         have = set(rep.loc[rep["year"] == y, "key"])
         before = rep[(rep["year"] < y) & (rep["year"] >= y - MISSING_YEAR_LOOKBACK)
@@ -1277,11 +1446,29 @@ def _missing_year_notes(reports: Any, years: Sequence[int], chosen: Any) -> list
         if before.empty:
             continue
         last = (before.sort_values(["year", "agency"]).groupby("key")
-                .agg(agency=("agency", "last"), year=("year", "max"))
-                .sort_values(["year", "agency"], ascending=[False, True]))
-        named = [f"{a} ({int(ly)})" for a, ly in zip(last["agency"], last["year"], strict=True)]
-        more = (f" and {len(named) - MISSING_YEAR_NAMES} more" if len(named) > MISSING_YEAR_NAMES
-                else "")
+                .agg(agency=("agency", "last"), latest_year=("year", "max"),
+                     folder=("folder", "last"))
+                .sort_values(["latest_year", "agency"], ascending=[False, True]))
+        if folders:
+            last = last[last["folder"].isin(set(folders))]
+        found.append(last.assign(year=y, latest_year=last["latest_year"].astype(int)))
+    if not found:
+        return empty
+    return pd.concat(found, ignore_index=True)[list(MISSING_COLUMNS)]
+
+
+def _missing_year_notes(missing: Any, years: Sequence[int]) -> list[str]:
+    """The note ending the headline per year of :func:`_missing_reports`: the first
+    :data:`MISSING_YEAR_NAMES` agencies named, the rest counted (all in ``--missing-csv``)."""
+    notes = []
+    for y in sorted({int(y) for y in years}):
+        last = missing[missing["year"] == y]
+        if last.empty:
+            continue
+        named = [f"{a} ({int(ly)})" for a, ly in zip(last["agency"], last["latest_year"],
+                                                      strict=True)]
+        more = (f" and {len(named) - MISSING_YEAR_NAMES} more (all of them: --missing-csv "
+                "FILE, Audit.missing)" if len(named) > MISSING_YEAR_NAMES else "")
         notes.append(
             f"no report on {y} from {len(named)} agenc{'y' if len(named) == 1 else 'ies'} with "
             f"a report on {y - MISSING_YEAR_LOOKBACK}–{y - 1} (its latest year in brackets): "

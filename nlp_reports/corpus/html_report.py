@@ -647,7 +647,8 @@ _AUDIT_HEADERS_EN: dict[str, str] = {
     "signals_zh": "Signals, in Chinese", "defects": "Defects", "signals": "Signals",
     "identity_failures": "Identity failures", "t1_contradictions": "Text contradicts tables",
     "missing_sections": "Missing sections", "section5_empty": "Section 五 empty",
-    "no_concrete_problem": "No concrete problem in 五", "blank_cells": "Blank cells",
+    "no_concrete_problem": "No concrete problem in 五", "no_measures": "No measure in 五",
+    "blank_cells": "Blank cells",
     "published_late": "Published late", "published_early": "Dated before its year ended",
     "outdated_template": "Outdated 2019 template",
     "mixed_heading_numbering": "Mixed heading numbering", "shared_with": "Shared with",
@@ -694,6 +695,19 @@ _AUDIT_CSS = """
 .scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
   text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
+.print-only { display: none; }
+.letter h3 { font-size: 1.05em; margin: 0 0 .2em; }
+.letter ol { margin: .2em 0 .4em; padding-left: 2.2em; }
+.letter p { margin: .2em 0; }
+@media print {
+  @page { size: A4; margin: 15mm 12mm; }
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  .print-only { display: block; }
+  .screen-only, .scroll, #audit-filter, #audit-shown { display: none !important; }
+  .letter { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #888;
+    padding: .5em 0; }
+  .letter.hidden { display: none !important; }
+}
 """
 
 
@@ -703,7 +717,8 @@ AUDIT_REASONS: dict[str, str] = {
     "identity_failures": "identities 勾稽", "t1_contradictions": "text≠tables 正文与表格",
     "missing_sections": "sections missing 缺部分", "section5_empty": "五 empty 五为空",
     "t2_fees_without_6": "fees, 六 says 无 收费", "cross_year_failures": "cross-year X1 跨年",
-    "no_concrete_problem": "五 vague 五无具体问题", "blank_cells": "blank cells 未填报",
+    "no_concrete_problem": "五 vague 五无具体问题", "no_measures": "五 no measure 五无改进措施",
+    "blank_cells": "blank cells 未填报",
     "published_late": "late 逾期", "published_early": "early 早于年度结束",
     "outdated_template": "2019 template 旧格式",
     "mixed_heading_numbering": "numbering 编号",
@@ -802,9 +817,18 @@ def audit_html(audit: Any) -> str:
     def short(p: Any) -> str:
         return relative_path(p, folder)
 
+    order_zh = ("按缺陷数、提示数从多到少排序" if getattr(audit, "sort", "defects") == "defects"
+                else f"按“{COLUMN_NAMES_ZH.get(audit.sort, audit.sort)}”排序")
     body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
+            f"<p>{esc(headline_zh(audit))}</p>",
             f"<p>{esc(audit.headline())}</p>",
-            '<p class="note"><b>Defects 缺陷</b>: the report\'s data is wrong or missing '
+            '<p class="note screen-only">缺陷：报告数据错误、缺失或不符合国家格式要求，应退回整改；'
+            "提示：值得一看，但在合格报告中也常见（如套话雷同、问题无对应措施、沿用上年表述）。"
+            f"{esc(order_zh)}；点击列名可重新排序（第一次从小到大，再点一次从大到小）。单元格显示"
+            "中文审查意见，可直接粘贴到整改通知；鼠标悬停可见英文代码。打印（或另存为 PDF）时"
+            "按报告逐份打印机关、年度、发布日期和编号的审查意见、提示意见；先在筛选框输入机关名称，"
+            "则只打印该机关的报告。</p>",
+            '<p class="note screen-only"><b>Defects 缺陷</b>: the report\'s data is wrong or missing '
             "(identities, text against tables, missing or empty sections, parse problems). "
             "<b>Signals 提示</b>: worth a look, common in sound reports (boilerplate, problems "
             "without a measure, text copied from last year). Sorted "
@@ -812,7 +836,9 @@ def audit_html(audit: Any) -> str:
                   else f"by {audit.sort}")
             + "; click a column header to sort. Cells give each finding in Chinese (审查意见, "
             "to paste into a 整改通知); hover a cell for the English ids, a header for the "
-            "column's id in the CSV, where column findings_zh numbers them all.</p>"]
+            "column's id in the CSV, where column findings_zh numbers them all. Printing "
+            "(or saving as PDF) prints each report's agency, year, date and numbered findings, "
+            "one report per block; filter first to print one agency's.</p>"]
     if folder:
         body.append(f'<p class="note">Files are in {esc(folder)}{esc(os.sep)}</p>')
     if len(failed):
@@ -843,8 +869,63 @@ def audit_html(audit: Any) -> str:
 
     body.append(_audit_table(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
                              list(SIGNAL_COLUMNS), short, zh_of, getattr(audit, "counted", None)))
+    body.append(_print_letters(df, short, zh_of))
     return page("质量审查 Audit", "\n".join(body), script=_SORT_JS + _FILTER_JS, wide=True,
                 css=_AUDIT_CSS)
+
+
+def headline_zh(audit: Any) -> str:
+    """The audit's headline in Chinese (概要): reports, those with defects, with signals
+    only, with neither, and the files that could not be read."""
+    c = audit.counts()
+    reports = c["rows"] - c["failed_files"]
+    unread = f"另有{c['failed_files']}个文件无法读取（各计1个缺陷）。" if c["failed_files"] else ""
+    if reports == 0:
+        return unread + "没有可审查的报告。"
+    return (f"共{reports}份报告：有缺陷的{c['with_defects']}份，仅有提示的{c['signals_only']}份，"
+            f"两者皆无的{c['clean']}份。{unread}")
+
+
+#: The numbered findings of a report (审查意见), split back into sentences.
+_NUMBERED = re.compile(r"（\d+）")
+
+
+def _print_letters(df: Any, short: Any, zh_of: Any) -> str:
+    """What the page prints (``@media print``; hidden on screen): per report, one block of
+    机关, 年度, 发布日期, 文件 and the numbered 审查意见 and 提示意见, so that an office can
+    print or save as PDF the list it sends an agency. Each block carries its table row's
+    file (``data-path``), so that the filter box hides the blocks of the rows it hides."""
+    from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
+
+    def sentences(row: dict[str, Any], cols: Sequence[str], joined: str) -> list[str]:
+        got = [t for c in cols for t in zh_of(row["path"], c)]
+        if got:
+            return got
+        text = "" if _missing(row.get(joined)) else str(row.get(joined) or "")
+        return [p.strip().rstrip("。") for p in _NUMBERED.split(text) if p.strip()]
+
+    blocks = []
+    for row in df.to_dict("records"):
+        failed = not _missing(row.get("failed")) and row.get("failed")
+        agency = "" if _missing(row.get("agency")) else str(row.get("agency") or "")
+        year = "" if _missing(row.get("year")) else f"{int(row['year'])}年度"
+        title = f"{agency} {year}".strip() or "（无法读取的文件）"
+        date = "" if _missing(row.get("published")) else str(row.get("published") or "")
+        found = sentences(row, [c for c in DEFECT_COLUMNS if c != "failed"], "findings_zh")
+        if failed:
+            found = [f"文件无法读取（{failed}）"]
+        signals = sentences(row, SIGNAL_COLUMNS, "signals_zh")
+        items = ("<ol>" + "".join(f"<li>{esc(t)}</li>" for t in found) + "</ol>" if found
+                 else "<p>审查意见：未发现缺陷。</p>")
+        sig = ("<p><b>提示意见</b></p><ol>" + "".join(f"<li>{esc(t)}</li>" for t in signals)
+               + "</ol>" if signals else "")
+        blocks.append(
+            f'<div class="letter" data-path="{esc(row["path"])}"><h3>{esc(title)}</h3>'
+            f"<p>发布日期：{esc(date or '未载明')}　文件：{esc(short(row['path']))}</p>"
+            + (f"<p><b>审查意见（{len(found)}条）</b></p>" if found else "")
+            + items + sig + "</div>")
+    return ('<section class="print-only"><h2>审查意见（按报告） Findings per report</h2>'
+            + "".join(blocks) + "</section>")
 
 
 #: The audit page's filter box: a row stays when its text holds every word typed (an agency,
@@ -853,11 +934,15 @@ def audit_html(audit: Any) -> str:
 #: and ``signals_zh`` is searched without the agencies it names (its ``data-filter``):
 #: "梅溪县" keeps 梅溪县's bodies, not every report that shares a phrase with one of them.
 _SHARED_NAMES = re.compile(r"与其他机关（[^（）]*）")
+#: A label quoted in a finding (a row's printed name, a section's title): not searched.
+_QUOTED = re.compile(r"“[^”]*”")
 _FILTER_JS = """
 (function () {
   var box = document.getElementById('audit-filter');
   if (!box) { return; }
-  var shown = document.getElementById('audit-shown');
+  var shown = document.getElementById('audit-shown'), letters = {};
+  document.querySelectorAll('.letter').forEach(function (d) {
+    letters[d.getAttribute('data-path')] = d; });
   box.addEventListener('input', function () {
     var words = box.value.trim().split(/\\s+/).filter(Boolean), n = 0, all = 0;
     document.querySelectorAll('#audit tbody tr').forEach(function (tr) {
@@ -868,6 +953,8 @@ _FILTER_JS = """
       var keep = words.every(function (w) {
         return text.indexOf(w) >= 0; });
       tr.style.display = keep ? '' : 'none'; all++; if (keep) { n++; }
+      var letter = letters[tr.getAttribute('data-path')];
+      if (letter) { letter.classList.toggle('hidden', !keep); }
     });
     shown.textContent = words.length ? n + ' / ' + all : '';
   });
@@ -930,8 +1017,18 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
             if c == "shared_with":  # other agencies' names: not what the filter box is for
                 cells.append(_audit_cell(c, v, "").replace("<td", '<td data-nofilter="1"', 1))
             elif c == "signals_zh":  # searched without the agencies its sentences name
-                searched = _SHARED_NAMES.sub("与其他机关", "" if _missing(v) else str(v))
+                searched = _QUOTED.sub("", _SHARED_NAMES.sub(
+                    "与其他机关", "" if _missing(v) else str(v)))
                 cells.append(_audit_cell(c, v, "").replace(
+                    "<td", f'<td data-filter="{esc(searched)}"', 1))
+            elif (c in group and c not in ("defects", "signals") and not _is_number(v)
+                  or c == "findings_zh"):
+                # a finding is found by its category's words (勾稽, 逾期, 未填报 …), not by
+                # the row labels it quotes (“申请人无正当理由逾期不补正” is no late report)
+                said = zh_of(row["path"], c) if zh_of and c in group else []
+                text = (" ".join(said) if said else str(v)) if _flagged(v) else ""
+                searched = _QUOTED.sub("", _SHARED_NAMES.sub("与其他机关", text))
+                cells.append(_audit_cell(c, v, group.get(c, ""), (), said).replace(
                     "<td", f'<td data-filter="{esc(searched)}"', 1))
             elif c in pos:
                 text = short(v) if c == "path" else ("" if _missing(v) else v)
@@ -941,6 +1038,6 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
                 cells.append(_audit_cell(c, v, group.get(c, ""),
                                          why["defects"] if c == "defects" else (),
                                          zh_of(row["path"], c) if zh_of else ()))
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        rows.append(f'<tr data-path="{esc(row["path"])}">' + "".join(cells) + "</tr>")
     return (f'<div class="scroll"><table id="audit"><thead>{groups}{header}</thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
