@@ -113,3 +113,15 @@ def test_sigint_to_the_batch_process_alone_ends_its_workers_at_once(tmp_path):
     time.sleep(0.5)
     assert not [w for w in workers if Path("/proc", str(w)).exists()
                 and "zombie" not in Path("/proc", str(w), "status").read_text()]
+
+
+def test_failures_are_listed_by_path_whatever_order_they_came_in(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REPORT, folder / "m_report.txt")
+    (folder / "a_empty.txt").write_bytes(b"")
+    (folder / "b_binary.pdf").write_bytes(b"\x00\x01 not a pdf")
+    missing = tmp_path / "zz_missing.txt"  # an argument that is no file fails first
+    result = tag_paths([missing, folder], tmp_path / "s.sqlite", jobs=2)
+    paths = [f.path for f in result.failures]
+    assert len(paths) == 3 and paths == sorted(paths)

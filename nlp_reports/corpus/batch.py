@@ -82,7 +82,7 @@ class BatchResult:
     ok: int
     skipped: int
     failed: int
-    failures: tuple[Failure, ...]
+    failures: tuple[Failure, ...]  #: sorted by path
     db: str
     model_id: str | None
     duplicates: int = 0  #: files identical to a stored report, recorded as its duplicates
@@ -1827,7 +1827,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             head.close()
         if owned:
             store.close()
-    return BatchResult(ok=ok, skipped=skipped, failed=len(failures), failures=tuple(failures),
+    # by path: the order they finish in differs between runs with --jobs > 1
+    return BatchResult(ok=ok, skipped=skipped, failed=len(failures),
+                       failures=tuple(sorted(failures, key=lambda f: f.path)),
                        db=str(store.path), model_id=model_id,
                        duplicates=counter["duplicates"], replaced=counter["replaced"],
                        retagged=counter["retagged"], previous_models=tuple(sorted(previous_models)),
