@@ -301,7 +301,7 @@ def test_f4_shared_with_counts_and_one_source_sentence(db):
     assert water["shared_with"] and "的报告相同或近似" not in water["signals_zh"]
 
 
-# --- F9: the headline in Chinese ------------------------------------------------------------
+# --- F9: the headline in Chinese; T1 quotes the report's word ------------------------------
 
 
 def test_f9_the_page_has_a_chinese_headline(db):
@@ -311,3 +311,13 @@ def test_f9_the_page_has_a_chinese_headline(db):
     assert (f"共{c['rows'] - c['failed_files']}份报告：有缺陷的{c['with_defects']}份，"
             f"仅有提示的{c['signals_only']}份") in html
     assert "打印" in html
+
+
+def test_f9_t1_quotes_the_word_section_1_uses(tmp_path):
+    from nlp_reports.corpus.audit import _said_word
+
+    text = "2024年，我镇认真落实各项要求。全年新收政府信息公开申请5件，办结2件。"
+    assert _said_word("收到/受理申请", "5", text) == "新收申请"
+    assert _said_word("收到/受理申请", "5", "本年受理公开申请5件。") == "受理申请"
+    assert _said_word("收到/受理申请", "2", text) == "收到/受理申请"  # no such clause
+    assert _said_word("办结", "2", text) == "办结"

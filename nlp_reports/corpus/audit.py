@@ -403,10 +403,29 @@ def _identity_zh(r: Any) -> str:
     return f"{cid} {_cell_zh(r['table_id'], r['row'], r['column'])}：{found} ≠ {exp}"
 
 
-def _t1_zh(r: Any) -> str:
+#: The verbs section 一 says requests with ("全年新收政府信息公开申请5件").
+_RECEIVED_VERB = re.compile(r"(新收|收到|受理|接收|接到)[^，,。；;\d]{0,12}申请")
+
+
+def _said_word(words: str, found: str, text: str | None) -> str:
+    """Of the words a T1 check reads as one ("收到/受理申请"), the one section 一 uses
+    beside the figure ("新收…申请5件" → "新收申请"): the sentence quotes the report, not the
+    rule; the check's words when the clause is not found."""
+    if "/" not in words:
+        return words
+    for clause in re.split(r"[。；;，,]", text or ""):
+        if re.search(rf"(?<![\d.]){re.escape(found)}\s*(?:件|个|次|宗)", clause):
+            m = _RECEIVED_VERB.search(clause)
+            if m:
+                return f"{m[1]}申请"
+    return words
+
+
+def _t1_zh(r: Any, overview: str | None = None) -> str:
     """A T1 failure: what section 一 (the narrative) says and what the table holds."""
     m = _T1_MESSAGE.search(str(r["message"] or ""))
     words = m.group("words") if m else "相关数字"
+    words = _said_word(words, _fmt_num(r["found"]), overview)
     tid = m.group("table") if m else r["table_id"]
     if m:
         cells = " + ".join(_cell_zh(tid, *(c.split("/", 1) + [""])[:2]).removeprefix(
@@ -564,7 +583,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         chosen = (sm.agency_report_ids(frames.reports, agencies, agency_map) if agencies
                   else None)  # (an unknown name fails before the audit is computed)
         sections = store.query("SELECT report_id, number, text FROM sections "
-                               "WHERE number IN (5, 6)")
+                               "WHERE number IN (1, 5, 6)")
         failures = store.failures()
         probs = store.problems()
         blanks = _blank_cell_rows(store)
@@ -589,7 +608,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     # a report on a year before 2019 answers to the 2007 条例 (format.md §3.7)
     old_rules = pd.to_numeric(reps["year"], errors="coerce") < 2019
 
-    _table_findings(cols, frames.checks, sm.IDENTITY_CHECKS)
+    _table_findings(cols, frames.checks, sm.IDENTITY_CHECKS,
+                    sections[sections["number"] == 1].groupby("report_id")["text"].agg("\n".join))
     _section_findings(cols, st, sections, old_rules)
     cols.add("t2_fees_without_6", *_t2_findings(reps, frames.checks, sections))
     cols.add("blank_cells", *_blank_cells(blanks, reps.index))
@@ -703,8 +723,10 @@ def _listing(rows: Any, index: Any, fmt: Any, per: str | None = None, fmt_zh: An
             _lists(zh_list.reindex(index)))
 
 
-def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str]) -> None:
-    """Identity failures I1–I4 and narrative figures contradicting the tables (T1)."""
+def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str],
+                    overview: Any = None) -> None:
+    """Identity failures I1–I4 and narrative figures contradicting the tables (T1);
+    ``overview``: section 一's text per report id, to quote the word it uses."""
     index = cols.reps.index
     ident = checks[checks["id"].isin(identity_ids)]
     cols.add("identity_failures", *_listing(ident, index, lambda r: (
@@ -713,7 +735,8 @@ def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str]) ->
     t1 = checks[checks["id"] == "T1"]
     cols.add("t1_contradictions", *_listing(t1, index, lambda r: (
         r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
-         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"), fmt_zh=_t1_zh))
+         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"),
+        fmt_zh=lambda r: _t1_zh(r, None if overview is None else overview.get(r["report_id"]))))
 
 
 def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any) -> None:
