@@ -332,6 +332,14 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.missing_csv:
         result.missing_to_csv(args.missing_csv)
         _err(f"agencies with no report on the --year asked for written to {args.missing_csv}")
+    if args.by:
+        if args.format == "json":
+            from nlp_reports.corpus.summarize import records
+
+            _out(json.dumps(records(result.by(args.by)), ensure_ascii=False))
+        else:
+            _out(result.by_markdown(args.by))
+        return EXIT_OK
     if args.format == "json":
         _out(result.to_json())
     elif args.format == "markdown" or not (args.html or args.csv):
@@ -515,6 +523,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--missing-csv", metavar="FILE",
                    help="with --year: write every agency with a report on one of the three "
                         "years before but none on Y (year, agency, latest_year, folder) as CSV")
+    p.add_argument("--by", metavar="COLUMN",
+                   help="print the audit counted per folder, level, year, region or agency "
+                        "instead of per report: reports, reports with defects, defects, how "
+                        "many reports have each defect, and with --year the agencies with no "
+                        "report on it (--csv/--html still write one row per report)")
     p.set_defaults(func=_cmd_audit)
     return parser
 

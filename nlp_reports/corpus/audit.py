@@ -87,17 +87,17 @@ FINDING_TEXT_COLUMNS: frozenset[str] = frozenset(
     {*DEFECT_COLUMNS, *SIGNAL_COLUMNS, *DETAIL_COLUMNS, "findings_zh", "signals_zh"})
 
 
-def sort_column(name: str, columns: Sequence[str] = COLUMNS) -> str:
-    """The column id ``--sort`` names: an id (``published_late``) or its Chinese name of
-    ``--headers zh`` (逾期公开, :data:`COLUMN_NAMES_ZH`); a :class:`UsageError` listing both
-    when it is neither."""
+def sort_column(name: str, columns: Sequence[str] = COLUMNS, *, what: str = "sort") -> str:
+    """The column id ``--sort`` (or ``--by``: ``what="count"``) names: an id
+    (``published_late``) or its Chinese name of ``--headers zh`` (逾期公开,
+    :data:`COLUMN_NAMES_ZH`); a :class:`UsageError` listing both when it is neither."""
     if name in columns:
         return name
     by_zh = {zh: c for c, zh in COLUMN_NAMES_ZH.items()}
     if by_zh.get(name) in columns:
         return by_zh[name]
     raise UsageError(
-        f"cannot sort the audit by {name!r}; columns: "
+        f"cannot {what} the audit by {name!r}; columns: "
         + ", ".join(f"{c} ({COLUMN_NAMES_ZH[c]})" if c in COLUMN_NAMES_ZH else c
                     for c in columns))
 
@@ -231,6 +231,42 @@ class Audit:
                                       max_rows=max_rows) + "\n")
         return "".join(parts)
 
+    def by(self, column: str = "folder") -> Any:
+        """The audit counted per group (按组统计): per value of ``column`` (``folder``,
+        ``level``, ``year``, ``region`` or ``agency``; or its Chinese name), the reports,
+        the files that could not be read, the reports with a defect, the defects in all, and
+        per defect column how many reports have it; with ``--year``, when some agency filed
+        none on it, ``missing_reports``: the agencies of the group with a report on one of
+        the three years before but none on it (a group may then have no report at all). What a disclosure office reports upward per 地市 or level (a DataFrame)."""
+        import pandas as pd
+
+        column = sort_column(column, GROUP_COLUMNS, what="count")
+        df = self.table
+        failed = df["failed"] != ""
+        data = {"reports": ~failed, "failed_files": failed,
+                "with_defects": (df["defects"] > 0) & ~failed, "defects": df["defects"]}
+        for c in DEFECT_COLUMNS:
+            if c != "failed":
+                data[c] = _has_finding(df[c]) & ~failed
+        key = df[column].astype("string").fillna("").replace("", NO_GROUP).rename(column)
+        out = pd.DataFrame(data).groupby(key).sum().astype(int)
+        if self.missing is not None and len(self.missing) and column in self.missing.columns:
+            missing = self.missing[column].astype("string").fillna("").replace("", NO_GROUP)
+            counts = missing.value_counts()
+            out = out.reindex(out.index.union(counts.index), fill_value=0)
+            out["missing_reports"] = counts.reindex(out.index, fill_value=0).astype(int)
+        return out.reset_index()
+
+    def by_markdown(self, column: str = "folder") -> str:
+        """:meth:`by` as Markdown, each column headed by its id and Chinese name."""
+        from nlp_reports.corpus.summarize import markdown_table
+
+        table = self.by(column)
+        names = {**COLUMN_NAMES_ZH, **GROUP_NAMES_ZH}
+        table.columns = [f"{c} {names[c]}" if c in names else c for c in table.columns]
+        return (f"# Audit by {table.columns[0].split()[0]}\n\n{self.headline()}\n\n"
+                + markdown_table(table, max_rows=10_000) + "\n")
+
     def to_csv(self, path: str | os.PathLike[str], sort: str | None = None, *,
                headers: str = "en") -> Path:
         """Write the table as CSV (UTF-8 with BOM, opens in Excel); the folder is created.
@@ -285,6 +321,24 @@ class Audit:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
         return html
+
+
+#: Columns :meth:`Audit.by` counts by; ``NO_GROUP`` stands for a value the report lacks.
+GROUP_COLUMNS: tuple[str, ...] = ("folder", "level", "year", "region", "agency")
+NO_GROUP = "—"
+#: Chinese names of :meth:`Audit.by`'s own columns (the others are :data:`COLUMN_NAMES_ZH`).
+GROUP_NAMES_ZH: dict[str, str] = {"reports": "报告数", "failed_files": "读取失败文件数",
+                                  "with_defects": "有缺陷的报告数",
+                                  "missing_reports": "未报送机关数"}
+
+
+def _has_finding(values: Any) -> Any:
+    """Per row, whether a defect column holds a finding: True, a count above 0, a text."""
+    if values.dtype.kind == "b":
+        return values
+    if values.dtype.kind in "iuf" or str(values.dtype) == "Int64":
+        return values.fillna(0) > 0
+    return values.fillna("").astype(str) != ""
 
 
 #: The longest path the Markdown table shows (in characters; the table cuts cells at 80).
