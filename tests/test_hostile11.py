@@ -343,3 +343,43 @@ def test_label_files_and_statements_nested_1500_deep_are_found(tmp_path):
         assert [t for t, _ in iter_statements(tmp_path / "s")] == ["公开内容不够全面，更新不及时。"]
     with _nested(tmp_path / "l", "l.jsonl", '{"text": "公开不及时", "kind": "problem"}\n'):
         assert [r.text for r in load_labeled(tmp_path / "l")] == ["公开不及时"]
+
+
+# --- a statement's line breaks (parse.load._clean, sections._LINE_BREAKS) ---------------------
+
+_REPORT = ("某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常开展。\n"
+           "二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n无。\n"
+           "四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n{five}\n"
+           "六、其他需要报告的事项\n无。\n某县人民政府\n2024年1月15日\n")
+
+
+def test_a_statement_holding_a_long_run_of_tabs_before_a_line_break_is_cleaned_in_linear_time():
+    # (fuzzer, seed 3: an HTML table's empty cells in a statement) [ \t\u3000\r]*\n was
+    # tried at each TAB and ran to the end of the run: 40,000 TABs 2 s, 80,000 7 s
+    from nlp_reports import load_report
+
+    five = "（一）公开不及时" + "\t" * 200_000 + "更新慢\n加强。\n（二）审核不严。"
+    report, cpu = _cpu(load_report, _REPORT.format(five=five))
+    assert cpu < 2 and any(s.text.startswith("公开不及时") for s in report.statements)
+
+
+def _unbroken(s: str) -> str:
+    """What _LINE_BREAKS.sub("", s) must give: every line break gone with the blanks that
+    touch it."""
+    blanks = " \t\u3000\r"
+    parts = s.split("\n")
+    if len(parts) == 1:
+        return s
+    return (parts[0].rstrip(blanks) + "".join(p.strip(blanks) for p in parts[1:-1])
+            + parts[-1].lstrip(blanks))
+
+
+def test_line_breaks_are_removed_with_their_blanks_as_before():
+    import random
+
+    from nlp_reports.parse.sections import _LINE_BREAKS
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        s = "".join(rng.choice(" \t\u3000\r\na中。") for _ in range(rng.randint(0, 24)))
+        assert _LINE_BREAKS.sub("", s) == _unbroken(s), repr(s)
