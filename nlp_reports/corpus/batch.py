@@ -614,18 +614,24 @@ class _MemoTokenizer:
         self.words_memo = _WORD_MEMOS.setdefault(key, {})
 
     def __call__(self, text: str) -> list[str]:
-        memo, base = self.memo, self.base
+        memo = self.memo
         out: list[str] = []
         for piece in _pieces(text):
-            toks = memo.get(piece)
+            toks = memo.get(piece)  # (a hit without a call: the common case)
             if toks is None:
                 if not piece:
                     continue
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
-                toks = memo[piece] = tuple(base(piece))
+                toks = self._segment(piece)
             out.extend(toks)
         return out
+
+    def _segment(self, piece: str) -> tuple[str, ...]:
+        """A piece not in the memo, segmented and remembered (the memo emptied when full)."""
+        memo = self.memo
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        toks = memo[piece] = tuple(self.base(piece))
+        return toks
 
     def words(self, text: str) -> list[str]:
         """``list(filter(str.strip, self(text)))``: the tokens of ``text`` less blank ones,
@@ -640,9 +646,7 @@ class _MemoTokenizer:
                     continue
                 toks = memo.get(piece)
                 if toks is None:
-                    if len(memo) >= _MEMO_MAX:
-                        memo.clear()
-                    toks = memo[piece] = tuple(self.base(piece))
+                    toks = self._segment(piece)
                 kept = toks if all(map(str.strip, toks)) else tuple(filter(str.strip, toks))
                 if len(words_memo) >= _MEMO_MAX:
                     words_memo.clear()
