@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -464,9 +465,8 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
     if whole:
         lines.append("trained on in full (statements): " + ", ".join(whole))
     if any(n and not _shipped(f) for f, (n, _) in test_by_file.items()):
-        lines.append("to train on all of a file's statements, give it a 'split' column (CSV) "
-                     "or field (JSONL) set to train (docs/annotation-guidelines.md, section 5); "
-                     "its test figures then rest on the other files")
+        lines.append(f"{_SPLIT_ADVICE} (docs/annotation-guidelines.md, section 5); its test "
+                     "figures then rest on the other files")
     return lines
 
 
@@ -484,22 +484,38 @@ def held_out_own(test_by_file: dict[str, list[int]]) -> str | None:
     if not own:
         return None
     return ("held out as the test split, never trained on: " + ", ".join(own)
-            + " (statements of your own files; to train on all of a file's statements, give "
-            "it a 'split' column (CSV) or field (JSONL) set to train: "
+            + f" (statements of your own files; {_SPLIT_ADVICE}: "
             "docs/annotation-guidelines.md, section 5)")
+
+
+#: How to keep all of a file's statements in training, said by the command line and by
+#: ``train()``'s warning alike.
+_SPLIT_ADVICE = ("to train on all of a file's statements, give it a 'split' column (CSV) or "
+                 "field (JSONL) set to train")
 
 
 def _shipped(name: str) -> bool:
     """Whether the data file ``name`` (a file name, as the card's ``test_by_file`` keys, or a
     path) is one of the shipped corpus (its test split is the card's: no advice to train on
     all of it)."""
+    names, paths = _shipped_files()
+    if "/" not in name and os.sep not in name:
+        return name in names
+    try:
+        return Path(name).resolve() in paths
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _shipped_files() -> tuple[frozenset[str], frozenset[Path]]:
+    """The shipped label files' names and resolved paths, listed once (:func:`_shipped` is
+    asked for every data file, twice)."""
     try:
         shipped = shipped_labeled_files()
-        if "/" not in name and os.sep not in name:
-            return name in {f.name for f in shipped}
-        return Path(name).resolve() in {f.resolve() for f in shipped}
+        return frozenset(f.name for f in shipped), frozenset(f.resolve() for f in shipped)
     except (DataError, OSError):
-        return False
+        return frozenset(), frozenset()
 
 
 def by_source_lines(by_source: dict[str, dict[str, Any]]) -> list[str]:
