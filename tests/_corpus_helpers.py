@@ -269,3 +269,24 @@ def audit_by_path(tmp_path: Path, reports: dict[str, Report]):
         for name, r in reports.items():
             s.write_report(name, r, FakeTagger().tag_many([r])[0], model_id="m")
     return audit(path).table.set_index("path")
+
+
+def children(pid: int) -> list[int]:
+    """The ids of the processes whose parent is ``pid`` (Linux: read from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):  # (gone meanwhile)
+            continue
+    return sorted(out)
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs: a zombie waiting to be reaped does not."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _corpus_helpers import children
 
 from nlp_reports.corpus.batch import MAC_METADATA, OFFICE_LOCK, expand_paths, tag_paths
 
@@ -67,19 +68,6 @@ _INTERRUPTED = textwrap.dedent("""
 """)
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path("/proc", entry, "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(entry))
-    return out
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers, /proc")
 def test_sigint_to_the_batch_process_alone_ends_its_workers_at_once(tmp_path):
     folder = tmp_path / "slow"
@@ -93,10 +81,10 @@ def test_sigint_to_the_batch_process_alone_ends_its_workers_at_once(tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 60
-        while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        while len(children(proc.pid)) < 2 and time.monotonic() < deadline:
             assert proc.poll() is None, proc.communicate()
             time.sleep(0.1)
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         assert len(workers) >= 2, "the workers never started"
         time.sleep(1.0)  # they are inside the minute-long parse now
         sent = time.monotonic()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, make_report
+from _corpus_helpers import FakeTagger, alive, children, make_report
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, summarize, tag_paths
@@ -214,26 +214,6 @@ tag_paths([sys.argv[1]], sys.argv[2], model=FakeTagger(), jobs=2, chunk_size=1,
 '''
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")  # a zombie is dead (its reaper may be slow)
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_workers_die_with_a_killed_parent(tmp_path):
     folder = tmp_path / "in"
@@ -249,7 +229,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
-            workers = _children(proc.pid)
+            workers = children(proc.pid)
             if len(workers) >= 2:
                 break
             time.sleep(0.05)
@@ -258,9 +238,9 @@ def test_workers_die_with_a_killed_parent(tmp_path):
         proc.kill()
         proc.wait(timeout=10)
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline and any(map(_alive, workers)):
+        while time.monotonic() < deadline and any(map(alive, workers)):
             time.sleep(0.05)
-        alive = [w for w in workers if _alive(w)]
+        survivors = [w for w in workers if alive(w)]
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -269,7 +249,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
                 os.kill(w, signal.SIGKILL)
             except OSError:
                 pass
-    assert not alive, f"workers {alive} outlived their killed parent"
+    assert not survivors, f"workers {survivors} outlived their killed parent"
 
 
 # --- Finding 10: missing extras, unsupported documents, folders without reports -----------

@@ -20,7 +20,14 @@ import time
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import (
+    FakeTagger,
+    alive,
+    children,
+    json_loader,
+    make_report,
+    write_json_reports,
+)
 
 from nlp_reports.corpus import batch
 from nlp_reports.corpus.batch import TaggerSpec, file_digest, process_chunk, tag_paths
@@ -197,26 +204,6 @@ tag_paths([{folder!r}], {db!r}, loader=slow_loader, jobs=2, chunk_size=2)
 """
 
 
-def _children(pid: int) -> set[int]:
-    out: set[int] = set()
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                if int((d / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    out.add(int(d.name))
-            except (OSError, IndexError, ValueError):
-                pass
-    return out
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` runs (a zombie waiting to be reaped does not)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
-
-
 def test_kill_9_with_a_head_start_then_rerun_stores_every_report_once(tmp_path):
     from nlp_reports.corpus import Store
 
@@ -232,7 +219,7 @@ def test_kill_9_with_a_head_start_then_rerun_stores_every_report_once(tmp_path):
         stored = 0
         while time.time() < deadline and stored < 6:
             time.sleep(0.05)
-            kids |= _children(proc.pid)
+            kids.update(children(proc.pid))
             if db.exists():
                 try:
                     with Store(db, readonly=True) as s:
@@ -244,9 +231,9 @@ def test_kill_9_with_a_head_start_then_rerun_stores_every_report_once(tmp_path):
         proc.wait(timeout=10)
     assert kids, "no worker or head start seen"
     deadline = time.time() + 10
-    while time.time() < deadline and any(map(_alive, kids)):
+    while time.time() < deadline and any(map(alive, kids)):
         time.sleep(0.05)
-    assert not [k for k in kids if _alive(k)], "a child outlived the killed batch"
+    assert not [k for k in kids if alive(k)], "a child outlived the killed batch"
     with Store(db) as s:
         partial = s.count("reports")
     assert 0 < partial < n
@@ -279,11 +266,11 @@ def test_a_bad_model_with_jobs_2_leaves_no_store_and_no_process(tmp_path):
     from nlp_reports.errors import NlpReportsError
 
     _corpus(tmp_path / "in", 3)
-    before = {k for k in _children(os.getpid()) if _alive(k)}
+    before = {k for k in children(os.getpid()) if alive(k)}
     with pytest.raises(NlpReportsError):
         tag_paths([tmp_path / "in"], tmp_path / "c.db", model=tmp_path / "no-model", jobs=2)
     assert not (tmp_path / "c.db").exists()
-    assert not [k for k in _children(os.getpid()) if _alive(k) and k not in before]
+    assert not [k for k in children(os.getpid()) if alive(k) and k not in before]
 
 
 def test_an_unreadable_record_ends_what_is_taken(tmp_path):
