@@ -19,6 +19,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
+from itertools import chain
 
 from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
@@ -191,8 +192,11 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
 
 
 #: A line opening section 一 (一、总体情况 / 第一部分 概述): where each report of a
-#: compilation starts; its title line is above it.
-_SECTION1_LINE = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))")
+#: compilation starts; its title line is above it. The text's first line is matched on its
+#: own (_SECTION1_START): a pattern led by "(?:^|\n)" has no literal first character, and
+#: its scan tried the blanks and numerals at every character, 4× slower than one led by "\n".
+_SECTION1_LINE = re.compile(r"\n[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))")
+_SECTION1_START = re.compile(r"[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))")
 #: How many lines above a section 一 heading its report's title may stand (chrome between).
 _TITLE_SCAN = 30
 #: A compilation's own title (汇编 of reports, a 年鉴, a 合集) — not an agency named after
@@ -230,7 +234,7 @@ def _refuse_compilation(text: str, path: str | None) -> None:
     from nlp_reports.parse.headings import section_number
     from nlp_reports.parse.sections import _HEADING, _match_heading
 
-    runs: list[tuple[str | None, int | None, str]] = []  # (agency, year, title) of each report
+    titles: list[str] = []  # the title of each run of sections
     first = -1
     last = 0  # where the text above the next section 一 starts
     def heading(l0: int, l1: int) -> int | None:
@@ -240,8 +244,8 @@ def _refuse_compilation(text: str, path: str | None) -> None:
         found, number = section_number(text[hit[1]:hit[2]])
         return number if found else None
 
-    for m in _SECTION1_LINE.finditer(text):
-        l0 = m.start() + (text[m.start()] == "\n")
+    at0 = [0] if _SECTION1_START.match(text) else []
+    for l0 in chain(at0, (m.start() + 1 for m in _SECTION1_LINE.finditer(text))):
         l1 = text.find("\n", l0)
         l1 = len(text) if l1 < 0 else l1
         if heading(l0, l1) != 1 or _in_contents(text, l1, heading):
@@ -250,9 +254,10 @@ def _refuse_compilation(text: str, path: str | None) -> None:
         last = l1
         if title is not None:
             first = l0 if first < 0 else first
-            runs.append((*meta.agency_and_year(title), title))
-    if len(runs) < 2:
+            titles.append(title)
+    if len(titles) < 2:  # one report (its title's agency and year are not needed)
         return
+    runs = [(*meta.agency_and_year(title), title) for title in titles]  # (agency, year, title)
     named = any(_COMPILATION_TITLE.search(line) and len(line) <= 80
                 for line in text[:first].split("\n")[:_TITLE_SCAN])
     reports = [runs[0]]
