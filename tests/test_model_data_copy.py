@@ -174,3 +174,24 @@ def _engine() -> str:
     from nlp_reports.tokenize import available_engines
 
     return "rjieba" if "rjieba" in available_engines() else "jieba"
+
+
+def test_a_mapped_copy_is_the_read_copy_and_writing_it_leaves_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: tuple[dict, bytearray],
+        texts: list[str]) -> None:
+    model_id = "a" * 64
+    path = mc.data_copy_path(tmp_path, model_id)
+    mc.write_data_copy(path, model_id, *data)
+    before = path.read_bytes()
+    mapped = mc.read_data_copy(path, model_id)
+    with monkeypatch.context() as m:  # where no map can be made (Windows): read into memory
+        m.setattr(mc, "_map_copy", lambda fd, size: None)
+        read = mc.read_data_copy(path, model_id)
+    assert mapped is not None and read is not None
+    assert mapped[0] == read[0] and bytes(mapped[1]) == bytes(read[1])
+    a, b = bundle_from_data(*mapped), bundle_from_data(*read)
+    assert same_bundle(a, b)
+    for x, y in zip(a.predict_all(texts[:100]), b.predict_all(texts[:100]), strict=True):
+        assert x.tolist() == y.tolist()
+    mapped[1][0] ^= 0xFF  # the payload is writable (copy on write) ...
+    assert path.read_bytes() == before  # ... and the file stays as it was
