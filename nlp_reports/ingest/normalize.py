@@ -283,7 +283,19 @@ def _build_table() -> dict[int, str | None]:
     for cp in [*range(0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0x85),
                *range(0x86, 0xA0)]:
         table[cp] = None
+    # radicals → the ideographs they look like (康熙部首 ⼀⼈⾏ by NFKC, and the simplified
+    # radicals ⺠⻅⻓⻚ …): a PDF made by a browser or Word often maps its glyphs to them, so
+    # "⼀、总体情况" or "⼈⺠政府" would match no heading and no agency
+    for cp in range(0x2F00, 0x2FD6):
+        table[cp] = unicodedata.normalize("NFKC", chr(cp))
+    for radical, ideograph in zip(_RADICALS, _RADICAL_IDEOGRAPHS, strict=True):
+        table[ord(radical)] = ideograph
     return table
+
+
+#: CJK radicals (U+2E80 block) that stand for a whole simplified character.
+_RADICALS = "⺟⺠⺩⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳"
+_RADICAL_IDEOGRAPHS = "母民王西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟"
 
 
 _TABLE = _build_table()

@@ -1,0 +1,57 @@
+"""The eleventh new-user trial (a political scientist's folder of 109 reports of two provinces,
+2019–2025, with 16 broken files): what it found, each with a test.
+
+F1 PDFs printed by a browser or by Word carry Kangxi radicals (⼀ U+2F00, ⼈ U+2F08, ⺠ U+2EA0 …)
+   for ordinary characters: "⼀、总体情况" matched no heading and "⼈⺠政府" no agency, so 7 of
+   the trial's 12 PDFs lost their agency, section 一 and every table.
+"""
+
+from __future__ import annotations
+
+from nlp_reports import load_report
+from nlp_reports.ingest.normalize import normalize_text
+
+# What pdfplumber gives for a report Chromium printed to PDF (the trial's 柘溪 files): the
+# glyphs of 一 人 民 行 见 页 … come out as radicals.
+_RADICAL_REPORT = """⾸⻚ > 政务公开 > 年报
+柘溪市柘城县⽔利局2023年政府信息公开⼯作年度报告
+发布⽇期：2024-01-18 来源：柘城县⽔利局
+⼀、总体情况
+2023年，我局按照县委县政府部署，扎实推进政务公开。全年收到政府信息公开申请3件，予以公开2件。
+⼆、主动公开政府信息情况
+本年制发⾏政规范性⽂件1件。
+三、收到和处理政府信息公开申请情况
+全年办结申请3件。
+四、政府信息公开⾏政复议、⾏政诉讼情况
+本年度未发⽣⾏政复议、⾏政诉讼案件。
+五、存在的主要问题及改进情况
+（⼀）存在的主要问题
+⼀是⽔利⼯程项⽬信息更新不及时，部分栏⽬⻓期停留在上年度内容。
+⼆是⼯作⼈员身兼数职，⼈员⼒量薄弱。
+（⼆）改进措施
+⼀是明确专⼈负责，建⽴AB⻆制度。
+⼆是定期检查栏⽬更新情况，做到动态更新。
+六、其他需要报告的事项
+⽆。
+"""
+
+
+def test_radicals_become_the_ideographs_they_show():
+    assert normalize_text("⼀、总体情况") == "一、总体情况"
+    assert normalize_text("⼈⺠政府 ⾸⻚ ⻅ ⻓期 ⾏政") == "人民政府 首页 见 长期 行政"
+    # one character for one: offsets into the text stay those of the source
+    text = "⼆是⼯作⼈员身兼数职，⼈员⼒量薄弱。"
+    assert len(normalize_text(text)) == len(text)
+
+
+def test_a_report_printed_to_pdf_with_radicals_is_read_whole():
+    r = load_report(_RADICAL_REPORT)
+    assert r.metadata.agency == "柘溪市柘城县水利局"
+    assert r.metadata.year == 2023
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    texts = [s.text for s in r.statements]
+    assert len(texts) == 4
+    assert texts[1] == "工作人员身兼数职，人员力量薄弱。"  # (the marker 二是 is apart)
+    assert "长期" in texts[0] and "⻓" not in "".join(texts)
+    assert [s.block for s in r.statements] == ["problem", "problem", "measure", "measure"]
+
