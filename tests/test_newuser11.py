@@ -55,3 +55,37 @@ def test_a_report_printed_to_pdf_with_radicals_is_read_whole():
     assert "长期" in texts[0] and "⻓" not in "".join(texts)
     assert [s.block for s in r.statements] == ["problem", "problem", "measure", "measure"]
 
+
+# F2: a city's 法治政府建设 report in the same download folder: its "二、存在的不足和原因" was
+# read as section 五 and the text stored as the city's second 2022 annual report, its five
+# items counted as problems in every share.
+_RULE_OF_LAW = """岚溪市人民政府关于2022年度法治政府建设情况的报告
+
+2022年，市政府深入推进依法行政，法治政府建设取得新进展。现将有关情况报告如下。
+一、主要举措和成效
+（一）健全依法决策机制。全年审议规范性文件草案6件，均经合法性审核。
+（二）深化行政执法改革。全面推行行政执法公示、执法全过程记录和重大执法决定法制审核制度。
+二、存在的不足和原因
+一是少数执法人员程序意识不强，执法文书制作不够规范；二是乡镇综合执法力量仍显薄弱。
+三、下一步工作安排
+一是开展执法案卷评查；二是加强行政复议应诉能力建设。
+
+岚溪市人民政府
+2023年3月18日
+"""
+
+
+def test_a_report_of_another_kind_is_refused_with_its_reason():
+    import pytest
+
+    from nlp_reports.errors import NotAReportError
+
+    with pytest.raises(NotAReportError, match="another kind"):
+        load_report(_RULE_OF_LAW)
+
+
+def test_a_pasted_section_five_alone_is_still_read():
+    # the heading carries its own numeral 五: a fragment of a report, not another genre
+    r = load_report("五、存在的主要问题及改进情况\n一是专栏更新不及时。\n二是解读形式单一。\n")
+    assert len(r.statements) == 2
+

@@ -136,6 +136,8 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     tables, table_problems, table_layout = _read_tables(section_texts, year)
     if not sections and not tables:
         _reject_non_report(simplified, agency, year, path)
+    elif not tables and not _KEY_PHRASE.search(simplified) and _misnumbered(layout, simplified):
+        _reject_non_report(simplified, agency, year, path, headings=True)
     problems.extend(table_problems)
     checks = _run_checks(tables, section_texts)
 
@@ -148,7 +150,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         title=title,
         agency=agency,
         year=year,
-        level=meta.level_of(agency),
+        level=meta.level_of(agency, simplified[:layout.content_start + meta.REGION_SCAN]),
         region=meta.region_of(agency, simplified[layout.content_start:
                                                  layout.content_start + meta.REGION_SCAN]),
         published=published,
@@ -171,14 +173,28 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
                   text=original)
 
 
+def _misnumbered(layout: Layout, text: str) -> bool:
+    """Whether no section heading found carries its section's numeral: "二、存在的不足和原因"
+    of a 法治政府建设 report taken for section 五, while a pasted "五、存在的主要问题…" has it."""
+    return all(_NUMERALS[s.number - 1] not in text[max(0, s.title_start - 4):s.title_start]
+               for s in layout.sections)
+
+
 def _reject_non_report(simplified: str, agency: str | None, year: int | None,
-                       path: str | None) -> None:
+                       path: str | None, headings: bool = False) -> None:
     """Raise NotAReportError for a text with no section heading and no table that names
     neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
     saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
     report still has its title's agency and year; or that only points to the report
     (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
-    a correction notice, a list page of report titles)."""
+    a correction notice, a list page of report titles). ``headings``: the text has no table
+    and its only headings read as sections are numbered otherwise (a 法治政府建设 report's "二、存在的不足"
+    taken for 五): without a key phrase it is a report of another kind."""
+    if headings:
+        raise NotAReportError(
+            "not an information-disclosure report: no table and none of the key phrases "
+            "(政府信息公开 / 政务公开 / 依申请 / 年度报告) although it has numbered headings: "
+            "a report of another kind (法治政府建设, 工作总结 …)?", path=path)
     _refuse_pointer(simplified, path)
     if not _KEY_PHRASE.search(simplified):
         raise NotAReportError(
