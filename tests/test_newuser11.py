@@ -89,3 +89,41 @@ def test_a_pasted_section_five_alone_is_still_read():
     r = load_report("五、存在的主要问题及改进情况\n一是专栏更新不及时。\n二是解读形式单一。\n")
     assert len(r.statements) == 2
 
+
+# F3: pdfminer's "Could not get FontBBox" WARNING, once per font of a page whose descriptor
+# has no /FontBBox (Chromium's print-to-PDF Type3 fonts): 728 lines on stderr for seven PDFs.
+def test_a_pdf_without_font_boxes_is_read_without_a_warning_per_font(tmp_path, caplog):
+    import logging
+    import re
+
+    import pytest
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "汀洲市医疗保障局2024年政府信息公开工作年度报告.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 11)
+    lines = ["汀洲市医疗保障局2024年政府信息公开工作年度报告",
+             "一、总体情况", "2024年，市医保局全年主动公开政府信息312条，收到政府信息公开申请4件。",
+             "五、存在的主要问题及改进情况", "（一）存在的主要问题",
+             "一是医保政策解读形式单一，图解、视频解读较少。", "（二）改进措施",
+             "一是推出医保政策图解和短视频，提高政策知晓度。", "六、其他需要报告的事项", "无。"]
+    for i, line in enumerate(lines):
+        c.drawString(60, 780 - 22 * i, line)
+    c.save()
+    # the font descriptor without its box, as Chromium writes it (same length: offsets hold)
+    data = re.sub(rb"/FontBBox\s*\[[^\]]*\]", lambda m: b"/Junk 0".ljust(len(m.group())),
+                  path.read_bytes())
+    assert b"/FontBBox" not in data
+    path.write_bytes(data)
+    with caplog.at_level(logging.WARNING):
+        r = load_report(path)
+    assert r.metadata.agency == "汀洲市医疗保障局"
+    assert len(r.statements) == 2
+    assert not [rec for rec in caplog.records if rec.name.startswith("pdfminer")]
+

@@ -585,12 +585,23 @@ def _password_error(exc: BaseException) -> bool:
     return False
 
 
+def _quiet_pdfminer() -> None:
+    """pdfminer logs a WARNING for each glyph of a font it reads by a fallback ("Could not
+    get FontBBox from font descriptor": a CID font such as reportlab's STSong-Light): 728
+    lines for the five such PDFs of a trial folder, burying tag's end-of-run line, while the
+    text comes out right. Its logger is set to ERROR unless the application gave it a level."""
+    pdfminer = logging.getLogger("pdfminer")
+    if pdfminer.level == logging.NOTSET:
+        pdfminer.setLevel(logging.ERROR)
+
+
 def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
     """Extract the text of a PDF (not yet normalized)."""
     try:
         import pdfplumber
     except ImportError as exc:
         raise MissingDependencyError("pdfplumber", "pdf", "Reading .pdf files") from exc
+    _quiet_pdfminer()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
