@@ -127,3 +127,16 @@ def test_a_pdf_without_font_boxes_is_read_without_a_warning_per_font(tmp_path, c
     assert len(r.statements) == 2
     assert not [rec for rec in caplog.records if rec.name.startswith("pdfminer")]
 
+
+# F4: suggest read the refused 法治政府建设 report as a list of statements, one a line: its
+# headings and achievements ("（一）健全依法决策机制。…") were queued for labeling.
+def test_suggest_queues_no_line_of_a_report_of_another_kind(tmp_path):
+    from nlp_reports.classify.suggest import iter_statements
+
+    (tmp_path / "岚溪市人民政府关于2022年度法治政府建设情况的报告.txt").write_text(
+        _RULE_OF_LAW, encoding="utf-8")
+    (tmp_path / "待标注.txt").write_text(
+        "部分科室信息员更换频繁，交接不到位\n政策解读以文字为主，形式单一\n", encoding="utf-8")
+    texts = [text for text, _ in iter_statements(tmp_path)]
+    assert any("信息员更换频繁" in t for t in texts)
+    assert not any("依法决策" in t or "法治政府" in t for t in texts)

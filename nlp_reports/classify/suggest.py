@@ -68,8 +68,12 @@ def _titled(path: Path) -> bool:
     from nlp_reports.parse import metadata as meta
 
     lines = _lines_of(path)[:_TITLE_LINES]
-    if meta.agency_and_year(lines[0] if lines else "")[0] is not None:
+    first = lines[0] if lines else ""
+    if meta.agency_and_year(first)[0] is not None:
         return True
+    if (len(first) <= 80 and first.endswith(("报告", "总结")) and re.search(r"关于|\d{4}年", first)
+            and not re.search(r"[。，；]", first)):
+        return True  # a report of another kind ("…关于2022年度法治政府建设情况的报告")
     return any(len(line) <= 80 and re.search(r"年度报告|年报", line)
                and not re.search(r"[。，；]", line) and meta.agency_and_year(line)[0] is not None
                for line in lines[1:])
