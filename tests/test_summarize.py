@@ -271,6 +271,24 @@ def test_fast_json_equals_the_records(store):
     _approx_same(fast, json.loads(json.dumps(s.to_dict(), ensure_ascii=False)))
 
 
+def test_cli_json_is_written_table_by_table_as_to_json(store, capsys):
+    # the command writes json_parts() as they come (no joined copy of a 66 MB text): the
+    # same text as to_json(), one JSON document, text columns included
+    from nlp_reports.cli import main
+
+    s = summarize(store)
+    parts = list(s.json_parts())
+    assert len(parts) == 2 + 2 * len(s.tables)  # head, a name and a table each, the end
+    assert "".join(parts) == s.to_json()
+    assert main(["summarize", "--db", str(store.path), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out == s.to_json() + "\n"
+    data = json.loads(out)
+    assert list(data["tables"]) == list(s.tables)
+    texts = [r["text"] for r in data["tables"]["representatives"]]
+    assert texts and texts == s.tables["representatives"]["text"].tolist()
+
+
 def test_components_numbers_clusters_like_scipy():
     # the numpy union-find replaced scipy.sparse.csgraph: same labels, same order
     import numpy as np
