@@ -400,7 +400,20 @@ def _names(text: str, full: str) -> bool:
     return False
 
 
-def level_of(agency: str | None) -> str | None:
+def _says_county_level(place: str, text: str) -> bool:
+    """True when ``text`` says the city ``place`` ("宁川市") is a 县级市: "宁川市是河阳市代管的
+    县级市", "我市（县级市）", or a line opening with a parent prefecture before it
+    ("——云岭州宁川市人民政府办公室"). Not a city that has 县级市 under it ("枫林市下辖2个县级市")."""
+    if "县级市" not in text and place not in text:
+        return False
+    p = re.escape(place)
+    return re.search(
+        rf"(?:{p}|我市|本市)[（(]县级市[)）]|{p}(?:是|为|系|属于?)[^。；;，,\n]{{0,12}}县级市"
+        rf"|(?m:^)[—\-－ \t\u3000]*(?![\u4e00-\u9fff]{{1,8}}?(?:省|自治区))"
+        rf"[\u4e00-\u9fff]{{1,8}}?(?:州|地区|盟|(?<![城都超])市){p}(?:人民政府|政府|(?m:$))", text) is not None
+
+
+def level_of(agency: str | None, text: str = "") -> str | None:
     """Administrative level of an agency name (行政层级).
 
     province / city / county / township / street for a government (人民政府, 行署, 街道办事处)
@@ -409,6 +422,8 @@ def level_of(agency: str | None) -> str | None:
     …部), ``department`` for their local branches ("国家税务总局某县税务局"). A bare place
     name ("平川县", as in "关于平川县2012年…") counts as its government. None for a school,
     a hospital or a public enterprise (公司/集团): they stand outside the hierarchy.
+    A city (市) is ``county`` when it is a 县级市: named inside a parent ("XX州XX市") or, given
+    the report's ``text``, said to be one there (:func:`_says_county_level`); never guessed.
     """
     if not agency:
         return None
@@ -440,7 +455,8 @@ def level_of(agency: str | None) -> str | None:
             return "county"
         if place.endswith("市"):
             # a 县级市 inside a named city ("XX州XX市") is county level
-            return "county" if _CITY_IN_CITY.search(place) else "city"
+            return ("county" if _CITY_IN_CITY.search(place)
+                    or (text and _says_county_level(place, text)) else "city")
         return None
     if a.endswith(("行署", "行政公署")):
         return "city"

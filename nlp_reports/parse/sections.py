@@ -105,7 +105,7 @@ _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]
 #: or a bare "10" on the last page): page furniture, not the end of the text.
 _PAGE_LINE = re.compile(rf"[ \t\u3000]{{0,8}}(?:{PAGE_NUMBER}|\d{{1,3}})[ \t\u3000]{{0,8}}")
 _AGENCY_END = re.compile(
-    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|管委会|行署|公司)[ \t\u3000]{0,8}$")
+    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|海关|管委会|行署|公司)[ \t\u3000]{0,8}$")
 _YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
 _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
@@ -636,4 +636,10 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
             if _SIGNATURE.match(text[s0:s1]) and _AGENCY_END.search(text[s0:s1]):
                 signature = (s0, s1)
                 end = s0
+    elif (len(tail_lines) > 1 and _is_agency_line(text[tail_lines[-1][0]:tail_lines[-1][1]])
+          and "\n\n" in text[tail_lines[-2][1]:tail_lines[-1][0]].replace(" ", "")):
+        # the agency signed below a blank line with no date under it (the date printed
+        # under the title instead): a signature, no statement of the last section
+        signature = tail_lines[-1]
+        end = signature[0]
     return end, signature, date

@@ -4,7 +4,7 @@ Section 五 is cut into sub-blocks by its sub-headings ((一)存在的主要问�
 on their own line or run-in before "。"/"："), each block being ``problem``, ``measure`` or
 ``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
 marker style whose item 1 comes first — defines the statements: 一是…二是…, (一)(二), (1),
-1. 1、 1), ①②, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts, 问题一/措施一 (which name their block). Text before item 1 (a lead-in such as
+1. 1、 1), ①②, ⑴⑵, ⒈⒉, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts, 问题一/措施一 (which name their block). Text before item 1 (a lead-in such as
 "…但还存在一些不足：") is a statement of its own with marker None. A style that restarts at 1
 ("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
 "：", starts a new run whose lead-in may switch the block. A block with no enumeration is split
@@ -30,6 +30,10 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "�
 #: 首先/其次/再次 count 1, 2, 3; 然后/最后 (0) continue any run (see _runs).
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+#: Parenthesized and full-stop numbers of one character each (⑴⑵…, ⒈⒉…), as Word's
+#: numbering and old typesetting write "(1)" and "1.": one style each, counted 1, 2, 3 …
+_PAREN_CHARS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂"
+_STOP_CHARS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖"
 _CN_NUM = r"十[一二三四五]?|[一二三四五六七八九]"
 #: Bullets at a line start count 1, 2, 3 … (only the first bullet's symbol is a level).
 _BULLETS = "▲△●○■□◆◇★☆►▶➤•"
@@ -51,6 +55,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("num_dot", re.compile(r"(\d\d?)(?:[.．](?!\d)|、)"), "run"),
     ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
+    ("paren_char", re.compile(rf"([{_PAREN_CHARS}])[、.．]?"), "run"),
+    ("stop_char", re.compile(rf"([{_STOP_CHARS}])"), "run"),
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
     ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
@@ -212,7 +218,8 @@ def is_empty_section(text: str) -> bool:
 
 #: What may start an item right after a run-in sub-heading ("（二）改进措施一是…", "…措施1.…").
 _ITEM_START = (rf"(?:其)?(?:{_CN_NUM})是|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）]"
-               rf"|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CIRCLED}]|第(?:{_CN_NUM})[，,、：:]|首先[，,、：:]")
+               rf"|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CIRCLED}{_PAREN_CHARS}{_STOP_CHARS}]|第(?:{_CN_NUM})[，,、：:]"
+               rf"|首先[，,、：:]")
 #: A phrase worded as a sub-heading, not as a sentence about some unit ("改进措施", "存在的主要
 #: 问题", "2024年工作打算"; not "部分单位存在问题"), and the characters it may start with.
 _TITLE_START = re.compile(
@@ -300,15 +307,21 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
 _PAIR_LABEL = re.compile(r"[ \t\u3000]*(?:存在的?(?:主要)?|主要)?(?:问题|不足)[：:]")
 
 
+_DIGIT = re.compile(r"\d")
+#: "下一步" / "下步" / "今后" as a label line of its own ("下一步：⏎⑴…"); run in before the
+#: items ("下一步：首先，…") it stays a lead-in statement.
+_BARE_NEXT = re.compile(r"下一?步|今后")
 #: A labelled problem item at a line start ("问题一：", "不足2、").
 _LABELLED_PROBLEM = re.compile(rf"[ \t\u3000]{{0,8}}(?:问题|不足)(?:{_CN_NUM}|\d{{1,2}})[：:，,、.．]")
 
 
-def _pair_half(text: str, start: int, pos: int, l1: int, end: int) -> bool:
+def _pair_half(text: str, start: int, pos: int, l1: int, end: int, alone: bool = False) -> bool:
     """True when the line text[pos:l1], a measure label run in before its text ("整改措施：…"),
     is the measure half of the item on the line above, not a sub-heading: that line opens
     with a labelled problem ("问题一：…"), or with a marker whose next number opens the line
-    below ("（一）…⏎整改措施：…⏎（二）…"). ``text[start:end]``: the part of 五 read."""
+    below ("（一）…⏎整改措施：…⏎（二）…"). ``alone``: the label stands alone on its line, its
+    measure on the lines below ("（一）…⏎整改情况：⏎1.…⏎（二）…"): the next line opening with
+    the marker's style must hold its next number. ``text[start:end]``: the part of 五 read."""
     j = pos - 1
     while j >= start and text[j] in " \t\u3000\n\r":
         j -= 1
@@ -316,19 +329,30 @@ def _pair_half(text: str, start: int, pos: int, l1: int, end: int) -> bool:
         return False
     ls = max(start, text.rfind("\n", start, j) + 1)
     if _LABELLED_PROBLEM.match(text, ls, j + 1):
-        return True
+        return not alone or _LABELLED_PROBLEM.match(text, l1 + 1, end) is None
     m = _SUB_MARKER.match(text, ls, j + 1)
     if m is None or not m.group().strip() or _heading_block(text, ls, j + 1) is not None:
         return False
     style, n = _marker_ordinal(m.group())
+    digits = _DIGIT.search(m.group()) is not None  # "(1)" and "（一）" are two styles here
     k = l1
     while k < end and text[k] in " \t\u3000\n\r":
         k += 1
     if style is None or k >= end:
         return False
-    nl = text.find("\n", k, end)
-    below = _SUB_MARKER.match(text, k, end if nl < 0 else nl)
-    return below is not None and _marker_ordinal(below.group()) == (style, n + 1)
+    while True:
+        nl = text.find("\n", k, end)
+        k1 = end if nl < 0 else nl
+        below = _SUB_MARKER.match(text, k, k1)
+        found = (None, 0)
+        if below is not None and below.group().strip() and (
+                not alone or (_DIGIT.search(below.group()) is not None) == digits):
+            found = _marker_ordinal(below.group())
+        if not alone or found[0] == style or nl < 0:
+            return found == (style, n + 1) and _heading_block(text, k, k1) is None
+        if _heading_block(text, k, k1) is not None:
+            return False  # another sub-heading comes first
+        k = nl + 1
 
 
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -368,9 +392,13 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         sentence = stop is not None and text[stop.start()] == "。"
         block = (block_of(phrase) if ok and not continues
                  and (not sentence or _HEADING_NOUN_END.search(phrase)) else None)
+        if (block is None and ok and stop is not None and text[stop.start()] in "：:"
+                and _BARE_NEXT.fullmatch(phrase) and not _CONTENT.search(text, stop.end(), l1)):
+            block = "measure"  # "下一步：" alone on its line over the measures: a label
         if (block == "measure" and not has_marker and stop is not None
-                and text[stop.start()] in "：:" and _CONTENT.search(text, stop.end(), l1)
-                and _pair_half(text, start, pos, l1, end)):
+                and text[stop.start()] in "：:"
+                and _pair_half(text, start, pos, l1, end,
+                               alone=not _CONTENT.search(text, stop.end(), l1))):
             block = None  # "问题一：…⏎整改措施：…⏎问题二：…": the item's measure half
         if (block is None and ok and has_marker and stop is None and phrase.endswith("方面")
                 and _PAIR_LABEL.match(text, l1 + 1, end)):
@@ -450,6 +478,10 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             g = m.group(1)
             if kind == "circled":
                 n = _CIRCLED.index(g) + 1
+            elif kind == "paren_char":
+                n = _PAREN_CHARS.index(g) + 1
+            elif kind == "stop_char":
+                n = _STOP_CHARS.index(g) + 1
             elif kind == "sequence":
                 n = _SEQUENCE.get(g, 0)
             elif kind == "bullet":
@@ -684,7 +716,8 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
 _NO_WRAP_END = frozenset("。！？!?；;：:")
 #: A page number on a line of its own: a page break of the source, maybe inside a sentence.
 _PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
-_NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS)
+_NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS
+                           + _PAREN_CHARS + _STOP_CHARS)
 
 
 #: A line of a web page's buttons (【打印本页】【关闭窗口】, "打印本页  关闭窗口"): left inside the
@@ -769,6 +802,7 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
         runs = [[lone]]
     out: list[StatementSpan] = []
     lead_start = start
+    run_start = 0
     for r, run in enumerate(runs):
         run_block = block
         s, e = _trim(text, lead_start, run[0][0])
@@ -778,6 +812,10 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
             heading = _heading_block(text, s, e)  # "改进措施：" alone: a heading, not a statement
             if block == "unknown" or r > 0:
                 run_block = heading or lead_block(text[s:e]) or block
+            if r > 0 and block == "unknown" and run_block == "measure":
+                # "一是…不健全；二是…滞后。2020年，我局将：一是…": the run before the
+                # measures' lead-in lists the problems
+                _problem_run(text, out, run_start)
             if heading is None:
                 cut = _last_sentence_start(text, s, e)
                 if r == 0 and s < cut < e and _CONTENT.search(text, s, cut):
@@ -824,6 +862,10 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
             if half is not None:  # "（一）问题。整改措施：措施。（二）…": the problem, then its measure
                 out.append(StatementSpan(s, _trim(text, s, half)[1], "problem",
                                          text[m0:m1].strip()))
+                label = _RUN_IN_HEADING.match(text, half, e)
+                if label is not None and not _CONTENT.search(
+                        text, label.end(), max(label.end(), text.find("\n", label.end(), e))):
+                    half = label.end()  # "整改情况：" alone on its line: the measure below it
                 out.extend(_split_block(text, half, e, "measure")[0])
                 paired = True
                 continue
@@ -1274,10 +1316,14 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
     segments.append((pos, end, block))
     statements: list[StatementSpan] = []
     unsplit = False
-    for s, e, b in segments:
+    for k, (s, e, b) in enumerate(segments):
         if not _CONTENT.search(text, s, e):
             continue
         found, prose = _split_block(text, s, e, b)
+        if k == 0 and b == "unknown" and len(segments) > 1 and segments[1][2] == "measure":
+            # "1.…不及时。2.…单一。⏎改进措施：⏎1.…": what comes before the only sub-heading,
+            # one naming the measures, lists the problems (when it reads so)
+            _problem_run(text, found, 0)
         # a page number left at a block's end ("第 8 页 共 9 页") is no statement
         found = [f for f in found if not _PAGE_NUMBER_LINE.fullmatch(text, f.start, f.end)]
         found = _cut_buttons(text, found)
