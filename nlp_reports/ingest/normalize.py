@@ -43,7 +43,17 @@ _PAGE_MARK = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n)")
 _PAGE_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 #: How many page breaks a line other than the title must follow to be a running head.
 _RUNNING_HEAD_MIN = 3
-_HEAD_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+# The patterns below that hold a range of Chinese characters ([\u4e00-\u9fff]) and serve only
+# texts of a kind few reports are (a PDF copy's page heads, letter-spaced lines, traditional
+# characters) are compiled on first use: the re compiler walks such a range one character at
+# a time (~0.5 ms a range), at every import, for patterns most runs never need.
+@lru_cache(maxsize=4)
+def _han(repeat: str) -> re.Pattern[str]:
+    """Chinese characters repeated as ``repeat`` says: "{4}" a running head's words, "{2}" a
+    running text beside a page number, "+" a run (:func:`detect_traditional`)."""
+    return re.compile(rf"[\u4e00-\u9fff]{repeat}")
 
 
 def drop_running_heads(text: str) -> str:
@@ -72,7 +82,7 @@ def drop_running_heads(text: str) -> str:
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            if j < len(lines) and _HEAD_WORDS.search(lines[j]):
+            if j < len(lines) and _han("{4}").search(lines[j]):
                 heads.setdefault(lines[j].strip(), []).append(j)
     if not heads:
         return text
@@ -94,18 +104,24 @@ def drop_running_heads(text: str) -> str:
 _WRITTEN_PAGE = (rf"第{_GAP}\d{{1,4}}{_GAP}页(?:{_GAP}[,，/]?{_GAP}共{_GAP}\d{{1,4}}{_GAP}页)?"
                  rf"|共{_GAP}\d{{1,4}}{_GAP}页{_GAP}[,，/]?{_GAP}第{_GAP}\d{{1,4}}{_GAP}页"
                  rf"|[-—–－]{{1,2}}{_GAP}\d{{1,4}}{_GAP}[-—–－]{{1,2}}")
-_NAMED_PAGE = re.compile(
-    rf"^[ \t\u3000]*(?:(?P<head>[^\n\t]{{2,40}}?)[ \t\u3000]+(?P<page>{_WRITTEN_PAGE})"
-    rf"|(?P<page2>{_WRITTEN_PAGE})[ \t\u3000]+(?P<head2>[^\n\t]{{2,40}}?))[ \t\u3000]*$",
-    re.MULTILINE)
-_HEAD_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+@lru_cache(maxsize=1)
+def _named_page() -> re.Pattern[str]:
+    """A line of a running text and a written page number (:data:`_WRITTEN_PAGE`), either
+    way round; compiled on first use (2.4 ms), for the texts :func:`_may_have_named_page`
+    lets through."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?:(?P<head>[^\n\t]{{2,40}}?)[ \t\u3000]+(?P<page>{_WRITTEN_PAGE})"
+        rf"|(?P<page2>{_WRITTEN_PAGE})[ \t\u3000]+(?P<head2>[^\n\t]{{2,40}}?))[ \t\u3000]*$",
+        re.MULTILINE)
 
 
 _BLANKS = " \t\u3000"
 
 
 def _may_have_named_page(text: str) -> bool:
-    """False only when no line can hold a :data:`_NAMED_PAGE` footer: no "页", and no dash
+    """False only when no line can hold a :func:`_named_page` footer: no "页", and no dash
     that begins or ends a line. A cheap guard (str.find, not a regex scan of every line):
     dates such as 2023-01-01 put a dash in most reports, and the scan cost ~4 % of tagging."""
     if "页" in text:
@@ -128,9 +144,9 @@ def _unname_page_numbers(text: str) -> str:
     the same text stands beside two page numbers or more (one beside a lone number is a line
     of the report: "详见第3页")."""
     found: dict[str, list[re.Match[str]]] = {}
-    for m in _NAMED_PAGE.finditer(text):
+    for m in _named_page().finditer(text):
         head = (m.group("head") or m.group("head2") or "").strip()
-        if _HEAD_HAN.search(head) and not _PAGE_MARK_INSIDE.search(head):
+        if _han("{2}").search(head) and not _PAGE_MARK_INSIDE.search(head):
             found.setdefault(head, []).append(m)
     cuts = [m for hits in found.values() if len({(x.group("page") or x.group("page2"))
                                                   for x in hits}) >= 2 for m in hits]
@@ -310,10 +326,19 @@ _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 #: ("加 强 队 伍 建 设 ，"). Real text never spaces every character, and digits are left
 #: out, so a table row of single-digit cells ("0 0 0 1") is never joined.
 _CJK_SPACED = "[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u201c\u201d]"
-_LETTER_SPACED = re.compile(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
-#: What every letter-spaced run holds, opening with a literal space so that the scan of a
-#: text without one only stops at spaces (the run pattern itself tries every character).
-_LETTER_SPACED_HINT = re.compile(f" {_CJK_SPACED} {_CJK_SPACED} {_CJK_SPACED} ")
+
+
+@lru_cache(maxsize=1)
+def _letter_spaced() -> re.Pattern[str]:
+    """A letter-spaced run (compiled on first use: a text that has :data:`_LETTER_SPACED_HINT`)."""
+    return re.compile(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
+
+
+#: What every letter-spaced run holds (" 加 强 队 "), opening with a literal space so that the
+#: scan of a text without one only stops at spaces (the run pattern itself tries every
+#: character). The class is written once and repeated: each time it is written the re
+#: compiler walks its ranges again (0.7 ms).
+_LETTER_SPACED_HINT = re.compile(f" (?:{_CJK_SPACED} ){{3}}")
 #: Emoji and their variation selectors (reports copied from WeChat: "📌一、总体情况").
 #: Symbols used as bullets (▲ ● ★ ☆ ■) are kept.
 #: Markdown-like markup of text pasted from editors: "**一、总体情况**", "## 二、…".
@@ -376,7 +401,7 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     if " " in text and not text.isascii() and _LETTER_SPACED_HINT.search(text):
-        text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+        text = _letter_spaced().sub(lambda m: m.group().replace(" ", ""), text)
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     if text[:1] == " " or text[-1:] == " " or "\n " in text or " \n" in text:
@@ -434,7 +459,6 @@ _PLAIN_SIMPLIFIED = re.compile(
     "[\r" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS))
     + "]*")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def detect_traditional(text: str, *, sample: int = 2000) -> bool:
@@ -449,7 +473,7 @@ def detect_traditional(text: str, *, sample: int = 2000) -> bool:
     head = text[: sample * 2]
     hits = TRADITIONAL_CHARS.intersection(head)
     trad = sum(head.count(ch) for ch in hits)
-    cjk = sum(map(len, _CJK.findall(head)))
+    cjk = sum(map(len, _han("+").findall(head)))  # (runs, not characters)
     if trad < 2 or cjk < 4:
         return False
     share = trad / cjk
