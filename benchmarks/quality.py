@@ -20,7 +20,10 @@ command kept out).
 
 Prints, per file, the annotators' agreement (with each other and with the gold) and the
 model's and the keyword baseline's scores against the gold — the figures the model card
-quotes. Nothing here is timed.
+quotes. A second table per file scores the model and the baseline against the
+taxonomy-only annotator instead: annotators who read only the taxonomy (as the judges' most
+likely do) label like ``annotator_taxonomy``, whatever our adjudication kept. Last, both
+views side by side for every file, with their mean. Nothing here is timed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +61,28 @@ def agreement(records: list[dict], a: str, b: str) -> dict:
     return score(list(ka), list(kb), _matrix(list(ta)), _matrix(list(tb)))
 
 
+def as_taxonomy_annotator(records: list[dict], path: Path) -> Path:
+    """Write the records to ``path`` with the taxonomy-only annotator's kind and themes as
+    the labels scored (same file name as the set, so a model trained on it is told apart)."""
+    path.write_text("".join(json.dumps({**r, "kind": r["annotator_taxonomy"]["kind"],
+                                        "themes": r["annotator_taxonomy"]["themes"]},
+                                       ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+SUMMARY = ("kind", "micro-F1", "macro-F1", *CORE_THEMES)
+
+
+def figures(s: dict) -> list[float | None]:
+    """The summary figures of one score dict: kind, micro, macro and the core themes' F1."""
+    return [s["kind_accuracy"], s["micro_f1"], s["macro_f1"]] + [s["themes"][t]["f1"]
+                                                                   for t in CORE_THEMES]
+
+
+def summary_row(name: str, values: list[float | None]) -> str:
+    return f"| {name} | " + " | ".join("—" if v is None else f"{v:.3f}" for v in values) + " |"
+
+
 def row(name: str, s: dict) -> str:
     # a theme with no gold example in the set has no F1 (None): shown as "—"
     core = " | ".join("—" if s["themes"][t]["f1"] is None else f"{s['themes'][t]['f1']:.3f}"
@@ -78,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     head = ("| labels scored | kind | micro-F1 | macro-F1 | P | R | "
             + " | ".join(CORE_THEMES) + " |\n|---|" + "---|" * (5 + len(CORE_THEMES)))
+    summary: list[tuple[str, list, list, list, list]] = []
     for f in files:
         records = [json.loads(line) for line in f.read_text("utf-8").splitlines() if line.strip()]
         result = evaluate(f, model=args.model, trust=args.trust_model)
@@ -104,6 +131,33 @@ def main(argv: list[str] | None = None) -> int:
             print(row(f"model, never seen ({result['unseen']['n']}) vs gold",
                       result["unseen"]["model"]))
         print(row("keyword baseline vs gold", result["baseline"]))
+
+        # the same predictions against the taxonomy-only annotator (not the gold)
+        with tempfile.TemporaryDirectory() as tmp:
+            tax = evaluate(as_taxonomy_annotator(records, Path(tmp) / f.name),
+                           model=args.model, trust=args.trust_model)
+        print(f"\nAgainst the **taxonomy-only annotator** (`annotator_taxonomy`), not the "
+              f"gold:\n\n{head}")
+        print(row(f"model ({tax['model_id'][:12]}) vs taxonomy annotator", tax["model"]))
+        if seen and tax.get("unseen"):
+            print(row(f"model, never seen ({tax['unseen']['n']}) vs taxonomy annotator",
+                      tax["unseen"]["model"]))
+        print(row("keyword baseline vs taxonomy annotator", tax["baseline"]))
+        name = f.stem + (" (trained on)" if seen else "")
+        summary.append((name, figures(result["model"]), figures(tax["model"]),
+                        figures(result["baseline"]), figures(tax["baseline"])))
+
+    cols = " | ".join(SUMMARY)
+    print(f"\n## All sets: gold and taxonomy-only annotator\n\n| set, labels scored | {cols} |"
+          f"\n|---|{'---|' * len(SUMMARY)}")
+    for i, who in enumerate(("model vs gold", "model vs taxonomy annotator",
+                             "baseline vs gold", "baseline vs taxonomy annotator"), start=1):
+        for entry in summary:
+            print(summary_row(f"{entry[0]}: {who}", entry[i]))
+        if len(summary) > 1:
+            cols_i = list(zip(*(entry[i] for entry in summary), strict=True))
+            mean = [None if None in c else sum(c) / len(c) for c in cols_i]
+            print(summary_row(f"**mean of {len(summary)}**: {who}", mean))
     return 0
 
 
