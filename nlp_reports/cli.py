@@ -131,7 +131,7 @@ def _label_format() -> str:
             "CSV with the columns text, kind, themes (optional: family, split; without a "
             "family, a suggest CSV's source keeps one report's statements on one side of the "
             "split). kind: problem, measure or other (or 问题, 措施, 其他). themes: theme ids "
-            "separated by ; ； , ， 、 or | (or a JSON "
+            "separated by ; ； , ， 、 | or spaces (or a JSON "
             f"list), from: {', '.join(THEME_IDS)} (or their Chinese names, 人员力量 …; the "
             "kinds and themes are fixed). Unlabeled CSV rows (no kind and no themes, "
             "or a suggest row with no kind) are skipped and their number logged. "
@@ -249,18 +249,40 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     _single_threaded_blas()
     from nlp_reports.corpus import tag_paths
 
-    result = tag_paths(
-        args.paths, args.db, model=args.model, trust=args.trust_model,
-        tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
-        scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
-        retag=args.retag, timeout=args.timeout,
-    )
+    try:
+        result = tag_paths(
+            args.paths, args.db, model=args.model, trust=args.trust_model,
+            tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
+            scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
+            retag=args.retag, timeout=args.timeout,
+        )
+    except KeyboardInterrupt:
+        _err(_interrupted_line(args.db))
+        return 130
     shown = max(args.show_failures, 0)
     _err(result.summary_line(shown=shown))
     for failure in result.failures[:shown]:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _interrupted_line(db: str) -> str:
+    """What a Ctrl-C of ``tag`` leaves: how many reports the store holds, and how to go on.
+
+    Why: "interrupted" alone left a researcher unsure whether the hour's work was kept;
+    every report is written in its own transaction, so all of them but the one in flight are.
+    """
+    from nlp_reports.corpus.store import Store
+
+    try:
+        with Store(db, readonly=True) as store:
+            held = store.count("reports")
+    except Exception:  # no store yet, or not readable: say what is sure
+        return "interrupted; run the same command again to resume"
+    noun = "report" if held == 1 else "reports"
+    return (f"interrupted: {held} {noun} stored in {db}, each whole; run the same command "
+            "again to resume (stored reports are skipped)")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 A labeled statement is one statement of section 五 with its kind and themes (see
 ``docs/annotation-guidelines.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
 ``kind`` (or 问题/措施/其他), ``themes`` as ids (or the Chinese names, 人员力量 …) separated by
-any of ``; ； , ， 、 |`` or a JSON list, optional ``family``, ``split`` …; without a
+any of ``; ； , ， 、 |`` or blanks, or a JSON list, optional ``family``, ``split`` …; without a
 ``family``, a ``source`` column — the report file of a suggest CSV — groups the statements of
 one report). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
 suggest`` leaves them) is skipped, and the count logged. Files are UTF-8 (BOM or not); a file
@@ -60,8 +60,10 @@ __all__ = [
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 _SUFFIXES = (".jsonl", ".csv")
 #: What may separate several theme ids in one CSV cell (or a JSONL string).
-THEME_SEPARATORS = ";；,，、|"
-_THEME_SPLIT = re.compile("[" + re.escape(THEME_SEPARATORS) + "]")
+THEME_SEPARATORS = ";；,，、| "
+# any run of separators or blanks (a tab, a full-width space, "staffing, training"): no theme
+# id or Chinese name holds a blank, so "proactivity timeliness", the way one types them, is two
+_THEME_SPLIT = re.compile(r"[;；,，、|\s]+")
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,10 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
     """Read labeled statements from JSONL/CSV files or folders, validating every record.
 
     Raises :class:`~nlp_reports.errors.DataError` naming ``file:line`` for a malformed line,
-    an unknown kind or theme id, or an empty text. See the module docstring for the
-    formats, theme separators, skipped unlabeled rows and encodings.
+    an unknown kind or theme id, or an empty text — every such record of a file at once (up
+    to :data:`MAX_REPORTED`), so a labeller mends them in one pass rather than one per run.
+    See the module docstring for the formats, theme separators, skipped unlabeled rows and
+    encodings.
     """
     out: list[LabeledStatement] = []
     for f in data_files(paths):
@@ -144,9 +148,22 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
             records = _csv_records(raw, f)
         else:
             records = _jsonl_records(raw, f)
+        bad: list[str] = []
         for line, rec in records:
-            out.append(_validate(rec, f"{f}:{line}"))
+            try:
+                out.append(_validate(rec, f"{f}:{line}"))
+            except DataError as exc:
+                bad.append(str(exc))
+        if bad:
+            shown = bad[:MAX_REPORTED]
+            more = (f"\n… and {len(bad) - len(shown)} more" if len(bad) > len(shown) else "")
+            head = f"{len(bad)} records of {f} cannot be used:\n" if len(bad) > 1 else ""
+            raise DataError(head + "\n".join(shown) + more)
     return out
+
+
+#: How many bad records of one file a DataError lists.
+MAX_REPORTED = 20
 
 
 def _decode(data: bytes, path: str | None = None) -> tuple[str, str] | None:
@@ -259,7 +276,7 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
                 "statements within them)")
     return (f"unknown theme id(s) {shown}; the valid ids are {', '.join(THEME_IDS)}, or their "
             f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
-            "or , or 、. The 13 themes are fixed: retraining relabels statements within them, "
+            "or , or 、 or spaces. The 13 themes are fixed: retraining relabels statements within them, "
             "it cannot learn a theme of one's own")
 
 

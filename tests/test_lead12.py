@@ -1,0 +1,76 @@
+"""Session-12 mends from the newuser11 trial: theme lists typed with spaces, every bad label
+line named at once, and what a Ctrl-C of ``tag`` leaves said in the message."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nlp_reports import cli
+from nlp_reports.classify.dataset import load_labeled
+from nlp_reports.errors import DataError
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def test_theme_lists_typed_with_spaces_are_read(tmp_path):
+    f = tmp_path / "mine.csv"
+    f.write_text(
+        "text,kind,themes\n"
+        "信息公开专栏更新不及时，主动公开的范围偏窄,problem,proactivity timeliness\n"
+        "配齐配强信息公开工作人员，实行AB角,measure,staffing　institution\n"  # full-width space
+        "严格落实先审后发，防止泄露个人隐私,measure,\"confidentiality,  主动公开\"\n",
+        encoding="utf-8")
+    got = [d.themes for d in load_labeled(f)]
+    assert got == [("proactivity", "timeliness"), ("staffing", "institution"),
+                   ("proactivity", "confidentiality")]
+
+
+def test_every_bad_label_line_of_a_file_is_named_at_once(tmp_path):
+    f = tmp_path / "mine.csv"
+    rows = ["text,kind,themes"]
+    for i in range(25):
+        theme = "staffing" if i % 2 else f"人员{i}"  # 13 bad theme cells
+        rows.append(f"第{i}条：乡镇信息公开工作人员身兼数职，人手不足,problem,{theme}")
+    rows.append("依申请公开答复不规范,问提,application")  # a misspelt kind
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_labeled(f)
+    msg = str(err.value)
+    assert msg.startswith(f"14 records of {f} cannot be used")
+    assert f"{f}:2:" in msg and f"{f}:26:" in msg  # the first bad line and the last
+    assert "'人员0'" in msg and "'问提'" in msg
+    assert f"{f}:3:" not in msg  # a good line is not named
+
+
+def test_one_bad_line_reads_as_before(tmp_path):
+    f = tmp_path / "one.jsonl"
+    f.write_text('{"text": "保密审查把关不严", "kind": "problem", "themes": ["secrecy"]}\n',
+                 encoding="utf-8")
+    with pytest.raises(DataError, match=r"one\.jsonl:1: unknown theme id\(s\) 'secrecy'"):
+        load_labeled(f)
+
+
+def test_ctrl_c_of_tag_says_how_many_reports_are_kept(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(EXAMPLES.glob("*.txt"))[:3]:
+        shutil.copy(f, folder / f.name)
+    db = tmp_path / "s.sqlite"
+    assert cli.main(["tag", str(folder), "--db", str(db), "--quiet"]) == 0
+    capsys.readouterr()
+
+    import nlp_reports.corpus as corpus
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus, "tag_paths", interrupted)
+    assert cli.main(["tag", str(folder), "--db", str(db), "--quiet"]) == 130
+    err = capsys.readouterr().err
+    assert f"interrupted: 3 reports stored in {db}" in err
+    assert "run the same command again to resume" in err
+    # before any report was stored there is no store to count: the message still helps
+    assert cli.main(["tag", str(folder), "--db", str(tmp_path / "new.sqlite")]) == 130
+    assert "interrupted; run the same command again to resume" in capsys.readouterr().err
