@@ -74,3 +74,26 @@ def test_ctrl_c_of_tag_says_how_many_reports_are_kept(tmp_path, monkeypatch, cap
     # before any report was stored there is no store to count: the message still helps
     assert cli.main(["tag", str(folder), "--db", str(tmp_path / "new.sqlite")]) == 130
     assert "interrupted; run the same command again to resume" in capsys.readouterr().err
+
+
+REDTEAM12 = Path(__file__).parent / "fixtures" / "redteam12"
+
+
+@pytest.mark.parametrize("label", ["（六）其他处理 3.其他", "（六）其他处理　3．其他（含撤回申请）"])
+def test_other_handling_group_and_its_last_row_in_one_cell(tmp_path, label):
+    """A PDF or Word table printing "（六）其他处理 3.其他" in one cell: the group label matched
+    the 2019 single row, row 3.6.3 was "not found" and the whole 表三 unreadable (5 of the
+    newuser11 trial's 109 reports kept no table figure at all)."""
+    from nlp_reports import load_report
+
+    text = (REDTEAM12 / "c2024_tabs_wording.txt").read_text(encoding="utf-8")
+    assert "\n3.其他（含撤回申请）\t" in text
+    text = text.replace("（六）其他处理 1.", "1.").replace("\n3.其他（含撤回申请）\t",
+                                                          f"\n{label}\t")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    r = load_report(f)
+    t3 = r.table("table3")
+    assert t3.status == "ok", t3.problem
+    assert t3.get("3.6.3", "total") == 0 and t3.get("3.7", "total") > 0
+    assert {c.outcome for c in r.checks if c.id in ("I1", "I2", "I3")} == {"pass"}

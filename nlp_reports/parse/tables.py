@@ -409,11 +409,12 @@ class _SpecTable:
         found = self._hits.get(norm)
         if found is None:
             found = tuple(k for k, spec in enumerate(self.specs) if spec.matches(norm))
-            if len(found) > 1 and self.specs[found[0]].optional:
-                # "（六）其他处理 1.申请人…不补正…" in one cell: the numbered row, not its group
+            if found and self.specs[found[0]].optional:
+                # "（六）其他处理 1.申请人…不补正…" or "…3.其他" in one cell: the numbered
+                # row, not its group (the item alone, as its own line would be matched)
                 m = self.specs[found[0]].pattern.search(norm)
                 if m is not None and norm[m.end():m.end() + 1].isdigit():
-                    found = found[1:]
+                    found = self.hits(_norm(norm[m.end():])) or found
             if len(self._hits) >= _HITS_CACHE_MAX:
                 self._hits.clear()
             self._hits[norm] = found
