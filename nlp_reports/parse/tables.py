@@ -756,11 +756,24 @@ def _build(
 # --- 表三 ----------------------------------------------------------------------------------
 
 
+#: label → whether it is 表三's row 一 label (:func:`_t3_anchor`): the labels above the table
+#: (表二's, the header's) recur across reports, so each is matched once.
+_T3_ANCHORS: dict[str, bool] = {}
+
+
 def _t3_anchor(lines: Sequence[_Line], start: int) -> int | None:
     """The first line at or after ``start`` holding 表三's row 一 label (not narrative)."""
+    known = _T3_ANCHORS
     for i in range(start, len(lines)):
         for norm in lines[i].labels:
-            if len(norm) <= 40 and _T3_ROW1.matches(norm) and not _ANCHOR_BAD.search(norm):
+            hit = known.get(norm)
+            if hit is None:
+                hit = (len(norm) <= 40 and _T3_ROW1.matches(norm)
+                       and not _ANCHOR_BAD.search(norm))
+                if len(known) >= _HITS_CACHE_MAX:
+                    known.clear()
+                known[norm] = hit
+            if hit:
                 return i
     return None
 
