@@ -11,6 +11,8 @@ without an O(n²) comparison:
    0.8 by default), computed only for candidate pairs on sparse rows.
 
 Clusters are connected components of verified pairs. Everything is numpy / scipy sparse.
+Year over year, a statement found word for word inside the agency's previous section 五
+taken whole is copied too, however either year was cut into statements.
 """
 
 from __future__ import annotations
@@ -297,13 +299,92 @@ def _unique_pairs(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> Any
     return pd.DataFrame({name_a: code // width, name_b: code % width})
 
 
+#: A statement found word for word (once normalised) inside the agency's section 五 of the
+#: year before counts as copied only from this many normalised characters: a stock phrase
+#: ("加强业务培训", "力争年内见到明显成效") inside last year's long text is no copied statement.
+MIN_CONTAINED = 20
+
+
+def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
+               done: set[int]) -> tuple[Any, dict]:
+    """Statements copied from the year before however either year was cut into statements.
+
+    A statement of ``st`` (rows with report_id, idx, text, agency key, year; ``uid`` into
+    ``index``; ``agency_code`` its agency as an int) not in ``done`` and of at least :data:`MIN_CONTAINED` normalised characters
+    is copied when its normalised text lies inside the normalised section 五 of one of its
+    agency's reports of the year before, taken whole (its statements joined in order): two
+    statements of last year merged into one, or one of them cut in two, are found as well
+    as a statement copied alone. Returns the pairs (row, row_prev, similarity 1.0), row_prev
+    the statement of last year where the passage starts, and, for a passage spanning
+    several statements of last year, their texts joined (by row).
+    """
+    import pandas as pd
+
+    n = len(st)
+    empty = pd.DataFrame({"row": np.zeros(0, np.int64), "row_prev": np.zeros(0, np.int64),
+                          "similarity": np.zeros(0)})
+    if not n:
+        return empty, {}
+    unique = index.unique
+    norm = [unique[u] for u in st["uid"].tolist()]
+    long_enough = [len(t) >= MIN_CONTAINED for t in norm]
+    order = np.lexsort((st["idx"].to_numpy(), st["report_id"].to_numpy()))
+    rid = st["report_id"].to_numpy()[order]
+    firsts = np.flatnonzero(np.r_[True, rid[1:] != rid[:-1]])
+    bounds = np.r_[firsts, n].tolist()
+    order = order.tolist()
+    # each report's (agency, year) as one int; its reports of the year before by key − 1
+    agency = agency_code.astype(np.int64)[order][firsts]
+    key = (agency * 10_000 + st["year"].to_numpy().astype(np.int64)[order][firsts]).tolist()
+    reports_of: dict[int, list[int]] = {}
+    for j, k in enumerate(key):
+        reports_of.setdefault(k, []).append(j)
+    texts: dict[int, str] = {}  # a report's section 五, normalised, statements joined
+
+    def whole(j: int) -> str:
+        if j not in texts:
+            texts[j] = "".join([norm[r] for r in order[bounds[j]:bounds[j + 1]]])
+        return texts[j]
+
+    raw = st["text"].to_numpy()
+    rows, rows_prev, spans = [], [], {}
+    for j, k in enumerate(key):
+        prev = reports_of.get(k - 1)
+        if not prev:
+            continue
+        for i in order[bounds[j]:bounds[j + 1]]:
+            if not long_enough[i] or i in done:
+                continue
+            for p in prev:
+                at = whole(p).find(norm[i])
+                if at < 0:
+                    continue
+                prows = order[bounds[p]:bounds[p + 1]]
+                offs = np.cumsum([len(norm[r]) for r in prows])
+                first = int(np.searchsorted(offs, at, side="right"))
+                last = int(np.searchsorted(offs, at + len(norm[i]) - 1, side="right"))
+                rows.append(i)
+                rows_prev.append(prows[first])
+                if last > first:
+                    spans[i] = "".join(raw[prows[first:last + 1]])
+                break
+    if not rows:
+        return empty, {}
+    return pd.DataFrame({"row": np.asarray(rows, np.int64),
+                         "row_prev": np.asarray(rows_prev, np.int64),
+                         "similarity": np.ones(len(rows))}), spans
+
+
 def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
                    threshold: float = DEFAULT_THRESHOLD) -> tuple[Any, Any]:
     """Statements an agency repeated (near-)verbatim from its report of the year before.
 
     ``statements``: report_id, idx, text (row i ↔ ``index.uid[i]``); ``reports``: id,
-    agency, year. Returns ``(by_report, copied)``: per report with a t−1 report, the
-    number of statements (``n_statements``), how many are copied (``n_copied``), their
+    agency, year. A statement is copied when one statement of the agency's t−1 reports
+    is like it (cosine ≥ ``threshold``) or when it lies word for word in a t−1 section 五
+    taken whole (:func:`_contained`: a copy cut into statements differently, prose one
+    year and a list the next). Returns ``(by_report, copied)``: per report with a t−1
+    report, the number of statements (``n_statements``), how many are copied (``n_copied``), their
     share of the statements (``share_copied_statements`` = n_copied / n_statements) and
     the copied share of the statements' characters (``share_copied`` = characters of the
     copied statements / characters of all statements: a long copied paragraph weighs more
@@ -356,12 +437,19 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     pairs = pairs.assign(similarity=sim)
     pairs = pairs[pairs["similarity"] >= threshold]
     best = pairs.sort_values(["row", "similarity"], ascending=[True, False]).drop_duplicates("row")
+    inside, spans = _contained(st, index, agency_code, set(best["row"].tolist()))
+    best = pd.concat([best, inside]).sort_values("row", kind="stable")
     cur = st.iloc[best["row"].to_numpy()].reset_index(drop=True)
     src = st.iloc[best["row_prev"].to_numpy()].reset_index(drop=True)
+    prev_text = src["text"]
+    if len(inside):  # a passage of several statements of last year: all of them
+        prev_text = prev_text.copy()
+        at = np.flatnonzero(best["row"].isin(list(spans)).to_numpy())
+        prev_text.iloc[at] = [spans[r] for r in best["row"].to_numpy()[at]]
     copied = pd.DataFrame({
         "agency": cur["agency"], "year": cur["year"], "report_id": cur["report_id"],
         "idx": cur["idx"], "text": cur["text"], "prev_report_id": src["report_id"],
-        "prev_idx": src["idx"], "prev_text": src["text"],
+        "prev_idx": src["idx"], "prev_text": prev_text,
         "similarity": best["similarity"].to_numpy().round(3),
     })
     if has_kind:
