@@ -77,12 +77,13 @@ def drop_running_heads(text: str) -> str:
         return text
     lines = text.split("\n")
     heads: dict[str, list[int]] = {}  # line → indexes where it follows a page number
+    words = _han("{4}")
     for i, line in enumerate(lines):
         if i in bare or (line and _PAGE_LINE.fullmatch(line)):
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            if j < len(lines) and _han("{4}").search(lines[j]):
+            if j < len(lines) and words.search(lines[j]):
                 heads.setdefault(lines[j].strip(), []).append(j)
     if not heads:
         return text
@@ -144,9 +145,10 @@ def _unname_page_numbers(text: str) -> str:
     the same text stands beside two page numbers or more (one beside a lone number is a line
     of the report: "详见第3页")."""
     found: dict[str, list[re.Match[str]]] = {}
+    han = _han("{2}")
     for m in _named_page().finditer(text):
         head = (m.group("head") or m.group("head2") or "").strip()
-        if _han("{2}").search(head) and not _PAGE_MARK_INSIDE.search(head):
+        if han.search(head) and not _PAGE_MARK_INSIDE.search(head):
             found.setdefault(head, []).append(m)
     cuts = [m for hits in found.values() if len({(x.group("page") or x.group("page2"))
                                                   for x in hits}) >= 2 for m in hits]
@@ -410,7 +412,7 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
 
 
 #: Spaces looked at one by one in :func:`_edge_space` before it searches for the pairs.
-_EDGE_SPACE_LOOKS = 32
+_EDGE_SPACE_LOOKS = 8
 
 
 def _edge_space(text: str) -> bool:
@@ -419,7 +421,8 @@ def _edge_space(text: str) -> bool:
     Chinese report (a date's, a header's) are looked at one by one: a search for one
     character is a fast C scan, one for two goes through Chinese text ~5× slower (8 µs of a
     4,000-character report, against under 2). A text with many spaces is searched for the
-    pairs after the first :data:`_EDGE_SPACE_LOOKS`."""
+    pairs after the first :data:`_EDGE_SPACE_LOOKS` (~0.15 µs each; 62 % of the example and
+    test texts have no more spaces, a quarter have over 100: an aligned table's, a PDF's)."""
     if text[:1] == " " or text[-1:] == " ":
         return True
     i = text.find(" ")
