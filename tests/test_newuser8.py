@@ -236,9 +236,9 @@ def test_train_says_per_file_what_it_held_out_and_how_to_keep_it(tmp_path, capsy
         pytest.skip("labeled corpus not present")
     data = tmp_path / "data"
     data.mkdir()
-    for f in labeled[:2]:  # 120 statements of two corpus files, as files of their own
-        lines = f.read_text("utf-8").splitlines()[:120]
-        (data / f.name).write_text("\n".join(lines) + "\n", "utf-8")
+    for i, f in enumerate(labeled[:2]):  # 120 statements of two corpus files, as files of
+        lines = f.read_text("utf-8").splitlines()[:120]  # one's own (a shipped file's name
+        (data / f"own-{i}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")  # gets no advice)
     kept = data / "mine.jsonl"  # the same kind of labels, every one marked split = train
     rows = [json.loads(x) for x in labeled[2].read_text("utf-8").splitlines()[:60]]
     kept.write_text("".join(json.dumps({**r, "split": "train"}, ensure_ascii=False) + "\n"
