@@ -599,7 +599,7 @@ def _date_zh(published: str, page: str | None) -> str:
     """Which date a date finding used, in Chinese."""
     if page:
         return f"落款日期{published}（页面发布日期{page}晚一年以上，为转载页面，不作发布日期）"
-    return f"发布日期{published}（页面发布日期，无页面日期时为落款日期）"
+    return f"发布日期{published}（页面发布日期，无页面日期时为落款日期，无落款日期时为标题下所注日期）"
 
 
 # --- the audit -----------------------------------------------------------------------------

@@ -121,9 +121,11 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         else None)
     head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
     tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
-    published, page_date, signed = meta.publication(head, tail_date, title_year)
     # (the text after the title is sliced only when the title names no year)
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
+    published, page_date, signed, published_from = meta.publication(
+        head, tail_date, year,
+        simplified[slice(*layout.head_date_span)] if layout.head_date_span else None)
     if title_year:  # the title's year against the data period, the dates and 总体情况
         s1 = next((s for s in layout.sections if s.number == 1), None)
         dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
@@ -162,6 +164,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         region=meta.region_of(agency, simplified[layout.content_start:
                                                  layout.content_start + meta.REGION_SCAN]),
         published=published,
+        published_from=published_from,
         format=meta.format_of(year, table_layout, s5_title, len(sections)),
         source=path,
         source_format=doc.source_format,

@@ -39,7 +39,7 @@ _YEAR_OPENING = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}((?:19|20)\d{2})[ \t\u3000]
 _YEAR_REPORTING = re.compile(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\d{2})[ \t\u3000]{0,2}年")
 
 _PUBLISHED = re.compile(
-    r"(?:发布时间|发布日期|发文日期|成文日期|公开日期|发稿时间|日期)[ \t\u3000]{0,2}[:：][ \t\u3000]{0,3}"
+    r"(?P<key>发布时间|发布日期|发文日期|成文日期|公开日期|发稿时间|日期)[ \t\u3000]{0,2}[:：][ \t\u3000]{0,3}"
     r"((?:19|20)\d{2})[ \t\u3000]{0,2}(?:[-/.年])[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}(?:[-/.月])"
     r"[ \t\u3000]{0,2}(\d{1,2})"
 )
@@ -647,14 +647,70 @@ def published_date(head: str, tail_date: str | None) -> str | None:
     return publication(head, tail_date)[0]
 
 
+#: A line right under the title that holds only the report's date, as central agencies,
+#: provincial departments and some county pages print it instead of (or besides) the date
+#: under the signature: "（2014年3月25日）", "2023年1月20日", "二〇一四年三月二十五日",
+#: "印发日期：2024-01-18", "2023-01-31 09:30", "（2022年1月发布）" (a month only; a 发布日期
+#: line is the page's chrome, read first as the page's date). Nothing
+#: else on the line: not a period ("（2023年1月1日—12月31日）"), not a portal's clock
+#: ("2024年01月22日 星期一"), not a date in a sentence ("自2023年1月1日起施行").
+TITLE_DATE = re.compile(
+    r"[ \t\u3000]*(?P<open>[（(])?[ \t\u3000]*"
+    r"(?:(?:发布|印发|公布|成文|发文)(?:日期|时间)[ \t\u3000]*[:：]?[ \t\u3000]*)?"
+    r"(?:(?P<y>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}(?P<m>\d{1,2})[ \t\u3000]{0,2}月"
+    r"(?:[ \t\u3000]{0,2}(?P<d>\d{1,2})[ \t\u3000]{0,2}日)?"
+    r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
+    r"(?:[ \t\u3000]{1,3}\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    rf"|(?P<hy>[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})年(?P<hm>[一二三四五六七八九十]{{1,2}})月"
+    r"(?:(?P<hd>[一二三四五六七八九十]{1,3})日)?)"
+    r"[ \t\u3000]*(?:发布|印发|公布)?[ \t\u3000]*(?(open)[)）])[ \t\u3000]*"
+)
+
+
+def title_date(line: str | None, year: int | None) -> tuple[str | None, bool]:
+    """``(ISO date, month only)`` of a date line under the title (:data:`TITLE_DATE`), or
+    ``(None, False)``.
+
+    A month alone ("（2022年1月发布）") gives the month's last day, the latest the report can
+    have come out: every deadline is a month's last day (31 January, 31 March), so a late or
+    early finding on it is the same as on the true day. Given the ``year`` reported on, a
+    date in another year than that one or the next is no date of this report (a template
+    kept from another year, a regulation's date) and is not read.
+    """
+    if not line:
+        return None, False
+    m = TITLE_DATE.fullmatch(line)
+    if m is None:
+        return None, False
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
+        day = int(d) if d else None
+    elif m.group("iy"):
+        y, mo, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    else:
+        y, mo = _hanzi_number(m.group("hy")), _hanzi_number(m.group("hm"))
+        day = _hanzi_number(m.group("hd")) if m.group("hd") else None
+    if year is not None and y not in (year, year + 1):
+        return None, False
+    if day is None:
+        if not 1 <= mo <= 12:
+            return None, False
+        nxt = date(y + mo // 12, mo % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1).isoformat(), True
+    return _iso(y, mo, day), False
+
+
 #: A page date this many days or more after the signature date is a re-post (转载, a site
 #: moved, a column rebuilt), not when the report came out.
 REPOST_DAYS = 365
 
 
-def publication(head: str, tail_date: str | None, year: int | None = None
-                ) -> tuple[str | None, str | None, str | None]:
-    """``(published, page date, signature date)``, ISO dates or None.
+def publication(head: str, tail_date: str | None, year: int | None = None,
+                under_title: str | None = None
+                ) -> tuple[str | None, str | None, str | None, str | None]:
+    """``(published, page date, report date, where from)``: ISO dates or None, and
+    ``"page"``, ``"signature"``, ``"title_line"``, ``"title_month"`` or None, the source of
+    ``published`` (``Metadata.published_from``).
 
     The page's 发布时间 is when the report went up, and so the publication date; the
     signature date (落款) is when it was signed, which says nothing of when it was
@@ -667,9 +723,12 @@ def publication(head: str, tail_date: str | None, year: int | None = None
     next year, at most :data:`SLIP_DAYS` after the signature's day a year on, is a slip of
     the year ("2023年1月12日" on a 2023 report paged 2024-01-12): its date is None (no
     evidence of publication, no re-post) and the page's is taken.
+
+    With no date under the signature, the report's date is the line ``under_title``
+    (:func:`title_date`: "（2014年3月25日）" printed right under the title, checked against
+    the ``year``); it stands where the signature date would, the page's date first as above.
     """
-    m = _PUBLISHED.search(head)
-    page = _iso(*(int(g) for g in m.groups())) if m else None
+    page = _page_date(head)
     signed = None
     if tail_date:
         m = _DATE_CN.search(tail_date)
@@ -679,10 +738,32 @@ def publication(head: str, tail_date: str | None, year: int | None = None
             m = _DATE_HANZI.search(tail_date)
             if m:
                 signed = _iso(*(_hanzi_number(g) for g in m.groups()))
+    signed_from = "signature" if signed else None
+    if signed is None and under_title:
+        signed, month = title_date(under_title, year)
+        signed_from = ("title_month" if month else "title_line") if signed else None
     if year and page and signed and _year_slip(signed, page, year):
-        signed = None
-    published = signed if reposted(page, signed) else (page or signed)
-    return published, page, signed
+        signed = signed_from = None
+    if reposted(page, signed) or not page:
+        return signed, page, signed, signed_from
+    return page, page, signed, "page"
+
+
+#: Keys of a page's metadata that date the document's writing, not its going up: read only
+#: when the page has no 发布时间/发布日期 (the 政府信息公开 metadata table of a county page
+#: prints "成文日期：2024-01-12" before "发布日期：2024-01-19").
+_WRITTEN_KEYS = frozenset({"成文日期", "发文日期", "日期"})
+
+
+def _page_date(head: str) -> str | None:
+    """The page's date (ISO) in ``head``: the first 发布时间/发布日期/公开日期/发稿时间, else the
+    first 成文日期/发文日期/日期; None without one."""
+    written = None
+    for m in _PUBLISHED.finditer(head):
+        if m.group("key") not in _WRITTEN_KEYS:
+            return _iso(*(int(g) for g in m.groups()[1:]))
+        written = written or m
+    return _iso(*(int(g) for g in written.groups()[1:])) if written else None
 
 
 #: How long after the signature's day a year on (its year mistyped) the page may be dated.

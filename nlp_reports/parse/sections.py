@@ -24,6 +24,7 @@ from nlp_reports.parse.headings import (
 from nlp_reports.parse.metadata import (
     _NO_LEVEL,
     HANZI_ZEROS,
+    TITLE_DATE,
     agency_and_year,
     level_of,
     region_of,
@@ -157,6 +158,7 @@ class Layout:
     folded: tuple[str, ...]  # titles of headings outside the scheme folded into a section
     signature_span: tuple[int, int] | None  # the agency line above the closing date
     date_span: tuple[int, int] | None  # the closing date line
+    head_date_span: tuple[int, int] | None = None  # a date line right under the title
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -590,7 +592,36 @@ def analyse(text: str) -> Layout:
         sections.append(SectionSpan(h.number, h.title_start, h.title_end, h.body_start, body_end))
         current = h.number
     return Layout(title_span, content_start, content_end, tuple(sections), tuple(unsectioned),
-                  tuple(folded), signature_span, date_span)
+                  tuple(folded), signature_span, date_span,
+                  _head_date(text, title_span, first) if title_span else None)
+
+
+#: How many non-blank lines under the title are looked at for its date line.
+_HEAD_DATE_LINES = 3
+
+
+def _head_date(text: str, title: tuple[int, int], first: int) -> tuple[int, int] | None:
+    """The span of a line holding only a date (``metadata.TITLE_DATE``) among the first few
+    non-blank lines under the ``title`` and above the first section heading (at ``first``),
+    past the page's chrome, the title printed again and an agency line ("国家林业局",
+    "——云岭州宁川市人民政府办公室"); else None. Only there: a date in the text (总体情况's
+    "自2023年1月1日起施行", the data period) is never the report's."""
+    after = title[1]
+    key = _BLANKS.sub("", text[title[0]:after])
+    seen = 0
+    for l0, l1 in _lines(text[after:min(first, after + 600)]):
+        line = text[after + l0:after + l1]
+        if not line.strip():
+            continue
+        chrome = _HEAD_CHROME.search(line) and len(line) <= 120  # (its 发布时间 is the page's)
+        if not chrome and TITLE_DATE.fullmatch(line):
+            return after + l0, after + l1
+        seen += 1
+        if seen >= _HEAD_DATE_LINES or not (
+                chrome or _BREADCRUMB.search(line) or _BLANKS.sub("", line) == key
+                or _is_agency_line(line.lstrip(" \t\u3000—-－"))):
+            return None
+    return None
 
 
 def _title_repeat(text: str, key: str, lines: list[tuple[int, int]]) -> int:
