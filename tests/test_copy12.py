@@ -14,7 +14,13 @@ import pandas as pd
 from _corpus_helpers import FakeTagger, make_report
 
 from nlp_reports.corpus import Store, audit, summarize
-from nlp_reports.corpus.copying import MIN_CONTAINED, NearDuplicateIndex, normalize, year_over_year
+from nlp_reports.corpus.copying import (
+    MIN_CONTAINED,
+    NearDuplicateIndex,
+    found_inside,
+    normalize,
+    year_over_year,
+)
 
 # a town's section 五 of 2023, written as prose and cut at "；": one clause a statement
 TOWN_2023_PROBLEMS = [
@@ -179,3 +185,130 @@ def test_summary_and_audit_read_a_resplit_copy_as_whole(tmp_path):
     assert result.zh.loc[town24, "copied_from_last_year"] == [
         "第五部分有3条问题或改进措施表述与本机关2023年度报告相同或近似：第五部分全部3条均与上年相同"
         "（整体沿用上年表述，占100%）"]
+
+
+# --- across agencies (copy12b) ---------------------------------------------------------
+# newuser11: 白沙乡 2023 copied 龙潭镇 2023 cut differently (prose clauses merged); the
+# clusters compare statement with statement, so 7 of 10 were shared and the audit's
+# "两份报告可能有一份照搬另一份" (80%) was not written. Now the statements left are looked
+# for inside the section 五 of the agency the report shares most with.
+
+# a county water bureau's 2023 list, one item a statement
+WATER_PROBLEMS = [
+    "农村饮水安全工程水质检测结果公开不及时，部分乡镇的检测报告滞后两个月以上才上网。",
+    "河长制公示牌信息更新不到位，个别河段河长调整后公示牌仍标注原责任人姓名和电话。",
+    "水利建设项目招投标信息分散发布在多个平台，群众查找不便。",
+    "依申请公开答复文书格式不统一，告知救济渠道的表述不够规范。",
+]
+WATER_MEASURES = [
+    "建立水质检测结果按月公开制度，检测报告出具后五个工作日内在门户网站发布。",
+    "组织各乡镇对辖区河长公示牌逐一排查，责任人调整后十日内完成更换。",
+    "统一使用县政务公开办制发的答复文书模板，由法制股审核后再行出具。",
+]
+# another county's bureau, the same year: the same words, written as prose, two items of
+# the list to a sentence
+COPY_PROBLEMS = [
+    "一是农村饮水安全工程水质检测结果公开不及时，部分乡镇的检测报告滞后两个月以上才上网；"
+    "河长制公示牌信息更新不到位，个别河段河长调整后公示牌仍标注原责任人姓名和电话。",
+    "二是水利建设项目招投标信息分散发布在多个平台，群众查找不便。",
+    "三是依申请公开答复文书格式不统一，告知救济渠道的表述不够规范。",
+]
+COPY_MEASURES = [
+    "建立水质检测结果按月公开制度，检测报告出具后五个工作日内在门户网站发布；"
+    "组织各乡镇对辖区河长公示牌逐一排查，责任人调整后十日内完成更换。",
+    "统一使用县政务公开办制发的答复文书模板，由法制股审核后再行出具。",
+]
+
+# a town sharing two problems with a neighbouring town, and two stock measures (20
+# characters and more) that two other agencies also write; the neighbour has the stock
+# measures inside one long list item, with a short stock phrase
+TOWN_A = "思源县江口镇人民政府"
+TOWN_A_PROBLEMS = ["镇村两级公开栏更新频率低，部分村的财务公开仍停留在上半年。",
+                   "惠农补贴资金发放情况未按户公示，只公布了发放总额。"]
+STOCK = ["加强业务培训，提高信息公开工作人员的政策水平和业务能力。",
+         "严格落实信息发布保密审查制度，确保公开信息准确规范。"]
+TOWN_A_MEASURES = [*STOCK, "力争年内见到明显成效。"]
+TOWN_B = "思源县孟溪镇人民政府"
+TOWN_B_PROBLEMS = ["（一）镇村两级公开栏更新频率低，部分村的财务公开仍停留在上半年",
+                   "（二）惠农补贴资金发放情况未按户公示，只公布了发放总额"]
+TOWN_B_MEASURES = ["加强业务培训，提高信息公开工作人员的政策水平和业务能力；严格落实信息发布保密审查"
+                   "制度，确保公开信息准确规范；同步开通镇政府微信公众号公开专栏，力争年内见到明显成效。"]
+
+
+def _audit_of(tmp_path, reports):
+    tagger = FakeTagger()
+    path = tmp_path / "x.db"
+    with Store(path) as s:
+        for name, r in reports.items():
+            s.write_report(name, r, tagger.tag_many([r])[0], model_id="m")
+    result = audit(path)
+    t = result.table.assign(name=[p.split("/")[-1] for p in result.table["path"]])
+    return t.set_index("name"), result.zh.set_index(t["name"].to_numpy())
+
+
+def test_another_agencys_section5_cut_differently_is_shared_whole(tmp_path):
+    t, zh = _audit_of(tmp_path, {
+        "water.txt": make_report("云岭县水务局", 2023, WATER_PROBLEMS, WATER_MEASURES),
+        "copy.txt": make_report("南屏县水利局", 2023, COPY_PROBLEMS, COPY_MEASURES),
+        "other.txt": make_report("南屏县卫生健康局", 2023, [
+            "家庭医生签约服务信息公开内容单一，群众关心的签约费用和服务包未予说明。"],
+            ["将签约服务包内容、收费标准和投诉电话在各卫生院公开栏同步公示。"]),
+    })
+    # the copy: 5 statements, 3 alike one by one, 2 holding two items each
+    assert t.loc["copy.txt", "shared_with_other_agencies"] == 5
+    assert t.loc["copy.txt", "shared_with"] == "云岭县水务局（5）"
+    one_source = ("第五部分5条问题和改进措施中有5条与云岭县水务局的报告相同或近似"
+                  "（两份报告可能有一份照搬另一份）")
+    assert one_source in zh.loc["copy.txt", "shared_with_other_agencies"]
+    # and the other way: each item of the list lies inside the copy's text
+    assert t.loc["water.txt", "shared_with"] == "南屏县水利局（7）"
+    assert ("第五部分7条问题和改进措施中有7条与南屏县水利局的报告相同或近似"
+            "（两份报告可能有一份照搬另一份）") in zh.loc["water.txt", "shared_with_other_agencies"]
+    assert t.loc["other.txt", "shared_with_other_agencies"] == 0
+
+
+def test_stock_sentences_inside_the_neighbours_list_do_not_make_a_copy(tmp_path):
+    """Formulas other agencies write too are not credited to the neighbour by containment,
+    nor a stock phrase under 20 characters: 2 of 5 with the neighbour, no one-source
+    sentence (crediting them would read 4 of 5, twice the next agency)."""
+    t, zh = _audit_of(tmp_path, {
+        "a.txt": make_report(TOWN_A, 2022, TOWN_A_PROBLEMS, TOWN_A_MEASURES,
+                             level="township"),
+        "b.txt": make_report(TOWN_B, 2022, TOWN_B_PROBLEMS, TOWN_B_MEASURES,
+                             level="township"),
+        "d.txt": make_report("思源县生态环境分局", 2022, [
+            "建设项目环评审批信息公开不全，部分批复文件未附审批依据。"], STOCK),
+        "e.txt": make_report("思源县人力资源和社会保障局", 2022, [
+            "就业补贴政策解读偏重转载上级文件，缺少本县申领流程的说明。"], list(reversed(STOCK))),
+    })
+    last = normalize(TOWN_B_MEASURES[0])
+    assert all(normalize(s) in last for s in TOWN_A_MEASURES)  # all three are in it
+    assert t.loc["a.txt", "shared_with_other_agencies"] == 4  # 2 problems + 2 formulas
+    # the neighbour ties with the two agencies writing the formulas (ties by name)
+    assert t.loc["a.txt", "shared_with"] == (
+        f"思源县人力资源和社会保障局（2）、{TOWN_B}（2）、思源县生态环境分局（2）")
+    assert not any("照搬" in s for s in zh.loc["a.txt", "shared_with_other_agencies"])
+    assert t.loc["b.txt", "shared_with"] == f"{TOWN_A}（2）"
+
+
+def test_found_inside_reads_only_the_reports_paired():
+    """A statement is looked for in the paired reports only (another agency holding the
+    same text is not read), as one contiguous stretch of their text."""
+    patched = ("水质检测结果按月公开制度，检测报告出具后五个工作日内在门户网站发布"
+               "招投标信息分散发布在多个平台")  # two places of the list, 40 characters
+    st = pd.DataFrame(
+        [(1, i, t) for i, t in enumerate(WATER_PROBLEMS + WATER_MEASURES)]
+        + [(2, i, t) for i, t in enumerate(COPY_PROBLEMS + COPY_MEASURES + [patched])]
+        + [(3, i, t) for i, t in enumerate(COPY_PROBLEMS)],
+        columns=["report_id", "idx", "text"])
+    index = NearDuplicateIndex.build(st["text"].tolist())
+    pairs = pd.DataFrame({"report_id": [1, 2], "other_report_id": [2, 1]})
+    found = found_inside(st, index, pairs)
+    got = {(r, i, o) for r, i, o in found.itertuples(index=False)}
+    assert got == {(1, i, 2) for i in range(7)} | {(2, i, 1) for i in range(5)}
+    # the water bureau's statements are not looked for in report 3 (not paired), nor are
+    # report 3's; a statement marked to skip is not looked for
+    skip = (st["report_id"] == 2).to_numpy() & (st["idx"] == 0).to_numpy()
+    again = found_inside(st, index, pairs, skip=skip)
+    assert len(again) == len(found) - 1 and not ((again["report_id"] == 2)
+                                                 & (again["idx"] == 0)).any()

@@ -919,6 +919,12 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     shared = _shared_lists(members, reps)
+    # a copy of another agency's section 五 cut into statements differently: the rest of
+    # the report is looked for inside the report(s) of the agency it shares most with
+    inside = _found_in_top_agency(st, index, members, reps, shared)
+    if len(inside):
+        n_shared = n_shared.add(inside.groupby("report_id").size(), fill_value=0).astype(int)
+        shared = _with_found(shared, inside)
     cols.out["shared_with"] = shared.map(
         lambda v: _shared_text(v, SHARED_WITH_NAMES, counts=True) if v else "")
     cols.add("shared_with_other_agencies", n_shared, n_shared, pd.Series(
@@ -1112,6 +1118,66 @@ def _one_source_zh(shared: Any, n_own: int) -> list[str]:
         return []
     return [f"第五部分{n_own}条问题和改进措施中有{min(top, n_own)}条与{agencies[0]}的报告相同或近似"
             "（两份报告可能有一份照搬另一份）"]
+
+
+#: Another agency's report is searched for a report's statements cut differently (see
+#: :func:`_found_in_top_agency`) when that agency already shares this many statements.
+CONTAINED_MIN_SHARED = 2
+
+
+def _found_in_top_agency(st: Any, index: Any, members: Any, reps: Any, shared: Any) -> Any:
+    """Statements of a report found word for word inside the section 五 of the other
+    agency it shares most statements with (report_id, idx, agency).
+
+    The clusters compare statement with statement, so a copy of another agency's section
+    五 cut into statements differently (two of its statements merged into one, one cut in
+    two) shares only the pieces cut alike. For each report whose top agency (ties
+    included) shares at least :data:`CONTAINED_MIN_SHARED` statements, its other
+    statements are looked for (:func:`copying.found_inside`: 20 normalised characters or
+    more, one contiguous stretch) in that agency's reports it shares a statement with — a
+    handful of pairs, not all of them. Statements already in a cluster shared with any
+    other agency are not looked for: a formula many agencies write (a boilerplate list
+    such as "加强业务培训，…") says nothing about copying from this agency.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from nlp_reports.corpus import copying
+
+    empty = pd.DataFrame({"report_id": [], "idx": [], "agency": []})
+    in_cluster = np.asarray(pd.MultiIndex.from_frame(st[["report_id", "idx"]]).isin(
+        pd.MultiIndex.from_frame(members[["report_id", "idx"]])))
+    rest = set(st["report_id"].to_numpy()[~in_cluster].tolist())  # reports with some left
+    tops = [(rid, a) for rid, v in shared.dropna().items()
+            if rid in rest and v[1][0] >= CONTAINED_MIN_SHARED
+            for a, k in zip(v[0], v[1], strict=False) if k == v[1][0]]
+    if not tops:
+        return empty
+    tops = pd.DataFrame(tops, columns=["report_id", "agency"])
+    m = members[["report_id", "cluster"]].drop_duplicates()
+    m = m.assign(agency=reps["agency"].reindex(m["report_id"]).to_numpy())
+    # the top agency's reports that share a cluster with the report
+    pairs = tops.merge(m[["report_id", "cluster"]], on="report_id").merge(
+        m.rename(columns={"report_id": "other_report_id"}), on=["cluster", "agency"])
+    pairs = pairs[["report_id", "other_report_id"]].drop_duplicates()
+    found = copying.found_inside(st, index, pairs, skip=in_cluster)
+    if found.empty:
+        return empty
+    return found.assign(agency=reps["agency"].reindex(found["other_report_id"]).to_numpy())[
+        ["report_id", "idx", "agency"]]
+
+
+def _with_found(shared: Any, found: Any) -> Any:
+    """``shared`` (:func:`_shared_lists`) with the statements :func:`_found_in_top_agency`
+    found added to their agency's count, most shared first again."""
+    add = found.groupby(["report_id", "agency"]).size()
+    out = shared.copy()
+    for rid in found["report_id"].unique().tolist():
+        agencies, counts, total, capped = out[rid]
+        counts = [k + int(add.get((rid, a), 0)) for a, k in zip(agencies, counts, strict=True)]
+        order = sorted(range(len(agencies)), key=lambda i: (-counts[i], agencies[i]))
+        out[rid] = ([agencies[i] for i in order], [counts[i] for i in order], total, capped)
+    return out
 
 
 def _shared_lists(members: Any, reps: Any) -> Any:

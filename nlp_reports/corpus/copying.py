@@ -12,7 +12,9 @@ without an O(n²) comparison:
 
 Clusters are connected components of verified pairs. Everything is numpy / scipy sparse.
 Year over year, a statement found word for word inside the agency's previous section 五
-taken whole is copied too, however either year was cut into statements.
+taken whole is copied too, however either year was cut into statements; across agencies,
+:func:`found_inside` does the same against a few given reports (the audit's: those of the
+agency a report already shares most with).
 """
 
 from __future__ import annotations
@@ -373,6 +375,62 @@ def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
     return pd.DataFrame({"row": np.asarray(rows, np.int64),
                          "row_prev": np.asarray(rows_prev, np.int64),
                          "similarity": np.ones(len(rows))}), spans
+
+
+def found_inside(statements: Any, index: NearDuplicateIndex, pairs: Any, *,
+                 skip: np.ndarray | None = None) -> Any:
+    """Statements found word for word inside another given report's section 五 taken whole.
+
+    ``statements``: report_id, idx (row i ↔ ``index.uid[i]``); ``pairs``: report_id,
+    other_report_id — the reports each report's statements are looked for in (a few per
+    report: no all-pairs scan). A statement of at least :data:`MIN_CONTAINED` normalised
+    characters (``skip`` False) is found when its normalised text lies inside the other
+    report's normalised statements joined in order: one contiguous stretch, so a copy cut
+    into statements differently is found, clauses picked from different places are not.
+    Returns report_id, idx, other_report_id (the first of the pairs it is found in).
+    """
+    import pandas as pd
+
+    found: dict[str, list[Any]] = {"report_id": [], "idx": [], "other_report_id": []}
+    if pairs.empty or not len(statements):
+        return pd.DataFrame(found)
+    unique, uid = index.unique, index.uid
+    rid = statements["report_id"].to_numpy()
+    idx = statements["idx"].to_numpy()
+    # the statements to look for: long enough, not skipped, of a report with pairs
+    long_enough = np.fromiter((len(t) >= MIN_CONTAINED for t in unique), dtype=bool,
+                              count=len(unique))[uid]
+    look = long_enough & pd.Series(rid).isin(set(pairs["report_id"].tolist())).to_numpy()
+    if skip is not None:
+        look &= ~np.asarray(skip, dtype=bool)
+    if not look.any():
+        return pd.DataFrame(found)
+    others: dict[Any, list[Any]] = {}
+    for r, o in zip(pairs["report_id"].tolist(), pairs["other_report_id"].tolist(),
+                    strict=True):
+        others.setdefault(r, []).append(o)
+    order = np.lexsort((idx, rid))  # every report's statements in order, for its text
+    sorted_rid = rid[order]
+    texts: dict[Any, str] = {}
+
+    def whole(o: Any) -> str:
+        if o not in texts:
+            lo = np.searchsorted(sorted_rid, o, side="left")
+            hi = np.searchsorted(sorted_rid, o, side="right")
+            texts[o] = "".join([unique[u] for u in uid[order[lo:hi]].tolist()])
+        return texts[o]
+
+    rows = np.flatnonzero(look)
+    rows = rows[np.lexsort((idx[rows], rid[rows]))].tolist()
+    for i in rows:
+        t = unique[uid[i]]
+        for o in others[rid[i]]:
+            if t in whole(o):
+                found["report_id"].append(rid[i])
+                found["idx"].append(idx[i])
+                found["other_report_id"].append(o)
+                break
+    return pd.DataFrame(found)
 
 
 def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
