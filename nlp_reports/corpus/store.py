@@ -862,6 +862,9 @@ class Store:
                              f"e.g. --db {p / 'corpus.sqlite'}")
         if self.readonly and not p.exists():
             raise StoreError(f"{p}: no store here (run 'nlp-reports tag ... --db {p}' first)")
+        if p.exists() and not p.is_file():  # SQLite would wait on a FIFO, past Ctrl-C
+            raise StoreError(f"{p}: not a regular file (a pipe, socket or device); the store "
+                             "is one SQLite file: give a file path")
         if not self.readonly:
             parent = p.parent if str(p.parent) else Path(".")
             if not parent.is_dir():

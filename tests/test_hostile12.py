@@ -1,0 +1,124 @@
+"""Hostile inputs to the code changed in s12 (since 00004e0, issue 5): the store's opening
+(corpus.store), the word-for-word containment of a statement in another report's section 五
+(corpus.copying: _contained, found_inside), … Each hung or ran far too long before its fix: a
+command must end with its own error, a summary in time that grows with the corpus, not with
+the square of one report.
+
+Inputs are short fictional texts written for these tests (minimized findings).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from nlp_reports.corpus import copying
+from nlp_reports.corpus.copying import NearDuplicateIndex, found_inside, year_over_year
+
+ROOT = Path(__file__).parents[1]
+
+
+def _cpu(f, *args, **kw):
+    t = time.process_time()
+    out = f(*args, **kw)
+    return out, time.process_time() - t
+
+
+# --- a FIFO where the store should be ---------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_given_as_the_store_is_refused_not_waited_on(tmp_path):
+    # SQLite opened a FIFO read-only and waited for a writer, in C, past Ctrl-C: summarize,
+    # audit and tag's Ctrl-C line (which counts the stored reports) never ended
+    fifo = tmp_path / "corpus.sqlite"
+    os.mkfifo(fifo)
+    code = ("import sys\n"
+            "from nlp_reports.corpus.store import Store\n"
+            "from nlp_reports.cli import _interrupted_line\n"
+            "from nlp_reports.errors import StoreError\n"
+            "for ro in (True, False):\n"
+            "    try:\n"
+            "        Store(sys.argv[1], readonly=ro)\n"
+            "    except StoreError as exc:\n"
+            "        print(exc)\n"
+            "print(_interrupted_line(sys.argv[1]))\n")
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, str(fifo)], capture_output=True,
+                              text=True, timeout=60, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        pytest.fail("opening a FIFO as the store waited on it")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 3 and all("not a regular file" in line for line in lines[:2]), lines
+    assert lines[2].startswith("interrupted"), lines
+
+
+# --- containment in last year's (or another agency's) section 五 -----------------------------
+
+_CHARS = ("公开政务信息平台建设更新发布审核回应关切解读政策文件目录保密规范标准考核培训"
+          "队伍人员基层群众网站专栏栏目数据开放申请答复办理期限程序制度机制责任落实")
+
+
+def _statements(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_CHARS) for _ in range(30)) for _ in range(n)]
+
+
+def _frames(years: dict[int, list[str]], agency: str = "清水县交通运输局"):
+    st = pd.DataFrame([(year, i, t) for year, texts in years.items()
+                       for i, t in enumerate(texts)], columns=["report_id", "idx", "text"])
+    reps = pd.DataFrame([(year, agency, year) for year in years],
+                        columns=["id", "agency", "year"])
+    return st, reps, NearDuplicateIndex.build(st["text"].tolist())
+
+
+def test_a_huge_section_5_two_years_running_is_compared_in_bounded_time(caplog):
+    # 40,000 statements a year: each was looked for in last year's whole text, 40,000 scans
+    # of 1.2 million characters (5 s; an hour at a million statements); now the pair is too
+    # large for containment, says so, and the statements are still compared one to one
+    old = _statements(40_000, 1)
+    new = _statements(39_990, 2) + old[:10]  # ten copied word for word
+    st, reps, index = _frames({2022: old, 2023: new})
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        (by, copied), cpu = _cpu(year_over_year, st, reps, index)
+    assert cpu < 1.5, f"{cpu:.2f} CPU s"
+    assert by.set_index("year").loc[2023, "n_copied"] == 10
+    assert sorted(copied["idx"].tolist()) == list(range(39_990, 40_000))
+    assert "too many to look for" in caplog.text
+
+
+def test_containment_still_runs_within_the_bound():
+    # a merged copy (two statements of last year in one) in a long but possible section 五
+    old = _statements(300, 3)
+    new = _statements(298, 4) + [old[5] + old[6]]
+    st, reps, index = _frames({2022: old, 2023: new})
+    by, copied = year_over_year(st, reps, index)
+    row = copied.set_index("idx").loc[298]
+    assert row["prev_idx"] == 5 and row["similarity"] == 1.0
+    assert row["prev_text"] == old[5] + old[6]
+
+
+def test_found_inside_skips_only_the_pairs_over_the_bound(monkeypatch, caplog):
+    big, small = _statements(40, 5), _statements(3, 6)
+    mine = [big[7] + big[8], small[1] + small[2]]  # one inside each other report
+    st = pd.DataFrame([(r, i, t) for r, texts in ((1, mine), (2, big), (3, small))
+                       for i, t in enumerate(texts)], columns=["report_id", "idx", "text"])
+    index = NearDuplicateIndex.build(st["text"].tolist())
+    pairs = pd.DataFrame({"report_id": [1, 1], "other_report_id": [2, 3]})
+    both = found_inside(st, index, pairs)
+    assert sorted(zip(both["idx"], both["other_report_id"], strict=True)) == [(0, 2), (1, 3)]
+    # 2 statements × 40 × 30 characters is over a bound of 1,000, 2 × 3 × 30 is not
+    monkeypatch.setattr(copying, "MAX_CONTAINED_WORK", 1_000)
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        some = found_inside(st, index, pairs)
+    assert list(zip(some["idx"], some["other_report_id"], strict=True)) == [(1, 3)]
+    assert "too many" in caplog.text
