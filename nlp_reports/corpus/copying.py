@@ -19,7 +19,9 @@ agency a report already shares most with).
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -305,6 +307,14 @@ def _unique_pairs(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> Any
 #: year before counts as copied only from this many normalised characters: a stock phrase
 #: ("加强业务培训", "力争年内见到明显成效") inside last year's long text is no copied statement.
 MIN_CONTAINED = 20
+#: The most characters :func:`_contained` or :func:`found_inside` searches for one report
+#: in another (its statements to look for × that report's normalised section 五, one scan
+#: each): a section 五 of 100,000 statements, year after year, would be 10^10 characters
+#: (hours). 50,000,000 is 1,000 statements in a 50,000-character section 五, ten times the
+#: longest real one; past it only the statement-to-statement cosine test runs.
+MAX_CONTAINED_WORK = 50_000_000
+
+log = logging.getLogger("nlp_reports")
 
 
 def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
@@ -348,21 +358,30 @@ def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
             texts[j] = "".join([norm[r] for r in order[bounds[j]:bounds[j + 1]]])
         return texts[j]
 
+    offsets: dict[int, np.ndarray] = {}  # where each statement of a report ends in whole()
     raw = st["text"].to_numpy()
     rows, rows_prev, spans = [], [], {}
     for j, k in enumerate(key):
         prev = reports_of.get(k - 1)
         if not prev:
             continue
-        for i in order[bounds[j]:bounds[j + 1]]:
-            if not long_enough[i] or i in done:
-                continue
+        wanted = [i for i in order[bounds[j]:bounds[j + 1]] if long_enough[i] and i not in done]
+        if wanted and any(
+                len(wanted) * len(whole(p)) > MAX_CONTAINED_WORK for p in prev):
+            log.warning("copying: report %s has %d statements against %d characters of last "
+                        "year's section 五: too many to look for inside it (compared one to "
+                        "one only)", rid[bounds[j]], len(wanted),
+                        max(len(whole(p)) for p in prev))
+            prev = [p for p in prev if len(wanted) * len(whole(p)) <= MAX_CONTAINED_WORK]
+        for i in wanted:
             for p in prev:
                 at = whole(p).find(norm[i])
                 if at < 0:
                     continue
                 prows = order[bounds[p]:bounds[p + 1]]
-                offs = np.cumsum([len(norm[r]) for r in prows])
+                if p not in offsets:
+                    offsets[p] = np.cumsum([len(norm[r]) for r in prows])
+                offs = offsets[p]
                 first = int(np.searchsorted(offs, at, side="right"))
                 last = int(np.searchsorted(offs, at + len(norm[i]) - 1, side="right"))
                 rows.append(i)
@@ -422,6 +441,13 @@ def found_inside(statements: Any, index: NearDuplicateIndex, pairs: Any, *,
 
     rows = np.flatnonzero(look)
     rows = rows[np.lexsort((idx[rows], rid[rows]))].tolist()
+    for r, n_r in Counter(rid[rows].tolist()).items():  # bounded work (MAX_CONTAINED_WORK)
+        kept = [o for o in others[r] if n_r * len(whole(o)) <= MAX_CONTAINED_WORK]
+        if len(kept) < len(others[r]):
+            log.warning("copying: report %s has %d statements to look for in %d characters "
+                        "of another report's section 五: too many (compared one to one only)",
+                        r, n_r, max(len(whole(o)) for o in others[r]))
+            others[r] = kept
     for i in rows:
         t = unique[uid[i]]
         for o in others[rid[i]]:
