@@ -1,6 +1,7 @@
 """Hostile inputs to the code changed in s12 (since 00004e0, issue 5): the store's opening
 (corpus.store), the word-for-word containment of a statement in another report's section 五
-(corpus.copying: _contained, found_inside), … Each hung or ran far too long before its fix: a
+(corpus.copying: _contained, found_inside), label files and the keyword lexicon
+(classify.dataset, classify.baseline), … Each hung or ran far too long before its fix: a
 command must end with its own error, a summary in time that grows with the corpus, not with
 the square of one report.
 
@@ -20,8 +21,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from nlp_reports.classify.baseline import load_lexicon
+from nlp_reports.classify.dataset import load_labeled
 from nlp_reports.corpus import copying
 from nlp_reports.corpus.copying import NearDuplicateIndex, found_inside, year_over_year
+from nlp_reports.errors import DataError
 
 ROOT = Path(__file__).parents[1]
 
@@ -122,3 +126,62 @@ def test_found_inside_skips_only_the_pairs_over_the_bound(monkeypatch, caplog):
         some = found_inside(st, index, pairs)
     assert list(zip(some["idx"], some["other_report_id"], strict=True)) == [(1, 3)]
     assert "too many" in caplog.text
+
+
+# --- label files (classify.dataset) and the keyword lexicon (classify.baseline) --------------
+
+_LINE = '{"text": "政务新媒体更新不及时，个别账号长期停更", "kind": "problem"'
+
+
+@pytest.mark.parametrize("tail", [', "year": Infinity}', ', "year": 1e400}', ', "year": -Infinity}',
+                                  ', "year": ' + "7" * 5000 + "}",
+                                  ', "themes": [' + "3" * 5000 + "]}"])
+def test_a_jsonl_year_or_number_no_int_can_hold_is_a_data_error(tmp_path, tail):
+    # int(inf) raised OverflowError, and json.loads of a 5,000-digit number a ValueError
+    # that is no JSONDecodeError: tracebacks of `nlp-reports train`
+    f = tmp_path / "labels.jsonl"
+    f.write_text(_LINE + tail + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"labels\.jsonl:1: ") as exc:
+        load_labeled(f)
+    assert len(str(exc.value)) < 300
+
+
+def test_a_csv_themes_list_with_a_huge_number_is_a_data_error(tmp_path):
+    f = tmp_path / "labels.csv"
+    f.write_text('text,kind,themes\n依申请公开答复文书格式不统一,problem,"[' + "8" * 5000 + ']"\n',
+                 encoding="utf-8")
+    with pytest.raises(DataError, match=r"labels\.csv:2: themes is not a valid JSON list"):
+        load_labeled(f)
+
+
+def test_a_cell_of_thousands_of_wrong_theme_ids_gives_a_short_error(tmp_path):
+    # 50 rows of 20,000 wrong ids: a 2 MB message, every id repeated; now each row names
+    # its distinct ids, ten at most, each cut short
+    f = tmp_path / "labels.csv"
+    rows = [f"基层政务公开标准目录第{i}项未落实,problem," + " ".join(f"t{k % 300}" for k in range(20_000))
+            for i in range(50)]
+    f.write_text("text,kind,themes\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_labeled(f)
+    msg = str(exc.value)
+    assert msg.startswith("50 records of") and len(msg) < 20_000
+    assert "'t0', 't1'" in msg and "(300 in all)" in msg
+
+
+def test_a_kind_of_a_megabyte_is_named_short(tmp_path):
+    f = tmp_path / "labels.jsonl"
+    f.write_text('{"text": "公开指南未及时更新", "kind": "' + "问" * 1_000_000 + '"}\n',
+                 encoding="utf-8")
+    with pytest.raises(DataError, match="unknown kind") as exc:
+        load_labeled(f)
+    assert len(str(exc.value)) < 1_000
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe{\x00", b"[" * 100_000, b"[1, 2]", b"9" * 5000])
+def test_a_lexicon_that_is_no_json_object_is_a_data_error(tmp_path, content):
+    # not UTF-8 (UnicodeDecodeError), nested too deeply (RecursionError), a list
+    # (AttributeError on .get) or a 5,000-digit number were tracebacks
+    f = tmp_path / "lexicon.json"
+    f.write_bytes(content)
+    with pytest.raises(DataError, match="lexicon"):
+        load_lexicon(f)

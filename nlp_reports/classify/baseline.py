@@ -41,8 +41,13 @@ def load_lexicon(source: str | os.PathLike | dict | None = None) -> dict[str, An
         try:
             with open(source, encoding="utf-8") as fh:
                 lex = json.load(fh)
-        except (OSError, json.JSONDecodeError) as exc:
-            raise DataError(f"{source}: cannot read the lexicon ({exc})") from None
+        except (OSError, ValueError, RecursionError) as exc:  # (not UTF-8, not JSON, nested)
+            raise DataError(f"{source}: cannot read the lexicon "
+                            f"({'nested too deeply' if isinstance(exc, RecursionError) else exc})"
+                            ) from None
+        if not isinstance(lex, dict):
+            raise DataError(f"{source}: the lexicon must be a JSON object, not "
+                            f"{type(lex).__name__}")
     unknown = set(lex.get("themes", {})) - set(THEME_IDS)
     if unknown or set(lex.get("kinds", {})) - {*KINDS, "weights"}:
         raise DataError(f"lexicon has unknown theme or kind keys: {sorted(unknown)}")

@@ -208,13 +208,20 @@ def _jsonl_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
             continue
         try:
             rec = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:  # ("[[[…": nested too deeply)
-            raise DataError(f"{f}:{i}: invalid JSON "
-                            f"({getattr(exc, 'msg', 'nested too deeply')})") from None
+        except (ValueError, RecursionError) as exc:  # ("[[[…": nested too deeply; a number
+            # of 5,000 digits: ValueError, not JSONDecodeError)
+            raise DataError(f"{f}:{i}: invalid JSON ({_json_problem(exc)})") from None
         if not isinstance(rec, dict):
             raise DataError(f"{f}:{i}: expected a JSON object, got {type(rec).__name__}")
         records.append((i, rec))
     return records
+
+
+def _json_problem(exc: BaseException) -> str:
+    """What json.loads found wrong, in short."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return getattr(exc, "msg", None) or str(exc).split(":")[0]
 
 
 def csv_rows(raw: str, f: Path | str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
@@ -245,7 +252,7 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
         if themes.startswith("["):
             try:
                 rec["themes"] = json.loads(themes)
-            except (json.JSONDecodeError, RecursionError):
+            except (ValueError, RecursionError):
                 raise DataError(f"{f}:{line}: themes is not a valid JSON list") from None
         else:
             rec["themes"] = _split_themes(themes)
@@ -269,7 +276,9 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
     Why say "fixed": a researcher adapting the classifier learnt only from tracebacks that
     categories of their own are impossible; retraining relabels within the taxonomy.
     """
-    shown = ", ".join(map(repr, unknown))
+    # (at most 10, each cut to 40 characters: a cell of 20,000 wrong ids, a kind of 1 MB)
+    distinct = list(dict.fromkeys(r if len(r) <= 40 else r[:39] + "…" for r in map(repr, unknown)))
+    shown = ", ".join(distinct[:10]) + (f" … ({len(distinct)} in all)" if len(distinct) > 10 else "")
     if what == "kind":
         return (f"unknown kind {shown}; expected one of {', '.join(KINDS)} (or "
                 f"{'/'.join(KIND_ALIASES)}; the kinds are fixed: retraining relabels "
@@ -315,8 +324,8 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
     year = rec.get("year")
     try:
         year = int(year) if year not in (None, "") else None
-    except (TypeError, ValueError):
-        raise DataError(f"{where}: 'year' must be an integer, got {year!r}") from None
+    except (TypeError, ValueError, OverflowError):  # (Infinity, 1e400 in JSON: overflow)
+        raise DataError(f"{where}: 'year' must be an integer, got {year!r:.40}") from None
     family = rec.get("family")
     family = str(family).strip() if family not in (None, "") else ""
     if not family and str(rec.get("source") or "").strip():  # a suggest CSV's report file:
