@@ -97,3 +97,21 @@ def test_other_handling_group_and_its_last_row_in_one_cell(tmp_path, label):
     assert t3.status == "ok", t3.problem
     assert t3.get("3.6.3", "total") == 0 and t3.get("3.7", "total") > 0
     assert {c.outcome for c in r.checks if c.id in ("I1", "I2", "I3")} == {"pass"}
+
+
+def test_model_card_says_how_the_themes_decide():
+    """The shipped card said 'its own decision threshold' while all 13 themes decide at 0.5."""
+    import json
+
+    from nlp_reports.classify.train import _threshold_phrase, model_readme
+
+    shipped = Path(__file__).resolve().parents[1] / "models" / "default"
+    card = json.loads((shipped / "meta.json").read_text("utf-8"))
+    readme = (shipped / "README.md").read_text("utf-8")
+    assert readme == model_readme(card)  # the shipped card is what its writer writes
+    tuned = {**card, "threshold_method": "dev",
+             "thresholds": {t: 0.3 + 0.01 * i for i, t in enumerate(card["thresholds"])}}
+    assert _threshold_phrase(tuned) == "each with its own decision threshold"
+    if card.get("threshold_method") == "fixed":
+        assert "the same probability threshold" in readme
+        assert "its own decision threshold" not in readme

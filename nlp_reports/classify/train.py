@@ -540,6 +540,15 @@ _THRESHOLD_WORDS = {
 }
 
 
+def _threshold_phrase(card: dict[str, Any]) -> str:
+    """How the card's themes decide: one shared threshold said as such (a fixed 0.5 for all
+    13 is not "its own threshold"), else a threshold per theme."""
+    values = set((card.get("thresholds") or {}).values())
+    if card.get("threshold_method") == "fixed" and len(values) == 1:
+        return f"each deciding at the same probability threshold, {values.pop():g}"
+    return "each with its own decision threshold"
+
+
 def model_readme(card: dict[str, Any]) -> str:
     """A human model card (README.md) from the machine one (meta.json)."""
     from nlp_reports.classify.evaluate import TRAINED_TEXTS_FILE, fmt_figure
@@ -571,7 +580,7 @@ def model_readme(card: dict[str, Any]) -> str:
         f"{card['tokenizer'].get('engine_at_training')}, n-grams {card['params']['word_ngram']}) "
         f"∪ char n-gram TF-IDF {card['params']['char_ngram']}; {card['n_features']} features",
         "- kind: linear SVM, sigmoid-calibrated (CalibratedClassifierCV); themes: one calibrated "
-        "linear SVM per theme with its own decision threshold",
+        "linear SVM per theme, " + _threshold_phrase(card),
         "- libraries: " + ", ".join(f"{k} {v}" for k, v in sorted(card["versions"].items())),
         f"- model file SHA-256 `{card['model_sha256']}` (also in `model.joblib.sha256`)",
         "",
