@@ -1,7 +1,8 @@
 """Hostile inputs to the code changed in s12 (since 00004e0, issue 5): the store's opening
 (corpus.store), the word-for-word containment of a statement in another report's section 五
 (corpus.copying: _contained, found_inside), label files and the keyword lexicon
-(classify.dataset, classify.baseline), … Each hung or ran far too long before its fix: a
+(classify.dataset, classify.baseline); and a property test over the parser's s12
+constructs (⑴/⒈ markers, label lines, signatures, title-line dates, radicals). Each hung or ran far too long before its fix: a
 command must end with its own error, a summary in time that grows with the corpus, not with
 the square of one report.
 
@@ -20,6 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_hostile import _outcome
 
 from nlp_reports.classify.baseline import load_lexicon
 from nlp_reports.classify.dataset import load_labeled
@@ -185,3 +189,32 @@ def test_a_lexicon_that_is_no_json_object_is_a_data_error(tmp_path, content):
     f.write_bytes(content)
     with pytest.raises(DataError, match="lexicon"):
         load_lexicon(f)
+
+
+# --- the parser's s12 constructs, thrown together ----------------------------------------------
+
+#: The pieces the s12 parser changes read: ⑴/⒈ markers, label lines alone, lead-ins,
+#: signatures without a date, title-line dates (malformed too), county-level wording,
+#: radicals with combining marks, 表三's "（六）其他处理 3.其他" in one cell.
+_PIECES = ("⑴", "⑵", "⒈", "⒉", "（一）", "（二）", "1.", "2、", "一是", "二是", "下一步：", "改进措施：",
+           "整改情况：", "存在问题：", "问题一：", "2020年，我局将：", "针对上述问题，", "石湾海关",
+           "云岭市人民政府", "2024年1月20日", "（2024年1月发布）", "2023年13月45日", "二〇二三年十三月",
+           "我市（县级市）", "——云岭州宁川市", "⼀、", "⼈⺠", "\u0301", "（六）其他处理\t3.其他\t",
+           "公开不及时", "；", "。", "\n", "\n", "\n\n", " ", "\u3000")
+_REPORT12 = ("{title}\n{under}\n一、总体情况\n本年度依法依规推进政务公开。\n二、主动公开政府信息情况\n无。\n"
+             "三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+             "五、存在的主要问题及改进情况\n{five}\n六、其他需要报告的事项\n无。\n{sign}\n")
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(under=st.lists(st.sampled_from(_PIECES), max_size=6),
+       five=st.lists(st.sampled_from(_PIECES), max_size=60),
+       sign=st.lists(st.sampled_from(_PIECES), max_size=6),
+       times=st.sampled_from((1, 200)))
+def test_the_s12_constructs_in_any_order_give_a_sound_report_or_our_error(under, five, sign,
+                                                                          times):
+    text = _REPORT12.format(title="宁川市人民政府2023年政府信息公开工作年度报告",
+                            under="".join(under), five="".join(five) * times,
+                            sign="".join(sign))
+    _outcome(text)  # a sound Report or a ParseError, within test_hostile's CPU budget
