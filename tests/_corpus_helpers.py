@@ -290,3 +290,14 @@ def alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in ("Z", "X")
+
+
+def store_of(path, reports, model_id: str = "m"):
+    """A store at ``path`` holding ``reports`` (file name -> Report), tagged by FakeTagger."""
+    from nlp_reports.corpus import Store
+
+    tagger = FakeTagger()
+    with Store(path) as s:
+        for name, r in reports.items():
+            s.write_report(name, r, tagger.tag_many([r])[0], model_id=model_id)
+    return path

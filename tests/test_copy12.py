@@ -11,9 +11,9 @@ that a stock phrase inside last year's long text is not one.
 from __future__ import annotations
 
 import pandas as pd
-from _corpus_helpers import FakeTagger, make_report
+from _corpus_helpers import make_report, store_of
 
-from nlp_reports.corpus import Store, audit, summarize
+from nlp_reports.corpus import audit, summarize
 from nlp_reports.corpus.copying import (
     MIN_CONTAINED,
     NearDuplicateIndex,
@@ -163,12 +163,7 @@ def _store(tmp_path):
         "bureau23.txt": make_report("安远县水利局", 2023, BUREAU_2023_PROBLEMS,
                                     BUREAU_2023_MEASURES),
     }
-    tagger = FakeTagger()
-    path = tmp_path / "c.db"
-    with Store(path) as s:
-        for name, r in reports.items():
-            s.write_report(name, r, tagger.tag_many([r])[0], model_id="m")
-    return path
+    return store_of(tmp_path / "c.db", reports)
 
 
 def test_summary_and_audit_read_a_resplit_copy_as_whole(tmp_path):
@@ -236,12 +231,7 @@ TOWN_B_MEASURES = ["加强业务培训，提高信息公开工作人员的政策
 
 
 def _audit_of(tmp_path, reports):
-    tagger = FakeTagger()
-    path = tmp_path / "x.db"
-    with Store(path) as s:
-        for name, r in reports.items():
-            s.write_report(name, r, tagger.tag_many([r])[0], model_id="m")
-    result = audit(path)
+    result = audit(store_of(tmp_path / "x.db", reports))
     t = result.table.assign(name=[p.split("/")[-1] for p in result.table["path"]])
     return t.set_index("name"), result.zh.set_index(t["name"].to_numpy())
 
