@@ -153,6 +153,25 @@ WEB_PAGE_SUFFIXES: tuple[str, ...] = (".shtml", ".xhtml", ".jsp", ".asp", ".aspx
 #: AppleDouble files (``._年报.pdf``). Read, they would fail as broken files at every run.
 OFFICE_LOCK = "office lock file"
 MAC_METADATA = "macOS metadata"
+#: The folder a browser's "save as web page, complete" (网页，全部) puts beside the page
+#: (``年报_files/``, Word's ``年报.files/``): its css, scripts and ``saved_resource.html``
+#: frames are no reports, and every frame failed as ``not_a_report`` at every run.
+SAVED_PAGE_FILES = "saved page resources"
+_PAGE_SUFFIXES = (".html", ".htm", ".mht", ".mhtml", *WEB_PAGE_SUFFIXES)
+
+
+def _saved_page_folder(name: str, siblings: set[str]) -> bool:
+    """Whether folder ``name`` is the ``_files`` folder of a saved web page
+    among ``siblings`` (the file names beside it): ``X_files`` or ``X.files`` beside
+    ``X.html`` (any page suffix, any case)."""
+    for tail in ("_files", ".files"):
+        if name.lower().endswith(tail) and len(name) > len(tail):
+            stem = name[: -len(tail)]
+            return any(s[: len(stem)] == stem and s[len(stem):].lower() in _PAGE_SUFFIXES
+                       for s in siblings)
+    return False
+
+
 _NOT_DOCUMENTS = ("~$", ".~lock.", "._")
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
 WALKED_SUFFIXES: frozenset[str] = frozenset(
@@ -217,7 +236,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     :data:`WALKED_SUFFIXES` — :data:`FLAGGED_SUFFIXES` fail with reason
     ``unsupported_format`` when read — and counts the other files it passes over; a folder
     argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`. Office
-    lock files (``~$…``, ``.~lock.…``) and a Mac's metadata (``._…``, ``__MACOSX/``) are
+    lock files (``~$…``, ``.~lock.…``), a Mac's metadata (``._…``, ``__MACOSX/``) and the
+    ``X_files/`` folder of a saved web page ``X.html`` (:data:`SAVED_PAGE_FILES`) are
     counted, never read.
     """
     files, missing, ignored = _expand(paths)
@@ -273,12 +293,15 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                 continue
             seen_dirs.add((st.st_dev, st.st_ino))
             real = []
+            siblings = set(names)
             for d in sorted(dirs):
                 if os.path.islink(os.path.join(root, d)):
                     links.append((Path(root, d), arg))
-                elif d == "__MACOSX":  # a Mac zip's resource forks, one per file in the zip
+                elif d == "__MACOSX" or _saved_page_folder(d, siblings):
+                    # a Mac zip's resource forks, one per file in the zip; a saved page's files
+                    kind = MAC_METADATA if d == "__MACOSX" else SAVED_PAGE_FILES
                     n = sum(len(files) for _, _, files in _walk(os.path.join(root, d)))
-                    ignored[MAC_METADATA] = ignored.get(MAC_METADATA, 0) + n
+                    ignored[kind] = ignored.get(kind, 0) + n
                 else:
                     real.append(d)
             dirs[:] = real
