@@ -51,6 +51,31 @@ def test_a_files_folder_with_no_page_beside_it_is_still_walked(tmp_path):
     assert found.ignored == {SAVED_PAGE_FILES: 3}
 
 
+def test_the_audit_says_in_chinese_why_a_file_could_not_be_read(tmp_path):
+    from nlp_reports import audit
+
+    folder = tmp_path / "收集的报告"
+    folder.mkdir()
+    (folder / "岑桥乡2023年报（下载失败）.txt").write_bytes(b"")
+    login = ("<!DOCTYPE html><html><head><meta charset='gbk'><title>统一身份认证平台</title>"
+             "</head><body><form>用户名：<input name=u> 密码：<input type=password>"
+             "<button>登录</button></form><p>您的会话已超时，请重新登录。</p></body></html>")
+    (folder / "望江街道2024年政府信息公开年报.txt").write_bytes(login.encode("gbk"))
+    (folder / "审计局2023年报.wps").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = tag_paths(folder, tmp_path / "s.sqlite")
+    assert result.failed == 3
+    checked = audit(tmp_path / "s.sqlite")
+    rows = {Path(p).name: z for p, z in zip(checked.table["path"], checked.table["findings_zh"],
+                                            strict=True)}
+    empty = rows["岑桥乡2023年报（下载失败）.txt"]
+    assert empty.startswith("（1）文件无法读取：文件为空") and "empty: " in empty
+    assert "不是政府信息公开工作年度报告" in rows["望江街道2024年政府信息公开年报.txt"]
+    wps = rows["审计局2023年报.wps"]
+    assert "格式不受支持" in wps and "soffice" in wps  # the command is kept
+    page = checked.to_html()
+    assert "文件无法读取：文件为空" in page
+
+
 def test_notepad_encodings_read_the_same_report_and_are_stored_once(tmp_path):
     """GBK with CRLF, UTF-8 with a BOM and Notepad's "Unicode" (UTF-16 LE with a BOM), under
     names with spaces and full-width punctuation: one report, whatever the encoding."""

@@ -1013,6 +1013,33 @@ def _date_findings(cols: _Columns, probs: Any) -> None:
          for bad, y in zip(outdated, year_num, strict=True)], index=reps.index))
 
 
+#: What each failure reason means, in the words of a disclosure office's letter: the
+#: ``failed`` cell's English message alone told a Chinese-speaking reviewer nothing.
+FAILURE_ZH: dict[str, str] = {
+    "empty": "文件为空（多为下载失败或未保存内容），请重新下载",
+    "binary": "文件已损坏或不完整（如下载中断），请重新下载，或用Word/WPS打开后另存",
+    "undecodable": "无法识别文件的文字编码，请用记事本另存为UTF-8编码的.txt文件",
+    "too_large": "文件过大，超出读取上限",
+    "not_a_report": "文件内容不是政府信息公开工作年度报告（未找到章节标题、统计表格或关键词；"
+                    "可能是登录页、错误页，或没有文字层的扫描件）",
+    "unsupported_format": "文件格式不受支持（如.doc、.wps、.xls或压缩包），"
+                          "请转换为.docx，或另存为.txt、.html、.pdf",
+    "missing_dependency": "缺少读取该格式所需的可选依赖，按说明安装后重新运行即可",
+    "not_found": "文件不存在",
+    "unreadable": "无法打开该文件（权限不足或不是普通文件）",
+    "timeout": "解析超时",
+    "tag_error": "分类时出错",
+    "parse_error": "解析出错",
+}
+
+
+def failure_zh(failed: str) -> str:
+    """The sentence for a failed file's ``failed`` cell (``reason: message``): 文件无法读取,
+    what the reason means in Chinese, then the cell itself (its command or detail)."""
+    meaning = FAILURE_ZH.get(failed.split(":", 1)[0].strip())
+    return f"文件无法读取：{meaning}（{failed}）" if meaning else f"文件无法读取（{failed}）"
+
+
 def _with_failures(out: Any, zh_frame: Any, counted: Any, failures: Any
                    ) -> tuple[Any, Any, Any]:
     """The rows of the files that could not be read added to the report rows (a defect each)."""
@@ -1025,8 +1052,8 @@ def _with_failures(out: Any, zh_frame: Any, counted: Any, failures: Any
         "path": failures["path"], "defects": 1, "signals": 0, "texts_for_agency_year": 0,
         "failed": failures["reason"] + ": " + failures["message"].fillna(""),
     })
-    failed["findings_zh"] = ["（1）文件无法读取（" + f + "）" for f in failed["failed"]]
-    extra = pd.DataFrame({"failed": [[f"文件无法读取（{f}）"] for f in failed["failed"]]},
+    failed["findings_zh"] = ["（1）" + failure_zh(f) for f in failed["failed"]]
+    extra = pd.DataFrame({"failed": [[failure_zh(f)] for f in failed["failed"]]},
                          index=failed["path"].to_numpy())
     failed_counts = pd.DataFrame({"failed": 1}, index=failed["path"].to_numpy())
     return (pd.concat([out, failed], ignore_index=True), pd.concat([zh_frame, extra]),

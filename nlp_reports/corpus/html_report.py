@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from nlp_reports.corpus.audit import COLUMN_NAMES_ZH
+from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, failure_zh
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -913,7 +913,7 @@ def _print_letters(df: Any, short: Any, zh_of: Any) -> str:
         date = "" if _missing(row.get("published")) else str(row.get("published") or "")
         found = sentences(row, [c for c in DEFECT_COLUMNS if c != "failed"], "findings_zh")
         if failed:
-            found = [f"文件无法读取（{failed}）"]
+            found = [failure_zh(str(failed))]
         signals = sentences(row, SIGNAL_COLUMNS, "signals_zh")
         items = ("<ol>" + "".join(f"<li>{esc(t)}</li>" for t in found) + "</ol>" if found
                  else "<p>审查意见：未发现缺陷。</p>")
