@@ -101,3 +101,17 @@ def test_notepad_encodings_read_the_same_report_and_are_stored_once(tmp_path):
             "1", "total")
     result = tag_paths(folder, tmp_path / "s.sqlite")
     assert (result.ok, result.duplicates, result.failed) == (1, 2, 0), result.failures
+
+
+def test_statement_text_has_ascii_brackets_and_chinese_punctuation_as_docs_schema_says():
+    """docs/schema.md: a statement's full-width brackets and digits become ASCII, its
+    ，。“”《》 stay — a researcher searching the DataFrame for 村（社区） found nothing."""
+    from nlp_reports import load_report
+
+    text = (EXAMPLES / "云岭市东城区人民政府2021年政府信息公开工作年度报告.txt").read_text(
+        encoding="utf-8")
+    start = text.index("五、")
+    item = "一是村（社区）公开栏更新不及时，群众对《条例》知晓率仅为６０％。"
+    report = load_report(text[:start] + text[start:].replace("\n", "\n" + item + "\n", 1))
+    found = [s.text for s in report.statements if "社区" in s.text]
+    assert found == ["村(社区)公开栏更新不及时，群众对《条例》知晓率仅为60%。"], found
