@@ -74,6 +74,11 @@ def test_the_audit_says_in_chinese_why_a_file_could_not_be_read(tmp_path):
     assert "格式不受支持" in wps and "soffice" in wps  # the command is kept
     page = checked.to_html()
     assert "文件无法读取：文件为空" in page
+    # the table of failed files gives the meaning beside the reason code too
+    failed_table = page[page.index('<table class="failed">'):]
+    failed_table = failed_table[:failed_table.index("</table>")]
+    assert "文件为空（多为下载失败或未保存内容），请重新下载<br>empty" in failed_table
+    assert "文件格式不受支持" in failed_table
 
 
 def test_notepad_encodings_read_the_same_report_and_are_stored_once(tmp_path):

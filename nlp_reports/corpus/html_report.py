@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, failure_zh
+from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, FAILURE_ZH, failure_zh
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -847,7 +847,9 @@ def audit_html(audit: Any) -> str:
         for p, f in zip(failed["path"], failed["failed"], strict=True):
             reason, _, message = str(f).partition(": ")
             message = message.removeprefix(f"{p}: ")  # the path is in the File column
-            rows.append(f"<tr><td>{esc(short(p))}</td><td>{esc(reason)}</td>"
+            meaning = FAILURE_ZH.get(reason)  # what the reason means, in Chinese, first
+            rows.append(f"<tr><td>{esc(short(p))}</td><td>"
+                        + (f"{esc(meaning)}<br>" if meaning else "") + f"{esc(reason)}</td>"
                         f"<td>{esc(message)}</td></tr>")
         body.append('<table class="failed"><thead><tr><th>File 文件</th><th>Reason 原因</th>'
                     f"<th>Message 说明</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
