@@ -4,7 +4,8 @@ Each page gives its text lines in reading order; tables found by pdfplumber are 
 as TAB-joined rows at their vertical position, and the text inside a table's box is not
 repeated. Page furniture such as "第 3 页 共 5 页", "- 3 -" or "3/5" at the top or bottom
 of a page is dropped, and so are running headers repeated at the edges of most pages
-(kept on the first page, where they are often the title). A PDF without a text layer (a
+(kept on the first page, where they are often the title). A table row that Word or
+LibreOffice broke over a page break is joined again. A PDF without a text layer (a
 scan) is refused with advice to OCR it.
 """
 
@@ -22,7 +23,7 @@ from nlp_reports.errors import (
     NotAReportError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.normalize import PAGE_NUMBER, drop_blank_columns
+from nlp_reports.ingest.normalize import PAGE_NUMBER, drop_blank_columns, is_value_cell
 
 log = logging.getLogger("nlp_reports")
 
@@ -31,7 +32,8 @@ __all__ = ["pdf_to_text", "is_page_furniture"]
 #: page furniture at a page's edge: a page number, or there a bare "3" too
 _PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER}|\d{{1,4}})\s*")
 _WS = re.compile(r"\s+")
-_PAGE_SUFFIX = re.compile(r"(?:第\s*)?\d+\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页)?\s*$")
+# (also "2/3", as a browser prints it after the page's address at the foot of each page)
+_PAGE_SUFFIX = re.compile(r"(?:\d+\s*/\s*\d+|(?:第\s*)?\d+\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # a wrap inside a cell, or a gap pdfplumber reads between two spaced-out Chinese characters
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}])\\s*\n\\s*|\\s*\n\\s*(?=[{_CJK}])")
@@ -320,6 +322,44 @@ def _join_pages(pages: list[list[str]]) -> list[list[str]]:
     return [[line.replace(_WRAPS, "") for line in lines] for lines in pages]
 
 
+#: A cell that starts a row label of its own ("（三）不予公开", "4.", "四、"): never the rest
+#: of a label wrapped over a page break.
+_OWN_LABEL = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]")
+
+
+def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
+    """``pages`` with a table row broken over a page break made whole again.
+
+    Word and LibreOffice let a row break across pages: its label starts on one page
+    ("2.申请人逾期未按收") and ends on the next, under the repeated header rows, in a row of
+    its own without values ("费通知要求缴纳费用、…"). Read apart, neither part is a 表三
+    row and the row's values are lost. When a page ends in a table row and the next page's
+    first row after the repeated header (rows the previous page holds too) has the same
+    number of cells, no value and no label of its own, its cells are appended to that row's."""
+    for k in range(len(pages) - 1):
+        lines, nxt = pages[k], pages[k + 1]
+        last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), None)
+        if last is None or "\t" not in lines[last]:
+            continue
+        seen = set(lines)
+        j = next((i for i, line in enumerate(nxt) if line), None)
+        while j is not None and j < len(nxt) and nxt[j] in seen and "\t" in nxt[j]:
+            j += 1
+        if j is None or j >= len(nxt) or "\t" not in nxt[j]:
+            continue
+        prev, cont = lines[last].split("\t"), nxt[j].split("\t")
+        if (len(prev) != len(cont) or any(is_value_cell(c) for c in cont if c)
+                or not any(is_value_cell(c) for c in prev if c)):
+            continue
+        texts = [c for c in cont if c]
+        if not texts or _OWN_LABEL.match(texts[0]):
+            continue
+        lines[last] = "\t".join(p + c if c and not p.endswith(c) else p
+                                for p, c in zip(prev, cont, strict=True))
+        nxt[j] = ""
+    return pages
+
+
 def _skewed(obj: dict) -> bool:
     """A character set at a slant (not along an axis): a diagonal watermark (水印)."""
     matrix = obj.get("matrix")
@@ -397,7 +437,8 @@ def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | N
     prose = [_fills(side, span) for side, span in sides]
     if not all(prose) and not any(
             prose[a] and _prose_side(sides[a][0]) and _table_side(sides[b][0])
-            for a, b in ((0, 1), (1, 0))):
+            for a, b in ((0, 1), (1, 0))) and not (least == 0 and any(
+                _contents_side(side) for side in (left, right))):
         return None
     spans = [(w["top"], w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]]
     return gutter, spans
@@ -435,6 +476,16 @@ def _prose_side(side: list[dict]) -> bool:
     edge = max(x1 for x1, _ in ends)
     full = sum(1 for x1, height in ends if x1 >= edge - height)
     return 2 * marked >= len(lines) and full >= max(3, 0.4 * len(lines))
+
+
+def _contents_side(side: list[dict]) -> bool:
+    """Whether a column is a list of section headings (目录, "一、总体情况" …, 3 or more and
+    half its lines), as a cover set in two columns prints beside the title: read across
+    the gutter, its entries and the title's lines were interleaved, and the title lost."""
+    lines = ["".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+             for line in _side_lines(side)]
+    headings = sum(1 for line in lines if _HEADING_LINE.match(line))
+    return headings >= 3 and 2 * headings >= len(lines)
 
 
 def _table_side(side: list[dict]) -> bool:
@@ -509,17 +560,19 @@ def _edges(lines: list[str]) -> list[int]:
 
 
 def _head_key(line: str) -> str:
-    """A running head's identity: its text, with a trailing page number ignored."""
-    return _PAGE_SUFFIX.sub("#", line)
+    """A running head's identity: its text, with a trailing page number ignored, and the
+    :data:`_WRAPS` mark too (a head as wide as the one after it on some pages only)."""
+    return _PAGE_SUFFIX.sub("#", line.replace(_WRAPS, ""))
 
 
 def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     """Drop running headers/footers: an edge line repeated (page number aside) on most pages;
     of a two-page report, a head at the top of page 2 that tops page 1 too (a header line
-    stayed between the two halves of a sentence running over the page break)."""
+    stayed between the two halves of a sentence running over the page break) — not a section
+    heading, which a cover's contents (目录) prints at its top too."""
     if len(pages) == 2:
         first, second = pages
-        tops = {_head_key(first[i]) for i in _edges(first)[:2]}
+        tops = {_head_key(first[i]) for i in _edges(first)[:2] if not _HEADING_LINE.match(first[i])}
         drop = {i for i in _edges(second)[:2] if _head_key(second[i]) in tops}
         return [first, [line for i, line in enumerate(second) if i not in drop]]
     if len(pages) < 3:
@@ -534,9 +587,11 @@ def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     # on the first page a running head is often the report's title, and kept; but when the
     # title is printed there too, the head is a second copy of it (which hides what follows
     # the title, such as the 发布日期 line, from the metadata)
+    # (a running foot, a page's address and "1/3" as a browser prints it, is no title)
     first = pages[0]
+    top = set(_edges(first)[:2])
     twice = {i for i in _edges(first) if _head_key(first[i]) in running
-             and (first[i] in first[:i] or _above_printed_title(first, i))}
+             and (i not in top or first[i] in first[:i] or _above_printed_title(first, i))}
     out = [[line for i, line in enumerate(first) if i not in twice]]
     for lines in pages[1:]:
         drop = {i for i in _edges(lines) if _head_key(lines[i]) in running}
@@ -549,12 +604,14 @@ _SENTENCE_MARK = re.compile(r"[。，,；;]")
 
 
 def _above_printed_title(lines: list[str], i: int) -> bool:
-    """Whether one of the next two text lines below the running head ``lines[i]`` of page 1
+    """Whether one of the next four text lines below the running head ``lines[i]`` of page 1
     is the printed title (a line naming a 报告 and a year, no sentence), the head naming no
     year or the same one: the head ("某学院信息公开年度报告", "某市2022年…年度报告" above
-    "某市人民政府2022年…年度报告") is then furniture above the title, not the title."""
+    "某市人民政府2022年…年度报告", a browser's "1/5/24, 9:30 AM 某局…年度报告") is then
+    furniture above the title, not the title. (Four: a printed web page puts its
+    breadcrumb and 发布时间 lines between.)"""
     head_year = _YEAR.search(lines[i])
-    below = [line for line in lines[i + 1:i + 6] if line and "\t" not in line][:2]
+    below = [line for line in lines[i + 1:i + 8] if line and "\t" not in line][:4]
     return any(len(line) <= 80 and "报告" in line and _YEAR.search(line)
                and not _SENTENCE_MARK.search(line) and line != lines[i]
                and (head_year is None or head_year.group() in line) for line in below)
@@ -626,7 +683,7 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
             raise
         raise BinaryInputError(f"the PDF is damaged ({type(exc).__name__}: {exc})",
                                path=path) from exc
-    pages = _join_pages(_drop_running_heads(_drop_page_numbers(pages)))
+    pages = _join_split_rows(_join_pages(_drop_running_heads(_drop_page_numbers(pages))))
     lines = [line for page in pages for line in [*page, ""]]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     if not text.strip() or (scanned and not text_pages):

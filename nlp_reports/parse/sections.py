@@ -256,12 +256,27 @@ def _contents_end(text: str, found: list[Heading], end: int) -> int | None:
     一 to 五 came out empty and 六 held the whole report."""
     run = 0
     while (run + 1 < len(found)
-           and not text[found[run].body_start:found[run + 1].line_start].strip(_CONTENTS_FILL)):
+           and _contents_gap(text[found[run].body_start:found[run + 1].line_start])):
         run += 1
     if run < 2:
         return None
     stop = text.find("\n", found[run].title_end, end)
     return None if stop < 0 else stop
+
+
+#: A scrap between two contents entries of a cover set in two columns, read across them by
+#: a PDF reader: the other column's short lines ("年度报告", "二〇二二年一月") or the end of
+#: an entry wrapped in a narrow column ("况"). No sentence: a section that says "无。" is none.
+_CONTENTS_SCRAP = re.compile(r"[^。，；,;：:]{1,12}")
+
+
+def _contents_gap(gap: str) -> bool:
+    """Whether ``gap`` can stand between two entries of a table of contents: nothing but
+    :data:`_CONTENTS_FILL`, or lines each a short scrap (:data:`_CONTENTS_SCRAP`)."""
+    if not gap.strip(_CONTENTS_FILL):
+        return True
+    lines = [line.strip() for line in gap.split("\n") if line.strip(_CONTENTS_FILL)]
+    return len(lines) <= 3 and all(_CONTENTS_SCRAP.fullmatch(line) for line in lines)
 
 
 def _find_headings(text: str, start: int, end: int) -> list[Heading]:

@@ -64,6 +64,9 @@ _MAX_TRIES = 10
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _UNIT = re.compile(r"\s?(?:件|万元|元|项|个|次|人次)$")
 _CN_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:，\d{3})+(?:\.\d+)?")
+#: "12 386": digits grouped by a (thin) space, as typeset tables print them; ingest turns
+#: the thin space into a plain one. Read only inside one cell, never across a line's cells.
+_SPACED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
 _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
@@ -112,6 +115,8 @@ def _classify(tok: str) -> _Cell | None:
         t = _UNIT.sub("", t)
     if "，" in t and _CN_THOUSANDS.fullmatch(t):  # "1，325": a full-width thousands comma
         t = t.replace("，", ",")
+    elif " " in t and _SPACED_THOUSANDS.fullmatch(t):
+        t = t.replace(" ", ",")
     if _NUMBER.fullmatch(t):
         try:
             v = float(t.replace(",", ""))
@@ -255,7 +260,15 @@ def _grid_line(line: str) -> _Line:
             cells.append(_Cell(BAD, c, None))  # text where a number belongs
         else:
             cells.append(k)
+    if any(c.kind == NUM for c in cells) and any(c[-1:].isdigit() for c in labels):
+        labels = [_FOOTNOTE_MARK.sub("", c) for c in labels]
     return _Line(labels, cells, True)
+
+
+#: A footnote's number set after a row label in its own cell, which a PDF reads as a plain
+#: digit ("一、本年新收政府信息公开申请数量2"): the label with a digit was taken for prose, and
+#: 表三 was not found. In a cell before the row's values it is never a value.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff）)])\d{1,2}$")
 
 
 def _plain_line(line: str) -> _Line:
