@@ -120,3 +120,22 @@ def test_statement_text_has_ascii_brackets_and_chinese_punctuation_as_docs_schem
     report = load_report(text[:start] + text[start:].replace("\n", "\n" + item + "\n", 1))
     found = [s.text for s in report.statements if "社区" in s.text]
     assert found == ["村(社区)公开栏更新不及时，群众对《条例》知晓率仅为60%。"], found
+
+
+def test_grouping_by_a_chinese_word_names_the_key_meant(tmp_path):
+    """A student who reads the Chinese README tried summarize(..., by=["层级"]); the error
+    listed English keys only. It now gives the key meant and each key's Chinese name."""
+    import pytest
+
+    from nlp_reports import summarize
+    from nlp_reports.errors import UsageError
+
+    store = tmp_path / "s.sqlite"
+    tag_paths(EXAMPLES / "云岭市东城区人民政府2021年政府信息公开工作年度报告.txt", store)
+    with pytest.raises(UsageError, match=r"for 层级 use 'level'.*year \(年度\), level \(层级\)"):
+        summarize(store, by=["层级"])
+    with pytest.raises(UsageError, match=r"for 行政层级 use 'tier'"):
+        summarize(store, by=["year", "行政层级"])
+    with pytest.raises(UsageError, match=r"cannot group by 'levels': choose among year \(年度\)"):
+        summarize(store, by="levels")
+    assert summarize(store, by=["level"]).n_reports == 1

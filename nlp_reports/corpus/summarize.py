@@ -37,6 +37,24 @@ from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 #: file it was read from (txt, html, docx, pdf, mhtml).
 GROUP_COLUMNS: tuple[str, ...] = ("year", "level", "region", "agency", "format",
                                   "source_format", "province", "prefecture", "folder", "tier")
+#: The Chinese name of each group key, and the Chinese words a user may try for one.
+GROUP_COLUMNS_ZH: dict[str, str] = {
+    "year": "年度", "level": "层级", "region": "地区", "agency": "机关", "format": "报告格式",
+    "source_format": "文件格式", "province": "省份", "prefecture": "地市", "folder": "文件夹",
+    "tier": "行政层级"}
+_GROUP_WORDS_ZH = {**{zh: key for key, zh in GROUP_COLUMNS_ZH.items()},
+                   "年份": "year", "级别": "level", "单位": "agency", "省": "province"}
+
+
+def _bad_group_message(given: Any) -> str:
+    """The error for a ``by`` key that is none of :data:`GROUP_COLUMNS`, with each key's
+    Chinese name and, for a Chinese word (by=["层级"]), the key meant."""
+    meant = _GROUP_WORDS_ZH.get(str(given).strip())
+    hint = f" (for {given} use {meant!r})" if meant else ""
+    keys = ", ".join(f"{k} ({GROUP_COLUMNS_ZH[k]})" for k in GROUP_COLUMNS)
+    return f"cannot group by {given!r}{hint}: choose among {keys}"
+
+
 #: The group of the reports whose group key is not known (a str group column's value).
 UNKNOWN_GROUP = "(unknown)"
 #: Group keys derived from ``region`` (:func:`place_levels`) or the path
@@ -1020,7 +1038,7 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     by = tuple(dict.fromkeys(by or ()))  # a key named twice groups once (not an error)
     for b in by:
         if b not in GROUP_COLUMNS:
-            raise UsageError(f"cannot group by {b!r}: choose among {', '.join(GROUP_COLUMNS)}")
+            raise UsageError(_bad_group_message(b))
     if isinstance(source, (str, os.PathLike)):
         store, owned = open_store(source, readonly=True)
     elif isinstance(source, Store):
