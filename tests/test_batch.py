@@ -61,7 +61,7 @@ def test_resume_failures_and_retag(tmp_path):
     assert first.summary_line() == ("tagged 6 reports, skipped 0 already stored, "
                                     "2 failed (see --show-failures, in Python result.failures); 1 other "
                                     "file not read "
-                                    "(.csv 1: not report formats)")
+                                    "(no reports: .csv 1)")
     with Store(db) as s:
         assert s.count("reports") == 6
         assert set(s.failures()["reason"]) == {"empty", "not_a_report"}

@@ -73,8 +73,7 @@ def test_summary_line_names_the_files_not_read(tmp_path):
     result = BatchResult(ok=3, skipped=0, failed=0, failures=(), db="x", model_id=None,
                          ignored=((".png", 2), ("", 1)))
     assert result.summary_line().endswith(
-        "; 3 other files not read (.png 2, no suffix and no report content 1: not report "
-        "formats)")
+        "; 3 other files not read (no reports: .png 2, no suffix and no report content 1)")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or not hasattr(os, "mkfifo"),

@@ -92,7 +92,8 @@ class BatchResult:
     retagged: int = 0
     #: the models those files had been tagged with, sorted
     previous_models: tuple[str, ...] = ()
-    #: files a folder walk passed over (not report formats), by suffix ("" for none)
+    #: files a folder walk passed over (no reports: other formats, lock files, a saved
+    #: page's resources), by suffix or kind ("" for none)
     ignored: tuple[tuple[str, int], ...] = ()
 
     def summary_line(self, shown: int = 0) -> str:
@@ -124,8 +125,7 @@ class BatchResult:
             kinds = ", ".join(f"{s or 'no suffix and no report content'} {c}"
                               for s, c in self.ignored[:4])
             more = ", …" if len(self.ignored) > 4 else ""
-            line += (f"; {n} other file{'s' if n != 1 else ''} not read ({kinds}{more}: "
-                     "not report formats)")
+            line += f"; {n} other file{'s' if n != 1 else ''} not read (no reports: {kinds}{more})"
         return line
 
 # --- finding files -----------------------------------------------------------------------
