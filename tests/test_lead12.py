@@ -115,3 +115,21 @@ def test_model_card_says_how_the_themes_decide():
     if card.get("threshold_method") == "fixed":
         assert "the same probability threshold" in readme
         assert "its own decision threshold" not in readme
+
+
+def test_the_traditional_code_point_a_pdf_font_gives_for_hu_is_read_as_hu(tmp_path):
+    """Noto Sans CJK draws 户 and 戶 alike, and a Chromium-printed PDF gave '门戶网站' in the
+    statements (redteam13): a researcher's search for 门户 found nothing."""
+    from nlp_reports import load_report
+    from nlp_reports.ingest.normalize import normalize_text
+
+    assert normalize_text("加强门戶网站建设") == "加强门户网站建设"
+    assert normalize_text("加强门户网站建设") == "加强门户网站建设"
+    text = (REDTEAM12 / "c2024_tabs_wording.txt").read_text(encoding="utf-8")
+    five = text.index("存在的主要问题")
+    text = text[:five] + text[five:].replace("。", "，门戶网站栏目更新不及时。", 1)
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    statements = [s.text for s in load_report(f).statements]
+    assert any("门户网站栏目更新不及时" in s for s in statements)
+    assert not any("戶" in s for s in statements)

@@ -308,6 +308,10 @@ def _build_table() -> dict[int, str | None]:
         table[cp] = unicodedata.normalize("NFKC", chr(cp))
     for radical, ideograph in zip(_RADICALS, _RADICAL_IDEOGRAPHS, strict=True):
         table[ord(radical)] = ideograph
+    # 戶 for 户: CJK fonts draw both with one glyph, and a PDF printed with Noto Sans CJK
+    # maps it back to the traditional code point ("门戶网站"), so a search for 门户 finds
+    # nothing; a mainland report writes 户 (a traditional text is made simplified anyway)
+    table[ord("戶")] = "户"
     return table
 
 
@@ -353,6 +357,8 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\uFE0E\uFE0F\u2705\u2728\u274C\u2B50\
 #: Either of the two: text without them needs neither substitution (the table maps to
 #: ASCII, spaces, line breaks or nothing, so it never makes an emoji).
 _CHANGE_OR_EMOJI = re.compile(_TO_CHANGE.pattern[:-1] + _EMOJI.pattern[1:])
+#: The CJK block less 戶, which the table changes (see _build_table)
+_CJK_PLAIN = "\u4e00-\u6235\u6237-\u9fff"
 #: Text made only of these characters is already NFC and holds nothing the table or the
 #: emoji pattern changes: ASCII, CJK ideographs and punctuation, general punctuation,
 #: circled numbers, box drawing and bullet symbols, the full-width forms the table keeps
@@ -361,7 +367,7 @@ _CHANGE_OR_EMOJI = re.compile(_TO_CHANGE.pattern[:-1] + _EMOJI.pattern[1:])
 #: One scan of this class replaces the NFC quick check and the change/emoji scan (~3×
 #: faster on a report: the engine's tight loop over a repeated class, not a search).
 _PLAIN_CLASS = ("\t\n\x20-\x7e\u00b7\u2010-\u2027\u2030-\u205e\u2460-\u24ff\u2500-\u26ff"
-                "\u3001-\u3029\u3030-\u303f\u4e00-\u9fff"
+                "\u3001-\u3029\u3030-\u303f" + _CJK_PLAIN
                 + "".join(re.escape(chr(c)) for c in range(0xFF01, 0xFF5F) if c not in _TABLE))
 _PLAIN = re.compile(f"[{_PLAIN_CLASS}]*")
 
@@ -482,7 +488,7 @@ def _without(cls_lo: int, cls_hi: int, chars: frozenset[str]) -> str:
 #: ``_PLAIN`` without the traditional-only characters (all of them CJK ideographs), and with
 #: "\r" (made "\n" before _normalize scans; the text as decoded holds it).
 _PLAIN_SIMPLIFIED = re.compile(
-    "[\r" + _PLAIN_CLASS.replace("\u4e00-\u9fff", _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS))
+    "[\r" + _PLAIN_CLASS.replace(_CJK_PLAIN, _without(0x4E00, 0x9FFF, TRADITIONAL_CHARS))
     + "]*")
 _STRONG_WORDS = ("資訊", "條例", "報告", "問題", "處理", "機關")
 
