@@ -230,7 +230,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if len(te) < MIN_TEST:
         warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
                         f"{MIN_TEST} are needed for figures within a few points)")
-    own = held_out_own(_test_by_file(tr + dv, te))
+    test_by_file = _test_by_file(tr + dv, te)
+    own = held_out_own(test_by_file)
     if own:
         warnings.append(own)
     warn_data(warnings)
@@ -311,7 +312,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                   "test_families": len({d.family for d in te}),
                   # per data file: [statements held out as test, statements used]: the final
                   # model never sees the test ones (a 'split' column set to train keeps them)
-                  "test_by_file": _test_by_file(tr + dv, te),
+                  "test_by_file": test_by_file,
                   "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
                             "texts also in train dropped; final fit on train+dev"},
         "metrics": {"test": metrics, "test_detail": test_scores,
