@@ -17,6 +17,7 @@ import io
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -58,24 +59,29 @@ def _is_report(report: Any) -> bool:
 _TITLE_LINES = 10
 
 
-def _titled(path: Path) -> bool:
-    """Whether a .txt the parser refused opens with a report's title naming an agency, in
-    its first :data:`_TITLE_LINES` lines (a fragment of a report, a notice, a page pointing
-    to an attached report, a list page: refused as ``tag`` refuses them, and no statement
-    list either: their lines are page chrome)."""
-    import re
+#: A report of another kind's title ("…关于2022年度法治政府建设情况的报告"), and a line
+#: naming an annual report; neither holds a sentence's marks.
+_OTHER_REPORT_TITLE = re.compile(r"关于|\d{4}年")
+_ANNUAL_REPORT_LINE = re.compile(r"年度报告|年报")
+_SENTENCE_MARK = re.compile(r"[。，；]")
 
+
+def _titled(lines: list[str]) -> bool:
+    """Whether the lines of a .txt the parser refused open with a report's title naming an
+    agency, in the first :data:`_TITLE_LINES` (a fragment of a report, a notice, a page
+    pointing to an attached report, a list page: refused as ``tag`` refuses them, and no
+    statement list either: their lines are page chrome)."""
     from nlp_reports.parse import metadata as meta
 
-    lines = _lines_of(path)[:_TITLE_LINES]
+    lines = lines[:_TITLE_LINES]
     first = lines[0] if lines else ""
     if meta.agency_and_year(first)[0] is not None:
         return True
-    if (len(first) <= 80 and first.endswith(("报告", "总结")) and re.search(r"关于|\d{4}年", first)
-            and not re.search(r"[。，；]", first)):
-        return True  # a report of another kind ("…关于2022年度法治政府建设情况的报告")
-    return any(len(line) <= 80 and re.search(r"年度报告|年报", line)
-               and not re.search(r"[。，；]", line) and meta.agency_and_year(line)[0] is not None
+    if (len(first) <= 80 and first.endswith(("报告", "总结")) and _OTHER_REPORT_TITLE.search(first)
+            and not _SENTENCE_MARK.search(first)):
+        return True  # a report of another kind
+    return any(len(line) <= 80 and _ANNUAL_REPORT_LINE.search(line)
+               and not _SENTENCE_MARK.search(line) and meta.agency_and_year(line)[0] is not None
                for line in lines[1:])
 
 
@@ -95,10 +101,10 @@ def _from_file(path: Path) -> list[str]:
                 try:
                     rec = json.loads(line)
                 except (ValueError, RecursionError) as exc:  # (a --exclude file: no traceback)
+                    from nlp_reports.classify.dataset import _json_problem
                     from nlp_reports.errors import DataError
 
-                    raise DataError(f"{path}:{i}: invalid JSON "
-                                    f"({getattr(exc, 'msg', None) or 'nested too deeply'})") from None
+                    raise DataError(f"{path}:{i}: invalid JSON ({_json_problem(exc)})") from None
                 text = rec.get("text") if isinstance(rec, dict) else rec
                 if isinstance(text, str) and text.strip():
                     out.append(text.strip())
@@ -109,8 +115,10 @@ def _from_file(path: Path) -> list[str]:
     try:
         report = load_report(path)
     except NotAReportError:
-        if suffix == ".txt" and not _titled(path):
-            return _lines_of(path)
+        if suffix == ".txt":
+            lines = _lines_of(path)
+            if not _titled(lines):
+                return lines
         raise
     if report.statements:
         return [s.text for s in report.statements]
