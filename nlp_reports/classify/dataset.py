@@ -135,9 +135,10 @@ def data_sha256(paths: PathLike | Iterable[PathLike]) -> str:
 def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]:
     """Read labeled statements from JSONL/CSV files or folders, validating every record.
 
-    Raises :class:`~nlp_reports.errors.DataError` naming ``file:line`` for a malformed line,
-    an unknown kind or theme id, or an empty text — every such record of a file at once (up
-    to :data:`MAX_REPORTED`), so a labeller mends them in one pass rather than one per run.
+    Raises :class:`~nlp_reports.errors.DataError` naming ``file:line`` for a malformed line
+    (the first of a file), or an unknown kind or theme id, or an empty text — every such
+    record of a file at once (up to :data:`MAX_REPORTED`), so a labeller mends them in one
+    pass rather than one per run.
     See the module docstring for the formats, theme separators, skipped unlabeled rows and
     encodings.
     """
