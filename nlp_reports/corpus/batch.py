@@ -18,6 +18,7 @@ memo (:class:`_MemoTokenizer`); the tagger keeps its own memo (``Tokenizer.encod
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import logging
@@ -1023,7 +1024,6 @@ class _HeadStart:
                  limit: int = HEAD_START_FILES) -> None:
         import multiprocessing as mp
         import tempfile
-        import warnings
 
         ctx = mp.get_context("fork")
         self._file = tempfile.TemporaryFile()
@@ -1032,10 +1032,7 @@ class _HeadStart:
                                  args=(files, loader, timeout, limit, os.getpid(),
                                        self._file.fileno(), self._stop))
         try:
-            with warnings.catch_warnings():
-                warnings.filterwarnings("ignore",
-                                        message=r".*use of fork\(\) may lead to deadlocks",
-                                        category=DeprecationWarning)
+            with _forking_quietly():
                 self._proc.start()
         except BaseException:
             self._file.close()
@@ -1115,22 +1112,30 @@ def _fork_available() -> bool:
     return sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()
 
 
+@contextlib.contextmanager
+def _forking_quietly() -> Iterator[None]:
+    """Without Python 3.12's warning that forking a process with threads may deadlock: the
+    threads here are numpy's and the executor's, and the children only run
+    :func:`process_chunk` or :func:`_head_start_main` (tests turn warnings into errors)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        yield
+
+
 def _submit(pool: Any, *args: Any) -> Any:
-    """``pool.submit(*args)``, without Python 3.12's warning that forking a process with
-    threads may deadlock: the threads here are numpy's and the executor's, and the children
-    only run :func:`process_chunk` (tests turn warnings into errors).
+    """``pool.submit(*args)``, forking quietly (:func:`_forking_quietly`).
 
     A pool that broke before the call (a worker killed while this process tagged a head
     start's files or wrote to the store) gives a future failed with BrokenProcessPool, which
     the caller handles when its turn comes as for a chunk in flight: submit raised it, a
     traceback out of the run (hostile11)."""
-    import warnings
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
-                                category=DeprecationWarning)
+    with _forking_quietly():
         try:
             return pool.submit(*args)
         except BrokenProcessPool as exc:
