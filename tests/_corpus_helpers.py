@@ -9,6 +9,11 @@ depending on the parser.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -301,3 +306,56 @@ def store_of(path, reports, model_id: str = "m"):
         for name, r in reports.items():
             s.write_report(name, r, tagger.tag_many([r])[0], model_id=model_id)
     return path
+
+
+_SLOW_TAG_SCRIPT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from _corpus_helpers import FakeTagger, json_loader
+from nlp_reports.corpus.batch import tag_paths
+
+def slow_loader(path):
+    time.sleep({sleep!r})
+    return json_loader(path)
+
+import __main__
+__main__.slow_loader = slow_loader
+tag_paths([{folder!r}], {db!r}, loader=slow_loader, {options})
+"""
+
+
+def kill_9_once_stored(folder, db, *, options: str, sleep: float, at_least: int,
+                       within: float, kids: set[int] | None = None) -> None:
+    """Run ``tag_paths([folder], db, loader=<json_loader sleeping sleep s a file>, <options>)``
+    in a child Python and kill -9 it once ``db`` holds ``at_least`` reports (or after
+    ``within`` seconds); ``kids``, when given, collects the processes the child started.
+    ``options``: the other arguments, as Python source (``"model=FakeTagger(), chunk_size=1"``)."""
+    from nlp_reports.corpus import Store
+
+    script = _SLOW_TAG_SCRIPT.format(tests=str(Path(__file__).parent), sleep=sleep,
+                                     folder=str(folder), db=str(db), options=options)
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.time() + within
+        stored = 0
+        while time.time() < deadline and stored < at_least:
+            time.sleep(0.05)
+            if kids is not None:
+                kids.update(children(proc.pid))
+            if Path(db).exists():
+                try:
+                    with Store(db, readonly=True) as s:
+                        stored = s.count("reports")
+                except Exception:  # noqa: S110 - the writer may hold the file mid-creation
+                    stored = 0
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=10)
+
+
+def parsed_store(path, files):
+    """A store at ``path`` holding ``files`` read by the real parser (load_report), in
+    order, tagged by FakeTagger: a trial's folder of tests/data/ as the audit sees it."""
+    from nlp_reports import load_report
+
+    return store_of(path, {str(f): load_report(f) for f in files})

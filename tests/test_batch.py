@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import (
+    FakeTagger,
+    json_loader,
+    kill_9_once_stored,
+    make_report,
+    write_json_reports,
+)
 
 from nlp_reports.corpus import Store, tag_paths
 from nlp_reports.corpus.batch import expand_paths
@@ -154,43 +155,12 @@ def test_dask_backend_local_cluster(tmp_path):
     assert _content(one) == _content(viadask)
 
 
-_KILL_SCRIPT = """
-import sys, time
-sys.path.insert(0, {tests!r})
-from _corpus_helpers import FakeTagger, json_loader
-from nlp_reports.corpus.batch import tag_paths
-
-def slow_loader(path):
-    time.sleep(0.05)
-    return json_loader(path)
-
-import __main__
-__main__.slow_loader = slow_loader
-tag_paths([{folder!r}], {db!r}, model=FakeTagger(), loader=slow_loader, chunk_size=1)
-"""
-
-
 def test_sigkill_mid_run_then_rerun(tmp_path):
     n = 40
     _corpus(tmp_path / "in", n)
     db = tmp_path / "c.db"
-    script = _KILL_SCRIPT.format(tests=str(Path(__file__).parent), folder=str(tmp_path / "in"),
-                                 db=str(db))
-    proc = subprocess.Popen([sys.executable, "-c", script])
-    try:
-        deadline = time.time() + 30
-        stored = 0
-        while time.time() < deadline and stored < 5:
-            time.sleep(0.05)
-            if db.exists():
-                try:
-                    with Store(db, readonly=True) as s:
-                        stored = s.count("reports")
-                except Exception:  # noqa: S110 - the writer may hold the file mid-creation
-                    stored = 0
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=10)
+    kill_9_once_stored(tmp_path / "in", db, options="model=FakeTagger(), chunk_size=1",
+                       sleep=0.05, at_least=5, within=30)
     with Store(db) as s:
         partial = s.count("reports")
     assert 5 <= partial < n

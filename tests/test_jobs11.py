@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from _corpus_helpers import (
     alive,
     children,
     json_loader,
+    kill_9_once_stored,
     make_report,
     write_json_reports,
 )
@@ -188,47 +186,15 @@ def test_jobs_2_with_a_head_start_stores_what_jobs_1_stores(tmp_path, caplog):
     assert any(r.getMessage().startswith("head start:") for r in caplog.records)
 
 
-_KILL_SCRIPT = """
-import sys, time
-sys.path.insert(0, {tests!r})
-from _corpus_helpers import json_loader
-from nlp_reports.corpus.batch import tag_paths
-
-def slow_loader(path):
-    time.sleep(0.01)
-    return json_loader(path)
-
-import __main__
-__main__.slow_loader = slow_loader
-tag_paths([{folder!r}], {db!r}, loader=slow_loader, jobs=2, chunk_size=2)
-"""
-
-
 def test_kill_9_with_a_head_start_then_rerun_stores_every_report_once(tmp_path):
     from nlp_reports.corpus import Store
 
     n = 300
     _corpus(tmp_path / "in", n)
     db = tmp_path / "c.db"
-    script = _KILL_SCRIPT.format(tests=str(Path(__file__).parent), folder=str(tmp_path / "in"),
-                                 db=str(db))
-    proc = subprocess.Popen([sys.executable, "-c", script])
     kids: set[int] = set()
-    try:
-        deadline = time.time() + 60
-        stored = 0
-        while time.time() < deadline and stored < 6:
-            time.sleep(0.05)
-            kids.update(children(proc.pid))
-            if db.exists():
-                try:
-                    with Store(db, readonly=True) as s:
-                        stored = s.count("reports")
-                except Exception:  # noqa: S110 - the writer may hold the file mid-creation
-                    stored = 0
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=10)
+    kill_9_once_stored(tmp_path / "in", db, options="jobs=2, chunk_size=2", sleep=0.01,
+                       at_least=6, within=60, kids=kids)
     assert kids, "no worker or head start seen"
     deadline = time.time() + 10
     while time.time() < deadline and any(map(alive, kids)):
