@@ -147,7 +147,12 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     if not sections and not tables:
         _reject_non_report(simplified, agency, year, path)
     elif not tables and not _KEY_PHRASE.search(simplified) and _misnumbered(layout, simplified):
-        _reject_non_report(simplified, agency, year, path, headings=True)
+        # its only headings read as sections are numbered otherwise (a 法治政府建设 report's
+        # "二、存在的不足" taken for 五), and no key phrase: a report of another kind
+        raise NotAReportError(
+            "not an information-disclosure report: no table and none of the key phrases "
+            "(政府信息公开 / 政务公开 / 依申请 / 年度报告) although it has numbered headings: "
+            "a report of another kind (法治政府建设, 工作总结 …)?", path=path)
     problems.extend(table_problems)
     checks = _run_checks(tables, section_texts)
 
@@ -192,20 +197,13 @@ def _misnumbered(layout: Layout, text: str) -> bool:
 
 
 def _reject_non_report(simplified: str, agency: str | None, year: int | None,
-                       path: str | None, headings: bool = False) -> None:
+                       path: str | None) -> None:
     """Raise NotAReportError for a text with no section heading and no table that names
     neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
     saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
     report still has its title's agency and year; or that only points to the report
     (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
-    a correction notice, a list page of report titles). ``headings``: the text has no table
-    and its only headings read as sections are numbered otherwise (a 法治政府建设 report's "二、存在的不足"
-    taken for 五): without a key phrase it is a report of another kind."""
-    if headings:
-        raise NotAReportError(
-            "not an information-disclosure report: no table and none of the key phrases "
-            "(政府信息公开 / 政务公开 / 依申请 / 年度报告) although it has numbered headings: "
-            "a report of another kind (法治政府建设, 工作总结 …)?", path=path)
+    a correction notice, a list page of report titles)."""
     _refuse_pointer(simplified, path)
     if not _KEY_PHRASE.search(simplified):
         raise NotAReportError(
@@ -358,15 +356,8 @@ def _other_report(run: tuple[str | None, int | None, str],
 def _sentence_mark() -> re.Pattern[str]:
     """A line of prose holds a sentence mark: a full-width one, or a half-width one after a
     Chinese character (titles, links, dates and menus hold none). Compiled on first use, as
-    :func:`_han`: only a text without headings and tables is weighed (:func:`_prose`)."""
+    ``metadata._hanzi``: only a text without headings and tables is weighed (:func:`_prose`)."""
     return re.compile(r"[。，；！？]|(?<=[\u4e00-\u9fff])[,;!?]")
-
-
-@lru_cache(maxsize=1)
-def _han() -> re.Pattern[str]:
-    """A Chinese character (compiled on first use: the re compiler walks the range one
-    character at a time, ~1 ms at every import)."""
-    return re.compile(r"[\u4e00-\u9fff]")
 
 
 #: A text without headings or tables with less prose than this (Chinese characters) and no
@@ -433,7 +424,7 @@ def _prose(text: str) -> tuple[list[str], int]:
     characters they hold: what :func:`_refuse_short` and :func:`_refuse_pointer` weigh.
     (Line by line: a regex for the whole line, r"[^\n]*[。，；][^\n]*", retried at each
     character of a long line without a mark, was quadratic.)"""
-    mark, han = _sentence_mark(), _han()
+    mark, han = _sentence_mark(), meta._hanzi()
     lines = [line for line in text.split("\n") if mark.search(line)]
     return lines, sum(len(han.findall(line)) for line in lines)
 #: The attached file is the report (not a 统计表 attached to a short report in prose).
