@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
 from nlp_reports.parse.headings import MAX_SUBHEADING_LENGTH, block_of, lead_block
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -700,7 +700,7 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
     goes on with text (no marker, bullet or blank line)."""
     line_start = text.rfind("\n", 0, nl) + 1
     for _ in range(3):  # a page break (at most a few lines of page numbers) in a sentence
-        if line_start == 0 or not _PAGE_NUMBER_LINE.fullmatch(text, line_start, nl):
+        if line_start == 0 or not PAGE_LINE.fullmatch(text, line_start, nl):
             break
         nl = line_start - 1  # look at the line before the page number
         line_start = text.rfind("\n", 0, nl) + 1
@@ -714,8 +714,6 @@ def _wrapped(text: str, nl: int, end: int) -> bool:
 
 
 _NO_WRAP_END = frozenset("。！？!?；;：:")
-#: A page number on a line of its own: a page break of the source, maybe inside a sentence.
-_PAGE_NUMBER_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 _NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九十第①②③④⑤⑥⑦⑧⑨⑩" + _BULLETS
                            + _PAREN_CHARS + _STOP_CHARS)
 
@@ -917,7 +915,7 @@ def _lone_item(text: str, start: int, end: int,
     s = _trim(text, start, end)[0]
     while s < end:  # a page break between the sub-heading and the item
         nl = text.find("\n", s, end)
-        if nl < 0 or not _PAGE_NUMBER_LINE.fullmatch(text, s, nl):
+        if nl < 0 or not PAGE_LINE.fullmatch(text, s, nl):
             break
         s = _trim(text, nl, end)[0]
     for found in cands.values():
@@ -1325,7 +1323,7 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
             # one naming the measures, lists the problems (when it reads so)
             _problem_run(text, found, 0)
         # a page number left at a block's end ("第 8 页 共 9 页") is no statement
-        found = [f for f in found if not _PAGE_NUMBER_LINE.fullmatch(text, f.start, f.end)]
+        found = [f for f in found if not PAGE_LINE.fullmatch(text, f.start, f.end)]
         found = _cut_buttons(text, found)
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)

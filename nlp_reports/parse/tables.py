@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
 from nlp_reports.parse.layout import (
     TABLE2_2019,
     TABLE2_2021,
@@ -77,12 +77,8 @@ def _glued() -> re.Pattern[str]:
     """A number glued to a row label (PDF text; compiled on first use: ~1 ms)."""
     return re.compile(r"(.*[\u4e00-\u9fff)）”」])(\d{1,9})")
 
-#: A page number on a line of its own (ingest's PAGE_NUMBER: "- 3 -", "第3页 共4页", "3/4"):
-#: a page break inside a table, no cell. Its possible first characters come first (fast).
-#: Written as ingest's page-number line (blanks around it, none on a stripped line), so the
-#: re module's cache gives the pattern normalize compiled: each compile of PAGE_NUMBER costs
-#: ~1.5 ms at import.
-_PAGE_NUMBER = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
+#: The possible first characters of a page number on a line of its own (ingest's PAGE_LINE:
+#: "- 3 -", "第3页 共4页", "3/4"): a page break inside a table, no cell; tried first (fast).
 _PAGE_FIRST = frozenset("-—–－第共pP")
 
 NUM, BLANK, BAD = 0, 1, 2  # kinds of value cell
@@ -203,7 +199,7 @@ def _cut_line(raw: str) -> _Line | None:
         parsed = _grid_line(raw.strip(" \u3000\r"))
     else:
         line = raw.strip()
-        if (line[0] in _PAGE_FIRST or "/" in line) and _PAGE_NUMBER.fullmatch(line):
+        if (line[0] in _PAGE_FIRST or "/" in line) and PAGE_LINE.fullmatch(line):
             return None
         parsed = _plain_line(line)
     if parsed.labels:
