@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -317,83 +316,103 @@ MAX_CONTAINED_WORK = 50_000_000
 log = logging.getLogger("nlp_reports")
 
 
+def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.ndarray,
+              others: dict[Any, list[Any]]) -> list[tuple[int, list[int]]]:
+    """The one containment search of :func:`_contained` and :func:`found_inside`.
+
+    Row i is a statement of report ``rid[i]`` at ``idx[i]``, normalised ``norm[i]``. Each
+    row with ``look`` True, of at least :data:`MIN_CONTAINED` characters and of a report
+    in ``others``, is looked for inside the section 五 taken whole (normalised statements
+    joined in order) of each of ``others[rid[i]]`` in turn; a report whose search would
+    pass :data:`MAX_CONTAINED_WORK` is left out (with a warning). Returns, per row found,
+    in report and statement order, ``(row, span)``: ``span`` the rows of the first report
+    it lies in that the passage covers, in order (the first is where it starts).
+    """
+    import pandas as pd
+
+    order = np.lexsort((idx, rid))  # every report's statements in order, for its text
+    sorted_rid = rid[order]
+    rows_of: dict[Any, list[int]] = {}
+    texts: dict[Any, str] = {}
+    ends: dict[Any, np.ndarray] = {}  # where each statement of a report ends in whole()
+
+    def statements_of(o: Any) -> list[int]:
+        if o not in rows_of:
+            lo = np.searchsorted(sorted_rid, o, side="left")
+            hi = np.searchsorted(sorted_rid, o, side="right")
+            rows_of[o] = order[lo:hi].tolist()
+        return rows_of[o]
+
+    def whole(o: Any) -> str:
+        if o not in texts:
+            texts[o] = "".join([norm[r] for r in statements_of(o)])
+        return texts[o]
+
+    look = (np.asarray(look, dtype=bool)
+            & np.fromiter((len(t) >= MIN_CONTAINED for t in norm), dtype=bool, count=len(norm))
+            & pd.Series(rid).isin(set(others)).to_numpy())
+    wanted: dict[Any, list[int]] = {}
+    for i in order[look[order]].tolist():
+        wanted.setdefault(rid[i], []).append(i)
+    hits = []
+    for r, rows in wanted.items():
+        kept = [o for o in others[r] if len(rows) * len(whole(o)) <= MAX_CONTAINED_WORK]
+        if len(kept) < len(others[r]):
+            log.warning("copying: report %s has %d statements against %d characters of "
+                        "another report's section 五: too many to look for inside it "
+                        "(compared one to one only)", r, len(rows),
+                        max(len(whole(o)) for o in others[r]))
+        for i in rows:
+            for o in kept:
+                at = whole(o).find(norm[i])
+                if at < 0:
+                    continue
+                if o not in ends:
+                    ends[o] = np.cumsum([len(norm[s]) for s in statements_of(o)])
+                first = int(np.searchsorted(ends[o], at, side="right"))
+                last = int(np.searchsorted(ends[o], at + len(norm[i]) - 1, side="right"))
+                hits.append((i, statements_of(o)[first:last + 1]))
+                break
+    return hits
+
+
 def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
                done: set[int]) -> tuple[Any, dict]:
     """Statements copied from the year before however either year was cut into statements.
 
     A statement of ``st`` (rows with report_id, idx, text, agency key, year; ``uid`` into
-    ``index``; ``agency_code`` its agency as an int) not in ``done`` and of at least :data:`MIN_CONTAINED` normalised characters
-    is copied when its normalised text lies inside the normalised section 五 of one of its
-    agency's reports of the year before, taken whole (its statements joined in order): two
-    statements of last year merged into one, or one of them cut in two, are found as well
-    as a statement copied alone. Returns the pairs (row, row_prev, similarity 1.0), row_prev
-    the statement of last year where the passage starts, and, for a passage spanning
-    several statements of last year, their texts joined (by row).
+    ``index``; ``agency_code`` its agency as an int) not in ``done`` is copied when it lies
+    inside (:func:`_found_in`) the section 五 of one of its agency's reports of the year
+    before: two statements of last year merged into one, or one of them cut in two, are
+    found as well as a statement copied alone. Returns the pairs (row, row_prev,
+    similarity 1.0), row_prev the statement of last year where the passage starts, and,
+    for a passage spanning several statements of last year, their texts joined (by row).
     """
     import pandas as pd
 
-    n = len(st)
     empty = pd.DataFrame({"row": np.zeros(0, np.int64), "row_prev": np.zeros(0, np.int64),
                           "similarity": np.zeros(0)})
-    if not n:
+    if not len(st):
         return empty, {}
-    unique = index.unique
-    norm = [unique[u] for u in st["uid"].tolist()]
-    long_enough = [len(t) >= MIN_CONTAINED for t in norm]
-    order = np.lexsort((st["idx"].to_numpy(), st["report_id"].to_numpy()))
-    rid = st["report_id"].to_numpy()[order]
-    firsts = np.flatnonzero(np.r_[True, rid[1:] != rid[:-1]])
-    bounds = np.r_[firsts, n].tolist()
-    order = order.tolist()
+    rid = st["report_id"].to_numpy()
     # each report's (agency, year) as one int; its reports of the year before by key − 1
-    agency = agency_code.astype(np.int64)[order][firsts]
-    key = (agency * 10_000 + st["year"].to_numpy().astype(np.int64)[order][firsts]).tolist()
-    reports_of: dict[int, list[int]] = {}
-    for j, k in enumerate(key):
-        reports_of.setdefault(k, []).append(j)
-    texts: dict[int, str] = {}  # a report's section 五, normalised, statements joined
-
-    def whole(j: int) -> str:
-        if j not in texts:
-            texts[j] = "".join([norm[r] for r in order[bounds[j]:bounds[j + 1]]])
-        return texts[j]
-
-    offsets: dict[int, np.ndarray] = {}  # where each statement of a report ends in whole()
-    raw = st["text"].to_numpy()
-    rows, rows_prev, spans = [], [], {}
-    for j, k in enumerate(key):
-        prev = reports_of.get(k - 1)
-        if not prev:
-            continue
-        wanted = [i for i in order[bounds[j]:bounds[j + 1]] if long_enough[i] and i not in done]
-        if wanted and any(
-                len(wanted) * len(whole(p)) > MAX_CONTAINED_WORK for p in prev):
-            log.warning("copying: report %s has %d statements against %d characters of last "
-                        "year's section 五: too many to look for inside it (compared one to "
-                        "one only)", rid[bounds[j]], len(wanted),
-                        max(len(whole(p)) for p in prev))
-            prev = [p for p in prev if len(wanted) * len(whole(p)) <= MAX_CONTAINED_WORK]
-        for i in wanted:
-            for p in prev:
-                at = whole(p).find(norm[i])
-                if at < 0:
-                    continue
-                prows = order[bounds[p]:bounds[p + 1]]
-                if p not in offsets:
-                    offsets[p] = np.cumsum([len(norm[r]) for r in prows])
-                offs = offsets[p]
-                first = int(np.searchsorted(offs, at, side="right"))
-                last = int(np.searchsorted(offs, at + len(norm[i]) - 1, side="right"))
-                rows.append(i)
-                rows_prev.append(prows[first])
-                if last > first:
-                    spans[i] = "".join(raw[prows[first:last + 1]])
-                break
-    if not rows:
+    key = (agency_code.astype(np.int64) * 10_000 + st["year"].to_numpy().astype(np.int64))
+    reports_of: dict[int, list[Any]] = {}
+    for r, k in sorted(set(zip(rid.tolist(), key.tolist(), strict=True))):
+        reports_of.setdefault(k, []).append(r)
+    others = {r: reports_of[k - 1] for k, rs in reports_of.items() if k - 1 in reports_of
+              for r in rs}
+    look = np.ones(len(st), dtype=bool)
+    look[list(done)] = False
+    hits = _found_in(rid, st["idx"].to_numpy(), [index.unique[u] for u in st["uid"].tolist()],
+                     look, others)
+    if not hits:
         return empty, {}
-    return pd.DataFrame({"row": np.asarray(rows, np.int64),
-                         "row_prev": np.asarray(rows_prev, np.int64),
-                         "similarity": np.ones(len(rows))}), spans
+    raw = st["text"].to_numpy()
+    spans = {i: "".join(raw[span]) for i, span in hits if len(span) > 1}
+    return pd.DataFrame({"row": np.asarray([i for i, _ in hits], np.int64),
+                         "row_prev": np.asarray([span[0] for _, span in hits], np.int64),
+                         "similarity": np.ones(len(hits))}), spans
 
 
 def found_inside(statements: Any, index: NearDuplicateIndex, pairs: Any, *,
@@ -404,58 +423,29 @@ def found_inside(statements: Any, index: NearDuplicateIndex, pairs: Any, *,
     other_report_id — the reports each report's statements are looked for in (a few per
     report: no all-pairs scan). A statement of at least :data:`MIN_CONTAINED` normalised
     characters (``skip`` False) is found when its normalised text lies inside the other
-    report's normalised statements joined in order: one contiguous stretch, so a copy cut
-    into statements differently is found, clauses picked from different places are not.
-    Returns report_id, idx, other_report_id (the first of the pairs it is found in).
+    report's normalised statements joined in order (:func:`_found_in`): one contiguous
+    stretch, so a copy cut into statements differently is found, clauses picked from
+    different places are not. Returns report_id, idx, other_report_id (the first of the
+    pairs it is found in).
     """
     import pandas as pd
 
     found: dict[str, list[Any]] = {"report_id": [], "idx": [], "other_report_id": []}
     if pairs.empty or not len(statements):
         return pd.DataFrame(found)
-    unique, uid = index.unique, index.uid
-    rid = statements["report_id"].to_numpy()
-    idx = statements["idx"].to_numpy()
-    # the statements to look for: long enough, not skipped, of a report with pairs
-    long_enough = np.fromiter((len(t) >= MIN_CONTAINED for t in unique), dtype=bool,
-                              count=len(unique))[uid]
-    look = long_enough & pd.Series(rid).isin(set(pairs["report_id"].tolist())).to_numpy()
-    if skip is not None:
-        look &= ~np.asarray(skip, dtype=bool)
-    if not look.any():
-        return pd.DataFrame(found)
     others: dict[Any, list[Any]] = {}
     for r, o in zip(pairs["report_id"].tolist(), pairs["other_report_id"].tolist(),
                     strict=True):
         others.setdefault(r, []).append(o)
-    order = np.lexsort((idx, rid))  # every report's statements in order, for its text
-    sorted_rid = rid[order]
-    texts: dict[Any, str] = {}
-
-    def whole(o: Any) -> str:
-        if o not in texts:
-            lo = np.searchsorted(sorted_rid, o, side="left")
-            hi = np.searchsorted(sorted_rid, o, side="right")
-            texts[o] = "".join([unique[u] for u in uid[order[lo:hi]].tolist()])
-        return texts[o]
-
-    rows = np.flatnonzero(look)
-    rows = rows[np.lexsort((idx[rows], rid[rows]))].tolist()
-    for r, n_r in Counter(rid[rows].tolist()).items():  # bounded work (MAX_CONTAINED_WORK)
-        kept = [o for o in others[r] if n_r * len(whole(o)) <= MAX_CONTAINED_WORK]
-        if len(kept) < len(others[r]):
-            log.warning("copying: report %s has %d statements to look for in %d characters "
-                        "of another report's section 五: too many (compared one to one only)",
-                        r, n_r, max(len(whole(o)) for o in others[r]))
-            others[r] = kept
-    for i in rows:
-        t = unique[uid[i]]
-        for o in others[rid[i]]:
-            if t in whole(o):
-                found["report_id"].append(rid[i])
-                found["idx"].append(idx[i])
-                found["other_report_id"].append(o)
-                break
+    rid = statements["report_id"].to_numpy()
+    idx = statements["idx"].to_numpy()
+    look = (np.ones(len(rid), dtype=bool) if skip is None
+            else ~np.asarray(skip, dtype=bool))
+    for i, span in _found_in(rid, idx, [index.unique[u] for u in index.uid.tolist()],
+                             look, others):
+        found["report_id"].append(rid[i])
+        found["idx"].append(idx[i])
+        found["other_report_id"].append(rid[span[0]])
     return pd.DataFrame(found)
 
 
