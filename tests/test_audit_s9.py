@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 from _browser import measure_in_chromium, needs_chromium
-from _corpus_helpers import FakeTagger, make_report
+from _corpus_helpers import FakeTagger, make_report, parsed_store
 
-from nlp_reports import load_report
 from nlp_reports.corpus import Store, audit
 from nlp_reports.corpus.audit import (
     COLUMNS,
@@ -39,12 +38,7 @@ HEALTHCARE = "岚州市医疗保障局"
 @pytest.fixture(scope="module")
 def city(tmp_path_factory) -> Path:
     """The six files parsed by the real parser, tagged by the fake tagger, in one store."""
-    db = tmp_path_factory.mktemp("s9") / "city.sqlite"
-    with Store(db) as s:
-        for path in sorted(DATA.rglob("*.txt")):
-            r = load_report(path)
-            s.write_report(str(path), r, FakeTagger().tag_many([r])[0], model_id="m")
-    return db
+    return parsed_store(tmp_path_factory.mktemp("s9") / "city.sqlite", sorted(DATA.rglob("*.txt")))
 
 
 def _row(a, agency: str, year: int | None = None) -> dict:

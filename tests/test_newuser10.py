@@ -23,11 +23,10 @@ from pathlib import Path
 
 import pytest
 from _browser import chromium_command, measure_in_chromium, needs_chromium
-from _corpus_helpers import FakeTagger
+from _corpus_helpers import parsed_store
 
-from nlp_reports import load_report
 from nlp_reports.cli import main
-from nlp_reports.corpus import Store, audit
+from nlp_reports.corpus import audit
 from nlp_reports.corpus.audit import (
     COLUMN_NAMES_ZH,
     DEFECT_COLUMNS,
@@ -50,12 +49,8 @@ COUNTY = "柳岸县人民政府"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
     """The ten files parsed by the real parser, tagged by the fake tagger, in one store."""
-    out = tmp_path_factory.mktemp("nu10") / "审查.sqlite"
-    with Store(out) as s:
-        for path in sorted(p for p in DATA.rglob("*") if p.is_file()):
-            r = load_report(path)
-            s.write_report(str(path), r, FakeTagger().tag_many([r])[0], model_id="m")
-    return out
+    return parsed_store(tmp_path_factory.mktemp("nu10") / "审查.sqlite",
+                        sorted(p for p in DATA.rglob("*") if p.is_file()))
 
 
 def _row(a, agency: str, year: int = 2024) -> dict:
