@@ -404,7 +404,7 @@ def test_marker_patterns_that_start_with_a_class_match_as_the_plain_forms(text):
     """statements' cn_dun / num_dot / num_paren, rewritten for a fast scan, find the same."""
     from nlp_reports.parse import statements
 
-    plain = {"cn_dun": rf"({statements._CN_NUM})[、.．]", "num_dot": r"(\d{1,2})(?:[.．](?!\d)|、)",
+    plain = {"cn_dun": rf"({statements._CN_NUM})[、.．]", "num_dot": rf"(\d{{1,2}})(?:{statements._DOT_AFTER_NUMBER}|、)",
              "num_paren": r"(\d{1,2})[)）]"}
     for kind, rx, _ in statements._MARKERS:
         if kind in plain:

@@ -42,6 +42,10 @@ _BULLETS = "▲△●○■□◆◇★☆►▶➤•"
 _RUN_IN_BEFORE = "\n。；;：:！？!?"
 _SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
 
+#: The dot after an item's number: not a decimal point ("1.5万"), but before a year it is
+#: the marker ("1.2025年完成…" is item 1, not the number 1.2025).
+_DOT_AFTER_NUMBER = r"[.．](?:(?!\d)|(?=(?:19|20)\d\d年))"
+
 # (kind, regex, where): where = "line" (line start only), "run" (line start or after
 # _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE or a space too)
 _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
@@ -52,7 +56,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # quickly: "\d\d?" is "\d{1,2}", and cn_dun's numeral is _CN_NUM as one class + a
     # look-behind; tests/test_parse_fastpaths.py compares them with the plain forms)
     ("cn_dun", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "run"),
-    ("num_dot", re.compile(r"(\d\d?)(?:[.．](?!\d)|、)"), "run"),
+    ("num_dot", re.compile(rf"(\d\d?)(?:{_DOT_AFTER_NUMBER}|、)"), "run"),
     ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
     ("paren_char", re.compile(rf"([{_PAREN_CHARS}])[、.．]?"), "run"),
@@ -70,7 +74,7 @@ _LABEL_BLOCK = re.compile(r"(问题|不足)|措施|举措|对策")
 
 _SUB_MARKER = re.compile(
     rf"[ \t\u3000]{{0,8}}(?:[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）][、.．]?"
-    rf"|(?:{_CN_NUM})[、.．]|\d{{1,2}}(?:[.．](?!\d)|、)|第(?:{_CN_NUM})部分[、:：]?)?[ \t\u3000]{{0,4}}"
+    rf"|(?:{_CN_NUM})[、.．]|\d{{1,2}}(?:{_DOT_AFTER_NUMBER}|、)|第(?:{_CN_NUM})部分[、:：]?)?[ \t\u3000]{{0,4}}"
 )
 _SUB_END = re.compile(r"[。：:，,；;！!？?]")
 #: Longest sub-heading phrase without a number ("存在问题：", "下一步工作打算。"); a longer
@@ -218,7 +222,7 @@ def is_empty_section(text: str) -> bool:
 
 #: What may start an item right after a run-in sub-heading ("（二）改进措施一是…", "…措施1.…").
 _ITEM_START = (rf"(?:其)?(?:{_CN_NUM})是|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）]"
-               rf"|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CIRCLED}{_PAREN_CHARS}{_STOP_CHARS}]|第(?:{_CN_NUM})[，,、：:]"
+               rf"|\d{{1,2}}(?:{_DOT_AFTER_NUMBER}|、)|[{_CIRCLED}{_PAREN_CHARS}{_STOP_CHARS}]|第(?:{_CN_NUM})[，,、：:]"
                rf"|首先[，,、：:]")
 #: A phrase worded as a sub-heading, not as a sentence about some unit ("改进措施", "存在的主要
 #: 问题", "2024年工作打算"; not "部分单位存在问题"), and the characters it may start with.
