@@ -8,13 +8,17 @@ tables14.py beside it); truth.json records what each says."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from nlp_reports import load_report
 from nlp_reports.parse.statements import split_section5
 
 DATA = Path(__file__).parent / "fixtures" / "redteam14"
 TITLE = "存在的主要问题及改进情况"
+TRUTH = json.loads((DATA / "truth.json").read_text(encoding="utf-8"))
 
 
 def _split(text: str) -> list[tuple[str, str | None, str]]:
@@ -37,3 +41,27 @@ def test_item_number_before_a_year_is_a_marker():
         ("measure", "3.", "公开信息1.5万条以上。")]
     r = load_report(DATA / "t22_pub2025_year2024.txt")
     assert [(s.marker, s.text) for s in r.statements][-1] == ("1.", "2025年完成全部乡镇政务公开专区标准化建设。")
+
+
+# --- 表四 in two tables ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["t03_t4_split_tables.txt", "h09_guojiaju_t4_split.html"])
+def test_table4_printed_as_two_tables(name):
+    """表四 as two tables, （一）行政复议情况 (5 cells) and （二）行政诉讼情况 (10 cells under their
+    own header): the read stopped at the second table's header, 表四 unreadable (5 of 15) and
+    I4 not assessable."""
+    want = TRUTH[name]["cells"]["table4"]
+    table = load_report(DATA / name).table("table4")
+    assert table.status == "ok"
+    assert {f"count/{c}": table.get("count", c) for c in table.columns} == want
+
+
+def test_table4_review_alone_stays_unreadable():
+    """Five 行政复议 cells and a 行政诉讼 heading over prose: no 15 cells are made up."""
+    text = ("柳岸县交通运输局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "（一）行政复议情况\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n1\t0\t0\t0\t1\n"
+            "（二）行政诉讼情况\n本年度未发生政府信息公开行政诉讼案件。\n五、存在的主要问题及改进情况\n无。\n")
+    table = load_report(text).table("table4")
+    assert table.status == "unreadable"
+    assert table.get("count", "review.total") is None

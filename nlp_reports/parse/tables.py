@@ -388,6 +388,13 @@ _T2_SPECS: tuple[_Spec, ...] = (
 _T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
 _T2_2021_HINT = re.compile(r"制发|废止|现行有效|本年处理决定|本年收费金额")
 _T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
+#: Cells of one group of 表四 (维持, 纠正, 其他, 尚未审结, 总计).
+_T4_GROUP = 5
+#: A header line of 表四's 行政诉讼 half when printed as a table of its own under 行政复议's
+#: ("（二）行政诉讼情况", "未经复议直接起诉 复议后起诉", "结果维持 结果纠正 …"): labels only.
+_T4_LITIGATION_HEAD = re.compile(
+    r"(?:[(（][一二][)）])?(?:行政诉讼|未经复议直接起诉|复议后起诉)(?:情况)?"
+    r"|结果维持|结果纠正|其他结果|尚未审结|总计")
 #: 表四's header: "行政复议" over its columns, or one merged line "行政复议 行政诉讼" (a cell
 #: spanning the two groups, or the words run together: "行政复议、行政诉讼").
 _T4_ANCHOR = re.compile(r"(?:政府信息公开)?行政复议(?:情况|案件)?(?:[、，,和及与]?行政诉讼(?:情况|案件)?)?")
@@ -1084,6 +1091,8 @@ def _read_table4(
             ln = lines[i]
             if ((cells or blank_row is not None) and ln.labels) or (
                     not cells and i - a > 2 * _MAX_GAP):
+                if len(cells) == _T4_GROUP and all(map(_T4_LITIGATION_HEAD.fullmatch, ln.labels)):
+                    continue  # 行政诉讼 printed as a table of its own below 行政复议's five cells
                 break
             if not any(map(_RAW, ln.cells)):  # (every raw "")
                 # a header row whose merged cells were left empty, or an empty row: the
