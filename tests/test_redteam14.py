@@ -65,3 +65,28 @@ def test_table4_review_alone_stays_unreadable():
     table = load_report(text).table("table4")
     assert table.status == "unreadable"
     assert table.get("count", "review.total") is None
+
+
+# --- 表二 without a column ---------------------------------------------------------------------
+
+
+def test_table2_without_the_issued_column():
+    """A page printing 第二十条第（一）项 as 信息内容 | 本年废止件数 | 现行有效件数 (no 本年制发件数):
+    each row had 2 values for 3 columns, so the sub-table was unreadable and both columns it
+    does print were lost. The column the header leaves out is now blank (None, never 0)."""
+    want = TRUTH["h06_gaoxinqu_no_issued_col.html"]["cells"]["table2.1"]
+    table = load_report(DATA / "h06_gaoxinqu_no_issued_col.html").table("table2.1")
+    assert table.status == "ok"
+    assert {f"normative_documents/{c}": table.get("normative_documents", c)
+            for c in ("issued", "repealed", "in_force")} == want
+    assert table.get("regulations", "issued") is None
+
+
+def test_table2_rows_short_of_a_named_column_stay_unreadable():
+    """The header names all three columns and the rows give two values: which one is missing
+    is not known, so nothing is placed."""
+    text = ("柳岸县2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\n行政规范性文件\t3\t12\n")
+    table = load_report(text).table("table2.1")
+    assert table.status == "unreadable"
+    assert table.get("normative_documents", "repealed") is None

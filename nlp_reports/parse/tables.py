@@ -1014,11 +1014,38 @@ def _read_table2(
                 continue
             table, problem = _build(tid, title, row_defs, col_defs, rows.cells, rows.flat,
                                     f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}")
+            if problem and tid == "table2.1" and fmt == "2021":
+                at = _t2_missing_column(lines, max(s, a - 6), a + 3, rows, row_defs)
+                if at is not None:
+                    table, problem = _build(
+                        tid, title, row_defs, col_defs[:at] + col_defs[at + 1:], rows.cells,
+                        rows.flat, f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}")
+                    table = _with_blank_column(table, at, col_defs[at])
             tables.append(table)
             if problem:
                 problems.append(problem)
         return tables, problems, fmt
     return [], [], None
+
+
+#: 表二 第二十条第（一）项's column headers by key word: 本年（新）制发件数, 本年废止件数, 现行有效件数.
+_T2_1_COLUMN = re.compile(r"(制发)|(废止)|(现行有效)")
+
+
+def _t2_missing_column(lines: Sequence[_Line], lo: int, hi: int, rows: _Rows,
+                       row_defs: Sequence[tuple[str, str]]) -> int | None:
+    """The index of the one column 表二 第二十条第（一）项 leaves out (a page printing only
+    本年废止件数 and 现行有效件数, say), when each row has 2 values and the header line among
+    ``lines[lo:hi]`` names exactly the other 2 columns; else None (the table stays as read)."""
+    if any(len(rows.cells.get(f"table2.1|{r}") or ()) != 2 for r, _ in row_defs):
+        return None
+    for ln in lines[lo:hi]:
+        named = [m.lastindex - 1 for m in map(_T2_1_COLUMN.search, ln.labels) if m]
+        if len(named) >= 2:
+            if len(named) != 2 or len(set(named)) != 2:
+                return None
+            return next(i for i in range(3) if i not in named)
+    return None
 
 
 #: label → (has a 2021 header word, has a 2019 header word)
