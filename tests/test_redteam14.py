@@ -90,3 +90,32 @@ def test_table2_rows_short_of_a_named_column_stay_unreadable():
     table = load_report(text).table("table2.1")
     assert table.status == "unreadable"
     assert table.get("normative_documents", "repealed") is None
+
+
+# --- 表三 on one line ----------------------------------------------------------------------------
+
+
+COLS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other",
+        "total"]
+
+
+def _table3(report) -> dict[str, list]:
+    t3 = report.to_dict()["tables"]["table3"]
+    return {rid: [t3["values"][r][t3["columns"].index(c)] for c in COLS]
+            for r, rid in enumerate(t3["rows"])}
+
+
+def test_table3_flattened_on_one_line():
+    """表三 scraped with its cells joined by spaces into one line (get_text(" ") of a page,
+    copied from a page drawing the table with inline elements): 表三 was not found, I1–I3
+    not assessed. Each row starts at its numbering after the previous row's last value."""
+    name = "t01_t3_one_line.txt"
+    assert (DATA / name).read_text(encoding="utf-8").count("申请人情况 自然人") == 1
+    report = load_report(DATA / name)
+    assert _table3(report) == TRUTH[name]["table3"]
+    assert {c.id: c.outcome for c in report.checks if c.id in ("I1", "I2", "I3")} == dict.fromkeys(
+        ("I1", "I2", "I3"), "pass")
+    # prose in section 三 naming 本年新收 first, the table on a later line
+    text = (DATA / name).read_text(encoding="utf-8").replace(
+        "（本列数据", "全年本年新收申请总计较上年有所增加。\n（本列数据")
+    assert _table3(load_report(text)) == TRUTH[name]["table3"]

@@ -1171,8 +1171,34 @@ def _lines_of(
         text = section_texts[k] or ""
         if k == 2 and text.count("第二十条") > 1:
             text = _column_by_column(text)
+        elif k != 2 and "本年新收" in text:
+            text = _one_line_rows(text)
         lines.extend(_split_lines(text))
     return lines, first_line
+
+
+#: 表三 flattened into one line (a scraper's get_text(" "), a page drawing the table with
+#: inline elements): a row starts at a space before a row numbering that follows a value,
+#: or before row 一's label.
+_ROW_IN_LINE = re.compile(
+    r"(?<=\d) (?=(?:[一二三四]、|[(（][一二三四五六七][)）]|\d{1,2}[.．、])[\u4e00-\u9fff])"
+    r"| (?=一、本年新收)")
+#: Shortest line taken for a whole flattened 表三 (its 25 labels alone run to 400 characters).
+_ONE_LINE_TABLE = 300
+
+
+def _one_line_rows(text: str) -> str:
+    """``text`` with a 表三 given whole on one line cut into one line per row; else as is
+    (the lines naming 本年新收 are looked at: a sentence of prose may name it first)."""
+    i = text.find("本年新收")
+    while i >= 0:
+        s = text.rfind("\n", 0, i) + 1
+        e = text.find("\n", i)
+        e = len(text) if e < 0 else e
+        if e - s >= _ONE_LINE_TABLE and "总计" in text[i:e]:
+            return text[:s] + _ROW_IN_LINE.sub("\n", text[s:e]) + text[e:]
+        i = text.find("本年新收", e)
+    return text
 
 
 #: 表二's sub-tables printed side by side and copied row by row, one line holding a row of
