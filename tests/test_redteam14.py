@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports import load_report
+from nlp_reports.errors import NotAReportError
 from nlp_reports.parse.statements import split_section5
 
 DATA = Path(__file__).parent / "fixtures" / "redteam14"
@@ -119,3 +120,45 @@ def test_table3_flattened_on_one_line():
     text = (DATA / name).read_text(encoding="utf-8").replace(
         "（本列数据", "全年本年新收申请总计较上年有所增加。\n（本列数据")
     assert _table3(load_report(text)) == TRUTH[name]["table3"]
+
+
+# --- a list page with summaries --------------------------------------------------------------
+
+
+def test_list_page_with_a_summary_under_each_title_is_refused():
+    """A 年度报告 专栏 page: six years' reports linked, the opening lines of each (with its
+    figures) under the title. The figures made it pass for a report in prose (agency and year
+    of the first title, no section, nothing in it, counted in every table)."""
+    with pytest.raises(NotAReportError, match="a list of 6 report titles"):
+        load_report(DATA / "h13_index_with_summaries.html")
+    # a report in prose naming its own year's report and last year's is read
+    prose = ("石门乡人民政府2012年政府信息公开工作年度报告\n根据《条例》要求，现公布石门乡2012年政府信息公开工作"
+             "年度报告。与《石门乡2011年政府信息公开工作年度报告》相比，本年主动公开信息增加12条。"
+             "全年主动公开政府信息86条，未收到政府信息公开申请，未发生行政复议和行政诉讼。\n")
+    assert load_report(prose).metadata.year == 2012
+
+
+# --- the whole pass ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_every_input_reads_as_written(name):
+    """Each input's truth: statements with their block, sections, metadata, every 表三 cell,
+    表四's 15 cells, 表二 cells, the identities' outcomes; or its refusal as no report."""
+    truth = TRUTH[name]
+    if truth.get("refused"):
+        with pytest.raises(NotAReportError):
+            load_report(DATA / name)
+        return
+    r = load_report(DATA / name)
+    assert [(s.block, s.text) for s in r.statements] == [
+        (b, t.replace("（", "(").replace("）", ")")) for b, t in truth["statements"]]
+    assert sorted(s.number for s in r.sections) == truth["sections"]
+    assert {k: getattr(r.metadata, k) for k in truth["meta"]} == truth["meta"]
+    assert _table3(r) == {k: v for k, v in truth["table3"].items()}
+    for table_id, cells in truth["cells"].items():
+        table = r.table(table_id)
+        got = {cell: table.get(*cell.split("/")) for cell in cells}
+        assert got == cells, table_id
+    for check_id, want in truth["checks"].items():
+        assert {c.outcome for c in r.checks if c.id == check_id} == {want}, check_id

@@ -386,6 +386,9 @@ _CORRECTION = re.compile(r"更正说明|勘误说明|更正如下|勘误如下|�
 _CORRECTION_PROSE_MAX = 150
 #: A report's title as a list page gives it ("…2015年政府信息公开工作年度报告").
 _LISTED_TITLE = re.compile(r"(?:19|20)\d{2}年度?[^\n。，；]{0,30}?(?:年度报告|年报)")
+#: A text without headings naming this many years' reports is a list page, even with a
+#: summary of figures under each title (a report in prose names one or two: its own, the last)
+_LIST_YEARS = 3
 
 
 def _refuse_short(text: str, path: str | None) -> None:
@@ -395,6 +398,11 @@ def _refuse_short(text: str, path: str | None) -> None:
     of the agency and year with nothing in it, counted in every table (a phantom report), and
     a notice published later would win ``--dedupe`` over the report itself."""
     lines, prose = _prose(text)
+    titles = {m.group() for m in _LISTED_TITLE.finditer(text)}
+    if len({t[:4] for t in titles}) >= _LIST_YEARS:  # summaries under each: prose, figures
+        raise NotAReportError(
+            f"a list of {len(titles)} report titles, not a report (a site's list page): save "
+            "each report's own page and parse those", path=path)
     if prose < _CORRECTION_PROSE_MAX and _CORRECTION.search(text):
         raise NotAReportError(
             "a correction notice (更正说明) for the report, not the report: the corrected "
@@ -403,7 +411,6 @@ def _refuse_short(text: str, path: str | None) -> None:
             _FIGURE.search(line) and _WORK_WORDS.search(line) for line in text.split("\n")
     ) or (_ZERO_IN_WORDS.search(text) and _ANNUAL_REPORT.search(text)):
         return
-    titles = {m.group() for m in _LISTED_TITLE.finditer(text)}
     if len(titles) >= 2:
         raise NotAReportError(
             f"a list of {len(titles)} report titles, not a report (a site's list page): save "
