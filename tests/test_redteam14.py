@@ -58,6 +58,16 @@ def test_table4_printed_as_two_tables(name):
     assert {f"count/{c}": table.get("count", c) for c in table.columns} == want
 
 
+def test_table4_one_group_a_row():
+    """表四 laid out one group a row (行政复议 / 行政诉讼 未经复议直接起诉 / 复议后起诉), the five
+    results as columns: the read stopped at the second row's labels (5 of 15 cells)."""
+    name = "t25_t4_group_rows.txt"
+    table = load_report(DATA / name).table("table4")
+    assert table.status == "ok"
+    assert {f"count/{c}": table.get("count", c) for c in table.columns} == \
+        TRUTH[name]["cells"]["table4"]
+
+
 def test_table4_review_alone_stays_unreadable():
     """Five 行政复议 cells and a 行政诉讼 heading over prose: no 15 cells are made up."""
     text = ("柳岸县交通运输局2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"

@@ -388,8 +388,12 @@ _T2_SPECS: tuple[_Spec, ...] = (
 _T2_STOP = re.compile(r"新收|申请人情况|收到和处理|勾稽关系|行政复议")
 _T2_2021_HINT = re.compile(r"制发|废止|现行有效|本年处理决定|本年收费金额")
 _T2_2019_HINT = re.compile(r"新制作|新公开|对外公开总数|上一年项目|本年增|集中采购|采购项目")
-#: Cells of one group of 表四 (维持, 纠正, 其他, 尚未审结, 总计).
+#: Cells read of 表四 when its 行政诉讼 half may follow under labels of its own: 行政复议's 5
+#: (维持, 纠正, 其他, 尚未审结, 总计), or 10 when the table gives one group a row.
+_T4_PART = (5, 10)
 _T4_GROUP = 5
+#: A row label of 表四 laid out one group a row.
+_T4_GROUP_LABEL = re.compile(r"行政复议|行政诉讼|未经复议直接起诉|复议后起诉")
 #: A header line of 表四's 行政诉讼 half when printed as a table of its own under 行政复议's
 #: ("（二）行政诉讼情况", "未经复议直接起诉 复议后起诉", "结果维持 结果纠正 …"): labels only.
 _T4_LITIGATION_HEAD = re.compile(
@@ -1118,9 +1122,11 @@ def _read_table4(
             ln = lines[i]
             if ((cells or blank_row is not None) and ln.labels) or (
                     not cells and i - a > 2 * _MAX_GAP):
-                if len(cells) == _T4_GROUP and all(map(_T4_LITIGATION_HEAD.fullmatch, ln.labels)):
+                if not (len(cells) in _T4_PART and all(map(_T4_LITIGATION_HEAD.fullmatch, ln.labels))):
+                    break
+                if not ln.cells:
                     continue  # 行政诉讼 printed as a table of its own below 行政复议's five cells
-                break
+                # else a group a row (行政复议 / 未经复议直接起诉 / 复议后起诉): its 5 cells
             if not any(map(_RAW, ln.cells)):  # (every raw "")
                 # a header row whose merged cells were left empty, or an empty row: the
                 # table's row only when no row with values comes
@@ -1130,7 +1136,11 @@ def _read_table4(
             if ln.cells:
                 if ln.labels or len(ln.cells) > 1:
                     flat = False
-                cells.extend(ln.cells)
+                row = ln.cells
+                if (len(row) > _T4_GROUP and ln.labels and not any(map(_RAW, row[:-_T4_GROUP]))
+                        and all(map(_T4_GROUP_LABEL.fullmatch, ln.labels))):
+                    row = row[-_T4_GROUP:]  # one group a row, an empty label cell before its 5
+                cells.extend(row)
         if not cells and blank_row is not None:
             cells, flat = list(blank_row), False
         if not cells:
