@@ -484,7 +484,8 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
                 if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):
                     p = text[prev[0]:prev[1]]
                     s = prev[0] + len(p) - len(p.lstrip(" \t\u3000"))
-                return _wrapped_title(text, s, e, above), _year_below(text, e)
+                e = _year_below(text, e)  # (a title wrapped above reads its year there too)
+                return _wrapped_title(text, s, e, above), e
             if line.strip():
                 prev = (l0, l1)
                 above = [*above[-(_WRAP_LINES - 1):], (l0, l1)]
