@@ -1,7 +1,8 @@
 """The ingest layer: report files or bytes → clean text (文本读取与规范化).
 
 :func:`read_document` reads .txt (UTF-8, GB18030/GBK, UTF-16, Big5 — detected), .html,
-.mht/.mhtml web archives, .docx and .pdf and returns a :class:`Document` whose ``text`` is
+.mht/.mhtml web archives, .docx, Word 97–2003 .doc (and WPS .wps in that format) and .pdf and
+returns a :class:`Document` whose ``text`` is
 normalized by :func:`normalize_text`; tables arrive as lines of TAB-separated cells with
 merged cells expanded. Traditional-character reports are detected and get a simplified twin.
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlp_reports.errors import (
+    BinaryInputError,
     EmptyInputError,
     InputTooLargeError,
     ParseError,
@@ -53,8 +55,8 @@ class Document:
 
     text: str
     simplified: str
-    source_format: str  # "txt" | "html" | "mhtml" | "docx" | "pdf" | "text" (a str passed in)
-    encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/pdf/str
+    source_format: str  # "txt" | "html" | "mhtml" | "docx" | "doc" | "pdf" | "text" (a str)
+    encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/doc/pdf/str
     traditional: bool  # the text was (mostly) traditional Chinese
 
 
@@ -62,17 +64,15 @@ _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jsp": "html",
     ".asp": "html", ".aspx": "html", ".php": "html",
-    ".mht": "mhtml", ".mhtml": "mhtml", ".docx": "docx", ".pdf": "pdf",
+    ".mht": "mhtml", ".mhtml": "mhtml", ".docx": "docx", ".doc": "doc", ".wps": "doc",
+    ".pdf": "pdf",
 }
 #: What a folder walk takes for report files (``tag``, ``suggest``): the usual saved forms.
 #: Other extensions above are still read when a file is named explicitly.
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".mht", ".mhtml", ".docx", ".pdf")
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".mht", ".mhtml", ".docx", ".doc",
+                                    ".wps", ".pdf")
 _CONVERT = "soffice --headless --convert-to {to} FILE"
 _UNSUPPORTED = {
-    ".doc": "old Word .doc is not supported: convert it to .docx with LibreOffice: "
-            + _CONVERT.format(to="docx"),
-    ".wps": "WPS .wps is not supported: convert it to .docx with LibreOffice: "
-            + _CONVERT.format(to="docx"),
     ".rtf": "RTF is not supported: convert it to .docx with LibreOffice: "
             + _CONVERT.format(to="docx"),
     ".odt": "OpenDocument .odt is not supported: convert it to .docx with LibreOffice: "
@@ -91,7 +91,10 @@ _UNSUPPORTED = {
     ".jpeg": "an image: run OCR first", ".tif": "an image: run OCR first",
     ".tiff": "an image: run OCR first", ".gif": "an image: run OCR first",
 }
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy MS Office (.doc/.xls/.ppt)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy MS Office (.doc/.xls/.ppt), WPS (.wps/.et)
+#: The name of a Word document's stream in an OLE directory (UTF-16LE): a .doc (or a .wps
+#: saved in Word's format) has one, an .xls/.ppt/.et none.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _MAGIC = (
     (b"\x89PNG", "an image (PNG): run OCR first"),
     (b"\xff\xd8\xff", "an image (JPEG): run OCR first"),
@@ -107,9 +110,9 @@ _HTML_MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head", b"<
 
 
 def sniff_format(data: bytes, *, path: str | None = None) -> str:
-    """Guess the format of ``data``: "docx", "pdf", "mhtml", "html" or "txt".
+    """Guess the format of ``data``: "docx", "doc", "pdf", "mhtml", "html" or "txt".
 
-    Raises :class:`UnsupportedFormatError` for containers we do not read (legacy .doc/.xls,
+    Raises :class:`UnsupportedFormatError` for containers we do not read (legacy .xls/.ppt,
     zip archives that are not .docx, images, RAR, RTF …).
     """
     head = data[:1024]
@@ -118,9 +121,13 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _sniff_zip(data, path)
     if head.startswith(_OLE):
+        if _WORD_STREAM in data:  # (the directory's entry; the doc reader checks the rest)
+            return "doc"
         raise UnsupportedFormatError(
-            "a legacy MS Office file (.doc/.xls/.ppt), not supported: convert a .doc to .docx "
-            "with LibreOffice: " + _CONVERT.format(to="docx"), path=path)
+            "a legacy MS Office file without a Word document in it (.xls/.ppt/.et, or a "
+            "damaged .doc), not supported: export the report as .docx, .pdf or .txt; "
+            "LibreOffice converts a damaged .doc it can still open: "
+            + _CONVERT.format(to="docx"), path=path)
     for magic, message in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormatError(message, path=path)
@@ -223,19 +230,25 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
     """The format to read ``data`` as: the content decides for docx/pdf/mhtml, the extension
     else (a plain page saved under .mht is read as the HTML it is)."""
     ext = _suffix(name).lower() if name else ""
+    if data.startswith(_OLE) and _WORD_STREAM not in data and _ole_cut_short(data):
+        raise BinaryInputError(
+            "a legacy Office file (.doc/.wps/.xls …) cut short: its directory lies past the "
+            "end of the file (an interrupted download?); re-download it", path=path)
     if ext in _UNSUPPORTED:
         try:
             sniffed = sniff_format(data, path=path)
         except UnsupportedFormatError:
             sniffed = None
-        if sniffed in ("docx", "pdf"):  # misnamed, but a format we read
+        if sniffed in ("docx", "doc", "pdf"):  # misnamed, but a format we read
             return sniffed
         raise UnsupportedFormatError(_UNSUPPORTED[ext], path=path)
     sniffed = sniff_format(data, path=path)
     declared = _EXTENSIONS.get(ext)
-    if declared in (None, "txt") or sniffed in ("docx", "pdf", "mhtml"):
+    if declared in (None, "txt") or sniffed in ("docx", "doc", "pdf", "mhtml"):
         return sniffed
-    if declared in ("pdf", "docx") and _looks_like_text(data):
+    if declared == "doc" and sniffed == "html":  # a web page saved under .doc (Word's "Web
+        return sniffed  # page" format, or a site serving HTML as .doc)
+    if declared in ("pdf", "docx", "doc") and _looks_like_text(data):
         # no PDF header nor zip container, and the bytes read as text: a report saved
         # (or renamed) under the wrong extension is read as what it holds
         log.warning("%s: named %s but holds %s; read as %s", path, ext, sniffed.upper(),
@@ -244,6 +257,15 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
     if declared == "mhtml" and sniffed == "html":
         return sniffed
     return declared
+
+
+def _ole_cut_short(data: bytes) -> bool:
+    """Whether an OLE file's header is sound but its directory starts past the end of
+    ``data`` (a .doc whose download stopped: the directory is written last)."""
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    start = int.from_bytes(data[0x30:0x34], "little")
+    return len(data) >= 0x34 and shift in (9, 12) and start < 0xFFFFFFFA and (
+        (start + 1) << shift) >= len(data)
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -365,7 +387,8 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     Raises :class:`~nlp_reports.errors.ParseError` subclasses: EmptyInputError,
     BinaryInputError, DecodingError, InputTooLargeError (checked before reading),
     UnsupportedFormatError, NotAReportError (a PDF without a text layer); and
-    :class:`~nlp_reports.errors.MissingDependencyError` for .docx/.pdf without their extra.
+    :class:`~nlp_reports.errors.MissingDependencyError` for .docx/.doc/.pdf without their
+    extra.
     """
     path: str | None = None
     file_stat = None  # (a str naming a file: stat once, not again to read it)
@@ -405,6 +428,10 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
         from nlp_reports.ingest.docx import docx_to_text
 
         return _finish(docx_to_text(data, path=where, max_bytes=max_bytes), "docx", None, where)
+    if fmt == "doc":
+        from nlp_reports.ingest.doc import doc_to_text
+
+        return _finish(doc_to_text(data, path=where), "doc", None, where)
     if fmt == "mhtml":
         from nlp_reports.ingest.mhtml import mhtml_to_text
 

@@ -1,0 +1,456 @@
+"""Word 97–2003 .doc reports (and WPS .wps saved in the same format) → text (extra ``docx``:
+olefile).
+
+Chinese government sites publish many annual reports as .doc attachments. The text is read
+from the file's piece table ([MS-DOC]): the OLE compound file's ``WordDocument`` stream
+starts with the FIB, which names the table stream (``0Table``/``1Table``), the length of
+the main document (``ccpText``: headers, footnotes and text boxes come after it and are left
+out) and where the Clx is; the Clx's PlcPcd lists the pieces of text, each 8-bit (cp1252)
+or UTF-16LE (all Chinese text). Fields (域) keep their result and drop their code.
+
+Tables come out as :mod:`~nlp_reports.ingest.docx` writes them, so a report saved as .doc
+is parsed as the same report saved as .docx: one line per row, cells joined by TAB, blank
+lines around the table. Each cell ends in \\x07 and each row in one more \\x07 (the row-end
+paragraph, told apart by its properties: sprmPFTtp in the paragraph's PAPX); the row's
+sprmTDefTable gives its cells' edges, so a cell spanning columns of the table's grid is
+repeated in each (a value only once) and a vertically merged cell repeats the text above,
+as the .docx reader does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import logging
+import re
+import struct
+
+from nlp_reports.errors import (
+    BinaryInputError,
+    MissingDependencyError,
+    UnsupportedFormatError,
+)
+from nlp_reports.ingest.normalize import (
+    IMAGE_MARK,
+    drop_blank_columns,
+    is_value_cell,
+    unrepeat_values,
+)
+
+log = logging.getLogger("nlp_reports")
+
+__all__ = ["doc_to_text"]
+
+_ENCRYPTED = ("the .doc is encrypted (password-protected: a password is needed to open it), so "
+              "its text cannot be read; ask the agency for an unprotected copy, or open it in "
+              "Word/WPS with the password and save it again without one")
+_RESAVE = "re-download the file or open and re-save it in Word/WPS/LibreOffice"
+
+_WS = re.compile(r"\s+")
+_MAX_SPAN = 64  # grid columns of one cell (as the .docx reader: 表四 has 15)
+_MAX_COPIED = 1_000_000  # characters merged cells may add by repeating (as the .docx reader)
+#: Cell edges this close (twips: 1/1440 inch, here 0.25 mm) are one edge of the table's grid:
+#: rows of one table differ by rounding (2771 above, 2772 below a merged 行政复议).
+_SAME_EDGE = 15
+#: The FIB's nFib of Word 97 and later (0xC1; some writers put 0xC0): Word 6/95 files (101–105)
+#: have another FIB and piece table, not read.
+_WORD97 = 0xC0
+
+# sprms read from a paragraph's properties (PAPX)
+_SPRM_IN_TABLE = 0x2416  # sprmPFInTable
+_SPRM_TTP = 0x2417  # sprmPFTtp: the paragraph is a table row's end mark
+_SPRM_ITAP = 0x6649  # sprmPItap: table depth
+_SPRM_INNER_CELL = 0x244B  # sprmPFInnerTableCell
+_SPRM_INNER_TTP = 0x244C  # sprmPFInnerTtp
+_SPRM_HUGE = 0x6646  # sprmPHugePapx: the properties are in the Data stream
+_SPRM_TDEF = 0xD608  # sprmTDefTable: the row's cell edges and merge flags
+_SPRM_CHG_TABS = 0xC615  # sprmPChgTabs (its own length rule)
+_OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # spra → operand bytes (6: variable)
+
+
+class _Corrupt(Exception):
+    """Raised inside this module for a structure that is out of bounds."""
+
+
+def _u16(b: bytes, at: int) -> int:
+    if at < 0 or at + 2 > len(b):
+        raise _Corrupt(f"a 2-byte field at {at} is past the end ({len(b)} bytes)")
+    return b[at] | b[at + 1] << 8
+
+
+def _u32(b: bytes, at: int) -> int:
+    if at < 0 or at + 4 > len(b):
+        raise _Corrupt(f"a 4-byte field at {at} is past the end ({len(b)} bytes)")
+    return int.from_bytes(b[at:at + 4], "little")
+
+
+def _sprms(grpprl: bytes):
+    """(sprm, operand bytes) of a grpprl; stops at a sprm cut by the end."""
+    at, n = 0, len(grpprl)
+    while at + 2 <= n:
+        sprm = grpprl[at] | grpprl[at + 1] << 8
+        at += 2
+        spra = sprm >> 13
+        if spra == 6:
+            if sprm == _SPRM_TDEF:
+                if at + 2 > n:
+                    return
+                size = max(0, (grpprl[at] | grpprl[at + 1] << 8) - 1)
+                at += 2
+            elif at + 1 > n:
+                return
+            else:
+                size = grpprl[at]
+                at += 1
+                if sprm == _SPRM_CHG_TABS and size == 255:
+                    return  # (a long tab list: nothing we read comes after it in practice)
+        else:
+            size = _OPERAND[spra]
+        if at + size > n:
+            return
+        yield sprm, grpprl[at:at + size]
+        at += size
+
+
+class _Fib:
+    """What we read of the File Information Block at the start of ``WordDocument``."""
+
+    def __init__(self, word: bytes) -> None:
+        if _u16(word, 0) != 0xA5EC:
+            raise _Corrupt("the WordDocument stream does not start with a Word FIB")
+        self.version = _u16(word, 2)  # nFib: 101–105 Word 6/95, 193 (0xC1) on: Word 97
+        flags = _u16(word, 0x0A)
+        self.encrypted = bool(flags & 0x0100)
+        self.table_stream = "1Table" if flags & 0x0200 else "0Table"
+        csw = _u16(word, 32)
+        at = 34 + 2 * csw
+        cslw = _u16(word, at)
+        lw = at + 2
+        if cslw < 4:
+            raise _Corrupt("the FIB's FibRgLw97 is too short")
+        self.ccp_text = _u32(word, lw + 12)
+        at = lw + 4 * cslw
+        cb_fclcb = _u16(word, at)
+        fclcb = at + 2
+        if cb_fclcb < 34:
+            raise _Corrupt("the FIB's FibRgFcLcb97 is too short")
+        self.fc_clx, self.lcb_clx = _u32(word, fclcb + 33 * 8), _u32(word, fclcb + 33 * 8 + 4)
+        self.fc_bte_papx = _u32(word, fclcb + 13 * 8)
+        self.lcb_bte_papx = _u32(word, fclcb + 13 * 8 + 4)
+
+
+def _pieces(table: bytes, fib: _Fib) -> list[tuple[int, int, int, bool]]:
+    """The PlcPcd of the Clx: (cp start, cp end, byte offset in WordDocument, 8-bit)."""
+    clx = table[fib.fc_clx:fib.fc_clx + fib.lcb_clx]
+    if fib.lcb_clx == 0 or len(clx) < fib.lcb_clx:
+        raise _Corrupt("the piece table (Clx) is missing or cut off")
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: property modifiers of pieces; skipped
+        at += 3 + _u16(clx, at + 1)
+    if at >= len(clx) or clx[at] != 0x02:
+        raise _Corrupt("the piece table (Clx) has no Pcdt")
+    lcb = _u32(clx, at + 1)
+    plc = clx[at + 5:at + 5 + lcb]
+    if len(plc) < lcb or lcb < 16 or (lcb - 4) % 12:
+        raise _Corrupt("the piece table (PlcPcd) has a wrong size")
+    n = (lcb - 4) // 12
+    cps = struct.unpack_from(f"<{n + 1}I", plc)
+    pieces = []
+    for i in range(n):
+        start, end = cps[i], cps[i + 1]
+        if end < start:
+            raise _Corrupt("the piece table's character positions go backwards")
+        fc = _u32(plc, 4 * (n + 1) + 8 * i + 2)
+        compressed = bool(fc & 0x40000000)
+        fc &= 0x3FFFFFFF
+        pieces.append((start, end, fc // 2 if compressed else fc, compressed))
+    return pieces
+
+
+class _Paragraphs:
+    """The table properties of paragraphs, looked up by the byte offset of their mark
+    (the PAPX FKPs named by the PlcBtePapx)."""
+
+    def __init__(self, word: bytes, table: bytes, data: bytes | None, fib: _Fib) -> None:
+        self.word, self.data = word, data
+        self.damaged = False
+        plc = table[fib.fc_bte_papx:fib.fc_bte_papx + fib.lcb_bte_papx]
+        self.pages: list[int] = []
+        if fib.lcb_bte_papx < 12 or len(plc) < fib.lcb_bte_papx or (fib.lcb_bte_papx - 4) % 8:
+            self.bounds: list[int] = []
+            return
+        n = (fib.lcb_bte_papx - 4) // 8
+        self.bounds = list(struct.unpack_from(f"<{n + 1}I", plc))
+        self.pages = [v & 0x3FFFFF for v in struct.unpack_from(f"<{n}I", plc, 4 * (n + 1))]
+        self._fkps: dict[int, tuple[list[int], bytes]] = {}
+
+    def _fkp(self, pn: int) -> tuple[list[int], bytes]:
+        if pn not in self._fkps:
+            page = self.word[pn * 512:pn * 512 + 512]
+            if len(page) < 512:
+                raise _Corrupt("a paragraph-properties page (FKP) is past the end")
+            crun = page[511]
+            if 4 * (crun + 1) + 13 * crun > 511:
+                raise _Corrupt("a paragraph-properties page (FKP) holds too many runs")
+            self._fkps[pn] = (list(struct.unpack_from(f"<{crun + 1}I", page)), page)
+        return self._fkps[pn]
+
+    def props(self, fc: int) -> tuple[bool, bool, bytes | None]:
+        """(in a table, a row-end mark, the row's sprmTDefTable operand) of the paragraph
+        whose mark is at byte ``fc``; outer table only (a nested table's marks read as
+        paragraphs of the outer cell). Damaged properties read as none: the text is kept,
+        a table's cells then come as lines."""
+        if self.damaged:
+            return False, False, None
+        try:
+            return self._props(fc)
+        except (_Corrupt, IndexError, struct.error) as exc:
+            log.warning("a .doc's paragraph properties are damaged (%s): its tables are read "
+                        "as lines", exc)
+            self.damaged = True
+            return False, False, None
+
+    def _props(self, fc: int) -> tuple[bool, bool, bytes | None]:
+        i = bisect.bisect_right(self.bounds, fc) - 1
+        if i < 0 or i >= len(self.pages):
+            return False, False, None
+        rgfc, page = self._fkp(self.pages[i])
+        j = bisect.bisect_right(rgfc, fc) - 1
+        if j < 0 or j >= len(rgfc) - 1:
+            return False, False, None
+        at = page[4 * len(rgfc) + 13 * j] * 2
+        if at == 0:
+            return False, False, None  # no properties: the style's defaults
+        cb = page[at] if at < 511 else 0
+        if cb:
+            grpprl = page[at + 1:at + 2 * cb][2:]  # (istd first)
+        else:
+            cb = page[at + 1] if at + 1 < 511 else 0
+            grpprl = page[at + 2:at + 2 + 2 * cb][2:]
+        in_table = ttp = inner = False
+        tdef = None
+        itap = 0
+        for sprm, arg in _sprms(grpprl):
+            if sprm == _SPRM_HUGE and self.data is not None and len(arg) == 4:
+                huge = int.from_bytes(arg, "little")
+                size = _u16(self.data, huge)
+                return self._read(self.data[huge + 2:huge + 2 + size])
+            if sprm == _SPRM_IN_TABLE:
+                in_table = bool(arg[0])
+            elif sprm == _SPRM_TTP:
+                ttp = bool(arg[0])
+            elif sprm == _SPRM_ITAP:
+                itap = int.from_bytes(arg, "little")
+            elif sprm in (_SPRM_INNER_CELL, _SPRM_INNER_TTP):
+                inner = inner or bool(arg[0])
+            elif sprm == _SPRM_TDEF:
+                tdef = arg
+        if itap > 1 or inner:
+            return True, False, None
+        return in_table or itap == 1, ttp, tdef
+
+    def _read(self, grpprl: bytes) -> tuple[bool, bool, bytes | None]:
+        in_table = ttp = False
+        tdef = None
+        for sprm, arg in _sprms(grpprl):
+            if sprm == _SPRM_IN_TABLE:
+                in_table = bool(arg[0])
+            elif sprm == _SPRM_TTP:
+                ttp = bool(arg[0])
+            elif sprm == _SPRM_TDEF:
+                tdef = arg
+        return in_table, ttp, tdef
+
+
+def _cell_edges(tdef: bytes | None) -> list[tuple[int, int, int]]:
+    """The cells of a row from its sprmTDefTable: (left edge, right edge, merge flags)."""
+    if not tdef:
+        return []
+    count = tdef[0]
+    edges = [int.from_bytes(tdef[1 + 2 * k:3 + 2 * k], "little", signed=True)
+             for k in range(count + 1) if 3 + 2 * k <= len(tdef)]
+    tcs = 1 + 2 * (count + 1)
+    cells = []
+    for k in range(min(count, len(edges) - 1)):
+        at = tcs + 20 * k
+        flags = tdef[at] | tdef[at + 1] << 8 if at + 2 <= len(tdef) else 0
+        cells.append((edges[k], edges[k + 1], flags))
+    return cells
+
+
+def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]]) -> list[list[str]]:
+    """A table's rows on its grid, as :func:`nlp_reports.ingest.docx._table_rows` reads a
+    .docx: a cell spanning grid columns is repeated in each (a value beside other values only
+    once); a vertically merged cell repeats the text above; old-style horizontal merges
+    (fMerged) continue the cell before."""
+    edges = sorted({x for _, cells in table for left, right, _ in cells for x in (left, right)})
+    grid = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] > _SAME_EDGE]
+    budget = _MAX_COPIED
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}
+    for texts, cells in table:
+        if len(cells) != len(texts) or len(grid) > 4 * _MAX_SPAN:
+            rows.append(texts)  # no usable cell edges: the cells as they come
+            above = dict(enumerate(texts))
+            continue
+        row: dict[int, str] = {}
+        copies: list[int] = []
+        last_col = None
+        for text, (left, right, flags) in zip(texts, cells, strict=True):
+            col = bisect.bisect_right(grid, left + _SAME_EDGE) - 1
+            span = max(1, min(bisect.bisect_right(grid, right + _SAME_EDGE) - 1 - col, _MAX_SPAN))
+            if flags & 0x02 and not flags & 0x01 and last_col is not None:  # fMerged
+                text = row.get(last_col, "")
+            continuing = bool(flags & 0x20) and not flags & 0x40  # fVertMerge, not restart
+            if continuing:
+                text = above.get(col, "")
+            copied = (span - 1) * (len(text) + 1) + (len(text) if continuing else 0)
+            if copied > budget:
+                span, text = 1, "" if continuing else text
+            else:
+                budget -= copied
+            for k in range(span):
+                row[col + k] = text
+            if span > 1 and is_value_cell(text):
+                copies.extend(range(col + 1, col + span))
+            last_col = col
+        unrepeat_values(row, copies)
+        above = row
+        rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
+    return rows
+
+
+def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]:
+    """The main document's lines, tables as TAB-separated rows."""
+    lines: list[str] = []
+    line: list[str] = []  # the paragraph being read
+    cell: list[str] = []  # the paragraphs of the table cell being read
+    cells: list[str] = []  # the cells of the table row being read
+    table: list[tuple[list[str], list[tuple[int, int, int]]]] = []
+    fields: list[bool] = []  # for each open field: its result is being read (past \x14)
+    hidden = 0  # open fields whose code is being read (their text is dropped)
+    picture = False
+    ccp = fib.ccp_text
+
+    def end_table() -> None:
+        rows = ["\t".join(c) for c in drop_blank_columns(_grid_rows(table)) if any(c)]
+        if rows:
+            lines.extend(["", *rows, ""])
+        table.clear()
+
+    for start, end, offset, compressed in pieces:
+        if start >= ccp:
+            break
+        end = min(end, ccp)
+        width = 1 if compressed else 2
+        raw = word[offset:offset + (end - start) * width]
+        if len(raw) < (end - start) * width:
+            raise _Corrupt("a piece of text is past the end of the WordDocument stream")
+        text = raw.decode("cp1252", "replace") if compressed else raw.decode("utf-16-le",
+                                                                               "replace")
+        for k, ch in enumerate(text):
+            if ch == "\x13":  # a field (域): \x13 code \x14 result \x15
+                fields.append(False)
+                hidden += 1
+                continue
+            if ch == "\x14":
+                if fields and not fields[-1]:
+                    fields[-1] = True
+                    hidden -= 1
+                continue
+            if ch == "\x15":
+                if fields and not fields.pop():
+                    hidden -= 1
+                continue
+            if ch in "\r\x07":
+                in_table, ttp, tdef = paragraphs.props(offset + k * width)
+                if ch == "\x07" and ttp:  # a row's end
+                    table.append((cells[:], _cell_edges(tdef)))
+                    cells.clear()
+                    cell.clear()
+                    line.clear()
+                elif ch == "\x07":  # a cell's end
+                    cell.append("".join(line))
+                    cells.append(_WS.sub(" ", " ".join(cell)).strip())
+                    cell.clear()
+                    line.clear()
+                elif in_table:  # a paragraph inside a cell
+                    cell.append("".join(line))
+                    line.clear()
+                else:
+                    if table:
+                        end_table()
+                    if cells or cell:  # cell marks with no row end: keep their text
+                        lines.append("\t".join([*cells, *cell]))
+                        cells.clear()
+                        cell.clear()
+                    lines.append("".join(line))
+                    line.clear()
+                    if picture:
+                        lines.append(IMAGE_MARK)
+                        picture = False
+                continue
+            if hidden:
+                continue  # a field's code (域代码)
+            if ch in "\x0b\x0c\x0e":  # line, page/section and column breaks (in a cell: a
+                line.append("\n")  # space, as the cell's whitespace is collapsed)
+            elif ch == "\x1e":
+                line.append("-")  # non-breaking hyphen
+            elif ch == "\x01":
+                picture = not (cell or cells)  # an inline picture (in a table: its cell)
+            elif ch == "\t" or ch >= " ":
+                line.append(ch)
+            # other control characters (\x08 drawn objects, \x1f optional hyphens, \x02
+            # footnote numbers, \x05 comment marks …) have no text
+    if table:
+        end_table()
+    if cells or cell:
+        lines.append("\t".join([*cells, *cell]))
+    if line:
+        lines.append("".join(line))
+    if picture:
+        lines.append(IMAGE_MARK)
+    return lines
+
+
+def doc_to_text(data: bytes, *, path: str | None = None) -> str:
+    """Extract the main text of a Word 97–2003 binary file (not yet normalized)."""
+    try:
+        import olefile
+    except ImportError as exc:
+        raise MissingDependencyError("olefile", "docx", "Reading .doc/.wps files") from exc
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not ole.exists("WordDocument"):
+                raise UnsupportedFormatError(
+                    "an OLE (legacy MS Office) file without a Word document in it: a "
+                    "spreadsheet or presentation (.xls/.et/.ppt), an older WPS file, or a "
+                    "damaged .doc; export the report as .docx, .pdf or .txt (soffice --headless "
+                    "--convert-to docx FILE)", path=path)
+            word = ole.openstream("WordDocument").read()
+            fib = _Fib(word)
+            if fib.encrypted:
+                raise UnsupportedFormatError(_ENCRYPTED, path=path)
+            if fib.version < _WORD97:
+                raise UnsupportedFormatError(
+                    f"a Word 6.0/95 file (format version {fib.version}), older than the Word "
+                    "97–2003 .doc we read; open it in Word/WPS/LibreOffice and save it as "
+                    ".docx (soffice --headless --convert-to docx FILE)", path=path)
+            if not ole.exists(fib.table_stream):
+                raise _Corrupt(f"the {fib.table_stream} stream the FIB names is missing")
+            table = ole.openstream(fib.table_stream).read()
+            extra = ole.openstream("Data").read() if ole.exists("Data") else None
+    except (UnsupportedFormatError, MissingDependencyError):
+        raise
+    except Exception as exc:  # olefile raises OSError, struct.error, IndexError … on damage
+        if isinstance(exc, (MemoryError, KeyboardInterrupt)):
+            raise
+        raise BinaryInputError(f"not a readable .doc ({type(exc).__name__}: {exc}); {_RESAVE}",
+                               path=path) from exc
+    try:
+        pieces = _pieces(table, fib)
+        lines = _lines(word, pieces, fib, _Paragraphs(word, table, extra, fib))
+    except (_Corrupt, struct.error, IndexError, ValueError, KeyError) as exc:
+        raise BinaryInputError(f"a damaged .doc ({exc}); {_RESAVE}", path=path) from exc
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
