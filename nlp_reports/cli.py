@@ -389,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="parse report files into sections, statements, tables, checks")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .pdf; - for stdin)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .doc .wps .pdf; - for stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per file (docs/schema.md)")
     p.add_argument("--indent", action="store_true", help="pretty-print the JSON")
     p.set_defaults(func=_cmd_parse)
@@ -480,7 +480,7 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["year", "level", "region", "agency", "format", "source_format",
                             "province", "prefecture", "folder", "tier"],
                    help="group by (repeatable); format is the layout scheme (2021, 2019, "
-                        "legacy: older), source_format the file type (txt, html, docx, pdf, mhtml); "
+                        "legacy: older), source_format the file type (txt, html, docx, doc, pdf, mhtml); "
                         "province and prefecture (地级) are read from the region's name, "
                         "folder is the first folder below the one all files share, "
                         "tier the administrative tier (a department at its government's: "

@@ -1022,7 +1022,7 @@ FAILURE_ZH: dict[str, str] = {
     "too_large": "文件过大，超出读取上限",
     "not_a_report": "文件内容不是政府信息公开工作年度报告（未找到章节标题、统计表格或关键词；"
                     "可能是登录页、错误页，或没有文字层的扫描件）",
-    "unsupported_format": "文件格式不受支持（如.doc、.wps、.xls或压缩包），"
+    "unsupported_format": "文件格式不受支持（如.xls、.rtf、.odt或压缩包），"
                           "请转换为.docx，或另存为.txt、.html、.pdf",
     "missing_dependency": "缺少读取该格式所需的可选依赖，按说明安装后重新运行即可",
     "not_found": "文件不存在",
