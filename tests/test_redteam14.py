@@ -27,6 +27,16 @@ def _split(text: str) -> list[tuple[str, str | None, str]]:
     return [(s.block, s.marker, text[s.start:s.end]) for s in res.statements]
 
 
+COLS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other",
+        "total"]
+
+
+def _table3(report) -> dict[str, list]:
+    t3 = report.to_dict()["tables"]["table3"]
+    return {rid: [t3["values"][r][t3["columns"].index(c)] for c in COLS]
+            for r, rid in enumerate(t3["rows"])}
+
+
 # --- item numbers before a year -------------------------------------------------------------
 
 
@@ -42,6 +52,30 @@ def test_item_number_before_a_year_is_a_marker():
         ("measure", "3.", "公开信息1.5万条以上。")]
     r = load_report(DATA / "t22_pub2025_year2024.txt")
     assert [(s.marker, s.text) for s in r.statements][-1] == ("1.", "2025年完成全部乡镇政务公开专区标准化建设。")
+
+
+# --- 表三 pasted from a PDF with cells aligned at the top ------------------------------------
+
+
+def test_table3_labels_wrapped_below_their_values():
+    """A PDF whose table cells are aligned at the top (Word's default) pasted as text: each long
+    row label wraps in its narrow cell, the values beside its first line ("2.其他法律行政法  4 0 …"
+    / "规禁止公开"). Rows whose first line alone names no row were lost (表三 unreadable, 8 of 25
+    rows); each leaf row here has its own figures, so a row read into another's place shows."""
+    name = "t26_pdf_paste_labels_wrapped.txt"
+    assert "2.其他法律行政法  4" in (DATA / name).read_text(encoding="utf-8")
+    report = load_report(DATA / name)
+    assert _table3(report) == TRUTH[name]["table3"]
+
+
+def test_a_wrapped_label_does_not_take_the_next_rows_label():
+    """Values on the last line of a wrapped label ("一、本年新收政府信" / "息公开申请数量 5 …"),
+    the next row's label starting below ("二、上年结转政府信"): the values stay row 一's."""
+    text = (DATA / "t26_pdf_paste_labels_wrapped.txt").read_text(encoding="utf-8")
+    moved = text.replace("一、本年新收政府信  231  21  0  0  10  0  262\n息公开申请数量",
+                         "一、本年新收政府信\n息公开申请数量  231  21  0  0  10  0  262")
+    assert moved != text
+    assert _table3(load_report(moved)) == TRUTH["t26_pdf_paste_labels_wrapped.txt"]["table3"]
 
 
 # --- 表四 in two tables ---------------------------------------------------------------------
@@ -104,16 +138,6 @@ def test_table2_rows_short_of_a_named_column_stay_unreadable():
 
 
 # --- 表三 on one line ----------------------------------------------------------------------------
-
-
-COLS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other",
-        "total"]
-
-
-def _table3(report) -> dict[str, list]:
-    t3 = report.to_dict()["tables"]["table3"]
-    return {rid: [t3["values"][r][t3["columns"].index(c)] for c in COLS]
-            for r, rid in enumerate(t3["rows"])}
 
 
 def test_table3_flattened_on_one_line():

@@ -136,6 +136,9 @@ class _Line:
     #: the line's count of 2021 and of 2019 表二 header words (:func:`_t2_format`), set
     #: once there (the labels never change after :func:`_cut_line`)
     t2_hints: tuple[int, int] | None = None
+    #: its first label opens with a row numbering (一、 （三） 2.), which :func:`_norm` drops:
+    #: a row's own label, never the wrapped rest of the label above (:func:`_wrapped_below`)
+    numbered: bool = False
 
 
 #: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
@@ -203,6 +206,7 @@ def _cut_line(raw: str) -> _Line | None:
             return None
         parsed = _plain_line(line)
     if parsed.labels:
+        parsed.numbered = _NUMBERING.match(parsed.labels[0].lstrip()) is not None
         parsed.labels = [_norm(x) for x in parsed.labels]
     return parsed
 
@@ -547,6 +551,10 @@ def _read_rows(
                             k = h
                             break
                 pending_at = -1
+                if k is None and ln.cells and li == len(labels) - 1 and (
+                        current is None or current_cells or last_match == i):
+                    # (a row matched on a line above and still without values: they are its)
+                    k = _wrapped_below(lines, i, norm, table, p)
                 if k is None:
                     if not ln.cells and li == len(labels) - 1:
                         pending, pending_at = norm, i
@@ -607,6 +615,29 @@ def _read_rows(
                     flat[current] = False
     rows.end = i
     return rows
+
+
+#: Lines a row label may wrap onto below its values (45 characters in a cell 9 wide: 4).
+_WRAP_BELOW = 4
+
+
+def _wrapped_below(lines: Sequence[_Line], i: int, norm: str, table: _SpecTable,
+                   p: int) -> int | None:
+    """The spec a row label with values on line ``i`` matches when its wrapped rest follows on
+    label-only lines: a PDF's cells aligned at the top put the values beside the label's first
+    line ("2.其他法律行政法  0  0 …" / "规禁止公开"), and neither part alone is a row label."""
+    joined = norm
+    for j in range(i + 1, min(i + 1 + _WRAP_BELOW, len(lines))):
+        nxt = lines[j]
+        if nxt.cells or len(nxt.labels) != 1 or nxt.numbered:
+            return None  # (a numbered label: the next row's, wrapped with its values below)
+        joined += nxt.labels[0]
+        if len(joined) > _MAX_LABEL:
+            return None
+        k = _match(joined, table, p)
+        if k is not None:
+            return k
+    return None
 
 
 def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
