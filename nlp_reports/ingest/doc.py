@@ -6,7 +6,10 @@ from the file's piece table ([MS-DOC]): the OLE compound file's ``WordDocument``
 starts with the FIB, which names the table stream (``0Table``/``1Table``), the length of
 the main document (``ccpText``: headers, footnotes and text boxes come after it and are left
 out) and where the Clx is; the Clx's PlcPcd lists the pieces of text, each 8-bit (cp1252)
-or UTF-16LE (all Chinese text). Fields (域) keep their result and drop their code.
+or UTF-16LE (all Chinese text). Fields (域) keep their result and drop their code. Headings
+numbered by Word (自动编号: "一、" kept in the list definition, not the text) get their
+number back from the lists (PlfLst, PlfLfo; sprmPIlfo/sprmPIlvl, on the paragraph or its
+style), as the .docx reader does.
 
 Tables come out as :mod:`~nlp_reports.ingest.docx` writes them, so a report saved as .doc
 is parsed as the same report saved as .docx: one line per row, cells joined by TAB, blank
@@ -24,12 +27,15 @@ import io
 import logging
 import re
 import struct
+from types import SimpleNamespace
+from typing import NamedTuple
 
 from nlp_reports.errors import (
     BinaryInputError,
     MissingDependencyError,
     UnsupportedFormatError,
 )
+from nlp_reports.ingest.docx import _format_number
 from nlp_reports.ingest.normalize import (
     IMAGE_MARK,
     drop_blank_columns,
@@ -65,6 +71,16 @@ _SPRM_INNER_TTP = 0x244C  # sprmPFInnerTtp
 _SPRM_HUGE = 0x6646  # sprmPHugePapx: the properties are in the Data stream
 _SPRM_TDEF = 0xD608  # sprmTDefTable: the row's cell edges and merge flags
 _SPRM_CHG_TABS = 0xC615  # sprmPChgTabs (its own length rule)
+_SPRM_ILVL = 0x260A  # sprmPIlvl: the list level of a numbered paragraph
+_SPRM_ILFO = 0x460B  # sprmPIlfo: its list (1-based index of an LFO; 0: none)
+#: Word's number formats (nfc) → the w:numFmt names the .docx reader renders
+_NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+        10: "ideographDigital", 11: "japaneseCounting", 14: "decimalFullWidth",
+        18: "decimalEnclosedCircle", 22: "decimalZero", 23: "bullet",
+        27: "decimalEnclosedParen", 28: "decimalEnclosedCircleChinese",
+        30: "ideographTraditional", 33: "taiwaneseCounting", 35: "taiwaneseCountingThousand",
+        37: "chineseCounting", 38: "chineseLegalSimplified", 39: "chineseCountingThousand",
+        255: "none"}
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # spra → operand bytes (6: variable)
 
 
@@ -135,8 +151,14 @@ class _Fib:
         if cb_fclcb < 34:
             raise _Corrupt("the FIB's FibRgFcLcb97 is too short")
         self.fc_clx, self.lcb_clx = _u32(word, fclcb + 33 * 8), _u32(word, fclcb + 33 * 8 + 4)
+        self.fc_stsh, self.lcb_stsh = _u32(word, fclcb + 8), _u32(word, fclcb + 12)
         self.fc_bte_papx = _u32(word, fclcb + 13 * 8)
         self.lcb_bte_papx = _u32(word, fclcb + 13 * 8 + 4)
+        lists = cb_fclcb > 74
+        self.fc_lst = _u32(word, fclcb + 73 * 8) if lists else 0
+        self.lcb_lst = _u32(word, fclcb + 73 * 8 + 4) if lists else 0
+        self.fc_lfo = _u32(word, fclcb + 74 * 8) if lists else 0
+        self.lcb_lfo = _u32(word, fclcb + 74 * 8 + 4) if lists else 0
 
 
 def _pieces(table: bytes, fib: _Fib) -> list[tuple[int, int, int, bool]]:
@@ -174,6 +196,12 @@ class _Paragraphs:
     def __init__(self, word: bytes, table: bytes, data: bytes | None, fib: _Fib) -> None:
         self.word, self.data = word, data
         self.damaged = False
+        try:
+            self.styles = _styles(table, fib)
+            self.lists = _Lists(table, fib)
+        except (_Corrupt, IndexError, struct.error, ValueError) as exc:
+            log.warning("a .doc's list numbering is damaged (%s): numbers are left out", exc)
+            self.styles, self.lists = {}, _Lists(b"", _NO_LISTS)
         plc = table[fib.fc_bte_papx:fib.fc_bte_papx + fib.lcb_bte_papx]
         self.pages: list[int] = []
         if fib.lcb_bte_papx < 12 or len(plc) < fib.lcb_bte_papx or (fib.lcb_bte_papx - 4) % 8:
@@ -195,46 +223,51 @@ class _Paragraphs:
             self._fkps[pn] = (list(struct.unpack_from(f"<{crun + 1}I", page)), page)
         return self._fkps[pn]
 
-    def props(self, fc: int) -> tuple[bool, bool, bytes | None]:
-        """(in a table, a row-end mark, the row's sprmTDefTable operand) of the paragraph
-        whose mark is at byte ``fc``; outer table only (a nested table's marks read as
-        paragraphs of the outer cell). Damaged properties read as none: the text is kept,
-        a table's cells then come as lines."""
+    def props(self, fc: int) -> _Props:
+        """The table and list properties of the paragraph whose mark is at byte ``fc``;
+        outer table only (a nested table's marks read as paragraphs of the outer cell).
+        Damaged properties read as none: the text is kept, a table's cells then come as
+        lines."""
         if self.damaged:
-            return False, False, None
+            return _NONE
         try:
             return self._props(fc)
         except (_Corrupt, IndexError, struct.error) as exc:
             log.warning("a .doc's paragraph properties are damaged (%s): its tables are read "
                         "as lines", exc)
             self.damaged = True
-            return False, False, None
+            return _NONE
 
-    def _props(self, fc: int) -> tuple[bool, bool, bytes | None]:
+    def _props(self, fc: int) -> _Props:
         i = bisect.bisect_right(self.bounds, fc) - 1
         if i < 0 or i >= len(self.pages):
-            return False, False, None
+            return _NONE
         rgfc, page = self._fkp(self.pages[i])
         j = bisect.bisect_right(rgfc, fc) - 1
         if j < 0 or j >= len(rgfc) - 1:
-            return False, False, None
+            return _NONE
         at = page[4 * len(rgfc) + 13 * j] * 2
         if at == 0:
-            return False, False, None  # no properties: the style's defaults
+            return _NONE  # no properties: the style's defaults
         cb = page[at] if at < 511 else 0
         if cb:
-            grpprl = page[at + 1:at + 2 * cb][2:]  # (istd first)
+            grpprl = page[at + 1:at + 2 * cb]
         else:
             cb = page[at + 1] if at + 1 < 511 else 0
-            grpprl = page[at + 2:at + 2 + 2 * cb][2:]
+            grpprl = page[at + 2:at + 2 + 2 * cb]
+        istd = grpprl[0] | grpprl[1] << 8 if len(grpprl) >= 2 else 0
+        return self._read(grpprl[2:], istd)
+
+    def _read(self, grpprl: bytes, istd: int, huge: bool = False) -> _Props:
         in_table = ttp = inner = False
         tdef = None
         itap = 0
+        ilfo = ilvl = None
         for sprm, arg in _sprms(grpprl):
-            if sprm == _SPRM_HUGE and self.data is not None and len(arg) == 4:
-                huge = int.from_bytes(arg, "little")
-                size = _u16(self.data, huge)
-                return self._read(self.data[huge + 2:huge + 2 + size])
+            if sprm == _SPRM_HUGE and not huge and self.data is not None and len(arg) == 4:
+                offset = int.from_bytes(arg, "little")
+                size = _u16(self.data, offset)
+                return self._read(self.data[offset + 2:offset + 2 + size], istd, True)
             if sprm == _SPRM_IN_TABLE:
                 in_table = bool(arg[0])
             elif sprm == _SPRM_TTP:
@@ -245,21 +278,157 @@ class _Paragraphs:
                 inner = inner or bool(arg[0])
             elif sprm == _SPRM_TDEF:
                 tdef = arg
+            elif sprm == _SPRM_ILFO:
+                ilfo = int.from_bytes(arg, "little", signed=True)
+            elif sprm == _SPRM_ILVL:
+                ilvl = arg[0]
+        if ilfo is None or ilvl is None:  # from the paragraph style (样式的编号)
+            style_lfo, style_lvl = self.styles.get(istd, (0, 0))
+            ilfo = style_lfo if ilfo is None else ilfo
+            ilvl = style_lvl if ilvl is None else ilvl
         if itap > 1 or inner:
-            return True, False, None
-        return in_table or itap == 1, ttp, tdef
+            return _Props(True, False, None, ilfo, ilvl)
+        return _Props(in_table or itap == 1, ttp, tdef, ilfo, ilvl)
 
-    def _read(self, grpprl: bytes) -> tuple[bool, bool, bytes | None]:
-        in_table = ttp = False
-        tdef = None
-        for sprm, arg in _sprms(grpprl):
-            if sprm == _SPRM_IN_TABLE:
-                in_table = bool(arg[0])
-            elif sprm == _SPRM_TTP:
-                ttp = bool(arg[0])
-            elif sprm == _SPRM_TDEF:
-                tdef = arg
-        return in_table, ttp, tdef
+
+class _Props(NamedTuple):
+    """What the reader uses of a paragraph's properties."""
+
+    in_table: bool
+    row_end: bool  # the mark ends a table row (sprmPFTtp)
+    tdef: bytes | None  # the row's sprmTDefTable operand
+    ilfo: int  # its list (1-based LFO index; 0: not numbered)
+    ilvl: int  # its list level
+
+
+_NONE = _Props(False, False, None, 0, 0)
+#: A FIB's list fields when the lists cannot be read (no list then).
+_NO_LISTS = SimpleNamespace(fc_lst=0, lcb_lst=0, fc_lfo=0, lcb_lfo=0)
+
+
+def _styles(table: bytes, fib: _Fib) -> dict[int, tuple[int, int]]:
+    """Paragraph style (istd) → (ilfo, ilvl) of the numbering it sets or inherits (a
+    heading style numbered 一、二、): read from the style sheet (STSH)."""
+    stsh = table[fib.fc_stsh:fib.fc_stsh + fib.lcb_stsh]
+    if len(stsh) < 6:
+        return {}
+    cb_stshi = _u16(stsh, 0)
+    count, cb_base = _u16(stsh, 2), _u16(stsh, 4)
+    own: dict[int, tuple[int | None, int | None, int]] = {}  # istd → ilfo, ilvl, base
+    at = 2 + cb_stshi
+    for istd in range(count):
+        cb_std = _u16(stsh, at)
+        std = stsh[at + 2:at + 2 + cb_std]
+        at += 2 + cb_std
+        if len(std) < max(cb_base, 10) or std[2] & 0x0F != 1:  # stk 1: a paragraph style
+            continue
+        base = (std[2] | std[3] << 8) >> 4
+        name = cb_base
+        cch = _u16(std, name)
+        upx = name + 2 + 2 * cch + 2  # after the name and its terminating 0
+        cb_upx = _u16(std, upx)
+        ilfo = ilvl = None
+        for sprm, arg in _sprms(std[upx + 4:upx + 2 + cb_upx]):  # (the upx's istd first)
+            if sprm == _SPRM_ILFO:
+                ilfo = int.from_bytes(arg, "little", signed=True)
+            elif sprm == _SPRM_ILVL:
+                ilvl = arg[0]
+        own[istd] = (ilfo, ilvl, base)
+    resolved: dict[int, tuple[int, int]] = {}
+    for istd in own:
+        ilfo = ilvl = None
+        seen = 0
+        k = istd
+        while k in own and seen < 16 and (ilfo is None or ilvl is None):
+            lfo, lvl, base = own[k]
+            ilfo = lfo if ilfo is None else ilfo
+            ilvl = lvl if ilvl is None else ilvl
+            k, seen = base, seen + 1
+        if ilfo:
+            resolved[istd] = (ilfo, ilvl or 0)
+    return resolved
+
+
+class _Lists:
+    """Word's automatic numbering (自动编号) of a .doc, rendered as text as the .docx reader
+    does: "一、总体情况" numbered by Word holds only "总体情况" in the text stream. The
+    list definitions (PlfLst and its LVLs) and list instances (PlfLfo) come from the table
+    stream; one counter per list, as in Word."""
+
+    def __init__(self, table: bytes, fib: _Fib) -> None:
+        self.levels: dict[int, dict[int, tuple[int, str, str]]] = {}  # lsid → levels
+        self.lfos: list[int] = []  # LFO index - 1 → lsid
+        self.restarts: set[tuple[int, int]] = set()  # (ilfo, ilvl) starting anew
+        self.counters: dict[int, list[int]] = {}
+        if fib.lcb_lst < 2 or fib.lcb_lfo < 4:
+            return
+        lst = table[fib.fc_lst:fib.fc_lst + fib.lcb_lst]
+        count = int.from_bytes(lst[:2], "little", signed=True)
+        at = fib.fc_lst + fib.lcb_lst  # the LVLs follow the PlfLst
+        for k in range(max(0, min(count, (len(lst) - 2) // 28))):
+            lstf = lst[2 + 28 * k:2 + 28 * (k + 1)]
+            lsid = int.from_bytes(lstf[:4], "little", signed=True)
+            levels: dict[int, tuple[int, str, str]] = {}
+            for ilvl in range(1 if lstf[26] & 1 else 9):
+                level, at = _lvl(table, at)
+                levels[ilvl] = level
+            self.levels[lsid] = levels
+        lfo = table[fib.fc_lfo:fib.fc_lfo + fib.lcb_lfo]
+        count = min(_u32(lfo, 0), (len(lfo) - 4) // 16)
+        self.lfos = [int.from_bytes(lfo[4 + 16 * k:8 + 16 * k], "little", signed=True)
+                     for k in range(count)]
+        at = fib.fc_lfo + 4 + 16 * count  # LfoData, one per LFO: its level overrides
+        for k in range(count):
+            overrides = lfo[4 + 16 * k + 12]
+            at += 4
+            for _ in range(overrides):
+                flags = table[at + 4] if at + 4 < len(table) else 0
+                at += 8
+                if flags & 0x10:  # fStartAt: the list starts again (重新开始编号)
+                    self.restarts.add((k + 1, flags & 0x0F))
+                if flags & 0x20:  # fFormatting: an LVL follows
+                    _, at = _lvl(table, at)
+
+    def label(self, ilfo: int, ilvl: int) -> str:
+        """The number label of a paragraph of list ``ilfo`` at level ``ilvl``, or ""."""
+        if ilfo <= 0 or ilfo > len(self.lfos):
+            return ""
+        lsid = self.lfos[ilfo - 1]
+        levels = self.levels.get(lsid)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(lsid, [0] * 9)
+        if (ilfo, ilvl) in self.restarts:
+            self.restarts.discard((ilfo, ilvl))
+            counters[ilvl] = 0
+        counters[ilvl] = levels[ilvl][0] if counters[ilvl] == 0 else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        _, fmt, text = levels[ilvl]
+        if fmt == "bullet":
+            return ""
+        out = []
+        for ch in text:
+            k = ord(ch)
+            if k < 9:  # a placeholder: the number of level k
+                if k in levels:
+                    out.append(_format_number(counters[k] or levels[k][0], levels[k][1]))
+            else:
+                out.append(ch)
+        return "".join(out)
+
+
+def _lvl(table: bytes, at: int) -> tuple[tuple[int, str, str], int]:
+    """The LVL at ``at``: (start, number format, number text) and where the next begins."""
+    if at + 28 > len(table):
+        raise _Corrupt("a list level (LVL) is past the end of the table stream")
+    start = int.from_bytes(table[at:at + 4], "little", signed=True)
+    nfc = table[at + 4]
+    cb_chpx, cb_papx = table[at + 24], table[at + 25]
+    at += 28 + cb_papx + cb_chpx
+    cch = _u16(table, at)
+    text = table[at + 2:at + 2 + 2 * cch].decode("utf-16-le", "replace")
+    return (max(0, min(start, 10**6)), _NFC.get(nfc, "decimal"), text), at + 2 + 2 * cch
 
 
 def _cell_edges(tdef: bytes | None) -> list[tuple[int, int, int]]:
@@ -363,7 +532,7 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]
                     hidden -= 1
                 continue
             if ch in "\r\x07":
-                in_table, ttp, tdef = paragraphs.props(offset + k * width)
+                in_table, ttp, tdef, ilfo, ilvl = paragraphs.props(offset + k * width)
                 if ch == "\x07" and ttp:  # a row's end
                     table.append((cells[:], _cell_edges(tdef)))
                     cells.clear()
@@ -384,7 +553,8 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]
                         lines.append("\t".join([*cells, *cell]))
                         cells.clear()
                         cell.clear()
-                    lines.append("".join(line))
+                    label = paragraphs.lists.label(ilfo, ilvl) if ilfo > 0 else ""
+                    lines.append(label + "".join(line))
                     line.clear()
                     if picture:
                         lines.append(IMAGE_MARK)
