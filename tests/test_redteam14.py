@@ -78,6 +78,21 @@ def test_a_wrapped_label_does_not_take_the_next_rows_label():
     assert _table3(load_report(moved)) == TRUTH["t26_pdf_paste_labels_wrapped.txt"]["table3"]
 
 
+# --- 问题1： / 措施1： ------------------------------------------------------------------------------
+
+
+def test_labelled_items_numbered_in_digits():
+    """"问题1：…。措施：…。⏎问题2：…" (a problem and its measure an item at a time, the label
+    numbered in digits): only 问题一 was a label, so the run-in "措施：" opened a measure block and
+    问题2 was read as a measure; 问题1/措施1 were sentences of an unknown block."""
+    got = _split("问题1：公开不及时。措施：建立时限制度。\n问题2：解读不到位。措施：加强解读审核。\n")
+    assert [(b, m, t) for b, m, t in got] == [
+        ("problem", "问题1：", "公开不及时。"), ("measure", None, "建立时限制度。"),
+        ("problem", "问题2：", "解读不到位。"), ("measure", None, "加强解读审核。")]
+    got = _split("问题1：公开不及时。措施1：建立时限制度。\n问题2：解读不到位。措施2：加强解读审核。\n")
+    assert [b for b, _, _ in got] == ["problem", "measure", "problem", "measure"]
+
+
 # --- 表四 in two tables ---------------------------------------------------------------------
 
 

@@ -64,7 +64,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
     ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
-    ("labelled", re.compile(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM})[：:，,、.．]"), "run"),
+    ("labelled", re.compile(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM}|\d{{1,2}})[：:，,、.．]"), "run"),
 )
 #: Run-in marker kinds also taken after a space: a one-line enumeration of scraped text
 #: ("1. 加强培训 2. 完善制度", "(1) … (2) …"); the items must still count 1, 2, 3 (_runs).
