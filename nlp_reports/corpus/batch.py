@@ -52,10 +52,16 @@ from nlp_reports.report import Report
 
 log = logging.getLogger("nlp_reports")
 
-#: Files per chunk with several processes: 32 costs less per report than 16 (one tag_many
-#: call and one result message per 32), ~5% less wall time at 1,000 reports with --jobs 2;
-#: the last chunks are a quarter of it (:func:`_chunk_target`), so no worker idles long.
-DEFAULT_CHUNK_SIZE = 32
+#: Files per chunk at most with several processes: a chunk costs ~2.5 ms besides its files
+#: (one ``tag_many`` call, one result message), and chunks of 8 cost 0.25 ms a report more
+#: than chunks of 64. Chunks shrink as the run nears its end (:func:`_chunk_full`), so no
+#: worker idles while another ends a big one.
+DEFAULT_CHUNK_SIZE = 64
+#: The fewest files a chunk shrinks to near the end of a run with several processes.
+TAIL_CHUNK_FILES = 4
+#: What a report costs besides its bytes, in bytes of file (parsing, tagging and store rows
+#: have a cost per report): chunks are sized by the bytes plus this per file.
+REPORT_WEIGHT = 8192
 #: Files per chunk with one process (``jobs=1``, joblib backend): as many as the writer
 #: commits at once. One ``tag_many`` call per 64 reports instead of per 16 costs ~0.15 ms a
 #: report less; a kill still loses at most the results not yet committed.
@@ -907,12 +913,16 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield list(items[i:i + size])
 
 
-def _chunk_target(chunk_size: int, jobs: int, left: int) -> int:
-    """Files per chunk: ``chunk_size``, but a quarter of it for the last few chunks when
-    several workers run, so that none of them idles while another ends a full chunk."""
-    if jobs > 1 and left < 2 * jobs * chunk_size:
-        return max(1, chunk_size // 4)
-    return chunk_size
+def _chunk_full(files: int, weight: float, chunk_size: int, jobs: int, left: float) -> bool:
+    """Whether a chunk of ``files`` files weighing ``weight`` (bytes plus
+    :data:`REPORT_WEIGHT` a file) is complete, ``left`` the weight not yet in a chunk (this
+    chunk's included): at ``chunk_size`` files; with several processes also once it holds
+    ``1/(2·jobs)`` of what is left (guided self-scheduling: full chunks while much is left,
+    ever smaller ones at the end, down to :data:`TAIL_CHUNK_FILES`), so that the workers end
+    together. Sized by bytes, not files: a chunk of big reports is a long one."""
+    if files >= chunk_size:
+        return True
+    return jobs > 1 and files >= TAIL_CHUNK_FILES and weight * 2 * jobs >= left
 
 
 #: Files a head start parses at most (:class:`_HeadStart`): it parses ~200 while a quiet
@@ -1738,6 +1748,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
         def pending_chunks() -> Iterator[list[tuple[str, str, int]]]:
             chunk: list[tuple[str, str, int]] = []
+            weight = 0  # of the chunk (_chunk_full)
+            seen = seen_weight = 0  # files hashed so far and their weight: the mean weight
             block = max(chunk_size, 256)
             for start in range(0, len(todo_paths), block):
                 names = todo_paths[start:start + block]
@@ -1764,6 +1776,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                     elif f in done:  # same content, tagged by another model (or --retag)
                         earlier[f] = done[f][1] or "?"
                     digests.append((f, sha, size))
+                seen += len(digests)
+                seen_weight += sum(d[2] for d in digests) + REPORT_WEIGHT * len(digests)
                 shas = [d[1] for d in digests]
                 # any model: content another model tagged is still stored (one report a
                 # content); rerunning its holder's path re-tags it with this model
@@ -1803,10 +1817,13 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         continue
                     inflight[key] = f
                     chunk.append((f, sha, size))
-                    if len(chunk) >= _chunk_target(chunk_size, jobs,
-                                                   len(todo_paths) - start - order[f]):
+                    weight += size + REPORT_WEIGHT
+                    after = len(todo_paths) - start - order[f] - 1  # files not looked at yet
+                    if _chunk_full(len(chunk), weight, chunk_size, jobs,
+                                   weight + after * seen_weight / max(seen, 1)):
                         yield chunk
                         chunk = []
+                        weight = 0
             if chunk:
                 yield chunk
 
