@@ -39,12 +39,13 @@ FORMATS = Path(__file__).parent / "fixtures" / "formats_s5"
 PAIRS = {p.name: p.with_suffix(".docx") for p in HERE.glob("*.doc")
          if p.with_suffix(".docx").exists()}
 PAIRS["numstyle_link.doc"] = FORMATS / "numstyle_link.docx"
+PAIRS["layout_table.doc"] = FORMATS / "layout_table.docx"
 DOCS = sorted(PAIRS)
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def test_the_fixtures_are_there_and_small():
-    assert len(DOCS) == 6
+    assert len(DOCS) == 7
     for name in [*DOCS, "autonum_restart.doc"]:
         assert (HERE / name).read_bytes().startswith(OLE)
         assert (HERE / name).stat().st_size < 80_000
@@ -108,6 +109,15 @@ def test_word_numbered_headings_get_their_numbers():
         [(x.number, x.title) for x in docx.sections]
     assert got.sections[:4] == docx.sections[:4] and got.metadata == replace(
         docx.metadata, source=got.metadata.source, source_format="doc")
+
+
+def test_a_report_laid_out_in_a_one_cell_table_is_read_as_lines_with_its_nested_table():
+    lines = read_document(HERE / "layout_table.doc").text.splitlines()
+    assert "一、总体情况" in lines and "五、存在的主要问题及改进情况" in lines
+    head = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    assert lines[head + 1] == "" and lines[head + 2].split("\t")[:6] == \
+        ["行政复议"] * 5 + ["行政诉讼"]
+    assert load_report(HERE / "layout_table.doc").table("table4").status == "ok"
 
 
 def test_a_hyperlink_field_keeps_its_text_not_its_code():
@@ -208,7 +218,11 @@ def test_without_olefile_the_message_names_the_extra(monkeypatch):
 
 
 class _NoTables:
+    """Paragraph properties that say no paragraph is in a table or a list."""
+
     from nlp_reports.ingest.doc import _NONE
+
+    lists = None
 
     def props(self, fc):
         return self._NONE

@@ -17,7 +17,9 @@ lines around the table. Each cell ends in \\x07 and each row in one more \\x07 (
 paragraph, told apart by its properties: sprmPFTtp in the paragraph's PAPX); the row's
 sprmTDefTable gives its cells' edges, so a cell spanning columns of the table's grid is
 repeated in each (a value only once) and a vertically merged cell repeats the text above,
-as the .docx reader does.
+as the .docx reader does. A table that lays out the page (one cell, or a cell of
+report-length text) is read as its paragraphs and nested tables (sprmPItap 2,
+sprmPFInnerTableCell/sprmPFInnerTtp), as the .docx reader does.
 """
 
 from __future__ import annotations
@@ -259,7 +261,7 @@ class _Paragraphs:
         return self._read(grpprl[2:], istd)
 
     def _read(self, grpprl: bytes, istd: int, huge: bool = False) -> _Props:
-        in_table = ttp = inner = False
+        in_table = ttp = inner_cell = inner_ttp = False
         tdef = None
         itap = 0
         ilfo = ilvl = None
@@ -274,8 +276,10 @@ class _Paragraphs:
                 ttp = bool(arg[0])
             elif sprm == _SPRM_ITAP:
                 itap = int.from_bytes(arg, "little")
-            elif sprm in (_SPRM_INNER_CELL, _SPRM_INNER_TTP):
-                inner = inner or bool(arg[0])
+            elif sprm == _SPRM_INNER_CELL:
+                inner_cell = bool(arg[0])
+            elif sprm == _SPRM_INNER_TTP:
+                inner_ttp = bool(arg[0])
             elif sprm == _SPRM_TDEF:
                 tdef = arg
             elif sprm == _SPRM_ILFO:
@@ -286,8 +290,9 @@ class _Paragraphs:
             style_lfo, style_lvl = self.styles.get(istd, (0, 0))
             ilfo = style_lfo if ilfo is None else ilfo
             ilvl = style_lvl if ilvl is None else ilvl
-        if itap > 1 or inner:
-            return _Props(True, False, None, ilfo, ilvl)
+        if itap > 1 or inner_cell or inner_ttp:  # a nested table (表中表)
+            return _Props(True, False, tdef, ilfo, ilvl, True, inner_cell or inner_ttp,
+                          inner_ttp)
         return _Props(in_table or itap == 1, ttp, tdef, ilfo, ilvl)
 
 
@@ -299,6 +304,9 @@ class _Props(NamedTuple):
     tdef: bytes | None  # the row's sprmTDefTable operand
     ilfo: int  # its list (1-based LFO index; 0: not numbered)
     ilvl: int  # its list level
+    nested: bool = False  # in a table inside a table's cell
+    inner_cell_end: bool = False  # the mark ends a nested table's cell (or row)
+    inner_row_end: bool = False  # … a nested table's row
 
 
 _NONE = _Props(False, False, None, 0, 0)
@@ -489,22 +497,72 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]]) -> lis
     return rows
 
 
+#: More text than any cell of the statistical tables holds (as the .docx reader): a cell
+#: holding the report itself, so the table lays out the page.
+_LAYOUT_CELL_CHARS = 300
+
+
+class _Cell:
+    """A table cell being read: its paragraphs (text, list, level) and nested tables, in
+    order, and the text of every paragraph in it, nested ones too (the data cell's text)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, int, int] | list] = []  # a paragraph, or a nested table
+        self.texts: list[str] = []
+
+    def text(self) -> str:
+        return _WS.sub(" ", " ".join(self.texts)).strip()
+
+    def is_layout(self) -> bool:
+        """A cell of report-length text, or paragraphs of text beside a nested table
+        (:func:`nlp_reports.ingest.docx._is_layout_table`)."""
+        own = [len(b[0].strip()) for b in self.blocks if isinstance(b, tuple)]
+        chars = sum(own)
+        return chars > _LAYOUT_CELL_CHARS or (
+            chars > 60 and sum(1 for n in own if n) >= 2
+            and any(isinstance(b, list) for b in self.blocks))
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    """A table's lines as the .docx reader writes them: blank lines around TAB rows."""
+    out = ["\t".join(c) for c in drop_blank_columns(rows) if any(c)]
+    return ["", *out, ""] if out else []
+
+
 def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]:
     """The main document's lines, tables as TAB-separated rows."""
+    lists = paragraphs.lists
     lines: list[str] = []
     line: list[str] = []  # the paragraph being read
-    cell: list[str] = []  # the paragraphs of the table cell being read
-    cells: list[str] = []  # the cells of the table row being read
-    table: list[tuple[list[str], list[tuple[int, int, int]]]] = []
+    cell = _Cell()  # the table cell being read
+    cells: list[_Cell] = []  # the cells of the table row being read
+    table: list[tuple[list[_Cell], list[tuple[int, int, int]]]] = []
+    inner_cell: list[str] = []  # the paragraphs of a nested table's cell being read
+    inner_cells: list[str] = []  # … of its row
+    inner: list[tuple[list[str], list[tuple[int, int, int]]]] = []  # … its rows
     fields: list[bool] = []  # for each open field: its result is being read (past \x14)
     hidden = 0  # open fields whose code is being read (their text is dropped)
     picture = False
     ccp = fib.ccp_text
 
+    def end_inner() -> None:
+        if inner:
+            cell.blocks.append(_grid_rows(inner))
+            inner.clear()
+
     def end_table() -> None:
-        rows = ["\t".join(c) for c in drop_blank_columns(_grid_rows(table)) if any(c)]
-        if rows:
-            lines.extend(["", *rows, ""])
+        every = [c for row, _ in table for c in row]
+        if len(every) == 1 or any(c.is_layout() for c in every):  # a layout table (版式表格)
+            for c in every:  # its paragraphs and tables, as if outside it
+                for block in c.blocks:
+                    if isinstance(block, list):
+                        lines.extend(_table_lines(block))
+                    else:
+                        text, ilfo, ilvl = block
+                        lines.append((lists.label(ilfo, ilvl) if ilfo > 0 else "") + text)
+        else:
+            lines.extend(_table_lines(_grid_rows([([c.text() for c in row], edges)
+                                                  for row, edges in table])))
         table.clear()
 
     for start, end, offset, compressed in pieces:
@@ -532,30 +590,40 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]
                     hidden -= 1
                 continue
             if ch in "\r\x07":
-                in_table, ttp, tdef, ilfo, ilvl = paragraphs.props(offset + k * width)
-                if ch == "\x07" and ttp:  # a row's end
-                    table.append((cells[:], _cell_edges(tdef)))
+                props = paragraphs.props(offset + k * width)
+                para = "".join(line)
+                line.clear()
+                if props.nested and ch == "\r":  # a paragraph of a table inside a cell
+                    if props.inner_row_end:
+                        inner.append((inner_cells[:], _cell_edges(props.tdef)))
+                        inner_cells.clear()
+                        inner_cell.clear()
+                        continue
+                    inner_cell.append(para)
+                    cell.texts.append(para)
+                    if props.inner_cell_end:
+                        inner_cells.append(_WS.sub(" ", " ".join(inner_cell)).strip())
+                        inner_cell.clear()
+                elif ch == "\x07" and props.row_end:  # a row's end
+                    table.append((cells[:], _cell_edges(props.tdef)))
                     cells.clear()
-                    cell.clear()
-                    line.clear()
-                elif ch == "\x07":  # a cell's end
-                    cell.append("".join(line))
-                    cells.append(_WS.sub(" ", " ".join(cell)).strip())
-                    cell.clear()
-                    line.clear()
-                elif in_table:  # a paragraph inside a cell
-                    cell.append("".join(line))
-                    line.clear()
+                    cell = _Cell()
+                elif ch == "\x07" or props.in_table:  # a cell's end, a paragraph in a cell
+                    end_inner()
+                    cell.blocks.append((para, props.ilfo, props.ilvl))
+                    cell.texts.append(para)
+                    if ch == "\x07":
+                        cells.append(cell)
+                        cell = _Cell()
                 else:
                     if table:
                         end_table()
-                    if cells or cell:  # cell marks with no row end: keep their text
-                        lines.append("\t".join([*cells, *cell]))
+                    if cells or cell.texts:  # cell marks with no row end: keep their text
+                        lines.append("\t".join([*(c.text() for c in cells), cell.text()]))
                         cells.clear()
-                        cell.clear()
-                    label = paragraphs.lists.label(ilfo, ilvl) if ilfo > 0 else ""
-                    lines.append(label + "".join(line))
-                    line.clear()
+                        cell = _Cell()
+                    label = lists.label(props.ilfo, props.ilvl) if props.ilfo > 0 else ""
+                    lines.append(label + para)
                     if picture:
                         lines.append(IMAGE_MARK)
                         picture = False
@@ -567,15 +635,15 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]
             elif ch == "\x1e":
                 line.append("-")  # non-breaking hyphen
             elif ch == "\x01":
-                picture = not (cell or cells)  # an inline picture (in a table: its cell)
+                picture = not (cell.texts or cells)  # an inline picture (in a table: its cell)
             elif ch == "\t" or ch >= " ":
                 line.append(ch)
             # other control characters (\x08 drawn objects, \x1f optional hyphens, \x02
             # footnote numbers, \x05 comment marks …) have no text
     if table:
         end_table()
-    if cells or cell:
-        lines.append("\t".join([*cells, *cell]))
+    if cells or cell.texts:
+        lines.append("\t".join([*(c.text() for c in cells), cell.text()]))
     if line:
         lines.append("".join(line))
     if picture:
