@@ -40,12 +40,13 @@ PAIRS = {p.name: p.with_suffix(".docx") for p in HERE.glob("*.doc")
          if p.with_suffix(".docx").exists()}
 PAIRS["numstyle_link.doc"] = FORMATS / "numstyle_link.docx"
 PAIRS["layout_table.doc"] = FORMATS / "layout_table.docx"
+PAIRS["textbox_title.doc"] = FORMATS / "textbox_title.docx"
 DOCS = sorted(PAIRS)
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def test_the_fixtures_are_there_and_small():
-    assert len(DOCS) == 7
+    assert len(DOCS) == 8
     for name in [*DOCS, "autonum_restart.doc"]:
         assert (HERE / name).read_bytes().startswith(OLE)
         assert (HERE / name).stat().st_size < 80_000
@@ -118,6 +119,13 @@ def test_a_report_laid_out_in_a_one_cell_table_is_read_as_lines_with_its_nested_
     assert lines[head + 1] == "" and lines[head + 2].split("\t")[:6] == \
         ["行政复议"] * 5 + ["行政诉讼"]
     assert load_report(HERE / "layout_table.doc").table("table4").status == "ok"
+
+
+def test_a_title_in_a_text_box_is_read():
+    report = load_report(HERE / "textbox_title.doc")
+    assert read_document(HERE / "textbox_title.doc").text.startswith(
+        "青禾县水利局2023年政府信息公开工作年度报告\n")
+    assert report.metadata.agency == "青禾县水利局" and report.metadata.year == 2023
 
 
 def test_a_hyperlink_field_keeps_its_text_not_its_code():
@@ -290,7 +298,9 @@ def test_a_folder_of_doc_files_is_tagged_and_a_broken_one_recorded(tmp_path):
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
-_SOURCES = [(HERE / n).read_bytes() for n in ("township_2023.doc", "county_2012_notables.doc")]
+_SOURCES = [(HERE / n).read_bytes() for n in ("township_2023.doc", "county_2012_notables.doc",
+                                              "numstyle_link.doc", "layout_table.doc",
+                                              "textbox_title.doc")]
 
 
 @SETTINGS

@@ -4,8 +4,9 @@ olefile).
 Chinese government sites publish many annual reports as .doc attachments. The text is read
 from the file's piece table ([MS-DOC]): the OLE compound file's ``WordDocument`` stream
 starts with the FIB, which names the table stream (``0Table``/``1Table``), the length of
-the main document (``ccpText``: headers, footnotes and text boxes come after it and are left
-out) and where the Clx is; the Clx's PlcPcd lists the pieces of text, each 8-bit (cp1252)
+the main document (``ccpText``: headers, footnotes and comments come after it and are left
+out; text boxes anchored in it are read, before the paragraph holding the anchor, as the
+.docx reader does) and where the Clx is; the Clx's PlcPcd lists the pieces of text, each 8-bit (cp1252)
 or UTF-16LE (all Chinese text). Fields (域) keep their result and drop their code. Headings
 numbered by Word (自动编号: "一、" kept in the list definition, not the text) get their
 number back from the lists (PlfLst, PlfLfo; sprmPIlfo/sprmPIlvl, on the paragraph or its
@@ -147,6 +148,8 @@ class _Fib:
         if cslw < 4:
             raise _Corrupt("the FIB's FibRgLw97 is too short")
         self.ccp_text = _u32(word, lw + 12)
+        # where the text boxes' story starts: after the footnotes, headers, comments, endnotes
+        self.txbx_start = self.ccp_text + sum(_u32(word, lw + at) for at in (16, 20, 28, 32))
         at = lw + 4 * cslw
         cb_fclcb = _u16(word, at)
         fclcb = at + 2
@@ -156,6 +159,10 @@ class _Fib:
         self.fc_stsh, self.lcb_stsh = _u32(word, fclcb + 8), _u32(word, fclcb + 12)
         self.fc_bte_papx = _u32(word, fclcb + 13 * 8)
         self.lcb_bte_papx = _u32(word, fclcb + 13 * 8 + 4)
+        self.fc_spa, self.lcb_spa = _u32(word, fclcb + 40 * 8), _u32(word, fclcb + 40 * 8 + 4)
+        boxes = cb_fclcb > 56
+        self.fc_txbx = _u32(word, fclcb + 56 * 8) if boxes else 0
+        self.lcb_txbx = _u32(word, fclcb + 56 * 8 + 4) if boxes else 0
         lists = cb_fclcb > 74
         self.fc_lst = _u32(word, fclcb + 73 * 8) if lists else 0
         self.lcb_lst = _u32(word, fclcb + 73 * 8 + 4) if lists else 0
@@ -497,6 +504,60 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]]) -> lis
     return rows
 
 
+class _TextBoxes:
+    """The text boxes (文本框) of the main document: the shapes anchored in it (PlcSpaMom:
+    anchor CP → shape id) and their text in the text-box story (PlcftxbxTxt, each box's
+    lid the shape's id). A title set in a box is text of the report, as the .docx reader
+    reads it (before the paragraph the box is anchored in)."""
+
+    def __init__(self, word: bytes, table: bytes, pieces, fib: _Fib) -> None:
+        self.anchors: dict[int, int] = {}  # CP of an anchor in the main text → shape id
+        self.spans: dict[int, tuple[int, int]] = {}  # shape id → its CPs in the box story
+        self.word, self.pieces, self.start = word, pieces, fib.txbx_start
+        self.done: set[int] = set()
+        spa = table[fib.fc_spa:fib.fc_spa + fib.lcb_spa]
+        txbx = table[fib.fc_txbx:fib.fc_txbx + fib.lcb_txbx]
+        if len(spa) < fib.lcb_spa or len(txbx) < fib.lcb_txbx or fib.lcb_spa < 34 \
+                or fib.lcb_txbx < 30:
+            return
+        n = (fib.lcb_spa - 4) // 30
+        cps = struct.unpack_from(f"<{n}I", spa)
+        self.anchors = {cp: int.from_bytes(spa[4 * (n + 1) + 26 * k:4 * (n + 1) + 26 * k + 4],
+                                           "little") for k, cp in enumerate(cps)}
+        n = (fib.lcb_txbx - 4) // 26
+        cps = struct.unpack_from(f"<{n + 1}I", txbx)
+        for k in range(n):
+            at = 4 * (n + 1) + 22 * k + 14
+            lid = int.from_bytes(txbx[at:at + 4], "little")
+            if lid and cps[k] <= cps[k + 1]:
+                self.spans.setdefault(lid, (cps[k], cps[k + 1]))
+
+    def lines(self, spid: int) -> list[str]:
+        """The non-blank paragraphs of the box of shape ``spid`` (once: a box is read with
+        the first paragraph anchoring it)."""
+        if spid in self.done or spid not in self.spans:
+            return []
+        self.done.add(spid)
+        first, last = self.spans[spid]
+        parts = []
+        for start, end, offset, compressed in self.pieces:
+            a, b = max(start, self.start + first), min(end, self.start + last)
+            if a >= b:
+                continue
+            width = 1 if compressed else 2
+            raw = self.word[offset + (a - start) * width:offset + (b - start) * width]
+            parts.append(raw.decode("cp1252" if compressed else "utf-16-le", "replace"))
+        out, hidden = [], 0
+        for ch in "".join(parts):  # field codes dropped, control characters too
+            if ch == "\x13":
+                hidden += 1
+            elif ch in "\x14\x15":
+                hidden = max(0, hidden - 1)
+            elif not hidden:
+                out.append("\n" if ch in "\r\x07\x0b" else ch if ch == "\t" or ch >= " " else "")
+        return [x for x in "".join(out).split("\n") if x.strip()]
+
+
 #: More text than any cell of the statistical tables holds (as the .docx reader): a cell
 #: holding the report itself, so the table lays out the page.
 _LAYOUT_CELL_CHARS = 300
@@ -529,9 +590,11 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     return ["", *out, ""] if out else []
 
 
-def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]:
+def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs,
+           boxes: _TextBoxes | None = None) -> list[str]:
     """The main document's lines, tables as TAB-separated rows."""
     lists = paragraphs.lists
+    anchored: list[int] = []  # shapes anchored in the paragraph being read (\x08)
     lines: list[str] = []
     line: list[str] = []  # the paragraph being read
     cell = _Cell()  # the table cell being read
@@ -623,10 +686,13 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]
                         cells.clear()
                         cell = _Cell()
                     label = lists.label(props.ilfo, props.ilvl) if props.ilfo > 0 else ""
+                    for spid in anchored:  # its text boxes first, as the .docx reader
+                        lines.extend(boxes.lines(spid))
                     lines.append(label + para)
                     if picture:
                         lines.append(IMAGE_MARK)
                         picture = False
+                anchored.clear()
                 continue
             if hidden:
                 continue  # a field's code (域代码)
@@ -636,6 +702,8 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs) -> list[str]
                 line.append("-")  # non-breaking hyphen
             elif ch == "\x01":
                 picture = not (cell.texts or cells)  # an inline picture (in a table: its cell)
+            elif ch == "\x08" and boxes is not None and start + k in boxes.anchors:
+                anchored.append(boxes.anchors[start + k])  # a drawn shape: a text box?
             elif ch == "\t" or ch >= " ":
                 line.append(ch)
             # other control characters (\x08 drawn objects, \x1f optional hyphens, \x02
@@ -687,7 +755,13 @@ def doc_to_text(data: bytes, *, path: str | None = None) -> str:
                                path=path) from exc
     try:
         pieces = _pieces(table, fib)
-        lines = _lines(word, pieces, fib, _Paragraphs(word, table, extra, fib))
+        try:
+            boxes: _TextBoxes | None = _TextBoxes(word, table, pieces, fib)
+        except (_Corrupt, struct.error, IndexError, ValueError) as exc:
+            log.warning("%s: the .doc's text boxes are damaged (%s): left out", path or "<doc>",
+                        exc)
+            boxes = None
+        lines = _lines(word, pieces, fib, _Paragraphs(word, table, extra, fib), boxes)
     except (_Corrupt, struct.error, IndexError, ValueError, KeyError) as exc:
         raise BinaryInputError(f"a damaged .doc ({exc}); {_RESAVE}", path=path) from exc
     text = "\n".join(lines)
