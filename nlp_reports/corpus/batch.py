@@ -1313,17 +1313,43 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     # page they share with the parent.
     gc.collect()
     gc.freeze()
-    parsed = head.stop() if head is not None else frozenset()
+    pool = None
     try:
-        yield from _run_forked_pools(chunks, spec, loader, jobs, words, timeout, head, parsed)
+        parsed: frozenset[tuple[str, str, int]] = frozenset()
+        if head is not None:
+            # the workers are forked (~5 ms each) while the head start still parses
+            pool = _launched_pool(jobs)
+            try:
+                parsed = head.stop()
+            except BaseException:
+                _end_pool(pool)
+                raise
+        yield from _run_forked_pools(chunks, spec, loader, jobs, words, timeout, head, parsed,
+                                     pool)
     finally:
         gc.unfreeze()
+
+
+def _launched_pool(jobs: int) -> Any:
+    """A pool of ``jobs`` forked workers (:func:`_pool`), forked now: a pool forks its
+    workers at its first call, here a call that does nothing."""
+    import multiprocessing as mp
+
+    pool = _pool(jobs, mp.get_context("fork"))
+    try:
+        _submit(pool, int)
+    except BaseException:
+        _end_pool(pool)
+        raise
+    return pool
 
 
 def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                       words: bool, timeout: float | None, head: _HeadStart | None = None,
                       parsed: frozenset[tuple[str, str, int]] = frozenset(),
-                      ) -> Iterator[list[tuple[Any, ...]]]:
+                      first_pool: Any = None) -> Iterator[list[tuple[Any, ...]]]:
+    """The loop of :func:`_run_forked`: a pool (``first_pool`` when given, its workers
+    already forked), then a new one each time a worker dies."""
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures.process import BrokenProcessPool
@@ -1353,7 +1379,7 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
         return chunk[:n], True
 
     while True:
-        pool = _pool(jobs, ctx)
+        pool, first_pool = first_pool or _pool(jobs, ctx), None
         pending: deque[tuple[list[Any], Any]] = deque()
         broken: list[Any] | None = None
         in_pool = 0
@@ -1402,8 +1428,9 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
         finally:
             if not finished:  # interrupted, or the writer failed: do not wait for the chunks
                 _end_pool(pool)
-            else:
-                pool.shutdown(wait=broken is None, cancel_futures=True)
+            else:  # the workers end on their own (each takes the pool's end mark) while
+                # this process writes the last results: the executor's thread joins them
+                pool.shutdown(wait=False, cancel_futures=True)
         if broken is None:
             return
         yield _isolate_forked(broken, spec, loader, words, ctx, timeout)
