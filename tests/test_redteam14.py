@@ -194,8 +194,13 @@ def test_title_agency_line_name_line_and_bracketed_year():
     """"国家…局⏎政府信息公开工作年度报告⏎（2023年）": the agency line was joined to the title only
     when the joined lines named a year, and the year stood on the line below: agency None,
     level None (a ministry's report counted nowhere by agency)."""
-    r = load_report(DATA / "w13_title_three_lines.txt")
+    text = (DATA / "w13_title_three_lines.txt").read_text(encoding="utf-8")
+    r = load_report(text)
     assert (r.metadata.agency, r.metadata.year, r.metadata.level) == ("国家矿产储量评审局", 2023, "national")
+    assert r.metadata.title.startswith("国家矿产储量评审局")
+    # without the signature under 六 (a ministry's report often has none) the title alone says it
+    unsigned = load_report(text.rsplit("国家矿产储量评审局", 1)[0])
+    assert (unsigned.metadata.agency, unsigned.metadata.level) == ("国家矿产储量评审局", "national")
     # the two-line form (agency and name on one line, the year below) is read as before
     two = (DATA / "w13_title_three_lines.txt").read_text(encoding="utf-8").replace(
         "国家矿产储量评审局\n政府信息公开", "国家矿产储量评审局政府信息公开", 1)
