@@ -546,7 +546,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only the reports of this agency (repeatable), as summarize --agency")
     p.add_argument("--missing-csv", metavar="FILE",
                    help="with --year: write every agency with a report on one of the three "
-                        "years before but none on Y (year, agency, latest_year, folder) as CSV")
+                        "years before but none on Y (year, agency, latest_year, folder, "
+                        "note: a file named for Y that is an older report) as CSV")
     p.add_argument("--by", metavar="COLUMN",
                    help="print the audit counted per folder, level, year, region or agency "
                         "instead of per report: reports, reports with defects, defects, how "

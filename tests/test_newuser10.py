@@ -124,7 +124,7 @@ def test_f7_missing_csv_lists_every_agency(db, tmp_path, capsys):
                  "--format", "json"]) == 0
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert set(rows[0]) == {"year", "agency", "latest_year", "folder"}
+    assert set(rows[0]) == {"year", "agency", "latest_year", "folder", "note"}
     assert {r["agency"] for r in rows} == set(audit(db, years=[2025]).missing["agency"])
     assert {r["year"] for r in rows} == {"2025"}
     got = {r["agency"]: r for r in rows}

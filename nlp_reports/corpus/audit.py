@@ -290,7 +290,7 @@ class Audit:
 
     def missing_to_csv(self, path: str | os.PathLike[str]) -> Path:
         """Write :attr:`missing` (who filed no report on the ``--year`` asked for: year,
-        agency, latest_year, folder) as CSV (UTF-8 with BOM); only the header when none."""
+        agency, latest_year, folder, note) as CSV (UTF-8 with BOM); only the header when none."""
         import pandas as pd
 
         out = Path(path)
@@ -639,6 +639,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         sections = store.query("SELECT report_id, number, text FROM sections "
                                "WHERE number IN (1, 5, 6)")
         failures = store.failures()
+        copies = store.query("SELECT path, duplicate_of FROM duplicates")
         probs = store.problems()
         blanks = _blank_cell_rows(store)
     finally:
@@ -679,7 +680,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         fmt_zh=lambda r: "六个部分的标题编号方式不统一：" + str(r["message"] or "").removeprefix(
             "section headings numbered in mixed styles: ")), signal=True)
 
-    cols.add("file_name_year", *_file_name_year(reps), signal=True)
+    cols.add("file_name_year", *_file_name_year(reps, copies), signal=True)
 
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
@@ -694,7 +695,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     if chosen is not None:
         out = out[out["report_id"].isin(chosen)]
     out = out.reset_index(drop=True)
-    missing = _missing_reports(frames.reports, years, chosen, folders, folder_of)
+    missing = _missing_reports(frames.reports, years, chosen, folders, folder_of, copies,
+                               failures["path"].tolist() if len(failures) else [])
     notes += _missing_year_notes(missing, years)
     no_match = ""
     if (years or folders or chosen is not None) and len(frames.reports) and not (
@@ -1554,24 +1556,60 @@ def file_name_year(path: Any) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _file_name_year(reps: Any) -> tuple[Any, Any, Any]:
+def _copies_of(copies: Any) -> dict[str, list[str]]:
+    """Stored report's path → the paths of the files recorded as duplicates of it (the same
+    report in other bytes or under another name: ``files.duplicate_of``)."""
+    out: dict[str, list[str]] = {}
+    if copies is None or not len(copies):
+        return out
+    for path, of in zip(copies["path"], copies["duplicate_of"], strict=True):
+        if of is not None and of == of:
+            out.setdefault(str(of), []).append(str(path))
+    return out
+
+
+def _misnamed_copies(path: Any, year: int, copies_of: dict[str, list[str]]) -> list[tuple[int, str]]:
+    """The (named year, file name) of each duplicate of the report at ``path`` whose file
+    name states a year that is not the report's ``year``."""
+    found = []
+    for copy in copies_of.get(str(path), []):
+        named = file_name_year(copy)
+        if named is not None and named != year:
+            found.append((named, Path(copy).name))
+    return found
+
+
+def _file_name_year(reps: Any, copies: Any = None) -> tuple[Any, Any, Any]:
     """Signal: the file name states a year that is not the report's ("…2024年…年度报告.txt"
     holding the 2022 report: the collector filed last year's or an older report under the
-    year it was asked for). A signal, not a defect: file names are the collector's."""
+    year it was asked for). A signal, not a defect: file names are the collector's.
+
+    A file so named that holds the same text as a stored report (the 2023 report sent
+    again as the 2024 one, in another format) is stored once, as a duplicate of that
+    report: its name is checked too (``copies``: ``path``, ``duplicate_of``), and the
+    finding goes to the row of the report it copies — it has no row of its own."""
     import pandas as pd
 
+    copies_of = _copies_of(copies)
     texts, zh = [], []
     for path, year in zip(reps["path"], pd.to_numeric(reps["year"], errors="coerce"),
                           strict=True):
-        named = file_name_year(path)
-        if named is None or year != year or int(year) == named:
-            texts.append("")
-            zh.append([])
-            continue
-        texts.append(f"file name {named}, report {int(year)}")
-        zh.append([f"文件名为{named}年度，报告内容为{int(year)}年度（报送的可能不是{named}年度报告）"])
+        found, found_zh = [], []
+        if year == year:
+            named = file_name_year(path)
+            if named is not None and int(year) != named:
+                found.append(f"file name {named}, report {int(year)}")
+                found_zh.append(f"文件名为{named}年度，报告内容为{int(year)}年度（报送的可能不是{named}年度报告）")
+            for named, name in _misnamed_copies(path, int(year), copies_of):
+                found.append(f"file name {named} ({name}, a copy of this report), "
+                             f"report {int(year)}")
+                found_zh.append(f"另一文件“{name}”文件名为{named}年度，内容与本报告（{int(year)}年度）"
+                                f"相同（报送的{named}年度报告实为{int(year)}年度报告）")
+        texts.append(" | ".join(found))
+        zh.append(found_zh)
     texts_s = pd.Series(texts, index=reps.index, dtype=object)
-    return texts_s, (texts_s != "").astype(int), pd.Series(zh, index=reps.index, dtype=object)
+    return (texts_s, pd.Series([len(z) for z in zh], index=reps.index),
+            pd.Series(zh, index=reps.index, dtype=object))
 
 
 #: How many years back an agency's last report may be for :func:`_missing_year_notes` to
@@ -1582,18 +1620,24 @@ MISSING_YEAR_NAMES = 10
 
 
 #: The columns of :attr:`Audit.missing` (``audit --missing-csv FILE``).
-MISSING_COLUMNS: tuple[str, ...] = ("year", "agency", "latest_year", "folder")
+MISSING_COLUMNS: tuple[str, ...] = ("year", "agency", "latest_year", "folder", "note")
 
 
 def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
-                     folders: Sequence[str] = (), folder_of: Any = None) -> Any:
+                     folders: Sequence[str] = (), folder_of: Any = None,
+                     copies: Any = None, failed: Sequence[str] = ()) -> Any:
     """Per year asked for (``--year``), the agencies with a report on one of the
     :data:`MISSING_YEAR_LOOKBACK` years before it but none on it (:data:`MISSING_COLUMNS`:
     the year, the agency, its latest year, the folder of that latest report): a report the
     office did not get, or one filed under the year whose content is another year's (the
     ``file_name_year`` signal). Restricted as the rows shown are: ``chosen`` (the report
     ids ``--agency`` kept, or None) and ``folders`` (``--folder``: the agencies whose latest
-    report is in one of them; ``folder_of`` maps a report id to its folder)."""
+    report is in one of them; ``folder_of`` maps a report id to its folder). ``note``
+    says, in Chinese, when the agency did send a file named for the year that holds the
+    same text as one of its older reports (``copies``: the store's duplicates), so stored
+    once, as that report: 文件“…2024年….docx”文件名为2024年度，内容与本机关2023年度报告相同;
+    or when a file that could not be read (``failed``: their paths) is named for the agency
+    and the year: 文件“…2024年….doc”无法读取（见未能读取的文件）."""
     import pandas as pd
 
     from nlp_reports.parse.metadata import agency_key
@@ -1606,6 +1650,7 @@ def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
         year=pd.to_numeric(rep["year"], errors="coerce")).dropna(subset=["year"])
     if rep.empty:
         return empty
+    copies_of = _copies_of(copies)
     rep = rep.assign(key=rep["agency"].map(agency_key),
                      folder=rep["id"].map(lambda i: (folder_of or {}).get(i, "")))
     found = []
@@ -1621,10 +1666,29 @@ def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
                 .sort_values(["latest_year", "agency"], ascending=[False, True]))
         if folders:
             last = last[last["folder"].isin(set(folders))]
-        found.append(last.assign(year=y, latest_year=last["latest_year"].astype(int)))
+        found.append(last.assign(year=y, latest_year=last["latest_year"].astype(int),
+                                 note=[_sent_as(before[before["key"] == k], y, copies_of,
+                                                failed) for k in last.index]))
     if not found:
         return empty
     return pd.concat(found, ignore_index=True)[list(MISSING_COLUMNS)]
+
+
+def _sent_as(older: Any, year: int, copies_of: dict[str, list[str]],
+             failed: Sequence[str] = ()) -> str:
+    """The Chinese note of :func:`_missing_reports`: a file named for ``year`` that is a
+    copy of one of the agency's ``older`` reports, or a file named for the agency (as its
+    reports write it) and ``year`` that could not be read (``failed``); "" otherwise."""
+    for path, ry in zip(older["path"], older["year"], strict=True):
+        for named, name in _misnamed_copies(path, int(ry), copies_of):
+            if named == year:
+                return f"文件“{name}”文件名为{year}年度，内容与本机关{int(ry)}年度报告相同"
+    names = {str(a) for a in older["agency"]}
+    for path in failed:
+        name = Path(str(path)).name
+        if file_name_year(name) == year and any(a in name for a in names):
+            return f"文件“{name}”无法读取（见未能读取的文件）"
+    return ""
 
 
 def _missing_year_notes(missing: Any, years: Sequence[int]) -> list[str]:
@@ -1635,8 +1699,9 @@ def _missing_year_notes(missing: Any, years: Sequence[int]) -> list[str]:
         last = missing[missing["year"] == y]
         if last.empty:
             continue
-        named = [f"{a} ({int(ly)})" for a, ly in zip(last["agency"], last["latest_year"],
-                                                      strict=True)]
+        notes_of = last["note"] if "note" in last else [""] * len(last)
+        named = [f"{a} ({int(ly)}" + (f"; {n}" if n else "") + ")"
+                 for a, ly, n in zip(last["agency"], last["latest_year"], notes_of, strict=True)]
         more = (f" and {len(named) - MISSING_YEAR_NAMES} more (all of them: --missing-csv "
                 "FILE, Audit.missing)" if len(named) > MISSING_YEAR_NAMES else "")
         notes.append(

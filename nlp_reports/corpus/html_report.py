@@ -885,7 +885,29 @@ def headline_zh(audit: Any) -> str:
     if reports == 0:
         return unread + "没有可审查的报告。"
     return (f"共{reports}份报告：有缺陷的{c['with_defects']}份，仅有提示的{c['signals_only']}份，"
-            f"两者皆无的{c['clean']}份。{unread}")
+            f"两者皆无的{c['clean']}份。{unread}{missing_zh(getattr(audit, 'missing', None))}")
+
+
+def missing_zh(missing: Any) -> str:
+    """The agencies with no report on a year asked for (``audit --year``; 未报送), in
+    Chinese, as the English note names them: ten named with their latest year and, when
+    the file they sent is an older report, so said; the rest counted."""
+    from nlp_reports.corpus.audit import MISSING_YEAR_LOOKBACK, MISSING_YEAR_NAMES
+
+    if missing is None or not len(missing):
+        return ""
+    out = []
+    for y in sorted({int(y) for y in missing["year"]}):
+        last = missing[missing["year"] == y]
+        notes = last["note"] if "note" in last else [""] * len(last)
+        named = [f"{a}（{int(ly)}" + (f"；{n}" if n else "") + "）"
+                 for a, ly, n in zip(last["agency"], last["latest_year"], notes, strict=True)]
+        more = (f"等{len(named)}个（全部名单：--missing-csv）" if len(named) > MISSING_YEAR_NAMES
+                else "")
+        out.append(f"{y - MISSING_YEAR_LOOKBACK}—{y - 1}年度有报告、未见{y}年度报告的机关"
+                   f"{len(named)}个（括号内为其最近报告年度；可能未报送，或报送的是以前年度的报告，或报送的文件无法读取）："
+                   f"{'、'.join(named[:MISSING_YEAR_NAMES])}{more}。")
+    return "".join(out)
 
 
 #: The numbered findings of a report (审查意见), split back into sentences.

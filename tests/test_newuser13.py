@@ -1,0 +1,105 @@
+"""newuser13: a city's 政务公开办 auditing its ~110 bodies' 2023 and 2024 reports.
+
+A township sent its 2023 report again as the 2024 one, in other bytes (GB18030 with
+Windows line ends here; a .docx of the same text in the trial). The store keeps it once,
+as a duplicate of the 2023 report, so it had no audit row: the file_name_year signal the
+``--year`` note points to never fired, and the note listed the township as having sent
+nothing. The HTML page's Chinese headline did not name the agencies with no 2024 report
+at all (the English note did). Further below: a 表三 row broken over a PDF page, a partly
+copied section 五's share, and ``audit --by`` counting findings that are no defect.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from _corpus_helpers import FakeTagger
+
+from nlp_reports.cli import main
+from nlp_reports.corpus import audit, tag_paths
+
+DATA = Path(__file__).parent / "data" / "audit_s9"
+TRADE = "岚州市商务局"
+OLD = DATA / "2023" / f"{TRADE}2023年政府信息公开工作年度报告.txt"
+RESENT = f"{TRADE}2024年政府信息公开工作年度报告.txt"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    """The audit_s9 folder tagged by the real batch, plus 商务局's 2023 report re-sent as
+    its 2024 one (the same text, GB18030 and CRLF, in place of the real 2024 file)."""
+    root = tmp_path_factory.mktemp("nu13")
+    folder = root / "收到的报告"
+    shutil.copytree(DATA, folder)
+    (folder / "2024" / RESENT).write_bytes(
+        OLD.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    out = root / "审查.sqlite"
+    result = tag_paths([folder], out, model=FakeTagger(), words=False)
+    assert result.duplicates == 1 and result.failed == 0
+    return out
+
+
+def test_the_resent_file_is_a_signal_on_the_report_it_copies(db):
+    rows = [r for r in audit(db).to_dict() if r["agency"] == TRADE]
+    assert sorted(r["year"] for r in rows) == [2023]  # the copy is stored once
+    row = rows[0]
+    assert row["file_name_year"] == f"file name 2024 ({RESENT}, a copy of this report), report 2023"
+    assert f"另一文件“{RESENT}”文件名为2024年度，内容与本报告（2023年度）相同" in row["signals_zh"]
+
+
+def test_a_report_with_no_misnamed_copy_has_no_signal(db):
+    rows = [r for r in audit(db).to_dict() if r["year"] == 2024]
+    assert rows and not any(r["file_name_year"] for r in rows)
+
+
+def test_the_missing_list_says_what_the_agency_sent(db, tmp_path, capsys):
+    missing = audit(db, years=[2024]).missing
+    got = dict(zip(missing["agency"], missing["note"], strict=True))
+    assert got[TRADE] == f"文件“{RESENT}”文件名为2024年度，内容与本机关2023年度报告相同"
+    assert all(n == "" for a, n in got.items() if a != TRADE)
+    out = tmp_path / "未报送.csv"
+    assert main(["audit", "--db", str(db), "--year", "2024", "--missing-csv", str(out),
+                 "--csv", str(tmp_path / "a.csv")]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = {r["agency"]: r for r in csv.DictReader(f)}
+    assert rows[TRADE]["note"] == got[TRADE]
+    assert f"{TRADE} (2023; 文件“{RESENT}”" in capsys.readouterr().err
+
+
+def test_the_chinese_headline_names_the_agencies_with_no_report(db, tmp_path):
+    page = tmp_path / "audit.html"
+    assert main(["audit", "--db", str(db), "--year", "2024", "--html", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    missing = audit(db, years=[2024]).missing
+    head = html[html.index("<h1>"):html.index("Defects (data problems)")]
+    assert f"未见2024年度报告的机关{len(missing)}个" in head
+    for agency in missing["agency"]:
+        assert f"{agency}（" in head
+    assert f"{TRADE}（2023；文件“{RESENT}”文件名为2024年度" in head
+
+
+def test_no_missing_sentence_without_year(db, tmp_path):
+    page = tmp_path / "all.html"
+    assert main(["audit", "--db", str(db), "--html", str(page)]) == 0
+    assert "未见" not in page.read_text(encoding="utf-8")
+
+
+def test_the_missing_list_says_the_file_sent_could_not_be_read(tmp_path):
+    """The body did send its 2024 report, as an old Word .doc or an empty download: the list
+    of agencies with no 2024 report says which file of theirs could not be read."""
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    shutil.copy(OLD, folder / OLD.name)
+    (folder / f"{TRADE}2024年政府信息公开工作年度报告.txt").write_bytes(b"")
+    (folder / "岚州市审计局2024年政府信息公开工作年度报告.txt").write_bytes(b"")  # no older report
+    db = tmp_path / "s.sqlite"
+    result = tag_paths([folder], db, model=FakeTagger(), words=False)
+    assert (result.ok, result.failed) == (1, 2)
+    missing = audit(db, years=[2024]).missing
+    assert missing["agency"].tolist() == [TRADE]
+    assert missing["note"].tolist() == [
+        f"文件“{TRADE}2024年政府信息公开工作年度报告.txt”无法读取（见未能读取的文件）"]
+
