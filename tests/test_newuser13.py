@@ -103,3 +103,31 @@ def test_the_missing_list_says_the_file_sent_could_not_be_read(tmp_path):
     assert missing["note"].tolist() == [
         f"文件“{TRADE}2024年政府信息公开工作年度报告.txt”无法读取（见未能读取的文件）"]
 
+
+# --- a 表三 row broken over a page, its merged label column not drawn again ---------------
+
+_ROW = "三、本年度办理结果\t（三）不予公开\t8.属\t0\t0\t0\t0\t0\t0\t0"
+_NEXT = "（四）无法提供\t1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1"
+
+
+@pytest.mark.parametrize("tail, joined", [
+    # Word's 表三 with narrow label columns, printed by LibreOffice: row 3.3.8's label
+    # "8.属|于行政查询事项" breaks over the page; the merged column 三、本年度办理结果 is not
+    # drawn on the new page, so the tail row has one cell fewer. Read apart, the row was
+    # lost and the audit told the office the body had left its 7 cells blank.
+    ("\t于行政查询事项\t\t\t\t\t\t\t",
+     "三、本年度办理结果\t（三）不予公开\t8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0"),
+    # one cell fewer but a row of its own (its numbering) or with values: left alone
+    ("\t9.其他\t\t\t\t\t\t\t", None),
+    ("\t于行政查询事项\t0\t0\t0\t0\t0\t0\t0", None),
+])
+def test_a_row_tail_on_a_page_without_the_merged_column_is_joined(tail, joined):
+    from nlp_reports.ingest.pdf import _join_split_rows
+
+    pages = [["申请人情况\t自然人\t法人或其他组织\t总计", _ROW], [tail, _NEXT]]
+    out = _join_split_rows([list(p) for p in pages])
+    if joined is None:
+        assert out == pages
+    else:
+        assert out[0][-1] == joined and out[1] == ["", _NEXT]
+

@@ -335,7 +335,10 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
     its own without values ("费通知要求缴纳费用、…"). Read apart, neither part is a 表三
     row and the row's values are lost. When a page ends in a table row and the next page's
     first row after the repeated header (rows the previous page holds too) has the same
-    number of cells, no value and no label of its own, its cells are appended to that row's."""
+    number of cells, no value and no label of its own, its cells are appended to that row's.
+    The next page's row may have fewer cells: a label column merged down the rows
+    (三、本年度办理结果) is not drawn again on the new page, so the cells are aligned from
+    the right (the value columns), the missing ones being the leftmost."""
     for k in range(len(pages) - 1):
         lines, nxt = pages[k], pages[k + 1]
         last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), None)
@@ -348,6 +351,8 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
         if j is None or j >= len(nxt) or "\t" not in nxt[j]:
             continue
         prev, cont = lines[last].split("\t"), nxt[j].split("\t")
+        if len(cont) < len(prev):  # a merged label column not drawn again on this page
+            cont = [""] * (len(prev) - len(cont)) + cont
         if (len(prev) != len(cont) or any(is_value_cell(c) for c in cont if c)
                 or not any(is_value_cell(c) for c in prev if c)):
             continue
