@@ -61,4 +61,5 @@ def test_the_audit_signal_leaves_copied_lead_ins_out(tmp_path):
     assert got == {"a22.txt": 0, "a23.txt": 0, "b22.txt": 0, "b23.txt": 1}
     b23 = [p for p in t.index if p.endswith("b23.txt")][0]
     assert result.zh.loc[b23, "copied_from_last_year"] == [
-        "第五部分有1条问题或改进措施表述与本机关2022年度报告相同或近似（沿用上年表述）"]
+        "第五部分有1条问题或改进措施表述与本机关2022年度报告相同或近似"
+        "（第五部分共2条问题和改进措施，占50%，沿用上年表述）"]

@@ -131,3 +131,24 @@ def test_a_row_tail_on_a_page_without_the_merged_column_is_joined(tail, joined):
     else:
         assert out[0][-1] == joined and out[1] == ["", _NEXT]
 
+
+# --- copied from last year: the share of section 五 ----------------------------------------
+
+def test_a_partly_copied_section_5_gives_its_share(tmp_path):
+    """Three of four problems and measures repeated: the office quotes the share (evaluators
+    flag agencies repeating most of last year's text), not only the count."""
+    from _corpus_helpers import make_report, store_of
+
+    old_p = ["部分乡镇政务公开专栏更新不及时，个别栏目长期未更新内容。",
+             "依申请公开答复文书格式不够统一，个别答复未告知救济途径。"]
+    old_m = ["建立专栏月度巡查制度，对长期未更新的栏目进行通报整改。",
+             "统一依申请公开答复文书模板，逐件进行法制审核后再答复。"]
+    new_m = ["组织全县政务公开业务骨干参加上级举办的专题培训班两期。"]
+    db = store_of(tmp_path / "s.sqlite", {
+        "柘林县2023.txt": make_report("柘林县统计局", 2023, old_p, old_m),
+        "柘林县2024.txt": make_report("柘林县统计局", 2024, old_p, old_m[:1] + new_m)})
+    row = next(r for r in audit(db).to_dict() if r["year"] == 2024)
+    assert row["copied_from_last_year"] == 3
+    assert ("第五部分有3条问题或改进措施表述与本机关2023年度报告相同或近似"
+            "（第五部分共4条问题和改进措施，占75%，沿用上年表述）") in row["signals_zh"]
+

@@ -938,12 +938,15 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
 
 
 def _copied_zh(k: int, n: int, year: Any) -> str:
-    """The copied_from_last_year sentence; a section 五 copied whole (all ``n`` problems and
-    measures) says so, with the share, so that it is told apart from one repeated sentence."""
+    """The copied_from_last_year sentence, with the share of section 五's ``n`` problems and
+    measures, so that six of eight repeated is told apart from one sentence in twelve; a
+    section 五 copied whole says so."""
     last = _year_zh(year, -1)
     head = f"第五部分有{k}条问题或改进措施表述与本机关{last}报告相同或近似"
     if n and k >= n:
         return f"{head}：第五部分全部{n}条均与上年相同（整体沿用上年表述，占100%）"
+    if n:
+        return f"{head}（第五部分共{n}条问题和改进措施，占{round(100 * k / n)}%，沿用上年表述）"
     return f"{head}（沿用上年表述）"
 
 
