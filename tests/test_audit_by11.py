@@ -38,6 +38,8 @@ def test_counts_per_level_add_up_to_the_per_report_table(db):
                 continue
             values = rows[column]
             has = (values.fillna("").astype(str) != "") if values.dtype == object else values > 0
+            # a finding listed but not counted as a defect (statements_unsplit …) is left out
+            has &= rows["path"].map(a.counted[column]).fillna(0) > 0
             assert by.loc[level, column] == has.sum(), (level, column)
 
 

@@ -152,3 +152,28 @@ def test_a_partly_copied_section_5_gives_its_share(tmp_path):
     assert ("第五部分有3条问题或改进措施表述与本机关2023年度报告相同或近似"
             "（第五部分共4条问题和改进措施，占75%，沿用上年表述）") in row["signals_zh"]
 
+
+# --- audit --by folder: a listed, uncounted finding is no defect of the group -------------
+
+def test_by_folder_counts_only_what_counts_as_a_defect(tmp_path):
+    """Section 五 written in prose (statements_unsplit) is listed in parse_problems but is
+    no defect; the per-地市 table counted it as one (市直: 解析问题 9, none of them a defect)."""
+    from _corpus_helpers import make_report, store_of
+
+    from nlp_reports.report import Problem
+
+    prose = Problem("statements_unsplit", "section 五 is prose: split into sentences")
+    year_conflict = Problem("year_conflict", "title 2023, data period 2024")
+    db = store_of(tmp_path / "s.sqlite", {
+        "市直/甲.txt": make_report("青岚市统计局", 2024, ["统计数据解读不够及时。"], ["加强解读。"],
+                                 errors=(prose,)),
+        "市直/乙.txt": make_report("青岚市审计局", 2024, ["审计结果在网站公开不够及时。"], ["完善网站公开制度。"],
+                                 errors=(year_conflict,)),
+        "北湖区/丙.txt": make_report("青岚市北湖区民政局", 2024, ["救助信息更新不及时。"], ["及时更新。"])})
+    a = audit(db)
+    rows = {r["agency"]: r for r in a.to_dict()}
+    assert "statements_unsplit" in rows["青岚市统计局"]["parse_problems"]
+    assert rows["青岚市统计局"]["defects"] == 0 and rows["青岚市审计局"]["defects"] == 1
+    by = a.by("folder").set_index("folder")
+    assert by.loc["市直", "parse_problems"] == 1 and by.loc["市直", "with_defects"] == 1
+    assert by.loc["北湖区", "parse_problems"] == 0

@@ -235,7 +235,8 @@ class Audit:
         """The audit counted per group (按组统计): per value of ``column`` (``folder``,
         ``level``, ``year``, ``region`` or ``agency``; or its Chinese name), the reports,
         the files that could not be read, the reports with a defect, the defects in all, and
-        per defect column how many reports have it; with ``--year``, when some agency filed
+        per defect column how many reports have it as a defect (a finding listed but not
+        counted, such as ``statements_unsplit`` among ``parse_problems``, is left out); with ``--year``, when some agency filed
         none on it, ``missing_reports``: the agencies of the group with a report on one of
         the three years before but none on it (a group may then have no report at all). What a disclosure office reports upward per 地市 or level (a DataFrame)."""
         import pandas as pd
@@ -245,9 +246,15 @@ class Audit:
         failed = df["failed"] != ""
         data = {"reports": ~failed, "failed_files": failed,
                 "with_defects": (df["defects"] > 0) & ~failed, "defects": df["defects"]}
+        counted = self.counted
         for c in DEFECT_COLUMNS:
             if c != "failed":
-                data[c] = _has_finding(df[c]) & ~failed
+                has = _has_finding(df[c])
+                if counted is not None and c in counted.columns:
+                    # a finding listed but not counted (statements_unsplit among the parse
+                    # problems, an unread table's cells) is no defect of the report
+                    has &= df["path"].map(counted[c]).fillna(0).to_numpy() > 0
+                data[c] = has & ~failed
         key = df[column].astype("string").fillna("").replace("", NO_GROUP).rename(column)
         out = pd.DataFrame(data).groupby(key).sum().astype(int)
         if self.missing is not None and len(self.missing) and column in self.missing.columns:
