@@ -231,3 +231,14 @@ def test_every_input_reads_as_written(name):
         assert got == cells, table_id
     for check_id, want in truth["checks"].items():
         assert {c.outcome for c in r.checks if c.id == check_id} == {want}, check_id
+
+
+def test_a_figure_rounded_to_wan_is_a_bad_cell_not_a_label():
+    """"行政许可 1.24万": the token was read as part of the row's label, so the row had no value
+    and the problem blamed blank cells. It is the cell, kept as written and named as no
+    plausible number (never 12400 guessed, nor 0)."""
+    text = (DATA / "t04_thousands.txt").read_text(encoding="utf-8").replace(
+        "行政许可\t12,406", "行政许可\t1.24万")
+    table = load_report(text).table("table2.5")
+    assert table.raw == (("1.24万",),) and table.get("licensing", "decisions") is None
+    assert "'1.24万' is not a plausible number" in table.problem

@@ -67,7 +67,9 @@ _CN_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:，\d{3})+(?:\.\d+)?")
 #: "12 386": digits grouped by a (thin) space, as typeset tables print them; ingest turns
 #: the thin space into a plain one. Read only inside one cell, never across a line's cells.
 _SPACED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
-_NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*")
+#: A token that is a number but no plausible cell: "1e5", "12.5%", and "1.24万" (a figure rounded
+#: to 万, which a table of counts cannot hold exactly): a bad cell, never a label's word.
+_NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*万?")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
 
