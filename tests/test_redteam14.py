@@ -242,3 +242,19 @@ def test_a_figure_rounded_to_wan_is_a_bad_cell_not_a_label():
     table = load_report(text).table("table2.5")
     assert table.raw == (("1.24万",),) and table.get("licensing", "decisions") is None
     assert "'1.24万' is not a plausible number" in table.problem
+
+
+@pytest.mark.parametrize("info", ["【发布时间】2025.01.10", "【发布日期】：2025-01-10",
+                                  "日期：2025-01-10 来源：学院办公室"])
+def test_cms_date_lines_give_the_page_date(info):
+    """CMS templates print the page's date as "【发布时间】2025.01.10" or a bare "日期：…" above
+    the article: neither was read (published None when the report carries no signature date)."""
+    page = (DATA / "h12_daxue_prevnext.html").read_text(encoding="utf-8")
+    page = page.replace('<p style="text-align:right">2025年1月10日</p>', "")
+    head = page[page.index('<div class="attr">'):page.index("</div>", page.index('<div class="attr">'))]
+    page = page.replace(head, f'<div class="attr">{info}')
+    report = load_report(page.encode(), filename="page.html")
+    assert (report.metadata.published, report.metadata.published_from) == ("2025-01-10", "page")
+    # a date of something else ("办理日期：") is no page date
+    other = page.replace(info, "办理日期：2025-01-10 来源：学院办公室")
+    assert load_report(other.encode(), filename="page.html").metadata.published is None

@@ -643,7 +643,8 @@ def _strip_tags(markup: str, *, keep_structure: bool = False) -> str:
     return html_lib.unescape(_ANY_TAG.sub(" ", text))
 
 
-_PUBLISHED = re.compile(r"(?:发布|發佈|发文|成文|公开|公開|更新)(?:时间|時間|日期)\s*[:：]?\s*\d{4}")
+_PUBLISHED = re.compile(r"(?:(?:发布|發佈|发文|成文|公开|公開|更新)(?:时间|時間|日期)|(?<![\u4e00-\u9fff])日期)"
+                        r"\s*[】\]]?\s*[:：]?\s*\d{4}")
 
 
 def _published_line(body, main, stats: _Stats) -> str | None:
