@@ -252,6 +252,19 @@ def test_fields_breaks_hyphens_and_objects():
     assert lines == ["见门户3网站。", "第一行\n第二行\n三-四五六", "目录后", "首页"]
 
 
+def test_8_bit_and_utf16_pieces_are_read_in_cp_order():
+    # Word stores a piece of only Latin text 8-bit (fCompressed, at fc/2): here the "2012 –"
+    # of a heading, then the Chinese rest in UTF-16LE elsewhere in the stream
+    from nlp_reports.ingest.doc import _lines
+
+    latin = "2012 – ".encode("cp1252")  # (– is 0x96 in cp1252)
+    chinese = "年度报告\r一、概述\r".encode("utf-16-le")
+    word = b"\0" * 16 + latin + b"\0" * 9 + chinese
+    pieces = [(0, 7, 16, True), (7, 7 + 10, 16 + len(latin) + 9, False)]
+    fib = SimpleNamespace(ccp_text=17)
+    assert _lines(word, pieces, fib, _NoTables()) == ["2012 – 年度报告", "一、概述"]
+
+
 def test_picture_anchor_gives_the_image_mark_and_only_main_text_is_read():
     from nlp_reports.ingest.normalize import IMAGE_MARK
 
