@@ -3,7 +3,7 @@
 Section 五 is cut into sub-blocks by its sub-headings ((一)存在的主要问题 / (二)下步改进措施 …,
 on their own line or run-in before "。"/"："), each block being ``problem``, ``measure`` or
 ``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
-marker style whose item 1 comes first — defines the statements: 一是…二是…, (一)(二), (1),
+marker style whose item 1 comes first — defines the statements: 一是…二是… (and 一要…二要…), (一)(二), (1),
 1. 1、 1), ①②, ⑴⑵, ⒈⒉, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts, 问题一/措施一 (which name their block). Text before item 1 (a lead-in such as
 "…但还存在一些不足：") is a statement of its own with marker None. A style that restarts at 1
 ("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
@@ -49,7 +49,7 @@ _DOT_AFTER_NUMBER = r"[.．](?:(?!\d)|(?=(?:19|20)\d\d年))"
 # (kind, regex, where): where = "line" (line start only), "run" (line start or after
 # _RUN_IN_BEFORE), "shi" (after _SHI_BEFORE or a space too)
 _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("shi", re.compile(rf"(?:其)?({_CN_NUM})是[：:，,、]?"), "shi"),
+    ("shi", re.compile(rf"(?:其)?({_CN_NUM})[是要][：:，,、]?"), "shi"),
     ("paren_cn", re.compile(rf"[(（][ \t]{{0,2}}({_CN_NUM})[ \t]{{0,2}}[)）][、.．]?"), "run"),
     ("paren_num", re.compile(r"[(（][ \t]{0,2}(\d{1,2})[ \t]{0,2}[)）][、.．]?"), "run"),
     # (these three are written to start with a character class, which the engine scans for
@@ -221,7 +221,7 @@ def is_empty_section(text: str) -> bool:
 
 
 #: What may start an item right after a run-in sub-heading ("（二）改进措施一是…", "…措施1.…").
-_ITEM_START = (rf"(?:其)?(?:{_CN_NUM})是|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）]"
+_ITEM_START = (rf"(?:其)?(?:{_CN_NUM})[是要]|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）]"
                rf"|\d{{1,2}}(?:{_DOT_AFTER_NUMBER}|、)|[{_CIRCLED}{_PAREN_CHARS}{_STOP_CHARS}]|第(?:{_CN_NUM})[，,、：:]"
                rf"|首先[，,、：:]")
 #: A phrase worded as a sub-heading, not as a sentence about some unit ("改进措施", "存在的主要
@@ -458,9 +458,9 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
     for kind, rx, where in _MARKERS:
         found: list[tuple[int, int, int]] = []
         if kind == "shi":
-            # (every match holds 是, and the pattern's scan is the slowest of all: it has no
-            # leading literal or class to skip to, so each 是 is looked at instead)
-            if text.find("是", start, end) < 0:
+            # (every match holds 是 or 要, and the pattern's scan is the slowest of all: it has
+            # no leading literal or class to skip to, so each 是/要 after a numeral is looked at)
+            if text.find("是", start, end) < 0 and text.find("要", start, end) < 0:
                 continue
             matches: Iterable[re.Match[str]] = _shi_matches(rx, text, start, end)
         else:
@@ -522,8 +522,8 @@ def _shi_matches(rx: re.Pattern[str], text: str, start: int, end: int) -> list[r
     return out
 
 
-#: A 是 after the last character of a "shi" marker's numeral (``_CN_NUM``).
-_SHI_AT = re.compile("[一二三四五六七八九十]是")
+#: A 是/要 after the last character of a "shi" marker's numeral (``_CN_NUM``).
+_SHI_AT = re.compile("[一二三四五六七八九十][是要]")
 
 
 def _alternating(text: str, found: list[tuple[int, int, int]]) -> bool:
