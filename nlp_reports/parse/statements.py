@@ -317,6 +317,21 @@ _DIGIT = re.compile(r"\d")
 _BARE_NEXT = re.compile(r"下一?步|今后")
 #: A labelled problem item at a line start ("问题一：", "不足2、").
 _LABELLED_PROBLEM = re.compile(rf"[ \t\u3000]{{0,8}}(?:问题|不足)(?:{_CN_NUM}|\d{{1,2}})[：:，,、.．]")
+#: A labelled item numbered in digits before "、"/"." at a line start ("不足2、", "措施1.").
+_LABELLED_DIGIT = re.compile(r"[ \t\u3000]{0,8}(问题|不足|措施|举措|对策)(\d{1,2})[、.．]")
+
+
+def _labelled_item(text: str, pos: int, l1: int, start: int, end: int) -> bool:
+    """True when the line text[pos:l1] opens with a labelled item in digits ("不足2、…") and
+    another line of text[start:end] opens with the same label numbered one less or one more:
+    "不足1、…⏎不足2、…" is a run of items, not the run-in sub-heading "不足" over an item "2、"
+    (which "问题1、…。2、…" on one line still is)."""
+    m = _LABELLED_DIGIT.match(text, pos, l1)
+    if m is None:
+        return False
+    n = int(m.group(2))
+    near = re.compile(rf"(?:^|\n)[ \t\u3000]{{0,8}}{m.group(1)}(?:{n - 1}|{n + 1})[、.．]")
+    return near.search(text[start:end]) is not None
 
 
 def _pair_half(text: str, start: int, pos: int, l1: int, end: int, alone: bool = False) -> bool:
@@ -411,7 +426,8 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             block = "unknown"
         run_in = None
         if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
-             and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1)))
+             and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
+             and not (style is None and _labelled_item(text, pos, l1, start, end)))
                 or (block is not None and (_SPACE.search(phrase) or _ITEM_START_RX.search(phrase)))):
             # "（一）存在的主要问题 1.…", "（一）主要问题一是…。" (the phrase would run on to the
             # first item's "。"), "改进措施 1.…"
