@@ -936,12 +936,15 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
         shared = _with_found(shared, inside)
     cols.out["shared_with"] = shared.map(
         lambda v: _shared_text(v, SHARED_WITH_NAMES, counts=True) if v else "")
+    wording = st[["report_id", "idx"]].assign(uid=index.uid)  # row i ↔ index.uid[i]
+    private = _private_counts(members.merge(wording, on=["report_id", "idx"], how="left")
+                              if len(members) else members, reps, inside)
     cols.add("shared_with_other_agencies", n_shared, n_shared, pd.Series(
         [([f"有{k}条表述与其他机关（{_shared_text(v, SHARED_WITH_ZH_NAMES)}）的表述相同或近似"
            "（套话雷同）" if v else f"有{k}条表述与其他机关的表述相同或近似（套话雷同）"]
-          + _one_source_zh(v, n)) if k else []
-         for k, v, n in zip(n_shared, shared, n_own, strict=True)], index=reps.index),
-        signal=True)
+          + _one_source_zh(v, n, private.get(rid, {}))) if k else []
+         for rid, k, v, n in zip(reps.index, n_shared, shared, n_own, strict=True)],
+        index=reps.index), signal=True)
 
 
 def _copied_zh(k: int, n: int, year: Any) -> str:
@@ -1141,22 +1144,80 @@ def _shared_text(shared: tuple[list[str], list[int], int, bool], names: int, *,
     return text
 
 
-#: One agency is the source of a section 五 when it shares at least this many statements,
-#: this share of the report's problems and measures, and twice as many as the next agency.
+#: One agency is the source of a section 五 when it shares at least ONE_SOURCE_MIN
+#: statements and ONE_SOURCE_SHARE of the report's problems and measures, and stands out
+#: from the next agency (see :func:`_one_source_zh`).
 ONE_SOURCE_MIN, ONE_SOURCE_SHARE = 3, 0.8
+#: A statement shared by this many agencies or more is boilerplate (套话, often issued from
+#: above): it says nothing about which one agency a report was copied from.
+BOILERPLATE_AGENCIES = 3
+#: A whole copy (100% of section 五) is named when the next agency shares at most this share.
+ONE_SOURCE_NEXT_SHARE = 0.6
 
 
-def _one_source_zh(shared: Any, n_own: int) -> list[str]:
+def _one_source_zh(shared: Any, n_own: int, private: dict[str, int] | None = None
+                   ) -> list[str]:
     """The sentence saying that most of section 五 matches ONE other agency's report (a
-    report copied whole, not boilerplate shared with many), [] otherwise."""
+    report copied whole, not boilerplate shared with many), [] otherwise.
+
+    The top agency must share :data:`ONE_SOURCE_MIN` statements or more and
+    :data:`ONE_SOURCE_SHARE` of the ``n_own`` problems and measures, and stand out from
+    the next agency in one of three ways: it shares twice as many statements; or it shares
+    all of them and the next at most :data:`ONE_SOURCE_NEXT_SHARE`; or, of the statements
+    shared with fewer than :data:`BOILERPLATE_AGENCIES` agencies (``private``: agency →
+    count, boilerplate left out), it shares at least two and twice as many as any other
+    agency. Under a city's heavy boilerplate every report shares a few statements with
+    dozens of agencies, and a whole copy (9 of 9 shared with the source, 5 with the next)
+    was never named by the first test alone.
+    """
     if not shared or not n_own:
         return []
     agencies, n, _, _ = shared
     top, second = n[0], (n[1] if len(n) > 1 else 0)
-    if top < ONE_SOURCE_MIN or top < ONE_SOURCE_SHARE * n_own or top < 2 * second:
+    if top < ONE_SOURCE_MIN or top < ONE_SOURCE_SHARE * n_own:
+        return []
+    private = private or {}
+    own = private.get(agencies[0], 0)
+    rest = max((k for a, k in private.items() if a != agencies[0]), default=0)
+    if own < 1 or not (top >= 2 * second
+                       or (top >= n_own and second <= ONE_SOURCE_NEXT_SHARE * n_own)
+                       or (own >= 2 and own >= 2 * rest)):
         return []
     return [f"第五部分{n_own}条问题和改进措施中有{min(top, n_own)}条与{agencies[0]}的报告相同或近似"
             "（两份报告可能有一份照搬另一份）"]
+
+
+def _private_counts(members: Any, reps: Any, found: Any) -> dict[Any, dict[str, int]]:
+    """Per report, agency → how many of its statements it shares with that agency beyond
+    boilerplate: in a cluster of near duplicates that fewer than
+    :data:`BOILERPLATE_AGENCIES` agencies (itself included) write, or in the very wording
+    (normalised text, ``uid``) that fewer than that many write — a copy keeps a stock
+    phrase's lead-in and tail word for word, where dozens of agencies vary them round the
+    same core; the statements :func:`_found_in_top_agency` found inside that agency's
+    text are added."""
+    import pandas as pd
+
+    out: dict[Any, dict[str, int]] = {}
+    if len(members):
+        units = [u for u in ("cluster", "uid") if u in members.columns]
+        m = members[["report_id", "idx", *units]].assign(
+            agency=reps["agency"].reindex(members["report_id"]).to_numpy()).dropna(
+            subset=["agency"])
+        pairs = []
+        for unit in units:
+            few = m[m.groupby(unit)["agency"].transform("nunique") < BOILERPLATE_AGENCIES]
+            p = few[["report_id", "idx", unit, "agency"]].merge(
+                few[[unit, "agency"]].drop_duplicates().rename(columns={"agency": "other"}),
+                on=unit)
+            pairs.append(p.loc[p["agency"] != p["other"], ["report_id", "idx", "other"]])
+        both = pd.concat(pairs).drop_duplicates()
+        for (rid, other), k in both.groupby(["report_id", "other"]).size().items():
+            out.setdefault(rid, {})[str(other)] = int(k)
+    if len(found):
+        for (rid, other), k in found.groupby(["report_id", "agency"]).size().items():
+            d = out.setdefault(rid, {})
+            d[str(other)] = d.get(str(other), 0) + int(k)
+    return out
 
 
 #: Another agency's report is searched for a report's statements cut differently (see

@@ -1,0 +1,97 @@
+"""audit14: the newuser13 trial's leftovers in the audit (a city's 政务公开办, ~110 bodies).
+
+1. A whole copy between two bodies was never named under a city's heavy boilerplate: the
+   one-source sentence needed the top agency to share twice as many statements as the
+   next, and every body shared 4 or 5 stock statements with dozens (9/9 with the source,
+   5 with the next). Boilerplate (shared by 3 agencies or more) is now set aside.
+"""
+
+from __future__ import annotations
+
+from _corpus_helpers import make_report, store_of
+
+from nlp_reports.corpus.audit import audit
+
+# --- 1. a whole copy between two bodies under heavy boilerplate --------------------------
+
+# what the city's 政务公开办 sent down, written word for word by every city department
+CITY_STOCK = [
+    "政务公开工作人员业务能力有待提升，对新修订条例的理解把握还不够深入。",
+    "主动公开内容以工作动态为主，政策解读的形式较为单一，图解和视频解读偏少。",
+    "严格落实公开前保密审查制度，坚持“先审查、后公开”，杜绝泄密和侵犯个人隐私情况发生。",
+    "积极参加市政务公开办组织的专题培训，全年开展内部业务学习不少于两次。",
+]
+# the transport bureau's own items; the statistics bureau sent its section 五 word for word
+TRANSPORT_OWN = [
+    "农村公路养护资金使用情况未按季度公开，乡道改造项目的施工单位和工期未予公示。",
+    "在局门户网站开设“四好农村路”专栏，养护资金拨付和项目进度每季度更新一次。",
+]
+OTHERS_OWN = {
+    "澄江市医疗保障局": "定点医药机构协议管理和违规处理结果公开不全，部分处理决定未上网。",
+    "澄江市林业局": "森林防火期野外用火审批信息发布滞后，群众通过电话咨询的较多。",
+    "澄江市人力资源和社会保障局": "就业补贴发放名单公示未覆盖全部乡镇，个别公示期不足五个工作日。",
+}
+# a county's townships: two statements of the county's own stock besides the city's
+COUNTY_STOCK = [
+    "村务公开栏内容更新不及时，个别村的财务收支公示仍停留在上一季度。",
+    "由党政办每月对各村公开栏开展一次巡查，发现过期内容当场督促更换。",
+]
+
+
+def _rows(tmp_path):
+    reports = {
+        "transport.txt": make_report("澄江市交通运输局", 2024, [CITY_STOCK[0], CITY_STOCK[1],
+                                     TRANSPORT_OWN[0]], [CITY_STOCK[2], CITY_STOCK[3],
+                                                         TRANSPORT_OWN[1]], level="department"),
+        "stats.txt": make_report("澄江市统计局", 2024, [CITY_STOCK[0], CITY_STOCK[1],
+                                 TRANSPORT_OWN[0]], [CITY_STOCK[2], CITY_STOCK[3],
+                                                     TRANSPORT_OWN[1]], level="department"),
+        # a town writing only stock: the city's two problems, the county's two statements
+        "baima.txt": make_report("澄江市白沙县白马镇人民政府", 2024,
+                                 [CITY_STOCK[0], CITY_STOCK[1], COUNTY_STOCK[0]],
+                                 [COUNTY_STOCK[1]], level="township"),
+        "qingshi.txt": make_report("澄江市白沙县青石镇人民政府", 2024,
+                                   [CITY_STOCK[0], CITY_STOCK[1], COUNTY_STOCK[0],
+                                    "易地搬迁安置点的后续扶持政策宣传不够，搬迁群众知晓率不高。"],
+                                   [COUNTY_STOCK[1]], level="township"),
+        "liuxi.txt": make_report("澄江市白沙县柳溪乡人民政府", 2024,
+                                 [COUNTY_STOCK[0], "乡卫生院药品价格公示牌长期未更新。"],
+                                 [COUNTY_STOCK[1]], level="township"),
+    }
+    for i, (agency, own) in enumerate(OTHERS_OWN.items()):
+        reports[f"dept{i}.txt"] = make_report(agency, 2024, [*CITY_STOCK[:2], own],
+                                              CITY_STOCK[2:], level="department")
+    result = audit(store_of(tmp_path / "city.db", reports))
+    names = [p.split("/")[-1] for p in result.table["path"]]
+    t = result.table.assign(name=names).set_index("name")
+    return t, result.zh.set_index(t.index)
+
+
+def _one_source(zh, name):
+    return [s for s in zh.loc[name, "shared_with_other_agencies"] if "照搬" in s]
+
+
+def test_a_whole_copy_is_named_though_every_body_shares_the_city_stock(tmp_path):
+    t, zh = _rows(tmp_path)
+    # 6 of 6 shared with the source, 4 (the city's stock) with each of four others: not
+    # twice as many, nor 100% against 60% — the two statements nobody else writes decide
+    assert t.loc["stats.txt", "shared_with"].startswith("澄江市交通运输局（6）")
+    assert _one_source(zh, "stats.txt") == [
+        "第五部分6条问题和改进措施中有6条与澄江市交通运输局的报告相同或近似"
+        "（两份报告可能有一份照搬另一份）"]
+    assert _one_source(zh, "transport.txt") == [
+        "第五部分6条问题和改进措施中有6条与澄江市统计局的报告相同或近似"
+        "（两份报告可能有一份照搬另一份）"]
+
+
+def test_bodies_sharing_only_stock_are_not_said_to_copy(tmp_path):
+    t, zh = _rows(tmp_path)
+    # 白马镇 shares all 4 of its statements with 青石镇 and 2 with any other body: twice
+    # as many, which named 青石镇 as its source; every one of them is written by 3 bodies
+    # or more (the city's, the county's), so the two only carry the same stock
+    assert t.loc["baima.txt", "shared_with"].startswith("澄江市白沙县青石镇人民政府（4）")
+    assert _one_source(zh, "baima.txt") == []
+    assert _one_source(zh, "qingshi.txt") == []
+    for name in ("dept0.txt", "dept1.txt", "dept2.txt", "liuxi.txt"):
+        assert t.loc[name, "shared_with_other_agencies"] >= 2
+        assert _one_source(zh, name) == []
