@@ -75,3 +75,18 @@ def test_labelled_items_in_digits_before_dun():
     got = _split("问题1、栏目设置不统一。2、解读形式单一。\n措施：1、统一栏目。2、增加图解。\n")
     assert [(b, m, t) for b, m, t in got][:2] == [("problem", "1、", "栏目设置不统一。"),
                                                  ("problem", "2、", "解读形式单一。")]
+
+
+# --- "本年度无。" before a measure ------------------------------------------------------------
+
+
+def test_no_problems_then_a_measure():
+    """"本年度无。下一步，我办将继续…" under the heading naming both blocks is the problem block
+    saying there is none, as "（一）存在的主要问题⏎无。" is, then a measure: it was two
+    ``unknown`` sentences. A sentence after it that states a lack stays a problem."""
+    got = _split("本年度无。下一步，我办将继续对照标准目录更新公开内容，按季度检查栏目链接。\n")
+    assert got == [("problem", None, "本年度无。"),
+                   ("measure", None, "下一步，我办将继续对照标准目录更新公开内容，按季度检查栏目链接。")]
+    got = _split("暂无突出问题。\n但村级公开栏图片资料较少。\n2025年，我镇将增加公开栏图片解读。\n")
+    assert [b for b, _, _ in got] == ["problem", "problem", "measure"]
+    assert split_section5("本年度无。", 0, 5, title=TITLE).empty  # a bare 无 stays empty

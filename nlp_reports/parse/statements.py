@@ -1352,4 +1352,19 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
         # every sub-block says it has nothing ("（一）存在的主要问题：无。（二）改进情况：无。"):
         # the section says so, as a bare "无" does
         return SplitResult((), True, False)
+    if (len(statements) > 1 and statements[0].block == "unknown"
+            and statements[0].end - statements[0].start <= _EMPTY_5_MAX
+            and _EMPTY_5.match(text[statements[0].start:statements[0].end])):
+        _no_problems_then_measures(text, statements)
     return SplitResult(tuple(statements), False, unsplit)
+
+
+def _no_problems_then_measures(text: str, out: list[StatementSpan]) -> None:
+    """"本年度无。下一步，我办将继续…" under the title naming both blocks: the first sentence is
+    the problem block saying there is none (as "（一）存在的主要问题⏎无。" is), what follows is
+    the improvement part — each ``unknown`` statement that does not read as a problem."""
+    out[0] = StatementSpan(out[0].start, out[0].end, "problem", out[0].marker)
+    for i in range(1, len(out)):
+        t = out[i]
+        if t.block == "unknown" and not _reads_as_problem(text, t.start, t.end):
+            out[i] = StatementSpan(t.start, t.end, "measure", t.marker)
