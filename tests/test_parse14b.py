@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nlp_reports import load_report
 from nlp_reports.parse.statements import split_section5
 
 DATA = Path(__file__).parent / "fixtures" / "parse14b"
@@ -90,3 +91,25 @@ def test_no_problems_then_a_measure():
     got = _split("暂无突出问题。\n但村级公开栏图片资料较少。\n2025年，我镇将增加公开栏图片解读。\n")
     assert [b for b, _, _ in got] == ["problem", "problem", "measure"]
     assert split_section5("本年度无。", 0, 5, title=TITLE).empty  # a bare 无 stays empty
+
+
+# --- closings (特此报告。) -----------------------------------------------------------------------
+
+
+def test_closing_formula_is_no_part_of_the_last_section():
+    """"特此报告。" run in after section 五's last sentence when 六 is missing was read as the
+    last measure; "以上报告，请审阅。" below a 六 of "无" made 六 say more than "无"."""
+    r = load_report(DATA / "zhen_closing_no_six.txt")
+    texts = [s.text for s in r.statements]
+    assert texts[-1] == "下一步，我镇将建立村务公开栏月检查制度，并组织一次专题培训。"
+    assert not any("特此" in t for t in texts)
+    five = next(s for s in r.sections if s.number == 5)
+    assert five.text.endswith("专题培训。")
+    r = load_report(DATA / "yiyuan_closing_after_six.txt")
+    assert next(s for s in r.sections if s.number == 6).text == "无。"
+    assert r.statements[-1].text == "院办制定科室信息报送清单，每季度通报报送质量。"
+    # a sentence that merely opens with the words stays in the text
+    page = (DATA / "zhen_closing_no_six.txt").read_text(encoding="utf-8").replace(
+        "特此报告。", "以上报告数据统计截至2024年12月31日。")
+    r = load_report(page.encode("utf-8"), filename="zhen.txt")
+    assert r.statements[-1].text == "以上报告数据统计截至2024年12月31日。"

@@ -689,4 +689,22 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
         # under the title instead): a signature, no statement of the last section
         signature = tail_lines[-1]
         end = signature[0]
-    return end, signature, date
+    return _closing_start(text, after, end), signature, date
+
+
+#: The closing formula of a report's last line ("特此报告。", "以上报告，请审阅。"), on a line of
+#: its own or run in after the last sentence: no part of the last section (a measure of 五
+#: when 六 is missing, or text of 六 that is "无").
+_CLOSING = re.compile(
+    r"(?m)(?:^|(?<=[。！？!?；;]))[ \t\u3000]*(?:特此(?:报告|公告|说明)|以上报告)"
+    r"(?:[，,]?(?:请(?:予以)?(?:审阅|审议|审定)|如上))?[。.！!]?[ \t\u3000]*\Z")
+
+
+def _closing_start(text: str, after: int, end: int) -> int:
+    """``end`` moved back before a closing formula on the last non-blank line above it (looked
+    for in the last 200 characters: a closing is short, blanks after it few)."""
+    lo = max(after, end - 200)
+    e = lo + len(text[lo:end].rstrip())
+    ls = max(after, text.rfind("\n", after, e) + 1)
+    m = _CLOSING.search(text, ls, e)
+    return end if m is None else m.start()
