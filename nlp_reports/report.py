@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: The 2021 scheme's section numbers and their canonical titles (一 … 六).
 SECTION_TITLES: dict[int, str] = {
@@ -45,7 +45,8 @@ class Metadata:
     level: Level | None = None
     region: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
-    # where ``published`` was read: page / signature / title_line / title_month (docs/schema.md)
+    # where ``published`` was read: page / signature / signature_month / title_line /
+    # title_month (docs/schema.md)
     published_from: str | None = None
     format: str | None = None
     source: str | None = None  # the path it was read from, when read from a file

@@ -113,3 +113,21 @@ def test_closing_formula_is_no_part_of_the_last_section():
         "特此报告。", "以上报告数据统计截至2024年12月31日。")
     r = load_report(page.encode("utf-8"), filename="zhen.txt")
     assert r.statements[-1].text == "以上报告数据统计截至2024年12月31日。"
+
+
+# --- a closing date with no day -----------------------------------------------------------------
+
+
+def test_signature_month_without_day():
+    """"2025年1月" under the signature (no day) is the month's last day, marked
+    signature_month, as a month under the title is (title_month): published was None, and the
+    signature and the date were read as the last statement of 五."""
+    text = (DATA / "zhen_closing_no_six.txt").read_text(encoding="utf-8")
+    for date_line in ("2025年1月", "二〇二五年一月"):
+        r = load_report(text.replace("2025年1月20日", date_line).encode("utf-8"), filename="z.txt")
+        assert (r.metadata.published, r.metadata.published_from) == ("2025-01-31", "signature_month")
+        assert r.statements[-1].text.endswith("专题培训。")
+    r = load_report(text.replace("2025年1月20日", "2025年13月").encode("utf-8"), filename="z.txt")
+    assert r.metadata.published is None
+    r = load_report(DATA / "zhen_closing_no_six.txt")
+    assert (r.metadata.published, r.metadata.published_from) == ("2025-01-20", "signature")

@@ -734,8 +734,8 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
                 under_title: str | None = None
                 ) -> tuple[str | None, str | None, str | None, str | None]:
     """``(published, page date, report date, where from)``: ISO dates or None, and
-    ``"page"``, ``"signature"``, ``"title_line"``, ``"title_month"`` or None, the source of
-    ``published`` (``Metadata.published_from``).
+    ``"page"``, ``"signature"``, ``"signature_month"``, ``"title_line"``, ``"title_month"`` or
+    None, the source of ``published`` (``Metadata.published_from``).
 
     The page's 发布时间 is when the report went up, and so the publication date; the
     signature date (落款) is when it was signed, which says nothing of when it was
@@ -743,7 +743,8 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     re-posted page (:func:`reposted`: a site moved, a column rebuilt), dated a year or more
     after the signature, is no evidence: then the signature date is taken; and a page
     dated before the signature (a draft page, a misdated signature) is taken as it is.
-    Without a page date, the signature date is all there is. Given the ``year``
+    Without a page date, the signature date is all there is; signed with a month and no day
+    ("2025年1月"), its last day (as :func:`title_date` reads a month under the title). Given the ``year``
     reported on, a signature dated before that year's December with the page dated in the
     next year, at most :data:`SLIP_DAYS` after the signature's day a year on, is a slip of
     the year ("2023年1月12日" on a 2023 report paged 2024-01-12): its date is None (no
@@ -754,7 +755,7 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     the ``year``); it stands where the signature date would, the page's date first as above.
     """
     page = _page_date(head)
-    signed = None
+    signed = signed_from = None
     if tail_date:
         m = _DATE_CN.search(tail_date)
         if m:
@@ -763,7 +764,11 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
             m = _DATE_HANZI.search(tail_date)
             if m:
                 signed = _iso(*(_hanzi_number(g) for g in m.groups()))
-    signed_from = "signature" if signed else None
+        signed_from = "signature" if signed else None
+        if m is None:  # "2025年1月" signed with no day: the month's last day, as under the title
+            signed, month = title_date(tail_date.strip(), None)
+            signed_from = "signature_month" if signed and month else None
+            signed = signed if signed_from else None
     if signed is None and under_title:
         signed, month = title_date(under_title, year)
         signed_from = ("title_month" if month else "title_line") if signed else None
