@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nlp_reports import load_report
+from nlp_reports.parse.metadata import region_of
 from nlp_reports.parse.statements import split_section5
 
 DATA = Path(__file__).parent / "fixtures" / "parse14b"
@@ -131,3 +132,18 @@ def test_signature_month_without_day():
     assert r.metadata.published is None
     r = load_report(DATA / "zhen_closing_no_six.txt")
     assert (r.metadata.published, r.metadata.published_from) == ("2025-01-20", "signature")
+
+
+# --- a university named for a city ---------------------------------------------------------------
+
+
+def test_university_named_for_a_city_has_no_region():
+    """"青州大学附属医院" had region "青州": a university named for a city (苏州大学, 温州医科大学)
+    carries the city's old name, not an administrative prefix, as 青岛大学 carries none. A
+    prefix written as one (青州市人民医院) or a prefecture (红河州中医医院) still is a region."""
+    r = load_report(DATA / "qingzhou_daxue_fuyuan.txt")
+    assert (r.metadata.agency, r.metadata.region) == ("青州大学附属医院", None)
+    assert r.metadata.published == "2025-03-28"
+    assert [region_of(a) for a in ("温州医科大学附属第一医院", "福州外语外贸学院", "青州市人民医院",
+                                   "红河州中医医院", "红河州职业技术学院", "柳州市第二中学")] == [
+        None, None, "青州市", "红河州", "红河州", "柳州市"]
