@@ -95,3 +95,31 @@ def test_bodies_sharing_only_stock_are_not_said_to_copy(tmp_path):
     for name in ("dept0.txt", "dept1.txt", "dept2.txt", "liuxi.txt"):
         assert t.loc[name, "shared_with_other_agencies"] >= 2
         assert _one_source(zh, name) == []
+
+
+# --- 3. the agencies with no report on --year, named once on the HTML page -------------
+
+
+def test_the_html_headline_names_the_missing_agencies_once(tmp_path):
+    """The page printed the list twice, the Chinese headline then the English note; the
+    English note now counts them and points to the Chinese list (the text headline and
+    Markdown, with no Chinese sentence, still name them)."""
+    silent = "澄江市白沙县柳溪乡人民政府"
+    reports = {
+        "liuxi23.txt": make_report(silent, 2023, ["乡卫生院药品价格公示牌长期未更新。"],
+                                   ["由乡党政办每季度核对一次公示牌内容。"], level="township"),
+        "baima23.txt": make_report("澄江市白沙县白马镇人民政府", 2023, [COUNTY_STOCK[0]],
+                                   [COUNTY_STOCK[1]], level="township"),
+        "baima24.txt": make_report("澄江市白沙县白马镇人民政府", 2024,
+                                   ["镇政府网站政策解读栏目全年仅更新两次。"],
+                                   ["安排专人每月更新政策解读栏目。"], level="township"),
+    }
+    result = audit(store_of(tmp_path / "city.db", reports), years=[2024])
+    assert list(result.missing["agency"]) == [silent]
+    assert silent in result.headline()  # the text headline still names it
+    page = result.to_html(tmp_path / "audit.html")
+    head = page[page.index("<h1>"):page.index('<p class="note screen-only">')]
+    assert head.count(f"{silent}（2023）") == 1  # in the Chinese headline
+    assert head.count(silent) == 1
+    assert "no report on 2024 from 1 agency with a report on 2021–2023 (named in the Chinese" \
+        in head

@@ -184,9 +184,13 @@ class Audit:
                 "signals_only": int((~with_defects & (df["signals"] > 0)).sum()),
                 "clean": int(((df["defects"] == 0) & (df["signals"] == 0)).sum())}
 
-    def headline(self) -> str:
+    def headline(self, *, name_missing: bool = True) -> str:
         """One sentence with the counts, defects and signals apart; files that could not be
-        read are named first, so that "0 reports with defects" never reads as all clear."""
+        read are named first, so that "0 reports with defects" never reads as all clear.
+
+        ``name_missing=False``: the note on the agencies with no report on ``--year`` counts
+        them without naming them (the HTML page names them once, in its Chinese headline).
+        """
         c = self.counts()
         reports = c["rows"] - c["failed_files"]
         n = c["failed_files"]
@@ -197,7 +201,14 @@ class Audit:
         if reports == 0:
             return (unread + "No report was read, so none could be checked."
                     if unread else "The store holds no report and no failed file.")
-        notes = "".join(f" Note: {n}." for n in self.notes)
+        said = self.notes
+        if not name_missing and self.missing is not None and len(self.missing):
+            years = sorted({int(y) for y in self.missing["year"]})
+            short = dict(zip(_missing_year_notes(self.missing, years),
+                             _missing_year_notes(self.missing, years, names=False),
+                             strict=True))
+            said = tuple(short.get(n, n) for n in said)
+        notes = "".join(f" Note: {n}." for n in said)
         return (f"{reports} reports. {unread}Defects (data problems): "
                 f"{c['with_defects']} reports. Signals only (worth a look, common in sound "
                 f"reports): {c['signals_only']}. Neither: {c['clean']}.{notes}")
@@ -1762,9 +1773,11 @@ def _sent_as(older: Any, year: int, copies_of: dict[str, list[str]],
     return ""
 
 
-def _missing_year_notes(missing: Any, years: Sequence[int]) -> list[str]:
+def _missing_year_notes(missing: Any, years: Sequence[int], *, names: bool = True
+                        ) -> list[str]:
     """The note ending the headline per year of :func:`_missing_reports`: the first
-    :data:`MISSING_YEAR_NAMES` agencies named, the rest counted (all in ``--missing-csv``)."""
+    :data:`MISSING_YEAR_NAMES` agencies named, the rest counted (all in ``--missing-csv``);
+    with ``names=False`` counted only, the names being given in Chinese beside it."""
     notes = []
     for y in sorted({int(y) for y in years}):
         last = missing[missing["year"] == y]
@@ -1775,11 +1788,13 @@ def _missing_year_notes(missing: Any, years: Sequence[int]) -> list[str]:
                  for a, ly, n in zip(last["agency"], last["latest_year"], notes_of, strict=True)]
         more = (f" and {len(named) - MISSING_YEAR_NAMES} more (all of them: --missing-csv "
                 "FILE, Audit.missing)" if len(named) > MISSING_YEAR_NAMES else "")
+        who = (f"(its latest year in brackets): {', '.join(named[:MISSING_YEAR_NAMES])}{more}"
+               if names else "(named in the Chinese sentence above, 未见…年度报告的机关; all "
+               "of them: --missing-csv FILE, Audit.missing)")
         notes.append(
             f"no report on {y} from {len(named)} agenc{'y' if len(named) == 1 else 'ies'} with "
-            f"a report on {y - MISSING_YEAR_LOOKBACK}–{y - 1} (its latest year in brackets): "
-            f"{', '.join(named[:MISSING_YEAR_NAMES])}{more}; a file named for {y} may hold an "
-            "older report (signal file_name_year, shown without --year)")
+            f"a report on {y - MISSING_YEAR_LOOKBACK}–{y - 1} {who}; a file named for {y} may "
+            "hold an older report (signal file_name_year, shown without --year)")
     return notes
 
 

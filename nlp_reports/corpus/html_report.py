@@ -821,7 +821,8 @@ def audit_html(audit: Any) -> str:
                 else f"按“{COLUMN_NAMES_ZH.get(audit.sort, audit.sort)}”排序")
     body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
             f"<p>{esc(headline_zh(audit))}</p>",
-            f"<p>{esc(audit.headline())}</p>",
+            # the agencies with no report on --year are named once, in the Chinese headline
+            f"<p>{esc(audit.headline(name_missing=False))}</p>",
             '<p class="note screen-only">缺陷：报告数据错误、缺失或不符合国家格式要求，应退回整改；'
             "提示：值得一看，但在合格报告中也常见（如套话雷同、问题无对应措施、沿用上年表述）。"
             f"{esc(order_zh)}；点击列名可重新排序（第一次从小到大，再点一次从大到小）。单元格显示"
