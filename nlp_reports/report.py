@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 #: The 2021 scheme's section numbers and their canonical titles (一 … 六).
 SECTION_TITLES: dict[int, str] = {
@@ -42,6 +42,9 @@ class Metadata:
     title: str | None = None
     agency: str | None = None
     year: int | None = None
+    # where ``year`` was read: title / text (the data period, an opening "2024年，") / dates
+    # (published in Jan–Mar of the next year, the text speaking of 本年度) (docs/schema.md)
+    year_from: str | None = None
     level: Level | None = None
     region: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD

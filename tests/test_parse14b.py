@@ -147,3 +147,31 @@ def test_university_named_for_a_city_has_no_region():
     assert [region_of(a) for a in ("温州医科大学附属第一医院", "福州外语外贸学院", "青州市人民医院",
                                    "红河州中医医院", "红河州职业技术学院", "柳州市第二中学")] == [
         None, None, "青州市", "红河州", "红河州", "柳州市"]
+
+
+# --- the year from the report's dates -------------------------------------------------------------
+
+
+def test_year_from_dates_when_nothing_names_it():
+    """A title without a year and a text that names none (no 统计期限, no opening "2024年，")
+    had year None. Published in January–March of 2025 (page and signature agree) and speaking
+    of 本年度, it reports on 2024: read so and marked year_from "dates". Not when the dates
+    disagree, fall from April on, or the text never speaks of its year."""
+    r = load_report(DATA / "xian_no_year_in_title.txt")
+    assert (r.metadata.year, r.metadata.year_from) == (2024, "dates")
+    assert r.metadata.published == "2025-01-20"
+    text = (DATA / "xian_no_year_in_title.txt").read_text(encoding="utf-8")
+    for old, new in (("2025年1月18日", "2025年6月18日"),   # the page's date stands; June signed
+                     ("发布时间：2025-01-20", "发布时间：2025-06-20"),
+                     ("2025年1月18日", "2024年12月28日")):
+        r = load_report(text.replace(old, new).encode("utf-8"), filename="x.txt")
+        assert (r.metadata.year, r.metadata.year_from) == (None, None), new
+    r = load_report(text.replace("本年度", "全年").replace("本年新收", "新收").encode("utf-8"),
+                    filename="x.txt")
+    assert r.metadata.year is None
+    # the other sources say so too
+    r = load_report(DATA / "zhen_closing_no_six.txt")
+    assert (r.metadata.year, r.metadata.year_from) == (2024, "title")
+    r = load_report(text.replace("全县各级行政机关", "2024年，全县各级行政机关").encode("utf-8"),
+                    filename="x.txt")
+    assert (r.metadata.year, r.metadata.year_from) == (2024, "text")

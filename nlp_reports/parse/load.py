@@ -123,19 +123,25 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
     # (the text after the title is sliced only when the title names no year)
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
+    year_from = ("title" if title_year else "text") if year else None
     published, page_date, signed, published_from = meta.publication(
         head, tail_date, year,
         simplified[slice(*layout.head_date_span)] if layout.head_date_span else None)
+    dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
+                  if d)
+    if year is None:  # neither title nor text names it: published in Jan–Mar of the next year
+        year = meta.year_from_dates(dates, simplified[layout.content_start:])
+        year_from = "dates" if year else None
     if title_year:  # the title's year against the data period, the dates and 总体情况
         s1 = next((s for s in layout.sections if s.number == 1), None)
-        dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
-                      if d)
         year, conflict = meta.resolve_year(
             title_year, meta.period_year(simplified, layout.content_start),
             meta.opening_year(simplified[s1.body_start:s1.body_start + 40] if s1 else None),
             dates, published)
         if conflict:
             problems.append(Problem("year_conflict", conflict))
+        if year != title_year:
+            year_from = "text"  # the data period's
     signature = (simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
                  if layout.signature_span else None)
     if agency is None:
@@ -165,6 +171,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         title=title,
         agency=agency,
         year=year,
+        year_from=year_from,
         level=meta.level_of(agency, simplified[:layout.content_start + meta.REGION_SCAN]),
         region=meta.region_of(agency, simplified[layout.content_start:
                                                  layout.content_start + meta.REGION_SCAN]),

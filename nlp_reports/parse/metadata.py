@@ -204,6 +204,27 @@ def report_year(title_year: int | None, text: str) -> int | None:
     return None
 
 
+#: The text speaking of the year it reports on without naming it ("本年度", "本年新收", "今年").
+_THIS_YEAR = re.compile(r"本年|今年")
+
+
+def year_from_dates(dates: tuple[str, ...], text: str) -> int | None:
+    """The year reported on read from the report's own dates (ISO: the signature's, the
+    page's unless a re-post, the line under the title) when neither the title nor the text
+    names it: Y when every date falls in January–March of Y+1 — the months reports on Y
+    come out in (deadlines 31 January and 31 March) — and the ``text`` speaks of "本年度" /
+    "本年" / "今年", so the year it reports on is the one before publication. None when
+    there is no date, when the dates disagree on the year, or when one falls from April on
+    (a late report on Y, or an early one on Y+1: which cannot be told); "本年" in the
+    national tables' headings (本年新收, 本年制发件数) names no year either."""
+    if not dates or not _THIS_YEAR.search(text):
+        return None
+    years = {d[:4] for d in dates}
+    if len(years) != 1 or not all("01" <= d[5:7] <= "03" for d in dates):
+        return None
+    return int(years.pop()) - 1
+
+
 #: The data-period sentence (统计期限), the strongest evidence of the year reported on, read
 #: where a key word starts: "所列数据统计期限自2021年1月1日起至2021年12月31日止", "统计时限为
 #: 2021年1月1日至12月31日", "数据统计期限为2021年度", "统计时间截至2021年12月31日" (also with the
