@@ -307,6 +307,27 @@ def test_a_folder_of_doc_files_is_tagged_and_a_broken_one_recorded(tmp_path):
     assert "cut short" in message and "re-download" in message
 
 
+def test_a_crawled_doc_without_a_suffix_is_walked_and_an_xls_is_not(tmp_path):
+    """A crawler saves attachments as …/content/NNN; a .doc's directory (which names its
+    WordDocument stream) lies at its end, past the first bytes a folder walk sniffs."""
+    from _corpus_helpers import FakeTagger
+
+    from nlp_reports.corpus.batch import expand_paths, sniff_report, tag_paths
+
+    crawl = tmp_path / "crawl" / "content"
+    crawl.mkdir(parents=True)
+    data = (HERE / "district_2024_split.doc").read_bytes()
+    name = "WordDocument".encode("utf-16-le")
+    assert data.index(name) > 16 * 1024  # the case: the name is past the sniffed head
+    (crawl / "5102261").write_bytes(data)
+    (crawl / "5102262").write_bytes(data.replace(name, "Workbook\0\0\0\0".encode("utf-16-le")))
+    assert sniff_report(crawl / "5102261") and not sniff_report(crawl / "5102262")
+    found = expand_paths([tmp_path / "crawl"])
+    assert [p.name for p in found.files] == ["5102261"] and found.ignored == {"": 1}
+    result = tag_paths([tmp_path / "crawl"], tmp_path / "s.sqlite", model=FakeTagger())
+    assert result.ok == 1 and result.failed == 0, result.failures
+
+
 # --- hostile input ------------------------------------------------------------------------------
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,

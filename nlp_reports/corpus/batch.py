@@ -420,14 +420,18 @@ _REPORT_WORDS = re.compile("年度报告|年度報告|政府信息公开|政府�
 def sniff_report(path: str | os.PathLike[str]) -> bool:
     """Whether a file without a suffix is one to read as a report (a crawler saves
     ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx; an archive then fails
-    with "unpack it", listed), a web page, or text (UTF-8, GB18030, UTF-16) naming 年度报告 /
-    政府信息公开 / 政务公开. Anything else, or a file that cannot be opened, is not."""
+    with "unpack it", listed), a Word 97–2003 file (an OLE file whose directory, at its end,
+    names a ``WordDocument``: the whole file is read to find it; an .xls is not), a web page,
+    or text (UTF-8, GB18030, UTF-16) naming 年度报告 / 政府信息公开 / 政务公开. Anything
+    else, or a file that cannot be opened, is not."""
     from nlp_reports.errors import UnsupportedFormatError
-    from nlp_reports.ingest import sniff_format
+    from nlp_reports.ingest import _OLE, _WORD_STREAM, sniff_format
 
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
+            if head.startswith(_OLE):
+                return _WORD_STREAM in head + fh.read()
     except OSError:
         return False
     if head.startswith((b"%PDF", b"PK\x03\x04")):
