@@ -1321,21 +1321,38 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _pool(jobs: int, ctx: Any) -> Any:
+def _pool(jobs: int, ctx: Any, scratch: tuple[int, int, int] | None = None) -> Any:
     """A pool of ``jobs`` forked workers that die with this process (:func:`_die_with_parent`)
-    and leave Ctrl-C to it (:func:`_pool_worker`)."""
+    and leave Ctrl-C to it (:func:`_pool_worker`); ``scratch``: a head start's file that
+    they close (:func:`_file_id`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                               initializer=_pool_worker, initargs=(os.getpid(),))
+                               initializer=_pool_worker, initargs=(os.getpid(), scratch))
 
 
-def _pool_worker(parent: int) -> None:
+def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None) -> None:
     """Initializer of a forked worker: it dies with ``parent`` and ignores SIGINT. A Ctrl-C
     in a terminal reaches the whole process group: the parent stops the run and ends its
-    workers (:func:`_end_pool`), each of which would otherwise print a traceback."""
+    workers (:func:`_end_pool`), each of which would otherwise print a traceback.
+
+    ``scratch`` (``(fd, device, inode)``): the head start's file, open in the parent when
+    the first workers are forked (:func:`_launched_pool`); a worker holding it kept it, up
+    to :data:`HEAD_START_FILES` parsed reports in memory, until the run ended. Closed only
+    if that descriptor is still that file."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if scratch is not None and _file_id(scratch[0]) == scratch:
+        os.close(scratch[0])
+
+
+def _file_id(fd: int) -> tuple[int, int, int] | None:
+    """``(fd, device, inode)`` of an open descriptor, None if it is not open."""
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return None
+    return fd, st.st_dev, st.st_ino
 
 
 def _end_pool(pool: Any) -> None:
@@ -1375,7 +1392,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         parsed: frozenset[tuple[str, str, int]] = frozenset()
         if head is not None:
             # the workers are forked (~5 ms each) while the head start still parses
-            pool = _launched_pool(jobs)
+            pool = _launched_pool(jobs, head)
             try:
                 parsed = head.stop()
             except BaseException:
@@ -1387,12 +1404,13 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         gc.unfreeze()
 
 
-def _launched_pool(jobs: int) -> Any:
-    """A pool of ``jobs`` forked workers (:func:`_pool`), forked now: a pool forks its
-    workers at its first call, here a call that does nothing."""
+def _launched_pool(jobs: int, head: _HeadStart) -> Any:
+    """A pool of ``jobs`` forked workers (:func:`_pool`), forked now, while ``head`` runs
+    (they close its file): a pool forks its workers at its first call, here a call that
+    does nothing."""
     import multiprocessing as mp
 
-    pool = _pool(jobs, mp.get_context("fork"))
+    pool = _pool(jobs, mp.get_context("fork"), _file_id(head._file.fileno()))
     try:
         _submit(pool, int)
     except BaseException:
