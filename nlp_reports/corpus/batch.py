@@ -425,13 +425,13 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
     or text (UTF-8, GB18030, UTF-16) naming 年度报告 / 政府信息公开 / 政务公开. Anything
     else, or a file that cannot be opened, is not."""
     from nlp_reports.errors import UnsupportedFormatError
-    from nlp_reports.ingest import _OLE, _WORD_STREAM, sniff_format
+    from nlp_reports.ingest import _OLE, sniff_format
 
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
-            if head.startswith(_OLE):
-                return _WORD_STREAM in head + fh.read()
+            if head.startswith(_OLE):  # sniff_format finds its WordDocument in the directory
+                head += fh.read()
     except OSError:
         return False
     if head.startswith((b"%PDF", b"PK\x03\x04")):
