@@ -524,7 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headers", choices=["en", "zh"], default="en",
                    help="the CSV's header row: the column ids (en, default: what scripts "
                         "read) or their Chinese names (zh: 机关, 年度, 缺陷数 …, docs/audit.md); "
-                        "the values are the same")
+                        "the values are the same but the level, in Chinese (部门, 县级（县、区、旗、县级市）…)")
     p.add_argument("--html", metavar="FILE",
                    help="write a self-contained, sortable HTML page of the audit")
     p.add_argument("--sort", default="defects", metavar="COLUMN",

@@ -123,3 +123,55 @@ def test_the_html_headline_names_the_missing_agencies_once(tmp_path):
     assert head.count(silent) == 1
     assert "no report on 2024 from 1 agency with a report on 2021–2023 (named in the Chinese" \
         in head
+
+
+# --- 2. levels named in Chinese; the group of no level said for what it is ---------------
+
+NO_LEVEL = "(level not identified / 未识别层级)"
+
+
+def _levels_store(tmp_path):
+    reports = {
+        "hospital.txt": make_report("澄江市第一人民医院", 2024,
+                                    ["院务公开栏收费标准未随医保政策调整及时更新。"],
+                                    ["由院办每季度核对一次收费公示内容。"], level=None),
+        "district.txt": make_report("澄江市东湖区人民政府", 2024,
+                                    ["区政府网站专题栏目更新不及时，部分栏目半年未更新。"],
+                                    ["落实栏目责任人制度，每月检查一次更新情况。"], level="county"),
+        "transport.txt": make_report("澄江市交通运输局", 2024, TRANSPORT_OWN[:1],
+                                     TRANSPORT_OWN[1:], level="department"),
+    }
+    return store_of(tmp_path / "levels.db", reports)
+
+
+def test_summarize_by_level_names_the_group_of_no_level(tmp_path):
+    from nlp_reports.corpus import summarize
+
+    s = summarize(_levels_store(tmp_path), by=["level"])
+    # the DataFrames (and so CSV and JSON) hold the label, no "(unknown)"
+    assert sorted(s.overview["level"]) == sorted([NO_LEVEL, "county", "department"])
+    assert NO_LEVEL in s.to_markdown() and "(unknown)" not in s.to_markdown()
+    out = s.to_csv(tmp_path / "csv")
+    overview = (tmp_path / "csv" / "overview.csv").read_text(encoding="utf-8-sig")
+    assert NO_LEVEL in overview, out
+    page = s.to_html()
+    assert "(unknown)" not in page and NO_LEVEL in page
+    assert "县级（县、区、旗、县级市） county" in page  # a 区 is county level, said so
+
+
+def test_the_audit_names_levels_in_chinese(tmp_path):
+    result = audit(_levels_store(tmp_path))
+    page = result.to_html()
+    for shown in ("部门 department", "县级（县、区、旗、县级市） county", NO_LEVEL):
+        assert f">{shown}</td>" in page
+    result.to_csv(tmp_path / "zh.csv", headers="zh")
+    import csv
+    with (tmp_path / "zh.csv").open(encoding="utf-8-sig", newline="") as f:
+        levels = {r["机关"]: r["层级"] for r in csv.DictReader(f)}
+    assert levels == {"澄江市第一人民医院": NO_LEVEL, "澄江市东湖区人民政府": "县级（县、区、旗、县级市）",
+                      "澄江市交通运输局": "部门"}
+    result.to_csv(tmp_path / "en.csv")  # the ids stay what scripts read
+    with (tmp_path / "en.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert {r["level"] for r in csv.DictReader(f)} == {"", "county", "department"}
+    by = result.by_markdown("level")
+    assert f"| {NO_LEVEL} | 1 |" in by and "| 部门 department | 1 |" in by

@@ -1,5 +1,6 @@
 """``audit --csv FILE --headers zh`` / ``Audit.to_csv(path, headers="zh")``: the CSV's header
-row in Chinese (the names of docs/audit.md's 审查说明), values unchanged; the ids by default."""
+row in Chinese (the names of docs/audit.md's 审查说明), values unchanged but the level, in
+Chinese (部门 …, audit14); the ids by default."""
 
 from __future__ import annotations
 
@@ -43,7 +44,15 @@ def test_zh_headers_name_every_column_and_keep_the_values(db, tmp_path):
     assert en[0] == list(COLUMNS)
     assert zh[0] == [COLUMN_NAMES_ZH[c] for c in COLUMNS]
     assert len(set(zh[0])) == len(COLUMNS)  # no two columns under one name
-    assert zh[1:] == en[1:] and len(en) == 8  # 6 reports and the failed file
+    # the values are the same but the level, given in Chinese (部门 for department, audit14)
+    level = list(COLUMNS).index("level")
+    assert len(en) == 8  # 6 reports and the failed file
+    assert [r[:level] + r[level + 1:] for r in zh[1:]] == [r[:level] + r[level + 1:] for r in en[1:]]
+    assert {(e[level], z[level]) for e, z in zip(en[1:], zh[1:], strict=True)} <= {
+        ("department", "部门"), ("county", "县级（县、区、旗、县级市）"), ("township", "乡镇"),
+        ("street", "街道"), ("", "")}  # a failed file has no level
+    assert ("department", "部门") in {(e[level], z[level]) for e, z in zip(en[1:], zh[1:],
+                                                                       strict=True)}
     failed = [dict(zip(zh[0], r, strict=True)) for r in zh[1:] if r[1].endswith("broken.txt")]
     assert failed[0]["读取失败"].startswith("empty") and failed[0]["缺陷数"] == "1"
 

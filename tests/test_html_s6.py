@@ -75,7 +75,7 @@ HEAT_JS = """{
 
 def _cell(table: dict, group: str, theme: str) -> str:
     col = table["head"].index(THEME_NAMES[theme])
-    # (a level is shown as "县级 county": its id is the last word)
+    # (a level is shown as "县级（县、区、旗、县级市） county": its id is the last word)
     row = next(r for r in table["rows"] if r["cells"][0].split(" n=")[0].split(" ")[-1] == group)
     return row["cells"][col]
 
@@ -92,7 +92,8 @@ def test_grouped_summary_charts_show_each_group(grouped_db, tmp_path):
     assert "measure" in coverage["title"]
     for t in tables:
         # levels by their Chinese name, in the hierarchy's order (s7 F18)
-        assert [r["cells"][0] for r in t["rows"]] == ["市级 city n=14", "县级 county n=14"]
+        assert [r["cells"][0] for r in t["rows"]] == [
+            "市级（地级市、自治州、地区、盟） city n=14", "县级（县、区、旗、县级市） county n=14"]
     # counties admit staffing, cities platform: the groups differ, as the data do
     assert _cell(problems, "county", "staffing") == "100%"
     assert _cell(problems, "city", "staffing") == "0%"

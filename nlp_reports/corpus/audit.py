@@ -280,6 +280,11 @@ class Audit:
         from nlp_reports.corpus.summarize import markdown_table
 
         table = self.by(column)
+        if table.columns[0] == "level":  # 部门 department …; no level: 未识别层级
+            from nlp_reports.corpus.html_report import level_name
+
+            table[table.columns[0]] = [level_name("" if v == NO_GROUP else v)
+                                       for v in table[table.columns[0]]]
         names = {**COLUMN_NAMES_ZH, **GROUP_NAMES_ZH}
         table.columns = [f"{c} {names[c]}" if c in names else c for c in table.columns]
         return (f"# Audit by {table.columns[0].split()[0]}\n\n{self.headline()}\n\n"
@@ -291,8 +296,10 @@ class Audit:
 
         ``headers``: ``"en"`` (default) heads the columns with their ids (``defects``, the
         names scripts and docs/audit.md use), ``"zh"`` with their Chinese names
-        (:data:`COLUMN_NAMES_ZH`: 机关, 年度, 缺陷数 …) for a reader in Excel; the values
-        are the same either way."""
+        (:data:`COLUMN_NAMES_ZH`: 机关, 年度, 缺陷数 …) for a reader in Excel, and the level
+        in Chinese (层级: 部门, 县级（县、区、旗、县级市）…; "(level not identified / 未识别层级)"
+        for a report of no level);
+        the other values are the same either way."""
         if headers not in CSV_HEADERS:
             raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
                              f"not {headers!r}")
@@ -301,6 +308,12 @@ class Audit:
 
         table = spreadsheet_safe(self.sorted(sort))
         if headers == "zh":
+            from nlp_reports.corpus.summarize import LEVEL_NAMES_ZH, UNKNOWN_LEVEL
+
+            read = table["failed"] == ""  # a file not read has no level to name
+            table["level"] = [(LEVEL_NAMES_ZH.get(str(v), str(v)) if v else UNKNOWN_LEVEL)
+                              if ok else v for v, ok in zip(table["level"].fillna(""), read,
+                                                             strict=True)]
             table = table.rename(columns=COLUMN_NAMES_ZH)
         out.parent.mkdir(parents=True, exist_ok=True)  # as Summary.to_csv/to_html do
         table.to_csv(out, index=False, encoding="utf-8-sig")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, FAILURE_ZH, failure_zh
+from nlp_reports.corpus.summarize import LEVEL_NAMES_ZH, UNKNOWN_GROUPS, unknown_group
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -34,11 +35,11 @@ GROUP_NAMES: dict[str, str] = {
     "year": "年度", "level": "层级", "region": "地区", "agency": "机关", "format": "格式",
     "source_format": "文件类型", "province": "省份", "prefecture": "地级市", "folder": "文件夹",
     "tier": "行政层级"}
-#: How the summary page shows a ``level`` id (the CSV files keep the ids).
-LEVEL_NAMES: dict[str, str] = {
-    "national": "国家级 national", "province": "省级 province", "city": "市级 city",
-    "county": "县级 county", "township": "乡镇 township", "street": "街道 street",
-    "department": "部门 department"}
+#: How the summary and audit pages show a ``level`` id, the Chinese term first (县级（县、区、
+#: 旗、县级市） county); the CSV files keep the ids.
+LEVEL_NAMES: dict[str, str] = {k: f"{v} {k}" for k, v in LEVEL_NAMES_ZH.items()}
+#: Group labels that stand for an unknown key: such a group is listed last.
+_UNKNOWN_LABELS: tuple[str, ...] = ("(unknown)", *UNKNOWN_GROUPS.values())
 
 _CSS = f"""
 body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 1100px; color: #222;
@@ -251,11 +252,12 @@ def _finite(v: Any) -> bool:
 def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
                table_id: str | None = None, unknown: Sequence[str] = ()) -> str:
     """A DataFrame as an escaped HTML table (numbers right-aligned; a missing value blank).
-    A missing value of a column named in ``unknown`` reads "(unknown)" instead: the
-    summary's group columns (year, agency …), as in its Markdown."""
+    A missing value of a column named in ``unknown`` reads "(unknown)" instead ("(level not
+    identified / 未识别层级)" for ``level``: :func:`~nlp_reports.corpus.summarize.unknown_group`):
+    the summary's group columns (year, agency …), as in its Markdown."""
     if df is None or len(df) == 0:
         return '<p class="note">(none)</p>'
-    blank = [UNKNOWN if str(c) in unknown else "" for c in df.columns]
+    blank = [unknown_group(str(c)) if str(c) in unknown else "" for c in df.columns]
     cls = ' class="sortable"' if sortable else ""
     tid = f' id="{esc(table_id)}"' if table_id else ""
     head = "".join(f"<th{cls}>{esc(c)}</th>" for c in df.columns)
@@ -423,9 +425,17 @@ p.heat-title { font-weight: bold; font-size: .9em; margin: 1.2em 0 0; }
 
 def _group_label(key: Any, by: Sequence[str] = ()) -> str:
     parts = key if isinstance(key, tuple) else (key,)
-    return " · ".join("(unknown)" if _missing(p)
+    return " · ".join((unknown_group(by[i]) if i < len(by) else UNKNOWN) if _missing(p)
                       else LEVEL_NAMES.get(str(p), str(p)) if i < len(by) and by[i] in _LEVELLED
                       else str(p) for i, p in enumerate(parts))
+
+
+def level_name(level: Any) -> str:
+    """A report's ``level`` id as the pages show it (:data:`LEVEL_NAMES`: 部门 department);
+    no level: "(level not identified / 未识别层级)" (a hospital, a 事业单位)."""
+    if _missing(level) or level == "":
+        return unknown_group("level")
+    return LEVEL_NAMES.get(str(level), str(level))
 
 
 def _level_rank(label: str) -> int:
@@ -460,7 +470,7 @@ def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, i
     a background as dark as the share (``color`` at full strength for 100 %); "–" where
     the group has no report to count (n = 0)."""
     r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    groups = sorted(cells, key=lambda k: (k.startswith("(unknown)"), _level_rank(k), k))
+    groups = sorted(cells, key=lambda k: (k.startswith(_UNKNOWN_LABELS), _level_rank(k), k))
     hidden = 0
     if len(groups) > HEAT_MAX_GROUPS:
         keep = set(sorted(groups, key=lambda k: -sizes[k])[:HEAT_MAX_GROUPS])
@@ -812,6 +822,8 @@ def audit_html(audit: Any) -> str:
     df = audit.table
     failed = df[df["failed"] != ""]
     reps = df[df["failed"] == ""]
+    if "level" in reps:  # 部门 department, 县级（县、区、旗、县级市） county …
+        reps = reps.assign(level=[level_name(v) for v in reps["level"]])
     folder = common_folder([str(p) for p in df["path"]])
 
     def short(p: Any) -> str:

@@ -57,6 +57,24 @@ def _bad_group_message(given: Any) -> str:
 
 #: The group of the reports whose group key is not known (a str group column's value).
 UNKNOWN_GROUP = "(unknown)"
+#: The level ids a report's ``level`` holds (nlp_reports.parse.metadata.level_of), named in
+#: Chinese for the office reading the outputs: a 区 is county level, as a 县 and a 县级市.
+LEVEL_NAMES_ZH: dict[str, str] = {
+    "national": "国家级", "province": "省级（省、自治区、直辖市）",
+    "city": "市级（地级市、自治州、地区、盟）", "county": "县级（县、区、旗、县级市）",
+    "township": "乡镇", "street": "街道", "department": "部门"}
+#: The group of the reports of no level (a school, a hospital, a 事业单位 or an enterprise:
+#: outside the hierarchy; or a name the parser could not place), said for what it is.
+UNKNOWN_LEVEL = "(level not identified / 未识别层级)"
+#: Group columns whose unknown group says what is not known (others: :data:`UNKNOWN_GROUP`).
+UNKNOWN_GROUPS: dict[str, str] = {"level": UNKNOWN_LEVEL,
+                                  "tier": "(tier not identified / 未识别行政层级)"}
+
+
+def unknown_group(column: str) -> str:
+    """The label of the group of reports whose ``column`` is not known: "(level not
+    identified / 未识别层级)" for ``level``, "(unknown)" for most columns."""
+    return UNKNOWN_GROUPS.get(str(column), UNKNOWN_GROUP)
 #: Group keys derived from ``region`` (:func:`place_levels`) or the path
 #: (:func:`top_folders`), not stored columns.
 DERIVED_GROUPS: tuple[str, ...] = ("province", "prefecture", "folder", "tier")
@@ -320,10 +338,10 @@ def markdown_table(df: Any, *, max_rows: int = 40) -> str:
         return "_(none)_"
     cols = [str(c) for c in df.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
-    groups = [c in GROUP_COLUMNS for c in cols]
+    blank = [unknown_group(c) if c in GROUP_COLUMNS else "" for c in cols]
     for row in df.head(max_rows).itertuples(index=False):
-        lines.append("| " + " | ".join(_cell(v) or (UNKNOWN_GROUP if g else "")
-                                       for v, g in zip(row, groups, strict=True)) + " |")
+        lines.append("| " + " | ".join(_cell(v) or b
+                                       for v, b in zip(row, blank, strict=True)) + " |")
     if len(df) > max_rows:
         lines.append(f"\n_… {len(df) - max_rows} more rows (see --csv or --format json; in "
                      "Python, the summary's DataFrames)_")
@@ -1418,11 +1436,12 @@ def _incomplete_copies(reports: Any, pairs: Any) -> int:
 
 
 def group_ready(reports: Any) -> Any:
-    """Reports with group columns filled ("(unknown)") and years as ints."""
+    """Reports with group columns filled (:func:`unknown_group`: "(unknown)", "(level not
+    identified / 未识别层级)") and years as ints."""
     reps = reports.copy()
     for b in GROUP_COLUMNS:
         if b in reps:
-            reps[b] = reps[b].astype(object).where(reps[b].notna(), UNKNOWN_GROUP)
+            reps[b] = reps[b].astype(object).where(reps[b].notna(), unknown_group(b))
     if "year" in reps:
         reps["year"] = reps["year"].map(
             lambda y: int(y) if isinstance(y, (int, float, np.integer, np.floating)) else y)
