@@ -141,6 +141,9 @@ class _Line:
     #: its first label opens with a row numbering (一、 （三） 2.), which :func:`_norm` drops:
     #: a row's own label, never the wrapped rest of the label above (:func:`_wrapped_below`)
     numbered: bool = False
+    #: numbers among its labels ("…数量 24 3 2 0 0 0 29 二、上年结转… 0 0 …", two rows joined on
+    #: one line; "0 0" in one grid cell): values that no reading places, counted as stray
+    buried: int = 0
 
 
 #: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
@@ -264,7 +267,11 @@ def _grid_line(line: str) -> _Line:
             cells.append(k)
     if any(c.kind == NUM for c in cells) and any(c[-1:].isdigit() for c in labels):
         labels = [_FOOTNOTE_MARK.sub("", c) for c in labels]
-    return _Line(labels, cells, True)
+    line_ = _Line(labels, cells, True)
+    if len(labels) > 1 or " " in labels[0] if labels else False:
+        # numbers among the label cells ("行政处罚\t58\t行政强制", "…数量 0 0 0\t三、…"): values
+        line_.buried = _buried([t for c in labels for t in c.split()], tail=True)
+    return line_
 
 
 #: A footnote's number set after a row label in its own cell, which a PDF reads as a plain
@@ -295,7 +302,34 @@ def _plain_line(line: str) -> _Line:
             toks = [*toks[: i - 1], m.group(1)]
             cells.insert(0, _Cell(NUM, m.group(2), float(m.group(2))))
     labels = toks[:i] if len(line) <= 2 * _MAX_LABEL else [" ".join(toks[:i])]
-    return _Line(labels, cells, False)
+    return _Line(labels, cells, False, buried=_buried(toks[:i]))
+
+
+_ROW_NUMBER = re.compile(r"[1-9]")
+
+
+def _buried(toks: Sequence[str], tail: bool = False) -> int:
+    """How many of a line's label tokens are values: a run of two or more numbers after a
+    label, or one number before a numbered label or a 第…条 ("行政强制 7 第二十条第（八）项",
+    two rows on one line), or one number past 9 ("行政处罚 76 行政强制"). One digit before
+    plain words is a row's own number ("1 属于国家秘密"); numbers before any label are the line's leading cells' business."""
+    n = 0
+    run = 0
+    prev = ""
+    seen_label = False
+    for t in toks:
+        if _classify(t) is not None and _classify(t).kind == NUM:  # type: ignore[union-attr]
+            run += 1
+            prev = t
+            continue
+        if seen_label and (run >= 2 or (run == 1 and (
+                t[0] in "第(（" or _NUMBERING.match(t) is not None or not _ROW_NUMBER.fullmatch(prev)))):
+            n += run
+        run = 0
+        seen_label = True
+    if tail and seen_label and run >= 2:  # (a grid's label cells: no value may end them)
+        n += run
+    return n
 
 
 # --- labels --------------------------------------------------------------------------------
@@ -578,6 +612,8 @@ def _read_rows(
                 last_match = i
             if stopped:
                 break
+            if ln.buried and found:
+                rows.stray += ln.buried
         cells = ln.cells
         if cells:
             if current is None:
@@ -703,6 +739,7 @@ def _build(
     extra_reasons: Sequence[str] = (),
     counts: bool = False,
     unplaced: Collection[str] = (),
+    loose: int = 0,
 ) -> tuple[Table, Problem | None]:
     """A Table from the cells found per row; unreadable (with the reasons) when incomplete.
 
@@ -710,7 +747,9 @@ def _build(
     or fractional value is not a plausible reading of the cell. ``unplaced``: rows whose
     values came after a label that is no row; an unreadable table keeps none of their
     values (a table that cannot be read is reported, never guessed: its values hold only
-    cells whose row and column were both identified).
+    cells whose row and column were both identified). ``loose``: values the read could
+    not place (under labels that are no row, or among a line's labels); a row without values
+    is then not a row left blank but likely the row they belong to, so it is unreadable.
     """
     ncols = len(col_defs)
     values: list[tuple[float | None, ...]] = []
@@ -723,6 +762,11 @@ def _build(
         key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
         placed.append(read)
+        if cells == [] and loose:
+            values.append((None,) * ncols)
+            raw.append(("",) * ncols)
+            reasons.append(f"row {rid} has no values while {loose} values are under no row label")
+            continue
         if cells == [] and (blank_row is not None or _has_values(
                 {k: v for k, v in found.items() if k not in unplaced} if unplaced else found,
                 row_defs, row_key)):
@@ -888,12 +932,17 @@ def _read_table3(
             joined = _join_wrapped_number(best.cells.get(rid), seams)
             if joined is not None:
                 best.cells[rid] = joined
+    # cells under a row of the other format (2021's group label （六）其他处理 given values
+    # beside it, its numbered rows below): no row of this table holds them
+    own = {r for r, _ in row_defs}
+    best.stray += sum(len(v) for k, v in best.cells.items() if v and k not in own)
     extra = []
     if best.stray:
         extra.append(f"{best.stray} values under labels that are not 表三 rows")
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
                             "表三", extra_reasons=extra if extra and _incomplete(best, row_defs, len(cols))
-                            else (), counts=True, unplaced=best.unplaced)
+                            else (), counts=True, unplaced=best.unplaced,
+                            loose=best.stray)
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
@@ -1050,7 +1099,8 @@ def _read_table2(
                 problems.append(Problem("table_missing", f"表二 {title} ({tid}) not found"))
                 continue
             table, problem = _build(tid, title, row_defs, col_defs, rows.cells, rows.flat,
-                                    f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}")
+                                    f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
+                                    loose=rows.stray)
             if problem and tid == "table2.1" and fmt == "2021":
                 at = _t2_missing_column(lines, max(s, a - 6), a + 3, rows, row_defs)
                 if at is not None:
