@@ -38,13 +38,15 @@ from nlp_reports.errors import (
     MissingDependencyError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.docx import _format_number
-from nlp_reports.ingest.normalize import (
-    IMAGE_MARK,
-    drop_blank_columns,
-    is_value_cell,
-    unrepeat_values,
+from nlp_reports.ingest.docx import (
+    _MAX_COPIED,
+    _MAX_SPAN,
+    _format_number,
+    is_layout_cell,
+    place_cell,
+    table_lines,
 )
+from nlp_reports.ingest.normalize import IMAGE_MARK, unrepeat_values
 
 log = logging.getLogger("nlp_reports")
 
@@ -56,8 +58,6 @@ _ENCRYPTED = ("the .doc is encrypted (password-protected: a password is needed t
 _RESAVE = "re-download the file or open and re-save it in Word/WPS/LibreOffice"
 
 _WS = re.compile(r"\s+")
-_MAX_SPAN = 64  # grid columns of one cell (as the .docx reader: 表四 has 15)
-_MAX_COPIED = 1_000_000  # characters merged cells may add by repeating (as the .docx reader)
 #: Cell edges this close (twips: 1/1440 inch, here 0.25 mm) are one edge of the table's grid:
 #: rows of one table differ by rounding (2771 above, 2772 below a merged 行政复议).
 _SAME_EDGE = 15
@@ -462,14 +462,15 @@ def _cell_edges(tdef: bytes | None) -> list[tuple[int, int, int]]:
     return cells
 
 
-def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]]) -> list[list[str]]:
+def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]],
+               budget: list[int]) -> list[list[str]]:
     """A table's rows on its grid, as :func:`nlp_reports.ingest.docx._table_rows` reads a
     .docx: a cell spanning grid columns is repeated in each (a value beside other values only
     once); a vertically merged cell repeats the text above; old-style horizontal merges
-    (fMerged) continue the cell before."""
+    (fMerged) continue the cell before. ``budget``: what the document's merged cells may
+    still repeat, shared by its tables (:func:`nlp_reports.ingest.docx.place_cell`)."""
     edges = sorted({x for _, cells in table for left, right, _ in cells for x in (left, right)})
     grid = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] > _SAME_EDGE]
-    budget = _MAX_COPIED
     rows: list[list[str]] = []
     above: dict[int, str] = {}
     for texts, cells in table:
@@ -488,15 +489,7 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]]) -> lis
             continuing = bool(flags & 0x20) and not flags & 0x40  # fVertMerge, not restart
             if continuing:
                 text = above.get(col, "")
-            copied = (span - 1) * (len(text) + 1) + (len(text) if continuing else 0)
-            if copied > budget:
-                span, text = 1, "" if continuing else text
-            else:
-                budget -= copied
-            for k in range(span):
-                row[col + k] = text
-            if span > 1 and is_value_cell(text):
-                copies.extend(range(col + 1, col + span))
+            place_cell(row, copies, col, span, text, continuing, budget)
             last_col = col
         unrepeat_values(row, copies)
         above = row
@@ -558,11 +551,6 @@ class _TextBoxes:
         return [x for x in "".join(out).split("\n") if x.strip()]
 
 
-#: More text than any cell of the statistical tables holds (as the .docx reader): a cell
-#: holding the report itself, so the table lays out the page.
-_LAYOUT_CELL_CHARS = 300
-
-
 class _Cell:
     """A table cell being read: its paragraphs (text, list, level) and nested tables, in
     order, and the text of every paragraph in it, nested ones too (the data cell's text)."""
@@ -577,17 +565,8 @@ class _Cell:
     def is_layout(self) -> bool:
         """A cell of report-length text, or paragraphs of text beside a nested table
         (:func:`nlp_reports.ingest.docx._is_layout_table`)."""
-        own = [len(b[0].strip()) for b in self.blocks if isinstance(b, tuple)]
-        chars = sum(own)
-        return chars > _LAYOUT_CELL_CHARS or (
-            chars > 60 and sum(1 for n in own if n) >= 2
-            and any(isinstance(b, list) for b in self.blocks))
-
-
-def _table_lines(rows: list[list[str]]) -> list[str]:
-    """A table's lines as the .docx reader writes them: blank lines around TAB rows."""
-    out = ["\t".join(c) for c in drop_blank_columns(rows) if any(c)]
-    return ["", *out, ""] if out else []
+        return is_layout_cell([len(b[0].strip()) for b in self.blocks if isinstance(b, tuple)],
+                              any(isinstance(b, list) for b in self.blocks))
 
 
 def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs,
@@ -607,10 +586,11 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs,
     hidden = 0  # open fields whose code is being read (their text is dropped)
     picture = False
     ccp = fib.ccp_text
+    budget = [_MAX_COPIED]  # (what the tables' merged cells may still repeat: _grid_rows)
 
     def end_inner() -> None:
         if inner:
-            cell.blocks.append(_grid_rows(inner))
+            cell.blocks.append(_grid_rows(inner, budget))
             inner.clear()
 
     def end_table() -> None:
@@ -619,13 +599,13 @@ def _lines(word: bytes, pieces, fib: _Fib, paragraphs: _Paragraphs,
             for c in every:  # its paragraphs and tables, as if outside it
                 for block in c.blocks:
                     if isinstance(block, list):
-                        lines.extend(_table_lines(block))
+                        lines.extend(table_lines(block))
                     else:
                         text, ilfo, ilvl = block
                         lines.append((lists.label(ilfo, ilvl) if ilfo > 0 else "") + text)
         else:
-            lines.extend(_table_lines(_grid_rows([([c.text() for c in row], edges)
-                                                  for row, edges in table])))
+            lines.extend(table_lines(_grid_rows([([c.text() for c in row], edges)
+                                                  for row, edges in table], budget)))
         table.clear()
 
     for start, end, offset, compressed in pieces:
@@ -746,11 +726,9 @@ def doc_to_text(data: bytes, *, path: str | None = None) -> str:
                 raise _Corrupt(f"the {fib.table_stream} stream the FIB names is missing")
             table = ole.openstream(fib.table_stream).read()
             extra = ole.openstream("Data").read() if ole.exists("Data") else None
-    except (UnsupportedFormatError, MissingDependencyError):
+    except (UnsupportedFormatError, MemoryError):
         raise
     except Exception as exc:  # olefile raises OSError, struct.error, IndexError … on damage
-        if isinstance(exc, (MemoryError, KeyboardInterrupt)):
-            raise
         raise BinaryInputError(f"not a readable .doc ({type(exc).__name__}: {exc}); {_RESAVE}",
                                path=path) from exc
     try:

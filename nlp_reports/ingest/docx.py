@@ -168,20 +168,38 @@ def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
                 if vmerge is not None:
                     merge = vmerge.get(qn("w:val"), "continue")
             text = above.get(col, "") if merge == "continue" else _cell_text(tc)
-            copied = (span - 1) * (len(text) + 1) + (len(text) if merge == "continue" else 0)
-            if copied > budget[0]:  # absurd merges (a bomb): the cell alone, once
-                span, text = 1, "" if merge == "continue" else text
-            else:
-                budget[0] -= copied
-            for k in range(span):
-                row[col + k] = text
-            if span > 1 and is_value_cell(text):
-                copies.extend(range(col + 1, col + span))
-            col += span
+            col += place_cell(row, copies, col, span, text, merge == "continue", budget)
         unrepeat_values(row, copies)
         above = row
         rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
     return rows
+
+
+def place_cell(row: dict[int, str], copies: list[int], col: int, span: int, text: str,
+               continuing: bool, budget: list[int]) -> int:
+    """Put a cell's ``text`` in grid columns ``col`` … ``col + span - 1`` of ``row`` (the
+    .docx and .doc readers' tables): the columns after a value's first go to ``copies``
+    (:func:`~nlp_reports.ingest.normalize.unrepeat_values`); what the repeat adds (a
+    vertical-merge ``continuing`` repeats the text above once more) is taken from
+    ``budget``, and past it the cell takes one place (a continuation left empty).
+    Returns the columns taken."""
+    copied = (span - 1) * (len(text) + 1) + (len(text) if continuing else 0)
+    if copied > budget[0]:  # absurd merges (a bomb): the cell alone, once
+        span, text = 1, "" if continuing else text
+    else:
+        budget[0] -= copied
+    for k in range(span):
+        row[col + k] = text
+    if span > 1 and is_value_cell(text):
+        copies.extend(range(col + 1, col + span))
+    return span
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table's lines in the text (the .docx and .doc readers): its rows with cells joined
+    by TAB, blank columns and rows left out, a blank line before and after."""
+    out = ["\t".join(c) for c in drop_blank_columns(rows) if any(c)]
+    return ["", *out, ""] if out else []
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -467,18 +485,19 @@ def _is_layout_table(tbl) -> bool:
 
     tc_tag, p_tag, tbl_tag = qn("w:tc"), qn("w:p"), qn("w:tbl")
     cells = [tc for tr in tbl.iterchildren(qn("w:tr")) for tc in tr.iterchildren(tc_tag)]
-    if len(cells) == 1:
-        return True
-    for tc in cells:
-        # the cell's own paragraphs (not those of a nested table)
-        texts = [len(_paragraph_text(p).strip()) for p in tc.iterchildren(p_tag)]
-        chars = sum(texts)
-        if chars > _LAYOUT_CELL_CHARS:
-            return True
-        if (chars > 60 and sum(1 for n in texts if n) >= 2
-                and tc.find(tbl_tag) is not None):
-            return True
-    return False
+    return len(cells) == 1 or any(
+        is_layout_cell([len(_paragraph_text(p).strip()) for p in tc.iterchildren(p_tag)],
+                       tc.find(tbl_tag) is not None)
+        for tc in cells)
+
+
+def is_layout_cell(own: list[int], has_table: bool) -> bool:
+    """Whether a table cell whose own paragraphs (not a nested table's) have ``own``
+    lengths lays out the page: report-length text, or paragraphs of text beside a nested
+    table. Shared by the .docx and .doc readers."""
+    chars = sum(own)
+    return chars > _LAYOUT_CELL_CHARS or (
+        chars > 60 and sum(1 for n in own if n) >= 2 and has_table)
 
 
 def _cell_blocks(tbl):
@@ -575,10 +594,7 @@ def docx_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 
                 if has_pictures and _has_picture(item._p):
                     lines.append(IMAGE_MARK)  # a table pasted as a picture: unreadable
                 continue
-            rows = ["\t".join(cells)
-                    for cells in drop_blank_columns(_table_rows(item._tbl, budget)) if any(cells)]
-            if rows:
-                lines.extend(["", *rows, ""])
+            lines.extend(table_lines(_table_rows(item._tbl, budget)))
     except (KeyError, ValueError, zipfile.BadZipFile, OSError, IndexError, AttributeError,
             EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
         raise BinaryInputError(f"corrupt .docx ({type(exc).__name__}: {exc}); open and re-save "
