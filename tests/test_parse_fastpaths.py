@@ -153,6 +153,8 @@ def _read_rows_plain(lines, start, table, *, stop, expected, last):
                         exp = expected(current, rows)
                         if exp is not None and len(rows.cells[current]) >= exp:
                             current = None
+                        elif not rows.cells[current] and i != last_match:
+                            rows.unplaced.add(current)
                     continue
                 current = table.specs[k].key
                 rows.cells[current] = []
@@ -161,6 +163,8 @@ def _read_rows_plain(lines, start, table, *, stop, expected, last):
                 last_match = i
             if stopped:
                 break
+            if rows.cells:  # numbers among the labels (two rows on one line): stray
+                rows.stray += ln.buried
         if ln.cells:
             if current is None:
                 if rows.cells:
@@ -173,6 +177,10 @@ def _read_rows_plain(lines, start, table, *, stop, expected, last):
         if current is not None and current == last:
             exp = expected(current, rows)
             if exp is not None and len(rows.cells[current]) >= exp:
+                if (rows.cells[current] and i < len(lines) and not lines[i].labels
+                        and rows.flat[current] and current not in rows.unplaced):
+                    rows.cells[current].extend(lines[i].cells)  # a value too many
+                    i += 1
                 break
     rows.end = i
     return rows
@@ -183,6 +191,7 @@ _ROW_LINES = st.sampled_from([
     "(二)部分公开", "1.属于国家秘密", "(七)总计", "四、结转下年度继续办理", "其他", "申请人情况",
     "行政复议", "0", "3", "12", "/", "", "0 1 2", "1\t2\t3", "予以公开 1 0 0 0 0 0 1",
     "总计\t2\t0\t0\t0\t0\t0\t2", "本年度办理结果", "规章", "行政许可", "10", "行政事业性收费",
+    "二、上年结转 0 0 0 0 0 0 0 三、本年度办理结果", "行政处罚 76 行政强制 2",
 ])
 
 
@@ -197,8 +206,8 @@ def test_read_rows_fast_loop_is_the_line_by_line_read(raws, start):
             (tables._T2, tables._T2_STOP, lambda key, rows: 1, "table2.8|fees")):
         fast = tables._read_rows(lines, start, table, stop=stop, expected=expected, last=last)
         plain = _read_rows_plain(lines, start, table, stop=stop, expected=expected, last=last)
-        assert (fast.cells, fast.flat, fast.stray, fast.end) == (
-            plain.cells, plain.flat, plain.stray, plain.end)
+        assert (fast.cells, fast.flat, fast.stray, fast.end, fast.unplaced) == (
+            plain.cells, plain.flat, plain.stray, plain.end, plain.unplaced)
 
 
 def test_split_lines_skips_blank_lines_as_before():

@@ -29,6 +29,8 @@ LAYOUTS = (  # aligned, flattened, grid, grid with spanned labels, tab rows with
     "redteam14/t08_nested_paren.txt",
     "redteam12/c2024_tabs_wording.txt",
     "reports/province_2019_trial.txt",
+    "tables/flat_2019.txt",
+    "redteam14/t15_heading_zhuyao.txt",
 )
 
 
@@ -129,6 +131,32 @@ def test_one_digit_row_number_before_its_label_is_still_read():
     assert bad.table("table3").values == clean.table("table3").values
 
 
+def test_table2_rows_joined_after_a_one_digit_value():
+    # "行政处罚 3  行政强制 2": 表二 numbers no row, so the lone 3 is 行政处罚's value, not a
+    # row number; 行政处罚 was read as left blank
+    clean, bad = _damaged("tables/aligned_2021.txt", "行政处罚 23\n行政强制 2",
+                          "行政处罚 3  行政强制 2")
+    assert bad.table("table2.6").status == "unreadable"
+
+
+def test_a_value_too_many_in_the_last_row_of_table2_is_not_left_unread():
+    # 2019 flattened: the last row (政府集中采购) took its 2 values and stopped, so a third
+    # (a copy's doubled line) was never seen and 采购总金额 read as 9 instead of 352.75
+    clean, bad = _damaged("tables/flat_2019.txt", "9\n\n352.75", "9\n\n9\n\n352.75")
+    assert clean.table("table2.9").get("procurement", "amount") == 352.75
+    assert bad.table("table2.9").status == "unreadable"
+
+
+def test_row_one_label_wrapped_below_its_values_is_not_a_blank_row():
+    text = _text("redteam14/t15_heading_zhuyao.txt")
+    clean = load_report(text)
+    line = next(ln for ln in text.split("\n") if ln.startswith("一、本年新收"))
+    values = "\t".join(v for v in line.split("\t")[1:] if v)
+    bad = load_report(text.replace(line, f"一、本年  {values}\n新收政府\n信息公开\n申请数量", 1))
+    assert clean.table("table3").get("1", "total") == 60
+    assert bad.table("table3").status == "unreadable"
+
+
 # --- the property: damage that keeps or loses information, never a silent wrong read -------
 
 _NUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
@@ -180,7 +208,7 @@ _CLEAN = {name: load_report(_text(name)) for name in LAYOUTS}
           suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(LAYOUTS),
        kind=st.sampled_from(["join_rows", "wrap_label", "cells_per_line", "page_break",
-                             "row_repeated", "dup_cell", "fullwidth"]),
+                             "row_repeated", "dup_cell", "fullwidth"]),  # (see findings)
        seed=st.integers(0, 2**16))
 def test_damaged_tables_are_read_right_or_reported(name, kind, seed):
     clean = _CLEAN[name]

@@ -144,6 +144,9 @@ class _Line:
     #: numbers among its labels ("…数量 24 3 2 0 0 0 29 二、上年结转… 0 0 …", two rows joined on
     #: one line; "0 0" in one grid cell): values that no reading places, counted as stray
     buried: int = 0
+    #: lone digits 1–9 between labels: 表三's row numbers ("（三）不予公开 1 属于国家秘密"),
+    #: values in a table without numbered rows ("行政处罚 3 行政强制 0")
+    digits: int = 0
 
 
 #: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
@@ -270,7 +273,7 @@ def _grid_line(line: str) -> _Line:
     line_ = _Line(labels, cells, True)
     if len(labels) > 1 or " " in labels[0] if labels else False:
         # numbers among the label cells ("行政处罚\t58\t行政强制", "…数量 0 0 0\t三、…"): values
-        line_.buried = _buried([t for c in labels for t in c.split()], tail=True)
+        line_.buried, line_.digits = _buried([t for c in labels for t in c.split()], tail=True)
     return line_
 
 
@@ -302,18 +305,22 @@ def _plain_line(line: str) -> _Line:
             toks = [*toks[: i - 1], m.group(1)]
             cells.insert(0, _Cell(NUM, m.group(2), float(m.group(2))))
     labels = toks[:i] if len(line) <= 2 * _MAX_LABEL else [" ".join(toks[:i])]
-    return _Line(labels, cells, False, buried=_buried(toks[:i]))
+    buried, digits = _buried(toks[:i])
+    return _Line(labels, cells, False, buried=buried, digits=digits)
 
 
 _ROW_NUMBER = re.compile(r"[1-9]")
 
 
-def _buried(toks: Sequence[str], tail: bool = False) -> int:
+def _buried(toks: Sequence[str], tail: bool = False) -> tuple[int, int]:
     """How many of a line's label tokens are values: a run of two or more numbers after a
     label, or one number before a numbered label or a 第…条 ("行政强制 7 第二十条第（八）项",
     two rows on one line), or one number past 9 ("行政处罚 76 行政强制"). One digit before
-    plain words is a row's own number ("1 属于国家秘密"); numbers before any label are the line's leading cells' business."""
-    n = 0
+    plain words is a row's own number ("1 属于国家秘密"), in a table that numbers its rows;
+    numbers before any label are the line's leading cells' business. ``tail``: a run of two
+    or more numbers after the last label counts too (grid label cells). Returns (values,
+    lone digits taken for row numbers)."""
+    n = digits = 0
     run = 0
     prev = ""
     seen_label = False
@@ -325,11 +332,13 @@ def _buried(toks: Sequence[str], tail: bool = False) -> int:
         if seen_label and (run >= 2 or (run == 1 and (
                 t[0] in "第(（" or _NUMBERING.match(t) is not None or not _ROW_NUMBER.fullmatch(prev)))):
             n += run
+        elif seen_label and run == 1:
+            digits += 1
         run = 0
         seen_label = True
     if tail and seen_label and run >= 2:  # (a grid's label cells: no value may end them)
         n += run
-    return n
+    return n, digits
 
 
 # --- labels --------------------------------------------------------------------------------
@@ -536,12 +545,16 @@ def _read_rows(
     expected: Callable[[str, _Rows], int | None],
     last: str,
     header: re.Pattern[str] | None = None,
+    numbered: bool = True,
 ) -> _Rows:
     """Read rows from ``lines[start:]`` in order until the row ``last`` is complete or a stop label.
 
     ``expected(row, rows)`` gives the number of cells a row must have (None: unknown);
     a label that matches no row closes a complete row, so the values under an unknown
-    label are counted as stray instead of being given to the row above.
+    label are counted as stray instead of being given to the row above. ``numbered``: the
+    table has numbered rows (表三), so a lone digit among a line's labels is a row number.
+    The last row takes its cells and those of the label-free line right after it: a value
+    past the row's count is never left unread.
     """
     rows = _Rows(start=start)
     strict = table.strict
@@ -612,8 +625,8 @@ def _read_rows(
                 last_match = i
             if stopped:
                 break
-            if ln.buried and found:
-                rows.stray += ln.buried
+            if found and (ln.buried or (ln.digits and not numbered)):
+                rows.stray += ln.buried + (0 if numbered else ln.digits)
         cells = ln.cells
         if cells:
             if current is None:
@@ -630,6 +643,10 @@ def _read_rows(
             if current_last:
                 exp = expected(current, rows)
                 if exp is not None and len(current_cells) >= exp:
+                    if (current_cells and i < n and not lines[i].labels and flat.get(current)
+                            and current not in rows.unplaced):
+                        current_cells += lines[i].cells  # (a value too many: not a full row)
+                        i += 1
                     break
             else:
                 # the label-free lines under a row that is not the last (the flattened
@@ -935,6 +952,11 @@ def _read_table3(
     # cells under a row of the other format (2021's group label （六）其他处理 given values
     # beside it, its numbered rows below): no row of this table holds them
     own = {r for r, _ in row_defs}
+    if (not best.cells.get("1") and not lines[best.start].cells and best.start > 0
+            and lines[best.start - 1].labels and lines[best.start - 1].cells):
+        # "一、本年  2 0 0 0 0 0 2" / "新收政府" / …: row 一's label wrapped below its values,
+        # matched a line under them; they are not a row left blank
+        best.stray += len(lines[best.start - 1].cells)
     best.stray += sum(len(v) for k, v in best.cells.items() if v and k not in own)
     extra = []
     if best.stray:
@@ -1091,7 +1113,7 @@ def _read_table2(
 
         last_row = "table2.8|fees" if fmt == "2021" else "table2.9|procurement"
         rows = _read_rows(lines, a, _T2, stop=_T2_STOP, expected=expected,
-                          last=last_row)
+                          last=last_row, numbered=False)
         tables: list[Table] = []
         problems: list[Problem] = []
         for tid, (title, row_defs, col_defs) in defs.items():
