@@ -11,6 +11,7 @@ from __future__ import annotations
 from _corpus_helpers import make_report, store_of
 
 from nlp_reports.corpus.audit import audit
+from nlp_reports.report import Check
 
 # --- 1. a whole copy between two bodies under heavy boilerplate --------------------------
 
@@ -175,3 +176,39 @@ def test_the_audit_names_levels_in_chinese(tmp_path):
         assert {r["level"] for r in csv.DictReader(f)} == {"", "county", "department"}
     by = result.by_markdown("level")
     assert f"| {NO_LEVEL} | 1 |" in by and "| 部门 department | 1 |" in by
+
+
+# --- 4. one wrong 表三 total is one defect, its three checks listed ----------------------
+
+
+def _with_checks(agency, checks, **kw):
+    return make_report(agency, 2024, ["档案查阅服务信息公开不及时。"],
+                       ["按季度更新档案查阅服务指南。"], level="department", checks=checks, **kw)
+
+
+def test_one_wrong_total_is_one_defect_naming_its_three_checks(tmp_path):
+    # the trial's 不动产登记中心: (七)总计 of the 总计 column written 12 for 10 — I1 (一+二 = 11
+    # against (七)总计+四 = 13), I2 (row (七): the six columns add to 10) and I3 (column 总计:
+    # (一)…(六) add to 10) fail by the same 2 on the one cell
+    typo = (Check("I1", "fail", "table3", None, "total", 11.0, 13.0, "I1 fails"),
+            Check("I2", "fail", "table3", "3.7", "total", 10.0, 12.0, "I2 fails"),
+            Check("I3", "fail", "table3", "3.7", "total", 10.0, 12.0, "I3 fails"))
+    # two wrong cells: row 一's 总计 short by 1, column 自然人's outcomes short by 3
+    two = (Check("I2", "fail", "table3", "1", "total", 8.0, 7.0, "I2 fails"),
+           Check("I3", "fail", "table3", "3.7", "natural_person", 9.0, 6.0, "I3 fails"))
+    result = audit(store_of(tmp_path / "t.db", {
+        "typo.txt": _with_checks("澄江市不动产登记中心", typo),
+        "two.txt": _with_checks("澄江市住房公积金管理中心", two),
+        "missing.txt": _with_checks("澄江市档案馆", (), missing=(4,)),
+    }))
+    t = result.table.assign(name=[p.split("/")[-1] for p in result.table["path"]]).set_index(
+        "name")
+    zh = result.zh.set_index(t.index)
+    assert t.loc["typo.txt", "identity_failures"].count("I") == 3  # every check listed
+    assert len(zh.loc["typo.txt", "identity_failures"]) == 3
+    assert t.loc["typo.txt", "defects"] == 1  # one typo: as many as a missing section 四
+    assert t.loc["missing.txt", "defects"] == 1
+    assert zh.loc["typo.txt", "identity_failures"][-1].endswith(
+        "（以上I1、I2、I3共3项差额均为2、涉及同一单元格，可能是同一处填报错误，计为1个缺陷）")
+    assert t.loc["two.txt", "defects"] == 2  # different gaps, no cell in common
+    assert not any("同一处" in s for s in zh.loc["two.txt", "identity_failures"])

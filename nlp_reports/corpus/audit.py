@@ -465,6 +465,77 @@ def _cell_zh(table_id: str, row: Any, column: Any) -> str:
 _T1_MESSAGE = re.compile(r"says (?P<words>.+?) [\d.]+; (?P<table>table[\d.]+) (?P<cells>.+?) is ")
 
 
+#: The rows of 表三 whose cells the identity I1 of a column adds up (一 + 二 vs (七)总计 + 四).
+_I1_ROWS = ("1", "2", "3.7", "4")
+
+
+def _involves(check: tuple[str, Any, Any], row: str, column: str) -> bool:
+    """Whether the identity ``check`` (id, row, column) of a table reads the cell (row,
+    column): I1 the column's rows 一, 二, (七)总计 and 四; I2 every cell of its row; I3 the
+    column's outcome rows (三); I4 its group of 表四."""
+    cid, crow, ccol = check
+    if cid == "I1":
+        return column == ccol and row in _I1_ROWS
+    if cid == "I2":
+        return row == crow
+    if cid == "I3":
+        return column == ccol and str(row).startswith("3.")
+    return row == crow and str(column).startswith(str(ccol))
+
+
+def _one_wrong_cell(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two failed identities of one report (table, id, row, column, gap) may come
+    from one wrong cell: the same table, the same gap (|found − expected|), and a cell
+    both read."""
+    if a[0] != b[0] or not a[4] or abs(a[4] - b[4]) > 1e-9:
+        return False
+    rows = {r for c in (a, b) for r in (_I1_ROWS if c[1] == "I1" else (c[2],))}
+    return any(_involves(a[1:4], r, col) and _involves(b[1:4], r, col)
+               for r in rows for col in {a[3], b[3]})
+
+
+def _root(group: list[int], k: int) -> int:
+    while group[k] != k:
+        k = group[k]
+    return k
+
+
+def _identity_defects(ident: Any, index: Any, zh: Any) -> tuple[Any, Any]:
+    """Per report, how many defects its failed identities make: failures that may come from
+    one wrong cell (:func:`_one_wrong_cell`, joined transitively) count once — a wrong
+    表三 (七)总计 of the 总计 column fails I1, I2 and I3 by the same gap: one typo, not three
+    defects, which ranked it above a missing section. Every check stays listed; the last
+    sentence of such a group says so. Returns the counts and ``zh`` with those sentences."""
+    import pandas as pd
+
+    counts = pd.Series(0, index=index)
+    zh = zh.copy()
+    for rid, rows in ident.groupby("report_id", sort=False):
+        fails = [(t, i, r, c, abs(float(f) - float(e)) if pd.notna(f) and pd.notna(e) else 0.0)
+                 for t, i, r, c, f, e in zip(rows["table_id"], rows["id"], rows["row"],
+                                             rows["column"], rows["found"], rows["expected"],
+                                             strict=True)]
+        group = list(range(len(fails)))  # union-find: group[k] leads to k's first failure
+        for i in range(len(fails)):
+            for j in range(i + 1, len(fails)):
+                if _one_wrong_cell(fails[i], fails[j]):
+                    group[_root(group, j)] = _root(group, i)
+        roots = [_root(group, k) for k in range(len(fails))]
+        if rid in counts.index:
+            counts[rid] = len(set(roots))
+        said = list(zh.get(rid) or [])
+        if len(said) != len(fails):
+            continue
+        for g in sorted(set(roots)):
+            members = [k for k, x in enumerate(roots) if x == g]
+            if len(members) > 1:
+                ids = "、".join(fails[k][1] for k in members)
+                said[members[-1]] += (f"（以上{ids}共{len(members)}项差额均为{_fmt_num(fails[g][4])}、"
+                                      "涉及同一单元格，可能是同一处填报错误，计为1个缺陷）")
+        zh[rid] = said
+    return counts, zh
+
+
 def _identity_zh(r: Any) -> str:
     """An I1–I4 failure as a sentence for a 整改通知 (审查意见), both sides and their values."""
     cid, exp, found = r["id"], _fmt_num(r["expected"]), _fmt_num(r["found"])
@@ -816,9 +887,11 @@ def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str],
     ``overview``: section 一's text per report id, to quote the word it uses."""
     index = cols.reps.index
     ident = checks[checks["id"].isin(identity_ids)]
-    cols.add("identity_failures", *_listing(ident, index, lambda r: (
+    listed, _, zh = _listing(ident, index, lambda r: (
         f"{r['id']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
-        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"), fmt_zh=_identity_zh))
+        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"), fmt_zh=_identity_zh)
+    n, zh = _identity_defects(ident, index, zh)
+    cols.add("identity_failures", listed, n, zh)
     t1 = checks[checks["id"] == "T1"]
     cols.add("t1_contradictions", *_listing(t1, index, lambda r: (
         r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
