@@ -37,6 +37,10 @@ _STOP_CHARS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖"
 _CN_NUM = r"十[一二三四五]?|[一二三四五六七八九]"
 #: Bullets at a line start count 1, 2, 3 … (only the first bullet's symbol is a level).
 _BULLETS = "▲△●○■□◆◇★☆►▶➤•"
+#: The labels a labelled item opens with (问题一：, 不足2、, 措施1.): a problem's, a measure's.
+_PROBLEM_LABELS = "问题|不足"
+_MEASURE_LABELS = "措施|举措|对策"
+_LABELS = f"{_PROBLEM_LABELS}|{_MEASURE_LABELS}"
 
 #: Characters after which a run-in marker may start (plus the start of a line).
 _RUN_IN_BEFORE = "\n。；;：:！？!?"
@@ -64,13 +68,13 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
     ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
-    ("labelled", re.compile(rf"(?:问题|不足|措施|举措|对策)({_CN_NUM}|\d{{1,2}})[：:，,、.．]"), "run"),
+    ("labelled", re.compile(rf"(?:{_LABELS})({_CN_NUM}|\d{{1,2}})[：:，,、.．]"), "run"),
 )
 #: Run-in marker kinds also taken after a space: a one-line enumeration of scraped text
 #: ("1. 加强培训 2. 完善制度", "(1) … (2) …"); the items must still count 1, 2, 3 (_runs).
 _SPACED = frozenset({"paren_cn", "paren_num", "num_dot"})
 #: The block a labelled item names: 问题一/不足一 → problem, 措施一/举措一/对策一 → measure.
-_LABEL_BLOCK = re.compile(r"(问题|不足)|措施|举措|对策")
+_LABEL_BLOCK = re.compile(rf"({_PROBLEM_LABELS})|{_MEASURE_LABELS}")
 
 _SUB_MARKER = re.compile(
     rf"[ \t\u3000]{{0,8}}(?:[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）][、.．]?"
@@ -94,7 +98,7 @@ _CJK_PERIOD = re.compile(r'\.(?<=[\u3400-\u9fff\uf900-\ufaff”’」』》）�
 #: "（三）.", after a line start, sentence end or space): its "." is the marker's, no sentence end
 #: (searched in the few characters before the point; "标准不统一." still ends a sentence).
 _CN_MARKER_BEFORE_POINT = re.compile(
-    rf"[\n。！？!?；;：:，,、 \t\u3000](?:(?:问题|不足|措施|举措|对策)?(?:{_CN_NUM})"
+    rf"[\n。！？!?；;：:，,、 \t\u3000](?:(?:{_LABELS})?(?:{_CN_NUM})"
     rf"|[(（][ \t]{{0,2}}(?:{_CN_NUM}|\d{{1,2}})[ \t]{{0,2}}[)）])$")
 #: A half-width ";" inside a URL or Latin text ("…/list;jsessionid=…"): no sentence end.
 _LATIN_SEMICOLON = re.compile(r";(?<=[A-Za-z0-9/=&#._-];)(?=[A-Za-z])")
@@ -316,9 +320,9 @@ _DIGIT = re.compile(r"\d")
 #: items ("下一步：首先，…") it stays a lead-in statement.
 _BARE_NEXT = re.compile(r"下一?步|今后")
 #: A labelled problem item at a line start ("问题一：", "不足2、").
-_LABELLED_PROBLEM = re.compile(rf"[ \t\u3000]{{0,8}}(?:问题|不足)(?:{_CN_NUM}|\d{{1,2}})[：:，,、.．]")
+_LABELLED_PROBLEM = re.compile(rf"[ \t\u3000]{{0,8}}(?:{_PROBLEM_LABELS})(?:{_CN_NUM}|\d{{1,2}})[：:，,、.．]")
 #: A labelled item numbered in digits before "、"/"." at a line start ("不足2、", "措施1.").
-_LABELLED_DIGIT = re.compile(r"[ \t\u3000]{0,8}(问题|不足|措施|举措|对策)(\d{1,2})[、.．]")
+_LABELLED_DIGIT = re.compile(rf"[ \t\u3000]{{0,8}}({_LABELS})(\d{{1,2}})[、.．]")
 
 
 def _labelled_item(text: str, pos: int, l1: int, start: int, end: int) -> bool:
