@@ -31,6 +31,8 @@ LAYOUTS = (  # aligned, flattened, grid, grid with spanned labels, tab rows with
     "reports/province_2019_trial.txt",
     "tables/flat_2019.txt",
     "redteam14/t15_heading_zhuyao.txt",
+    "redteam14/t16_xian_bangongshi.txt",
+    "redteam14/t25_t4_group_rows.txt",
 )
 
 
@@ -155,6 +157,34 @@ def test_row_one_label_wrapped_below_its_values_is_not_a_blank_row():
     bad = load_report(text.replace(line, f"一、本年  {values}\n新收政府\n信息公开\n申请数量", 1))
     assert clean.table("table3").get("1", "total") == 60
     assert bad.table("table3").status == "unreadable"
+
+
+def test_a_grid_row_a_cell_short_is_not_read_shifted_onto_its_spacer():
+    # the label spans two empty cells in every row; with one value lost the row had 7 cells
+    # after the label and the spacer was read as a blank 自然人, every value a column off
+    text = _text("redteam14/t16_xian_bangongshi.txt")
+    line = next(ln for ln in text.split("\n") if "（一）予以公开\t" in ln)
+    parts = line.split("\t")
+    bad = load_report(text.replace(line, "\t".join(parts[:3] + parts[4:]), 1))
+    assert load_report(text).table("table3").status == "ok"
+    assert bad.table("table3").status == "unreadable"
+    assert "a grid cell short" in bad.table("table3").problem
+
+
+def test_table4_group_row_printed_twice_is_not_the_next_group():
+    text = _text("redteam14/t25_t4_group_rows.txt")
+    line = next(ln for ln in text.split("\n") if ln.startswith("行政诉讼\t未经复议直接起诉"))
+    bad = load_report(text.replace(line, line + "\n" + line, 1))
+    assert load_report(text).table("table4").status == "ok"
+    assert bad.table("table4").status == "unreadable"
+
+
+def test_table2_grid_value_before_the_next_heading_is_not_dropped():
+    # "0\t第二十条第（八）项": a grid's leading number before a 第…条 label is a value
+    clean, bad = _damaged("redteam14/t08_nested_paren.txt", "行政强制\t3\n", "行政强制\n3\t")
+    assert clean.table("table2.6").get("coercion", "decisions") == 3
+    assert bad.table("table2.6").status == "unreadable" or bad.table(
+        "table2.6").get("coercion", "decisions") == 3
 
 
 # --- the property: damage that keeps or loses information, never a silent wrong read -------

@@ -317,8 +317,8 @@ def _buried(toks: Sequence[str], tail: bool = False) -> tuple[int, int]:
     label, or one number before a numbered label or a 第…条 ("行政强制 7 第二十条第（八）项",
     two rows on one line), or one number past 9 ("行政处罚 76 行政强制"). One digit before
     plain words is a row's own number ("1 属于国家秘密"), in a table that numbers its rows;
-    numbers before any label are the line's leading cells' business. ``tail``: a run of two
-    or more numbers after the last label counts too (grid label cells). Returns (values,
+    numbers before any label are the line's leading cells' business. ``tail``: numbers after
+    the last label count too (grid label cells: "…数量  2\t1\t0 …"). Returns (values,
     lone digits taken for row numbers)."""
     n = digits = 0
     run = 0
@@ -329,14 +329,16 @@ def _buried(toks: Sequence[str], tail: bool = False) -> tuple[int, int]:
             run += 1
             prev = t
             continue
-        if seen_label and (run >= 2 or (run == 1 and (
+        if run and not seen_label and t[0] == "第":  # ("0\t第二十条第（八）项": a value)
+            n += run
+        elif seen_label and (run >= 2 or (run == 1 and (
                 t[0] in "第(（" or _NUMBERING.match(t) is not None or not _ROW_NUMBER.fullmatch(prev)))):
             n += run
         elif seen_label and run == 1:
             digits += 1
         run = 0
         seen_label = True
-    if tail and seen_label and run >= 2:  # (a grid's label cells: no value may end them)
+    if tail and seen_label and run:  # (a grid's label cells: no value may end them)
         n += run
     return n, digits
 
@@ -534,6 +536,9 @@ class _Rows:
     #: row → where in its cells a line's values begin after the row's first line of values
     #: (a PDF copy may wrap a row inside a number there: :func:`_join_wrapped_number`)
     seams: dict[str, list[int]] = field(default_factory=dict)
+    #: row → cells (labels and values) of the grid line that names it: a rectangular grid
+    #: gives every row of one shape the same count (:func:`_short_grid_rows`)
+    width: dict[str, int] = field(default_factory=dict)
 
 
 def _read_rows(
@@ -619,6 +624,8 @@ def _read_rows(
                     continue
                 current = keys[k]
                 current_cells = found[current] = []
+                if ln.grid:
+                    rows.width[current] = len(labels) + len(ln.cells)
                 current_last = current == last
                 flat[current] = True
                 p = k + 1
@@ -961,6 +968,10 @@ def _read_table3(
     extra = []
     if best.stray:
         extra.append(f"{best.stray} values under labels that are not 表三 rows")
+    for rid in _short_grid_rows(best, len(cols)):
+        best.cells[rid] = best.cells[rid][:len(cols) - 1]  # (never placed: unreadable)
+        extra.append(f"row {rid} is a grid cell short of the rows like it: a value is missing, "
+                     "its column unknown")
     table, problem = _build("table3", TABLE3_TITLE, row_defs, cols, best.cells, best.flat,
                             "表三", extra_reasons=extra if extra and _incomplete(best, row_defs, len(cols))
                             else (), counts=True, unplaced=best.unplaced,
@@ -968,6 +979,26 @@ def _read_table3(
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
+
+
+def _short_grid_rows(rows: _Rows, ncols: int) -> list[str]:
+    """Grid rows one cell short of the other rows of their line width whose values, the label's
+    empty spacer cells dropped, would begin with an empty cell: a value was lost and the
+    spacer taken for a blank ("一、…\t\t\t0\t0…" with 6 values: the row read shifted by one)."""
+    width = rows.width
+    if not width:
+        return []
+    common: dict[int, int] = {}
+    for w in width.values():
+        common[w] = common.get(w, 0) + 1
+    out = []
+    for rid, w in width.items():
+        cells = rows.cells.get(rid)
+        if (cells and common.get(w + 1, 0) >= 3 and common.get(w, 0) <= 2
+                and len(cells) >= ncols and cells[len(cells) - ncols].raw == ""
+                and all(not c.raw for c in cells[:len(cells) - ncols])):
+            out.append(rid)
+    return out
 
 
 def _join_wrapped_number(cells: list[_Cell] | None, seams: Sequence[int]) -> list[_Cell] | None:
@@ -1223,6 +1254,7 @@ def _read_table4(
         cells: list[_Cell] = []
         flat = True
         blank_row: list[_Cell] | None = None  # a grid row of empty cells
+        misplaced: list[str] = []  # group rows out of their place (one group a row)
         for i in range(a, len(lines)):
             ln = lines[i]
             if ((cells or blank_row is not None) and ln.labels) or (
@@ -1231,7 +1263,13 @@ def _read_table4(
                     break
                 if not ln.cells:
                     continue  # 行政诉讼 printed as a table of its own below 行政复议's five cells
-                # else a group a row (行政复议 / 未经复议直接起诉 / 复议后起诉): its 5 cells
+                # else a group a row (行政复议 / 未经复议直接起诉 / 复议后起诉): its 5 cells,
+                # each group in its place (a row printed twice is not the next group)
+                named = "".join(ln.labels)
+                after, direct = "复议后" in named, "未经复议" in named or "直接起诉" in named
+                want = 10 if after and not direct else 5 if direct and not after else len(cells)
+                if want != len(cells) and any(map(_RAW, ln.cells)):
+                    misplaced.append(f"the row {named!r} follows {len(cells)} values")
             if not any(map(_RAW, ln.cells)):  # (every raw "")
                 # a header row whose merged cells were left empty, or an empty row: the
                 # table's row only when no row with values comes
@@ -1251,7 +1289,7 @@ def _read_table4(
         if not cells:
             continue
         return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {"count": cells},
-                      {"count": flat}, "表四", counts=True)
+                      {"count": flat}, "表四", counts=True, extra_reasons=misplaced)
     return None
 
 
