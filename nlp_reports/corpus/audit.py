@@ -1834,27 +1834,29 @@ def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
                 .sort_values(["latest_year", "agency"], ascending=[False, True]))
         if folders:
             last = last[last["folder"].isin(set(folders))]
+        older = dict(tuple(before.groupby("key")))  # one pass, not a mask per agency
+        unread = [n for n in (Path(str(f)).name for f in failed) if file_name_year(n) == y]
         found.append(last.assign(year=y, latest_year=last["latest_year"].astype(int),
-                                 note=[_sent_as(before[before["key"] == k], y, copies_of,
-                                                failed) for k in last.index]))
+                                 note=[_sent_as(older[k], y, copies_of, unread)
+                                       for k in last.index]))
     if not found:
         return empty
     return pd.concat(found, ignore_index=True)[list(MISSING_COLUMNS)]
 
 
 def _sent_as(older: Any, year: int, copies_of: dict[str, list[str]],
-             failed: Sequence[str] = ()) -> str:
+             unread: Sequence[str] = ()) -> str:
     """The Chinese note of :func:`_missing_reports`: a file named for ``year`` that is a
     copy of one of the agency's ``older`` reports, or a file named for the agency (as its
-    reports write it) and ``year`` that could not be read (``failed``); "" otherwise."""
+    reports write it) and ``year`` that could not be read (``unread``: the names of the
+    files not read that are named for ``year``); "" otherwise."""
     for path, ry in zip(older["path"], older["year"], strict=True):
         for named, name in _misnamed_copies(path, int(ry), copies_of):
             if named == year:
                 return f"文件“{name}”文件名为{year}年度，内容与本机关{int(ry)}年度报告相同"
     names = {str(a) for a in older["agency"]}
-    for path in failed:
-        name = Path(str(path)).name
-        if file_name_year(name) == year and any(a in name for a in names):
+    for name in unread:
+        if any(a in name for a in names):
             return f"文件“{name}”无法读取（见未能读取的文件）"
     return ""
 
