@@ -452,7 +452,8 @@ def test_a_label_csv_with_a_cell_over_the_csv_limit_is_a_data_error(tmp_path, he
         _texts_of(f)
     with pytest.raises(DataError, match="near line"):
         load_labeled(f)
-    f.write_text('text,kind\n"公开不及时。",problem\n"加强，\n审核。",measure\n', encoding="utf-8")
+    f.write_text('text,kind,themes\n"公开不及时。",problem,timeliness\n"加强，\n审核。",measure,\n',
+                 encoding="utf-8")
     assert _texts_of(f) == ["公开不及时。", "加强，\n审核。"]
     assert [(s.text, s.kind) for s in load_labeled(f)] == [("公开不及时。", "problem"),
                                                           ("加强，\n审核。", "measure")]

@@ -2,7 +2,7 @@
 
 A labeled statement is one statement of section 五 with its kind and themes (see
 ``docs/annotation-guidelines.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
-``kind`` (or 问题/措施/其他), ``themes`` as ids (or the Chinese names, 人员力量 …) separated by
+``kind`` (or 问题/措施/其他), ``themes`` (required, empty for none) as ids (or the Chinese names, 人员力量 …) separated by
 any of ``; ； , ， 、 |`` or blanks, or a JSON list, optional ``family``, ``split`` …; without a
 ``family``, a ``source`` column — the report file of a suggest CSV — groups the statements of
 one report). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
@@ -239,8 +239,14 @@ def csv_rows(raw: str, f: Path | str) -> tuple[list[str], list[tuple[int, dict[s
 
 def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
     fieldnames, rows = csv_rows(raw, f)
-    if "text" not in fieldnames or "kind" not in fieldnames:
-        raise DataError(f"{f}:1: a CSV needs the columns 'text' and 'kind' (and 'themes')")
+    missing = [c for c in ("text", "kind", "themes") if c not in fieldnames]
+    if missing:
+        # (without a themes column every row read as naming no theme: a column headed
+        # "theme" or "主题" trained and scored her statements as themeless, silently)
+        found = ", ".join(repr(c) for c in fieldnames if c) or "none"
+        raise DataError(f"{f}:1: a CSV needs the columns 'text', 'kind' and 'themes' (an empty "
+                        f"themes cell is a statement of no theme); missing "
+                        f"{', '.join(repr(c) for c in missing)}, the columns found: {found}")
     suggestions = "model_kind" in fieldnames  # a `nlp-reports suggest` CSV
     records, unlabeled = [], 0
     for line, rec in rows:

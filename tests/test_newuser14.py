@@ -1,0 +1,58 @@
+"""newuser14: a sociologist of emergency-management and public-security bodies retrains the
+classifier on her own labels (suggest → label → train → evaluate)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from nlp_reports.classify.dataset import load_labeled
+from nlp_reports.errors import DataError
+
+# Her statements, as `nlp-reports suggest` wrote them, labelled in a spreadsheet.
+_ROWS = [
+    ("行政处罚信息公示存在滞后，未能全部在7个工作日内上网。", "problem", "timeliness"),
+    ("在消防监督检查领域，警情通报中涉案人员信息的处理、公开尺度把握不够精准。", "problem",
+     "confidentiality"),
+    ("下一步，我支队将全面公开“双随机、一公开”抽查事项清单和抽查结果。", "measure", "proactivity"),
+    ("2023年，我局政务公开工作取得了一定成效，但对照上级要求仍存在一些不足。", "other", ""),
+]
+
+
+def _write(path, header):
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        for text, kind, themes in _ROWS:
+            w.writerow([text, kind, themes, "measure", "0.61",
+                        "东川县应急管理局2023年政府信息公开工作年度报告.docx"])
+
+
+@pytest.mark.parametrize("column", ["theme", "主题", "Themes"])
+def test_a_label_csv_whose_themes_column_is_misnamed_is_refused(tmp_path, column):
+    # a column headed "theme" was ignored: every statement read as naming no theme, so
+    # evaluate scored the model on zero positives and train taught it "no theme" on her domain
+    f = tmp_path / "to_label.csv"
+    _write(f, ["text", "kind", column, "model_kind", "model_kind_score", "source"])
+    with pytest.raises(DataError) as err:
+        load_labeled(f)
+    msg = str(err.value)
+    assert "'themes'" in msg and f"'{column}'" in msg and "to_label.csv:1" in msg
+
+
+def test_a_themes_column_with_empty_cells_is_read(tmp_path):
+    f = tmp_path / "to_label.csv"
+    _write(f, ["text", "kind", "themes", "model_kind", "model_kind_score", "source"])
+    got = [(s.kind, s.themes) for s in load_labeled(f)]
+    assert got == [("problem", ("timeliness",)), ("problem", ("confidentiality",)),
+                   ("measure", ("proactivity",)), ("other", ())]
+
+
+def test_evaluate_names_the_missing_column(tmp_path, capsys):
+    from nlp_reports.cli import main
+
+    f = tmp_path / "labels.csv"
+    _write(f, ["text", "kind", "theme", "model_kind", "model_kind_score", "source"])
+    assert main(["evaluate", str(f)]) == 1
+    assert "'themes'" in capsys.readouterr().err
