@@ -11,22 +11,27 @@ import functools
 import re
 from datetime import date
 
+#: What a title names the work reported on: 政府信息公开 …, and a hospital's or a school's
+#: own disclosure (院务公开, 校务公开), also "院务（政府）信息公开".
+_DISCLOSURE = (r"(?:(?:院务|校务)(?:[（(]政府[)）])?)?(?:政府信息公开|政务公开|信息公开|政府信息)"
+               r"|(?:院务|校务)公开")
 # "<agency>2023年(度)政府信息公开工作年度报告", optionally "关于…的"
 _TITLE_AGENCY = re.compile(
     r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:的)?[ \t\u3000]{0,2}(?P<year>(?:19|20)\d{2})"
     r"[ \t\u3000]{0,2}年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:(?:本?(?:部门|单位)|本级|机关)(?:的)?[ \t\u3000]{0,2})?"
-    r"(?:政府信息公开|政务公开|信息公开|政府信息)"
+    rf"(?:{_DISCLOSURE})"
 )
 # "2023年<agency>政府信息公开工作年度报告"
 _TITLE_YEAR_FIRST = re.compile(
     r"^(?:关于)?(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?(?P<agency>[^\n]{2,60}?)"
-    r"(?:政府信息公开|政务公开|信息公开)"
+    rf"(?:{_DISCLOSURE})"
 )
 #: Universities and schools report by academic year ("某大学2021-2022学年信息公开工作年度报告"):
 #: the report year is the year the academic year ends in.
 _TITLE_ACADEMIC = re.compile(
     r"^(?:关于)?(?P<agency>[^\n]{0,60}?)[ \t\u3000]{0,4}(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／][ \t\u3000]{0,2}"
-    r"(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}学年(?:度)?(?:的)?[ \t\u3000]{0,2}(?:政府信息公开|政务公开|信息公开)"
+    r"(?P<year>(?:19|20)\d{2})[ \t\u3000]{0,2}学年(?:度)?(?:的)?[ \t\u3000]{0,2}"
+    rf"(?:{_DISCLOSURE})"
 )
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})[ \t\u3000]{0,2}年度?")
 #: A year alone in brackets after the title ("…年度报告(2023)")
