@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from nlp_reports import load_report
+from nlp_reports.errors import NotAReportError
+from nlp_reports.ingest import read_document
 from nlp_reports.parse import metadata as meta
 
 DATA = Path(__file__).parent / "fixtures" / "parse14c"
@@ -49,3 +51,33 @@ def test_hospital_yuanwu_zhengfu_title_over_two_lines():
                     / "yiyuan_closing_after_six.txt").metadata
     assert (m.agency, m.year) == ("南江市第二人民医院", 2023)
 
+
+# --- 2. a saved page printing two years' reports in full is refused as a compilation -------
+
+def _page_text() -> str:
+    return read_document(DATA / "jiedao_page_two_years.html").text
+
+
+def test_page_printing_two_years_reports_is_refused_saying_what_to_do():
+    # the page's <h1> names 2023; its first report (2022's) sits under it with no title line
+    with pytest.raises(NotAReportError, match=r"compilation of 2 reports \(2022 \(no title line\); "
+                                              r"桂园街道办事处 2023\)") as err:
+        load_report(DATA / "jiedao_page_two_years.html")
+    assert "save each report's own page" in str(err.value)
+
+
+def test_one_title_over_two_years_reports_is_refused():
+    # the page title kept above the first report, the same title above the second
+    text = _page_text()
+    title = "桂园街道办事处2023年政府信息公开工作年度报告"
+    with pytest.raises(NotAReportError, match=r"\(桂园街道办事处 2022; 桂园街道办事处 2023\)"):
+        load_report(title + "\n" + text)
+
+
+def test_one_report_printed_twice_is_still_read():
+    # a page's two copies of one report (screen and print views) are one report
+    text = _page_text()
+    second = text[text.index("桂园街道办事处2023年政府信息公开"):]
+    r = load_report(second + "\n" + second)
+    assert (r.metadata.agency, r.metadata.year) == ("桂园街道办事处", 2023)
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]

@@ -266,7 +266,8 @@ def _refuse_compilation(text: str, path: str | None) -> None:
     from nlp_reports.parse.headings import section_number
     from nlp_reports.parse.sections import _HEADING, _match_heading
 
-    titles: list[str] = []  # the title of each run of sections
+    titles: list[str | None] = []  # the title of each run of sections
+    openings: list[int | None] = []  # the year each run's 一、总体情况 opens with
     first = -1
     last = 0  # where the text above the next section 一 starts
     def heading(l0: int, l1: int) -> int | None:
@@ -284,26 +285,39 @@ def _refuse_compilation(text: str, path: str | None) -> None:
             continue
         title = _title_above(text, last, l0)
         last = l1
-        if title is not None:
-            first = l0 if first < 0 else first
+        opening = meta.opening_year(text[l1 + 1:l1 + 41])
+        # (a run under no title line counts by the year its 一 opens with: the first report
+        # of a page printing two, whose title the page gave once, at its top or not at all)
+        if title is not None or opening is not None:
+            if title is not None:
+                first = l0 if first < 0 else first
             titles.append(title)
+            openings.append(opening)
     if len(titles) < 2:  # one report (its title's agency and year are not needed)
         return
-    runs = [(*meta.agency_and_year(title), title) for title in titles]  # (agency, year, title)
+    # (agency, year, title, year its 一 opens with)
+    runs = [(*meta.agency_and_year(title), title, opening)
+            for title, opening in zip(titles, openings, strict=True)]
     named = any(_COMPILATION_TITLE.search(line) and len(line) <= 80
                 for line in text[:first].split("\n")[:_TITLE_SCAN])
     reports = [runs[0]]
     for run in runs[1:]:
-        if (named and run[2] != reports[-1][2] and not _same_report(run, reports[-1])
+        if (named and run[2] and reports[-1][2] and run[2] != reports[-1][2]
+                and not _same_report(run, reports[-1])
                 or _other_report(run, reports[-1])):
             reports.append(run)
     if len(reports) < 2:
         return
-    names = "; ".join(f"{a or t} {y or ''}".strip() for a, y, t in reports[:3])
+    shown = [(a or t, y or o, o) for a, y, t, o in reports[:3]]
+    if len({(name, y) for name, y, _ in shown}) < len(shown):  # one title over two years
+        shown = [(name, o or y, o) for name, y, o in shown]
+    names = "; ".join(f"{name} {y or ''}".strip() if name else f"{y} (no title line)"
+                      for name, y, _ in shown)
     raise NotAReportError(
         f"a compilation of {len(reports)} reports ({names}{' …' if len(reports) > 3 else ''}), "
-        "not one report: split it into one file per report (each from its title to its "
-        "signature) and parse those", path=path)
+        "not one report (a collection, or a saved page that printed several years' reports "
+        "in full): split it into one file per report (each from its title to its "
+        "signature, or save each report's own page) and parse those", path=path)
 
 
 def _title_above(text: str, start: int, end: int) -> str | None:
@@ -338,20 +352,24 @@ def _is_title_line(line: str) -> bool:
             and not _NOT_TITLE.search(line))
 
 
-def _same_report(run: tuple[str | None, int | None, str],
-                 before: tuple[str | None, int | None, str]) -> bool:
+_Run = tuple[str | None, int | None, str | None, int | None]
+
+
+def _same_report(run: _Run, before: _Run) -> bool:
     """True when both titles name an agency and a year, and the same ones (a cover and a
     body title worded otherwise: one report, even in a text that mentions a 年鉴)."""
     return bool(run[0] and run[1] and before[0] and before[1]) and not _other_report(run, before)
 
 
-def _other_report(run: tuple[str | None, int | None, str],
-                  before: tuple[str | None, int | None, str]) -> bool:
-    """True when a title names another report than ``before``'s: another year, or another
-    agency (one name inside the other is the same: "公安局" / "某市公安局"; and so are
-    names that differ by 人民: "某市人民政府办公室" / "某市政府办公室")."""
-    (agency, year, _), (agency0, year0, _) = run, before
-    if year and year0 and year != year0:
+def _other_report(run: _Run, before: _Run) -> bool:
+    """True when a run of sections is another report than ``before``'s: its title names
+    another year, or another agency (one name inside the other is the same: "公安局" /
+    "某市公安局"; and so are names that differ by 人民: "某市人民政府办公室" / "某市政府办公
+    室"); or its 一、总体情况 opens with another year ("2022年，…" / "2023年，…": a page titled
+    as one year's report printing two in full, one under the page's title), as no copy of
+    one report does."""
+    (agency, year, _, opening), (agency0, year0, _, opening0) = run, before
+    if year and year0 and year != year0 or opening and opening0 and opening != opening0:
         return True
     if not (agency and agency0):
         return False
