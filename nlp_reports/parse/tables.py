@@ -310,6 +310,7 @@ def _plain_line(line: str) -> _Line:
 
 
 _ROW_NUMBER = re.compile(r"[1-9]")
+_DIGIT = re.compile(r"\d")
 
 
 def _buried(toks: Sequence[str], tail: bool = False) -> tuple[int, int]:
@@ -320,12 +321,15 @@ def _buried(toks: Sequence[str], tail: bool = False) -> tuple[int, int]:
     numbers before any label are the line's leading cells' business. ``tail``: numbers after
     the last label count too (grid label cells: "…数量  2\t1\t0 …"). Returns (values,
     lone digits taken for row numbers)."""
+    if len(toks) < 2 or _DIGIT.search("".join(toks)) is None:
+        return 0, 0  # (no number among the labels: most lines; a NUM token has a digit)
     n = digits = 0
     run = 0
     prev = ""
     seen_label = False
     for t in toks:
-        if _classify(t) is not None and _classify(t).kind == NUM:  # type: ignore[union-attr]
+        k = _classify(t)
+        if k is not None and k.kind == NUM:
             run += 1
             prev = t
             continue
