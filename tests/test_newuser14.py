@@ -56,3 +56,19 @@ def test_evaluate_names_the_missing_column(tmp_path, capsys):
     _write(f, ["text", "kind", "theme", "model_kind", "model_kind_score", "source"])
     assert main(["evaluate", str(f)]) == 1
     assert "'themes'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("key", ["theme", "主题", "labels"])
+def test_a_jsonl_record_with_a_misnamed_themes_field_is_refused(tmp_path, key):
+    import json
+
+    f = tmp_path / "mine.jsonl"
+    recs = [{"text": t, "kind": k, key: th.split()} for t, k, th in _ROWS]
+    f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), "utf-8")
+    with pytest.raises(DataError, match=f"mine.jsonl:1: no 'themes' field, but '{key}'"):
+        load_labeled(f)
+    # a record without any themes field still reads as naming no theme
+    f.write_text(json.dumps({"text": _ROWS[3][0], "kind": "other"}, ensure_ascii=False) + "\n",
+                 "utf-8")
+    assert [s.themes for s in load_labeled(f)] == [()]
+

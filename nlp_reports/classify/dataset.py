@@ -296,6 +296,10 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
             "it cannot learn a theme of one's own")
 
 
+#: Field names a labeller may have meant as ``themes`` (theme, Themes, 主题, labels …).
+_THEMES_MISNAMED = re.compile(r"(?i)themes?|主题|labels?|tags?")
+
+
 def _split_themes(cell: str) -> list[str]:
     """Theme ids of one cell, separated by any of :data:`THEME_SEPARATORS`."""
     return [t.strip() for t in _THEME_SPLIT.split(cell) if t.strip()]
@@ -310,6 +314,11 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         kind = KIND_ALIASES.get(kind.strip(), kind.strip().lower())
     if kind not in KINDS:
         raise DataError(f"{where}: {unknown_labels_message([kind], 'kind')}")
+    if "themes" not in rec:
+        stray = [k for k in rec if isinstance(k, str) and _THEMES_MISNAMED.fullmatch(k.strip())]
+        if stray:  # {"theme": [...]}: read as no theme, silently (newuser14)
+            raise DataError(f"{where}: no 'themes' field, but {stray[0]!r}: the field is "
+                            "named 'themes' (a list of theme ids, empty for none)")
     themes = rec.get("themes", [])
     if themes is None:
         themes = []
