@@ -81,3 +81,41 @@ def test_one_report_printed_twice_is_still_read():
     r = load_report(second + "\n" + second)
     assert (r.metadata.agency, r.metadata.year) == ("桂园街道办事处", 2023)
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+
+
+# --- 3. one definition of a page's date line (HTML reader, sections' head, metadata) -------
+
+def test_update_time_is_the_page_date_when_nothing_else_dates_the_report():
+    m = load_report(DATA / "zhen_gengxin_shijian.html").metadata
+    assert (m.published, m.published_from) == ("2025-01-14", "page")
+
+
+def test_square_bracketed_key_as_the_html_reader_keeps_it_is_read():
+    m = load_report(DATA / "shuili_square_bracket_date.txt").metadata
+    assert (m.published, m.published_from) == ("2025-01-10", "page")
+
+
+@pytest.mark.parametrize("line", [
+    "发布时间:2025-01-10",
+    "来源：临河县水利局 发布日期：2025-01-10 浏览次数：",
+    "[发布时间]2025-01-10",
+    "【发布时间】2025-01-10",
+    "更新时间：2025-01-10 09:12",
+])
+def test_every_page_date_line_the_html_reader_keeps_is_read(line):
+    from nlp_reports.ingest import html
+
+    assert html._PUBLISHED.search(line)
+    assert meta.publication(line, None, 2024)[:2] == ("2025-01-10", "2025-01-10")
+
+
+def test_an_edit_after_publication_does_not_date_a_signed_report():
+    # 更新时间 is the last edit: the signature's date stands, and a 发布时间 still comes first
+    assert meta.publication("更新时间：2025-03-10", "2025年1月20日", 2024)[0::3] == (
+        "2025-01-20", "signature")
+    assert meta.publication("发布时间：2025-01-22 更新时间：2025-03-10", "2025年1月20日",
+                            2024)[0::3] == ("2025-01-22", "page")
+
+
+def test_a_date_of_another_key_is_not_the_page_date():
+    assert meta.publication("办理日期：2025-01-22", None, 2024)[0] is None

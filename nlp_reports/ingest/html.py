@@ -17,6 +17,7 @@ from nlp_reports.errors import EmptyInputError, NotAReportError
 from nlp_reports.ingest.encoding import _strict, decode_bytes, normalize_encoding_name
 from nlp_reports.ingest.normalize import (
     IMAGE_MARK,
+    PAGE_DATE_KEY,
     drop_blank_columns,
     is_value_cell,
     unrepeat_values,
@@ -643,8 +644,7 @@ def _strip_tags(markup: str, *, keep_structure: bool = False) -> str:
     return html_lib.unescape(_ANY_TAG.sub(" ", text))
 
 
-_PUBLISHED = re.compile(r"(?:(?:发布|發佈|发文|成文|公开|公開|更新)(?:时间|時間|日期)|(?<![\u4e00-\u9fff])日期)"
-                        r"\s*[】\]]?\s*[:：]?\s*\d{4}")
+_PUBLISHED = re.compile(rf"{PAGE_DATE_KEY}\d{{4}}")
 
 
 def _published_line(body, main, stats: _Stats) -> str | None:

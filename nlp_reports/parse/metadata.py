@@ -11,6 +11,8 @@ import functools
 import re
 from datetime import date
 
+from nlp_reports.ingest.normalize import PAGE_DATE_KEY
+
 #: What a title names the work reported on: 政府信息公开 …, and a hospital's or a school's
 #: own disclosure (院务公开, 校务公开), also "院务（政府）信息公开".
 _DISCLOSURE = (r"(?:(?:院务|校务)(?:[（(]政府[)）])?)?(?:政府信息公开|政务公开|信息公开|政府信息)"
@@ -43,8 +45,10 @@ _YEAR_PERIOD = re.compile(
 _YEAR_OPENING = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}((?:19|20)\d{2})[ \t\u3000]{0,2}年(?:度)?[，,]")
 _YEAR_REPORTING = re.compile(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\d{2})[ \t\u3000]{0,2}年")
 
+#: A page's date line ("发布时间：2024-01-15", "[发布时间]2024-01-15", "更新时间：…"), its key
+#: as the HTML reader keeps the line (:data:`PAGE_DATE_KEY`)
 _PUBLISHED = re.compile(
-    r"(?P<key>发布时间|发布日期|发文日期|成文日期|公开日期|发稿时间|日期)[ \t\u3000]{0,2}(?:[:：]|】[:：]?)[ \t\u3000]{0,3}"
+    rf"{PAGE_DATE_KEY}"
     r"((?:19|20)\d{2})[ \t\u3000]{0,2}(?:[-/.年])[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}(?:[-/.月])"
     r"[ \t\u3000]{0,2}(\d{1,2})"
 )
@@ -792,7 +796,7 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     (:func:`title_date`: "（2014年3月25日）" printed right under the title, checked against
     the ``year``); it stands where the signature date would, the page's date first as above.
     """
-    page = _page_date(head)
+    page, updated = _page_date(head)
     signed = signed_from = None
     if tail_date:
         m = _DATE_CN.search(tail_date)
@@ -812,7 +816,7 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
         signed_from = ("title_month" if month else "title_line") if signed else None
     if year and page and signed and _year_slip(signed, page, year):
         signed = signed_from = None
-    if reposted(page, signed) or not page:
+    if reposted(page, signed) or not page or updated and signed:
         return signed, page, signed, signed_from
     return page, page, signed, "page"
 
@@ -820,18 +824,28 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
 #: Keys of a page's metadata that date the document's writing, not its going up: read only
 #: when the page has no 发布时间/发布日期 (the 政府信息公开 metadata table of a county page
 #: prints "成文日期：2024-01-12" before "发布日期：2024-01-19").
-_WRITTEN_KEYS = frozenset({"成文日期", "发文日期", "日期"})
+_WRITTEN_KEYS = frozenset({"成文日期", "成文时间", "发文日期", "发文时间", "日期"})
+#: Keys dating the page's last edit (更新时间): read only when the page has no other date,
+#: and the report's own date (落款) comes first: an edit after publication says nothing of
+#: when the report went up.
+_UPDATED_KEYS = frozenset({"更新时间", "更新日期"})
 
 
-def _page_date(head: str) -> str | None:
-    """The page's date (ISO) in ``head``: the first 发布时间/发布日期/公开日期/发稿时间, else the
-    first 成文日期/发文日期/日期; None without one."""
-    written = None
+def _page_date(head: str) -> tuple[str | None, bool]:
+    """``(ISO date, updated)``: the page's date in ``head`` — the first 发布时间/发布日期/
+    公开日期/发稿时间, else the first 成文日期/发文日期/日期, else the first 更新时间 (then
+    ``updated``); None without one."""
+    written = updated = None
     for m in _PUBLISHED.finditer(head):
-        if m.group("key") not in _WRITTEN_KEYS:
-            return _iso(*(int(g) for g in m.groups()[1:]))
-        written = written or m
-    return _iso(*(int(g) for g in written.groups()[1:])) if written else None
+        key = m.group("key")
+        if key in _UPDATED_KEYS:
+            updated = updated or m
+        elif key not in _WRITTEN_KEYS:
+            return _iso(*(int(g) for g in m.groups()[1:])), False
+        else:
+            written = written or m
+    m = written or updated
+    return (_iso(*(int(g) for g in m.groups()[1:])), m is updated) if m else (None, False)
 
 
 #: How long after the signature's day a year on (its year mistyped) the page may be dated.

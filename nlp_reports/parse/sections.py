@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
     MAX_TITLE_LENGTH,
@@ -90,10 +90,12 @@ _TAIL_CHROME = re.compile(
     r"|点击蓝字|长按[^\n]{0,6}二维码|分享[、，,]|点赞[、，,]|在看$)",
     re.IGNORECASE,
 )
-#: Chrome lines right below the title (publication line, font-size switches, counters).
+#: Chrome lines right below the title (publication line, font-size switches, counters); a
+#: page's date line as the HTML reader keeps it and the metadata reads it (PAGE_DATE_KEY:
+#: "更新时间：2025-01-10", "[发布时间]2025-01-10").
 _HEAD_CHROME = re.compile(
     r"发布时间|发布日期|发文日期|来源[:：]|信息来源|阅读次数|浏览次数|点击[数率:：]|访问量|字号|【?\s{0,2}大\s{0,2}中\s{0,2}小"
-    r"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号"
+    rf"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号|{PAGE_DATE_KEY}\d{{4}}"
 )
 #: A closing date line: "2024年1月15日", "二〇一三年三月二十八日", or a month alone ("2025年1月").
 _DATE_LINE = re.compile(
