@@ -72,3 +72,27 @@ def test_a_jsonl_record_with_a_misnamed_themes_field_is_refused(tmp_path, key):
                  "utf-8")
     assert [s.themes for s in load_labeled(f)] == [()]
 
+
+@pytest.mark.slow
+def test_cv_with_a_base_judges_scarcity_on_what_the_folds_train_on(recwarn):
+    # evaluate my_labels.csv --cv 5 --base <shipped corpus>: 150 statements of hers warned
+    # "the keyword baseline is likely better" and "publicity 7 … cannot be learned", though
+    # every fold trained on 23,000 statements more
+    from pathlib import Path
+
+    import nlp_reports
+    from nlp_reports.classify.dataset import DataWarning, scarcity_warnings
+    from nlp_reports.classify.evaluate import evaluate
+
+    data = Path(nlp_reports.__file__).parent / "data"
+    mine = load_labeled(data / "heldout" / "unseen-1.jsonl")[:60]
+    base = load_labeled(data / "labeled" / "part-a.jsonl") + load_labeled(
+        data / "labeled" / "part-b.jsonl")
+    result = evaluate(mine, cv=2, base=base)
+    said = [str(w.message) for w in recwarn if issubclass(w.category, DataWarning)]
+    assert result["n"] == 60 and result["n_base"] == len(base)
+    assert not any("likely better" in m for m in said), said
+    assert any("rest on only 60 statements" in m for m in said), said
+    # (without the base the same 60 statements are too few to learn from, and it says so)
+    assert any("likely better" in m for m in scarcity_warnings(mine, "the data"))
+

@@ -161,9 +161,18 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
             raise DataError(f"cross-validation needs at least 2 folds, got cv={cv}")
         log.info("cross-validating on %d statements (%d folds, a model trained per fold); "
                  "each fold takes about a minute on the full corpus", len(items), int(cv))
-        warnings = scarcity_warnings(items, "the data")
-        warn_data(warnings)
         extra = _as_data(base) if base is not None else []
+        if extra:
+            # every fold trains on the base too: "150 statements … the keyword baseline is
+            # likely better", "publicity 7 cannot be learned" were false of base + data
+            # (newuser14); what stays true is that few statements are scored
+            warnings = scarcity_warnings([*extra, *items], "the training folds (base and data)")
+            if len(items) < MIN_STATEMENTS:
+                warnings.append(f"the figures rest on only {len(items)} statements (at least "
+                                f"{MIN_STATEMENTS} are needed for figures within a few points)")
+        else:
+            warnings = scarcity_warnings(items, "the data")
+        warn_data(warnings)
         if extra:
             log.info("%d base statements join every training fold (never scored)",
                      len(extra))
