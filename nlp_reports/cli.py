@@ -155,6 +155,7 @@ def _weights(specs: list[str] | None) -> dict[str, str] | None:
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
+    from nlp_reports.classify.train import too_few_labels
 
     with _progress(args):
         result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
@@ -172,7 +173,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
             _out(f"    {line}")
     if "kind_accuracy" in result.metrics:
         _out(f"(test figures on {result.metrics['n_test']} held-out statements"
-             + ("; too few labels, see the warnings" if result.card.get("warnings") else "")
+             + ("; too few labels, see the warnings"
+                if too_few_labels(result.card.get("warnings", ())) else "")
              + ")")
     from nlp_reports.classify.train import held_out_lines
 

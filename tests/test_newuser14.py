@@ -96,3 +96,29 @@ def test_cv_with_a_base_judges_scarcity_on_what_the_folds_train_on(recwarn):
     # (without the base the same 60 statements are too few to learn from, and it says so)
     assert any("likely better" in m for m in scarcity_warnings(mine, "the data"))
 
+
+def test_a_card_whose_only_warning_is_her_held_out_statements_is_not_headed_too_few_labels():
+    # 23,590 shipped statements and her 150, 12 of them held out as test: the card and the
+    # train command said "too few labels"
+    import json
+    from pathlib import Path
+
+    from nlp_reports.classify.dataset import scarcity_warnings
+    from nlp_reports.classify.train import held_out_own, model_readme, too_few_labels
+
+    card = json.loads((Path(__file__).parents[1] / "models" / "default" / "meta.json")
+                      .read_text("utf-8"))
+    note = held_out_own({"part-a.jsonl": [120, 974], "my_labels.csv": [12, 150]})
+    assert note and "my_labels.csv 12 of 150" in note
+    readme = model_readme({**card, "warnings": [note]})
+    assert "too few labels" not in readme and note in readme
+    assert not too_few_labels([note])
+    few = scarcity_warnings(load_labeled_rows(), "the training split (train+dev)")
+    assert few and too_few_labels([note, *few])
+    assert "too few labels" in model_readme({**card, "warnings": [*few, note]})
+
+
+def load_labeled_rows():
+    from nlp_reports.classify.dataset import LabeledStatement
+
+    return [LabeledStatement(text=t, kind=k, themes=tuple(th.split())) for t, k, th in _ROWS]
