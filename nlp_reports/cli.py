@@ -113,6 +113,8 @@ def _train_command(args: argparse.Namespace) -> str:
     import shlex
 
     argv = ["nlp-reports", "train", *args.data, "--out", args.out]
+    if args.with_shipped:
+        argv.append("--with-shipped")
     for flag, value in (("--dev", args.dev), ("--test", args.test),
                         ("--seed", args.seed or None), ("--thresholds", args.thresholds),
                         ("--tokenizer", args.tokenizer)):
@@ -157,8 +159,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
     from nlp_reports.classify.train import too_few_labels
 
+    data = list(args.data)
+    if args.with_shipped:
+        from nlp_reports.classify.dataset import shipped_labeled_files
+
+        data = [*map(str, shipped_labeled_files()), *data]
     with _progress(args):
-        result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
+        result = train(data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
                        test=args.test, seed=args.seed, thresholds=args.thresholds,
                        command=_train_command(args), weights=_weights(args.weight))
     _out(f"model written to {result.path}")
@@ -209,11 +216,17 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp_reports.classify import evaluate, format_evaluation
 
     with _progress(args):
-        if args.base and args.cv is None:
-            _err("error: --base adds data to the training folds of --cv K: give --cv too")
+        base = list(args.base or ())
+        if args.with_shipped:
+            from nlp_reports.classify.dataset import shipped_labeled_files
+
+            base = [*map(str, shipped_labeled_files()), *base]
+        if base and args.cv is None:
+            _err("error: --base and --with-shipped add data to the training folds of --cv K: "
+                 "give --cv too")
             return EXIT_USAGE
         result = evaluate(args.data, model=args.model, trust=args.trust_model,
-                          tokenizer=args.tokenizer, cv=args.cv, base=args.base)
+                          tokenizer=args.tokenizer, cv=args.cv, base=base or None)
     _out(json.dumps(result, ensure_ascii=False, indent=2) if args.json
          else format_evaluation(result))
     return EXIT_OK
@@ -406,6 +419,9 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_label_format())
     p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (text, kind, "
                    "themes[, split, family]; format below)")
+    p.add_argument("--with-shipped", action="store_true",
+                   help="also train on the labeled corpus shipped with the package (found "
+                        "wherever it is installed, a wheel too): retrain on it and your labels")
     p.add_argument("--out", required=True, help="output model directory, e.g. models/mine")
     p.add_argument("--dev", help="extra dev statements: they tune the theme thresholds with --thresholds dev, and are otherwise trained on (default: the 'dev' split in DATA)")
     p.add_argument("--test", help="test file for the model card's metrics (default: the 'test' split)")
@@ -432,6 +448,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --cv: labeled data added to every training fold and never "
                         "scored, e.g. the shipped corpus nlp_reports/data/labeled/*.jsonl beside "
                         "your own labels: how a model retrained on both does on yours")
+    p.add_argument("--with-shipped", action="store_true",
+                   help="with --cv: the shipped labeled corpus is --base (found wherever the "
+                        "package is installed, a wheel too)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress lines on stderr (warnings and errors still)")
