@@ -449,8 +449,13 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
     split (by family, 15 %): the final model (fit on train+dev) never sees them — with 30
     labels of one's own, two missing is a surprise unless said — and how to keep them all
     (a ``split`` field set to ``train`` wins over the family hash). ``[]`` when none."""
+    shipped = {f: nt for f, nt in test_by_file.items() if f and _shipped(f)}
     held = [f"{f or '(records given in Python)'} {n} of {total}"
-            for f, (n, total) in test_by_file.items() if n]
+            for f, (n, total) in test_by_file.items() if n and f not in shipped]
+    if any(n for n, _ in shipped.values()):  # one part, not 37 lines before one's own file
+        held.insert(0, f"the shipped corpus ({len(shipped)} file{'s' * (len(shipped) > 1)}) "
+                       f"{sum(n for n, _ in shipped.values())} of "
+                       f"{sum(t for _, t in shipped.values())}")
     if not held:
         return []
     lines = ["held out as the test split, never trained on (statements per file):"]
@@ -463,7 +468,8 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
     lines.append(line.rstrip(","))
     # files none of whose statements were held out, named too: else one's own 40 labels
     # (split = train) appear nowhere in the lines on the 37 shipped files
-    whole = [f"{f} ({total})" for f, (n, total) in test_by_file.items() if f and not n]
+    whole = [f"{f} ({total})" for f, (n, total) in test_by_file.items()
+             if f and not n and f not in shipped]
     if whole:
         lines.append("trained on in full (statements): " + ", ".join(whole))
     if any(n and not _shipped(f) for f, (n, _) in test_by_file.items()):
