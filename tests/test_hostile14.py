@@ -11,6 +11,7 @@ around short fictional text written for these tests.
 
 from __future__ import annotations
 
+import os
 import struct
 import time
 import tracemalloc
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_hostile import _outcome
 
-from nlp_reports.errors import BinaryInputError, ParseError
+from nlp_reports.errors import BinaryInputError, InputTooLargeError, ParseError
 from nlp_reports.ingest import read_document
 from nlp_reports.ingest.doc import _NO_LISTS, _NONE, _lines, _Lists, _Props
 
@@ -303,3 +304,45 @@ def test_a_merged_cell_bomb_is_bounded_by_the_input():
     text = "合并单元格里很长的一段文字" * 500
     (lines, size), cpu = _cpu(_table_lines, rows, lambda k, c: text if k == 1 else "")
     assert sum(map(len, lines)) < 2 * size + 2_000_000 and cpu < 3.0
+
+
+# --- a crawled OLE file without a suffix --------------------------------------------------------
+
+
+def _sparse(path, head: bytes, size: int) -> None:
+    with open(path, "wb") as fh:
+        fh.write(head)
+        fh.truncate(size)
+
+
+def test_a_2_gb_sparse_ole_file_without_a_suffix_is_sniffed_from_its_directory(tmp_path):
+    # sniff_report read it whole (head += fh.read()): 2 GB file, 4 GB of memory, each walk
+    from nlp_reports.corpus.batch import sniff_report
+
+    doc = _doc(_REPORT)
+    path = tmp_path / "content" / "5102257"
+    path.parent.mkdir()
+    try:
+        _sparse(path, doc, 2 * 2**30)
+    except OSError:
+        pytest.skip("no sparse files here")
+    xls = bytearray(doc)
+    at = _stream_entry(doc, "WordDocument")
+    xls[at:at + 24] = "Workbook\0\0\0\0".encode("utf-16-le")
+    _sparse(tmp_path / "content" / "5102258", bytes(xls), 2 * 2**30)
+    tracemalloc.start()
+    try:
+        t = time.process_time()
+        found = [sniff_report(path), sniff_report(tmp_path / "content" / "5102258")]
+        cpu = time.process_time() - t
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found == [True, False]  # a .doc (then refused as too large, listed), an .xls not
+    assert peak < 4 * 2**20 and cpu < 0.5, (peak, cpu)
+    with pytest.raises(InputTooLargeError):
+        read_document(path)
+    small = tmp_path / "content" / "5102259"
+    small.write_bytes(doc)  # under the size limit: read whole, as before
+    assert sniff_report(small)
+    os.unlink(path)

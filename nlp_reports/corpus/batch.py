@@ -425,13 +425,13 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
     or text (UTF-8, GB18030, UTF-16) naming 年度报告 / 政府信息公开 / 政务公开. Anything
     else, or a file that cannot be opened, is not."""
     from nlp_reports.errors import UnsupportedFormatError
-    from nlp_reports.ingest import _OLE, sniff_format
+    from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES, sniff_format
 
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
             if head.startswith(_OLE):  # sniff_format finds its WordDocument in the directory
-                head += fh.read()
+                head += _ole_directory(fh, head, DEFAULT_MAX_BYTES)
     except OSError:
         return False
     if head.startswith((b"%PDF", b"PK\x03\x04")):
@@ -455,6 +455,22 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
             text = head[:exc.start].decode(enc, "ignore")
         return bool(_REPORT_WORDS.search(text))
     return False
+
+
+def _ole_directory(fh: Any, head: bytes, max_bytes: int) -> bytes:
+    """The rest of an OLE file whose first bytes, ``head``, were read from ``fh``: the whole
+    file up to the reader's size limit; past it (a file the reader refuses as too large, to
+    be listed as such if it is a .doc), the 64 KB from the directory's first sector the
+    header names. Reading a 2 GB file whole to find a name took twice its size in memory."""
+    size = os.fstat(fh.fileno()).st_size
+    if size <= max_bytes:
+        return fh.read()
+    shift = int.from_bytes(head[0x1E:0x20], "little")
+    start = int.from_bytes(head[0x30:0x34], "little")
+    if shift not in (9, 12) or start >= 0xFFFFFFFA:
+        return b""
+    fh.seek((start + 1) << shift)
+    return fh.read(65536)
 
 
 def text_path(path: str) -> str:
