@@ -346,3 +346,22 @@ def test_a_2_gb_sparse_ole_file_without_a_suffix_is_sniffed_from_its_directory(t
     small.write_bytes(doc)  # under the size limit: read whole, as before
     assert sniff_report(small)
     os.unlink(path)
+
+
+# --- section 五: labelled items in digits ("不足1、…⏎不足2、…", a288b6f) --------------------
+
+
+def test_many_lines_opening_with_a_lone_labelled_digit_are_read_in_linear_time():
+    # each line "不足5、…" searched the whole of 五 for a "不足4、"/"不足6、" line: 16,000
+    # such lines (176 KB) took 27 s, 8,000 6.8 s
+    from nlp_reports import load_report
+
+    items = ["不足5、政策解读形式较为单一。", "问题7、依申请公开答复文书不够规范。",
+             "措施3.加强对基层工作人员的业务培训。"]
+    body = "\n".join(items[k % 3] for k in range(16_000))
+    text = ("白沙镇人民政府2024年政府信息公开工作年度报告\n一、总体情况\n2024年，我镇公开信息212条。\n"
+            f"五、存在的主要问题及改进情况\n{body}\n六、其他需要报告的事项\n无。\n")
+    report, cpu = _cpu(load_report, text.encode("utf-8"), filename="baisha.txt")
+    assert not isinstance(report, ParseError), report
+    assert len(report.statements) >= 1000
+    assert cpu < 4.0, f"{cpu:.2f} CPU s"
