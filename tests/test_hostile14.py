@@ -365,3 +365,17 @@ def test_many_lines_opening_with_a_lone_labelled_digit_are_read_in_linear_time()
     assert not isinstance(report, ParseError), report
     assert len(report.statements) >= 1000
     assert cpu < 4.0, f"{cpu:.2f} CPU s"
+
+
+def test_list_instances_claiming_overrides_that_are_not_there():
+    # 65,536 LFOs (1 MB) each claiming 255 level overrides, no LfoData: a loop of 16.7M
+    # steps (0.9 s; a 50 MB file 43 s). The numbering is left out, the text read
+    lfos = 65_536
+    lst = struct.pack("<h", 0)
+    lfo = struct.pack("<I", lfos) + (struct.pack("<iII", 1, 0, 0) + bytes([255, 0, 0, 0])) * lfos
+    at = len(_clx([(0, len(_REPORT), _TEXT_AT, False)]))
+    data = _doc(_REPORT, table_tail=lst + lfo,
+                fclcb={73: (at, len(lst)), 74: (at + len(lst), len(lfo))})
+    out, cpu = _cpu(read_document, data, filename="lfo.doc")
+    assert not isinstance(out, ParseError) and "一要加强培训" in out.text
+    assert cpu < 0.3, f"{cpu:.2f} CPU s"
