@@ -18,7 +18,8 @@
     │   └── IncompatibleModelError  the model was made with another scikit-learn / format version
     ├── DataError                   labeled training / evaluation data is malformed
     ├── UsageError                  an option value we do not accept (an unknown tokenizer engine …)
-    └── StoreError                  the SQLite store cannot be opened or written
+    ├── StoreError                  the SQLite store cannot be opened or written
+    └── ClusterError                the Dask scheduler cannot be reached, or was lost mid-run
 
 Every message says what went wrong and, where there is one, how to fix it.
 """
@@ -128,3 +129,8 @@ class UsageError(NlpReportsError, ValueError):
 
 class StoreError(NlpReportsError):
     """The SQLite store cannot be opened, created or written."""
+
+
+class ClusterError(NlpReportsError):
+    """The Dask scheduler cannot be reached (nothing listens, or what answers is no
+    scheduler) or was lost during a run; the reports already written stay in the store."""

@@ -46,7 +46,13 @@ from nlp_reports.corpus.store import (
     statement_rows,
     tagged_to_stored,
 )
-from nlp_reports.errors import MissingDependencyError, ParseError, StoreError, UsageError
+from nlp_reports.errors import (
+    ClusterError,
+    MissingDependencyError,
+    ParseError,
+    StoreError,
+    UsageError,
+)
 from nlp_reports.ingest import REPORT_SUFFIXES
 from nlp_reports.report import Report
 
@@ -1646,11 +1652,198 @@ def _dask_client(scheduler: Any, jobs: int) -> tuple[Any, Callable[[], None]]:
             cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1,
                                    processes=True, dashboard_address=None,
                                    scheduler_kwargs={"dashboard_address": ":0"})
-        client = Client(scheduler if cluster is None else cluster)  # address or cluster
+        if isinstance(scheduler, str):
+            _probe_scheduler(scheduler)
+            try:
+                client = Client(scheduler, timeout=_CONNECT_SECONDS)
+            except Exception as exc:  # (a refused port: OSError after the timeout)
+                raise ClusterError(f"could not connect to the Dask scheduler at {scheduler}: "
+                                   f"{type(exc).__name__}: {exc}") from exc
+        else:
+            client = Client(scheduler if cluster is None else cluster)  # a cluster object
     except BaseException:
         close()
         raise
     return client, close
+
+
+#: Seconds to wait for a scheduler address to connect and to greet (:func:`_probe_scheduler`),
+#: and for the Dask client's own connection.
+_CONNECT_SECONDS = 10.0
+#: Seconds the workers have, together, to answer :func:`_check_workers` (a worker busy
+#: with another client's tasks, or lost meanwhile, is not waited on longer).
+_CHECK_SECONDS = 60.0
+
+
+def _probe_scheduler(address: str, seconds: float | None = None) -> None:
+    """Fail at once, saying why, when nothing at ``address`` is a Dask scheduler.
+
+    Why: Dask's client retried a refused port for 30 s, waited for ever on a port that
+    accepts and says nothing (the dashboard's, 8787, given for the scheduler's), and died
+    with a numpy ``MemoryError`` traceback on a server speaking another protocol. A
+    scheduler writes its handshake as soon as a connection opens, so for ``tcp://`` (the
+    default scheme) this opens one and reads the first 8 bytes: a frame's length.
+    """
+    import socket
+
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import get_backend
+
+    if seconds is None:
+        seconds = _CONNECT_SECONDS
+    try:
+        scheme, location = parse_address(address)
+        get_backend(scheme)
+    except ValueError as exc:
+        raise UsageError(f"--scheduler {address}: {exc}; give the address `dask scheduler` "
+                         "prints on its 'Scheduler at:' line, e.g. tcp://10.0.0.5:8786") from exc
+    if scheme != "tcp":  # tls, ws, ucx …: Dask's own connection says what is wrong
+        return
+    try:
+        host, port = parse_host_port(location, 8786)
+    except ValueError as exc:
+        raise UsageError(f"--scheduler {address}: {exc}") from exc
+    where = f"no Dask scheduler at {address}"
+    try:
+        sock = socket.create_connection((host, port), timeout=seconds)
+    except socket.gaierror as exc:
+        raise ClusterError(f"{where}: unknown host {host!r} ({exc.strerror})") from exc
+    except ConnectionRefusedError as exc:
+        raise ClusterError(f"{where}: connection refused, nothing listens on port {port} of "
+                           f"{host}: is the scheduler running (dask scheduler --port {port})?"
+                           ) from exc
+    except OSError as exc:  # a timeout, no route, a firewall dropping the packets
+        raise ClusterError(f"{where}: could not connect within {seconds:g} s ({exc}); check "
+                           "the host, the port and any firewall between here and there") from exc
+    head = b""
+    with sock:
+        sock.settimeout(seconds)
+        try:
+            while len(head) < 8:
+                got = sock.recv(8 - len(head))
+                if not got:
+                    break
+                head += got
+        except OSError:  # (a timeout)
+            pass
+    if len(head) < 8:
+        raise ClusterError(f"{where}: port {port} accepted the connection but sent no Dask "
+                           f"greeting within {seconds:g} s. Is it the dashboard's port (8787 by "
+                           "default)? The scheduler's own is on its 'Scheduler at:' line "
+                           "(8786 by default)")
+    if not 0 < int.from_bytes(head, "little") < 1 << 24:
+        raise ClusterError(f"{where}: what answers on port {port} does not speak Dask's "
+                           "protocol (another service?)")
+
+
+def _scheduler_lost(client: Any, exc: BaseException) -> bool:
+    """Whether a task's failure is the client's connection to the scheduler going (every
+    task after it would fail alike), not something of the task's own (a lost worker)."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm.core import CommClosedError
+
+    if isinstance(exc, (CancelledError, ConnectionError, CommClosedError)):
+        return True
+    return getattr(client, "status", "running") not in ("running", "newly-created")
+
+
+def _dask_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
+                loader: Callable[[str], Any] | None = None, words: bool = True,
+                timeout: float | None = None) -> list[tuple[Any, ...]]:
+    """:func:`process_chunk` on a Dask worker: a file this worker cannot see fails with
+    reason ``not_found``, saying why, and the rest of the chunk is processed.
+
+    Why: workers open each file by the path the client found it at (the files are not
+    sent); a worker without the same shared disk at the same place read "parse_error: no
+    such file" for a file the client had just hashed.
+    """
+    missing: list[tuple[Any, ...]] = []
+    present: list[tuple[str, str, int]] = []
+    where = None
+    for item in items:
+        if os.path.lexists(real_path(item[0])):
+            present.append(item)
+            continue
+        if where is None:
+            where = _worker_name()
+        missing.append(("failed", *item, "not_found",
+                        f"not found on the Dask worker {where}: workers open each file by "
+                        "the path the client found it at, so every worker must see the "
+                        "files at that same path (a shared disk mounted at the same place); "
+                        "the file is tried again on the next run"))
+    return missing + (process_chunk(present, spec, loader, words, timeout) if present else [])
+
+
+def _worker_name() -> str:
+    """This Dask worker's address and host name, for a message (best effort)."""
+    import socket
+
+    try:
+        from distributed import get_worker
+
+        return f"{get_worker().address} ({socket.gethostname()})"
+    except Exception:  # not in a worker (a test calling it directly)
+        return socket.gethostname()
+
+
+def _dask_ready(spec: Any, path: str) -> str | None:
+    """Run on each Dask worker before the batch: the worker's problem, or None when it sees
+    ``path`` (the first file to tag) and can tag — its tagger loads (kept for the run) and
+    segments a sentence with the client's engine."""
+    if not os.path.lexists(real_path(path)):
+        return (f"does not see {path}: workers open each file by the path the client found "
+                "it at (the files are not sent), so they must see the files at that same "
+                "path — a shared disk mounted at the same place on every machine")
+    try:
+        predict = getattr(spec.get(), "predict", None)  # (a caller's own tagger may have none)
+        if predict is not None:
+            predict(["部分工作人员身兼数职，业务培训不够深入。"])
+        _word_tokenizer(spec.tokenizer)
+    except Exception as exc:
+        return f"cannot tag: {type(exc).__name__}: {exc}"
+    return None
+
+
+def _check_workers(client: Any, spec: Any, path: str) -> None:
+    """Ask every Dask worker whether it can do the batch's work (:func:`_dask_ready`): stop
+    before any file is tried when none can, warn naming those that cannot when some can
+    (the files of their chunks fail, and are tried again on the next run).
+
+    Why: a worker without the client's shared disk, without rjieba while the client
+    segments with it, or whose scikit-learn cannot load the model, failed every file of its
+    chunks — 300 rows of the same error for a setup mistake. Workers that join later are
+    not asked; their files fail with the reason.
+    """
+    workers = list(client.nthreads())
+    futures = {w: client.submit(_dask_ready, spec, path, workers=[w], allow_other_workers=False,
+                                pure=False) for w in workers}
+    problems: list[str] = []
+    deadline = time.monotonic() + _CHECK_SECONDS
+    for w, fut in futures.items():
+        try:
+            problem = fut.result(timeout=max(deadline - time.monotonic(), 0.1))
+        except TimeoutError:  # busy with another client's work, or gone: not known, go on
+            log.debug("Dask worker %s did not answer the check in time", w)
+            fut.cancel()
+            problem = None
+        except Exception as exc:  # the worker died meanwhile, it cannot unpickle …
+            if _scheduler_lost(client, exc):
+                raise ClusterError(f"lost the connection to the Dask scheduler ({exc})") from exc
+            problem = f"failed the check: {type(exc).__name__}: {exc}"
+        finally:
+            fut.release()
+        if problem:
+            problems.append(f"{w} {problem}")
+    if not problems:
+        return
+    if len(problems) == len(workers):
+        whom = ("the Dask worker cannot" if len(workers) == 1
+                else f"none of the {len(workers)} Dask workers can")
+        raise ClusterError(f"{whom} do the work, nothing was tagged: " + "; ".join(problems))
+    log.warning("%d of the %d Dask workers cannot do the work; the files of the chunks they "
+                "run will fail (and be tried again on the next run): %s", len(problems),
+                len(workers), "; ".join(problems))
 
 
 @dataclass(frozen=True)
@@ -1682,9 +1875,11 @@ def _ship_spec(client: Any, spec: TaggerSpec) -> tuple[Any, Callable[[], None]]:
         return spec, lambda: None
     import uuid
 
-    from nlp_reports.corpus._dask_worker import TaggerPlugin
+    from nlp_reports.corpus._dask_worker import PLUGIN_PREFIX, TaggerPlugin, drop_orphan_plugins
 
-    name = f"nlp-reports-tagger-{uuid.uuid4().hex}"
+    drop_orphan_plugins(client)
+    # the client's id in the name: a later run can tell a plugin whose client is gone
+    name = f"{PLUGIN_PREFIX}{client.id}-{uuid.uuid4().hex[:12]}"
     client.register_plugin(TaggerPlugin(name, spec), name=name)
 
     def unregister() -> None:
@@ -1726,7 +1921,8 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                     break
                 if shipped is None:
                     shipped, unship = _ship_spec(client, spec)
-                pending.append((c, client.submit(process_chunk, c, shipped, loader, words,
+                    _check_workers(client, shipped, c[0][0])
+                pending.append((c, client.submit(_dask_chunk, c, shipped, loader, words,
                                                  timeout, pure=False)))
             if not pending:
                 break
@@ -1734,6 +1930,11 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
             try:
                 result = fut.result()
             except Exception as exc:  # a lost worker fails its chunk, not the batch
+                if _scheduler_lost(client, exc):  # every later task would fail alike
+                    raise ClusterError(
+                        f"lost the connection to the Dask scheduler ({type(exc).__name__}: "
+                        f"{exc}); the reports written so far are kept, each whole: run the "
+                        "same command again to resume") from exc
                 log.warning("a Dask task failed: %s", exc)
                 result = [("failed", path, sha, size, "worker_error",
                            f"the worker running this file failed: {type(exc).__name__}: {exc}")
@@ -1742,7 +1943,10 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
             fut.release()
     finally:
         if pending:  # stopped early (an error in the writer, the caller closed us)
-            client.cancel([f for _, f in pending])
+            try:
+                client.cancel([f for _, f in pending])
+            except Exception:  # the scheduler is gone: nothing left to cancel
+                log.debug("could not cancel the pending Dask tasks", exc_info=True)
         unship()
         close()
 
@@ -1984,10 +2188,15 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             last = time.monotonic()
 
         try:
-            for chunk_result in results:
-                buffer.extend(chunk_result)
-                if len(buffer) >= WRITE_BATCH or time.monotonic() - last >= WRITE_SECONDS:
+            try:
+                for chunk_result in results:
+                    buffer.extend(chunk_result)
+                    if len(buffer) >= WRITE_BATCH or time.monotonic() - last >= WRITE_SECONDS:
+                        flush()
+            except ClusterError:  # the Dask scheduler lost: what came back is whole, keep it
+                if buffer:
                     flush()
+                raise
             if buffer:
                 flush()
         finally:
