@@ -1631,6 +1631,8 @@ def _dask_client(scheduler: Any, jobs: int) -> tuple[Any, Callable[[], None]]:
     cluster = client = None
     chatter = logging.getLogger("distributed")
     level = chatter.level
+    reconnect = _ReconnectNoise()
+    logging.getLogger("distributed.client").addFilter(reconnect)
 
     def close() -> None:
         try:
@@ -1640,6 +1642,7 @@ def _dask_client(scheduler: Any, jobs: int) -> tuple[Any, Callable[[], None]]:
                 cluster.close()
         finally:
             chatter.setLevel(level)
+            logging.getLogger("distributed.client").removeFilter(reconnect)
 
     try:
         if scheduler is None:
@@ -1665,6 +1668,21 @@ def _dask_client(scheduler: Any, jobs: int) -> tuple[Any, Callable[[], None]]:
         close()
         raise
     return client, close
+
+
+class _ReconnectNoise(logging.Filter):
+    """Drops what Dask's client logs when its scheduler is gone for good ("Failed to
+    reconnect …" and the tracebacks of its own cancelled close): the run stops with a
+    :class:`ClusterError` that says it, and 30 lines of Dask's traceback above that line
+    read as a crash of ours."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        import asyncio
+
+        if record.getMessage().startswith("Failed to reconnect to scheduler"):
+            return False
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, asyncio.CancelledError)
 
 
 #: Seconds to wait for a scheduler address to connect and to greet (:func:`_probe_scheduler`),
