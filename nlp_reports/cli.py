@@ -468,13 +468,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_suggest)
 
     p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
-    p.add_argument("paths", nargs="+", help="files, folders or globs")
+    p.add_argument("paths", nargs="+",
+                   help="report files (.txt .html .mht .docx .doc .wps .pdf), folders (walked "
+                        "for them) or globs")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU)")
     p.add_argument("--backend", choices=["joblib", "dask"], default="joblib",
                    help="how workers run (default: %(default)s)")
-    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786; files "
+                   "go to the workers by absolute path: every worker must see them there "
+                   "(docs/scaling.md)")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
     p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                    help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
