@@ -1833,6 +1833,8 @@ def _check_workers(client: Any, spec: Any, path: str) -> None:
     chunks — 300 rows of the same error for a setup mistake. Workers that join later are
     not asked; their files fail with the reason.
     """
+    import asyncio
+
     workers = list(client.nthreads())
     futures = {w: client.submit(_dask_ready, spec, path, workers=[w], allow_other_workers=False,
                                 pure=False) for w in workers}
@@ -1841,7 +1843,8 @@ def _check_workers(client: Any, spec: Any, path: str) -> None:
     for w, fut in futures.items():
         try:
             problem = fut.result(timeout=max(deadline - time.monotonic(), 0.1))
-        except TimeoutError:  # busy with another client's work, or gone: not known, go on
+        # (Dask raises asyncio's TimeoutError, not the builtin one before Python 3.11)
+        except (TimeoutError, asyncio.TimeoutError):  # busy with another client's work, or gone
             log.debug("Dask worker %s did not answer the check in time", w)
             fut.cancel()
             problem = None
