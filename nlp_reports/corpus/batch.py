@@ -468,14 +468,15 @@ def _ole_directory(fh: Any, head: bytes, max_bytes: int) -> bytes:
     file up to the reader's size limit; past it (a file the reader refuses as too large, to
     be listed as such if it is a .doc), the 64 KB from the directory's first sector the
     header names. Reading a 2 GB file whole to find a name took twice its size in memory."""
+    from nlp_reports.ingest import _ole_directory_offset
+
     size = os.fstat(fh.fileno()).st_size
     if size <= max_bytes:
         return fh.read()
-    shift = int.from_bytes(head[0x1E:0x20], "little")
-    start = int.from_bytes(head[0x30:0x34], "little")
-    if shift not in (9, 12) or start >= 0xFFFFFFFA:
+    at = _ole_directory_offset(head)
+    if at is None:
         return b""
-    fh.seek((start + 1) << shift)
+    fh.seek(at)
     return fh.read(65536)
 
 

@@ -262,10 +262,18 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
 def _ole_cut_short(data: bytes) -> bool:
     """Whether an OLE file's header is sound but its directory starts past the end of
     ``data`` (a .doc whose download stopped: the directory is written last)."""
-    shift = int.from_bytes(data[0x1E:0x20], "little")
-    start = int.from_bytes(data[0x30:0x34], "little")
-    return len(data) >= 0x34 and shift in (9, 12) and start < 0xFFFFFFFA and (
-        (start + 1) << shift) >= len(data)
+    at = _ole_directory_offset(data)
+    return at is not None and at >= len(data)
+
+
+def _ole_directory_offset(head: bytes) -> int | None:
+    """The byte offset of an OLE file's directory (its first sector), as the header at the
+    start of ``head`` names it; None when the header is cut short or names no sound one."""
+    shift = int.from_bytes(head[0x1E:0x20], "little")
+    start = int.from_bytes(head[0x30:0x34], "little")
+    if len(head) < 0x34 or shift not in (9, 12) or start >= 0xFFFFFFFA:
+        return None
+    return (start + 1) << shift
 
 
 def _looks_like_text(data: bytes) -> bool:
