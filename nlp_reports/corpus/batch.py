@@ -427,7 +427,8 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
     """Whether a file without a suffix is one to read as a report (a crawler saves
     ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx; an archive then fails
     with "unpack it", listed), a Word 97–2003 file (an OLE file whose directory, at its end,
-    names a ``WordDocument``: the whole file is read to find it; an .xls is not), a web page,
+    names a ``WordDocument``: read whole up to the reader's size limit, past it from the
+    directory's first sector (:func:`_ole_directory`); an .xls is not), a web page,
     or text (UTF-8, GB18030, UTF-16) naming 年度报告 / 政府信息公开 / 政务公开. Anything
     else, or a file that cannot be opened, is not."""
     from nlp_reports.errors import UnsupportedFormatError
