@@ -108,6 +108,16 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _with_shipped(args: argparse.Namespace, paths: Sequence[str]) -> list[str]:
+    """``paths`` after the shipped labeled corpus when ``--with-shipped`` was given (found
+    wherever the package is installed: a wheel has no nlp_reports/data/labeled beside it)."""
+    if not args.with_shipped:
+        return list(paths)
+    from nlp_reports.classify.dataset import shipped_labeled_files
+
+    return [*map(str, shipped_labeled_files()), *paths]
+
+
 def _train_command(args: argparse.Namespace) -> str:
     """The train command line as run (data paths after the shell's expansion, options given)."""
     import shlex
@@ -159,13 +169,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify import train
     from nlp_reports.classify.train import too_few_labels
 
-    data = list(args.data)
-    if args.with_shipped:
-        from nlp_reports.classify.dataset import shipped_labeled_files
-
-        data = [*map(str, shipped_labeled_files()), *data]
     with _progress(args):
-        result = train(data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
+        result = train(_with_shipped(args, args.data), out=args.out, tokenizer=args.tokenizer, dev=args.dev,
                        test=args.test, seed=args.seed, thresholds=args.thresholds,
                        command=_train_command(args), weights=_weights(args.weight))
     _out(f"model written to {result.path}")
@@ -216,11 +221,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp_reports.classify import evaluate, format_evaluation
 
     with _progress(args):
-        base = list(args.base or ())
-        if args.with_shipped:
-            from nlp_reports.classify.dataset import shipped_labeled_files
-
-            base = [*map(str, shipped_labeled_files()), *base]
+        base = _with_shipped(args, args.base or ())
         if base and args.cv is None:
             _err("error: --base and --with-shipped add data to the training folds of --cv K: "
                  "give --cv too")
