@@ -41,6 +41,7 @@ _EXPORTS: dict[str, str] = {
     "summarize": "nlp_reports.corpus",
     "audit": "nlp_reports.corpus",
     "export": "nlp_reports.corpus",
+    "panel": "nlp_reports.corpus",
     "THEMES": "nlp_reports.taxonomy",
     "KINDS": "nlp_reports.taxonomy",
     "errors": "nlp_reports.errors",

@@ -27,6 +27,7 @@ _EXPORTS: dict[str, str] = {
     "Failure": "batch",
     "tag_paths": "batch",
     "export": "export",
+    "panel": "panel",
     "Store": "store",
     "StoredStatement": "store",
     "Summary": "summarize",
@@ -34,7 +35,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = ["Audit", "BatchResult", "Failure", "Store", "StoredStatement", "Summary", "audit",
-           "export", "summarize", "tag_paths"]
+           "export", "panel", "summarize", "tag_paths"]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,126 @@
+"""The agency × year panel (机关—年度面板): one row per agency and year, for regressions.
+
+A researcher merging the reports with data of her own needs one row per (agency, year), not
+one per stored text: a corpus crawled from websites holds a report's corrected re-issue
+(更正版) beside the first version, or a page and its attachment that parsed to different
+texts. :func:`panel` keeps one report per pair by the rule of ``summarize --dedupe``
+(:func:`~nlp_reports.corpus.summarize.dedupe_frames`) and gives, per pair, the table figures
+the store holds, 表二's decision counts, problem and measure theme dummies of section 五
+and the share copied from the agency's report of the year before — each column from one
+stated table cell or computation (docs/summary.md, *The agency × year panel*).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from nlp_reports.corpus.store import CROSS_YEAR_CELLS, FIGURES, Store, open_store
+from nlp_reports.taxonomy import THEME_IDS
+
+#: 表二's decision counts as panel columns: (table id, row id), column ``decisions`` (本年处理决定
+#: 数量; in the 2019 format the same-named column beside 上一年项目数量 and 本年增/减).
+DECISION_CELLS: dict[str, tuple[str, str]] = {
+    "licensing": ("table2.5", "licensing"),      # 行政许可
+    "punishment": ("table2.6", "punishment"),    # 行政处罚
+    "coercion": ("table2.6", "coercion"),        # 行政强制
+}
+
+
+def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
+          dedupe: bool = True, threshold: float = 0.8) -> Any:
+    """One row per (agency, year) of a store: a DataFrame sorted by agency and year.
+
+    ``agency_map`` (old name → new name, a dict or a CSV path, as for :func:`summarize`)
+    links an agency's years across a rename; ``agency_as_written`` keeps the report's own
+    name. ``dedupe`` (default True): one report per pair, chosen as ``summarize --dedupe``
+    chooses (``n_texts`` says how many stored texts the pair had); False gives one row
+    per report. Reports without an agency or a year are left out (they cannot be keyed).
+    ``threshold``: the cosine above which a statement counts as copied (as in the summary).
+    """
+    import pandas as pd
+
+    from nlp_reports.corpus import copying
+    from nlp_reports.corpus.summarize import (
+        agency_map_arg,
+        dedupe_frames,
+        load_frames,
+        theme_flags,
+        unreadable_tables,
+    )
+
+    mapping = agency_map_arg(agency_map)
+    store, owned = open_store(source, readonly=True)
+    try:
+        frames = load_frames(store, agency_map=mapping)
+        decisions = _decision_counts(store, unreadable_tables)
+    finally:
+        if owned:
+            store.close()
+    r = frames.reports
+    known = r["agency"].notna() & r["year"].notna()
+    pairs = r.loc[known].groupby(["agency", "year"]).size().rename("n_texts")
+    if dedupe:
+        frames, _ = dedupe_frames(frames)
+    r = frames.reports[frames.reports["agency"].notna() & frames.reports["year"].notna()]
+    st = frames.statements
+    # year over year against the agency's other reports kept (the deduped ones)
+    index = copying.NearDuplicateIndex.build(st["text"].tolist())
+    by_report, _ = copying.year_over_year(st, frames.reports, index, threshold=threshold)
+    copied = by_report.set_index("report_id")[["share_copied", "share_copied_statements"]]
+    kinds = st.groupby("report_id")["kind"].value_counts().unstack(fill_value=0)
+
+    out = pd.DataFrame({
+        "agency": r["agency"].to_numpy(),
+        "agency_as_written": (r["agency_as_written"] if "agency_as_written" in r
+                              else r["agency"]).to_numpy(),
+        "year": r["year"].astype(int).to_numpy(),
+        "level": r["level"].to_numpy(), "region": r["region"].to_numpy(),
+        "report_id": r["id"].to_numpy(), "path": r["path"].to_numpy(),
+        "published": r["published"].to_numpy(),
+    })
+    out["n_texts"] = [int(pairs.get((a, y), 1)) for a, y in zip(r["agency"], r["year"],
+                                                               strict=True)]
+    ids = r["id"]
+    for name in FIGURES:
+        out[name] = r[name].to_numpy(dtype=float)
+    for name in ("x2_normative_documents_issued", "x2_normative_documents_repealed",
+                 "x2_normative_documents_in_force", "x2_regulations_issued",
+                 "x2_regulations_repealed", "x2_regulations_in_force"):
+        if name in CROSS_YEAR_CELLS:
+            out[name] = r[name].to_numpy(dtype=float)
+    for name in DECISION_CELLS:
+        out[name] = ids.map(decisions.get(name, {})).to_numpy(dtype=float)
+    out["n_statements"] = r["n_statements"].fillna(0).astype(int).to_numpy()
+    for kind in ("problem", "measure"):
+        n = kinds[kind] if kind in kinds else pd.Series(dtype=int)
+        out[f"n_{kind}s"] = ids.map(n).fillna(0).astype(int).to_numpy()
+    for kind, prefix in (("problem", "p_"), ("measure", "m_")):
+        flags = theme_flags(st, r, kind)
+        for theme in THEME_IDS:
+            out[prefix + theme] = flags[theme].to_numpy(dtype=int)
+    out["share_copied"] = ids.map(copied["share_copied"]).to_numpy(dtype=float)
+    out["share_copied_statements"] = ids.map(
+        copied["share_copied_statements"]).to_numpy(dtype=float)
+    out = out.sort_values(["agency", "year", "report_id"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _decision_counts(store: Store, unreadable: Any) -> dict[str, dict[int, float]]:
+    """:data:`DECISION_CELLS` per report id (a blank cell, or a cell of a table read only in
+    part — ``unreadable`` — is absent: NaN in the panel, never 0)."""
+    out: dict[str, dict[int, float]] = {}
+    for name, (table_id, row) in DECISION_CELLS.items():
+        cells = store.query(
+            'SELECT report_id, value FROM table_cells WHERE table_id = ? AND "row" = ? '
+            "AND \"column\" = 'decisions'", (table_id, row))
+        bad = unreadable(store, table_id)
+        cells = cells[cells["value"].notna() & ~cells["report_id"].isin(bad)]
+        # a report's first table of the id, as report.table(id) reads it
+        cells = cells.drop_duplicates("report_id")
+        out[name] = dict(zip(cells["report_id"].astype(int),
+                             cells["value"].astype(float), strict=True))
+    return out
+
+
+__all__ = ["DECISION_CELLS", "panel"]
