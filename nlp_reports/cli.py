@@ -523,7 +523,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="count one report per (agency, year): one whose year is not in "
                         "doubt (no year_conflict), then one with sections or 表三 over a "
                         "text with neither, then the one published last, "
-                        "else the most complete (表三 read, most statements), else the one "
+                        "else the most complete (表三 read, fewest tables read only in part, "
+                        "most statements), else the one "
                         "stored last (docs/summary.md)")
     p.add_argument("--agency-map", metavar="FILE",
                    help="a CSV of old,new agency names (机构改革 renames: 国土资源局 → "

@@ -129,3 +129,38 @@ def test_the_package_exports_it():
     import nlp_reports
 
     assert nlp_reports.panel is panel
+
+
+def _lost_last_row(report):
+    """``report`` as its PDF attachment read: 表二(六)'s last row (行政强制) lost at a page
+    break, the table ``unreadable`` — what the parser gave for a crawled 公安局 page's PDF."""
+    import dataclasses
+
+    tables = []
+    for t in report.tables:
+        if t.id == "table2.6":
+            values = (*t.values[:-1], (None,) * len(t.values[-1]))
+            t = dataclasses.replace(t, status="unreadable", values=values,
+                                    problem="a row of the table has no number")
+        tables.append(t)
+    return dataclasses.replace(report, tables=tables)
+
+
+def test_dedupe_prefers_the_text_whose_tables_were_read_whole(tmp_path):
+    """A page and its attachment that differ only by a table the attachment lost part of:
+    the page is kept, whatever the order they were stored in (the attachment last here)."""
+    from _corpus_helpers import store_of
+
+    from nlp_reports.corpus.summarize import summarize
+
+    page = load_report(COUNTY_2022)
+    attachment = _lost_last_row(page)
+    assert attachment.table("table2.6").status == "unreadable"
+    db = store_of(tmp_path / "pair.sqlite", {"art_1233_5889268.html": page,
+                                             "P020230124551023877.pdf": attachment})
+    row = _row(panel(db), "楠州市江北县人民政府", 2022)
+    assert row["n_texts"] == 2
+    assert row["path"] == "art_1233_5889268.html"
+    assert row["coercion"] == page.table("table2.6").get("coercion", "decisions")
+    note = next(n for n in summarize(db, dedupe=True).notes if n.startswith("dedupe:"))
+    assert "art_1233_5889268.html (tables read whole) over P020230124551023877.pdf" in note

@@ -405,6 +405,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     bare = reports[["received", "outcomes_total", "review", "litigation"]].isna().all(axis=1)
     reports["identities_checked"] = reports["id"].isin(
         identities_checked(store, reports.loc[bare, "id"].tolist()))
+    reports["n_unreadable"] = reports["id"].map(unreadable_counts(store)).fillna(0).astype(int)
     add_narrative_figures(store, reports)  # (the text's figures where no table gave one)
     if agency_map is not None:
         apply_agency_map(reports, agency_map)
@@ -492,6 +493,21 @@ def unreadable_tables(store: Store, table_id: str) -> set[int]:
                        "report_tables WHERE table_id = ? GROUP BY report_id) "
                        "WHERE status IS NOT 'ok'", (table_id,))
     return set(rows["report_id"].tolist())
+
+
+def unreadable_counts(store: Store) -> dict[int, int]:
+    """Report id → how many of its tables were read only in part (status ``unreadable``),
+    for the reports that have any: :func:`dedupe_frames` prefers, of two texts of one
+    report, the one whose tables were read whole (a PDF attachment that lost a row)."""
+    compact = store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                          "name = 'report_tables'")
+    if compact.empty:  # a store of schema 1 or 2: table_cells is a table
+        rows = store.query("SELECT report_id, count(DISTINCT table_id) AS n FROM table_cells "
+                           "WHERE table_status IS NOT 'ok' GROUP BY report_id")
+    else:
+        rows = store.query("SELECT report_id, count(*) AS n FROM report_tables "
+                           "WHERE status IS NOT 'ok' GROUP BY report_id")
+    return dict(zip(rows["report_id"].astype(int), rows["n"].astype(int), strict=True))
 
 
 def top_folders(paths: Sequence[str | None]) -> Any:
@@ -1118,8 +1134,9 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     never makes it the report); then the one published last (``published``, an ISO date: a revised
     version is published after the version it replaces); among those with the same or no
     date, the most complete — 表三 read (its total received and outcomes both present),
-    then the most section-五 statements — and then the one stored last (the highest id), so
-    a degraded copy (a PDF whose 表三 could not be read) does not win by the order of the
+    then the fewest tables read only in part (``unreadable``), then the most section-五
+    statements — and then the one stored last (the highest id), so a degraded copy (a PDF
+    whose 表三, or 表二's last row, could not be read) does not win by the order of the
     walk. Reports without an agency or a year are
     all kept. Why a rule and not a guess: two different texts for one agency and year are
     a revision or a correction far more often than two reports; the rule is the same for
@@ -1149,9 +1166,12 @@ def _dedupe_order(sub: Any) -> Any:
         published=sub["published"].astype(object).where(sub["published"].notna(),
                                                          "").astype(str),
         table3=(sub["received"].notna() & sub["outcomes_total"].notna()).astype(int),
+        # fewer tables read only in part wins (sorted ascending: the kept one is last)
+        whole=-(sub["n_unreadable"].fillna(0).astype(int) if "n_unreadable" in sub
+                else np.zeros(len(sub), dtype=int)),
         n_statements=sub["n_statements"].fillna(0).astype(int))
     return order.sort_values(["agency", "year", "sure", "body", "published", "table3",
-                              "n_statements", "id"], kind="stable")
+                              "whole", "n_statements", "id"], kind="stable")
 
 
 def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
@@ -1176,6 +1196,7 @@ def _kept_texts(r: Any, pairs: Any, limit: int = 3) -> str:
                else "sections or 表三" if kept["body"] != runner["body"]
                else "published last" if kept["published"] != runner["published"]
                else "表三 read" if kept["table3"] != runner["table3"]
+               else "tables read whole" if kept["whole"] != runner["whole"]
                else "more statements in 五" if kept["n_statements"] != runner["n_statements"]
                else "stored last")
         others = ", ".join(name(x) for x in g["id"].iloc[:-1])
