@@ -53,6 +53,8 @@ def test_one_row_per_agency_and_year_the_correction_kept(db):
     first = load_report(FIRST).table("table3").get("1", "total")
     assert corrected != first  # the one cell the re-issue corrected
     assert row["received"] == corrected
+    assert row["left_out"] == f"汶溪省教育厅: {FIRST}"
+    assert _row(p, "楠州市江北县人民政府", 2022)["left_out"] == ""
     assert _row(p, "泓城市财政局", 2020)["n_texts"] == 1
 
 
@@ -123,6 +125,16 @@ def test_copied_share_and_a_renamed_county_linked_by_the_agency_map(db):
     assert _row(linked, "楠州市江北区人民政府", 2023)["agency_as_written"] == "楠州市江北区人民政府"
     assert not pd_isna(_row(linked, "楠州市江北区人民政府", 2023)["share_copied"])
     assert len(linked) == len(p)
+
+
+def test_a_merger_in_the_agency_map_names_the_predecessor_left_out(db):
+    """Two bodies of 2022 mapped to one name (a merger): one row, the other one named."""
+    merged = panel(db, agency_map={"楠州市江北县人民政府": "楠州市江北区人民政府",
+                                   "泓城市新丰县自然资源局": "楠州市江北区人民政府"})
+    row = _row(merged, "楠州市江北区人民政府", 2022)
+    assert row["n_texts"] == 2
+    other = ({"楠州市江北县人民政府", "泓城市新丰县自然资源局"} - {row["agency_as_written"]}).pop()
+    assert row["left_out"].startswith(f"{other}: ")
 
 
 def test_the_package_exports_it():

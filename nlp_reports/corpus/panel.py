@@ -62,6 +62,12 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     pairs = r.loc[known].groupby(["agency", "year"]).size().rename("n_texts")
     if dedupe:
         frames, _ = dedupe_frames(frames)
+    # the texts of a pair not kept, with the name each was written under (a merger mapped
+    # by agency_map puts its predecessors' reports of one year in one pair)
+    gone = r.loc[known & ~r["id"].isin(frames.reports["id"])]
+    written = gone["agency_as_written"] if "agency_as_written" in gone else gone["agency"]
+    left_out = (gone.assign(text=written.astype(str) + ": " + gone["path"].astype(str))
+                .groupby(["agency", "year"])["text"].agg("; ".join))
     r = frames.reports[frames.reports["agency"].notna() & frames.reports["year"].notna()]
     st = frames.statements
     # year over year against the agency's other reports kept (the deduped ones)
@@ -81,6 +87,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     })
     out["n_texts"] = [int(pairs.get((a, y), 1)) for a, y in zip(r["agency"], r["year"],
                                                                strict=True)]
+    out["left_out"] = [left_out.get((a, y), "") for a, y in zip(r["agency"], r["year"],
+                                                                strict=True)]
     ids = r["id"]
     for name in FIGURES:
         out[name] = r[name].to_numpy(dtype=float)
