@@ -72,8 +72,9 @@ REPORT_WEIGHT = 8192
 #: commits at once. One ``tag_many`` call per 64 reports instead of per 16 costs ~0.15 ms a
 #: report less; a kill still loses at most the results not yet committed.
 SERIAL_CHUNK_SIZE = 64
-#: The writer commits once this many results have arrived (or after WRITE_SECONDS): a
-#: commit per 16-file chunk cost more than the rows; a kill loses at most these.
+#: The writer commits once this many results have arrived (or after WRITE_SECONDS, or,
+#: with forked workers, when none has a result ready): a commit per 16-file chunk cost more
+#: than the rows; a kill loses at most these.
 WRITE_BATCH = 64
 WRITE_SECONDS = 2.0
 #: Seconds one file may take to parse before it is failed with reason ``timeout``.
@@ -1087,7 +1088,11 @@ class _HeadStart:
 
         fd = self._file.fileno()
         data = os.pread(fd, os.fstat(fd).st_size, 0)
-        self.close()
+        # Killed, not waited for: the kernel takes a few milliseconds to tear down a process
+        # of this size, in which the workers would wait for their first chunks; reaped by
+        # :meth:`close`, at the end of the run.
+        self._proc.kill()
+        self._file.close()
         pos = 0
         while pos + _RECORD.size <= len(data):  # (a record cut short is left out)
             nkey, nblob = _RECORD.unpack_from(data, pos)
@@ -1395,7 +1400,8 @@ def _end_pool(pool: Any) -> None:
 def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                 words: bool, timeout: float | None,
                 head: _HeadStart | None = None) -> Iterator[list[tuple[Any, ...]]]:
-    """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight.
+    """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight; an
+    empty result where the next one is not back yet (the writer may write meanwhile).
 
     ``chunks`` is consumed lazily (streaming). A worker that dies (crash, OOM killer)
     breaks the pool: the chunk waited for is then run one file at a time in fresh
@@ -1404,8 +1410,14 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     here, in this process, while the workers run the chunks after them.
     """
     import gc
+    import itertools
 
     _warm(spec, words, loader)
+    # The first block of files is hashed and checked against the store now, before the
+    # workers are forked: they then get their first chunks as soon as the head start is
+    # stopped, instead of waiting ~10 ms for it (while the head start still parses).
+    source = iter(chunks)
+    first = list(itertools.islice(source, 1))
     # Objects alive now (the model, the dictionaries) move to a generation the collector
     # never scans: a forked worker's collections then do not touch — and so copy — every
     # page they share with the parent.
@@ -1422,8 +1434,8 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
             except BaseException:
                 _end_pool(pool)
                 raise
-        yield from _run_forked_pools(chunks, spec, loader, jobs, words, timeout, head, parsed,
-                                     pool)
+        yield from _run_forked_pools(itertools.chain(first, source), spec, loader, jobs, words,
+                                     timeout, head, parsed, pool)
     finally:
         gc.unfreeze()
 
@@ -1514,6 +1526,11 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                     future = _submit(pool, process_chunk, chunk, spec, loader, words, timeout)
                     in_pool += 1
                 in_pool -= 1
+                if not future.done():
+                    # nothing back yet: an empty result lets the writer write what it holds
+                    # while it would wait (at the end of a run, the last chunks' reports are
+                    # written as they come, not all after the last one)
+                    yield []
                 try:
                     result = _result(future, pool)
                 except BrokenProcessPool as exc:
@@ -2092,6 +2109,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         since = run_start if retag else None
 
         def pending_chunks() -> Iterator[list[tuple[str, str, int]]]:
+            nonlocal walked
             chunk: list[tuple[str, str, int]] = []
             weight = 0  # of the chunk (_chunk_full)
             seen = seen_weight = 0  # files hashed so far and their weight: the mean weight
@@ -2171,7 +2189,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                         weight = 0
             if chunk:
                 yield chunk
+            walked = True
 
+        walked = False  # every chunk handed out: the last ones are in the workers
         if backend == "dask":
             results = _run_dask(pending_chunks(), spec, loader, jobs, words, scheduler, timeout)
         else:
@@ -2212,7 +2232,15 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
         try:
             try:
+                checkpointed = False
                 for chunk_result in results:
+                    if not chunk_result:  # (forked workers: none back yet) write meanwhile
+                        if buffer:
+                            flush()
+                        if walked and not checkpointed:  # what closing the store would do
+                            store.checkpoint()
+                            checkpointed = True
+                        continue
                     buffer.extend(chunk_result)
                     if len(buffer) >= WRITE_BATCH or time.monotonic() - last >= WRITE_SECONDS:
                         flush()
