@@ -229,6 +229,57 @@ def _drop_chrome(root) -> None:
             _remove(el)
 
 
+#: How deep pages held in an <iframe srcdoc> are opened (a srcdoc inside a srcdoc …).
+_EMBED_DEPTH = 3
+
+
+def _open_embedded(doc, parser) -> None:
+    """Put in place the report a page holds where text extraction drops it as chrome: an
+    <iframe srcdoc="…"> (a CMS's preview frame: the report's page is the attribute's HTML)
+    becomes that page's body, a <textarea> (a read-only box the report was pasted into)
+    becomes a <pre>. Only one holding more Chinese text than the rest of the page: a comment
+    box or a frame beside a report stays chrome."""
+    from lxml import etree
+
+    for _ in range(_EMBED_DEPTH):
+        found = [el for el in doc.iter("iframe", "textarea")
+                 if el.get("srcdoc") or _tag(el) == "textarea"]
+        if not found:
+            return
+        page = _cjk_count(_text(doc))
+        opened = False
+        for el in found:
+            if el.getparent() is None:
+                continue
+            if _tag(el) == "textarea":
+                own = _cjk_count(el.text)
+                if 2 * own > page:
+                    pre = etree.Element("pre")
+                    pre.text, pre.tail = el.text, el.tail
+                    el.getparent().replace(el, pre)
+                continue
+            markup = el.get("srcdoc") or ""
+            if _cjk_count(markup) <= page:  # (a frame inside counts: its srcdoc is text here)
+                continue
+            try:
+                inner = etree.fromstring(markup, parser=parser)
+            except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+                continue
+            if inner is None:
+                continue
+            box = etree.Element("div")
+            body = inner.find("body")
+            box.text = body.text if body is not None else None
+            for child in list(inner if body is None else body):
+                if _tag(child) != "head":
+                    box.append(child)
+            box.tail = el.tail
+            el.getparent().replace(el, box)
+            opened = True
+        if not opened:
+            return
+
+
 def _remove(el) -> None:
     """Remove ``el`` and its subtree but keep its tail text."""
     parent = el.getparent()
@@ -297,7 +348,11 @@ def _is_layout_table(el, stats: _Stats) -> bool:
         table = table.getparent()
     if table is None:
         return False
-    for tr in _own_rows(table):
+    rows = _own_rows(table)
+    cells = [cell for tr in rows for cell in tr if _tag(cell) in ("td", "th")]
+    if len(cells) == 1 and stats.table.get(cells[0]):
+        return True  # a one-cell frame around a data table (a CMS's bordered box)
+    for tr in rows:
         for cell in tr:
             blocks = stats.blocks.get(cell, 0)
             if not blocks:
@@ -747,6 +802,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         log.warning("%s: the HTML is nested too deeply to parse; reading it as tagged text",
                     path or "<html>")
         return _strip_tags(markup, keep_structure=True).strip("\n")
+    _open_embedded(doc, parser)
     title = _title(doc)
     fields = _meta_fields(doc)
     pointers = _pointers(doc)
