@@ -90,6 +90,7 @@ def drop_running_heads(text: str) -> str:
         return text
     lines = text.split("\n")
     heads: dict[str, list[int]] = {}  # line → indexes where it follows a page number
+    feet: dict[str, list[int]] = {}  # line → indexes where it comes right before one
     words = _han("{4}")
     for i, line in enumerate(lines):
         if i in bare or (line and PAGE_LINE.fullmatch(line)):
@@ -98,19 +99,52 @@ def drop_running_heads(text: str) -> str:
                 j += 1
             if j < len(lines) and words.search(lines[j]):
                 heads.setdefault(lines[j].strip(), []).append(j)
-    if not heads:
+            j = i - 1
+            while j >= 0 and not lines[j].strip():
+                j -= 1
+            if j >= 0 and words.search(lines[j]) and not _PAGE_MARK_INSIDE.search(lines[j]):
+                feet.setdefault(lines[j].strip(), []).append(j)
+    if not heads and not feet:
         return text
     title = next((line.strip() for line in lines if line.strip()), "")
-    first_page = min(where[0] for where in heads.values())  # (page 1 prints it above)
+    first = [where[0] for where in heads.values()]
+    first_page = min(first) if first else 0  # (page 1 prints it above)
     repeated = {key for key, where in heads.items() if len(where) >= _RUNNING_HEAD_MIN}
-    if repeated:  # each such line must stand nowhere else below page 1
+    if repeated:  # each such line must stand nowhere else below page 1, but as the
+        # signature: a bureau's name heads its pages and signs the report
         seen = Counter(line.strip() for line in lines[first_page:])
-        repeated = {key for key in repeated if seen[key] == len(heads[key])}
+        repeated = {key for key in repeated
+                    if seen[key] - len(heads[key]) <= _signatures(lines, key, first_page)}
+    # a running foot (页脚: the site's name, "某某门户网站 www…") above each page number,
+    # the same on 3 pages or more and nowhere else
+    footers = {key for key, where in feet.items() if len(where) >= _RUNNING_HEAD_MIN}
+    if footers:
+        seen = Counter(line.strip() for line in lines)
+        footers = {key for key in footers if seen[key] == len(feet[key])}
     drop = {i for key, where in heads.items() if key in repeated or _is_title(key, title)
-            for i in where} | bare
+            for i in where} | {i for key in footers for i in feet[key]} | bare
     if not drop:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+#: A signature's date line: "2024年1月24日", "二〇二四年一月", alone on its line.
+_SIGNATURE_DATE = re.compile(
+    r"[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}"
+    r"[ \t]*月(?:[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日)?[ \t\u3000]*")
+
+
+def _signatures(lines: list[str], key: str, start: int) -> int:
+    """How many times the line ``key`` stands from ``start`` on as a signature: right above a
+    date line (:data:`_SIGNATURE_DATE`)."""
+    n = 0
+    for i in range(start, len(lines)):
+        if lines[i].strip() == key:
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            n += j < len(lines) and _SIGNATURE_DATE.fullmatch(lines[j]) is not None
+    return n
 
 
 #: A page number with a running text before or after it on its line ("某县人民政府 第3页
