@@ -78,7 +78,9 @@ _RUN_ON_BODY = re.compile(
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
-_TABLE_ROW = re.compile(r"\d[\d\s.]{0,20}\d|\t")
+#: An aligned table row ("一、本年新收…  5  0  3"), not a heading; a year in a title is no
+#: row ("五、2022年度存在的主要问题及改进情况", "六、2014年工作打算").
+_TABLE_ROW = re.compile(r"(?<!\d)\d[\d\s.]{0,20}\d(?![\d.])(?![ \t\u3000]{0,2}年)|\t")
 
 #: Lines of site chrome that end the report when they follow the last section.
 _TAIL_CHROME = re.compile(
