@@ -1297,6 +1297,42 @@ def _read_table4(
     return None
 
 
+#: A row of 表四 printed one result a row (the table transposed: "行政复议结果维持 2",
+#: "行政诉讼（复议后起诉）总计 1"): its group and its column.
+_T4_RESULT_ROW = re.compile(
+    r"(?P<group>行政复议|(?:行政诉讼)?[(（]?(?:未经复议直接起诉|复议后起诉)[)）]?)[·、:：\-—]?"
+    r"(?P<col>结果维持|结果纠正|其他结果|尚未审结|总计|合计)")
+_T4_RESULT_COLUMN = {"结果维持": 0, "结果纠正": 1, "其他结果": 2, "尚未审结": 3, "总计": 4, "合计": 4}
+
+
+def _read_table4_by_result(
+    lines: Sequence[_Line], starts: Sequence[int]
+) -> tuple[Table, Problem | None] | None:
+    """表四 transposed, one result a row with its one value (15 rows): read only when the
+    15 rows all stand, each once, one after another; else None (the table is not there)."""
+    for s in starts:
+        found: dict[int, _Cell] = {}
+        for i in range(s, len(lines)):
+            ln = lines[i]
+            m = (_T4_RESULT_ROW.fullmatch(ln.labels[0])
+                 if len(ln.labels) == 1 and len(ln.cells) == 1 else None)
+            if m is None:
+                if found:
+                    break
+                continue
+            group = m.group("group")
+            g = 2 if "复议后" in group else 1 if "直接起诉" in group else 0
+            k = g * _T4_GROUP + _T4_RESULT_COLUMN[m.group("col")]
+            if k in found:
+                break
+            found[k] = ln.cells[0]
+        if len(found) == 3 * _T4_GROUP:
+            return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS,
+                          {"count": [found[k] for k in range(3 * _T4_GROUP)]},
+                          {"count": False}, "表四", counts=True)
+    return None
+
+
 def _t4_results_header(lines: Sequence[_Line], i: int) -> bool:
     """Whether line ``i`` starts 表四's column header "结果维持 结果纠正 …" (on one line, or one
     cell a line): the table when its "行政复议" line is missing or unreadable (wrapped in a
@@ -1452,7 +1488,7 @@ def read_tables(
         if t3 is None:
             t3, p3, fmt3, t3_rows = _read_table3(lines, starts(3), fmt2 or hint)
         if t4 is None:
-            t4 = _read_table4(lines, starts(4))
+            t4 = _read_table4(lines, starts(4)) or _read_table4_by_result(lines, starts(4))
     if year is None and not t2 and t4 is None and t3_rows < 12:
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
