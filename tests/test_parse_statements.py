@@ -289,8 +289,10 @@ def test_page_numbers_inside_a_statement_are_dropped():
 def test_a_run_in_measures_heading_after_the_last_problem_item_starts_the_measures():
     got, _ = split("一是价格查询不便。二是隐私保护需加强。整改措施：开通价格自助查询；"
                    "发布前隐去患者信息。")
+    # (problems since redteam15: 不便 says something is lacking, so the run before the
+    # measures' label lists the problems)
     assert [(b, t) for b, _, t in got] == [
-        ("unknown", "价格查询不便。"), ("unknown", "隐私保护需加强。"),
+        ("problem", "价格查询不便。"), ("problem", "隐私保护需加强。"),
         ("measure", "开通价格自助查询；"), ("measure", "发布前隐去患者信息。")]
 
 

@@ -120,7 +120,8 @@ _HEADING_NOUN_END = re.compile(
 #: After a year ("2025年，国家林业和草原局将…") only a future-tense verb turns: "2023年重点领域公开
 #:不够" and "2023年继续存在…" still report problems.
 _MEASURE_TURN = re.compile(
-    r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的)[^。，,]{0,6}(?:问题|不足))"
+    r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的|此|该|这一|这个|这类)[^。，,]{0,6}(?:问题|不足)"
+    r"|对此)"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
     r"|(?:20\d\d|明|新的一)年(?:度)?[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划)")
 #: A clause that turns from a problem to its measure inside one sentence ("…人员力量不足，
@@ -135,10 +136,10 @@ _CLAUSE_TURN = re.compile(
 #: Words saying something is lacking or wrong: the part before a turn reads as a problem.
 _PROBLEM_CUE = re.compile(
     r"不足|不够|不高|不强|不到位|不规范|不及时|不全面|不完善|不健全|不平衡|不充分|不深入|不精准"
-    r"|不明显|不畅|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
+    r"|不明显|不畅|不便|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
     r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能|参差不齐|刚刚起步|照搬|陈旧")
 #: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
-_PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就)")
+_PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就(?![业医学诊餐近地]))")
 #: A sentence saying there is no problem ("暂无突出问题", "未发现明显问题"): no problem cue.
 _NO_PROBLEM = re.compile(r"(?:无|暂无|尚无|没有|未发现|未见|不存在)(?:明显|突出|重大|较大)?的?"
                          r"(?:问题|不足|困难|短板)")
@@ -677,6 +678,9 @@ def _measure_half(text: str, s: int, e: int) -> int | None:
         if head is not None and block_of(head.group(1)) == "measure" \
                 and _CONTENT.search(text, head.end(), e):
             return p
+        if (text.startswith(("针对", "对此"), p) and _measure_turn(text, p, e)
+                and _reads_as_problem(text, s, m.end())):
+            return p  # "一是…不便。针对此问题，我局将…": the problem, then its measure
     return None
 
 
