@@ -952,7 +952,8 @@ def _frames_of(frames: Frames, keep: set[int]) -> Frames:
 def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tuple[int, int]]]:
     """Agencies that look renamed by the 机构改革 (:data:`REFORM_RENAMES`): (old name,
     (first, last year), new name, (first, last year)) when the two names differ only by a
-    known rename of the department's own name (same place before it), the old name's last
+    known rename of the department's own name (same place before it), or by a government's
+    short form (…政府办 for …人民政府办公室) or a 县 become a 区 or 市, the old name's last
     year comes before the new name's first, at most :data:`RENAME_GAP` years before it, and
     no year has reports of both. A hint to write an agency map, never a link."""
     from nlp_reports.parse.metadata import agency_key
@@ -979,7 +980,41 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
                     if new != key and last[key] < first[new] <= last[key] + RENAME_GAP:
                         out.append((shown[key], (first[key], last[key]),
                                     shown[new], (first[new], last[new])))
+    # the same body under a short name (…政府办 for …人民政府办公室) or after its county
+    # became a district or a city (撤县设区/撤县设市: …县人民政府 → …区人民政府)
+    short: dict[str, list[str]] = {}
+    for key in first:
+        short.setdefault(_short_name(key), []).append(key)
+    for key in first:
+        for variant in (key, *_county_renamed(key)):
+            for new in short.get(_short_name(variant), ()):
+                if new != key and last[key] < first[new] <= last[key] + RENAME_GAP:
+                    out.append((shown[key], (first[key], last[key]),
+                                shown[new], (first[new], last[new])))
     return sorted(set(out), key=lambda c: (c[0], c[2]))
+
+
+#: Long forms of a government's name and the short forms written for them (人民政府办公室 →
+#: 政府办): two names equal once shortened are one body written two ways.
+_SHORT_FORMS: tuple[tuple[str, str], ...] = (("人民政府办公室", "政府办"), ("政府办公室", "政府办"),
+                                             ("人民政府", "政府"))
+
+
+def _short_name(name: str) -> str:
+    """``name`` with a government's long forms shortened (:data:`_SHORT_FORMS`)."""
+    for long, abbreviated in _SHORT_FORMS:
+        name = name.replace(long, abbreviated)
+    return name
+
+
+def _county_renamed(name: str) -> tuple[str, ...]:
+    """``name`` with one of its 县 made a 区 or a 市 (撤县设区, 撤县设市), where a place
+    name of two characters or more comes before it and more of the name after it."""
+    out = []
+    for i, ch in enumerate(name):
+        if ch == "县" and 2 <= i < len(name) - 1:
+            out += [name[:i] + "区" + name[i + 1:], name[:i] + "市" + name[i + 1:]]
+    return tuple(out)
 
 
 @functools.cache
