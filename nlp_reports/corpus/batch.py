@@ -2109,7 +2109,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         since = run_start if retag else None
 
         def pending_chunks() -> Iterator[list[tuple[str, str, int]]]:
-            nonlocal walked
+            nonlocal near_end
             chunk: list[tuple[str, str, int]] = []
             weight = 0  # of the chunk (_chunk_full)
             seen = seen_weight = 0  # files hashed so far and their weight: the mean weight
@@ -2184,14 +2184,18 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                     after = len(todo_paths) - start - order[f] - 1  # files not looked at yet
                     if _chunk_full(len(chunk), weight, chunk_size, jobs,
                                    weight + after * seen_weight / max(seen, 1)):
+                        # chunks shrunk this small: the last ~50 ms of a run with several
+                        # processes (not the chunks of a small chunk_size)
+                        near_end = near_end or len(chunk) <= min(2 * TAIL_CHUNK_FILES,
+                                                                 chunk_size - 1)
                         yield chunk
                         chunk = []
                         weight = 0
+            near_end = True
             if chunk:
                 yield chunk
-            walked = True
 
-        walked = False  # every chunk handed out: the last ones are in the workers
+        near_end = False  # the last chunks are being handed out (the end is near)
         if backend == "dask":
             results = _run_dask(pending_chunks(), spec, loader, jobs, words, scheduler, timeout)
         else:
@@ -2232,14 +2236,12 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
         try:
             try:
-                checkpointed = False
                 for chunk_result in results:
                     if not chunk_result:  # (forked workers: none back yet) write meanwhile
                         if buffer:
                             flush()
-                        if walked and not checkpointed:  # what closing the store would do
+                        if near_end:  # what closing the store would do, done meanwhile
                             store.checkpoint()
-                            checkpointed = True
                         continue
                     buffer.extend(chunk_result)
                     if len(buffer) >= WRITE_BATCH or time.monotonic() - last >= WRITE_SECONDS:
