@@ -111,9 +111,12 @@ LIST_SEP = " | "
 #: ``statements_unsplit`` (section 五 written as prose, split into sentences: how the
 #: report is written, not something wrong with it) and ``reposted_page`` (the page's date a
 #: year or more after the signature's: which date is the publication's, said by the date
-#: columns).
+#: columns) and ``statements_outside_section5`` (no section 五, its problems and measures
+#: read from a sub-heading of another part: where they were read; the missing 五 is counted
+#: by ``missing_sections``).
 _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit",
-                                "mixed_heading_numbering", "reposted_page"})
+                                "mixed_heading_numbering", "reposted_page",
+                                "statements_outside_section5"})
 
 
 def is_empty_text(text: str | None) -> bool:
@@ -1643,6 +1646,7 @@ _NOT_FOUND = re.compile(r"^(表[二三四])\s*(.*?)\s*\((.+?)\) not found$")
 _UNREAD = re.compile(r"^(?P<name>.+?): (?P<read>\d+) of (?P<total>\d+) cells read; (?P<why>.*)$")
 _PICTURED = re.compile(r"^(?P<name>.+?) is not in the text; section (?P<n>\S+) shows an image")
 _UNMAPPED = re.compile(r"^heading '(?P<t>.+)' is outside the 2021 scheme")
+_OUTSIDE_5 = re.compile(r"sub-heading '(?P<t>[^']+)' in section (?P<n>\S+) \((?P<s>[^)]*)\)")
 _MEASURES_ONLY = re.compile(r"^section 五 starts at '(?P<t>.+?)', which names only measures")
 _LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) format")
 
@@ -1700,6 +1704,10 @@ def problem_zh(code: str, message: str) -> str:
         return "第五部分为成段文字，未分条列出问题和措施"
     if code == "empty_section_5":
         return "第五部分只写“无”或“暂无”"
+    if code == "statements_outside_section5":
+        m = _OUTSIDE_5.search(message)
+        where = f"第{m['n']}部分“{m['s']}”的小标题“{m['t']}”下" if m else "其他部分的小标题下"
+        return f"未单列第五部分，存在的问题和改进情况写在{where}"
     if code == "missing_section":
         m = re.match(r"section (\S+) \((.+)\) not found", message)
         return f"缺少第{m[1]}部分“{m[2]}”" if m else f"缺少部分：{message}"

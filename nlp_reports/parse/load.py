@@ -26,7 +26,7 @@ from nlp_reports.errors import NotAReportError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import block_of
-from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse
+from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse, inner_section5
 from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
     SECTION_TITLES,
@@ -98,7 +98,11 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     # statements of section 五
     statements: list[Statement] = []
     s5 = next((s for s in layout.sections if s.number == 5), None)
-    if s5 is not None:
+    if s5 is None:  # an older layout's problems and measures under a sub-heading of another part
+        statements, note = _inner_statements(layout, simplified, original)
+        if note is not None:
+            problems.append(note)
+    else:
         split = split_section5(simplified, s5.body_start, s5.body_end,
                                title=simplified[s5.title_start:s5.title_end])
         for i, st in enumerate(split.statements):
@@ -194,6 +198,31 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
                   tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
                   text=original)
+
+
+def _inner_statements(layout: Layout, simplified: str,
+                      original: str) -> tuple[list[Statement], Problem | None]:
+    """Statements of a report without section 五 read from the problems and measures headed
+    inside another section (:func:`sections.inner_section5`: "（三）存在的不足" in 概述, "一、
+    存在的问题 / 二、改进措施" in 其他需要报告的事项), as section 五's would be, and the
+    ``statements_outside_section5`` note naming where; ([], None) when there are none."""
+    statements: list[Statement] = []
+    where = []
+    for b in inner_section5(simplified, layout):
+        split = split_section5(simplified, b.body_start, b.end, title=b.heading)
+        if not split.statements:
+            continue
+        for st in split.statements:
+            statements.append(Statement(len(statements), _clean(original[st.start:st.end]),
+                                        st.block, st.marker))
+        section = next(s for s in layout.sections if s.number == b.section)
+        where.append(f"'{b.heading}' in section {_NUMERALS[b.section - 1]} "
+                     f"({simplified[section.title_start:section.title_end]})")
+    if not statements:
+        return [], None
+    return statements, Problem(
+        "statements_outside_section5",
+        f"no section 五: its statements were read from the sub-heading {'; '.join(where)}")
 
 
 def _misnumbered(layout: Layout, text: str) -> bool:

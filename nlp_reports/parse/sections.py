@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
+    MAX_SUBHEADING_LENGTH,
     MAX_TITLE_LENGTH,
     RUN_IN_TITLE,
     block_of,
@@ -713,3 +714,109 @@ def _closing_start(text: str, after: int, end: int) -> int:
     ls = max(after, text.rfind("\n", after, e) + 1)
     m = _CLOSING.search(text, ls, e)
     return end if m is None else m.start()
+
+
+@dataclass(frozen=True)
+class InnerBlock:
+    """Problems and measures (存在的问题 / 改进措施 / 下一步工作打算) headed inside another
+    section of a report that has no section 五: older layouts wrote them as a sub-heading of
+    概述 or of the last part. ``section`` holds it; its sub-heading (phrase ``heading``) stands
+    at ``start``, its text runs from ``body_start`` to the next sub-heading of the heading's
+    style that names no problem or measure, or to the section's end (``end``)."""
+
+    section: int
+    heading: str
+    start: int
+    body_start: int
+    end: int
+
+
+#: A sub-heading's number inside a section: （三） (3) ㈢ 三、 3、 3. (never a 3.5 figure).
+_INNER_MARKER = re.compile(
+    r"[ \t\u3000]{0,8}(?:[(（][ \t]{0,2}(?P<paren>十[一二]?|[一二三四五六七八九]|\d{1,2})[ \t]{0,2}[)）]"
+    r"|(?P<circled>[㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])"
+    r"|(?P<cn>十[一二]?|[一二三四五六七八九])[、.．]"
+    r"|(?P<num>\d{1,2})(?:、|[.．](?!\d)))[ \t\u3000]{0,4}")
+_CIRCLED_NUMBERS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+#: Where a sub-heading's phrase stops: a heading ends at 。 or ：, or at the line's end; a
+#: comma or semicolon makes it a sentence (an item "（一）公开内容不全面，…"), no heading.
+_INNER_STOP = re.compile(r"[。：:，,；;！!？?]")
+#: Longest phrase of an unnumbered sub-heading alone on its line ("存在的不足").
+_INNER_UNNUMBERED_MAX = 15
+#: A phrase that names what it heads ("存在的问题", "下一步工作打算", "…及改进情况"), not a
+#: sentence saying something ("工作计划执行到位") nor a review ("2013年工作计划执行情况").
+_INNER_NOUN_END = re.compile(r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|打算|计划|方向"
+                             r"|思路|安排|重点|建议|对策|改进情况|整改情况|下一?步工作|今后工作)$")
+
+
+def _inner_marker(text: str, l0: int, l1: int) -> tuple[str | None, int, int]:
+    """(style, ordinal, end) of the sub-heading number opening text[l0:l1]; (None, 0, l0)."""
+    m = _INNER_MARKER.match(text, l0, l1)
+    if m is None or m.lastgroup is None:
+        return None, 0, l0
+    raw = m.group(m.lastgroup)
+    n = (int(raw) if raw.isdigit() else _CIRCLED_NUMBERS.index(raw) + 1
+         if m.lastgroup == "circled" else _NUMERALS[raw])
+    return m.lastgroup, n, m.end()
+
+
+def _inner_heading(text: str, l0: int, l1: int) -> tuple[str | None, int, str, int] | None:
+    """(marker style or None, its ordinal, phrase, body start) of a sub-heading line
+    text[l0:l1] naming problems or measures — its phrase a section-五 title
+    (:func:`headings.section_number` gives 5, :func:`headings.block_of` a block) — else None."""
+    style, n, p0 = _inner_marker(text, l0, l1)
+    stop = _INNER_STOP.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
+    if stop is not None and text[stop.start()] not in "。：:":
+        return None
+    p1 = stop.start() if stop else l1
+    phrase = text[p0:p1].strip(" \t\u3000")
+    if not phrase or len(phrase) > MAX_SUBHEADING_LENGTH or (
+            stop is None and l1 - p0 > MAX_SUBHEADING_LENGTH):
+        return None
+    if style is None and (len(phrase) > _INNER_UNNUMBERED_MAX
+                          or (stop is not None and text[stop.end():l1].strip(" \t\u3000"))):
+        return None  # unnumbered: alone on its line ("存在的不足", "改进措施：")
+    if (not _INNER_NOUN_END.search(phrase) or section_number(phrase) != (True, 5)
+            or block_of(phrase) is None):
+        return None
+    return style, n, phrase, stop.end() if stop else l1
+
+
+def inner_section5(text: str, layout: Layout) -> tuple[InnerBlock, ...]:
+    """The problems-and-measures sub-blocks headed inside the sections of a report that has
+    no section 五 (:class:`InnerBlock`), at most one a section, in order; () when the report
+    has a 五 or none is headed so. Only a sub-heading whose phrase is a section-五 title
+    counts, numbered as a sub-heading is (（三）, 三、, 3.) or alone on its line: a sentence
+    that mentions 问题 never does. The block ends at the next number of its heading's style
+    ("（三）存在的不足" … "（五）公开场所建设情况"), unless that style numbers the items under
+    it too (it starts again at 1): then at the section's end."""
+    if any(s.number == 5 for s in layout.sections):
+        return ()
+    found: list[InnerBlock] = []
+    for s in layout.sections:
+        block: InnerBlock | None = None
+        style: str | None = None
+        last = 0
+        for l0, l1 in _lines(text[s.body_start:s.body_end]):
+            l0, l1 = s.body_start + l0, s.body_start + l1
+            if block is None:
+                hit = _inner_heading(text, l0, l1)
+                if hit is not None:
+                    style, last, phrase, body = hit
+                    block = InnerBlock(s.number, phrase, l0, body, s.body_end)
+                continue
+            if style is None:
+                break  # (an unnumbered sub-heading: its block runs to the section's end)
+            line_style, n, _ = _inner_marker(text, l0, l1)
+            if line_style != style:
+                continue
+            if _inner_heading(text, l0, l1) is not None:  # "（四）下一步工作打算"
+                last = n
+            elif n == 1:  # its items numbered in the same style: no end but the section's
+                break
+            elif n == last + 1:  # the next sub-heading, on another matter: the block ends
+                block = InnerBlock(block.section, block.heading, block.start, block.body_start, l0)
+                break
+        if block is not None:
+            found.append(block)
+    return tuple(found)
