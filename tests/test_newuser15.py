@@ -54,8 +54,15 @@ def test_one_row_per_agency_and_year_the_correction_kept(db):
     assert corrected != first  # the one cell the re-issue corrected
     assert row["received"] == corrected
     assert row["left_out"] == f"汶溪省教育厅: {FIRST}"
+    # the first version's 表三 contradicts itself (一 changed, 三(七) not): I1 fails there only
+    assert row["failed_checks"] == ""
+    first_row = panel(db, dedupe=False).set_index("path").loc[str(FIRST)]
+    assert "I1" in first_row["failed_checks"].split(";")
+    assert any(c.id == "I1" and c.outcome == "fail" for c in load_report(FIRST).checks)
     assert _row(p, "楠州市江北县人民政府", 2022)["left_out"] == ""
     assert _row(p, "泓城市财政局", 2020)["n_texts"] == 1
+    assert _row(p, "泓城市财政局", 2020)["format"] == "2019"
+    assert _row(p, "楠州市江北区人民政府", 2023)["format"] == "2021"
 
 
 def test_without_dedupe_a_row_per_report(db):
@@ -173,6 +180,8 @@ def test_dedupe_prefers_the_text_whose_tables_were_read_whole(tmp_path):
     row = _row(panel(db), "楠州市江北县人民政府", 2022)
     assert row["n_texts"] == 2
     assert row["path"] == "art_1233_5889268.html"
+    assert row["n_unreadable_tables"] == 0
+    assert panel(db, dedupe=False)["n_unreadable_tables"].tolist() == [0, 1]
     assert row["coercion"] == page.table("table2.6").get("coercion", "decisions")
     note = next(n for n in summarize(db, dedupe=True).notes if n.startswith("dedupe:"))
     assert "art_1233_5889268.html (tables read whole) over P020230124551023877.pdf" in note

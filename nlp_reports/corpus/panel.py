@@ -83,7 +83,7 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
         "year": r["year"].astype(int).to_numpy(),
         "level": r["level"].to_numpy(), "region": r["region"].to_numpy(),
         "report_id": r["id"].to_numpy(), "path": r["path"].to_numpy(),
-        "published": r["published"].to_numpy(),
+        "published": r["published"].to_numpy(), "format": r["format"].to_numpy(),
     })
     out["n_texts"] = [int(pairs.get((a, y), 1)) for a, y in zip(r["agency"], r["year"],
                                                                strict=True)]
@@ -99,6 +99,11 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
             out[name] = r[name].to_numpy(dtype=float)
     for name in DECISION_CELLS:
         out[name] = ids.map(decisions.get(name, {})).to_numpy(dtype=float)
+    # what a figure's trust rests on: the report's failed identities, its tables not read whole
+    failed = (frames.checks.groupby("report_id")["id"]
+              .agg(lambda ids: ";".join(sorted(set(map(str, ids))))))
+    out["failed_checks"] = [failed.get(i, "") for i in ids]
+    out["n_unreadable_tables"] = r["n_unreadable"].fillna(0).astype(int).to_numpy()
     out["n_statements"] = r["n_statements"].fillna(0).astype(int).to_numpy()
     for kind in ("problem", "measure"):
         n = kinds[kind] if kind in kinds else pd.Series(dtype=int)
