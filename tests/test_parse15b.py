@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from _corpus_helpers import audit_by_path
 
 from nlp_reports import load_report
+from nlp_reports.parse.metadata import region_of, tier_of
 
 FIX = Path(__file__).parent / "fixtures" / "parse15b"
 
@@ -127,3 +129,42 @@ def test_the_note_in_chinese_names_the_part_and_sub_heading():
     r = load_report(FIX / "nongye_2009_problems_in_other_matters.txt")
     assert problem_zh("statements_outside_section5", _note(r)[0]) == (
         "未单列第五部分，存在的问题和改进情况写在第六部分“其他需要报告的事项”的小标题“存在的问题”下")
+
+
+# --- the region of a development zone ---------------------------------------------------------
+
+@pytest.mark.parametrize(("agency", "region"), [
+    # the zone heads the name: its region, whatever the name's length (10 characters before
+    # 区 had none, 8 had one)
+    ("锦江高新技术产业开发区管理委员会", "锦江高新技术产业开发区"),
+    ("鹭洲经济技术开发区管委会", "鹭洲经济技术开发区"),
+    ("临江综合保税区管理委员会", "临江综合保税区"),
+    ("桐柏工业园区管委会", "桐柏工业园区"),
+    ("白鹭湖国际旅游度假区管理委员会", "白鹭湖国际旅游度假区"),
+    ("云岭新区管理委员会", "云岭新区"),
+    ("锦江高新技术产业开发区社会事业局", "锦江高新技术产业开发区"),
+    # after the place it belongs to: both, as 青禾市高新技术产业开发区 always had
+    ("青禾市锦江高新技术产业开发区管理委员会", "青禾市锦江高新技术产业开发区"),
+    ("青禾市高新技术产业开发区管理委员会", "青禾市高新技术产业开发区"),
+    ("云岭县经济开发区管委会", "云岭县经济开发区"),
+    # no zone: unchanged
+    ("青禾市自然资源和规划局高新区分局", "青禾市"),
+    ("上海市浦东新区人民政府", "上海市浦东新区"),
+    ("青禾县乡村振兴局", "青禾县"),
+])
+def test_a_zone_is_read_as_region_whatever_the_length_of_its_name(agency, region):
+    assert region_of(agency) == region
+
+
+def test_a_zone_region_has_no_tier_as_before():
+    # tier_of: a zone's 管委会 is sent out by a city or county, so the tier is not stated
+    assert tier_of("department", region_of("青禾市锦江高新技术产业开发区管理委员会")) is None
+    assert tier_of("department", region_of("云岭县经济开发区管委会")) is None
+    assert tier_of("department", region_of("青禾市自然资源和规划局")) == "city"
+
+
+def test_the_long_zone_of_redteam15_has_its_region():
+    r = load_report(Path(__file__).parent / "fixtures" / "redteam15"
+                    / "m11_cn_year_title_and_guanweihui.txt")
+    assert r.metadata.agency == "锦江高新技术产业开发区管理委员会"
+    assert r.metadata.region == "锦江高新技术产业开发区"
