@@ -125,6 +125,9 @@ def test_the_traditional_code_point_a_pdf_font_gives_for_hu_is_read_as_hu(tmp_pa
 
     assert normalize_text("加强门戶网站建设") == "加强门户网站建设"
     assert normalize_text("加强门户网站建设") == "加强门户网站建设"
+    # the Kangxi radical ⼾ (U+2F3E), as Chromium's PDFs give it (newuser15: 16 of 16 page +
+    # PDF pairs stored as two reports, the PDF's 门⼾网站 read as 门戶网站)
+    assert normalize_text("加强门\u2f3e网站建设") == "加强门户网站建设"
     text = (REDTEAM12 / "c2024_tabs_wording.txt").read_text(encoding="utf-8")
     five = text.index("存在的主要问题")
     text = text[:five] + text[five:].replace("。", "，门戶网站栏目更新不及时。", 1)

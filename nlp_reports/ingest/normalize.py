@@ -359,6 +359,8 @@ def _build_table() -> dict[int, str | None]:
     # maps it back to the traditional code point ("门戶网站"), so a search for 门户 finds
     # nothing; a mainland report writes 户 (a traditional text is made simplified anyway)
     table[ord("戶")] = "户"
+    # … and its Kangxi radical ⼾, which the same fonts draw alike too: NFKC gives 戶, read on
+    table[0x2F3E] = table[ord(table[0x2F3E])]
     return table
 
 
