@@ -304,7 +304,15 @@ def _interrupted_line(db: str) -> str:
 def _cmd_export(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import export
 
-    written = export(args.db, args.out, format=args.format, table=args.table)
+    if args.table != "panel" and (args.agency_map or args.no_dedupe):
+        _err("error: --agency-map and --no-dedupe shape the agency × year panel: "
+             "give --table panel")
+        return EXIT_USAGE
+    agency_map, ok = _agency_map(args)
+    if not ok:
+        return EXIT_USAGE
+    written = export(args.db, args.out, format=args.format, table=args.table,
+                     agency_map=agency_map, dedupe=not args.no_dedupe)
     _err(f"wrote {', '.join(str(p) for p in written)}")
     return EXIT_OK
 
@@ -494,10 +502,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
                    help="output format (default: %(default)s)")
-    p.add_argument("--table", help="one table of the store (default: all; csv and parquet only)")
+    p.add_argument("--table", help="one table of the store (default: all; csv and parquet "
+                                   "only), or panel: one row per (agency, year) with the "
+                                   "table figures, theme dummies and copied share, any "
+                                   "format (docs/summary.md, The agency × year panel)")
     p.add_argument("--out", required=True,
                    help="output file (jsonl; a folder or a path ending in / gets "
-                        "reports.jsonl) or folder (csv, parquet)")
+                        "reports.jsonl, or panel.jsonl) or folder (csv, parquet)")
+    p.add_argument("--agency-map", metavar="FILE",
+                   help="--table panel: a CSV of old,new agency names, one pair a line "
+                        "(机构改革 renames: 国土资源局 → 自然资源局), as summarize --agency-map")
+    p.add_argument("--no-dedupe", action="store_true",
+                   help="--table panel: one row per stored report, not one per "
+                        "(agency, year) chosen as summarize --dedupe chooses")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("summarize", help="themes, coverage, copying, tables across the stored reports")

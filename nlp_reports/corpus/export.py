@@ -3,6 +3,8 @@
 JSONL keeps one report per line in the report JSON form (``docs/schema.md``) with its
 tagged statements and where it came from, for tools that want documents. CSV and Parquet
 write one file per store table (``docs/store-schema.md``), for tools that want tables.
+``table="panel"`` writes the agency × year panel (:func:`~nlp_reports.corpus.panel.panel`,
+docs/summary.md) instead, in any of the three formats, for command-line users.
 CSV files are UTF-8 with a byte-order mark (``utf-8-sig``), like every CSV the package
 writes, so that Excel opens the Chinese text as UTF-8 instead of the local code page.
 """
@@ -12,15 +14,20 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from nlp_reports.corpus.store import TABLES, Store, open_store
 from nlp_reports.errors import MissingDependencyError, UsageError
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
+#: The ``table`` that is no store table but the agency × year panel built from them.
+PANEL = "panel"
+
 
 def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
-           format: str = "jsonl", table: str | None = None) -> list[Path]:
+           format: str = "jsonl", table: str | None = None, agency_map: Any = None,
+           dedupe: bool = True) -> list[Path]:
     """Export the store ``db`` to ``out``; return the files written.
 
     ``jsonl``: ``out`` is a file, one report per line, or a folder (an existing one, or a
@@ -29,11 +36,23 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     ``<table>.csv`` / ``<table>.parquet`` for every store table, or only ``table``;
     ``table_cells`` and ``checks`` get the printed label of each row and column id
     (``row_label``, ``column_label``) beside it.
+
+    ``table="panel"``: the agency × year panel (:func:`~nlp_reports.corpus.panel.panel`
+    with ``agency_map`` and ``dedupe``), one row per (agency, year): ``panel.jsonl`` (one
+    row a line; ``out`` a file or a folder, as above), ``panel.csv`` or ``panel.parquet``
+    in the folder ``out``. ``agency_map`` or ``dedupe=False`` with another table is a
+    UsageError (they shape the panel only).
     """
     if format not in FORMATS:
         raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if table == PANEL:
+        return _panel(db, out, format, agency_map=agency_map, dedupe=dedupe)
+    if agency_map is not None or not dedupe:
+        raise UsageError("an agency map and no-dedupe shape the agency × year panel only: "
+                         "give table 'panel' (--table panel)")
     if table is not None and table not in TABLES:
-        raise UsageError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
+        raise UsageError(f"no table {table!r} in the store (tables: "
+                         f"{', '.join(TABLES)}; or {PANEL}: the agency × year panel)")
     if format == "jsonl" and table is not None:  # (before the store is opened)
         raise UsageError("JSONL exports whole reports, one a line (with their tables, checks "
                          f"and tagged statements), not a store table; for the table {table!r} "
@@ -61,7 +80,36 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
 JSONL_NAME = "reports.jsonl"
 
 
-def jsonl_path(out: str | os.PathLike[str]) -> Path:
+def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], format: str, *,
+           agency_map: Any, dedupe: bool) -> list[Path]:
+    """The agency × year panel written as ``format`` (see :func:`export`). The map is read
+    and pyarrow looked for before the store is opened: a bad map writes nothing."""
+    from nlp_reports.corpus.panel import panel
+    from nlp_reports.corpus.summarize import agency_map_arg
+
+    mapping = agency_map_arg(agency_map)
+    if format == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise MissingDependencyError("pyarrow", "parquet", "Exporting to Parquet") from exc
+    df = panel(db, agency_map=mapping, dedupe=dedupe)
+    if format == "jsonl":
+        path = jsonl_path(out, name=f"{PANEL}.jsonl")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        df.to_json(path, orient="records", lines=True, force_ascii=False)
+        return [path]
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{PANEL}.{format}"
+    if format == "csv":
+        spreadsheet_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
+    else:
+        df.to_parquet(path, index=False)
+    return [path]
+
+
+def jsonl_path(out: str | os.PathLike[str], name: str = JSONL_NAME) -> Path:
     """The file a JSONL export to ``out`` writes: ``out`` itself, or ``out/reports.jsonl``
     when ``out`` is an existing folder or ends with a path separator ("exp/"), as the
     CSV and Parquet exports write into a folder (``Path`` drops a trailing slash, so
@@ -70,7 +118,7 @@ def jsonl_path(out: str | os.PathLike[str]) -> Path:
     seps = (os.sep, os.altsep) if os.altsep else (os.sep,)
     path = Path(text)
     if text.endswith(seps) or path.is_dir():
-        return path / JSONL_NAME
+        return path / name
     return path
 
 
