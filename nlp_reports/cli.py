@@ -549,7 +549,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "every table (docs/summary.md, Renamed agencies)")
     p.add_argument("--agency", action="append", metavar="NAME",
                    help="only the reports of this agency (repeatable; its years as linked: "
-                        "行署 = 行政公署, --agency-map's old and new name alike)")
+                        "行署 = 行政公署, …政府办 = …人民政府办公室, --agency-map's old and "
+                        "new name alike)")
     p.add_argument("--year", type=int, action="append", metavar="Y",
                    help="only the reports on year Y (repeatable); copying, cross_year and "
                         "problem_changes still compare them with the other stored years")

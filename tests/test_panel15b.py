@@ -82,3 +82,75 @@ def test_panel_options_without_table_panel_are_a_usage_error(db, tmp_path, capsy
     assert main(["export", "--db", str(db), "--table", "panel", "--format", "csv",
                  "--agency-map", str(bad), "--out", str(tmp_path / "y")]) == 2
     assert not (tmp_path / "y").exists()
+
+
+# --- agency_key: a government's office written short is the same agency ------------------
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("峪阳市政府办", "峪阳市人民政府办公室"),
+    ("峪阳市政府办公室", "峪阳市人民政府办公室"),
+    ("峪阳市人民政府办公室", "峪阳市人民政府办公室"),
+    ("汶溪省霁北县 政府办", "汶溪省霁北县人民政府办公室"),
+    ("楠州市江北区沙洲镇政府办公室", "楠州市江北区沙洲镇人民政府办公室"),
+    ("兴安盟行署办公室", "兴安盟行政公署办公室"),
+    # not an office written short: kept as they are
+    ("泓城市人民政府", "泓城市人民政府"),
+    ("泓城市政府", "泓城市政府"),  # the government itself (a hint, not a link)
+    ("霁川省人民政府办公厅", "霁川省人民政府办公厅"),
+    ("泓城市人民政府驻京办事处", "泓城市人民政府驻京办事处"),
+    ("泓城市政府办公室综合科", "泓城市政府办公室综合科"),
+])
+def test_agency_key_writes_a_government_office_out(written, key):
+    from nlp_reports.parse.metadata import agency_key
+
+    assert agency_key(written) == key
+
+
+def _office_store(tmp_path, reissue: bool = True):
+    """峪阳市's general office signing in full in 2022, short in 2023 (its 五 copied), and a
+    2023 text signed in full beside the short one (a re-issue)."""
+    from _corpus_helpers import make_report, store_of
+
+    problems = ["一是政府信息公开专栏栏目设置不够科学，部分栏目长期未更新。",
+                "二是政策解读形式较为单一，图解、视频解读占比偏低。"]
+    measures = ["一是对专栏栏目进行全面梳理，做好常态化更新维护。",
+                "二是丰富政策解读形式，多用图表图解、音频视频等方式解读政策。"]
+    old = make_report("峪阳市人民政府办公室", 2022, problems, measures, level="city",
+                      region="峪阳市")
+    short = make_report("峪阳市政府办", 2023, problems, measures, level="city",
+                        region="峪阳市")
+    full = make_report("峪阳市人民政府办公室", 2023, problems[:1], measures[:1],
+                       level="city", region="峪阳市")
+    files = {"2022/art_1.html": old, "2023/art_2.html": short, "2023/art_3.html": full}
+    if not reissue:
+        del files["2023/art_3.html"]
+    return store_of(tmp_path / f"office{int(reissue)}.sqlite", files)
+
+
+def test_panel_links_an_office_written_short(tmp_path):
+    db = _office_store(tmp_path)
+    p = panel(db)
+    assert list(zip(p["agency"], p["year"], strict=True)) == [
+        ("峪阳市人民政府办公室", 2022), ("峪阳市人民政府办公室", 2023)]
+    row = p[p["year"] == 2023].iloc[0]
+    assert row["n_texts"] == 2  # the short and the full signature: one pair
+    assert row["left_out"].split(": ")[0] in {"峪阳市政府办", "峪阳市人民政府办公室"}
+    assert row["path"] not in row["left_out"]
+    every = panel(db, dedupe=False)
+    short = every[every["agency_as_written"] == "峪阳市政府办"].iloc[0]
+    assert short["agency"] == "峪阳市人民政府办公室"
+    assert short["share_copied_statements"] == 1.0  # 2022's 五 word for word, linked
+
+
+def test_audit_and_summary_link_an_office_written_short(tmp_path):
+    from nlp_reports.corpus.audit import audit
+    from nlp_reports.corpus.summarize import summarize
+
+    db = _office_store(tmp_path)
+    res = audit(db, years=[2023])
+    assert list(res.table["texts_for_agency_year"]) == [2, 2]  # 2023's two signatures
+    alone = audit(_office_store(tmp_path, reissue=False), years=[2023])
+    assert alone.missing is None or alone.missing.empty  # it did report for 2023
+    notes = summarize(db, dedupe=True).notes
+    assert any(n.startswith("dedupe: 1 (agency, year) pair") for n in notes), notes
+    assert not any("possibly renamed" in n and "峪阳" in n for n in notes)

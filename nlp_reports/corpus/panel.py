@@ -12,6 +12,7 @@ stated table cell or computation (docs/summary.md, *The agency × year panel*).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any
 
@@ -57,7 +58,14 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     finally:
         if owned:
             store.close()
+    from nlp_reports.parse.metadata import agency_key
+
+    # one agency, one name across years: the name as linked (行署 → 行政公署, …政府办 →
+    # …人民政府办公室, blanks dropped); agency_as_written keeps the report's own
     r = frames.reports
+    r = r.assign(agency_as_written=r["agency_as_written"] if "agency_as_written" in r
+                 else r["agency"], agency=r["agency"].map(agency_key, na_action="ignore"))
+    frames = dataclasses.replace(frames, reports=r)
     known = r["agency"].notna() & r["year"].notna()
     pairs = r.loc[known].groupby(["agency", "year"]).size().rename("n_texts")
     if dedupe:
@@ -65,8 +73,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     # the texts of a pair not kept, with the name each was written under (a merger mapped
     # by agency_map puts its predecessors' reports of one year in one pair)
     gone = r.loc[known & ~r["id"].isin(frames.reports["id"])]
-    written = gone["agency_as_written"] if "agency_as_written" in gone else gone["agency"]
-    left_out = (gone.assign(text=written.astype(str) + ": " + gone["path"].astype(str))
+    left_out = (gone.assign(text=gone["agency_as_written"].astype(str) + ": "
+                            + gone["path"].astype(str))
                 .groupby(["agency", "year"])["text"].agg("; ".join))
     r = frames.reports[frames.reports["agency"].notna() & frames.reports["year"].notna()]
     st = frames.statements
@@ -78,8 +86,7 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
 
     out = pd.DataFrame({
         "agency": r["agency"].to_numpy(),
-        "agency_as_written": (r["agency_as_written"] if "agency_as_written" in r
-                              else r["agency"]).to_numpy(),
+        "agency_as_written": r["agency_as_written"].to_numpy(),
         "year": r["year"].astype(int).to_numpy(),
         "level": r["level"].to_numpy(), "region": r["region"].to_numpy(),
         "report_id": r["id"].to_numpy(), "path": r["path"].to_numpy(),

@@ -1160,7 +1160,9 @@ def filter_note(words: Sequence[str], n_kept: int, n_all: int, of_agencies: bool
 
 
 def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
-    """One report per (agency, year): ``(frames without the others, how many left out)``.
+    """One report per (agency, year): ``(frames without the others, how many left out)``;
+    the agency as its years are linked (:func:`~nlp_reports.parse.metadata.agency_key`:
+    "兴安盟行署" and "兴安盟行政公署", "峪阳市政府办" and "峪阳市人民政府办公室" are one).
 
     Which one is kept: first one whose year is not in doubt (no ``year_conflict``: the
     title's year disagrees with the data period or the dates, so it may be another year's
@@ -1177,9 +1179,12 @@ def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     a revision or a correction far more often than two reports; the rule is the same for
     every pair, and the note says how many reports it left out.
     """
+    from nlp_reports.parse.metadata import agency_key
+
     r = frames.reports
     known = r["agency"].notna() & r["year"].notna()
-    order = _dedupe_order(r.loc[known])
+    sub = r.loc[known]  # a pair is the agency as linked across years (行署 = 行政公署 …)
+    order = _dedupe_order(sub.assign(agency=sub["agency"].map(agency_key)))
     keep = set(order.drop_duplicates(["agency", "year"], keep="last")["id"])
     keep.update(r.loc[~known, "id"])
     dropped = len(r) - len(keep)
@@ -1370,7 +1375,10 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
                 "their kinds and themes are not comparable across models. Re-tag with one "
                 "model: nlp-reports tag … --db … --retag [--model DIR] (in Python: tag_paths(…, "
                 "retag=True[, model=…]))")
+    from nlp_reports.parse.metadata import agency_key
+
     r = reports.dropna(subset=["agency", "year"])
+    r = r.assign(agency=r["agency"].map(agency_key))  # one pair as dedupe_frames sees it
     sizes = r.groupby(["agency", "year"]).size()
     multi = sizes[sizes > 1]
     if len(multi) and deduped:
