@@ -154,3 +154,80 @@ def test_audit_and_summary_link_an_office_written_short(tmp_path):
     notes = summarize(db, dedupe=True).notes
     assert any(n.startswith("dedupe: 1 (agency, year) pair") for n in notes), notes
     assert not any("possibly renamed" in n and "峪阳" in n for n in notes)
+
+
+# --- a page that only links its report file, when the crawl saved that file --------------
+
+_STUB = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{title}_通知公告_{site}</title></head><body>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/col/col1233/">政府信息公开年报</a></div>
+<div class="article"><h1>{title}</h1>
+<div class="info">发布日期：2024-01-17　来源：{body}　浏览次数：<span>37</span></div>
+<div class="content"><p>{body}{year}年政府信息公开工作年度报告详见附件。</p>
+<p>附件：<a href="{href}">{label}</a></p></div></div>
+<div class="foot">主办单位：{site}　网站标识码：3301000041</div></body></html>
+"""
+
+
+def _stub(folder: Path, body: str, year: int, href: str, label: str) -> Path:
+    title = f"{body}{year}年政府信息公开工作年度报告"
+    page = folder / "art_1235_5807469.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(_STUB.format(title=title, site="楠州市人民政府", body=body, year=year,
+                                 href=href, label=label), encoding="utf-8")
+    return page
+
+
+def _refusal(page: Path) -> str:
+    from nlp_reports import load_report
+    from nlp_reports.errors import NotAReportError
+
+    with pytest.raises(NotAReportError) as err:
+        load_report(page)
+    return str(err.value)
+
+
+def test_a_stub_page_names_the_linked_file_the_crawl_saved(tmp_path):
+    site = tmp_path / "www.nanzhou.gov.cn"
+    page = _stub(site / "art" / "2024" / "1" / "17", "楠州市交通运输局", 2023,
+                 "/module/download/P020240117625245374.pdf",
+                 "楠州市交通运输局2023年政府信息公开工作年度报告.pdf")
+    assert "download that file and parse it" in _refusal(page)  # not saved: fetch it
+    pdf = site / "module" / "download" / "P020240117625245374.pdf"
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.4\n")
+    said = _refusal(page)
+    assert "the linked file P020240117625245374.pdf is saved with the page" in said
+    assert pdf.as_posix() in said and "download that file" not in said
+
+
+def test_a_stub_page_names_an_attachment_saved_beside_it(tmp_path):
+    from urllib.parse import quote
+
+    name = "汶溪省霁北县沙洲镇人民政府2022年政府信息公开工作年度报告.docx"
+    page = _stub(tmp_path / "xxgk", "汶溪省霁北县沙洲镇人民政府", 2022, quote(name), name)
+    (tmp_path / "xxgk" / name).write_bytes(b"PK\x03\x04")
+    said = _refusal(page)
+    assert f"the linked file {name} is in this folder: it is read on its own" in said
+
+
+_SAVED_TEXT_PAGE = """首页 > 信息公开 > 法定主动公开内容 > 年度报告
+泓城市沙河区市场监督管理局2023年政府信息公开工作年度报告
+发布时间：2024-01-29 09:12　来源：区市场监管局　【字体：大 中 小】
+
+　　根据《中华人民共和国政府信息公开条例》要求，现将我局2023年度报告公布如下，详见附件。
+
+附件下载：沙河区市场监管局2023年度政府信息公开年报.docx
+
+【打印本页】【关闭窗口】
+"""
+
+
+def test_a_saved_text_page_names_the_attachment_beside_it(tmp_path):
+    page = tmp_path / "art_1229_5890031.txt"
+    page.write_text(_SAVED_TEXT_PAGE, "utf-8")
+    assert "download that file and parse it" in _refusal(page)
+    (tmp_path / "沙河区市场监管局2023年度政府信息公开年报.docx").write_bytes(b"PK\x03\x04")
+    said = _refusal(page)
+    assert ("the linked file 沙河区市场监管局2023年度政府信息公开年报.docx is in this folder"
+            in said)

@@ -11,7 +11,9 @@ iteratively, so deeply nested or malformed pages neither crash nor hit the recur
 from __future__ import annotations
 
 import logging
+import os
 import re
+from pathlib import Path
 
 from nlp_reports.errors import EmptyInputError, NotAReportError
 from nlp_reports.ingest.encoding import _strict, decode_bytes, normalize_encoding_name
@@ -730,11 +732,12 @@ _STUB_CJK = 300
 _LIST_CJK = 100
 
 
-def _pointers(doc) -> tuple[list[str], int]:
+def _pointers(doc) -> tuple[list[str], int, list[str]]:
     """What a page points to instead of holding a report: the names of its attachment links
     that name a report (not an attached 统计表/附表) and of embedded document viewers
-    (iframe/embed/object), and how many links name a 报告."""
+    (iframe/embed/object), how many links name a 报告, and the attachment links' hrefs."""
     found: list[str] = []
+    hrefs: list[str] = []
     reports = 0
     for el in doc.iter("a", "iframe", "embed", "object"):
         if el.tag == "a":
@@ -747,19 +750,41 @@ def _pointers(doc) -> tuple[list[str], int]:
             if (_DOC_LINK.search(href) and _REPORT_FILE.search(label)
                     and not _TABLE_FILE.search(label)):
                 found.append(label)
+                hrefs.append(href)
         else:
             src = (el.get("src") or el.get("data") or "").strip()
             if _VIEWER.search(src):
                 found.append(f"<{el.tag}> {src[:120]}")
-    return found, reports
+    return found, reports, hrefs
 
 
-def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int],
+def saved_link(href: str, path: str | None) -> Path | None:
+    """The file a page's link ``href`` names, when the crawl saved it: the link's last path
+    part, URL-decoded, in the page's folder, or — a crawl mirroring the site's folders —
+    at the link's path under one of the page's parent folders ("/module/download/P02….pdf"
+    from www.x.gov.cn/art/2023/1/24/art_1.html is www.x.gov.cn/module/download/P02….pdf).
+    None when not found or without a path. Only the few candidate paths are looked at."""
+    if not path:
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    parts = [unquote(x) for x in urlsplit(href).path.split("/") if x not in ("", ".")]
+    if not parts or ".." in parts or any(os.sep in x or "\x00" in x for x in parts):
+        return None
+    folder = Path(path).parent
+    candidates = [folder / parts[-1]]
+    if len(parts) > 1:
+        candidates += [up / Path(*parts) for up in (folder, *folder.parents)]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, list[str]],
                  path: str | None) -> None:
     """Raise NotAReportError when the page holds no report but points to one: an attachment
     link (附件：….pdf), an embedded PDF viewer, or a list of reports. Such a page would
-    otherwise parse to an empty report, indistinguishable from a report lacking everything."""
-    files, report_links = pointers
+    otherwise parse to an empty report, indistinguishable from a report lacking everything.
+    When the crawl saved the linked file (:func:`saved_link`), the message names it."""
+    files, report_links, hrefs = pointers
     if not files and report_links < 2:
         return
     if "\t" in text or _LINE_HEADING.search(text):
@@ -769,9 +794,18 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int],
         return
     if files:
         shown = "; ".join(files[:3]) + (f" (+{len(files) - 3} more)" if len(files) > 3 else "")
+        saved = [f for f in (saved_link(h, path) for h in hrefs) if f is not None]
+        if saved:
+            here = Path(path or "").parent
+            where = ("in this folder" if saved[0].parent == here
+                     else f"saved with the page ({saved[0].as_posix()})")
+            todo = (f"the linked file {saved[0].name} is {where}: it is read on its own "
+                    "(tag or parse it)")
+        else:
+            todo = "download that file and parse it"
         raise NotAReportError(
             "the page holds no report text, only a link to or viewer of a file: "
-            f"{shown}; download that file and parse it", path=path)
+            f"{shown}; {todo}", path=path)
     raise NotAReportError(
         f"the page holds no report text: it lists {report_links} links to reports; "
         "open the report's own page", path=path)
