@@ -231,3 +231,12 @@ def test_a_saved_text_page_names_the_attachment_beside_it(tmp_path):
     said = _refusal(page)
     assert ("the linked file 沙河区市场监管局2023年度政府信息公开年报.docx is in this folder"
             in said)
+
+
+def test_a_stub_page_linking_a_name_too_long_for_the_disk_is_still_refused(tmp_path):
+    from urllib.parse import quote
+
+    name = "楠州市城东区望春街道办事处" * 30 + ".pdf"  # > 255 bytes: stat raises ENAMETOOLONG
+    page = _stub(tmp_path / "art", "楠州市城东区望春街道办事处", 2021,
+                 "/module/download/" + quote(name), "楠州市城东区望春街道办事处2021年年度报告.pdf")
+    assert "download that file and parse it" in _refusal(page)

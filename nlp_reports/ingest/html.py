@@ -775,7 +775,13 @@ def saved_link(href: str, path: str | None) -> Path | None:
     candidates = [folder / parts[-1]]
     if len(parts) > 1:
         candidates += [up / Path(*parts) for up in (folder, *folder.parents)]
-    return next((c for c in candidates if c.is_file()), None)
+    for c in candidates:
+        try:
+            if c.is_file():
+                return c
+        except OSError:  # a name too long for the file system, …: not saved
+            continue
+    return None
 
 
 def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, list[str]],
