@@ -93,6 +93,7 @@ def test_panel_options_without_table_panel_are_a_usage_error(db, tmp_path, capsy
     ("汶溪省霁北县 政府办", "汶溪省霁北县人民政府办公室"),
     ("楠州市江北区沙洲镇政府办公室", "楠州市江北区沙洲镇人民政府办公室"),
     ("兴安盟行署办公室", "兴安盟行政公署办公室"),
+    ("霁川省政府办公厅", "霁川省人民政府办公厅"),  # a province's general office
     # not an office written short: kept as they are
     ("泓城市人民政府", "泓城市人民政府"),
     ("泓城市政府", "泓城市政府"),  # the government itself (a hint, not a link)
