@@ -168,3 +168,31 @@ def test_the_long_zone_of_redteam15_has_its_region():
                     / "m11_cn_year_title_and_guanweihui.txt")
     assert r.metadata.agency == "锦江高新技术产业开发区管理委员会"
     assert r.metadata.region == "锦江高新技术产业开发区"
+
+
+_YEARS = """柘林县统计局2013年政府信息公开工作年度报告
+
+一、概述
+（一）2013年工作重点
+围绕经济普查做好统计数据发布，全年发布统计信息64条。
+（二）{plans}
+一是按月发布主要经济指标；二是编印统计资料简本，放置在县行政服务中心免费取阅。
+二、主动公开政府信息情况
+全年主动公开政府信息64条。
+三、依申请公开政府信息情况
+全年受理申请1件，已按期答复。
+四、因政府信息公开申请行政复议、提起行政诉讼情况
+无。
+
+柘林县统计局
+2014年2月26日
+"""
+
+
+def test_a_sub_heading_naming_the_year_reported_on_is_a_review_not_the_plans():
+    review = load_report(_YEARS.format(plans="2013年工作安排"))
+    assert review.metadata.year == 2013
+    assert review.statements == () and _note(review) == []
+    plans = load_report(_YEARS.format(plans="2014年工作打算"))
+    assert _blocks(plans) == [("measure", "一是"), ("measure", "二是")]
+    assert "'2014年工作打算' in section 一 (概述)" in _note(plans)[0]

@@ -98,11 +98,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     # statements of section 五
     statements: list[Statement] = []
     s5 = next((s for s in layout.sections if s.number == 5), None)
-    if s5 is None:  # an older layout's problems and measures under a sub-heading of another part
-        statements, note = _inner_statements(layout, simplified, original)
-        if note is not None:
-            problems.append(note)
-    else:
+    if s5 is not None:
         split = split_section5(simplified, s5.body_start, s5.body_end,
                                title=simplified[s5.title_start:s5.title_end])
         for i, st in enumerate(split.statements):
@@ -146,6 +142,10 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
             problems.append(Problem("year_conflict", conflict))
         if year != title_year:
             year_from = "text"  # the data period's
+    if s5 is None:  # an older layout's problems and measures under a sub-heading of another part
+        statements, note = _inner_statements(layout, simplified, original, year)
+        if note is not None:
+            problems.append(note)
     signature = (simplified[layout.signature_span[0]:layout.signature_span[1]].strip()
                  if layout.signature_span else None)
     if agency is None:
@@ -200,15 +200,16 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
                   text=original)
 
 
-def _inner_statements(layout: Layout, simplified: str,
-                      original: str) -> tuple[list[Statement], Problem | None]:
+def _inner_statements(layout: Layout, simplified: str, original: str,
+                      year: int | None) -> tuple[list[Statement], Problem | None]:
     """Statements of a report without section 五 read from the problems and measures headed
     inside another section (:func:`sections.inner_section5`: "（三）存在的不足" in 概述, "一、
     存在的问题 / 二、改进措施" in 其他需要报告的事项), as section 五's would be, and the
-    ``statements_outside_section5`` note naming where; ([], None) when there are none."""
+    ``statements_outside_section5`` note naming where; ([], None) when there are none.
+    ``year``: the year reported on (a sub-heading naming it or an earlier one reviews)."""
     statements: list[Statement] = []
     where = []
-    for b in inner_section5(simplified, layout):
+    for b in inner_section5(simplified, layout, year):
         split = split_section5(simplified, b.body_start, b.end, title=b.heading)
         if not split.statements:
             continue

@@ -760,10 +760,13 @@ def _inner_marker(text: str, l0: int, l1: int) -> tuple[str | None, int, int]:
     return m.lastgroup, n, m.end()
 
 
-def _inner_heading(text: str, l0: int, l1: int) -> tuple[str | None, int, str, int] | None:
+def _inner_heading(text: str, l0: int, l1: int,
+                   year: int | None = None) -> tuple[str | None, int, str, int] | None:
     """(marker style or None, its ordinal, phrase, body start) of a sub-heading line
     text[l0:l1] naming problems or measures — its phrase a section-五 title
-    (:func:`headings.section_number` gives 5, :func:`headings.block_of` a block) — else None."""
+    (:func:`headings.section_number` gives 5, :func:`headings.block_of` a block), and not
+    one naming the year reported on (``year``) or an earlier one ("2013年工作重点" in a report
+    on 2013 reviews that year's work; "2014年工作打算" plans) — else None."""
     style, n, p0 = _inner_marker(text, l0, l1)
     stop = _INNER_STOP.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
     if stop is not None and text[stop.start()] not in "。：:":
@@ -779,17 +782,24 @@ def _inner_heading(text: str, l0: int, l1: int) -> tuple[str | None, int, str, i
     if (not _INNER_NOUN_END.search(phrase) or section_number(phrase) != (True, 5)
             or block_of(phrase) is None):
         return None
+    named = _INNER_YEAR.search(phrase)
+    if named and year is not None and int(named.group()) <= year:
+        return None
     return style, n, phrase, stop.end() if stop else l1
 
 
-def inner_section5(text: str, layout: Layout) -> tuple[InnerBlock, ...]:
+_INNER_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
+
+
+def inner_section5(text: str, layout: Layout, year: int | None = None) -> tuple[InnerBlock, ...]:
     """The problems-and-measures sub-blocks headed inside the sections of a report that has
     no section 五 (:class:`InnerBlock`), at most one a section, in order; () when the report
     has a 五 or none is headed so. Only a sub-heading whose phrase is a section-五 title
     counts, numbered as a sub-heading is (（三）, 三、, 3.) or alone on its line: a sentence
     that mentions 问题 never does. The block ends at the next number of its heading's style
     ("（三）存在的不足" … "（五）公开场所建设情况"), unless that style numbers the items under
-    it too (it starts again at 1): then at the section's end."""
+    it too (it starts again at 1): then at the section's end. ``year``: the year reported on
+    (:func:`_inner_heading`)."""
     if any(s.number == 5 for s in layout.sections):
         return ()
     found: list[InnerBlock] = []
@@ -800,7 +810,7 @@ def inner_section5(text: str, layout: Layout) -> tuple[InnerBlock, ...]:
         for l0, l1 in _lines(text[s.body_start:s.body_end]):
             l0, l1 = s.body_start + l0, s.body_start + l1
             if block is None:
-                hit = _inner_heading(text, l0, l1)
+                hit = _inner_heading(text, l0, l1, year)
                 if hit is not None:
                     style, last, phrase, body = hit
                     block = InnerBlock(s.number, phrase, l0, body, s.body_end)
@@ -810,7 +820,7 @@ def inner_section5(text: str, layout: Layout) -> tuple[InnerBlock, ...]:
             line_style, n, _ = _inner_marker(text, l0, l1)
             if line_style != style:
                 continue
-            if _inner_heading(text, l0, l1) is not None:  # "（四）下一步工作打算"
+            if _inner_heading(text, l0, l1, year) is not None:  # "（四）下一步工作打算"
                 last = n
             elif n == 1:  # its items numbered in the same style: no end but the section's
                 break
