@@ -196,3 +196,16 @@ def test_a_sub_heading_naming_the_year_reported_on_is_a_review_not_the_plans():
     plans = load_report(_YEARS.format(plans="2014年工作打算"))
     assert _blocks(plans) == [("measure", "一是"), ("measure", "二是")]
     assert "'2014年工作打算' in section 一 (概述)" in _note(plans)[0]
+
+
+def test_the_audit_checks_statements_read_outside_five_as_it_checks_five(tmp_path):
+    """Read from a sub-heading of 概述, they are what the report says of its problems and
+    measures: problems with no measure are a defect there too (lead, after parse15b)."""
+    r = load_report(FIX / "zhen_2013_problems_in_gaishu.txt")
+    problems_only = dataclasses.replace(r, statements=tuple(
+        s for s in r.statements if s.block == "problem"))
+    assert len(problems_only.statements) == 2
+    t = audit_by_path(tmp_path, {"both.txt": r, "problems.txt": problems_only})
+    assert not bool(t.loc["both.txt", "no_measures"])
+    assert bool(t.loc["problems.txt", "no_measures"])
+    assert t.loc["problems.txt", "defects"] == t.loc["both.txt", "defects"] + 1

@@ -770,7 +770,9 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
 
     _table_findings(cols, frames.checks, sm.IDENTITY_CHECKS,
                     sections[sections["number"] == 1].groupby("report_id")["text"].agg("\n".join))
-    _section_findings(cols, st, sections, old_rules)
+    outside5 = (probs.loc[probs["code"] == "statements_outside_section5", "report_id"]
+                if len(probs) else ())
+    _section_findings(cols, st, sections, old_rules, reps.index.isin(outside5))
     cols.add("t2_fees_without_6", *_t2_findings(reps, frames.checks, sections))
     cols.add("blank_cells", *_blank_cells(blanks, reps.index))
     _theme_and_copy_findings(cols, st, frames.reports, threshold, sm)
@@ -902,8 +904,14 @@ def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str],
         fmt_zh=lambda r: _t1_zh(r, None if overview is None else overview.get(r["report_id"]))))
 
 
-def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any) -> None:
-    """Missing sections, an empty or "无" section 五, a section 五 naming no concrete problem."""
+def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
+                      outside5: Any) -> None:
+    """Missing sections, an empty or "无" section 五, a section 五 naming no concrete problem.
+
+    ``outside5``: per report, True when it has no 五 and its problems and measures were read
+    under a sub-heading of another part (``statements_outside_section5``): those statements
+    are its 五's for the checks on what 五 says (no concrete problem, no measure).
+    """
     import pandas as pd
 
     reps = cols.reps
@@ -936,7 +944,8 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any) ->
     # section 五 has statements, yet none is a problem on one of the 13 themes: only
     # boilerplate ("取得了一定成绩，但还存在一些不足") or only measures (format.md §4 items 5–6)
     concrete = st[(st["kind"] == "problem") & (st["theme_mask"] != 0)]["report_id"].unique()
-    vague = has5 & ~empty5 & (reps["n_statements"] > 0) & ~reps.index.isin(concrete)
+    says5 = (has5 & ~empty5) | outside5  # statements that stand for section 五's
+    vague = says5 & (reps["n_statements"] > 0) & ~reps.index.isin(concrete)
     annex = sec5.map(lambda t: bool(_ANNEX.search(t or ""))).reindex(
         reps.index, fill_value=False)
     cols.add("no_concrete_problem", vague, vague.astype(int), pd.Series(
@@ -950,7 +959,7 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any) ->
         reps.index, fill_value=0)
     n_measures = (kinds["measure"] if "measure" in kinds else pd.Series(dtype=int)).reindex(
         reps.index, fill_value=0)
-    no_measures = has5 & ~empty5 & ~annex & (n_problems > 0) & (n_measures == 0)
+    no_measures = says5 & ~annex & (n_problems > 0) & (n_measures == 0)
     cols.add("no_measures", no_measures, no_measures.astype(int), pd.Series(
         [[f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，未写任何改进"
           "措施）"] if bad else [] for bad, k in zip(no_measures, n_problems, strict=True)],
