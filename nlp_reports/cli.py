@@ -527,7 +527,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "province and prefecture (地级) are read from the region's name, "
                         "folder is the first folder below the one all files share, "
                         "tier the administrative tier (a department at its government's: "
-                        "省厅 province, 县局 county) (docs/summary.md)")
+                        "省厅 province, 县局 county); agency is one row per agency as its years "
+                        "are linked (…政府办 = …人民政府办公室, 行署 = 行政公署), under its latest "
+                        "name (docs/summary.md)")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown, also with --csv/--html)")
     p.add_argument("--csv", metavar="DIR",

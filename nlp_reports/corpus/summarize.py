@@ -420,7 +420,10 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     checks = store.failed_checks()
     words = None
     keys = list(dict.fromkeys(g for g in word_groups if g in GROUP_COLUMNS))
-    derived = set(DERIVED_GROUPS) | ({"agency"} if agency_map else set())  # renamed: pandas
+    # renamed, or written several ways (grouped by agency_names): sampled in pandas
+    derived = set(DERIVED_GROUPS) | ({"agency"} if agency_map else set())
+    if "agency" in keys and agency_names(reports):
+        derived.add("agency")
     if keys and word_sample > 0 and not set(keys) & derived:
         part = ", ".join(f'"{g}"' for g in keys)
         # the sample's ids first, then their words: a window over the words themselves
@@ -433,7 +436,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         words = words.iloc[pd.Index(words["id"]).get_indexer(ids)].reset_index(drop=True)
     elif keys and word_sample > 0:  # a derived key is not in SQL: the same sample, in pandas
         has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
-        sub = reports.loc[reports["id"].isin(has), ["id", *keys]]
+        sub = _grouped(reports.loc[reports["id"].isin(has), ["id", *keys]], reports)
         part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
         ids = sub["id"][part.groupby(keys, sort=False).cumcount() < word_sample].tolist()
         words = _words_of(store, ids)
@@ -855,7 +858,7 @@ def _sampled_words(store: Store, reports: Any, groups: Sequence[str], sample: in
     if not keys or sample <= 0:
         return None
     has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
-    sub = reports.loc[reports["id"].isin(has), ["id", *keys]]
+    sub = _grouped(reports.loc[reports["id"].isin(has), ["id", *keys]], reports)
     part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
     return _words_of(store, sub["id"][part.groupby(keys, sort=False).cumcount() < sample].tolist())
 
@@ -1047,6 +1050,66 @@ def _department(name: str) -> tuple[tuple[str, str], ...]:
             out.extend((base[:-n], base[-n:]) for n in lengths
                        if len(base) > n and base[-n:] in known)
     return tuple(out)
+
+
+def agency_names(reports: Any) -> dict[str, str]:
+    """The agency group of each name written (按机关分组): {name: the name shown for its
+    agency}, for the names whose agency was written in more than one way. An agency is
+    its names as linked across years (:func:`~nlp_reports.parse.metadata.agency_key`:
+    blanks, 行署 = 行政公署, …政府办 = …人民政府办公室 …), as the cross-year tables, copying and
+    ``--dedupe`` link them; it is shown under the name it wrote most recently (latest
+    year; ties: the name of most reports, then the first in code-point order). Computed per
+    distinct name (a few thousand), never per report or statement."""
+    from nlp_reports.parse.metadata import agency_key
+
+    if "agency" not in reports:
+        return {}
+    names = reports["agency"].dropna()
+    if names.empty:
+        return {}
+    years = (reports.loc[names.index, "year"].astype(float) if "year" in reports
+             else np.full(len(names), np.nan))
+    per = (names.to_frame("agency").assign(year=years).groupby("agency", sort=True)
+           .agg(last=("year", "max"), n=("year", "size")))
+    per["key"] = [agency_key(a) for a in per.index]
+    shared = per[per["key"].duplicated(keep=False)]
+    if shared.empty:
+        return {}
+    ranked = shared.assign(last=shared["last"].fillna(-np.inf), name=shared.index)
+    ranked = ranked.sort_values(["key", "last", "n", "name"],
+                                ascending=[True, False, False, True], kind="stable")
+    shown = ranked.groupby("key", sort=False)["name"].first()
+    return {a: shown[k] for a, k in zip(shared.index, shared["key"], strict=True)}
+
+
+def linked_agency(agency: Any, names: dict[str, str]) -> Any:
+    """The ``agency`` column with each name of :func:`agency_names` put as its group's name
+    (a map over the column; the other names, and unknown ones, as they are)."""
+    return agency.map(names).where(agency.isin(names.keys()), agency)
+
+
+def _grouped(sub: Any, reports: Any) -> Any:
+    """``sub`` (columns of ``reports``) with its agency as ``--by agency`` groups it."""
+    names = agency_names(reports) if "agency" in sub else {}
+    return sub.assign(agency=linked_agency(sub["agency"], names)) if names else sub
+
+
+def agency_names_notes(names: dict[str, str], *, limit: int = 5) -> list[str]:
+    """The note naming the agencies ``--by agency`` counts under one name though they wrote
+    it several ways (:func:`agency_names`): each group's name shown and its other names."""
+    groups: dict[str, list[str]] = {}
+    for written, shown in sorted(names.items()):
+        if written != shown:
+            groups.setdefault(shown, []).append(written)
+    if not groups:
+        return []
+    items = sorted(groups.items())
+    listed = "; ".join(f"{shown} (also {'、'.join(others)})" for shown, others in items[:limit])
+    more = f"; … {len(items) - limit} more" if len(items) > limit else ""
+    return [f"one agency, several names: {listed}{more}. --by agency counts each as one "
+            "agency under the name it wrote most recently, as the cross-year tables, copying "
+            "and --dedupe link its years (blanks, 行署 = 行政公署, …政府办 = …人民政府办公室; "
+            "docs/summary.md, Grouping)"]
 
 
 def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
@@ -1273,6 +1336,11 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     from nlp_reports.corpus import copying
 
     reps = group_ready(frames.reports)
+    names = agency_names(frames.reports)  # one agency written two ways is one group
+    if names:
+        reps["agency"] = linked_agency(reps["agency"], names)
+        if "agency" in by:
+            notes += agency_names_notes(names)
     st = frames.statements.merge(reps[["id", *GROUP_COLUMNS]].rename(columns={"id": "report_id"}),
                                  on="report_id", how="left")
     flags = {k: theme_flags(st, reps, k) for k in KINDS_COUNTED}
