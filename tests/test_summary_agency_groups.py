@@ -131,3 +131,17 @@ def test_agency_names_maps_only_names_written_several_ways():
     # an unknown year ranks below every known year
     undated = pd.DataFrame({"agency": [LEAGUE_SHORT, LEAGUE_LONG], "year": [None, 2019]})
     assert agency_names(undated)[LEAGUE_SHORT] == LEAGUE_LONG
+
+
+def test_audit_by_agency_groups_as_summarize_does(db):
+    """``audit --by agency`` counts an agency written several ways as one group under its
+    latest name (the lead, after sum15c): the audit's rows keep the names as written."""
+    from nlp_reports.corpus import audit
+
+    a = audit(db)
+    counts = dict(zip(a.by("agency")["agency"], a.by("agency")["reports"], strict=True))
+    assert counts[CITY_LONG] == 3 and CITY_SHORT not in counts
+    assert counts[LEAGUE_SHORT] == 3 and LEAGUE_LONG not in counts
+    assert counts[COUNTY_SHORT] == 4 and COUNTY_LONG not in counts
+    assert counts["峪阳市人民政府"] == 1
+    assert CITY_SHORT in set(a.table["agency"])  # each report under its own signature

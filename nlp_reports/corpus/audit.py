@@ -252,7 +252,9 @@ class Audit:
         per defect column how many reports have it as a defect (a finding listed but not
         counted, such as ``statements_unsplit`` among ``parse_problems``, is left out); with ``--year``, when some agency filed
         none on it, ``missing_reports``: the agencies of the group with a report on one of
-        the three years before but none on it (a group may then have no report at all). What a disclosure office reports upward per 地市 or level (a DataFrame)."""
+        the three years before but none on it (a group may then have no report at all). What a disclosure office reports upward per 地市 or level (a DataFrame).
+        By ``agency``, an agency that wrote its name several ways (…政府办 / …人民政府办公室,
+        行署 / 行政公署) is one group under its latest name, as in ``summarize --by agency``."""
         import pandas as pd
 
         column = sort_column(column, GROUP_COLUMNS, what="count")
@@ -269,10 +271,18 @@ class Audit:
                     # problems, an unread table's cells) is no defect of the report
                     has &= df["path"].map(counted[c]).fillna(0).to_numpy() > 0
                 data[c] = has & ~failed
-        key = df[column].astype("string").fillna("").replace("", NO_GROUP).rename(column)
+        values = df[column]
+        names: dict[str, str] = {}
+        if column == "agency":  # one agency under its latest name, as summarize --by agency
+            from nlp_reports.corpus.summarize import agency_names
+
+            names = agency_names(df.loc[~failed, ["agency", "year"]])
+            values = values.map(lambda a: names.get(a, a))
+        key = values.astype("string").fillna("").replace("", NO_GROUP).rename(column)
         out = pd.DataFrame(data).groupby(key).sum().astype(int)
         if self.missing is not None and len(self.missing) and column in self.missing.columns:
-            missing = self.missing[column].astype("string").fillna("").replace("", NO_GROUP)
+            missing = (self.missing[column].map(lambda a: names.get(a, a)).astype("string")
+                       .fillna("").replace("", NO_GROUP))
             counts = missing.value_counts()
             out = out.reindex(out.index.union(counts.index), fill_value=0)
             out["missing_reports"] = counts.reindex(out.index, fill_value=0).astype(int)
