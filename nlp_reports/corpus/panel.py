@@ -16,7 +16,7 @@ import dataclasses
 import os
 from typing import Any
 
-from nlp_reports.corpus.store import CROSS_YEAR_CELLS, FIGURES, Store, open_store
+from nlp_reports.corpus.store import FIGURES, Store, open_store
 from nlp_reports.taxonomy import THEME_IDS
 
 #: 表二's decision counts as panel columns: (table id, row id), column ``decisions`` (本年处理决定
@@ -26,6 +26,13 @@ DECISION_CELLS: dict[str, tuple[str, str]] = {
     "punishment": ("table2.6", "punishment"),    # 行政处罚
     "coercion": ("table2.6", "coercion"),        # 行政强制
 }
+
+#: 表二(一)'s counts of normative documents and regulations (制发/废止/现行有效) as panel
+#: columns: the cells the store keeps for the cross-year identities (``CROSS_YEAR_CELLS``).
+TABLE2_1_CELLS: tuple[str, ...] = (
+    "x2_normative_documents_issued", "x2_normative_documents_repealed",
+    "x2_normative_documents_in_force", "x2_regulations_issued", "x2_regulations_repealed",
+    "x2_regulations_in_force")
 
 
 def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
@@ -47,14 +54,13 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
         dedupe_frames,
         load_frames,
         theme_flags,
-        unreadable_tables,
     )
 
     mapping = agency_map_arg(agency_map)
     store, owned = open_store(source, readonly=True)
     try:
         frames = load_frames(store, agency_map=mapping)
-        decisions = _decision_counts(store, unreadable_tables)
+        decisions = _decision_counts(store)
     finally:
         if owned:
             store.close()
@@ -99,16 +105,13 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     ids = r["id"]
     for name in FIGURES:
         out[name] = r[name].to_numpy(dtype=float)
-    for name in ("x2_normative_documents_issued", "x2_normative_documents_repealed",
-                 "x2_normative_documents_in_force", "x2_regulations_issued",
-                 "x2_regulations_repealed", "x2_regulations_in_force"):
-        if name in CROSS_YEAR_CELLS:
-            out[name] = r[name].to_numpy(dtype=float)
+    for name in TABLE2_1_CELLS:
+        out[name] = r[name].to_numpy(dtype=float)
     for name in DECISION_CELLS:
-        out[name] = ids.map(decisions.get(name, {})).to_numpy(dtype=float)
+        out[name] = ids.map(decisions[name]).to_numpy(dtype=float)
     # what a figure's trust rests on: the report's failed identities, its tables not read whole
     failed = (frames.checks.groupby("report_id")["id"]
-              .agg(lambda ids: ";".join(sorted(set(map(str, ids))))))
+              .agg(lambda checks: ";".join(sorted(set(map(str, checks))))))
     out["failed_checks"] = [failed.get(i, "") for i in ids]
     out["n_unreadable_tables"] = r["n_unreadable"].fillna(0).astype(int).to_numpy()
     out["n_statements"] = r["n_statements"].fillna(0).astype(int).to_numpy()
@@ -126,16 +129,20 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     return out.reset_index(drop=True)
 
 
-def _decision_counts(store: Store, unreadable: Any) -> dict[str, dict[int, float]]:
+def _decision_counts(store: Store) -> dict[str, dict[int, float]]:
     """:data:`DECISION_CELLS` per report id (a blank cell, or a cell of a table read only in
-    part — ``unreadable`` — is absent: NaN in the panel, never 0)."""
+    part — :func:`~nlp_reports.corpus.summarize.unreadable_tables` — is absent: NaN in the
+    panel, never 0)."""
+    from nlp_reports.corpus.summarize import unreadable_tables
+
+    # one query per table (表二(六) holds two of the cells), not per cell
+    partial = {t: unreadable_tables(store, t) for t in {t for t, _ in DECISION_CELLS.values()}}
     out: dict[str, dict[int, float]] = {}
     for name, (table_id, row) in DECISION_CELLS.items():
         cells = store.query(
             'SELECT report_id, value FROM table_cells WHERE table_id = ? AND "row" = ? '
             "AND \"column\" = 'decisions'", (table_id, row))
-        bad = unreadable(store, table_id)
-        cells = cells[cells["value"].notna() & ~cells["report_id"].isin(bad)]
+        cells = cells[cells["value"].notna() & ~cells["report_id"].isin(partial[table_id])]
         # a report's first table of the id, as report.table(id) reads it
         cells = cells.drop_duplicates("report_id")
         out[name] = dict(zip(cells["report_id"].astype(int),
@@ -143,4 +150,4 @@ def _decision_counts(store: Store, unreadable: Any) -> dict[str, dict[int, float
     return out
 
 
-__all__ = ["DECISION_CELLS", "panel"]
+__all__ = ["DECISION_CELLS", "TABLE2_1_CELLS", "panel"]
