@@ -66,10 +66,7 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
         tables = [table] if table else list(TABLES)
         if format == "csv":
             return [_csv(store, name, folder) for name in tables]
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError as exc:
-            raise MissingDependencyError("pyarrow", "parquet", "Exporting to Parquet") from exc
+        _need_pyarrow()
         return [_parquet(store, name, folder) for name in tables]
     finally:
         if owned:
@@ -89,10 +86,7 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
 
     mapping = agency_map_arg(agency_map)
     if format == "parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError as exc:
-            raise MissingDependencyError("pyarrow", "parquet", "Exporting to Parquet") from exc
+        _need_pyarrow()
     df = panel(db, agency_map=mapping, dedupe=dedupe)
     if format == "jsonl":
         path = jsonl_path(out, name=f"{PANEL}.jsonl")
@@ -107,6 +101,14 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
     else:
         df.to_parquet(path, index=False)
     return [path]
+
+
+def _need_pyarrow() -> None:
+    """Raise MissingDependencyError unless pyarrow (the ``parquet`` extra) is installed."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise MissingDependencyError("pyarrow", "parquet", "Exporting to Parquet") from exc
 
 
 def jsonl_path(out: str | os.PathLike[str], name: str = JSONL_NAME) -> Path:
