@@ -107,14 +107,13 @@ def drop_running_heads(text: str) -> str:
     if not heads and not feet:
         return text
     title = next((line.strip() for line in lines if line.strip()), "")
-    first = [where[0] for where in heads.values()]
-    first_page = min(first) if first else 0  # (page 1 prints it above)
+    first_page = min((where[0] for where in heads.values()), default=0)  # (page 1 prints it above)
     repeated = {key for key, where in heads.items() if len(where) >= _RUNNING_HEAD_MIN}
     if repeated:  # each such line must stand nowhere else below page 1, but as the
         # signature: a bureau's name heads its pages and signs the report
         seen = Counter(line.strip() for line in lines[first_page:])
-        repeated = {key for key in repeated
-                    if seen[key] - len(heads[key]) <= _signatures(lines, key, first_page)}
+        repeated = {key for key in repeated if seen[key] == len(heads[key])
+                    or seen[key] - len(heads[key]) <= _signatures(lines, key, first_page)}
     # a running foot (页脚: the site's name, "某某门户网站 www…") above each page number,
     # the same on 3 pages or more and nowhere else
     footers = {key for key, where in feet.items() if len(where) >= _RUNNING_HEAD_MIN}
