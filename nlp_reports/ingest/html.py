@@ -800,12 +800,12 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, l
         return
     if files:
         shown = "; ".join(files[:3]) + (f" (+{len(files) - 3} more)" if len(files) > 3 else "")
-        saved = [f for f in (saved_link(h, path) for h in hrefs) if f is not None]
-        if saved:
+        saved = next((f for f in (saved_link(h, path) for h in hrefs) if f is not None), None)
+        if saved is not None:
             here = Path(path or "").parent
-            where = ("in this folder" if saved[0].parent == here
-                     else f"saved with the page ({saved[0].as_posix()})")
-            todo = (f"the linked file {saved[0].name} is {where}: it is read on its own "
+            where = ("in this folder" if saved.parent == here
+                     else f"saved with the page ({saved.as_posix()})")
+            todo = (f"the linked file {saved.name} is {where}: it is read on its own "
                     "(tag or parse it)")
         else:
             todo = "download that file and parse it"
