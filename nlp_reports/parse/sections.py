@@ -748,6 +748,9 @@ _INNER_UNNUMBERED_MAX = 15
 _INNER_NOUN_END = re.compile(r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|打算|计划|方向"
                              r"|思路|安排|重点|建议|对策|改进情况|整改情况|下一?步工作|今后工作)$")
 
+#: A year a sub-heading's phrase names ("2014年工作打算"): see :func:`_inner_heading`.
+_INNER_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
+
 
 def _inner_marker(text: str, l0: int, l1: int) -> tuple[str | None, int, int]:
     """(style, ordinal, end) of the sub-heading number opening text[l0:l1]; (None, 0, l0)."""
@@ -786,9 +789,6 @@ def _inner_heading(text: str, l0: int, l1: int,
     if named and year is not None and int(named.group()) <= year:
         return None
     return style, n, phrase, stop.end() if stop else l1
-
-
-_INNER_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
 
 
 def inner_section5(text: str, layout: Layout, year: int | None = None) -> tuple[InnerBlock, ...]:
