@@ -409,7 +409,7 @@ _SHORT_OFFICE = re.compile(r"(?<=[盟区])行署")
 
 #: A government's general office (人民政府办公室) written short at the end of the name:
 #: "峪阳市政府办" or "峪阳市政府办公室" one year, "峪阳市人民政府办公室" the next.
-_SHORT_GENERAL_OFFICE = re.compile(r"(?<!人民)政府(办公厅|办(?:公室)?)$")
+_SHORT_GENERAL_OFFICE = re.compile(r"(?:人民)?政府(办公厅|办(?:公室)?)$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -417,7 +417,7 @@ def agency_key(agency: str | None) -> str | None:
     """The key that links an agency's reports across years (not its displayed name): the
     name without blanks, a 盟's or 地区's 行署 written out as 行政公署, so the years an agency
     signs "兴安盟行署" and "兴安盟行政公署" are one agency's, and a government's office
-    written short (…政府办, …政府办公室) written out as …人民政府办公室, a province's
+    written short (…政府办, …政府办公室, …人民政府办) written out as …人民政府办公室, a province's
     (…政府办公厅) as …人民政府办公厅. (Remembered: the
     summary asks it once per statement, 200,000 times for a few thousand names.)"""
     if not agency:
