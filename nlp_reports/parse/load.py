@@ -9,8 +9,9 @@ section titles/texts and statements are cut from the original characters instead
 
 Only text with no report content raises :class:`~nlp_reports.errors.NotAReportError`: no
 section heading and no table, and no key phrase or neither an agency nor a year, or only a
-pointer to the report, a correction notice (更正说明), a list of report titles or too little
-prose for a report; a fragment parses, and what is missing is listed in ``Report.errors``.
+pointer to the report, a correction notice (更正说明), a document of another kind titled so
+(工作要点, 实施方案, 关于…的通知) with no title naming 年度报告, a list of report titles or too
+little prose for a report; a fragment parses, and what is missing is listed in ``Report.errors``.
 """
 
 from __future__ import annotations
@@ -233,6 +234,37 @@ def _misnumbered(layout: Layout, text: str) -> bool:
                for s in layout.sections)
 
 
+#: The title of a document of another kind: a plan or work points (政务公开工作要点, 工作
+#:方案, 实施方案 …), or an official notice, opinion, bulletin (关于…的通知 / 意见 / 通报).
+_OTHER_KIND_TITLE = re.compile(
+    r"^[ \t\u3000]*(?:[^\n。；;]{2,60}?(?:工作要点|工作方案|实施方案|工作计划|工作安排|任务分工"
+    r"|责任清单)|[^\n。；;]{0,30}关于[^\n。；;]{2,60}(?:通知|意见|通报|决定|批复|函))"
+    r"[)）]?[ \t\u3000\r]*$", re.M)
+#: How many lines at the top may hold a title (a saved page's chrome may come first).
+_OTHER_KIND_LINES = 40
+
+
+def _refuse_other_kind(text: str, path: str | None) -> None:
+    """Raise NotAReportError for a text without section headings or tables whose title names
+    a document of another kind ("泓城市2024年政务公开工作要点", "关于印发…实施方案的通知")
+    and none of whose title lines names an annual report (年度报告/年报): a notice about 政务
+    公开 has the key phrases and the issuing office's name, so it was stored as that office's
+    report with no year and a body line as its title. A report sent out under a notice
+    ("关于印发…年度报告的通知") names the report and is read."""
+    head = "\n".join(text.split("\n", _OTHER_KIND_LINES)[:_OTHER_KIND_LINES])
+    m = _OTHER_KIND_TITLE.search(head)
+    if m is None:
+        return
+    titles = [line for line in head.split("\n") if line.strip() and len(line) <= 80
+              and "。" not in line]
+    if any(_ANNUAL_REPORT.search(line) for line in titles):
+        return
+    raise NotAReportError(
+        f"not an annual report: its title '{m.group().strip()}' names a document of another "
+        "kind (工作要点, 工作方案, 实施方案, 通知 …), no title line says 年度报告, and it has "
+        "no section heading or table of the national format", path=path)
+
+
 def _reject_non_report(simplified: str, agency: str | None, year: int | None,
                        path: str | None) -> None:
     """Raise NotAReportError for a text with no section heading and no table that names
@@ -242,6 +274,7 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
     (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
     a correction notice, a list page of report titles)."""
     _refuse_pointer(simplified, path)
+    _refuse_other_kind(simplified, path)
     if not _KEY_PHRASE.search(simplified):
         raise NotAReportError(
             "no annual-report content: no section heading, no table and no key phrase "

@@ -86,6 +86,18 @@ _SUB_END = re.compile(r"[。：:，,；;！!？?]")
 _UNNUMBERED_HEADING_MAX = 15
 #: Longest unnumbered heading phrase followed by a space and prose ("存在问题 人员…").
 _UNNUMBERED_SPACED_MAX = 10
+#: A phrase that is an item, never a sub-heading: it opens with an item marker ("三是基层公开
+#: 能力存在短板。") or, ended by "。", says what is lacking ("（一）审核仍有薄弱环节。", "…存在
+#: 短板。"), where a title names it ("（一）存在的主要问题。", "工作中还存在的不足。").
+_ITEM_PHRASE = re.compile(rf"(?:其)?(?:{_CN_NUM})[是要]|第(?:{_CN_NUM})[，,、]|首先[，,、]")
+_SAYS_LACKING = re.compile(
+    r"(?:仍然?|尚|还|依然|依旧)(?:有|存在)(?!的)|存在(?:短板|差距|薄弱环节|弱项)|有待|亟待|不够")
+#: A lead-in worded as a sentence, not a label: it says how many or that items follow
+#: ("存在的问题有两个方面：", "存在的问题主要是：", "…工作存在：", "存在以下问题："). It is a
+#: statement and sets the block (schema: a label is none, a lead-in sentence is one).
+_LEAD_SENTENCE = re.compile(
+    r"以下|如下|(?:有|分为)[两二三四五六七八九几多\d]+(?:个|点|项)?(?:方面|问题|不足)"
+    r"|(?:是|有|为|在于|存在着?|表现在|体现在)$")
 _COLON = re.compile(r"[：:]")
 _SPACE = re.compile(r"\s")
 _ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
@@ -291,6 +303,10 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
     # 问题 1.…" (there a title is worded as one: "3.改进措施：…")
     phrase = h.group(1)
     term = text[h.end(1)]
+    if term == "。" and _SAYS_LACKING.search(phrase) or _LEAD_SENTENCE.search(phrase):
+        if style is not None:
+            items[style] = n
+        return None  # "（一）审核仍有薄弱环节。": item 1, a sentence
     worded = _TITLE_START.match(phrase) is not None
     if term in "。：:":
         titled = term != "。" and (at is not None or worded)
@@ -416,6 +432,10 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and (stop is None or text[stop.start()] in "。：:")
             and (stop is not None or l1 - p0 <= MAX_SUBHEADING_LENGTH)
             and (has_marker or len(phrase) <= _UNNUMBERED_HEADING_MAX)
+            and not _ITEM_PHRASE.match(phrase)
+            and not _LEAD_SENTENCE.search(phrase)
+            and not (stop is not None and text[stop.start()] == "。"
+                     and _SAYS_LACKING.search(phrase))
         )
         # "（四）信息发布审核仍有薄弱环节。…" after items （一）–（三） is item 4, not a heading;
         # a title alone on its line or run in before "：" still is one, the numbering going
@@ -624,6 +644,8 @@ def _heading_block(text: str, s: int, e: int) -> str | None:
     """The block named by text[s:e] when it is nothing but a sub-heading: run in before
     "：" ("改进措施：") or a sentence of its own, numbered or not ("（二）改进措施。")."""
     m = _RUN_IN_HEADING.fullmatch(text, s, e)
+    if m is not None and _LEAD_SENTENCE.search(m.group(1)):
+        return None  # "存在的问题有两个方面：" is a lead-in sentence
     if m is None:
         m = _HEADING_SENTENCE.fullmatch(text, s, e)
         if m is None:
