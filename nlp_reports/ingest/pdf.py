@@ -335,7 +335,8 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
     its own without values ("费通知要求缴纳费用、…"). Read apart, neither part is a 表三
     row and the row's values are lost. When a page ends in a table row and the next page's
     first row after the repeated header (rows the previous page holds too) has the same
-    number of cells, no value and no label of its own, its cells are appended to that row's.
+    number of cells, no value and no label of its own, its cells are appended to that row's
+    (only to its label cells: text falling under a value starts another table).
     The next page's row may have fewer cells: a label column merged down the rows
     (三、本年度办理结果) is not drawn again on the new page, so the cells are aligned from
     the right (the value columns), the missing ones being the leftmost."""
@@ -358,6 +359,10 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
             continue
         texts = [c for c in cont if c]
         if not texts or _OWN_LABEL.match(texts[0]):
+            continue
+        if any(c and is_value_cell(p) for p, c in zip(prev, cont, strict=True)):
+            # text under a value of the row: the next page starts another table (a narrower
+            # one's title row, "第二十条第（八）项" after 表二（六）'s last row), no label's rest
             continue
         lines[last] = "\t".join(p + c if c and not p.endswith(c) else p
                                 for p, c in zip(prev, cont, strict=True))

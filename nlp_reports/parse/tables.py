@@ -1155,6 +1155,8 @@ def _read_table2(
             if not any(f"{tid}|{r}" in rows.cells for r, _ in row_defs):
                 problems.append(Problem("table_missing", f"表二 {title} ({tid}) not found"))
                 continue
+            if fmt == "2019" and len(col_defs) == 2:
+                _t2_spanned_last(lines, a, rows, f"{tid}|{row_defs[0][0]}", col_defs[-1][1])
             table, problem = _build(tid, title, row_defs, col_defs, rows.cells, rows.flat,
                                     f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
                                     loose=rows.stray)
@@ -1170,6 +1172,22 @@ def _read_table2(
                 problems.append(problem)
         return tables, problems, fmt
     return [], [], None
+
+
+def _t2_spanned_last(lines: Sequence[_Line], a: int, rows: _Rows, key: str, column: str) -> None:
+    """Read the 2019 layout's 表二（八）/（九） (one row, two columns) printed in the grid of
+    （五）/（六） (three value columns): the last column spans two ("本年增/减", "采购总金额"),
+    and the grid repeats its header and its value ("行政事业性收费 0 0 0"). When the header
+    line shows that repeat and the row's last two values are the same, the row has its two
+    values; any other third value stays unplaced (the table unreadable)."""
+    cells = rows.cells.get(key)
+    if not cells or len(cells) != 3 or cells[1].raw != cells[2].raw:
+        return
+    for ln in lines[a:]:
+        if (not ln.cells and len(ln.labels) >= 3 and ln.labels[-1] == ln.labels[-2]
+                and column in ln.labels[-1] and ln.labels[-3] != ln.labels[-2]):
+            rows.cells[key] = cells[:2]
+            return
 
 
 #: 表二 第二十条第（一）项's column headers by key word: 本年（新）制发件数, 本年废止件数, 现行有效件数.
