@@ -6,7 +6,8 @@
     python benchmarks/quality.py benchmarks/data/domain-fire.jsonl  # 消防救援: model card,
         # "Retraining on your own labels" (its split=train half is for training on)
     python benchmarks/quality.py benchmarks/data/unseen-5-one-writer.jsonl  # 58 fictional
-        # reports by one outside writer, labeled from the taxonomy alone (no guidelines annotator)
+        # reports by one outside writer, labeled from the taxonomy alone (no guidelines annotator;
+        # ``annotator_taxonomy_b``: a second annotator's blind taxonomy-only labels)
 
 Reads every ``nlp_reports/data/heldout/*.jsonl``: statements written by a team member who
 never saw the training corpus (fictional reports split by the parser), each labeled blind
@@ -129,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
             print(row("taxonomy annotator vs guidelines annotator",
                       agreement(records, "annotator_guidelines", "annotator_taxonomy")))
         print(row("taxonomy annotator vs gold", agreement(records, "gold", "annotator_taxonomy")))
+        if all("annotator_taxonomy_b" in r for r in records):  # unseen-5: a second, blind
+            print(row("second taxonomy annotator vs gold",
+                      agreement(records, "gold", "annotator_taxonomy_b")))
         if guided:
             print(row("guidelines annotator vs gold",
                       agreement(records, "gold", "annotator_guidelines")))
