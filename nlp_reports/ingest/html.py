@@ -233,6 +233,9 @@ def _drop_chrome(root) -> None:
 
 #: How deep pages held in an <iframe srcdoc> are opened (a srcdoc inside a srcdoc …).
 _EMBED_DEPTH = 3
+#: A block or line tag in a <textarea>'s text: the box holds the report's HTML source.
+_MARKUP_TAG = re.compile(r"<(?:p|div|br|table|tr|td|span|h[1-6]|section|article|font|pre"
+                         r"|strong|li|html|body|textarea|iframe)\b[^<>]{0,400}>", re.I)
 
 
 def _open_embedded(doc, parser) -> None:
@@ -255,14 +258,20 @@ def _open_embedded(doc, parser) -> None:
                 continue
             if _tag(el) == "textarea":
                 own = _cjk_count(el.text)
-                if 2 * own > page:
+                if 2 * own <= page:
+                    continue
+                markup = el.text or ""
+                if not _MARKUP_TAG.search(markup):
                     pre = etree.Element("pre")
                     pre.text, pre.tail = el.text, el.tail
                     el.getparent().replace(el, pre)
-                continue
-            markup = el.get("srcdoc") or ""
-            if _cjk_count(markup) <= page:  # (a frame inside counts: its srcdoc is text here)
-                continue
+                    continue
+                # (an editor's box holding the report's HTML source, "<p>一、总体情况</p>…":
+                # opened as a srcdoc is, not shown as tags on one line)
+            else:
+                markup = el.get("srcdoc") or ""
+                if _cjk_count(markup) <= page:  # (a frame inside counts: its srcdoc is text)
+                    continue
             try:
                 inner = etree.fromstring(markup, parser=parser)
             except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -768,13 +777,19 @@ def saved_link(href: str, path: str | None) -> Path | None:
         return None
     from urllib.parse import unquote, urlsplit
 
-    parts = [unquote(x) for x in urlsplit(href).path.split("/") if x not in ("", ".")]
-    if not parts or ".." in parts or any(os.sep in x or "\x00" in x for x in parts):
+    try:
+        link = urlsplit(href).path
+    except ValueError:  # "http://[…" (an IPv6 host never closed): no path to look for
+        return None
+    parts = [unquote(x) for x in link.split("/") if x not in ("", ".")]
+    # ("..", a hidden .ssh/.git part, a "/" or NUL decoded from %2F/%00: never a saved page's)
+    if not parts or any(x.startswith(".") or os.sep in x or "\x00" in x for x in parts):
         return None
     folder = Path(path).parent
     candidates = [folder / parts[-1]]
-    if len(parts) > 1:
-        candidates += [up / Path(*parts) for up in (folder, *folder.parents)]
+    if len(parts) > 1:  # (never from the file system's root: "/etc/passwd" is no crawl's)
+        candidates += [up / Path(*parts) for up in (folder, *folder.parents)
+                       if str(up) != up.anchor]
     for c in candidates:
         try:
             if c.is_file():

@@ -1,0 +1,181 @@
+"""Hostile inputs to the code s14 added (issue 5 item 2): reports held in <iframe srcdoc> and
+<textarea>, the saved-file lookup of a page that only links its report, the running heads
+and feet of PDF copies, problems and measures read outside a missing 五, the problem/measure
+turn at 对此/针对此问题, the transposed 表四, the refusal of notices. Each input gives a Report
+or the project's own error, within a CPU budget (process_time), and keeps what it says.
+
+The report text is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_hostile import _outcome
+
+from nlp_reports.errors import NotAReportError, ParseError
+from nlp_reports.ingest.html import saved_link
+from nlp_reports.parse.load import load_report
+from nlp_reports.report import Report
+
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+#: A county hospital's short report (fictional), one line a paragraph.
+_REPORT = """澄江县人民医院2022年政府信息公开工作年度报告
+本报告依据《中华人民共和国政府信息公开条例》编制，数据统计期限为2022年1月1日至12月31日。
+一、总体情况
+2022年，我院在县卫健局指导下，通过医院官网和院务公开栏公开诊疗收费、药品价格等信息213条。
+二、主动公开政府信息情况
+我院主动公开各类信息213条，其中收费标准调整17条。
+三、收到和处理政府信息公开申请情况
+本年度收到申请3件，均按期答复。
+四、政府信息公开行政复议、行政诉讼情况
+本年度未发生行政复议、行政诉讼。
+五、存在的主要问题及改进情况
+一是检查结果查询入口较深，群众查找不便。对此，我院将在首页增设查询专区。
+二是公开栏更新不够及时。针对此问题，我院将指定专人每周更新。
+六、其他需要报告的事项
+本年度无其他需要报告的事项。
+澄江县人民医院
+2023年1月18日"""
+
+
+def _cpu(f, *args, **kw):
+    t = time.process_time()
+    result = f(*args, **kw)
+    return result, time.process_time() - t
+
+
+def _page(report: str = _REPORT) -> str:
+    return "<html><body>" + "".join(f"<p>{html.escape(line)}</p>"
+                                    for line in report.splitlines()) + "</body></html>"
+
+
+def _wu(report: Report) -> list[str]:
+    return [s.text for s in report.statements]
+
+
+def test_the_plain_page_reads():
+    report = load_report(_page().encode(), filename="p.html")
+    assert len(report.statements) == 4
+    assert report.metadata.year == 2022
+
+
+# --- <textarea> and <iframe srcdoc> --------------------------------------------------------------
+
+def test_a_textarea_holding_the_reports_html_source_is_read_as_html():
+    """An editor's box holding the page's HTML ("<p>一、总体情况</p>…", escaped in the textarea)
+    was shown as tags on one line: no heading was found and the page was refused."""
+    plain = load_report(_page().encode(), filename="p.html")
+    markup = f"<html><body><form><textarea>{html.escape(_page())}</textarea></form></body></html>"
+    report = load_report(markup.encode(), filename="t.html")
+    assert _wu(report) == _wu(plain)
+    assert "<p>" not in report.text
+    # a textarea holding such source holding another such textarea: opened twice
+    twice = (f"<html><body><textarea>{html.escape('<div><textarea>' + html.escape(_page()))}"
+             "</textarea></div></textarea></body></html>")
+    assert _wu(load_report(twice.encode(), filename="t2.html")) == _wu(plain)
+
+
+def test_a_textarea_of_plain_text_stays_text():
+    markup = f"<html><body><textarea readonly>{html.escape(_REPORT)}</textarea></body></html>"
+    report = load_report(markup.encode(), filename="t.html")
+    assert len(report.statements) == 4
+
+
+def _nest(markup: str, depth: int) -> str:
+    for _ in range(depth):
+        markup = (f'<html><body><p>预览</p><iframe srcdoc="{html.escape(markup, quote=True)}">'
+                  "</iframe></body></html>")
+    return markup
+
+
+@pytest.mark.parametrize("depth", [1, 3, 4, 12])
+def test_srcdoc_nested_deeper_than_opened_is_our_error(depth):
+    result, cpu = _cpu(_outcome, _nest(_page(), depth).encode(), "f.html")
+    assert cpu < 2.0
+    if depth <= 3:
+        assert isinstance(result, Report) and len(result.statements) == 4
+    else:
+        assert isinstance(result, NotAReportError)
+
+
+def test_many_srcdoc_frames_and_a_huge_one_are_bounded():
+    many = "<html><body>" + "".join(
+        f'<iframe srcdoc="{html.escape("<p>卫生院公开</p>", quote=True)}"></iframe>'
+        for _ in range(5000)) + "</body></html>"
+    result, cpu = _cpu(_outcome, many.encode(), "m.html")
+    assert isinstance(result, ParseError) and cpu < 5.0
+    huge = _page(_REPORT + "\n" + "院务公开栏每周更新一次内容。" * 20000)
+    markup = f'<html><body><iframe srcdoc="{html.escape(huge, quote=True)}"></iframe></body></html>'
+    result, cpu = _cpu(_outcome, markup.encode(), "h.html")
+    assert isinstance(result, Report) and cpu < 10.0
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["iframe", "textarea", "div", "escape"]), max_size=8),
+       st.sampled_from(["", "<p>评论</p>", "<textarea>留言</textarea>"]))
+def test_random_wrappings_give_a_report_or_our_error(layers, beside):
+    markup = _page()
+    for layer in layers:
+        if layer == "iframe":
+            markup = f'<div>{beside}<iframe srcdoc="{html.escape(markup, quote=True)}"></iframe></div>'
+        elif layer == "textarea":
+            markup = f"<div>{beside}<textarea>{html.escape(markup)}</textarea></div>"
+        elif layer == "escape":
+            markup = html.escape(markup)
+        else:
+            markup = f"<div>{markup}</div>"
+    result = _outcome(f"<html><body>{markup}</body></html>".encode(), "r.html")
+    assert isinstance(result, (Report, ParseError))
+
+
+# --- the saved-file lookup of a stub page -------------------------------------------------------
+
+def _stub(href: str) -> str:
+    return ("<html><head><title>澄江县人民医院2022年政府信息公开工作年度报告</title></head><body>"
+            "<p>澄江县人民医院2022年政府信息公开工作年度报告</p>"
+            f'<p>附件：<a href="{html.escape(href, quote=True)}">澄江县人民医院2022年政府信息公开'
+            "工作年度报告.pdf</a></p></body></html>")
+
+
+@pytest.mark.parametrize("href", [
+    "http://[::1/module/download/年报.pdf",  # an IPv6 host never closed: urlsplit's ValueError
+    "http://[bad",
+    "/etc/passwd", "file:///etc/hostname", "http://www.example.gov.cn/etc/passwd",
+    "/.ssh/id_rsa", "/a/../../../../../etc/passwd", "%2e%2e/%2e%2e/secret.pdf",
+    "..%2F..%2Fsecret.pdf", "a%00b.pdf", "/dl/%00/年报.pdf", "/" + "年" * 4000 + ".pdf",
+    "x" * 300 + ".pdf",
+])
+def test_a_hostile_link_is_never_looked_up_outside_the_crawl(tmp_path, href):
+    site = tmp_path / "www.example.gov.cn"
+    folder = site / "art" / "2023"
+    folder.mkdir(parents=True)
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".ssh").mkdir()
+    (tmp_path / ".ssh" / "id_rsa").write_bytes(b"k")
+    page = folder / "art_1.html"
+    page.write_text(_stub(href), encoding="utf-8")
+    found = saved_link(href, str(page))
+    assert found is None or site in found.parents, found
+    result = _outcome(str(page))
+    assert isinstance(result, NotAReportError), result
+    assert "download that file" in str(result)
+
+
+def test_a_mirrored_link_is_still_found(tmp_path):
+    site = tmp_path / "www.example.gov.cn"
+    (site / "art" / "2023").mkdir(parents=True)
+    (site / "module" / "download").mkdir(parents=True)
+    (site / "module" / "download" / "P020230118.pdf").write_bytes(b"%PDF-1.4")
+    page = site / "art" / "2023" / "art_1.html"
+    page.write_text(_stub("/module/download/P020230118.pdf"), encoding="utf-8")
+    assert saved_link("/module/download/P020230118.pdf", str(page)) == \
+        site / "module" / "download" / "P020230118.pdf"
+    result = _outcome(str(page))
+    assert isinstance(result, NotAReportError) and "P020230118.pdf is saved" in str(result)
