@@ -19,6 +19,7 @@ from test_hostile import _outcome
 
 from nlp_reports.errors import NotAReportError, ParseError
 from nlp_reports.ingest.html import saved_link
+from nlp_reports.ingest.normalize import drop_running_heads
 from nlp_reports.parse.load import load_report
 from nlp_reports.report import Report
 
@@ -179,3 +180,25 @@ def test_a_mirrored_link_is_still_found(tmp_path):
         site / "module" / "download" / "P020230118.pdf"
     result = _outcome(str(page))
     assert isinstance(result, NotAReportError) and "P020230118.pdf is saved" in str(result)
+
+
+# --- running heads and feet -------------------------------------------------------------------
+
+def _paged(n: int) -> str:
+    """n pages, each headed by its own line that also stands once elsewhere and signs."""
+    lines = []
+    for k in range(n):
+        head = f"澄江县第{k}卫生院院务公开办公室"
+        for p in range(3):
+            lines += [f"- {k * 3 + p + 1} -", head, "本页记载院务公开的具体内容。"]
+        lines += [head, "2023年1月18日"]
+    return "\n".join(lines)
+
+
+def test_many_distinct_running_heads_cost_linear_time():
+    """Each head standing more often than it heads a page was counted as a signature by a
+    pass over all lines: 3,000 such heads (33,000 lines) took 2.7 s, 300 took 0.05 s."""
+    small, t_small = _cpu(drop_running_heads, _paged(300))
+    large, t_large = _cpu(drop_running_heads, _paged(3000))
+    assert t_large < 1.0 + 30 * t_small, (t_small, t_large)
+    assert large.count("本页记载院务公开的具体内容。") == 9000  # no body line dropped

@@ -112,8 +112,10 @@ def drop_running_heads(text: str) -> str:
     if repeated:  # each such line must stand nowhere else below page 1, but as the
         # signature: a bureau's name heads its pages and signs the report
         seen = Counter(line.strip() for line in lines[first_page:])
-        repeated = {key for key in repeated if seen[key] == len(heads[key])
-                    or seen[key] - len(heads[key]) <= _signatures(lines, key, first_page)}
+        extra = {key for key in repeated if seen[key] != len(heads[key])}
+        signed = _signatures(lines, extra, first_page) if extra else Counter()
+        repeated = {key for key in repeated if key not in extra
+                    or seen[key] - len(heads[key]) <= signed[key]}
     # a running foot (页脚: the site's name, "某某门户网站 www…") above each page number,
     # the same on 3 pages or more and nowhere else
     footers = {key for key, where in feet.items() if len(where) >= _RUNNING_HEAD_MIN}
@@ -133,16 +135,18 @@ _SIGNATURE_DATE = re.compile(
     r"[ \t]*月(?:[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日)?[ \t\u3000]*")
 
 
-def _signatures(lines: list[str], key: str, start: int) -> int:
-    """How many times the line ``key`` stands from ``start`` on as a signature: right above a
-    date line (:data:`_SIGNATURE_DATE`)."""
-    n = 0
+def _signatures(lines: list[str], keys: set[str], start: int) -> Counter[str]:
+    """How many times each line of ``keys`` stands from ``start`` on as a signature: right
+    above a date line (:data:`_SIGNATURE_DATE`). One pass for all the keys (a key at a time
+    was a pass each: quadratic in a PDF of thousands of pages, each head its own)."""
+    n: Counter[str] = Counter()
     for i in range(start, len(lines)):
-        if lines[i].strip() == key:
+        key = lines[i].strip()
+        if key in keys:
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            n += j < len(lines) and _SIGNATURE_DATE.fullmatch(lines[j]) is not None
+            n[key] += j < len(lines) and _SIGNATURE_DATE.fullmatch(lines[j]) is not None
     return n
 
 
