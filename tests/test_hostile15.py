@@ -202,3 +202,56 @@ def test_many_distinct_running_heads_cost_linear_time():
     large, t_large = _cpu(drop_running_heads, _paged(3000))
     assert t_large < 1.0 + 30 * t_small, (t_small, t_large)
     assert large.count("本页记载院务公开的具体内容。") == 9000  # no body line dropped
+
+
+# --- agency maps --------------------------------------------------------------------------------
+
+def test_an_agency_map_copied_from_the_printed_report_matches_the_stored_name(tmp_path):
+    """A report printing 青禾市农业农村局（市乡村振兴局） is stored as …局(市乡村振兴局) (the text is
+    normalized); a map naming it as printed, or with a full-width ＡＢＣ or a BOM inside, renamed
+    nothing: only the note 'old names no report has' showed it."""
+    import pandas as pd
+
+    from nlp_reports.corpus.summarize import apply_agency_map, read_agency_map
+
+    names = []
+    for printed in ("青禾市农业农村局（市乡村振兴局）", "ＡＢＣ经济开发区管理委员会"):
+        text = _REPORT.replace("澄江县人民医院2022年", f"{printed}2022年", 1)
+        names.append(load_report(text.encode(), filename="r.txt").metadata.agency)
+    assert names[0] != "青禾市农业农村局（市乡村振兴局）"  # (stored normalized)
+    csv = tmp_path / "map.csv"
+    csv.write_text("旧名称,新名称\n青禾市农业农村局（市乡村振兴局）,青禾市农业农村局\n"
+                   "\ufeffＡＢＣ经济开发区管理委员会，ＡＢＣ经济技术开发区管理委员会\n",
+                   encoding="utf-8-sig")
+    mapping = read_agency_map(csv)
+    reports = pd.DataFrame({"agency": names, "year": [2021, 2022]})
+    assert apply_agency_map(reports, mapping) == 2
+    assert list(reports["agency"]) == ["青禾市农业农村局", "ABC经济技术开发区管理委员会"]
+
+
+@pytest.mark.parametrize("rows", [
+    "甲县民政局,乙县民政局\n乙县民政局,甲县民政局\n",  # a cycle
+    "甲县民政局,乙县民政局\n乙县民政局,丙县民政局\n丙县民政局 ,甲 县民政局\n",  # a cycle by blanks
+    "甲县民政局,\u3000\n",  # an empty name
+    "甲县民政局,乙县民政局\n甲县民政局,丙县民政局\n",  # one name, two new names
+    "\u200b,甲县民政局\n",  # a name of a zero-width space only
+])
+def test_a_bad_agency_map_is_a_usage_error(tmp_path, rows):
+    from nlp_reports.corpus.summarize import read_agency_map
+    from nlp_reports.errors import UsageError
+
+    csv = tmp_path / "map.csv"
+    csv.write_text(rows, encoding="utf-8")
+    with pytest.raises(UsageError, match="line"):
+        read_agency_map(csv)
+
+
+def test_an_agency_map_of_100000_rows_resolves_in_bounded_time(tmp_path):
+    from nlp_reports.corpus.summarize import read_agency_map
+
+    csv = tmp_path / "map.csv"
+    csv.write_text("".join(f"青禾市第{i}街道办事处,青禾市第{i + 1}街道办事处\n" for i in range(100000)),
+                   encoding="utf-8")
+    mapping, cpu = _cpu(read_agency_map, csv)
+    assert len(mapping) == 100000 and mapping["青禾市第0街道办事处"] == "青禾市第100000街道办事处"
+    assert cpu < 15.0

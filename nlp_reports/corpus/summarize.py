@@ -709,13 +709,18 @@ def resolve_agency_map(pairs: Any, *, source: str = "agency_map") -> dict[str, s
     new) triples (:func:`read_agency_map`). Returns {old: final new name}, chains followed
     (A→B, B→C gives A→C and B→C). Names are compared without blanks (as agencies are
     linked across years: :func:`nlp_reports.parse.metadata.agency_key`). A name mapped to
-    two names, or a cycle (A→B, B→A), is a :class:`UsageError` naming the line (the pair)."""
+    two names, or a cycle (A→B, B→A), is a :class:`UsageError` naming the line (the pair).
+    The names are normalized as a report's text is (:func:`~nlp_reports.ingest.normalize.
+    normalize_text`): a name copied from the report as printed ("…局（市乡村振兴局）", "ＡＢ",
+    a stray BOM or zero-width space) matches the name the parser stored ("…局(市乡村振兴局)")."""
+    from nlp_reports.ingest.normalize import normalize_text
     from nlp_reports.parse.metadata import agency_key
 
     if isinstance(pairs, dict) or hasattr(pairs, "items"):
         triples = [(None, str(o), str(n)) for o, n in pairs.items()]
     else:
         triples = list(pairs)
+    triples = [(line, normalize_text(str(o)), normalize_text(str(n))) for line, o, n in triples]
 
     def where(line: Any, old: str, new: str) -> str:
         return f"{source}, line {line}" if line is not None else f"{source}: {old} → {new}"
