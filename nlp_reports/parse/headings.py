@@ -118,6 +118,12 @@ _MEASURE = re.compile(
 
 #: Longest sub-heading phrase (characters, before its 。/：) accepted as a block heading.
 MAX_SUBHEADING_LENGTH = 26
+#: Longest sub-heading phrase without a number ("存在问题：", "存在的不足" alone on its line):
+#: a longer one is a lead-in sentence (statements and sections.inner_section5 alike).
+MAX_UNNUMBERED_LENGTH = 15
+#: Where a sub-heading's phrase stops: a heading ends at 。 or ：; a comma, semicolon, ！ or ？
+#: makes it a sentence (an item "（一）公开内容不全面，…"), no heading.
+SUBHEADING_STOP = re.compile(r"[。：:，,；;！!？?]")
 
 
 @lru_cache(maxsize=4096)
