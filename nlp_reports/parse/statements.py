@@ -305,7 +305,7 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
     # 问题 1.…" (there a title is worded as one: "3.改进措施：…")
     phrase = h.group(1)
     term = text[h.end(1)]
-    if term == "。" and _SAYS_LACKING.search(phrase) or _LEAD_SENTENCE.search(phrase):
+    if _sentence_not_label(phrase, term):
         if style is not None:
             items[style] = n
         return None  # "（一）审核仍有薄弱环节。": item 1, a sentence
@@ -433,11 +433,9 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and len(phrase) <= MAX_SUBHEADING_LENGTH
             and (stop is None or text[stop.start()] in "。：:")
             and (stop is not None or l1 - p0 <= MAX_SUBHEADING_LENGTH)
-            and (has_marker or len(phrase) <= _UNNUMBERED_HEADING_MAX)
+            and (has_marker or len(phrase) <= MAX_UNNUMBERED_LENGTH)
             and not _ITEM_PHRASE.match(phrase)
-            and not _LEAD_SENTENCE.search(phrase)
-            and not (stop is not None and text[stop.start()] == "。"
-                     and _SAYS_LACKING.search(phrase))
+            and not _sentence_not_label(phrase, text[stop.start()] if stop else "")
         )
         # "（四）信息发布审核仍有薄弱环节。…" after items （一）–（三） is item 4, not a heading;
         # a title alone on its line or run in before "：" still is one, the numbering going
@@ -490,6 +488,13 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             bi += 1
         pos = l1 + 1
     return found
+
+
+def _sentence_not_label(phrase: str, term: str) -> bool:
+    """Whether a phrase worded like a sub-heading, ended by ``term`` ("。", "：", "" at the
+    line's end), is a sentence, not a label: a lead-in ("存在的问题有两个方面：") or, ended by
+    "。", an item saying what is lacking ("（一）审核仍有薄弱环节。")."""
+    return bool(_LEAD_SENTENCE.search(phrase) or term == "。" and _SAYS_LACKING.search(phrase))
 
 
 def _marker_ordinal(marker: str) -> tuple[str | None, int]:
