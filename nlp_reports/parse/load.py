@@ -251,13 +251,12 @@ def _refuse_other_kind(text: str, path: str | None) -> None:
     公开 has the key phrases and the issuing office's name, so it was stored as that office's
     report with no year and a body line as its title. A report sent out under a notice
     ("关于印发…年度报告的通知") names the report and is read."""
-    head = "\n".join(text.split("\n", _OTHER_KIND_LINES)[:_OTHER_KIND_LINES])
-    m = _OTHER_KIND_TITLE.search(head)
+    lines = text.split("\n", _OTHER_KIND_LINES)[:_OTHER_KIND_LINES]
+    m = _OTHER_KIND_TITLE.search("\n".join(lines))
     if m is None:
         return
-    titles = [line for line in head.split("\n") if line.strip() and len(line) <= 80
-              and "。" not in line]
-    if any(_ANNUAL_REPORT.search(line) for line in titles):
+    if any(_ANNUAL_REPORT.search(line) for line in lines
+           if line.strip() and len(line) <= 80 and "。" not in line):
         return
     raise NotAReportError(
         f"not an annual report: its title '{m.group().strip()}' names a document of another "
