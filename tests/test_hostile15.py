@@ -255,3 +255,33 @@ def test_an_agency_map_of_100000_rows_resolves_in_bounded_time(tmp_path):
     mapping, cpu = _cpu(read_agency_map, csv)
     assert len(mapping) == 100000 and mapping["青禾市第0街道办事处"] == "青禾市第100000街道办事处"
     assert cpu < 15.0
+
+
+# --- notices of another kind ----------------------------------------------------------------------
+
+_OLD_PROSE = """青溪县卫生局2009年政府信息公开工作情况
+根据《中华人民共和国政府信息公开条例》要求，现将我局2009年政府信息公开工作情况报告如下。
+全年主动公开政府信息86条，受理依申请公开2件，均按时答复，未发生行政复议和行政诉讼。
+存在的问题是公开内容不够全面，部分信息更新滞后。
+{plan}
+进一步完善公开目录，每季度开展一次业务培训。
+青溪县卫生局
+2010年3月1日"""
+
+
+@pytest.mark.parametrize("plan", ["2010年工作计划", "2010年政务公开工作要点", "下一步工作安排"])
+def test_an_older_prose_reports_plan_subheading_is_no_notice_title(plan):
+    """The refusal of notices (353de99) took any of the first 40 lines for the title: an older
+    report without headings, titled …工作情况, was refused as 'a document of another kind'
+    for its sub-heading '2010年工作计划' below its figures."""
+    report = load_report(_OLD_PROSE.format(plan=plan).encode(), filename="r.txt")
+    assert report.metadata.agency == "青溪县卫生局"
+    assert "每季度开展一次业务培训" in report.text
+
+
+def test_a_notice_titled_above_its_first_sentence_is_still_refused():
+    text = ("首页 > 政务公开 > 通知公告\n青溪县2024年政务公开工作要点\n"
+            "一、围绕优化营商环境做好公开。及时发布惠企政策及解读。\n"
+            "二、加强平台建设。整合政务新媒体，规范栏目设置。\n青溪县人民政府办公室\n2024年3月8日\n")
+    with pytest.raises(NotAReportError, match="工作要点"):
+        load_report(text.encode(), filename="n.txt")
