@@ -273,7 +273,11 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
     (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
     a correction notice, a list page of report titles)."""
     _refuse_pointer(simplified, path)
-    _refuse_other_kind(simplified, path)
+    # (a title of another kind stands above the text's first sentence: "2010年工作计划" under
+    # an older prose report's figures is its sub-heading, not a notice's title)
+    first = simplified.find("。")
+    if first < 0 or _OTHER_KIND_TITLE.search(simplified, 0, simplified.rfind("\n", 0, first) + 1):
+        _refuse_other_kind(simplified, path)
     if not _KEY_PHRASE.search(simplified):
         raise NotAReportError(
             "no annual-report content: no section heading, no table and no key phrase "
