@@ -238,19 +238,20 @@ _MARKUP_TAG = re.compile(r"<(?:p|div|br|table|tr|td|span|h[1-6]|section|article|
                          r"|strong|li|html|body|textarea|iframe)\b[^<>]{0,400}>", re.I)
 
 
-def _open_embedded(doc, parser) -> None:
+def _open_embedded(doc, parser) -> bool:
     """Put in place the report a page holds where text extraction drops it as chrome: an
     <iframe srcdoc="…"> (a CMS's preview frame: the report's page is the attribute's HTML)
     becomes that page's body, a <textarea> (a read-only box the report was pasted into)
     becomes a <pre>. Only one holding more Chinese text than the rest of the page: a comment
-    box or a frame beside a report stays chrome."""
+    box or a frame beside a report stays chrome. True when, :data:`_EMBED_DEPTH` levels
+    opened, a frame or box still holding more than the rest of the page is left."""
     from lxml import etree
 
     for _ in range(_EMBED_DEPTH):
         found = [el for el in doc.iter("iframe", "textarea")
                  if el.get("srcdoc") or _tag(el) == "textarea"]
         if not found:
-            return
+            return False
         page = _cjk_count(_text(doc))
         opened = False
         for el in found:
@@ -288,7 +289,10 @@ def _open_embedded(doc, parser) -> None:
             el.getparent().replace(el, box)
             opened = True
         if not opened:
-            return
+            return False
+    page = _cjk_count(_text(doc))
+    return any(_cjk_count(el.get("srcdoc")) > page if _tag(el) == "iframe"
+               else 2 * _cjk_count(el.text) > page for el in doc.iter("iframe", "textarea"))
 
 
 def _remove(el) -> None:
@@ -857,7 +861,11 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         log.warning("%s: the HTML is nested too deeply to parse; reading it as tagged text",
                     path or "<html>")
         return _strip_tags(markup, keep_structure=True).strip("\n")
-    _open_embedded(doc, parser)
+    if _open_embedded(doc, parser):
+        raise NotAReportError(
+            f"the page's text is in frames (<iframe srcdoc>, <textarea>) nested more than "
+            f"{_EMBED_DEPTH} deep, which are not opened: save the innermost frame's page and "
+            "parse that", path=path)
     title = _title(doc)
     fields = _meta_fields(doc)
     pointers = _pointers(doc)
