@@ -535,7 +535,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="DIR",
                    help="write every summary table as CSV into DIR (created if absent)")
     p.add_argument("--html", metavar="FILE",
-                   help="write a self-contained HTML report with charts (its folder is created)")
+                   help="write a self-contained HTML report with charts (its folder is created); "
+                        "each table named and explained in Chinese (what a share is of), the "
+                        "copying section opened by the count of reports copying all, more "
+                        "than half, half or less, or none of last year's section 五 / 自包含的 "
+                        "HTML 报告：各表有中文名称和说明，“沿用本机关上年表述”一节开头给出各档报告数")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="print nothing on stdout when writing --csv/--html")
     p.add_argument("--dedupe", action="store_true",

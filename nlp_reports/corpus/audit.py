@@ -1167,10 +1167,37 @@ FAILURE_ZH: dict[str, str] = {
 }
 
 
+#: A page that is not itself the report but points to it (not_a_report with the parser's
+#: message of a link, a viewer or scanned images): the generic 登录页、错误页 reading told a
+#: reader that the report was lost, when its attachment, saved beside it, was read.
+_POINTER_ZH: tuple[tuple[str, str], ...] = (
+    ("it is read on its own", "该网页没有报告正文，只有附件链接（或附件预览）；附件已保存在同一文件夹中，"
+                          "作为单独的文件读取（报告以附件为准，见该附件的行），此网页本身无需处理"),
+    ("only a link to or viewer of", "该网页没有报告正文，只有附件链接（或附件预览）；请下载附件"
+                                    "（PDF、Word 文件）放入文件夹后重新运行"),
+    ("only points to an attached file", "该网页没有报告正文，只有附件链接；请下载附件（PDF、"
+                                        "Word 文件）放入文件夹后重新运行"),
+    ("images (scanned pages)", "报告以图片（扫描件）形式发布，没有文字层；请找文字版，或先做文字"
+                               "识别（OCR）"),
+)
+
+
+def failure_meaning_zh(failed: str) -> str | None:
+    """What a failed file's ``failed`` cell (``reason: message``) means, in Chinese: the
+    reason's sentence (:data:`FAILURE_ZH`), or for a page that only links to its report,
+    that sentence and whether the linked file is in the folder (read on its own)."""
+    reason = failed.split(":", 1)[0].strip()
+    meaning = FAILURE_ZH.get(reason)
+    if reason == "not_a_report":
+        meaning = next((zh for key, zh in _POINTER_ZH if key in failed), meaning)
+    return meaning
+
+
 def failure_zh(failed: str) -> str:
     """The sentence for a failed file's ``failed`` cell (``reason: message``): 文件无法读取,
-    what the reason means in Chinese, then the cell itself (its command or detail)."""
-    meaning = FAILURE_ZH.get(failed.split(":", 1)[0].strip())
+    what it means in Chinese (:func:`failure_meaning_zh`), then the cell itself (its
+    command or detail)."""
+    meaning = failure_meaning_zh(failed)
     return f"文件无法读取：{meaning}（{failed}）" if meaning else f"文件无法读取（{failed}）"
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, FAILURE_ZH, failure_zh
+from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, failure_meaning_zh, failure_zh
 from nlp_reports.corpus.summarize import LEVEL_NAMES_ZH, UNKNOWN_GROUPS, unknown_group
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
@@ -53,6 +53,7 @@ td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 th.sortable {{ cursor: pointer; user-select: none; }}
 th.sortable:after {{ content: " ↕"; color: #999; }}
 svg text {{ font-family: {FONT_STACK}; }}
+svg.chart {{ max-width: 100%; height: auto; }}
 .note {{ color: #666; font-size: .85em; }}
 .chart {{ margin: .5em 0 1em; }}
 details {{ margin: .3em 0 1.2em; }}
@@ -337,9 +338,83 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
     body.append(_coverage_chart(t["coverage"], by, summary.n_reports))
     for name, title in TABLE_TITLES.items():
         if name in t:
-            body.append(f"<h2>{esc(title)}</h2>")
+            zh = TABLE_TITLES_ZH.get(name)
+            body.append(f"<h2>{esc(zh + ' ' + title if zh else title)}</h2>")
+            if name == "copying":
+                body.append(copying_headline_zh(t[name]))
+            if name in TABLE_NOTES_ZH:
+                body.append(f'<p class="table-note">{esc(TABLE_NOTES_ZH[name])}</p>')
             body.append(_collapsible_table(_levels_named(t[name]), name, csv_dir=csv_dir))
     return page("语料汇总 Corpus summary", "\n".join(body), css=_HEAT_CSS)
+
+
+#: The Chinese name of each table, before its English title (a reader of the Chinese
+#: README saw "Year-over-year copying within an agency" and column ids only).
+TABLE_TITLES_ZH: dict[str, str] = {
+    "overview": "语料概况",
+    "prevalence": "各主题出现比例（按类型）",
+    "trend": "各主题出现比例（按年度）",
+    "coverage": "问题是否有对应措施",
+    "representatives": "各主题有代表性的表述",
+    "boilerplate": "不同机关之间雷同的表述（套话）",
+    "copying": "沿用本机关上年表述",
+    "copied_statements": "沿用上年的逐条表述",
+    "cross_year": "跨年度表格核对 X1、X2（不符的在前）",
+    "problem_changes": "问题的逐年变化：新出现、延续、再现、消失",
+    "table_stats": "统计表格汇总",
+    "vocabulary": "各组的特色词语",
+}
+
+#: What a row is and what each figure is a share *of*, in Chinese, above the tables a
+#: journalist quotes from (docs/summary.md has the full column lists).
+TABLE_NOTES_ZH: dict[str, str] = {
+    "prevalence": "每行：一组报告中提到某主题（作为问题或措施）的报告数 reports、该组报告总数 "
+                  "n_reports 和比例 share = reports ÷ n_reports。按报告计，不按条数计：一份报告"
+                  "有一条表述涉及该主题即算提到。",
+    "coverage": "reports_admitting：承认某主题问题的报告数；also_measure：其中同时提出该主题"
+                "措施的报告数；share = also_measure ÷ reports_admitting。",
+    "representatives": "rank 1 最典型：与该主题、该类型全部表述的“重心”最接近（score 为余弦"
+                       "相似度，按使用该措辞的机关数加权，一个机关年年照抄只算一次）；"
+                       "n_statements 为该主题该类型的表述总条数。",
+    "boilerplate": "每行是一组近似相同的表述（字符二元组 TF-IDF 余弦相似度 ≥ 0.8），出现在至少"
+                   "两个不同机关的报告中。n_statements：组内表述条数；n_reports：来自几份报告；"
+                   "n_agencies：几个机关（按机关名计）；agencies：前 5 个机关；text：最常见的写法。"
+                   "哪些报告整体套用同一份模板（如同一县的各乡镇），见 nlp-reports audit 的"
+                   "“雷同机关”列和“与其他机关雷同”列。",
+    "copying": "每行是一份有本机关上一年度报告可比的报告。n_statements：本报告第五部分的"
+               "表述总条数（问题、措施和引导语都算）；n_copied：其中与上年某条表述相同或近似"
+               "（余弦相似度 ≥ 0.8），或逐字包含在上年第五部分中的条数；n_copied_problems / "
+               "n_copied_measures：其中的问题、措施条数；share_copied_statements = n_copied ÷ "
+               "n_statements（按条数计的沿用比例）；share_copied：按字数计的沿用比例（长句比短句"
+               "分量大）。1 即 100%。",
+    "copied_statements": "每行是一条沿用上年的表述：text 为本年原文，prev_text 为上年最相近的"
+                         "表述，similarity 为两者的余弦相似度（1 = 去掉标点、序号后完全相同或"
+                         "逐字包含）。引用前请逐条核对。",
+    "table_stats": "各组报告相加：received 为表三“一、本年新收”总计；granted、partial、refused、"
+                   "unable、not_processed 为表三“三、本年度办理结果”的予以公开、部分公开、不予公开、"
+                   "无法提供、不予处理；review、litigation 为表四行政复议、行政诉讼总计；"
+                   "with_table3 为读出表三的报告数（求平均时用它作分母）。空白单元格不计为 0，"
+                   "也不计入总和。",
+}
+
+
+def copying_headline_zh(df: Any) -> str:
+    """One Chinese sentence over the copying table: how many of the compared reports
+    repeat all, more than half, less than half or none of last year's statements — the
+    figures a reader quotes, each checkable in the rows below (share_copied_statements)."""
+    if df is None or not len(df):
+        return ('<p class="table-note">没有可比的报告：同一机关须有相邻两个年度的报告'
+                "才能比较。</p>")
+    share = df["share_copied_statements"].dropna().astype(float)
+    n = len(share)
+    whole = int((share >= 1).sum())
+    most = int(((share > 0.5) & (share < 1)).sum())
+    some = int(((share > 0) & (share <= 0.5)).sum())
+    none = int((share <= 0).sum())
+    return (f'<p class="table-note"><b>有本机关上年报告可比的{n}份报告中：第五部分全部沿用上年'
+            f"表述的{whole}份，一半以上（不到全部）沿用的{most}份，一半及以下沿用的{some}份，"
+            f"没有沿用的{none}份。</b>（按 share_copied_statements，即沿用条数 ÷ 全部条数；"
+            "第五部分没有表述的报告不计。）</p>")
 
 
 #: Tables longer than this are folded into a <details> element (the page stays short).
@@ -415,6 +490,15 @@ table.heat thead th { width: 4.6em; font-weight: normal; text-align: center;
   vertical-align: bottom; line-height: 1.25; }
 table.heat thead th.group, table.heat tbody th { width: 16em; text-align: left;
   font-weight: normal; background: #f7f7f7; overflow-wrap: anywhere; }
+div.heat-scroll { max-width: 100%; overflow-x: auto; }
+@media (max-width: 700px) {
+  /* a phone: the 13 themes scroll sideways under a group column that keeps its width
+     (squeezed, 国家级 national n=6 stood one character a line) */
+  table.heat thead th { min-width: 3.4em; }
+  table.heat thead th.group, table.heat tbody th { min-width: 8em; position: sticky;
+    left: 0; z-index: 1; overflow-wrap: normal; }
+}
+p.table-note { color: #444; font-size: .88em; margin: .2em 0 .5em; }
 table.heat .sw { display: inline-block; width: .7em; height: .7em; margin-right: .2em; }
 table.heat td { text-align: center; font-variant-numeric: tabular-nums; }
 table.heat td.na { color: #aaa; background: #fafafa; }
@@ -497,10 +581,10 @@ def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, i
                     + "".join(tds) + "</tr>")
     more = (f" The {hidden} smallest groups are left out here (every group is in the "
             "tables below)." if hidden else "")
-    return (f'<p class="heat-title">{esc(title)}</p>'
+    return (f'<div class="heat-scroll"><p class="heat-title">{esc(title)}</p>'
             f'<table class="heat"><thead><tr><th class="group">'
             f'{esc(" · ".join(f"{GROUP_NAMES.get(b, b)} {b}" for b in by))}</th>'
-            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
             f'<p class="note">{esc(note + more)}</p>')
 
 
@@ -520,8 +604,10 @@ def _prevalence_heat(df: Any, by: Sequence[str], kind: str) -> str:
         title=f"{_by_heading(by)}: share of reports {what[kind]} "
               "on each theme",
         note=f"Each row is one group (n = its reports); a cell is the share of that group's "
-             f"reports {what[kind].split(' ')[0]} on the theme (hover for the counts). A "
-             "share of few reports moves by large steps.")
+             f"reports {what[kind].split(' 承')[0].split(' 提')[0]} on the theme (hover for the "
+             "counts). A share of few reports moves by large steps. / 每行一组报告（n = 该组"
+             f"报告数）；每格 = 该组中{'承认该主题问题' if kind == 'problem' else '提出该主题措施'}"
+             "的报告数 ÷ n（鼠标悬停可见具体数字）。报告很少的组，比例变化幅度大。")
 
 
 def _coverage_heat(df: Any, by: Sequence[str]) -> str:
@@ -539,7 +625,9 @@ def _coverage_heat(df: Any, by: Sequence[str]) -> str:
         title=f"{_by_heading(by)}: problems met by a measure",
         note="A cell: of the group's reports admitting a problem on the theme, the share "
              "that also state a measure on it; – where none admits it. n = the most "
-             "reports admitting any one theme.")
+             "reports admitting any one theme. / 每格 = 该组承认该主题问题的报告中，同时提出该"
+             "主题措施的报告所占比例；“–”表示该组没有报告承认此类问题。n 为承认任一主题问题的"
+             "最多报告数。")
 
 
 #: How many themes the trend chart draws (more lines cannot be told apart).
@@ -860,7 +948,7 @@ def audit_html(audit: Any) -> str:
         for p, f in zip(failed["path"], failed["failed"], strict=True):
             reason, _, message = str(f).partition(": ")
             message = message.removeprefix(f"{p}: ")  # the path is in the File column
-            meaning = FAILURE_ZH.get(reason)  # what the reason means, in Chinese, first
+            meaning = failure_meaning_zh(str(f))  # what it means, in Chinese, first
             rows.append(f"<tr><td>{esc(short(p))}</td><td>"
                         + (f"{esc(meaning)}<br>" if meaning else "") + f"{esc(reason)}</td>"
                         f"<td>{esc(message)}</td></tr>")
