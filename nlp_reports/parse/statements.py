@@ -51,6 +51,8 @@ _LABELS = f"{_PROBLEM_LABELS}|{_MEASURE_LABELS}"
 #: Characters after which a run-in marker may start (plus the start of a line).
 _RUN_IN_BEFORE = "\n。；;：:！？!?"
 _SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
+#: The verbs a list of 一是/一要 items may run on after, with no mark ("我局将一要…；二要…")
+_SHI_AFTER_VERB = "将拟"
 
 #: The dot after an item's number: not a decimal point ("1.5万"), but before a year it is
 #: the marker ("1.2025年完成…" is item 1, not the number 1.2025).
@@ -68,6 +70,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("cn_dun", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[、.．]"), "run"),
     ("num_dot", re.compile(rf"(\d\d?)(?:{_DOT_AFTER_NUMBER}|、)"), "run"),
     ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
+    # "一）…" at a line start: the half bracket of "(一)" (only at a line start, where no
+    # "（一）" can have lost its opening bracket)
+    ("cn_paren", re.compile(rf"({_CN_NUM})[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
     ("paren_char", re.compile(rf"([{_PAREN_CHARS}])[、.．]?"), "run"),
     ("stop_char", re.compile(rf"([{_STOP_CHARS}])"), "run"),
@@ -487,7 +492,22 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
                     scan = run_in[1]
             bi += 1
         pos = l1 + 1
-    return found
+    return _drop_empty_repeats(text, found, end)
+
+
+def _drop_empty_repeats(text: str, found: list[tuple[int, int, str]],
+                        end: int) -> list[tuple[int, int, str]]:
+    """Drop a sub-heading worded as a sentence ("…增加整改情况。") that heads nothing and
+    repeats the block open above it: under "（二）改进措施" the one line "审计结果公告增加整改
+    情况。" ends in a heading noun, but a heading with nothing under it is the measure itself."""
+    keep: list[tuple[int, int, str]] = []
+    for i, (ls, body, block) in enumerate(found):
+        nxt = found[i + 1][0] if i + 1 < len(found) else end
+        if (keep and keep[-1][2] == block and body > ls and text[body - 1] == "。"
+                and not _CONTENT.search(text, body, nxt)):
+            continue
+        keep.append((ls, body, block))
+    return keep
 
 
 def _sentence_not_label(phrase: str, term: str) -> bool:
@@ -512,9 +532,30 @@ def _marker_ordinal(marker: str) -> tuple[str | None, int]:
     return ("num" if word.isdigit() else "cn"), n
 
 
+def _verb_led_first(text: str, found: list[tuple[int, int, int]],
+                    start: int) -> list[tuple[int, int, int]]:
+    """``found`` (一是/一要 candidates) without an item 1 run on after a verb ("将一要") that
+    the same item 2 ("二要", after a mark) does not follow: "我局将一是…" alone is prose."""
+    def word(f: tuple[int, int, int]) -> str:
+        seg = text[f[0]:f[1]]
+        return "是" if "是" in seg else "要"
+    keep = []
+    for i, f in enumerate(found):
+        k = f[0]
+        while k > start and text[k - 1] in " \t\u3000":
+            k -= 1
+        verb = k > start and text[k - 1] in _SHI_AFTER_VERB and f[2] == 1
+        if verb and not (i + 1 < len(found) and found[i + 1][2] == 2
+                         and word(found[i + 1]) == word(f)):
+            continue
+        keep.append(f)
+    return keep
+
+
 def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, int, int]]]:
     """Marker candidates by kind: (marker_start, marker_end, ordinal)."""
     out: dict[str, list[tuple[int, int, int]]] = {}
+    verb_led = False
     for kind, rx, where in _MARKERS:
         found: list[tuple[int, int, int]] = []
         if kind == "shi":
@@ -537,6 +578,10 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
                 ok = prev in _RUN_IN_BEFORE or (k < s and kind in _SPACED)
             else:
                 ok = prev in _SHI_BEFORE or k < s
+                if not ok and prev in _SHI_AFTER_VERB and m.group(1) == "一":
+                    # "我局将一要…；二要…": item 1 run on after the verb that leads the list,
+                    # kept only when item 2 follows (below)
+                    ok = verb_led = True
             if not ok:
                 continue
             g = m.group(1)
@@ -555,6 +600,9 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             else:
                 n = _CN.get(g) or int(g)
             found.append((s, m.end(), n))
+        if verb_led:
+            found = _verb_led_first(text, found, start)
+            verb_led = False
         if kind == "labelled" and len(found) >= 2 and _alternating(text, found):
             # "问题一：…措施一：…问题二：…措施二：…": pairs, one item after another
             found = [(s, e, i + 1) for i, (s, e, _) in enumerate(found)]
@@ -740,7 +788,11 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
             s, e = _trim(text, head.end(), e)
             if not _CONTENT.search(text, s, e):
                 continue
-        elif (named := _heading_block(text, s, e)) is not None:  # "（二）改进措施。"
+        elif ((named := _heading_block(text, s, e)) is not None
+              and not (named == block and i + 1 == len(spans) and text[e - 1] == "。"
+                       and not _SUB_MARKER.match(text, s, e).group().strip())):
+            # "（二）改进措施。" — but an unnumbered sentence closing a block it would only
+            # name again ("审计结果公告增加整改情况。" under 改进措施) heads nothing: a statement
             block = named
             continue
         elif block != "measure" and (turn := _problem_turn(text, s, e)) is not None:
@@ -1031,13 +1083,33 @@ _CELL_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 _COLUMN_NAME_MAX = 12
 
 
-def _row_cells(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+#: Cells a Word table copied as plain text leaves apart: blanks (the reader keeps one of a
+#: run), told from prose by the header (:func:`_problem_measure_table`).
+_SPACED_CELLS = re.compile(r"[ \u3000]+")
+#: A spaced header's cells are column names: this long at most, at least three of them.
+_SPACED_NAME_MAX = 8
+_SPACED_MIN_CELLS = 3
+
+
+def _row_cells(text: str, s: int, e: int, spaced: bool = False) -> list[tuple[int, int]] | None:
     """The cells of the line text[s:e] as trimmed spans when it is a table row (TAB cells, or
-    "| a | b |" with two pipes or more); None for any other line."""
+    "| a | b |" with two pipes or more; with ``spaced``, cells two blanks or more apart);
+    None for any other line."""
     if "\t" in text[s:e]:
         sep = "\t"
     elif text.count("|", s, e) + text.count("｜", s, e) >= 2:
         sep = "|"
+    elif spaced:
+        line = text[s:e].strip(" \u3000")
+        if not line:
+            return None
+        a = s + len(text[s:e]) - len(text[s:e].lstrip(" \u3000"))
+        cells, pos = [], a
+        for m in _SPACED_CELLS.finditer(text, a, a + len(line)):
+            cells.append((pos, m.start()))
+            pos = m.end()
+        cells.append((pos, a + len(line)))
+        return cells if len(cells) >= 2 else None
     else:
         return None
     line = text[s:e]
@@ -1207,19 +1279,27 @@ def _problem_measure_table(text: str, start: int, end: int
     Markdown pipe table): (table start, table end, one statement per filled cell of those
     two columns and of a 原因 column beside them, row by row: a cause is a problem). None
     when there is no such table."""
+    spaced = text.find(" ", start, end) >= 0 or text.find("\u3000", start, end) >= 0
     if text.find("\t", start, end) < 0 and text.find("|", start, end) < 0 \
-            and text.find("｜", start, end) < 0:
+            and text.find("｜", start, end) < 0 and not spaced:
         return None
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         le = end if nl < 0 else nl
-        cells = _row_cells(text, pos, le)
+        cells = _row_cells(text, pos, le, spaced)
+        if cells is not None and not ("\t" in text[pos:le] or "|" in text[pos:le]
+                                      or "｜" in text[pos:le]) and (
+                len(cells) < _SPACED_MIN_CELLS or any(b - a > _SPACED_NAME_MAX for a, b in cells)):
+            cells = None  # a line of prose with blanks, no header of column names
         if cells is not None:
             blocks = [_column_block(text[a:b]) for a, b in cells]
             if "problem" in blocks and "measure" in blocks:
                 columns = [(i, bl) for i, bl in enumerate(blocks) if bl]
-                table = _table_statements(text, pos, le, end, columns)
+                # a header spaced out (a Word table pasted as text): its rows have as many cells
+                width = len(cells) if "\t" not in text[pos:le] and "|" not in text[pos:le] \
+                    and "｜" not in text[pos:le] else None
+                table = _table_statements(text, pos, le, end, columns, width)
                 # (a table of counts or labels only gives no statement: read as prose)
                 return table if table[2] else None
         pos = le + 1
@@ -1227,7 +1307,8 @@ def _problem_measure_table(text: str, start: int, end: int
 
 
 def _table_statements(text: str, head_start: int, head_end: int, end: int,
-                      columns: list[tuple[int, str]]) -> tuple[int, int, list[StatementSpan]]:
+                      columns: list[tuple[int, str]], width: int | None = None
+                      ) -> tuple[int, int, list[StatementSpan]]:
     """The rows below a 问题 | 措施 header line text[head_start:head_end] (see
     :func:`_problem_measure_table`), up to the first line that is no table row. When two
     columns name one block, the one with more text holds the statements. A cell holding
@@ -1248,7 +1329,9 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
         if tabs and ("\t" in text[pos:le] or text[pos:le].lstrip(" \u3000").startswith('"')):
             cells, le = _tab_row(text, pos, end, memo)
         else:
-            cells = _row_cells(text, pos, le)
+            cells = _row_cells(text, pos, le, width is not None)
+            if width is not None and cells is not None and len(cells) != width:
+                cells = None  # (a spaced table's rows have the header's cells)
         if cells is None:
             # no row: in a TAB table, a cell's line break pasted bare (WPS) — the rest of
             # the last row's last cell, or the first part of the next row's first cell
