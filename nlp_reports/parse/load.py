@@ -157,13 +157,17 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     tables, table_problems, table_layout = _read_tables(section_texts, year)
     if not sections and not tables:
         _reject_non_report(simplified, agency, year, path)
-    elif not tables and not _KEY_PHRASE.search(simplified) and _misnumbered(layout, simplified):
+    elif (not tables and (not _KEY_PHRASE.search(simplified) or _other_openness(simplified))
+          and _misnumbered(layout, simplified)):
         # its only headings read as sections are numbered otherwise (a 法治政府建设 report's
-        # "二、存在的不足" taken for 五), and no key phrase: a report of another kind
+        # "二、存在的不足" taken for 五), and no key phrase — or a title naming another body's
+        # openness (检务公开 of a procuratorate, whose text cites its 案件信息公开网): a report
+        # of another kind
         raise NotAReportError(
             "not an information-disclosure report: no table and none of the key phrases "
-            "(政府信息公开 / 政务公开 / 依申请 / 年度报告) although it has numbered headings: "
-            "a report of another kind (法治政府建设, 工作总结 …)?", path=path)
+            "(政府信息公开 / 政务公开 / 依申请 / 年度报告), or a title naming another kind of "
+            "openness (检务公开, 审务公开, 党务公开, 村务公开 …), although it has numbered "
+            "headings: a report of another kind (法治政府建设, 工作总结 …)?", path=path)
     problems.extend(table_problems)
     checks = _run_checks(tables, section_texts)
 
@@ -242,6 +246,23 @@ _OTHER_KIND_TITLE = re.compile(
     r"[)）]?[ \t\u3000\r]*$", re.M)
 #: How many lines at the top may hold a title (a saved page's chrome may come first).
 _OTHER_KIND_LINES = 40
+
+
+#: The openness of bodies the 条例 does not govern, as a report's title names it: courts
+#: (审务/司法公开), procuratorates (检务), prisons (狱务), the party (党务), villages and
+#: residents' committees (村务/居务) — not 政务公开 or a hospital's 院务公开.
+_OTHER_OPENNESS = re.compile(r"(?:检务|审务|司法|狱务|党务|村务|居务)公开")
+_DISCLOSURE_TITLE = re.compile(r"政府信息公开|政务公开")
+
+
+def _other_openness(text: str) -> bool:
+    """Whether the text's first title-like line (≤ 80 characters, no "。", among the first
+    few lines) names another body's openness (:data:`_OTHER_OPENNESS`) and not 政府信息公开
+    or 政务公开."""
+    for line in text.lstrip().split("\n", 6)[:6]:
+        if line.strip() and len(line) <= 80 and "。" not in line:
+            return bool(_OTHER_OPENNESS.search(line)) and not _DISCLOSURE_TITLE.search(line)
+    return False
 
 
 def _refuse_other_kind(text: str, path: str | None) -> None:

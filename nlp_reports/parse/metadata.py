@@ -98,8 +98,9 @@ _PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 _PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|开发区|省|市|州|盟|县|区|旗|乡|镇|街道)"
 )
-# a unit character that starts a word instead: 市场监督管理局, 市政, 区域, 县级 …
-_NOT_UNIT = r"(?!场|政(?!府|务)|容|级|直|域|划)"
+# a unit character that starts a word instead: 市场监督管理局, 市政, 区域, 县级 … (not before
+# 政府, 政务, 政协 and 政法委: 青岚县政协办公室 is 青岚县's)
+_NOT_UNIT = r"(?!场|政(?!府|务|协|法委)|容|级|直|域|划)"
 #: "城市" is no place of its own (青禾市城市管理局, 云岭县城市管理局), though 晋城市 is one;
 #: a city's name never runs across 县/区/旗 (云岭县城市…), but may hold 乡/镇 (新乡市, 镇江市)
 #: Another unit right after a unit makes one longer name ("红旗" + "区", "苏州" + "市", "梅县" +
@@ -236,12 +237,13 @@ def year_from_dates(dates: tuple[str, ...], text: str) -> int | None:
 
 #: The data-period sentence (统计期限), the strongest evidence of the year reported on, read
 #: where a key word starts: "所列数据统计期限自2021年1月1日起至2021年12月31日止", "统计时限为
-#: 2021年1月1日至12月31日", "数据统计期限为2021年度", "统计时间截至2021年12月31日" (also with the
+#: 2021年1月1日至12月31日", "数据统计期限为2021年度", "统计时间截至2021年12月31日", "本报告的
+#: 报告期为2023年1月1日至2023年12月31日" (also with the
 #: year in Chinese numerals). A span over several years, or one not starting in January (a
 #: school's 学年), says no single year.
-_PERIOD_KEYS = ("统计", "时间范围")
+_PERIOD_KEYS = ("统计", "时间范围", "报告期")
 _PERIOD = re.compile(
-    r"(?:统计(?:时限|期限|时间|区间|范围|周期)|时间范围)[^\n。；;\d]{0,8}?"
+    r"(?:统计(?:时限|期限|时间|区间|范围|周期)|时间范围|报告期)[^\n。；;\d]{0,8}?"
     r"(?:(?P<y>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2}"
     r"(?:(?:1|01|一)[ \t\u3000]{0,2}月[^\n。；;]{0,12}?(?:至|到|—|-|～|~)[ \t\u3000]{0,2}"
     r"(?:(?P<end>(?:19|20)\d{2})[ \t\u3000]{0,2}年[ \t\u3000]{0,2})?(?:12|十二)[ \t\u3000]{0,2}月"
@@ -819,6 +821,7 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     """
     page, updated = _page_date(head)
     signed = signed_from = None
+    tail_date, under_title = _first_month(tail_date), _first_month(under_title)
     if tail_date:
         m = _DATE_CN.search(tail_date)
         if m:
@@ -891,6 +894,19 @@ def reposted(page: str | None, signed: str | None) -> bool:
     if not page or not signed:
         return False
     return (date.fromisoformat(page) - date.fromisoformat(signed)).days >= REPOST_DAYS
+
+
+#: "元月", January as signatures write it ("二〇二四年元月", "2024年元月十日")
+_FIRST_MONTH = re.compile(r"(?<=年)([ \t\u3000]{0,2})元月")
+
+
+def _first_month(line: str | None) -> str | None:
+    """``line`` with 元月 written as the first month in the numerals of its year ("二〇二四年
+    元月" → "二〇二四年一月", "2024年元月" → "2024年1月")."""
+    if not line or "元月" not in line:
+        return line
+    return _FIRST_MONTH.sub(
+        lambda m: m.group(1) + ("1月" if line[m.start() - 2].isdigit() else "一月"), line)
 
 
 def _hanzi_number(s: str) -> int:

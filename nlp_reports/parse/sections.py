@@ -71,6 +71,11 @@ _LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]
 _LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
                       re.compile("\n[ \t\u30001-9]"))
 _TITLE_END = re.compile(r"[。：:；;]")
+#: A heading's English or pinyin gloss at its line's end, bracketed or not, after the title's
+#: last character ("一、总体情况 General Situation", "五、…改进情况（Cunzai de Wenti…）").
+_LATIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]*(?:[（(][ \t]*[A-Za-z][A-Za-z .,'’&/-]*[)）]"
+    r"|[A-Za-z][A-Za-z .,'’&/-]*[A-Za-z])[ \t\u3000]*$")
 #: How the body of a section starts when it runs on right after a known title with no stop
 #: between ("…情况全年受理申请4件", "…的情况无", "存在的不足一是…"): "无", a figure or year,
 #: an enumeration, the reporting body speaking ("我局", "本年度"), or the first bracketed
@@ -102,10 +107,11 @@ _HEAD_CHROME = re.compile(
     r"发布时间|发布日期|发文日期|来源[:：]|信息来源|阅读次数|浏览次数|点击[数率:：]|访问量|字号|【?\s{0,2}大\s{0,2}中\s{0,2}小"
     rf"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号|{PAGE_DATE_KEY}\d{{4}}"
 )
-#: A closing date line: "2024年1月15日", "二〇一三年三月二十八日", or a month alone ("2025年1月").
+#: A closing date line: "2024年1月15日", "二〇一三年三月二十八日", or a month alone ("2025年1月",
+#: "二〇二四年元月": 元月 is January).
 _DATE_LINE = re.compile(
-    r"^[ \t\u3000]{0,8}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月(?:\s{0,2}\d{1,2}\s{0,2}日)?"
-    rf"|[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年[一二三四五六七八九十]{{1,2}}月"
+    r"^[ \t\u3000]{0,8}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}(?:\d{1,2}|元)\s{0,2}月(?:\s{0,2}\d{1,2}\s{0,2}日)?"
+    rf"|[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年(?:[一二三四五六七八九十]{{1,2}}|元)月"
     r"(?:[一二三四五六七八九十]{1,3}日)?)"
     r"[ \t\u3000]{0,8}$"
 )
@@ -113,8 +119,12 @@ _SIGNATURE = re.compile(r"^[ \t\u3000]{0,8}[^\s。，,；;：:]{2,30}[ \t\u3000]
 #: A page number a PDF viewer's copy leaves below the closing date ("- 10 -", "第8页 共8页",
 #: or a bare "10" on the last page): page furniture, not the end of the text.
 _PAGE_LINE = re.compile(rf"[ \t\u3000]{{0,8}}(?:{PAGE_NUMBER}|\d{{1,3}})[ \t\u3000]{{0,8}}")
+#: How a signing body's name ends: a government body, and the institutions that publish a
+#: report too (a university, school, kindergarten, group, station, institute, library, team;
+#: not a 门户网站 or a 场所).
 _AGENCY_END = re.compile(
-    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|海关|管委会|行署|公司)[ \t\u3000]{0,8}$")
+    r"(?:政府|局|委员会|委|办公室|办事处|厅|中心|院|部|署|海关|管委会|行署|公司|集团"
+    r"|大学|学校|[中小]学|幼儿园|(?<!网)站|(?<!场)所|馆|队)[ \t\u3000]{0,8}$")
 _YEAR_START = re.compile(r"(?:19|20)\d{2}\s{0,2}年")
 _REPORT_TITLE_STRONG = re.compile(r"年度报告")
 _REPORT_TITLE = re.compile(r"年报|工作报告")
@@ -213,6 +223,16 @@ def _match_heading_at(text: str, start: int, end: int,
     t0 = m.start("title")
     while t0 < end and text[t0] in " \t\u3000":  # the rest of a long gap ("五、\t\t 存在…")
         t0 += 1
+    gloss = _LATIN_GLOSS.search(text, t0, end) if (
+        end - t0 > 4 and (text[end - 1] < "\u3000" or text[end - 1] == "）")) else None
+    if (gloss is not None and gloss.start() - t0 <= MAX_TITLE_LENGTH
+            and not _TITLE_END.search(text, t0, gloss.start())
+            and not _COMMA.search(text, t0, gloss.start())):
+        # "五、存在的主要问题及改进情况（Problems and Improvements）": the gloss in English or
+        # pinyin beside the title is neither the title nor the section's first line
+        title = text[t0:gloss.start()]
+        if title and not _TABLE_ROW.search(title):
+            return numeral, t0, gloss.start(), end
     stop = _TITLE_END.search(text, t0, min(end, t0 + MAX_TITLE_LENGTH + 1))
     t1 = stop.start() if stop else end
     body = stop.end() if stop else end
@@ -697,7 +717,28 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
         # under the title instead): a signature, no statement of the last section
         signature = tail_lines[-1]
         end = signature[0]
+    elif date is None:
+        signature, date = _signed_above_annex(text, tail_lines)
     return _closing_start(text, after, end), signature, date
+
+
+#: A line opening an annex under the signed report ("附件：县直各部门…情况", "附表1", "附件").
+_ANNEX_START = re.compile(r"[ \t\u3000]{0,8}附[件表][\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)")
+
+
+def _signed_above_annex(text: str, lines: list[tuple[int, int]]
+                        ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """``(signature, date)`` of a report signed and dated above its annex (the report's own
+    tables, or its bureaus' tables appended after the closing date): the date line right
+    above the first annex line, the agency line above it. The text stays where it is (the
+    annex may hold the report's tables); only the date is read. ``(None, None)`` if none."""
+    for i, (l0, l1) in enumerate(lines):
+        if i >= 1 and _ANNEX_START.match(text, l0, l1) and _DATE_LINE.match(text[slice(*lines[i - 1])]):
+            date = lines[i - 1]
+            s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
+            sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
+            return sig, date
+    return None, None
 
 
 #: The closing formula of a report's last line ("特此报告。", "以上报告，请审阅。"), on a line of
