@@ -1,8 +1,8 @@
 """newuser16 (a data journalist reading the Chinese README, the HTML report in a browser):
 the summary page names and explains its tables in Chinese and states the copying figures
-she quotes; its per-group heat tables stay legible at a phone's width; the audit says in
-Chinese that a page which only links to its report had that report read from the
-attachment beside it."""
+she quotes; its per-group heat tables stay legible at a phone's width; representative
+statements are not one sentence three times; the audit says in Chinese that a page which
+only links to its report had that report read from the attachment beside it."""
 
 from __future__ import annotations
 
@@ -96,6 +96,28 @@ def test_heat_table_legible_at_phone_width(db, tmp_path):
     assert width >= 100 and height <= 80, got
     # the table scrolls, not the page; a chart (760 wide) shrinks to the window
     assert got["page"] <= 0 and got["chart"] <= 0 and got["scrolls"], got
+
+
+def test_representatives_are_not_one_sentence_three_times(tmp_path):
+    core = "政务公开工作人员均为兼职，身兼数职，人员调整后工作交接不够顺畅"
+    tails = ["。", "，在乡村振兴项目信息发布中尤为明显。", "，涉及惠民资金的信息反映较多。"]
+    others = ["信息员队伍人员流动频繁，新接手的同志对公开流程不熟悉。",
+              "负责发布信息的人员同时承担党政办多项事务，专职力量不足。"]
+    tagger = FakeTagger()
+    path = tmp_path / "r.sqlite"
+    towns = ["青石镇", "龙潭镇", "桂花镇", "上坪乡", "下坪乡", "竹园乡"]
+    with Store(path) as s:
+        for i, t in enumerate(towns):
+            probs = [core + tails[i % 3]] + ([others[i % 2]] if i < 4 else [])
+            r = make_report(f"鹤州市白沙县{t}人民政府", 2024, probs, ["配齐专职人员。"],
+                            level="township")
+            s.write_report(f"t{i}.html", r, tagger.tag_many([r])[0], model_id="m")
+    rep = summarize(path).representatives
+    staffing = rep[(rep["theme"] == "staffing") & (rep["kind"] == "problem")]
+    texts = list(staffing["text"])
+    assert len(texts) == 3
+    assert sum(core in t for t in texts) == 1, texts  # one variant of the template line
+    assert set(others) <= set(texts)
 
 
 def test_a_page_that_links_its_saved_report_says_so_in_chinese(tmp_path):

@@ -1355,7 +1355,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["trend"] = _prevalence(reps, flags, ("year",))
     tables["coverage"] = _coverage(reps, flags, by)
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
-    tables["representatives"] = _representatives(st, index, n_representatives)
+    tables["representatives"] = _representatives(st, index, n_representatives, threshold)
     raw_agency = st["report_id"].map(frames.reports.set_index("id")["agency"])
     clusters, members = copying.boilerplate(st.assign(agency=raw_agency), index,
                                             threshold=threshold)
@@ -1669,8 +1669,42 @@ def _coverage(reps: Any, flags: dict[str, Any], by: Sequence[str]) -> Any:
     return out.reset_index(drop=True)
 
 
-def _representatives(st: Any, index: Any, n: int) -> Any:
-    """Per theme × kind, the statements closest (TF-IDF cosine) to the group's centroid.
+#: How many of a theme's best-scored wordings :func:`_distinct_best` looks through for
+#: ranks that are not near-duplicates of a higher rank.
+REPRESENTATIVE_SCAN = 200
+
+
+def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
+                   threshold: float) -> list[int]:
+    """The first ``n`` of ``order`` (wordings, best first) none of which is a near-duplicate
+    of one picked before it: cosine ≥ ``threshold`` (rows of ``x`` L2-normalised), or one
+    normalised text (``texts``) of 20 characters or more lying inside the other. The same
+    sentence with another tail (…，在用地审批领域尤为明显), a word changed, or merged with
+    another item is one typical statement, not three (newuser16: a theme's ranks 1–3 were
+    one sentence three times)."""
+    from nlp_reports.corpus.copying import MIN_CONTAINED
+
+    cand = np.asarray(order[:REPRESENTATIVE_SCAN])
+    if len(cand) <= 1:
+        return [int(c) for c in cand[:n]]
+    sims = (x[cand] @ x[cand].T).toarray()
+
+    def same(i: int, j: int) -> bool:
+        a, b = sorted((texts[cand[i]], texts[cand[j]]), key=len)
+        return sims[i, j] >= threshold or (len(a) >= MIN_CONTAINED and a in b)
+
+    picked: list[int] = []
+    for i in range(len(cand)):
+        if not any(same(i, j) for j in picked):
+            picked.append(i)
+            if len(picked) == n:
+                break
+    return [int(cand[i]) for i in picked]
+
+
+def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8) -> Any:
+    """Per theme × kind, the statements closest (TF-IDF cosine) to the group's centroid,
+    no rank a near-duplicate (cosine ≥ ``threshold``) of a higher one.
 
     The centroid weights each wording by the number of different agencies that use it (a
     report without an agency is one of its own): an agency that copies its text year after
@@ -1703,7 +1737,8 @@ def _representatives(st: Any, index: Any, n: int) -> Any:
             centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
             norm = np.linalg.norm(centroid)
             scores = (x @ centroid) / norm if norm > 0 else np.zeros(len(u))
-            best = np.argsort(-scores, kind="stable")[:n]
+            best = _distinct_best(x, [index.unique[i] for i in u],
+                                  np.argsort(-scores, kind="stable"), n, threshold)
             for rank, b in enumerate(best, 1):
                 r = st.iloc[sel[first[b]]]
                 rows.append({"theme": theme, "theme_name": THEME_NAMES[theme], "kind": kind,
