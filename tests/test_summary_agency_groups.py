@@ -145,3 +145,13 @@ def test_audit_by_agency_groups_as_summarize_does(db):
     assert counts[COUNTY_SHORT] == 4 and COUNTY_LONG not in counts
     assert counts["峪阳市人民政府"] == 1
     assert CITY_SHORT in set(a.table["agency"])  # each report under its own signature
+
+
+def test_by_level_notes_that_departments_of_every_tier_are_one_group(db):
+    """newuser16: a county bureau and a province department fall in one 部门 row of
+    ``--by level``; the note points to ``--by tier``."""
+    def noted(by):
+        return [n for n in summarize(db, by=by).notes if n.startswith("level 'department'")]
+
+    assert len(noted(("level",))) == 1 and "--by tier" in noted(("level",))[0]
+    assert noted(("year",)) == [] and noted(("level", "tier")) == []

@@ -1346,6 +1346,10 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
         reps["agency"] = linked_agency(reps["agency"], names)
         if "agency" in by:
             notes += agency_names_notes(names)
+    if "level" in by and "tier" not in by and (reps["level"] == "department").any():
+        notes.append("level 'department' (部门) groups the departments of every tier together — "
+                     "a 县教育局 with a 省教育厅; --by tier places each under its government's "
+                     "tier / 按层级汇总时“部门”包括各级政府部门，按行政层级汇总请用 --by tier")
     st = frames.statements.merge(reps[["id", *GROUP_COLUMNS]].rename(columns={"id": "report_id"}),
                                  on="report_id", how="left")
     flags = {k: theme_flags(st, reps, k) for k in KINDS_COUNTED}
