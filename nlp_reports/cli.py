@@ -494,7 +494,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "default: %(default)g)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
-                   help="list at most N failed files at the end (default: %(default)s)")
+                   help="list at most N failed files at the end (default: %(default)s); a "
+                        "page that only links its report, whose linked file's report is "
+                        "stored, is no failure (status linked, counted apart)")
     _add_model_args(p)
     p.set_defaults(func=_cmd_tag)
 

@@ -137,6 +137,11 @@ def test_a_page_that_links_its_saved_report_says_so_in_chinese(tmp_path):
     d.add_paragraph("一是政务公开工作人员均为兼职，业务能力有待提升。二是将定期组织业务培训。")
     d.save(folder / f"{name}.docx")
     db = tmp_path / "a.sqlite"
+    # its report read from the file, the page is no failed file (stub15: status linked)
+    assert tag_paths(folder, db, model=FakeTagger()).linked == 1
+    assert "附件已保存在同一文件夹中" not in audit(db).to_html(tmp_path / "a.html")
+    # the saved file cut short: the page is a failed file again, and the audit says why
+    (folder / f"{name}.docx").write_bytes(b"PK\x03\x04 cut short")
     tag_paths(folder, db, model=FakeTagger())
     result = audit(db)
     page = result.to_html(tmp_path / "a.html")

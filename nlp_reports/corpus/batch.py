@@ -109,6 +109,10 @@ class BatchResult:
     #: files a folder walk passed over (no reports: other formats, lock files, a saved
     #: page's resources), by suffix or kind ("" for none)
     ignored: tuple[tuple[str, int], ...] = ()
+    #: pages that only link their report (详见附件) whose linked file's report is stored:
+    #: recorded as ``linked``, neither failed nor counted in :attr:`failed` (this run's
+    #: pages, and earlier failed pages whose file this run stored)
+    linked: int = 0
 
     def summary_line(self, shown: int = 0) -> str:
         """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``.
@@ -130,6 +134,10 @@ class BatchResult:
             line += (f"; {self.retagged} stored report{'s' if self.retagged != 1 else ''} "
                      f"re-tagged with model {(self.model_id or '?')[:12]} (tagged before with "
                      f"{was}{more})")
+        if self.linked:
+            line += (f"; {self.linked} page{'s' if self.linked != 1 else ''} that "
+                     f"link{'' if self.linked != 1 else 's'} a report read from its file "
+                     "(status linked, not failed)")
         hidden = self.failed - max(shown, 0)
         if hidden > 0:
             see = "see --show-failures, in Python result.failures"
@@ -2260,6 +2268,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 close()
         skipped = counter["skipped"]
         log.info("%d files tagged, %d already stored", ok, skipped)
+        # a page that only links its report, whose file is stored now: not a failure
+        linked, n_linked = _settle_linked(store)
+        failures = [f for f in failures if f.path not in linked]
     finally:
         if head is not None:
             head.close()
@@ -2271,7 +2282,46 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                        db=str(store.path), model_id=model_id,
                        duplicates=counter["duplicates"], replaced=counter["replaced"],
                        retagged=counter["retagged"], previous_models=tuple(sorted(previous_models)),
-                       ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))))
+                       ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))),
+                       linked=n_linked)
+
+
+def _settle_linked(store: Store) -> tuple[set[str], int]:
+    """Record as ``linked`` the pages refused because they only link their report (详见附件)
+    whose linked file the crawl saved (:func:`~nlp_reports.ingest.html.linked_file`, from
+    the stored message) and the store holds: under that path, or — saved twice, or named
+    otherwise — by its content (SHA-256). A ``linked`` page whose file's report is gone is
+    ``failed`` again. Run at the end of every run over the whole store, so the order the page
+    and its file are tagged in (one run or two, any ``jobs``) does not matter. Returns the
+    paths linked now and how many of them were ``failed`` before."""
+    from nlp_reports.ingest.html import linked_file
+
+    rows = store.link_candidates()
+    if not rows:
+        return set(), 0
+    target = {path: text_path(os.path.abspath(t)) for path, _, message, _ in rows
+              if (t := linked_file(path, message)) is not None}
+    stored = store.stored_paths(list(target.values()))
+    by_content: dict[str, str] = {}  # target → its sha, for the files not stored by path
+    for t in set(target.values()) - stored:
+        try:
+            by_content[t] = file_digest(real_path(t))[0]
+        except OSError:  # not there (any more): not linked
+            continue
+    holders = store.reports_with_content(list(by_content.values()), None, any_model=True)
+    settle: list[tuple[str, str | None]] = []
+    linked: set[str] = set()
+    newly = 0
+    for path, status, _, was in rows:
+        t = target.get(path)
+        to = t if t in stored else next(iter(holders.get(by_content.get(t, ""), ())), None)
+        if to is not None:
+            linked.add(path)
+            newly += status == "failed"
+        if (to is not None) != (status == "linked") or (to is not None and to != was):
+            settle.append((path, to))
+    store.set_linked(settle)
+    return linked, newly
 
 
 def _content_duplicates(store: Store, results: list[tuple[Any, ...]], model_id: str | None,

@@ -168,19 +168,27 @@ def _cross_year(cells: _Cells) -> dict[str, float | None]:
     return out
 
 
-_FILES_TABLE = """
-CREATE TABLE IF NOT EXISTS files (
+#: ``linked``: a page that only links its report (详见附件), whose linked file's report is
+#: stored (``linked_to``: the path it is stored under); its reason and message stay those of
+#: the refusal. Added within schema 4 (:meth:`Store._allow_linked` rebuilds an older table).
+_FILES_COLUMNS = """(
     path TEXT PRIMARY KEY,
     sha256 TEXT,
     size INTEGER,
-    status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate')),
+    status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate', 'linked')),
     reason TEXT,
     message TEXT,
     model_id TEXT,
     tagged_at TEXT NOT NULL,
-    duplicate_of TEXT
-);
+    duplicate_of TEXT,
+    linked_to TEXT
+)"""
+_FILES_TABLE = f"""
+CREATE TABLE IF NOT EXISTS files {_FILES_COLUMNS};
 """
+_DUPLICATES_VIEW = """CREATE VIEW IF NOT EXISTS duplicates AS
+    SELECT path, duplicate_of, sha256, size, model_id, tagged_at FROM files
+    WHERE status = 'duplicate'"""
 
 #: Schema 3 keeps a table as one row (its ids and cells as JSON arrays) and a report's
 #: checks as one JSON array: ~12 + 1 rows a report instead of ~250 (the writer's cost).
@@ -237,9 +245,7 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 {_FILES_TABLE}
-CREATE VIEW IF NOT EXISTS duplicates AS
-    SELECT path, duplicate_of, sha256, size, model_id, tagged_at FROM files
-    WHERE status = 'duplicate';
+{_DUPLICATES_VIEW};
 CREATE TABLE IF NOT EXISTS reports (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -893,6 +899,7 @@ class Store:
                 self._create_schema(conn)
                 self._check_version(conn, write=True)
                 self._add_fingerprints(conn)
+                self._allow_linked(conn)
             else:
                 self._check_version(conn, write=False)
         except StoreError as exc:  # the version checks name no file: say which one
@@ -990,6 +997,31 @@ class Store:
                 fp = content_fingerprint(agency, year, bool(traditional), sections, tables)
                 conn.execute("UPDATE reports SET fingerprint = ? WHERE id = ?", (fp, rid))
             conn.execute("CREATE INDEX IF NOT EXISTS reports_fingerprint ON reports (fingerprint)")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _allow_linked(conn: sqlite3.Connection) -> None:
+        """Give ``files`` the ``linked`` status and its ``linked_to`` column (added within
+        schema 4) when a store written before lacks them: SQLite cannot change a CHECK, so
+        the table is copied into a new one, in one transaction (its rows are kept as they
+        are)."""
+        have = {r[1] for r in conn.execute("PRAGMA table_info(files)")}
+        if "linked_to" in have:
+            return
+        columns = ", ".join(c for c in ("path", "sha256", "size", "status", "reason", "message",
+                                        "model_id", "tagged_at", "duplicate_of") if c in have)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("DROP VIEW IF EXISTS duplicates")
+            conn.execute(f"CREATE TABLE files_linked {_FILES_COLUMNS}")
+            conn.execute(f"INSERT INTO files_linked ({columns}) SELECT {columns} FROM files")
+            conn.execute("DROP TABLE files")
+            conn.execute("ALTER TABLE files_linked RENAME TO files")
+            conn.execute(_DUPLICATES_VIEW)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -1349,11 +1381,52 @@ class Store:
         A failure is kept so the file is retried; once the file is gone there is nothing to
         retry, and keeping it would list a defect of a file that is not in the corpus.
         """
-        rows = self._conn.execute("SELECT path FROM files WHERE status = 'failed'").fetchall()
+        rows = self._conn.execute("SELECT path FROM files WHERE status IN ('failed', 'linked')"
+                                  ).fetchall()
         gone = [(p,) for (p,) in rows if not os.path.exists(p)]
         if gone:
-            self._conn.executemany("DELETE FROM files WHERE path = ? AND status = 'failed'", gone)
+            self._conn.executemany("DELETE FROM files WHERE path = ? AND status IN "
+                                   "('failed', 'linked')", gone)
         return len(gone)
+
+    def link_candidates(self) -> list[tuple[str, str, str, str | None]]:
+        """``(path, status, message, linked_to)`` of every page refused as holding no report
+        (``not_a_report``) whose message names a saved linked file, failed or ``linked``:
+        what :meth:`set_linked` may settle."""
+        return [tuple(r) for r in self._conn.execute(
+            "SELECT path, status, message, linked_to FROM files WHERE reason = 'not_a_report' "
+            "AND status IN ('failed', 'linked') AND message LIKE '%the linked file %' "
+            "ORDER BY path")]
+
+    def set_linked(self, items: Sequence[tuple[str, str | None]]) -> None:
+        """Settle pages that only link their report: ``(path, linked_to)`` each, ``linked_to``
+        the stored path of the linked file's report (status ``linked``), or None when it is
+        not stored (back to ``failed``). Reason and message are kept."""
+        if not items:
+            return
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "UPDATE files SET status = CASE WHEN ?1 IS NULL THEN 'failed' ELSE 'linked' "
+                "END, linked_to = ?1 WHERE path = ?2 AND status IN ('failed', 'linked')",
+                [(to, str(path)) for path, to in items])
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+
+    def stored_paths(self, paths: Sequence[str]) -> set[str]:
+        """Those of ``paths`` stored as a report (ok) or as a duplicate of one."""
+        out: set[str] = set()
+        paths = list(paths)
+        for start in range(0, len(paths), 500):
+            part = paths[start:start + 500]
+            out.update(p for (p,) in self._conn.execute(
+                "SELECT path FROM files WHERE status IN ('ok', 'duplicate') AND path IN "
+                f"({','.join('?' * len(part))})", part))
+        return out
 
     # --- reading -------------------------------------------------------------------------
 

@@ -803,6 +803,31 @@ def saved_link(href: str, path: str | None) -> Path | None:
     return None
 
 
+def saved_note(saved: Path, path: str | None) -> str:
+    """What a refused page's message says of its linked file the crawl saved (``saved``, from
+    :func:`saved_link`): the file's name when it lies in the page's folder, else its path.
+    :func:`linked_file` reads the file back from the message (a batch's stored failure)."""
+    where = ("in this folder" if saved.parent == Path(path or "").parent
+             else f"saved with the page ({saved.as_posix()})")
+    return f"the linked file {saved.name} is {where}: it is read on its own (tag or parse it)"
+
+
+_SAVED_HERE = re.compile(r"the linked file (.+?) is in this folder: it is read on its own")
+_SAVED_WITH = re.compile(r"the linked file .+? is saved with the page \((.+?)\): it is read "
+                         r"on its own")
+
+
+def linked_file(path: str, message: str) -> str | None:
+    """The file a page refused as a stub (``path``, its failure ``message``) names as its
+    report saved by the crawl (:func:`saved_note`); None when the message names none. A batch
+    uses it to record the page as ``linked`` once that file's report is stored."""
+    here = _SAVED_HERE.search(message)
+    if here is not None:
+        return os.path.join(os.path.dirname(path), here.group(1))
+    with_page = _SAVED_WITH.search(message)
+    return with_page.group(1) if with_page is not None else None
+
+
 def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, list[str]],
                  path: str | None) -> None:
     """Raise NotAReportError when the page holds no report but points to one: an attachment
@@ -820,14 +845,7 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, l
     if files:
         shown = "; ".join(files[:3]) + (f" (+{len(files) - 3} more)" if len(files) > 3 else "")
         saved = next((f for f in (saved_link(h, path) for h in hrefs) if f is not None), None)
-        if saved is not None:
-            here = Path(path or "").parent
-            where = ("in this folder" if saved.parent == here
-                     else f"saved with the page ({saved.as_posix()})")
-            todo = (f"the linked file {saved.name} is {where}: it is read on its own "
-                    "(tag or parse it)")
-        else:
-            todo = "download that file and parse it"
+        todo = saved_note(saved, path) if saved is not None else "download that file and parse it"
         raise NotAReportError(
             "the page holds no report text, only a link to or viewer of a file: "
             f"{shown}; {todo}", path=path)

@@ -569,11 +569,10 @@ def _refuse_pointer(text: str, path: str | None) -> None:
     if prose >= _POINTER_PROSE_MAX:
         return
     if files:
-        from nlp_reports.ingest.html import saved_link
+        from nlp_reports.ingest.html import saved_link, saved_note
 
         saved = next((f for f in (saved_link(n, path) for n in files) if f is not None), None)
-        todo = (f"the linked file {saved.name} is in this folder: it is read on its own "
-                "(tag or parse it)" if saved else "download that file and parse it")
+        todo = saved_note(saved, path) if saved else "download that file and parse it"
         raise NotAReportError(
             f"no report text: it only points to an attached file ({'; '.join(files[:3])}); "
             f"{todo}", path=path)
