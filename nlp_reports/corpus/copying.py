@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -568,3 +568,291 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     return (by_report[["agency", "year", "report_id", "prev_report_id", "n_statements",
                        "n_copied", *kind_counts, "share_copied_statements", "share_copied"]],
             copied)
+
+
+#: A report joins a template family (套用同一模板) when at least this share of its section 五
+#: statements has a near-duplicate in the family's central report, and as much of the
+#: central report's statements has one in it (both ways: a short report of three stock
+#: sentences lies inside every template, but is not one).
+FAMILY_SHARE = 0.8
+#: Pairs sharing this share of one side's statements as boilerplate clusters are compared
+#: further (a re-split copy matches few statements one to one, most word for word inside).
+FAMILY_CANDIDATE_SHARE = 0.5
+#: A member whose every statement matches the central report's at this cosine or more,
+#: statement for statement, is an exact copy (a township's own name or a figure aside).
+FAMILY_EXACT = 0.95
+#: Only statements written by at most this many reports of the year pair reports into
+#: candidates: a template is shared by a county's townships or a city's bureaus, tens of
+#: reports; text written by hundreds is boilerplate sent down from above (套话), which
+#: makes no family, and pairing its hundreds of reports two by two would cost minutes.
+FAMILY_RARE = 100
+
+FAMILY_COLUMNS = ["family", "year", "size", "report_id", "agency", "level", "role", "match",
+                  "n_statements", "share_member", "share_central"]
+
+
+def _prefix_pairs(st: Any, share: float, targets: Any = None) -> Any:
+    """Candidate report pairs (a, b) of one year, different agencies, sharing a cluster
+    among a's rarest ``n − ⌈share·n⌉ + 1`` statements (b among ``targets`` if given).
+
+    A prefix filter: any ⌈share·n⌉ of a's n statements include one of its
+    n − ⌈share·n⌉ + 1 rarest, so every pair where b holds a near-duplicate of ``share`` of
+    a's statements is found — as long as that shared statement is written by at most
+    :data:`FAMILY_RARE` reports of the year (text written by hundreds pairs no one).
+    """
+    import pandas as pd
+
+    freq = st.groupby(["year", "cluster"])["report_id"].transform("nunique")
+    freq = freq.where(st["cluster"] >= 0, 1)
+    s = st.assign(freq=freq).sort_values(["report_id", "freq", "cluster"], kind="stable")
+    rank = s.groupby("report_id").cumcount()
+    n = s.groupby("report_id")["idx"].transform("size")
+    need = np.ceil(share * n - 1e-9).astype(int)
+    pre = s[(rank < n - need + 1) & (s["cluster"] >= 0) & (s["freq"] <= FAMILY_RARE)][
+        ["report_id", "year", "cluster", "agency_key"]]
+    holders = st[(st["cluster"] >= 0) & (freq <= FAMILY_RARE)]
+    if targets is not None:
+        holders = holders[holders["report_id"].isin(targets)]
+    holders = holders[["report_id", "year", "cluster", "agency_key"]].drop_duplicates(
+        ["report_id", "cluster"])
+    p = pre.drop_duplicates(["report_id", "cluster"]).merge(
+        holders, on=["year", "cluster"], suffixes=("", "_b"))
+    p = p[(p["report_id"] != p["report_id_b"]) & (p["agency_key"] != p["agency_key_b"])]
+    a = p["report_id"].to_numpy(np.int64)
+    b = p["report_id_b"].to_numpy(np.int64)
+    if targets is None:
+        a, b = np.minimum(a, b), np.maximum(a, b)
+    return _unique_pairs(a, b, "a", "b") if len(a) else pd.DataFrame(
+        {"a": np.zeros(0, np.int64), "b": np.zeros(0, np.int64)})
+
+
+def _matched(st: Any, pairs: Any) -> Any:
+    """Per directed pair (a, b): rows of a's statements whose cluster b also holds."""
+    held = st[st["cluster"] >= 0][["report_id", "cluster"]].drop_duplicates()
+    both = _directed(pairs)
+    rows = st[st["cluster"] >= 0][["report_id", "cluster", "row"]]
+    m = both.merge(rows, left_on="a", right_on="report_id").drop(columns="report_id")
+    m = m.merge(held, left_on=["b", "cluster"], right_on=["report_id", "cluster"])
+    return m[["a", "b", "row", "cluster"]]
+
+
+def _shares(st: Any, pairs: Any, n_of: Any) -> Any:
+    """Both directions of ``pairs`` with ``share`` (a's statements whose cluster b holds,
+    over a's statements) and ``share_back`` (the same of b in a)."""
+    count = _matched(st, pairs).groupby(["a", "b"])["row"].nunique().rename("k").reset_index()
+    count["share"] = count["k"] / count["a"].map(n_of)
+    d = _directed(pairs).merge(count, on=["a", "b"], how="left").fillna({"share": 0})
+    back = d.rename(columns={"a": "b", "b": "a", "share": "share_back"})[["a", "b",
+                                                                          "share_back"]]
+    return d.merge(back, on=["a", "b"])
+
+
+def _directed(pairs: Any) -> Any:
+    """Both directions of undirected pairs (a, b)."""
+    import pandas as pd
+
+    return pd.concat([pairs[["a", "b"]], pairs[["b", "a"]].set_axis(["a", "b"], axis=1)],
+                     ignore_index=True)
+
+
+def template_families(statements: Any, index: NearDuplicateIndex, members: Any) -> Any:
+    """Reports of different agencies, one year, whose section 五 is one template (套用同一模板).
+
+    ``statements``: report_id, idx, text, agency, year, level (row i ↔ ``index.uid[i]``);
+    ``members``: :func:`boilerplate`'s statement → cluster rows (near-duplicates shared
+    by different agencies: no second similarity engine). A statement of report a is
+    *shared* with report b when b holds a statement of its cluster or, for a pair already
+    sharing :data:`FAMILY_CANDIDATE_SHARE` of one side's statements, when it lies word for
+    word inside b's section 五 taken whole (:func:`found_inside`: a template cut into
+    statements differently). Two reports are *linked* when each shares
+    :data:`FAMILY_SHARE` of its statements with the other. A family is grown from the
+    linked pairs' connected components, then kept in check: its central report is the one
+    linked to most others, and only the reports linked to it directly are members (a
+    chain a–b–c where a and c share little is not one family).
+
+    Returns one row per member, families largest first (central report first): family,
+    year, size, report_id, agency, level, role (central / member), match (exact,
+    reworded, re-split — how the member differs from the central report), n_statements,
+    share_member (share of its statements shared with the central report) and
+    share_central (share of the central report's statements shared with it).
+    """
+    import pandas as pd
+
+    from nlp_reports.parse.metadata import agency_key
+
+    empty = pd.DataFrame({c: [] for c in FAMILY_COLUMNS})
+    if not len(statements) or members.empty:
+        return empty
+    st = statements[["report_id", "idx", "text", "agency", "year", "level"]].copy()
+    st["uid"] = index.uid
+    st["row"] = np.arange(len(st))
+    st = st.merge(members[["report_id", "idx", "cluster"]], on=["report_id", "idx"],
+                  how="left").sort_values("row", kind="stable").reset_index(drop=True)
+    st["cluster"] = st["cluster"].fillna(-1).astype(np.int64)
+    st["agency_key"] = st["agency"].map(agency_key, na_action="ignore")
+    st["year"] = pd.to_numeric(st["year"], errors="coerce")  # "(unknown)" of a group key
+    known = st["agency_key"].notna() & st["year"].notna()
+    if not known.any() or not (st["cluster"] >= 0).any():
+        return empty
+    sk = st[known].copy()
+    sk["year"] = sk["year"].astype(int)
+    n_of = st.groupby("report_id")["idx"].size()
+    # a report with fewer than FAMILY_CANDIDATE_SHARE of its statements clustered links no one
+    clustered = sk[sk["cluster"] >= 0].groupby("report_id")["idx"].size()
+    able = clustered.index[clustered >= np.ceil(
+        FAMILY_CANDIDATE_SHARE * n_of.reindex(clustered.index) - 1e-9)]
+    sk = sk[sk["report_id"].isin(able)]
+    d = _shares(sk, _prefix_pairs(sk, FAMILY_SHARE), n_of)
+    strong = d[(d["share"] >= FAMILY_SHARE) & (d["share_back"] >= FAMILY_SHARE)
+               & (d["a"] < d["b"])]
+    if strong.empty:
+        return empty
+    ids = np.unique(np.r_[strong["a"].to_numpy(), strong["b"].to_numpy()])
+    pos = {r: i for i, r in enumerate(ids.tolist())}
+    lab = components(len(ids), strong["a"].map(pos).to_numpy(), strong["b"].map(pos).to_numpy())
+    comp = dict(zip(ids.tolist(), lab.tolist(), strict=True))
+    und = pd.concat([strong[["a", "b"]], strong[["b", "a"]].set_axis(["a", "b"], axis=1)])
+    und = und.assign(weight=(und.merge(d, on=["a", "b"])[["share", "share_back"]]
+                             .min(axis=1).to_numpy()))
+    deg = und.groupby("a").agg(n=("b", "size"), w=("weight", "sum"))
+    deg["comp"] = deg.index.map(comp)
+    central = (deg.reset_index().sort_values(["comp", "n", "w", "a"],
+                                            ascending=[True, False, False, True])
+               .drop_duplicates("comp").set_index("comp")["a"])
+    centres = set(central.tolist())
+    fam_of = {c: c for c in centres}
+    for a, b in zip(und["a"].tolist(), und["b"].tolist(), strict=True):
+        if a in centres and comp[b] == comp[a]:
+            fam_of[b] = a
+    # re-split copies: candidates of a centre not in a family, matched word for word inside
+    in_family = set(fam_of)
+    rest = sk[~sk["report_id"].isin(in_family) | sk["report_id"].isin(centres)]
+    d = _shares(rest, _prefix_pairs(rest, FAMILY_CANDIDATE_SHARE, sorted(centres)), n_of)
+    loose = d[d["b"].isin(centres) & ~d["a"].isin(in_family)
+              & (d[["share", "share_back"]].max(axis=1) >= FAMILY_CANDIDATE_SHARE)]
+    loose = loose.sort_values(["a", "share", "b"], ascending=[True, False, True]
+                              ).drop_duplicates("a")
+    inside = _inside_shares(st, index, _matched(sk, loose[["a", "b"]]), loose[["a", "b"]],
+                            n_of)
+    for a, b in inside:
+        fam_of[a] = b
+    rows = []
+    fam_pairs = pd.DataFrame([(r, c) for r, c in fam_of.items() if r != c],
+                             columns=["a", "b"])
+    shares = _member_shares(st, index, _matched(sk, fam_pairs), fam_of, n_of)
+    for member, centre in fam_of.items():
+        share_m, share_c, match = shares[member]
+        rows.append((centre, member, share_m, share_c, match))
+    out = pd.DataFrame(rows, columns=["centre", "report_id", "share_member", "share_central",
+                                      "match"])
+    size = out.groupby("centre")["report_id"].transform("size")
+    out = out[size >= 2].assign(size=size[size >= 2])
+    first = st.drop_duplicates("report_id").set_index("report_id")
+    out["agency"] = out["report_id"].map(first["agency"])
+    out["level"] = out["report_id"].map(first["level"])
+    out["year"] = out["report_id"].map(first["year"]).astype(int)
+    out["n_statements"] = out["report_id"].map(n_of).astype(int)
+    out["role"] = np.where(out["report_id"] == out["centre"], "central", "member")
+    out["central_first"] = out["role"] != "central"
+    out = out.sort_values(["size", "year", "centre", "central_first", "share_member",
+                           "report_id"], ascending=[False, True, True, True, False, True])
+    out["family"] = pd.factorize(out["centre"])[0] + 1
+    out[["share_member", "share_central"]] = out[["share_member", "share_central"]].round(3)
+    return out[FAMILY_COLUMNS].reset_index(drop=True)
+
+
+def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int, int]]
+            ) -> dict[tuple[int, int], tuple[set[int], set[int]]]:
+    """Per directed pair (a, b): a's statement rows shared with b — by cluster, and found
+    only word for word inside b's section 五 (:func:`found_inside`, one b per a a round)."""
+    import pandas as pd
+
+    by_cluster: dict[tuple[int, int], set[int]] = {p: set() for p in directed}
+    sub = m[m.set_index(["a", "b"]).index.isin(directed)]
+    for a, b, r in zip(sub["a"].tolist(), sub["b"].tolist(), sub["row"].tolist(),
+                       strict=True):
+        by_cluster[(a, b)].add(r)
+    inside: dict[tuple[int, int], set[int]] = {p: set() for p in directed}
+    rounds: list[list[tuple[int, int]]] = []
+    seen: dict[int, int] = {}
+    for a, b in directed:
+        k = seen.get(a, 0)
+        seen[a] = k + 1
+        if k == len(rounds):
+            rounds.append([])
+        rounds[k].append((a, b))
+    row_of = pd.Series(st["row"].to_numpy(),
+                       index=pd.MultiIndex.from_arrays([st["report_id"], st["idx"]]))
+    rid = st["report_id"].to_numpy()
+    for pairs in rounds:  # each on its reports' statements only
+        sub = np.flatnonzero(np.isin(rid, [r for p in pairs for r in p]))
+        skip = np.isin(sub, [r for p in pairs for r in by_cluster[p]])
+        found = found_inside(st.iloc[sub], replace(index, uid=index.uid[sub]),
+                             pd.DataFrame(pairs, columns=["report_id", "other_report_id"]),
+                             skip=skip)
+        for a, i, b in zip(found["report_id"].tolist(), found["idx"].tolist(),
+                           found["other_report_id"].tolist(), strict=True):
+            inside[(a, b)].add(int(row_of[(a, i)]))
+    return {p: (by_cluster[p], inside[p]) for p in directed}
+
+
+def _inside_shares(st: Any, index: NearDuplicateIndex, m: Any, loose: Any,
+                   n_of: Any) -> list[tuple[int, int]]:
+    """The (report, centre) pairs of ``loose`` linked once statements found word for word
+    inside the other's section 五 count as shared (a re-split copy of the template)."""
+    pairs = list(zip(loose["a"].tolist(), loose["b"].tolist(), strict=True))
+    if not pairs:
+        return []
+    shared = _shared(st, index, m, pairs + [(b, a) for a, b in pairs])
+    out = []
+    for a, b in pairs:
+        fwd = len(set.union(*shared[(a, b)])) / n_of[a]
+        bwd = len(set.union(*shared[(b, a)])) / n_of[b]
+        if fwd >= FAMILY_SHARE and bwd >= FAMILY_SHARE:
+            out.append((a, b))
+    return out
+
+
+def _member_shares(st: Any, index: NearDuplicateIndex, m: Any, fam_of: dict[int, int],
+                   n_of: Any) -> dict[int, tuple[float, float, str]]:
+    """Per report of a family: its share shared with the centre, the centre's with it, and
+    how it differs (central; re-split: some statements shared only word for word inside
+    the other's section 五; exact: statement for statement at :data:`FAMILY_EXACT`; else
+    reworded — words changed, or an item added or left out)."""
+    pairs = [(r, c) for r, c in fam_of.items() if r != c]
+    shared = _shared(st, index, m, pairs + [(c, r) for r, c in pairs])
+    uid = st["uid"].to_numpy()
+    cluster = st["cluster"].to_numpy()
+    rows_of = st.groupby("report_id")["row"].agg(list)
+    out: dict[int, tuple[float, float, str]] = {c: (1.0, 1.0, "central")
+                                                for c in set(fam_of.values())}
+    # each statement of a member against the central report's of its cluster (or of its
+    # very text), all pairs in one cosine call
+    left: list[int] = []
+    right: list[int] = []
+    for r, c in pairs:
+        c_rows = np.asarray(rows_of[c])
+        for row in rows_of[r]:
+            same = c_rows[cluster[c_rows] == cluster[row]] if cluster[row] >= 0 else \
+                c_rows[uid[c_rows] == uid[row]]
+            left += [row] * len(same)
+            right += same.tolist()
+    sims = index.cosine(uid[np.asarray(left, dtype=np.int64)],
+                        uid[np.asarray(right, dtype=np.int64)])
+    best_of: dict[int, float] = {}
+    for row, sim in zip(left, sims.tolist(), strict=True):
+        best_of[row] = max(best_of.get(row, 0.0), sim)
+    for r, c in pairs:
+        by_cl, ins = shared[(r, c)]
+        by_cl_c, ins_c = shared[(c, r)]
+        share_m = len(by_cl | ins) / n_of[r]
+        share_c = len(by_cl_c | ins_c) / n_of[c]
+        if ins or ins_c:
+            match = "re-split"
+        elif n_of[r] != n_of[c] or share_m < 1 or share_c < 1:
+            match = "reworded"
+        else:
+            best = [best_of.get(row, 0.0) for row in rows_of[r]]
+            match = "exact" if min(best, default=0.0) >= FAMILY_EXACT else "reworded"
+        out[r] = (share_m, share_c, match)
+    return out

@@ -342,6 +342,8 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
             body.append(f"<h2>{esc(zh + ' ' + title if zh else title)}</h2>")
             if name == "copying":
                 body.append(copying_headline_zh(t[name]))
+            if name == "template_families":
+                body.append(families_headline_zh(t[name]))
             if name in TABLE_NOTES_ZH:
                 body.append(f'<p class="table-note">{esc(TABLE_NOTES_ZH[name])}</p>')
             body.append(_collapsible_table(_levels_named(t[name]), name, csv_dir=csv_dir))
@@ -357,6 +359,7 @@ TABLE_TITLES_ZH: dict[str, str] = {
     "coverage": "问题是否有对应措施",
     "representatives": "各主题有代表性的表述",
     "boilerplate": "不同机关之间雷同的表述（套话）",
+    "template_families": "套用同一模板",
     "copying": "沿用本机关上年表述",
     "copied_statements": "沿用上年的逐条表述",
     "cross_year": "跨年度表格核对 X1、X2（不符的在前）",
@@ -379,8 +382,17 @@ TABLE_NOTES_ZH: dict[str, str] = {
     "boilerplate": "每行是一组近似相同的表述（字符二元组 TF-IDF 余弦相似度 ≥ 0.8），出现在至少"
                    "两个不同机关的报告中。n_statements：组内表述条数；n_reports：来自几份报告；"
                    "n_agencies：几个机关（按机关名计）；agencies：前 5 个机关；text：最常见的写法。"
-                   "哪些报告整体套用同一份模板（如同一县的各乡镇），见 nlp-reports audit 的"
-                   "“雷同机关”列和“与其他机关雷同”列。",
+                   "哪些报告整体套用同一份模板（如同一县的各乡镇），见下面的“套用同一模板”表，"
+                   "逐份报告见 nlp-reports audit 的“雷同机关”列和“与其他机关雷同”列。",
+    "template_families": "每行是一份报告；同一 family 编号的报告为同一年度、不同机关、第五部分"
+                         "套用同一模板的一组（如同一县的各乡镇），按组的大小排列，每组先列中心报告"
+                         "（role = central，与组内最多报告相同的一份）。share_member：该报告第五部分"
+                         "的表述中，在中心报告里有相同或近似表述（余弦相似度 ≥ 0.8），或逐字包含在"
+                         "中心报告第五部分中的条数所占比例；share_central：反过来，中心报告的表述在"
+                         "该报告中能找到的比例。两者都达到 0.8（80%）才算同一模板，只和组内其他"
+                         "成员相同、与中心报告不到 80% 的报告不列入。match：exact 逐条照抄（仅名称、"
+                         "数字不同）；reworded 改写了个别措辞或增删了个别条目；re-split 条目拆分、合并方式"
+                         "不同。",
     "copying": "每行是一份有本机关上一年度报告可比的报告。n_statements：本报告第五部分的"
                "表述总条数（问题、措施和引导语都算）；n_copied：其中与上年某条表述相同或近似"
                "（余弦相似度 ≥ 0.8），或逐字包含在上年第五部分中的条数；n_copied_problems / "
@@ -415,6 +427,18 @@ def copying_headline_zh(df: Any) -> str:
             f"表述的{whole}份，一半以上（不到全部）沿用的{most}份，一半及以下沿用的{some}份，"
             f"没有沿用的{none}份。</b>（按 share_copied_statements，即沿用条数 ÷ 全部条数；"
             "第五部分没有表述的报告不计。）</p>")
+
+
+def families_headline_zh(df: Any) -> str:
+    """One Chinese sentence over the template families: how many families and reports,
+    and the largest family (its year, size and central report)."""
+    if df is None or not len(df):
+        return ('<p class="table-note">没有发现套用同一模板的报告：同一年度没有两个不同机关的'
+                "第五部分有 80% 以上的表述彼此相同或近似。</p>")
+    head = df.iloc[0]
+    return (f'<p class="table-note"><b>共{df["family"].nunique()}组、{len(df)}份报告套用同一'
+            f"模板；最大的一组为{int(head['year'])}年的{int(head['size'])}份报告，中心报告为"
+            f"{esc(head['agency'])}。</b></p>")
 
 
 #: Tables longer than this are folded into a <details> element (the page stays short).

@@ -137,12 +137,24 @@ TABLE_TITLES: dict[str, str] = {
     "coverage": "Coverage: problems admitted that also get a measure on the same theme",
     "representatives": "Representative statements per theme and kind",
     "boilerplate": "Boilerplate shared across different agencies",
+    "template_families": "Template families: reports of different agencies, one section 五",
     "copying": "Year-over-year copying within an agency",
     "copied_statements": "Statements copied from the agency's report of the year before",
     "cross_year": "Cross-year table identities X1, X2 (failures first)",
     "problem_changes": "Problems new, persisting, reappearing or gone year over year",
     "table_stats": "Statistics of the tables",
     "vocabulary": "Distinctive vocabulary per group (weighted log-odds, informative prior)",
+}
+
+#: A sentence under a table's Markdown heading, where its rows need one to be read right.
+TABLE_NOTES: dict[str, str] = {
+    "template_families": (
+        "One row per report; the rows of one `family` are reports of different agencies, "
+        "one year, whose section 五 is one template (套用同一模板), the central report first. "
+        "`share_member`: the share of the report's statements that have a near-duplicate "
+        "(cosine ≥ 0.8) in the central report or lie word for word inside it; "
+        "`share_central`: the central report's, the other way. Both reach 0.8 in every "
+        "member. `match`: exact, reworded or re-split (cut into statements differently)."),
 }
 
 
@@ -207,7 +219,8 @@ class Summary:
             df = self.tables.get(name)
             if df is None:
                 continue
-            parts.append(f"## {title}\n\n{markdown_table(df, max_rows=max_rows)}")
+            note = f"{TABLE_NOTES[name]}\n\n" if name in TABLE_NOTES else ""
+            parts.append(f"## {title}\n\n{note}{markdown_table(df, max_rows=max_rows)}")
         return "\n\n".join(parts) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
@@ -1365,6 +1378,8 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                                             threshold=threshold)
     tables["boilerplate"] = clusters
     tables["boilerplate_members"] = members
+    tables["template_families"] = copying.template_families(
+        st.assign(agency=raw_agency), index, members)
     if context is None:
         tables.update(_cross_year_tables(st, frames.reports, index, flags["problem"],
                                          threshold))
