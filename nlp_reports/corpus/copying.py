@@ -317,7 +317,8 @@ log = logging.getLogger("nlp_reports")
 
 
 def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.ndarray,
-              others: dict[Any, list[Any]]) -> list[tuple[int, list[int]]]:
+              others: dict[Any, list[Any]], min_chars: int = MIN_CONTAINED
+              ) -> list[tuple[int, list[int]]]:
     """The one containment search of :func:`_contained` and :func:`found_inside`.
 
     Row i is a statement of report ``rid[i]`` at ``idx[i]``, normalised ``norm[i]``. Each
@@ -349,7 +350,7 @@ def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.nd
         return texts[o]
 
     look = (np.asarray(look, dtype=bool)
-            & np.fromiter((len(t) >= MIN_CONTAINED for t in norm), dtype=bool, count=len(norm))
+            & np.fromiter((len(t) >= min_chars for t in norm), dtype=bool, count=len(norm))
             & pd.Series(rid).isin(set(others)).to_numpy())
     wanted: dict[Any, list[int]] = {}
     for i in order[look[order]].tolist():
@@ -416,7 +417,7 @@ def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
 
 
 def found_inside(statements: Any, index: NearDuplicateIndex, pairs: Any, *,
-                 skip: np.ndarray | None = None) -> Any:
+                 skip: np.ndarray | None = None, min_chars: int = MIN_CONTAINED) -> Any:
     """Statements found word for word inside another given report's section 五 taken whole.
 
     ``statements``: report_id, idx (row i ↔ ``index.uid[i]``); ``pairs``: report_id,
@@ -442,7 +443,7 @@ def found_inside(statements: Any, index: NearDuplicateIndex, pairs: Any, *,
     look = (np.ones(len(rid), dtype=bool) if skip is None
             else ~np.asarray(skip, dtype=bool))
     for i, span in _found_in(rid, idx, [index.unique[u] for u in index.uid.tolist()],
-                             look, others):
+                             look, others, min_chars):
         found["report_id"].append(rid[i])
         found["idx"].append(idx[i])
         found["other_report_id"].append(rid[span[0]])
@@ -586,6 +587,21 @@ FAMILY_EXACT = 0.95
 #: reports; text written by hundreds is boilerplate sent down from above (套话), which
 #: makes no family, and pairing its hundreds of reports two by two would cost minutes.
 FAMILY_RARE = 100
+#: Between a report and its family's central report, a piece found word for word inside
+#: the other's section 五 counts from this many normalised characters (not
+#: :data:`MIN_CONTAINED`): the pair already shares half its statements, so a short piece
+#: there is the template cut in two (将政务公开纳入班子会议研究事项 / 强化全员公开意识), not a
+#: stock phrase.
+FAMILY_MIN_INSIDE = 8
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|县|区|旗|镇|乡|街道)")
+
+
+def _own_names(agency: Any) -> list[str]:
+    """The places in an agency's name (鹤州市, 梅岭县, 青石镇), longest first: a township
+    writes its own name into the county's template, so it is masked before comparing."""
+    if not isinstance(agency, str):
+        return []
+    return sorted({normalize(n) for n in _PLACE.findall(agency)}, key=len, reverse=True)
 
 FAMILY_COLUMNS = ["family", "year", "size", "report_id", "agency", "level", "role", "match",
                   "n_statements", "share_member", "share_central"]
@@ -716,8 +732,14 @@ def template_families(statements: Any, index: NearDuplicateIndex, members: Any) 
                              .min(axis=1).to_numpy()))
     deg = und.groupby("a").agg(n=("b", "size"), w=("weight", "sum"))
     deg["comp"] = deg.index.map(comp)
-    central = (deg.reset_index().sort_values(["comp", "n", "w", "a"],
-                                            ascending=[True, False, False, True])
+    # ties (every township linked to every other): the report whose very wordings most
+    # other members write — the template as sent, not a member's rewording of it
+    mine = sk[sk["report_id"].isin(deg.index)][["report_id", "uid"]].drop_duplicates()
+    mine = mine.assign(comp=mine["report_id"].map(comp))
+    holders = mine.groupby(["comp", "uid"])["report_id"].transform("size") - 1
+    deg["same_text"] = holders.groupby(mine["report_id"]).sum().reindex(deg.index).fillna(0)
+    central = (deg.reset_index().sort_values(["comp", "n", "same_text", "w", "a"],
+                                            ascending=[True, False, False, False, True])
                .drop_duplicates("comp").set_index("comp")["a"])
     centres = set(central.tolist())
     fam_of = {c: c for c in centres}
@@ -762,9 +784,11 @@ def template_families(statements: Any, index: NearDuplicateIndex, members: Any) 
 
 
 def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int, int]]
-            ) -> dict[tuple[int, int], tuple[set[int], set[int]]]:
-    """Per directed pair (a, b): a's statement rows shared with b — by cluster, and found
-    only word for word inside b's section 五 (:func:`found_inside`, one b per a a round)."""
+            ) -> dict[tuple[int, int], tuple[set[int], set[int], set[int]]]:
+    """Per directed pair (a, b): a's statement rows shared with b — by cluster; by the
+    same text once each report's own place names are masked (a township's name in the
+    county's template); and only word for word inside b's section 五 (:func:`found_inside`
+    on the masked texts, from :data:`FAMILY_MIN_INSIDE` characters, one b per a a round)."""
     import pandas as pd
 
     by_cluster: dict[tuple[int, int], set[int]] = {p: set() for p in directed}
@@ -772,6 +796,23 @@ def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int
     for a, b, r in zip(sub["a"].tolist(), sub["b"].tolist(), sub["row"].tolist(),
                        strict=True):
         by_cluster[(a, b)].add(r)
+    rid = st["report_id"].to_numpy()
+    involved = np.flatnonzero(np.isin(rid, [r for p in directed for r in p]))
+    masked: dict[int, str] = {}
+    names = {r: _own_names(a) for r, a in
+             st.iloc[involved].drop_duplicates("report_id")[["report_id", "agency"]]
+             .itertuples(index=False)}
+    rows_of: dict[int, list[int]] = {}
+    for row in involved.tolist():
+        text = index.unique[index.uid[row]]
+        for n in names[rid[row]]:
+            text = text.replace(n, "〇")
+        masked[row] = text
+        rows_of.setdefault(int(rid[row]), []).append(row)
+    named: dict[tuple[int, int], set[int]] = {}
+    for a, b in directed:
+        theirs = {masked[r] for r in rows_of.get(b, [])}
+        named[(a, b)] = {r for r in rows_of.get(a, []) if masked[r] in theirs}
     inside: dict[tuple[int, int], set[int]] = {p: set() for p in directed}
     rounds: list[list[tuple[int, int]]] = []
     seen: dict[int, int] = {}
@@ -783,17 +824,17 @@ def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int
         rounds[k].append((a, b))
     row_of = pd.Series(st["row"].to_numpy(),
                        index=pd.MultiIndex.from_arrays([st["report_id"], st["idx"]]))
-    rid = st["report_id"].to_numpy()
-    for pairs in rounds:  # each on its reports' statements only
+    for pairs in rounds:  # each on its reports' statements only, masked
         sub = np.flatnonzero(np.isin(rid, [r for p in pairs for r in p]))
-        skip = np.isin(sub, [r for p in pairs for r in by_cluster[p]])
-        found = found_inside(st.iloc[sub], replace(index, uid=index.uid[sub]),
+        skip = np.isin(sub, [r for p in pairs for r in by_cluster[p] | named[p]])
+        view = replace(index, uid=np.arange(len(sub)), unique=[masked[r] for r in sub.tolist()])
+        found = found_inside(st.iloc[sub], view,
                              pd.DataFrame(pairs, columns=["report_id", "other_report_id"]),
-                             skip=skip)
+                             skip=skip, min_chars=FAMILY_MIN_INSIDE)
         for a, i, b in zip(found["report_id"].tolist(), found["idx"].tolist(),
                            found["other_report_id"].tolist(), strict=True):
             inside[(a, b)].add(int(row_of[(a, i)]))
-    return {p: (by_cluster[p], inside[p]) for p in directed}
+    return {p: (by_cluster[p], named[p], inside[p]) for p in directed}
 
 
 def _inside_shares(st: Any, index: NearDuplicateIndex, m: Any, loose: Any,
@@ -843,10 +884,11 @@ def _member_shares(st: Any, index: NearDuplicateIndex, m: Any, fam_of: dict[int,
     for row, sim in zip(left, sims.tolist(), strict=True):
         best_of[row] = max(best_of.get(row, 0.0), sim)
     for r, c in pairs:
-        by_cl, ins = shared[(r, c)]
-        by_cl_c, ins_c = shared[(c, r)]
-        share_m = len(by_cl | ins) / n_of[r]
-        share_c = len(by_cl_c | ins_c) / n_of[c]
+        by_cl, same, ins = shared[(r, c)]
+        by_cl_c, same_c, ins_c = shared[(c, r)]
+        best_of.update(dict.fromkeys(same, 1.0))  # the same text but for its own name
+        share_m = len(by_cl | same | ins) / n_of[r]
+        share_c = len(by_cl_c | same_c | ins_c) / n_of[c]
         if ins or ins_c:
             match = "re-split"
         elif n_of[r] != n_of[c] or share_m < 1 or share_c < 1:
