@@ -669,26 +669,31 @@ def _region_prefix(name: str) -> str:
     """The places heading ``name``: the longer of the reading where a unit followed by another
     unit is inside a name ("新乡市红旗区", not "新乡市红旗"; "苏州市", not "苏州") and the shortest
     reading (a word after the place that starts with a unit character: "青禾县乡村振兴局");
-    then a development zone named right after them, whatever its length (:data:`_ZONE_NAME`)."""
+    then a development zone named right after them, whatever its length (:func:`_zone_name`)."""
     short = _PLACE_PREFIX.match(name)
     long = _PLACE_PREFIX_LONGEST.match(name)
     a = short.group() if short else ""
     b = long.group() if long else ""
     if len(b) > len(a) or name.startswith(("苏木", "嘎查"), len(a)):
         a = b  # (not "红旗" of 红旗苏木便民服务中心: a 旗 never ends before 苏木/嘎查)
-    zone = _ZONE_NAME.match(name, len(a))
+    if name.find("区", len(a)) < 0:  # (every zone's name ends in 区)
+        return a
+    zone = _zone_name().match(name, len(a))
     return a + zone.group() if zone else a
 
 
-#: A development zone's name (开发区, 高新区, 园区, 保税区, 新区, 度假区 …) heading a name, after
-#: the places before it if any: a zone is the region of its 管委会 and of the bodies it runs,
-#: as 鹭洲经济技术开发区 and 青禾市高新技术产业开发区 always were, whatever the name's length
-#: (the place pattern takes a name whole only up to 8 characters before 区: 锦江高新技术产业
-#: 开发区 had no region, 青禾市锦江高新技术产业开发区 only 青禾市). Never across a unit or a
-#: body (局, 委, 政府 …): 青禾市自然资源和规划局高新区分局 is 青禾市's.
-_ZONE_NAME = re.compile(
-    r"(?:(?![县区旗市局委厅府办])[\u4e00-\u9fff]){1,14}?"
-    r"(?:开发区|高新区|园区|保税区|新区|度假区|试验区|示范区|合作区|经开区|综保区)")
+@functools.lru_cache(maxsize=1)
+def _zone_name() -> re.Pattern[str]:
+    """A development zone's name (开发区, 高新区, 园区, 保税区, 新区, 度假区 …) heading a name,
+    after the places before it if any: a zone is the region of its 管委会 and of the bodies
+    it runs, as 鹭洲经济技术开发区 and 青禾市高新技术产业开发区 always were, whatever the
+    name's length (the place pattern takes a name whole only up to 8 characters before 区:
+    锦江高新技术产业开发区 had no region, 青禾市锦江高新技术产业开发区 only 青禾市). Never
+    across a unit or a body (局, 委, 政府 …): 青禾市自然资源和规划局高新区分局 is 青禾市's.
+    (Compiled on first use, as :func:`_hanzi`: only a name with a 区 after its places asks.)"""
+    return re.compile(
+        r"(?:(?![县区旗市局委厅府办])[\u4e00-\u9fff]){1,14}?"
+        r"(?:开发区|高新区|园区|保税区|新区|度假区|试验区|示范区|合作区|经开区|综保区)")
 
 
 def _chain_before(head: str, text: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER
 from nlp_reports.parse.headings import (
@@ -71,11 +72,15 @@ _LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]
 _LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
                       re.compile("\n[ \t\u30001-9]"))
 _TITLE_END = re.compile(r"[。：:；;]")
-#: A heading's English or pinyin gloss at its line's end, bracketed or not, after the title's
-#: last character ("一、总体情况 General Situation", "五、…改进情况（Cunzai de Wenti…）").
-_LATIN_GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]*(?:[（(][ \t]*[A-Za-z][A-Za-z .,'’&/-]*[)）]"
-    r"|[A-Za-z][A-Za-z .,'’&/-]*[A-Za-z])[ \t\u3000]*$")
+@lru_cache(maxsize=1)
+def _latin_gloss() -> re.Pattern[str]:
+    """A heading's English or pinyin gloss at its line's end, bracketed or not, after the
+    title's last character ("一、总体情况 General Situation", "五、…改进情况（Cunzai de
+    Wenti…）"). Compiled on first use: its CJK range costs the regex compiler ~1 ms at every
+    start, and only a heading line ending in a Latin character or "）" asks for it."""
+    return re.compile(
+        r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]*(?:[（(][ \t]*[A-Za-z][A-Za-z .,'’&/-]*[)）]"
+        r"|[A-Za-z][A-Za-z .,'’&/-]*[A-Za-z])[ \t\u3000]*$")
 #: How the body of a section starts when it runs on right after a known title with no stop
 #: between ("…情况全年受理申请4件", "…的情况无", "存在的不足一是…"): "无", a figure or year,
 #: an enumeration, the reporting body speaking ("我局", "本年度"), or the first bracketed
@@ -223,7 +228,7 @@ def _match_heading_at(text: str, start: int, end: int,
     t0 = m.start("title")
     while t0 < end and text[t0] in " \t\u3000":  # the rest of a long gap ("五、\t\t 存在…")
         t0 += 1
-    gloss = _LATIN_GLOSS.search(text, t0, end) if (
+    gloss = _latin_gloss().search(text, t0, end) if (
         end - t0 > 4 and (text[end - 1] < "\u3000" or text[end - 1] == "）")) else None
     if (gloss is not None and gloss.start() - t0 <= MAX_TITLE_LENGTH
             and not _TITLE_END.search(text, t0, gloss.start())
@@ -722,8 +727,11 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     return _closing_start(text, after, end), signature, date
 
 
-#: A line opening an annex under the signed report ("附件：县直各部门…情况", "附表1", "附件").
-_ANNEX_START = re.compile(r"[ \t\u3000]{0,8}附[件表][\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)")
+@lru_cache(maxsize=1)
+def _annex_start() -> re.Pattern[str]:
+    """A line opening an annex under the signed report ("附件：县直各部门…情况", "附表1",
+    "附件"); compiled on first use (only a report with no closing date asks for it)."""
+    return re.compile(r"[ \t\u3000]{0,8}附[件表][\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)")
 
 
 def _signed_above_annex(text: str, lines: list[tuple[int, int]]
@@ -732,8 +740,9 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
     tables, or its bureaus' tables appended after the closing date): the date line right
     above the first annex line, the agency line above it. The text stays where it is (the
     annex may hold the report's tables); only the date is read. ``(None, None)`` if none."""
+    annex = _annex_start()
     for i, (l0, l1) in enumerate(lines):
-        if i >= 1 and _ANNEX_START.match(text, l0, l1) and _DATE_LINE.match(text[slice(*lines[i - 1])]):
+        if i >= 1 and annex.match(text, l0, l1) and _DATE_LINE.match(text[slice(*lines[i - 1])]):
             date = lines[i - 1]
             s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
             sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
@@ -774,17 +783,28 @@ class InnerBlock:
     end: int
 
 
-#: A sub-heading's number inside a section: （三） (3) ㈢ 三、 3、 3. (never a 3.5 figure).
-_INNER_MARKER = re.compile(
-    r"[ \t\u3000]{0,8}(?:[(（][ \t]{0,2}(?P<paren>十[一二]?|[一二三四五六七八九]|\d{1,2})[ \t]{0,2}[)）]"
-    r"|(?P<circled>[㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])"
-    r"|(?P<cn>十[一二]?|[一二三四五六七八九])[、.．]"
-    r"|(?P<num>\d{1,2})(?:、|[.．](?!\d)))[ \t\u3000]{0,4}")
+# (the two patterns below are compiled on first use: only a report with no section 五 asks
+# for them, and each costs the regex compiler a fraction of a millisecond at every start)
+@lru_cache(maxsize=1)
+def _inner_marker_rx() -> re.Pattern[str]:
+    """A sub-heading's number inside a section: （三） (3) ㈢ 三、 3、 3. (never a 3.5 figure)."""
+    return re.compile(
+        r"[ \t\u3000]{0,8}(?:[(（][ \t]{0,2}(?P<paren>十[一二]?|[一二三四五六七八九]|\d{1,2})[ \t]{0,2}[)）]"
+        r"|(?P<circled>[㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩])"
+        r"|(?P<cn>十[一二]?|[一二三四五六七八九])[、.．]"
+        r"|(?P<num>\d{1,2})(?:、|[.．](?!\d)))[ \t\u3000]{0,4}")
+
+
 _CIRCLED_NUMBERS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
-#: A phrase that names what it heads ("存在的问题", "下一步工作打算", "…及改进情况"), not a
-#: sentence saying something ("工作计划执行到位") nor a review ("2013年工作计划执行情况").
-_INNER_NOUN_END = re.compile(r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|打算|计划|方向"
-                             r"|思路|安排|重点|建议|对策|改进情况|整改情况|下一?步工作|今后工作)$")
+
+
+@lru_cache(maxsize=1)
+def _inner_noun_end() -> re.Pattern[str]:
+    """A phrase that names what it heads ("存在的问题", "下一步工作打算", "…及改进情况"), not
+    a sentence saying something ("工作计划执行到位") nor a review ("2013年工作计划执行情况")."""
+    return re.compile(r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|打算|计划|方向"
+                      r"|思路|安排|重点|建议|对策|改进情况|整改情况|下一?步工作|今后工作)$")
+
 
 #: A year a sub-heading's phrase names ("2014年工作打算"): see :func:`_inner_heading`.
 _INNER_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
@@ -792,7 +812,7 @@ _INNER_YEAR = re.compile(r"(?:19|20)\d{2}(?=年)")
 
 def _inner_marker(text: str, l0: int, l1: int) -> tuple[str | None, int, int]:
     """(style, ordinal, end) of the sub-heading number opening text[l0:l1]; (None, 0, l0)."""
-    m = _INNER_MARKER.match(text, l0, l1)
+    m = _inner_marker_rx().match(text, l0, l1)
     if m is None or m.lastgroup is None:
         return None, 0, l0
     raw = m.group(m.lastgroup)
@@ -820,7 +840,7 @@ def _inner_heading(text: str, l0: int, l1: int,
     if style is None and (len(phrase) > MAX_UNNUMBERED_LENGTH
                           or (stop is not None and text[stop.end():l1].strip(" \t\u3000"))):
         return None  # unnumbered: alone on its line ("存在的不足", "改进措施：")
-    if (not _INNER_NOUN_END.search(phrase) or section_number(phrase) != (True, 5)
+    if (not _inner_noun_end().search(phrase) or section_number(phrase) != (True, 5)
             or block_of(phrase) is None):
         return None
     named = _INNER_YEAR.search(phrase)
