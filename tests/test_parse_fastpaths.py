@@ -410,11 +410,11 @@ def test_simplified_plain_scan_answers_the_traditional_check(text):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list("一二三五九十0123456789、.．)）是x\n ")), max_size=30).map("".join))
 def test_marker_patterns_that_start_with_a_class_match_as_the_plain_forms(text):
-    """statements' cn_dun / num_dot / num_paren, rewritten for a fast scan, find the same."""
+    """statements' cn_dun / num_dot / num_paren / cn_paren, rewritten for a fast scan, find the same."""
     from nlp_reports.parse import statements
 
     plain = {"cn_dun": rf"({statements._CN_NUM})[、.．]", "num_dot": rf"(\d{{1,2}})(?:{statements._DOT_AFTER_NUMBER}|、)",
-             "num_paren": r"(\d{1,2})[)）]"}
+             "num_paren": r"(\d{1,2})[)）]", "cn_paren": rf"({statements._CN_NUM})[)）]"}
     for kind, rx, _ in statements._MARKERS:
         if kind in plain:
             want = [(m.span(), m.group(1)) for m in re.finditer(plain[kind], text)]

@@ -71,8 +71,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("num_dot", re.compile(rf"(\d\d?)(?:{_DOT_AFTER_NUMBER}|、)"), "run"),
     ("num_paren", re.compile(r"(\d\d?)[)）]"), "line"),
     # "一）…" at a line start: the half bracket of "(一)" (only at a line start, where no
-    # "（一）" can have lost its opening bracket)
-    ("cn_paren", re.compile(rf"({_CN_NUM})[)）]"), "line"),
+    # "（一）" can have lost its opening bracket); its numeral written as cn_dun's, for the scan
+    ("cn_paren", re.compile(r"([一二三四五六七八九十](?:(?<=十)[一二三四五])?)[)）]"), "line"),
     ("circled", re.compile(rf"([{_CIRCLED}])[、.．]?"), "shi"),
     ("paren_char", re.compile(rf"([{_PAREN_CHARS}])[、.．]?"), "run"),
     ("stop_char", re.compile(rf"([{_STOP_CHARS}])"), "run"),
