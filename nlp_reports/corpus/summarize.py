@@ -1706,11 +1706,12 @@ def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
     cand = np.asarray(order[:REPRESENTATIVE_SCAN])
     if len(cand) <= 1:
         return [int(c) for c in cand[:n]]
-    sims = (x[cand] @ x[cand].T).toarray()
+    xc = x[cand]
+    sims: dict[int, np.ndarray] = {}  # picked j → cosine of every candidate with it
 
     def same(i: int, j: int) -> bool:
         a, b = sorted((texts[cand[i]], texts[cand[j]]), key=len)
-        return sims[i, j] >= threshold or (len(a) >= MIN_CONTAINED and a in b)
+        return sims[j][i] >= threshold or (len(a) >= MIN_CONTAINED and a in b)
 
     picked: list[int] = []
     for i in range(len(cand)):
@@ -1718,6 +1719,9 @@ def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
             picked.append(i)
             if len(picked) == n:
                 break
+            # one column per pick (fewer than n), not all REPRESENTATIVE_SCAN² pairs: the
+            # same sums in the same order as the full product's column i
+            sims[i] = (xc @ xc[i].T).toarray().ravel()
     return [int(cand[i]) for i in picked]
 
 
