@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nlp_reports.errors import BinaryInputError, EmptyInputError
@@ -419,6 +419,30 @@ def test_marker_patterns_that_start_with_a_class_match_as_the_plain_forms(text):
         if kind in plain:
             want = [(m.span(), m.group(1)) for m in re.finditer(plain[kind], text)]
             assert [(m.span(), m.group(1)) for m in rx.finditer(text)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("一二五九十)）(（是、。x \u3000\n")), max_size=30).map("".join),
+       st.integers(0, 30))
+@example("（一）公开不及时\n  二）回复偏慢", 0)
+@example("（一）公开不及时\n二）回复偏慢", 1)
+@example("　十二）不及时", 0)
+def test_cn_paren_guard_keeps_every_line_start_candidate(text, start):
+    """statements._candidates looks for a line opening with "一）" before scanning for cn_paren
+    markers: the candidates are still every "一）" at a line start (blanks before it allowed)
+    or at the block's start, by the plain pattern."""
+    from nlp_reports.parse import statements
+
+    start = min(start, len(text))
+    want = []
+    for m in re.compile(rf"({statements._CN_NUM})[)）]").finditer(text, start):
+        k = m.start()
+        while k > start and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k == start or text[k - 1] == "\n":
+            want.append((m.start(), m.end(), statements._CN[m.group(1)]))
+    got = statements._candidates(text, start, len(text)).get("cn_paren", [])
+    assert got == want
 
 
 _BYTES_BITS = st.sampled_from([
