@@ -2294,11 +2294,11 @@ def _settle_linked(store: Store) -> tuple[set[str], int]:
     ``failed`` again. Run at the end of every run over the whole store, so the order the page
     and its file are tagged in (one run or two, any ``jobs``) does not matter. Returns the
     paths linked now and how many of them were ``failed`` before."""
-    from nlp_reports.ingest.html import linked_file
-
     rows = store.link_candidates()
     if not rows:
         return set(), 0
+    from nlp_reports.ingest.html import linked_file  # (6 ms of imports: only when needed)
+
     target = {path: text_path(os.path.abspath(t)) for path, _, message, _ in rows
               if (t := linked_file(path, message)) is not None}
     stored = store.stored_paths(list(target.values()))
