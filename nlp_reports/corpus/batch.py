@@ -2301,7 +2301,7 @@ def _settle_linked(store: Store) -> tuple[set[str], int]:
 
     target = {path: text_path(os.path.abspath(t)) for path, _, message, _ in rows
               if (t := linked_file(path, message)) is not None}
-    stored = store.stored_paths(list(target.values()))
+    stored = set(store.done_of(list(target.values())))  # stored ok or as a duplicate
     by_content: dict[str, str] = {}  # target → its sha, for the files not stored by path
     for t in set(target.values()) - stored:
         try:

@@ -1417,17 +1417,6 @@ class Store:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
-    def stored_paths(self, paths: Sequence[str]) -> set[str]:
-        """Those of ``paths`` stored as a report (ok) or as a duplicate of one."""
-        out: set[str] = set()
-        paths = list(paths)
-        for start in range(0, len(paths), 500):
-            part = paths[start:start + 500]
-            out.update(p for (p,) in self._conn.execute(
-                "SELECT path FROM files WHERE status IN ('ok', 'duplicate') AND path IN "
-                f"({','.join('?' * len(part))})", part))
-        return out
-
     # --- reading -------------------------------------------------------------------------
 
     def count(self, table: str = "reports") -> int:
