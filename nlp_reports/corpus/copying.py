@@ -737,7 +737,7 @@ def template_families(statements: Any, index: NearDuplicateIndex, members: Any) 
     pos = {r: i for i, r in enumerate(ids.tolist())}
     lab = components(len(ids), strong["a"].map(pos).to_numpy(), strong["b"].map(pos).to_numpy())
     comp = dict(zip(ids.tolist(), lab.tolist(), strict=True))
-    und = pd.concat([strong[["a", "b"]], strong[["b", "a"]].set_axis(["a", "b"], axis=1)])
+    und = _directed(strong)
     und = und.assign(weight=(und.merge(d, on=["a", "b"])[["share", "share_back"]]
                              .min(axis=1).to_numpy()))
     deg = und.groupby("a").agg(n=("b", "size"), w=("weight", "sum"))
