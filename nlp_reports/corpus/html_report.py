@@ -622,15 +622,17 @@ def _prevalence_heat(df: Any, by: Sequence[str], kind: str) -> str:
         cells[label] = {th: (int(k), int(n)) for th, k, n
                         in zip(g["theme"], g["reports"], g["n_reports"], strict=True)}
         sizes[label] = int(g["n_reports"].max()) if len(g) else 0
-    what = {"problem": "admitting a problem 承认问题", "measure": "stating a measure 提出措施"}
+    # (English, Chinese for the title, Chinese for the note)
+    en, zh, zh_theme = {"problem": ("admitting a problem", "承认问题", "承认该主题问题"),
+                        "measure": ("stating a measure", "提出措施", "提出该主题措施")}[kind]
     return _heat_table(
         cells, sizes, color=KIND_COLORS[kind], by=by,
-        title=f"{_by_heading(by)}: share of reports {what[kind]} "
+        title=f"{_by_heading(by)}: share of reports {en} {zh} "
               "on each theme",
         note=f"Each row is one group (n = its reports); a cell is the share of that group's "
-             f"reports {what[kind].split(' 承')[0].split(' 提')[0]} on the theme (hover for the "
+             f"reports {en} on the theme (hover for the "
              "counts). A share of few reports moves by large steps. / 每行一组报告（n = 该组"
-             f"报告数）；每格 = 该组中{'承认该主题问题' if kind == 'problem' else '提出该主题措施'}"
+             f"报告数）；每格 = 该组中{zh_theme}"
              "的报告数 ÷ n（鼠标悬停可见具体数字）。报告很少的组，比例变化幅度大。")
 
 
