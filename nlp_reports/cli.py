@@ -506,7 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format (default: %(default)s)")
     p.add_argument("--table", help="one table of the store (default: all; csv and parquet "
                                    "only), or panel: one row per (agency, year) with the "
-                                   "table figures, theme dummies and copied share, any "
+                                   "table figures (before 2019 the text's counts, "
+                                   "*_narrative), theme dummies and copied share, any "
                                    "format (docs/summary.md, The agency × year panel)")
     p.add_argument("--out", required=True,
                    help="output file (jsonl; a folder or a path ending in / gets "

@@ -5,7 +5,8 @@ one per stored text: a corpus crawled from websites holds a report's corrected r
 (更正版) beside the first version, or a page and its attachment that parsed to different
 texts. :func:`panel` keeps one report per pair by the rule of ``summarize --dedupe``
 (:func:`~nlp_reports.corpus.summarize.dedupe_frames`) and gives, per pair, the table figures
-the store holds, 表二's decision counts, problem and measure theme dummies of section 五
+the store holds (and, for a report without 表三/表四 — before 2019 — the figures its text
+states, in the ``*_narrative`` columns), 表二's decision counts, problem and measure theme dummies of section 五
 and the share copied from the agency's report of the year before — each column from one
 stated table cell or computation (docs/summary.md, *The agency × year panel*).
 """
@@ -50,6 +51,7 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
 
     from nlp_reports.corpus import copying
     from nlp_reports.corpus.summarize import (
+        NARRATIVE_COLUMNS,
         agency_map_arg,
         dedupe_frames,
         load_frames,
@@ -109,6 +111,10 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
         out[name] = r[name].to_numpy(dtype=float)
     for name in DECISION_CELLS:
         out[name] = ids.map(decisions[name]).to_numpy(dtype=float)
+    # the year's figures as the text states them, for a report whose 表三/表四 gave none (the
+    # 2008–2018 reports: no tables, counts in prose); never summed into the table columns
+    for name in NARRATIVE_COLUMNS.values():
+        out[name] = r[name].to_numpy(dtype=float)
     # what a figure's trust rests on: the report's failed identities, its tables not read whole
     failed = (frames.checks.groupby("report_id")["id"]
               .agg(lambda checks: ";".join(sorted(set(map(str, checks))))))

@@ -1,0 +1,74 @@
+"""A 2008–2022 panel across layouts (newuser18: a political scientist's fifteen years of one
+province's reports).
+
+The fixtures (tests/fixtures/newuser18/) are fictional reports of 汐川省 as old sites served
+them: a GBK .htm whose meta says utf-8, a GBK .htm with no meta, GBK .txt with CRLF, in the
+2007 条例's free layouts (一、概述 … 八、其他需要报告的事项, or seven parts), with the year's
+application counts in prose ("全年共受理…申请46件，其中同意公开32件", "…12宗", "本年度未收到…申请",
+or no count at all); then the 2019 试行 and 2021 formats with tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+from _corpus_helpers import parsed_store
+
+from nlp_reports.cli import main
+from nlp_reports.corpus.panel import panel
+
+FIXTURES = Path(__file__).parent / "fixtures" / "newuser18"
+COUNTY = "白渠市杞山县人民政府"
+PROVINCE = "汐川省人民政府"
+
+#: (agency, year) → (layout, received, granted, review, litigation) as a careful reader counts
+#: them (None: the report does not state it). Before 2019 from the prose, after from 表三/表四.
+TRUTH = {
+    (COUNTY, 2010): ("legacy", 10, 6, None, None),   # the 复议 part says no number
+    (COUNTY, 2011): ("legacy", 46, 32, 0, 0),
+    (COUNTY, 2013): ("legacy", 6, 2, 0, 0),          # counted in 宗
+    (COUNTY, 2019): ("2019", 40, 21, 0, 1),
+    (COUNTY, 2022): ("2021", 35, 13, 1, 2),
+    (PROVINCE, 2014): ("legacy", 0, None, None, None),  # 本年度未收到…申请
+    (PROVINCE, 2018): ("legacy", None, None, None, None),  # 均…予以答复: no count
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    files = sorted(p for p in FIXTURES.iterdir() if p.is_file())
+    return parsed_store(tmp_path_factory.mktemp("newuser18") / "fifteen.sqlite", files)
+
+
+def _value(v):
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
+
+
+def test_panel_carries_the_prose_counts_of_reports_without_tables(db):
+    p = panel(db).set_index(["agency", "year"])
+    assert set(p.index) == set(TRUTH)
+    for key, (layout, received, granted, review, litigation) in TRUTH.items():
+        row = p.loc[key]
+        assert row["format"] == layout, key
+        want = dict(received=received, granted=granted, review=review, litigation=litigation)
+        for figure, value in want.items():
+            table, prose = _value(row[figure]), _value(row[f"{figure}_narrative"])
+            if layout == "legacy":  # no 表三/表四: the table column stays empty
+                assert (table, prose) == (None, value), (key, figure)
+            else:  # a table was read: its figure, and no prose figure beside it
+                assert (table, prose) == (value, None), (key, figure)
+
+
+def test_export_panel_csv_has_the_narrative_columns(db, tmp_path):
+    assert main(["export", "--db", str(db), "--table", "panel", "--format", "csv",
+                 "--out", str(tmp_path / "out")]) == 0
+    with (tmp_path / "out" / "panel.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = {(r["agency"], int(r["year"])): r for r in csv.DictReader(fh)}
+    assert rows[(COUNTY, 2011)]["received_narrative"] == "46.0"
+    assert rows[(COUNTY, 2011)]["received"] == ""
+    assert rows[(PROVINCE, 2014)]["received_narrative"] == "0.0"  # stated as none: 0
+    assert rows[(PROVINCE, 2018)]["received_narrative"] == ""     # not stated: empty
+    assert rows[(COUNTY, 2019)]["received_narrative"] == ""
