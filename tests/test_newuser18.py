@@ -72,3 +72,23 @@ def test_export_panel_csv_has_the_narrative_columns(db, tmp_path):
     assert rows[(PROVINCE, 2014)]["received_narrative"] == "0.0"  # stated as none: 0
     assert rows[(PROVINCE, 2018)]["received_narrative"] == ""     # not stated: empty
     assert rows[(COUNTY, 2019)]["received_narrative"] == ""
+
+
+def test_summary_by_year_says_the_years_span_layouts(db):
+    from nlp_reports.corpus.summarize import summarize
+
+    notes = [n for n in summarize(db, by=["year"]).notes if "layouts" in n]
+    assert len(notes) == 1
+    note = notes[0]
+    assert "span 3 layouts" in note
+    assert "legacy (2010–2018)" in note and "2019 (2019)" in note and "2021 (2022)" in note
+    assert "2010–2018年度为2007年条例下的自由格式" in note and "--by format" in note
+    # one layout counted (--year 2022): nothing to warn of
+    assert not [n for n in summarize(db, by=["year"], years=[2022]).notes if "layouts" in n]
+
+
+def test_the_layout_note_is_on_the_html_page(db, tmp_path):
+    page = tmp_path / "s.html"
+    assert main(["summarize", "--db", str(db), "--by", "year", "--html", str(page),
+                 "--quiet"]) == 0
+    assert "所汇总的报告分属不同版式" in page.read_text(encoding="utf-8")

@@ -1351,6 +1351,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
             context, _ = dedupe_frames(_frames_of(context, _context_ids(
                 context.reports, keep, set(frames.reports["id"].tolist()))))
     notes += silent_reports_note(frames.reports)
+    notes += layout_notes(frames.reports)
     from nlp_reports.corpus import copying
 
     reps = group_ready(frames.reports)
@@ -1566,6 +1567,44 @@ def silent_reports_note(reports: Any) -> list[str]:
             f"{'they count' if len(none) != 1 else 'it counts'} in every share's "
             "denominator as stating no theme. The audit lists them (section5_empty, "
             "missing_sections)"]
+
+
+#: The report layouts (``format``) in the order they were in force, with what a reader of a
+#: series must know of each (format.md §3.7: the 2007 条例, 国办公开办函〔2019〕60号, 〔2021〕30号).
+LAYOUT_ERAS: tuple[tuple[str, str, str], ...] = (
+    ("legacy", "free layout of the 2007 条例 (no 表三/表四: application counts only from the "
+     "text, *_narrative; a part on problems not always written)",
+     "2007年条例下的自由格式（无表三、表四，申请数只能取自正文，即 *_narrative 列；不一定单列存在的问题）"),
+    ("2019", "2019 试行 format (six fixed parts, 表二–表四)", "2019年试行格式（固定六部分，有表二至表四）"),
+    ("2021", "2021 format", "2021年格式"),
+)
+
+
+def layout_notes(reports: Any) -> list[str]:
+    """The note saying the counted reports span several layouts (``format``): legacy
+    (2008–2018), the 2019 试行 format, the 2021 format — with the years of each. Why: a
+    series by year crossing 2018/2019 or 2020/2021 changes with the format (a fixed section
+    五, tables instead of prose counts), which a reader could take for a change of what the
+    agencies did; ``--by format`` or a comparison within one layout keeps them apart."""
+    if "format" not in reports or not len(reports):
+        return []
+    import pandas as pd
+
+    years = pd.to_numeric(reports["year"], errors="coerce")
+    spans = []
+    for fmt, en, zh in LAYOUT_ERAS:
+        y = years[(reports["format"] == fmt).to_numpy()].dropna()
+        if len(y):
+            span = f"{int(y.min())}–{int(y.max())}" if y.min() != y.max() else f"{int(y.min())}"
+            spans.append((fmt, span, en, zh))
+    if len(spans) < 2:
+        return []
+    en = "; ".join(f"{fmt} ({span}): {text}" for fmt, span, text, _ in spans)
+    zh = "；".join(f"{span}年度为{text}" for _, span, _, text in spans)
+    return [f"the reports span {len(spans)} layouts — {en}. A change between years on either "
+            "side of a format change may be the format's, not the agencies': compare within "
+            "a layout, or group --by format / 所汇总的报告分属不同版式：" + zh
+            + "。跨越版式变更的年度间差异可能源于格式变化，而非机关做法的变化；请在同一版式内比较，或按版式（--by format）汇总"]
 
 
 def _incomplete_copies(reports: Any, pairs: Any) -> int:
