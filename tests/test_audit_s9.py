@@ -132,7 +132,7 @@ def test_missing_section_4_is_one_defect_in_chinese(city):
     ("unmapped_section", "heading '机构设置情况' is outside the 2021 scheme; its text was kept in "
      "the preceding section", "标题“机构设置情况”不属于国家格式的六个部分"),
     ("section5_measures_only", "section 五 starts at '改进措施', which names only measures; its "
-     "problems part may have been missed", "第五部分以“改进措施”开头，只写改进措施"),
+     "problems part may have been missed", "“存在的主要问题及改进情况”部分以“改进措施”开头，只写改进措施"),
     ("layout_inconsistent", "表二 is in the 2019 format but 表三 in the 2021 format",
      "表二按2019年格式、表三按2021年格式编制"),
     ("missing_fee_part", "no part on fees (收费及减免情况, 2007 条例 第三十二条) and no word of fees in "

@@ -92,3 +92,22 @@ def test_the_layout_note_is_on_the_html_page(db, tmp_path):
     assert main(["summarize", "--db", str(db), "--by", "year", "--html", str(page),
                  "--quiet"]) == 0
     assert "所汇总的报告分属不同版式" in page.read_text(encoding="utf-8")
+
+
+def test_audit_reads_an_old_report_by_the_2007_rules_and_its_own_headings(db):
+    from nlp_reports.corpus import audit
+
+    table = audit(db).table.set_index(["agency", "year"])
+    # 2011: eight parts, its 七 is 下一步工作打算 — measures only, no problem stated
+    row = table.loc[(COUNTY, 2011)]
+    assert bool(row["no_concrete_problem"])
+    assert row["defects"] == 1  # one omission: not again as section5_measures_only
+    assert "section5_measures_only" in row["parse_problems"]
+    assert "原文标题为“下一步工作打算”" in row["findings_zh"]
+    assert "以“下一步工作打算”开头，只写改进措施" in row["findings_zh"]
+    assert "第五部分" not in row["findings_zh"]  # an eight-part report has no 第五部分 of that name
+    # the other old reports state problems: no table, 总体情况 or 2021 rule is asked of them
+    for year in (2010, 2013):
+        assert table.loc[(COUNTY, year), "defects"] == 0, year
+    for year in (2014, 2018):
+        assert table.loc[(PROVINCE, year), "defects"] == 0, year

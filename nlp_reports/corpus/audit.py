@@ -751,7 +751,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         frames = sm.load_frames(store, agency_map=agency_map)
         chosen = (sm.agency_report_ids(frames.reports, agencies, agency_map) if agencies
                   else None)  # (an unknown name fails before the audit is computed)
-        sections = store.query("SELECT report_id, number, text FROM sections "
+        sections = store.query("SELECT report_id, number, title, text FROM sections "
                                "WHERE number IN (1, 5, 6)")
         failures = store.failures()
         copies = store.query("SELECT path, duplicate_of FROM duplicates")
@@ -958,9 +958,14 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
     vague = says5 & (reps["n_statements"] > 0) & ~reps.index.isin(concrete)
     annex = sec5.map(lambda t: bool(_ANNEX.search(t or ""))).reindex(
         reps.index, fill_value=False)
+    # a report before 2019 had no fixed 第五部分: name the part by its own heading
+    title5 = (sections[sections["number"] == 5].groupby("report_id")["title"].first()
+              if "title" in sections else pd.Series(dtype=object))
     cols.add("no_concrete_problem", vague, vague.astype(int), pd.Series(
-        [[_ANNEX_ZH if ax else _VAGUE_ZH] if v else []
-         for v, ax in zip(vague, annex, strict=True)], index=reps.index, dtype=object))
+        [[_old_part(_ANNEX_ZH if ax else _VAGUE_ZH, title5.get(rid)) if old
+          else (_ANNEX_ZH if ax else _VAGUE_ZH)] if v else []
+         for rid, v, ax, old in zip(reps.index, vague, annex, old_rules, strict=True)],
+        index=reps.index, dtype=object))
 
     # problems and not one measure: 第五十条 asks for 存在的主要问题及改进情况, the
     # improvement as much as the problem (a defect, as no_concrete_problem is)
@@ -971,8 +976,11 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
         reps.index, fill_value=0)
     no_measures = says5 & ~annex & (n_problems > 0) & (n_measures == 0)
     cols.add("no_measures", no_measures, no_measures.astype(int), pd.Series(
-        [[f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，未写任何改进"
-          "措施）"] if bad else [] for bad, k in zip(no_measures, n_problems, strict=True)],
+        [[_old_part(f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，"
+                    "未写任何改进措施）", title5.get(rid) if old else None) if old
+          else f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，未写任何改进"
+          "措施）"] if bad else []
+         for rid, bad, k, old in zip(reps.index, no_measures, n_problems, old_rules, strict=True)],
         index=reps.index, dtype=object))
 
 
@@ -982,6 +990,16 @@ _VAGUE_ZH = ("第五部分“存在的主要问题及改进情况”未指出具
              "不足”之类的套话，或只有改进措施）")
 _ANNEX_ZH = ("第五部分“存在的主要问题及改进情况”仅称详见附件，未在报告中写明存在的问题和改进情况"
              "（年度报告应在正文中报告）")
+
+
+def _old_part(sentence: str, title: Any) -> str:
+    """``sentence`` said of a report before 2019, whose free layout (2007 条例) had no
+    第五部分: the part on problems named as such, with the report's own heading ("七、下一步
+    工作打算" is stored as 下一步工作打算) — a reader of an eight-part 2012 report finds no
+    第五部分“存在的主要问题及改进情况” in it."""
+    own = f"（原文标题为“{title}”）" if isinstance(title, str) and title.strip() else ""
+    return sentence.replace("第五部分“存在的主要问题及改进情况”",
+                            f"“存在的主要问题及改进情况”部分{own}", 1)
 
 
 def _t2_findings(reps: Any, checks: Any, sections: Any) -> tuple[Any, Any, Any]:
@@ -1669,7 +1687,10 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = No
                                              probs["message"].fillna(""), strict=True)],
         index=probs.index, dtype=bool)
     counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE) & ~free_part & ~of_missing]
-    counted = counted_probs.groupby("report_id")["code"].nunique()
+    # section5_measures_only is said (why 五 names no problem) but counted by
+    # no_concrete_problem / section5_empty, as the one omission it is
+    counted = counted_probs[counted_probs["code"] != "section5_measures_only"].groupby(
+        "report_id")["code"].nunique()
     shown = counted_probs.assign(t=[
         problem_zh(c, m) for c, m
         in zip(counted_probs["code"], counted_probs["message"].fillna(""), strict=True)])
@@ -1732,7 +1753,8 @@ def problem_zh(code: str, message: str) -> str:
                 if m else "有标题不属于国家格式的六个部分，其内容计入前一部分")
     if code == "section5_measures_only":
         m = _MEASURES_ONLY.match(message)
-        head = f"第五部分以“{m['t']}”开头，" if m else "第五部分"
+        head = (f"“存在的主要问题及改进情况”部分以“{m['t']}”开头，" if m
+                else "“存在的主要问题及改进情况”部分")
         return f"{head}只写改进措施，可能未报告存在的问题"
     if code == "layout_inconsistent":
         m = _LAYOUTS.match(message)
