@@ -144,9 +144,11 @@ def _label_format() -> str:
             "family, a suggest CSV's source keeps one report's statements on one side of the "
             "split). kind: problem, measure or other (or 问题, 措施, 其他). themes: theme ids "
             "separated by ; ； , ， 、 | or spaces (or a JSON "
-            f"list), from: {', '.join(THEME_IDS)} (or their Chinese names, 人员力量 …; the "
-            "kinds and themes are fixed). Unlabeled CSV rows (no kind and no themes, "
-            "or a suggest row with no kind) are skipped and their number logged. "
+            f"list), from: {', '.join(THEME_IDS)} (in any case, or their Chinese names, "
+            "人员力量 …; the kinds and themes are fixed; a misspelt one is refused with the "
+            "one meant). Unlabeled CSV rows (no kind and no themes, "
+            "or a suggest row with no kind) are skipped and their number logged; a suggest "
+            "row with themes but no kind is skipped with a warning naming its line. "
             "UTF-8 is expected; GBK/GB18030 (Excel on Chinese Windows) is read too.")
 
 

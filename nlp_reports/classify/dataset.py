@@ -244,17 +244,22 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
         # (without a themes column every row read as naming no theme: a column headed
         # "theme" or "主题" trained and scored her statements as themeless, silently)
         found = ", ".join(repr(c) for c in fieldnames if c) or "none"
+        renamed = [f"{c.strip()!r} to {_HEADER_MEANT[c.strip()]!r}" for c in fieldnames
+                   if c and _HEADER_MEANT.get(c.strip()) in missing]
         raise DataError(f"{f}:1: a CSV needs the columns 'text', 'kind' and 'themes' (an empty "
                         f"themes cell is a statement of no theme); missing "
-                        f"{', '.join(repr(c) for c in missing)}, the columns found: {found}")
+                        f"{', '.join(repr(c) for c in missing)}, the columns found: {found}"
+                        + (f"; rename {', '.join(renamed)} in the header row" if renamed else ""))
     suggestions = "model_kind" in fieldnames  # a `nlp-reports suggest` CSV
-    records, unlabeled = [], 0
+    records, unlabeled, half = [], 0, []
     for line, rec in rows:
         if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):
             continue
         themes = (rec.get("themes") or "").strip()
         if not (rec.get("kind") or "").strip() and (suggestions or not themes):
             unlabeled += 1  # a row not labeled (yet): a suggestion or a bare text
+            if themes:
+                half.append(line)
             continue
         if themes.startswith("["):
             try:
@@ -267,9 +272,22 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
     if unlabeled:
         log.info("%s: skipped %d unlabeled rows (no kind filled in); %d labeled rows read",
                  f, unlabeled, len(records))
+    if half:  # themes typed, kind forgotten: a slip, skipped with only an INFO line before
+        lines = ", ".join(map(str, half[:MAX_REPORTED])) + (" …" if len(half) > MAX_REPORTED else "")
+        rows_have = "1 row has" if len(half) == 1 else f"{len(half)} rows have"
+        warn_data([f"{f}: {rows_have} themes but no kind (line {lines}), skipped as "
+                   "unlabeled; fill in kind (problem, measure or other, or "
+                   "问题/措施/其他) to use them"], stacklevel=4)
     return records
 
 
+#: Header names a labeller gives the three columns (a Chinese header row, 类型/主题):
+#: named in the error, not read silently — the error asks for the right name.
+_HEADER_MEANT: dict[str, str] = {"文本": "text", "表述": "text", "内容": "text", "原文": "text",
+                                 "类型": "kind", "类别": "kind", "种类": "kind", "Kind": "kind",
+                                 "Type": "kind", "type": "kind", "主题": "themes",
+                                 "Themes": "themes", "theme": "themes", "Theme": "themes",
+                                 "Text": "text"}
 #: Theme labels accepted besides the ids: the Chinese names every summary shows (人员力量 …).
 THEME_ALIASES: dict[str, str] = {name: tid for tid, name in THEME_NAMES.items()}
 #: Kind labels accepted besides the ids: the Chinese words a labeller types (问题 …).
@@ -287,10 +305,12 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
     distinct = list(dict.fromkeys(r if len(r) <= 40 else r[:39] + "…" for r in map(repr, unknown)))
     shown = ", ".join(distinct[:10]) + (f" … ({len(distinct)} in all)" if len(distinct) > 10 else "")
     if what == "kind":
-        return (f"unknown kind {shown}; expected one of {', '.join(KINDS)} (or "
+        return (f"unknown kind {shown}{_did_you_mean(unknown, [*KINDS, *KIND_ALIASES])}; "
+                f"expected one of {', '.join(KINDS)} (or "
                 f"{'/'.join(KIND_ALIASES)}; the kinds are fixed: retraining relabels "
                 "statements within them)")
-    return (f"unknown theme id(s) {shown}; the valid ids are {', '.join(THEME_IDS)}, or their "
+    return (f"unknown theme id(s) {shown}{_did_you_mean(unknown, [*THEME_IDS, *THEME_NAMES.values()])}"
+            f"; the valid ids are {', '.join(THEME_IDS)}, or their "
             f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
             "or , or 、 or spaces. The 13 themes are fixed: retraining relabels statements within them, "
             "it cannot learn a theme of one's own")
@@ -298,6 +318,29 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
 
 #: Field names a labeller may have meant as ``themes`` (theme, Themes, 主题, labels …).
 _THEMES_MISNAMED = re.compile(r"(?i)themes?|主题|labels?|tags?")
+
+
+def _theme_id(label: str) -> str:
+    """The theme id ``label`` names: an id in any case (Excel capitalizes a cell's first
+    letter: 'Platform', newuser17), or a Chinese name; else ``label`` stripped."""
+    label = label.strip()
+    return THEME_ALIASES.get(label) or (label.lower() if label.lower() in THEME_IDS else label)
+
+
+def _did_you_mean(unknown: Sequence[Any], labels: Sequence[str]) -> str:
+    """' (did you mean 'x'?)' for the close misspellings among ``unknown`` (人员力 → 人员力量,
+    proactivty → proactivity), else ''."""
+    import difflib
+
+    pairs = []
+    for u in dict.fromkeys(u for u in unknown if isinstance(u, str)):
+        close = difflib.get_close_matches(u.strip().lower(), labels, n=1, cutoff=0.6)
+        if close:
+            pairs.append((u, close[0]))
+    if len(pairs) == 1 and len(unknown) == 1:
+        return f" (did you mean {pairs[0][1]!r}?)"
+    shown = ", ".join(f"{m!r} for {u!r}" for u, m in pairs[:10])
+    return f" (did you mean {shown}?)" if pairs else ""
 
 
 def _split_themes(cell: str) -> list[str]:
@@ -326,7 +369,7 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         themes = _split_themes(themes)
     if not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
         raise DataError(f"{where}: 'themes' must be a list of theme ids")
-    themes = [THEME_ALIASES.get(t.strip(), t.strip()) for t in themes]
+    themes = [_theme_id(t) for t in themes]
     unknown = [t for t in themes if t not in THEME_IDS]
     if unknown:
         raise DataError(f"{where}: {unknown_labels_message(unknown, 'theme')}")
