@@ -111,3 +111,18 @@ def test_audit_reads_an_old_report_by_the_2007_rules_and_its_own_headings(db):
         assert table.loc[(COUNTY, year), "defects"] == 0, year
     for year in (2014, 2018):
         assert table.loc[(PROVINCE, year), "defects"] == 0, year
+
+
+def test_a_scanned_pdf_is_told_in_chinese_to_be_ocred():
+    """A 2009 report as the site has it, a scan with no text layer: the audit's Chinese
+    sentence says so and what to do, not the generic 登录页、错误页 reading."""
+    pytest.importorskip("pdfplumber")
+    from nlp_reports.corpus.audit import failure_zh
+    from nlp_reports.errors import NotAReportError
+    from nlp_reports.ingest import read_document
+
+    with pytest.raises(NotAReportError) as err:
+        read_document(Path(__file__).parent / "fixtures" / "ingest" / "scanned.pdf")
+    said = failure_zh(f"not_a_report: {err.value}")
+    assert "扫描件" in said and "OCR" in said and "ocrmypdf" in said
+    assert "登录页" not in said
