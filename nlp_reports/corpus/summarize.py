@@ -294,7 +294,11 @@ def _table_json(df: Any) -> str:
         # pandas' text columns (Arrow strings) as Python objects first: its encoder reads
         # those without a conversion per cell (a fifth faster on cross_year's 144,000 rows)
         text = [c for c in df.columns if str(df[c].dtype) in ("str", "string")]
-        return (df.astype(dict.fromkeys(text, object)) if text else df).rename(
+        # and a nullable year with no gap as numpy ints (the same digits, 0.02 s less on
+        # cross_year and problem_changes)
+        whole = [c for c in df.columns if str(df[c].dtype) == "Int64" and not df[c].isna().any()]
+        kinds = {**dict.fromkeys(text, object), **dict.fromkeys(whole, np.int64)}
+        return (df.astype(kinds) if kinds else df).rename(
             columns=str).to_json(orient="records", force_ascii=False, double_precision=15)
     except (ValueError, TypeError, OverflowError):
         return json.dumps(records(df), ensure_ascii=False)
@@ -428,8 +432,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     reports["year_conflict"] = reports["id"].isin(conflicts["report_id"])
     reports["folder"] = top_folders(reports["path"].tolist())
     reports["tier"] = add_tiers(reports)
-    statements = store.query("SELECT report_id, idx, text, kind, theme_mask FROM statements "
-                             "ORDER BY report_id, idx")
+    statements = _statement_rows(store)
     checks = store.failed_checks()
     words = None
     keys = list(dict.fromkeys(g for g in word_groups if g in GROUP_COLUMNS))
@@ -456,6 +459,45 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     files = store.query("SELECT status, reason, count(*) AS n FROM files "
                         "GROUP BY status, reason ORDER BY status, n DESC, reason")
     return Frames(reports, statements, checks, words, files, agency_map)
+
+
+_STATEMENT_ROWS = ("SELECT report_id, idx, text, kind, theme_mask FROM statements "
+                   "ORDER BY report_id, idx")
+
+
+def _statement_rows(store: Store) -> Any:
+    """Every statement's report_id, idx, text, kind and theme_mask, as :meth:`Store.query`
+    returns them (int64, int64, object, object, int64), typed column by column from one
+    2-D array of the rows: the generic reader's transpose of 141,000 row tuples into
+    columns cost 0.08 s on 20,000 reports. A store whose values are not of those types
+    (or no statement) is read by :meth:`Store.query`."""
+    import sqlite3
+
+    import pandas as pd
+
+    try:
+        rows = store.connection.execute(_STATEMENT_ROWS).fetchall()
+    except sqlite3.DatabaseError:
+        rows = []  # (the generic reader says what is wrong with the store)
+    if not rows:
+        return store.query(_STATEMENT_ROWS)
+    cells = np.array(rows, dtype=object)
+    del rows
+    if cells.ndim != 2 or cells.shape[1] != 5:
+        return store.query(_STATEMENT_ROWS)
+    columns = {}
+    for j, name in enumerate(("report_id", "idx", "text", "kind", "theme_mask")):
+        col = cells[:, j]
+        kinds = set(map(type, col))
+        if name in ("text", "kind"):
+            if not kinds <= {str, type(None)}:
+                return store.query(_STATEMENT_ROWS)
+            columns[name] = pd.Series(col, dtype=object)
+        elif kinds == {int}:
+            columns[name] = col.astype(np.int64)
+        else:
+            return store.query(_STATEMENT_ROWS)
+    return pd.DataFrame(columns)
 
 
 def _words_of(store: Store, ids: Sequence[int]) -> Any:
