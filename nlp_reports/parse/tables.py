@@ -945,6 +945,19 @@ def _read_table3(
                 sub_at = 1
         cols.insert(sub_at, TABLE3_SUBTOTAL_COLUMN)
 
+    if len(cols) == 7:
+        order = _t3_header_order([(ln.labels, ln.grid) for ln in lines[head_from:best.start]])
+        if order is not None:  # the header prints the applicant columns in another order
+            for rid, cells in best.cells.items():
+                lo, hi = 0, len(cells)  # (a grid's empty spacer cells around the values kept)
+                while lo < hi and cells[lo].kind == BLANK and not cells[lo].raw:
+                    lo += 1
+                while hi > lo and cells[hi - 1].kind == BLANK and not cells[hi - 1].raw:
+                    hi -= 1
+                if hi - lo == 7:
+                    best.cells[rid] = [*cells[:lo], *(cells[lo + order.index(k)] for k in range(7)),
+                                       *cells[hi:]]
+
     # format: 2021 splits (六)其他处理 into three rows; 2019 gives it values itself
     split = any(k in best.cells for k in ("3.6.1", "3.6.2", "3.6.3"))
     single = bool(best.cells.get("3.6"))
@@ -1034,6 +1047,51 @@ _T3_COLUMN_OF = {_norm(label): i for i, (_, label) in enumerate(TABLE3_COLUMNS)}
 #: Header words that name no whole column: a label split over lines ("商业" / "企业"), or a
 #: subtotal column; with any of them the header does not say which column is left out.
 _T3_PARTIAL = re.compile(r"(?:[^\n]{0,8}小计|合计|商业|企业|科研|机构|社会公益|组织|法律服务|服务机构)")
+
+
+#: 表三's applicant group label, whose five columns the header's second row names
+_T3_GROUP = "法人或其他组织"
+
+
+def _t3_header_order(header: Sequence[tuple[Sequence[str], bool]]) -> list[int] | None:
+    """The columns of a 表三 whose header prints them in another order than the format's
+    (自然人 after 法人或其他组织's five, 科研机构 before 商业企业 …): for each printed column,
+    in order, the index of its column in ``TABLE3_COLUMNS``; None when the order is the
+    format's or the header lines (each line's labels; a line naming fewer than two columns
+    is no header line) do not name each of the 7 columns by its full label (a label split
+    over lines, a subtotal: the values stay where they are printed).
+
+    Only a grid's header (``header`` gives each line's labels and whether its cells stand
+    apart by TABs: a table of a .docx, an HTML page, a TAB copy) says the order: a PDF's text lines give a merged header cell
+    on whichever line its middle falls ("商业企业 … 其他 自然人 总计" / "申请人情况 法人或其他
+    组织"), in no column order.
+
+    Names are taken in order of first appearance (a merged cell copied over the cells it
+    spans, across columns or rows, names its column once); the group label 法人或其他组织
+    stands for the five columns the next row names, in their order."""
+    names: list[str] = []
+    for labels, grid in header:
+        own = [h for h in labels if h in _T3_COLUMN_OF or h == _T3_GROUP]
+        if len(set(own)) < 2:
+            continue
+        if not grid:
+            return None
+        if any(_T3_PARTIAL.fullmatch(h) for h in labels):
+            return None
+        names += [h for h in dict.fromkeys(own) if h not in names]
+    if set(names) - {_T3_GROUP} != set(_T3_COLUMN_OF):
+        return None
+    grouped = _T3_GROUP in names
+    subs = [_T3_COLUMN_OF[h] for h in names if 1 <= _T3_COLUMN_OF.get(h, -1) <= 5]
+    order: list[int] = []
+    for h in names:
+        if h == _T3_GROUP:
+            order += subs
+        elif not (grouped and 1 <= _T3_COLUMN_OF[h] <= 5):
+            order.append(_T3_COLUMN_OF[h])
+    if sorted(order) != list(range(7)) or order == list(range(7)):
+        return None
+    return order
 
 
 def _t3_missing_column(rows: _Rows, header: Callable[[], Sequence[str]]) -> int | None:
