@@ -77,6 +77,8 @@ def drop_running_heads(text: str) -> str:
     numbers stay (the parser reads through them); bare ones ("3" alone) go, once a run of
     them is told from a table's values (:func:`_bare_page_numbers`). A page number printed
     with a running text beside it ("某县人民政府 第3页 共8页") keeps the number alone."""
+    if _WATERMARK_HINT.search(text):
+        text = _drop_watermarks(text)
     named = _may_have_named_page(text)
     if named:
         text = _unname_page_numbers(text)
@@ -126,6 +128,27 @@ def drop_running_heads(text: str) -> str:
             for i in where} | {i for key in footers for i in feet[key]} | bare
     if not drop:
         return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+#: A watermark's words (水印), which a PDF copy prints as a line of its own among the text's
+#: lines, page after page: 仅供参考, 内部资料（注意保存）, 样稿, 征求意见稿 …
+_WATERMARK_HINT = re.compile(r"仅供参考|内部资料|注意保存|请勿外传|严禁复制|样稿|征求意见稿|内部使用")
+_WATERMARK_LINE = re.compile(
+    r"[ \t\u3000]*(?:(?:仅供参考|内部资料|注意保存|请勿外传|严禁复制|样稿|征求意见稿|内部使用)[ \t\u3000]*){1,3}")
+#: How often a watermark line must stand in the text (once may be the text's own word).
+_WATERMARK_MIN = 3
+
+
+def _drop_watermarks(text: str) -> str:
+    """``text`` without a watermark's lines: a line holding only watermark words (仅供参考,
+    内部资料 注意保存 …) standing 3 times or more. A PDF copy interleaves it wherever the
+    page drew it — inside section 五 (a statement of its own) or between a table's rows."""
+    lines = text.split("\n")
+    marks = [i for i, line in enumerate(lines) if _WATERMARK_LINE.fullmatch(line)]
+    if len(marks) < _WATERMARK_MIN:
+        return text
+    drop = set(marks)
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
