@@ -854,11 +854,48 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, l
         "open the report's own page", path=path)
 
 
+_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
+_WRITE_CALL = re.compile(r"document\.write(?:ln)?\s*\(((?:\s*(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s*\+?)+)\)",
+                         re.S)
+_JS_STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", re.S)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
+#: Chinese characters a script's written markup must hold to be the page's content
+_WRITTEN_MIN_CJK = 100
+
+
+def _js_unescape(literal: str) -> str:
+    def one(m: re.Match) -> str:
+        e = m.group(1)
+        if e[0] in "ux" and len(e) > 1:
+            return chr(int(e[1:], 16))
+        return _JS_ESCAPES.get(e, e)
+    return _JS_ESCAPE.sub(one, literal)
+
+
+def _written_by_script(markup: str) -> str:
+    """``markup`` with each <script> that writes the article (document.write('<p>…</p>'),
+    as some older CMS templates print the body) replaced by the markup it writes: scripts
+    are dropped as chrome, and with them the report. Only string literals are read, and
+    only when they hold a page's worth of Chinese text (a script writing a date or a
+    counter stays a script)."""
+    def replace(block: re.Match) -> str:
+        written = []
+        for call in _WRITE_CALL.finditer(block.group(1)):
+            written += [_js_unescape(a or b)
+                        for a, b in _JS_STRING.findall(call.group(1))]
+        html = "".join(written)
+        return html if _cjk_count(_strip_tags(html)) >= _WRITTEN_MIN_CJK else block.group(0)
+    return _SCRIPT_BLOCK.sub(replace, markup)
+
+
 def html_to_text(markup: str, *, path: str | None = None) -> str:
     """Extract the report text of an HTML page (not yet normalized)."""
     from lxml import etree
 
     markup = _XML_DECL.sub("", markup, count=1)
+    if "document.write" in markup:
+        markup = _written_by_script(markup)
     if _NOT_XML_CHAR.search(markup):  # lxml parses them but refuses them in text it is given
         markup = _NOT_XML_CHAR.sub(" ", markup)
     if not markup.strip():
