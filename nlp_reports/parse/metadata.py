@@ -443,9 +443,9 @@ def _names(text: str, full: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _county_level_patterns() -> tuple[re.Pattern[str], ...]:
     """The place-free parts of :func:`_says_county_level`'s tests (compiled on first use)."""
-    return (re.compile(r"[（(]县级市[)）]"),
+    return (re.compile(r"[（(](?:省直[管辖]县级?市?|县级市)[)）]"),
             re.compile(r"(?:是|为|系|属于?)[^。；;，,\n]{0,12}县级市"),
-            re.compile(r"(?:我市|本市)[（(]县级市[)）]"),
+            re.compile(r"(?:我市|本市)[（(](?:省直[管辖]县级?市?|县级市)[)）]"),
             re.compile(r"[—\-－ \t\u3000]*"),
             re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区)"),
             re.compile(r"[\u4e00-\u9fff]{1,8}?(?:州|地区|盟|(?<![城都超])市)"))
@@ -478,6 +478,10 @@ def _says_county_level(place: str, text: str) -> bool:
     return ours.search(text) is not None
 
 
+#: A bracketed tail of an agency's name (another name of the same body, 挂…牌子).
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{2,30}[)）]$")
+
+
 def level_of(agency: str | None, text: str = "") -> str | None:
     """Administrative level of an agency name (行政层级).
 
@@ -493,6 +497,11 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     if not agency:
         return None
     a = agency.strip()
+    if a.endswith((")", "）")):  # a second name or a sign it also bears, in brackets:
+        # "某县自然资源局（某县林业局）", "…办公室（挂…牌子）" is the body before them
+        bare = _TRAILING_BRACKET.sub("", a)
+        if bare:
+            a = bare
     if a.startswith("国务院"):
         return "national"
     if _NO_LEVEL.search(a):  # schools, hospitals and public enterprises have no level
