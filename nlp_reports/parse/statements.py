@@ -145,7 +145,7 @@ _HEADING_NOUN_END = re.compile(
 #:不够" and "2023年继续存在…" still report problems.
 _MEASURE_TURN = re.compile(
     r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的|此|该|这一|这个|这类)[^。，,]{0,6}(?:问题|不足)"
-    r"|对此)"
+    r"|针对[^。，,；;]{2,24}?的(?:问题|不足|短板)|对此)"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
     r"|(?:20\d\d|明|新的一)年(?:度)?[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划)")
 #: A clause that turns from a problem to its measure inside one sentence ("…人员力量不足，
