@@ -452,6 +452,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_train)
 
     p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside",
+                       description="Score a model on labeled statements, the keyword baseline "
+                                   "beside it; with --model DIR (a model you trained) the "
+                                   "shipped model is scored on the same statements too (column "
+                                   "'shipped'), also on those DIR was not trained on: whether "
+                                   "your model is better.",
                        epilog=_label_format())
     p.add_argument("data", help="labeled JSONL or CSV file or folder (format below)")
     p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import warnings
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from nlp_reports.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "newuser17" / "health_labels_excel.csv"
+SHIPPED = ROOT / "models" / "default"
 
 
 def _rows() -> list[list[str]]:
@@ -100,3 +102,49 @@ def test_a_chinese_header_row_is_refused_with_the_names_to_use(tmp_path):
     rows[0][1], rows[0][2] = "类型", "主题"
     with pytest.raises(DataError, match="rename '类型' to 'kind', '主题' to 'themes'"):
         _load(_write(tmp_path / "mine.csv", rows))
+
+
+@pytest.mark.slow
+def test_evaluate_sets_the_shipped_model_beside_a_retrained_one(tmp_path):
+    """A model retrained on part of the shipped corpus and her labels: evaluate shows the shipped
+    model on the same statements, and on the ones the retrained model never saw."""
+    if not (SHIPPED / "model.joblib").is_file():
+        pytest.skip("no shipped model in models/default")
+    from nlp_reports.classify import evaluate, format_evaluation, train
+
+    base = sorted((ROOT / "nlp_reports" / "data" / "labeled").glob("*.jsonl"))
+    items = load_labeled(base)
+    items = items[:: max(1, len(items) // 300)]
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(json.dumps({"text": d.text, "kind": d.kind, "themes": list(d.themes),
+                                        "family": d.family}, ensure_ascii=False) + "\n"
+                            for d in items), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        model = train([part, FIX], out=tmp_path / "mine", tokenizer="jieba",
+                      params={"cv": 3}).path
+        mine = evaluate(FIX, model=model, trust=True)
+        shipped = evaluate(FIX)
+    assert "shipped" not in shipped  # the shipped model is not set beside itself
+    beside = mine["shipped"]
+    assert beside["model_id"] != mine["model_id"]
+    assert beside["model"] == shipped["model"]  # the same statements, the same model
+    assert 0 < mine["unseen"]["n"] < mine["n"]
+    # the statements the retrained model never saw, scored by the shipped model on their own
+    from nlp_reports.classify.evaluate import trained_mask
+    from nlp_reports.classify.modelcard import read_card
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        all_items = load_labeled(FIX)
+    seen = trained_mask(all_items, model, read_card(model))
+    heldout = [d for d, s in zip(all_items, seen, strict=True) if not s]
+    assert len(heldout) == mine["unseen"]["n"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        alone = evaluate(heldout)
+    assert beside["unseen"] == alone["model"]
+    text = format_evaluation(mine)
+    header = next(line for line in text.splitlines() if line.lstrip().startswith("model"))
+    assert header.split()[:3] == ["model", "baseline", "shipped"]
+    assert f"the shipped model ({beside['model_id'][:12]}) on the same statements" in text

@@ -219,8 +219,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
     }
     if seen is not None:
         result["n_trained_on"] = n_seen
-    if 0 < n_seen < len(items):
-        keep = np.flatnonzero(~seen)
+    keep = np.flatnonzero(~seen) if 0 < n_seen < len(items) else None
+    if keep is not None:
         unseen = [items[i] for i in keep]
         result["unseen"] = {
             "n": len(unseen),
@@ -228,7 +228,49 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
                            theme_matrix([d.themes for d in unseen]), Y_pred[keep]),
             "baseline": _baseline_scores(unseen),
         }
+    shipped = _shipped_beside(tagger, items, keep, tokenizer)
+    if shipped is not None:
+        result["shipped"] = shipped
     return result
+
+
+def _shipped_beside(tagger: Any, items: Sequence[LabeledStatement], keep: Any,
+                    tokenizer: str | None) -> dict[str, Any] | None:
+    """The shipped model's scores on the same statements when ``tagger`` is another model.
+
+    Why: "is my retrained model better than the shipped one?" had no answer on the command
+    line — the table set a retrained model beside the keyword baseline only, and the
+    statements it held out (the fair comparison) are not listed anywhere (newuser17).
+    ``{"model_id", "model": scores, "unseen": scores (on the statements ``tagger`` never
+    saw, when some are), "n_trained_on": of these statements, how many the shipped model
+    was trained on}``; None when ``tagger`` is the shipped model or none is installed.
+    """
+    import numpy as np
+
+    from nlp_reports.classify.tagger import Tagger
+    from nlp_reports.errors import ModelError
+
+    try:
+        ship = Tagger.load(None, tokenizer=tokenizer)
+    except ModelError as exc:  # no shipped model installed: nothing to set beside
+        log.info("no shipped model to compare with: %s", exc)
+        return None
+    if ship.model_id == tagger.model_id:
+        return None
+    preds = ship.predict([d.text for d in items])
+    Y_pred = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds])
+    Y_true = theme_matrix([d.themes for d in items])
+    seen = trained_mask(items, ship.path, ship.card)
+    out: dict[str, Any] = {
+        "model_id": ship.model_id,
+        "model": score([d.kind for d in items], [p.kind for p in preds], Y_true, Y_pred),
+    }
+    if seen is not None:
+        out["n_trained_on"] = int(seen.sum())
+    if keep is not None:
+        out["unseen"] = score([items[i].kind for i in keep], [preds[i].kind for i in keep],
+                              Y_true[keep], Y_pred[keep])
+    return out
 
 
 #: evaluate warns when at least this share of the statements were trained on (a few stock
@@ -426,11 +468,15 @@ def format_evaluation(result: dict[str, Any]) -> str:
         lines.append(f"{t:<17}{s['support']:>8}  " + "".join(
             fmt_figure(s[k], 6) for k in ("precision", "recall", "f1")) + "  |  " + "".join(
             fmt_figure(sb[k], 6) for k in ("precision", "recall", "f1")))
+    shipped = result.get("shipped")
+    sm = shipped["model"] if shipped else None
     lines.append("")
-    lines.append(f"{'':<26}{'model':>8}{'baseline':>10}   (on {result['n']} statements)")
+    lines.append(f"{'':<26}{'model':>8}{'baseline':>10}" + (f"{'shipped':>10}" if sm else "")
+                 + f"   (on {result['n']} statements)")
     for key, label in (("kind_accuracy", "kind accuracy"), ("micro_f1", "theme micro-F1"),
                        ("macro_f1", "theme macro-F1"), ("exact_theme_match", "exact theme set")):
-        lines.append(f"{label:<26}{m[key]:>8.3f}{b[key]:>10.3f}")
+        lines.append(f"{label:<26}{m[key]:>8.3f}{b[key]:>10.3f}"
+                     + (f"{sm[key]:>10.3f}" if sm else ""))
     lines.append("")
     lines.append("kind confusion (rows gold, columns predicted)  model | baseline")
     lines.append(f"{'':<10}" + "".join(f"{k:>9}" for k in KINDS) + "   |"
@@ -441,10 +487,22 @@ def format_evaluation(result: dict[str, Any]) -> str:
     unseen = result.get("unseen")
     if unseen:
         mu, bu = unseen["model"], unseen["baseline"]
+        su = shipped.get("unseen") if shipped else None
         lines += ["", f"on the {unseen['n']} statements the model was not trained on:"]
         for key, label in (("kind_accuracy", "kind accuracy"), ("micro_f1", "theme micro-F1"),
                            ("macro_f1", "theme macro-F1")):
-            lines.append(f"{label:<26}{mu[key]:>8.3f}{bu[key]:>10.3f}")
+            lines.append(f"{label:<26}{mu[key]:>8.3f}{bu[key]:>10.3f}"
+                         + (f"{su[key]:>10.3f}" if su else ""))
+    if shipped:
+        fair = ("the statements it was not trained on" if shipped.get("unseen")
+                else "statements neither model was trained on" if not result.get("n_trained_on")
+                else None)
+        lines += ["", f"shipped: the shipped model ({shipped['model_id'][:12]}) on the same "
+                  "statements" + (f"; compare the two on {fair}" if fair else
+                                  "; this model was trained on all of them, so the comparison "
+                                  "says nothing: score both on labels it never saw")]
+        if shipped.get("n_trained_on"):
+            lines.append(f"(the shipped model was trained on {shipped['n_trained_on']} of them)")
     if result.get("warnings"):
         lines += ["", "WARNING: these figures mean little (too few labels, or the model's own "
                   "training data):"]
