@@ -126,3 +126,13 @@ def test_a_scanned_pdf_is_told_in_chinese_to_be_ocred():
     said = failure_zh(f"not_a_report: {err.value}")
     assert "扫描件" in said and "OCR" in said and "ocrmypdf" in said
     assert "登录页" not in said
+
+
+def test_a_2019_table2_row_not_found_is_named_by_its_label(db):
+    """The 2019 report leaves out 第二十条第（五）项's 其他对外管理服务事项 row: the Chinese
+    finding names the row as printed, not by the parser's id (other_services)."""
+    from nlp_reports.corpus import audit
+
+    said = audit(db).table.set_index(["agency", "year"]).loc[(COUNTY, 2019), "findings_zh"]
+    assert "未找到“其他对外管理服务事项”" in said
+    assert "other_services" not in said

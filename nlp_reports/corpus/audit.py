@@ -2001,6 +2001,8 @@ def _unread_reason_zh(name: str, reason: str) -> str:
     """One reason of a ``table_unreadable`` message in Chinese, rows and columns by their
     printed labels (表三's "3.3.1" → 三（三）1“属于国家秘密”); as written when not known."""
     tid = {"表三": "table3", "表四": "table4"}.get(name[:2], "")
+    if m := re.match(r"表二\s*第二十条第（([一二三四五六七八九])）项", name):
+        tid = f"table2.{'一二三四五六七八九'.index(m[1]) + 1}"  # its rows by their labels
 
     def row(r: str) -> str:
         return (_row_name(tid, r) or r) if tid else r
