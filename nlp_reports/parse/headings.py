@@ -97,12 +97,15 @@ def section_number(title: str) -> tuple[bool, int | None]:
 
 # --- section 五 sub-blocks ------------------------------------------------------------------
 
-_PROBLEM_AND = re.compile(r"存在的?(?:主要)?问题(?:及|和|与)")
+#: A title naming the problems and then their fixes names both blocks ("存在的主要问题及改进情况",
+#: "（一）主要问题及改进情况", "问题及整改情况"), not the measures on last year's problems
+#: ("…存在问题的整改情况", "上年度问题整改情况").
+_PROBLEM_AND = re.compile(r"(?:存在的?(?:主要)?|主要|^)(?:问题|不足)(?:及|和|与)")
 #: "Improvement of last year's problems" reads as measures even though it names 问题.
 _MEASURE_FIRST = re.compile(r"问题(?:的|之)?(?:改进|整改|解决)|整改情况|改进情况")
 _PROBLEM = re.compile(
     r"存在的?(?:主要)?(?:问题|不足|困难)|主要问题|问题和不足|问题与不足|不足之处|存在问题|薄弱环节"
-    r"|^问题$|^不足$|^(?:存在的?)?问题方面$|^问题(?:主要)?(?:表现|体现)(?:在|为)?$"
+    r"|^问题$|^不足$|^(?:存在的?)?(?:问题|不足)方面$|^问题(?:主要)?(?:表现|体现)(?:在|为)?$"
     r"|困难(?:和|与|及)(?:问题|不足)|不足(?:与|及|和)|问题(?:与|及|和)(?:建议|对策)"
     # "（一）存在的短板和不足", "（一）工作中的短板" (not "补齐短板")
     r"|存在的?(?:主要)?短板|的短板|短板(?:和|与|及)|^短板$"
@@ -110,7 +113,7 @@ _PROBLEM = re.compile(
 _MEASURE = re.compile(
     r"改进措施|改进情况|改进方向|解决办法|整改措施|下一?步.{0,6}(?:措施|打算|计划|工作|举措|方向)"
     r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路|计划)|努力方向|工作计划|工作思路|^打算$"
-    r"|^(?:改进|整改)(?:措施)?方面$|^措施(?:方面)?$"
+    r"|^(?:改进|整改)(?:措施)?方面$|^措施(?:方面)?$|^下一?步方面$"
     r"|(?:与|及|和)(?:建议|改进)$|工作展望|(?:(?:19|20)\d{2}年度?|下一?年度?)的?工作(?:思路|安排|重点)"
     # "（二）工作举措 / 改进举措 / 工作措施 / 整改方向 / 对策建议 / 改进计划"
     r"|(?:工作|改进|整改|主要|具体)举措|工作措施|整改方向|对策|(?:改进|整改)计划"
@@ -129,9 +132,9 @@ SUBHEADING_STOP = re.compile(r"[。：:，,；;！!？?]")
 @lru_cache(maxsize=4096)
 def block_of(phrase: str) -> str | None:
     """The sub-block a heading phrase announces: "problem", "measure", "unknown" (both) or None."""
-    if _MEASURE_FIRST.search(phrase) and not _PROBLEM_AND.search(phrase):
-        return "measure"
-    problem = bool(_PROBLEM.search(phrase))
+    if _MEASURE_FIRST.search(phrase):
+        return "unknown" if _PROBLEM_AND.search(phrase) else "measure"
+    problem = bool(_PROBLEM.search(phrase) or _PROBLEM_AND.search(phrase))
     measure = bool(_MEASURE.search(phrase))
     if problem and measure:
         return "unknown"
@@ -151,6 +154,15 @@ LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继�
                           r"|针对(?:上述|以上|这些|存在的)[^。：:]{0,6}(?:问题|不足)|将[：:][ \t\u3000]*$")
 
 
+#: A lead-in for the year ahead ("2012年，我局将切实做好以下几方面工作：", "下一年，学校准备这样改："): a sentence
+#: opening with a year and a verb of intent that announces a list (以下/如下, or ends in "：")
+#: leads the measures wherever it stands (after a problem lead-in, 以下问题 decides first).
+LEAD_YEAR_AHEAD = re.compile(
+    r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*(?:(?:19|20)\d\d|明|下一|新的一)年度?[，,]?"
+    r"[^。！？!?；;：:\n]{0,24}?(?:将|拟|计划|打算|准备|(?<![主重需只])要(?!求))"
+    r"(?:[^。！？!?；;：:\n]{0,24}(?:以下|如下)|[^。！？!?；;：:\n]{0,24}[：:][ \t\u3000]*$)")
+
+
 def lead_block(lead: str) -> str | None:
     """The block a lead-in sentence implies for the items after it, or None."""
     tail = lead[-40:]
@@ -158,4 +170,6 @@ def lead_block(lead: str) -> str | None:
         return "measure"
     if LEAD_PROBLEM.search(tail):
         return "problem"
+    if LEAD_YEAR_AHEAD.search(tail):
+        return "measure"
     return None

@@ -110,6 +110,11 @@ _SAYS_LACKING = re.compile(
 _LEAD_SENTENCE = re.compile(
     r"以下|如下|(?:有|分为)[两二三四五六七八九几多\d]+(?:个|点|项)?(?:方面|问题|不足)"
     r"|(?:是|有|为|在于|存在着?|表现在|体现在)$")
+#: A block label opening a paragraph before a comma ("问题方面，一是…", "改进方面，我局将…"):
+#: it names the block as "问题方面：" does and is no statement (group 1: the problems).
+_ASPECT_LABEL = re.compile(
+    r"(?:存在的?(?:主要)?)?(问题|不足)方面|(?:改进|整改)(?:措施|工作)?方面|下一?步(?:工作)?方面"
+    r"|(?:措施|打算)方面")
 _COLON = re.compile(r"[：:]")
 _SPACE = re.compile(r"\s")
 _ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
@@ -471,6 +476,9 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             # "（一）主动公开方面" over its own "存在的问题：…改进措施：…": a topic heading, no
             # statement; the labels under it say the blocks
             block = "unknown"
+        if (block is None and not has_marker and stop is not None and text[stop.start()] in "，,"
+                and (aspect := _ASPECT_LABEL.fullmatch(phrase)) is not None):
+            block = "problem" if aspect.group(1) else "measure"  # "问题方面，一是…"
         run_in = None
         if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
              and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
@@ -818,7 +826,10 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
             block = "problem"  # "人员力量不足。下一步将加强培训。"
         # a lead leads something: not the last sentence
         elif free and i + 1 < len(spans) and (i == 0 or _ANNOUNCES.search(text, s, e)):
-            block = lead_block(text[s:e]) or block
+            led = lead_block(text[s:e]) or block
+            if block == "unknown" and led == "measure":
+                _problems_before(text, out)  # "…公开形式单一。下一年，学校准备这样改：…"
+            block = led
         elif block == "problem" and _measure_turn(text, s, e):  # "下一步，我局将…"
             block = "measure"
         out.append(StatementSpan(s, e, block, None))
