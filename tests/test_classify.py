@@ -64,7 +64,8 @@ def tiny_model(tiny_data, tmp_path_factory) -> Path:
     from nlp_reports.classify.dataset import DataWarning
 
     out = tmp_path_factory.mktemp("models") / "tiny"
-    with pytest.warns(DataWarning, match="only 40 test statements"):  # ~300 statements
+    # ~300 statements: some 40 in the test split (the count moves with the corpus)
+    with pytest.warns(DataWarning, match=r"only \d\d test statements"):
         result = train(tiny_data, out=out, tokenizer="jieba", params={"cv": 3})
     return result.path
 

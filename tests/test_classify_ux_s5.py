@@ -416,7 +416,8 @@ def test_evaluate_warns_on_the_models_own_training_data(tmp_path):
     with pytest.warns(DataWarning):
         result = evaluate(part)
     n = result["n_trained_on"]
-    assert n > 30 and any(f"{n} of 40 statements were in the model's training data "
+    # most, not all: the file's test-split families were held out (part-zy2: 16 of these 40)
+    assert n > 20 and any(f"{n} of 40 statements were in the model's training data "
                           f"({src.name})" in w for w in result["warnings"])
     # renamed, the same statements are still the training data (s6 finding 1: the file
     # name alone let a re-saved label file score as if new)
