@@ -854,14 +854,21 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, l
         "open the report's own page", path=path)
 
 
-_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
-_WRITE_CALL = re.compile(r"document\.write(?:ln)?\s*\(((?:\s*(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s*\+?)+)\)",
-                         re.S)
-_JS_STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", re.S)
+_SCRIPT_OPEN = re.compile(r"<script\b[^>]*>", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
+#: A JS string literal: '…', "…" or `…` (a template's ${…} read as its text)
+_JS_LITERAL = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`"
+#: document.write('…' + "…") — one way only to split the blanks and '+' between the pieces
+#: (an ambiguous split backtracked exponentially on "document.write('a'  'b'  …" unclosed)
+_WRITE_CALL = re.compile(
+    rf"document\.write(?:ln)?\s*\(\s*((?:(?:{_JS_LITERAL})\s*(?:\+\s*)?)+)\)", re.S)
+_JS_STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"|`((?:[^`\\]|\\.)*)`", re.S)
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _JS_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 #: Chinese characters a script's written markup must hold to be the page's content
 _WRITTEN_MIN_CJK = 100
+#: Scripts writing scripts that write the article, opened this deep
+_WRITTEN_MAX_DEPTH = 3
 
 
 def _js_unescape(literal: str) -> str:
@@ -870,23 +877,38 @@ def _js_unescape(literal: str) -> str:
         if e[0] in "ux" and len(e) > 1:
             return chr(int(e[1:], 16))
         return _JS_ESCAPES.get(e, e)
-    return _JS_ESCAPE.sub(one, literal)
+    text = _JS_ESCAPE.sub(one, literal)
+    # "\ud83d\ude00" gives a surrogate pair: joined; a lone one (no character) replaced
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def _written_by_script(markup: str) -> str:
+def _written_by_script(markup: str, depth: int = 1) -> str:
     """``markup`` with each <script> that writes the article (document.write('<p>…</p>'),
     as some older CMS templates print the body) replaced by the markup it writes: scripts
     are dropped as chrome, and with them the report. Only string literals are read, and
     only when they hold a page's worth of Chinese text (a script writing a date or a
-    counter stays a script)."""
-    def replace(block: re.Match) -> str:
+    counter stays a script). A script written by such a script is read the same way,
+    up to 3 deep. One pass over the page: an unclosed <script> ends the scan."""
+    out: list[str] = []
+    at = 0
+    while (start := _SCRIPT_OPEN.search(markup, at)) is not None:
+        close = _SCRIPT_CLOSE.search(markup, start.end())
+        if close is None:
+            break
+        code = markup[start.end():close.start()]
         written = []
-        for call in _WRITE_CALL.finditer(block.group(1)):
-            written += [_js_unescape(a or b)
-                        for a, b in _JS_STRING.findall(call.group(1))]
+        for call in _WRITE_CALL.finditer(code):
+            written += [_js_unescape(a or b or c)
+                        for a, b, c in _JS_STRING.findall(call.group(1))]
         html = "".join(written)
-        return html if _cjk_count(_strip_tags(html)) >= _WRITTEN_MIN_CJK else block.group(0)
-    return _SCRIPT_BLOCK.sub(replace, markup)
+        if depth < _WRITTEN_MAX_DEPTH and "document.write" in html:
+            html = _written_by_script(html, depth + 1)
+        out.append(markup[at:start.start()])
+        out.append(html if _cjk_count(_strip_tags(html)) >= _WRITTEN_MIN_CJK
+                   else markup[start.start():close.end()])
+        at = close.end()
+    out.append(markup[at:])
+    return "".join(out)
 
 
 def html_to_text(markup: str, *, path: str | None = None) -> str:

@@ -1,0 +1,156 @@
+"""Hostile inputs to the code s15 added (issue 5 item 2): pages writing their article with
+document.write, 表三 read by its header's column names, watermark lines, bracketed second names
+of agencies, '针对X的问题' turning to the measures, label files as Excel writes them. Each input
+gives a Report or the project's own error, within a CPU budget (process_time), and keeps what
+it says.
+
+The report text is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp_reports.errors import ParseError
+from nlp_reports.ingest.html import _written_by_script
+from nlp_reports.parse.load import load_report
+from nlp_reports.report import Report
+
+SETTINGS = settings(max_examples=30, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+#: A township's short report (fictional), one line a paragraph.
+_REPORT = """石门坎乡人民政府2023年政府信息公开工作年度报告
+根据《中华人民共和国政府信息公开条例》规定，现公布本乡2023年度政府信息公开工作情况。
+一、总体情况
+2023年，我乡依托县政府门户网站乡镇专栏公开惠农补贴、低保名单等信息146条。
+二、主动公开政府信息情况
+全年主动公开信息146条，其中财政预决算信息12条。
+三、收到和处理政府信息公开申请情况
+全年收到依申请公开2件，均在法定期限内答复。
+四、政府信息公开行政复议、行政诉讼情况
+全年未发生政府信息公开行政复议、行政诉讼案件。
+五、存在的主要问题及改进情况
+一是村级公开栏内容更新滞后，部分村务信息未按季度公开。针对村级公开栏的问题，我乡将每季度开展一次督查。
+二是工作人员多为兼职，业务能力参差不齐。下一步，我乡将组织专题培训。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+石门坎乡人民政府
+2024年1月22日"""
+
+
+def _cpu(f, *args, **kw):
+    t = time.process_time()
+    result = f(*args, **kw)
+    return result, time.process_time() - t
+
+
+def _js(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def _writes(report: str = _REPORT, quote=_js) -> str:
+    """A script printing the report a paragraph per document.write call."""
+    return "<script>" + "".join(f"document.write('<p>{quote(html.escape(line))}</p>');\n"
+                                for line in report.splitlines()) + "</script>"
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>年报</title></head><body>{body}</body></html>"
+
+
+def _plain() -> Report:
+    return load_report(_page("".join(f"<p>{html.escape(line)}</p>"
+                                     for line in _REPORT.splitlines())).encode(), filename="p.html")
+
+
+def _texts(report: Report) -> list[str]:
+    return [s.text for s in report.statements]
+
+
+# --- document.write ------------------------------------------------------------------------------
+
+def test_a_written_page_reads_as_the_plain_page():
+    report = load_report(_page(_writes()).encode(), filename="w.html")
+    assert _texts(report) == _texts(_plain()) and len(report.statements) == 4
+
+
+def test_an_unclosed_write_call_of_blank_separated_strings_is_linear():
+    """document.write('a'  'a'  … with no ')' — the call's pattern could split the blanks
+    between two pieces several ways and backtracked exponentially: 18 pieces took 38 s."""
+    small = "<script>document.write(" + "'甲'  " * 200 + "</script>"
+    big = "<script>document.write(" + "'甲'  " * 20000 + "</script>"
+    out, t_small = _cpu(_written_by_script, small)
+    assert out == small
+    out, t_big = _cpu(_written_by_script, big)
+    assert out == big
+    assert t_big < 1.0
+
+
+def test_many_unclosed_script_tags_are_read_in_one_pass():
+    """10,000 '<script>' openings with no '</script>' (270 KB) took 7.9 s: each opening
+    scanned the rest of the page for its close."""
+    page = _page("<script>document.write('x')" * 10000 + "<p>" + "正文" * 100 + "</p>")
+    out, t = _cpu(_written_by_script, page)
+    assert out == page
+    assert t < 1.0
+
+
+def test_a_script_writing_the_script_that_writes_the_article_is_read():
+    """A script whose document.write prints a <script> holding the article's writes (the
+    close escaped '<\\/script>') gave 'the HTML page holds no text': the written script was
+    dropped as chrome with the report in it. Read up to 3 deep."""
+    code = _writes()
+    for _ in range(2):  # 3 scripts deep
+        code = "<script>document.write('" + _js(code).replace("</script>", "<\\/script>") + "');</script>"
+        report = load_report(_page(code).encode(), filename="n.html")
+        assert _texts(report) == _texts(_plain())
+
+
+def test_a_template_literal_is_read_as_a_string():
+    """document.write(`<p>…</p>`) (an ES2015 template string) was not a string literal:
+    'the HTML page holds no text'."""
+    code = "<script>document.write(`" + "".join(f"<p>{html.escape(line)}</p>" for line in
+                                             _REPORT.splitlines()) + "`);</script>"
+    report = load_report(_page(code).encode(), filename="t.html")
+    assert _texts(report) == _texts(_plain())
+
+
+def test_escaped_surrogates_give_characters_not_lone_surrogates():
+    """'\\ud83d\\ude00' in a script string became two lone surrogates in the report's text:
+    the Report could not be written as UTF-8 (UnicodeEncodeError in the store or --json)."""
+    code = _writes(quote=lambda s: _js(s) + "\\ud83d\\ude00\\udc00")
+    report = load_report(_page(code).encode(), filename="s.html")
+    report.text.encode("utf-8")
+    for s in report.statements:
+        s.text.encode("utf-8")
+    assert "".join(_texts(report)).replace("\ufffd", "") == "".join(_texts(_plain()))
+    # the pair is one character (the escape's own), not two halves of nothing
+    assert _written_by_script(_page("<script>document.write('" + "中" * 100 + "\\ud83d\\ude00');"
+                                    "</script>")).count("\U0001F600") == 1
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["\\x3c", "\\u003c", "\\u003C", "' + '", "' +\n '", "\\'",
+                                 "\\\\", "\\n", "<\\/p>", "\\u4e2d", "\\x", "\\u12", "'", "\"",
+                                 "`", "document.write(", ")", "<script>", "</script>", "${x}"]),
+                max_size=12),
+       st.integers(0, 16))
+def test_script_strings_with_escapes_and_pieces_read_or_refuse(pieces, line):
+    """Escapes (\\x3c, \\u003c), '+'-joined pieces and stray quotes/parens inside the written
+    strings: a Report or the project's error, within budget; the plain page's lines are kept
+    when the pieces are whole escapes."""
+    lines = _REPORT.splitlines()
+    lines[line] = lines[line] + "".join(pieces)
+    code = "<script>" + "".join(f"document.write('<p>{_js(html.escape(x)) if i != line else x}</p>');\n"
+                                for i, x in enumerate(lines)) + "</script>"
+    try:
+        report, t = _cpu(load_report, _page(code).encode(), filename="h.html")
+    except ParseError:
+        return
+    assert isinstance(report, Report)
+    report.text.encode("utf-8")
