@@ -154,3 +154,28 @@ def test_script_strings_with_escapes_and_pieces_read_or_refuse(pieces, line):
         return
     assert isinstance(report, Report)
     report.text.encode("utf-8")
+
+
+# --- metadata.level_of: bracketed second names ----------------------------------------------
+
+def test_two_bracketed_tails_or_a_nested_one_are_set_aside():
+    """'…局（…林业局）（挂…牌子）' and '…局（…林业局（草原局））' had level None: the tail's pattern
+    took one bracket pair holding no bracket."""
+    from nlp_reports.parse.metadata import level_of
+
+    assert level_of("龙泉县自然资源局（龙泉县林业局）（挂龙泉县草原工作站牌子）") == "department"
+    assert level_of("龙泉县自然资源局（龙泉县林业局（草原局））") == "department"
+    assert level_of("白沙镇人民政府（白沙镇便民服务中心）（挂白沙镇退役军人服务站牌子）") == "township"
+    # what closes nothing, opens nothing or leaves no name stays as it is
+    assert level_of("（龙泉县林业局）") is None
+    assert level_of("龙泉县自然资源局)(") is None
+    assert level_of("龙泉县自然资源局（龙泉县林业局") == "department"
+
+
+def test_bracket_runs_are_read_in_linear_time():
+    from nlp_reports.parse.metadata import level_of
+
+    for name in ("）" * 100_000, "（" * 100_000 + "）" * 100_000, "龙泉县" + "（某局）" * 100_000,
+                 "龙泉县自然资源局" + "（" * 20 + "林业局" + "）" * 20):
+        _, t = _cpu(level_of, name)
+        assert t < 0.5, name[:20]

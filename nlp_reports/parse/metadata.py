@@ -478,8 +478,26 @@ def _says_county_level(place: str, text: str) -> bool:
     return ours.search(text) is not None
 
 
-#: A bracketed tail of an agency's name (another name of the same body, 挂…牌子).
-_TRAILING_BRACKET = re.compile(r"[（(][^（()）]{2,30}[)）]$")
+def _without_bracketed_tail(name: str) -> str:
+    """``name`` without the bracketed tails of an agency's name (another name of the same
+    body, 挂…牌子): "某县自然资源局（某县林业局）（挂某县草原站牌子）", "…局（某县林业局（草原局））"
+    is the body before them. A group must close what it opens, hold 2–40 characters and
+    leave a name before it; otherwise the name stays as it is from there."""
+    end = len(name)
+    while end and name[end - 1] in ")）":
+        depth, i = 0, end - 1
+        while i >= 0:
+            if name[i] in ")）":
+                depth += 1
+            elif name[i] in "(（":
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        if i <= 0 or not 2 <= end - i - 2 <= 40:
+            break
+        end = i
+    return name[:end]
 
 
 def level_of(agency: str | None, text: str = "") -> str | None:
@@ -499,9 +517,7 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     a = agency.strip()
     if a.endswith((")", "）")):  # a second name or a sign it also bears, in brackets:
         # "某县自然资源局（某县林业局）", "…办公室（挂…牌子）" is the body before them
-        bare = _TRAILING_BRACKET.sub("", a)
-        if bare:
-            a = bare
+        a = _without_bracketed_tail(a)
     if a.startswith("国务院"):
         return "national"
     if _NO_LEVEL.search(a):  # schools, hospitals and public enterprises have no level
