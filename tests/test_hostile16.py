@@ -179,3 +179,48 @@ def test_bracket_runs_are_read_in_linear_time():
                  "龙泉县自然资源局" + "（" * 20 + "林业局" + "）" * 20):
         _, t = _cpu(level_of, name)
         assert t < 0.5, name[:20]
+
+
+# --- 表三 read by its header ---------------------------------------------------------------------
+
+_SUBS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+def test_a_column_first_named_on_a_lower_header_line_reorders_nothing():
+    """'申请人情况 | 法人或其他组织 ×5 | | 总计' over '商业企业 … 其他 | 自然人 |': the columns were
+    taken in order of first appearance, so 自然人 (named on the lower line) went after 总计 —
+    every row's total read as 自然人 and the 自然人 count as the total, status ok. Where a
+    column first named below stands among those above is not in the labels: the values stay
+    where printed."""
+    from nlp_reports.parse.tables import _t3_header_order
+
+    row1 = ["申请人情况", "法人或其他组织", "总计"]
+    assert _t3_header_order([(row1, True), ([*_SUBS, "自然人"], True)]) is None
+    assert _t3_header_order([(["申请人情况", "法人或其他组织", "自然人"], True),
+                             ([*_SUBS, "总计"], True)]) is None
+    # subs below the group label's line are placed by it (the redteam17 shape)
+    assert _t3_header_order([(["申请人情况", "法人或其他组织", "自然人", "总计"], True),
+                             (_SUBS, True)]) == [1, 2, 3, 4, 5, 0, 6]
+    # subs below a line naming no group: no place for them
+    assert _t3_header_order([(["申请人情况", "自然人", "总计"], True), (_SUBS, True)]) is None
+
+
+_T3_WORDS = ["申请人情况", "法人或其他组织", "自然人", "总计", *_SUBS, "商业", "企业", "小计", "",
+             "Natural persons", "合计"]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_T3_WORDS), max_size=12), st.booleans()),
+                max_size=4))
+def test_header_order_is_a_permutation_or_none(header):
+    """Duplicated, missing, English, split or blank names over any lines: None, or an
+    order naming each of the 7 columns once, taken from grid lines that named all 7."""
+    from nlp_reports.parse.tables import _t3_header_order
+
+    order = _t3_header_order(header)
+    if order is not None:
+        assert sorted(order) == list(range(7)) and order != list(range(7))
+        named = {h for labels, _ in header for h in labels}
+        assert {"自然人", "总计", *_SUBS} <= named
+        assert all(grid for labels, grid in header
+                   if len({h for h in labels if h in {"自然人", "总计", "法人或其他组织", *_SUBS}}) >= 2)

@@ -1078,7 +1078,14 @@ def _t3_header_order(header: Sequence[tuple[Sequence[str], bool]]) -> list[int] 
             return None
         if any(_T3_PARTIAL.fullmatch(h) for h in labels):
             return None
-        names += [h for h in dict.fromkeys(own) if h not in names]
+        new = [h for h in dict.fromkeys(own) if h not in names]
+        if names and new and (_T3_GROUP not in names
+                              or not all(1 <= _T3_COLUMN_OF.get(h, -1) <= 5 for h in new)):
+            # a line below the first may add only the group's five, in the group's place:
+            # where 自然人 or 总计 first named there stands among the columns above is not
+            # said by the labels alone (their cells' places are dropped)
+            return None
+        names += new
     if set(names) - {_T3_GROUP} != set(_T3_COLUMN_OF):
         return None
     grouped = _T3_GROUP in names
