@@ -224,3 +224,62 @@ def test_header_order_is_a_permutation_or_none(header):
         assert {"自然人", "总计", *_SUBS} <= named
         assert all(grid for labels, grid in header
                    if len({h for h in labels if h in {"自然人", "总计", "法人或其他组织", *_SUBS}}) >= 2)
+
+
+# --- label files as Excel writes them ------------------------------------------------------------
+
+_ROWS = ["乡卫生院院务公开栏内容更新不及时，部分收费信息滞后。,problem,timeliness",
+         "县医保局将每月核对一次公开目录。,measure,content_quality;timeliness",
+         "区疾控中心政务公开专职人员仅有1人。,problem,Staffing"]
+
+
+def test_an_unclosed_quote_is_refused_not_read_as_one_unlabeled_row(tmp_path):
+    """A quote opened in a text cell and never closed read every row below into that cell:
+    1,001 labeled rows came back as one row with no kind, skipped with an INFO line, and
+    load_labeled returned nothing."""
+    import pytest
+
+    from nlp_reports.classify.dataset import load_labeled
+    from nlp_reports.errors import DataError
+
+    f = tmp_path / "labels.csv"
+    f.write_text("text,kind,themes\n\"" + "\n".join(_ROWS * 300) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"labels.csv:2: a quote .* never closed.*line 3"):
+        load_labeled(f)
+    # a closed quote holding a line break (and commas) inside the text stays one cell
+    f.write_text("text,kind,themes\n\"镇政府公开栏更新不及时，\n部分信息滞后, 1,2\",problem,timeliness\n"
+                 + "\n".join(_ROWS) + "\n", encoding="utf-8")
+    assert len(load_labeled(f)) == 4
+
+
+def test_a_csv_saved_with_cr_line_ends_is_read(tmp_path):
+    """Excel for Mac's 'CSV (Macintosh)' ends lines with CR alone: refused with the csv
+    module's 'new-line character seen in unquoted field - do you need to open the file in
+    universal-newline mode?'."""
+    from nlp_reports.classify.dataset import load_labeled
+
+    f = tmp_path / "mac.csv"
+    f.write_bytes(("text,kind,themes\r" + "\r".join(_ROWS) + "\r").encode("gbk"))
+    got = load_labeled(f)
+    assert [s.themes for s in got] == [("timeliness",), ("content_quality", "timeliness"),
+                                       ("staffing",)]
+
+
+def test_did_you_mean_over_a_huge_list_is_bounded(tmp_path):
+    """300,000 unknown theme ids in one JSON record took 12 s of difflib for a message that
+    names 10 of them."""
+    import json
+
+    import pytest
+
+    from nlp_reports.classify.dataset import load_labeled
+    from nlp_reports.errors import DataError
+
+    f = tmp_path / "big.jsonl"
+    rec = {"text": "县人社局政务公开专栏栏目设置不合理。", "kind": "problem",
+           "themes": ["platfrom", *(f"staffin{i}" for i in range(300_000))]}
+    f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    t = time.process_time()
+    with pytest.raises(DataError, match=r"did you mean 'platform' for 'platfrom'"):
+        load_labeled(f)
+    assert time.process_time() - t < 2.0

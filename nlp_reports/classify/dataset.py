@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import logging
 import os
@@ -229,7 +230,9 @@ def csv_rows(raw: str, f: Path | str) -> tuple[list[str], list[tuple[int, dict[s
     """The column names and ``(line, row)`` pairs of a CSV text (of the file ``f``); a
     DataError naming the line for what the csv module cannot read (a cell over its 128 KB
     limit raised _csv.Error: a traceback)."""
-    reader = csv.DictReader(io.StringIO(raw))
+    # universal newlines: a CSV saved by Excel for Mac ("CSV (Macintosh)") ends its lines
+    # with CR alone, which the csv module refused ("new-line character seen in unquoted field")
+    reader = csv.DictReader(io.StringIO(raw, newline=None))
     try:
         rows = [(reader.line_num, rec) for rec in reader]
     except csv.Error as exc:
@@ -250,6 +253,7 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
                         f"themes cell is a statement of no theme); missing "
                         f"{', '.join(repr(c) for c in missing)}, the columns found: {found}"
                         + (f"; rename {', '.join(renamed)} in the header row" if renamed else ""))
+    _refuse_unclosed_quote(fieldnames, rows, f)
     suggestions = "model_kind" in fieldnames  # a `nlp-reports suggest` CSV
     records, unlabeled, half = [], 0, []
     for line, rec in rows:
@@ -279,6 +283,31 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
                    "unlabeled; fill in kind (problem, measure or other, or "
                    "问题/措施/其他) to use them"], stacklevel=4)
     return records
+
+
+def _refuse_unclosed_quote(fieldnames: Sequence[str], rows: Sequence[tuple[int, dict[str, Any]]],
+                           f: Path) -> None:
+    """DataError when a cell holds whole rows of the file: a quote (") opened in a cell and
+    never closed reads every line below it into that cell — a labeled file came back as one
+    unlabeled row, and its rows were skipped with an INFO line. A line inside a cell counts
+    as a row when it splits into the header's columns with a kind in the kind column."""
+    kinds = {*KINDS, *KIND_ALIASES}
+    at = fieldnames.index("kind")
+    for line, rec in rows:
+        for value in rec.values():
+            if not isinstance(value, str) or "\n" not in value:
+                continue
+            inner = value.rstrip("\n").split("\n")  # (one to the end holds the last newline)
+            for k, text in enumerate(inner[1:], 1):
+                if text.count(",") < len(fieldnames) - 1:
+                    continue
+                cells = next(csv.reader([text]), [])
+                if len(cells) == len(fieldnames) and cells[at].strip().lower() in kinds:
+                    first = line - len(inner) + 1
+                    raise DataError(
+                        f"{f}:{first}: a quote (\") opened on this line is never closed: the "
+                        f"{len(inner) - 1} lines below it, rows such as line {first + k}, are "
+                        "read as one cell; close the quote or delete it")
 
 
 #: Header names a labeller gives the three columns (a Chinese header row, 类型/主题):
@@ -333,7 +362,9 @@ def _did_you_mean(unknown: Sequence[Any], labels: Sequence[str]) -> str:
     import difflib
 
     pairs = []
-    for u in dict.fromkeys(u for u in unknown if isinstance(u, str)):
+    # the first 10 distinct, as many as the message shows: 300,000 unknown ids of one JSON
+    # record took 12 s of difflib for a message naming 10
+    for u in itertools.islice(dict.fromkeys(u for u in unknown if isinstance(u, str)), 10):
         close = difflib.get_close_matches(u.strip().lower(), labels, n=1, cutoff=0.6)
         if close:
             pairs.append((u, close[0]))
