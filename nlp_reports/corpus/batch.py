@@ -155,10 +155,10 @@ class BatchResult:
 #: Documents a folder walk takes although no reader reads them, so that each is recorded as
 #: failed (reason ``unsupported_format``, with what to do: save it as .docx/.txt/.html/.pdf)
 #: instead of being passed over in silence: RTF, OpenDocument, spreadsheets, presentations,
-#: OFD and archives are how reports come from government sites. (Images are left alone: a
-#: folder of reports often holds them. Old Word .doc and WPS .wps are read: REPORT_SUFFIXES.)
+#: and archives are how reports come from government sites. (Images are left alone: a folder
+#: of reports often holds them. Old Word .doc, WPS .wps and OFD are read: REPORT_SUFFIXES.)
 FLAGGED_SUFFIXES: tuple[str, ...] = (".rtf", ".odt", ".xls", ".xlsx", ".et", ".ppt", ".pptx",
-                                     ".ofd", ".zip", ".rar", ".7z")
+                                     ".zip", ".rar", ".7z")
 #: Reason of a folder argument with no report file in it: in the result, never in the store
 #: (there is no file to retry).
 NO_REPORT_FILES = "no_report_files"
@@ -597,6 +597,30 @@ def file_digest(path: str | os.PathLike[str]) -> tuple[str, int]:
 #: Per-process caches: the tagger and tokenizer are loaded once per worker process.
 _TAGGERS: dict[tuple[Any, ...], Any] = {}
 _TOKENIZERS: dict[Any, Any] = {}
+#: What the model folder's files were when the tagger of a ``_TAGGERS`` key was loaded
+#: (:func:`_model_stamp`): a run checks it before it takes the cached tagger.
+_STAMPS: dict[tuple[Any, ...], Any] = {}
+
+
+def _model_stamp(model: str | None, trust: bool) -> Any:
+    """Size, mtime and inode of the model file, its checksum file and card in the folder ``model``
+    names (None when it cannot be found: the load says why), so that a model retrained in
+    place under the same path is told from the one loaded before."""
+    try:
+        from nlp_reports.classify import modelcard as mc
+
+        folder, _ = mc.resolve_model_dir(model, trust=trust)
+        stamp = []
+        for name in (mc.MODEL_FILE, mc.SHA_FILE, mc.CARD_FILE):
+            try:
+                st = os.stat(folder / name)
+            except FileNotFoundError:
+                stamp.append(None)
+                continue
+            stamp.append((st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
+        return (str(folder), *stamp)
+    except Exception:  # noqa: BLE001 - a stamp only decides whether to load again
+        return None
 
 
 @dataclass(frozen=True)
@@ -615,8 +639,21 @@ class TaggerSpec:
         if key not in _TAGGERS:
             from nlp_reports.classify import Tagger
 
+            # (stamped before the load: a change meanwhile makes the next run load again)
+            _STAMPS[key] = _model_stamp(self.model, self.trust)
             _TAGGERS[key] = Tagger.load(self.model, trust=self.trust, tokenizer=self.tokenizer)
         return _TAGGERS[key]
+
+    def forget_if_changed(self) -> None:
+        """Drop this process's cached tagger when the model folder's files changed since it
+        was loaded: a model retrained in place under the same path is a new model (its id is
+        its file's SHA-256) and must tag — and re-tag — as one. Called by a run's own
+        process at its start; workers keep the tagger the run started with."""
+        key = (self.model, self.trust, self.tokenizer)
+        if self.instance is None and key in _TAGGERS:
+            stamp = _model_stamp(self.model, self.trust)
+            if stamp is None or stamp != _STAMPS.get(key):
+                del _TAGGERS[key]
 
 
 def _word_tokenizer(engine: str | None) -> Callable[[str], list[str]] | None:
@@ -2060,7 +2097,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             _import_parser(loader)  # inherited by the head start (else imported twice)
             head = _start_head(found[0], loader, timeout)
     try:
-        tagger = spec.get()  # fail fast on a bad model, before touching any file
+        # the folder's model as it is now, not one this process loaded before it was
+        # retrained; and fail fast on a bad model, before touching any file
+        spec.forget_if_changed()
+        tagger = spec.get()
     except BaseException:
         if head is not None:
             head.close()
