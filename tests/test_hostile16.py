@@ -283,3 +283,18 @@ def test_did_you_mean_over_a_huge_list_is_bounded(tmp_path):
     with pytest.raises(DataError, match=r"did you mean 'platform' for 'platfrom'"):
         load_labeled(f)
     assert time.process_time() - t < 2.0
+
+
+# --- the prose counts of reports without tables (*_narrative) ----------------------------------
+
+def test_a_chinese_numeral_with_qian_is_read_whole_not_by_its_tail():
+    """'受理政府信息公开申请一千二百件，其中同意公开三百件' gave received_narrative 200: the
+    figure's pattern knew 十 and 百, so it matched the tail '二百' after 一千."""
+    from nlp_reports.parse.checks import narrative_figures, parse_chinese_number
+
+    assert parse_chinese_number("一千二百") == 1200
+    assert parse_chinese_number("两千零五") == 2005
+    got = narrative_figures("本年度共受理政府信息公开申请一千二百件，其中同意公开三百件。")
+    assert got.get("received") == {1200}
+    # a numeral the reader cannot take whole gives no figure, never its tail
+    assert "received" not in narrative_figures("本年度共受理政府信息公开申请一万二千件。")

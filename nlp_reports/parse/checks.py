@@ -229,14 +229,15 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}
 #: a figure: Arabic, with thousands separators ("1,204件": a provincial or national body's
 #: counts), or a simple Chinese numeral
-_N = r"(\d{1,3}(?:,\d{3})+|\d{1,7}|[零〇一二两三四五六七八九十百]{1,6})"
+#: (a Chinese numeral whole, never its tail: "一千二百件" read "二百" as 200)
+_N = r"(\d{1,3}(?:,\d{3})+|\d{1,7}|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]{1,8})"
 _UNIT = r"\s?(?:件|起|个)"
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def parse_chinese_number(s: str) -> int | None:
-    """An Arabic numeral (37, 1,204) or a simple Chinese one (三, 十二, 二十, 一百零五) as an
-    int, else None."""
+    """An Arabic numeral (37, 1,204) or a simple Chinese one (三, 十二, 二十, 一百零五,
+    一千二百) as an int, else None."""
     if s.isdigit():
         return int(s)
     if "," in s:
@@ -250,10 +251,10 @@ def parse_chinese_number(s: str) -> int | None:
         elif ch == "十":
             total += (current if current else 1) * 10
             current = None
-        elif ch == "百":
+        elif ch in "百千":
             if not current:
                 return None
-            total += current * 100
+            total += current * (100 if ch == "百" else 1000)
             current = None
         else:
             return None
