@@ -77,8 +77,10 @@ _BRANCH = re.compile(r"省|自治区|市|州|盟|地区|县|区|旗|分局|分�
 #: universities and schools, hospitals, companies; and the self-governing 村民委员会 and
 #: 居民委员会 (基层群众性自治组织: a village's or a 社区's committee is no government and no
 #: department of one, though its name ends in 委员会).
-_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|公司|集团"
-                       r"|村民委员会|居民委员会|村委会|居委会)$")
+#: A 社区卫生服务中心 (or 站) is a clinic as a 卫生院 is, whatever body it reports as; a
+#: 疾病预防控制中心 or a 档案馆 serves a government's own work and stays a department.
+_NO_LEVEL = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|保健院|卫生服务中心|卫生服务站"
+                       r"|公司|集团|村民委员会|居民委员会|村委会|居委会)$")
 #: Local units of central agencies named without their agency: 某海关 (under 海关总署),
 #: 某海事局 (under 交通运输部), 某出入境边防检查站.
 _LOCAL_BRANCH_END = re.compile(r"(?:(?<!总)海关|(?<!共和国)(?<!部)海事局|出入境边防检查站)$")
@@ -92,6 +94,9 @@ _DEPARTMENT = re.compile(
 )
 _BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)")
 _CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
+#: A province heading a place name, set aside before ``_CITY_IN_CITY``: the 州 of 贵州省 is no
+#: prefecture ("贵州省黔中市" is a city named under its province, "贵州省黔南州都匀市" a 县级市).
+_PROVINCE_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|自治区)")
 _PROVINCE_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 #: Administrative place names, longest units first (used to find the region in a name).
@@ -358,7 +363,12 @@ _ALWAYS_GOVERNED = re.compile(r"(?:省|自治区|市|州|区|县|旗|乡|镇|苏
 _OFFICE_GOVERNED = re.compile(r"(?:盟|(?<!管理)地区)$")
 _NOT_DISTRICT = re.compile(
     r"(?:新区|管理区|景区|名胜区|保护区|度假区|旅游区|社区|小区|片区|街区|辖区|功能区|集聚区|工业区"
-    r"|产业区|港区|商务区|商贸区|自贸区|实验区|综合区|核心区|城市|超市|集市|门市"
+    r"|产业区|商务区|商贸区|自贸区|实验区|综合区|核心区|城市|超市|集市|门市"
+    # a port zone (港区: 洋山港区, 青禾市前湾港区, any 保税港区), not a district named X港 standing
+    # alone or right after its city (东港区, 日照市东港区, as 大港区 was)
+    r"|保税港区|(?![省市州盟县旗区])[\u4e00-\u9fff][\u4e00-\u9fff]港区"
+    # an irrigation, land-reclamation or reservoir area (灌区, 垦区, 库区): no place of government
+    r"|灌区|垦区|库区"
     # short names of zones: 经开区 (经济技术开发区), 综保区, 工业集中区, 临空经济区
     r"|经开区|综保区|集中区|经济区)$")
 #: The government's own office, which signs the government's report (not a department's):
@@ -443,9 +453,11 @@ def _names(text: str, full: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _county_level_patterns() -> tuple[re.Pattern[str], ...]:
     """The place-free parts of :func:`_says_county_level`'s tests (compiled on first use)."""
-    return (re.compile(r"[（(](?:省直[管辖]县级?市?|县级市)[)）]"),
-            re.compile(r"(?:是|为|系|属于?)[^。；;，,\n]{0,12}县级市"),
-            re.compile(r"(?:我市|本市)[（(](?:省直[管辖]县级?市?|县级市)[)）]"),
+    # (a 省直管市 — 仙桃, 济源 — is a 县级市 the province runs directly: "（省直管市）")
+    return (re.compile(r"[（(](?:省直[管辖]县级?市?|省直[管辖]市|县级市)[)）]"),
+            re.compile(r"(?:是|为|系|属于?)[^。；;，,\n]{0,12}(?:县级市|省直[管辖]市)"),
+            re.compile(r"(?:我市|本市)(?:[（(](?:省直[管辖]县级?市?|省直[管辖]市|县级市)[)）]"
+                       r"|(?:是|为|系|作为)[^。；;，,\n]{0,12}(?:县级市|省直[管辖]市))"),
             re.compile(r"[—\-－ \t\u3000]*"),
             re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区)"),
             re.compile(r"[\u4e00-\u9fff]{1,8}?(?:州|地区|盟|(?<![城都超])市)"))
@@ -460,7 +472,7 @@ def _says_county_level(place: str, text: str) -> bool:
     built around the place name was compiled for every city (~1 ms each, past re's cache
     of 512 in a corpus of many cities).
     """
-    if "县级市" not in text and place not in text:
+    if "县级市" not in text and "省直" not in text and place not in text:
         return False
     paren, said, ours, dashes, province, parent = _county_level_patterns()
     at = text.find(place)
@@ -518,6 +530,8 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     if a.endswith((")", "）")):  # a second name or a sign it also bears, in brackets:
         # "某县自然资源局（某县林业局）", "…办公室（挂…牌子）" is the body before them
         a = _without_bracketed_tail(a)
+        if a != agency.strip():  # the tail may say what the body is: "桃源市（省直管县级市）"
+            text = f"{agency.strip()}\n{text}"
     if a.startswith("国务院"):
         return "national"
     if _NO_LEVEL.search(a):  # schools, hospitals and public enterprises have no level
@@ -545,7 +559,7 @@ def level_of(agency: str | None, text: str = "") -> str | None:
             return "county"
         if place.endswith("市"):
             # a 县级市 inside a named city ("XX州XX市") is county level
-            return ("county" if _CITY_IN_CITY.search(place)
+            return ("county" if _CITY_IN_CITY.search(_PROVINCE_HEAD.sub("", place))
                     or (text and _says_county_level(place, text)) else "city")
         return None
     if a.endswith(("行署", "行政公署")):
@@ -617,7 +631,14 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     if not agency:
         return None
     agency = name = _BLANKS.sub("", agency)  # "云岭市 红旗区人民政府", as centred titles are spaced
+    free_trade = _FREE_TRADE_ZONE.match(agency)
+    if free_trade:  # "中国（云川）自由贸易试验区青石片区管理委员会": the zone is its region
+        return free_trade.group()
+    joint = _JOINT_PARTY.match(agency)
+    if joint:  # "中共东城街道工作委员会东城街道办事处": the government's part names the place
+        agency = name = joint.group(1) + agency[joint.end():]
     agency = _PARTY.sub("", agency)  # "中共云岭市委宣传部": the place follows the party's name
+    agency = _CORPS.sub("", agency)  # "新疆生产建设兵团第八师石河子市": the 师市 follows the 兵团
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
@@ -630,6 +651,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     town = _TOWNSHIP_OFFICE.match(agency, len(region))
     if town:  # a township's own office: "（某县）白石镇便民服务中心"
         region += town.group()
+    region = _NOT_PLACE_AREA.sub("", region)  # "青禾市长渠灌区管理局" is 青禾市's
     if not region:
         return None
     first = _FIRST_PLACE.match(region)
@@ -738,6 +760,24 @@ def _chain_before(head: str, text: str) -> str | None:
 
 _BLANKS = re.compile(r"[ \t\u3000]+")
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
+#: The 兵团 heading the name of one of its 师 (a division that is one body with its city, 师市合一):
+#: "新疆生产建设兵团第八师石河子市" is 第八师石河子市's, as "第八师石河子市教育局" is.
+_CORPS = re.compile(r"^新疆生产建设兵团(?=第[一二三四五六七八九十]{1,3}师)")
+#: A joint party-government name (党政合署, one body under two names): the party committee of
+#: a place, then that place's government or office ("中共东城街道工作委员会东城街道办事处",
+#: "中共柳岸县白石镇委员会白石镇人民政府"). Group 1 is the places named before the
+#: committee's own place (柳岸县), kept ahead of the government's part.
+_JOINT_PARTY = re.compile(
+    r"^(?:中共|中国共产党)([\u4e00-\u9fff]{0,12}?)([\u4e00-\u9fff]{1,10}?(?:街道|民族乡|乡|镇|苏木|县|区|市|旗))"
+    r"(?:工作委员会|委员会|党工委|工委|党委|委)(?=\2)")
+#: A pilot free trade zone (自由贸易试验区, 海南's 自由贸易港), maybe one of its 片区: named for
+#: the country and its province, so no place heads it; the zone is the region, of no tier.
+_FREE_TRADE_ZONE = re.compile(r"^中国[（(][\u4e00-\u9fff]{2,8}[)）]自由贸易(?:试验区|港)"
+                              r"(?:[\u4e00-\u9fff]{1,12}?片区)?")
+#: An irrigation, land-reclamation or reservoir area (灌区, 垦区, 库区) closing the places read
+#: at the head of a name: the area of a water works, no place of government, so left out of
+#: the region ("长渠灌区管理局" has none, "青禾市长渠灌区管理局" is 青禾市's).
+_NOT_PLACE_AREA = re.compile(r"(?:^|(?<=[省市州盟县旗区]))[^省市州盟县旗区]{1,10}(?:灌区|垦区|库区)$")
 #: A central body's name ahead of a unit the central patterns do not list: what follows is a
 #: region of that body (华东地区), not an administrative place
 _STATE_HEAD = re.compile(r"^(?:中华人民共和国|中国|国家)")
