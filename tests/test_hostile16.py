@@ -298,3 +298,29 @@ def test_a_chinese_numeral_with_qian_is_read_whole_not_by_its_tail():
     assert got.get("received") == {1200}
     # a numeral the reader cannot take whole gives no figure, never its tail
     assert "received" not in narrative_figures("本年度共受理政府信息公开申请一万二千件。")
+
+
+# --- watermark lines -------------------------------------------------------------------------------
+
+def test_bracketed_or_tiled_watermarks_are_dropped_and_content_kept():
+    """'【仅供参考】', '（内部资料）', '内部资料，注意保存' and a word tiled four times on each
+    page landed in section 五 as statements; only bare words, up to three, were known."""
+    lines = _REPORT.splitlines()
+    for mark in ("【仅供参考】", "（内部资料）", "内部资料，注意保存", "仅供参考仅供参考仅供参考仅供参考"):
+        marked = "\n".join(x for line in lines for x in (line, mark))
+        report = load_report(marked.encode(), filename="w.txt")
+        assert _texts(report) == _texts(_plain()), mark
+    # the words inside a real sentence, or a watermark-like line twice, stay
+    own = _REPORT.replace("二是工作人员", "三是公开栏部分内容标注“仅供参考”字样，群众难以判断效力。\n二是工作人员")
+    report = load_report(own.encode(), filename="o.txt")
+    assert any("仅供参考" in s for s in _texts(report))
+
+
+def test_a_watermark_like_line_fails_in_linear_time():
+    from nlp_reports.ingest.normalize import drop_running_heads
+
+    line = "仅供参考" + ("  \u3000 仅供参考" * 7) + " " * 40 + "见附件"
+    text = "\n".join([line] * 2000 + ["仅供参考"] * 3)
+    out, t = _cpu(drop_running_heads, text)
+    assert out.split("\n") == [line] * 2000
+    assert t < 1.0
