@@ -415,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="parse report files into sections, statements, tables, checks")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .doc .wps .pdf; - for stdin)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd; - for stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per file (docs/schema.md)")
     p.add_argument("--indent", action="store_true", help="pretty-print the JSON")
     p.set_defaults(func=_cmd_parse)
@@ -485,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
     p.add_argument("paths", nargs="+",
-                   help="report files (.txt .html .mht .docx .doc .wps .pdf), folders (walked "
+                   help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
                         "for them) or globs")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,

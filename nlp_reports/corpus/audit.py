@@ -1197,6 +1197,10 @@ _POINTER_ZH: tuple[tuple[str, str], ...] = (
                                         "Word 文件）放入文件夹后重新运行"),
     ("images (scanned pages)", "报告以图片（扫描件）形式发布，没有文字层；请找文字版，或先做文字"
                                "识别（OCR）"),
+    # a scanned OFD (ingest.ofd: "the OFD has no text layer …"): OCR tools take a PDF
+    ("the OFD has no text layer", "该OFD文件为扫描件（页面是图片，没有文字层），无法读取文字；请找文字版，或用"
+                                  "OFD阅读器（数科、福昕等）另存为PDF后做文字识别（OCR），如 ocrmypdf -l "
+                                  "chi_sim 原文件.pdf 新文件.pdf，再重新运行"),
     # a scanned PDF itself (ingest.pdf: "the PDF has no text layer (a scan: …): run OCR")
     ("has no text layer", "该PDF为扫描件（页面是图片，没有文字层），无法读取文字；请找文字版，或先做"
                           "文字识别（OCR），如 ocrmypdf -l chi_sim 原文件.pdf 新文件.pdf，再重新运行"),

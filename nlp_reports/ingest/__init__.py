@@ -1,7 +1,8 @@
 """The ingest layer: report files or bytes → clean text (文本读取与规范化).
 
 :func:`read_document` reads .txt (UTF-8, GB18030/GBK, UTF-16, Big5 — detected), .html,
-.mht/.mhtml web archives, .docx, Word 97–2003 .doc (and WPS .wps in that format) and .pdf and
+.mht/.mhtml web archives, .docx, Word 97–2003 .doc (and WPS .wps in that format), .pdf and
+OFD (国家版式文档, read with the standard library) and
 returns a :class:`Document` whose ``text`` is
 normalized by :func:`normalize_text`; tables arrive as lines of TAB-separated cells with
 merged cells expanded. Traditional-character reports are detected and get a simplified twin.
@@ -55,8 +56,8 @@ class Document:
 
     text: str
     simplified: str
-    source_format: str  # "txt" | "html" | "mhtml" | "docx" | "doc" | "pdf" | "text" (a str)
-    encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/doc/pdf/str
+    source_format: str  # "txt" | "html" | "mhtml" | "docx" | "doc" | "pdf" | "ofd" | "text" (a str)
+    encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/doc/pdf/ofd/str
     traditional: bool  # the text was (mostly) traditional Chinese
 
 
@@ -65,12 +66,12 @@ _EXTENSIONS = {
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jsp": "html",
     ".asp": "html", ".aspx": "html", ".php": "html",
     ".mht": "mhtml", ".mhtml": "mhtml", ".docx": "docx", ".doc": "doc", ".wps": "doc",
-    ".pdf": "pdf",
+    ".pdf": "pdf", ".ofd": "ofd",
 }
 #: What a folder walk takes for report files (``tag``, ``suggest``): the usual saved forms.
 #: Other extensions above are still read when a file is named explicitly.
 REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".mht", ".mhtml", ".docx", ".doc",
-                                    ".wps", ".pdf")
+                                    ".wps", ".pdf", ".ofd")
 _CONVERT = "soffice --headless --convert-to {to} FILE"
 _UNSUPPORTED = {
     ".rtf": "RTF is not supported: convert it to .docx with LibreOffice: "
@@ -86,7 +87,6 @@ _UNSUPPORTED = {
     ".rar": "a RAR archive: unpack it and read the files inside",
     ".7z": "a 7z archive: unpack it and read the files inside",
     ".gz": "a gzip archive: unpack it and read the file inside",
-    ".ofd": "OFD documents are not supported: export the report as .pdf",
     ".png": "an image: run OCR first", ".jpg": "an image: run OCR first",
     ".jpeg": "an image: run OCR first", ".tif": "an image: run OCR first",
     ".tiff": "an image: run OCR first", ".gif": "an image: run OCR first",
@@ -110,7 +110,7 @@ _HTML_MARKERS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head", b"<
 
 
 def sniff_format(data: bytes, *, path: str | None = None) -> str:
-    """Guess the format of ``data``: "docx", "doc", "pdf", "mhtml", "html" or "txt".
+    """Guess the format of ``data``: "docx", "doc", "pdf", "ofd", "mhtml", "html" or "txt".
 
     Raises :class:`UnsupportedFormatError` for containers we do not read (legacy .xls/.ppt,
     zip archives that are not .docx, images, RAR, RTF …).
@@ -158,10 +158,14 @@ def _sniff_zip(data: bytes, path: str | None) -> str:
         # (NotImplementedError: a damaged header's "zip file version 8.4", hypothesis seed 11)
         if b"word/document.xml" in data or b"word/" in data[:4096]:
             return "docx"  # a damaged .docx: the docx reader says so
+        if b"OFD.xml" in data[:4096]:
+            return "ofd"  # a damaged OFD: the OFD reader says so
         raise UnsupportedFormatError("a damaged zip archive, not a report file we read",
                                      path=path) from None
     if "word/document.xml" in names:
         return "docx"
+    if "OFD.xml" in names:
+        return "ofd"
     if any(n.startswith("xl/") for n in names):
         kind = "a spreadsheet (.xlsx), not a report we read; export the report as .docx or .pdf"
     elif any(n.startswith("ppt/") for n in names):
@@ -239,16 +243,16 @@ def _format_for(data: bytes, name: str | None, path: str | None) -> str:
             sniffed = sniff_format(data, path=path)
         except UnsupportedFormatError:
             sniffed = None
-        if sniffed in ("docx", "doc", "pdf"):  # misnamed, but a format we read
+        if sniffed in ("docx", "doc", "pdf", "ofd"):  # misnamed, but a format we read
             return sniffed
         raise UnsupportedFormatError(_UNSUPPORTED[ext], path=path)
     sniffed = sniff_format(data, path=path)
     declared = _EXTENSIONS.get(ext)
-    if declared in (None, "txt") or sniffed in ("docx", "doc", "pdf", "mhtml"):
+    if declared in (None, "txt") or sniffed in ("docx", "doc", "pdf", "ofd", "mhtml"):
         return sniffed
     if declared == "doc" and sniffed == "html":  # a web page saved under .doc (Word's "Web
         return sniffed  # page" format, or a site serving HTML as .doc)
-    if declared in ("pdf", "docx", "doc") and _looks_like_text(data):
+    if declared in ("pdf", "docx", "doc", "ofd") and _looks_like_text(data):
         # no PDF header nor zip container, and the bytes read as text: a report saved
         # (or renamed) under the wrong extension is read as what it holds
         log.warning("%s: named %s but holds %s; read as %s", path, ext, sniffed.upper(),
@@ -432,6 +436,10 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
         from nlp_reports.ingest.pdf import pdf_to_text
 
         return _finish(pdf_to_text(data, path=where), "pdf", None, where)
+    if fmt == "ofd":
+        from nlp_reports.ingest.ofd import ofd_to_text
+
+        return _finish(ofd_to_text(data, path=where, max_bytes=max_bytes), "ofd", None, where)
     if fmt == "docx":
         from nlp_reports.ingest.docx import docx_to_text
 
