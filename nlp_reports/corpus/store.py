@@ -1497,6 +1497,22 @@ class Store:
             "FROM report_checks k, json_each(k.checks) c WHERE instr(k.checks, '\"fail\"') "
             "AND json_extract(c.value, '$[1]') = 'fail' ORDER BY k.report_id")
 
+    def unreadable_tables(self) -> Any:
+        """The tables read only in part (status not ``ok``, e.g. ``unreadable``), one row
+        each in report order: report_id, table_id and ``first`` (1 when it is its report's
+        first table of that id, the one the figures and checks read; DataFrame). One pass
+        over ``report_tables`` for what the summary asked three (111 MB each on 20,000
+        reports): only the few such rows look up their report's other tables."""
+        compact = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                     "name = 'report_tables'").fetchone()
+        if not compact:  # a store of schema 1 or 2: table_cells is a table, a table id once
+            return self.query("SELECT DISTINCT report_id, table_id, 1 AS first FROM "
+                              "table_cells WHERE table_status IS NOT 'ok' ORDER BY report_id")
+        return self.query(
+            "SELECT report_id, table_id, rowid = (SELECT min(rowid) FROM report_tables f "
+            "WHERE f.report_id = t.report_id AND f.table_id = t.table_id) AS first "
+            "FROM report_tables t WHERE status IS NOT 'ok' ORDER BY report_id, rowid")
+
     def problems(self) -> Any:
         """Every non-fatal parser problem (DataFrame)."""
         return self.query("SELECT * FROM problems ORDER BY report_id")

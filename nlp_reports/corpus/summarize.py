@@ -409,12 +409,20 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, source_format, published, "
         "n_sections, "
-        f"n_statements, missing_sections, model_id, {', '.join(numeric)} FROM reports "
-        "ORDER BY id")
+        f"n_statements, missing_sections, model_id, {', '.join(numeric)}, "
+        "words IS NOT NULL AS has_words FROM reports ORDER BY id")
+    has_words = reports.pop("has_words").astype(bool).to_numpy()
+    keys = list(dict.fromkeys(g for g in word_groups if g in GROUP_COLUMNS))
+    # the sample as the stored values give it (before any renaming), from this one read of
+    # the reports: a window query of its own read the table (192 MB on 20,000) again
+    stored_keys = [reports[g].tolist() if g in reports else None for g in keys]
     for c in numeric:
         reports[c] = reports[c].astype(float)
-    # one query per table (2), not per cell (26: 2.5 s on 20,000 reports)
-    partial = {t: unreadable_tables(store, t) for t in {t for t, _, _ in CROSS_YEAR_CELLS.values()}}
+    # the tables read in part, in one pass (was one per table and one for the counts)
+    unread = store.unreadable_tables()
+    first = unread.loc[unread["first"].astype(bool)]
+    partial = {t: set(first.loc[first["table_id"] == t, "report_id"].tolist())
+               for t in {t for t, _, _ in CROSS_YEAR_CELLS.values()}}
     for name, (table_id, _, _) in CROSS_YEAR_CELLS.items():
         # a table read only in part is not assessable, here as in the report's own checks
         reports.loc[reports["id"].isin(partial[table_id]), name] = np.nan
@@ -422,7 +430,9 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     bare = reports[["received", "outcomes_total", "review", "litigation"]].isna().all(axis=1)
     reports["identities_checked"] = reports["id"].isin(
         identities_checked(store, reports.loc[bare, "id"].tolist()))
-    reports["n_unreadable"] = reports["id"].map(unreadable_counts(store)).fillna(0).astype(int)
+    counts = unread.groupby("report_id").size()
+    reports["n_unreadable"] = reports["id"].map(
+        dict(zip(counts.index.astype(int), counts.astype(int), strict=True))).fillna(0).astype(int)
     add_narrative_figures(store, reports)  # (the text's figures where no table gave one)
     if agency_map is not None:
         apply_agency_map(reports, agency_map)
@@ -435,19 +445,14 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     statements = _statement_rows(store)
     checks = store.failed_checks()
     words = None
-    keys = list(dict.fromkeys(g for g in word_groups if g in GROUP_COLUMNS))
     # renamed, or written several ways (grouped by agency_names): sampled in pandas
     derived = set(DERIVED_GROUPS) | ({"agency"} if agency_map else set())
     if "agency" in keys and agency_names(reports):
         derived.add("agency")
     if keys and word_sample > 0 and not set(keys) & derived:
-        part = ", ".join(f'"{g}"' for g in keys)
         # the sample's ids first, then their words: a window over the words themselves
         # sorted every report's words (60 MB on 20,000 reports: 0.35 s, now 0.08)
-        ids = store.query(
-            "SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
-            f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT NULL) "
-            "WHERE rn <= ?", (int(word_sample),))["id"].tolist()
+        ids = first_of_groups(stored_keys, reports["id"].tolist(), has_words, int(word_sample))
         words = _words_of(store, ids)
         words = words.iloc[pd.Index(words["id"]).get_indexer(ids)].reset_index(drop=True)
     elif keys and word_sample > 0:  # a derived key is not in SQL: the same sample, in pandas
@@ -500,6 +505,37 @@ def _statement_rows(store: Store) -> Any:
     return pd.DataFrame(columns)
 
 
+def _sql_order(value: Any) -> tuple[Any, ...]:
+    """SQLite's order of a value (NULL, then numbers, then text by its UTF-8 bytes, which
+    is the order of its code points), as a sort key."""
+    if value is None or (isinstance(value, float) and value != value):
+        return (0,)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, value)
+
+
+def first_of_groups(keys: Sequence[Sequence[Any]], ids: Sequence[int],
+                    keep: Sequence[bool], n: int) -> list[int]:
+    """The ids of the first ``n`` reports (by id) of each group of equal ``keys`` values
+    (one sequence per key, aligned with ``ids``) among those ``keep`` marks, in the order
+    of SQLite's ``ROW_NUMBER() OVER (PARTITION BY keys ORDER BY id) <= n``: by group (its
+    values in SQLite's order), then id."""
+    rows = sorted((tuple(_sql_order(k[i]) for k in keys), rid)
+                  for i, rid in enumerate(ids) if keep[i])
+    out: list[int] = []
+    last: Any = object()
+    rank = 0
+    for group, rid in rows:
+        rank = rank + 1 if group == last else 1
+        last = group
+        if rank <= n:
+            out.append(rid)
+    return out
+
+
 def _words_of(store: Store, ids: Sequence[int]) -> Any:
     """``reports.words`` of the reports ``ids`` (id, words), in id order, queried in chunks."""
     import pandas as pd
@@ -539,18 +575,9 @@ def unreadable_tables(store: Store, table_id: str) -> set[int]:
     ``unreadable``): its cells are no operand of a cross-year identity (``x1_*``, ``x2_*``
     in ``reports`` are stored from what was read), as they are none of a report's checks
     or table figures."""
-    compact = store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                          "name = 'report_tables'")
-    if compact.empty:  # a store of schema 1 or 2: table_cells is a table
-        rows = store.query("SELECT DISTINCT report_id, table_status AS status FROM "
-                           "table_cells WHERE table_id = ?", (table_id,))
-        return set(rows.loc[rows["status"] != "ok", "report_id"].tolist())
-    # a report's first table of the id (SQLite takes a bare column from the min(rowid) row);
-    # only the few not read whole come back, not a row per report
-    rows = store.query("SELECT report_id FROM (SELECT report_id, status, min(rowid) FROM "
-                       "report_tables WHERE table_id = ? GROUP BY report_id) "
-                       "WHERE status IS NOT 'ok'", (table_id,))
-    return set(rows["report_id"].tolist())
+    rows = store.unreadable_tables()  # (a report's first table of the id)
+    return set(rows.loc[rows["first"].astype(bool) & (rows["table_id"] == table_id),
+                        "report_id"].tolist())
 
 
 def unreadable_counts(store: Store) -> dict[int, int]:
