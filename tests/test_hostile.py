@@ -571,6 +571,7 @@ EXPECTED: dict[str, tuple[type[ParseError], tuple[str, ...]] | None] = {
     "duplicated_headings.txt": None,
     "textarea_source.html": None,
     "stub_bad_link.html": (NotAReportError, ("download that file",)),
+    "document_write_unclosed.html": None,  # hostile16: the counter's unclosed call hung
 }
 BROKEN_FILES = sorted(p.name for p in BROKEN.iterdir() if p.suffix != ".py")
 
