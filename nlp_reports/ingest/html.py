@@ -856,13 +856,14 @@ def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, l
 
 _SCRIPT_OPEN = re.compile(r"<script\b[^>]*>", re.I)
 _SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
-#: A JS string literal: '…', "…" or `…` (a template's ${…} read as its text)
-_JS_LITERAL = r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`"
-#: document.write('…' + "…") — one way only to split the blanks and '+' between the pieces
-#: (an ambiguous split backtracked exponentially on "document.write('a'  'b'  …" unclosed)
-_WRITE_CALL = re.compile(
-    rf"document\.write(?:ln)?\s*\(\s*((?:(?:{_JS_LITERAL})\s*(?:\+\s*)?)+)\)", re.S)
+#: A JS string literal: '…', "…" or `…` (a template's ${…} read as its text); groups 1–3
+#: hold the body of each kind
 _JS_STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"|`((?:[^`\\]|\\.)*)`", re.S)
+#: document.write('…' + "…") — one way only to split the blanks and '+' between the pieces
+#: (an ambiguous split backtracked exponentially on "document.write('a'  'b'  …" unclosed);
+#: group 1 the pieces (the literal's own groups are not read here)
+_WRITE_CALL = re.compile(
+    rf"document\.write(?:ln)?\s*\(\s*((?:(?:{_JS_STRING.pattern})\s*(?:\+\s*)?)+)\)", re.S)
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _JS_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 #: Chinese characters a script's written markup must hold to be the page's content
