@@ -948,6 +948,7 @@ def _read_table3(
     if len(cols) == 7:
         order = _t3_header_order([(ln.labels, ln.grid) for ln in lines[head_from:best.start]])
         if order is not None:  # the header prints the applicant columns in another order
+            printed_at = [order.index(k) for k in range(7)]  # each format column's place
             for rid, cells in best.cells.items():
                 lo, hi = 0, len(cells)  # (a grid's empty spacer cells around the values kept)
                 while lo < hi and cells[lo].kind == BLANK and not cells[lo].raw:
@@ -955,8 +956,7 @@ def _read_table3(
                 while hi > lo and cells[hi - 1].kind == BLANK and not cells[hi - 1].raw:
                     hi -= 1
                 if hi - lo == 7:
-                    best.cells[rid] = [*cells[:lo], *(cells[lo + order.index(k)] for k in range(7)),
-                                       *cells[hi:]]
+                    best.cells[rid] = [*cells[:lo], *(cells[lo + i] for i in printed_at), *cells[hi:]]
 
     # format: 2021 splits (六)其他处理 into three rows; 2019 gives it values itself
     split = any(k in best.cells for k in ("3.6.1", "3.6.2", "3.6.3"))
@@ -1096,9 +1096,7 @@ def _t3_header_order(header: Sequence[tuple[Sequence[str], bool]]) -> list[int] 
             order += subs
         elif not (grouped and 1 <= _T3_COLUMN_OF[h] <= 5):
             order.append(_T3_COLUMN_OF[h])
-    if sorted(order) != list(range(7)) or order == list(range(7)):
-        return None
-    return order
+    return None if order == list(range(7)) else order
 
 
 def _t3_missing_column(rows: _Rows, header: Callable[[], Sequence[str]]) -> int | None:
