@@ -11,8 +11,12 @@
         # were read to write part-zy2, so since 2026-11-28 it is a design set like the others
     python benchmarks/quality.py benchmarks/data/unseen-6-one-writer.jsonl  # 64 fictional
         # reports (unseen-6-reports/) by another outside writer, labeled the same way, with a
-        # blind second annotator; never used to design anything: the honest held-out figure
-    python benchmarks/quality.py benchmarks/data/unseen-*-one-writer.jsonl  # all six sets
+        # blind second annotator; never used to design anything, scored once to adopt part-zy2
+    python benchmarks/quality.py benchmarks/data/unseen-7-one-writer.jsonl  # 73 fictional
+        # reports (unseen-7-reports/) by a third outside writer, labeled the same way, with a
+        # blind second annotator; scored once, with the shipped model, for no decision. Never
+        # used to design anything: with unseen-6, the honest held-out figures
+    python benchmarks/quality.py benchmarks/data/unseen-*-one-writer.jsonl  # all seven sets
 
 Reads every ``nlp_reports/data/heldout/*.jsonl``: statements written by a team member who
 never saw the training corpus (fictional reports split by the parser), each labeled blind
@@ -129,13 +133,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The model was not trained on this set (held-out figures; stock lines "
                   f"also in its training data: {n_seen}).\n")
         print(head)
-        # a set labeled by the taxonomy alone (unseen-5, unseen-6) has no guidelines annotator
+        # a set labeled by the taxonomy alone (unseen-5, -6, -7) has no guidelines annotator
         guided = all("annotator_guidelines" in r for r in records)
         if guided:
             print(row("taxonomy annotator vs guidelines annotator",
                       agreement(records, "annotator_guidelines", "annotator_taxonomy")))
         print(row("taxonomy annotator vs gold", agreement(records, "gold", "annotator_taxonomy")))
-        if all("annotator_taxonomy_b" in r for r in records):  # unseen-5/6: a second, blind
+        if all("annotator_taxonomy_b" in r for r in records):  # unseen-5/6/7: a second, blind
             print(row("second taxonomy annotator vs gold",
                       agreement(records, "gold", "annotator_taxonomy_b")))
         if guided:
