@@ -527,7 +527,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "(agency, year) chosen as summarize --dedupe chooses")
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("summarize", help="themes, coverage, copying, tables across the stored reports")
+    p = sub.add_parser(
+        "summarize", help="themes, coverage, copying, tables across the stored reports",
+        description="Summarize the stored reports: the headline names the model(s) that tagged "
+                    "them (JSON: \"models\"), the notes say what a reader must know (in "
+                    "English and Chinese), overview gives the share of reports stating any "
+                    "problem or measure, table_stats the figures of 表三/表四 (and, before 2019, "
+                    "the text's, with the reports stating each). docs/summary.md / 汇总：标题下注明"
+                    "标注模型；overview 给出写出问题、措施的报告所占比例")
     p.add_argument("--db", required=True)
     p.add_argument("--by", action="append",
                    choices=["year", "level", "region", "agency", "format", "source_format",
@@ -539,7 +546,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "tier the administrative tier (a department at its government's: "
                         "省厅 province, 县局 county); agency is one row per agency as its years "
                         "are linked (…政府办 = …人民政府办公室, 行署 = 行政公署), under its latest "
-                        "name (docs/summary.md)")
+                        "name (docs/summary.md); groups are listed in their own order: "
+                        "format legacy, 2019, 2021; level and tier national → township")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown, also with --csv/--html)")
     p.add_argument("--csv", metavar="DIR",

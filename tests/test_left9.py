@@ -209,7 +209,9 @@ def test_unattributable_figures_stay_empty(legacy_frame):
 def test_table_stats_by_year_have_narrative_columns_apart(legacy_db, legacy_frame):
     s = summarize(legacy_db, by=("year",))
     ts = s.table_stats.set_index("year")
-    assert list(s.table_stats.columns[-7:]) == ["with_narrative", *NARRATIVE_COLUMNS.values()]
+    assert list(s.table_stats.columns[-13:]) == [
+        "with_narrative", *NARRATIVE_COLUMNS.values(),
+        *(f"with_{c}" for c in NARRATIVE_COLUMNS.values())]  # (each figure's denominator)
     assert (ts["with_table3"] == 0).all()
     assert ts["received"].isna().all()  # the table column: no table was read
     for year, group in legacy_frame.reset_index().groupby("year"):
@@ -217,6 +219,7 @@ def test_table_stats_by_year_have_narrative_columns_apart(legacy_db, legacy_fram
             want = group[column].sum(min_count=1)
             got = ts.loc[year, column]
             assert (math.isnan(want) and math.isnan(got)) or got == want
+            assert ts.loc[year, f"with_{column}"] == group[column].notna().sum()
         assert ts.loc[year, "with_narrative"] == group[list(NARRATIVE_COLUMNS.values())].notna(
             ).any(axis=1).sum()
     # 2016 holds three reports of which the text states the received count of two

@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, failure_meaning_zh, failure_zh
-from nlp_reports.corpus.summarize import LEVEL_NAMES_ZH, UNKNOWN_GROUPS, unknown_group
+from nlp_reports.corpus.summarize import (
+    GROUP_ORDER,
+    LEVEL_NAMES_ZH,
+    UNKNOWN_GROUPS,
+    models_line,
+    unknown_group,
+)
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
@@ -316,6 +322,9 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
             f'<p>{summary.n_reports} reports, {summary.n_statements} statements'
             + (f"; {esc(grouped)}: the charts show each group, then all reports together"
                if by else "") + "</p>"]
+    models = tuple(getattr(summary, "models", ()) or ())
+    if models:  # (two report.html of one corpus tagged by two models are told apart)
+        body.append(f'<p class="models">{esc(models_line(models))}</p>')
     filters = tuple(getattr(summary, "filters", ()) or ())
     if filters:  # (--year / --folder: what every figure below counts)
         body.append(f'<p class="filters"><b>筛选 Only</b>: {esc(", ".join(filters))} — every '
@@ -402,11 +411,17 @@ TABLE_NOTES_ZH: dict[str, str] = {
     "copied_statements": "每行是一条沿用上年的表述：text 为本年原文，prev_text 为上年最相近的"
                          "表述，similarity 为两者的余弦相似度（1 = 去掉标点、序号后完全相同或"
                          "逐字包含）。引用前请逐条核对。",
+    "overview": "每行一组报告：reports 报告数；statements 第五部分表述总条数；problem_statements、"
+                "measure_statements 问题、措施条数；agencies 机关数；with_problems 至少写出一条"
+                "问题的报告数，share_with_problems = with_problems ÷ reports（承认存在问题的报告"
+                "所占比例）；with_measures、share_with_measures 同理，指改进措施。",
     "table_stats": "各组报告相加：received 为表三“一、本年新收”总计；granted、partial、refused、"
                    "unable、not_processed 为表三“三、本年度办理结果”的予以公开、部分公开、不予公开、"
                    "无法提供、不予处理；review、litigation 为表四行政复议、行政诉讼总计；"
                    "with_table3 为读出表三的报告数（求平均时用它作分母）。空白单元格不计为 0，"
-                   "也不计入总和。",
+                   "也不计入总和。*_narrative 为没有表格的报告（多为2019年以前）正文中写明的"
+                   "数字之和，with_received_narrative 等为写明该项数字的报告数（求该项平均时的"
+                   "分母），with_narrative 为至少写明一项的报告数。",
 }
 
 
@@ -552,6 +567,16 @@ def _level_rank(label: str) -> int:
                 len(LEVEL_NAMES))
 
 
+def _format_rank(label: str, by: Sequence[str]) -> int:
+    """Where a group label led by a layout (``--by format``) stands in time: legacy, 2019,
+    2021 (:data:`~nlp_reports.corpus.summarize.GROUP_ORDER`), not as text."""
+    if not by or by[0] != "format":
+        return 0
+    order = GROUP_ORDER["format"]
+    first = label.split(" · ", 1)[0]
+    return order.index(first) if first in order else len(order)
+
+
 #: Group columns whose values are level ids (shown by name on the page).
 _LEVELLED = ("level", "tier")
 
@@ -578,7 +603,8 @@ def _heat_table(cells: dict[str, dict[str, tuple[int, int]]], sizes: dict[str, i
     a background as dark as the share (``color`` at full strength for 100 %); "–" where
     the group has no report to count (n = 0)."""
     r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    groups = sorted(cells, key=lambda k: (k.startswith(_UNKNOWN_LABELS), _level_rank(k), k))
+    groups = sorted(cells, key=lambda k: (k.startswith(_UNKNOWN_LABELS), _level_rank(k),
+                                          _format_rank(k, by), k))
     hidden = 0
     if len(groups) > HEAT_MAX_GROUPS:
         keep = set(sorted(groups, key=lambda k: -sizes[k])[:HEAT_MAX_GROUPS])

@@ -66,6 +66,14 @@ LEVEL_NAMES_ZH: dict[str, str] = {
 #: The group of the reports of no level (a school, a hospital, a 事业单位 or an enterprise:
 #: outside the hierarchy; or a name the parser could not place), said for what it is.
 UNKNOWN_LEVEL = "(level not identified / 未识别层级)"
+#: Group keys whose values have an order of their own, in which the grouped tables list
+#: their groups (not as text: "2019", "2021", "legacy" would put the oldest layout last):
+#: the layouts in the order they came into force (the 2007 条例's, the 2019 试行 format, the
+#: 2021 format) and the levels from the top of the hierarchy down; a value not listed (the
+#: unknown group) comes after them.
+GROUP_ORDER: dict[str, tuple[str, ...]] = {
+    "format": ("legacy", "2019", "2021"),
+    "level": tuple(LEVEL_NAMES_ZH), "tier": tuple(LEVEL_NAMES_ZH)}
 #: Group columns whose unknown group says what is not known (others: :data:`UNKNOWN_GROUP`).
 UNKNOWN_GROUPS: dict[str, str] = {"level": UNKNOWN_LEVEL,
                                   "tier": "(tier not identified / 未识别行政层级)"}
@@ -166,7 +174,11 @@ class Summary:
     (``summary.prevalence`` …) read the same tables. ``notes``: what a reader must know to
     read the numbers right (several reports for one agency and year …), one sentence each.
     ``filters``: the reports chosen by ``years=`` / ``folders=`` (``--year``, ``--folder``),
-    as "year 2024", "folder 云岭市"; empty when every report is counted.
+    as "year 2024", "folder 云岭市"; empty when every report is counted. ``models``: the
+    models whose predictions the counted reports carry (``reports.model_id``, the SHA-256
+    of the model file; None when the store recorded none), each with its number of
+    reports, most first — so two summaries of one corpus tagged by two models are told
+    apart (标注模型).
     """
 
     by: tuple[str, ...]
@@ -175,6 +187,7 @@ class Summary:
     n_statements: int = 0
     notes: tuple[str, ...] = ()
     filters: tuple[str, ...] = ()
+    models: tuple[tuple[str | None, int], ...] = ()
 
     def __getattr__(self, name: str) -> Any:
         tables = self.__dict__.get("tables", {})
@@ -196,7 +209,7 @@ class Summary:
                 "statements" + (f"; grouped by {escape(', '.join(self.by))}" if self.by
                                 else "")
                 + (f"; only {escape(', '.join(self.filters))}" if self.filters else "")
-                + "</p>")
+                + "</p>" + (f"<p>{escape(models_line(self.models))}</p>" if self.models else ""))
         notes = ("<ul>" + "".join(f"<li>{escape(n)}</li>" for n in self.notes) + "</ul>"
                  if self.notes else "")
         rows = "".join(
@@ -213,6 +226,8 @@ class Summary:
         parts = [f"# Corpus summary\n\n{self.n_reports} reports, {self.n_statements} "
                  f"statements" + (f"; grouped by {', '.join(self.by)}" if self.by else "")
                  + (f"; only {', '.join(self.filters)}" if self.filters else "")]
+        if self.models:
+            parts.append(models_line(self.models))
         if self.notes:
             parts.append("## Notes\n\n" + "\n".join(f"- {n}" for n in self.notes))
         for name, title in TABLE_TITLES.items():
@@ -224,11 +239,12 @@ class Summary:
         return "\n\n".join(parts) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: {"by", "n_reports", "n_statements", "notes", "filters", "tables":
-        {name: [records]}}."""
+        """JSON-ready: {"by", "n_reports", "n_statements", "notes", "filters", "models":
+        [{"model_id", "reports", "shipped_default"}], "tables": {name: [records]}}."""
         return {
             "by": list(self.by), "n_reports": self.n_reports, "n_statements": self.n_statements,
             "notes": list(self.notes), "filters": list(self.filters),
+            "models": models_records(self.models),
             "tables": {name: records(df) for name, df in self.tables.items()},
         }
 
@@ -250,7 +266,8 @@ class Summary:
         writing cost a second copy of it (and the time to make it)."""
         head = json.dumps({"by": list(self.by), "n_reports": self.n_reports,
                            "n_statements": self.n_statements, "notes": list(self.notes),
-                           "filters": list(self.filters)}, ensure_ascii=False)
+                           "filters": list(self.filters),
+                           "models": models_records(self.models)}, ensure_ascii=False)
         yield head[:-1] + ', "tables": {'
         for i, (name, df) in enumerate(self.tables.items()):
             yield (", " if i else "") + json.dumps(str(name), ensure_ascii=False) + ": "
@@ -283,6 +300,82 @@ class Summary:
             Path(path).parent.mkdir(parents=True, exist_ok=True)  # as export does
             Path(path).write_text(html, encoding="utf-8")
         return html
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model_id() -> str | None:
+    """The model id (SHA-256 of model.joblib, as recorded beside it) of the shipped default
+    model, or None when it is not installed: its checksum file read where
+    :func:`nlp_reports.classify.modelcard.shipped_models_roots` looks (the package's
+    ``models``, then the checkout's), by the rule of ``modelcard.recorded_checksum`` —
+    nothing unpickled, and not the classify package (30 ms of imports) for one line."""
+    from importlib import resources
+
+    import nlp_reports
+
+    roots = [Path(nlp_reports.__file__).resolve().parents[1] / "models"]
+    try:
+        roots.insert(0, Path(str(resources.files("nlp_reports") / "models")))
+    except (ModuleNotFoundError, TypeError, NotADirectoryError):
+        pass
+    for root in roots:
+        model = root / "default"
+        if not (model / "model.joblib").is_file():
+            continue
+        try:
+            sha = model / "model.joblib.sha256"
+            if sha.is_file():
+                words = sha.read_text("ascii", errors="replace").split()
+                return words[0].lower() if words else None
+            card = json.loads((model / "meta.json").read_text("utf-8"))
+            value = card.get("model_sha256") or card.get("sha256")
+            return str(value).lower() if value else None
+        except (OSError, ValueError, AttributeError):
+            return None
+    return None
+
+
+def models_of(reports: Any) -> tuple[tuple[str | None, int], ...]:
+    """(model id, reports) for each model whose predictions ``reports`` carry, most first
+    (ties by id); a report with no recorded model (``model_id`` NULL) counts under None."""
+    if "model_id" not in reports or not len(reports):
+        return ()
+    ids = reports["model_id"].astype(object).where(reports["model_id"].notna(), "")
+    counts = ids.value_counts()
+    pairs = sorted(((str(m) or None, int(n)) for m, n in counts.items()),
+                   key=lambda mn: (-mn[1], mn[0] or ""))
+    return tuple(pairs)
+
+
+def models_records(models: Sequence[tuple[str | None, int]]) -> list[dict[str, Any]]:
+    """The JSON ``models`` key: {"model_id" (full, or null), "reports", "shipped_default"}."""
+    shipped = shipped_model_id() if models else None
+    return [{"model_id": m, "reports": n, "shipped_default": m is not None and m == shipped}
+            for m, n in models]
+
+
+def models_line(models: Sequence[tuple[str | None, int]]) -> str:
+    """The headline naming the model(s) that tagged the counted reports, in English and
+    Chinese: "Tagged with model fde104068ade (43 reports; the shipped default model) /
+    标注模型：fde104068ade（43份报告，随附的默认模型）". Ids cut to 12 characters, as the
+    note on several models and ``tag``'s messages cut them."""
+    shipped = shipped_model_id()
+
+    def en(m: str | None, n: int) -> str:
+        name = m[:12] if m else "(no model recorded)"
+        own = "; the shipped default model" if m is not None and m == shipped else ""
+        return f"{name} ({n} report{'s' if n != 1 else ''}{own})"
+
+    def zh(m: str | None, n: int) -> str:
+        name = m[:12] if m else "（未记录模型）"
+        own = "，随附的默认模型" if m is not None and m == shipped else ""
+        return f"{name}（{n}份报告{own}）"
+
+    if len(models) == 1:
+        return f"Tagged with model {en(*models[0])} / 标注模型：{zh(*models[0])}"
+    return (f"Tagged with {len(models)} models: {', '.join(en(*mn) for mn in models)} — their "
+            f"kinds and themes are not comparable (see the notes) / 标注模型{len(models)}个："
+            + "；".join(zh(*mn) for mn in models) + "——不同模型的类型和主题判断不可比（见说明）")
 
 
 def _table_json(df: Any) -> str:
@@ -420,9 +513,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         reports[c] = reports[c].astype(float)
     # the tables read in part, in one pass (was one per table and one for the counts)
     unread = store.unreadable_tables()
-    first = unread.loc[unread["first"].astype(bool)]
-    partial = {t: set(first.loc[first["table_id"] == t, "report_id"].tolist())
-               for t in {t for t, _, _ in CROSS_YEAR_CELLS.values()}}
+    partial = partly_read(unread, {t for t, _, _ in CROSS_YEAR_CELLS.values()})
     for name, (table_id, _, _) in CROSS_YEAR_CELLS.items():
         # a table read only in part is not assessable, here as in the report's own checks
         reports.loc[reports["id"].isin(partial[table_id]), name] = np.nan
@@ -575,24 +666,15 @@ def unreadable_tables(store: Store, table_id: str) -> set[int]:
     ``unreadable``): its cells are no operand of a cross-year identity (``x1_*``, ``x2_*``
     in ``reports`` are stored from what was read), as they are none of a report's checks
     or table figures."""
-    rows = store.unreadable_tables()  # (a report's first table of the id)
-    return set(rows.loc[rows["first"].astype(bool) & (rows["table_id"] == table_id),
-                        "report_id"].tolist())
+    return partly_read(store.unreadable_tables(), [table_id])[table_id]
 
 
-def unreadable_counts(store: Store) -> dict[int, int]:
-    """Report id → how many of its tables were read only in part (status ``unreadable``),
-    for the reports that have any: :func:`dedupe_frames` prefers, of two texts of one
-    report, the one whose tables were read whole (a PDF attachment that lost a row)."""
-    compact = store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                          "name = 'report_tables'")
-    if compact.empty:  # a store of schema 1 or 2: table_cells is a table
-        rows = store.query("SELECT report_id, count(DISTINCT table_id) AS n FROM table_cells "
-                           "WHERE table_status IS NOT 'ok' GROUP BY report_id")
-    else:
-        rows = store.query("SELECT report_id, count(*) AS n FROM report_tables "
-                           "WHERE status IS NOT 'ok' GROUP BY report_id")
-    return dict(zip(rows["report_id"].astype(int), rows["n"].astype(int), strict=True))
+def partly_read(unread: Any, table_ids: Iterable[str]) -> dict[str, set[int]]:
+    """Table id → ids of the reports whose first table of that id was read only in part,
+    from :meth:`Store.unreadable_tables` (``unread``): one read of the store serves every
+    table id."""
+    first = unread.loc[unread["first"].astype(bool)]
+    return {t: set(first.loc[first["table_id"] == t, "report_id"].tolist()) for t in table_ids}
 
 
 def top_folders(paths: Sequence[str | None]) -> Any:
@@ -885,6 +967,14 @@ def agency_map_notes(reports: Any, agency_map: dict[str, str] | None) -> list[st
         note += (f". {len(unused)} old name{'s' if len(unused) != 1 else ''} of the map "
                  f"{'are' if len(unused) != 1 else 'is'} in no report (a typo?): "
                  + "、".join(unused[:5]) + ("…" if len(unused) > 5 else ""))
+    note += (f" / 机关名称对照表：{k}份报告按机关的新名称计"
+             + ("（" + "；".join(f"{o} → {n}：{c}份" for (o, n), c in pairs.head(5).items())
+                + (f"；另有{len(pairs) - 5}组" if len(pairs) > 5 else "") + "）" if k else "")
+             + "，各表格（copying、problem_changes、cross_year、boilerplate、--by agency）中该机关"
+             "更名前后的年度相互关联；汇总表格用新名称，数据库和审查结果保留原写法")
+    if unused:
+        note += (f"。对照表中有{len(unused)}个旧名称不见于任何报告（是否写错？）："
+                 + "、".join(unused[:5]) + ("…" if len(unused) > 5 else ""))
     return [note]
 
 
@@ -958,7 +1048,10 @@ def select_agencies(frames: Frames, agencies: Sequence[str]) -> tuple[Frames, st
     chosen = r.loc[r["id"].isin(keep), "agency"].dropna().unique().tolist()
     note = (f"only the agencies asked for (--agency, agencies=): {len(keep)} of the store's "
             f"{len(r)} reports, of {'、'.join(sorted(chosen))}; tables that compare agencies "
-            "(boilerplate, vocabulary) compare these reports only")
+            "(boilerplate, vocabulary) compare these reports only"
+            f" / 仅汇总指定机关（--agency）的报告：数据库{len(r)}份报告中的{len(keep)}份，"
+            f"机关为{'、'.join(sorted(chosen))}；比较不同机关的表格（boilerplate、vocabulary）"
+            "只在这些报告之间比较")
     return _frames_of(frames, keep), note
 
 
@@ -1196,7 +1289,12 @@ def agency_names_notes(names: dict[str, str], *, limit: int = 5) -> list[str]:
     return [f"one agency, several names: {listed}{more}. --by agency counts each as one "
             "agency under the name it wrote most recently, as the cross-year tables, copying "
             "and --dedupe link its years (blanks, 行署 = 行政公署, …政府办 = …人民政府办公室; "
-            "docs/summary.md, Grouping)"]
+            "docs/summary.md, Grouping) / 同一机关有多种写法："
+            + "；".join(f"{shown}（又作{'、'.join(others)}）" for shown, others in items[:limit])
+            + (f"；另有{len(items) - limit}个" if len(items) > limit else "")
+            + "。按机关（--by agency）汇总时计为一个机关，用其最近使用的名称，与跨年度表格、"
+            "copying 和 --dedupe 关联年度的方式一致（忽略空格，行署 = 行政公署，…政府办 = "
+            "…人民政府办公室）"]
 
 
 def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
@@ -1213,7 +1311,11 @@ def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
     return [f"possibly renamed: {shown}{more}; link them with --agency-map FILE (a CSV of "
             "old name,new name; agency_map= in Python): until then each name is an agency "
             "of its own, whose years do not link across the rename (docs/summary.md, "
-            "Renamed agencies)"]
+            "Renamed agencies) / 可能更名的机关："
+            + "；".join(f"{o}（{span(*oy)}年）→ {n}（{span(*ny)}年）" for o, oy, n, ny in found[:limit])
+            + (f"；另有{len(found) - limit}组" if len(found) > limit else "")
+            + "。可用 --agency-map 文件（每行“旧名称,新名称”）将其关联；关联之前，每个名称各算"
+            "一个机关，更名前后的年度互不相连"]
 
 
 # --- the summary ----------------------------------------------------------------------------
@@ -1296,6 +1398,12 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     return dataclasses.replace(summary, notes=notes, filters=words)
 
 
+def _filter_word_zh(word: str) -> str:
+    """"year 2024" → "2024年度", "folder 云岭市" → "文件夹“云岭市”" (:func:`filter_report_ids`' words)."""
+    kind, _, value = word.partition(" ")
+    return {"year": f"{value}年度", "folder": f"文件夹“{value}”"}.get(kind, word)
+
+
 def filter_note(words: Sequence[str], n_kept: int, n_all: int, of_agencies: bool) -> str:
     """The note saying which reports ``years=`` / ``folders=`` kept, and what still reads
     the others (the cross-year tables) and what does not (the tables comparing reports)."""
@@ -1306,7 +1414,12 @@ def filter_note(words: Sequence[str], n_kept: int, n_all: int, of_agencies: bool
             "still compare each with its agency's reports of other years in the store, so "
             "their rows are those of the whole store's summary for these reports; the tables "
             "that compare reports with each other (boilerplate, representatives, vocabulary) "
-            "compare these reports only")
+            f"compare these reports only / 仅汇总{'、'.join(map(_filter_word_zh, words))}的报告"
+            "（--year/--folder）："
+            f"数据库{'中指定机关' if of_agencies else ''}{n_all}份报告中的{n_kept}份。各表格只计"
+            "这些报告；跨年度表格（copying、copied_statements、cross_year、problem_changes）"
+            "仍与该机关在数据库中其他年度的报告比较；报告之间相互比较的表格（boilerplate、"
+            "representatives、vocabulary）只在这些报告之间比较")
 
 
 def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
@@ -1463,10 +1576,36 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                        for name, df in cross.items()})
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
+    for name, keys in (("overview", by), ("prevalence", by), ("coverage", by),
+                       ("table_stats", by), ("vocabulary", tuple(word_groups))):
+        tables[name] = in_group_order(tables[name], keys)
     for df in tables.values():
         _nullable_year(df)
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
-                   notes=tuple(notes))
+                   notes=tuple(notes), models=models_of(frames.reports))
+
+
+def in_group_order(df: Any, by: Sequence[str]) -> Any:
+    """A grouped table's rows with the groups of :data:`GROUP_ORDER`'s keys in their own
+    order (``--by format``: legacy, 2019, 2021; ``--by level``: national … township, then
+    department), the other keys as pandas sorted them (numbers, then text), the rows of
+    one group in the order they had. Unchanged (the same object) when no such key is in ``by``."""
+    if (not any(b in GROUP_ORDER for b in by) or df is None or not len(df)
+            or any(b not in df.columns for b in by)):
+        return df
+
+    def key(b: str) -> list[Any]:
+        if b in GROUP_ORDER:
+            rank = {v: i for i, v in enumerate(GROUP_ORDER[b])}
+            return [(rank.get(v, len(rank)), str(v)) for v in df[b].tolist()]
+        return [(0, v, "") if isinstance(v, (int, float, np.integer, np.floating)) and v == v
+                else (1, 0, str(v)) for v in df[b].tolist()]
+
+    keys = [key(b) for b in by]
+    order = sorted(range(len(df)), key=lambda i: tuple(k[i] for k in keys))  # (stable)
+    if order == list(range(len(df))):
+        return df
+    return df.iloc[order].reset_index(drop=True)
 
 
 def _context_ids(reports: Any, keep: set[int], kept: set[int]) -> set[int]:
@@ -1536,7 +1675,11 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
                 f"The statements were tagged by {len(models)} different models ({each}); "
                 "their kinds and themes are not comparable across models. Re-tag with one "
                 "model: nlp-reports tag … --db … --retag [--model DIR] (in Python: tag_paths(…, "
-                "retag=True[, model=…]))")
+                "retag=True[, model=…])) / 第五部分的表述由"
+                f"{len(models)}个不同模型标注（"
+                + "；".join(f"{str(m)[:12]}：{n}份报告" for m, n in models.items())
+                + "），不同模型判断的类型和主题不可比。请用同一模型重新标注："
+                "nlp-reports tag … --db … --retag [--model DIR]")
     from nlp_reports.parse.metadata import agency_key
 
     r = reports.dropna(subset=["agency", "year"])
@@ -1552,7 +1695,11 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             f"text with neither, then the one published last, else the "
             f"most complete, else the one stored last — and {left} "
             f"report{'s are' if left != 1 else ' is'} left out of every table"
-            + _kept_texts(r, multi.index) + _year_conflicts(r, multi.index))
+            + _kept_texts(r, multi.index) + _year_conflicts(r, multi.index)
+            + f" / 去重：{len(multi)}个（机关、年度）组合有多份报告，每个组合只计一份——先取年度"
+            "无疑问（无 year_conflict）的，再取有章节或表三的（而非两者皆无的文本），再取发布最晚的，"
+            f"再取最完整的，最后取最后入库的——共{left}份报告未计入任何表格"
+            + _year_conflicts_zh(r, multi.index))
     elif len(multi):
         shown = "; ".join(f"{a} {int(y) if isinstance(y, (int, float, np.number)) else y}: {n}"
                           for (a, y), n in multi.head(3).items())
@@ -1566,7 +1713,12 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
             f"for one agency and year (a revised version?){why}, each counted in every table "
             "(--dedupe / dedupe=True counts one per pair). List them with: SELECT agency, "
             "year, count(*) FROM reports GROUP BY agency, year HAVING count(*) > 1"
-            + _year_conflicts(r, multi.index))
+            + _year_conflicts(r, multi.index)
+            + f" / {len(multi)}个（机关、年度）组合有多份报告（共{int(multi.sum())}份）：同一机关"
+            "同一年度的不同文本（修订版？）"
+            + (f"，其中{cut}个组合中有报告缺少另一份报告有的章节（下载不完整？）" if cut else "")
+            + "，每份都计入各表格（--dedupe 每个组合只计一份）"
+            + _year_conflicts_zh(r, multi.index))
     return notes
 
 
@@ -1592,6 +1744,16 @@ def _year_conflicts(r: Any, pairs: Any, limit: int = 3) -> str:
             "report_id WHERE code = 'year_conflict'")
 
 
+def _year_conflicts_zh(r: Any, pairs: Any) -> str:
+    """:func:`_year_conflicts`' count in Chinese (the names are in the English sentence)."""
+    if "year_conflict" not in r or not len(pairs):
+        return ""
+    hit = r.set_index(["agency", "year"]).index.isin(pairs) & r["year_conflict"].to_numpy(bool)
+    n = int(hit.sum())
+    return (f"。其中{n}份报告存在年度冲突（year_conflict：标题年度与数据期间或日期不符，可能是"
+            "其他年度的报告，计入了本年度）" if n else "")
+
+
 def files_note(files: Any) -> list[str]:
     """The note saying how many files of the store are in no table: those that could not be
     read (``files.status = 'failed'``, by reason) and the copies of a stored report
@@ -1615,7 +1777,13 @@ def files_note(files: Any) -> list[str]:
                      f"stored file (a copy, or the same text in other bytes) and "
                      f"{'are' if n_dup != 1 else 'is'} counted once, as that report "
                      "(SELECT * FROM duplicates)")
-    return ["; ".join(parts)] if parts else []
+    zh = []
+    if n_failed:
+        zh.append(f"{n_failed}个文件无法读取（{why}），未计入任何表格，可用 nlp-reports audit 列出")
+    if n_dup:
+        zh.append(f"{n_dup}个文件与已入库的报告相同（副本，或同一报告的另一种编码、格式），"
+                  "只按该报告计一次")
+    return ["; ".join(parts) + " / " + "；".join(zh)] if parts else []
 
 
 def silent_reports_note(reports: Any) -> list[str]:
@@ -1635,7 +1803,10 @@ def silent_reports_note(reports: Any) -> list[str]:
             f"section 五 ({names}{more}: missing, 无, or a truncated file); "
             f"{'they count' if len(none) != 1 else 'it counts'} in every share's "
             "denominator as stating no theme. The audit lists them (section5_empty, "
-            "missing_sections)"]
+            f"missing_sections) / {len(none)}份报告第五部分没有任何表述（{names}"
+            + (f"；另有{len(none) - 3}份" if len(none) > 3 else "")
+            + "：缺失、只写“无”或文件不完整），在各比例的分母中计为未提及任何主题；审查（nlp-reports audit）逐份列出"
+            "（section5_empty、missing_sections）"]
 
 
 #: The report layouts (``format``) in the order they were in force, with what a reader of a
@@ -1731,18 +1902,30 @@ def _overview(reps: Any, st: Any, by: Sequence[str]) -> Any:
     per = st.groupby("report_id").agg(problems=("problem", "sum"), measures=("measure", "sum"))
     r = reps.set_index("id").join(per).fillna({"problems": 0, "measures": 0})
     r["n_statements"] = r["n_statements"].astype(int)
+    # reports stating at least one problem / measure (有无问题: "what share of the reports
+    # admit any problem?"), beside the statement counts
+    r["with_problems"] = r["problems"] > 0
+    r["with_measures"] = r["measures"] > 0
     keys = list(by)
     if keys:
         g = r.groupby(keys, dropna=False)
         out = pd.DataFrame({"reports": g.size(), "statements": g["n_statements"].sum(),
                             "problem_statements": g["problems"].sum().astype(int),
                             "measure_statements": g["measures"].sum().astype(int),
-                            "agencies": g["agency"].nunique()}).reset_index()
+                            "agencies": g["agency"].nunique(),
+                            "with_problems": g["with_problems"].sum().astype(int),
+                            "with_measures": g["with_measures"].sum().astype(int)}).reset_index()
     else:
         out = pd.DataFrame([{"reports": len(r), "statements": int(r["n_statements"].sum()),
                              "problem_statements": int(r["problems"].sum()),
                              "measure_statements": int(r["measures"].sum()),
-                             "agencies": int(r["agency"].nunique())}])
+                             "agencies": int(r["agency"].nunique()),
+                             "with_problems": int(r["with_problems"].sum()),
+                             "with_measures": int(r["with_measures"].sum())}])
+    n = out["reports"].where(out["reports"] > 0)
+    out.insert(out.columns.get_loc("with_problems") + 1, "share_with_problems",
+               (out["with_problems"] / n).round(3))
+    out["share_with_measures"] = (out["with_measures"] / n).round(3)
     return out
 
 
@@ -2262,6 +2445,10 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     out["with_narrative"] = sums["has_narrative"].fillna(0).astype(int) if narrative else 0
     for column in NARRATIVE_COLUMNS.values():
         out[column] = sums[column] if column in narrative else np.nan
+    # each figure's own denominator: the reports whose text states it (a report may state
+    # received but not granted), so received_narrative / with_received_narrative is a mean
+    for column in NARRATIVE_COLUMNS.values():
+        out[f"with_{column}"] = (grouped[column].count() if column in narrative else 0)
     out = out.reset_index()
     if not keys:
         out = out.drop(columns=[out.columns[0]])
@@ -2270,7 +2457,8 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
 
             out = pd.DataFrame([{"reports": 0, "with_table3": 0, **dict.fromkeys(
                 value_cols, np.nan), "with_tables": 0, "share_failing_I1_I4": np.nan,
-                "with_narrative": 0, **dict.fromkeys(NARRATIVE_COLUMNS.values(), np.nan)}])
+                "with_narrative": 0, **dict.fromkeys(NARRATIVE_COLUMNS.values(), np.nan),
+                **{f"with_{c}": 0 for c in NARRATIVE_COLUMNS.values()}}])
     return out
 
 
