@@ -2,7 +2,8 @@
 
 The unreadable tables come from one query (was three scans of ``report_tables``), the
 vocabulary sample from the one read of ``reports`` (was a window query reading the table
-again). Each is compared with the query it replaced, on a store with
+again), and two partial indexes let the unreadable tables and the failed checks be found
+without reading every row. Each is compared with the query it replaced, on a store with
 the cases that matter: a table read in part, a status NULL, a table id twice in a report
 (first read whole, second not, and the reverse), a check that fails.
 """
@@ -100,3 +101,36 @@ def test_vocabulary_sample_is_the_window_query_it_replaced():
     years = _column((2021, None, 2019, 2021, None, 2020))  # float with NaN for NULL
     assert sm.first_of_groups([years.tolist()], [1, 2, 3, 4, 5, 6], [True] * 6, 1) == [2, 3, 6, 1]
 
+
+def test_partial_indexes_find_the_same_rows_as_a_scan(tmp_path):
+    """A store gets the two partial indexes; the readers use them; a store made before
+    (without them) is read to the same frames, and gets them when opened for writing."""
+    path, ids = _messy_store(tmp_path)
+    names = ("report_tables_unreadable", "report_checks_failed")
+    with Store(path, readonly=True) as store:
+        have = {n for (n,) in store.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert set(names) <= have
+        plans = " ".join(str(r) for sql in (
+            "SELECT report_id FROM report_tables t WHERE status IS NOT 'ok'",
+            "SELECT report_id FROM report_checks k WHERE instr(k.checks, '\"fail\"')")
+            for r in store.connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert all(n in plans for n in names)
+        failed, unread = store.failed_checks(), store.unreadable_tables()
+    assert failed["report_id"].tolist() == [ids[4]] and failed["id"].tolist() == ["I2"]
+    assert unread.values.tolist() == [[ids[0], "table3", 1], [ids[1], "table4", 1],
+                                      [ids[2], "table3", 0], [ids[3], "table3", 1]]
+    conn = sqlite3.connect(path)
+    for n in names:
+        conn.execute(f"DROP INDEX {n}")
+    conn.commit()
+    conn.close()
+    with Store(path, readonly=True) as store:
+        assert not {n for (n,) in store.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")} & set(names)
+        assert store.failed_checks().equals(failed)
+        assert store.unreadable_tables().equals(unread)
+    with Store(path) as store:
+        assert set(names) <= {n for (n,) in store.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert store.failed_checks().equals(failed)
