@@ -51,10 +51,31 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+#: A cell holding one figure only, wrapped over 2 or 3 lines (digits, thousands marks)
+_FIGURE_LINES = re.compile(r"\s*[1-9][\d,，.]*(?:\s*\n\s*[\d,，.]+){1,2}\s*")
+
+
+def _wrapped_figure(value: str) -> bool:
+    """Whether a cell's lines are one figure wrapped in a narrow column ("48" / "55"): digits
+    only, the first not 0, every line but the last as long as the first (2 characters or
+    more: the column's width), the last no longer. Values of several rows in one cell (a
+    table without row rules) are single figures of any lengths, and their labels are
+    merged alike, so those rows stay unread."""
+    if not _FIGURE_LINES.fullmatch(value):
+        return False
+    lines = value.split()
+    width = len(lines[0])
+    return width >= 2 and all(len(x) == width for x in lines[1:-1]) and len(lines[-1]) <= width
+
+
 def _cell(value: str | None) -> str:
-    """Cell text on one line: a wrap next to a Chinese character joins without a space."""
+    """Cell text on one line: a wrap next to a Chinese character joins without a space, and
+    so does a figure's wrap in a narrow column (:func:`_wrapped_figure`: 4855 read "48 55",
+    no number, and left 表三 unreadable)."""
     if not value:
         return ""
+    if "\n" in value and _wrapped_figure(value):
+        return _WS.sub("", value)
     return _GAP_BETWEEN_CJK.sub("", _WS.sub(" ", _SPACE_NEXT_TO_CJK.sub("", value))).strip()
 
 
@@ -107,6 +128,8 @@ def _line_text(line: dict) -> str:
         return _GAP_BETWEEN_CJK.sub("", text)  # (a ligature or a layout we cannot map)
     gaps = sorted(b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False))
     median = gaps[len(gaps) // 2]
+    if _evenly_spaced(chars, gaps):
+        return "".join(words)
     out = [words[0]]
     k = len(words[0])
     for word in words[1:]:
@@ -121,6 +144,18 @@ def _line_text(line: dict) -> str:
         out.append(word)
         k += len(word)
     return "".join(out)
+
+
+def _evenly_spaced(chars: list[dict], gaps: list[float]) -> bool:
+    """Whether a line is letter-spaced as a whole (分散对齐, or a space typed after every
+    character: "2 0 2 2 年 1 月 2 5 日", "信息 1 9 8 条"): every gap between its characters a
+    fifth of a character or more and all alike (within a quarter of a character), and two
+    Chinese characters among them. Only the gaps between two Chinese characters were closed,
+    so the signature's date read as no date (published None) and the figures of a justified
+    line fell apart; a table row drawn without lines has a label set solid beside its cells."""
+    size = max(c["size"] for c in chars)
+    return (len(chars) >= 4 and gaps[0] >= 0.2 * size and gaps[-1] - gaps[0] <= 0.25 * size
+            and sum(1 for c in chars if _CJK_CHAR.match(c["text"])) >= 2)
 
 
 #: An office suite sets Chinese beside Latin letters or digits a little apart (LibreOffice's
@@ -186,9 +221,7 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
         full = sorted(item[0] for item in items if item[4] == 0)
         items.sort(key=lambda item: (bisect.bisect_left(full, item[0]), item[4] == 0,
                                      item[4], item[0], item[1]))
-    flat = _join_wrapped(items, float(page.width))
-    if first:
-        flat = _join_title(flat)
+    flat = _join_title(_join_wrapped(items, float(page.width)), first=first)
     lines = [line for _, _, chunk, _ in flat for line in chunk]
     # page furniture sits among the first or last two text lines of a page; a bare number
     # there is left to _drop_page_numbers, which sees all pages
@@ -339,7 +372,9 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
     (only to its label cells: text falling under a value starts another table).
     The next page's row may have fewer cells: a label column merged down the rows
     (三、本年度办理结果) is not drawn again on the new page, so the cells are aligned from
-    the right (the value columns), the missing ones being the leftmost."""
+    the right (the value columns), the missing ones being the leftmost. It may have more,
+    blank at the left: that merged column, its text printed on another page, was blank on
+    the page before and dropped there as an empty column."""
     for k in range(len(pages) - 1):
         lines, nxt = pages[k], pages[k + 1]
         last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i]), None)
@@ -354,6 +389,9 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
         prev, cont = lines[last].split("\t"), nxt[j].split("\t")
         if len(cont) < len(prev):  # a merged label column not drawn again on this page
             cont = [""] * (len(prev) - len(cont)) + cont
+        elif len(cont) > len(prev) and not any(cont[:len(cont) - len(prev)]):
+            # … or blank on the page before, which dropped it as an empty column
+            cont = cont[len(cont) - len(prev):]
         if (len(prev) != len(cont) or any(is_value_cell(c) for c in cont if c)
                 or not any(is_value_cell(c) for c in prev if c)):
             continue
@@ -538,29 +576,39 @@ def _crossings(words: list[dict], lo: int, hi: int) -> list[int]:
 _TITLE_END = re.compile(r"报告|報告")
 
 
-def _join_title(items: list) -> list:
-    """``items`` with the report title joined when it wraps: the first lines set in one font
-    clearly larger than the body (大标题), close together, where only the last names the
-    报告 ("某某街道办事处2021年政府" / "信息公开工作年度报告")."""
+def _join_title(items: list, *, first: bool = True) -> list:
+    """``items`` with a report title joined when it wraps: lines set in one font clearly
+    larger than the body (大标题), close together, where only the last names the 报告
+    ("某某街道办事处2021年政府" / "信息公开工作年度报告"). On the first page the title is
+    among its first four items; on a later page it may stand anywhere: the body's title
+    after a cover and a 目录, or a second report's (a county's report and its bureau's in
+    one PDF), whose title cut in two ("…工作年度报" / "告") was no title line, so the
+    second report was read as the first one's tail and its figures and statements lost."""
     text = [it for it in items if it[1] == 0]
     if len(text) < 3:
         return items
     sizes = sorted(it[3] for it in text)
     body = sizes[len(sizes) // 2]
-    k = next((i for i, it in enumerate(items[:4]) if it[1] == 0 and it[3] >= 1.2 * body), None)
-    if k is None:
-        return items
-    size = items[k][3]
-    j = k + 1
-    while (j < len(items) and items[j][1] == 0 and abs(items[j][3] - size) <= 0.5
-           and items[j][0] - items[j - 1][0] <= 2.5 * size and j - k < 3):
-        j += 1
-    lines = [it[2][0] for it in items[k:j]]
-    if (j - k < 2 or any(_TITLE_END.search(x) for x in lines[:-1])
-            or not _TITLE_END.search(lines[-1]) or any(x[-1] in "。；;：:，," for x in lines)):
-        return items
-    joined = (items[k][0], 0, ["".join(lines)], size)
-    return [*items[:k], joined, *items[j:]]
+    starts = range(min(4, len(items))) if first else range(len(items))
+    k = next((i for i in starts if items[i][1] == 0 and items[i][3] >= 1.2 * body), None)
+    while k is not None:
+        size = items[k][3]
+        j = k + 1
+        while (j < len(items) and items[j][1] == 0 and abs(items[j][3] - size) <= 0.5
+               and items[j][0] - items[j - 1][0] <= 2.5 * size and j - k < 3):
+            j += 1
+        lines = [it[2][0].replace(_WRAPS, "") for it in items[k:j]]
+        # (the cut may fall inside 报告: "…工作年度报" / "告")
+        if not (j - k < 2 or any(_TITLE_END.search(x) for x in lines[:-1])
+                or not _TITLE_END.search("".join(lines)[-len(lines[-1]) - 1:])
+                or any(x[-1:] in "。；;：:，," for x in lines)):
+            joined = (items[k][0], 0, ["".join(lines)], size)
+            return [*items[:k], joined, *items[j:]]
+        if first:
+            return items
+        k = next((i for i in range(j, len(items)) if items[i][1] == 0
+                  and items[i][3] >= 1.2 * body), None)
+    return items
 
 
 def _edges(lines: list[str]) -> list[int]:
@@ -711,6 +759,9 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
 
 
 _CID = re.compile(r"\(cid:\d+\)")
+#: A glyph a font maps to the Private Use Area (a character its maker had no code for); not
+#: U+F000–F0FF, where the Symbol and Wingdings fonts put Word's bullets ().
+_PRIVATE_USE = re.compile("[\ue000-\uefff\uf100-\uf8ff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
@@ -732,6 +783,17 @@ def _unmapped_glyphs(text: str, path: str | None) -> str:
         log.info("%s: dropped %d unmapped glyphs (cid:N) of the PDF's text", path or "<pdf>",
                  cids)
         text = _CID.sub("", text)
+    pua = len(_PRIVATE_USE.findall(text)) if _PRIVATE_USE.search(text) else 0
+    if pua:
+        cjk = sum(map(len, _CJK_RUN.findall(text)))
+        if pua >= 10 and pua > 0.1 * (pua + cjk):
+            raise DecodingError(advice.format(f"{pua} characters read as private-use code "
+                                              "points"), path=path)
+        log.warning("%s: %d characters of the PDF's text are private-use code points (glyphs "
+                    "its fonts map to no character, as WPS exports some); they are kept, and "
+                    "the words holding them match no heading, label or name: check the text, "
+                    "or run OCR (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf)",
+                    path or "<pdf>", pua)
     share = _common_share(text, sample=4000, min_cjk=100)
     if share is not None and share < _MIN_COMMON_SHARE:
         raise DecodingError(advice.format(
