@@ -139,10 +139,10 @@ def _decision_counts(store: Store) -> dict[str, dict[int, float]]:
     """:data:`DECISION_CELLS` per report id (a blank cell, or a cell of a table read only in
     part — :func:`~nlp_reports.corpus.summarize.unreadable_tables` — is absent: NaN in the
     panel, never 0)."""
-    from nlp_reports.corpus.summarize import unreadable_tables
+    from nlp_reports.corpus.summarize import partly_read
 
-    # one query per table (表二(六) holds two of the cells), not per cell
-    partial = {t: unreadable_tables(store, t) for t in {t for t, _ in DECISION_CELLS.values()}}
+    # one read of the tables not read whole for all of them (表二(六) holds two of the cells)
+    partial = partly_read(store.unreadable_tables(), {t for t, _ in DECISION_CELLS.values()})
     out: dict[str, dict[int, float]] = {}
     for name, (table_id, row) in DECISION_CELLS.items():
         cells = store.query(
