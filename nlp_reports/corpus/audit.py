@@ -962,8 +962,7 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
     title5 = (sections[sections["number"] == 5].groupby("report_id")["title"].first()
               if "title" in sections else pd.Series(dtype=object))
     cols.add("no_concrete_problem", vague, vague.astype(int), pd.Series(
-        [[_old_part(_ANNEX_ZH if ax else _VAGUE_ZH, title5.get(rid)) if old
-          else (_ANNEX_ZH if ax else _VAGUE_ZH)] if v else []
+        [[_old_part(_ANNEX_ZH if ax else _VAGUE_ZH, title5.get(rid), old)] if v else []
          for rid, v, ax, old in zip(reps.index, vague, annex, old_rules, strict=True)],
         index=reps.index, dtype=object))
 
@@ -977,9 +976,7 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
     no_measures = says5 & ~annex & (n_problems > 0) & (n_measures == 0)
     cols.add("no_measures", no_measures, no_measures.astype(int), pd.Series(
         [[_old_part(f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，"
-                    "未写任何改进措施）", title5.get(rid) if old else None) if old
-          else f"第五部分“存在的主要问题及改进情况”只有问题，没有改进措施（列出{k}条问题，未写任何改进"
-          "措施）"] if bad else []
+                    "未写任何改进措施）", title5.get(rid), old)] if bad else []
          for rid, bad, k, old in zip(reps.index, no_measures, n_problems, old_rules, strict=True)],
         index=reps.index, dtype=object))
 
@@ -992,11 +989,13 @@ _ANNEX_ZH = ("第五部分“存在的主要问题及改进情况”仅称详见
              "（年度报告应在正文中报告）")
 
 
-def _old_part(sentence: str, title: Any) -> str:
-    """``sentence`` said of a report before 2019, whose free layout (2007 条例) had no
-    第五部分: the part on problems named as such, with the report's own heading ("七、下一步
-    工作打算" is stored as 下一步工作打算) — a reader of an eight-part 2012 report finds no
-    第五部分“存在的主要问题及改进情况” in it."""
+def _old_part(sentence: str, title: Any, old: bool) -> str:
+    """``sentence`` said of a report before 2019 (``old``; else as it is), whose free layout
+    (2007 条例) had no 第五部分: the part on problems named as such, with the report's own
+    heading ("七、下一步工作打算" is stored as 下一步工作打算) — a reader of an eight-part 2012
+    report finds no 第五部分“存在的主要问题及改进情况” in it."""
+    if not old:
+        return sentence
     own = f"（原文标题为“{title}”）" if isinstance(title, str) and title.strip() else ""
     return sentence.replace("第五部分“存在的主要问题及改进情况”",
                             f"“存在的主要问题及改进情况”部分{own}", 1)
