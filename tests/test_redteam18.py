@@ -25,6 +25,7 @@ from nlp_reports.ingest.pdf import (
     _join_title,
     _line_text,
     _unmapped_glyphs,
+    _wrap_space,
 )
 
 DATA = Path(__file__).parent / "fixtures" / "redteam18"
@@ -66,6 +67,9 @@ def test_every_input(name):
                for r, rid in enumerate(t3["rows"])}
         assert got == truth["table3"]
         assert {c.outcome for c in report.checks if c.id in ("I1", "I2", "I3", "I4")} == {"pass"}
+    for number, words in truth.get("contains", {}).items():
+        text = next(s["text"] for s in d["sections"] if s["number"] == int(number))
+        assert all(w in text for w in words), (number, text[:200])
     for tid, cells in truth["cells"].items():
         table = report.table(tid)
         assert {k: table.get(*k.split("/")) for k in cells} == cells, tid
@@ -186,3 +190,13 @@ def test_figure_wrapped_in_a_narrow_cell():
     assert _cell("12\n7\n30") == "12 7 30"
     assert _cell("05\n12") == "05 12"
     assert _cell("自然\n人") == "自然人"
+
+
+def test_figure_wrapped_at_a_line_end():
+    """A line wrapped inside a figure in Chinese text ("…共1" / "23件") joins without a space;
+    two Latin words or a figure after a Latin word keep theirs."""
+    assert _wrap_space("镇政府全年公开各类信息共1", "23件，其中…") == ""
+    assert _wrap_space("收费合计1,2", "34.5万元") == ""
+    assert _wrap_space("see Section 1", "23 items") == " "
+    assert _wrap_space("the open", "government") == " "
+    assert _wrap_space("人民", "政府") == ""

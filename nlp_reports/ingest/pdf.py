@@ -323,7 +323,7 @@ def _join_wrapped(items: list, page_width: float) -> list:
                 and abs(prev[3] - item[3]) <= 0.5 and 0 < item[0] - prev[0] <= 2.2 * item[3]
                 and item[5][0] <= edges[item[4]][0] + 0.5 * item[3]):
             a, b = prev[2][0], item[2][0]
-            space = " " if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum() else ""
+            space = _wrap_space(a, b)
             prev[2] = [a + space + b]
             prev[0] = item[0]  # (the next line is measured from this one)
             prev[5] = (prev[5][0], *item[5][1:3], prev[5][3], *item[5][4:])
@@ -335,6 +335,23 @@ def _join_wrapped(items: list, page_width: float) -> list:
             lines = [lines[0] + _WRAPS]
         flat.append((top, kind, lines, size))
     return flat
+
+
+_DIGITS_END = re.compile(r"[\d,，.]+$")
+
+
+def _wrap_space(a: str, b: str) -> str:
+    """What joins line ``a`` to the line ``b`` it wraps into: a space between two Latin words
+    or figures, none in Chinese, nor inside a figure set in Chinese text ("…共1" / "23件": a
+    typesetter breaking anywhere in CJK, as a browser's break-all, cut 123 in two, which read
+    "共1 23件")."""
+    if not (a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum()):
+        return ""
+    if a[-1].isdigit() and b[0].isdigit():
+        before = a[:_DIGITS_END.search(a).start()][-1:]
+        if before and _CJK_CHAR.match(before):
+            return ""
+    return " "
 
 
 def _join_pages(pages: list[list[str]]) -> list[list[str]]:
@@ -349,7 +366,7 @@ def _join_pages(pages: list[list[str]]) -> list[list[str]]:
         first = next((i for i, line in enumerate(nxt) if line), None)
         if first is not None and "\t" not in nxt[first] and not is_page_furniture(nxt[first]):
             a, b = lines[last][:-1], nxt[first]
-            space = " " if a[-1:].isascii() and a[-1:].isalnum() and b[0].isascii() and b[0].isalnum() else ""
+            space = _wrap_space(a, b)
             lines[last] = a + space + b
             nxt[first] = ""
     return [[line.replace(_WRAPS, "") for line in lines] for lines in pages]
