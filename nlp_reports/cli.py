@@ -532,9 +532,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summarize the stored reports: the headline names the model(s) that tagged "
                     "them (JSON: \"models\"), the notes say what a reader must know (in "
                     "English and Chinese), overview gives the share of reports stating any "
-                    "problem or measure, table_stats the figures of 表三/表四 (and, before 2019, "
+                    "problem or measure, table_stats the figures of 表三/表四 with the reports whose "
+                    "表三 (with_table3) and 表四 (with_table4) were read (and, before 2019, "
                     "the text's, with the reports stating each). docs/summary.md / 汇总：标题下注明"
-                    "标注模型；overview 给出写出问题、措施的报告所占比例")
+                    "标注模型；overview 给出写出问题、措施的报告所占比例；table_stats 中表三、表四"
+                    "各项的分母分别为 with_table3、with_table4")
     p.add_argument("--db", required=True)
     p.add_argument("--by", action="append",
                    choices=["year", "level", "region", "agency", "format", "source_format",

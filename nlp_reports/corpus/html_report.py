@@ -418,8 +418,9 @@ TABLE_NOTES_ZH: dict[str, str] = {
     "table_stats": "各组报告相加：received 为表三“一、本年新收”总计；granted、partial、refused、"
                    "unable、not_processed 为表三“三、本年度办理结果”的予以公开、部分公开、不予公开、"
                    "无法提供、不予处理；review、litigation 为表四行政复议、行政诉讼总计；"
-                   "with_table3 为读出表三的报告数（求平均时用它作分母）。空白单元格不计为 0，"
-                   "也不计入总和。*_narrative 为没有表格的报告（多为2019年以前）正文中写明的"
+                   "with_table3 为读出表三的报告数（received 至 not_processed 求平均时的分母），"
+                   "with_table4 为读出表四的报告数（review、litigation 求平均时的分母）。"
+                   "空白单元格不计为 0，也不计入总和。*_narrative 为没有表格的报告（多为2019年以前）正文中写明的"
                    "数字之和，with_received_narrative 等为写明该项数字的报告数（求该项平均时的"
                    "分母），with_narrative 为至少写明一项的报告数。",
 }

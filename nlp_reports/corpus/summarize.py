@@ -2417,6 +2417,9 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     failing = set(checks.loc[checks["id"].isin(IDENTITY_CHECKS), "report_id"])
     r["fails_identity"] = r.index.isin(failing)
     r["has_table3"] = r["received"].notna() | r["outcomes_total"].notna()
+    # review and litigation are 表四's: their denominator is the reports whose 表四 was read
+    # (with_table3 was wrong for them whenever one of the two tables was read and not the other)
+    r["has_table4"] = r["review"].notna() | r["litigation"].notna()
     # the identities' denominator: reports with a table to check (a year of narrative counts
     # only, as before 2019, is no share of 0 but none: nothing could fail)
     r["has_tables"] = (r["has_table3"] | r["review"].notna() | r["litigation"].notna()
@@ -2437,6 +2440,7 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     out = sums[value_cols].copy()
     out.insert(0, "reports", grouped.size())
     out.insert(1, "with_table3", grouped["has_table3"].sum().astype(int))
+    out.insert(2, "with_table4", grouped["has_table4"].sum().astype(int))
     with_tables = grouped["has_tables"].sum().astype(int)
     out["with_tables"] = with_tables
     failing_n = grouped["fails_identity"].sum()
@@ -2455,8 +2459,8 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
         if not len(out):  # no report: one row in all still (as overview), with nothing read
             import pandas as pd
 
-            out = pd.DataFrame([{"reports": 0, "with_table3": 0, **dict.fromkeys(
-                value_cols, np.nan), "with_tables": 0, "share_failing_I1_I4": np.nan,
+            out = pd.DataFrame([{"reports": 0, "with_table3": 0, "with_table4": 0,
+                **dict.fromkeys(value_cols, np.nan), "with_tables": 0, "share_failing_I1_I4": np.nan,
                 "with_narrative": 0, **dict.fromkeys(NARRATIVE_COLUMNS.values(), np.nan),
                 **{f"with_{c}": 0 for c in NARRATIVE_COLUMNS.values()}}])
     return out
