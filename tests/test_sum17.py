@@ -17,7 +17,8 @@ from _corpus_helpers import FakeTagger, make_report, table3, table4
 
 from nlp_reports.corpus import Store, panel, summarize
 from nlp_reports.corpus.html_report import summary_html
-from nlp_reports.corpus.summarize import load_frames
+from nlp_reports.corpus.summarize import load_frames, narrative_counts
+from nlp_reports.parse.checks import narrative_figures
 
 # --- 1. 表四's own denominator --------------------------------------------------------------
 
@@ -93,3 +94,44 @@ def test_the_panel_and_the_html_report_keep_the_tables_apart(one_sided):
     assert p["review"].notna().sum() == 3 and p["received"].notna().sum() == 4
     html = summary_html(summarize(one_sided))
     assert "with_table4" in html and "with_table4 为读出表四的报告数" in html
+
+
+# --- 2. prose counts of schools, hospitals and enterprises ------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("三、依申请公开信息情况\n本年度未收到信息公开申请。", {"received": 0}),
+    ("2018年，我校未收到信息公开申请，也未发生因信息公开引起的行政复议和行政诉讼。",
+     {"received": 0, "review": 0, "litigation": 0}),
+    ("本院全年无信息公开申请，信息公开工作平稳有序。", {"received": 0}),
+    ("四、因信息公开申请提起行政复议、行政诉讼的情况\n"
+     "本年度未发生因信息公开申请提起的行政复议和行政诉讼。", {"review": 0, "litigation": 0}),
+    ("公司本年度未发生涉及信息公开的行政诉讼。", {"litigation": 0}),  # 诉讼 only: 复议 unknown
+    ("本单位全年没有因信息公开工作被申请行政复议的情况。", {"review": 0}),
+    ("我院因信息公开申请被提起行政复议1件，复议机关维持了原答复；行政诉讼0件。",
+     {"review": 1}),  # (the 诉讼 clause is a sentence of its own, naming no cause: not read)
+    ("本校全年共受理信息公开申请7件，其中予以公开5件，部分公开2件。",
+     {"received": 7, "granted": 5, "partial": 2}),
+])
+def test_a_school_hospital_or_enterprise_states_its_figures_without_zhengfu(text, want):
+    assert narrative_counts(text, 2018) == want
+
+
+@pytest.mark.parametrize("text", [
+    "全年未发生行政复议和行政诉讼。",  # no word of disclosure: cases of any kind
+    "全年办理行政复议案件12件，复议决定书均依法进行信息公开。",  # 信息公开 of the decisions
+    "医院年内依法应诉行政诉讼2件，均与医疗纠纷有关，已在院务公开栏公开信息。",
+    "本校未收到要求更正学生信息的申请。",  # no application for disclosure
+    "本年度未收到信息公开方面的投诉和举报。",  # another channel
+])
+def test_no_figure_is_read_where_the_sentence_states_none(text):
+    assert narrative_counts(text, 2020) == {}
+
+
+def test_the_t1_reader_and_the_old_wordings_with_zhengfu_are_unchanged():
+    # the zero of "未收到" is the received figure alone, as before
+    assert narrative_figures("全年未收到政府信息公开申请。") == {"received": {0}}
+    assert narrative_figures("本年度无政府信息公开申请。") == {"received": {0}}
+    assert narrative_figures("未发生因政府信息公开引起的行政复议、行政诉讼。") == {
+        "review": {0}, "litigation": {0}}
+    # and 信息公开申请 without 政府 is read by the one reader the T1 check uses too
+    assert narrative_figures("本院本年度未收到信息公开申请。") == {"received": {0}}

@@ -266,14 +266,16 @@ _SENTENCE = re.compile(rf"[^{_SENTENCE_STOPS}\n]+")
 _APPLICATION = re.compile(r"政府信息公开申请|依申请公开|公开申请")
 _RECEIVED = re.compile(rf"(?:收到|受理|新收|接收|接到)(?P<gap>[^，,、。；;:：()（）\d]{{0,16}}?)"
                        rf"(?:共|共计|合计|总计)?{_N}{_UNIT}")
+#: (信息公开申请 without 政府: a school, hospital or enterprise discloses under its own rules —
+#: "本校全年未收到信息公开申请" — and says so; the zero is the received figure's alone)
 _NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,。；;\d]{0,16}?"
-                           r"(?:政府信息公开申请|依申请公开)")
+                           r"(?:信息公开申请|依申请公开)")
 _SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
 _SUBCOUNT_MAX = max(map(len, _SUBCOUNT.pattern.split("|")))  # (its longest word)
 _NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
 _COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
 _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
-                             r"(?:政府信息公开申请|依申请公开)")
+                             r"(?:(?:政府)?信息公开申请|依申请公开)")
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
 #: (议案 also matches inside 行政复议案件: :func:`_other_or_comparison` skips that; a look-behind
 #: here would cost the literal scan 4× on every sentence)
@@ -303,6 +305,11 @@ _REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}
 _LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
 _CLAUSE_SPLIT = re.compile(r"[，,]")
 _NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
+#: A case said to arise from disclosure without 政府 (a school's, hospital's or enterprise's
+#: "因信息公开申请提起的行政复议", "涉及信息公开的行政诉讼"): the cause stated before the case,
+#: never a bare 信息公开 elsewhere in the sentence ("行政复议决定书依法信息公开" is no such case).
+_DISCLOSURE_CASE = re.compile(r"(?:因|涉及|有关|关于|针对)[^，,。；;\d]{0,8}?信息公开"
+                              r"[^，,。；;\d]{0,12}?(?:行政复议|行政诉讼)")
 
 #: figure → (table, rows summed, columns summed, what the text says). "3.3.*" is every
 #: row of (三)不予公开.
@@ -461,7 +468,9 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                         for f in pat.finditer(sent):
                             add(kind, parse_chinese_number(f.group(1)))
             if "行政复议" in sent or "行政诉讼" in sent:
-                public = "政府信息公开" in sent  # (once, not per clause)
+                # (once, not per clause)
+                public = "政府信息公开" in sent or (
+                    "信息公开" in sent and _DISCLOSURE_CASE.search(sent) is not None)
                 for clause in _CLAUSE_SPLIT.split(sent):
                     neg = _NO_CASES.search(clause)
                     if neg and public:
