@@ -105,7 +105,7 @@ _PROBLEM_AND = re.compile(r"(?:存在的?(?:主要)?|主要|^)(?:问题|不足)(
 _MEASURE_FIRST = re.compile(r"问题(?:的|之)?(?:改进|整改|解决)|整改情况|改进情况")
 _PROBLEM = re.compile(
     r"存在的?(?:主要)?(?:问题|不足|困难)|主要问题|问题和不足|问题与不足|不足之处|存在问题|薄弱环节"
-    r"|^问题$|^不足$|^(?:存在的?)?(?:问题|不足)方面$|^问题(?:主要)?(?:表现|体现)(?:在|为)?$"
+    r"|^问题$|^不足$|^问题(?:主要)?(?:表现|体现)(?:在|为)?$"
     r"|困难(?:和|与|及)(?:问题|不足)|不足(?:与|及|和)|问题(?:与|及|和)(?:建议|对策)"
     # "（一）存在的短板和不足", "（一）工作中的短板" (not "补齐短板")
     r"|存在的?(?:主要)?短板|的短板|短板(?:和|与|及)|^短板$"
@@ -113,11 +113,29 @@ _PROBLEM = re.compile(
 _MEASURE = re.compile(
     r"改进措施|改进情况|改进方向|解决办法|整改措施|下一?步.{0,6}(?:措施|打算|计划|工作|举措|方向)"
     r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路|计划)|努力方向|工作计划|工作思路|^打算$"
-    r"|^(?:改进|整改)(?:措施)?方面$|^措施(?:方面)?$|^下一?步方面$"
+    r"|^措施$"
     r"|(?:与|及|和)(?:建议|改进)$|工作展望|(?:(?:19|20)\d{2}年度?|下一?年度?)的?工作(?:思路|安排|重点)"
     # "（二）工作举措 / 改进举措 / 工作措施 / 整改方向 / 对策建议 / 改进计划"
     r"|(?:工作|改进|整改|主要|具体)举措|工作措施|整改方向|对策|(?:改进|整改)计划"
 )
+
+#: THE block labels written "…方面" (problems: 问题方面, 存在的主要问题方面, 主要问题方面, 不足方面;
+#: measures: 改进方面, 整改工作方面, 改进措施方面, 下一步(工作)方面, 措施方面, 打算方面), one list read
+#: both as a heading ("（二）改进工作方面") by :func:`block_of` and as a paragraph label
+#: ("改进工作方面，我局将…") by statements, so the two never name different blocks. Group 1: problems.
+ASPECT_LABEL = re.compile(
+    r"((?:存在的?(?:主要)?|主要)?(?:问题|不足))方面"
+    r"|(?:(?:改进|整改)(?:措施|工作)?|下一?步(?:工作)?|措施|打算)方面")
+
+
+def aspect_block(phrase: str) -> str | None:
+    """The block a "…方面" label names ("问题方面" → problem, "打算方面" → measure), or None
+    for any other phrase (a topic such as "主动公开方面")."""
+    m = ASPECT_LABEL.fullmatch(phrase)
+    if m is None:
+        return None
+    return "problem" if m.group(1) else "measure"
+
 
 #: Longest sub-heading phrase (characters, before its 。/：) accepted as a block heading.
 MAX_SUBHEADING_LENGTH = 26
@@ -132,6 +150,9 @@ SUBHEADING_STOP = re.compile(r"[。：:，,；;！!？?]")
 @lru_cache(maxsize=4096)
 def block_of(phrase: str) -> str | None:
     """The sub-block a heading phrase announces: "problem", "measure", "unknown" (both) or None."""
+    aspect = aspect_block(phrase)
+    if aspect is not None:
+        return aspect
     if _MEASURE_FIRST.search(phrase):
         return "unknown" if _PROBLEM_AND.search(phrase) else "measure"
     problem = bool(_PROBLEM.search(phrase) or _PROBLEM_AND.search(phrase))
@@ -145,21 +166,32 @@ def block_of(phrase: str) -> str | None:
     return None
 
 
+#: "针对上述问题", "针对此不足", "针对人员不足的问题": what follows is aimed at the problems just
+#: named. One wording for a lead-in over the measures (LEAD_MEASURE) and a sentence turning to
+#: them (statements._MEASURE_TURN).
+AIMED_AT_PROBLEM = (r"针对(?:(?:上述|以上|这些|存在的|此|该|这一|这个|这类)[^。，,：:；;]{0,6}(?:问题|不足)"
+                    r"|[^。，,：:；;]{2,24}?的(?:问题|不足|短板))")
+#: A year ahead ("2024年", "明年", "下一年度", "新的一年") and a verb of intent (要 as a verb, not
+#: inside 主要/重要/需要/只要, nor 要求: "2023年主要问题是…", "2023年，我局要求各科室："): a
+#: lead-in for the year ahead (LEAD_YEAR_AHEAD) and a sentence turning to measures
+#: (statements._MEASURE_TURN) say it with these words, each with its own gap between them.
+YEAR_AHEAD = r"(?:(?:19|20)\d\d|明|下一|新的一)年度?"
+INTENT = r"(?:将|拟|计划|打算|准备|(?<![主重需只])要(?!求))"
+
 #: Lead phrases ending just before an enumeration that say what it lists (no sub-heading).
 LEAD_PROBLEM = re.compile(r"(?:存在|还有|仍有|有以下|如下)[^。：:]{0,12}(?:问题|不足|困难|短板|差距|薄弱环节)"
                           r"|不足之处|问题(?:主要)?(?:表现|体现)(?:在|为)"
                           # "…工作存在：人员少，…", "存在的问题主要是："
                           r"|存在着?[：:][ \t\u3000]*$|(?:问题|不足)(?:主要)?(?:是|有|在于)[：:][ \t\u3000]*$")
 LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划"
-                          r"|针对(?:上述|以上|这些|存在的)[^。：:]{0,6}(?:问题|不足)|将[：:][ \t\u3000]*$")
+                          r"|将[：:][ \t\u3000]*$|" + AIMED_AT_PROBLEM)
 
 
 #: A lead-in for the year ahead ("2012年，我局将切实做好以下几方面工作：", "下一年，学校准备这样改："): a sentence
 #: opening with a year and a verb of intent that announces a list (以下/如下, or ends in "：")
 #: leads the measures wherever it stands (after a problem lead-in, 以下问题 decides first).
 LEAD_YEAR_AHEAD = re.compile(
-    r"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*(?:(?:19|20)\d\d|明|下一|新的一)年度?[，,]?"
-    r"[^。！？!?；;：:\n]{0,24}?(?:将|拟|计划|打算|准备|(?<![主重需只])要(?!求))"
+    rf"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*{YEAR_AHEAD}[，,]?[^。！？!?；;：:\n]{{0,24}}?{INTENT}"
     r"(?:[^。！？!?；;：:\n]{0,24}(?:以下|如下)|[^。！？!?；;：:\n]{0,24}[：:][ \t\u3000]*$)")
 
 

@@ -24,9 +24,13 @@ from functools import lru_cache
 
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
 from nlp_reports.parse.headings import (
+    AIMED_AT_PROBLEM,
+    INTENT,
     MAX_SUBHEADING_LENGTH,
     MAX_UNNUMBERED_LENGTH,
     SUBHEADING_STOP,
+    YEAR_AHEAD,
+    aspect_block,
     block_of,
     lead_block,
 )
@@ -110,11 +114,6 @@ _SAYS_LACKING = re.compile(
 _LEAD_SENTENCE = re.compile(
     r"以下|如下|(?:有|分为)[两二三四五六七八九几多\d]+(?:个|点|项)?(?:方面|问题|不足)"
     r"|(?:是|有|为|在于|存在着?|表现在|体现在)$")
-#: A block label opening a paragraph before a comma ("问题方面，一是…", "改进方面，我局将…"):
-#: it names the block as "问题方面：" does and is no statement (group 1: the problems).
-_ASPECT_LABEL = re.compile(
-    r"(?:存在的?(?:主要)?)?(问题|不足)方面|(?:改进|整改)(?:措施|工作)?方面|下一?步(?:工作)?方面"
-    r"|(?:措施|打算)方面")
 _COLON = re.compile(r"[：:]")
 _SPACE = re.compile(r"\s")
 _ORDINAL = re.compile(rf"\d{{1,2}}|{_CN_NUM}")
@@ -145,14 +144,14 @@ _HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作"
     r"|方面)$")
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
-#: 重要, 需要: "2023年主要问题是…" still reports a problem).
-#: After a year ("2025年，国家林业和草原局将…") only a future-tense verb turns: "2023年重点领域公开
-#:不够" and "2023年继续存在…" still report problems.
+#: 重要, 需要: "2023年主要问题是…" still reports a problem). "针对…问题" and a year ahead with a
+#: verb of intent are headings.AIMED_AT_PROBLEM / YEAR_AHEAD + INTENT, a lead-in's words too.
+#: After a year ("2025年，国家林业和草原局将…") only a verb of intent turns: "2023年重点领域公开
+#:不够", "2023年继续存在…" and "2023年，我厅要求…" do not.
 _MEASURE_TURN = re.compile(
-    r"(?:下一?步|今后|接下来|针对(?:上述|以上|这些|存在的|此|该|这一|这个|这类)[^。，,]{0,6}(?:问题|不足)"
-    r"|针对[^。，,；;]{2,24}?的(?:问题|不足|短板)|对此)"
+    rf"(?:下一?步|今后|接下来|{AIMED_AT_PROBLEM}|对此)"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
-    r"|(?:20\d\d|明|新的一)年(?:度)?[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划)")
+    rf"|{YEAR_AHEAD}[，,]?[^。，,；;]{{0,20}}?{INTENT}")
 #: A clause that turns from a problem to its measure inside one sentence ("…人员力量不足，
 #: 下一步将加强培训。", "…，今后将…", "…，我们将…", "…，将进一步…"): the comma before it is the
 #: cut. Not a bare "，将" ("将信息公开纳入考核"), nor 下一步 as a noun ("，下一步工作压力较大").
@@ -476,9 +475,10 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             # "（一）主动公开方面" over its own "存在的问题：…改进措施：…": a topic heading, no
             # statement; the labels under it say the blocks
             block = "unknown"
-        if (block is None and not has_marker and stop is not None and text[stop.start()] in "，,"
-                and (aspect := _ASPECT_LABEL.fullmatch(phrase)) is not None):
-            block = "problem" if aspect.group(1) else "measure"  # "问题方面，一是…"
+        if block is None and not has_marker and stop is not None and text[stop.start()] in "，,":
+            # "问题方面，一是…": a block label opening a paragraph (headings.ASPECT_LABEL, the
+            # list a heading "（一）问题方面" is read by) is no statement
+            block = aspect_block(phrase)
         run_in = None
         if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
              and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
