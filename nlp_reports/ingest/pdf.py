@@ -782,6 +782,12 @@ _PRIVATE_USE = re.compile("[\ue000-\uefff\uf100-\uf8ff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
+def _unreadable(n: int, text: str) -> bool:
+    """Whether ``n`` unmapped glyphs make ``text``'s layer unreadable: 10 or more, and over a
+    tenth of them and the Chinese characters together (fewer: dropped or kept, and said)."""
+    return n >= 10 and n > 0.1 * (n + sum(map(len, _CJK_RUN.findall(text))))
+
+
 def _unmapped_glyphs(text: str, path: str | None) -> str:
     """``text`` without pdfminer's "(cid:123)" codes, or DecodingError when the text layer is
     unreadable: glyphs of a font embedded without a Unicode map (ToUnicode) come out as
@@ -793,17 +799,15 @@ def _unmapped_glyphs(text: str, path: str | None) -> str:
               "out.pdf, or export the PDF again from the source document")
     cids = len(_CID.findall(text)) if "(cid:" in text else 0
     if cids:
-        cjk = sum(map(len, _CJK_RUN.findall(text)))
-        if cids >= 10 and cids > 0.1 * (cids + cjk):
+        if _unreadable(cids, text):
             raise DecodingError(advice.format(f"{cids} characters read as (cid:N) codes"),
                                 path=path)
         log.info("%s: dropped %d unmapped glyphs (cid:N) of the PDF's text", path or "<pdf>",
                  cids)
         text = _CID.sub("", text)
-    pua = len(_PRIVATE_USE.findall(text)) if _PRIVATE_USE.search(text) else 0
+    pua = len(_PRIVATE_USE.findall(text))
     if pua:
-        cjk = sum(map(len, _CJK_RUN.findall(text)))
-        if pua >= 10 and pua > 0.1 * (pua + cjk):
+        if _unreadable(pua, text):
             raise DecodingError(advice.format(f"{pua} characters read as private-use code "
                                               "points"), path=path)
         log.warning("%s: %d characters of the PDF's text are private-use code points (glyphs "
