@@ -20,6 +20,7 @@ package (``../``) is refused, and a missing part names itself.
 
 from __future__ import annotations
 
+import io
 import logging
 import math
 import posixpath
@@ -37,17 +38,16 @@ from nlp_reports.errors import (
 )
 from nlp_reports.ingest.normalize import drop_blank_columns
 from nlp_reports.ingest.pdf import (
-    _BARE_NUMBER,
+    _CJK_CHAR,
     _GAP_BETWEEN_CJK,
     _drop_page_numbers,
     _drop_running_heads,
-    _edges,
     _join_pages,
     _join_split_rows,
     _join_title,
     _join_wrapped,
     _page_list,
-    is_page_furniture,
+    _without_furniture,
 )
 
 log = logging.getLogger("nlp_reports")
@@ -60,7 +60,6 @@ _MAX_PAGES = 5_000
 _MAX_GLYPHS = 200_000
 #: Nesting of PageBlocks followed.
 _MAX_DEPTH = 16
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -79,7 +78,7 @@ class _Glyph:
     def width(self) -> float:
         """Estimated advance (the OFD's font metrics are not read): a Chinese character is
         as wide as its size, a Latin letter or digit about half."""
-        return self.size if _CJK.match(self.char) else 0.5 * self.size
+        return self.size if _CJK_CHAR.match(self.char) else 0.5 * self.size
 
 
 @dataclass(frozen=True)
@@ -100,8 +99,6 @@ class _Package:
     """The OFD zip: parts read by name, with the package's safety rules."""
 
     def __init__(self, data: bytes, path: str | None, max_bytes: int) -> None:
-        import io
-
         self.path = path
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
@@ -293,7 +290,7 @@ class _PageReader:
                 px, py = box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
                 if not char.isspace() and math.isfinite(px) and math.isfinite(py):
                     self.glyphs.append(_Glyph(char, px, py, size or 1.0, font))
-                x += dx[i] if i < len(dx) else (size / scale if _CJK.match(char)
+                x += dx[i] if i < len(dx) else (size / scale if _CJK_CHAR.match(char)
                                                 else 0.5 * size / scale)
                 y += dy[i] if i < len(dy) else 0.0
 
@@ -372,16 +369,21 @@ def _levels(values: list[float]) -> list[float]:
     return out
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The representative of ``i``'s group in a union-find forest (path halving)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def _tables(segments: list[_Segment]) -> list[tuple[list[float], list[float], list[_Segment]]]:
     """Groups of crossing rules that make a table: (column xs, row ys, its rules)."""
     n = len(segments)
     parent = list(range(n))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _root(parent, i)
 
     hs = [i for i, s in enumerate(segments) if s.horizontal]
     vs = [i for i, s in enumerate(segments) if not s.horizontal]
@@ -446,7 +448,7 @@ def _join_glyphs(glyphs: list[_Glyph]) -> str:
     for g in glyphs:
         if prev is not None:
             gap = g.x - (prev.x + prev.width)
-            cjk = bool(_CJK.match(prev.char)) and bool(_CJK.match(g.char))
+            cjk = bool(_CJK_CHAR.match(prev.char)) and bool(_CJK_CHAR.match(g.char))
             if gap >= max(g.size, prev.size) or (not cjk and gap > 0.2 * max(g.size, prev.size)):
                 out.append(" ")
         if prev is None or abs(g.x - prev.x) > 0.05 * g.size or g.char != prev.char:
@@ -475,10 +477,7 @@ def _table_rows(xs: list[float], ys: list[float], rules: list[_Segment],
     parent = list(range(rows * cols))
 
     def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _root(parent, i)
 
     for r in range(rows):
         for c in range(cols):
@@ -535,10 +534,7 @@ def _page_lines(reader: _PageReader, width: float, *, first: bool) -> list[str]:
     flat = _join_wrapped(items, width)
     if first:
         flat = _join_title(flat)
-    lines = [line for _, _, chunk, _ in flat for line in chunk]
-    edge = set(_edges(lines))
-    return [line for i, line in enumerate(lines)
-            if not (i in edge and is_page_furniture(line) and not _BARE_NUMBER.fullmatch(line))]
+    return _without_furniture(flat)
 
 
 def ofd_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2**20) -> str:

@@ -221,10 +221,14 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
         full = sorted(item[0] for item in items if item[4] == 0)
         items.sort(key=lambda item: (bisect.bisect_left(full, item[0]), item[4] == 0,
                                      item[4], item[0], item[1]))
-    flat = _join_title(_join_wrapped(items, float(page.width)), first=first)
+    return _without_furniture(_join_title(_join_wrapped(items, float(page.width)), first=first))
+
+
+def _without_furniture(flat: list) -> list[str]:
+    """A page's joined items as lines, without its page furniture: that sits among the first
+    or last two text lines of a page; a bare number there is left to
+    :func:`_drop_page_numbers`, which sees all pages."""
     lines = [line for _, _, chunk, _ in flat for line in chunk]
-    # page furniture sits among the first or last two text lines of a page; a bare number
-    # there is left to _drop_page_numbers, which sees all pages
     edge = set(_edges(lines))
     return [line for i, line in enumerate(lines)
             if not (i in edge and is_page_furniture(line) and not _BARE_NUMBER.fullmatch(line))]
