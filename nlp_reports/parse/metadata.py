@@ -454,10 +454,11 @@ def _names(text: str, full: str) -> bool:
 def _county_level_patterns() -> tuple[re.Pattern[str], ...]:
     """The place-free parts of :func:`_says_county_level`'s tests (compiled on first use)."""
     # (a 省直管市 — 仙桃, 济源 — is a 县级市 the province runs directly: "（省直管市）")
-    return (re.compile(r"[（(](?:省直[管辖]县级?市?|省直[管辖]市|县级市)[)）]"),
-            re.compile(r"(?:是|为|系|属于?)[^。；;，,\n]{0,12}(?:县级市|省直[管辖]市)"),
-            re.compile(r"(?:我市|本市)(?:[（(](?:省直[管辖]县级?市?|省直[管辖]市|县级市)[)）]"
-                       r"|(?:是|为|系|作为)[^。；;，,\n]{0,12}(?:县级市|省直[管辖]市))"),
+    bracket = r"[（(](?:省直[管辖]县级?市?|省直[管辖]市|县级市)[)）]"
+    said = r"[^。；;，,\n]{0,12}(?:县级市|省直[管辖]市)"
+    return (re.compile(bracket),
+            re.compile(rf"(?:是|为|系|属于?){said}"),
+            re.compile(rf"(?:我市|本市)(?:{bracket}|(?:是|为|系|作为){said})"),
             re.compile(r"[—\-－ \t\u3000]*"),
             re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区)"),
             re.compile(r"[\u4e00-\u9fff]{1,8}?(?:州|地区|盟|(?<![城都超])市)"))
@@ -526,12 +527,12 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     """
     if not agency:
         return None
-    a = agency.strip()
+    whole = a = agency.strip()
     if a.endswith((")", "）")):  # a second name or a sign it also bears, in brackets:
         # "某县自然资源局（某县林业局）", "…办公室（挂…牌子）" is the body before them
         a = _without_bracketed_tail(a)
-        if a != agency.strip():  # the tail may say what the body is: "桃源市（省直管县级市）"
-            text = f"{agency.strip()}\n{text}"
+        if a != whole:  # the tail may say what the body is: "桃源市（省直管县级市）"
+            text = f"{whole}\n{text}"
     if a.startswith("国务院"):
         return "national"
     if _NO_LEVEL.search(a):  # schools, hospitals and public enterprises have no level
