@@ -1722,15 +1722,21 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
     return notes
 
 
+def _conflicted(r: Any, pairs: Any) -> Any:
+    """The reports of ``pairs`` ((agency, year) with several reports) the parser marked
+    ``year_conflict``, or None when the store has no such column or there is no pair."""
+    if "year_conflict" not in r or not len(pairs):
+        return None
+    return r[r.set_index(["agency", "year"]).index.isin(pairs) & r["year_conflict"].to_numpy(bool)]
+
+
 def _year_conflicts(r: Any, pairs: Any, limit: int = 3) -> str:
     """". Of these, … have a year_conflict: …" for the reports of ``pairs`` ((agency, year)
     with several reports) whose title's year disagrees with their data period or dates (the
     parser's ``year_conflict``): one may be another year's report filed under this year,
     which :func:`dedupe_frames` may keep over the genuine one, or leave out instead of it."""
-    if "year_conflict" not in r or not len(pairs):
-        return ""
-    hit = r[r.set_index(["agency", "year"]).index.isin(pairs) & r["year_conflict"].to_numpy(bool)]
-    if hit.empty:
+    hit = _conflicted(r, pairs)
+    if hit is None or hit.empty:
         return ""
     names = "; ".join(
         f"{a} {int(y)}: {os.path.basename(p) if isinstance(p, str) and p else f'report {i}'}"
@@ -1746,10 +1752,8 @@ def _year_conflicts(r: Any, pairs: Any, limit: int = 3) -> str:
 
 def _year_conflicts_zh(r: Any, pairs: Any) -> str:
     """:func:`_year_conflicts`' count in Chinese (the names are in the English sentence)."""
-    if "year_conflict" not in r or not len(pairs):
-        return ""
-    hit = r.set_index(["agency", "year"]).index.isin(pairs) & r["year_conflict"].to_numpy(bool)
-    n = int(hit.sum())
+    hit = _conflicted(r, pairs)
+    n = 0 if hit is None else len(hit)
     return (f"。其中{n}份报告存在年度冲突（year_conflict：标题年度与数据期间或日期不符，可能是"
             "其他年度的报告，计入了本年度）" if n else "")
 
