@@ -40,6 +40,7 @@ from nlp_reports.ingest.normalize import drop_blank_columns
 from nlp_reports.ingest.pdf import (
     _CJK_CHAR,
     _GAP_BETWEEN_CJK,
+    _PRIVATE_USE,
     _drop_page_numbers,
     _drop_running_heads,
     _join_pages,
@@ -47,6 +48,7 @@ from nlp_reports.ingest.pdf import (
     _join_title,
     _join_wrapped,
     _page_list,
+    _unmapped_glyphs,
     _without_furniture,
 )
 
@@ -62,6 +64,16 @@ _MAX_GLYPHS = 200_000
 _MAX_DEPTH = 16
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+#: The advice for an OFD whose text is glyphs its fonts map to no character (private-use
+#: code points): OCR tools take a PDF, and the junk text layer goes with it, so --force-ocr.
+_UNMAPPED_REMEDY = ("save it as PDF from an OFD reader (数科, 福昕 OFD …) and run OCR on that, "
+                    "e.g. ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf")
+
+
+def _wide(char: str) -> bool:
+    """A Chinese character, or a private-use glyph (a font's character it maps to no code,
+    Chinese in these reports): as wide as its size, and run together with its neighbours."""
+    return bool(_CJK_CHAR.match(char) or _PRIVATE_USE.match(char))
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,7 @@ class _Glyph:
     def width(self) -> float:
         """Estimated advance (the OFD's font metrics are not read): a Chinese character is
         as wide as its size, a Latin letter or digit about half."""
-        return self.size if _CJK_CHAR.match(self.char) else 0.5 * self.size
+        return self.size if _wide(self.char) else 0.5 * self.size
 
 
 @dataclass(frozen=True)
@@ -448,7 +460,7 @@ def _join_glyphs(glyphs: list[_Glyph]) -> str:
     for g in glyphs:
         if prev is not None:
             gap = g.x - (prev.x + prev.width)
-            cjk = bool(_CJK_CHAR.match(prev.char)) and bool(_CJK_CHAR.match(g.char))
+            cjk = _wide(prev.char) and _wide(g.char)
             if gap >= max(g.size, prev.size) or (not cjk and gap > 0.2 * max(g.size, prev.size)):
                 out.append(" ")
         if prev is None or abs(g.x - prev.x) > 0.05 * g.size or g.char != prev.char:
@@ -531,10 +543,7 @@ def _page_lines(reader: _PageReader, width: float, *, first: bool) -> list[str]:
                     line[-1].font, line[0].width)
         items.append((top, 0, [text], size, 0, geometry))
     items.sort(key=lambda item: (item[0], item[1]))
-    flat = _join_wrapped(items, width)
-    if first:
-        flat = _join_title(flat)
-    return _without_furniture(flat)
+    return _without_furniture(_join_title(_join_wrapped(items, width), first=first))
 
 
 def ofd_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2**20) -> str:
@@ -609,6 +618,7 @@ def ofd_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2
             f"the OFD has no text layer ({what}): save it as PDF from an OFD reader (数科, "
             "福昕 OFD …) and run OCR on that, e.g. ocrmypdf -l chi_sim in.pdf out.pdf",
             path=path)
+    text = _unmapped_glyphs(text, path, kind="OFD", remedy=_UNMAPPED_REMEDY)
     if scanned:
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
                     "is missing", path or "<ofd>", _page_list(scanned))

@@ -792,33 +792,38 @@ def _unreadable(n: int, text: str) -> bool:
     return n >= 10 and n > 0.1 * (n + sum(map(len, _CJK_RUN.findall(text))))
 
 
-def _unmapped_glyphs(text: str, path: str | None) -> str:
+_PDF_REMEDY = ("run OCR on the page images, e.g. ocrmypdf -l chi_sim --force-ocr in.pdf "
+               "out.pdf, or export the PDF again from the source document")
+
+
+def _unmapped_glyphs(text: str, path: str | None, *, kind: str = "PDF",
+                     remedy: str = _PDF_REMEDY) -> str:
     """``text`` without pdfminer's "(cid:123)" codes, or DecodingError when the text layer is
     unreadable: glyphs of a font embedded without a Unicode map (ToUnicode) come out as
-    such codes, or as rare characters of a wrong character collection (乱码)."""
+    such codes, as private-use code points, or as rare characters of a wrong character
+    collection (乱码). ``kind`` names the format ("OFD": its reader checks its text here
+    too) and ``remedy`` is the advice for it."""
     from nlp_reports.ingest.encoding import _MIN_COMMON_SHARE, _common_share
 
-    advice = ("the PDF's fonts carry no usable Unicode map, so its text layer cannot be read "
-              "({}); run OCR on the page images, e.g. ocrmypdf -l chi_sim --force-ocr in.pdf "
-              "out.pdf, or export the PDF again from the source document")
+    advice = (f"the {kind}'s fonts carry no usable Unicode map, so its text layer cannot be "
+              f"read ({{}}); {remedy}")
     cids = len(_CID.findall(text)) if "(cid:" in text else 0
     if cids:
         if _unreadable(cids, text):
             raise DecodingError(advice.format(f"{cids} characters read as (cid:N) codes"),
                                 path=path)
-        log.info("%s: dropped %d unmapped glyphs (cid:N) of the PDF's text", path or "<pdf>",
-                 cids)
+        log.info("%s: dropped %d unmapped glyphs (cid:N) of the %s's text",
+                 path or f"<{kind.lower()}>", cids, kind)
         text = _CID.sub("", text)
     pua = len(_PRIVATE_USE.findall(text))
     if pua:
         if _unreadable(pua, text):
             raise DecodingError(advice.format(f"{pua} characters read as private-use code "
                                               "points"), path=path)
-        log.warning("%s: %d characters of the PDF's text are private-use code points (glyphs "
+        log.warning("%s: %d characters of the %s's text are private-use code points (glyphs "
                     "its fonts map to no character, as WPS exports some); they are kept, and "
                     "the words holding them match no heading, label or name: check the text, "
-                    "or run OCR (ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf)",
-                    path or "<pdf>", pua)
+                    "or %s", path or f"<{kind.lower()}>", pua, kind, remedy)
     share = _common_share(text, sample=4000, min_cjk=100)
     if share is not None and share < _MIN_COMMON_SHARE:
         raise DecodingError(advice.format(
