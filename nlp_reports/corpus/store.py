@@ -449,8 +449,9 @@ def report_json_text(value: str | bytes) -> str:
 _REPORT_COLUMNS = ("path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
                    "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
                    "report_json", "fingerprint")
-_INSERT_REPORT = (f"INSERT INTO reports ({', '.join(chr(34) + c + chr(34) for c in _REPORT_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' * len(_REPORT_COLUMNS))})")
+#: ``id`` first: the id the path's report had (kept across re-tagging), or NULL for a new one.
+_INSERT_REPORT = (f"INSERT INTO reports (id, {', '.join(chr(34) + c + chr(34) for c in _REPORT_COLUMNS)}) "
+                  f"VALUES (?, {', '.join('?' * len(_REPORT_COLUMNS))})")
 _STATEMENT_COLUMNS = ("report_id", "idx", "text", "block", "marker", "kind", "kind_score",
                       "kind_scores", "themes", "theme_scores", "model_kind", "layout_disagrees",
                       "theme_mask", *THEME_COLUMNS)
@@ -1287,8 +1288,9 @@ class Store:
             raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
     def _delete_path(self, path: str, *, new_sha: str | None = None,
-                     successor: str | None = None) -> None:
-        """Remove the report stored for ``path``, minding the files recorded as its duplicates.
+                     successor: str | None = None) -> int | None:
+        """Remove the report stored for ``path``, minding the files recorded as its duplicates;
+        return its id when it is gone (the new report of ``path`` takes it), else None.
 
         When ``path`` keeps that content (``new_sha``, the content it is rewritten with),
         its duplicates stay valid: they keep pointing to it, or to ``successor`` when
@@ -1298,6 +1300,7 @@ class Store:
         (other bytes, same fingerprint) are forgotten, so the next run tags them.
         """
         conn = self._conn
+        freed = None
         for rid, sha in conn.execute("SELECT id, sha256 FROM reports WHERE path = ?",
                                      (path,)).fetchall():
             if sha is not None and sha == new_sha:
@@ -1326,6 +1329,8 @@ class Store:
             for table in _STORED_CHILDREN:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
+            freed = rid
+        return freed
 
     def _resource(self, rid: int, old: str, new: str) -> None:
         """A report passed from file ``old`` to ``new``: its ``source`` names ``new`` now."""
@@ -1347,10 +1352,12 @@ class Store:
         if path in rows.paths:  # the same path twice in one transaction: the last one wins
             rows.flush(conn)
         rows.paths.add(path)
-        self._delete_path(path, new_sha=sha)
+        # a re-tagged (or rewritten) file keeps its report id, so that exports made before
+        # and after join: reports.id is the key of every child table and of every CSV
+        rid = self._delete_path(path, new_sha=sha)
         prep = report if isinstance(report, PreparedReport) else prepare_report(report, tagged,
                                                                                 words)
-        cur = conn.execute(_INSERT_REPORT, (path, sha, *prep.head, model_id, prep.words,
+        cur = conn.execute(_INSERT_REPORT, (rid, path, sha, *prep.head, model_id, prep.words,
                                             prep.report_json, prep.fingerprint))
         rid = int(cur.lastrowid)
         key = (rid,)  # (rid, *row) for every child row, built in C: this is the serial part
