@@ -1206,14 +1206,26 @@ _POINTER_ZH: tuple[tuple[str, str], ...] = (
 )
 
 
+#: A PDF or OFD whose fonts map glyphs to no character (ingest.pdf._unmapped_glyphs: "…
+#: carry no usable Unicode map …"): undecodable, but not a text file's encoding — the
+#: generic sentence (另存为UTF-8编码的.txt) would send the reader the wrong way.
+_UNMAPPED_ZH = ("carry no usable Unicode map",
+                "文件所用字体缺少字符映射（ToUnicode），文字层读出的是乱码或私用区字符，无法读取；请找文字版，"
+                "或先做文字识别（OCR），如 ocrmypdf -l chi_sim --force-ocr 原文件.pdf 新文件.pdf（OFD文件先用"
+                "OFD阅读器另存为PDF），再重新运行")
+
+
 def failure_meaning_zh(failed: str) -> str | None:
     """What a failed file's ``failed`` cell (``reason: message``) means, in Chinese: the
     reason's sentence (:data:`FAILURE_ZH`), or for a page that only links to its report,
-    that sentence and whether the linked file is in the folder (read on its own)."""
+    that sentence and whether the linked file is in the folder (read on its own); a PDF
+    or OFD with unmapped fonts gets OCR advice, not the text-encoding one."""
     reason = failed.split(":", 1)[0].strip()
     meaning = FAILURE_ZH.get(reason)
     if reason == "not_a_report":
         meaning = next((zh for key, zh in _POINTER_ZH if key in failed), meaning)
+    elif reason == "undecodable" and _UNMAPPED_ZH[0] in failed:
+        meaning = _UNMAPPED_ZH[1]
     return meaning
 
 
