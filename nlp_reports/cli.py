@@ -507,18 +507,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_tag)
 
-    p = sub.add_parser("export", help="export the store as JSONL, CSV or Parquet")
+    p = sub.add_parser(
+        "export", help="export the store as JSONL, CSV, Parquet or Stata .dta",
+        description="Export the store as JSONL, CSV, Parquet or Stata .dta. CSV files are "
+                    "UTF-8 with a byte-order mark; a blank cell is a figure not reported or "
+                    "not read (0 is written 0); report_id (reports.id) stays with a file in "
+                    "its store, re-tagged or corrected, so files of two exports join. dta: "
+                    "Stata 14+ (format 118, Unicode), numbers typed, missing figures '.', "
+                    "missing text \"\", no import options needed. Reading them in Stata or R: "
+                    "docs/store-schema.md, Reading the exports in Stata and R.")
     p.add_argument("--db", required=True)
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "dta"], default="jsonl",
                    help="output format (default: %(default)s)")
-    p.add_argument("--table", help="one table of the store (default: all; csv and parquet "
-                                   "only), or panel: one row per (agency, year) with the "
+    p.add_argument("--table", help="one table of the store (default: all; csv, parquet "
+                                   "and dta only), or panel: one row per (agency, year) with the "
                                    "table figures (before 2019 the text's counts, "
                                    "*_narrative), theme dummies and copied share, any "
                                    "format (docs/summary.md, The agency × year panel)")
     p.add_argument("--out", required=True,
                    help="output file (jsonl; a folder or a path ending in / gets "
-                        "reports.jsonl, or panel.jsonl) or folder (csv, parquet)")
+                        "reports.jsonl, or panel.jsonl) or folder (csv, parquet, dta)")
     p.add_argument("--agency-map", metavar="FILE",
                    help="--table panel: a CSV of old,new agency names, one pair a line "
                         "(机构改革 renames: 国土资源局 → 自然资源局), as summarize --agency-map")

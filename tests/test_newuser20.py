@@ -72,3 +72,38 @@ def test_report_ids_survive_retagging_and_a_rewritten_file(tmp_path):
     third = _ids(db)
     assert {k: third[k] for k in first} == first
     assert third[f"0_{added}"] not in first.values()
+
+
+def test_dta_export_reads_back_as_the_csv_export(tmp_path):
+    """``--format dta``: Stata files a Stata user opens without import options. Each
+    table reads back (pandas' Stata reader) with the CSV export's columns and rows, the
+    Chinese text and multi-line section texts intact, a figure the report does not give
+    missing and a reported 0 a 0."""
+    names = [*NAMES, "柳岸县人民政府2023年政府信息公开工作年度报告.txt"]  # long sections
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(CORPUS / name, folder / name)
+    db = tmp_path / "c.sqlite"
+    tag_paths([folder], db, model=FakeTagger())
+    written = export(db, tmp_path / "dta", format="dta")
+    written += export(db, tmp_path / "dta", format="dta", table="panel")
+    export(db, tmp_path / "csv", format="csv")
+    export(db, tmp_path / "csv", format="csv", table="panel")
+    assert sorted(p.name for p in written) == sorted(
+        p.name.replace(".csv", ".dta") for p in (tmp_path / "csv").glob("*.csv"))
+    for path in written:  # cell by cell as the CSV writes it: a missing one blank
+        dta = pd.read_stata(path)
+        csv = pd.read_csv(tmp_path / "csv" / f"{path.stem}.csv", encoding="utf-8-sig",
+                          dtype=str, keep_default_na=False)
+        assert list(dta.columns) == list(csv.columns), path.name
+        assert len(dta) == len(csv) > 0, path.name
+        for col in csv.columns:
+            cells = dta[col].map(lambda v: "" if pd.isna(v) else str(v))
+            assert cells.tolist() == csv[col].tolist(), (path.name, col)
+    sections = pd.read_stata(tmp_path / "dta" / "sections.dta")
+    assert max(len(t.encode()) for t in sections["text"]) > 2045  # written as strL
+    assert sections["text"].str.contains("\n").any()
+    reports = pd.read_stata(tmp_path / "dta" / "reports.dta").set_index("agency")
+    assert pd.isna(reports.loc["溪山县市场监督管理局", "received"])  # 表三 unreadable
+    assert reports.loc["枫林乡人民政府", "litigation"] == 0

@@ -56,13 +56,13 @@ def test_jsonl_to_a_file_name_is_that_file(tmp_path):
 @pytest.mark.parametrize("table", ["reports", "statements", "checks"])
 def test_jsonl_with_a_table_is_refused_not_ignored(tmp_path, table, capsys):
     db = _store(tmp_path)
-    with pytest.raises(UsageError, match="csv or parquet"):
+    with pytest.raises(UsageError, match="csv, parquet or dta"):
         export(db, tmp_path / "x.jsonl", format="jsonl", table=table)
     assert not (tmp_path / "x.jsonl").exists()
     code = main(["export", "--db", str(db), "--format", "jsonl", "--table", table,
                  "--out", str(tmp_path / "y.jsonl")])
     assert code != 0 and not (tmp_path / "y.jsonl").exists()
-    assert "csv or parquet" in capsys.readouterr().err
+    assert "csv, parquet or dta" in capsys.readouterr().err
 
 
 # --- F12: the labels of the form beside the ids ----------------------------------------------------

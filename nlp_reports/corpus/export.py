@@ -1,4 +1,4 @@
-"""Exports of the store (导出): JSONL of whole reports, CSV or Parquet per store table.
+"""Exports of the store (导出): JSONL of whole reports, CSV, Parquet or Stata per store table.
 
 JSONL keeps one report per line in the report JSON form (``docs/schema.md``) with its
 tagged statements and where it came from, for tools that want documents. CSV and Parquet
@@ -7,6 +7,8 @@ write one file per store table (``docs/store-schema.md``), for tools that want t
 docs/summary.md) instead, in any of the three formats, for command-line users.
 CSV files are UTF-8 with a byte-order mark (``utf-8-sig``), like every CSV the package
 writes, so that Excel opens the Chinese text as UTF-8 instead of the local code page.
+Stata files (``.dta``, format 118: Stata 14 and later, Unicode) are written by pandas, so
+that a Stata user needs no import options (encoding, text over several lines, types).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from nlp_reports.corpus.store import TABLES, Store, open_store
 from nlp_reports.errors import MissingDependencyError, UsageError
 
-FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "dta")
 
 #: The ``table`` that is no store table but the agency × year panel built from them.
 PANEL = "panel"
@@ -32,14 +34,15 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
 
     ``jsonl``: ``out`` is a file, one report per line, or a folder (an existing one, or a
     path ending with a separator) receiving ``reports.jsonl``; ``table`` must be None
-    (UsageError otherwise, as for a table the store does not have). ``csv`` / ``parquet``: ``out`` is a folder receiving
-    ``<table>.csv`` / ``<table>.parquet`` for every store table, or only ``table``;
+    (UsageError otherwise, as for a table the store does not have). ``csv`` / ``parquet``
+    / ``dta``: ``out`` is a folder receiving ``<table>.csv`` / ``.parquet`` / ``.dta`` for
+    every store table, or only ``table``;
     ``table_cells`` and ``checks`` get the printed label of each row and column id
     (``row_label``, ``column_label``) beside it.
 
     ``table="panel"``: the agency × year panel (:func:`~nlp_reports.corpus.panel.panel`
     with ``agency_map`` and ``dedupe``), one row per (agency, year): ``panel.jsonl`` (one
-    row a line; ``out`` a file or a folder, as above), ``panel.csv`` or ``panel.parquet``
+    row a line; ``out`` a file or a folder, as above), ``panel.csv``, ``.parquet`` or ``.dta``
     in the folder ``out``. ``agency_map`` or ``dedupe=False`` with another table is a
     UsageError (they shape the panel only).
     """
@@ -56,7 +59,7 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     if format == "jsonl" and table is not None:  # (before the store is opened)
         raise UsageError("JSONL exports whole reports, one a line (with their tables, checks "
                          f"and tagged statements), not a store table; for the table {table!r} "
-                         "use --format csv or parquet")
+                         "use --format csv, parquet or dta")
     store, owned = open_store(db, readonly=not isinstance(db, Store))
     try:
         if format == "jsonl":
@@ -66,6 +69,8 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
         tables = [table] if table else list(TABLES)
         if format == "csv":
             return [_csv(store, name, folder) for name in tables]
+        if format == "dta":
+            return [write_dta(_frame(store, name), folder / f"{name}.dta") for name in tables]
         _need_pyarrow()
         return [_parquet(store, name, folder) for name in tables]
     finally:
@@ -98,9 +103,28 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
     path = folder / f"{PANEL}.{format}"
     if format == "csv":
         spreadsheet_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
+    elif format == "dta":
+        write_dta(df, path)
     else:
         df.to_parquet(path, index=False)
     return [path]
+
+
+def write_dta(df, path: Path) -> Path:
+    """``df`` as a Stata file (format 118: Unicode, Stata 14+). Stata has no missing text,
+    so a missing text cell is written "" (a missing number stays ``.``, as in the CSV);
+    text longer than Stata's str2045 becomes strL. The column names of the store's tables
+    and of the panel are Stata names already (letters, digits, _; at most 32)."""
+    from pandas.api.types import is_string_dtype
+
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object or is_string_dtype(df[col]):
+            df[col] = df[col].map(lambda v: "" if v is None or v != v else str(v)).astype(object)
+    long = [c for c in df.columns if df[c].dtype == object
+            and max(map(len, map(str.encode, df[c])), default=0) > 2045]
+    df.to_stata(path, write_index=False, version=118, convert_strl=long)
+    return path
 
 
 def _need_pyarrow() -> None:
