@@ -106,8 +106,9 @@ def test_a_word_containing_a_numeral_is_not_a_marker():
 
 
 def test_sequence_words_and_qi_ordinals():
+    # ("下一步：" is a label, no statement: parse18)
     got, _ = split("下一步：首先，加强培训。其次，完善制度。最后，强化考核。")
-    assert [(b, m) for b, m, _ in got] == [("measure", None), ("measure", "首先，"),
+    assert [(b, m) for b, m, _ in got] == [("measure", "首先，"),
                                            ("measure", "其次，"), ("measure", "最后，")]
     got, _ = split("存在以下问题：其一，人员少；其二，经费少。")
     assert [m for _, m, _ in got] == [None, "其一，", "其二，"]

@@ -69,8 +69,8 @@ def test_parenthesized_number_characters_are_items(name):
 
 def test_full_stop_number_characters_run_in():
     got = _split("存在问题：⒈人员不足；⒉培训偏少。下一步：⒈增配人员；⒉每季度培训一次。")
-    # ("存在问题：" run in is a sub-heading, "下一步：" run in a lead-in statement, as before)
-    assert [(b, m) for b, m, _ in got] == [("problem", "⒈"), ("problem", "⒉"), ("measure", None),
+    # ("存在问题：" and "下一步：" run in are labels, no statements: parse18)
+    assert [(b, m) for b, m, _ in got] == [("problem", "⒈"), ("problem", "⒉"),
                                           ("measure", "⒈"), ("measure", "⒉")]
     assert got[1][2] == "培训偏少。"
 
@@ -84,10 +84,9 @@ def test_a_bare_next_step_line_heads_the_measures():
     r = load_report(DATA / "b2024_shebao_labels.txt")
     assert [(s.block, s.marker) for s in r.statements] == [
         ("problem", "⑴"), ("problem", "⑵"), ("measure", "⑴"), ("measure", "⑵")]
-    # run in before the items it is still a lead-in statement (as before)
+    # run in before the items it is a label too, no statement (parse18: a label is none)
     got = _split("下一步：首先，加强培训。其次，完善制度。")
-    assert [(b, m) for b, m, _ in got] == [("measure", None), ("measure", "首先，"),
-                                          ("measure", "其次，")]
+    assert [(b, m) for b, m, _ in got] == [("measure", "首先，"), ("measure", "其次，")]
 
 
 @pytest.mark.parametrize(("text", "marker"), [

@@ -114,6 +114,9 @@ _MEASURE = re.compile(
     r"改进措施|改进情况|改进方向|解决办法|整改措施|下一?步.{0,6}(?:措施|打算|计划|工作|举措|方向)"
     r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路|计划)|努力方向|工作计划|工作思路|^打算$"
     r"|^措施$"
+    # the short labels "改进：", "整改：", "下一步：", "下步：", "今后：" (the whole phrase, as
+    # "问题："/"不足："/"措施：" above): a label sets the block and is no statement
+    r"|^(?:改进|整改|下一?步|今后)$"
     r"|(?:与|及|和)(?:建议|改进)$|工作展望|(?:(?:19|20)\d{2}年度?|下一?年度?)的?工作(?:思路|安排|重点)"
     # "（二）工作举措 / 改进举措 / 工作措施 / 整改方向 / 对策建议 / 改进计划"
     r"|(?:工作|改进|整改|主要|具体)举措|工作措施|整改方向|对策|(?:改进|整改)计划"
@@ -169,8 +172,8 @@ def block_of(phrase: str) -> str | None:
 #: "针对上述问题", "针对此不足", "针对人员不足的问题": what follows is aimed at the problems just
 #: named. One wording for a lead-in over the measures (LEAD_MEASURE) and a sentence turning to
 #: them (statements._MEASURE_TURN).
-AIMED_AT_PROBLEM = (r"针对(?:(?:上述|以上|这些|存在的|此|该|这一|这个|这类)[^。，,：:；;]{0,6}(?:问题|不足)"
-                    r"|[^。，,：:；;]{2,24}?的(?:问题|不足|短板))")
+AIMED_AT_PROBLEM = (r"(?:针对|对照)(?:(?:上述|以上|这些|存在的|此|该|这一|这个|这类)[^。，,：:；;]{0,6}(?:问题|不足)"
+                    r"|(?<=针对)[^。，,：:；;]{2,24}?的(?:问题|不足|短板))")
 #: A year ahead ("2024年", "明年", "下一年度", "新的一年") and a verb of intent (要 as a verb, not
 #: inside 主要/重要/需要/只要, nor 要求: "2023年主要问题是…", "2023年，我局要求各科室："): a
 #: lead-in for the year ahead (LEAD_YEAR_AHEAD) and a sentence turning to measures
@@ -183,16 +186,20 @@ LEAD_PROBLEM = re.compile(r"(?:存在|还有|仍有|有以下|如下)[^。：:]{
                           r"|不足之处|问题(?:主要)?(?:表现|体现)(?:在|为)"
                           # "…工作存在：人员少，…", "存在的问题主要是："
                           r"|存在着?[：:][ \t\u3000]*$|(?:问题|不足)(?:主要)?(?:是|有|在于)[：:][ \t\u3000]*$")
-LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从以下|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划"
+LEAD_MEASURE = re.compile(r"下一?步|今后|将(?:从(?:以下|[两二三四五六七八九几多]个?方面)|采取|重点|继续|着力)|改进措施|努力方向|工作打算|计划"
                           r"|将[：:][ \t\u3000]*$|" + AIMED_AT_PROBLEM)
 
 
 #: A lead-in for the year ahead ("2012年，我局将切实做好以下几方面工作：", "下一年，学校准备这样改："): a sentence
 #: opening with a year and a verb of intent that announces a list (以下/如下, or ends in "：")
 #: leads the measures wherever it stands (after a problem lead-in, 以下问题 decides first).
+#: A ministry's lead may be long and end in "。" ("2023年，我部将认真贯彻落实《…条例》和…要点，
+#: 重点做好以下工作。"): the verb may stand up to 60 characters before the list it announces.
 LEAD_YEAR_AHEAD = re.compile(
     rf"(?:^|(?<=[。！？!?；;\n]))[ \t\u3000]*{YEAR_AHEAD}[，,]?[^。！？!?；;：:\n]{{0,24}}?{INTENT}"
-    r"(?:[^。！？!?；;：:\n]{0,24}(?:以下|如下)|[^。！？!?；;：:\n]{0,24}[：:][ \t\u3000]*$)")
+    r"(?:[^。！？!?；;：:\n]{0,60}(?:以下|如下)|[^。！？!?；;：:\n]{0,60}[：:][ \t\u3000]*$)")
+#: How far from a lead's end LEAD_YEAR_AHEAD is looked for (its longest match and a little).
+_YEAR_LEAD_REACH = 100
 
 
 def lead_block(lead: str) -> str | None:
@@ -202,6 +209,6 @@ def lead_block(lead: str) -> str | None:
         return "measure"
     if LEAD_PROBLEM.search(tail):
         return "problem"
-    if LEAD_YEAR_AHEAD.search(tail):
+    if LEAD_YEAR_AHEAD.search(lead, max(0, len(lead) - _YEAR_LEAD_REACH)):
         return "measure"
     return None

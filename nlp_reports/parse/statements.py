@@ -349,9 +349,6 @@ _PAIR_LABEL = re.compile(r"[ \t\u3000]*(?:存在的?(?:主要)?|主要)?(?:问�
 
 
 _DIGIT = re.compile(r"\d")
-#: "下一步" / "下步" / "今后" as a label line of its own ("下一步：⏎⑴…"); run in before the
-#: items ("下一步：首先，…") it stays a lead-in statement.
-_BARE_NEXT = re.compile(r"下一?步|今后")
 #: A labelled problem item at a line start ("问题一：", "不足2、").
 _LABELLED_PROBLEM = re.compile(rf"[ \t\u3000]{{0,8}}(?:{_PROBLEM_LABELS})(?:{_CN_NUM}|\d{{1,2}})[：:，,、.．]")
 #: A labelled item numbered in digits before "、"/"." at a line start ("不足2、", "措施1.").
@@ -462,9 +459,6 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         sentence = stop is not None and text[stop.start()] == "。"
         block = (block_of(phrase) if ok and not continues
                  and (not sentence or _HEADING_NOUN_END.search(phrase)) else None)
-        if (block is None and ok and stop is not None and text[stop.start()] in "：:"
-                and _BARE_NEXT.fullmatch(phrase) and not _CONTENT.search(text, stop.end(), l1)):
-            block = "measure"  # "下一步：" alone on its line over the measures: a label
         if (block == "measure" and not has_marker and stop is not None
                 and text[stop.start()] in "：:"
                 and _pair_half(text, start, pos, l1, end,
@@ -889,6 +883,12 @@ def _cut_buttons(text: str, found: list[StatementSpan]) -> list[StatementSpan]:
     return out
 
 
+#: A lead-in that is only a verb announcing the list, after the sentence that named it
+#: ("…仍然存在一些问题。主要是：A；B。"): a statement of its own (a lead-in sentence, not a
+#: label), cut from the first item it runs on into; the sentence above set the block.
+_BARE_LEAD = re.compile(r"(?:主要|具体|集中)?(?:是|有|包括|表现(?:在|为)|体现(?:在|为))[：:]")
+
+
 def _split_announcements(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a sentence after a lead that announces a list and runs on into its first item
     ("…但还存在以下问题：监测数据公开范围有待明确；"): the lead and the item are two
@@ -896,7 +896,8 @@ def _split_announcements(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     out: list[tuple[int, int]] = []
     for s, e in spans:
         colon = _COLON.search(text, s, e)
-        if colon is not None and lead_block(text[s:colon.end()]) is not None:
+        if colon is not None and (lead_block(text[s:colon.end()]) is not None
+                                  or _BARE_LEAD.fullmatch(text, s, colon.end())):
             s2 = _trim(text, colon.end(), e)[0]
             if _CONTENT.search(text, s2, e):
                 out += [(s, colon.end()), (s2, e)]
