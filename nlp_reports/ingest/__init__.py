@@ -413,6 +413,8 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
                 raise InputTooLargeError(
                     f"the text has {len(source)} characters, over the limit of {max_bytes}",
                     path=filename)
+            if "&" in source and _ENTITY.search(source):
+                source = _unescape_entities(source)
             return _finish(source, "text", None, filename)
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
@@ -465,7 +467,28 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
         from nlp_reports.ingest.html import html_to_text
 
         return _finish(html_to_text(text, path=where), "html", encoding, where)
+    if "&" in text and _ENTITY.search(text):
+        text, simple = _unescape_entities(text), False
     return _finish(text, "txt", encoding, where, simple or None)
+
+
+#: A character reference a scraper left literal in the text it saved ("&nbsp;", "&lt;",
+#: "&ldquo;", "&#8220;"): a page's markup, not the report's words.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
+
+
+def _unescape_entities(text: str) -> str:
+    """``text`` with the character references a crawler left in it decoded (&nbsp; becomes a
+    space, as in a page): in a .txt they split a table's cells ("0&nbsp;&nbsp;3") or stand
+    for quotes and brackets; a crawl that escaped the page twice ("&amp;nbsp;") is decoded
+    twice. Only whole references are read; a bare "&" stays."""
+    import html
+
+    for _ in range(2):  # a page escaped twice ("&amp;nbsp;") is read as a browser shows it
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        if "&" not in text or not _ENTITY.search(text):
+            break
+    return text
 
 
 def sniff_markup(text: str) -> bool:

@@ -139,6 +139,9 @@ _REPORT_TITLE_WORDED = re.compile(
     r"(?:19|20)\d{2}[ \t\u3000]{0,2}年度?[^\n。，,；;]{0,12}?(?:政府信息公开|政务公开|信息公开)"
     r"[^\n。，,；;]{0,16}?(?:报告|公告)(?:书)?[ \t\u3000]*$")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
+#: A page's link to the report before or after it in its column ("上一篇：某县2022年政府信息
+#: 公开工作年度报告"): another report's title, never this one's.
+_NEIGHBOUR_LINK = re.compile(r"[ \t\u3000【\[]{0,4}(?:上|下)一(?:篇|条|页|则|个)")
 #: A line break with the blanks around it. Tried only where a run of blanks starts (the
 #: lookbehind), or at a line break whose blanks before it the previous match took: tried at
 #: each blank, ``[…]*\n`` ran to the end of the run each time — a statement holding 40,000
@@ -511,7 +514,8 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
         for l0, l1 in lines:
             line = text[l0:l1]
             if (rx.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line)
-                    and not _BREADCRUMB.search(line)):
+                    and not _BREADCRUMB.search(line) and not _NEIGHBOUR_LINK.match(line)
+                    and not line.rstrip(" \t\u3000").endswith("。")):
                 s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
                 e = l1 - (len(line) - len(line.rstrip(" \t\u3000")))
                 if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):

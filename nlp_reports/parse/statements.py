@@ -854,11 +854,19 @@ _NO_WRAP_START = frozenset("\n(（[【〔0123456789一二三四五六七八九�
                            + _PAREN_CHARS + _STOP_CHARS)
 
 
-#: A line of a web page's buttons (【打印本页】【关闭窗口】, "打印本页  关闭窗口"): left inside the
-#: text where a saved page broke a long report into pages; never part of a statement.
+#: A line of a web page's buttons (【打印本页】【关闭窗口】, "打印本页  关闭窗口", 字号：大 中 小,
+#: 分享到：微信 微博), or of the head a paged article prints again on each page (the title,
+#: "来源：… 发布时间：… 浏览次数：266", a breadcrumb "首页 > 政务公开 > …"): left inside the text
+#: where a saved page broke a long report into pages; never part of a statement.
 _BUTTONS_LINE = re.compile(
     r"(?m)^[ \t\u3000]{0,8}(?:[【\[]?[ \t]{0,2}(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|我要纠错"
-    r"|纠错|收藏本页|收藏|分享到|返回顶部|字体[:：]?[ \t]{0,2}大[ \t]{0,2}中[ \t]{0,2}小)[ \t]{0,2}[】\]]?"
+    r"|纠错|收藏本页|收藏|分享到(?:[:：][^\n。；]{0,30})?|返回顶部"
+    r"|字[体号][:：]?[ \t]{0,2}[【\[]?大[】\]]?[ \t]{0,2}[【\[]?中[】\]]?[ \t]{0,2}[【\[]?小[】\]]?"
+    r"|(?:浏览|阅读|点击)次数[:：][ \t]{0,2}\d{1,9}|(?:信息)?来源[:：][^\n。；]{0,40}?(?:发布|浏览|阅读)[^\n。；]{0,60}"
+    r"|(?:发布时间|发布日期)[:：][ \t]{0,2}(?:19|20)\d\d[^\n。；]{0,60}"
+    r"|(?:首页|当前位置|您的位置|您当前的位置)[^\n。；]{0,60}?[>›»][^\n。；]{0,80}"
+    r"|(?![\d一二三四五六七八九十(（①-⑩⑴-⒇⒈-⒛])(?:(?!发布|公布|编制|报送|上报|印发|及时|按时)[^\n。，；：:])"
+    r"{2,40}?(?:19|20)\d{2}年度?政府信息公开工作年度报告)[ \t]{0,2}[】\]]?"
     r"[ \t\u3000]{0,8}){1,6}$")
 
 

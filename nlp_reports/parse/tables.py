@@ -206,6 +206,8 @@ def _cut_line(raw: str) -> _Line | None:
         raw = _pipe_row(raw)
         if raw is None:
             return None
+    elif "，" in raw and "\t" not in raw and "。" not in raw:
+        raw = _comma_row(raw)
     if "\t" in raw:
         parsed = _grid_line(raw.strip(" \u3000\r"))
     else:
@@ -226,10 +228,14 @@ _PIPE_RULE = re.compile(r"[\s|｜:：\-—–+=]*")
 def _pipe_row(raw: str) -> str | None:
     """A "｜规章｜0｜0｜5｜" row (tables pasted from editors, text-mode pages) as TAB cells.
 
-    Only a line with at least two pipes is a row; a rule line ("|---|---|") is None.
+    A line with at least two pipes is a row, and one with a single pipe before a value
+    ("行政许可|216", a scraper's row of two cells); a rule line ("|---|---|") is None.
     """
     s = raw.strip()
     if len(_PIPE.findall(s)) < 2:
+        label, value = (x.strip() for x in _PIPE.split(s))
+        if label and value and _classify(value) is not None:  # "行政许可|216": a row of two cells
+            return f"{label}\t{value}"
         return raw
     if _PIPE_RULE.fullmatch(s):
         return None
@@ -238,6 +244,28 @@ def _pipe_row(raw: str) -> str | None:
     if s[-1:] in "|｜":
         s = s[:-1]
     return "\t".join(_PIPE.split(s))
+
+
+def _comma_row(raw: str) -> str:
+    """A row whose cells a scraper joined with "，" ("二、上年结转…数量，0，1，0，0，0，0，1") as
+    TAB cells: the values after the last text part, the label (which may hold "，" itself:
+    "（二）部分公开（区分处理的，只计这一情形，…）") before them. A pair a full-width thousands
+    comma could have written ("1，325") is left as it is: one figure or two, not told apart."""
+    parts = raw.strip().split("，")
+    k = len(parts)
+    while k > 1 and _classify(parts[k - 1].strip()) is not None:
+        k -= 1
+    if k == len(parts) or not parts[k - 1].strip():
+        return raw
+    values = [p.strip() for p in parts[k:]]
+    for a, b in zip(values, values[1:], strict=False):
+        if _CN_GROUP.fullmatch(b) and _CN_LEAD.fullmatch(a):
+            return raw
+    return "\t".join(["，".join(parts[:k]).strip(), *values])
+
+
+_CN_LEAD = re.compile(r"[1-9]\d{0,2}")
+_CN_GROUP = re.compile(r"\d{3}")
 
 
 def _grid_line(line: str) -> _Line:
