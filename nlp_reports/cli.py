@@ -17,6 +17,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from nlp_reports._version import __version__
 
@@ -368,11 +369,39 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.headers != "en" and not args.csv:
         _err("error: --headers names the columns of the CSV: give --csv FILE too")
         return EXIT_USAGE
+    if bool(args.files) == bool(args.db):
+        _err("error: give either --db STORE (a store `tag` made) or report files to check "
+             "(nlp-reports audit 本年报告.docx 上年报告.pdf), not both / 请给出 --db 数据库，"
+             "或直接给出要检查的报告文件，二者选一")
+        return EXIT_USAGE
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
-    result = audit(args.db, years=args.year or (), folders=args.folder or (), sort=args.sort,
-                   agency_map=agency_map, agencies=args.agency or ())
+    if not args.files:
+        result = audit(args.db, years=args.year or (), folders=args.folder or (),
+                       sort=args.sort, agency_map=agency_map, agencies=args.agency or ())
+        return _audit_out(args, result)
+    import tempfile
+
+    from nlp_reports.corpus import tag_paths
+
+    _single_threaded_blas()
+    # files given: tagged into a store that lives as long as this command (nothing is
+    # left beside her files), so one report is checked, against last year's when given too
+    with tempfile.TemporaryDirectory(prefix="nlp-reports-audit-") as tmp:
+        db = str(Path(tmp) / "audit.sqlite")
+        tag_paths(args.files, db, timeout=DEFAULT_AUDIT_TIMEOUT)
+        result = audit(db, years=args.year or (), folders=args.folder or (), sort=args.sort,
+                       agency_map=agency_map, agencies=args.agency or ())
+    return _audit_out(args, result)
+
+
+#: Seconds one file may take to parse when ``audit`` is given files (tag's default).
+DEFAULT_AUDIT_TIMEOUT = 60.0
+
+
+def _audit_out(args: argparse.Namespace, result: Any) -> int:
+    """Write and print an audit as ``args`` ask (HTML, CSV, Markdown, JSON, --by)."""
     if args.html:
         result.to_html(args.html)
         _err(f"audit written to {args.html}")
@@ -595,10 +624,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
                        "then signals (docs/audit.md)")
-    p.add_argument("--db", required=True)
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="report files to check without a store (instead of --db): this "
+                        "year's report, and last year's for the cross-year checks and "
+                        "copying / 不建数据库，直接检查报告文件：本年度报告，可另给上年度报告以核对"
+                        "跨年度数字、沿用上年表述")
+    p.add_argument("--db", help="the store `nlp-reports tag` made / tag 生成的数据库")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown when neither --csv nor "
-                        "--html is given, else nothing)")
+                        "--html is given, else nothing; it ends with each report's "
+                        "findings in Chinese, 审查意见)")
     p.add_argument("--csv", metavar="FILE", help="write the audit table as CSV (opens in Excel)")
     p.add_argument("--headers", choices=["en", "zh"], default="en",
                    help="the CSV's header row: the column ids (en, default: what scripts "

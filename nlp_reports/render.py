@@ -6,6 +6,11 @@ from nlp_reports.report import SECTION_TITLES, Report
 
 _NUMERALS = "一二三四五六"
 _PREVIEW = 60
+#: Where the checks are said in Chinese, with the cell to fix, and what ``parse`` cannot
+#: see alone (blank cells, the deadline, last year's report): a clerk checking her own
+#: report before publishing reads this line, not the ids (newuser19).
+_AUDIT_HINT = ("中文审查意见（逐项写明应改的单元格，另查未填报单元格、发布时限、与上年报告的比较）："
+               "nlp-reports audit 本年报告文件 上年报告文件")
 
 
 def _short(text: str, n: int = _PREVIEW) -> str:
@@ -67,6 +72,9 @@ def report_as_text(report: Report) -> str:
         where = "/".join(x for x in (c.table, c.row, c.column) if x)
         out.append(f"  FAIL {c.id} {where}: expected {_num(c.expected)}, "
                    f"found {_num(c.found)}  {c.message}".rstrip())
+    blank = any(v is None for t in report.tables for row in t.values for v in row)
+    if blank or set(counts) - {"pass"}:
+        out.append(f"  {_AUDIT_HINT}")
 
     if report.errors:
         out.append("")

@@ -243,6 +243,7 @@ class Audit:
         parts.append(f"## Reports ({len(reps)})\n\n"
                      + markdown_table(reps.drop(columns=["report_id", "failed"]),
                                       max_rows=max_rows) + "\n")
+        parts.append(_findings_markdown(reps.head(max_rows)))
         return "".join(parts)
 
     def by(self, column: str = "folder") -> Any:
@@ -374,6 +375,36 @@ NO_GROUP = "—"
 GROUP_NAMES_ZH: dict[str, str] = {"reports": "报告数", "failed_files": "读取失败文件数",
                                   "with_defects": "有缺陷的报告数",
                                   "missing_reports": "未报送机关数"}
+
+
+_NUMBERED = re.compile(r"(?=（\d+）)")
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _findings_markdown(reps: Any) -> str:
+    """Each report's 审查意见 in full, one numbered finding a line, under its agency, year
+    and file: the table's findings_zh / signals_zh cells are cut to a preview, and a
+    clerk checking her own report before publishing reads these sentences, not the
+    columns (newuser19). Empty when no report shown has a finding."""
+    shown = reps[(reps["defects"] > 0) | (reps["signals"] > 0)]
+    if not len(shown):
+        return ""
+    out = ["\n## 审查意见 Findings in Chinese (findings_zh, signals_zh)\n"]
+    for r in shown.itertuples(index=False):
+        year = f" {_year_zh(r.year)}" if _int_or_none(r.year) is not None else ""
+        out.append(f"\n### {r.agency or '（未识别机关）'}{year}（{r.path}）\n")
+        for head, text in (("缺陷（数据问题，应在发布前改正）", r.findings_zh),
+                           ("提示（值得一看，合格报告中也常见）", r.signals_zh)):
+            items = [x.strip() for x in _NUMBERED.split(str(text or "")) if x.strip()]
+            if items:
+                out.append(f"\n{head}：\n\n" + "".join(f"- {x}\n" for x in items))
+    return "".join(out)
 
 
 def _has_finding(values: Any) -> Any:
