@@ -17,7 +17,6 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from nlp_reports._version import __version__
 
@@ -377,31 +376,23 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
-    if not args.files:
-        result = audit(args.db, years=args.year or (), folders=args.folder or (),
-                       sort=args.sort, agency_map=agency_map, agencies=args.agency or ())
-        return _audit_out(args, result)
-    import tempfile
+    query = dict(years=args.year or (), folders=args.folder or (), sort=args.sort,
+                 agency_map=agency_map, agencies=args.agency or ())
+    if args.files:
+        import tempfile
 
-    from nlp_reports.corpus import tag_paths
+        from nlp_reports.corpus import tag_paths
 
-    _single_threaded_blas()
-    # files given: tagged into a store that lives as long as this command (nothing is
-    # left beside her files), so one report is checked, against last year's when given too
-    with tempfile.TemporaryDirectory(prefix="nlp-reports-audit-") as tmp:
-        db = str(Path(tmp) / "audit.sqlite")
-        tag_paths(args.files, db, timeout=DEFAULT_AUDIT_TIMEOUT)
-        result = audit(db, years=args.year or (), folders=args.folder or (), sort=args.sort,
-                       agency_map=agency_map, agencies=args.agency or ())
-    return _audit_out(args, result)
-
-
-#: Seconds one file may take to parse when ``audit`` is given files (tag's default).
-DEFAULT_AUDIT_TIMEOUT = 60.0
-
-
-def _audit_out(args: argparse.Namespace, result: Any) -> int:
-    """Write and print an audit as ``args`` ask (HTML, CSV, Markdown, JSON, --by)."""
+        _single_threaded_blas()
+        # files given: tagged (with tag's default timeout) into a store that lives as long
+        # as this command (nothing is left beside her files), so one report is checked,
+        # against last year's when given too
+        with tempfile.TemporaryDirectory(prefix="nlp-reports-audit-") as tmp:
+            db = str(Path(tmp) / "audit.sqlite")
+            tag_paths(args.files, db)
+            result = audit(db, **query)
+    else:
+        result = audit(args.db, **query)
     if args.html:
         result.to_html(args.html)
         _err(f"audit written to {args.html}")
