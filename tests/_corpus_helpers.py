@@ -255,6 +255,24 @@ def synthetic_store(path: Path, n_reports: int, *, seed: int = 0) -> Path:
     return path
 
 
+def mess_table_statuses(conn, ids: list[int], *, null_table: str = "table3") -> None:
+    """Table statuses a reader must get right, in a synthetic store: report ``ids[0]``'s
+    表三 unreadable, ``ids[1]``'s ``null_table`` with a NULL status, and ``ids[2]`` /
+    ``ids[3]`` each holding 表三 twice, the first ok and the second unreadable or the
+    other way round (the first of an id counts)."""
+    conn.execute("UPDATE report_tables SET status = 'unreadable' WHERE report_id = ? "
+                 "AND table_id = 'table3'", (ids[0],))
+    conn.execute("UPDATE report_tables SET status = NULL WHERE report_id = ? "
+                 "AND table_id = ?", (ids[1], null_table))
+    for rid, first, second in ((ids[2], "ok", "unreadable"), (ids[3], "unreadable", "ok")):
+        conn.execute("UPDATE report_tables SET status = ? WHERE report_id = ? AND "
+                     "table_id = 'table3'", (first, rid))
+        conn.execute("INSERT INTO report_tables SELECT report_id, table_id, ?, \"rows\", "
+                     "\"columns\", \"values\", raw, title, row_labels, column_labels, problem "
+                     "FROM report_tables WHERE report_id = ? AND table_id = 'table3'",
+                     (second, rid))
+
+
 def crashing_loader(path: str) -> Report:
     """Like :func:`json_loader`, but a file named ``crash*`` kills its worker process."""
     import os

@@ -14,7 +14,7 @@ import importlib
 import random
 import sqlite3
 
-from _corpus_helpers import synthetic_store
+from _corpus_helpers import mess_table_statuses, synthetic_store
 
 from nlp_reports.corpus.store import Store, _column
 
@@ -28,17 +28,7 @@ def _messy_store(tmp_path):
     with Store(path) as store:
         conn = store.connection
         ids = [r for (r,) in conn.execute("SELECT id FROM reports ORDER BY id")]
-        conn.execute("UPDATE report_tables SET status = 'unreadable' WHERE report_id = ? "
-                     "AND table_id = 'table3'", (ids[0],))
-        conn.execute("UPDATE report_tables SET status = NULL WHERE report_id = ? "
-                     "AND table_id = 'table4'", (ids[1],))
-        for rid, first, second in ((ids[2], "ok", "unreadable"), (ids[3], "unreadable", "ok")):
-            conn.execute("UPDATE report_tables SET status = ? WHERE report_id = ? AND "
-                         "table_id = 'table3'", (first, rid))
-            conn.execute("INSERT INTO report_tables SELECT report_id, table_id, ?, \"rows\", "
-                         "\"columns\", \"values\", raw, title, row_labels, column_labels, problem "
-                         "FROM report_tables WHERE report_id = ? AND table_id = 'table3'",
-                         (second, rid))
+        mess_table_statuses(conn, ids, null_table="table4")
         # a report whose second check fails; one whose row is named "fail" (none fails)
         conn.execute("UPDATE report_checks SET checks = ? WHERE report_id = ?", (
             '[["I1","pass","table3",null,"total",5.0,5.0,"5 = 5"],'

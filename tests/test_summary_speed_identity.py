@@ -15,7 +15,7 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
-from _corpus_helpers import synthetic_store
+from _corpus_helpers import mess_table_statuses, synthetic_store
 
 from nlp_reports.corpus import copying
 from nlp_reports.corpus.store import Store
@@ -192,17 +192,7 @@ def test_unreadable_tables_are_those_whose_first_table_of_the_id_is_not_ok(tmp_p
     with Store(path) as store:
         conn = store._conn
         ids = [r for (r,) in conn.execute("SELECT id FROM reports ORDER BY id")]
-        conn.execute("UPDATE report_tables SET status = 'unreadable' WHERE report_id = ? "
-                     "AND table_id = 'table3'", (ids[0],))
-        conn.execute("UPDATE report_tables SET status = NULL WHERE report_id = ? "
-                     "AND table_id = 'table3'", (ids[1],))
-        for rid, first, second in ((ids[2], "ok", "unreadable"), (ids[3], "unreadable", "ok")):
-            conn.execute("UPDATE report_tables SET status = ? WHERE report_id = ? AND "
-                         "table_id = 'table3'", (first, rid))
-            conn.execute("INSERT INTO report_tables SELECT report_id, table_id, ?, \"rows\", "
-                         "\"columns\", \"values\", raw, title, row_labels, column_labels, problem "
-                         "FROM report_tables WHERE report_id = ? AND table_id = 'table3'",
-                         (second, rid))
+        mess_table_statuses(conn, ids)
         conn.commit()
         for table_id in ("table3", "table4", "table2.1", "nothing"):
             rows = store.query("SELECT report_id, status FROM report_tables WHERE table_id = ? "
