@@ -506,7 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
     p.add_argument("paths", nargs="+",
                    help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
-                        "for them) or globs")
+                        "for them; a browser's unfinished download, .crdownload or .part, is "
+                        "read too and fails with its reason) or globs")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU)")

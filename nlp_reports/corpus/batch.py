@@ -159,6 +159,14 @@ class BatchResult:
 #: of reports often holds them. Old Word .doc, WPS .wps and OFD are read: REPORT_SUFFIXES.)
 FLAGGED_SUFFIXES: tuple[str, ...] = (".rtf", ".odt", ".xls", ".xlsx", ".et", ".ppt", ".pptx",
                                      ".zip", ".rar", ".7z")
+#: A browser's unfinished download (Chrome/Edge ``未确认 518204.crdownload``, Firefox
+#: ``年报.pdf.part``, Opera ``.opdownload``, old Edge ``.partial``, Safari ``.download``): a
+#: folder walk takes it, so that it fails with what its bytes are ("not a readable PDF …;
+#: re-download the file", "empty") instead of being counted among the other files. Passed
+#: over, the report it was to be was missing with no file named: a journalist's download
+#: folder held one and the end-of-run line said only ".crdownload 1".
+PARTIAL_DOWNLOAD_SUFFIXES: tuple[str, ...] = (".crdownload", ".part", ".partial",
+                                              ".opdownload", ".download")
 #: Reason of a folder argument with no report file in it: in the result, never in the store
 #: (there is no file to retry).
 NO_REPORT_FILES = "no_report_files"
@@ -171,7 +179,8 @@ WEB_PAGE_SUFFIXES: tuple[str, ...] = (".shtml", ".xhtml", ".jsp", ".asp", ".aspx
 #: How ``Found.ignored`` counts what is no document whatever its suffix, passed over by a
 #: folder walk: Word/WPS owner files (``~$年报.docx``, 162 bytes, while the document is open)
 #: and LibreOffice lock files (``.~lock.年报.docx#``); a Mac zip's ``__MACOSX/`` folder and
-#: AppleDouble files (``._年报.pdf``). Read, they would fail as broken files at every run.
+#: AppleDouble files (``._年报.pdf``) and the Finder's ``.DS_Store``. Read, they would fail as
+#: broken files at every run.
 OFFICE_LOCK = "office lock file"
 MAC_METADATA = "macOS metadata"
 #: The folder a browser's "save as web page, complete" (网页，全部) puts beside the page
@@ -194,9 +203,13 @@ def _saved_page_folder(name: str, siblings: set[str]) -> bool:
 
 
 _NOT_DOCUMENTS = ("~$", ".~lock.", "._")
+#: The Finder's own files in a folder (``.DS_Store`` in every folder a Mac user opened): no
+#: suffix and no report content, they were counted as "no suffix and no report content N",
+#: which sent a journalist looking for a crawler file she did not have.
+_MAC_FOLDER_FILES = frozenset((".DS_Store", ".localized"))
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
 WALKED_SUFFIXES: frozenset[str] = frozenset(
-    (*REPORT_SUFFIXES, *WEB_PAGE_SUFFIXES, *FLAGGED_SUFFIXES))
+    (*REPORT_SUFFIXES, *WEB_PAGE_SUFFIXES, *FLAGGED_SUFFIXES, *PARTIAL_DOWNLOAD_SUFFIXES))
 
 
 class Found(NamedTuple):
@@ -255,7 +268,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     are no file: a dangling symbolic link (``not_found``), a FIFO, socket or device
     (``unreadable``; never opened, a FIFO would block the run). A folder walk takes
     :data:`WALKED_SUFFIXES` — :data:`FLAGGED_SUFFIXES` fail with reason
-    ``unsupported_format`` when read — and counts the other files it passes over; a folder
+    ``unsupported_format`` when read, a browser's unfinished download
+    (:data:`PARTIAL_DOWNLOAD_SUFFIXES`) fails with what its bytes are — and counts the other
+    files it passes over; a folder
     argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`. Office
     lock files (``~$…``, ``.~lock.…``), a Mac's metadata (``._…``, ``__MACOSX/``) and the
     ``X_files/`` folder of a saved web page ``X.html`` (:data:`SAVED_PAGE_FILES`) are
@@ -327,8 +342,9 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                     real.append(d)
             dirs[:] = real
             for name in sorted(names):
-                if name.startswith(_NOT_DOCUMENTS):
-                    kind = MAC_METADATA if name.startswith("._") else OFFICE_LOCK
+                if name.startswith(_NOT_DOCUMENTS) or name in _MAC_FOLDER_FILES:
+                    kind = (MAC_METADATA if name.startswith("._") or name in _MAC_FOLDER_FILES
+                            else OFFICE_LOCK)
                     ignored[kind] = ignored.get(kind, 0) + 1
                     continue
                 f = Path(root, name)

@@ -761,7 +761,8 @@ def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
 
 #: Department renames and mergers of the 2018 机构改革 (中共中央《深化党和国家机构改革方案》,
 #: March 2018; local governments renamed their departments from late 2018 into 2019), and
-#: the 2021 扶贫办 → 乡村振兴局: (old names, new names) of the department's own name, without
+#: the 2021 扶贫办 → 乡村振兴局 and the 城市管理局 → 城市管理和综合执法局 of the 2019–2021
+#: 综合行政执法改革: (old names, new names) of the department's own name, without
 #: its unit word (:data:`REFORM_UNITS`: 局, 厅, 委员会 …), so 国土资源 matches 溪山县国土资源局
 #: and 青禾省国土资源厅. Used only for the "possibly renamed" hint; nothing is linked by it.
 REFORM_RENAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
@@ -779,6 +780,9 @@ REFORM_RENAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("林业",), ("林业和草原",)),
     (("粮食",), ("粮食和物资储备",)),
     (("扶贫开发", "扶贫"), ("乡村振兴",)),  # 2021, not 2018
+    # 综合行政执法改革 (2019–2021): the 城市管理局 took the other bureaus' field enforcement
+    (("城市管理", "城市管理行政执法", "城管"),
+     ("城市管理和综合执法", "城市管理综合行政执法", "城市管理综合执法", "综合行政执法")),
 )
 #: The unit words ending a department's name (longest first).
 REFORM_UNITS: tuple[str, ...] = ("委员会", "办公室", "局", "厅", "委", "办")
