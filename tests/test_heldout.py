@@ -15,8 +15,8 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = sorted((ROOT / "nlp_reports" / "data" / "heldout").glob("*.jsonl"))
 LABELED = sorted((ROOT / "nlp_reports" / "data" / "labeled").glob("*.jsonl"))
-# one outside writer each, labelled from the taxonomy alone (unseen-6, -7 and -8: the shipped
-# model's honest held-out sets); absent from an installed package
+# one outside writer each, labelled from the taxonomy alone (unseen-6 … -9: each scored once
+# with the shipped model before anything was designed on it); absent from an installed package
 ONE_WRITER = sorted((ROOT / "benchmarks" / "data").glob("unseen-*-one-writer.jsonl"))
 _NOISE = re.compile(r"[\s\W_]+")
 
@@ -55,12 +55,13 @@ def test_one_writer_sets_are_valid_and_none_of_their_statements_is_trained_on():
     assert {p.name for p in ONE_WRITER} >= {"unseen-5-one-writer.jsonl",
                                             "unseen-6-one-writer.jsonl",
                                             "unseen-7-one-writer.jsonl",
-                                            "unseen-8-one-writer.jsonl"}
+                                            "unseen-8-one-writer.jsonl",
+                                            "unseen-9-one-writer.jsonl"}
     train = {key(it.text) for it in load_labeled(LABELED)}
     for path in ONE_WRITER:
         items, records = load_labeled(path), _records(path)
         assert len(items) == len(records) >= 300
-        # unseen-5…8 also carry a second annotator's blind taxonomy-only labels
+        # unseen-5…9 also carry a second annotator's blind taxonomy-only labels
         for who in ("annotator_taxonomy", "annotator_taxonomy_b"):
             if path.name != "unseen-4-one-writer.jsonl" or who == "annotator_taxonomy":
                 assert all(r[who]["kind"] in KINDS
@@ -72,7 +73,7 @@ def test_one_writer_sets_are_valid_and_none_of_their_statements_is_trained_on():
         stock = ["“双随机、一公开”抽查结果公开不够及时。"] if path.name.startswith("unseen-7") else []
         assert leaked == stock, (path.name, leaked[:3])
     # the honest sets' reports are kept beside them, one file per family with statements
-    for name in ("unseen-6", "unseen-7", "unseen-8"):
+    for name in ("unseen-6", "unseen-7", "unseen-8", "unseen-9"):
         data = ROOT / "benchmarks" / "data"
         reports = {p.stem for p in (data / f"{name}-reports").glob("*.txt")}
         families = {r["family"] for r in _records(data / f"{name}-one-writer.jsonl")}
