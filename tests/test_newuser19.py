@@ -45,7 +45,10 @@ def test_audit_of_two_files_says_every_planted_defect_in_chinese(tmp_path, capsy
     assert any("0.8万元" in x and "第六部分" in x for x in lines)
     assert any("未填报" in x and "上年结转" in x and "自然人" in x for x in lines)
     assert any("2026-02-06" in x and "2026-01-31" in x for x in lines)
-    assert len(lines) == 6  # nothing else: no false alarm
+    # section 一's "2件" agrees with the stale 总计: she hears now, not on the next run, that
+    # correcting 总计 to 3 means correcting 总体情况 too (parse19)
+    assert any("总体情况”称收到" in x and "一并更正" in x and "之和为3" in x for x in lines)
+    assert len(lines) == 7  # nothing else: no false alarm
     assert "全部4条均与上年相同" in signals and "2024年度" in signals
     # nothing is left beside her files (the store lived in a temporary folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted([DRAFT.name, LAST_YEAR.name])

@@ -518,4 +518,5 @@ def test_negative_or_fractional_counts_are_not_plausible_cells():
     assert t3.get("1", "natural_person") is None and t3.raw[0][0] == "2.5"
     assert t3.get("4", "total") is None
     assert t3.get("2", "total") == 0.0
-    assert any("not a plausible number" in p.message for p in problems)
+    assert any("'2.5' is not a whole number" in p.message for p in problems)
+    assert any("'-3' is negative" in p.message for p in problems)

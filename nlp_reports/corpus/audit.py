@@ -507,6 +507,9 @@ def _cell_zh(table_id: str, row: Any, column: Any) -> str:
 
 
 _T1_MESSAGE = re.compile(r"says (?P<words>.+?) [\d.]+; (?P<table>table[\d.]+) (?P<cells>.+?) is ")
+#: A T1 message's note that the table's total fails its own identity (checks._t1_checks):
+#: what the parts sum to, and whether the text agrees with the total ("not") or the parts ("as").
+_T1_PARTS = re.compile(r"sum to (?P<sum>[\d.]+)(?:, (?P<how>not|as)\b)?")
 
 
 #: The rows of 表三 whose cells the identity I1 of a column adds up (一 + 二 vs (七)总计 + 四).
@@ -633,8 +636,19 @@ def _t1_zh(r: Any, overview: str | None = None) -> str:
         where = f"{_TABLE_NAMES.get(tid, tid)} {cells}"
     else:
         where = _cell_zh(tid, r["row"], r["column"])
-    return (f"正文第一部分“总体情况”称{words}{_fmt_num(r['found'])}件，而{where}为"
-            f"{_fmt_num(r['expected'])}（表格），正文与表格数字不一致")
+    said = _fmt_num(r["found"])
+    parts = _T1_PARTS.search(str(r["message"] or ""))
+    if parts is None:
+        return (f"正文第一部分“总体情况”称{words}{said}件，而{where}为"
+                f"{_fmt_num(r['expected'])}（表格），正文与表格数字不一致")
+    whose = "本行各申请人列" if tid == "table3" else "该组维持、纠正、其他、尚未审结"
+    total = f"{whose}之和为{parts.group('sum')}"
+    if parts.group("how") == "not":  # the text agrees with a total that is itself wrong
+        return (f"正文第一部分“总体情况”称{words}{said}件，与{where}一致，但该总计有误（{total}）；"
+                "更正表格总计时，正文第一部分的数字须一并更正")
+    tail = "，与正文一致，应更正的是表格中的总计" if parts.group("how") == "as" else ""
+    return (f"正文第一部分“总体情况”称{words}{said}件，而{where}为"
+            f"{_fmt_num(r['expected'])}（表格），正文与表格数字不一致；{total}{tail}")
 
 
 def _cross_zh(r: Any) -> str:

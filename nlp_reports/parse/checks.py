@@ -557,11 +557,50 @@ def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
             continue
         ok = abs(value - said) < TOLERANCE
         note = " (I5: 行政诉讼 = both litigation totals)" if kind == "litigation" else ""
+        parts = _parts_value(tables[tid], kind)
+        if parts is not None and abs(parts - value) >= TOLERANCE:
+            # the cell read fails its own identity (I2 / I4): the clerk who corrects it must
+            # hear now whether section 一 goes with the cell or with the parts
+            what = _PARTS_WORDS[tid]
+            if ok:
+                ok = False
+                note += (f"; but {what} sum to {_fmt(parts)}, not {_fmt(value)}: when that total "
+                         "is corrected, section 一 must be too")
+            elif abs(parts - said) < TOLERANCE:
+                note += (f"; {what} sum to {_fmt(parts)}, as section 一 says: the total is the "
+                         "cell to correct")
+            else:
+                note += f"; {what} sum to {_fmt(parts)}"
         checks.append(Check(
             "T1", "pass" if ok else "fail", tid, row, column, expected=value, found=said,
             message=(f"section 一 says {words} {_fmt(said)}; {tid} {cells} is "
                      f"{_fmt(value)}{note}")))
     return checks
+
+
+#: How a T1 message names the cells a compared total should equal (I2's, I4's).
+_PARTS_WORDS = {"table3": "the applicant columns of that row",
+                "table4": "维持 + 纠正 + 其他 + 尚未审结 of that group"}
+
+
+def _parts_value(t: Table, kind: str) -> float | None:
+    """What the cells a T1 figure is compared with add up to by their identity: 表三's six
+    applicant columns of the row(s) (I2), 表四's four results of the group(s) (I4); None when
+    a part is blank or the figure is no total."""
+    _, rows, cols, *_ = _TARGET_CELLS[kind]
+    if rows == ("3.3.*",):
+        rows = _refusal_rows(t.rows)
+    if t.id == "table3" and cols == ("total",):
+        parts = [(r, c) for r in rows for c in TABLE3_APPLICANT_COLUMNS]
+    elif t.id == "table4" and all(c.endswith(".total") for c in cols):
+        parts = [(r, f"{c[:-6]}.{p}") for r in rows for c in cols for p in _RESULT_PARTS]
+    else:
+        return None
+    try:
+        values = [t.get(r, c) for r, c in parts]
+    except KeyError:
+        return None
+    return None if None in values else float(sum(values))  # type: ignore[arg-type]
 
 
 # --- T2: fees vs section 六 ----------------------------------------------------------------

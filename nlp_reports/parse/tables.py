@@ -31,6 +31,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
+from nlp_reports.parse.checks import parse_chinese_number
 from nlp_reports.parse.layout import (
     TABLE2_2019,
     TABLE2_2021,
@@ -72,6 +73,12 @@ _SPACED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
 _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*万?")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
+#: Minus signs other than ASCII "-" that a spreadsheet or a font writes before a figure
+#: (U+2212 −, full-width －, small ﹣, en dash –): the figure is negative, never its digits alone.
+_MINUSES = "−－﹣–"
+#: A whole cell written as a Chinese numeral ("三", "十二", "一百零五", "〇", "两"), with a unit
+#: glued ("五件"): a number, read as the narrative's figures are (:func:`parse_chinese_number`).
+_CN_CELL = re.compile(r"[零〇一二两三四五六七八九十百千]{1,8}[件个项]?")
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +116,8 @@ def _classify(tok: str) -> _Cell | None:
         numberish = not tok.strip("0123456789.,eE+-%") and any(c.isdigit() for c in tok)
         return _Cell(BAD, tok, None) if numberish else None
     t = tok
+    if t[0] in _MINUSES and len(t) > 1 and t[1].isdigit():
+        t = "-" + t[1:]
     if t[-1] in "件元项个次":
         t = _UNIT.sub("", t)
     if "，" in t and _CN_THOUSANDS.fullmatch(t):  # "1，325": a full-width thousands comma
@@ -125,6 +134,10 @@ def _classify(tok: str) -> _Cell | None:
         return _Cell(NUM, tok, v)
     if _NUMBERISH.fullmatch(t):
         return _Cell(BAD, tok, None)
+    if _CN_CELL.fullmatch(tok):
+        v = parse_chinese_number(tok.rstrip("件个项"))
+        if v is not None and tok.rstrip("件个项"):
+            return _Cell(NUM, tok, float(v))
     return None
 
 
@@ -258,7 +271,10 @@ def _comma_row(raw: str) -> str:
     if k == len(parts) or not parts[k - 1].strip():
         return raw
     values = [p.strip() for p in parts[k:]]
-    for a, b in zip(values, values[1:], strict=False):
+    # (the figure before the first comma counts too: "1，037" alone on a line, or ending a row
+    # of space-joined cells "…数量 24 5 0 1，037", is one figure, never "1" then "037")
+    head = parts[k - 1].rsplit(None, 1)[-1] if parts[k - 1].strip() else ""
+    for a, b in zip([head, *values], values, strict=False):
         if _CN_GROUP.fullmatch(b) and _CN_LEAD.fullmatch(a):
             return raw
     return "\t".join(["，".join(parts[:k]).strip(), *values])
@@ -775,10 +791,10 @@ def _has_values(found: Mapping[str, list[_Cell]], row_defs: Sequence[tuple[str, 
 
 _VALUE = attrgetter("value")
 _RAW = attrgetter("raw")
-#: (raw cells of a row, counts) → the row's values when all are plausible numbers, else
+#: (raw cells of a row, counts, signs) → the row's values when all are plausible numbers, else
 #: False. A cell is a function of what was written (see :func:`_classify`), and rows repeat
 #: across reports (rows of zeros above all), so each is checked once; shared tuples.
-_PLAIN_ROWS: dict[tuple[tuple[str, ...], bool], tuple[float, ...] | bool] = {}
+_PLAIN_ROWS: dict[tuple[tuple[str, ...], bool, int], tuple[float, ...] | bool] = {}
 _PLAIN_ROWS_MAX = 2_000
 
 
@@ -796,11 +812,15 @@ def _build(
     counts: bool = False,
     unplaced: Collection[str] = (),
     loose: int = 0,
+    unsigned: bool = False,
 ) -> tuple[Table, Problem | None]:
     """A Table from the cells found per row; unreadable (with the reasons) when incomplete.
 
     ``counts``: every value is a number of applications or cases (表三, 表四), so a negative
-    or fractional value is not a plausible reading of the cell. ``unplaced``: rows whose
+    or fractional value is not a plausible reading of the cell. ``unsigned``: no value may be
+    negative (表二's counts and fees; a 2019 本年增/减 column, ``change``, may). A negative
+    figure in either is no reading of the cell: the cell stays null, the table unreadable, and
+    the problem names the cell and says it is negative (the sign is never dropped). ``unplaced``: rows whose
     values came after a label that is no row; an unreadable table keeps none of their
     values (a table that cannot be read is reported, never guessed: its values hold only
     cells whose row and column were both identified). ``loose``: values the read could
@@ -814,6 +834,8 @@ def _build(
     read = 0
     blank_row = None
     placed: list[int] = []  # cells read per row (to take back those of unplaced rows)
+    # 0: any sign; 1: none negative; 2: none but a 2019 本年增/减 (the cache key's part)
+    signs = 0 if not unsigned else 2 if any(cid == "change" for cid, _ in col_defs) else 1
     for rid, _ in row_defs:
         key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
@@ -842,17 +864,20 @@ def _build(
                 reasons.append(why)
             continue
         raws = tuple(map(_RAW, fitted))
-        plain = _PLAIN_ROWS.get((raws, counts))
+        plain = _PLAIN_ROWS.get((raws, counts, signs))
         if plain is None:
             row_values = tuple(map(_VALUE, fitted))
             # the common case: every cell a number (only blank and bad cells have None), and
             # for counts every number a non-negative integer
             plain = row_values if None not in row_values and (not counts or (
                 min(row_values) >= 0 and all(map(float.is_integer, row_values)))  # type: ignore[arg-type,type-var]
+            ) and (not unsigned or min(row_values) >= 0 or (  # type: ignore[type-var]
+                signs == 2 and all(v >= 0 for v, (cid, _) in zip(  # type: ignore[operator]
+                    row_values, col_defs, strict=True) if cid != "change"))
             ) else False
             if len(_PLAIN_ROWS) >= _PLAIN_ROWS_MAX:
                 _PLAIN_ROWS.clear()
-            _PLAIN_ROWS[(raws, counts)] = plain
+            _PLAIN_ROWS[(raws, counts, signs)] = plain
         if plain is not False:
             values.append(plain)
             raw.append(raws)
@@ -860,11 +885,16 @@ def _build(
             continue
         row_v: list[float | None] = []
         for c, (cid, _) in zip(fitted, col_defs, strict=True):
-            if counts and c.kind == NUM and (c.value < 0 or c.value != int(c.value)):
-                c = _Cell(BAD, c.raw, None)
+            why = "is not a plausible number"
+            if c.kind == NUM and c.value < 0 and (counts or (unsigned and cid != "change")):  # type: ignore[operator]
+                c, why = _Cell(BAD, c.raw, None), "is negative: a count or amount cannot be"
+            elif counts and c.kind == NUM and c.value != int(c.value):  # type: ignore[arg-type]
+                c, why = _Cell(BAD, c.raw, None), "is not a whole number: a count is one"
+            elif c.kind == BAD and "%" in c.raw:
+                why = "is a percentage where a count belongs"
             if c.kind == BAD:
                 shown_raw = c.raw if len(c.raw) <= 20 else c.raw[:20] + "…"
-                reasons.append(f"row {rid} column {cid}: {shown_raw!r} is not a plausible number")
+                reasons.append(f"row {rid} column {cid}: {shown_raw!r} {why}")
             else:
                 read += 1
             row_v.append(c.value)
@@ -1250,13 +1280,14 @@ def _read_table2(
                 _t2_spanned_last(lines, a, rows, f"{tid}|{row_defs[0][0]}", col_defs[-1][1])
             table, problem = _build(tid, title, row_defs, col_defs, rows.cells, rows.flat,
                                     f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
-                                    loose=rows.stray)
+                                    loose=rows.stray, unsigned=True)
             if problem and tid == "table2.1" and fmt == "2021":
                 at = _t2_missing_column(lines, max(s, a - 6), a + 3, rows, row_defs)
                 if at is not None:
                     table, problem = _build(
                         tid, title, row_defs, col_defs[:at] + col_defs[at + 1:], rows.cells,
-                        rows.flat, f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}")
+                        rows.flat, f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
+                        unsigned=True)
                     table = _with_blank_column(table, at, col_defs[at])
             tables.append(table)
             if problem:
@@ -1442,6 +1473,116 @@ def _read_table4_by_result(
     return None
 
 
+#: One "label：value" pair of 表四 printed as text, as web templates print a small table
+#: ("维持：2 纠正：0 其他结果：1 尚未审结：0 总计：3", one pair a line or several), the label
+#: normalised (:func:`_norm` drops the colon): its group when named with it, its column, and
+#: the value when glued to the label ("维持2").
+_T4_PAIR = re.compile(
+    r"(?P<group>行政复议|(?:行政诉讼)?[(（]?(?:未经复议直接起诉|复议后起诉)[)）]?)?[·、\-—]?"
+    r"(?P<col>结果维持|维持|结果纠正|纠正|其他结果|其他|尚未审结|总计|合计)(?P<value>.+)?")
+_T4_PAIR_COLUMN = {"结果维持": 0, "维持": 0, "结果纠正": 1, "纠正": 1, "其他结果": 2, "其他": 2,
+                   "尚未审结": 3, "总计": 4, "合计": 4}
+#: A group's own line (or leading label) above its pairs.
+_T4_PAIR_GROUP = re.compile(r"(?:政府信息公开)?(?:行政复议|行政诉讼|未经复议直接起诉|复议后起诉)+(?:情况|案件)?")
+
+
+def _t4_group(label: str) -> int | None:
+    """The 表四 group a label names: 0 行政复议, 1 未经复议直接起诉, 2 复议后起诉; -1 for
+    行政诉讼 alone (its two groups follow)."""
+    if "复议后" in label:
+        return 2
+    if "未经复议" in label or "直接起诉" in label:
+        return 1
+    if "行政复议" in label and "行政诉讼" not in label:
+        return 0
+    return -1 if "行政诉讼" in label else None
+
+
+def _read_table4_by_pairs(
+    lines: Sequence[_Line], starts: Sequence[int]
+) -> tuple[Table, Problem | None] | None:
+    """表四 printed as "label：value" pairs under its group names (行政复议 / 行政诉讼 未经复议
+    直接起诉 / 复议后起诉), one pair a line or several: read when each of the 15 cells is named
+    once under a known group; pairs found but not so (a group not named, a cell twice or
+    missing) leave the table ``unreadable`` with the reason, never a value placed by guess.
+    None when no pair is there."""
+    for s in starts:
+        found: dict[int, _Cell] = {}
+        reasons: list[str] = []
+        group: int | None = None
+        key: int | None = None  # a pair's label waiting for its value
+        begun = False
+        paired = 0  # labels given their value
+        for i in range(s, len(lines)):
+            ln = lines[i]
+            items: list[tuple[str, object]] = []  # ("group", g) / ("key", (g, col)) / ("value", cell)
+            ok = True
+            for lab in ln.labels:
+                m = _T4_PAIR.fullmatch(lab)
+                v = _classify(m.group("value")) if m and m.group("value") else None
+                if m and (m.group("value") is None or v is not None):
+                    g = _t4_group(m.group("group")) if m.group("group") else None
+                    items.append(("key", (g, _T4_PAIR_COLUMN[m.group("col")])))
+                    if v is not None:
+                        items.append(("value", v))
+                elif _T4_PAIR_GROUP.fullmatch(lab):
+                    items.append(("group", _t4_group(lab)))
+                elif (c := _classify(lab)) is not None:
+                    items.append(("value", c))
+                else:
+                    ok = False
+                    break
+            if not ok or not (any(k == "key" for k, _ in items) or begun and (
+                    items or ln.cells)):
+                if begun and (found or key is not None):
+                    break
+                if not ok:
+                    continue
+            items.extend(("value", c) for c in ln.cells)
+            if not items:
+                continue
+            for kind, x in items:
+                if kind == "group":
+                    group = x  # type: ignore[assignment]
+                    begun = True
+                elif not begun and not (kind == "key" and x[0] is not None):  # type: ignore[index]
+                    continue  # (pairs count only under a group's name: not 表三's "总计 …")
+                elif kind == "key":
+                    g, col = x  # type: ignore[misc]
+                    if g is not None:
+                        group = g
+                    if key is not None and key >= 0:
+                        reasons.append("a label with no value")
+                    key = group * _T4_GROUP + col if group is not None and group >= 0 else -1
+                    if key < 0:  # (its value is taken with it, unplaced)
+                        reasons.append("a pair under no group (行政复议, 未经复议直接起诉 or 复议后起诉)")
+                    begun = True
+                elif key is not None:
+                    paired += 1
+                    if key < 0:
+                        key = None
+                        continue
+                    if key in found:
+                        reasons.append(f"{TABLE4_COLUMNS[key][0]} given twice")
+                    found[key] = x  # type: ignore[assignment]
+                    key = None
+                elif begun:
+                    reasons.append("a value after no label")
+        if not paired:  # (a header's words alone, "结果维持 结果纠正 …": no pair)
+            continue
+        missing = [TABLE4_COLUMNS[k][0] for k in range(3 * _T4_GROUP) if k not in found]
+        if missing:
+            reasons.append("not found: " + ", ".join(missing[:5]) + (" …" if len(missing) > 5 else ""))
+        if reasons:
+            why = ["printed as label：value pairs, not read: " + "; ".join(dict.fromkeys(reasons))]
+            return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {}, {}, "表四",
+                          counts=True, extra_reasons=why)
+        return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS,
+                      {"count": [found[k] for k in range(3 * _T4_GROUP)]}, {"count": False},
+                      "表四", counts=True)
+    return None
+
+
 def _t4_results_header(lines: Sequence[_Line], i: int) -> bool:
     """Whether line ``i`` starts 表四's column header "结果维持 结果纠正 …" (on one line, or one
     cell a line): the table when its "行政复议" line is missing or unreadable (wrapped in a
@@ -1598,6 +1739,12 @@ def read_tables(
             t3, p3, fmt3, t3_rows = _read_table3(lines, starts(3), fmt2 or hint)
         if t4 is None:
             t4 = _read_table4(lines, starts(4)) or _read_table4_by_result(lines, starts(4))
+            if t4 is None or t4[0].status != "ok":
+                # printed as "label：value" pairs: read, or unreadable naming why; a grid
+                # reading that failed gives way only to pairs read whole
+                pairs = _read_table4_by_pairs(lines, starts(4))
+                if pairs is not None and (t4 is None or pairs[0].status == "ok"):
+                    t4 = pairs
     if year is None and not t2 and t4 is None and t3_rows < 12:
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
