@@ -21,6 +21,7 @@ logging.getLogger("nlp_reports").addHandler(logging.NullHandler())
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     "load_report": "nlp_reports.parse.load",
+    "load_reports": "nlp_reports.parse.load",
     "Report": "nlp_reports.report",
     "Metadata": "nlp_reports.report",
     "Section": "nlp_reports.report",

@@ -40,26 +40,30 @@ def _err(text: str) -> None:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from nlp_reports.errors import ParseError
-    from nlp_reports.parse import load_report
+    from nlp_reports.parse import load_report, load_reports
     from nlp_reports.render import report_as_text
 
+    load = load_report if args.no_split else load_reports
     failed = 0
     for path in args.files:
         try:
-            report = load_report(Path(path) if path != "-" else sys.stdin.buffer.read())
+            found = load(Path(path) if path != "-" else sys.stdin.buffer.read())
         except ParseError as exc:
-            failed += 1
-            if args.json:
-                _out(json.dumps({"source": path, "error": {"reason": exc.reason,
-                                                           "message": str(exc)}},
-                                ensure_ascii=False))
+            found = [exc]
+        for item in found if isinstance(found, list) else [found]:
+            if isinstance(item, ParseError):  # the file, or one part of a compilation
+                failed += 1
+                if args.json:
+                    where = {"part": item.part, "parts": item.parts} if item.part else {}
+                    _out(json.dumps({"source": path, **where,
+                                     "error": {"reason": item.reason, "message": str(item)}},
+                                    ensure_ascii=False))
+                else:
+                    _err(f"error: {item}")
+            elif args.json:
+                _out(item.to_json(indent=2 if args.indent else None))
             else:
-                _err(f"error: {exc}")
-            continue
-        if args.json:
-            _out(report.to_json(indent=2 if args.indent else None))
-        else:
-            _out(report_as_text(report))
+                _out(report_as_text(item))
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -436,8 +440,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("parse", help="parse report files into sections, statements, tables, checks")
     p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd; - for stdin)")
-    p.add_argument("--json", action="store_true", help="one JSON object per file (docs/schema.md)")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per report, one a line (docs/schema.md): a compilation "
+                        "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which")
     p.add_argument("--indent", action="store_true", help="pretty-print the JSON")
+    p.add_argument("--no-split", action="store_true",
+                   help="refuse a compilation of several reports (not_a_report) instead of "
+                        "reading each of its reports")
     p.set_defaults(func=_cmd_parse)
 
     p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes (JSONL)")

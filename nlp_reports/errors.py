@@ -32,9 +32,13 @@ class NlpReportsError(Exception):
 
 
 class ParseError(NlpReportsError):
-    """A file could not be turned into a Report; ``reason`` is a short machine-readable code."""
+    """A file could not be turned into a Report; ``reason`` is a short machine-readable code.
+    ``part`` / ``parts``: which report of a compilation could not be read (``load_reports``),
+    None for a whole file."""
 
     reason = "parse_error"
+    part: int | None = None
+    parts: int | None = None
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)

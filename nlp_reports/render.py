@@ -30,7 +30,9 @@ def report_as_text(report: Report) -> str:
     out: list[str] = []
     out.append(f"== {m.title or m.source or '(untitled report)'}")
     for label, value in (
-        ("source", m.source), ("agency", m.agency), ("year", m.year), ("level", m.level),
+        ("source", m.source),
+        *((("part", f"{m.part} of {m.parts} (a compilation)"),) if m.part else ()),
+        ("agency", m.agency), ("year", m.year), ("level", m.level),
         ("region", m.region), ("published", m.published), ("format", m.format),
         ("read as", ", ".join(x for x in (m.source_format, m.encoding,
                                           "traditional" if m.traditional else None) if x)),

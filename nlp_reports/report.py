@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 #: The 2021 scheme's section numbers and their canonical titles (一 … 六).
 SECTION_TITLES: dict[int, str] = {
@@ -56,6 +56,10 @@ class Metadata:
     source_format: str | None = None  # txt / html / mhtml / docx / pdf; text: given as a str
     encoding: str | None = None
     traditional: bool = False  # the text was in traditional characters (converted to parse)
+    # which report of a compilation (汇编, 年鉴) it is, 1..parts, read by load_reports; both
+    # None for a file that is one report (docs/schema.md, *Compilations*)
+    part: int | None = None
+    parts: int | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from nlp_reports.cli import build_parser
 EXPECTED = [
     "Check", "KINDS", "KeywordBaseline", "Metadata", "Prediction", "Problem", "Report",
     "SCHEMA_VERSION", "Section", "Statement", "Store", "THEMES", "Table", "Tagger", "Tokenizer",
-    "__version__", "audit", "errors", "evaluate", "export", "load_report", "panel", "suggest",
+    "__version__", "audit", "errors", "evaluate", "export", "load_report", "load_reports", "panel", "suggest",
     "summarize", "tag_paths", "train",
 ]
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from nlp_reports.errors import NotAReportError
+from nlp_reports.errors import NotAReportError, ParseError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import block_of
@@ -38,7 +38,7 @@ from nlp_reports.report import (
     Statement,
 )
 
-__all__ = ["load_report"]
+__all__ = ["compilation_parts", "load_report", "load_reports"]
 
 log = logging.getLogger("nlp_reports")
 
@@ -76,8 +76,49 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     file"). ``filename`` names the format when ``source`` is bytes (its extension: .html,
     .docx …).
     Raises a :class:`~nlp_reports.errors.ParseError` subclass when the input cannot be read
-    or holds no report content at all.
+    or holds no report content at all; a compilation of several reports (汇编, 年鉴) raises
+    :class:`~nlp_reports.errors.NotAReportError` naming :func:`load_reports`, which splits it.
     """
+    doc, path, simplified, original = _read(source, filename)
+    return _parse(doc, path, simplified, original)
+
+
+def load_reports(source: str | os.PathLike | bytes, *,
+                 filename: str | None = None) -> list[Report | ParseError]:
+    """Every report of a file: a compilation (汇编, 年鉴, a page printing two years' reports,
+    a PDF binding a county's report with its bureau's) split into its reports, else the one
+    report (a list of one, as :func:`load_report` gives it).
+
+    The parts are cut where :func:`load_report`'s compilation check sees another report
+    begin (a title line naming another body or year, followed by its own 一、总体情况; see
+    docs/schema.md, *Compilations*), nothing guessed: each part is read on its own as a
+    file holding only that report would be, and its ``metadata.part`` / ``metadata.parts``
+    say which part of how many it is (both None for a file that is one report). A part that
+    cannot be read on its own is given in its place as the
+    :class:`~nlp_reports.errors.ParseError` it raised (``.part``, ``.parts``, ``.reason``;
+    the message starts "part 2 of 3"), never merged into its neighbour. Errors of the whole
+    file (unreadable, not a report) are raised as by :func:`load_report`.
+    """
+    doc, path, simplified, original = _read(source, filename)
+    bounds = compilation_parts(simplified)
+    if bounds is None:  # (one report: its compilation check is done)
+        return [_parse(doc, path, simplified, original, part=None, checked=True)]
+    out: list[Report | ParseError] = []
+    n = len(bounds)
+    for k, (a, b) in enumerate(bounds, 1):
+        try:
+            out.append(_parse(doc, path, simplified[a:b], original[a:b], part=(k, n)))
+        except ParseError as exc:
+            err = type(exc)(f"part {k} of {n}: {exc.args[0] if exc.args else exc}", path=path)
+            err.part, err.parts = k, n
+            out.append(err)
+    log.debug("%s: a compilation split into %d parts", path or "<bytes>", n)
+    return out
+
+
+def _read(source: str | os.PathLike | bytes, filename: str | None):
+    """The document read (ingest), its path for messages, and its simplified and original
+    texts (the original only where the conversion kept the length, else the simplified)."""
     from nlp_reports.ingest import read_document
 
     doc = read_document(source, filename=filename)
@@ -89,10 +130,19 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     if doc.traditional and original is simplified:
         log.info("%s: traditional → simplified changed the length; statements are given in "
                  "simplified characters", path or "<bytes>")
+    return doc, path, simplified, original
+
+
+def _parse(doc, path: str | None, simplified: str, original: str, *,
+           part: tuple[int, int] | None = None, checked: bool = False) -> Report:
+    """The Report of ``simplified`` (and ``original``, the same text in the characters as
+    written). ``part``: (k, N) when the text is the k-th of a compilation's N reports, else
+    the whole file, refused if it is a compilation unless ``checked`` (found to be none)."""
     problems: list[Problem] = []
 
     layout = analyse(simplified)
-    _refuse_compilation(simplified, path)
+    if part is None and not checked:
+        _refuse_compilation(simplified, path)
     sections = _sections(layout, simplified, original)
     section_texts = _section_texts(layout, sections, simplified, original is simplified)
 
@@ -191,6 +241,8 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
         source_format=doc.source_format,
         encoding=doc.encoding,
         traditional=doc.traditional,
+        part=part[0] if part else None,
+        parts=part[1] if part else None,
     )
 
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
@@ -340,21 +392,30 @@ def _in_contents(text: str, end: int, heading: Callable[[int, int], int | None])
     return False
 
 
-def _refuse_compilation(text: str, path: str | None) -> None:
-    """Raise NotAReportError for a compilation (汇编, 年鉴): several reports one after
-    another, each a report title followed by its own 一、总体情况. Parsed as one report it
-    was stored as its first agency's (or an agency cut from the compilation's title) with
-    the first report's figures, and the others were dropped.
+def _compilation(text: str) -> tuple[list[_Run], list[int]] | None:
+    """The reports of a compilation (汇编, 年鉴): several reports one after another, each a
+    report title followed by its own 一、总体情况 — each report's (agency, year, title, year
+    its 一 opens with) and the offset where it starts; None for one report. Parsed as one
+    report a compilation was stored as its first agency's (or an agency cut from the
+    compilation's title) with the first report's figures, and the others were dropped.
 
     A run of sections counts as another report when the title line above its section 一
     names another agency or year than the run before (a title repeated on a cover page, a
     summary page or each PDF page's header is the same report), or, in a text titled as a
-    compilation (汇编/年鉴), when its title is worded otherwise."""
+    compilation (汇编/年鉴), when its title is worded otherwise.
+
+    A report starts at its title line; one under no title line (a run counted by the year
+    its 一 opens with, or whose title only its opening sentence names) starts after the
+    last closing date line (落款: "2024年1月15日") above its 一, else at its 一. The first
+    starts at the text's start (a page's head and dates are the first report's), or, in a
+    text titled as a compilation, at its title line (the compilation's cover and 目录 are no
+    report's)."""
     from nlp_reports.parse.headings import section_number
     from nlp_reports.parse.sections import _HEADING, _match_heading
 
     titles: list[str | None] = []  # the title of each run of sections
     openings: list[int | None] = []  # the year each run's 一、总体情况 opens with
+    starts: list[int] = []  # where each run's report would start
     first = -1
     last = 0  # where the text above the next section 一 starts
     def heading(l0: int, l1: int) -> int | None:
@@ -370,7 +431,8 @@ def _refuse_compilation(text: str, path: str | None) -> None:
         l1 = len(text) if l1 < 0 else l1
         if heading(l0, l1) != 1 or _in_contents(text, l1, heading):
             continue
-        title = _title_above(text, last, l0)
+        title, title_at = _title_above(text, last, l0)
+        above = last
         last = l1
         opening = meta.opening_year(text[l1 + 1:l1 + 41])
         # (a run under no title line counts by the year its 一 opens with: the first report
@@ -380,21 +442,45 @@ def _refuse_compilation(text: str, path: str | None) -> None:
                 first = l0 if first < 0 else first
             titles.append(title)
             openings.append(opening)
+            starts.append(title_at if title_at is not None else _after_closing(text, above, l0))
     if len(titles) < 2:  # one report (its title's agency and year are not needed)
-        return
+        return None
     # (agency, year, title, year its 一 opens with)
     runs = [(*meta.agency_and_year(title), title, opening)
             for title, opening in zip(titles, openings, strict=True)]
     named = any(_COMPILATION_TITLE.search(line) and len(line) <= 80
                 for line in text[:first].split("\n")[:_TITLE_SCAN])
     reports = [runs[0]]
-    for run in runs[1:]:
+    at = [starts[0] if named and titles[0] is not None else 0]
+    for run, start in zip(runs[1:], starts[1:], strict=True):
         if (named and run[2] and reports[-1][2] and run[2] != reports[-1][2]
                 and not _same_report(run, reports[-1])
                 or _other_report(run, reports[-1])):
             reports.append(run)
+            at.append(start)
     if len(reports) < 2:
+        return None
+    return reports, at
+
+
+def compilation_parts(text: str) -> list[tuple[int, int]] | None:
+    """Where each report of a compilation (汇编, 年鉴, a page printing two years' reports)
+    starts and ends in ``text`` (the simplified text :func:`load_report` reads), in order
+    and covering the text from the first report on; None when it is one report."""
+    found = _compilation(text)
+    if found is None:
+        return None
+    at = found[1]
+    return [(a, b) for a, b in zip(at, [*at[1:], len(text)], strict=True)]
+
+
+def _refuse_compilation(text: str, path: str | None) -> None:
+    """Raise NotAReportError for a compilation (:func:`_compilation`), naming its reports
+    and what reads them one by one (:func:`load_reports`, ``nlp-reports parse``)."""
+    found = _compilation(text)
+    if found is None:
         return
+    reports = found[0]
     shown = [(a or t, y or o, o) for a, y, t, o in reports[:3]]
     if len({(name, y) for name, y, _ in shown}) < len(shown):  # one title over two years
         shown = [(name, o or y, o) for name, y, o in shown]
@@ -403,13 +489,33 @@ def _refuse_compilation(text: str, path: str | None) -> None:
     raise NotAReportError(
         f"a compilation of {len(reports)} reports ({names}{' …' if len(reports) > 3 else ''}), "
         "not one report (a collection, or a saved page that printed several years' reports "
-        "in full): split it into one file per report (each from its title to its "
+        "in full): load_reports() reads each as a report of its own (nlp-reports parse "
+        "splits it), or split it into one file per report (each from its title to its "
         "signature, or save each report's own page) and parse those", path=path)
 
 
-def _title_above(text: str, start: int, end: int) -> str | None:
+#: A closing date on a line of its own (落款: "2024年1月15日", "二〇二四年一月十五日"): the
+#: end of the report above it, when the next report has no title line.
+_CLOSING_DATE = re.compile(
+    r"\n[ \t\u3000]*(?:(?:19|20)\d{2}|[二][〇零○O0][一二三四五六七八九〇零○O0]{2})[ \t]*年"
+    r"[ \t]*[\d一二三四五六七八九十元]{1,3}[ \t]*月(?:[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日)?"
+    r"[ \t\u3000\r]*(?=\n)")
+
+
+def _after_closing(text: str, start: int, end: int) -> int:
+    """Where a report under no title line starts: the line after the last closing date line
+    (:data:`_CLOSING_DATE`) in text[start:end], else ``end`` (its 一's line)."""
+    last = None
+    for m in _CLOSING_DATE.finditer(text, max(start - 1, 0), end):
+        last = m
+    return last.end() + 1 if last is not None else end
+
+
+def _title_above(text: str, start: int, end: int) -> tuple[str | None, int | None]:
     """The nearest report title line (:func:`_is_title_line`) among the :data:`_TITLE_SCAN`
-    lines of text[start:end] above ``end``, stripped; None if there is none."""
+    lines of text[start:end] above ``end``, stripped, and where its line starts; the title
+    the opening sentence names (现公布…年度报告) and None when no line is one; (None, None)
+    if there is none."""
     e = end - 1
     for _ in range(_TITLE_SCAN):
         if e < start:
@@ -417,11 +523,11 @@ def _title_above(text: str, start: int, end: int) -> str | None:
         b = max(text.rfind("\n", start, e) + 1, start)
         line = text[b:e].strip(" \t\u3000\r")
         if _is_title_line(line):
-            return line
+            return line, b
         e = b - 1
     # no title line (lost as an image): the one the opening sentence names ("现公布…年度报告")
     m = _PUBLISHED_TITLE.search(_LINE_BREAKS.sub("", text[max(e, start, end - 600):end]))
-    return m.group(1) if m else None
+    return (m.group(1) if m else None), None
 
 
 #: A report's title line: names a 年度报告/年报 (or is worded as a report on the year's
