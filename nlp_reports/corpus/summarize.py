@@ -2242,6 +2242,28 @@ _NARRATIVE_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"咨询类(?=[。；;，,\n]|$)"), "类"),
     (re.compile(r"(向[^，,。；;\d\n咨]{1,12}?)咨询(?=[。；;，,\n]|$)"), r"\1了解"),
 )
+#: Older reports' wordings read after :data:`_NARRATIVE_WORDINGS` (redteam20), each tried
+#: only on a text holding one of its literals (a pattern opening on a character class is
+#: tried at every character: the applicants' count alone cost a sixth of the reader): an
+#: outcome quoted as the 2008 model form names it ("“同意公开”的36件"); an outcome list under
+#: its own label at a line start ("办理结果：同意公开19件，…", the applications named on the
+#: line before or in a table of the report's own); both cases said to be none ("行政复议、行政
+#: 诉讼均为零"); the applicants' act as the count's verb ("公民、法人…向我局申请公开政府信息
+#: 13件"); a review counted by its applicants ("有1名申请人对答复不服申请行政复议").
+_OLDER_WORDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("公开”", '公开"'), re.compile(r"[“\"]((?:同意|予以)?(?:部分)?公开|不予(?:以)?公开)[”\"](?:的)?"
+                            r"(?=(?:共)?[\d零〇一二两三四五六七八九十])"), r"\1"),
+    (("结果：", "结果:", "情况：", "情况:"),
+     re.compile(r"(?m)^([ \t\u3000]*)(?:办理|答复)(?:结果|情况)(?=[：:])"), r"\1政府信息公开申请办理结果"),
+    (("行政复议",),
+     re.compile(r"行政复议([和及、与])行政诉讼(?:案件)?(?:数量?)?(?:均|都)(?:为|是)?(?:零|0)件?"),
+     r"未发生行政复议\1行政诉讼"),
+    (("申请公开",), re.compile(r"(?<![未没无])申请公开(?:政府)?信息"
+                               r"(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])"), "收到政府信息公开申请"),
+    (("申请行政复议", "提起行政复议", "申请了行政复议", "提起了行政复议"),
+     re.compile(r"有?(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|个)?(?:申请人|公民|群众)"
+                r"[^，,。；;\d\n]{0,16}?(?:申请|提起)了?行政复议"), r"行政复议\1件"),
+)
 #: The whole text of an older report's 行政复议/行政诉讼 part saying there was none ("无。",
 #: "本年度未发生。"): 0 for each the heading names.
 _NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:暂)?(?:无|没有|未发生)(?:此类|相关)?(?:情况|案件)?")
@@ -2325,19 +2347,26 @@ def _case_parts(text: str) -> str:
     sections are joined with a blank line, and such a part ("全年发生行政复议2件，行政诉讼0件。")
     says 政府信息公开 in its title only, which the T1 reader needs in the sentence (section
     一 of a modern report names other cases too). A part is one when it is short, its first
-    sentence names 行政复议/行政诉讼 and it names no other topic."""
+    sentence names 行政复议/行政诉讼 and it names no other topic; when that first sentence
+    says 政府信息公开 itself, the part's later case sentences are marked alike."""
     if "行政" not in text:
         return text
     parts = text.split("\n\n")
     for i, part in enumerate(parts):
         body = part.strip()
-        if (not body or len(body) > _CASE_PART_MAX or "政府信息公开" in body
-                or _OTHER_MATTERS.search(body)):
+        if not body or len(body) > _CASE_PART_MAX or _OTHER_MATTERS.search(body):
             continue
         sentences = _SENTENCES.findall(body)
         if not sentences or not _CASES.search(sentences[0]):
             continue
-        parts[i] = "".join("政府信息公开" + s if _CASES.search(s) else s for s in sentences)
+        # (a first sentence naming 政府信息公开 marks the rest of its part alike: "…因政府信息
+        # 公开被申请行政复议4起，…；被提起行政诉讼2起，均已审结。", the 诉讼 after a "；"; a
+        # later sentence naming it alone may set this part apart from disclosure: left)
+        said = "政府信息公开" in sentences[0]
+        if not said and "政府信息公开" in body:
+            continue
+        parts[i] = "".join("政府信息公开" + s if _CASES.search(s) and "政府信息公开" not in s
+                           else s for s in sentences)
     return "\n\n".join(parts)
 
 
@@ -2347,7 +2376,8 @@ def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
     year is a comparison). Only a figure stated with one value: a text giving two (last
     year's beside this year's, a total and a part) does not say which is the year's, and
     nothing is guessed. Read by the T1 check's reader
-    (:func:`nlp_reports.parse.checks.narrative_figures`) after :data:`_NARRATIVE_WORDINGS`,
+    (:func:`nlp_reports.parse.checks.narrative_figures`) after :data:`_NARRATIVE_WORDINGS`
+    and :data:`_OLDER_WORDINGS`,
     with a PDF copy's wraps joined (:func:`_unwrapped`), an older report's 复议/诉讼 part
     marked as about disclosure (:func:`_case_parts`) and the comparing clauses dropped
     (:func:`_without_comparisons`)."""
@@ -2357,6 +2387,9 @@ def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
         text = _case_parts(_unwrapped(text))
     for pattern, repl in _NARRATIVE_WORDINGS:
         text = pattern.sub(repl, text)
+    for literals, pattern, repl in _OLDER_WORDINGS:
+        if any(w in text for w in literals):
+            text = pattern.sub(repl, text)
     if year is not None:
         text = _NAMED_YEAR.sub(lambda m: m.group(0) if int(m.group(1)) == year else "去年",
                                text)

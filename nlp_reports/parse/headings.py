@@ -39,6 +39,10 @@ def _rule(number: int | None, pattern: str, note: str) -> HeadingRule:
 
 #: Ordered: the first rule whose pattern is found in a title decides its section.
 SECTION_RULES: tuple[HeadingRule, ...] = (
+    # an older part joining applications and the cases they led to ("三、依申请公开及复议、诉讼
+    # 情况"): it opens with the applications, whose part it takes (3)
+    _rule(3, r"^(?:政府信息)?依申请公开[^复诉]{0,12}(?:及|和|与|、)(?:行政)?复议",
+          "依申请公开及复议、诉讼情况"),
     _rule(4, r"行政复议|行政诉讼|复议.{0,8}诉讼", "复议、诉讼情况"),
     _rule(5, r"存在的?(?:主要)?问题|存在的?不足|主要问题|问题和不足|不足之处|改进情况|改进措施"
              r"|工作打算|今后.{0,4}(?:工作|打算|方向|思路)|下一?步.{0,4}(?:工作|打算|计划|措施)"
@@ -82,6 +86,9 @@ KNOWN_TITLES: tuple[str, ...] = (
     "存在的问题及改进措施", "存在的问题和改进措施", "存在问题和改进措施", "存在的主要问题及改进措施",
     "存在的不足及下一步工作打算", "存在的不足和下一步工作打算", "存在的问题及下一步工作打算",
     "存在的不足", "存在的问题", "存在的困难和问题", "存在问题及改进措施", "存在的问题和不足",
+    # the 2008 model outline's own wordings (国办's first-report outline under the 2007 条例)
+    "依申请公开政府信息和不予公开政府信息的情况", "因政府信息公开申请提起行政复议、行政诉讼的情况",
+    "因政府信息公开申请提起行政复议、行政诉讼情况",
 )
 RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
 

@@ -151,7 +151,11 @@ _HEADING_NOUN_END = re.compile(
 _MEASURE_TURN = re.compile(
     rf"(?:下一?步|今后|接下来|{AIMED_AT_PROBLEM}|对此)"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
-    rf"|{YEAR_AHEAD}[，,]?[^。，,；;]{{0,20}}?{INTENT}")
+    rf"|{YEAR_AHEAD}[，,]?[^。，,；;]{{0,20}}?{INTENT}"
+    # the agency itself and an intent to do more, as a clause turns (_CLAUSE_TURN): "我委将
+    # 进一步完善…" after a problem (not "我局将信息公开纳入…", 将 marking an object)
+    r"|(?:我们|我(?:乡|镇|县|区|市|州|省|局|委|办|厅|街道|中心|单位|部门|院|所|处|站|校))"
+    r"(?:将|拟)(?:进一步|继续|持续|着力|切实|不断)")
 #: A clause that turns from a problem to its measure inside one sentence ("…人员力量不足，
 #: 下一步将加强培训。", "…，今后将…", "…，我们将…", "…，将进一步…"): the comma before it is the
 #: cut. Not a bare "，将" ("将信息公开纳入考核"), nor 下一步 as a noun ("，下一步工作压力较大").
@@ -163,9 +167,10 @@ _CLAUSE_TURN = re.compile(
     r"|将(?:进一步|继续|持续|着力|切实|不断))")
 #: Words saying something is lacking or wrong: the part before a turn reads as a problem.
 _PROBLEM_CUE = re.compile(
-    r"不足|不够|不高|不强|不到位|不规范|不及时|不全面|不完善|不健全|不平衡|不充分|不深入|不精准"
+    r"不足|不够|不高|不强|不到|不规范|不及时|不全面|不完善|不健全|不平衡|不充分|不深入|不精准"
     r"|不明显|不畅|不便|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
-    r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能|参差不齐|刚刚起步|照搬|陈旧")
+    r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能|参差不齐|刚刚起步|照搬|陈旧|不熟"
+    r"|(?:更新|进度|推进|回复|办理|发布)(?:较|偏|太|过)?慢")
 #: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
 _PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就(?![业医学诊餐近地]))")
 #: A sentence saying there is no problem ("暂无突出问题", "未发现明显问题"): no problem cue.
