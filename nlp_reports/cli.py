@@ -380,8 +380,16 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
+    from nlp_reports.corpus.audit import parse_deadlines
+    from nlp_reports.errors import UsageError
+
+    try:
+        deadlines = parse_deadlines(args.deadline)
+    except UsageError as exc:
+        _err(f"error: {exc}")
+        return EXIT_USAGE
     query = dict(years=args.year or (), folders=args.folder or (), sort=args.sort,
-                 agency_map=agency_map, agencies=args.agency or ())
+                 agency_map=agency_map, agencies=args.agency or (), deadlines=deadlines)
     if args.files:
         import tempfile
 
@@ -417,7 +425,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out(result.to_json())
     elif args.format == "markdown" or not (args.html or args.csv):
-        _out(result.to_markdown())
+        # files checked before publishing: her findings first, the 30-column table after
+        _out(result.to_markdown(findings_first=bool(args.files)))
         return EXIT_OK
     for note in result.notes:  # the headline, which says them, is not printed
         _err(f"note: {note}")
@@ -438,12 +447,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="log more (-v info, -vv debug)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("parse", help="parse report files into sections, statements, tables, checks")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd; - for stdin)")
+    p = sub.add_parser(
+        "parse", help="parse report files into sections, statements, tables, checks "
+                      "/ 解析报告：各部分、逐条表述、表格、勾稽校验",
+        description="Parse report files: metadata, the six sections, the statements of "
+                    "section 五, tables 二–四 and the checks (勾稽关系); a failed check is said "
+                    "in Chinese under its line, the cell by its printed name. To check a "
+                    "report before publishing (blank cells, the deadline, last year's report "
+                    "too): nlp-reports audit FILE [LAST_YEAR_FILE]. / 解析报告：元数据、六个部分、"
+                    "第五部分逐条表述、表二至表四和勾稽校验；校验不通过的，在该行下用中文写明应改的"
+                    "单元格。发布前检查报告（另查未填报单元格、发布时限、与上年报告比较）请用 "
+                    "nlp-reports audit 本年报告文件 上年报告文件。")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd; - for stdin) "
+                        "/ 报告文件（- 为标准输入）")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per report, one a line (docs/schema.md): a compilation "
                         "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which")
-    p.add_argument("--indent", action="store_true", help="pretty-print the JSON")
+    p.add_argument("--indent", action="store_true",
+                   help="pretty-print the JSON / JSON 缩进排版")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation of several reports (not_a_report) instead of "
                         "reading each of its reports")
@@ -623,8 +645,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "the cross-year tables still read the other folders")
     p.set_defaults(func=_cmd_summarize)
 
-    p = sub.add_parser("audit", help="one row per report: defects (data problems) first, "
-                       "then signals (docs/audit.md)")
+    p = sub.add_parser(
+        "audit", help="one row per report: defects (data problems) first, then signals "
+                      "(docs/audit.md) / 质量审查：逐份列出缺陷和提示",
+        description="Audit reports: defects (data problems to fix) and signals (worth a look), "
+                    "each finding in Chinese with the cell to fix. Give a store made by tag "
+                    "(--db), or report files to check before publishing (this year's, and "
+                    "last year's for the cross-year checks): then the findings come first and "
+                    "the wide table after. docs/audit.md. / 质量审查：逐份报告列出缺陷（应改正的"
+                    "数据问题）和提示（值得一看），每条写明应改的单元格。可给出 tag 生成的数据库"
+                    "（--db），或直接给出要检查的报告文件（本年度报告，可另给上年度报告）：此时先"
+                    "列出审查意见，宽表格在后。")
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="report files to check without a store (instead of --db): this "
                         "year's report, and last year's for the cross-year checks and "
@@ -633,41 +664,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="the store `nlp-reports tag` made / tag 生成的数据库")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown when neither --csv nor "
-                        "--html is given, else nothing; it ends with each report's "
-                        "findings in Chinese, 审查意见)")
-    p.add_argument("--csv", metavar="FILE", help="write the audit table as CSV (opens in Excel)")
+                        "--html is given, else nothing; with FILEs the findings in Chinese "
+                        "come first, else they end it) / 屏幕输出格式（默认 Markdown；"
+                        "给出报告文件时先列审查意见）")
+    p.add_argument("--csv", metavar="FILE", help="write the audit table as CSV (opens in "
+                                                 "Excel) / 审查结果另存为 CSV（可用 Excel 打开）")
     p.add_argument("--headers", choices=["en", "zh"], default="en",
                    help="the CSV's header row: the column ids (en, default: what scripts "
                         "read) or their Chinese names (zh: 机关, 年度, 缺陷数 …, docs/audit.md); "
-                        "the values are the same but the level, in Chinese (部门, 县级（县、区、旗、县级市）…)")
+                        "the values are the same but the level, in Chinese (部门, 县级（县、区、旗、县级市）…) "
+                        "/ CSV 表头：列代码（默认）或中文列名（zh）")
     p.add_argument("--html", metavar="FILE",
-                   help="write a self-contained, sortable HTML page of the audit")
+                   help="write a self-contained, sortable HTML page of the audit; for 5 "
+                        "reports or fewer it opens with one card per report, every finding "
+                        "numbered in full / 审查结果另存为网页；不超过5份报告时先逐份列出完整的"
+                        "审查意见")
     p.add_argument("--sort", default="defects", metavar="COLUMN",
                    help="order of every output (Markdown, CSV, JSON, HTML): default defects, "
                         "then signals, most first; a number column (year, counts) largest "
                         "first, a text column (agency, path, published) A to Z, a finding "
                         "column (published_late …) the reports with the finding first; an "
-                        "id or its Chinese name (逾期公开)")
+                        "id or its Chinese name (逾期公开) / 排序列（默认按缺陷数、提示数从多到少）")
     p.add_argument("--year", type=int, action="append", metavar="Y",
-                   help="only the reports on year Y (repeatable; unread files stay listed)")
+                   help="only the reports on year Y (repeatable; unread files stay listed) "
+                        "/ 只列该年度的报告（可重复）")
     p.add_argument("--folder", action="append", metavar="NAME",
                    help="only the files in this top folder, as summarize --by folder "
-                        "(repeatable)")
+                        "(repeatable) / 只列该顶层文件夹中的文件（可重复）")
     p.add_argument("--agency-map", metavar="FILE",
                    help="a CSV of old,new agency names, as summarize --agency-map: a renamed "
                         "agency's years link for copying and cross-year checks; rows keep the "
-                        "name as written")
+                        "name as written / 机构改革更名对照表（旧名称,新名称）")
     p.add_argument("--agency", action="append", metavar="NAME",
-                   help="only the reports of this agency (repeatable), as summarize --agency")
+                   help="only the reports of this agency (repeatable), as summarize --agency "
+                        "/ 只列该机关的报告（可重复）")
+    p.add_argument("--deadline", action="append", metavar="LEVEL=MM-DD",
+                   help="the publication deadline of a level's reports (2019 and later), "
+                        "where the province sets another (repeatable): the 条例 names no date "
+                        "for townships and streets, held by default to the departments' 01-31, "
+                        "e.g. --deadline township=03-31 --deadline street=03-31; LEVEL: "
+                        "township, street, department, national, county, city, province "
+                        "(乡镇, 街道, 部门 …) / 设定某层级的公布时限（本省另有规定时）：条例未规定"
+                        "乡镇、街道的时限，默认按部门的1月31日，如 --deadline 乡镇=03-31")
     p.add_argument("--missing-csv", metavar="FILE",
                    help="with --year: write every agency with a report on one of the three "
                         "years before but none on Y (year, agency, latest_year, folder, "
-                        "note: a file named for Y that is an older report) as CSV")
+                        "note: a file named for Y that is an older report) as CSV / "
+                        "与 --year 同用：未报送该年度报告的机关另存为 CSV")
     p.add_argument("--by", metavar="COLUMN",
                    help="print the audit counted per folder, level, year, region or agency "
                         "instead of per report: reports, reports with defects, defects, how "
                         "many reports have each defect, and with --year the agencies with no "
-                        "report on it (--csv/--html still write one row per report)")
+                        "report on it (--csv/--html still write one row per report) / "
+                        "按文件夹、层级、年度、地区或机关汇总")
     p.set_defaults(func=_cmd_audit)
     return parser
 

@@ -68,12 +68,16 @@ def report_as_text(report: Report) -> str:
         counts[c.outcome] = counts.get(c.outcome, 0) + 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     out.append(f"checks ({summary or 'none'}):")
-    for c in report.checks:
-        if c.outcome != "fail":
-            continue
+    failed = [c for c in report.checks if c.outcome == "fail"]
+    if failed:  # each with the audit's Chinese sentence: the cell by its printed name
+        from nlp_reports.corpus.audit import findings_zh
+
+        zh = findings_zh(report)
+    for c, sentence in zip(failed, zh if failed else (), strict=True):
         where = "/".join(x for x in (c.table, c.row, c.column) if x)
         out.append(f"  FAIL {c.id} {where}: expected {_num(c.expected)}, "
                    f"found {_num(c.found)}  {c.message}".rstrip())
+        out.append(f"       {sentence}")
     blank = any(v is None for t in report.tables for row in t.values for v in row)
     if blank or set(counts) - {"pass"}:
         out.append(f"  {_AUDIT_HINT}")

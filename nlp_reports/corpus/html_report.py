@@ -848,6 +848,11 @@ _AUDIT_CSS = """
 table.failed td { max-width: 50em; }
 .print-only { display: none; }
 .letter h3 { font-size: 1.05em; margin: 0 0 .2em; }
+.cards .letter { border: 1px solid #bbb; border-left: 4px solid #c0392b; border-radius: 4px;
+  padding: .6em 1em; margin: .8em 0; max-width: 60em; }
+.cards .letter.none { border-left-color: #3cb44b; }
+.cards .letter.hidden { display: none; }
+.cards .tally { color: #555; }
 .letter ol { margin: .2em 0 .4em; padding-left: 2.2em; }
 .letter p { margin: .2em 0; }
 @media print {
@@ -1009,11 +1014,6 @@ def audit_html(audit: Any) -> str:
                     f"<th>Message 说明</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
     else:
         body.append("<p>未能读取的文件 Files that could not be read: none.</p>")
-    body.append(f"<h2>报告 Reports ({len(reps)})</h2>")
-    if len(reps):
-        body.append('<p><input id="audit-filter" type="search" size="48" placeholder="筛选 '
-                    'Filter: 机关、年度、文件夹、缺陷… (words separated by spaces)"> '
-                    '<span id="audit-shown" class="note"></span></p>')
     zh = getattr(audit, "zh", None)
 
     def zh_of(path: Any, col: str) -> list[str]:
@@ -1023,9 +1023,18 @@ def audit_html(audit: Any) -> str:
         v = zh.at[path, col]
         return list(v) if isinstance(v, list) else []
 
+    cards = len(df) <= CARD_ROWS
+    if cards:  # one report or a few: every finding in full, before the wide table
+        body.append(_print_letters(df, short, zh_of, cards=True))
+    body.append(f"<h2>报告 Reports ({len(reps)})</h2>")
+    if len(reps):
+        body.append('<p><input id="audit-filter" type="search" size="48" placeholder="筛选 '
+                    'Filter: 机关、年度、文件夹、缺陷… (words separated by spaces)"> '
+                    '<span id="audit-shown" class="note"></span></p>')
     body.append(_audit_table(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
                              list(SIGNAL_COLUMNS), short, zh_of, getattr(audit, "counted", None)))
-    body.append(_print_letters(df, short, zh_of))
+    if not cards:
+        body.append(_print_letters(df, short, zh_of))
     return page("质量审查 Audit", "\n".join(body), script=_SORT_JS + _FILTER_JS, wide=True,
                 css=_AUDIT_CSS)
 
@@ -1068,11 +1077,21 @@ def missing_zh(missing: Any) -> str:
 _NUMBERED = re.compile(r"（\d+）")
 
 
-def _print_letters(df: Any, short: Any, zh_of: Any) -> str:
+#: Up to this many rows (reports and unread files), the audit page opens with one card per
+#: report, every finding numbered in full (what it prints): the files of ``audit FILE …``
+#: (this year's report and last year's) or one agency's few years, read by the person who
+#: fixes them; a corpus table's cells show one finding and "+2 more" each (newuser19). Six
+#: cards already fill three screens, where the sortable table serves better.
+CARD_ROWS = 5
+
+
+def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> str:
     """What the page prints (``@media print``; hidden on screen): per report, one block of
     机关, 年度, 发布日期, 文件 and the numbered 审查意见 and 提示意见, so that an office can
     print or save as PDF the list it sends an agency. Each block carries its table row's
-    file (``data-path``), so that the filter box hides the blocks of the rows it hides."""
+    file (``data-path``), so that the filter box hides the blocks of the rows it hides.
+    ``cards``: shown on screen too, before the table (:data:`CARD_ROWS`), each block with
+    its tally (审查意见N条，提示意见N条) under the agency and year."""
     from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
 
     def sentences(row: dict[str, Any], cols: Sequence[str], joined: str) -> list[str]:
@@ -1097,11 +1116,21 @@ def _print_letters(df: Any, short: Any, zh_of: Any) -> str:
                  else "<p>审查意见：未发现缺陷。</p>")
         sig = ("<p><b>提示意见</b></p><ol>" + "".join(f"<li>{esc(t)}</li>" for t in signals)
                + "</ol>" if signals else "")
+        tally = ""
+        if cards:
+            tally = ('<p class="tally">' + (f"审查意见{len(found)}条，提示意见{len(signals)}条"
+                                             if found or signals else "未发现缺陷和提示")
+                     + f" · {len(found)} findings, {len(signals)} signals</p>")
+        clean = " none" if cards and not found else ""
         blocks.append(
-            f'<div class="letter" data-path="{esc(row["path"])}"><h3>{esc(title)}</h3>'
-            f"<p>发布日期：{esc(date or '未载明')}　文件：{esc(short(row['path']))}</p>"
+            f'<div class="letter{clean}" data-path="{esc(row["path"])}"><h3>{esc(title)}</h3>'
+            + tally
+            + f"<p>发布日期：{esc(date or '未载明')}　文件：{esc(short(row['path']))}</p>"
             + (f"<p><b>审查意见（{len(found)}条）</b></p>" if found else "")
             + items + sig + "</div>")
+    if cards:
+        return ('<section class="cards"><h2>审查意见（逐份报告） Findings per report</h2>'
+                + "".join(blocks) + "</section>")
     return ('<section class="print-only"><h2>审查意见（按报告） Findings per report</h2>'
             + "".join(blocks) + "</section>")
 
