@@ -463,12 +463,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "/ 报告文件（- 为标准输入）")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per report, one a line (docs/schema.md): a compilation "
-                        "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which")
+                        "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which "
+                        "/ 每份报告输出一行 JSON；汇编文件中的每份报告各一行")
     p.add_argument("--indent", action="store_true",
                    help="pretty-print the JSON / JSON 缩进排版")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation of several reports (not_a_report) instead of "
-                        "reading each of its reports")
+                        "reading each of its reports / 汇编文件（含多份报告）不拆分，作为无法读取处理")
     p.set_defaults(func=_cmd_parse)
 
     p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes (JSONL)")
