@@ -317,9 +317,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
+    if args.codebook and args.format == "jsonl":
+        _err("error: --codebook is written beside csv, parquet or dta tables; for JSONL "
+             "run nlp-reports codebook")
+        return EXIT_USAGE
     written = export(args.db, args.out, format=args.format, table=args.table,
-                     agency_map=agency_map, dedupe=not args.no_dedupe)
+                     agency_map=agency_map, dedupe=not args.no_dedupe, codebook=args.codebook)
     _err(f"wrote {', '.join(str(p) for p in written)}")
+    return EXIT_OK
+
+
+def _cmd_codebook(args: argparse.Namespace) -> int:
+    from nlp_reports.corpus.codebook import render
+
+    text = render(args.format, args.table or None)
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # a CSV for Excel gets the byte-order mark every CSV of the package has
+        out.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+        _err(f"codebook written to {out}")
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -586,7 +605,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-dedupe", action="store_true",
                    help="--table panel: one row per stored report, not one per "
                         "(agency, year) chosen as summarize --dedupe chooses")
+    p.add_argument("--codebook", action="store_true",
+                   help="also write codebook.csv into --out: per column of the tables "
+                        "written, its type, unit, meaning in English and Chinese and what a "
+                        "blank means (csv, parquet, dta; nlp-reports codebook prints it all)")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "codebook", help="every exported column: type, unit, meaning (English, 中文), blank",
+        description="The codebook of every column the exports write: the store tables "
+                    "(export), the panel (export --table panel), the summary tables "
+                    "(summarize --csv) and the audit (audit --csv, --missing-csv); one row "
+                    "per table and column, a family of columns (p_*, theme_*) one row with "
+                    "its members. The same text is docs/codebook.md and the variable labels "
+                    "of export --format dta. Flags are 0/1 in every CSV and .dta file. / "
+                    "变量说明：各导出文件每一列的类型、单位、中英文含义及空白的含义")
+    p.add_argument("--format", choices=["csv", "json", "md"], default="csv",
+                   help="csv (default; UTF-8 with BOM when written to --out), json or md")
+    p.add_argument("--table", action="append", metavar="NAME",
+                   help="only this table (repeatable): files, reports, sections, statements, "
+                        "table_cells, checks, problems, panel, a summary table (overview …), "
+                        "audit or audit_missing")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(func=_cmd_codebook)
 
     p = sub.add_parser(
         "summarize", help="themes, coverage, copying, tables across the stored reports",

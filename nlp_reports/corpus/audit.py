@@ -323,14 +323,15 @@ class Audit:
         (:data:`COLUMN_NAMES_ZH`: 机关, 年度, 缺陷数 …) for a reader in Excel, and the level
         in Chinese (层级: 部门, 县级（县、区、旗、县级市）…; "(level not identified / 未识别层级)"
         for a report of no level);
-        the other values are the same either way."""
+        the other values are the same either way. Flags (``section5_empty`` …) are 0/1, as in
+        every CSV the package writes (JSON keeps true/false)."""
         if headers not in CSV_HEADERS:
             raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
                              f"not {headers!r}")
         out = Path(path)
-        from nlp_reports.corpus.export import spreadsheet_safe
+        from nlp_reports.corpus.export import flags_as_01, spreadsheet_safe
 
-        table = spreadsheet_safe(self.sorted(sort))
+        table = spreadsheet_safe(flags_as_01(self.sorted(sort)))
         if headers == "zh":
             from nlp_reports.corpus.summarize import LEVEL_NAMES_ZH, UNKNOWN_LEVEL
 

@@ -29,7 +29,7 @@ PANEL = "panel"
 
 def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
            format: str = "jsonl", table: str | None = None, agency_map: Any = None,
-           dedupe: bool = True) -> list[Path]:
+           dedupe: bool = True, codebook: bool = False) -> list[Path]:
     """Export the store ``db`` to ``out``; return the files written.
 
     ``jsonl``: ``out`` is a file, one report per line, or a folder (an existing one, or a
@@ -45,9 +45,22 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     row a line; ``out`` a file or a folder, as above), ``panel.csv``, ``.parquet`` or ``.dta``
     in the folder ``out``. ``agency_map`` or ``dedupe=False`` with another table is a
     UsageError (they shape the panel only).
+
+    ``codebook``: also write ``codebook.csv`` into the folder (:mod:`~nlp_reports.corpus.
+    codebook`: type, unit, meaning in English and Chinese, what a blank means) for the
+    tables written; CSV, Parquet and dta only. Opt-in, so that a script reading every
+    ``*.csv`` of an export as a table is not handed a file that is none.
     """
     if format not in FORMATS:
         raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if codebook and format == "jsonl":
+        raise UsageError("a codebook is written beside the tables of a csv, parquet or dta "
+                         "export, not beside JSONL (nlp-reports codebook prints it)")
+    if codebook:
+        tables = [table] if table else list(TABLES)
+        written = export(db, out, format=format, table=table, agency_map=agency_map,
+                         dedupe=dedupe)
+        return [*written, write_codebook(Path(out), tables)]
     if table == PANEL:
         return _panel(db, out, format, agency_map=agency_map, dedupe=dedupe)
     if agency_map is not None or not dedupe:
@@ -70,7 +83,8 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
         if format == "csv":
             return [_csv(store, name, folder) for name in tables]
         if format == "dta":
-            return [write_dta(_frame(store, name), folder / f"{name}.dta") for name in tables]
+            return [write_dta(_frame(store, name), folder / f"{name}.dta", table=name)
+                    for name in tables]
         _need_pyarrow()
         return [_parquet(store, name, folder) for name in tables]
     finally:
@@ -104,27 +118,66 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
     if format == "csv":
         spreadsheet_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
     elif format == "dta":
-        write_dta(df, path)
+        write_dta(df, path, table=PANEL)
     else:
         df.to_parquet(path, index=False)
     return [path]
 
 
-def write_dta(df, path: Path) -> Path:
+def write_codebook(folder: Path, tables: list[str]) -> Path:
+    """``folder/codebook.csv``: the codebook's rows of ``tables`` (UTF-8 with BOM)."""
+    from nlp_reports.corpus.codebook import to_csv
+
+    path = folder / "codebook.csv"
+    path.write_text(to_csv(tables), encoding="utf-8-sig")
+    return path
+
+
+def write_dta(df, path: Path, table: str | None = None) -> Path:
     """``df`` as a Stata file (format 118: Unicode, Stata 14+). Stata has no missing text,
     so a missing text cell is written "" (a missing number stays ``.``, as in the CSV);
-    text longer than Stata's str2045 becomes strL. The column names of the store's tables
-    and of the panel are Stata names already (letters, digits, _; at most 32)."""
+    text longer than Stata's str2045 becomes strL; flags (booleans) are 0/1. The column
+    names of the store's tables and of the panel are Stata names already (letters, digits,
+    _; at most 32). ``table``: the codebook's table whose labels become the variable labels."""
     from pandas.api.types import is_string_dtype
 
-    df = df.copy()
+    from nlp_reports.corpus.codebook import labels
+
+    df = flags_as_01(df)
     for col in df.columns:
         if df[col].dtype == object or is_string_dtype(df[col]):
             df[col] = df[col].map(lambda v: "" if v is None or v != v else str(v)).astype(object)
     long = [c for c in df.columns if df[c].dtype == object
             and max(map(len, map(str.encode, df[c])), default=0) > 2045]
-    df.to_stata(path, write_index=False, version=118, convert_strl=long)
+    df.to_stata(path, write_index=False, version=118, convert_strl=long,
+                variable_labels=labels(table, df.columns) if table else None)
     return path
+
+
+def flags_as_01(df):
+    """A copy of ``df`` with its boolean columns as 0/1 integers: one convention for flags in
+    every CSV and .dta file, as the store keeps them (``traditional``, ``theme_<id>``); the
+    audit's flags and ``cross_year.soft`` are booleans in Python and JSON only."""
+    from pandas.api.types import is_bool_dtype
+
+    df = df.copy()
+    for col in df.columns:
+        if is_bool_dtype(df[col].dtype):
+            df[col] = df[col].astype("Int8" if df[col].isna().any() else "int8")
+        elif df[col].dtype == object and _all_bool(df[col]):
+            df[col] = df[col].map(lambda v: int(v) if isinstance(v, bool) else v)
+    return df
+
+
+def _all_bool(values) -> bool:
+    """Whether a column of objects holds booleans (and missing values) only, one at least."""
+    seen = False
+    for v in values:
+        if isinstance(v, bool):
+            seen = True
+        elif v is not None and v == v:
+            return False
+    return seen
 
 
 def _need_pyarrow() -> None:

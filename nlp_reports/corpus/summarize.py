@@ -275,15 +275,16 @@ class Summary:
         yield "}}"
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
-        """Write each table as ``<name>.csv`` (UTF-8 with BOM, opens in Excel) into a folder."""
-        from nlp_reports.corpus.export import spreadsheet_safe
+        """Write each table as ``<name>.csv`` (UTF-8 with BOM, opens in Excel) into a folder;
+        flags (``cross_year.soft``) as 0/1, as every CSV the package writes."""
+        from nlp_reports.corpus.export import flags_as_01, spreadsheet_safe
 
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for name, df in self.tables.items():
             path = out / f"{name}.csv"
-            spreadsheet_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
+            spreadsheet_safe(flags_as_01(df)).to_csv(path, index=False, encoding="utf-8-sig")
             written.append(path)
         return written
 

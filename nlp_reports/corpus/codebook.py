@@ -1,0 +1,673 @@
+"""The codebook (变量说明): every column the package exports, in one maintained dictionary.
+
+A researcher reading the files in Stata or R needs, per column, its type, unit, meaning and
+what a blank cell means, without reading four documents of prose. :data:`CODEBOOK` holds
+one :class:`Column` per column (or per family of columns named by a pattern, ``p_*``,
+described once with its members listed) for the store tables of ``export``, the panel,
+the summary's CSV tables and the audit's CSV. ``nlp-reports codebook`` writes it (CSV,
+JSON or Markdown: docs/codebook.md is its Markdown), ``export --codebook`` writes
+``codebook.csv`` beside the tables, and ``export --format dta`` takes each variable's
+label from it. tests/test_codebook16.py checks that every column any export writes has an
+entry and that every entry names a column still written, so it cannot go stale.
+
+Flags are 0/1 in every CSV and ``.dta`` file (the store's, the panel's, the audit's and
+``cross_year``'s ``soft``); JSON outputs keep JSON booleans.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from nlp_reports.errors import UsageError
+from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
+
+#: The store tables ``export`` writes (``nlp_reports.corpus.store.TABLES``).
+STORE_TABLES: tuple[str, ...] = ("files", "reports", "sections", "statements", "table_cells",
+                                 "checks", "problems")
+#: The summary's tables (``summarize --csv``: ``<name>.csv``).
+SUMMARY_TABLES: tuple[str, ...] = (
+    "overview", "prevalence", "trend", "coverage", "representatives", "boilerplate",
+    "boilerplate_members", "template_families", "copying", "copied_statements", "cross_year",
+    "problem_changes", "table_stats", "vocabulary")
+#: The audit's CSV (``audit --csv FILE``) and its list of agencies with no report
+#: (``audit --year Y --missing-csv FILE``).
+AUDIT_TABLES: tuple[str, ...] = ("audit", "audit_missing")
+#: Every table the codebook describes, with the command that writes it.
+TABLES: dict[str, str] = {
+    **{t: "export" for t in STORE_TABLES}, "panel": "export --table panel",
+    **{t: "summarize --csv" for t in SUMMARY_TABLES},
+    "audit": "audit --csv", "audit_missing": "audit --missing-csv",
+}
+#: Summary tables with one group column per ``--by`` key (``vocabulary`` by year without).
+GROUPED: tuple[str, ...] = ("overview", "prevalence", "coverage", "table_stats", "vocabulary")
+#: Stata's limit on a variable label (characters).
+LABEL_MAX = 80
+
+FORMATS: tuple[str, ...] = ("csv", "json", "md")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One exported column, or a family of columns (``name`` a pattern such as ``p_*``,
+    ``members`` the columns it stands for).
+
+    ``type``: integer, number (may hold a fraction, or a count that may be blank), 0/1,
+    text, date (YYYY-MM-DD), JSON text, id. ``label``: the short English label (≤ 80
+    characters; a family's with ``{m}`` for the member's suffix), written as the Stata
+    variable label. ``en``/``zh``: the meaning; ``blank``: what an empty cell means."""
+
+    name: str
+    tables: tuple[str, ...]
+    type: str
+    label: str
+    en: str
+    zh: str
+    blank: str = "never blank"
+    unit: str = ""
+    members: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        """The column names this entry stands for."""
+        return self.members or (self.name,)
+
+    def label_of(self, column: str) -> str:
+        """The variable label of ``column`` (one of :meth:`names`)."""
+        if not self.members:
+            return self.label
+        suffix = column[len(self.name) - 1:] if self.name.endswith("*") else column
+        extra = f" {THEME_NAMES[suffix]}" if suffix in THEME_NAMES else ""
+        return self.label.format(m=suffix + extra)
+
+
+def _family(prefix: str, suffixes: Iterable[str], suffix: str = "") -> tuple[str, ...]:
+    return tuple(f"{prefix}{s}{suffix}" for s in suffixes)
+
+
+_X1 = ("natural_person", "commercial", "research", "public_interest", "legal_services",
+       "other", "total")
+_X2 = tuple(f"{r}_{c}" for r in ("regulations", "normative_documents")
+            for c in ("issued", "repealed", "in_force"))
+_NARRATIVE = ("received", "granted", "partial", "refused", "review", "litigation")
+_STORE_CHILD = ("sections", "statements", "table_cells", "checks", "problems")
+_SUM_REPORT = ("copying", "copied_statements", "cross_year", "problem_changes",
+               "template_families", "boilerplate_members")
+_SUM_AGENCY_YEAR = ("copying", "copied_statements", "cross_year", "problem_changes")
+_GROUP_NOTE = " In a summary table grouped by it (--by): the group, (unknown) when not known."
+_GROUP_NOTE_ZH = "；汇总表按其分组（--by）时为分组值，未识别为 (unknown)"
+_FIG_BLANK = ("not reported or not read: a blank cell, a table the report lacks or one read "
+              "only in part (never 0)")
+_SUM_BLANK = "no report of the group has it (a blank cell adds nothing to a sum)"
+_SHARE_BLANK = "the denominator is 0"
+
+
+def _c(name, tables, type, label, en, zh, blank="never blank", unit="", members=()):
+    return Column(name, tuple(tables), type, label, en, zh, blank, unit, tuple(members))
+
+
+#: Table-3/4/2 figures kept per report (``reports``, ``panel``): name → (label, en, zh).
+_FIGURES: dict[str, tuple[str, str, str]] = {
+    "received": ("Applications received this year (表三 一, 总计)",
+                 "表三 row 一 本年新收政府信息公开申请数量, column 总计",
+                 "表三第一行“本年新收政府信息公开申请数量”总计列"),
+    "carried_in": ("Applications carried over from last year (表三 二, 总计)",
+                   "表三 row 二 上年结转政府信息公开申请数量, 总计", "表三第二行“上年结转”总计列"),
+    "granted": ("Granted in full (表三 三(一), 总计)", "表三 三(一) 予以公开, 总计",
+                "表三三（一）“予以公开”总计列"),
+    "partial": ("Granted in part (表三 三(二), 总计)", "表三 三(二) 部分公开, 总计",
+                "表三三（二）“部分公开”总计列"),
+    "refused": ("Refused (表三 三(三) rows 1-8 summed, 总计)",
+                "表三 三(三) 不予公开, rows 1–8 summed, 总计", "表三三（三）“不予公开”1–8项之和"),
+    "unable": ("Unable to provide (表三 三(四) rows 1-3 summed, 总计)",
+               "表三 三(四) 无法提供, rows 1–3 summed", "表三三（四）“无法提供”1–3项之和"),
+    "not_processed": ("Not processed (表三 三(五) rows 1-5 summed, 总计)",
+                      "表三 三(五) 不予处理, rows 1–5 summed", "表三三（五）“不予处理”1–5项之和"),
+    "other_handling": ("Other handling (表三 三(六), 总计)",
+                       "表三 三(六) 其他处理 (its sub-rows summed in the 2021 layout)",
+                       "表三三（六）“其他处理”（2021年表式为各分项之和）"),
+    "outcomes_total": ("Outcomes total (表三 三(七), 总计)", "表三 三(七) 总计, column 总计",
+                       "表三三（七）“总计”"),
+    "carried_out": ("Carried over to next year (表三 四, 总计)", "表三 row 四 结转下年度继续办理, 总计",
+                    "表三第四行“结转下年度继续办理”总计列"),
+    "review": ("Administrative reviews (表四 行政复议 总计)", "表四 行政复议 总计",
+               "表四“行政复议”总计"),
+    "litigation": ("Administrative lawsuits (表四 行政诉讼 总计)",
+                   "表四 行政诉讼 总计 (未经复议直接起诉 + 复议后起诉)",
+                   "表四“行政诉讼”总计（未经复议直接起诉与复议后起诉之和）"),
+    "fees": ("Administrative fees charged (表二(八), 10,000 yuan)",
+             "表二(八) 行政事业性收费 amount (2021 layout)", "表二（八）行政事业性收费金额（2021年表式）"),
+}
+
+_THEME_LIST = " ".join(THEME_IDS)
+
+CODEBOOK: tuple[Column, ...] = (
+    # --- keys and metadata shared by several tables -------------------------------------
+    _c("id", ["reports"], "id", "Report id (report_id in the other tables)",
+       "the report's id in the store; stays with the file's path across re-tagging",
+       "报告在数据库中的编号（其他表的 report_id）；同一路径重新标注后不变"),
+    _c("report_id", [*_STORE_CHILD, "panel", *_SUM_REPORT, "audit"], "id",
+       "Report id (reports.id)", "the report: joins to reports.id (panel: the report kept)",
+       "报告编号，对应 reports.id（面板：保留的那份报告）",
+       "audit: a file that could not be read"),
+    _c("path", ["files", "reports", "panel", "audit"], "text", "File path",
+       "the file, an absolute path as it was reached", "文件的绝对路径"),
+    _c("sha256", ["files", "reports"], "text", "SHA-256 of the file's bytes",
+       "SHA-256 of the file's bytes (joins across stores)", "文件内容的 SHA-256（跨数据库连接用）",
+       "files: a file not found"),
+    _c("title", ["reports"], "text", "Report title", "the report's title", "报告标题",
+       "no title found"),
+    _c("agency", ["reports", "audit", "template_families", "representatives"], "text",
+       "Agency as the report names it", "the issuing body (机关) as the report names it",
+       "报告所写的发布机关名称", "not found in the report (audit: a file not read)"),
+    _c("agency", ["panel", "audit_missing", *_SUM_AGENCY_YEAR, *GROUPED], "text",
+       "Agency (its name as linked across years)",
+       "the agency, its name as linked across years (…政府办 = …人民政府办公室, 行署 = 行政公署, "
+       "--agency-map renames)." + _GROUP_NOTE,
+       "机关名称（跨年度统一后的名称，含 --agency-map 的改名）" + _GROUP_NOTE_ZH,
+       "not found in the report ((unknown) in a summary's group column)"),
+    _c("agency_as_written", ["panel"], "text", "Agency as the report writes it",
+       "the report's own name of the agency", "报告原文的机关名称"),
+    _c("year", ["reports", "panel", "audit", "audit_missing", "template_families",
+                "representatives", "trend", *_SUM_AGENCY_YEAR, *GROUPED], "integer",
+       "Year reported on", "the year the report is on (not the year published)." + _GROUP_NOTE,
+       "报告所属年度（非发布年份）" + _GROUP_NOTE_ZH, "not found in the report", "year"),
+    _c("level", ["reports", "panel", "audit", "template_families", *GROUPED], "text",
+       "Administrative level of the body",
+       "national, province, city, county, township, street or department (a body of a "
+       "government); audit --headers zh: in Chinese." + _GROUP_NOTE,
+       "层级：国家、省、市、县、乡镇、街道或部门" + _GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
+    _c("region", ["reports", "panel", "audit", *GROUPED], "text", "Region named in the agency",
+       "the place the agency's name states (云岭市东城区)." + _GROUP_NOTE, "机关名称中的地区" + _GROUP_NOTE_ZH,
+       "not identified"),
+    _c("published", ["reports", "panel", "audit"], "date", "Publication date (YYYY-MM-DD)",
+       "the page's date, else the signature's, else a date under the title (docs/audit.md)",
+       "发布日期：页面日期，无则落款日期，再无则标题下日期", "the report states no date"),
+    _c("format", ["reports", "panel", *GROUPED], "text", "Layout of the national form",
+       "2021, 2019 (the 2019 trial format) or legacy (2008–2018)." + _GROUP_NOTE,
+       "表式：2021年表式、2019年试行表式或 legacy（2008–2018年）" + _GROUP_NOTE_ZH, "not identified"),
+    _c("source", ["reports"], "text", "Where the text was read", "the file the text was read from",
+       "读取正文的来源文件", "no source recorded"),
+    _c("source_format", ["reports", *GROUPED], "text", "File type (txt, html, docx, pdf …)",
+       "the file type read." + _GROUP_NOTE, "文件类型（txt、html、docx、pdf 等）" + _GROUP_NOTE_ZH),
+    _c("encoding", ["reports"], "text", "Text encoding of the file",
+       "the encoding the text was decoded from (utf-8, gb18030 …)", "文件的文字编码",
+       "a binary format (docx, pdf)"),
+    _c("province", list(GROUPED), "text", "Province (read from the region)",
+       "the province read from the region's name (--by province)", "由地区名称读出的省份",
+       "(unknown)"),
+    _c("prefecture", list(GROUPED), "text", "Prefecture (地级, read from the region)",
+       "the prefecture-level place read from the region's name (--by prefecture)",
+       "由地区名称读出的地级市", "(unknown)"),
+    _c("folder", ["audit", "audit_missing", *GROUPED], "text", "Top folder of the file",
+       "the first folder below the one all files share ((top): right in it)",
+       "文件所在的顶层文件夹（(top)：直接位于共同文件夹中）"),
+    _c("tier", list(GROUPED), "text", "Administrative tier (a department at its government's)",
+       "the administrative tier (省厅 province, 县局 county; --by tier)",
+       "行政层级（部门按其政府层级计）", "(unknown)"),
+    _c("model_id", ["files", "reports"], "text", "SHA-256 of the tagging model",
+       "the model that tagged the report (SHA-256 of its file)", "标注所用模型（模型文件 SHA-256）",
+       "not recorded, or a file not tagged"),
+    # --- files ----------------------------------------------------------------------------
+    _c("size", ["files"], "integer", "File size (bytes)", "the file's size", "文件大小",
+       "a file not found", "bytes"),
+    _c("status", ["files"], "text", "ok / failed / duplicate / linked",
+       "ok (stored), failed, duplicate (same content as another file) or linked (a page "
+       "that only links its stored report)", "ok、failed（失败）、duplicate（重复）或 linked（仅链接）"),
+    _c("reason", ["files"], "text", "Failure code (empty, binary, timeout …)",
+       "why a file failed (docs/store-schema.md lists the codes)", "失败原因代码", "not failed"),
+    _c("message", ["files"], "text", "Failure message", "the failure, in words", "失败说明",
+       "not failed"),
+    _c("tagged_at", ["files"], "text", "Time tagged (ISO 8601 UTC)",
+       "when the file was last tagged, ISO 8601 UTC with microseconds", "标注时间（UTC）"),
+    _c("duplicate_of", ["files"], "text", "Path whose report this file shares",
+       "for a duplicate: the path holding its report", "重复文件对应的已存报告路径",
+       "not a duplicate"),
+    _c("linked_to", ["files"], "text", "Path of the linked file's report",
+       "for a linked page: the path its report is stored under", "仅链接网页对应的报告路径",
+       "not a linked page"),
+    # --- reports ---------------------------------------------------------------------------
+    _c("traditional", ["reports"], "0/1", "1 if the text was in traditional characters",
+       "1 when the text was in traditional characters", "正文为繁体字时为1"),
+    _c("n_sections", ["reports"], "integer", "Sections found (of 6)", "the sections found",
+       "识别出的部分数（共六部分）"),
+    _c("n_statements", ["reports", "panel"], "integer", "Statements of section 五",
+       "statements (problems, measures, other) of section 五", "第五部分的表述条数"),
+    _c("missing_sections", ["reports"], "JSON text", "Sections missing (JSON list of 1-6)",
+       "JSON list of the section numbers 1–6 not found ([] when none)",
+       "缺少的部分编号（JSON 列表）"),
+    *(_c(name, ["reports", "panel"], "number", label, en, zh, _FIG_BLANK,
+         "万元 (10,000 yuan)" if name == "fees" else "applications" if name not in
+         ("review", "litigation") else "cases")
+      for name, (label, en, zh) in _FIGURES.items()),
+    _c("x1_in_*", ["reports"], "number", "表三 二 carried in, column {m}",
+       "表三 row 二 (上年结转) per applicant column: the cross-year identity X1",
+       "表三第二行（上年结转）各申请人列，用于跨年度核对 X1", _FIG_BLANK, "applications",
+       _family("x1_in_", _X1)),
+    _c("x1_out_*", ["reports"], "number", "表三 四 carried out, column {m}",
+       "表三 row 四 (结转下年度) per applicant column: X1", "表三第四行（结转下年度）各申请人列",
+       _FIG_BLANK, "applications", _family("x1_out_", _X1)),
+    _c("x2_*", ["reports", "panel"], "number", "表二(一) {m}",
+       "表二(一) 规章 / 行政规范性文件 × 本年制发 / 本年废止 / 现行有效 (2021 layout): X2",
+       "表二（一）规章、行政规范性文件的制发、废止、现行有效件数（2021年表式）",
+       _FIG_BLANK + "; always blank in the 2019 layout", "documents", _family("x2_", _X2)),
+    _c("words", ["reports"], "text", "Tokenized words of sections 一 and 五",
+       "space-separated words of section 一 and the statements of 五 (for vocabulary)",
+       "第一部分和第五部分表述的分词结果（空格分隔）", "no tokenizer was available"),
+    _c("fingerprint", ["reports"], "text", "Content fingerprint (SHA-256)",
+       "a fingerprint of the text, the same across encodings and formats of one report",
+       "正文指纹（同一报告不同格式相同）", "nothing to compare"),
+    # --- sections ---------------------------------------------------------------------------
+    _c("position", ["sections"], "integer", "Order of the section in the report",
+       "the section's place in the report", "该部分在报告中的次序"),
+    _c("number", ["sections"], "integer", "Section number (1-6)",
+       "the section of the national layout, 1–6", "国家表式中的部分编号（1–6）",
+       "a part outside the six"),
+    _c("title", ["sections"], "text", "Section heading", "the heading as written", "该部分标题"),
+    _c("text", ["sections"], "text", "Section text", "the section's text, line breaks kept",
+       "该部分正文（保留换行）", "an empty section"),
+    # --- statements --------------------------------------------------------------------------
+    _c("idx", ["statements", "copied_statements"], "integer", "Statement number in its report",
+       "the statement's position in its report (statements.idx)", "表述在报告中的序号"),
+    _c("text", ["statements", "copied_statements", "representatives", "boilerplate"], "text",
+       "Statement text", "the statement as parsed (boilerplate: the cluster's most frequent "
+       "wording)", "表述原文（套话表：该类最常见的表述）"),
+    _c("block", ["statements"], "text", "Layout block: problem / measure / unknown",
+       "the sub-heading the statement stands under", "表述所在的小标题：问题、措施或不明"),
+    _c("marker", ["statements"], "text", "Enumeration marker (一是, 1.)",
+       "the statement's enumeration marker", "表述的序号标记", "none written"),
+    _c("kind", ["statements", "copied_statements", "representatives", "boilerplate",
+                "prevalence", "trend"], "text", "problem / measure / other",
+       "the predicted kind: problem (问题), measure (措施) or other (boilerplate: the members' "
+       "most frequent)", "预测类别：问题、措施或其他"),
+    _c("kind_score", ["statements"], "number", "Probability of kind",
+       "the model's probability of kind", "类别的概率", unit="probability"),
+    _c("kind_scores", ["statements"], "JSON text", "Kind probabilities (JSON map)",
+       "JSON kind → probability", "各类别概率（JSON）"),
+    _c("themes", ["statements"], "JSON text", "Themes (JSON list)",
+       "JSON list of the theme ids over their thresholds", "超过阈值的主题（JSON 列表）"),
+    _c("theme_scores", ["statements"], "JSON text", "Theme probabilities (JSON map)",
+       "JSON theme id → calibrated probability", "各主题校准概率（JSON）"),
+    _c("model_kind", ["statements"], "text", "The model's own kind (before the layout)",
+       "the model's kind before the layout evidence", "模型本身的类别判断（未结合版式）"),
+    _c("layout_disagrees", ["statements"], "0/1",
+       "1 if the model confidently contradicts the block",
+       "1 when the model alone (≥ 0.8) gives the opposite kind of the layout block",
+       "模型以≥0.8的概率给出与小标题相反的类别时为1"),
+    _c("theme_mask", ["statements"], "integer", "Themes as a bit mask (not a theme)",
+       "bit i set when THEME_IDS[i] is among themes (drop before reshape long theme_)",
+       "主题位掩码（reshape 前请删除）"),
+    _c("theme_*", ["statements"], "0/1", "Theme {m} (0/1)",
+       "1 when the statement carries the theme (one column per theme of nlp_reports.taxonomy)",
+       "表述含该主题时为1", members=_family("theme_", THEME_IDS)),
+    # --- table_cells and checks -----------------------------------------------------------------
+    _c("table_id", ["table_cells", "checks", "cross_year"], "text", "Table id (table3, table2.1 …)",
+       "the table (parse/layout.py ids)", "表格编号", "checks: a check of no table"),
+    _c("row", ["table_cells", "checks", "cross_year"], "text", "Row id",
+       "the row id (parse/layout.py)", "行编号", "checks: a check of no one row"),
+    _c("row_label", ["table_cells", "checks"], "text", "Row as the form prints it",
+       "the row's label on the national form (属于国家秘密)", "国家表式中的行名称",
+       "no row, or not a form's id"),
+    _c("column", ["table_cells", "checks", "cross_year"], "text", "Column id",
+       "the column id (parse/layout.py)", "列编号", "checks: a check of no one column"),
+    _c("column_label", ["table_cells", "checks"], "text", "Column as the form prints it",
+       "the column's label on the national form (自然人)", "国家表式中的列名称",
+       "no column, or not a form's id"),
+    _c("value", ["table_cells"], "number", "Cell value", "the cell as a number",
+       "单元格数值", "blank, or not a number (see raw); never 0"),
+    _c("raw", ["table_cells"], "text", "Cell as written", "the cell as written", "单元格原文",
+       "the cell was blank"),
+    _c("table_status", ["table_cells"], "text", "ok / unreadable (read only in part)",
+       "ok, or unreadable: the table was read only in part", "ok，或 unreadable（仅部分读出）"),
+    _c("id", ["checks"], "text", "Check id (I1-I4, T1, T2)",
+       "the check: I1–I4 the tables' identities, T1 a figure of 一 against the table, T2 "
+       "fees with 六 saying 无", "核对项：I1–I4 表内勾稽，T1 正文与表格，T2 收费与第六部分"),
+    _c("outcome", ["checks", "cross_year"], "text", "pass / fail / not_assessable",
+       "the check's outcome", "核对结果"),
+    _c("expected", ["checks", "cross_year"], "number", "Value the identity implies",
+       "the value the identity implies", "按勾稽关系应有的数值", "not assessable"),
+    _c("found", ["checks", "cross_year"], "number", "Value written", "the value written",
+       "实际填报的数值", "not assessable"),
+    _c("message", ["checks"], "text", "Check message", "the check in words", "核对说明",
+       "no message"),
+    _c("code", ["problems"], "text", "Parser problem code", "the parser's non-fatal finding "
+       "(docs/schema.md)", "解析问题代码"),
+    _c("message", ["problems"], "text", "Problem message", "the finding in words", "解析问题说明"),
+    # --- panel -----------------------------------------------------------------------------------
+    _c("n_texts", ["panel"], "integer", "Stored texts for this agency-year",
+       "stored texts of the (agency, year) before one was kept (1: no choice)",
+       "同机关同年度的存储文本数"),
+    _c("left_out", ["panel"], "text", "Texts not kept (name: path; …)",
+       "the texts not kept, each 'name as written: path'", "未保留的文本", "n_texts is 1"),
+    *(_c(name, ["panel"], "number", label, en, zh, _FIG_BLANK, "decisions")
+      for name, label, en, zh in (
+          ("licensing", "Licensing decisions (表二(五))", "表二(五) 行政许可 本年处理决定数量",
+           "表二（五）行政许可本年处理决定数量"),
+          ("punishment", "Punishment decisions (表二(六))", "表二(六) 行政处罚 本年处理决定数量",
+           "表二（六）行政处罚本年处理决定数量"),
+          ("coercion", "Coercion decisions (表二(六))", "表二(六) 行政强制 本年处理决定数量",
+           "表二（六）行政强制本年处理决定数量"))),
+    _c("*_narrative", ["panel", "table_stats"], "number", "{m}: figure as the text states it",
+       "for a report whose 表三 (received … refused) or 表四 (review, litigation) gave no "
+       "figure (2008–2018): the count its text states; table_stats: summed over the group",
+       "表三或表四未读出数字（2008–2018年）的报告，正文所述件数；table_stats 为组内合计",
+       "the text states none, or the table was read (the figure is then in the table column)",
+       "applications / cases", _family("", _NARRATIVE, "_narrative")),
+    _c("failed_checks", ["panel"], "text", "Failed checks (I1;T1 …)",
+       "the report's failed checks, ';'-separated", "未通过的核对项（分号分隔）", "none failed"),
+    _c("n_unreadable_tables", ["panel"], "integer", "Tables read only in part",
+       "the report's tables read only in part (their figures are blank)", "仅部分读出的表格数"),
+    _c("n_problems", ["panel"], "integer", "Problem statements", "statements classified problem",
+       "归为问题的表述数"),
+    _c("n_measures", ["panel"], "integer", "Measure statements", "statements classified measure",
+       "归为措施的表述数"),
+    _c("p_*", ["panel"], "0/1", "Problem on theme {m} (0/1)",
+       "1 when a problem statement carries the theme, else 0 (also 0 with no statement)",
+       "有问题表述含该主题时为1", members=_family("p_", THEME_IDS)),
+    _c("m_*", ["panel"], "0/1", "Measure on theme {m} (0/1)",
+       "1 when a measure statement carries the theme, else 0 (also 0 with no statement)",
+       "有措施表述含该主题时为1", members=_family("m_", THEME_IDS)),
+    _c("share_copied", ["panel", "copying"], "number", "Share of text copied from last year",
+       "share of section 五's text copied from the agency's report of the year before",
+       "第五部分文字沿用本机关上年报告的比例", "no report of the year before, or no text",
+       "share 0–1"),
+    _c("share_copied_statements", ["panel", "copying"], "number",
+       "Share of statements copied from last year",
+       "share of section 五's statements copied from the agency's report of the year before",
+       "第五部分表述沿用上年的条数比例", "no report of the year before, or no statement",
+       "share 0–1"),
+    # --- summary tables -------------------------------------------------------------------
+    _c("reports", ["overview", "table_stats"], "integer", "Reports in the group",
+       "reports counted in the group", "组内报告数"),
+    _c("statements", ["overview"], "integer", "Statements of section 五",
+       "statements of the group's reports", "组内表述数"),
+    _c("problem_statements", ["overview"], "integer", "Statements predicted problem",
+       "statements predicted problem", "预测为问题的表述数"),
+    _c("measure_statements", ["overview"], "integer", "Statements predicted measure",
+       "statements predicted measure", "预测为措施的表述数"),
+    _c("agencies", ["overview"], "integer", "Distinct agencies", "distinct agencies",
+       "不同机关数"),
+    _c("with_problems", ["overview"], "integer", "Reports stating a problem",
+       "reports with at least one problem statement", "至少有一条问题表述的报告数"),
+    _c("share_with_problems", ["overview"], "number", "Share of reports stating a problem",
+       "with_problems / reports", "写出问题的报告比例", _SHARE_BLANK, "share 0–1"),
+    _c("with_measures", ["overview"], "integer", "Reports stating a measure",
+       "reports with at least one measure statement", "至少有一条措施表述的报告数"),
+    _c("share_with_measures", ["overview"], "number", "Share of reports stating a measure",
+       "with_measures / reports", "写出措施的报告比例", _SHARE_BLANK, "share 0–1"),
+    _c("theme", ["prevalence", "trend", "coverage", "representatives", "problem_changes"],
+       "text", "Theme id", f"the theme id ({_THEME_LIST})", "主题编号"),
+    _c("theme_name", ["prevalence", "trend", "coverage", "representatives", "problem_changes"],
+       "text", "Theme name in Chinese", "the theme's Chinese name", "主题中文名称"),
+    _c("reports", ["prevalence", "trend"], "integer", "Reports with the kind on the theme",
+       "reports with a statement of the kind carrying the theme", "含该类别该主题表述的报告数"),
+    _c("n_reports", ["prevalence", "trend"], "integer", "Reports of the group (denominator)",
+       "all reports of the group", "组内全部报告数（分母）"),
+    _c("share", ["prevalence", "trend"], "number", "reports / n_reports",
+       "reports / n_reports", "比例", _SHARE_BLANK, "share 0–1"),
+    _c("reports_admitting", ["coverage"], "integer", "Reports with a problem on the theme",
+       "reports with a problem statement on the theme", "有该主题问题表述的报告数"),
+    _c("also_measure", ["coverage"], "integer", "Of them, with a measure on the theme",
+       "of them, reports with a measure on the theme", "其中也有该主题措施的报告数"),
+    _c("share", ["coverage"], "number", "also_measure / reports_admitting",
+       "also_measure / reports_admitting", "问题有对应措施的比例", "no report admits the theme",
+       "share 0–1"),
+    _c("rank", ["representatives"], "integer", "Rank (1 = most typical)",
+       "1 = the most typical wording", "代表性排名"),
+    _c("score", ["representatives"], "number", "Cosine to the theme's centroid",
+       "cosine between the wording and the centroid of the theme and kind",
+       "与该主题类别中心的余弦相似度", unit="cosine 0–1"),
+    _c("n_statements", ["representatives"], "integer", "Statements of this theme and kind",
+       "statements of this kind carrying the theme", "该主题该类别的表述数"),
+    _c("cluster", ["boilerplate", "boilerplate_members"], "integer", "Boilerplate cluster number",
+       "the cluster of near-duplicate statements (1 = most widely shared)", "套话类编号"),
+    _c("n_statements", ["boilerplate"], "integer", "Statements in the cluster",
+       "statements in the cluster", "该类表述数"),
+    _c("n_reports", ["boilerplate"], "integer", "Reports in the cluster",
+       "distinct reports the statements come from", "涉及报告数"),
+    _c("n_agencies", ["boilerplate"], "integer", "Agencies in the cluster",
+       "distinct agencies", "涉及机关数"),
+    _c("agencies", ["boilerplate"], "text", "First 5 agencies (、-joined)",
+       "the first five agency names, … when more", "前五个机关名称"),
+    _c("idx", ["boilerplate_members"], "integer", "Statement number (statements.idx)",
+       "the statement's position in its report", "表述序号"),
+    _c("family", ["template_families"], "integer", "Template family number",
+       "the family (1 = the largest)", "模板族编号"),
+    _c("size", ["template_families"], "integer", "Reports in the family",
+       "reports in the family", "族内报告数"),
+    _c("role", ["template_families"], "text", "central / member",
+       "central (the family's central report) or member", "central（中心报告）或 member"),
+    _c("match", ["template_families"], "text", "exact / reworded / re-split",
+       "how the member differs from the central report", "与中心报告的差异类型",
+       "the central report"),
+    _c("n_statements", ["template_families", "copying"], "integer", "Statements of section 五",
+       "statements of the report's section 五 (all kinds)", "第五部分表述数"),
+    _c("share_member", ["template_families"], "number", "Share shared with the central report",
+       "share of the report's statements shared with the central report", "与中心报告共有的表述比例",
+       unit="share 0–1"),
+    _c("share_central", ["template_families"], "number", "Central report's share shared with it",
+       "share of the central report's statements shared with this one", "中心报告与之共有的比例",
+       unit="share 0–1"),
+    _c("prev_report_id", ["copying", "copied_statements", "cross_year"], "id",
+       "Report of the year before (reports.id)", "the agency's report of the year before",
+       "本机关上年报告编号"),
+    _c("n_copied", ["copying"], "integer", "Statements copied from last year",
+       "statements copied from the year before", "沿用上年的表述数"),
+    _c("n_copied_problems", ["copying"], "integer", "Problems copied from last year",
+       "problem statements copied", "沿用上年的问题表述数"),
+    _c("n_copied_measures", ["copying"], "integer", "Measures copied from last year",
+       "measure statements copied", "沿用上年的措施表述数"),
+    _c("prev_idx", ["copied_statements"], "integer", "Source statement of last year (idx)",
+       "the most similar statement of the year before", "上年最相似表述的序号"),
+    _c("prev_text", ["copied_statements"], "text", "Source statement's text",
+       "its text", "上年表述原文"),
+    _c("similarity", ["copied_statements"], "number", "Cosine similarity",
+       "their cosine (1.0 when identical or found word for word)", "余弦相似度",
+       unit="cosine 0–1"),
+    _c("check", ["cross_year"], "text", "X1 (表三 carry-over) or X2 (表二 stock)",
+       "X1: 表三 二 of t = 四 of t−1; X2: 现行有效 of t = of t−1 + 制发 − 废止",
+       "X1：表三上年结转；X2：表二现行有效件数"),
+    _c("soft", ["cross_year"], "0/1", "1 for X2 (a failure may be legitimate)",
+       "1 for X2, whose failure may be legitimate (revisions, lapsed documents); JSON: true/false",
+       "X2 时为1（不符可能合理）"),
+    _c("prev_year", ["problem_changes"], "integer", "Agency's previous year with a report",
+       "the agency's previous stored year", "本机关上一个有报告的年度", unit="year"),
+    _c("status", ["problem_changes"], "text", "new / persisting / reappeared / disappeared",
+       "how the problem theme changed since the previous year", "问题主题的年度变化"),
+    _c("statement_idx", ["problem_changes"], "text", "Problem statements on the theme (idx, …)",
+       "the report's problem statements on the theme, comma-separated", "相关问题表述序号",
+       "disappeared"),
+    _c("with_table3", ["table_stats"], "integer", "Reports whose 表三 was read",
+       "reports whose 表三 was read: denominator of received … not_processed",
+       "表三读出的报告数"),
+    _c("with_table4", ["table_stats"], "integer", "Reports whose 表四 was read",
+       "reports whose 表四 was read: denominator of review, litigation", "表四读出的报告数"),
+    *(_c(name, ["table_stats"], "number", f"Sum: {_FIGURES[name][0]}",
+         f"{_FIGURES[name][1]}, summed over the group's reports", _FIGURES[name][2] + "（组内合计）",
+         _SUM_BLANK, "cases" if name in ("review", "litigation") else "applications")
+      for name in ("received", "granted", "partial", "refused", "unable", "not_processed",
+                   "review", "litigation")),
+    _c("with_tables", ["table_stats"], "integer", "Reports whose 表三 or 表四 was read",
+       "reports whose identities could be checked", "表三或表四读出的报告数"),
+    _c("share_failing_I1_I4", ["table_stats"], "number", "Share failing an identity I1-I4",
+       "reports failing I1–I4 / with_tables", "表内勾稽不符的报告比例", "with_tables is 0",
+       "share 0–1"),
+    _c("with_narrative", ["table_stats"], "integer", "Reports stating a figure in the text",
+       "reports without a read 表三/表四 whose text states a figure", "正文写明件数的报告数"),
+    _c("with_*_narrative", ["table_stats"], "integer", "Reports whose text states {m}",
+       "the reports whose text states that figure (its denominator)", "正文写明该数字的报告数",
+       members=_family("with_", _NARRATIVE, "_narrative")),
+    _c("word", ["vocabulary"], "text", "Distinctive word", "a word distinctive of the group",
+       "该组的特色词"),
+    _c("rank", ["vocabulary"], "integer", "Rank (1 = most distinctive)", "1 = most distinctive",
+       "排名"),
+    _c("z", ["vocabulary"], "number", "z-score of the weighted log-odds",
+       "z-score of the weighted log-odds ratio (Monroe et al. 2008)", "加权对数几率的 z 值"),
+    _c("count", ["vocabulary"], "integer", "Occurrences in the group", "occurrences in the group",
+       "组内出现次数"),
+    # --- audit ------------------------------------------------------------------------------------
+    _c("texts_for_agency_year", ["audit"], "integer", "Stored reports of this agency and year",
+       "how many stored reports have this agency and year", "同机关同年度文本数",
+       "a file not read"),
+    _c("defects", ["audit"], "integer", "Number of defects", "the number of defects",
+       "缺陷数"),
+    _c("signals", ["audit"], "integer", "Number of signals", "the number of signals", "提示数"),
+    _c("findings_zh", ["audit"], "text", "Defects as Chinese sentences", "every defect, numbered",
+       "审查意见", "no defect"),
+    _c("signals_zh", ["audit"], "text", "Signals as Chinese sentences", "every signal, numbered",
+       "提示意见", "no signal"),
+    *(_c(name, ["audit"], "text", label, en, zh, "no such finding")
+      for name, label, en, zh in (
+          ("identity_failures", "Failed identities I1-I4 (defect)",
+           "failed identities with cell, expected and found", "勾稽关系不符"),
+          ("t1_contradictions", "Section 一 contradicts the tables (T1, defect)",
+           "figures of section 一 contradicting the tables", "正文与表格不符"),
+          ("blank_cells", "Cells left blank (defect)", "required cells left blank or '/'",
+           "未填报单元格"),
+          ("cross_year_failures", "X1 carry-over failures (defect)",
+           "表三 carried over ≠ last year's pending", "跨年度结转不符"),
+          ("published_late", "Published after the deadline (defect)",
+           "published … , deadline …", "逾期公开"),
+          ("published_early", "Dated before its year ended (defect)",
+           "dated on or before the last day of its year", "早于年度结束"),
+          ("parse_problems", "Parser problem codes (defect)", "the parser's problem codes",
+           "解析问题"),
+          ("failed", "File could not be read: reason: message (defect)",
+           "for a file not read: reason: message", "读取失败"),
+          ("unmatched_problems", "Problem themes no measure answers (signal)",
+           "themes of problems no measure answers", "问题无对应措施"),
+          ("cross_year_soft", "X2 stock failures (signal)", "X2 failures", "跨年度存量不符"),
+          ("mixed_heading_numbering", "Headings numbered in several styles (signal)",
+           "the parser's message", "标题编号不统一"),
+          ("file_name_year", "File name states another year (signal)",
+           "file name YYYY, report YYYY", "文件名年度不符"),
+          ("shared_with", "Agencies sharing statements (detail)",
+           "the other agencies whose statements this report shares", "雷同机关"))),
+    _c("missing_sections", ["audit"], "text", "Sections not found (defect)",
+       "numbers of the sections not found, comma-separated", "缺少部分", "none missing"),
+    *(_c(name, ["audit"], "0/1", label, en + "; JSON: true/false", zh, "a file not read: 0")
+      for name, label, en, zh in (
+          ("section5_empty", "1 if section 五 is empty or says only 无 (defect)",
+           "1 when section 五 is present but empty", "第五部分为空"),
+          ("no_concrete_problem", "1 if section 五 names no problem on a theme (defect)",
+           "1 when section 五 names no problem on one of the 13 themes",
+           "第五部分未指出具体问题"),
+          ("no_measures", "1 if section 五 states problems and no measure (defect)",
+           "1 when section 五 states problems and no measure", "第五部分无改进措施"),
+          ("t2_fees_without_6", "1 if fees are charged while section 六 says 无 (defect)",
+           "1 when 表二 charges fees and section 六 says 无 (T2)", "收费而第六部分为无"),
+          ("outdated_template", "1 if a 2021+ report uses the 2019 trial form (defect)",
+           "1 when a report on 2021 or later uses the 2019 trial format",
+           "沿用2019年试行格式"))),
+    _c("shared_with_other_agencies", ["audit"], "integer", "Statements shared with others (signal)",
+       "statements near-duplicating another agency's", "与其他机关雷同的表述数"),
+    _c("copied_from_last_year", ["audit"], "integer", "Statements copied from last year (signal)",
+       "problems and measures near-duplicating last year's report", "沿用上年表述数"),
+    _c("latest_year", ["audit_missing"], "integer", "Agency's latest year with a report",
+       "the agency's latest year with a report", "本机关最近有报告的年度", unit="year"),
+    _c("note", ["audit_missing"], "text", "Note (a file named for the year …)",
+       "a file named for the year that holds an older report, or is not read",
+       "说明（如文件名为该年度但内容为旧报告）", "nothing to add"),
+)
+
+
+def entries(table: str | None = None) -> tuple[Column, ...]:
+    """The codebook's entries, or those of ``table`` (UsageError for a table it lacks)."""
+    if table is None:
+        return CODEBOOK
+    if table not in TABLES:
+        raise UsageError(f"no table {table!r} in the codebook (tables: {', '.join(TABLES)})")
+    return tuple(c for c in CODEBOOK if table in c.tables)
+
+
+def lookup(table: str, column: str) -> Column | None:
+    """The entry describing ``column`` of ``table``, or None."""
+    for entry in entries(table):
+        if column in entry.names():
+            return entry
+    return None
+
+
+def labels(table: str, columns: Iterable[str]) -> dict[str, str]:
+    """Stata variable labels (≤ 80 characters) of ``columns`` of ``table`` that have an entry."""
+    out = {}
+    for col in columns:
+        entry = lookup(table, col)
+        if entry is not None:
+            out[col] = entry.label_of(col)[:LABEL_MAX]
+    return out
+
+
+_FIELDS = ("table", "column", "type", "unit", "label", "meaning_en", "meaning_zh", "blank",
+           "members")
+
+
+def rows(tables: Sequence[str] | None = None) -> Iterator[dict[str, str]]:
+    """One row per (table, entry), tables in :data:`TABLES` order: the CSV's rows."""
+    for table in tables or TABLES:
+        for c in entries(table):
+            yield {"table": table, "column": c.name, "type": c.type, "unit": c.unit,
+                   "label": c.label.replace("{m}", "<member>"), "meaning_en": c.en,
+                   "meaning_zh": c.zh, "blank": c.blank, "members": " ".join(c.members)}
+
+
+def to_csv(tables: Sequence[str] | None = None) -> str:
+    """The codebook as CSV text (one row per table and column or family)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(tables))
+    return buf.getvalue()
+
+
+def to_json(tables: Sequence[str] | None = None) -> str:
+    """The codebook as JSON: {table: [{column, type, unit, label, meaning_en, …}]}."""
+    out: dict[str, list] = {}
+    for row in rows(tables):
+        table = row.pop("table")
+        row["members"] = row["members"].split()
+        out.setdefault(table, []).append(row)
+    return json.dumps(out, ensure_ascii=False, indent=1)
+
+
+def to_markdown(tables: Sequence[str] | None = None) -> str:
+    """The codebook as Markdown, one section per table (docs/codebook.md)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    parts = ["# Codebook (变量说明)\n\n"
+             "Generated by `nlp-reports codebook --format md` from "
+             "`nlp_reports/corpus/codebook.py`; do not edit by hand. One section per file: "
+             "the store tables of `export` (`<table>.csv` / `.dta` / `.parquet`), the panel "
+             "(`export --table panel`), the summary tables (`summarize --csv`) and the audit "
+             "(`audit --csv`, `audit --missing-csv`). Flags are 0/1 in CSV and `.dta`. A "
+             "family (`p_*`) is one row, its members listed. In the summary tables "
+             f"{', '.join(f'`{t}`' for t in GROUPED)}, a group column per `--by` key "
+             "comes first (`year`, `level`, `region`, `agency`, `format`, `source_format`, "
+             "`province`, `prefecture`, `folder`, `tier`).\n"]
+    for table in tables or TABLES:
+        parts.append(f"\n## `{table}` ({TABLES[table]})\n\n"
+                     "| column | type | unit | meaning | 含义 | blank means |\n"
+                     "|---|---|---|---|---|---|\n")
+        for r in rows([table]):
+            name = f"`{r['column']}`"
+            if r["members"]:
+                name += " (" + ", ".join(r["members"].split()) + ")"
+            parts.append(f"| {name} | {r['type']} | {cell(r['unit'])} | {cell(r['meaning_en'])}"
+                         f" | {cell(r['meaning_zh'])} | {cell(r['blank'])} |\n")
+    return "".join(parts)
+
+
+def render(format: str = "csv", tables: Sequence[str] | None = None) -> str:
+    """The codebook as ``format`` (csv, json or md)."""
+    if format not in FORMATS:
+        raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    for table in tables or ():
+        entries(table)  # (a table it lacks: UsageError)
+    return {"csv": to_csv, "json": to_json, "md": to_markdown}[format](tables)
+
+
+__all__ = ["CODEBOOK", "Column", "LABEL_MAX", "TABLES", "entries", "labels", "lookup",
+           "render", "rows"]
