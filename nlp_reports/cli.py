@@ -400,13 +400,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if not ok:
         return EXIT_USAGE
     from nlp_reports.corpus.audit import parse_deadlines
-    from nlp_reports.errors import UsageError
 
-    try:
-        deadlines = parse_deadlines(args.deadline)
-    except UsageError as exc:
-        _err(f"error: {exc}")
-        return EXIT_USAGE
+    # read before files are tagged: a bad --deadline is exit 2 (main) at once, not after
+    deadlines = parse_deadlines(args.deadline)
     query = dict(years=args.year or (), folders=args.folder or (), sort=args.sort,
                  agency_map=agency_map, agencies=args.agency or (), deadlines=deadlines)
     if args.files:
