@@ -232,16 +232,15 @@ class Audit:
         folder = common_folder([str(p) for p in df["path"]])
         df = df.assign(path=[_cut_left(relative_path(p, folder)) for p in df["path"]])
         order = ("defects first, then signals" if sort == "defects" else f"by {sort}")
-        head = (f"# Audit\n\n{self.headline()} Sorted {order}.\n\n"
+        title = (f"# 审查结果 Audit\n\n{headline_zh(self)}\n\n" if findings_first
+                 else "# Audit\n\n")
+        head = (f"{title}{self.headline()} Sorted {order}.\n\n"
                 + (f"Files are in {folder}{os.sep}\n\n" if folder else "")
                 + f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
                 f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md; 审查说明 in Chinese).\n\n")
         failed = df[df["failed"] != ""]
         reps = df[df["failed"] == ""]
         parts = [head]
-        if findings_first:
-            parts.insert(0, f"# 审查结果 Audit\n\n{headline_zh(self)}\n\n")
-            parts[1] = parts[1].removeprefix("# Audit\n\n")
         if len(failed):
             parts.append(f"## Files that could not be read ({len(failed)})\n\n"
                          + markdown_table(failed[["path", "failed"]], max_rows=max_rows)
