@@ -146,7 +146,9 @@ def _label_format() -> str:
     return ("label files: JSONL, one {\"text\", \"kind\", \"themes\": [...]} per line, or "
             "CSV with the columns text, kind, themes (optional: family, split; without a "
             "family, a suggest CSV's source keeps one report's statements on one side of the "
-            "split). kind: problem, measure or other (or 问题, 措施, 其他). themes: theme ids "
+            "split). kind: problem, measure or other (or in Chinese: 问题/存在问题/不足, "
+            "措施/改进措施/整改/下一步, 其他/其它; docs/annotation-guidelines.md section 6). "
+            "themes: theme ids "
             "separated by ; ； , ， 、 | or spaces (or a JSON "
             f"list), from: {', '.join(THEME_IDS)} (in any case, or their Chinese names, "
             "人员力量 …; the kinds and themes are fixed; a misspelt one is refused with the "
@@ -176,13 +178,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from nlp_reports.classify.train import too_few_labels
 
     with _progress(args):
-        result = train(_with_shipped(args, args.data), out=args.out, tokenizer=args.tokenizer, dev=args.dev,
+        result = train(args.data, out=args.out, tokenizer=args.tokenizer, dev=args.dev,
                        test=args.test, seed=args.seed, thresholds=args.thresholds,
-                       command=_train_command(args), weights=_weights(args.weight))
+                       command=_train_command(args), weights=_weights(args.weight),
+                       with_shipped=args.with_shipped)
     _out(f"model written to {result.path}")
-    for key, value in result.metrics.items():
-        _out(f"  {key}: {value:.3f}" if isinstance(value, float)
-             else f"  {key}: —" if value is None else f"  {key}: {value}")
+    for line in _figure_lines(result.metrics, result.shipped):
+        _out(line)
     if result.card.get("metrics", {}).get("test_by_source"):
         from nlp_reports.classify.train import by_source_lines
 
@@ -201,6 +203,33 @@ def _cmd_train(args: argparse.Namespace) -> int:
     _out(f"use it: nlp-reports tag … --model {result.path} --trust-model "
          f"(Python: Tagger.load({str(result.path)!r}, trust=True))")
     return EXIT_OK
+
+
+def _figure_lines(metrics: dict, shipped: dict | None) -> list[str]:
+    """train's test figures: the split sizes, then one row a figure with the new model, the
+    keyword baseline and the shipped model on the SAME test statements (newuser17: the new
+    model's figures sat beside the card's, which rest on other statements)."""
+    from nlp_reports.classify.evaluate import fmt_figure
+
+    lines = [f"  {k}: {metrics[k]}" for k in ("n_train", "n_dev", "n_test") if k in metrics]
+    figures = [k for k in metrics if k not in ("n_train", "n_dev", "n_test")
+               and not k.startswith(("baseline_", "shipped_"))]
+    if not figures:
+        return lines
+    ship = bool(shipped)
+    lines.append(f"  {'test figures':<22}{'new':>8}{'baseline':>10}"
+                 + (f"{'shipped':>10}" if ship else ""))
+    for k in figures:
+        lines.append(f"  {k:<22}{fmt_figure(metrics[k], 8)}"
+                     f"{fmt_figure(metrics.get('baseline_' + k), 10)}"
+                     + (fmt_figure(metrics.get("shipped_" + k), 10) if ship else ""))
+    if ship:
+        lines.append(f"  (shipped: the shipped model {shipped['model_id'][:12]} on the same "
+                     f"{metrics['n_test']} test statements"
+                     + (f"; it was trained on {shipped['n_trained_on']} of them"
+                        if shipped.get("n_trained_on") else "")
+                     + ": what your data bought)")
+    return lines
 
 
 @contextlib.contextmanager
@@ -242,13 +271,26 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_suggest(args: argparse.Namespace) -> int:
     from nlp_reports.classify import suggest, write_suggestions
 
+    if bool(args.corpus) == bool(args.db):
+        _err("error: suggest draws from report files or folders, or from a store made by tag "
+             "(--db STORE): give " + ("one of them" if not args.corpus else "one, not both"))
+        return EXIT_USAGE
     tagger = _load_tagger(args)
-    rows = suggest(args.corpus, n=args.n, tagger=tagger, exclude=args.exclude or ())
+    rows = suggest(args.corpus or None, n=args.n, tagger=tagger, exclude=args.exclude or (),
+                   db=args.db)
     write_suggestions(rows, args.out or sys.stdout)
     if args.out:
         _err(f"{len(rows)} statements to label written to {args.out}"
              + (f" (fewer than the {args.n} asked: no more distinct statements)"
                 if len(rows) < args.n else ""))
+    if args.db and rows:
+        stored = sum(r["scored_by"] == "stored" for r in rows)
+        _err(f"ranked by model {tagger.model_id[:12]} ({tagger.name}): "
+             + ("the scores stored when the store was tagged with it"
+                if stored == len(rows) else
+                "scored again, the store was tagged with another model" if not stored else
+                f"{stored} with the scores stored, {len(rows) - stored} scored again (their "
+                "reports were tagged with another model)"))
     return EXIT_OK
 
 
@@ -494,13 +536,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_classify)
 
     p = sub.add_parser("train", help="train a kind + theme model on labeled statements",
+                       description="Train a kind + theme model on labeled statements and write "
+                                   "it to --out. Its test figures are printed beside the "
+                                   "keyword baseline's and the shipped model's on the SAME "
+                                   "test statements (column shipped): what your labels bought.",
                        epilog=_label_format())
     p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (text, kind, "
                    "themes[, split, family]; format below)")
     p.add_argument("--with-shipped", action="store_true",
                    help="also train on the labeled corpus shipped with the package (found "
                         "wherever it is installed, a wheel too): retrain on it and your labels")
-    p.add_argument("--out", required=True, help="output model directory, e.g. models/mine")
+    p.add_argument("--out", required=True,
+                   help="output model directory, e.g. models/mine (written beside it and put in "
+                        "place when complete: a failed run leaves a model already there as it "
+                        "was; a folder holding other files is refused)")
     p.add_argument("--dev", help="extra dev statements: they tune the theme thresholds with --thresholds dev, and are otherwise trained on (default: the 'dev' split in DATA)")
     p.add_argument("--test", help="test file for the model card's metrics (default: the 'test' split)")
     p.add_argument("--seed", type=int, default=0,
@@ -540,8 +589,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label")
-    p.add_argument("corpus", nargs="+", help="report files or folders, or a statements .txt/.jsonl")
+    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label",
+                       description="The statements the model is least sure about, as a CSV to "
+                                   "label (columns text, kind, themes to fill in, then the "
+                                   "model's guesses and the source file). From report files or "
+                                   "folders (parsed), or from a store made by tag (--db: its "
+                                   "statements, nothing parsed again; a store tagged with "
+                                   "another model than --model is scored again with --model, "
+                                   "and a line says which model ranked them).")
+    p.add_argument("corpus", nargs="*", help="report files or folders, or a statements .txt/.jsonl "
+                                             "(or --db instead)")
+    p.add_argument("--db", metavar="STORE",
+                   help="draw from the statements of a store made by 'tag --db STORE' instead "
+                        "of parsing a folder again")
     p.add_argument("-n", type=int, default=50, help="how many statements")
     p.add_argument("--out", help="CSV path (default: stdout)")
     p.add_argument("--exclude", action="append", metavar="FILE",

@@ -302,7 +302,7 @@ def _refuse_unclosed_quote(fieldnames: Sequence[str], rows: Sequence[tuple[int, 
                 if text.count(",") < len(fieldnames) - 1:
                     continue
                 cells = next(csv.reader([text]), [])
-                if len(cells) == len(fieldnames) and cells[at].strip().lower() in kinds:
+                if len(cells) == len(fieldnames) and kind_label(cells[at]) in kinds:
                     first = line - len(inner) + 1
                     raise DataError(
                         f"{f}:{first}: a quote (\") opened on this line is never closed: the "
@@ -319,9 +319,45 @@ _HEADER_MEANT: dict[str, str] = {"文本": "text", "表述": "text", "内容": "
                                  "Text": "text"}
 #: Theme labels accepted besides the ids: the Chinese names every summary shows (人员力量 …).
 THEME_ALIASES: dict[str, str] = {name: tid for tid, name in THEME_NAMES.items()}
-#: Kind labels accepted besides the ids: the Chinese words a labeller types (问题 …).
-KIND_ALIASES: dict[str, str] = {"问题": "problem", "措施": "measure", "改进措施": "measure",
-                                "其他": "other", "其它": "other"}
+#: Kind labels accepted besides the ids: the Chinese words a labeller types, as section 五's
+#: own headings name the two sides (存在的主要问题 / 改进措施, 不足, 整改 …; spaces inside are
+#: ignored, 措 施 is 措施; traditional forms too). Each names one kind only: a word naming both
+#: sides (问题整改, 问题及措施) is refused with both kinds named (:func:`kind_label`).
+KIND_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("问题", "存在问题", "存在的问题", "主要问题", "存在的主要问题", "不足",
+                     "存在不足", "存在的不足", "问题不足", "問題", "存在問題"), "problem"),
+    **dict.fromkeys(("措施", "改进措施", "整改措施", "整改", "改进", "改进情况", "整改情况",
+                     "下一步", "下步打算", "工作打算", "改進措施"), "measure"),
+    **dict.fromkeys(("其他", "其它", "其他内容"), "other"),
+}
+#: The words that make a label lean to one kind, for the did-you-mean of a label that is no
+#: alias ("存在的突出问题" → problem; "问题整改" names both: no guess, both named).
+_KIND_WORDS: dict[str, tuple[str, ...]] = {"problem": ("问题", "不足", "問題", "短板"),
+                                           "measure": ("措施", "整改", "改进", "举措", "打算")}
+
+
+def kind_label(value: str) -> str:
+    """The kind id a labeller's kind cell names: an id in any case, or a Chinese alias of
+    :data:`KIND_ALIASES` with any spaces inside ignored; else the cell stripped and
+    lowercased (refused by the caller, with :func:`unknown_labels_message`)."""
+    stripped = value.strip()
+    return KIND_ALIASES.get(re.sub(r"\s+", "", stripped), stripped.lower())
+
+
+def _kind_hint(unknown: Sequence[Any]) -> str:
+    """' (did you mean 'problem'?)' for a kind label that is no alias but holds one side's
+    word (存在的突出问题), or the note that it names both sides (问题整改): the labeller
+    chooses, nothing is guessed between problem and measure."""
+    for u in unknown:
+        if not isinstance(u, str):
+            continue
+        sides = [k for k, words in _KIND_WORDS.items() if any(w in u for w in words)]
+        if len(sides) == 2:
+            return (f" ({u.strip()!r} names both a problem and a measure: a statement is one "
+                    "kind, write problem or measure)")
+        if len(sides) == 1:
+            return f" (did you mean {sides[0]!r}?)"
+    return _did_you_mean(unknown, [*KINDS, *KIND_ALIASES])
 
 
 def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
@@ -334,9 +370,9 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
     distinct = list(dict.fromkeys(r if len(r) <= 40 else r[:39] + "…" for r in map(repr, unknown)))
     shown = ", ".join(distinct[:10]) + (f" … ({len(distinct)} in all)" if len(distinct) > 10 else "")
     if what == "kind":
-        return (f"unknown kind {shown}{_did_you_mean(unknown, [*KINDS, *KIND_ALIASES])}; "
-                f"expected one of {', '.join(KINDS)} (or "
-                f"{'/'.join(KIND_ALIASES)}; the kinds are fixed: retraining relabels "
+        return (f"unknown kind {shown}{_kind_hint(unknown)}; "
+                f"expected one of {', '.join(KINDS)} (or Chinese: 问题/不足/存在问题, "
+                "措施/改进措施/整改, 其他/其它; the kinds are fixed: retraining relabels "
                 "statements within them)")
     return (f"unknown theme id(s) {shown}{_did_you_mean(unknown, [*THEME_IDS, *THEME_NAMES.values()])}"
             f"; the valid ids are {', '.join(THEME_IDS)}, or their "
@@ -385,7 +421,7 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         raise DataError(f"{where}: 'text' is missing or empty")
     kind = rec.get("kind")
     if isinstance(kind, str):
-        kind = KIND_ALIASES.get(kind.strip(), kind.strip().lower())
+        kind = kind_label(kind)
     if kind not in KINDS:
         raise DataError(f"{where}: {unknown_labels_message([kind], 'kind')}")
     if "themes" not in rec:

@@ -189,9 +189,16 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 
 
-def suggest(corpus: Any, *, n: int = 50, tagger: Any = None,
-            exclude: Iterable[str | os.PathLike] = ()) -> list[dict[str, Any]]:
+def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
+            exclude: Iterable[str | os.PathLike] = (),
+            db: str | os.PathLike | Any = None) -> list[dict[str, Any]]:
     """The ``n`` least certain, deduplicated, diverse statements of ``corpus`` with model guesses.
+
+    ``db``: a store made by ``tag`` (a path or a :class:`~nlp_reports.corpus.store.Store`)
+    instead of ``corpus``: its stored statements are drawn from, none re-parsed
+    (:func:`_from_store`); each row also has ``report_id``, ``agency``, ``year`` and
+    ``scored_by`` (``"stored"``: the scores the store holds, the loaded model being the one it
+    was tagged with; ``"rescored"``: tagged with another model, scored again by the loaded one).
 
     ``tagger``: the :class:`~nlp_reports.classify.Tagger` whose uncertainty picks them (None:
     the shipped model, as the CLI without ``--model``).
@@ -212,9 +219,16 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None,
     copy adds nothing). Fewer than ``n``
     rows when the corpus has fewer distinct, dissimilar statements (a logged warning says so).
     """
-    import numpy as np
+    from nlp_reports.errors import UsageError
 
+    if (corpus is None) == (db is None):
+        raise UsageError("suggest draws from report files/folders or from a store (db=), "
+                         "give one of them" if corpus is None else
+                         "suggest draws from report files/folders or from a store (db=), "
+                         "not both")
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
+    if db is not None:
+        return _from_store(db, n, tagger, done)
     seen: dict[str, tuple[str, str]] = {}
     skipped = repeated = 0
     for text, source in iter_statements(corpus):
@@ -239,6 +253,17 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None,
 
         tagger = Tagger.load()
     preds = tagger.predict([seen[k][0] for k in keys])
+    return [{**row, "text": seen[keys[i]][0], "source": seen[keys[i]][1]}
+            for i, row in _least_sure(keys, preds, tagger, n)]
+
+
+def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int
+                ) -> list[tuple[int, dict[str, Any]]]:
+    """(index, row without text and source) of the ``n`` least certain of ``preds`` (model
+    predictions of the distinct statements ``keys``, their normalized texts), skipping one
+    too like a statement already picked (:data:`SIMILARITY_LIMIT`)."""
+    import numpy as np
+
     thresholds = np.array([tagger.thresholds[t] for t in THEME_IDS])
     unc = np.empty(len(preds))
     for i, p in enumerate(preds):
@@ -268,17 +293,121 @@ def suggest(corpus: Any, *, n: int = 50, tagger: Any = None,
     rows = []
     for i in picked:
         p = preds[i]
-        rows.append({
-            "text": seen[keys[i]][0],
+        rows.append((i, {
+            "text": "",
             "kind": "",
             "themes": "",
             "model_kind": p.kind,
             "model_kind_score": round(p.kind_score, 3),
             "model_themes": ";".join(p.themes),
             "uncertainty": round(float(unc[i]), 3),
-            "source": seen[keys[i]][1],
-        })
+            "source": "",
+        }))
     return rows
+
+
+def _model_scores(kind_scores: dict[str, float], block: str | None) -> list[float]:
+    """A stored statement's kind scores as the model alone gave them (KINDS order): the
+    store keeps them with the layout prior applied (its block's kind ×
+    :data:`~nlp_reports.classify.tagger.LAYOUT_PRIOR`, renormalized), which would make every
+    statement under a 问题/措施 heading look sure; undone here, as suggest on files ranks
+    the model's own scores."""
+    from nlp_reports.classify.tagger import LAYOUT_PRIOR
+    from nlp_reports.taxonomy import KINDS
+
+    w = [float(kind_scores.get(k, 0.0)) for k in KINDS]
+    if block in ("problem", "measure") and block in KINDS:
+        w[KINDS.index(block)] /= LAYOUT_PRIOR
+        total = sum(w)
+        if total > 0:
+            w = [x / total for x in w]
+    return w
+
+
+def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, Any]]:
+    """:func:`suggest` on the statements a ``tag`` store holds: no report parsed again (a
+    folder of thousands of reports took minutes to re-parse for a list of 50, newuser17).
+
+    The loaded ``tagger`` ranks them. Statements of reports tagged with it use the scores
+    stored (the model's own kind scores recovered, :func:`_model_scores`); those tagged with
+    another model (or none recorded) are scored again with it, and a warning says so, naming
+    both models: the list is always the loaded model's least sure."""
+    import json
+
+    from nlp_reports.classify.tagger import Tagger, _prediction
+    from nlp_reports.corpus.store import open_store
+    from nlp_reports.errors import StoreError
+    from nlp_reports.taxonomy import KINDS
+
+    if isinstance(db, (str, os.PathLike)) and not Path(db).is_file():
+        raise StoreError(f"{db}: no such store; make one with 'nlp-reports tag FOLDER "
+                         f"--db {db}'")
+    store, owned = open_store(db, readonly=True)
+    try:
+        rows = store.query(
+            "SELECT s.report_id, s.idx, s.text, s.block, s.kind_scores, s.theme_scores, "
+            "s.model_kind, s.themes, r.path, r.agency, r.year, r.model_id "
+            "FROM statements s JOIN reports r ON r.id = s.report_id ORDER BY r.path, s.idx"
+        ).to_dict("records")
+    finally:
+        if owned:
+            store.close()
+    if tagger is None:
+        tagger = Tagger.load()
+    seen: dict[str, dict[str, Any]] = {}
+    skipped = repeated = 0
+    for r in rows:
+        key = _key(r["text"])
+        if key in done:
+            skipped += 1
+        elif key in seen:
+            repeated += 1
+        elif len(key) >= 4:
+            seen[key] = r
+    if skipped:
+        log.info("%d statements of the store are in the excluded label files: not suggested",
+                 skipped)
+    if repeated:
+        log.info("%d stored statements repeat one already found (the same sentence in "
+                 "several reports): offered once", repeated)
+    if not seen or n <= 0:
+        if not rows:
+            log.warning("%s holds no statements to suggest from", getattr(db, "path", db))
+        return []
+    keys = list(seen)
+    own = tagger.model_id
+    stale = [k for k in keys if seen[k]["model_id"] != own]
+    fresh = dict(zip(stale, tagger.predict([seen[k]["text"] for k in stale]), strict=True))
+    if stale:
+        others = sorted({str(seen[k]["model_id"] or "?")[:12] for k in stale})
+        n_reports = len({seen[k]["report_id"] for k in stale})
+        log.warning("%d statements of %d reports were tagged with model %s, not the loaded "
+                    "model %s (%s): scored again with the loaded model", len(stale), n_reports,
+                    ", ".join(others), own[:12], tagger.name)
+    if len(stale) < len(keys):
+        log.info("%d statements scored by the loaded model %s when tagged: their stored "
+                 "scores used", len(keys) - len(stale), own[:12])
+    preds = []
+    for k in keys:
+        if k in fresh:
+            preds.append(fresh[k])
+            continue
+        r = seen[k]
+        ks = _model_scores(json.loads(r["kind_scores"] or "{}"), r["block"])
+        kind = r["model_kind"] if r["model_kind"] in KINDS else KINDS[ks.index(max(ks))]
+        preds.append(_prediction(r["text"], kind, ks[KINDS.index(kind)],
+                                 dict(zip(KINDS, ks, strict=True)),
+                                 tuple(json.loads(r["themes"] or "[]")),
+                                 json.loads(r["theme_scores"] or "{}")))
+    out = []
+    for i, row in _least_sure(keys, preds, tagger, n):
+        r = seen[keys[i]]
+        year = r["year"]
+        out.append({**row, "text": r["text"], "source": r["path"],
+                    "report_id": int(r["report_id"]), "agency": r["agency"],
+                    "year": None if year is None or year != year else int(year),
+                    "scored_by": "rescored" if keys[i] in fresh else "stored"})
+    return out
 
 
 def write_suggestions(rows: Sequence[dict[str, Any]], path_or_file: str | os.PathLike | IO[str]

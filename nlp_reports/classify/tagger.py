@@ -299,6 +299,28 @@ def apply_layout(pred: Prediction, block: str) -> tuple[Prediction, bool]:
     return _with_layout(pred, scores), _disagrees(pred, block)
 
 
+#: Reads of a model directory :meth:`Tagger.load` makes when it was replaced during one.
+_LOAD_ATTEMPTS = 5
+
+
+def _dir_identity(path: str | os.PathLike | None) -> tuple[int, ...] | None:
+    """Which folder a model directory given as a path (of the folder or its model.joblib)
+    is now: its and its card's inode and change time; None for the shipped model, a bare
+    name or a missing folder. Train's rename into place puts another folder there, so a
+    load that failed sees it changed (the change times too: a freed inode number is reused)."""
+    if path is None:
+        return None
+    p = Path(path)
+    if p.name == "model.joblib":
+        p = p.parent
+    try:
+        st = os.stat(p)
+        card = os.stat(p / "meta.json")
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_ctime_ns, card.st_ino, card.st_ctime_ns)
+
+
 class Tagger:
     """A loaded statement model. Build with :meth:`load`; see the module docstring.
 
@@ -358,8 +380,26 @@ class Tagger:
         Any path outside the shipped models needs ``trust=True``. The SHA-256 is checked
         before unpickling; ``tokenizer`` ("jieba"/"rjieba") swaps the segmentation engine.
         Raises ModelNotFoundError, UntrustedModelError, ModelIntegrityError,
-        IncompatibleModelError.
+        IncompatibleModelError. A directory replaced by ``train --out`` while it was read
+        (its card of one model, its model file of the next) is read again.
         """
+        from nlp_reports.errors import ModelIntegrityError, ModelNotFoundError
+
+        for attempt in range(_LOAD_ATTEMPTS):
+            before = _dir_identity(path)
+            try:
+                return cls._load_once(path, trust=trust, tokenizer=tokenizer)
+            except (ModelIntegrityError, ModelNotFoundError, FileNotFoundError):
+                if attempt + 1 == _LOAD_ATTEMPTS or before is None or _dir_identity(path) == before:
+                    raise  # not a directory replaced under the read: the error stands
+                log.info("%s was replaced while it was read (a retrain finished): reading "
+                         "it again", path)
+        raise AssertionError("unreachable")  # (the loop returns or raises)
+
+    @classmethod
+    def _load_once(cls, path: str | os.PathLike | None, *, trust: bool,
+                   tokenizer: str | None) -> Tagger:
+        """One read of a model directory (:meth:`load`)."""
         from nlp_reports.classify import modelcard as mc
 
         model_dir, _shipped = mc.resolve_model_dir(path, trust=trust)

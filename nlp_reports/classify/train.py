@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,6 +75,13 @@ class TrainResult:
     metrics: dict[str, Any]
     card: dict[str, Any] = field(default_factory=dict, repr=False)
     warnings: tuple[str, ...] = ()
+
+    @property
+    def shipped(self) -> dict[str, Any] | None:
+        """The shipped model's figures on the same test split, beside the new model's
+        (``{"model_id", "kind_accuracy", "theme_micro_f1", …, "n_trained_on"}``), or None
+        (no test split, no shipped model installed): what one's labels bought."""
+        return (self.card.get("metrics") or {}).get("shipped")
 
 
 def _oof_thresholds(model: Any, items: list[LabeledStatement], default: float,
@@ -153,6 +161,83 @@ def _unwritable(out_dir: Path, exc: OSError) -> Exception:
                       "choose another --out folder")
 
 
+#: The files a model directory holds (train writes them; a folder holding others is not
+#: replaced whole: they would be lost).
+_MODEL_ENTRIES = frozenset(("model.joblib", "model.joblib.sha256", "meta.json", "README.md",
+                            "trained_texts.txt"))
+
+
+def _stage_beside(out_dir: Path) -> Path:
+    """A new, empty sibling folder of ``out_dir`` to write the model into
+    (``.NAME.training-XXXX``), renamed into place by :func:`_swap_into_place` when complete.
+
+    Why: the files were written into ``out_dir`` one after another, so a crash mid-write left
+    half a model and a ``Tagger.load`` during a retrain read the new model.joblib against the
+    old checksum or card. Refused before training: ``out_dir`` a file, or a folder holding
+    files that are not a model's (replacing it whole would lose them)."""
+    import tempfile
+
+    from nlp_reports.errors import ModelError
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ModelError(f"{out_dir}: is a file, not a model folder; choose another --out")
+    if out_dir.is_dir():
+        foreign = sorted(e.name for e in out_dir.iterdir() if e.name not in _MODEL_ENTRIES)
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+            raise ModelError(f"{out_dir}: holds files that are not a model's ({shown}); a model "
+                             "folder is replaced whole when the new model is complete, so "
+                             "choose a new or empty folder for --out")
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{out_dir.resolve().name}.training-",
+                                     dir=out_dir.parent))
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system has no such call (then :func:`_swap_into_place` renames twice)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # glibc before 2.28, musl
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    # (non-zero: a file system without it, EINVAL; the caller renames twice)
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _swap_into_place(stage: Path, out_dir: Path) -> None:
+    """Put the complete model of ``stage`` at ``out_dir``: renamed when there is none,
+    exchanged in one step with the old one otherwise (a load sees the old model or the new,
+    never a mix), the old one then removed. Without an exchange call the old folder is
+    renamed aside first and put back if the second rename fails."""
+    try:
+        if not out_dir.exists():
+            os.rename(stage, out_dir)
+            return
+        if _exchange(stage, out_dir):
+            shutil.rmtree(stage, ignore_errors=True)  # (it now holds the old model)
+            return
+        old = stage.with_name(stage.name.replace(".training-", ".old-"))
+        os.rename(out_dir, old)
+        try:
+            os.rename(stage, out_dir)
+        except OSError:
+            os.rename(old, out_dir)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
+
+
 def _records_sha256(items: list[LabeledStatement]) -> str:
     import hashlib
     import json
@@ -179,7 +264,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
           dev: str | os.PathLike | None = None, test: str | os.PathLike | None = None,
           seed: int = 0, params: dict[str, Any] | None = None, name: str | None = None,
           thresholds: str | None = None, command: str | None = None,
-          weights: dict[str, float] | None = None) -> TrainResult:
+          weights: dict[str, float] | None = None, with_shipped: bool = False) -> TrainResult:
     """Train kind + theme models on ``data`` and write a model directory at ``out``.
 
     ``data``: labeled files/folders (JSONL/CSV) or LabeledStatements. ``dev``/``test``: files
@@ -192,6 +277,13 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     many times each statement of a data file counts, by file name or path as given in
     ``data`` (``{"unseen-1.jsonl": 3}``; the others count once) — a sample weight of the
     kind and theme models, so a statement is never copied across the calibration folds.
+    ``with_shipped``: the shipped labeled corpus (:func:`shipped_labeled_files`) is trained
+    on too, before ``data`` (the CLI's ``--with-shipped``): retraining on it and one's labels.
+
+    The shipped model is scored on the same test split as the new one (``metrics``'
+    ``shipped_*`` figures, :attr:`TrainResult.shipped`): what one's labels bought. The model
+    directory is written beside ``out`` and renamed into place when complete (a failed or
+    interrupted training leaves a model already at ``out`` as it was).
     """
     from nlp_reports.classify import modelcard as mc
     from nlp_reports.classify.compiled import compile_model
@@ -210,132 +302,143 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if command is None:
         command = _api_call(data, out=out, tokenizer=tokenizer, dev=dev, test=test,
                             seed=seed or None, params=params, name=name,
-                            thresholds=thresholds, weights=weights)
+                            thresholds=thresholds, weights=weights,
+                            with_shipped=with_shipped or None)
     items, files = _load(data)
+    if with_shipped:
+        shipped = shipped_labeled_files()
+        items, files = load_labeled(shipped) + items, [*shipped, *files]
     if not items:
         raise DataError("no labeled statements to train on")
     weights = _check_weights(weights, items)
     log.info("training on %d statements from %s; this takes about a minute on the full corpus",
              len(items), (f"{len(files)} file" + "s" * (len(files) != 1)) if files
              else "records given in Python")
-    try:  # fail before training, not after
-        Path(out).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _unwritable(Path(out), exc) from None
-    tr, dv, te = _splits(items, dev, test, files)
-    kinds = {d.kind for d in tr}
-    if len(kinds) < 2:
-        raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
-    log.info("split by family: train %d, dev %d, test %d statements", len(tr), len(dv), len(te))
-    warnings = scarcity_warnings(tr + dv, "the training split (train+dev)")
-    if len(te) < MIN_TEST:
-        warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
-                        f"{MIN_TEST} are needed for figures within a few points)")
-    test_by_file = _test_by_file(tr + dv, te)
-    own = held_out_own(test_by_file)
-    if own:
-        warnings.append(own)
-    warn_data(warnings)
-
-    tok = Tokenizer(tokenizer)
-    settings = {**DEFAULT_PARAMS, **(params or {})}
-    model = StatementModel(tokenizer=tok, random_state=seed, **settings)
-    fit_items = tr + dv
-
-    def weight_of(part: list[LabeledStatement]) -> Any:
-        if not weights:
-            return None
-        return [weights.get(_source_file(d), 1.0) for d in part]
-
-    if method == "dev" and not dv:
-        log.warning("no dev statements: theme thresholds stay at the default %.2f",
-                    settings["theme_threshold"])
-        method = "fixed"
-    if method == "dev":
-        log.info("fitting on train (%d) to tune the theme thresholds on dev (%d)", len(tr),
-                 len(dv))
-        model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr],
-                  sample_weight=weight_of(tr))
-        model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
-        tuned = model.theme_model_.thresholds_.copy()
-        sources = list(model.theme_model_.threshold_sources_)
-    elif method == "oof":
-        log.info("tuning the theme thresholds on 5-fold out-of-fold predictions of %d "
-                 "statements", len(fit_items))
-        tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"],
-                                         weight_of(fit_items))
-    log.info("fitting the kind and theme models on train+dev (%d statements)", len(fit_items))
-    model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
-              [d.themes for d in fit_items], sample_weight=weight_of(fit_items))
-    if method != "fixed":
-        model.set_thresholds(tuned, sources)
-
-    metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
-    test_scores, by_source = _test_figures(model, te, fit_items, metrics)
-
     out_dir = Path(out)
-    model_path = out_dir / mc.MODEL_FILE
+    stage = _stage_beside(out_dir)  # fails before training, not after
     try:
-        bundle = compile_model(model)
-    except ValueError as exc:  # estimator parameters the numpy-served form cannot hold
-        raise UsageError(f"the trained model cannot be served: {exc}; use the default "
-                         "estimators or ones of the same kind") from exc
-    try:
-        mc.dump_model(bundle, model_path)
-    except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-    digest = mc.sha256_file(model_path)
-    (out_dir / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
-    # what it learned from, by text: evaluate then knows its own training statements in a
-    # re-saved, merged or renamed label file, whose file name says nothing
-    (out_dir / TRAINED_TEXTS_FILE).write_text(
-        "".join(k + "\n" for k in sorted({text_key(d.text) for d in fit_items})), "ascii")
+        tr, dv, te = _splits(items, dev, test, files)
+        kinds = {d.kind for d in tr}
+        if len(kinds) < 2:
+            raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
+        log.info("split by family: train %d, dev %d, test %d statements", len(tr), len(dv), len(te))
+        warnings = scarcity_warnings(tr + dv, "the training split (train+dev)")
+        if len(te) < MIN_TEST:
+            warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
+                            f"{MIN_TEST} are needed for figures within a few points)")
+        test_by_file = _test_by_file(tr + dv, te)
+        own = held_out_own(test_by_file)
+        if own:
+            warnings.append(own)
+        warn_data(warnings)
 
-    created = mc.utc_now()
-    card = {
-        "name": name or out_dir.resolve().name,
-        "version": created[:10].replace("-", "."),
-        "created": created,
-        "command": command,
-        "format_version": mc.FORMAT_VERSION,
-        "description": "Kind (problem/measure/other) and 13 themes of section-五 statements of "
-                       "government information-disclosure annual reports.",
-        "labels": {"kinds": list(KINDS), "themes": list(THEME_IDS),
-                   "theme_names": dict(THEME_NAMES)},
-        "data": {
-            "files": [f.name for f in sorted(files, key=str)],
-            "sha256": data_sha256(files) if files else _records_sha256(items),
-            "n_statements": len(items),
-            "n_families": len({d.family for d in items}),
-            "trained_texts_file": TRAINED_TEXTS_FILE,
-        },
-        "split": {"train": len(tr), "dev": len(dv), "test": len(te),
-                  "test_families": len({d.family for d in te}),
-                  # per data file: [statements held out as test, statements used]: the final
-                  # model never sees the test ones (a 'split' column set to train keeps them)
-                  "test_by_file": test_by_file,
-                  "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
-                            "texts also in train dropped; final fit on train+dev"},
-        "metrics": {"test": metrics, "test_detail": test_scores,
-                    **({"test_by_source": by_source} if by_source else {})},
-        "warnings": warnings,
-        "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
-        "threshold_method": method,
-        "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
-        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
-        "weights": dict(weights or {}),
-        "seed": seed,
-        "tokenizer": {**tok.get_params(), "engine_at_training": tok.engine_,
-                      "userdict_sha256": userdict_hash()},
-        "versions": mc.library_versions(),
-        "model_file": mc.MODEL_FILE,
-        "model_sha256": digest,
-        "n_features": int(sum(len(v.vocabulary_) for _, v in model.features_.transformer_list)),
-    }
-    mc.write_card(out_dir, card)
-    (out_dir / "README.md").write_text(model_readme(card), "utf-8")
-    log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
-    return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
+        tok = Tokenizer(tokenizer)
+        settings = {**DEFAULT_PARAMS, **(params or {})}
+        model = StatementModel(tokenizer=tok, random_state=seed, **settings)
+        fit_items = tr + dv
+
+        def weight_of(part: list[LabeledStatement]) -> Any:
+            if not weights:
+                return None
+            return [weights.get(_source_file(d), 1.0) for d in part]
+
+        if method == "dev" and not dv:
+            log.warning("no dev statements: theme thresholds stay at the default %.2f",
+                        settings["theme_threshold"])
+            method = "fixed"
+        if method == "dev":
+            log.info("fitting on train (%d) to tune the theme thresholds on dev (%d)", len(tr),
+                     len(dv))
+            model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr],
+                      sample_weight=weight_of(tr))
+            model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
+            tuned = model.theme_model_.thresholds_.copy()
+            sources = list(model.theme_model_.threshold_sources_)
+        elif method == "oof":
+            log.info("tuning the theme thresholds on 5-fold out-of-fold predictions of %d "
+                     "statements", len(fit_items))
+            tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"],
+                                             weight_of(fit_items))
+        log.info("fitting the kind and theme models on train+dev (%d statements)", len(fit_items))
+        model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
+                  [d.themes for d in fit_items], sample_weight=weight_of(fit_items))
+        if method != "fixed":
+            model.set_thresholds(tuned, sources)
+
+        metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
+        test_scores, by_source = _test_figures(model, te, fit_items, metrics, tokenizer)
+
+        model_path = stage / mc.MODEL_FILE
+        try:
+            bundle = compile_model(model)
+        except ValueError as exc:  # estimator parameters the numpy-served form cannot hold
+            raise UsageError(f"the trained model cannot be served: {exc}; use the default "
+                             "estimators or ones of the same kind") from exc
+        try:
+            mc.dump_model(bundle, model_path)
+        except OSError as exc:
+            raise _unwritable(out_dir, exc) from None
+        digest = mc.sha256_file(model_path)
+        (stage / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
+        # what it learned from, by text: evaluate then knows its own training statements in a
+        # re-saved, merged or renamed label file, whose file name says nothing
+        (stage / TRAINED_TEXTS_FILE).write_text(
+            "".join(k + "\n" for k in sorted({text_key(d.text) for d in fit_items})), "ascii")
+
+        created = mc.utc_now()
+        card = {
+            "name": name or out_dir.resolve().name,
+            "version": created[:10].replace("-", "."),
+            "created": created,
+            "command": command,
+            "format_version": mc.FORMAT_VERSION,
+            "description": "Kind (problem/measure/other) and 13 themes of section-五 statements of "
+                           "government information-disclosure annual reports.",
+            "labels": {"kinds": list(KINDS), "themes": list(THEME_IDS),
+                       "theme_names": dict(THEME_NAMES)},
+            "data": {
+                "files": [f.name for f in sorted(files, key=str)],
+                "sha256": data_sha256(files) if files else _records_sha256(items),
+                "n_statements": len(items),
+                "n_families": len({d.family for d in items}),
+                "trained_texts_file": TRAINED_TEXTS_FILE,
+            },
+            "split": {"train": len(tr), "dev": len(dv), "test": len(te),
+                      "test_families": len({d.family for d in te}),
+                      # per data file: [statements held out as test, statements used]: the final
+                      # model never sees the test ones (a 'split' column set to train keeps them)
+                      "test_by_file": test_by_file,
+                      "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
+                                "texts also in train dropped; final fit on train+dev"},
+            "metrics": {"test": metrics, "test_detail": test_scores,
+                        **({"test_by_source": by_source} if by_source else {}),
+                        **({"shipped": _shipped_summary(test_scores["shipped"])}
+                           if test_scores.get("shipped") else {})},
+            "warnings": warnings,
+            "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
+            "threshold_method": method,
+            "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
+            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+            "weights": dict(weights or {}),
+            "seed": seed,
+            "tokenizer": {**tok.get_params(), "engine_at_training": tok.engine_,
+                          "userdict_sha256": userdict_hash()},
+            "versions": mc.library_versions(),
+            "model_file": mc.MODEL_FILE,
+            "model_sha256": digest,
+            "n_features": int(sum(len(v.vocabulary_) for _, v in model.features_.transformer_list)),
+        }
+        mc.write_card(stage, card)
+        (stage / "README.md").write_text(model_readme(card), "utf-8")
+        _swap_into_place(stage, out_dir)
+        log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
+        return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
+    except OSError as exc:  # a full disk, a folder gone read-only while training
+        shutil.rmtree(stage, ignore_errors=True)
+        raise _unwritable(out_dir, exc) from None
+    except BaseException:  # a failure or an interrupt: the old model stays, no debris
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
 
 
 def _test_by_file(fit_items: list[LabeledStatement], te: list[LabeledStatement]
@@ -376,10 +479,12 @@ def _splits(items: list[LabeledStatement], dev: Any, test: Any, files: list[Path
 
 
 def _test_figures(model: Any, te: list[LabeledStatement], fit_items: list[LabeledStatement],
-                  metrics: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(the model's and the baseline's scores on the test split, per-source figures when the
-    data come from several files); the headline figures are added to ``metrics``. Both
-    empty, and a warning logged, without test statements."""
+                  metrics: dict[str, Any], tokenizer: str | None = None
+                  ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the model's, the baseline's and the shipped model's scores on the test split,
+    per-source figures when the data come from several files); the headline figures are
+    added to ``metrics`` (the shipped model's as ``shipped_*``). Both empty, and a warning
+    logged, without test statements."""
     if not te:
         log.warning("no test statements: the model card carries no test metrics")
         return {}, {}
@@ -396,10 +501,65 @@ def _test_figures(model: Any, te: list[LabeledStatement], fit_items: list[Labele
                          theme_matrix([d.themes for d in te]), themes_pred)
     base_scores = _baseline_scores(te)
     metrics.update(flat_metrics(model_scores, base_scores))
+    shipped = _shipped_scores(te, tokenizer)
+    if shipped is not None:
+        metrics.update({"shipped_" + k: v for k, v in flat_metrics(shipped["model"]).items()})
     by_source: dict[str, Any] = {}
     if len({_source_file(d) for d in fit_items + te}) > 1:
-        by_source = _scores_by_source(te, kinds_pred, themes_pred)
-    return {"model": model_scores, "baseline": base_scores}, by_source
+        by_source = _scores_by_source(te, kinds_pred, themes_pred,
+                                      shipped["predictions"] if shipped else None)
+    detail = {"model": model_scores, "baseline": base_scores}
+    if shipped is not None:
+        detail["shipped"] = {k: v for k, v in shipped.items() if k != "predictions"}
+    return detail, by_source
+
+
+def _shipped_scores(te: list[LabeledStatement], tokenizer: str | None
+                    ) -> dict[str, Any] | None:
+    """The shipped model scored on the test split of a model being trained:
+    ``{"model_id", "model": scores, "n_trained_on", "predictions": (kinds, theme matrix)}``,
+    or None when no shipped model is installed.
+
+    Why: train printed the new model's test figures beside the shipped model's card, whose
+    figures rest on other statements (0.868 on 3,432 vs 0.867 on 3,420, newuser17): what
+    one's labels bought could not be read. ``n_trained_on``: test statements the shipped
+    model learned from (0 when the shipped corpus is split as it was; a --test file of
+    shipped training statements makes its figure no held-out one)."""
+    import numpy as np
+
+    from nlp_reports.classify.dataset import theme_matrix
+    from nlp_reports.classify.evaluate import score, trained_mask
+    from nlp_reports.classify.tagger import Tagger
+    from nlp_reports.errors import ModelError
+
+    try:
+        ship = Tagger.load(None, tokenizer=tokenizer)
+    except ModelError as exc:
+        log.info("no shipped model to set beside the new one: %s", exc)
+        return None
+    log.info("scoring the shipped model (%s) on the same %d test statements",
+             ship.model_id[:12], len(te))
+    preds = ship.predict([d.text for d in te])
+    kinds = [p.kind for p in preds]
+    Y = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds], dtype=int)
+    out: dict[str, Any] = {
+        "model_id": ship.model_id,
+        "model": score([d.kind for d in te], kinds, theme_matrix([d.themes for d in te]), Y),
+        "predictions": (kinds, Y),
+    }
+    seen = trained_mask(te, ship.path, ship.card)
+    if seen is not None:
+        out["n_trained_on"] = int(seen.sum())
+    return out
+
+
+def _shipped_summary(shipped: dict[str, Any]) -> dict[str, Any]:
+    """The card's ``metrics.shipped``: the shipped model's id, headline figures on the same
+    test split and how many of those statements it was trained on (None: unknown)."""
+    from nlp_reports.classify.evaluate import flat_metrics
+
+    return {"model_id": shipped["model_id"], **flat_metrics(shipped["model"]),
+            "n_trained_on": shipped.get("n_trained_on")}
 
 
 #: A source file's share of the test split needs this many statements for figures of its own.
@@ -411,13 +571,16 @@ def _source_file(d: LabeledStatement) -> str:
     return Path(d.source.rsplit(":", 1)[0]).name if d.source else ""
 
 
-def _scores_by_source(te: list[LabeledStatement], kinds_pred: list[str], Y_pred: Any
+def _scores_by_source(te: list[LabeledStatement], kinds_pred: list[str], Y_pred: Any,
+                      shipped: tuple[list[str], Any] | None = None
                       ) -> dict[str, dict[str, Any]]:
     """Per source file: its test statements (``n``) and, with at least
     :data:`MIN_SOURCE_TEST` of them, kind accuracy and theme micro-F1 (model and baseline).
 
     Why: retraining on the shipped data plus one's own 135 labels gave card figures that are
     99 % the shipped statements; this is the part of the test split that is one's own.
+    ``shipped``: the shipped model's (kinds, theme matrix) on ``te``, scored per file too
+    (``shipped_*``).
     """
     import numpy as np
 
@@ -440,6 +603,11 @@ def _scores_by_source(te: list[LabeledStatement], kinds_pred: list[str], Y_pred:
                         "theme_micro_f1": round(s["micro_f1"], 4),
                         "baseline_kind_accuracy": round(b["kind_accuracy"], 4),
                         "baseline_theme_micro_f1": round(b["micro_f1"], 4)})
+            if shipped is not None:
+                sh = score([d.kind for d in part], [shipped[0][i] for i in idx],
+                           theme_matrix([d.themes for d in part]), np.asarray(shipped[1])[idx])
+                row.update({"shipped_kind_accuracy": round(sh["kind_accuracy"], 4),
+                            "shipped_theme_micro_f1": round(sh["micro_f1"], 4)})
         out[name] = row
     return out
 
@@ -541,10 +709,14 @@ def by_source_lines(by_source: dict[str, dict[str, Any]]) -> list[str]:
     lines = []
     for name, row in by_source.items():
         if "kind_accuracy" in row:
+            ship_k = (f", shipped {row['shipped_kind_accuracy']:.3f}"
+                      if "shipped_kind_accuracy" in row else "")
+            ship_t = (f", shipped {row['shipped_theme_micro_f1']:.3f}"
+                      if "shipped_theme_micro_f1" in row else "")
             lines.append(f"{name}: {row['n']} test statements, kind accuracy "
-                         f"{row['kind_accuracy']:.3f} (baseline {row['baseline_kind_accuracy']:.3f})"
-                         f", theme micro-F1 {row['theme_micro_f1']:.3f} "
-                         f"(baseline {row['baseline_theme_micro_f1']:.3f})")
+                         f"{row['kind_accuracy']:.3f} (baseline {row['baseline_kind_accuracy']:.3f}"
+                         f"{ship_k}), theme micro-F1 {row['theme_micro_f1']:.3f} "
+                         f"(baseline {row['baseline_theme_micro_f1']:.3f}{ship_t})")
         else:
             lines.append(f"{name}: {row['n']} test statement{'s' * (row['n'] != 1)} (fewer "
                          f"than {MIN_SOURCE_TEST}: no figures of its own)")
@@ -612,10 +784,19 @@ def model_readme(card: dict[str, Any]) -> str:
         families = card["split"].get("test_families")
         lines += [f"These figures rest on {card['split']['test']} test statements"
                   + (f" from {families} families." if families else "."), ""]
-        lines += ["| figure | model | keyword baseline |", "|---|---|---|"]
+        ship = card["metrics"].get("shipped")
+        lines += ["| figure | model | keyword baseline |" + (" shipped model |" if ship else ""),
+                  "|---|---|---|" + ("---|" if ship else "")]
         for key in ("kind_accuracy", "theme_micro_f1", "theme_macro_f1", "f1_staffing",
                     "f1_proactivity", "f1_confidentiality"):
-            lines.append(f"| {key} | {fmt_figure(m[key])} | {fmt_figure(m['baseline_' + key])} |")
+            lines.append(f"| {key} | {fmt_figure(m[key])} | {fmt_figure(m['baseline_' + key])} |"
+                         + (f" {fmt_figure(ship.get(key))} |" if ship else ""))
+        if ship:
+            lines += ["", f"shipped model: the shipped model ({ship['model_id'][:12]}) scored on "
+                      "the same test statements"
+                      + (f" (it was trained on {ship['n_trained_on']} of them: not a held-out "
+                         "figure for those)" if ship.get("n_trained_on") else "")
+                      + ": what this model's data bought over it."]
         detail = card["metrics"]["test_detail"]["model"]["themes"]
         lines += ["", "| theme | support | P | R | F1 | threshold |", "|---|---|---|---|---|---|"]
         # "—": no test example of the theme (recall and F1 undefined), or no prediction (P)
@@ -627,8 +808,10 @@ def model_readme(card: dict[str, Any]) -> str:
         by_source = card["metrics"].get("test_by_source")
         if by_source:
             lines += ["", "### By source file", "",
-                      "The test statements of each data file (model, keyword baseline in "
-                      f"brackets; figures with at least {MIN_SOURCE_TEST}):", ""]
+                      "The test statements of each data file ("
+                      + ("model; keyword baseline and shipped model in brackets" if ship
+                         else "model, keyword baseline in brackets")
+                      + f"; figures with at least {MIN_SOURCE_TEST}):", ""]
             lines += [f"- {line}" for line in by_source_lines(by_source)]
     else:
         lines.append("No test split: no figures.")
