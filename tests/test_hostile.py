@@ -572,6 +572,7 @@ EXPECTED: dict[str, tuple[type[ParseError], tuple[str, ...]] | None] = {
     "textarea_source.html": None,
     "stub_bad_link.html": (NotAReportError, ("download that file",)),
     "document_write_unclosed.html": None,  # hostile16: the counter's unclosed call hung
+    "garbled_numeral_cells.txt": None,  # hostile17: "十十" read 20 in 表三, status ok
 }
 BROKEN_FILES = sorted(p.name for p in BROKEN.iterdir() if p.suffix != ".py")
 

@@ -2262,7 +2262,10 @@ _OLDER_WORDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("申请公开",), re.compile(r"(?<![未没无])申请公开(?:政府)?信息"
                                r"(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])"), "收到政府信息公开申请"),
     (("申请行政复议", "提起行政复议", "申请了行政复议", "提起了行政复议"),
-     re.compile(r"有?(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|个)?(?:申请人|公民|群众)"
+     # (never the tail of a longer or negative number, nor an estimate: "有约3名", "约有3名",
+     # "有近十名", "有数十名", "有1234名" gave 3, 3, 10, 10, 234 reviews — hostile17)
+     re.compile(r"有?(?<![约近]有)(?<![\d约近逾数几零〇一二两三四五六七八九十百千万\-−－﹣–])"
+                r"(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|个)?(?:申请人|公民|群众)"
                 r"[^，,。；;\d\n]{0,16}?(?:申请|提起)了?行政复议"), r"行政复议\1件"),
 )
 #: The whole text of an older report's 行政复议/行政诉讼 part saying there was none ("无。",
