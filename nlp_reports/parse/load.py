@@ -80,6 +80,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     :class:`~nlp_reports.errors.NotAReportError` naming :func:`load_reports`, which splits it.
     """
     doc, path, simplified, original = _read(source, filename)
+    _refuse_compilation(simplified, path)
     return _parse(doc, path, simplified, original)
 
 
@@ -101,8 +102,8 @@ def load_reports(source: str | os.PathLike | bytes, *,
     """
     doc, path, simplified, original = _read(source, filename)
     bounds = compilation_parts(simplified)
-    if bounds is None:  # (one report: its compilation check is done)
-        return [_parse(doc, path, simplified, original, part=None, checked=True)]
+    if bounds is None:  # one report
+        return [_parse(doc, path, simplified, original)]
     out: list[Report | ParseError] = []
     n = len(bounds)
     for k, (a, b) in enumerate(bounds, 1):
@@ -134,15 +135,13 @@ def _read(source: str | os.PathLike | bytes, filename: str | None):
 
 
 def _parse(doc, path: str | None, simplified: str, original: str, *,
-           part: tuple[int, int] | None = None, checked: bool = False) -> Report:
+           part: tuple[int, int] | None = None) -> Report:
     """The Report of ``simplified`` (and ``original``, the same text in the characters as
     written). ``part``: (k, N) when the text is the k-th of a compilation's N reports, else
-    the whole file, refused if it is a compilation unless ``checked`` (found to be none)."""
+    None (the whole file, whose compilation check its caller has made)."""
     problems: list[Problem] = []
 
     layout = analyse(simplified)
-    if part is None and not checked:
-        _refuse_compilation(simplified, path)
     sections = _sections(layout, simplified, original)
     section_texts = _section_texts(layout, sections, simplified, original is simplified)
 
