@@ -134,10 +134,8 @@ def _classify(tok: str) -> _Cell | None:
         return _Cell(NUM, tok, v)
     if _NUMBERISH.fullmatch(t):
         return _Cell(BAD, tok, None)
-    if _CN_CELL.fullmatch(tok):
-        v = parse_chinese_number(tok.rstrip("件个项"))
-        if v is not None and tok.rstrip("件个项"):
-            return _Cell(NUM, tok, float(v))
+    if _CN_CELL.fullmatch(tok) and (v := parse_chinese_number(tok.rstrip("件个项"))) is not None:
+        return _Cell(NUM, tok, float(v))
     return None
 
 
