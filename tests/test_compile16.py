@@ -159,17 +159,24 @@ def test_a_pdf_binding_a_county_report_with_its_bureaus_gives_both(tmp_path):
 # --- a part that cannot be read, a part cut short -----------------------------------------
 
 
-def test_a_part_that_fails_is_an_error_in_its_place_and_the_others_are_read(monkeypatch):
+def _fail_part(monkeypatch, opening: str, message: str) -> None:
+    """Make the reader fail (NotAReportError ``message``) on the part whose text starts
+    with ``opening``, as a part the parser cannot read."""
     from nlp_reports.parse import load as load_module
 
     real = load_module._parse
 
-    def failing(doc, path, simplified, original, **kw):  # the second report breaks the reader
-        if simplified.startswith("岚溪县卫生健康局"):
-            raise NotAReportError("no annual-report content (a stand-in failure)", path=path)
+    def failing(doc, path, simplified, original, **kw):
+        if simplified.startswith(opening):
+            raise NotAReportError(message, path=path)
         return real(doc, path, simplified, original, **kw)
 
     monkeypatch.setattr(load_module, "_parse", failing)
+
+
+def test_a_part_that_fails_is_an_error_in_its_place_and_the_others_are_read(monkeypatch):
+    # the second report breaks the reader
+    _fail_part(monkeypatch, "岚溪县卫生健康局", "no annual-report content (a stand-in failure)")
     items = load_reports(BOOK)
     assert [type(r).__name__ for r in items] == ["Report", "NotAReportError", "Report", "Report"]
     err = items[1]
@@ -238,16 +245,7 @@ def test_parse_text_names_the_part_and_no_split_refuses(capsys):
 
 
 def test_parse_json_gives_a_failed_part_its_error_line(monkeypatch, capsys):
-    from nlp_reports.parse import load as load_module
-
-    real = load_module._parse
-
-    def failing(doc, path, simplified, original, **kw):
-        if simplified.startswith("栖凤镇人民政府2022"):
-            raise NotAReportError("stand-in failure", path=path)
-        return real(doc, path, simplified, original, **kw)
-
-    monkeypatch.setattr(load_module, "_parse", failing)
+    _fail_part(monkeypatch, "栖凤镇人民政府2022", "stand-in failure")
     assert main(["parse", "--json", str(PAGE)]) == 1
     ok, failed = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert ok["metadata"]["part"] == 1
