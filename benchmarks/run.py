@@ -16,9 +16,11 @@ What is measured:
   engine, one job, and the ratio of its throughput (MB/s) to plain jieba's — also with
   rjieba hidden (a jieba-only installation), each the best of two runs against the best of
   three yardstick runs; ``--jobs 2`` vs ``--jobs 1`` (best of three alternated runs each);
+  ``tag --no-words`` beside the default (its rate and ratio; the targets stay on the default);
 * peak RSS of the tagging process tree at the small and the large N;
 * start-up: ``nlp-reports --help`` and the first prediction of ``nlp-reports classify``;
-* training time on the shipped corpus; ``nlp-reports summarize`` time over the store.
+* training time on the shipped corpus; ``nlp-reports summarize`` time over the store, and
+  over the same reports tagged ``--no-words`` (the vocabulary's sample segmented then).
 
 Wall-clock figures are what a user waits; each ratio also shows the CPU-time ratio, which
 other programs competing for the cores do not distort. The load average before and after
@@ -268,11 +270,26 @@ def without_rjieba(work: Path) -> dict[str, str]:
     return env
 
 
-def tag_cmd(folder: Path, db: Path, engine: str, jobs: int = 1) -> list[str]:
+def tag_cmd(folder: Path, db: Path, engine: str, jobs: int = 1,
+            words: bool = True) -> list[str]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     return [*CLI, "tag", str(folder), "--db", str(db), "--jobs", str(jobs), "--tokenizer",
-            engine, "--quiet"]
+            engine, "--quiet", *(() if words else ("--no-words",))]
+
+
+def no_words_tag(folder: Path, work: Path, engine: str, runs: int = 2) -> Run:
+    """``tag --no-words`` (no vocabulary words stored) at one job, the best of ``runs``: the
+    rate of million-report runs, beside the default's (the targets stay on the default)."""
+    return min((run_measured(tag_cmd(folder, work / f"tag-{engine}-nowords-{i}.sqlite", engine,
+                                     words=False)) for i in range(runs)),
+               key=lambda run: run.wall)
+
+
+def no_words_summary(db: Path) -> Run:
+    """``summarize`` (markdown) of a store tagged ``--no-words``: its vocabulary table
+    segments the words of the reports it samples (500 a year) at summary time."""
+    return run_measured([*CLI, "summarize", "--db", str(db), "--format", "markdown"])
 
 
 def verdict(ok: bool) -> str:
@@ -349,6 +366,10 @@ def main(argv=None) -> int:
         add("  ratio to plain jieba (jieba only)", f"{ratio:.2f}×",
             f"target ≥ 0.8×: {verdict(ratio >= 0.8)} (CPU-time ratio {cratio:.2f}×)")
     fastest = engines[-1]
+    r = no_words_tag(small_dir, work, fastest)
+    add(f"tag end-to-end, {fastest}, --no-words, --jobs 1", f"{small / r.wall:.0f} reports/s",
+        f"ratio to plain jieba {jwall / r.wall:.2f}× (CPU-time ratio {jcpu / r.cpu:.2f}×); "
+        "no vocabulary words stored (the target row is the default's, above)")
     # --jobs 2 against --jobs 1: the best of as many runs on each side, alternated (noise on
     # a shared box). The --jobs 1 runs above are not reused: a best of four against a best
     # of two lowered the ratio by ~0.1 on this machine's noise, whatever the code did
@@ -404,12 +425,21 @@ def main(argv=None) -> int:
     add(f"tag start-up: one report ({fastest})", f"{r1.wall:.2f} s",
         "imports, model and segmenter loading: paid once per run (and per --jobs 1 run above)")
 
+    summary_wall = {}
     for fmt in ("markdown", "json"):
         ssum, proc = timed([*CLI, "summarize", "--db", str(dbl), "--format", fmt])
         if proc.returncode != 0:
             raise RuntimeError(proc.stderr)
+        summary_wall[fmt] = ssum
         add(f"summarize {large} stored reports ({fmt})", f"{ssum:.2f} s",
             f"target < 5 s: {verdict(ssum < 5)}")
+    # a store tagged --no-words: the vocabulary's sample segmented at summary time
+    bare = no_words_tag(large_dir, work, fastest, runs=1)
+    rn = no_words_summary(work / f"tag-{fastest}-nowords-0.sqlite")
+    add(f"summarize {large} stored reports tagged --no-words (markdown)", f"{rn.wall:.2f} s",
+        f"CPU {rn.cpu:.2f} s; {summary_wall['markdown']:.2f} s on the default store, whose "
+        f"row holds the target (tagging them --no-words: {large / bare.wall:.0f} reports/s, "
+        f"{(large_bytes / bare.wall) / (small_bytes / jwall):.2f}× plain jieba)")
 
     for engine in engines:
         rate, per_call = classify_throughput(engine)

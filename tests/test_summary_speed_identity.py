@@ -80,6 +80,7 @@ def test_the_word_sample_is_the_one_the_window_over_the_words_gave(tmp_path):
                 f"(PARTITION BY {part} ORDER BY id) AS rn FROM reports WHERE words IS NOT "
                 "NULL) WHERE rn <= ?", (sample,))
             new = sm.load_frames(store, word_groups=groups, word_sample=sample).words
+            assert not new.pop("segmented").any()  # (every report has its words stored)
             pd.testing.assert_frame_equal(new, old)
 
 

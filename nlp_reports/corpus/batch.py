@@ -792,9 +792,19 @@ def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]
     """The words of section 一 and of the statements of section 五 (distinctive vocabulary).
 
     Section 五 is read through its statements, without their enumeration markers — the very
-    texts the tagger segments, so with the batch's memo they are segmented once; the
-    headings of 五 (存在的主要问题 …), shared by every report, are left out.
+    texts the tagger segments (the classifier segments them again, its own way, for its
+    features); the headings of 五 (存在的主要问题 …), shared by every report, are left out.
     """
+    return texts_words((s.text for s in report.sections if s.number == 1),
+                       (st.text for st in report.statements), tokenize)
+
+
+def texts_words(section_one: Iterable[str], statements: Iterable[str],
+                tokenize: Callable[[str], list[str]]) -> list[str]:
+    """:func:`report_words` of the texts a store holds: section 一's texts (``sections``
+    rows of number 1, in position order) and the statements' (``statements.text``, in idx
+    order, markers still on). ``summarize`` segments a sampled report the store has no
+    words for (``tag --no-words``) with it, and so gets the words tagging would have stored."""
     try:
         from nlp_reports.classify.features import strip_marker
     except ImportError:  # the classify package is optional here: keep the markers
@@ -806,12 +816,18 @@ def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]
         def cut(text: str) -> list[str]:
             return list(filter(str.strip, tokenize(text)))
     words: list[str] = []
-    for s in report.sections:
-        if s.number == 1:
-            words.extend(cut(s.text))
-    for st in report.statements:
-        words.extend(cut(strip_marker(st.text)))
+    for text in section_one:
+        words.extend(cut(text))
+    for text in statements:
+        words.extend(cut(strip_marker(text)))
     return words
+
+
+def vocabulary_tokenizer() -> Callable[[str], list[str]] | None:
+    """The tokenizer that cuts the stored vocabulary words (the fastest installed engine,
+    memoized per sentence), or None when no engine is installed: what ``summarize`` uses to
+    segment the words a store does not hold, so they are the words tagging stores."""
+    return _word_tokenizer(None)
 
 
 class FileTimeout(BaseException):
@@ -2083,7 +2099,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
     (forked with the tagger already loaded on Linux, joblib/loky elsewhere); ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
     a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
-    Report). ``words`` also stores the jieba words of sections 一 and 五 (for vocabulary).
+    Report). ``words`` also stores the jieba words of sections 一 and 五 (``reports.words``,
+    for summarize's vocabulary); False leaves the column NULL (``tag --no-words``: about a
+    fifth less CPU and a quarter smaller store; summarize then segments the reports it
+    samples from the stored rows, the same words, at its own cost).
     ``timeout``: seconds one file may take to parse (None or 0: no limit); a file over it
     is recorded as failed with reason ``timeout`` and the batch goes on (POSIX; in worker
     processes and on the main thread — not in Dask worker threads).

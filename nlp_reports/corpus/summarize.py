@@ -478,7 +478,8 @@ class Frames:
     ``reports``: one row per report with metadata, the table figures
     (:data:`~nlp_reports.corpus.store.FIGURES`) and ``cross_year_cells``; ``statements``:
     report_id, idx, text, kind, theme_mask; ``checks``: failed checks only; ``words``:
-    report id, words (a per-group sample, for vocabulary) or None; ``files``: the store's
+    report id, words, segmented (a per-group sample, for vocabulary; segmented: the
+    words were segmented at summary time) or None; ``files``: the store's
     files counted by status and reason (status, reason, n) or None.
     """
 
@@ -541,6 +542,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     derived = set(DERIVED_GROUPS) | ({"agency"} if agency_map else set())
     if "agency" in keys and agency_names(reports):
         derived.add("agency")
+    if keys and word_sample > 0:
+        has_words = _samplable(has_words)  # (the segmenter loaded only if it may be needed)
     if keys and word_sample > 0 and not set(keys) & derived:
         # the sample's ids first, then their words: a window over the words themselves
         # sorted every report's words (60 MB on 20,000 reports: 0.35 s, now 0.08)
@@ -548,8 +551,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         words = _words_of(store, ids)
         words = words.iloc[pd.Index(words["id"]).get_indexer(ids)].reset_index(drop=True)
     elif keys and word_sample > 0:  # a derived key is not in SQL: the same sample, in pandas
-        has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
-        sub = _grouped(reports.loc[reports["id"].isin(has), ["id", *keys]], reports)
+        sub = _grouped(reports.loc[has_words, ["id", *keys]], reports)
         part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
         ids = sub["id"][part.groupby(keys, sort=False).cumcount() < word_sample].tolist()
         words = _words_of(store, ids)
@@ -628,15 +630,92 @@ def first_of_groups(keys: Sequence[Sequence[Any]], ids: Sequence[int],
     return out
 
 
+def _samplable(has_words: Any) -> Any:
+    """Which reports the vocabulary may sample: those with stored words, or every report
+    when some have none (``tag --no-words``, a mixed or older store) and a segmentation
+    engine is installed to segment theirs (:func:`_segment_missing`) — the sample a store
+    with every report's words gives."""
+    if has_words.all():
+        return has_words
+    from nlp_reports.corpus.batch import vocabulary_tokenizer
+
+    return np.ones_like(has_words) if vocabulary_tokenizer() is not None else has_words
+
+
 def _words_of(store: Store, ids: Sequence[int]) -> Any:
-    """``reports.words`` of the reports ``ids`` (id, words), in id order, queried in chunks."""
+    """``reports.words`` of the reports ``ids`` (id, words, segmented), in id order, queried
+    in chunks; a report without stored words has them segmented now (``segmented`` True:
+    :func:`_segment_missing`)."""
     import pandas as pd
 
     parts = [store.query(f"SELECT id, words FROM reports WHERE id IN ({','.join('?' * len(c))})",
                          c) for c in (list(ids[i:i + 900]) for i in range(0, len(ids), 900))]
     if not parts:
-        return store.query("SELECT id, words FROM reports WHERE 0")
-    return pd.concat(parts, ignore_index=True).sort_values("id", ignore_index=True)
+        words = store.query("SELECT id, words FROM reports WHERE 0")
+    else:
+        words = pd.concat(parts, ignore_index=True).sort_values("id", ignore_index=True)
+    missing = words["words"].isna().to_numpy()
+    words["segmented"] = False
+    if missing.any():
+        segmented = _segment_missing(store, words.loc[missing, "id"].tolist())
+        if segmented:
+            got = words["id"].isin(segmented).to_numpy() & missing
+            words.loc[got, "words"] = words.loc[got, "id"].map(segmented)
+            words.loc[got, "segmented"] = True
+    return words
+
+
+def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
+    """The vocabulary words of the reports ``ids``, which the store does not hold (分词于汇总时),
+    segmented from its rows as tagging would have (:func:`~nlp_reports.corpus.batch.texts_words`:
+    section 一's text, the statements less their markers, the same tokenizer), so the table
+    is the one a store tagged with words gives. Read-only: nothing is written back. Empty
+    when no segmentation engine is installed (the reports are then left out, as before)."""
+    import sqlite3
+
+    from nlp_reports.corpus.batch import texts_words, vocabulary_tokenizer
+
+    tokenize = vocabulary_tokenizer()
+    if tokenize is None or not ids:
+        return {}
+    section_one: dict[int, list[str]] = {i: [] for i in ids}
+    statements: dict[int, list[str]] = {i: [] for i in ids}
+    try:
+        for i in range(0, len(ids), 900):
+            chunk = list(ids[i:i + 900])
+            marks = ",".join("?" * len(chunk))
+            for rid, text in store.connection.execute(
+                    f"SELECT report_id, text FROM sections WHERE number = 1 AND report_id IN "
+                    f"({marks}) ORDER BY report_id, position", chunk):
+                section_one[rid].append(text or "")
+            for rid, text in store.connection.execute(
+                    f"SELECT report_id, text FROM statements WHERE report_id IN ({marks}) "
+                    "ORDER BY report_id, idx", chunk):
+                statements[rid].append(text or "")
+    except sqlite3.DatabaseError as exc:  # (a store without these tables: no words, as before)
+        import logging
+
+        logging.getLogger("nlp_reports").warning("vocabulary: the words of %d reports could not be segmented: %s",
+                    len(ids), exc)
+        return {}
+    return {rid: " ".join(texts_words(section_one[rid], statements[rid], tokenize))
+            for rid in ids}
+
+
+def segmented_note(words: Any, reports: Any) -> list[str]:
+    """Says how many of the reports the vocabulary read had their words segmented at
+    summary time (the store holds none for them: ``tag --no-words``, an older store)."""
+    if words is None or "segmented" not in words or not len(words):
+        return []
+    used = words[words["id"].isin(reports["id"]) & words["words"].notna()]
+    n = int(used["segmented"].sum())
+    if not n:
+        return []
+    return [f"vocabulary: the words of {n} of the {len(used)} reports it read were segmented "
+            "at summary time (the store holds none for them: tagged with --no-words, or by an "
+            "older version), with the tokenizer tagging uses, so the table is the same / "
+            f"词汇表所读{len(used)}份报告中{n}份的分词在汇总时完成（入库时未分词，如 tag "
+            "--no-words），分词方式与入库时相同，结果一致"]
 
 
 def identities_checked(store: Store, report_ids: Sequence[int]) -> set[int]:
@@ -1040,7 +1119,8 @@ def _sampled_words(store: Store, reports: Any, groups: Sequence[str], sample: in
     if not keys or sample <= 0:
         return None
     has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
-    sub = _grouped(reports.loc[reports["id"].isin(has), ["id", *keys]], reports)
+    may = _samplable(reports["id"].isin(has).to_numpy())
+    sub = _grouped(reports.loc[may, ["id", *keys]], reports)
     part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
     return _words_of(store, sub["id"][part.groupby(keys, sort=False).cumcount() < sample].tolist())
 
@@ -1340,8 +1420,10 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     stored paths share: :func:`top_folders`) and tier (行政层级: a department at the tier
     of the government its region names, :func:`add_tiers`); a key named twice counts once. ``threshold``: cosine
     for near-duplicates. Distinctive vocabulary compares the groups of ``by`` (by year when
-    ``by`` is empty) on the words stored at tagging time, from at most
-    ``vocabulary_sample`` reports per group (the first by id) to stay fast on big corpora.
+    ``by`` is empty) on the words stored at tagging time (segmented now, the same words,
+    for a report the store holds none for: ``tag --no-words``; a note says how many), from
+    at most ``vocabulary_sample`` reports per group (the first by id) to stay fast on big
+    corpora.
     ``dedupe``: count one report per (agency, year) — see :func:`dedupe_frames`; a note says
     how many were left out. ``agency_map``: old agency name → new name (a dict, or the
     path of a CSV: :func:`read_agency_map`), applied before anything is computed so an
@@ -1581,6 +1663,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                        for name, df in cross.items()})
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
+    notes += segmented_note(frames.words, reps)
     for name, keys in (("overview", by), ("prevalence", by), ("coverage", by),
                        ("table_stats", by), ("vocabulary", tuple(word_groups))):
         tables[name] = in_group_order(tables[name], keys)
