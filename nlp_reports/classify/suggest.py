@@ -223,22 +223,12 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
 
     if (corpus is None) == (db is None):
         raise UsageError("suggest draws from report files/folders or from a store (db=), "
-                         "give one of them" if corpus is None else
-                         "suggest draws from report files/folders or from a store (db=), "
-                         "not both")
+                         + ("give one of them" if corpus is None else "not both"))
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     if db is not None:
         return _from_store(db, n, tagger, done)
-    seen: dict[str, tuple[str, str]] = {}
-    skipped = repeated = 0
-    for text, source in iter_statements(corpus):
-        key = _key(text)
-        if key in done:
-            skipped += 1
-        elif key in seen:
-            repeated += 1
-        elif len(key) >= 4:
-            seen[key] = (text, source)
+    seen, skipped, repeated = _distinct(((text, (text, source))
+                                         for text, source in iter_statements(corpus)), done)
     if skipped:
         log.info("%d statements of the corpus are in the excluded label files: not suggested",
                  skipped)
@@ -255,6 +245,24 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     preds = tagger.predict([seen[k][0] for k in keys])
     return [{**row, "text": seen[keys[i]][0], "source": seen[keys[i]][1]}
             for i, row in _least_sure(keys, preds, tagger, n)]
+
+
+def _distinct(pairs: Iterable[tuple[str, Any]], done: set[str]
+              ) -> tuple[dict[str, Any], int, int]:
+    """(the first value of each distinct statement text of ``pairs`` — (text, value) — by its
+    normalized key, at least 4 characters and not in ``done``; how many were in ``done``; how
+    many repeated one already kept): the one dedup of :func:`suggest`, files or store."""
+    seen: dict[str, Any] = {}
+    skipped = repeated = 0
+    for text, value in pairs:
+        key = _key(text)
+        if key in done:
+            skipped += 1
+        elif key in seen:
+            repeated += 1
+        elif len(key) >= 4:
+            seen[key] = value
+    return seen, skipped, repeated
 
 
 def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int
@@ -316,7 +324,7 @@ def _model_scores(kind_scores: dict[str, float], block: str | None) -> list[floa
     from nlp_reports.taxonomy import KINDS
 
     w = [float(kind_scores.get(k, 0.0)) for k in KINDS]
-    if block in ("problem", "measure") and block in KINDS:
+    if block in ("problem", "measure"):
         w[KINDS.index(block)] /= LAYOUT_PRIOR
         total = sum(w)
         if total > 0:
@@ -354,16 +362,7 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
             store.close()
     if tagger is None:
         tagger = Tagger.load()
-    seen: dict[str, dict[str, Any]] = {}
-    skipped = repeated = 0
-    for r in rows:
-        key = _key(r["text"])
-        if key in done:
-            skipped += 1
-        elif key in seen:
-            repeated += 1
-        elif len(key) >= 4:
-            seen[key] = r
+    seen, skipped, repeated = _distinct(((r["text"], r) for r in rows), done)
     if skipped:
         log.info("%d statements of the store are in the excluded label files: not suggested",
                  skipped)
