@@ -374,10 +374,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         except ValueError as exc:  # estimator parameters the numpy-served form cannot hold
             raise UsageError(f"the trained model cannot be served: {exc}; use the default "
                              "estimators or ones of the same kind") from exc
-        try:
-            mc.dump_model(bundle, model_path)
-        except OSError as exc:
-            raise _unwritable(out_dir, exc) from None
+        mc.dump_model(bundle, model_path)  # (an OSError: the except below)
         digest = mc.sha256_file(model_path)
         (stage / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
         # what it learned from, by text: evaluate then knows its own training statements in a
