@@ -632,7 +632,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "不在入库时分词（词汇表所需分词由 summarize 在汇总时完成，结果相同）")
     p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                    help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
-                        "default: %(default)g)")
+                        "default: %(default)g; not with --backend dask: Dask runs tasks in "
+                        "threads, so a file that hangs holds its worker — docs/scaling.md)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
                    help="list at most N failed files at the end (default: %(default)s); a "
