@@ -638,7 +638,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
                    help="list at most N failed files at the end (default: %(default)s); a "
                         "page that only links its report, whose linked file's report is "
-                        "stored, is no failure (status linked, counted apart)")
+                        "stored, is no failure (status linked, counted apart); a page the "
+                        "site served instead of the report (404, 页面不存在, a login wall) "
+                        "fails as error_page: download it again. Identical copies are "
+                        "stored once, held by the copy one would cite (not a '(1)', '副本' "
+                        "or server-numbered name when another copy has a title; then the "
+                        "fewest folders deep), kept on every rerun: Store.duplicates() "
+                        "lists the others")
     _add_model_args(p)
     p.set_defaults(func=_cmd_tag)
 

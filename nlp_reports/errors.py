@@ -9,6 +9,7 @@
     │   ├── DecodingError           no encoding we know decodes the bytes (UTF-8, GB18030 …)
     │   ├── InputTooLargeError      the file exceeds the size limit
     │   ├── NotAReportError         decodable text with no annual-report content at all
+    │   │   └── ErrorPageError      a page the site served instead of the report (404, login …)
     │   └── UnsupportedFormatError  an extension or container we cannot read
     ├── MissingDependencyError      an optional extra (pdf, docx, fast, dask …) is not installed
     ├── ModelError                  a model cannot be used
@@ -77,6 +78,14 @@ class NotAReportError(ParseError):
     """Readable text that holds no annual-report content at all."""
 
     reason = "not_a_report"
+
+
+class ErrorPageError(NotAReportError):
+    """A page the site served instead of the report: an error page (404, 页面不存在), a login
+    wall (统一身份认证), a firewall's or a captcha page, or the report's page without its text. A
+    NotAReportError (what catches one catches it), with its own reason: download again."""
+
+    reason = "error_page"
 
 
 class UnsupportedFormatError(ParseError):

@@ -2128,6 +2128,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # the files are found first, and the first of them parsed in another process while
         # this one loads the model (a bad model is told once the walk is done)
         found = _expand(paths)
+        found = (_citable_first(found[0]), *found[1:])  # (the head start's first files)
         if found[0]:
             _import_parser(loader)  # inherited by the head start (else imported twice)
             head = _start_head(found[0], loader, timeout)
@@ -2171,7 +2172,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # Streaming: files are hashed and checked against the store one block at a time as
         # the workers ask for work, so memory does not grow with the corpus (a list of paths
         # as plain strings is all that is held).
-        todo_paths = [text_path(f) for f in files]  # real_path() reads each
+        todo_paths = _citable_first([text_path(f) for f in files],  # real_path() reads each
+                                    store if retag else None)
         del files
         log.info("%d files found", len(todo_paths))
         bar = _progress(len(todo_paths), progress)
@@ -2504,6 +2506,67 @@ def _same_content(path: str, message: str) -> str:
     if message.startswith("same content as "):
         return message
     return f"same content as {path}: {message}"
+
+
+#: A name a browser, file manager or copy left on a second copy of a file (浏览器/资源管理器的
+#: 副本名): "年报(1).pdf", "年报 (2).pdf", "年报（1）.pdf", "年报 - 副本.pdf", "年报 副本 2.pdf",
+#: "年报 - Copy.pdf", "年报 copy.pdf", "年报_1.pdf", a Finder duplicate "年报 2.pdf".
+_COPY_NAME = re.compile(
+    r"(?:\s?[(（]\d{1,3}[)）]|\s*[-_]?\s*(?:副本|[Cc]opy)(?:\s*[(（]?\d{1,3}[)）]?)?|(?<![\d_])_\d{1,2}"
+    r"|(?<=[^\s\d]) \d{1,2})$")
+#: A name a site's server gave, not a title (URL/hash-like): "content_7730215",
+#: "P020240118395512345678.pdf", "t20240120_1234567.html", a 32-hex digest, "index.html".
+_HASH_NAME = re.compile(r"(?:[A-Za-z_\-]*\d{6,}[A-Za-z_\-\d]*|[0-9a-fA-F\-]{16,}|"
+                        r"(?:index|default|download|content|attachment|file|view|show)\d*)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _citable_first(files: list[str], store: Store | None = None) -> list[str]:
+    """``files`` (sorted) in the order a run meets them, the copy a researcher would cite
+    first: names a browser gave a second copy (:data:`_COPY_NAME`: "…(1).pdf", "… - 副本.pdf")
+    after the others, names a server gave (:data:`_HASH_NAME`, no Chinese character:
+    "content_7730215", "P0202401….pdf") last, sorted order within each kind; and among
+    files of one size and suffix (identical files have both), the one fewest folders deep,
+    then with the shortest path, takes the first of their places (the others keep theirs).
+
+    Why: among identical files (and copies of one report in other bytes) the first one the
+    run meets holds the report and the others are recorded as its duplicates; in plain
+    sorted order a crawler's hash name or "年报(1).pdf" held it, and the titled "年报.pdf"
+    was the "duplicate". A report already stored keeps its file on every later run: by the
+    store's answer, or with ``store`` (a re-tag, which trusts only its own run's reports)
+    by this order: the files the store holds reports for first, then new or failed ones,
+    then its duplicates."""
+    stored: dict[str, int] = {}
+    if store is not None:
+        stored = {path: 0 if status == "ok" else 2 for path, status in store.connection.execute(
+            "SELECT path, status FROM files WHERE status IN ('ok', 'duplicate')")}
+
+    def rank(path: str) -> int:
+        stem = os.path.basename(path)
+        dot = stem.rfind(".")
+        stem = stem[:dot] if dot > 0 and len(stem) - dot <= 12 else stem
+        kind = 2 if not _CJK.search(stem) and _HASH_NAME.fullmatch(stem) else (
+            1 if _COPY_NAME.search(stem) else 0)
+        return kind + 3 * stored.get(path, 1) if stored else kind
+
+    files = list(files)
+    ranks = [rank(f) for f in files]
+    if any(ranks):
+        files = [f for _, f in sorted(zip(ranks, files, strict=True), key=lambda x: x[0])]
+        ranks.sort()
+    groups: dict[tuple[int, str], list[int]] = {}  # (size, suffix) → places in files
+    for i, f in enumerate(files):
+        try:
+            groups.setdefault((os.stat(real_path(f)).st_size, _suffix(f)), []).append(i)
+        except OSError:  # (reading it will say what is wrong)
+            continue
+    for places in groups.values():
+        if len(places) > 1:
+            best = sorted(places, key=lambda i: (ranks[i], files[i].count(os.sep),
+                                                 len(files[i]), files[i]))
+            for i, f in zip(places, [files[i] for i in best], strict=True):
+                files[i] = f
+    return files
 
 
 def _suffix(path: str) -> str:

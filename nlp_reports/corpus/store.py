@@ -1546,6 +1546,17 @@ class Store:
             "SELECT path, sha256, size, reason, message, model_id, tagged_at FROM files "
             "WHERE status = 'failed' ORDER BY path")
 
+    def duplicates(self) -> Any:
+        """Files recorded as duplicates (重复文件) and the report each is counted as:
+        ``path``, ``duplicate_of`` (the file holding the report), that report's
+        ``report_id``, ``agency`` and ``year``, the duplicate's ``sha256`` and ``size``
+        (DataFrame; by holder, then path). Byte-identical copies and the same report in other
+        bytes alike: what ``tag``'s "N duplicates of stored reports" were, without SQL."""
+        return self.query(
+            "SELECT f.path, f.duplicate_of, r.id AS report_id, r.agency, r.year, f.sha256, "
+            "f.size FROM files f LEFT JOIN reports r ON r.path = f.duplicate_of "
+            "WHERE f.status = 'duplicate' ORDER BY f.duplicate_of, f.path")
+
     def iter_reports(self) -> Iterator[tuple[Report, list[StoredStatement]]]:
         """Yield ``(Report, tagged statements)`` per stored report, in id order.
 

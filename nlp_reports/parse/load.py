@@ -11,7 +11,9 @@ Only text with no report content raises :class:`~nlp_reports.errors.NotAReportEr
 section heading and no table, and no key phrase or neither an agency nor a year, or only a
 pointer to the report, a correction notice (更正说明), a document of another kind titled so
 (工作要点, 实施方案, 关于…的通知) with no title naming 年度报告, a list of report titles or too
-little prose for a report; a fragment parses, and what is missing is listed in ``Report.errors``.
+little prose for a report, or a page the site served instead of the report (an error, login,
+firewall or captcha page, the report's page without its text: :class:`~nlp_reports.errors.ErrorPageError`,
+reason ``error_page``); a fragment parses, and what is missing is listed in ``Report.errors``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from nlp_reports.errors import NotAReportError, ParseError
+from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import block_of
@@ -345,6 +347,7 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
     (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
     a correction notice, a list page of report titles)."""
     _refuse_pointer(simplified, path)
+    _refuse_error_page(simplified, path)
     # (a title of another kind stands above the text's first sentence: "2010年工作计划" under
     # an older prose report's figures is its sub-heading, not a notice's title)
     first = simplified.find("。")
@@ -684,6 +687,87 @@ def _refuse_pointer(text: str, path: str | None) -> None:
     raise NotAReportError(
         f"no report text: the report is shown as {images} images (scanned pages) without a "
         "text layer; find a text copy (or OCR the images) and parse that", path=path)
+
+
+#: What a site serves instead of the file (错误页、登录页、拦截页、验证页), each as a line of
+#: its own says it (≤ :data:`_PAGE_LINE_MAX` characters): the kind of page, what happened
+#: and what to do.
+_SERVED_PAGES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("an error page", re.compile(
+        r"\b(?:40[0-4]|50[0-4])\b[^\n]{0,12}(?:Not Found|Forbidden|Unauthorized|Bad Request|"
+        r"Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)"
+        r"|^(?:Not Found|Forbidden|Bad Gateway|Internal Server Error|Service Unavailable)$"
+        r"|HTTP (?:Status|Error) (?:40[0-4]|50[0-4])|The requested URL[^\n]{0,120}was not found"
+        r"|Server Error in '[^'\n]*' Application|(?:40[0-4]|50[0-4]) - (?:找不到|禁止访问|服务器错误)"
+        r"|(?:页面|网页|文章|信息|内容|文件|资源)(?:不存在|未找到|找不到|无法(?:访问|找到|显示)|已(?:被)?"
+        r"(?:删除|撤(?:销|下|回)|下线|移除|过期))|(?:找不到|无法找到)(?:该|您要的|您所访问的)?(?:页面|网页)"
+        r"|(?:该|此)(?:信息|内容|文章|页面)已(?:过期|失效)|服务器(?:内部)?错误|系统繁忙|访问出错"
+        r"|\d{1,2}\s*秒(?:钟)?后(?:自动)?(?:跳转|返回)", re.IGNORECASE),
+     "the site answered with an error when it was downloaded (or the report has moved); "
+     "download the report again in a browser, from the site's page of the report,"),
+    ("a login page", re.compile(
+        r"统一身份认证|(?:用户|账号|帐号|扫码|短信)登录|请先登录|请登录后|登录后(?:查看|访问|下载|浏览)"
+        r"|忘记密码|Sign in|Log ?in to", re.IGNORECASE),
+     "the site asks to log in; download the report again in a browser where you are logged "
+     "in (or from the site's public pages),"),
+    ("a page of the site's firewall", re.compile(
+        r"访问(?:被|已被)?(?:拦截|阻断|拒绝|禁止)|(?:请求|访问)已被(?:拦截|阻断)|网站防火墙|Web应用防火墙"
+        r"|安全狗|云盾|创宇盾|疑似(?:黑客)?攻击|不合法参数|Request (?:blocked|rejected)|Access denied",
+        re.IGNORECASE),
+     "the site blocked the download (too many requests, or a crawler); wait, then download "
+     "the report again in a browser,"),
+    ("a verification page", re.compile(
+        r"(?:请输入|请填写)?(?:图形)?验证码|人机(?:身份)?验证|滑动验证|拖动(?:下方)?滑块|按住滑块"
+        r"|(?:完成|进行)安全验证|访问验证|captcha", re.IGNORECASE),
+     "the site asked for a check (验证码) before the file; download the report again in a "
+     "browser, passing the check,"),
+)
+#: A line that says what a served page is: short (a title, a heading, a button's label;
+#: an English server's sentence "The requested URL … was not found on this server.").
+_PAGE_LINE_MAX = 80
+#: A line of an empty page of the site (a menu, the footer): shorter still.
+_CHROME_LINE_MAX = 40
+#: The site's frame of a page (菜单、页脚): what an empty page of the site holds.
+_PAGE_CHROME = re.compile(r"版权所有|主办(?:单位)?[:：]|承办(?:单位)?[:：]|ICP备|网站标识码|公网安备"
+                          r"|网站地图|联系我们|无障碍|关于我们|首页|字号[:：]|【打印】|关闭窗口|分享到")
+
+
+#: A page that sends the reader on to the report (an attachment not named, a link).
+_POINTS_ON = re.compile(r"附件|详见|点击(?:下载|查看)|下载")
+
+
+def _refuse_error_page(text: str, path: str | None) -> None:
+    """Raise NotAReportError (reason ``error_page``) for a text without headings or tables
+    that is a page the site served instead of the report: an error page (nginx/IIS/Tomcat
+    404, 403, 500; 页面不存在, 您访问的页面不存在或已删除, 该信息已过期), a login wall (统一身份
+    认证, 用户登录), a firewall's page (访问被拦截), a captcha (请输入验证码), or the report's page
+    saved empty (its title naming 年度报告/年报, menus and footer, no text; a footer or menu
+    saved alone stays not_a_report). Said on a short line of its own, with almost no
+    prose (under :data:`_POINTER_PROSE_MAX` Chinese characters): a report in prose that
+    quotes "404" or 登录 is long; a report with headings or tables never comes here. Told
+    "no annual-report content", a reader took the file, saved under the report's name, for
+    the report the tool could not read, when it was never downloaded."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines or _prose(text)[1] >= _POINTER_PROSE_MAX or any(
+            _FIGURE.search(line) and _WORK_WORDS.search(line) for line in lines):
+        return  # (prose, or figures of the year's work one a line: an older short report)
+    for kind, pattern, todo in _SERVED_PAGES:
+        said = next((line for line in lines
+                     if len(line) <= _PAGE_LINE_MAX and pattern.search(line)), None)
+        if said is not None:
+            raise ErrorPageError(
+                f"{kind} was saved instead of the report ('{said}'): {todo} and replace "
+                "this file", path=path)
+    chrome = sum(1 for line in lines if _PAGE_CHROME.search(line))
+    if chrome >= 2 and all(len(line) <= _CHROME_LINE_MAX for line in lines) and (
+            not any("。" in line for line in lines)) and _ANNUAL_REPORT.search(text) and len(
+            {m.group() for m in _LISTED_TITLE.finditer(text)}) < 2 and (  # (a list page's)
+            not _POINTS_ON.search(text)):  # ("详见附件" with no file named: a pointer's stub)
+        raise ErrorPageError(
+            "an empty page of the site was saved instead of the report (the report's title, "
+            "menus and footer, no text: the text was loaded by script, or removed); download "
+            "the report again in a browser (the report's file, or the page once its text "
+            "shows) and replace this file", path=path)
 
 
 def _sections(layout: Layout, simplified: str, original: str) -> list[Section]:
