@@ -488,7 +488,12 @@ def _test_figures(model: Any, te: list[LabeledStatement], fit_items: list[Labele
     import numpy as np
 
     from nlp_reports.classify.dataset import theme_matrix
-    from nlp_reports.classify.evaluate import _baseline_scores, flat_metrics, score
+    from nlp_reports.classify.evaluate import (
+        _baseline_scores,
+        _shipped_beside,
+        flat_metrics,
+        score,
+    )
 
     log.info("scoring the model and the keyword baseline on %d test statements", len(te))
     kp, tp = model.predict_all([d.text for d in te])
@@ -498,7 +503,7 @@ def _test_figures(model: Any, te: list[LabeledStatement], fit_items: list[Labele
                          theme_matrix([d.themes for d in te]), themes_pred)
     base_scores = _baseline_scores(te)
     metrics.update(flat_metrics(model_scores, base_scores))
-    shipped = _shipped_scores(te, tokenizer)
+    shipped = _shipped_beside(None, te, None, tokenizer, predictions=True)
     if shipped is not None:
         metrics.update({"shipped_" + k: v for k, v in flat_metrics(shipped["model"]).items()})
     by_source: dict[str, Any] = {}
@@ -509,45 +514,6 @@ def _test_figures(model: Any, te: list[LabeledStatement], fit_items: list[Labele
     if shipped is not None:
         detail["shipped"] = {k: v for k, v in shipped.items() if k != "predictions"}
     return detail, by_source
-
-
-def _shipped_scores(te: list[LabeledStatement], tokenizer: str | None
-                    ) -> dict[str, Any] | None:
-    """The shipped model scored on the test split of a model being trained:
-    ``{"model_id", "model": scores, "n_trained_on", "predictions": (kinds, theme matrix)}``,
-    or None when no shipped model is installed.
-
-    Why: train printed the new model's test figures beside the shipped model's card, whose
-    figures rest on other statements (0.868 on 3,432 vs 0.867 on 3,420, newuser17): what
-    one's labels bought could not be read. ``n_trained_on``: test statements the shipped
-    model learned from (0 when the shipped corpus is split as it was; a --test file of
-    shipped training statements makes its figure no held-out one)."""
-    import numpy as np
-
-    from nlp_reports.classify.dataset import theme_matrix
-    from nlp_reports.classify.evaluate import score, trained_mask
-    from nlp_reports.classify.tagger import Tagger
-    from nlp_reports.errors import ModelError
-
-    try:
-        ship = Tagger.load(None, tokenizer=tokenizer)
-    except ModelError as exc:
-        log.info("no shipped model to set beside the new one: %s", exc)
-        return None
-    log.info("scoring the shipped model (%s) on the same %d test statements",
-             ship.model_id[:12], len(te))
-    preds = ship.predict([d.text for d in te])
-    kinds = [p.kind for p in preds]
-    Y = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds], dtype=int)
-    out: dict[str, Any] = {
-        "model_id": ship.model_id,
-        "model": score([d.kind for d in te], kinds, theme_matrix([d.themes for d in te]), Y),
-        "predictions": (kinds, Y),
-    }
-    seen = trained_mask(te, ship.path, ship.card)
-    if seen is not None:
-        out["n_trained_on"] = int(seen.sum())
-    return out
 
 
 def _shipped_summary(shipped: dict[str, Any]) -> dict[str, Any]:
