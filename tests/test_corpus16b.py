@@ -286,9 +286,11 @@ def test_a_folder_holding_other_files_is_not_replaced(small, tmp_path):
 @pytest.mark.slow
 def test_a_load_during_a_retrain_sees_the_old_model_or_the_new(small, tmp_path):
     """Loads in a thread while the folder is replaced again and again: each gives one whole
-    model (its card and its file agree), never an error."""
+    model (its card and its file agree), never an error. A load ends between two swaps (a
+    retrain takes minutes; back to back, 5 swaps inside one slow load on a loaded machine
+    used up Tagger.load's 5 reads, 1 run in 3), and about half the swaps land mid-load."""
     from nlp_reports.classify import Tagger
-    from nlp_reports.classify.train import _stage_beside, _swap_into_place
+    from nlp_reports.classify.modelcard import staged_model_dir
 
     data, _ = small
     a = _train(data, out=tmp_path / "a")
@@ -299,7 +301,7 @@ def test_a_load_during_a_retrain_sees_the_old_model_or_the_new(small, tmp_path):
     assert len(ids) == 2
     out = tmp_path / "mine"
     shutil.copytree(tmp_path / "a", out)
-    seen, errors, stop = [], [], threading.Event()
+    seen, errors, stop, ended = [], [], threading.Event(), threading.Event()
 
     def load_again():
         while not stop.is_set():
@@ -308,15 +310,17 @@ def test_a_load_during_a_retrain_sees_the_old_model_or_the_new(small, tmp_path):
                 seen.append((t.model_id, t.card["model_sha256"]))
             except Exception as exc:  # noqa: BLE001 (any error is the failure tested)
                 errors.append(exc)
+            ended.set()
 
     reader = threading.Thread(target=load_again)
     reader.start()
     try:
         for i in range(60):
-            stage = _stage_beside(out)
-            stage.rmdir()
-            shutil.copytree(tmp_path / ("b" if i % 2 == 0 else "a"), stage)
-            _swap_into_place(stage, out)
+            with staged_model_dir(out) as stage:
+                stage.rmdir()
+                shutil.copytree(tmp_path / ("b" if i % 2 == 0 else "a"), stage)
+            ended.clear()
+            ended.wait(60)
     finally:
         stop.set()
         reader.join()

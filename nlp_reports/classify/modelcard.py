@@ -26,6 +26,8 @@ import json
 import logging
 import os
 import platform
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -33,6 +35,7 @@ from typing import Any
 
 from nlp_reports.errors import (
     IncompatibleModelError,
+    ModelError,
     ModelIntegrityError,
     ModelNotFoundError,
     UntrustedModelError,
@@ -546,3 +549,111 @@ def write_card(model_dir: Path, card: dict[str, Any]) -> None:
     (model_dir / CARD_FILE).write_text(
         json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
     )
+
+
+# --- writing a model folder whole: a sibling folder swapped into place when complete ------
+
+#: The files a model directory holds (train writes them; a folder holding others is not
+#: replaced whole: they would be lost).
+MODEL_ENTRIES = frozenset((MODEL_FILE, SHA_FILE, CARD_FILE, "README.md", "trained_texts.txt"))
+
+
+def unwritable(out_dir: Path, exc: OSError) -> ModelError:
+    """The error of a model folder that cannot be written (a full disk, no permission …)."""
+    return ModelError(f"{out_dir}: cannot write the model there ({exc.strerror or exc}); "
+                      "choose another --out folder")
+
+
+def check_model_out(out_dir: Path) -> None:
+    """Refuse ``out_dir`` before minutes of training rather than after: a file, a folder
+    holding files that are not a model's (replacing it whole would lose them), or a parent
+    folder where no sibling folder can be made (created if missing, as the write needs)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ModelError(f"{out_dir}: is a file, not a model folder; choose another --out")
+    if out_dir.is_dir():
+        foreign = sorted(e.name for e in out_dir.iterdir() if e.name not in MODEL_ENTRIES)
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+            raise ModelError(f"{out_dir}: holds files that are not a model's ({shown}); a model "
+                             "folder is replaced whole when the new model is complete, so "
+                             "choose a new or empty folder for --out")
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        os.rmdir(_stage_beside(out_dir))  # the very call the write makes, tried now
+    except OSError as exc:
+        raise unwritable(out_dir, exc) from None
+
+
+def _stage_beside(out_dir: Path) -> Path:
+    """A new, empty sibling folder of ``out_dir`` (``.NAME.training-XXXX``)."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix=f".{out_dir.resolve().name}.training-",
+                                 dir=out_dir.parent))
+
+
+@contextmanager
+def staged_model_dir(out_dir: Path) -> Iterator[Path]:
+    """A new sibling folder of ``out_dir`` to write a model into, put in place of ``out_dir``
+    when the block ends (:func:`_swap_into_place`) and removed when it fails or is
+    interrupted (an OSError becomes :func:`unwritable`'s ModelError).
+
+    Why: the files were written into ``out_dir`` one after another, so a crash mid-write left
+    half a model and a ``Tagger.load`` during a retrain read the new model.joblib against the
+    old checksum or card. Check ``out_dir`` first with :func:`check_model_out`."""
+    import shutil
+
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        stage = _stage_beside(out_dir)
+    except OSError as exc:
+        raise unwritable(out_dir, exc) from None
+    try:
+        yield stage
+        _swap_into_place(stage, out_dir)
+    except BaseException as exc:  # a full disk, an interrupt: the old model stays, no debris
+        shutil.rmtree(stage, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise unwritable(out_dir, exc) from None
+        raise
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system has no such call (then :func:`_swap_into_place` renames twice)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # glibc before 2.28, musl
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    # (non-zero: a file system without it, EINVAL; the caller renames twice)
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _swap_into_place(stage: Path, out_dir: Path) -> None:
+    """Put the complete model of ``stage`` at ``out_dir``: renamed when there is none,
+    exchanged in one step with the old one otherwise (a load sees the old model or the new,
+    never a mix), the old one then removed. Without an exchange call the old folder is
+    renamed aside first and put back if the second rename fails."""
+    import shutil
+
+    if not out_dir.exists():
+        os.rename(stage, out_dir)
+        return
+    if _exchange(stage, out_dir):
+        shutil.rmtree(stage, ignore_errors=True)  # (it now holds the old model)
+        return
+    old = stage.with_name(stage.name.replace(".training-", ".old-"))
+    os.rename(out_dir, old)
+    try:
+        os.rename(stage, out_dir)
+    except OSError:
+        os.rename(old, out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -154,90 +153,6 @@ def _load(data: Any) -> tuple[list[LabeledStatement], list[Path]]:
     return load_labeled(data), data_files(data)
 
 
-def _unwritable(out_dir: Path, exc: OSError) -> Exception:
-    from nlp_reports.errors import ModelError
-
-    return ModelError(f"{out_dir}: cannot write the model there ({exc.strerror or exc}); "
-                      "choose another --out folder")
-
-
-#: The files a model directory holds (train writes them; a folder holding others is not
-#: replaced whole: they would be lost).
-_MODEL_ENTRIES = frozenset(("model.joblib", "model.joblib.sha256", "meta.json", "README.md",
-                            "trained_texts.txt"))
-
-
-def _stage_beside(out_dir: Path) -> Path:
-    """A new, empty sibling folder of ``out_dir`` to write the model into
-    (``.NAME.training-XXXX``), renamed into place by :func:`_swap_into_place` when complete.
-
-    Why: the files were written into ``out_dir`` one after another, so a crash mid-write left
-    half a model and a ``Tagger.load`` during a retrain read the new model.joblib against the
-    old checksum or card. Refused before training: ``out_dir`` a file, or a folder holding
-    files that are not a model's (replacing it whole would lose them)."""
-    import tempfile
-
-    from nlp_reports.errors import ModelError
-
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ModelError(f"{out_dir}: is a file, not a model folder; choose another --out")
-    if out_dir.is_dir():
-        foreign = sorted(e.name for e in out_dir.iterdir() if e.name not in _MODEL_ENTRIES)
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
-            raise ModelError(f"{out_dir}: holds files that are not a model's ({shown}); a model "
-                             "folder is replaced whole when the new model is complete, so "
-                             "choose a new or empty folder for --out")
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{out_dir.resolve().name}.training-",
-                                     dir=out_dir.parent))
-    except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where the
-    system has no such call (then :func:`_swap_into_place` renames twice)."""
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # glibc before 2.28, musl
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    # (non-zero: a file system without it, EINVAL; the caller renames twice)
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
-
-
-def _swap_into_place(stage: Path, out_dir: Path) -> None:
-    """Put the complete model of ``stage`` at ``out_dir``: renamed when there is none,
-    exchanged in one step with the old one otherwise (a load sees the old model or the new,
-    never a mix), the old one then removed. Without an exchange call the old folder is
-    renamed aside first and put back if the second rename fails."""
-    try:
-        if not out_dir.exists():
-            os.rename(stage, out_dir)
-            return
-        if _exchange(stage, out_dir):
-            shutil.rmtree(stage, ignore_errors=True)  # (it now holds the old model)
-            return
-        old = stage.with_name(stage.name.replace(".training-", ".old-"))
-        os.rename(out_dir, old)
-        try:
-            os.rename(stage, out_dir)
-        except OSError:
-            os.rename(old, out_dir)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-
-
 def _records_sha256(items: list[LabeledStatement]) -> str:
     import hashlib
     import json
@@ -315,127 +230,119 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
              len(items), (f"{len(files)} file" + "s" * (len(files) != 1)) if files
              else "records given in Python")
     out_dir = Path(out)
-    stage = _stage_beside(out_dir)  # fails before training, not after
+    mc.check_model_out(out_dir)  # fails before training, not after
+    tr, dv, te = _splits(items, dev, test, files)
+    kinds = {d.kind for d in tr}
+    if len(kinds) < 2:
+        raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
+    log.info("split by family: train %d, dev %d, test %d statements", len(tr), len(dv), len(te))
+    warnings = scarcity_warnings(tr + dv, "the training split (train+dev)")
+    if len(te) < MIN_TEST:
+        warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
+                        f"{MIN_TEST} are needed for figures within a few points)")
+    test_by_file = _test_by_file(tr + dv, te)
+    own = held_out_own(test_by_file)
+    if own:
+        warnings.append(own)
+    warn_data(warnings)
+
+    tok = Tokenizer(tokenizer)
+    settings = {**DEFAULT_PARAMS, **(params or {})}
+    model = StatementModel(tokenizer=tok, random_state=seed, **settings)
+    fit_items = tr + dv
+
+    def weight_of(part: list[LabeledStatement]) -> Any:
+        if not weights:
+            return None
+        return [weights.get(_source_file(d), 1.0) for d in part]
+
+    if method == "dev" and not dv:
+        log.warning("no dev statements: theme thresholds stay at the default %.2f",
+                    settings["theme_threshold"])
+        method = "fixed"
+    if method == "dev":
+        log.info("fitting on train (%d) to tune the theme thresholds on dev (%d)", len(tr),
+                 len(dv))
+        model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr],
+                  sample_weight=weight_of(tr))
+        model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
+        tuned = model.theme_model_.thresholds_.copy()
+        sources = list(model.theme_model_.threshold_sources_)
+    elif method == "oof":
+        log.info("tuning the theme thresholds on 5-fold out-of-fold predictions of %d "
+                 "statements", len(fit_items))
+        tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"],
+                                         weight_of(fit_items))
+    log.info("fitting the kind and theme models on train+dev (%d statements)", len(fit_items))
+    model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
+              [d.themes for d in fit_items], sample_weight=weight_of(fit_items))
+    if method != "fixed":
+        model.set_thresholds(tuned, sources)
+
+    metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
+    test_scores, by_source = _test_figures(model, te, fit_items, metrics, tokenizer)
+
     try:
-        tr, dv, te = _splits(items, dev, test, files)
-        kinds = {d.kind for d in tr}
-        if len(kinds) < 2:
-            raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
-        log.info("split by family: train %d, dev %d, test %d statements", len(tr), len(dv), len(te))
-        warnings = scarcity_warnings(tr + dv, "the training split (train+dev)")
-        if len(te) < MIN_TEST:
-            warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
-                            f"{MIN_TEST} are needed for figures within a few points)")
-        test_by_file = _test_by_file(tr + dv, te)
-        own = held_out_own(test_by_file)
-        if own:
-            warnings.append(own)
-        warn_data(warnings)
-
-        tok = Tokenizer(tokenizer)
-        settings = {**DEFAULT_PARAMS, **(params or {})}
-        model = StatementModel(tokenizer=tok, random_state=seed, **settings)
-        fit_items = tr + dv
-
-        def weight_of(part: list[LabeledStatement]) -> Any:
-            if not weights:
-                return None
-            return [weights.get(_source_file(d), 1.0) for d in part]
-
-        if method == "dev" and not dv:
-            log.warning("no dev statements: theme thresholds stay at the default %.2f",
-                        settings["theme_threshold"])
-            method = "fixed"
-        if method == "dev":
-            log.info("fitting on train (%d) to tune the theme thresholds on dev (%d)", len(tr),
-                     len(dv))
-            model.fit([d.text for d in tr], [d.kind for d in tr], [d.themes for d in tr],
-                      sample_weight=weight_of(tr))
-            model.tune_thresholds([d.text for d in dv], [d.themes for d in dv])
-            tuned = model.theme_model_.thresholds_.copy()
-            sources = list(model.theme_model_.threshold_sources_)
-        elif method == "oof":
-            log.info("tuning the theme thresholds on 5-fold out-of-fold predictions of %d "
-                     "statements", len(fit_items))
-            tuned, sources = _oof_thresholds(model, fit_items, settings["theme_threshold"],
-                                             weight_of(fit_items))
-        log.info("fitting the kind and theme models on train+dev (%d statements)", len(fit_items))
-        model.fit([d.text for d in fit_items], [d.kind for d in fit_items],
-                  [d.themes for d in fit_items], sample_weight=weight_of(fit_items))
-        if method != "fixed":
-            model.set_thresholds(tuned, sources)
-
-        metrics: dict[str, Any] = {"n_train": len(tr), "n_dev": len(dv), "n_test": len(te)}
-        test_scores, by_source = _test_figures(model, te, fit_items, metrics, tokenizer)
-
+        bundle = compile_model(model)
+    except ValueError as exc:  # estimator parameters the numpy-served form cannot hold
+        raise UsageError(f"the trained model cannot be served: {exc}; use the default "
+                         "estimators or ones of the same kind") from exc
+    created = mc.utc_now()
+    card = {
+        "name": name or out_dir.resolve().name,
+        "version": created[:10].replace("-", "."),
+        "created": created,
+        "command": command,
+        "format_version": mc.FORMAT_VERSION,
+        "description": "Kind (problem/measure/other) and 13 themes of section-五 statements of "
+                       "government information-disclosure annual reports.",
+        "labels": {"kinds": list(KINDS), "themes": list(THEME_IDS),
+                   "theme_names": dict(THEME_NAMES)},
+        "data": {
+            "files": [f.name for f in sorted(files, key=str)],
+            "sha256": data_sha256(files) if files else _records_sha256(items),
+            "n_statements": len(items),
+            "n_families": len({d.family for d in items}),
+            "trained_texts_file": TRAINED_TEXTS_FILE,
+        },
+        "split": {"train": len(tr), "dev": len(dv), "test": len(te),
+                  "test_families": len({d.family for d in te}),
+                  # per data file: [statements held out as test, statements used]: the final
+                  # model never sees the test ones (a 'split' column set to train keeps them)
+                  "test_by_file": test_by_file,
+                  "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
+                            "texts also in train dropped; final fit on train+dev"},
+        "metrics": {"test": metrics, "test_detail": test_scores,
+                    **({"test_by_source": by_source} if by_source else {}),
+                    **({"shipped": _shipped_summary(test_scores["shipped"])}
+                       if test_scores.get("shipped") else {})},
+        "warnings": warnings,
+        "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
+        "threshold_method": method,
+        "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
+        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
+        "weights": dict(weights or {}),
+        "seed": seed,
+        "tokenizer": {**tok.get_params(), "engine_at_training": tok.engine_,
+                      "userdict_sha256": userdict_hash()},
+        "versions": mc.library_versions(),
+        "model_file": mc.MODEL_FILE,
+        "model_sha256": None,  # (set once the file is written)
+        "n_features": int(sum(len(v.vocabulary_) for _, v in model.features_.transformer_list)),
+    }
+    with mc.staged_model_dir(out_dir) as stage:
         model_path = stage / mc.MODEL_FILE
-        try:
-            bundle = compile_model(model)
-        except ValueError as exc:  # estimator parameters the numpy-served form cannot hold
-            raise UsageError(f"the trained model cannot be served: {exc}; use the default "
-                             "estimators or ones of the same kind") from exc
-        mc.dump_model(bundle, model_path)  # (an OSError: the except below)
-        digest = mc.sha256_file(model_path)
+        mc.dump_model(bundle, model_path)
+        digest = card["model_sha256"] = mc.sha256_file(model_path)
         (stage / mc.SHA_FILE).write_text(f"{digest}  {mc.MODEL_FILE}\n", "ascii")
         # what it learned from, by text: evaluate then knows its own training statements in a
         # re-saved, merged or renamed label file, whose file name says nothing
         (stage / TRAINED_TEXTS_FILE).write_text(
             "".join(k + "\n" for k in sorted({text_key(d.text) for d in fit_items})), "ascii")
-
-        created = mc.utc_now()
-        card = {
-            "name": name or out_dir.resolve().name,
-            "version": created[:10].replace("-", "."),
-            "created": created,
-            "command": command,
-            "format_version": mc.FORMAT_VERSION,
-            "description": "Kind (problem/measure/other) and 13 themes of section-五 statements of "
-                           "government information-disclosure annual reports.",
-            "labels": {"kinds": list(KINDS), "themes": list(THEME_IDS),
-                       "theme_names": dict(THEME_NAMES)},
-            "data": {
-                "files": [f.name for f in sorted(files, key=str)],
-                "sha256": data_sha256(files) if files else _records_sha256(items),
-                "n_statements": len(items),
-                "n_families": len({d.family for d in items}),
-                "trained_texts_file": TRAINED_TEXTS_FILE,
-            },
-            "split": {"train": len(tr), "dev": len(dv), "test": len(te),
-                      "test_families": len({d.family for d in te}),
-                      # per data file: [statements held out as test, statements used]: the final
-                      # model never sees the test ones (a 'split' column set to train keeps them)
-                      "test_by_file": test_by_file,
-                      "method": "sha256(family) buckets 70/15/15; a 'split' field wins; dev/test "
-                                "texts also in train dropped; final fit on train+dev"},
-            "metrics": {"test": metrics, "test_detail": test_scores,
-                        **({"test_by_source": by_source} if by_source else {}),
-                        **({"shipped": _shipped_summary(test_scores["shipped"])}
-                           if test_scores.get("shipped") else {})},
-            "warnings": warnings,
-            "thresholds": {t: float(x) for t, x in zip(THEME_IDS, model.thresholds_, strict=True)},
-            "threshold_method": method,
-            "threshold_sources": dict(zip(THEME_IDS, model.theme_model_.threshold_sources_, strict=True)),
-            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in settings.items()},
-            "weights": dict(weights or {}),
-            "seed": seed,
-            "tokenizer": {**tok.get_params(), "engine_at_training": tok.engine_,
-                          "userdict_sha256": userdict_hash()},
-            "versions": mc.library_versions(),
-            "model_file": mc.MODEL_FILE,
-            "model_sha256": digest,
-            "n_features": int(sum(len(v.vocabulary_) for _, v in model.features_.transformer_list)),
-        }
         mc.write_card(stage, card)
         (stage / "README.md").write_text(model_readme(card), "utf-8")
-        _swap_into_place(stage, out_dir)
-        log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
-        return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
-    except OSError as exc:  # a full disk, a folder gone read-only while training
-        shutil.rmtree(stage, ignore_errors=True)
-        raise _unwritable(out_dir, exc) from None
-    except BaseException:  # a failure or an interrupt: the old model stays, no debris
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+    log.info("model written to %s (sha256 %s)", out_dir, digest[:12])
+    return TrainResult(path=out_dir, metrics=metrics, card=card, warnings=tuple(warnings))
 
 
 def _test_by_file(fit_items: list[LabeledStatement], te: list[LabeledStatement]
