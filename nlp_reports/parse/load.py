@@ -887,8 +887,9 @@ def _fee_part_problems(layout: Layout, text: str, fmt: str | None) -> list[Probl
     """``missing_fee_part`` for an older (2008–2018) layout with sections that says nothing
     of fees (收费及减免, 2007 条例 第三十二条), no part of its own nor a sentence elsewhere: the
     national scheme folds that part into section 3, so a missing section cannot show it."""
+    end = layout.annex_span[1] if layout.annex_span else layout.content_end  # (its annex too)
     if fmt != "legacy" or not layout.sections or _FEE_WORDS.search(
-            text, layout.content_start, layout.content_end):
+            text, layout.content_start, end):
         return []
     return [Problem("missing_fee_part", "no part on fees (收费及减免情况, 2007 条例 第三十二条) "
                     "and no word of fees in the text")]

@@ -185,6 +185,7 @@ class Layout:
     signature_span: tuple[int, int] | None  # the agency line above the closing date
     date_span: tuple[int, int] | None  # the closing date line
     head_date_span: tuple[int, int] | None = None  # a date line right under the title
+    annex_span: tuple[int, int] | None = None  # an annex below the signed and dated report
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -617,8 +618,8 @@ def analyse(text: str) -> Layout:
             i += 1
         headings = [h for h in headings if h.line_start >= content_start]
 
-    content_end, signature_span, date_span = _tail(text, headings[-1].body_start if headings
-                                                  else content_start)
+    content_end, signature_span, date_span, annex_span = _tail(
+        text, headings[-1].body_start if headings else content_start)
     headings = [h for h in headings if h.line_start < content_end]
 
     sections: list[SectionSpan] = []
@@ -644,9 +645,11 @@ def analyse(text: str) -> Layout:
             continue
         sections.append(SectionSpan(h.number, h.title_start, h.title_end, h.body_start, body_end))
         current = h.number
+    if annex_span:  # (text under no section, key 0: its tables are read)
+        unsectioned.append(annex_span)
     return Layout(title_span, content_start, content_end, tuple(sections), tuple(unsectioned),
                   tuple(folded), signature_span, date_span,
-                  _head_date(text, title_span, first) if title_span else None)
+                  _head_date(text, title_span, first) if title_span else None, annex_span)
 
 
 #: How many non-blank lines under the title are looked at for its date line.
@@ -693,8 +696,11 @@ def _title_repeat(text: str, key: str, lines: list[tuple[int, int]]) -> int:
 _BLANKS = re.compile(r"\s+")
 
 
-def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
-    """Where the report ends: before trailing chrome, and before the agency + date signature."""
+def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None,
+                                         tuple[int, int] | None]:
+    """Where the report ends: before trailing chrome, and before the agency + date signature;
+    ``(end, signature, date, annex)``, the annex being the text under a signature and date
+    that do not close the text (附件/附表, 名词解释, a QR code and its caption)."""
     end = len(text)
     lines = _lines(text[after:])
     for l0, l1 in lines:
@@ -712,7 +718,11 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     if (len(tail_lines) > 1 and _PAGE_LINE.fullmatch(text, *tail_lines[-1])
             and _DATE_LINE.match(text[tail_lines[-2][0]:tail_lines[-2][1]])):
         tail_lines.pop()
-    if tail_lines and _DATE_LINE.match(text[tail_lines[-1][0]:tail_lines[-1][1]]):
+    signed = _signed_date(text, *tail_lines[-1]) if tail_lines else None
+    if signed:  # "<agency>　　<date>" on one line
+        signature, date = signed
+        end = signature[0]
+    elif tail_lines and _DATE_LINE.match(text[tail_lines[-1][0]:tail_lines[-1][1]]):
         date = tail_lines[-1]
         end = date[0]
         if len(tail_lines) > 1:
@@ -727,31 +737,59 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
         signature = tail_lines[-1]
         end = signature[0]
     elif date is None:
-        signature, date = _signed_above_annex(text, tail_lines)
-    return _closing_start(text, after, end), signature, date
+        signature, date, annex = _signed_above_annex(text, tail_lines)
+        if date is not None:
+            return _closing_start(text, after, (signature or date)[0]), signature, date, (
+                annex, end)
+    return _closing_start(text, after, end), signature, date, None
 
 
 @lru_cache(maxsize=1)
 def _annex_start() -> re.Pattern[str]:
     """A line opening an annex under the signed report ("附件：县直各部门…情况", "附表1",
-    "附件"); compiled on first use (only a report with no closing date asks for it)."""
-    return re.compile(r"[ \t\u3000]{0,8}附[件表][\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)")
+    "附件", "附：名词解释", "名词解释", a QR code or its caption "扫描二维码查看…"); compiled on
+    first use (only a report with no closing date asks for it)."""
+    return re.compile(
+        r"[ \t\u3000]{0,8}(?:附[件表录][\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)|附[:：]"
+        r"|【?名词解释|[^\n。；;]{0,12}(?:二维码|扫码)|\[图片\][ \t\u3000]*$)")
 
 
 def _signed_above_annex(text: str, lines: list[tuple[int, int]]
-                        ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """``(signature, date)`` of a report signed and dated above its annex (the report's own
-    tables, or its bureaus' tables appended after the closing date): the date line right
-    above the first annex line, the agency line above it. The text stays where it is (the
-    annex may hold the report's tables); only the date is read. ``(None, None)`` if none."""
+                        ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
+    """``(signature, date, annex start)`` of a report signed and dated above its annex (the
+    report's own tables, its bureaus' tables, a 名词解释, a QR code appended after the closing
+    date): the date line right above the first annex line, the agency line above it. The
+    report ends there; the annex is no section's text (its tables are still read).
+    ``(None, None, 0)`` if none."""
     annex = _annex_start()
     for i, (l0, l1) in enumerate(lines):
-        if i >= 1 and annex.match(text, l0, l1) and _DATE_LINE.match(text[slice(*lines[i - 1])]):
-            date = lines[i - 1]
-            s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
-            sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
-            return sig, date
-    return None, None
+        if i >= 1 and annex.match(text, l0, l1):
+            signed = _signed_date(text, *lines[i - 1])
+            if signed:
+                return signed[0], signed[1], l0
+            if _DATE_LINE.match(text[slice(*lines[i - 1])]):
+                date = lines[i - 1]
+                s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
+                sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
+                return sig, date, l0
+    return None, None, 0
+
+
+#: The blanks between the agency and the date of a signature on one line.
+_SIGN_GAP = re.compile(r"[ \t\u3000]+(?=\S+[ \t\u3000]*$)")
+
+
+def _signed_date(text: str, l0: int, l1: int
+                 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(agency, date)`` spans of a signature written on one line, the agency, blanks and
+    the closing date ("青石县人民政府办公室　　2024年1月26日"); else None."""
+    line = text[l0:l1]
+    if "日" not in line and "月" not in line:
+        return None
+    m = _SIGN_GAP.search(line.rstrip(" \t\u3000"))
+    if m is None or not _DATE_LINE.match(line[m.end():]) or not _is_agency_line(line[:m.start()]):
+        return None
+    return (l0, l0 + m.start()), (l0 + m.end(), l1)
 
 
 #: The closing formula of a report's last line ("特此报告。", "以上报告，请审阅。"), on a line of

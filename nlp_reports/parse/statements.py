@@ -25,6 +25,7 @@ from functools import lru_cache
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
 from nlp_reports.parse.headings import (
     AIMED_AT_PROBLEM,
+    ASPECT_LABEL,
     INTENT,
     MAX_SUBHEADING_LENGTH,
     MAX_UNNUMBERED_LENGTH,
@@ -133,6 +134,19 @@ _LATIN_SEMICOLON = re.compile(r";(?<=[A-Za-z0-9/=&#._-];)(?=[A-Za-z])")
 _CONTENT = re.compile(r"[^\s。，,；;：:！？!?、.．()（）【】\[\]\"“”'‘’—\-…·]")
 #: A short heading phrase run in before "：" ("改进措施：…", "存在问题：…").
 _RUN_IN_HEADING = re.compile(r"[ \t\u3000]{0,4}([^\s，,。；;：:]{2,12})[：:][ \t\u3000]*")
+#: A "…方面" block label run in before "，" at a sentence start inside a paragraph ("…单一。改进
+#: 方面，我局将…", "…；问题方面，…"): the whole phrase from the sentence start to the comma is
+#: the label (headings.ASPECT_LABEL), as at a paragraph start; "在改进方面还有差距" is none.
+_ASPECT_RUN_IN = re.compile(rf"[ \t\u3000]{{0,4}}({ASPECT_LABEL.pattern})[，,][ \t\u3000]*")
+
+
+def _aspect_label(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """(block, end of the label) when text[s:e] opens with a "…方面，" block label and goes on
+    with text, else None."""
+    m = _ASPECT_RUN_IN.match(text, s, e)
+    if m is None or not _CONTENT.search(text, m.end(), e):
+        return None
+    return aspect_block(m.group(1)), m.end()  # type: ignore[return-value]
 _ANNOUNCES = re.compile(r"以下|如下|[：:]$")
 #: A sub-heading written as a sentence of its own: "（二）改进措施。", "下一步工作打算。"
 _HEADING_SENTENCE = re.compile(
@@ -754,6 +768,9 @@ def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
         named = block_of(run_in.group(1)) if run_in else None
         if named is not None:
             return p, run_in.end(), named
+        aspect = _aspect_label(text, h0, h1)  # "改进方面，在官网开通…"
+        if aspect is not None:
+            return p, aspect[1], aspect[0]
         if _measure_turn(text, p, q):
             return p, p, "measure"
     return None
@@ -771,6 +788,9 @@ def _measure_half(text: str, s: int, e: int) -> int | None:
         head = _RUN_IN_HEADING.match(text, p, e)
         if head is not None and block_of(head.group(1)) == "measure" \
                 and _CONTENT.search(text, head.end(), e):
+            return p
+        aspect = _aspect_label(text, p, e)  # "…不够全面。改进方面，会后…"
+        if aspect is not None and aspect[0] == "measure":
             return p
         if (text.startswith(("针对", "对此"), p) and _measure_turn(text, p, e)
                 and _reads_as_problem(text, s, m.end())):
@@ -800,9 +820,14 @@ def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpa
     for i, (s, e) in enumerate(spans):
         head = _RUN_IN_HEADING.match(text, s, e)
         named = block_of(head.group(1)) if head else None
+        label_end = head.end() if head else s
+        if named is None and (aspect := _aspect_label(text, s, e)) is not None:
+            named, label_end = aspect  # "…单一。改进方面，我局将…"
         if named is not None:  # "改进措施：配备专职人员。" switches any block
+            if named == "measure" and block == "unknown":
+                _problems_before(text, out)  # as a label on its own line sets them off
             block = named
-            s, e = _trim(text, head.end(), e)
+            s, e = _trim(text, label_end, e)
             if not _CONTENT.search(text, s, e):
                 continue
         elif ((named := _heading_block(text, s, e)) is not None
@@ -970,19 +995,25 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                 # "一是…不健全；二是…滞后。2020年，我局将：一是…": the run before the
                 # measures' lead-in lists the problems
                 _problem_run(text, out, run_start)
+            lead = run_block
             if heading is None:
                 cut = _last_sentence_start(text, s, e)
                 if r == 0 and s < cut < e and _CONTENT.search(text, s, cut):
                     # prose before the sentence that announces the list ("…还存在以下问题：
                     # A；B。针对以上问题，我局将：（一）…") is statements of its own
-                    out.extend(_sentences(text, s, cut, block))
+                    prose = _sentences(text, s, cut, block)
+                    out.extend(prose)
                     if block == "unknown" and run_block == "measure":
                         _problems_before(text, out)  # "…但也存在…不足。下一步，我们将："
                     s = _trim(text, cut, e)[0]
                     heading = _heading_block(text, s, e)  # "…。（二）存在的主要问题。一是…"
                     run_block = heading or run_block
+                    if run_block == block and prose:
+                        # a label in the prose ("…滞后。改进方面，…；…。") goes on to its
+                        # last sentence: that sentence's block, not the items'
+                        lead = prose[-1].block
                 if heading is None:
-                    out.append(StatementSpan(s, e, run_block, None))
+                    out.append(StatementSpan(s, e, lead, None))
         labelled = _LABEL_BLOCK.match(text, run[0][0]) is not None
         last_end = runs[r + 1][0][0] if r + 1 < len(runs) else end
         run_start = len(out)
