@@ -319,7 +319,6 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
             scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
             retag=args.retag, timeout=args.timeout, words=not args.no_words,
-            split=not args.no_split,
         )
     except KeyboardInterrupt:
         _err(_interrupted_line(args.db))
@@ -625,11 +624,6 @@ def build_parser() -> argparse.ArgumentParser:
                    "go to the workers by absolute path: every worker must see them there "
                    "(docs/scaling.md)")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
-    p.add_argument("--no-split", action="store_true",
-                   help="refuse a compilation (汇编: one file holding several reports) as "
-                        "not_a_report, as before; by default each of its reports is stored, "
-                        "reports.part 1 … N under the file's path, all or none, and the end "
-                        "line says 'N files split into M reports'")
     p.add_argument("--no-words", action="store_true",
                    help="store no vocabulary words (reports.words NULL: not segmented at tag "
                         "time): about a fifth less CPU and a quarter smaller store, for "
@@ -769,10 +763,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "each finding in Chinese with the cell to fix. Give a store made by tag "
                     "(--db), or report files to check before publishing (this year's, and "
                     "last year's for the cross-year checks): then the findings come first and "
-                    "the wide table after. docs/audit.md. / 质量审查：逐份报告列出缺陷（应改正的"
+                    "the wide table after. Each report also says which of its agency's "
+                    "last-year defects recur, are fixed or are new (last_year_zh, "
+                    "--sort recurring). docs/audit.md. / 质量审查：逐份报告列出缺陷（应改正的"
                     "数据问题）和提示（值得一看），每条写明应改的单元格。可给出 tag 生成的数据库"
                     "（--db），或直接给出要检查的报告文件（本年度报告，可另给上年度报告）：此时先"
-                    "列出审查意见，宽表格在后。")
+                    "列出审查意见，宽表格在后。每份报告另列本机关上一年度报告缺陷的整改情况"
+                    "（未整改、已改正、新出现；--sort 再次出现的缺陷）。")
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="report files to check without a store (instead of --db): this "
                         "year's report, and last year's for the cross-year checks and "

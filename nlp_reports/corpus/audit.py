@@ -57,9 +57,11 @@ SIGNAL_COLUMNS: tuple[str, ...] = (
     "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
     "cross_year_soft", "mixed_heading_numbering", "file_name_year",
 )
-#: Columns that say more about a signal without counting: the agencies whose statements a
-#: report shares (the source of ``shared_with_other_agencies``).
-DETAIL_COLUMNS: tuple[str, ...] = ("shared_with",)
+#: Columns that say more without counting: the agencies whose statements a report shares
+#: (the source of ``shared_with_other_agencies``), and the follow-up of the agency's report
+#: on the year before (整改情况: its defects, the kinds found again, fixed, new).
+DETAIL_COLUMNS: tuple[str, ...] = ("shared_with", "defects_last_year", "recurring",
+                                   "last_year_zh")
 COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "defects", "signals", "findings_zh", "signals_zh",
                             *DEFECT_COLUMNS, *SIGNAL_COLUMNS, *DETAIL_COLUMNS)
 #: Each column's Chinese name (列名, the names of docs/audit.md's 审查说明): the CSV's header
@@ -79,7 +81,8 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "unmatched_problems": "问题无对应措施", "shared_with_other_agencies": "与其他机关雷同",
     "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度存量不符",
     "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
-    "shared_with": "雷同机关",
+    "shared_with": "雷同机关", "defects_last_year": "上年度缺陷数", "recurring": "再次出现的缺陷",
+    "last_year_zh": "整改情况",
 }
 #: Text columns that hold findings: ``--sort`` puts the rows with one first (then by text),
 #: as it puts the highest counts and ``True`` first, not the clean rows ("" sorts first).
@@ -414,6 +417,8 @@ def _findings_markdown(reps: Any) -> str:
             items = [x.strip() for x in _NUMBERED.split(str(text or "")) if x.strip()]
             if items:
                 out.append(f"\n{head}：\n\n" + "".join(f"- {x}\n" for x in items))
+        if getattr(r, "last_year_zh", ""):
+            out.append(f"\n整改情况：{r.last_year_zh}\n")
     return "".join(out)
 
 
@@ -882,17 +887,12 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         sections = store.query("SELECT report_id, number, title, text FROM sections "
                                "WHERE number IN (1, 5, 6)")
         failures = store.failures()
-        part_of = store.report_parts()
         copies = store.query("SELECT path, duplicate_of FROM duplicates")
         probs = store.problems()
         blanks = _blank_cell_rows(store)
     finally:
         if owned:
             store.close()
-    if part_of:  # a compilation's reports: one row each, shown path#part
-        frames.reports["path"] = [f"{p}#{part_of[i]}" if i in part_of else p
-                                  for i, p in zip(frames.reports["id"], frames.reports["path"],
-                                                  strict=True)]
     reps = frames.reports.set_index("id")
     st = frames.statements.merge(frames.reports[["id", "agency", "year"]].rename(
         columns={"id": "report_id"}), on="report_id", how="left")
@@ -935,7 +935,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
     out["folder"] = sm.top_folders(out["path"].tolist())
-    out = _typed(out)
+    out = _typed(_with_last_year(out, counted, dict(zip(reps.index, key, strict=True))))
     folder_of = dict(zip(out["report_id"], out["folder"], strict=True))
     if years:
         wanted = {int(y) for y in years}
@@ -1399,13 +1399,71 @@ def _with_failures(out: Any, zh_frame: Any, counted: Any, failures: Any
             pd.concat([counted, failed_counts]).fillna(0).astype(int))
 
 
+def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any]) -> Any:
+    """``out`` with the follow-up of each report's agency's report on the year before
+    (整改情况; the agency as ``texts_for_agency_year`` groups it, an ``--agency-map``'s old
+    and new name one): that report's ``defects_last_year``, the defect columns counted in
+    both (``recurring``: the same kind of defect again, not necessarily the same cell),
+    and a Chinese sentence naming them, those fixed and those new (``last_year_zh``).
+    Empty when the agency has no stored report on the year before; computed before the
+    ``--year`` filter, so a 2024 row is followed up against the 2023 report it hides."""
+    import pandas as pd
+
+    kinds = [c for c in DEFECT_COLUMNS if c in counted.columns]
+    found = counted[kinds].gt(0)
+    on_year: dict[tuple[Any, int], list[str]] = {}
+    for rid, path, year in zip(out["report_id"], out["path"], out["year"], strict=True):
+        if keys.get(rid) is not None and pd.notna(year):
+            on_year.setdefault((keys[rid], int(year)), []).append(path)
+    n_last: list[Any] = []
+    recurring: list[str] = []
+    said: list[str] = []
+    for rid, path, year in zip(out["report_id"], out["path"], out["year"], strict=True):
+        before = (on_year.get((keys.get(rid), int(year) - 1))
+                  if keys.get(rid) is not None and pd.notna(year) else None)
+        if not before:
+            n_last.append(pd.NA)
+            recurring.append("")
+            said.append("")
+            continue
+        # two texts of that year (two versions): a kind found in either counts as found
+        was = [c for c in kinds if found.loc[before, c].any()]
+        now = [c for c in kinds if found.loc[path, c]]
+        n_last.append(int(counted.loc[before, kinds].sum(axis=1).max()))
+        again = [c for c in was if c in now]
+        recurring.append(LIST_SEP.join(again))
+        said.append(_last_year_zh(int(year) - 1, n_last[-1], was, again,
+                                  [c for c in was if c not in now],
+                                  [c for c in now if c not in was]))
+    return out.assign(defects_last_year=pd.array(n_last, dtype="Int64"), recurring=recurring,
+                      last_year_zh=said)
+
+
+def _last_year_zh(year: int, n: int, was: Sequence[str], again: Sequence[str],
+                  fixed: Sequence[str], new: Sequence[str]) -> str:
+    """整改情况 as a sentence: 上年度（2023年度）报告有2个缺陷（…）。未整改…；已改正…；本年度新出现…。"""
+    def names(cols: Sequence[str]) -> str:
+        return "、".join(COLUMN_NAMES_ZH[c] for c in cols)
+
+    head = (f"上年度（{year}年度）报告有{n}个缺陷（{names(was)}）" if was
+            else f"上年度（{year}年度）报告无缺陷")
+    parts = [f"未整改（本年度再次出现同类缺陷）：{names(again)}" if again else "",
+             f"已改正：{names(fixed)}" if fixed else "",
+             f"本年度新出现：{names(new)}" if new else ""]
+    tail = "；".join(p for p in parts if p)
+    if not tail:
+        tail = "本年度亦无缺陷"
+    return f"{head}，{tail}。" if not was else f"{head}。{tail}。"
+
+
 def _typed(out: Any) -> Any:
     """Every column in its one type, the failed files' empty cells filled ("", False, 0)."""
     for col in ("identity_failures", "t1_contradictions", "missing_sections",
                 "unmatched_problems", "cross_year_failures", "cross_year_soft",
                 "parse_problems", "failed", "agency", "level", "region", "published",
                 "blank_cells", "published_late", "published_early", "mixed_heading_numbering",
-                "shared_with", "findings_zh", "signals_zh", "file_name_year", "folder"):
+                "shared_with", "findings_zh", "signals_zh", "file_name_year", "folder",
+                "recurring", "last_year_zh"):
         out[col] = out[col].astype(object).where(out[col].notna(), "")
     for col in ("section5_empty", "no_concrete_problem", "no_measures", "t2_fees_without_6",
                 "outdated_template"):

@@ -153,8 +153,7 @@ CODEBOOK: tuple[Column, ...] = (
        "报告编号，对应 reports.id（面板：保留的那份报告）",
        "audit: a file that could not be read"),
     _c("path", ["files", "reports", "panel", "audit"], "text", "File path",
-       "the file, an absolute path as it was reached (audit: path#part for a report of a "
-       "compilation)", "文件的绝对路径（审查结果中汇编的某份报告为 路径#序号）"),
+       "the file, an absolute path as it was reached", "文件的绝对路径"),
     _c("sha256", ["files", "reports"], "text", "SHA-256 of the file's bytes",
        "SHA-256 of the file's bytes (joins across stores)", "文件内容的 SHA-256（跨数据库连接用）",
        "files: a file not found"),
@@ -229,10 +228,6 @@ CODEBOOK: tuple[Column, ...] = (
     _c("linked_to", ["files"], "text", "Path of the linked file's report",
        "for a linked page: the path its report is stored under", "仅链接网页对应的报告路径",
        "not a linked page"),
-    _c("parts", ["files"], "integer", "Reports the file gave (a compilation)",
-       "for a compilation (a 汇编, a page printing two years' reports): how many reports the "
-       "file gave, stored as reports.part 1 … N", "汇编等一个文件所含报告的份数",
-       "a file that is one report"),
     # --- reports ---------------------------------------------------------------------------
     _c("traditional", ["reports"], "0/1", "1 if the text was in traditional characters",
        "1 when the text was in traditional characters", "正文为繁体字时为1"),
@@ -265,10 +260,6 @@ CODEBOOK: tuple[Column, ...] = (
     _c("fingerprint", ["reports"], "text", "Content fingerprint (SHA-256)",
        "a fingerprint of the text, the same across encodings and formats of one report",
        "正文指纹（同一报告不同格式相同）", "nothing to compare"),
-    _c("part", ["reports"], "integer", "Place of the report in its compilation",
-       "which report of a compilation (one file holding several) it is, 1 … files.parts; "
-       "(path, part) is the report's key", "该报告在汇编中的序号（第几份）",
-       "a file that is one report"),
     # --- sections ---------------------------------------------------------------------------
     _c("position", ["sections"], "integer", "Order of the section in the report",
        "the section's place in the report", "该部分在报告中的次序"),
@@ -571,6 +562,17 @@ CODEBOOK: tuple[Column, ...] = (
           ("outdated_template", "1 if a 2021+ report uses the 2019 trial form (defect)",
            "1 when a report on 2021 or later uses the 2019 trial format",
            "沿用2019年试行格式"))),
+    _c("defects_last_year", ["audit"], "integer", "Defects of the agency's report a year before",
+       "the defects of the agency's report on the year before (detail, not counted)",
+       "本机关上一年度报告的缺陷数", "no stored report of the agency on the year before"),
+    _c("recurring", ["audit"], "text", "Defect kinds found again from last year (detail)",
+       "the defect columns counted in this report and in the agency's report on the year "
+       "before, ids separated by ' | ' (the same kind again, not necessarily the same cell)",
+       "再次出现的缺陷：本年度与上一年度报告都有的缺陷类别", "none again, or no report the year before"),
+    _c("last_year_zh", ["audit"], "text", "Follow-up of last year's defects, in Chinese",
+       "整改情况: last year's defects, those found again, fixed and new, as one sentence",
+       "整改情况：上一年度报告的缺陷，哪些未整改、已改正，本年度新出现哪些",
+       "no stored report of the agency on the year before"),
     _c("shared_with_other_agencies", ["audit"], "integer", "Statements shared with others (signal)",
        "statements near-duplicating another agency's", "与其他机关雷同的表述数"),
     _c("copied_from_last_year", ["audit"], "integer", "Statements copied from last year (signal)",

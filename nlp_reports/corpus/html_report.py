@@ -803,6 +803,8 @@ _AUDIT_HEADERS_EN: dict[str, str] = {
     "published_late": "Published late", "published_early": "Dated before its year ended",
     "outdated_template": "Outdated 2019 template",
     "mixed_heading_numbering": "Mixed heading numbering", "shared_with": "Shared with",
+    "defects_last_year": "Defects last year", "recurring": "Found again",
+    "last_year_zh": "Follow-up of last year",
     "t2_fees_without_6": "Fees but 六 says 无", "cross_year_failures": "Cross-year X1",
     "parse_problems": "Parse problems", "failed": "Failed",
     "unmatched_problems": "Problems without a measure",
@@ -1127,7 +1129,10 @@ def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> s
             + tally
             + f"<p>发布日期：{esc(date or '未载明')}　文件：{esc(short(row['path']))}</p>"
             + (f"<p><b>审查意见（{len(found)}条）</b></p>" if found else "")
-            + items + sig + "</div>")
+            + items + sig
+            + (f"<p><b>整改情况</b>：{esc(row['last_year_zh'])}</p>"
+               if not _missing(row.get("last_year_zh")) and row.get("last_year_zh") else "")
+            + "</div>")
     if cards:
         return ('<section class="cards"><h2>审查意见（逐份报告） Findings per report</h2>'
                 + "".join(blocks) + "</section>")
@@ -1193,7 +1198,8 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
         return '<p class="note">(none)</p>'
     head_cols = ["path", "agency", "year", "level", "defects", "signals", "published"]
     head_cols = [c for c in head_cols if c in df.columns]
-    tail = [c for c in ("shared_with", "texts_for_agency_year", "region", "folder",
+    tail = [c for c in ("defects_last_year", "last_year_zh", "recurring", "shared_with",
+                        "texts_for_agency_year", "region", "folder",
                         "findings_zh", "signals_zh", "report_id") if c in df.columns]
     cols = [*head_cols, *defect_cols, *signal_cols, *tail]
     group = {**{c: "defect" for c in defect_cols}, **{c: "signal" for c in signal_cols},
