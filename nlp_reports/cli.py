@@ -319,6 +319,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
             scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
             retag=args.retag, timeout=args.timeout, words=not args.no_words,
+            split=not args.no_split,
         )
     except KeyboardInterrupt:
         _err(_interrupted_line(args.db))
@@ -624,6 +625,11 @@ def build_parser() -> argparse.ArgumentParser:
                    "go to the workers by absolute path: every worker must see them there "
                    "(docs/scaling.md)")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
+    p.add_argument("--no-split", action="store_true",
+                   help="refuse a compilation (汇编: one file holding several reports) as "
+                        "not_a_report, as before; by default each of its reports is stored, "
+                        "reports.part 1 … N under the file's path, all or none, and the end "
+                        "line says 'N files split into M reports'")
     p.add_argument("--no-words", action="store_true",
                    help="store no vocabulary words (reports.words NULL: not segmented at tag "
                         "time): about a fifth less CPU and a quarter smaller store, for "

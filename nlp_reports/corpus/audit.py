@@ -887,12 +887,17 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         sections = store.query("SELECT report_id, number, title, text FROM sections "
                                "WHERE number IN (1, 5, 6)")
         failures = store.failures()
+        part_of = store.report_parts()
         copies = store.query("SELECT path, duplicate_of FROM duplicates")
         probs = store.problems()
         blanks = _blank_cell_rows(store)
     finally:
         if owned:
             store.close()
+    if part_of:  # a compilation's reports: one row each, shown path#part
+        frames.reports["path"] = [f"{p}#{part_of[i]}" if i in part_of else p
+                                  for i, p in zip(frames.reports["id"], frames.reports["path"],
+                                                  strict=True)]
     reps = frames.reports.set_index("id")
     st = frames.statements.merge(frames.reports[["id", "agency", "year"]].rename(
         columns={"id": "report_id"}), on="report_id", how="left")

@@ -38,10 +38,13 @@ from typing import Any, NamedTuple
 from nlp_reports._gc import GC_THRESHOLD, fewer_collections
 from nlp_reports.corpus.store import (
     REPORT_META_COLUMNS,
+    PreparedParts,
+    PreparedReport,
     Store,
     StoredStatement,
     _now,
     open_store,
+    parts_message,
     prepare_report,
     statement_rows,
     tagged_to_stored,
@@ -113,6 +116,12 @@ class BatchResult:
     #: recorded as ``linked``, neither failed nor counted in :attr:`failed` (this run's
     #: pages, and earlier failed pages whose file this run stored)
     linked: int = 0
+    #: compilations (汇编: a file holding several reports) stored report by report, and
+    #: how many reports they gave; parts that could not be read or tagged (their file is
+    #: stored with the others, its ``files`` row naming them: reason ``part_failed``)
+    split_files: int = 0
+    split_reports: int = 0
+    failed_parts: int = 0
 
     def summary_line(self, shown: int = 0) -> str:
         """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``.
@@ -123,8 +132,18 @@ class BatchResult:
         """
         dup = (f", {self.duplicates} duplicate{'s' if self.duplicates != 1 else ''} of "
                "stored reports" if self.duplicates else "")
-        line = (f"tagged {self.ok} report{'s' if self.ok != 1 else ''}, "
+        tagged = f"{self.ok} report{'s' if self.ok != 1 else ''}"
+        if self.split_files:  # (ok counts files; a compilation gives several reports)
+            n = self.ok - self.split_files + self.split_reports
+            tagged = f"{n} report{'s' if n != 1 else ''} from {self.ok} files"
+        line = (f"tagged {tagged}, "
                 f"skipped {self.skipped} already stored{dup}, {self.failed} failed")
+        if self.split_files:
+            line += (f"; {self.split_files} file{'s' if self.split_files != 1 else ''} split "
+                     f"into {self.split_reports} report{'s' if self.split_reports != 1 else ''}")
+            if self.failed_parts:
+                line += (f" ({self.failed_parts} part{'s' if self.failed_parts != 1 else ''} "
+                         "failed: see the files table)")
         if self.replaced:
             line += (f"; {self.replaced} stored report{'s' if self.replaced != 1 else ''} "
                      f"replaced (the file changed since it was stored)")
@@ -902,9 +921,21 @@ class _HeldWarnings(logging.Filter):
 
 
 def _default_loader(path: str) -> Any:
+    """The file's reports (:func:`~nlp_reports.parse.load_reports`): a compilation (汇编)
+    gives a list of its parts, a file holding one report that report."""
+    from nlp_reports.parse import load_reports
+
+    reports = load_reports(Path(path))  # a file: a str with a line break would be read as text
+    if len(reports) == 1 and isinstance(reports[0], Report) and reports[0].metadata.part is None:
+        return reports[0]
+    return reports
+
+
+def _whole_loader(path: str) -> Any:
+    """``load_report``: a compilation is refused (``tag --no-split``)."""
     from nlp_reports.parse import load_report
 
-    return load_report(Path(path))  # a file: a str with a line break would be read as text
+    return load_report(Path(path))
 
 
 def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
@@ -914,7 +945,8 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
 
     Each item is ``(path, sha256, size)``. Each result is ``("ok", path, sha, size,
     prepared, None, None)`` — ``prepared`` the report's store rows
-    (:class:`~nlp_reports.corpus.store.PreparedReport`), built here so that the single
+    (:class:`~nlp_reports.corpus.store.PreparedReport`, or a compilation's
+    :class:`~nlp_reports.corpus.store.PreparedParts`), built here so that the single
     writer only inserts — or ``("failed", path, sha, size, reason, message)``. A file whose
     parse takes more than ``timeout`` seconds fails with reason ``timeout``.
     """
@@ -936,8 +968,12 @@ def _parse_item(path: str, sha: str, size: int, load: Callable[[str], Any],
             report = _load_with_timeout(load, real, timeout)
         finally:
             log.removeFilter(held)
-        if real != path and getattr(report.metadata, "source", None) == real:
-            report = replace(report, metadata=replace(report.metadata, source=path))
+        if isinstance(report, list):  # a compilation: its parts (a ParseError for a failed one)
+            report = [_resourced(r, real, path) if isinstance(r, Report) else r for r in report]
+            if not report:
+                raise ParseError(f"{path}: no report read")
+        else:
+            report = _resourced(report, real, path)
         out.append(("parsed", path, sha, size, report))
     except FileTimeout as exc:
         log.warning("%s: %s; recorded as failed", path, exc)
@@ -956,6 +992,14 @@ def _parse_item(path: str, sha: str, size: int, load: Callable[[str], Any],
     return out[0]
 
 
+def _resourced(report: Any, real: str, path: str) -> Any:
+    """``report`` whose ``source`` names ``path`` (the file as the store knows it) rather than
+    ``real`` (the name it was read under)."""
+    if real != path and getattr(report.metadata, "source", None) == real:
+        return replace(report, metadata=replace(report.metadata, source=path))
+    return report
+
+
 def _tag_parsed(outcomes: Iterable[tuple[Any, ...]], spec: TaggerSpec,
                 words: bool = True) -> list[tuple[Any, ...]]:
     """Tag the parsed files of a chunk and build their store rows (the second step of
@@ -971,44 +1015,75 @@ def _tag_parsed(outcomes: Iterable[tuple[Any, ...]], spec: TaggerSpec,
             out.append(o)
     if not parsed:
         return out
+    # a compilation's parts are tagged with the chunk's other reports, then put together
+    flat: list[Any] = []
+    for p in parsed:
+        flat.extend((r for r in p[3] if isinstance(r, Report)) if isinstance(p[3], list)
+                    else (p[3],))
     tagger = spec.get()
     try:
-        tagged_all = tagger.tag_many([p[3] for p in parsed])
+        tagged_all = tagger.tag_many(flat)
     except Exception:  # isolate the report that breaks the tagger
         log.debug("tag_many failed on a chunk; tagging one by one", exc_info=True)
         tagged_all = []
-        for p in parsed:
+        for report in flat:
             try:
-                tagged_all.append(tagger.tag_many([p[3]])[0])
+                tagged_all.append(tagger.tag_many([report])[0])
             except Exception as exc:
                 tagged_all.append(exc)
-    if len(tagged_all) != len(parsed):
-        tagged_all = [ValueError("the tagger returned a wrong number of reports")] * len(parsed)
+    if len(tagged_all) != len(flat):
+        tagged_all = [ValueError("the tagger returned a wrong number of reports")] * len(flat)
     tokenize = _word_tokenizer(spec.tokenizer) if words else None
-    for (path, sha, size, report, ahead), tagged in zip(parsed, tagged_all, strict=True):
-        if isinstance(tagged, Exception):
-            out.append(("failed", path, sha, size, "tag_error",
-                        f"{type(tagged).__name__}: {tagged}"))
+    tags = iter(tagged_all)
+    for path, sha, size, report, ahead in parsed:
+        if not isinstance(report, list):
+            done = _prepared(report, next(tags), tokenize, ahead)
+            out.append(("ok", path, sha, size, done, None, None)
+                       if isinstance(done, PreparedReport) else ("failed", path, sha, size, *done))
             continue
-        try:
-            stored = [tagged_to_stored(t, report.statements[i] if i < len(report.statements)
-                                       else None) for i, t in enumerate(tagged)]
-            w = report_words(report, tokenize) if tokenize is not None else None
-        except Exception as exc:
-            out.append(("failed", path, sha, size, "tag_error", f"{type(exc).__name__}: {exc}"))
+        reports: list[tuple[int, Any]] = []
+        failed: list[tuple[int, str, str]] = []
+        for k, item in enumerate(report, 1):
+            number = getattr(item, "part", None) or k
+            if isinstance(item, Report):
+                number = item.metadata.part or k
+                done = _prepared(item, next(tags), tokenize, None)
+                if isinstance(done, PreparedReport):
+                    reports.append((number, done))
+                else:
+                    failed.append((number, *done))
+            else:  # the part's ParseError (its message says "part 2 of 4: …")
+                failed.append((number, getattr(item, "reason", "error"),
+                               Exception.__str__(item)))
+        if not reports:  # nothing of the file stored: it failed, each part named
+            out.append(("failed", path, sha, size, failed[0][1],
+                        parts_message(failed, len(report))))
             continue
-        try:  # the rows are built here, in the worker: the writer only inserts them
-            if ahead is None:
-                prepared = prepare_report(report, stored, w)
-            else:  # the other rows were made beforehand, from the full report
-                prepared = ahead._replace(statements=statement_rows(report.statements, stored),
-                                          words=" ".join(w) if w is not None else None)
-        except Exception as exc:
-            out.append(("failed", path, sha, size, "store_error",
-                        f"{type(exc).__name__}: {exc}"))
-            continue
-        out.append(("ok", path, sha, size, prepared, None, None))
+        out.append(("ok", path, sha, size,
+                    PreparedParts(len(report), tuple(reports), tuple(failed)), None, None))
     return out
+
+
+def _prepared(report: Any, tagged: Any, tokenize: Callable[[str], list[str]] | None,
+              ahead: Any) -> Any:
+    """The store rows of one tagged report (:class:`PreparedReport`), or ``(reason,
+    message)`` when they cannot be made."""
+    if isinstance(tagged, Exception):
+        return "tag_error", f"{type(tagged).__name__}: {tagged}"
+    try:
+        stored = [tagged_to_stored(t, report.statements[i] if i < len(report.statements)
+                                   else None) for i, t in enumerate(tagged)]
+        w = report_words(report, tokenize) if tokenize is not None else None
+    except Exception as exc:
+        return "tag_error", f"{type(exc).__name__}: {exc}"
+    try:  # the rows are built here, in the worker: the writer only inserts them
+        if ahead is None:
+            return prepare_report(report, stored, w)
+        # the other rows were made beforehand, from the full report
+        return ahead._replace(statements=statement_rows(report.statements, stored),
+                              words=" ".join(w) if w is not None else None)
+    except Exception as exc:
+        return "store_error", f"{type(exc).__name__}: {exc}"
 
 
 # --- the parent side ---------------------------------------------------------------------
@@ -1104,7 +1179,7 @@ def _ready_ahead(outcome: tuple[Any, ...]) -> tuple[Any, ...]:
     what tagging and the words read (metadata, section 一, the statements), a fifth of the
     pickled report and of the parent's work. A parse failure, or a report whose rows
     cannot be made without the tags, is handed over as it is."""
-    if outcome[0] != "parsed":
+    if outcome[0] != "parsed" or isinstance(outcome[4], list):  # (a compilation: as it is)
         return outcome
     report = outcome[4]
     try:
@@ -1370,7 +1445,7 @@ def _import_parser(loader: Any = None) -> None:
 
     Called before the head start is forked, so that it and the workers inherit them: the
     head start no longer imports them a second time while the parent loads the model."""
-    if loader is None:
+    if loader is None or loader is _whole_loader:
         import nlp_reports.ingest.encoding
         import nlp_reports.parse.checks
         import nlp_reports.parse.load
@@ -2080,7 +2155,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
               scheduler: Any = None, progress: bool = False, retag: bool = False,
               chunk_size: int | None = None,
               loader: Callable[[str], Any] | None = None, words: bool = True,
-              timeout: float | None = DEFAULT_TIMEOUT) -> BatchResult:
+              timeout: float | None = DEFAULT_TIMEOUT, split: bool = True) -> BatchResult:
     """Parse, tag and store every report file under ``paths`` into the store ``db``.
 
     ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf …, and
@@ -2106,11 +2181,17 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     ``timeout``: seconds one file may take to parse (None or 0: no limit); a file over it
     is recorded as failed with reason ``timeout`` and the batch goes on (POSIX; in worker
     processes and on the main thread — not in Dask worker threads).
+    ``split``: a compilation (汇编: one file holding several reports) is stored report by
+    report, keyed by its path and ``part`` 1 … N, all its parts in one transaction
+    (``BatchResult.split_files`` / ``split_reports``); False refuses it as ``not_a_report``
+    (``tag --no-split``). The default loader only: a ``loader`` returns what it returns.
     """
     if backend not in ("joblib", "dask"):
         raise UsageError(f"backend must be 'joblib' or 'dask', not {backend!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    if loader is None and not split:
+        loader = _whole_loader
     jobs = (os.cpu_count() or 1) if jobs is not None and jobs < 0 else max(1, int(jobs or 1))
     if chunk_size is None:
         serial = jobs == 1 and backend == "joblib"
@@ -2177,7 +2258,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         del files
         log.info("%d files found", len(todo_paths))
         bar = _progress(len(todo_paths), progress)
-        counter = {"skipped": 0, "duplicates": 0, "replaced": 0, "retagged": 0}
+        counter = {"skipped": 0, "duplicates": 0, "replaced": 0, "retagged": 0,
+                   "split_files": 0, "split_reports": 0, "failed_parts": 0}
         earlier: dict[str, str] = {}  # stored path → the other model it was tagged with
         previous_models: set[str] = set()
         # Identical files (same SHA-256) are parsed and tagged once: a file whose content is
@@ -2304,6 +2386,12 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 counter["retagged"] += len(again)
                 previous_models.update(again)
             failures.extend(chunk_failures)
+            failed_now = {f.path for f in chunk_failures}
+            for r in keep:  # compilations written report by report
+                if r[0] == "ok" and isinstance(r[4], PreparedParts) and r[1] not in failed_now:
+                    counter["split_files"] += 1
+                    counter["split_reports"] += len(r[4].reports)
+                    counter["failed_parts"] += len(r[4].failed)
             if same:
                 store.record_duplicates(same)
             redirect = {d[0]: d[3] for d in same}
@@ -2360,7 +2448,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                        duplicates=counter["duplicates"], replaced=counter["replaced"],
                        retagged=counter["retagged"], previous_models=tuple(sorted(previous_models)),
                        ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))),
-                       linked=n_linked)
+                       linked=n_linked, split_files=counter["split_files"],
+                       split_reports=counter["split_reports"],
+                       failed_parts=counter["failed_parts"])
 
 
 def _settle_linked(store: Store) -> tuple[set[str], int]:

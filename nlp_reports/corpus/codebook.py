@@ -153,7 +153,8 @@ CODEBOOK: tuple[Column, ...] = (
        "报告编号，对应 reports.id（面板：保留的那份报告）",
        "audit: a file that could not be read"),
     _c("path", ["files", "reports", "panel", "audit"], "text", "File path",
-       "the file, an absolute path as it was reached", "文件的绝对路径"),
+       "the file, an absolute path as it was reached (audit: path#part for a report of a "
+       "compilation)", "文件的绝对路径（审查结果中汇编的某份报告为 路径#序号）"),
     _c("sha256", ["files", "reports"], "text", "SHA-256 of the file's bytes",
        "SHA-256 of the file's bytes (joins across stores)", "文件内容的 SHA-256（跨数据库连接用）",
        "files: a file not found"),
@@ -228,6 +229,10 @@ CODEBOOK: tuple[Column, ...] = (
     _c("linked_to", ["files"], "text", "Path of the linked file's report",
        "for a linked page: the path its report is stored under", "仅链接网页对应的报告路径",
        "not a linked page"),
+    _c("parts", ["files"], "integer", "Reports the file gave (a compilation)",
+       "for a compilation (a 汇编, a page printing two years' reports): how many reports the "
+       "file gave, stored as reports.part 1 … N", "汇编等一个文件所含报告的份数",
+       "a file that is one report"),
     # --- reports ---------------------------------------------------------------------------
     _c("traditional", ["reports"], "0/1", "1 if the text was in traditional characters",
        "1 when the text was in traditional characters", "正文为繁体字时为1"),
@@ -260,6 +265,10 @@ CODEBOOK: tuple[Column, ...] = (
     _c("fingerprint", ["reports"], "text", "Content fingerprint (SHA-256)",
        "a fingerprint of the text, the same across encodings and formats of one report",
        "正文指纹（同一报告不同格式相同）", "nothing to compare"),
+    _c("part", ["reports"], "integer", "Place of the report in its compilation",
+       "which report of a compilation (one file holding several) it is, 1 … files.parts; "
+       "(path, part) is the report's key", "该报告在汇编中的序号（第几份）",
+       "a file that is one report"),
     # --- sections ---------------------------------------------------------------------------
     _c("position", ["sections"], "integer", "Order of the section in the report",
        "the section's place in the report", "该部分在报告中的次序"),

@@ -31,9 +31,9 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: Older schema versions this version opens: read as they are, upgraded in place on write.
-MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2", "3")
+MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2", "3", "4")
 #: zlib level of ``reports.report_json``: the fastest levels already shrink it ~6×.
 JSON_LEVEL = 1
 #: Page size of a new store file: a report is ~40 KB of rows (its sections' text, its
@@ -181,7 +181,8 @@ _FILES_COLUMNS = """(
     model_id TEXT,
     tagged_at TEXT NOT NULL,
     duplicate_of TEXT,
-    linked_to TEXT
+    linked_to TEXT,
+    parts INTEGER
 )"""
 _FILES_TABLE = f"""
 CREATE TABLE IF NOT EXISTS files {_FILES_COLUMNS};
@@ -251,16 +252,11 @@ CREATE VIEW IF NOT EXISTS checks AS
     FROM report_checks k, json_each(k.checks) c;
 """
 
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-{_FILES_TABLE}
-{_DUPLICATES_VIEW};
-CREATE TABLE IF NOT EXISTS reports (
+#: ``part``: the report's place in a compilation (汇编) its file holds, 1 …; NULL for a file
+#: that is one report. A report is keyed by (path, part) since schema 5 (``path`` alone before).
+_REPORTS_COLUMNS = f"""(
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
     sha256 TEXT,
     {", ".join(f'"{c}"' for c in REPORT_META_COLUMNS)},
     n_sections INTEGER NOT NULL,
@@ -271,10 +267,22 @@ CREATE TABLE IF NOT EXISTS reports (
     model_id TEXT,
     words TEXT,
     report_json BLOB NOT NULL,
-    fingerprint TEXT
-);
+    fingerprint TEXT,
+    part INTEGER
+)"""
+_REPORTS_INDEXES = """CREATE UNIQUE INDEX IF NOT EXISTS reports_path_part ON reports (path, IFNULL(part, 0));
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year);
-CREATE INDEX IF NOT EXISTS reports_sha256 ON reports (sha256);
+CREATE INDEX IF NOT EXISTS reports_sha256 ON reports (sha256);"""
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+{_FILES_TABLE}
+{_DUPLICATES_VIEW};
+CREATE TABLE IF NOT EXISTS reports {_REPORTS_COLUMNS};
+{_REPORTS_INDEXES}
 CREATE TABLE IF NOT EXISTS sections (
     report_id INTEGER NOT NULL,
     position INTEGER NOT NULL,
@@ -448,7 +456,7 @@ def report_json_text(value: str | bytes) -> str:
 
 _REPORT_COLUMNS = ("path", "sha256", *REPORT_META_COLUMNS, "n_sections", "n_statements",
                    "missing_sections", *FIGURES, *CROSS_YEAR_CELLS, "model_id", "words",
-                   "report_json", "fingerprint")
+                   "report_json", "fingerprint", "part")
 #: ``id`` first: the id the path's report had (kept across re-tagging), or NULL for a new one.
 _INSERT_REPORT = (f"INSERT INTO reports (id, {', '.join(chr(34) + c + chr(34) for c in _REPORT_COLUMNS)}) "
                   f"VALUES (?, {', '.join('?' * len(_REPORT_COLUMNS))})")
@@ -465,8 +473,8 @@ _INSERT_CHILD = {
               'VALUES (?,?,?,?,?,?,?,?,?,?,?)',
     "checks": "INSERT INTO report_checks (report_id, checks) VALUES (?,?)",
     "problems": "INSERT INTO problems (report_id, code, message) VALUES (?,?,?)",
-    "files": "INSERT OR REPLACE INTO files (path, sha256, size, status, reason, message, "
-             "model_id, tagged_at) VALUES (?,?,?,'ok',NULL,NULL,?,?)",
+    "files": "INSERT OR REPLACE INTO files (path, sha256, size, status, model_id, tagged_at, "
+             "parts, reason, message) VALUES (?,?,?,'ok',?,?,?,?,?)",
 }
 
 
@@ -487,6 +495,35 @@ class PreparedReport(NamedTuple):
     checks: list[tuple[Any, ...]]
     problems: list[tuple[Any, ...]]
     fingerprint: str | None = None  #: :func:`content_fingerprint` of the report
+
+
+#: ``files.reason`` of a file stored ok although some parts of the compilation it holds
+#: could not be read or tagged (``files.message`` names each: "part 2 of 4 failed (…): …").
+PART_FAILED = "part_failed"
+
+
+class PreparedParts(NamedTuple):
+    """The store rows of the reports of one compilation file (汇编: a file holding several
+    reports, :func:`nlp_reports.parse.load_reports`), written together in one transaction.
+
+    ``reports``: ``(part, PreparedReport)`` of the parts read and tagged, in file order;
+    ``failed``: ``(part, reason, message)`` of those that were not; ``parts``: how many the
+    file gave.
+    """
+
+    parts: int
+    reports: tuple[tuple[int, PreparedReport], ...]
+    failed: tuple[tuple[int, str, str], ...] = ()
+
+
+def parts_message(failed: Sequence[tuple[int, str, str]], parts: int) -> str:
+    """``files.message`` of a compilation whose ``failed`` parts were not stored."""
+    out = []
+    for part, reason, message in failed:
+        head = f"part {part} of {parts}"
+        text = str(message).removeprefix(f"{head}: ")
+        out.append(f"{head} failed ({reason}): {text}")
+    return "; ".join(out)
 
 
 #: Sections whose text enters the content fingerprint: 一 (总体情况), 五 (问题与改进) and 六
@@ -962,7 +999,8 @@ class Store:
         rebuilds the cells and checks of every report, from its stored JSON, as the compact
         ``report_tables`` / ``report_checks`` rows and turns ``table_cells`` and ``checks``
         into views; 3 → 4 adds columns to ``report_tables`` and rewrites nothing (an old
-        ``report_json`` holds the full report and is read as it is). Nothing is re-tagged."""
+        ``report_json`` holds the full report and is read as it is); 4 → 5 copies ``reports``
+        into a table keyed by (path, part), ids kept. Nothing is re-tagged."""
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                 "AND name = 'meta'").fetchone()
         if not has_meta:
@@ -979,8 +1017,9 @@ class Store:
                 self._migrate_1_to_2(conn)
             if major in ("1", "2"):
                 self._migrate_2_to_3(conn)  # makes report_tables with schema 4's columns
-            else:
+            elif major == "3":
                 self._migrate_3_to_4(conn)
+            self._migrate_4_to_5(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                          (SCHEMA_VERSION,))
             conn.execute("COMMIT")
@@ -1001,20 +1040,25 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("ALTER TABLE reports ADD COLUMN fingerprint TEXT")
-            rows = conn.execute("SELECT id, agency, year, traditional FROM reports").fetchall()
-            for rid, agency, year, traditional in rows:
-                sections = conn.execute("SELECT number, text FROM sections WHERE report_id = ? "
-                                        "ORDER BY position", (rid,)).fetchall()
-                tables = conn.execute('SELECT table_id, "values" FROM report_tables WHERE '
-                                      "report_id = ? ORDER BY rowid", (rid,)).fetchall()
-                fp = content_fingerprint(agency, year, bool(traditional), sections, tables)
-                conn.execute("UPDATE reports SET fingerprint = ? WHERE id = ?", (fp, rid))
+            Store._fill_fingerprints(conn)
             conn.execute("CREATE INDEX IF NOT EXISTS reports_fingerprint ON reports (fingerprint)")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    @staticmethod
+    def _fill_fingerprints(conn: sqlite3.Connection) -> None:
+        """Compute ``reports.fingerprint`` of every stored report from its rows."""
+        rows = conn.execute("SELECT id, agency, year, traditional FROM reports").fetchall()
+        for rid, agency, year, traditional in rows:
+            sections = conn.execute("SELECT number, text FROM sections WHERE report_id = ? "
+                                    "ORDER BY position", (rid,)).fetchall()
+            tables = conn.execute('SELECT table_id, "values" FROM report_tables WHERE '
+                                  "report_id = ? ORDER BY rowid", (rid,)).fetchall()
+            fp = content_fingerprint(agency, year, bool(traditional), sections, tables)
+            conn.execute("UPDATE reports SET fingerprint = ? WHERE id = ?", (fp, rid))
 
     @staticmethod
     def _allow_linked(conn: sqlite3.Connection) -> None:
@@ -1026,7 +1070,8 @@ class Store:
         if "linked_to" in have:
             return
         columns = ", ".join(c for c in ("path", "sha256", "size", "status", "reason", "message",
-                                        "model_id", "tagged_at", "duplicate_of") if c in have)
+                                        "model_id", "tagged_at", "duplicate_of", "parts")
+                            if c in have)
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("DROP VIEW IF EXISTS duplicates")
@@ -1079,6 +1124,31 @@ class Store:
         for column in _TABLE_EXTRA:
             if column not in have:
                 conn.execute(f"ALTER TABLE report_tables ADD COLUMN {column} TEXT")
+
+    @staticmethod
+    def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+        """Schema 4 → 5: a report is keyed by (path, part), so that a compilation's reports
+        share their file's path. SQLite cannot drop ``path``'s UNIQUE constraint: ``reports``
+        is copied into a new table (every row and id kept, ``part`` NULL: one report a file)
+        and its indexes made again; ``files`` gets ``parts`` (NULL). The child tables are
+        keyed by ``report_id`` and are not touched."""
+        have = [r[1] for r in conn.execute("PRAGMA table_info(reports)")]
+        if have and "part" not in have:
+            new = set(_REPORT_COLUMNS) | {"id"}
+            columns = ", ".join(f'"{c}"' for c in have if c in new)
+            conn.execute(f"CREATE TABLE reports_v5 {_REPORTS_COLUMNS}")
+            conn.execute(f"INSERT INTO reports_v5 ({columns}) SELECT {columns} FROM reports")
+            conn.execute("DROP TABLE reports")
+            conn.execute("ALTER TABLE reports_v5 RENAME TO reports")
+            if "fingerprint" not in have:  # (a store older than the fingerprint)
+                Store._fill_fingerprints(conn)
+            for statement in _REPORTS_INDEXES.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("CREATE INDEX IF NOT EXISTS reports_fingerprint ON reports (fingerprint)")
+        files = {r[1] for r in conn.execute("PRAGMA table_info(files)")}
+        if files and "parts" not in files:
+            conn.execute("ALTER TABLE files ADD COLUMN parts INTEGER")
 
     @staticmethod
     def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
@@ -1150,16 +1220,17 @@ class Store:
         return FileRecord(*row) if row else None
 
     def is_done(self, path: str, sha256: str, model_id: str | None) -> bool:
-        """True when ``path`` is stored (ok, or as a duplicate) with this content and model."""
+        """True when ``path`` is stored (ok, or as a duplicate) with this content and model,
+        and every part of a compilation it holds with it."""
         rec = self.file_record(path)
         return (rec is not None and rec.status in ("ok", "duplicate") and rec.sha256 == sha256
-                and rec.model_id == model_id)
+                and rec.model_id == model_id and rec.reason != PART_FAILED)
 
     def done_files(self) -> dict[str, tuple[str | None, str | None]]:
         """path → (sha256, model_id) of every file stored ok or as a duplicate (resume check)."""
         rows = self._conn.execute(
-            "SELECT path, sha256, model_id FROM files WHERE status IN ('ok', 'duplicate')"
-        ).fetchall()
+            "SELECT path, sha256, model_id FROM files WHERE status IN ('ok', 'duplicate') "
+            f"AND reason IS NOT '{PART_FAILED}'").fetchall()
         return {p: (s, m) for p, s, m in rows}
 
     def done_of(self, paths: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -1170,7 +1241,7 @@ class Store:
             part = paths[start:start + 500]
             rows = self._conn.execute(
                 "SELECT path, sha256, model_id FROM files WHERE status IN ('ok', 'duplicate') "
-                "AND path IN "
+                f"AND reason IS NOT '{PART_FAILED}' AND path IN "
                 f"({','.join('?' * len(part))})", part).fetchall()
             out.update((p, (s, m)) for p, s, m in rows)
         return out
@@ -1236,7 +1307,9 @@ class Store:
         ``any_model``: whatever model tagged them."""
         out: dict[str, list[str]] = {}
         for sha, path in self._stored_ok("sha256", shas, model_id, since, any_model, "path"):
-            out.setdefault(sha, []).append(path)
+            paths = out.setdefault(sha, [])
+            if not paths or paths[-1] != path:  # (a compilation: a row per part)
+                paths.append(path)
         return out
 
     def fingerprint_holders(self, fingerprints: Sequence[str], *, since: str | None = None
@@ -1244,12 +1317,15 @@ class Store:
         """fingerprint → ``(path, published, sha256, size, tagged_at)`` of the first stored
         report (lowest id, whatever model tagged it) with that content fingerprint, tagged at
         or after ``since``: the holder a copy of the same text in another encoding or format
-        is a duplicate of, and what decides whether an earlier-dated copy displaces it."""
+        is a duplicate of, and what decides whether an earlier-dated copy displaces it. A
+        part of a compilation holds no text here (it is stored beside a report saved alone
+        with its text: docs/store-schema.md, whichever comes first)."""
         out: dict[str, tuple[str, str | None, str, int, str]] = {}
         for fp, *row in self._rows_by_sha(
                 "SELECT r.fingerprint, r.path, r.published, f.sha256, f.size, f.tagged_at "
                 "FROM reports r JOIN files f ON f.path = r.path AND f.status = 'ok' "
-                "WHERE f.tagged_at >= ? AND r.fingerprint IN ({placeholders}) ORDER BY r.id",
+                "WHERE f.tagged_at >= ? AND r.part IS NULL AND r.fingerprint IN ({placeholders}) "
+                "ORDER BY r.id",
                 (since or "",), fingerprints):
             out.setdefault(fp, tuple(row))  # type: ignore[arg-type]
         return out
@@ -1288,49 +1364,56 @@ class Store:
             raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
     def _delete_path(self, path: str, *, new_sha: str | None = None,
-                     successor: str | None = None) -> int | None:
-        """Remove the report stored for ``path``, minding the files recorded as its duplicates;
-        return its id when it is gone (the new report of ``path`` takes it), else None.
+                     successor: str | None = None) -> dict[int | None, int]:
+        """Remove the report(s) stored for ``path`` (every part of a compilation), minding the
+        files recorded as its duplicates; return part → id of those gone (the new reports of
+        ``path`` take them: a re-tagged file keeps its ids), empty when none is gone.
 
         When ``path`` keeps that content (``new_sha``, the content it is rewritten with),
         its duplicates stay valid: they keep pointing to it, or to ``successor`` when
         ``path`` itself becomes a duplicate. Otherwise (the file changed or failed) the
-        report passes to the first byte-identical duplicate (it keeps its id and rows), and
+        reports pass to the first byte-identical duplicate (it keeps their ids and rows), and
         the other duplicates point to that one; without one, the duplicates by content
         (other bytes, same fingerprint) are forgotten, so the next run tags them.
         """
         conn = self._conn
-        freed = None
-        for rid, sha in conn.execute("SELECT id, sha256 FROM reports WHERE path = ?",
-                                     (path,)).fetchall():
-            if sha is not None and sha == new_sha:
-                if successor is not None:
-                    conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
-                                 "AND duplicate_of = ?", (successor, path))
-                heir = None
-            else:
-                heir = conn.execute(
-                    "SELECT MIN(path) FROM files WHERE status = 'duplicate' AND duplicate_of = ? "
-                    "AND sha256 IS ?", (path, sha)).fetchone()[0]
-                if heir is None:
-                    # files of the same content in other bytes (another encoding or format)
-                    # shared this report, which is going: they are tagged on the next run
-                    conn.execute("DELETE FROM files WHERE status = 'duplicate' AND "
-                                 "duplicate_of = ?", (path,))
-            if heir is not None:
+        stored = conn.execute("SELECT id, sha256, part FROM reports WHERE path = ? ORDER BY id",
+                              (path,)).fetchall()
+        if not stored:
+            return {}
+        sha = stored[0][1]  # (the parts of a file share its content)
+        if sha is not None and sha == new_sha:
+            if successor is not None:
+                conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
+                             "AND duplicate_of = ?", (successor, path))
+            heir = None
+        else:
+            heir = conn.execute(
+                "SELECT MIN(path) FROM files WHERE status = 'duplicate' AND duplicate_of = ? "
+                "AND sha256 IS ?", (path, sha)).fetchone()[0]
+            if heir is None:
+                # files of the same content in other bytes (another encoding or format)
+                # shared this report, which is going: they are tagged on the next run
+                conn.execute("DELETE FROM files WHERE status = 'duplicate' AND "
+                             "duplicate_of = ?", (path,))
+        if heir is not None:
+            for rid, _, _ in stored:
                 conn.execute("UPDATE reports SET path = ? WHERE id = ?", (heir, rid))
                 self._resource(rid, path, heir)
-                conn.execute("UPDATE files SET status = 'ok', duplicate_of = NULL, model_id = "
-                             "(SELECT model_id FROM reports WHERE id = ?) WHERE path = ?",
-                             (rid, heir))
-                conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
-                             "AND duplicate_of = ?", (heir, path))  # same content: same report
-                continue
+            conn.execute(
+                "UPDATE files SET status = 'ok', duplicate_of = NULL, model_id = (SELECT "
+                "model_id FROM reports WHERE id = ?), parts = (SELECT parts FROM files WHERE "
+                "path = ?2), reason = (SELECT reason FROM files WHERE path = ?2), message = "
+                "(SELECT message FROM files WHERE path = ?2) WHERE path = ?3",
+                (stored[0][0], path, heir))
+            conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
+                         "AND duplicate_of = ?", (heir, path))  # same content: same report
+            return {}
+        for rid, _, _ in stored:
             for table in _STORED_CHILDREN:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
-            freed = rid
-        return freed
+        return {part: rid for rid, _, part in stored}
 
     def _resource(self, rid: int, old: str, new: str) -> None:
         """A report passed from file ``old`` to ``new``: its ``source`` names ``new`` now."""
@@ -1344,28 +1427,44 @@ class Store:
         conn.execute("UPDATE reports SET source = ?, report_json = ? WHERE id = ?",
                      (new if source == old else source, blob, rid))
 
-    def _insert(self, path: str, report: Report | PreparedReport, tagged: Sequence[Any],
-                sha: str | None, size: int | None, model_id: str | None,
-                words: Sequence[str] | None, rows: _ChildRows) -> int:
-        """Insert the ``reports`` row now (its id is needed); queue the child rows in ``rows``."""
+    def _insert(self, path: str, report: Report | PreparedReport | PreparedParts,
+                tagged: Sequence[Any], sha: str | None, size: int | None,
+                model_id: str | None, words: Sequence[str] | None, rows: _ChildRows) -> int:
+        """Insert the ``reports`` row(s) now (the ids are needed); queue the child rows in
+        ``rows``. A :class:`PreparedParts` gives a row per part, all in this transaction.
+        Returns the (first) report's id."""
         conn = self._conn
         if path in rows.paths:  # the same path twice in one transaction: the last one wins
             rows.flush(conn)
         rows.paths.add(path)
-        # a re-tagged (or rewritten) file keeps its report id, so that exports made before
-        # and after join: reports.id is the key of every child table and of every CSV
-        rid = self._delete_path(path, new_sha=sha)
-        prep = report if isinstance(report, PreparedReport) else prepare_report(report, tagged,
-                                                                                words)
-        cur = conn.execute(_INSERT_REPORT, (rid, path, sha, *prep.head, model_id, prep.words,
-                                            prep.report_json, prep.fingerprint))
-        rid = int(cur.lastrowid)
-        key = (rid,)  # (rid, *row) for every child row, built in C: this is the serial part
-        for name in ("sections", "statements", "tables", "checks", "problems"):
-            part = getattr(prep, name)
-            getattr(rows, name).extend(map(tuple.__add__, repeat(key, len(part)), part))
-        rows.files.append((path, sha, size, model_id, _now()))
-        return rid
+        # a re-tagged (or rewritten) file keeps its report ids (by part), so that exports
+        # made before and after join: reports.id is the key of every child table and CSV
+        freed = self._delete_path(path, new_sha=sha)
+        parts = reason = message = None
+        if isinstance(report, PreparedParts):
+            items: Sequence[tuple[int | None, PreparedReport]] = report.reports
+            parts = report.parts
+            if report.failed:
+                reason, message = PART_FAILED, parts_message(report.failed, parts)
+        elif isinstance(report, PreparedReport):
+            items = ((None, report),)
+        else:
+            items = ((None, prepare_report(report, tagged, words)),)
+        first = None
+        if len(items) > 1:  # the ids kept first: a new one (the highest + 1) may be a freed one
+            items = sorted(items, key=lambda item: item[0] not in freed)
+        for number, prep in items:
+            cur = conn.execute(_INSERT_REPORT, (freed.get(number), path, sha, *prep.head,
+                                                model_id, prep.words, prep.report_json,
+                                                prep.fingerprint, number))
+            rid = int(cur.lastrowid)
+            first = rid if first is None or number == 1 else first
+            key = (rid,)  # (rid, *row) for every child row, built in C: the serial part
+            for name in ("sections", "statements", "tables", "checks", "problems"):
+                part = getattr(prep, name)
+                getattr(rows, name).extend(map(tuple.__add__, repeat(key, len(part)), part))
+        rows.files.append((path, sha, size, model_id, _now(), parts, reason, message))
+        return first if first is not None else 0
 
     def record_failure(self, path: str, reason: str, message: str, *,
                        sha256: str | None = None, size: int | None = None,
@@ -1541,10 +1640,19 @@ class Store:
         return self.query("SELECT * FROM files ORDER BY path")
 
     def failures(self) -> Any:
-        """Files that failed: path, sha256, size, reason, message, tagged_at (DataFrame)."""
+        """Files that failed: path, sha256, size, reason, message, tagged_at (DataFrame);
+        and the compilations stored with some parts that failed (reason ``part_failed``,
+        the message naming each part and why)."""
         return self.query(
             "SELECT path, sha256, size, reason, message, model_id, tagged_at FROM files "
-            "WHERE status = 'failed' ORDER BY path")
+            f"WHERE status = 'failed' OR reason = '{PART_FAILED}' ORDER BY path")
+
+    def report_parts(self) -> dict[int, int]:
+        """report id → its part of the compilation its file holds, for the reports that
+        are parts (none in a store of schema 4 or older): shown ``path#part``."""
+        if not self._has_parts():
+            return {}
+        return dict(self._conn.execute("SELECT id, part FROM reports WHERE part IS NOT NULL"))
 
     def duplicates(self) -> Any:
         """Files recorded as duplicates (重复文件) and the report each is counted as:
@@ -1571,15 +1679,21 @@ class Store:
     def iter_report_dicts(self) -> Iterator[dict[str, Any]]:
         """Yield each report's JSON dict with its file info and tagged statements added."""
         conn = self._conn
+        part = "r.part" if self._has_parts() else "NULL"  # (a store of schema 4 or older)
         rows = conn.execute(
-            "SELECT r.id, r.path, r.sha256, r.model_id, r.report_json, f.tagged_at "
+            f"SELECT r.id, r.path, {part}, r.sha256, r.model_id, r.report_json, f.tagged_at "
             "FROM reports r LEFT JOIN files f ON f.path = r.path ORDER BY r.id")
-        for rid, path, sha, model_id, blob, tagged_at in rows:
+        for rid, path, number, sha, model_id, blob, tagged_at in rows:
             d = self._full_dict(rid, json.loads(report_json_text(blob)))
-            d["store"] = {"report_id": rid, "path": path, "sha256": sha,
+            d["store"] = {"report_id": rid, "path": path, "part": number, "sha256": sha,
                           "model_id": model_id, "tagged_at": tagged_at}
             d["tagged_statements"] = [s.to_dict() for s in self._stored_statements(rid)]
             yield d
+
+    def _has_parts(self) -> bool:
+        """Whether ``reports`` has its ``part`` column (schema 5; a store of an older schema
+        opened to read has none: every report is its file's)."""
+        return any(r[1] == "part" for r in self._conn.execute("PRAGMA table_info(reports)"))
 
     def _full_json(self, rid: int, blob: str | bytes) -> str:
         """The full ``Report.to_dict()`` JSON text of report ``rid`` (``report_json`` as it
