@@ -141,8 +141,9 @@ def test_summary_identical_with_a_note(stores, tmp_path, extra):
     words, bare, mixed = stores
     want = _paths_as(_outputs(words, tmp_path / "w", extra), tmp_path / "w")
     assert b"<td>" in want["html"] and len(want["csv/vocabulary.csv"].splitlines()) > 10
+    outputs = {}
     for name, db in (("bare", bare), ("mixed", mixed)):
-        got = _paths_as(_outputs(db, tmp_path / name, extra), tmp_path / name)
+        got = outputs[name] = _paths_as(_outputs(db, tmp_path / name, extra), tmp_path / name)
         assert got.keys() == want.keys()
         for key in want:
             if key.startswith("csv/"):  # (the CSV files hold no notes)
@@ -152,7 +153,7 @@ def test_summary_identical_with_a_note(stores, tmp_path, extra):
             plain, notes = _without_note(got[key])
             assert plain == want[key], (name, key)
             assert len(notes) == 1, (name, key, notes)
-    md = _without_note(_outputs(mixed, tmp_path / "again", extra)["markdown"])[1][0]
+    md = _without_note(outputs["mixed"]["markdown"])[1][0]  # (the note names no path)
     read = int(md.split(" reports it read")[0].rsplit(" ", 1)[1])
     segmented = int(md.removeprefix(NOTE).split(" ")[0])
     assert 0 < segmented < read  # the mixed store: only the reports added --no-words
