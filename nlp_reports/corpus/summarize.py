@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import logging
 import math
 import os
 import re
@@ -32,6 +33,8 @@ from nlp_reports.corpus.store import (
 )
 from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
+
+log = logging.getLogger("nlp_reports")
 
 #: ``format`` is the report's layout scheme (2021, 2019, older); ``source_format`` the kind of
 #: file it was read from (txt, html, docx, pdf, mhtml).
@@ -551,10 +554,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         words = _words_of(store, ids)
         words = words.iloc[pd.Index(words["id"]).get_indexer(ids)].reset_index(drop=True)
     elif keys and word_sample > 0:  # a derived key is not in SQL: the same sample, in pandas
-        sub = _grouped(reports.loc[has_words, ["id", *keys]], reports)
-        part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
-        ids = sub["id"][part.groupby(keys, sort=False).cumcount() < word_sample].tolist()
-        words = _words_of(store, ids)
+        words = _first_words(store, reports, has_words, keys, word_sample)
     files = store.query("SELECT status, reason, count(*) AS n FROM files "
                         "GROUP BY status, reason ORDER BY status, n DESC, reason")
     return Frames(reports, statements, checks, words, files, agency_map)
@@ -693,9 +693,7 @@ def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
                     "ORDER BY report_id, idx", chunk):
                 statements[rid].append(text or "")
     except sqlite3.DatabaseError as exc:  # (a store without these tables: no words, as before)
-        import logging
-
-        logging.getLogger("nlp_reports").warning("vocabulary: the words of %d reports could not be segmented: %s",
+        log.warning("vocabulary: the words of %d reports could not be segmented: %s",
                     len(ids), exc)
         return {}
     return {rid: " ".join(texts_words(section_one[rid], statements[rid], tokenize))
@@ -1120,6 +1118,12 @@ def _sampled_words(store: Store, reports: Any, groups: Sequence[str], sample: in
         return None
     has = set(store.query("SELECT id FROM reports WHERE words IS NOT NULL")["id"].tolist())
     may = _samplable(reports["id"].isin(has).to_numpy())
+    return _first_words(store, reports, may, keys, sample)
+
+
+def _first_words(store: Store, reports: Any, may: Any, keys: Sequence[str], sample: int) -> Any:
+    """:func:`_words_of` the first ``sample`` reports (by id) of each group of ``keys`` among
+    the rows ``may`` of ``reports``, grouped in pandas (agencies linked: :func:`_grouped`)."""
     sub = _grouped(reports.loc[may, ["id", *keys]], reports)
     part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
     return _words_of(store, sub["id"][part.groupby(keys, sort=False).cumcount() < sample].tolist())
