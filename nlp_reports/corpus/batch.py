@@ -362,8 +362,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
             dirs[:] = real
             for name in sorted(names):
                 if name.startswith(_NOT_DOCUMENTS) or name in _MAC_FOLDER_FILES:
-                    kind = (MAC_METADATA if name.startswith("._") or name in _MAC_FOLDER_FILES
-                            else OFFICE_LOCK)
+                    kind = OFFICE_LOCK if name.startswith(("~$", ".~lock.")) else MAC_METADATA
                     ignored[kind] = ignored.get(kind, 0) + 1
                     continue
                 f = Path(root, name)
