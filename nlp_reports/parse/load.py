@@ -99,16 +99,30 @@ def load_reports(source: str | os.PathLike | bytes, *,
     say which part of how many it is (both None for a file that is one report). A part that
     cannot be read on its own is given in its place as the
     :class:`~nlp_reports.errors.ParseError` it raised (``.part``, ``.parts``, ``.reason``;
-    the message starts "part 2 of 3"), never merged into its neighbour. Errors of the whole
-    file (unreadable, not a report) are raised as by :func:`load_report`.
+    the message starts "part 2 of 3"), never merged into its neighbour. Text above a 汇编's
+    first report title that holds section headings (a first report that lost its title and
+    一) comes first as such a ParseError of its own, logged, never dropped. Errors of the
+    whole file (unreadable, not a report) are raised as by :func:`load_report`.
     """
     doc, path, simplified, original = _read(source, filename)
     bounds = compilation_parts(simplified)
     if bounds is None:  # one report
         return [_parse(doc, path, simplified, original)]
     out: list[Report | ParseError] = []
-    n = len(bounds)
-    for k, (a, b) in enumerate(bounds, 1):
+    head = _head_sections(simplified, bounds[0][0])
+    n = len(bounds) + bool(head)
+    if head:  # (a first report that lost its title and 一: its text read by no part)
+        shown = "、".join(_CN_NUMBERS[x] for x in dict.fromkeys(head))
+        err = ParseError(
+            f"part 1 of {n}: the text before the compilation's first report title holds "
+            f"section headings ({shown}) but no title or section 一, so it is not read "
+            "(a report that lost its head?); cut it into a file of its own with its title "
+            "and parse that", path=path)
+        err.part, err.parts = 1, n
+        out.append(err)
+        log.warning("%s: text before the first report title of a compilation holds section "
+                    "headings (%s) and is read by no part", path or "<bytes>", shown)
+    for k, (a, b) in enumerate(bounds, 1 + bool(head)):
         try:
             out.append(_parse(doc, path, simplified[a:b], original[a:b], part=(k, n)))
         except ParseError as exc:
@@ -374,6 +388,7 @@ _SECTION1_START = re.compile(r"[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))"
 _TITLE_SCAN = 30
 #: A compilation's own title (汇编 of reports, a 年鉴, a 合集) — not an agency named after
 #: one (地方志和年鉴编纂中心, 年鉴社, 年鉴编辑部).
+_CN_NUMBERS = "〇一二三四五六七八"
 _COMPILATION_TITLE = re.compile(r"(?:汇编|年鉴|合集|选编)(?!编纂|编辑|社|中心|办|部|馆)")
 
 
@@ -474,6 +489,37 @@ def compilation_parts(text: str) -> list[tuple[int, int]] | None:
         return None
     at = found[1]
     return [(a, b) for a, b in zip(at, [*at[1:], len(text)], strict=True)]
+
+
+#: A line that may open a section heading after 一 (二、… 第三部分 …): where
+#: :func:`_head_sections` looks.
+_LATER_SECTION_LINE = re.compile(r"(?:^|\n)[ \t\u3000]{0,8}(?:[二三四五六七八]|第[二三四五六七八](?:部分|章|节))")
+
+
+def _head_sections(text: str, end: int) -> list[int]:
+    """The section numbers (二 … 八) of the headings in text[:end], the text above a
+    compilation's first report title: its cover and 目录 hold none, a first report that lost
+    its title and 一 does (its 二、…五、 with their text), and that is report text no part
+    holds (:func:`load_reports` says so instead of dropping it)."""
+    from nlp_reports.parse.headings import section_number
+    from nlp_reports.parse.sections import _HEADING, _match_heading
+
+    def heading(l0: int, l1: int) -> int | None:
+        hit = _match_heading(text, l0, l1, _HEADING)
+        if hit is None:
+            return None
+        found, number = section_number(text[hit[1]:hit[2]])
+        return number if found else None
+
+    numbers = []
+    for m in _LATER_SECTION_LINE.finditer(text, 0, end):
+        l0 = m.start() + (text[m.start()] == "\n")
+        l1 = text.find("\n", l0, end)
+        l1 = end if l1 < 0 else l1
+        n = heading(l0, l1)
+        if n is not None and n > 1 and not _in_contents(text, l1, heading):
+            numbers.append(n)
+    return numbers
 
 
 def _refuse_compilation(text: str, path: str | None) -> None:

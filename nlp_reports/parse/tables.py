@@ -131,7 +131,7 @@ def _classify(tok: str) -> _Cell | None:
             return _Cell(BAD, tok, None)
         if abs(v) >= MAX_VALUE:
             return _Cell(BAD, tok, None)
-        return _Cell(NUM, tok, v)
+        return _Cell(NUM, tok, v or 0.0)  # ("-0" is 0, never -0.0)
     if _NUMBERISH.fullmatch(t):
         return _Cell(BAD, tok, None)
     if _CN_CELL.fullmatch(tok) and (v := parse_chinese_number(tok.rstrip("件个项"))) is not None:
@@ -396,19 +396,33 @@ _NUMBERING = re.compile(
     rf"^(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+(?:\.\d+)*[、.．)）]?(?!\d)|[①-⑳⑴-⒇])"
 )
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-_STRIP = re.compile(r"[\s:：“”\"'‘’「」『』]")
+_STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
+_COLONS = re.compile(r"[:：]+")
+
+
+def _colons(s: str) -> str:
+    """``s`` without its colons, but one "：" where colons stand between two digits:
+    "维持：1：2" is a label holding two values, never the pair 维持 = 12
+    (:func:`_read_table4_by_pairs`)."""
+    def one(m: re.Match[str]) -> str:
+        a, b = m.start(), m.end()
+        return "：" if 0 < a and s[a - 1].isdigit() and b < len(s) and s[b].isdigit() else ""
+
+    return _COLONS.sub(one, s)
 
 
 @lru_cache(maxsize=8192)
 def _norm(label: str) -> str:
-    """The label without numbering (一、 (三) 1. ①), spaces, quotes and colons."""
+    """The label without numbering (一、 (三) 1. ①), spaces, quotes and colons (but for one
+    between two digits, :func:`_colons`)."""
     s = label.strip()
     for _ in range(3):
         m = _NUMBERING.match(s)
         if not m or m.end() == 0:
             break
         s = s[m.end():].lstrip()
-    return _STRIP.sub("", s)
+    s = _STRIP.sub("", s)
+    return _colons(s) if ":" in s or "：" in s else s
 
 
 @dataclass(frozen=True)
@@ -890,6 +904,10 @@ def _build(
                 c, why = _Cell(BAD, c.raw, None), "is not a whole number: a count is one"
             elif c.kind == BAD and "%" in c.raw:
                 why = "is a percentage where a count belongs"
+            elif c.kind == BAD and "：" in c.raw:  # ("维持：1：2", :func:`_t4_pair_items`)
+                why = "is two values given one label"
+            elif c.kind == BAD and not c.raw:  # ("维持： 1", :func:`_t4_pair_items`)
+                why = "is a lone figure among labels, taken for a row number: not read"
             if c.kind == BAD:
                 shown_raw = c.raw if len(c.raw) <= 20 else c.raw[:20] + "…"
                 reasons.append(f"row {rid} column {cid}: {shown_raw!r} {why}")
@@ -1496,73 +1514,73 @@ def _t4_group(label: str) -> int | None:
     return -1 if "行政诉讼" in label else None
 
 
+def _t4_pair_items(ln: _Line) -> list[tuple[str, object]]:
+    """A line's 表四 pair items in order: ("group", g), ("key", (g or None, column)),
+    ("value", cell); [] when a label is none of these (prose, another table's row)."""
+    items: list[tuple[str, object]] = []
+    for lab in ln.labels:
+        if not lab:  # (a lone "1" between labels, dropped as a row number: no blank cell)
+            items.append(("value", _Cell(BAD, "", None)))
+        elif m := _T4_PAIR.fullmatch(lab):
+            value = m.group("value")
+            v = _classify(value) if value else None
+            if value and v is None and not (
+                    "：" in value and all(map(_classify, value.split("：")))):
+                return []  # ("维持人员…": words, no pair)
+            items.append(("key", (_t4_group(m.group("group")) if m.group("group") else None,
+                                  _T4_PAIR_COLUMN[m.group("col")])))
+            if value:  # ("维持1：2", two values of one label: a bad cell, named as such)
+                items.append(("value", v or _Cell(BAD, value, None)))
+        elif _T4_PAIR_GROUP.fullmatch(lab):
+            items.append(("group", _t4_group(lab)))
+        elif (c := _classify(lab)) is not None:
+            items.append(("value", c))
+        else:
+            return []
+    items.extend(("value", c) for c in ln.cells)
+    return items
+
+
 def _read_table4_by_pairs(
     lines: Sequence[_Line], starts: Sequence[int]
 ) -> tuple[Table, Problem | None] | None:
     """表四 printed as "label：value" pairs under its group names (行政复议 / 行政诉讼 未经复议
     直接起诉 / 复议后起诉), one pair a line or several: read when each of the 15 cells is named
     once under a known group; pairs found but not so (a group not named, a cell twice or
-    missing) leave the table ``unreadable`` with the reason, never a value placed by guess.
-    None when no pair is there."""
+    missing, a label with two values) leave the table ``unreadable`` with the reason, never
+    a value placed by guess. None when no pair is there."""
     for s in starts:
         found: dict[int, _Cell] = {}
         reasons: list[str] = []
         group: int | None = None
-        key: int | None = None  # a pair's label waiting for its value
-        begun = False
+        begun = False  # a group or a grouped pair seen: the pairs have begun
+        key: int | None = None  # a pair's label waiting for its value (-1: under no group)
         paired = 0  # labels given their value
-        for i in range(s, len(lines)):
-            ln = lines[i]
-            items: list[tuple[str, object]] = []  # ("group", g) / ("key", (g, col)) / ("value", cell)
-            ok = True
-            for lab in ln.labels:
-                m = _T4_PAIR.fullmatch(lab)
-                v = _classify(m.group("value")) if m and m.group("value") else None
-                if m and (m.group("value") is None or v is not None):
-                    g = _t4_group(m.group("group")) if m.group("group") else None
-                    items.append(("key", (g, _T4_PAIR_COLUMN[m.group("col")])))
-                    if v is not None:
-                        items.append(("value", v))
-                elif _T4_PAIR_GROUP.fullmatch(lab):
-                    items.append(("group", _t4_group(lab)))
-                elif (c := _classify(lab)) is not None:
-                    items.append(("value", c))
-                else:
-                    ok = False
-                    break
-            if not ok or not (any(k == "key" for k, _ in items) or begun and (
-                    items or ln.cells)):
+        for ln in lines[s:]:
+            items = _t4_pair_items(ln)
+            if not items:  # a line of no pairs: the pairs' end, once some were read
                 if begun and (found or key is not None):
                     break
-                if not ok:
-                    continue
-            items.extend(("value", c) for c in ln.cells)
-            if not items:
                 continue
             for kind, x in items:
                 if kind == "group":
-                    group = x  # type: ignore[assignment]
-                    begun = True
-                elif not begun and not (kind == "key" and x[0] is not None):  # type: ignore[index]
-                    continue  # (pairs count only under a group's name: not 表三's "总计 …")
+                    group, begun = x, True  # type: ignore[assignment]
                 elif kind == "key":
                     g, col = x  # type: ignore[misc]
-                    if g is not None:
-                        group = g
+                    if not begun and g is None:
+                        continue  # (pairs count only under a group's name: not 表三's "总计 …")
+                    begun, group = True, group if g is None else g
                     if key is not None and key >= 0:
                         reasons.append("a label with no value")
                     key = group * _T4_GROUP + col if group is not None and group >= 0 else -1
                     if key < 0:  # (its value is taken with it, unplaced)
                         reasons.append("a pair under no group (行政复议, 未经复议直接起诉 or 复议后起诉)")
-                    begun = True
                 elif key is not None:
                     paired += 1
-                    if key < 0:
-                        key = None
-                        continue
-                    if key in found:
-                        reasons.append(f"{TABLE4_COLUMNS[key][0]} given twice")
-                    found[key] = x  # type: ignore[assignment]
+                    if key >= 0:
+                        if key in found:
+                            reasons.append(f"{TABLE4_COLUMNS[key][0]} given twice")
+                        found[key] = x  # type: ignore[assignment]
                     key = None
                 elif begun:
                     reasons.append("a value after no label")
