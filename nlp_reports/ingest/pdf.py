@@ -178,7 +178,8 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     two-column page column by column (:func:`_gutter`); on the ``first`` page a title
     wrapped over lines is joined."""
     page = _clean_chars(page)
-    tables = page.find_tables()
+    closing = _open_table_edges(page)
+    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
     found = _gutter(text_page, tables)
@@ -221,7 +222,36 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
         full = sorted(item[0] for item in items if item[4] == 0)
         items.sort(key=lambda item: (bisect.bisect_left(full, item[0]), item[4] == 0,
                                      item[4], item[0], item[1]))
+    items = _without_browser_furniture(items, first=first, height=float(page.height))
     return _without_furniture(_join_title(_join_wrapped(items, float(page.width)), first=first))
+
+
+def _open_table_edges(page) -> list[dict]:
+    """Rules closing a ruled table cut open by a page break: a browser printing a table with
+    collapsed borders draws a row's top border once, at the foot of the page before, so the
+    table's part on the next page has its column rules and no rule above its first row (or
+    none under its last): pdfplumber found no cell there and the row's text, inside the
+    table's box, was read neither as cells nor as text (row 3.5.4 of a 表三 lost). Where three
+    or more vertical rules start (or end) at one height and no horizontal rule covers half
+    their span there, a rule is added from the first to the last of them."""
+    verticals: dict[tuple[str, int], list[float]] = {}
+    for e in page.vertical_edges:
+        if e["bottom"] - e["top"] >= 3:
+            verticals.setdefault(("top", round(e["top"])), []).append(e["x0"])
+            verticals.setdefault(("bottom", round(e["bottom"])), []).append(e["x0"])
+    horizontals = page.horizontal_edges if verticals else []
+    lines = []
+    for (_, y), xs in verticals.items():
+        xs = sorted(set(round(x) for x in xs))
+        if len(xs) < 3:
+            continue
+        x0, x1 = xs[0], xs[-1]
+        covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for e in horizontals
+                      if abs(e["top"] - y) <= 1.5)
+        if covered < 0.5 * (x1 - x0):
+            lines.append({"object_type": "line", "x0": float(x0), "x1": float(x1), "top": float(y),
+                          "bottom": float(y), "width": float(x1 - x0), "height": 0.0})
+    return lines
 
 
 def _without_furniture(flat: list) -> list[str]:
@@ -235,6 +265,51 @@ def _without_furniture(flat: list) -> list[str]:
 
 
 _BARE_NUMBER = re.compile(r"\s*(\d{1,4})\s*")
+
+
+#: The header a browser prints at the top of each page: the date and time, then the page's
+#: <title> ("1/25/24, 9:30 AM 某局…年度报告_某县人民政府", "2024/1/25 09:30 …", "2024/1/25 下午3:05 …").
+_BROWSER_HEAD = re.compile(
+    r"(?:\d{1,2}/\d{1,2}/\d{2,4},?|\d{4}/\d{1,2}/\d{1,2})\s*(?:上午|下午)?\s*\d{1,2}:\d{2}"
+    r"(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?=\s|$)")
+#: … and the footer: the page's address and the page counter ("https://… 2/5", "… 2 of 5").
+_BROWSER_FOOT = re.compile(r"\s*(?:https?|file)://\S+(?:\s+\d+\s*(?:/|of)\s*\d+)?\s*")
+
+
+#: A browser prints its header and footer in the page's margin, this near its edge (points).
+_BROWSER_MARGIN = 40.0
+
+
+def _without_browser_furniture(items: list, *, first: bool, height: float) -> list:
+    """A page's ``items`` (as :func:`_page_lines` sorts them) without the header and footer a
+    browser prints on a web page saved as PDF (Ctrl-P): the date and time with the page's
+    <title> among its first two text lines, the address with "n/m" among its last two. The
+    header's title is no running head a report repeats: on a two-page print it stayed on
+    page 1 and was taken for the report's title (the date in it: agency None); the footer,
+    unlike on 3 pages or more, was no running foot and ended section 五 as a statement; and
+    set wider than the text, it moved the page's right edge, so a paragraph's wrapped line
+    was not joined. On page 1 a header whose title is the only one (no title printed above
+    the article) keeps the title. Both stand in the page's margin (:data:`_BROWSER_MARGIN`):
+    a site's own "2024/01/25 09:30 来源：…" line under the title is the page's text."""
+    text = [k for k, item in enumerate(items) if item[1] == 0]
+    lines = [items[k][2][0] for k in text]
+    drop: set[int] = set()
+    for n in sorted(set(range(len(text))[:2]) | set(range(len(text))[-2:])):
+        k, line = text[n], lines[n]
+        top = items[k][0]
+        if n < 2 and top <= _BROWSER_MARGIN and (m := _BROWSER_HEAD.match(line)):
+            rest = line[m.end():].strip()
+            # (the year of the header's date is no year of its title: "2024/1/25 09:30 …")
+            if first and rest and not _above_printed_title([*lines[:n], rest, *lines[n + 1:]], n):
+                items[k] = (*items[k][:2], [rest], *items[k][3:5], None)
+            else:
+                drop.add(k)
+        elif (n >= len(text) - 2 and top >= height - _BROWSER_MARGIN
+              and _BROWSER_FOOT.fullmatch(line)):
+            drop.add(k)
+    return [item for k, item in enumerate(items) if k not in drop] if drop else items
+
+
 
 
 def _drop_page_numbers(pages: list[list[str]]) -> list[list[str]]:
