@@ -133,6 +133,21 @@ def test_a_folder_with_a_compilation_stores_each_report_as_its_single_file_parse
     assert _stored(db) == before
 
 
+def test_a_copy_of_a_compilation_is_one_duplicate_naming_its_first_report(tmp_path):
+    folder = _folder(tmp_path / "in")
+    book = folder / "岚溪县县直部门年报汇编2023.docx"
+    shutil.copy(book, folder / "岚溪县县直部门年报汇编2023(1).docx")
+    db = tmp_path / "c.db"
+    tag_paths([folder], db, model=FakeTagger())
+    with Store(db, readonly=True) as s:
+        dups = s.duplicates()
+        first = s.connection.execute(
+            "SELECT id FROM reports WHERE path = ? AND part = 1", (str(book),)).fetchone()[0]
+    assert list(dups["path"]) == [str(folder / "岚溪县县直部门年报汇编2023(1).docx")]
+    assert list(dups["duplicate_of"]) == [str(book)]
+    assert list(dups["report_id"]) == [first] and list(dups["agency"]) == [AGENCIES[0]]
+
+
 def test_no_split_keeps_the_refusal_and_the_cli_says_how_many_reports(tmp_path, capsys):
     folder = _folder(tmp_path / "in")
     result = tag_paths([folder], tmp_path / "whole.db", model=FakeTagger(), split=False)

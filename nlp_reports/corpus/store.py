@@ -1659,10 +1659,12 @@ class Store:
         ``path``, ``duplicate_of`` (the file holding the report), that report's
         ``report_id``, ``agency`` and ``year``, the duplicate's ``sha256`` and ``size``
         (DataFrame; by holder, then path). Byte-identical copies and the same report in other
-        bytes alike: what ``tag``'s "N duplicates of stored reports" were, without SQL."""
+        bytes alike: what ``tag``'s "N duplicates of stored reports" were, without SQL. One row
+        per duplicate: the copy of a compilation (汇编) names its first report."""
+        first = " AND (r.part IS NULL OR r.part = 1)" if self._has_parts() else ""
         return self.query(
             "SELECT f.path, f.duplicate_of, r.id AS report_id, r.agency, r.year, f.sha256, "
-            "f.size FROM files f LEFT JOIN reports r ON r.path = f.duplicate_of "
+            f"f.size FROM files f LEFT JOIN reports r ON r.path = f.duplicate_of{first} "
             "WHERE f.status = 'duplicate' ORDER BY f.duplicate_of, f.path")
 
     def iter_reports(self) -> Iterator[tuple[Report, list[StoredStatement]]]:
