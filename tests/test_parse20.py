@@ -236,3 +236,71 @@ def test_an_unsigned_count_is_still_read():
     r = load_report((REPORTS / "county_2022_aligned.txt").read_text(encoding="utf-8"))
     assert [(c.outcome, c.found) for c in r.checks if c.id == "T1" and c.row == "1"] == [
         ("pass", 8.0)]
+
+
+# 5. 表二 printed as "label：value" pairs
+
+_T2_GRID = """信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 0 0 0
+行政规范性文件 3 0 11
+第二十条第（五）项
+信息内容 本年处理决定数量
+行政许可 523
+第二十条第（六）项
+信息内容 本年处理决定数量
+行政处罚 88
+行政强制 0
+第二十条第（八）项
+信息内容 本年收费金额（单位：万元）
+行政事业性收费 0"""
+
+_T2_PAIRS = """规章 制发件数：0 废止件数：0 现行有效件数：0
+行政规范性文件 本年制发件数：3　本年废止件数： 0　现行有效件数：11
+第二十条第（五）项
+行政许可 处理决定数量：523
+第二十条第（六）项
+行政处罚 处理决定数量:88
+行政强制 处理决定数量：0
+第二十条第（八）项
+行政事业性收费 本年收费金额（单位：万元）：0"""
+
+
+def _with_table2(pairs: str):
+    text = (REPORTS / "county_2022_aligned.txt").read_text(encoding="utf-8")
+    assert _T2_GRID in text
+    return load_report(text.replace(_T2_GRID, pairs))
+
+
+def _t2(report) -> dict[str, tuple]:
+    return {t.id: (t.status, t.values) for t in report.tables if t.id.startswith("table2")}
+
+
+def test_table2_as_pairs_reads_as_its_grid():
+    grid = _t2(load_report(REPORTS / "county_2022_aligned.txt"))
+    assert all(status == "ok" for status, _ in grid.values()) and len(grid) == 4
+    assert _t2(_with_table2(_T2_PAIRS)) == grid
+
+
+def test_table2_pairs_in_a_saved_page():
+    text = (REPORTS / "county_2022_aligned.txt").read_text(encoding="utf-8")
+    body = "".join(f"<p>{line}</p>\n" for line in text.replace(_T2_GRID, _T2_PAIRS).splitlines())
+    r = load_report(f"<html><body>{body}</body></html>".encode(), filename="p.html")
+    assert _t2(r) == _t2(load_report(REPORTS / "county_2022_aligned.txt"))
+
+
+@pytest.mark.parametrize("pairs, reason", [
+    (_T2_PAIRS.replace("废止件数：0 现行", "现行"), "规章: 2 of 3 columns named"),
+    (_T2_PAIRS.replace("废止件数：0 现行", "制发件数：1 现行"), "本年制发件数 given twice"),
+])
+def test_table2_pairs_not_named_once_each_are_not_read(pairs, reason):
+    r = _with_table2(pairs)
+    status, values = _t2(r)["table2.1"]
+    assert status == "unreadable" and values[0] == (None, None, None)
+    assert any(reason in p.message for p in r.errors if p.code == "table_unreadable")
+    assert _t2(r)["table2.5"] == ("ok", ((523.0,),))  # the other sub-tables still read
+
+
+def test_a_sentence_with_a_colon_is_no_pair():
+    # "行政许可 办理情况：详见附件" names no column: the grid reading stands
+    r = _with_table2(_T2_GRID + "\n行政许可 办理情况：详见附件")
+    assert _t2(r)["table2.5"][0] == "ok"

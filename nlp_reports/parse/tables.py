@@ -1328,6 +1328,80 @@ def _t2_spanned_last(lines: Sequence[_Line], a: int, rows: _Rows, key: str, colu
             return
 
 
+#: One "label：value" pair of a 表二 row printed as pairs ("制发件数：3", "本年收费金额（单位：万元）：0.5"):
+#: the column's name (a colon inside its brackets allowed), the colon, the value.
+_T2_PAIR = re.compile(
+    r"((?:[^\s:：（(]|[（(][^）)\n]{0,12}[）)]){1,24})[ \t]*[:：][ \t]*([^\s:：]{1,12})(?=[ \t]|$)")
+#: The longest line looked at for 表二 pairs (a row of the 2019 format's three is ~60 characters).
+_T2_PAIR_LINE = 200
+#: (a column's name as the layout writes it, "（单位：万元）", and as the text is normalised)
+_ASCII_BRACKETS = str.maketrans("（）", "()")
+
+
+def _read_table2_by_pairs(
+    section_texts: Mapping[int, str], hint: str | None
+) -> tuple[list[Table], list[Problem], str | None]:
+    """表二 printed as "label：value" pairs after each row's name ("规章 制发件数：0 废止件数：0
+    现行有效件数：2"): a row is read when each column of its sub-table is named once (by a
+    part of its name: 制发件数 for 本年制发件数) with a value; a row naming a column twice or
+    leaving one out is no reading (the table unreadable, with the reason). Searched only when
+    the grid readers found no 表二; ``([], [], None)`` when no row is printed so."""
+    keys = sorted(section_texts, key=lambda k: (k != 2, k))
+    for fmt in ((hint,) if hint else ("2021", "2019")):
+        defs = TABLE2_2021 if fmt == "2021" else TABLE2_2019
+        rows = {_norm(name): (tid, rid) for tid, (_, row_defs, _) in defs.items()
+                for rid, name in row_defs}
+        found: dict[str, list[_Cell]] = {}
+        why: dict[str, list[str]] = {}
+        for k in keys:
+            for line in section_texts[k].splitlines():
+                if len(line) > _T2_PAIR_LINE or ("：" not in line and ":" not in line):
+                    continue  # (a row of pairs is short; the search is bounded per start)
+                pairs = list(_T2_PAIR.finditer(line))
+                if not pairs:
+                    continue
+                row = rows.get(_norm(line[:pairs[0].start()]))
+                if row is None or line[pairs[-1].end():].strip():
+                    continue
+                tid, rid = row
+                cols = [_norm(name).translate(_ASCII_BRACKETS) for _, name in defs[tid][2]]
+                cells: dict[int, _Cell] = {}
+                for m in pairs:
+                    name = _norm(m.group(1)).translate(_ASCII_BRACKETS)
+                    at = [i for i, c in enumerate(cols) if name and name in c]
+                    cell = _classify(m.group(2))
+                    if len(at) != 1 or cell is None:
+                        why.setdefault(tid, []).append(f"'{m.group()}' names no one column")
+                    elif at[0] in cells:
+                        why.setdefault(tid, []).append(f"{defs[tid][2][at[0]][1]} given twice")
+                    else:
+                        cells[at[0]] = cell
+                if len(cells) == len(cols) and f"{tid}|{rid}" not in found:
+                    found[f"{tid}|{rid}"] = [cells[i] for i in range(len(cols))]
+                elif len(cells) != len(cols):
+                    why.setdefault(tid, []).append(f"{dict(defs[tid][1])[rid]}: {len(cells)} "
+                                                   f"of {len(cols)} columns named")
+        named = {key.split("|")[0] for key in found} | set(why)
+        if not named:
+            continue
+        tables: list[Table] = []
+        problems: list[Problem] = []
+        for tid, (title, row_defs, col_defs) in defs.items():
+            if tid not in named:
+                problems.append(Problem("table_missing", f"表二 {title} ({tid}) not found"))
+                continue
+            reasons = ["printed as label：value pairs, not read: "
+                       + "; ".join(dict.fromkeys(why[tid]))] if tid in why else []
+            table, problem = _build(tid, title, row_defs, col_defs, found, {},
+                                    f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
+                                    unsigned=True, extra_reasons=reasons)
+            tables.append(table)
+            if problem:
+                problems.append(problem)
+        return tables, problems, fmt
+    return [], [], None
+
+
 #: 表二 第二十条第（一）项's column headers by key word: 本年（新）制发件数, 本年废止件数, 现行有效件数.
 _T2_1_COLUMN = re.compile(r"(制发)|(废止)|(现行有效)")
 
@@ -1761,6 +1835,13 @@ def read_tables(
                 pairs = _read_table4_by_pairs(lines, starts(4))
                 if pairs is not None and (t4 is None or pairs[0].status == "ok"):
                     t4 = pairs
+    if any(t.status != "ok" for t in t2) or not t2:
+        # each row's cells printed as "label：value" pairs: read, or unreadable naming why,
+        # in place of a grid reading that read fewer sub-tables
+        pairs = _read_table2_by_pairs(section_texts, fmt2 or fmt3 or hint)
+        ok = sum(t.status == "ok" for t in t2)
+        if pairs[0] and (sum(t.status == "ok" for t in pairs[0]) > ok or not ok):
+            t2, p2, fmt2 = pairs
     if year is None and not t2 and t4 is None and t3_rows < 12:
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
