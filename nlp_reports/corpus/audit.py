@@ -1038,6 +1038,8 @@ def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str],
                     overview: Any = None) -> None:
     """Identity failures I1–I4 and narrative figures contradicting the tables (T1);
     ``overview``: section 一's text per report id, to quote the word it uses."""
+    import pandas as pd
+
     index = cols.reps.index
     ident = checks[checks["id"].isin(identity_ids)]
     listed, _, zh = _listing(ident, index, lambda r: (
@@ -1046,10 +1048,51 @@ def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str],
     n, zh = _identity_defects(ident, index, zh)
     cols.add("identity_failures", listed, n, zh)
     t1 = checks[checks["id"] == "T1"]
-    cols.add("t1_contradictions", *_listing(t1, index, lambda r: (
+    by_report = {rid: rows for rid, rows in ident.groupby("report_id", sort=False)}
+    follows = pd.Series([_t1_follows_identity(r, by_report.get(r["report_id"]))
+                         for _, r in t1.iterrows()], index=t1.index, dtype=bool)
+
+    def t1_zh(r: Any) -> str:
+        said = _t1_zh(r, None if overview is None else overview.get(r["report_id"]))
+        return said + _T1_FOLLOWS_ZH if follows[r.name] else said
+
+    listed, n_t1, zh = _listing(t1, index, lambda r: (
         r["message"] or f"{_cell(r['table_id'], r['row'], r['column'])}: text says "
-         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"),
-        fmt_zh=lambda r: _t1_zh(r, None if overview is None else overview.get(r["report_id"]))))
+         f"{_fmt_num(r['found'])}, table {_fmt_num(r['expected'])}"), fmt_zh=t1_zh)
+    # the conditional T1 of a total failing I2/I4: listed (the text must be corrected with
+    # the cell), counted with that identity failure — one stale 总计, one defect
+    n_t1 = n_t1 - t1[follows].groupby("report_id").size().reindex(index, fill_value=0)
+    cols.add("t1_contradictions", listed, n_t1, zh)
+
+
+#: Said after a T1 sentence counted with the identity failure of its total (I2, I4).
+_T1_FOLLOWS_ZH = "（与上述该总计的勾稽关系不符为同一处错误，已计入“勾稽关系不符”，不另计缺陷）"
+
+
+def _t1_follows_identity(r: Any, mine: Any) -> bool:
+    """Whether a T1 row is the conditional one (section 一 agrees with a 表三/表四 total that
+    fails its own identity: "…, not N: when that total is corrected, section 一 must be
+    too") and its report's failed identities (``mine``; None: none) hold that failure — I2
+    on a 表三 row the T1 reads (总计 column), I4 on a 表四 group it reads: one wrong cell."""
+    if mine is None:
+        return False
+    parts = _T1_PARTS.search(str(r["message"] or ""))
+    m = _T1_MESSAGE.search(str(r["message"] or ""))
+    if parts is None or parts.group("how") != "not" or m is None:
+        return False
+    for cell in m.group("cells").split(" + "):
+        row, _, column = cell.partition("/")
+        if m.group("table") == "table3":
+            hit = mine[(mine["id"] == "I2") & (mine["table_id"] == "table3")
+                       & (mine["column"] == "total")]["row"].astype(str)
+            if (hit.str.startswith(row[:-1]) if row.endswith("*") else hit == row).any():
+                return True
+        elif m.group("table") == "table4":
+            group = column.removesuffix(".total")
+            if ((mine["id"] == "I4") & (mine["table_id"] == "table4")
+                    & (mine["column"] == group)).any():
+                return True
+    return False
 
 
 def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
