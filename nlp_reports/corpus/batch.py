@@ -1993,10 +1993,11 @@ def _dask_ready(spec: Any, path: str) -> str | None:
     return None
 
 
-def _check_workers(client: Any, spec: Any, path: str) -> None:
+def _check_workers(client: Any, spec: Any, path: str) -> set[str]:
     """Ask every Dask worker whether it can do the batch's work (:func:`_dask_ready`): stop
-    before any file is tried when none can, warn naming those that cannot when some can
-    (the files of their chunks fail, and are tried again on the next run).
+    before any file is tried when none can, warn naming those that cannot when some can,
+    and return their addresses (:func:`_run_dask` runs again on the others a chunk whose
+    files they did not find).
 
     Why: a worker without the client's shared disk, without rjieba while the client
     segments with it, or whose scikit-learn cannot load the model, failed every file of its
@@ -2008,7 +2009,7 @@ def _check_workers(client: Any, spec: Any, path: str) -> None:
     workers = list(client.nthreads())
     futures = {w: client.submit(_dask_ready, spec, path, workers=[w], allow_other_workers=False,
                                 pure=False) for w in workers}
-    problems: list[str] = []
+    problems: dict[str, str] = {}
     deadline = time.monotonic() + _CHECK_SECONDS
     for w, fut in futures.items():
         try:
@@ -2025,16 +2026,18 @@ def _check_workers(client: Any, spec: Any, path: str) -> None:
         finally:
             fut.release()
         if problem:
-            problems.append(f"{w} {problem}")
+            problems[w] = problem
     if not problems:
-        return
+        return set()
+    said = "; ".join(f"{w} {problem}" for w, problem in problems.items())
     if len(problems) == len(workers):
         whom = ("the Dask worker cannot" if len(workers) == 1
                 else f"none of the {len(workers)} Dask workers can")
-        raise ClusterError(f"{whom} do the work, nothing was tagged: " + "; ".join(problems))
-    log.warning("%d of the %d Dask workers cannot do the work; the files of the chunks they "
-                "run will fail (and be tried again on the next run): %s", len(problems),
-                len(workers), "; ".join(problems))
+        raise ClusterError(f"{whom} do the work, nothing was tagged: " + said)
+    log.warning("%d of the %d Dask workers cannot do the work; a chunk whose files they do "
+                "not find is run again on the others (stop them or mount the disk): %s",
+                len(problems), len(workers), said)
+    return set(problems)
 
 
 @dataclass(frozen=True)
@@ -2066,12 +2069,32 @@ def _ship_spec(client: Any, spec: TaggerSpec) -> tuple[Any, Callable[[], None]]:
         return spec, lambda: None
     import uuid
 
-    from nlp_reports.corpus._dask_worker import PLUGIN_PREFIX, TaggerPlugin, drop_orphan_plugins
+    from nlp_reports.corpus._dask_worker import (
+        PLUGIN_PREFIX,
+        TaggerPlugin,
+        _plugins_and_clients,
+        drop_orphan_plugins,
+    )
 
     drop_orphan_plugins(client)
     # the client's id in the name: a later run can tell a plugin whose client is gone
     name = f"{PLUGIN_PREFIX}{client.id}-{uuid.uuid4().hex[:12]}"
-    client.register_plugin(TaggerPlugin(name, spec), name=name)
+    try:
+        client.register_plugin(TaggerPlugin(name, spec), name=name)
+    except Exception as exc:
+        # The scheduler keeps the plugin before sending it to the workers, and gives it to
+        # every worker that joins or restarts: a worker dying meanwhile (killed, out of
+        # memory while unpickling the model) fails only that send, not the run.
+        try:
+            held = name in client.run_on_scheduler(_plugins_and_clients)[0]
+        except Exception:  # the scheduler is gone, or runs other code
+            held = False
+        if not held:
+            raise ClusterError(f"could not send the model to the Dask workers "
+                               f"({type(exc).__name__}: {exc}); nothing was tagged") from exc
+        log.warning("a Dask worker was lost while the model was sent to the workers (%s: "
+                    "%s); the others have it, and a restarted or new worker gets it",
+                    type(exc).__name__, exc)
 
     def unregister() -> None:
         try:
@@ -2090,7 +2113,9 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
     ``chunks`` is consumed lazily and results wait in worker memory only until the single
     writer reads them (bounded memory). The tagger is sent once per worker
     (:func:`_ship_spec`). A task that fails (a worker lost, Dask's ``KilledWorker``) fails
-    its chunk's files with reason ``worker_error``; the batch goes on.
+    its chunk's files with reason ``worker_error``; the batch goes on. A chunk none of whose
+    files were found, when the check found workers unable, is run once more on the others
+    (:func:`_again_elsewhere`).
     """
     from collections import deque
 
@@ -2104,6 +2129,7 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
             threads = 0
         window = 4 * max(threads, jobs, 1)
         shipped: Any = None  # shipped with the first chunk: a resumed run may have none
+        unfit: set[str] = set()  # workers the check found unable (blind to the files …)
         source = iter(chunks)
         while True:
             while len(pending) < window:
@@ -2112,7 +2138,7 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                     break
                 if shipped is None:
                     shipped, unship = _ship_spec(client, spec)
-                    _check_workers(client, shipped, c[0][0])
+                    unfit = _check_workers(client, shipped, c[0][0])
                 pending.append((c, client.submit(_dask_chunk, c, shipped, loader, words,
                                                  timeout, pure=False)))
             if not pending:
@@ -2130,6 +2156,10 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                 result = [("failed", path, sha, size, "worker_error",
                            f"the worker running this file failed: {type(exc).__name__}: {exc}")
                           for path, sha, size in chunk]
+            if unfit and result and all(r[0] == "failed" and r[4] == "not_found"
+                                        for r in result):
+                result = _again_elsewhere(client, unfit, chunk, result, shipped, loader,
+                                          words, timeout)
             yield result
             fut.release()
     finally:
@@ -2140,6 +2170,38 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                 log.debug("could not cancel the pending Dask tasks", exc_info=True)
         unship()
         close()
+
+
+def _again_elsewhere(client: Any, unfit: set[str], chunk: list[Any],
+                     result: list[tuple[Any, ...]], shipped: Any, loader: Any, words: bool,
+                     timeout: float | None) -> list[tuple[Any, ...]]:
+    """A chunk whose every file was not found, run once more on the workers the check did
+    not find unable (when there are any); ``result`` stands when that cannot be done.
+
+    Why: Dask keeps giving chunks to a worker that cannot see the files, and it fails them
+    fastest, so it took most of the run (587 of 715 files with one blind worker of two) and
+    each rerun stored only the other workers' share.
+    """
+    import asyncio
+
+    try:
+        others = {w for w in client.nthreads() if w not in unfit}
+        if not others:
+            return result
+        # strict: loosely restricted, the task is stolen by the idle blind worker
+        fut = client.submit(_dask_chunk, chunk, shipped, loader, words, timeout,
+                            workers=list(others), allow_other_workers=False, pure=False)
+        while True:
+            try:
+                return fut.result(timeout=5)
+            # (Dask raises asyncio's TimeoutError, not the builtin one before Python 3.11)
+            except (TimeoutError, asyncio.TimeoutError):
+                if not others & set(client.nthreads()):  # restarted under new addresses:
+                    fut.cancel()  # the task would wait for them for ever
+                    return result
+    except Exception as exc:  # the worker or the scheduler went: the files stay not_found
+        log.debug("could not run a chunk again on the other Dask workers: %s", exc)
+        return result
 
 
 #: Generation-0 threshold of the garbage collector while :func:`tag_paths` runs
