@@ -46,6 +46,16 @@ def test_a_stale_total_quoted_by_the_text_is_one_defect(tmp_path):
     assert "不另计缺陷" in row["findings_zh"]
 
 
+def test_a_stale_total_beside_text_that_quotes_its_parts_is_one_defect(tmp_path):
+    # the text says 13, what the applicant columns add up to; only the 总计 (12) is wrong
+    text = FIXTURE.read_text(encoding="utf-8").replace(SAID, "全年共受理政府信息公开申请13件")
+    row = _audit_one(tmp_path, text)
+    assert "the total is the cell to correct" in row["t1_contradictions"]
+    assert row["counted"]["identity_failures"] == 1
+    assert row["counted"]["t1_contradictions"] == 0 and row["defects"] == 1
+    assert "不另计缺陷" in row["findings_zh"]
+
+
 def test_a_t1_of_its_own_still_counts(tmp_path):
     # the table right (总计 13), the text wrong (15): a contradiction, one defect
     text = FIXTURE.read_text(encoding="utf-8").replace(STALE_ROW, FIXED_ROW).replace(

@@ -1070,15 +1070,17 @@ _T1_FOLLOWS_ZH = "（与上述该总计的勾稽关系不符为同一处错误�
 
 
 def _t1_follows_identity(r: Any, mine: Any) -> bool:
-    """Whether a T1 row is the conditional one (section 一 agrees with a 表三/表四 total that
-    fails its own identity: "…, not N: when that total is corrected, section 一 must be
-    too") and its report's failed identities (``mine``; None: none) hold that failure — I2
-    on a 表三 row the T1 reads (总计 column), I4 on a 表四 group it reads: one wrong cell."""
+    """Whether a T1 row follows a 表三/表四 total that fails its own identity — section 一
+    agrees with that total ("…, not N: when that total is corrected, section 一 must be
+    too") or with the cells it should add up to ("…, as section 一 says: the total is the
+    cell to correct") — and its report's failed identities (``mine``; None: none) hold that
+    failure: I2 on a 表三 row the T1 reads (总计 column), I4 on a 表四 group it reads. Either
+    way one wrong cell, one defect."""
     if mine is None:
         return False
     parts = _T1_PARTS.search(str(r["message"] or ""))
     m = _T1_MESSAGE.search(str(r["message"] or ""))
-    if parts is None or parts.group("how") != "not" or m is None:
+    if parts is None or parts.group("how") not in ("not", "as") or m is None:
         return False
     for cell in m.group("cells").split(" + "):
         row, _, column = cell.partition("/")

@@ -533,7 +533,8 @@ CODEBOOK: tuple[Column, ...] = (
           ("identity_failures", "Failed identities I1-I4 (defect)",
            "failed identities with cell, expected and found", "勾稽关系不符"),
           ("t1_contradictions", "Section 一 contradicts the tables (T1, defect)",
-           "figures of section 一 contradicting the tables", "正文与表格不符"),
+           "figures of section 一 contradicting the tables (one about a total that fails I2/I4 "
+           "is listed but counted with that failure)", "正文与表格不符"),
           ("blank_cells", "Cells left blank (defect)", "required cells left blank or '/'",
            "未填报单元格"),
           ("cross_year_failures", "X1 carry-over failures (defect)",
