@@ -22,14 +22,21 @@ import logging
 import os
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 
 from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
-from nlp_reports.parse.headings import block_of
-from nlp_reports.parse.sections import _LINE_BREAKS, Layout, analyse, inner_section5
+from nlp_reports.parse.headings import block_of, section_number
+from nlp_reports.parse.sections import (
+    _HEADING,
+    _LINE_BREAKS,
+    Layout,
+    _match_heading,
+    analyse,
+    inner_section5,
+)
 from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
     SECTION_TITLES,
@@ -112,7 +119,7 @@ def load_reports(source: str | os.PathLike | bytes, *,
     head = _head_sections(simplified, bounds[0][0])
     n = len(bounds) + bool(head)
     if head:  # (a first report that lost its title and 一: its text read by no part)
-        shown = "、".join(_CN_NUMBERS[x] for x in dict.fromkeys(head))
+        shown = "、".join(_NUMERALS[x - 1] for x in dict.fromkeys(head))
         err = ParseError(
             f"part 1 of {n}: the text before the compilation's first report title holds "
             f"section headings ({shown}) but no title or section 一, so it is not read "
@@ -388,8 +395,16 @@ _SECTION1_START = re.compile(r"[ \t\u3000]{0,8}(?:一|第一(?:部分|章|节))"
 _TITLE_SCAN = 30
 #: A compilation's own title (汇编 of reports, a 年鉴, a 合集) — not an agency named after
 #: one (地方志和年鉴编纂中心, 年鉴社, 年鉴编辑部).
-_CN_NUMBERS = "〇一二三四五六七八"
 _COMPILATION_TITLE = re.compile(r"(?:汇编|年鉴|合集|选编)(?!编纂|编辑|社|中心|办|部|馆)")
+
+
+def _heading_number(text: str, l0: int, l1: int) -> int | None:
+    """The section number of the heading on the line text[l0:l1], else None."""
+    hit = _match_heading(text, l0, l1, _HEADING)
+    if hit is None:
+        return None
+    found, number = section_number(text[hit[1]:hit[2]])
+    return number if found else None
 
 
 def _in_contents(text: str, end: int, heading: Callable[[int, int], int | None]) -> bool:
@@ -427,20 +442,12 @@ def _compilation(text: str) -> tuple[list[_Run], list[int]] | None:
     starts at the text's start (a page's head and dates are the first report's), or, in a
     text titled as a compilation, at its title line (the compilation's cover and 目录 are no
     report's)."""
-    from nlp_reports.parse.headings import section_number
-    from nlp_reports.parse.sections import _HEADING, _match_heading
-
     titles: list[str | None] = []  # the title of each run of sections
     openings: list[int | None] = []  # the year each run's 一、总体情况 opens with
     starts: list[int] = []  # where each run's report would start
     first = -1
     last = 0  # where the text above the next section 一 starts
-    def heading(l0: int, l1: int) -> int | None:
-        hit = _match_heading(text, l0, l1, _HEADING)
-        if hit is None:
-            return None
-        found, number = section_number(text[hit[1]:hit[2]])
-        return number if found else None
+    heading = partial(_heading_number, text)
 
     at0 = [0] if _SECTION1_START.match(text) else []
     for l0 in chain(at0, (m.start() + 1 for m in _SECTION1_LINE.finditer(text))):
@@ -501,15 +508,7 @@ def _head_sections(text: str, end: int) -> list[int]:
     compilation's first report title: its cover and 目录 hold none, a first report that lost
     its title and 一 does (its 二、…五、 with their text), and that is report text no part
     holds (:func:`load_reports` says so instead of dropping it)."""
-    from nlp_reports.parse.headings import section_number
-    from nlp_reports.parse.sections import _HEADING, _match_heading
-
-    def heading(l0: int, l1: int) -> int | None:
-        hit = _match_heading(text, l0, l1, _HEADING)
-        if hit is None:
-            return None
-        found, number = section_number(text[hit[1]:hit[2]])
-        return number if found else None
+    heading = partial(_heading_number, text)
 
     numbers = []
     for m in _LATER_SECTION_LINE.finditer(text, 0, end):
