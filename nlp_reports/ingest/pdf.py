@@ -310,8 +310,6 @@ def _without_browser_furniture(items: list, *, first: bool, height: float) -> li
     return [item for k, item in enumerate(items) if k not in drop] if drop else items
 
 
-
-
 def _drop_page_numbers(pages: list[list[str]]) -> list[list[str]]:
     """``pages`` without their bare page numbers ("3" alone at a page's edge): the first or
     last text line of page n (from 1) when it is n plus an offset (0, or more after an
