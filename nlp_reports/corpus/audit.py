@@ -1460,26 +1460,31 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any]) -> Any:
     import pandas as pd
 
     kinds = [c for c in DEFECT_COLUMNS if c in counted.columns]
-    found = counted[kinds].gt(0)
-    on_year: dict[tuple[Any, int], list[str]] = {}
-    for rid, path, year in zip(out["report_id"], out["path"], out["year"], strict=True):
-        if keys.get(rid) is not None and pd.notna(year):
-            on_year.setdefault((keys[rid], int(year)), []).append(path)
+    mine = counted.loc[out["path"], kinds]
+    rows = pd.DataFrame(mine.gt(0).to_numpy(), columns=kinds).assign(
+        n=mine.sum(axis=1).to_numpy(), key=[keys.get(r) for r in out["report_id"]],
+        year=pd.to_numeric(out["year"]).astype("float64").to_numpy())
+    known = (rows["key"].notna() & rows["year"].notna()).to_numpy()
+    # per agency and year (two texts of a year: a kind found in either counts as found),
+    # then each row's agency on the year before, in one lookup, not a scan per row
+    years = rows[known].groupby(["key", "year"]).agg({**dict.fromkeys(kinds, "any"),
+                                                     "n": "max"})
+    before = years.reindex(pd.MultiIndex.from_arrays([rows["key"], rows["year"] - 1]))
+    has = known & before["n"].notna().to_numpy()
+    was_of = before[kinds].to_numpy(dtype=bool, na_value=False)
+    now_of = rows[kinds].to_numpy(dtype=bool)
     n_last: list[Any] = []
     recurring: list[str] = []
     said: list[str] = []
-    for rid, path, year in zip(out["report_id"], out["path"], out["year"], strict=True):
-        before = (on_year.get((keys.get(rid), int(year) - 1))
-                  if keys.get(rid) is not None and pd.notna(year) else None)
-        if not before:
+    for i, year in enumerate(rows["year"]):
+        if not has[i]:
             n_last.append(pd.NA)
             recurring.append("")
             said.append("")
             continue
-        # two texts of that year (two versions): a kind found in either counts as found
-        was = [c for c in kinds if found.loc[before, c].any()]
-        now = [c for c in kinds if found.loc[path, c]]
-        n_last.append(int(counted.loc[before, kinds].sum(axis=1).max()))
+        was = [c for c, x in zip(kinds, was_of[i], strict=True) if x]
+        now = [c for c, x in zip(kinds, now_of[i], strict=True) if x]
+        n_last.append(int(before["n"].iat[i]))
         again = [c for c in was if c in now]
         recurring.append(LIST_SEP.join(again))
         said.append(_last_year_zh(int(year) - 1, n_last[-1], was, again,
