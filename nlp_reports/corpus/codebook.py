@@ -218,9 +218,13 @@ CODEBOOK: tuple[Column, ...] = (
        "ok (stored), failed, duplicate (same content as another file) or linked (a page "
        "that only links its stored report)", "ok、failed（失败）、duplicate（重复）或 linked（仅链接）"),
     _c("reason", ["files"], "text", "Failure code (empty, binary, timeout …)",
-       "why a file failed (docs/store-schema.md lists the codes)", "失败原因代码", "not failed"),
-    _c("message", ["files"], "text", "Failure message", "the failure, in words", "失败说明",
-       "not failed"),
+       "why a file failed (docs/store-schema.md lists the codes); on an ok file, part_failed: "
+       "a compilation stored without the parts that could not be read",
+       "失败原因代码（状态为 ok 时 part_failed 表示汇编中有报告未能读取）",
+       "ok with every part stored, or a duplicate"),
+    _c("message", ["files"], "text", "Failure message",
+       "the failure, in words (part_failed: which parts failed)", "失败说明",
+       "ok with every part stored, or a duplicate"),
     _c("tagged_at", ["files"], "text", "Time tagged (ISO 8601 UTC)",
        "when the file was last tagged, ISO 8601 UTC with microseconds", "标注时间（UTC）"),
     _c("duplicate_of", ["files"], "text", "Path whose report this file shares",
