@@ -343,6 +343,9 @@ def test_a_part_that_fails_is_named_in_files_and_the_audit_and_retried(tmp_path)
     failed = table[table["failed"] != ""]
     assert list(failed["path"]) == [str(folder / "book000.txt")]
     assert "part 2 of 3 failed" in failed["failed"].iloc[0]
+    # said as what it is: the file was read, one report of the 汇编 was not
+    said = failed["findings_zh"].iloc[0]
+    assert "汇编中有报告无法读取" in said and "其余报告已读取" in said and "文件无法读取" not in said
     # retried like a failed file; once every part reads, stored whole and then skipped
     again = tag_paths([folder], db, loader=parts_loader, model=FakeTagger())
     assert (again.ok, again.split_reports, again.failed_parts) == (1, 3, 0)

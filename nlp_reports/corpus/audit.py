@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nlp_reports.corpus.store import Store, open_store
+from nlp_reports.corpus.store import PART_FAILED, Store, open_store
 from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
@@ -1373,6 +1373,11 @@ FAILURE_ZH: dict[str, str] = {
     "timeout": "解析超时",
     "tag_error": "分类时出错",
     "parse_error": "解析出错",
+    "worker_error": "处理该文件时并行子进程意外退出（如内存不足被终止），重新运行即可重试",
+    "store_error": "写入数据库时出错（如磁盘已满或数据库文件只读），排除后重新运行",
+    "error": "处理时发生意外错误，请将括号内的说明反馈给维护者",
+    "part_failed": "该文件是汇编（含多份报告），其余报告已读取并各列一行，括号内所列的部分无法读取；"
+                   "可将该部分单独保存为一个文件后重新运行",
 }
 
 
@@ -1422,10 +1427,13 @@ def failure_meaning_zh(failed: str) -> str | None:
 
 
 def failure_zh(failed: str) -> str:
-    """The sentence for a failed file's ``failed`` cell (``reason: message``): 文件无法读取,
+    """The sentence for a failed file's ``failed`` cell (``reason: message``): 文件无法读取
+    (a compilation with parts that failed: 汇编中有报告无法读取, the file itself was read),
     what it means in Chinese (:func:`failure_meaning_zh`), then the cell itself (its
     command or detail)."""
     meaning = failure_meaning_zh(failed)
+    if failed.startswith(PART_FAILED):  # the file was read: only some of its reports were not
+        return f"汇编中有报告无法读取：{meaning}（{failed}）"
     return f"文件无法读取：{meaning}（{failed}）" if meaning else f"文件无法读取（{failed}）"
 
 
