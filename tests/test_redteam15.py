@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _redteam import assert_sections_statements_meta, t3_cells
 
 from nlp_reports import load_report
 from nlp_reports.ingest.html import html_to_text
@@ -21,8 +22,6 @@ from nlp_reports.parse.statements import _reads_as_problem, split_section5
 
 DATA = Path(__file__).parent / "fixtures" / "redteam15"
 TRUTH = json.loads((DATA / "truth.json").read_text(encoding="utf-8"))
-COLS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other",
-        "total"]
 
 
 def _split(text: str) -> list[tuple[str, str | None, str]]:
@@ -37,17 +36,11 @@ def test_every_input(name):
     truth = TRUTH[name]
     report = load_report(DATA / name)
     d = report.to_dict()
-    assert [s["number"] for s in d["sections"]] == truth["sections"]
-    assert [[s["block"], s["text"]] for s in d["statements"]] == [
-        [b, t.replace("（", "(").replace("）", ")")] for b, t in truth["statements"]]
-    for key, value in truth["meta"].items():
-        assert d["metadata"][key] == value, key
+    assert_sections_statements_meta(d, truth)
     if "table3" in truth:
         t3 = d["tables"]["table3"]
         assert t3["status"] == "ok"
-        got = {rid: [t3["values"][r][t3["columns"].index(c)] for c in COLS]
-               for r, rid in enumerate(t3["rows"])}
-        assert got == truth["table3"]
+        assert t3_cells(t3) == truth["table3"]
         for tid, cells in truth["cells"].items():
             table = report.table(tid)
             assert {k: table.get(*k.split("/")) for k in cells} == cells, tid

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _redteam import assert_sections_statements_meta, t3_cells
 
 from nlp_reports import load_report
 from nlp_reports.ingest import read_document
@@ -24,13 +25,6 @@ from nlp_reports.parse.tables import _comma_row, _pipe_row
 
 DATA = Path(__file__).parent / "fixtures" / "redteam19"
 TRUTH = json.loads((DATA / "truth.json").read_text(encoding="utf-8"))
-COLS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other",
-        "total"]
-
-
-def _t3_cells(t3):
-    return {rid: [t3["values"][r][t3["columns"].index(c)] for c in COLS]
-            for r, rid in enumerate(t3["rows"])}
 
 
 @pytest.mark.parametrize("name", sorted(TRUTH))
@@ -42,19 +36,15 @@ def test_every_input(name):
     truth = TRUTH[name]
     report = load_report(DATA / name)
     d = report.to_dict()
-    assert [s["number"] for s in d["sections"]] == truth["sections"]
-    assert [[s["block"], s["text"]] for s in d["statements"]] == [
-        [b, t.replace("（", "(").replace("）", ")")] for b, t in truth["statements"]]
-    for key, value in truth["meta"].items():
-        assert d["metadata"][key] == value, key
+    assert_sections_statements_meta(d, truth)
     t3 = d["tables"].get("table3")
     if "table3" in truth:
         assert t3["status"] == "ok"
-        assert _t3_cells(t3) == truth["table3"]
+        assert t3_cells(t3) == truth["table3"]
         assert {c.outcome for c in report.checks if c.id in ("I1", "I2", "I3")} == {"pass"}
     if "table3_blank" in truth:  # blank cells kept as empty cells: read, blank, never 0
         assert t3["status"] == "ok"
-        assert _t3_cells(t3) == truth["table3_blank"]
+        assert t3_cells(t3) == truth["table3_blank"]
     if "table3" in truth["unread"]:
         assert t3 is None or t3["status"] == "unreadable"
         assert any(e["code"] == "table_unreadable" and "表三" in e["message"] for e in d["errors"])
@@ -62,7 +52,7 @@ def test_every_input(name):
         if t3 is not None:
             for rid in truth.get("t3_short_rows", {}):
                 if rid in t3["rows"]:
-                    assert _t3_cells(t3)[rid] == [None] * 7, rid
+                    assert t3_cells(t3)[rid] == [None] * 7, rid
     if "table4" in truth["unread"]:
         t4 = d["tables"].get("table4")
         assert t4 is None or (t4["status"] == "unreadable"

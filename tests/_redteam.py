@@ -1,0 +1,27 @@
+"""What every parser red team's ``test_every_input`` checks the same way (redteam15 … 21):
+the sections, the statements with their block and the metadata a truth file names, and
+表三's cells read by column name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: 表三's columns in the format's order (自然人, 法人或其他组织 ×5, 总计).
+COLS = ["natural_person", "commercial", "research", "public_interest", "legal_services", "other",
+        "total"]
+
+
+def t3_cells(t3: dict[str, Any]) -> dict[str, list]:
+    """表三's values by row id, each row's cells in :data:`COLS` order."""
+    return {rid: [t3["values"][r][t3["columns"].index(c)] for c in COLS]
+            for r, rid in enumerate(t3["rows"])}
+
+
+def assert_sections_statements_meta(d: dict[str, Any], truth: dict[str, Any]) -> None:
+    """A report's JSON dict against its truth: section numbers, statements as [block, text]
+    (the parser writes full-width brackets as ASCII), every metadata key the truth names."""
+    assert [s["number"] for s in d["sections"]] == truth["sections"]
+    assert [[s["block"], s["text"]] for s in d["statements"]] == [
+        [b, t.replace("（", "(").replace("）", ")")] for b, t in truth["statements"]]
+    for key, value in truth["meta"].items():
+        assert d["metadata"][key] == value, key
