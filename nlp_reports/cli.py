@@ -15,10 +15,14 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlp_reports._version import __version__
+
+if TYPE_CHECKING:
+    from nlp_reports.corpus.batch import Progress
 
 log = logging.getLogger("nlp_reports")
 
@@ -317,7 +321,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         result = tag_paths(
             args.paths, args.db, model=args.model, trust=args.trust_model,
             tokenizer=args.tokenizer, jobs=args.jobs, backend=args.backend,
-            scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
+            scheduler=args.scheduler, progress=_tag_progress(args),
             retag=args.retag, timeout=args.timeout, words=not args.no_words,
             split=not args.no_split,
         )
@@ -330,6 +334,17 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _tag_progress(args: argparse.Namespace) -> bool | Callable[[Progress], None]:
+    """tag's progress: a bar on a terminal; else (sbatch, nohup, a pipe) a line on stderr
+    when the files are found, at most every minute and at each tenth of them — a log that
+    said nothing for hours until the end line; nothing with --quiet."""
+    if args.quiet:
+        return False
+    if sys.stderr.isatty():
+        return True
+    return lambda progress: _err(progress.line())
 
 
 def _interrupted_line(db: str) -> str:
@@ -640,7 +655,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
                         "default: %(default)g; not with --backend dask: Dask runs tasks in "
                         "threads, so a file that hangs holds its worker — docs/scaling.md)")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar (on a terminal) or progress lines (stderr not a "
+                        "terminal: sbatch, nohup, a file — a line at the start, about once a "
+                        "minute and at each 10 %%)")
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
                    help="list at most N failed files at the end (default: %(default)s); a "
                         "page that only links its report, whose linked file's report is "
