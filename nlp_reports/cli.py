@@ -637,8 +637,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=["joblib", "dask"], default="joblib",
                    help="how workers run (default: %(default)s)")
     p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786; files "
-                   "go to the workers by absolute path: every worker must see them there "
-                   "(docs/scaling.md)")
+                   "go to the workers by absolute path: every worker must see them there, "
+                   "and run the client's nlp_reports and model (checked before any file: "
+                   "docs/scaling.md)")
     p.add_argument("--retag", action="store_true", help="re-tag files already stored")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation (汇编: one file holding several reports) as "

@@ -1993,6 +1993,93 @@ def _dask_ready(spec: Any, path: str) -> str | None:
     return None
 
 
+_CODE_STAMP: tuple[str, str] | None = None
+
+
+def _code_stamp() -> tuple[str, str]:
+    """(SHA-256 of the nlp_reports package's Python sources, the package folder), read once
+    a process (≈ 60 files): what a Dask client and its workers compare (:func:`_worker_code`).
+    Two clones of one commit give the same digest; the folder is only said."""
+    global _CODE_STAMP
+    if _CODE_STAMP is None:
+        root = Path(__file__).resolve().parents[1]
+        digest = hashlib.sha256()
+        for f in sorted(root.rglob("*.py")):
+            if "__pycache__" not in f.parts:
+                digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes()
+                              + b"\0")
+        _CODE_STAMP = (digest.hexdigest(), str(root))
+    return _CODE_STAMP
+
+
+def _worker_code(spec: Any) -> tuple[str, str, str, str | None]:
+    """Run on each Dask worker by :func:`_check_workers`: its code (:func:`_code_stamp`),
+    host name and the id of the model ``spec`` gives it (None when it cannot load it: the
+    readiness check says why)."""
+    import socket
+
+    try:
+        model_id = getattr(spec.get(), "model_id", None)
+    except Exception:  # noqa: BLE001 - _dask_ready reports it
+        model_id = None
+    return (*_code_stamp(), socket.gethostname(), model_id)
+
+
+def _other_code(worker: str, theirs: tuple[str, str, str, str | None],
+                ours: tuple[str, str, str | None]) -> str | None:
+    """What differs between a worker's code or model (:func:`_worker_code`) and the
+    client's ``ours`` (digest, folder, model id), said for the user; None when nothing."""
+    digest, folder, host, model_id = theirs
+    if digest != ours[0]:
+        return (f"the Dask worker {worker} ({host}) runs nlp_reports from {folder} (code "
+                f"digest {digest[:12]}), the client from {ours[1]} ({ours[0][:12]})")
+    if model_id is not None and ours[2] is not None and model_id != ours[2]:
+        return (f"the Dask worker {worker} ({host}) loads model {model_id[:12]}, the client "
+                f"tagged with {ours[2][:12]}")
+    return None
+
+
+def _check_code(client: Any, spec: Any, model_id: str | None) -> None:
+    """Stop before any file is tried when a Dask worker runs other nlp_reports code than the
+    client, or loads another model (:class:`ClusterError` naming each such worker).
+
+    Why: a worker started from another checkout or an older install parsed with its own
+    code and the run said nothing (newuser22's D3): the store mixed two parsers. A worker
+    whose code lacks this check fails it ("Can't get attribute '_worker_code'"), told alike.
+    """
+    import asyncio
+
+    ours = (*_code_stamp(), model_id)
+    workers = list(client.nthreads())
+    futures = {w: client.submit(_worker_code, spec, workers=[w], allow_other_workers=False,
+                                pure=False) for w in workers}
+    other: list[str] = []
+    deadline = time.monotonic() + _CHECK_SECONDS
+    for w, fut in futures.items():
+        try:
+            said = _other_code(w, fut.result(timeout=max(deadline - time.monotonic(), 0.1)),
+                               ours)
+        except (TimeoutError, asyncio.TimeoutError):  # busy or gone: _dask_ready says more
+            fut.cancel()
+            said = None
+        except Exception as exc:  # other code (no _worker_code), or the worker died
+            if _scheduler_lost(client, exc):
+                raise ClusterError(f"lost the connection to the Dask scheduler ({exc})") from exc
+            said = (f"the Dask worker {w} failed the code check ({type(exc).__name__}: "
+                    f"{exc}): it runs other nlp_reports code than the client's ({ours[1]})"
+                    if "_worker_code" in str(exc) or isinstance(exc, (AttributeError,
+                                                                      TypeError)) else None)
+        finally:
+            fut.release()
+        if said:
+            other.append(said)
+    if other:
+        raise ClusterError("; ".join(other) + ": install the same version on every worker "
+                           "(the client's commit: pip install -e of one clone on the shared "
+                           "disk, or the same --model path on each) and restart them; nothing "
+                           "was tagged")
+
+
 def _check_workers(client: Any, spec: Any, path: str) -> set[str]:
     """Ask every Dask worker whether it can do the batch's work (:func:`_dask_ready`): stop
     before any file is tried when none can, warn naming those that cannot when some can,
@@ -2138,6 +2225,7 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                     break
                 if shipped is None:
                     shipped, unship = _ship_spec(client, spec)
+                    _check_code(client, shipped, getattr(spec.get(), "model_id", None))
                     unfit = _check_workers(client, shipped, c[0][0])
                 pending.append((c, client.submit(_dask_chunk, c, shipped, loader, words,
                                                  timeout, pure=False)))
