@@ -861,11 +861,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from nlp_reports import _console
+
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    typo = _console.ime_typo(argv, _console.option_strings(parser))
+    if typo:  # ——db, －－jobs: argparse would take it for a path and ask for --db
+        _err(f"error: {typo}")
+        return EXIT_USAGE
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    split = _console.split_path_hint(getattr(args, "files", None) or getattr(args, "paths", None))
+    if split:  # 第 3 组 unquoted: three "no such file" lines would not say why
+        _err(f"error: {split}")
+        return EXIT_USAGE
+    with _console.printable_stdout() as warning:
+        if warning:
+            _err(warning)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG
