@@ -931,8 +931,7 @@ class Store:
                 raise StoreError(f"{p}: the store is read-only; copy it somewhere writable")
         try:
             if self.readonly:
-                conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True,
-                                       isolation_level=None, check_same_thread=False)
+                conn = self._connect_readonly(p)
             else:
                 conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 10000")
@@ -967,6 +966,34 @@ class Store:
                         "nlp_reports store")
             raise StoreError(f"{p}: cannot open or write the store ({text}); {hint}") from exc
         return conn
+
+    @staticmethod
+    def _connect_readonly(p: Path) -> sqlite3.Connection:
+        """A read-only connection, also to a store in a folder the reader cannot write (a
+        teacher's store a class reads): SQLite refuses to read a WAL store there ("attempt
+        to write a readonly database", which read as "no meta table") because it cannot
+        create the -shm file beside it. When no write is pending (-wal absent or empty) the
+        file alone holds everything and is opened immutable; otherwise the error says so."""
+        uri = p.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) and "unable to open" not in str(exc):
+                raise
+            conn.close()
+        wal = Path(f"{p}-wal")
+        if wal.exists() and wal.stat().st_size:
+            raise StoreError(
+                f"{p}: cannot read the store: its folder is read-only for you and its last "
+                f"writes are still in {wal.name} (a tag run is going on, or ended without "
+                f"closing the store): wait for the run to end, or copy {p.name} together with "
+                f"{wal.name} to a folder you can write and give that copy as --db")
+        log.info("%s: the folder is read-only; reading the store as an immutable file", p)
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
 
     @staticmethod
     def _create_schema(conn: sqlite3.Connection) -> None:
