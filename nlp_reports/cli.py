@@ -333,7 +333,30 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     for failure in result.failures[:shown]:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
+    extras = _missing_extras(result.failures)
+    if extras:
+        _err(extras)
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _missing_extras(failures: Sequence) -> str | None:
+    """One line for every file an optional package was missing for (a base install meeting
+    .pdf and .docx: one line per file before, a different extra on every other line): the
+    one install command that reads them all, then the same tag command."""
+    import re
+
+    found = [re.search(r"nlp-reports\[(\w+)\]", f.message) for f in failures
+             if f.reason == "missing_dependency"]
+    extras = ",".join(sorted({m.group(1) for m in found if m}))
+    if not extras:
+        return None
+    n = len(found)
+    files = "file needs" if n == 1 else "files need"
+    return (f"{n} {files} an optional package: pip install 'nlp-reports[{extras}]' (in a "
+            f"clone of the project: pip install -e '.[{extras}]'), then run the same command "
+            f"again: the stored reports are skipped, these files read / {n}个文件需要安装可选依赖："
+            f"运行 pip install 'nlp-reports[{extras}]'（从项目源码安装的用 pip install -e "
+            f"'.[{extras}]'），再原样运行一次本命令：已入库的报告会跳过，只读取这些文件")
 
 
 def _tag_progress(args: argparse.Namespace) -> bool | Callable[[Progress], None]:

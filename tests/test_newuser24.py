@@ -140,3 +140,22 @@ def test_an_unquoted_path_with_spaces_is_named_with_its_quotes(tmp_path, capsys,
     # a missing path that joins to nothing is still the batch's not_found, not this error
     assert main(["tag", "课程/第", "6", "组", "--db", "c.sqlite"]) == 1
 
+
+def test_files_a_base_install_cannot_read_end_with_one_install_command(tmp_path, capsys,
+                                                                      monkeypatch):
+    docx = pytest.importorskip("docx")
+    folder = tmp_path / "第 2 组"
+    _report(folder)
+    for name in ("（一）报告.docx", "（二）报告.docx"):
+        doc = docx.Document()
+        doc.add_paragraph("禾林乡人民政府2023年政府信息公开工作年度报告")
+        doc.save(folder / name)
+    (folder / "（三）报告.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    monkeypatch.setitem(sys.modules, "docx", None)  # as after pip install without extras
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    assert main(["tag", str(folder), "--db", str(tmp_path / "c.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("missing_dependency") == 3  # each file still listed with its reason
+    assert ("3 files need an optional package: pip install 'nlp-reports[docx,pdf]' (in a clone "
+            "of the project: pip install -e '.[docx,pdf]')") in err
+    assert "3个文件需要安装可选依赖" in err
