@@ -109,11 +109,32 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     _single_threaded_blas()
     from nlp_reports.classify.dataset import read_lines
 
+    explaining = args.explain or bool(args.theme) or args.top is not None
+    if explaining:  # an unknown theme refused before the model loads
+        from nlp_reports.classify.explain import theme_ids
+
+        theme_ids(args.theme or None)
     lines = read_lines(args.file or sys.stdin.buffer)  # UTF-8, else GBK …; DataError if missing
     tagger = _load_tagger(args)
-    for pred in tagger.predict(lines, batch_size=args.batch_size):
-        _out(json.dumps(pred.to_dict(), ensure_ascii=False))
+    if not explaining:
+        for pred in tagger.predict(lines, batch_size=args.batch_size):
+            _out(json.dumps(pred.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    step = max(1, args.batch_size)
+    for start in range(0, len(lines), step):  # a batch at a time: lines come out as they go
+        for ex in tagger.explain(lines[start:start + step], top=5 if args.top is None else args.top,
+                                 themes=args.theme or None, batch_size=step):
+            _out(json.dumps({**ex.prediction.to_dict(), "explain": ex.to_dict()},
+                            ensure_ascii=False))
     return EXIT_OK
+
+
+def _top(value: str) -> int:
+    """``--top``: a whole number ≥ 0 of contributions kept of each sign."""
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a whole number ≥ 0")
+    return n
 
 
 def _with_shipped(args: argparse.Namespace, paths: Sequence[str]) -> list[str]:
@@ -571,6 +592,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes (JSONL)")
     p.add_argument("file", nargs="?", help="a UTF-8 file with one statement per line (default: stdin)")
     p.add_argument("--batch-size", type=int, default=2048, help="statements per predict call")
+    p.add_argument("--explain", action="store_true",
+                   help="add an 'explain' object to each line: for each kind and each predicted "
+                        "theme, the decision score as intercept + the words (block word) and "
+                        "character n-grams (block char) that pushed it up or down (tf-idf × "
+                        "weight), beside the probability; the layout evidence tag uses is no "
+                        "part of it (docs/model-card.md, 'Why did it say that?') / 输出判定依据："
+                        "各类型与所判主题的决策分数由哪些词和字符片段推高或拉低")
+    p.add_argument("--top", type=_top, default=None, metavar="K",
+                   help="with --explain: contributions shown of each sign (default 5) / "
+                        "每个方向列出的特征数")
+    p.add_argument("--theme", action="append", default=[], metavar="ID",
+                   help="with --explain: explain this theme too, predicted or not — why NOT "
+                        "staffing? (an id or Chinese name, repeatable; 'all' for the 13; "
+                        "implies --explain) / 同时解释该主题（未判出时说明为何未判出）")
     _add_model_args(p)
     p.set_defaults(func=_cmd_classify)
 
@@ -653,10 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+",
                    help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
                         "for them; a browser's unfinished download, .crdownload or .part, is "
-                        "read too and fails with its reason) or globs; a .zip is read in "
-                        "place, each report in it stored as ZIP/MEMBER (a zip inside it, an "
-                        "encrypted member or a zip bomb fails with what to do; .rar and .7z: "
-                        "unpack them first)")
+                        "read too and fails with its reason) or globs")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU)")
