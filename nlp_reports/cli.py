@@ -688,7 +688,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+",
                    help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
                         "for them; a browser's unfinished download, .crdownload or .part, is "
-                        "read too and fails with its reason) or globs")
+                        "read too and fails with its reason) or globs; a .zip is read in "
+                        "place, each report in it stored as ZIP/MEMBER (a zip inside it, an "
+                        "encrypted member or a zip bomb fails with what to do; .rar and .7z: "
+                        "unpack them first)")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU)")

@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from itertools import repeat
@@ -1520,19 +1520,43 @@ class Store:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
-    def forget_vanished_failures(self) -> int:
+    def forget_vanished_failures(self, exists: Callable[[str], bool] = os.path.exists) -> int:
         """Drop failure records of files that no longer exist; return how many.
 
         A failure is kept so the file is retried; once the file is gone there is nothing to
         retry, and keeping it would list a defect of a file that is not in the corpus.
+        ``exists`` tells (``tag`` gives one that also looks inside a zip for a member path).
         """
         rows = self._conn.execute("SELECT path FROM files WHERE status IN ('failed', 'linked')"
                                   ).fetchall()
-        gone = [(p,) for (p,) in rows if not os.path.exists(p)]
+        gone = [(p,) for (p,) in rows if not exists(p)]
         if gone:
             self._conn.executemany("DELETE FROM files WHERE path = ? AND status IN "
                                    "('failed', 'linked')", gone)
         return len(gone)
+
+    def paths_under(self, prefix: str) -> list[str]:
+        """The paths of ``files`` that start with ``prefix`` (the members of a zip: its path
+        and ``/``), by the primary key's index."""
+        return [p for (p,) in self._conn.execute(
+            "SELECT path FROM files WHERE path >= ? AND path < ?",
+            (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)))]
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Drop every row of ``paths`` — report(s) and ``files`` row — in one transaction (a
+        member gone from its zip). A report that byte-identical copies share passes to one
+        of them, as when its file fails."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for path in paths:
+                self._delete_path(str(path))
+                conn.execute("DELETE FROM files WHERE path = ?", (str(path),))
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
     def link_candidates(self) -> list[tuple[str, str, str, str | None]]:
         """``(path, status, message, linked_to)`` of every page refused as holding no report
