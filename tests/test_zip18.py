@@ -279,6 +279,16 @@ def test_suffixless_zip_from_a_crawler_and_a_zip_that_is_a_document(tmp_path):
     assert archive.is_zip_archive(str(crawled)) and not archive.is_zip_archive(str(doc))
     files = sorted(str(f) for f in expand_paths([root]).files)
     assert files == sorted([str(doc), *(f"{crawled}/{p.name}" for p in TONGCHUAN[:2])])
+    # a crawler's archive whose members have no suffix: a report's bytes are taken, a
+    # picture's counted, as a folder walk sniffs a suffixless file
+    site = _site_zip(tmp_path / "site.zip", {
+        "gov/art/2024/content/7730215": TONGCHUAN[2].read_bytes(),
+        "gov/art/2024/content/7730216": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64})
+    found = expand_paths([site])
+    assert [str(f) for f in found.files] == [f"{site}/gov/art/2024/content/7730215"]
+    assert dict(found.ignored) == {"": 1}
+    result = tag_paths([site], tmp_path / "c.sqlite", model=FakeTagger())
+    assert (result.ok, result.failed) == (1, 0)
 
 
 def test_damaged_zip_and_rar_say_what_to_do(tmp_path):

@@ -114,7 +114,7 @@ def expand(zip_path: str, real: str | None = None
     passed over, counted as a folder walk counts files (by suffix, or as macOS metadata …)."""
     import zipfile
 
-    from nlp_reports.corpus.batch import MAC_METADATA, OFFICE_LOCK, WALKED_SUFFIXES
+    from nlp_reports.corpus.batch import MAC_METADATA, OFFICE_LOCK, WALKED_SUFFIXES, sniff_head
     from nlp_reports.ingest import DEFAULT_MAX_BYTES
 
     ignored: dict[str, int] = {}
@@ -131,6 +131,7 @@ def expand(zip_path: str, real: str | None = None
                      "the folder")], ignored
     keys: dict[str, None] = {}
     fails: list[tuple[str, str, str]] = []
+    zf = None
     for info in infos:
         if info.is_dir():
             continue
@@ -157,7 +158,12 @@ def expand(zip_path: str, real: str | None = None
                           "The Unarchiver) and tag the folder: the inner zip is then read in "
                           "place"))
             continue
-        if suffix not in WALKED_SUFFIXES:
+        if not suffix and not info.flag_bits & 0x1:  # (a crawler's …/content/5102257)
+            zf = zf or zipfile.ZipFile(real or zip_path)
+            if not _sniffed(zf, info, sniff_head, DEFAULT_MAX_BYTES):
+                ignored[""] = ignored.get("", 0) + 1
+                continue
+        elif suffix not in WALKED_SUFFIXES:
             ignored[suffix] = ignored.get(suffix, 0) + 1
             continue
         if info.flag_bits & 0x1:
@@ -172,12 +178,35 @@ def expand(zip_path: str, real: str | None = None
             fails.append((key, exc.reason, Exception.__str__(exc)))
             continue
         keys[key] = None
+    if zf is not None:
+        zf.close()
     if not keys and not fails:
         shown = ", ".join(f"{k or 'no suffix'} {n}" for k, n in sorted(ignored.items())) or "nothing"
         fails.append((zip_path, "not_a_report",
                       f"the zip holds no report file ({shown}); a report must be .txt, .html, "
                       ".mht, .docx, .doc, .wps, .pdf or .ofd"))
     return list(keys), fails, ignored
+
+
+def _sniffed(zf: Any, info: Any, sniff: Callable[[bytes], bool], limit: int) -> bool:
+    """Whether a member without a suffix holds a report format (its first bytes, as a
+    suffixless file is sniffed); one that cannot be read is taken, to fail with its reason."""
+    import zipfile
+    import zlib
+
+    from nlp_reports.corpus.batch import SNIFF_BYTES
+    from nlp_reports.ingest import _OLE
+
+    try:
+        _check_sizes(info.file_size, info.compress_size, limit)
+        with zf.open(info) as fh:
+            head = fh.read(SNIFF_BYTES)
+            if head.startswith(_OLE):
+                head += fh.read()
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            RuntimeError):
+        return True
+    return sniff(head)
 
 
 def _check_sizes(size: int, compressed: int, limit: int) -> None:

@@ -479,14 +479,14 @@ _REPORT_WORDS = re.compile("年度报告|年度報告|政府信息公开|政府�
 
 def sniff_report(path: str | os.PathLike[str]) -> bool:
     """Whether a file without a suffix is one to read as a report (a crawler saves
-    ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx, an OFD, or an archive
-    of reports read in place: :func:`~nlp_reports.corpus.archive.is_zip_archive`), a Word 97–2003 file (an OLE file whose directory, at its end,
-    names a ``WordDocument``: read whole up to the reader's size limit, past it from the
-    directory's first sector (:func:`_ole_directory`); an .xls is not), a web page,
-    or text (UTF-8, GB18030, UTF-16) naming 年度报告 / 政府信息公开 / 政务公开. Anything
-    else, or a file that cannot be opened, is not."""
-    from nlp_reports.errors import UnsupportedFormatError
-    from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES, sniff_format
+    ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx, an OFD, or an
+    archive of reports read in place: :func:`~nlp_reports.corpus.archive.is_zip_archive`), a
+    Word 97–2003 file (an OLE file whose directory, at its end, names a ``WordDocument``:
+    read whole up to the reader's size limit, past it from the directory's first sector
+    (:func:`_ole_directory`); an .xls is not), a web page, or text (UTF-8, GB18030, UTF-16)
+    naming 年度报告 / 政府信息公开 / 政务公开. Anything else, or a file that cannot be
+    opened, is not."""
+    from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES
 
     try:
         with open(path, "rb") as fh:
@@ -495,6 +495,15 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
                 head += _ole_directory(fh, head, DEFAULT_MAX_BYTES)
     except OSError:
         return False
+    return sniff_head(head)
+
+
+def sniff_head(head: bytes) -> bool:
+    """:func:`sniff_report` on a file's first :data:`SNIFF_BYTES` (an OLE file's directory
+    added): also what a zip member without a suffix is taken by."""
+    from nlp_reports.errors import UnsupportedFormatError
+    from nlp_reports.ingest import sniff_format
+
     if head.startswith((b"%PDF", b"PK\x03\x04")):
         return True
     try:
