@@ -159,3 +159,21 @@ def test_files_a_base_install_cannot_read_end_with_one_install_command(tmp_path,
     assert ("3 files need an optional package: pip install 'nlp-reports[docx,pdf]' (in a clone "
             "of the project: pip install -e '.[docx,pdf]')") in err
     assert "3个文件需要安装可选依赖" in err
+
+
+def test_a_screenshot_saved_as_a_pdf_is_called_an_image_in_chinese(tmp_path, capsys):
+    report = _report(tmp_path)
+    shot = tmp_path / "（二）报告.pdf"  # a student's screenshot, saved under the report's name
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    packed = tmp_path / "第 3 组.rar"
+    packed.write_bytes(b"Rar!\x1a\x07\x01\x00" + bytes(300))
+    csv = tmp_path / "审查.csv"
+    assert main(["audit", str(report), str(shot), str(packed), "--csv", str(csv),
+                 "--headers", "zh"]) in (0, 1)
+    import pandas as pd
+
+    rows = pd.read_csv(csv, encoding="utf-8-sig").set_index("文件")["审查意见"]
+    said = {Path(p).name: text for p, text in rows.items()}
+    assert "文件是图片" in said[shot.name] and "文字识别（OCR）" in said[shot.name]
+    assert "另存为.txt、.html、.pdf" not in said[shot.name]  # before: save the .pdf as a .pdf
+    assert "文件是压缩包，请先解压" in said[packed.name] and "RAR" in said[packed.name]
