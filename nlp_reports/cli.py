@@ -589,7 +589,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "reading each of its reports / 汇编文件（含多份报告）不拆分，作为无法读取处理")
     p.set_defaults(func=_cmd_parse)
 
-    p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes (JSONL)")
+    p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes "
+                                         "(JSONL) / 逐行判断表述的类型和主题")
     p.add_argument("file", nargs="?", help="a UTF-8 file with one statement per line (default: stdin)")
     p.add_argument("--batch-size", type=int, default=2048, help="statements per predict call")
     p.add_argument("--explain", action="store_true",
@@ -609,7 +610,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_classify)
 
-    p = sub.add_parser("train", help="train a kind + theme model on labeled statements",
+    p = sub.add_parser("train", help="train a kind + theme model on labeled statements / 用自己的标注数据训练类型与主题模型",
                        description="Train a kind + theme model on labeled statements and write "
                                    "it to --out. Its test figures are printed beside the "
                                    "keyword baseline's and the shipped model's on the SAME "
@@ -641,7 +642,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="no progress lines on stderr (warnings and errors still)")
     p.set_defaults(func=_cmd_train)
 
-    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside",
+    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside / 评估模型：各主题P/R/F1、类型准确率，并列关键词基线",
                        description="Score a model on labeled statements, the keyword baseline "
                                    "beside it; with --model DIR (a model you trained) the "
                                    "shipped model is scored on the same statements too (column "
@@ -663,7 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label",
+    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label / 挑出模型最没把握的表述，生成待标注的CSV",
                        description="The statements the model is least sure about, as a CSV to "
                                    "label (columns text, kind, themes to fill in, then the "
                                    "model's guesses and the source file). From report files or "
@@ -684,7 +685,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_suggest)
 
-    p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
+    p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store "
+                                    "(resumable) / 批量解析、分类并存入数据库（可续跑）")
     p.add_argument("paths", nargs="+",
                    help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
                         "for them; a browser's unfinished download, .crdownload or .part, is "
@@ -735,7 +737,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_tag)
 
     p = sub.add_parser(
-        "export", help="export the store as JSONL, CSV, Parquet or Stata .dta",
+        "export", help="export the store as JSONL, CSV, Parquet or Stata .dta / 导出数据库（JSONL、CSV、Parquet、Stata .dta）",
         description="Export the store as JSONL, CSV, Parquet or Stata .dta. CSV files are "
                     "UTF-8 with a byte-order mark; a blank cell is a figure not reported or "
                     "not read (0 is written 0); report_id (reports.id) stays with a file in "
@@ -767,7 +769,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
-        "codebook", help="every exported column: type, unit, meaning (English, 中文), blank",
+        "codebook", help="every exported column: type, unit, meaning (English, 中文), blank / 各导出列的类型、单位和含义（中英文）",
         description="The codebook of every column the exports write: the store tables "
                     "(export), the panel (export --table panel), the summary tables "
                     "(summarize --csv) and the audit (audit --csv, --missing-csv); one row "
@@ -785,7 +787,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_codebook)
 
     p = sub.add_parser(
-        "summarize", help="themes, coverage, copying, tables across the stored reports",
+        "summarize", help="themes, coverage, copying, tables across the stored reports / 汇总：各主题出现比例、问题与措施、沿用上年表述、表格统计",
         description="Summarize the stored reports: the headline names the model(s) that tagged "
                     "them (JSON: \"models\"), the notes say what a reader must know (in "
                     "English and Chinese), overview gives the share of reports stating any "

@@ -177,3 +177,16 @@ def test_a_screenshot_saved_as_a_pdf_is_called_an_image_in_chinese(tmp_path, cap
     assert "文件是图片" in said[shot.name] and "文字识别（OCR）" in said[shot.name]
     assert "另存为.txt、.html、.pdf" not in said[shot.name]  # before: save the .pdf as a .pdf
     assert "文件是压缩包，请先解压" in said[packed.name] and "RAR" in said[packed.name]
+
+
+def test_every_command_in_the_help_list_is_said_in_chinese_too():
+    import argparse
+    import re
+
+    from nlp_reports.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    lines = {a.dest: a.help for a in sub._choices_actions}
+    assert len(lines) >= 10
+    english_only = [name for name, text in lines.items() if not re.search(r"[\u4e00-\u9fff]", text)]
+    assert english_only == []  # before: classify, train, evaluate, suggest, tag, export, summarize
