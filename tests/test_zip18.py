@@ -21,6 +21,7 @@ import pytest
 from _corpus_helpers import FakeTagger
 
 from nlp_reports.corpus import archive, audit, export, tag_paths
+from nlp_reports.corpus.audit import failure_meaning_zh
 from nlp_reports.corpus.batch import expand_paths
 from nlp_reports.errors import UnsupportedFormatError
 from nlp_reports.ingest import read_document
@@ -136,6 +137,7 @@ def test_the_member_path_shows_in_export_and_audit(tmp_path):
     assert result.ok == 2
     assert [(f.path, f.reason) for f in result.failures] == [(locked, "unreadable")]
     assert "password" in result.failures[0].message
+    assert "已加密" in failure_meaning_zh(f"unreadable: {result.failures[0].message}")
     out = export(db, tmp_path / "exp", format="csv", table="files")
     with open(out[0], encoding="utf-8-sig") as fh:
         paths = {row["path"]: row["status"] for row in csv.DictReader(fh)}
@@ -165,6 +167,8 @@ def test_nested_zip_bomb_and_damaged_member_are_recorded(tmp_path, monkeypatch):
     assert result.ok == 1 and set(got) == {"附件/更早的年报.zip", "填充的页面.html", "损坏的年报.txt"}
     assert got["附件/更早的年报.zip"][0] == "unsupported_format"
     assert "unzip -O GBK" in got["附件/更早的年报.zip"][1]
+    # the audit says in Chinese that it is an archive to unpack, not a file to convert
+    assert "文件是压缩包" in failure_meaning_zh("unsupported_format: " + got["附件/更早的年报.zip"][1])
     assert got["填充的页面.html"][0] == "too_large" and "zip bomb" in got["填充的页面.html"][1]
     assert got["损坏的年报.txt"][0] == "binary"
     # a zip of more members than the cap fails as a whole, nothing read

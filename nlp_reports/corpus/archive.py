@@ -153,7 +153,7 @@ def expand(zip_path: str, real: str | None = None
         key = f"{zip_path}/{name}"
         if suffix in _NESTED:
             fails.append((key, "unsupported_format",
-                          "a zip inside the zip, not read: unpack the outer zip (`unzip -O GBK "
+                          "a zip archive inside the zip, not read: unpack the outer zip (`unzip -O GBK "
                           "OUTER.zip` keeps the Chinese names of a zip made on Windows; 7-Zip, "
                           "The Unarchiver) and tag the folder: the inner zip is then read in "
                           "place"))

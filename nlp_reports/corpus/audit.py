@@ -1421,6 +1421,11 @@ _UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
 )
 
 
+#: An encrypted member of a zip read in place (``unreadable``): the reason's sentence spoke
+#: of permissions.
+_ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用密码解压后，对解压出的文件夹重新运行"
+
+
 def failure_meaning_zh(failed: str) -> str | None:
     """What a failed file's ``failed`` cell (``reason: message``) means, in Chinese: the
     reason's sentence (:data:`FAILURE_ZH`), or for a page that only links to its report,
@@ -1435,6 +1440,8 @@ def failure_meaning_zh(failed: str) -> str | None:
         meaning = _UNMAPPED_ZH[1]
     elif reason == "unsupported_format":
         meaning = next((zh for key, zh in _UNSUPPORTED_ZH if key in failed), meaning)
+    elif reason == "unreadable" and "encrypted (password-protected) in the zip" in failed:
+        meaning = _ENCRYPTED_ZH  # (a member of a zip read in place: not a permission)
     return meaning
 
 
