@@ -173,8 +173,13 @@ def test_nested_zip_bomb_and_damaged_member_are_recorded(tmp_path, monkeypatch):
     assert got["损坏的年报.txt"][0] == "binary"
     # a zip of more members than the cap fails as a whole, nothing read
     monkeypatch.setattr(archive, "MAX_MEMBERS", 2)
+    listed = []
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents",
+                        lambda self: listed.append(self) or (_ for _ in ()).throw(AssertionError))
     result = tag_paths([root], db, model=FakeTagger())
     assert [(f.path, f.reason) for f in result.failures] == [(str(z), "too_large")]
+    assert not listed  # refused on the end record's count, before zipfile lists the members
+    monkeypatch.undo()
     assert _rows(db, "SELECT count(*) FROM reports") == [(0,)]  # the member's rows gone too
 
 

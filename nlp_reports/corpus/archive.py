@@ -24,6 +24,7 @@ import os
 import threading
 from collections.abc import Callable
 from functools import lru_cache
+from struct import error as struct_error
 from typing import Any
 
 from nlp_reports.errors import (
@@ -97,6 +98,8 @@ def is_zip_archive(path: str) -> bool:
         return suffix == ".zip" and bool(head)
     import zipfile
 
+    if (_entries(path) or 0) > MAX_MEMBERS:
+        return True  # (an archive; expand() refuses it without listing it)
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
@@ -118,6 +121,9 @@ def expand(zip_path: str, real: str | None = None
     from nlp_reports.ingest import DEFAULT_MAX_BYTES
 
     ignored: dict[str, int] = {}
+    declared = _entries(real or zip_path)
+    if declared is not None and declared > MAX_MEMBERS:  # (before zipfile lists them all)
+        return [], [_too_many(zip_path, declared)], ignored
     try:
         with zipfile.ZipFile(real or zip_path) as zf:
             infos = zf.infolist()
@@ -126,9 +132,7 @@ def expand(zip_path: str, real: str | None = None
                      "7-Zip or `unzip` may still unpack the members it can, then tag the "
                      "folder")], ignored
     if len(infos) > MAX_MEMBERS:
-        return [], [(zip_path, "too_large", f"the zip holds {len(infos):,} members, over the "
-                     f"limit of {MAX_MEMBERS:,} (a zip bomb?); none read: unpack it and tag "
-                     "the folder")], ignored
+        return [], [_too_many(zip_path, len(infos))], ignored
     keys: dict[str, None] = {}
     fails: list[tuple[str, str, str]] = []
     zf = None
@@ -186,6 +190,25 @@ def expand(zip_path: str, real: str | None = None
                       f"the zip holds no report file ({shown}); a report must be .txt, .html, "
                       ".mht, .docx, .doc, .wps, .pdf or .ofd"))
     return list(keys), fails, ignored
+
+
+def _entries(path: str) -> int | None:
+    """How many members the zip's end record says it holds (None when it cannot be read:
+    zipfile then says why). Read before zipfile builds its list of them all: a directory
+    claiming millions of members took that list's memory."""
+    import zipfile
+
+    try:
+        with open(path, "rb") as fh:
+            end = zipfile._EndRecData(fh)  # (the standard library's own reader of it)
+    except (OSError, ValueError, EOFError, struct_error, AttributeError):
+        return None
+    return None if not end else int(end[zipfile._ECD_ENTRIES_TOTAL])
+
+
+def _too_many(zip_path: str, n: int) -> tuple[str, str, str]:
+    return (zip_path, "too_large", f"the zip holds {n:,} members, over the limit of "
+            f"{MAX_MEMBERS:,} (a zip bomb?); none read: unpack it and tag the folder")
 
 
 def _sniffed(zf: Any, info: Any, sniff: Callable[[bytes], bool], limit: int) -> bool:
@@ -285,6 +308,9 @@ def _opened(zip_real: str) -> tuple[Any, dict[str, Any]]:
         return held[1], held[2]
     if held is not None:
         held[1].close()
+    declared = _entries(zip_real)
+    if declared is not None and declared > MAX_MEMBERS:
+        raise InputTooLargeError(_too_many(zip_real, declared)[2])
     try:
         zf = zipfile.ZipFile(zip_real)
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
