@@ -109,11 +109,32 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     _single_threaded_blas()
     from nlp_reports.classify.dataset import read_lines
 
+    explaining = args.explain or bool(args.theme) or args.top is not None
+    if explaining:  # an unknown theme refused before the model loads
+        from nlp_reports.classify.explain import theme_ids
+
+        theme_ids(args.theme or None)
     lines = read_lines(args.file or sys.stdin.buffer)  # UTF-8, else GBK …; DataError if missing
     tagger = _load_tagger(args)
-    for pred in tagger.predict(lines, batch_size=args.batch_size):
-        _out(json.dumps(pred.to_dict(), ensure_ascii=False))
+    if not explaining:
+        for pred in tagger.predict(lines, batch_size=args.batch_size):
+            _out(json.dumps(pred.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    step = max(1, args.batch_size)
+    for start in range(0, len(lines), step):  # a batch at a time: lines come out as they go
+        for ex in tagger.explain(lines[start:start + step], top=5 if args.top is None else args.top,
+                                 themes=args.theme or None, batch_size=step):
+            _out(json.dumps({**ex.prediction.to_dict(), "explain": ex.to_dict()},
+                            ensure_ascii=False))
     return EXIT_OK
+
+
+def _top(value: str) -> int:
+    """``--top``: a whole number ≥ 0 of contributions kept of each sign."""
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a whole number ≥ 0")
+    return n
 
 
 def _with_shipped(args: argparse.Namespace, paths: Sequence[str]) -> list[str]:
@@ -333,7 +354,30 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     for failure in result.failures[:shown]:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
+    extras = _missing_extras(result.failures)
+    if extras:
+        _err(extras)
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _missing_extras(failures: Sequence) -> str | None:
+    """One line for every file an optional package was missing for (a base install meeting
+    .pdf and .docx: one line per file before, a different extra on every other line): the
+    one install command that reads them all, then the same tag command."""
+    import re
+
+    found = [re.search(r"nlp-reports\[(\w+)\]", f.message) for f in failures
+             if f.reason == "missing_dependency"]
+    extras = ",".join(sorted({m.group(1) for m in found if m}))
+    if not extras:
+        return None
+    n = len(found)
+    files = "file needs" if n == 1 else "files need"
+    return (f"{n} {files} an optional package: pip install 'nlp-reports[{extras}]' (in a "
+            f"clone of the project: pip install -e '.[{extras}]'), then run the same command "
+            f"again: the stored reports are skipped, these files read / {n}个文件需要安装可选依赖："
+            f"运行 pip install 'nlp-reports[{extras}]'（从项目源码安装的用 pip install -e "
+            f"'.[{extras}]'），再原样运行一次本命令：已入库的报告会跳过，只读取这些文件")
 
 
 def _tag_progress(args: argparse.Namespace) -> bool | Callable[[Progress], None]:
@@ -545,13 +589,28 @@ def build_parser() -> argparse.ArgumentParser:
                         "reading each of its reports / 汇编文件（含多份报告）不拆分，作为无法读取处理")
     p.set_defaults(func=_cmd_parse)
 
-    p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes (JSONL)")
+    p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes "
+                                         "(JSONL) / 逐行判断表述的类型和主题")
     p.add_argument("file", nargs="?", help="a UTF-8 file with one statement per line (default: stdin)")
     p.add_argument("--batch-size", type=int, default=2048, help="statements per predict call")
+    p.add_argument("--explain", action="store_true",
+                   help="add an 'explain' object to each line: for each kind and each predicted "
+                        "theme, the decision score as intercept + the words (block word) and "
+                        "character n-grams (block char) that pushed it up or down (tf-idf × "
+                        "weight), beside the probability; the layout evidence tag uses is no "
+                        "part of it (docs/model-card.md, 'Why did it say that?') / 输出判定依据："
+                        "各类型与所判主题的决策分数由哪些词和字符片段推高或拉低")
+    p.add_argument("--top", type=_top, default=None, metavar="K",
+                   help="with --explain: contributions shown of each sign (default 5) / "
+                        "每个方向列出的特征数")
+    p.add_argument("--theme", action="append", default=[], metavar="ID",
+                   help="with --explain: explain this theme too, predicted or not — why NOT "
+                        "staffing? (an id or Chinese name, repeatable; 'all' for the 13; "
+                        "implies --explain) / 同时解释该主题（未判出时说明为何未判出）")
     _add_model_args(p)
     p.set_defaults(func=_cmd_classify)
 
-    p = sub.add_parser("train", help="train a kind + theme model on labeled statements",
+    p = sub.add_parser("train", help="train a kind + theme model on labeled statements / 用自己的标注数据训练类型与主题模型",
                        description="Train a kind + theme model on labeled statements and write "
                                    "it to --out. Its test figures are printed beside the "
                                    "keyword baseline's and the shipped model's on the SAME "
@@ -583,7 +642,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="no progress lines on stderr (warnings and errors still)")
     p.set_defaults(func=_cmd_train)
 
-    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside",
+    p = sub.add_parser("evaluate", help="per-theme P/R/F1, kind accuracy, confusion, baseline beside / 评估模型：各主题P/R/F1、类型准确率，并列关键词基线",
                        description="Score a model on labeled statements, the keyword baseline "
                                    "beside it; with --model DIR (a model you trained) the "
                                    "shipped model is scored on the same statements too (column "
@@ -605,7 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_evaluate)
 
-    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label",
+    p = sub.add_parser("suggest", help="statements the model is least sure about, as a CSV to label / 挑出模型最没把握的表述，生成待标注的CSV",
                        description="The statements the model is least sure about, as a CSV to "
                                    "label (columns text, kind, themes to fill in, then the "
                                    "model's guesses and the source file). From report files or "
@@ -626,11 +685,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_model_args(p)
     p.set_defaults(func=_cmd_suggest)
 
-    p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store (resumable)")
+    p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store "
+                                    "(resumable) / 批量解析、分类并存入数据库（可续跑）")
     p.add_argument("paths", nargs="+",
                    help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
                         "for them; a browser's unfinished download, .crdownload or .part, is "
-                        "read too and fails with its reason) or globs")
+                        "read too and fails with its reason) or globs; a .zip is read in "
+                        "place, each report in it stored as ZIP/MEMBER (a zip inside it, an "
+                        "encrypted member or a zip bomb fails with what to do; .rar and .7z: "
+                        "unpack them first)")
     p.add_argument("--db", required=True, help="SQLite store to create or resume")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU)")
@@ -674,7 +737,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_tag)
 
     p = sub.add_parser(
-        "export", help="export the store as JSONL, CSV, Parquet or Stata .dta",
+        "export", help="export the store as JSONL, CSV, Parquet or Stata .dta / 导出数据库（JSONL、CSV、Parquet、Stata .dta）",
         description="Export the store as JSONL, CSV, Parquet or Stata .dta. CSV files are "
                     "UTF-8 with a byte-order mark; a blank cell is a figure not reported or "
                     "not read (0 is written 0); report_id (reports.id) stays with a file in "
@@ -706,7 +769,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
-        "codebook", help="every exported column: type, unit, meaning (English, 中文), blank",
+        "codebook", help="every exported column: type, unit, meaning (English, 中文), blank / 各导出列的类型、单位和含义（中英文）",
         description="The codebook of every column the exports write: the store tables "
                     "(export), the panel (export --table panel), the summary tables "
                     "(summarize --csv) and the audit (audit --csv, --missing-csv); one row "
@@ -724,7 +787,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_codebook)
 
     p = sub.add_parser(
-        "summarize", help="themes, coverage, copying, tables across the stored reports",
+        "summarize", help="themes, coverage, copying, tables across the stored reports / 汇总：各主题出现比例、问题与措施、沿用上年表述、表格统计",
         description="Summarize the stored reports: the headline names the model(s) that tagged "
                     "them (JSON: \"models\"), the notes say what a reader must know (in "
                     "English and Chinese), overview gives the share of reports stating any "
@@ -861,11 +924,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from nlp_reports import _console
+
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    typo = _console.ime_typo(argv, _console.option_strings(parser))
+    if typo:  # ——db, －－jobs: argparse would take it for a path and ask for --db
+        _err(f"error: {typo}")
+        return EXIT_USAGE
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    split = _console.split_path_hint(getattr(args, "files", None) or getattr(args, "paths", None))
+    if split:  # 第 3 组 unquoted: three "no such file" lines would not say why
+        _err(f"error: {split}")
+        return EXIT_USAGE
+    with _console.printable_stdout() as warning:
+        if warning:
+            _err(warning)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG

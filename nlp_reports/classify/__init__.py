@@ -7,6 +7,8 @@ The public names load lazily, so importing this package does not import scikit-l
 * :func:`train` → :class:`TrainResult` (``train.py``); :func:`evaluate`,
   :func:`format_evaluation` (``evaluate.py``); :func:`suggest`, :func:`write_suggestions`
   (``suggest.py``);
+* :class:`Explanation`, :class:`HeadExplanation`, :class:`Contribution` — what
+  :meth:`Tagger.explain` gives: each decision score in parts (``explain.py``);
 * :class:`KeywordBaseline` — the transparent lexicon rules (``baseline.py``);
 * :class:`StatementModel`, :class:`ThemeClassifier` — the estimators (``model.py``);
 * :func:`load_labeled`, :func:`split_by_family`, :class:`LabeledStatement` (``dataset.py``);
@@ -35,13 +37,16 @@ _LAZY: dict[str, str] = {
     "KeywordBaseline": "baseline",
     "StatementModel": "model",
     "ThemeClassifier": "model",
+    "Explanation": "explain",
+    "HeadExplanation": "explain",
+    "Contribution": "explain",
     "LabeledStatement": "dataset",
     "load_labeled": "dataset",
     "split_by_family": "dataset",
 }
 
 __all__ = [
-    "KINDS", "THEME_IDS", "KeywordBaseline", "LabeledStatement", "Prediction", "StatementModel",
+    "KINDS", "THEME_IDS", "Contribution", "Explanation", "HeadExplanation", "KeywordBaseline", "LabeledStatement", "Prediction", "StatementModel",
     "TaggedStatement", "Tagger", "ThemeClassifier", "TrainResult", "evaluate",
     "format_evaluation", "load_labeled", "split_by_family", "suggest", "train",
     "write_suggestions",

@@ -536,6 +536,25 @@ class Tagger:
                 kind_rows[i] = kr
         return out, kind_rows  # type: ignore[return-value]
 
+    def explain(self, texts: Sequence[str], *, top: int = 5, themes: Any = None,
+                batch_size: int = 2048) -> list[Any]:
+        """Why the model labelled each text as it did: one frozen
+        :class:`~nlp_reports.classify.explain.Explanation` per text, in order.
+
+        For each kind and for the predicted themes (plus ``themes``: ids or Chinese names to
+        explain too — why NOT staffing? — or "all"), the decision score as intercept plus
+        the ``top`` largest positive and negative feature contributions (tf-idf × weight;
+        the rest summed), beside the calibrated probability ``predict`` gives. The layout
+        evidence of :meth:`tag` is no part of it. ModelError for a model whose heads are not
+        linear; UsageError for an unknown theme. ``texts``: a list; one str raises TypeError.
+        """
+        from nlp_reports.classify.explain import explain
+
+        require_texts(texts, "Tagger.explain")
+        texts = list(texts)
+        return explain(self.bundle, texts, self.predict(texts, batch_size=batch_size),
+                       top=top, themes=themes)
+
     def tag(self, report: Report) -> list[TaggedStatement]:
         """Tag a report's statements, using each statement's layout block as evidence."""
         if not isinstance(report, Report):

@@ -1412,17 +1412,36 @@ _UNMAPPED_ZH = ("carry no usable Unicode map",
                 "OFD阅读器另存为PDF），再重新运行")
 
 
+#: What an unsupported file is, where the reason's generic sentence (convert to .docx, save as
+#: .pdf) would mislead: a screenshot saved as 报告.pdf was told to be saved as a .pdf.
+_UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
+    ("an image", "文件是图片（截图、照片或扫描的页面，有的以.pdf等报告的扩展名保存），不是报告的文字；"
+                 "请找报告的文字版（网页、Word文件或带文字层的PDF），或先做文字识别（OCR）后重新运行"),
+    ("archive", "文件是压缩包，请先解压，再对解压出的文件夹重新运行（括号内给出解压命令）"),
+)
+
+
+#: An encrypted member of a zip read in place (``unreadable``): the reason's sentence spoke
+#: of permissions.
+_ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用密码解压后，对解压出的文件夹重新运行"
+
+
 def failure_meaning_zh(failed: str) -> str | None:
     """What a failed file's ``failed`` cell (``reason: message``) means, in Chinese: the
     reason's sentence (:data:`FAILURE_ZH`), or for a page that only links to its report,
     that sentence and whether the linked file is in the folder (read on its own); a PDF
-    or OFD with unmapped fonts gets OCR advice, not the text-encoding one."""
+    or OFD with unmapped fonts gets OCR advice, not the text-encoding one; an image or an
+    archive is said as what it is, not told to be converted to .docx."""
     reason = failed.split(":", 1)[0].strip()
     meaning = FAILURE_ZH.get(reason)
     if reason == "not_a_report":
         meaning = next((zh for key, zh in _POINTER_ZH if key in failed), meaning)
     elif reason == "undecodable" and _UNMAPPED_ZH[0] in failed:
         meaning = _UNMAPPED_ZH[1]
+    elif reason == "unsupported_format":
+        meaning = next((zh for key, zh in _UNSUPPORTED_ZH if key in failed), meaning)
+    elif reason == "unreadable" and "encrypted (password-protected) in the zip" in failed:
+        meaning = _ENCRYPTED_ZH  # (a member of a zip read in place: not a permission)
     return meaning
 
 

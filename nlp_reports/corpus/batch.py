@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from nlp_reports._gc import GC_THRESHOLD, fewer_collections
+from nlp_reports.corpus import archive
 from nlp_reports.corpus.store import (
     REPORT_META_COLUMNS,
     PreparedParts,
@@ -293,7 +294,9 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     argument holding no such file is a failure with reason :data:`NO_REPORT_FILES`. Office
     lock files (``~$…``, ``.~lock.…``), a Mac's metadata (``._…``, ``__MACOSX/``) and the
     ``X_files/`` folder of a saved web page ``X.html`` (:data:`SAVED_PAGE_FILES`) are
-    counted, never read.
+    counted, never read. A zip archive (``.zip``, or a suffixless zip that is no document)
+    gives its members as member paths ``<zip path>/<member path>``
+    (:mod:`~nlp_reports.corpus.archive`), the members it cannot read as failures.
     """
     files, missing, ignored = _expand(paths)
     return Found([Path(f) for f in files], missing, ignored)
@@ -423,6 +426,14 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                 f"no report files found under {arg} (looked for "
                 f"{' '.join(REPORT_SUFFIXES)} in it and its subfolders, and files without "
                 "a suffix holding a report)"))
+    for z in [f for f in found if archive.is_zip_archive(real_path(f))]:
+        # a zip is read in place: its members are the files (``<zip>/<member>``)
+        found.discard(z)
+        members, fails, passed = archive.expand(text_path(z), real_path(z))
+        found.update(members)
+        missing.extend(Failure(*f) for f in fails)
+        for kind, n in passed.items():
+            ignored[kind] = ignored.get(kind, 0) + n
     return sorted(found), missing, ignored
 
 
@@ -468,14 +479,14 @@ _REPORT_WORDS = re.compile("年度报告|年度報告|政府信息公开|政府�
 
 def sniff_report(path: str | os.PathLike[str]) -> bool:
     """Whether a file without a suffix is one to read as a report (a crawler saves
-    ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx; an archive then fails
-    with "unpack it", listed), a Word 97–2003 file (an OLE file whose directory, at its end,
-    names a ``WordDocument``: read whole up to the reader's size limit, past it from the
-    directory's first sector (:func:`_ole_directory`); an .xls is not), a web page,
-    or text (UTF-8, GB18030, UTF-16) naming 年度报告 / 政府信息公开 / 政务公开. Anything
-    else, or a file that cannot be opened, is not."""
-    from nlp_reports.errors import UnsupportedFormatError
-    from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES, sniff_format
+    ``…/content/5102257``): its first bytes are a PDF, a zip (a .docx, an OFD, or an
+    archive of reports read in place: :func:`~nlp_reports.corpus.archive.is_zip_archive`), a
+    Word 97–2003 file (an OLE file whose directory, at its end, names a ``WordDocument``:
+    read whole up to the reader's size limit, past it from the directory's first sector
+    (:func:`_ole_directory`); an .xls is not), a web page, or text (UTF-8, GB18030, UTF-16)
+    naming 年度报告 / 政府信息公开 / 政务公开. Anything else, or a file that cannot be
+    opened, is not."""
+    from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES
 
     try:
         with open(path, "rb") as fh:
@@ -484,6 +495,15 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
                 head += _ole_directory(fh, head, DEFAULT_MAX_BYTES)
     except OSError:
         return False
+    return sniff_head(head)
+
+
+def sniff_head(head: bytes) -> bool:
+    """:func:`sniff_report` on a file's first :data:`SNIFF_BYTES` (an OLE file's directory
+    added): also what a zip member without a suffix is taken by."""
+    from nlp_reports.errors import UnsupportedFormatError
+    from nlp_reports.ingest import sniff_format
+
     if head.startswith((b"%PDF", b"PK\x03\x04")):
         return True
     try:
@@ -613,6 +633,15 @@ def _not_a_file(f: Path) -> Failure | None:
     except OSError as exc:  # (Python 3.11's Path.exists raises all but "no such file")
         return Failure(path, "unreadable", f"cannot be looked at ({exc.strerror or exc})")
     return None
+
+
+def _digest(path: str) -> tuple[str, int]:
+    """:func:`file_digest` of the file ``path`` (:func:`text_path` text), or of a zip
+    member's uncompressed bytes (:mod:`~nlp_reports.corpus.archive`: a ParseError when it
+    cannot be read)."""
+    if archive.split_member(path) is not None:
+        return archive.member_digest(path)
+    return file_digest(real_path(path))
 
 
 def file_digest(path: str | os.PathLike[str]) -> tuple[str, int]:
@@ -924,6 +953,8 @@ def _default_loader(path: str) -> Any:
     gives a list of its parts, a file holding one report that report."""
     from nlp_reports.parse import load_reports
 
+    if archive.split_member(path) is not None:  # a zip member, read from its zip
+        return _member_source(load_reports(archive.read_member(path), filename=path), path)
     reports = load_reports(Path(path))  # a file: a str with a line break would be read as text
     if len(reports) == 1 and isinstance(reports[0], Report) and reports[0].metadata.part is None:
         return reports[0]
@@ -934,7 +965,19 @@ def _whole_loader(path: str) -> Any:
     """``load_report``: a compilation is refused (``tag --no-split``)."""
     from nlp_reports.parse import load_report
 
+    if archive.split_member(path) is not None:
+        return _member_source([load_report(archive.read_member(path), filename=path)], path)
     return load_report(Path(path))
+
+
+def _member_source(reports: list[Any], path: str) -> Any:
+    """A zip member's reports (read from bytes: no ``source``) naming its member path, one
+    report or a compilation's list as :func:`_default_loader` gives them."""
+    reports = [replace(r, metadata=replace(r.metadata, source=path)) if isinstance(r, Report)
+               else r for r in reports]
+    if len(reports) == 1 and isinstance(reports[0], Report) and reports[0].metadata.part is None:
+        return reports[0]
+    return reports
 
 
 def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
@@ -1152,8 +1195,8 @@ def _head_start_main(files: Sequence[str], loader: Any, timeout: float | None, l
             break
         path = text_path(str(f))
         try:
-            sha, size = file_digest(real_path(path))
-        except OSError:
+            sha, size = _digest(path)
+        except (OSError, ParseError):
             continue
         if (sha, _suffix(path)) in seen:  # a copy: the parent never parses it
             continue
@@ -1950,7 +1993,7 @@ def _dask_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
     present: list[tuple[str, str, int]] = []
     where = None
     for item in items:
-        if os.path.lexists(real_path(item[0])):
+        if _seen(item[0]):
             present.append(item)
             continue
         if where is None:
@@ -1961,6 +2004,12 @@ def _dask_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
                         "files at that same path (a shared disk mounted at the same place); "
                         "the file is tried again on the next run"))
     return missing + (process_chunk(present, spec, loader, words, timeout) if present else [])
+
+
+def _seen(path: str) -> bool:
+    """Whether this process sees the file ``path``, or the zip of a member path."""
+    zipped = archive.zip_of(path)
+    return os.path.lexists(real_path(zipped if zipped is not None else path))
 
 
 def _worker_name() -> str:
@@ -1979,7 +2028,7 @@ def _dask_ready(spec: Any, path: str) -> str | None:
     """Run on each Dask worker before the batch: the worker's problem, or None when it sees
     ``path`` (the first file to tag) and can tag — its tagger loads (kept for the run) and
     segments a sentence with the client's engine."""
-    if not os.path.lexists(real_path(path)):
+    if not _seen(path):
         return (f"does not see {path}: workers open each file by the path the client found "
                 "it at (the files are not sent), so they must see the files at that same "
                 "path — a shared disk mounted at the same place on every machine")
@@ -2398,7 +2447,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     walk_rows = 0  # the failures of the walk recorded (found again by a rerun)
     drop = False  # remove the store this run created: it failed with nothing written
     try:
-        store.forget_vanished_failures()
+        store.forget_vanished_failures(archive.exists)
+        _forget_gone_members(store, files, missing)
         missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))
                    for f in missing for shown in (text_path(f.path),)]
         failures: list[Failure] = list(missing)
@@ -2445,9 +2495,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 digests: list[tuple[str, str, int]] = []
                 for f in names:
                     try:
-                        sha, size = file_digest(real_path(f))
-                    except OSError as exc:
-                        fail = Failure(f, "unreadable", _unreadable(exc))
+                        sha, size = _digest(f)
+                    except (OSError, ParseError) as exc:
+                        fail = (Failure(f, exc.reason, Exception.__str__(exc))
+                                if isinstance(exc, ParseError)
+                                else Failure(f, "unreadable", _unreadable(exc)))
                         failures.append(fail)
                         store.record_failure(fail.path, fail.reason, fail.message,
                                              model_id=model_id)
@@ -2616,6 +2668,42 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                        linked=n_linked, split_files=counter["split_files"],
                        split_reports=counter["split_reports"],
                        failed_parts=counter["failed_parts"])
+
+
+def _forget_gone_members(store: Store, files: Sequence[str], missing: Sequence[Failure]) -> None:
+    """Drop what the store holds of members no longer in the zips this run reads (the zip was
+    replaced by one without them; a zip that now fails as a whole keeps none): else the
+    reports of a replaced zip's old members would linger. A zip not reached is not looked at,
+    like a folder not named (its paths keep their reports)."""
+    zips: dict[str, set[str]] = {}
+    for path in (*files, *(f.path for f in missing)):
+        path = text_path(path)
+        zipped = archive.zip_of(path)
+        if zipped is not None:
+            zips.setdefault(zipped, set()).add(path)
+        elif _suffix(path) in ("", ".zip") and os.path.isfile(real_path(path)) and (
+                archive.is_zip_archive(real_path(path))):
+            zips.setdefault(path, set())  # (a damaged or over-full zip: none of it now)
+    gone = [p for z, now in zips.items() for p in store.paths_under(z + "/") if p not in now]
+    if gone:
+        store.forget(gone)
+
+
+def _holds_nothing(store: Store, walk_rows: int) -> bool:
+    """Whether ``store`` holds no report and no file row but the ``walk_rows`` failures of
+    the walk (best effort: False when it cannot be read)."""
+    try:
+        return store.count("reports") == 0 and store.count("files") <= walk_rows
+    except Exception:  # noqa: BLE001 - keep a store that cannot be read
+        log.debug("could not count the store's rows", exc_info=True)
+        return False
+
+
+def _remove_store(path: str | os.PathLike[str]) -> None:
+    """Remove a store file this run created and its SQLite side files (best effort)."""
+    for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(name)
 
 
 def _holds_nothing(store: Store, walk_rows: int) -> bool:
@@ -2819,7 +2907,9 @@ def _citable_first(files: list[str], store: Store | None = None) -> list[str]:
         stem = stem[:dot] if dot > 0 and len(stem) - dot <= 12 else stem
         kind = 2 if not _CJK.search(stem) and _HASH_NAME.fullmatch(stem) else (
             1 if _COPY_NAME.search(stem) else 0)
-        return kind + 3 * stored.get(path, 1) if stored else kind
+        if archive.split_member(path) is not None:
+            kind += 3  # a loose file is cited before the same report in a zip
+        return kind + 6 * stored.get(path, 1) if stored else kind
 
     files = list(files)
     ranks = [rank(f) for f in files]

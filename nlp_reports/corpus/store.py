@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from itertools import repeat
@@ -931,8 +931,7 @@ class Store:
                 raise StoreError(f"{p}: the store is read-only; copy it somewhere writable")
         try:
             if self.readonly:
-                conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True,
-                                       isolation_level=None, check_same_thread=False)
+                conn = self._connect_readonly(p)
             else:
                 conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA busy_timeout = 10000")
@@ -967,6 +966,34 @@ class Store:
                         "nlp_reports store")
             raise StoreError(f"{p}: cannot open or write the store ({text}); {hint}") from exc
         return conn
+
+    @staticmethod
+    def _connect_readonly(p: Path) -> sqlite3.Connection:
+        """A read-only connection, also to a store in a folder the reader cannot write (a
+        teacher's store a class reads): SQLite refuses to read a WAL store there ("attempt
+        to write a readonly database", which read as "no meta table") because it cannot
+        create the -shm file beside it. When no write is pending (-wal absent or empty) the
+        file alone holds everything and is opened immutable; otherwise the error says so."""
+        uri = p.resolve().as_uri()
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) and "unable to open" not in str(exc):
+                raise
+            conn.close()
+        wal = Path(f"{p}-wal")
+        if wal.exists() and wal.stat().st_size:
+            raise StoreError(
+                f"{p}: cannot read the store: its folder is read-only for you and its last "
+                f"writes are still in {wal.name} (a tag run is going on, or ended without "
+                f"closing the store): wait for the run to end, or copy {p.name} together with "
+                f"{wal.name} to a folder you can write and give that copy as --db")
+        log.info("%s: the folder is read-only; reading the store as an immutable file", p)
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
 
     @staticmethod
     def _create_schema(conn: sqlite3.Connection) -> None:
@@ -1493,19 +1520,43 @@ class Store:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
-    def forget_vanished_failures(self) -> int:
+    def forget_vanished_failures(self, exists: Callable[[str], bool] = os.path.exists) -> int:
         """Drop failure records of files that no longer exist; return how many.
 
         A failure is kept so the file is retried; once the file is gone there is nothing to
         retry, and keeping it would list a defect of a file that is not in the corpus.
+        ``exists`` tells (``tag`` gives one that also looks inside a zip for a member path).
         """
         rows = self._conn.execute("SELECT path FROM files WHERE status IN ('failed', 'linked')"
                                   ).fetchall()
-        gone = [(p,) for (p,) in rows if not os.path.exists(p)]
+        gone = [(p,) for (p,) in rows if not exists(p)]
         if gone:
             self._conn.executemany("DELETE FROM files WHERE path = ? AND status IN "
                                    "('failed', 'linked')", gone)
         return len(gone)
+
+    def paths_under(self, prefix: str) -> list[str]:
+        """The paths of ``files`` that start with ``prefix`` (the members of a zip: its path
+        and ``/``), by the primary key's index."""
+        return [p for (p,) in self._conn.execute(
+            "SELECT path FROM files WHERE path >= ? AND path < ?",
+            (prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)))]
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Drop every row of ``paths`` — report(s) and ``files`` row — in one transaction (a
+        member gone from its zip). A report that byte-identical copies share passes to one
+        of them, as when its file fails."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for path in paths:
+                self._delete_path(str(path))
+                conn.execute("DELETE FROM files WHERE path = ?", (str(path),))
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
     def link_candidates(self) -> list[tuple[str, str, str, str | None]]:
         """``(path, status, message, linked_to)`` of every page refused as holding no report

@@ -73,6 +73,15 @@ _EXTENSIONS = {
 REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".mht", ".mhtml", ".docx", ".doc",
                                     ".wps", ".pdf", ".ofd")
 _CONVERT = "soffice --headless --convert-to {to} FILE"
+#: What to do with an archive read as a report (``tag`` reads a .zip in place; ``parse``
+#: and a .rar/.7z do not): the commands, names from Chinese Windows included.
+_ZIP_ADVICE = ("`nlp-reports tag FILE.zip` reads the reports inside it in place; or unpack it "
+               "(`unzip -O GBK FILE.zip` keeps the Chinese names of a zip made on Windows) "
+               "and read the files inside")
+_RAR_ADVICE = ("unpack it and tag the folder: `unrar x FILE.rar` or `7z x FILE.rar` (7-Zip on "
+               "Windows; The Unarchiver on a Mac)")
+_7Z_ADVICE = ("unpack it and tag the folder: `7z x FILE.7z` (7-Zip on Windows; The Unarchiver "
+              "on a Mac)")
 _UNSUPPORTED = {
     ".rtf": "RTF is not supported: convert it to .docx with LibreOffice: "
             + _CONVERT.format(to="docx"),
@@ -83,9 +92,9 @@ _UNSUPPORTED = {
     ".et": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
     ".ppt": "presentations are not supported; export the report as .pdf",
     ".pptx": "presentations are not supported; export the report as .pdf",
-    ".zip": "a zip archive: unpack it and read the files inside",
-    ".rar": "a RAR archive: unpack it and read the files inside",
-    ".7z": "a 7z archive: unpack it and read the files inside",
+    ".zip": "a zip archive: " + _ZIP_ADVICE,
+    ".rar": "a RAR archive, not read in place: " + _RAR_ADVICE,
+    ".7z": "a 7z archive, not read in place: " + _7Z_ADVICE,
     ".gz": "a gzip archive: unpack it and read the file inside",
     ".png": "an image: run OCR first", ".jpg": "an image: run OCR first",
     ".jpeg": "an image: run OCR first", ".tif": "an image: run OCR first",
@@ -99,8 +108,8 @@ _MAGIC = (
     (b"\x89PNG", "an image (PNG): run OCR first"),
     (b"\xff\xd8\xff", "an image (JPEG): run OCR first"),
     (b"GIF8", "an image (GIF): run OCR first"),
-    (b"Rar!", "a RAR archive: unpack it and read the files inside"),
-    (b"7z\xbc\xaf", "a 7z archive: unpack it and read the files inside"),
+    (b"Rar!", "a RAR archive, not read in place: " + _RAR_ADVICE),
+    (b"7z\xbc\xaf", "a 7z archive, not read in place: " + _7Z_ADVICE),
     (b"\x1f\x8b", "a gzip archive: unpack it and read the file inside"),
     (b"{\\rtf", "RTF is not supported: convert it to .docx with LibreOffice: "
                 + _CONVERT.format(to="docx")),
@@ -171,7 +180,7 @@ def _sniff_zip(data: bytes, path: str | None) -> str:
     elif any(n.startswith("ppt/") for n in names):
         kind = "a presentation (.pptx), not supported; export the report as .pdf"
     else:
-        kind = "a zip archive, not a .docx: unpack it and read the files inside"
+        kind = "a zip archive, not a .docx: " + _ZIP_ADVICE
     raise UnsupportedFormatError(kind, path=path)
 
 

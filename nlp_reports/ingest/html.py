@@ -364,9 +364,14 @@ def _is_layout_table(el, stats: _Stats) -> bool:
     if table is None:
         return False
     rows = _own_rows(table)
-    cells = [cell for tr in rows for cell in tr if _tag(cell) in ("td", "th")]
-    if len(cells) == 1 and stats.table.get(cells[0]):
-        return True  # a one-cell frame around a data table (a CMS's bordered box)
+    for tr in rows:
+        cells = [cell for cell in tr if _tag(cell) in ("td", "th")]
+        if len(cells) == 1 and stats.table.get(cells[0]):
+            # a row that is one cell holding a table: a frame around a data table (a CMS's
+            # bordered box), or a portal's page table whose rows are the report's paragraphs
+            # (no <p>), its tables nested; a nested table beside other cells of its row is
+            # a cell's own split value ("12" | "件"), flattened into that cell
+            return True
     for tr in rows:
         for cell in tr:
             blocks = stats.blocks.get(cell, 0)
@@ -507,7 +512,8 @@ def _render(root, stats: _Stats) -> str:
             if tag in _BLOCK_TAGS or tag == "br":
                 parts.append("\x01")
             if tag == "img" and not _is_icon(el):
-                parts.append(f"\x01{IMAGE_MARK}\x01")
+                alt = _heading_alt(el)
+                parts.append(f"\x01{alt or IMAGE_MARK}\x01")
             if tag == "li":
                 parts.append(_list_marker(el, counters))
             if el.text and tag not in ("table", "tbody", "thead", "tfoot", "tr"):
@@ -528,6 +534,20 @@ def _render(root, stats: _Stats) -> str:
         elif line:
             out.append(line)
     return "\n".join(out).strip("\n")
+
+
+#: An image's alt text that is a numbered section heading ("五、存在的主要问题及改进情况").
+_ALT_HEADING = re.compile(r"[一二三四五六七八][、.．][\u4e00-\u9fff（）()、“”]{2,38}")
+
+
+def _heading_alt(img) -> str | None:
+    """The heading an image sets in type (a WeChat article's designed heading, its text only
+    in alt or data-alt), read as the heading line; any other image is a picture."""
+    for attr in ("alt", "data-alt", "title"):
+        value = (img.get(attr) or "").strip()
+        if value and _ALT_HEADING.fullmatch(value):
+            return value
+    return None
 
 
 def _is_icon(img) -> bool:
@@ -912,6 +932,34 @@ def _written_by_script(markup: str, depth: int = 1) -> str:
     return "".join(out)
 
 
+def _held_by_script(markup: str) -> str:
+    """``markup`` with the article a script holds as data put in that script's place, when
+    the page shows next to nothing without it (a single-page app saved as HTML only: its
+    body an empty <div id="root">, the article in ``window.__INITIAL_STATE__ = {…"content":
+    "<p>…</p>"…}``). The longest string literal of the page's scripts is read when it is
+    markup (a <p>, <div>, <table> …) holding a page's worth of Chinese text; a page whose
+    own text is there keeps its scripts as scripts (its data repeats the article): the
+    caller asks only for a page of under ``_WRITTEN_MIN_CJK`` Chinese characters."""
+    best: tuple[int, int, int, str] | None = None  # (cjk, start, end, html)
+    at = 0
+    while (start := _SCRIPT_OPEN.search(markup, at)) is not None:
+        close = _SCRIPT_CLOSE.search(markup, start.end())
+        if close is None:
+            break
+        for m in _JS_STRING.finditer(markup, start.end(), close.start()):
+            body = m.group(1) or m.group(2) or m.group(3) or ""
+            if len(body) < _WRITTEN_MIN_CJK or (best and len(body) <= best[0]):
+                continue
+            html = _js_unescape(body)
+            n = _cjk_count(_strip_tags(html))
+            if n >= _WRITTEN_MIN_CJK and _MARKUP_TAG.search(html) and (best is None or n > best[0]):
+                best = (n, start.start(), close.end(), html)
+        at = close.end()
+    if best is None:
+        return markup
+    return markup[:best[1]] + best[3] + markup[best[2]:]
+
+
 def html_to_text(markup: str, *, path: str | None = None) -> str:
     """Extract the report text of an HTML page (not yet normalized)."""
     from lxml import etree
@@ -923,6 +971,10 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         markup = _NOT_XML_CHAR.sub(" ", markup)
     if not markup.strip():
         raise EmptyInputError("the HTML page is empty", path=path)
+    raw_cjk = _cjk_count(_strip_tags(markup))
+    if raw_cjk < _WRITTEN_MIN_CJK and _SCRIPT_OPEN.search(markup):
+        markup = _held_by_script(markup)
+        raw_cjk = _cjk_count(_strip_tags(markup))
     # lxml's plain HTML parser (libxml2, as lxml.html uses) without lxml.html's element
     # classes, whose per-element lookup costs more than the whole extraction
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True,
@@ -933,7 +985,6 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         raise EmptyInputError(f"the HTML page holds no content ({exc})", path=path) from exc
     if doc is None:
         raise EmptyInputError("the HTML page holds no content", path=path)
-    raw_cjk = _cjk_count(_strip_tags(markup))
     if raw_cjk and _cjk_count(_text(doc)) < 0.8 * raw_cjk:
         # libxml2 drops what lies beyond its nesting limit (thousands of unclosed tags)
         log.warning("%s: the HTML is nested too deeply to parse; reading it as tagged text",

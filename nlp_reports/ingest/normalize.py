@@ -167,6 +167,13 @@ _SPACED_MARK_HINT = re.compile(r"(?m) [^\s\d](?: |$)")
 _NOT_A_MARK = re.compile(r"[\d。，,；;：:！!？?]")
 #: Cells a table row may repeat line after line ("无 无 无", "是 否"): no watermark's words.
 _CELL_WORDS = frozenset("无是否有—-/")
+#: The national tables' header cells, which a table prints several times (表四's 结果维持 …
+#: 总计 under each of its three groups, 表二's 信息内容 over each sub-table), letter-spaced
+#: when a narrow PDF cell distributes them ("总 计"): a table's words, never a watermark.
+_FORM_LABELS = frozenset({
+    "信息内容", "本年处理决定数量", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
+    "社会公益组织", "法律服务机构", "其他", "总计", "合计", "小计", "行政复议", "行政诉讼",
+    "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "维持", "纠正"})
 
 
 def _spaced_mark_key(line: str) -> str | None:
@@ -189,15 +196,18 @@ def _drop_spaced_marks(text: str) -> str:
     """``text`` without a letter-spaced watermark or running text (字间空格的水印、页面文字:
     "内 部 资 料", "仅 供 参 考", "X X 县 政 务 公 开 办", "草 稿") standing on lines of its own 3
     times or more, as a PDF copy or a pasted text interleaves it page after page. A line
-    that stands fewer times, or holds text beside the words, stays (see _spaced_mark_key)."""
+    that stands fewer times, or holds text beside the words, stays (see _spaced_mark_key).
+    A national table's header cell so spaced (:data:`_FORM_LABELS`: "结 果 维 持", "总 计",
+    three times in 表四) is no watermark: its line is written closed up, as the table reads it."""
     lines = text.split("\n")
     keys = {i: k for i, line in enumerate(lines)
             if " " in line.strip() and (k := _spaced_mark_key(line)) is not None}
-    counts = Counter(keys.values())
+    labels = {i: k for i, k in keys.items() if k in _FORM_LABELS}
+    counts = Counter(k for k in keys.values() if k not in _FORM_LABELS)
     drop = {i for i, k in keys.items() if counts[k] >= _WATERMARK_MIN}
-    if not drop:
+    if not drop and not labels:
         return text
-    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+    return "\n".join(labels.get(i, line) for i, line in enumerate(lines) if i not in drop)
 
 
 #: A signature's date line: "2024年1月24日", "二〇二四年一月", alone on its line.

@@ -91,6 +91,38 @@ KNOWN_TITLES: tuple[str, ...] = (
     "因政府信息公开申请提起行政复议、行政诉讼情况",
 )
 RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
+#: A section numeral alone on its line right above a title written out in full: a designed
+#: heading (a WeChat article's numeral in a badge, the title in the box beside it; a bold
+#: title under a coloured "五、") that the page's boxes put on two lines.
+_BADGE_NUMERAL = re.compile(
+    r"(?m)^([ \t\u3000]*[一二三四五六七八][、.．]?)[ \t\u3000]*\n[ \t\u3000]*"
+    rf"(?=(?:{RUN_IN_TITLE.pattern})[ \t\u3000]*$)")
+
+
+#: A numbered heading line and the line under it, which may finish its title: a centred
+#: heading a page's <br> (or a narrow box) broke ("四、政府信息公开行政" / "复议、行政诉讼情况").
+_WRAPPED_HEADING = re.compile(
+    r"(?m)^[ \t\u3000]*[一二三四五六七八][、.．][ \t\u3000]*([^\n]{2,30}?)[ \t\u3000]*"
+    r"(?=(\n[ \t\u3000]*)([^\n]{1,30}?)[ \t\u3000]*$)")  # (the next line is looked at, not
+# taken: it may be a numbered heading of its own, wrapped in turn)
+
+
+def badge_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) that put a section heading the page's boxes set on two
+    lines back on one: a lone numeral above a known title (:data:`_BADGE_NUMERAL`: the numeral
+    and the line break become "五、") and a numbered title finished on the next line, the two
+    halves a known title together (:data:`_WRAPPED_HEADING`: the line break goes). The
+    numeral is then no table value or statement, the heading no statement and section."""
+    if "\n" not in text:
+        return []
+    out = []
+    for m in _BADGE_NUMERAL.finditer(text):
+        num = m.group(1).strip(" \t\u3000").rstrip("、.．")
+        out.append((m.start(), m.end(), num + "、"))
+    for m in _WRAPPED_HEADING.finditer(text):
+        if RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3)):
+            out.append((m.start(2), m.end(2), ""))
+    return sorted(out)
 
 
 @lru_cache(maxsize=4096)  # titles and table row labels recur across reports

@@ -28,7 +28,7 @@ from itertools import chain
 from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
-from nlp_reports.parse.headings import block_of, section_number
+from nlp_reports.parse.headings import badge_spans, block_of, section_number
 from nlp_reports.parse.sections import (
     _HEADING,
     _LINE_BREAKS,
@@ -63,7 +63,11 @@ def _page_line() -> re.Pattern[str]:
 
 
 #: The line an image left (ingest's IMAGE_MARK): a picture between items is no text of theirs.
-_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*(?=\n|$)")
+_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*"
+                         r"(?:\n[ \t\u3000]*(?:[▲△]|[（(]?图为)[^\n]{0,60})?(?=\n|$)")  # (and its caption)
+#: A photo's caption on the line under it (WeChat articles, portals' news): "▲工作人员…",
+#: "图为…", "（图为…）" — no statement, as the photo is none.
+_CAPTION = re.compile(r"(?:[▲△]|[（(]?图为)[^\n]{0,60}")
 
 
 def _clean(s: str) -> str:
@@ -151,10 +155,41 @@ def _read(source: str | os.PathLike | bytes, filename: str | None):
             else os.fsdecode(os.fspath(source)))
     simplified = doc.simplified
     original = doc.text if doc.traditional and len(doc.text) == len(simplified) else simplified
+    if badges := badge_spans(simplified):  # "五" above "存在的主要问题…" → one heading line
+        same = original is simplified
+        simplified = _replaced(simplified, badges)
+        original = simplified if same else _replaced(original, badges)
     if doc.traditional and original is simplified:
         log.info("%s: traditional → simplified changed the length; statements are given in "
                  "simplified characters", path or "<bytes>")
     return doc, path, simplified, original
+
+
+def _add_statements(out: list[Statement], found, original: str) -> None:
+    """Append the statements ``found`` in section 五 to ``out``, each on one line (:func:`_clean`),
+    numbered on: a picture standing as an item of its own (a photo between the blocks of a
+    WeChat article's 五) and the caption under it are none."""
+    after_image = False
+    for st in found:
+        text = _clean(original[st.start:st.end])
+        if not text.replace(IMAGE_MARK, "").strip():
+            after_image = True
+            continue
+        if after_image and _CAPTION.fullmatch(text):
+            after_image = False
+            continue
+        after_image = False
+        out.append(Statement(len(out), text, st.block, st.marker))
+
+
+def _replaced(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end) span replaced, spans in order."""
+    out, at = [], 0
+    for a, b, rep in spans:
+        out += [text[at:a], rep]
+        at = b
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _parse(doc, path: str | None, simplified: str, original: str, *,
@@ -174,9 +209,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     if s5 is not None:
         split = split_section5(simplified, s5.body_start, s5.body_end,
                                title=simplified[s5.title_start:s5.title_end])
-        for i, st in enumerate(split.statements):
-            statements.append(Statement(i, _clean(original[st.start:st.end]), st.block,
-                                        st.marker))
+        _add_statements(statements, split.statements, original)
         if split.empty:
             problems.append(Problem("empty_section_5",
                                     "section 五 says there is nothing to report (无 / 暂无)"))
@@ -292,9 +325,7 @@ def _inner_statements(layout: Layout, simplified: str, original: str,
         split = split_section5(simplified, b.body_start, b.end, title=b.heading)
         if not split.statements:
             continue
-        for st in split.statements:
-            statements.append(Statement(len(statements), _clean(original[st.start:st.end]),
-                                        st.block, st.marker))
+        _add_statements(statements, split.statements, original)
         section = next(s for s in layout.sections if s.number == b.section)
         where.append(f"'{b.heading}' in section {_NUMERALS[b.section - 1]} "
                      f"({simplified[section.title_start:section.title_end]})")

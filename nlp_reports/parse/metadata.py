@@ -138,7 +138,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     """
     if not title:
         return None, None
-    t = _WRAPPER.sub("", title.strip())
+    t = _WRAPPER.sub("", _COLUMN_TAG.sub("", title.strip()))
     t = _QUOTES.sub("", t)
     if "年" in t:  # "二〇一三年" as older titles write it → "2013年"
         t = _arabic_years(t)
@@ -161,6 +161,11 @@ def _arabic_years(text: str) -> str:
     return _YEAR_HANZI.sub(lambda m: str(_hanzi_number(m.group(1))), text)
 
 _QUOTES = re.compile(r"^[《“\"]|[》”\"]$")
+#: A column's tag before a title as WeChat accounts and portals' 专栏 write it, no part of the
+#: name: "【政务公开】某局2023年…", "[年报]…", "政务公开｜某县…", "权威发布 | …" — when a name
+#: follows it; a bracketed name before the year ("【柳岸县人民政府】2023年…") is the agency.
+_COLUMN_TAG = re.compile(r"^(?:[【\[［〔][^】\]］〕\n]{1,12}[】\]］〕]|[^\n|｜丨]{1,12}[ \t\u3000]*[|｜丨])"
+                         r"[ \t\u3000]*(?=[\u4e00-\u9fff])(?![一二][〇零○一二三四五六七八九]{3}年)")
 #: The first year of a span the title reports on ("某县人民政府2022-2023年…")
 _TRAILING_RANGE = re.compile(r"[ \t\u3000]*(?:19|20)\d{2}[ \t\u3000]{0,2}[-—–－至~/／]$")
 _TRAILING_OF = re.compile(r"(?:的|关于)$")
