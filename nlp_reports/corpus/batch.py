@@ -2706,23 +2706,6 @@ def _remove_store(path: str | os.PathLike[str]) -> None:
             os.remove(name)
 
 
-def _holds_nothing(store: Store, walk_rows: int) -> bool:
-    """Whether ``store`` holds no report and no file row but the ``walk_rows`` failures of
-    the walk (best effort: False when it cannot be read)."""
-    try:
-        return store.count("reports") == 0 and store.count("files") <= walk_rows
-    except Exception:  # noqa: BLE001 - keep a store that cannot be read
-        log.debug("could not count the store's rows", exc_info=True)
-        return False
-
-
-def _remove_store(path: str | os.PathLike[str]) -> None:
-    """Remove a store file this run created and its SQLite side files (best effort)."""
-    for name in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
-        with contextlib.suppress(OSError):
-            os.remove(name)
-
-
 def _settle_linked(store: Store) -> tuple[set[str], int]:
     """Record as ``linked`` the pages refused because they only link their report (详见附件)
     whose linked file the crawl saved (:func:`~nlp_reports.ingest.html.linked_file`, from
