@@ -67,6 +67,12 @@ def test_without_time_passing_only_the_tenths():
     assert [10 * p.done // 37 for p in said] == list(range(10))
 
 
+def test_nothing_to_tag_says_nothing():
+    said: list[Progress] = []
+    batch._ProgressLines(0, said.append, lambda: (0, 0))
+    assert said == []
+
+
 def test_the_line_says_count_share_failures_rate_and_time_left():
     p = Progress(done=12_800, total=30_000, failed=1, skipped=0, seconds=12_800 / 35)
     line = p.line()

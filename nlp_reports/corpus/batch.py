@@ -2993,7 +2993,8 @@ class _ProgressLines:
         self.done = 0
         self.start = self.last = _progress_clock()
         self.step = 0  # tenths reported
-        self._say()
+        if total:  # (nothing to tag: the end line says why)
+            self._say()
 
     def _say(self) -> None:
         failed, skipped = self.counts()
