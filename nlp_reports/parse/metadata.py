@@ -130,11 +130,14 @@ _PLACE_PREFIX = _place_prefix(longest=False)
 _PLACE_PREFIX_LONGEST = _place_prefix(longest=True)
 
 
+@functools.lru_cache(maxsize=64)
 def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     """(agency, year) read from a report title such as "蚌峨乡人民政府2023年政府信息公开工作年度报告".
 
     Also "关于印发《某县2023年…年度报告》的通知", "2023年某局政府信息公开…",
     "某局政府信息公开工作年度报告（2023年）" and a school's "某大学2021-2022学年…" (2022).
+    Memoised: the section reader (a title wrapped over lines) and load_report read the same
+    title of each report (~11 µs a read).
     """
     if not title:
         return None, None
