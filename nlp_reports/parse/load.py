@@ -481,11 +481,15 @@ def _compilation(text: str) -> tuple[list[_Run], list[int]] | None:
     heading = partial(_heading_number, text)
 
     at0 = [0] if _SECTION1_START.match(text) else []
+    ones = []  # the section 一 heading lines (l0, l1), entries of a 目录 aside
     for l0 in chain(at0, (m.start() + 1 for m in _SECTION1_LINE.finditer(text))):
         l1 = text.find("\n", l0)
         l1 = len(text) if l1 < 0 else l1
-        if heading(l0, l1) != 1 or _in_contents(text, l1, heading):
-            continue
+        if heading(l0, l1) == 1 and not _in_contents(text, l1, heading):
+            ones.append((l0, l1))
+    if len(ones) < 2:  # one report: no run's title or opening year is needed
+        return None
+    for l0, l1 in ones:
         title, title_at = _title_above(text, last, l0)
         above = last
         last = l1
