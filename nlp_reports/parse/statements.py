@@ -86,6 +86,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
     ("labelled", re.compile(rf"(?:{_LABELS})({_CN_NUM}|\d{{1,2}})[：:，,、.．]"), "run"),
 )
+#: The characters the circled, paren_char, stop_char and bullet markers open with (each of
+#: those patterns starts with one): a block holding none, as most do, skips their 4 scans.
+_SYMBOL_MARKS = re.compile(f"[{_CIRCLED}{_PAREN_CHARS}{_STOP_CHARS}{_BULLETS}]")
+_SYMBOL_KINDS = frozenset({"circled", "paren_char", "stop_char", "bullet"})
 #: A line opening with "一）" (cn_paren), looked for before the scan for cn_paren: its
 #: numeral class is frequent in any text and its matches are mostly the "一）" of "（一）", so
 #: the scan costs more than the rest of the block's markers; a block with no such line skips it
@@ -582,8 +586,11 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
     """Marker candidates by kind: (marker_start, marker_end, ordinal)."""
     out: dict[str, list[tuple[int, int, int]]] = {}
     verb_led = False
+    symbols = _SYMBOL_MARKS.search(text, start, end) is not None
     for kind, rx, where in _MARKERS:
         found: list[tuple[int, int, int]] = []
+        if not symbols and kind in _SYMBOL_KINDS:
+            continue
         if kind == "shi":
             # (every match holds 是 or 要, and the pattern's scan is the slowest of all: it has
             # no leading literal or class to skip to, so each 是/要 after a numeral is looked at)
