@@ -312,6 +312,8 @@ def _contents_gap(gap: str) -> bool:
     :data:`_CONTENTS_FILL`, or lines each a short scrap (:data:`_CONTENTS_SCRAP`)."""
     if not gap.strip(_CONTENTS_FILL):
         return True
+    if "。" in gap or "，" in gap:  # (a sentence's line is no scrap: a section's whole text
+        return False  # is not split into lines to find that)
     lines = [line.strip() for line in gap.split("\n") if line.strip(_CONTENTS_FILL)]
     return len(lines) <= 3 and all(_CONTENTS_SCRAP.fullmatch(line) for line in lines)
 
