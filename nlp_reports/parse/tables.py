@@ -1019,7 +1019,8 @@ def _read_table3(
                 sub_at = 1
         cols.insert(sub_at, TABLE3_SUBTOTAL_COLUMN)
 
-    if len(cols) == 7:
+    # (only a grid's header says the order: without a grid line above, none to look for)
+    if len(cols) == 7 and any(ln.grid for ln in lines[head_from:best.start]):
         order = _t3_header_order([(ln.labels, ln.grid) for ln in lines[head_from:best.start]])
         if order is not None:  # the header prints the applicant columns in another order
             printed_at = [order.index(k) for k in range(7)]  # each format column's place
