@@ -407,6 +407,51 @@ def test_simplified_plain_scan_answers_the_traditional_check(text):
         assert doc.traditional == norm.detect_traditional(out.strip("\n"))
 
 
+def test_wide_forms_are_nfc_stable_and_mapped_to_one_ascii_character():
+    """The full-width forms the wide-only path replaces by hand (normalize._WIDE): NFC leaves
+    them and their neighbours alone, the table maps each to one ASCII character, and none is
+    an emoji, so the general path's NFC and emoji steps change nothing the fast one skips."""
+    seconds = set()
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(chr(int(d.split()[1], 16)))
+    assert {"（", "）", "％", "０", "Ａ"} <= norm._WIDE
+    for ch in norm._WIDE:
+        assert unicodedata.decomposition(ch).startswith("<wide>"), hex(ord(ch))
+        assert unicodedata.combining(ch) == 0 and ch not in seconds, hex(ord(ch))
+        assert len(norm._TABLE_STR[ch]) == 1 and norm._TABLE_STR[ch].isascii(), hex(ord(ch))
+        assert not norm._EMOJI.match(ch), hex(ord(ch))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["（", "）", "％", "３", "Ｂ", "．", "国", "報", "，", "\n", "\r", " ",
+                                 "\u3000", "①", "📌", "\u0301", "a"]), max_size=40).map("".join))
+def test_wide_only_text_normalizes_as_the_general_path(text):
+    """Plain simplified text with full-width forms takes the wide-only path: the same text as
+    the general path, and told simple only when no traditional character is in it."""
+    out, simple = norm._normalize(text)
+    assert out == _normalize_plain(text)
+    wide = norm._wide_only(text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert simple == (norm._PLAIN_SIMPLIFIED.fullmatch(text) is not None or wide is not None)
+    if simple:
+        assert not norm.TRADITIONAL_CHARS.intersection(text)
+        assert norm.detect_traditional(out) is False
+
+
+def test_symbol_prefilter_covers_the_symbol_marker_kinds():
+    """statements._candidates skips the circled / paren_char / stop_char / bullet scans when
+    _SYMBOL_MARKS finds nothing: every character that can open one of their matches is in it."""
+    from nlp_reports.parse import statements
+
+    kinds = [rx for kind, rx, _ in statements._MARKERS if kind in statements._SYMBOL_KINDS]
+    assert len(kinds) == 4
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if any(rx.match(ch) for rx in kinds):
+            assert statements._SYMBOL_MARKS.match(ch), hex(cp)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list("一二三五九十0123456789、.．)）是x\n ")), max_size=30).map("".join))
 def test_marker_patterns_that_start_with_a_class_match_as_the_plain_forms(text):
