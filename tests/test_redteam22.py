@@ -25,6 +25,7 @@ from nlp_reports import load_report
 from nlp_reports.ingest import read_document
 from nlp_reports.ingest.normalize import IMAGE_MARK, drop_running_heads
 from nlp_reports.parse.headings import badge_spans
+from nlp_reports.parse.load import _replaced
 from nlp_reports.parse.metadata import agency_and_year
 
 DATA = Path(__file__).parent / "fixtures" / "redteam22"
@@ -68,11 +69,7 @@ def test_fixtures_small():
 
 
 def _joined(text):
-    out, at = [], 0
-    for a, b, rep in badge_spans(text):
-        out += [text[at:a], rep]
-        at = b
-    return "".join(out) + text[at:]
+    return _replaced(text, badge_spans(text))  # as load_report applies them
 
 
 @pytest.mark.parametrize("text, want", [

@@ -62,12 +62,13 @@ def _page_line() -> re.Pattern[str]:
     return re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n|$)")
 
 
-#: The line an image left (ingest's IMAGE_MARK): a picture between items is no text of theirs.
-_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*"
-                         r"(?:\n[ \t\u3000]*(?:[▲△]|[（(]?图为)[^\n]{0,60})?(?=\n|$)")  # (and its caption)
 #: A photo's caption on the line under it (WeChat articles, portals' news): "▲工作人员…",
 #: "图为…", "（图为…）" — no statement, as the photo is none.
 _CAPTION = re.compile(r"(?:[▲△]|[（(]?图为)[^\n]{0,60}")
+#: The line an image left (ingest's IMAGE_MARK), and its caption: a picture between items is
+#: no text of theirs.
+_IMAGE_LINE = re.compile(rf"\n[ \t\u3000]*{re.escape(IMAGE_MARK)}[ \t\u3000]*"
+                         rf"(?:\n[ \t\u3000]*{_CAPTION.pattern})?(?=\n|$)")
 
 
 def _clean(s: str) -> str:
