@@ -106,8 +106,8 @@ def printable_stdout() -> Iterator[str | None]:
     warning = None
     if encoding in _ASCII or _normal(sys.getfilesystemencoding()) in _ASCII:
         warning = ("warning: this terminal's encoding is ASCII (LANG=C or LC_ALL=C with "
-                   "PYTHONUTF8=0?): Chinese is printed as '?' and files with Chinese names "
-                   "cannot be read; run with PYTHONUTF8=1 or LANG=C.UTF-8")
+                   "PYTHONUTF8=0?): Chinese is printed as '?' (files with Chinese names are "
+                   "still read and stored right); run with PYTHONUTF8=1 or LANG=C.UTF-8")
     if not change:
         yield warning
         return

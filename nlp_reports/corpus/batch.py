@@ -545,9 +545,12 @@ def _ole_directory(fh: Any, head: bytes, max_bytes: int) -> bytes:
 
 
 def text_path(path: str) -> str:
-    """``path`` as text the store can hold (文件名编码): a file name that is not UTF-8 — the
-    GBK bytes a zip made on Chinese Windows leaves when unpacked on Linux or a Mac — is
-    decoded as GB18030 (else shown with ``\\x`` escapes) instead of stopping the batch.
+    """``path`` as text the store can hold (文件名编码), the store key of the file: each part's
+    bytes on disk decoded as UTF-8, else as GB18030 (the GBK bytes a zip made on Chinese
+    Windows leaves when unpacked on Linux or a Mac), else shown with ``\\x`` escapes —
+    instead of stopping the batch. The bytes, not the str Python made of them: with an ASCII
+    file-system encoding (``LC_ALL=C PYTHONUTF8=0``) os.listdir gives every Chinese name as
+    surrogate escapes, and the key must be the one a UTF-8 session stores (a rerun resumes).
 
     :func:`real_path` finds the file again from the text.
     """
@@ -560,8 +563,7 @@ def text_path(path: str) -> str:
     for part in path.split(os.sep):
         raw = os.fsencode(part)
         try:
-            raw.decode("utf-8")
-            parts.append(part)
+            parts.append(raw.decode("utf-8"))
             continue
         except UnicodeDecodeError:
             pass
@@ -584,6 +586,9 @@ def real_path(path: str) -> str:
             continue
         options = [part]
         if not part.isascii():
+            as_utf8 = os.fsdecode(part.encode("utf-8", "surrogateescape"))
+            if as_utf8 != part:  # (an ASCII file-system encoding: the name's UTF-8 bytes)
+                options.append(as_utf8)
             try:
                 options.append(os.fsdecode(part.encode("gb18030")))
             except UnicodeEncodeError:
@@ -2447,7 +2452,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     walk_rows = 0  # the failures of the walk recorded (found again by a rerun)
     drop = False  # remove the store this run created: it failed with nothing written
     try:
-        store.forget_vanished_failures(archive.exists)
+        store.forget_vanished_failures(lambda p: archive.exists(real_path(p)))
         _forget_gone_members(store, files, missing)
         missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))
                    for f in missing for shown in (text_path(f.path),)]
