@@ -36,3 +36,29 @@ def measure_in_chromium(html: str, js: str, tmp_path: Path, size: str = "1366,90
     m = re.search(r'data-probe="([^"]*)"', dom)
     assert m, dom[:500]
     return json.loads(html_mod.unescape(m.group(1)))
+
+
+def measure_at_phone_width(html: str, js: str, tmp_path: Path, width: int = 390,
+                           height: int = 844) -> dict:
+    """Like :func:`measure_in_chromium`, at a phone's width: headless Chromium's window is
+    never narrower than 500 px (``--window-size=390,…`` gives ``innerWidth`` 500), so the
+    page is opened in an iframe ``width`` px wide, whose media queries and layout are a
+    phone's, and ``js`` runs in the iframe's window."""
+    page = tmp_path / "phone.html"
+    page.write_text(html, encoding="utf-8")
+    host = tmp_path / "host.html"
+    host.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{page.name}" '
+        f'style="border:0;width:{width}px;height:{height}px"></iframe><script>'
+        "window.addEventListener('load', function () {"
+        "  var w = document.getElementById('f').contentWindow;"
+        f"  var v = w.eval('(function () {{ return ' + {json.dumps(js)} + '; }})()');"
+        "  document.body.setAttribute('data-probe', JSON.stringify(v)); });"
+        "</script></body></html>", encoding="utf-8")
+    dom = subprocess.run([*chromium_command(tmp_path), "--allow-file-access-from-files",
+                          "--window-size=500,900", "--virtual-time-budget=5000", "--dump-dom",
+                          host.as_uri()], capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    m = re.search(r'data-probe="([^"]*)"', dom)
+    assert m, dom[:500]
+    return json.loads(html_mod.unescape(m.group(1)))

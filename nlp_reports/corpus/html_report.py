@@ -56,6 +56,7 @@ table {{ border-collapse: collapse; font-size: .85em; margin: .5em 0 1.5em; }}
 th, td {{ border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }}
 th {{ background: #f2f3f4; }}
 td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.long {{ min-width: 14em; }}
 th.sortable {{ cursor: pointer; user-select: none; }}
 th.sortable:after {{ content: " ↕"; color: #999; }}
 svg text {{ font-family: {FONT_STACK}; }}
@@ -256,6 +257,11 @@ def _finite(v: Any) -> bool:
 # --- tables ---------------------------------------------------------------------------------
 
 
+#: A text cell longer than this many characters (a statement, a list of agencies) is
+#: ``td.long``: at least 14em wide, so that on a phone the table scrolls sideways instead.
+LONG_CELL = 24
+
+
 def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
                table_id: str | None = None, unknown: Sequence[str] = ()) -> str:
     """A DataFrame as an escaped HTML table (numbers right-aligned; a missing value blank).
@@ -265,18 +271,24 @@ def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
     if df is None or len(df) == 0:
         return '<p class="note">(none)</p>'
     blank = [unknown_group(str(c)) if str(c) in unknown else "" for c in df.columns]
+    # a share reads 1.000, 0.250, 0.000 down its column, not 1, 0.25, 0 among 0.904
+    shares = [str(c).startswith("share") for c in df.columns]
     cls = ' class="sortable"' if sortable else ""
     tid = f' id="{esc(table_id)}"' if table_id else ""
     head = "".join(f"<th{cls}>{esc(c)}</th>" for c in df.columns)
     rows = []
     for row in df.head(max_rows).itertuples(index=False):
         cells = []
-        for v, empty in zip(row, blank, strict=True):
+        for v, empty, share in zip(row, blank, shares, strict=True):
             if _is_number(v):
-                shown = _fmt(v)
+                shown = f"{float(v):.3f}" if share else _fmt(v)
                 cells.append(f'<td class="num" data-v="{esc(shown)}">{esc(shown)}</td>')
             else:
-                cells.append(f"<td>{esc(empty if _missing(v) else v)}</td>")
+                text = empty if _missing(v) else v
+                # a statement keeps a readable width when a phone squeezes the table
+                # (CJK breaks anywhere: it stood two or three characters a line)
+                long = ' class="long"' if len(str(text)) > LONG_CELL else ""
+                cells.append(f"<td{long}>{esc(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = (f'<p class="note">… {len(df) - max_rows} more rows in the CSV export.</p>'
             if len(df) > max_rows else "")
@@ -304,6 +316,42 @@ def _fmt(v: Any) -> str:
 # --- the pages ------------------------------------------------------------------------------
 
 
+def corpus_line(summary: Any) -> str:
+    """The first line of the summary page: what the corpus is — its reports, agencies (not
+    given when grouped: the overview counts them per group) and years, then the statements
+    — in English, then in Chinese, e.g. "52 reports of 12 agencies, years 2019–2025 (7
+    years), 286 statements / 共52份报告，12个机关，2019–2025年度（7个年度），第五部分表述286条"."""
+    t = summary.tables
+    n, n_st = summary.n_reports, summary.n_statements
+    overview, trend = t.get("overview"), t.get("trend")
+    agencies = None
+    if not summary.by and overview is not None and len(overview) == 1 and (
+            "agencies" in overview.columns):
+        agencies = int(overview["agencies"].iloc[0])
+    years: list[int] = []
+    no_year = 0
+    if trend is not None and len(trend):
+        per_year = trend.groupby("year", dropna=False)["n_reports"].max()
+        years = sorted(int(str(y)) for y in per_year.index if _known_year(y))
+        no_year = int(sum(v for y, v in per_year.items() if not _known_year(y)))
+    en = f"{n} report{'s' if n != 1 else ''}"
+    zh = f"共{n}份报告"
+    if agencies is not None:
+        en += f" of {agencies} agenc{'ies' if agencies != 1 else 'y'}"
+        zh += f"，{agencies}个机关"
+    if years:
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
+        k = len(years)
+        en += f", year{'s' if k > 1 else ''} {span}" + (f" ({k} years)" if k > 2 else "")
+        zh += f"，{span}年度" + (f"（{k}个年度）" if k > 2 else "")
+        if no_year:
+            en += f" and {no_year} with no year"
+            zh += f"，另有{no_year}份年度不明"
+    en += f", {n_st} statement{'s' if n_st != 1 else ''}"
+    zh += f"，第五部分表述{n_st}条"
+    return f"{en} / {zh}"
+
+
 def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None) -> str:
     """The summary as one self-contained HTML page with charts and tables.
 
@@ -319,7 +367,7 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
     by = tuple(summary.by)
     grouped = f"grouped by {', '.join(by)}" if by else ""
     body = ["<h1>政府信息公开工作年度报告 · 语料汇总 Corpus summary</h1>",
-            f'<p>{summary.n_reports} reports, {summary.n_statements} statements'
+            f'<p class="corpus">{esc(corpus_line(summary))}'
             + (f"; {esc(grouped)}: the charts show each group, then all reports together"
                if by else "") + "</p>"]
     models = tuple(getattr(summary, "models", ()) or ())
@@ -355,8 +403,28 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
                 body.append(families_headline_zh(t[name]))
             if name in TABLE_NOTES_ZH:
                 body.append(f'<p class="table-note">{esc(TABLE_NOTES_ZH[name])}</p>')
-            body.append(_collapsible_table(_levels_named(t[name]), name, csv_dir=csv_dir))
+            df = t[name]
+            if name == "table_stats":
+                df, note = _without_empty_narrative(df)
+                body.append(note)
+            body.append(_collapsible_table(_levels_named(df), name, csv_dir=csv_dir))
     return page("语料汇总 Corpus summary", "\n".join(body), css=_HEAT_CSS)
+
+
+def _without_empty_narrative(df: Any) -> tuple[Any, str]:
+    """``table_stats`` without its 13 ``*_narrative`` columns when no report of any group
+    states its figures in the text only (reports before 2019, with no tables): all blank
+    or 0, they pushed the figures read off the tables' right edge out of a laptop's window.
+    Returns the table and a note saying where they still are (empty string: kept)."""
+    if df is None or "with_narrative" not in df.columns or (
+            df["with_narrative"].fillna(0) != 0).any():
+        return df, ""
+    cols = [c for c in df.columns if str(c) == "with_narrative" or str(c).endswith("_narrative")]
+    note = ('<p class="note">No report gives its figures in the text only (before 2019, '
+            "without tables): the *_narrative columns, all empty, are left out here; the CSV "
+            "and JSON keep them. / 没有仅在正文中写明数字、无表格的报告，*_narrative 各列均为空，"
+            "此处不列出（CSV、JSON 中仍保留）。</p>")
+    return df.drop(columns=cols), note
 
 
 #: The Chinese name of each table, before its English title (a reader of the Chinese
@@ -848,6 +916,7 @@ _AUDIT_CSS = """
 .scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
   text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
+#audit-filter { max-width: 100%; box-sizing: border-box; }
 .print-only { display: none; }
 .letter h3 { font-size: 1.05em; margin: 0 0 .2em; }
 .cards .letter { border: 1px solid #bbb; border-left: 4px solid #c0392b; border-radius: 4px;
