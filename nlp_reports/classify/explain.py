@@ -32,9 +32,6 @@ __all__ = ["EXPLAIN_VERSION", "Contribution", "Explanation", "HeadExplanation", 
 #: a field changes meaning or goes away; new fields do not bump it).
 EXPLAIN_VERSION = 1
 
-#: Feature block names by vectorizer analyzer: word n-grams of the genre tokenizer, and
-#: character n-grams of the normalized text (markers stripped, digits folded to 0).
-_BLOCKS = {"word": "word", "char": "char"}
 _CHUNK = 512  # texts whose features are computed together
 
 
@@ -155,7 +152,9 @@ class Explanation:
 
 def _terms(bundle: Any) -> list[tuple[str, list[str | None]]]:
     """(block, column → term) of each vectorizer, built on first use and kept on the bundle
-    (``_``-prefixed: never pickled, never in a data copy)."""
+    (``_``-prefixed: never pickled, never in a data copy). The block is the vectorizer's
+    analyzer: ``word`` (n-grams of the genre tokenizer) or ``char`` (character n-grams of
+    the normalized text, markers stripped, digits folded to 0)."""
     cached = bundle.__dict__.get("_explain_terms")
     if cached is None:
         cached = []
@@ -163,7 +162,7 @@ def _terms(bundle: Any) -> list[tuple[str, list[str | None]]]:
             names: list[str | None] = [None] * len(v.idf)
             for term, col in v.vocabulary.items():
                 names[col] = term
-            cached.append((_BLOCKS.get(v.analyzer, v.analyzer), names))
+            cached.append((v.analyzer, names))
         bundle.__dict__["_explain_terms"] = cached
     return cached
 
@@ -246,13 +245,19 @@ def _head(bundle: Any, cols: Any, vals: Any, column: int, top: int, *, label: st
     pos = pos[np.lexsort((cols[pos], -parts[pos]))][:top]
     neg = neg[np.lexsort((cols[neg], parts[neg]))][:top]
     shown = float(parts[pos].sum() + parts[neg].sum())
-    blocks = tuple((block, float(parts[(cols >= v.offset) & (cols < v.offset + len(v.idf))].sum()))
-                   for v, (block, _) in zip(bundle.vectorizers, _terms(bundle), strict=True))
+    blocks = tuple((v.analyzer, float(parts[(cols >= v.offset) & (cols < v.offset + len(v.idf))].sum()))
+                   for v in bundle.vectorizers)
     return HeadExplanation(label=label, head=head, probability=probability, predicted=predicted,
                            threshold=threshold, linear=True, score=score, intercept=intercept,
                            positive=top_of(pos), negative=top_of(neg),
                            rest=float(parts.sum()) - shown, features=int(len(cols)),
                            direction=direction, blocks=blocks)
+
+
+def _direction(mode: str, slope: Any) -> int:
+    """+1 when a higher decision score raises the head's probability, -1 when not: a
+    sigmoid calibration ``expit(-(a·score + b))`` with a slope ``a`` > 0 turns it around."""
+    return -1 if mode == "sigmoid" and slope > 0 else 1
 
 
 def theme_ids(themes: Any) -> tuple[str, ...] | None:
@@ -306,10 +311,10 @@ def explain(bundle: Any, texts: Sequence[str], predictions: Sequence[Any], *, to
     slopes = np.atleast_1d(kh.get("a", np.full(len(columns), -1.0))).tolist()
     # kind → (score column, direction: +1 when a higher score raises its probability)
     if len(classes) == 2 and len(columns) == 1:  # binary: one score, for classes[1]
-        up = 1 if kh["mode"] != "sigmoid" or slopes[0] <= 0 else -1
+        up = _direction(kh["mode"], slopes[0])
         kind_col = {classes[1]: (columns[0], up), classes[0]: (columns[0], -up)}
     else:
-        kind_col = {k: (c, -1 if kh["mode"] == "sigmoid" and a > 0 else 1)
+        kind_col = {k: (c, _direction(kh["mode"], a))
                     for k, c, a in zip(classes, columns, slopes, strict=True)}
     thresholds = bundle.thresholds
     out = []
@@ -338,9 +343,8 @@ def explain(bundle: Any, texts: Sequence[str], predictions: Sequence[Any], *, to
                                              positive=(), negative=(), rest=0.0,
                                              features=int(len(cols))))
                 continue
-            direction = -1 if h["mode"] == "sigmoid" and h["a"] > 0 else 1
-            heads.append(_head(bundle, cols, vals, h["column"], top, direction=direction,
-                               **common))
+            heads.append(_head(bundle, cols, vals, h["column"], top,
+                               direction=_direction(h["mode"], h.get("a")), **common))
         out.append(Explanation(text=text, prediction=pred, scored=True, kinds=tuple(kinds),
                                themes=tuple(heads)))
     return out
