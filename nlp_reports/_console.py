@@ -18,8 +18,11 @@ import sys
 from collections.abc import Iterator, Sequence
 
 #: dashes a Chinese input method, Word's autocorrect or a web page put where ``-`` was meant:
-#: 破折号 (two U+2014), 全角连字符 U+FF0D, en dash, hyphen, figure dash, small hyphen-minus
-IME_DASHES = "\u2014\uff0d\u2015\u2013\u2010\u2011\u2012\ufe63"
+#: 破折号 (two U+2014, or one U+2E3A ⸺, or box-drawing ── as some input methods type it),
+#: 全角连字符 U+FF0D, en dash, hyphen, figure dash, small hyphen-minus and em dash, and the
+#: minus sign − a PDF or a web page's copy gives
+IME_DASHES = "\u2014\uff0d\u2015\u2013\u2010\u2011\u2012\ufe63\ufe58\u2e3a\u2e3b\u2500\u2212"
+_TO_HYPHEN = str.maketrans(dict.fromkeys(IME_DASHES, "-"))
 IDEOGRAPHIC_SPACE = "\u3000"  # 全角空格
 MAX_WORDS = 12  # the most words of one split path looked for (a glob of 900 files stays fast)
 
@@ -38,15 +41,18 @@ def option_strings(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def _as_ascii_option(token: str) -> str | None:
-    """``token`` with its leading input-method dashes as ASCII (``——db=x`` → ``--db``), or
-    None when it does not start with one."""
+    """``token`` as the ASCII option it was meant to be (``——db=x`` → ``--db``; ``--no—words``,
+    ``——db＝x``: a dash or the ＝ inside typed full-width too), or None when it starts with no
+    dash or holds nothing an input method typed."""
     rest = token.lstrip(IME_DASHES + "-")
-    if len(rest) == len(token) or not any(c in IME_DASHES for c in token[: len(token) - len(rest)]):
+    lead = token[: len(token) - len(rest)]
+    name = rest.replace("＝", "=").split("=", 1)[0]
+    ascii_name = name.translate(_TO_HYPHEN)
+    if not lead or not ascii_name or not ascii_name.isascii():
         return None
-    name = rest.split("=", 1)[0]
-    if not name or not name.isascii():
-        return None
-    return ("-" if len(name) == 1 else "--") + name
+    if lead.isascii() and ascii_name == name and rest[len(name):len(name) + 1] != "＝":
+        return None  # (typed right, or no option at all)
+    return ("-" if len(ascii_name) == 1 else "--") + ascii_name
 
 
 def ime_typo(argv: Sequence[str], options: set[str]) -> str | None:

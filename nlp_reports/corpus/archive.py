@@ -135,8 +135,13 @@ def expand(zip_path: str, real: str | None = None
         return [], [_too_many(zip_path, len(infos))], ignored
     keys: dict[str, None] = {}
     fails: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    repeated: dict[str, int] = {}  # name → members under it
     zf = None
     for info in infos:
+        if not info.filename:  # (a name of a NUL only: zipfile's is_dir() raises on it)
+            ignored["no name"] = ignored.get("no name", 0) + 1
+            continue
         if info.is_dir():
             continue
         name = member_name(info)
@@ -155,6 +160,10 @@ def expand(zip_path: str, real: str | None = None
             continue
         suffix = os.path.splitext(base)[1].lower()
         key = f"{zip_path}/{name}"
+        if key in seen:  # (one name twice: its path can hold one of them)
+            repeated[name] = repeated.get(name, 1) + 1
+            continue
+        seen.add(key)
         if suffix in _NESTED:
             fails.append((key, "unsupported_format",
                           "a zip archive inside the zip, not read: unpack the outer zip (`unzip -O GBK "
@@ -184,6 +193,15 @@ def expand(zip_path: str, real: str | None = None
         keys[key] = None
     if zf is not None:
         zf.close()
+    if repeated:
+        shown = "; ".join(f"{n} ×{k}" for n, k in list(repeated.items())[:3])
+        more = f" (+{len(repeated) - 3} more names)" if len(repeated) > 3 else ""
+        fails.append((zip_path, "parse_error",
+                      f"the zip holds {sum(repeated.values()) - len(repeated)} members under "
+                      f"a name another member has too ({shown}{more}; '/', '\\' and a "
+                      "leading '/' read alike): the first of each name is read, the others "
+                      "not; unpack the zip with 7-Zip choosing 'Auto rename' and tag the "
+                      "folder"))
     if not keys and not fails:
         shown = ", ".join(f"{k or 'no suffix'} {n}" for k, n in sorted(ignored.items())) or "nothing"
         fails.append((zip_path, "not_a_report",
@@ -315,7 +333,10 @@ def _opened(zip_real: str) -> tuple[Any, dict[str, Any]]:
         zf = zipfile.ZipFile(zip_real)
     except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
         raise BinaryInputError(f"a damaged zip archive ({exc}): download it again") from None
-    names = {member_name(i): i for i in zf.infolist() if not i.is_dir()}
+    names: dict[str, Any] = {}
+    for i in zf.infolist():
+        if i.filename and not i.is_dir():
+            names.setdefault(member_name(i), i)  # (the first of a repeated name, as expand)
     if len(_OPEN) >= 4:
         _OPEN.pop(next(iter(_OPEN)))[1].close()
     _OPEN[zip_real] = (stamp, zf, names)

@@ -2677,8 +2677,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
 def _forget_gone_members(store: Store, files: Sequence[str], missing: Sequence[Failure]) -> None:
     """Drop what the store holds of members no longer in the zips this run reads (the zip was
-    replaced by one without them; a zip that now fails as a whole keeps none): else the
-    reports of a replaced zip's old members would linger. A zip not reached is not looked at,
+    replaced by one without them; a zip that now fails as a whole keeps none), and a zip's
+    own failure it no longer has: else the reports of a replaced zip's old members, or the
+    failure of a damaged zip downloaded again, would linger. A zip not reached is not looked at,
     like a folder not named (its paths keep their reports)."""
     zips: dict[str, set[str]] = {}
     for path in (*files, *(f.path for f in missing)):
@@ -2690,6 +2691,11 @@ def _forget_gone_members(store: Store, files: Sequence[str], missing: Sequence[F
                 archive.is_zip_archive(real_path(path))):
             zips.setdefault(path, set())  # (a damaged or over-full zip: none of it now)
     gone = [p for z, now in zips.items() for p in store.paths_under(z + "/") if p not in now]
+    # and a zip's own failure of an earlier run (damaged, over-full, repeated names) that it
+    # no longer has: the zip was replaced by a sound one
+    failing = {text_path(f.path) for f in missing}
+    gone += [z for z in zips if z not in failing
+             and (rec := store.file_record(z)) is not None and rec.status == "failed"]
     if gone:
         store.forget(gone)
 

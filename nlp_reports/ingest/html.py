@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from nlp_reports.errors import EmptyInputError, NotAReportError
@@ -932,6 +933,22 @@ def _written_by_script(markup: str, depth: int = 1) -> str:
     return "".join(out)
 
 
+def _js_literals(text: str, pos: int, end: int) -> Iterator[re.Match]:
+    """The string literals of the script ``text[pos:end]``, left to right, in one pass. A
+    quote that opens no closed literal ends the search for that kind of quote: every later
+    one fails the same way (finditer retried each of them to the script's end: a page whose
+    script a crawler cut off after 15,000 escaped quotes \\' took 21 s of CPU)."""
+    kinds = "'\"`"
+    while kinds and (q := re.compile(f"[{kinds}]").search(text, pos, end)) is not None:
+        m = _JS_STRING.match(text, q.start(), end)
+        if m is None:
+            kinds = kinds.replace(q.group(), "")
+            pos = q.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _held_by_script(markup: str) -> str:
     """``markup`` with the article a script holds as data put in that script's place, when
     the page shows next to nothing without it (a single-page app saved as HTML only: its
@@ -946,7 +963,7 @@ def _held_by_script(markup: str) -> str:
         close = _SCRIPT_CLOSE.search(markup, start.end())
         if close is None:
             break
-        for m in _JS_STRING.finditer(markup, start.end(), close.start()):
+        for m in _js_literals(markup, start.end(), close.start()):
             body = m.group(1) or m.group(2) or m.group(3) or ""
             if len(body) < _WRITTEN_MIN_CJK or (best and len(body) <= best[0]):
                 continue
