@@ -313,3 +313,19 @@ def test_damaged_zip_and_rar_say_what_to_do(tmp_path):
     assert "7z x" in got["省厅年报.rar"][1] and "The Unarchiver" in got["省厅年报.rar"][1]
     with pytest.raises(UnsupportedFormatError, match="unzip -O GBK"):
         read_document(b"PK\x05\x06" + b"\x00" * 18, filename="x.zip")
+
+
+def test_members_adding_up_past_the_total_cap_fail_the_zip_whole(tmp_path, monkeypatch):
+    """Members each under the size limit and the ratio floor can still add up to a bomb
+    (9,999 members of 1 MB stream 10 GB): the zip fails whole on its directory's sizes,
+    none read; under the cap the same zip is read."""
+    z = _site_zip(tmp_path / "打包下载.zip", {p.name: p.read_bytes() for p in XISHAN[:3]})
+    declared = sum(len(p.read_bytes()) for p in XISHAN[:3])
+    monkeypatch.setattr(archive, "MAX_TOTAL", declared - 1)
+    result = tag_paths([z], tmp_path / "c.sqlite", model=FakeTagger())
+    assert result.ok == 0
+    assert [(f.path, f.reason) for f in result.failures] == [(str(z), "too_large")]
+    assert "none read" in result.failures[0].message
+    monkeypatch.setattr(archive, "MAX_TOTAL", declared)
+    result = tag_paths([z], tmp_path / "c.sqlite", model=FakeTagger())
+    assert result.ok == 3 and not result.failures

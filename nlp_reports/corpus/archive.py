@@ -42,6 +42,10 @@ MAX_MEMBERS = 10_000
 #: Uncompressed ÷ compressed size past which a member over :data:`RATIO_FLOOR` bytes fails as
 #: a zip bomb (``too_large``). Text reports compress 3–15×; a padded web page rarely 50×.
 MAX_RATIO = 200
+#: Uncompressed bytes the members to read may declare together: past it the zip fails as a
+#: whole (``too_large``), none read. Each member under the size limit and the ratio floor
+#: can still add up: 9,999 members of 1 MB each stream 10 GB from a 10 MB zip.
+MAX_TOTAL = 2 << 30
 #: Below this uncompressed size the ratio is not looked at (a tiny file of spaces is no bomb).
 RATIO_FLOOR = 1 << 20
 _BLOCK = 1 << 20
@@ -137,6 +141,7 @@ def expand(zip_path: str, real: str | None = None
     fails: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     repeated: dict[str, int] = {}  # name → members under it
+    total = 0  # uncompressed bytes the members to read declare
     zf = None
     for info in infos:
         if not info.filename:  # (a name of a NUL only: zipfile's is_dir() raises on it)
@@ -191,8 +196,14 @@ def expand(zip_path: str, real: str | None = None
             fails.append((key, exc.reason, Exception.__str__(exc)))
             continue
         keys[key] = None
+        total += info.file_size
     if zf is not None:
         zf.close()
+    if total > MAX_TOTAL:
+        return [], [(zip_path, "too_large",
+                     f"the zip's members to read unpack to {total / (1 << 30):.1f} GB, over the "
+                     f"limit of {MAX_TOTAL >> 30} GB (a zip bomb?); none read: unpack it and tag "
+                     "the folder")], ignored
     if repeated:
         shown = "; ".join(f"{n} ×{k}" for n, k in list(repeated.items())[:3])
         more = f" (+{len(repeated) - 3} more names)" if len(repeated) > 3 else ""
