@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from nlp_reports._version import __version__
 
 if TYPE_CHECKING:
-    from nlp_reports.corpus.batch import Progress
+    from nlp_reports.corpus.batch import BatchResult, Progress
 
 log = logging.getLogger("nlp_reports")
 
@@ -37,6 +37,19 @@ def _out(text: str = "") -> None:
 
 def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+def _err_zh(failed: str, previous: str | None = None) -> str | None:
+    """Under a failure's English line, what its reason means in Chinese and what to do (the
+    audit's sentence, :mod:`nlp_reports.reasons`: one table): a reader of the Chinese half
+    met every failure of tag and parse in English only. ``failed``: ``reason: message``;
+    the same sentence as ``previous`` (the line above) is said as 同上. Returns the sentence."""
+    from nlp_reports.reasons import failure_meaning_zh
+
+    meaning = failure_meaning_zh(failed)
+    if meaning:
+        _err("    " + ("（原因同上）" if meaning == previous else meaning))
+    return meaning
 
 
 # --- parse -------------------------------------------------------------------------------
@@ -64,6 +77,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                                     ensure_ascii=False))
                 else:
                     _err(f"error: {item}")
+                    _err_zh(f"{item.reason}: {Exception.__str__(item)}")
             elif args.json:
                 _out(item.to_json(indent=2 if args.indent else None))
             else:
@@ -351,13 +365,36 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         return 130
     shown = max(args.show_failures, 0)
     _err(result.summary_line(shown=shown))
+    _err(_summary_zh(result, shown))
+    said = None
     for failure in result.failures[:shown]:
         message = failure.message.removeprefix(f"{failure.path}: ")  # the path once per line
         _err(f"  failed: {failure.path}: {failure.reason}: {message}")
+        said = _err_zh(f"{failure.reason}: {message}", said)
     extras = _missing_extras(result.failures)
     if extras:
         _err(extras)
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _summary_zh(result: BatchResult, shown: int) -> str:
+    """tag's end line in Chinese: the counts a reader checks (stored, skipped, failed) and
+    where the failures are listed; the English line above says the rarer clauses."""
+    n = result.ok - result.split_files + result.split_reports
+    line = f"已入库{n}份报告" + (f"（来自{result.ok}个文件）" if result.split_files else "")
+    line += f"，跳过{result.skipped}个已入库的文件"
+    if result.duplicates:
+        line += f"，{result.duplicates}个文件与已入库的报告相同"
+    line += f"，{result.failed}个文件无法读取"
+    hidden = result.failed - max(shown, 0)
+    if result.failed and shown > 0:
+        line += "；文件及原因如下" + (f"（只列出{shown}个，其余用 --show-failures 列出）"
+                               if hidden > 0 else "")
+    elif result.failed:
+        line += "（用 --show-failures 列出）"
+    if result.ignored:
+        line += f"；另有{sum(c for _, c in result.ignored)}个其他文件不含报告，未读取"
+    return line
 
 
 def _missing_extras(failures: Sequence) -> str | None:
@@ -403,10 +440,12 @@ def _interrupted_line(db: str) -> str:
         with Store(db, readonly=True) as store:
             held = store.count("reports")
     except Exception:  # no store yet, or not readable: say what is sure
-        return "interrupted; run the same command again to resume"
+        return ("interrupted; run the same command again to resume / 已中断；原样再运行一次本"
+                "命令即可继续")
     noun = "report" if held == 1 else "reports"
     return (f"interrupted: {held} {noun} stored in {db}, each whole; run the same command "
-            "again to resume (stored reports are skipped)")
+            f"again to resume (stored reports are skipped) / 已中断：{held}份报告已完整存入"
+            f" {db}；原样再运行一次本命令即可继续（已入库的报告会跳过）")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -952,7 +991,7 @@ def _run(args: argparse.Namespace) -> int:
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG
     import os
 
-    from nlp_reports.errors import NlpReportsError, UsageError
+    from nlp_reports.errors import MissingDependencyError, NlpReportsError, UsageError
 
     blas = os.environ.get("OPENBLAS_NUM_THREADS")  # (_single_threaded_blas)
     try:
@@ -962,9 +1001,11 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except NlpReportsError as exc:
         _err(f"error: {exc}")
+        if isinstance(exc, MissingDependencyError):  # parse of a .docx on a base install
+            _err_zh(f"missing_dependency: {exc}")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        _err("interrupted")
+        _err("interrupted / 已中断")
         return 130
     except BrokenPipeError:
         return EXIT_OK

@@ -724,10 +724,12 @@ def test_cli_parse_names_a_missing_file_and_a_folder(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "nlp_reports", "parse", str(missing),
                            str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    errors = proc.stderr.splitlines()
+    errors = proc.stderr.splitlines()[::2]  # (each followed by its Chinese sentence)
     assert len(errors) == 2 and all(e.startswith("error:") for e in errors), errors
     assert "no such file" in errors[0], errors[0]
     assert "a folder, not a report file" in errors[1], errors[1]
+    said = proc.stderr.splitlines()[1::2]
+    assert "文件不存在" in said[0] and "这是文件夹" in said[1], said
 
 
 # --- hostile .docx: zip bombs and XML entities -------------------------------------------------

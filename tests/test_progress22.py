@@ -146,10 +146,11 @@ def test_tag_logs_progress_lines_when_stderr_is_a_file(tmp_path):
     assert len(progress) == 9  # 10 % … 90 %: each tenth once (no minute passed)
     assert progress[0].startswith(f"tagged {-(-n // 10)} of {n} (")
     assert all("0 failed" in line and "reports/s" in line for line in progress)
-    assert lines[-1].startswith(f"tagged {n} reports, skipped 0 already stored, 0 failed")
+    assert lines[-2].startswith(f"tagged {n} reports, skipped 0 already stored, 0 failed")
     rc, err = _run_tag(tmp_path, str(corpus), "--db", db)  # resumed: every file stored
     resumed = re.findall(r"^tagged (\d+) of \d+ .*?, (\d+) already stored", err, re.M)
     assert rc == 0 and len(resumed) == 9 and all(a == b for a, b in resumed), err
     rc, err = _run_tag(tmp_path, str(corpus), "--db", str(tmp_path / "q.sqlite"), "--quiet")
     assert rc == 0 and err.splitlines() == [f"tagged {n} reports, skipped 0 already stored, "
-                                            "0 failed"]
+                                            "0 failed", f"已入库{n}份报告，跳过0个已入库的文件，"
+                                            "0个文件无法读取"]

@@ -33,6 +33,8 @@ from typing import Any
 
 from nlp_reports.corpus.store import PART_FAILED, Store, open_store
 from nlp_reports.errors import UsageError
+from nlp_reports.reasons import FAILURE_ZH as FAILURE_ZH  # (re-exported: one table)
+from nlp_reports.reasons import failure_meaning_zh
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 #: What a section counts as empty when it says only this (after punctuation is dropped).
@@ -1351,98 +1353,6 @@ def _date_findings(cols: _Columns, probs: Any, dates: Mapping[str, str] | None =
         [[f"{int(y)}年度报告仍按2019年试行格式（国办公开办函〔2019〕60号）编制，应使用2021年"
           "修订的格式（国办公开办函〔2021〕30号），如表三（六）应分三项"] if bad else []
          for bad, y in zip(outdated, year_num, strict=True)], index=reps.index))
-
-
-#: What each failure reason means, in the words of a disclosure office's letter: the
-#: ``failed`` cell's English message alone told a Chinese-speaking reviewer nothing.
-FAILURE_ZH: dict[str, str] = {
-    "empty": "文件为空（多为下载失败或未保存内容），请重新下载",
-    "binary": "文件已损坏或不完整（如下载中断），请重新下载，或用Word/WPS打开后另存",
-    "undecodable": "无法识别文件的文字编码，请用记事本另存为UTF-8编码的.txt文件",
-    "too_large": "文件过大，超出读取上限",
-    "not_a_report": "文件内容不是政府信息公开工作年度报告（未找到章节标题、统计表格或关键词；"
-                    "可能是登录页、错误页，或没有文字层的扫描件）",
-    "error_page": "保存下来的不是报告，而是网站返回的错误页、登录页、拦截页、验证页或空白页面（如"
-                  "“404”“页面不存在”“统一身份认证”“访问被拦截”），报告并未下载成功；请在浏览器中"
-                  "打开报告页面重新下载，替换此文件后重新运行",
-    "unsupported_format": "文件格式不受支持（如.xls、.rtf、.odt或压缩包），"
-                          "请转换为.docx，或另存为.txt、.html、.pdf",
-    "missing_dependency": "缺少读取该格式所需的可选依赖，按说明安装后重新运行即可",
-    "not_found": "文件不存在",
-    "unreadable": "无法打开该文件（权限不足或不是普通文件）",
-    "timeout": "解析超时",
-    "tag_error": "分类时出错",
-    "parse_error": "解析出错",
-    "worker_error": "处理该文件时并行子进程意外退出（如内存不足被终止），重新运行即可重试",
-    "store_error": "写入数据库时出错（如磁盘已满或数据库文件只读），排除后重新运行",
-    "error": "处理时发生意外错误，请将括号内的说明反馈给维护者",
-    "part_failed": "该文件是汇编（含多份报告），其余报告已读取并各列一行，括号内所列的部分无法读取；"
-                   "可将该部分单独保存为一个文件后重新运行",
-}
-
-
-#: A page that is not itself the report but points to it (not_a_report with the parser's
-#: message of a link, a viewer or scanned images): the generic 登录页、错误页 reading told a
-#: reader that the report was lost, when its attachment, saved beside it, was read.
-_POINTER_ZH: tuple[tuple[str, str], ...] = (
-    ("it is read on its own", "该网页没有报告正文，只有附件链接（或附件预览）；附件已保存在同一文件夹中，"
-                          "作为单独的文件读取（报告以附件为准，见该附件的行），此网页本身无需处理"),
-    ("only a link to or viewer of", "该网页没有报告正文，只有附件链接（或附件预览）；请下载附件"
-                                    "（PDF、Word 文件）放入文件夹后重新运行"),
-    ("only points to an attached file", "该网页没有报告正文，只有附件链接；请下载附件（PDF、"
-                                        "Word 文件）放入文件夹后重新运行"),
-    ("images (scanned pages)", "报告以图片（扫描件）形式发布，没有文字层；请找文字版，或先做文字"
-                               "识别（OCR）"),
-    # a scanned OFD (ingest.ofd: "the OFD has no text layer …"): OCR tools take a PDF
-    ("the OFD has no text layer", "该OFD文件为扫描件（页面是图片，没有文字层），无法读取文字；请找文字版，或用"
-                                  "OFD阅读器（数科、福昕等）另存为PDF后做文字识别（OCR），如 ocrmypdf -l "
-                                  "chi_sim 原文件.pdf 新文件.pdf，再重新运行"),
-    # a scanned PDF itself (ingest.pdf: "the PDF has no text layer (a scan: …): run OCR")
-    ("has no text layer", "该PDF为扫描件（页面是图片，没有文字层），无法读取文字；请找文字版，或先做"
-                          "文字识别（OCR），如 ocrmypdf -l chi_sim 原文件.pdf 新文件.pdf，再重新运行"),
-)
-
-
-#: A PDF or OFD whose fonts map glyphs to no character (ingest.pdf._unmapped_glyphs: "…
-#: carry no usable Unicode map …"): undecodable, but not a text file's encoding — the
-#: generic sentence (另存为UTF-8编码的.txt) would send the reader the wrong way.
-_UNMAPPED_ZH = ("carry no usable Unicode map",
-                "文件所用字体缺少字符映射（ToUnicode），文字层读出的是乱码或私用区字符，无法读取；请找文字版，"
-                "或先做文字识别（OCR），如 ocrmypdf -l chi_sim --force-ocr 原文件.pdf 新文件.pdf（OFD文件先用"
-                "OFD阅读器另存为PDF），再重新运行")
-
-
-#: What an unsupported file is, where the reason's generic sentence (convert to .docx, save as
-#: .pdf) would mislead: a screenshot saved as 报告.pdf was told to be saved as a .pdf.
-_UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
-    ("an image", "文件是图片（截图、照片或扫描的页面，有的以.pdf等报告的扩展名保存），不是报告的文字；"
-                 "请找报告的文字版（网页、Word文件或带文字层的PDF），或先做文字识别（OCR）后重新运行"),
-    ("archive", "文件是压缩包，请先解压，再对解压出的文件夹重新运行（括号内给出解压命令）"),
-)
-
-
-#: An encrypted member of a zip read in place (``unreadable``): the reason's sentence spoke
-#: of permissions.
-_ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用密码解压后，对解压出的文件夹重新运行"
-
-
-def failure_meaning_zh(failed: str) -> str | None:
-    """What a failed file's ``failed`` cell (``reason: message``) means, in Chinese: the
-    reason's sentence (:data:`FAILURE_ZH`), or for a page that only links to its report,
-    that sentence and whether the linked file is in the folder (read on its own); a PDF
-    or OFD with unmapped fonts gets OCR advice, not the text-encoding one; an image or an
-    archive is said as what it is, not told to be converted to .docx."""
-    reason = failed.split(":", 1)[0].strip()
-    meaning = FAILURE_ZH.get(reason)
-    if reason == "not_a_report":
-        meaning = next((zh for key, zh in _POINTER_ZH if key in failed), meaning)
-    elif reason == "undecodable" and _UNMAPPED_ZH[0] in failed:
-        meaning = _UNMAPPED_ZH[1]
-    elif reason == "unsupported_format":
-        meaning = next((zh for key, zh in _UNSUPPORTED_ZH if key in failed), meaning)
-    elif reason == "unreadable" and "encrypted (password-protected) in the zip" in failed:
-        meaning = _ENCRYPTED_ZH  # (a member of a zip read in place: not a permission)
-    return meaning
 
 
 def failure_zh(failed: str) -> str:
