@@ -22,6 +22,7 @@ import hashlib
 import logging
 import os
 import threading
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from struct import error as struct_error
@@ -124,28 +125,28 @@ def expand(zip_path: str, real: str | None = None
     from nlp_reports.corpus.batch import MAC_METADATA, OFFICE_LOCK, WALKED_SUFFIXES, sniff_head
     from nlp_reports.ingest import DEFAULT_MAX_BYTES
 
-    ignored: dict[str, int] = {}
+    ignored: Counter[str] = Counter()
     declared = _entries(real or zip_path)
     if declared is not None and declared > MAX_MEMBERS:  # (before zipfile lists them all)
         return [], [_too_many(zip_path, declared)], ignored
     try:
-        with zipfile.ZipFile(real or zip_path) as zf:
-            infos = zf.infolist()
+        zf = zipfile.ZipFile(real or zip_path)  # (kept open to sniff members without a suffix)
+        infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         return [], [(zip_path, "binary", f"a damaged zip archive ({exc}): download it again; "
                      "7-Zip or `unzip` may still unpack the members it can, then tag the "
                      "folder")], ignored
     if len(infos) > MAX_MEMBERS:
+        zf.close()
         return [], [_too_many(zip_path, len(infos))], ignored
     keys: dict[str, None] = {}
     fails: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     repeated: dict[str, int] = {}  # name → members under it
     total = 0  # uncompressed bytes the members to read declare
-    zf = None
     for info in infos:
         if not info.filename:  # (a name of a NUL only: zipfile's is_dir() raises on it)
-            ignored["no name"] = ignored.get("no name", 0) + 1
+            ignored["no name"] += 1
             continue
         if info.is_dir():
             continue
@@ -155,13 +156,13 @@ def expand(zip_path: str, real: str | None = None
         if not base:
             continue
         if "__MACOSX" in parts[:-1] or base.startswith("._") or base in _MAC_FILES:
-            ignored[MAC_METADATA] = ignored.get(MAC_METADATA, 0) + 1
+            ignored[MAC_METADATA] += 1
             continue
         if base.lower() in _WINDOWS_FILES:
-            ignored[base.lower()] = ignored.get(base.lower(), 0) + 1
+            ignored[base.lower()] += 1
             continue
         if base.startswith(("~$", ".~lock.")):
-            ignored[OFFICE_LOCK] = ignored.get(OFFICE_LOCK, 0) + 1
+            ignored[OFFICE_LOCK] += 1
             continue
         suffix = os.path.splitext(base)[1].lower()
         key = f"{zip_path}/{name}"
@@ -177,12 +178,11 @@ def expand(zip_path: str, real: str | None = None
                           "place"))
             continue
         if not suffix and not info.flag_bits & 0x1:  # (a crawler's …/content/5102257)
-            zf = zf or zipfile.ZipFile(real or zip_path)
             if not _sniffed(zf, info, sniff_head, DEFAULT_MAX_BYTES):
-                ignored[""] = ignored.get("", 0) + 1
+                ignored[""] += 1
                 continue
         elif suffix not in WALKED_SUFFIXES:
-            ignored[suffix] = ignored.get(suffix, 0) + 1
+            ignored[suffix] += 1
             continue
         if info.flag_bits & 0x1:
             fails.append((key, "unreadable",
@@ -197,8 +197,7 @@ def expand(zip_path: str, real: str | None = None
             continue
         keys[key] = None
         total += info.file_size
-    if zf is not None:
-        zf.close()
+    zf.close()
     if total > MAX_TOTAL:
         return [], [(zip_path, "too_large",
                      f"the zip's members to read unpack to {total / (1 << 30):.1f} GB, over the "
