@@ -1020,8 +1020,9 @@ def _read_table3(
         cols.insert(sub_at, TABLE3_SUBTOTAL_COLUMN)
 
     # (only a grid's header says the order: without a grid line above, none to look for)
-    if len(cols) == 7 and any(ln.grid for ln in lines[head_from:best.start]):
-        order = _t3_header_order([(ln.labels, ln.grid) for ln in lines[head_from:best.start]])
+    above = lines[head_from:best.start]
+    if len(cols) == 7 and any(ln.grid for ln in above):
+        order = _t3_header_order([(ln.labels, ln.grid) for ln in above])
         if order is not None:  # the header prints the applicant columns in another order
             printed_at = [order.index(k) for k in range(7)]  # each format column's place
             for rid, cells in best.cells.items():
