@@ -30,9 +30,13 @@ def measure_in_chromium(html: str, js: str, tmp_path: Path, size: str = "1366,90
              f"return {js}; }})()));</script>")
     page = tmp_path / "probe.html"
     page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    dom = subprocess.run([*chromium_command(tmp_path), f"--window-size={size}", "--dump-dom",
-                          page.as_uri()], capture_output=True, text=True, timeout=120,
-                         check=True).stdout
+    return _probe(tmp_path, f"--window-size={size}", page.as_uri())
+
+
+def _probe(tmp_path: Path, *args: str) -> dict:
+    """The value a page opened with ``args`` left in its body's ``data-probe`` attribute."""
+    dom = subprocess.run([*chromium_command(tmp_path), "--dump-dom", *args],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
     m = re.search(r'data-probe="([^"]*)"', dom)
     assert m, dom[:500]
     return json.loads(html_mod.unescape(m.group(1)))
@@ -55,10 +59,5 @@ def measure_at_phone_width(html: str, js: str, tmp_path: Path, width: int = 390,
         f"  var v = w.eval('(function () {{ return ' + {json.dumps(js)} + '; }})()');"
         "  document.body.setAttribute('data-probe', JSON.stringify(v)); });"
         "</script></body></html>", encoding="utf-8")
-    dom = subprocess.run([*chromium_command(tmp_path), "--allow-file-access-from-files",
-                          "--window-size=500,900", "--virtual-time-budget=5000", "--dump-dom",
-                          host.as_uri()], capture_output=True, text=True, timeout=120,
-                         check=True).stdout
-    m = re.search(r'data-probe="([^"]*)"', dom)
-    assert m, dom[:500]
-    return json.loads(html_mod.unescape(m.group(1)))
+    return _probe(tmp_path, "--allow-file-access-from-files", "--window-size=500,900",
+                  "--virtual-time-budget=5000", host.as_uri())

@@ -69,13 +69,19 @@ def test_normalize_plain_text_fast_path_both_sides(text):
     assert norm.normalize_text(text) == _normalize_plain(text)
 
 
-def test_plain_characters_are_left_alone_by_nfc_the_table_and_the_emoji_pattern():
-    """Every code point of the fast path's class: NFC-stable in any company, never mapped."""
-    seconds = set()  # second halves of canonical compositions (they may join the char before)
+def _composition_seconds() -> set[str]:
+    """The second halves of canonical compositions (NFC may join one to the char before)."""
+    seconds = set()
     for cp in range(0x110000):
         d = unicodedata.decomposition(chr(cp))
         if d and not d.startswith("<") and len(d.split()) == 2:
             seconds.add(chr(int(d.split()[1], 16)))
+    return seconds
+
+
+def test_plain_characters_are_left_alone_by_nfc_the_table_and_the_emoji_pattern():
+    """Every code point of the fast path's class: NFC-stable in any company, never mapped."""
+    seconds = _composition_seconds()
     one = re.compile(f"[{norm._PLAIN_CLASS}]")
     plain = [chr(cp) for cp in range(0x110000) if one.fullmatch(chr(cp))]
     assert len(plain) > 20_000  # the CJK block is in
@@ -411,11 +417,7 @@ def test_wide_forms_are_nfc_stable_and_mapped_to_one_ascii_character():
     """The full-width forms the wide-only path replaces by hand (normalize._WIDE): NFC leaves
     them and their neighbours alone, the table maps each to one ASCII character, and none is
     an emoji, so the general path's NFC and emoji steps change nothing the fast one skips."""
-    seconds = set()
-    for cp in range(0x110000):
-        d = unicodedata.decomposition(chr(cp))
-        if d and not d.startswith("<") and len(d.split()) == 2:
-            seconds.add(chr(int(d.split()[1], 16)))
+    seconds = _composition_seconds()
     assert {"（", "）", "％", "０", "Ａ"} <= norm._WIDE
     for ch in norm._WIDE:
         assert unicodedata.decomposition(ch).startswith("<wide>"), hex(ord(ch))
