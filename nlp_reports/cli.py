@@ -106,11 +106,13 @@ def _seconds(value: str) -> float:
 
 
 def _add_model_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", help="model directory (default: the shipped model)")
+    p.add_argument("--model", help="model directory (default: the shipped model) / 模型目录（默认用自带模型）")
     p.add_argument("--trust-model", action="store_true",
-                   help="allow loading a model from outside the package (joblib runs code)")
+                   help="allow loading a model from outside the package (joblib runs code) / "
+                        "允许加载包外的模型（加载时会执行其中的代码）")
     p.add_argument("--tokenizer", choices=["jieba", "rjieba"], default=None,
-                   help="tokenizer engine (default: the fastest installed)")
+                   help="tokenizer engine (default: the fastest installed) / 分词引擎（默认用已安装的"
+                        "最快者）")
 
 
 def _load_tagger(args: argparse.Namespace):
@@ -732,22 +734,26 @@ def build_parser() -> argparse.ArgumentParser:
                         "read too and fails with its reason) or globs; a .zip is read in "
                         "place, each report in it stored as ZIP/MEMBER (a zip inside it, an "
                         "encrypted member or a zip bomb fails with what to do; .rar and .7z: "
-                        "unpack them first)")
-    p.add_argument("--db", required=True, help="SQLite store to create or resume")
+                        "unpack them first) / 报告文件、文件夹或通配符；.zip 直接读取其中的报告，"
+                        ".rar、.7z 请先解压")
+    p.add_argument("--db", required=True,
+                   help="SQLite store to create or resume / 数据库文件（新建，或续跑已有的）")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
-                   help="parallel processes (default: %(default)s; -1: one per CPU)")
+                   help="parallel processes (default: %(default)s; -1: one per CPU) / "
+                        "并行进程数（-1：每个CPU核一个）")
     p.add_argument("--backend", choices=["joblib", "dask"], default="joblib",
-                   help="how workers run (default: %(default)s)")
+                   help="how workers run (default: %(default)s) / 并行方式（dask 用于集群）")
     p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786; files "
                    "go to the workers by absolute path: every worker must see them there, "
                    "and run the client's nlp_reports and model (checked before any file: "
-                   "docs/scaling.md)")
-    p.add_argument("--retag", action="store_true", help="re-tag files already stored")
+                   "docs/scaling.md) / Dask 集群调度器地址；各节点须能按同一绝对路径读到文件")
+    p.add_argument("--retag", action="store_true", help="re-tag files already stored / 已入库的文件重新分类")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation (汇编: one file holding several reports) as "
                         "not_a_report, as before; by default each of its reports is stored, "
                         "reports.part 1 … N under the file's path, all or none, and the end "
-                        "line says 'N files split into M reports'")
+                        "line says 'N files split into M reports' / 不拆分汇编（一个文件含多份报告），"
+                        "按 not_a_report 记为失败")
     p.add_argument("--no-words", action="store_true",
                    help="store no vocabulary words (reports.words NULL: not segmented at tag "
                         "time): about a fifth less CPU and a quarter smaller store, for "
@@ -757,11 +763,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                    help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
                         "default: %(default)g; not with --backend dask: Dask runs tasks in "
-                        "threads, so a file that hangs holds its worker — docs/scaling.md)")
+                        "threads, so a file that hangs holds its worker — docs/scaling.md) / "
+                        "单个文件解析的时限（秒），超时记为 timeout；0 为不限")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar (on a terminal) or progress lines (stderr not a "
                         "terminal: sbatch, nohup, a file — a line at the start, about once a "
-                        "minute and at each 10 %%)")
+                        "minute and at each 10 %%) / 不显示进度条或进度行")
     p.add_argument("--show-failures", type=int, default=20, metavar="N",
                    help="list at most N failed files at the end (default: %(default)s); a "
                         "page that only links its report, whose linked file's report is "
@@ -771,7 +778,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "stored once, held by the copy one would cite (not a '(1)', '副本' "
                         "or server-numbered name when another copy has a title; then the "
                         "fewest folders deep), kept on every rerun: Store.duplicates() "
-                        "lists the others")
+                        "lists the others / 结束时最多列出 N 个失败文件（默认%(default)s个），每个附中文原因和处理办法")
     _add_model_args(p)
     p.set_defaults(func=_cmd_tag)
 
@@ -784,27 +791,32 @@ def build_parser() -> argparse.ArgumentParser:
                     "Stata 14+ (format 118, Unicode), numbers typed, missing figures '.', "
                     "missing text \"\", no import options needed. Reading them in Stata or R: "
                     "docs/store-schema.md, Reading the exports in Stata and R.")
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, help="the store `nlp-reports tag` made / tag 生成的数据库")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "dta"], default="jsonl",
-                   help="output format (default: %(default)s)")
+                   help="output format (default: %(default)s) / 导出格式（dta：Stata）")
     p.add_argument("--table", help="one table of the store (default: all; csv, parquet "
                                    "and dta only), or panel: one row per (agency, year) with the "
                                    "table figures (before 2019 the text's counts, "
                                    "*_narrative), theme dummies and copied share, any "
-                                   "format (docs/summary.md, The agency × year panel)")
+                                   "format (docs/summary.md, The agency × year panel) / 只导出一个表；"
+                                   "panel：机关×年度面板数据")
     p.add_argument("--out", required=True,
                    help="output file (jsonl; a folder or a path ending in / gets "
-                        "reports.jsonl, or panel.jsonl) or folder (csv, parquet, dta)")
+                        "reports.jsonl, or panel.jsonl) or folder (csv, parquet, dta) / "
+                        "输出文件（jsonl）或文件夹（csv、parquet、dta）")
     p.add_argument("--agency-map", metavar="FILE",
                    help="--table panel: a CSV of old,new agency names, one pair a line "
-                        "(机构改革 renames: 国土资源局 → 自然资源局), as summarize --agency-map")
+                        "(机构改革 renames: 国土资源局 → 自然资源局), as summarize --agency-map / "
+                        "机构改革更名对照表（旧名称,新名称）")
     p.add_argument("--no-dedupe", action="store_true",
                    help="--table panel: one row per stored report, not one per "
-                        "(agency, year) chosen as summarize --dedupe chooses")
+                        "(agency, year) chosen as summarize --dedupe chooses / 面板每份报告一行，"
+                        "不按机关×年度去重")
     p.add_argument("--codebook", action="store_true",
                    help="also write codebook.csv into --out: per column of the tables "
                         "written, its type, unit, meaning in English and Chinese and what a "
-                        "blank means (csv, parquet, dta; nlp-reports codebook prints it all)")
+                        "blank means (csv, parquet, dta; nlp-reports codebook prints it all) / "
+                        "另写出变量说明 codebook.csv（各列类型、单位、中英文含义）")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
@@ -835,7 +847,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "the text's, with the reports stating each). docs/summary.md / 汇总：标题下注明"
                     "标注模型；overview 给出写出问题、措施的报告所占比例；table_stats 中表三、表四"
                     "各项的分母分别为 with_table3、with_table4")
-    p.add_argument("--db", required=True)
+    p.add_argument("--db", required=True, help="the store `nlp-reports tag` made / tag 生成的数据库")
     p.add_argument("--by", action="append",
                    choices=["year", "level", "region", "agency", "format", "source_format",
                             "province", "prefecture", "folder", "tier"],
@@ -847,11 +859,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "省厅 province, 县局 county); agency is one row per agency as its years "
                         "are linked (…政府办 = …人民政府办公室, 行署 = 行政公署), under its latest "
                         "name (docs/summary.md); groups are listed in their own order: "
-                        "format legacy, 2019, 2021; level and tier national → township")
+                        "format legacy, 2019, 2021; level and tier national → township / "
+                        "分组汇总（可重复）：年度、层级、地区、机关、文件夹等")
     p.add_argument("--format", choices=["markdown", "json"],
-                   help="what to print on stdout (default: markdown, also with --csv/--html)")
+                   help="what to print on stdout (default: markdown, also with --csv/--html) / "
+                        "屏幕输出格式（默认 Markdown）")
     p.add_argument("--csv", metavar="DIR",
-                   help="write every summary table as CSV into DIR (created if absent)")
+                   help="write every summary table as CSV into DIR (created if absent) / "
+                        "各汇总表另存为 CSV，写入该文件夹")
     p.add_argument("--html", metavar="FILE",
                    help="write a self-contained HTML report with charts (its folder is created); "
                         "each table named and explained in Chinese (what a share is of), the "
@@ -859,28 +874,32 @@ def build_parser() -> argparse.ArgumentParser:
                         "than half, half or less, or none of last year's section 五 / 自包含的 "
                         "HTML 报告：各表有中文名称和说明，“沿用本机关上年表述”一节开头给出各档报告数")
     p.add_argument("--quiet", "-q", action="store_true",
-                   help="print nothing on stdout when writing --csv/--html")
+                   help="print nothing on stdout when writing --csv/--html / 写出 --csv、--html "
+                        "时屏幕上不输出")
     p.add_argument("--dedupe", action="store_true",
                    help="count one report per (agency, year): one whose year is not in "
                         "doubt (no year_conflict), then one with sections or 表三 over a "
                         "text with neither, then the one published last, "
                         "else the most complete (表三 read, fewest tables read only in part, "
                         "most statements), else the one "
-                        "stored last (docs/summary.md)")
+                        "stored last (docs/summary.md) / 同一机关同一年度只计一份报告")
     p.add_argument("--agency-map", metavar="FILE",
                    help="a CSV of old,new agency names (机构改革 renames: 国土资源局 → "
                         "自然资源局): the renamed agency's years link across the rename in "
-                        "every table (docs/summary.md, Renamed agencies)")
+                        "every table (docs/summary.md, Renamed agencies) / 机构改革更名对照表"
+                        "（旧名称,新名称），更名前后的年度连成一个机关")
     p.add_argument("--agency", action="append", metavar="NAME",
                    help="only the reports of this agency (repeatable; its years as linked: "
                         "行署 = 行政公署, …政府办 = …人民政府办公室, --agency-map's old and "
-                        "new name alike)")
+                        "new name alike) / 只汇总该机关的报告（可重复）")
     p.add_argument("--year", type=int, action="append", metavar="Y",
                    help="only the reports on year Y (repeatable); copying, cross_year and "
-                        "problem_changes still compare them with the other stored years")
+                        "problem_changes still compare them with the other stored years / "
+                        "只汇总该年度的报告（可重复）")
     p.add_argument("--folder", action="append", metavar="NAME",
                    help="only the files in this top folder, as --by folder (repeatable); "
-                        "the cross-year tables still read the other folders")
+                        "the cross-year tables still read the other folders / "
+                        "只汇总该顶层文件夹中的文件（可重复）")
     p.set_defaults(func=_cmd_summarize)
 
     p = sub.add_parser(

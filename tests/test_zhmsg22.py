@@ -183,3 +183,27 @@ def test_the_command_line_does_not_load_the_audit_to_say_a_failure(tmp_path):
 def test_each_sentence_is_chinese_and_one_line(reason):
     zh = reasons.FAILURE_ZH[reason]
     assert "\n" not in zh and sum("\u4e00" <= c <= "\u9fff" for c in zh) >= 4
+
+
+def _options(command: str) -> list:
+    from nlp_reports.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.choices and command in a.choices)
+    return [a for a in sub.choices[command]._actions if a.help != "show this help message and exit"]
+
+
+@pytest.mark.parametrize("command", ["tag", "summarize", "export", "audit"])
+def test_every_option_says_itself_in_chinese_after_its_english(command):
+    """As the command list does: '… English … / 中文', the Chinese a gloss after the last ' / '
+    (not the Chinese terms an English text quotes, 汇编 or 页面不存在)."""
+    lacking = [a.dest for a in _options(command)
+               if sum("\u4e00" <= c <= "\u9fff" for c in (a.help or "/").rsplit(" / ", 1)[-1])
+               < 4 or " / " not in (a.help or "")]
+    assert lacking == []
+
+
+@pytest.mark.parametrize("command", ["tag", "summarize", "export"])
+def test_the_help_pages_still_print(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0 and "%(" not in capsys.readouterr().out
