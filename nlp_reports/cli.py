@@ -737,7 +737,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "unpack them first) / 报告文件、文件夹或通配符；.zip 直接读取其中的报告，"
                         ".rar、.7z 请先解压")
     p.add_argument("--db", required=True,
-                   help="SQLite store to create or resume / 数据库文件（新建，或续跑已有的）")
+                   help="SQLite store to create or resume; one tag run writes it at a time: "
+                        "a second one stops at once (exit 1) naming the run that writes it "
+                        "(<db>.lock; summarize, audit and export read it meanwhile) / "
+                        "数据库文件（新建，或续跑已有的）；同一时间只能有一个 tag 写入，第二个会立即退出并说明"
+                        "正在写入的任务")
     p.add_argument("--jobs", "-j", type=_jobs, default=1,
                    help="parallel processes (default: %(default)s; -1: one per CPU) / "
                         "并行进程数（-1：每个CPU核一个）")

@@ -20,6 +20,7 @@
     ├── DataError                   labeled training / evaluation data is malformed
     ├── UsageError                  an option value we do not accept (an unknown tokenizer engine …)
     ├── StoreError                  the SQLite store cannot be opened or written
+    │   └── StoreBusyError          another tag run is writing the store (its writer lock)
     └── ClusterError                the Dask scheduler cannot be reached, or was lost mid-run
 
 Every message says what went wrong and, where there is one, how to fix it.
@@ -142,6 +143,16 @@ class UsageError(NlpReportsError, ValueError):
 
 class StoreError(NlpReportsError):
     """The SQLite store cannot be opened, created or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another ``tag`` run holds the store's writer lock (``<db>.lock``): this one stopped
+    before reading or writing anything. ``holder``: the other run as it described itself
+    (:class:`~nlp_reports.corpus.writelock.Holder`: pid, host, start, command)."""
+
+    def __init__(self, message: str, *, holder: object = None) -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 class ClusterError(NlpReportsError):

@@ -19,8 +19,10 @@ memo (:class:`_MemoTokenizer`); the tagger keeps its own memo (``Tokenizer.encod
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import hashlib
+import inspect
 import logging
 import os
 import re
@@ -50,6 +52,7 @@ from nlp_reports.corpus.store import (
     statement_rows,
     tagged_to_stored,
 )
+from nlp_reports.corpus.writelock import writer_lock
 from nlp_reports.errors import (
     ClusterError,
     MissingDependencyError,
@@ -2351,6 +2354,23 @@ def _again_elsewhere(client: Any, unfit: set[str], chunk: list[Any],
 BATCH_GC_THRESHOLD = GC_THRESHOLD
 
 
+def _one_writer(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:
+    """Run ``func`` holding its store's writer lock (:mod:`~nlp_reports.corpus.writelock`),
+    taken before the walk and the model: a second run on the store raises StoreBusyError
+    at once, having read and written nothing. Only this process writes (with ``--jobs`` and
+    Dask the workers send their rows back), so only it locks."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> BatchResult:
+        db = signature.bind(*args, **kwargs).arguments["db"]
+        with writer_lock(db.path if isinstance(db, Store) else db):
+            return func(*args, **kwargs)
+
+    return run
+
+
+@_one_writer
 @fewer_collections
 def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
               db: str | os.PathLike[str] | Store, *, model: Any = None, trust: bool = False,
@@ -2392,6 +2412,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     report, keyed by its path and ``part`` 1 … N, all its parts in one transaction
     (``BatchResult.split_files`` / ``split_reports``); False refuses it as ``not_a_report``
     (``tag --no-split``). The default loader only: a ``loader`` returns what it returns.
+    One run writes a store at a time: the run holds the store's writer lock
+    (:mod:`~nlp_reports.corpus.writelock`, ``<db>.lock``), and raises
+    :class:`~nlp_reports.errors.StoreBusyError` at once, before reading any file, when
+    another process holds it.
     """
     if backend not in ("joblib", "dask"):
         raise UsageError(f"backend must be 'joblib' or 'dask', not {backend!r}")
