@@ -579,8 +579,9 @@ def text_path(path: str) -> str:
 
 def real_path(path: str) -> str:
     """The file :func:`text_path` gave ``path`` for: ``path`` itself when it exists, else the
-    first existing name each non-ASCII part could have had on disk (GB18030 bytes, or the
-    bytes of its ``\\x`` escapes). ``path`` when none exists (reading it will say so)."""
+    first existing name each non-ASCII part could have had on disk (UTF-8 bytes under an
+    ASCII file-system encoding, GB18030 bytes, or the bytes of its ``\\x`` escapes). ``path``
+    when none exists (reading it will say so)."""
     if os.path.lexists(path):
         return path
     base = os.sep if path.startswith(os.sep) else ""
