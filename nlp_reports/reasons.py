@@ -97,6 +97,18 @@ _PARSE_ERROR_ZH: tuple[tuple[str, str], ...] = (
 _ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用密码解压后，对解压出的文件夹重新运行"
 
 
+#: The sentences told by the message, by reason (the first phrase the message holds wins;
+#: else the reason's own sentence): an encrypted zip member is ``unreadable``, not a
+#: permission.
+_BY_MESSAGE: dict[str, tuple[tuple[str, str], ...]] = {
+    "not_a_report": _POINTER_ZH,
+    "undecodable": (_UNMAPPED_ZH,),
+    "unsupported_format": _UNSUPPORTED_ZH,
+    "parse_error": _PARSE_ERROR_ZH,
+    "unreadable": (("encrypted (password-protected) in the zip", _ENCRYPTED_ZH),),
+}
+
+
 def failure_meaning_zh(failed: str) -> str | None:
     """What a failed file's ``failed`` cell (``reason: message``) means, in Chinese: the
     reason's sentence (:data:`FAILURE_ZH`), or for a page that only links to its report,
@@ -105,15 +117,5 @@ def failure_meaning_zh(failed: str) -> str | None:
     archive is said as what it is, not told to be converted to .docx; a parse_error (a
     missing path, a folder) as what it is."""
     reason = failed.split(":", 1)[0].strip()
-    meaning = FAILURE_ZH.get(reason)
-    if reason == "not_a_report":
-        meaning = next((zh for key, zh in _POINTER_ZH if key in failed), meaning)
-    elif reason == "undecodable" and _UNMAPPED_ZH[0] in failed:
-        meaning = _UNMAPPED_ZH[1]
-    elif reason == "unsupported_format":
-        meaning = next((zh for key, zh in _UNSUPPORTED_ZH if key in failed), meaning)
-    elif reason == "parse_error":
-        meaning = next((zh for key, zh in _PARSE_ERROR_ZH if key in failed), meaning)
-    elif reason == "unreadable" and "encrypted (password-protected) in the zip" in failed:
-        meaning = _ENCRYPTED_ZH  # (a member of a zip read in place: not a permission)
-    return meaning
+    return next((zh for key, zh in _BY_MESSAGE.get(reason, ()) if key in failed),
+                FAILURE_ZH.get(reason))
