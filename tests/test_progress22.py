@@ -31,17 +31,13 @@ def _corpus(folder: Path, n: int) -> None:
         for i in range(n)})
 
 
-def test_a_line_at_each_tenth_and_at_most_every_minute():
+def test_a_line_at_each_tenth_and_at_most_every_minute(monkeypatch):
     ticks = itertools.count(0.0, 7.0)  # each read of the clock: 7 s later
     said: list[Progress] = []
-    old = batch._progress_clock
-    batch._progress_clock = lambda: next(ticks)
-    try:
-        lines = batch._ProgressLines(1000, said.append, lambda: (3, 0))
-        for _ in range(1000):
-            lines.update(1)
-    finally:
-        batch._progress_clock = old
+    monkeypatch.setattr(batch, "_progress_clock", lambda: next(ticks))
+    lines = batch._ProgressLines(1000, said.append, lambda: (3, 0))
+    for _ in range(1000):
+        lines.update(1)
     assert said[0].done == 0 and said[0].total == 1000
     done = [p.done for p in said]
     assert done == sorted(done) and done[-1] < 1000  # the end line says the end
@@ -54,16 +50,12 @@ def test_a_line_at_each_tenth_and_at_most_every_minute():
     assert all(p.failed == 3 for p in said[1:])
 
 
-def test_without_time_passing_only_the_tenths():
+def test_without_time_passing_only_the_tenths(monkeypatch):
     said: list[Progress] = []
-    old = batch._progress_clock
-    batch._progress_clock = lambda: 100.0
-    try:
-        lines = batch._ProgressLines(37, said.append, lambda: (0, 0))
-        for _ in range(37):
-            lines.update(1)
-    finally:
-        batch._progress_clock = old
+    monkeypatch.setattr(batch, "_progress_clock", lambda: 100.0)
+    lines = batch._ProgressLines(37, said.append, lambda: (0, 0))
+    for _ in range(37):
+        lines.update(1)
     assert [10 * p.done // 37 for p in said] == list(range(10))
 
 
