@@ -21,6 +21,7 @@ has no locks (``ENOLCK`` on some network mounts), the run goes on without one.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import logging
@@ -29,7 +30,6 @@ import socket
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from nlp_reports.errors import StoreBusyError
@@ -60,7 +60,7 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_close_in_child)
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Holder:
     """The run holding a store's lock, as it wrote itself into the lock file (None: not
     written yet, or the file could not be read)."""
@@ -114,13 +114,15 @@ def _command() -> str:
     return line if len(line) <= 300 else line[:299] + "…"
 
 
-def _write(fd: int) -> None:
-    data = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time(),
-            "command": _command()}
+def _write(fd: int) -> Holder:
+    """This process as the holder, written into the lock file for a second run to name."""
+    me = Holder(pid=os.getpid(), host=socket.gethostname(), started=time.time(),
+                command=_command())
     with contextlib.suppress(OSError):  # (a read-only descriptor: the lock holds all the same)
-        raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
+        raw = json.dumps(dataclasses.asdict(me), ensure_ascii=False).encode("utf-8", "replace")
         os.ftruncate(fd, 0)
         os.pwrite(fd, raw, 0)
+    return me
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -187,9 +189,8 @@ def writer_lock(db: str | os.PathLike[str]) -> Iterator[Holder | None]:
             break
         os.close(fd)  # the run before removed the file as it ended: lock the new one
     _HELD.add(fd)
-    _write(fd)
     try:
-        yield _read(fd)
+        yield _write(fd)
     finally:
         with contextlib.suppress(OSError):
             if _same_file(fd, path):
