@@ -5,7 +5,8 @@ on their own line or run-in before "。"/"："), each block being ``problem``, `
 ``unknown`` (:func:`headings.block_of`). Within a block the *top* enumeration level — the
 marker style whose item 1 comes first — defines the statements: 一是…二是… (and 一要…二要…), (一)(二), (1),
 1. 1、 1), ①②, ⑴⑵, ⒈⒉, 第一/第二, 其一/其二, 首先/其次/最后, ▲/● bullets at line starts, 问题一/措施一 (which name their block). Text before item 1 (a lead-in such as
-"…但还存在一些不足：") is a statement of its own with marker None. A style that restarts at 1
+"…但还存在一些不足：") is a statement of its own with marker None. An item 1 with no item 2,
+its marker opening a line, is a list of one, its marker taken too. A style that restarts at 1
 ("存在以下问题：一是…二是…。下一步：一是…"), or another style after a lead sentence ending in
 "：", starts a new run whose lead-in may switch the block. A block with no enumeration is split
 into sentences.
@@ -983,9 +984,11 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
     runs = _items(text, start, end, cands)
     if not runs:
         lone = _lone_item(text, start, end, cands)
-        if lone is None:
-            return _sentences(text, start, end, block), True
-        runs = [[lone]]
+        if lone is not None:
+            runs = [[lone]]
+    runs = _with_line_lone_items(text, start, runs, cands)
+    if not runs:
+        return _sentences(text, start, end, block), True
     out: list[StatementSpan] = []
     lead_start = start
     run_start = 0
@@ -1116,6 +1119,45 @@ def _lone_item(text: str, start: int, end: int,
         if len(found) == 1 and found[0][0] == s and found[0][2] == 1:
             return found[0]
     return None
+
+
+#: Marker kinds a one-item list is not read in (see :func:`_with_line_lone_items`).
+_NOT_LONE_LIST = frozenset({"sequence", "bullet"})
+
+
+def _with_line_lone_items(text: str, start: int, runs: list[list[tuple[int, int, int]]],
+                          cands: dict[str, list[tuple[int, int, int]]]
+                          ) -> list[list[tuple[int, int, int]]]:
+    """``runs`` with the one-item lists that open a line added as runs of their own: item 1
+    of a style with no other item in the block ("…仍有差距：⏎(一)…。⏎2024年，学院将重点做好
+    以下工作：⏎1.…"), its marker taken as a list's is. Taken when nothing is listed above it,
+    or after the last item above, once a lead-in naming a block and ending in "：" announces
+    it ("下一步，我镇将从以下方面改进：⏎（一）…"); one inside another list's items is nested and
+    stays in its parent's text. (首先 alone is a word of the sentence, not a list; a lone "▲…"
+    line is a picture's caption, no statement.)"""
+    lone = sorted(f[0] for kind, f in cands.items()
+                  if len(f) == 1 and f[0][2] == 1 and kind not in _NOT_LONE_LIST
+                  and not text[text.rfind("\n", start, f[0][0]) + 1
+                               if text.rfind("\n", start, f[0][0]) >= 0 else start:f[0][0]]
+                  .strip(" \t\u3000"))
+    if not lone:
+        return runs
+    taken = {r[0] for r in runs}
+    out = list(runs)
+    for item in lone:
+        if item in taken:
+            continue
+        before = [r for r in out if r[0][0] < item[0]]
+        if any(r[-1][0] > item[0] for r in before):
+            continue  # between the items of a list: nested
+        if before:
+            last = max(r[-1][1] for r in before)
+            lead = text[_last_sentence_start(text, last, item[0]):item[0]].rstrip()
+            if not lead.endswith(("：", ":")) or lead_block(lead) is None:
+                continue
+        out.append([item])
+        out.sort(key=lambda r: r[0][0])
+    return out
 
 
 def _last_sentence_start(text: str, start: int, end: int) -> int:
