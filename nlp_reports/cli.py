@@ -58,6 +58,7 @@ def _err_zh(failed: str, previous: str | None = None) -> str | None:
 def _cmd_parse(args: argparse.Namespace) -> int:
     from nlp_reports.errors import ParseError
     from nlp_reports.parse import load_report, load_reports
+    from nlp_reports.reasons import failure_meaning_zh
     from nlp_reports.render import report_as_text
 
     load = load_report if args.no_split else load_reports
@@ -70,14 +71,16 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         for item in found if isinstance(found, list) else [found]:
             if isinstance(item, ParseError):  # the file, or one part of a compilation
                 failed += 1
-                if args.json:
+                cell = f"{item.reason}: {Exception.__str__(item)}"  # as a files row's failed
+                if args.json:  # message_zh: the console's sentence, one table (reasons.py)
                     where = {"part": item.part, "parts": item.parts} if item.part else {}
                     _out(json.dumps({"source": path, **where,
-                                     "error": {"reason": item.reason, "message": str(item)}},
+                                     "error": {"reason": item.reason, "message": str(item),
+                                               "message_zh": failure_meaning_zh(cell)}},
                                     ensure_ascii=False))
                 else:
                     _err(f"error: {item}")
-                    _err_zh(f"{item.reason}: {Exception.__str__(item)}")
+                    _err_zh(cell)
             elif args.json:
                 _out(item.to_json(indent=2 if args.indent else None))
             else:
@@ -621,8 +624,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "/ 报告文件（- 为标准输入）")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per report, one a line (docs/schema.md): a compilation "
-                        "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which "
-                        "/ 每份报告输出一行 JSON；汇编文件中的每份报告各一行")
+                        "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which; "
+                        "a file not read gives its error, message_zh in Chinese "
+                        "/ 每份报告输出一行 JSON；汇编文件中的每份报告各一行；无法读取的文件输出"
+                        "其错误，message_zh 为中文原因说明")
     p.add_argument("--indent", action="store_true",
                    help="pretty-print the JSON / JSON 缩进排版")
     p.add_argument("--no-split", action="store_true",
