@@ -56,7 +56,7 @@ def _err_zh(failed: str, previous: str | None = None) -> str | None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from nlp_reports.errors import ParseError
+    from nlp_reports.errors import MissingDependencyError, ParseError
     from nlp_reports.parse import load_report, load_reports
     from nlp_reports.reasons import failure_meaning_zh
     from nlp_reports.render import report_as_text
@@ -68,6 +68,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             found = load(Path(path) if path != "-" else sys.stdin.buffer.read())
         except ParseError as exc:
             found = [exc]
+        except MissingDependencyError as exc:  # this file's format needs an extra: the
+            found = [ParseError(str(exc), path=path)]  # others are still parsed, as tag does
+            found[0].reason = "missing_dependency"
         for item in found if isinstance(found, list) else [found]:
             if isinstance(item, ParseError):  # the file, or one part of a compilation
                 failed += 1

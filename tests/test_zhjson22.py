@@ -5,6 +5,7 @@ line (reasons.py, one table), for every reason a parse can fail with."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,32 @@ def test_a_failed_part_of_a_compilation_has_its_sentence_too(tmp_path, monkeypat
     (console,) = _console_sentences(capsys.readouterr().err)
     assert (error["part"], error["parts"]) == (2, 3)
     assert error["error"]["message_zh"] == console == reasons.FAILURE_ZH["parse_error"]
+
+
+def test_a_file_needing_a_missing_extra_fails_alone_and_the_rest_are_parsed(
+        tmp_path, monkeypatch, capsys):
+    """A .docx on a base install (python-docx absent) is one failed file with reason
+    missing_dependency; it stopped the whole parse before, and the files after it were
+    never read."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("禾林乡人民政府2023年政府信息公开工作年度报告")
+    word = tmp_path / "乡政府年报.docx"
+    doc.save(word)
+    monkeypatch.setitem(sys.modules, "docx", None)  # as after pip install without extras
+    report = FIXTURES / "reports" / "county_2023_rectification.txt"
+
+    assert main(["parse", "--json", str(word), str(report)]) == 1
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [d["source"] for d in lines if "error" in d] == [str(word)]
+    error = lines[0]["error"]
+    assert error["reason"] == "missing_dependency"
+    assert "nlp-reports[docx]" in error["message"]
+    assert error["message_zh"] == reasons.FAILURE_ZH["missing_dependency"]
+    assert any(d.get("metadata") or d.get("sections") for d in lines[1:])  # the report after it
+
+    assert main(["parse", str(word), str(report)]) == 1
+    said = capsys.readouterr()
+    assert f"error: {word}: " in said.err and "nlp-reports[docx]" in said.err
+    assert reasons.FAILURE_ZH["missing_dependency"] in said.err
+    assert said.out.startswith("== 岚河县人民政府2023年")  # the report after it, printed
