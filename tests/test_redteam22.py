@@ -154,3 +154,22 @@ def test_photo_and_caption_in_section5_no_statements():
         ["problem", "公开栏更新慢；"], ["problem", "解读形式单一。"],
         ["measure", "建立公开栏巡查制度。"]]
     assert [s["index"] for s in d["statements"]] == [0, 1, 2]
+
+
+def test_a_table_the_text_puts_in_an_attachment_is_said_to_be_there(tmp_path):
+    """表三 given only as a linked .xlsx: still missing (never read, never guessed), and the
+    problem and the audit's sentence say the text points to the attachment."""
+    from nlp_reports.corpus.audit import problem_zh
+
+    report = load_report(DATA / "b03_t3_as_xlsx_attachment.html")
+    [problem] = [p for p in report.errors if p.code == "table_missing"]
+    assert problem.message.startswith("表三 (收到和处理政府信息公开申请情况) not found; the text "
+                                      "points to an attachment ('收到和处理政府信息公开申请情况详见附表。')")
+    assert "table3" not in {t.id for t in report.tables}
+    assert problem_zh(problem.code, problem.message).startswith(
+        "正文称表三“收到和处理政府信息公开申请情况”见附件，表格不在正文中，未读取")
+    # a section with no word of an attachment keeps the plain message and sentence
+    text = (DATA / "c01_three_blocks_last_year.txt").read_text(encoding="utf-8")
+    cut = text.replace(text[text.index("四、"):text.index("五、")], "四、行政复议、行政诉讼情况\n本年度无。\n")
+    plain = [p.message for p in load_report(cut.encode()).errors if p.code == "table_missing"]
+    assert plain and all("attachment" not in m for m in plain)

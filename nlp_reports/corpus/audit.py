@@ -1919,7 +1919,8 @@ def _tables_sections(message: str) -> set[int]:
     return {n for name, n in _TABLE_SECTION.items() if name in message}
 
 
-_NOT_FOUND = re.compile(r"^(表[二三四])\s*(.*?)\s*\((.+?)\) not found$")
+_NOT_FOUND = re.compile(r"^(表[二三四])\s*(.*?)\s*\((.+?)\) not found(?P<attached>; the text points to an "
+                        r"attachment)?")
 _UNREAD = re.compile(r"^(?P<name>.+?): (?P<read>\d+) of (?P<total>\d+) cells read; (?P<why>.*)$")
 _PICTURED = re.compile(r"^(?P<name>.+?) is not in the text; section (?P<n>\S+) shows an image")
 _UNMAPPED = re.compile(r"^heading '(?P<t>.+)' is outside the 2021 scheme")
@@ -1936,10 +1937,16 @@ def problem_zh(code: str, message: str) -> str:
     if code == "table_missing":
         m = _NOT_FOUND.match(message)
         if m:
-            table, title, inner = m.groups()
+            table, title, inner = m.group(1, 2, 3)
             title = title or inner  # "表四 (行政复议、行政诉讼情况)": the title is in brackets
+            if m["attached"]:
+                return (f"正文称{table}“{title}”见附件，表格不在正文中，未读取"
+                        "（应按国家格式在正文中以表格列出；请下载附件核对）")
             return f"未找到{table}“{title}”（应按国家格式以表格列出）"
         if message.startswith("no national statistical table found"):
+            if "points to an attachment" in message:
+                return ("正文称统计表格见附件，表格不在正文中，未读取"
+                        "（应按国家格式在正文中列出表二、表三、表四；请下载附件核对）")
             return "未找到国家格式的统计表格（表二、表三、表四）"
         return f"未找到统计表格：{message}"
     if code == "table_unreadable":

@@ -50,6 +50,20 @@ log = logging.getLogger("nlp_reports")
 
 TABLE3_TITLE = "收到和处理政府信息公开申请情况"
 _NUMERAL = {2: "二", 3: "三", 4: "四"}
+#: A section saying its table is in an attachment ("详见附表。", "附件：表三 ….xlsx"): the
+#: table is not in the text, and the reader is told where it is rather than only "not found".
+_ATTACHMENT = re.compile(r"[^\n]{0,30}(?:详见附表|见附表|详见附件|见附件|附件\s*\d*\s*[：:]|附表\s*\d*\s*[：:]"
+                         r"|\.(?:xlsx?|et|wps|docx?|pdf)\b)[^\n]{0,30}", re.IGNORECASE)
+
+
+def _attachment_note(*texts: str | None) -> str:
+    """"; the text points to an attachment ('…')" when a section says its table is attached."""
+    for text in texts:
+        m = _ATTACHMENT.search(text or "")
+        if m:
+            return (f"; the text points to an attachment ('{m.group().strip()}'): the table is "
+                    "not in the text and was not read; download the attachment")
+    return ""
 TABLE4_TITLE = "政府信息公开行政复议、行政诉讼情况"
 #: Larger absolute values are implausible for these tables and are not read as numbers.
 MAX_VALUE = 1e12
@@ -1856,7 +1870,8 @@ def read_tables(
     if not tables and not pictured:
         if year is not None and year >= 2019:
             return [], [Problem("table_missing", "no national statistical table found "
-                                "(表二、表三、表四)")], None
+                                "(表二、表三、表四)" + _attachment_note(
+                                    *(section_texts.get(n) for n in (2, 3, 4))))], None
         return [], [], None
     problems: list[Problem] = [*p2, *p3]
     if t4 is not None and t4[1] is not None:
@@ -1871,7 +1886,8 @@ def read_tables(
                 "table_unreadable", f"{name} is not in the text; section {_NUMERAL[number]} "
                 "shows an image instead, likely the table: its numbers cannot be read (run OCR)"))
         else:
-            problems.append(Problem("table_missing", f"{name} not found"))
+            problems.append(Problem("table_missing", f"{name} not found"
+                                    + _attachment_note(section_texts.get(number))))
     if fmt2 and fmt3 and fmt2 != fmt3:
         problems.append(Problem("layout_inconsistent",
                                 f"表二 is in the {fmt2} format but 表三 in the {fmt3} format"))
