@@ -145,6 +145,16 @@ def table2_8(fees: float | None) -> Table:
                  values=((fees,),), raw=(("" if fees is None else f"{fees:g}",),))
 
 
+def local_cluster(n_workers: int = 2, *, processes: bool = True):
+    """A Dask LocalCluster for the tests: one thread a worker, no dashboard on a fixed port
+    (8787 taken by another run's cluster failed the test that asked for it)."""
+    import distributed
+
+    return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1,
+                                    processes=processes, dashboard_address=None,
+                                    scheduler_kwargs={"dashboard_address": ":0"})
+
+
 def make_report(agency: str, year: int, problems: list[str], measures: list[str], *,
                 level: str = "county", region: str = "西藏", tables: tuple = (),
                 checks: tuple = (), section6: str = "本年度未收取信息处理费。",

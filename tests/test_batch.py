@@ -9,6 +9,7 @@ from _corpus_helpers import (
     FakeTagger,
     json_loader,
     kill_9_once_stored,
+    local_cluster,
     make_report,
     write_json_reports,
 )
@@ -143,12 +144,11 @@ def test_parallel_jobs_give_same_store(tmp_path):
 
 
 def test_dask_backend_local_cluster(tmp_path):
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     _corpus(tmp_path / "in", 5)
     one, viadask = tmp_path / "one.db", tmp_path / "dask.db"
     tag_paths([tmp_path / "in"], one, model=FakeTagger(), loader=json_loader)
-    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+    with local_cluster(1, processes=False) as cluster:
         result = tag_paths([tmp_path / "in"], viadask, model=FakeTagger(), loader=json_loader,
                            backend="dask", scheduler=cluster, chunk_size=2)
     assert result.ok == 5

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, make_report
+from _corpus_helpers import FakeTagger, local_cluster, make_report
 
 from nlp_reports import Report, load_reports
 from nlp_reports.cli import main
@@ -224,12 +224,11 @@ def test_jobs_2_with_a_head_start_stores_what_jobs_1_stores(tmp_path, caplog):
 
 
 def test_the_dask_backend_stores_what_jobs_1_stores(tmp_path):
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     folder = _bigger_folder(tmp_path / "in")
     one, three = tmp_path / "one.db", tmp_path / "dask.db"
     r1 = tag_paths([folder], one, model=FakeTagger(), jobs=1)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with local_cluster(2) as cluster:
         r3 = tag_paths([folder], three, model=FakeTagger(), backend="dask",
                        scheduler=cluster.scheduler_address, chunk_size=2)
     assert (r1.ok, r1.split_reports) == (r3.ok, r3.split_reports) == (10, 6)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
 from nlp_reports.corpus import batch, tag_paths
 from nlp_reports.corpus.store import Store
@@ -35,12 +35,6 @@ def _corpus(folder: Path, n: int) -> list[Path]:
                                  [f"政务公开专业人员不足，第{i}批培训覆盖面有限。"],
                                  [f"下一步将加强第{i}类政策解读。"])
         for i in range(n)})
-
-
-def _cluster(n_workers: int):
-    return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                    dashboard_address=None,
-                                    scheduler_kwargs={"dashboard_address": ":0"})
 
 
 def _files(db: Path) -> list[tuple[str, str]]:
@@ -106,7 +100,7 @@ def test_an_unknown_scheme_is_a_usage_error():
 def test_no_worker_seeing_the_files_stops_before_any_is_tried(tmp_path):
     _corpus(tmp_path / "in", 2)
     spec = batch.TaggerSpec(instance=FakeTagger())
-    with _cluster(2) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         shipped, unship = batch._ship_spec(client, spec)
         try:
             batch._check_workers(client, shipped, str(tmp_path / "in" / "r00.txt"))  # seen
@@ -122,7 +116,7 @@ def test_a_file_the_worker_cannot_see_fails_with_not_found_and_the_rest_is_tagge
     gone = items[1][0]
     Path(gone).unlink()  # (as on a worker without the client's disk)
     spec = batch.TaggerSpec(instance=FakeTagger())
-    with _cluster(1) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
         out = client.submit(batch._dask_chunk, items, spec, json_loader, True, None,
                             pure=False).result()
     by_path = {r[1]: r for r in out}
@@ -149,7 +143,7 @@ def test_workers_that_cannot_tag_stop_the_run_before_any_file(tmp_path):
     # before: every file of the run failed with tag_error, one row each
     _corpus(tmp_path / "in", 6)
     db = tmp_path / "c.db"
-    with _cluster(2) as cluster, pytest.raises(ClusterError, match="rjieba") as err:
+    with local_cluster(2) as cluster, pytest.raises(ClusterError, match="rjieba") as err:
         tag_paths([tmp_path / "in"], db, model=_NoEngineOnWorkers(), loader=json_loader,
                   backend="dask", scheduler=cluster.scheduler_address, chunk_size=2)
     assert "none of the 2 Dask workers can do the work, nothing was tagged" in str(err.value)
@@ -229,7 +223,7 @@ def test_scheduler_lost_mid_run_keeps_what_was_written_and_fails_no_file(tmp_pat
     assert files and all(s == "ok" for _, s in files), files  # nothing recorded as failed
     assert "r06.txt" not in {n for n, _ in files}
     # the rerun on a new cluster tags the rest, nothing twice
-    with _cluster(1) as cluster:
+    with local_cluster(1) as cluster:
         result = tag_paths([tmp_path / "in"], db, model=FakeTagger(), loader=json_loader,
                            backend="dask", scheduler=cluster.scheduler_address, chunk_size=2)
     assert result.failed == 0 and result.ok + result.skipped == 12
@@ -245,7 +239,7 @@ def test_the_plugin_of_a_killed_run_is_removed_by_the_next_run(tmp_path):
     _corpus(tmp_path / "in", 4)
     orphan = f"{PLUGIN_PREFIX}Client-00000000-dead-0000-0000-000000000000-0123456789ab"
     older = f"{PLUGIN_PREFIX}0123456789abcdef"  # named before the client id: left alone
-    with _cluster(1) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
         for name in (orphan, older):
             client.register_plugin(TaggerPlugin(name, batch.TaggerSpec(instance=FakeTagger())),
                                    name=name)
@@ -272,7 +266,7 @@ def test_a_busy_worker_is_not_waited_on_for_the_check(tmp_path, monkeypatch, cap
     monkeypatch.setattr(batch, "_CHECK_SECONDS", 0.5)
     _corpus(tmp_path / "in", 2)
     spec = batch.TaggerSpec(instance=FakeTagger())
-    with _cluster(2) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         busy_one = sorted(client.nthreads())[0]
         blocker = client.submit(_busy, str(tmp_path / "free"), workers=[busy_one], pure=False)
         time.sleep(0.2)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
 from nlp_reports.corpus import batch, tag_paths
 from nlp_reports.corpus.store import Store
@@ -32,12 +32,6 @@ def _corpus(folder: Path, n: int) -> list[Path]:
         for i in range(n)})
 
 
-def _cluster(n_workers: int):
-    return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                    dashboard_address=None,
-                                    scheduler_kwargs={"dashboard_address": ":0"})
-
-
 def _statuses(db: Path) -> list[str]:
     with Store(db, readonly=True) as store:
         return sorted(s for (s,) in store.connection.execute("SELECT status FROM files"))
@@ -54,7 +48,7 @@ class _SlowToArrive(FakeTagger):
 
 def test_a_worker_lost_while_the_model_is_sent_does_not_fail_the_run(tmp_path):
     _corpus(tmp_path / "in", 8)
-    with _cluster(2) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         victim = sorted(client.run(os.getpid).values())[0]
         killer = threading.Timer(1.5, os.kill, (victim, signal.SIGKILL))
         killer.start()
@@ -75,7 +69,7 @@ def _hide_files() -> None:
 
 def test_chunks_a_blind_worker_got_are_run_again_on_the_others(tmp_path, caplog):
     _corpus(tmp_path / "in", 16)
-    with _cluster(2) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         blind = sorted(client.nthreads())[0]
         client.run(_hide_files, workers=[blind])
         with caplog.at_level("WARNING", logger="nlp_reports"):

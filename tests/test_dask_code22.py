@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
 from nlp_reports.corpus import batch, tag_paths
 from nlp_reports.corpus.store import Store
@@ -53,9 +53,7 @@ def test_a_worker_with_other_code_stops_the_run_before_any_file(tmp_path):
         f"k{i}": make_report(f"澄江县第{i}中学", 2021 + i, ["信息公开专栏内容更新不够及时。"],
                              ["明确专人负责栏目维护。"], level="school", region="云南")
         for i in range(4)})
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None,
-                                  scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
+    with local_cluster(2) as cluster, \
             distributed.Client(cluster) as client:
         old, same = sorted(client.nthreads())
         client.run(_fake_checkout, workers=[old])

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 from test_batch import _content
 
 from nlp_reports.corpus import tag_paths
@@ -50,18 +50,11 @@ def _killer(path: str):
     return json_loader(path)
 
 
-def _cluster(n_workers: int):
-    # the HTTP server on a free port: 8787 may be taken (another test run), and Dask warns
-    return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                    dashboard_address=None,
-                                    scheduler_kwargs={"dashboard_address": ":0"})
-
-
 def test_loaded_tagger_reaches_each_worker_once(tmp_path):
     _corpus(tmp_path / "in", 16)
     serial = tmp_path / "serial.db"
     tag_paths([tmp_path / "in"], serial, model=FakeTagger(), loader=json_loader)
-    with _cluster(2) as cluster, distributed.Client(cluster) as client:
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         result = tag_paths([tmp_path / "in"], tmp_path / "dask.db", model=CountingTagger(),
                            loader=json_loader, backend="dask", scheduler=client, chunk_size=2)
         per_worker = client.run(_unpickled)
@@ -80,7 +73,7 @@ def test_dead_worker_fails_its_chunk_and_its_replacement_gets_the_tagger(tmp_pat
     # no retry of a task whose worker died, one task at a time on the one worker: the
     # chunk that kills it is the one lost; the nanny restarts the worker for the rest
     with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                          "distributed.scheduler.worker-saturation": 1.0}), _cluster(1) as cluster:
+                          "distributed.scheduler.worker-saturation": 1.0}), local_cluster(1) as cluster:
         result = tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(),
                            loader=_killer, backend="dask", scheduler=cluster, chunk_size=2)
     failed = sorted(Path(f.path).name for f in result.failures)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
+from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
 from nlp_reports.corpus import batch, tag_paths
 from nlp_reports.corpus.batch import Progress
@@ -83,7 +83,7 @@ def test_the_line_says_count_share_failures_rate_and_time_left():
 @pytest.mark.parametrize("jobs,backend", [(1, "joblib"), (2, "joblib"), (1, "dask")])
 def test_tag_paths_hands_the_progress_to_a_callback(tmp_path, monkeypatch, jobs, backend):
     if backend == "dask":
-        distributed = pytest.importorskip("distributed")
+        pytest.importorskip("distributed")
     _corpus(tmp_path / "in", 40)
     ticks = itertools.count(0.0, 20.0)
     monkeypatch.setattr(batch, "_progress_clock", lambda: next(ticks))
@@ -92,8 +92,7 @@ def test_tag_paths_hands_the_progress_to_a_callback(tmp_path, monkeypatch, jobs,
     kw = dict(model=FakeTagger(), loader=json_loader, jobs=jobs, chunk_size=2,
               progress=said.append)
     if backend == "dask":
-        with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1,
-                                      dashboard_address=None) as cluster:
+        with local_cluster(1, processes=False) as cluster:
             result = tag_paths([tmp_path / "in"], tmp_path / "c.db", backend="dask",
                                scheduler=cluster, **kw)
     else:

@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from _corpus_helpers import FakeTagger
+from _corpus_helpers import FakeTagger, local_cluster
 
 from nlp_reports.corpus import archive, audit, export, tag_paths
 from nlp_reports.corpus.audit import failure_meaning_zh
@@ -266,13 +266,12 @@ def test_compilation_in_a_zip_and_two_jobs_with_a_head_start(tmp_path, caplog):
 
 
 def test_the_dask_backend_reads_members(tmp_path):
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     root = tmp_path / "r"
     _department_zip(root)
     one, three = tmp_path / "one.sqlite", tmp_path / "dask.sqlite"
     r1 = tag_paths([root], one, model=FakeTagger(), jobs=1)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with local_cluster(2) as cluster:
         r3 = tag_paths([root], three, model=FakeTagger(), backend="dask",
                        scheduler=cluster.scheduler_address, chunk_size=1)
     assert (r3.ok, r3.failed, r3.split_reports) == (r1.ok, 0, 4)
