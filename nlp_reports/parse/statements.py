@@ -1137,9 +1137,8 @@ def _with_line_lone_items(text: str, start: int, runs: list[list[tuple[int, int,
     line is a picture's caption, no statement.)"""
     lone = sorted(f[0] for kind, f in cands.items()
                   if len(f) == 1 and f[0][2] == 1 and kind not in _NOT_LONE_LIST
-                  and not text[text.rfind("\n", start, f[0][0]) + 1
-                               if text.rfind("\n", start, f[0][0]) >= 0 else start:f[0][0]]
-                  .strip(" \t\u3000"))
+                  and not text[max(start, text.rfind("\n", start, f[0][0]) + 1):f[0][0]]
+                  .strip(" \t\u3000"))  # (its marker opens its line)
     if not lone:
         return runs
     taken = {r[0] for r in runs}
