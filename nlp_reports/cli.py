@@ -69,8 +69,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         except ParseError as exc:
             found = [exc]
         except MissingDependencyError as exc:  # this file's format needs an extra: the
-            found = [ParseError(str(exc), path=path)]  # others are still parsed, as tag does
-            found[0].reason = "missing_dependency"
+            # others are still parsed, as tag does
+            found = [ParseError(str(exc), path=path, reason="missing_dependency")]
         for item in found if isinstance(found, list) else [found]:
             if isinstance(item, ParseError):  # the file, or one part of a compilation
                 failed += 1

@@ -42,9 +42,12 @@ class ParseError(NlpReportsError):
     part: int | None = None
     parts: int | None = None
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
+    def __init__(self, message: str, *, path: str | None = None,
+                 reason: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        if reason is not None:  # a code of the documented list no subclass stands for
+            self.reason = reason
 
     def __str__(self) -> str:  # "file.txt: message" when the path is known
         msg = super().__str__()

@@ -62,8 +62,7 @@ class _Problem(ParseError):
     """A member that cannot be read for a reason of its own (``reason`` set per instance)."""
 
     def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(message, reason=reason)
 
 
 def member_name(info: Any) -> str:
