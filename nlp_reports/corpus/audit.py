@@ -1915,8 +1915,10 @@ _TABLE_SECTION = {"表二": 2, "表三": 3, "表四": 4}
 
 def _tables_sections(message: str) -> set[int]:
     """The sections of the tables a ``table_missing`` message names ("表四 (…) not found" →
-    {4}; "no national statistical table found (表二、表三、表四)" → {2, 3, 4})."""
-    return {n for name, n in _TABLE_SECTION.items() if name in message}
+    {4}; "no national statistical table found (表二、表三、表四)" → {2, 3, 4}); not the tables
+    an attachment quoted after "; " names ("…; the text points to an attachment ('附件：表三…')")."""
+    named = message.split("; ", 1)[0]
+    return {n for name, n in _TABLE_SECTION.items() if name in named}
 
 
 _NOT_FOUND = re.compile(r"^(表[二三四])\s*(.*?)\s*\((.+?)\) not found(?P<attached>; the text points to an "
