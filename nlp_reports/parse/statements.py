@@ -57,8 +57,9 @@ _LABELS = f"{_PROBLEM_LABELS}|{_MEASURE_LABELS}"
 #: Characters after which a run-in marker may start (plus the start of a line).
 _RUN_IN_BEFORE = "\n。；;：:！？!?"
 _SHI_BEFORE = _RUN_IN_BEFORE + "，,、 \t\u3000"
-#: The verbs a list of 一是/一要 items may run on after, with no mark ("我局将一要…；二要…")
-_SHI_AFTER_VERB = "将拟"
+#: The verbs a list of 一是/一要 items may run on after, with no mark ("我局将一要…；二要…",
+#: "主要表现在一是…；二是…")
+_SHI_AFTER_VERB = ("将", "拟", "表现在", "体现在")
 
 #: The dot after an item's number: not a decimal point ("1.5万"), but before a year it is
 #: the marker ("1.2025年完成…" is item 1, not the number 1.2025).
@@ -575,7 +576,7 @@ def _verb_led_first(text: str, found: list[tuple[int, int, int]],
         k = f[0]
         while k > start and text[k - 1] in " \t\u3000":
             k -= 1
-        verb = k > start and text[k - 1] in _SHI_AFTER_VERB and f[2] == 1
+        verb = k > start and text.endswith(_SHI_AFTER_VERB, start, k) and f[2] == 1
         if verb and not (i + 1 < len(found) and found[i + 1][2] == 2
                          and word(found[i + 1]) == word(f)):
             continue
@@ -617,7 +618,7 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
                 ok = prev in _RUN_IN_BEFORE or (k < s and kind in _SPACED)
             else:
                 ok = prev in _SHI_BEFORE or k < s
-                if not ok and prev in _SHI_AFTER_VERB and m.group(1) == "一":
+                if not ok and m.group(1) == "一" and text.endswith(_SHI_AFTER_VERB, start, k):
                     # "我局将一要…；二要…": item 1 run on after the verb that leads the list,
                     # kept only when item 2 follows (below)
                     ok = verb_led = True
@@ -1115,14 +1116,18 @@ def _lone_item(text: str, start: int, end: int,
         if nl < 0 or not PAGE_LINE.fullmatch(text, s, nl):
             break
         s = _trim(text, nl, end)[0]
-    for found in cands.values():
-        if len(found) == 1 and found[0][0] == s and found[0][2] == 1:
+    for kind, found in cands.items():
+        if len(found) == 1 and found[0][0] == s and found[0][2] == 1 and kind not in _WORDS:
             return found[0]
     return None
 
 
-#: Marker kinds a one-item list is not read in (see :func:`_with_line_lone_items`).
-_NOT_LONE_LIST = frozenset({"sequence", "bullet"})
+#: Ordinal words: alone, 首先/第一/其一 are words of the sentence ("首先，我局…" is prose unless
+#: 其次/第二 follow), not a list of one.
+_WORDS = frozenset({"sequence", "ordinal"})
+#: Marker kinds a one-item list is not read in (see :func:`_with_line_lone_items`): the
+#: ordinal words, and a lone "▲…" line after a block's start (a picture's caption).
+_NOT_LONE_LIST = _WORDS | {"bullet"}
 
 
 def _with_line_lone_items(text: str, start: int, runs: list[list[tuple[int, int, int]]],
@@ -1133,12 +1138,14 @@ def _with_line_lone_items(text: str, start: int, runs: list[list[tuple[int, int,
     以下工作：⏎1.…"), its marker taken as a list's is. Taken when nothing is listed above it,
     or after the last item above, once a lead-in naming a block and ending in "：" announces
     it ("下一步，我镇将从以下方面改进：⏎（一）…"); one inside another list's items is nested and
-    stays in its parent's text. (首先 alone is a word of the sentence, not a list; a lone "▲…"
-    line is a picture's caption, no statement.)"""
+    stays in its parent's text. A lone 一是/一要 may also run on after the "：" of a lead-in on
+    its line ("…还存在不足，主要是：一是…。下一步…"). (首先, 第一, 其一 alone are words of the
+    sentence, not a list; a lone "▲…" line is a picture's caption, no statement.)"""
     lone = sorted(f[0] for kind, f in cands.items()
                   if len(f) == 1 and f[0][2] == 1 and kind not in _NOT_LONE_LIST
-                  and not text[max(start, text.rfind("\n", start, f[0][0]) + 1):f[0][0]]
-                  .strip(" \t\u3000"))  # (its marker opens its line)
+                  and (not (head := text[max(start, text.rfind("\n", start, f[0][0]) + 1):f[0][0]]
+                            .strip(" \t\u3000"))  # (its marker opens its line)
+                       or (kind == "shi" and head.endswith(("：", ":")))))
     if not lone:
         return runs
     taken = {r[0] for r in runs}
