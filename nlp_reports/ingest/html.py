@@ -797,7 +797,9 @@ def saved_link(href: str, path: str | None) -> Path | None:
     part, URL-decoded, in the page's folder, or — a crawl mirroring the site's folders —
     at the link's path under one of the page's parent folders ("/module/download/P02….pdf"
     from www.x.gov.cn/art/2023/1/24/art_1.html is www.x.gov.cn/module/download/P02….pdf).
-    None when not found or without a path. Only the few candidate paths are looked at."""
+    A page read from a zip (``path`` = "<zip>/<member>") finds a neighbouring member the
+    same way, as a crawl zipped whole keeps them. None when not found or without a path.
+    Only the few candidate paths are looked at."""
     if not path:
         return None
     from urllib.parse import unquote, urlsplit
@@ -815,10 +817,16 @@ def saved_link(href: str, path: str | None) -> Path | None:
     if len(parts) > 1:  # (never from the file system's root: "/etc/passwd" is no crawl's)
         candidates += [up / Path(*parts) for up in (folder, *folder.parents)
                        if str(up) != up.anchor]
+    member = not os.path.exists(path)  # (a zip's member: looked for among its neighbours)
     for c in candidates:
         try:
             if c.is_file():
                 return c
+            if member and not c.exists():
+                from nlp_reports.corpus import archive
+
+                if archive.exists(str(c)):
+                    return c
         except OSError:  # a name too long for the file system, …: not saved
             continue
     return None

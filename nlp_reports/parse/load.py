@@ -95,7 +95,7 @@ def load_report(source: str | os.PathLike | bytes, *, filename: str | None = Non
     """
     doc, path, simplified, original = _read(source, filename)
     _refuse_compilation(simplified, path)
-    return _parse(doc, path, simplified, original)
+    return _parse(doc, path, simplified, original, named=filename)
 
 
 def load_reports(source: str | os.PathLike | bytes, *,
@@ -119,7 +119,7 @@ def load_reports(source: str | os.PathLike | bytes, *,
     doc, path, simplified, original = _read(source, filename)
     bounds = compilation_parts(simplified)
     if bounds is None:  # one report
-        return [_parse(doc, path, simplified, original)]
+        return [_parse(doc, path, simplified, original, named=filename)]
     out: list[Report | ParseError] = []
     head = _head_sections(simplified, bounds[0][0])
     n = len(bounds) + bool(head)
@@ -194,10 +194,11 @@ def _replaced(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 def _parse(doc, path: str | None, simplified: str, original: str, *,
-           part: tuple[int, int] | None = None) -> Report:
+           part: tuple[int, int] | None = None, named: str | None = None) -> Report:
     """The Report of ``simplified`` (and ``original``, the same text in the characters as
     written). ``part``: (k, N) when the text is the k-th of a compilation's N reports, else
-    None (the whole file, whose compilation check its caller has made)."""
+    None (the whole file, whose compilation check its caller has made). ``named``: the
+    filename given with bytes (a zip member's path), where a page's linked file is looked for."""
     problems: list[Problem] = []
 
     layout = analyse(simplified)
@@ -262,7 +263,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
 
     tables, table_problems, table_layout = _read_tables(section_texts, year)
     if not sections and not tables:
-        _reject_non_report(simplified, agency, year, path)
+        _reject_non_report(simplified, agency, year, path, named)
     elif (not tables and (not _KEY_PHRASE.search(simplified) or _other_openness(simplified))
           and _misnumbered(layout, simplified)):
         # its only headings read as sections are numbered otherwise (a 法治政府建设 report's
@@ -392,14 +393,14 @@ def _refuse_other_kind(text: str, path: str | None) -> None:
 
 
 def _reject_non_report(simplified: str, agency: str | None, year: int | None,
-                       path: str | None) -> None:
+                       path: str | None, named: str | None = None) -> None:
     """Raise NotAReportError for a text with no section heading and no table that names
     neither an agency nor a year, or has no key phrase: a key phrase alone ("政务公开" in a
     saved page's footer, "政府信息公开" repeated) is no report, while an older free-prose
     report still has its title's agency and year; or that only points to the report
     (:func:`_refuse_pointer`), or whose prose is too short for a report (:func:`_refuse_short`:
     a correction notice, a list page of report titles)."""
-    _refuse_pointer(simplified, path)
+    _refuse_pointer(simplified, path, path or named)
     _refuse_error_page(simplified, path)
     # (a title of another kind stands above the text's first sentence: "2010年工作计划" under
     # an older prose report's figures is its sub-heading, not a notice's title)
@@ -744,7 +745,7 @@ _TABLE_FILE = re.compile(r"附表|统计表|报表")
 _POINTER_PROSE_MAX = 120
 
 
-def _refuse_pointer(text: str, path: str | None) -> None:
+def _refuse_pointer(text: str, path: str | None, near: str | None = None) -> None:
     """Raise NotAReportError for a text without headings or tables that only points to the
     report: an attached document file naming a report (a saved page: "附件下载：…年报.docx"), or the report
     shown as scanned images ([图片] lines). It would parse to an empty report that a batch
@@ -760,8 +761,8 @@ def _refuse_pointer(text: str, path: str | None) -> None:
     if files:
         from nlp_reports.ingest.html import saved_link, saved_note
 
-        saved = next((f for f in (saved_link(n, path) for n in files) if f is not None), None)
-        todo = saved_note(saved, path) if saved else "download that file and parse it"
+        saved = next((f for f in (saved_link(n, near) for n in files) if f is not None), None)
+        todo = saved_note(saved, near) if saved else "download that file and parse it"
         raise NotAReportError(
             f"no report text: it only points to an attached file ({'; '.join(files[:3])}); "
             f"{todo}", path=path)
