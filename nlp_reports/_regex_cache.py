@@ -1,0 +1,232 @@
+"""The compiled code of the regular expressions modules make on import, kept between runs (正则编译缓存).
+
+Why: importing the parser compiles ~380 patterns with ``re``'s compiler, which is written in
+Python: ~0.08 s of CPU at every start of ``parse``, ``tag`` or ``classify``, a third of
+``tag``'s start-up, and in ``tag --jobs N`` it runs on one core before any other process
+has work. ``re`` compiles in two steps: ``re._parser`` and ``re._compiler`` (Python) turn
+the pattern into a list of integers, its code, and ``_sre.compile`` (C) makes the pattern
+object of that code, checking it. Within :func:`cached`, the code of each pattern compiled
+while a module is imported is kept in a file of the cache directory
+(``$NLP_REPORTS_CACHE``, else ``$XDG_CACHE_HOME/nlp_reports``, else
+``~/.cache/nlp_reports``; ``regex-<interpreter>.marshal``), and a later process gives it to
+``_sre.compile`` directly, skipping the first step: the parser imports in ~0.01 s.
+
+What makes it safe: an entry is stored only when the pattern object rebuilt from it equals
+(pattern, flags and code) the one ``re`` compiled; the file is keyed by the interpreter's
+version and ``_sre``'s, and checksummed: a file of another Python, or a damaged one, is
+ignored and rewritten; deleting it is always safe. The file is data, never code
+(``_sre.compile`` checks the code it is given); like the model's data copy, whoever can
+write to the cache directory could change what a pattern matches. Patterns made at run
+time (from a report's text) are never stored. An interpreter without these internals (not
+CPython 3.10–3.13) compiles as always.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+log = logging.getLogger("nlp_reports")
+
+#: Format of the file; bump when what an entry holds changes.
+FORMAT = 1
+#: Entries a file holds at most: past it, the newest are kept.
+MAX_ENTRIES = 4000
+
+_lock = threading.Lock()
+_depth = 0  # nesting of :func:`cached` (the hook is installed once)
+_hook: Any = None  # the installed :class:`_Hook`
+
+
+def _internals() -> tuple[Any, Any, Any, str] | None:
+    """``(compiler module, parser module, _sre, array typecode of a code word)``, or None
+    where this interpreter's ``re`` is not built as expected."""
+    try:
+        import _sre
+        import array
+    except ImportError:
+        return None
+    compiler = getattr(re, "_compiler", None) or sys.modules.get("sre_compile")
+    parser = getattr(compiler, "_parser", None) or getattr(compiler, "sre_parse", None)
+    if (sys.implementation.name != "cpython" or compiler is None or parser is None
+            or not callable(getattr(compiler, "compile", None))
+            or not callable(getattr(compiler, "_code", None))
+            or not callable(getattr(parser, "parse", None))):
+        return None
+    size = getattr(_sre, "CODESIZE", None)
+    typecode = next((t for t in "IL" if array.array(t).itemsize == size), None)
+    if typecode is None:
+        return None
+    return compiler, parser, _sre, typecode
+
+
+def _version() -> tuple[Any, ...]:
+    import _sre
+
+    return (FORMAT, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
+
+
+def cache_path() -> str:
+    """The file of this interpreter (in :func:`nlp_reports.tokenize.cache_dir`)."""
+    env = os.environ.get("NLP_REPORTS_CACHE")  # (tokenize.cache_dir, without its imports)
+    if env:
+        base = env
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (os.path.join(xdg, "nlp_reports") if xdg
+                else os.path.join(os.path.expanduser("~"), ".cache", "nlp_reports"))
+    return os.path.join(base, f"regex-{sys.implementation.cache_tag}.marshal")
+
+
+def _load(path: str) -> dict[Any, Any]:
+    """The entries of the file at ``path``; none if it is missing, of another interpreter
+    or damaged."""
+    import marshal
+    import zlib
+
+    try:
+        with open(path, "rb") as fh:
+            version, crc, payload = marshal.loads(fh.read())
+        if version != _version() or zlib.crc32(payload) != crc:
+            log.debug("regex cache %s: another interpreter's, or damaged: ignored", path)
+            return {}
+        entries = marshal.loads(payload)
+        return entries if isinstance(entries, dict) else {}
+    except FileNotFoundError:
+        return {}
+    except (OSError, EOFError, ValueError, TypeError):
+        log.debug("regex cache %s unreadable: ignored", path, exc_info=True)
+        return {}
+
+
+def _save(path: str, entries: dict[Any, Any]) -> None:
+    """Write ``entries`` to ``path`` whole (a temporary file renamed over it: a reader sees
+    the old file or the new one); a failure (no room, a read-only home) is logged only."""
+    import marshal
+    import tempfile
+    import zlib
+
+    payload = marshal.dumps(entries)
+    data = marshal.dumps((_version(), zlib.crc32(payload), payload))
+    tmp = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
+        with open(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        log.debug("regex cache %s not written", path, exc_info=True)
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _importing() -> bool:
+    """True while a module is being imported (its constants: the same at every import), not
+    when a function compiles a pattern at run time (from a report's text, say)."""
+    f = sys._getframe(2)
+    while f is not None:
+        if f.f_code.co_filename.startswith("<frozen importlib._bootstrap"):
+            return True
+        f = f.f_back
+    return False
+
+
+class _Hook:
+    """``re``'s compile function while :func:`cached` is in force: the entries of one file
+    (read at the first pattern: ``--help`` compiles none) and those added to it."""
+
+    def __init__(self, path: str, original: Any, parser: Any, compiler: Any, sre: Any,
+                 typecode: str) -> None:
+        self.path, self.original = path, original
+        self._parser, self._compiler, self._sre, self._typecode = parser, compiler, sre, typecode
+        self._entries: dict[Any, Any] | None = None
+        self.added = 0
+
+    @property
+    def entries(self) -> dict[Any, Any]:
+        if self._entries is None:
+            self._entries = _load(self.path)
+        return self._entries
+
+    def __call__(self, p: Any, flags: int = 0) -> Any:
+        import array
+
+        if not isinstance(p, (str, bytes)):
+            return self.original(p, flags)
+        key = (p, int(flags))
+        entries = self.entries
+        hit = entries.get(key)
+        if hit is not None:
+            try:
+                fl, code, groups, groupindex, indexgroup = hit
+                return self._sre.compile(p, fl, array.array(self._typecode, code).tolist(),
+                                         groups, groupindex, indexgroup)
+            except Exception:  # a damaged entry: compiled as always, stored again
+                log.debug("regex cache: entry of %r unusable", p, exc_info=True)
+                entries.pop(key, None)
+        compiled = self.original(p, flags)
+        if not _importing():
+            return compiled
+        try:  # the code re's compiler makes (its own steps), kept if it rebuilds the same
+            tree = self._parser.parse(p, flags)
+            code = array.array(self._typecode, self._compiler._code(tree, flags))
+            groupindex = dict(tree.state.groupdict)
+            indexgroup = [None] * tree.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            entry = (int(flags | tree.state.flags), code.tobytes(), tree.state.groups - 1,
+                     groupindex, tuple(indexgroup))
+            if self._sre.compile(p, entry[0], code.tolist(), *entry[2:]) == compiled:
+                entries[key] = entry
+                self.added += 1
+        except Exception:  # internals not as expected: this pattern is not stored
+            log.debug("regex cache: %r not stored", p, exc_info=True)
+        return compiled
+
+    def save(self) -> None:
+        """Write the file if patterns were added to it (past :data:`MAX_ENTRIES`, the
+        newest)."""
+        if self.added and self._entries is not None:
+            entries = self._entries
+            if len(entries) > MAX_ENTRIES:
+                entries = dict(list(entries.items())[-MAX_ENTRIES:])
+            _save(self.path, entries)
+
+
+@contextlib.contextmanager
+def cached(path: str | None = None) -> Iterator[None]:
+    """Within: patterns compiled by an import are taken from the file at ``path`` (None:
+    :func:`cache_path`), and those not in it yet are added to it on the way out.
+    Re-entrant; threads that compile meanwhile get the same pattern objects as without."""
+    global _depth, _hook
+    parts = _internals()
+    if parts is None:
+        yield
+        return
+    compiler, parser, sre, typecode = parts
+    with _lock:
+        _depth += 1
+        if _depth == 1:
+            _hook = _Hook(path or cache_path(), compiler.compile, parser, compiler, sre,
+                          typecode)
+            compiler.compile = _hook
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _hook is not None:
+                if compiler.compile is _hook:  # (unless someone replaced it meanwhile)
+                    compiler.compile = _hook.original
+                _hook.save()
+                _hook = None
