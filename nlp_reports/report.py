@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 #: The 2021 scheme's section numbers and their canonical titles (一 … 六).
 SECTION_TITLES: dict[int, str] = {
@@ -171,8 +171,23 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Annex:
+    """An annex (附件) appended under the signed and dated report: its title as written
+    ("附件1：2024年政府信息公开情况统计表"; a bare "附件1" with the line below it) and where it
+    stands in :attr:`Report.text` (``text[start:end]``). Why: the annex is no section's text,
+    and researchers ask whether a report has one and what it is (schema 1.5)."""
+
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Report:
-    """One parsed annual report (政府信息公开工作年度报告)."""
+    """One parsed annual report (政府信息公开工作年度报告).
+
+    ``annexes``: the annexes under the signature, in order (empty: none); None when read
+    from JSON older than schema 1.5, which did not look for them."""
 
     metadata: Metadata
     sections: tuple[Section, ...] = ()
@@ -180,6 +195,7 @@ class Report:
     tables: tuple[Table, ...] = ()
     checks: tuple[Check, ...] = ()
     errors: tuple[Problem, ...] = ()
+    annexes: tuple[Annex, ...] | None = ()
     text: str = field(default="", repr=False, compare=False)
 
     def section(self, number: int) -> Section | None:
@@ -213,6 +229,8 @@ class Report:
             "tables": {t.id: _table_dict(t) for t in self.tables},
             "checks": [plain_dict(c) for c in self.checks],
             "errors": [plain_dict(p) for p in self.errors],
+            "annexes": (None if self.annexes is None
+                        else [plain_dict(a) for a in self.annexes]),
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -252,6 +270,8 @@ class Report:
             tables=tuple(tables),
             checks=tuple(Check(**c) for c in data.get("checks", [])),
             errors=tuple(Problem(**p) for p in data.get("errors", [])),
+            annexes=(None if data.get("annexes") is None
+                     else tuple(Annex(**a) for a in data["annexes"])),
         )
 
 

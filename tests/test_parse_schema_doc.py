@@ -20,7 +20,7 @@ def _documented(name: str) -> bool:
 def test_version_and_top_level_keys():
     assert f'"schema_version": "{SCHEMA_VERSION}"' in DOC
     for key in ("schema_version", "metadata", "sections", "missing_sections", "statements",
-                "tables", "checks", "errors"):
+                "tables", "checks", "errors", "annexes"):
         assert key in DOC
 
 

@@ -847,6 +847,7 @@ def stored_report_dict(report: Report, *, tables_exact: bool = True,
         "missing_sections": list(report.missing_sections),
         "statements": [plain_dict(s) for s in report.statements],
         "errors": [plain_dict(p) for p in report.errors],
+        "annexes": None if report.annexes is None else [plain_dict(a) for a in report.annexes],
     }
     if not (tables_exact and checks_exact):  # a NaN somewhere (never in parsed reports)
         full = report.to_dict()

@@ -35,11 +35,13 @@ from nlp_reports.parse.sections import (
     Layout,
     _match_heading,
     analyse,
+    annex_titles,
     inner_section5,
 )
 from nlp_reports.parse.statements import split_section5
 from nlp_reports.report import (
     SECTION_TITLES,
+    Annex,
     Metadata,
     Problem,
     Report,
@@ -309,9 +311,12 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     problems.extend(_annex_problems(title, sections, tables, statements))
     log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
               path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
+    annexes = () if layout.annex_span is None else tuple(
+        Annex(title, a, b) for title, a, b in annex_titles(
+            original if len(original) == len(simplified) else simplified, layout.annex_span))
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
                   tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
-                  text=original)
+                  annexes=annexes, text=original)
 
 
 def _inner_statements(layout: Layout, simplified: str, original: str,

@@ -756,6 +756,59 @@ def _annex_start() -> re.Pattern[str]:
         r"|【?名词解释|[^\n。；;]{0,12}(?:二维码|扫码)|\[图片\][ \t\u3000]*$)")
 
 
+#: A line opening one annex of the annex part (附件1：…, 附表2, 附录, 附：…, 名词解释).
+_ANNEX_TITLE = re.compile(
+    r"[ \t\u3000]{0,8}(?:附[件表录][ \t]?[\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)|附[:：]"
+    r"|【?名词解释)")
+#: A title that is the label alone ("附件1", "附表：", "附件 2"): the line below names it.
+_BARE_ANNEX_LABEL = re.compile(
+    r"[ \t\u3000]*附[件表录]?[ \t]?[\d一二三四五六七八九十]{0,2}[ \t\u3000:：.、]*")
+#: The longest line below a bare label read as its name (a table row or prose is none).
+_ANNEX_NAME_MAX = 60
+
+
+def annex_titles(text: str, span: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """``(title, start, end)`` of each annex in the annex part ``text[span[0]:span[1]]``
+    (:attr:`Layout.annex_span`): one per line opening with 附件/附表/附录/附：/名词解释, running
+    to the next such line. A bare label ("附件1") takes the line below as its name ("附件1
+    2024年政府信息公开情况统计表"). A QR code or picture alone under the signature is no annex."""
+    start, end = span
+    found: list[tuple[str, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        l1 = end if nl < 0 else nl
+        if _ANNEX_TITLE.match(text, pos, l1):
+            title = text[pos:l1].strip(" \t\u3000")
+            if _BARE_ANNEX_LABEL.fullmatch(title):
+                below = _next_line(text, l1, end)
+                if below and len(below) <= _ANNEX_NAME_MAX and "\t" not in below:
+                    title = f"{title.rstrip(':：.、 ')} {below}"
+            found.append((title, pos))
+        pos = l1 + 1
+    out = []
+    for i, (title, s) in enumerate(found):
+        e = found[i + 1][1] if i + 1 < len(found) else end
+        while e > s and text[e - 1] in " \t\u3000\r\n":
+            e -= 1
+        out.append((title, s, e))
+    return out
+
+
+def _next_line(text: str, at: int, end: int) -> str:
+    """The first non-blank line after offset ``at`` (a line end) in text[:end], stripped."""
+    pos = at + 1
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line = text[pos:end if nl < 0 else nl].strip(" \t\u3000\r")
+        if line:
+            return line
+        if nl < 0:
+            break
+        pos = nl + 1
+    return ""
+
+
 def _signed_above_annex(text: str, lines: list[tuple[int, int]]
                         ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
     """``(signature, date, annex start)`` of a report signed and dated above its annex (the
