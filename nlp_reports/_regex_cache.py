@@ -6,8 +6,8 @@ Python: ~0.08 s of CPU at every start of ``parse``, ``tag`` or ``classify``, a t
 has work. ``re`` compiles in two steps: ``re._parser`` and ``re._compiler`` (Python) turn
 the pattern into a list of integers, its code, and ``_sre.compile`` (C) makes the pattern
 object of that code, checking it. Within :func:`cached`, the code of each pattern compiled
-while a module is imported is kept in a file of the cache directory
-(``$NLP_REPORTS_CACHE``, else ``$XDG_CACHE_HOME/nlp_reports``, else
+while a module is imported (by its body or this package's functions) is kept in a file of
+the cache directory (``$NLP_REPORTS_CACHE``, else ``$XDG_CACHE_HOME/nlp_reports``, else
 ``~/.cache/nlp_reports``; ``regex-<interpreter>.marshal``), and a later process gives it to
 ``_sre.compile`` directly, skipping the first step: the parser imports in ~0.01 s.
 
@@ -131,9 +131,18 @@ def _save(path: str, entries: dict[Any, Any]) -> None:
 
 
 def _importing() -> bool:
-    """True while a module is being imported (its constants: the same at every import), not
-    when a function compiles a pattern at run time (from a report's text, say)."""
+    """True for a module's constant: the pattern is compiled while a module is imported, by
+    that module's body or by a function of this package. Not when a function compiles one at
+    run time (from a report's text, say), nor when an import runs another library's function
+    that builds its pattern afresh: the standard library's ``tokenize`` (numpy's import
+    calls it) joins a set of prefixes, so its pattern differs with each process's hash seed
+    and would add an entry, and rewrite the file, at every run."""
     f = sys._getframe(2)
+    while f is not None and f.f_globals.get("__name__") in ("re", "sre_compile"):
+        f = f.f_back  # re's own frames: the first other one compiled the pattern
+    if f is None or not (f.f_code.co_name == "<module>"
+                         or str(f.f_globals.get("__name__")).startswith("nlp_reports.")):
+        return False
     while f is not None:
         if f.f_code.co_filename.startswith("<frozen importlib._bootstrap"):
             return True
@@ -150,6 +159,7 @@ class _Hook:
         self.path, self.original = path, original
         self._parser, self._compiler, self._sre, self._typecode = parser, compiler, sre, typecode
         self._entries: dict[Any, Any] | None = None
+        self._writable: bool | None = None
         self.added = 0
 
     @property
@@ -157,6 +167,18 @@ class _Hook:
         if self._entries is None:
             self._entries = _load(self.path)
         return self._entries
+
+    def writable(self) -> bool:
+        """Whether the file can be written (asked once, at the first pattern to store): in a
+        read-only cache directory, storing would compile each pattern twice at every run."""
+        if self._writable is None:
+            directory = os.path.dirname(self.path)
+            try:
+                os.makedirs(directory, exist_ok=True)
+                self._writable = os.access(directory, os.W_OK)
+            except OSError:
+                self._writable = False
+        return self._writable
 
     def __call__(self, p: Any, flags: int = 0) -> Any:
         import array
@@ -175,7 +197,7 @@ class _Hook:
                 log.debug("regex cache: entry of %r unusable", p, exc_info=True)
                 entries.pop(key, None)
         compiled = self.original(p, flags)
-        if not _importing():
+        if not _importing() or not self.writable():
             return compiled
         try:  # the code re's compiler makes (its own steps), kept if it rebuilds the same
             tree = self._parser.parse(p, flags)
@@ -186,7 +208,9 @@ class _Hook:
                 indexgroup[i] = name
             entry = (int(flags | tree.state.flags), code.tobytes(), tree.state.groups - 1,
                      groupindex, tuple(indexgroup))
-            if self._sre.compile(p, entry[0], code.tolist(), *entry[2:]) == compiled:
+            rebuilt = self._sre.compile(p, entry[0], code.tolist(), *entry[2:])
+            if (rebuilt == compiled and rebuilt.groups == compiled.groups
+                    and rebuilt.groupindex == compiled.groupindex):  # (== omits the groups)
                 entries[key] = entry
                 self.added += 1
         except Exception:  # internals not as expected: this pattern is not stored

@@ -206,3 +206,40 @@ def test_the_parser_imports_from_the_cache_and_parses_the_same(tmp_path):
     assert warm["calls"] == 0  # … and none the second time
     assert warm["reports"] == cold["reports"]
     assert len(cold["reports"]) == 3 and all(r["statements"] for r in cold["reports"])
+
+
+def test_a_pattern_another_librarys_function_builds_during_an_import_is_not_stored(tmp_path):
+    # the standard library's tokenize joins a set of prefixes: its pattern differs with each
+    # process's hash seed, and numpy's import calls it (review19a: an entry and a rewrite of
+    # the file at every audit)
+    helper = tmp_path / "rc_helper.py"
+    helper.write_text("import re\n\ndef build(words):\n"
+                      "    return re.compile('|'.join(sorted(words)) + r'\\d+')\n",
+                      encoding="utf-8")
+    (tmp_path / "rc_user.py").write_text(
+        "import rc_helper\nBUILT = rc_helper.build({'申请', '答复'})\n", encoding="utf-8")
+    cache = tmp_path / "regex.marshal"
+    sys.path.insert(0, str(tmp_path))
+    try:
+        with _regex_cache.cached(str(cache)):
+            module = _module(tmp_path, "rc_library")
+            import rc_user
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("rc_user", None)
+        sys.modules.pop("rc_helper", None)
+    entries = _regex_cache._load(str(cache))
+    assert rc_user.BUILT.match("答复12")
+    assert (rc_user.BUILT.pattern, 0) not in entries
+    assert (module.TITLE.pattern, 0) in entries
+
+
+def test_an_unwritable_cache_directory_costs_no_second_parse(tmp_path, monkeypatch):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache directory would be", encoding="utf-8")
+    parser = _parser()
+    parse, calls = parser.parse, []
+    monkeypatch.setattr(parser, "parse", lambda *a, **k: calls.append(a[0]) or parse(*a, **k))
+    with _regex_cache.cached(str(blocker / "regex.marshal")):
+        _module(tmp_path, "rc_unwritable")
+    assert calls and len(calls) == len(set(calls))  # each pattern parsed once, by re
