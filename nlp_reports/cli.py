@@ -316,15 +316,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_suggest(args: argparse.Namespace) -> int:
+    import warnings
+
     from nlp_reports.classify import suggest, write_suggestions
+    from nlp_reports.classify.dataset import DataWarning
 
     if bool(args.corpus) == bool(args.db):
         _err("error: suggest draws from report files or folders, or from a store made by tag "
              "(--db STORE): give " + ("one of them" if not args.corpus else "one, not both"))
         return EXIT_USAGE
     tagger = _load_tagger(args)
-    rows = suggest(args.corpus or None, n=args.n, tagger=tagger, exclude=args.exclude or (),
-                   db=args.db)
+    with warnings.catch_warnings():  # its DataWarnings are logged lines here: not twice
+        warnings.simplefilter("ignore", DataWarning)
+        rows = suggest(args.corpus or None, n=args.n, tagger=tagger, exclude=args.exclude or (),
+                       db=args.db)
     write_suggestions(rows, args.out or sys.stdout)
     if args.out:
         _err(f"{len(rows)} statements to label written to {args.out}"

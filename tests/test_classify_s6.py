@@ -228,7 +228,10 @@ def test_suggest_says_why_it_gives_fewer_than_asked(tmp_path, caplog):
         pytest.skip("no shipped model")
     path = tmp_path / "statements.txt"
     path.write_text("\n".join(STATEMENTS + STATEMENTS[:2]), "utf-8")  # 5 distinct
-    with caplog.at_level("WARNING", logger="nlp_reports"):
+    from nlp_reports.classify.dataset import DataWarning
+
+    with caplog.at_level("WARNING", logger="nlp_reports"), \
+            pytest.warns(DataWarning, match="fewer than the 150 asked"):  # Jupyter sees it
         rows = suggest([path], n=150)
     said = " ".join(r.getMessage() for r in caplog.records)
     assert f"{len(rows)} statements to label, fewer than the 150 asked" in said

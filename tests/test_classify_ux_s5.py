@@ -60,7 +60,10 @@ def test_suggest_on_a_folder_takes_statements_only_from_reports_that_have_them(t
     other = CORPUS / "柳岸县人民政府2023年政府信息公开工作年度报告.txt"
     (tmp_path / other.name).write_bytes(other.read_bytes())
     expected = {s.text for s in load_report(other).statements}
-    rows = suggest([tmp_path], n=500, tagger=shipped)
+    from nlp_reports.classify.dataset import DataWarning
+
+    with pytest.warns(DataWarning, match="fewer than the 500 asked"):
+        rows = suggest([tmp_path], n=500, tagger=shipped)
     assert rows and {r["text"] for r in rows} <= expected
     assert {Path(r["source"]).name for r in rows} == {other.name}
 

@@ -118,7 +118,8 @@ def test_a_store_tagged_with_another_model_is_scored_again(store, tmp_path, capl
     with sqlite3.connect(db) as conn:  # half the store as if tagged by an earlier model
         conn.execute("UPDATE reports SET model_id = ? WHERE id % 2 = 0", ("c97cd983d4fd" * 5,))
     tagger = Tagger.load()
-    with caplog.at_level(logging.INFO, logger="nlp_reports"):
+    with caplog.at_level(logging.INFO, logger="nlp_reports"), \
+            pytest.warns(DataWarning, match="scored again"):  # in Jupyter too (newuser26)
         rows = suggest(db=db, n=25, tagger=tagger)
     assert ([tuple(r[k] for k in SUGGEST_KEYS) for r in rows]
             == [tuple(r[k] for k in SUGGEST_KEYS) for r in suggest(db=store, n=25, tagger=tagger)])

@@ -91,7 +91,10 @@ def test_a_second_suggest_round_skips_what_was_labelled(tmp_path):
     first = suggest([corpus], n=3, tagger=tagger)
     done = tmp_path / "round1.csv"
     write_suggestions(first, done)  # labelled or not, its texts are done
-    second = suggest([corpus], n=6, tagger=tagger, exclude=[done])
+    from nlp_reports.classify.dataset import DataWarning
+
+    with pytest.warns(DataWarning, match="fewer than the 6 asked"):
+        second = suggest([corpus], n=6, tagger=tagger, exclude=[done])
     texts1 = {r["text"] for r in first}
     assert len(texts1) == 3 and len(second) == 3
     assert texts1.isdisjoint(r["text"] for r in second)
@@ -100,8 +103,9 @@ def test_a_second_suggest_round_skips_what_was_labelled(tmp_path):
     labelled.write_text("\n".join(json.dumps({"text": t, "kind": "problem", "themes": []},
                                              ensure_ascii=False) for t in STATEMENTS[:5]),
                         "utf-8")
-    assert [r["text"] for r in suggest([corpus], n=6, tagger=tagger, exclude=[labelled])] == [
-        STATEMENTS[5]]
+    with pytest.warns(DataWarning, match="fewer than the 6 asked"):
+        rest = suggest([corpus], n=6, tagger=tagger, exclude=[labelled])
+    assert [r["text"] for r in rest] == [STATEMENTS[5]]
 
 
 def test_suggest_exclude_from_the_command_line(tmp_path):

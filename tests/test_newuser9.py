@@ -183,7 +183,10 @@ def test_suggest_offers_a_statement_of_a_copy_and_a_traditional_copy_once(tmp_pa
     found = list(iter_statements(folder))
     n = len(load_report(TOWNSHIP).statements)
     assert n and len(found) == 3 * n  # read from the three copies, none from the page
-    rows = suggest([folder], n=100, tagger=Tagger.load())
+    from nlp_reports.classify.dataset import DataWarning
+
+    with pytest.warns(DataWarning, match="fewer than the 100 asked"):
+        rows = suggest([folder], n=100, tagger=Tagger.load())
     assert len(rows) == n
     assert all(Path(r["source"]).name != "attach_only.txt" for r in rows)
 

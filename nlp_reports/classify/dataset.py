@@ -511,7 +511,9 @@ MIN_POSITIVES = 10
 
 
 class DataWarning(UserWarning):
-    """The labeled data are too few (or were trained on) for the figures to mean much.
+    """The labeled data are too few (or were trained on) for the figures to mean much; and
+    :func:`~nlp_reports.classify.suggest.suggest` gives fewer statements than asked, or
+    ranks a store tagged with another model (its statements scored again).
 
     Why a real warning, not only a log line: the ``nlp_reports`` logger has a NullHandler,
     so in Python or Jupyter a logged warning is shown nowhere, and a researcher trusted a

@@ -217,7 +217,9 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     notice, a compilation give no page chrome to label), and a statement is offered once
     (its normalized text in simplified characters: a copied file or a traditional-character
     copy adds nothing). Fewer than ``n``
-    rows when the corpus has fewer distinct, dissimilar statements (a logged warning says so).
+    rows when the corpus has fewer distinct, dissimilar statements. That, and a store tagged
+    with another model than ``tagger`` (its statements scored again), is logged and issued as
+    a :class:`~nlp_reports.classify.dataset.DataWarning`, which a notebook shows.
     """
     from nlp_reports.errors import UsageError
 
@@ -294,10 +296,13 @@ def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int
         if len(picked) >= n:
             break
     if len(picked) < n:  # say why, or "-n 150" giving 62 looks like a bug
-        log.warning("%d statements to label, fewer than the %d asked: the corpus has %d "
-                    "distinct statements (after removing repeats)%s", len(picked), n, len(keys),
-                    f", and {similar} of them closely resemble one already picked"
-                    if similar else "")
+        from nlp_reports.classify.dataset import warn_data
+
+        # a DataWarning too: in a notebook the logger alone shows nothing (newuser26)
+        warn_data([f"{len(picked)} statements to label, fewer than the {n} asked: the corpus "
+                   f"has {len(keys)} distinct statements (after removing repeats)"
+                   + (f", and {similar} of them closely resemble one already picked"
+                      if similar else "")], stacklevel=4)
     rows = []
     for i in picked:
         p = preds[i]
@@ -338,8 +343,8 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
 
     The loaded ``tagger`` ranks them. Statements of reports tagged with it use the scores
     stored (the model's own kind scores recovered, :func:`_model_scores`); those tagged with
-    another model (or none recorded) are scored again with it, and a warning says so, naming
-    both models: the list is always the loaded model's least sure."""
+    another model (or none recorded) are scored again with it, and a DataWarning says so,
+    naming both models: the list is always the loaded model's least sure."""
     import json
 
     from nlp_reports.classify.tagger import Tagger, _prediction
@@ -380,9 +385,11 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
     if stale:
         others = sorted({str(seen[k]["model_id"] or "?")[:12] for k in stale})
         n_reports = len({seen[k]["report_id"] for k in stale})
-        log.warning("%d statements of %d reports were tagged with model %s, not the loaded "
-                    "model %s (%s): scored again with the loaded model", len(stale), n_reports,
-                    ", ".join(others), own[:12], tagger.name)
+        from nlp_reports.classify.dataset import warn_data
+
+        warn_data([f"{len(stale)} statements of {n_reports} reports were tagged with model "
+                   f"{', '.join(others)}, not the loaded model {own[:12]} ({tagger.name}): "
+                   "scored again with the loaded model"], stacklevel=4)
     if len(stale) < len(keys):
         log.info("%d statements scored by the loaded model %s when tagged: their stored "
                  "scores used", len(keys) - len(stale), own[:12])
