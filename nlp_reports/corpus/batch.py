@@ -989,6 +989,36 @@ def _member_source(reports: list[Any], path: str) -> Any:
     return reports
 
 
+def _loader_of(loader: Callable[[str], Any] | None) -> Callable[[str], Any]:
+    """What reads a file: ``loader`` (path → Report, or a compilation's list) or the default.
+    A custom loader opens files by path, which a zip member's ``<zip>/<member>`` is not: it is
+    given the member unpacked to a temporary file of the member's name (removed after), and
+    the report's ``source`` names the member (as the default loader's reports do)."""
+    if loader is None:
+        return _default_loader
+    if loader is _whole_loader:  # (reads members itself)
+        return loader
+
+    def load(path: str) -> Any:
+        split = archive.split_member(path)
+        if split is None:
+            return loader(path)
+        data = archive.read_member(path)  # (a member encrypted or too large: its ParseError)
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="nlp_reports-member-") as folder:
+            name = os.path.basename(split[1].rstrip("/")) or "member"
+            unpacked = os.path.join(folder, name)
+            with open(unpacked, "wb") as fh:
+                fh.write(data)
+            out = loader(unpacked)
+        if isinstance(out, list):
+            return [_resourced(r, unpacked, path) if isinstance(r, Report) else r for r in out]
+        return _resourced(out, unpacked, path) if isinstance(out, Report) else out
+
+    return load
+
+
 def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
                   loader: Callable[[str], Any] | None = None,
                   words: bool = True, timeout: float | None = None) -> list[tuple[Any, ...]]:
@@ -1001,7 +1031,7 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
     writer only inserts — or ``("failed", path, sha, size, reason, message)``. A file whose
     parse takes more than ``timeout`` seconds fails with reason ``timeout``.
     """
-    load = loader or _default_loader
+    load = _loader_of(loader)
     return _tag_parsed([_parse_item(path, sha, size, load, timeout) for path, sha, size in items],
                        spec, words)
 
@@ -1196,7 +1226,7 @@ def _head_start_main(files: Sequence[str], loader: Any, timeout: float | None, l
     captured = _CapturedLog()
     log.handlers[:] = [captured]  # logged by the parent, only for the files it takes
     log.propagate = False
-    load = loader or _default_loader
+    load = _loader_of(loader)
     seen: set[tuple[str, str]] = set()
     done = 0
     for f in files:
@@ -2399,8 +2429,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     ``jobs`` > 1 runs chunks of ``chunk_size`` files in worker processes
     (forked with the tagger already loaded on Linux, joblib/loky elsewhere); ``backend="dask"`` submits them to ``scheduler`` (an address, a Client or
     a cluster; None starts a LocalCluster). ``loader`` replaces ``load_report`` (path →
-    Report). ``words`` also stores the jieba words of sections 一 and 五 (``reports.words``,
-    for summarize's vocabulary); False leaves the column NULL (``tag --no-words``: about a
+    Report): it is given a file's path, and a zip member unpacked to a temporary file of
+    the member's name (its report's ``source`` then names the member). ``words`` also
+    stores the jieba words of sections 一 and 五 (``reports.words``, for summarize's vocabulary); False leaves the column NULL (``tag --no-words``: about a
     fifth less CPU and a quarter smaller store; summarize then segments the reports it
     samples from the stored rows, the same words, at its own cost).
     ``progress``: True draws a tqdm bar on stderr; a callable is given a :class:`Progress`
@@ -2477,6 +2508,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     walk_rows = 0  # the failures of the walk recorded (found again by a rerun)
     drop = False  # remove the store this run created: it failed with nothing written
     try:
+        # reports of a higher id are new in this run (one tagged again keeps its id): only
+        # those may pass to a copy whose name gives them (_name_holders)
+        new_from = int(store.connection.execute(
+            "SELECT COALESCE(MAX(id), 0) FROM reports").fetchone()[0])
         store.forget_vanished_failures(lambda p: archive.exists(real_path(p)))
         _forget_gone_members(store, files, missing)
         missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))
@@ -2613,7 +2648,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 
         def flush() -> None:
             nonlocal ok, last
-            keep, same = _content_duplicates(store, buffer, model_id, since, run_start)
+            keep, same = _content_duplicates(store, buffer, model_id, since, run_start,
+                                             new_from)
             n_ok, chunk_failures = _write_chunk(store, keep, model_id)
             # (a holder written by an earlier flush that a copy dated earlier displaced is
             # counted among the duplicates now)
@@ -2673,6 +2709,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 close()
         skipped = counter["skipped"]
         log.info("%d files tagged, %d already stored", ok, skipped)
+        _name_holders(store, new_from)
         # a page that only links its report, whose file is stored now: not a failure
         linked, n_linked = _settle_linked(store)
         failures = [f for f in failures if f.path not in linked]
@@ -2781,7 +2818,7 @@ def _settle_linked(store: Store) -> tuple[set[str], int]:
 
 
 def _content_duplicates(store: Store, results: list[tuple[Any, ...]], model_id: str | None,
-                        since: str | None, run_start: str,
+                        since: str | None, run_start: str, new_from: int | None = None,
                         ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Split parsed results into those to write and the duplicates by content.
 
@@ -2790,35 +2827,51 @@ def _content_duplicates(store: Store, results: list[tuple[Any, ...]], model_id: 
     in ``results`` or stored (by any model, at or after ``since``) is not written: it becomes
     a ``(path, sha256, size, holder, model_id)`` duplicate of that report, as a byte-identical
     copy does. Among the copies met in one run the holder is the one published first (then
-    the first met): a mirror or 转载 re-post of a report, dated on its page months later,
+    the one whose file name gives the report's agency or year (:func:`_name_gives`), then the
+    first met): a mirror or 转载 re-post of a report, dated on its page months later,
     must not give the report its date (a false "published late" in the audit), whatever the
     folders' order. A copy dated earlier displaces a holder written earlier in the run
     (tagged at or after ``run_start``): the holder becomes its duplicate, and so do the
-    holder's own duplicates. A report stored by an earlier run stays the holder. The holders
+    holder's own duplicates; so does a copy dated the same whose name gives more of the report
+    than the name of a holder new in this run (report id above ``new_from``; None: none is).
+    A report stored by an earlier run stays the holder. The holders
     of earlier writes are read from the store, so nothing is kept from one write to the next
     (memory stays flat over a long run). Returns ``(results to write, duplicates)``.
     """
     fps = {r[1]: getattr(r[4], "fingerprint", None) for r in results if r[0] == "ok"}
     wanted = sorted({fp for fp in fps.values() if fp is not None})
-    # fingerprint → (path, published, sha256, size, written in this run) of its holder
-    held: dict[str, tuple[str, str | None, str, int, bool]] = {
-        fp: (path, published, sha, size, at >= run_start)
-        for fp, (path, published, sha, size, at) in (
+    # fingerprint → (path, published, sha256, size, written in this run, new in this run)
+    # of its holder
+    held: dict[str, tuple[str, str | None, str, int, bool, bool]] = {
+        fp: (path, published, sha, size, at >= run_start, new_from is not None and rid > new_from)
+        for fp, (path, published, sha, size, at, rid) in (
             store.fingerprint_holders(wanted, since=since) if wanted else {}).items()}
+    # the paths of these results that held a report before this run (tagged again: a new
+    # model, --retag, a changed file) keep their ids, and so stay where they are
+    stored_before = _stored_before(store, [p for p, fp in fps.items() if fp is not None],
+                                   new_from)
     keep: list[tuple[Any, ...]] = []
     same: list[tuple[Any, ...]] = []
     for r in results:
         fp = fps.get(r[1]) if r[0] == "ok" else None
         holder = held.get(fp) if fp is not None else None
         if holder is not None and holder[0] != r[1]:
-            if holder[4] and _earlier(_published(r), holder[1]):
-                log.info("%s: same text as %s, published earlier (%s, not %s): it holds the "
-                         "report, %s is recorded as its duplicate", r[1], holder[0],
-                         _published(r), holder[1], holder[0])
+            date = _published(r)
+            if holder[4] and _earlier(date, holder[1]):
+                why = f"published earlier ({date}, not {holder[1]})"
+            elif holder[5] and date == holder[1] and (
+                    _cited_by_name(r[1], *r[4].head[_AGENCY:_YEAR + 1])
+                    > _cited_by_name(holder[0], *r[4].head[_AGENCY:_YEAR + 1])):
+                why = "its file name gives the report's agency or year"
+            else:
+                why = None
+            if why is not None:
+                log.info("%s: same text as %s, %s: it holds the report, %s is recorded as its "
+                         "duplicate", r[1], holder[0], why, holder[0])
                 keep = [k for k in keep if k[1] != holder[0]]  # (when not written yet)
                 same = [(*d[:3], r[1] if d[3] == holder[0] else d[3], d[4]) for d in same]
                 same.append((holder[0], holder[2], holder[3], r[1], model_id))
-                held[fp] = (r[1], _published(r), r[2], r[3], True)
+                held[fp] = (r[1], _published(r), r[2], r[3], True, new_from is not None)
                 keep.append(r)
                 continue
             log.info("%s: same text as %s (another encoding or format); recorded as its "
@@ -2826,12 +2879,87 @@ def _content_duplicates(store: Store, results: list[tuple[Any, ...]], model_id: 
             same.append((r[1], r[2], r[3], holder[0], model_id))
             continue
         if fp is not None:  # it holds the text now (a file of its own tagged again too)
-            held[fp] = (r[1], _published(r), r[2], r[3], True)
+            held[fp] = (r[1], _published(r), r[2], r[3], True,
+                        new_from is not None and r[1] not in stored_before)
         keep.append(r)
     return keep, same
 
 
+def _name_holders(store: Store, new_from: int) -> int:
+    """Pass each report new in this run (id above ``new_from``) that byte-identical copies
+    share to the copy whose file name gives more of it (:func:`_cited_by_name`: a file on
+    disk before a zip member, then :func:`_name_gives`; a tie keeps the holder): the run parsed the first copy it met, before it knew the report's agency and
+    year. Done once the run's files are all settled, so the same files give the same holder
+    whatever ``jobs``, chunks or backend; a report stored before the run stays where it is.
+    A compilation's parts stay (one name cannot give all of them). Returns how many moved."""
+    rows = store.connection.execute(
+        "SELECT d.duplicate_of, d.path, r.agency, r.year FROM files d JOIN files h ON "
+        "h.path = d.duplicate_of AND h.status = 'ok' AND h.sha256 = d.sha256 JOIN reports r "
+        "ON r.path = h.path AND r.part IS NULL WHERE d.status = 'duplicate' AND r.id > ?",
+        (new_from,)).fetchall()
+    copies: dict[tuple[str, Any, Any], list[str]] = {}
+    for holder, path, agency, year in rows:
+        copies.setdefault((holder, agency, year), []).append(path)
+    moves = []
+    for (holder, agency, year), paths in sorted(copies.items(), key=lambda kv: kv[0][0]):
+        order = _citable_first(sorted([holder, *paths]))
+        best = max(order, key=lambda p: (_cited_by_name(p, agency, year), p == holder,
+                                         -order.index(p)))
+        if best != holder:
+            log.info("%s: holds the report of its identical copy %s (its name gives the "
+                     "report's agency or year); %s is recorded as its duplicate", best, holder,
+                     holder)
+            moves.append((holder, best))
+    if moves:
+        store.hand_over(moves)
+    return len(moves)
+
+
+def _cited_by_name(path: str, agency: Any, year: Any) -> tuple[bool, int]:
+    """How a copy of a report ranks by its path, higher first: a file on disk before a zip
+    member (as in :func:`_citable_first`), then by :func:`_name_gives`."""
+    return archive.split_member(path) is None, _name_gives(path, agency, year)
+
+
+def _stored_before(store: Store, paths: list[str], new_from: int | None) -> set[str]:
+    """Those of ``paths`` that hold a report of id ``new_from`` or below (stored before the
+    run began)."""
+    if not new_from or not paths:
+        return set()
+    out: set[str] = set()
+    for start in range(0, len(paths), 400):
+        part = paths[start:start + 400]
+        out.update(p for (p,) in store.connection.execute(
+            f"SELECT DISTINCT path FROM reports WHERE id <= ? AND path IN "
+            f"({','.join('?' * len(part))})", (new_from, *part)))
+    return out
+
+
 _PUBLISHED = REPORT_META_COLUMNS.index("published")
+_AGENCY = REPORT_META_COLUMNS.index("agency")
+_YEAR = REPORT_META_COLUMNS.index("year")
+assert _YEAR == _AGENCY + 1
+
+#: The place an agency's name opens with (柳岸县 of 柳岸县卫生健康局, 澜江省 of 澜江省交通运输厅).
+_AGENCY_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗|镇|乡|街道)")
+
+
+def _name_gives(path: str, agency: Any, year: Any) -> int:
+    """How much of its report a file's name gives (0–2): the report's ``year`` (2023, not
+    inside a longer number such as t20230120_…) and its ``agency`` (the place its name opens
+    with, 柳岸县 of 柳岸县卫生健康局; else its first four characters, 国家林草 of
+    国家林草数据中心). Among copies of one report, the one whose name gives more holds it:
+    "柳岸县卫健局2023年报.pdf" rather than "附件1.pdf", or a file named after another body and
+    year that a site served the same bytes under."""
+    name = os.path.basename(path)
+    score = 0
+    if isinstance(year, int) and re.search(rf"(?<!\d){year}(?!\d)", name):
+        score += 1
+    if isinstance(agency, str) and agency:
+        place = _AGENCY_PLACE.match(agency)
+        token = place.group() if place else agency[:4]
+        score += len(token) >= 2 and token in name
+    return score
 
 
 def _published(result: tuple[Any, ...]) -> str | None:

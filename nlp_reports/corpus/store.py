@@ -1277,7 +1277,12 @@ class Store:
     def write_report(self, path: str, report: Report, tagged: Sequence[Any], *,
                      sha256: str | None = None, size: int | None = None,
                      model_id: str | None = None, words: Sequence[str] | None = None) -> int:
-        """Store one report and its tagged statements in one transaction; return its id."""
+        """Store one report and its tagged statements in one transaction; return its id.
+
+        One report per ``path``, replacing what was stored for it — except a part of a
+        compilation (汇编: ``report.metadata.part``, as :func:`~nlp_reports.parse.load_reports`
+        gives them): it replaces only that part, so writing each part in turn under the
+        file's path keeps them all (part 1 … N, as ``tag`` stores them)."""
         return self.write_many([(path, report, tagged, sha256, size, model_id, words)])[0]
 
     def write_many(self, items: Iterable[tuple[Any, ...]]) -> list[int]:
@@ -1341,16 +1346,16 @@ class Store:
         return out
 
     def fingerprint_holders(self, fingerprints: Sequence[str], *, since: str | None = None
-                            ) -> dict[str, tuple[str, str | None, str, int, str]]:
-        """fingerprint → ``(path, published, sha256, size, tagged_at)`` of the first stored
+                            ) -> dict[str, tuple[str, str | None, str, int, str, int]]:
+        """fingerprint → ``(path, published, sha256, size, tagged_at, id)`` of the first stored
         report (lowest id, whatever model tagged it) with that content fingerprint, tagged at
         or after ``since``: the holder a copy of the same text in another encoding or format
         is a duplicate of, and what decides whether an earlier-dated copy displaces it. A
         part of a compilation holds no text here (it is stored beside a report saved alone
         with its text: docs/store-schema.md, whichever comes first)."""
-        out: dict[str, tuple[str, str | None, str, int, str]] = {}
+        out: dict[str, tuple[str, str | None, str, int, str, int]] = {}
         for fp, *row in self._rows_by_sha(
-                "SELECT r.fingerprint, r.path, r.published, f.sha256, f.size, f.tagged_at "
+                "SELECT r.fingerprint, r.path, r.published, f.sha256, f.size, f.tagged_at, r.id "
                 "FROM reports r JOIN files f ON f.path = r.path AND f.status = 'ok' "
                 "WHERE f.tagged_at >= ? AND r.part IS NULL AND r.fingerprint IN ({placeholders}) "
                 "ORDER BY r.id",
@@ -1425,23 +1430,71 @@ class Store:
                 conn.execute("DELETE FROM files WHERE status = 'duplicate' AND "
                              "duplicate_of = ?", (path,))
         if heir is not None:
-            for rid, _, _ in stored:
-                conn.execute("UPDATE reports SET path = ? WHERE id = ?", (heir, rid))
-                self._resource(rid, path, heir)
-            conn.execute(
-                "UPDATE files SET status = 'ok', duplicate_of = NULL, model_id = (SELECT "
-                "model_id FROM reports WHERE id = ?), parts = (SELECT parts FROM files WHERE "
-                "path = ?2), reason = (SELECT reason FROM files WHERE path = ?2), message = "
-                "(SELECT message FROM files WHERE path = ?2) WHERE path = ?3",
-                (stored[0][0], path, heir))
-            conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
-                         "AND duplicate_of = ?", (heir, path))  # same content: same report
+            self._pass_reports(path, heir, [rid for rid, _, _ in stored])
             return {}
         for rid, _, _ in stored:
             for table in _STORED_CHILDREN:
                 conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
             conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
         return {part: rid for rid, _, part in stored}
+
+    def _pass_reports(self, path: str, heir: str, ids: Sequence[int]) -> None:
+        """The reports ``ids`` of ``path`` pass to ``heir``, a byte-identical duplicate of it
+        (same ids and rows, ``source`` renamed); ``heir``'s ``files`` row takes ``path``'s,
+        and the other duplicates of ``path`` point to ``heir`` (same content: same report)."""
+        conn = self._conn
+        for rid in ids:
+            conn.execute("UPDATE reports SET path = ? WHERE id = ?", (heir, rid))
+            self._resource(rid, path, heir)
+        conn.execute(
+            "UPDATE files SET status = 'ok', duplicate_of = NULL, model_id = (SELECT "
+            "model_id FROM reports WHERE id = ?), parts = (SELECT parts FROM files WHERE "
+            "path = ?2), reason = (SELECT reason FROM files WHERE path = ?2), message = "
+            "(SELECT message FROM files WHERE path = ?2) WHERE path = ?3",
+            (ids[0], path, heir))
+        conn.execute("UPDATE files SET duplicate_of = ? WHERE status = 'duplicate' "
+                     "AND duplicate_of = ?", (heir, path))
+
+    def hand_over(self, moves: Iterable[tuple[str, str]]) -> None:
+        """``(path, heir)`` each: the report(s) stored for ``path`` pass to ``heir``, a file
+        recorded as its byte-identical duplicate, and ``path`` becomes ``heir``'s duplicate
+        (``tag``'s choice of the copy whose name gives the report: docs/store-schema.md).
+        One transaction; a pair that is not such a holder and copy is left as it is."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for path, heir in moves:
+                ids = [rid for (rid,) in conn.execute(
+                    "SELECT r.id FROM reports r JOIN files f ON f.path = r.path AND "
+                    "f.status = 'ok' JOIN files d ON d.path = ? AND d.status = 'duplicate' "
+                    "AND d.duplicate_of = r.path AND d.sha256 = f.sha256 WHERE r.path = ? "
+                    "ORDER BY r.id", (heir, path))]
+                if not ids:
+                    continue
+                self._pass_reports(path, heir, ids)
+                conn.execute("UPDATE files SET status = 'duplicate', duplicate_of = ?, "
+                             "parts = NULL, reason = NULL, message = NULL WHERE path = ?",
+                             (heir, path))
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+
+    def _delete_part(self, path: str, part: int, sha: str | None) -> dict[int | None, int]:
+        """Remove part ``part`` of the compilation stored for ``path`` (its other parts stay:
+        ``write_report`` of each part in turn keeps them all); the whole path's reports when
+        they are not parts of the same file content (``sha``). Returns part → id gone."""
+        stored = self._conn.execute("SELECT id, sha256, part FROM reports WHERE path = ?",
+                                    (path,)).fetchall()
+        if not stored or any(p is None or s != sha for _, s, p in stored):
+            return self._delete_path(path, new_sha=sha)
+        gone = {p: rid for rid, _, p in stored if p == part}
+        for rid in gone.values():
+            for table in _STORED_CHILDREN:
+                self._conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
+            self._conn.execute("DELETE FROM reports WHERE id = ?", (rid,))
+        return gone
 
     def _resource(self, rid: int, old: str, new: str) -> None:
         """A report passed from file ``old`` to ``new``: its ``source`` names ``new`` now."""
@@ -1467,9 +1520,14 @@ class Store:
         rows.paths.add(path)
         # a re-tagged (or rewritten) file keeps its report ids (by part), so that exports
         # made before and after join: reports.id is the key of every child table and CSV
-        freed = self._delete_path(path, new_sha=sha)
+        part = report.metadata.part if isinstance(report, Report) else None
+        freed = (self._delete_part(path, part, sha) if part is not None
+                 else self._delete_path(path, new_sha=sha))
         parts = reason = message = None
-        if isinstance(report, PreparedParts):
+        if part is not None:  # one part of a compilation (汇编), written on its own
+            items = ((part, prepare_report(report, tagged, words)),)
+            parts = report.metadata.parts
+        elif isinstance(report, PreparedParts):
             items: Sequence[tuple[int | None, PreparedReport]] = report.reports
             parts = report.parts
             if report.failed:

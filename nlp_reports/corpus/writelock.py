@@ -15,7 +15,11 @@ Only the process that writes holds the lock (with ``--jobs`` and Dask the parent
 writer); forked workers close their inherited copy, so a worker outliving its parent holds
 nothing. POSIX only: on Windows (no ``fcntl``) no lock is taken, as before. Where the lock
 file cannot be made (a read-only folder: opening the store says why) or the file system
-has no locks (``ENOLCK`` on some network mounts), the run goes on without one.
+has no locks (``ENOLCK`` on some network mounts), the run goes on without one. A lock file
+this user cannot write (another user's run left it, ``kill -9``) still locks, but it names
+that ended run: it is removed and made anew, so a second run is told who really writes;
+where it cannot be removed either (a sticky or read-only folder) the run goes on with the
+lock and a warning.
 """
 
 from __future__ import annotations
@@ -125,6 +129,21 @@ def _write(fd: int) -> Holder:
     return me
 
 
+def _writable(fd: int) -> bool:
+    """Whether ``fd`` was opened for writing (:func:`_open` falls back to read-only)."""
+    return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+
+
+def _remove(path: Path) -> bool:
+    """Remove the lock file ``path`` (this process holds its lock); False when it cannot."""
+    try:
+        os.unlink(path)
+    except OSError as exc:
+        log.debug("%s: cannot remove the lock file (%s)", path, exc)
+        return False
+    return True
+
+
 def _same_file(fd: int, path: Path) -> bool:
     try:
         a, b = os.fstat(fd), os.stat(path, follow_symlinks=False)
@@ -168,6 +187,7 @@ def writer_lock(db: str | os.PathLike[str]) -> Iterator[Holder | None]:
         yield None
         return
     path = lock_path(db)
+    replaced = False
     while True:
         fd = _open(path)
         if fd is None:
@@ -185,9 +205,18 @@ def writer_lock(db: str | os.PathLike[str]) -> Iterator[Holder | None]:
                         "not start another tag run on this store meanwhile", path, exc)
             yield None
             return
-        if _same_file(fd, path):
+        if not _same_file(fd, path):
+            os.close(fd)  # the run before removed the file as it ended: lock the new one
+            continue
+        if replaced or _writable(fd) or not _remove(path):
             break
-        os.close(fd)  # the run before removed the file as it ended: lock the new one
+        # another user's lock file, left by a run that ended (kill -9): it names that run,
+        # and this one could not write its own name over it; removed, a new one is ours
+        replaced = True
+        os.close(fd)
+    if not _writable(fd):
+        log.warning("%s: the lock file is not writable (another user's) and cannot be "
+                    "replaced: a second run will not be told which run holds it", path)
     _HELD.add(fd)
     try:
         yield _write(fd)
