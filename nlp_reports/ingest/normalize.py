@@ -81,6 +81,7 @@ def drop_running_heads(text: str) -> str:
         text = _drop_watermarks(text)
     if _SPACED_MARK_HINT.search(text):
         text = _drop_spaced_marks(text)
+    text = _drop_titled_page_heads(text)
     named = _may_have_named_page(text)
     if named:
         text = _unname_page_numbers(text)
@@ -354,6 +355,27 @@ def _bare_page_numbers(text: str) -> set[int]:
     return set(best[2])
 
 
+def _drop_titled_page_heads(text: str) -> str:
+    """``text`` without a page header that prints the title with the page's number beside
+    it, which a viewer's copy gives as the title's line and the number alone under it
+    ("某镇2023年…年度报告⏎3"): dropped when the pairs below page 1 are two or more and
+    their numbers go up one page at a time. The number would be a statement of section
+    五, or a 16th value of 表四."""
+    title = text.lstrip()[:200].split("\n", 1)[0].strip()
+    if len(title) < 8 or text.count(title) < 3:  # (a cheap test first: most texts fail it)
+        return text
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.strip())
+    pairs = [i for i in range(start + 1, len(lines) - 1)
+             if lines[i].strip() == title and lines[i + 1].strip().isdigit()
+             and len(lines[i + 1].strip()) <= 3 and lines[i + 1].strip().isascii()]
+    numbers = [int(lines[i + 1]) for i in pairs]
+    if len(pairs) < 2 or any(b != a + 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+        return text
+    drop = {j for i in pairs for j in (i, i + 1)}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
 def _is_title(line: str, title: str) -> bool:
     """Whether ``line`` spells the title ``title``, or the title with the agency named
     longer or shorter ("柳岸县白石镇人民政府2023年…报告" for "白石镇人民政府2023年…报告"): no
@@ -467,10 +489,38 @@ _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 _CJK_SPACED = "[\u3400-\u4dbf\u4e00-\u9fff\u3001-\u3003\u3008-\u3011\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u201c\u201d]"
 
 
+#: An item of a letter-spaced run: a CJK character, or the digits of a date's figure spaced
+#: as its characters are ("2 0 2 4 年 1 2 月 3 1 日", an OCR engine's text of a spaced-out
+#: font): a figure right before 年/月/日 is one number, never a table's cells. Other figures
+#: stay spaced ("信 息 3 1 2 条": a row of cells or one count, not told apart).
+_SPACED_ITEM = f"(?:{_CJK_SPACED}|(?:[0-9] ){{0,3}}[0-9](?= [年月日]))"
+
+
+def _ocr_spaced(text: str) -> bool:
+    """Whether ``text`` spaces its Chinese characters throughout, as an OCR engine writes a
+    scan's text (every character a word: "规 章 0 0 0", "2024 年 ， 县 档 案 馆 公 开 …"):
+    more characters followed by a space and another than by another at once. Then a short
+    run (a table's label "行 政 许 可", "（ 一 ） 予 以 公 开") is joined too, which the
+    six-character rule for a spaced-out title (:func:`_letter_spaced`) leaves apart."""
+    spaced = len(_ocr_spaced_pairs().findall(text))
+    return spaced > 200 and spaced > len(_CJK_TIGHT.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _ocr_spaced_pairs() -> re.Pattern[str]:
+    """The space between two CJK characters (or brackets), and around a date's figures
+    ("自 2024 年 1 月 1 日"), in an OCR text; never between two figures (a row's cells)."""
+    item = _CJK_SPACED[:-1] + "()]"
+    return re.compile(f"(?<={item}) (?={item}|[0-9]{{1,4}} ?[年月日])|(?<=[0-9]) (?=[年月日])")
+
+
+_CJK_TIGHT = re.compile("[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
+
+
 @lru_cache(maxsize=1)
 def _letter_spaced() -> re.Pattern[str]:
     """A letter-spaced run (compiled on first use: a text that has :data:`_LETTER_SPACED_HINT`)."""
-    return re.compile(f"(?:{_CJK_SPACED} ){{5,}}{_CJK_SPACED}")
+    return re.compile(f"(?:{_SPACED_ITEM} ){{5,}}{_SPACED_ITEM}")
 
 
 #: What every letter-spaced run holds (" 加 强 队 "), opening with a literal space so that the
@@ -546,12 +596,25 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     if " " in text and not text.isascii() and _LETTER_SPACED_HINT.search(text):
+        if _ocr_spaced(text):
+            text = _ocr_spaced_pairs().sub("", text)
         text = _letter_spaced().sub(lambda m: m.group().replace(" ", ""), text)
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     if _edge_space(text):
         text = _EDGE_SPACE.sub("", text)  # (the scan for ^/$ is slow: only when needed)
+    if _OCR_ONE_HINT.search(text):
+        text = _OCR_ONE.sub(lambda m: m.group().translate(_DASHES_TO_ONE), text)
     return text, simple
+
+
+#: A dash an OCR engine read for 一 in a numbered heading ("—、总体情况", "－、", "(—)存在的
+#:主要问题"): at a line start, before 、 or a closing bracket and a Chinese character, no dash
+#: is anything but the numeral one, so it is repaired. Only there: a dash anywhere else, and
+#: any digit an engine misread (O for 0, l for 1), are left as read.
+_DASHES_TO_ONE = str.maketrans(dict.fromkeys("—―‐–-－", "一"))
+_OCR_ONE_HINT = re.compile(r"[—―‐–\-－][ ]?[、)]")
+_OCR_ONE = re.compile(r"^(\( ?)?[—―‐–\-－](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])", re.MULTILINE)
 
 
 #: Spaces looked at one by one in :func:`_edge_space` before it searches for the pairs.

@@ -85,6 +85,10 @@ _SPACED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
 #: A token that is a number but no plausible cell: "1e5", "12.5%", and "1.24万" (a figure rounded
 #: to 万, which a table of counts cannot hold exactly): a bad cell, never a label's word.
 _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*万?")
+#: A figure an OCR engine misread (O or 〇 for 0, l or I for 1: "1O", "l2", "2l", a lone "O") or a cell
+#: holding two figures ("145(48)", "12/3", "5、2"): a value cell that is no number (null, its
+#: table unreadable naming it), never a label, and never repaired or split.
+_GARBLED_FIGURE = re.compile(r"[\dOolI〇]*\d[\dOolI〇]*(?:[(/、][\dOolI〇]+\)?)?|[OolI]")
 _BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
 #: Minus signs other than ASCII "-" that a spreadsheet or a font writes before a figure
@@ -146,7 +150,7 @@ def _classify(tok: str) -> _Cell | None:
         if abs(v) >= MAX_VALUE:
             return _Cell(BAD, tok, None)
         return _Cell(NUM, tok, v or 0.0)  # ("-0" is 0, never -0.0)
-    if _NUMBERISH.fullmatch(t):
+    if _NUMBERISH.fullmatch(t) or _GARBLED_FIGURE.fullmatch(t):
         return _Cell(BAD, tok, None)
     if _CN_CELL.fullmatch(tok) and (v := parse_chinese_number(tok.rstrip("件个项"))) is not None:
         return _Cell(NUM, tok, float(v))
@@ -559,7 +563,10 @@ class _SpecTable:
                 # row, not its group (the item alone, as its own line would be matched)
                 m = self.specs[found[0]].pattern.search(norm)
                 if m is not None and norm[m.end():m.end() + 1].isdigit():
-                    found = self.hits(_norm(norm[m.end():])) or found
+                    # an item that matches no row is the first line of a label its cell
+                    # wrapped ("…1.申请人无正当理由逾期不补" / "正、…"): no row yet, so the
+                    # lines below are joined to it, never the 2019 row 其他处理
+                    found = self.hits(_norm(norm[m.end():]))
             if len(self._hits) >= _HITS_CACHE_MAX:
                 self._hits.clear()
             self._hits[norm] = found
@@ -922,6 +929,9 @@ def _build(
                 why = "is two values given one label"
             elif c.kind == BAD and not c.raw:  # ("维持： 1", :func:`_t4_pair_items`)
                 why = "is a lone figure among labels, taken for a row number: not read"
+            elif c.kind == BAD and _GARBLED_FIGURE.fullmatch(c.raw):
+                why = ("is two figures in one cell: not read" if any(m in c.raw for m in "(/、")
+                       else "reads as letters for digits, as a scan's OCR misreads 0 and 1: not repaired")
             if c.kind == BAD:
                 shown_raw = c.raw if len(c.raw) <= 20 else c.raw[:20] + "…"
                 reasons.append(f"row {rid} column {cid}: {shown_raw!r} {why}")
