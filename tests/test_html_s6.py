@@ -68,7 +68,9 @@ HEAT_JS = """{
                 font: parseFloat(getComputedStyle(r.cells[1]).fontSize),
                 cells: Array.prototype.map.call(r.cells, function (c) {
                   return c.innerText.trim(); })}; })}; }),
-  svgTitles: Array.prototype.map.call(document.querySelectorAll('svg > title'), function (t) {
+  // the charts shown (each chart is drawn twice, wide and narrow; a window shows one)
+  svgTitles: Array.prototype.filter.call(document.querySelectorAll('svg > title'), function (t) {
+    return t.parentNode.getBoundingClientRect().width > 0; }).map(function (t) {
     return t.textContent; })
 }"""
 
@@ -147,11 +149,13 @@ def test_trend_of_one_known_year_is_a_sentence_and_unknown_years_stay_off_the_ax
         var out = [], svgs = 0, texts = [];
         for (var e = h.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) {
           out.push(e.innerText || e.textContent);
-          if (e.tagName.toLowerCase() === 'svg') {
+          // the charts shown (a chart is drawn wide and narrow; a window shows one)
+          Array.prototype.forEach.call(e.querySelectorAll('svg'), function (svg) {
+            if (svg.getBoundingClientRect().width === 0) { return; }
             svgs += 1;
-            Array.prototype.forEach.call(e.querySelectorAll('text'), function (t) {
+            Array.prototype.forEach.call(svg.querySelectorAll('text'), function (t) {
               texts.push(t.textContent); });
-          }
+          });
         }
         return {text: out.join(' '), svgs: svgs, svgTexts: texts}; })()
     }"""

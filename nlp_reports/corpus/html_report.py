@@ -1,9 +1,10 @@
 """Self-contained HTML pages (HTML 报告) for the summary and the audit.
 
 One file that opens offline: inline CSS, inline SVG charts drawn here (horizontal bars for
-prevalence and coverage, a line chart for the yearly trend), no script or font from any
-network, a CJK font stack so Chinese labels render, and every text escaped. The audit
-page adds a few lines of inline JavaScript to sort its table by a click on a header.
+prevalence and coverage, a line chart for the yearly trend — each drawn twice, wide and for
+a phone, a media query showing one), no script or font from any network, a CJK font stack
+so Chinese labels render, and every text escaped. The audit page adds a few lines of inline
+JavaScript to sort its table by a click on a header.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ LEVEL_NAMES: dict[str, str] = {k: f"{v} {k}" for k, v in LEVEL_NAMES_ZH.items()}
 #: Group labels that stand for an unknown key: such a group is listed last.
 _UNKNOWN_LABELS: tuple[str, ...] = ("(unknown)", *UNKNOWN_GROUPS.values())
 
+#: A window at most this wide (CSS px: a phone, a narrow window) shows each chart's narrow
+#: form (:data:`NARROW_WIDTH` px, text of 11 px and more at a phone's scale of 1); a wider one
+#: the wide form (760 px, shrunk to the window: its 10 px labels stood 5 px tall at 390 px).
+NARROW_MAX = 700
+
 _CSS = f"""
 body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 1100px; color: #222;
        padding: 0 1em; line-height: 1.5; }}
@@ -57,10 +63,20 @@ th, td {{ border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertica
 th {{ background: #f2f3f4; }}
 td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td.long {{ min-width: 14em; }}
+@media (max-width: {NARROW_MAX}px) {{
+  /* a phone: an agency's name keeps seven characters a line (it stood four, a row per
+     report five lines tall, beside a squeezed table's numbers) */
+  td.mid {{ min-width: 7em; }}
+}}
 th.sortable {{ cursor: pointer; user-select: none; }}
 th.sortable:after {{ content: " ↕"; color: #999; }}
 svg text {{ font-family: {FONT_STACK}; }}
 svg.chart {{ max-width: 100%; height: auto; }}
+@media (max-width: {NARROW_MAX}px) {{
+  /* a phone: each chart in its narrow form, drawn at the size it is shown (chart_pair) */
+  .chart-wide {{ display: none; }}
+  .chart-narrow[hidden] {{ display: block; }}
+}}
 .note {{ color: #666; font-size: .85em; }}
 .chart {{ margin: .5em 0 1em; }}
 details {{ margin: .3em 0 1.2em; }}
@@ -88,25 +104,95 @@ def page(title: str, body: str, *, script: str = "", wide: bool = False, css: st
 # --- charts -------------------------------------------------------------------------------
 
 
+#: The width of the narrow charts: a 360 px phone's window less the page's margins.
+NARROW_WIDTH = 320
+#: Font sizes (px) of the narrow charts: title; labels and legend; values and axes.
+_N_TITLE, _N_LABEL, _N_SMALL = 13, 12, 11
+
+
+def chart_pair(wide: str, narrow: str) -> str:
+    """One chart in its two forms, the window's width choosing the one shown (the page's
+    media query, :data:`NARROW_MAX`): the narrow one is ``hidden`` otherwise, so that a view
+    that drops the page's style (a sanitised notebook) shows the wide one alone."""
+    return (f'<div class="chart-wide">{wide}</div>\n'
+            f'<div class="chart-narrow" hidden>{narrow}</div>')
+
+
+def _text_px(text: str, size: float) -> float:
+    """Estimated width of ``text`` at ``size`` px: a wide (CJK) character 1 em, others 0.6
+    em (more than most Latin letters and digits are)."""
+    return sum(size if ord(ch) >= 0x2E80 else 0.6 * size for ch in text)
+
+
+_TOKENS = re.compile(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+|\s+")
+#: A Chinese title's Chinese half, before the English one ("报告提及各主题的比例 Share of …").
+_ZH_HALF = re.compile(r"([^A-Za-z]*[\u2e80-\uffff][^A-Za-z]*?)\s+(?=[A-Za-z])")
+
+
+def wrap_text(text: str, max_px: float, size: float) -> list[str]:
+    """``text`` in lines of at most ``max_px`` at ``size`` px (:func:`_text_px`): a bilingual
+    title breaks before its English half, Chinese between characters, English between words
+    (a word longer than a line keeps a line of its own)."""
+    m = _ZH_HALF.match(text)
+    if m:
+        return wrap_text(m.group(1), max_px, size) + wrap_text(text[m.end():], max_px, size)
+    lines: list[str] = []
+    line = ""
+    for tok in _TOKENS.findall(text):
+        if tok.isspace():
+            line += tok if line else ""
+        elif line and _text_px(line + tok, size) > max_px:
+            lines.append(line.rstrip())
+            line = tok
+        else:
+            line += tok
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _title_lines(title: str, width: int) -> tuple[list[str], int]:
+    """The narrow chart's title as ``<text>`` lines, and the y under it."""
+    out, y = [], 0
+    for line in wrap_text(title, width, _N_TITLE):
+        y += _N_TITLE + 4
+        out.append(f'<text x="0" y="{y}" font-size="{_N_TITLE}" font-weight="bold">'
+                   f"{esc(line)}</text>")
+    return out, y
+
+
+def _svg_open(width: int, height: float, title: str) -> str:
+    return (f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
+            f'width="{width}" height="{height:g}" viewBox="0 0 {width} {height:g}">'
+            f"<title>{esc(title)}</title>")
+
+
 def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, title: str,
               colors: dict[str, str] | None = None, max_value: float | None = None,
-              percent: bool = True, width: int = 760,
-              label_colors: Sequence[str] | None = None) -> str:
+              percent: bool = True, width: int | None = None,
+              label_colors: Sequence[str] | None = None, narrow: bool = False) -> str:
     """Horizontal grouped bars: one row per label, one bar per series (values 0..max);
-    ``label_colors`` puts a swatch of each label's colour (a theme's) before it."""
+    ``label_colors`` puts a swatch of each label's colour (a theme's) before it.
+
+    ``narrow``: the phone's form (:data:`NARROW_WIDTH` px unless ``width``): the title on
+    lines of its own, the legend stacked under it, each label on a line above its bars,
+    which take the full width; no text under 11 px."""
     colors = colors or {}
+    vmax = max_value if max_value is not None else max(
+        [v for vals in series.values() for v in vals if _finite(v)] or [1.0])
+    vmax = vmax or 1.0
+    if narrow:
+        return _bar_chart_narrow(labels, series, title=title, colors=colors, vmax=vmax,
+                                 percent=percent, width=width or NARROW_WIDTH,
+                                 label_colors=label_colors)
+    width = width or 760
     n_series = max(len(series), 1)
     bar_h, gap, left, right = 14, 10, 190, 70
     row_h = bar_h * n_series + gap
     top = 30
     height = top + row_h * len(labels) + 30
-    vmax = max_value if max_value is not None else max(
-        [v for vals in series.values() for v in vals if _finite(v)] or [1.0])
-    vmax = vmax or 1.0
     plot_w = width - left - right
-    parts = [f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
-             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-             f"<title>{esc(title)}</title>",
+    parts = [_svg_open(width, height, title),
              f'<text x="0" y="16" font-size="14" font-weight="bold">{esc(title)}</text>']
     for i, label in enumerate(labels):
         y0 = top + i * row_h
@@ -122,7 +208,7 @@ def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, titl
             w = 0.0 if not _finite(v) else max(0.0, float(v)) / vmax * plot_w
             color = colors.get(name, PALETTE[j % len(PALETTE)])
             y = y0 + j * bar_h
-            text = "–" if not _finite(v) else (f"{v:.0%}" if percent else f"{v:g}")
+            text = _value_text(v, percent)
             parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" '
                          f'fill="{color}"><title>{esc(label)} · {esc(name)}: {esc(text)}'
                          f"</title></rect>")
@@ -136,6 +222,48 @@ def bar_chart(labels: Sequence[str], series: dict[str, Sequence[float]], *, titl
         parts.append(f'<text x="{x + 14}" y="{ly}" font-size="11">{esc(name)}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _value_text(v: Any, percent: bool) -> str:
+    return "–" if not _finite(v) else (f"{v:.0%}" if percent else f"{v:g}")
+
+
+def _bar_chart_narrow(labels: Sequence[str], series: dict[str, Sequence[float]], *,
+                      title: str, colors: dict[str, str], vmax: float, percent: bool,
+                      width: int, label_colors: Sequence[str] | None) -> str:
+    """:func:`bar_chart`'s phone form, drawn at the scale it is shown at."""
+    parts, y = _title_lines(title, width)
+    y += 4
+    for j, name in enumerate(series):  # the legend, one series a line, before the bars
+        y += _N_LABEL + 5
+        color = colors.get(name, PALETTE[j % len(PALETTE)])
+        parts.append(f'<rect x="0" y="{y - 10}" width="10" height="10" fill="{color}"/>')
+        parts.append(f'<text x="14" y="{y}" font-size="{_N_LABEL}">{esc(name)}</text>')
+    y += 6
+    bar_h, right = 15, 40  # a bar 12 px and its gap; room for "100%" after the longest bar
+    plot_w = width - right
+    for i, label in enumerate(labels):
+        y += _N_LABEL + 6
+        x = 0
+        if label_colors is not None:
+            parts.append(f'<rect x="0" y="{y - 9}" width="9" height="9" '
+                         f'fill="{label_colors[i]}"/>')
+            x = 13
+        parts.append(f'<text x="{x}" y="{y}" font-size="{_N_LABEL}">{esc(label)}</text>')
+        y += 5
+        for j, (name, vals) in enumerate(series.items()):
+            v = vals[i]
+            w = 0.0 if not _finite(v) else max(0.0, float(v)) / vmax * plot_w
+            color = colors.get(name, PALETTE[j % len(PALETTE)])
+            text = _value_text(v, percent)
+            parts.append(f'<rect x="0" y="{y}" width="{w:.1f}" height="{bar_h - 3}" '
+                         f'fill="{color}"><title>{esc(label)} · {esc(name)}: {esc(text)}'
+                         f"</title></rect>")
+            parts.append(f'<text x="{w + 4:.1f}" y="{y + bar_h - 5}" '
+                         f'font-size="{_N_SMALL}">{esc(text)}</text>')
+            y += bar_h
+    height = y + 4
+    return "\n".join([_svg_open(width, height, title), *parts, "</svg>"])
 
 
 def nice_ticks(vmax: float, target: int = 5) -> list[float]:
@@ -164,26 +292,48 @@ def _marker(shape: str, x: float, y: float, color: str, tip: str) -> str:
     return f'<polygon points="{path}" fill="{color}">{title}</polygon>'
 
 
+#: The narrow trend chart labels every k-th year so that labels stand this far apart (px).
+_N_YEAR_PITCH = 36
+
+
 def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
-               percent: bool = True, width: int = 760, height: int = 320,
+               percent: bool = True, width: int | None = None, height: int | None = None,
                colors: dict[str, str] | None = None, markers: dict[str, str] | None = None,
-               counts: Sequence[Any] | None = None) -> str:
+               counts: Sequence[Any] | None = None, narrow: bool = False) -> str:
     """A line chart (e.g. share of reports by year), one polyline per series.
 
     Round y ticks (:func:`nice_ticks`); each series has its colour and marker shape;
     points where several series coincide are spread 3 px apart vertically so that no line
     hides another (the tooltips give the exact values); ``counts`` (e.g. the number of
     reports of each year) is printed under each x label as "n=…".
-    """
+
+    ``narrow``: the phone's form (:data:`NARROW_WIDTH` px unless ``width``): the title on
+    lines of its own, four y ticks, every k-th x label (and its n) when more would touch
+    (every point is still drawn, its tooltip naming its year), the legend stacked under the
+    plot; no text under 11 px."""
     colors = colors or {}
     markers = markers or {}
-    left, right, top = 50, 180, 30
-    bottom = 54 if counts is not None else 40
-    plot_w, plot_h = width - left - right, height - top - bottom
-    values = [v for vals in series.values() for v in vals if _finite(v)]
-    ticks = nice_ticks(max(values or [1.0]))
-    vmax = ticks[-1]
+    names = list(series)
     n = len(xs)
+    if narrow:
+        width = width or NARROW_WIDTH
+        head, top = _title_lines(title, width)
+        top += 14
+        left, right, plot_h = 34, 18, 170  # (right: half of "2025" centred on the last year)
+        tick_size, x_size, n_size = _N_SMALL, _N_SMALL, _N_SMALL
+        bottom = (36 if counts is not None else 22) + (_N_LABEL + 6) * len(names) + 4
+        height = height or top + plot_h + bottom
+    else:
+        width, height = width or 760, height or 320
+        head = [f'<text x="0" y="16" font-size="14" font-weight="bold">{esc(title)}</text>']
+        left, right, top = 50, 180, 30
+        bottom = 54 if counts is not None else 40
+        plot_h = height - top - bottom
+        tick_size, x_size, n_size = 10, 11, 10
+    plot_w = width - left - right
+    values = [v for vals in series.values() for v in vals if _finite(v)]
+    ticks = nice_ticks(max(values or [1.0]), 4 if narrow else 5)
+    vmax = ticks[-1]
 
     def px(i: int) -> float:
         return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
@@ -191,27 +341,29 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
     def py(v: float) -> float:
         return top + plot_h - (float(v) / vmax) * plot_h
 
-    parts = [f'<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" '
-             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-             f"<title>{esc(title)}</title>",
-             f'<text x="0" y="16" font-size="14" font-weight="bold">{esc(title)}</text>',
+    every = 1  # label every k-th x, counted back from the last (the latest year)
+    if narrow and n > 1:
+        every = max(1, math.ceil(_N_YEAR_PITCH / (plot_w / (n - 1))))
+    parts = [_svg_open(width, height, title), *head,
              f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
              f'stroke="#888"/>',
              f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#888"/>']
     for v in ticks:
         y = py(v)
         label = f"{v:.0%}" if percent else f"{v:g}"
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" '
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="{tick_size}" '
                      f'text-anchor="end">{esc(label)}</text>')
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
                      f'stroke="#eee"/>')
     for i, x in enumerate(xs):
-        parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" font-size="11" '
+        if (n - 1 - i) % every:
+            continue
+        parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" font-size="{x_size}" '
                      f'text-anchor="middle">{esc(x)}</text>')
         if counts is not None:
-            parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 30}" font-size="10" '
-                         f'fill="#666" text-anchor="middle">n={esc(counts[i])}</text>')
-    names = list(series)
+            parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 30}" '
+                         f'font-size="{n_size}" fill="#666" text-anchor="middle">'
+                         f"n={esc(counts[i])}</text>")
     offset = {name: [0.0] * n for name in names}
     for i in range(n):  # spread coinciding points: same x, y within 2 px
         groups: dict[int, list[str]] = {}
@@ -222,6 +374,7 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
         for members in groups.values():
             for k, name in enumerate(members):
                 offset[name][i] = (k - (len(members) - 1) / 2) * 3.0
+    legend_y = top + plot_h + (36 if counts is not None else 22)
     for j, name in enumerate(names):
         vals = series[name]
         color = colors.get(name, PALETTE[j % len(PALETTE)])
@@ -237,11 +390,14 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
             tip = f"{name}: {v:.0%}" if percent else f"{name}: {v:g}"
             tip += f" ({xs[i]}{n_of})"
             parts.append(_marker(shape, x, y, color, tip))
-        ly = top + 16 * j
-        parts.append(f'<line x1="{left + plot_w + 10}" y1="{ly + 5}" x2="{left + plot_w + 30}" '
-                     f'y2="{ly + 5}" stroke="{color}" stroke-width="2"/>')
-        parts.append(_marker(shape, left + plot_w + 20, ly + 5, color, name))
-        parts.append(f'<text x="{left + plot_w + 36}" y="{ly + 9}" font-size="11">'
+        if narrow:  # the legend under the plot, one series a line
+            lx, ly, size = 0, legend_y + (_N_LABEL + 6) * j, _N_LABEL
+        else:  # the legend right of the plot
+            lx, ly, size = left + plot_w + 10, top + 16 * j, 11
+        parts.append(f'<line x1="{lx}" y1="{ly + 5}" x2="{lx + 20}" y2="{ly + 5}" '
+                     f'stroke="{color}" stroke-width="2"/>')
+        parts.append(_marker(shape, lx + 10, ly + 5, color, name))
+        parts.append(f'<text x="{lx + 26}" y="{ly + 9}" font-size="{size}">'
                      f"{esc(name)}</text>")
     parts.append("</svg>")
     return "\n".join(parts)
@@ -257,9 +413,15 @@ def _finite(v: Any) -> bool:
 # --- tables ---------------------------------------------------------------------------------
 
 
+#: A column holding a share (0..1), shown with 3 decimals: ``share`` or ``share_…``
+#: (share_copied, share_failing_I1_I4 …), not ``shared_with`` (agencies' names) nor a count.
+_SHARE_COLUMN = re.compile(r"share(_\w+)?")
 #: A text cell longer than this many characters (a statement, a list of agencies) is
 #: ``td.long``: at least 14em wide, so that on a phone the table scrolls sideways instead.
 LONG_CELL = 24
+#: A text cell wider than this, in half-em units (:func:`_width`: a Chinese character 2), is
+#: ``td.mid``: at least 7em wide on a phone — an agency's name, not a kind or a theme id.
+MID_CELL = 12
 
 
 def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
@@ -272,7 +434,7 @@ def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
         return '<p class="note">(none)</p>'
     blank = [unknown_group(str(c)) if str(c) in unknown else "" for c in df.columns]
     # a share reads 1.000, 0.250, 0.000 down its column, not 1, 0.25, 0 among 0.904
-    shares = [str(c).startswith("share") for c in df.columns]
+    shares = [_SHARE_COLUMN.fullmatch(str(c)) is not None for c in df.columns]
     cls = ' class="sortable"' if sortable else ""
     tid = f' id="{esc(table_id)}"' if table_id else ""
     head = "".join(f"<th{cls}>{esc(c)}</th>" for c in df.columns)
@@ -287,8 +449,9 @@ def html_table(df: Any, *, max_rows: int = 200, sortable: bool = False,
                 text = empty if _missing(v) else v
                 # a statement keeps a readable width when a phone squeezes the table
                 # (CJK breaks anywhere: it stood two or three characters a line)
-                long = ' class="long"' if len(str(text)) > LONG_CELL else ""
-                cells.append(f"<td{long}>{esc(text)}</td>")
+                width = (' class="long"' if len(str(text)) > LONG_CELL else ' class="mid"'
+                         if _width(str(text)) > MID_CELL else "")
+                cells.append(f"<td{width}>{esc(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = (f'<p class="note">… {len(df) - max_rows} more rows in the CSV export.</p>'
             if len(df) > max_rows else "")
@@ -579,10 +742,13 @@ def _prevalence_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
         sub = d[d["kind"] == kind].set_index("theme")["share"]
         series[KIND_LABELS[kind]] = [float(sub.get(th, float("nan"))) for th in THEME_IDS]
     colors = {KIND_LABELS[k]: c for k, c in KIND_COLORS.items()}
-    return bar_chart([THEME_NAMES[th] for th in THEME_IDS], series, colors=colors,
-                     title="报告提及各主题的比例 Share of reports stating each theme"
-                     + _corpus_wide(by, n_reports),
-                     max_value=1.0, label_colors=[THEME_COLORS[th] for th in THEME_IDS])
+    args = dict(colors=colors, max_value=1.0,
+                title="报告提及各主题的比例 Share of reports stating each theme"
+                + _corpus_wide(by, n_reports),
+                label_colors=[THEME_COLORS[th] for th in THEME_IDS])
+    labels = [THEME_NAMES[th] for th in THEME_IDS]
+    return chart_pair(bar_chart(labels, series, **args),
+                      bar_chart(labels, series, **args, narrow=True))
 
 
 # --- charts per group (heat tables) --------------------------------------------------------
@@ -805,10 +971,13 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
         series[name] = [float(s.get(y, float("nan"))) for y in years]
         colors[name] = THEME_COLORS.get(th, "#555")
         markers[name] = _MARKERS[order.get(th, 0) % len(_MARKERS)]
-    chart = line_chart([str(y) for y in years], series, colors=colors, markers=markers,
-                       counts=[int(n_by_year.get(y, 0)) for y in years],
-                       title="各年承认问题的报告比例 Share of reports admitting a problem, by year"
-                       + (" — all groups together" if by and list(by) != ["year"] else ""))
+    args = dict(colors=colors, markers=markers,
+                counts=[int(n_by_year.get(y, 0)) for y in years],
+                title="各年承认问题的报告比例 Share of reports admitting a problem, by year"
+                + (" — all groups together" if by and list(by) != ["year"] else ""))
+    xs = [str(y) for y in years]
+    chart = chart_pair(line_chart(xs, series, **args),
+                       line_chart(xs, series, **args, narrow=True))
     shown = len(top)
     note = (f"The lines are the {shown} themes most often admitted as problems over all "
             f"years (of {len(totals)} admitted; ties in taxonomy order), so that the chart "
@@ -827,13 +996,14 @@ def _coverage_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
     d = df.groupby("theme", as_index=False)[["reports_admitting", "also_measure"]].sum()
     d["share"] = d["also_measure"] / d["reports_admitting"].where(d["reports_admitting"] > 0)
     s = d.set_index("theme")["share"]
-    return bar_chart([THEME_NAMES[th] for th in THEME_IDS],
-                     {"有对应措施 with a measure": [float(s.get(th, float("nan")))
-                                               for th in THEME_IDS]},
-                     colors={"有对应措施 with a measure": "#1e8449"}, max_value=1.0,
-                     label_colors=[THEME_COLORS[th] for th in THEME_IDS],
-                     title="承认问题的报告中同时提出对应措施的比例 Problems met by a measure"
-                     + _corpus_wide(by, n_reports))
+    labels = [THEME_NAMES[th] for th in THEME_IDS]
+    series = {"有对应措施 with a measure": [float(s.get(th, float("nan"))) for th in THEME_IDS]}
+    args = dict(colors={"有对应措施 with a measure": "#1e8449"}, max_value=1.0,
+                label_colors=[THEME_COLORS[th] for th in THEME_IDS],
+                title="承认问题的报告中同时提出对应措施的比例 Problems met by a measure"
+                + _corpus_wide(by, n_reports))
+    return chart_pair(bar_chart(labels, series, **args),
+                      bar_chart(labels, series, **args, narrow=True))
 
 
 _SORT_JS = """
@@ -916,6 +1086,12 @@ _AUDIT_CSS = """
 .scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
   text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
+@media (max-width: 700px) {
+  /* a phone: the agency alone stays in view, narrower (the file and agency columns, 24em,
+     covered 340 of its 358 px and the findings scrolled under them); the file scrolls */
+  .scroll .file { left: auto; width: 10em; min-width: 10em; max-width: 10em; }
+  .scroll .agency { left: 0; width: 6.5em; min-width: 6.5em; max-width: 6.5em; }
+}
 #audit-filter { max-width: 100%; box-sizing: border-box; }
 .print-only { display: none; }
 .letter h3 { font-size: 1.05em; margin: 0 0 .2em; }
