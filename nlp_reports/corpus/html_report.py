@@ -72,8 +72,9 @@ th.sortable {{ cursor: pointer; user-select: none; }}
 th.sortable:after {{ content: " ↕"; color: #999; }}
 svg text {{ font-family: {FONT_STACK}; }}
 svg.chart {{ max-width: 100%; height: auto; }}
-@media (max-width: {NARROW_MAX}px) {{
-  /* a phone: each chart in its narrow form, drawn at the size it is shown (chart_pair) */
+@media screen and (max-width: {NARROW_MAX}px) {{
+  /* a phone: each chart in its narrow form, drawn at the size it is shown (chart_pair);
+     on paper the wide form (A4 shows it at ~90 %, legible, and half as tall) */
   .chart-wide {{ display: none; }}
   .chart-narrow[hidden] {{ display: block; }}
 }}
