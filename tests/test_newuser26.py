@@ -79,3 +79,16 @@ def test_the_command_line_says_it_once_without_a_python_warning(store, tmp_path,
     assert "DataWarning" not in err and "warnings.warn" not in err
     assert "scored again (their reports were tagged with another model)" in err
     assert err.count("fewer than the 5000 asked") == 1
+
+
+def test_fewer_than_asked_from_a_store_names_the_callers_line(tmp_path):
+    """review19b: from a store, _least_sure is one frame deeper (under _from_store): its
+    warning named suggest.py, so a notebook showed it once per session, not per call."""
+    from nlp_reports.classify import suggest
+    from nlp_reports.corpus.batch import tag_paths
+
+    db = tmp_path / "few.sqlite"
+    tag_paths([CORPUS / "溪山县市场监督管理局2022年政府信息公开工作年度报告.txt"], db)
+    with pytest.warns(DataWarning, match="fewer than the 5000 asked") as caught:
+        suggest(db=db, n=5000)
+    assert {Path(w.filename).name for w in caught} == {Path(__file__).name}

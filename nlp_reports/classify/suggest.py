@@ -30,9 +30,12 @@ log = logging.getLogger("nlp_reports")
 __all__ = ["SUGGESTION_COLUMNS", "iter_statements", "suggest", "write_suggestions"]
 
 SIMILARITY_LIMIT = 0.6
-#: Column order of the CSV: the columns to fill first, then the model's guesses.
+#: Column order of the CSV: the columns to fill first, then the model's guesses, then where
+#: the statement is from — the file, and with ``suggest(db=…)`` its report's agency, year and
+#: id in the store (empty for a statement read from files). ``train`` reads text, kind and
+#: themes, and source as the statement's family; the others are for the labeller.
 SUGGESTION_COLUMNS = ("text", "kind", "themes", "model_kind", "model_kind_score",
-                      "model_themes", "uncertainty", "source")
+                      "model_themes", "uncertainty", "source", "agency", "year", "report_id")
 
 
 def _lines_of(path: Path) -> list[str]:
@@ -267,11 +270,12 @@ def _distinct(pairs: Iterable[tuple[str, Any]], done: set[str]
     return seen, skipped, repeated
 
 
-def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int
-                ) -> list[tuple[int, dict[str, Any]]]:
+def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int, *,
+                stacklevel: int = 4) -> list[tuple[int, dict[str, Any]]]:
     """(index, row without text and source) of the ``n`` least certain of ``preds`` (model
     predictions of the distinct statements ``keys``, their normalized texts), skipping one
-    too like a statement already picked (:data:`SIMILARITY_LIMIT`)."""
+    too like a statement already picked (:data:`SIMILARITY_LIMIT`). ``stacklevel``: that of
+    the 'fewer than asked' DataWarning, so that it names the line that called ``suggest``."""
     import numpy as np
 
     thresholds = np.array([tagger.thresholds[t] for t in THEME_IDS])
@@ -302,7 +306,7 @@ def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int
         warn_data([f"{len(picked)} statements to label, fewer than the {n} asked: the corpus "
                    f"has {len(keys)} distinct statements (after removing repeats)"
                    + (f", and {similar} of them closely resemble one already picked"
-                      if similar else "")], stacklevel=4)
+                      if similar else "")], stacklevel=stacklevel)
     rows = []
     for i in picked:
         p = preds[i]
@@ -406,7 +410,7 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
                                  tuple(json.loads(r["themes"] or "[]")),
                                  json.loads(r["theme_scores"] or "{}")))
     out = []
-    for i, row in _least_sure(keys, preds, tagger, n):
+    for i, row in _least_sure(keys, preds, tagger, n, stacklevel=5):  # (via _from_store)
         r = seen[keys[i]]
         year = r["year"]
         out.append({**row, "text": r["text"], "source": r["path"],
@@ -418,7 +422,9 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
 
 def write_suggestions(rows: Sequence[dict[str, Any]], path_or_file: str | os.PathLike | IO[str]
                       ) -> None:
-    """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese)."""
+    """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese),
+    the :data:`SUGGESTION_COLUMNS`: a row of ``suggest(db=…)`` names its report's agency,
+    year and store id beside its file; a column a row lacks is left empty."""
     if isinstance(path_or_file, (str, os.PathLike)):
         try:
             fh = open(path_or_file, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
