@@ -779,9 +779,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "不在入库时分词（词汇表所需分词由 summarize 在汇总时完成，结果相同）")
     p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
                    help="fail a file whose parsing takes longer (reason 'timeout'; 0: no limit; "
-                        "default: %(default)g; not with --backend dask: Dask runs tasks in "
-                        "threads, so a file that hangs holds its worker — docs/scaling.md) / "
-                        "单个文件解析的时限（秒），超时记为 timeout；0 为不限")
+                        "default: %(default)g; with --backend dask too, where the worker still "
+                        "parsing it is then restarted — docs/scaling.md) / "
+                        "单个文件解析的时限（秒），超时记为 timeout；0 为不限（Dask 上同样适用，"
+                        "超时后重启仍在解析该文件的 worker）")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar (on a terminal) or progress lines (stderr not a "
                         "terminal: sbatch, nohup, a file — a line at the start, about once a "

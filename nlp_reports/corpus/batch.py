@@ -898,18 +898,25 @@ def _can_time_out() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+def _over_time(seconds: float) -> str:
+    """The message of a file failed with reason ``timeout`` (the alarm's and the Dask
+    watchdog's: :func:`_parse_watched`)."""
+    return f"parsing took longer than {seconds:g} s"
+
+
 def _load_with_timeout(load: Callable[[str], Any], path: str, seconds: float | None) -> Any:
     """``load(path)``, interrupted by :class:`FileTimeout` after ``seconds`` (None: no limit).
 
     Only where :func:`_can_time_out` (forked and loky workers, and the main thread of the
-    calling program); elsewhere (a Dask worker thread, Windows) the file has no limit. Any
-    timer or SIGALRM handler of the caller is restored afterwards.
+    calling program); a Dask task's parses have a watchdog thread instead
+    (:func:`_parse_watched`); elsewhere (another thread of the caller's, Windows) the file
+    has no limit. Any timer or SIGALRM handler of the caller is restored afterwards.
     """
     if not seconds or seconds <= 0 or not _can_time_out():
         return load(path)
 
     def on_alarm(signum: int, frame: Any) -> None:
-        raise FileTimeout(f"parsing took longer than {seconds:g} s")
+        raise FileTimeout(_over_time(seconds))
 
     start = time.monotonic()
     old_handler = signal.signal(signal.SIGALRM, on_alarm)
@@ -1040,6 +1047,8 @@ def _parse_item(path: str, sha: str, size: int, load: Callable[[str], Any],
                 timeout: float | None) -> tuple[Any, ...]:
     """Parse one file: ``("parsed", path, sha, size, report)``, or its failure
     ``("failed", path, sha, size, reason, message)`` (the first step of :func:`process_chunk`)."""
+    if _WATCH.on and timeout and timeout > 0:  # a Dask task: no alarm in its thread
+        return _parse_watched(path, sha, size, load, timeout)
     real = real_path(path)  # the path is text_path() of the file's name
     held = _HeldWarnings()
     out: list[tuple[Any, ...]] = []
@@ -1941,8 +1950,12 @@ class _ReconnectNoise(logging.Filter):
 #: and for the Dask client's own connection.
 _CONNECT_SECONDS = 10.0
 #: Seconds the workers have, together, to answer :func:`_check_workers` (a worker busy
-#: with another client's tasks, or lost meanwhile, is not waited on longer).
+#: with another client's tasks is not waited on longer; one lost meanwhile, not at all).
 _CHECK_SECONDS = 60.0
+#: Seconds between two looks at whether the worker a check waits on is still there.
+_POLL_SECONDS = 1.0
+#: Seconds a Dask worker has to restart (:func:`_restart_worker`).
+_RESTART_SECONDS = 60.0
 
 
 def _probe_scheduler(address: str, seconds: float | None = None) -> None:
@@ -2042,7 +2055,76 @@ def _dask_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
                         "the path the client found it at, so every worker must see the "
                         "files at that same path (a shared disk mounted at the same place); "
                         "the file is tried again on the next run"))
-    return missing + (process_chunk(present, spec, loader, words, timeout) if present else [])
+    if not present:
+        return missing
+    _WATCH.on, _WATCH.abandoned = True, 0  # each parse under a watchdog (_parse_watched)
+    try:
+        out: list[Any] = missing + process_chunk(present, spec, loader, words, timeout)
+    finally:
+        _WATCH.on = False
+    if _WATCH.abandoned:
+        out.append(_Abandoned(_worker_address(), _WATCH.abandoned))
+    return out
+
+
+class _Watch(threading.local):
+    """Whether this thread (a Dask task's) parses each file under :func:`_parse_watched`,
+    and how many parses it gave up on."""
+
+    on = False
+    abandoned = 0
+
+
+_WATCH = _Watch()
+
+
+@dataclass(frozen=True)
+class _Abandoned:
+    """The last item of a Dask chunk's results when the watchdog gave up on ``files``
+    parses still running on ``worker`` (:func:`_parse_watched`): the client restarts that
+    worker (:func:`_restart_worker`), which ends them."""
+
+    worker: str
+    files: int
+
+
+def _parse_watched(path: str, sha: str, size: int, load: Callable[[str], Any],
+                   seconds: float) -> tuple[Any, ...]:
+    """:func:`_parse_item` run in a helper thread, given ``seconds``: over the limit the
+    file fails with reason ``timeout`` and the message of ``--timeout`` elsewhere, and the
+    thread is left running (counted in ``_WATCH.abandoned``). A Dask task's parses only
+    (:func:`_dask_chunk`).
+
+    Why: ``--timeout`` is a SIGALRM, which only a process's main thread gets; a Dask task
+    runs in a worker thread, so a file that hung its parser held the worker for ever and
+    the run, reading results in order, waited on it. A thread cannot be stopped from
+    outside: the abandoned one runs until its worker is restarted. Like the alarm, the
+    watchdog cannot end a hang inside one C call that holds the GIL (a runaway regular
+    expression): its own ``join`` waits for the GIL too. A thread costs ≈ 50 µs a file.
+    """
+    box: list[tuple[Any, ...]] = []
+    thread = threading.Thread(target=lambda: box.append(_parse_item(path, sha, size, load, None)),
+                              name="nlp-reports-parse", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if box:  # (done, if only just after the limit: kept)
+        return box[0]
+    if thread.is_alive():
+        _WATCH.abandoned += 1
+        log.warning("%s: %s; recorded as failed", path, _over_time(seconds))
+        return ("failed", path, sha, size, "timeout", _over_time(seconds))
+    return ("failed", path, sha, size, "error",  # a BaseException _parse_item let through
+            "the parse stopped without a result")
+
+
+def _worker_address() -> str:
+    """This Dask worker's address ("" outside a worker: a test calling it directly)."""
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except Exception:
+        return ""
 
 
 def _seen(path: str) -> bool:
@@ -2135,8 +2217,6 @@ def _check_code(client: Any, spec: Any, model_id: str | None) -> None:
     code and the run said nothing (newuser22's D3): the store mixed two parsers. A worker
     whose code lacks this check fails it ("Can't get attribute '_worker_code'"), told alike.
     """
-    import asyncio
-
     ours = (*_code_stamp(), model_id)
     workers = list(client.nthreads())
     futures = {w: client.submit(_worker_code, spec, workers=[w], allow_other_workers=False,
@@ -2145,11 +2225,13 @@ def _check_code(client: Any, spec: Any, model_id: str | None) -> None:
     deadline = time.monotonic() + _CHECK_SECONDS
     for w, fut in futures.items():
         try:
-            said = _other_code(w, fut.result(timeout=max(deadline - time.monotonic(), 0.1)),
-                               ours)
-        except (TimeoutError, asyncio.TimeoutError):  # busy or gone: _dask_ready says more
-            fut.cancel()
-            said = None
+            how, theirs = _check_answer(client, w, fut, deadline)
+            if how == "lost":
+                log.warning("the Dask worker %s died or left the cluster during the code check "
+                            "(its log says why)", w)
+            said = _other_code(w, theirs, ours) if how == "ok" else None
+            if how != "ok":  # busy or gone: _dask_ready says more
+                fut.cancel()
         except Exception as exc:  # other code (no _worker_code), or the worker died
             if _scheduler_lost(client, exc):
                 raise ClusterError(f"lost the connection to the Dask scheduler ({exc})") from exc
@@ -2179,8 +2261,6 @@ def _check_workers(client: Any, spec: Any, path: str) -> set[str]:
     chunks — 300 rows of the same error for a setup mistake. Workers that join later are
     not asked; their files fail with the reason.
     """
-    import asyncio
-
     workers = list(client.nthreads())
     futures = {w: client.submit(_dask_ready, spec, path, workers=[w], allow_other_workers=False,
                                 pure=False) for w in workers}
@@ -2188,12 +2268,14 @@ def _check_workers(client: Any, spec: Any, path: str) -> set[str]:
     deadline = time.monotonic() + _CHECK_SECONDS
     for w, fut in futures.items():
         try:
-            problem = fut.result(timeout=max(deadline - time.monotonic(), 0.1))
-        # (Dask raises asyncio's TimeoutError, not the builtin one before Python 3.11)
-        except (TimeoutError, asyncio.TimeoutError):  # busy with another client's work, or gone
-            log.debug("Dask worker %s did not answer the check in time", w)
-            fut.cancel()
-            problem = None
+            how, problem = _check_answer(client, w, fut, deadline)
+            if how == "late":  # busy with another client's work
+                log.debug("Dask worker %s did not answer the check in time", w)
+                fut.cancel()
+            elif how == "lost":
+                fut.cancel()
+                problem = ("died or left the cluster during the check (its log says why: "
+                           "out of memory loading the model?)")
         except Exception as exc:  # the worker died meanwhile, it cannot unpickle …
             if _scheduler_lost(client, exc):
                 raise ClusterError(f"lost the connection to the Dask scheduler ({exc})") from exc
@@ -2213,6 +2295,29 @@ def _check_workers(client: Any, spec: Any, path: str) -> set[str]:
                 "not find is run again on the others (stop them or mount the disk): %s",
                 len(problems), len(workers), said)
     return set(problems)
+
+
+def _check_answer(client: Any, worker: str, fut: Any, deadline: float) -> tuple[str, Any]:
+    """Wait for a check task held to ``worker``: ("ok", its result), ("late", None) at
+    ``deadline``, or ("lost", None) as soon as the worker is no longer in the cluster (the
+    task's error, if it failed, is raised).
+
+    Why: a task held to a worker that died waits for it for ever, so the checks waited
+    their whole 60 s on a worker that died while answering (killed, out of memory loading
+    the model), then went on as if it had answered.
+    """
+    import asyncio
+
+    while True:
+        left = deadline - time.monotonic()
+        try:
+            return "ok", fut.result(timeout=max(min(left, _POLL_SECONDS), 0.1))
+        # (Dask raises asyncio's TimeoutError, not the builtin one before Python 3.11)
+        except (TimeoutError, asyncio.TimeoutError):
+            if worker not in client.nthreads():
+                return "lost", None
+            if left <= _POLL_SECONDS:
+                return "late", None
 
 
 @dataclass(frozen=True)
@@ -2290,7 +2395,9 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
     (:func:`_ship_spec`). A task that fails (a worker lost, Dask's ``KilledWorker``) fails
     its chunk's files with reason ``worker_error``; the batch goes on. A chunk none of whose
     files were found, when the check found workers unable, is run once more on the others
-    (:func:`_again_elsewhere`).
+    (:func:`_again_elsewhere`). With ``timeout``, a file whose parse takes longer fails
+    with reason ``timeout`` (:func:`_parse_watched`) and the worker still running it is
+    restarted once its chunk is read (:func:`_restart_worker`).
     """
     from collections import deque
 
@@ -2305,6 +2412,7 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
         window = 4 * max(threads, jobs, 1)
         shipped: Any = None  # shipped with the first chunk: a resumed run may have none
         unfit: set[str] = set()  # workers the check found unable (blind to the files …)
+        no_nanny: set[str] = set()  # workers that cannot be restarted, said once each
         source = iter(chunks)
         while True:
             while len(pending) < window:
@@ -2332,10 +2440,17 @@ def _run_dask(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: 
                 result = [("failed", path, sha, size, "worker_error",
                            f"the worker running this file failed: {type(exc).__name__}: {exc}")
                           for path, sha, size in chunk]
+            result, gave_up = _split_abandoned(result)
             if unfit and result and all(r[0] == "failed" and r[4] == "not_found"
                                         for r in result):
-                result = _again_elsewhere(client, unfit, chunk, result, shipped, loader,
-                                          words, timeout)
+                result, gave_up = _split_abandoned(_again_elsewhere(
+                    client, unfit, chunk, result, shipped, loader, words, timeout))
+            if gave_up:
+                # first, and acknowledged (a release is sent later, batched): a result
+                # still wanted when its worker goes is computed again, hang included
+                with contextlib.suppress(Exception):  # (gone: the restart says it)
+                    client.cancel([fut])
+                _restart_worker(client, gave_up, no_nanny)
             yield result
             fut.release()
     finally:
@@ -2378,6 +2493,43 @@ def _again_elsewhere(client: Any, unfit: set[str], chunk: list[Any],
     except Exception as exc:  # the worker or the scheduler went: the files stay not_found
         log.debug("could not run a chunk again on the other Dask workers: %s", exc)
         return result
+
+
+def _split_abandoned(result: list[Any]) -> tuple[list[tuple[Any, ...]], list[_Abandoned]]:
+    """A Dask chunk's rows, and the :class:`_Abandoned` notes of its watchdog."""
+    notes = [r for r in result if isinstance(r, _Abandoned)]
+    return ([r for r in result if not isinstance(r, _Abandoned)] if notes else result), notes
+
+
+def _restart_worker(client: Any, gave_up: list[_Abandoned], no_nanny: set[str]) -> None:
+    """Restart the Dask workers still running parses their watchdog gave up on (needs a
+    nanny: ``dask worker`` has one, ``--no-nanny`` not); said, never raised, when it fails.
+
+    Why: an abandoned parse thread cannot be stopped; one that loops keeps a core and its
+    memory until its process ends. A worker restarted by its nanny comes back under a new
+    address and gets the model again (the plugin); the tasks it held are run again.
+    """
+    for note in gave_up:
+        what = (f"the Dask worker {note.worker} still runs {note.files} parse(s) given up "
+                "after the time limit")
+        try:
+            if note.worker in no_nanny or note.worker not in client.nthreads():
+                continue  # said already, or restarted already (a new address)
+            status = client.restart_workers([note.worker], timeout=_RESTART_SECONDS,
+                                            raise_for_error=False).get(note.worker)
+        except ValueError as exc:  # no nanny (Dask checks before it restarts anything)
+            no_nanny.add(note.worker)
+            log.warning("%s: it has no nanny (started with --no-nanny?), so it cannot be "
+                        "restarted to end them; they keep its CPU and memory until it is "
+                        "restarted by hand (%s)", what, exc)
+            continue
+        except Exception as exc:  # the worker or the scheduler went meanwhile
+            log.warning("%s; could not restart it: %s: %s", what, type(exc).__name__, exc)
+            continue
+        if status == "OK":
+            log.info("%s: restarted it", what)
+        else:
+            log.warning("%s; restarting it: %s", what, status)
 
 
 #: Generation-0 threshold of the garbage collector while :func:`tag_paths` runs
@@ -2438,8 +2590,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     when the files are found, then at most every :data:`PROGRESS_SECONDS` and at each tenth
     of them (``tag`` logs ``Progress.line()`` so when stderr is not a terminal).
     ``timeout``: seconds one file may take to parse (None or 0: no limit); a file over it
-    is recorded as failed with reason ``timeout`` and the batch goes on (POSIX; in worker
-    processes and on the main thread — not in Dask worker threads).
+    is recorded as failed with reason ``timeout`` and the batch goes on (POSIX: in worker
+    processes and on the main thread; on Dask by a watchdog thread, the worker still
+    running the parse then restarted; not in another thread of the caller's).
     ``split``: a compilation (汇编: one file holding several reports) is stored report by
     report, keyed by its path and ``part`` 1 … N, all its parts in one transaction
     (``BatchResult.split_files`` / ``split_reports``); False refuses it as ``not_a_report``
