@@ -223,3 +223,21 @@ def test_a_worker_that_dies_during_a_check_is_not_waited_on(tmp_path, monkeypatc
                                                f"was tagged: {second} died or left the cluster"):
             batch._check_workers(client, _DiesOnWorkers(), str(tmp_path / "r.txt"))
         assert time.monotonic() - start < 40  # (two 60 s waits before)
+
+
+def test_a_workers_parser_imports_come_before_the_first_files_time_limit(tmp_path, monkeypatch):
+    # a Dask worker's first chunk imports the parser (~0.35 s under load) before it starts
+    # the watchdog's clock, so a small --timeout does not fail its first files
+    _corpus(tmp_path / "in")
+    items = [(str(p), f"{i:064x}", p.stat().st_size)
+             for i, p in enumerate(sorted((tmp_path / "in").iterdir())) if p.stem != "stuck"]
+    events: list[str] = []
+    monkeypatch.setattr(batch, "_import_parser", lambda loader=None: events.append("imports"))
+
+    def loads(path: str):
+        events.append(Path(path).stem)
+        return json_loader(path)
+
+    out = batch._dask_chunk(items, batch.TaggerSpec(instance=FakeTagger()), loads, True, 5)
+    assert [r[0] for r in out] == ["ok", "ok", "ok"]
+    assert events == ["imports", "a", "b", "c"]

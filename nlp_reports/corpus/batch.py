@@ -2057,6 +2057,7 @@ def _dask_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
                         "the file is tried again on the next run"))
     if not present:
         return missing
+    _import_parser(loader)  # (once a worker) not inside the first file's --timeout
     _WATCH.on, _WATCH.abandoned = True, 0  # each parse under a watchdog (_parse_watched)
     try:
         out: list[Any] = missing + process_chunk(present, spec, loader, words, timeout)
