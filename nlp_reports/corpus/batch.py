@@ -2108,9 +2108,10 @@ def _parse_watched(path: str, sha: str, size: int, load: Callable[[str], Any],
                               name="nlp-reports-parse", daemon=True)
     thread.start()
     thread.join(seconds)
+    alive = thread.is_alive()  # (before box: a parse ending in between is not an 'error')
     if box:  # (done, if only just after the limit: kept)
         return box[0]
-    if thread.is_alive():
+    if alive:
         _WATCH.abandoned += 1
         log.warning("%s: %s; recorded as failed", path, _over_time(seconds))
         return ("failed", path, sha, size, "timeout", _over_time(seconds))
