@@ -52,6 +52,9 @@ _UNKNOWN_LABELS: tuple[str, ...] = ("(unknown)", *UNKNOWN_GROUPS.values())
 #: form (:data:`NARROW_WIDTH` px, text of 11 px and more at a phone's scale of 1); a wider one
 #: the wide form (760 px, shrunk to the window: its 10 px labels stood 5 px tall at 390 px).
 NARROW_MAX = 700
+#: The media query of a phone's table layout (cells that keep a width, sticky columns);
+#: the charts' switch adds ``screen`` (paper keeps the wide charts).
+_PHONE = f"@media (max-width: {NARROW_MAX}px)"
 
 _CSS = f"""
 body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 1100px; color: #222;
@@ -63,7 +66,7 @@ th, td {{ border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertica
 th {{ background: #f2f3f4; }}
 td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td.long {{ min-width: 14em; }}
-@media (max-width: {NARROW_MAX}px) {{
+{_PHONE} {{
   /* a phone: an agency's name keeps seven characters a line (it stood four, a row per
      report five lines tall, beside a squeezed table's numbers) */
   td.mid {{ min-width: 7em; }}
@@ -766,7 +769,7 @@ table.heat thead th { width: 4.6em; font-weight: normal; text-align: center;
 table.heat thead th.group, table.heat tbody th { width: 16em; text-align: left;
   font-weight: normal; background: #f7f7f7; overflow-wrap: anywhere; }
 div.heat-scroll { max-width: 100%; overflow-x: auto; }
-@media (max-width: 700px) {
+""" + _PHONE + """ {
   /* a phone: the 13 themes scroll sideways under a group column that keeps its width
      (squeezed, 国家级 national n=6 stood one character a line) */
   table.heat thead th { min-width: 3.4em; }
@@ -1087,7 +1090,7 @@ _AUDIT_CSS = """
 .scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
   text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
-@media (max-width: 700px) {
+""" + _PHONE + """ {
   /* a phone: the agency alone stays in view, narrower (the file and agency columns, 24em,
      covered 340 of its 358 px and the findings scrolled under them); the file scrolls */
   .scroll .file { left: auto; width: 10em; min-width: 10em; max-width: 10em; }
