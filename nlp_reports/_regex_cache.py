@@ -27,6 +27,7 @@ import contextlib
 import logging
 import os
 import re
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -38,6 +39,9 @@ log = logging.getLogger("nlp_reports")
 FORMAT = 1
 #: Entries a file holds at most: past it, the newest are kept.
 MAX_ENTRIES = 4000
+#: Size of a file read at most (a full one is ~5 MB): a larger file is someone else's, and
+#: reading 2 GB to find that out would make a slow start.
+MAX_BYTES = 64 * 1024 * 1024
 
 _lock = threading.Lock()
 _depth = 0  # nesting of :func:`cached` (the hook is installed once)
@@ -72,15 +76,19 @@ def _version() -> tuple[Any, ...]:
     return (FORMAT, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
 
-def cache_path() -> str:
-    """The file of this interpreter (in :func:`nlp_reports.tokenize.cache_dir`)."""
+def cache_path() -> str | None:
+    """The file of this interpreter (in :func:`nlp_reports.tokenize.cache_dir`); None with
+    no home directory to put it in (HOME unset, an account without one): not ``./~``."""
     env = os.environ.get("NLP_REPORTS_CACHE")  # (tokenize.cache_dir, without its imports)
     if env:
         base = env
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
+        home = os.path.expanduser("~")
+        if not xdg and not os.path.isabs(home):
+            return None
         base = (os.path.join(xdg, "nlp_reports") if xdg
-                else os.path.join(os.path.expanduser("~"), ".cache", "nlp_reports"))
+                else os.path.join(home, ".cache", "nlp_reports"))
     return os.path.join(base, f"regex-{sys.implementation.cache_tag}.marshal")
 
 
@@ -90,9 +98,16 @@ def _load(path: str) -> dict[Any, Any]:
     import marshal
     import zlib
 
-    try:
-        with open(path, "rb") as fh:
-            version, crc, payload = marshal.loads(fh.read())
+    try:  # (non-blocking: a FIFO there would wait for a writer for ever; binary on Windows)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags), "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+                # a directory, /dev/zero (read for ever), a FIFO, 2 GB: ignored, replaced
+                log.debug("regex cache %s: not a file of at most %d bytes: ignored", path,
+                          MAX_BYTES)
+                return {}
+            version, crc, payload = marshal.loads(fh.read(MAX_BYTES))
         if version != _version() or zlib.crc32(payload) != crc:
             log.debug("regex cache %s: another interpreter's, or damaged: ignored", path)
             return {}
@@ -238,10 +253,14 @@ def cached(path: str | None = None) -> Iterator[None]:
         yield
         return
     compiler, parser, sre, typecode = parts
+    path = path or cache_path()
+    if path is None:
+        yield
+        return
     with _lock:
         _depth += 1
         if _depth == 1:
-            _hook = _Hook(path or cache_path(), compiler.compile, parser, compiler, sre,
+            _hook = _Hook(path, compiler.compile, parser, compiler, sre,
                           typecode)
             compiler.compile = _hook
     try:

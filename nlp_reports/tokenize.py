@@ -398,7 +398,8 @@ def _maybe_noisy(texts: Sequence[str]) -> list[int]:
 
 
 def cache_dir() -> Path:
-    """The directory for jieba's dictionary cache (created on demand)."""
+    """The directory for jieba's dictionary cache (created on demand); RuntimeError (from
+    ``Path.home()``) with no home directory and neither variable set."""
     env = os.environ.get("NLP_REPORTS_CACHE")
     if env:
         base = Path(env)
@@ -543,12 +544,12 @@ def _build(engine: str, hmm: bool, userdict: bool):
         jlog.setLevel(logging.WARNING)  # jieba logs "Building prefix dict…" at DEBUG to stderr
         try:
             tk = jieba.Tokenizer()
-            directory = cache_dir()
-            try:
+            try:  # (RuntimeError: no home directory to hold it)
+                directory = cache_dir()
                 directory.mkdir(parents=True, exist_ok=True)
                 tk.tmp_dir = str(directory)
-            except OSError:
-                log.debug("cache directory %s not writable; jieba uses the temp dir", directory)
+            except (OSError, RuntimeError):
+                log.debug("no writable cache directory; jieba uses the temp dir", exc_info=True)
             tk.initialize()
             for word, freq in words:
                 tk.add_word(word, freq)

@@ -407,7 +407,10 @@ class Tagger:
         expected = mc.recorded_checksum(model_dir, card)
         from nlp_reports.tokenize import cache_dir
 
-        copy_path = mc.data_copy_path(cache_dir(), expected) if expected else None
+        try:
+            copy_path = mc.data_copy_path(cache_dir(), expected) if expected else None
+        except RuntimeError:  # no home directory (HOME unset, no passwd entry): no copy
+            copy_path = None
         # the file is read, hashed and (when the hash is the recorded one) inflated in a
         # thread (GIL released) while the imports and the segmenter build below run; it is
         # unpickled once verified. When the model's data copy is there (written by an

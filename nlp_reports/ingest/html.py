@@ -819,6 +819,8 @@ def saved_link(href: str, path: str | None) -> Path | None:
                        if str(up) != up.anchor]
     member = not os.path.exists(path)  # (a zip's member: looked for among its neighbours)
     for c in candidates:
+        if c == Path(path):  # a page linking itself names no other file to read
+            continue
         try:
             if c.is_file():
                 return c
