@@ -139,7 +139,8 @@ def test_from_reports_representatives_and_vocabulary():
     s = summarize(((r, tagger.tag_many([r])[0]) for r in reports), by=["level"],
                   n_representatives=4)
     rep = s.representatives
-    train = rep[(rep["theme"] == "training") & (rep["kind"] == "measure")].sort_values("rank")
+    train = rep[(rep["theme"] == "training") & (rep["kind"] == "measure")
+                & (rep["level"] == "county")].sort_values("rank")  # (per group of by)
     assert train.iloc[0]["text"] in near and train.iloc[-1]["text"] == odd
     assert list(train["score"]) == sorted(train["score"], reverse=True)
     voc = s.vocabulary

@@ -30,9 +30,12 @@ log = logging.getLogger("nlp_reports")
 __all__ = ["SUGGESTION_COLUMNS", "iter_statements", "suggest", "write_suggestions"]
 
 SIMILARITY_LIMIT = 0.6
-#: Column order of the CSV: the columns to fill first, then the model's guesses.
+#: Column order of the CSV: the columns to fill first, then the model's guesses, then where
+#: the statement is from — the file, and with ``suggest(db=…)`` its report's agency, year and
+#: id in the store (empty for a statement read from files). ``train`` reads text, kind and
+#: themes, and source as the statement's family; the others are for the labeller.
 SUGGESTION_COLUMNS = ("text", "kind", "themes", "model_kind", "model_kind_score",
-                      "model_themes", "uncertainty", "source")
+                      "model_themes", "uncertainty", "source", "agency", "year", "report_id")
 
 
 def _lines_of(path: Path) -> list[str]:
@@ -419,7 +422,9 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
 
 def write_suggestions(rows: Sequence[dict[str, Any]], path_or_file: str | os.PathLike | IO[str]
                       ) -> None:
-    """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese)."""
+    """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese),
+    the :data:`SUGGESTION_COLUMNS`: a row of ``suggest(db=…)`` names its report's agency,
+    year and store id beside its file; a column a row lacks is left empty."""
     if isinstance(path_or_file, (str, os.PathLike)):
         try:
             fh = open(path_or_file, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115

@@ -43,7 +43,8 @@ TABLES: dict[str, str] = {
     "audit": "audit --csv", "audit_missing": "audit --missing-csv",
 }
 #: Summary tables with one group column per ``--by`` key (``vocabulary`` by year without).
-GROUPED: tuple[str, ...] = ("overview", "prevalence", "coverage", "table_stats", "vocabulary")
+GROUPED: tuple[str, ...] = ("overview", "prevalence", "coverage", "representatives",
+                            "table_stats", "vocabulary")
 #: Stata's limit on a variable label (characters).
 LABEL_MAX = 80
 
@@ -160,7 +161,7 @@ CODEBOOK: tuple[Column, ...] = (
        "files: a file not found"),
     _c("title", ["reports"], "text", "Report title", "the report's title", "报告标题",
        "no title found"),
-    _c("agency", ["reports", "audit", "template_families", "representatives"], "text",
+    _c("agency", ["reports", "audit", "template_families"], "text",
        "Agency as the report names it", "the issuing body (机关) as the report names it",
        "报告所写的发布机关名称", "not found in the report (audit: a file not read)"),
     _c("agency", ["panel", "audit_missing", *_SUM_AGENCY_YEAR, *GROUPED], "text",
@@ -172,7 +173,7 @@ CODEBOOK: tuple[Column, ...] = (
     _c("agency_as_written", ["panel"], "text", "Agency as the report writes it",
        "the report's own name of the agency", "报告原文的机关名称"),
     _c("year", ["reports", "panel", "audit", "audit_missing", "template_families",
-                "representatives", "trend", *_SUM_AGENCY_YEAR, *GROUPED], "integer",
+                "trend", *_SUM_AGENCY_YEAR, *GROUPED], "integer",
        "Year reported on", "the year the report is on (not the year published)." + _GROUP_NOTE,
        "报告所属年度（非发布年份）" + _GROUP_NOTE_ZH, "not found in the report", "year"),
     _c("level", ["reports", "panel", "audit", "template_families", *GROUPED], "text",
@@ -431,10 +432,12 @@ CODEBOOK: tuple[Column, ...] = (
     _c("rank", ["representatives"], "integer", "Rank (1 = most typical)",
        "1 = the most typical wording", "代表性排名"),
     _c("score", ["representatives"], "number", "Cosine to the theme's centroid",
-       "cosine between the wording and the centroid of the theme and kind",
-       "与该主题类别中心的余弦相似度", unit="cosine 0–1"),
+       "cosine between the wording and the centroid of the theme and kind (in the group, "
+       "with --by)", "与该主题类别中心（按 --by 分组时为组内中心）的余弦相似度",
+       unit="cosine 0–1"),
     _c("n_statements", ["representatives"], "integer", "Statements of this theme and kind",
-       "statements of this kind carrying the theme", "该主题该类别的表述数"),
+       "statements of this kind carrying the theme (in the group, with --by)",
+       "该主题该类别的表述数（按 --by 分组时为组内）"),
     _c("cluster", ["boilerplate", "boilerplate_members"], "integer", "Boilerplate cluster number",
        "the cluster of near-duplicate statements (1 = most widely shared)", "套话类编号"),
     _c("n_statements", ["boilerplate"], "integer", "Statements in the cluster",

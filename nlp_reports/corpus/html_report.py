@@ -622,7 +622,8 @@ TABLE_NOTES_ZH: dict[str, str] = {
                 "措施的报告数；share = also_measure ÷ reports_admitting。",
     "representatives": "rank 1 最典型：与该主题、该类型全部表述的“重心”最接近（score 为余弦"
                        "相似度，按使用该措辞的机关数加权，一个机关年年照抄只算一次）；"
-                       "n_statements 为该主题该类型的表述总条数。",
+                       "n_statements 为该主题该类型的表述总条数。按分组汇总（--by）时，"
+                       "每组各选其代表性表述，重心与条数均只计组内。",
     "boilerplate": "每行是一组近似相同的表述（字符二元组 TF-IDF 余弦相似度 ≥ 0.8），出现在至少"
                    "两个不同机关的报告中。n_statements：组内表述条数；n_reports：来自几份报告；"
                    "n_agencies：几个机关（按机关名计）；agencies：前 5 个机关；text：最常见的写法。"

@@ -1681,16 +1681,35 @@ class Store:
 
     def reports(self, *, with_json: bool = False) -> Any:
         """One row per stored report: id, path and metadata columns (DataFrame); with
-        ``with_json``, ``report_json`` is the full ``Report.to_dict()`` JSON text."""
+        ``with_json``, ``report_json`` is the full ``Report.to_dict()`` JSON text.
+
+        After ``region`` come three columns computed on reading, not stored, so a notebook
+        can see and filter the groups ``summarize(by=[…])`` forms from them: ``province``
+        and ``prefecture`` (省级, 地级: read from the region's name, else the agency's,
+        :func:`~nlp_reports.corpus.summarize.place_levels`) and ``tier`` (行政层级: a
+        department at its government's tier, :func:`~nlp_reports.corpus.summarize.add_tiers`);
+        missing where not known, as any text column (a summary's group says "(unknown)")."""
+        from nlp_reports.corpus.summarize import add_place_levels, add_tiers
+
         df = self.query("SELECT * FROM reports ORDER BY id")
         if with_json:
             df["report_json"] = [self._full_json(int(rid), blob)
                                  for rid, blob in zip(df["id"], df["report_json"], strict=True)]
         drop = ["words"] + ([] if with_json else ["report_json"])
-        return _year_int64(df.drop(columns=drop))
+        df = _year_int64(df.drop(columns=drop))
+        if {"level", "region", "agency"} <= set(df.columns):
+            derived = add_place_levels(df[["region", "agency"]].copy())
+            at = df.columns.get_loc("region") + 1
+            df.insert(at, "tier", add_tiers(df))
+            df.insert(at, "prefecture", derived["prefecture"].to_numpy())
+            df.insert(at, "province", derived["province"].to_numpy())
+        return df
 
     def statements(self) -> Any:
-        """Every tagged statement with its report's agency and year (DataFrame)."""
+        """Every tagged statement with its report's agency and year (DataFrame): report_id,
+        idx, text, block, marker, kind, kind_score, model_kind, layout_disagrees, theme_mask;
+        ``themes`` and ``kind_scores``/``theme_scores`` are JSON text (``json.loads``), the
+        themes also 0/1 columns ``theme_<id>`` (docs/store-schema.md)."""
         return _year_int64(self.query(
             "SELECT s.*, r.agency, r.year FROM statements s JOIN reports r ON r.id = s.report_id "
             "ORDER BY s.report_id, s.idx"))

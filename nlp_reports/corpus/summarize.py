@@ -1635,8 +1635,9 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
             notes += agency_names_notes(names)
     if "level" in by and "tier" not in by and (reps["level"] == "department").any():
         notes.append("level 'department' (部门) groups the departments of every tier together — "
-                     "a 县教育局 with a 省教育厅; --by tier places each under its government's "
-                     "tier / 按层级汇总时“部门”包括各级政府部门，按行政层级汇总请用 --by tier")
+                     "a 县教育局 with a 省教育厅; --by tier (by=['tier'] in Python) places each "
+                     "under its government's tier / 按层级汇总时“部门”包括各级政府部门，按行政"
+                     "层级汇总请用 --by tier（Python 中 by=['tier']）")
     st = frames.statements.merge(reps[["id", *GROUP_COLUMNS]].rename(columns={"id": "report_id"}),
                                  on="report_id", how="left")
     flags = {k: theme_flags(st, reps, k) for k in KINDS_COUNTED}
@@ -1646,7 +1647,8 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["trend"] = _prevalence(reps, flags, ("year",))
     tables["coverage"] = _coverage(reps, flags, by)
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
-    tables["representatives"] = _representatives(st, index, n_representatives, threshold)
+    tables["representatives"] = _representatives(st, index, n_representatives, threshold,
+                                                  by)
     raw_agency = st["report_id"].map(frames.reports.set_index("id")["agency"])
     clusters, members = copying.boilerplate(st.assign(agency=raw_agency), index,
                                             threshold=threshold)
@@ -1669,7 +1671,8 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     notes += segmented_note(frames.words, reps)
     for name, keys in (("overview", by), ("prevalence", by), ("coverage", by),
-                       ("table_stats", by), ("vocabulary", tuple(word_groups))):
+                       ("representatives", by), ("table_stats", by),
+                       ("vocabulary", tuple(word_groups))):
         tables[name] = in_group_order(tables[name], keys)
     for df in tables.values():
         _nullable_year(df)
@@ -1939,8 +1942,9 @@ def layout_notes(reports: Any) -> list[str]:
     zh = "；".join(f"{span}年度为{text}" for _, span, _, text in spans)
     return [f"the reports span {len(spans)} layouts — {en}. A change between years on either "
             "side of a format change may be the format's, not the agencies': compare within "
-            "a layout, or group --by format / 所汇总的报告分属不同版式：" + zh
-            + "。跨越版式变更的年度间差异可能源于格式变化，而非机关做法的变化；请在同一版式内比较，或按版式（--by format）汇总"]
+            "a layout, or group by format (--by format; by=['format'] in Python) / 所汇总的报告分属"
+            "不同版式：" + zh + "。跨越版式变更的年度间差异可能源于格式变化，而非机关做法的变化；"
+            "请在同一版式内比较，或按版式汇总（命令行 --by format；Python 中 by=['format']）"]
 
 
 def _incomplete_copies(reports: Any, pairs: Any) -> int:
@@ -2078,23 +2082,46 @@ def _coverage(reps: Any, flags: dict[str, Any], by: Sequence[str]) -> Any:
 #: How many of a theme's best-scored wordings :func:`_distinct_best` looks through for
 #: ranks that are not near-duplicates of a higher rank.
 REPRESENTATIVE_SCAN = 200
+#: Up to this many wordings of a theme and kind in a group, their centroid's scores and
+#: the near-duplicate test come from one dense m × m product: scipy's per-call cost
+#: dominated a summary by agency (thousands of small groups); above ~24 rows numpy's
+#: product goes multi-threaded, 1–2 ms of CPU each on a busy machine.
+SMALL_GRAM = 24
+
+
+def _dense_rows(m: Any, rows: Any) -> Any:
+    """The rows ``rows`` of the CSR matrix ``m`` as a dense array over the columns they use
+    (few, for a few rows): numpy only, as scipy's per-call cost is what a small group pays."""
+    starts = m.indptr[rows]
+    lens = m.indptr[rows + 1] - starts
+    pos = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+    cols, inv = np.unique(m.indices[pos], return_inverse=True)
+    d = np.zeros((len(rows), len(cols)))
+    d[np.repeat(np.arange(len(rows)), lens), inv] = m.data[pos]
+    return d
 
 
 def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
-                   threshold: float) -> list[int]:
+                   threshold: float, gram: Any = None) -> list[int]:
     """The first ``n`` of ``order`` (wordings, best first) none of which is a near-duplicate
     of one picked before it: cosine ≥ ``threshold`` (rows of ``x`` L2-normalised), or one
     normalised text (``texts``) of 20 characters or more lying inside the other. The same
     sentence with another tail (…，在用地审批领域尤为明显), a word changed, or merged with
     another item is one typical statement, not three (newuser16: a theme's ranks 1–3 were
-    one sentence three times)."""
+    one sentence three times). ``gram``: the cosines of all rows of ``x`` (``x @ x.T``,
+    dense), when a small group's caller has them."""
     from nlp_reports.corpus.copying import MIN_CONTAINED
 
     cand = np.asarray(order[:REPRESENTATIVE_SCAN])
     if len(cand) <= 1:
         return [int(c) for c in cand[:n]]
-    xc = x[cand]
-    sims: dict[int, np.ndarray] = {}  # picked j → cosine of every candidate with it
+    if gram is not None:
+        sub = gram[np.ix_(cand, cand)]
+        sims_of: Any = dict(enumerate(sub.T))
+    else:
+        xc = x[cand]
+        sims_of = None
+    sims: dict[int, np.ndarray] = sims_of or {}  # picked j → cosine of every candidate with it
 
     def same(i: int, j: int) -> bool:
         a, b = sorted((texts[cand[i]], texts[cand[j]]), key=len)
@@ -2108,13 +2135,18 @@ def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
                 break
             # one column per pick (fewer than n), not all REPRESENTATIVE_SCAN² pairs: the
             # same sums in the same order as the full product's column i
-            sims[i] = (xc @ xc[i].T).toarray().ravel()
+            if sims_of is None:
+                sims[i] = (xc @ xc[i].T).toarray().ravel()
     return [int(cand[i]) for i in picked]
 
 
-def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8) -> Any:
-    """Per theme × kind, the statements closest (TF-IDF cosine) to the group's centroid,
-    no rank a near-duplicate (cosine ≥ ``threshold``) of a higher one.
+def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8,
+                     by: Sequence[str] = ()) -> Any:
+    """Per theme × kind — and per group of ``by`` (its columns first, as in the other
+    grouped tables) — the statements closest (TF-IDF cosine) to the centroid of that
+    theme and kind's statements in the group, no rank a near-duplicate (cosine ≥
+    ``threshold``) of a higher one: what a county's staffing problems typically say, not
+    the corpus's. Without ``by``, the whole corpus is one group.
 
     The centroid weights each wording by the number of different agencies that use it (a
     report without an agency is one of its own): an agency that copies its text year after
@@ -2122,6 +2154,7 @@ def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8) -> Any
     does not become what the theme "typically" sounds like."""
     import pandas as pd
 
+    keys = list(by)
     rows = []
     uid = index.uid
     agency = st["agency"].astype(object)
@@ -2130,33 +2163,62 @@ def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8) -> Any
     who = np.asarray(who, dtype=np.int64)
     n_who = max(int(who.max()) + 1, 1) if len(who) else 1
     masks = st["theme_mask"].to_numpy(dtype=np.int64)
-    for kind in KINDS_COUNTED:
-        kmask = (st["kind"] == kind).to_numpy()
-        for bit, theme in enumerate(THEME_IDS):
-            sel = np.flatnonzero(kmask & ((masks >> bit) & 1).astype(bool))
-            if len(sel) == 0:
-                continue
-            n_sel = len(sel)
-            if n_sel > 5000:  # a deterministic sample is enough for a centroid
-                sel = sel[np.linspace(0, n_sel - 1, 5000).astype(int)]
-            u, first = np.unique(uid[sel], return_index=True)
-            # agencies per wording (u is sorted, as the wordings of the distinct pairs)
-            counts = np.bincount(np.searchsorted(u, np.unique(uid[sel] * n_who + who[sel])
-                                                 // n_who), minlength=len(u))
-            x = index.tfidf[u]
-            centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
-            norm = np.linalg.norm(centroid)
-            scores = (x @ centroid) / norm if norm > 0 else np.zeros(len(u))
-            best = _distinct_best(x, [index.unique[i] for i in u],
-                                  np.argsort(-scores, kind="stable"), n, threshold)
-            for rank, b in enumerate(best, 1):
-                r = st.iloc[sel[first[b]]]
-                rows.append({"theme": theme, "theme_name": THEME_NAMES[theme], "kind": kind,
-                             "rank": rank, "text": r["text"], "agency": r["agency"],
-                             "year": r["year"], "score": round(float(scores[b]), 3),
-                             "n_statements": n_sel})
-    cols = ["theme", "theme_name", "kind", "rank", "text", "agency", "year", "score",
-            "n_statements"]
+    kinds = {kind: (st["kind"] == kind).to_numpy() for kind in KINDS_COUNTED}
+    bits = [((masks >> bit) & 1).astype(bool) for bit in range(len(THEME_IDS))]
+    # (columns read once: st.iloc per row cost 0.15 ms, 15,000 rows by agency)
+    texts, agencies, years = (st[c].to_numpy(dtype=object) for c in ("text", "agency", "year"))
+    norms = np.sqrt(np.asarray(index.tfidf.multiply(index.tfidf).sum(axis=1)).ravel())
+    if not len(st):
+        groups = []
+    elif keys:
+        groups = list(st.groupby(keys, sort=True, dropna=False).indices.values())
+    else:
+        groups = [np.arange(len(st))]
+    for pos in groups:
+        head = {k: st[k].iat[int(pos[0])] for k in keys}
+        for kind in KINDS_COUNTED:
+            kpos = pos[kinds[kind][pos]]
+            for bit, theme in enumerate(THEME_IDS):
+                sel = kpos[bits[bit][kpos]]
+                if len(sel) == 0:
+                    continue
+                n_sel = len(sel)
+                if n_sel > 5000:  # a deterministic sample is enough for a centroid
+                    sel = sel[np.linspace(0, n_sel - 1, 5000).astype(int)]
+                u, first = np.unique(uid[sel], return_index=True)
+                if len(u) == 1:  # one wording (a small group's theme): its own centroid
+                    rows.append({**head, "theme": theme, "theme_name": THEME_NAMES[theme],
+                                 "kind": kind, "rank": 1, "text": texts[sel[0]],
+                                 "agency": agencies[sel[0]], "year": years[sel[0]],
+                                 "score": round(float(norms[u[0]]), 3), "n_statements": n_sel})
+                    continue
+                # agencies per wording (u is sorted, as the wordings of the distinct pairs)
+                counts = np.bincount(np.searchsorted(u, np.unique(uid[sel] * n_who + who[sel])
+                                                     // n_who), minlength=len(u))
+                gram = x = None
+                if len(u) <= SMALL_GRAM:  # the same cosines from one m × m product
+                    d = _dense_rows(index.tfidf, u)
+                    gram = d @ d.T
+                    w = counts / counts.sum()
+                    dots = gram @ w
+                    norm = float(np.sqrt(max(float(w @ dots), 0.0)))
+                    scores = dots / norm if norm > 0 else np.zeros(len(u))
+                else:
+                    x = index.tfidf[u]
+                    centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
+                    norm = np.linalg.norm(centroid)
+                    scores = (x @ centroid) / norm if norm > 0 else np.zeros(len(u))
+                best = _distinct_best(x, [index.unique[i] for i in u],
+                                      np.argsort(-scores, kind="stable"), n, threshold, gram)
+                for rank, b in enumerate(best, 1):
+                    i = sel[first[b]]
+                    rows.append({**head, "theme": theme, "theme_name": THEME_NAMES[theme],
+                                 "kind": kind, "rank": rank, "text": texts[i],
+                                 "agency": agencies[i], "year": years[i],
+                                 "score": round(float(scores[b]), 3), "n_statements": n_sel})
+    # a key that is a statement column (agency, year) is the group column, once
+    cols = [*keys, *(c for c in ("theme", "theme_name", "kind", "rank", "text", "agency",
+                                 "year", "score", "n_statements") if c not in keys)]
     return pd.DataFrame(rows, columns=cols)
 
 
