@@ -542,8 +542,9 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
 def _cmd_audit(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import audit
 
-    if args.headers != "en" and not args.csv:
-        _err("error: --headers names the columns of the CSV: give --csv FILE too")
+    if args.headers != "en" and not (args.csv or args.missing_csv):
+        _err("error: --headers names the columns of the CSV: give --csv FILE (or "
+             "--missing-csv FILE) too")
         return EXIT_USAGE
     if bool(args.files) == bool(args.db):
         _err("error: give either --db STORE (a store `tag` made) or report files to check "
@@ -581,7 +582,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         result.to_csv(args.csv, headers=args.headers)
         _err(f"audit table written to {args.csv}")
     if args.missing_csv:
-        result.missing_to_csv(args.missing_csv)
+        result.missing_to_csv(args.missing_csv, headers=args.headers)
         _err(f"agencies with no report on the --year asked for written to {args.missing_csv}")
     if args.by:
         if args.format == "json":
@@ -950,8 +951,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headers", choices=["en", "zh"], default="en",
                    help="the CSV's header row: the column ids (en, default: what scripts "
                         "read) or their Chinese names (zh: 机关, 年度, 缺陷数 …, docs/audit.md); "
-                        "the values are the same but the level, in Chinese (部门, 县级（县、区、旗、县级市）…) "
-                        "/ CSV 表头：列代码（默认）或中文列名（zh）")
+                        "the values are the same but the level, in Chinese (部门, 县级（县、区、旗、县级市）…); "
+                        "--missing-csv too (年度, 机关, 最近报告年度, 文件夹, 说明) "
+                        "/ CSV 表头：列代码（默认）或中文列名（zh；--missing-csv 同样适用）")
     p.add_argument("--html", metavar="FILE",
                    help="write a self-contained, sortable HTML page of the audit; for 5 "
                         "reports or fewer it opens with one card per report, every finding "

@@ -228,7 +228,8 @@ class Audit:
         file name, the part that tells the files apart, is kept. Files that could not be
         read are listed first, in a table of their own. The Chinese findings in full
         (审查意见) end it, or, with ``findings_first`` (``audit FILE …``: one report checked
-        before publishing), follow the headline, said in Chinese too, the wide table last."""
+        before publishing), follow the headline, the wide table last. The headline is said
+        in Chinese, then in English, in both forms."""
         from nlp_reports.corpus.html_report import common_folder, headline_zh, relative_path
         from nlp_reports.corpus.summarize import markdown_table
 
@@ -237,9 +238,11 @@ class Audit:
         folder = common_folder([str(p) for p in df["path"]])
         df = df.assign(path=[_cut_left(relative_path(p, folder)) for p in df["path"]])
         order = ("defects first, then signals" if sort == "defects" else f"by {sort}")
-        title = (f"# 审查结果 Audit\n\n{headline_zh(self)}\n\n" if findings_first
-                 else "# Audit\n\n")
-        head = (f"{title}{self.headline()} Sorted {order}.\n\n"
+        # the Chinese headline opens both forms: a reviewer reading only Chinese meets
+        # the counts first, not an English sentence over a wide table; it names the
+        # agencies with no report on --year, the English one counts them (as on the page)
+        title = ("# 审查结果 Audit" if findings_first else "# Audit") + f"\n\n{headline_zh(self)}\n\n"
+        head = (f"{title}{self.headline(name_missing=False)} Sorted {order}.\n\n"
                 + (f"Files are in {folder}{os.sep}\n\n" if folder else "")
                 + f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
                 f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md; 审查说明 in Chinese).\n\n")
@@ -304,7 +307,9 @@ class Audit:
         return out.reset_index()
 
     def by_markdown(self, column: str = "folder") -> str:
-        """:meth:`by` as Markdown, each column headed by its id and Chinese name."""
+        """:meth:`by` as Markdown, each column headed by its id and Chinese name, under the
+        headline in Chinese, then in English."""
+        from nlp_reports.corpus.html_report import headline_zh
         from nlp_reports.corpus.summarize import markdown_table
 
         table = self.by(column)
@@ -315,7 +320,8 @@ class Audit:
                                        for v in table[table.columns[0]]]
         names = {**COLUMN_NAMES_ZH, **GROUP_NAMES_ZH}
         table.columns = [f"{c} {names[c]}" if c in names else c for c in table.columns]
-        return (f"# Audit by {table.columns[0].split()[0]}\n\n{self.headline()}\n\n"
+        return (f"# Audit by {table.columns[0].split()[0]}\n\n{headline_zh(self)}\n\n"
+                f"{self.headline(name_missing=False)}\n\n"
                 + markdown_table(table, max_rows=10_000) + "\n")
 
     def to_csv(self, path: str | os.PathLike[str], sort: str | None = None, *,
@@ -348,15 +354,22 @@ class Audit:
         table.to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
-    def missing_to_csv(self, path: str | os.PathLike[str]) -> Path:
+    def missing_to_csv(self, path: str | os.PathLike[str], *, headers: str = "en") -> Path:
         """Write :attr:`missing` (who filed no report on the ``--year`` asked for: year,
-        agency, latest_year, folder, note) as CSV (UTF-8 with BOM); only the header when none."""
+        agency, latest_year, folder, note) as CSV (UTF-8 with BOM); only the header when none.
+        ``headers="zh"`` heads it 年度, 机关, 最近报告年度, 文件夹, 说明, as :meth:`to_csv`
+        does the audit table: the list of 未报送 agencies goes to a reader in Excel too."""
         import pandas as pd
 
+        if headers not in CSV_HEADERS:
+            raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
+                             f"not {headers!r}")
         out = Path(path)
         out.parent.mkdir(parents=True, exist_ok=True)
         table = (self.missing if self.missing is not None
                  else pd.DataFrame(columns=list(MISSING_COLUMNS)))
+        if headers == "zh":
+            table = table.rename(columns=MISSING_NAMES_ZH)
         table.to_csv(out, index=False, encoding="utf-8-sig")
         return out
 
@@ -2084,6 +2097,9 @@ MISSING_YEAR_NAMES = 10
 
 #: The columns of :attr:`Audit.missing` (``audit --missing-csv FILE``).
 MISSING_COLUMNS: tuple[str, ...] = ("year", "agency", "latest_year", "folder", "note")
+#: Chinese headers of the missing-reports CSV (``--missing-csv --headers zh``).
+MISSING_NAMES_ZH: dict[str, str] = {"year": "年度", "agency": "机关", "latest_year": "最近报告年度",
+                                    "folder": "文件夹", "note": "说明"}
 
 
 def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
