@@ -2663,10 +2663,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     walk_rows = 0  # the failures of the walk recorded (found again by a rerun)
     drop = False  # remove the store this run created: it failed with nothing written
     try:
-        # reports of a higher id are new in this run (one tagged again keeps its id): only
-        # those may pass to a copy whose name gives them (_name_holders)
-        new_from = int(store.connection.execute(
-            "SELECT COALESCE(MAX(id), 0) FROM reports").fetchone()[0])
+        # reports of a higher id are new in this run (one tagged again keeps its id), or in
+        # a run stopped before its end: only those may pass to a copy whose name gives them
+        # (_name_holders)
+        new_from = store.new_reports_from()
         store.forget_vanished_failures(lambda p: archive.exists(real_path(p)))
         _forget_gone_members(store, files, missing)
         missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))
@@ -3045,7 +3045,8 @@ def _name_holders(store: Store, new_from: int) -> int:
     share to the copy whose file name gives more of it (:func:`_cited_by_name`: a file on
     disk before a zip member, then :func:`_name_gives`; a tie keeps the holder): the run parsed the first copy it met, before it knew the report's agency and
     year. Done once the run's files are all settled, so the same files give the same holder
-    whatever ``jobs``, chunks or backend; a report stored before the run stays where it is.
+    whatever ``jobs``, chunks or backend; a report stored by a completed run stays where it
+    is (one a stopped run stored is above ``new_from``: :meth:`Store.new_reports_from`).
     A compilation's parts stay (one name cannot give all of them). Returns how many moved."""
     rows = store.connection.execute(
         "SELECT d.duplicate_of, d.path, r.agency, r.year FROM files d JOIN files h ON "
@@ -3065,8 +3066,7 @@ def _name_holders(store: Store, new_from: int) -> int:
                      "report's agency or year); %s is recorded as its duplicate", best, holder,
                      holder)
             moves.append((holder, best))
-    if moves:
-        store.hand_over(moves)
+    store.hand_over(moves, end_run=True)  # (and no longer new to the next run)
     return len(moves)
 
 
