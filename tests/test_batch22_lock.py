@@ -204,3 +204,23 @@ def test_a_store_reached_two_ways_has_one_lock(tmp_path):
     db.touch()
     os.symlink(db, tmp_path / "link.sqlite")
     assert lock_path(tmp_path / "link.sqlite") == lock_path(db) == Path(f"{db}.lock")
+
+
+@pytest.mark.parametrize("planted", ["directory", "symlink"])
+def test_something_else_at_the_lock_path_is_said_as_a_warning(tmp_path, planted, caplog):
+    # a directory or a symbolic link at <db>.lock (hostile23): no lock can be taken, and the
+    # run goes on without one — which the user must be told, not only the debug log
+    import logging
+
+    from nlp_reports.corpus.writelock import writer_lock
+
+    db = tmp_path / "corpus.sqlite"
+    where = lock_path(db)
+    if planted == "directory":
+        where.mkdir()
+    else:
+        where.symlink_to(tmp_path / "elsewhere.lock")
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"), writer_lock(db) as held:
+        assert held is None
+    assert any("is not a lock file" in r.getMessage() for r in caplog.records), caplog.text
+    assert not (tmp_path / "elsewhere.lock").exists()  # nothing written through the link

@@ -91,7 +91,12 @@ def _open(path: Path) -> int | None:
         with contextlib.suppress(OSError):
             return os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        log.debug("%s: no lock file (%s); tagging without a lock", path, exc)
+        if exc.errno in (errno.ELOOP, errno.EISDIR):  # planted, or left by some other tool
+            log.warning("%s is not a lock file (a directory or a symbolic link); tagging "
+                        "without a lock: do not start another tag run on this store "
+                        "meanwhile, and remove it", path)
+        else:  # a read-only folder: writing the store fails anyway, and says so
+            log.debug("%s: no lock file (%s); tagging without a lock", path, exc)
     return None
 
 
