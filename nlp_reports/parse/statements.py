@@ -19,6 +19,7 @@ Everything works on offsets so the caller can cut statements out of the original
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1577,6 +1578,8 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
     semi = text.find(";", start, end)
     if semi >= 0 and _LATIN_SEMICOLON.search(text, semi, end):
         text = text[:start] + _LATIN_SEMICOLON.sub(",", text[start:end]) + text[end:]
+    if _OCR_ONE_ITEM.search(text, start, end):
+        text = _ocr_first_items(text, start, end)
     first_block = block_of(title) or "unknown"
     segments: list[tuple[int, int, str]] = []
     pos = start
@@ -1610,6 +1613,85 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
             and _EMPTY_5.match(text[statements[0].start:statements[0].end])):
         _no_problems_then_measures(text, statements)
     return SplitResult(tuple(statements), False, unsplit)
+
+
+#: A dash an OCR engine read for 一 opening a list item ("—是加强…", "－要…", "(—)…"): one dash,
+#: not "——", then 是/要, or inside brackets. Repaired by :func:`_ocr_first_items` only when
+#: item 2 follows.
+_OCR_DASHES = "—―‐–-－"
+_DASH_CLASS = "[—―‐–\\-－]"
+_OCR_ONE_ITEM = re.compile(rf"(?<!{_DASH_CLASS}){_DASH_CLASS}(?:[是要]|[ \t]{{0,2}}[)）])")
+#: Item 2 of the same style: 二是/二要 (after a mark or a space, as a "shi" marker), (二)/（二）.
+_SECOND_SHI = re.compile(r"(?:(?<=[\n。；;：:！？!?，,、 \t\u3000])|^)二([是要])", re.MULTILINE)
+_SECOND_PAREN = re.compile(r"[(（][ \t]{0,2}二[ \t]{0,2}[)）]")
+_FIRST_SHI = re.compile(r"一([是要])")
+_FIRST_PAREN = re.compile(r"[(（][ \t]{0,2}一[ \t]{0,2}[)）]")
+#: What follows item 1's marker: a Chinese character (after its mark and a space).
+_AFTER_SHI_ONE = re.compile(r"[：:，,、]?[ \t\u3000]?[\u4e00-\u9fff]")
+_AFTER_PAREN_ONE = re.compile(r"[、.．]?[ \t\u3000]*[\u4e00-\u9fff]")
+
+
+def _ocr_first_items(text: str, start: int, end: int) -> str:
+    """``text`` with each dash in text[start:end] that an OCR engine read for the 一 of a list's
+    item 1 ("—是加强…；二是…", "—要…二要…", "（—）…（二）…") written 一 (same length: offsets
+    stay the caller's). Only a dash where a marker stands (the block's or a line's start, after
+    a mark or a space, after the verb of a run-on list "将—是"; "(—)" after a mark), one dash
+    (no "——"), followed by a Chinese character, and only when item 2 of that style (二是 with
+    the same 是/要, "（二）") comes later with no item 1 between: a range "2—3个", a dash in
+    prose and an em dash stay. Each style's item 1 and 2 are found once and looked up
+    (bisect), so a block of many dashes costs a scan, not one per dash."""
+    dashes = [m for m in _OCR_ONE_ITEM.finditer(text, start, end)
+              if text[m.start() + 1:m.start() + 2] not in _OCR_DASHES]  # ("——": an em dash)
+    if not dashes:
+        return text
+    # per style ("是", "要", "(" for brackets): where item 2 stands, and where an item 1 does
+    # (written 一, or a dash, wherever it stands)
+    seconds: dict[str, list[int]] = {"是": [], "要": [], "(": []}
+    firsts: dict[str, list[int]] = {"是": [], "要": [], "(": []}
+    for m in _SECOND_SHI.finditer(text, start, end):
+        seconds[m.group(1)].append(m.start())
+    seconds["("] = [m.start() for m in _SECOND_PAREN.finditer(text, start, end)]
+    for m in _FIRST_SHI.finditer(text, start, end):
+        firsts[m.group(1)].append(m.start())
+    firsts["("] = [m.start() for m in _FIRST_PAREN.finditer(text, start, end)]
+    for m in dashes:
+        firsts[text[m.start() + 1] if text[m.start() + 1] in "是要" else "("].append(m.start())
+    for v in firsts.values():
+        v.sort()
+    chars = list(text)
+    for m in dashes:
+        i = m.start()
+        style = text[i + 1] if text[i + 1] in "是要" else "("
+        if style == "(":
+            o = i - 1
+            while o > start and text[o] in " \t":
+                o -= 1
+            if o < start or text[o] not in "(（" or not _AFTER_PAREN_ONE.match(text, m.end(), end):
+                continue
+            k = o
+            while k > start and text[k - 1] in " \t\u3000":
+                k -= 1
+            if k == o and k > start and text[k - 1] not in _RUN_IN_BEFORE:
+                continue
+        else:
+            if not _AFTER_SHI_ONE.match(text, i + 2, end):
+                continue
+            k = i
+            while k > start and text[k - 1] in " \t\u3000":
+                k -= 1
+            if (k == i and k > start and text[k - 1] not in _SHI_BEFORE
+                    and not text.endswith(_SHI_AFTER_VERB, start, k)):
+                continue  # (after a verb: "我局将—是…；二是…", a run-on list as _candidates reads)
+        later = seconds[style]
+        j = bisect_right(later, i)
+        if j == len(later):
+            continue  # no item 2: nothing says the dash is a numeral
+        between = firsts[style]
+        n = bisect_right(between, i)
+        if n < len(between) and between[n] < later[j]:
+            continue  # another item 1 comes first: this dash is no list's
+        chars[i] = "一"
+    return "".join(chars)
 
 
 def _no_problems_then_measures(text: str, out: list[StatementSpan]) -> None:
