@@ -596,9 +596,12 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     if "  " in text:
         text = _MULTI_SPACE.sub(" ", text)
     if " " in text and not text.isascii() and _LETTER_SPACED_HINT.search(text):
-        if _ocr_spaced(text):
-            text = _ocr_spaced_pairs().sub("", text)
+        ocr = _ocr_spaced(text)  # (counted before the runs close up)
+        # the runs first: the pairs take the space before 年/月/日 that tells a spaced-out
+        # date's figures ("2 0 2 4 年") from a row of cells
         text = _letter_spaced().sub(lambda m: m.group().replace(" ", ""), text)
+        if ocr:
+            text = _ocr_spaced_pairs().sub("", text)
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     if _edge_space(text):
