@@ -103,8 +103,8 @@ def test_bodies_sharing_only_stock_are_not_said_to_copy(tmp_path):
 
 def test_the_html_headline_names_the_missing_agencies_once(tmp_path):
     """The page printed the list twice, the Chinese headline then the English note; the
-    English note now counts them and points to the Chinese list (the text headline and
-    Markdown, with no Chinese sentence, still name them)."""
+    English note now counts them and points to the Chinese list (the text headline still
+    names them; since newuser27 the Markdown opens with the Chinese list and counts them)."""
     silent = "澄江市白沙县柳溪乡人民政府"
     reports = {
         "liuxi23.txt": make_report(silent, 2023, ["乡卫生院药品价格公示牌长期未更新。"],
