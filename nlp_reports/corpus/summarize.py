@@ -2208,8 +2208,11 @@ def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8,
                     centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
                     norm = np.linalg.norm(centroid)
                     scores = (x @ centroid) / norm if norm > 0 else np.zeros(len(u))
-                best = _distinct_best(x, [index.unique[i] for i in u],
-                                      np.argsort(-scores, kind="stable"), n, threshold, gram)
+                # equal scores (two wordings of one agency each: a tie) in the wordings'
+                # order, not by the last bits of a sum the two paths add differently
+                order = np.argsort(-scores.round(9), kind="stable")
+                best = _distinct_best(x, [index.unique[i] for i in u], order, n, threshold,
+                                      gram)
                 for rank, b in enumerate(best, 1):
                     i = sel[first[b]]
                     rows.append({**head, "theme": theme, "theme_name": THEME_NAMES[theme],
