@@ -85,6 +85,14 @@ def two_years(tmp_path) -> Path:
     """The bureau's 2023 report with the same stale 总计, beside its 2024 one."""
     text = FIXTURE.read_text(encoding="utf-8")
     last = text.replace("2025年", "2024年@").replace("2024", "2023").replace("2023年@", "2024年")
+    # last year's 五 its own: a 五 copied whole is a defect of its own (section5_copied)
+    five = text.split("五、存在的主要问题及改进情况\n")[1].split("\n\n六、")[0]
+    last = last.replace(five.replace("2025年", "2024年").replace("2024年我局", "2023年我局"), (
+        "2023年我局政府信息公开工作存在的不足：一是“双随机、一公开”抽查结果公示不完整，部分"
+        "检查对象的处理结果未在规定期限内公示；二是企业登记注销信息的查询入口设在二级页面，"
+        "办事群众难以找到。\n针对上述问题，2024年将做到：一是抽查结果在作出之日起二十个工作日"
+        "内全部公示；二是把登记注销查询入口移至门户网站首页便民服务区。"))
+    assert "双随机" in last
     (tmp_path / FIXTURE.name).write_text(text, encoding="utf-8")
     (tmp_path / FIXTURE.name.replace("2024", "2023")).write_text(last, encoding="utf-8")
     db = tmp_path / "s.sqlite"

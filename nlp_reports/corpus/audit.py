@@ -5,7 +5,8 @@ Two kinds of findings, counted apart (``docs/audit.md``):
 * **Defects** (缺陷) — the data of the report is wrong or missing, or it breaks a rule a
   reviewer sends it back for: identity failures I1–I4 with the cells involved, T1
   narrative figures that contradict the tables, missing sections, an empty or "无" section
-  五, a section 五 naming no concrete problem, fees in 表二 with a section 六 of "无" (T2),
+  五, a section 五 naming no concrete problem, a section 五 copied (90 % or more) from the
+  agency's report of the year before, fees in 表二 with a section 六 of "无" (T2),
   blank cells in 表二–四, hard cross-year identities (X1) that fail, late publication, a
   recent report on the 2019 template, parse problems, and files that could not be parsed
   at all. ``defects`` counts them.
@@ -51,7 +52,8 @@ ID_COLUMNS: tuple[str, ...] = ("report_id", "path", "agency", "year", "level", "
 #: Columns of defects (缺陷): the report's data is wrong or missing; summed in ``defects``.
 DEFECT_COLUMNS: tuple[str, ...] = (
     "identity_failures", "t1_contradictions", "missing_sections", "section5_empty",
-    "no_concrete_problem", "no_measures", "t2_fees_without_6", "blank_cells", "cross_year_failures",
+    "no_concrete_problem", "no_measures", "section5_copied", "t2_fees_without_6", "blank_cells",
+    "cross_year_failures",
     "published_late", "published_early", "outdated_template", "parse_problems", "failed",
 )
 #: Columns of signals (提示): worth a look, common in sound reports; summed in ``signals``.
@@ -76,6 +78,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "identity_failures": "勾稽关系不符", "t1_contradictions": "正文与表格不符",
     "missing_sections": "缺少部分", "section5_empty": "第五部分为空",
     "no_concrete_problem": "第五部分未指出具体问题", "no_measures": "第五部分无改进措施",
+    "section5_copied": "问题与改进照搬上年",
     "t2_fees_without_6": "收费而第六部分为无",
     "blank_cells": "未填报单元格", "cross_year_failures": "跨年度结转不符",
     "published_late": "逾期公开", "published_early": "早于年度结束",
@@ -1263,6 +1266,12 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
         [[_copied_zh(k, n, y)] if k else []
          for k, n, y in zip(n_copied, n_own, year, strict=True)], index=reps.index),
         signal=True)
+    # nine in ten of 3+ problems and measures copied: the 五 reports last year, not this one
+    # (内容雷同, a defect); partial copying stays the signal above
+    whole = (n_own >= COPIED_MIN_STATEMENTS) & (n_copied * 100 >= COPIED_SHARE * n_own)
+    cols.add("section5_copied", whole, whole.astype(int), pd.Series(
+        [[_section5_copied_zh(k, n, y)] if bad else []
+         for bad, k, n, y in zip(whole, n_copied, n_own, year, strict=True)], index=reps.index))
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     shared = _shared_lists(members, reps)
@@ -1283,6 +1292,20 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
           + _one_source_zh(v, n, private.get(rid, {}))) if k else []
          for rid, k, v, n in zip(reps.index, n_shared, shared, n_own, strict=True)],
         index=reps.index), signal=True)
+
+
+#: ``section5_copied``: the share (%) of section 五's problems and measures copied from the
+#: agency's report of the year before that makes the defect, and the fewest statements it
+#: needs (two of two copied is too little to say a 五 was copied whole).
+COPIED_SHARE = 90
+COPIED_MIN_STATEMENTS = 3
+
+
+def _section5_copied_zh(k: int, n: int, year: Any) -> str:
+    """The section5_copied sentence: the share copied and the year copied from."""
+    share = "全部" if k >= n else f"{k}条（占{100 * k // n}%）"
+    return (f"第五部分“存在的主要问题及改进情况”共{n}条问题和改进措施，{share}照搬本机关"
+            f"{_year_zh(year, -1)}报告（内容雷同），未写明本年度存在的问题和改进情况")
 
 
 def _copied_zh(k: int, n: int, year: Any) -> str:
@@ -1470,8 +1493,8 @@ def _typed(out: Any) -> Any:
                 "shared_with", "findings_zh", "signals_zh", "file_name_year", "folder",
                 "recurring", "last_year_zh"):
         out[col] = out[col].astype(object).where(out[col].notna(), "")
-    for col in ("section5_empty", "no_concrete_problem", "no_measures", "t2_fees_without_6",
-                "outdated_template"):
+    for col in ("section5_empty", "no_concrete_problem", "no_measures", "section5_copied",
+                "t2_fees_without_6", "outdated_template"):
         out[col] = out[col].astype(object).where(out[col].notna(), False).astype(bool)
     for col in ("copied_from_last_year", "shared_with_other_agencies", "defects", "signals",
                 "texts_for_agency_year"):

@@ -574,6 +574,11 @@ CODEBOOK: tuple[Column, ...] = (
            "第五部分未指出具体问题"),
           ("no_measures", "1 if section 五 states problems and no measure (defect)",
            "1 when section 五 states problems and no measure", "第五部分无改进措施"),
+          ("section5_copied",
+           "1 if section 五 is copied from the agency's last report (defect)",
+           "1 when 90 % or more of section 五's problems and measures (3 or more) are "
+           "copied from the agency's report of the year before",
+           "问题与改进照搬上年"),
           ("t2_fees_without_6", "1 if fees are charged while section 六 says 无 (defect)",
            "1 when 表二 charges fees and section 六 says 无 (T2)", "收费而第六部分为无"),
           ("outdated_template", "1 if a 2021+ report uses the 2019 trial form (defect)",
