@@ -705,8 +705,11 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     that do not close the text (附件/附表, 名词解释, a QR code and its caption)."""
     end = len(text)
     lines = _lines(text[after:])
-    for l0, l1 in lines:
+    for i, (l0, l1) in enumerate(lines):
         if _TAIL_CHROME.match(text, after + l0, after + l1):
+            if (_LONE_ANNEX_LABEL.fullmatch(text, after + l0, after + l1)
+                    and _labels_an_annex(text, after, lines, i)):
+                continue  # "附件：" under the date, the annex's name below: the annex part
             end = after + l0
             break
     # the closing signature: "<agency>\n<date>" as the last non-blank lines
@@ -746,23 +749,53 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     return _closing_start(text, after, end), signature, date, None
 
 
+#: "附件" or "附件：" alone on its line: a web page's attachment box (chrome), or, under the
+#: closing date with the annex's name on the next line, the label of a signed report's annex.
+_LONE_ANNEX_LABEL = re.compile(r"[ \t\u3000]{0,8}附件[:：]?")
+#: A linked file's name (the attachment box of a page: "某县2024年年度报告.pdf").
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|jpe?g|png)\b", re.IGNORECASE)
+
+
+def _labels_an_annex(text: str, after: int, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether the lone "附件：" line ``lines[i]`` (offsets from ``after``) labels an annex of
+    the signed report rather than a page's attachment box: the line above it is the closing
+    date (alone or after the agency), the line below a name ("2024年政府信息公开情况统计表",
+    "附件1：…") — no linked file's name, no page chrome, no table row, no date."""
+    above = below = None
+    for j in range(i - 1, -1, -1):
+        if text[after + lines[j][0]:after + lines[j][1]].strip():
+            above = (after + lines[j][0], after + lines[j][1])
+            break
+    for j in range(i + 1, len(lines)):
+        if text[after + lines[j][0]:after + lines[j][1]].strip():
+            below = (after + lines[j][0], after + lines[j][1])
+            break
+    if above is None or below is None:
+        return False
+    if not (_DATE_LINE.match(text[above[0]:above[1]]) or _signed_date(text, *above)):
+        return False
+    name = text[below[0]:below[1]].strip(" \t\u3000\r")
+    return (len(name) <= _ANNEX_NAME_MAX and "\t" not in name and not _FILE_NAME.search(name)
+            and not _DATE_LINE.match(name) and not _TAIL_CHROME.match(text, *below))
+
+
 @lru_cache(maxsize=1)
 def _annex_start() -> re.Pattern[str]:
     """A line opening an annex under the signed report ("附件：县直各部门…情况", "附表1",
     "附件", "附：名词解释", "名词解释", a QR code or its caption "扫描二维码查看…"); compiled on
     first use (only a report with no closing date asks for it)."""
     return re.compile(
-        r"[ \t\u3000]{0,8}(?:附[件表录][\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)|附[:：]"
+        r"[ \t\u3000]{0,8}(?:附[件表录][\d一二三四五六七八九十]{0,3}(?:[:：\s.、]|$)|附[:：]"
         r"|【?名词解释|[^\n。；;]{0,12}(?:二维码|扫码)|\[图片\][ \t\u3000]*$)")
 
 
 #: A line opening one annex of the annex part (附件1：…, 附表2, 附录, 附：…, 名词解释).
 _ANNEX_TITLE = re.compile(
-    r"[ \t\u3000]{0,8}(?:附[件表录][ \t]?[\d一二三四五六七八九十]{0,2}(?:[:：\s.、]|$)|附[:：]"
+    r"[ \t\u3000]{0,8}(?:附[件表录][ \t]?[\d一二三四五六七八九十]{0,3}(?:[:：\s.、]|$)|附[:：]"
     r"|【?名词解释)")
 #: A title that is the label alone ("附件1", "附表：", "附件 2"): the line below names it.
 _BARE_ANNEX_LABEL = re.compile(
-    r"[ \t\u3000]*附[件表录]?[ \t]?[\d一二三四五六七八九十]{0,2}[ \t\u3000:：.、]*")
+    r"[ \t\u3000]*附[件表录]?[ \t]?[\d一二三四五六七八九十]{0,3}[ \t\u3000:：.、]*")
 #: The longest line below a bare label read as its name (a table row or prose is none).
 _ANNEX_NAME_MAX = 60
 
@@ -782,6 +815,9 @@ def annex_titles(text: str, span: tuple[int, int]) -> list[tuple[str, int, int]]
             title = text[pos:l1].strip(" \t\u3000")
             if _BARE_ANNEX_LABEL.fullmatch(title):
                 below = _next_line(text, l1, end)
+                if _LONE_ANNEX_LABEL.fullmatch(title) and _ANNEX_TITLE.match(below):
+                    pos = l1 + 1  # "附件：" over "附件1：…" "附件2：…": the list's label, no annex
+                    continue
                 if below and len(below) <= _ANNEX_NAME_MAX and "\t" not in below:
                     title = f"{title.rstrip(':：.、 ')} {below}"
             found.append((title, pos))
