@@ -71,6 +71,8 @@ _UNMAPPED_ZH = ("carry no usable Unicode map",
 #: What an unsupported file is, where the reason's generic sentence (convert to .docx, save as
 #: .pdf) would mislead: a screenshot saved as 报告.pdf was told to be saved as a .pdf.
 _UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
+    ("spreadsheet", "文件是电子表格（多为随报告发布的附表、统计表），工具不读取电子表格；报告的表格以报告正文中的为准，"
+                    "此类附表无需处理。若该文件就是报告本身，请另存为.docx、.pdf或.txt后重新运行"),
     ("an image", "文件是图片（截图、照片或扫描的页面，有的以.pdf等报告的扩展名保存），不是报告的文字；"
                  "请找报告的文字版（网页、Word文件或带文字层的PDF），或先做文字识别（OCR）后重新运行"),
     # a PK header with no readable zip behind it (ingest._sniff_zip): nothing to unpack

@@ -82,14 +82,20 @@ _RAR_ADVICE = ("unpack it and tag the folder: `unrar x FILE.rar` or `7z x FILE.r
                "Windows; The Unarchiver on a Mac)")
 _7Z_ADVICE = ("unpack it and tag the folder: `7z x FILE.7z` (7-Zip on Windows; The Unarchiver "
               "on a Mac)")
+#: What a spreadsheet in a folder of reports usually is, and what to do when it is the report.
+#: Why: most are a report's 附表 (its statistics sheet, published beside it), whose figures
+#: the report's own tables hold; "export the report as .docx" sent a reader to convert it.
+_SHEET_ADVICE = ("a report's 附表 or statistics sheet published beside it needs nothing (the "
+                 "report's tables are read from the report itself); if this file is the report, "
+                 "export it as .docx, .pdf or .txt")
 _UNSUPPORTED = {
     ".rtf": "RTF is not supported: convert it to .docx with LibreOffice: "
             + _CONVERT.format(to="docx"),
     ".odt": "OpenDocument .odt is not supported: convert it to .docx with LibreOffice: "
             + _CONVERT.format(to="docx"),
-    ".xls": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
-    ".xlsx": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
-    ".et": "spreadsheets are not reports we read; export the report as .docx, .pdf or .txt",
+    ".xls": "spreadsheets are not reports we read; " + _SHEET_ADVICE,
+    ".xlsx": "spreadsheets are not reports we read; " + _SHEET_ADVICE,
+    ".et": "spreadsheets are not reports we read; " + _SHEET_ADVICE,
     ".ppt": "presentations are not supported; export the report as .pdf",
     ".pptx": "presentations are not supported; export the report as .pdf",
     ".zip": "a zip archive: " + _ZIP_ADVICE,
@@ -176,7 +182,7 @@ def _sniff_zip(data: bytes, path: str | None) -> str:
     if "OFD.xml" in names:
         return "ofd"
     if any(n.startswith("xl/") for n in names):
-        kind = "a spreadsheet (.xlsx), not a report we read; export the report as .docx or .pdf"
+        kind = "a spreadsheet (.xlsx), not a report we read; " + _SHEET_ADVICE
     elif any(n.startswith("ppt/") for n in names):
         kind = "a presentation (.pptx), not supported; export the report as .pdf"
     else:
