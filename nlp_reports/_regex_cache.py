@@ -100,14 +100,18 @@ def _load(path: str) -> dict[Any, Any]:
 
     try:  # (non-blocking: a FIFO there would wait for a writer for ever; binary on Windows)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        with open(os.open(path, flags), "rb") as fh:
-            st = os.fstat(fh.fileno())
+        fd = os.open(path, flags)
+        try:  # (checked on the bare descriptor: open() of a directory's fails, leaving it open)
+            st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
                 # a directory, /dev/zero (read for ever), a FIFO, 2 GB: ignored, replaced
                 log.debug("regex cache %s: not a file of at most %d bytes: ignored", path,
                           MAX_BYTES)
                 return {}
-            version, crc, payload = marshal.loads(fh.read(MAX_BYTES))
+            with open(fd, "rb", closefd=False) as fh:
+                version, crc, payload = marshal.loads(fh.read(MAX_BYTES))
+        finally:
+            os.close(fd)
         if version != _version() or zlib.crc32(payload) != crc:
             log.debug("regex cache %s: another interpreter's, or damaged: ignored", path)
             return {}
