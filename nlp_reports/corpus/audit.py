@@ -113,6 +113,15 @@ def sort_column(name: str, columns: Sequence[str] = COLUMNS, *, what: str = "sor
 #: The header rows :meth:`Audit.to_csv` writes: the column ids (default: what scripts read
 #: and docs/audit.md documents) or their Chinese names (:data:`COLUMN_NAMES_ZH`).
 CSV_HEADERS: tuple[str, ...] = ("en", "zh")
+
+
+def _check_headers(headers: str) -> None:
+    """A :class:`UsageError` unless ``headers`` is one of :data:`CSV_HEADERS` (both CSVs)."""
+    if headers not in CSV_HEADERS:
+        raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
+                         f"not {headers!r}")
+
+
 #: Between the items of a list cell ("; " is inside some findings, e.g. every T1 message).
 LIST_SEP = " | "
 #: Parse-problem codes not counted as defects: those a column of their own counts, and
@@ -338,9 +347,7 @@ class Audit:
         for a report of no level);
         the other values are the same either way. Flags (``section5_empty`` …) are 0/1, as in
         every CSV the package writes (JSON keeps true/false)."""
-        if headers not in CSV_HEADERS:
-            raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
-                             f"not {headers!r}")
+        _check_headers(headers)
         out = Path(path)
         from nlp_reports.corpus.export import flags_as_01, spreadsheet_safe
 
@@ -364,9 +371,7 @@ class Audit:
         does the audit table: the list of 未报送 agencies goes to a reader in Excel too."""
         import pandas as pd
 
-        if headers not in CSV_HEADERS:
-            raise UsageError(f"headers: choose {' or '.join(map(repr, CSV_HEADERS))}, "
-                             f"not {headers!r}")
+        _check_headers(headers)
         out = Path(path)
         out.parent.mkdir(parents=True, exist_ok=True)
         table = (self.missing if self.missing is not None
@@ -2121,8 +2126,9 @@ MISSING_YEAR_NAMES = 10
 #: The columns of :attr:`Audit.missing` (``audit --missing-csv FILE``).
 MISSING_COLUMNS: tuple[str, ...] = ("year", "agency", "latest_year", "folder", "note")
 #: Chinese headers of the missing-reports CSV (``--missing-csv --headers zh``).
-MISSING_NAMES_ZH: dict[str, str] = {"year": "年度", "agency": "机关", "latest_year": "最近报告年度",
-                                    "folder": "文件夹", "note": "说明"}
+MISSING_NAMES_ZH: dict[str, str] = {
+    **{c: COLUMN_NAMES_ZH[c] for c in ("year", "agency", "folder")},
+    "latest_year": "最近报告年度", "note": "说明"}
 
 
 def _missing_reports(reports: Any, years: Sequence[int], chosen: Any,
