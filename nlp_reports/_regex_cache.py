@@ -76,19 +76,32 @@ def _version() -> tuple[Any, ...]:
     return (FORMAT, sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
 
-def cache_path() -> str | None:
-    """The file of this interpreter (in :func:`nlp_reports.tokenize.cache_dir`); None with
-    no home directory to put it in (HOME unset, an account without one): not ``./~``."""
-    env = os.environ.get("NLP_REPORTS_CACHE")  # (tokenize.cache_dir, without its imports)
+def cache_base() -> str | None:
+    """The project's cache directory (the regex cache, jieba's dictionary, the model's data
+    copy: :func:`nlp_reports.tokenize.cache_dir`, resolved here without tokenize's
+    imports): ``NLP_REPORTS_CACHE``, else ``$XDG_CACHE_HOME/nlp_reports``, else
+    ``~/.cache/nlp_reports``; None with no home directory to put it in (HOME unset and no
+    passwd entry, or a relative HOME): not ``./~`` in the working folder."""
+    env = os.environ.get("NLP_REPORTS_CACHE")
     if env:
-        base = env
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        home = os.path.expanduser("~")
-        if not xdg and not os.path.isabs(home):
-            return None
-        base = (os.path.join(xdg, "nlp_reports") if xdg
-                else os.path.join(home, ".cache", "nlp_reports"))
+        return env
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return os.path.join(xdg, "nlp_reports")
+    from pathlib import Path
+
+    try:
+        home = Path.home()
+    except RuntimeError:  # (expanduser('~') stayed '~')
+        return None
+    return str(home / ".cache" / "nlp_reports") if home.is_absolute() else None
+
+
+def cache_path() -> str | None:
+    """The file of this interpreter (in :func:`cache_base`); None with no home directory."""
+    base = cache_base()
+    if base is None:
+        return None
     return os.path.join(base, f"regex-{sys.implementation.cache_tag}.marshal")
 
 

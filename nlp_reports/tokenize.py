@@ -398,15 +398,15 @@ def _maybe_noisy(texts: Sequence[str]) -> list[int]:
 
 
 def cache_dir() -> Path:
-    """The directory for jieba's dictionary cache (created on demand); RuntimeError (from
-    ``Path.home()``) with no home directory and neither variable set."""
-    env = os.environ.get("NLP_REPORTS_CACHE")
-    if env:
-        base = Path(env)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = Path(xdg) / "nlp_reports" if xdg else Path.home() / ".cache" / "nlp_reports"
-    return base
+    """The directory for jieba's dictionary cache and the model's data copy (created on
+    demand; :func:`nlp_reports._regex_cache.cache_base`); RuntimeError with no home
+    directory and neither ``NLP_REPORTS_CACHE`` nor ``XDG_CACHE_HOME`` set."""
+    from nlp_reports._regex_cache import cache_base
+
+    base = cache_base()
+    if base is None:
+        raise RuntimeError("Could not determine home directory (set NLP_REPORTS_CACHE).")
+    return Path(base)
 
 
 def available_engines() -> tuple[str, ...]:
