@@ -761,15 +761,11 @@ def _labels_an_annex(text: str, after: int, lines: list[tuple[int, int]], i: int
     the signed report rather than a page's attachment box: the line above it is the closing
     date (alone or after the agency), the line below a name ("2024年政府信息公开情况统计表",
     "附件1：…") — no linked file's name, no page chrome, no table row, no date."""
-    above = below = None
-    for j in range(i - 1, -1, -1):
-        if text[after + lines[j][0]:after + lines[j][1]].strip():
-            above = (after + lines[j][0], after + lines[j][1])
-            break
-    for j in range(i + 1, len(lines)):
-        if text[after + lines[j][0]:after + lines[j][1]].strip():
-            below = (after + lines[j][0], after + lines[j][1])
-            break
+    def nonblank(js: range) -> tuple[int, int] | None:
+        spans = ((after + lines[j][0], after + lines[j][1]) for j in js)
+        return next((s for s in spans if text[s[0]:s[1]].strip()), None)
+
+    above, below = nonblank(range(i - 1, -1, -1)), nonblank(range(i + 1, len(lines)))
     if above is None or below is None:
         return False
     if not (_DATE_LINE.match(text[above[0]:above[1]]) or _signed_date(text, *above)):

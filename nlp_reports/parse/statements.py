@@ -1618,11 +1618,10 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
 #: A dash an OCR engine read for 一 opening a list item ("—是加强…", "－要…", "(—)…"): one dash,
 #: not "——", then 是/要, or inside brackets. Repaired by :func:`_ocr_first_items` only when
 #: item 2 follows.
-_OCR_DASHES = "—―‐–-－"
 _DASH_CLASS = "[—―‐–\\-－]"
 _OCR_ONE_ITEM = re.compile(rf"(?<!{_DASH_CLASS}){_DASH_CLASS}(?:[是要]|[ \t]{{0,2}}[)）])")
 #: Item 2 of the same style: 二是/二要 (after a mark or a space, as a "shi" marker), (二)/（二）.
-_SECOND_SHI = re.compile(r"(?:(?<=[\n。；;：:！？!?，,、 \t\u3000])|^)二([是要])", re.MULTILINE)
+_SECOND_SHI = re.compile(rf"(?:(?<=[{re.escape(_SHI_BEFORE)}])|^)二([是要])", re.MULTILINE)
 _SECOND_PAREN = re.compile(r"[(（][ \t]{0,2}二[ \t]{0,2}[)）]")
 _FIRST_SHI = re.compile(r"一([是要])")
 _FIRST_PAREN = re.compile(r"[(（][ \t]{0,2}一[ \t]{0,2}[)）]")
@@ -1640,10 +1639,9 @@ def _ocr_first_items(text: str, start: int, end: int) -> str:
     the same 是/要, "（二）") comes later with no item 1 between: a range "2—3个", a dash in
     prose and an em dash stay. Each style's item 1 and 2 are found once and looked up
     (bisect), so a block of many dashes costs a scan, not one per dash."""
-    dashes = [m for m in _OCR_ONE_ITEM.finditer(text, start, end)
-              if text[m.start() + 1:m.start() + 2] not in _OCR_DASHES]  # ("——": an em dash)
-    if not dashes:
-        return text
+    # (the dash's style: "是", "要", or "(" for brackets; "——" never matches: an em dash)
+    dashes = [(m, text[m.start() + 1] if text[m.start() + 1] in "是要" else "(")
+              for m in _OCR_ONE_ITEM.finditer(text, start, end)]
     # per style ("是", "要", "(" for brackets): where item 2 stands, and where an item 1 does
     # (written 一, or a dash, wherever it stands)
     seconds: dict[str, list[int]] = {"是": [], "要": [], "(": []}
@@ -1654,14 +1652,13 @@ def _ocr_first_items(text: str, start: int, end: int) -> str:
     for m in _FIRST_SHI.finditer(text, start, end):
         firsts[m.group(1)].append(m.start())
     firsts["("] = [m.start() for m in _FIRST_PAREN.finditer(text, start, end)]
-    for m in dashes:
-        firsts[text[m.start() + 1] if text[m.start() + 1] in "是要" else "("].append(m.start())
+    for m, style in dashes:
+        firsts[style].append(m.start())
     for v in firsts.values():
         v.sort()
     chars = list(text)
-    for m in dashes:
+    for m, style in dashes:
         i = m.start()
-        style = text[i + 1] if text[i + 1] in "是要" else "("
         if style == "(":
             o = i - 1
             while o > start and text[o] in " \t":
