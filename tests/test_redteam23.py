@@ -68,7 +68,9 @@ def test_fixtures_small():
     # only with its sibling 二 next (the lead): alone, or a writer's bullets, it is no 一
     ("—、总体情况", "—、总体情况"),
     ("－、加强人员配备\n－、优化公开栏\n六、其他", "－、加强人员配备\n－、优化公开栏\n六、其他"),
-    ("(—)加强\n(—)优化\n(二)其他", "(—)加强\n(一)优化\n(二)其他"),
+    ("(—)加强\n(—)优化\n(二)其他", "(—)加强\n(—)优化\n(二)其他"),
+    ("一、总体情况\n－、梳理目录\n－、规范流程\n二、主动公开", "一、总体情况\n－、梳理目录\n－、规范流程\n二、主动公开"),
+    ("(一)甲\n(二)乙\n(—)丙\n(二)丁", "(一)甲\n(二)乙\n(一)丙\n(二)丁"),
     # a dash anywhere else, or before no Chinese character, stays a dash
     ("表三 — 、", "表三 — 、"),
     ("——、总体情况", "——、总体情况"),

@@ -607,28 +607,44 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     if _edge_space(text):
         text = _EDGE_SPACE.sub("", text)  # (the scan for ^/$ is slow: only when needed)
     if _OCR_ONE_HINT.search(text):
-        text = _OCR_ONE.sub(lambda m: _ocr_one(m, text), text)
+        text = _ocr_ones(text)
     return text, simple
 
 
 #: A dash an OCR engine read for 一 in a numbered heading ("—、总体情况", "－、", "(—)存在的
-#:主要问题"): at a line start, before 、 or a closing bracket and a Chinese character, and
-#: followed by its sibling: the next heading of its style is 二 ("二、", "(二)"). Only there:
-#: a dash anywhere else, a dash used as a bullet ("－、加强…" then "－、优化…"), and any digit
-#: an engine misread (O for 0, l for 1), are left as read.
-_DASHES_TO_ONE = str.maketrans(dict.fromkeys("—―‐–-－", "一"))
+#:主要问题"): at a line start, before 、 or a closing bracket and a Chinese character, when
+#: the next heading of its style is 二 ("二、", "(二)") and the one before it is no dash. Only
+#: there: a dash anywhere else, dashes used as bullets ("－、加强…" "－、规范…", the last one
+#: just above a 二 too), and any digit an engine misread (O for 0, l for 1), are left as read.
+_DASHES = "—―‐–-－"
+_DASHES_TO_ONE = str.maketrans(dict.fromkeys(_DASHES, "一"))
 _OCR_ONE_HINT = re.compile(r"[—―‐–\-－][ ]?[、)]")
 _OCR_ONE = re.compile(r"^(\( ?)?[—―‐–\-－](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])", re.MULTILINE)
-#: The next numbered heading of each style, dashes included (what follows a dash's line).
+#: The numbered headings of each style, dashes included (a dash heading's neighbours).
 _NEXT_BRACKETED = re.compile(r"^\( ?([一二三四五六七八九十—―‐–\-－]) ?\)", re.MULTILINE)
 _NEXT_PLAIN = re.compile(r"^([一二三四五六七八九十—―‐–\-－]) ?、", re.MULTILINE)
 
 
-def _ocr_one(m: re.Match[str], text: str) -> str:
-    """The dash of :data:`_OCR_ONE`'s match read as 一 when the next heading of its style is
-    二; else as written (a bullet, or a list whose 二 is not there to prove it)."""
-    after = (_NEXT_BRACKETED if m.group(1) else _NEXT_PLAIN).search(text, m.end())
-    return m.group().translate(_DASHES_TO_ONE) if after and after.group(1) == "二" else m.group()
+def _ocr_ones(text: str) -> str:
+    """``text`` with the dashes of :data:`_OCR_ONE` read as 一 where the headings of their
+    style around them prove it (二 next, no dash before); else as written."""
+    import bisect
+
+    heads = {style: [(h.start(), h.group(1)) for h in style.finditer(text)]
+             for style in (_NEXT_BRACKETED, _NEXT_PLAIN)}
+
+    def one(m: re.Match[str]) -> str:
+        found = heads[_NEXT_BRACKETED if m.group(1) else _NEXT_PLAIN]
+        i = bisect.bisect_left(found, (m.start(),))  # this heading's own place
+        if i >= len(found) or found[i][0] != m.start():
+            return m.group()
+        after = found[i + 1][1] if i + 1 < len(found) else None
+        before = found[i - 1][1] if i else None
+        if after == "二" and (before is None or before not in _DASHES):
+            return m.group().translate(_DASHES_TO_ONE)
+        return m.group()
+
+    return _OCR_ONE.sub(one, text)
 
 
 #: Spaces looked at one by one in :func:`_edge_space` before it searches for the pairs.
