@@ -1037,19 +1037,19 @@ def _run(args: argparse.Namespace) -> int:
     logging.getLogger("jieba").setLevel(max(level, logging.WARNING))  # jieba chatters on DEBUG
     import os
 
-    from nlp_reports.errors import MissingDependencyError, NlpReportsError, UsageError
+    from nlp_reports.errors import NlpReportsError, UsageError
+    from nlp_reports.reasons import error_meaning_zh
 
     blas = os.environ.get("OPENBLAS_NUM_THREADS")  # (_single_threaded_blas)
     try:
         return args.func(args)
-    except UsageError as exc:  # an option value the API refused: exit 2, as argparse does
+    except NlpReportsError as exc:  # the English particulars, then what to do in Chinese
         _err(f"error: {exc}")
-        return EXIT_USAGE
-    except NlpReportsError as exc:
-        _err(f"error: {exc}")
-        if isinstance(exc, MissingDependencyError):  # parse of a .docx on a base install
-            _err_zh(f"missing_dependency: {exc}")
-        return EXIT_FAILED
+        meaning = error_meaning_zh(exc)
+        if meaning:
+            _err("    " + meaning)
+        # an option value the API refused: exit 2, as argparse does
+        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_FAILED
     except KeyboardInterrupt:
         _err("interrupted / 已中断")
         return 130
@@ -1058,6 +1058,7 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:  # an output path that cannot be written: say which and why
         where = f"{exc.filename}: " if exc.filename else ""
         _err(f"error: {where}{exc.strerror or exc}")
+        _err("    无法写入或读取上行所说的文件：检查路径和文件夹是否存在、是否有权限、磁盘是否已满")
         return EXIT_FAILED
     finally:  # a caller of main() (a script, a notebook) keeps its own environment
         if blas is None:

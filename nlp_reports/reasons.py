@@ -121,3 +121,35 @@ def failure_meaning_zh(failed: str) -> str | None:
     reason = failed.split(":", 1)[0].strip()
     return next((zh for key, zh in _BY_MESSAGE.get(reason, ()) if key in failed),
                 FAILURE_ZH.get(reason))
+
+
+#: What an error that stops a whole command means, in Chinese, by its class (the first of
+#: the class's bases found here): a reader of the Chinese half met "error: …" in English
+#: only when the store was busy, a model untrusted or labeled data malformed. The English
+#: line above keeps the particulars (paths, line numbers); this one says what to do.
+ERROR_ZH: dict[str, str] = {
+    "StoreBusyError": "数据库正由另一个 tag 运行写入（其进程号和开始时间见上行），本次运行没有读写任何内容；"
+                      "请等该运行结束后重新运行。若确认该运行已不存在，删除上行所说的 .lock 文件后重新运行",
+    "StoreError": "数据库（--db 所指的 SQLite 文件）不存在，或无法打开、创建、写入，原因见上行（如尚未用 "
+                  "tag 建立、给的是文件夹、文件夹不存在、文件只读、磁盘已满）；排除后重新运行，已写入的报告不会丢失",
+    "ClusterError": "无法连接 Dask 调度器，或运行中与其断开（地址见上行）；已写入数据库的报告不会丢失，"
+                    "检查 --scheduler 地址和集群状态后重新运行即可接着处理",
+    "ModelNotFoundError": "所给路径下没有模型；不加 --model 即使用随软件安装的默认模型",
+    "UntrustedModelError": "该模型不是随软件安装的模型：模型文件（joblib）加载时会执行其中的代码，"
+                           "只有确认来源可信时，才加 --trust-model（Python 中 trust=True）加载",
+    "ModelIntegrityError": "模型文件与其记录的 SHA-256 校验值不符（文件被改动或已损坏），已拒绝加载；"
+                           "请重新安装本软件或重新训练该模型",
+    "IncompatibleModelError": "该模型由其他版本的 scikit-learn 或模型格式生成，不能在当前环境使用；"
+                              "按上行说明安装对应版本，或用 nlp-reports train 重新训练",
+    "ModelError": "模型无法加载或使用，原因见上行",
+    "DataError": "标注数据格式有误（文件名和行号见上行），修正后重新运行；每条需有 text、kind、themes",
+    "UsageError": "参数取值不被接受，原因见上行；用 --help 查看用法",
+    "MissingDependencyError": FAILURE_ZH["missing_dependency"],
+    "ParseError": "文件无法读取为报告，原因见上行",
+}
+
+
+def error_meaning_zh(exc: BaseException) -> str | None:
+    """What ``exc`` — an error of :mod:`nlp_reports.errors` that stopped a command — means
+    in Chinese (:data:`ERROR_ZH`, by the nearest class listed), or None."""
+    return next((ERROR_ZH[c.__name__] for c in type(exc).__mro__ if c.__name__ in ERROR_ZH), None)
