@@ -54,6 +54,27 @@ def test_memoised_tokens_equal_plain_tokens(engine):
     assert memo.engine_ == engine  # attributes are the base tokenizer's
 
 
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_memoised_words_equal_plain_words(engine, monkeypatch):
+    """``words`` (new pieces segmented together) is the plain tokens less blank ones, with
+    the memo cold, warm, and emptied as it fills."""
+    if engine == "rjieba":
+        pytest.importorskip("rjieba")
+    from nlp_reports.corpus import batch
+    from nlp_reports.tokenize import Tokenizer
+
+    plain = Tokenizer(engine=engine)
+    texts = [*_texts(), "公开\u2002栏目。第二句。", "同一句。同一句。同一句。"]
+    memo = _MemoTokenizer(Tokenizer(engine=engine))
+    memo.words_memo.clear()
+    for _ in range(2):
+        for text in texts:
+            assert memo.words(text) == list(filter(str.strip, plain(text))), text[:60]
+    monkeypatch.setattr(batch, "_MEMO_MAX", 5)
+    for text in texts[:40]:
+        assert memo.words(text) == list(filter(str.strip, plain(text))), text[:60]
+
+
 def test_memo_is_shared_by_settings_and_bounded(monkeypatch):
     from nlp_reports.corpus import batch
     from nlp_reports.tokenize import Tokenizer

@@ -157,3 +157,25 @@ _NO_NUL = [c for c in _ALPHABET if c != "\x00"]
                 max_size=6))
 def test_encode_joined_is_call_per_text_on_any_texts(tok, texts):
     assert _encode_joined_per_text(tok, texts, {}, {}) == [tok(t) for t in texts]
+
+
+def _words(tok: Tokenizer, text: str) -> list[str]:
+    return list(filter(str.strip, tok(text)))
+
+
+def test_words_many_is_words_per_text(tok):
+    texts = _texts()[:400] + ["", "  ", "\u2002", "公开\u2002栏目。", "尾\r", "\n首",
+                              "ＡＢＣ１２３，测试", "2023年12.5%增长", "含\x00的一句。"]
+    for _ in range(2):  # cold memo, then warm
+        assert tok.words_many(texts) == [_words(tok, t) for t in texts]
+    without_nul = [t for t in texts if "\x00" not in t]
+    assert tok.words_many(without_nul) == [_words(tok, t) for t in without_nul]
+    assert tok.words_many(["一、总体情况。"]) == [_words(tok, "一、总体情况。")]
+    assert tok.words_many([]) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_ALPHABET, "\u2002", "\u200b"]), max_size=20)
+                .map("".join), min_size=1, max_size=6))
+def test_words_many_is_words_per_text_on_any_texts(tok, texts):
+    assert tok.words_many(texts) == [_words(tok, t) for t in texts]

@@ -23,6 +23,7 @@ import functools
 import glob
 import hashlib
 import inspect
+import itertools
 import logging
 import os
 import re
@@ -758,6 +759,7 @@ _PIECE_END = re.compile(r"(?<=[。；！？\n])")
 #: The pieces :data:`_PIECE_END` cuts, but the last: found with findall, faster than a split
 #: at a zero-width look-behind.
 _PIECE = re.compile(r"[^。；！？\n]*[。；！？\n]")
+_chain = itertools.chain.from_iterable  # (the pieces' words, one list)
 #: Above this many distinct pieces a memo is emptied (bounded memory: ~4 MB; a report's
 #: pieces are looked up again within it, and boilerplate recurs within hundreds of reports).
 _MEMO_MAX = 10_000
@@ -811,23 +813,31 @@ class _MemoTokenizer:
     def words(self, text: str) -> list[str]:
         """``list(filter(str.strip, self(text)))``: the tokens of ``text`` less blank ones,
         what :func:`report_words` keeps, each distinct piece's remembered (the filter over
-        ~900 tokens a report cost a third of report_words)."""
-        words_memo, memo = self.words_memo, self.memo
-        out: list[str] = []
-        for piece in _pieces(text):
-            kept = words_memo.get(piece)
-            if kept is None:
-                if not piece:
-                    continue
-                toks = memo.get(piece)
-                if toks is None:
-                    toks = self._segment(piece)
-                kept = toks if all(map(str.strip, toks)) else tuple(filter(str.strip, toks))
-                if len(words_memo) >= _MEMO_MAX:
-                    words_memo.clear()
-                words_memo[piece] = kept
-            out.extend(kept)
-        return out
+        ~900 tokens a report cost a third of report_words), the new pieces of a text
+        segmented together."""
+        words_memo = self.words_memo
+        pieces = _pieces(text)
+        kept = list(map(words_memo.get, pieces))
+        if None in kept:
+            self._words_of_new(pieces, kept)
+        return list(_chain(kept))
+
+    def _words_of_new(self, pieces: list[str], kept: list[Any]) -> None:
+        """Fill ``kept``'s gaps (None) with the words of those ``pieces``
+        :attr:`words_memo` lacks, and remember them: segmented together, through the base's
+        ``words_many`` (one call to the engine, not one a piece) when it has one."""
+        words_memo = self.words_memo
+        gaps = [i for i, k in enumerate(kept) if k is None]
+        new = [p for p in dict.fromkeys(pieces[i] for i in gaps) if p]
+        if new:
+            words_many = getattr(self.base, "words_many", None)
+            cuts = (words_many(new) if words_many is not None
+                    else [filter(str.strip, self.base(p)) for p in new])
+            if len(words_memo) + len(new) > _MEMO_MAX:
+                words_memo.clear()
+            words_memo.update(zip(new, map(tuple, cuts), strict=True))
+        for i in gaps:
+            kept[i] = words_memo[pieces[i]] if pieces[i] else ()
 
     def __getattr__(self, name: str) -> Any:  # engine_, get_params …: those of the base
         if name == "base":  # not set yet (a copy being built): no endless lookup
