@@ -782,9 +782,11 @@ class Tokenizer:
         """
         d = self.__dict__
         cut = d.get("_cut_fn") or self._cut()
-        if len(texts) < 2:
-            return [list(filter(str.strip, self(t))) for t in texts]
-        joined = "\0".join(map(_widen_for_tokens, texts))
+        if not texts:
+            return []
+        joined = "\0".join(texts)
+        if _FULL_WIDTH_THAT_MATTERS.search(joined):  # (one scan, not one a text)
+            joined = "\0".join(map(_widen_for_tokens, texts))
         gaps = len(texts) - 1
         if joined.count("\0") != gaps:  # a text holds a "\0"
             return [list(filter(str.strip, self(t))) for t in texts]
