@@ -862,8 +862,8 @@ REFORM_RENAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("城市管理", "城市管理行政执法", "城管"),
      ("城市管理和综合执法", "城市管理综合行政执法", "城市管理综合执法", "综合行政执法")),
 )
-#: The unit words ending a department's name (longest first).
-REFORM_UNITS: tuple[str, ...] = ("委员会", "办公室", "局", "厅", "委", "办")
+#: The unit words ending a department's name (longest first): a ministry's 部 and 总局 too.
+REFORM_UNITS: tuple[str, ...] = ("委员会", "办公室", "总局", "局", "厅", "委", "办", "部")
 #: A renamed agency's first report comes at most this many years after the old name's last
 #: (one year, or two when the reform year has no report of either name).
 RENAME_GAP = 2
@@ -1309,7 +1309,8 @@ def _reform_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def _department(name: str) -> tuple[tuple[str, str], ...]:
     """(place, department name) for each way ``name`` reads as a place, a department
-    name of :data:`REFORM_RENAMES` (old or new) and a unit word (局, 厅 …)."""
+    name of :data:`REFORM_RENAMES` (old or new) and a unit word (局, 厅 …). The place may
+    be empty: a ministry's name (农业部) has none."""
     known = _reform_names()
     lengths = _reform_table()[1]
     out = []
@@ -1317,7 +1318,7 @@ def _department(name: str) -> tuple[tuple[str, str], ...]:
         if name.endswith(unit):
             base = name[:-len(unit)]
             out.extend((base[:-n], base[-n:]) for n in lengths
-                       if len(base) > n and base[-n:] in known)
+                       if len(base) >= n and base[-n:] in known)
     return tuple(out)
 
 
@@ -2411,6 +2412,11 @@ _OLDER_WORDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("行政复议",),
      re.compile(r"行政复议([和及、与])行政诉讼(?:案件)?(?:数量?)?(?:均|都)(?:为|是)?(?:零|0)件?"),
      r"未发生行政复议\1行政诉讼"),
+    # a list of channels naming all of them ("申请人通过信函、网上申请等方式向我部申请公开
+    # 政府信息200件") is no channel's sub-count: dropped, so the count is read as the total
+    # (a 其中 before it still makes the clause a part of another figure)
+    (("等方式", "等渠道", "等途径", "等多种"),
+     re.compile(r"通过[^，,。；;\d\n]{1,24}?等(?:多种)?(?:方式|渠道|途径)(?=向)"), ""),
     (("申请公开",), re.compile(r"(?<![未没无])申请公开(?:政府)?信息"
                                r"(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])"), "收到政府信息公开申请"),
     (("申请行政复议", "提起行政复议", "申请了行政复议", "提起了行政复议"),
@@ -2560,7 +2566,9 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     or 表四 (``review_narrative``, ``litigation_narrative``) gave no figure — no table, or
     one that could not be read (reports before 2019 have none). Read from the stored
     section texts: every section but 五 of an older-layout report (``format`` legacy, whose
-    figures are in 依申请公开 and 行政复议 parts), section 一 of the others (as T1 reads it)."""
+    figures are in 依申请公开 and 行政复议 parts, or a later report with no statistical
+    table at all, as a 2019 one still in the older layout), section 一 of the others (as T1
+    reads it)."""
     no_t3 = (reports["received"].isna() & reports["outcomes_total"].isna()).to_numpy()
     no_t4 = (reports["review"].isna() & reports["litigation"].isna()).to_numpy()
     # (one 2-D assignment: six of a scalar each left the frame in blocks that every later
@@ -2572,6 +2580,16 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
         return
     legacy = set(wanted.loc[wanted["format"] == "legacy", "id"].tolist())
     ids = wanted["id"].tolist()
+    # a 2019–2020 (or later) report still written in the older layout, with no statistical
+    # table at all, states its figures in its 依申请公开 and 复议诉讼 parts as a legacy one
+    # does: read like one (its format is the year's; section 一 alone lost them)
+    later = [i for i in ids if i not in legacy]
+    for i in range(0, len(later), 900):
+        chunk = later[i:i + 900]
+        with_tables = set(store.query(
+            "SELECT DISTINCT report_id FROM report_tables WHERE report_id IN "
+            f"({','.join('?' * len(chunk))})", chunk)["report_id"].tolist())
+        legacy.update(r for r in chunk if r not in with_tables)
     texts: dict[int, list[str]] = {}
     none: dict[int, tuple[bool, bool]] = {}  # a 复议/诉讼 part saying 无: (review, litigation)
     for i in range(0, len(ids), 900):
