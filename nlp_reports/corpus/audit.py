@@ -1972,25 +1972,44 @@ _MEASURES_ONLY = re.compile(r"^section 五 starts at '(?P<t>.+?)', which names o
 _LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) format")
 
 
+#: A ``table_missing`` message's note of the spreadsheets saved beside the report (the
+#: parser's ``_sheet_beside``): named in the Chinese sentence instead of "请下载附件核对".
+_BESIDE = re.compile(r"; its tables? seems? to be in (?P<names>.+?) beside it, which the tool "
+                     r"does not read")
+
+
+def _sheet_names_zh(names: str) -> str:
+    """"a.xlsx、b.xls (and 2 more)" → "a.xlsx”“b.xls”等5个文件" (inside the sentence's quotes)."""
+    more = re.search(r" \(and (\d+) more\)$", names)
+    shown = names[:more.start()] if more else names
+    listed = "”“".join(shown.split("、"))
+    return listed + (f"”等{len(shown.split('、')) + int(more[1])}个文件“" if more else "")
+
+
 def problem_zh(code: str, message: str) -> str:
     """A parse problem (``code``, ``message``: docs/schema.md) as a Chinese sentence for a
     整改通知; the English message, after the code, for a code without one."""
     if code == "year_conflict":
         return _year_conflict_zh(message)
     if code == "table_missing":
+        beside = _BESIDE.search(message)
+        todo = (f"表格似在同一文件夹中的“{_sheet_names_zh(beside['names'])}”中，本工具不读取电子表格，"
+                "请打开核对" if beside else "请下载附件核对")
         m = _NOT_FOUND.match(message)
         if m:
             table, title, inner = m.group(1, 2, 3)
             title = title or inner  # "表四 (行政复议、行政诉讼情况)": the title is in brackets
             if m["attached"]:
                 return (f"正文称{table}“{title}”见附件，表格不在正文中，未读取"
-                        "（应按国家格式在正文中以表格列出；请下载附件核对）")
-            return f"未找到{table}“{title}”（应按国家格式以表格列出）"
+                        f"（应按国家格式在正文中以表格列出；{todo}）")
+            return (f"未找到{table}“{title}”（应按国家格式以表格列出"
+                    + (f"；{todo}）" if beside else "）"))
         if message.startswith("no national statistical table found"):
             if "points to an attachment" in message:
                 return ("正文称统计表格见附件，表格不在正文中，未读取"
-                        "（应按国家格式在正文中列出表二、表三、表四；请下载附件核对）")
-            return "未找到国家格式的统计表格（表二、表三、表四）"
+                        f"（应按国家格式在正文中列出表二、表三、表四；{todo}）")
+            return ("未找到国家格式的统计表格（表二、表三、表四）"
+                    + (f"（{todo}）" if beside else ""))
         return f"未找到统计表格：{message}"
     if code == "table_unreadable":
         m = _PICTURED.match(message)

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 from itertools import chain
+from pathlib import Path
 
 from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
@@ -277,7 +278,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
             "(政府信息公开 / 政务公开 / 依申请 / 年度报告), or a title naming another kind of "
             "openness (检务公开, 审务公开, 党务公开, 村务公开 …), although it has numbered "
             "headings: a report of another kind (法治政府建设, 工作总结 …)?", path=path)
-    problems.extend(table_problems)
+    problems.extend(_sheet_beside(table_problems, path, agency, year))
     checks = _run_checks(tables, section_texts)
 
     s5_title = simplified[s5.title_start:s5.title_end] if s5 else None
@@ -1008,6 +1009,62 @@ def _read_tables(section_texts: dict[int, str], year: int | None):
     from nlp_reports.parse.tables import read_tables
 
     return read_tables(section_texts, year=year)
+
+
+#: A spreadsheet a report's 附表 may be saved as beside it (WPS's .et too): never read (no
+#: dependency for it), only named in ``table_missing`` so the reader is not sent to download it.
+_SHEET_SUFFIXES = (".xls", ".xlsx", ".et")
+#: A sheet's name saying it is an attachment or a statistics table (附件1, 附表, 统计表, 表三).
+_SHEET_WORD = re.compile(r"附件|附表|统计表|表[二三四]")
+_ATTACHMENT_TODO = "; download the attachment"
+
+
+def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
+                  year: int | None) -> list[Problem]:
+    """``problems`` with each ``table_missing`` message naming the spreadsheets (.xls, .xlsx,
+    .et) in the report's folder that seem to hold its tables (附表 saved beside the report).
+
+    A sheet is the report's when its name holds the report's agency or shares the report's
+    file name (one starts with the other); a sheet named only as an attachment or by the year
+    (附件1.xlsx, 附表.xlsx, 2024统计表.et) only when the report is the folder's one document
+    (other copies of it aside): in a folder of several bodies' reports it may be anyone's.
+    The sheet is not read; a zip member or bytes (no folder on disk) are left as they are."""
+    if not path or not any(p.code == "table_missing" for p in problems):
+        return problems
+    try:
+        here = Path(path)
+        if not here.is_file():
+            return problems
+        names = sorted(os.listdir(here.parent))
+    except (OSError, ValueError):
+        return problems
+    from nlp_reports.ingest import REPORT_SUFFIXES
+
+    stem = here.stem
+
+    def ours(name: str) -> bool:
+        other = name.rsplit(".", 1)[0]
+        return bool((agency and agency in name) or (len(stem) >= 4 and other.startswith(stem))
+                    or (len(other) >= 4 and stem.startswith(other)))
+
+    sheets = [n for n in names if n.lower().endswith(_SHEET_SUFFIXES)
+              and not n.startswith((".", "~$"))]
+    found = [n for n in sheets if ours(n)]
+    if not found and not any(n != here.name and n.lower().endswith(REPORT_SUFFIXES)
+                             and not ours(n) for n in names):
+        found = [n for n in sheets if _SHEET_WORD.search(n) or (year and str(year) in n)]
+    if not found:
+        return problems
+    shown = "、".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+    out = []
+    for p in problems:
+        if p.code == "table_missing":
+            what = "tables seem" if p.message.startswith("no national") else "table seems"
+            p = Problem(p.code, p.message.removesuffix(_ATTACHMENT_TODO)
+                        + f"; its {what} to be in {shown} beside it, which the tool does not "
+                        "read: check the figures there (or copy the table into the report)")
+        out.append(p)
+    return out
 
 
 def _run_checks(tables, section_texts: dict[int, str]):
