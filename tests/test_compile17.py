@@ -351,17 +351,26 @@ def test_a_part_that_fails_is_named_in_files_and_the_audit_and_retried(tmp_path)
     assert tag_paths([folder], db, loader=parts_loader, model=FakeTagger()).skipped == 1
 
 
-def test_a_part_also_saved_alone_is_stored_twice_and_dedupe_counts_it_once(tmp_path):
+def test_a_part_also_saved_alone_is_the_compilations_duplicate(tmp_path):
+    """The same text saved alone is one report, held by the part (corpus24); saved alone in
+    other words it is a second text of the agency's year, which dedupe counts once."""
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(BOOK, folder / BOOK.name)
     lines = _book_lines()
     start = lines.index(f"{AGENCIES[1]}2023年政府信息公开工作年度报告")
     end = lines.index(f"{AGENCIES[2]}2023年政府信息公开工作年度报告")
-    (folder / "卫健局2023年报.txt").write_text("\n".join(lines[start:end]), "utf-8")
+    alone = folder / "卫健局2023年报.txt"
+    alone.write_text("\n".join(lines[start:end]), "utf-8")
     db = tmp_path / "c.db"
     result = tag_paths([folder], db, model=FakeTagger())
-    assert (result.ok, result.duplicates, result.split_reports) == (2, 0, 4)
+    assert (result.ok, result.duplicates, result.split_reports) == (1, 1, 4)
+    with Store(db, readonly=True) as s:
+        assert s.count("reports") == 4
+        assert s.file_record(str(alone)).status == "duplicate"
+    edited = [*lines[start:start + 3], "本年度新增政务公开专栏一个。", *lines[start + 3:end]]
+    alone.write_text("\n".join(edited), "utf-8")
+    assert tag_paths([folder], db, model=FakeTagger()).ok == 1
     from nlp_reports.corpus.summarize import dedupe_frames, load_frames
 
     with Store(db, readonly=True) as s:

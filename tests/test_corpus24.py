@@ -1,13 +1,18 @@
-"""Corpus leftovers of s18 (corpus24): a report's 附表 spreadsheet saved beside it. The bodies
-are fictional."""
+"""Corpus leftovers of s18 (corpus24): a report's 附表 spreadsheet saved beside it, two texts
+of one agency and year, and a 汇编 part also saved as a file of its own. The bodies are
+fictional."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
+from _corpus_helpers import FakeTagger
+
 from nlp_reports import load_report
-from nlp_reports.corpus.audit import problem_zh
+from nlp_reports.corpus import audit, tag_paths
+from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, COLUMNS, problem_zh
 
 RT22 = Path(__file__).parent / "fixtures" / "redteam22"
 
@@ -97,3 +102,144 @@ def test_a_generic_sheet_in_a_folder_of_many_reports_is_not_claimed(tmp_path):
     [message] = _table_missing(load_report(report))
     assert "its tables seem to be in 青禾镇人民政府2024年统计表.xls beside it" in message
     assert "附件1.xlsx" not in message
+
+
+# --- two texts for one agency and year ------------------------------------------------------
+
+def _revised(text: str) -> str:
+    """The township's report re-issued: 修订版 in the title, a figure and the date changed."""
+    return (text.replace("年度报告\n", "年度报告（修订版）\n", 1)
+            .replace("发布信息一百余条", "发布信息126条")
+            .replace("2025年1月20日", "2025年3月6日"))
+
+
+@pytest.fixture(scope="module")
+def two_texts(tmp_path_factory):
+    """A county office's folder: the township's report and its 修订版 (another text), and a
+    bureau with one report; tagged by the real batch."""
+    root = tmp_path_factory.mktemp("c24two")
+    folder = root / "柳岸县" / "青禾镇"
+    folder.mkdir(parents=True)
+    (folder / "青禾镇2024年政府信息公开工作年度报告.txt").write_text(_TOWNSHIP_NO_TABLES,
+                                                               encoding="utf-8")
+    (folder / "关于青禾镇2024年年报的更正.txt").write_text(_revised(_TOWNSHIP_NO_TABLES),
+                                                   encoding="utf-8")
+    other = root / "柳岸县" / "水务局"
+    other.mkdir()
+    (other / "柳岸县水务局2024年报.txt").write_text(
+        _TOWNSHIP_NO_TABLES.replace("青禾镇人民政府", "柳岸县水务局").replace("青禾镇", "柳岸县水务局"),
+        encoding="utf-8")
+    db = root / "s.sqlite"
+    result = tag_paths([root / "柳岸县"], db, model=FakeTagger(), words=False)
+    assert result.failed == 0 and result.duplicates == 0
+    return db
+
+
+def test_two_texts_of_one_year_are_a_signal_naming_the_other(two_texts):
+    """Each of the two texts names the other file, which is dated later and says 修订, and
+    asks which is in force; the summary counts both unless --dedupe, which keeps the 修订版."""
+    rows = {Path(r["path"]).name: r for r in audit(two_texts).to_dict()}
+    first = rows["青禾镇2024年政府信息公开工作年度报告.txt"]
+    second = rows["关于青禾镇2024年年报的更正.txt"]
+    assert first["texts_for_agency_year"] == second["texts_for_agency_year"] == 2
+    assert first["same_year_texts"] == (
+        "also 关于青禾镇2024年年报的更正.txt (published 2025-03-06, later; says 修订/更正): "
+        "confirm which text is in force; summarize counts both, --dedupe counts "
+        "关于青禾镇2024年年报的更正.txt")
+    assert second["same_year_texts"].startswith(
+        "also 青禾镇2024年政府信息公开工作年度报告.txt (published 2025-01-20, earlier): ")
+    assert first["signals"] >= 1 and second["signals"] >= 1
+    zh = first["signals_zh"]
+    assert ("本机关2024年度另有文本“关于青禾镇2024年年报的更正.txt”（发布日期2025-03-06，晚于本文本；"
+            "标题或文件名称修订、更正），请确认哪一份为现行有效的报告") in zh
+    assert "汇总时两份均计入，加 --dedupe 时只计“关于青禾镇2024年年报的更正.txt”" in zh
+    bureau = rows["柳岸县水务局2024年报.txt"]
+    assert bureau["texts_for_agency_year"] == 1 and bureau["same_year_texts"] == ""
+    assert "same_year_texts" in COLUMNS and COLUMN_NAMES_ZH["same_year_texts"] == "同年度另有文本"
+
+
+# --- a 汇编 part also saved as a file of its own ------------------------------------------------
+
+COMPILATION = Path(__file__).parent / "fixtures" / "compile16" / "岚溪县县直部门年报汇编2023.txt"
+HEALTH = "岚溪县卫生健康局"
+
+
+def _part_text(k: int) -> str:
+    """The text of the compilation's part ``k`` (1-based), as the bureau published it alone."""
+    from nlp_reports.parse.load import _read, compilation_parts
+
+    _, _, simplified, original = _read(COMPILATION, None)
+    a, b = compilation_parts(simplified)[k - 1]
+    return original[a:b].strip() + "\n"
+
+
+def _rows(db, sql):
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_part_saved_alone_in_the_same_run_is_its_duplicate(tmp_path):
+    """The county's 汇编 and the bureau's report downloaded alone (the same text, another
+    encoding): one report, held by the part; the loose file is the compilation's duplicate,
+    its files row kept; the audit counts one text for the bureau's year."""
+    folder = tmp_path / "岚溪县" / "2023"
+    folder.mkdir(parents=True)
+    shutil.copy(COMPILATION, folder / COMPILATION.name)
+    loose = folder / f"{HEALTH}2023年政府信息公开工作年度报告.txt"
+    loose.write_bytes(_part_text(2).replace("\n", "\r\n").encode("gb18030"))
+    db = tmp_path / "s.sqlite"
+    result = tag_paths([tmp_path / "岚溪县"], db, model=FakeTagger(), words=False)
+    assert result.duplicates == 1 and result.failed == 0 and result.split_reports == 4
+    assert _rows(db, f"SELECT path, part FROM reports WHERE agency = '{HEALTH}'") == [
+        (str(folder / COMPILATION.name), 2)]
+    assert _rows(db, f"SELECT status, duplicate_of FROM files WHERE path = '{loose}'") == [
+        ("duplicate", str(folder / COMPILATION.name))]
+    [row] = [r for r in audit(db).to_dict() if r["agency"] == HEALTH]
+    assert row["texts_for_agency_year"] == 1 and row["same_year_texts"] == ""
+    again = tag_paths([tmp_path / "岚溪县"], db, model=FakeTagger(), words=False)
+    assert again.ok == 0 and again.skipped == 2 and again.duplicates == 0
+
+
+def test_a_part_stored_alone_before_passes_to_the_compilation(tmp_path):
+    """The bureau's file (and a browser's byte copy of it) tagged first, the county's 汇编
+    in a later run: the report passes to the part, and both loose files become duplicates
+    of the compilation — rows kept, no report lost, none counted twice."""
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    loose = folder / f"{HEALTH}2023年报.txt"
+    loose.write_text(_part_text(2), encoding="utf-8")
+    copy = folder / f"{HEALTH}2023年报(1).txt"
+    shutil.copy(loose, copy)
+    db = tmp_path / "s.sqlite"
+    first = tag_paths([folder], db, model=FakeTagger(), words=False)
+    assert first.ok == 1 and first.duplicates == 1
+    shutil.copy(COMPILATION, folder / COMPILATION.name)
+    tag_paths([folder], db, model=FakeTagger(), words=False)
+    held = str(folder / COMPILATION.name)
+    assert _rows(db, f"SELECT path, part FROM reports WHERE agency = '{HEALTH}'") == [(held, 2)]
+    assert sorted(_rows(db, "SELECT path, status, duplicate_of FROM files")) == sorted([
+        (held, "ok", None), (str(loose), "duplicate", held), (str(copy), "duplicate", held)])
+
+
+def test_a_part_saved_alone_in_other_words_stays_two_texts(tmp_path):
+    """The bureau's own version differs by a sentence: not the same text, so two reports,
+    and the audit's signal names the compilation's part on the loose file's row."""
+    folder = tmp_path / "岚溪县"
+    folder.mkdir()
+    shutil.copy(COMPILATION, folder / COMPILATION.name)
+    text = _part_text(2)
+    edited = text.replace("一、总体情况\n", "一、总体情况\n本年度我局认真贯彻落实政务公开各项要求。\n", 1)
+    assert edited != text
+    (folder / f"{HEALTH}2023年报.txt").write_text(edited, encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    result = tag_paths([folder], db, model=FakeTagger(), words=False)
+    assert result.duplicates == 0
+    rows = [r for r in audit(db).to_dict() if r["agency"] == HEALTH]
+    assert len(rows) == 2 and {r["texts_for_agency_year"] for r in rows} == {2}
+    [alone] = [r for r in rows if "#" not in r["path"]]
+    assert alone["same_year_texts"].startswith(f"also {COMPILATION.name}#2 (")

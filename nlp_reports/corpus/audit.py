@@ -12,8 +12,9 @@ Two kinds of findings, counted apart (``docs/audit.md``):
   at all. ``defects`` counts them.
 * **Signals** (提示) — worth a look but normal in many sound reports: problems whose theme
   gets no measure, statements shared with other agencies (boilerplate), statements copied
-  from the agency's report of the year before, soft cross-year checks (X2) that fail, and
-  section headings numbered in mixed styles. ``signals`` counts them.
+  from the agency's report of the year before, soft cross-year checks (X2) that fail,
+  section headings numbered in mixed styles, a file name of another year, and other stored
+  texts of the agency's year (a 修订版: which is in force?). ``signals`` counts them.
 
 Every defect is also written as a Chinese sentence naming the table, row and column by
 their printed labels (审查意见, ``findings_zh``), to paste into a 整改通知. The default
@@ -59,7 +60,7 @@ DEFECT_COLUMNS: tuple[str, ...] = (
 #: Columns of signals (提示): worth a look, common in sound reports; summed in ``signals``.
 SIGNAL_COLUMNS: tuple[str, ...] = (
     "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
-    "cross_year_soft", "mixed_heading_numbering", "file_name_year",
+    "cross_year_soft", "mixed_heading_numbering", "file_name_year", "same_year_texts",
 )
 #: Columns that say more without counting: the agencies whose statements a report shares
 #: (the source of ``shared_with_other_agencies``), and the follow-up of the agency's report
@@ -86,6 +87,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "unmatched_problems": "问题无对应措施", "shared_with_other_agencies": "与其他机关雷同",
     "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度存量不符",
     "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
+    "same_year_texts": "同年度另有文本",
     "shared_with": "雷同机关", "defects_last_year": "上年度缺陷数", "recurring": "再次出现的缺陷",
     "last_year_zh": "整改情况",
 }
@@ -912,6 +914,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         failures = store.failures()
         part_of = store.report_parts()
         copies = store.query("SELECT path, duplicate_of FROM duplicates")
+        titles = store.query("SELECT id, title FROM reports")
         probs = store.problems()
         blanks = _blank_cell_rows(store)
     finally:
@@ -959,6 +962,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
             "section headings numbered in mixed styles: ")), signal=True)
 
     cols.add("file_name_year", *_file_name_year(reps, copies), signal=True)
+    cols.add("same_year_texts", *_same_year_texts(
+        reps, key, dict(zip(titles["id"], titles["title"], strict=True)), sm), signal=True)
 
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
@@ -2133,6 +2138,74 @@ def _file_name_year(reps: Any, copies: Any = None) -> tuple[Any, Any, Any]:
     texts_s = pd.Series(texts, index=reps.index, dtype=object)
     return (texts_s, pd.Series([len(z) for z in zh], index=reps.index),
             pd.Series(zh, index=reps.index, dtype=object))
+
+
+#: A title or file name saying the text re-issues the report (修订版, 更正, 重新发布 …).
+_REVISED = re.compile(r"修订|更正|修正|勘误|修改稿|更新版|重新发布|第二版")
+
+
+def _same_year_texts(reps: Any, key: Any, titles: Mapping[Any, Any], sm: Any
+                     ) -> tuple[Any, Any, Any]:
+    """Per report: the other stored texts of its agency (as ``texts_for_agency_year`` groups
+    it) and year — an original and its 修订版/更正, a report re-published with edits, a
+    汇编's part and the same report saved alone in other words — each named with its date
+    against this one's and whether its title or file name says it re-issues the report,
+    then which text ``summarize --dedupe`` counts (``dedupe_frames``; without it all are
+    counted). One signal: the reviewer confirms which text is in force; nothing is dropped."""
+    import pandas as pd
+
+    index = reps.index
+    texts = pd.Series("", index=index, dtype=object)
+    zh = pd.Series([[] for _ in range(len(index))], index=index, dtype=object)
+    known = (reps["agency"].notna() & reps["year"].notna()).to_numpy()
+    sub = reps.loc[known].assign(key=key[known])
+    sub = sub[sub.groupby(["key", "year"])["path"].transform("size") > 1]
+    if sub.empty:
+        return texts, pd.Series(0, index=index), zh
+    order = sm._dedupe_order(sub.rename_axis("id").reset_index().assign(
+        agency=sub["key"].to_numpy()))
+    kept = order.groupby(["agency", "year"])["id"].last()
+    base = {i: os.path.basename(str(p)) for i, p in zip(sub.index, sub["path"], strict=True)}
+
+    def dated(i: Any) -> str | None:
+        d = reps.at[i, "published"]
+        return str(d) if isinstance(d, str) and d else None
+
+    def said(i: Any) -> list[str]:  # (the title first, then the file name; each word once)
+        return list(dict.fromkeys(_REVISED.findall(f"{titles.get(i) or ''} {base[i]}")))
+
+    for (k, year), group in sub.groupby(["key", "year"]):
+        ids = list(group.index)
+        for i in ids:
+            mine = dated(i)
+            en, cn = [], []
+            for j in ids:
+                if j == i:
+                    continue
+                name = base[j] if base[j] != base[i] else str(reps.at[j, "path"])
+                date = dated(j)
+                if date is None:
+                    when, when_zh = "undated", "未写明发布日期"
+                elif mine is None:
+                    when, when_zh = f"published {date}", f"发布日期{date}"
+                else:
+                    rel, rel_zh = (("later", "晚于本文本") if date > mine else
+                                   ("earlier", "早于本文本") if date < mine else
+                                   ("the same day", "与本文本同日"))
+                    when, when_zh = f"published {date}, {rel}", f"发布日期{date}，{rel_zh}"
+                words = said(j)
+                en.append(f"{name} ({when}" + (f"; says {'/'.join(words)})" if words else ")"))
+                cn.append(f"“{name}”（{when_zh}"
+                          + (f"；标题或文件名称{'、'.join(words)}）" if words else "）"))
+            n, chosen = len(ids), kept[(k, year)]
+            count, count_zh = ("both", "两份") if n == 2 else (f"all {n}", f"{n}份")
+            pick, pick_zh = (("this one", "本文本") if chosen == i
+                             else (base[chosen], f"“{base[chosen]}”"))
+            texts[i] = (f"also {', '.join(en)}: confirm which text is in force; summarize "
+                        f"counts {count}, --dedupe counts {pick}")
+            zh[i] = [f"本机关{int(year)}年度另有文本{'、'.join(cn)}，请确认哪一份为现行有效的"
+                     f"报告；汇总时{count_zh}均计入，加 --dedupe 时只计{pick_zh}"]
+    return texts, (texts != "").astype(int), zh
 
 
 #: How many years back an agency's last report may be for :func:`_missing_year_notes` to

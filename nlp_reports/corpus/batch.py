@@ -2816,11 +2816,14 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             nonlocal ok, last
             keep, same = _content_duplicates(store, buffer, model_id, since, run_start,
                                              new_from)
+            keep, in_parts, stored_before = _part_copies(store, keep, model_id, since, run_start)
             n_ok, chunk_failures = _write_chunk(store, keep, model_id)
+            # (a compilation not written keeps no copy: a file that had the text keeps it)
+            same += [d for d in in_parts if d[3] not in {f.path for f in chunk_failures}]
             # (a holder written by an earlier flush that a copy dated earlier displaced is
             # counted among the duplicates now)
             in_buffer = {r[1] for r in buffer}
-            ok += n_ok - sum(1 for d in same if d[0] not in in_buffer)
+            ok += n_ok - sum(1 for d in same if d[0] not in in_buffer | stored_before)
             if earlier:  # reports written again because the model changed
                 failed_now = {f.path for f in chunk_failures}
                 again = [earlier.pop(r[1]) for r in keep
@@ -2842,7 +2845,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                     settled[key] = ("ok", redirect[done_now[1]])
             n_dups, dup_failures = _resolve_duplicates(store, buffer, chunk_failures, inflight,
                                                        waiting, settled, model_id, redirect)
-            counter["duplicates"] += n_dups + len(same)
+            counter["duplicates"] += n_dups + len(same) - len(stored_before)
             failures.extend(dup_failures)
             if bar is not None:
                 bar.update(len(buffer) + n_dups + len(dup_failures))
@@ -3049,6 +3052,56 @@ def _content_duplicates(store: Store, results: list[tuple[Any, ...]], model_id: 
                         new_from is not None and r[1] not in stored_before)
         keep.append(r)
     return keep, same
+
+
+def _part_copies(store: Store, results: list[tuple[Any, ...]], model_id: str | None,
+                 since: str | None, run_start: str
+                 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], set[str]]:
+    """A compilation's part (汇编) also saved as a file of its own (the bureau's report on its
+    page and in the county's 汇编) with the same text (content fingerprint) is one report,
+    held by the part: the compilation's other reports keep it from being anyone's duplicate.
+
+    The file alone — among ``results`` (to write), or stored earlier — becomes a
+    ``(path, sha256, size, compilation, model_id)`` duplicate of the compilation's path, its
+    ``files`` row kept (:meth:`Store.record_duplicates` drops a report it held, and points
+    its own duplicates to the compilation). Returns ``(results to write, those duplicates,
+    the paths among them stored by an earlier run)`` (already counted then)."""
+    parts: dict[str, str] = {}  # fingerprint → compilation path, of this write's compilations
+    loose: dict[str, str] = {}  # path → fingerprint, of this write's files holding one report
+    for r in results:
+        if r[0] != "ok":
+            continue
+        if isinstance(r[4], PreparedParts):
+            for _, prep in r[4].reports:
+                if prep.fingerprint is not None:
+                    parts.setdefault(prep.fingerprint, r[1])
+        elif getattr(r[4], "fingerprint", None) is not None:
+            loose[r[1]] = r[4].fingerprint
+    if not parts and not loose:
+        return results, [], set()
+    held = {**parts, **(store.part_holders(sorted(set(loose.values())), since=since)
+                        if loose else {})}
+    keep: list[tuple[Any, ...]] = []
+    same: list[tuple[Any, ...]] = []
+    for r in results:
+        holder = held.get(loose.get(r[1], ""))
+        if holder is not None and holder != r[1]:
+            log.info("%s: same text as a report of the compilation %s; recorded as its "
+                     "duplicate", r[1], holder)
+            same.append((r[1], r[2], r[3], holder, model_id))
+        else:
+            keep.append(r)
+    earlier: set[str] = set()
+    for fp, (path, _, sha, size, at, _) in (
+            store.fingerprint_holders(sorted(parts), since=since) if parts else {}).items():
+        if path in loose:  # (tagged again in this write: made a duplicate above)
+            continue
+        log.info("%s: same text as a report of the compilation %s; recorded as its duplicate",
+                 path, parts[fp])
+        same.append((path, sha, size, parts[fp], model_id))
+        if at < run_start:
+            earlier.add(path)
+    return keep, same, earlier
 
 
 def _name_holders(store: Store, new_from: int) -> int:

@@ -561,6 +561,9 @@ CODEBOOK: tuple[Column, ...] = (
            "the parser's message", "标题编号不统一"),
           ("file_name_year", "File name states another year (signal)",
            "file name YYYY, report YYYY", "文件名年度不符"),
+          ("same_year_texts", "Other stored texts of its agency and year (signal)",
+           "also FILE (published DATE, later; says 修订): confirm which text is in force; "
+           "which one summarize --dedupe counts", "同年度另有文本"),
           ("shared_with", "Agencies sharing statements (detail)",
            "the other agencies whose statements this report shares", "雷同机关"))),
     _c("missing_sections", ["audit"], "text", "Sections not found (defect)",

@@ -1055,6 +1055,7 @@ _AUDIT_HEADERS_EN: dict[str, str] = {
     "shared_with_other_agencies": "Shared with other agencies",
     "copied_from_last_year": "Copied from last year", "cross_year_soft": "Cross-year X2 (soft)",
     "file_name_year": "File name's year differs",
+    "same_year_texts": "Other texts of its year",
 }
 #: Readable headers of the audit columns, "English 中文" (the CSV keeps the ids unless
 #: ``--headers zh``; each header's tooltip names the id).
@@ -1136,6 +1137,7 @@ AUDIT_REASONS: dict[str, str] = {
     "unmatched_problems": "no measure 无措施", "shared_with_other_agencies": "shared 雷同",
     "copied_from_last_year": "copied 沿用", "cross_year_soft": "cross-year X2 跨年存量",
     "file_name_year": "file name's year 文件名年度",
+    "same_year_texts": "other text 同年度另有文本",
 }
 
 

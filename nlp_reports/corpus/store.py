@@ -1365,8 +1365,8 @@ class Store:
         report (lowest id, whatever model tagged it) with that content fingerprint, tagged at
         or after ``since``: the holder a copy of the same text in another encoding or format
         is a duplicate of, and what decides whether an earlier-dated copy displaces it. A
-        part of a compilation holds no text here (it is stored beside a report saved alone
-        with its text: docs/store-schema.md, whichever comes first)."""
+        part of a compilation is no holder here: a file holding a part's text alone is the
+        compilation's duplicate (:meth:`part_holders`; docs/store-schema.md, *Compilations*)."""
         out: dict[str, tuple[str, str | None, str, int, str, int]] = {}
         for fp, *row in self._rows_by_sha(
                 "SELECT r.fingerprint, r.path, r.published, f.sha256, f.size, f.tagged_at, r.id "
@@ -1375,6 +1375,19 @@ class Store:
                 "ORDER BY r.id",
                 (since or "",), fingerprints):
             out.setdefault(fp, tuple(row))  # type: ignore[arg-type]
+        return out
+
+    def part_holders(self, fingerprints: Sequence[str], *, since: str | None = None
+                     ) -> dict[str, str]:
+        """fingerprint → path of the compilation whose stored part (the first, by id) has that
+        content fingerprint, tagged at or after ``since``: a file holding that text alone is
+        recorded as the compilation's duplicate (docs/store-schema.md, *Compilations*)."""
+        out: dict[str, str] = {}
+        for fp, path in self._rows_by_sha(
+                "SELECT r.fingerprint, r.path FROM reports r JOIN files f ON f.path = r.path "
+                "AND f.status = 'ok' WHERE f.tagged_at >= ? AND r.part IS NOT NULL AND "
+                "r.fingerprint IN ({placeholders}) ORDER BY r.id", (since or "",), fingerprints):
+            out.setdefault(fp, path)
         return out
 
     def failures_with_content(self, shas: Sequence[str], *,
