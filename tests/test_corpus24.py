@@ -1,9 +1,10 @@
 """Corpus leftovers of s18 (corpus24): a report's 附表 spreadsheet saved beside it, two texts
-of one agency and year, and a 汇编 part also saved as a file of its own. The bodies are
-fictional."""
+of one agency and year, a 汇编 part also saved as a file of its own, and the by-agency
+representatives excerpt of the summary's HTML page. The bodies are fictional."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -243,3 +244,57 @@ def test_a_part_saved_alone_in_other_words_stays_two_texts(tmp_path):
     assert len(rows) == 2 and {r["texts_for_agency_year"] for r in rows} == {2}
     [alone] = [r for r in rows if "#" not in r["path"]]
     assert alone["same_year_texts"].startswith(f"also {COMPILATION.name}#2 (")
+
+
+# --- the by-agency representatives of the summary's HTML page ---------------------------------
+
+def _many_agencies(n_agencies: int):
+    """A representatives table by agency as ``summarize(by=["agency"])`` gives it: per agency
+    3 ranks of each theme × kind, agency k with k + 1 statements per theme (the last the
+    largest), in the table's own order (by agency)."""
+    import pandas as pd
+
+    from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
+
+    rows = []
+    for k in range(n_agencies):
+        agency = f"柳岸县第{k:04d}号单位"
+        for t, theme in enumerate(THEME_IDS):
+            for kind in ("problem", "measure"):
+                for rank in (1, 2, 3):
+                    rows.append({"agency": agency, "theme": theme,
+                                 "theme_name": THEME_NAMES[theme], "kind": kind, "rank": rank,
+                                 "text": f"{agency}{THEME_NAMES[theme]}{kind}第{rank}条",
+                                 "year": 2024, "score": 0.9 - rank / 10,
+                                 "n_statements": k + 1 + (t if kind == "problem" else 12 - t)})
+    return pd.DataFrame(rows)
+
+
+def test_by_agency_representatives_show_each_groups_top_on_a_small_page(two_texts, tmp_path):
+    """1,000 agencies (78,000 rows): the page shows, for the largest agencies, the rank-1
+    statement of each one's 3 most-stated themes per kind — whole groups, at most 200
+    rows — and says what it shows and where every row is."""
+    from nlp_reports.corpus.html_report import representatives_excerpt, summary_html
+    from nlp_reports.corpus.summarize import summarize
+
+    df = _many_agencies(1000)
+    shown, note = representatives_excerpt(df, ("agency",))
+    assert 0 < len(shown) <= 200 and (shown["rank"] == 1).all()
+    per = shown.groupby(["agency", "kind"]).size()
+    assert set(per) == {3}  # every shown agency whole: 3 themes per kind
+    assert set(shown["agency"]) == {f"柳岸县第{k:04d}号单位" for k in range(1000 - 33, 1000)}
+    top = shown[(shown["agency"] == "柳岸县第0999号单位") & (shown["kind"] == "problem")]
+    assert list(top["theme"]) == list(df["theme"].drop_duplicates())[-3:]  # its most stated
+    assert "33 of 1000 groups" in note and "representatives.csv" in note and "--agency" in note
+    s = summarize(two_texts, by=["agency"])
+    s.tables["representatives"] = df
+    page = summary_html(s)
+    assert len(re.findall(r"柳岸县第0999号单位[^<]*第1条", page)) == 6  # its 6 statements
+    assert "柳岸县第0000号单位" not in page and "第2条" not in page
+    assert "共1000个组" in page and len(page) < 400_000
+    # few groups: rank 1 of every theme and kind of each; a table that fits stays whole
+    shown, note = representatives_excerpt(_many_agencies(5), ("agency",))
+    assert len(shown) == 5 * 26 and (shown["rank"] == 1).all() and "rank 1" in note
+    small = _many_agencies(2)
+    assert representatives_excerpt(small, ("agency",))[0] is small
+    assert representatives_excerpt(df, ())[0] is df

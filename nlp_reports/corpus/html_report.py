@@ -574,8 +574,74 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
             if name == "table_stats":
                 df, note = _without_empty_narrative(df)
                 body.append(note)
+            if name == "representatives":
+                df, note = representatives_excerpt(df, by, csv_dir=csv_dir)
+                body.append(note)
             body.append(_collapsible_table(_levels_named(df), name, csv_dir=csv_dir))
     return page("语料汇总 Corpus summary", "\n".join(body), css=_HEAT_CSS)
+
+
+#: A grouped representatives table too long for the page shows, per group, the rank-1
+#: statement of this many of the group's themes per kind (those with the most statements).
+REPRESENTATIVE_THEMES = 3
+
+
+def representatives_excerpt(df: Any, by: Sequence[str], *, max_rows: int | None = None,
+                            csv_dir: str | os.PathLike[str] | None = None) -> tuple[Any, str]:
+    """The rows of a grouped ``representatives`` table the page shows, and a note saying
+    which and where every row is ("" and the table itself when it fits in ``max_rows``,
+    default :data:`MAX_TABLE_ROWS`).
+
+    Cut at ``max_rows`` the table (3 ranks × 13 themes × 2 kinds a group, in the groups'
+    order) covered two or three groups of a thousand (``--by agency``). Whole groups
+    instead: rank 1 of every theme and kind of each group, when that fits; else, of each
+    group, rank 1 of its :data:`REPRESENTATIVE_THEMES` themes with the most statements per
+    kind (6 rows a group), for the groups with the most statements, as many as fit — a
+    page of the same size at 1,000 agencies as at 40. The CSV and JSON keep every row."""
+    max_rows = MAX_TABLE_ROWS if max_rows is None else max_rows
+    keys = [c for c in by if c in getattr(df, "columns", ())]
+    if not keys or df is None or len(df) <= max_rows:
+        return df, ""
+    first = df[df["rank"] == 1]
+    first = first.assign(_group=first.groupby(keys, dropna=False, sort=False).ngroup())
+    n_groups = first["_group"].nunique()
+    if len(first) <= max_rows:
+        shown, n_shown = first.drop(columns="_group"), n_groups
+        what = "rank 1 of every theme and kind of each group"
+        what_zh = "每组各主题、各类型的第1位代表性表述"
+    else:
+        top = (first.sort_values("n_statements", ascending=False, kind="stable")
+               .groupby(["_group", "kind"], sort=False).head(REPRESENTATIVE_THEMES))
+        size = top.groupby("_group").size()
+        weight = first.groupby("_group")["n_statements"].sum()
+        chosen: list[int] = []
+        rows = 0
+        for group in weight.sort_values(ascending=False, kind="stable").index:
+            if rows + size[group] > max_rows:
+                break
+            chosen.append(group)
+            rows += size[group]
+        shown = top[top["_group"].isin(chosen)].sort_index().drop(columns="_group")
+        n_shown = len(chosen)
+        what = (f"the {n_shown} of {n_groups} groups with the most statements, each with rank 1 "
+                f"of its {REPRESENTATIVE_THEMES} themes with the most statements per kind")
+        what_zh = (f"表述最多的{n_shown}个组（共{n_groups}个组），每组问题、措施各取表述最多的"
+                   f"{REPRESENTATIVE_THEMES}个主题的第1位代表性表述")
+    if csv_dir is not None:
+        where = where_zh = os.path.join(os.fspath(csv_dir), "representatives.csv")
+        where = f"in {where}"
+    else:
+        where = "from summarize --csv DIR (representatives.csv) or --format json"
+        where_zh = "representatives.csv（summarize --csv 目录）或 --format json"
+    one = (" One group's every theme: summarize --by agency --agency NAME --html FILE."
+           if "agency" in keys else "")
+    one_zh = ("某个机关的全部主题：summarize --by agency --agency 机关名 --html 文件。"
+              if "agency" in keys else "")
+    note = (f'<p class="note">Shown: {esc(what)} — {len(shown)} of {len(df)} rows. Every row '
+            f"(every group, theme and rank) {esc(where)}.{esc(one)} / 此处只列出{esc(what_zh)}，"
+            f"共{len(df)}行中的{len(shown)}行；全部各组、各主题、各名次见{esc(where_zh)}。"
+            f"{esc(one_zh)}</p>")
+    return shown, note
 
 
 def _without_empty_narrative(df: Any) -> tuple[Any, str]:
