@@ -487,14 +487,19 @@ def corpus_line(summary: Any) -> str:
     """The first line of the summary page: what the corpus is — its reports, agencies (not
     given when grouped: the overview counts them per group) and years, then the statements
     — in English, then in Chinese, e.g. "52 reports of 12 agencies, years 2019–2025 (7
-    years), 286 statements / 共52份报告，12个机关，2019–2025年度（7个年度），第五部分表述286条"."""
+    years), 286 statements / 共52份报告，12个机关，2019–2025年度（7个年度），第五部分表述286条".
+    The agencies are the named ones (``overview`` counts the reports naming none as one
+    agency, ``(unknown)``: here they are said apart, "of 11 agencies and 2 with no agency"),
+    and the years are counted whenever the span holds more years than the reports have."""
     t = summary.tables
     n, n_st = summary.n_reports, summary.n_statements
     overview, trend = t.get("overview"), t.get("trend")
     agencies = None
     if not summary.by and overview is not None and len(overview) == 1 and (
             "agencies" in overview.columns):
-        agencies = int(overview["agencies"].iloc[0])
+        no_agency = int(getattr(summary, "no_agency", 0) or 0)
+        # overview's count holds the reports naming no agency as one agency, (unknown)
+        agencies = int(overview["agencies"].iloc[0]) - (1 if no_agency else 0)
     years: list[int] = []
     no_year = 0
     if trend is not None and len(trend):
@@ -506,11 +511,17 @@ def corpus_line(summary: Any) -> str:
     if agencies is not None:
         en += f" of {agencies} agenc{'ies' if agencies != 1 else 'y'}"
         zh += f"，{agencies}个机关"
+        if no_agency:
+            en += f" and {no_agency} with no agency"
+            zh += f"，另有{no_agency}份机关不明"
     if years:
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else f"{years[0]}"
         k = len(years)
-        en += f", year{'s' if k > 1 else ''} {span}" + (f" ({k} years)" if k > 2 else "")
-        zh += f"，{span}年度" + (f"（{k}个年度）" if k > 2 else "")
+        # counted when more than two, or when the span has years with no report (2019–2021
+        # of two reports is not three years)
+        counted = k > 2 or (k == 2 and years[-1] - years[0] + 1 != k)
+        en += f", year{'s' if k > 1 else ''} {span}" + (f" ({k} years)" if counted else "")
+        zh += f"，{span}年度" + (f"（{k}个年度）" if counted else "")
         if no_year:
             en += f" and {no_year} with no year"
             zh += f"，另有{no_year}份年度不明"

@@ -181,7 +181,9 @@ class Summary:
     models whose predictions the counted reports carry (``reports.model_id``, the SHA-256
     of the model file; None when the store recorded none), each with its number of
     reports, most first — so two summaries of one corpus tagged by two models are told
-    apart (标注模型).
+    apart (标注模型). ``no_agency``: the counted reports that name no agency (机关不明), which
+    ``overview`` counts together as one agency ``(unknown)``; the HTML page's first line
+    counts the named agencies and says these apart.
     """
 
     by: tuple[str, ...]
@@ -191,6 +193,7 @@ class Summary:
     notes: tuple[str, ...] = ()
     filters: tuple[str, ...] = ()
     models: tuple[tuple[str | None, int], ...] = ()
+    no_agency: int = 0
 
     def __getattr__(self, name: str) -> Any:
         tables = self.__dict__.get("tables", {})
@@ -1677,8 +1680,10 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
         tables[name] = in_group_order(tables[name], keys)
     for df in tables.values():
         _nullable_year(df)
+    named = frames.reports["agency"].fillna("").astype(str).str.strip() != ""
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
-                   notes=tuple(notes), models=models_of(frames.reports))
+                   notes=tuple(notes), models=models_of(frames.reports),
+                   no_agency=int((~named).sum()))
 
 
 def in_group_order(df: Any, by: Sequence[str]) -> Any:
