@@ -163,7 +163,7 @@ _HEADING_SENTENCE = re.compile(
 #: 问题", "下一步工作打算"); a sentence that goes on past it ("主要问题是人员不足。") is a statement.
 _HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作"
-    r"|方面)$")
+    r"|方面|原因|成因|分析|剖析)$")
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
 #: 重要, 需要: "2023年主要问题是…" still reports a problem). "针对…问题" and a year ahead with a
 #: verb of intent are headings.AIMED_AT_PROBLEM / YEAR_AHEAD + INTENT, a lead-in's words too.
@@ -181,10 +181,13 @@ _MEASURE_TURN = re.compile(
 #: 下一步将加强培训。", "…，今后将…", "…，我们将…", "…，将进一步…"): the comma before it is the
 #: cut. Not a bare "，将" ("将信息公开纳入考核"), nor 下一步 as a noun ("，下一步工作压力较大").
 _CLAUSE_TURN = re.compile(
-    r"[，,；;][ \t\u3000]*(?=(?:下一?步|今后|接下来|下阶段)(?:工作中)?[，,]?[^。，,；;]{0,6}?"
+    r"[，,；;][ \t\u3000]*(?=(?:下一?步|今后|接下来|下阶段|对此|针对(?:此|该|这一?)(?:问题|情况|不足)?)"
+    r"(?:工作中)?[，,]?[^。，,；;]{0,6}?"
     r"(?:将|(?<![主重需只])要|拟|计划|继续|着力)"
     r"|(?:我们|我(?:乡|镇|县|区|市|州|省|局|委|办|厅|街道|中心|单位|部门|院|所|处|站))"
     r"(?:将|要|拟|计划)"
+    # a year ahead first ("…不够通俗，2024年，我局将…"): the cut is before the year
+    rf"|{YEAR_AHEAD}[，,]?[^。，,；;]{{0,20}}?{INTENT}"
     r"|将(?:进一步|继续|持续|着力|切实|不断))")
 #: Words saying something is lacking or wrong: the part before a turn reads as a problem.
 _PROBLEM_CUE = re.compile(
@@ -192,8 +195,10 @@ _PROBLEM_CUE = re.compile(
     r"|不明显|不畅|不便|不严|不统一|欠缺|缺乏|缺少|短缺|较少|偏少|较弱|薄弱|滞后|单一|有待|亟待|亟需"
     r"|差距|短板|困难|问题|较慢|较低|偏低|尚未|未能|参差不齐|刚刚起步|照搬|陈旧|不熟"
     r"|(?:更新|进度|推进|回复|办理|发布)(?:较|偏|太|过)?慢")
-#: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…").
-_PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就(?![业医学诊餐近地]))")
+#: A problem part that opens as the premise of a measure ("针对人员不足的问题，我们将…"), or
+#: that only points back at the problems named ("以上问题，我们将在下一年度逐项整改。").
+_PREMISE = re.compile(r"(?:针对|对于|围绕|为了?|鉴于|根据|按照|结合|通过|就(?![业医学诊餐近地])"
+                      r"|(?:对|就)?(?:以上|上述|前述|这些|上面)(?:几个|几方面|方面)?的?(?:问题|不足|短板)[，,])")
 #: A sentence saying there is no problem ("暂无突出问题", "未发现明显问题"): no problem cue.
 _NO_PROBLEM = re.compile(r"(?:无|暂无|尚无|没有|未发现|未见|不存在)(?:明显|突出|重大|较大)?的?"
                          r"(?:问题|不足|困难|短板)")
@@ -763,7 +768,11 @@ def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
     """Where the last problem item of a block runs on into the measures: a sub-heading
     ("…细化。（二）改进措施。一是…", "…情况。整改措施：在官网…") or a sentence that turns to
     measures ("…细化。下一步，我局将…"). Returns (item end, start of the rest, its block) or
-    None."""
+    None. A clause turning to the measure inside a sentence ("…照搬原文，对此我们将…") breaks
+    it too (:func:`_problem_turn`), the comma belonging to neither."""
+    turn = _problem_turn(text, s, m.start() if (m := _SENTENCE_END.search(text, s, e)) else e)
+    if turn is not None:
+        return turn[0], turn[1], "measure"
     for m in _SENTENCE_END.finditer(text, s, e):
         p, _ = _trim(text, m.end(), e)
         if p >= e:
@@ -783,14 +792,19 @@ def _tail_break(text: str, s: int, e: int) -> tuple[int, int, str] | None:
             return p, aspect[1], aspect[0]
         if _measure_turn(text, p, q):
             return p, p, "measure"
+        turn = _problem_turn(text, p, stop.start() if stop else e)
+        if turn is not None:
+            return turn[0], turn[1], "measure"
     return None
 
 
-def _measure_half(text: str, s: int, e: int) -> int | None:
-    """Where an item's measure half starts ("（一）…不够全面。整改措施：会后…", "问题一：…。⏎
-    整改措施：…"): the start of a label naming measures run in before "：" at a sentence start
-    of the item text[s:e], or None. Only such a label splits an item that other items follow
-    (a turn of phrase, "下一步…", is left to the last item: :func:`_tail_break`)."""
+def _measure_half(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """(end of the problem, start of the measure) when the item text[s:e] states a problem and
+    then its measure, else None: at a label naming measures run in before "：" at a sentence
+    start ("（一）…不够全面。整改措施：会后…", "问题一：…。⏎整改措施：…"), at a sentence
+    turning back to it ("一是…不便。针对此问题，我局将…"), or at a clause that does
+    (:func:`_problem_turn`: "一是…照搬原文，对此我们将…；二是…", "…有待提高，下一步将…"),
+    the part before reading as a problem ("一是…不规范。下一步将…；二是…" pairs each item)."""
     for m in _SENTENCE_END.finditer(text, s, e):
         p = _trim(text, m.end(), e)[0]
         if p >= e:
@@ -798,14 +812,29 @@ def _measure_half(text: str, s: int, e: int) -> int | None:
         head = _RUN_IN_HEADING.match(text, p, e)
         if head is not None and block_of(head.group(1)) == "measure" \
                 and _CONTENT.search(text, head.end(), e):
-            return p
+            return p, p
         aspect = _aspect_label(text, p, e)  # "…不够全面。改进方面，会后…"
         if aspect is not None and aspect[0] == "measure":
-            return p
-        if (text.startswith(("针对", "对此"), p) and _measure_turn(text, p, e)
-                and _reads_as_problem(text, s, m.end())):
-            return p  # "一是…不便。针对此问题，我局将…": the problem, then its measure
-    return None
+            return p, p
+        if _measure_turn(text, p, e) and _reads_as_problem(text, s, m.end()):
+            # "一是…不便。针对此问题，我局将…", "一是…不规范。下一步将…": the problem, then
+            # its measure
+            return p, p
+    return _clause_turn(text, s, e)
+
+
+def _clause_turn(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The first :func:`_problem_turn` of a sentence of text[s:e] (the sentence that states
+    the problem turns to its measure at a comma), or None."""
+    p = s
+    for m in _SENTENCE_END.finditer(text, s, e):
+        turn = _problem_turn(text, p, m.start())
+        if turn is not None:
+            return turn
+        p = _trim(text, m.end(), e)[0]
+        if p >= e:
+            return None
+    return _problem_turn(text, p, e)
 
 
 def _sentences(text: str, start: int, end: int, block: str) -> list[StatementSpan]:
@@ -910,13 +939,39 @@ _BUTTONS_LINE = re.compile(
     r"[ \t\u3000]{0,8}){1,6}$")
 
 
-def _cut_buttons(text: str, found: list[StatementSpan]) -> list[StatementSpan]:
+#: A photo's caption on a line of its own, the photo lost (a saved page's text, a copy
+#: without images): "▲镇政务公开专区", "图为…。", "（图为…）" — short, one sentence at most.
+#: A "▲" line is one only when it is the block's one "▲" line (a lone ▲ is no list: two or
+#: more are bullets, :func:`_with_line_lone_items`).
+_CAPTION_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[▲△]|[(（]?图为)[^\n。；;！!？?]{1,60}[。)）]?"
+                           r"[ \t\u3000]*$")
+_TRIANGLE_LINE = re.compile(r"(?m)^[ \t\u3000]*[▲△]")
+
+
+def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list[StatementSpan]:
+    """``found`` (the statements of the block text[s:e]) with a photo's caption line cut out:
+    no statement and no statement's text (:data:`_CAPTION_LINE`)."""
+    if "▲" not in text[s:e] and "△" not in text[s:e] and "图为" not in text[s:e]:
+        return found
+    lone = len(_TRIANGLE_LINE.findall(text, s, e)) == 1
+    rx = _CAPTION_LINE if lone else _CAPTION_ONLY_FIGURE
+    return _cut_buttons(text, found, rx)
+
+
+#: :data:`_CAPTION_LINE` without its "▲" lines (a block of ▲ bullets).
+_CAPTION_ONLY_FIGURE = re.compile(r"(?m)^[ \t\u3000]*[(（]?图为[^\n。；;！!？?]{1,60}[。)）]?"
+                                  r"[ \t\u3000]*$")
+
+
+def _cut_buttons(text: str, found: list[StatementSpan],
+                 rx: re.Pattern[str] = _BUTTONS_LINE) -> list[StatementSpan]:
     """Statements with a line of page buttons in them cut there: the text before it stays a
-    statement, the text after it (if any) becomes one of the same block."""
+    statement, the text after it (if any) becomes one of the same block. ``rx``: the line
+    (:data:`_BUTTONS_LINE`; a caption, :func:`_cut_captions`)."""
     out: list[StatementSpan] = []
     for f in found:
         s, marker = f.start, f.marker
-        for m in _BUTTONS_LINE.finditer(text, f.start, f.end):
+        for m in rx.finditer(text, f.start, f.end):
             a, b = _trim(text, s, m.start())
             if _CONTENT.search(text, a, b):
                 out.append(StatementSpan(a, b, f.block, marker))
@@ -981,7 +1036,12 @@ def _join_lead_phrases(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[StatementSpan], bool]:
+def _split_block(text: str, start: int, end: int, block: str,
+                 closed: bool = False) -> tuple[list[StatementSpan], bool]:
+    """Statements of the sub-block text[start:end] and whether it was split into sentences.
+    ``closed``: a sub-heading follows the block, so what stands below its list is still its
+    own ("（一）存在的主要问题 一是…；二是…。⏎另外，…⏎（二）改进措施"): a problem block's lines
+    after the list are problems (a turn to measures among them still turns), not ``unknown``."""
     cands = _candidates(text, start, end)
     runs = _items(text, start, end, cands)
     if not runs:
@@ -1050,15 +1110,16 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
                 if line_end is not None and rest is not None:
                     mid = (line_end, rest[0])
                 elif line_end is not None:
-                    rest = (line_end, line_end, "measure" if run_block == "measure"
-                            else "unknown")
+                    rest = (line_end, line_end, run_block if run_block == "measure"
+                            or closed and run_block == "problem" else "unknown")
                 if rest is not None:
                     e = _trim(text, s, (mid or rest)[0])[1]
             half = (_measure_half(text, s, e) if rest is None and run_block != "measure"
                     and not (i + 1 == len(run) and r + 1 == len(runs)) else None)
             if half is not None:  # "（一）问题。整改措施：措施。（二）…": the problem, then its measure
-                out.append(StatementSpan(s, _trim(text, s, half)[1], "problem",
+                out.append(StatementSpan(s, _trim(text, s, half[0])[1], "problem",
                                          text[m0:m1].strip()))
+                half = half[1]
                 label = _RUN_IN_HEADING.match(text, half, e)
                 if label is not None and not _CONTENT.search(
                         text, label.end(), max(label.end(), text.find("\n", label.end(), e))):
@@ -1083,22 +1144,28 @@ def _split_block(text: str, start: int, end: int, block: str) -> tuple[list[Stat
 def _after_line_items(text: str, run: list[tuple[int, int, int]], s: int, e: int
                       ) -> int | None:
     """Where the last item of ``run`` ends when the items stand one a line, each line a
-    whole sentence, and more lines follow the last one ("一是…。⏎二是…。⏎三是…。⏎按季度
-    发布…。⏎建立…。"): those lines are statements of their own, not the item's — a
-    measure glued to the last problem could take neither kind. None when an item starts
-    inside a line, spans lines, or ends without a full stop (a line wrap), or nothing
-    follows. ``text[s:e]``: the last item's text, trimmed."""
-    for m0, _, _ in run:
-        if text[text.rfind("\n", 0, m0) + 1:m0].strip(" \t\u3000"):
-            return None  # a marker inside a line: not one item a line
-    for (_, m1, _), (n0, _, _) in zip(run, run[1:], strict=False):
-        a, b = _trim(text, m1, n0)
-        if a >= b or "\n" in text[a:b] or text[b - 1] not in _LINE_ITEM_END:
-            return None
+    whole sentence, or all on one line, and more lines follow the last one ("一是…。⏎二是…。
+    ⏎三是…。⏎按季度发布…。⏎建立…。", "一是…；二是…。⏎另外，…"): those lines are statements
+    of their own, not the item's — a
+    measure glued to the last problem could take neither kind. None when, the items on
+    several lines, an item starts inside a line, spans lines, or ends without a full stop (a
+    line wrap); when the last item's line so ends; or when nothing follows. ``text[s:e]``: the last item's text, trimmed."""
+    one_line = "\n" not in text[run[0][0]:s]
+    if not one_line:  # items one a line
+        for m0, _, _ in run:
+            if text[text.rfind("\n", 0, m0) + 1:m0].strip(" \t\u3000"):
+                return None  # a marker inside a line: not one item a line
+        for (_, m1, _), (n0, _, _) in zip(run, run[1:], strict=False):
+            a, b = _trim(text, m1, n0)
+            if a >= b or "\n" in text[a:b] or text[b - 1] not in _LINE_ITEM_END:
+                return None
+    # else every item on one line, a paragraph of its own ("一是…；二是…。⏎另外，…")
     nl = text.find("\n", s, e)
     if nl < 0 or text[_trim(text, s, nl)[1] - 1] not in _LINE_ITEM_END:
         return None
     after = text[nl:e].replace(IMAGE_MARK, "")  # an image below the list is no statement
+    if one_line and ("\t" in after or not any(c in after for c in "。；;！!？?")):
+        return None  # below a one-line list only prose is taken (no table of counts)
     return nl if _CONTENT.search(after) else None
 
 
@@ -1593,14 +1660,14 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
     for k, (s, e, b) in enumerate(segments):
         if not _CONTENT.search(text, s, e):
             continue
-        found, prose = _split_block(text, s, e, b)
+        found, prose = _split_block(text, s, e, b, closed=k + 1 < len(segments))
         if k == 0 and b == "unknown" and len(segments) > 1 and segments[1][2] == "measure":
             # "1.…不及时。2.…单一。⏎改进措施：⏎1.…": what comes before the only sub-heading,
             # one naming the measures, lists the problems (when it reads so)
             _problem_run(text, found, 0)
         # a page number left at a block's end ("第 8 页 共 9 页") is no statement
         found = [f for f in found if not PAGE_LINE.fullmatch(text, f.start, f.end)]
-        found = _cut_buttons(text, found)
+        found = _cut_captions(text, _cut_buttons(text, found), s, e)
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)
     if statements and all(t.end - t.start <= _EMPTY_5_MAX and _EMPTY_5.match(text[t.start:t.end])
