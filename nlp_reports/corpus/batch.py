@@ -3236,9 +3236,13 @@ def _same_content(path: str, message: str) -> str:
 
 #: A name a browser, file manager or copy left on a second copy of a file (浏览器/资源管理器的
 #: 副本名): "年报(1).pdf", "年报 (2).pdf", "年报（1）.pdf", "年报 - 副本.pdf", "年报 副本 2.pdf",
-#: "年报 - Copy.pdf", "年报 copy.pdf", "年报_1.pdf", a Finder duplicate "年报 2.pdf".
+#: "年报 - Copy.pdf", "年报 copy.pdf", "年报_1.pdf", a Finder duplicate "年报 2.pdf"; and a
+#: prefix, as Windows XP wrote it and people still type it: "复件 年报.doc", "复件 (2) 年报.doc",
+#: "副本-年报.txt", "Copy of 年报.pdf", "Copy (2) of 年报.pdf".
 _COPY_NAME = re.compile(
-    r"(?:\s?[(（]\d{1,3}[)）]|\s*[-_]?\s*(?:副本|[Cc]opy)(?:\s*[(（]?\d{1,3}[)）]?)?|(?<![\d_])_\d{1,2}"
+    r"^(?:复件|副本)(?:\s*[(（]\d{1,3}[)）])?(?:\s*[-_—]\s*|\s+|(?=[\u4e00-\u9fff]))"
+    r"|^[Cc]opy (?:\(\d{1,3}\) )?of "
+    r"|(?:\s?[(（]\d{1,3}[)）]|\s*[-_]?\s*(?:副本|[Cc]opy)(?:\s*[(（]?\d{1,3}[)）]?)?|(?<![\d_])_\d{1,2}"
     r"|(?<=[^\s\d]) \d{1,2})$")
 #: A name a site's server gave, not a title (URL/hash-like): "content_7730215",
 #: "P020240118395512345678.pdf", "t20240120_1234567.html", a 32-hex digest, "index.html".
