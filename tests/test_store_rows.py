@@ -22,7 +22,10 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 _names = st.sampled_from([*KINDS, *THEME_IDS, "x\"y", "名", "}, {"])
 _scores = st.dictionaries(_names, st.one_of(st.floats(allow_nan=True, allow_infinity=True),
-                                            st.integers(-3, 3)), max_size=5)
+                                            st.integers(-3, 3),
+                                            st.sampled_from(["}, {", "}", "{", "a}, {b"]),
+                                            st.dictionaries(_names, st.integers(), max_size=2)),
+                          max_size=5)
 
 
 def _stored(kind_scores: dict, theme_scores: dict) -> StoredStatement:

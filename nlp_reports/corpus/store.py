@@ -668,14 +668,14 @@ def _scores_json_pairs(stored: Sequence[Any]) -> tuple[list[str], list[str]]:
     """``[scores_json(s.kind_scores)…], [scores_json(s.theme_scores)…]`` of a report's
     statements, with one encoder call for all of them (~30 calls a report otherwise).
 
-    The list of every dict is encoded at once and cut at ``}, {``, which only the
-    boundaries between dicts hold when the keys are kinds or theme ids and the values
-    floats; anything else takes :func:`scores_json` per dict. Same text either way.
+    The list of every dict is encoded at once (each dict as ``json.dumps`` writes it, which
+    :func:`scores_json` gives too) and cut at ``}, {``: the boundaries between dicts hold one
+    each, and a key or value holding one more gives more parts than dicts (the mark cannot
+    overlap itself), which takes :func:`scores_json` per dict. Same text either way; no
+    check of the keys and values first (~10 µs a report).
     """
     dicts = [d for s in stored for d in (s.kind_scores, s.theme_scores)]
-    plain = _PLAIN_NAMES.issuperset
-    if dicts and all(type(d) is dict and plain(d) and all(type(v) is float for v in d.values())
-                     for d in dicts):
+    if dicts and all(type(d) is dict for d in dicts):
         parts = _DUMPS(dicts)[2:-2].split("}, {")
         if len(parts) == len(dicts):
             texts = ["{" + p + "}" for p in parts]
