@@ -948,10 +948,20 @@ _CAPTION_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[▲△]|[(（]?图为)[^\n。�
 _TRIANGLE_LINE = re.compile(r"(?m)^[ \t\u3000]*[▲△]")
 
 
+#: A report's closing formula on a line of its own inside section 五 ("特此报告。", "以上报告，
+#: 请审阅。"), where a writer put it before 六 (five24 d69): no statement of any kind.
+_CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|以上报告)"
+                           r"(?:[，,]?(?:请(?:予以)?(?:审阅|审议|审定)|如上))?[。.！!]?[ \t\u3000]*$")
+
+
 def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list[StatementSpan]:
-    """``found`` (the statements of the block text[s:e]) with a photo's caption line cut out:
-    no statement and no statement's text (:data:`_CAPTION_LINE`)."""
-    if "▲" not in text[s:e] and "△" not in text[s:e] and "图为" not in text[s:e]:
+    """``found`` (the statements of the block text[s:e]) with a photo's caption line and a
+    closing formula's line cut out: no statement and no statement's text
+    (:data:`_CAPTION_LINE`, :data:`_CLOSING_LINE`)."""
+    block = text[s:e]
+    if "特此" in block or "以上报告" in block:
+        found = _cut_buttons(text, found, _CLOSING_LINE)
+    if "▲" not in block and "△" not in block and "图为" not in block:
         return found
     lone = len(_TRIANGLE_LINE.findall(text, s, e)) == 1
     rx = _CAPTION_LINE if lone else _CAPTION_ONLY_FIGURE
