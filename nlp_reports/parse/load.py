@@ -1019,6 +1019,16 @@ _SHEET_WORD = re.compile(r"附件|附表|统计表|表[二三四]")
 _ATTACHMENT_TODO = "; download the attachment"
 
 
+@lru_cache(maxsize=16)
+def _folder_listing(folder: str, mtime_ns: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A folder's file names (sorted) and its spreadsheets' among them, listed once while the
+    folder is unchanged (``mtime_ns``): in a flat folder of 20,000 downloads each report
+    without a table would list it again."""
+    names = tuple(sorted(os.listdir(folder)))
+    return names, tuple(n for n in names if n.lower().endswith(_SHEET_SUFFIXES)
+                        and not n.startswith((".", "~$")))
+
+
 def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
                   year: int | None) -> list[Problem]:
     """``problems`` with each ``table_missing`` message naming the spreadsheets (.xls, .xlsx,
@@ -1035,8 +1045,10 @@ def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
         here = Path(path)
         if not here.is_file():
             return problems
-        names = sorted(os.listdir(here.parent))
+        names, sheets = _folder_listing(str(here.parent), os.stat(here.parent).st_mtime_ns)
     except (OSError, ValueError):
+        return problems
+    if not sheets:
         return problems
     from nlp_reports.ingest import REPORT_SUFFIXES
 
@@ -1047,8 +1059,6 @@ def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
         return bool((agency and agency in name) or (len(stem) >= 4 and other.startswith(stem))
                     or (len(other) >= 4 and stem.startswith(other)))
 
-    sheets = [n for n in names if n.lower().endswith(_SHEET_SUFFIXES)
-              and not n.startswith((".", "~$"))]
     found = [n for n in sheets if ours(n)]
     if not found and not any(n != here.name and n.lower().endswith(REPORT_SUFFIXES)
                              and not ours(n) for n in names):
