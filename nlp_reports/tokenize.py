@@ -33,8 +33,6 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
 from importlib import resources
-from itertools import compress, repeat
-from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +65,7 @@ _FULL_WIDTH_THAT_MATTERS = re.compile("[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19"
 #: Above this many distinct tokens the normalisation memo is emptied (bounded memory).
 _NORM_CACHE_MAX = 50_000
 _norm_memos: dict[bool, dict[str, str]] = {}
-_word_memos: dict[bool, dict[str, str]] = {}
+_word_memos: dict[bool, _WordMemo] = {}
 
 
 def _widen(text: str) -> str:
@@ -95,12 +93,28 @@ def _normalise(tok: str, stop: frozenset[str]) -> str:
     return tok
 
 
-def _word_memo(with_stopwords: bool) -> dict[str, str]:
-    """:func:`_norm_memo` for :meth:`Tokenizer.words_many`: blank tokens ("\\u2002", kept by
-    the normaliser) map to "" as well."""
+class _WordMemo(dict):
+    """Token → the word :meth:`Tokenizer.words_many` keeps ("" to drop it: a stopword,
+    punctuation, or a blank token such as "\\u2002", which the normaliser keeps): a token
+    not yet in it is normalised on lookup (``__missing__``), so one ``map`` over a text's
+    tokens runs in C whether or not the text holds a new one (a number, a name: nearly
+    every section 一 does)."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self.stop = stop
+
+    def __missing__(self, tok: str) -> str:
+        n = _normalise(tok, self.stop)
+        word = self[tok] = n if n.strip() else ""
+        return word
+
+
+def _word_memo(with_stopwords: bool, stop: frozenset[str]) -> _WordMemo:
+    """The per-process :class:`_WordMemo`, one per stopword setting (``stop``: its words)."""
     memo = _word_memos.get(with_stopwords)
     if memo is None:
-        memo = _word_memos.setdefault(with_stopwords, {})
+        memo = _word_memos.setdefault(with_stopwords, _WordMemo(stop))
     return memo
 
 
@@ -793,22 +807,10 @@ class Tokenizer:
         if joined.count("\0") != gaps:  # a text holds a "\0"
             return [list(filter(str.strip, self(t))) for t in texts]
         tokens = cut(joined)
-        memo = _word_memo(self.stopwords)
-        try:
-            kept = list(filter(None, map(memo.__getitem__, tokens)))
-        except KeyError:
-            if len(memo) > _NORM_CACHE_MAX:
-                memo.clear()
-            stop = d["_stop"]
-            # only the tokens the memo lacks, found in C (a set of all ~900 tokens of a
-            # report's section 一 cost more while the memo is cold, at a run's start)
-            for tok in set(compress(tokens, map(is_, map(memo.get, tokens), repeat(None)))):
-                n = _normalise(tok, stop)  # ("\0" normalises to itself)
-                memo[tok] = n if n.strip() else ""
-            try:
-                kept = list(filter(None, map(memo.__getitem__, tokens)))
-            except KeyError:  # another thread emptied the memo meanwhile
-                return [list(filter(str.strip, self(t))) for t in texts]
+        memo = _word_memo(self.stopwords, d["_stop"])
+        if len(memo) > _NORM_CACHE_MAX:  # numbers and rare words: keep the memo bounded
+            memo.clear()
+        kept = list(filter(None, map(memo.__getitem__, tokens)))  # ("\0" stays itself)
         if kept.count("\0") != gaps:
             return [list(filter(str.strip, self(t))) for t in texts]
         out: list[list[str]] = []

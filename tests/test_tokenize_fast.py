@@ -174,6 +174,14 @@ def test_words_many_is_words_per_text(tok):
     assert tok.words_many([]) == []
 
 
+def test_words_many_with_its_memo_emptied_as_it_fills(tok, monkeypatch):
+    monkeypatch.setattr(tokenize, "_NORM_CACHE_MAX", 5)
+    texts = _texts()[:60]
+    for start in range(0, len(texts), 6):  # several calls: the memo emptied before each
+        part = texts[start:start + 6]
+        assert tok.words_many(part) == [_words(tok, t) for t in part]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from([*_ALPHABET, "\u2002", "\u200b"]), max_size=20)
                 .map("".join), min_size=1, max_size=6))
