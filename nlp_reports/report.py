@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 #: The 2021 scheme's section numbers and their canonical titles (一 … 六).
 SECTION_TITLES: dict[int, str] = {
@@ -150,6 +150,10 @@ class Check:
     ``id`` is I1–I4, T1 or T2 (see ``docs/schema.md``, *checks*);
     ``outcome`` is pass / fail / not_assessable; ``expected`` is the value the identity
     demands and ``found`` the value written; ``table``/``row``/``column`` say where.
+    ``zero_read`` names the operand cells written as a none-mark ("—", "——", "/", "无" …:
+    null in ``Table.values``) that this check read as 0 ("row 3.1 column natural_person:
+    '—'"); empty when none was (schema 1.6). Why: reports write "—" for none, and without
+    it every identity over such a cell would go unchecked.
     """
 
     id: str
@@ -160,6 +164,7 @@ class Check:
     expected: float | None = None
     found: float | None = None
     message: str = ""
+    zero_read: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ class Report:
             "missing_sections": list(self.missing_sections),
             "statements": [plain_dict(s) for s in self.statements],
             "tables": {t.id: _table_dict(t) for t in self.tables},
-            "checks": [plain_dict(c) for c in self.checks],
+            "checks": [_check_dict(c) for c in self.checks],
             "errors": [plain_dict(p) for p in self.errors],
             "annexes": (None if self.annexes is None
                         else [plain_dict(a) for a in self.annexes]),
@@ -268,7 +273,7 @@ class Report:
             sections=tuple(Section(**s) for s in data.get("sections", [])),
             statements=tuple(Statement(**s) for s in data.get("statements", [])),
             tables=tuple(tables),
-            checks=tuple(Check(**c) for c in data.get("checks", [])),
+            checks=tuple(_check_of(c) for c in data.get("checks", [])),
             errors=tuple(Problem(**p) for p in data.get("errors", [])),
             annexes=(None if data.get("annexes") is None
                      else tuple(Annex(**a) for a in data["annexes"])),
@@ -284,6 +289,19 @@ def plain_dict(obj: Any) -> dict[str, Any]:
     if names is None:
         names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
     return {n: getattr(obj, n) for n in names}
+
+
+def _check_dict(c: Check) -> dict[str, Any]:
+    d = plain_dict(c)
+    d["zero_read"] = list(c.zero_read)
+    return d
+
+
+def _check_of(d: dict[str, Any]) -> Check:
+    """A Check from its JSON (before 1.6 without ``zero_read``: none read as 0)."""
+    if "zero_read" not in d:
+        return Check(**d)
+    return Check(**{**d, "zero_read": tuple(d["zero_read"] or ())})
 
 
 def _table_dict(t: Table) -> dict[str, Any]:

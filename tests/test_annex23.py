@@ -88,7 +88,7 @@ def test_a_bare_label_takes_the_line_below_as_its_name():
 
 def test_json_carries_annexes_and_reads_them_back():
     d = load_report(DISTRICT).to_dict()
-    assert d["schema_version"] == "1.5"
+    assert d["schema_version"] == "1.6"
     assert [a["title"] for a in d["annexes"]][0].startswith("附件1：")
     back = Report.from_dict(json.loads(json.dumps(d, ensure_ascii=False)))
     assert back.annexes == load_report(DISTRICT).annexes

@@ -40,7 +40,7 @@ def test_json_output(capsys):
     assert len(lines) == 2
     docs = [json.loads(line) for line in lines]
     assert all(set(d) == KEYS for d in docs)
-    assert docs[0]["schema_version"] == "1.5"
+    assert docs[0]["schema_version"] == "1.6"
     assert docs[0]["metadata"]["agency"] == "白鹭市人民政府"
     assert [s["number"] for s in docs[0]["sections"]] == [1, 2, 3, 4, 5, 6]
     assert {"index", "text", "block", "marker"} == set(docs[0]["statements"][0])

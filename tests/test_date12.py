@@ -151,7 +151,7 @@ def test_the_title_date_settles_no_year_of_its_own():
 def test_json_carries_the_source_and_reads_schema_1_0():
     r = load_report(DATA / "ministry_2022_hanzi_date.txt")
     d = r.to_dict()
-    assert d["schema_version"] == "1.5"
+    assert d["schema_version"] == "1.6"
     assert d["metadata"]["published_from"] == "title_line"
     assert Report.from_dict(d).metadata == r.metadata
     old = {**d, "schema_version": "1.0",

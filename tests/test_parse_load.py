@@ -58,7 +58,7 @@ def test_json_round_trip_keeps_everything_but_the_text():
     report = load_report(FIXTURES / "province_2019_trial.txt")
     back = Report.from_dict(report.to_dict())
     assert back == report
-    assert report.to_dict()["schema_version"] == "1.5"
+    assert report.to_dict()["schema_version"] == "1.6"
 
 
 def test_parsing_is_deterministic():

@@ -147,7 +147,9 @@ def test_table_value_is_the_old_one() -> None:
                 else:
                     tables[tid] = variant
                 for kind in _TARGETS:
-                    assert _table_value(tables, kind) == _old_table_value(tables, kind)
+                    # (the variants blank a cell's value, not its raw figure: no none-mark
+                    # is read as 0 here, dash24's zero_read stays empty)
+                    assert _table_value(tables, kind) == (*_old_table_value(tables, kind), ())
                     compared += 1
     assert compared > 500
 

@@ -623,8 +623,52 @@ def _identity_defects(ident: Any, index: Any, zh: Any) -> tuple[Any, Any]:
     return counts, zh
 
 
+#: A check message's note on the operands written as a none-mark and read as 0
+#: (checks._zero_note: " (reading '—' in row 3.1 column natural_person, … as 0)"), and its cells.
+_ZERO_NOTE = re.compile(r" \(reading ('[^']*' in row [^\s,]+ column [^\s,]+"
+                        r"(?:, '[^']*' in row [^\s,]+ column [^\s,]+)*) as 0\)")
+_ZERO_CELL = re.compile(r"'([^']*)' in row ([^\s,]+) column ([^\s,]+)")
+
+
+#: Up to this many cells read as 0 are named in the audit's note; more are counted (an I3
+#: over a column of "—" reads 20 of them: the check's own message names them all).
+_ZERO_NAMED = 3
+
+
+def _zero_note(r: Any) -> str:
+    """The English note of a check that read none-marks as 0 ("" when it read none)."""
+    m = _ZERO_NOTE.search(str(r["message"] or ""))
+    if m is None:
+        return ""
+    cells = _ZERO_CELL.findall(m.group(1))
+    if len(cells) <= _ZERO_NAMED:
+        return m.group()
+    marks = "/".join(f"'{x}'" for x in dict.fromkeys(mark for mark, _, _ in cells))
+    return f" (reading {len(cells)} cells written {marks} as 0)"
+
+
+def _zero_zh(r: Any) -> str:
+    """That note in Chinese, the cells by their printed labels: "（表三 三（一）“予以公开”
+    自然人列填写“—”，核对时按0计算）", or their count past three; "" when none was read as 0."""
+    m = _ZERO_NOTE.search(str(r["message"] or ""))
+    if m is None:
+        return ""
+    tid = str(r["table_id"] or "")
+    found = _ZERO_CELL.findall(m.group(1))
+    if len(found) > _ZERO_NAMED:
+        marks = "”“".join(dict.fromkeys(mark for mark, _, _ in found))
+        return f"（{_TABLE_NAMES.get(tid, tid)}中填写“{marks}”的{len(found)}个单元格核对时按0计算）"
+    cells = "、".join(f"{_cell_zh(tid, row, column)}填写“{mark}”" for mark, row, column in found)
+    return f"（{cells}，核对时按0计算）"
+
+
 def _identity_zh(r: Any) -> str:
-    """An I1–I4 failure as a sentence for a 整改通知 (审查意见), both sides and their values."""
+    """An I1–I4 failure as a sentence for a 整改通知 (审查意见), both sides and their values,
+    and the cells written "—" (none) that the check read as 0."""
+    return _identity_sentence(r) + _zero_zh(r)
+
+
+def _identity_sentence(r: Any) -> str:
     cid, exp, found = r["id"], _fmt_num(r["expected"]), _fmt_num(r["found"])
     col = _column_name(r["table_id"], r["column"])
     if cid == "I1":
@@ -665,7 +709,12 @@ def _said_word(words: str, found: str, text: str | None) -> str:
 
 
 def _t1_zh(r: Any, overview: str | None = None) -> str:
-    """A T1 failure: what section 一 (the narrative) says and what the table holds."""
+    """A T1 failure: what section 一 (the narrative) says and what the table holds (and
+    the cells written "—" read as 0)."""
+    return _t1_sentence(r, overview) + _zero_zh(r)
+
+
+def _t1_sentence(r: Any, overview: str | None = None) -> str:
     m = _T1_MESSAGE.search(str(r["message"] or ""))
     words = m.group("words") if m else "相关数字"
     words = _said_word(words, _fmt_num(r["found"]), overview)
@@ -1072,7 +1121,8 @@ def _table_findings(cols: _Columns, checks: Any, identity_ids: Sequence[str],
     ident = checks[checks["id"].isin(identity_ids)]
     listed, _, zh = _listing(ident, index, lambda r: (
         f"{r['id']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
-        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}"), fmt_zh=_identity_zh)
+        f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}{_zero_note(r)}"),
+        fmt_zh=_identity_zh)
     n, zh = _identity_defects(ident, index, zh)
     cols.add("identity_failures", listed, n, zh)
     t1 = checks[checks["id"] == "T1"]

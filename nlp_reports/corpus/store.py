@@ -796,7 +796,7 @@ def table_row(table: Any) -> tuple[Any, ...]:
 
 _NON_FINITE = "\ue000nonfinite:"
 _CHECK_FIELDS = attrgetter("id", "outcome", "table", "row", "column", "expected", "found",
-                           "message")
+                           "message", "zero_read")
 
 
 def _check_number(v: Any) -> Any:
@@ -811,7 +811,8 @@ def _check_number(v: Any) -> Any:
 
 def checks_json(checks: Sequence[Any]) -> str:
     """A report's checks as the compact JSON of ``report_checks.checks``: one array
-    ``[id, outcome, table_id, row, column, expected, found, message]`` per check, in order."""
+    ``[id, outcome, table_id, row, column, expected, found, message, zero_read]`` per check,
+    in order (``zero_read`` since report schema 1.6)."""
     return _checks_json(checks)[0]
 
 
@@ -824,7 +825,7 @@ def _checks_json(checks: Sequence[Any]) -> tuple[str, bool]:
         return text, True
     f = _check_number  # JSON has no NaN / infinity (rare: the slow way)
     text = _compact([[c.id, c.outcome, c.table, c.row, c.column, f(c.expected), f(c.found),
-                      c.message] for c in checks])
+                      c.message, c.zero_read] for c in checks])
     if _NON_FINITE in text:  # never in real data: an infinite sum of huge numbers
         text = (text.replace(f'"{_NON_FINITE}1e999"', "1e999")
                 .replace(f'"{_NON_FINITE}-1e999"', "-1e999"))
@@ -1936,7 +1937,9 @@ class Store:
                                  (rid,)).fetchone()
         if row is None:
             return []
-        return [dict(zip(_CHECK_KEYS, c, strict=True)) for c in json.loads(row[0])]
+        # (an array written before report schema 1.6 has no zero_read: none was read as 0)
+        return [dict(zip(_CHECK_KEYS, c if len(c) == len(_CHECK_KEYS) else [*c, []],
+                         strict=True)) for c in json.loads(row[0])]
 
     def _stored_statements(self, rid: int) -> list[StoredStatement]:
         rows = self._conn.execute(

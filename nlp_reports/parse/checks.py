@@ -9,7 +9,9 @@
   attributed without doubt; I5, 行政诉讼 = both litigation totals, is used here);
 * T2: fees charged (表二 第二十条第（八）项) while section 六 says only "无".
 
-Blank operands and unreadable tables give ``not_assessable``, never a guess. See
+Blank operands and unreadable tables give ``not_assessable``, never a guess. An operand
+written as a none-mark ("—", "——", "/", "无" …: :data:`NONE_MARKS`; null in ``values``) is read
+as 0 by the checks alone, each such cell named in the check's ``zero_read`` and message. See
 ``docs/schema.md`` (*checks*).
 """
 
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
+from typing import Any
 
 from nlp_reports.parse.layout import (
     TABLE3_APPLICANT_COLUMNS,
@@ -31,7 +34,13 @@ from nlp_reports.parse.layout import (
 from nlp_reports.parse.metadata import HANZI_ZEROS
 from nlp_reports.report import Check, Table
 
-__all__ = ["run_checks", "TOLERANCE", "parse_chinese_number", "narrative_figures"]
+__all__ = ["run_checks", "TOLERANCE", "parse_chinese_number", "narrative_figures", "NONE_MARKS"]
+
+#: What a report writes in a count cell for "none" (—, ——, －, -, /, 无 …): the cell is null in
+#: ``Table.values`` (what was written, never 0: tables reads them so), and the checks read it as
+#: 0, saying so. A blank ("") is not among them: a flattened page's empty line may be a dropped
+#: figure as well as a blank cell.
+NONE_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
 
 #: Two values are equal when they differ by less than this (fees are decimals).
 TOLERANCE = 1e-6
@@ -69,6 +78,10 @@ class _Identity:
     row_at: int | None = None
     #: that row's values → its Check (rows repeat across reports: no sums to redo)
     by_row: dict[tuple[float | None, ...], Check] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    #: (table id, operands, the none-marks as written) → the Check reading them as 0 (a
+    #: column or row of "—" recurs across reports: its note is not written again)
+    zeros: dict[tuple[Any, ...], Check] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
 
 
@@ -149,15 +162,69 @@ def _evaluate(table: Table, plan: Sequence[_Identity]) -> list[Check]:
             lhs = tuple([values[i][j] for i, j in x.lhs])  # type: ignore[union-attr]
             rhs = tuple([values[i][j] for i, j in x.rhs])  # type: ignore[union-attr]
         if None in lhs or None in rhs:
-            blank = [n for n, v in zip(x.names, (*lhs, *rhs), strict=True) if v is None]
-            out.append(Check(x.cid, "not_assessable", table.id, x.row, x.column,
-                             message=f"{x.what}: blank operand(s) {', '.join(blank)}"))
+            cells = [ij for ij, v in zip((*x.lhs, *x.rhs), (*lhs, *rhs), strict=True)  # type: ignore[misc]
+                     if v is None]
+            raw = table.raw
+            try:
+                written = tuple([raw[i][j] for i, j in cells])
+            except IndexError:
+                written = None
+            key = (table.id, lhs, rhs, written)
+            check = x.zeros.get(key)
+            if check is None:
+                check = _zero_checked(x, table, cells, lhs, rhs)
+                if len(x.zeros) >= _DONE_MAX:
+                    x.zeros.clear()
+                x.zeros[key] = check
+            out.append(check)
             continue
         found_v = float(sum(lhs))  # type: ignore[arg-type]
         expected_v = float(sum(rhs))  # type: ignore[arg-type]
         check = x.done.get((table.id, found_v, expected_v))
         out.append(_checked(x, table.id, found_v, expected_v) if check is None else check)
     return out
+
+
+def _zero_checked(x: _Identity, table: Table, cells: Sequence[tuple[int, int]],
+                  lhs: Sequence[float | None], rhs: Sequence[float | None]) -> Check:
+    """The Check of an identity with null operands at ``cells``: pass/fail reading them as
+    0 when each was written as a none-mark (named), else not_assessable naming the blanks."""
+    read = _none_marks(table, cells)
+    if read is None:
+        blank = [n for n, v in zip(x.names, (*lhs, *rhs), strict=True) if v is None]
+        return Check(x.cid, "not_assessable", table.id, x.row, x.column,
+                     message=f"{x.what}: blank operand(s) {', '.join(blank)}")
+    found_v = float(sum(v or 0.0 for v in lhs))
+    expected_v = float(sum(v or 0.0 for v in rhs))
+    ok = abs(found_v - expected_v) < TOLERANCE
+    return Check(x.cid, "pass" if ok else "fail", table.id, x.row, x.column,
+                 expected=expected_v, found=found_v,
+                 message=(f"{x.what}: {_fmt(found_v)} {'=' if ok else '≠'} "
+                          f"{_fmt(expected_v)}{_zero_note(read)}"),
+                 zero_read=read)
+
+
+def _none_marks(table: Table, cells: Sequence[tuple[int, int]]) -> tuple[str, ...] | None:
+    """The null operand ``cells`` (row, column indices) as ``zero_read`` names ("row 3.1
+    column natural_person: '—'") when every one was written as a none-mark, else None (a
+    blank, or text that is no figure: the identity is not assessable)."""
+    raw, rows, columns = table.raw, table.rows, table.columns
+    out = []
+    for i, j in cells:
+        try:
+            written = raw[i][j].strip()
+        except (IndexError, AttributeError):
+            return None
+        if written not in NONE_MARKS:
+            return None
+        out.append(f"row {rows[i]} column {columns[j]}: '{written}'")
+    return tuple(out)
+
+
+def _zero_note(read: Sequence[str]) -> str:
+    """A message's note on the cells read as 0: " (reading '—' in row 3.1 column total as 0)"."""
+    cells = [r.rsplit(": ", 1) for r in read]
+    return " (reading " + ", ".join(f"{mark} in {cell}" for cell, mark in cells) + " as 0)"
 
 
 def _checked(x: _Identity, tid: str, found_v: float, expected_v: float) -> Check:
@@ -384,10 +451,33 @@ def _join_wrapped_figures(text: str) -> str:
     return "".join(out)
 
 
+#: A list of all channels before the applicants' count ("申请人通过信函、网上申请等方式向我部
+#: 申请公开政府信息200件"): no channel's sub-count (its 通过/信函/网上 would make it one), so
+#: dropped (a 其中 before it still marks a part of another figure). Read here, so that T1 and
+#: the summary's prose counts (:func:`nlp_reports.corpus.summarize.narrative_counts`) share it.
+_CHANNEL_LIST = re.compile(r"通过[^，,。；;\d\n]{1,24}?等(?:多种)?(?:方式|渠道|途径)(?=向)")
+#: The applicants' act as the count's verb, addressed to the body ("向我部申请公开政府信息200件"):
+#: the applications received.
+_APPLIED_TO = re.compile(r"(向[^，,。；;\d\n]{1,12}?)(?<![未没无])申请公开(?:政府)?信息"
+                         r"(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])")
+
+
+def _applicants_wording(text: str) -> str:
+    """``text`` with :data:`_CHANNEL_LIST` dropped and :data:`_APPLIED_TO` read as 收到政府
+    信息公开申请 (each tried only on a text holding its literals)."""
+    if "向" in text:
+        if "通过" in text and "等" in text:
+            text = _CHANNEL_LIST.sub("", text)
+        if "申请公开" in text:
+            text = _APPLIED_TO.sub(r"\1收到政府信息公开申请", text)
+    return text
+
+
 def _narrative_figures(text: str) -> dict[str, set[int]]:
     """Figures section 一 states about applications and cases, by kind (all values seen)."""
     if "\n" in text:
         text = _join_wrapped_figures(text)
+    text = _applicants_wording(text)
     found: dict[str, set[int]] = {}
 
     def add(kind: str, value: int | None) -> None:
@@ -506,28 +596,35 @@ def narrative_figures(text: str) -> dict[str, set[int]]:
 
 def _table_value(
     tables: Mapping[str, Table], kind: str
-) -> tuple[float | None, str | None, str | None, str, str | None]:
+) -> tuple[float | None, str | None, str | None, str, str | None, tuple[str, ...]]:
     """The table figure a narrative kind is compared with.
 
-    Returns (value, row, column, cells, why-not): ``row``/``column`` are real ids, or None
-    when the figure is a sum over several (``cells`` then names them, e.g. "3.3.*/total").
+    Returns (value, row, column, cells, why-not, zero_read): ``row``/``column`` are real ids,
+    or None when the figure is a sum over several (``cells`` then names them, e.g.
+    "3.3.*/total"); ``zero_read`` the cells written as a none-mark ("—") read as 0.
     """
     tid, rows, cols, row, column, cells = _TARGET_CELLS[kind]
     t = tables.get(tid)
     if t is None:
-        return None, row, column, cells, f"{tid} not found"
+        return None, row, column, cells, f"{tid} not found", ()
     if t.status != "ok":
-        return None, row, column, cells, f"{tid} is unreadable"
+        return None, row, column, cells, f"{tid} is unreadable", ()
     if rows == ("3.3.*",):
         rows = _refusal_rows(t.rows)
     if any(r not in t.rows for r in rows) or any(c not in t.columns for c in cols):
-        return None, row, column, cells, f"{tid} has no such cell"
+        return None, row, column, cells, f"{tid} has no such cell", ()
     values = [t.get(r, c) for r in rows for c in cols]  # (each cell looked up once)
+    read: tuple[str, ...] = ()
     if None in values:
-        blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
-        return None, row, column, cells, f"blank operand(s) {', '.join(blank)}"
-    total = float(sum(values))  # type: ignore[arg-type]
-    return total, row, column, cells, None
+        at = [(t.rows.index(r), t.columns.index(c)) for r in rows for c in cols
+              if t.get(r, c) is None]
+        marks = _none_marks(t, at)
+        if marks is None:
+            blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
+            return None, row, column, cells, f"blank operand(s) {', '.join(blank)}", ()
+        read = marks
+    total = float(sum(v or 0.0 for v in values))
+    return total, row, column, cells, None, read
 
 
 #: kind → (table id, rows, columns, row id, column id, cells as named in messages): the part
@@ -554,15 +651,16 @@ def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
         if len(values) != 1:
             continue  # the text quotes several different figures: not attributable
         said = float(next(iter(values)))
-        value, row, column, cells, why = _table_value(tables, kind)
+        value, row, column, cells, why, read = _table_value(tables, kind)
         if value is None:
             checks.append(Check("T1", "not_assessable", tid, row, column, found=said,
                                 message=f"section 一 says {words} {_fmt(said)}; {why}"))
             continue
         ok = abs(value - said) < TOLERANCE
         note = " (I5: 行政诉讼 = both litigation totals)" if kind == "litigation" else ""
-        parts = _parts_value(tables[tid], kind)
+        parts, parts_read = _parts_value(tables[tid], kind)
         if parts is not None and abs(parts - value) >= TOLERANCE:
+            read += tuple(r for r in parts_read if r not in read)
             # the cell read fails its own identity (I2 / I4): the clerk who corrects it must
             # hear now whether section 一 goes with the cell or with the parts
             what = _PARTS_WORDS[tid]
@@ -578,7 +676,8 @@ def _t1_checks(tables: Mapping[str, Table], narrative: str) -> list[Check]:
         checks.append(Check(
             "T1", "pass" if ok else "fail", tid, row, column, expected=value, found=said,
             message=(f"section 一 says {words} {_fmt(said)}; {tid} {cells} is "
-                     f"{_fmt(value)}{note}")))
+                     f"{_fmt(value)}{note}{_zero_note(read) if read else ''}"),
+            zero_read=read))
     return checks
 
 
@@ -587,10 +686,11 @@ _PARTS_WORDS = {"table3": "the applicant columns of that row",
                 "table4": "维持 + 纠正 + 其他 + 尚未审结 of that group"}
 
 
-def _parts_value(t: Table, kind: str) -> float | None:
+def _parts_value(t: Table, kind: str) -> tuple[float | None, tuple[str, ...]]:
     """What the cells a T1 figure is compared with add up to by their identity: 表三's six
-    applicant columns of the row(s) (I2), 表四's four results of the group(s) (I4); None when
-    a part is blank or the figure is no total."""
+    applicant columns of the row(s) (I2), 表四's four results of the group(s) (I4), with the
+    parts written as a none-mark read as 0 (named: ``zero_read``); None when a part is blank
+    or the figure is no total."""
     _, rows, cols, *_ = _TARGET_CELLS[kind]
     if rows == ("3.3.*",):
         rows = _refusal_rows(t.rows)
@@ -599,12 +699,18 @@ def _parts_value(t: Table, kind: str) -> float | None:
     elif t.id == "table4" and all(c.endswith(".total") for c in cols):
         parts = [(r, f"{c[:-6]}.{p}") for r in rows for c in cols for p in _RESULT_PARTS]
     else:
-        return None
+        return None, ()
     try:
         values = [t.get(r, c) for r, c in parts]
     except KeyError:
-        return None
-    return None if None in values else float(sum(values))  # type: ignore[arg-type]
+        return None, ()
+    if None not in values:
+        return float(sum(values)), ()  # type: ignore[arg-type]
+    read = _none_marks(t, [(t.rows.index(r), t.columns.index(c))
+                           for (r, c), v in zip(parts, values, strict=True) if v is None])
+    if read is None:
+        return None, ()
+    return float(sum(v or 0.0 for v in values)), read
 
 
 # --- T2: fees vs section 六 ----------------------------------------------------------------

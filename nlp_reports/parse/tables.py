@@ -26,12 +26,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
 
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
-from nlp_reports.parse.checks import parse_chinese_number
+from nlp_reports.parse.checks import NONE_MARKS, parse_chinese_number
 from nlp_reports.parse.layout import (
     TABLE2_2019,
     TABLE2_2021,
@@ -89,7 +89,8 @@ _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*万?")
 #: holding two figures ("145(48)", "12/3", "5、2"): a value cell that is no number (null, its
 #: table unreadable naming it), never a label, and never repaired or split.
 _GARBLED_FIGURE = re.compile(r"[\dOolI〇]*\d[\dOolI〇]*(?:[(/、][\dOolI〇]+\)?)?|[OolI]")
-_BLANK_MARKS = frozenset({"/", "／", "\\", "-", "--", "—", "——", "－", "–", "无", "空"})
+#: (null, kept in ``raw``; the checks read them as 0, saying so: checks.NONE_MARKS)
+_BLANK_MARKS = NONE_MARKS
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
 #: Minus signs other than ASCII "-" that a spreadsheet or a font writes before a figure
 #: (U+2212 −, full-width －, small ﹣, en dash –): the figure is negative, never its digits alone.
@@ -1331,6 +1332,18 @@ def _read_table2(
                         rows.flat, f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
                         unsigned=True)
                     table = _with_blank_column(table, at, col_defs[at])
+            if problem:
+                extra = _t2_extra_column(lines, max(s, a - 6), tid, title, row_defs, col_defs,
+                                         rows)
+                if extra is not None:
+                    cells, name, dropped = extra
+                    read, still = _build(tid, title, row_defs, col_defs, cells, rows.flat,
+                                         f"表二 {title}", row_key=lambda r, tid=tid: f"{tid}|{r}",
+                                         loose=rows.stray, unsigned=True)
+                    if still is None:
+                        note = (f"表二 {title}: column '{name}' is not the national form's: its "
+                                f"cells ({', '.join(repr(d) for d in dropped)}) not read")
+                        table, problem = replace(read, problem=note), None
             tables.append(table)
             if problem:
                 problems.append(problem)
@@ -1446,6 +1459,69 @@ def _t2_missing_column(lines: Sequence[_Line], lo: int, hi: int, rows: _Rows,
                 return None
             return next(i for i in range(3) if i not in named)
     return None
+
+
+#: A 表二 header cell over the row labels ("信息内容"), no value column.
+_T2_LABEL_HEAD = re.compile(r"信息内容|内容|项目|类别|事项|名称")
+#: A header word of a count or an amount: a column so named may be the form's own under
+#: another name ("件数" beside "数量"), never one set aside.
+_T2_COUNT_WORD = re.compile(r"数|件|金额|量")
+#: The most lines a 表二 sub-table's header may take (one cell a line, scraped: 信息内容 and
+#: the three columns of 第二十条第（一）项 with an extra one).
+_T2_HEAD_LINES = 8
+
+
+def _t2_extra_column(
+    lines: Sequence[_Line], lo: int, tid: str, title: str, row_defs: Sequence[tuple[str, str]],
+    col_defs: Sequence[tuple[str, str]], rows: _Rows,
+) -> tuple[dict[str, list[_Cell]], str, list[str]] | None:
+    """A 表二 sub-table printed with one column the national form has not ("办结率", "占比",
+    "备注" beside 本年处理决定数量), read by its header: every row found has one value too
+    many, and the header under the sub-table's title (``lines[lo:]``) names each of the
+    form's columns once (by its name or a part of it that names no other: 处理决定数量) and
+    one more column, named by no count word (数, 件, 量, 金额: it might be the form's own). Returns the rows' cells in the form's column order, that column's
+    name and the cells set aside (as written); None otherwise — the sub-table then stays
+    unreadable, and a figure is never placed by its position alone."""
+    n = len(col_defs)
+    keys = [f"{tid}|{r}" for r, _ in row_defs if f"{tid}|{r}" in rows.cells]
+    if not keys or any(len(rows.cells[k]) != n + 1 for k in keys):
+        return None
+    want = _norm(title).translate(_ASCII_BRACKETS)
+    row_names = tuple(_norm(label) for _, label in row_defs)
+    at = next((i for i in range(lo, min(len(lines), lo + 4 * _T2_HEAD_LINES))
+               if any(_norm(x).translate(_ASCII_BRACKETS).endswith(want)
+                      for x in lines[i].labels)), None)
+    if at is None:
+        return None
+    head: list[str] = []
+    for ln in lines[at + 1: at + 1 + _T2_HEAD_LINES]:
+        if ln.cells or any(_norm(x).endswith(row_names) for x in ln.labels):
+            break
+        head += [_norm(x).translate(_ASCII_BRACKETS) for x in ln.labels]
+    if head and _T2_LABEL_HEAD.fullmatch(head[0]):
+        head = head[1:]  # (the header of the row labels, never a value column)
+    if len(head) != n + 1:
+        return None
+    cols = [_norm(label).translate(_ASCII_BRACKETS) for _, label in col_defs]
+    where: dict[int, int] = {}  # form column → header position
+    extra = []
+    for k, h in enumerate(head):
+        named = [i for i, c in enumerate(cols) if h and (h in c or c in h)]
+        if len(named) == 1 and named[0] not in where:
+            where[named[0]] = k
+        elif (not named and re.search(r"[\u4e00-\u9fff]", h) and not _T2_COUNT_WORD.search(h)
+              and not _T2_LABEL_HEAD.fullmatch(h)):
+            extra.append(k)
+        else:
+            return None
+    if len(where) != n or len(extra) != 1:
+        return None
+    cells = dict(rows.cells)
+    dropped = []
+    for key in keys:
+        cells[key] = [rows.cells[key][where[i]] for i in range(n)]
+        dropped.append(rows.cells[key][extra[0]].raw)
+    return cells, head[extra[0]], dropped
 
 
 #: label → (has a 2021 header word, has a 2019 header word)
