@@ -464,8 +464,8 @@ def _interrupted_line(db: str) -> str:
 def _cmd_export(args: argparse.Namespace) -> int:
     from nlp_reports.corpus import export
 
-    if args.table != "panel" and (args.agency_map or args.no_dedupe):
-        _err("error: --agency-map and --no-dedupe shape the agency × year panel: "
+    if args.table != "panel" and (args.agency_map or args.no_dedupe or args.balanced):
+        _err("error: --agency-map, --no-dedupe and --balanced shape the agency × year panel: "
              "give --table panel")
         return EXIT_USAGE
     agency_map, ok = _agency_map(args)
@@ -476,7 +476,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
              "run nlp-reports codebook")
         return EXIT_USAGE
     written = export(args.db, args.out, format=args.format, table=args.table,
-                     agency_map=agency_map, dedupe=not args.no_dedupe, codebook=args.codebook)
+                     agency_map=agency_map, dedupe=not args.no_dedupe, codebook=args.codebook,
+                     balanced=args.balanced)
     _err(f"wrote {', '.join(str(p) for p in written)}")
     return EXIT_OK
 
@@ -831,6 +832,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="--table panel: one row per stored report, not one per "
                         "(agency, year) chosen as summarize --dedupe chooses / 面板每份报告一行，"
                         "不按机关×年度去重")
+    p.add_argument("--balanced", action="store_true",
+                   help="--table panel: a row for every agency × every year from the store's "
+                        "first to its last year, has_report 0 (figures blank) where no report "
+                        "was stored / 平衡面板：每个机关×每个年度一行，未收录报告的年度 "
+                        "has_report 为0")
     p.add_argument("--codebook", action="store_true",
                    help="also write codebook.csv into --out: per column of the tables "
                         "written, its type, unit, meaning in English and Chinese and what a "

@@ -70,7 +70,11 @@ def test_without_a_map_two_agencies_and_a_hint(db):
     # the new name's first year has no year before it: nothing compared for 2019
     assert 2019 not in set(_rows(s.copying, NEW)["year"])
     assert 2019 not in set(_rows(s.problem_changes, NEW)["year"])
-    assert 2019 not in set(_rows(s.cross_year, NEW)["year"])
+    assessed = s.cross_year[s.cross_year["outcome"] != "not_assessable"]
+    assert 2019 not in set(_rows(assessed, NEW)["year"])
+    # … and cross_year says why (the year before is under the old name: no report of NEW)
+    said = _rows(s.cross_year[s.cross_year["outcome"] == "not_assessable"], NEW)
+    assert set(said.loc[said["year"] == 2019, "reason"]) <= {"first_stored_year"}
     hint = [n for n in s.notes if n.startswith("possibly renamed")]
     assert hint and f"{OLD} (2016–2018) → {NEW} (2019–2020)" in hint[0]
     assert "--agency-map" in hint[0]

@@ -39,8 +39,12 @@ def test_cross_year_leaves_out_a_table_read_only_in_part(tmp_path):
         stored = dict(s.connection.execute(
             "SELECT agency || year, x1_out_natural_person FROM reports WHERE year = 2022"))
     assert stored == {"甲县人民政府2022": None, "乙县人民政府2022": 3.0}
-    x1 = cy[cy["check"] == "X1"]
+    x1 = cy[(cy["check"] == "X1") & (cy["outcome"] != "not_assessable")]
     assert set(x1["agency"]) == {"乙县人民政府"}
+    # 甲县's 2023 is said not assessed, and why (panel24)
+    left = cy[cy["outcome"] == "not_assessable"]
+    assert list(zip(left["agency"], left["year"], left["reason"], strict=True)) == [
+        ("乙县人民政府", 2022, "first_stored_year"), ("甲县人民政府", 2023, "previous_unreadable")]
     # natural_person and total differ (3 ≠ 5); the other columns are 0 = 0
     assert sorted(x1.loc[x1["outcome"] == "fail", "column"]) == ["natural_person", "total"]
 

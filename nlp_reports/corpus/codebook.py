@@ -188,8 +188,12 @@ CODEBOOK: tuple[Column, ...] = (
        "the page's date, else the signature's, else a date under the title (docs/audit.md)",
        "发布日期：页面日期，无则落款日期，再无则标题下日期", "the report states no date"),
     _c("format", ["reports", "panel", *GROUPED], "text", "Layout of the national form",
-       "2021, 2019 (the 2019 trial format) or legacy (2008–2018)." + _GROUP_NOTE,
-       "表式：2021年表式、2019年试行表式或 legacy（2008–2018年）" + _GROUP_NOTE_ZH, "not identified"),
+       "2021, 2019 (the 2019 trial format) or legacy (the 2008–2018 outline): from the tables "
+       "found, else the headings (a table-less 2019/2020 report in the old outline is "
+       "legacy), else the year." + _GROUP_NOTE,
+       "表式：2021年表式、2019年试行表式或 legacy（2008–2018年旧版式）：依所见表格，无表格"
+       "依章节标题（2019、2020年无表格且沿用旧版标题的报告为 legacy），再依年度" + _GROUP_NOTE_ZH,
+       "not identified"),
     _c("source", ["reports"], "text", "Where the text was read", "the file the text was read from",
        "读取正文的来源文件", "no source recorded"),
     _c("source_format", ["reports", *GROUPED], "text", "File type (txt, html, docx, pdf …)",
@@ -351,8 +355,12 @@ CODEBOOK: tuple[Column, ...] = (
        "(docs/schema.md)", "解析问题代码"),
     _c("message", ["problems"], "text", "Problem message", "the finding in words", "解析问题说明"),
     # --- panel -----------------------------------------------------------------------------------
+    _c("has_report", ["panel"], "0/1", "A report is stored for this agency-year",
+       "1: a report is stored; 0: a row of the balanced panel (balanced=True, --balanced) for "
+       "a year with none (its figures, dummies and counts blank)",
+       "1：已收录报告；0：平衡面板中该年度无报告（数字、虚拟变量与计数均为空）"),
     _c("n_texts", ["panel"], "integer", "Stored texts for this agency-year",
-       "stored texts of the (agency, year) before one was kept (1: no choice)",
+       "stored texts of the (agency, year) before one was kept (1: no choice; 0: no report)",
        "同机关同年度的存储文本数"),
     _c("left_out", ["panel"], "text", "Texts not kept (name: path; …)",
        "the texts not kept, each 'name as written: path'", "未保留的文本", "n_texts is 1"),
@@ -370,6 +378,16 @@ CODEBOOK: tuple[Column, ...] = (
        "表三或表四未读出数字（2008–2018年）的报告，正文所述件数；table_stats 为组内合计",
        "the text states none, or the table was read (the figure is then in the table column)",
        "applications / cases", _family("", _NARRATIVE, "_narrative")),
+    _c("*_source", ["panel"], "text", "{m}: where the figure was read, or why blank",
+       "table3 / table4: the table column; text:N: the prose of section N (2021 numbers: 1 "
+       "一 总体情况/概述, 3 依申请公开, 4 复议诉讼), in *_narrative; text: several parts "
+       "together; none:blank_cell (table read, cell blank), none:unreadable (table not read "
+       "whole), none:not_stated (no table; the text states no single count — none, 约N, "
+       "with last year's carried over, two figures), none:no_report (balanced panel)",
+       "数字来源：table3/table4 表格；text:N 第N部分正文（按2021年编号）；text 多个部分；"
+       "none:blank_cell 表格单元格为空，none:unreadable 表格无法完整读取，none:not_stated "
+       "无表格且正文未给出唯一数字，none:no_report 该年度无报告",
+       members=_family("", _NARRATIVE, "_source")),
     _c("failed_checks", ["panel"], "text", "Failed checks (I1;T1 …)",
        "the report's failed checks, ';'-separated", "未通过的核对项（分号分隔）", "none failed"),
     _c("n_unreadable_tables", ["panel"], "integer", "Tables read only in part",
@@ -489,6 +507,15 @@ CODEBOOK: tuple[Column, ...] = (
     _c("soft", ["cross_year"], "0/1", "1 for X2 (a failure may be legitimate)",
        "1 for X2, whose failure may be legitimate (revisions, lapsed documents); JSON: true/false",
        "X2 时为1（不符可能合理）"),
+    _c("reason", ["cross_year"], "text", "Why X1 was not assessed",
+       "a not_assessable row (a report whose 表三 row 二 was read): previous_missing (no "
+       "report of the year before stored, an earlier one is), first_stored_year (no earlier "
+       "report of the agency stored), previous_legacy (it is in the older layout, no "
+       "表三), previous_unreadable (its 表三 not read whole), previous_not_stated (its row 四 "
+       "blank or absent)",
+       "无法跨年度核对的原因：未收录上年报告 / 无更早报告 / 上年为旧版式 / 上年表三无法读取 / "
+       "上年表三结转未填",
+       "an assessed comparison"),
     _c("prev_year", ["problem_changes"], "integer", "Agency's previous year with a report",
        "the agency's previous stored year", "本机关上一个有报告的年度", unit="year"),
     _c("status", ["problem_changes"], "text", "new / persisting / reappeared / disappeared",

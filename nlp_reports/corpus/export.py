@@ -29,7 +29,7 @@ PANEL = "panel"
 
 def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
            format: str = "jsonl", table: str | None = None, agency_map: Any = None,
-           dedupe: bool = True, codebook: bool = False) -> list[Path]:
+           dedupe: bool = True, codebook: bool = False, balanced: bool = False) -> list[Path]:
     """Export the store ``db`` to ``out``; return the files written.
 
     ``jsonl``: ``out`` is a file, one report per line, or a folder (an existing one, or a
@@ -41,10 +41,10 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     (``row_label``, ``column_label``) beside it.
 
     ``table="panel"``: the agency × year panel (:func:`~nlp_reports.corpus.panel.panel`
-    with ``agency_map`` and ``dedupe``), one row per (agency, year): ``panel.jsonl`` (one
-    row a line; ``out`` a file or a folder, as above), ``panel.csv``, ``.parquet`` or ``.dta``
-    in the folder ``out``. ``agency_map`` or ``dedupe=False`` with another table is a
-    UsageError (they shape the panel only).
+    with ``agency_map``, ``dedupe`` and ``balanced``), one row per (agency, year):
+    ``panel.jsonl`` (one row a line; ``out`` a file or a folder, as above), ``panel.csv``,
+    ``.parquet`` or ``.dta`` in the folder ``out``. ``agency_map``, ``dedupe=False`` or
+    ``balanced`` with another table is a UsageError (they shape the panel only).
 
     ``codebook``: also write ``codebook.csv`` into the folder (:mod:`~nlp_reports.corpus.
     codebook`: type, unit, meaning in English and Chinese, what a blank means) for the
@@ -59,12 +59,12 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     if codebook:
         tables = [table] if table else list(TABLES)
         written = export(db, out, format=format, table=table, agency_map=agency_map,
-                         dedupe=dedupe)
+                         dedupe=dedupe, balanced=balanced)
         return [*written, write_codebook(Path(out), tables)]
     if table == PANEL:
-        return _panel(db, out, format, agency_map=agency_map, dedupe=dedupe)
-    if agency_map is not None or not dedupe:
-        raise UsageError("an agency map and no-dedupe shape the agency × year panel only: "
+        return _panel(db, out, format, agency_map=agency_map, dedupe=dedupe, balanced=balanced)
+    if agency_map is not None or not dedupe or balanced:
+        raise UsageError("an agency map, no-dedupe and balanced shape the agency × year panel only: "
                          "give table 'panel' (--table panel)")
     if table is not None and table not in TABLES:
         raise UsageError(f"no table {table!r} in the store (tables: "
@@ -97,7 +97,7 @@ JSONL_NAME = "reports.jsonl"
 
 
 def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], format: str, *,
-           agency_map: Any, dedupe: bool) -> list[Path]:
+           agency_map: Any, dedupe: bool, balanced: bool = False) -> list[Path]:
     """The agency × year panel written as ``format`` (see :func:`export`). The map is read
     and pyarrow looked for before the store is opened: a bad map writes nothing."""
     from nlp_reports.corpus.panel import panel
@@ -106,7 +106,7 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
     mapping = agency_map_arg(agency_map)
     if format == "parquet":
         _need_pyarrow()
-    df = panel(db, agency_map=mapping, dedupe=dedupe)
+    df = panel(db, agency_map=mapping, dedupe=dedupe, balanced=balanced)
     if format == "jsonl":
         path = jsonl_path(out, name=f"{PANEL}.jsonl")
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -36,8 +36,29 @@ TABLE2_1_CELLS: tuple[str, ...] = (
     "x2_regulations_in_force")
 
 
+#: The table each figure with a text counterpart (``*_narrative``) is read from.
+SOURCE_TABLES: dict[str, str] = {"received": "table3", "granted": "table3", "partial": "table3",
+                                 "refused": "table3", "review": "table4", "litigation": "table4"}
+
+#: The values of a ``<figure>_source`` column: where the figure came from, or why it is blank.
+#: ``text:N`` names the section (its number in the 2021 scheme, as ``sections.number``).
+SOURCES: dict[str, str] = {
+    "table3": "表三's cell(s), in the figure's own column",
+    "table4": "表四's cell(s), in the figure's own column",
+    "text:N": "the prose of section N (1 = 一 总体情况/概述, 3 = 依申请公开, 4 = 复议诉讼; the "
+              "2021 numbers), in <figure>_narrative",
+    "text": "the prose of several parts read together, in <figure>_narrative",
+    "none:blank_cell": "the table was read but its cell(s) are blank, and the text states no count",
+    "none:unreadable": "the table was found but could not be read whole, and the text states "
+                       "no count",
+    "none:not_stated": "no such table, and the text states no single count (none, an estimate "
+                       "约N, a count with last year's carried over, two figures …)",
+    "none:no_report": "no report stored for the agency and year (balanced panel only)",
+}
+
+
 def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
-          dedupe: bool = True, threshold: float = 0.8) -> Any:
+          dedupe: bool = True, threshold: float = 0.8, balanced: bool = False) -> Any:
     """One row per (agency, year) of a store: a DataFrame sorted by agency and year.
 
     ``agency_map`` (old name → new name, a dict or a CSV path, as for :func:`summarize`)
@@ -46,6 +67,11 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     chooses (``n_texts`` says how many stored texts the pair had); False gives one row
     per report. Reports without an agency or a year are left out (they cannot be keyed).
     ``threshold``: the cosine above which a statement counts as copied (as in the summary).
+    ``balanced`` (default False): every agency × every year from the store's first to its last
+    year gets a row, ``has_report`` 0 (figures, dummies and counts blank, each
+    ``<figure>_source`` ``none:no_report``) where no report was stored; else the pairs with a
+    report only (``has_report`` 1). ``<figure>_source`` (:data:`SOURCES`) says where each of
+    the six figures with a text counterpart was read, or why it is blank.
     """
     import pandas as pd
 
@@ -63,6 +89,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     try:
         frames = load_frames(store, agency_map=mapping)
         decisions = _decision_counts(store)
+        found = _tables_found(store)
+        sections = _narrative_sections(store, frames.reports)
     finally:
         if owned:
             store.close()
@@ -115,6 +143,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     # 2008–2018 reports: no tables, counts in prose); never summed into the table columns
     for name in NARRATIVE_COLUMNS.values():
         out[name] = r[name].to_numpy(dtype=float)
+    for name, column in _sources(r, found, sections).items():
+        out[name] = column
     # what a figure's trust rests on: the report's failed identities, its tables not read whole
     failed = (frames.checks.groupby("report_id")["id"]
               .agg(lambda checks: ";".join(sorted(set(map(str, checks))))))
@@ -131,8 +161,119 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     out["share_copied"] = ids.map(copied["share_copied"]).to_numpy(dtype=float)
     out["share_copied_statements"] = ids.map(
         copied["share_copied_statements"]).to_numpy(dtype=float)
+    out.insert(out.columns.get_loc("n_texts"), "has_report", 1)
+    if balanced:
+        out = _balanced(out)
     out = out.sort_values(["agency", "year", "report_id"], kind="stable")
     return out.reset_index(drop=True)
+
+
+def _balanced(out: Any) -> Any:
+    """``out`` with a row for each agency × year of its year range that has none:
+    ``has_report`` and ``n_texts`` 0, ``<figure>_source`` ``none:no_report``, every other
+    column blank (counts as nullable integers: a missing report is no report of 0)."""
+    import pandas as pd
+
+    if out.empty:
+        return out
+    years = range(int(out["year"].min()), int(out["year"].max()) + 1)
+    grid = pd.MultiIndex.from_product([sorted(out["agency"].unique()), years],
+                                      names=["agency", "year"]).to_frame(index=False)
+    have = pd.MultiIndex.from_frame(out[["agency", "year"]])
+    missing = grid[~pd.MultiIndex.from_frame(grid).isin(have)]
+    if missing.empty:
+        return out
+    ints = [c for c in out.columns if pd.api.types.is_integer_dtype(out[c])
+            and c not in ("year", "has_report", "n_texts")]
+    blank = missing.assign(has_report=0, n_texts=0, left_out="",
+                           **{f"{f}_source": "none:no_report" for f in SOURCE_TABLES})
+    out = pd.concat([out, blank], ignore_index=True)[list(out.columns)]
+    for c in ints:
+        out[c] = out[c].astype("Int64")
+    for c in ("year", "has_report", "n_texts"):
+        out[c] = out[c].astype(int)
+    return out
+
+
+def _tables_found(store: Store) -> dict[str, tuple[set[int], set[int]]]:
+    """Table id (of :data:`SOURCE_TABLES`) → (reports holding one, reports whose first one
+    was read only in part)."""
+    from nlp_reports.corpus.summarize import partly_read
+
+    ids = sorted(set(SOURCE_TABLES.values()))
+    compact = store.connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                       "name = 'report_tables'").fetchone()
+    rows = store.query(f"SELECT DISTINCT report_id, table_id FROM "
+                       f"{'report_tables' if compact else 'table_cells'} WHERE table_id IN "
+                       f"({','.join('?' * len(ids))})", ids)
+    partial = partly_read(store.unreadable_tables(), ids)
+    return {t: (set(rows.loc[rows["table_id"] == t, "report_id"].astype(int)), partial[t])
+            for t in ids}
+
+
+def _narrative_sections(store: Store, reports: Any) -> dict[int, list[tuple[int, str]]]:
+    """Report id → its sections but 五 as (number, text), in order, for the reports with a
+    figure read from the text (to say which section stated it)."""
+    from nlp_reports.corpus.summarize import NARRATIVE_COLUMNS
+
+    cols = [c for c in NARRATIVE_COLUMNS.values() if c in reports]
+    if not cols:
+        return {}
+    ids = reports.loc[reports[cols].notna().any(axis=1), "id"].astype(int).tolist()
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        rows = store.query(
+            "SELECT report_id, number, text FROM sections WHERE report_id IN "
+            f"({','.join('?' * len(chunk))}) AND number IS NOT NULL AND number != 5 "
+            "ORDER BY report_id, position", chunk)
+        for rid, number, text in rows.itertuples(index=False):
+            if text:
+                out.setdefault(int(rid), []).append((int(number), text))
+    return out
+
+
+def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
+             sections: dict[int, list[tuple[int, str]]]) -> dict[str, list[str]]:
+    """``<figure>_source`` per report of ``r`` (:data:`SOURCES`): the table when its column
+    holds the figure; the section whose prose states the ``*_narrative`` value (section 一
+    first, as the text reader reads it; ``text`` when no one section states it alone); else
+    why the figure is blank."""
+    from nlp_reports.corpus.summarize import NARRATIVE_COLUMNS, narrative_counts
+
+    ids = r["id"].astype(int).tolist()
+    years = r["year"].tolist()
+    stated: dict[int, list[tuple[int, dict[str, int]]]] = {}
+
+    def section_of(rid: int, year: Any, kind: str, value: float) -> str:
+        if rid not in stated:
+            y = int(year) if year == year and year is not None else None
+            parts = sorted(sections.get(rid, []), key=lambda p: p[0] != 1)
+            stated[rid] = [(n, narrative_counts(text, y)) for n, text in parts]
+        for number, counts in stated[rid]:
+            if counts.get(kind) == value:
+                return f"text:{number}"
+        return "text"
+
+    out: dict[str, list[str]] = {}
+    for kind, table in SOURCE_TABLES.items():
+        held, partial = found[table]
+        values = r[kind].to_numpy(dtype=float)
+        prose = r[NARRATIVE_COLUMNS[kind]].to_numpy(dtype=float)
+        column = []
+        for rid, year, v, t in zip(ids, years, values, prose, strict=True):
+            if v == v:
+                column.append(table)
+            elif t == t:
+                column.append(section_of(rid, year, kind, t))
+            elif rid in partial:
+                column.append("none:unreadable")
+            elif rid in held:
+                column.append("none:blank_cell")
+            else:
+                column.append("none:not_stated")
+        out[f"{kind}_source"] = column
+    return out
 
 
 def _decision_counts(store: Store) -> dict[str, dict[int, float]]:
@@ -156,4 +297,4 @@ def _decision_counts(store: Store) -> dict[str, dict[int, float]]:
     return out
 
 
-__all__ = ["DECISION_CELLS", "TABLE2_1_CELLS", "panel"]
+__all__ = ["DECISION_CELLS", "SOURCES", "SOURCE_TABLES", "TABLE2_1_CELLS", "panel"]

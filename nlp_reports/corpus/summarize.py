@@ -525,6 +525,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     for name, (table_id, _, _) in CROSS_YEAR_CELLS.items():
         # a table read only in part is not assessable, here as in the report's own checks
         reports.loc[reports["id"].isin(partial[table_id]), name] = np.nan
+    reports["table3_partial"] = reports["id"].isin(partial["table3"])  # (cross_year's reason)
     # only reports without a figure of 表三/表四 can be in with_tables by their checks alone
     bare = reports[["received", "outcomes_total", "review", "litigation"]].isna().all(axis=1)
     reports["identities_checked"] = reports["id"].isin(
@@ -1674,6 +1675,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["table_stats"] = _table_stats(reps, frames.checks, by)
     tables["vocabulary"] = _vocabulary(reps, frames.words, tuple(word_groups), top_words)
     notes += segmented_note(frames.words, reps)
+    notes += cross_year_note(tables.get("cross_year"))
     for name, keys in (("overview", by), ("prevalence", by), ("coverage", by),
                        ("representatives", by), ("table_stats", by),
                        ("vocabulary", tuple(word_groups))):
@@ -2244,20 +2246,36 @@ def pairs_by_year(reports: Any) -> Any:
 
 CROSS_YEAR_COLUMNS: tuple[str, ...] = (
     "agency", "year", "report_id", "prev_report_id", "check", "table_id", "row", "column",
-    "expected", "found", "outcome", "soft")
+    "expected", "found", "outcome", "soft", "reason")
+
+#: Why X1 could not be assessed for a report whose 表三 row 二 (上年结转) was read: the
+#: ``reason`` of its ``not_assessable`` row in ``cross_year``.
+CROSS_YEAR_REASONS: dict[str, tuple[str, str]] = {
+    "previous_missing": ("no report of the year before is stored, though an earlier one is",
+                         "未收录上一年度报告（更早年度有）"),
+    "first_stored_year": ("no earlier report of the agency is stored", "本机关无更早年度的报告"),
+    "previous_legacy": ("the year before is in the older layout (no 表三)",
+                        "上一年度报告为旧版式（无表三）"),
+    "previous_unreadable": ("the year before's 表三 could not be read whole", "上一年度表三无法完整读取"),
+    "previous_not_stated": ("the year before's 表三 row 四 (结转下年度) is blank or absent",
+                            "上一年度表三“结转下年度继续办理”未填或缺表"),
+}
 
 
 def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
     """X1 (四 of t−1 = 二 of t, per column) and X2 (现行有效 stock-and-flow, soft) per agency.
 
     One row per assessed comparison (both operands written): agency, year, check, row,
-    column, expected, found, outcome (fail first, then pass), soft.
+    column, expected, found, outcome (fail first, then pass), soft; then one
+    ``not_assessable`` X1 row (column, expected and found blank) per report whose 表三 row
+    二 was read but that no X1 comparison assessed, its ``reason`` one of
+    :data:`CROSS_YEAR_REASONS` (blank in the assessed rows).
     """
     import pandas as pd
 
     pairs = pairs_by_year(reports)
     if pairs.empty:
-        return pd.DataFrame(columns=list(CROSS_YEAR_COLUMNS))
+        return _with_unassessed(pd.DataFrame(columns=list(CROSS_YEAR_COLUMNS)), reports, pairs)
     vals = reports.set_index("id")
     cur = vals.loc[pairs["report_id"]].reset_index(drop=True)
     old = vals.loc[pairs["prev_report_id"]].reset_index(drop=True)
@@ -2277,7 +2295,71 @@ def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
     out["outcome"] = np.where(ok, "pass", "fail")
     out["_order"] = ok.astype(int)
     out = out.sort_values(["_order", "agency", "year", "check", "row", "column"])
-    return out[list(CROSS_YEAR_COLUMNS)].reset_index(drop=True)
+    out["reason"] = ""
+    return _with_unassessed(out[list(CROSS_YEAR_COLUMNS)].reset_index(drop=True), reports,
+                            pairs)
+
+
+def _with_unassessed(assessed: Any, reports: Any, pairs: Any) -> Any:
+    """``assessed`` and, after it, a ``not_assessable`` X1 row for each report with a value
+    of 表三 row 二 that no X1 row of ``assessed`` compares (:data:`CROSS_YEAR_REASONS`)."""
+    import pandas as pd
+
+    inn = [f"x1_in_{c}" for c in X1_COLUMNS]
+    out_ = [f"x1_out_{c}" for c in X1_COLUMNS]
+    if not set(inn + out_) <= set(reports.columns):
+        return assessed
+    r = reports.dropna(subset=["agency", "year"])
+    done = set(assessed.loc[assessed["check"] == "X1", "report_id"].tolist())
+    wanted = r[r[inn].notna().any(axis=1).to_numpy() & ~r["id"].isin(done).to_numpy()]
+    if wanted.empty:
+        return assessed
+    from nlp_reports.parse.metadata import agency_key
+
+    prev = (dict(zip(pairs["report_id"], pairs["prev_report_id"], strict=True))
+            if len(pairs) else {})
+    first = r.assign(key=r["agency"].map(agency_key)).groupby("key")["year"].min()
+    vals = reports.set_index("id")
+    rows = []
+    for rid, agency, year in zip(wanted["id"], wanted["agency"], wanted["year"], strict=True):
+        p = prev.get(rid)
+        if p is None:
+            reason = ("first_stored_year" if year <= first.get(agency_key(agency), year)
+                      else "previous_missing")
+        elif vals.at[p, "format"] == "legacy":
+            reason = "previous_legacy"
+        elif "table3_partial" in vals and bool(vals.at[p, "table3_partial"]):
+            reason = "previous_unreadable"
+        else:
+            reason = "previous_not_stated"
+        rows.append({"agency": agency, "year": int(year), "report_id": rid,
+                     "prev_report_id": p, "check": "X1", "table_id": "table3", "row": "2",
+                     "column": None, "expected": np.nan, "found": np.nan,
+                     "outcome": "not_assessable", "soft": False, "reason": reason})
+    extra = pd.DataFrame(rows, columns=list(CROSS_YEAR_COLUMNS)).sort_values(["agency", "year"])
+    out = extra.reset_index(drop=True) if assessed.empty else pd.concat([assessed, extra],
+                                                                        ignore_index=True)
+    out["prev_report_id"] = out["prev_report_id"].astype("Int64")  # (blank: no such report)
+    return out
+
+
+def cross_year_note(cross: Any) -> list[str]:
+    """The note on the reports X1 could not be assessed for (``cross_year``'s
+    ``not_assessable`` rows), by reason, in English and Chinese; empty when there are none
+    but ``first_stored_year`` ones (where each agency's series starts: no hole in it)."""
+    if cross is None or "reason" not in cross or not len(cross):
+        return []
+    missed = cross.loc[(cross["outcome"] == "not_assessable")
+                       & (cross["reason"] != "first_stored_year"), "reason"].value_counts()
+    if missed.empty:
+        return []
+    n = int(missed.sum())
+    en = "; ".join(f"{int(k)} {r} ({CROSS_YEAR_REASONS[r][0]})" for r, k in missed.items())
+    zh = "；".join(f"{CROSS_YEAR_REASONS[r][1]}{int(k)}份" for r, k in missed.items())
+    return [f"cross_year: {n} report{'s' if n != 1 else ''} with 表三 row 二 (上年结转) read "
+            f"could not be compared with the year before (X1 not assessed): {en}; each is a "
+            "not_assessable row of cross_year with its reason / 跨年度核对：" + f"{n}份报告已读取"
+            f"表三“上年结转”但无法与上一年度核对（{zh}），见 cross_year 表中 not_assessable 行"]
 
 
 def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) -> Any:
@@ -2417,11 +2499,8 @@ _OLDER_WORDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("行政复议",),
      re.compile(r"行政复议([和及、与])行政诉讼(?:案件)?(?:数量?)?(?:均|都)(?:为|是)?(?:零|0)件?"),
      r"未发生行政复议\1行政诉讼"),
-    # a list of channels naming all of them ("申请人通过信函、网上申请等方式向我部申请公开
-    # 政府信息200件") is no channel's sub-count: dropped, so the count is read as the total
-    # (a 其中 before it still makes the clause a part of another figure)
-    (("等方式", "等渠道", "等途径", "等多种"),
-     re.compile(r"通过[^，,。；;\d\n]{1,24}?等(?:多种)?(?:方式|渠道|途径)(?=向)"), ""),
+    # (a list of all channels before the applicants' count, "申请人通过信函、网上申请等方式向我部
+    # 申请公开政府信息200件", is dropped by the T1 reader itself: checks._CHANNEL_LIST)
     (("申请公开",), re.compile(r"(?<![未没无])申请公开(?:政府)?信息"
                                r"(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])"), "收到政府信息公开申请"),
     (("申请行政复议", "提起行政复议", "申请了行政复议", "提起了行政复议"),

@@ -296,7 +296,8 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
                                                  layout.content_start + meta.REGION_SCAN]),
         published=published,
         published_from=published_from,
-        format=meta.format_of(year, table_layout, s5_title, len(sections)),
+        format=meta.format_of(year, table_layout, s5_title, len(sections),
+                              None if table_layout else _outline(layout, simplified)),
         source=path,
         source_format=doc.source_format,
         encoding=doc.encoding,
@@ -308,7 +309,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
     problems[:0] = (_layout_problems(layout, sections)
                     + _numbering_problems(layout, simplified, older=older)
-                    + _fee_part_problems(layout, simplified, metadata.format))
+                    + _fee_part_problems(layout, simplified, metadata.format, year))
     problems.extend(_annex_problems(title, sections, tables, statements))
     log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
               path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
@@ -971,13 +972,16 @@ def _numbering_problems(layout: Layout, text: str, *, older: bool = False) -> li
 _FEE_WORDS = re.compile(r"收费|收取|费用|减免")
 
 
-def _fee_part_problems(layout: Layout, text: str, fmt: str | None) -> list[Problem]:
+def _fee_part_problems(layout: Layout, text: str, fmt: str | None,
+                       year: int | None = None) -> list[Problem]:
     """``missing_fee_part`` for an older (2008–2018) layout with sections that says nothing
     of fees (收费及减免, 2007 条例 第三十二条), no part of its own nor a sentence elsewhere: the
-    national scheme folds that part into section 3, so a missing section cannot show it."""
+    national scheme folds that part into section 3, so a missing section cannot show it. Not
+    for a report on 2019 or later still in that layout: the revised 条例 (第五十条) asks no
+    fee part."""
     end = layout.annex_span[1] if layout.annex_span else layout.content_end  # (its annex too)
-    if fmt != "legacy" or not layout.sections or _FEE_WORDS.search(
-            text, layout.content_start, end):
+    if (fmt != "legacy" or (year is not None and year >= 2019) or not layout.sections
+            or _FEE_WORDS.search(text, layout.content_start, end)):
         return []
     return [Problem("missing_fee_part", "no part on fees (收费及减免情况, 2007 条例 第三十二条) "
                     "and no word of fees in the text")]
@@ -1003,6 +1007,13 @@ def _annex_problems(title: str | None, sections: list[Section], tables: list,
                     "an annex of tables (附表/附件 in the title; no section 一, 五 or 六): its "
                     "report body (总体情况, problems and measures) is probably another file; "
                     "read the two together")]
+
+
+def _outline(layout: Layout, simplified: str) -> str | None:
+    """:func:`metadata.outline_of` of the report's section headings, each from its line's
+    start (the 第X部分 numbering) to the end of its title."""
+    return meta.outline_of([simplified[simplified.rfind("\n", 0, s.title_start) + 1:s.title_end]
+                            for s in layout.sections])
 
 
 def _read_tables(section_texts: dict[int, str], year: int | None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from nlp_reports.ingest.normalize import PAGE_DATE_KEY
@@ -1007,13 +1008,51 @@ def _iso(y: int, mo: int, d: int) -> str | None:
         return None
 
 
+#: Headings of the 2008–2018 outlines (国办's 2008 model outline and its 第X部分 variants), none
+#: of the 2019/2021 forms' titles: 概述 / 基本情况 for 一, 依申请公开 (不予公开) for 三, a part of
+#: its own on 收费及减免, "申请提起行政复议", parts numbered 第一部分 ….
+_OLD_HEADING_MARKS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:工作)?(?:概述|概况|基本情况)"),
+    re.compile(r"^(?:政府信息)?依申请公开|不予公开"),
+    re.compile(r"收费"),
+    re.compile(r"申请提起行政复议"),
+)
+_PART_NUMBERING = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]{1,2}部分")
+_HEADING_NUMERAL = re.compile(r"^[ \t\u3000]*(?:第[一二三四五六七八九十]{1,2}(?:部分|章|节)|"
+                              r"[一二三四五六七八九十]{1,2}[、.．]?)[ \t\u3000:：]*")
+#: Titles only the 2019 trial and 2021 forms give (三、收到和处理政府信息公开申请情况, 四、政府
+#: 信息公开行政复议、行政诉讼情况).
+_NEW_HEADING = re.compile(r"收到和处理政府信息公开申请|^政府信息公开行政复议、行政诉讼情况")
+
+
+def outline_of(headings: Sequence[str]) -> str | None:
+    """"legacy" when a report's section headings (as written, numeral included) are the
+    2008–2018 outline's — two marks of it or more (:data:`_OLD_HEADING_MARKS`, 第X部分
+    numbering) and no title of the 2019/2021 forms — else None (the headings do not say)."""
+    marks: set[int] = set()
+    for line in headings:
+        if _PART_NUMBERING.match(line):
+            marks.add(-1)
+        title = _HEADING_NUMERAL.sub("", line, count=1)
+        if _NEW_HEADING.search(title):
+            return None
+        marks.update(i for i, mark in enumerate(_OLD_HEADING_MARKS) if mark.search(title))
+    return "legacy" if len(marks) >= 2 else None
+
+
 def format_of(year: int | None, table_layout: str | None, section5_title: str | None,
-              n_sections: int) -> str | None:
-    """"2021", "2019" (试行) or "legacy": from the table layout, else the year, else headings."""
+              n_sections: int, outline: str | None = None) -> str | None:
+    """"2021", "2019" (试行) or "legacy": from the table layout found, else the headings
+    (``outline``: :func:`outline_of`, a table-less report before 2021 still in the old
+    outline is legacy), else the year, else the 2019-style 五 title."""
     if table_layout in ("2021", "2019"):
         if year is not None and year < 2019:
             return "legacy"
         return table_layout
+    if outline == "legacy" and (year is None or year < 2021):
+        # (from 2021 the form and its tables are the rule: a table-less report in an outline
+        # of its own — a university's 学年 report — keeps its year's format)
+        return "legacy"
     if year is not None:
         if year >= 2021:
             return "2021"
