@@ -613,18 +613,25 @@ def _table_value(
         rows = _refusal_rows(t.rows)
     if any(r not in t.rows for r in rows) or any(c not in t.columns for c in cols):
         return None, row, column, cells, f"{tid} has no such cell", ()
-    values = [t.get(r, c) for r in rows for c in cols]  # (each cell looked up once)
-    read: tuple[str, ...] = ()
-    if None in values:
-        at = [(t.rows.index(r), t.columns.index(c)) for r in rows for c in cols
-              if t.get(r, c) is None]
-        marks = _none_marks(t, at)
-        if marks is None:
-            blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
-            return None, row, column, cells, f"blank operand(s) {', '.join(blank)}", ()
-        read = marks
-    total = float(sum(v or 0.0 for v in values))
+    total, read = _cells_sum(t, [(r, c) for r in rows for c in cols])
+    if total is None:
+        blank = [f"{r}/{c}" for r in rows for c in cols if t.get(r, c) is None]
+        return None, row, column, cells, f"blank operand(s) {', '.join(blank)}", ()
     return total, row, column, cells, None, read
+
+
+def _cells_sum(t: Table, cells: Sequence[tuple[str, str]]) -> tuple[float | None, tuple[str, ...]]:
+    """The sum of the ``cells`` (row id, column id) of ``t``, each cell looked up once, with
+    those written as a none-mark read as 0 (named: ``zero_read``); None when one is blank or no
+    figure. Raises KeyError for a cell ``t`` has not."""
+    values = [t.get(r, c) for r, c in cells]
+    if None not in values:
+        return float(sum(values)), ()  # type: ignore[arg-type]
+    read = _none_marks(t, [(t.rows.index(r), t.columns.index(c))
+                           for (r, c), v in zip(cells, values, strict=True) if v is None])
+    if read is None:
+        return None, ()
+    return float(sum(v or 0.0 for v in values)), read
 
 
 #: kind → (table id, rows, columns, row id, column id, cells as named in messages): the part
@@ -701,16 +708,9 @@ def _parts_value(t: Table, kind: str) -> tuple[float | None, tuple[str, ...]]:
     else:
         return None, ()
     try:
-        values = [t.get(r, c) for r, c in parts]
+        return _cells_sum(t, parts)
     except KeyError:
         return None, ()
-    if None not in values:
-        return float(sum(values)), ()  # type: ignore[arg-type]
-    read = _none_marks(t, [(t.rows.index(r), t.columns.index(c))
-                           for (r, c), v in zip(parts, values, strict=True) if v is None])
-    if read is None:
-        return None, ()
-    return float(sum(v or 0.0 for v in values)), read
 
 
 # --- T2: fees vs section 六 ----------------------------------------------------------------
