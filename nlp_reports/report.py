@@ -299,9 +299,7 @@ def _check_dict(c: Check) -> dict[str, Any]:
 
 def _check_of(d: dict[str, Any]) -> Check:
     """A Check from its JSON (before 1.6 without ``zero_read``: none read as 0)."""
-    if "zero_read" not in d:
-        return Check(**d)
-    return Check(**{**d, "zero_read": tuple(d["zero_read"] or ())})
+    return Check(**{**d, "zero_read": tuple(d.get("zero_read") or ())})
 
 
 def _table_dict(t: Table) -> dict[str, Any]:

@@ -943,8 +943,10 @@ _BUTTONS_LINE = re.compile(
 #: without images): "▲镇政务公开专区", "图为…。", "（图为…）" — short, one sentence at most.
 #: A "▲" line is one only when it is the block's one "▲" line (a lone ▲ is no list: two or
 #: more are bullets, :func:`_with_line_lone_items`).
-_CAPTION_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[▲△]|[(（]?图为)[^\n。；;！!？?]{1,60}[。)）]?"
-                           r"[ \t\u3000]*$")
+_CAPTION_TEXT = r"[^\n。；;！!？?]{1,60}[。)）]?[ \t\u3000]*$"
+_CAPTION_LINE = re.compile(rf"(?m)^[ \t\u3000]*(?:[▲△]|[(（]?图为){_CAPTION_TEXT}")
+#: :data:`_CAPTION_LINE` without its "▲" lines (a block of ▲ bullets).
+_CAPTION_ONLY_FIGURE = re.compile(rf"(?m)^[ \t\u3000]*[(（]?图为{_CAPTION_TEXT}")
 _TRIANGLE_LINE = re.compile(r"(?m)^[ \t\u3000]*[▲△]")
 
 
@@ -966,11 +968,6 @@ def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list
     lone = len(_TRIANGLE_LINE.findall(text, s, e)) == 1
     rx = _CAPTION_LINE if lone else _CAPTION_ONLY_FIGURE
     return _cut_buttons(text, found, rx)
-
-
-#: :data:`_CAPTION_LINE` without its "▲" lines (a block of ▲ bullets).
-_CAPTION_ONLY_FIGURE = re.compile(r"(?m)^[ \t\u3000]*[(（]?图为[^\n。；;！!？?]{1,60}[。)）]?"
-                                  r"[ \t\u3000]*$")
 
 
 def _cut_buttons(text: str, found: list[StatementSpan],

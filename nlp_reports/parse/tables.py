@@ -89,8 +89,6 @@ _NUMBERISH = re.compile(r"[\d.,eE+\-]*\d[\d.,eE+\-%]*万?")
 #: holding two figures ("145(48)", "12/3", "5、2"): a value cell that is no number (null, its
 #: table unreadable naming it), never a label, and never repaired or split.
 _GARBLED_FIGURE = re.compile(r"[\dOolI〇]*\d[\dOolI〇]*(?:[(/、][\dOolI〇]+\)?)?|[OolI]")
-#: (null, kept in ``raw``; the checks read them as 0, saying so: checks.NONE_MARKS)
-_BLANK_MARKS = NONE_MARKS
 _SPACED_UNIT = re.compile(r"(\d) (?=(?:件|万元)(?: |$))")
 #: Minus signs other than ASCII "-" that a spreadsheet or a font writes before a figure
 #: (U+2212 −, full-width －, small ﹣, en dash –): the figure is negative, never its digits alone.
@@ -129,7 +127,7 @@ def _classify(tok: str) -> _Cell | None:
     """A value cell for ``tok``, or None when it is a label (text)."""
     if tok.isdigit() and tok.isascii() and len(tok) < 12:
         return _Cell(NUM, tok, float(tok))
-    if tok == "" or tok in _BLANK_MARKS:
+    if tok == "" or tok in NONE_MARKS:  # (null, kept in ``raw``; the checks read them as 0)
         return _Cell(BLANK, tok, None)
     if len(tok) > 32:  # no cell of these tables is that long: an absurd number, or text
         numberish = not tok.strip("0123456789.,eE+-%") and any(c.isdigit() for c in tok)
