@@ -482,6 +482,49 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_info(args: argparse.Namespace) -> int:
+    from nlp_reports.corpus import Store
+
+    with Store(args.db, readonly=True) as store:
+        version = store.connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        counts = {t: store.count(t) for t in ("reports", "statements", "files")}
+        files = store.query("SELECT status, COUNT(*) AS n FROM files GROUP BY status "
+                            "ORDER BY status")
+        models = store.models()
+    if args.format == "json":
+        from nlp_reports.corpus.summarize import records
+
+        _out(json.dumps({"db": str(args.db), "schema_version": version[0] if version else None,
+                         **counts, "files_by_status": dict(zip(files["status"], map(int,
+                                                               files["n"]), strict=True)),
+                         "models": records(models)}, ensure_ascii=False))
+        return EXIT_OK
+    by_status = ", ".join(f"{n} {s}" for s, n in zip(files["status"], files["n"], strict=True))
+    _out(f"{args.db}: store schema {version[0] if version else '?'}; {counts['reports']} "
+         f"reports, {counts['statements']} statements; {counts['files']} files"
+         + (f" ({by_status})" if by_status else ""))
+    _out(f"models ({len(models)}) / 标注模型（{len(models)}个）:")
+    for m in models.to_dict("records"):
+        name = m["name"] or "unknown model (tagged before the store recorded models) / 未知模型"
+        _out(f"  {m['model_id']}  {name}: {m['reports']} reports now / 现有{m['reports']}份报告")
+        for key in ("path", "created", "training_data_sha256", "sklearn_version", "tokenizer",
+                    "provenance", "first_used", "last_used"):
+            if m[key] is not None and m[key] == m[key]:
+                _out(f"    {key}: {m[key]}")
+        if isinstance(m["test_metrics"], str):
+            test = json.loads(m["test_metrics"])
+            shown = {k: test[k] for k in ("kind_accuracy", "theme_micro_f1", "theme_macro_f1",
+                                          "n_test") if k in test}
+            if shown:
+                _out("    test: " + ", ".join(f"{k} {v}" for k, v in shown.items()))
+    if len(models[models["reports"] > 0]) > 1:
+        _err("warning: the stored reports were tagged by several models: their kinds and "
+             "themes are two measurements; re-tag with one (tag … --retag) / 数据库中的报告由"
+             "多个模型标注，类型和主题判断不可比，请用同一模型重新标注")
+    return EXIT_OK
+
+
 def _cmd_codebook(args: argparse.Namespace) -> int:
     from nlp_reports.corpus.codebook import render
 
@@ -522,9 +565,20 @@ def _cmd_summarize(args: argparse.Namespace) -> int:
     agency_map, ok = _agency_map(args)
     if not ok:
         return EXIT_USAGE
-    summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe, agency_map=agency_map,
-                        agencies=args.agency or (), years=args.year or (),
-                        folders=args.folder or ())
+    import warnings
+
+    from nlp_reports.classify.dataset import DataWarning
+
+    with warnings.catch_warnings(record=True) as caught:  # (a notebook's warning: a line here)
+        warnings.simplefilter("always", DataWarning)
+        summary = summarize(args.db, by=args.by or [], dedupe=args.dedupe,
+                            agency_map=agency_map, agencies=args.agency or (),
+                            years=args.year or (), folders=args.folder or ())
+    for w in caught:
+        if issubclass(w.category, DataWarning):  # several models mixed (标注模型不一)
+            _err(f"warning: {w.message}")
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if args.csv:  # before the page, which names the CSV files only once they exist
         written = summary.to_csv(args.csv)
         _err(f"{len(written)} CSV files written to {args.csv}")
@@ -845,6 +899,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
+        "info", help="what a store holds: counts and the models that tagged it / 数据库概况：报告数量与标注模型",
+        description="What a store holds: its schema version, how many reports, statements "
+                    "and files (by status), and the models that tagged its reports (the "
+                    "store's models table: SHA-256, name, folder, created, training-data "
+                    "SHA-256, scikit-learn version, tokenizer, the card's test figures, first "
+                    "and last use, how many stored reports carry its tags now). A store tagged "
+                    "by several models is warned about on stderr. Read only. / "
+                    "数据库概况：报告、表述和文件数量，以及标注各报告的模型")
+    p.add_argument("--db", required=True, help="the store `nlp-reports tag` made / tag 生成的数据库")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text (default) or json / 输出格式")
+    p.set_defaults(func=_cmd_info)
+
+    p = sub.add_parser(
         "codebook", help="every exported column: type, unit, meaning (English, 中文), blank / 各导出列的类型、单位和含义（中英文）",
         description="The codebook of every column the exports write: the store tables "
                     "(export), the panel (export --table panel), the summary tables "
@@ -865,7 +933,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "summarize", help="themes, coverage, copying, tables across the stored reports / 汇总：各主题出现比例、问题与措施、沿用上年表述、表格统计",
         description="Summarize the stored reports: the headline names the model(s) that tagged "
-                    "them (JSON: \"models\"), the notes say what a reader must know (in "
+                    "them (JSON: \"models\"; name and date from the store's models table; "
+                    "several models: a warning on stderr), the notes say what a reader must know (in "
                     "English and Chinese), overview gives the share of reports stating any "
                     "problem or measure, table_stats the figures of 表三/表四 with the reports whose "
                     "表三 (with_table3) and 表四 (with_table4) were read (and, before 2019, "

@@ -82,7 +82,7 @@ def _keyed_dump(db: Path) -> list[tuple]:
     for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
         cols = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')")]
         for row in con.execute(f'SELECT * FROM "{table}"'):
-            row = [("<time>" if c in ("tagged_at",) else
+            row = [("<time>" if c in ("tagged_at", "first_used", "last_used") else
                     key.get(v, v) if c in ("id", "report_id") else
                     "<time>" if table == "meta" and row[0] == "created" and c == "value" else v)
                    for c, v in zip(cols, row, strict=True)]
@@ -402,7 +402,7 @@ def test_a_schema_4_store_is_upgraded_in_place_every_row_and_id_kept(tmp_path):
     with Store(db) as s:  # opened to write: upgraded
         con = s.connection
         assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            SCHEMA_VERSION,) == ("5",)
+            SCHEMA_VERSION,) == ("6",)
         for t, cols in before.items():
             assert _rows(con, t, [c for c in cols if c != "value" or t != "meta"]) == [
                 tuple(v for c, v in zip(cols, r, strict=True) if c != "value" or t != "meta")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, alive, children, make_report
 
+from nlp_reports.classify.dataset import DataWarning
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, summarize, tag_paths
 
@@ -350,7 +351,8 @@ def test_summary_notes_several_models(small_store):
     r = make_report("丙镇人民政府", 2023, ["宣传不够。"], ["加强宣传。"])
     with Store(small_store) as s:
         s.write_report("r9.txt", r, tagger.tag_many([r])[0], model_id="other-model-2")
-    summary = summarize(small_store)
+    with pytest.warns(DataWarning, match="mixes the tags of 2 models"):  # (models24)
+        summary = summarize(small_store)
     [note] = [n for n in summary.notes if "models" in n]
     assert "2 different models" in note
     assert "m: 3 reports" in note and "other-model-: 1 report;" not in note

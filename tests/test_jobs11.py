@@ -96,8 +96,9 @@ def _dump(db: Path) -> list[tuple]:
         cols = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')")]
         for row in con.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid'):
             row = list(row)
-            if "tagged_at" in cols:
-                row[1 + cols.index("tagged_at")] = "<time>"
+            for c in ("tagged_at", "first_used", "last_used"):  # (models: when used)
+                if c in cols:
+                    row[1 + cols.index(c)] = "<time>"
             if table == "meta" and row[1] == "created":
                 row[2] = "<time>"
             out.append((table, *row))

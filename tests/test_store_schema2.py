@@ -115,7 +115,7 @@ def test_report_json_is_compressed_and_reads_back(tmp_path):
         assert list(df["report_json"]) == [r.to_json() for r in _reports()]
         assert all("sections" not in json.loads(t) for t in texts)  # schema 4: not twice
         meta = dict(store.connection.execute("SELECT key, value FROM meta"))
-        assert meta["schema_version"] == SCHEMA_VERSION == "5"
+        assert meta["schema_version"] == SCHEMA_VERSION == "6"
 
 
 @pytest.mark.parametrize("version", ["1", "2", "3"])

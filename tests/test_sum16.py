@@ -21,6 +21,7 @@ import pytest
 from _corpus_helpers import store_of
 
 from nlp_reports import load_report
+from nlp_reports.classify.dataset import DataWarning
 from nlp_reports.cli import main
 from nlp_reports.corpus.summarize import (
     NARRATIVE_COLUMNS,
@@ -87,8 +88,12 @@ def test_the_shipped_model_is_said_to_be_the_shipped_one(tmp_path, reports):
     assert shipped == mc.recorded_checksum(model_dir, mc.read_card(model_dir))
     db = store_of(tmp_path / "shipped.sqlite", reports, model_id=shipped)
     md = summarize(db).to_markdown()
-    assert (f"Tagged with model {shipped[:12]} (10 reports; the shipped default model) / "
-            f"标注模型：{shipped[:12]}（10份报告，随附的默认模型）") in md
+    # the store's models row: written from the installed shipped card (write_report was
+    # given no card), so the line names it and gives its date
+    created = mc.read_card(model_dir)["created"][:10]
+    assert (f"Tagged with model default ({shipped[:12]}, created {created}; 10 reports; the "
+            f"shipped default model) / 标注模型：default（{shipped[:12]}，{created}训练；"
+            "10份报告，随附的默认模型）") in md
     assert json.loads(summarize(db).to_json())["models"][0]["shipped_default"] is True
 
 
@@ -97,7 +102,9 @@ def test_a_store_tagged_by_two_models_names_both_with_their_counts(tmp_path, rep
     db = tmp_path / "two.sqlite"
     store_of(db, {n: reports[n] for n in names[:6]}, model_id=MODEL_A)
     store_of(db, {n: reports[n] for n in names[6:]}, model_id=MODEL_B)
-    s = summarize(db)
+    with pytest.warns(DataWarning, match=r"mixes the tags of 2 models \(c97cd983d4fd: 6 "
+                      r"reports; 7e21aa05b3c9: 4 reports\)"):
+        s = summarize(db)
     assert s.models == ((MODEL_A, 6), (MODEL_B, 4))
     assert ("Tagged with 2 models: c97cd983d4fd (6 reports), 7e21aa05b3c9 (4 reports)"
             in s.to_markdown())
@@ -191,6 +198,7 @@ def test_by_level_lists_the_levels_from_the_top_down(db):
 
 # --- 5. every note in English and Chinese ---------------------------------------------------
 
+@pytest.mark.filterwarnings("ignore::nlp_reports.classify.dataset.DataWarning")  # (two models)
 def test_every_note_has_its_chinese_sentence(tmp_path, reports):
     names = sorted(reports)
     db = tmp_path / "notes.sqlite"

@@ -174,6 +174,9 @@ class Audit:
     notes: tuple[str, ...] = ()
     no_match: str = ""
     missing: Any = None
+    #: the model(s) whose tags the audited reports carry (标注模型: name, id, date, reports
+    #: each), as the summary's line says it: the theme and copying findings are theirs
+    models: str = ""
 
     def sorted(self, sort: str | None = None) -> Any:
         """The table sorted by ``sort`` (default: the audit's ``sort``): numbers (counts,
@@ -257,6 +260,7 @@ class Audit:
         # agencies with no report on --year, the English one counts them (as on the page)
         title = ("# 审查结果 Audit" if findings_first else "# Audit") + f"\n\n{headline_zh(self)}\n\n"
         head = (f"{title}{self.headline(name_missing=False)} Sorted {order}.\n\n"
+                + (f"{self.models}\n\n" if self.models else "")
                 + (f"Files are in {folder}{os.sep}\n\n" if folder else "")
                 + f"Defect columns: {', '.join(DEFECT_COLUMNS)}. Signal columns: "
                 f"{', '.join(SIGNAL_COLUMNS)} (docs/audit.md; 审查说明 in Chinese).\n\n")
@@ -399,7 +403,7 @@ class Audit:
 
         sort = sort or self.sort
         html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes,
-                                self.no_match, self.missing))
+                                self.no_match, self.missing, self.models))
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             Path(path).write_text(html, encoding="utf-8")
@@ -1034,8 +1038,12 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     if (years or folders or chosen is not None) and len(frames.reports) and not (
             out["failed"] == "").any():
         no_match = _no_match(frames.reports, len(failures), years, folders, agencies, chosen)
+    audited = frames.reports[frames.reports["id"].isin(out["report_id"])]
+    notes += sm.models_notes(audited)  # (the theme findings of two models: two measurements)
+    models = (sm.models_line(sm.models_of(audited), sm.model_cards_of(frames.models))
+              if len(audited) else "")
     result = Audit(out[list(COLUMNS)], zh_frame, sort, counted, tuple(notes), no_match,
-                   missing)
+                   missing, models)
     result.sorted()  # an unknown sort column fails here, before any output is written
     return result
 

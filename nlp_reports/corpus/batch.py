@@ -52,6 +52,7 @@ from nlp_reports.corpus.store import (
     prepare_report,
     statement_rows,
     tagged_to_stored,
+    tagger_model_record,
 )
 from nlp_reports.corpus.writelock import writer_lock
 from nlp_reports.errors import (
@@ -2678,6 +2679,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # a run stopped before its end: only those may pass to a copy whose name gives them
         # (_name_holders)
         new_from = store.new_reports_from()
+        store.use_model(tagger_model_record(tagger))  # (its models row: with its reports)
         store.forget_vanished_failures(lambda p: archive.exists(real_path(p)))
         _forget_gone_members(store, files, missing)
         missing = [Failure(shown, f.reason, _storable(f.message, f.path, shown))

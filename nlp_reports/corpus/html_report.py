@@ -550,7 +550,8 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
                if by else "") + "</p>"]
     models = tuple(getattr(summary, "models", ()) or ())
     if models:  # (two report.html of one corpus tagged by two models are told apart)
-        body.append(f'<p class="models">{esc(models_line(models))}</p>')
+        cards = getattr(summary, "model_cards", None)
+        body.append(f'<p class="models">{esc(models_line(models, cards))}</p>')
     filters = tuple(getattr(summary, "filters", ()) or ())
     if filters:  # (--year / --folder: what every figure below counts)
         body.append(f'<p class="filters"><b>筛选 Only</b>: {esc(", ".join(filters))} — every '
@@ -1314,6 +1315,8 @@ def audit_html(audit: Any) -> str:
             f"<p>{esc(headline_zh(audit))}</p>",
             # the agencies with no report on --year are named once, in the Chinese headline
             f"<p>{esc(audit.headline(name_missing=False))}</p>",
+            *([f'<p class="models">{esc(audit.models)}</p>'] if getattr(audit, "models", "")
+              else []),
             '<p class="note screen-only">缺陷：报告数据错误、缺失或不符合国家格式要求，应退回整改；'
             "提示：值得一看，但在合格报告中也常见（如套话雷同、问题无对应措施、沿用上年表述）。"
             f"{esc(order_zh)}；点击列名可重新排序（第一次从小到大，再点一次从大到小）。单元格显示"

@@ -31,9 +31,9 @@ from nlp_reports.taxonomy import KINDS, THEME_IDS
 
 log = logging.getLogger("nlp_reports")
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 #: Older schema versions this version opens: read as they are, upgraded in place on write.
-MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2", "3", "4")
+MIGRATABLE_VERSIONS: tuple[str, ...] = ("1", "2", "3", "4", "5")
 #: zlib level of ``reports.report_json``: the fastest levels already shrink it ~6×.
 JSON_LEVEL = 1
 #: Page size of a new store file: a report is ~40 KB of rows (its sections' text, its
@@ -287,6 +287,33 @@ _REPORTS_INDEXES = """CREATE UNIQUE INDEX IF NOT EXISTS reports_path_part ON rep
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports (agency, year);
 CREATE INDEX IF NOT EXISTS reports_sha256 ON reports (sha256);"""
 
+#: Schema 6: one row per model (its SHA-256, ``reports.model_id``) whose tags the store
+#: holds or held, with what its card says (name, date, training data, labels, versions, test
+#: figures), so a store says which model tagged each report (标注模型). ``provenance``:
+#: ``card`` (read from the model's card when it tagged), ``shipped card`` (an older store
+#: upgraded: the installed shipped model's card, same SHA-256) or ``unknown`` (tagged before
+#: the store recorded models, by no model at hand: only its SHA-256 is known).
+_MODELS_TABLE = """CREATE TABLE IF NOT EXISTS models (
+    model_id TEXT PRIMARY KEY,
+    name TEXT,
+    path TEXT,
+    created TEXT,
+    training_data_sha256 TEXT,
+    labels TEXT,
+    sklearn_version TEXT,
+    nlp_reports_version TEXT,
+    tokenizer TEXT,
+    test_metrics TEXT,
+    provenance TEXT NOT NULL,
+    first_used TEXT,
+    last_used TEXT
+);"""
+#: The columns of ``models`` a model's card fills (:func:`model_record`).
+MODEL_COLUMNS: tuple[str, ...] = ("model_id", "name", "path", "created", "training_data_sha256",
+                                  "labels", "sklearn_version", "nlp_reports_version",
+                                  "tokenizer", "test_metrics", "provenance")
+UNKNOWN_MODEL = "unknown"
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
@@ -328,6 +355,7 @@ CREATE TABLE IF NOT EXISTS problems (
     code TEXT NOT NULL,
     message TEXT
 );
+{_MODELS_TABLE}
 """
 
 #: Store tables (or views) that hang off ``reports.id``, as a reader sees them.
@@ -432,6 +460,84 @@ def _tagged_object_to_stored(tagged: Any, statement: Any) -> StoredStatement:
 
 def _float_or_none(v: Any) -> float | None:
     return None if v is None else float(v)
+
+
+def model_record(model_id: str, card: dict[str, Any] | None, *, path: Any = None,
+                 name: str | None = None, tokenizer: str | None = None,
+                 provenance: str = "card") -> dict[str, Any]:
+    """The ``models`` row of model ``model_id`` (its SHA-256) from its card (meta.json:
+    ``nlp_reports.classify.modelcard``): name (``name``, else the card's, else the folder's),
+    folder, date, training-data SHA-256, label set and test figures (JSON), scikit-learn and
+    nlp_reports versions, and the tokenizer engine (``tokenizer``: the one it tagged with,
+    else the card's). Pure: a card lacking a field gives None there; no card at all
+    (``card`` None) is the ``unknown`` row: only the SHA-256 is known."""
+    if card is None:
+        return {"model_id": model_id, **{c: None for c in MODEL_COLUMNS[1:-1]},
+                "provenance": UNKNOWN_MODEL}
+    get = card.get
+    data = get("data") if isinstance(get("data"), dict) else {}
+    labels = get("labels") if isinstance(get("labels"), dict) else {}
+    versions = get("versions") if isinstance(get("versions"), dict) else {}
+    metrics = get("metrics") if isinstance(get("metrics"), dict) else {}
+    settings = get("tokenizer") if isinstance(get("tokenizer"), dict) else {}
+    label_set = {k: labels[k] for k in ("kinds", "themes") if k in labels}
+    test = metrics.get("test")
+    engine = tokenizer or settings.get("engine") or settings.get("engine_at_training")
+
+    def text(v: Any) -> str | None:
+        return None if v is None else str(v)
+
+    return {
+        "model_id": model_id,
+        "name": text(name or get("name") or (Path(path).name if path is not None else None)),
+        "path": text(path),
+        "created": text(get("created")),
+        "training_data_sha256": text(data.get("sha256")),
+        "labels": json.dumps(label_set, ensure_ascii=False) if label_set else None,
+        "sklearn_version": text(versions.get("scikit-learn")),
+        "nlp_reports_version": text(versions.get("nlp_reports")),
+        "tokenizer": text(engine),
+        "test_metrics": json.dumps(test, ensure_ascii=False) if isinstance(test, dict) else None,
+        "provenance": provenance,
+    }
+
+
+def tagger_model_record(tagger: Any) -> dict[str, Any] | None:
+    """:func:`model_record` of a loaded tagger (``nlp_reports.classify.Tagger``, or anything
+    with a ``model_id``; its ``card``, ``path``, ``name`` and ``tokenizer_engine`` when it
+    has them); None without a model id."""
+    model_id = getattr(tagger, "model_id", None)
+    if not model_id:
+        return None
+    card = getattr(tagger, "card", None)
+    try:
+        engine = getattr(tagger, "tokenizer_engine", None)
+    except Exception:  # (a tagger of another make: its engine is not needed)
+        engine = None
+    return model_record(str(model_id), card if isinstance(card, dict) else None,
+                        path=getattr(tagger, "path", None), name=getattr(tagger, "name", None),
+                        tokenizer=engine if isinstance(engine, str) else None,
+                        provenance="card" if isinstance(card, dict) else UNKNOWN_MODEL)
+
+
+def shipped_model_record() -> dict[str, Any] | None:
+    """The ``models`` row of the installed shipped model (``models/default``), its SHA-256
+    as recorded beside it (nothing unpickled), provenance ``shipped card``; None when it is
+    not installed or its card cannot be read. What an older store's rows are filled from."""
+    try:
+        from nlp_reports.classify import modelcard as mc
+
+        for root in mc.shipped_models_roots():
+            folder = root / "default"
+            if not (folder / mc.MODEL_FILE).is_file():
+                continue
+            card = mc.read_card(folder)
+            sha = mc.recorded_checksum(folder, card)
+            return (model_record(sha, card, path=folder, provenance="shipped card")
+                    if sha else None)
+    except Exception as exc:  # (a damaged card: the rows say unknown, which is true)
+        log.debug("no shipped model card: %s", exc)
+    return None
 
 
 @dataclass(frozen=True)
@@ -922,6 +1028,8 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        #: model id → its ``models`` row (:meth:`use_model`), written with its reports
+        self._model_records: dict[str, dict[str, Any]] = {}
         self._conn = self._open()
 
     # --- opening -----------------------------------------------------------------------
@@ -1042,7 +1150,8 @@ class Store:
         ``report_tables`` / ``report_checks`` rows and turns ``table_cells`` and ``checks``
         into views; 3 → 4 adds columns to ``report_tables`` and rewrites nothing (an old
         ``report_json`` holds the full report and is read as it is); 4 → 5 copies ``reports``
-        into a table keyed by (path, part), ids kept. Nothing is re-tagged."""
+        into a table keyed by (path, part), ids kept; 5 → 6 adds ``models``, a row for each
+        model id the reports carry (:meth:`_migrate_5_to_6`). Nothing is re-tagged."""
         has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                 "AND name = 'meta'").fetchone()
         if not has_meta:
@@ -1062,6 +1171,7 @@ class Store:
             elif major == "3":
                 self._migrate_3_to_4(conn)
             self._migrate_4_to_5(conn)
+            self._migrate_5_to_6(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                          (SCHEMA_VERSION,))
             conn.execute("COMMIT")
@@ -1194,6 +1304,19 @@ class Store:
             conn.execute("ALTER TABLE files ADD COLUMN parts INTEGER")
 
     @staticmethod
+    def _migrate_5_to_6(conn: sqlite3.Connection) -> None:
+        """Schema 5 → 6: the ``models`` table, a row for each model id the stored reports
+        carry, filled from what is known (:func:`_inferred_models`): the installed shipped
+        model's card when the id is its SHA-256, else an ``unknown`` row (only the SHA-256
+        is known). No report row changes."""
+        conn.execute(_MODELS_TABLE)
+        columns = (*MODEL_COLUMNS, "first_used", "last_used")
+        conn.executemany(
+            f"INSERT OR IGNORE INTO models ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            [tuple(r[c] for c in columns) for r in _inferred_models(conn)])
+
+    @staticmethod
     def _check_version(conn: sqlite3.Connection, *, write: bool) -> None:
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -1309,12 +1432,15 @@ class Store:
         ids: list[int] = []
         conn = self._conn
         rows = _ChildRows()
+        models: set[str] = set()
         try:
             conn.execute("BEGIN IMMEDIATE")
             for path, report, tagged, sha, size, model_id, words in items:
                 ids.append(self._insert(str(path), report, tagged, sha, size, model_id, words,
                                         rows))
+                models.add(model_id)
             rows.flush(conn)
+            self._record_models(models)
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             if conn.in_transaction:
@@ -1325,6 +1451,82 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
         return ids
+
+    def use_model(self, record: dict[str, Any] | None) -> None:
+        """The ``models`` row (:func:`model_record`, :func:`tagger_model_record`) of the model
+        whose tags are written next: written with the first reports it tagged, in their
+        transaction. A stored row of that id that says less (``unknown``, or filled from the
+        shipped card when the store was upgraded) takes the card's now."""
+        if not record or not record.get("model_id"):
+            return
+        self._model_records[str(record["model_id"])] = dict(record)
+        if self.readonly:
+            return
+        conn = self._conn
+        try:
+            row = conn.execute("SELECT provenance FROM models WHERE model_id = ?",
+                               (str(record["model_id"]),)).fetchone()
+            if row is None or row[0] == "card" or record.get("provenance") != "card":
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            self._record_models({str(record["model_id"])}, used=False)
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+
+    def _record_models(self, model_ids: Iterable[str | None], *, used: bool = True) -> None:
+        """Upsert the ``models`` rows of ``model_ids`` in the open transaction: a new id gets
+        its card's row (:meth:`use_model`; ``unknown`` when none was given), first and last
+        used now (with no card given, the installed shipped model's when it is that model);
+        a stored one its ``last_used`` (``used``), and the card's columns when the stored row
+        is not from a card and the card is known now."""
+        now = _now()
+        for model_id in model_ids:
+            if model_id is None:
+                continue
+            record = self._model_records.get(model_id)
+            if record is None:  # (write_report without use_model: the shipped one? else unknown)
+                shipped = shipped_model_record()
+                record = (shipped if shipped is not None and shipped["model_id"] == model_id
+                          else model_record(model_id, None))
+                self._model_records[model_id] = record
+            self._conn.execute(_UPSERT_MODEL if used else _UPSERT_MODEL_CARD,
+                               (*(record.get(c) for c in MODEL_COLUMNS), now, now))
+
+    def models(self, *, counts: bool = True) -> Any:
+        """The models whose tags the store holds or held (标注模型), one row each (DataFrame,
+        by first use): ``model_id`` (the SHA-256 of its ``model.joblib``: ``reports.model_id``),
+        ``name``, ``path`` (its folder when it tagged), ``created``, ``training_data_sha256``,
+        ``labels`` (JSON: kinds and themes), ``sklearn_version``, ``nlp_reports_version``,
+        ``tokenizer``, ``test_metrics`` (JSON: the card's test figures), ``provenance``
+        (``card``, ``shipped card``, ``unknown``), ``first_used`` and ``last_used`` (ISO UTC
+        times of its first and last reports written) and ``reports`` (how many stored
+        reports carry its tags now: 0 once all were re-tagged by another; ``counts=False``
+        leaves it out, and the pass over ``reports`` it takes). A store of schema 5 or older
+        read as it is shows what its upgrade would write."""
+        import pandas as pd
+
+        conn = self._conn
+        columns = (*MODEL_COLUMNS, "first_used", "last_used")
+        has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                           "name = 'models'").fetchone()
+        if has:
+            records = [dict(zip(columns, r, strict=True)) for r in conn.execute(
+                f"SELECT {', '.join(columns)} FROM models")]
+        else:
+            records = _inferred_models(conn)
+        records.sort(key=lambda r: (r["first_used"] is None, r["first_used"] or "",
+                                    r["model_id"]))
+        df = pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object)
+                           for c in columns})  # (None where unknown, as query() gives)
+        if counts:
+            n = dict(conn.execute("SELECT model_id, COUNT(*) FROM reports WHERE model_id IS "
+                                  "NOT NULL GROUP BY model_id"))
+            df["reports"] = pd.Series([int(n.get(r["model_id"], 0)) for r in records],
+                                      dtype="int64")
+        return df
 
     def _rows_by_sha(self, sql: str, params: tuple[Any, ...],
                      shas: Sequence[str]) -> Iterator[tuple[Any, ...]]:
@@ -1952,6 +2154,45 @@ class Store:
                                 kind_scores=json.loads(kss) if kss else {},
                                 model_kind=mk, layout_disagrees=bool(ld))
                 for i, t, b, m, k, ks, th, ts, kss, mk, ld in rows]
+
+
+_MODEL_VALUES = ", ".join("?" * (len(MODEL_COLUMNS) + 2))
+_PROVENANCE_RANK = "CASE {}.provenance WHEN 'card' THEN 2 WHEN 'shipped card' THEN 1 ELSE 0 END"
+#: A row's card columns are replaced by a better-sourced record's (card > shipped card >
+#: unknown), never by a worse one's.
+_MODEL_CARD_SET = ", ".join(
+    f"{c} = CASE WHEN {_PROVENANCE_RANK.format('excluded')} > "
+    f"{_PROVENANCE_RANK.format('models')} THEN excluded.{c} ELSE models.{c} END"
+    for c in MODEL_COLUMNS[1:])
+#: :meth:`Store._record_models`: insert a model's row, or mark it used now (and give a row
+#: not read from a card the card's columns when the card is known now).
+_UPSERT_MODEL = (f"INSERT INTO models ({', '.join(MODEL_COLUMNS)}, first_used, last_used) "
+                 f"VALUES ({_MODEL_VALUES}) ON CONFLICT (model_id) DO UPDATE SET "
+                 f"last_used = excluded.last_used, {_MODEL_CARD_SET}")
+#: The same for a stored row only: its card's columns, ``first_used``/``last_used`` kept.
+_UPSERT_MODEL_CARD = (f"INSERT INTO models ({', '.join(MODEL_COLUMNS)}, first_used, last_used) "
+                      f"VALUES ({_MODEL_VALUES}) ON CONFLICT (model_id) DO UPDATE SET "
+                      f"{_MODEL_CARD_SET}")
+
+
+def _inferred_models(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The ``models`` rows of a store that kept none (schema 5 or older): one per model id
+    its reports carry, from the installed shipped model's card when the id is its SHA-256,
+    else ``unknown`` (:func:`model_record`); first and last used: the earliest and latest
+    ``files.tagged_at`` of its reports."""
+    rows = conn.execute(
+        "SELECT r.model_id, MIN(f.tagged_at), MAX(f.tagged_at) FROM reports r LEFT JOIN "
+        "files f ON f.path = r.path WHERE r.model_id IS NOT NULL GROUP BY r.model_id "
+        "ORDER BY MIN(f.tagged_at), r.model_id").fetchall()
+    shipped = shipped_model_record() if rows else None
+    out = []
+    for model_id, first, last in rows:
+        if shipped is not None and shipped["model_id"] == model_id:
+            record = dict(shipped)
+        else:
+            record = model_record(model_id, None)
+        out.append({**record, "first_used": first, "last_used": last})
+    return out
 
 
 def _year_int64(df: Any) -> Any:

@@ -181,9 +181,11 @@ class Summary:
     models whose predictions the counted reports carry (``reports.model_id``, the SHA-256
     of the model file; None when the store recorded none), each with its number of
     reports, most first — so two summaries of one corpus tagged by two models are told
-    apart (标注模型). ``no_agency``: the counted reports that name no agency (机关不明), which
-    ``overview`` counts together as one agency ``(unknown)``; the HTML page's first line
-    counts the named agencies and says these apart.
+    apart (标注模型). ``model_cards``: model id → what the store's ``models`` table says of
+    it (:func:`model_cards_of`: name, created, training data …), for the models it knows.
+    ``no_agency``: the counted reports that name no agency (机关不明), which ``overview``
+    counts together as one agency ``(unknown)``; the HTML page's first line counts the
+    named agencies and says these apart.
     """
 
     by: tuple[str, ...]
@@ -193,6 +195,7 @@ class Summary:
     notes: tuple[str, ...] = ()
     filters: tuple[str, ...] = ()
     models: tuple[tuple[str | None, int], ...] = ()
+    model_cards: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     no_agency: int = 0
 
     def __getattr__(self, name: str) -> Any:
@@ -215,7 +218,8 @@ class Summary:
                 "statements" + (f"; grouped by {escape(', '.join(self.by))}" if self.by
                                 else "")
                 + (f"; only {escape(', '.join(self.filters))}" if self.filters else "")
-                + "</p>" + (f"<p>{escape(models_line(self.models))}</p>" if self.models else ""))
+                + "</p>" + (f"<p>{escape(models_line(self.models, self.model_cards))}</p>"
+                            if self.models else ""))
         notes = ("<ul>" + "".join(f"<li>{escape(n)}</li>" for n in self.notes) + "</ul>"
                  if self.notes else "")
         rows = "".join(
@@ -233,7 +237,7 @@ class Summary:
                  f"statements" + (f"; grouped by {', '.join(self.by)}" if self.by else "")
                  + (f"; only {', '.join(self.filters)}" if self.filters else "")]
         if self.models:
-            parts.append(models_line(self.models))
+            parts.append(models_line(self.models, self.model_cards))
         if self.notes:
             parts.append("## Notes\n\n" + "\n".join(f"- {n}" for n in self.notes))
         for name, title in TABLE_TITLES.items():
@@ -250,7 +254,7 @@ class Summary:
         return {
             "by": list(self.by), "n_reports": self.n_reports, "n_statements": self.n_statements,
             "notes": list(self.notes), "filters": list(self.filters),
-            "models": models_records(self.models),
+            "models": models_records(self.models, self.model_cards),
             "tables": {name: records(df) for name, df in self.tables.items()},
         }
 
@@ -273,7 +277,7 @@ class Summary:
         head = json.dumps({"by": list(self.by), "n_reports": self.n_reports,
                            "n_statements": self.n_statements, "notes": list(self.notes),
                            "filters": list(self.filters),
-                           "models": models_records(self.models)}, ensure_ascii=False)
+                           "models": models_records(self.models, self.model_cards)}, ensure_ascii=False)
         yield head[:-1] + ', "tables": {'
         for i, (name, df) in enumerate(self.tables.items()):
             yield (", " if i else "") + json.dumps(str(name), ensure_ascii=False) + ": "
@@ -354,28 +358,72 @@ def models_of(reports: Any) -> tuple[tuple[str | None, int], ...]:
     return tuple(pairs)
 
 
-def models_records(models: Sequence[tuple[str | None, int]]) -> list[dict[str, Any]]:
-    """The JSON ``models`` key: {"model_id" (full, or null), "reports", "shipped_default"}."""
+#: What the summary repeats of a store's ``models`` row (:meth:`Store.models`).
+MODEL_CARD_KEYS: tuple[str, ...] = ("name", "path", "created", "training_data_sha256",
+                                    "sklearn_version", "provenance")
+
+
+def model_cards_of(models: Any) -> dict[str, dict[str, Any]]:
+    """model id → :data:`MODEL_CARD_KEYS` of its row in ``models`` (a :meth:`Store.models`
+    DataFrame; None: empty), missing values None."""
+    if models is None or not len(models):
+        return {}
+    out = {}
+    for row in models.to_dict("records"):
+        out[str(row["model_id"])] = {k: (None if row.get(k) is None or row.get(k) != row.get(k)
+                                         else row.get(k)) for k in MODEL_CARD_KEYS}
+    return out
+
+
+def _card_of(cards: dict[str, dict[str, Any]] | None, m: str | None) -> dict[str, Any]:
+    """The card of model ``m`` when the store knows more of it than its id, else {}."""
+    card = (cards or {}).get(m or "") or {}
+    return card if card.get("provenance") not in (None, "unknown") else {}
+
+
+def models_records(models: Sequence[tuple[str | None, int]],
+                   cards: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The JSON ``models`` key: {"model_id" (full, or null), "reports", "shipped_default"},
+    and, for a model the store's ``models`` table knows (``cards``: :func:`model_cards_of`),
+    its ``name``, ``created``, ``training_data_sha256``, ``sklearn_version``, ``path`` and
+    ``provenance``."""
     shipped = shipped_model_id() if models else None
-    return [{"model_id": m, "reports": n, "shipped_default": m is not None and m == shipped}
-            for m, n in models]
+    out = []
+    for m, n in models:
+        record: dict[str, Any] = {"model_id": m, "reports": n,
+                                  "shipped_default": m is not None and m == shipped}
+        record.update(_card_of(cards, m))
+        out.append(record)
+    return out
 
 
-def models_line(models: Sequence[tuple[str | None, int]]) -> str:
+def models_line(models: Sequence[tuple[str | None, int]],
+                cards: dict[str, dict[str, Any]] | None = None) -> str:
     """The headline naming the model(s) that tagged the counted reports, in English and
-    Chinese: "Tagged with model fde104068ade (43 reports; the shipped default model) /
-    标注模型：fde104068ade（43份报告，随附的默认模型）". Ids cut to 12 characters, as the
-    note on several models and ``tag``'s messages cut them."""
+    Chinese: "Tagged with model default (fde104068ade, created 2026-11-28; 43 reports; the
+    shipped default model) / 标注模型：default（fde104068ade，2026-11-28训练；43份报告，随附的
+    默认模型）" — the name and date from the store's ``models`` table (``cards``:
+    :func:`model_cards_of`), the id alone for a model it does not know. Ids cut to 12
+    characters, as the note on several models and ``tag``'s messages cut them."""
     shipped = shipped_model_id()
 
     def en(m: str | None, n: int) -> str:
         name = m[:12] if m else "(no model recorded)"
         own = "; the shipped default model" if m is not None and m == shipped else ""
+        card = _card_of(cards, m)
+        if card.get("name"):
+            date = str(card.get("created") or "")[:10]
+            name = f"{card['name']} ({name}" + (f", created {date}" if date else "") + ";"
+            return f"{name} {n} report{'s' if n != 1 else ''}{own})"
         return f"{name} ({n} report{'s' if n != 1 else ''}{own})"
 
     def zh(m: str | None, n: int) -> str:
         name = m[:12] if m else "（未记录模型）"
         own = "，随附的默认模型" if m is not None and m == shipped else ""
+        card = _card_of(cards, m)
+        if card.get("name"):
+            date = str(card.get("created") or "")[:10]
+            return f"{card['name']}（{name}" + (f"，{date}训练" if date else "") + f"；{n}份报告{own}）"
         return f"{name}（{n}份报告{own}）"
 
     if len(models) == 1:
@@ -495,6 +543,7 @@ class Frames:
     words: Any = None
     files: Any = None
     agency_map: dict[str, str] | None = None
+    models: Any = None  #: :meth:`Store.models` (name, date … of each model id), or None
 
 
 def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0,
@@ -561,7 +610,8 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         words = _first_words(store, reports, has_words, keys, word_sample)
     files = store.query("SELECT status, reason, count(*) AS n FROM files "
                         "GROUP BY status, reason ORDER BY status, n DESC, reason")
-    return Frames(reports, statements, checks, words, files, agency_map)
+    return Frames(reports, statements, checks, words, files, agency_map,
+                  store.models(counts=False))  # (the reports counted are in ``reports``)
 
 
 _STATEMENT_ROWS = ("SELECT report_id, idx, text, kind, theme_mask FROM statements "
@@ -1221,7 +1271,7 @@ def _frames_of(frames: Frames, keep: set[int]) -> Frames:
             drop=True),
         checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
         words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
-        files=frames.files, agency_map=frames.agency_map,
+        files=frames.files, agency_map=frames.agency_map, models=frames.models,
     )
 
 
@@ -1485,6 +1535,7 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     summary = summarize_frames(frames, by, threshold=threshold,
                                n_representatives=n_representatives, top_words=top_words,
                                word_groups=word_groups, dedupe=dedupe, keep=keep)
+    _warn_mixed_models(summary)
     notes = summary.notes
     if keep is not None:
         notes = (filter_note(words, summary.n_reports,
@@ -1492,6 +1543,27 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     if chosen is not None:
         notes = (chosen, *notes)
     return dataclasses.replace(summary, notes=notes, filters=words)
+
+
+def _warn_mixed_models(summary: Summary) -> None:
+    """A :class:`~nlp_reports.classify.dataset.DataWarning` when the counted reports were
+    tagged by several models: two measurements mixed in one set of figures (the summary's
+    note says so too, but a notebook shows a warning where a note in a table goes unread;
+    ``nlp-reports summarize`` prints it on stderr)."""
+    if len(summary.models) < 2:
+        return
+    import warnings
+
+    from nlp_reports.classify.dataset import DataWarning
+
+    each = "; ".join(f"{str(m)[:12] if m else '(no model recorded)'}"
+                     + (f" ({_card_of(summary.model_cards, m)['name']})"
+                        if _card_of(summary.model_cards, m).get("name") else "")
+                     + f": {n} report{'s' if n != 1 else ''}" for m, n in summary.models)
+    warnings.warn(f"the summary mixes the tags of {len(summary.models)} models ({each}): their "
+                  "kinds and themes are two measurements, not one; re-tag the store with one "
+                  "model (tag --retag [--model DIR]; tag_paths(…, retag=True)); Store.models() "
+                  "lists the models and how many reports each tagged", DataWarning, stacklevel=3)
 
 
 def _filter_word_zh(word: str) -> str:
@@ -1685,6 +1757,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     named = frames.reports["agency"].fillna("").astype(str).str.strip() != ""
     return Summary(by=by, tables=tables, n_reports=len(reps), n_statements=len(st),
                    notes=tuple(notes), models=models_of(frames.reports),
+                   model_cards=model_cards_of(frames.models),
                    no_agency=int((~named).sum()))
 
 
@@ -1757,16 +1830,9 @@ def _nullable_year(df: Any) -> None:
     df["year"] = pd.array(values, dtype="Int64")
 
 
-def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
-    """Sentences a reader of the summary must see: predictions of several models (which,
-    and how many reports each: model ids cut to 12 characters); (agency, year) pairs with
-    several reports (with ``deduped``: how many reports :func:`dedupe_frames` leaves out).
-
-    The same report in another encoding or format is stored once (its files are
-    duplicates, ``docs/store-schema.md``), so several reports for one agency and year are
-    different texts — a revised version, or a report and its correction — and each of them
-    is counted in every table.
-    """
+def models_notes(reports: Any) -> list[str]:
+    """The note on predictions of several models among ``reports`` (which, and how many
+    reports each: model ids cut to 12 characters), in a list; empty for one model."""
     notes: list[str] = []
     if "model_id" in reports:
         models = reports["model_id"].astype(object).where(reports["model_id"].notna(),
@@ -1783,6 +1849,20 @@ def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
                 + "；".join(f"{str(m)[:12]}：{n}份报告" for m, n in models.items())
                 + "），不同模型判断的类型和主题不可比。请用同一模型重新标注："
                 "nlp-reports tag … --db … --retag [--model DIR]")
+    return notes
+
+
+def corpus_notes(reports: Any, *, deduped: bool = False) -> list[str]:
+    """Sentences a reader of the summary must see: predictions of several models (which,
+    and how many reports each: model ids cut to 12 characters); (agency, year) pairs with
+    several reports (with ``deduped``: how many reports :func:`dedupe_frames` leaves out).
+
+    The same report in another encoding or format is stored once (its files are
+    duplicates, ``docs/store-schema.md``), so several reports for one agency and year are
+    different texts — a revised version, or a report and its correction — and each of them
+    is counted in every table.
+    """
+    notes = models_notes(reports)
     from nlp_reports.parse.metadata import agency_key
 
     r = reports.dropna(subset=["agency", "year"])
