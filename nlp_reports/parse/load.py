@@ -1035,9 +1035,29 @@ def _folder_listing(folder: str, mtime_ns: int) -> tuple[tuple[str, ...], tuple[
     """A folder's file names (sorted) and its spreadsheets' among them, listed once while the
     folder is unchanged (``mtime_ns``): in a flat folder of 20,000 downloads each report
     without a table would list it again."""
-    names = tuple(sorted(os.listdir(folder)))
+    names = tuple(sorted(_name_text(n) for n in os.listdir(folder)))
     return names, tuple(n for n in names if n.lower().endswith(_SHEET_SUFFIXES)
                         and not n.startswith((".", "~$")))
+
+
+#: A character no file name shown in a message should hold as it is (a line break, a tab).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _name_text(name: str) -> str:
+    """A file name as text a message (and the store) can hold: its bytes decoded as UTF-8,
+    else as GB18030 (a zip made on Chinese Windows unpacked on Linux: os.listdir gives lone
+    surrogates, which no UTF-8 store or terminal takes), else with ``\\x`` escapes; a line
+    break or other control character escaped so the message stays one line."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+        try:
+            name = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            name = raw.decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], name)
 
 
 def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
@@ -1063,7 +1083,7 @@ def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
         return problems
     from nlp_reports.ingest import REPORT_SUFFIXES
 
-    stem = here.stem
+    stem, own = _name_text(here.stem), _name_text(here.name)
 
     def ours(name: str) -> bool:
         other = name.rsplit(".", 1)[0]
@@ -1071,7 +1091,7 @@ def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
                     or (len(other) >= 4 and stem.startswith(other)))
 
     found = [n for n in sheets if ours(n)]
-    if not found and not any(n != here.name and n.lower().endswith(REPORT_SUFFIXES)
+    if not found and not any(n != own and n.lower().endswith(REPORT_SUFFIXES)
                              and not ours(n) for n in names):
         found = [n for n in sheets if _SHEET_WORD.search(n) or (year and str(year) in n)]
     if not found:
