@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -1079,8 +1082,33 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from nlp_reports import _regex_cache
 
-    with _regex_cache.cached():  # the parser's ~380 patterns: ~0.08 s less at each start
-        return _main(argv)
+    closed = _stand_in_streams()
+    try:
+        with _regex_cache.cached():  # the parser's ~380 patterns: ~0.08 s less at each start
+            return _main(argv)
+    finally:
+        for name in closed:
+            getattr(sys, name).close()
+            setattr(sys, name, None)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a standard output the command was started without (``>&-``, a service):
+    Python leaves ``sys.stdout`` None, and the first line printed ended in an AttributeError's
+    traceback. Writing raises the OSError a closed descriptor gives, which ``_run`` reports
+    in English and Chinese (exit 1); a command that prints nothing (``tag``) runs as usual."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed: nothing can be printed")
+
+
+def _stand_in_streams() -> list[str]:
+    """Put a stand-in where stdout or stderr is None (closed when the command started) —
+    stderr goes nowhere (nowhere to say anything) — and return the names replaced."""
+    closed = [name for name in ("stdout", "stderr") if getattr(sys, name) is None]
+    for name in closed:
+        setattr(sys, name, _ClosedStdout() if name == "stdout" else open(os.devnull, "w"))
+    return closed
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -1133,7 +1161,10 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:  # an output path that cannot be written: say which and why
         where = f"{exc.filename}: " if exc.filename else ""
         _err(f"error: {where}{exc.strerror or exc}")
-        _err("    无法写入或读取上行所说的文件：检查路径和文件夹是否存在、是否有权限、磁盘是否已满")
+        if isinstance(sys.stdout, _ClosedStdout) and exc.errno == errno.EBADF:
+            _err("    命令启动时标准输出已关闭，结果无法输出：请把输出重定向到文件（如 > 结果.txt）后重新运行")
+        else:
+            _err("    无法写入或读取上行所说的文件：检查路径和文件夹是否存在、是否有权限、磁盘是否已满")
         return EXIT_FAILED
     finally:  # a caller of main() (a script, a notebook) keeps its own environment
         if blas is None:
