@@ -61,6 +61,7 @@ DEFECT_COLUMNS: tuple[str, ...] = (
 SIGNAL_COLUMNS: tuple[str, ...] = (
     "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
     "cross_year_soft", "mixed_heading_numbering", "file_name_year", "same_year_texts",
+    "names_other_agency",
 )
 #: Columns that say more without counting: the agencies whose statements a report shares
 #: (the source of ``shared_with_other_agencies``), and the follow-up of the agency's report
@@ -87,7 +88,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "unmatched_problems": "问题无对应措施", "shared_with_other_agencies": "与其他机关雷同",
     "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度存量不符",
     "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
-    "same_year_texts": "同年度另有文本",
+    "same_year_texts": "同年度另有文本", "names_other_agency": "写有其他机关名称",
     "shared_with": "雷同机关", "defects_last_year": "上年度缺陷数", "recurring": "再次出现的缺陷",
     "last_year_zh": "整改情况",
 }
@@ -1017,6 +1018,9 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     cols.add("file_name_year", *_file_name_year(reps, copies), signal=True)
     cols.add("same_year_texts", *_same_year_texts(
         reps, key, dict(zip(titles["id"], titles["title"], strict=True)), sm), signal=True)
+    cols.add("names_other_agency", *_names_other_agency(
+        reps, sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)),
+        signal=True)
 
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
@@ -2200,6 +2204,63 @@ def _file_name_year(reps: Any, copies: Any = None) -> tuple[Any, Any, Any]:
 
 #: A title or file name saying the text re-issues the report (修订版, 更正, 重新发布 …).
 _REVISED = re.compile(r"修订|更正|修正|勘误|修改稿|更新版|重新发布|第二版")
+
+
+#: Levels whose reports are read for another body's name (names_other_agency): a county
+#: circulates one template to its townships and street offices, each to fill in its own name.
+_TOWN_LEVELS = ("township", "street")
+_TOWN_END = ("镇", "乡", "街道")
+_TOWN_WORD = re.compile("镇|乡|街道")
+
+
+def _town_of(agency: Any) -> str | None:
+    """A township's or street office's own place, the last in its name ending in 镇, 乡 or
+    街道 (青岑县岑口镇人民政府 → 岑口镇, …城东街道办事处 → 城东街道); None for any other."""
+    from nlp_reports.corpus.copying import _PLACE
+
+    if not isinstance(agency, str):
+        return None
+    towns = [p for p in _PLACE.findall(agency) if p.endswith(_TOWN_END)]
+    return towns[-1] if towns else None
+
+
+def _stem(town: str) -> str:
+    """A town's name without its 镇, 乡 or 街道: 白水乡 and 白水镇 (撤乡设镇) are one place."""
+    return town.removesuffix("街道").removesuffix("镇").removesuffix("乡")
+
+
+def _names_other_agency(reps: Any, five: Any) -> tuple[Any, Any, Any]:
+    """Signal: a township's or street office's section 五 writes the place of another
+    township or street office of the store (错名, 张冠李戴: a neighbour's filled-in template
+    copied with its name left in). ``five``: section 五's text per report id. Its own
+    places, its former name (乡 → 镇) and its county are no finding; a county's report
+    naming its townships is not read."""
+    import pandas as pd
+
+    levels = reps["level"].isin(_TOWN_LEVELS)
+    town = reps["agency"].where(levels).map(_town_of, na_action="ignore")
+    holders: dict[str, str] = {}
+    for t, agency in sorted(zip(town, reps["agency"], strict=True), key=lambda x: str(x[1])):
+        if isinstance(t, str):
+            holders.setdefault(t, agency)
+    values, counts, zh = [], [], []
+    for rid, own, agency in zip(reps.index, town, reps["agency"], strict=True):
+        text = "" if not isinstance(own, str) else re.sub(r"\s+", "", str(five.get(rid) or ""))
+        # each 镇/乡/街道 written, with the 2–6 characters before it looked up (the store's
+        # towns are never scanned per report: tens of thousands at a province's scale)
+        found = sorted({(m.start() - k, t) for m in _TOWN_WORD.finditer(text)
+                        for k in range(2, min(6, m.start()) + 1)
+                        if (t := text[m.start() - k:m.end()]) in holders and t != own
+                        and _stem(t) != _stem(own) and t not in agency})
+        # (a place inside a longer one found too — 河口镇 in 新河口镇 — is not said twice)
+        hits = list(dict.fromkeys(t for _, t in found
+                                  if not any(t != u and t in u for _, u in found)))
+        values.append(LIST_SEP.join(f"'{t}' ({holders[t]}) in section 五" for t in hits))
+        counts.append(len(hits))
+        zh.append([f"第五部分写有“{t}”，是另一机关（{holders[t]}）的名称，不是本机关的："
+                   "可能照搬该机关的报告而未改名（错名），请核对" for t in hits])
+    return (pd.Series(values, index=reps.index), pd.Series(counts, index=reps.index),
+            pd.Series(zh, index=reps.index, dtype=object))
 
 
 def _same_year_texts(reps: Any, key: Any, titles: Mapping[Any, Any], sm: Any

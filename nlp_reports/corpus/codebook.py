@@ -591,6 +591,9 @@ CODEBOOK: tuple[Column, ...] = (
           ("same_year_texts", "Other stored texts of its agency and year (signal)",
            "also FILE (published DATE, later; says 修订): confirm which text is in force; "
            "which one summarize --dedupe counts", "同年度另有文本"),
+          ("names_other_agency", "Section 五 names another township or street (signal)",
+           "'PLACE' (AGENCY) in section 五, for each other township or street office of the "
+           "store its section 五 names", "写有其他机关名称"),
           ("shared_with", "Agencies sharing statements (detail)",
            "the other agencies whose statements this report shares", "雷同机关"))),
     _c("missing_sections", ["audit"], "text", "Sections not found (defect)",

@@ -1134,6 +1134,7 @@ _AUDIT_HEADERS_EN: dict[str, str] = {
     "copied_from_last_year": "Copied from last year", "cross_year_soft": "Cross-year X2 (soft)",
     "file_name_year": "File name's year differs",
     "same_year_texts": "Other texts of its year",
+    "names_other_agency": "Names another body",
 }
 #: Readable headers of the audit columns, "English 中文" (the CSV keeps the ids unless
 #: ``--headers zh``; each header's tooltip names the id).
@@ -1216,6 +1217,7 @@ AUDIT_REASONS: dict[str, str] = {
     "copied_from_last_year": "copied 沿用", "cross_year_soft": "cross-year X2 跨年存量",
     "file_name_year": "file name's year 文件名年度",
     "same_year_texts": "other text 同年度另有文本",
+    "names_other_agency": "other's name 错名",
 }
 
 
