@@ -198,48 +198,54 @@ def _balanced(out: Any) -> Any:
 def _tables_found(store: Store) -> dict[str, tuple[set[int], set[int]]]:
     """Table id (of :data:`SOURCE_TABLES`) → (reports holding one, reports whose first one
     was read only in part)."""
-    from nlp_reports.corpus.summarize import partly_read
+    from nlp_reports.corpus.summarize import partly_read, table_relation
 
     ids = sorted(set(SOURCE_TABLES.values()))
-    compact = store.connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                       "name = 'report_tables'").fetchone()
-    rows = store.query(f"SELECT DISTINCT report_id, table_id FROM "
-                       f"{'report_tables' if compact else 'table_cells'} WHERE table_id IN "
-                       f"({','.join('?' * len(ids))})", ids)
+    rows = store.query(f"SELECT DISTINCT report_id, table_id FROM {table_relation(store)} "
+                       f"WHERE table_id IN ({','.join('?' * len(ids))})", ids)
     partial = partly_read(store.unreadable_tables(), ids)
     return {t: (set(rows.loc[rows["table_id"] == t, "report_id"].astype(int)), partial[t])
             for t in ids}
 
 
-def _narrative_sections(store: Store, reports: Any) -> dict[int, list[tuple[int, str]]]:
-    """Report id → its sections but 五 as (number, text), in order, for the reports with a
-    figure read from the text (to say which section stated it)."""
+def _narrative_sections(store: Store, reports: Any) -> dict[int, list[tuple[int, str, str]]]:
+    """Report id → its sections but 五 as (number, title, text), in order, for the reports
+    with a figure read from the text (to say which section stated it)."""
     from nlp_reports.corpus.summarize import NARRATIVE_COLUMNS
 
     cols = [c for c in NARRATIVE_COLUMNS.values() if c in reports]
     if not cols:
         return {}
     ids = reports.loc[reports[cols].notna().any(axis=1), "id"].astype(int).tolist()
-    out: dict[int, list[tuple[int, str]]] = {}
+    out: dict[int, list[tuple[int, str, str]]] = {}
     for i in range(0, len(ids), 900):
         chunk = ids[i:i + 900]
         rows = store.query(
-            "SELECT report_id, number, text FROM sections WHERE report_id IN "
+            "SELECT report_id, number, title, text FROM sections WHERE report_id IN "
             f"({','.join('?' * len(chunk))}) AND number IS NOT NULL AND number != 5 "
             "ORDER BY report_id, position", chunk)
-        for rid, number, text in rows.itertuples(index=False):
+        for rid, number, title, text in rows.itertuples(index=False):
             if text:
-                out.setdefault(int(rid), []).append((int(number), text))
+                out.setdefault(int(rid), []).append((int(number), title, text))
     return out
 
 
 def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
-             sections: dict[int, list[tuple[int, str]]]) -> dict[str, list[str]]:
+             sections: dict[int, list[tuple[int, str, str]]]) -> dict[str, list[str]]:
     """``<figure>_source`` per report of ``r`` (:data:`SOURCES`): the table when its column
     holds the figure; the section whose prose states the ``*_narrative`` value (section 一
-    first, as the text reader reads it; ``text`` when no one section states it alone); else
-    why the figure is blank."""
-    from nlp_reports.corpus.summarize import NARRATIVE_COLUMNS, narrative_counts
+    first, as the text reader reads it; a 复议/诉讼 part saying only 无 states 0, as
+    :func:`~nlp_reports.corpus.summarize.add_narrative_figures` reads it; ``text`` when no
+    one section states it alone); else why the figure is blank."""
+    from nlp_reports.corpus.summarize import NARRATIVE_COLUMNS, cases_none, narrative_counts
+
+    def counts_of(title: str, text: str, year: int | None) -> dict[str, int]:
+        counts = narrative_counts(text, year)
+        for kind, said in zip(("review", "litigation"), cases_none(title, text) or (False, False),
+                              strict=True):
+            if said:
+                counts.setdefault(kind, 0)
+        return counts
 
     ids = r["id"].astype(int).tolist()
     years = r["year"].tolist()
@@ -249,7 +255,7 @@ def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
         if rid not in stated:
             y = int(year) if year == year and year is not None else None
             parts = sorted(sections.get(rid, []), key=lambda p: p[0] != 1)
-            stated[rid] = [(n, narrative_counts(text, y)) for n, text in parts]
+            stated[rid] = [(n, counts_of(title, text, y)) for n, title, text in parts]
         for number, counts in stated[rid]:
             if counts.get(kind) == value:
                 return f"text:{number}"

@@ -2724,6 +2724,26 @@ def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
             if kind in NARRATIVE_COLUMNS and len(values) == 1}
 
 
+def table_relation(store: Store) -> str:
+    """The relation holding a store's tables: ``report_tables``, or ``table_cells`` in a
+    store of schema 1 or 2 (read as it is, one row per cell; same ``report_id`` and
+    ``table_id``)."""
+    compact = store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                          "name = 'report_tables'")
+    return "table_cells" if compact.empty else "report_tables"
+
+
+def cases_none(title: str | None, text: str | None) -> tuple[bool, bool] | None:
+    """(复议, 诉讼) named by an older report's 复议/诉讼 part whose text says only that there
+    were none ("本年度无。"): those figures are 0; None for any other part."""
+    if not title or not text or ("复议" not in title and "诉讼" not in title):
+        return None
+    body = _BLANKS_AND_STOPS.sub("", text)
+    if not body or not _NONE_AT_ALL.fullmatch(body):
+        return None
+    return ("复议" in title, "诉讼" in title)
+
+
 def add_narrative_figures(store: Store, reports: Any) -> None:
     """Add the :data:`NARRATIVE_COLUMNS` to the report frame, in place: the figures the
     text states, for the reports whose 表三 (``received_narrative`` … ``refused_narrative``)
@@ -2748,10 +2768,11 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     # table at all, states its figures in its 依申请公开 and 复议诉讼 parts as a legacy one
     # does: read like one (its format is the year's; section 一 alone lost them)
     later = [i for i in ids if i not in legacy]
+    held = table_relation(store)
     for i in range(0, len(later), 900):
         chunk = later[i:i + 900]
         with_tables = set(store.query(
-            "SELECT DISTINCT report_id FROM report_tables WHERE report_id IN "
+            f"SELECT DISTINCT report_id FROM {held} WHERE report_id IN "
             f"({','.join('?' * len(chunk))})", chunk)["report_id"].tolist())
         legacy.update(r for r in chunk if r not in with_tables)
     texts: dict[int, list[str]] = {}
@@ -2765,10 +2786,8 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
         for rid, number, title, text in rows.itertuples(index=False):
             if text and (number == 1 or rid in legacy):
                 texts.setdefault(int(rid), []).append(text)
-            if rid in legacy and title and ("复议" in title or "诉讼" in title) and text:
-                body = _BLANKS_AND_STOPS.sub("", text)
-                if body and _NONE_AT_ALL.fullmatch(body):
-                    none[int(rid)] = ("复议" in title, "诉讼" in title)
+            if rid in legacy and (said := cases_none(title, text)):
+                none[int(rid)] = said
     years = {int(i): int(y) for i, y in zip(wanted["id"].tolist(), wanted["year"].tolist(),
                                             strict=True)
              if isinstance(y, (int, float, np.number)) and y == y}
