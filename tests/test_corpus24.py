@@ -105,6 +105,26 @@ def test_a_generic_sheet_in_a_folder_of_many_reports_is_not_claimed(tmp_path):
     assert "附件1.xlsx" not in message
 
 
+def test_more_than_three_sheets_beside_are_counted_in_one_quoted_list(tmp_path):
+    """Five sheets of the township beside its report: three named, the count of all, and the
+    Chinese sentence quotes each name once (no empty “” after the count)."""
+    folder = tmp_path / "青禾镇政务公开"
+    folder.mkdir()
+    report = folder / "青禾镇2024年报.txt"
+    report.write_text(_TOWNSHIP_NO_TABLES, encoding="utf-8")
+    names = ["青禾镇2024年报附表一.xlsx", "青禾镇2024年报附表二.xlsx", "青禾镇2024年报附表三.xlsx",
+             "青禾镇2024年报附表四.xls", "青禾镇2024年报附表五.et"]
+    for name in names:
+        (folder / name).write_bytes(b"PK")
+    [message] = _table_missing(load_report(report))
+    assert "(and 2 more) beside it" in message
+    zh = problem_zh("table_missing", message)
+    shown = re.search(r"同一文件夹中的(.+?)中，本工具不读取电子表格", zh)
+    assert shown is not None, zh
+    assert re.fullmatch(r"(?:“[^“”]+”){3}等5个文件", shown[1]), zh
+    assert "“”" not in zh
+
+
 # --- two texts for one agency and year ------------------------------------------------------
 
 def _revised(text: str) -> str:

@@ -2046,11 +2046,11 @@ _BESIDE = re.compile(r"; its tables? seems? to be in (?P<names>.+?) beside it, w
 
 
 def _sheet_names_zh(names: str) -> str:
-    """"a.xlsx、b.xls (and 2 more)" → "a.xlsx”“b.xls”等5个文件" (inside the sentence's quotes)."""
+    """"a.xlsx、b.xls (and 2 more)" → "“a.xlsx”“b.xls”等4个文件", each name in quotes."""
     more = re.search(r" \(and (\d+) more\)$", names)
-    shown = names[:more.start()] if more else names
-    listed = "”“".join(shown.split("、"))
-    return listed + (f"”等{len(shown.split('、')) + int(more[1])}个文件“" if more else "")
+    shown = (names[:more.start()] if more else names).split("、")
+    listed = "".join(f"“{name}”" for name in shown)
+    return listed + (f"等{len(shown) + int(more[1])}个文件" if more else "")
 
 
 def problem_zh(code: str, message: str) -> str:
@@ -2060,7 +2060,7 @@ def problem_zh(code: str, message: str) -> str:
         return _year_conflict_zh(message)
     if code == "table_missing":
         beside = _BESIDE.search(message)
-        todo = (f"表格似在同一文件夹中的“{_sheet_names_zh(beside['names'])}”中，本工具不读取电子表格，"
+        todo = (f"表格似在同一文件夹中的{_sheet_names_zh(beside['names'])}中，本工具不读取电子表格，"
                 "请打开核对" if beside else "请下载附件核对")
         m = _NOT_FOUND.match(message)
         if m:
