@@ -2820,20 +2820,19 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                                              new_from)
             keep, in_parts, stored_before = _part_copies(store, keep, model_id, since, run_start)
             n_ok, chunk_failures = _write_chunk(store, keep, model_id)
+            failed_now = {f.path for f in chunk_failures}
             # (a compilation not written keeps no copy: a file that had the text keeps it)
-            same += [d for d in in_parts if d[3] not in {f.path for f in chunk_failures}]
+            same += [d for d in in_parts if d[3] not in failed_now]
             # (a holder written by an earlier flush that a copy dated earlier displaced is
             # counted among the duplicates now)
-            in_buffer = {r[1] for r in buffer}
-            ok += n_ok - sum(1 for d in same if d[0] not in in_buffer | stored_before)
+            counted = {r[1] for r in buffer} | stored_before
+            ok += n_ok - sum(1 for d in same if d[0] not in counted)
             if earlier:  # reports written again because the model changed
-                failed_now = {f.path for f in chunk_failures}
                 again = [earlier.pop(r[1]) for r in keep
                          if r[0] == "ok" and r[1] in earlier and r[1] not in failed_now]
                 counter["retagged"] += len(again)
                 previous_models.update(again)
             failures.extend(chunk_failures)
-            failed_now = {f.path for f in chunk_failures}
             for r in keep:  # compilations written report by report
                 if r[0] == "ok" and isinstance(r[4], PreparedParts) and r[1] not in failed_now:
                     counter["split_files"] += 1
