@@ -829,16 +829,16 @@ class _MemoTokenizer:
         ``words_many`` (one call to the engine, not one a piece) when it has one."""
         words_memo = self.words_memo
         gaps = [i for i, k in enumerate(kept) if k is None]
-        new = [p for p in dict.fromkeys(pieces[i] for i in gaps) if p]
-        if new:
-            words_many = getattr(self.base, "words_many", None)
-            cuts = (words_many(new) if words_many is not None
-                    else [filter(str.strip, self.base(p)) for p in new])
-            if len(words_memo) + len(new) > _MEMO_MAX:
-                words_memo.clear()
-            words_memo.update(zip(new, map(tuple, cuts), strict=True))
-        for i in gaps:
-            kept[i] = words_memo[pieces[i]] if pieces[i] else ()
+        new = list(dict.fromkeys(pieces[i] for i in gaps))
+        words_many = getattr(self.base, "words_many", None)
+        cuts = (words_many(new) if words_many is not None
+                else [filter(str.strip, self.base(p)) for p in new])
+        fresh = dict(zip(new, map(tuple, cuts), strict=True))
+        if len(words_memo) + len(fresh) > _MEMO_MAX:
+            words_memo.clear()
+        words_memo.update(fresh)
+        for i in gaps:  # (from fresh: another thread may empty the shared memo meanwhile)
+            kept[i] = fresh[pieces[i]]
 
     def __getattr__(self, name: str) -> Any:  # engine_, get_params …: those of the base
         if name == "base":  # not set yet (a copy being built): no endless lookup
