@@ -151,5 +151,12 @@ ERROR_ZH: dict[str, str] = {
 
 def error_meaning_zh(exc: BaseException) -> str | None:
     """What ``exc`` — an error of :mod:`nlp_reports.errors` that stopped a command — means
-    in Chinese (:data:`ERROR_ZH`, by the nearest class listed), or None."""
+    in Chinese: a ParseError's by its reason and message as ``parse`` says it
+    (:func:`failure_meaning_zh`: a folder, a missing file, a spreadsheet …), else
+    :data:`ERROR_ZH`'s by the nearest class listed; None for another exception."""
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str):
+        meaning = failure_meaning_zh(f"{reason}: {exc}")
+        if meaning:
+            return meaning
     return next((ERROR_ZH[c.__name__] for c in type(exc).__mro__ if c.__name__ in ERROR_ZH), None)

@@ -46,3 +46,14 @@ def test_request_for_review_formula_is_no_statement():
 def test_a_sentence_that_begins_alike_stays():
     got = _statements("以上报告期内，我局政务公开工作人员均为兼职，力量不足。\n下一步将配备专职人员。\n", 2019)
     assert any(t.startswith("以上报告期内") for _, t in got)
+
+
+def test_a_past_plan_still_undone_is_no_turn_to_measures():
+    """review20a: "2022年计划开展的…尚未完成" after a comma was cut off as a measure (计划 read
+    as "plan to"); the clause still states a problem. A measure that only names undone work
+    ("加快推进尚未完成的…") still turns."""
+    got = _statements("（一）存在的问题\n一是部分栏目更新滞后，2022年计划开展的专项清理尚未完成；\n"
+                      "二是政策解读形式单一，下一步将加快推进尚未完成的图解制作。\n"
+                      "（二）改进措施\n加强栏目日常巡查。\n")
+    assert got[0] == ("problem", "部分栏目更新滞后，2022年计划开展的专项清理尚未完成；")
+    assert ("measure", "下一步将加快推进尚未完成的图解制作。") in got

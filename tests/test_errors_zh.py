@@ -22,7 +22,11 @@ def test_every_error_class_has_a_chinese_meaning():
     classes = [c for c in _subclasses(errors.NlpReportsError) if c.__module__ == errors.__name__]
     assert len(classes) >= 15
     for cls in classes:
-        meaning = error_meaning_zh(cls.__new__(cls))
+        try:
+            exc = cls("x")
+        except TypeError:  # MissingDependencyError(package, extra, purpose)
+            exc = cls.__new__(cls)
+        meaning = error_meaning_zh(exc)
         assert meaning and any("\u4e00" <= ch <= "\u9fff" for ch in meaning), cls.__name__
 
 
@@ -74,3 +78,14 @@ def test_untrusted_model_said_in_chinese(tmp_path, capsys):
     rc = main(["classify", str(lines), "--model", str(copy)])
     err = capsys.readouterr().err
     assert rc == 1 and ERROR_ZH["UntrustedModelError"] in err
+
+
+def test_parse_error_stopping_a_command_says_its_own_reason():
+    """review20b: a ParseError that stops a command gave the generic 文件无法读取为报告; its
+    reason's sentence is the one ``parse`` prints for the same error."""
+    from nlp_reports.reasons import FAILURE_ZH
+
+    exc = errors.UnsupportedFormatError("附表.xlsx: a spreadsheet, not a report", path="附表.xlsx")
+    assert "电子表格" in error_meaning_zh(exc)
+    assert error_meaning_zh(errors.EmptyInputError("empty")) == FAILURE_ZH["empty"]
+    assert error_meaning_zh(errors.ParseError("odd")) == FAILURE_ZH["parse_error"]

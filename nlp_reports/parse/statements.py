@@ -232,11 +232,19 @@ def _problem_run(text: str, out: list[StatementSpan], first: int) -> None:
         out[first:] = [StatementSpan(i.start, i.end, "problem", i.marker) for i in items]
 
 
+#: A clause saying a thing is still not done ("…专项清理尚未完成"), not a modifier of what a
+#: measure will do ("加快推进尚未完成的整改"): after a turn, the clause still states a problem.
+_UNDONE = re.compile(r"(?:尚未|未能|仍未|至今未|还未|还没有|没有)(?:全部|完全|如期|按期)?"
+                     r"(?:完成|落实|开展|实现|到位|启动|建成|上线|解决)(?![的之])")
+
+
 def _problem_turn(text: str, s: int, e: int) -> tuple[int, int] | None:
     """(end of the problem, start of the measure) when the sentence text[s:e] states a problem
-    and turns to its measure at a clause (``_CLAUSE_TURN``), else None."""
+    and turns to its measure at a clause (``_CLAUSE_TURN``), else None. Not when what follows
+    the turn says a thing is still undone (:data:`_UNDONE`: "…滞后，2022年计划开展的专项清理
+    尚未完成", 计划 a noun there): the sentence is one problem."""
     m = _CLAUSE_TURN.search(text, s, e)
-    if m is None or not _CONTENT.search(text, m.end(), e):
+    if m is None or not _CONTENT.search(text, m.end(), e) or _UNDONE.search(text, m.end(), e):
         return None
     if (not _PROBLEM_CUE.search(text, s, m.start()) or _PREMISE.match(text, s)
             or _NO_PROBLEM.search(text, s, m.start()) or _measure_turn(text, s, m.start())):
