@@ -1027,7 +1027,6 @@ def _read_tables(section_texts: dict[int, str], year: int | None):
 _SHEET_SUFFIXES = (".xls", ".xlsx", ".et")
 #: A sheet's name saying it is an attachment or a statistics table (附件1, 附表, 统计表, 表三).
 _SHEET_WORD = re.compile(r"附件|附表|统计表|表[二三四]")
-_ATTACHMENT_TODO = "; download the attachment"
 
 
 @lru_cache(maxsize=16)
@@ -1082,6 +1081,7 @@ def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
     if not sheets:
         return problems
     from nlp_reports.ingest import REPORT_SUFFIXES
+    from nlp_reports.parse.tables import ATTACHMENT_TODO
 
     stem, own = _name_text(here.stem), _name_text(here.name)
 
@@ -1101,7 +1101,7 @@ def _sheet_beside(problems: list[Problem], path: str | None, agency: str | None,
     for p in problems:
         if p.code == "table_missing":
             what = "tables seem" if p.message.startswith("no national") else "table seems"
-            p = Problem(p.code, p.message.removesuffix(_ATTACHMENT_TODO)
+            p = Problem(p.code, p.message.removesuffix(ATTACHMENT_TODO)
                         + f"; its {what} to be in {shown} beside it, which the tool does not "
                         "read: check the figures there (or copy the table into the report)")
         out.append(p)

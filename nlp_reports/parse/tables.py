@@ -56,13 +56,18 @@ _ATTACHMENT = re.compile(r"[^\n]{0,30}(?:详见附表|见附表|详见附件|见
                          r"|\.(?:xlsx?|et|wps|docx?|pdf)\b)[^\n]{0,30}", re.IGNORECASE)
 
 
+#: The advice a note of an attached table ends with (load._sheet_beside replaces it when the
+#: attachment is a spreadsheet saved beside the report).
+ATTACHMENT_TODO = "; download the attachment"
+
+
 def _attachment_note(*texts: str | None) -> str:
     """"; the text points to an attachment ('…')" when a section says its table is attached."""
     for text in texts:
         m = _ATTACHMENT.search(text or "")
         if m:
             return (f"; the text points to an attachment ('{m.group().strip()}'): the table is "
-                    "not in the text and was not read; download the attachment")
+                    f"not in the text and was not read{ATTACHMENT_TODO}")
     return ""
 TABLE4_TITLE = "政府信息公开行政复议、行政诉讼情况"
 #: Larger absolute values are implausible for these tables and are not read as numbers.
