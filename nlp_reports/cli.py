@@ -871,12 +871,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, help="the store `nlp-reports tag` made / tag 生成的数据库")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "dta"], default="jsonl",
                    help="output format (default: %(default)s) / 导出格式（dta：Stata）")
-    p.add_argument("--table", help="one table of the store (default: all; csv, parquet "
-                                   "and dta only), or panel: one row per (agency, year) with the "
+    p.add_argument("--table", help="one table of the store (default: all, and models: "
+                                   "the models that tagged the reports, by model_id; csv, "
+                                   "parquet and dta only), or panel: one row per (agency, year) with the "
                                    "table figures (before 2019 the text's counts, "
                                    "*_narrative), theme dummies and copied share, any "
-                                   "format (docs/summary.md, The agency × year panel) / 只导出一个表；"
-                                   "panel：机关×年度面板数据")
+                                   "format (docs/summary.md, The agency × year panel) / 只导出一个表"
+                                   "（默认全部，另有 models：标注所用模型）；panel：机关×年度面板数据")
     p.add_argument("--out", required=True,
                    help="output file (jsonl; a folder or a path ending in / gets "
                         "reports.jsonl, or panel.jsonl) or folder (csv, parquet, dta) / "

@@ -323,6 +323,24 @@ def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int, *,
     return rows
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _model_named(model_id: str | None, row: dict[str, Any] | None) -> str:
+    """A model as a reader knows it: "model default (fde104068ade, created 2026-11-28)" from
+    its row of the store's ``models`` table (or the loaded tagger's card), the short id alone
+    when the store knows no more of it (an ``unknown`` row), "no model recorded" for a NULL
+    ``model_id`` (a report stored untagged)."""
+    if not model_id:
+        return "no model recorded"
+    name = row.get("name") if row and row.get("provenance") not in (None, "unknown") else None
+    if not name:
+        return f"model {model_id[:12]} (the store knows only its SHA-256)"
+    date = str(row.get("created") or "")[:10] if row else ""
+    return f"model {name} ({model_id[:12]}" + (f", created {date})" if date else ")")
+
+
 def _model_scores(kind_scores: dict[str, float], block: str | None) -> list[float]:
     """A stored statement's kind scores as the model alone gave them (KINDS order): the
     store keeps them with the layout prior applied (its block's kind ×
@@ -348,7 +366,7 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
     The loaded ``tagger`` ranks them. Statements of reports tagged with it use the scores
     stored (the model's own kind scores recovered, :func:`_model_scores`); those tagged with
     another model (or none recorded) are scored again with it, and a DataWarning says so,
-    naming both models: the list is always the loaded model's least sure."""
+    naming the models (name and date from the store's ``models`` table): the list is always the loaded model's least sure."""
     import json
 
     from nlp_reports.classify.tagger import Tagger, _prediction
@@ -366,6 +384,7 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
             "s.model_kind, s.themes, r.path, r.agency, r.year, r.model_id "
             "FROM statements s JOIN reports r ON r.id = s.report_id ORDER BY r.path, s.idx"
         ).to_dict("records")
+        models = {str(m["model_id"]): m for m in store.models(counts=False).to_dict("records")}
     finally:
         if owned:
             store.close()
@@ -387,13 +406,21 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
     stale = [k for k in keys if seen[k]["model_id"] != own]
     fresh = dict(zip(stale, tagger.predict([seen[k]["text"] for k in stale]), strict=True))
     if stale:
-        others = sorted({str(seen[k]["model_id"] or "?")[:12] for k in stale})
-        n_reports = len({seen[k]["report_id"] for k in stale})
+        by_model: dict[str | None, list[str]] = {}
+        for k in stale:
+            by_model.setdefault(seen[k]["model_id"] or None, []).append(k)
+        others = "; ".join(
+            f"{_model_named(m, models.get(m or ''))}: {_n(len(ks), 'statement')} of "
+            f"{_n(len({seen[k]['report_id'] for k in ks}), 'report')}"
+            for m, ks in sorted(by_model.items(), key=lambda mk: (-len(mk[1]), mk[0] or "")))
+        loaded = {"name": tagger.name, "created": (getattr(tagger, "card", None) or {}).get(
+            "created"), "provenance": "card"}
         from nlp_reports.classify.dataset import warn_data
 
-        warn_data([f"{len(stale)} statements of {n_reports} reports were tagged with model "
-                   f"{', '.join(others)}, not the loaded model {own[:12]} ({tagger.name}): "
-                   "scored again with the loaded model"], stacklevel=4)
+        warn_data([f"{_n(len(stale), 'statement')} {'was' if len(stale) == 1 else 'were'} "
+                   "tagged with another model than the loaded "
+                   f"{_model_named(own, loaded)} — {others}: scored again with the loaded "
+                   "model"], stacklevel=4)
     if len(stale) < len(keys):
         log.info("%d statements scored by the loaded model %s when tagged: their stored "
                  "scores used", len(keys) - len(stale), own[:12])

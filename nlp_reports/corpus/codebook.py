@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
-#: The store tables ``export`` writes (``nlp_reports.corpus.store.TABLES``).
+#: The store tables ``export`` writes (``nlp_reports.corpus.export.EXPORT_TABLES``: the
+#: store's ``TABLES`` and its ``models``).
 STORE_TABLES: tuple[str, ...] = ("files", "reports", "sections", "statements", "table_cells",
-                                 "checks", "problems")
+                                 "checks", "problems", "models")
 #: The summary's tables (``summarize --csv``: ``<name>.csv``).
 SUMMARY_TABLES: tuple[str, ...] = (
     "overview", "prevalence", "trend", "coverage", "representatives", "boilerplate",
@@ -354,6 +355,52 @@ CODEBOOK: tuple[Column, ...] = (
     _c("code", ["problems"], "text", "Parser problem code", "the parser's non-fatal finding "
        "(docs/schema.md)", "解析问题代码"),
     _c("message", ["problems"], "text", "Problem message", "the finding in words", "解析问题说明"),
+    # --- models ------------------------------------------------------------------------------
+    _c("model_id", ["models"], "text", "SHA-256 of the model file (joins reports.model_id)",
+       "the model's id: SHA-256 of its model.joblib, as reports.model_id and JSONL's "
+       "store.model_id hold it", "模型编号（模型文件 SHA-256，与 reports.model_id 对应）"),
+    _c("name", ["models"], "text", "Model name (its card's, else its folder's)",
+       "the model's name: its card's (meta.json), else its folder's", "模型名称",
+       "provenance unknown: only the SHA-256 is known"),
+    _c("path", ["models"], "text", "Model folder when it tagged",
+       "the folder the model was loaded from when it tagged (on that machine)",
+       "标注时模型所在文件夹", "provenance unknown: only the SHA-256 is known"),
+    _c("created", ["models"], "text", "Time the model was trained (ISO 8601)",
+       "when the model was trained, from its card", "模型训练时间",
+       "provenance unknown, or a card without a date"),
+    _c("training_data_sha256", ["models"], "text", "SHA-256 of the training data",
+       "SHA-256 of the labelled data the model was trained on, from its card",
+       "训练数据的 SHA-256", "provenance unknown, or a card without it"),
+    _c("labels", ["models"], "JSON text", "Label set (JSON: kinds and themes)",
+       "the kinds and themes the model predicts, as JSON {\"kinds\": […], \"themes\": […]}",
+       "模型的标签集（类别与主题，JSON）", "provenance unknown, or a card without it"),
+    _c("sklearn_version", ["models"], "text", "scikit-learn version it was trained with",
+       "the scikit-learn version of its card", "训练所用 scikit-learn 版本",
+       "provenance unknown, or a card without it"),
+    _c("nlp_reports_version", ["models"], "text", "nlp_reports version it was trained with",
+       "the nlp_reports version of its card", "训练所用 nlp_reports 版本",
+       "provenance unknown, or a card without it"),
+    _c("tokenizer", ["models"], "text", "Tokenizer engine it tagged with",
+       "the word segmenter it tagged with (else the one of its card)", "分词引擎",
+       "provenance unknown, or not recorded"),
+    _c("test_metrics", ["models"], "JSON text", "Held-out test figures (JSON)",
+       "the card's figures on its held-out test set (kind_accuracy, theme_macro_f1, f1_<theme>, "
+       "n_test …) as JSON", "模型在测试集上的表现（JSON）",
+       "provenance unknown, or a card without test figures"),
+    _c("provenance", ["models"], "text", "card / shipped card / unknown",
+       "where the row comes from: card (read from the model's card when it tagged), shipped "
+       "card (an older store upgraded: the installed shipped model has that SHA-256), unknown "
+       "(only the SHA-256 is known)", "信息来源：card（标注时读取模型说明）/ shipped card（随附模型）/ "
+       "unknown（仅知 SHA-256）"),
+    _c("first_used", ["models"], "text", "First report written with it (ISO 8601 UTC)",
+       "when the store first wrote a report tagged by the model", "首次用于标注的时间（UTC）",
+       "an upgraded store whose files hold no time"),
+    _c("last_used", ["models"], "text", "Last report written with it (ISO 8601 UTC)",
+       "when the store last wrote a report tagged by the model", "最近一次用于标注的时间（UTC）",
+       "an upgraded store whose files hold no time"),
+    _c("reports", ["models"], "integer", "Stored reports carrying its tags now",
+       "how many stored reports carry the model's tags at export (0 once all were re-tagged "
+       "by another model: the row is kept)", "目前由该模型标注的报告数"),
     # --- panel -----------------------------------------------------------------------------------
     _c("has_report", ["panel"], "0/1", "A report is stored for this agency-year",
        "1: a report is stored; 0: a row of the balanced panel (balanced=True, --balanced) for "

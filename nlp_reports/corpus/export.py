@@ -25,6 +25,12 @@ FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "dta")
 
 #: The ``table`` that is no store table but the agency × year panel built from them.
 PANEL = "panel"
+#: The store's ``models`` table (:meth:`~nlp_reports.corpus.store.Store.models`): one row per
+#: model whose tags the store holds or held, joined to ``reports`` (and JSONL's
+#: ``store.model_id``) by ``model_id``, so that an export says which model produced the tags.
+MODELS = "models"
+#: The tables a csv, parquet or dta export writes by default: the store tables and ``models``.
+EXPORT_TABLES: tuple[str, ...] = (*TABLES, MODELS)
 
 
 def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
@@ -36,7 +42,9 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     path ending with a separator) receiving ``reports.jsonl``; ``table`` must be None
     (UsageError otherwise, as for a table the store does not have). ``csv`` / ``parquet``
     / ``dta``: ``out`` is a folder receiving ``<table>.csv`` / ``.parquet`` / ``.dta`` for
-    every store table, or only ``table``;
+    every store table and ``models`` (the models that tagged the reports, by ``model_id``:
+    :meth:`~nlp_reports.corpus.store.Store.models`, with its ``reports`` count), or only
+    ``table``;
     ``table_cells`` and ``checks`` get the printed label of each row and column id
     (``row_label``, ``column_label``) beside it.
 
@@ -57,7 +65,7 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
         raise UsageError("a codebook is written beside the tables of a csv, parquet or dta "
                          "export, not beside JSONL (nlp-reports codebook prints it)")
     if codebook:
-        tables = [table] if table else list(TABLES)
+        tables = [table] if table else list(EXPORT_TABLES)
         written = export(db, out, format=format, table=table, agency_map=agency_map,
                          dedupe=dedupe, balanced=balanced)
         return [*written, write_codebook(Path(out), tables)]
@@ -66,9 +74,9 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
     if agency_map is not None or not dedupe or balanced:
         raise UsageError("an agency map, no-dedupe and balanced shape the agency × year panel only: "
                          "give table 'panel' (--table panel)")
-    if table is not None and table not in TABLES:
+    if table is not None and table not in EXPORT_TABLES:
         raise UsageError(f"no table {table!r} in the store (tables: "
-                         f"{', '.join(TABLES)}; or {PANEL}: the agency × year panel)")
+                         f"{', '.join(EXPORT_TABLES)}; or {PANEL}: the agency × year panel)")
     if format == "jsonl" and table is not None:  # (before the store is opened)
         raise UsageError("JSONL exports whole reports, one a line (with their tables, checks "
                          f"and tagged statements), not a store table; for the table {table!r} "
@@ -79,7 +87,7 @@ def export(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], *,
             return [_jsonl(store, jsonl_path(out))]
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        tables = [table] if table else list(TABLES)
+        tables = [table] if table else list(EXPORT_TABLES)
         if format == "csv":
             return [_csv(store, name, folder) for name in tables]
         if format == "dta":
@@ -210,6 +218,8 @@ def _jsonl(store: Store, path: Path) -> Path:
 
 
 def _frame(store: Store, name: str):
+    if name == MODELS:
+        return store.models()
     df = store.table(name)
     if name == "reports":
         df = df.drop(columns=["report_json"])
