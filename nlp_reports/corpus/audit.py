@@ -61,7 +61,7 @@ DEFECT_COLUMNS: tuple[str, ...] = (
 SIGNAL_COLUMNS: tuple[str, ...] = (
     "unmatched_problems", "shared_with_other_agencies", "copied_from_last_year",
     "cross_year_soft", "mixed_heading_numbering", "file_name_year", "same_year_texts",
-    "names_other_agency",
+    "names_other_agency", "stale_year",
 )
 #: Columns that say more without counting: the agencies whose statements a report shares
 #: (the source of ``shared_with_other_agencies``), and the follow-up of the agency's report
@@ -89,6 +89,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度存量不符",
     "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
     "same_year_texts": "同年度另有文本", "names_other_agency": "写有其他机关名称",
+    "stale_year": "计划年份已过",
     "shared_with": "雷同机关", "defects_last_year": "上年度缺陷数", "recurring": "再次出现的缺陷",
     "last_year_zh": "整改情况",
 }
@@ -971,6 +972,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         titles = store.query("SELECT id, title FROM reports")
         probs = store.problems()
         blanks = _blank_cell_rows(store)
+        measures = store.query("SELECT report_id, text FROM statements "
+                               "WHERE block = 'measure' OR kind = 'measure'")
     finally:
         if owned:
             store.close()
@@ -1021,6 +1024,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     cols.add("names_other_agency", *_names_other_agency(
         reps, sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)),
         signal=True)
+    cols.add("stale_year", *_stale_year(reps, measures), signal=True)
 
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
@@ -2204,6 +2208,90 @@ def _file_name_year(reps: Any, copies: Any = None) -> tuple[Any, Any, Any]:
 
 #: A title or file name saying the text re-issues the report (修订版, 更正, 重新发布 …).
 _REVISED = re.compile(r"修订|更正|修正|勘误|修改稿|更新版|重新发布|第二版")
+
+
+#: A year written as a year (not 2023 of "2023—2025年", nor a report's title or history:
+#: "2024年度报告", "2022年以来", "2023年同期"), and the part of the year it may name.
+_YEAR = (r"(?<!\d)(?P<y>20\d\d)年(?!度报告|以来|来|同期|[—–\-~～至到]\s*20\d\d)")
+_PERIOD = (r"(?:年底|年末|年初|底|末|初|上半年|下半年|第?[一二三四1-4]季度|"
+           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日)?(?:底|末|份|[上中下]旬)?)?")
+#: Plans for a year (stale_year), the future marked without doubt — 将 alone is not enough
+#: (it is also 把: "2024年，我镇将政务公开纳入考核" is a past fact): a deadline in the year
+#: ("2024年第一季度前完成", "2024年底前", "2024年内"; not "2022年底前制发的文件"), a plan
+#: verb before it ("计划于2024年", "力争2024年6月底前", "拟", "预计", "争取", "将于",
+#: "下一步"), or the year opening a clause whose subject then plans ("2024年，我局将重点…",
+#: 将继续 / 将进一步 / 将持续 / 将着力, 计划, 力争, 拟, 下一步; not "将重点领域…").
+_BEFORE = r"之?前(?![一二三四五六七八九十两\d]|[^，。；,;]{0,4}的)"  # not 前三季度, 前…建成的
+_STALE_PLANS = tuple(re.compile(p) for p in (
+    _YEAR + _PERIOD + r"(?:" + _BEFORE + r"|年?内(?=[^，。；,;]{0,2}(?:完成|全部|实现|建成|上线|"
+    r"出台|修订|启动)))",
+    r"(?:计划|力争|拟|预计|争取|将于|下一步[，,]?)(?:在|于|到|至)?" + _YEAR + _PERIOD
+    + r"(?:" + _BEFORE + r")?",
+    r"(?:^|(?<=[，。；：:,;（(、\s]))(?:在|于)?" + _YEAR + _PERIOD + r"度?(?:[，,]?"
+    r"[^，。；：,;:\d]{0,6}?将(?:继续|进一步|持续|着力|重点(?!领域|工作|任务|事项|信息|内容|项目|"
+    r"问题))|(?:[，,][^，。；：,;:\d]{0,6}?|[^，。；：,;:\d]{1,6}?)(?:计划|力争|拟|下一步))",
+))
+_RANGE_BEFORE = re.compile(r"(?:20\d\d年?\s*[—–\-~～至到]|截[至止])\s*$")
+#: A sentence of a five-year plan, of history or of work done ("…已全部完成") plans nothing.
+_NOT_A_PLAN = re.compile(r"十四五|以来|已经?(?:全部|基本|按期)?(?:完成|整改|落实|实现|建成)|均已")
+_SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]|$)")
+
+
+def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
+    """The first plan of a measure for a year already past for a report on ``year`` (the
+    year itself — written early in the next — or the two before), as (year, words): None
+    when there is none. Older years are history, a range or a 十四五 plan no stale plan."""
+    if "年" not in text:
+        return None
+    found = []
+    for pattern in _STALE_PLANS:
+        for m in pattern.finditer(text):
+            y = int(m["y"])
+            if not year - 2 <= y <= year or _RANGE_BEFORE.search(text, 0, m.start("y")):
+                continue
+            sentence = next(s for s in _SENTENCE.finditer(text) if s.end() > m.start("y"))
+            if not _NOT_A_PLAN.search(sentence[0]):
+                found.append((m.start(), -len(m[0]), y, m[0].lstrip("，,、;；:： ")))
+                break
+    return min(found)[2:] if found else None
+
+
+def _quote(text: str, at: int, width: int = 80) -> str:
+    """The statement, cut to ``width`` characters around ``at`` when longer."""
+    if len(text) <= width:
+        return text
+    start = max(0, min(at - 20, len(text) - width))
+    return (("…" if start else "") + text[start:start + width]
+            + ("…" if start + width < len(text) else ""))
+
+
+def _stale_year(reps: Any, measures: Any) -> tuple[Any, Any, Any]:
+    """Signal: a measure of section 五 plans for a year already past for the report — a
+    2024 report (written early in 2025) saying "2024年第一季度前完成…": last year's measure,
+    its year not changed (张冠李戴). ``measures``: report_id, text of the statements in the
+    measure block or of kind measure. One finding a statement, quoting it and its year."""
+    import pandas as pd
+
+    year_of = pd.to_numeric(reps["year"], errors="coerce")
+    found: dict[Any, list[tuple[int, str, str]]] = {}
+    for rid, text in zip(measures["report_id"], measures["text"], strict=True):
+        year = year_of.get(rid)
+        if not isinstance(text, str) or pd.isna(year):
+            continue
+        hit = _stale_plan(text, int(year))
+        if hit:
+            found.setdefault(rid, []).append(
+                (hit[0], hit[1], _quote(text, text.find(hit[1]))))
+    values, counts, zh = [], [], []
+    for rid, year in zip(reps.index, year_of, strict=True):
+        hits = found.get(rid, [])
+        values.append(LIST_SEP.join(f"{y} ('{w}') in the {int(year)} report's measure \"{q}\""
+                                    for y, w, q in hits))
+        counts.append(len(hits))
+        zh.append([f"第五部分改进措施“{q}”写有“{w}”，对{int(year)}年度报告而言已是过去的年份："
+                   "可能沿用上年报告的年份未改，请核对" for _, w, q in hits])
+    return (pd.Series(values, index=reps.index), pd.Series(counts, index=reps.index),
+            pd.Series(zh, index=reps.index, dtype=object))
 
 
 #: Levels whose reports are read for another body's name (names_other_agency): a county

@@ -641,6 +641,9 @@ CODEBOOK: tuple[Column, ...] = (
           ("names_other_agency", "Section 五 names another township or street (signal)",
            "'PLACE' (AGENCY) in section 五, for each other township or street office of the "
            "store its section 五 names", "写有其他机关名称"),
+          ("stale_year", "A measure plans for a year already past (signal)",
+           "YEAR ('WORDS') in the YEAR report's measure \"STATEMENT\", for each measure of "
+           "section 五 planning for the report's year or the two before", "计划年份已过"),
           ("shared_with", "Agencies sharing statements (detail)",
            "the other agencies whose statements this report shares", "雷同机关"))),
     _c("missing_sections", ["audit"], "text", "Sections not found (defect)",

@@ -1135,6 +1135,7 @@ _AUDIT_HEADERS_EN: dict[str, str] = {
     "file_name_year": "File name's year differs",
     "same_year_texts": "Other texts of its year",
     "names_other_agency": "Names another body",
+    "stale_year": "Plans a past year",
 }
 #: Readable headers of the audit columns, "English 中文" (the CSV keeps the ids unless
 #: ``--headers zh``; each header's tooltip names the id).
@@ -1218,6 +1219,7 @@ AUDIT_REASONS: dict[str, str] = {
     "file_name_year": "file name's year 文件名年度",
     "same_year_texts": "other text 同年度另有文本",
     "names_other_agency": "other's name 错名",
+    "stale_year": "past year 年份已过",
 }
 
 
