@@ -58,7 +58,8 @@ def report_as_text(report: Report) -> str:
     out.append(f"tables ({len(report.tables)}):")
     for t in report.tables:
         blanks = sum(v is None for row in t.values for v in row)
-        status = t.status if t.status == "ok" else f"{t.status}: {t.problem or ''}".rstrip(": ")
+        # an ok table's problem is a note (表二's set-aside 办结率 column): shown as well
+        status = f"{t.status}: {t.problem}" if t.problem else t.status
         out.append(f"  {t.id:<9} {t.title}  {len(t.rows)}×{len(t.columns)}, "
                    f"{blanks} blank  [{status}]")
 
