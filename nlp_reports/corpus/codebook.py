@@ -76,6 +76,17 @@ class Column:
         """The column names this entry stands for."""
         return self.members or (self.name,)
 
+    def blank_in(self, table: str) -> str:
+        """What a blank means in ``table``: in the panel, also a balanced panel's year
+        without a report (``has_report`` 0), which blanks every column but the key,
+        ``has_report``, ``n_texts`` and the ``*_source`` strings. Why: "never blank" there
+        made a Stata user take those blanks for a bug, or recode them to 0."""
+        if table != "panel" or self.name in _PANEL_KEPT_WITHOUT_REPORT:
+            return self.blank
+        if self.blank == "never blank":
+            return _NO_REPORT
+        return f"{self.blank}; or {_NO_REPORT}"
+
     def label_of(self, column: str) -> str:
         """The variable label of ``column`` (one of :meth:`names`)."""
         if not self.members:
@@ -102,6 +113,9 @@ _GROUP_NOTE = " In a summary table grouped by it (--by): the group, (unknown) wh
 _GROUP_NOTE_ZH = "；汇总表按其分组（--by）时为分组值，未识别为 (unknown)"
 _FIG_BLANK = ("not reported or not read: a blank cell, a table the report lacks or one read "
               "only in part (never 0)")
+#: Panel columns a balanced panel's row without a report still fills (Column.blank_in).
+_PANEL_KEPT_WITHOUT_REPORT = frozenset({"agency", "year", "has_report", "n_texts", "*_source"})
+_NO_REPORT = "has_report 0 (a year of the balanced panel without a report)"
 _SUM_BLANK = "no report of the group has it (a blank cell adds nothing to a sum)"
 _SHARE_BLANK = "the denominator is 0"
 
@@ -110,6 +124,10 @@ def _c(name, tables, type, label, en, zh, blank="never blank", unit="", members=
     return Column(name, tuple(tables), type, label, en, zh, blank, unit, tuple(members))
 
 
+#: How a figure summed over rows (refused …, litigation) treats its blank rows, as
+#: nlp_reports.corpus.store.report_figures adds them.
+_SUMMED_EN = " (a blank or '—' part adds nothing; blank only when every part is)"
+_SUMMED_ZH = "（空白或“—”的分项不计入；各分项均为空时为空）"
 #: Table-3/4/2 figures kept per report (``reports``, ``panel``): name → (label, en, zh).
 _FIGURES: dict[str, tuple[str, str, str]] = {
     "received": ("Applications received this year (表三 一, 总计)",
@@ -122,14 +140,17 @@ _FIGURES: dict[str, tuple[str, str, str]] = {
     "partial": ("Granted in part (表三 三(二), 总计)", "表三 三(二) 部分公开, 总计",
                 "表三三（二）“部分公开”总计列"),
     "refused": ("Refused (表三 三(三) rows 1-8 summed, 总计)",
-                "表三 三(三) 不予公开, rows 1–8 summed, 总计", "表三三（三）“不予公开”1–8项之和"),
+                "表三 三(三) 不予公开, rows 1–8 summed, 总计" + _SUMMED_EN,
+                "表三三（三）“不予公开”1–8项之和" + _SUMMED_ZH),
     "unable": ("Unable to provide (表三 三(四) rows 1-3 summed, 总计)",
-               "表三 三(四) 无法提供, rows 1–3 summed", "表三三（四）“无法提供”1–3项之和"),
+               "表三 三(四) 无法提供, rows 1–3 summed" + _SUMMED_EN,
+               "表三三（四）“无法提供”1–3项之和" + _SUMMED_ZH),
     "not_processed": ("Not processed (表三 三(五) rows 1-5 summed, 总计)",
-                      "表三 三(五) 不予处理, rows 1–5 summed", "表三三（五）“不予处理”1–5项之和"),
+                      "表三 三(五) 不予处理, rows 1–5 summed" + _SUMMED_EN,
+                      "表三三（五）“不予处理”1–5项之和" + _SUMMED_ZH),
     "other_handling": ("Other handling (表三 三(六), 总计)",
-                       "表三 三(六) 其他处理 (its sub-rows summed in the 2021 layout)",
-                       "表三三（六）“其他处理”（2021年表式为各分项之和）"),
+                       "表三 三(六) 其他处理 (its sub-rows summed in the 2021 layout)" + _SUMMED_EN,
+                       "表三三（六）“其他处理”（2021年表式为各分项之和）" + _SUMMED_ZH),
     "outcomes_total": ("Outcomes total (表三 三(七), 总计)", "表三 三(七) 总计, column 总计",
                        "表三三（七）“总计”"),
     "carried_out": ("Carried over to next year (表三 四, 总计)", "表三 row 四 结转下年度继续办理, 总计",
@@ -137,8 +158,8 @@ _FIGURES: dict[str, tuple[str, str, str]] = {
     "review": ("Administrative reviews (表四 行政复议 总计)", "表四 行政复议 总计",
                "表四“行政复议”总计"),
     "litigation": ("Administrative lawsuits (表四 行政诉讼 总计)",
-                   "表四 行政诉讼 总计 (未经复议直接起诉 + 复议后起诉)",
-                   "表四“行政诉讼”总计（未经复议直接起诉与复议后起诉之和）"),
+                   "表四 行政诉讼 总计 (未经复议直接起诉 + 复议后起诉)" + _SUMMED_EN,
+                   "表四“行政诉讼”总计（未经复议直接起诉与复议后起诉之和）" + _SUMMED_ZH),
     "fees": ("Administrative fees charged (表二(八), 10,000 yuan)",
              "表二(八) 行政事业性收费 amount (2021 layout)", "表二（八）行政事业性收费金额（2021年表式）"),
 }
@@ -447,8 +468,10 @@ CODEBOOK: tuple[Column, ...] = (
        "1 when a problem statement carries the theme, else 0 (also 0 with no statement)",
        "有问题表述含该主题时为1", members=_family("p_", THEME_IDS)),
     _c("m_*", ["panel"], "0/1", "Measure on theme {m} (0/1)",
-       "1 when a measure statement carries the theme, else 0 (also 0 with no statement)",
-       "有措施表述含该主题时为1", members=_family("m_", THEME_IDS)),
+       "1 when a measure statement carries the theme, else 0 (also 0 with no statement); "
+       "p_<theme> and m_<theme> both 1: the admitted problem has a measure on its theme, what "
+       "the summary's coverage counts",
+       "有措施表述含该主题时为1；p_与m_同为1即所述问题有同主题的改进措施（汇总表 coverage 的口径）", members=_family("m_", THEME_IDS)),
     _c("share_copied", ["panel", "copying"], "number", "Share of text copied from last year",
        "share of section 五's text copied from the agency's report of the year before",
        "第五部分文字沿用本机关上年报告的比例", "no report of the year before, or no text",
@@ -727,7 +750,7 @@ def rows(tables: Sequence[str] | None = None) -> Iterator[dict[str, str]]:
         for c in entries(table):
             yield {"table": table, "column": c.name, "type": c.type, "unit": c.unit,
                    "label": c.label.replace("{m}", "<member>"), "meaning_en": c.en,
-                   "meaning_zh": c.zh, "blank": c.blank, "members": " ".join(c.members)}
+                   "meaning_zh": c.zh, "blank": c.blank_in(table), "members": " ".join(c.members)}
 
 
 def to_csv(tables: Sequence[str] | None = None) -> str:

@@ -128,7 +128,11 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
     elif format == "dta":
         write_dta(df, path, table=PANEL)
     else:
-        df.to_parquet(path, index=False)
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        pq.write_table(_without_null_types(table, PANEL), path)
     return [path]
 
 
@@ -153,13 +157,40 @@ def write_dta(df, path: Path, table: str | None = None) -> Path:
 
     df = flags_as_01(df)
     for col in df.columns:
-        if df[col].dtype == object or is_string_dtype(df[col]):
+        if table and df[col].isna().all() and _codebook_type(table, col) in _NUMERIC_TYPES:
+            df[col] = df[col].astype("float64")  # no row fills it: still a number, all .
+        elif df[col].dtype == object or is_string_dtype(df[col]):
             df[col] = df[col].map(lambda v: "" if v is None or v != v else str(v)).astype(object)
     long = [c for c in df.columns if df[c].dtype == object
             and max(map(len, map(str.encode, df[c])), default=0) > 2045]
     df.to_stata(path, write_index=False, version=118, convert_strl=long,
                 variable_labels=labels(table, df.columns) if table else None)
     return path
+
+
+#: Codebook types written as numbers (Stata double, Parquet double when no row fills them).
+_NUMERIC_TYPES: frozenset[str] = frozenset({"integer", "number", "id", "0/1"})
+
+
+def _codebook_type(table: str, column: str) -> str:
+    """The codebook's type of ``column`` of ``table`` ("text" for a column it lacks)."""
+    from nlp_reports.corpus.codebook import lookup
+
+    entry = lookup(table, column)
+    return entry.type if entry is not None else "text"
+
+
+def _without_null_types(table, name: str):
+    """``table`` (pyarrow) with each column no row fills typed as the codebook says: a
+    number double, text string, instead of pyarrow's ``null``. Why: a store of single-file
+    reports leaves ``part`` empty, a small one a figure; R's arrow read it as a logical
+    column and ``open_dataset`` over two stores' exports failed on it."""
+    import pyarrow as pa
+
+    fields = [pa.field(f.name, (pa.float64() if _codebook_type(name, f.name) in _NUMERIC_TYPES
+                                else pa.string()) if pa.types.is_null(f.type) else f.type)
+              for f in table.schema]
+    return table.cast(pa.schema(fields, metadata=table.schema.metadata))
 
 
 def flags_as_01(df):
@@ -325,18 +356,19 @@ def _parquet(store: Store, name: str, folder: Path) -> Path:
     path = folder / f"{name}.parquet"
     df = _frame(store, name)
     decoded: dict[str, object] = {}
+    scores = pa.map_(pa.string(), pa.float64())
+    json_types = {"themes": pa.list_(pa.string()), "missing_sections": pa.list_(pa.int64()),
+                  "kind_scores": scores, "theme_scores": scores}
     for col in df.columns:
         if col in PARQUET_JSON_COLUMNS:
             values = [None if v is None else json.loads(v) for v in df[col]]
-            if any(isinstance(v, dict) for v in values):  # score maps
-                decoded[col] = pa.array([None if v is None else list(v.items()) for v in values],
-                                        type=pa.map_(pa.string(), pa.float64()))
-            else:
-                decoded[col] = pa.array(values)
+            if json_types[col] == scores:
+                values = [None if v is None else list(v.items()) for v in values]
+            decoded[col] = pa.array(values, type=json_types[col])
         elif col in PARQUET_BOOL_COLUMNS:
             df[col] = df[col].astype("boolean")
     table = pa.Table.from_pandas(df.drop(columns=list(decoded)), preserve_index=False)
     for col, arr in decoded.items():
         table = table.append_column(col, arr)
-    pq.write_table(table.select(list(df.columns)), path)
+    pq.write_table(_without_null_types(table.select(list(df.columns)), name), path)
     return path
