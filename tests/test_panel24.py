@@ -162,6 +162,11 @@ def test_balanced_panel_has_every_agency_and_year(db):
     assert pd.isna(gap["received"])
     assert all(pd.isna(gap[c]) for c in got.columns if c.startswith(("p_", "m_")))
     assert pd.isna(gap["n_statements"])  # no report is not a report of 0 statements
+    # the agency's level and region, from its latest report: a has_report regression by
+    # level keeps the years without one (newuser30)
+    latest = got.loc[CIVIL][got.loc[CIVIL]["has_report"] == 1].iloc[-1]
+    assert gap["level"] == latest["level"] and gap["region"] == latest["region"]
+    assert isinstance(gap["level"], str) and gap["level"]
     kept = got[got["has_report"] == 1].reset_index()
     plain = panel(db)
     assert list(zip(kept["agency"], kept["year"], strict=True)) == list(

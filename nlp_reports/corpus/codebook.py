@@ -114,7 +114,8 @@ _GROUP_NOTE_ZH = "；汇总表按其分组（--by）时为分组值，未识别�
 _FIG_BLANK = ("not reported or not read: a blank cell, a table the report lacks or one read "
               "only in part (never 0)")
 #: Panel columns a balanced panel's row without a report still fills (Column.blank_in).
-_PANEL_KEPT_WITHOUT_REPORT = frozenset({"agency", "year", "has_report", "n_texts", "*_source"})
+_PANEL_KEPT_WITHOUT_REPORT = frozenset({"agency", "year", "has_report", "n_texts", "*_source",
+                                        "level", "region"})
 _NO_REPORT = "has_report 0 (a year of the balanced panel without a report)"
 _SUM_BLANK = "no report of the group has it (a blank cell adds nothing to a sum)"
 _SHARE_BLANK = "the denominator is 0"
@@ -201,10 +202,13 @@ CODEBOOK: tuple[Column, ...] = (
     _c("level", ["reports", "panel", "audit", "template_families", *GROUPED], "text",
        "Administrative level of the body",
        "national, province, city, county, township, street or department (a body of a "
-       "government); audit --headers zh: in Chinese." + _GROUP_NOTE,
-       "层级：国家、省、市、县、乡镇、街道或部门" + _GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
+       "government); audit --headers zh: in Chinese. A balanced panel's row without a report has "
+       "the agency's, from its latest report." + _GROUP_NOTE,
+       "层级：国家、省、市、县、乡镇、街道或部门；平衡面板中无报告的年度取该机关最近一份报告的层级" + _GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
     _c("region", ["reports", "panel", "audit", *GROUPED], "text", "Region named in the agency",
-       "the place the agency's name states (云岭市东城区)." + _GROUP_NOTE, "机关名称中的地区" + _GROUP_NOTE_ZH,
+       "the place the agency's name states (云岭市东城区). A balanced panel's row without a report "
+       "has the agency's, from its latest report." + _GROUP_NOTE,
+       "机关名称中的地区；平衡面板中无报告的年度取该机关最近一份报告的地区" + _GROUP_NOTE_ZH,
        "not identified"),
     _c("published", ["reports", "panel", "audit"], "date", "Publication date (YYYY-MM-DD)",
        "the page's date, else the signature's, else a date under the title (docs/audit.md)",

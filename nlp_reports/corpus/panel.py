@@ -69,7 +69,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     ``threshold``: the cosine above which a statement counts as copied (as in the summary).
     ``balanced`` (default False): every agency × every year from the store's first to its last
     year gets a row, ``has_report`` 0 (figures, dummies and counts blank, each
-    ``<figure>_source`` ``none:no_report``) where no report was stored; else the pairs with a
+    ``<figure>_source`` ``none:no_report``, ``level`` and ``region`` the agency's from its
+    latest report) where no report was stored; else the pairs with a
     report only (``has_report`` 1). ``<figure>_source`` (:data:`SOURCES`) says where each of
     the six figures with a text counterpart was read, or why it is blank.
     """
@@ -170,8 +171,9 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
 
 def _balanced(out: Any) -> Any:
     """``out`` with a row for each agency × year of its year range that has none:
-    ``has_report`` and ``n_texts`` 0, ``<figure>_source`` ``none:no_report``, every other
-    column blank (counts as nullable integers: a missing report is no report of 0)."""
+    ``has_report`` and ``n_texts`` 0, ``<figure>_source`` ``none:no_report``, ``level`` and
+    ``region`` the agency's (from its latest report), every other column blank (counts as
+    nullable integers: a missing report is no report of 0)."""
     import pandas as pd
 
     if out.empty:
@@ -185,8 +187,12 @@ def _balanced(out: Any) -> Any:
         return out
     ints = [c for c in out.columns if pd.api.types.is_integer_dtype(out[c])
             and c not in ("year", "has_report", "n_texts")]
+    # the agency's level and region (its latest report's): a regression on has_report by
+    # level would otherwise drop every year without a report (newuser30)
+    attrs = out.sort_values("year", kind="stable").groupby("agency")[["level", "region"]].last()
     blank = missing.assign(has_report=0, n_texts=0, left_out="",
-                           **{f"{f}_source": "none:no_report" for f in SOURCE_TABLES})
+                           **{f"{f}_source": "none:no_report" for f in SOURCE_TABLES}
+                           ).join(attrs, on="agency")
     out = pd.concat([out, blank], ignore_index=True)[list(out.columns)]
     for c in ints:
         out[c] = out[c].astype("Int64")
