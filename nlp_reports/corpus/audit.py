@@ -134,10 +134,11 @@ LIST_SEP = " | "
 #: year or more after the signature's: which date is the publication's, said by the date
 #: columns) and ``statements_outside_section5`` (no section 五, its problems and measures
 #: read from a sub-heading of another part: where they were read; the missing 五 is counted
-#: by ``missing_sections``).
+#: by ``missing_sections``) and ``text_repaired`` (the store wrote U+FFFD for characters no
+#: UTF-8 text holds, undecodable bytes of a file name: the tool's repair, not the report's).
 _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit",
                                 "mixed_heading_numbering", "reposted_page",
-                                "statements_outside_section5"})
+                                "statements_outside_section5", "text_repaired"})
 
 
 def is_empty_text(text: str | None) -> bool:

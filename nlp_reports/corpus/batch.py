@@ -50,6 +50,7 @@ from nlp_reports.corpus.store import (
     open_store,
     parts_message,
     prepare_report,
+    repaired_report,
     statement_rows,
     tagged_to_stored,
     tagger_model_record,
@@ -1174,7 +1175,12 @@ def _prepared(report: Any, tagged: Any, tokenize: Callable[[str], list[str]] | N
     try:
         stored = [tagged_to_stored(t, report.statements[i] if i < len(report.statements)
                                    else None) for i, t in enumerate(tagged)]
-        w = report_words(report, tokenize) if tokenize is not None else None
+        try:
+            w = report_words(report, tokenize) if tokenize is not None else None
+        except UnicodeEncodeError:  # a lone surrogate (rjieba takes UTF-8 only): the
+            # texts repaired first, as prepare_report would store them (text_repaired)
+            report, stored, _ = repaired_report(report, stored, None)
+            w = report_words(report, tokenize)
     except Exception as exc:
         return "tag_error", f"{type(exc).__name__}: {exc}"
     try:  # the rows are built here, in the worker: the writer only inserts them
@@ -1287,6 +1293,8 @@ def _ready_ahead(outcome: tuple[Any, ...]) -> tuple[Any, ...]:
         rows = prepare_report(report, (), None)
     except Exception:  # the parent tags it and fails it as a worker would
         return outcome
+    if len(rows.problems) != len(report.errors):  # texts repaired (text_repaired): the
+        return outcome  # statements' rows must be made from the repaired report too
     slim = Report(metadata=report.metadata,
                   sections=tuple(s for s in report.sections if s.number == 1),
                   statements=report.statements)
