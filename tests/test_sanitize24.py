@@ -222,3 +222,13 @@ def test_the_audit_lists_text_repaired_but_counts_no_defect_for_it(tmp_path):
     assert TEXT_REPAIRED in t.loc["bad.txt", "parse_problems"].split(",")
     assert TEXT_REPAIRED not in t.loc["good.txt", "parse_problems"].split(",")
     assert t.loc["bad.txt", "defects"] == t.loc["good.txt", "defects"]
+
+
+def test_text_repaired_has_a_chinese_sentence():
+    """The audit's 解析问题 cell says the repair in Chinese (it fell back to the English)."""
+    from nlp_reports.corpus.audit import problem_zh
+
+    zh = problem_zh("text_repaired", "3 characters no UTF-8 text can hold (lone surrogates: "
+                    "undecodable bytes of a file name, or a loader's) replaced by U+FFFD in: "
+                    "title (1), statements (2)")
+    assert zh.startswith("报告文本中有3个字符") and "title (1), statements (2)" in zh

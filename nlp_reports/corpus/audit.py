@@ -2063,6 +2063,11 @@ def problem_zh(code: str, message: str) -> str:
     整改通知; the English message, after the code, for a code without one."""
     if code == "year_conflict":
         return _year_conflict_zh(message)
+    if code == "text_repaired":  # the store's repair (store.repaired_report), no defect
+        m = re.match(r"(\d+) characters? .*? in: (.+)$", message)
+        n, where = (m.group(1), m.group(2)) if m else ("", message)
+        return (f"报告文本中有{n}个字符无法以UTF-8保存（多为文件名或转换工具产生的无法解码的字节），"
+                f"入库时已替换为“\ufffd”，请对照原文件核对：{where}")
     if code == "table_missing":
         beside = _BESIDE.search(message)
         todo = (f"表格似在同一文件夹中的{_sheet_names_zh(beside['names'])}中，本工具不读取电子表格，"
