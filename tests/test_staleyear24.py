@@ -95,3 +95,18 @@ def test_a_coming_year_a_range_history_a_disposal_a_plan_and_a_problem_are_no_fi
 def test_the_column_is_a_signal_with_its_chinese_name():
     assert "stale_year" in SIGNAL_COLUMNS and "stale_year" in COLUMNS
     assert COLUMN_NAMES_ZH["stale_year"] == "计划年份已过"
+
+
+def test_a_long_statement_of_many_years_stays_linear():
+    """The range's start and the sentence are looked for near each year, not from the
+    statement's start: 3,000 ranges in one 45 KB measure took 0.65 s of CPU, 20,000 (300 KB)
+    would take ~30 s; now a few hundredths of a second."""
+    import time
+
+    from nlp_reports.corpus.audit import _stale_plan
+
+    start = time.process_time()
+    assert _stale_plan("2023—2024年底前完成，" * 20000, 2024) is None
+    assert _stale_plan("2024年底前已全部完成；" * 20000, 2024) is None
+    assert _stale_plan("加强培训；" * 20000 + "力争2024年底前完成专栏改版。", 2024)[0] == 2024
+    assert time.process_time() - start < 3

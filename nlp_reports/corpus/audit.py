@@ -2240,7 +2240,18 @@ _STALE_PLANS = tuple(re.compile(p) for p in (
 _RANGE_BEFORE = re.compile(r"(?:20\d\d年?\s*[—–\-~～至到]|截[至止])\s*$")
 #: A sentence of a five-year plan, of history or of work done ("…已全部完成") plans nothing.
 _NOT_A_PLAN = re.compile(r"十四五|以来|已经?(?:全部|基本|按期)?(?:完成|整改|落实|实现|建成)|均已")
-_SENTENCE = re.compile(r"[^。；;！!？?]*(?:[。；;！!？?]|$)")
+_SENTENCE_ENDS = "。；;！!？?"
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``text[at]`` starts (after the last 。；！？ before it)."""
+    return max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``text[at]`` ends (its 。；！？ included, else the text's end)."""
+    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, at)) >= 0]
+    return min(ends) + 1 if ends else len(text)
 
 
 def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
@@ -2252,11 +2263,12 @@ def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
     found = []
     for pattern in _STALE_PLANS:
         for m in pattern.finditer(text):
-            y = int(m["y"])
-            if not year - 2 <= y <= year or _RANGE_BEFORE.search(text, 0, m.start("y")):
+            y, at = int(m["y"]), m.start("y")
+            # (the range's start and the sentence looked for near the year, not from the
+            # text's start: a long statement of many years stays linear)
+            if not year - 2 <= y <= year or _RANGE_BEFORE.search(text, max(0, at - 24), at):
                 continue
-            sentence = next(s for s in _SENTENCE.finditer(text) if s.end() > m.start("y"))
-            if not _NOT_A_PLAN.search(sentence[0]):
+            if not _NOT_A_PLAN.search(text, _sentence_start(text, at), _sentence_end(text, at)):
                 found.append((m.start(), -len(m[0]), y, m[0].lstrip("，,、;；:： ")))
                 break
     return min(found)[2:] if found else None
