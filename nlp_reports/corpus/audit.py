@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -2240,18 +2241,8 @@ _STALE_PLANS = tuple(re.compile(p) for p in (
 _RANGE_BEFORE = re.compile(r"(?:20\d\d年?\s*[—–\-~～至到]|截[至止])\s*$")
 #: A sentence of a five-year plan, of history or of work done ("…已全部完成") plans nothing.
 _NOT_A_PLAN = re.compile(r"十四五|以来|已经?(?:全部|基本|按期)?(?:完成|整改|落实|实现|建成)|均已")
-_SENTENCE_ENDS = "。；;！!？?"
-
-
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding ``text[at]`` starts (after the last 。；！？ before it)."""
-    return max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
-
-
-def _sentence_end(text: str, at: int) -> int:
-    """Where the sentence holding ``text[at]`` ends (its 。；！？ included, else the text's end)."""
-    ends = [e for c in _SENTENCE_ENDS if (e := text.find(c, at)) >= 0]
-    return min(ends) + 1 if ends else len(text)
+#: The end of a sentence (stale_year reads _NOT_A_PLAN in the sentence of each year).
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 
 def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
@@ -2261,14 +2252,24 @@ def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
     if "年" not in text:
         return None
     found = []
+    # (the range's start looked for near the year, each sentence read once for _NOT_A_PLAN
+    # and found by bisection: a long statement of many years, with or without 。, stays
+    # linear)
+    ends: list[int] | None = None
+    plans: dict[int, bool] = {}  # sentence number -> it may plan
     for pattern in _STALE_PLANS:
         for m in pattern.finditer(text):
             y, at = int(m["y"]), m.start("y")
-            # (the range's start and the sentence looked for near the year, not from the
-            # text's start: a long statement of many years stays linear)
             if not year - 2 <= y <= year or _RANGE_BEFORE.search(text, max(0, at - 24), at):
                 continue
-            if not _NOT_A_PLAN.search(text, _sentence_start(text, at), _sentence_end(text, at)):
+            if ends is None:
+                ends = [e.start() for e in _SENTENCE_END.finditer(text)]
+            k = bisect_left(ends, at)
+            plan = plans.get(k)
+            if plan is None:
+                plan = plans[k] = not _NOT_A_PLAN.search(
+                    text, ends[k - 1] + 1 if k else 0, ends[k] + 1 if k < len(ends) else len(text))
+            if plan:
                 found.append((m.start(), -len(m[0]), y, m[0].lstrip("，,、;；:： ")))
                 break
     return min(found)[2:] if found else None
