@@ -2359,9 +2359,13 @@ def _names_other_agency(reps: Any, five: Any) -> tuple[Any, Any, Any]:
                         for k in range(2, min(6, m.start()) + 1)
                         if (t := text[m.start() - k:m.end()]) in holders and t != own
                         and _stem(t) != _stem(own) and t not in agency})
-        # (a place inside a longer one found too — 河口镇 in 新河口镇 — is not said twice)
-        hits = list(dict.fromkeys(t for _, t in found
-                                  if not any(t != u and t in u for _, u in found)))
+        # (a place inside a longer one found too — 河口镇 in 新河口镇 — is not said twice;
+        # the longer ones' inner strings listed once: a 300 KB 五 naming 9,000 towns took
+        # 22 s comparing each found place with every other, scale25)
+        names = {t for _, t in found}
+        inside = {u[i:j] for u in names for i in range(len(u))
+                  for j in range(i + 1, len(u) + 1) if j - i < len(u)}
+        hits = list(dict.fromkeys(t for _, t in found if t not in inside))
         values.append(LIST_SEP.join(f"'{t}' ({holders[t]}) in section 五" for t in hits))
         counts.append(len(hits))
         zh.append([f"第五部分写有“{t}”，是另一机关（{holders[t]}）的名称，不是本机关的："

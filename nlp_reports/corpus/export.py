@@ -159,7 +159,8 @@ def write_dta(df, path: Path, table: str | None = None) -> Path:
     for col in df.columns:
         if table and df[col].isna().all() and _codebook_type(table, col) in _NUMERIC_TYPES:
             df[col] = df[col].astype("float64")  # no row fills it: still a number, all .
-        elif df[col].dtype == object or is_string_dtype(df[col]):
+        elif (df[col].dtype == object or is_string_dtype(df[col])
+              or table and len(df) == 0):  # a store of no report: text stays str, not double
             df[col] = df[col].map(lambda v: "" if v is None or v != v else str(v)).astype(object)
     long = [c for c in df.columns if df[c].dtype == object
             and max(map(len, map(str.encode, df[c])), default=0) > 2045]
@@ -184,11 +185,16 @@ def _without_null_types(table, name: str):
     """``table`` (pyarrow) with each column no row fills typed as the codebook says: a
     number double, text string, instead of pyarrow's ``null``. Why: a store of single-file
     reports leaves ``part`` empty, a small one a figure; R's arrow read it as a logical
-    column and ``open_dataset`` over two stores' exports failed on it."""
+    column and ``open_dataset`` over two stores' exports failed on it. A table of no row
+    (a store of no report, or of failed files only) is typed so too: pandas makes each of
+    its columns double, text ones included."""
     import pyarrow as pa
 
+    empty = table.num_rows == 0  # a store of no report: pandas made every column double
     fields = [pa.field(f.name, (pa.float64() if _codebook_type(name, f.name) in _NUMERIC_TYPES
-                                else pa.string()) if pa.types.is_null(f.type) else f.type)
+                                else pa.string())
+                       if pa.types.is_null(f.type) or empty and pa.types.is_floating(f.type)
+                       else f.type)
               for f in table.schema]
     return table.cast(pa.schema(fields, metadata=table.schema.metadata))
 

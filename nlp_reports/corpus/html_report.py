@@ -1355,12 +1355,17 @@ def audit_html(audit: Any) -> str:
     else:
         body.append("<p>未能读取的文件 Files that could not be read: none.</p>")
     zh = getattr(audit, "zh", None)
+    # one dict lookup a cell: zh.at[path, col] cost ~20 us, 19 cells a report (scale25)
+    by_path = (zh.to_dict("index") if zh is not None and zh.index.is_unique else None)
 
     def zh_of(path: Any, col: str) -> list[str]:
         """The Chinese sentences of one cell (审查意见), [] when the audit has none."""
-        if zh is None or col not in zh.columns or path not in zh.index:
+        if by_path is not None:
+            v = by_path.get(path, {}).get(col)
+        elif zh is None or col not in zh.columns or path not in zh.index:
             return []
-        v = zh.at[path, col]
+        else:
+            v = zh.at[path, col]
         return list(v) if isinstance(v, list) else []
 
     cards = len(df) <= CARD_ROWS

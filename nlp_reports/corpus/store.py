@@ -766,6 +766,10 @@ def _repaired(value: Any, where: str, found: dict[str, int]) -> Any:
     return value
 
 
+#: how many places a ``text_repaired`` message names before "and N more places"
+_REPAIRED_PLACES = 20
+
+
 def repaired_report(report: Report, tagged: Sequence[Any], words: Sequence[str] | None
                     ) -> tuple[Report, list[Any], list[str] | None]:
     """``report``, its ``tagged`` statements and ``words`` with every lone surrogate of
@@ -800,7 +804,14 @@ def repaired_report(report: Report, tagged: Sequence[Any], words: Sequence[str] 
         words = [_repaired(w, "words", found) for w in words]
     n = sum(found.values())
     if n:
-        places = ", ".join(f"{where} ({k})" for where, k in found.items())
+        # the first places only: a loader that put one in each of 100,000 statements wrote
+        # a 2.6 MB message, shown whole in the audit's cell and page (scale25)
+        shown = list(found.items())[:_REPAIRED_PLACES]
+        places = ", ".join(f"{where} ({k})" for where, k in shown)
+        if len(found) > len(shown):
+            rest = n - sum(k for _, k in shown)
+            places += (f" and {len(found) - len(shown):,} more places ({rest:,} "
+                       f"character{'s' if rest != 1 else ''})")
         changes["errors"] += (Problem(TEXT_REPAIRED, (
             f"{n} character{'s' if n != 1 else ''} no UTF-8 text can hold (lone surrogates: "
             f"undecodable bytes of a file name, or a loader's) replaced by U+FFFD in: "
