@@ -162,16 +162,35 @@ def test_balanced_panel_has_every_agency_and_year(db):
     assert pd.isna(gap["received"])
     assert all(pd.isna(gap[c]) for c in got.columns if c.startswith(("p_", "m_")))
     assert pd.isna(gap["n_statements"])  # no report is not a report of 0 statements
-    # the agency's level and region, from its latest report: a has_report regression by
-    # level keeps the years without one (newuser30)
-    latest = got.loc[CIVIL][got.loc[CIVIL]["has_report"] == 1].iloc[-1]
-    assert gap["level"] == latest["level"] and gap["region"] == latest["region"]
+    # the agency's level and region, from its nearest earlier report (else its first): a
+    # has_report regression by level keeps the years without one (newuser30, scale25)
+    civil = got.loc[CIVIL]
+    earlier = civil[(civil["has_report"] == 1) & (civil.index < 2015)]
+    source = earlier.iloc[-1] if len(earlier) else civil[civil["has_report"] == 1].iloc[0]
+    assert gap["level"] == source["level"] and gap["region"] == source["region"]
     assert isinstance(gap["level"], str) and gap["level"]
     kept = got[got["has_report"] == 1].reset_index()
     plain = panel(db)
     assert list(zip(kept["agency"], kept["year"], strict=True)) == list(
         zip(plain["agency"], plain["year"], strict=True))
     assert int(kept["n_statements"].sum()) == int(plain["n_statements"].sum())
+
+
+def test_balanced_rows_take_the_nearest_earlier_level():
+    """An agency that became a city in 2022 was no city in 2021 (scale25): a missing year
+    takes the level of the report before it, the years before its first report the first's."""
+    import pandas as pd
+
+    from nlp_reports.corpus.panel import _agency_attributes
+
+    out = pd.DataFrame({"agency": ["宁川县", "宁川县", "石门镇"], "year": [2020, 2022, 2021],
+                        "level": ["county", "city", None], "region": ["宁川县", "宁川市", "石门镇"]})
+    blank = pd.DataFrame({"agency": ["宁川县", "宁川县", "宁川县", "石门镇"],
+                          "year": [2019, 2021, 2023, 2022]})
+    got = _agency_attributes(blank, out)
+    assert list(got["level"][:3]) == ["county", "county", "city"]
+    assert list(got["region"]) == ["宁川县", "宁川县", "宁川市", "石门镇"]
+    assert pd.isna(got["level"][3])
 
 
 def test_export_panel_balanced_flag(db, tmp_path):

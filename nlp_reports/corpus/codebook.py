@@ -203,12 +203,12 @@ CODEBOOK: tuple[Column, ...] = (
        "Administrative level of the body",
        "national, province, city, county, township, street or department (a body of a "
        "government); audit --headers zh: in Chinese. A balanced panel's row without a report has "
-       "the agency's, from its latest report." + _GROUP_NOTE,
-       "层级：国家、省、市、县、乡镇、街道或部门；平衡面板中无报告的年度取该机关最近一份报告的层级" + _GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
+       "the agency's, from its nearest earlier report (else its first)." + _GROUP_NOTE,
+       "层级：国家、省、市、县、乡镇、街道或部门；平衡面板中无报告的年度取该机关此前最近一份报告的层级（此前没有则取第一份）" + _GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
     _c("region", ["reports", "panel", "audit", *GROUPED], "text", "Region named in the agency",
        "the place the agency's name states (云岭市东城区). A balanced panel's row without a report "
-       "has the agency's, from its latest report." + _GROUP_NOTE,
-       "机关名称中的地区；平衡面板中无报告的年度取该机关最近一份报告的地区" + _GROUP_NOTE_ZH,
+       "has the agency's, from its nearest earlier report (else its first)." + _GROUP_NOTE,
+       "机关名称中的地区；平衡面板中无报告的年度取该机关此前最近一份报告的地区（此前没有则取第一份）" + _GROUP_NOTE_ZH,
        "not identified"),
     _c("published", ["reports", "panel", "audit"], "date", "Publication date (YYYY-MM-DD)",
        "the page's date, else the signature's, else a date under the title (docs/audit.md)",

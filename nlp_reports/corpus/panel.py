@@ -70,7 +70,7 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     ``balanced`` (default False): every agency × every year from the store's first to its last
     year gets a row, ``has_report`` 0 (figures, dummies and counts blank, each
     ``<figure>_source`` ``none:no_report``, ``level`` and ``region`` the agency's from its
-    latest report) where no report was stored; else the pairs with a
+    nearest earlier report, else its first) where no report was stored; else the pairs with a
     report only (``has_report`` 1). ``<figure>_source`` (:data:`SOURCES`) says where each of
     the six figures with a text counterpart was read, or why it is blank.
     """
@@ -172,7 +172,7 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
 def _balanced(out: Any) -> Any:
     """``out`` with a row for each agency × year of its year range that has none:
     ``has_report`` and ``n_texts`` 0, ``<figure>_source`` ``none:no_report``, ``level`` and
-    ``region`` the agency's (from its latest report), every other column blank (counts as
+    ``region`` the agency's (:func:`_agency_attributes`), every other column blank (counts as
     nullable integers: a missing report is no report of 0)."""
     import pandas as pd
 
@@ -187,18 +187,36 @@ def _balanced(out: Any) -> Any:
         return out
     ints = [c for c in out.columns if pd.api.types.is_integer_dtype(out[c])
             and c not in ("year", "has_report", "n_texts")]
-    # the agency's level and region (its latest report's): a regression on has_report by
-    # level would otherwise drop every year without a report (newuser30)
-    attrs = out.sort_values("year", kind="stable").groupby("agency")[["level", "region"]].last()
     blank = missing.assign(has_report=0, n_texts=0, left_out="",
-                           **{f"{f}_source": "none:no_report" for f in SOURCE_TABLES}
-                           ).join(attrs, on="agency")
+                           **{f"{f}_source": "none:no_report" for f in SOURCE_TABLES})
+    blank = _agency_attributes(blank, out)
     out = pd.concat([out, blank], ignore_index=True)[list(out.columns)]
     for c in ints:
         out[c] = out[c].astype("Int64")
     for c in ("year", "has_report", "n_texts"):
         out[c] = out[c].astype(int)
     return out
+
+
+def _agency_attributes(blank: Any, out: Any) -> Any:
+    """``blank`` (balanced rows: agency, year) with each agency's ``level`` and ``region`` as
+    its nearest earlier report gives them, else its first report's: a regression of
+    has_report on level would otherwise drop every year without a report (newuser30), and an
+    agency that became a city in 2022 was no city in 2021 (scale25)."""
+    import pandas as pd
+
+    known = (out[["agency", "year", "level", "region"]].drop_duplicates(["agency", "year"])
+             .sort_values("year", kind="stable"))
+    rows = blank.reset_index(drop=True).reset_index().sort_values("year", kind="stable")
+    before = pd.merge_asof(rows, known, on="year", by="agency", direction="backward",
+                           allow_exact_matches=False)
+    after = pd.merge_asof(rows, known, on="year", by="agency", direction="forward",
+                          allow_exact_matches=False)
+    first = rows["agency"].map(known.groupby("agency")["year"].min())
+    no_earlier = (rows["year"] < first).to_numpy()  # (merge_asof keeps the left's order)
+    for col in ("level", "region"):
+        before[col] = before[col].where(~no_earlier, after[col].to_numpy())
+    return before.sort_values("index").drop(columns="index").reset_index(drop=True)
 
 
 def _tables_found(store: Store) -> dict[str, tuple[set[int], set[int]]]:
