@@ -100,3 +100,18 @@ def test_the_writer_its_own_name_its_old_name_and_the_county_are_no_finding(rows
 def test_the_column_is_a_signal_with_its_chinese_name():
     assert "names_other_agency" in SIGNAL_COLUMNS and "names_other_agency" in COLUMNS
     assert COLUMN_NAMES_ZH["names_other_agency"] == "写有其他机关名称"
+
+
+def test_a_place_two_counties_bear_names_the_body_of_the_reports_county():
+    """review20e: 城关镇 is a township of many counties; the body named beside a finding is
+    the one of the report's own county (the longest common start), not the first sorted."""
+    import pandas as pd
+
+    from nlp_reports.corpus.audit import _names_other_agency
+
+    reps = pd.DataFrame({"agency": ["甲岭县城关镇人民政府", "乙川县城关镇人民政府", "甲岭县石门乡人民政府"],
+                         "level": "township"})
+    five = pd.Series({2: "下一步将学习城关镇的做法，完善公开专栏。"})
+    values, counts, _ = _names_other_agency(reps, five)
+    assert counts[2] == 1 and values[2] == "'城关镇' (甲岭县城关镇人民政府) in section 五"
+    assert counts[0] == 0 and counts[1] == 0

@@ -2336,6 +2336,25 @@ def _stem(town: str) -> str:
     return town.removesuffix("街道").removesuffix("镇").removesuffix("乡")
 
 
+class _NearestHolder(dict):
+    """place → the body bearing it nearest to ``agency`` (the longest common start of the
+    names: same county first), looked up only for the places a 五 writes."""
+
+    def __init__(self, held: dict[str, list[str]], agency: Any) -> None:
+        super().__init__()
+        self.held, self.agency = held, str(agency)
+
+    def __contains__(self, place: object) -> bool:
+        return place in self.held
+
+    def __missing__(self, place: str) -> str:
+        bodies = self.held[place]
+        best = bodies[0] if len(bodies) == 1 else max(
+            bodies, key=lambda b: len(os.path.commonprefix([b, self.agency])))
+        self[place] = best
+        return best
+
+
 def _names_other_agency(reps: Any, five: Any) -> tuple[Any, Any, Any]:
     """Signal: a township's or street office's section 五 writes the place of another
     township or street office of the store (错名, 张冠李戴: a neighbour's filled-in template
@@ -2346,12 +2365,15 @@ def _names_other_agency(reps: Any, five: Any) -> tuple[Any, Any, Any]:
 
     levels = reps["level"].isin(_TOWN_LEVELS)
     town = reps["agency"].where(levels).map(_town_of, na_action="ignore")
-    holders: dict[str, str] = {}
+    held: dict[str, list[str]] = {}  # a place → the bodies bearing it (城关镇: one a county)
     for t, agency in sorted(zip(town, reps["agency"], strict=True), key=lambda x: str(x[1])):
-        if isinstance(t, str):
-            holders.setdefault(t, agency)
+        if isinstance(t, str) and agency not in held.setdefault(t, []):
+            held[t].append(agency)
     values, counts, zh = [], [], []
     for rid, own, agency in zip(reps.index, town, reps["agency"], strict=True):
+        # the body named: of those bearing the place, the one whose name shares the longest
+        # start with this report's agency — its own county's 城关镇, not another county's
+        holders = _NearestHolder(held, agency)
         text = "" if not isinstance(own, str) else re.sub(r"\s+", "", str(five.get(rid) or ""))
         # each 镇/乡/街道 written, with the 2–6 characters before it looked up (the store's
         # towns are never scanned per report: tens of thousands at a province's scale)
