@@ -124,3 +124,14 @@ def test_a_long_measure_without_a_full_stop_is_read_in_linear_time():
     assert _stale_plan("计划2024年底前完成，" * 20000 + "均已", 2024) is None
     assert _stale_plan("计划2024年底前完成，" * 20000 + "均未", 2024)[0] == 2024
     assert time.process_time() - start < 3
+
+
+def test_a_year_spaced_from_its_nian_is_read():
+    """A PDF's text layer often spaces a figure from the character after it ("2024 年"):
+    scale25 found such plans missed. (Full-width digits are ASCII once parsed.)"""
+    from nlp_reports.corpus.audit import _stale_plan
+
+    assert _stale_plan("计划2024 年6月底前完成目录梳理。", 2024)[0] == 2024
+    assert _stale_plan("力争2024\u3000年底前完成专栏改版。", 2024)[0] == 2024
+    assert _stale_plan("2023 年—2025 年持续推进。", 2024) is None
+    assert _stale_plan("力争2022 年—2024 年底前完成三年行动。", 2024) is None  # a range

@@ -2219,7 +2219,7 @@ _REVISED = re.compile(r"修订|更正|修正|勘误|修改稿|更新版|重新�
 
 #: A year written as a year (not 2023 of "2023—2025年", nor a report's title or history:
 #: "2024年度报告", "2022年以来", "2023年同期"), and the part of the year it may name.
-_YEAR = (r"(?<!\d)(?P<y>20\d\d)年(?!度报告|以来|来|同期|[—–\-~～至到]\s*20\d\d)")
+_YEAR = (r"(?<!\d)(?P<y>20\d\d)[ \u3000]?年(?!度报告|以来|来|同期|[—–\-~～至到]\s*20\d\d)")
 _PERIOD = (r"(?:年底|年末|年初|底|末|初|上半年|下半年|第?[一二三四1-4]季度|"
            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日)?(?:底|末|份|[上中下]旬)?)?")
 #: Plans for a year (stale_year), the future marked without doubt — 将 alone is not enough
@@ -2238,7 +2238,7 @@ _STALE_PLANS = tuple(re.compile(p) for p in (
     r"[^，。；：,;:\d]{0,6}?将(?:继续|进一步|持续|着力|重点(?!领域|工作|任务|事项|信息|内容|项目|"
     r"问题))|(?:[，,][^，。；：,;:\d]{0,6}?|[^，。；：,;:\d]{1,6}?)(?:计划|力争|拟|下一步))",
 ))
-_RANGE_BEFORE = re.compile(r"(?:20\d\d年?\s*[—–\-~～至到]|截[至止])\s*$")
+_RANGE_BEFORE = re.compile(r"(?:20\d\d[ \u3000]?年?\s*[—–\-~～至到]|截[至止])\s*$")
 #: A sentence of a five-year plan, of history or of work done ("…已全部完成") plans nothing.
 _NOT_A_PLAN = re.compile(r"十四五|以来|已经?(?:全部|基本|按期)?(?:完成|整改|落实|实现|建成)|均已")
 #: The end of a sentence (stale_year reads _NOT_A_PLAN in the sentence of each year).
