@@ -242,15 +242,12 @@ def _narrative_sections(store: Store, reports: Any) -> dict[int, list[tuple[int,
         return {}
     ids = reports.loc[reports[cols].notna().any(axis=1), "id"].astype(int).tolist()
     out: dict[int, list[tuple[int, str, str]]] = {}
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        rows = store.query(
-            "SELECT report_id, number, title, text FROM sections WHERE report_id IN "
-            f"({','.join('?' * len(chunk))}) AND number IS NOT NULL AND number != 5 "
-            "ORDER BY report_id, position", chunk)
-        for rid, number, title, text in rows.itertuples(index=False):
-            if text:
-                out.setdefault(int(rid), []).append((int(number), title, text))
+    rows = store.query_in(
+        "SELECT report_id, number, title, text FROM sections WHERE report_id IN ({ids}) "
+        "AND number IS NOT NULL AND number != 5 ORDER BY report_id, position", ids)
+    for rid, number, title, text in rows.itertuples(index=False):
+        if text:
+            out.setdefault(int(rid), []).append((int(number), title, text))
     return out
 
 

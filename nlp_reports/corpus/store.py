@@ -2059,6 +2059,19 @@ class Store:
             raise StoreError(f"no table {table!r} in the store (tables: {', '.join(TABLES)})")
         return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
+    def query_in(self, sql: str, ids: Sequence[Any], size: int = 900) -> Any:
+        """:meth:`query` of ``sql`` whose ``{ids}`` stands for ``?`` marks of ``ids``, run
+        in chunks of ``size`` (SQLite's limit on host parameters) and concatenated in chunk
+        order: one DataFrame, with the columns of ``sql`` when ``ids`` is empty."""
+        import pandas as pd
+
+        ids = list(ids)
+        parts = [self.query(sql.format(ids=",".join("?" * len(chunk))), chunk)
+                 for chunk in (ids[i:i + size] for i in range(0, len(ids), size))]
+        if not parts:
+            return self.query(sql.format(ids="NULL"))
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run a read query and return a pandas DataFrame (NULL → None / NaN)."""
         import pandas as pd

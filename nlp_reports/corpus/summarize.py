@@ -700,14 +700,8 @@ def _words_of(store: Store, ids: Sequence[int]) -> Any:
     """``reports.words`` of the reports ``ids`` (id, words, segmented), in id order, queried
     in chunks; a report without stored words has them segmented now (``segmented`` True:
     :func:`_segment_missing`)."""
-    import pandas as pd
-
-    parts = [store.query(f"SELECT id, words FROM reports WHERE id IN ({','.join('?' * len(c))})",
-                         c) for c in (list(ids[i:i + 900]) for i in range(0, len(ids), 900))]
-    if not parts:
-        words = store.query("SELECT id, words FROM reports WHERE 0")
-    else:
-        words = pd.concat(parts, ignore_index=True).sort_values("id", ignore_index=True)
+    words = store.query_in("SELECT id, words FROM reports WHERE id IN ({ids})", ids
+                           ).sort_values("id", ignore_index=True)
     missing = words["words"].isna().to_numpy()
     words["segmented"] = False
     if missing.any():
@@ -2769,25 +2763,20 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     # does: read like one (its format is the year's; section 一 alone lost them)
     later = [i for i in ids if i not in legacy]
     held = table_relation(store)
-    for i in range(0, len(later), 900):
-        chunk = later[i:i + 900]
-        with_tables = set(store.query(
-            f"SELECT DISTINCT report_id FROM {held} WHERE report_id IN "
-            f"({','.join('?' * len(chunk))})", chunk)["report_id"].tolist())
-        legacy.update(r for r in chunk if r not in with_tables)
+    with_tables = set(store.query_in(
+        f"SELECT DISTINCT report_id FROM {held} WHERE report_id IN ({{ids}})", later
+    )["report_id"].tolist())
+    legacy.update(r for r in later if r not in with_tables)
     texts: dict[int, list[str]] = {}
     none: dict[int, tuple[bool, bool]] = {}  # a 复议/诉讼 part saying 无: (review, litigation)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        rows = store.query(
-            "SELECT report_id, number, title, text FROM sections WHERE report_id IN "
-            f"({','.join('?' * len(chunk))}) AND (number IS NULL OR number != 5) "
-            "ORDER BY report_id, position", chunk)
-        for rid, number, title, text in rows.itertuples(index=False):
-            if text and (number == 1 or rid in legacy):
-                texts.setdefault(int(rid), []).append(text)
-            if rid in legacy and (said := cases_none(title, text)):
-                none[int(rid)] = said
+    rows = store.query_in(
+        "SELECT report_id, number, title, text FROM sections WHERE report_id IN ({ids}) "
+        "AND (number IS NULL OR number != 5) ORDER BY report_id, position", ids)
+    for rid, number, title, text in rows.itertuples(index=False):
+        if text and (number == 1 or rid in legacy):
+            texts.setdefault(int(rid), []).append(text)
+        if rid in legacy and (said := cases_none(title, text)):
+            none[int(rid)] = said
     years = {int(i): int(y) for i, y in zip(wanted["id"].tolist(), wanted["year"].tolist(),
                                             strict=True)
              if isinstance(y, (int, float, np.number)) and y == y}
