@@ -72,7 +72,9 @@ def _han(repeat: str) -> re.Pattern[str]:
 def drop_running_heads(text: str) -> str:
     """``text`` without the running head (页眉) a PDF viewer's copy prints after each page
     number: the line right after a page-number line that spells the text's first line (the
-    title), or that comes after three or more page numbers and nowhere else below page 1.
+    title), or that comes after three or more page numbers (or after each of two, all the
+    page numbers an OCR'd scan of a few pages has) and nowhere else below page 1 but as the
+    signature; a running foot likewise, right above them.
     It would land inside a statement of section 五, or among a table's cells. Written page
     numbers stay (the parser reads through them); bare ones ("3" alone) go, once a run of
     them is told from a table's values (:func:`_bare_page_numbers`). A page number printed
@@ -97,8 +99,10 @@ def drop_running_heads(text: str) -> str:
     heads: dict[str, list[int]] = {}  # line → indexes where it follows a page number
     feet: dict[str, list[int]] = {}  # line → indexes where it comes right before one
     words = _han("{4}")
+    breaks = 0  # page-number lines
     for i, line in enumerate(lines):
         if i in bare or (line and PAGE_LINE.fullmatch(line)):
+            breaks += 1
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
@@ -113,7 +117,9 @@ def drop_running_heads(text: str) -> str:
         return text
     title = next((line.strip() for line in lines if line.strip()), "")
     first_page = min((where[0] for where in heads.values()), default=0)  # (page 1 prints it above)
-    repeated = {key for key, where in heads.items() if len(where) >= _RUNNING_HEAD_MIN}
+    # (or at every page break of a short text, two or more: an OCR'd scan of a few pages)
+    least = min(_RUNNING_HEAD_MIN, max(breaks, 2))
+    repeated = {key for key, where in heads.items() if len(where) >= least}
     if repeated:  # each such line must stand nowhere else below page 1, but as the
         # signature: a bureau's name heads its pages and signs the report
         seen = Counter(line.strip() for line in lines[first_page:])
@@ -123,10 +129,13 @@ def drop_running_heads(text: str) -> str:
                     or seen[key] - len(heads[key]) <= signed[key]}
     # a running foot (页脚: the site's name, "某某门户网站 www…") above each page number,
     # the same on 3 pages or more and nowhere else
-    footers = {key for key, where in feet.items() if len(where) >= _RUNNING_HEAD_MIN}
-    if footers:
+    footers = {key for key, where in feet.items() if len(where) >= least}
+    if footers:  # (or as the signature, as a head may)
         seen = Counter(line.strip() for line in lines)
-        footers = {key for key in footers if seen[key] == len(feet[key])}
+        extra = {key for key in footers if seen[key] != len(feet[key])}
+        signed = _signatures(lines, extra, 0) if extra else Counter()
+        footers = {key for key in footers if key not in extra
+                   or seen[key] - len(feet[key]) <= signed[key]}
     drop = {i for key, where in heads.items() if key in repeated or _is_title(key, title)
             for i in where} | {i for key in footers for i in feet[key]} | bare
     if not drop:
@@ -213,7 +222,7 @@ def _drop_spaced_marks(text: str) -> str:
 
 #: A signature's date line: "2024年1月24日", "二〇二四年一月", alone on its line.
 _SIGNATURE_DATE = re.compile(
-    r"[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}"
+    r"[ \t\u3000]*(?:\d{4}|[〇○◯零0OＯ一二三四五六七八九]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}"
     r"[ \t]*月(?:[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日)?[ \t\u3000]*")
 
 
@@ -606,23 +615,48 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     if _edge_space(text):
         text = _EDGE_SPACE.sub("", text)  # (the scan for ^/$ is slow: only when needed)
+    if " " in text and _OCR_MARKER_HINT.search(text):
+        text = _OCR_MARKER.sub(_close_marker, text)
     if _OCR_ONE_HINT.search(text):
         text = _ocr_ones(text)
     return text, simple
 
 
+#: An item or heading number an OCR engine spaced from its mark ("1 . 公租房…", "2 、",
+#: "三 、依申请…"): at a line start or after a sentence end, a Chinese character (or one
+#: space and one) after it, so never a spaced decimal ("1 .5万") nor figures ("1 . 2 . 3").
+#: A numbered heading whose short title came letter-spaced ("— 、概 述", "一 、总 体 情 况":
+#: under the six characters :func:`_letter_spaced` joins) has its title closed up with it.
+_OCR_MARKER_HINT = re.compile(r"[0-9一二三四五六七八九十—―‐–\-－ー] [.．、]")
+_OCR_MARKER = re.compile(
+    r"(?m)(?:^|(?<=[。；;]))(?:([0-9]{1,2}) (?=[.．、] ?[\u4e00-\u9fff])"
+    r"|([一二三四五六七八九十]{1,2}|[—―‐–\-－ー]) (?=、)"
+    r"(?:、 ?((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff])$)?)")
+
+
+def _close_marker(m: re.Match[str]) -> str:
+    if m.group(1) is not None:
+        return m.group(1)
+    if m.group(3) is not None:  # a spaced short title after it: the whole heading
+        return m.group(2) + "、" + m.group(3).replace(" ", "")
+    return m.group(2)
+
+
 #: A dash an OCR engine read for 一 in a numbered heading ("—、总体情况", "－、", "(—)存在的
-#:主要问题"): at a line start, before 、 or a closing bracket and a Chinese character, when
-#: the next heading of its style is 二 ("二、", "(二)") and the one before it is no dash. Only
+#:主要问题", "ー、"): at a line start or run in after a sentence end ("。—、加强…"), before 、 or a
+#: closing bracket and a Chinese character, when the next heading or item of its style (at a
+#: line start or after a sentence end: "—、…。二、…" run on one line) is 二 ("二、", "(二)") and
+#: the one before it is no dash. Only
 #: there: a dash anywhere else, dashes used as bullets ("－、加强…" "－、规范…", the last one
 #: just above a 二 too), and any digit an engine misread (O for 0, l for 1), are left as read.
-_DASHES = "—―‐–-－"
+_DASHES = "—―‐–-－ー"
 _DASHES_TO_ONE = str.maketrans(dict.fromkeys(_DASHES, "一"))
-_OCR_ONE_HINT = re.compile(r"[—―‐–\-－][ ]?[、)]")
-_OCR_ONE = re.compile(r"^(\( ?)?[—―‐–\-－](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])", re.MULTILINE)
+_OCR_ONE_HINT = re.compile(r"[—―‐–\-－ー][ ]?[、)]")
+_OCR_ONE = re.compile(r"(?:^|(?<=[。；;]))(\( ?)?[—―‐–\-－ー](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])",
+                      re.MULTILINE)
 #: The numbered headings of each style, dashes included (a dash heading's neighbours).
-_NEXT_BRACKETED = re.compile(r"^\( ?([一二三四五六七八九十—―‐–\-－]) ?\)", re.MULTILINE)
-_NEXT_PLAIN = re.compile(r"^([一二三四五六七八九十—―‐–\-－]) ?、", re.MULTILINE)
+_NEXT_BRACKETED = re.compile(r"(?:^|(?<=[。；;]))\( ?([一二三四五六七八九十—―‐–\-－ー]) ?\)", re.MULTILINE)
+_NEXT_PLAIN = re.compile(r"(?:^|(?<=[。；;]))([一二三四五六七八九十—―‐–\-－ー]) ?、", re.MULTILINE)
 
 
 def _ocr_ones(text: str) -> str:

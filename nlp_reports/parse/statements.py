@@ -1700,10 +1700,10 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
 #: A dash an OCR engine read for 一 opening a list item ("—是加强…", "－要…", "(—)…"): one dash,
 #: not "——", then 是/要, or inside brackets. Repaired by :func:`_ocr_first_items` only when
 #: item 2 follows.
-_DASH_CLASS = "[—―‐–\\-－]"
+_DASH_CLASS = "[—―‐–\\-－ー]"
 _OCR_ONE_ITEM = re.compile(rf"(?<!{_DASH_CLASS}){_DASH_CLASS}(?:[是要]|[ \t]{{0,2}}[)）])")
-#: Item 2 of the same style: 二是/二要 (after a mark or a space, as a "shi" marker), (二)/（二）.
-_SECOND_SHI = re.compile(rf"(?:(?<=[{re.escape(_SHI_BEFORE)}])|^)二([是要])", re.MULTILINE)
+#: Item 2 of the same style: 二是/二要 or 其二是 (after a mark or a space, as a "shi" marker), (二)/（二）.
+_SECOND_SHI = re.compile(rf"(?:(?<=[{re.escape(_SHI_BEFORE)}])|^)其?二([是要])", re.MULTILINE)
 _SECOND_PAREN = re.compile(r"[(（][ \t]{0,2}二[ \t]{0,2}[)）]")
 _FIRST_SHI = re.compile(r"一([是要])")
 _FIRST_PAREN = re.compile(r"[(（][ \t]{0,2}一[ \t]{0,2}[)）]")
@@ -1756,6 +1756,8 @@ def _ocr_first_items(text: str, start: int, end: int) -> str:
             if not _AFTER_SHI_ONE.match(text, i + 2, end):
                 continue
             k = i
+            if k > start and text[k - 1] == "其":  # "其—是，…；其二是" (ocr26)
+                k = i = i - 1
             while k > start and text[k - 1] in " \t\u3000":
                 k -= 1
             if (k == i and k > start and text[k - 1] not in _SHI_BEFORE
@@ -1766,10 +1768,10 @@ def _ocr_first_items(text: str, start: int, end: int) -> str:
         if j == len(later):
             continue  # no item 2: nothing says the dash is a numeral
         between = firsts[style]
-        n = bisect_right(between, i)
+        n = bisect_right(between, m.start())
         if n < len(between) and between[n] < later[j]:
             continue  # another item 1 comes first: this dash is no list's
-        chars[i] = "一"
+        chars[m.start()] = "一"
     return "".join(chars)
 
 

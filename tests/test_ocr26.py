@@ -1,0 +1,99 @@
+"""ocr26: reports that came through OCR (a scanned PDF read by Tesseract, PaddleOCR, ABBYY or
+WPS), saved as .txt. The engines' habits that the parser read wrongly: a spaced marker
+("1 . 公租房…", "二 、"), a spaced short heading ("— 、概 述"), a dash read for 一 in a list run
+on one line ("—、…。二、…") or in "其—是", and a page's running head between two lines of a
+statement. Each is repaired only where the text around it proves it; anything else is left
+as read (see also test_ocr23 for "—是" lists)."""
+
+from pathlib import Path
+
+import pytest
+
+from nlp_reports import load_report
+from nlp_reports.ingest.normalize import normalize_text
+
+FIX = Path(__file__).parent / "fixtures" / "ocr26"
+
+
+def _five(name: str):
+    r = load_report(FIX / name)
+    return r, [(s.block, s.marker, s.text) for s in r.statements]
+
+
+def test_tesseract_spaced_markers_and_short_spaced_heading():
+    r, got = _five("tesseract-county-2014.txt")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert r.sections[0].title == "概述"
+    assert got == [
+        ("problem", "1.", "公租房轮候名单公开不够及时，个别批次在分配结束后才集中公布。"),
+        ("problem", "2.", "局公开栏位置偏僻，来办事的群众很少留意。"),
+        ("measure", "1.", "二〇一四年底前建立轮候名单按月更新制度，做到分配前先公示。"),
+        ("measure", "2.", "将公开栏迁至一楼办事大厅入口处。"),
+    ]
+
+
+def test_paddle_dash_for_one_in_a_run_on_list_and_in_qi_yi_shi():
+    r, got = _five("paddle-township-2023.txt")
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert got == [
+        ("problem", "一、", "村级公开栏内容更新慢，部分村的低保名单仍是上季度的。"),
+        ("problem", "二、", "镇网站专栏栏目设置与县里要求不完全一致。"),
+        ("measure", "其一是，", "每季度首月十日前完成各村公开栏更新，镇党政办逐村拍照留档；"),
+        ("measure", "其二是，", "对照县政务公开目录调整专栏栏目。"),
+    ]
+
+
+def test_abbyy_running_head_between_pages_is_no_part_of_a_statement():
+    r, got = _five("abbyy-hospital-2020.txt")
+    assert r.metadata.title == "临溪县第二人民医院2020年政府信息公开工作年度报告"
+    assert [t for _, _, t in got] == [
+        "发热门诊就诊流程图更新后，院务公开栏未同步更换.",
+        "部分检查项目价格只在收费窗口张贴，线上查不到.",
+        "建立流程变更与公开栏同步更换的提醒机制.",
+        "把全部检查项目价格放到公众号“费用查询”栏目.",
+    ]
+
+
+@pytest.mark.parametrize(("ocr", "clean"), [
+    ("1 . 加强培训。\n2 . 完善制度。", "1. 加强培训。\n2. 完善制度。"),
+    ("1 .加强培训。2 、完善制度。", "1.加强培训。2、完善制度。"),
+    ("三 、依申请公开情况", "三、依申请公开情况"),
+    ("一 、总 体 情 况\n二 、概 述", "一、总体情况\n二、概述"),
+])
+def test_spaced_markers_close_up(ocr, clean):
+    assert normalize_text(ocr) == clean
+
+
+@pytest.mark.parametrize("text", [
+    "全年支出1 .5万元。",  # a decimal the engine spaced: no marker (a figure follows)
+    "共计 3 . 其中",  # mid-line after a space, not after a line start or sentence end
+    "表中数值 1 . 2 . 3",  # figures
+    "甲 乙 丙",  # a line of single characters with no heading numeral
+])
+def test_what_only_looks_spaced_is_left_as_read(text):
+    assert normalize_text(text) == text
+
+
+def test_a_title_not_wholly_letter_spaced_keeps_its_spaces():
+    # the marker closes up; the title's spaced names are no short spaced title
+    assert normalize_text("五 、存在的问题 张 三 李 四") == "五、存在的问题 张 三 李 四"
+
+
+@pytest.mark.parametrize(("ocr", "clean"), [
+    # a list run on one line: 二、 after a full stop proves the dash was 一
+    ("—、公开栏更新慢。二、栏目设置不规范。", "一、公开栏更新慢。二、栏目设置不规范。"),
+    ("ー、公开栏更新慢。二、栏目设置不规范。", "一、公开栏更新慢。二、栏目设置不规范。"),
+    # mid-line after a full stop, 二、 on the next line
+    ("存在以下问题。—、公开栏更新慢。\n二、栏目设置不规范。", "存在以下问题。一、公开栏更新慢。\n二、栏目设置不规范。"),
+])
+def test_a_dash_for_one_before_a_run_on_two(ocr, clean):
+    assert normalize_text(ocr) == clean
+
+
+@pytest.mark.parametrize("text", [
+    "—、公开栏更新慢。三、栏目设置不规范。",  # 三 next: nothing proves 一
+    "—、公开栏更新慢。—、栏目设置不规范。二、人员不足。",  # two dashes: bullets
+    "经费2—3万元。二、人员不足。",  # a range
+])
+def test_a_dash_without_proof_is_left_as_read(text):
+    assert normalize_text(text) == text
