@@ -97,3 +97,51 @@ def test_a_dash_for_one_before_a_run_on_two(ocr, clean):
 ])
 def test_a_dash_without_proof_is_left_as_read(text):
     assert normalize_text(text) == text
+
+
+# --- audit stale_year: years in Chinese numerals and two digits ---------------------------------
+
+def _five_report(agency: str, year: int, measures: list[str]) -> str:
+    return (f"{agency}{year}年政府信息公开工作年度报告\n\n一、总体情况\n"
+            f"{year}年，{agency}全年主动公开信息六十余条。\n"
+            "二、主动公开政府信息情况\n本年度无新制发规范性文件。\n"
+            "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n"
+            "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.村务公开栏更新不及时。\n"
+            "（二）改进措施\n" + "\n".join(f"{i}.{m}" for i, m in enumerate(measures, 1))
+            + f"\n六、其他需要报告的事项\n无。\n\n{agency}\n{year + 1}年1月\n")
+
+
+@pytest.fixture(scope="module")
+def stale_rows(tmp_path_factory) -> dict[str, dict]:
+    from _corpus_helpers import FakeTagger
+
+    from nlp_reports.corpus import audit, tag_paths
+
+    folder = tmp_path_factory.mktemp("ocr26") / "扫描件"
+    folder.mkdir()
+    (folder / "蒲河县.txt").write_bytes((FIX / "tesseract-county-2014.txt").read_bytes())
+    reports = {
+        "桑林镇人民政府": (2024, ["二0二四年第一季度前完成各村公开栏改版。", "力争24年底前完成全镇办事指南修订。"]),
+        # a year ahead, a count of years, history in Chinese numerals: no finding
+        "石渠县档案馆": (2024, ["二〇二五年底前完成馆藏目录数字化。", "馆藏开放工作已连续24年未间断，将继续坚持。",
+                            "二〇二三年以来已全部完成的整改事项按季度回头看。"]),
+    }
+    for agency, (year, measures) in reports.items():
+        (folder / f"{agency}.txt").write_text(_five_report(agency, year, measures), "utf-8")
+    db = folder.parent / "ocr26.sqlite"
+    result = tag_paths([folder], db, model=FakeTagger(), words=False)
+    assert result.failed == 0
+    return {r["agency"]: r for r in audit(db).to_dict()}
+
+
+def test_stale_year_reads_chinese_numeral_and_two_digit_years(stale_rows):
+    ocr = stale_rows["蒲河县住房和城乡建设局"]["stale_year"]
+    assert ocr.startswith("2014 ('二〇一四年底前') in the 2014 report's measure")
+    found = stale_rows["桑林镇人民政府"]["stale_year"].split(" | ")
+    assert [f.split(" ", 2)[:2] for f in found] == [["2024", "('二0二四年第一季度前')"],
+                                                    ["2024", "('力争24年底前')"]]
+
+
+def test_stale_year_leaves_a_year_ahead_a_count_and_history(stale_rows):
+    assert stale_rows["石渠县档案馆"]["stale_year"] == ""

@@ -2245,12 +2245,45 @@ _NOT_A_PLAN = re.compile(r"十四五|以来|已经?(?:全部|基本|按期)?(?:�
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 
+#: A year written in Chinese numerals, its 〇 as OCR and typists write it ("二〇二四年",
+#: "二0二四年", "二O二四年"): four characters, read as the four digits in their place.
+_HANZI_YEAR = re.compile("二[〇○◯零0OＯ][〇○◯零0OＯ一二三四五六七八九]{2}(?=[ \u3000]?年)")
+_HANZI_DIGIT = str.maketrans("〇○◯零0OＯ一二三四五六七八九", "00000001234567" + "89")
+#: A two-digit year where nothing else can be meant: right before a part of the year
+#: ("24年底前", "24年第一季度", "24年6月"), no figure or numeral before it ("连续24年" is no year).
+_SHORT_YEAR = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十百])(\d\d)(?=年(?:底|末|初|内|上半年|下半年|第?[一二三四1-4]季度"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月))")
+
+
+def _digit_years(text: str) -> tuple[str, list[int]]:
+    """``text`` with its Chinese-numeral years in digits (same length) and its unambiguous
+    two-digit years made four ("24年底" → "2024年底"), and where each "20" stands in the
+    result (the offsets after it are 2 further on: :func:`_stale_plan` quotes as written)."""
+    if "二" in text:
+        text = _HANZI_YEAR.sub(lambda m: m.group().translate(_HANZI_DIGIT), text)
+    added: list[int] = []
+    if _SHORT_YEAR.search(text):
+        parts, last = [], 0
+        for m in _SHORT_YEAR.finditer(text):
+            parts += [text[last:m.start()], "20"]
+            added.append(m.start() + 2 * len(added))  # (where the "20" stands in the result)
+            last = m.start()
+        text = "".join(parts) + text[last:]
+    return text, added
+
+
 def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
     """The first plan of a measure for a year already past for a report on ``year`` (the
     year itself — written early in the next — or the two before), as (year, words): None
-    when there is none. Older years are history, a range or a 十四五 plan no stale plan."""
+    when there is none. Older years are history, a range or a 十四五 plan no stale plan.
+    A year in Chinese numerals ("二〇二四年底前", "二0二四年" as OCR reads 〇) or in two digits
+    where only a year is meant ("24年底前") is read as its digits; the words are quoted as
+    written."""
     if "年" not in text:
         return None
+    written = text
+    text, added = _digit_years(text)
     found = []
     # (the range's start looked for near the year, each sentence read once for _NOT_A_PLAN
     # and found by bisection: a long statement of many years, with or without 。, stays
@@ -2270,7 +2303,10 @@ def _stale_plan(text: str, year: int) -> tuple[int, str] | None:
                 plan = plans[k] = not _NOT_A_PLAN.search(
                     text, ends[k - 1] + 1 if k else 0, ends[k] + 1 if k < len(ends) else len(text))
             if plan:
-                found.append((m.start(), -len(m[0]), y, m[0].lstrip("，,、;；:： ")))
+                # (the words as the statement writes them)
+                a = m.start() - 2 * bisect_left(added, m.start())
+                b = m.end() - 2 * bisect_left(added, m.end())
+                found.append((m.start(), -len(m[0]), y, written[a:b].lstrip("，,、;；:： ")))
                 break
     return min(found)[2:] if found else None
 
