@@ -13,7 +13,7 @@ def test_the_chunks_shrink_toward_the_end_so_no_worker_idles(tmp_path, monkeypat
         for i in range(150)})
     sizes: list[int] = []
 
-    def in_process(chunks, spec, loader, jobs, words, timeout):
+    def in_process(chunks, spec, loader, jobs, words, timeout, head=None, ending=None):
         for chunk in chunks:
             sizes.append(len(chunk))
             yield batch.process_chunk(chunk, spec, loader, words, timeout)

@@ -1658,9 +1658,56 @@ def _end_pool(pool: Any) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
+#: Seconds the end of a run waits for a pool's workers to end on their own, then again after
+#: SIGTERM and after SIGKILL (:func:`_join_ended`).
+_POOL_END_SECONDS = 2.0
+
+
+def _shut(pool: Any, ending: list[Any] | None) -> None:
+    """Shut ``pool`` down without waiting: its workers end on their own (each takes the pool's
+    end mark) while this process writes the last results. ``ending`` gets the pool, for
+    :func:`_join_ended` once they are written; None: joined now."""
+    entry = (pool, getattr(pool, "_executor_manager_thread", None),
+             list((getattr(pool, "_processes", None) or {}).values()))
+    pool.shutdown(wait=False, cancel_futures=True)
+    if ending is None:
+        _join_ended([entry])
+    else:
+        ending.append(entry)
+
+
+def _join_ended(ending: list[Any]) -> None:
+    """Wait until the pools shut down without waiting (:func:`_shut`) have ended: their
+    workers and the executor's thread; then forget them.
+
+    Why: at exit, Python 3.11 wakes every executor thread still running by writing to its
+    wakeup pipe without the executor's lock (``concurrent.futures.process._python_exit``);
+    a thread closing that pipe at that moment made a complete ``tag --jobs 2`` run print
+    "Exception ignored in: … OSError: [Errno 9] Bad file descriptor". An ended thread has
+    closed its pipe, and the exit writes nothing to it. A worker not ended within
+    :data:`_POOL_END_SECONDS` (stuck, or slow on a loaded machine: every result is in by
+    now) is terminated, then killed: it never holds up the end of the run."""
+    for _pool, thread, procs in ending:
+        if thread is None:
+            continue
+        for stop in (None, "terminate", "kill"):
+            if stop is not None:
+                for proc in procs:
+                    with contextlib.suppress(OSError, AttributeError, ValueError):
+                        if proc.exitcode is None:
+                            getattr(proc, stop)()
+            thread.join(_POOL_END_SECONDS)
+            if not thread.is_alive():
+                break
+        else:
+            log.debug("a worker pool's thread did not end")
+    ending.clear()
+
+
 def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                 words: bool, timeout: float | None,
-                head: _HeadStart | None = None) -> Iterator[list[tuple[Any, ...]]]:
+                head: _HeadStart | None = None,
+                ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
     """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight; an
     empty result where the next one is not back yet (the writer may write meanwhile).
 
@@ -1668,7 +1715,9 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     breaks the pool: the chunk waited for is then run one file at a time in fresh
     processes, and the chunks that were in flight go on in a new pool. ``head``: the
     files a :class:`_HeadStart` parsed while this process loaded the model are tagged
-    here, in this process, while the workers run the chunks after them.
+    here, in this process, while the workers run the chunks after them. ``ending``: the
+    pools shut down once their results are in, for the caller to join after its last write
+    (:func:`_join_ended`; None: joined at once).
     """
     import gc
     import itertools
@@ -1697,7 +1746,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
                 _end_pool(pool)
                 raise
         yield from _run_forked_pools(itertools.chain(first, source), spec, loader, jobs, words,
-                                     timeout, head, parsed, pool)
+                                     timeout, head, parsed, pool, ending)
     finally:
         gc.unfreeze()
 
@@ -1720,9 +1769,11 @@ def _launched_pool(jobs: int, head: _HeadStart) -> Any:
 def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                       words: bool, timeout: float | None, head: _HeadStart | None = None,
                       parsed: frozenset[tuple[str, str, int]] = frozenset(),
-                      first_pool: Any = None) -> Iterator[list[tuple[Any, ...]]]:
+                      first_pool: Any = None,
+                      ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
     """The loop of :func:`_run_forked`: a pool (``first_pool`` when given, its workers
-    already forked), then a new one each time a worker dies."""
+    already forked), then a new one each time a worker dies; each pool done with goes to
+    ``ending`` (:func:`_shut`)."""
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures.process import BrokenProcessPool
@@ -1806,17 +1857,18 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
         finally:
             if not finished:  # interrupted, or the writer failed: do not wait for the chunks
                 _end_pool(pool)
-            else:  # the workers end on their own (each takes the pool's end mark) while
-                # this process writes the last results: the executor's thread joins them
-                pool.shutdown(wait=False, cancel_futures=True)
+            else:
+                _shut(pool, ending)
         if broken is None:
             return
-        yield _isolate_forked(broken, spec, loader, words, ctx, timeout)
+        yield _isolate_forked(broken, spec, loader, words, ctx, timeout, ending)
 
 
 def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
-                    ctx: Any, timeout: float | None) -> list[tuple[Any, ...]]:
-    """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed."""
+                    ctx: Any, timeout: float | None,
+                    ending: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed
+    (its broken pool goes to ``ending``: :func:`_shut`)."""
     from concurrent.futures.process import BrokenProcessPool
 
     out: list[tuple[Any, ...]] = []
@@ -1834,22 +1886,23 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
             _end_pool(pool)
             raise
         finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+            if broken:
+                _shut(pool, ending)
+            else:
+                pool.shutdown(wait=True, cancel_futures=True)
     return out
 
 
 def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
                 words: bool, timeout: float | None = None,
-                head: _HeadStart | None = None) -> Iterator[list[tuple[Any, ...]]]:
+                head: _HeadStart | None = None,
+                ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
     if jobs == 1:
         for chunk in chunks:
             yield process_chunk(chunk, spec, loader, words, timeout)
         return
     if _fork_available():
-        if head is not None:
-            yield from _run_forked(chunks, spec, loader, jobs, words, timeout, head)
-        else:
-            yield from _run_forked(chunks, spec, loader, jobs, words, timeout)
+        yield from _run_forked(chunks, spec, loader, jobs, words, timeout, head, ending)
         return
     chunks = list(chunks)
     from joblib import Parallel, delayed
@@ -2814,10 +2867,12 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 yield chunk
 
         near_end = False  # the last chunks are being handed out (the end is near)
+        ending: list[Any] = []  # worker pools shut down, not yet ended (_shut)
         if backend == "dask":
             results = _run_dask(pending_chunks(), spec, loader, jobs, words, scheduler, timeout)
         else:
-            results = _run_joblib(pending_chunks(), spec, loader, jobs, words, timeout, head)
+            results = _run_joblib(pending_chunks(), spec, loader, jobs, words, timeout, head,
+                                  ending)
         ok = 0
         buffer: list[tuple[Any, ...]] = []
         last = time.monotonic()
@@ -2885,6 +2940,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+            _join_ended(ending)  # (their workers ended while the last results were written)
         skipped = counter["skipped"]
         log.info("%d files tagged, %d already stored", ok, skipped)
         _name_holders(store, new_from)
