@@ -15,7 +15,7 @@ from _corpus_helpers import (
 )
 
 from nlp_reports.corpus import Store, tag_paths
-from nlp_reports.corpus.batch import expand_paths
+from nlp_reports.corpus.files import expand_paths
 
 SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp_reports.corpus.batch import expand_paths
+from nlp_reports.corpus.files import expand_paths
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")

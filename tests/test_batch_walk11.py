@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import children
 
-from nlp_reports.corpus.batch import MAC_METADATA, OFFICE_LOCK, expand_paths, tag_paths
+from nlp_reports.corpus.batch import tag_paths
+from nlp_reports.corpus.files import MAC_METADATA, OFFICE_LOCK, expand_paths
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 REPORT = EXAMPLES / "云岭市东城区人民政府2021年政府信息公开工作年度报告.txt"

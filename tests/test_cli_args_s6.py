@@ -49,7 +49,7 @@ def test_a_folder_given_as_the_store_is_named_as_such(tmp_path, capsys):
 def test_unreadable_file_messages_say_what_to_do_without_errno_or_path():
     import errno
 
-    from nlp_reports.corpus.batch import _unreadable
+    from nlp_reports.corpus.files import _unreadable
 
     denied = _unreadable(PermissionError(errno.EACCES, "Permission denied", "/x/无权限.txt"))
     assert denied == ("cannot read the file: permission denied; you may not read it: check "

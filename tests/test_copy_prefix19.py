@@ -10,7 +10,7 @@ import shutil
 import pytest
 from test_ingest17 import _holders, _tag, _write
 
-from nlp_reports.corpus.batch import _COPY_NAME
+from nlp_reports.corpus.files import _COPY_NAME
 
 
 @pytest.mark.parametrize("copy", ["复件 {t}", "复件 (2) {t}", "副本-{t}", "副本 {t}",

@@ -69,7 +69,8 @@ def test_summarize_prints_stdout_also_with_html_and_csv(small_store, tmp_path, c
 
 
 def test_show_failures_hint_only_when_failures_are_hidden():
-    from nlp_reports.corpus.batch import BatchResult, Failure
+    from nlp_reports.corpus.batch import BatchResult
+    from nlp_reports.corpus.files import Failure
 
     fails = tuple(Failure(f"/x/{i}.txt", "empty", "the file is empty") for i in range(3))
     res = BatchResult(ok=1, skipped=0, failed=3, failures=fails, db="x.db", model_id="m")

@@ -312,7 +312,8 @@ def test_a_crawled_doc_without_a_suffix_is_walked_and_an_xls_is_not(tmp_path):
     WordDocument stream) lies at its end, past the first bytes a folder walk sniffs."""
     from _corpus_helpers import FakeTagger
 
-    from nlp_reports.corpus.batch import expand_paths, sniff_report, tag_paths
+    from nlp_reports.corpus.batch import tag_paths
+    from nlp_reports.corpus.files import expand_paths, sniff_report
 
     crawl = tmp_path / "crawl" / "content"
     crawl.mkdir(parents=True)

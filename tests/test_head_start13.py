@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, children, json_loader, make_report, write_json_reports
 
-from nlp_reports.corpus import batch
+from nlp_reports.corpus import batch, files
 
 fork_only = pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
 
@@ -52,7 +52,7 @@ def test_workers_forked_beside_the_head_start_do_not_keep_its_file(tmp_path):
         assert [w for w in workers if _memfds(w)] == []
         parsed = head.stop()
         assert len(parsed) == 3 and not _memfds(os.getpid())
-        items = [(str(p), *batch.file_digest(p)) for p in paths]
+        items = [(str(p), *files.file_digest(p)) for p in paths]
         spec = batch.TaggerSpec(instance=FakeTagger())
         got = [o for res in batch._run_forked_pools([items[:3], items[3:]], spec, json_loader,
                                                     2, False, None, head, parsed, pool)
@@ -134,5 +134,5 @@ def test_without_memfd_the_head_start_hands_over_in_a_temporary_file(tmp_path, m
     head = batch._HeadStart([str(p) for p in paths], json_loader, None, limit=2)
     head._proc.join(30)
     assert head._proc.exitcode == 0 and not _memfds(os.getpid())
-    assert head.stop() == frozenset((str(p), *batch.file_digest(p)) for p in paths[:2])
+    assert head.stop() == frozenset((str(p), *files.file_digest(p)) for p in paths[:2])
     assert head._file.closed

@@ -25,7 +25,7 @@ import pytest
 
 from nlp_reports import Report, load_report
 from nlp_reports.classify import modelcard as mc
-from nlp_reports.corpus.batch import expand_paths
+from nlp_reports.corpus.files import expand_paths
 from nlp_reports.corpus.summarize import _unwrapped, narrative_counts
 from nlp_reports.errors import NlpReportsError, NotAReportError
 from nlp_reports.ingest.normalize import _may_have_named_page

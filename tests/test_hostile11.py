@@ -269,11 +269,11 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
 
     from _corpus_helpers import FakeTagger, json_loader
 
-    from nlp_reports.corpus import batch
+    from nlp_reports.corpus import batch, files
 
     if not batch._fork_available():
         pytest.skip("needs fork (Linux)")
-    items = [(str(p), *batch.file_digest(p)) for p in sorted(_json_corpus(tmp_path, 10))]
+    items = [(str(p), *files.file_digest(p)) for p in sorted(_json_corpus(tmp_path, 10))]
     chunks = [items[i:i + 2] for i in range(0, 10, 2)]
 
     def source():
@@ -322,7 +322,7 @@ def _nested(folder: Path, leaf: str, text: str, depth: int = 1500):
 @pytest.mark.parametrize("under", ["", "__MACOSX"])
 def test_a_folder_nested_1500_deep_is_walked(tmp_path, under):
     # os.walk (Python 3.11) recursed once a level: RecursionError out of expand_paths (tag)
-    from nlp_reports.corpus.batch import expand_paths
+    from nlp_reports.corpus.files import expand_paths
 
     top = tmp_path / "in"
     (top / under).mkdir(parents=True, exist_ok=True)

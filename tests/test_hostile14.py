@@ -317,7 +317,7 @@ def _sparse(path, head: bytes, size: int) -> None:
 
 def test_a_2_gb_sparse_ole_file_without_a_suffix_is_sniffed_from_its_directory(tmp_path):
     # sniff_report read it whole (head += fh.read()): 2 GB file, 4 GB of memory, each walk
-    from nlp_reports.corpus.batch import sniff_report
+    from nlp_reports.corpus.files import sniff_report
 
     doc = _doc(_REPORT)
     path = tmp_path / "content" / "5102257"

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from nlp_reports import load_report
 from nlp_reports.cli import main
 from nlp_reports.corpus import audit, tag_paths
-from nlp_reports.corpus.batch import _COPY_NAME, _HASH_NAME
+from nlp_reports.corpus.files import _COPY_NAME, _HASH_NAME
 from nlp_reports.parse.statements import split_section5
 
 pytestmark = pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's re")

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports import load_report
-from nlp_reports.corpus.batch import expand_paths
+from nlp_reports.corpus.files import expand_paths
 from nlp_reports.errors import EmptyInputError, ParseError
 from nlp_reports.ingest import read_document, sniff_format
 

@@ -30,7 +30,8 @@ from _corpus_helpers import (
 )
 
 from nlp_reports.corpus import Store, batch
-from nlp_reports.corpus.batch import TaggerSpec, file_digest, process_chunk, tag_paths
+from nlp_reports.corpus.batch import TaggerSpec, process_chunk, tag_paths
+from nlp_reports.corpus.files import file_digest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 SHIPPED = Path(__file__).resolve().parents[1] / "models" / "default"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlp_reports.corpus.batch import SAVED_PAGE_FILES, expand_paths, tag_paths
+from nlp_reports.corpus.batch import tag_paths
+from nlp_reports.corpus.files import SAVED_PAGE_FILES, expand_paths
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 PAGE = EXAMPLES / "云岭市东城区南湖街道办事处2022年政府信息公开工作年度报告.html"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from nlp_reports.corpus.batch import MAC_METADATA, tag_paths
+from nlp_reports.corpus.batch import tag_paths
+from nlp_reports.corpus.files import MAC_METADATA
 from nlp_reports.corpus.summarize import rename_candidates
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -19,7 +19,8 @@ import pytest
 from _corpus_helpers import FakeTagger
 
 from nlp_reports.corpus import batch
-from nlp_reports.corpus.batch import expand_paths, sniff_report, tag_paths
+from nlp_reports.corpus.batch import tag_paths
+from nlp_reports.corpus.files import expand_paths, sniff_report
 from nlp_reports.corpus.store import Store
 from nlp_reports.errors import NotAReportError
 from nlp_reports.parse import load_report

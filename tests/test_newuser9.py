@@ -281,7 +281,8 @@ def test_filter_errors_name_the_argument_and_the_flag():
 
 
 def test_the_summary_line_points_python_to_result_failures():
-    from nlp_reports.corpus.batch import BatchResult, Failure
+    from nlp_reports.corpus.batch import BatchResult
+    from nlp_reports.corpus.files import Failure
 
     fails = tuple(Failure(f"/x/{i}.txt", "empty", "the file is empty") for i in range(3))
     res = BatchResult(ok=1, skipped=0, failed=3, failures=fails, db="x.db", model_id="m")

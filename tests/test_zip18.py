@@ -22,7 +22,7 @@ from _corpus_helpers import FakeTagger, local_cluster
 
 from nlp_reports.corpus import archive, audit, export, tag_paths
 from nlp_reports.corpus.audit import failure_meaning_zh
-from nlp_reports.corpus.batch import expand_paths
+from nlp_reports.corpus.files import expand_paths
 from nlp_reports.errors import UnsupportedFormatError
 from nlp_reports.ingest import read_document
 

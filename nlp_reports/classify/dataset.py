@@ -97,7 +97,7 @@ def data_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():  # (walked without recursion: rglob raised RecursionError 1,500 deep)
-            from nlp_reports.corpus.batch import _walk
+            from nlp_reports.corpus.files import _walk
 
             files.extend(sorted(Path(root, name) for root, _, names in _walk(str(path))
                                 for name in names if Path(name).suffix.lower() in _SUFFIXES))

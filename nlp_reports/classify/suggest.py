@@ -140,7 +140,7 @@ def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
     for entry in corpus:
         root = Path(entry)
         if root.is_dir():  # (walked without recursion: rglob raised RecursionError 1,500 deep)
-            from nlp_reports.corpus.batch import _walk
+            from nlp_reports.corpus.files import _walk
 
             files = sorted(f for f in (Path(r, name) for r, _, names in _walk(str(root))
                                        for name in names)

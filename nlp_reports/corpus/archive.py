@@ -121,7 +121,7 @@ def expand(zip_path: str, real: str | None = None
     passed over, counted as a folder walk counts files (by suffix, or as macOS metadata …)."""
     import zipfile
 
-    from nlp_reports.corpus.batch import MAC_METADATA, OFFICE_LOCK, WALKED_SUFFIXES, sniff_head
+    from nlp_reports.corpus.files import MAC_METADATA, OFFICE_LOCK, WALKED_SUFFIXES, sniff_head
     from nlp_reports.ingest import DEFAULT_MAX_BYTES
 
     ignored: Counter[str] = Counter()
@@ -244,7 +244,7 @@ def _sniffed(zf: Any, info: Any, sniff: Callable[[bytes], bool], limit: int) -> 
     import zipfile
     import zlib
 
-    from nlp_reports.corpus.batch import SNIFF_BYTES
+    from nlp_reports.corpus.files import SNIFF_BYTES
     from nlp_reports.ingest import _OLE
 
     try:
@@ -274,7 +274,7 @@ def _check_sizes(size: int, compressed: int, limit: int) -> None:
 
 @lru_cache(maxsize=4096)
 def _split(path: str) -> tuple[str, str] | None:
-    from nlp_reports.corpus.batch import real_path
+    from nlp_reports.corpus.files import real_path
 
     at = len(path)
     while (at := path.rfind("/", 0, at)) > 0:
@@ -391,7 +391,7 @@ def _stream(path: str, sink: Callable[[bytes], None], limit: int) -> int:
 
 def member_digest(path: str) -> tuple[str, int]:
     """``(sha256 hex, size)`` of the member ``path``'s uncompressed bytes, as
-    :func:`~nlp_reports.corpus.batch.file_digest` gives a file's; a ParseError (its
+    :func:`~nlp_reports.corpus.files.file_digest` gives a file's; a ParseError (its
     ``reason``) when the member cannot be read."""
     from nlp_reports.ingest import DEFAULT_MAX_BYTES
 
