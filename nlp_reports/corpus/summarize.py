@@ -691,7 +691,7 @@ def _samplable(has_words: Any) -> Any:
     with every report's words gives."""
     if has_words.all():
         return has_words
-    from nlp_reports.corpus.batch import vocabulary_tokenizer
+    from nlp_reports.corpus.worker import vocabulary_tokenizer
 
     return np.ones_like(has_words) if vocabulary_tokenizer() is not None else has_words
 
@@ -715,13 +715,13 @@ def _words_of(store: Store, ids: Sequence[int]) -> Any:
 
 def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
     """The vocabulary words of the reports ``ids``, which the store does not hold (分词于汇总时),
-    segmented from its rows as tagging would have (:func:`~nlp_reports.corpus.batch.texts_words`:
+    segmented from its rows as tagging would have (:func:`~nlp_reports.corpus.worker.texts_words`:
     section 一's text, the statements less their markers, the same tokenizer), so the table
     is the one a store tagged with words gives. Read-only: nothing is written back. Empty
     when no segmentation engine is installed (the reports are then left out, as before)."""
     import sqlite3
 
-    from nlp_reports.corpus.batch import texts_words, vocabulary_tokenizer
+    from nlp_reports.corpus.worker import texts_words, vocabulary_tokenizer
 
     tokenize = vocabulary_tokenizer()
     if tokenize is None or not ids:
@@ -864,7 +864,7 @@ def add_place_levels(reports: Any) -> Any:
 
 def _memory_store(items: Iterable[tuple[Any, Sequence[Any]]]) -> Store:
     """Write (Report, tagged statements) pairs into an in-memory store."""
-    from nlp_reports.corpus.batch import report_words
+    from nlp_reports.corpus.worker import report_words
     from nlp_reports.report import Report
     from nlp_reports.tokenize import Tokenizer
 
@@ -2859,25 +2859,63 @@ _OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002
                  "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
+#: Texts segmented into words per pass of :func:`word_code_chunks`: the Arrow arrays of a
+#: pass (the text, its words, their lengths and codes: ~50 bytes a word) are freed before the
+#: next, so a summary by agency of 20,000 reports (19 M words) holds ~50 MB of them, not ~1 GB.
+WORD_CHUNK = 1000
+
+
 def word_codes(texts: Sequence[str]) -> tuple[Any, Any, Any]:
     """The words of space-separated texts (``reports.words``) as codes: ``(lengths,
     codes, vocab)`` — words per text, each word's code (texts in order) and the distinct
     words in order of first use, as ``[t.split() for t in texts]`` factorized by pandas
-    gives them. Arrow splits and hashes the words in C (on 2,500 texts of 20,000 reports,
-    3 M words: 0.05 s, where Python's split and factorize took over 1 s); without pyarrow,
-    Python does it."""
+    gives them (:func:`word_code_chunks`' pieces put together)."""
+    vocab: list[str] = []
+    lengths, codes = [], []
+    for n_words, chunk_codes in word_code_chunks(texts, vocab):
+        lengths.append(n_words)
+        codes.append(chunk_codes)
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object)
+    return (np.concatenate(lengths), np.concatenate(codes).astype(np.int64),
+            np.array(vocab, dtype=object))
+
+
+def word_code_chunks(texts: Sequence[str], vocab: list[str],
+                     chunk: int | None = None) -> Iterator[tuple[Any, Any]]:
+    """:func:`word_codes` by :data:`WORD_CHUNK` texts at a time: yields ``(lengths, codes)``
+    (int64, int32) of each run of texts in order, with the codes of one vocabulary that
+    ``vocab`` (a list, filled as the words come) lists in order of first use. Arrow splits
+    and hashes the words in C (on 2,500 texts of 20,000 reports, 3 M words: 0.05 s, where
+    Python's split and factorize took over 1 s); without pyarrow, Python does it."""
+    index: dict[str, int] = {w: i for i, w in enumerate(vocab)}
+    chunk = chunk or WORD_CHUNK
+    for start in range(0, len(texts), chunk):
+        lengths, local, words = _chunk_codes(list(texts[start:start + chunk]))
+        # the chunk's words in their order of first use: a word new to ``vocab`` gets the
+        # next code, so the codes are those of one pass over every text
+        known = np.fromiter((index.setdefault(w, len(index)) for w in words.tolist()),
+                            dtype=np.int32, count=len(words))
+        vocab.extend(list(index)[len(vocab):])
+        yield lengths, known[local] if len(local) else np.zeros(0, dtype=np.int32)
+
+
+def _chunk_codes(texts: list[str]) -> tuple[Any, Any, Any]:
+    """One chunk's ``(lengths, codes, vocab)``, by Arrow or (no pyarrow) by Python."""
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
     except ImportError:
         return _word_codes_py(texts)
-    texts = list(texts)
-    # Arrow's default pool (mimalloc) maps these ~100 MB in transparent huge pages, which
+    # Arrow's default pool (mimalloc) maps these arrays in transparent huge pages, which
     # cost 0.25-0.35 s of kernel time and up to 1 s of wall time per summary on 20,000
     # reports; the C library's malloc takes 0.05 s of it (the same arrays, freed on return)
     pool = pa.system_memory_pool()
     try:
-        arr = pa.array(texts, type=pa.large_string(), memory_pool=pool)
+        # (from UTF-8 bytes made here and dropped: Arrow reading the str objects themselves
+        # leaves a UTF-8 copy cached in each, 150 MB more held on 20,000 reports' words)
+        arr = pa.array([t.encode("utf-8") for t in texts],
+                       type=pa.large_binary(), memory_pool=pool).cast(pa.large_string())
         other = pc.match_substring_regex(
             arr, "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _OTHER_SPACES) + "]",
             memory_pool=pool)
@@ -2894,13 +2932,13 @@ def word_codes(texts: Sequence[str]) -> tuple[Any, Any, Any]:
         every = bool(used.all())  # (no empty word: words are stored one space apart)
         lengths = np.bincount(parent if every else parent[used],
                               minlength=len(texts)).astype(np.int64)
-        # a copy of every word (20 MB on 20,000 reports) only when some are empty
+        # a copy of every word only when some are empty
         kept = flat if every else pc.filter(flat, pa.array(used, memory_pool=pool),
                                             memory_pool=pool)
         encoded = pc.dictionary_encode(kept, memory_pool=pool)
     except (pa.ArrowException, UnicodeError):
         return _word_codes_py(texts)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
     return lengths, codes, np.array(encoded.dictionary.to_pylist(), dtype=object)
 
 
@@ -2917,6 +2955,11 @@ def _word_codes_py(texts: Sequence[str]) -> tuple[Any, Any, Any]:
     return lengths, np.asarray(codes, dtype=np.int64), np.asarray(vocab, dtype=object)
 
 
+#: The column count of the per-pair word counts while the vocabulary grows chunk by chunk
+#: (cut to the words seen at the end): int32 indices still.
+_MAX_WORDS = np.iinfo(np.int32).max
+
+
 def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any:
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
@@ -2927,6 +2970,7 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     projects, or one agency's text repeated over several reports, say nothing of the group.
     """
     import pandas as pd
+    from scipy import sparse
 
     cols = [*groups, "rank", "word", "z", "count"]
     if words is None or words.empty:
@@ -2936,13 +2980,6 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     g_codes, labels = pd.MultiIndex.from_frame(r[list(groups)].astype(str)).factorize()
     if len(labels) < 2:
         return pd.DataFrame(columns=cols)
-    lengths, w_codes, vocab = word_codes(r["words"].tolist())
-    if len(w_codes) == 0:
-        return pd.DataFrame(columns=cols)
-    n_groups, n_words = len(labels), len(vocab)
-    tok_group = np.repeat(g_codes, lengths)
-    y = np.bincount(tok_group * n_words + w_codes, minlength=n_groups * n_words)
-    y = y.reshape(n_groups, n_words).astype(float)
     # agencies of each group using each word, and agencies of each group
     agency = (reps.set_index("id")["agency"].reindex(r.index).astype(object)
               if "agency" in reps else pd.Series(None, index=r.index, dtype=object))
@@ -2950,39 +2987,74 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     who = np.asarray(pd.factorize(agency.where(
         ~unknown, "\x00" + pd.Series(r.index.astype(str), index=r.index)))[0], dtype=np.int64)
     n_who = int(who.max()) + 1
-    # two users or more ⇔ the smallest and the largest agency code of a (group, word) differ
-    # (a min and a max per cell: linear, where a unique over the tokens sorted millions)
-    cell = tok_group * n_words + w_codes
-    tok_who = np.repeat(who, lengths)
-    lo = np.full(n_groups * n_words, n_who, dtype=np.int64)
-    hi = np.full(n_groups * n_words, -1, dtype=np.int64)
-    np.minimum.at(lo, cell, tok_who)
-    np.maximum.at(hi, cell, tok_who)
-    several = (hi > lo).reshape(n_groups, n_words)
+    n_groups = len(labels)
+    # each report's (group, agency) pair; the words' counts are kept per pair (sparse):
+    # a group's count is the sum of its pairs', its users of a word the pairs counting it.
+    # (Dense group × word arrays were 4 of 8 bytes a cell: 4,000 agencies × a real corpus's
+    # 100,000 words is 13 GB; the codes of every word at once, ~50 bytes a word, 1 GB.)
+    pair, pairs = pd.factorize(g_codes.astype(np.int64) * n_who + who)
+    pair = np.asarray(pair, dtype=np.int64)
+    group_of_pair = np.asarray(pairs, dtype=np.int64) // n_who
+    vocab_list: list[str] = []
+    per_pair = None
+    texts = r["words"].tolist()
+    done = 0
+    for lengths, codes in word_code_chunks(texts, vocab_list):
+        rows = np.repeat(pair[done:done + len(lengths)], lengths)
+        done += len(lengths)
+        part = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), (rows, codes)),
+                                 shape=(len(pairs), _MAX_WORDS))
+        per_pair = part if per_pair is None else per_pair + part
+    del texts
+    n_words = len(vocab_list)
+    if per_pair is None or per_pair.nnz == 0:
+        return pd.DataFrame(columns=cols)
+    per_pair = per_pair[:, :n_words].tocsr()
+    vocab = np.array(vocab_list, dtype=object)
+    to_group = sparse.csr_matrix(
+        (np.ones(len(pairs), dtype=np.int64), (group_of_pair, np.arange(len(pairs)))),
+        shape=(n_groups, len(pairs)))
+    y = (to_group @ per_pair).tocsr()
+    users = (to_group @ (per_pair > 0).astype(np.int64)).tocsr()
+    del per_pair
     group_agencies = np.bincount(np.unique(g_codes * n_who + who) // n_who, minlength=n_groups)
-    total = y.sum(axis=0)
+    total = np.asarray(y.sum(axis=0), dtype=float).ravel()
     keep = (total >= 2) & np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
-    y, vocab, total, several = y[:, keep], vocab[keep], total[keep], several[:, keep]
+    kept = np.flatnonzero(keep)
+    y, users = y[:, kept].tocsr(), users[:, kept].tocsr()
+    y.sort_indices()
+    users.sort_indices()
+    vocab, total = vocab[kept], total[kept]
     alpha, a0, n_all = total, total.sum(), total.sum()
     rows = []
     for gi, label in enumerate(labels):
-        yi = y[gi]
-        yj = total - yi
-        ni, nj = yi.sum(), n_all - yi.sum()
+        # the words the group uses (yi > 0), in the vocabulary's order: the others' z is
+        # never kept, and a stable sort of these ranks them as among all words
+        lo, hi = y.indptr[gi], y.indptr[gi + 1]
+        at = y.indices[lo:hi]
+        yi = y.data[lo:hi].astype(float)
+        keep_i = yi > 0
+        at, yi = at[keep_i], yi[keep_i]
+        ni = yi.sum()
+        nj = n_all - ni
         if ni == 0 or nj == 0:
             continue
+        a, t = alpha[at], total[at]
+        yj = t - yi
         with np.errstate(divide="ignore", invalid="ignore"):
-            delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
-                     - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
-            z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
-        shared = several[gi] | (group_agencies[gi] < 2)
-        z = np.where(np.isfinite(z) & (yi > 0) & shared, z, -np.inf)
+            delta = (np.log((yi + a) / (ni + a0 - yi - a))
+                     - np.log((yj + a) / (nj + a0 - yj - a)))
+            z = delta / np.sqrt(1.0 / (yi + a) + 1.0 / (yj + a))
+        ulo, uhi = users.indptr[gi], users.indptr[gi + 1]  # (the same words as y's row)
+        used_by = users.data[ulo:uhi][np.searchsorted(users.indices[ulo:uhi], at)]
+        shared = (used_by >= 2) | (group_agencies[gi] < 2)
+        z = np.where(np.isfinite(z) & shared, z, -np.inf)
         best = np.argsort(-z, kind="stable")[:top]
         values = label if isinstance(label, tuple) else (label,)
         for rank, b in enumerate(best, 1):
             if not np.isfinite(z[b]) or z[b] <= 0:
                 break
-            rows.append((*values, rank, vocab[b], round(float(z[b]), 3), int(yi[b])))
+            rows.append((*values, rank, vocab[at[b]], round(float(z[b]), 3), int(yi[b])))
     out = pd.DataFrame(rows, columns=cols)
     if "year" in groups:  # restore numeric years
         out["year"] = out["year"].map(lambda v: int(v) if str(v).isdigit() else v)
