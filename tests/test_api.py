@@ -62,7 +62,7 @@ def test_tagging_imports_neither_summaries_nor_audit_nor_exports():
     # standard library only)
     assert ("LOADED ['nlp_reports.corpus.archive', 'nlp_reports.corpus.batch', "
             "'nlp_reports.corpus.files', 'nlp_reports.corpus.store', "
-            "'nlp_reports.corpus.writelock']") in out
+            "'nlp_reports.corpus.worker', 'nlp_reports.corpus.writelock']") in out
 
 
 def test_corpus_names_stay_functions_when_their_submodules_load_first():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
 
-from nlp_reports.corpus import batch
+from nlp_reports.corpus import batch, worker
 
 
 def test_the_chunks_shrink_toward_the_end_so_no_worker_idles(tmp_path, monkeypatch):
@@ -16,7 +16,7 @@ def test_the_chunks_shrink_toward_the_end_so_no_worker_idles(tmp_path, monkeypat
     def in_process(chunks, spec, loader, jobs, words, timeout, head=None, ending=None):
         for chunk in chunks:
             sizes.append(len(chunk))
-            yield batch.process_chunk(chunk, spec, loader, words, timeout)
+            yield worker.process_chunk(chunk, spec, loader, words, timeout)
 
     monkeypatch.setattr(batch, "_fork_available", lambda: True)
     monkeypatch.setattr(batch, "_run_forked", in_process)
@@ -53,7 +53,7 @@ def test_default_chunks_are_larger_with_one_process(tmp_path, monkeypatch):
         f"r{i:03d}": make_report(f"第{i}县人民政府", 2022, [f"第{i}项问题。"], ["加强培训。"])
         for i in range(150)})
     sizes: list[int] = []
-    real = batch.process_chunk
+    real = worker.process_chunk
 
     def counted(chunk, *args):
         sizes.append(len(chunk))

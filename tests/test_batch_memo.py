@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports.corpus import Store, tag_paths
-from nlp_reports.corpus.batch import _MEMOS, _MemoTokenizer
+from nlp_reports.corpus.worker import _MEMOS, _MemoTokenizer
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
 SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
@@ -60,7 +60,7 @@ def test_memoised_words_equal_plain_words(engine, monkeypatch):
     the memo cold, warm, and emptied as it fills."""
     if engine == "rjieba":
         pytest.importorskip("rjieba")
-    from nlp_reports.corpus import batch
+    from nlp_reports.corpus import worker
     from nlp_reports.tokenize import Tokenizer
 
     plain = Tokenizer(engine=engine)
@@ -70,20 +70,20 @@ def test_memoised_words_equal_plain_words(engine, monkeypatch):
     for _ in range(2):
         for text in texts:
             assert memo.words(text) == list(filter(str.strip, plain(text))), text[:60]
-    monkeypatch.setattr(batch, "_MEMO_MAX", 5)
+    monkeypatch.setattr(worker, "_MEMO_MAX", 5)
     for text in texts[:40]:
         assert memo.words(text) == list(filter(str.strip, plain(text))), text[:60]
 
 
 def test_memo_is_shared_by_settings_and_bounded(monkeypatch):
-    from nlp_reports.corpus import batch
+    from nlp_reports.corpus import worker
     from nlp_reports.tokenize import Tokenizer
 
     a = _MemoTokenizer(Tokenizer(engine="jieba"))
     b = _MemoTokenizer(Tokenizer(engine="jieba"))
     c = _MemoTokenizer(Tokenizer(engine="jieba", stopwords=False))
     assert a.memo is b.memo and a.memo is not c.memo
-    monkeypatch.setattr(batch, "_MEMO_MAX", 3)
+    monkeypatch.setattr(worker, "_MEMO_MAX", 3)
     a.memo.clear()
     a("第一句。第二句。第三句。第四句。")
     assert 0 < len(a.memo) <= 3
@@ -93,7 +93,7 @@ def test_memo_is_shared_by_settings_and_bounded(monkeypatch):
 def test_batch_words_and_tags_unchanged_by_the_memo(tmp_path):
     """Tagging with the memo stores what the plain tokenizer would: words and predictions."""
     from nlp_reports.classify import Tagger
-    from nlp_reports.corpus.batch import report_words
+    from nlp_reports.corpus.worker import report_words
     from nlp_reports.parse import load_report
     from nlp_reports.tokenize import Tokenizer
 
@@ -127,7 +127,7 @@ def test_memo_pieces_are_the_look_behind_split():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from nlp_reports.corpus.batch import _PIECE, _PIECE_END
+    from nlp_reports.corpus.worker import _PIECE, _PIECE_END
 
     @given(st.text(alphabet="ab工。；！？\n\r ", max_size=40))
     def check(text):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, tag_paths
+from nlp_reports.corpus import batch, tag_paths, worker
 from nlp_reports.corpus.store import Store
 from nlp_reports.errors import ClusterError, MissingDependencyError, UsageError
 
@@ -99,7 +99,7 @@ def test_an_unknown_scheme_is_a_usage_error():
 
 def test_no_worker_seeing_the_files_stops_before_any_is_tried(tmp_path):
     _corpus(tmp_path / "in", 2)
-    spec = batch.TaggerSpec(instance=FakeTagger())
+    spec = worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         shipped, unship = batch._ship_spec(client, spec)
         try:
@@ -115,7 +115,7 @@ def test_a_file_the_worker_cannot_see_fails_with_not_found_and_the_rest_is_tagge
     items = [(str(p), f"{i:064x}", p.stat().st_size) for i, p in enumerate(paths)]
     gone = items[1][0]
     Path(gone).unlink()  # (as on a worker without the client's disk)
-    spec = batch.TaggerSpec(instance=FakeTagger())
+    spec = worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(1) as cluster, distributed.Client(cluster) as client:
         out = client.submit(batch._dask_chunk, items, spec, json_loader, True, None,
                             pure=False).result()
@@ -241,7 +241,7 @@ def test_the_plugin_of_a_killed_run_is_removed_by_the_next_run(tmp_path):
     older = f"{PLUGIN_PREFIX}0123456789abcdef"  # named before the client id: left alone
     with local_cluster(1) as cluster, distributed.Client(cluster) as client:
         for name in (orphan, older):
-            client.register_plugin(TaggerPlugin(name, batch.TaggerSpec(instance=FakeTagger())),
+            client.register_plugin(TaggerPlugin(name, worker.TaggerSpec(instance=FakeTagger())),
                                    name=name)
         result = tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(),
                            loader=json_loader, backend="dask", scheduler=client)
@@ -265,7 +265,7 @@ def test_a_busy_worker_is_not_waited_on_for_the_check(tmp_path, monkeypatch, cap
     # must not hold the run; the others' answers count
     monkeypatch.setattr(batch, "_CHECK_SECONDS", 0.5)
     _corpus(tmp_path / "in", 2)
-    spec = batch.TaggerSpec(instance=FakeTagger())
+    spec = worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         busy_one = sorted(client.nthreads())[0]
         blocker = client.submit(_busy, str(tmp_path / "free"), workers=[busy_one], pure=False)

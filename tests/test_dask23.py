@@ -17,6 +17,7 @@ from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report,
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, batch, tag_paths
+from nlp_reports.corpus import worker as batch_worker
 from nlp_reports.errors import ClusterError
 
 distributed = pytest.importorskip("distributed")
@@ -88,7 +89,7 @@ def test_the_watchdog_fails_only_the_file_over_the_limit_in_a_chunk(tmp_path):
     _corpus(tmp_path / "in")
     items = [(str(p), f"{i:064x}", p.stat().st_size)
              for i, p in enumerate(sorted((tmp_path / "in").iterdir()))]
-    spec = batch.TaggerSpec(instance=FakeTagger())
+    spec = batch_worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(1, processes=False) as cluster, distributed.Client(cluster) as client:
         out = client.submit(batch._dask_chunk, items, spec, _sleeps_on_stuck, True, 1,
                             pure=False).result()
@@ -169,7 +170,7 @@ def test_cli_on_dask_a_hanging_file_fails_with_timeout_and_exit_code_1(tmp_path,
     (folder / "白鹭镇2023.txt").write_text(TOWN, encoding="utf-8")
     (folder / "临河县交通局2022.txt").write_text(BUREAU, encoding="utf-8")
     (folder / "卡住的文件.txt").write_text(TOWN.replace("白鹭镇", "青松镇"), encoding="utf-8")
-    real = batch._default_loader
+    real = batch_worker._default_loader
     real(str(folder / "白鹭镇2023.txt"))  # the parser's imports: not in the time limit
     release = threading.Event()
 
@@ -178,7 +179,7 @@ def test_cli_on_dask_a_hanging_file_fails_with_timeout_and_exit_code_1(tmp_path,
             release.wait(30)
         return real(path)
 
-    monkeypatch.setattr(batch, "_default_loader", hangs)
+    monkeypatch.setattr(batch_worker, "_default_loader", hangs)
     db = tmp_path / "s.sqlite"
     try:
         with local_cluster(1, processes=False) as cluster, caplog.at_level(
@@ -238,6 +239,6 @@ def test_a_workers_parser_imports_come_before_the_first_files_time_limit(tmp_pat
         events.append(Path(path).stem)
         return json_loader(path)
 
-    out = batch._dask_chunk(items, batch.TaggerSpec(instance=FakeTagger()), loads, True, 5)
+    out = batch._dask_chunk(items, batch_worker.TaggerSpec(instance=FakeTagger()), loads, True, 5)
     assert [r[0] for r in out] == ["ok", "ok", "ok"]
     assert events == ["imports", "a", "b", "c"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, children, json_loader, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, files
+from nlp_reports.corpus import batch, files, worker
 
 fork_only = pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
 
@@ -53,7 +53,7 @@ def test_workers_forked_beside_the_head_start_do_not_keep_its_file(tmp_path):
         parsed = head.stop()
         assert len(parsed) == 3 and not _memfds(os.getpid())
         items = [(str(p), *files.file_digest(p)) for p in paths]
-        spec = batch.TaggerSpec(instance=FakeTagger())
+        spec = worker.TaggerSpec(instance=FakeTagger())
         got = [o for res in batch._run_forked_pools([items[:3], items[3:]], spec, json_loader,
                                                     2, False, None, head, parsed, pool)
                for o in res]
@@ -97,7 +97,7 @@ def test_ctrl_c_while_the_model_loads_leaves_no_process_nor_zombie(tmp_path, mon
         raise KeyboardInterrupt
 
     monkeypatch.setattr(batch, "_start_head", start)
-    monkeypatch.setattr(batch.TaggerSpec, "get", interrupted)
+    monkeypatch.setattr(worker.TaggerSpec, "get", interrupted)
     before = set(children(os.getpid()))
     with pytest.raises(KeyboardInterrupt):
         batch.tag_paths([tmp_path / "in"], tmp_path / "c.db", model=tmp_path / "m",
@@ -121,7 +121,7 @@ def test_without_fork_no_head_start_is_forked(tmp_path, monkeypatch):
         raise KeyboardInterrupt  # (the run stops at the model load)
 
     monkeypatch.setattr(batch, "_HeadStart", forked)
-    monkeypatch.setattr(batch.TaggerSpec, "get", loaded)
+    monkeypatch.setattr(worker.TaggerSpec, "get", loaded)
     with pytest.raises(KeyboardInterrupt):
         batch.tag_paths([tmp_path / "in"], tmp_path / "c.db", model=tmp_path / "m",
                         loader=json_loader, jobs=2)

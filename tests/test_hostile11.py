@@ -269,7 +269,7 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
 
     from _corpus_helpers import FakeTagger, json_loader
 
-    from nlp_reports.corpus import batch, files
+    from nlp_reports.corpus import batch, files, worker
 
     if not batch._fork_available():
         pytest.skip("needs fork (Linux)")
@@ -284,7 +284,7 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
                 time.sleep(1)
             yield chunk
 
-    results = batch._run_forked_pools(source(), batch.TaggerSpec(instance=FakeTagger()),
+    results = batch._run_forked_pools(source(), worker.TaggerSpec(instance=FakeTagger()),
                                       json_loader, 2, False, None)
     outcomes = [o for chunk in results for o in chunk]
     assert sorted((o[0], o[1]) for o in outcomes) == [("ok", path) for path, _, _ in items]

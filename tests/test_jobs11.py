@@ -29,9 +29,10 @@ from _corpus_helpers import (
     write_json_reports,
 )
 
-from nlp_reports.corpus import Store, batch
-from nlp_reports.corpus.batch import TaggerSpec, process_chunk, tag_paths
+from nlp_reports.corpus import Store, batch, worker
+from nlp_reports.corpus.batch import tag_paths
 from nlp_reports.corpus.files import file_digest
+from nlp_reports.corpus.worker import TaggerSpec, process_chunk
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 SHIPPED = Path(__file__).resolve().parents[1] / "models" / "default"
@@ -301,12 +302,12 @@ def test_rows_made_ahead_are_the_rows_a_worker_makes(tmp_path):
     if not files:
         pytest.skip("no example corpus")
     spec = TaggerSpec(instance=FakeTagger())
-    outcomes = [batch._parse_item(str(p), *file_digest(p), batch._default_loader, None)
+    outcomes = [worker._parse_item(str(p), *file_digest(p), worker._default_loader, None)
                 for p in files]
     ahead = [batch._ready_ahead(o) for o in outcomes]
     assert sum(a[0] == "prepared" for a in ahead) > 30
     assert all(len(a[4].sections) <= 1 for a in ahead if a[0] == "prepared")  # slim
-    assert batch._tag_parsed(ahead, spec) == batch._tag_parsed(outcomes, spec)
+    assert worker._tag_parsed(ahead, spec) == worker._tag_parsed(outcomes, spec)
 
 
 def test_a_bad_model_with_jobs_2_leaves_no_store_and_no_process(tmp_path):

@@ -26,7 +26,7 @@ from _corpus_helpers import (
     table3,
 )
 
-from nlp_reports.corpus import batch, tag_paths
+from nlp_reports.corpus import batch, tag_paths, worker
 from nlp_reports.corpus.store import TEXT_REPAIRED, PreparedReport, Store, prepare_report
 from nlp_reports.errors import StoreError
 from nlp_reports.report import Problem
@@ -194,7 +194,7 @@ def test_tag_with_two_jobs_and_a_head_start_stores_the_repaired_report(tmp_path,
         return FakeTagger()
 
     monkeypatch.setattr(batch, "_start_head", started)
-    monkeypatch.setattr(batch.TaggerSpec, "get", loaded)
+    monkeypatch.setattr(worker.TaggerSpec, "get", loaded)
     db = tmp_path / "s.sqlite"
     result = tag_paths(paths, db, model=tmp_path / "m", loader=json_loader, jobs=2,
                        chunk_size=2, words=False)

@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_reports.corpus.batch import _MemoTokenizer, report_words
+from nlp_reports.corpus.worker import _MemoTokenizer, report_words
 from nlp_reports.ingest import normalize
 from nlp_reports.parse import checks, tables
 

@@ -24,7 +24,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
 def _have_pipeline() -> bool:
     try:
         from nlp_reports.classify import Tagger  # noqa: F401
-        from nlp_reports.corpus.batch import vocabulary_tokenizer
+        from nlp_reports.corpus.worker import vocabulary_tokenizer
         from nlp_reports.parse import load_report  # noqa: F401
     except ImportError:
         return False

@@ -21,7 +21,7 @@ PLUGIN_PREFIX = "nlp-reports-tagger-"
 
 
 class TaggerPlugin(WorkerPlugin):
-    """Holds a :class:`~nlp_reports.corpus.batch.TaggerSpec` on each worker, under ``name``.
+    """Holds a :class:`~nlp_reports.corpus.worker.TaggerSpec` on each worker, under ``name``.
 
     Unpickled once per worker process; tasks find it through ``get_worker().plugins``
     (:class:`~nlp_reports.corpus.batch._PluginSpec`).
