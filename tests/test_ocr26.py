@@ -145,3 +145,30 @@ def test_stale_year_reads_chinese_numeral_and_two_digit_years(stale_rows):
 
 def test_stale_year_leaves_a_year_ahead_a_count_and_history(stale_rows):
     assert stale_rows["石渠县档案馆"]["stale_year"] == ""
+
+
+# --- a title the scan's width broke inside 年度报告 ----------------------------------------------
+
+_BODY = ("\n一、总体情况\n本年度主动公开信息52条。\n五、存在的主要问题及改进情况\n"
+         "（一）存在的主要问题\n一是公开栏更新慢；二是解读少。\n（二）改进措施\n一是按月更新；二是增加图解。\n"
+         "六、其他需要报告的事项\n无。\n")
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("雁栖乡人民政府2012年政府信息公开工作年度\n报告", "雁栖乡人民政府2012年政府信息公开工作年度报告"),
+    ("白河县统计局二0一九年政府信息公开工作年度报\n告", "白河县统计局二0一九年政府信息公开工作年度报告"),
+    ("江岸区审计局2021年政府信息公开工作年\n度报告\n- 1 -", "江岸区审计局2021年政府信息公开工作年度报告"),
+])
+def test_a_title_broken_inside_nian_du_bao_gao_is_one_title(tmp_path, head, title):
+    f = tmp_path / "r.txt"
+    f.write_text(head + "\n" + _BODY, "utf-8")
+    r = load_report(f)
+    assert r.metadata.title == title
+    assert "no_title" not in [e.code for e in r.errors]
+
+
+def test_a_line_under_that_says_more_is_no_end_of_the_title(tmp_path):
+    # "报告如下：" is a sentence's, not the title's last characters
+    f = tmp_path / "r.txt"
+    f.write_text("现将我局2023年度\n报告如下：\n" + _BODY, "utf-8")
+    assert load_report(f).metadata.title is None

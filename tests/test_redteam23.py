@@ -64,7 +64,8 @@ def test_fixtures_small():
     ("－、总体情况\n二、主动公开", "一、总体情况\n二、主动公开"),
     ("-、总体情况\n二、主动公开", "一、总体情况\n二、主动公开"),
     ("（—）存在的主要问题\n（二）改进情况", "(一)存在的主要问题\n(二)改进情况"),
-    ("引言\n― 、概述\n二、主动公开", "引言\n一 、概述\n二、主动公开"),
+    # (the space an engine put before 、 goes too: ocr26 closes a spaced marker)
+    ("引言\n― 、概述\n二、主动公开", "引言\n一、概述\n二、主动公开"),
     # only with its sibling 二 next (the lead): alone, or a writer's bullets, it is no 一
     ("—、总体情况", "—、总体情况"),
     ("－、加强人员配备\n－、优化公开栏\n六、其他", "－、加强人员配备\n－、优化公开栏\n六、其他"),

@@ -56,6 +56,11 @@ PAGE_DATE_KEY = (
 )
 #: How many page breaks a line other than the title must follow to be a running head.
 _RUNNING_HEAD_MIN = 3
+#: The agency a title names before its year ("临溪县第二人民医院" of "临溪县第二人民医院2020年…",
+#: "…二〇一九年…" too): a line at both page breaks of a two-break text starting with it is one.
+_TITLE_AGENCY = re.compile(
+    r"[ \t\u3000]*([^\s\d。，,；;：:]{4,30}?)(?:(?:19|20)\d\d|[一二][〇○◯零0OＯ][〇○◯零0OＯ一二三四五六七八九]{2})"
+    r"[ \t\u3000]?年")
 
 
 # The patterns below that hold a range of Chinese characters ([\u4e00-\u9fff]) and serve only
@@ -72,9 +77,9 @@ def _han(repeat: str) -> re.Pattern[str]:
 def drop_running_heads(text: str) -> str:
     """``text`` without the running head (页眉) a PDF viewer's copy prints after each page
     number: the line right after a page-number line that spells the text's first line (the
-    title), or that comes after three or more page numbers (or after each of two, all the
-    page numbers an OCR'd scan of a few pages has) and nowhere else below page 1 but as the
-    signature; a running foot likewise, right above them.
+    title), or that comes after three or more page numbers (or after both of a text's two,
+    starting with the agency its title names: an OCR'd scan of three pages) and nowhere else
+    below page 1 but as the signature; a running foot likewise, right above them.
     It would land inside a statement of section 五, or among a table's cells. Written page
     numbers stay (the parser reads through them); bare ones ("3" alone) go, once a run of
     them is told from a table's values (:func:`_bare_page_numbers`). A page number printed
@@ -117,9 +122,15 @@ def drop_running_heads(text: str) -> str:
         return text
     title = next((line.strip() for line in lines if line.strip()), "")
     first_page = min((where[0] for where in heads.values()), default=0)  # (page 1 prints it above)
-    # (or at every page break of a short text, two or more: an OCR'd scan of a few pages)
-    least = min(_RUNNING_HEAD_MIN, max(breaks, 2))
-    repeated = {key for key, where in heads.items() if len(where) >= least}
+    # (or at both page breaks of a text with two, naming the title's agency: an OCR'd scan of
+    # three pages whose head or foot is "某某医院院务公开"; another line twice stays the text's)
+    agency = _TITLE_AGENCY.match(title) if breaks == 2 else None
+
+    def running(key: str, where: list[int]) -> bool:
+        return len(where) >= _RUNNING_HEAD_MIN or (
+            agency is not None and len(where) == 2 and key.startswith(agency.group(1)))
+
+    repeated = {key for key, where in heads.items() if running(key, where)}
     if repeated:  # each such line must stand nowhere else below page 1, but as the
         # signature: a bureau's name heads its pages and signs the report
         seen = Counter(line.strip() for line in lines[first_page:])
@@ -129,7 +140,7 @@ def drop_running_heads(text: str) -> str:
                     or seen[key] - len(heads[key]) <= signed[key]}
     # a running foot (页脚: the site's name, "某某门户网站 www…") above each page number,
     # the same on 3 pages or more and nowhere else
-    footers = {key for key, where in feet.items() if len(where) >= least}
+    footers = {key for key, where in feet.items() if running(key, where)}
     if footers:  # (or as the signature, as a head may)
         seen = Counter(line.strip() for line in lines)
         extra = {key for key in footers if seen[key] != len(feet[key])}

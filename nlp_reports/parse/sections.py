@@ -514,13 +514,18 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
     for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE, _REPORT_TITLE_WORDED):
         prev: tuple[int, int] | None = None
         above: list[tuple[int, int]] = []  # the last non-blank lines
-        for l0, l1 in lines:
+        for k, (l0, l1) in enumerate(lines):
             line = text[l0:l1]
-            if (rx.search(line) and len(line.strip()) <= 80 and not _HEAD_CHROME.search(line)
-                    and not _BREADCRUMB.search(line) and not _NEIGHBOUR_LINK.match(line)
-                    and not line.rstrip(" \t\u3000").endswith("。")):
+            cut = rx is _REPORT_TITLE_STRONG and _cut_title_end(text, line, lines, k)
+            probe = line
+            if cut:  # "…工作年度" + "报告": the rest of 年度报告 on the next line
+                line = text[l0:lines[k + 1][1]]
+                probe = _LINE_BREAKS.sub("", line)
+            if (rx.search(probe) and len(probe.strip()) <= 80 and not _HEAD_CHROME.search(probe)
+                    and not _BREADCRUMB.search(probe) and not _NEIGHBOUR_LINK.match(probe)
+                    and not probe.rstrip(" \t\u3000").endswith("。")):
                 s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
-                e = l1 - (len(line) - len(line.rstrip(" \t\u3000")))
+                e = l0 + len(line.rstrip(" \t\u3000"))
                 if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):
                     p = text[prev[0]:prev[1]]
                     s = prev[0] + len(p) - len(p.lstrip(" \t\u3000"))
@@ -530,6 +535,24 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
                 prev = (l0, l1)
                 above = [*above[-(_WRAP_LINES - 1):], (l0, l1)]
     return None
+
+
+#: The start of 年度报告 at a line's end ("…工作年度", "…年度报", "…工作年"), which a scan's
+#: OCR (a centred title broken at the page's width) finishes on the next line.
+_TITLE_HEAD_CUT = re.compile(r"(?:年度报|年度|年)[ \t\u3000]*$")
+_TITLE_TAIL_CUT = re.compile(r"[ \t\u3000]*(?:告|报告|度报告)[ \t\u3000]*$")
+
+
+def _cut_title_end(text: str, line: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Whether ``line`` (lines[k]) is a title whose 年度报告 the line under it finishes
+    ("某局2012年政府信息公开工作年度" / "报告"): the two read 年度报告 across the break, and the
+    line under holds nothing else."""
+    if k + 1 >= len(lines) or "年" not in line or not _TITLE_HEAD_CUT.search(line):
+        return False
+    below = text[lines[k + 1][0]:lines[k + 1][1]]
+    if not _TITLE_TAIL_CUT.fullmatch(below):
+        return False
+    return "年度报告" in line.rstrip(" \t\u3000") + below.strip(" \t\u3000")
 
 
 #: The year alone in brackets on the line under a title ("（2010年度）", "（二〇一〇年）").
