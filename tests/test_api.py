@@ -61,7 +61,9 @@ def test_tagging_imports_neither_summaries_nor_audit_nor_exports():
     # (archive: the zip reader tag_paths uses; writelock: its store's writer lock; both
     # standard library only)
     assert ("LOADED ['nlp_reports.corpus.archive', 'nlp_reports.corpus.batch', "
-            "'nlp_reports.corpus.files', 'nlp_reports.corpus.store', "
+            "'nlp_reports.corpus.duplicates', 'nlp_reports.corpus.files', "
+            "'nlp_reports.corpus.head_start', 'nlp_reports.corpus.pool', "
+            "'nlp_reports.corpus.progress', 'nlp_reports.corpus.store', "
             "'nlp_reports.corpus.worker', 'nlp_reports.corpus.writelock']") in out
 
 

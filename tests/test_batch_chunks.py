@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, worker
+from nlp_reports.corpus import batch, pool, worker
 
 
 def test_the_chunks_shrink_toward_the_end_so_no_worker_idles(tmp_path, monkeypatch):
@@ -18,8 +18,8 @@ def test_the_chunks_shrink_toward_the_end_so_no_worker_idles(tmp_path, monkeypat
             sizes.append(len(chunk))
             yield worker.process_chunk(chunk, spec, loader, words, timeout)
 
-    monkeypatch.setattr(batch, "_fork_available", lambda: True)
-    monkeypatch.setattr(batch, "_run_forked", in_process)
+    monkeypatch.setattr(pool, "_fork_available", lambda: True)
+    monkeypatch.setattr(pool, "_run_forked", in_process)
     res = batch.tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(),
                           loader=json_loader, jobs=2, chunk_size=16)
     assert res.ok == 150 and sum(sizes) == 150
@@ -59,7 +59,7 @@ def test_default_chunks_are_larger_with_one_process(tmp_path, monkeypatch):
         sizes.append(len(chunk))
         return real(chunk, *args)
 
-    monkeypatch.setattr(batch, "process_chunk", counted)
+    monkeypatch.setattr(pool, "process_chunk", counted)
     res = batch.tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(),
                           loader=json_loader, jobs=1)
     assert res.ok == 150

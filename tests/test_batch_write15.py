@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, json_loader, make_report, store_of, write_json_reports
 
-from nlp_reports.corpus import Store, batch
+from nlp_reports.corpus import Store, pool
 from nlp_reports.corpus.batch import tag_paths
 
 #: (store, file) the waiting loader watches: set by the test before the workers are forked
@@ -45,7 +45,7 @@ def waiting_loader(path: str):
     return json_loader(path)
 
 
-@pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
+@pytest.mark.skipif(not pool._fork_available(), reason="needs fork (Linux)")
 def test_reports_back_are_written_while_a_worker_still_parses(tmp_path):
     reports = {f"d{i}": make_report(name, 2021 + i % 3, [f"{name}政务公开专栏更新不够及时。"],
                                     [f"{name}将按季度核查栏目内容。"])

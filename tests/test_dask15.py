@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, tag_paths, worker
+from nlp_reports.corpus import dask_backend, tag_paths, worker
 from nlp_reports.corpus.store import Store
 from nlp_reports.errors import ClusterError, MissingDependencyError, UsageError
 
@@ -84,7 +84,7 @@ def test_refused_port_is_a_cluster_error_naming_it(tmp_path):
 
 def test_a_port_that_says_nothing_is_not_waited_on_for_ever(tmp_path, quiet_port, monkeypatch):
     # before: Client() waited for the handshake for ever (> 120 s, its timeout not applied)
-    monkeypatch.setattr(batch, "_CONNECT_SECONDS", 0.5)
+    monkeypatch.setattr(dask_backend, "_CONNECT_SECONDS", 0.5)
     _corpus(tmp_path / "in", 2)
     with pytest.raises(ClusterError, match="no Dask greeting.*dashboard"):
         tag_paths([tmp_path / "in"], tmp_path / "c.db", model=FakeTagger(), loader=json_loader,
@@ -94,18 +94,18 @@ def test_a_port_that_says_nothing_is_not_waited_on_for_ever(tmp_path, quiet_port
 def test_an_unknown_scheme_is_a_usage_error():
     # before: a ValueError traceback from distributed's comm registry
     with pytest.raises(UsageError, match="unknown address scheme 'http'.*Scheduler at"):
-        batch._probe_scheduler("http://127.0.0.1:8786")
+        dask_backend._probe_scheduler("http://127.0.0.1:8786")
 
 
 def test_no_worker_seeing_the_files_stops_before_any_is_tried(tmp_path):
     _corpus(tmp_path / "in", 2)
     spec = worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(2) as cluster, distributed.Client(cluster) as client:
-        shipped, unship = batch._ship_spec(client, spec)
+        shipped, unship = dask_backend._ship_spec(client, spec)
         try:
-            batch._check_workers(client, shipped, str(tmp_path / "in" / "r00.txt"))  # seen
+            dask_backend._check_workers(client, shipped, str(tmp_path / "in" / "r00.txt"))  # seen
             with pytest.raises(ClusterError, match="none of the 2 Dask workers.*does not see"):
-                batch._check_workers(client, shipped, str(tmp_path / "elsewhere" / "r00.txt"))
+                dask_backend._check_workers(client, shipped, str(tmp_path / "elsewhere" / "r00.txt"))
         finally:
             unship()
 
@@ -117,7 +117,7 @@ def test_a_file_the_worker_cannot_see_fails_with_not_found_and_the_rest_is_tagge
     Path(gone).unlink()  # (as on a worker without the client's disk)
     spec = worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(1) as cluster, distributed.Client(cluster) as client:
-        out = client.submit(batch._dask_chunk, items, spec, json_loader, True, None,
+        out = client.submit(dask_backend._dask_chunk, items, spec, json_loader, True, None,
                             pure=False).result()
     by_path = {r[1]: r for r in out}
     assert by_path[gone][0] == "failed" and by_path[gone][4] == "not_found"
@@ -182,7 +182,7 @@ def test_scheduler_lost_mid_run_keeps_what_was_written_and_fails_no_file(tmp_pat
                                                                        caplog):
     # before: every chunk still to come was recorded as failed (worker_error), then a
     # ClosedClientError traceback after Dask's 30 s reconnect
-    monkeypatch.setattr(batch, "_CONNECT_SECONDS", 1.0)
+    monkeypatch.setattr(dask_backend, "_CONNECT_SECONDS", 1.0)
     _corpus(tmp_path / "in", 12)
     db = tmp_path / "c.db"
     address = f"tcp://127.0.0.1:{_free_port()}"
@@ -263,21 +263,21 @@ def _busy(flag: str) -> None:
 def test_a_busy_worker_is_not_waited_on_for_the_check(tmp_path, monkeypatch, caplog):
     # the check is a task on each worker: one busy with another client's work (or lost)
     # must not hold the run; the others' answers count
-    monkeypatch.setattr(batch, "_CHECK_SECONDS", 0.5)
+    monkeypatch.setattr(dask_backend, "_CHECK_SECONDS", 0.5)
     _corpus(tmp_path / "in", 2)
     spec = worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(2) as cluster, distributed.Client(cluster) as client:
         busy_one = sorted(client.nthreads())[0]
         blocker = client.submit(_busy, str(tmp_path / "free"), workers=[busy_one], pure=False)
         time.sleep(0.2)
-        shipped, unship = batch._ship_spec(client, spec)
+        shipped, unship = dask_backend._ship_spec(client, spec)
         try:
-            batch._check_workers(client, shipped, str(tmp_path / "in" / "r00.txt"))
+            dask_backend._check_workers(client, shipped, str(tmp_path / "in" / "r00.txt"))
             idle = [w for w in client.nthreads() if w != busy_one]
             # the idle worker says it does not see the file; the busy one is not known:
             # a warning naming the idle one, not an error
             with caplog.at_level("WARNING", logger="nlp_reports"):
-                batch._check_workers(client, shipped, str(tmp_path / "nowhere.txt"))
+                dask_backend._check_workers(client, shipped, str(tmp_path / "nowhere.txt"))
             assert "1 of the 2 Dask workers cannot do the work" in caplog.text
             assert f"{idle[0]} does not see" in caplog.text
         finally:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, tag_paths
+from nlp_reports.corpus import dask_backend, tag_paths, worker
 from nlp_reports.corpus.store import Store
 
 distributed = pytest.importorskip("distributed")
@@ -64,7 +64,7 @@ def test_a_worker_lost_while_the_model_is_sent_does_not_fail_the_run(tmp_path):
 
 def _hide_files() -> None:
     """On one worker: every path resolves where nothing is (a worker without the disk)."""
-    batch.real_path = lambda p: "/nonexistent-mount" + str(p)
+    dask_backend.real_path = worker.real_path = lambda p: "/nonexistent-mount" + str(p)
 
 
 def test_chunks_a_blind_worker_got_are_run_again_on_the_others(tmp_path, caplog):

@@ -16,7 +16,7 @@ import pytest
 from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
 from nlp_reports.cli import main
-from nlp_reports.corpus import Store, batch, tag_paths
+from nlp_reports.corpus import Store, dask_backend, tag_paths
 from nlp_reports.corpus import worker as batch_worker
 from nlp_reports.errors import ClusterError
 
@@ -91,20 +91,20 @@ def test_the_watchdog_fails_only_the_file_over_the_limit_in_a_chunk(tmp_path):
              for i, p in enumerate(sorted((tmp_path / "in").iterdir()))]
     spec = batch_worker.TaggerSpec(instance=FakeTagger())
     with local_cluster(1, processes=False) as cluster, distributed.Client(cluster) as client:
-        out = client.submit(batch._dask_chunk, items, spec, _sleeps_on_stuck, True, 1,
+        out = client.submit(dask_backend._dask_chunk, items, spec, _sleeps_on_stuck, True, 1,
                             pure=False).result()
         [worker] = client.nthreads()
-    rows, [note] = batch._split_abandoned(out)
-    assert note == batch._Abandoned(worker, 1)
+    rows, [note] = dask_backend._split_abandoned(out)
+    assert note == dask_backend._Abandoned(worker, 1)
     assert [(Path(r[1]).stem, r[0]) for r in rows] == [
         ("stuck", "failed"), ("a", "ok"), ("b", "ok"), ("c", "ok")]
     assert rows[0][4:] == ("timeout", "parsing took longer than 1 s")
     # no limit: no watchdog thread, nothing abandoned
     fast = [i for i in items if not i[0].endswith("stuck.txt")]
     with local_cluster(1, processes=False) as cluster, distributed.Client(cluster) as client:
-        plain = client.submit(batch._dask_chunk, fast, spec, json_loader, True, None,
+        plain = client.submit(dask_backend._dask_chunk, fast, spec, json_loader, True, None,
                               pure=False).result()
-    assert batch._split_abandoned(plain) == (plain, [])
+    assert dask_backend._split_abandoned(plain) == (plain, [])
 
 
 def _sleeps_on_stuck(path: str):
@@ -215,14 +215,14 @@ def test_a_worker_that_dies_during_a_check_is_not_waited_on(tmp_path, monkeypatc
         [first] = client.nthreads()
         start = time.monotonic()  # (a wait, not CPU: what was slow was waiting)
         with caplog.at_level(logging.WARNING, logger="nlp_reports"):
-            batch._check_code(client, _DiesOnWorkers(), "fake-model-1")  # said, not raised
+            dask_backend._check_code(client, _DiesOnWorkers(), "fake-model-1")  # said, not raised
         assert f"the Dask worker {first} died or left the cluster during the code check" \
             in caplog.text
         client.wait_for_workers(1, timeout=30)  # its nanny started another
         [second] = client.nthreads()
         with pytest.raises(ClusterError, match=f"the Dask worker cannot do the work, nothing "
                                                f"was tagged: {second} died or left the cluster"):
-            batch._check_workers(client, _DiesOnWorkers(), str(tmp_path / "r.txt"))
+            dask_backend._check_workers(client, _DiesOnWorkers(), str(tmp_path / "r.txt"))
         assert time.monotonic() - start < 40  # (two 60 s waits before)
 
 
@@ -233,12 +233,12 @@ def test_a_workers_parser_imports_come_before_the_first_files_time_limit(tmp_pat
     items = [(str(p), f"{i:064x}", p.stat().st_size)
              for i, p in enumerate(sorted((tmp_path / "in").iterdir())) if p.stem != "stuck"]
     events: list[str] = []
-    monkeypatch.setattr(batch, "_import_parser", lambda loader=None: events.append("imports"))
+    monkeypatch.setattr(dask_backend, "_import_parser", lambda loader=None: events.append("imports"))
 
     def loads(path: str):
         events.append(Path(path).stem)
         return json_loader(path)
 
-    out = batch._dask_chunk(items, batch_worker.TaggerSpec(instance=FakeTagger()), loads, True, 5)
+    out = dask_backend._dask_chunk(items, batch_worker.TaggerSpec(instance=FakeTagger()), loads, True, 5)
     assert [r[0] for r in out] == ["ok", "ok", "ok"]
     assert events == ["imports", "a", "b", "c"]

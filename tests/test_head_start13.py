@@ -1,4 +1,4 @@
-"""The head start of ``tag --jobs N`` (batch._HeadStart) leaves nothing behind: no process
+"""The head start of ``tag --jobs N`` (head_start._HeadStart) leaves nothing behind: no process
 (running or a zombie) after a Ctrl-C while it runs, no copy of its in-memory file in the
 workers forked beside it; and where fork or memfd is missing the run goes without it."""
 
@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, children, json_loader, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, files, worker
+from nlp_reports.corpus import batch, files, head_start, worker
+from nlp_reports.corpus import pool as batch_pool
 
-fork_only = pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
+fork_only = pytest.mark.skipif(not batch_pool._fork_available(), reason="needs fork (Linux)")
 
 
 def _corpus(folder: Path, n: int) -> list[Path]:
@@ -41,8 +42,8 @@ def test_workers_forked_beside_the_head_start_do_not_keep_its_file(tmp_path):
     """The workers are forked while the head start writes its file; each held it (up to 512
     parsed reports in memory) until the run ended."""
     paths = _corpus(tmp_path / "in", 6)
-    head = batch._HeadStart([str(p) for p in paths], json_loader, None, limit=3)
-    pool = batch._launched_pool(2, head)
+    head = head_start._HeadStart([str(p) for p in paths], json_loader, None, limit=3)
+    pool = batch_pool._launched_pool(2, head)
     try:
         workers = list(pool._processes)
         assert len(workers) == 2 and _memfds(os.getpid())
@@ -54,13 +55,13 @@ def test_workers_forked_beside_the_head_start_do_not_keep_its_file(tmp_path):
         assert len(parsed) == 3 and not _memfds(os.getpid())
         items = [(str(p), *files.file_digest(p)) for p in paths]
         spec = worker.TaggerSpec(instance=FakeTagger())
-        got = [o for res in batch._run_forked_pools([items[:3], items[3:]], spec, json_loader,
-                                                    2, False, None, head, parsed, pool)
+        got = [o for res in batch_pool._run_forked_pools([items[:3], items[3:]], spec, json_loader,
+                                                          2, False, None, head, parsed, pool)
                for o in res]
         assert [(o[0], o[1]) for o in got] == [("ok", p) for p, _, _ in items]
     finally:
         head.close()
-        batch._end_pool(pool)
+        batch_pool._end_pool(pool)
 
 
 @fork_only
@@ -69,9 +70,9 @@ def test_a_worker_closes_only_the_file_it_was_given(tmp_path):
     import multiprocessing as mp
 
     with open(tmp_path / "a", "wb") as a, open(tmp_path / "b", "wb") as b:
-        for scratch, kept in ((batch._file_id(a.fileno()), False),
-                              ((a.fileno(), *batch._file_id(b.fileno())[1:]), True)):
-            pool = batch._pool(1, mp.get_context("fork"), scratch)
+        for scratch, kept in ((batch_pool._file_id(a.fileno()), False),
+                              ((a.fileno(), *batch_pool._file_id(b.fileno())[1:]), True)):
+            pool = batch_pool._pool(1, mp.get_context("fork"), scratch)
             try:
                 fstat = pool.submit(os.fstat, a.fileno())
                 if kept:
@@ -80,14 +81,14 @@ def test_a_worker_closes_only_the_file_it_was_given(tmp_path):
                     with pytest.raises(OSError):
                         fstat.result(30)
             finally:
-                batch._end_pool(pool)
+                batch_pool._end_pool(pool)
 
 
 @fork_only
 def test_ctrl_c_while_the_model_loads_leaves_no_process_nor_zombie(tmp_path, monkeypatch):
     _corpus(tmp_path / "in", 4)
-    started: list[batch._HeadStart] = []
-    real = batch._start_head
+    started: list[head_start._HeadStart] = []
+    real = head_start._start_head
 
     def start(*args):
         started.append(real(*args))
@@ -112,7 +113,7 @@ def test_without_fork_no_head_start_is_forked(tmp_path, monkeypatch):
     """macOS and Windows: the run forks nothing before the model loads."""
     _corpus(tmp_path / "in", 3)
     monkeypatch.setattr(sys, "platform", "darwin")
-    assert not batch._fork_available()
+    assert not batch_pool._fork_available()
 
     def forked(*args):
         raise AssertionError("a head start without fork")
@@ -120,7 +121,7 @@ def test_without_fork_no_head_start_is_forked(tmp_path, monkeypatch):
     def loaded(self):
         raise KeyboardInterrupt  # (the run stops at the model load)
 
-    monkeypatch.setattr(batch, "_HeadStart", forked)
+    monkeypatch.setattr(head_start, "_HeadStart", forked)
     monkeypatch.setattr(worker.TaggerSpec, "get", loaded)
     with pytest.raises(KeyboardInterrupt):
         batch.tag_paths([tmp_path / "in"], tmp_path / "c.db", model=tmp_path / "m",
@@ -131,7 +132,7 @@ def test_without_fork_no_head_start_is_forked(tmp_path, monkeypatch):
 def test_without_memfd_the_head_start_hands_over_in_a_temporary_file(tmp_path, monkeypatch):
     paths = _corpus(tmp_path / "in", 3)
     monkeypatch.delattr(os, "memfd_create")
-    head = batch._HeadStart([str(p) for p in paths], json_loader, None, limit=2)
+    head = head_start._HeadStart([str(p) for p in paths], json_loader, None, limit=2)
     head._proc.join(30)
     assert head._proc.exitcode == 0 and not _memfds(os.getpid())
     assert head.stop() == frozenset((str(p), *files.file_digest(p)) for p in paths[:2])

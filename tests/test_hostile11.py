@@ -207,7 +207,7 @@ _DIES_SENDING = """
 import os, struct, sys
 sys.path.insert(0, {tests!r})
 from _corpus_helpers import FakeTagger, json_loader
-from nlp_reports.corpus import batch
+from nlp_reports.corpus import pool
 from nlp_reports.corpus.batch import tag_paths
 
 def dies_sending(path):
@@ -225,7 +225,7 @@ def dies_sending(path):
 
 import __main__
 __main__.dies_sending = dies_sending
-batch._DEAD_WORKER_GRACE = 0.5  # (3 s: a loaded machine's pool may be slow to notice)
+pool._DEAD_WORKER_GRACE = 0.5  # (3 s: a loaded machine's pool may be slow to notice)
 r = tag_paths([{folder!r}], {db!r}, model=FakeTagger(), loader=dies_sending, jobs=2,
               chunk_size=2)
 print(r.ok, sorted((os.path.basename(f.path), f.reason) for f in r.failures))
@@ -246,9 +246,9 @@ def test_a_worker_killed_while_sending_its_result_fails_its_file_and_the_run_end
     import subprocess
     import sys
 
-    from nlp_reports.corpus import batch
+    from nlp_reports.corpus import pool
 
-    if not batch._fork_available():
+    if not pool._fork_available():
         pytest.skip("needs fork (Linux)")
     paths = _json_corpus(tmp_path / "in", 6)
     paths[3].rename(paths[3].with_name("cut.txt"))
@@ -269,9 +269,9 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
 
     from _corpus_helpers import FakeTagger, json_loader
 
-    from nlp_reports.corpus import batch, files, worker
+    from nlp_reports.corpus import files, pool, worker
 
-    if not batch._fork_available():
+    if not pool._fork_available():
         pytest.skip("needs fork (Linux)")
     items = [(str(p), *files.file_digest(p)) for p in sorted(_json_corpus(tmp_path, 10))]
     chunks = [items[i:i + 2] for i in range(0, 10, 2)]
@@ -284,7 +284,7 @@ def test_a_pool_broken_before_a_chunk_is_submitted_is_handled_as_one_in_flight(t
                 time.sleep(1)
             yield chunk
 
-    results = batch._run_forked_pools(source(), worker.TaggerSpec(instance=FakeTagger()),
+    results = pool._run_forked_pools(source(), worker.TaggerSpec(instance=FakeTagger()),
                                       json_loader, 2, False, None)
     outcomes = [o for chunk in results for o in chunk]
     assert sorted((o[0], o[1]) for o in outcomes) == [("ok", path) for path, _, _ in items]

@@ -1,4 +1,4 @@
-"""The head start of ``tag --jobs N`` (batch._HeadStart): a process forked before the model
+"""The head start of ``tag --jobs N`` (head_start._HeadStart): a process forked before the model
 loads parses the first files; the parent tags them while the workers run the rest.
 
 What must hold: the store is the same as with one process (every table, row by row, ids
@@ -29,7 +29,7 @@ from _corpus_helpers import (
     write_json_reports,
 )
 
-from nlp_reports.corpus import Store, batch, worker
+from nlp_reports.corpus import Store, head_start, pool, worker
 from nlp_reports.corpus.batch import tag_paths
 from nlp_reports.corpus.files import file_digest
 from nlp_reports.corpus.worker import TaggerSpec, process_chunk
@@ -78,7 +78,7 @@ def _retrained_in_place(model: Path) -> str:
         mc.write_card(model, {**card, "model_sha256": digest})
     return digest
 
-pytestmark = pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
+pytestmark = pytest.mark.skipif(not pool._fork_available(), reason="needs fork (Linux)")
 
 
 def _corpus(folder: Path, n: int) -> list[Path]:
@@ -112,9 +112,9 @@ def _items(paths: list[Path]) -> list[tuple[str, str, int]]:
     return [(str(p), *file_digest(p)) for p in sorted(paths)]
 
 
-def _head(paths: list[Path], loader, limit: int) -> batch._HeadStart:
+def _head(paths: list[Path], loader, limit: int) -> head_start._HeadStart:
     """A head start that has parsed its ``limit`` first files (it ends there by itself)."""
-    head = batch._HeadStart([str(p) for p in paths], loader, None, limit=limit)
+    head = head_start._HeadStart([str(p) for p in paths], loader, None, limit=limit)
     head._proc.join(30)
     assert head._proc.exitcode == 0, "the head start did not finish its files"
     return head
@@ -137,7 +137,7 @@ def test_parsed_files_are_tagged_here_with_the_results_a_worker_gives(tmp_path):
     assert parsed == frozenset(items[:5]) and head.parsed == 5
     spec = TaggerSpec(instance=FakeTagger())
     chunks = [items[0:2], items[2:4], items[4:7]]  # the last one straddles the end
-    got = [r for res in batch._run_forked_pools(chunks, spec, json_loader, 2, True, None,
+    got = [r for res in pool._run_forked_pools(chunks, spec, json_loader, 2, True, None,
                                                 head, parsed) for r in res]
     want = [r for c in chunks for r in process_chunk(c, spec, json_loader)]
     assert got == want
@@ -151,7 +151,7 @@ def test_each_file_is_read_once_and_its_warning_logged_once(tmp_path, caplog):
     spec = TaggerSpec(instance=FakeTagger())
     log_file = tmp_path / "reads.log"
     with caplog.at_level(logging.WARNING, logger="nlp_reports"):
-        results = list(batch._run_forked_pools([items[0:3], items[3:7]], spec, logging_loader,
+        results = list(pool._run_forked_pools([items[0:3], items[3:7]], spec, logging_loader,
                                                2, True, None, head, parsed))
     names = [line.split()[1] for line in log_file.read_text().splitlines()]
     assert sorted(names) == sorted(p.name for p in paths)  # each file read once in all
@@ -173,7 +173,7 @@ def test_records_of_files_the_run_skips_are_not_logged(tmp_path, caplog):
     spec = TaggerSpec(instance=FakeTagger())
     with caplog.at_level(logging.WARNING, logger="nlp_reports"):
         # the run takes only the last two (the first two were stored already, say)
-        results = list(batch._run_forked_pools([items[2:]], spec, logging_loader, 2, True,
+        results = list(pool._run_forked_pools([items[2:]], spec, logging_loader, 2, True,
                                                None, head, parsed))
     logged = sorted(r.getMessage() for r in caplog.records
                     if "read by the test loader" in r.getMessage())
@@ -187,14 +187,14 @@ def test_a_file_that_kills_the_head_start_goes_to_a_worker(tmp_path):
 
     paths = _corpus(tmp_path / "in", 5)
     paths[2].rename(paths[2].with_name("crash.txt"))  # the first file of the walk
-    head = batch._HeadStart(sorted(str(p) for p in (tmp_path / "in").iterdir()),
+    head = head_start._HeadStart(sorted(str(p) for p in (tmp_path / "in").iterdir()),
                             crashing_loader, None, limit=5)
     head._proc.join(30)
     assert head._proc.exitcode == 3  # (the loader's os._exit)
     assert head.stop() == frozenset()
     items = _items(list((tmp_path / "in").iterdir()))
     spec = TaggerSpec(instance=FakeTagger())
-    results = [r for res in batch._run_forked_pools([items], spec, crashing_loader, 2, True,
+    results = [r for res in pool._run_forked_pools([items], spec, crashing_loader, 2, True,
                                                     None, head, frozenset()) for r in res]
     assert [(Path(r[1]).name, r[0], r[4]) for r in results if r[0] == "failed"] == [
         ("crash.txt", "failed", "worker_error")]
@@ -207,12 +207,12 @@ def test_a_record_cut_short_is_left_out(tmp_path):
     paths = _corpus(tmp_path / "in", 4)
     head = _head(paths, json_loader, limit=3)
     fd = head._file.fileno()
-    os.write(fd, batch._RECORD.pack(40, 90_000) + b"x" * 100)  # (as if killed mid-write)
+    os.write(fd, head_start._RECORD.pack(40, 90_000) + b"x" * 100)  # (as if killed mid-write)
     parsed = head.stop()
     items = _items(paths)
     assert parsed == frozenset(items[:3])
     spec = TaggerSpec(instance=FakeTagger())
-    got = [r for res in batch._run_forked_pools([items[:2], items[2:]], spec, json_loader, 2,
+    got = [r for res in pool._run_forked_pools([items[:2], items[2:]], spec, json_loader, 2,
                                                 True, None, head, parsed) for r in res]
     assert got == [r for c in (items[:2], items[2:]) for r in process_chunk(c, spec, json_loader)]
     assert not head._blobs  # what the run did not take is dropped
@@ -304,7 +304,7 @@ def test_rows_made_ahead_are_the_rows_a_worker_makes(tmp_path):
     spec = TaggerSpec(instance=FakeTagger())
     outcomes = [worker._parse_item(str(p), *file_digest(p), worker._default_loader, None)
                 for p in files]
-    ahead = [batch._ready_ahead(o) for o in outcomes]
+    ahead = [head_start._ready_ahead(o) for o in outcomes]
     assert sum(a[0] == "prepared" for a in ahead) > 30
     assert all(len(a[4].sections) <= 1 for a in ahead if a[0] == "prepared")  # slim
     assert worker._tag_parsed(ahead, spec) == worker._tag_parsed(outcomes, spec)
@@ -328,11 +328,11 @@ def test_an_unreadable_record_ends_what_is_taken(tmp_path):
     later ones go to the workers (the results are the same)."""
     paths = _corpus(tmp_path / "in", 4)
     head = _head(paths, json_loader, limit=2)
-    os.write(head._file.fileno(), batch._RECORD.pack(3, 2) + b"\x80zz" + b"ok")
+    os.write(head._file.fileno(), head_start._RECORD.pack(3, 2) + b"\x80zz" + b"ok")
     parsed = head.stop()
     items = _items(paths)
     assert parsed == frozenset(items[:2])
     spec = TaggerSpec(instance=FakeTagger())
-    got = [r for res in batch._run_forked_pools([items[:3], items[3:]], spec, json_loader, 2,
+    got = [r for res in pool._run_forked_pools([items[:3], items[3:]], spec, json_loader, 2,
                                                 True, None, head, parsed) for r in res]
     assert got == [r for c in (items[:3], items[3:]) for r in process_chunk(c, spec, json_loader)]

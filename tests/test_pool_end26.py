@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, alive, json_loader, make_report, write_json_reports
 
-from nlp_reports.corpus import Store, batch
+from nlp_reports.corpus import Store, batch, pool
 
-pytestmark = pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
+pytestmark = pytest.mark.skipif(not pool._fork_available(), reason="needs fork (Linux)")
 
 #: Set by a test before the run (the forked workers inherit it): seconds each worker spends
 #: ending, and the folder where each writes its pid.
@@ -80,7 +80,7 @@ def test_a_worker_slow_to_end_has_ended_when_the_run_returns(tmp_path):
 
 
 def test_a_worker_that_never_ends_is_killed_and_the_run_ends(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch, "_POOL_END_SECONDS", 0.2)
+    monkeypatch.setattr(pool, "_POOL_END_SECONDS", 0.2)
     res, workers = _run(tmp_path, 3600.0)
     assert res.ok == 16 and res.failed == 0
     assert workers and not _executor_threads()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from _corpus_helpers import FakeTagger, json_loader, local_cluster, make_report, write_json_reports
 
-from nlp_reports.corpus import batch, tag_paths
-from nlp_reports.corpus.batch import Progress
+from nlp_reports.corpus import batch, progress, tag_paths
+from nlp_reports.corpus.progress import Progress
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
@@ -34,8 +34,8 @@ def _corpus(folder: Path, n: int) -> None:
 def test_a_line_at_each_tenth_and_at_most_every_minute(monkeypatch):
     ticks = itertools.count(0.0, 7.0)  # each read of the clock: 7 s later
     said: list[Progress] = []
-    monkeypatch.setattr(batch, "_progress_clock", lambda: next(ticks))
-    lines = batch._ProgressLines(1000, said.append, lambda: (3, 0))
+    monkeypatch.setattr(progress, "_progress_clock", lambda: next(ticks))
+    lines = progress._ProgressLines(1000, said.append, lambda: (3, 0))
     for _ in range(1000):
         lines.update(1)
     assert said[0].done == 0 and said[0].total == 1000
@@ -52,8 +52,8 @@ def test_a_line_at_each_tenth_and_at_most_every_minute(monkeypatch):
 
 def test_without_time_passing_only_the_tenths(monkeypatch):
     said: list[Progress] = []
-    monkeypatch.setattr(batch, "_progress_clock", lambda: 100.0)
-    lines = batch._ProgressLines(37, said.append, lambda: (0, 0))
+    monkeypatch.setattr(progress, "_progress_clock", lambda: 100.0)
+    lines = progress._ProgressLines(37, said.append, lambda: (0, 0))
     for _ in range(37):
         lines.update(1)
     assert [10 * p.done // 37 for p in said] == list(range(10))
@@ -61,7 +61,7 @@ def test_without_time_passing_only_the_tenths(monkeypatch):
 
 def test_nothing_to_tag_says_nothing():
     said: list[Progress] = []
-    batch._ProgressLines(0, said.append, lambda: (0, 0))
+    progress._ProgressLines(0, said.append, lambda: (0, 0))
     assert said == []
 
 
@@ -86,7 +86,7 @@ def test_tag_paths_hands_the_progress_to_a_callback(tmp_path, monkeypatch, jobs,
         pytest.importorskip("distributed")
     _corpus(tmp_path / "in", 40)
     ticks = itertools.count(0.0, 20.0)
-    monkeypatch.setattr(batch, "_progress_clock", lambda: next(ticks))
+    monkeypatch.setattr(progress, "_progress_clock", lambda: next(ticks))
     monkeypatch.setattr(batch, "WRITE_BATCH", 2)  # a write (and a progress update) a chunk
     said: list[Progress] = []
     kw = dict(model=FakeTagger(), loader=json_loader, jobs=jobs, chunk_size=2,
@@ -110,9 +110,9 @@ def _run_tag(tmp_path: Path, *args: str) -> tuple[int, str]:
     script = tmp_path / "run.py"
     script.write_text(
         "import itertools, sys\n"
-        "from nlp_reports.corpus import batch\n"
+        "from nlp_reports.corpus import batch, progress\n"
         "ticks = itertools.count(0.0, 1.0)\n"
-        "batch._progress_clock = lambda: next(ticks)\n"
+        "progress._progress_clock = lambda: next(ticks)\n"
         "batch.SERIAL_CHUNK_SIZE = batch.WRITE_BATCH = 1\n"
         "from nlp_reports.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n", encoding="utf-8")

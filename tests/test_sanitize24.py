@@ -26,7 +26,7 @@ from _corpus_helpers import (
     table3,
 )
 
-from nlp_reports.corpus import batch, tag_paths, worker
+from nlp_reports.corpus import batch, head_start, pool, tag_paths, worker
 from nlp_reports.corpus.store import TEXT_REPAIRED, PreparedReport, Store, prepare_report
 from nlp_reports.errors import StoreError
 from nlp_reports.report import Problem
@@ -168,19 +168,19 @@ def test_a_head_started_report_whose_texts_need_repair_is_handed_over_whole():
     which the parent makes later from the statements as parsed: a report repaired there
     would hand over unrepaired statements, so it is handed over as parsed."""
     sound = ("parsed", "a.txt", "0" * 64, 10, _base())
-    assert batch._ready_ahead(sound)[0] == "prepared"
+    assert head_start._ready_ahead(sound)[0] == "prepared"
     bad = ("parsed", "b.txt", "1" * 64, 10, _with_surrogates("statement"))
-    assert batch._ready_ahead(bad) == bad
+    assert head_start._ready_ahead(bad) == bad
 
 
-@pytest.mark.skipif(not batch._fork_available(), reason="needs fork (Linux)")
+@pytest.mark.skipif(not pool._fork_available(), reason="needs fork (Linux)")
 def test_tag_with_two_jobs_and_a_head_start_stores_the_repaired_report(tmp_path, monkeypatch):
     reports = {f"r{i}": _base(f"{name}统计局", 2020 + i) for i, name in
                enumerate(["错那", "加查", "曲松", "琼结", "桑日", "贡嘎"])}
     reports["r0"] = _with_surrogates("statement")
     paths = _write_ascii_json(tmp_path / "in", reports)
     heads = []
-    start = batch._start_head
+    start = head_start._start_head
 
     def started(*args):
         heads.append(start(*args))

@@ -1,6 +1,6 @@
 """The Dask side of batch tagging (Dask 工作进程): a worker plugin that holds the tagger.
 
-Imported only by ``batch._run_dask`` (it imports ``distributed``, extra ``dask``). Why a
+Imported only by ``dask_backend._run_dask`` (it imports ``distributed``, extra ``dask``). Why a
 plugin: a loaded tagger (≈ 28 MiB pickled for the shipped model) pickled into every task
 made ``--backend dask`` 3–5× slower than joblib; scattered once, it was lost for good
 when the workers holding it died. A plugin is sent to each worker once, and the scheduler
@@ -24,7 +24,7 @@ class TaggerPlugin(WorkerPlugin):
     """Holds a :class:`~nlp_reports.corpus.worker.TaggerSpec` on each worker, under ``name``.
 
     Unpickled once per worker process; tasks find it through ``get_worker().plugins``
-    (:class:`~nlp_reports.corpus.batch._PluginSpec`).
+    (:class:`~nlp_reports.corpus.dask_backend._PluginSpec`).
     """
 
     idempotent = False

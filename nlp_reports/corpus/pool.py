@@ -1,0 +1,478 @@
+"""The worker pools of ``tag --jobs N`` (进程池): forked workers on Linux, joblib/loky elsewhere.
+
+:func:`_run_joblib` runs the chunks in ``jobs`` processes and gives their results back in
+order. On Linux the workers are forked with the tagger already loaded (:func:`_run_forked`),
+die with the batch's process and leave Ctrl-C to it; a worker that dies (a crash, the OOM
+killer) breaks its pool: the chunk waited for is then run one file at a time
+(:func:`_isolate_forked`) and the chunks in flight go on in a new pool. A pool done with is
+joined after the run's last write (:func:`_join_ended`); an interrupted one is ended at once
+(:func:`_end_pool`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from nlp_reports.corpus.worker import TaggerSpec, _warm, process_chunk
+
+if TYPE_CHECKING:
+    from nlp_reports.corpus.head_start import _HeadStart
+
+log = logging.getLogger("nlp_reports")
+
+
+
+def _fork_available() -> bool:
+    """True where worker processes can be forked safely (Linux): they then start warm."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")  # (fork: always there)
+
+
+@contextlib.contextmanager
+def _forking_quietly() -> Iterator[None]:
+    """Without Python 3.12's warning that forking a process with threads may deadlock: the
+    threads here are numpy's and the executor's, and the children only run
+    :func:`process_chunk` or :func:`_head_start_main` (tests turn warnings into errors)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        yield
+
+
+def _submit(pool: Any, *args: Any) -> Any:
+    """``pool.submit(*args)``, forking quietly (:func:`_forking_quietly`).
+
+    A pool that broke before the call (a worker killed while this process tagged a head
+    start's files or wrote to the store) gives a future failed with BrokenProcessPool, which
+    the caller handles when its turn comes as for a chunk in flight: submit raised it, a
+    traceback out of the run (hostile11)."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _forking_quietly():
+        try:
+            return pool.submit(*args)
+        except BrokenProcessPool as exc:
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
+
+
+#: Seconds a pool is given to see that one of its workers died before :func:`_result` makes
+#: it see it.
+_DEAD_WORKER_GRACE = 3.0
+
+
+def _result(future: Any, pool: Any) -> Any:
+    """``future.result()``, also when a worker of ``pool`` was killed (kill -9, the OOM
+    killer) while sending a result: the executor's thread then waits for the rest of the
+    message for ever, never marks the pool broken, and the run hung (so would the
+    interpreter's exit, which joins that thread). A worker dead for
+    :data:`_DEAD_WORKER_GRACE` seconds while the result is awaited means such a pool: bytes
+    that cannot be unpickled complete the message, and the executor breaks the pool as for
+    any dead worker (BrokenProcessPool here)."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    dead_since = None
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except FutureTimeout:
+            pass
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        if not any(proc.exitcode is not None for proc in procs):
+            dead_since = None
+        elif dead_since is None:
+            dead_since = time.monotonic()
+        elif time.monotonic() - dead_since > _DEAD_WORKER_GRACE:
+            _complete_cut_message(pool, future)
+
+
+def _complete_cut_message(pool: Any, future: Any) -> None:
+    """Write zero bytes to ``pool``'s result pipe until the executor has read a message it
+    cannot unpickle (it then breaks the pool) or ``future`` is done (see :func:`_result`)."""
+    import select
+
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is None:
+        return
+    log.warning("a worker died while sending its result: ending its pool")
+    try:
+        fd, junk = writer.fileno(), bytes(4096)  # (a pipe write of PIPE_BUF bytes is whole)
+        while not getattr(pool, "_broken", False) and not future.done():
+            if select.select([], [fd], [], 0.1)[1]:
+                os.write(fd, junk)
+    except (OSError, ValueError):  # the pipe closed meanwhile: the pool is gone
+        pass
+
+
+#: ``prctl`` option: the signal a process gets when its parent dies (Linux, <sys/prctl.h>).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: end this forked worker when the batch's process dies.
+
+    Why: a ``kill -9`` of the parent leaves its workers waiting forever on the call queue,
+    holding the store's files open (the parent cannot tell them to stop). On Linux,
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` has the kernel kill the worker when its parent
+    goes. The parent may have died between the fork and this call (the signal is then never
+    sent): if this process's parent is no longer ``parent``, the worker ends at once.
+    Elsewhere (no prctl) nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
+            log.debug("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
+    except (OSError, AttributeError):  # no libc to load, or no prctl in it
+        log.debug("PR_SET_PDEATHSIG not available", exc_info=True)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _pool(jobs: int, ctx: Any, scratch: tuple[int, int, int] | None = None) -> Any:
+    """A pool of ``jobs`` forked workers that die with this process (:func:`_die_with_parent`)
+    and leave Ctrl-C to it (:func:`_pool_worker`); ``scratch``: a head start's file that
+    they close (:func:`_file_id`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                               initializer=_pool_worker, initargs=(os.getpid(), scratch))
+
+
+def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None) -> None:
+    """Initializer of a forked worker: it dies with ``parent`` and ignores SIGINT. A Ctrl-C
+    in a terminal reaches the whole process group: the parent stops the run and ends its
+    workers (:func:`_end_pool`), each of which would otherwise print a traceback.
+
+    ``scratch`` (``(fd, device, inode)``): the head start's file, open in the parent when
+    the first workers are forked (:func:`_launched_pool`); a worker holding it kept it, up
+    to :data:`HEAD_START_FILES` parsed reports in memory, until the run ended. Closed only
+    if that descriptor is still that file."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if scratch is not None and _file_id(scratch[0]) == scratch:
+        os.close(scratch[0])
+
+
+def _file_id(fd: int) -> tuple[int, int, int] | None:
+    """``(fd, device, inode)`` of an open descriptor, None if it is not open."""
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return None
+    return fd, st.st_dev, st.st_ino
+
+
+def _end_pool(pool: Any) -> None:
+    """End a pool's workers now, their chunks unfinished: the run was interrupted (Ctrl-C, a
+    notebook's "interrupt kernel" — SIGINT to this process only —, an error while writing).
+    Shutting down without this waits until every chunk in flight is done, up to a chunk of
+    ``timeout``-long files, and their results would be thrown away anyway."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, AttributeError):  # already gone
+            pass
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: Seconds the end of a run waits for a pool's workers to end on their own, then again after
+#: SIGTERM and after SIGKILL (:func:`_join_ended`).
+_POOL_END_SECONDS = 2.0
+
+
+def _shut(pool: Any, ending: list[Any] | None) -> None:
+    """Shut ``pool`` down without waiting: its workers end on their own (each takes the pool's
+    end mark) while this process writes the last results. ``ending`` gets the pool, for
+    :func:`_join_ended` once they are written; None: joined now."""
+    entry = (pool, getattr(pool, "_executor_manager_thread", None),
+             list((getattr(pool, "_processes", None) or {}).values()))
+    pool.shutdown(wait=False, cancel_futures=True)
+    if ending is None:
+        _join_ended([entry])
+    else:
+        ending.append(entry)
+
+
+def _join_ended(ending: list[Any]) -> None:
+    """Wait until the pools shut down without waiting (:func:`_shut`) have ended: their
+    workers and the executor's thread; then forget them.
+
+    Why: at exit, Python 3.11 wakes every executor thread still running by writing to its
+    wakeup pipe without the executor's lock (``concurrent.futures.process._python_exit``);
+    a thread closing that pipe at that moment made a complete ``tag --jobs 2`` run print
+    "Exception ignored in: … OSError: [Errno 9] Bad file descriptor". An ended thread has
+    closed its pipe, and the exit writes nothing to it. A worker not ended within
+    :data:`_POOL_END_SECONDS` (stuck, or slow on a loaded machine: every result is in by
+    now) is terminated, then killed: it never holds up the end of the run."""
+    for _pool, thread, procs in ending:
+        if thread is None:
+            continue
+        for stop in (None, "terminate", "kill"):
+            if stop is not None:
+                for proc in procs:
+                    with contextlib.suppress(OSError, AttributeError, ValueError):
+                        if proc.exitcode is None:
+                            getattr(proc, stop)()
+            thread.join(_POOL_END_SECONDS)
+            if not thread.is_alive():
+                break
+        else:
+            log.debug("a worker pool's thread did not end")
+    ending.clear()
+
+
+def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+                words: bool, timeout: float | None,
+                head: _HeadStart | None = None,
+                ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
+    """Chunks in ``jobs`` forked processes, results in order, at most 2×jobs in flight; an
+    empty result where the next one is not back yet (the writer may write meanwhile).
+
+    ``chunks`` is consumed lazily (streaming). A worker that dies (crash, OOM killer)
+    breaks the pool: the chunk waited for is then run one file at a time in fresh
+    processes, and the chunks that were in flight go on in a new pool. ``head``: the
+    files a :class:`_HeadStart` parsed while this process loaded the model are tagged
+    here, in this process, while the workers run the chunks after them. ``ending``: the
+    pools shut down once their results are in, for the caller to join after its last write
+    (:func:`_join_ended`; None: joined at once).
+    """
+    import gc
+    import itertools
+
+    _warm(spec, words, loader)
+    # The first block of files is hashed and checked against the store now, before the
+    # workers are forked: they then get their first chunks as soon as the head start is
+    # stopped, instead of waiting ~10 ms for it (while the head start still parses).
+    source = iter(chunks)
+    first = list(itertools.islice(source, 1))
+    # Objects alive now (the model, the dictionaries) move to a generation the collector
+    # never scans: a forked worker's collections then do not touch — and so copy — every
+    # page they share with the parent. No collection first: it cost 9–11 ms before the
+    # workers could be forked and freed a handful of objects (jobs23); garbage frozen
+    # with the rest is collected after the run (unfreeze).
+    gc.freeze()
+    pool = None
+    try:
+        parsed: frozenset[tuple[str, str, int]] = frozenset()
+        if head is not None:
+            # the workers are forked (~5 ms each) while the head start still parses
+            pool = _launched_pool(jobs, head)
+            try:
+                parsed = head.stop()
+            except BaseException:
+                _end_pool(pool)
+                raise
+        yield from _run_forked_pools(itertools.chain(first, source), spec, loader, jobs, words,
+                                     timeout, head, parsed, pool, ending)
+    finally:
+        gc.unfreeze()
+
+
+def _launched_pool(jobs: int, head: _HeadStart) -> Any:
+    """A pool of ``jobs`` forked workers (:func:`_pool`), forked now, while ``head`` runs
+    (they close its file): a pool forks its workers at its first call, here a call that
+    does nothing."""
+    import multiprocessing as mp
+
+    pool = _pool(jobs, mp.get_context("fork"), _file_id(head._file.fileno()))
+    try:
+        _submit(pool, int)
+    except BaseException:
+        _end_pool(pool)
+        raise
+    return pool
+
+
+def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+                      words: bool, timeout: float | None, head: _HeadStart | None = None,
+                      parsed: frozenset[tuple[str, str, int]] = frozenset(),
+                      first_pool: Any = None,
+                      ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
+    """The loop of :func:`_run_forked`: a pool (``first_pool`` when given, its workers
+    already forked), then a new one each time a worker dies; each pool done with goes to
+    ``ending`` (:func:`_shut`)."""
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = mp.get_context("fork")
+    source = iter(chunks)
+    waiting: list[list[Any]] = []  # in flight when a pool broke: resubmitted first
+    # The files the head start parsed are a prefix of the walk: the leading items of the
+    # first chunks that are among them form local chunks (future None: tagged here when
+    # their turn comes, not counted in the window), until an item outside them is met.
+    covered = bool(parsed)
+    queued: deque[list[Any]] = deque()  # pieces of chunks split at the end of the prefix
+
+    def next_chunk() -> tuple[list[Any] | None, bool]:
+        nonlocal covered
+        chunk = queued.popleft() if queued else next(source, None)
+        if chunk is None or not covered:
+            return chunk, False
+        n = 0
+        while n < len(chunk) and tuple(chunk[n]) in parsed:
+            n += 1
+        if n < len(chunk):
+            covered = False
+            if n == 0:
+                return chunk, False
+            queued.appendleft(chunk[n:])
+        return chunk[:n], True
+
+    while True:
+        pool, first_pool = first_pool or _pool(jobs, ctx), None
+        pending: deque[tuple[list[Any], Any]] = deque()
+        broken: list[Any] | None = None
+        in_pool = 0
+        finished = False
+        try:
+            for chunk in waiting:
+                pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
+                                               words, timeout)))
+                in_pool += 1
+            waiting = []
+            while True:
+                while in_pool < 2 * jobs:
+                    chunk, local = next_chunk()
+                    if chunk is None:
+                        break
+                    if local:
+                        pending.append((chunk, None))
+                        continue
+                    pending.append((chunk, _submit(pool, process_chunk, chunk, spec, loader,
+                                                   words, timeout)))
+                    in_pool += 1
+                if not pending:
+                    break
+                chunk, future = pending.popleft()
+                if head is not None and not covered and future is not None:
+                    head.forget()  # (no local chunk is left: the prefix has ended)
+                if future is None:
+                    result = head.tag(chunk, spec, words) if head is not None else None
+                    if result is not None:
+                        yield result
+                        continue
+                    # (the head start's results were lost: the chunk goes to a worker)
+                    future = _submit(pool, process_chunk, chunk, spec, loader, words, timeout)
+                    in_pool += 1
+                in_pool -= 1
+                if not future.done():
+                    # nothing back yet: an empty result lets the writer write what it holds
+                    # while it would wait (at the end of a run, the last chunks' reports are
+                    # written as they come, not all after the last one)
+                    yield []
+                try:
+                    result = _result(future, pool)
+                except BrokenProcessPool as exc:
+                    log.warning("a worker died while tagging; isolating the files of one "
+                                "chunk: %s", exc)
+                    broken = chunk
+                    waiting = [c for c, _ in pending]
+                    break
+                yield result
+            finished = True
+        finally:
+            if not finished:  # interrupted, or the writer failed: do not wait for the chunks
+                _end_pool(pool)
+            else:
+                _shut(pool, ending)
+        if broken is None:
+            return
+        yield _isolate_forked(broken, spec, loader, words, ctx, timeout, ending)
+
+
+def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
+                    ctx: Any, timeout: float | None,
+                    ending: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed
+    (its broken pool goes to ``ending``: :func:`_shut`)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    out: list[tuple[Any, ...]] = []
+    for path, sha, size in chunk:
+        pool = _pool(1, ctx)
+        broken = False
+        try:
+            out.extend(_result(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
+                                       words, timeout), pool))
+        except BrokenProcessPool as exc:
+            broken = True
+            out.append(("failed", path, sha, size, "worker_error",
+                        f"the worker processing this file died ({exc})"))
+        except BaseException:  # interrupted: do not wait for the file
+            _end_pool(pool)
+            raise
+        finally:
+            if broken:
+                _shut(pool, ending)
+            else:
+                pool.shutdown(wait=True, cancel_futures=True)
+    return out
+
+
+def _run_joblib(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
+                words: bool, timeout: float | None = None,
+                head: _HeadStart | None = None,
+                ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
+    if jobs == 1:
+        for chunk in chunks:
+            yield process_chunk(chunk, spec, loader, words, timeout)
+        return
+    if _fork_available():
+        yield from _run_forked(chunks, spec, loader, jobs, words, timeout, head, ending)
+        return
+    chunks = list(chunks)
+    from joblib import Parallel, delayed
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
+
+    start = 0
+    while start < len(chunks):
+        par = Parallel(n_jobs=jobs, backend="loky", return_as="generator")
+        it = iter(par(delayed(process_chunk)(c, spec, loader, words, timeout) for c in chunks[start:]))
+        while True:
+            try:
+                result = next(it)
+            except StopIteration:
+                return
+            except TerminatedWorkerError as exc:
+                # A file killed its worker (a crash, the OOM killer …): find it by running
+                # the chunk we were waiting for one file at a time, then go on with a new pool.
+                log.warning("a worker died while tagging; isolating the files of one chunk: %s",
+                            exc)
+                yield _isolate(chunks[start], spec, loader, words, jobs, timeout)
+                start += 1
+                break
+            yield result
+            start += 1
+
+
+def _isolate(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
+             jobs: int, timeout: float | None) -> list[tuple[Any, ...]]:
+    """Run each file of ``chunk`` alone in a worker; a file that kills it is failed."""
+    from joblib import Parallel, delayed
+    from joblib.externals.loky.process_executor import TerminatedWorkerError
+
+    out: list[tuple[Any, ...]] = []
+    for path, sha, size in chunk:
+        try:
+            [res] = Parallel(n_jobs=min(jobs, 2), backend="loky")(
+                [delayed(process_chunk)([(path, sha, size)], spec, loader, words, timeout)])
+            out.extend(res)
+        except TerminatedWorkerError as exc:
+            out.append(("failed", path, sha, size, "worker_error",
+                        f"the worker processing this file died ({exc})"))
+    return out
