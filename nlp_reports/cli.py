@@ -390,7 +390,56 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     extras = _missing_extras(result.failures)
     if extras:
         _err(extras)
+    reverted = _own_tags_replaced(args, result)
+    if reverted:
+        _err(reverted)
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | None:
+    """The warning, English then Chinese, when a run without --model re-tagged reports a
+    model of one's own had tagged: the shipped model's tags replace hers (newuser31: after
+    retraining, adding this year's files with the README's plain ``tag`` command put the store
+    back on the shipped model, said only in a clause of the end line). None otherwise, and
+    when the models replaced were the shipped one's (an upgrade's re-tag is expected)."""
+    if args.model is not None or not result.retagged or not result.previous_models:
+        return None
+    from nlp_reports.corpus import Store
+    from nlp_reports.corpus.summarize import shipped_model_id
+
+    if result.model_id is None or result.model_id != shipped_model_id():
+        return None
+    try:
+        with Store(args.db, readonly=True) as store:
+            known = {r["model_id"]: r for r in store.models(counts=False).to_dict("records")}
+    except Exception:  # (the warning is worth less than the run's exit code)
+        known = {}
+    own = [known.get(m, {"model_id": m}) for m in result.previous_models
+           if not _shipped_folder(known.get(m, {}).get("path"))]
+    if not own:
+        return None
+    names = ", ".join(f"{r.get('name') or '?'} ({r['model_id'][:12]})" for r in own[:3])
+    folder = next((r.get("path") for r in own if r.get("path")), None)
+    again = (f"--model {folder} --trust-model" if folder else "--model DIR --trust-model")
+    return (f"warning: {result.retagged} stored reports were re-tagged with the shipped model "
+            f"(no --model given); before, reports were tagged with {names}. To keep your "
+            f"model's tags, run the same command with {again}\n"
+            f"    注意：未指定 --model，{result.retagged}份已入库报告已改用随包模型重新标注，"
+            f"此前由 {names} 标注；如需沿用自己的模型，请加 {again} 原样再运行一次")
+
+
+def _shipped_folder(path: str | None) -> bool:
+    """Whether a ``models`` row's folder is a shipped model's (an older version's too)."""
+    from nlp_reports.classify.modelcard import SHIPPED_MODELS, shipped_models_roots
+
+    if not path:
+        return False
+    try:
+        here = Path(path).resolve()
+        return any(here == (root / name).resolve()
+                   for root in shipped_models_roots() for name in SHIPPED_MODELS)
+    except OSError:
+        return False
 
 
 def _summary_zh(result: BatchResult, shown: int) -> str:
@@ -410,6 +459,11 @@ def _summary_zh(result: BatchResult, shown: int) -> str:
         line += "（用 --show-failures 列出）"
     if result.ignored:
         line += f"；另有{sum(c for _, c in result.ignored)}个其他文件不含报告，未读取"
+    if result.retagged:  # (which model's tags a store holds: not a rare clause)
+        was = "、".join(m[:12] for m in result.previous_models[:3])
+        more = "等" if len(result.previous_models) > 3 else ""
+        line += (f"；{result.retagged}份已入库报告改用模型{(result.model_id or '?')[:12]}"
+                 f"重新标注（此前为{was}{more}）")
     return line
 
 
@@ -823,7 +877,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "go to the workers by absolute path: every worker must see them there, "
                    "and run the client's nlp_reports and model (checked before any file: "
                    "docs/scaling.md) / Dask 集群调度器地址；各节点须能按同一绝对路径读到文件")
-    p.add_argument("--retag", action="store_true", help="re-tag files already stored / 已入库的文件重新分类")
+    p.add_argument("--retag", action="store_true",
+                   help="re-tag files already stored (a stored report tagged with another model "
+                        "than this run's is re-tagged anyway: give your own model's --model on "
+                        "every run, or its tags are replaced by the shipped model's, with a "
+                        "warning) / 已入库的文件重新分类（已入库报告所用模型与本次不同时也会重新分类："
+                        "使用自己训练的模型时每次运行都要加 --model，否则改用随包模型重新标注，并有警告）")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation (汇编: one file holding several reports) as "
                         "not_a_report, as before; by default each of its reports is stored, "

@@ -388,8 +388,10 @@ CODEBOOK: tuple[Column, ...] = (
        "the model's name: its card's (meta.json), else its folder's", "模型名称",
        "provenance unknown: only the SHA-256 is known"),
     _c("path", ["models"], "text", "Model folder when it tagged",
-       "the folder the model was loaded from when it tagged (on that machine)",
-       "标注时模型所在文件夹", "provenance unknown: only the SHA-256 is known"),
+       "the folder the model was loaded from when it tagged, an absolute path on that "
+       "machine (a store tagged before 2026-11-29 may hold it as typed, relative to where "
+       "tag ran)",
+       "标注时模型所在文件夹（该机器上的绝对路径）", "provenance unknown: only the SHA-256 is known"),
     _c("created", ["models"], "text", "Time the model was trained (ISO 8601)",
        "when the model was trained, from its card", "模型训练时间",
        "provenance unknown, or a card without a date"),

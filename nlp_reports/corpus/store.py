@@ -514,8 +514,11 @@ def tagger_model_record(tagger: Any) -> dict[str, Any] | None:
         engine = getattr(tagger, "tokenizer_engine", None)
     except Exception:  # (a tagger of another make: its engine is not needed)
         engine = None
+    folder = getattr(tagger, "path", None)
+    if isinstance(folder, (str, os.PathLike)):  # the folder as typed ('models/mine') names
+        folder = os.path.abspath(folder)  # nothing once read from another directory
     return model_record(str(model_id), card if isinstance(card, dict) else None,
-                        path=getattr(tagger, "path", None), name=getattr(tagger, "name", None),
+                        path=folder, name=getattr(tagger, "name", None),
                         tokenizer=engine if isinstance(engine, str) else None,
                         provenance="card" if isinstance(card, dict) else UNKNOWN_MODEL)
 
