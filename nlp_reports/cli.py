@@ -311,7 +311,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             _err("error: --base and --with-shipped add data to the training folds of --cv K: "
                  "give --cv too")
             return EXIT_USAGE
-        result = evaluate(args.data, model=args.model, trust=args.trust_model,
+        data = args.data[0] if len(args.data) == 1 else args.data  # (train takes several too)
+        result = evaluate(data, model=args.model, trust=args.trust_model,
                           tokenizer=args.tokenizer, cv=args.cv, base=base or None)
     _out(json.dumps(result, ensure_ascii=False, indent=2) if args.json
          else format_evaluation(result))
@@ -336,7 +337,8 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     write_suggestions(rows, args.out or sys.stdout)
     if args.out:
         _err(f"{len(rows)} statements to label written to {args.out}"
-             + (f" (fewer than the {args.n} asked: no more distinct statements)"
+             + (f" (fewer than the {args.n} asked: no more distinct statements"
+                + (" not in the --exclude files)" if args.exclude else ")")
                 if len(rows) < args.n else ""))
     if args.db and rows:
         stored = sum(r["scored_by"] == "stored" for r in rows)
@@ -816,7 +818,8 @@ def build_parser() -> argparse.ArgumentParser:
                                    "'shipped'), also on those DIR was not trained on: whether "
                                    "your model is better.",
                        epilog=_label_format())
-    p.add_argument("data", help="labeled JSONL or CSV file or folder (format below)")
+    p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (format "
+                   "below), scored together as train reads them (my_labels.csv round2.csv)")
     p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")
     p.add_argument("--base", nargs="+", metavar="DATA",
                    help="with --cv: labeled data added to every training fold and never "

@@ -374,11 +374,47 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
                 f"expected one of {', '.join(KINDS)} (or Chinese: 问题/不足/存在问题, "
                 "措施/改进措施/整改, 其他/其它; the kinds are fixed: retraining relabels "
                 "statements within them)")
-    return (f"unknown theme id(s) {shown}{_did_you_mean(unknown, [*THEME_IDS, *THEME_NAMES.values()])}"
+    hint = (_did_you_mean(unknown, [*THEME_IDS, *THEME_NAMES.values()])
+            or _theme_word_hint(unknown))
+    return (f"unknown theme id(s) {shown}{hint}"
             f"; the valid ids are {', '.join(THEME_IDS)}, or their "
             f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
             "or , or 、 or spaces. The 13 themes are fixed: retraining relabels statements within them, "
             "it cannot learn a theme of one's own")
+
+
+#: Words of each theme's boundary in the guidelines' table (docs/annotation-guidelines.md §3),
+#: for the hint to a labeller who wrote her domain's word for a theme ('个人信息保护',
+#: '患者隐私' → confidentiality; newuser31) rather than its name: the table decides, not her.
+_THEME_WORDS: dict[str, tuple[str, ...]] = {
+    "staffing": ("人员", "人手", "专人", "专职", "兼职"),
+    "training": ("培训", "业务能力", "素质"),
+    "awareness": ("重视", "认识", "意识"),
+    "proactivity": ("主动公开", "公开范围", "公开力度", "重点领域"),
+    "content_quality": ("质量", "准确", "完整", "可读"),
+    "timeliness": ("及时", "时效", "滞后", "更新"),
+    "confidentiality": ("保密", "隐私", "个人信息", "敏感", "脱敏", "尺度"),
+    "interpretation": ("解读", "回应", "舆情"),
+    "platform": ("网站", "平台", "栏目", "新媒体", "公众号", "信息化", "数字化", "公开栏"),
+    "institution": ("制度", "机制", "流程", "目录", "指南", "规范"),
+    "supervision": ("考核", "监督", "督查", "自查", "问责", "评议"),
+    "application": ("依申请", "申请"),
+    "publicity": ("宣传", "知晓", "公众参与", "开放日"),
+}
+
+
+def _theme_word_hint(unknown: Sequence[Any]) -> str:
+    """' ('个人信息保护': the guidelines count 个人信息 under 'confidentiality' (保密审查与公开
+    尺度))' for the first unknown label holding a word of a theme's boundary; '' else. A
+    hint, not a mapping: the label stays refused, the labeller chooses."""
+    for u in itertools.islice(dict.fromkeys(u for u in unknown if isinstance(u, str)), 10):
+        hits = [(t, next(w for w in words if w in u)) for t, words in _THEME_WORDS.items()
+                if any(w in u for w in words)]
+        if hits:
+            named = " or ".join(f"{w} under {t!r} ({THEME_NAMES[t]})" for t, w in hits[:3])
+            return (f" ({u.strip()!r}: the guidelines' theme table, docs/annotation-guidelines.md"
+                    f" §3, counts {named})")
+    return ""
 
 
 #: Field names a labeller may have meant as ``themes`` (theme, Themes, 主题, labels …).

@@ -249,7 +249,7 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
         tagger = Tagger.load()
     preds = tagger.predict([seen[k][0] for k in keys])
     return [{**row, "text": seen[keys[i]][0], "source": seen[keys[i]][1]}
-            for i, row in _least_sure(keys, preds, tagger, n)]
+            for i, row in _least_sure(keys, preds, tagger, n, excluded=skipped)]
 
 
 def _distinct(pairs: Iterable[tuple[str, Any]], done: set[str]
@@ -271,11 +271,14 @@ def _distinct(pairs: Iterable[tuple[str, Any]], done: set[str]
 
 
 def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int, *,
-                stacklevel: int = 4) -> list[tuple[int, dict[str, Any]]]:
+                stacklevel: int = 4, excluded: int = 0) -> list[tuple[int, dict[str, Any]]]:
     """(index, row without text and source) of the ``n`` least certain of ``preds`` (model
     predictions of the distinct statements ``keys``, their normalized texts), skipping one
     too like a statement already picked (:data:`SIMILARITY_LIMIT`). ``stacklevel``: that of
-    the 'fewer than asked' DataWarning, so that it names the line that called ``suggest``."""
+    the 'fewer than asked' DataWarning, so that it names the line that called ``suggest``;
+    ``excluded``: how many statements were left out as already labelled (``exclude``), which
+    that warning counts apart: "the corpus has 20 distinct statements" read as the whole
+    corpus after a first round of 60 (newuser31)."""
     import numpy as np
 
     thresholds = np.array([tagger.thresholds[t] for t in THEME_IDS])
@@ -303,8 +306,11 @@ def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int, *,
         from nlp_reports.classify.dataset import warn_data
 
         # a DataWarning too: in a notebook the logger alone shows nothing (newuser26)
+        left = (f"{len(keys)} distinct statements not yet labelled (after removing repeats "
+                f"and the {excluded} statements found in the excluded label files)"
+                if excluded else f"{len(keys)} distinct statements (after removing repeats)")
         warn_data([f"{len(picked)} statements to label, fewer than the {n} asked: the corpus "
-                   f"has {len(keys)} distinct statements (after removing repeats)"
+                   f"has {left}"
                    + (f", and {similar} of them closely resemble one already picked"
                       if similar else "")], stacklevel=stacklevel)
     rows = []
@@ -437,7 +443,8 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
                                  tuple(json.loads(r["themes"] or "[]")),
                                  json.loads(r["theme_scores"] or "{}")))
     out = []
-    for i, row in _least_sure(keys, preds, tagger, n, stacklevel=5):  # (via _from_store)
+    for i, row in _least_sure(keys, preds, tagger, n, stacklevel=5,  # (via _from_store)
+                              excluded=skipped):
         r = seen[keys[i]]
         year = r["year"]
         out.append({**row, "text": r["text"], "source": r["path"],
