@@ -283,11 +283,13 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                           tokenizer=tokenizer)
     head = None
     found = None
+    presorted = False  # found holds the walk's files in the order a run meets them
     if jobs > 1 and backend == "joblib" and spec.instance is None and _fork_available():
         # the files are found first, and the first of them parsed in another process while
         # this one loads the model (a bad model is told once the walk is done)
         found = _expand(paths)
         found = (_citable_first(found[0]), *found[1:])  # (the head start's first files)
+        presorted = True
         if found[0]:
             _import_parser(loader)  # inherited by the head start (else imported twice)
             head = _start_head(found[0], loader, timeout)
@@ -321,6 +323,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             head.close()
         raise
     walk_rows = 0  # the failures of the walk recorded (found again by a rerun)
+    ending: list[Any] = []  # worker pools shut down, not yet ended (pool._shut)
     drop = False  # remove the store this run created: it failed with nothing written
     try:
         # reports of a higher id are new in this run (one tagged again keeps its id), or in
@@ -341,8 +344,12 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         # Streaming: files are hashed and checked against the store one block at a time as
         # the workers ask for work, so memory does not grow with the corpus (a list of paths
         # as plain strings is all that is held).
-        todo_paths = _citable_first([text_path(f) for f in files],  # real_path() reads each
-                                    store if retag else None)
+        texts = [text_path(f) for f in files]  # real_path() reads each
+        # (in that order already when the head start's files were ordered, but for a re-tag,
+        # whose order asks the store, and names text_path changes: not UTF-8)
+        todo_paths = (texts if presorted and not retag and texts == files
+                      else _citable_first(texts, store if retag else None))
+        del texts
         del files
         log.info("%d files found", len(todo_paths))
         counter = {"skipped": 0, "duplicates": 0, "replaced": 0, "retagged": 0,
@@ -454,7 +461,6 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 yield chunk
 
         near_end = False  # the last chunks are being handed out (the end is near)
-        ending: list[Any] = []  # worker pools shut down, not yet ended (_shut)
         if backend == "dask":
             from nlp_reports.corpus.dask_backend import _run_dask
 
@@ -529,7 +535,6 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
             close = getattr(results, "close", None)
             if close is not None:
                 close()
-            _join_ended(ending)  # (their workers ended while the last results were written)
         skipped = counter["skipped"]
         log.info("%d files tagged, %d already stored", ok, skipped)
         _name_holders(store, new_from)
@@ -542,12 +547,16 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
         drop = created and owned and _holds_nothing(store, walk_rows)
         raise
     finally:
-        if head is not None:
-            head.close()
-        if owned:
-            store.close()
-        if drop:
-            _remove_store(store.path)
+        try:
+            if head is not None:
+                head.close()
+            if owned:
+                store.close()
+            if drop:
+                _remove_store(store.path)
+        finally:
+            # (their workers ended while the last results were written and the store closed)
+            _join_ended(ending)
     # by path: the order they finish in differs between runs with --jobs > 1
     return BatchResult(ok=ok, skipped=skipped, failed=len(failures),
                        failures=tuple(sorted(failures, key=lambda f: f.path)),
