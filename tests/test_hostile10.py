@@ -2,7 +2,7 @@
 (ingest.normalize), the pasted 问题 | 措施 TAB table and annexes of section 五
 (parse.statements), the refusal of pages that only point to a report (parse.load), the T1
 reader (parse.checks) and narrative_counts' wrap joining (corpus.summarize), the model's data
-copy (classify.modelcard.read_data_copy) and the folder walk (corpus.batch.expand_paths).
+copy (classify.modelcard.read_data_copy) and the folder walk (corpus.files.expand_paths).
 Each hung, crashed or ran far too long before its fix: ``load_report`` must return a Report or
 raise its own error in bounded time, a damaged data copy must never stop a model from loading.
 

@@ -1,7 +1,7 @@
 """Hostile inputs to the code s13 added (issue 5 item 2): the Word 97–2003 .doc reader
 (nlp_reports.ingest.doc) given hand-made OLE files whose FIB, piece table, text boxes,
 fields, tables and sector chains hold absurd counts and offsets, and the walk's sniff of a
-crawled OLE file without a suffix (corpus.batch.sniff_report). Each input must give text or
+crawled OLE file without a suffix (corpus.files.sniff_report). Each input must give text or
 the project's own error, within a CPU budget (process_time), in memory bounded by the file,
 not by what its structures claim.
 

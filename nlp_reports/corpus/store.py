@@ -883,7 +883,7 @@ def _report_rows(report: Report, tagged: Sequence[Any],
 def statement_rows(statements: Sequence[Any], tagged: Sequence[Any]) -> list[tuple[Any, ...]]:
     """The ``statements`` rows (less the report id) of a report's ``statements`` and their
     tags: the part of :func:`prepare_report` that needs the model (a batch's head start
-    makes the other rows while the model loads, ``batch._ready_ahead``)."""
+    makes the other rows while the model loads, ``head_start._ready_ahead``)."""
     stored = [tagged_to_stored(t, statements[i] if i < len(statements) else None)
               for i, t in enumerate(tagged)]
     return [(s.index, s.text, s.block, s.marker, s.kind, s.kind_score, kj, _ids_json(s.themes),
