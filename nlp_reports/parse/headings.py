@@ -106,6 +106,9 @@ _WRAPPED_HEADING = re.compile(
     r"(?=(\n[ \t\u3000]*)([^\n]{1,30}?)[ \t\u3000]*$)")  # (the next line is looked at, not
 # taken: it may be a numbered heading of its own, wrapped in turn)
 
+#: A line that starts with a section numeral: where the two patterns above may match.
+_NUMERAL_LINE = re.compile(r"\n[ \t\u3000]*[一二三四五六七八]")
+
 
 def badge_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) that put a section heading the page's boxes set on two
@@ -115,13 +118,24 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
     numeral is then no table value or statement, the heading no statement and section."""
     if "\n" not in text:
         return []
+    # both patterns start a line with a numeral: they are tried only at such lines (found by
+    # one scan led by "\n", ~18 ns a line) and at the text's start, each skipping the lines its
+    # previous match took as finditer would — a (?m)^ scan tries every character (3× slower)
+    starts = [0]
+    starts += [m.start() + 1 for m in _NUMERAL_LINE.finditer(text)]
     out = []
-    for m in _BADGE_NUMERAL.finditer(text):
-        num = m.group(1).strip(" \t\u3000").rstrip("、.．")
-        out.append((m.start(), m.end(), num + "、"))
-    for m in _WRAPPED_HEADING.finditer(text):
-        if RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3)):
-            out.append((m.start(2), m.end(2), ""))
+    end = 0
+    for at in starts:
+        if at >= end and (m := _BADGE_NUMERAL.match(text, at)):
+            num = m.group(1).strip(" \t\u3000").rstrip("、.．")
+            out.append((m.start(), m.end(), num + "、"))
+            end = m.end()
+    end = 0
+    for at in starts:
+        if at >= end and (m := _WRAPPED_HEADING.match(text, at)):
+            end = m.end()
+            if RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3)):
+                out.append((m.start(2), m.end(2), ""))
     return sorted(out)
 
 
