@@ -106,8 +106,25 @@ _WRAPPED_HEADING = re.compile(
     r"(?=(\n[ \t\u3000]*)([^\n]{1,30}?)[ \t\u3000]*$)")  # (the next line is looked at, not
 # taken: it may be a numbered heading of its own, wrapped in turn)
 
-#: A line that starts with a section numeral: where the two patterns above may match.
-_NUMERAL_LINE = re.compile(r"\n[ \t\u3000]*[一二三四五六七八]")
+#: A line that starts with 第 or a section numeral (after its blanks): where the two patterns
+#: above, and load's section-一 lines (一、 第一部分), may match.
+_NUMERAL_LINE = re.compile(r"\n[ \t\u3000]*[第一二三四五六七八]")
+#: The last text :func:`numeral_lines` scanned and its lines (the text held, so it is that text).
+_last_numeral_lines: tuple[str, tuple[int, ...]] = ("", ())
+
+
+def numeral_lines(text: str) -> tuple[int, ...]:
+    """Starts of the lines after the first whose first character after blanks is 第 or a
+    numeral 一–八: the only lines where a section heading or badge numeral may stand. One
+    scan led by "\n" (~18 ns a line); the last text's answer is kept, as :func:`badge_spans`
+    and then load's compilation check ask for the same text."""
+    global _last_numeral_lines
+    last = _last_numeral_lines
+    if last[0] is text:
+        return last[1]
+    starts = tuple(m.start() + 1 for m in _NUMERAL_LINE.finditer(text))
+    _last_numeral_lines = (text, starts)  # (one assignment: threads see either pair whole)
+    return starts
 
 
 def badge_spans(text: str) -> list[tuple[int, int, str]]:
@@ -118,11 +135,10 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
     numeral is then no table value or statement, the heading no statement and section."""
     if "\n" not in text:
         return []
-    # both patterns start a line with a numeral: they are tried only at such lines (found by
-    # one scan led by "\n", ~18 ns a line) and at the text's start, each skipping the lines its
-    # previous match took as finditer would — a (?m)^ scan tries every character (3× slower)
-    starts = [0]
-    starts += [m.start() + 1 for m in _NUMERAL_LINE.finditer(text)]
+    # both patterns start a line with a numeral: they are tried only at such lines
+    # (:func:`numeral_lines`) and at the text's start, each skipping the lines its previous
+    # match took as finditer would — a (?m)^ scan tries every character (3× slower)
+    starts = (0, *numeral_lines(text))
     out = []
     end = 0
     for at in starts:
