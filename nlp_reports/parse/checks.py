@@ -504,7 +504,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
         # start of the next key phrase (l1: none); key phrases hold no sentence stop
         key_at = l1 if key is None else key.start()
         # what the line lacks no sentence of it has: those searches are skipped
-        other = _other_or_comparison(text, l0, l1)
+        other = _other_or_comparison(text, l0 if key is None else key_at, l1)
         application = text.find("申请", l0, l1) >= 0  # (every _APPLICATION phrase holds it)
         figures = _FIGURE_HINT.search(text, l0, l1) is not None
         for m in _SENTENCE.finditer(text, l0, l1):
