@@ -638,7 +638,10 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
 #: space and one) after it, so never a spaced decimal ("1 .5万") nor figures ("1 . 2 . 3").
 #: A numbered heading whose short title came letter-spaced ("— 、概 述", "一 、总 体 情 况":
 #: under the six characters :func:`_letter_spaced` joins) has its title closed up with it.
-_OCR_MARKER_HINT = re.compile(r"[0-9一二三四五六七八九十—―‐–\-－ー] [.．、]")
+#: (led by its space, the number looked behind: the scan stops at the few spaces of a Chinese
+#: text, 1.4 µs a report, where one led by the numbers' class stopped at every digit and
+#: numeral, 16.5 µs)
+_OCR_MARKER_HINT = re.compile(r" (?<=[0-9一二三四五六七八九十—―‐–\-－ー] )[.．、]")
 _OCR_MARKER = re.compile(
     r"(?m)(?:^|(?<=[。；;]))(?:([0-9]{1,2}) (?=[.．、] ?[\u4e00-\u9fff])"
     r"|([一二三四五六七八九十]{1,2}|[—―‐–\-－ー]) (?=、)"
