@@ -106,18 +106,19 @@ _WRAPPED_HEADING = re.compile(
     r"(?=(\n[ \t\u3000]*)([^\n]{1,30}?)[ \t\u3000]*$)")  # (the next line is looked at, not
 # taken: it may be a numbered heading of its own, wrapped in turn)
 
-#: A line that starts with 第 or a section numeral (after its blanks): where the two patterns
-#: above, and load's section-一 lines (一、 第一部分), may match.
-_NUMERAL_LINE = re.compile(r"\n[ \t\u3000]*[第一二三四五六七八]")
+#: A line that starts with 第 or a numeral 一–十 (after its blanks): where the two patterns
+#: above, load's section-一 lines (一、 第一部分) and sections' numbered headings may match.
+_NUMERAL_LINE = re.compile(r"\n[ \t\u3000]*[第十一二三四五六七八九]")
 #: The last text :func:`numeral_lines` scanned and its lines (the text held, so it is that text).
 _last_numeral_lines: tuple[str, tuple[int, ...]] = ("", ())
 
 
 def numeral_lines(text: str) -> tuple[int, ...]:
     """Starts of the lines after the first whose first character after blanks is 第 or a
-    numeral 一–八: the only lines where a section heading or badge numeral may stand. One
-    scan led by "\n" (~18 ns a line); the last text's answer is kept, as :func:`badge_spans`
-    and then load's compilation check ask for the same text."""
+    numeral 一–十: the only lines where a numbered section heading or badge numeral may
+    stand. One scan led by "\n" (~18 ns a line); the last text's answer is kept, as
+    :func:`badge_spans`, load's compilation check and sections' headings ask for the same
+    text."""
     global _last_numeral_lines
     last = _last_numeral_lines
     if last[0] is text:

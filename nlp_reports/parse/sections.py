@@ -10,6 +10,7 @@ and its section number never going backwards: this rejects 表三's row labels
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ from nlp_reports.parse.headings import (
     RUN_IN_TITLE,
     SUBHEADING_STOP,
     block_of,
+    numeral_lines,
     section_number,
 )
 from nlp_reports.parse.metadata import (
@@ -430,7 +432,9 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     last_number = 0
     prefilter = (_LINE_START_BRACKET if pattern is _HEADING_BRACKET
                  else _LINE_START_ARABIC if pattern is _HEADING_ARABIC else _LINE_START_NUMERAL)
-    for l0 in _line_candidates(prefilter, text, start, end):  # lines starting with a numeral
+    candidates = (_numeral_candidates(text, start, end) if prefilter is _LINE_START_NUMERAL
+                  else _line_candidates(prefilter, text, start, end))
+    for l0 in candidates:  # lines starting with a numeral
         l1 = text.find("\n", l0, end)
         if l1 < 0:
             l1 = end
@@ -480,6 +484,22 @@ def _line_candidates(prefilter: tuple[re.Pattern[str], re.Pattern[str]], text: s
     for m in after_newline.finditer(text, start, end):
         if first.match(text, m.start() + 1, end):
             yield m.start() + 1
+
+
+def _numeral_candidates(text: str, start: int, end: int) -> Iterator[int]:
+    """:func:`_line_candidates` of :data:`_LINE_START_NUMERAL`, its lines taken from
+    headings.numeral_lines (the scan badge_spans made of the same text) instead of a scan
+    of their own (~7 µs a report)."""
+    first = _LINE_START_NUMERAL[0]
+    if (start == 0 or text[start - 1] == "\n") and first.match(text, start, end):
+        yield start
+    lines = numeral_lines(text)
+    for i in range(bisect_right(lines, start), len(lines)):
+        at = lines[i]
+        if at >= end:
+            return
+        if first.match(text, at, end):
+            yield at
 
 
 def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
