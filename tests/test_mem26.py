@@ -195,3 +195,19 @@ def test_family_shares_equal_the_merged_rows(monkeypatch, seed):
     monkeypatch.setattr(copying, "_PAIR_BLOCK", 3)  # pairs in several blocks
     got = copying._shares(st, pairs, n_of)[["a", "b", "share", "share_back"]]
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+
+
+# --- the audit's page: one copy built, written in slices -----------------------------------
+
+
+def test_a_page_of_pieces_is_the_page_of_their_text_and_is_written_as_write_text(tmp_path):
+    from nlp_reports.corpus.html_report import page, write_page
+
+    rows = [f"<tr><td>第{i}号机关\n年度报告</td><td>表三 第二项为{i}</td></tr>" for i in range(40_000)]
+    pieces = ["<h1>质量审查</h1>", "\n", "<table>", *rows, "</table>"]
+    html = page("质量审查 Audit", pieces, script="let x = 1;", wide=True)
+    assert html == page("质量审查 Audit", "".join(pieces), script="let x = 1;", wide=True)
+    assert len(html) > 2 * (1 << 20)  # (slices end inside rows and characters)
+    write_page(tmp_path / "a.html", html)
+    (tmp_path / "b.html").write_text(html, encoding="utf-8")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()

@@ -409,8 +409,10 @@ class Audit:
         html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes,
                                 self.no_match, self.missing, self.models))
         if path is not None:
+            from nlp_reports.corpus.html_report import write_page
+
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            Path(path).write_text(html, encoding="utf-8")
+            write_page(path, html)
         return html
 
 

@@ -93,16 +93,31 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def page(title: str, body: str, *, script: str = "", wide: bool = False, css: str = "") -> str:
-    """A complete HTML document with the shared style (and an optional inline script)."""
+def page(title: str, body: str | Sequence[str], *, script: str = "", wide: bool = False,
+         css: str = "") -> str:
+    """A complete HTML document with the shared style (and an optional inline script).
+
+    ``body``: the text, or its pieces to be put one after the other — joined once with the
+    head and the end, so that a large page (the audit of 20,000 reports: 146 MB) is not
+    held again as a joined body and as a page around it."""
     js = f"<script>{script}</script>" if script else ""
     extra = ("body { max-width: none; } td { max-width: 28em; }" if wide else "") + css
-    return (
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{esc(title)}</title>\n<style>{_CSS}{extra}</style>\n</head>\n<body>\n"
-        f"{body}\n{js}\n</body>\n</html>\n"
-    )
+    head = ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{esc(title)}</title>\n<style>{_CSS}{extra}</style>\n</head>\n<body>\n")
+    end = f"\n{js}\n</body>\n</html>\n"
+    if isinstance(body, str):
+        return head + body + end
+    return "".join([head, *body, end])
+
+
+def write_page(path: str | os.PathLike[str], html: str) -> None:
+    """Write a page as UTF-8 a megabyte of text at a time (the same bytes as
+    ``write_text``, without an encoded copy of the whole page beside it)."""
+    step = 1 << 20
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(0, len(html), step):
+            out.write(html[i:i + step])
 
 
 # --- charts -------------------------------------------------------------------------------
@@ -1376,11 +1391,15 @@ def audit_html(audit: Any) -> str:
         body.append('<p><input id="audit-filter" type="search" size="48" placeholder="筛选 '
                     'Filter: 机关、年度、文件夹、缺陷… (words separated by spaces)"> '
                     '<span id="audit-shown" class="note"></span></p>')
-    body.append(_audit_table(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
-                             list(SIGNAL_COLUMNS), short, zh_of, getattr(audit, "counted", None)))
+    # the table's rows as they are made, not joined apart: one copy of the page is built
+    table = _audit_table_parts(reps, [c for c in DEFECT_COLUMNS if c != "failed"],
+                               list(SIGNAL_COLUMNS), short, zh_of,
+                               getattr(audit, "counted", None))
+    parts = [piece for text in body for piece in (text, "\n")]
+    parts += table
     if not cards:
-        body.append(_print_letters(df, short, zh_of))
-    return page("质量审查 Audit", "\n".join(body), script=_SORT_JS + _FILTER_JS, wide=True,
+        parts += ["\n", _print_letters(df, short, zh_of)]
+    return page("质量审查 Audit", parts, script=_SORT_JS + _FILTER_JS, wide=True,
                 css=_AUDIT_CSS)
 
 
@@ -1537,8 +1556,15 @@ def common_folder(paths: Sequence[str]) -> str:
 
 def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any,
                  zh_of: Any = None, counted: Any = None) -> str:
+    return "".join(_audit_table_parts(df, defect_cols, signal_cols, short, zh_of, counted))
+
+
+def _audit_table_parts(df: Any, defect_cols: list[str], signal_cols: list[str], short: Any,
+                       zh_of: Any = None, counted: Any = None) -> list[str]:
+    """The audit's table as pieces to put one after the other: its head, one per row, its
+    end (:func:`_audit_table` joined)."""
     if len(df) == 0:
-        return '<p class="note">(none)</p>'
+        return ['<p class="note">(none)</p>']
     head_cols = ["path", "agency", "year", "level", "defects", "signals", "published"]
     head_cols = [c for c in head_cols if c in df.columns]
     tail = [c for c in ("defects_last_year", "last_year_zh", "recurring", "shared_with",
@@ -1595,5 +1621,5 @@ def _audit_table(df: Any, defect_cols: list[str], signal_cols: list[str], short:
                                          why["defects"] if c == "defects" else (),
                                          zh_of(row["path"], c) if zh_of else ()))
         rows.append(f'<tr data-path="{esc(row["path"])}">' + "".join(cells) + "</tr>")
-    return (f'<div class="scroll"><table id="audit"><thead>{groups}{header}</thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return [f'<div class="scroll"><table id="audit"><thead>{groups}{header}</thead><tbody>',
+            *rows, "</tbody></table></div>"]
