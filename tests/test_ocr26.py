@@ -172,3 +172,31 @@ def test_a_line_under_that_says_more_is_no_end_of_the_title(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text("现将我局2023年度\n报告如下：\n" + _BODY, "utf-8")
     assert load_report(f).metadata.title is None
+
+
+@pytest.mark.parametrize(("ocr", "clean"), [
+    ("同一信息多平台发布不同步；二\n是依申请公开答复文书不规范。", "同一信息多平台发布不同步；二是依申请公开答复文书不规范。"),
+    ("督促各村及时更新公开栏。二\n、统一答复文书模板。", "督促各村及时更新公开栏。二、统一答复文书模板。"),
+])
+def test_an_item_marker_cut_by_the_line_width_is_joined(ocr, clean):
+    assert normalize_text(ocr) == clean
+
+
+@pytest.mark.parametrize("text", [
+    "无。二\n是否公开由科室确定。",  # a short line: no line of the page's width
+    "全年公开信息一百二十条，其中二\n是指…",  # no sentence end before the numeral
+    "二\n、主动公开政府信息情况",  # a heading's numeral alone on its line
+])
+def test_a_numeral_at_a_line_end_otherwise_stays(text):
+    assert normalize_text(text) == text
+
+
+def test_a_list_whose_markers_the_width_cut_splits_as_the_clean_one(tmp_path):
+    five = ("针对上述问题，将采取以下措施：一是推动政府网站与政务新媒体协\n同发布，确保信息同步更新；二\n"
+            "是统一依申请公开答复文书模板，严格依法依规答\n复；三是细化财政预决算说明。")
+    f = tmp_path / "r.txt"
+    f.write_text("某县民政局2019年政府信息公开工作年度报告\n一、总体情况\n本年度公开信息98条。\n"
+                 "五、存在的主要问题及改进情况\n" + five + "\n六、其他需要报告的事项\n无。\n", "utf-8")
+    got = [(s.marker, s.text) for s in load_report(f).statements]
+    assert [m for m, _ in got][-3:] == ["一是", "二是", "三是"]
+    assert got[-2][1] == "统一依申请公开答复文书模板，严格依法依规答复；"

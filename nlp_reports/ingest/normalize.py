@@ -584,7 +584,8 @@ def normalize_text(text: str) -> str:
     removed (▲ ● ★ bullets kept); runs of spaces collapsed to one and spaces stripped at line
     ends and around TABs; letter-spaced Chinese ("加 强 队 伍 建 设") joined. TABs themselves
     are kept (they separate table cells; a leading or trailing TAB is an empty cell). Chinese punctuation and circled numbers (① ⑴) are kept.
-    Lines are never joined.
+    Lines are never joined, but at an item marker a scan's line width cut in two ("…；二" /
+    "是…": :data:`_CUT_MARKER`); a number spaced from its mark ("1 . ") is closed up.
     """
     return _normalize(text)[0]
 
@@ -628,6 +629,8 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
         text = _EDGE_SPACE.sub("", text)  # (the scan for ^/$ is slow: only when needed)
     if " " in text and _OCR_MARKER_HINT.search(text):
         text = _OCR_MARKER.sub(_close_marker, text)
+    if "\n" in text and _CUT_MARKER.search(text):
+        text = _CUT_MARKER.sub(_join_cut_marker, text)
     if _ocr_one_hint(text):
         text = _ocr_ones(text)
     return text, simple
@@ -646,6 +649,19 @@ _OCR_MARKER = re.compile(
     r"(?m)(?:^|(?<=[。；;]))(?:([0-9]{1,2}) (?=[.．、] ?[\u4e00-\u9fff])"
     r"|([一二三四五六七八九十]{1,2}|[—―‐–\-－ー]) (?=、)"
     r"(?:、 ?((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff])$)?)")
+
+
+#: An item marker a scan's line width cut in two ("…不同步；二" / "是依申请…", "。三" / "、完成…"):
+#: its numeral ends a line after a sentence end or ；, the line under opens with 是/要/、.
+_CUT_MARKER = re.compile(r"(?<=[。；;！？!?])([一二三四五六七八九十])\n(?=[是要、][\u4e00-\u9fff])")
+#: The shortest line the numeral may end: a line filled to the page's width, not a short one.
+_CUT_LINE_MIN = 12
+
+
+def _join_cut_marker(m: re.Match[str]) -> str:
+    """The numeral joined to its 是/要/、 when its line is a full one (a wrapped line)."""
+    start = m.string.rfind("\n", 0, m.start()) + 1
+    return m.group(1) if m.end(1) - start >= _CUT_LINE_MIN else m.group()
 
 
 def _close_marker(m: re.Match[str]) -> str:
