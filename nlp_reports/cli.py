@@ -432,16 +432,9 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
 
 def _shipped_folder(path: str | None) -> bool:
     """Whether a ``models`` row's folder is a shipped model's (an older version's too)."""
-    from nlp_reports.classify.modelcard import SHIPPED_MODELS, shipped_models_roots
+    from nlp_reports.corpus.model_guard import shipped_folder
 
-    if not path:
-        return False
-    try:
-        here = Path(path).resolve()
-        return any(here == (root / name).resolve()
-                   for root in shipped_models_roots() for name in SHIPPED_MODELS)
-    except OSError:
-        return False
+    return shipped_folder(path)
 
 
 def _summary_zh(result: BatchResult, shown: int) -> str:
@@ -882,10 +875,15 @@ def build_parser() -> argparse.ArgumentParser:
                    "docs/scaling.md) / Dask 集群调度器地址；各节点须能按同一绝对路径读到文件")
     p.add_argument("--retag", action="store_true",
                    help="re-tag files already stored (a stored report tagged with another model "
-                        "than this run's is re-tagged anyway: give your own model's --model on "
-                        "every run, or its tags are replaced by the shipped model's, with a "
-                        "warning) / 已入库的文件重新分类（已入库报告所用模型与本次不同时也会重新分类："
-                        "使用自己训练的模型时每次运行都要加 --model，否则改用随包模型重新标注，并有警告）")
+                        "than this run's is re-tagged anyway). A store holding reports tagged "
+                        "with a model of your own refuses a run without --model (exit 2, "
+                        "nothing read or written): give your model's --model DIR --trust-model "
+                        "on every run, or --model default (or --retag) to tag with the shipped "
+                        "model on purpose / "
+                        "已入库的文件重新分类（已入库报告所用模型与本次不同时也会重新分类）。数据库中有由自己"
+                        "训练的模型标注的报告时，不加 --model 的运行会被拒绝（退出码 2，不读写任何内容）："
+                        "每次运行都加 --model 模型文件夹 --trust-model，有意改用随包模型时加 --model default"
+                        "（或 --retag）")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation (汇编: one file holding several reports) as "
                         "not_a_report, as before; by default each of its reports is stored, "

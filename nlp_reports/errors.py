@@ -19,6 +19,7 @@
     │   └── IncompatibleModelError  the model was made with another scikit-learn / format version
     ├── DataError                   labeled training / evaluation data is malformed
     ├── UsageError                  an option value we do not accept (an unknown tokenizer engine …)
+    │   └── StoreModelError         tag names no model on a store tagged with a model of one's own
     ├── StoreError                  the SQLite store cannot be opened or written
     │   └── StoreBusyError          another tag run is writing the store (its writer lock)
     └── ClusterError                the Dask scheduler cannot be reached, or was lost mid-run
@@ -142,6 +143,21 @@ class UsageError(NlpReportsError, ValueError):
 
     A ValueError too, so callers that catch ValueError for a bad argument keep working.
     """
+
+
+class StoreModelError(UsageError):
+    """``tag`` names no model (``model=None``) and the store holds reports tagged with a
+    model of one's own (not a shipped one): refused before anything is read or written, as
+    the run would replace that model's tags with the shipped model's (newuser31). Give the
+    model again (``--model DIR --trust-model``) or re-tag on purpose (``--retag``).
+    ``models``: the store's ``models`` rows of those models (with ``reports``, how many
+    stored reports carry each one's tags); ``message_zh``: the message in Chinese."""
+
+    def __init__(self, message: str, *, models: tuple[dict[str, object], ...] = (),
+                 message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.models = models
+        self.message_zh = message_zh
 
 
 class StoreError(NlpReportsError):

@@ -143,6 +143,8 @@ ERROR_ZH: dict[str, str] = {
                               "按上行说明安装对应版本，或用 nlp-reports train 重新训练",
     "ModelError": "模型无法加载或使用，原因见上行",
     "DataError": "标注数据格式有误（文件名和行号见上行），修正后重新运行；每条需有 text、kind、themes",
+    "StoreModelError": "数据库中的报告由自己训练的模型标注，本次未指定 --model，已拒绝运行，未读写任何内容；"
+                       "沿用该模型请加 --model 模型文件夹 --trust-model，有意改用随包模型重新标注请加 --retag",
     "UsageError": "参数取值不被接受，原因见上行；用 --help 查看用法",
     "MissingDependencyError": FAILURE_ZH["missing_dependency"],
     "ParseError": "文件无法读取为报告，原因见上行",
@@ -153,7 +155,12 @@ def error_meaning_zh(exc: BaseException) -> str | None:
     """What ``exc`` — an error of :mod:`nlp_reports.errors` that stopped a command — means
     in Chinese: a ParseError's by its reason and message as ``parse`` says it
     (:func:`failure_meaning_zh`: a folder, a missing file, a spreadsheet …), else
-    :data:`ERROR_ZH`'s by the nearest class listed; None for another exception."""
+    :data:`ERROR_ZH`'s by the nearest class listed; None for another exception. An error
+    carrying its own Chinese message (``message_zh``: one that names a store's models) says
+    that."""
+    own = getattr(exc, "message_zh", None)  # an error that says its particulars in Chinese
+    if isinstance(own, str) and own:
+        return own
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str):
         meaning = failure_meaning_zh(f"{reason}: {exc}")

@@ -143,7 +143,7 @@ def test_retagging_part_way_with_another_model_is_recorded_and_warned(tmp_path, 
 
     # resume with her model skips b; tagging all with the shipped one again empties hers
     assert tag_paths([b], db, model=mine).skipped == 4
-    back = tag_paths([a, b], db)
+    back = tag_paths([a, b], db, model="default")  # (named: labels26 refuses None here)
     assert (back.ok, back.skipped, back.retagged) == (4, 6, 4)
     assert [(m["name"], m["reports"]) for m in _models(db)] == [("default", 10), ("mine", 0)]
     with warnings.catch_warnings():

@@ -46,7 +46,10 @@ def test_plain_tag_after_her_model_warns_that_her_tags_were_replaced(tmp_path, s
     mine = CardTagger(model_id="7498e8771010" + "0" * 52)
     assert tag_paths([src], db, model=mine).ok == 4
 
-    assert main(["tag", str(src), "--db", str(db), "--quiet"]) == 0
+    # (labels26: a plain run is refused now, before any work; --retag re-tags on purpose)
+    assert main(["tag", str(src), "--db", str(db), "--quiet"]) == 2
+    assert "mine (7498e8771010, 4 reports)" in capsys.readouterr().err
+    assert main(["tag", str(src), "--db", str(db), "--retag", "--quiet"]) == 0
     err = capsys.readouterr().err
     assert "4 stored reports re-tagged with model " + shipped_id[:12] in err  # (as before)
     assert "4份已入库报告改用模型" + shipped_id[:12] + "重新标注（此前为7498e8771010）" in err

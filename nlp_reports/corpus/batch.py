@@ -233,7 +233,9 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     or an already loaded tagger (anything with ``model_id`` and ``tag_many``).
     Resumes: files stored ok (or as duplicates) with the same SHA-256 and model id are
     skipped unless ``retag``; a new model re-tags (old rows replaced, nothing duplicated);
-    failed files are retried. A file identical to another (same SHA-256 and suffix) is not
+    failed files are retried. ``model=None`` on a store holding reports tagged with a model
+    of one's own raises :class:`~nlp_reports.errors.StoreModelError` before any work, unless
+    ``retag`` (the shipped model on purpose): :mod:`~nlp_reports.corpus.model_guard`. A file identical to another (same SHA-256 and suffix) is not
     parsed again: it is recorded as a duplicate of the path holding the report
     (``BatchResult.duplicates``); so is a file whose report, once parsed, has the content
     fingerprint of a report already stored (by any model) or written earlier in the run
@@ -266,6 +268,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     """
     if backend not in ("joblib", "dask"):
         raise UsageError(f"backend must be 'joblib' or 'dask', not {backend!r}")
+    if model is None and not retag:  # her model's tags are not replaced unasked (newuser31)
+        from nlp_reports.corpus.model_guard import refuse_shipped_over_own
+
+        refuse_shipped_over_own(db)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     if loader is None and not split:

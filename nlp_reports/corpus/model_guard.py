@@ -1,0 +1,95 @@
+"""The store's own model kept (自有模型保护): ``tag`` without a model does not replace it.
+
+A researcher re-tags her store with a model retrained on her labels, then adds this year's
+files with the plain ``tag`` command, no ``--model``. Resume re-tags a stored report whose
+model differs, so the shipped model's tags replaced hers, said after the fact (newuser31).
+:func:`refuse_shipped_over_own` stops such a run before it reads or writes anything, naming
+her model(s) and the ways on: her model again (``--model DIR --trust-model``), or the
+shipped model on purpose (``--model default``, or ``--retag``: every file re-tagged). A store tagged only by a shipped model (this
+version's, or an older one's from the shipped folder: an upgrade re-tags, as expected) or an
+empty store passes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+__all__ = ["own_models", "refuse_shipped_over_own", "shipped_folder"]
+
+
+def shipped_folder(path: str | os.PathLike[str] | None) -> bool:
+    """Whether a ``models`` row's folder is a shipped model's (an older version's too)."""
+    from nlp_reports.classify.modelcard import SHIPPED_MODELS, shipped_models_roots
+
+    if not path:
+        return False
+    try:
+        here = Path(path).resolve()
+        return any(here == (root / name).resolve()
+                   for root in shipped_models_roots() for name in SHIPPED_MODELS)
+    except OSError:
+        return False
+
+
+def own_models(store: Any) -> list[dict[str, Any]]:
+    """The ``models`` rows (:meth:`Store.models`, with ``reports``) of the models of one's
+    own whose tags stored reports carry now: neither the installed shipped model nor one
+    loaded from a shipped folder. A model the store knows only by its SHA-256 (provenance
+    ``unknown``: a custom tagger, an old store) counts as one's own — which it most often is,
+    and ``--retag`` goes on if it is not."""
+    from nlp_reports.corpus.summarize import shipped_model_id
+
+    shipped = shipped_model_id()
+    rows = store.models(counts=True).to_dict("records")
+    return [r for r in rows if int(r.get("reports") or 0) > 0 and r["model_id"] != shipped
+            and not shipped_folder(r.get("path"))]
+
+
+def refuse_shipped_over_own(db: Any) -> None:
+    """Raise :class:`~nlp_reports.errors.StoreModelError` when the store ``db`` (a path or
+    an open :class:`~nlp_reports.corpus.store.Store`) holds reports tagged with a model of
+    one's own (:func:`own_models`); nothing when it does not exist or holds none. Read-only:
+    called by ``tag_paths(model=None)`` before its writer lock, its model and its files."""
+    from nlp_reports.corpus.store import Store
+    from nlp_reports.errors import StoreModelError
+
+    if isinstance(db, (str, os.PathLike)):
+        if not os.path.isfile(db):
+            return  # a new store (or not one: open_store says so, as before)
+        try:
+            with Store(db, readonly=True) as store:
+                own = own_models(store)
+        except Exception:  # (unreadable: the run's own open says why, with its advice)
+            return
+    else:
+        own = own_models(db)
+    if not own:
+        return
+    names = "; ".join(_named(r) for r in own[:5]) + ("; …" if len(own) > 5 else "")
+    folder = next((str(r["path"]) for r in own if r.get("path")), None)
+    keep = f"--model {folder} --trust-model" if folder else "--model DIR --trust-model"
+    count = sum(int(r["reports"]) for r in own)
+    where = getattr(db, "path", db)
+    raise StoreModelError(
+        f"{where}: {count} stored report{'s' if count != 1 else ''} carry the tags of a model "
+        f"of your own — {names} — and no model was given, so this run would tag with the "
+        f"shipped model and re-tag those reports among the files with it. Nothing was read or "
+        f"written. To keep your model, run the same command with {keep}; to tag with the "
+        f"shipped model on purpose, add --model default (the reports another model tagged "
+        f"re-tagged, the others skipped) or --retag (every file given re-tagged)",
+        models=tuple(own),
+        message_zh=(f"数据库中已有{count}份报告由自己的模型 {names} 标注，本次未指定 --model，"
+                    f"将改用随包模型标注并重新标注其中的已入库报告，已拒绝运行，本次未读写任何内容。"
+                    f"沿用该模型请加 {keep} 原样再运行一次；确要改用随包模型，请加 --model default"
+                    f"（只重新标注由其他模型标注的报告）或 --retag（所给文件全部重新标注）"))
+
+
+def _named(row: dict[str, Any]) -> str:
+    """``mine (7498e8771010, 50 reports)``, or the short id when only the SHA-256 is known."""
+    n = int(row.get("reports") or 0)
+    count = f"{n} report{'s' if n != 1 else ''}"
+    if row.get("provenance") in (None, "unknown") or not row.get("name"):
+        return f"{str(row['model_id'])[:12]} (the store knows only its SHA-256, {count})"
+    return f"{row['name']} ({str(row['model_id'])[:12]}, {count})"
