@@ -1701,7 +1701,9 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
 #: not "——", then 是/要, or inside brackets. Repaired by :func:`_ocr_first_items` only when
 #: item 2 follows.
 _DASH_CLASS = "[—―‐–\\-－ー]"
-_OCR_ONE_ITEM = re.compile(rf"(?<!{_DASH_CLASS}){_DASH_CLASS}(?:[是要]|[ \t]{{0,2}}[)）])")
+#: (led by the dash, the one before it looked behind: led by that look-behind, the scan tried
+#: every character of the block, 4× slower)
+_OCR_ONE_ITEM = re.compile(rf"{_DASH_CLASS}(?<!{_DASH_CLASS}.)(?:[是要]|[ \t]{{0,2}}[)）])")
 #: Item 2 of the same style: 二是/二要 or 其二是 (after a mark or a space, as a "shi" marker), (二)/（二）.
 _SECOND_SHI = re.compile(rf"(?:(?<=[{re.escape(_SHI_BEFORE)}])|^)其?二([是要])", re.MULTILINE)
 _SECOND_PAREN = re.compile(r"[(（][ \t]{0,2}二[ \t]{0,2}[)）]")
