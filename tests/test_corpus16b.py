@@ -142,8 +142,8 @@ def test_suggest_db_on_the_command_line(store, tmp_path, capsys):
     text = labeled.read_text("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == ["text", "kind", "themes", "model_kind", "model_kind_score",
-                             "model_themes", "uncertainty", "source", "agency", "year",
-                             "report_id"]
+                             "model_themes", "uncertainty", "block", "source", "agency",
+                             "year", "report_id"]  # (block: labels26)
     assert all(Path(r["source"]).parent == CORPUS and Path(r["source"]).is_file()
                for r in rows)  # the report each came from: a family of the split
     assert all(r["agency"] and int(r["report_id"]) > 0 for r in rows)  # whose, for Excel

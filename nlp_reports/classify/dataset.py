@@ -5,7 +5,9 @@ A labeled statement is one statement of section 五 with its kind and themes (se
 ``kind`` (or 问题/措施/其他), ``themes`` (required, empty for none) as ids (or the Chinese names, 人员力量 …) separated by
 any of ``; ； , ， 、 |`` or blanks, or a JSON list, optional ``family``, ``split`` …; without a
 ``family``, a ``source`` column — the report file of a suggest CSV — groups the statements of
-one report). A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
+one report; a ``block`` column — the sub-heading block a suggest row's statement sat under,
+``problem`` or ``measure`` — is kept to check the kind labels against, :func:`layout_warnings`).
+A CSV row with neither kind nor themes (unlabeled, as ``nlp-reports
 suggest`` leaves them) is skipped, and the count logged. Files are UTF-8 (BOM or not); a file
 in another encoding (GBK/GB18030 from Excel on Chinese Windows …) is decoded by the report
 decoder, with a logged note.
@@ -46,6 +48,7 @@ __all__ = [
     "LabeledStatement",
     "data_files",
     "data_sha256",
+    "layout_warnings",
     "load_labeled",
     "read_lines",
     "read_text",
@@ -73,6 +76,9 @@ class LabeledStatement:
 
     ``family`` groups statements from one report template (the unit of splitting); when the
     data gives none, the text itself is the family. ``source`` is ``"file:line"``.
+    ``block``: the sub-heading block the statement sat under in its report (``problem``:
+    存在的问题…, ``measure``: 改进措施…), as a suggest CSV's ``block`` column gives it; None
+    when unknown (no such heading, no such column). A check on the kind, never a label.
     """
 
     text: str
@@ -84,6 +90,7 @@ class LabeledStatement:
     voice: str | None = None
     split: str | None = None
     source: str = ""
+    block: str | None = None
 
 
 PathLike = str | os.PathLike
@@ -502,7 +509,79 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         voice=rec.get("voice") or None,
         split=split,
         source=where,
+        block=_block(rec.get("block")),
     )
+
+
+#: A ``block`` cell as a suggest CSV writes it, or in Chinese: the blocks that say a kind.
+_BLOCKS = {"problem": "problem", "measure": "measure", "问题": "problem", "措施": "measure"}
+
+
+def _block(value: Any) -> str | None:
+    """A record's ``block`` (the sub-heading its statement sat under) as ``problem`` /
+    ``measure``, else None: empty, ``unknown`` or anything else says nothing to check."""
+    return _BLOCKS.get(value.strip().lower()) if isinstance(value, str) else None
+
+
+#: How many statements of each direction a layout warning quotes.
+LAYOUT_EXAMPLES = 3
+#: The share of the labels under a 问题/措施 sub-heading (kind problem or measure) that may
+#: contradict it before :func:`layout_warnings` warns: careful labels do it too — the held-out
+#: files' 3.9–4.3 % (a problem item "…。下一步，将…" labelled measure by rule 3, a lead-in the
+#: parser put in the next block) — and a warning on every file would be read by nobody.
+LAYOUT_SHARE = 0.06
+
+
+def layout_warnings(items: Sequence[LabeledStatement]) -> list[str]:
+    """The kind labels that contradict the sub-heading block their statement sat under (a
+    ``problem`` label under an 改进措施 heading, a ``measure`` label under a 存在的问题
+    heading), as one message in English and Chinese with the counts and a few examples;
+    empty when none (or no block is known: an older suggest CSV, a .jsonl without one), or
+    when they are at most :data:`LAYOUT_SHARE` of the labels under such a heading (logged).
+
+    Why a warning, never a refusal: a block can hold both (a problem item ending
+    "下一步，将…" is a measure, guidelines §2), but a newcomer who labelled plain measures
+    "problem" (newuser31: 7 of 96) had nothing to tell her so, and the model learns it.
+    """
+    against: dict[str, list[LabeledStatement]] = {"problem": [], "measure": []}
+    checked = 0
+    for d in items:
+        if d.block in against and d.kind in against:
+            checked += 1
+            if d.kind != d.block:
+                against[d.kind].append(d)
+    n = sum(len(v) for v in against.values())
+    if not n:
+        return []
+    share = f"{n} of {checked} under a problem or measure sub-heading, {n / checked:.0%}"
+    if n <= LAYOUT_SHARE * checked:
+        log.info("%d kind labels contradict the sub-heading their statement sat under (%s: "
+                 "as careful labels do)", n, share)
+        return []
+    heading = {"problem": "a measure sub-heading (改进措施…)",
+               "measure": "a problem sub-heading (存在的问题…)"}
+    heading_zh = {"problem": "“改进措施”类小标题下的表述标为问题",
+                  "measure": "“存在问题”类小标题下的表述标为措施"}
+    parts, parts_zh, shown = [], [], []
+    for kind, found in against.items():
+        if not found:
+            continue
+        parts.append(f"{len(found)} labelled {kind} sat under {heading[kind]}")
+        parts_zh.append(f"{heading_zh[kind]}{len(found)}条")
+        shown += [f"{kind}: {_snippet(d.text)} ({d.source})" for d in found[:LAYOUT_EXAMPLES]]
+    return [f"{n} kind label{'s' if n != 1 else ''} contradict the layout of the report "
+            f"({share}): " + " and ".join(parts) + ". A block can hold both (and the "
+            "parser's block is not always right), but check them: a statement is labelled by "
+            "what it does as a whole (docs/annotation-guidelines.md §2); e.g. "
+            + "; ".join(shown)
+            + f"\n    标注与报告版式不一致（问题、措施类小标题下的{checked}条中有{n}条）："
+            + "，".join(parts_zh) + "。同一部分可能两者兼有（版式识别也可能有误），但请逐条核对："
+            "按整条表述的主要作用标注（见标注指南第2节）"]
+
+
+def _snippet(text: str, width: int = 30) -> str:
+    """A statement as quoted in a warning: its first ``width`` characters."""
+    return f"'{text[:width]}…'" if len(text) > width else f"'{text}'"
 
 
 def read_lines(source: PathLike | IO[bytes]) -> list[str]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from nlp_reports.classify.dataset import (
     MIN_STATEMENTS,
     LabeledStatement,
+    layout_warnings,
     load_labeled,
     scarcity_warnings,
     split_by_family,
@@ -133,7 +134,9 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
     "mode": "holdout"|"cv", "warnings": […], …}``; ``warnings`` (also logged and issued as
     :class:`~nlp_reports.classify.dataset.DataWarning`) says when the data are too few for
     the figures to mean much, or were (at least :data:`SEEN_SHARE` of them) the model's own
-    training data. ``n_trained_on`` counts the statements trained on (when the model
+    training data; ``layout_warnings`` (when any, also issued) the gold kinds that contradict
+    the sub-heading their statement sat under (``dataset.layout_warnings``).
+    ``n_trained_on`` counts the statements trained on (when the model
     records them) and ``unseen`` holds the scores on the others (``{"n", "model",
     "baseline"}``; absent when none or all were trained on).
     """
@@ -149,6 +152,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         from nlp_reports.errors import DataError
 
         raise DataError("no labeled statements to evaluate")
+    layout = layout_warnings(items)  # gold kinds against their sub-heading (labels26)
+    warn_data(layout)
     if base is not None and cv is None:
         from nlp_reports.errors import UsageError
 
@@ -178,7 +183,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
                      len(extra))
         result = _cross_validate(items, k=int(cv), model=tagger, tokenizer=tokenizer,
                                  seed=seed, base=extra)
-        return {**result, "warnings": warnings}
+        return {**result, "warnings": warnings,
+                **({"layout_warnings": layout} if layout else {})}
     assert tagger is not None
     log.info("evaluating on %d statements", len(items))
     warnings = []
@@ -217,6 +223,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         "baseline": _baseline_scores(items),
         "warnings": warnings,
     }
+    if layout:
+        result["layout_warnings"] = layout
     if seen is not None:
         result["n_trained_on"] = n_seen
     keep = np.flatnonzero(~seen) if 0 < n_seen < len(items) else None

@@ -32,10 +32,20 @@ __all__ = ["SUGGESTION_COLUMNS", "iter_statements", "suggest", "write_suggestion
 SIMILARITY_LIMIT = 0.6
 #: Column order of the CSV: the columns to fill first, then the model's guesses, then where
 #: the statement is from — the file, and with ``suggest(db=…)`` its report's agency, year and
-#: id in the store (empty for a statement read from files). ``train`` reads text, kind and
-#: themes, and source as the statement's family; the others are for the labeller.
+#: id in the store (empty for a statement read from files). ``block`` is the sub-heading
+#: block the statement sat under in its report: ``problem`` (存在的问题…), ``measure``
+#: (改进措施…), empty under no such heading or for a statement list. ``train`` reads text,
+#: kind and themes, source as the statement's family, and block to check the kind labels
+#: against (:func:`~nlp_reports.classify.dataset.layout_warnings`); the others are for the
+#: labeller.
 SUGGESTION_COLUMNS = ("text", "kind", "themes", "model_kind", "model_kind_score",
-                      "model_themes", "uncertainty", "source", "agency", "year", "report_id")
+                      "model_themes", "uncertainty", "block", "source", "agency", "year",
+                      "report_id")
+
+
+def _block_cell(block: Any) -> str:
+    """A statement's block as the CSV writes it: ``problem``/``measure``, else empty."""
+    return block if block in ("problem", "measure") else ""
 
 
 def _lines_of(path: Path) -> list[str]:
@@ -94,6 +104,12 @@ def _from_file(path: Path) -> list[str]:
     A .txt is a statement list only when it is not a report (:func:`_is_report`): a
     report contributes its section-五 statements, none when it has none.
     """
+    return [text for text, _ in _blocks_of(path)]
+
+
+def _blocks_of(path: Path) -> list[tuple[str, str]]:
+    """(text, block) of :func:`_from_file`'s statements: a report's statement its
+    sub-heading block (:func:`_block_cell`), a list's or a .jsonl's none (empty)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         out = []
@@ -110,7 +126,7 @@ def _from_file(path: Path) -> list[str]:
                     raise DataError(f"{path}:{i}: invalid JSON ({_json_problem(exc)})") from None
                 text = rec.get("text") if isinstance(rec, dict) else rec
                 if isinstance(text, str) and text.strip():
-                    out.append(text.strip())
+                    out.append((text.strip(), ""))
         return out
     from nlp_reports import load_report
     from nlp_reports.errors import NotAReportError
@@ -121,12 +137,12 @@ def _from_file(path: Path) -> list[str]:
         if suffix == ".txt":
             lines = _lines_of(path)
             if not _titled(lines):
-                return lines
+                return [(line, "") for line in lines]
         raise
     if report.statements:
-        return [s.text for s in report.statements]
+        return [(s.text, _block_cell(s.block)) for s in report.statements]
     if suffix == ".txt" and not _is_report(report):
-        return _lines_of(path)
+        return [(line, "") for line in _lines_of(path)]
     log.info("%s: a report with no statements in section 五 (%s); nothing to suggest from it",
              path, ", ".join(p.code for p in report.errors) or "none found")
     return []
@@ -135,6 +151,13 @@ def _from_file(path: Path) -> list[str]:
 def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
                     ) -> Iterator[tuple[str, str]]:
     """(text, source file) for every statement in files/folders; unreadable files are skipped."""
+    for text, source, _ in _iter_with_blocks(corpus):
+        yield text, source
+
+
+def _iter_with_blocks(corpus: str | os.PathLike | Iterable[str | os.PathLike]
+                      ) -> Iterator[tuple[str, str, str]]:
+    """(text, source file, block) of :func:`iter_statements`."""
     if isinstance(corpus, (str, os.PathLike)):
         corpus = [corpus]
     for entry in corpus:
@@ -149,7 +172,7 @@ def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
             files = [root]
         for f in files:
             try:
-                texts = _from_file(f)
+                texts = _blocks_of(f)
             except Exception as exc:  # one bad file must not stop the batch
                 from nlp_reports.errors import NlpReportsError
 
@@ -158,8 +181,8 @@ def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
                 else:
                     log.warning("skipped %s: %s: %s", f, type(exc).__name__, exc)
                 continue
-            for t in texts:
-                yield t, str(f)
+            for t, block in texts:
+                yield t, str(f), block
 
 
 def _texts_of(path: Path) -> list[str]:
@@ -232,8 +255,9 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     if db is not None:
         return _from_store(db, n, tagger, done)
-    seen, skipped, repeated = _distinct(((text, (text, source))
-                                         for text, source in iter_statements(corpus)), done)
+    seen, skipped, repeated = _distinct(((text, (text, source, block))
+                                         for text, source, block in _iter_with_blocks(corpus)),
+                                        done)
     if skipped:
         log.info("%d statements of the corpus are in the excluded label files: not suggested",
                  skipped)
@@ -248,7 +272,8 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
 
         tagger = Tagger.load()
     preds = tagger.predict([seen[k][0] for k in keys])
-    return [{**row, "text": seen[keys[i]][0], "source": seen[keys[i]][1]}
+    return [{**row, "text": seen[keys[i]][0], "source": seen[keys[i]][1],
+             "block": seen[keys[i]][2]}
             for i, row in _least_sure(keys, preds, tagger, n, excluded=skipped)]
 
 
@@ -448,6 +473,7 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
         r = seen[keys[i]]
         year = r["year"]
         out.append({**row, "text": r["text"], "source": r["path"],
+                    "block": _block_cell(r["block"]),
                     "report_id": int(r["report_id"]), "agency": r["agency"],
                     "year": None if year is None or year != year else int(year),
                     "scored_by": "rescored" if keys[i] in fresh else "stored"})

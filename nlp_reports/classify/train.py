@@ -21,6 +21,7 @@ from nlp_reports.classify.dataset import (
     LabeledStatement,
     data_files,
     data_sha256,
+    layout_warnings,
     load_labeled,
     scarcity_warnings,
     shipped_labeled_files,
@@ -220,6 +221,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                             thresholds=thresholds, weights=weights,
                             with_shipped=with_shipped or None)
     items, files = _load(data)
+    warn_data(layout_warnings(items))  # kind labels against their sub-heading (labels26)
     if with_shipped:
         shipped = shipped_labeled_files()
         items, files = load_labeled(shipped) + items, [*shipped, *files]
