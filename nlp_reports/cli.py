@@ -815,7 +815,11 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=_label_format())
     p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (format "
                    "below), scored together as train reads them (my_labels.csv round2.csv)")
-    p.add_argument("--cv", type=int, metavar="K", help="k-fold cross-validation (grouped by template family)")
+    p.add_argument("--cv", type=int, metavar="K",
+                   help="k-fold cross-validation (grouped by template family): K trainings; "
+                        "the keyword baseline and the shipped model as installed are scored "
+                        "on the same statements beside them, and a NOTE says when the "
+                        "baseline beats the model")
     p.add_argument("--base", nargs="+", metavar="DATA",
                    help="with --cv: labeled data added to every training fold and never "
                         "scored, e.g. the shipped corpus nlp_reports/data/labeled/*.jsonl beside "

@@ -245,3 +245,46 @@ def test_train_and_evaluate_warn_when_labels_contradict_the_layout(tmp_path, cap
     [logged] = [r.getMessage() for r in caplog.records if "contradict the layout" in r.getMessage()]
     assert logged == msg and "标注与报告版式不一致" in logged
 
+
+# --- P3: evaluate says when the keyword baseline beats the model; --cv sets the shipped beside
+
+def test_evaluate_says_plainly_when_the_baseline_beats_the_model(tmp_path):
+    from nlp_reports.classify import evaluate, format_evaluation
+    from nlp_reports.classify.dataset import DataWarning
+
+    with pytest.warns(DataWarning):  # (six statements: too few, and against the layout)
+        result = evaluate(_labels(tmp_path, ROWS))
+    m, b = result["model"], result["baseline"]
+    assert result["baseline_ahead"] == [k for k in ("kind_accuracy", "micro_f1")
+                                        if b[k] > m[k]]
+    # the same figures, the baseline above on one, then on none
+    m["micro_f1"], b["micro_f1"] = 0.791, 0.797
+    m["kind_accuracy"], b["kind_accuracy"] = 0.667, 0.562
+    result["baseline_ahead"] = ["micro_f1"]
+    text = format_evaluation(result)
+    assert ("NOTE: the keyword baseline beats the model on these labels (theme micro-F1 "
+            "0.797 vs 0.791)") in text
+    assert "注意：在这些标注上关键词基线优于模型（主题微平均F1 0.797，模型 0.791）" in text
+    result["baseline_ahead"] = []
+    assert "baseline beats" not in format_evaluation(result)
+
+
+@pytest.mark.slow
+def test_cv_sets_the_shipped_model_beside_the_cross_validated_figures(tmp_path):
+    from nlp_reports.classify import evaluate, format_evaluation
+    from nlp_reports.classify.dataset import DataWarning
+
+    rows = [*ROWS, *[(t.replace("，", "；", 1), k, b) for t, k, b in ROWS]]
+    with pytest.warns(DataWarning):
+        result = evaluate(_labels(tmp_path, rows), cv=3)
+    assert result["mode"] == "cv" and result["n"] == 12
+    shipped = result["shipped"]
+    assert shipped["model_id"] == shipped_model_id() and set(shipped["model"]) >= {
+        "kind_accuracy", "micro_f1"}
+    text = format_evaluation(result)
+    header = next(x for x in text.splitlines() if x.endswith("(on 12 statements)"))
+    assert header.split() == ["model", "baseline", "shipped", "(on", "12", "statements)"]
+    assert f"shipped: the shipped model ({shipped['model_id'][:12]}) as installed" in text
+    assert result["baseline_ahead"] == [
+        k for k in ("kind_accuracy", "micro_f1")
+        if result["baseline"][k] > result["model"][k]]
