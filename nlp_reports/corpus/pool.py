@@ -181,12 +181,42 @@ def _end_pool(pool: Any) -> None:
     notebook's "interrupt kernel" — SIGINT to this process only —, an error while writing).
     Shutting down without this waits until every chunk in flight is done, up to a chunk of
     ``timeout``-long files, and their results would be thrown away anyway."""
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
         try:
             proc.terminate()
         except (OSError, AttributeError):  # already gone
             pass
+    # (a worker that ignores SIGTERM — a library's handler — and is busy on a file held the
+    # shutdown, and so the Ctrl-C, for ever: it is killed after _POOL_END_SECONDS; a second
+    # Ctrl-C meanwhile kills them all)
+    try:
+        _kill_lingering(procs, _POOL_END_SECONDS)
+    except BaseException:
+        _kill_lingering(procs, 0)
+        raise
     pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_lingering(procs: list[Any], seconds: float) -> None:
+    """SIGKILL each of ``procs`` (a pool's workers) not ended within ``seconds``. Their
+    sentinels are waited on, not the processes joined: the executor's thread reaps them."""
+    from multiprocessing.connection import wait
+
+    pending = {}
+    for proc in procs:
+        with contextlib.suppress(ValueError, AttributeError):  # (a closed process)
+            pending[proc.sentinel] = proc
+    deadline = time.monotonic() + seconds
+    while pending:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        for ended in wait(list(pending), left):
+            pending.pop(ended)
+    for proc in pending.values():
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            proc.kill()
 
 
 #: Seconds the end of a run waits for a pool's workers to end on their own, then again after
@@ -200,11 +230,11 @@ def _shut(pool: Any, ending: list[Any] | None) -> None:
     :func:`_join_ended` once they are written; None: joined now."""
     entry = (pool, getattr(pool, "_executor_manager_thread", None),
              list((getattr(pool, "_processes", None) or {}).values()))
+    if ending is not None:  # (before the shutdown: a Ctrl-C inside it left the pool unjoined)
+        ending.append(entry)
     pool.shutdown(wait=False, cancel_futures=True)
     if ending is None:
         _join_ended([entry])
-    else:
-        ending.append(entry)
 
 
 def _join_ended(ending: list[Any]) -> None:
@@ -218,21 +248,32 @@ def _join_ended(ending: list[Any]) -> None:
     closed its pipe, and the exit writes nothing to it. A worker not ended within
     :data:`_POOL_END_SECONDS` (stuck, or slow on a loaded machine: every result is in by
     now) is terminated, then killed: it never holds up the end of the run."""
-    for _pool, thread, procs in ending:
-        if thread is None:
-            continue
-        for stop in (None, "terminate", "kill"):
-            if stop is not None:
-                for proc in procs:
-                    with contextlib.suppress(OSError, AttributeError, ValueError):
-                        if proc.exitcode is None:
-                            getattr(proc, stop)()
-            thread.join(_POOL_END_SECONDS)
-            if not thread.is_alive():
-                break
-        else:
-            log.debug("a worker pool's thread did not end")
-    ending.clear()
+    try:
+        for _pool, thread, procs in ending:
+            if thread is None:
+                continue
+            for stop in (None, "terminate", "kill"):
+                if stop is not None:
+                    for proc in procs:
+                        with contextlib.suppress(OSError, AttributeError, ValueError):
+                            if proc.exitcode is None:
+                                getattr(proc, stop)()
+                thread.join(_POOL_END_SECONDS)
+                if not thread.is_alive():
+                    break
+            else:
+                log.debug("a worker pool's thread did not end")
+    except BaseException:
+        # Ctrl-C while waiting: the workers not ended yet are killed, else one that ignores
+        # SIGTERM held up the interpreter's exit (which joins the executor's thread) for ever
+        for _pool, _thread, procs in ending:
+            for proc in procs:
+                with contextlib.suppress(OSError, AttributeError, ValueError):
+                    if proc.exitcode is None:
+                        proc.kill()
+        raise
+    finally:
+        ending.clear()
 
 
 def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs: int,
