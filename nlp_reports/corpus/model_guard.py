@@ -29,7 +29,7 @@ def shipped_folder(path: str | os.PathLike[str] | None) -> bool:
         here = Path(path).resolve()
         return any(here == (root / name).resolve()
                    for root in shipped_models_roots() for name in SHIPPED_MODELS)
-    except OSError:
+    except (OSError, ValueError):  # (a row's path holding "\0": a store edited by hand)
         return False
 
 
