@@ -653,7 +653,10 @@ _OCR_MARKER = re.compile(
 
 #: An item marker a scan's line width cut in two ("…不同步；二" / "是依申请…", "。三" / "、完成…"):
 #: its numeral ends a line after a sentence end or ；, the line under opens with 是/要/、.
-_CUT_MARKER = re.compile(r"(?<=[。；;！？!?])([一二三四五六七八九十])\n(?=[是要、][\u4e00-\u9fff])")
+#: (led by the line break, the numeral and sentence end looked behind: searched in every text,
+#: the scan stops only at line breaks, 1.3 µs a report, where one led by a look-behind tried
+#: every character, 9.5 µs)
+_CUT_MARKER = re.compile(r"\n(?<=[。；;！？!?][一二三四五六七八九十]\n)(?=[是要、][\u4e00-\u9fff])")
 #: The shortest line the numeral may end: a line filled to the page's width, not a short one.
 _CUT_LINE_MIN = 12
 
@@ -661,7 +664,7 @@ _CUT_LINE_MIN = 12
 def _join_cut_marker(m: re.Match[str]) -> str:
     """The numeral joined to its 是/要/、 when its line is a full one (a wrapped line)."""
     start = m.string.rfind("\n", 0, m.start()) + 1
-    return m.group(1) if m.end(1) - start >= _CUT_LINE_MIN else m.group()
+    return "" if m.start() - start >= _CUT_LINE_MIN else "\n"
 
 
 def _close_marker(m: re.Match[str]) -> str:
