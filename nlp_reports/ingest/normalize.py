@@ -636,6 +636,12 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
     return text, simple
 
 
+#: The dashes an OCR engine reads for 一 ("—、", "－、", "ー、", "(—)"): the one set of the
+#: repairs below and of statements' dash-for-一 list items; _DASH, the same in a class.
+OCR_DASHES = "—―‐–-－ー"
+_DASH = re.escape(OCR_DASHES)
+
+
 #: An item or heading number an OCR engine spaced from its mark ("1 . 公租房…", "2 、",
 #: "三 、依申请…"): at a line start or after a sentence end, a Chinese character (or one
 #: space and one) after it, so never a spaced decimal ("1 .5万") nor figures ("1 . 2 . 3").
@@ -644,10 +650,10 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
 #: (led by its space, the number looked behind: the scan stops at the few spaces of a Chinese
 #: text, 1.4 µs a report, where one led by the numbers' class stopped at every digit and
 #: numeral, 16.5 µs)
-_OCR_MARKER_HINT = re.compile(r" (?<=[0-9一二三四五六七八九十—―‐–\-－ー] )[.．、]")
+_OCR_MARKER_HINT = re.compile(rf" (?<=[0-9一二三四五六七八九十{_DASH}] )[.．、]")
 _OCR_MARKER = re.compile(
     r"(?m)(?:^|(?<=[。；;]))(?:([0-9]{1,2}) (?=[.．、] ?[\u4e00-\u9fff])"
-    r"|([一二三四五六七八九十]{1,2}|[—―‐–\-－ー]) (?=、)"
+    rf"|([一二三四五六七八九十]{{1,2}}|[{_DASH}]) (?=、)"
     r"(?:、 ?((?:[\u4e00-\u9fff] ){1,4}[\u4e00-\u9fff])$)?)")
 
 
@@ -682,8 +688,7 @@ def _close_marker(m: re.Match[str]) -> str:
 #: the one before it is no dash. Only
 #: there: a dash anywhere else, dashes used as bullets ("－、加强…" "－、规范…", the last one
 #: just above a 二 too), and any digit an engine misread (O for 0, l for 1), are left as read.
-_DASHES = "—―‐–-－ー"
-_DASHES_TO_ONE = str.maketrans(dict.fromkeys(_DASHES, "一"))
+_DASHES_TO_ONE = str.maketrans(dict.fromkeys(OCR_DASHES, "一"))
 
 
 def _ocr_one_hint(text: str) -> bool:
@@ -693,7 +698,7 @@ def _ocr_one_hint(text: str) -> bool:
     where the regex scan led by the dashes' class tried every character (12 µs). A text of
     many dashes (rules drawn with them) is left to that scan (:data:`_OCR_ONE_HINT`)."""
     looks = _OCR_ONE_LOOKS
-    for dash in _DASHES:
+    for dash in OCR_DASHES:
         at = text.find(dash)
         while at >= 0:
             after = text[at + 1:at + 2]
@@ -708,14 +713,14 @@ def _ocr_one_hint(text: str) -> bool:
     return False
 
 
-_OCR_ONE_HINT = re.compile(r"[—―‐–\-－ー][ ]?[、)]")
+_OCR_ONE_HINT = re.compile(rf"[{_DASH}][ ]?[、)]")
 #: Dashes looked at one by one in :func:`_ocr_one_hint` before it searches for the pairs.
 _OCR_ONE_LOOKS = 32
-_OCR_ONE = re.compile(r"(?:^|(?<=[。；;]))(\( ?)?[—―‐–\-－ー](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])",
+_OCR_ONE = re.compile(rf"(?:^|(?<=[。；;]))(\( ?)?[{_DASH}](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])",
                       re.MULTILINE)
 #: The numbered headings of each style, dashes included (a dash heading's neighbours).
-_NEXT_BRACKETED = re.compile(r"(?:^|(?<=[。；;]))\( ?([一二三四五六七八九十—―‐–\-－ー]) ?\)", re.MULTILINE)
-_NEXT_PLAIN = re.compile(r"(?:^|(?<=[。；;]))([一二三四五六七八九十—―‐–\-－ー]) ?、", re.MULTILINE)
+_NEXT_BRACKETED = re.compile(rf"(?:^|(?<=[。；;]))\( ?([一二三四五六七八九十{_DASH}]) ?\)", re.MULTILINE)
+_NEXT_PLAIN = re.compile(rf"(?:^|(?<=[。；;]))([一二三四五六七八九十{_DASH}]) ?、", re.MULTILINE)
 
 
 def _ocr_ones(text: str) -> str:
@@ -733,7 +738,7 @@ def _ocr_ones(text: str) -> str:
             return m.group()
         after = found[i + 1][1] if i + 1 < len(found) else None
         before = found[i - 1][1] if i else None
-        if after == "二" and (before is None or before not in _DASHES):
+        if after == "二" and (before is None or before not in OCR_DASHES):
             return m.group().translate(_DASHES_TO_ONE)
         return m.group()
 

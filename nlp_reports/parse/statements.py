@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_LINE
+from nlp_reports.ingest.normalize import IMAGE_MARK, OCR_DASHES, PAGE_LINE
 from nlp_reports.parse.headings import (
     AIMED_AT_PROBLEM,
     ASPECT_LABEL,
@@ -1700,7 +1700,7 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
 #: A dash an OCR engine read for 一 opening a list item ("—是加强…", "－要…", "(—)…"): one dash,
 #: not "——", then 是/要, or inside brackets. Repaired by :func:`_ocr_first_items` only when
 #: item 2 follows.
-_DASH_CLASS = "[—―‐–\\-－ー]"
+_DASH_CLASS = f"[{re.escape(OCR_DASHES)}]"
 #: (led by the dash, the one before it looked behind: led by that look-behind, the scan tried
 #: every character of the block, 4× slower)
 _OCR_ONE_ITEM = re.compile(rf"{_DASH_CLASS}(?<!{_DASH_CLASS}.)(?:[是要]|[ \t]{{0,2}}[)）])")
