@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(not pool._fork_available(), reason="needs fork (
 _TESTS = Path(__file__).parent
 
 _SCRIPT = textwrap.dedent("""
-    import json, multiprocessing.util, os, signal, sys, time
+    import json, multiprocessing.util, os, signal, struct, sys, time
     from pathlib import Path
     sys.path.insert(0, {tests!r})
     from _corpus_helpers import FakeTagger, alive, json_loader, make_report, write_json_reports
@@ -53,7 +53,21 @@ _SCRIPT = textwrap.dedent("""
                 multiprocessing.util.Finalize(None, _stuck, exitpriority=0)
         if MODE == "busy" and path.endswith("r150.txt"):
             _stuck()
+        if MODE == "cut" and path.endswith("r150.txt"):
+            _cut()
         return json_loader(path)
+
+    def _cut():
+        # a worker ended while writing its result (as hostile11's: the message cut short, the
+        # queue's write lock held), the Ctrl-C coming then
+        f = sys._getframe()
+        while f.f_code.co_name != "_process_worker":
+            f = f.f_back
+        queue = f.f_locals["result_queue"]
+        queue._wlock.acquire()
+        os.write(queue._writer.fileno(), struct.pack("!i", 100_000) + b"\\x80\\x05partial")
+        os.kill(os.getppid(), signal.SIGINT)
+        os._exit(9)
 
     def _stuck():
         try:  # one Ctrl-C: the first worker stuck sends it
@@ -97,6 +111,13 @@ def test_ctrl_c_mid_run_with_a_busy_worker_ignoring_sigterm_stops_the_run(tmp_pa
     with Store(tmp_path / "c.db") as store:  # what was written before the Ctrl-C stays
         stored = store.count("reports")
     assert stored < 200
+
+
+def test_ctrl_c_while_a_worker_was_cut_sending_its_result_stops_the_run(tmp_path):
+    # the executor's thread waited for the rest of the message for ever, and the shutdown of
+    # the interrupted pool joined it: a real Ctrl-C of tag --jobs 2 hung 1 in ~4 at one moment
+    out = _run(tmp_path, "cut")
+    assert out["interrupted"] and out["workers"] and out["alive"] == []
 
 
 def test_ctrl_c_while_the_pools_are_joined_does_not_hang_the_exit(tmp_path):

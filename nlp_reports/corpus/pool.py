@@ -17,7 +17,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from nlp_reports.corpus.worker import TaggerSpec, _warm, process_chunk
@@ -93,21 +93,27 @@ def _result(future: Any, pool: Any) -> Any:
         elif dead_since is None:
             dead_since = time.monotonic()
         elif time.monotonic() - dead_since > _DEAD_WORKER_GRACE:
-            _complete_cut_message(pool, future)
+            _complete_cut_message(pool, future.done)
 
 
-def _complete_cut_message(pool: Any, future: Any) -> None:
+def _complete_cut_message(pool: Any, done: Callable[[], bool], *, warn: bool = True,
+                          seconds: float | None = None) -> None:
     """Write zero bytes to ``pool``'s result pipe until the executor has read a message it
-    cannot unpickle (it then breaks the pool) or ``future`` is done (see :func:`_result`)."""
+    cannot unpickle (it then breaks the pool) or ``done()`` (see :func:`_result`); for at
+    most ``seconds`` when given."""
     import select
 
     writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     if writer is None:
         return
-    log.warning("a worker died while sending its result: ending its pool")
+    if warn:
+        log.warning("a worker died while sending its result: ending its pool")
+    deadline = None if seconds is None else time.monotonic() + seconds
     try:
         fd, junk = writer.fileno(), bytes(4096)  # (a pipe write of PIPE_BUF bytes is whole)
-        while not getattr(pool, "_broken", False) and not future.done():
+        while not getattr(pool, "_broken", False) and not done():
+            if deadline is not None and time.monotonic() > deadline:
+                break
             if select.select([], [fd], [], 0.1)[1]:
                 os.write(fd, junk)
     except (OSError, ValueError):  # the pipe closed meanwhile: the pool is gone
@@ -195,7 +201,18 @@ def _end_pool(pool: Any) -> None:
     except BaseException:
         _kill_lingering(procs, 0)
         raise
-    pool.shutdown(wait=True, cancel_futures=True)
+    # a worker ended while sending its result left the executor's thread waiting for the rest
+    # of the message for ever (as in _result): the shutdown, which joins it, hung a Ctrl-C
+    # landing then (1 in 4 at 2.8 s into a 6 s run); its workers all gone, the thread ends on
+    # its own or is stuck so, and is then given bytes that end the message
+    thread = getattr(pool, "_executor_manager_thread", None)
+    if thread is not None and procs:
+        thread.join(_POOL_END_SECONDS)
+        if thread.is_alive():
+            _complete_cut_message(pool, lambda: not thread.is_alive(), warn=False,
+                                  seconds=_POOL_END_SECONDS)
+            thread.join(_POOL_END_SECONDS)
+    pool.shutdown(wait=thread is None or not thread.is_alive(), cancel_futures=True)
 
 
 def _kill_lingering(procs: list[Any], seconds: float) -> None:
