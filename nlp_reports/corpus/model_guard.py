@@ -68,6 +68,7 @@ def refuse_shipped_over_own(db: Any) -> None:
     if not own:
         return
     names = "; ".join(_named(r) for r in own[:5]) + ("; …" if len(own) > 5 else "")
+    names_zh = "；".join(_named(r, zh=True) for r in own[:5]) + ("等" if len(own) > 5 else "")
     folder = next((str(r["path"]) for r in own if r.get("path")), None)
     keep = f"--model {folder} --trust-model" if folder else "--model DIR --trust-model"
     count = sum(int(r["reports"]) for r in own)
@@ -80,16 +81,22 @@ def refuse_shipped_over_own(db: Any) -> None:
         f"shipped model on purpose, add --model default (the reports another model tagged "
         f"re-tagged, the others skipped) or --retag (every file given re-tagged)",
         models=tuple(own),
-        message_zh=(f"数据库中已有{count}份报告由自己的模型 {names} 标注，本次未指定 --model，"
+        message_zh=(f"数据库中已有{count}份报告由自己的模型 {names_zh} 标注，本次未指定 --model，"
                     f"将改用随包模型标注并重新标注其中的已入库报告，已拒绝运行，本次未读写任何内容。"
                     f"沿用该模型请加 {keep} 原样再运行一次；确要改用随包模型，请加 --model default"
                     f"（只重新标注由其他模型标注的报告）或 --retag（所给文件全部重新标注）"))
 
 
-def _named(row: dict[str, Any]) -> str:
-    """``mine (7498e8771010, 50 reports)``, or the short id when only the SHA-256 is known."""
+def _named(row: dict[str, Any], *, zh: bool = False) -> str:
+    """``mine (7498e8771010, 50 reports)``, or the short id when only the SHA-256 is known;
+    ``zh``: the same in Chinese, for the message's Chinese half (``mine（7498e8771010，50份报告）``)."""
     n = int(row.get("reports") or 0)
+    short = str(row["model_id"])[:12]
+    known = row.get("provenance") not in (None, "unknown") and bool(row.get("name"))
+    if zh:
+        return (f"{row['name']}（{short}，{n}份报告）" if known
+                else f"{short}（数据库只记录了其SHA-256，{n}份报告）")
     count = f"{n} report{'s' if n != 1 else ''}"
-    if row.get("provenance") in (None, "unknown") or not row.get("name"):
-        return f"{str(row['model_id'])[:12]} (the store knows only its SHA-256, {count})"
-    return f"{row['name']} ({str(row['model_id'])[:12]}, {count})"
+    if not known:
+        return f"{short} (the store knows only its SHA-256, {count})"
+    return f"{row['name']} ({short}, {count})"
