@@ -409,6 +409,7 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
     if args.model is not None or not result.retagged or not result.previous_models:
         return None
     from nlp_reports.corpus import Store
+    from nlp_reports.corpus.model_guard import shipped_folder
     from nlp_reports.corpus.summarize import shipped_model_id
 
     if result.model_id is None or result.model_id != shipped_model_id():
@@ -419,7 +420,7 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
     except Exception:  # (the warning is worth less than the run's exit code)
         known = {}
     own = [known.get(m, {"model_id": m}) for m in result.previous_models
-           if not _shipped_folder(known.get(m, {}).get("path"))]
+           if not shipped_folder(known.get(m, {}).get("path"))]
     if not own:
         return None
     names = ", ".join(f"{r.get('name') or '?'} ({r['model_id'][:12]})" for r in own[:3])
@@ -430,13 +431,6 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
             f"model's tags, run the same command with {again}\n"
             f"    注意：未指定 --model，{result.retagged}份已入库报告已改用随包模型重新标注，"
             f"此前由 {names} 标注；如需沿用自己的模型，请加 {again} 原样再运行一次")
-
-
-def _shipped_folder(path: str | None) -> bool:
-    """Whether a ``models`` row's folder is a shipped model's (an older version's too)."""
-    from nlp_reports.corpus.model_guard import shipped_folder
-
-    return shipped_folder(path)
 
 
 def _summary_zh(result: BatchResult, shown: int) -> str:
