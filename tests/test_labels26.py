@@ -288,3 +288,29 @@ def test_cv_sets_the_shipped_model_beside_the_cross_validated_figures(tmp_path):
     assert result["baseline_ahead"] == [
         k for k in ("kind_accuracy", "micro_f1")
         if result["baseline"][k] > result["model"][k]]
+
+
+def test_a_store_an_older_shipped_model_tagged_elsewhere_is_no_model_of_ones_own(tmp_path,
+                                                                                  shipped_id):
+    """review26b: an older version's shipped model, recorded with a folder of another install
+    (another venv, machine or checkout) or by its id alone (a store from before the models
+    table), is the shipped model's: a plain tag after an upgrade re-tags, it is not refused."""
+    from nlp_reports.classify.modelcard import SHIPPED_MODEL_IDS
+
+    assert shipped_id in SHIPPED_MODEL_IDS  # a newly shipped model is listed there
+    older = "1bf2a43eeb970ce051fd158566020dcaa64356eeae66252aa7397a6ecff23667"
+    assert older in SHIPPED_MODEL_IDS and older != shipped_id
+    src = _folder(tmp_path, "r")
+    for i, tagger in enumerate((
+            CardTagger(model_id=older, name="default",
+                       path=Path("/other/venv/lib/python3.11/site-packages/nlp_reports/models/default")),
+            FakeTagger(model_id=older))):
+        db = tmp_path / f"old{i}.sqlite"
+        assert tag_paths([src], db, model=tagger).ok == 3
+        assert tag_paths([src], db).retagged == 3
+    # an id the project never shipped, in a folder named like the shipped one: still guarded
+    db = tmp_path / "mine.sqlite"
+    mine = CardTagger(model_id="ab" * 32, name="default", path=tmp_path / "models" / "default")
+    assert tag_paths([src], db, model=mine).ok == 3
+    with pytest.raises(StoreModelError):
+        tag_paths([src], db)

@@ -102,6 +102,29 @@ def utc_now() -> str:
 #: another file that unpickling would run, whoever made it.
 SHIPPED_MODELS: tuple[str, ...] = ("default",)
 
+#: Every model id (SHA-256 of ``model.joblib``) the project has shipped as ``default``, oldest
+#: first (历次随包模型): a store an older version of the package tagged is the shipped
+#: model's, wherever that version was installed (another venv, machine or checkout), so a
+#: plain ``tag`` after an upgrade re-tags it instead of guarding it as one's own
+#: (``corpus.model_guard``). A newly shipped model adds its id here; a test checks that the
+#: installed one is listed.
+SHIPPED_MODEL_IDS: frozenset[str] = frozenset((
+    "9609d2e8af06da4c88dad23eee722fc77f535c719abd48f1dde4f2462cf62f4e",
+    "6302d64548ae988df90b2f5e51a26db2e69b1368f25fe553495d10647f6b5c21",
+    "0864928034eaf1eb2e8ead6fecca4b1d5fcfaf834e9fdb81634790ef4c150bf5",
+    "9768ae433c95564621466aa9e9ffaee0943625f7cac261625c22f914bed18772",
+    "50beb0b99b5132800bd150ea361c4b67d6ae1f4a8136cd000238a30e58976dbf",
+    "60c371bc80a1832c2374c4353be322c520a9e5c5449f28871b1b735bb842d182",
+    "adcf6b8bc59ec116335fafbbb751355c5d9998500766efc39fd6ac96aa7bb5f3",
+    "fbde5fe5416dad1856aa077a5757c1874a7a773574871ef83c60842d74858207",
+    "0bc1dda26d757995a84e1ef0720b18c17913971581306f79b2483610bc71209d",
+    "dda1d772ee3ec278be4a23f97e6946b2cade21df606cbb49d86dedeee572c3be",
+    "8f7a83b0fdc7a9c41cdceefb93f71e806947a57e59f0bef8c2ce64d56d861594",
+    "70b30fd3860362f33d0f6aceec3b17573009dfdd26692eeeaddef8277fde3ef2",
+    "1bf2a43eeb970ce051fd158566020dcaa64356eeae66252aa7397a6ecff23667",
+    "fde104068ade17a7cc029968a4df6cd60ae33d31cef84be26b6f2f0e12132c67",
+))
+
 
 def shipped_models_roots() -> list[Path]:
     """Where shipped models live: the package's ``models`` (wheel), then the checkout's."""

@@ -7,7 +7,8 @@ model differs, so the shipped model's tags replaced hers, said after the fact (n
 her model(s) and the ways on: her model again (``--model DIR --trust-model``), or the
 shipped model on purpose (``--model default``, or ``--retag``: every file re-tagged). A store tagged only by a shipped model (this
 version's, or an older one's from the shipped folder: an upgrade re-tags, as expected) or an
-empty store passes.
+empty store passes; so does a store an older version of the package tagged with its shipped
+model, wherever it was installed (its id is in ``modelcard.SHIPPED_MODEL_IDS``).
 """
 
 from __future__ import annotations
@@ -35,15 +36,17 @@ def shipped_folder(path: str | os.PathLike[str] | None) -> bool:
 
 def own_models(store: Any) -> list[dict[str, Any]]:
     """The ``models`` rows (:meth:`Store.models`, with ``reports``) of the models of one's
-    own whose tags stored reports carry now: neither the installed shipped model nor one
-    loaded from a shipped folder. A model the store knows only by its SHA-256 (provenance
+    own whose tags stored reports carry now: neither a model the project has shipped
+    (``SHIPPED_MODEL_IDS``: any version's, from any install) nor one loaded from a shipped
+    folder. A model the store knows only by its SHA-256 (provenance
     ``unknown``: a custom tagger, an old store) counts as one's own — which it most often is,
     and ``--retag`` goes on if it is not."""
+    from nlp_reports.classify.modelcard import SHIPPED_MODEL_IDS
     from nlp_reports.corpus.summarize import shipped_model_id
 
-    shipped = shipped_model_id()
+    shipped = SHIPPED_MODEL_IDS | {shipped_model_id()}
     rows = store.models(counts=True).to_dict("records")
-    return [r for r in rows if int(r.get("reports") or 0) > 0 and r["model_id"] != shipped
+    return [r for r in rows if int(r.get("reports") or 0) > 0 and r["model_id"] not in shipped
             and not shipped_folder(r.get("path"))]
 
 
