@@ -419,8 +419,10 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
             known = {r["model_id"]: r for r in store.models(counts=False).to_dict("records")}
     except Exception:  # (the warning is worth less than the run's exit code)
         known = {}
+    from nlp_reports.classify.modelcard import SHIPPED_MODEL_IDS
+
     own = [known.get(m, {"model_id": m}) for m in result.previous_models
-           if not shipped_folder(known.get(m, {}).get("path"))]
+           if m not in SHIPPED_MODEL_IDS and not shipped_folder(known.get(m, {}).get("path"))]
     if not own:
         return None
     names = ", ".join(f"{r.get('name') or '?'} ({r['model_id'][:12]})" for r in own[:3])

@@ -149,7 +149,8 @@ class StoreModelError(UsageError):
     """``tag`` names no model (``model=None``) and the store holds reports tagged with a
     model of one's own (not a shipped one): refused before anything is read or written, as
     the run would replace that model's tags with the shipped model's (newuser31). Give the
-    model again (``--model DIR --trust-model``) or re-tag on purpose (``--retag``).
+    model again (``--model DIR --trust-model``) or tag with the shipped model on purpose
+    (``--model default``: the reports another model tagged re-tagged; ``--retag``: every file).
     ``models``: the store's ``models`` rows of those models (with ``reports``, how many
     stored reports carry each one's tags); ``message_zh``: the message in Chinese."""
 
