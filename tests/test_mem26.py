@@ -162,18 +162,6 @@ def test_vocabulary_by_agency_does_not_hold_a_group_by_word_table():
 # --- template families: the shares of candidate pairs --------------------------------------
 
 
-def _old_shares(st, pairs, n_of):
-    """copying._shares before mem26: every pair × a's clustered statements, merged."""
-    from nlp_reports.corpus.copying import _directed, _matched
-
-    count = _matched(st, pairs).groupby(["a", "b"])["row"].nunique().rename("k").reset_index()
-    count["share"] = count["k"] / count["a"].map(n_of)
-    d = _directed(pairs).merge(count, on=["a", "b"], how="left").fillna({"share": 0})
-    back = d.rename(columns={"a": "b", "b": "a", "share": "share_back"})[["a", "b",
-                                                                          "share_back"]]
-    return d.merge(back, on=["a", "b"])
-
-
 @pytest.mark.parametrize("seed", range(20))
 def test_family_shares_equal_the_merged_rows(monkeypatch, seed):
     """Reports of 2–12 statements, some unclustered (-1), a cluster held twice by one report,
@@ -191,7 +179,9 @@ def test_family_shares_equal_the_merged_rows(monkeypatch, seed):
     ids = sorted(st["report_id"].unique())
     pairs = sorted({tuple(sorted(rng.sample(ids, 2))) for _ in range(rng.randrange(1, 40))})
     pairs = pd.DataFrame(pairs, columns=["a", "b"])
-    expected = _old_shares(st, pairs, n_of)[["a", "b", "share", "share_back"]]
+    with monkeypatch.context() as m:  # the counts from the merged rows, as before mem26
+        m.setattr(copying, "_shared_counts", copying._shared_counts_merged)
+        expected = copying._shares(st, pairs, n_of)[["a", "b", "share", "share_back"]]
     monkeypatch.setattr(copying, "_PAIR_BLOCK", 3)  # pairs in several blocks
     got = copying._shares(st, pairs, n_of)[["a", "b", "share", "share_back"]]
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))

@@ -686,21 +686,25 @@ _PAIR_BLOCK = 100_000
 def _shares(st: Any, pairs: Any, n_of: Any) -> Any:
     """Both directions of ``pairs`` with ``share`` (a's statements whose cluster b holds,
     over a's statements) and ``share_back`` (the same of b in a)."""
+    d = _directed(pairs)
+    d = d.assign(share=_shared_counts(st, pairs, d) / d["a"].map(n_of).to_numpy())
+    back = d.rename(columns={"a": "b", "b": "a", "share": "share_back"})[["a", "b",
+                                                                          "share_back"]]
+    return d.merge(back, on=["a", "b"])
+
+
+def _shared_counts(st: Any, pairs: Any, d: Any) -> Any:
+    """Per directed pair of ``d`` (:func:`_directed` of ``pairs``): a's statements whose
+    cluster b holds. k = Σ over clusters of (a's statements in it) × (b holds it): a sparse
+    report × cluster matrix's rows multiplied pair by pair, a block of pairs at a time.
+    (_matched's rows — each pair × a's statements — were 14 M on 5,000 generated reports:
+    0.5 GB.) A statement in two clusters is counted once by :func:`_shared_counts_merged`."""
     import pandas as pd
     from scipy import sparse
 
-    d = _directed(pairs)
-    if not st.loc[st["cluster"] >= 0, "row"].is_unique:  # (a statement in two clusters)
-        count = _matched(st, pairs).groupby(["a", "b"])["row"].nunique().rename("k")
-        count = count.reset_index()
-        count["share"] = count["k"] / count["a"].map(n_of)
-        d = d.merge(count[["a", "b", "share"]], on=["a", "b"], how="left").fillna({"share": 0})
-        back = d.rename(columns={"a": "b", "b": "a", "share": "share_back"})
-        return d.merge(back[["a", "b", "share_back"]], on=["a", "b"])
-    # k = Σ over clusters of (a's statements in it) × (b holds it): a sparse report ×
-    # cluster matrix's rows multiplied pair by pair, a block of pairs at a time. (_matched's
-    # rows — each pair × a's statements — were 14 M on 5,000 generated reports: 0.5 GB.)
-    rows = st.loc[st["cluster"] >= 0, ["report_id", "cluster"]]
+    rows = st.loc[st["cluster"] >= 0, ["report_id", "cluster", "row"]]
+    if not rows["row"].is_unique:  # (a statement in two clusters)
+        return _shared_counts_merged(st, pairs, d)
     rep, reps = pd.factorize(rows["report_id"])
     clu, _ = pd.factorize(rows["cluster"])
     held = sparse.csr_matrix((np.ones(len(rep), dtype=np.int64), (rep, clu)),
@@ -713,10 +717,14 @@ def _shares(st: Any, pairs: Any, n_of: Any) -> Any:
     for start in range(0, len(ok), _PAIR_BLOCK):
         part = ok[start:start + _PAIR_BLOCK]
         k[part] = np.asarray(held[ia[part]].multiply(has[ib[part]]).sum(axis=1)).ravel()
-    d = d.assign(share=k / d["a"].map(n_of).to_numpy())
-    back = d.rename(columns={"a": "b", "b": "a", "share": "share_back"})[["a", "b",
-                                                                          "share_back"]]
-    return d.merge(back, on=["a", "b"])
+    return k
+
+
+def _shared_counts_merged(st: Any, pairs: Any, d: Any) -> Any:
+    """:func:`_shared_counts` from :func:`_matched`'s rows (distinct statements per pair)."""
+    count = _matched(st, pairs).groupby(["a", "b"])["row"].nunique().rename("k")
+    k = d.merge(count.reset_index(), on=["a", "b"], how="left")["k"]
+    return k.fillna(0).to_numpy(np.int64)
 
 
 def _directed(pairs: Any) -> Any:
