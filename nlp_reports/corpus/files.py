@@ -19,11 +19,13 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nlp_reports.corpus import archive
-from nlp_reports.corpus.store import Store
 from nlp_reports.ingest import REPORT_SUFFIXES
+
+if TYPE_CHECKING:  # (the walk alone — train/suggest on a folder — does not load the store)
+    from nlp_reports.corpus.store import Store
 
 log = logging.getLogger("nlp_reports")
 
