@@ -251,7 +251,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     fifth less CPU and a quarter smaller store; summarize then segments the reports it
     samples from the stored rows, the same words, at its own cost).
     ``progress``: True draws a tqdm bar on stderr; a callable is given a :class:`Progress`
-    when the files are found, then at most every :data:`PROGRESS_SECONDS` and at each tenth
+    when the files are found, then at most every ``progress.PROGRESS_SECONDS`` and at each tenth
     of them (``tag`` logs ``Progress.line()`` so when stderr is not a terminal).
     ``timeout``: seconds one file may take to parse (None or 0: no limit); a file over it
     is recorded as failed with reason ``timeout`` and the batch goes on (POSIX: in worker

@@ -127,7 +127,7 @@ class _HeadStart:
     this process parses the first files (at most :data:`HEAD_START_FILES`) meanwhile, and makes their store rows but the statements' (:func:`_ready_ahead`). When
     the workers are about to start, the parent takes what it has finished and ends it; it
     tags those reports itself, as the first chunks, while the workers run the rest
-    (:func:`_run_forked_pools`), with the results a worker would give. It writes nothing
+    (``pool._run_forked_pools``), with the results a worker would give. It writes nothing
     to the store; it hands its work over in an anonymous file in memory (gone with the
     processes, even after a ``kill -9``); it dies with the parent; the log records of a
     file are logged by the parent when it takes the file (a file the run skips logs

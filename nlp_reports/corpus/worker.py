@@ -482,7 +482,7 @@ def _tag_parsed(outcomes: Iterable[tuple[Any, ...]], spec: TaggerSpec,
     for o in outcomes:
         if o[0] == "parsed":
             parsed.append((*o[1:], None))
-        elif o[0] == "prepared":  # (a head start's: :func:`_ready_ahead`)
+        elif o[0] == "prepared":  # (a head start's: head_start._ready_ahead)
             parsed.append(o[1:])
         else:
             out.append(o)
@@ -618,7 +618,7 @@ def _parse_watched(path: str, sha: str, size: int, load: Callable[[str], Any],
     """:func:`_parse_item` run in a helper thread, given ``seconds``: over the limit the
     file fails with reason ``timeout`` and the message of ``--timeout`` elsewhere, and the
     thread is left running (counted in ``_WATCH.abandoned``). A Dask task's parses only
-    (:func:`_dask_chunk`).
+    (``dask_backend._dask_chunk``).
 
     Why: ``--timeout`` is a SIGALRM, which only a process's main thread gets; a Dask task
     runs in a worker thread, so a file that hung its parser held the worker for ever and
