@@ -427,7 +427,10 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
         return None
     names = ", ".join(f"{r.get('name') or '?'} ({r['model_id'][:12]})" for r in own[:3])
     folder = next((r.get("path") for r in own if r.get("path")), None)
-    again = (f"--model {folder} --trust-model" if folder else "--model DIR --trust-model")
+    import shlex
+
+    again = (f"--model {shlex.quote(str(folder))} --trust-model" if folder
+             else "--model DIR --trust-model")
     return (f"warning: {result.retagged} stored reports were re-tagged with the shipped model "
             f"(no --model given); before, reports were tagged with {names}. To keep your "
             f"model's tags, run the same command with {again}\n"

@@ -314,3 +314,17 @@ def test_a_store_an_older_shipped_model_tagged_elsewhere_is_no_model_of_ones_own
     assert tag_paths([src], db, model=mine).ok == 3
     with pytest.raises(StoreModelError):
         tag_paths([src], db)
+
+
+def test_the_advice_quotes_a_model_folder_with_a_space(tmp_path):
+    """hostile26: the refusal's "--model <folder> --trust-model" is copied into a shell, so a
+    folder holding a space is quoted (unquoted, the copied command failed)."""
+    import shlex
+
+    src = _folder(tmp_path, "r")
+    db = tmp_path / "s.sqlite"
+    folder = tmp_path / "My Models" / "mine"
+    assert tag_paths([src], db, model=CardTagger(model_id="cd" * 32, path=folder)).ok == 3
+    with pytest.raises(StoreModelError) as info:
+        tag_paths([src], db)
+    assert f"--model {shlex.quote(str(folder.resolve()))} --trust-model" in str(info.value)

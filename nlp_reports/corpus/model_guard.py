@@ -14,6 +14,7 @@ model, wherever it was installed (its id is in ``modelcard.SHIPPED_MODEL_IDS``).
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,8 @@ def refuse_shipped_over_own(db: Any) -> None:
     names = "; ".join(_named(r) for r in own[:5]) + ("; …" if len(own) > 5 else "")
     names_zh = "；".join(_named(r, zh=True) for r in own[:5]) + ("等" if len(own) > 5 else "")
     folder = next((str(r["path"]) for r in own if r.get("path")), None)
-    keep = f"--model {folder} --trust-model" if folder else "--model DIR --trust-model"
+    keep = (f"--model {shlex.quote(folder)} --trust-model" if folder
+            else "--model DIR --trust-model")
     count = sum(int(r["reports"]) for r in own)
     where = getattr(db, "path", db)
     raise StoreModelError(
