@@ -684,7 +684,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     else:
         result = audit(args.db, **query)
     if args.html:
-        result.to_html(args.html)
+        result.to_html(args.html, max_rows=args.html_rows)
         _err(f"audit written to {args.html}")
     if args.csv:
         result.to_csv(args.csv, headers=args.headers)
@@ -1106,6 +1106,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "reports or fewer it opens with one card per report, every finding "
                         "numbered in full / 审查结果另存为网页；不超过5份报告时先逐份列出完整的"
                         "审查意见")
+    p.add_argument("--html-rows", type=_top, default=None, metavar="N",
+                   help="the --html page lists the first N reports in --sort's order and "
+                        "says how many more the CSV/JSON holds (default 5000; 0: all; its "
+                        "counts count every report) / 网页最多列出前N份报告（默认5000；0为全部），"
+                        "其余见 CSV/JSON")
     p.add_argument("--sort", default="defects", metavar="COLUMN",
                    help="order of every output (Markdown, CSV, JSON, HTML): default defects, "
                         "then signals, most first; a number column (year, counts) largest "

@@ -236,16 +236,25 @@ def test_f6_a_table_of_dashes_is_one_sentence(db):
     assert len(row["findings_zh"]) < 600
 
 
-def test_f6_filter_words_skip_the_labels_a_finding_quotes(db):
+@pytest.mark.browser
+@needs_chromium
+def test_f6_filter_words_skip_the_labels_a_finding_quotes(db, tmp_path):
+    # the filter reads the cells' text (auditpage26: it was a copy in data-filter)
     html = audit(db).to_html()
-    rows = re.findall(r'<tr data-path="[^"]*">(.*?)</tr>', html, re.S)
-    searched = {}
-    for tr in rows:
-        agency = re.search(r'<td class="agency">(.*?)</td>', tr)[1]
-        searched[agency] = " ".join(re.findall(r'data-filter="([^"]*)"', tr))
-    assert "表三缺少" in searched[LAND]  # what the finding says is searched ...
-    assert "False" not in " ".join(searched.values())  # an empty flag is not "False"
-    assert not any("逾期不补正" in t for t in searched.values())  # ... not the labels quoted
+    assert "“法律服务机构”" in html  # LAND's finding quotes the column it lacks
+    got = measure_in_chromium(html, """(function () {
+      var box = document.getElementById('audit-filter');
+      function shown(w) {
+        box.value = w; box.dispatchEvent(new Event('input'));
+        return Array.prototype.filter.call(document.querySelectorAll('#audit tbody tr'),
+          function (tr) { return tr.style.display !== 'none'; }).map(function (tr) {
+            return tr.cells[1].textContent; }); }
+      return {table3: shown('表三缺少'), falses: shown('False'), quoted: shown('逾期不补正'),
+              label: shown('法律服务机构')};
+    })()""", tmp_path)
+    assert LAND in got["table3"]  # what the finding says is searched ...
+    assert got["falses"] == []  # an empty flag is not "False"
+    assert got["quoted"] == [] and got["label"] == []  # ... not the labels quoted
 
 
 @pytest.mark.browser

@@ -401,13 +401,18 @@ class Audit:
         return json.dumps(self.to_dict(sort), **kwargs)
 
     def to_html(self, path: str | os.PathLike[str] | None = None,
-                sort: str | None = None) -> str:
-        """A self-contained page with a sortable table; written to ``path`` if given."""
-        from nlp_reports.corpus.html_report import audit_html
+                sort: str | None = None, *, max_rows: int | None = None) -> str:
+        """A self-contained page with a sortable table; written to ``path`` if given.
+
+        ``max_rows``: the table lists the first so many reports in ``sort``'s order and says
+        how many more the CSV/JSON holds (default ``html_report.DEFAULT_HTML_ROWS``, 5,000;
+        0: every report); the counts above it count them all."""
+        from nlp_reports.corpus.html_report import DEFAULT_HTML_ROWS, audit_html
 
         sort = sort or self.sort
         html = audit_html(Audit(self.sorted(sort), self.zh, sort, self.counted, self.notes,
-                                self.no_match, self.missing, self.models))
+                                self.no_match, self.missing, self.models),
+                          max_rows=DEFAULT_HTML_ROWS if max_rows is None else max_rows)
         if path is not None:
             from nlp_reports.corpus.html_report import write_page
 
@@ -2257,8 +2262,9 @@ _HANZI_YEAR = re.compile("二[〇○◯零0OＯ][〇○◯零0OＯ一二三四�
 _HANZI_DIGIT = str.maketrans("〇○◯零0OＯ一二三四五六七八九", "00000001234567" + "89")
 #: A two-digit year where nothing else can be meant: right before a part of the year
 #: ("24年底前", "24年第一季度", "24年6月"), no figure or numeral before it ("连续24年" is no year).
+#: Not "24年内": "力争10年内完成" is ten years.
 _SHORT_YEAR = re.compile(
-    r"(?<![\d〇零一二三四五六七八九十百])(\d\d)(?=年(?:底|末|初|内|上半年|下半年|第?[一二三四1-4]季度"
+    r"(?<![\d〇零一二三四五六七八九十百])(\d\d)(?=年(?:底|末|初|上半年|下半年|第?[一二三四1-4]季度"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月))")
 
 

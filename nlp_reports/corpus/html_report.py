@@ -1185,6 +1185,8 @@ _AUDIT_CSS = """
 .scroll td.list .first { flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap;
   text-overflow: ellipsis; }
 .scroll td.list .more { flex: none; color: #2471a3; white-space: nowrap; }
+.scroll td.list details[open] .first { white-space: normal; overflow: visible; }
+.scroll td.list details[open] .more { display: none; }
 .scroll .why { display: block; font-size: .75em; font-weight: normal; color: #7b241c;
   text-align: right; white-space: nowrap; }
 table.failed td { max-width: 50em; }
@@ -1289,15 +1291,21 @@ def _audit_cell(col: str, v: Any, kind: str, reasons: Sequence[str] = (),
 
 def _list_cell(parts: list[str], tip: str = "") -> str:
     """A cell of findings, one a line, folded to the first when several or long; ``tip``
-    (the English ids) is the cell's tooltip."""
+    (the English ids) is the cell's tooltip.
+
+    Each finding is written once (auditpage26: the first was written four times, 7.3 KB a
+    report): the first is the summary's line, clipped to one line by CSS while folded and
+    whole when open; the rest follow it in the body. The script of the page gives the
+    line its tooltip on hover (:data:`_FILTER_JS`), and the filter reads the text."""
     title = f' title="{esc(tip)}"' if tip else ""
     if len(parts) == 1 and _width(parts[0]) <= AUDIT_CELL_WIDTH:
         return f'<td class="text"{title}>{esc(parts[0])}</td>'
     more = f"+{len(parts) - 1} more 另{len(parts) - 1}条" if len(parts) > 1 else ""
-    return (f'<td class="list"{title}><details><summary title="{esc(parts[0])}">'
+    rest = ('<div class="rest">' + "<br>".join(esc(p) for p in parts[1:]) + "</div>"
+            if len(parts) > 1 else "")
+    return (f'<td class="list"{title}><details><summary>'
             f'<span class="tri">▸</span><span class="first">{esc(parts[0])}</span>'
-            f'<span class="more">{esc(more)}</span></summary>'
-            f'{"<br>".join(esc(p) for p in parts)}</details></td>')
+            f'<span class="more">{esc(more)}</span></summary>{rest}</details></td>')
 
 
 #: A text cell of the audit page longer than this (in half-em units: a Chinese character
@@ -1310,17 +1318,48 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
-def audit_html(audit: Any) -> str:
+#: The audit page lists at most this many reports by default (``--html-rows``): the first
+#: in its order, the rest counted and left to the CSV/JSON. The page is ≈ 4 KB a report
+#: (auditpage26, the benchmark's corpus): the first 5,000 of 20,000 (those with the most
+#: findings) 26.7 MB, which a browser opens, sorts and filters; 100,000 would be ≈ 400 MB.
+DEFAULT_HTML_ROWS = 5000
+
+
+def _more_rows(shown: int, total: int, order_en: str, order_zh: str) -> list[str]:
+    """What a page cut at ``shown`` of ``total`` reports says, in English and Chinese."""
+    more = total - shown
+    return [f'<p class="more-rows"><b>本页按表格顺序（{esc(order_zh)}）列出全部{total:,}份报告中的'
+            f"前{shown:,}份，另有{more:,}份报告未在本页列出；全部报告见 CSV 或 JSON（"
+            "nlp-reports audit --csv 文件，或 --format json）；--html-rows 0 在本页列出全部报告。"
+            f"</b><br>This page lists the first {shown:,} of {total:,} reports in the table's "
+            f"order ({esc(order_en)}); {more:,} more reports are not listed here. The CSV or "
+            "JSON holds every row: nlp-reports audit --csv FILE (or --format json); "
+            "--html-rows 0 lists them all on the page.</p>"]
+
+
+def audit_html(audit: Any, *, max_rows: int = DEFAULT_HTML_ROWS) -> str:
     """The audit as one self-contained page: failed files in a small table of their own,
     then one row per report in a sortable table, defect and signal columns under separate
     headings, that scrolls inside its box with the file and agency columns kept in view.
     A row's defect count names the columns behind it; long lists are folded to their
-    first item, so no row is tall and blank where its text is off to the right."""
-    from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
+    first item, so no row is tall and blank where its text is off to the right.
 
+    ``max_rows``: the table (and the printed blocks) list the first so many reports in the
+    audit's order and say how many more the CSV holds; 0 lists every report. The counts
+    above the table count every report."""
+    from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
+    from nlp_reports.errors import UsageError
+
+    if isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 0:
+        raise UsageError(f"max_rows: give a whole number ≥ 0 (0: every report), got "
+                         f"{max_rows!r}")
     df = audit.table
     failed = df[df["failed"] != ""]
     reps = df[df["failed"] == ""]
+    n_reports = len(reps)
+    if max_rows and n_reports > max_rows:  # the first in the page's order; the rest counted
+        reps = reps.iloc[:max_rows]
+        df = df[(df["failed"] != "") | df.index.isin(reps.index)]
     if "level" in reps:  # 部门 department, 县级（县、区、旗、县级市） county …
         reps = reps.assign(level=[level_name(v) for v in reps["level"]])
     folder = common_folder([str(p) for p in df["path"]])
@@ -1330,12 +1369,16 @@ def audit_html(audit: Any) -> str:
 
     order_zh = ("按缺陷数、提示数从多到少排序" if getattr(audit, "sort", "defects") == "defects"
                 else f"按“{COLUMN_NAMES_ZH.get(audit.sort, audit.sort)}”排序")
+    order_en = ("reports with defects first" if getattr(audit, "sort", "defects") == "defects"
+                else f"by {audit.sort}")
+    cut = _more_rows(len(reps), n_reports, order_en, order_zh) if len(reps) < n_reports else []
     body = ["<h1>政府信息公开工作年度报告 · 质量审查 Audit</h1>",
             f"<p>{esc(headline_zh(audit))}</p>",
             # the agencies with no report on --year are named once, in the Chinese headline
             f"<p>{esc(audit.headline(name_missing=False))}</p>",
             *([f'<p class="models">{esc(audit.models)}</p>'] if getattr(audit, "models", "")
               else []),
+            *cut,
             '<p class="note screen-only">缺陷：报告数据错误、缺失或不符合国家格式要求，应退回整改；'
             "提示：值得一看，但在合格报告中也常见（如套话雷同、问题无对应措施、沿用上年表述）。"
             f"{esc(order_zh)}；点击列名可重新排序（第一次从小到大，再点一次从大到小）。单元格显示"
@@ -1386,7 +1429,7 @@ def audit_html(audit: Any) -> str:
     cards = len(df) <= CARD_ROWS
     if cards:  # one report or a few: every finding in full, before the wide table
         body.append(_print_letters(df, short, zh_of, cards=True))
-    body.append(f"<h2>报告 Reports ({len(reps)})</h2>")
+    body.append(f"<h2>报告 Reports ({n_reports})</h2>")
     if len(reps):
         body.append('<p><input id="audit-filter" type="search" size="48" placeholder="筛选 '
                     'Filter: 机关、年度、文件夹、缺陷… (words separated by spaces)"> '
@@ -1397,6 +1440,7 @@ def audit_html(audit: Any) -> str:
                                getattr(audit, "counted", None))
     parts = [piece for text in body for piece in (text, "\n")]
     parts += table
+    parts += cut
     if not cards:
         parts += ["\n", _print_letters(df, short, zh_of)]
     return page("质量审查 Audit", parts, script=_SORT_JS + _FILTER_JS, wide=True,
@@ -1505,25 +1549,50 @@ def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> s
 #: The audit page's filter box: a row stays when its text holds every word typed (an agency,
 #: a year, a folder, 勾稽 …), so a reviewer can narrow 2,000 rows to one city or one defect.
 #: Cells marked ``data-nofilter`` (``shared_with``: other agencies' names) are not searched,
-#: and ``signals_zh`` is searched without the agencies it names (its ``data-filter``):
-#: "梅溪县" keeps 梅溪县's bodies, not every report that shares a phrase with one of them.
+#: and the findings' cells (``data-q``) are searched without the labels they quote nor the
+#: agencies ``signals_zh`` names (:data:`_SHARED_NAMES`, :data:`_QUOTED`, the same patterns
+#: in the script): "梅溪县" keeps 梅溪县's bodies, not every report that shares a phrase with
+#: one of them. The text is read from the cells (it was a copy in ``data-filter``, the
+#: page's largest part: auditpage26), once, at the first word typed.
 _SHARED_NAMES = re.compile(r"与其他机关（[^（）]*）")
 #: A label quoted in a finding (a row's printed name, a section's title): not searched.
 _QUOTED = re.compile(r"“[^”]*”")
 _FILTER_JS = """
 (function () {
+  var table = document.getElementById('audit');
+  if (table) {  // a folded finding's tooltip: its whole first line, set on hover
+    table.addEventListener('mouseover', function (e) {
+      var s = e.target.closest ? e.target.closest('td.list summary') : null;
+      if (s && !s.title) { s.title = s.querySelector('.first').textContent; }
+    });
+  }
   var box = document.getElementById('audit-filter');
   if (!box) { return; }
   var shown = document.getElementById('audit-shown'), letters = {};
   document.querySelectorAll('.letter').forEach(function (d) {
     letters[d.getAttribute('data-path')] = d; });
+  function finding(td) {  // a finding's words, one item a line, without what it quotes
+    var parts = [], first = td.querySelector('.first'), rest = td.querySelector('.rest');
+    if (!first) { parts.push(td.textContent); }
+    else {
+      parts.push(first.textContent);
+      if (rest) { rest.childNodes.forEach(function (n) { parts.push(n.textContent); }); }
+    }
+    return parts.join(' ').replace(/与其他机关（[^（）]*）/g, '与其他机关')
+      .replace(/“[^”]*”/g, '');
+  }
+  function searched(tr) {
+    if (tr.searched === undefined) {
+      tr.searched = Array.prototype.filter.call(tr.cells, function (td) {
+        return !td.hasAttribute('data-nofilter'); }).map(function (td) {
+        return td.hasAttribute('data-q') ? finding(td) : td.textContent; }).join(' ');
+    }
+    return tr.searched;
+  }
   box.addEventListener('input', function () {
     var words = box.value.trim().split(/\\s+/).filter(Boolean), n = 0, all = 0;
     document.querySelectorAll('#audit tbody tr').forEach(function (tr) {
-      var text = Array.prototype.filter.call(tr.cells, function (td) {
-        return !td.hasAttribute('data-nofilter'); }).map(function (td) {
-        return td.hasAttribute('data-filter') ? td.getAttribute('data-filter')
-          : td.textContent; }).join(' ');
+      var text = searched(tr);
       var keep = words.every(function (w) {
         return text.indexOf(w) >= 0; });
       tr.style.display = keep ? '' : 'none'; all++; if (keep) { n++; }
@@ -1534,6 +1603,12 @@ _FILTER_JS = """
   });
 })();
 """
+
+
+def _searched(cell: str) -> str:
+    """A findings cell marked for the filter (``data-q``: read without the labels it quotes;
+    :data:`_FILTER_JS`); an empty cell as it is."""
+    return cell if cell == "<td></td>" else cell.replace("<td", "<td data-q", 1)
 
 
 def relative_path(path: Any, folder: str) -> str:
@@ -1599,19 +1674,16 @@ def _audit_table_parts(df: Any, defect_cols: list[str], signal_cols: list[str], 
             if c == "shared_with":  # other agencies' names: not what the filter box is for
                 cells.append(_audit_cell(c, v, "").replace("<td", '<td data-nofilter="1"', 1))
             elif c == "signals_zh":  # searched without the agencies its sentences name
-                searched = _QUOTED.sub("", _SHARED_NAMES.sub(
-                    "与其他机关", "" if _missing(v) else str(v)))
-                cells.append(_audit_cell(c, v, "").replace(
-                    "<td", f'<td data-filter="{esc(searched)}"', 1))
+                cells.append(_searched(_audit_cell(c, v, "")))
             elif (c in group and c not in ("defects", "signals") and not _is_number(v)
                   or c == "findings_zh"):
                 # a finding is found by its category's words (勾稽, 逾期, 未填报 …), not by
                 # the row labels it quotes (“申请人无正当理由逾期不补正” is no late report)
                 said = zh_of(row["path"], c) if zh_of and c in group else []
-                text = (" ".join(said) if said else str(v)) if _flagged(v) else ""
-                searched = _QUOTED.sub("", _SHARED_NAMES.sub("与其他机关", text))
-                cells.append(_audit_cell(c, v, group.get(c, ""), (), said).replace(
-                    "<td", f'<td data-filter="{esc(searched)}"', 1))
+                if not _flagged(v):  # an empty flag is not "False"
+                    cells.append("<td></td>")
+                    continue
+                cells.append(_searched(_audit_cell(c, v, group.get(c, ""), (), said)))
             elif c in pos:
                 text = short(v) if c == "path" else ("" if _missing(v) else v)
                 title = f' title="{esc(v)}"' if c == "path" else ""
