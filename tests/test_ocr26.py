@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports import load_report
-from nlp_reports.ingest.normalize import normalize_text
+from nlp_reports.ingest.normalize import drop_running_heads, normalize_text
 
 FIX = Path(__file__).parent / "fixtures" / "ocr26"
 
@@ -126,6 +126,8 @@ def stale_rows(tmp_path_factory) -> dict[str, dict]:
         # a year ahead, a count of years, history in Chinese numerals: no finding
         "石渠县档案馆": (2024, ["二〇二五年底前完成馆藏目录数字化。", "馆藏开放工作已连续24年未间断，将继续坚持。",
                             "二〇二三年以来已全部完成的整改事项按季度回头看。"]),
+        # "10年内" is within ten years, not 2010 (review26c): no finding in a 2011 report
+        "澄江乡人民政府": (2011, ["力争10年内完成全乡档案数字化。"]),
     }
     for agency, (year, measures) in reports.items():
         (folder / f"{agency}.txt").write_text(_five_report(agency, year, measures), "utf-8")
@@ -145,6 +147,7 @@ def test_stale_year_reads_chinese_numeral_and_two_digit_years(stale_rows):
 
 def test_stale_year_leaves_a_year_ahead_a_count_and_history(stale_rows):
     assert stale_rows["石渠县档案馆"]["stale_year"] == ""
+    assert stale_rows["澄江乡人民政府"]["stale_year"] == ""
 
 
 # --- a title the scan's width broke inside 年度报告 ----------------------------------------------
@@ -200,3 +203,15 @@ def test_a_list_whose_markers_the_width_cut_splits_as_the_clean_one(tmp_path):
     got = [(s.marker, s.text) for s in load_report(f).statements]
     assert [m for m, _ in got][-3:] == ["一是", "二是", "三是"]
     assert got[-2][1] == "统一依申请公开答复文书模板，严格依法依规答复；"
+
+
+def test_a_sentence_at_both_page_breaks_is_no_running_head():
+    """review26c: the two-break rule (a line naming the title's agency below both page numbers
+    of a three-page scan is its head) reads labels only: the same sentence below both breaks —
+    "临溪县卫生健康局将继续推进公开。" — stays in the text; the label still goes."""
+    title = "临溪县卫生健康局2023年政府信息公开工作年度报告"
+    for line, kept in (("临溪县卫生健康局将继续推进公开。", True), ("临溪县卫生健康局政务公开", False)):
+        text = (f"{title}\n一、总体情况\n本年度主动公开信息52条。\n第 1 页\n{line}\n"
+                f"五、存在的主要问题及改进情况\n公开栏更新慢。\n第 2 页\n{line}\n"
+                f"六、其他需要报告的事项\n无。\n")
+        assert (drop_running_heads(text).count(line) == 2) is kept, line

@@ -127,8 +127,11 @@ def drop_running_heads(text: str) -> str:
     agency = _TITLE_AGENCY.match(title) if breaks == 2 else None
 
     def running(key: str, where: list[int]) -> bool:
+        # (the two-break rule reads labels only: "某某局将继续推进公开。" at both breaks is a
+        # sentence of the text — a head or foot has no 。，；)
         return len(where) >= _RUNNING_HEAD_MIN or (
-            agency is not None and len(where) == 2 and key.startswith(agency.group(1)))
+            agency is not None and len(where) == 2 and key.startswith(agency.group(1))
+            and not any(c in key for c in "。，；,;"))
 
     repeated = {key for key, where in heads.items() if running(key, where)}
     if repeated:  # each such line must stand nowhere else below page 1, but as the
