@@ -296,7 +296,7 @@ def repair_extraction(text: str) -> str:
     (→ "。"); doubled punctuation ("。。"); a leading 其一， / 一是， marker the model's own
     ``strip_marker`` leaves. Full width needs nothing here: the features map it themselves.
 
-    Text without any of these comes back as it is (``tests/test_robust_s6.py`` checks the
+    Text without any of these comes back as it is (``tests/test_tokenize_noise_repair.py`` checks the
     shipped model's predictions are unchanged on the held-out and labeled statements).
     """
     if not _noise_hint().search(text):
@@ -394,7 +394,7 @@ def _maybe_noisy(texts: Sequence[str]) -> list[int]:
 
     Why: the regex scans ~6 µs a statement, a tenth of what the model costs; the lookups
     cost a fraction of a µs, and only the few texts found get the regexes
-    (``tests/test_robust_s6.py`` checks both paths agree on the labeled corpus).
+    (``tests/test_tokenize_noise_repair.py`` checks both paths agree on the labeled corpus).
     """
     import numpy as np
 

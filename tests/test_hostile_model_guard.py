@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_models24 import FILES, CardTagger
+from test_store_models import FILES, CardTagger
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, tag_paths

@@ -37,7 +37,7 @@ def test_text_without_report_content_is_not_a_report(text):
 
 def test_a_headingless_page_with_a_key_phrase_and_a_year_parses():
     # (s6: a key phrase alone is no report any more; the year it names makes it one; s10: with
-    # prose of a short older report — one sentence is refused as too short, test_newuser8)
+    # prose of a short older report — one sentence is refused as too short, test_parse_crawler_output)
     text = ("2012年，某局依申请公开工作情况说明：全年主动公开政府信息36条，其中规范性文件4件；"
             "全年未收到政府信息公开申请，未收取任何费用，未发生行政复议和行政诉讼。"
             "工作中还存在公开不够及时的问题，下一步将明确专人负责，按月更新。")

@@ -29,7 +29,7 @@ def test_train_with_shipped_trains_on_the_installed_corpus_and_the_users_labels(
     assert main(["train", "--with-shipped", str(mine), "--out", str(tmp_path / "m"), "-q"]) == 0
     shipped = [str(f) for f in shipped_labeled_files()]
     assert len(shipped) > 10 and all(f.endswith(".jsonl") for f in shipped)
-    # train(with_shipped=True) puts the shipped files first (tests/test_corpus16b.py)
+    # train(with_shipped=True) puts the shipped files first (tests/test_train_retrain_loop.py)
     assert seen["data"] == [str(mine)] and seen["with_shipped"] is True
     # the card's command says how the model was made, not the expanded file list twice
     assert "--with-shipped" in seen["command"] and shipped[0] not in seen["command"]

@@ -9,7 +9,7 @@ each sign: the words (jieba segmentation, 词) and character n-grams (字符 n �
 a text towards a label and those that pushed it away.
 
 Exact, not an approximation: the contributions of all features plus the intercept are the
-score the model computes (``tests/test_explain22.py``). The layout evidence
+score the model computes (``tests/test_explain.py``). The layout evidence
 ``Tagger.tag`` adds (the block a statement sits in, a prior on the kind) is no part of the
 linear score and so of no explanation here.
 

@@ -7,7 +7,7 @@ described once with its members listed) for the store tables of ``export``, the 
 the summary's CSV tables and the audit's CSV. ``nlp-reports codebook`` writes it (CSV,
 JSON or Markdown: docs/codebook.md is its Markdown), ``export --codebook`` writes
 ``codebook.csv`` beside the tables, and ``export --format dta`` takes each variable's
-label from it. tests/test_codebook16.py checks that every column any export writes has an
+label from it. tests/test_codebook_exports.py checks that every column any export writes has an
 entry and that every entry names a column still written, so it cannot go stale.
 
 Flags are 0/1 in every CSV and ``.dta`` file (the store's, the panel's, the audit's and

@@ -1,4 +1,4 @@
-"""Write the PDF inputs of tests/test_redteam8.py (run once; the PDFs are committed):
+"""Write the PDF inputs of tests/test_normalize_running_heads.py (run once; the PDFs are committed):
 .venv/bin/python tests/data/redteam8/_make_pdf.py. Fictional text written for the tests."""
 
 from __future__ import annotations
