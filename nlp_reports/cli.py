@@ -259,7 +259,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 def _figure_lines(metrics: dict, shipped: dict | None) -> list[str]:
     """train's test figures: the split sizes, then one row a figure with the new model, the
-    keyword baseline and the shipped model on the SAME test statements (newuser17: the new
+    keyword baseline and the shipped model on the SAME test statements (else the new
     model's figures sat beside the card's, which rest on other statements)."""
     from nlp_reports.classify.evaluate import fmt_figure
 
@@ -402,7 +402,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | None:
     """The warning, English then Chinese, when a run without --model re-tagged reports a
-    model of one's own had tagged: the shipped model's tags replace hers (newuser31: after
+    model of one's own had tagged: the shipped model's tags replace hers (a researcher, after
     retraining, adding this year's files with the README's plain ``tag`` command put the store
     back on the shipped model, said only in a clause of the end line). None otherwise, and
     when the models replaced were the shipped one's (an upgrade's re-tag is expected)."""

@@ -148,7 +148,7 @@ class UsageError(NlpReportsError, ValueError):
 class StoreModelError(UsageError):
     """``tag`` names no model (``model=None``) and the store holds reports tagged with a
     model of one's own (not a shipped one): refused before anything is read or written, as
-    the run would replace that model's tags with the shipped model's (newuser31). Give the
+    the run would replace that model's tags with the shipped model's. Give the
     model again (``--model DIR --trust-model``) or tag with the shipped model on purpose
     (``--model default``: the reports another model tagged re-tagged; ``--retag``: every file).
     ``models``: the store's ``models`` rows of those models (with ``reports``, how many

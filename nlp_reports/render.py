@@ -8,7 +8,7 @@ _NUMERALS = "一二三四五六"
 _PREVIEW = 60
 #: Where the checks are said in Chinese, with the cell to fix, and what ``parse`` cannot
 #: see alone (blank cells, the deadline, last year's report): a clerk checking her own
-#: report before publishing reads this line, not the ids (newuser19).
+#: report before publishing reads this line, not the ids.
 _AUDIT_HINT = ("中文审查意见（逐项写明应改的单元格，另查未填报单元格、发布时限、与上年报告的比较）："
                "nlp-reports audit 本年报告文件 上年报告文件")
 

@@ -392,7 +392,7 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
 
 #: Words of each theme's boundary in the guidelines' table (docs/annotation-guidelines.md §3),
 #: for the hint to a labeller who wrote her domain's word for a theme ('个人信息保护',
-#: '患者隐私' → confidentiality; newuser31) rather than its name: the table decides, not her.
+#: '患者隐私' → confidentiality) rather than its name: the table decides, not her.
 _THEME_WORDS: dict[str, tuple[str, ...]] = {
     "staffing": ("人员", "人手", "专人", "专职", "兼职"),
     "training": ("培训", "业务能力", "素质"),
@@ -430,7 +430,7 @@ _THEMES_MISNAMED = re.compile(r"(?i)themes?|主题|labels?|tags?")
 
 def _theme_id(label: str) -> str:
     """The theme id ``label`` names: an id in any case (Excel capitalizes a cell's first
-    letter: 'Platform', newuser17), or a Chinese name; else ``label`` stripped."""
+    letter: 'Platform'), or a Chinese name; else ``label`` stripped."""
     label = label.strip()
     return THEME_ALIASES.get(label) or (label.lower() if label.lower() in THEME_IDS else label)
 
@@ -469,7 +469,7 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         raise DataError(f"{where}: {unknown_labels_message([kind], 'kind')}")
     if "themes" not in rec:
         stray = [k for k in rec if isinstance(k, str) and _THEMES_MISNAMED.fullmatch(k.strip())]
-        if stray:  # {"theme": [...]}: read as no theme, silently (newuser14)
+        if stray:  # {"theme": [...]} would be read as no theme, silently
             raise DataError(f"{where}: no 'themes' field, but {stray[0]!r}: the field is "
                             "named 'themes' (a list of theme ids, empty for none)")
     themes = rec.get("themes", [])
@@ -541,7 +541,7 @@ def layout_warnings(items: Sequence[LabeledStatement]) -> list[str]:
 
     Why a warning, never a refusal: a block can hold both (a problem item ending
     "下一步，将…" is a measure, guidelines §2), but a newcomer who labelled plain measures
-    "problem" (newuser31: 7 of 96) had nothing to tell her so, and the model learns it.
+    "problem" (7 of 96 in one researcher's labels) had nothing to tell her so, and the model learns it.
     """
     against: dict[str, list[LabeledStatement]] = {"problem": [], "measure": []}
     checked = 0

@@ -154,7 +154,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         from nlp_reports.errors import DataError
 
         raise DataError("no labeled statements to evaluate")
-    layout = layout_warnings(items)  # gold kinds against their sub-heading (labels26)
+    layout = layout_warnings(items)  # gold kinds against their sub-heading
     warn_data(layout)
     if base is not None and cv is None:
         from nlp_reports.errors import UsageError
@@ -172,7 +172,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         if extra:
             # every fold trains on the base too: "150 statements … the keyword baseline is
             # likely better", "publicity 7 cannot be learned" were false of base + data
-            # (newuser14); what stays true is that few statements are scored
+            # (a base of 23,000 shipped statements); what stays true is that few statements are scored
             warnings = scarcity_warnings([*extra, *items], "the training folds (base and data)")
             if len(items) < MIN_STATEMENTS:
                 warnings.append(f"the figures rest on only {len(items)} statements (at least "
@@ -186,7 +186,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         result = _cross_validate(items, k=int(cv), model=tagger, tokenizer=tokenizer,
                                  seed=seed, base=extra)
         # the shipped model as installed on the same statements: one prediction pass beside
-        # K trainings (newuser31 ran a second command for it)
+        # K trainings (it took a second command before)
         shipped = _shipped_beside(None, items, None, tokenizer)
         return {**result, "warnings": warnings,
                 **({"layout_warnings": layout} if layout else {}),
@@ -260,7 +260,7 @@ def baseline_ahead(result: dict[str, Any]) -> list[str]:
     scores above the model in an :func:`evaluate` result: ``["micro_f1"]``, empty when none.
 
     Why said: on a researcher's own labels the keyword baseline beat the cross-validated
-    model (micro-F1 0.797 vs 0.791) and nothing said so (newuser31) — most often because the
+    model (micro-F1 0.797 vs 0.791) and nothing said so — most often because the
     labels were made by keywords, from which a model learns nothing the keywords lack."""
     m, b = result["model"], result["baseline"]
     return [key for key, _, _ in HEADLINE_FIGURES
@@ -277,7 +277,7 @@ def _shipped_beside(tagger: Any, items: Sequence[LabeledStatement], keep: Any,
     line — the table set a retrained model beside the keyword baseline only, and the
     statements it held out (the fair comparison) are not listed anywhere; train printed the
     new model's test figures beside the shipped card's, which rest on other statements
-    (0.868 on 3,432 vs 0.867 on 3,420) (newuser17).
+    (0.868 on 3,432 vs 0.867 on 3,420), so the two could not be compared.
     ``{"model_id", "model": scores, "n_trained_on": of these statements, how many the
     shipped model was trained on (0 for a test split of the shipped corpus split as it was;
     a --test file of shipped training statements makes its figure no held-out one),

@@ -303,7 +303,7 @@ def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int, *,
     the 'fewer than asked' DataWarning, so that it names the line that called ``suggest``;
     ``excluded``: how many statements were left out as already labelled (``exclude``), which
     that warning counts apart: "the corpus has 20 distinct statements" read as the whole
-    corpus after a first round of 60 (newuser31)."""
+    corpus after a first round of 60."""
     import numpy as np
 
     thresholds = np.array([tagger.thresholds[t] for t in THEME_IDS])
@@ -330,7 +330,7 @@ def _least_sure(keys: list[str], preds: Sequence[Any], tagger: Any, n: int, *,
     if len(picked) < n:  # say why, or "-n 150" giving 62 looks like a bug
         from nlp_reports.classify.dataset import warn_data
 
-        # a DataWarning too: in a notebook the logger alone shows nothing (newuser26)
+        # a DataWarning too: in a notebook the logger alone shows nothing
         left = (f"{len(keys)} distinct statements not yet labelled (after removing repeats "
                 f"and the {excluded} statements found in the excluded label files)"
                 if excluded else f"{len(keys)} distinct statements (after removing repeats)")
@@ -392,7 +392,7 @@ def _model_scores(kind_scores: dict[str, float], block: str | None) -> list[floa
 
 def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, Any]]:
     """:func:`suggest` on the statements a ``tag`` store holds: no report parsed again (a
-    folder of thousands of reports took minutes to re-parse for a list of 50, newuser17).
+    folder of thousands of reports took minutes to re-parse for a list of 50).
 
     The loaded ``tagger`` ranks them. Statements of reports tagged with it use the scores
     stored (the model's own kind scores recovered, :func:`_model_scores`); those tagged with

@@ -221,7 +221,7 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                             thresholds=thresholds, weights=weights,
                             with_shipped=with_shipped or None)
     items, files = _load(data)
-    warn_data(layout_warnings(items))  # kind labels against their sub-heading (labels26)
+    warn_data(layout_warnings(items))  # kind labels against their sub-heading
     if with_shipped:
         shipped = shipped_labeled_files()
         items, files = load_labeled(shipped) + items, [*shipped, *files]
@@ -521,7 +521,7 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
 def too_few_labels(warnings: Sequence[str]) -> bool:
     """Whether a model card's warnings say its labels are too few, not only that some of
     one's own statements were held out (:func:`held_out_own`): a model trained on the
-    23,000 shipped statements and 150 of one's own was headed "too few labels" (newuser14)."""
+    23,000 shipped statements and 150 of one's own was headed "too few labels"."""
     return any(not w.startswith(_HELD_OUT_OWN) for w in warnings)
 
 

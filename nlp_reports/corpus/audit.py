@@ -444,7 +444,7 @@ def _findings_markdown(reps: Any) -> str:
     """Each report's 审查意见 in full, one numbered finding a line, under its agency, year
     and file: the table's findings_zh / signals_zh cells are cut to a preview, and a
     clerk checking her own report before publishing reads these sentences, not the
-    columns (newuser19). Empty when no report shown has a finding."""
+    columns. Empty when no report shown has a finding."""
     shown = reps[(reps["defects"] > 0) | (reps["signals"] > 0)]
     if not len(shown):
         return ""
@@ -1321,7 +1321,7 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     # a problem statement is matched when a measure of the report shares one of its themes:
     # the model often gives a problem a second theme its measure does not name ("…深度和
     # 广度不够" content_quality besides proactivity), and matching theme by theme flagged
-    # most sound reports (the s9 trial: 21 of 39)
+    # most sound reports (21 of 39 in a folder of real reports)
     mask = st["theme_mask"].to_numpy(dtype=np.int64)
     is_measure = (st["kind"] == "measure").to_numpy()
     measured = pd.Series(mask[is_measure], index=st["report_id"].to_numpy()[is_measure])
@@ -1908,7 +1908,7 @@ def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
         as_written = f"（填写为“{'”“'.join(written)}”）" if written else ""
         size = _table_size(cells)
         if len(cells) >= BLANK_SUMMARY_CELLS and size and len(cells) * 2 >= size:
-            # most of the table: one sentence, not a list of every row (s11 trial F6)
+            # most of the table: one sentence, not a list of every row
             zh.setdefault(rid, []).append(
                 f"{name}用“{'”“'.join(written)}”代替0（{len(cells)}个单元格），请按国家表式填写数字0"
                 if written else f"{name}有{len(cells)}个单元格空白未填（共{size}个），请按国家"
@@ -2431,13 +2431,13 @@ def _names_other_agency(reps: Any, five: Any) -> tuple[Any, Any, Any]:
                         and _stem(t) != _stem(own) and t not in agency})
         # (a place inside a longer one found too — 河口镇 in 新河口镇 — is not said twice;
         # the longer ones' inner strings listed once: a 300 KB 五 naming 9,000 towns took
-        # 22 s comparing each found place with every other, scale25)
+        # 22 s comparing each found place with every other)
         names = {t for _, t in found}
         inside = {u[i:j] for u in names for i in range(len(u))
                   for j in range(i + 1, len(u) + 1) if j - i < len(u)}
         hits = list(dict.fromkeys(t for _, t in found if t not in inside))
         shown, rest = hits[:SAME_YEAR_NAMES], len(hits) - SAME_YEAR_NAMES  # (a cell stays
-        # readable: scale25's 五 naming 9,287 towns filled 594 KB)
+        # readable: a 五 naming 9,287 towns filled 594 KB)
         values.append(LIST_SEP.join([f"'{t}' ({holders[t]}) in section 五" for t in shown]
                                     + ([f"and {rest} more"] if rest > 0 else [])))
         counts.append(len(hits))

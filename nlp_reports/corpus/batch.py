@@ -268,7 +268,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     """
     if backend not in ("joblib", "dask"):
         raise UsageError(f"backend must be 'joblib' or 'dask', not {backend!r}")
-    if model is None and not retag:  # her model's tags are not replaced unasked (newuser31)
+    if model is None and not retag:  # her model's tags are not replaced unasked
         from nlp_reports.corpus.model_guard import refuse_shipped_over_own
 
         refuse_shipped_over_own(db)

@@ -336,7 +336,7 @@ def _check_code(client: Any, spec: Any, model_id: str | None) -> None:
     client, or loads another model (:class:`ClusterError` naming each such worker).
 
     Why: a worker started from another checkout or an older install parsed with its own
-    code and the run said nothing (newuser22's D3): the store mixed two parsers. A worker
+    code and the run said nothing: the store mixed two parsers. A worker
     whose code lacks this check fails it ("Can't get attribute '_worker_code'"), told alike.
     """
     ours = (*_code_stamp(), model_id)

@@ -129,7 +129,7 @@ def _walk(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
     """``os.walk(top)`` (top-down, the caller may prune ``dirs``, links to folders listed
     but not entered, unreadable folders passed over) without recursion: Python 3.11's
     recursed once a level, and a folder nested 1,500 deep raised RecursionError out of the
-    walk (hostile11)."""
+    walk."""
     stack = [top]
     while stack:
         root = stack.pop()

@@ -1293,7 +1293,7 @@ def _list_cell(parts: list[str], tip: str = "") -> str:
     """A cell of findings, one a line, folded to the first when several or long; ``tip``
     (the English ids) is the cell's tooltip.
 
-    Each finding is written once (auditpage26: the first was written four times, 7.3 KB a
+    Each finding is written once (the first was written four times, 7.3 KB a
     report): the first is the summary's line, clipped to one line by CSS while folded and
     whole when open; the rest follow it in the body. The script of the page gives the
     line its tooltip on hover (:data:`_FILTER_JS`), and the filter reads the text."""
@@ -1320,7 +1320,7 @@ def _width(text: str) -> int:
 
 #: The audit page lists at most this many reports by default (``--html-rows``): the first
 #: in its order, the rest counted and left to the CSV/JSON. The page is ≈ 4 KB a report
-#: (auditpage26, the benchmark's corpus): the first 5,000 of 20,000 (those with the most
+#: (the benchmark's corpus): the first 5,000 of 20,000 (those with the most
 #: findings) 26.7 MB, which a browser opens, sorts and filters; 100,000 would be ≈ 400 MB.
 DEFAULT_HTML_ROWS = 5000
 
@@ -1413,7 +1413,7 @@ def audit_html(audit: Any, *, max_rows: int = DEFAULT_HTML_ROWS) -> str:
     else:
         body.append("<p>未能读取的文件 Files that could not be read: none.</p>")
     zh = getattr(audit, "zh", None)
-    # one dict lookup a cell: zh.at[path, col] cost ~20 us, 19 cells a report (scale25)
+    # one dict lookup a cell: zh.at[path, col] cost ~20 us, 19 cells a report
     by_path = (zh.to_dict("index") if zh is not None and zh.index.is_unique else None)
 
     def zh_of(path: Any, col: str) -> list[str]:
@@ -1488,7 +1488,7 @@ _NUMBERED = re.compile(r"（\d+）")
 #: Up to this many rows (reports and unread files), the audit page opens with one card per
 #: report, every finding numbered in full (what it prints): the files of ``audit FILE …``
 #: (this year's report and last year's) or one agency's few years, read by the person who
-#: fixes them; a corpus table's cells show one finding and "+2 more" each (newuser19). Six
+#: fixes them; a corpus table's cells show one finding and "+2 more" each. Six
 #: cards already fill three screens, where the sortable table serves better.
 CARD_ROWS = 5
 
@@ -1553,7 +1553,7 @@ def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> s
 #: agencies ``signals_zh`` names (:data:`_SHARED_NAMES`, :data:`_QUOTED`, the same patterns
 #: in the script): "梅溪县" keeps 梅溪县's bodies, not every report that shares a phrase with
 #: one of them. The text is read from the cells (it was a copy in ``data-filter``, the
-#: page's largest part: auditpage26), once, at the first word typed.
+#: page's largest part), once, at the first word typed.
 _SHARED_NAMES = re.compile(r"与其他机关（[^（）]*）")
 #: A label quoted in a finding (a row's printed name, a section's title): not searched.
 _QUOTED = re.compile(r"“[^”]*”")

@@ -2,7 +2,7 @@
 
 A researcher re-tags her store with a model retrained on her labels, then adds this year's
 files with the plain ``tag`` command, no ``--model``. Resume re-tags a stored report whose
-model differs, so the shipped model's tags replaced hers, said after the fact (newuser31).
+model differs, so the shipped model's tags replaced hers, said after the fact.
 :func:`refuse_shipped_over_own` stops such a run before it reads or writes anything, naming
 her model(s) and the ways on: her model again (``--model DIR --trust-model``), or the
 shipped model on purpose (``--model default``, or ``--retag``: every file re-tagged). A store tagged only by a shipped model (this

@@ -201,8 +201,8 @@ def _balanced(out: Any) -> Any:
 def _agency_attributes(blank: Any, out: Any) -> Any:
     """``blank`` (balanced rows: agency, year) with each agency's ``level`` and ``region`` as
     its nearest earlier report gives them, else its first report's: a regression of
-    has_report on level would otherwise drop every year without a report (newuser30), and an
-    agency that became a city in 2022 was no city in 2021 (scale25)."""
+    has_report on level would otherwise drop every year without a report, and an
+    agency that became a city in 2022 was no city in 2021."""
     import pandas as pd
 
     known = (out[["agency", "year", "level", "region"]].drop_duplicates(["agency", "year"])

@@ -53,7 +53,7 @@ def _submit(pool: Any, *args: Any) -> Any:
     A pool that broke before the call (a worker killed while this process tagged a head
     start's files or wrote to the store) gives a future failed with BrokenProcessPool, which
     the caller handles when its turn comes as for a chunk in flight: submit raised it, a
-    traceback out of the run (hostile11)."""
+    traceback out of the run."""
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
@@ -320,7 +320,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     # Objects alive now (the model, the dictionaries) move to a generation the collector
     # never scans: a forked worker's collections then do not touch — and so copy — every
     # page they share with the parent. No collection first: it cost 9–11 ms before the
-    # workers could be forked and freed a handful of objects (jobs23); garbage frozen
+    # workers could be forked and freed a handful of objects; garbage frozen
     # with the rest is collected after the run (unfreeze).
     gc.freeze()
     pool = None

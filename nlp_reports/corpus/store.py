@@ -808,7 +808,7 @@ def repaired_report(report: Report, tagged: Sequence[Any], words: Sequence[str] 
     n = sum(found.values())
     if n:
         # the first places only: a loader that put one in each of 100,000 statements wrote
-        # a 2.6 MB message, shown whole in the audit's cell and page (scale25)
+        # a 2.6 MB message, shown whole in the audit's cell and page
         shown = list(found.items())[:_REPAIRED_PLACES]
         places = ", ".join(f"{where} ({k})" for where, k in shown)
         if len(found) > len(shown):

@@ -2189,7 +2189,7 @@ def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
     of one picked before it: cosine ≥ ``threshold`` (rows of ``x`` L2-normalised), or one
     normalised text (``texts``) of 20 characters or more lying inside the other. The same
     sentence with another tail (…，在用地审批领域尤为明显), a word changed, or merged with
-    another item is one typical statement, not three (newuser16: a theme's ranks 1–3 were
+    another item is one typical statement, not three (else a theme's ranks 1–3 could be
     one sentence three times). ``gram``: the cosines of all rows of ``x`` (``x @ x.T``,
     dense), when a small group's caller has them."""
     from nlp_reports.corpus.copying import MIN_CONTAINED
@@ -2557,7 +2557,7 @@ _NARRATIVE_WORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"咨询类(?=[。；;，,\n]|$)"), "类"),
     (re.compile(r"(向[^，,。；;\d\n咨]{1,12}?)咨询(?=[。；;，,\n]|$)"), r"\1了解"),
 )
-#: Older reports' wordings read after :data:`_NARRATIVE_WORDINGS` (redteam20), each tried
+#: Older reports' wordings read after :data:`_NARRATIVE_WORDINGS` (2008–2020 layouts), each tried
 #: only on a text holding one of its literals (a pattern opening on a character class is
 #: tried at every character: the applicants' count alone cost a sixth of the reader): an
 #: outcome quoted as the 2008 model form names it ("“同意公开”的36件"); an outcome list under
@@ -2579,7 +2579,7 @@ _OLDER_WORDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
                                r"(?=(?:共|共计)?[\d零〇一二两三四五六七八九十])"), "收到政府信息公开申请"),
     (("申请行政复议", "提起行政复议", "申请了行政复议", "提起了行政复议"),
      # (never the tail of a longer or negative number, nor an estimate: "有约3名", "约有3名",
-     # "有近十名", "有数十名", "有1234名" gave 3, 3, 10, 10, 234 reviews — hostile17)
+     # "有近十名", "有数十名", "有1234名" gave 3, 3, 10, 10, 234 reviews)
      re.compile(r"有?(?<![约近]有)(?<![\d约近逾数几零〇一二两三四五六七八九十百千万\-−－﹣–])"
                 r"(\d{1,3}|[一二两三四五六七八九十]{1,3})(?:名|位|个)?(?:申请人|公民|群众)"
                 r"[^，,。；;\d\n]{0,16}?(?:申请|提起)了?行政复议"), r"行政复议\1件"),
@@ -3000,7 +3000,7 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     done = 0
     # the chunks' counts summed as a binary counter carries (two sums of k chunks make one of
     # 2k): adding each chunk to one running total re-added the whole total every chunk,
-    # quadratic in the chunks (review26a: seconds at 100,000 reports); integer sums, so the
+    # quadratic in the chunks (seconds at 100,000 reports); integer sums, so the
     # order changes nothing
     stack: list[tuple[int, Any]] = []
     for lengths, codes in word_code_chunks(texts, vocab_list):

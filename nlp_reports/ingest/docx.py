@@ -108,7 +108,7 @@ _MAX_SPAN = 64  # grid columns of one cell or gap (表四 has 15)
 #: Characters a document's merged cells may add in all by repeating (each place a w:gridSpan
 #: or a w:vMerge continuation repeats: its text and a TAB; a w:gridBefore gap: a TAB a
 #: column): real merged labels add a few thousand; 1,000 rows continuing a merge of a
-#: 3,000-character cell over 64 columns gave 192 MB of text from a 37 KB file (hostile11).
+#: 3,000-character cell over 64 columns gave 192 MB of text from a 37 KB file.
 _MAX_COPIED = 1_000_000
 
 
@@ -222,7 +222,7 @@ def _chinese_number(n: int, digits: str = _CN_DIGITS, ten: str = "十") -> str:
 
 #: Counters written in letters (a … z, aa … zz, up to 30 of a letter) or Roman numerals (up
 #: to 100 "m"s) at most; beyond, in digits: a w:start of 10**10 wrote a 0.4 GB label in
-#: letters, and 10**9 a million "m"s, added one at a time (hostile11).
+#: letters, and 10**9 a million "m"s, added one at a time.
 _MAX_LETTERED = 26 * 30
 _MAX_ROMAN = 100_000
 

@@ -74,7 +74,7 @@ _MAX_SPAN = 1000
 _MAX_GRID = 50_000  # cells of one expanded table grid (表三 has about 300)
 #: Characters a page's rowspan/colspan copies may add in all (each copy its text and a TAB):
 #: a real page's merged labels add a few thousand; a 10 KB cell spread over 1000×50 places,
-#: or 400 small tables of 50,000 spanned places each, gave 0.5 GB of text (hostile11).
+#: or 400 small tables of 50,000 spanned places each, gave 0.5 GB of text.
 _MAX_COPIED = 1_000_000
 
 

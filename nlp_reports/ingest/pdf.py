@@ -797,7 +797,7 @@ def _password_error(exc: BaseException) -> bool:
 def _quiet_pdfminer() -> None:
     """pdfminer logs a WARNING for each glyph of a font it reads by a fallback ("Could not
     get FontBBox from font descriptor": a CID font such as reportlab's STSong-Light): 728
-    lines for the five such PDFs of a trial folder, burying tag's end-of-run line, while the
+    lines for five such PDFs in one folder, burying tag's end-of-run line, while the
     text comes out right. Its logger is set to ERROR unless the application gave it a level."""
     pdfminer = logging.getLogger("pdfminer")
     if pdfminer.level == logging.NOTSET:

@@ -297,10 +297,10 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 #: a figure: Arabic, with thousands separators ("1,204件": a provincial or national body's
 #: counts), or a simple Chinese numeral
 #: (a Chinese numeral whole, never its tail: "一千二百件" read "二百" as 200)
-#: An estimate is no figure (redteam20: "受理申请约30件", "30件左右", "不足10件"): the text
+#: An estimate is no figure ("受理申请约30件", "30件左右", "不足10件"): the text
 #: does not say the count, and none is guessed. Nor is a figure with a sign before it, a
-#: blank between or not ("-5件", "- 5件", "负5件": parse20): no count is negative.
-_N = (r"(?<![约近逾\-−－﹣–负])(?<![约近逾\-−－﹣–负][ \t\u3000])(?<!大约|大概|超过|不到|不足|至少)(?<!不少于|不低于|不超过)(?:(?<![数几])|(?=\d))"  # (hostile17: nor "约 30件", 数十件/几十件, a bound 至少/不少于30件, nor the 5 of "-5件")
+#: blank between or not ("-5件", "- 5件", "负5件"): no count is negative.
+_N = (r"(?<![约近逾\-−－﹣–负])(?<![约近逾\-−－﹣–负][ \t\u3000])(?<!大约|大概|超过|不到|不足|至少)(?<!不少于|不低于|不超过)(?:(?<![数几])|(?=\d))"  # (nor "约 30件", 数十件/几十件, a bound 至少/不少于30件, nor the 5 of "-5件")
       r"(\d{1,3}(?:,\d{3})+|\d{1,7}|(?<![零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]{1,8})")
 _UNIT = r"\s?(?:件|起|个)(?!左右|上下|以上|以下|之多|多)"
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")

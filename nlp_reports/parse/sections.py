@@ -147,7 +147,7 @@ _NEIGHBOUR_LINK = re.compile(r"[ \t\u3000【\[]{0,4}(?:上|下)一(?:篇|条|页
 #: A line break with the blanks around it. Tried only where a run of blanks starts (the
 #: lookbehind), or at a line break whose blanks before it the previous match took: tried at
 #: each blank, ``[…]*\n`` ran to the end of the run each time — a statement holding 40,000
-#: TABs before a line break took 2 s in load_report's _clean, 100 KB of them 12 s (hostile11).
+#: TABs before a line break took 2 s in load_report's _clean, 100 KB of them 12 s.
 _LINE_BREAKS = re.compile(r"(?<![ \t\u3000\r])[ \t\u3000\r]*\n[ \t\u3000\r]*|\n[ \t\u3000\r]*")
 
 

@@ -959,7 +959,7 @@ _TRIANGLE_LINE = re.compile(r"(?m)^[ \t\u3000]*[▲△]")
 
 
 #: A report's closing formula on a line of its own inside section 五 ("特此报告。", "以上报告，
-#: 请审阅。"), where a writer put it before 六 (five24 d69): no statement of any kind.
+#: 请审阅。"), where a writer put it before 六 (it was read as a measure): no statement of any kind.
 _CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|以上报告)"
                            r"(?:[，,]?(?:请(?:予以)?(?:审阅|审议|审定)|如上))?[。.！!]?[ \t\u3000]*$")
 
@@ -1758,7 +1758,7 @@ def _ocr_first_items(text: str, start: int, end: int) -> str:
             if not _AFTER_SHI_ONE.match(text, i + 2, end):
                 continue
             k = i
-            if k > start and text[k - 1] == "其":  # "其—是，…；其二是" (ocr26)
+            if k > start and text[k - 1] == "其":  # "其—是，…；其二是": an OCR'd 其一是
                 k = i = i - 1
             while k > start and text[k - 1] in " \t\u3000":
                 k -= 1
