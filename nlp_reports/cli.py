@@ -679,7 +679,16 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         # against last year's when given too
         with tempfile.TemporaryDirectory(prefix="nlp-reports-audit-") as tmp:
             db = str(Path(tmp) / "audit.sqlite")
-            tag_paths(args.files, db)
+            batch = tag_paths(args.files, db)
+            if not os.path.exists(db):  # not one file read (a mistyped name): say so, as
+                # parse does, not that the command's own temporary store is missing
+                from nlp_reports.reasons import FAILURE_ZH
+
+                for f in batch.failures:
+                    _err(f"error: {f.path}: {f.message}")
+                    if f.reason in FAILURE_ZH:
+                        _err(f"    {FAILURE_ZH[f.reason]}：{f.path}")
+                return EXIT_FAILED
             result = audit(db, **query)
     else:
         result = audit(args.db, **query)

@@ -207,3 +207,15 @@ def test_the_help_pages_still_print(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
     assert done.value.code == 0 and "%(" not in capsys.readouterr().out
+
+
+def test_audit_of_a_mistyped_file_says_the_file_is_missing(tmp_path, capsys):
+    """``audit FILE`` whose only file does not exist said that its own temporary store was
+    missing ("…/nlp-reports-audit-…/audit.sqlite: no store here", and a line about --db): it
+    now names the file, in English and Chinese, as ``parse`` does, and exits 1."""
+    missing = tmp_path / "2024年报告.docx"
+    assert main(["audit", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {missing}: no such file or folder" in err
+    assert f"文件不存在：{missing}" in err
+    assert "audit.sqlite" not in err and "--db" not in err
