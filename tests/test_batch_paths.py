@@ -139,3 +139,29 @@ def test_file_names_in_gbk_bytes_are_read_and_stored_under_their_chinese_name(tm
     assert sources == ["odd\\xff.txt", "utf8.txt", "白石镇2025年报.txt"]
     again = tag_paths([folder], tmp_path / "c.db", model=FakeTagger())
     assert (again.ok, again.skipped, again.failed) == (0, 3, 1)
+
+
+def test_a_page_this_package_wrote_inside_the_folder_is_counted_not_read(tmp_path):
+    """``audit 报告/ --html 报告/自查.html`` (or a summary page saved beside the reports) put
+    a page of ours inside the folder; the next run read it as a report, and it failed as no
+    report at every run, a defect in the next audit. Its head names nlp_reports as generator:
+    a folder walk counts it (``nlp_reports page``) and reads it not; another page is read."""
+    from nlp_reports.corpus import audit, tag_paths
+    from nlp_reports.corpus.files import OWN_PAGE
+    from nlp_reports.corpus.html_report import GENERATOR_META
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    for src in sorted(examples.glob("*.txt"))[:2]:
+        (folder / src.name).write_bytes(src.read_bytes())
+    (folder / "网站另存.html").write_text("<html><head><meta charset='utf-8'></head><body>"
+                                        "某县2024年政府信息公开工作年度报告</body></html>", "utf-8")
+    db = tmp_path / "c.sqlite"
+    tag_paths([folder], db)
+    audit(db).to_html(folder / "自查.html")
+    assert GENERATOR_META in (folder / "自查.html").read_text("utf-8")[:400]
+    found = expand_paths([folder])
+    assert sorted(f.name for f in found.files) == sorted(
+        [p.name for p in folder.glob("*.txt")] + ["网站另存.html"])
+    assert dict(found.ignored)[OWN_PAGE] == 1

@@ -85,6 +85,21 @@ MAC_METADATA = "macOS metadata"
 SAVED_PAGE_FILES = "saved page resources"
 
 
+#: How ``Found.ignored`` counts a summary or audit page this package wrote (its head names
+#: ``nlp_reports`` as generator: ``html_report.GENERATOR_META``) met in a folder walk: a page
+#: saved inside the folder of reports it describes is no report (read, it failed at every run).
+OWN_PAGE = "nlp_reports page"
+
+
+def _own_page(path: str) -> bool:
+    """Whether the web page ``path`` is one this package wrote (its first 512 bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            return b'<meta name="generator" content="nlp_reports">' in fh.read(512)
+    except OSError:
+        return False
+
+
 _PAGE_SUFFIXES = (".html", ".htm", ".mht", ".mhtml", *WEB_PAGE_SUFFIXES)
 
 
@@ -118,7 +133,8 @@ class Found(NamedTuple):
     """What :func:`expand_paths` found: the files to read, the arguments and report-named
     paths that are no file (failures), and the files a folder walk passed over, counted by
     suffix (``""`` for none: files without a suffix whose first bytes are no report format),
-    or as :data:`OFFICE_LOCK` / :data:`MAC_METADATA`, so that nothing is skipped in silence."""
+    or as :data:`OFFICE_LOCK` / :data:`MAC_METADATA` / :data:`OWN_PAGE`, so that nothing is
+    skipped in silence."""
 
     files: list[Path]
     failures: list[Failure]
@@ -256,6 +272,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                     given += add(f)
                 elif suffix not in WALKED_SUFFIXES:
                     ignored[suffix] = ignored.get(suffix, 0) + 1
+                elif suffix in (".html", ".htm") and _own_page(str(f)):
+                    ignored[OWN_PAGE] = ignored.get(OWN_PAGE, 0) + 1
                 elif not _is_file(f):
                     given += note(f)
                 else:
