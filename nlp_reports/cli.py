@@ -654,6 +654,10 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         _err("error: --headers names the columns of the CSV: give --csv FILE (or "
              "--missing-csv FILE) too")
         return EXIT_USAGE
+    if args.html_rows is not None and not args.html:
+        _err("error: --html-rows caps the rows of the HTML page: give --html FILE too / "
+             "--html-rows 限定网页中列出的报告数，请同时给出 --html 文件")
+        return EXIT_USAGE
     if bool(args.files) == bool(args.db):
         _err("error: give either --db STORE (a store `tag` made) or report files to check "
              "(nlp-reports audit 本年报告.docx 上年报告.pdf), not both / 请给出 --db 数据库，"

@@ -130,10 +130,12 @@ def test_a_limit_of_the_number_of_reports_lists_them_all(db):
 
 def test_cli_html_rows(db, tmp_path, capsys):
     out = tmp_path / "审查.html"
-    main(["audit", "--db", str(db), "--html", str(out), "--html-rows", "2", "--quiet"]
-         if False else ["audit", "--db", str(db), "--html", str(out), "--html-rows", "2"])
+    assert main(["audit", "--db", str(db), "--html", str(out), "--html-rows", "2"]) == 0
     page = out.read_text(encoding="utf-8")
     assert len(_rows(page)) == 2 and "8 more reports" in page
     with pytest.raises(SystemExit):
         main(["audit", "--db", str(db), "--html", str(out), "--html-rows", "-3"])
     assert "--html-rows" in capsys.readouterr().err
+    # without --html there is no page to cap: said, not ignored
+    assert main(["audit", "--db", str(db), "--html-rows", "2"]) == 2
+    assert "give --html FILE too" in capsys.readouterr().err
