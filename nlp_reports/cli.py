@@ -409,7 +409,7 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
     if args.model is not None or not result.retagged or not result.previous_models:
         return None
     from nlp_reports.corpus import Store
-    from nlp_reports.corpus.model_guard import shipped_folder
+    from nlp_reports.corpus.model_guard import is_shipped, keep_advice
     from nlp_reports.corpus.summarize import shipped_model_id
 
     if result.model_id is None or result.model_id != shipped_model_id():
@@ -419,18 +419,12 @@ def _own_tags_replaced(args: argparse.Namespace, result: BatchResult) -> str | N
             known = {r["model_id"]: r for r in store.models(counts=False).to_dict("records")}
     except Exception:  # (the warning is worth less than the run's exit code)
         known = {}
-    from nlp_reports.classify.modelcard import SHIPPED_MODEL_IDS
-
     own = [known.get(m, {"model_id": m}) for m in result.previous_models
-           if m not in SHIPPED_MODEL_IDS and not shipped_folder(known.get(m, {}).get("path"))]
+           if not is_shipped(m, known.get(m, {}).get("path"))]
     if not own:
         return None
     names = ", ".join(f"{r.get('name') or '?'} ({r['model_id'][:12]})" for r in own[:3])
-    folder = next((r.get("path") for r in own if r.get("path")), None)
-    import shlex
-
-    again = (f"--model {shlex.quote(str(folder))} --trust-model" if folder
-             else "--model DIR --trust-model")
+    again = keep_advice(next((r.get("path") for r in own if r.get("path")), None))
     return (f"warning: {result.retagged} stored reports were re-tagged with the shipped model "
             f"(no --model given); before, reports were tagged with {names}. To keep your "
             f"model's tags, run the same command with {again}\n"

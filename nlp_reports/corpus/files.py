@@ -85,17 +85,20 @@ MAC_METADATA = "macOS metadata"
 SAVED_PAGE_FILES = "saved page resources"
 
 
-#: How ``Found.ignored`` counts a summary or audit page this package wrote (its head names
-#: ``nlp_reports`` as generator: ``html_report.GENERATOR_META``) met in a folder walk: a page
-#: saved inside the folder of reports it describes is no report (read, it failed at every run).
+#: How ``Found.ignored`` counts a summary or audit page this package wrote (its head holds
+#: :data:`GENERATOR_META`) met in a folder walk: a page saved inside the folder of reports it
+#: describes is no report (read, it failed at every run).
 OWN_PAGE = "nlp_reports page"
+#: What every page of ours says in its head (``html_report.page``), in its first bytes.
+GENERATOR_META = '<meta name="generator" content="nlp_reports">'
+_GENERATOR_BYTES = GENERATOR_META.encode()
 
 
 def _own_page(path: str) -> bool:
     """Whether the web page ``path`` is one this package wrote (its first 512 bytes)."""
     try:
         with open(path, "rb") as fh:
-            return b'<meta name="generator" content="nlp_reports">' in fh.read(512)
+            return _GENERATOR_BYTES in fh.read(512)
     except OSError:
         return False
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nlp_reports.corpus.audit import COLUMN_NAMES_ZH, failure_meaning_zh, failure_zh
+from nlp_reports.corpus.files import GENERATOR_META
 from nlp_reports.corpus.summarize import (
     GROUP_ORDER,
     LEVEL_NAMES_ZH,
@@ -93,11 +94,10 @@ def esc(value: Any) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-#: Every page this package writes says so in its head, where a folder walk finds it in the
-#: first bytes: a summary or audit page saved inside the folder of reports it describes
-#: (``--html 自查.html`` run in that folder) is counted, never read as a report, at the next
-#: run (:data:`nlp_reports.corpus.files.OWN_PAGE`); read, it failed as no report every time.
-GENERATOR_META = '<meta name="generator" content="nlp_reports">'
+#: Every page this package writes says so in its head (GENERATOR_META), where a folder walk
+#: finds it in the first bytes: a summary or audit page saved inside the folder of reports it
+#: describes (``--html 自查.html`` run in that folder) is counted, never read as a report, at
+#: the next run (:data:`nlp_reports.corpus.files.OWN_PAGE`); read, it failed every time.
 
 
 def page(title: str, body: str | Sequence[str], *, script: str = "", wide: bool = False,

@@ -18,7 +18,8 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-__all__ = ["own_models", "refuse_shipped_over_own", "shipped_folder"]
+__all__ = ["is_shipped", "keep_advice", "own_models", "refuse_shipped_over_own",
+           "shipped_folder"]
 
 
 def shipped_folder(path: str | os.PathLike[str] | None) -> bool:
@@ -35,6 +36,24 @@ def shipped_folder(path: str | os.PathLike[str] | None) -> bool:
         return False
 
 
+def is_shipped(model_id: str | None, path: str | os.PathLike[str] | None = None) -> bool:
+    """Whether a model a store recorded (its id, its ``models`` row's folder) is a shipped
+    one: the installed model, any version the project has shipped (``SHIPPED_MODEL_IDS``,
+    from any install) or one loaded from a shipped folder. Not shipped: one's own."""
+    from nlp_reports.classify.modelcard import SHIPPED_MODEL_IDS
+    from nlp_reports.corpus.summarize import shipped_model_id
+
+    return (model_id in SHIPPED_MODEL_IDS or (model_id is not None
+                                               and model_id == shipped_model_id())
+            or shipped_folder(path))
+
+
+def keep_advice(folder: str | os.PathLike[str] | None) -> str:
+    """The options that tag with one's own model again, quoted to be copied into a shell."""
+    return (f"--model {shlex.quote(str(folder))} --trust-model" if folder
+            else "--model DIR --trust-model")
+
+
 def own_models(store: Any) -> list[dict[str, Any]]:
     """The ``models`` rows (:meth:`Store.models`, with ``reports``) of the models of one's
     own whose tags stored reports carry now: neither a model the project has shipped
@@ -42,13 +61,9 @@ def own_models(store: Any) -> list[dict[str, Any]]:
     folder. A model the store knows only by its SHA-256 (provenance
     ``unknown``: a custom tagger, an old store) counts as one's own — which it most often is,
     and ``--retag`` goes on if it is not."""
-    from nlp_reports.classify.modelcard import SHIPPED_MODEL_IDS
-    from nlp_reports.corpus.summarize import shipped_model_id
-
-    shipped = SHIPPED_MODEL_IDS | {shipped_model_id()}
     rows = store.models(counts=True).to_dict("records")
-    return [r for r in rows if int(r.get("reports") or 0) > 0 and r["model_id"] not in shipped
-            and not shipped_folder(r.get("path"))]
+    return [r for r in rows if int(r.get("reports") or 0) > 0
+            and not is_shipped(r["model_id"], r.get("path"))]
 
 
 def refuse_shipped_over_own(db: Any) -> None:
@@ -74,8 +89,7 @@ def refuse_shipped_over_own(db: Any) -> None:
     names = "; ".join(_named(r) for r in own[:5]) + ("; …" if len(own) > 5 else "")
     names_zh = "；".join(_named(r, zh=True) for r in own[:5]) + ("等" if len(own) > 5 else "")
     folder = next((str(r["path"]) for r in own if r.get("path")), None)
-    keep = (f"--model {shlex.quote(folder)} --trust-model" if folder
-            else "--model DIR --trust-model")
+    keep = keep_advice(folder)
     count = sum(int(r["reports"]) for r in own)
     where = getattr(db, "path", db)
     raise StoreModelError(
