@@ -24,6 +24,7 @@ order is by severity: defects first, then signals. The columns are documented in
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -2256,10 +2257,22 @@ _NOT_A_PLAN = re.compile(r"十四五|以来|已经?(?:全部|基本|按期)?(?:�
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 
-#: A year written in Chinese numerals, its 〇 as OCR and typists write it ("二〇二四年",
-#: "二0二四年", "二O二四年"): four characters, read as the four digits in their place.
-_HANZI_YEAR = re.compile("二[〇○◯零0OＯ][〇○◯零0OＯ一二三四五六七八九]{2}(?=[ \u3000]?年)")
-_HANZI_DIGIT = str.maketrans("〇○◯零0OＯ一二三四五六七八九", "00000001234567" + "89")
+@functools.lru_cache(maxsize=1)
+def _written_years() -> tuple[re.Pattern[str], dict[int, str]]:
+    """A year in Chinese numerals, its 〇 as OCR and typists write it ("二〇二四年",
+    "二0二四年", "二O二四年"), or in digits with a letter O read for 0 ("2O24年底前"): four
+    characters, and the table that reads them as the four digits in their place. The zeros
+    are the metadata's (HANZI_ZEROS, imported on first use: the parser's title year and
+    this read one set)."""
+    from nlp_reports.parse.metadata import HANZI_ZEROS
+
+    pattern = re.compile(f"(?:二[{HANZI_ZEROS}][{HANZI_ZEROS}一二三四五六七八九]{{2}}"
+                         f"|2[{HANZI_ZEROS}]\\d\\d)(?=[ \\u3000]?年)")
+    table = str.maketrans(dict.fromkeys(HANZI_ZEROS, "0")
+                          | dict(zip("一二三四五六七八九", "123456789", strict=True)))
+    return pattern, table
+
+
 #: A two-digit year where nothing else can be meant: right before a part of the year
 #: ("24年底前", "24年第一季度", "24年6月"), no figure or numeral before it ("连续24年" is no year).
 #: Not "24年内": "力争10年内完成" is ten years.
@@ -2272,8 +2285,9 @@ def _digit_years(text: str) -> tuple[str, list[int]]:
     """``text`` with its Chinese-numeral years in digits (same length) and its unambiguous
     two-digit years made four ("24年底" → "2024年底"), and where each "20" stands in the
     result (the offsets after it are 2 further on: :func:`_stale_plan` quotes as written)."""
-    if "二" in text:
-        text = _HANZI_YEAR.sub(lambda m: m.group().translate(_HANZI_DIGIT), text)
+    if "二" in text or "2" in text:
+        pattern, table = _written_years()
+        text = pattern.sub(lambda m: m.group().translate(table), text)
     added: list[int] = []
     if _SHORT_YEAR.search(text):
         parts, last = [], 0
