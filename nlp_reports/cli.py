@@ -678,8 +678,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="nlp-reports-audit-") as tmp:
             db = str(Path(tmp) / "audit.sqlite")
             batch = tag_paths(args.files, db)
-            if not os.path.exists(db):  # not one file read (a mistyped name): say so, as
-                # parse does, not that the command's own temporary store is missing
+            if not os.path.exists(db):  # not one file read (a folder without reports; a
+                # name not there stopped tag_paths already): say so, as parse does, not that
+                # the command's own temporary store is missing
                 from nlp_reports.reasons import FAILURE_ZH
 
                 for f in batch.failures:
@@ -871,8 +872,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "read too and fails with its reason) or globs; a .zip is read in "
                         "place, each report in it stored as ZIP/MEMBER (a zip inside it, an "
                         "encrypted member or a zip bomb fails with what to do; .rar and .7z: "
-                        "unpack them first) / 报告文件、文件夹或通配符；.zip 直接读取其中的报告，"
-                        ".rar、.7z 请先解压")
+                        "unpack them first). A path given that is not there (a typo, a glob "
+                        "matching nothing) stops the run before the store is opened: exit 2, "
+                        "nothing read or recorded; a file that cannot be read inside a folder "
+                        "is recorded as failed / 报告文件、文件夹或通配符；.zip 直接读取其中的报告，"
+                        ".rar、.7z 请先解压；所给路径不存在（写错、通配符无匹配）时不打开数据库、"
+                        "不读写任何内容，退出码 2")
     p.add_argument("--db", required=True,
                    help="SQLite store to create or resume; one tag run writes it at a time: "
                         "a second one stops at once (exit 1) naming the run that writes it "

@@ -19,7 +19,8 @@
     │   └── IncompatibleModelError  the model was made with another scikit-learn / format version
     ├── DataError                   labeled training / evaluation data is malformed
     ├── UsageError                  an option value we do not accept (an unknown tokenizer engine …)
-    │   └── StoreModelError         tag names no model on a store tagged with a model of one's own
+    │   ├── StoreModelError         tag names no model on a store tagged with a model of one's own
+    │   └── MissingPathError        tag (or audit FILE) names a path that is not there
     ├── StoreError                  the SQLite store cannot be opened or written
     │   └── StoreBusyError          another tag run is writing the store (its writer lock)
     └── ClusterError                the Dask scheduler cannot be reached, or was lost mid-run
@@ -158,6 +159,22 @@ class StoreModelError(UsageError):
                  message_zh: str | None = None) -> None:
         super().__init__(message)
         self.models = models
+        self.message_zh = message_zh
+
+
+class MissingPathError(UsageError):
+    """``tag`` (``tag_paths``, and ``audit FILE…``) was given a path that is not there: no
+    such file or folder, a broken symbolic link, a glob matching no path. Refused before the
+    store is opened or created, nothing read or written: a mistyped folder was recorded in
+    an existing store as a failed file that ``info`` and every audit counted. A file missing
+    inside a folder walked is still recorded with its reason. ``missing``: the paths as
+    given, each with what is wrong (``(path, "no such file or folder")``); ``message_zh``:
+    the message in Chinese."""
+
+    def __init__(self, message: str, *, missing: tuple[tuple[str, str], ...] = (),
+                 message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing
         self.message_zh = message_zh
 
 

@@ -145,6 +145,7 @@ ERROR_ZH: dict[str, str] = {
     "DataError": "标注数据格式有误（文件名和行号见上行），修正后重新运行；每条需有 text、kind、themes",
     "StoreModelError": "数据库中的报告由自己训练的模型标注，本次未指定 --model，已拒绝运行，未读写任何内容；"
                        "沿用该模型请加 --model 模型文件夹 --trust-model，有意改用随包模型请加 --model default（只重新标注由其他模型标注的报告）或 --retag（所给文件全部重新标注）",
+    "MissingPathError": "所给的文件或文件夹不存在（路径见上行），请检查路径和文件名；本次未读写任何内容",
     "UsageError": "参数取值不被接受，原因见上行；用 --help 查看用法",
     "MissingDependencyError": FAILURE_ZH["missing_dependency"],
     "ParseError": "文件无法读取为报告，原因见上行",

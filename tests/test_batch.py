@@ -16,6 +16,7 @@ from _corpus_helpers import (
 
 from nlp_reports.corpus import Store, tag_paths
 from nlp_reports.corpus.files import expand_paths
+from nlp_reports.errors import MissingPathError
 
 SAMPLE = Path(__file__).parents[2] / "shared" / "sample-report-bange-2023.txt"
 
@@ -128,9 +129,11 @@ def test_paths_globs_and_missing(tmp_path):
                                    tmp_path / "none.txt", str(tmp_path / "zz*.html")])
     assert [f.name for f in files] == ["r00.txt", "r01.txt", "r02.txt"]
     assert [m.reason for m in missing] == ["not_found", "not_found"]
-    result = tag_paths([tmp_path / "none.txt"], tmp_path / "c.db", model=FakeTagger(),
-                       loader=json_loader)
-    assert result.failed == 1 and result.ok == 0
+    # tag refuses a path that is not there before it opens the store (test_tag_missing_paths)
+    with pytest.raises(MissingPathError):
+        tag_paths([tmp_path / "none.txt"], tmp_path / "c.db", model=FakeTagger(),
+                  loader=json_loader)
+    assert not (tmp_path / "c.db").exists()
 
 
 def test_parallel_jobs_give_same_store(tmp_path):

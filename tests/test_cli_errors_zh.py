@@ -212,10 +212,11 @@ def test_the_help_pages_still_print(command, capsys):
 def test_audit_of_a_mistyped_file_says_the_file_is_missing(tmp_path, capsys):
     """``audit FILE`` whose only file does not exist said that its own temporary store was
     missing ("…/nlp-reports-audit-…/audit.sqlite: no store here", and a line about --db): it
-    now names the file, in English and Chinese, as ``parse`` does, and exits 1."""
+    now names the file, in English and Chinese, as ``parse`` does; a usage error (exit 2),
+    as ``tag`` of a path that is not there (test_tag_missing_paths)."""
     missing = tmp_path / "2024年报告.docx"
-    assert main(["audit", str(missing)]) == 1
+    assert main(["audit", str(missing)]) == 2
     err = capsys.readouterr().err
     assert f"error: {missing}: no such file or folder" in err
-    assert f"文件不存在：{missing}" in err
+    assert f"文件或文件夹不存在：{missing}" in err
     assert "audit.sqlite" not in err and "--db" not in err

@@ -137,8 +137,11 @@ def test_an_unquoted_path_with_spaces_is_named_with_its_quotes(tmp_path, capsys,
     assert main(["tag", "课程/第", "3", "组", "--db", "c.sqlite"]) == 2
     assert '"课程/第 3 组"' in capsys.readouterr().err
     assert not (tmp_path / "c.sqlite").exists()
-    # a missing path that joins to nothing is still the batch's not_found, not this error
-    assert main(["tag", "课程/第", "6", "组", "--db", "c.sqlite"]) == 1
+    # a missing path that joins to nothing is not this error: each path is named missing
+    assert main(["tag", "课程/第", "6", "组", "--db", "c.sqlite"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: 3 of the 3 paths given are not there: 课程/第 (no such")
+    assert '"课程/第 6 组"' not in err and not (tmp_path / "c.sqlite").exists()
 
 
 def test_files_a_base_install_cannot_read_end_with_one_install_command(tmp_path, capsys,

@@ -3,10 +3,12 @@ the end line says when a stored report was replaced by a changed file (F17)."""
 
 from __future__ import annotations
 
+import pytest
 from _corpus_helpers import FakeTagger, json_loader, make_report, write_json_reports
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, tag_paths
+from nlp_reports.errors import MissingPathError
 
 
 def _corpus(folder, n=2):
@@ -17,24 +19,24 @@ def _corpus(folder, n=2):
 
 def test_a_mistyped_path_creates_no_store(tmp_path, capsys):
     db = tmp_path / "x.sqlite"
-    result = tag_paths([tmp_path / "不存在"], db, model=FakeTagger(), loader=json_loader)
-    assert (result.ok, result.failed) == (0, 1)
-    assert result.failures[0].reason == "not_found"
+    with pytest.raises(MissingPathError):  # (since it is refused: test_tag_missing_paths)
+        tag_paths([tmp_path / "不存在"], db, model=FakeTagger(), loader=json_loader)
     assert not db.exists()
-    assert main(["tag", str(tmp_path / "不存在"), "--db", str(db), "--quiet"]) != 0
+    assert main(["tag", str(tmp_path / "不存在"), "--db", str(db), "--quiet"]) == 2
     assert not db.exists()
     assert "no such file" in capsys.readouterr().err
 
 
-def test_a_mistyped_path_is_still_recorded_in_an_existing_store(tmp_path):
+def test_a_mistyped_path_is_no_longer_recorded_in_an_existing_store(tmp_path):
+    # it was recorded as a failed file for good (newuser32): now refused, nothing written
     _corpus(tmp_path / "in")
     db = tmp_path / "c.sqlite"
     tag_paths([tmp_path / "in"], db, model=FakeTagger(), loader=json_loader)
-    result = tag_paths([tmp_path / "nope.txt"], db, model=FakeTagger(), loader=json_loader)
-    assert result.failed == 1
+    with pytest.raises(MissingPathError):
+        tag_paths([tmp_path / "nope.txt"], db, model=FakeTagger(), loader=json_loader)
     with Store(db) as store:
         files = store.table("files")
-    assert "not_found" in set(files["reason"].dropna())
+    assert len(files) == 2 and "not_found" not in set(files["reason"].dropna())
 
 
 def test_the_end_line_says_a_changed_file_replaced_its_report(tmp_path):

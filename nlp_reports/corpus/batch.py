@@ -55,6 +55,7 @@ from nlp_reports.corpus.files import (
     _unreadable,
     expand_paths,
     file_digest,
+    missing_arguments,
     real_path,
     text_path,
 )
@@ -71,7 +72,13 @@ from nlp_reports.corpus.store import (
 )
 from nlp_reports.corpus.worker import TaggerSpec, _import_parser, _whole_loader, process_chunk
 from nlp_reports.corpus.writelock import writer_lock
-from nlp_reports.errors import ClusterError, ParseError, StoreError, UsageError
+from nlp_reports.errors import (
+    ClusterError,
+    MissingPathError,
+    ParseError,
+    StoreError,
+    UsageError,
+)
 
 log = logging.getLogger("nlp_reports")
 
@@ -215,6 +222,61 @@ def _one_writer(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:
     return run
 
 
+#: What each kind of missing argument (:func:`~nlp_reports.corpus.files.missing_arguments`)
+#: is, in Chinese.
+_MISSING_ZH = (("no such file or folder", "文件或文件夹不存在"),
+               ("the pattern matches no file", "通配符没有匹配到任何文件"),
+               ("broken symbolic link", "符号链接指向的文件不存在"))
+
+
+def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
+    """Raise :class:`~nlp_reports.errors.MissingPathError` when an argument of ``paths``
+    names nothing there (a mistyped folder, a glob matching no path): the whole run is
+    refused, naming them, English then Chinese."""
+    missing = missing_arguments(paths)
+    if not missing:
+        return
+    shown = missing[:5]
+    more, more_zh = ("; …", "等") if len(missing) > 5 else ("", "")
+    nothing = "nothing was read or written"
+    nothing_zh = "本次未读写任何内容"
+    if len(missing) == 1:
+        path, what = missing[0]
+        of = f" (1 of the {len(paths)} paths given)" if len(paths) > 1 else ""
+        message = f"{path}: {what}{of}; {nothing}: check the path"
+        zh = next(z for key, z in _MISSING_ZH if what.startswith(key))
+        message_zh = (f"{zh}：{path}" + (f"（所给{len(paths)}个路径之一）" if len(paths) > 1
+                                          else "") + f"，请检查路径和文件名；{nothing_zh}")
+    else:
+        message = (f"{len(missing)} of the {len(paths)} paths given are not there: "
+                   + "; ".join(f"{p} ({w})" for p, w in shown) + f"{more}; {nothing}: "
+                   "check the paths")
+        message_zh = (f"所给{len(paths)}个路径中有{len(missing)}个不存在："
+                      + "；".join(f"{p}（{next(z for k, z in _MISSING_ZH if w.startswith(k))}）"
+                                 for p, w in shown)
+                      + f"{more_zh}，请检查路径和文件名；{nothing_zh}")
+    raise MissingPathError(message, missing=tuple(missing), message_zh=message_zh)
+
+
+def _paths_there(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:
+    """Run ``func`` once every path it is given is there (:func:`_refuse_missing`), checked
+    before its writer lock, the model guard, the model and the store: a mistyped path
+    leaves no trace. ``paths`` is made a list (it is read twice)."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> BatchResult:
+        bound = signature.bind(*args, **kwargs)
+        paths = bound.arguments["paths"]
+        paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        _refuse_missing(paths)
+        bound.arguments["paths"] = paths
+        return func(*bound.args, **bound.kwargs)
+
+    return run
+
+
+@_paths_there
 @_one_writer
 @fewer_collections
 def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
@@ -228,7 +290,11 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     """Parse, tag and store every report file under ``paths`` into the store ``db``.
 
     ``paths``: files, folders (walked recursively for .txt .htm .html .docx .pdf …, and
-    files without a suffix holding one: :func:`expand_paths`) and globs.
+    files without a suffix holding one: :func:`expand_paths`) and globs. One that is not
+    there (no such file or folder, a broken symbolic link, a glob matching no path) raises
+    :class:`~nlp_reports.errors.MissingPathError` before anything is read or written (no
+    store created, an existing one untouched); a file missing under a folder walked is
+    recorded as failed (``not_found``), as any file that cannot be read.
     ``model``: a model directory (None: the shipped default; other paths need ``trust``),
     or an already loaded tagger (anything with ``model_id`` and ``tag_many``).
     Resumes: files stored ok (or as duplicates) with the same SHA-256 and model id are

@@ -11,6 +11,7 @@ the files so that the one a copy is named after is tagged before its copies.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import logging
@@ -338,6 +339,33 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
         for kind, n in passed.items():
             ignored[kind] = ignored.get(kind, 0) + n
     return sorted(found), missing, ignored
+
+
+def missing_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, str]]:
+    """The arguments among ``paths`` that name nothing there, each with what is wrong, as
+    given: no such file or folder, a broken symbolic link, a glob matching no path.
+
+    Why: ``tag`` refuses them before it opens its store (:class:`~nlp_reports.errors.
+    MissingPathError`): recorded as a failed file, a mistyped folder stayed in the store, and
+    ``info`` and every audit counted it. A path that cannot be looked at (a folder one may
+    not enter) is not called missing: the walk says what it is, as before."""
+    missing: list[tuple[str, str]] = []
+    for arg in paths:
+        shown = os.fspath(arg)
+        try:
+            os.lstat(shown)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+                continue  # (there, but not to be looked at: the walk says so)
+            if not glob.has_magic(shown):
+                missing.append((shown, "no such file or folder"))
+            elif next(glob.iglob(shown, recursive=True), None) is None:
+                missing.append((shown, "the pattern matches no file"))
+            continue
+        if os.path.islink(shown) and not os.path.exists(shown):
+            missing.append((shown, f"broken symbolic link (it points to {os.readlink(shown)}, "
+                                   "which does not exist)"))
+    return missing
 
 
 def _is_file(path: Path) -> bool:
