@@ -689,7 +689,9 @@ def _cmd_audit(args: argparse.Namespace) -> int:
                         _err(f"    {FAILURE_ZH[f.reason]}：{f.path}")
                 return EXIT_FAILED
             result = audit(db, **query)
+            unread = batch.failures
     else:
+        unread = ()
         result = audit(args.db, **query)
     if args.html:
         result.to_html(args.html, max_rows=args.html_rows)
@@ -707,16 +709,31 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             _out(json.dumps(records(result.by(args.by)), ensure_ascii=False))
         else:
             _out(result.by_markdown(args.by))
-        return EXIT_OK
-    if args.format == "json":
-        _out(result.to_json())
-    elif args.format == "markdown" or not (args.html or args.csv):
+    elif args.format != "json" and (args.format == "markdown" or not (args.html or args.csv)):
         # files checked before publishing: her findings first, the 30-column table after
         _out(result.to_markdown(findings_first=bool(args.files)))
+    else:
+        if args.format == "json":
+            _out(result.to_json())
+        for note in result.notes:  # the headline, which says them, is not printed
+            _err(f"note: {note}")
+    return _unread_exit(unread)
+
+
+def _unread_exit(unread: Sequence) -> int:
+    """``audit FILE…``'s exit code: 1 when a file given could not be read (``unread``: the
+    run's failures), as ``tag``'s — a county office scripting the check before publishing
+    saw 0 and went on —, said on stderr with the files (the audit lists them too)."""
+    if not unread:
         return EXIT_OK
-    for note in result.notes:  # the headline, which says them, is not printed
-        _err(f"note: {note}")
-    return EXIT_OK
+    files = "file" if len(unread) == 1 else "files"
+    _err(f"{len(unread)} {files} could not be read: exit code 1 / {len(unread)}个文件无法读取，"
+         "退出码为 1")
+    for f in unread[:5]:
+        _err(f"  failed: {f.path}: {f.reason}")
+    if len(unread) > 5:
+        _err(f"  … ({len(unread) - 5} more in the audit, column failed / 其余见审查结果 failed 列)")
+    return EXIT_FAILED
 
 
 # --- the parser ---------------------------------------------------------------------------
@@ -1097,8 +1114,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="report files to check without a store (instead of --db): this "
                         "year's report, and last year's for the cross-year checks and "
-                        "copying / 不建数据库，直接检查报告文件：本年度报告，可另给上年度报告以核对"
-                        "跨年度数字、沿用上年表述")
+                        "copying, or a folder; exit 1 when one could not be read (listed "
+                        "first), 2 when one is not there / 不建数据库，直接检查报告文件：本年度报告，"
+                        "可另给上年度报告以核对跨年度数字、沿用上年表述，或一个文件夹；有文件无法读取时"
+                        "退出码为 1，所给路径不存在时为 2")
     p.add_argument("--db", help="the store `nlp-reports tag` made / tag 生成的数据库")
     p.add_argument("--format", choices=["markdown", "json"],
                    help="what to print on stdout (default: markdown when neither --csv nor "
