@@ -916,11 +916,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "with a model of your own refuses a run without --model (exit 2, "
                         "nothing read or written): give your model's --model DIR --trust-model "
                         "on every run, or --model default (or --retag) to tag with the shipped "
-                        "model on purpose / "
+                        "model on purpose (a store whose models cannot be read — locked "
+                        "for a moment, edited by hand — is refused too, exit 1: run again or "
+                        "name the model) / "
                         "已入库的文件重新分类（已入库报告所用模型与本次不同时也会重新分类）。数据库中有由自己"
                         "训练的模型标注的报告时，不加 --model 的运行会被拒绝（退出码 2，不读写任何内容）："
                         "每次运行都加 --model 模型文件夹 --trust-model，有意改用随包模型时加 --model default"
-                        "（或 --retag）")
+                        "（或 --retag）；无法读出数据库所用模型时同样拒绝（退出码 1），请重试或指定模型")
     p.add_argument("--no-split", action="store_true",
                    help="refuse a compilation (汇编: one file holding several reports) as "
                         "not_a_report, as before; by default each of its reports is stored, "

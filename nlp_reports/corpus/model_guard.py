@@ -8,7 +8,8 @@ her model(s) and the ways on: her model again (``--model DIR --trust-model``), o
 shipped model on purpose (``--model default``, or ``--retag``: every file re-tagged). A store tagged only by a shipped model (this
 version's, or an older one's from the shipped folder: an upgrade re-tags, as expected) or an
 empty store passes; so does a store an older version of the package tagged with its shipped
-model, wherever it was installed (its id is in ``modelcard.SHIPPED_MODEL_IDS``).
+model, wherever it was installed (its id is in ``modelcard.SHIPPED_MODEL_IDS``). A store
+whose models cannot be read is refused too (fails closed: a StoreError).
 """
 
 from __future__ import annotations
@@ -70,9 +71,15 @@ def refuse_shipped_over_own(db: Any) -> None:
     """Raise :class:`~nlp_reports.errors.StoreModelError` when the store ``db`` (a path or
     an open :class:`~nlp_reports.corpus.store.Store`) holds reports tagged with a model of
     one's own (:func:`own_models`); nothing when it does not exist or holds none. Read-only:
-    called by ``tag_paths(model=None)`` before its writer lock, its model and its files."""
+    called by ``tag_paths(model=None)`` before its writer lock, its model and its files.
+
+    Fails closed: a store that cannot be opened raises the StoreError its opening gives (the
+    run's own open would say the same); one opened whose models cannot be read (locked by
+    another program for a moment, a ``models`` table edited by hand) raises a StoreError
+    saying so and how to go on (:func:`_unchecked`) — let through, the run's read-write
+    open could succeed and tag with the shipped model over her tags."""
     from nlp_reports.corpus.store import Store
-    from nlp_reports.errors import StoreModelError
+    from nlp_reports.errors import NlpReportsError, StoreModelError
 
     if isinstance(db, (str, os.PathLike)):
         if not os.path.isfile(db):
@@ -80,10 +87,17 @@ def refuse_shipped_over_own(db: Any) -> None:
         try:
             with Store(db, readonly=True) as store:
                 own = own_models(store)
-        except Exception:  # (unreadable: the run's own open says why, with its advice)
-            return
+        except NlpReportsError:  # (a StoreError of the opening: with its advice)
+            raise
+        except Exception as exc:
+            raise _unchecked(db, exc) from exc
     else:
-        own = own_models(db)
+        try:
+            own = own_models(db)
+        except NlpReportsError:
+            raise
+        except Exception as exc:
+            raise _unchecked(db.path, exc) from exc
     if not own:
         return
     names = "; ".join(_named(r) for r in own[:5]) + ("; …" if len(own) > 5 else "")
@@ -104,6 +118,24 @@ def refuse_shipped_over_own(db: Any) -> None:
                     f"将改用随包模型标注并重新标注其中的已入库报告，已拒绝运行，本次未读写任何内容。"
                     f"沿用该模型请加 {keep} 原样再运行一次；确要改用随包模型，请加 --model default"
                     f"（只重新标注由其他模型标注的报告）或 --retag（所给文件全部重新标注）"))
+
+
+def _unchecked(where: Any, exc: BaseException) -> Exception:
+    """The StoreError of a store whose models the guard could not read (``exc``), with
+    ``message_zh`` (the Chinese line under the English one): which ways on there are."""
+    from nlp_reports.errors import StoreError
+
+    error = StoreError(
+        f"{where}: cannot tell which models tagged the stored reports ({type(exc).__name__}: "
+        f"{exc}), so a run without --model might re-tag reports a model of your own tagged "
+        f"with the shipped model. Nothing was read or written. Run the same command again "
+        f"(another program may hold the store for a moment), or name the model: "
+        f"{keep_advice(None)} for your own, --model default for the shipped one")
+    error.message_zh = (  # type: ignore[attr-defined]  (read by reasons.error_meaning_zh)
+        "无法读取数据库中报告的标注模型（原因见上行），不指定 --model 运行可能把由自己模型标注的报告改用随包"
+        "模型重新标注，已拒绝运行，本次未读写任何内容。请原样再运行一次（可能有其他程序暂时占用数据库），或指定模型："
+        "自己的模型加 --model 模型文件夹 --trust-model，随包模型加 --model default")
+    return error
 
 
 def _named(row: dict[str, Any], *, zh: bool = False) -> str:
