@@ -153,7 +153,19 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
             end = m.end()
             if RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3)):
                 out.append((m.start(2), m.end(2), ""))
+            elif " " in (rest := m.group(3)) and RUN_IN_TITLE.fullmatch(
+                    m.group(1) + (closed := _closed_up(rest))):
+                # the rest letter-spaced, too short for normalize_text to close it up
+                # ("五 、存 在 的 主 要 问 题 及 改 进" / "情 况"): closed up with the break
+                out.append((m.start(2), m.end(3), closed))
     return sorted(out)
+
+
+def _closed_up(line: str) -> str:
+    """``line`` without its blanks when every piece is one character ("情 况" → 情况, the
+    rest of a letter-spaced title an OCR engine wrapped), else as it is."""
+    pieces = line.split()
+    return "".join(pieces) if all(len(p) == 1 for p in pieces) else line
 
 
 @lru_cache(maxsize=4096)  # titles and table row labels recur across reports
