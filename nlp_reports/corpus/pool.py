@@ -244,9 +244,18 @@ _POOL_END_SECONDS = 2.0
 def _shut(pool: Any, ending: list[Any] | None) -> None:
     """Shut ``pool`` down without waiting: its workers end on their own (each takes the pool's
     end mark) while this process writes the last results. ``ending`` gets the pool, for
-    :func:`_join_ended` once they are written; None: joined now."""
-    entry = (pool, getattr(pool, "_executor_manager_thread", None),
-             list((getattr(pool, "_processes", None) or {}).values()))
+    :func:`_join_ended` once they are written; None: joined now (within
+    :func:`_join_ended`'s limit).
+
+    A broken pool's workers still running are killed at once: nothing they make can come
+    back, and one busy on a long file that ignores the SIGTERM the executor sends it kept a
+    core busy (jobs + 1 processes) until the end of the run."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    entry = (pool, getattr(pool, "_executor_manager_thread", None), procs)
+    if getattr(pool, "_broken", False):
+        for proc in procs:  # (a process already reaped is not signalled: Popen checks)
+            with contextlib.suppress(OSError, AttributeError, ValueError):
+                proc.kill()
     if ending is not None:  # (before the shutdown: a Ctrl-C inside it left the pool unjoined)
         ending.append(entry)
     pool.shutdown(wait=False, cancel_futures=True)
@@ -457,7 +466,9 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
                     ctx: Any, timeout: float | None,
                     ending: list[Any] | None = None) -> list[tuple[Any, ...]]:
     """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed
-    (its broken pool goes to ``ending``: :func:`_shut`)."""
+    (its broken pool goes to ``ending``: :func:`_shut`). Each other pool is joined before
+    the next file, within :func:`_join_ended`'s limit: a worker stuck at its end (an exit
+    handler that never returns) held the run there for ever, once per file."""
     from concurrent.futures.process import BrokenProcessPool
 
     out: list[tuple[Any, ...]] = []
@@ -475,10 +486,7 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
             _end_pool(pool)
             raise
         finally:
-            if broken:
-                _shut(pool, ending)
-            else:
-                pool.shutdown(wait=True, cancel_futures=True)
+            _shut(pool, ending if broken else None)
     return out
 
 
