@@ -145,11 +145,11 @@ def test_notes_give_the_python_argument_beside_the_cli_flag():
     assert "--by tier" in notes and "by=['tier']" in notes
 
 
-def test_a_tie_ranks_the_same_whichever_product_scores_the_group(monkeypatch):
-    """Up to SMALL_GRAM wordings a group is scored from a dense Gram, above from the sparse
-    rows: the same cosines summed in another order. Two wordings of one agency each score
-    alike (a tie), and the tie must not go by the sums' last bits (review19f: 872 of
-    15,414 rows by agency on a 2,000-report store differed between the two paths)."""
+def test_a_tie_ranks_the_same_whichever_block_scores_the_group(monkeypatch):
+    """The groups' wordings are scored in blocks of whole cells (_SCORE_BLOCK wordings);
+    two wordings of one agency each score alike (a tie), and the tie must not go by the
+    sums' last bits, nor a group's ranks by the block it falls in (review19f: with two
+    products, 872 of 15,414 rows by agency on a 2,000-report store differed)."""
     import sys
 
     tagger = FakeTagger()
@@ -168,5 +168,5 @@ def test_a_tie_ranks_the_same_whichever_product_scores_the_group(monkeypatch):
     dense = summarize(pairs, by=["agency"]).representatives
     tied = dense[(dense["theme"] == "staffing") & (dense["kind"] == "problem")]
     assert (tied.groupby("agency")["score"].nunique() == 1).all() and len(tied) == 10
-    monkeypatch.setattr(module, "SMALL_GRAM", 0)
+    monkeypatch.setattr(module, "_SCORE_BLOCK", 1)  # every cell a block of its own
     pd.testing.assert_frame_equal(summarize(pairs, by=["agency"]).representatives, dense)

@@ -2161,65 +2161,105 @@ def _coverage(reps: Any, flags: dict[str, Any], by: Sequence[str]) -> Any:
     return out.reset_index(drop=True)
 
 
-#: How many of a theme's best-scored wordings :func:`_distinct_best` looks through for
+#: How many of a theme's best-scored wordings :func:`_distinct_picks` looks through for
 #: ranks that are not near-duplicates of a higher rank.
 REPRESENTATIVE_SCAN = 200
-#: Up to this many wordings of a theme and kind in a group, their centroid's scores and
-#: the near-duplicate test come from one dense m × m product: scipy's per-call cost
-#: dominated a summary by agency (thousands of small groups); above ~24 rows numpy's
-#: product goes multi-threaded, 1–2 ms of CPU each on a busy machine.
-SMALL_GRAM = 24
+#: At most this many statements of one theme and kind in a group make its centroid (a
+#: deterministic sample above): enough for a centroid.
+REPRESENTATIVE_SAMPLE = 5000
+#: Wordings scored per block of :func:`_centroid_scores`: the block's centroids and rows are
+#: a few MB, whatever the number of groups.
+_SCORE_BLOCK = 20_000
 
 
-def _dense_rows(m: Any, rows: Any) -> Any:
-    """The rows ``rows`` of the CSR matrix ``m`` as a dense array over the columns they use
-    (few, for a few rows): numpy only, as scipy's per-call cost is what a small group pays."""
-    starts = m.indptr[rows]
-    lens = m.indptr[rows + 1] - starts
-    pos = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
-    cols, inv = np.unique(m.indices[pos], return_inverse=True)
-    d = np.zeros((len(rows), len(cols)))
-    d[np.repeat(np.arange(len(rows)), lens), inv] = m.data[pos]
-    return d
+def _centroid_scores(x: Any, cell: Any, u: Any, weight: Any) -> Any:
+    """The cosine of each wording ``u[p]`` (a row of the L2-normalised CSR ``x``) with the
+    centroid of its cell ``cell[p]`` (the cell's rows weighted by ``weight``; ``cell``
+    sorted), 0 where a centroid is zero. All cells at once, sparse, a block of cells at a
+    time: a centroid's nonzeros are looked up by (cell, column) for each nonzero of the
+    wording's row — no dense copy, no per-cell call (a summary by agency has ~100,000 cells
+    of a few wordings, whose per-cell numpy and scipy calls cost 3.4 s on 20,000 reports)."""
+    from scipy import sparse
+
+    out = np.zeros(len(u))
+    if not len(u):
+        return out
+    n_cols = x.shape[1]
+    starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]])
+    # blocks of whole cells, a new one at the first cell past each _SCORE_BLOCK wordings
+    bounds = [*starts[np.r_[True, np.diff(starts // _SCORE_BLOCK) > 0]].tolist(), len(u)]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=False):
+        c, local = np.unique(cell[lo:hi], return_inverse=True)
+        w = sparse.csr_matrix((weight[lo:hi], (local, u[lo:hi])), shape=(len(c), x.shape[0]))
+        cen = (w @ x).tocsr()
+        cen.sum_duplicates()
+        cen.sort_indices()
+        norm = np.sqrt(np.bincount(np.repeat(np.arange(len(c)), np.diff(cen.indptr)),
+                                   weights=cen.data * cen.data, minlength=len(c)))
+        rows = x[u[lo:hi]]
+        lens = np.diff(rows.indptr)
+        owner = np.repeat(local, lens)
+        keys = np.repeat(np.arange(len(c)), np.diff(cen.indptr)) * n_cols + cen.indices
+        at = np.searchsorted(keys, owner * n_cols + rows.indices)
+        dots = np.bincount(np.repeat(np.arange(hi - lo), lens),
+                           weights=rows.data * cen.data[at], minlength=hi - lo)
+        nrm = norm[local]
+        out[lo:hi] = np.divide(dots, nrm, out=np.zeros(hi - lo), where=nrm > 0)
+    return out
 
 
-def _distinct_best(x: Any, texts: Sequence[str], order: Any, n: int,
-                   threshold: float, gram: Any = None) -> list[int]:
-    """The first ``n`` of ``order`` (wordings, best first) none of which is a near-duplicate
-    of one picked before it: cosine ≥ ``threshold`` (rows of ``x`` L2-normalised), or one
-    normalised text (``texts``) of 20 characters or more lying inside the other. The same
-    sentence with another tail (…，在用地审批领域尤为明显), a word changed, or merged with
-    another item is one typical statement, not three (else a theme's ranks 1–3 could be
-    one sentence three times). ``gram``: the cosines of all rows of ``x`` (``x @ x.T``,
-    dense), when a small group's caller has them."""
+def _distinct_picks(index: Any, cell: Any, u: Any, n: int, threshold: float) -> Any:
+    """For each cell's wordings ``u`` (``cell`` sorted, best first within a cell), the
+    positions of the first ``n`` none of which is a near-duplicate of one picked before it,
+    among the cell's first :data:`REPRESENTATIVE_SCAN`: cosine ≥ ``threshold`` (the rows of
+    ``index.tfidf``), or one normalised text (``index.unique``) of
+    :data:`~nlp_reports.corpus.copying.MIN_CONTAINED` characters or more lying inside the
+    other. The same sentence with another tail (…，在用地审批领域尤为明显), a word changed, or
+    merged with another item is one typical statement, not three (else a theme's ranks 1–3
+    could be one sentence three times). Each rank's cosines with the candidates after it
+    are one row-wise product over every cell; only the walk to the next pick is Python."""
     from nlp_reports.corpus.copying import MIN_CONTAINED
 
-    cand = np.asarray(order[:REPRESENTATIVE_SCAN])
-    if len(cand) <= 1:
-        return [int(c) for c in cand[:n]]
-    if gram is not None:
-        sub = gram[np.ix_(cand, cand)]
-        sims_of: Any = dict(enumerate(sub.T))
-    else:
-        xc = x[cand]
-        sims_of = None
-    sims: dict[int, np.ndarray] = sims_of or {}  # picked j → cosine of every candidate with it
-
-    def same(i: int, j: int) -> bool:
-        a, b = sorted((texts[cand[i]], texts[cand[j]]), key=len)
-        return sims[j][i] >= threshold or (len(a) >= MIN_CONTAINED and a in b)
-
-    picked: list[int] = []
-    for i in range(len(cand)):
-        if not any(same(i, j) for j in picked):
-            picked.append(i)
-            if len(picked) == n:
-                break
-            # one column per pick (fewer than n), not all REPRESENTATIVE_SCAN² pairs: the
-            # same sums in the same order as the full product's column i
-            if sims_of is None:
-                sims[i] = (xc @ xc[i].T).toarray().ravel()
-    return [int(cand[i]) for i in picked]
+    starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]]) if len(cell) else \
+        np.zeros(0, dtype=np.int64)
+    ends = np.r_[starts[1:], len(cell)].astype(np.int64)
+    ends = np.minimum(ends, starts + REPRESENTATIVE_SCAN)
+    picks: list[list[int]] = [[int(s)] for s in starts.tolist()]
+    if n <= 1 or not len(starts):
+        return picks
+    texts = index.unique
+    uu = u.tolist()
+    ends_l = ends.tolist()
+    rounds: list[Any] = []  # per rank picked: cosine of every later position with it
+    active = np.arange(len(starts))
+    for _ in range(n - 1):
+        last = np.array([picks[c][-1] for c in active.tolist()], dtype=np.int64)
+        # every position after the cell's last pick (within the scan) against that pick
+        lens = np.maximum(ends[active] - last - 1, 0)
+        pos = np.repeat(last + 1 - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+        cos = np.full(len(cell), np.nan)
+        cos[pos] = index.cosine(u[pos], u[np.repeat(last, lens)])
+        rounds.append(cos)
+        cos_l = [r.tolist() for r in rounds]  # (the later rounds' lists are rebuilt: n is small)
+        still = []
+        for c in active.tolist():
+            got = picks[c]
+            for i in range(got[-1] + 1, ends_l[c]):
+                ti = texts[uu[i]]
+                for r, j in enumerate(got):
+                    tj = texts[uu[j]]
+                    a, b = (ti, tj) if len(ti) <= len(tj) else (tj, ti)
+                    if cos_l[r][i] >= threshold or (len(a) >= MIN_CONTAINED and a in b):
+                        break
+                else:
+                    got.append(i)
+                    break
+            if len(got) < n and len(got) == len(rounds) + 1 and got[-1] + 1 < ends_l[c]:
+                still.append(c)
+        active = np.array(still, dtype=np.int64)
+        if not len(active):
+            break
+    return picks
 
 
 def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8,
@@ -2233,78 +2273,102 @@ def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8,
     The centroid weights each wording by the number of different agencies that use it (a
     report without an agency is one of its own): an agency that copies its text year after
     year, or has several versions of one report, counts once, so one agency's repetition
-    does not become what the theme "typically" sounds like."""
+    does not become what the theme "typically" sounds like.
+
+    Every group × kind × theme cell is computed at once (array operations over all cells:
+    :func:`_centroid_scores`, :func:`_distinct_picks`), not cell by cell."""
     import pandas as pd
 
     keys = list(by)
-    rows = []
+    cols = [*keys, *(c for c in ("theme", "theme_name", "kind", "rank", "text", "agency",
+                                 "year", "score", "n_statements") if c not in keys)]
+    if not len(st):
+        return pd.DataFrame([], columns=cols)
     uid = index.uid
     agency = st["agency"].astype(object)
     unknown = agency.isna() | (agency == UNKNOWN_GROUP)
-    who = pd.factorize(agency.where(~unknown, "\x00" + st["report_id"].astype(str)))[0]
-    who = np.asarray(who, dtype=np.int64)
-    n_who = max(int(who.max()) + 1, 1) if len(who) else 1
+    who = np.asarray(pd.factorize(agency.where(~unknown, "\x00" + st["report_id"].astype(str)))[0],
+                     dtype=np.int64)
+    n_who = max(int(who.max()) + 1, 1)
     masks = st["theme_mask"].to_numpy(dtype=np.int64)
-    kinds = {kind: (st["kind"] == kind).to_numpy() for kind in KINDS_COUNTED}
-    bits = [((masks >> bit) & 1).astype(bool) for bit in range(len(THEME_IDS))]
+    kind_col = st["kind"].to_numpy(dtype=object)
     # (columns read once: st.iloc per row cost 0.15 ms, 15,000 rows by agency)
     texts, agencies, years = (st[c].to_numpy(dtype=object) for c in ("text", "agency", "year"))
-    norms = np.sqrt(np.asarray(index.tfidf.multiply(index.tfidf).sum(axis=1)).ravel())
-    if not len(st):
-        groups = []
-    elif keys:
-        groups = list(st.groupby(keys, sort=True, dropna=False).indices.values())
-    else:
-        groups = [np.arange(len(st))]
-    for pos in groups:
-        head = {k: st[k].iat[int(pos[0])] for k in keys}
-        for kind in KINDS_COUNTED:
-            kpos = pos[kinds[kind][pos]]
-            for bit, theme in enumerate(THEME_IDS):
-                sel = kpos[bits[bit][kpos]]
-                if len(sel) == 0:
-                    continue
-                n_sel = len(sel)
-                if n_sel > 5000:  # a deterministic sample is enough for a centroid
-                    sel = sel[np.linspace(0, n_sel - 1, 5000).astype(int)]
-                u, first = np.unique(uid[sel], return_index=True)
-                if len(u) == 1:  # one wording (a small group's theme): its own centroid
-                    rows.append({**head, "theme": theme, "theme_name": THEME_NAMES[theme],
-                                 "kind": kind, "rank": 1, "text": texts[sel[0]],
-                                 "agency": agencies[sel[0]], "year": years[sel[0]],
-                                 "score": round(float(norms[u[0]]), 3), "n_statements": n_sel})
-                    continue
-                # agencies per wording (u is sorted, as the wordings of the distinct pairs)
-                counts = np.bincount(np.searchsorted(u, np.unique(uid[sel] * n_who + who[sel])
-                                                     // n_who), minlength=len(u))
-                gram = x = None
-                if len(u) <= SMALL_GRAM:  # the same cosines from one m × m product
-                    d = _dense_rows(index.tfidf, u)
-                    gram = d @ d.T
-                    w = counts / counts.sum()
-                    dots = gram @ w
-                    norm = float(np.sqrt(max(float(w @ dots), 0.0)))
-                    scores = dots / norm if norm > 0 else np.zeros(len(u))
-                else:
-                    x = index.tfidf[u]
-                    centroid = np.asarray(x.T @ counts / counts.sum()).ravel()
-                    norm = np.linalg.norm(centroid)
-                    scores = (x @ centroid) / norm if norm > 0 else np.zeros(len(u))
-                # equal scores (two wordings of one agency each: a tie) in the wordings'
-                # order, not by the last bits of a sum the two paths add differently
-                order = np.argsort(-scores.round(9), kind="stable")
-                best = _distinct_best(x, [index.unique[i] for i in u], order, n, threshold,
-                                      gram)
-                for rank, b in enumerate(best, 1):
-                    i = sel[first[b]]
-                    rows.append({**head, "theme": theme, "theme_name": THEME_NAMES[theme],
-                                 "kind": kind, "rank": rank, "text": texts[i],
-                                 "agency": agencies[i], "year": years[i],
-                                 "score": round(float(scores[b]), 3), "n_statements": n_sel})
+    group = (st.groupby(keys, sort=True, dropna=False).ngroup().to_numpy(dtype=np.int64)
+             if keys else np.zeros(len(st), dtype=np.int64))
+    n_kinds, n_themes = len(KINDS_COUNTED), len(THEME_IDS)
+    # the (cell, statement) pairs: a cell is a group × kind × theme, numbered in the order
+    # the table lists them (groups sorted, then kind, then theme)
+    cells, rows = [], []
+    for k, kind in enumerate(KINDS_COUNTED):
+        of_kind = np.flatnonzero(kind_col == kind)
+        for bit in range(n_themes):
+            sel = of_kind[((masks[of_kind] >> bit) & 1).astype(bool)]
+            cells.append((group[sel] * n_kinds + k) * n_themes + bit)
+            rows.append(sel)
+    cell = np.concatenate(cells)
+    row = np.concatenate(rows)
+    if not len(cell):  # (no problem or measure with a theme)
+        return pd.DataFrame([], columns=cols)
+    order = np.lexsort((row, cell))
+    cell, row = cell[order], row[order]
+    cell_ids, cell_start, n_sel = np.unique(cell, return_index=True, return_counts=True)
+    big = np.flatnonzero(n_sel > REPRESENTATIVE_SAMPLE)
+    if len(big):  # a deterministic sample of a big cell is enough for its centroid
+        keep = np.ones(len(cell), dtype=bool)
+        for c in big.tolist():
+            s, m = int(cell_start[c]), int(n_sel[c])
+            keep[s:s + m] = False
+            keep[s + np.linspace(0, m - 1, REPRESENTATIVE_SAMPLE).astype(int)] = True
+        cell, row = cell[keep], row[keep]
+    # the cell's wordings (ascending), each with its first statement and its agencies
+    cu = uid[row]
+    order = np.lexsort((row, cu, cell))
+    cell, row, cu = cell[order], row[order], cu[order]
+    new = np.r_[True, (cell[1:] != cell[:-1]) | (cu[1:] != cu[:-1])]
+    p_cell, p_u, p_first = cell[new], cu[new], row[new]
+    pair_of = np.cumsum(new) - 1
+    triple = np.unique(pair_of * n_who + who[row])
+    p_agencies = np.bincount(triple // n_who, minlength=len(p_cell)).astype(np.float64)
+    starts = np.flatnonzero(np.r_[True, p_cell[1:] != p_cell[:-1]])
+    m = np.diff(np.r_[starts, len(p_cell)])
+    # each wording weighted by its share of the cell's agencies (a one-wording cell: its
+    # own centroid, the score its norm)
+    totals = np.add.reduceat(p_agencies, starts) if len(starts) else np.zeros(0)
+    weight = p_agencies / np.repeat(totals, m)
+    scores = _centroid_scores(index.tfidf, p_cell, p_u, weight)
+    single = np.repeat(m == 1, m)
+    if single.any():
+        one = index.tfidf[p_u[single]]
+        scores[single] = np.sqrt(np.asarray(one.multiply(one).sum(axis=1)).ravel())
+    # best first within a cell; equal scores (two wordings of one agency each: a tie) in the
+    # wordings' order, not by the last bits of a sum
+    order = np.lexsort((p_u, -scores.round(9), p_cell))
+    p_cell, p_u, p_first, scores = p_cell[order], p_u[order], p_first[order], scores[order]
+    picks = _distinct_picks(index, p_cell, p_u, n, threshold)
+    # the table's rows, column by column: (cell, rank) in order, each the pick's wording
+    n_got = np.fromiter(map(len, picks), dtype=np.int64, count=len(picks))
+    at = np.fromiter((p for got in picks for p in got), dtype=np.int64, count=int(n_got.sum()))
+    ranks = (np.arange(len(at)) - np.repeat(np.cumsum(n_got) - n_got, n_got) + 1).tolist()
+    c = p_cell[at]
+    g, rest = np.divmod(c, n_kinds * n_themes)
+    k, bit = np.divmod(rest, n_themes)
+    first = p_first[at]
+    themes = [THEME_IDS[b] for b in bit.tolist()]
+    first_of_group = np.unique(group, return_index=True)[1]
+    heads = [[st[key].iat[int(i)] for i in first_of_group] for key in keys]
+    columns = {key: [head[j] for j in g.tolist()] for key, head in zip(keys, heads, strict=True)}
+    columns.update({
+        "theme": themes, "theme_name": [THEME_NAMES[t] for t in themes],
+        "kind": [KINDS_COUNTED[j] for j in k.tolist()], "rank": ranks,
+        "text": texts[first].tolist(), "agency": agencies[first].tolist(),
+        "year": years[first].tolist(),
+        "score": [round(v, 3) for v in scores[at].tolist()],
+        "n_statements": n_sel[np.searchsorted(cell_ids, c)].tolist()})
+    # (rows as tuples: the columns' types inferred as from the rows of dicts it replaced)
+    out = list(zip(*(columns[col] for col in cols), strict=True))
     # a key that is a statement column (agency, year) is the group column, once
-    cols = [*keys, *(c for c in ("theme", "theme_name", "kind", "rank", "text", "agency",
-                                 "year", "score", "n_statements") if c not in keys)]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(out, columns=cols)
 
 
 def pairs_by_year(reports: Any) -> Any:
