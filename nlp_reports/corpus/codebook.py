@@ -111,6 +111,13 @@ _SUM_REPORT = ("copying", "copied_statements", "cross_year", "problem_changes",
 _SUM_AGENCY_YEAR = ("copying", "copied_statements", "cross_year", "problem_changes")
 _GROUP_NOTE = " In a summary table grouped by it (--by): the group, (unknown) when not known."
 _GROUP_NOTE_ZH = "；汇总表按其分组（--by）时为分组值，未识别为 (unknown)"
+#: level and tier say what is not known (nlp_reports.corpus.summarize.UNKNOWN_GROUPS: this
+#: module stays free of summarize's numpy import; tests/test_codebook_unknown_group.py ties them).
+_UNKNOWN_LEVEL = "(level not identified / 未识别层级)"
+_UNKNOWN_TIER = "(tier not identified / 未识别行政层级)"
+_LEVEL_GROUP_NOTE = (" In a summary table grouped by it (--by): the group, "
+                     f"{_UNKNOWN_LEVEL} when not known.")
+_LEVEL_GROUP_NOTE_ZH = f"；汇总表按其分组（--by）时为分组值，未识别为 {_UNKNOWN_LEVEL}"
 _FIG_BLANK = ("not reported or not read: a blank cell, a table the report lacks or one read "
               "only in part (never 0)")
 #: Panel columns a balanced panel's row without a report still fills (Column.blank_in).
@@ -203,8 +210,8 @@ CODEBOOK: tuple[Column, ...] = (
        "Administrative level of the body",
        "national, province, city, county, township, street or department (a body of a "
        "government); audit --headers zh: in Chinese. A balanced panel's row without a report has "
-       "the agency's, from its nearest earlier report (else its first)." + _GROUP_NOTE,
-       "层级：国家、省、市、县、乡镇、街道或部门；平衡面板中无报告的年度取该机关此前最近一份报告的层级（此前没有则取第一份）" + _GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
+       "the agency's, from its nearest earlier report (else its first)." + _LEVEL_GROUP_NOTE,
+       "层级：国家、省、市、县、乡镇、街道或部门；平衡面板中无报告的年度取该机关此前最近一份报告的层级（此前没有则取第一份）" + _LEVEL_GROUP_NOTE_ZH, "not identified (a hospital, a school …)"),
     _c("region", ["reports", "panel", "audit", *GROUPED], "text", "Region named in the agency",
        "the place the agency's name states (云岭市东城区). A balanced panel's row without a report "
        "has the agency's, from its nearest earlier report (else its first)." + _GROUP_NOTE,
@@ -238,7 +245,7 @@ CODEBOOK: tuple[Column, ...] = (
        "文件所在的顶层文件夹（(top)：直接位于共同文件夹中）"),
     _c("tier", list(GROUPED), "text", "Administrative tier (a department at its government's)",
        "the administrative tier (省厅 province, 县局 county; --by tier)",
-       "行政层级（部门按其政府层级计）", "(unknown)"),
+       "行政层级（部门按其政府层级计）", _UNKNOWN_TIER),
     _c("model_id", ["files", "reports"], "text", "SHA-256 of the tagging model",
        "the model that tagged the report (SHA-256 of its file)", "标注所用模型（模型文件 SHA-256）",
        "not recorded, or a file not tagged"),
