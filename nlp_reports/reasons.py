@@ -78,6 +78,10 @@ _UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
     # a PK header with no readable zip behind it (ingest._sniff_zip): nothing to unpack
     ("a damaged zip archive", "文件已损坏（不完整的压缩格式文件，如下载中断的.docx或.zip），请重新下载"),
     ("archive", "文件是压缩包，请先解压，再对解压出的文件夹重新运行（英文说明中给出解压命令）"),
+    # a PDF, .doc or .docx with a password to open (ingest.pdf, ingest.doc, ingest.sniff_format):
+    # converting it is what the password prevents
+    ("encrypted (password-protected", "文件已加密（设有打开密码），无法读取其文字；请向发布机关索取未加密的版本，"
+                                      "或在知道密码时用Word/WPS或PDF工具打开，另存为不带密码的文件后重新运行"),
 )
 
 

@@ -110,6 +110,13 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy MS Office (.doc/.xls/.ppt),
 #: The name of a Word document's stream in an OLE directory (UTF-16LE): a .doc (or a .wps
 #: saved in Word's format) has one, an .xls/.ppt/.et none.
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+#: An OOXML file saved with a password to open (.docx, .xlsx …) is an OLE container holding
+#: the encrypted package: said as encrypted, not as a legacy Office file to export.
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_ENCRYPTED_OOXML = ("the file is encrypted (password-protected: Word or WPS saved it with a "
+                    "password to open), so its text cannot be read; ask the agency for an "
+                    "unprotected copy, or open it in Word/WPS with the password and save it "
+                    "again without one")
 _MAGIC = (
     (b"\x89PNG", "an image (PNG): run OCR first"),
     (b"\xff\xd8\xff", "an image (JPEG): run OCR first"),
@@ -138,6 +145,8 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     if head.startswith(_OLE):
         if _WORD_STREAM in data:  # (the directory's entry; the doc reader checks the rest)
             return "doc"
+        if _ENCRYPTED_STREAM in data:
+            raise UnsupportedFormatError(_ENCRYPTED_OOXML, path=path)
         raise UnsupportedFormatError(
             "a legacy MS Office file without a Word document in it (.xls/.ppt/.et, or a "
             "damaged .doc), not supported: export the report as .docx, .pdf or .txt; "
