@@ -303,35 +303,63 @@ def nice_ticks(vmax: float, target: int = 5) -> list[float]:
     return [round(k * step, 10) for k in range(n + 1)]
 
 
-def _marker(shape: str, x: float, y: float, color: str, tip: str) -> str:
+def _marker(shape: str, x: float, y: float, color: str, tip: str,
+            hollow: bool = False) -> str:
+    """A point of ``shape``; ``hollow``: white inside, its outline in ``color`` (a year of
+    few reports, :data:`FEW_REPORTS`)."""
     r = 3.5
     title = f"<title>{esc(tip)}</title>"
+    paint = (f'fill="#fff" stroke="{color}" stroke-width="1.5"' if hollow
+             else f'fill="{color}"')
     if shape == "circle":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{color}">{title}</circle>'
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" {paint}>{title}</circle>'
     if shape == "square":
         return (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" '
-                f'fill="{color}">{title}</rect>')
+                f'{paint}>{title}</rect>')
     pts = {"triangle": ((0, -1.3), (1.2, 0.9), (-1.2, 0.9)),
            "down": ((0, 1.3), (1.2, -0.9), (-1.2, -0.9)),
            "diamond": ((0, -1.4), (1.2, 0), (0, 1.4), (-1.2, 0))}[shape]
     path = " ".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in pts)
-    return f'<polygon points="{path}" fill="{color}">{title}</polygon>'
+    return f'<polygon points="{path}" {paint}>{title}</polygon>'
 
 
-#: The narrow trend chart labels every k-th year so that labels stand this far apart (px).
+#: The narrow trend chart labels a year only where labels stand this far apart (px), the
+#: latest year first; the wide chart :data:`_YEAR_PITCH` (a year is 26 px wide at 11 px).
 _N_YEAR_PITCH = 36
+_YEAR_PITCH = 32
+#: A year of fewer reports than this is drawn with hollow points and faint lines, and named
+#: under the trend chart: one report moves its share by half or more (0 ↔ 100 % with one).
+FEW_REPORTS = 3
+
+
+def _years_of(xs: Sequence[Any]) -> list[int] | None:
+    """``xs`` as whole numbers (years) when every one is and they rise, else None."""
+    try:
+        nums = [int(str(x)) for x in xs]
+    except ValueError:
+        return None
+    if len(nums) < 2 or any(b <= a for a, b in zip(nums, nums[1:], strict=False)):
+        return None
+    return nums
 
 
 def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: str,
                percent: bool = True, width: int | None = None, height: int | None = None,
                colors: dict[str, str] | None = None, markers: dict[str, str] | None = None,
                counts: Sequence[Any] | None = None, narrow: bool = False) -> str:
-    """A line chart (e.g. share of reports by year), one polyline per series.
+    """A line chart (e.g. share of reports by year), one line per series.
 
     Round y ticks (:func:`nice_ticks`); each series has its colour and marker shape;
     points where several series coincide are spread 3 px apart vertically so that no line
     hides another (the tooltips give the exact values); ``counts`` (e.g. the number of
     reports of each year) is printed under each x label as "n=…".
+
+    When every x is a whole number (a year) and they rise, x stands to scale: 2011 → 2013
+    twice as wide as 2024 → 2025. Two points of a series that are not neighbours (a year
+    between them without reports, or without a value) are joined by a dashed line, never
+    a plain one; runs of neighbours are one polyline each. A point whose ``counts`` is
+    under :data:`FEW_REPORTS` is hollow and its lines are faint: a share of one or two
+    reports jumps 0 ↔ 100 %, and drawn full it dominated the chart.
 
     ``narrow``: the phone's form (:data:`NARROW_WIDTH` px unless ``width``): the title on
     lines of its own, four y ticks, every k-th x label (and its n) when more would touch
@@ -360,16 +388,28 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
     values = [v for vals in series.values() for v in vals if _finite(v)]
     ticks = nice_ticks(max(values or [1.0]), 4 if narrow else 5)
     vmax = ticks[-1]
+    years = _years_of(xs)
 
     def px(i: int) -> float:
+        if years is not None:
+            return left + plot_w * (years[i] - years[0]) / (years[-1] - years[0])
         return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
 
     def py(v: float) -> float:
         return top + plot_h - (float(v) / vmax) * plot_h
 
-    every = 1  # label every k-th x, counted back from the last (the latest year)
-    if narrow and n > 1:
-        every = max(1, math.ceil(_N_YEAR_PITCH / (plot_w / (n - 1))))
+    def few(i: int) -> bool:
+        return (counts is not None and i < len(counts) and _finite(counts[i])
+                and float(counts[i]) < FEW_REPORTS)
+
+    def neighbours(i: int, k: int) -> bool:  # two points with no x between them
+        return k == i + 1 and (years is None or years[k] == years[i] + 1)
+
+    labelled, last_x = set(), math.inf  # the latest x first, then each far enough from it
+    for i in reversed(range(n)):
+        if last_x - px(i) >= (_N_YEAR_PITCH if narrow else _YEAR_PITCH) or not labelled:
+            labelled.add(i)
+            last_x = px(i)
     parts = [_svg_open(width, height, title), *head,
              f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
              f'stroke="#888"/>',
@@ -382,7 +422,10 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
                      f'stroke="#eee"/>')
     for i, x in enumerate(xs):
-        if (n - 1 - i) % every:
+        if years is not None:  # a tick at each x drawn: a missing year is a gap between
+            parts.append(f'<line x1="{px(i):.1f}" y1="{top + plot_h}" x2="{px(i):.1f}" '
+                         f'y2="{top + plot_h + 4}" stroke="#888"/>')
+        if i not in labelled:
             continue
         parts.append(f'<text x="{px(i):.1f}" y="{top + plot_h + 16}" font-size="{x_size}" '
                      f'text-anchor="middle">{esc(x)}</text>')
@@ -407,15 +450,31 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
         shape = markers.get(name, _MARKERS[j % len(_MARKERS)])
         pts = [(px(i), py(v) + offset[name][i], v, i) for i, v in enumerate(vals)
                if _finite(v)]
-        if len(pts) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in pts)
+        runs: list[list[tuple[float, float]]] = []  # neighbours of years not few, drawn plain
+        ended = True
+        for (x0, y0, _, i), (x1, y1, _, k) in zip(pts, pts[1:], strict=False):
+            if neighbours(i, k) and not few(i) and not few(k):
+                if ended:
+                    runs.append([(x0, y0)])
+                runs[-1].append((x1, y1))
+                ended = False
+                continue
+            ended = True
+            style = ' stroke-dasharray="5 4"' if not neighbours(i, k) else ""
+            weight = "2"
+            if few(i) or few(k):
+                weight, style = "1.5", ' stroke-opacity="0.35"' + style
+            parts.append(f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" '
+                         f'stroke="{color}" stroke-width="{weight}"{style}/>')
+        for run in runs:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" '
                          f'stroke-width="2"/>')
         for x, y, v, i in pts:  # the tip names the point's x (a year) and its n
             n_of = f", n={counts[i]}" if counts is not None and i < len(counts) else ""
             tip = f"{name}: {v:.0%}" if percent else f"{name}: {v:g}"
             tip += f" ({xs[i]}{n_of})"
-            parts.append(_marker(shape, x, y, color, tip))
+            parts.append(_marker(shape, x, y, color, tip, hollow=few(i)))
         if narrow:  # the legend under the plot, one series a line
             lx, ly, size = 0, legend_y + (_N_LABEL + 6) * j, _N_LABEL
         else:  # the legend right of the plot
@@ -1036,6 +1095,40 @@ def _known_year(y: Any) -> bool:
     return True
 
 
+def _year_runs(years: Sequence[int], sep: str, dash: str) -> str:
+    """Years as runs: 2012, 2014, 2017–2018 (``sep`` ", ", ``dash`` "–")."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return sep.join(f"{r[0]}{dash}{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+
+
+def _trend_note_gaps(xs: Sequence[Any], counts: Sequence[int]) -> str:
+    """The line under the trend chart naming the years with no report (the dashed lines
+    cross them) and the years of fewer than :data:`FEW_REPORTS` reports (hollow points),
+    English then Chinese; empty when there is neither."""
+    years = [int(str(x)) for x in xs]
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years)) if years else []
+    few = [y for y, c in zip(years, counts, strict=True) if c < FEW_REPORTS]
+    en, zh = [], []
+    if missing:
+        en.append("Years stand to scale; a dashed line crosses the years with no report "
+                  f"({_year_runs(missing, ', ', '–')}).")
+        zh.append(f"横轴按年份比例排列，虚线跨过无报告的年度（{_year_runs(missing, '、', '–')}年）")
+    if few:
+        en.append(f"Hollow points and faint lines: years of fewer than {FEW_REPORTS} reports "
+                  f"({_year_runs(few, ', ', '–')}), where one report moves a share by half "
+                  "or more.")
+        zh.append(f"空心点、淡色线为报告少于{FEW_REPORTS}份的年度（{_year_runs(few, '、', '–')}年），"
+                  "一份报告即可使比例变动一半以上")
+    if not en:
+        return ""
+    return " ".join(en) + " / " + "；".join(zh) + "。"
+
+
 def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
     """The share of reports admitting each of the most admitted themes, year by year.
 
@@ -1083,6 +1176,7 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
     xs = [str(y) for y in years]
     chart = chart_pair(line_chart(xs, series, **args),
                        line_chart(xs, series, **args, narrow=True))
+    gaps = _trend_note_gaps(xs, args["counts"])
     shown = len(top)
     note = (f"The lines are the {shown} themes most often admitted as problems over all "
             f"years (of {len(totals)} admitted; ties in taxonomy order), so that the chart "
@@ -1091,7 +1185,8 @@ def _trend_chart(df: Any, by: Sequence[str] = ()) -> str:
             "that year: a share of few reports moves by large steps. Overlapping points are "
             f"drawn 3 px apart. {no_year_note}/ "
             f"图中为各年合计最常被承认为问题的 {shown} 个主题；全部主题见下表。")
-    return chart + f'\n<p class="note">{esc(note)}</p>'
+    gaps = f'\n<p class="note trend-gaps">{esc(gaps)}</p>' if gaps else ""
+    return chart + f'\n<p class="note">{esc(note)}</p>' + gaps
 
 
 def _coverage_chart(df: Any, by: Sequence[str], n_reports: int = 0) -> str:
