@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from functools import lru_cache
 
@@ -89,6 +89,8 @@ def drop_running_heads(text: str) -> str:
     if _SPACED_MARK_HINT.search(text):
         text = _drop_spaced_marks(text)
     text = _drop_titled_page_heads(text)
+    if " " in text and _GLUED_PAGE.search(text):
+        text = _GLUED_PAGE.sub("", text)
     named = _may_have_named_page(text)
     if named:
         text = _unname_page_numbers(text)
@@ -97,7 +99,14 @@ def drop_running_heads(text: str) -> str:
     # table cells, 33 µs) cannot match
     marks = ((named or "/" in text or "p" in text or "P" in text)
              and _PAGE_MARK.search(text) is not None)
+    # (a gazette's or site's head or foot stands by a page number, written or bare: the
+    # words are looked for only then, 1 report in 5)
+    if ((marks or _BARE_NUMBER.search(text) is not None)
+            and any(word in text for word in _LABEL_WORDS)):
+        text = _drop_labelled_breaks(text)
     bare = _bare_page_numbers(text)
+    if marks and not bare:  # "5" before "第 6 页", "7" after it: bare numbers in the sequence
+        text = _drop_sequenced_bare(text)
     if not marks and not bare:
         return text
     lines = text.split("\n")
@@ -376,6 +385,167 @@ def _bare_page_numbers(text: str) -> set[int]:
             if len(run) == pages and run[-1] == last_line and (len(run), -off) > best[:2]:
                 best = (len(run), -off, run)
     return set(best[2])
+
+
+#: A page number an OCR engine read into the line the page broke, between a sentence's end
+#: and the next item's marker ("…工作不够到位。 3 二是…", "…。 12 （三）…"), where no figure
+#: of either sentence stands: it goes, with its blanks. A space first (a fast scan).
+_GLUED_PAGE = re.compile(r" (?<=[。；;] )\d{1,3} (?=[一二三四五六七八九十](?:是|、)"
+                         r"|[（(][一二三四五六七八九十][）)]|\d{1,2}[.．、])")
+#: The words a running head or foot (页眉、页脚) ends with, as a line of its own: a gazette
+#: or bulletin ("某市人民政府公报", "政务公开专刊", "某局政务公开简报"), an issue ("2025年第1期",
+#: "第12期"), a site ("某局门户网站"). :data:`_LABEL_WORDS`: how such a line ends.
+_RUNNING_LABEL = re.compile(
+    r"[^\s。，,；;：:！!？?、（）()【】]{0,30}?(?:公报|政报|专刊|简报|门户网站)"
+    r"|(?:(?:19|20)\d\d年)?总?第\d{1,3}期")
+_LABEL_WORDS = ("报\n", "刊\n", "站\n", "期\n")
+
+
+def _number_line(line: str) -> tuple[int, bool] | None:
+    """The page number a line holds alone, and whether it is written as one ("- 3 -",
+    "第 3 页": True) or bare ("3": a table's value too): None when it holds none."""
+    line = line.strip(_BLANKS)
+    if line.isdigit() and line.isascii() and len(line) <= 3:
+        return int(line), False
+    if line and PAGE_LINE.fullmatch(line):
+        return int(_DIGITS.search(line).group()), True
+    return None
+
+
+def _beside(lines: list[str], i: int, step: int) -> int | None:
+    """The index of the first line with text from ``i`` on, ``step`` at a time (±1)."""
+    i += step
+    while 0 <= i < len(lines) and not lines[i].strip(_BLANKS):
+        i += step
+    return i if 0 <= i < len(lines) else None
+
+
+def _drop_labelled_breaks(text: str) -> str:
+    """``text`` without a running head or foot that names a gazette, issue or site
+    (:data:`_RUNNING_LABEL`) when every line of it below the title stands right under or
+    over a page number: after a single page break too, where a line seen once is otherwise
+    no proof ("某县人民政府公报" ⏎ "- 2 -" ⏎ "2024年第3期"). It must stand by a written
+    page number at least once, or by bare ones counting the pages (1 or 2 at its first
+    place, one more at each next). A bare number beside it goes with it when it counts the
+    pages as the written ones do (its place + the same offset): a number an OCR engine read
+    among a table's cells, one per line, at the page's foot. Any other bare number stays."""
+    if not any(_RUNNING_LABEL.fullmatch(line) for line in _lines_with(text, _LABEL_WORDS)):
+        return text  # (the lines holding the words, found by str.find: no split of the text)
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip(_BLANKS)), 0)
+    where: dict[str, list[int]] = {}
+    for i in range(start + 1, len(lines)):
+        line = lines[i].strip(_BLANKS)
+        if 4 <= len(line) <= 40 and line[-1] in "报刊站期" and _RUNNING_LABEL.fullmatch(line):
+            where.setdefault(line, []).append(i)
+    drop: set[int] = set()
+    for found in where.values():
+        for step in (-1, 1):  # a head under its page's number, or a foot over it
+            numbers = [(j, n) for i in found if (j := _beside(lines, i, step)) is not None
+                       and (n := _number_line(lines[j])) is not None]
+            if len(numbers) < len(found):
+                continue
+            written = [k for k, (_, (_, w)) in enumerate(numbers) if w]
+            first = numbers[0][1][0]
+            offset = numbers[written[0]][1][0] - written[0] if written else first
+            if not written and (first not in (1, 2) or any(
+                    n != offset + k for k, (_, (n, _)) in enumerate(numbers))):
+                continue
+            drop.update(found)
+            drop.update(j for k, (j, (n, w)) in enumerate(numbers) if not w and n == offset + k)
+            break
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _lines_with(text: str, words: tuple[str, ...]) -> list[str]:
+    """The lines of ``text`` (blanks stripped) that hold one of ``words``, each once a word."""
+    out = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            start = text.rfind("\n", 0, i) + 1
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            out.append(text[start:end].strip(_BLANKS))
+            i = text.find(word, end)
+    return out
+
+
+def _drop_sequenced_bare(text: str) -> str:
+    """``text`` without a bare page number ("5" alone) that continues the page numbers — one
+    more than the page number before it, or one less than the one after it, counted from the
+    written ones ("5" ⏎ … "第 6 页" … "7" ⏎ … "8") — where it provably is no value: in running
+    text (no value beside it, a sentence (。；) on one side, which no table's label or cell
+    is), or between a table's label and a row written on one line that holds as many values
+    as the table's rows do (an 8th value of a row of 7). Inside section 五 it was a statement
+    or glued to one; in 表三 it made the row unreadable. A number among one-per-line cells
+    stays: nothing tells it from a value."""
+    marks = _line_numbers(text, _PAGE_MARK)  # (index, number) of the written page numbers
+    bare = _line_numbers(text, _BARE_NUMBER)
+    if not marks or not bare:
+        return text
+    lines = text.split("\n")
+    width = -1  # the values a table's row on one line holds, most often (counted once)
+
+    def no_value(i: int) -> bool:
+        nonlocal width
+        near = [_beside(lines, i, -1), _beside(lines, i, 1)]
+        texts = [lines[j].strip(_BLANKS) for j in near if j is not None]
+        if not texts:
+            return False
+        if any(_number_line(t) for t in texts):
+            return False  # (a number beside it: a value or a page's number, not told apart)
+        rows = [_row_width(t) for t in texts]
+        if not any(rows) and not any(is_value_cell(t) for t in texts):
+            return any(_SENTENCE_END.search(t) for t in texts)
+        if width < 0:
+            widths = Counter(n for line in lines if " " in line and (n := _row_width(line)) >= 3)
+            width = widths.most_common(1)[0][0] if widths else 0
+        return width >= 3 and len(texts) == 2 and sorted(rows) == [0, width] and all(
+            _han("{2}").search(t) for t, n in zip(texts, rows, strict=True) if n == 0)
+
+    known = dict(marks)  # index → number of the page numbers known so far
+    at = sorted(known)  # (kept sorted as numbers join: one bisection each, never a sort)
+    for order in (bare, bare[::-1]):  # one more than the one before, one less than the next
+        for i, n in order:
+            if i in known:
+                continue
+            k = bisect_left(at, i)
+            before = known[at[k - 1]] if k else None
+            after = known[at[k]] if k < len(at) else None
+            if (before == n - 1 or after == n + 1) and no_value(i):
+                known[i] = n
+                insort(at, i)
+    drop = set(known) - {i for i, _ in marks}
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _line_numbers(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(line index, number) of each line ``pattern`` ("\n" first) finds: a page number."""
+    out, line, pos = [], 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start() + 1)
+        pos = m.start() + 1
+        out.append((line, int(_DIGITS.search(text, m.start()).group())))
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _row_width(line: str) -> int:
+    """How many values a line of a table's row written on one line holds ("0 0 1 0 0 0 1": 7),
+    0 when any piece of it is no value (a label's line) or it is a page number ("- 3 -")."""
+    pieces = line.split()
+    return (len(pieces) if pieces and all(is_value_cell(p) for p in pieces)
+            and not PAGE_LINE.fullmatch(line) else 0)
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 
 def _drop_titled_page_heads(text: str) -> str:

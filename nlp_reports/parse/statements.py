@@ -1680,8 +1680,11 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
             # "1.…不及时。2.…单一。⏎改进措施：⏎1.…": what comes before the only sub-heading,
             # one naming the measures, lists the problems (when it reads so)
             _problem_run(text, found, 0)
-        # a page number left at a block's end ("第 8 页 共 9 页") is no statement
-        found = [f for f in found if not PAGE_LINE.fullmatch(text, f.start, f.end)]
+        # a page number left at a block's end ("第 8 页 共 9 页", or a bare "7") is no
+        # statement, nor part of the one it follows ("…增减原因。⏎7")
+        found = [_without_page_tail(text, f) for f in found
+                 if not PAGE_LINE.fullmatch(text, f.start, f.end)
+                 and not _BARE_PAGE.fullmatch(text, f.start, f.end)]
         found = _cut_captions(text, _cut_buttons(text, found), s, e)
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)
@@ -1695,6 +1698,23 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
             and _EMPTY_5.match(text[statements[0].start:statements[0].end])):
         _no_problems_then_measures(text, statements)
     return SplitResult(tuple(statements), False, unsplit)
+
+
+#: A line of a bare number (1–3 digits): a page number, where it stands alone in section 五.
+_BARE_PAGE = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
+
+
+def _without_page_tail(text: str, span: StatementSpan) -> StatementSpan:
+    """``span`` without a page-number line (bare or written) after its sentence's end
+    ("…增减原因。⏎7"): an OCR'd page's foot, read where the next item has not begun yet."""
+    nl = text.rfind("\n", span.start, span.end)
+    if nl < 0 or not (_BARE_PAGE.fullmatch(text, nl + 1, span.end)
+                      or PAGE_LINE.fullmatch(text, nl + 1, span.end)):
+        return span
+    e = _trim(text, span.start, nl)[1]
+    if e <= span.start or text[e - 1] not in _LINE_ITEM_END:
+        return span
+    return StatementSpan(span.start, e, span.block, span.marker)
 
 
 #: A dash an OCR engine read for 一 opening a list item ("—是加强…", "－要…", "(—)…"): one dash,
