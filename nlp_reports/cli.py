@@ -762,8 +762,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "单元格。发布前检查报告（另查未填报单元格、发布时限、与上年报告比较）请用 "
                     "nlp-reports audit 本年报告文件 上年报告文件。")
     p.add_argument("files", nargs="+", metavar="FILE",
-                   help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd; - for stdin) "
-                        "/ 报告文件（- 为标准输入）")
+                   help="report files (.txt .md .html .mht .docx .doc .wps .pdf .ofd; - for stdin; "
+                        "Markdown and converters' text are read as text) / 报告文件（- 为标准输入）")
     p.add_argument("--json", action="store_true",
                    help="one JSON object per report, one a line (docs/schema.md): a compilation "
                         "(汇编, 年鉴) gives one per report it holds, metadata.part/parts saying which; "
@@ -884,12 +884,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tag", help="parse, classify and store many reports in a SQLite store "
                                     "(resumable) / 批量解析、分类并存入数据库（可续跑）")
     p.add_argument("paths", nargs="+",
-                   help="report files (.txt .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
+                   help="report files (.txt .md .html .mht .docx .doc .wps .pdf .ofd), folders (walked "
                         "for them; a browser's unfinished download, .crdownload or .part, is "
                         "read too and fails with its reason) or globs; a .zip is read in "
                         "place, each report in it stored as ZIP/MEMBER (a zip inside it, an "
                         "encrypted member or a zip bomb fails with what to do; .rar and .7z: "
-                        "unpack them first). A path given that is not there (a typo, a glob "
+                        "unpack them first); a crawler's .json/.jsonl/.csv dump holding "
+                        "reports' text in a field fails naming the field to save as .txt. "
+                        "A path given that is not there (a typo, a glob "
                         "matching nothing) stops the run before the store is opened: exit 2, "
                         "nothing read or recorded; a file that cannot be read inside a folder "
                         "is recorded as failed / 报告文件、文件夹或通配符；.zip 直接读取其中的报告，"

@@ -71,6 +71,10 @@ _UNMAPPED_ZH = ("carry no usable Unicode map",
 #: What an unsupported file is, where the reason's generic sentence (convert to .docx, save as
 #: .pdf) would mislead: a screenshot saved as 报告.pdf was told to be saved as a .pdf.
 _UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
+    # a crawler's JSON / JSON lines / CSV with each report's text in a field (ingest.dump)
+    ("a crawler's dump", "文件是爬虫导出的数据（JSON、JSON lines 或 CSV），报告正文在其中某一字段（字段名见英文说明），"
+                         "不是报告文件；工具不猜测字段、不拆分记录：请把每条记录的该字段另存为单独的 .txt 文件"
+                         "（一份报告一个文件）后重新运行"),
     ("spreadsheet", "文件是电子表格（多为随报告发布的附表、统计表），工具不读取电子表格；报告的表格以报告正文中的为准，"
                     "此类附表无需处理。若该文件就是报告本身，请另存为.docx、.pdf或.txt后重新运行"),
     ("an image", "文件是图片（截图、照片或扫描的页面，有的以.pdf等报告的扩展名保存），不是报告的文字；"

@@ -128,6 +128,24 @@ _NOT_DOCUMENTS = ("~$", ".~lock.", "._")
 _MAC_FOLDER_FILES = frozenset((".DS_Store", ".localized"))
 
 
+#: A crawler's dump of reports (JSON, JSON lines, CSV with each report's text in a field): a
+#: folder walk takes one whose head names the genre, so that it fails saying which field
+#: to extract (:mod:`nlp_reports.ingest.dump`); counted as "no reports", a researcher's
+#: crawl of 3,000 reports was passed over on the end line. Other such files (a label CSV,
+#: our own exports) are counted.
+DUMP_SUFFIXES: tuple[str, ...] = (".json", ".jsonl", ".ndjson", ".csv")
+def _dump_of_reports(path: Path) -> bool:
+    """Whether the .json/.jsonl/.csv file ``path`` holds reports' text (its first 256 KB:
+    :func:`~nlp_reports.ingest.dump.holds_reports`)."""
+    from nlp_reports.ingest.dump import holds_reports
+
+    try:
+        with open(path, "rb") as fh:
+            return holds_reports(fh.read(262144))
+    except OSError:
+        return False
+
+
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
 WALKED_SUFFIXES: frozenset[str] = frozenset(
     (*REPORT_SUFFIXES, *WEB_PAGE_SUFFIXES, *FLAGGED_SUFFIXES, *PARTIAL_DOWNLOAD_SUFFIXES))
@@ -274,7 +292,10 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                 suffix = f.suffix.lower()
                 if not suffix and _sniffable(f) and sniff_report(f):
                     given += add(f)
-                elif suffix not in WALKED_SUFFIXES:
+                elif suffix in DUMP_SUFFIXES and _dump_of_reports(f):
+                    given += add(f)  # (it fails, naming the field to extract: ingest.dump)
+                elif suffix not in WALKED_SUFFIXES or (suffix == ".md" and not sniff_report(f)):
+                    # (a .md is a converter's report when its head says so; notes.md is not)
                     ignored[suffix] = ignored.get(suffix, 0) + 1
                 elif suffix in (".html", ".htm") and _own_page(str(f)):
                     ignored[OWN_PAGE] = ignored.get(OWN_PAGE, 0) + 1

@@ -29,6 +29,7 @@ from nlp_reports.errors import (
     ParseError,
     UnsupportedFormatError,
 )
+from nlp_reports.ingest.markdown import has_markup, markdown_to_text
 from nlp_reports.ingest.mhtml import is_mhtml  # (a few regexes; the email package is lazy)
 from nlp_reports.ingest.normalize import (
     _normalize,
@@ -62,7 +63,7 @@ class Document:
 
 
 _EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
+    ".txt": "txt", ".text": "txt", ".md": "txt", ".markdown": "txt", ".csv": "txt",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".jsp": "html",
     ".asp": "html", ".aspx": "html", ".php": "html",
     ".mht": "mhtml", ".mhtml": "mhtml", ".docx": "docx", ".doc": "doc", ".wps": "doc",
@@ -70,8 +71,8 @@ _EXTENSIONS = {
 }
 #: What a folder walk takes for report files (``tag``, ``suggest``): the usual saved forms.
 #: Other extensions above are still read when a file is named explicitly.
-REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".htm", ".html", ".mht", ".mhtml", ".docx", ".doc",
-                                    ".wps", ".pdf", ".ofd")
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".htm", ".html", ".mht", ".mhtml", ".docx",
+                                    ".doc", ".wps", ".pdf", ".ofd")
 _CONVERT = "soffice --headless --convert-to {to} FILE"
 #: What to do with an archive read as a report (``tag`` reads a .zip in place; ``parse``
 #: and a .rar/.7z do not): the commands, names from Chinese Windows included.
@@ -167,9 +168,18 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     if probe.startswith(b"<") and any(m in probe for m in _HTML_MARKERS):
         return "html"
     lower = head.lower()
-    if b"<html" in lower or b"<table" in lower:
+    if b"<html" in lower:
         return "html"
+    if b"<table" in lower and (probe.startswith(b"<") or any(t in lower for t in _PAGE_TAGS)):
+        return "html"
+    # (a table in a text that starts with words and has no page tags: a converter's Markdown
+    # — MinerU, pandoc — with its tables left as HTML; read as a page, its line breaks were
+    # lost with its title and first sections: the text reader reads them, ingest.markdown)
     return "txt"
+
+
+#: Tags of a web page's text outside tables: a fragment holding one is a page.
+_PAGE_TAGS = (b"<p>", b"<p ", b"<div", b"<body", b"<span", b"<font", b"<h1", b"<h2", b"<h3")
 
 
 def _sniff_zip(data: bytes, path: str | None) -> str:
@@ -439,6 +449,8 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
                     path=filename)
             if "&" in source and _ENTITY.search(source):
                 source = _unescape_entities(source)
+            if has_markup(source):  # a converter's Markdown read by the caller
+                source = markdown_to_text(source)
             return _finish(source, "text", None, filename)
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
@@ -487,13 +499,24 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     from nlp_reports.ingest.encoding import decode_text_file
 
     text, encoding, simple = decode_text_file(data, path=where)
+    csv_suffix = bool(where) and where.lower().endswith(".csv")
+    if text[:1] in _DUMP_FIRST or csv_suffix:  # a crawler's JSON/CSV dump: refused, named
+        from nlp_reports.ingest.dump import refuse_dump
+
+        refuse_dump(text, csv_suffix=csv_suffix, path=where)
     if sniff_markup(text):
         from nlp_reports.ingest.html import html_to_text
 
         return _finish(html_to_text(text, path=where), "html", encoding, where)
     if "&" in text and _ENTITY.search(text):
         text, simple = _unescape_entities(text), False
+    if has_markup(text):  # a converter's Markdown (.md, or saved as .txt): ingest.markdown
+        text, simple = markdown_to_text(text), False
     return _finish(text, "txt", encoding, where, simple or None)
+
+
+#: The first characters of a JSON document or JSON lines (a BOM or blank first too).
+_DUMP_FIRST = frozenset("{[\ufeff \t\r\n")
 
 
 #: A character reference a scraper left literal in the text it saved ("&nbsp;", "&lt;",

@@ -241,6 +241,8 @@ def _cut_line(raw: str) -> _Line | None:
             return None
     elif "，" in raw and "\t" not in raw and "。" not in raw:
         raw = _comma_row(raw)
+    elif "," in raw and "\t" not in raw and "。" not in raw:
+        raw = _csv_row(raw)
     if "\t" in raw:
         parsed = _grid_line(raw.strip(" \u3000\r"))
     else:
@@ -298,6 +300,36 @@ def _comma_row(raw: str) -> str:
         if _CN_GROUP.fullmatch(b) and _CN_LEAD.fullmatch(a):
             return raw
     return "\t".join(["，".join(parts[:k]).strip(), *values])
+
+
+def _csv_row(raw: str) -> str:
+    """A spreadsheet's row pasted as CSV under the narrative (Excel/WPS 表格 "另存为 CSV",
+    a crawler's table export: "一、本年新收政府信息公开申请数量,12,0,1,0,0,0,13", a quoted
+    cell "\"1,325\"") as TAB cells, when its last cells are values, or when it is a row of
+    four short header cells or more ("结果维持,结果纠正,其他结果,…"). A prose line joined
+    by ASCII commas is left as it is; so are an unquoted "1,325" pair (one figure or two)
+    and a line of cells a space apart (its commas group thousands: "行政许可 11,381")."""
+    import csv
+
+    line = raw.strip()
+    if " " in line and '"' not in line:  # cells a space apart: "…数量 1,234 5 17,013"
+        return raw
+    try:
+        cells = [c.strip() for c in next(csv.reader([line]))]
+    except (csv.Error, StopIteration):
+        return raw
+    k = len(cells)
+    while k > 1 and (not cells[k - 1] or _classify(cells[k - 1]) is not None):
+        k -= 1
+    if k == len(cells):  # no value: a header row of four short cells or more
+        return "\t".join(cells) if len(cells) >= 4 and all(len(c) <= 14 for c in cells) else raw
+    if '"' not in raw:
+        for a, b in zip(cells[k - 1:], cells[k:], strict=False):
+            if _CN_GROUP.fullmatch(b) and _CN_LEAD.fullmatch(a):
+                return raw
+    if any(len(c) > 60 for c in cells[:k]):
+        return raw
+    return "\t".join(cells)
 
 
 _CN_LEAD = re.compile(r"[1-9]\d{0,2}")
