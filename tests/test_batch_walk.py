@@ -110,7 +110,9 @@ def test_failures_are_listed_by_path_whatever_order_they_came_in(tmp_path):
     shutil.copy(REPORT, folder / "m_report.txt")
     (folder / "a_empty.txt").write_bytes(b"")
     (folder / "b_binary.pdf").write_bytes(b"\x00\x01 not a pdf")
-    missing = tmp_path / "zz_missing.txt"  # an argument that is no file fails first
-    result = tag_paths([missing, folder], tmp_path / "s.sqlite", jobs=2)
+    # a file the walk finds unreadable fails first (an argument that is not there stops the
+    # run now: test_tag_missing_paths), named last
+    os.symlink(tmp_path / "moved_away.txt", folder / "zz_missing.txt")
+    result = tag_paths([folder], tmp_path / "s.sqlite", jobs=2)
     paths = [f.path for f in result.failures]
     assert len(paths) == 3 and paths == sorted(paths)
