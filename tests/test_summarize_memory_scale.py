@@ -3,9 +3,10 @@
 The distinctive vocabulary read every sampled report's words at once (Arrow arrays of
 ~50 bytes a word: 1 GB of the 1.58 GB peak of ``summarize --by agency`` on 20,000
 reports) and counted them in dense group × word arrays (4,000 agencies × a real corpus's
-100,000 words: 13 GB). Words are now coded a chunk of texts at a time and counted per
-(group, agency) pair in sparse matrices. The old dense computation is kept here as the
-reference the new one must equal, on messy inputs and across chunk boundaries.
+100,000 words: 13 GB). Words are now coded a chunk of texts at a time into per-report bags
+of word ids (no text held) and counted per (group, agency) pair in sparse matrices. The
+table must be the same whatever the chunks, count as a hand count does, and read a subset
+of the reports from the bags of all of them as from their own texts.
 """
 
 from __future__ import annotations
@@ -19,70 +20,6 @@ import pandas as pd
 import pytest
 
 sm = importlib.import_module("nlp_reports.corpus.summarize")  # (the package binds the function)
-
-
-def _dense_vocabulary(reps, words, groups, top):
-    """The dense computation :func:`summarize._vocabulary` replaced (before mem26)."""
-    cols = [*groups, "rank", "word", "z", "count"]
-    if words is None or words.empty:
-        return pd.DataFrame(columns=cols)
-    r = reps.set_index("id")[list(groups)].join(words.set_index("id")["words"], how="inner")
-    r = r.dropna(subset=["words"])
-    g_codes, labels = pd.MultiIndex.from_frame(r[list(groups)].astype(str)).factorize()
-    if len(labels) < 2:
-        return pd.DataFrame(columns=cols)
-    lengths, w_codes, vocab = sm._word_codes_py(r["words"].tolist())
-    if len(w_codes) == 0:
-        return pd.DataFrame(columns=cols)
-    n_groups, n_words = len(labels), len(vocab)
-    tok_group = np.repeat(g_codes, lengths)
-    y = np.bincount(tok_group * n_words + w_codes, minlength=n_groups * n_words)
-    y = y.reshape(n_groups, n_words).astype(float)
-    agency = (reps.set_index("id")["agency"].reindex(r.index).astype(object)
-              if "agency" in reps else pd.Series(None, index=r.index, dtype=object))
-    unknown = agency.isna() | (agency == sm.UNKNOWN_GROUP)
-    who = np.asarray(pd.factorize(agency.where(
-        ~unknown, "\x00" + pd.Series(r.index.astype(str), index=r.index)))[0], dtype=np.int64)
-    n_who = int(who.max()) + 1
-    cell = tok_group * n_words + w_codes
-    tok_who = np.repeat(who, lengths)
-    lo = np.full(n_groups * n_words, n_who, dtype=np.int64)
-    hi = np.full(n_groups * n_words, -1, dtype=np.int64)
-    np.minimum.at(lo, cell, tok_who)
-    np.maximum.at(hi, cell, tok_who)
-    several = (hi > lo).reshape(n_groups, n_words)
-    group_agencies = np.bincount(np.unique(g_codes * n_who + who) // n_who, minlength=n_groups)
-    total = y.sum(axis=0)
-    keep = (total >= 2) & np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
-    y, vocab, total, several = y[:, keep], vocab[keep], total[keep], several[:, keep]
-    alpha, a0, n_all = total, total.sum(), total.sum()
-    rows = []
-    for gi, label in enumerate(labels):
-        yi = y[gi]
-        yj = total - yi
-        ni, nj = yi.sum(), n_all - yi.sum()
-        if ni == 0 or nj == 0:
-            continue
-        with np.errstate(divide="ignore", invalid="ignore"):
-            delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
-                     - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
-            z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
-        shared = several[gi] | (group_agencies[gi] < 2)
-        z = np.where(np.isfinite(z) & (yi > 0) & shared, z, -np.inf)
-        best = np.argsort(-z, kind="stable")[:top]
-        values = label if isinstance(label, tuple) else (label,)
-        for rank, b in enumerate(best, 1):
-            if not np.isfinite(z[b]) or z[b] <= 0:
-                break
-            rows.append((*values, rank, vocab[b], round(float(z[b]), 3), int(yi[b])))
-    out = pd.DataFrame(rows, columns=cols)
-    if "year" in groups:
-        out["year"] = out["year"].map(lambda v: int(v) if str(v).isdigit() else v)
-    order = pd.DataFrame({f"_{i}": (pd.to_numeric(out[g], errors="coerce") if g == "year"
-                                    else out[g].astype(str)) for i, g in enumerate(groups)})
-    order["_rank"] = out["rank"]
-    ix = order.sort_values(list(order.columns), kind="stable", na_position="last").index
-    return out.loc[ix].reset_index(drop=True)
 
 
 _WORDS = ["政务公开", "信息公开", "标准化", "目录", "平台", "网站", "依申请", "答复", "培训",
@@ -111,17 +48,63 @@ def _messy_corpus(seed: int, n: int = 90):
     return reps, words
 
 
+def _hand_counts(reps, words, groups):
+    """Each group's words counted by hand (split, Counter), and the agencies using each."""
+    from collections import Counter
+
+    text = dict(zip(words["id"], words["words"], strict=True))
+    counts, users = {}, {}
+    for rid, *values, agency in reps[["id", *groups, "agency"]].itertuples(index=False):
+        t = text.get(rid)
+        if not isinstance(t, str):
+            continue
+        key = tuple(str(v) for v in values)
+        counts.setdefault(key, Counter()).update(t.split())
+        who = agency if isinstance(agency, str) and agency != sm.UNKNOWN_GROUP else ("r", rid)
+        for w in set(t.split()):
+            users.setdefault(key, {}).setdefault(w, set()).add(who)
+    return counts, users
+
+
 @pytest.mark.parametrize("seed", range(12))
 @pytest.mark.parametrize("groups", [("year",), ("agency",), ("level", "year")])
-def test_vocabulary_equals_the_dense_computation_across_chunks(monkeypatch, seed, groups):
+def test_vocabulary_is_the_same_across_passes_and_counts_by_hand(monkeypatch, seed, groups):
+    """The words are coded into bags a pass of BAG_PASS texts at a time (a pass boundary
+    inside a group, between, or none) and read WORD_CHUNK at a time: the same table; each
+    row's count is the group's count by hand, a word of a group of several agencies is
+    used by two of them, and ranks run 1, 2, … by falling z."""
     reps, words = _messy_corpus(seed)
     reps = sm.group_ready(reps) if seed % 2 else reps
-    expected = _dense_vocabulary(reps, words, groups, 5)
-    for chunk in (1, 7, 1000):  # a chunk boundary inside a group, between, or none
-        monkeypatch.setattr(sm, "WORD_CHUNK", chunk)
-        got = sm._vocabulary(reps, words, groups, 5)
-        pd.testing.assert_frame_equal(got, expected)
+    expected = sm._vocabulary(reps, words, groups, 5)
     assert len(expected)  # (the case says something)
+    for chunk in (1, 7, 1000):
+        monkeypatch.setattr(sm, "BAG_PASS", chunk)
+        monkeypatch.setattr(sm, "WORD_CHUNK", max(chunk, 3))
+        pd.testing.assert_frame_equal(sm._vocabulary(reps, words, groups, 5), expected)
+    counts, users = _hand_counts(reps, words, groups)
+    for values, rows in expected.groupby(list(groups), sort=False):
+        key = tuple(str(v) for v in (values if isinstance(values, tuple) else (values,)))
+        assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+        assert (rows["z"].diff().dropna() <= 0).all() and (rows["z"] > 0).all()
+        several = len({w for u in users[key].values() for w in u}) >= 2
+        for word, n in zip(rows["word"], rows["count"], strict=True):
+            assert counts[key][word] == n and len(word) >= 2 and not word.startswith("<")
+            assert not several or len(users[key][word]) >= 2
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_vocabulary_of_some_reports_read_from_the_bags_of_more(seed):
+    """The bags hold each report's words in their order of first use, so the table of a
+    subset of the reports (a dedupe, a filter) read from the bags of all of them is the
+    table of that subset's own words — ties ranked by first use over its texts too."""
+    reps, words = _messy_corpus(seed)
+    bags = sm.WordBags.from_texts(words["id"].tolist(), words["words"].tolist())
+    some = reps.iloc[::3].reset_index(drop=True)
+    for groups in (("year",), ("agency",)):
+        own = sm._vocabulary(some, words[words["id"].isin(some["id"])], groups, 5)
+        pd.testing.assert_frame_equal(sm._vocabulary(some, bags, groups, 5), own)
+        pd.testing.assert_frame_equal(sm._vocabulary(some, bags.select(set(some["id"])),
+                                                     groups, 5), own)
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5])

@@ -31,7 +31,7 @@ from nlp_reports.corpus.store import (
     Store,
     open_store,
 )
-from nlp_reports.errors import UsageError
+from nlp_reports.errors import StoreError, UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -532,8 +532,8 @@ class Frames:
     ``reports``: one row per report with metadata, the table figures
     (:data:`~nlp_reports.corpus.store.FIGURES`) and ``cross_year_cells``; ``statements``:
     report_id, idx, text, kind, theme_mask; ``checks``: failed checks only; ``words``:
-    report id, words, segmented (a per-group sample, for vocabulary; segmented: the
-    words were segmented at summary time) or None; ``files``: the store's
+    the words of a per-group sample of the reports, for vocabulary, as :class:`WordBags`
+    (word ids and counts, not text), or None; ``files``: the store's
     files counted by status and reason (status, reason, n) or None.
     """
 
@@ -546,6 +546,91 @@ class Frames:
     models: Any = None  #: :meth:`Store.models` (name, date … of each model id), or None
 
 
+@dataclass(frozen=True)
+class WordBags:
+    """The sampled reports' vocabulary words (``reports.words``) as counts of word ids (词袋),
+    for the distinctive vocabulary: one row per report that has words, its distinct words'
+    ids in their order of first use in its text, with their counts. The words' text is not
+    held (by agency, every report is sampled: 131 MB of Python strings on 20,000 reports,
+    read and coded :data:`WORD_CHUNK` reports at a time into arrays about a third of it).
+    ``ids`` (int64) and ``segmented`` (bool: segmented at summary time, :func:`_words_of`)
+    per row; ``indptr``, ``indices`` and ``counts`` the rows as in a CSR matrix (indices in
+    order of first use, not sorted); ``vocab`` the word of each id."""
+
+    ids: Any
+    segmented: Any
+    indptr: Any
+    indices: Any
+    counts: Any
+    vocab: Any
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def from_texts(cls, ids: Sequence[int], texts: Sequence[Any],
+                   segmented: Sequence[bool] | None = None) -> WordBags:
+        """The bags of space-separated ``texts`` (str or UTF-8 bytes; None or NaN: no
+        words, no row)."""
+        return cls.from_chunks([(ids, texts, segmented)])
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[tuple[Sequence[int], Sequence[Any],
+                                                Sequence[bool] | None]]) -> WordBags:
+        """The bags of chunks of (ids, texts, segmented), coded with one vocabulary (its
+        ids in order of first use over the chunks: :func:`word_code_chunks`), each chunk's
+        texts dropped once coded."""
+        import pandas as pd
+
+        vocab: list[str] = []
+        parts: list[tuple[Any, Any, Any, Any, Any]] = []
+        for ids, texts, segmented in chunks:
+            texts = list(texts)
+            seg = (np.zeros(len(texts), dtype=bool) if segmented is None
+                   else np.asarray(segmented, dtype=bool))
+            has = np.array([isinstance(t, (str, bytes)) for t in texts], dtype=bool)
+            kept = [t for t, h in zip(texts, has, strict=True) if h]
+            del texts
+            ids = np.asarray(ids, dtype=np.int64)[has]
+            seg = seg[has]
+            done = 0
+            for lengths, codes in word_code_chunks(kept, vocab, BAG_PASS):
+                rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+                width = max(len(vocab), 1)
+                # each row's distinct words in their order of first use (factorize keeps it)
+                label, pairs = pd.factorize(rows * width + codes)
+                pairs = np.asarray(pairs, dtype=np.int64)
+                lens = np.bincount(pairs // width, minlength=len(lengths))
+                parts.append((ids[done:done + len(lengths)], seg[done:done + len(lengths)],
+                              lens, (pairs % width).astype(np.int32),
+                              np.bincount(label, minlength=len(pairs)).astype(np.int32)))
+                done += len(lengths)
+        if not parts:
+            return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool),
+                       np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32),
+                       np.zeros(0, dtype=np.int32), np.array(vocab, dtype=object))
+        lens = np.concatenate([p[2] for p in parts])
+        return cls(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+                   np.r_[0, np.cumsum(lens)].astype(np.int64),
+                   np.concatenate([p[3] for p in parts]), np.concatenate([p[4] for p in parts]),
+                   np.array(vocab, dtype=object))
+
+    def take(self, rows: Any) -> tuple[Any, Any, Any]:
+        """The rows ``rows`` (positions, in that order) as (indptr, indices, counts)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        starts = self.indptr[rows]
+        lens = self.indptr[rows + 1] - starts
+        pos = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+        return np.r_[0, np.cumsum(lens)].astype(np.int64), self.indices[pos], self.counts[pos]
+
+    def select(self, keep: Any) -> WordBags:
+        """The rows of the reports whose id is in ``keep``."""
+        rows = np.flatnonzero(np.isin(self.ids, np.fromiter(keep, dtype=np.int64)))
+        indptr, indices, counts = self.take(rows)
+        return WordBags(self.ids[rows], self.segmented[rows], indptr, indices, counts,
+                        self.vocab)
+
+
 def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0,
                 agency_map: dict[str, str] | None = None) -> Frames:
     """Read what the summary needs from a store (SQL does the filtering and sampling).
@@ -553,8 +638,6 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     ``agency_map`` (old name → new name, resolved: :func:`resolve_agency_map`) puts the
     renamed reports under the new name before anything is computed (the name as written
     is kept in ``agency_as_written``)."""
-    import pandas as pd
-
     numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, source_format, published, "
@@ -604,8 +687,7 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
         # the sample's ids first, then their words: a window over the words themselves
         # sorted every report's words (60 MB on 20,000 reports: 0.35 s, now 0.08)
         ids = first_of_groups(stored_keys, reports["id"].tolist(), has_words, int(word_sample))
-        words = _words_of(store, ids)
-        words = words.iloc[pd.Index(words["id"]).get_indexer(ids)].reset_index(drop=True)
+        words = _word_bags(store, ids)
     elif keys and word_sample > 0:  # a derived key is not in SQL: the same sample, in pandas
         words = _first_words(store, reports, has_words, keys, word_sample)
     files = store.query("SELECT status, reason, count(*) AS n FROM files "
@@ -713,6 +795,41 @@ def _words_of(store: Store, ids: Sequence[int]) -> Any:
     return words
 
 
+def _word_bags(store: Store, ids: Sequence[int]) -> WordBags:
+    """The words of the reports ``ids`` as :class:`WordBags` (rows in the order of ``ids``;
+    a report the store holds no words for segmented now, as :func:`_words_of` does), read
+    :data:`WORD_CHUNK` reports at a time as UTF-8 bytes (``CAST(words AS BLOB)``: no Python
+    string made of them) and coded as they come: the words' text of one chunk is held at
+    once, not of the whole sample (by agency, every report: 131 MB of str on 20,000)."""
+    import sqlite3
+
+    def chunks() -> Iterator[tuple[Any, list[Any], Any]]:
+        for start in range(0, len(ids), WORD_CHUNK):
+            chunk = list(ids[start:start + WORD_CHUNK])
+            got: dict[int, Any] = {}
+            for i in range(0, len(chunk), 900):
+                part = chunk[i:i + 900]
+                try:
+                    got.update(store.connection.execute(
+                        "SELECT id, CAST(words AS BLOB) FROM reports WHERE id IN "
+                        f"({','.join('?' * len(part))})", part).fetchall())
+                except sqlite3.DatabaseError as exc:
+                    raise StoreError(f"{store.path}: cannot read the store ({exc}); a store "
+                                     "made by another version of nlp_reports may need "
+                                     "re-tagging") from exc
+            rows = [rid for rid in chunk if rid in got]
+            segmented = np.zeros(len(rows), dtype=bool)
+            missing = [rid for rid in rows if got[rid] is None]
+            if missing:
+                made = _segment_missing(store, missing)
+                got.update(made)
+                segmented = np.array([rid in made for rid in rows], dtype=bool)
+            yield np.asarray(rows, dtype=np.int64), [got[rid] for rid in rows], segmented
+            del got
+
+    return WordBags.from_chunks(chunks())
+
+
 def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
     """The vocabulary words of the reports ``ids``, which the store does not hold (分词于汇总时),
     segmented from its rows as tagging would have (:func:`~nlp_reports.corpus.worker.texts_words`:
@@ -751,16 +868,17 @@ def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
 def segmented_note(words: Any, reports: Any) -> list[str]:
     """Says how many of the reports the vocabulary read had their words segmented at
     summary time (the store holds none for them: ``tag --no-words``, an older store)."""
-    if words is None or "segmented" not in words or not len(words):
+    if words is None or not isinstance(words, WordBags) or not len(words):
         return []
-    used = words[words["id"].isin(reports["id"]) & words["words"].notna()]
-    n = int(used["segmented"].sum())
+    used = np.isin(words.ids, reports["id"].to_numpy(dtype=np.int64))
+    n = int(words.segmented[used].sum())
+    n_used = int(used.sum())
     if not n:
         return []
-    return [f"vocabulary: the words of {n} of the {len(used)} reports it read were segmented "
+    return [f"vocabulary: the words of {n} of the {n_used} reports it read were segmented "
             "at summary time (the store holds none for them: tagged with --no-words, or by an "
             "older version), with the tokenizer tagging uses, so the table is the same / "
-            f"词汇表所读{len(used)}份报告中{n}份的分词在汇总时完成（入库时未分词，如 tag "
+            f"词汇表所读{n_used}份报告中{n}份的分词在汇总时完成（入库时未分词，如 tag "
             "--no-words），分词方式与入库时相同，结果一致"]
 
 
@@ -1170,11 +1288,12 @@ def _sampled_words(store: Store, reports: Any, groups: Sequence[str], sample: in
 
 
 def _first_words(store: Store, reports: Any, may: Any, keys: Sequence[str], sample: int) -> Any:
-    """:func:`_words_of` the first ``sample`` reports (by id) of each group of ``keys`` among
-    the rows ``may`` of ``reports``, grouped in pandas (agencies linked: :func:`_grouped`)."""
+    """:func:`_word_bags` of the first ``sample`` reports (by id) of each group of ``keys``
+    among the rows ``may`` of ``reports``, grouped in pandas (agencies linked: :func:`_grouped`)."""
     sub = _grouped(reports.loc[may, ["id", *keys]], reports)
     part = sub[keys].astype(object).where(sub[keys].notna(), "\x00")
-    return _words_of(store, sub["id"][part.groupby(keys, sort=False).cumcount() < sample].tolist())
+    ids = sub["id"][part.groupby(keys, sort=False).cumcount() < sample].tolist()
+    return _word_bags(store, sorted(ids))
 
 
 def select_agencies(frames: Frames, agencies: Sequence[str]) -> tuple[Frames, str]:
@@ -1264,7 +1383,7 @@ def _frames_of(frames: Frames, keep: set[int]) -> Frames:
         statements=frames.statements[frames.statements["report_id"].isin(keep)].reset_index(
             drop=True),
         checks=frames.checks[frames.checks["report_id"].isin(keep)].reset_index(drop=True),
-        words=None if words is None else words[words["id"].isin(keep)].reset_index(drop=True),
+        words=None if words is None else words.select(keep),
         files=frames.files, agency_map=frames.agency_map, models=frames.models,
     )
 
@@ -2927,6 +3046,9 @@ _OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002
 #: pass (the text, its words, their lengths and codes: ~50 bytes a word) are freed before the
 #: next, so a summary by agency of 20,000 reports (19 M words) holds ~50 MB of them, not ~1 GB.
 WORD_CHUNK = 1000
+#: Texts coded per pass into :class:`WordBags` (its Arrow arrays and their factorized
+#: (report, word) pairs, ~80 bytes a word, freed before the next pass).
+BAG_PASS = 250
 
 
 def word_codes(texts: Sequence[str]) -> tuple[Any, Any, Any]:
@@ -2970,7 +3092,7 @@ def _chunk_codes(texts: list[str]) -> tuple[Any, Any, Any]:
         import pyarrow as pa
         import pyarrow.compute as pc
     except ImportError:
-        return _word_codes_py(texts)
+        return _word_codes_py([_text(t) for t in texts])
     # Arrow's default pool (mimalloc) maps these arrays in transparent huge pages, which
     # cost 0.25-0.35 s of kernel time and up to 1 s of wall time per summary on 20,000
     # reports; the C library's malloc takes 0.05 s of it (the same arrays, freed on return)
@@ -2978,13 +3100,14 @@ def _chunk_codes(texts: list[str]) -> tuple[Any, Any, Any]:
     try:
         # (from UTF-8 bytes made here and dropped: Arrow reading the str objects themselves
         # leaves a UTF-8 copy cached in each, 150 MB more held on 20,000 reports' words)
-        arr = pa.array([t.encode("utf-8") for t in texts],
+        arr = pa.array([t if isinstance(t, bytes) else t.encode("utf-8") for t in texts],
                        type=pa.large_binary(), memory_pool=pool).cast(pa.large_string())
         other = pc.match_substring_regex(
             arr, "[" + "".join(f"\\x{{{ord(c):x}}}" for c in _OTHER_SPACES) + "]",
             memory_pool=pool)
         if pc.any(other, memory_pool=pool).as_py():  # rare: split() semantics first, then
             odd = np.flatnonzero(other.to_numpy(zero_copy_only=False))  # split at " "
+            texts = [_text(t) for t in texts]
             for i in odd.tolist():
                 texts[i] = " ".join(texts[i].split())
             arr = pa.array(texts, type=pa.large_string(), memory_pool=pool)
@@ -3001,9 +3124,14 @@ def _chunk_codes(texts: list[str]) -> tuple[Any, Any, Any]:
                                             memory_pool=pool)
         encoded = pc.dictionary_encode(kept, memory_pool=pool)
     except (pa.ArrowException, UnicodeError):
-        return _word_codes_py(texts)
+        return _word_codes_py([_text(t) for t in texts])
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     return lengths, codes, np.array(encoded.dictionary.to_pylist(), dtype=object)
+
+
+def _text(t: str | bytes) -> str:
+    """A words text as str (read from the store as UTF-8 bytes: :func:`_word_bags`)."""
+    return t.decode("utf-8", "replace") if isinstance(t, bytes) else t
 
 
 def _word_codes_py(texts: Sequence[str]) -> tuple[Any, Any, Any]:
@@ -3019,11 +3147,6 @@ def _word_codes_py(texts: Sequence[str]) -> tuple[Any, Any, Any]:
     return lengths, np.asarray(codes, dtype=np.int64), np.asarray(vocab, dtype=object)
 
 
-#: The column count of the per-pair word counts while the vocabulary grows chunk by chunk
-#: (cut to the words seen at the end): int32 indices still.
-_MAX_WORDS = np.iinfo(np.int32).max
-
-
 def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any:
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
@@ -3037,10 +3160,16 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     from scipy import sparse
 
     cols = [*groups, "rank", "word", "z", "count"]
-    if words is None or words.empty:
+    if words is not None and not isinstance(words, WordBags):  # a frame of id, words (text)
+        words = WordBags.from_chunks(
+            (words["id"].iloc[i:i + WORD_CHUNK].tolist(),
+             words["words"].iloc[i:i + WORD_CHUNK].tolist(), None)
+            for i in range(0, len(words), WORD_CHUNK))
+    if words is None or not len(words):
         return pd.DataFrame(columns=cols)
-    r = reps.set_index("id")[list(groups)].join(words.set_index("id")["words"], how="inner")
-    r = r.dropna(subset=["words"])
+    base = reps.set_index("id")[list(groups)]
+    at = pd.Index(words.ids).get_indexer(base.index)
+    r = base[at >= 0]  # (the reports with words, in the order of ``reps``)
     g_codes, labels = pd.MultiIndex.from_frame(r[list(groups)].astype(str)).factorize()
     if len(labels) < 2:
         return pd.DataFrame(columns=cols)
@@ -3055,37 +3184,26 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     # each report's (group, agency) pair; the words' counts are kept per pair (sparse):
     # a group's count is the sum of its pairs', its users of a word the pairs counting it.
     # (Dense group × word arrays were 4 of 8 bytes a cell: 4,000 agencies × a real corpus's
-    # 100,000 words is 13 GB; the codes of every word at once, ~50 bytes a word, 1 GB.)
+    # 100,000 words is 13 GB.)
     pair, pairs = pd.factorize(g_codes.astype(np.int64) * n_who + who)
     pair = np.asarray(pair, dtype=np.int64)
     group_of_pair = np.asarray(pairs, dtype=np.int64) // n_who
-    vocab_list: list[str] = []
-    texts = r["words"].tolist()
-    done = 0
-    # the chunks' counts summed as a binary counter carries (two sums of k chunks make one of
-    # 2k): adding each chunk to one running total re-added the whole total every chunk,
-    # quadratic in the chunks (seconds at 100,000 reports); integer sums, so the
-    # order changes nothing
-    stack: list[tuple[int, Any]] = []
-    for lengths, codes in word_code_chunks(texts, vocab_list):
-        rows = np.repeat(pair[done:done + len(lengths)], lengths)
-        done += len(lengths)
-        part = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), (rows, codes)),
-                                 shape=(len(pairs), _MAX_WORDS))
-        level = 0
-        while stack and stack[-1][0] == level:
-            part = stack.pop()[1] + part
-            level += 1
-        stack.append((level, part))
-    per_pair = None
-    for _, part in stack:
-        per_pair = part if per_pair is None else per_pair + part
-    del texts, stack
-    n_words = len(vocab_list)
-    if per_pair is None or per_pair.nnz == 0:
+    indptr, indices, counts = words.take(at[at >= 0])
+    # the words in order of first use over the reports in order (each bag lists its words
+    # so): a stable sort of a group's z ranks its ties as over the texts
+    used = pd.unique(indices)
+    n_words = len(used)
+    if n_words == 0:
         return pd.DataFrame(columns=cols)
-    per_pair = per_pair[:, :n_words].tocsr()
-    vocab = np.array(vocab_list, dtype=object)
+    new_id = np.zeros(len(words.vocab), dtype=np.int32)
+    new_id[used] = np.arange(n_words)
+    per_report = sparse.csr_matrix((counts, new_id[indices], indptr),
+                                   shape=(len(r), n_words))
+    to_pair = sparse.csr_matrix(
+        (np.ones(len(r), dtype=np.int64), (pair, np.arange(len(r)))), shape=(len(pairs), len(r)))
+    per_pair = (to_pair @ per_report).tocsr()
+    del per_report
+    vocab = words.vocab[used]
     to_group = sparse.csr_matrix(
         (np.ones(len(pairs), dtype=np.int64), (group_of_pair, np.arange(len(pairs)))),
         shape=(n_groups, len(pairs)))
