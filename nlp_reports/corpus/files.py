@@ -619,13 +619,17 @@ def file_digest(path: str | os.PathLike[str]) -> tuple[str, int]:
 #: 副本名): "年报(1).pdf", "年报 (2).pdf", "年报（1）.pdf", "年报 - 副本.pdf", "年报 副本 2.pdf",
 #: "年报 - Copy.pdf", "年报 copy.pdf", "年报_1.pdf", a Finder duplicate "年报 2.pdf"; and a
 #: prefix, as Windows XP wrote it and people still type it: "复件 年报.doc", "复件 (2) 年报.doc",
-#: "副本-年报.txt", "Copy of 年报.pdf", "Copy (2) of 年报.pdf". A suffix's spaces are tried
+#: "副本-年报.txt", "Copy of 年报.pdf", "Copy (2) of 年报.pdf"; and a backup someone kept:
+#: "年报（备份）.txt", "备份-年报.txt", "年报_bak.pdf", "年报.backup.docx". A suffix's spaces are tried
 #: from the start of their run only, each once (a zip member named by 5,000 spaces took
 #: 157 s of CPU, the run's blanks tried from every place in it and split every way).
 _COPY_NAME = re.compile(
     r"^(?:复件|副本)(?:\s*[(（]\d{1,3}[)）])?(?:\s*[-_—]\s*|\s+|(?=[\u4e00-\u9fff]))"
+    r"|^备份(?:\s*[-_—]\s*|\s+)"
     r"|^[Cc]opy (?:\(\d{1,3}\) )?of "
-    r"|(?:\s?[(（]\d{1,3}[)）]|(?<!\s)\s*(?:[-_]\s*)?(?:副本|[Cc]opy)(?:\s*[(（]?\d{1,3}[)）]?)?"
+    r"|(?:\s?[(（]\d{1,3}[)）]|\s?[(（](?:副本|备份|[Bb]ak|[Bb]ackup)[)）]"
+    r"|(?<!\s)\s*(?:[-_]\s*)?(?:副本|备份|[Cc]opy)(?:\s*[(（]?\d{1,3}[)）]?)?"
+    r"|[-_.](?:[Bb]ak|BAK|[Bb]ackup)\d{0,2}"
     r"|(?<![\d_])_\d{1,2}"
     r"|(?<=[^\s\d]) \d{1,2})$")
 
