@@ -2113,6 +2113,9 @@ def problem_zh(code: str, message: str) -> str:
                     f"（{why}），请核对")
         return f"统计表格无法完整解析：{message}"
     if code == "no_headings":
+        if "line breaks lost?" in message:  # (load: a text with hardly any line break)
+            return ("未找到各部分标题（如“一、总体情况”）：全文几乎没有换行，可能是复制或抓取时换行丢失，"
+                    "请取得保留换行的原文后重新处理")
         return "未找到各部分标题（如“一、总体情况”），无法按国家格式的六个部分核对"
     if code == "no_title":
         return "未找到写明“政府信息公开工作年度报告”的标题"

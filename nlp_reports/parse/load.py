@@ -27,6 +27,7 @@ from itertools import chain
 from pathlib import Path
 
 from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
+from nlp_reports.ingest.linebreaks import few_line_breaks
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import badge_spans, block_of, numeral_lines, section_number
@@ -307,7 +308,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     )
 
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
-    problems[:0] = (_layout_problems(layout, sections)
+    problems[:0] = (_layout_problems(layout, sections, simplified, path)
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format, year))
     problems.extend(_annex_problems(title, sections, tables, statements))
@@ -898,10 +899,17 @@ def _section_texts(layout: Layout, sections: list[Section], simplified: str,
     return texts
 
 
-def _layout_problems(layout: Layout, sections: list[Section]) -> list[Problem]:
+def _layout_problems(layout: Layout, sections: list[Section], text: str = "",
+                     path: str | None = None) -> list[Problem]:
     problems = []
     if not sections:
-        problems.append(Problem("no_headings", "no section heading (一、总体情况 …) was found"))
+        message = "no section heading (一、总体情况 …) was found"
+        if few_line_breaks(text):  # a copy that joined its lines (ingest.linebreaks)
+            message += (f": line breaks lost? ({text.count(chr(10))} line breaks in "
+                        f"{len(text):,} characters; get a copy that keeps them)")
+            log.warning("%s: %s / 未找到章节标题：换行可能丢失，请取得保留换行的原文",
+                        path or "<text>", message)
+        problems.append(Problem("no_headings", message))
         return problems
     present = {s.number for s in sections}
     for n, title in SECTION_TITLES.items():
