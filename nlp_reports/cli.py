@@ -304,18 +304,31 @@ def _progress(args: argparse.Namespace):
         logger.setLevel(before)
 
 
+def _not_in_result(record: logging.LogRecord) -> bool:
+    """A log filter: False for a warning the printed result says under its figures."""
+    from nlp_reports.classify.dataset import IN_RESULT
+
+    return not getattr(record, IN_RESULT, False)
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp_reports.classify import evaluate, format_evaluation
 
-    with _progress(args):
-        base = _with_shipped(args, args.base or ())
-        if base and args.cv is None:
-            _err("error: --base and --with-shipped add data to the training folds of --cv K: "
-                 "give --cv too")
-            return EXIT_USAGE
-        data = args.data[0] if len(args.data) == 1 else args.data  # (train takes several too)
-        result = evaluate(data, model=args.model, trust=args.trust_model,
-                          tokenizer=args.tokenizer, cv=args.cv, base=base or None)
+    logger = logging.getLogger("nlp_reports")
+    if not args.json:  # the table ends with its warnings: not logged on stderr too
+        logger.addFilter(_not_in_result)
+    try:
+        with _progress(args):
+            base = _with_shipped(args, args.base or ())
+            if base and args.cv is None:
+                _err("error: --base and --with-shipped add data to the training folds of "
+                     "--cv K: give --cv too")
+                return EXIT_USAGE
+            data = args.data[0] if len(args.data) == 1 else args.data  # (train takes several)
+            result = evaluate(data, model=args.model, trust=args.trust_model,
+                              tokenizer=args.tokenizer, cv=args.cv, base=base or None)
+    finally:
+        logger.removeFilter(_not_in_result)
     _out(json.dumps(result, ensure_ascii=False, indent=2) if args.json
          else format_evaluation(result))
     return EXIT_OK

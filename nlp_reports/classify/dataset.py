@@ -637,10 +637,17 @@ class DataWarning(UserWarning):
     """
 
 
-def warn_data(messages: Sequence[str], *, stacklevel: int = 3) -> None:
-    """Log each message at WARNING and issue it as a :class:`DataWarning` (for notebooks)."""
+#: The attribute set on the log record of a warning a result also carries (evaluate's
+#: ``warnings``, printed under the figures): the command line, printing that result, does
+#: not log it too (it stood twice on the screen).
+IN_RESULT = "nlp_reports_in_result"
+
+
+def warn_data(messages: Sequence[str], *, stacklevel: int = 3, in_result: bool = False) -> None:
+    """Log each message at WARNING and issue it as a :class:`DataWarning` (for notebooks);
+    ``in_result``: the returned result carries the messages too (:data:`IN_RESULT`)."""
     for message in messages:
-        log.warning("%s", message)
+        log.warning("%s", message, extra={IN_RESULT: True} if in_result else None)
         warnings.warn(message, DataWarning, stacklevel=stacklevel)
 
 

@@ -16,6 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nlp_reports.classify.dataset import (
@@ -179,7 +180,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
                                 f"{MIN_STATEMENTS} are needed for figures within a few points)")
         else:
             warnings = scarcity_warnings(items, "the data")
-        warn_data(warnings)
+        warn_data(warnings, in_result=True)
         if extra:
             log.info("%d base statements join every training fold (never scored)",
                      len(extra))
@@ -187,7 +188,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
                                  seed=seed, base=extra)
         # the shipped model as installed on the same statements: one prediction pass beside
         # K trainings (it took a second command before)
-        shipped = _shipped_beside(None, items, None, tokenizer)
+        shipped = _shipped_beside(None, items, None, tokenizer, loaded=tagger)
         return {**result, "warnings": warnings,
                 **({"layout_warnings": layout} if layout else {}),
                 **({"shipped": shipped} if shipped is not None else {}),
@@ -217,7 +218,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         warnings.append(f"the model was trained on {', '.join(seen_files)}: these figures "
                         "measure how well it learned its own data, not how it does on new "
                         "text (use --cv K, or data it never saw)")
-    warn_data(warnings)
+    warn_data(warnings, in_result=True)
     preds = tagger.predict([d.text for d in items])
     Y_pred = np.array([[int(t in p.themes) for t in THEME_IDS] for p in preds])
     result = {
@@ -268,8 +269,8 @@ def baseline_ahead(result: dict[str, Any]) -> list[str]:
 
 
 def _shipped_beside(tagger: Any, items: Sequence[LabeledStatement], keep: Any,
-                    tokenizer: str | None, *, predictions: bool = False
-                    ) -> dict[str, Any] | None:
+                    tokenizer: str | None, *, predictions: bool = False,
+                    loaded: Any = None) -> dict[str, Any] | None:
     """The shipped model's scores on the same statements as another model's: evaluate's
     column beside ``tagger`` and train's beside the model it trains (``tagger`` None).
 
@@ -284,14 +285,25 @@ def _shipped_beside(tagger: Any, items: Sequence[LabeledStatement], keep: Any,
     "unseen": scores on the ``keep`` indices (the statements ``tagger`` never saw, when some
     are), "predictions": (kinds, theme matrix) with ``predictions=True`` (train's per-file
     figures)}``; None when ``tagger`` is the shipped model or none is installed.
+
+    ``tagger`` or ``loaded`` (cross-validation's model given, not scored itself) loaded from
+    the shipped folder is not loaded again: evaluate with the shipped model loaded it twice
+    ("loaded model default" logged twice), the second time to drop it as the same model.
     """
     import numpy as np
 
+    from nlp_reports.classify.modelcard import _same_dir, resolve_model_dir
     from nlp_reports.classify.tagger import Tagger
     from nlp_reports.errors import ModelError
 
+    def from_shipped(t: Any) -> bool:
+        return t is not None and t.path is not None and _same_dir(Path(t.path), ship_dir)
+
     try:
-        ship = Tagger.load(None, tokenizer=tokenizer)
+        ship_dir, _ = resolve_model_dir(None, trust=False)
+        if from_shipped(tagger):
+            return None
+        ship = loaded if from_shipped(loaded) else Tagger.load(None, tokenizer=tokenizer)
     except ModelError as exc:  # no shipped model installed: nothing to set beside
         log.info("no shipped model to compare with: %s", exc)
         return None
