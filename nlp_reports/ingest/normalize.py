@@ -13,8 +13,6 @@ from bisect import bisect_left, insort
 from collections import Counter
 from functools import lru_cache
 
-from nlp_reports.ingest.linebreaks import lost_line_breaks, restore_line_breaks
-
 __all__ = [
     "PAGE_DATE_KEY",
     "PAGE_LINE",
@@ -808,8 +806,6 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
         text = _CUT_MARKER.sub(_join_cut_marker, text)
     if _ocr_one_hint(text):
         text = _ocr_ones(text)
-    if lost_line_breaks(text):  # a copy on one line, or its headings glued (linebreaks)
-        text = restore_line_breaks(text)
     return text, simple
 
 
@@ -896,8 +892,10 @@ _OCR_ONE_LOOKS = 32
 _OCR_ONE = re.compile(rf"(?:^|(?<=[。；;]))(\( ?)?[{_DASH}](?(1) ?\)| ?、)(?=[\u4e00-\u9fff])",
                       re.MULTILINE)
 #: The numbered headings of each style, dashes included (a dash heading's neighbours).
-_NEXT_BRACKETED = re.compile(rf"(?:^|(?<=[。；;]))\( ?([一二三四五六七八九十{_DASH}]) ?\)", re.MULTILINE)
-_NEXT_PLAIN = re.compile(rf"(?:^|(?<=[。；;]))([一二三四五六七八九十{_DASH}]) ?、", re.MULTILINE)
+#: (after "。", or ". " as OCR reads 。 after Chinese: "ー、…不便. 二、…")
+_NEXT_AFTER = r"(?:^|(?<=[。；;])|(?<=[\u4e00-\u9fff]\. ))"
+_NEXT_BRACKETED = re.compile(rf"{_NEXT_AFTER}\( ?([一二三四五六七八九十{_DASH}]) ?\)", re.MULTILINE)
+_NEXT_PLAIN = re.compile(rf"{_NEXT_AFTER}([一二三四五六七八九十{_DASH}]) ?、", re.MULTILINE)
 
 
 def _ocr_ones(text: str) -> str:
