@@ -13,6 +13,8 @@ from bisect import bisect_left, insort
 from collections import Counter
 from functools import lru_cache
 
+from nlp_reports.ingest.linebreaks import lost_line_breaks, restore_line_breaks
+
 __all__ = [
     "PAGE_DATE_KEY",
     "PAGE_LINE",
@@ -806,6 +808,8 @@ def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
         text = _CUT_MARKER.sub(_join_cut_marker, text)
     if _ocr_one_hint(text):
         text = _ocr_ones(text)
+    if lost_line_breaks(text):  # a copy on one line, or its headings glued (linebreaks)
+        text = restore_line_breaks(text)
     return text, simple
 
 
