@@ -10,6 +10,7 @@ from Excel as CSV lines (a quoted "1,325").
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,20 @@ def test_a_folder_walk_takes_markdown_files(tmp_path):
     found = expand_paths([tmp_path])
     assert [p.name for p in found.files] == ["燕归乡2014.md"]  # (counted as not read before)
     assert found.ignored == {".md": 1, ".csv": 1}  # a note of one's own is no report
+
+
+def test_a_readme_about_the_collection_is_counted_not_failed_at_every_run(tmp_path):
+    """A researcher's README.md names the genre (政府信息公开工作年度报告) but holds no section
+    heading line: it is counted as not read, while a converted report whose automatic
+    numbering was lost ("**总体情况**") is still taken."""
+    (tmp_path / "README.md").write_text(
+        "# 数据说明\n\n本目录收集了青崖省2019—2024年各县（市、区）政府信息公开工作年度报告，"
+        "由门户网站下载后用 pandoc 转换。\n\n- 缺 2021 年两份，待补\n- 存在的问题见下文，"
+        "另附处理日志。\n", encoding="utf-8")
+    text = (HERE / "pandoc_escapes_footnote.md").read_text(encoding="utf-8")
+    numberless = re.sub(r"(?m)^(\**)[一二三四五六]、", r"\1", text)
+    assert numberless != text
+    (tmp_path / "燕归乡2014.md").write_text(numberless, encoding="utf-8")
+    found = expand_paths([tmp_path])
+    assert [p.name for p in found.files] == ["燕归乡2014.md"]
+    assert found.ignored == {".md": 1}

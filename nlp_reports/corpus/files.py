@@ -294,7 +294,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                     given += add(f)
                 elif suffix in DUMP_SUFFIXES and _dump_of_reports(f):
                     given += add(f)  # (it fails, naming the field to extract: ingest.dump)
-                elif suffix not in WALKED_SUFFIXES or (suffix == ".md" and not sniff_report(f)):
+                elif suffix not in WALKED_SUFFIXES or (suffix == ".md" and not _markdown_report(f)):
                     # (a .md is a converter's report when its head says so; notes.md is not)
                     ignored[suffix] = ignored.get(suffix, 0) + 1
                 elif suffix in (".html", ".htm") and _own_page(str(f)):
@@ -375,18 +375,43 @@ def missing_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str
         shown = os.fspath(arg)
         try:
             os.lstat(shown)
+        except ValueError:  # (a NUL in the path, given through the API: os raises this)
+            missing.append((shown, "no such file or folder (the path holds a NUL character)"))
+            continue
         except OSError as exc:
-            if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            if exc.errno == errno.ENAMETOOLONG and not glob.has_magic(shown):
+                missing.append((shown, "no such file or folder (a name longer than the file "
+                                       "system allows)"))
+                continue
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG):
                 continue  # (there, but not to be looked at: the walk says so)
             if not glob.has_magic(shown):
                 missing.append((shown, "no such file or folder"))
-            elif next(glob.iglob(shown, recursive=True), None) is None:
+            elif not _matches(shown):
                 missing.append((shown, "the pattern matches no file"))
             continue
         if os.path.islink(shown) and not os.path.exists(shown):
             missing.append((shown, f"broken symbolic link (it points to {os.readlink(shown)}, "
                                    "which does not exist)"))
     return missing
+
+
+#: The longest folder level of a glob looked for (each "[…]" matching one of a name's 255 bytes).
+_GLOB_PART_MAX = 2_048
+
+
+def _matches(pattern: str) -> bool:
+    """Whether the glob ``pattern`` matches a path. One of a thousand folder levels
+    ("*/" × 1,000, 2 KB: under the path limit) matches nothing: glob recursed once a level,
+    past Python's limit (RecursionError). Nor does a level of more than
+    :data:`_GLOB_PART_MAX` characters (a name holds 255 bytes at most; fnmatch's reading of
+    "[" × 10,000 took 1.8 s, 40,000: half a minute)."""
+    if any(len(part) > _GLOB_PART_MAX for part in pattern.split(os.sep)):
+        return False
+    try:
+        return next(glob.iglob(pattern, recursive=True), None) is not None
+    except RecursionError:
+        return False
 
 
 def _is_file(path: Path) -> bool:
@@ -478,6 +503,34 @@ def sniff_head(head: bytes) -> bool:
                 continue
             text = head[:exc.start].decode(enc, "ignore")
         return bool(_REPORT_WORDS.search(text))
+    return False
+
+
+#: A section heading line of a report, as a converter writes it: "一、总体情况", "## 一、概述",
+#: "**五、存在的主要问题及改进情况**", "1. 概述", or "**总体情况**" when Word's automatic
+#: numbering was lost; a short line (a heading, not a sentence that starts so).
+_SECTION_HEADING_LINE = re.compile(
+    r"(?m)^[ \t#>*|]*(?:(?:[一二三四五六]|[1-6])\s*[、.．]\s*)?\**\s*"
+    r"(?:总体情况|概述|概况|基本情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题"
+    r"|其他需要报告)[^\n。，；]{0,40}$")
+
+
+def _markdown_report(path: Path) -> bool:
+    """Whether a .md in a folder walked is a report a converter made (pandoc, markitdown,
+    MinerU …): its head names the genre (:func:`sniff_report`) and has a section heading line.
+    A researcher's own README.md about the collection ("本目录收集了…政府信息公开工作年度报告")
+    names the genre too, but no such line: it is counted, not failed at every run."""
+    if not sniff_report(path):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    for enc in ("utf-8", "gb18030", "utf-16"):
+        text = head.decode(enc, "ignore")
+        if _SECTION_HEADING_LINE.search(text):
+            return True
     return False
 
 
