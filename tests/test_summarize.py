@@ -9,6 +9,7 @@ import pytest
 from _corpus_helpers import FakeTagger, make_report, table2_1, table3
 
 from nlp_reports.corpus import Store, summarize
+from nlp_reports.errors import UsageError
 from nlp_reports.report import Check
 
 P_STAFF = "人员力量不足。"
@@ -328,3 +329,11 @@ def test_share_failing_identities_counts_only_reports_with_tables():
     ts = _table_stats(reps, checks, ["year"]).set_index("year")
     assert pd.isna(ts.loc[2012, "share_failing_I1_I4"]) and ts.loc[2012, "with_tables"] == 0
     assert ts.loc[2022, "with_tables"] == 1 and ts.loc[2022, "share_failing_I1_I4"] == 1.0
+
+
+@pytest.mark.parametrize("n", [0, -1, 2.5, "3"])
+def test_representatives_count_must_be_a_whole_number_of_one_or_more(store, n):
+    """0 once returned every distinct wording (200 a theme), after the rewrite rank 1 only:
+    neither is what was asked, so it is refused before any work."""
+    with pytest.raises(UsageError, match="n_representatives"):
+        summarize(store, n_representatives=n)

@@ -14,6 +14,7 @@ import functools
 import json
 import logging
 import math
+import numbers
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -1800,6 +1801,9 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     only these); the cross-year tables are computed on all of ``frames`` — the neighbouring
     years — and keep the rows of these reports. ``frames.words`` is then the sample of the
     reports kept."""
+    if not isinstance(n_representatives, numbers.Integral) or n_representatives < 1:
+        raise UsageError(f"n_representatives: give a whole number of statements, 1 or more "
+                         f"(got {n_representatives!r})")
     notes = files_note(frames.files) + agency_map_notes(frames.reports, frames.agency_map)
     notes += rename_notes(frames.reports)
     context = None  # the reports the cross-year tables read (None: the counted ones)
