@@ -41,13 +41,13 @@ def _refuse_json(text: str, path: str | None) -> None:
     try:
         data = json.loads(text)
         kind = "JSON"
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: '[' × 100,000)
         records = []
         for line in text.splitlines():
             if line.strip():
                 try:
                     records.append(json.loads(line))
-                except ValueError:
+                except (ValueError, RecursionError):
                     return  # (no JSON lines: a text opening with a brace, read as text)
         data, kind = records, "JSON lines"
     records = [data] if isinstance(data, dict) else data if isinstance(data, list) else []
@@ -113,12 +113,12 @@ def holds_reports(head: bytes) -> bool:
         for line in lines:
             try:
                 records.append(json.loads(line))
-            except ValueError:
+            except (ValueError, RecursionError):
                 break
         if not records:
             try:
                 records = [json.loads(text)]
-            except ValueError:
+            except (ValueError, RecursionError):
                 return False
         records = [x for r in records for x in (r if isinstance(r, list) else [r])]
     else:

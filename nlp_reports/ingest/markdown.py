@@ -21,19 +21,26 @@ import re
 #: pandoc's escape of an item number or a star ("1\\.", "\\*"), looked for only in a text
 #: holding a backslash (every .txt is tested: plain substring tests first, ~1 µs a report).
 _ESCAPE_HINT = re.compile(r"\\[.*()\[\]#_`>|-]")
-#: An embedded HTML table (MinerU writes each on one line; pandoc over several).
-_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
+#: An embedded HTML table (MinerU writes each on one line; pandoc over several): its start
+#: and its end, found apart (:func:`_tables`): a lazy ``<table.*?</table>`` scanned the
+#: rest of the text from every ``<table`` never closed (20,000 of them: minutes).
+_TABLE_START = re.compile(r"<table\b", re.I)
+_TABLE_END = re.compile(r"</table\s*>", re.I)
+#: An image's or a link's "[text](target)": neither part holds a bracket (a part that ran
+#: over the next "[" or "(" made every "![" or "[" of a line scan the line's rest: 100,000
+#: on a line never ended).
+_TARGET = r"\[([^\[\]\n]*)\]\([^()\[\]\n]*\)"
 #: A line that is only an image ("![](images/3f9c.jpg)") or an image placeholder comment
 #: ("<!-- image -->", docling).
-_IMAGE_LINE = re.compile(r"(?m)^[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|<!--[^\n]*?-->)[ \t]*$\n?")
+_IMAGE_LINE = re.compile(rf"(?m)^[ \t]*(?:!{_TARGET}|<!--[^\n]*?-->)[ \t]*$\n?")
 #: An image inside a line: dropped.
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGE = re.compile(rf"!{_TARGET}")
 #: A footnote's definition ("[^1]: 数据统计口径…"), with its indented continuation lines.
 _FOOTNOTE_DEF = re.compile(r"(?m)^\[\^[^\]\n]{1,20}\]:[^\n]*(?:\n(?:    |\t)[^\n]*)*\n?")
 #: A footnote's reference in the text ("…1962条[^1]。").
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]{1,20}\]")
 #: A link "[text](url)" → its text.
-_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
+_LINK = re.compile(_TARGET)
 #: pandoc's backslash escapes of ASCII punctuation ("1\\.", "\\*", "\\(").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: A grid table's rule lines ("+----+----+", "+====+").
@@ -59,8 +66,8 @@ def markdown_to_text(text: str) -> str:
     rowspan/colspan expanded as the web-page reader does; images, footnote definitions and
     references, link targets and grid-table rules are dropped; backslash escapes are undone.
     Pipe rows are kept for the table and statement readers."""
-    if "<" in text and _TABLE.search(text):
-        text = _TABLE.sub(_table_lines, text)
+    if "<" in text:
+        text = _tables(text)
     if "!" in text or "<!--" in text:
         text = _IMAGE_LINE.sub("", text)
         text = _IMAGE.sub("", text)
@@ -78,20 +85,39 @@ def markdown_to_text(text: str) -> str:
     return text
 
 
-def _table_lines(m: re.Match[str]) -> str:
+def _tables(text: str) -> str:
+    """``text`` with each embedded ``<table …</table>`` (from a start to the first end after
+    it) as its rows (:func:`_table_lines`). Linear: once no end follows a start, none follows
+    a later one, and the search stops; a table never closed stays as written."""
+    out, pos = [], 0
+    for start in _TABLE_START.finditer(text):
+        if start.start() < pos:
+            continue  # (a table inside the one just read)
+        end = _TABLE_END.search(text, start.end())
+        if end is None:
+            break
+        out += [text[pos:start.start()], _table_lines(text[start.start():end.end()])]
+        pos = end.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _table_lines(html: str) -> str:
     """One embedded table's rows as TAB-separated lines (the web-page reader's grid)."""
     import lxml.html
 
     from nlp_reports.ingest.html import _table_rows
 
     try:
-        table = lxml.html.fragment_fromstring(m.group(), create_parent=False)
+        table = lxml.html.fragment_fromstring(html, create_parent=False)
     except Exception:  # (lxml's ParserError, or a table no parser makes sense of)
-        return m.group()
+        return html
     if table.tag != "table":
         found = table.find(".//table")
         if found is None:
-            return m.group()
+            return html
         table = found
     rows = _table_rows(table)
     return "\n" + "\n".join("\t".join(row) for row in rows) + "\n"
