@@ -134,6 +134,8 @@ _MAC_FOLDER_FILES = frozenset((".DS_Store", ".localized"))
 #: crawl of 3,000 reports was passed over on the end line. Other such files (a label CSV,
 #: our own exports) are counted.
 DUMP_SUFFIXES: tuple[str, ...] = (".json", ".jsonl", ".ndjson", ".csv")
+
+
 def _dump_of_reports(path: Path) -> bool:
     """Whether the .json/.jsonl/.csv file ``path`` holds reports' text (its first 256 KB:
     :func:`~nlp_reports.ingest.dump.holds_reports`)."""
@@ -465,6 +467,13 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
     (:func:`_ole_directory`); an .xls is not), a web page, or text (UTF-8, GB18030, UTF-16)
     naming 年度报告 / 政府信息公开 / 政务公开. Anything else, or a file that cannot be
     opened, is not."""
+    head = _sniffed_head(path)
+    return head is not None and sniff_head(head)
+
+
+def _sniffed_head(path: str | os.PathLike[str]) -> bytes | None:
+    """The bytes :func:`sniff_report` reads: the first :data:`SNIFF_BYTES`, an OLE file's
+    directory added; None when the file cannot be opened."""
     from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES
 
     try:
@@ -473,8 +482,8 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
             if head.startswith(_OLE):  # sniff_format finds its WordDocument in the directory
                 head += _ole_directory(fh, head, DEFAULT_MAX_BYTES)
     except OSError:
-        return False
-    return sniff_head(head)
+        return None
+    return head
 
 
 def sniff_head(head: bytes) -> bool:
@@ -520,15 +529,11 @@ def _markdown_report(path: Path) -> bool:
     MinerU …): its head names the genre (:func:`sniff_report`) and has a section heading line.
     A researcher's own README.md about the collection ("本目录收集了…政府信息公开工作年度报告")
     names the genre too, but no such line: it is counted, not failed at every run."""
-    if not sniff_report(path):
-        return False
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except OSError:
+    head = _sniffed_head(path)  # (read once: sniff_report read it, then this again)
+    if head is None or not sniff_head(head):
         return False
     for enc in ("utf-8", "gb18030", "utf-16"):
-        text = head.decode(enc, "ignore")
+        text = head[:SNIFF_BYTES].decode(enc, "ignore")
         if _SECTION_HEADING_LINE.search(text):
             return True
     return False
