@@ -81,23 +81,19 @@ def refuse_shipped_over_own(db: Any) -> None:
     from nlp_reports.corpus.store import Store
     from nlp_reports.errors import NlpReportsError, StoreModelError
 
-    if isinstance(db, (str, os.PathLike)):
-        if not os.path.isfile(db):
-            return  # a new store (or not one: open_store says so, as before)
-        try:
+    given_path = isinstance(db, (str, os.PathLike))
+    if given_path and not os.path.isfile(db):
+        return  # a new store (or not one: open_store says so, as before)
+    try:
+        if given_path:
             with Store(db, readonly=True) as store:
                 own = own_models(store)
-        except NlpReportsError:  # (a StoreError of the opening: with its advice)
-            raise
-        except Exception as exc:
-            raise _unchecked(db, exc) from exc
-    else:
-        try:
+        else:
             own = own_models(db)
-        except NlpReportsError:
-            raise
-        except Exception as exc:
-            raise _unchecked(db.path, exc) from exc
+    except NlpReportsError:  # (a StoreError of the opening: with its advice)
+        raise
+    except Exception as exc:
+        raise _unchecked(db if given_path else db.path, exc) from exc
     if not own:
         return
     names = "; ".join(_named(r) for r in own[:5]) + ("; …" if len(own) > 5 else "")
