@@ -229,6 +229,11 @@ _MISSING_ZH = (("no such file or folder", "文件或文件夹不存在"),
                ("broken symbolic link", "符号链接指向的文件不存在"))
 
 
+def _missing_zh(what: str) -> str:
+    """What a missing argument is (``what``, as :func:`missing_arguments` says it), in Chinese."""
+    return next(zh for key, zh in _MISSING_ZH if what.startswith(key))
+
+
 def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
     """Raise :class:`~nlp_reports.errors.MissingPathError` when an argument of ``paths``
     names nothing there (a mistyped folder, a glob matching no path): the whole run is
@@ -244,16 +249,14 @@ def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
         path, what = missing[0]
         of = f" (1 of the {len(paths)} paths given)" if len(paths) > 1 else ""
         message = f"{path}: {what}{of}; {nothing}: check the path"
-        zh = next(z for key, z in _MISSING_ZH if what.startswith(key))
-        message_zh = (f"{zh}：{path}" + (f"（所给{len(paths)}个路径之一）" if len(paths) > 1
-                                          else "") + f"，请检查路径和文件名；{nothing_zh}")
+        of_zh = f"（所给{len(paths)}个路径之一）" if len(paths) > 1 else ""
+        message_zh = f"{_missing_zh(what)}：{path}{of_zh}，请检查路径和文件名；{nothing_zh}"
     else:
         message = (f"{len(missing)} of the {len(paths)} paths given are not there: "
                    + "; ".join(f"{p} ({w})" for p, w in shown) + f"{more}; {nothing}: "
                    "check the paths")
         message_zh = (f"所给{len(paths)}个路径中有{len(missing)}个不存在："
-                      + "；".join(f"{p}（{next(z for k, z in _MISSING_ZH if w.startswith(k))}）"
-                                 for p, w in shown)
+                      + "；".join(f"{p}（{_missing_zh(w)}）" for p, w in shown)
                       + f"{more_zh}，请检查路径和文件名；{nothing_zh}")
     raise MissingPathError(message, missing=tuple(missing), message_zh=message_zh)
 
