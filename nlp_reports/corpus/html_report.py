@@ -362,9 +362,9 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
     reports jumps 0 ↔ 100 %, and drawn full it dominated the chart.
 
     ``narrow``: the phone's form (:data:`NARROW_WIDTH` px unless ``width``): the title on
-    lines of its own, four y ticks, every k-th x label (and its n) when more would touch
-    (every point is still drawn, its tooltip naming its year), the legend stacked under the
-    plot; no text under 11 px."""
+    lines of its own, four y ticks, x labels (and their n) :data:`_N_YEAR_PITCH` px apart
+    rather than :data:`_YEAR_PITCH` (every point is still drawn, its tooltip naming its
+    year), the legend stacked under the plot; no text under 11 px."""
     colors = colors or {}
     markers = markers or {}
     names = list(series)
@@ -407,7 +407,7 @@ def line_chart(xs: Sequence[Any], series: dict[str, Sequence[float]], *, title: 
 
     labelled, last_x = set(), math.inf  # the latest x first, then each far enough from it
     for i in reversed(range(n)):
-        if last_x - px(i) >= (_N_YEAR_PITCH if narrow else _YEAR_PITCH) or not labelled:
+        if last_x - px(i) >= (_N_YEAR_PITCH if narrow else _YEAR_PITCH):
             labelled.add(i)
             last_x = px(i)
     parts = [_svg_open(width, height, title), *head,

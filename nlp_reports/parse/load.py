@@ -899,8 +899,8 @@ def _section_texts(layout: Layout, sections: list[Section], simplified: str,
     return texts
 
 
-def _layout_problems(layout: Layout, sections: list[Section], text: str = "",
-                     path: str | None = None) -> list[Problem]:
+def _layout_problems(layout: Layout, sections: list[Section], text: str,
+                     path: str | None) -> list[Problem]:
     problems = []
     if not sections:
         message = "no section heading (一、总体情况 …) was found"
