@@ -85,3 +85,15 @@ def test_a_folder_walk_takes_dumps_of_reports_and_counts_other_json_and_csv(tmp_
     found = expand_paths([tmp_path])
     assert sorted(p.name for p in found.files) == ["crawl.csv", "crawl.jsonl"]
     assert found.ignored == {".jsonl": 1, ".csv": 1}
+
+
+def test_a_whole_report_saved_as_csv_is_read_as_text_not_refused(tmp_path):
+    """A report saved with a .csv name has its title as the first "row" and long lines after
+    it: no header of column names, no records of its width. It was refused as a crawler's
+    dump whose text column was the report's title."""
+    path = tmp_path / "鸣沙区司法局2022年报.csv"
+    long_line = "全年主动公开政府信息" + "，".join(["各类政策文件按时发布"] * 30) + "。"
+    path.write_text(REPORT.replace("一、总体情况\n", "一、总体情况\n" + long_line + "\n", 1),
+                    encoding="utf-8")
+    assert len(long_line) >= 200 and "," not in long_line
+    assert read_document(path).text.startswith(REPORT.lstrip()[:10])

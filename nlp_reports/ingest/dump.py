@@ -67,10 +67,11 @@ def _refuse_csv(text: str, path: str | None) -> None:
         rows = list(csv.reader(io.StringIO(text[:_CSV_PROBE])))
     except csv.Error:
         return
-    if len(rows) < 2:
-        return
+    if len(rows) < 2 or not _csv_header(rows[0]):
+        return  # (a report saved as .csv: its lines are no columns under a header)
     header = rows[0]
-    records = [dict(zip(header, row, strict=False)) for row in rows[1:]]
+    records = [dict(zip(header, row, strict=False)) for row in rows[1:]
+               if len(row) == len(header)]
     field = _text_field(records)
     if field is None:
         return  # (a table pasted as CSV, say: read as text, as before)
@@ -78,6 +79,12 @@ def _refuse_csv(text: str, path: str | None) -> None:
         f"a crawler's dump (CSV, {len(records)} record(s) in the first {len(text[:_CSV_PROBE])} "
         f"characters), not a report: the text is in its column {field!r}. Not read: "
         + _HOW.format(field=field), path=path)
+
+
+def _csv_header(row: list[str]) -> bool:
+    """Whether a CSV's first row reads as a header: two fields or more, each a short name
+    ("title", "content", "发布日期"). A report saved as .csv has its title there, one field."""
+    return len(row) >= 2 and all(0 < len(name.strip()) <= 40 for name in row)
 
 
 def _text_field(records: list[dict]) -> str | None:
