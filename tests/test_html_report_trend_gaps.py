@@ -130,6 +130,19 @@ def test_no_gap_and_no_few_years_no_extra_note():
     assert "2022" in _trend_note_gaps(["2021", "2023"], [5, 4])
 
 
+def test_a_far_year_is_one_gap_not_a_billion():
+    """A year written into a store by hand (1,000,000,000) made the note build the set of
+    every year between: minutes and gigabytes. The gap is one run."""
+    import time
+
+    from nlp_reports.corpus.html_report import _trend_note_gaps
+
+    start = time.process_time()
+    note = _trend_note_gaps(["2019", "2020", "2023", "1000000000"], [5, 4, 6, 3])
+    assert time.process_time() - start < 1.0
+    assert "no report (2021–2022, 2024–999999999)" in note
+
+
 SPACING_JS = r"""Array.prototype.filter.call(document.querySelectorAll('svg.chart'),
   function (s) { return s.getBoundingClientRect().width > 0; }).slice(1, 2).map(function (s) {
     var years = {}, n = 0;

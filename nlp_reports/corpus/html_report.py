@@ -10,6 +10,7 @@ JavaScript to sort its table by a click on a header.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import os
 import re
@@ -1116,10 +1117,15 @@ def _year_runs(years: Sequence[int], sep: str, dash: str) -> str:
     runs: list[list[int]] = []
     for y in years:
         if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
+            runs[-1][-1] = y
         else:
-            runs.append([y])
-    return sep.join(f"{r[0]}{dash}{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+            runs.append([y, y])
+    return _runs_text(runs, sep, dash)
+
+
+def _runs_text(runs: Sequence[Sequence[int]], sep: str, dash: str) -> str:
+    """[first, last] runs of years as text: "2012, 2017–2018"."""
+    return sep.join(f"{a}{dash}{b}" if b > a else f"{a}" for a, b in runs)
 
 
 def _trend_note_gaps(xs: Sequence[Any], counts: Sequence[int]) -> str:
@@ -1127,13 +1133,16 @@ def _trend_note_gaps(xs: Sequence[Any], counts: Sequence[int]) -> str:
     cross them) and the years of fewer than :data:`FEW_REPORTS` reports (hollow points),
     English then Chinese; empty when there is neither."""
     years = [int(str(x)) for x in xs]
-    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years)) if years else []
+    # the years between two neighbours, one run each (not year by year: a store's year
+    # 1,000,000,000 written by hand is one run, not a set of a billion)
+    ordered = sorted(set(years))
+    missing = [(a + 1, b - 1) for a, b in itertools.pairwise(ordered) if b > a + 1]
     few = [y for y, c in zip(years, counts, strict=True) if c < FEW_REPORTS]
     en, zh = [], []
     if missing:
         en.append("Years stand to scale; a dashed line crosses the years with no report "
-                  f"({_year_runs(missing, ', ', '–')}).")
-        zh.append(f"横轴按年份比例排列，虚线跨过无报告的年度（{_year_runs(missing, '、', '–')}年）")
+                  f"({_runs_text(missing, ', ', '–')}).")
+        zh.append(f"横轴按年份比例排列，虚线跨过无报告的年度（{_runs_text(missing, '、', '–')}年）")
     if few:
         en.append(f"Hollow points and faint lines: years of fewer than {FEW_REPORTS} reports "
                   f"({_year_runs(few, ', ', '–')}), where one report moves a share by half "
