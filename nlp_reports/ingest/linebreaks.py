@@ -212,8 +212,9 @@ def _grids() -> tuple[tuple[tuple[str | None, ...], ...], tuple[str, ...]]:
 def _table_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The blanks between the cells of each flattened table of ``text[start:end]`` (one
     line) whose cells prove its grid (see the module docstring), and before the text after it."""
-    tokens = [m.start() for m in _CELL.finditer(text, start, end)]
-    words = [m.group() for m in _CELL.finditer(text, start, end)]
+    cells = list(_CELL.finditer(text, start, end))
+    tokens = [m.start() for m in cells]
+    words = [m.group() for m in cells]
     cuts: list[tuple[int, int]] = []
     i = 0
     while i < len(words):

@@ -328,7 +328,8 @@ def _unname_page_numbers(text: str) -> str:
     return "".join(out)
 
 
-#: Sentence punctuation: a running text beside a page number is a name or a title, no sentence.
+#: Sentence punctuation: a running text beside a page number is a name or a title, no sentence
+#: (and a bare number beside a sentence is no table's value: :func:`_drop_sequenced_bare`).
 _PAGE_MARK_INSIDE = re.compile(r"[。；;！!？?]")
 
 
@@ -501,7 +502,7 @@ def _drop_sequenced_bare(text: str) -> str:
             return False  # (a number beside it: a value or a page's number, not told apart)
         rows = [_row_width(t) for t in texts]
         if not any(rows) and not any(is_value_cell(t) for t in texts):
-            return any(_SENTENCE_END.search(t) for t in texts)
+            return any(_PAGE_MARK_INSIDE.search(t) for t in texts)
         if width < 0:
             widths = Counter(n for line in lines if " " in line and (n := _row_width(line)) >= 3)
             width = widths.most_common(1)[0][0] if widths else 0
@@ -545,9 +546,6 @@ def _row_width(line: str) -> int:
     pieces = line.split()
     return (len(pieces) if pieces and all(is_value_cell(p) for p in pieces)
             and not PAGE_LINE.fullmatch(line) else 0)
-
-
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
 
 
 def _drop_titled_page_heads(text: str) -> str:
