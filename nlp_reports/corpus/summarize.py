@@ -32,7 +32,7 @@ from nlp_reports.corpus.store import (
     Store,
     open_store,
 )
-from nlp_reports.errors import StoreError, UsageError
+from nlp_reports.errors import UsageError
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -554,7 +554,7 @@ class WordBags:
     ids in their order of first use in its text, with their counts. The words' text is not
     held (by agency, every report is sampled: 131 MB of Python strings on 20,000 reports,
     read and coded :data:`WORD_CHUNK` reports at a time into arrays about a third of it).
-    ``ids`` (int64) and ``segmented`` (bool: segmented at summary time, :func:`_words_of`)
+    ``ids`` (int64) and ``segmented`` (bool: segmented at summary time, :func:`_segment_missing`)
     per row; ``indptr``, ``indices`` and ``counts`` the rows as in a CSR matrix (indices in
     order of first use, not sorted); ``vocab`` the word of each id."""
 
@@ -779,45 +779,18 @@ def _samplable(has_words: Any) -> Any:
     return np.ones_like(has_words) if vocabulary_tokenizer() is not None else has_words
 
 
-def _words_of(store: Store, ids: Sequence[int]) -> Any:
-    """``reports.words`` of the reports ``ids`` (id, words, segmented), in id order, queried
-    in chunks; a report without stored words has them segmented now (``segmented`` True:
-    :func:`_segment_missing`)."""
-    words = store.query_in("SELECT id, words FROM reports WHERE id IN ({ids})", ids
-                           ).sort_values("id", ignore_index=True)
-    missing = words["words"].isna().to_numpy()
-    words["segmented"] = False
-    if missing.any():
-        segmented = _segment_missing(store, words.loc[missing, "id"].tolist())
-        if segmented:
-            got = words["id"].isin(segmented).to_numpy() & missing
-            words.loc[got, "words"] = words.loc[got, "id"].map(segmented)
-            words.loc[got, "segmented"] = True
-    return words
-
-
 def _word_bags(store: Store, ids: Sequence[int]) -> WordBags:
     """The words of the reports ``ids`` as :class:`WordBags` (rows in the order of ``ids``;
-    a report the store holds no words for segmented now, as :func:`_words_of` does), read
+    a report the store holds no words for segmented now: :func:`_segment_missing`), read
     :data:`WORD_CHUNK` reports at a time as UTF-8 bytes (``CAST(words AS BLOB)``: no Python
     string made of them) and coded as they come: the words' text of one chunk is held at
     once, not of the whole sample (by agency, every report: 131 MB of str on 20,000)."""
-    import sqlite3
-
     def chunks() -> Iterator[tuple[Any, list[Any], Any]]:
         for start in range(0, len(ids), WORD_CHUNK):
             chunk = list(ids[start:start + WORD_CHUNK])
-            got: dict[int, Any] = {}
-            for i in range(0, len(chunk), 900):
-                part = chunk[i:i + 900]
-                try:
-                    got.update(store.connection.execute(
-                        "SELECT id, CAST(words AS BLOB) FROM reports WHERE id IN "
-                        f"({','.join('?' * len(part))})", part).fetchall())
-                except sqlite3.DatabaseError as exc:
-                    raise StoreError(f"{store.path}: cannot read the store ({exc}); a store "
-                                     "made by another version of nlp_reports may need "
-                                     "re-tagging") from exc
+            got = store.query_in("SELECT id, CAST(words AS BLOB) AS words FROM reports "
+                                 "WHERE id IN ({ids})", chunk)
+            got = dict(zip(got["id"].tolist(), got["words"].tolist(), strict=True))
             rows = [rid for rid in chunk if rid in got]
             segmented = np.zeros(len(rows), dtype=bool)
             missing = [rid for rid in rows if got[rid] is None]
@@ -2353,7 +2326,7 @@ def _distinct_picks(index: Any, cell: Any, u: Any, n: int, threshold: float) -> 
     texts = index.unique
     uu = u.tolist()
     ends_l = ends.tolist()
-    rounds: list[Any] = []  # per rank picked: cosine of every later position with it
+    cos_l: list[list[float]] = []  # per rank picked: cosine of every later position with it
     active = np.arange(len(starts))
     for _ in range(n - 1):
         last = np.array([picks[c][-1] for c in active.tolist()], dtype=np.int64)
@@ -2362,8 +2335,7 @@ def _distinct_picks(index: Any, cell: Any, u: Any, n: int, threshold: float) -> 
         pos = np.repeat(last + 1 - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
         cos = np.full(len(cell), np.nan)
         cos[pos] = index.cosine(u[pos], u[np.repeat(last, lens)])
-        rounds.append(cos)
-        cos_l = [r.tolist() for r in rounds]  # (the later rounds' lists are rebuilt: n is small)
+        cos_l.append(cos.tolist())
         still = []
         for c in active.tolist():
             got = picks[c]
@@ -2377,7 +2349,7 @@ def _distinct_picks(index: Any, cell: Any, u: Any, n: int, threshold: float) -> 
                 else:
                     got.append(i)
                     break
-            if len(got) < n and len(got) == len(rounds) + 1 and got[-1] + 1 < ends_l[c]:
+            if len(got) < n and len(got) == len(cos_l) + 1 and got[-1] + 1 < ends_l[c]:
                 still.append(c)
         active = np.array(still, dtype=np.int64)
         if not len(active):
@@ -3165,10 +3137,7 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
 
     cols = [*groups, "rank", "word", "z", "count"]
     if words is not None and not isinstance(words, WordBags):  # a frame of id, words (text)
-        words = WordBags.from_chunks(
-            (words["id"].iloc[i:i + WORD_CHUNK].tolist(),
-             words["words"].iloc[i:i + WORD_CHUNK].tolist(), None)
-            for i in range(0, len(words), WORD_CHUNK))
+        words = WordBags.from_texts(words["id"].tolist(), words["words"].tolist())
     if words is None or not len(words):
         return pd.DataFrame(columns=cols)
     base = reps.set_index("id")[list(groups)]
