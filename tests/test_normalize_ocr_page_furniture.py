@@ -52,6 +52,14 @@ def test_bare_numbers_beside_a_label_that_do_not_count_the_pages_stay():
     assert drop_running_heads(text) == text  # 7 then 9: no page count, no proof
 
 
+def test_a_label_seen_once_beside_a_bare_one_or_two_is_a_tables_cell_and_stays():
+    # an old-layout table of channels, one cell a line: "县政府门户网站" ⏎ "2" is a row, not a
+    # foot over page 2; with bare numbers only, one place proves nothing
+    text = (f"{TITLE}\n发布渠道\n条数\n县政府门户网站\n2\n政务微博\n15\n政府公报\n1\n"
+            "二、主动公开政府信息情况\n")
+    assert drop_running_heads(text) == text
+
+
 def test_a_bare_number_continuing_the_written_ones_in_running_text_goes():
     text = (f"{TITLE}\n五、存在的主要问题及改进情况\n（一）存在的主要问题\n5\n"
             "1. 涉企政策公开分散在多个栏目，企业查找不便。\n第 6 页\n"

@@ -428,8 +428,9 @@ def _drop_labelled_breaks(text: str) -> str:
     (:data:`_RUNNING_LABEL`) when every line of it below the title stands right under or
     over a page number: after a single page break too, where a line seen once is otherwise
     no proof ("某县人民政府公报" ⏎ "- 2 -" ⏎ "2024年第3期"). It must stand by a written
-    page number at least once, or by bare ones counting the pages (1 or 2 at its first
-    place, one more at each next). A bare number beside it goes with it when it counts the
+    page number at least once, or at two places or more by bare ones counting the pages (1
+    or 2 at its first place, one more at each next): a label seen once beside a bare "1" is
+    as likely a table's cell ("县政府门户网站" ⏎ "2", one cell a line). A bare number beside it goes with it when it counts the
     pages as the written ones do (its place + the same offset): a number an OCR engine read
     among a table's cells, one per line, at the page's foot. Any other bare number stays."""
     if not any(_RUNNING_LABEL.fullmatch(line) for line in _lines_with(text, _LABEL_WORDS)):
@@ -451,9 +452,9 @@ def _drop_labelled_breaks(text: str) -> str:
             written = [k for k, (_, (_, w)) in enumerate(numbers) if w]
             first = numbers[0][1][0]
             offset = numbers[written[0]][1][0] - written[0] if written else first
-            if not written and (first not in (1, 2) or any(
+            if not written and (len(found) < 2 or first not in (1, 2) or any(
                     n != offset + k for k, (_, (n, _)) in enumerate(numbers))):
-                continue
+                continue  # (bare numbers only: a label once beside a "1" is a table's cell)
             drop.update(found)
             drop.update(j for k, (j, (n, w)) in enumerate(numbers) if not w and n == offset + k)
             break
