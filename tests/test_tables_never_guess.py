@@ -187,6 +187,42 @@ def test_table2_grid_value_before_the_next_heading_is_not_dropped():
         "table2.6").get("coercion", "decisions") == 3
 
 
+def _column_by_column(text: str) -> str:
+    """``text`` with 表三 copied column by column, as markitdown reads a PDF table whose cells
+    pdfminer gives a column at a time: every row label first, then each column's values."""
+    lines = text.split("\n")
+    a = next(i for i, ln in enumerate(lines) if ln.startswith("一、本年新收"))
+    b = next(i for i, ln in enumerate(lines) if ln.startswith("四、政府信息公开行政复议"))
+    labels: list[str] = []
+    values: list[list[str]] = []
+    for ln in lines[a:b]:
+        if not ln.strip():
+            continue
+        if re.fullmatch(r"\d+", ln.strip()):
+            values[-1].append(ln.strip())
+        else:
+            labels.append(ln.strip())
+            values.append([])
+    width = max(map(len, values))
+    columns = [v[c] for c in range(width) for v in values if len(v) == width]
+    return "\n".join([*lines[:a], *labels, *columns, "", *lines[b:]])
+
+
+def test_table3_copied_column_by_column_places_no_value():
+    # markitdown on a PDF whose table pdfminer read a column at a time: all 表三's labels,
+    # then its values column by column. Row 四 took the first column's top values (and one
+    # more, read as an 8th column): a value of 2 where the report says 1, with a row and a
+    # column "identified" by nothing
+    text = _text("tables/flat_2021.txt")
+    clean = load_report(text)
+    assert clean.table("table3").status == "ok"
+    bad = load_report(_column_by_column(text))
+    t3 = bad.table("table3")
+    assert t3.status == "unreadable"
+    assert all(v is None for row in t3.values for v in row), t3.values
+    assert "no row label" in t3.problem
+
+
 # --- the property: damage that keeps or loses information, never a silent wrong read -------
 
 _NUM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")

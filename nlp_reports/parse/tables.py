@@ -771,6 +771,16 @@ def _read_rows(
                             and current not in rows.unplaced):
                         current_cells += lines[i].cells  # (a value too many: not a full row)
                         i += 1
+                        # values still going on one a line: a run longer than any row is a
+                        # column's (a table copied column by column, its labels first): the
+                        # row's values are not known, nor the columns of those taken
+                        more, j = 0, i
+                        while j < n and not lines[j].labels:
+                            more += len(lines[j].cells)
+                            j += 1
+                        if more:
+                            rows.unplaced.add(current)
+                            rows.stray += more
                     break
             else:
                 # the label-free lines under a row that is not the last (the flattened
@@ -1298,8 +1308,8 @@ def _t3_count(row: str, rows: _Rows) -> int | None:
 def _t3_ncols(rows: _Rows, header: Callable[[], Sequence[str]]) -> int:
     counts: dict[int, int] = {}
     subtotal: bool | None = None  # whether the header names 小计 (looked up when needed)
-    for c in rows.cells.values():
-        if c:
+    for rid, c in rows.cells.items():
+        if c and rid not in rows.unplaced:  # (a row whose values are not its own: no width)
             n = len(c)
             if n > 7 and c[-1].kind == BLANK and not c[-1].raw:
                 # empty grid cells after the values (a pipe table padded to its widest row,
