@@ -67,6 +67,38 @@ def test_web_pages_and_fragments_are_still_sniffed_as_pages():
                         "</table>".encode()) == "html"
 
 
+
+def _fragment(after_table: str) -> bytes:
+    """A crawler's innerHTML that starts with words: a title and 一 on ``<br/>`` lines, 表二's
+    long grid (past the first kilobyte), then ``after_table``."""
+    rows = "".join(f"<tr><td>{label}</td><td>{n}</td><td>0</td><td>{n + 3}</td></tr>"
+                   for n, label in enumerate(("规章", "规范性文件", "行政许可", "其他对外管理服务事项",
+                                              "行政处罚", "行政强制", "行政事业性收费") * 3))
+    return ("梓潼镇人民政府2022年政府信息公开工作年度报告<br/>一、总体情况<br/>"
+            "本镇紧扣群众关切，公开惠农补贴发放、村级财务等信息。<br/>"
+            f"<table border=\"1\"><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td>"
+            f"<td>现行有效件数</td></tr>{rows}</table>{after_table}").encode()
+
+
+def test_fragment_with_a_table_and_paragraphs_past_the_first_kilobyte_is_a_page():
+    # no <p>/<div> in its first kilobyte, only <br/> and the table's start: it was read as a
+    # converter's Markdown, every <p> after the table left literal on one line (二 and 三 lost)
+    data = _fragment("<p>二、主动公开政府信息情况</p><p>镇政务公开栏每月更新一次。</p>"
+                     "<p>三、收到和处理政府信息公开申请情况</p><p>本年未收到申请。</p>")
+    assert b"<table" in data[:1024] and b"<p>" not in data[:1024]
+    assert sniff_format(data) == "html"
+    text = read_document(data).text
+    assert "<p>" not in text
+    lines = [ln.strip() for ln in text.splitlines()]
+    assert "二、主动公开政府信息情况" in lines and "三、收到和处理政府信息公开申请情况" in lines
+
+
+def test_converter_text_with_only_line_break_tags_outside_its_tables_is_still_text():
+    # MinerU/docling leave <br> in cells and now and then in a paragraph: no page for that
+    data = _fragment("\n\n二、主动公开政府信息情况\n\n镇政务公开栏每月更新一次。<br>逐月归档。\n")
+    assert sniff_format(data) == "txt"
+
+
 def test_pandoc_escapes_and_footnote_are_not_read_as_the_reports_words():
     r = _one("pandoc_escapes_footnote.md")
     assert r.metadata.agency == "燕归乡人民政府" and r.metadata.year == 2014

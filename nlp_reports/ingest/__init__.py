@@ -170,12 +170,32 @@ def sniff_format(data: bytes, *, path: str | None = None) -> str:
     lower = head.lower()
     if b"<html" in lower:
         return "html"
-    if b"<table" in lower and (probe.startswith(b"<") or any(t in lower for t in _PAGE_TAGS)):
+    if b"<table" in lower and (probe.startswith(b"<") or any(t in lower for t in _PAGE_TAGS)
+                               or _page_outside_tables(data)):
         return "html"
     # (a table in a text that starts with words and has no page tags: a converter's Markdown
     # — MinerU, pandoc — with its tables left as HTML; read as a page, its line breaks were
     # lost with its title and first sections: the text reader reads them, ingest.markdown)
     return "txt"
+
+
+def _page_outside_tables(data: bytes) -> bool:
+    """Whether a page tag (:data:`_PAGE_TAGS`) stands outside the tables of ``data``: a web
+    fragment whose first kilobyte held words, ``<br>`` and a long table's start, its ``<p>``
+    after the table. A converter's Markdown has HTML only in its tables (``<br>`` in cells,
+    and now and then in a paragraph: no page tag)."""
+    low = data.lower()
+    pos = 0
+    while True:
+        at = low.find(b"<table", pos)
+        outside = low[pos:] if at < 0 else low[pos:at]
+        if any(t in outside for t in _PAGE_TAGS):
+            return True
+        if at < 0:
+            return False
+        pos = low.find(b"</table", at)
+        if pos < 0:
+            return False
 
 
 #: Tags of a web page's text outside tables: a fragment holding one is a page.
