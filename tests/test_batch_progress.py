@@ -72,7 +72,7 @@ def test_the_line_says_count_share_failures_rate_and_time_left():
                            "about 8 min left")
     assert "已完成 12,800 / 30,000 个文件（42%），失败 1 个" in line
     # a resumed run: what was stored already is not counted in the rate, and the line does
-    # not call it tagged (judge27: "tagged 42 of 52 … 42 already stored" read as a contradiction)
+    # not call it tagged ("tagged 42 of 52 … 42 already stored" read as a contradiction)
     resumed = Progress(done=20_000, total=30_000, failed=0, skipped=18_000, seconds=100.0)
     assert resumed.rate == 20.0 and resumed.seconds_left == 500.0
     assert resumed.line().startswith("20,000 of 30,000 files done (66 %; 18,000 already "

@@ -1,4 +1,4 @@
-"""``nlp-reports evaluate`` says each thing once (judge27, finding 7).
+"""``nlp-reports evaluate`` says each thing once (a new user met its warning twice).
 
 On a few labels scored by the shipped model the "figures mean little" warnings stood twice on
 the screen — WARNING log lines on stderr, then the block under the figures on stdout — and

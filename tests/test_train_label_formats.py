@@ -361,7 +361,7 @@ def test_evaluate_cv_on_few_labels_warns_and_shows_progress(small_data):
     assert "cross-validating on 60 statements" in err[0] and "about a minute" in err[0]
     assert any("cv fold 2/2 done" in line for line in err)
     assert "too few labels" in proc.stdout and "statements: 60" in proc.stdout
-    # said once, under the table (judge27: it stood there and as WARNING lines on stderr)
+    # said once, under the table (it stood there and as WARNING lines on stderr too)
     assert "only 60 statements" in proc.stdout and "only 60 statements" not in proc.stderr
 
 
@@ -378,7 +378,7 @@ def test_evaluate_quiet_keeps_the_warnings_only(small_data, shipped):
     # the model (and its trust) comes first, then the data (finding s6-16)
     assert "loaded model" in err[0] and "evaluating on 60 statements" in err[1]
     assert "too few labels" in quiet.stdout
-    # -q drops the progress lines; the warnings are under the table, said once (judge27),
+    # -q drops the progress lines; the warnings are under the table, said once,
     # and a warning the table does not hold would stay on stderr
     assert "INFO" not in quiet.stderr and "loaded model" not in quiet.stderr
     assert all(line.startswith("WARNING") for line in quiet.stderr.splitlines())
