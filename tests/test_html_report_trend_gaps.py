@@ -1,4 +1,4 @@
-"""The summary page's trend chart over years with gaps (years spaced evenly across gaps, a one-report year drawn as a spike).
+"""The summary page's trend chart over years with gaps (once spaced evenly across them, a one-report year drawn as a full spike).
 
 A corpus of a few legacy reports (2011, 2013, 2015, 2016: one each, as a site's archive
 keeps them) and full recent years (2019–2025) drew 2011→2013 as far apart as 2024→2025,
