@@ -179,7 +179,12 @@ class MissingPathError(UsageError):
 
 
 class StoreError(NlpReportsError):
-    """The SQLite store cannot be opened, created or written."""
+    """The SQLite store cannot be opened, created or written. ``message_zh``: the message in
+    Chinese when the raiser wrote one (else ``reasons.error_meaning_zh`` says what it means)."""
+
+    def __init__(self, message: str = "", *, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.message_zh = message_zh
 
 
 class StoreBusyError(StoreError):

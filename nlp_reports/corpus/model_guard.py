@@ -121,17 +121,16 @@ def _unchecked(where: Any, exc: BaseException) -> Exception:
     ``message_zh`` (the Chinese line under the English one): which ways on there are."""
     from nlp_reports.errors import StoreError
 
-    error = StoreError(
+    return StoreError(
         f"{where}: cannot tell which models tagged the stored reports ({type(exc).__name__}: "
         f"{exc}), so a run without --model might re-tag reports a model of your own tagged "
         f"with the shipped model. Nothing was read or written. Run the same command again "
         f"(another program may hold the store for a moment), or name the model: "
-        f"{keep_advice(None)} for your own, --model default for the shipped one")
-    error.message_zh = (  # type: ignore[attr-defined]  (read by reasons.error_meaning_zh)
-        "无法读取数据库中报告的标注模型（原因见上行），不指定 --model 运行可能把由自己模型标注的报告改用随包"
-        "模型重新标注，已拒绝运行，本次未读写任何内容。请原样再运行一次（可能有其他程序暂时占用数据库），或指定模型："
-        "自己的模型加 --model 模型文件夹 --trust-model，随包模型加 --model default")
-    return error
+        f"{keep_advice(None)} for your own, --model default for the shipped one",
+        message_zh=(
+            "无法读取数据库中报告的标注模型（原因见上行），不指定 --model 运行可能把由自己模型标注的报告改用随包"
+            "模型重新标注，已拒绝运行，本次未读写任何内容。请原样再运行一次（可能有其他程序暂时占用数据库），或指定模型："
+            "自己的模型加 --model 模型文件夹 --trust-model，随包模型加 --model default"))
 
 
 def _named(row: dict[str, Any], *, zh: bool = False) -> str:
