@@ -101,10 +101,11 @@ def drop_running_heads(text: str) -> str:
     # table cells, 33 µs) cannot match
     marks = ((named or "/" in text or "p" in text or "P" in text)
              and _PAGE_MARK.search(text) is not None)
-    # (a gazette's or site's head or foot stands by a page number, written or bare: the
-    # words are looked for only then, 1 report in 5)
-    if ((marks or _BARE_NUMBER.search(text) is not None)
-            and any(word in text for word in _LABEL_WORDS)):
+    # (a gazette's or site's head or foot stands by a page number, written or bare. The
+    # words first: a bare number line is in most texts (a table's cells, one a line), a
+    # line ending in 报/刊/站/期 in few; one "\n"-led scan, not four str.find (6 µs, not 16))
+    if (_LABEL_END.search(text) is not None
+            and (marks or _BARE_NUMBER.search(text) is not None)):
         text = _drop_labelled_breaks(text)
     bare = _bare_page_numbers(text)
     if marks and not bare:  # "5" before "第 6 页", "7" after it: bare numbers in the sequence
@@ -402,6 +403,8 @@ _RUNNING_LABEL = re.compile(
     r"[^\s。，,；;：:！!？?、（）()【】]{0,30}?(?:公报|政报|专刊|简报|门户网站)"
     r"|(?:(?:19|20)\d\d年)?总?第\d{1,3}期")
 _LABEL_WORDS = ("报\n", "刊\n", "站\n", "期\n")
+#: A line ending in one of :data:`_LABEL_WORDS`' characters: "\n" first, the word looked behind.
+_LABEL_END = re.compile(r"\n(?<=[报刊站期]\n)")
 
 
 def _number_line(line: str) -> tuple[int, bool] | None:
