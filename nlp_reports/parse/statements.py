@@ -1682,9 +1682,7 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
             _problem_run(text, found, 0)
         # a page number left at a block's end ("第 8 页 共 9 页", or a bare "7") is no
         # statement, nor part of the one it follows ("…增减原因。⏎7")
-        found = [_without_page_tail(text, f) for f in found
-                 if not PAGE_LINE.fullmatch(text, f.start, f.end)
-                 and not _BARE_PAGE.fullmatch(text, f.start, f.end)]
+        found = _without_page_numbers(text, found)
         found = _cut_captions(text, _cut_buttons(text, found), s, e)
         statements.extend(found)
         unsplit = unsplit or (prose and len(found) > 1)
@@ -1702,6 +1700,20 @@ def _split_plain(text: str, start: int, end: int, title: str) -> SplitResult:
 
 #: A line of a bare number (1–3 digits): a page number, where it stands alone in section 五.
 _BARE_PAGE = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]*")
+
+
+def _without_page_numbers(text: str, found: list[StatementSpan]) -> list[StatementSpan]:
+    """``found`` without a page-number line, each span without one at its end
+    (:func:`_without_page_tail`). A span ending a sentence (。；!?: most) is kept as it is
+    at once: a page number ends in a figure, a dash, 页 or a blank."""
+    out = []
+    for f in found:
+        if f.end > f.start and text[f.end - 1] in _LINE_ITEM_END:
+            out.append(f)
+        elif not (PAGE_LINE.fullmatch(text, f.start, f.end)
+                  or _BARE_PAGE.fullmatch(text, f.start, f.end)):
+            out.append(_without_page_tail(text, f))
+    return out
 
 
 def _without_page_tail(text: str, span: StatementSpan) -> StatementSpan:
