@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -387,3 +388,12 @@ def parsed_store(path, files):
     from nlp_reports import load_report
 
     return store_of(path, {str(f): load_report(f) for f in files})
+
+
+def folder_of(tmp_path: Path, name: str, files) -> Path:
+    """A folder ``tmp_path/name`` holding copies of ``files`` (a year's reports to tag)."""
+    src = tmp_path / name
+    src.mkdir()
+    for f in files:
+        shutil.copy(f, src / f.name)
+    return src

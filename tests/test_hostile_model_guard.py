@@ -12,23 +12,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
+from _corpus_helpers import folder_of
 from test_store_models import FILES, CardTagger
 
 from nlp_reports.cli import main
 from nlp_reports.corpus import Store, tag_paths
 from nlp_reports.corpus.model_guard import shipped_folder
 from nlp_reports.errors import StoreModelError
-
-
-def _folder(tmp_path: Path, name: str, files) -> Path:
-    src = tmp_path / name
-    src.mkdir()
-    for f in files:
-        shutil.copy(f, src / f.name)
-    return src
 
 
 @pytest.mark.parametrize("path", ["/home/研究/models/mine\x00old", "\x00", "a" * 5000,
@@ -38,7 +30,7 @@ def test_a_folder_that_cannot_be_a_path_is_no_shipped_folder(path):
 
 
 def test_a_row_whose_folder_holds_a_nul_is_refused_not_a_traceback(tmp_path, capsys):
-    old, new = _folder(tmp_path, "2022", FILES[:2]), _folder(tmp_path, "2023", FILES[2:3])
+    old, new = folder_of(tmp_path, "2022", FILES[:2]), folder_of(tmp_path, "2023", FILES[2:3])
     db = tmp_path / "教育局.sqlite"
     assert tag_paths([old], db, model=CardTagger(model_id="5e1f" + "3" * 60)).ok == 2
     with sqlite3.connect(db) as con:  # (edited by hand)
@@ -51,7 +43,7 @@ def test_a_row_whose_folder_holds_a_nul_is_refused_not_a_traceback(tmp_path, cap
 
 
 def test_a_model_folder_deleted_since_is_still_her_model(tmp_path, capsys):
-    old, new = _folder(tmp_path, "2021", FILES[3:5]), _folder(tmp_path, "2022", FILES[5:6])
+    old, new = folder_of(tmp_path, "2021", FILES[3:5]), folder_of(tmp_path, "2022", FILES[5:6])
     gone = tmp_path / "models" / "县卫健委 2024"
     gone.mkdir(parents=True)
     db = tmp_path / "s.sqlite"

@@ -14,11 +14,11 @@ says so as the run's open does.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from _corpus_helpers import folder_of
 from test_store_models import FILES, CardTagger
 
 from nlp_reports.cli import main
@@ -28,18 +28,10 @@ from nlp_reports.errors import StoreError, StoreModelError
 MINE = "9c3e" + "5" * 60  # a model of her own (never shipped)
 
 
-def _folder(tmp_path: Path, name: str, files) -> Path:
-    src = tmp_path / name
-    src.mkdir()
-    for f in files:
-        shutil.copy(f, src / f.name)
-    return src
-
-
 @pytest.fixture
 def her_store(tmp_path):
     """Two reports tagged with her model, and a folder of this year's file to add."""
-    old, new = _folder(tmp_path, "2023", FILES[:2]), _folder(tmp_path, "2024", FILES[2:3])
+    old, new = folder_of(tmp_path, "2023", FILES[:2]), folder_of(tmp_path, "2024", FILES[2:3])
     db = tmp_path / "县政务公开办.sqlite"
     assert tag_paths([old], db, model=CardTagger(model_id=MINE)).ok == 2
     return db, new
@@ -100,7 +92,7 @@ def test_a_models_table_edited_by_hand_is_said_before_any_work(her_store):
 def test_a_store_that_is_no_database_is_said_as_the_run_says_it(tmp_path):
     db = tmp_path / "corpus.sqlite"
     db.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4096))  # (a picture saved under the name)
-    new = _folder(tmp_path, "2024", FILES[2:3])
+    new = folder_of(tmp_path, "2024", FILES[2:3])
     with pytest.raises(StoreError, match="damaged or not a SQLite database"):
         tag_paths([new], db)
     assert db.read_bytes().startswith(b"\x89PNG")
