@@ -187,6 +187,13 @@ def _read_rows_plain(lines, start, table, *, stop, expected, last):
                         and rows.flat[current] and current not in rows.unplaced):
                     rows.cells[current].extend(lines[i].cells)  # a value too many
                     i += 1
+                    more, j = 0, i  # values still going on one a line: a column's
+                    while j < len(lines) and not lines[j].labels:
+                        more += len(lines[j].cells)
+                        j += 1
+                    if more:
+                        rows.unplaced.add(current)
+                        rows.stray += more
                 break
     rows.end = i
     return rows
