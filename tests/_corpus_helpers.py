@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -397,3 +398,33 @@ def folder_of(tmp_path: Path, name: str, files) -> Path:
     for f in files:
         shutil.copy(f, src / f.name)
     return src
+
+
+#: The head of a pool test's child script (``.format(tests=…, mode=…, tmp=…)`` with its
+#: body): imports, a short pool end, MODE, TMP, a ``pids`` folder for the workers to sign
+#: into, and the parent's pid. The child is a process of its own, so a hang or a signal
+#: test cannot take pytest with it.
+POOL_SCRIPT_HEAD = textwrap.dedent("""
+    import json, multiprocessing.util, os, signal, struct, sys, time
+    from pathlib import Path
+    sys.path.insert(0, {tests!r})
+    from _corpus_helpers import FakeTagger, alive, json_loader, make_report, write_json_reports
+    from nlp_reports.corpus import batch, pool
+
+    pool._POOL_END_SECONDS = 0.3
+    MODE, TMP = {mode!r}, Path({tmp!r})
+    PIDS = TMP / "pids"
+    PIDS.mkdir()
+    PARENT = os.getpid()
+""")
+
+
+def run_pool_script(body: str, tmp_path: Path, mode: str, *, timeout: float) -> dict:
+    """Run :data:`POOL_SCRIPT_HEAD` + ``body`` in a child Python for ``mode``; the JSON its
+    last line prints (``timeout``: a hang guard, the run itself takes seconds)."""
+    script = (POOL_SCRIPT_HEAD + textwrap.dedent(body)).format(
+        tests=str(Path(__file__).parent), mode=mode, tmp=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=timeout)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -13,32 +13,16 @@ a slow test; the SIGINT reaches that process only).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from _corpus_helpers import run_pool_script
 
 from nlp_reports.corpus import Store, pool
 
 pytestmark = pytest.mark.skipif(not pool._fork_available(), reason="needs fork (Linux)")
 
-_TESTS = Path(__file__).parent
-
-_SCRIPT = textwrap.dedent("""
-    import json, multiprocessing.util, os, signal, struct, sys, time
-    from pathlib import Path
-    sys.path.insert(0, {tests!r})
-    from _corpus_helpers import FakeTagger, alive, json_loader, make_report, write_json_reports
-    from nlp_reports.corpus import batch, pool
-
-    pool._POOL_END_SECONDS = 0.3
-    MODE, TMP = {mode!r}, Path({tmp!r})
-    PIDS = TMP / "pids"
-    PIDS.mkdir()
-    PARENT = os.getpid()
+_BODY = """
 
     def stubborn(path):
         # a forked worker that ignores SIGTERM; MODE busy: stuck on one file (Ctrl-C mid-run),
@@ -93,15 +77,11 @@ _SCRIPT = textwrap.dedent("""
     out["workers"] = [int(p.name) for p in PIDS.iterdir()]
     out["alive"] = [w for w in out["workers"] if alive(w)]
     print(json.dumps(out), flush=True)
-""")
+"""
 
 
 def _run(tmp_path: Path, mode: str) -> dict:
-    script = _SCRIPT.format(tests=str(_TESTS), mode=mode, tmp=str(tmp_path))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)  # (a hang guard: the run takes a few seconds)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_pool_script(_BODY, tmp_path, mode, timeout=120)
 
 
 def test_ctrl_c_mid_run_with_a_busy_worker_ignoring_sigterm_stops_the_run(tmp_path):

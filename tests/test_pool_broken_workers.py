@@ -16,32 +16,16 @@ a slow test.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from _corpus_helpers import run_pool_script
 
 from nlp_reports.corpus import Store, pool
 
 pytestmark = pytest.mark.skipif(not pool._fork_available(), reason="needs fork (Linux)")
 
-_TESTS = Path(__file__).parent
-
-_SCRIPT = textwrap.dedent("""
-    import json, multiprocessing.util, os, signal, sys, time
-    from pathlib import Path
-    sys.path.insert(0, {tests!r})
-    from _corpus_helpers import FakeTagger, alive, json_loader, make_report, write_json_reports
-    from nlp_reports.corpus import batch, pool
-
-    pool._POOL_END_SECONDS = 0.3
-    MODE, TMP = {mode!r}, Path({tmp!r})
-    PIDS = TMP / "pids"
-    PIDS.mkdir()
-    PARENT = os.getpid()
+_BODY = """
 
     def _forever():
         while True:  # (no signal but SIGKILL ends it: SIGTERM is ignored)
@@ -96,15 +80,11 @@ _SCRIPT = textwrap.dedent("""
     seen = TMP / "seen"
     out["seen"] = seen.read_text() if seen.exists() else None
     print(json.dumps(out), flush=True)
-""")
+"""
 
 
 def _run(tmp_path: Path, mode: str) -> dict:
-    script = _SCRIPT.format(tests=str(_TESTS), mode=mode, tmp=str(tmp_path))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=150)  # (a hang guard: the run takes seconds)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_pool_script(_BODY, tmp_path, mode, timeout=150)
 
 
 def test_isolating_a_chunk_does_not_wait_for_ever_on_a_worker_stuck_at_its_end(tmp_path):
