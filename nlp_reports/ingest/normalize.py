@@ -439,8 +439,9 @@ def _drop_labelled_breaks(text: str) -> str:
     page number at least once, or at two places or more by bare ones counting the pages (1
     or 2 at its first place, one more at each next): a label seen once beside a bare "1" is
     as likely a table's cell ("县政府门户网站" ⏎ "2", one cell a line). A bare number beside
-    it goes with it when it counts the pages as the written ones do (its place + the same offset): a number an OCR engine read
-    among a table's cells, one per line, at the page's foot. Any other bare number stays."""
+    it goes with it when it counts the pages as the written ones do (its place + the same
+    offset): a number an OCR engine read among a table's cells, one per line, at the page's
+    foot. Any other bare number stays."""
     if not any(_RUNNING_LABEL.fullmatch(line) for line in _lines_with(text, _LABEL_WORDS)):
         return text  # (the lines holding the words, found by str.find: no split of the text)
     lines = text.split("\n")
