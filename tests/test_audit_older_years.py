@@ -29,18 +29,19 @@ _NO_OVERVIEW = [  # a 2013 layout opening straight with 主动公开 and without
 def test_no_overview_is_no_defect_before_2019(tmp_path):
     """A report on 2013 without 概述 counted a missing section 一, which the 2007 条例 did
     not ask for. Its missing 其他需要报告的事项 (第三十二条（六）, written in the free older
-    layouts only when there was something to report) is listed, not counted: counted, it
-    made every pre-2019 report of a longitudinal corpus rank among the worst (sixth trial,
-    F3). A 2022 report missing 六 still counts it."""
+    layouts only when there was something to report) is neither counted nor listed as a
+    defect: counted, it made every pre-2019 report of a longitudinal corpus rank among the
+    worst (sixth trial, F3); listed, it put a sound report under 缺陷. A 2022 report missing
+    六 still counts it."""
     old = load_report(_legacy("云岭市水务局", 2013, _NO_OVERVIEW, "2014年3月20日"))
     assert old.missing_sections == (1, 6)  # the parse still says what is not there
     new = make_report("甲县人民政府", 2022, ["人员力量不足。"], ["加强人员培训。"], missing=(1,))
     new6 = make_report("乙县人民政府", 2022, ["人员力量不足。"], ["加强人员培训。"], missing=(6,))
     t = audit_by_path(tmp_path, {"old.txt": old, "new.txt": new, "new6.txt": new6})
-    assert t.loc["old.txt", "missing_sections"] == "6"
+    assert t.loc["old.txt", "missing_sections"] == ""
     assert t.loc["new.txt", "missing_sections"] == "1"
     assert t.loc["old.txt", "defects"] == 0
-    assert "不计为缺陷" in t.loc["old.txt", "findings_zh"]
+    assert "第六部分" not in t.loc["old.txt", "findings_zh"]
     assert t.loc["new6.txt", "missing_sections"] == "6" and t.loc["new6.txt", "defects"] == 1
     assert "不计" not in t.loc["new6.txt", "findings_zh"]
 

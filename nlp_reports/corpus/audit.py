@@ -1220,18 +1220,16 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
     # before 2019 there was no 总体情况 to write: 2007 条例 第三十二条 asks for 主动公开,
     # 依申请公开, 收费及减免, 复议诉讼, 问题及改进, 其他事项, and many open straight with
     # 一、主动公开政府信息情况 (format.md §3.7). Its layout was free: "其他需要报告的事项" was
-    # written only when there was something to report, so a missing 六 is listed, not counted
-    missing = pd.Series([[x for x in m if not (old and int(x) == 1)]
+    # written only when there was something to report. Neither missing part is a defect, so
+    # neither is listed among the defects (column, findings_zh, --by counts): a listed one
+    # that added nothing to ``defects`` put a sound 2013 report under 缺陷 in the findings
+    missing = pd.Series([[x for x in m if not (old and int(x) in (1, 6))]
                          for m, old in zip(missing, old_rules, strict=True)],
                         index=reps.index, dtype=object)
-    counted = pd.Series([sum(1 for x in m if not (old and int(x) == 6))
-                         for m, old in zip(missing, old_rules, strict=True)], index=reps.index)
     cols.add("missing_sections", missing.map(lambda m: ",".join(str(x) for x in m)),
-             counted, pd.Series([[
-                 f"缺少第{_cn(int(x))}部分“{SECTION_TITLES.get(int(x), '')}”"
-                 + ("（2019年以前的报告格式不固定，仅列出，不计为缺陷）" if old and int(x) == 6 else "")
-                 for x in m] for m, old in zip(missing, old_rules, strict=True)],
-                 index=reps.index, dtype=object))
+             missing.map(len), missing.map(
+                 lambda m: [f"缺少第{_cn(int(x))}部分“{SECTION_TITLES.get(int(x), '')}”"
+                            for x in m]))
 
     sec5 = sections[sections["number"] == 5].groupby("report_id")["text"].agg("\n".join)
     has5 = pd.Series(reps.index.isin(sec5.index), index=reps.index)
