@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp_reports.errors import MissingDependencyError, UsageError
+from nlp_reports.formats import KNOWN_TITLES
 
 log = logging.getLogger("nlp_reports")
 
@@ -244,8 +245,9 @@ def _is_heading(mark: str | None, title: str) -> bool:
     what it names — unnumbered only when it reads as nothing but a title."""
     if not _TITLE_END.search(title):
         return False
-    # (parse/headings.py alone: the parser package imports the rest lazily, parse/__init__)
-    from nlp_reports.parse.headings import KNOWN_TITLES, block_of
+    # (the parser's sub-heading rules: tokenize stands above parse, which never imports it;
+    # lazy, and parse/headings.py alone: the parser package imports the rest lazily)
+    from nlp_reports.parse.headings import block_of
 
     if any(title.endswith(t) for t in KNOWN_TITLES):
         return True

@@ -3,6 +3,8 @@
 Every heading variant the parser accepts is listed here, mapped onto the 2021 scheme's
 sections 1–6 (``report.SECTION_TITLES``). Rules are tried in order and the first whose
 pattern is found in the heading's title wins, so the more specific come first.
+The titles written out in full (``KNOWN_TITLES``, accepted without a numeral) are the
+format's own: they live in ``nlp_reports/formats.py`` and are re-exported here.
 
 Older (2008–2018) layouts are folded onto the 2021 numbers:
 
@@ -22,6 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+# the titles written out in full are the format's (formats.py: lower layers read them too)
+from nlp_reports.formats import KNOWN_TITLES as KNOWN_TITLES
+from nlp_reports.formats import RUN_IN_TITLE as RUN_IN_TITLE
 
 
 @dataclass(frozen=True)
@@ -71,26 +77,6 @@ SECTION_RULES: tuple[HeadingRule, ...] = (
 #: The longest title (characters) accepted as a section heading.
 MAX_TITLE_LENGTH = 40
 
-#: Titles written out in full: accepted without a numeral (a line that is just the title)
-#: and recognised at the start of a line where the body runs on ("一、总体情况2023年，…").
-KNOWN_TITLES: tuple[str, ...] = (
-    "总体情况", "概述", "基本情况", "主动公开政府信息情况", "主动公开政府信息的情况",
-    "收到和处理政府信息公开申请情况", "依申请公开政府信息情况", "依申请公开政府信息的情况",
-    "政府信息公开的收费及减免情况", "政府信息公开收费及减免情况",
-    "政府信息公开行政复议、行政诉讼情况", "因政府信息公开申请行政复议、提起行政诉讼的情况",
-    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-    "政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进情况", "存在问题及改进情况",
-    "存在的主要问题和改进情况", "存在的主要问题和改进措施", "政府信息公开工作存在的主要问题和改进措施",
-    "存在的主要问题", "改进措施", "今后工作打算", "其他需要报告的事项",
-    # older section-五 titles written out in full
-    "存在的问题及改进措施", "存在的问题和改进措施", "存在问题和改进措施", "存在的主要问题及改进措施",
-    "存在的不足及下一步工作打算", "存在的不足和下一步工作打算", "存在的问题及下一步工作打算",
-    "存在的不足", "存在的问题", "存在的困难和问题", "存在问题及改进措施", "存在的问题和不足",
-    # the 2008 model outline's own wordings (国办's first-report outline under the 2007 条例)
-    "依申请公开政府信息和不予公开政府信息的情况", "因政府信息公开申请提起行政复议、行政诉讼的情况",
-    "因政府信息公开申请提起行政复议、行政诉讼情况",
-)
-RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
 #: A section numeral alone on its line right above a title written out in full: a designed
 #: heading (a WeChat article's numeral in a badge, the title in the box beside it; a bold
 #: title under a coloured "五、") that the page's boxes put on two lines.
