@@ -7,10 +7,11 @@ to the sentence before ("…公开。二、主动公开政府信息情况"). The
 line start, so such a text lost every section and statement. :func:`restore_line_breaks`
 puts a break only where a national heading the parser already knows stands:
 
-* before a numbered section heading whose title is one of ``formats.KNOWN_TITLES``
-  ("二、主动公开政府信息情况"), the numerals increasing, after a sentence's end, a figure, a
-  blank or the title (never after a Chinese character: "详见本报告二、主动公开…" is a reference),
-  and after it when a blank follows;
+* before a numbered section heading whose title is one of ``headings.KNOWN_TITLES``
+  ("二、主动公开政府信息情况"; "第二部分 主动公开政府信息情况", "第二部分：…" as older layouts
+  and some provinces number them), the numerals increasing, after a sentence's end, a figure,
+  a blank or the title (never after a Chinese character: "详见本报告二、主动公开…" is a
+  reference), and after it when a blank follows;
 * after the report title ("…2024年政府信息公开工作年度报告") when a blank follows or the
   whole text is a line, and before it at a blank (page chrome before the agency's name);
 * in a flattened table of sections 二–四 (cells joined by blanks), one cell a line, only
@@ -29,8 +30,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp_reports.formats import RUN_IN_TITLE, TABLE2_2019, TABLE2_2021, TABLE4_RESULTS
-
 __all__ = ["few_line_breaks", "lost_line_breaks", "restore_line_breaks"]
 
 #: Characters per line above which a text's breaks count as lost (a report's lines average
@@ -42,6 +41,8 @@ _MIN_CHARS = 300
 _MIN_WARN_CHARS = 150
 #: The 二 heading's title, in every layout since 2008: where a glued heading is looked for.
 _ANCHOR = "、主动公开政府信息"
+#: The same heading numbered 第二部分 (looked for only in a text without :data:`_ANCHOR`).
+_PART_ANCHOR = "二部分"
 #: Where a report's title ends at the latest (page chrome above it included).
 _TITLE_REACH = 400
 #: 表二's header and first row label a blank apart (2021: 现行有效件数, 2019: 对外公开总数量):
@@ -55,8 +56,9 @@ def lost_line_breaks(text: str) -> bool:
     """Whether ``text`` looks like a report whose line breaks were lost: hardly any line
     break for its length; the 二 heading ("二、主动公开政府信息…") glued to the text before
     it; 表二 flattened onto that heading's line or the next ("… 现行有效件数 规章 0 0 0 …");
-    or the title glued to the 一 heading ("…年度报告一、总体情况"). Bounded C scans (a find
-    for the 二 heading, the rest in windows): ~1 µs a report; the line breaks are counted
+    or the title glued to the 一 heading ("…年度报告一、总体情况", "…年度报告第一部分").
+    Bounded C scans (a find for the 二 heading — "第二部分" only in a text without
+    "、主动公开政府信息" —, the rest in windows): ~1 µs a report; the line breaks are counted
     only when the middle of the text holds none for :data:`_CHARS_PER_LINE` characters."""
     n = len(text)
     if n < _MIN_CHARS:
@@ -66,14 +68,25 @@ def lost_line_breaks(text: str) -> bool:
             and text.count("\n") * _CHARS_PER_LINE < n):
         return True
     at = text.find(_ANCHOR)
-    if at >= 2:
+    if at < 0:  # "…公开。第二部分 主动公开政府信息情况" (a 第X部分 layout)
+        at = text.find(_PART_ANCHOR)
+        if at < 2 or text[at - 1] != "第" or not text[at + 3:at + 12].lstrip(
+                " ：:、").startswith(_ANCHOR[1:]):
+            at = -1
+        elif text[at - 2] not in "\n \t":
+            return True
+    elif at >= 2:
         if text[at - 1] in "二三" and text[at - 2] not in "\n \t":
             return True
+    if at >= 2:
         row = text.find(" 规章 ", at, at + _FLAT_REACH)
         if row >= 2 and text[row - 2:row] in _FLAT_TABLE2:
             return True
     at = text.find("年度报告", 0, _TITLE_REACH)
-    return at >= 0 and text[at + 4:at + 7].lstrip(" ")[:2] == "一、"
+    if at < 0:
+        return False
+    head = text[at + 4:at + 10].lstrip(" ")
+    return head[:2] == "一、" or head[:4] == "第一部分"
 
 
 def few_line_breaks(text: str) -> bool:
@@ -92,7 +105,10 @@ _NUMERALS = "一二三四五六七八九"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use (most runs never need them)."""
-    section = re.compile(rf"([{_NUMERALS}])、[ ]?(?:{RUN_IN_TITLE.pattern})")
+    from nlp_reports.parse.headings import RUN_IN_TITLE
+
+    section = re.compile(rf"(?:([{_NUMERALS}])、|第([{_NUMERALS}])部分[ ]?[：:、]?)[ ]?"
+                         rf"(?:{RUN_IN_TITLE.pattern})")
     title = re.compile(r"(?:19|20)\d\d年度?[^ \n。，；]{0,12}?年度报告")
     return section, title
 
@@ -105,7 +121,7 @@ def restore_line_breaks(text: str) -> str:
     heads: list[tuple[int, int]] = []  # (start, title end) of each section heading
     last = 0
     for m in section.finditer(text):
-        num = _NUMERALS.index(m.group(1)) + 1
+        num = _NUMERALS.index(m.group(1) or m.group(2)) + 1
         if num <= last or not _may_break_before(text, m.start()):
             continue
         last = num
@@ -194,6 +210,7 @@ def _grids() -> tuple[tuple[tuple[str | None, ...], ...], tuple[str, ...]]:
     """The cell sequences of 表二's sub-tables in both formats (None: a figure), and 表四's
     19 labels sorted (their order varies with how the merged header cells were read)."""
     from nlp_reports.ingest.normalize import normalize_text
+    from nlp_reports.parse.layout import TABLE2_2019, TABLE2_2021, TABLE4_RESULTS
 
     grids = []
     for form in (TABLE2_2021, TABLE2_2019):
