@@ -7,7 +7,7 @@ to the sentence before ("…公开。二、主动公开政府信息情况"). The
 line start, so such a text lost every section and statement. :func:`restore_line_breaks`
 puts a break only where a national heading the parser already knows stands:
 
-* before a numbered section heading whose title is one of ``headings.KNOWN_TITLES``
+* before a numbered section heading whose title is one of ``formats.KNOWN_TITLES``
   ("二、主动公开政府信息情况"; "第二部分 主动公开政府信息情况", "第二部分：…" as older layouts
   and some provinces number them), the numerals increasing, after a sentence's end, a figure,
   a blank or the title (never after a Chinese character: "详见本报告二、主动公开…" is a
@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from nlp_reports.formats import RUN_IN_TITLE, TABLE2_2019, TABLE2_2021, TABLE4_RESULTS
 
 __all__ = ["few_line_breaks", "lost_line_breaks", "restore_line_breaks"]
 
@@ -105,8 +107,6 @@ _NUMERALS = "一二三四五六七八九"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use (most runs never need them)."""
-    from nlp_reports.parse.headings import RUN_IN_TITLE
-
     section = re.compile(rf"(?:([{_NUMERALS}])、|第([{_NUMERALS}])部分[ ]?[：:、]?)[ ]?"
                          rf"(?:{RUN_IN_TITLE.pattern})")
     title = re.compile(r"(?:19|20)\d\d年度?[^ \n。，；]{0,12}?年度报告")
@@ -210,7 +210,6 @@ def _grids() -> tuple[tuple[tuple[str | None, ...], ...], tuple[str, ...]]:
     """The cell sequences of 表二's sub-tables in both formats (None: a figure), and 表四's
     19 labels sorted (their order varies with how the merged header cells were read)."""
     from nlp_reports.ingest.normalize import normalize_text
-    from nlp_reports.parse.layout import TABLE2_2019, TABLE2_2021, TABLE4_RESULTS
 
     grids = []
     for form in (TABLE2_2021, TABLE2_2019):
