@@ -64,9 +64,10 @@ _HANZI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} |
 _DATE_HANZI = re.compile(rf"([{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})年"
                          r"([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 
-#: A ministry (…部, 城乡 allowed: 住房和城乡建设部) or a bureau it runs (交通运输部海事局), no place in it
+#: A ministry (…部, 城乡 allowed: 住房和城乡建设部) or a bureau or department it runs
+#: (交通运输部海事局, 水利部水文司), no place in it
 _LEVEL_NATIONAL = re.compile(r"^(?:国务院|国家|中华人民共和国)"
-                             r"|^(?:城乡|[^省市县区州旗乡镇]){1,10}部(?:[^省市县区州旗乡镇部]{1,8}局)?$")
+                             r"|^(?:城乡|[^省市县区州旗乡镇]){1,10}部(?:[^省市县区州旗乡镇部]{1,8}[局司])?$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 #: A central agency's name at the head of a name: alone it is national; followed by a
 #: place or a branch unit ("国家税务总局巨野县税务局", "国家统计局东莞调查队") it is one of
@@ -91,7 +92,7 @@ _STREET = re.compile(r"街道(?:办事处|办)?$|街道$")
 #: its 管委会 is. A 新区 is not listed: 浦东新区 and 滨海新区 are districts (county level).
 _ZONE = re.compile(r"(?:开发区|高新区|园区|保税区|试验区|示范区|合作区)$")
 _DEPARTMENT = re.compile(
-    r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关)$"
+    r"(?:局|委员会|委|办公室|办|厅|中心|院|所|署|部|队|站|馆|处|管委会|管理委员会|公司|集团|协会|会|社|室|海关|库)$"
 )
 _BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木)")
 _CITY_IN_CITY = re.compile(r"(?:州|地区|盟|市).{1,6}市$")
@@ -191,8 +192,9 @@ _NOT_AGENCY = re.compile(r"^(?:政府|本|我|年度|关于|\d)")
 _AGENCY_NAME_END = re.compile(
     r"(?:政府|局|委员会|委|办公室|办|厅|部|中心|办事处|街道|管委会|行署|院|所|署|队|(?<!网)站|馆|处|会|社|室"
     r"|关|行|(?<!平)台|场|团|师|校|[大中小]学|联|协|公司|集团|幼儿园|省|自治区|市|州|地区|盟|县|区|旗|乡|镇|苏木"
-    # also a prison, a works (自来水厂), a road section (公路段), a village (村, 嘎查)
-    r"|监狱|厂|(?<![阶手])段|(?<![乡农])村|嘎查)"
+    # also a prison, a works (自来水厂), a road section (公路段), a village (村, 嘎查), a
+    # ministry's department (水利部水文司) and a depot (某粮食和物资储备局直属库)
+    r"|监狱|厂|(?<![阶手])段|(?<![乡农])村|嘎查|司|库)"
     r"(?:[ \t\u3000]{0,2}[（(][^（()）\n]{1,30}[)）])?$"
 )
 #: A clause of prose, not a name: sentence punctuation, the opening of a sentence
