@@ -42,8 +42,9 @@ class Failure(NamedTuple):
 #: Documents a folder walk takes although no reader reads them, so that each is recorded as
 #: failed (reason ``unsupported_format``, with what to do: save it as .docx/.txt/.html/.pdf)
 #: instead of being passed over in silence: RTF, OpenDocument, spreadsheets, presentations,
-#: and archives are how reports come from government sites. (Images are left alone: a folder
-#: of reports often holds them. Old Word .doc, WPS .wps and OFD are read: REPORT_SUFFIXES.)
+#: and archives are how reports come from government sites. (Images are left alone unless
+#: named as a report, :data:`IMAGE_SUFFIXES`: a folder of reports often holds them. Old Word
+#: .doc, WPS .wps and OFD are read: REPORT_SUFFIXES.)
 FLAGGED_SUFFIXES: tuple[str, ...] = (".rtf", ".odt", ".xls", ".xlsx", ".et", ".ppt", ".pptx",
                                      ".zip", ".rar", ".7z")
 
@@ -146,6 +147,15 @@ def _dump_of_reports(path: Path) -> bool:
             return holds_reports(fh.read(262144))
     except OSError:
         return False
+
+
+#: Images a folder walk takes when their name says they are a report ("某镇2023年政府信息公开
+#: 工作年度报告.jpg": the report published as a picture, as townships often do), so that each
+#: fails with what to do (an image: find the text version or run OCR) and the run's exit code
+#: says a report is missing. Other images (附图1.png, a page's logo) stay passed over.
+IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff",
+                                   ".webp")
+_REPORT_NAME = re.compile(r"年度?报告|年报")
 
 
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
@@ -296,6 +306,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
                     given += add(f)
                 elif suffix in DUMP_SUFFIXES and _dump_of_reports(f):
                     given += add(f)  # (it fails, naming the field to extract: ingest.dump)
+                elif suffix in IMAGE_SUFFIXES and _REPORT_NAME.search(name) and _is_file(f):
+                    given += add(f)  # a report as a picture: it fails, saying to run OCR
                 elif suffix not in WALKED_SUFFIXES or (suffix == ".md" and not _markdown_report(f)):
                     # (a .md is a converter's report when its head says so; notes.md is not)
                     ignored[suffix] = ignored.get(suffix, 0) + 1

@@ -1,0 +1,53 @@
+"""A report published as a picture (a township's scan saved as "…年度报告.jpg") is a report
+that cannot be read: a folder walk takes an image whose name says it is a report, and the
+batch records it as failed with what to do (find the text, or run OCR), so that the run's
+exit code and the store's ``files`` table say a report is missing. Other images in a folder
+of reports (figures, logos) stay passed over. Before, every image was passed over, and a
+folder whose only copy of a report was a .jpg ended with "0 failed"."""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import sqlite3
+from pathlib import Path
+
+from nlp_reports.corpus.batch import tag_paths
+from nlp_reports.corpus.files import expand_paths
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+REPORT = EXAMPLES / "云岭市东城区人民政府2021年政府信息公开工作年度报告.txt"
+#: A 1×1 PNG: what a phone or a scanner gives, in little
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhg"
+                       "GAWjR9awAAAABJRU5ErkJggg==")
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "县乡年报"
+    folder.mkdir()
+    shutil.copy(REPORT, folder / REPORT.name)
+    (folder / "白塔乡人民政府2023年政府信息公开工作年度报告.jpg").write_bytes(PNG)
+    (folder / "石门镇2024年年报（图片版）.PNG").write_bytes(PNG)
+    (folder / "附图1.png").write_bytes(PNG)  # a figure: no report
+    (folder / "logo.gif").write_bytes(b"GIF89a")
+    return folder
+
+
+def test_walk_takes_images_named_as_reports_only(tmp_path):
+    found = expand_paths([_folder(tmp_path)])
+    names = sorted(p.name for p in found.files)
+    assert names == sorted([REPORT.name, "白塔乡人民政府2023年政府信息公开工作年度报告.jpg",
+                            "石门镇2024年年报（图片版）.PNG"])
+    assert found.ignored.get(".png") == 1 and found.ignored.get(".gif") == 1
+
+
+def test_an_image_named_as_a_report_is_recorded_as_failed(tmp_path):
+    db = tmp_path / "s.sqlite"
+    result = tag_paths(_folder(tmp_path), db)
+    assert result.ok == 1 and result.failed == 2
+    assert {Path(f.path).suffix for f in result.failures} == {".jpg", ".PNG"}
+    assert all(f.reason == "unsupported_format" and "OCR" in f.message for f in result.failures)
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT path, status FROM files ORDER BY path").fetchall()
+    assert sorted(status for _, status in rows) == ["failed", "failed", "ok"]
+    assert not any(p.endswith("附图1.png") for p, _ in rows)
