@@ -467,6 +467,9 @@ def _summary_zh(result: BatchResult, shown: int) -> str:
         more = "等" if len(result.previous_models) > 3 else ""
         line += (f"；{result.retagged}份已入库报告改用模型{(result.model_id or '?')[:12]}"
                  f"重新标注（此前为{was}{more}）")
+    if result.no_headings:  # (stored, not failed: the audit says why each one)
+        line += (f"；已入库的报告中有{result.no_headings}份未找到各部分标题（如“一、总体情况”），"
+                 "无法按六个部分核对，见 audit（parse_problems 列的 no_headings）")
     return line
 
 

@@ -214,6 +214,15 @@ class Audit:
                 "signals_only": int((~with_defects & (df["signals"] > 0)).sum()),
                 "clean": int(((df["defects"] == 0) & (df["signals"] == 0)).sum())}
 
+    def no_headings(self) -> int:
+        """How many reports had no section heading found (``parse_problems`` holds
+        ``no_headings``; 未找到各部分标题): stored, not failed, but none of their six parts
+        could be checked, so each counts its missing sections as defects."""
+        if "parse_problems" not in self.table:
+            return 0
+        codes = self.table["parse_problems"].astype(str).str.split(",")
+        return int(sum("no_headings" in c for c in codes))
+
     def headline(self, *, name_missing: bool = True) -> str:
         """One sentence with the counts, defects and signals apart; files that could not be
         read are named first, so that "0 reports with defects" never reads as all clear.
@@ -239,9 +248,12 @@ class Audit:
                              strict=True))
             said = tuple(short.get(n, n) for n in said)
         notes = "".join(f" Note: {n}." for n in said)
+        k = self.no_headings()
+        heads = (f" {k} of the reports had no section heading (一、总体情况 …; parse_problems "
+                 "no_headings), so their parts could not be checked." if k else "")
         return (f"{reports} reports. {unread}Defects (data problems): "
                 f"{c['with_defects']} reports. Signals only (worth a look, common in sound "
-                f"reports): {c['signals_only']}. Neither: {c['clean']}.{notes}")
+                f"reports): {c['signals_only']}. Neither: {c['clean']}.{heads}{notes}")
 
     def to_markdown(self, sort: str | None = None, *, max_rows: int = 200,
                     findings_first: bool = False) -> str:

@@ -64,6 +64,7 @@ from nlp_reports.corpus.pool import _fork_available, _join_ended, _run_joblib
 from nlp_reports.corpus.progress import Progress, _progress
 from nlp_reports.corpus.store import (
     PreparedParts,
+    PreparedReport,
     Store,
     StoredStatement,
     _now,
@@ -135,6 +136,10 @@ class BatchResult:
     split_files: int = 0
     split_reports: int = 0
     failed_parts: int = 0
+    #: reports this run stored in which no section heading was found (problem
+    #: ``no_headings``, 未找到各部分标题: a text without 一、总体情况 …, or one whose line
+    #: breaks were lost): stored, not failed, but their six parts could not be checked
+    no_headings: int = 0
 
     def summary_line(self, shown: int = 0) -> str:
         """One line for humans: ``tagged 38 reports, skipped 2 already stored, 3 failed``.
@@ -180,6 +185,10 @@ class BatchResult:
                               for s, c in self.ignored[:4])
             more = ", …" if len(self.ignored) > 4 else ""
             line += f"; {n} other file{'s' if n != 1 else ''} not read (no reports: {kinds}{more})"
+        if self.no_headings:  # (stored, not failed: the audit says why each one)
+            n = self.no_headings
+            line += (f"; of the stored reports, {n} had no section heading (一、总体情况 …) and "
+                     "could not be checked part by part: see audit (parse_problems no_headings)")
         return line
 
 # --- finding files -----------------------------------------------------------------------
@@ -545,6 +554,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                                   ending)
         ok = 0
         buffer: list[tuple[Any, ...]] = []
+        no_headings: set[str] = set()  # paths written with a report without headings
         last = time.monotonic()
 
         def flush() -> None:
@@ -566,6 +576,8 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 counter["retagged"] += len(again)
                 previous_models.update(again)
             failures.extend(chunk_failures)
+            no_headings.update(r[1] for r in keep if r[0] == "ok" and r[1] not in failed_now
+                               and _has_no_headings(r[4]))
             for r in keep:  # compilations written report by report
                 if r[0] == "ok" and isinstance(r[4], PreparedParts) and r[1] not in failed_now:
                     counter["split_files"] += 1
@@ -612,6 +624,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                 close()
         skipped = counter["skipped"]
         log.info("%d files tagged, %d already stored", ok, skipped)
+        n_no_headings = _stored_no_headings(store, no_headings)
         _name_holders(store, new_from)
         # a page that only links its report, whose file is stored now: not a failure
         linked, n_linked = _settle_linked(store)
@@ -641,7 +654,26 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
                        ignored=tuple(sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0]))),
                        linked=n_linked, split_files=counter["split_files"],
                        split_reports=counter["split_reports"],
-                       failed_parts=counter["failed_parts"])
+                       failed_parts=counter["failed_parts"], no_headings=n_no_headings)
+
+
+def _has_no_headings(prepared: Any) -> bool:
+    """Whether a file's store rows hold a report in which no section heading was found."""
+    parts = ([p for _, p in prepared.reports] if isinstance(prepared, PreparedParts)
+             else [prepared])
+    return any(isinstance(p, PreparedReport) and any(row[0] == "no_headings" for row in p.problems)
+               for p in parts)
+
+
+def _stored_no_headings(store: Store, paths: set[str]) -> int:
+    """How many reports stored under ``paths`` carry ``no_headings``: those this run wrote,
+    less a copy a file dated earlier took over (the store's rows, not the run's tally)."""
+    if not paths:
+        return 0
+    found = store.query_in(
+        "SELECT DISTINCT r.id FROM reports r JOIN problems p ON p.report_id = r.id "
+        "WHERE p.code = 'no_headings' AND r.path IN ({ids})", sorted(paths))
+    return len(found)
 
 
 def _forget_gone_members(store: Store, files: Sequence[str], missing: Sequence[Failure]) -> None:

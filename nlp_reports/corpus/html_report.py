@@ -1582,8 +1582,11 @@ def headline_zh(audit: Any) -> str:
     unread = f"另有{c['failed_files']}个文件无法读取（各计1个缺陷）。" if c["failed_files"] else ""
     if reports == 0:
         return unread + "没有可审查的报告。"
+    k = audit.no_headings() if hasattr(audit, "no_headings") else 0
+    heads = (f"其中{k}份未找到各部分标题（如“一、总体情况”），无法按六个部分核对。" if k else "")
     return (f"共{reports}份报告：有缺陷的{c['with_defects']}份，仅有提示的{c['signals_only']}份，"
-            f"两者皆无的{c['clean']}份。{unread}{missing_zh(getattr(audit, 'missing', None))}")
+            f"两者皆无的{c['clean']}份。{heads}{unread}"
+            f"{missing_zh(getattr(audit, 'missing', None))}")
 
 
 def missing_zh(missing: Any) -> str:
