@@ -164,7 +164,8 @@ class StoreModelError(UsageError):
 
 class MissingPathError(UsageError):
     """``tag`` (``tag_paths``, and ``audit FILE…``) was given a path that is not there: no
-    such file or folder, a broken symbolic link, a glob matching no path. Refused before the
+    such file or folder, a broken symbolic link, a glob matching no path; or one that is no
+    file or folder a report can be read from (a FIFO, socket or device). Refused before the
     store is opened or created, nothing read or written: a mistyped folder was recorded in
     an existing store as a failed file that ``info`` and every audit counted. A file missing
     inside a folder walked is still recorded with its reason. ``missing``: the paths as

@@ -46,6 +46,7 @@ from nlp_reports.corpus.duplicates import (
 )
 from nlp_reports.corpus.files import (
     NO_REPORT_FILES,
+    SPECIAL_FILE,
     Failure,
     _citable_first,
     _digest,
@@ -235,7 +236,8 @@ def _one_writer(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:
 #: is, in Chinese.
 _MISSING_ZH = (("no such file or folder", "文件或文件夹不存在"),
                ("the pattern matches no file", "通配符没有匹配到任何文件"),
-               ("broken symbolic link", "符号链接指向的文件不存在"))
+               ("broken symbolic link", "符号链接指向的文件不存在"),
+               ("not a file or folder", "不是文件或文件夹，而是命名管道（FIFO）、套接字或设备，无法从中读取报告"))
 
 
 def _missing_zh(what: str) -> str:
@@ -245,7 +247,9 @@ def _missing_zh(what: str) -> str:
 
 def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
     """Raise :class:`~nlp_reports.errors.MissingPathError` when an argument of ``paths``
-    names nothing there (a mistyped folder, a glob matching no path): the whole run is
+    names nothing there (a mistyped folder, a glob matching no path) or no file a report can
+    be in (a FIFO, socket or device: recorded as a failed file before, it stayed in the store
+    for ``info`` and every audit to count, the pipe being still there): the whole run is
     refused, naming them, English then Chinese."""
     missing = missing_arguments(paths)
     if not missing:
@@ -261,10 +265,13 @@ def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
         of_zh = f"（所给{len(paths)}个路径之一）" if len(paths) > 1 else ""
         message_zh = f"{_missing_zh(what)}：{path}{of_zh}，请检查路径和文件名；{nothing_zh}"
     else:
-        message = (f"{len(missing)} of the {len(paths)} paths given are not there: "
+        special = any(w == SPECIAL_FILE for _, w in missing)
+        are = "are not there or no file or folder" if special else "are not there"
+        message = (f"{len(missing)} of the {len(paths)} paths given {are}: "
                    + "; ".join(f"{p} ({w})" for p, w in shown) + f"{more}; {nothing}: "
                    "check the paths")
-        message_zh = (f"所给{len(paths)}个路径中有{len(missing)}个不存在："
+        are_zh = "不存在或不是文件、文件夹" if special else "不存在"
+        message_zh = (f"所给{len(paths)}个路径中有{len(missing)}个{are_zh}："
                       + "；".join(f"{p}（{_missing_zh(w)}）" for p, w in shown)
                       + f"{more_zh}，请检查路径和文件名；{nothing_zh}")
     raise MissingPathError(message, missing=tuple(missing), message_zh=message_zh)

@@ -97,7 +97,10 @@ _GENERATOR_BYTES = GENERATOR_META.encode()
 
 
 def _own_page(path: str) -> bool:
-    """Whether the web page ``path`` is one this package wrote (its first 512 bytes)."""
+    """Whether the web page ``path`` is one this package wrote (its first 512 bytes). A
+    FIFO named like a page is not opened (that waits for a writer: the walk hung)."""
+    if not _is_file(Path(path)):
+        return False
     try:
         with open(path, "rb") as fh:
             return _GENERATOR_BYTES in fh.read(512)
@@ -139,9 +142,11 @@ DUMP_SUFFIXES: tuple[str, ...] = (".json", ".jsonl", ".ndjson", ".csv")
 
 def _dump_of_reports(path: Path) -> bool:
     """Whether the .json/.jsonl/.csv file ``path`` holds reports' text (its first 256 KB:
-    :func:`~nlp_reports.ingest.dump.holds_reports`)."""
+    :func:`~nlp_reports.ingest.dump.holds_reports`); False, unopened, for a FIFO."""
     from nlp_reports.ingest.dump import holds_reports
 
+    if not _is_file(path):
+        return False
     try:
         with open(path, "rb") as fh:
             return holds_reports(fh.read(262144))
@@ -378,7 +383,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[Fa
 
 def missing_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, str]]:
     """The arguments among ``paths`` that name nothing there, each with what is wrong, as
-    given: no such file or folder, a broken symbolic link, a glob matching no path.
+    given: no such file or folder, a broken symbolic link, a glob matching no path; and
+    those that name no file a report can be in: a FIFO, socket or device (:data:`SPECIAL_FILE`).
 
     Why: ``tag`` refuses them before it opens its store (:class:`~nlp_reports.errors.
     MissingPathError`): recorded as a failed file, a mistyped folder stayed in the store, and
@@ -407,7 +413,24 @@ def missing_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str
         if os.path.islink(shown) and not os.path.exists(shown):
             missing.append((shown, f"broken symbolic link (it points to {os.readlink(shown)}, "
                                    "which does not exist)"))
+        elif _special(shown):
+            missing.append((shown, SPECIAL_FILE))
     return missing
+
+
+#: What :func:`missing_arguments` says of an argument that is a FIFO, socket or device.
+SPECIAL_FILE = ("not a file or folder but a named pipe (FIFO), socket or device: no report "
+                "can be read from it")
+
+
+def _special(path: str) -> bool:
+    """Whether ``path`` (its link's target) is there but neither a folder nor a regular
+    file: a FIFO (``mkfifo``, a shell's ``<(…)``), a socket or a device (``/dev/null``)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False  # (not to be looked at: the walk says what it is)
+    return not (stat.S_ISDIR(mode) or stat.S_ISREG(mode))
 
 
 #: The longest folder level of a glob looked for (each "[…]" matching one of a name's 255 bytes).
@@ -485,9 +508,12 @@ def sniff_report(path: str | os.PathLike[str]) -> bool:
 
 def _sniffed_head(path: str | os.PathLike[str]) -> bytes | None:
     """The bytes :func:`sniff_report` reads: the first :data:`SNIFF_BYTES`, an OLE file's
-    directory added; None when the file cannot be opened."""
+    directory added; None when the file cannot be opened, or is no regular file (a FIFO
+    is never opened: reading one waits for a writer, and the walk hung on ``x.md``)."""
     from nlp_reports.ingest import _OLE, DEFAULT_MAX_BYTES
 
+    if not _is_file(Path(path)):
+        return None
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
