@@ -73,7 +73,7 @@ from nlp_reports.corpus.store import (
     tagger_model_record,
 )
 from nlp_reports.corpus.worker import TaggerSpec, _import_parser, _whole_loader, process_chunk
-from nlp_reports.corpus.writelock import writer_lock
+from nlp_reports.corpus.writelock import lock_path, writer_lock
 from nlp_reports.errors import (
     ClusterError,
     MissingPathError,
@@ -295,6 +295,18 @@ def _paths_there(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]
     return run
 
 
+def _store_files(db: str | os.PathLike[str] | Store) -> frozenset[str]:
+    """The absolute paths of the store's own files — its database, SQLite's -wal, -shm and
+    -journal, and the writer's .lock — which a folder walk passes over uncounted: with the
+    store inside the folder of reports (``tag . --db corpus.sqlite``) the end-of-run line
+    said "4 other files not read (no reports: .lock 1, .sqlite 1, …)"."""
+    if not isinstance(db, (str, os.PathLike)):
+        return frozenset()
+    base = os.path.abspath(db)
+    return frozenset((base, f"{base}-wal", f"{base}-shm", f"{base}-journal",
+                      os.path.abspath(lock_path(db))))
+
+
 @_paths_there
 @_one_writer
 @fewer_collections
@@ -378,7 +390,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     if jobs > 1 and backend == "joblib" and spec.instance is None and _fork_available():
         # the files are found first, and the first of them parsed in another process while
         # this one loads the model (a bad model is told once the walk is done)
-        found = _expand(paths)
+        found = _expand(paths, _store_files(db))
         found = (_citable_first(found[0]), *found[1:])  # (the head start's first files)
         presorted = True
         if found[0]:
@@ -397,7 +409,7 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     if jobs == 1 and spec.instance is None:
         spec = TaggerSpec(instance=tagger, tokenizer=tokenizer)
 
-    files, missing, ignored = found if found is not None else _expand(paths)
+    files, missing, ignored = found if found is not None else _expand(paths, _store_files(db))
     del found
     if not files and missing and isinstance(db, (str, os.PathLike)) and not os.path.exists(db):
         # nothing to read (a mistyped path, a folder without reports): no new, empty store
