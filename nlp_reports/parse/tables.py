@@ -16,6 +16,12 @@ with a problem that says why. Blank, "/", "-", "—", "无" cells are None (kept
 separator, so a row with too few numbers there is unreadable, never guessed; a row with
 no value at all (in a table where other rows have some) is not ambiguous: all its cells are blank.
 
+A scan's OCR text is mended where no figure can change: a line of one stray mark ("。" "、"
+"：") is passed over, a rule read as "丨"/"|" only where a value follows it; a 表三 row
+numbering boxed apart from its label is joined to it only when the label is the row it
+numbers; row 一's label cut inside "本年新收" still anchors 表三. A mark that may be a misread
+figure ("l", "一", "2.") stays a cell: its row unreadable.
+
 The 2019 trial format (试行) is told from the 2021 one by 表三's single (六)其他处理 row
 and 表二's column headers; 8 numbers per 表三 row (or a 小计 header) add the
 ``legal_subtotal`` column.
@@ -182,6 +188,11 @@ class _Line:
     digits: int = 0
 
 
+#: A line of one vertical bar (:data:`_RULE_BARS`) where it is kept (:func:`_resolve`): the
+#: label it always was.
+_RULE_BAR = _Line(["丨"], [], False)
+
+
 #: raw line → its _Line. Lines repeat within and across reports (one-cell lines "0", row
 #: labels, headers), so most are cut once; the _Line objects are shared and never mutated
 #: after :func:`_cut_line`. Lines that are no _Line (blank, a page number) are kept apart in
@@ -207,9 +218,15 @@ def _split_lines(text: str) -> list[_Line]:
     except KeyError:
         pass
     out = []
+    held: tuple[str, str] | None = None  # (mark, raw): a numbering or rule bar held (_resolve)
     for raw, parsed in zip(raws, map(cache.get, raws), strict=True):
         if parsed is None:
             if raw in _SKIP_LINES:
+                continue
+            if len(raw) <= _HELD_MAX and (mark := _held_mark(raw)) is not None:
+                if held is not None:  # (never cached: a text holding one comes this way)
+                    out.append(_cut_line(held[1]))
+                held = (mark, raw)
                 continue
             parsed = _cut_line(raw)
             if len(raw) <= _LINE_CACHE_LONG:
@@ -222,12 +239,72 @@ def _split_lines(text: str) -> list[_Line]:
                     cache[raw] = parsed
             if parsed is None:
                 continue
+        if held is not None:
+            parsed = _resolve(held, raw, parsed, out)
+            held = None
         out.append(parsed)
+    if held is not None:
+        out.append(_cut_line(held[1]))
     return out
 
 
+#: The longest line that may be a held mark (a row numbering "12." or a rule bar).
+_HELD_MAX = 6
+#: A 表三 row's numbering alone on its line (an OCR engine boxes "4." apart from "保护第三方
+#: 合法权益"; a PDF's narrow first column): held until the next line shows whose it is.
+_NUMBERING_ALONE = re.compile(r"(\d{1,2}|[一二四])[ \t]*[.．、]")
+
+
+def _held_mark(raw: str) -> str | None:
+    """``"|"`` for a rule bar alone on a line, the number for a row numbering alone on a
+    line, else None: lines :func:`_split_lines` holds until the next one (never cached, so
+    a text without them pays nothing)."""
+    s = raw.strip(" \t\u3000\r")
+    if len(s) == 1 and s in _RULE_BARS:
+        return "|"
+    m = _NUMBERING_ALONE.fullmatch(s)
+    return m.group(1) if m else None
+
+
+def _resolve(held: tuple[str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
+    """The line to append for ``raw`` after a held mark, the mark's own line appended first
+    to ``out`` when it is kept: a rule bar before a value line is dropped ("规章 ⏎ 丨 ⏎ 1":
+    were it a misread "1", its row would hold one value too many with it and one too few
+    without — unreadable either way, never read shifted); a numbering is joined to the label
+    after it only when that label is the row it numbers ("4." ⏎ "保护第三方合法权益"), so a
+    figure "2." left by the row above stays a bad cell, its row unreadable."""
+    mark, held_raw = held
+    if mark == "|":
+        if parsed.labels or not parsed.cells:
+            out.append(_RULE_BAR)
+        return parsed
+    head = _STRIP.sub("", raw)[:4]
+    if len(head) >= 2 and not head[0].isdigit() and any(
+            x.startswith(head[:len(x)]) and head.startswith(x[:2])
+            for x in _numbered_rows().get(mark, ())):
+        return _cut_line(f"{mark}.{raw.strip()}") or parsed
+    out.append(_cut_line(held_raw) or _RULE_BAR)
+    return parsed
+
+
+#: A line of one mark an OCR engine reads from a table's rules or a speck ("。" "、" "："):
+#: no cell of these tables is one (none-marks are "—" "/" "-" "无"), so it is passed over
+#: like a blank line. Marks that may be a misread figure ("l" "I" "O": a bad cell; "一": 1
+#: or a dash) or a none-mark ("ー" "_" "~" "·") are not among them.
+_OCR_SPECKS = frozenset("。，、：:；;“”‘’'`\"「」『』")
+#: A line of one vertical bar (丨 | ｜): a table rule an OCR engine read, or a misread "1"
+#: (:func:`_resolve` drops it only where a value follows it).
+_RULE_BARS = frozenset("丨|｜")
+
+
 def _cut_line(raw: str) -> _Line | None:
-    """One line cut into labels and value cells; None for a blank line or a page number."""
+    """One line cut into labels and value cells; None for a blank line, a page number or an
+    OCR speck (:data:`_OCR_SPECKS`)."""
+    if len(raw) < 4 and (mark := raw.strip(" \t\u3000\r")) and len(mark) == 1:
+        if mark in _OCR_SPECKS:
+            return None
+        if mark in _RULE_BARS:
+            return _RULE_BAR
     if not raw or raw.isspace():
         if "\t" in raw and raw.count("\t") >= 4:
             # a grid row of empty cells: 表四's one row left blank ("not reported") is
@@ -1042,9 +1119,30 @@ def _t3_anchor(lines: Sequence[_Line], start: int) -> int | None:
                 if len(known) >= _HITS_CACHE_MAX:
                     known.clear()
                 known[norm] = hit
-            if hit:
+            if hit or (norm[-1:] in "本年新" and _row1_wrapped(lines, i, norm)):
                 return i
     return None
+
+
+#: Where an OCR engine or a narrow column cuts row 一's key words "本年新收" over two lines.
+_ROW1_CUTS = {"本": "年新收", "本年": "新收", "本年新": "收"}
+
+
+def _row1_wrapped(lines: Sequence[_Line], i: int, norm: str) -> bool:
+    """Whether row 一's label wraps after line ``i`` with its key words cut ("一、本年新" ⏎
+    "收政府信息公开申请数量"): the next line holds only the label's rest, and the two read
+    as row 一's label."""
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    if nxt.cells or len(nxt.labels) != 1 or nxt.numbered or len(lines[i].labels) != 1:
+        return False
+    for head, rest in _ROW1_CUTS.items():
+        if norm.endswith(head) and nxt.labels[0].startswith(rest):
+            joined = norm + nxt.labels[0]
+            return (len(joined) <= 40 and _T3_ROW1.matches(joined)
+                    and not _ANCHOR_BAD.search(joined))
+    return False
 
 
 def _read_table3(
@@ -1855,6 +1953,18 @@ def _lines_of(
             text = _one_line_rows(text)
         lines.extend(_split_lines(text))
     return lines, first_line
+
+
+@lru_cache(maxsize=1)
+def _numbered_rows() -> dict[str, frozenset[str]]:
+    """表三's row numbering as printed ("2" for 3.3.2, "一" for row 1) → the first four
+    characters of the labels it numbers (both formats, normalised as :func:`_norm` does)."""
+    out: dict[str, set[str]] = {}
+    for rid, label in (*TABLE3_ROWS, *TABLE3_ROWS_2019):
+        last = rid.rsplit(".", 1)[-1]
+        key = last if "." in rid else "一二三四"[int(rid) - 1]
+        out.setdefault(key, set()).add(_norm(label)[:4])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 #: 表三 flattened into one line (a scraper's get_text(" "), a page drawing the table with
