@@ -33,13 +33,10 @@ LEAVES = frozenset({"errors", "report", "taxonomy", "formats", "reasons"})
 #: longer holds fails too, so the list only shrinks.
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
     ("nlp_reports.ingest.html", "nlp_reports.corpus.archive"):
-        "a saved page's attachment looked for inside the .zip it came from",
-    ("nlp_reports.classify.dataset", "nlp_reports.corpus.files"):
-        "labeled files found by the corpus walk (no recursion)",
-    ("nlp_reports.classify.suggest", "nlp_reports.corpus.files"):
-        "report files found by the corpus walk (no recursion)",
+        "a saved page's attachment looked for inside the .zip it came from (the member "
+        "reader shares its open zips and zip-bomb limits with the batch's listing)",
     ("nlp_reports.classify.suggest", "nlp_reports.corpus.store"):
-        "statements to suggest read from a store",
+        "suggest(db=) reads its statements from a store (the public function stays one)",
 }
 
 
@@ -130,6 +127,19 @@ def test_lower_layers_read_the_format_from_formats_not_parse() -> None:
     assert ("nlp_reports.tokenize", "nlp_reports.formats") in by
     assert not {b for a, b in by if a.startswith("nlp_reports.ingest")
                 and b.startswith("nlp_reports.parse")}
+
+
+def test_one_folder_walk_at_the_bottom_serves_the_batch_and_classify() -> None:
+    """classify's dataset and suggest walk folders with the batch's own walk (no recursion),
+    read from a leaf, not from corpus.files."""
+    from nlp_reports import _walk
+    from nlp_reports.corpus import files
+
+    assert not [i for i in ours() if i[0] == "nlp_reports._walk"]
+    users = {a for a, b, _, _ in ours() if b == "nlp_reports._walk"}
+    assert {"nlp_reports.corpus.files", "nlp_reports.classify.dataset",
+            "nlp_reports.classify.suggest"} <= users
+    assert files._walk is _walk.walk
 
 
 def _tree(tmp_path: Path, files: dict[str, str]) -> Path:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from nlp_reports._walk import walk
 from nlp_reports.errors import DataError
 from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
 
@@ -104,9 +105,7 @@ def data_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():  # (walked without recursion: rglob raised RecursionError 1,500 deep)
-            from nlp_reports.corpus.files import _walk
-
-            files.extend(sorted(Path(root, name) for root, _, names in _walk(str(path))
+            files.extend(sorted(Path(root, name) for root, _, names in walk(str(path))
                                 for name in names if Path(name).suffix.lower() in _SUFFIXES))
         elif path.exists():
             files.append(path)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from nlp_reports._walk import walk
 from nlp_reports.ingest import REPORT_SUFFIXES
 from nlp_reports.taxonomy import THEME_IDS
 
@@ -163,9 +164,7 @@ def _iter_with_blocks(corpus: str | os.PathLike | Iterable[str | os.PathLike]
     for entry in corpus:
         root = Path(entry)
         if root.is_dir():  # (walked without recursion: rglob raised RecursionError 1,500 deep)
-            from nlp_reports.corpus.files import _walk
-
-            files = sorted(f for f in (Path(r, name) for r, _, names in _walk(str(root))
+            files = sorted(f for f in (Path(r, name) for r, _, names in walk(str(root))
                                        for name in names)
                            if f.suffix.lower() in (*REPORT_SUFFIXES, ".jsonl") and f.is_file())
         else:

@@ -18,10 +18,11 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nlp_reports._walk import walk as _walk
 from nlp_reports.corpus import archive
 from nlp_reports.ingest import REPORT_SUFFIXES
 
@@ -178,34 +179,6 @@ class Found(NamedTuple):
     files: list[Path]
     failures: list[Failure]
     ignored: dict[str, int]
-
-
-def _walk(top: str) -> Iterator[tuple[str, list[str], list[str]]]:
-    """``os.walk(top)`` (top-down, the caller may prune ``dirs``, links to folders listed
-    but not entered, unreadable folders passed over) without recursion: Python 3.11's
-    recursed once a level, and a folder nested 1,500 deep raised RecursionError out of the
-    walk."""
-    stack = [top]
-    while stack:
-        root = stack.pop()
-        try:
-            with os.scandir(root) as it:
-                entries = list(it)
-        except OSError:
-            continue
-        dirs: list[str] = []
-        names: list[str] = []
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            (dirs if is_dir else names).append(entry.name)
-        yield root, dirs, names
-        for d in reversed(dirs):
-            path = os.path.join(root, d)
-            if not os.path.islink(path):
-                stack.append(path)
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
