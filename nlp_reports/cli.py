@@ -1072,7 +1072,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "folder is the first folder below the one all files share, "
                         "tier the administrative tier (a department at its government's: "
                         "省厅 province, 县局 county); agency is one row per agency as its years "
-                        "are linked (…政府办 = …人民政府办公室, 行署 = 行政公署), under its latest "
+                        "are linked (…政府 = …人民政府, …政府办 = …人民政府办公室, 行署 = 行政公署), "
+                        "under its latest "
                         "name (docs/summary.md); groups are listed in their own order: "
                         "format legacy, 2019, 2021; level and tier national → township / "
                         "分组汇总（可重复）：年度、层级、地区、机关、文件夹等")
@@ -1105,7 +1106,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "（旧名称,新名称），更名前后的年度连成一个机关")
     p.add_argument("--agency", action="append", metavar="NAME",
                    help="only the reports of this agency (repeatable; its years as linked: "
-                        "行署 = 行政公署, …政府办 = …人民政府办公室, --agency-map's old and "
+                        "行署 = 行政公署, …政府 = …人民政府, …政府办 = …人民政府办公室, --agency-map's "
+                        "old and "
                         "new name alike) / 只汇总该机关的报告（可重复）")
     p.add_argument("--year", type=int, action="append", metavar="Y",
                    help="only the reports on year Y (repeatable); copying, cross_year and "

@@ -188,20 +188,22 @@ def test_dedupe_prefers_the_text_whose_tables_were_read_whole(tmp_path):
 
 
 def test_a_county_become_district_and_a_short_name_are_hinted(db):
-    """撤县设区 and a government office's short name: the summary's note names both pairs
-    (until newuser15 the hint knew only the 机构改革's department renames)."""
+    """撤县设区 and a government's unit written short inside its name: the summary's note
+    names both pairs (until newuser15 the hint knew only the 机构改革's department renames)."""
     import pandas as pd
 
     from nlp_reports.corpus.summarize import rename_candidates, summarize
 
     note = next(n for n in summarize(db).notes if n.startswith("possibly renamed"))
     assert "楠州市江北县人民政府 (2022) → 楠州市江北区人民政府 (2023)" in note
-    # (an office's short name, …政府办 for …人民政府办公室, is linked since panel15b: no hint)
+    # (a short name at the end, …政府办 for …人民政府办公室 or …政府 for …人民政府, is linked:
+    # no hint; one inside the name, …政府研究室 for …人民政府研究室, is hinted)
     frame = pd.DataFrame([("峪阳市人民政府", 2021), ("峪阳市人民政府", 2022),
-                          ("峪阳市政府", 2023), ("溪山县教育局", 2021), ("溪山市教育局", 2022),
+                          ("峪阳市政府", 2023), ("峪阳市人民政府研究室", 2022),
+                          ("峪阳市政府研究室", 2023), ("溪山县教育局", 2021), ("溪山市教育局", 2022),
                           ("柳岸县人民政府", 2021), ("柳岸区人民政府", 2021),
                           ("白沙县人民政府", 2019), ("白沙区人民政府", 2023)],
                          columns=["agency", "year"])
     assert [(o, n) for o, _, n, _ in rename_candidates(frame)] == [
-        ("峪阳市人民政府", "峪阳市政府"), ("溪山县教育局", "溪山市教育局")]
+        ("峪阳市人民政府研究室", "峪阳市政府研究室"), ("溪山县教育局", "溪山市教育局")]
     # (both names in one year, or years too far apart: no hint)

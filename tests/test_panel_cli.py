@@ -95,9 +95,9 @@ def test_panel_options_without_table_panel_are_a_usage_error(db, tmp_path, capsy
     ("楠州市江北区沙洲镇政府办公室", "楠州市江北区沙洲镇人民政府办公室"),
     ("兴安盟行署办公室", "兴安盟行政公署办公室"),
     ("霁川省政府办公厅", "霁川省人民政府办公厅"),  # a province's general office
-    # not an office written short: kept as they are
+    # not an office written short: kept as they are (but for the government itself)
     ("泓城市人民政府", "泓城市人民政府"),
-    ("泓城市政府", "泓城市政府"),  # the government itself (a hint, not a link)
+    ("泓城市政府", "泓城市人民政府"),  # the government itself, written short at the end
     ("霁川省人民政府办公厅", "霁川省人民政府办公厅"),
     ("泓城市人民政府驻京办事处", "泓城市人民政府驻京办事处"),
     ("泓城市政府办公室综合科", "泓城市政府办公室综合科"),

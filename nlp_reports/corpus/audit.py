@@ -306,8 +306,8 @@ class Audit:
         counted, such as ``statements_unsplit`` among ``parse_problems``, is left out); with ``--year``, when some agency filed
         none on it, ``missing_reports``: the agencies of the group with a report on one of
         the three years before but none on it (a group may then have no report at all). What a disclosure office reports upward per 地市 or level (a DataFrame).
-        By ``agency``, an agency that wrote its name several ways (…政府办 / …人民政府办公室,
-        行署 / 行政公署) is one group under its latest name, as in ``summarize --by agency``."""
+        By ``agency``, an agency that wrote its name several ways (…政府 / …人民政府, …政府办 /
+        …人民政府办公室, 行署 / 行政公署) is one group under its latest name, as in ``summarize --by agency``."""
         import pandas as pd
 
         column = sort_column(column, GROUP_COLUMNS, what="count")

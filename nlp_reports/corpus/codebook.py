@@ -196,8 +196,8 @@ CODEBOOK: tuple[Column, ...] = (
        "报告所写的发布机关名称", "not found in the report (audit: a file not read)"),
     _c("agency", ["panel", "audit_missing", *_SUM_AGENCY_YEAR, *GROUPED], "text",
        "Agency (its name as linked across years)",
-       "the agency, its name as linked across years (…政府办 = …人民政府办公室, 行署 = 行政公署, "
-       "--agency-map renames)." + _GROUP_NOTE,
+       "the agency, its name as linked across years (…政府 = …人民政府, …政府办 = …人民政府办公室, "
+       "行署 = 行政公署, --agency-map renames)." + _GROUP_NOTE,
        "机关名称（跨年度统一后的名称，含 --agency-map 的改名）" + _GROUP_NOTE_ZH,
        "not found in the report ((unknown) in a summary's group column)"),
     _c("agency_as_written", ["panel"], "text", "Agency as the report writes it",

@@ -97,8 +97,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
             store.close()
     from nlp_reports.parse.metadata import agency_key
 
-    # one agency, one name across years: the name as linked (行署 → 行政公署, …政府办 →
-    # …人民政府办公室, blanks dropped); agency_as_written keeps the report's own
+    # one agency, one name across years: the name as linked (行署 → 行政公署, …政府 →
+    # …人民政府, …政府办 → …人民政府办公室, blanks dropped); agency_as_written keeps the report's own
     r = frames.reports
     r = r.assign(agency_as_written=r["agency_as_written"] if "agency_as_written" in r
                  else r["agency"], agency=r["agency"].map(agency_key, na_action="ignore"))

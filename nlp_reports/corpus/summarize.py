@@ -1366,7 +1366,8 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
     """Agencies that look renamed by the 机构改革 (:data:`REFORM_RENAMES`): (old name,
     (first, last year), new name, (first, last year)) when the two names differ only by a
     known rename of the department's own name (same place before it), or by a government's
-    short form (…政府办 for …人民政府办公室) or a 县 become a 区 or 市, the old name's last
+    short form inside the name (…政府研究室 for …人民政府研究室; at the end, …政府 and
+    …政府办, the names are linked: no hint) or a 县 become a 区 or 市, the old name's last
     year comes before the new name's first, at most :data:`RENAME_GAP` years before it, and
     no year has reports of both. A hint to write an agency map, never a link."""
     from nlp_reports.parse.metadata import agency_key
@@ -1393,7 +1394,8 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
                     if new != key and last[key] < first[new] <= last[key] + RENAME_GAP:
                         out.append((shown[key], (first[key], last[key]),
                                     shown[new], (first[new], last[new])))
-    # the same body under a short name (…政府办 for …人民政府办公室) or after its county
+    # the same body under a short name inside it (…政府研究室 for …人民政府研究室; one
+    # ending …政府 or …政府办 is linked by agency_key, so no hint) or after its county
     # became a district or a city (撤县设区/撤县设市: …县人民政府 → …区人民政府)
     short: dict[str, list[str]] = {}
     for key in first:
@@ -1467,7 +1469,7 @@ def agency_names(reports: Any) -> dict[str, str]:
     """The agency group of each name written (按机关分组): {name: the name shown for its
     agency}, for the names whose agency was written in more than one way. An agency is
     its names as linked across years (:func:`~nlp_reports.parse.metadata.agency_key`:
-    blanks, 行署 = 行政公署, …政府办 = …人民政府办公室 …), as the cross-year tables, copying and
+    blanks, 行署 = 行政公署, …政府 = …人民政府, …政府办 = …人民政府办公室 …), as the cross-year tables, copying and
     ``--dedupe`` link them; it is shown under the name it wrote most recently (latest
     year; ties: the name of most reports, then the first in code-point order). Computed per
     distinct name (a few thousand), never per report or statement."""
@@ -1519,13 +1521,14 @@ def agency_names_notes(names: dict[str, str], *, limit: int = 5) -> list[str]:
     more = f"; … {len(items) - limit} more" if len(items) > limit else ""
     return [f"one agency, several names: {listed}{more}. --by agency counts each as one "
             "agency under the name it wrote most recently, as the cross-year tables, copying "
-            "and --dedupe link its years (blanks, 行署 = 行政公署, …政府办 = …人民政府办公室; "
+            "and --dedupe link its years (blanks, 行署 = 行政公署, …政府 = …人民政府, "
+            "…政府办 = …人民政府办公室; "
             "docs/summary.md, Grouping) / 同一机关有多种写法："
             + "；".join(f"{shown}（又作{'、'.join(others)}）" for shown, others in items[:limit])
             + (f"；另有{len(items) - limit}个" if len(items) > limit else "")
             + "。按机关（--by agency）汇总时计为一个机关，用其最近使用的名称，与跨年度表格、"
-            "copying 和 --dedupe 关联年度的方式一致（忽略空格，行署 = 行政公署，…政府办 = "
-            "…人民政府办公室）"]
+            "copying 和 --dedupe 关联年度的方式一致（忽略空格，行署 = 行政公署，…政府 = …人民政府，"
+            "…政府办 = …人民政府办公室）"]
 
 
 def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
@@ -1680,7 +1683,8 @@ def filter_note(words: Sequence[str], n_kept: int, n_all: int, of_agencies: bool
 def dedupe_frames(frames: Frames) -> tuple[Frames, int]:
     """One report per (agency, year): ``(frames without the others, how many left out)``;
     the agency as its years are linked (:func:`~nlp_reports.parse.metadata.agency_key`:
-    "兴安盟行署" and "兴安盟行政公署", "峪阳市政府办" and "峪阳市人民政府办公室" are one).
+    "兴安盟行署" and "兴安盟行政公署", "峪阳市政府办" and "峪阳市人民政府办公室", "鹤鸣市政府"
+    and "鹤鸣市人民政府" are one).
 
     Which one is kept: first one whose year is not in doubt (no ``year_conflict``: the
     title's year disagrees with the data period or the dates, so it may be another year's

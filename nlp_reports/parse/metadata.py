@@ -433,6 +433,11 @@ _SHORT_OFFICE = re.compile(r"(?<=[盟区])行署")
 #: A government's general office (人民政府办公室) written short at the end of the name:
 #: "峪阳市政府办" or "峪阳市政府办公室" one year, "峪阳市人民政府办公室" the next.
 _SHORT_GENERAL_OFFICE = re.compile(r"(?:人民)?政府(办公厅|办(?:公室)?)$")
+#: A government written short at the end of the name, right after its place unit:
+#: "鹤鸣市政府" one year, "鹤鸣市人民政府" the next (also 省/县/区/旗/州/盟/镇/乡政府). Only
+#: at the end: a department or unit named after the government ("某区政府采购中心") keeps
+#: its name.
+_SHORT_GOVERNMENT = re.compile(r"(?<=[省市县区旗州盟镇乡])政府$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -441,13 +446,15 @@ def agency_key(agency: str | None) -> str | None:
     name without blanks, a 盟's or 地区's 行署 written out as 行政公署, so the years an agency
     signs "兴安盟行署" and "兴安盟行政公署" are one agency's, and a government's office
     written short (…政府办, …政府办公室, …人民政府办) written out as …人民政府办公室, a province's
-    (…政府办公厅) as …人民政府办公厅. (Remembered: the
+    (…政府办公厅) as …人民政府办公厅, and a government itself written short (…市政府,
+    …镇政府, at the end of the name) as …人民政府. (Remembered: the
     summary asks it once per statement, 200,000 times for a few thousand names.)"""
     if not agency:
         return agency
     key = _SHORT_OFFICE.sub("行政公署", _BLANKS.sub("", agency))
-    return _SHORT_GENERAL_OFFICE.sub(
+    key = _SHORT_GENERAL_OFFICE.sub(
         lambda m: "人民政府" + ("办公厅" if m[1] == "办公厅" else "办公室"), key)
+    return _SHORT_GOVERNMENT.sub("人民政府", key)
 
 
 def _names(text: str, full: str) -> bool:
