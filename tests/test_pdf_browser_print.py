@@ -11,6 +11,7 @@ the committed PDFs only (no browser needed)."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,53 @@ def test_table_part_without_its_top_rule_closed():
     assert _open_table_edges(closed) == []
     two = _Page([(28, 27.8, 48.3), (82, 27.8, 48.3)], [])  # (two rules: a box, no table)
     assert _open_table_edges(two) == []
+
+
+def _pairwise_reference(page) -> list[tuple[float, float, float]]:
+    """The rule added per height, read pairwise (every horizontal rule against every height)."""
+    groups: dict[tuple[str, int], list[float]] = {}
+    for e in page.vertical_edges:
+        if e["bottom"] - e["top"] >= 3:
+            groups.setdefault(("top", round(e["top"])), []).append(e["x0"])
+            groups.setdefault(("bottom", round(e["bottom"])), []).append(e["x0"])
+    out = []
+    for (_, y), xs in groups.items():
+        xs = sorted({round(x) for x in xs})
+        if len(xs) >= 3:
+            covered = sum(max(0.0, min(e["x1"], xs[-1]) - max(e["x0"], xs[0]))
+                          for e in page.horizontal_edges if abs(e["top"] - y) <= 1.5)
+            if covered < 0.5 * (xs[-1] - xs[0]):
+                out.append((float(xs[0]), float(xs[-1]), float(y)))
+    return out
+
+
+def test_open_table_edges_match_pairwise_reading_at_rule_distance_limits():
+    """Rules 1.5 pt above or below a height cover it, 1.6 pt away do not (a rule 1.49 or
+    1.51 off lies in the next whole point): the same rules as reading every pair."""
+    columns = [30, 90, 150, 210]
+    v, h = [], []
+    for i, dy in enumerate([-1.6, -1.5, -1.49, -0.5, 0.0, 0.49, 0.5, 1.49, 1.5, 1.51, 1.6, None]):
+        y = 40 + 30 * i
+        v += [(x, y, y + 20) for x in columns]
+        if dy is not None:
+            h.append((30, 210, y + dy))
+    page = _Page(v, h)
+    got = [(ln["x0"], ln["x1"], ln["top"]) for ln in _open_table_edges(page)]
+    assert got == _pairwise_reference(page)
+    assert 0 < len(got) < 24
+
+
+def test_open_table_edges_of_a_page_of_thousands_of_rules_stay_linear():
+    """A page of thousands of ruled boxes (a portal's sidebar of ruled links printed with the
+    report: 3,400 rules of each direction on one page) was read pairwise, every height
+    against every horizontal rule: 4,000 rows took seconds; heights now look at the rules
+    of their own and neighbouring whole points."""
+    rows = 4000
+    v = [(x, 10 + 10 * i, 14 + 10 * i) for i in range(rows) for x in (30, 90, 150)]
+    h = [(30, 150, 10 + 10 * i) for i in range(0, rows, 2)]  # every other box closed on top
+    t0 = time.process_time()
+    lines = _open_table_edges(_Page(v, h))
+    assert time.process_time() - t0 < 1.0
+    assert sorted((ln["x0"], ln["x1"], ln["top"]) for ln in lines) == sorted(
+        [(30.0, 150.0, float(10 + 10 * i)) for i in range(1, rows, 2)]  # open tops
+        + [(30.0, 150.0, float(14 + 10 * i)) for i in range(rows)])  # open bottoms

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import io
 import logging
+import math
 import re
 
 from nlp_reports.errors import (
@@ -239,15 +240,20 @@ def _open_table_edges(page) -> list[dict]:
         if e["bottom"] - e["top"] >= 3:
             verticals.setdefault(("top", round(e["top"])), []).append(e["x0"])
             verticals.setdefault(("bottom", round(e["bottom"])), []).append(e["x0"])
-    horizontals = page.horizontal_edges if verticals else []
+    # horizontal rules by whole point of height: each height looks at its neighbours only
+    # (a page of thousands of rules — a sidebar of ruled links — was read pairwise)
+    near: dict[int, list[tuple[int, dict]]] = {}
+    for k, e in enumerate(page.horizontal_edges if verticals else ()):
+        near.setdefault(math.floor(e["top"]), []).append((k, e))
     lines = []
     for (_, y), xs in verticals.items():
         xs = sorted(set(round(x) for x in xs))
         if len(xs) < 3:
             continue
         x0, x1 = xs[0], xs[-1]
-        covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for e in horizontals
-                      if abs(e["top"] - y) <= 1.5)
+        found = sorted(ke for b in range(y - 2, y + 2) for ke in near.get(b, ())
+                       if abs(ke[1]["top"] - y) <= 1.5)
+        covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for _, e in found)
         if covered < 0.5 * (x1 - x0):
             lines.append({"object_type": "line", "x0": float(x0), "x1": float(x1), "top": float(y),
                           "bottom": float(y), "width": float(x1 - x0), "height": 0.0})
