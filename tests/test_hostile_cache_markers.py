@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nlp_reports import _regex_cache, load_report
@@ -145,8 +145,15 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _one_line(text: str) -> str:
+    """``text`` as a statement gives it: line breaks (and the blanks around them) removed,
+    as a wrapped line is joined (load._clean), then NFKC."""
+    return _nfkc("".join(line.strip(" \t\u3000\r") for line in text.split("\n")))
+
+
 @_PROPERTY
 @given(st.lists(st.sampled_from(_MARKERS + _FILLERS), min_size=1, max_size=60))
+@example(["一是", "一是", "\n", "首先，"])  # (a statement over a line break: joined, not invented)
 def test_any_run_of_list_markers_gives_statements_from_the_text(parts):
     five = "".join(parts)
     text = _HEAD + five + _TAIL
@@ -158,7 +165,9 @@ def test_any_run_of_list_markers_gives_statements_from_the_text(parts):
     assert time.process_time() - t0 < 5.0
     for s in report.statements:
         assert s.text.strip(), s
-        assert _nfkc(s.text) in _nfkc(text)  # nothing invented (full-width （一） read as (一))
+        # nothing invented (full-width （一） read as (一)); a statement's wrapped lines are
+        # joined, so it is looked for in the text with its line breaks removed
+        assert _nfkc(s.text) in _one_line(text)
         assert s.marker is None or _nfkc(s.marker.strip("，、 ")) in _nfkc(five)
     # nothing of 五 lost: every statement-worthy character is in a statement or its marker
     said = "".join(s.text + (s.marker or "") for s in report.statements)
