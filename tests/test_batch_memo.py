@@ -138,3 +138,34 @@ def test_memo_pieces_are_the_look_behind_split():
         assert pieces == [p for p in _PIECE_END.split(text) if p]
 
     check()
+
+
+def test_rjieba_report_words_whole_equal_memoised_and_plain():
+    """With rjieba a report's vocabulary words are segmented whole (one ``words_many`` call,
+    no sentence memo): the same words as the memo's piece by piece and as the plain
+    tokenizer's, on real reports and on texts whose pieces meet the edge cases."""
+    pytest.importorskip("rjieba")
+    from nlp_reports.corpus.worker import report_words, texts_words
+    from nlp_reports.parse import load_report
+    from nlp_reports.tokenize import Tokenizer
+
+    whole = _MemoTokenizer(Tokenizer(engine="rjieba"))
+    assert whole.whole
+    pieces = _MemoTokenizer(Tokenizer(engine="rjieba"))
+    pieces.whole = False
+    plain = Tokenizer(engine="rjieba")
+    assert not _MemoTokenizer(Tokenizer(engine="jieba")).whole  # jieba keeps the memo
+    files = sorted(EXAMPLES.glob("*.txt"))[:8] + sorted(EXAMPLES.glob("*.html"))[:2]
+    if SAMPLE.exists():
+        files.append(SAMPLE)
+    seen = 0
+    for f in files:
+        report = load_report(f)
+        got = report_words(report, whole)
+        assert got == report_words(report, pieces) == report_words(report, plain), f.name
+        seen += len(got)
+    assert seen > 1000
+    statements = ["（一）" + EDGE_TEXTS[0], "2. 含\0分隔符的文本。", "", "\u2002"]
+    got = texts_words(EDGE_TEXTS, statements, whole)
+    assert got == texts_words(EDGE_TEXTS, statements, plain)
+    assert "ABC" in got or "abc" in got
