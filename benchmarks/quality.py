@@ -25,7 +25,11 @@
         # reports (unseen-9-reports/) by a fifth outside writer, labeled the same way, with a
         # blind second annotator; scored once with the shipped model, for no decision (cls21's
         # candidate failed its own design gate first): the shipped model's honest figure
-    python benchmarks/quality.py benchmarks/data/unseen-*-one-writer.jsonl  # all nine sets
+    python benchmarks/quality.py benchmarks/data/unseen-10-one-writer.jsonl  # 65 fictional
+        # reports (unseen-10-reports/) by a sixth outside writer, labeled the same way, with a
+        # blind second annotator; scored once with the shipped model, for no decision (cls28's
+        # model-side ideas passed no design gate, so no candidate): the lowest honest figure
+    python benchmarks/quality.py benchmarks/data/unseen-*-one-writer.jsonl  # all ten sets
 
 Reads every ``nlp_reports/data/heldout/*.jsonl``: statements written by a team member who
 never saw the training corpus (fictional reports split by the parser), each labeled blind
