@@ -68,3 +68,26 @@ def test_tagged_object_and_dict_give_the_same_stored_statement():
     general = tagged_to_stored(tagged.to_dict(), statement)
     assert fast == general
     assert fast.themes == ("training",) and fast.marker == "一、" and fast.index == 3
+
+
+def test_stored_scores_are_plain_floats_whatever_the_model_gave():
+    """Scores already floats are copied (not shared with the prediction); numpy scalars,
+    ints and bools become floats, as ``json.dumps`` of the stored row needs."""
+    import numpy as np
+
+    statement = Statement(index=0, text="网站更新不及时。", block="problem", marker=None)
+    given = [({"problem": 0.75, "other": 0.25}, {"timeliness": 0.5}),
+             ({"problem": np.float32(0.75), "other": 1}, {"timeliness": np.float64(0.5),
+                                                          "platform": True})]
+    for kind_scores, theme_scores in given:
+        pred = Prediction(text=statement.text, kind="problem", kind_score=0.75,
+                          kind_scores=kind_scores, themes=("timeliness",),
+                          theme_scores=theme_scores)
+        stored = tagged_to_stored(TaggedStatement(statement=statement, prediction=pred,
+                                                  model_kind="problem",
+                                                  layout_disagrees=False))
+        for got, gave in ((stored.kind_scores, kind_scores),
+                          (stored.theme_scores, theme_scores)):
+            assert got == {k: float(v) for k, v in gave.items()} and got is not gave
+            assert all(type(v) is float for v in got.values())
+        json.dumps(stored.kind_scores), json.dumps(stored.theme_scores)
