@@ -50,3 +50,19 @@ def test_a_wrong_table_id_names_the_valid_ones():
         t3.get("99", "total")
     with pytest.raises(KeyError, match="no column 'legal_subtotal'; its columns are: "):
         t3.get("1", "legal_subtotal")
+
+
+def test_filename_may_be_a_path_and_a_wrong_type_is_a_type_error():
+    """``filename=`` beside bytes names the format; given the Path the bytes were read from
+    (``load_report(p.read_bytes(), filename=p)``) it raised AttributeError ('PosixPath' object
+    has no attribute 'split') from the suffix test, and so did an int."""
+    from nlp_reports import load_reports
+
+    page = next(p for p in sorted(EXAMPLES.iterdir()) if p.suffix == ".html")
+    by_name = load_report(page.read_bytes(), filename=page.name)
+    by_path = load_report(page.read_bytes(), filename=page)
+    assert by_path.metadata.source_format == by_name.metadata.source_format == "html"
+    assert by_path.to_dict()["statements"] == by_name.to_dict()["statements"]
+    assert [type(r) for r in load_reports(page.read_bytes(), filename=page)] == [type(by_name)]
+    with pytest.raises(TypeError, match="filename= takes a str or path, not int"):
+        load_report(page.read_bytes(), filename=5)

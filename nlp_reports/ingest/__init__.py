@@ -443,7 +443,7 @@ def _finish(text: str, source_format: str, encoding: str | None,
                     encoding=encoding, traditional=traditional)
 
 
-def read_document(source: str | os.PathLike | bytes, *, filename: str | None = None,
+def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathLike | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a report from a path, raw bytes or a string of text into a :class:`Document`.
 
@@ -456,6 +456,7 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
     :class:`~nlp_reports.errors.MissingDependencyError` for .docx/.doc/.pdf without their
     extra.
     """
+    filename = filename_arg(filename)
     path: str | None = None
     file_stat = None  # (a str naming a file: stat once, not again to read it)
     if isinstance(source, str):
@@ -580,6 +581,17 @@ def _names_a_path(text: str) -> bool:
     if suffix in _EXTENSIONS or suffix in _UNSUPPORTED:
         return True
     return ("/" in text or os.sep in text) and not any(c in text for c in "。，；：")
+
+
+def filename_arg(filename: object) -> str | None:
+    """``filename=`` as a str: a PathLike (``filename=path`` beside ``path.read_bytes()``) is
+    taken as its path; anything else but None or a str is a TypeError (it was an
+    AttributeError from deep inside the suffix test)."""
+    if filename is None or isinstance(filename, str):
+        return filename
+    if isinstance(filename, os.PathLike):
+        return os.fsdecode(os.fspath(filename))
+    raise TypeError(f"filename= takes a str or path, not {type(filename).__name__}")
 
 
 def _file_stat(name: str) -> os.stat_result | None:

@@ -85,25 +85,27 @@ def _clean(s: str) -> str:
     return _LINE_BREAKS.sub("", _page_line().sub("", s)).strip()
 
 
-def load_report(source: str | os.PathLike | bytes, *, filename: str | None = None) -> Report:
+def load_report(source: str | os.PathLike | bytes, *,
+                filename: str | os.PathLike | None = None) -> Report:
     """Parse one annual report (政府信息公开工作年度报告) from a path, raw bytes or its text.
 
     ``source``: a path (str or PathLike), raw bytes, or the report text as a str (one with a
     line break, or that names no file and does not look like a path: a str that looks like
     one — a document suffix, a folder, a separator — and names no file raises "no such
-    file"). ``filename`` names the format when ``source`` is bytes (its extension: .html,
+    file"). ``filename`` (a str or a path) names the format when ``source`` is bytes (its extension: .html,
     .docx …).
     Raises a :class:`~nlp_reports.errors.ParseError` subclass when the input cannot be read
     or holds no report content at all; a compilation of several reports (汇编, 年鉴) raises
     :class:`~nlp_reports.errors.NotAReportError` naming :func:`load_reports`, which splits it.
     """
+    filename = _filename_arg(filename)
     doc, path, simplified, original = _read(source, filename)
     _refuse_compilation(simplified, path)
     return _parse(doc, path, simplified, original, named=filename)
 
 
 def load_reports(source: str | os.PathLike | bytes, *,
-                 filename: str | None = None) -> list[Report | ParseError]:
+                 filename: str | os.PathLike | None = None) -> list[Report | ParseError]:
     """Every report of a file: a compilation (汇编, 年鉴, a page printing two years' reports,
     a PDF binding a county's report with its bureau's) split into its reports, else the one
     report (a list of one, as :func:`load_report` gives it).
@@ -120,6 +122,7 @@ def load_reports(source: str | os.PathLike | bytes, *,
     一) comes first as such a ParseError of its own, logged, never dropped. Errors of the
     whole file (unreadable, not a report) are raised as by :func:`load_report`.
     """
+    filename = _filename_arg(filename)
     doc, path, simplified, original = _read(source, filename)
     bounds = compilation_parts(simplified)
     if bounds is None:  # one report
@@ -147,6 +150,13 @@ def load_reports(source: str | os.PathLike | bytes, *,
             out.append(err)
     log.debug("%s: a compilation split into %d parts", path or "<bytes>", n)
     return out
+
+
+def _filename_arg(filename: object) -> str | None:
+    """``filename=`` as a str (ingest.filename_arg: a PathLike is its path)."""
+    from nlp_reports.ingest import filename_arg
+
+    return filename_arg(filename)
 
 
 def _read(source: str | os.PathLike | bytes, filename: str | None):
