@@ -91,3 +91,50 @@ def test_stored_scores_are_plain_floats_whatever_the_model_gave():
             assert got == {k: float(v) for k, v in gave.items()} and got is not gave
             assert all(type(v) is float for v in got.values())
         json.dumps(stored.kind_scores), json.dumps(stored.theme_scores)
+
+
+def test_checks_json_of_shared_check_objects_is_their_plain_json():
+    """The checks' arrays are remembered by object (the parser gives reports the same Check
+    objects): the JSON is what encoding every check gives, report after report, and a NaN
+    or an infinity still takes the slow path; an object that is no Check is encoded anew."""
+    import math
+    from dataclasses import dataclass
+
+    from nlp_reports.corpus import store
+    from nlp_reports.report import Check
+
+    def plain(checks):
+        return _compact([[c.id, c.outcome, c.table, c.row, c.column, c.expected, c.found,
+                          c.message, c.zero_read] for c in checks])
+
+    zero = Check("I1", "pass", "table3", None, "natural_person", 0.0, 0.0,
+                 "column natural_person: 0 = 0")
+    off = Check("T1", "fail", "table3", "1", "total", 12.0, 11.0, "一（一）件数：12 ≠ 11",
+                zero_read=("3.1",))
+    negative = Check("I1", "pass", "table3", None, "natural_person", -0.0, 0.0,
+                     "column natural_person: 0 = 0")
+    reports = [[zero, off], [zero], [], [off, zero, zero], [negative, zero]]
+    for checks in reports * 2:
+        assert store.checks_json(checks) == plain(checks)
+        assert json.loads(store.checks_json(checks)) == json.loads(plain(checks))
+    assert store.checks_json([negative]).count("-0.0") == 1
+    odd = Check("X1", "fail", "table2.1", None, None, math.inf, math.nan, "?")
+    text, exact = store._checks_json([zero, odd])
+    assert not exact and "1e999" in text and "NaN" not in text
+
+    @dataclass
+    class Loose:  # a check-like object that may change between calls
+        id: str = "Z"
+        outcome: str = "pass"
+        table: str = "t"
+        row: str | None = None
+        column: str | None = None
+        expected: float | None = 1.0
+        found: float | None = 1.0
+        message: str = ""
+        zero_read: tuple[str, ...] = ()
+
+    loose = Loose()
+    assert store.checks_json([loose]) == plain([loose])
+    loose.found = 2.0
+    assert store.checks_json([loose]) == plain([loose]) and "2.0" in store.checks_json([loose])

@@ -1083,11 +1083,39 @@ def checks_json(checks: Sequence[Any]) -> str:
     return _checks_json(checks)[0]
 
 
+#: A check object's array in :func:`checks_json`, by ``id``: ``(check, its JSON)``. The
+#: parser hands the same Check object to every report whose identity reads the same cells
+#: and values (``checks._evaluate``'s memos: 91% of the benchmark's checks), so its JSON is
+#: made once. The memo holds each check it names, so no other object can take its id while
+#: it is there; only :class:`Check` objects (frozen) are kept; bounded.
+_CHECK_ARRAYS: dict[int, tuple[Any, str]] = {}
+_CHECK_ARRAYS_MAX = 4096
+
+
+def _checks_array(checks: Sequence[Any]) -> str:
+    """``_compact([fields of each check])``, each check's array remembered by object.
+
+    Why: encoding a report's ~46 checks (two floats and a message each) was a tenth of
+    making its rows; the same text, joined from the arrays (the compact encoder writes a
+    list as its items' texts joined by ",")."""
+    memo = _CHECK_ARRAYS
+    got = list(map(memo.get, map(id, checks)))
+    if None in got:
+        if len(memo) >= _CHECK_ARRAYS_MAX:
+            memo.clear()
+        for i, check in enumerate(checks):
+            if got[i] is None:
+                # tuples encode as the arrays lists would
+                got[i] = (check, _compact(_CHECK_FIELDS(check)))
+                if type(check) is Check:  # (frozen: its JSON cannot change)
+                    memo[id(check)] = got[i]
+    return "[" + ",".join([g[1] for g in got]) + "]"
+
+
 def _checks_json(checks: Sequence[Any]) -> tuple[str, bool]:
     """:func:`checks_json` and whether ``json.loads`` of it gives the checks' fields back
     exactly (not when the text had to be rewritten for a NaN or infinite number)."""
-    # tuples encode as the arrays lists would
-    text = _compact(list(map(_CHECK_FIELDS, checks)))
+    text = _checks_array(checks)
     if "NaN" not in text and "Infinity" not in text:
         return text, True
     f = _check_number  # JSON has no NaN / infinity (rare: the slow way)
