@@ -138,3 +138,48 @@ def test_checks_json_of_shared_check_objects_is_their_plain_json():
     assert store.checks_json([loose]) == plain([loose])
     loose.found = 2.0
     assert store.checks_json([loose]) == plain([loose]) and "2.0" in store.checks_json([loose])
+
+
+def test_figures_by_layout_are_the_cells_read_one_by_one():
+    """The figures and cross-year cells read through a table layout's plan are those
+    ``_Cells`` reads cell by cell, on the example reports (every format) and on tables
+    with repeated ids, an unreadable one, blank cells, lists for ids and a ragged row."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    import pytest
+
+    from nlp_reports.corpus import store
+    from nlp_reports.parse import load_report
+
+    def by_cells(report):
+        cells = store._Cells(report)
+        return store._figures(cells), store._cross_year(cells)
+
+    folder = Path(__file__).parents[1] / "examples" / "corpus"
+    files = sorted(folder.iterdir())
+    reports = [load_report(f) for f in files if f.suffix in (".txt", ".html", ".md")]
+    assert len(reports) > 30
+    for report in reports:
+        assert repr(store._figures_and_cells(report)) == repr(by_cells(report))
+        assert store._figures_and_cells(report)[0] == store.report_figures(report)
+    report = next(r for r in reports if r.table("table3") is not None
+                  and r.table("table3").status == "ok" and r.table("table2.1") is not None)
+    t3 = report.table("table3")
+    blank = tuple(tuple(None if (i + j) % 3 == 0 else v for j, v in enumerate(row))
+                  for i, row in enumerate(t3.values))
+    variants = [
+        [replace(t3, values=blank), *report.tables],  # the first of an id is read
+        [replace(t3, status="unreadable"), *report.tables],
+        [replace(t3, rows=list(t3.rows)), *report.tables],  # unhashable ids
+        [replace(t3, rows=(*t3.rows[1:], t3.rows[0]))],  # the same ids in another order
+        [],
+    ]
+    for tables in variants:
+        other = replace(report, tables=tuple(tables))
+        assert repr(store._figures_and_cells(other)) == repr(by_cells(other))
+    ragged = replace(report, tables=(replace(t3, values=t3.values[:1]),))
+    with pytest.raises(IndexError):
+        by_cells(ragged)
+    with pytest.raises(IndexError):
+        store._figures_and_cells(ragged)
