@@ -154,8 +154,41 @@ def _pool(jobs: int, ctx: Any, scratch: tuple[int, int, int] | None = None) -> A
     they close (:func:`_file_id`)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
                                initializer=_pool_worker, initargs=(os.getpid(), scratch))
+    _widen_result_pipe(pool)
+    return pool
+
+
+#: Bytes the pipe bringing the workers' results back is given (Linux's default is 64 KiB;
+#: 1 MiB is the most an unprivileged process may ask for, ``/proc/sys/fs/pipe-max-size``).
+RESULT_PIPE_BYTES = 1 << 20
+#: ``fcntl`` command that sets a pipe's capacity (Linux, <fcntl.h>; Python ≥ 3.10 names it).
+_F_SETPIPE_SZ = 1031
+#: The interpreter's thread switch interval while forked workers run (seconds; Python's
+#: default is 0.005): see :func:`_run_forked`.
+SWITCH_INTERVAL = 0.0005
+
+
+def _widen_result_pipe(pool: Any) -> None:
+    """Give ``pool``'s result pipe :data:`RESULT_PIPE_BYTES` (Linux; best effort).
+
+    Why: a worker's result (the store rows of a chunk, ~2 MB for 64 reports) is written
+    into a 64 KiB pipe, and the worker waits until this process has read all but the last
+    64 KiB of it. The executor's thread reads it 64 KiB at a time and needs the GIL
+    between reads, which the main thread, busy tagging the head start's files or writing
+    rows, gives up only every switch interval: a worker then idled for up to 30 reads of
+    5 ms with its result half sent. With 1 MiB, two or three reads take it whole."""
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is None or not sys.platform.startswith("linux"):
+        return
+    try:
+        import fcntl
+
+        fcntl.fcntl(writer.fileno(), getattr(fcntl, "F_SETPIPE_SZ", _F_SETPIPE_SZ),
+                    RESULT_PIPE_BYTES)
+    except (OSError, ValueError):  # above the system's limit, or not a pipe: as it was
+        log.debug("the result pipe keeps its size", exc_info=True)
 
 
 def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None) -> None:
@@ -333,6 +366,10 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     # with the rest is collected after the run (unfreeze).
     gc.freeze()
     pool = None
+    # The executor's thread (reading results) waits for the GIL at most this long while the
+    # main thread tags or writes, rather than 5 ms at each 64 KiB read (_widen_result_pipe)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, SWITCH_INTERVAL))
     try:
         parsed: frozenset[tuple[str, str, int]] = frozenset()
         if head is not None:
@@ -346,6 +383,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         yield from _run_forked_pools(itertools.chain(first, source), spec, loader, jobs, words,
                                      timeout, head, parsed, pool, ending)
     finally:
+        sys.setswitchinterval(switch)
         gc.unfreeze()
 
 
