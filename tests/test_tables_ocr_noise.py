@@ -119,3 +119,22 @@ def test_a_numbering_is_joined_only_to_the_row_it_numbers():
         (["保护第三方合法权益"], [], True),
         (["本年新收政府信息公开申请数量"], [], True),
     ]
+
+
+@pytest.mark.parametrize(("old", "new", "row"), [
+    # row 3.3.1's one figure "2." right under its label, row 2's numbering lost
+    ("1.属于国家秘密\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n\n2.其他法律",
+     "1.属于国家秘密\n\n2.\n\n其他法律", "3.3.1"),
+    # (一)予以公开 holding only "2.", (二)部分公开 printed without its numbering
+    ("(一)予以公开\n\n5\n\n2\n\n0\n\n0\n\n1\n\n0\n\n8\n\n(二)部分公开",
+     "(一)予以公开\n\n2.\n\n部分公开", "3.1"),
+])
+def test_a_rows_one_figure_is_not_taken_as_the_next_rows_numbering(old, new, row):
+    """A "2." right under a bare row label may be that row's one figure: joined to the next
+    label, the row would have no value left and be read as blank, its figure lost."""
+    text = (Path(__file__).parent / "fixtures" / "tables" / "flat_2021.txt").read_text(
+        encoding="utf-8")
+    assert old in text
+    t3 = _tables(text.replace(old, new))["table3"]
+    assert t3.status == "unreadable"
+    assert f"row {row} has 1 values" in t3.problem
