@@ -219,7 +219,6 @@ def _split_lines(text: str) -> list[_Line]:
         pass
     out = []
     held: tuple[str, str] | None = None  # (mark, raw): a numbering or rule bar held (_resolve)
-    lead: tuple[str, str, str] | None = None  # a numbering before values (_resolve_lead)
     for raw, parsed in zip(raws, map(cache.get, raws), strict=True):
         if parsed is None:
             if raw in _SKIP_LINES:
@@ -227,18 +226,7 @@ def _split_lines(text: str) -> list[_Line]:
             if len(raw) <= _HELD_MAX and (mark := _held_mark(raw)) is not None:
                 if held is not None:  # (never cached: a text holding one comes this way)
                     out.append(_cut_line(held[1]))
-                if lead is not None:
-                    out.append(_cut_line(lead[1]))
-                    lead = None
                 held = (mark, raw)
-                continue
-            if raw[:1] in _LEAD_FIRST and (m := _LEAD_VALUES.fullmatch(raw.strip())):
-                if held is not None:  # (never cached either)
-                    out.append(_cut_line(held[1]))
-                    held = None
-                if lead is not None:
-                    out.append(_cut_line(lead[1]))
-                lead = (m.group(1) or m.group(2), raw, m.group(3))
                 continue
             parsed = _cut_line(raw)
             if len(raw) <= _LINE_CACHE_LONG:
@@ -252,17 +240,11 @@ def _split_lines(text: str) -> list[_Line]:
             if parsed is None:
                 continue
         if held is not None:
-            parsed = (_resolve_open(held, raw, parsed, out) if held[0][0] == "("
-                      else _resolve(held, raw, parsed, out))
+            parsed = _resolve(held, raw, parsed, out)
             held = None
-        elif lead is not None:
-            parsed = _resolve_lead(lead, raw, parsed, out)
-            lead = None
         out.append(parsed)
     if held is not None:
         out.append(_cut_line(held[1]))
-    if lead is not None:
-        out.append(_cut_line(lead[1]))
     return out
 
 
@@ -281,70 +263,7 @@ def _held_mark(raw: str) -> str | None:
     if len(s) == 1 and s in _RULE_BARS:
         return "|"
     m = _NUMBERING_ALONE.fullmatch(s)
-    if m:
-        return m.group(1)
-    m = _OPEN_NUMBERING.fullmatch(s)
-    return f"({m.group(1)})" if m else None
-
-
-#: 表三's "（七）" cut after its numeral ("(七" ⏎ ")总计": OCR boxes the closing bracket with
-#: the words): held, and joined to the next line when that line is the row it numbers.
-_OPEN_NUMBERING = re.compile(r"[(（]([一二三四五六七])")
-#: The rows and groups numbered "（一）" … "（七）" in 表三 (normalised label heads).
-_OPEN_ROWS = {"(一)": ("予以公开",), "(二)": ("部分公开",), "(三)": ("不予公开",),
-              "(四)": ("无法提供",), "(五)": ("不予处理",), "(六)": ("其他处理",),
-              "(七)": ("总计", "合计")}
-#: A 表三 row's numbering and its values on one line, the label on the next ("2. 1 0 0 0 0 0
-#: 1" ⏎ "重复申请", "(七 13 3 1 0 2 1 20" ⏎ ")总计": the label cell printed taller than its
-#: row): held as :func:`_resolve_lead` says. "2." needs a space after it ("2.1" may be a
-#: figure); "、" or an open bracket does not.
-_LEAD_FIRST = frozenset("0123456789(（")
-_LEAD_VALUES = re.compile(
-    r"(?:(\d{1,2})(?:[.．][ \t\u3000]|、[ \t\u3000]*)|[(（]([一二三四五六七])[)）]?[ \t\u3000]*)"
-    r"(\d+(?:[ \t\u3000]+\d+)*)")
-
-
-def _open_joins(mark: str, rest: str, out: list[_Line]) -> bool:
-    """Whether a numbering ``mark`` ("4" or "(七)") held above ``rest`` (the next line, its
-    closing bracket dropped) numbers it: its label is a row of that number, and the row
-    above is complete (a numbering right under a bare label may be that row's figure, see
-    :func:`_resolve`)."""
-    if not (mark in ("1", "一", "(一)") or not out or out[-1].cells):
-        return False
-    head = _STRIP.sub("", rest)[:4]
-    rows = _OPEN_ROWS.get(mark) if mark[0] == "(" else _numbered_rows().get(mark)
-    return len(head) >= 2 and not head[0].isdigit() and any(
-        x.startswith(head[:len(x)]) and head.startswith(x[:2]) for x in rows or ())
-
-
-def _numbered(mark: str, label: str) -> str:
-    """``label`` with its numbering ``mark`` put back ("(七)" + "总计", "2" + "." + "重复申请")."""
-    return f"{mark}{label}" if mark[0] == "(" else f"{mark}.{label}"
-
-
-def _resolve_open(held: tuple[str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
-    """The line for ``raw`` after a held open numbering "(七": joined ("(七)总计") when it
-    numbers ``raw``'s label; else the held line is appended as it was, and ``raw`` as is."""
-    mark, held_raw = held
-    rest = raw.strip().lstrip(")）").lstrip()
-    if parsed.labels and _open_joins(mark, rest, out):
-        return _cut_line(_numbered(mark, rest)) or parsed
-    out.append(_cut_line(held_raw) or _RULE_BAR)
-    return parsed
-
-
-def _resolve_lead(lead: tuple[str, str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
-    """The line for ``raw`` after a held "numbering + values" line: the row whole when
-    ``raw`` is its bare label (labels, no value) and that label is the row the numbering
-    numbers; else the held line as it was (its numbering a bad cell: the row unreadable,
-    never shifted), and ``raw`` as is."""
-    n, lead_raw, values = lead
-    mark = f"({n})" if n in _CN else n
-    rest = raw.strip().lstrip(")）").lstrip()
-    if parsed.labels and not parsed.cells and _open_joins(mark, rest, out):
-        return _cut_line(f"{_numbered(mark, rest)} {values}") or parsed
-    out.append(_cut_line(lead_raw) or _RULE_BAR)
-    return parsed
+    return m.group(1) if m else None
 
 
 def _resolve(held: tuple[str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
