@@ -183,3 +183,18 @@ def test_figures_by_layout_are_the_cells_read_one_by_one():
         by_cells(ragged)
     with pytest.raises(IndexError):
         store._figures_and_cells(ragged)
+
+
+def test_checks_json_of_a_check_built_with_a_list_follows_the_list():
+    """A Check is frozen, but one built by hand with a list for ``zero_read`` (the hint says
+    tuple; nothing enforces it) can change under it: its JSON is encoded anew each time, never
+    the array an earlier call remembered."""
+    from nlp_reports.corpus import store
+    from nlp_reports.report import Check
+
+    read = ["row 3.1 column natural_person: '—'"]
+    check = Check("I1", "pass", "table3", None, "natural_person", 4.0, 4.0,
+                  "column natural_person: 4 = 4", zero_read=read)
+    assert json.loads(store.checks_json([check]))[0][-1] == read
+    read.append("row 3.2 column natural_person: '/'")
+    assert json.loads(store.checks_json([check]))[0][-1] == read

@@ -1152,7 +1152,8 @@ def checks_json(checks: Sequence[Any]) -> str:
 #: parser hands the same Check object to every report whose identity reads the same cells
 #: and values (``checks._evaluate``'s memos: 91% of the benchmark's checks), so its JSON is
 #: made once. The memo holds each check it names, so no other object can take its id while
-#: it is there; only :class:`Check` objects (frozen) are kept; bounded.
+#: it is there; only :class:`Check` objects (frozen) whose ``zero_read`` is a tuple are kept;
+#: bounded.
 _CHECK_ARRAYS: dict[int, tuple[Any, str]] = {}
 _CHECK_ARRAYS_MAX = 4096
 
@@ -1172,7 +1173,9 @@ def _checks_array(checks: Sequence[Any]) -> str:
             if got[i] is None:
                 # tuples encode as the arrays lists would
                 got[i] = (check, _compact(_CHECK_FIELDS(check)))
-                if type(check) is Check:  # (frozen: its JSON cannot change)
+                # (frozen, and its one container a tuple: its JSON cannot change; a Check
+                # built with a list of zero_read could, and is encoded anew each time)
+                if type(check) is Check and type(check.zero_read) is tuple:
                     memo[id(check)] = got[i]
     return "[" + ",".join([g[1] for g in got]) + "]"
 
