@@ -189,3 +189,13 @@ def test_open_table_edges_of_a_page_of_thousands_of_rules_stay_linear():
     assert sorted((ln["x0"], ln["x1"], ln["top"]) for ln in lines) == sorted(
         [(30.0, 150.0, float(10 + 10 * i)) for i in range(1, rows, 2)]  # open tops
         + [(30.0, 150.0, float(14 + 10 * i)) for i in range(rows)])  # open bottoms
+
+
+@pytest.mark.parametrize("top", [float("inf"), float("-inf"), float("nan")])
+def test_a_rule_at_a_height_that_is_no_number_is_near_none(top):
+    """A broken PDF's overflowing number puts a rule at an infinite (or NaN) height: it covers
+    no height, as read pairwise, and raises nothing (the whole PDF was "damaged" for it)."""
+    v = [(x, 40, 60) for x in (30, 90, 150)]
+    page = _Page(v, [(30, 150, top), (30, 150, 40.5)])
+    got = [(ln["x0"], ln["x1"], ln["top"]) for ln in _open_table_edges(page)]
+    assert got == _pairwise_reference(page) == [(30.0, 150.0, 60.0)]

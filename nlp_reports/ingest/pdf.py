@@ -241,10 +241,12 @@ def _open_table_edges(page) -> list[dict]:
             verticals.setdefault(("top", round(e["top"])), []).append(e["x0"])
             verticals.setdefault(("bottom", round(e["bottom"])), []).append(e["x0"])
     # horizontal rules by whole point of height: each height looks at its neighbours only
-    # (a page of thousands of rules — a sidebar of ruled links — was read pairwise)
+    # (a page of thousands of rules — a sidebar of ruled links — was read pairwise); a rule
+    # at an infinite or NaN height (a number overflowing in a broken PDF) is near none
     near: dict[int, list[tuple[int, dict]]] = {}
     for k, e in enumerate(page.horizontal_edges if verticals else ()):
-        near.setdefault(math.floor(e["top"]), []).append((k, e))
+        if math.isfinite(e["top"]):
+            near.setdefault(math.floor(e["top"]), []).append((k, e))
     lines = []
     for (_, y), xs in verticals.items():
         xs = sorted(set(round(x) for x in xs))
