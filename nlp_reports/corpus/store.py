@@ -101,6 +101,15 @@ _FIGURE_CELLS = tuple((name, table_id, rows, tuple(columns.split("|")))
                       for name, (table_id, rows, columns) in FIGURES.items())
 
 
+def _first_places(ids: Iterable[str]) -> dict[str, int]:
+    """Each id → the index of its first place (a repeated row or column id reads as its
+    first, as ``Table.get`` does)."""
+    places: dict[str, int] = {}
+    for i, x in enumerate(ids):
+        places.setdefault(x, i)
+    return places
+
+
 class _Cells:
     """Cells of a report's tables by ids, as ``report.table(id).get(row, column)`` reads
     them (the first table, row and column of an id), None for an absent table, row or
@@ -125,13 +134,7 @@ class _Cells:
             t = self._tables.get(table_id)
             if t is None:
                 return None
-            rows: dict[str, int] = {}
-            for i, r in enumerate(t.rows):
-                rows.setdefault(r, i)
-            columns: dict[str, int] = {}
-            for i, c in enumerate(t.columns):
-                columns.setdefault(c, i)
-            index = self._index[table_id] = (rows, columns)
+            index = self._index[table_id] = (_first_places(t.rows), _first_places(t.columns))
         i = index[0].get(row)
         j = index[1].get(column)
         if i is None or j is None:
@@ -181,12 +184,7 @@ def _layout_cells(t: Table) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     key = (t.id, t.rows, t.columns)
     plan = _LAYOUT_CELLS.get(key)
     if plan is None:
-        rows: dict[str, int] = {}
-        for i, r in enumerate(t.rows):
-            rows.setdefault(r, i)
-        columns: dict[str, int] = {}
-        for j, c in enumerate(t.columns):
-            columns.setdefault(c, j)
+        rows, columns = _first_places(t.rows), _first_places(t.columns)
         figures = tuple((name, tuple((rows[r], columns[c]) for r in rs for c in cs
                                      if r in rows and c in columns))
                         for name, table_id, rs, cs in _FIGURE_CELLS if table_id == t.id)
