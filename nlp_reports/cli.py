@@ -344,6 +344,10 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
         _err("error: suggest draws from report files or folders, or from a store made by tag "
              "(--db STORE): give " + ("one of them" if not args.corpus else "one, not both"))
         return EXIT_USAGE
+    if args.corpus:  # a mistyped folder: refused as tag refuses it, before the model loads
+        from nlp_reports.corpus.batch import refuse_missing
+
+        refuse_missing(args.corpus)
     tagger = _load_tagger(args)
     with warnings.catch_warnings():  # its DataWarnings are logged lines here: not twice
         warnings.simplefilter("ignore", DataWarning)

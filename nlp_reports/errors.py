@@ -20,7 +20,7 @@
     ├── DataError                   labeled training / evaluation data is malformed
     ├── UsageError                  an option value we do not accept (an unknown tokenizer engine …)
     │   ├── StoreModelError         tag names no model on a store tagged with a model of one's own
-    │   └── MissingPathError        tag (or audit FILE) names a path that is not there
+    │   └── MissingPathError        tag (or audit FILE, suggest FOLDER) names a path not there
     ├── StoreError                  the SQLite store cannot be opened or written
     │   └── StoreBusyError          another tag run is writing the store (its writer lock)
     └── ClusterError                the Dask scheduler cannot be reached, or was lost mid-run
@@ -136,7 +136,14 @@ class IncompatibleModelError(ModelError):
 
 
 class DataError(NlpReportsError, ValueError):
-    """Labeled data (JSONL/CSV) is malformed: the message names the file and line."""
+    """Labeled data (JSONL/CSV) is malformed: the message names the file and line; or a
+    statements/labels file cannot be read at all (not there, a folder, no permission).
+    ``message_zh``: the message in Chinese when the raiser wrote one (else
+    ``reasons.error_meaning_zh`` says what a malformed file means)."""
+
+    def __init__(self, message: str = "", *, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.message_zh = message_zh
 
 
 class UsageError(NlpReportsError, ValueError):

@@ -110,7 +110,8 @@ def data_files(paths: PathLike | Iterable[PathLike]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise DataError(f"{path}: no such labeled data file")
+            raise DataError(f"{path}: no such labeled data file",
+                            message_zh=f"标注数据文件不存在：{path}，请检查路径和文件名")
     return files
 
 
@@ -190,6 +191,21 @@ def _decode(data: bytes, path: str | None = None) -> tuple[str, str] | None:
         return None
 
 
+def _unreadable_zh(path: PathLike, exc: OSError) -> str:
+    """What a file that cannot be opened at all means, in Chinese: not there, a folder, or
+    not readable — never the "malformed labeled data" of a file read and found wrong (the
+    Chinese line under ``classify nonexistent.txt`` said the labels lacked text/kind/themes)."""
+    if isinstance(exc, FileNotFoundError):
+        why = "文件不存在"
+    elif isinstance(exc, IsADirectoryError):
+        why = "这是文件夹，不是文件"
+    elif isinstance(exc, PermissionError):
+        why = "没有读取权限"
+    else:
+        why = "无法读取"
+    return f"{why}：{path}，请检查路径和文件名"
+
+
 def read_text(f: Path) -> str:
     """A labeled (or statements) file's text: UTF-8 (BOM or not), else what the report
     decoder finds (GB18030/GBK, UTF-16, Big5 …), with a note in the log; DataError when
@@ -197,7 +213,8 @@ def read_text(f: Path) -> str:
     try:
         data = f.read_bytes()
     except OSError as exc:
-        raise DataError(f"{f}: cannot read ({exc.strerror or exc})") from None
+        raise DataError(f"{f}: cannot read ({exc.strerror or exc})",
+                        message_zh=_unreadable_zh(f, exc)) from None
     decoded = _decode(data, str(f))
     if decoded is None:
         raise DataError(f"{f}: neither UTF-8 nor GB18030/GBK, UTF-16 or Big5; "
@@ -594,7 +611,8 @@ def read_lines(source: PathLike | IO[bytes]) -> list[str]:
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise DataError(f"{source}: cannot read ({exc.strerror or exc})") from None
+            raise DataError(f"{source}: cannot read ({exc.strerror or exc})",
+                            message_zh=_unreadable_zh(source, exc)) from None
     else:
         data = source.read()
     if not data:

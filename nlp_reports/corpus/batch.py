@@ -245,12 +245,13 @@ def _missing_zh(what: str) -> str:
     return next(zh for key, zh in _MISSING_ZH if what.startswith(key))
 
 
-def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
+def refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
     """Raise :class:`~nlp_reports.errors.MissingPathError` when an argument of ``paths``
     names nothing there (a mistyped folder, a glob matching no path) or no file a report can
     be in (a FIFO, socket or device: recorded as a failed file before, it stayed in the store
     for ``info`` and every audit to count, the pipe being still there): the whole run is
-    refused, naming them, English then Chinese."""
+    refused, naming them, English then Chinese. ``suggest FOLDER`` checks its paths with it
+    too (a mistyped folder wrote an empty CSV and exited 0)."""
     missing = missing_arguments(paths)
     if not missing:
         return
@@ -278,7 +279,7 @@ def _refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
 
 
 def _paths_there(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:
-    """Run ``func`` once every path it is given is there (:func:`_refuse_missing`), checked
+    """Run ``func`` once every path it is given is there (:func:`refuse_missing`), checked
     before its writer lock, the model guard, the model and the store: a mistyped path
     leaves no trace. ``paths`` is made a list (it is read twice)."""
     signature = inspect.signature(func)
@@ -288,7 +289,7 @@ def _paths_there(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]
         bound = signature.bind(*args, **kwargs)
         paths = bound.arguments["paths"]
         paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-        _refuse_missing(paths)
+        refuse_missing(paths)
         bound.arguments["paths"] = paths
         return func(*bound.args, **bound.kwargs)
 
@@ -801,4 +802,4 @@ def _write_chunk(store: Store, results: list[tuple[Any, ...]],
 
 
 __all__ = ["BatchResult", "Failure", "Progress", "StoredStatement", "expand_paths",
-           "file_digest", "process_chunk", "tag_paths"]
+           "file_digest", "process_chunk", "refuse_missing", "tag_paths"]
