@@ -56,12 +56,14 @@ def test_an_image_named_as_a_report_is_recorded_as_failed(tmp_path):
 def test_a_year_followed_by_another_word_of_bao_is_no_report(tmp_path):
     """"年报" read across a year ("2023年" + 报名 / 报送 / 报价 / 报表) is no annual report:
     a sign-up form or a submission list saved as a picture is counted with the other images,
-    not failed as a report that needs OCR; "…2023年报.png" and "…公开年报第1页.jpg" are."""
+    not failed as a report that needs OCR; "…2023年报.png", "…公开年报第1页.jpg" and an older
+    title's "…2013年度政府信息公开工作报告.jpg" are."""
     folder = tmp_path / "下载"
     folder.mkdir()
     others = ["2023年报名表.jpg", "2023年报送材料清单.png", "二〇二三年报价单.jpg",
               "2024年报表汇总.png", "2022年报刊订阅.jpeg"]
-    reports = ["青山镇2023年报.png", "政务公开年报第1页.jpg", "青山镇2023年年报-2.jpg"]
+    reports = ["青山镇2023年报.png", "政务公开年报第1页.jpg", "青山镇2023年年报-2.jpg",
+               "青山镇2013年度政府信息公开工作报告.jpg", "卫生局2015年政府信息公开报告扫描件.png"]
     for name in others + reports:
         (folder / name).write_bytes(PNG)
     found = expand_paths([folder])

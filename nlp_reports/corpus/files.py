@@ -161,10 +161,12 @@ def _dump_of_reports(path: Path) -> bool:
 #: says a report is missing. Other images (附图1.png, a page's logo) stay passed over.
 IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff",
                                    ".webp")
-#: 年度报告 / 年报告, or 年报 where it cannot be a year followed by 报名, 报送, 报价, 报表 …
-#: ("2023年报名表.jpg" is a sign-up form): after no numeral (公开年报, 2024年年报) or ending
-#: the run of Chinese characters ("青山镇2023年报.png").
-_REPORT_NAME = re.compile(r"年度?报告|(?<![0-9〇零一二三四五六七八九十])年报|年报(?![\u4e00-\u9fff])")
+#: 年度报告 / 年报告, 信息公开(工作)报告 (older titles: "2013年度政府信息公开工作报告"), or 年报
+#: where it cannot be a year followed by 报名, 报送, 报价, 报表 … ("2023年报名表.jpg" is a
+#: sign-up form): after no numeral (公开年报, 2024年年报) or ending the run of Chinese
+#: characters ("青山镇2023年报.png").
+_REPORT_NAME = re.compile(r"年度?报告|信息公开(?:工作)?报告"
+                          r"|(?<![0-9〇零一二三四五六七八九十])年报|年报(?![\u4e00-\u9fff])")
 
 
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
