@@ -34,3 +34,23 @@ def test_the_store_inside_the_folder_is_not_counted_with_two_jobs(tmp_path):
     tag_paths(tmp_path, tmp_path / "corpus.sqlite")
     again = tag_paths(tmp_path, tmp_path / "corpus.sqlite", jobs=2)
     assert (again.skipped, again.failed) == (1, 0) and dict(again.ignored) == {}
+
+
+def test_the_store_inside_the_folder_is_not_counted_given_as_a_store_or_through_a_link(tmp_path):
+    """The store given as an open :class:`Store` (the Python API) and a folder reached by a
+    symbolic link (the lock file is named by the store's real path) pass it over too."""
+    from _corpus_helpers import FakeTagger
+
+    from nlp_reports.corpus.store import Store
+
+    real = tmp_path / "reports"
+    real.mkdir()
+    shutil.copy(REPORT, real / REPORT.name)
+    tag_paths(real, real / "corpus.sqlite", model=FakeTagger())
+    with Store(real / "corpus.sqlite") as store:
+        again = tag_paths(real, store, model=FakeTagger())
+    assert (again.skipped, again.failed) == (1, 0) and dict(again.ignored) == {}
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    through = tag_paths(link, link / "corpus.sqlite", model=FakeTagger())
+    assert through.failed == 0 and dict(through.ignored) == {}

@@ -73,7 +73,7 @@ from nlp_reports.corpus.store import (
     tagger_model_record,
 )
 from nlp_reports.corpus.worker import TaggerSpec, _import_parser, _whole_loader, process_chunk
-from nlp_reports.corpus.writelock import lock_path, writer_lock
+from nlp_reports.corpus.writelock import LOCK_SUFFIX, lock_path, writer_lock
 from nlp_reports.errors import (
     ClusterError,
     MissingPathError,
@@ -300,12 +300,18 @@ def _store_files(db: str | os.PathLike[str] | Store) -> frozenset[str]:
     """The absolute paths of the store's own files — its database, SQLite's -wal, -shm and
     -journal, and the writer's .lock — which a folder walk passes over uncounted: with the
     store inside the folder of reports (``tag . --db corpus.sqlite``) the end-of-run line
-    said "4 other files not read (no reports: .lock 1, .sqlite 1, …)"."""
+    said "4 other files not read (no reports: .lock 1, .sqlite 1, …)". An open :class:`Store`
+    is its path; each name is given as reached and as really is (the lock file is named by the
+    store's real path; a folder may be reached through a link)."""
+    if isinstance(db, Store):
+        db = db.path
     if not isinstance(db, (str, os.PathLike)):
         return frozenset()
-    base = os.path.abspath(db)
-    return frozenset((base, f"{base}-wal", f"{base}-shm", f"{base}-journal",
-                      os.path.abspath(lock_path(db))))
+    names = {os.path.abspath(lock_path(db))}
+    for base in {os.path.abspath(db), os.path.realpath(db)}:
+        names.update((base, f"{base}-wal", f"{base}-shm", f"{base}-journal",
+                      f"{base}{LOCK_SUFFIX}"))
+    return frozenset(names)
 
 
 @_paths_there
