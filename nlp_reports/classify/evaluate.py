@@ -192,7 +192,11 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         return {**result, "warnings": warnings,
                 **({"layout_warnings": layout} if layout else {}),
                 **({"shipped": shipped} if shipped is not None else {}),
-                "baseline_ahead": baseline_ahead(result)}
+                "baseline_ahead": baseline_ahead(result),
+                # each fold trained on too few statements: that, not keyword labels, is the
+                # likely reason the baseline is ahead (format_report's NOTE says which)
+                **({"few_to_train": len(items)}
+                   if not extra and len(items) < MIN_STATEMENTS else {})}
     assert tagger is not None
     log.info("evaluating on %d statements", len(items))
     warnings = []
@@ -554,14 +558,26 @@ def format_evaluation(result: dict[str, Any]) -> str:
     if ahead:
         names = {f: (n, zh) for f, n, zh in HEADLINE_FIGURES}
         figures = "; ".join(f"{names[k][0]} {b[k]:.3f} vs {m[k]:.3f}" for k in ahead)
-        lines += ["", f"NOTE: the keyword baseline beats the model on these labels ({figures})."
-                  " Labels made by keywords teach a model nothing the keywords lack: check "
-                  "them against docs/annotation-guidelines.md (a statement's kind by what it "
-                  "does as a whole, its themes by its subject, not by a word it contains)",
-                  "注意：在这些标注上关键词基线优于模型（"
-                  + "；".join(f"{names[k][1]} {b[k]:.3f}，模型 {m[k]:.3f}" for k in ahead)
-                  + "）。按关键词标注的数据，模型学不到关键词以外的东西：请对照标注指南核对标注"
-                  "（类型看整条表述的作用，主题看所说的事项，而非是否含某个词）"]
+        few = result.get("few_to_train")
+        ahead_zh = "；".join(f"{names[k][1]} {b[k]:.3f}，模型 {m[k]:.3f}" for k in ahead)
+        if few:  # 52 statements: the folds learn little whatever the labels are
+            lines += ["", f"NOTE: the keyword baseline beats the model on these labels "
+                      f"({figures}): each fold's model was trained on part of only {few} "
+                      "statements, too few to learn from. Add the shipped corpus to every "
+                      "training fold (--with-shipped) to see whether retraining with your "
+                      "labels helps, or label more",
+                      f"注意：在这些标注上关键词基线优于模型（{ahead_zh}）：每折模型只用这 {few} "
+                      "条中的一部分训练，数量太少，学不到多少东西。加 --with-shipped 把随包语料"
+                      "加入每折的训练，看加上自己的标注重新训练是否有帮助，或再多标注一些"]
+        else:
+            lines += ["", f"NOTE: the keyword baseline beats the model on these labels "
+                      f"({figures}). Labels made by keywords teach a model nothing the "
+                      "keywords lack: check them against docs/annotation-guidelines.md (a "
+                      "statement's kind by what it does as a whole, its themes by its "
+                      "subject, not by a word it contains)",
+                      f"注意：在这些标注上关键词基线优于模型（{ahead_zh}）。按关键词标注的数据，"
+                      "模型学不到关键词以外的东西：请对照标注指南核对标注"
+                      "（类型看整条表述的作用，主题看所说的事项，而非是否含某个词）"]
     if shipped and result.get("mode") == "cv":
         lines += ["", f"shipped: the shipped model ({shipped['model_id'][:12]}) as installed, "
                   "on the same statements (not retrained: the model's figures are out-of-fold"
