@@ -69,3 +69,21 @@ def test_a_year_followed_by_another_word_of_bao_is_no_report(tmp_path):
     found = expand_paths([folder])
     assert sorted(p.name for p in found.files) == sorted(reports)
     assert sum(found.ignored.values()) == len(others)
+
+
+def test_a_reports_figures_and_its_preview_beside_it_are_no_reports(tmp_path):
+    # a saved page's pictures named after the report, and a preview image of a report that
+    # stands beside it as text: counted, never a failed report (the run would exit 1)
+    folder = tmp_path / "市直部门"
+    folder.mkdir()
+    shutil.copy(REPORT, folder / REPORT.name)
+    stem = REPORT.name[: -len(".txt")]
+    for name in (f"{stem}附图1.png", f"{stem} 截图.jpg", f"{stem}图2.PNG", f"{stem}.jpg",
+                 "青山县2022年度政府信息公开工作报告封面.jpeg"):
+        (folder / name).write_bytes(PNG)
+    (folder / "桃源镇2023年政府信息公开工作年度报告.png").write_bytes(PNG)  # the only copy
+    found = expand_paths([folder])
+    assert sorted(p.name for p in found.files) == sorted(
+        [REPORT.name, "桃源镇2023年政府信息公开工作年度报告.png"])
+    assert found.ignored.get(".png") == 2 and found.ignored.get(".jpg") == 2
+    assert found.ignored.get(".jpeg") == 1

@@ -158,7 +158,8 @@ def _dump_of_reports(path: Path) -> bool:
 #: Images a folder walk takes when their name says they are a report ("某镇2023年政府信息公开
 #: 工作年度报告.jpg": the report published as a picture, as townships often do), so that each
 #: fails with what to do (an image: find the text version or run OCR) and the run's exit code
-#: says a report is missing. Other images (附图1.png, a page's logo) stay passed over.
+#: says a report is missing. Other images (a report's 附图1.png or its preview beside it, a
+#: page's logo) stay passed over (:func:`_report_picture`).
 IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff",
                                    ".webp")
 #: 年度报告 / 年报告, 信息公开(工作)报告 (older titles: "2013年度政府信息公开工作报告"), or 年报
@@ -167,6 +168,20 @@ IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".ti
 #: characters ("青山镇2023年报.png").
 _REPORT_NAME = re.compile(r"年度?报告|信息公开(?:工作)?报告"
                           r"|(?<![0-9〇零一二三四五六七八九十])年报|年报(?![\u4e00-\u9fff])")
+#: A picture that belongs to a report rather than being one: a figure, screenshot, cover or
+#: QR code of it ("…年度报告附图1.png", "…年度报告截图.jpg").
+_REPORT_FIGURE = re.compile(r"附图|插图|配图|截图|图表|图\s*\d|封面|二维码|缩略图|示意图")
+
+
+def _report_picture(name: str, siblings: set[str]) -> bool:
+    """Whether image ``name`` is a report published as a picture (:data:`_REPORT_NAME`),
+    not a figure of one (:data:`_REPORT_FIGURE`) nor the picture of a report that stands
+    beside it in another format (``X年度报告.jpg`` beside ``X年度报告.html``: a preview)."""
+    if not _REPORT_NAME.search(name) or _REPORT_FIGURE.search(name):
+        return False
+    stem = name[: name.rfind(".")]
+    return not any(s != name and s.startswith(stem) and s[len(stem):].startswith(".")
+                   and s[len(stem):].lower() not in IMAGE_SUFFIXES for s in siblings)
 
 
 #: Every suffix a folder walk takes (the rest are counted in ``Found.ignored``).
@@ -293,7 +308,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]], skip: frozenset[str] = froz
                     given += add(f)
                 elif suffix in DUMP_SUFFIXES and _dump_of_reports(f):
                     given += add(f)  # (it fails, naming the field to extract: ingest.dump)
-                elif suffix in IMAGE_SUFFIXES and _REPORT_NAME.search(name) and _is_file(f):
+                elif (suffix in IMAGE_SUFFIXES and _report_picture(name, siblings)
+                      and _is_file(f)):
                     given += add(f)  # a report as a picture: it fails, saying to run OCR
                 elif suffix not in WALKED_SUFFIXES or (suffix == ".md" and not _markdown_report(f)):
                     # (a .md is a converter's report when its head says so; notes.md is not)
