@@ -87,6 +87,28 @@ class TaggedStatement:
         }
 
 
+def _statement_texts(texts: Sequence[Any], where: str) -> list[str]:
+    """``texts`` as a list of str: a missing value (None, a float NaN, ``pd.NA``/``NaT`` —
+    what a pandas text column holds in its gaps) becomes "", a blank statement; any other
+    non-str raises TypeError naming its position. Why: ``predict(df["text"])`` on a column
+    with one gap raised "AttributeError: 'float' object has no attribute 'isspace'" from deep
+    inside, and [None] was taken as blank while [nan] crashed."""
+    texts = list(texts)
+    if all(type(t) is str for t in texts):  # the usual case: one pass, nothing copied
+        return texts
+    out = []
+    for i, t in enumerate(texts):
+        if isinstance(t, str):
+            out.append(t)
+        elif t is None or type(t).__name__ in ("NAType", "NaTType") or (
+                isinstance(t, float) and t != t):
+            out.append("")
+        else:
+            raise TypeError(f"{where}: statement {i} is a {type(t).__name__} ({t!r:.40}), "
+                            "not a str; pass the statements' texts")
+    return out
+
+
 def _blank_prediction(text: str) -> Prediction:
     """A blank line: kind other with certainty, no themes (nothing to classify)."""
     return Prediction(
@@ -490,10 +512,12 @@ class Tagger:
     def predict(self, texts: Sequence[str], *, batch_size: int = 2048) -> list[Prediction]:
         """Kind and themes for each text, in order; blank texts get kind "other", no themes.
 
-        ``texts`` is a list (any sequence) of statements; one str raises TypeError.
+        ``texts`` is a list (any sequence) of statements; one str raises TypeError. A
+        missing value in it (None, NaN, ``pd.NA``: a DataFrame column with gaps) is a blank
+        statement, its text ""; another non-str (a number) a TypeError naming its position.
         """
         require_texts(texts, "Tagger.predict")
-        return self._predict(texts, batch_size)[0]
+        return self._predict(_statement_texts(texts, "Tagger.predict"), batch_size)[0]
 
     @fewer_collections
     def _predict(self, texts: Sequence[str], batch_size: int
@@ -554,7 +578,7 @@ class Tagger:
         from nlp_reports.classify.explain import explain
 
         require_texts(texts, "Tagger.explain")
-        texts = list(texts)
+        texts = _statement_texts(texts, "Tagger.explain")
         return explain(self.bundle, texts, self.predict(texts, batch_size=batch_size),
                        top=top, themes=themes)
 
