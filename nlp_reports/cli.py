@@ -139,7 +139,8 @@ def _cmd_classify(args: argparse.Namespace) -> int:
         from nlp_reports.classify.explain import theme_ids
 
         theme_ids(args.theme or None)
-    lines = read_lines(args.file or sys.stdin.buffer)  # UTF-8, else GBK …; DataError if missing
+    # UTF-8, else GBK …; DataError if missing; "-" is stdin, as for cat and sort
+    lines = read_lines(args.file if args.file not in (None, "-") else sys.stdin.buffer)
     tagger = _load_tagger(args)
     if not explaining:
         for pred in tagger.predict(lines, batch_size=args.batch_size):
@@ -799,7 +800,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("classify", help="classify statements, one per line, into kind and themes "
                                          "(JSONL) / 逐行判断表述的类型和主题")
-    p.add_argument("file", nargs="?", help="a UTF-8 file with one statement per line (default: stdin)")
+    p.add_argument("file", nargs="?", help="a UTF-8 file with one statement per line (default, "
+                   "or -: stdin)")
     p.add_argument("--batch-size", type=int, default=2048, help="statements per predict call")
     p.add_argument("--explain", action="store_true",
                    help="add an 'explain' object to each line: for each kind and each predicted "

@@ -1,4 +1,5 @@
-"""A statements or labels file, or a suggest folder, that is not there is said as what it is.
+"""A statements or labels file, or a suggest folder, that is not there is said as what it is
+(and `classify -` is stdin, not a file named "-").
 
 ``classify nonexistent.txt`` said, in Chinese, that the labeled data was malformed and each
 line needed text, kind and themes (classify reads no labels); ``train``/``evaluate`` of a
@@ -111,3 +112,14 @@ def test_suggest_of_a_folder_that_is_there_writes_its_statements(tmp_path, capsy
     assert rows[0].startswith("text,kind,themes")
     assert len(rows) == 4
     assert all(Path(r.split(",")[8]).name.startswith("鹭洲县司法局") for r in rows[1:])
+
+
+def test_classify_dash_reads_stdin_as_cat_and_sort_do(capsys, monkeypatch, tmp_path):
+    import io
+
+    data = STATEMENTS.encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)  # no file named "-" here
+    assert main(["classify", "-"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and out[0].startswith('{"text": "县司法局信息公开工作由办公室一名同志兼顾')
