@@ -581,10 +581,21 @@ def write_card(model_dir: Path, card: dict[str, Any]) -> None:
 MODEL_ENTRIES = frozenset((MODEL_FILE, SHA_FILE, CARD_FILE, "README.md", "trained_texts.txt"))
 
 
+def _out_error(message: str, message_zh: str) -> ModelError:
+    """A ModelError about ``--out`` that says itself in Chinese (``message_zh``, which the
+    CLI prints): the class's own sentence, "模型无法加载或使用", is about loading a model and
+    misled a user whose --out folder was refused before training."""
+    error = ModelError(message)
+    error.message_zh = message_zh  # type: ignore[attr-defined]
+    return error
+
+
 def unwritable(out_dir: Path, exc: OSError) -> ModelError:
     """The error of a model folder that cannot be written (a full disk, no permission …)."""
-    return ModelError(f"{out_dir}: cannot write the model there ({exc.strerror or exc}); "
-                      "choose another --out folder")
+    return _out_error(f"{out_dir}: cannot write the model there ({exc.strerror or exc}); "
+                      "choose another --out folder",
+                      f"无法在 {out_dir} 写入模型（原因见上行，如磁盘已满、没有写入权限），"
+                      "请为 --out 另选文件夹")
 
 
 def check_model_out(out_dir: Path) -> None:
@@ -592,14 +603,17 @@ def check_model_out(out_dir: Path) -> None:
     holding files that are not a model's (replacing it whole would lose them), or a parent
     folder where no sibling folder can be made (created if missing, as the write needs)."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise ModelError(f"{out_dir}: is a file, not a model folder; choose another --out")
+        raise _out_error(f"{out_dir}: is a file, not a model folder; choose another --out",
+                         f"{out_dir} 是文件，不是模型文件夹，请为 --out 另选文件夹")
     if out_dir.is_dir():
         foreign = sorted(e.name for e in out_dir.iterdir() if e.name not in MODEL_ENTRIES)
         if foreign:
             shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
-            raise ModelError(f"{out_dir}: holds files that are not a model's ({shown}); a model "
-                             "folder is replaced whole when the new model is complete, so "
-                             "choose a new or empty folder for --out")
+            raise _out_error(f"{out_dir}: holds files that are not a model's ({shown}); a "
+                             "model folder is replaced whole when the new model is complete, "
+                             "so choose a new or empty folder for --out",
+                             f"{out_dir} 中有不属于模型的文件（{shown}）：新模型训练完成后会整体"
+                             "替换该文件夹，这些文件会丢失，请为 --out 选择新的或空的文件夹")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         os.rmdir(_stage_beside(out_dir))  # the very call the write makes, tried now
