@@ -218,7 +218,9 @@ def _split_lines(text: str) -> list[_Line]:
     except KeyError:
         pass
     out = []
-    held: tuple[str, str] | None = None  # (mark, raw): a numbering or rule bar held (_resolve)
+    # (mark, raw): a numbering or rule bar held (_resolve); (mark, raw, values): a numbering
+    # before values (_resolve_lead)
+    held: tuple[str, ...] | None = None
     for raw, parsed in zip(raws, map(cache.get, raws), strict=True):
         if parsed is None:
             if raw in _SKIP_LINES:
@@ -227,6 +229,12 @@ def _split_lines(text: str) -> list[_Line]:
                 if held is not None:  # (never cached: a text holding one comes this way)
                     out.append(_cut_line(held[1]))
                 held = (mark, raw)
+                continue
+            if (len(raw) <= _LINE_CACHE_LONG and raw[:1] in _LEAD_FIRST
+                    and (m := _LEAD_VALUES.fullmatch(raw.strip()))):
+                if held is not None:  # (never cached either)
+                    out.append(_cut_line(held[1]))
+                held = (m.group(1) or m.group(2) or f"({m.group(3)})", raw, m.group(4))
                 continue
             parsed = _cut_line(raw)
             if len(raw) <= _LINE_CACHE_LONG:
@@ -240,7 +248,7 @@ def _split_lines(text: str) -> list[_Line]:
             if parsed is None:
                 continue
         if held is not None:
-            parsed = _resolve(held, raw, parsed, out)
+            parsed = _resolve_held(held, raw, parsed, out)
             held = None
         out.append(parsed)
     if held is not None:
@@ -263,7 +271,79 @@ def _held_mark(raw: str) -> str | None:
     if len(s) == 1 and s in _RULE_BARS:
         return "|"
     m = _NUMBERING_ALONE.fullmatch(s)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _OPEN_NUMBERING.fullmatch(s)
+    return f"({m.group(1)})" if m else None
+
+
+#: 表三's "（七）" cut after its numeral ("(七" ⏎ ")总计": OCR boxes the closing bracket with
+#: the words): held, and joined to the next line when that line is the row it numbers.
+_OPEN_NUMBERING = re.compile(r"[(（]([一二三四五六七])")
+#: The rows and groups numbered "（一）" … "（七）" in 表三 (normalised label heads).
+_OPEN_ROWS = {"(一)": ("予以公开",), "(二)": ("部分公开",), "(三)": ("不予公开",),
+              "(四)": ("无法提供",), "(五)": ("不予处理",), "(六)": ("其他处理",),
+              "(七)": ("总计", "合计")}
+#: A 表三 row's numbering and its values on one line, the label on the next ("2. 1 0 0 0 0 0
+#: 1" ⏎ "重复申请", "(七 13 3 1 0 2 1 20" ⏎ ")总计": the label cell printed taller than its
+#: row): held as :func:`_resolve_lead` says. "2." needs a space after it ("2.1" may be a
+#: figure); "、" or an open bracket does not.
+_LEAD_FIRST = frozenset("0123456789(（一二四")
+_LEAD_VALUES = re.compile(
+    r"(?:(\d{1,2})(?:[.．][ \t\u3000]|、[ \t\u3000]*)|([一二四])、[ \t\u3000]*"
+    r"|[(（]([一二三四五六七])[)）]?[ \t\u3000]*)(\d+(?:[ \t\u3000]+\d+)*)")
+
+
+def _open_joins(mark: str, rest: str, out: list[_Line]) -> bool:
+    """Whether a numbering ``mark`` ("4" or "(七)") held above ``rest`` (the next line, its
+    closing bracket dropped) numbers it: its label is a row of that number, and the row
+    above is complete (a numbering right under a bare label may be that row's figure, see
+    :func:`_resolve`)."""
+    if not (mark in ("1", "一", "(一)") or not out or out[-1].cells):
+        return False
+    head = _STRIP.sub("", rest)[:4]
+    rows = _OPEN_ROWS.get(mark) if mark[0] == "(" else _numbered_rows().get(mark)
+    return len(head) >= 2 and not head[0].isdigit() and any(
+        x.startswith(head[:len(x)]) and head.startswith(x[:2]) for x in rows or ())
+
+
+def _numbered(mark: str, label: str) -> str:
+    """``label`` with its numbering ``mark`` put back ("(七)" + "总计", "2" + "." + "重复申请")."""
+    return f"{mark}{label}" if mark[0] == "(" else f"{mark}.{label}"
+
+
+def _resolve_held(held: tuple[str, ...], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
+    """The line to append for ``raw`` after the line held before it (:func:`_resolve`,
+    :func:`_resolve_open` or :func:`_resolve_lead`, by what was held)."""
+    if len(held) == 3:
+        return _resolve_lead((held[0], held[1], held[2]), raw, parsed, out)
+    if held[0][0] == "(":
+        return _resolve_open((held[0], held[1]), raw, parsed, out)
+    return _resolve((held[0], held[1]), raw, parsed, out)
+
+
+def _resolve_open(held: tuple[str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
+    """The line for ``raw`` after a held open numbering "(七": joined ("(七)总计") when it
+    numbers ``raw``'s label; else the held line is appended as it was, and ``raw`` as is."""
+    mark, held_raw = held
+    rest = raw.strip().lstrip(")）").lstrip()
+    if parsed.labels and _open_joins(mark, rest, out):
+        return _cut_line(_numbered(mark, rest)) or parsed
+    out.append(_cut_line(held_raw) or _RULE_BAR)
+    return parsed
+
+
+def _resolve_lead(lead: tuple[str, str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
+    """The line for ``raw`` after a held "numbering + values" line: the row whole when
+    ``raw`` is its bare label (labels, no value) and that label is the row the numbering
+    numbers; else the held line as it was (its numbering a bad cell: the row unreadable,
+    never shifted), and ``raw`` as is."""
+    mark, lead_raw, values = lead
+    rest = raw.strip().lstrip(")）").lstrip()
+    if parsed.labels and not parsed.cells and _open_joins(mark, rest, out):
+        return _cut_line(f"{_numbered(mark, rest)} {values}") or parsed
+    out.append(_cut_line(lead_raw) or _RULE_BAR)
+    return parsed
 
 
 def _resolve(held: tuple[str, str], raw: str, parsed: _Line, out: list[_Line]) -> _Line:
@@ -889,13 +969,22 @@ def _read_rows(
 
 #: Lines a row label may wrap onto below its values (45 characters in a cell 9 wide: 4).
 _WRAP_BELOW = 4
+#: A figure that may be a row numbering run into the first value ("1.0" for "1." "0"): the
+#: other values of its line being whole numbers, it is no figure of a count table.
+_NUMBERING_IN_FIGURE = re.compile(r"[1-8][.．]\d+")
 
 
 def _wrapped_below(lines: Sequence[_Line], i: int, norm: str, table: _SpecTable,
                    p: int) -> int | None:
     """The spec a row label with values on line ``i`` matches when its wrapped rest follows on
     label-only lines: a PDF's cells aligned at the top put the values beside the label's first
-    line ("2.其他法律行政法  0  0 …" / "规禁止公开"), and neither part alone is a row label."""
+    line ("2.其他法律行政法  0  0 …" / "规禁止公开"), and neither part alone is a row label.
+    None when the first value may be the row's numbering run into a figure ("（五）不予处理
+    1.0 0 0 …" ⏎ "信访举报投诉类申请": "1." and "0", or a figure 1.0): read two ways."""
+    cells = lines[i].cells
+    if table is _T3 and _NUMBERING_IN_FIGURE.fullmatch(cells[0].raw) and any(
+            c.raw.isdigit() for c in cells[1:]):
+        return None
     joined = norm
     for j in range(i + 1, min(i + 1 + _WRAP_BELOW, len(lines))):
         nxt = lines[j]
@@ -1729,7 +1818,8 @@ def _read_table4(
         a = None
         for i in range(s, len(lines)):
             labels = lines[i].labels
-            if any(_T4_ANCHOR.fullmatch(lab) for lab in labels) or _t4_results_header(lines, i):
+            if (any(_T4_ANCHOR.fullmatch(lab) for lab in labels) or _t4_results_header(lines, i)
+                    or _t4_anchor_cut(lines, i)):
                 a = i
                 break
         if a is None:
@@ -1920,6 +2010,22 @@ def _read_table4_by_pairs(
                       {"count": [found[k] for k in range(3 * _T4_GROUP)]}, {"count": False},
                       "表四", counts=True)
     return None
+
+
+def _t4_anchor_cut(lines: Sequence[_Line], i: int) -> bool:
+    """Whether line ``i`` starts 表四's "行政复议" cut over label lines by OCR ("行政" ⏎
+    "复议", "行政复" ⏎ "议"): the words joined, up to three lines, before any value."""
+    ln = lines[i]
+    if len(ln.labels) != 1 or ln.cells or not ln.labels[0] or not "行政复议".startswith(ln.labels[0]):
+        return False
+    words = ln.labels[0]
+    for nxt in lines[i + 1:i + 3]:
+        if nxt.cells or not nxt.labels:
+            return False
+        words += "".join(nxt.labels)
+        if len(words) >= 4:
+            return words.startswith("行政复议")
+    return False
 
 
 def _t4_results_header(lines: Sequence[_Line], i: int) -> bool:
