@@ -139,13 +139,18 @@ class _HeadStart:
                  limit: int = HEAD_START_FILES) -> None:
         self._file = _scratch_file()
         parent = os.getpid()
+        pid = 0
         try:
             for stream in (sys.stdout, sys.stderr):  # (else the child's exit may flush them)
                 with contextlib.suppress(Exception):
                     stream.flush()
-            with _forking_quietly():
+            with _forking_quietly():  # (a Ctrl-C meanwhile is raised as the block is left)
                 pid = os.fork()
         except BaseException:
+            if pid > 0:  # forked, then interrupted: the head start ends with the run
+                child = _Child(pid)
+                child.kill()
+                child.join(5)
             self._file.close()
             raise
         if pid == 0:  # the head start: it never returns into the caller's code

@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -38,13 +39,44 @@ def _fork_available() -> bool:
 def _forking_quietly() -> Iterator[None]:
     """Without Python 3.12's warning that forking a process with threads may deadlock: the
     threads here are numpy's and the executor's, and the children only run
-    :func:`process_chunk` or :func:`_head_start_main` (tests turn warnings into errors)."""
+    :func:`process_chunk` or :func:`_head_start_main` (tests turn warnings into errors).
+    A Ctrl-C meanwhile is held until the fork is done (:func:`_ctrl_c_held`)."""
     import warnings
 
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _ctrl_c_held():
         warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
                                 category=DeprecationWarning)
         yield
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """A Ctrl-C (SIGINT) arriving in the block is delivered when it is left, in the process
+    that entered it; a process forked in the block ignores SIGINT (its parent handles it).
+
+    Why: around a fork Python runs the handlers of ``os.register_at_fork`` (logging's lock),
+    and an exception raised in one is printed ("Exception ignored in: <function
+    _releaseLock …>") and dropped. A SIGINT arriving during the fork of a worker or of the
+    head start (milliseconds for a process holding the model) raised its KeyboardInterrupt
+    there, and ``tag --jobs 2`` went on to its end as if no Ctrl-C had come (2 Ctrl-C in 128
+    at a random moment). Only on the main thread, where Python handles signals, and when the
+    handler can be put back (one installed from Python)."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is None):
+        yield
+        return
+    held: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    me = os.getpid()
+    try:
+        yield
+    finally:
+        if os.getpid() != me:  # the forked process, leaving the block: Ctrl-C is its parent's
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        else:
+            signal.signal(signal.SIGINT, before)
+            if held:  # now, to the handler that was in place (a KeyboardInterrupt here)
+                signal.raise_signal(signal.SIGINT)
 
 
 def _submit(pool: Any, *args: Any) -> Any:
