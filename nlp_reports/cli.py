@@ -1219,6 +1219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _regex_cache.cached():  # the parser's ~380 patterns: ~0.08 s less at each start
             return _main(argv)
+    except KeyboardInterrupt:  # before the command ran (the options read): as _run says it
+        _err("interrupted / 已中断")
+        return 130
     finally:
         for name in closed:
             getattr(sys, name).close()
