@@ -19,3 +19,14 @@ def test_tag_with_an_unknown_backend(tmp_path):
     with pytest.raises(UsageError, match="backend must be 'joblib' or 'dask'"):
         tag_paths([tmp_path], tmp_path / "c.db", backend="spark")
     assert not (tmp_path / "c.db").exists()  # refused before anything was made
+
+
+def test_suggest_refuses_a_count_below_one(tmp_path):
+    # -n 0 wrote a CSV of headers alone and exited 0, as if nothing were uncertain
+    from nlp_reports.classify.suggest import suggest
+
+    statements = tmp_path / "s.txt"
+    statements.write_text("政务公开专职人员不足，业务培训开展较少。\n", encoding="utf-8")
+    for n in (0, -3, 2.5, True):
+        with pytest.raises(UsageError, match="n >= 1"):
+            suggest(statements, n=n)

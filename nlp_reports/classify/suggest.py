@@ -251,6 +251,9 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     if (corpus is None) == (db is None):
         raise UsageError("suggest draws from report files/folders or from a store (db=), "
                          + ("give one of them" if corpus is None else "not both"))
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        # (-n 0 wrote a CSV of headers alone and exited 0, as if nothing were uncertain)
+        raise UsageError(f"suggest needs n >= 1 statements to suggest, not {n!r}")
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     if db is not None:
         return _from_store(db, n, tagger, done)
@@ -263,7 +266,7 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     if repeated:
         log.info("%d statements repeat one already found (a copy of a file, a traditional-"
                  "character copy, a copied sentence): offered once", repeated)
-    if not seen or n <= 0:
+    if not seen:
         return []
     keys = list(seen)
     if tagger is None:
