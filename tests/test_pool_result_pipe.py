@@ -117,3 +117,53 @@ def test_the_switch_interval_is_lowered_while_workers_run_then_given_back(tmp_pa
     assert res.ok == 4
     assert seen == [pool.SWITCH_INTERVAL]
     assert sys.getswitchinterval() == before
+
+
+def test_runs_that_overlap_give_the_switch_interval_back(monkeypatch):
+    # two runs in two threads of one process (a web app tagging uploads): the second takes the
+    # first's lowered value as the one to give back; when the first ends before it, the
+    # interval must still come back to what it was before either began, not stay at 0.5 ms
+    def no_pools(*args, **kwargs):
+        while True:
+            yield []
+
+    monkeypatch.setattr(pool, "_warm", lambda *args: None)
+    monkeypatch.setattr(pool, "_run_forked_pools", no_pools)
+    before = sys.getswitchinterval()
+    first = pool._run_forked(iter([]), None, None, 2, False, None)
+    second = pool._run_forked(iter([]), None, None, 2, False, None)
+    try:
+        next(first)
+        next(second)
+        assert sys.getswitchinterval() == pytest.approx(pool.SWITCH_INTERVAL)
+        first.close()
+        second.close()
+        assert sys.getswitchinterval() == before
+        # ended the other way round, likewise
+        first = pool._run_forked(iter([]), None, None, 2, False, None)
+        second = pool._run_forked(iter([]), None, None, 2, False, None)
+        next(first)
+        next(second)
+        second.close()
+        first.close()
+        assert sys.getswitchinterval() == before
+    finally:
+        sys.setswitchinterval(before)
+
+
+def test_the_switch_interval_comes_back_when_the_run_is_interrupted(monkeypatch):
+    def interrupted(*args, **kwargs):
+        yield []
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pool, "_warm", lambda *args: None)
+    monkeypatch.setattr(pool, "_run_forked_pools", interrupted)
+    before = sys.getswitchinterval()
+    run = pool._run_forked(iter([]), None, None, 2, False, None)
+    try:
+        assert next(run) == []
+        with pytest.raises(KeyboardInterrupt):
+            next(run)
+        assert sys.getswitchinterval() == before
+    finally:
+        sys.setswitchinterval(before)

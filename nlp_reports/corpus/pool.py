@@ -402,6 +402,7 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     # main thread tags or writes, rather than 5 ms at each 64 KiB read (_widen_result_pipe)
     switch = sys.getswitchinterval()
     sys.setswitchinterval(min(switch, SWITCH_INTERVAL))
+    lowered = sys.getswitchinterval()
     try:
         parsed: frozenset[tuple[str, str, int]] = frozenset()
         if head is not None:
@@ -415,7 +416,10 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         yield from _run_forked_pools(itertools.chain(first, source), spec, loader, jobs, words,
                                      timeout, head, parsed, pool, ending)
     finally:
-        sys.setswitchinterval(switch)
+        # given back only if still ours: a run begun meanwhile in another thread took our
+        # value as the one to give back, and ended after us it left 0.5 ms for good
+        if sys.getswitchinterval() == lowered:
+            sys.setswitchinterval(switch)
         gc.unfreeze()
 
 
