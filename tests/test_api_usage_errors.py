@@ -30,3 +30,20 @@ def test_suggest_refuses_a_count_below_one(tmp_path):
     for n in (0, -3, 2.5, True):
         with pytest.raises(UsageError, match="n >= 1"):
             suggest(statements, n=n)
+
+
+def test_suggest_takes_a_numpy_count(tmp_path):
+    # a count worked out with pandas/numpy (np.int64) is a count: refused as "not an int"
+    # after n >= 1 was checked with isinstance(n, int), where it had worked before
+    import numpy as np
+
+    from nlp_reports.classify.suggest import suggest
+
+    statements = tmp_path / "s.txt"
+    statements.write_text("政务公开专职人员不足，业务培训开展较少。\n网站栏目更新不够及时，"
+                          "个别信息发布滞后。\n下一步将加强对基层公开人员的培训。\n",
+                          encoding="utf-8")
+    rows = suggest(statements, n=np.int64(2))
+    assert len(rows) == 2
+    with pytest.raises(UsageError, match="n >= 1"):
+        suggest(statements, n=np.int64(0))

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import logging
+import numbers
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -251,9 +252,10 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     if (corpus is None) == (db is None):
         raise UsageError("suggest draws from report files/folders or from a store (db=), "
                          + ("give one of them" if corpus is None else "not both"))
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         # (-n 0 wrote a CSV of headers alone and exited 0, as if nothing were uncertain)
         raise UsageError(f"suggest needs n >= 1 statements to suggest, not {n!r}")
+    n = int(n)  # (a numpy integer, a count worked out with pandas, is a count too)
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     if db is not None:
         return _from_store(db, n, tagger, done)
