@@ -58,7 +58,7 @@ def _ctrl_c_held() -> Iterator[None]:
     and an exception raised in one is printed ("Exception ignored in: <function
     _releaseLock …>") and dropped. A SIGINT arriving during the fork of a worker or of the
     head start (milliseconds for a process holding the model) raised its KeyboardInterrupt
-    there, and ``tag --jobs 2`` went on to its end as if no Ctrl-C had come (2 Ctrl-C in 128
+    there, and ``tag --jobs 2`` went on to its end as if no Ctrl-C had come (3 Ctrl-C in 126
     at a random moment). Only on the main thread, where Python handles signals, and when the
     handler can be put back (one installed from Python)."""
     if (threading.current_thread() is not threading.main_thread()
