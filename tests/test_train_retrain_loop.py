@@ -99,6 +99,10 @@ def test_suggest_from_the_store_is_suggest_from_the_folder(store):
     assert ([tuple(r[k] for k in SUGGEST_KEYS) for r in from_store]
             == [tuple(r[k] for k in SUGGEST_KEYS) for r in from_folder])
     assert {r["scored_by"] for r in from_store} == {"stored"}
+    # whose and when: the folder's rows name them as the store does
+    assert ([(r["agency"], r["year"]) for r in from_store]
+            == [(r["agency"], r["year"]) for r in from_folder])
+    assert all(r["agency"] and r["year"] for r in from_folder)
     with Store(store, readonly=True) as s:
         reports = s.reports().set_index("id")
     for r in from_store:

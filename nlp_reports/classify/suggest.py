@@ -33,8 +33,9 @@ __all__ = ["SUGGESTION_COLUMNS", "iter_statements", "suggest", "write_suggestion
 
 SIMILARITY_LIMIT = 0.6
 #: Column order of the CSV: the columns to fill first, then the model's guesses, then where
-#: the statement is from — the file, and with ``suggest(db=…)`` its report's agency, year and
-#: id in the store (empty for a statement read from files). ``block`` is the sub-heading
+#: the statement is from — the file, its report's agency (机关) and year (报告年度) as the
+#: report says them (empty for a statement of a list, .txt or .jsonl, and when the report
+#: names none), and with ``suggest(db=…)`` the report's id in the store. ``block`` is the sub-heading
 #: block the statement sat under in its report: ``problem`` (存在的问题…), ``measure``
 #: (改进措施…), empty under no such heading or for a statement list. ``train`` reads text,
 #: kind and themes, source as the statement's family, and block to check the kind labels
@@ -106,12 +107,19 @@ def _from_file(path: Path) -> list[str]:
     A .txt is a statement list only when it is not a report (:func:`_is_report`): a
     report contributes its section-五 statements, none when it has none.
     """
-    return [text for text, _ in _blocks_of(path)]
+    return [text for text, _, _ in _blocks_of(path)]
 
 
-def _blocks_of(path: Path) -> list[tuple[str, str]]:
-    """(text, block) of :func:`_from_file`'s statements: a report's statement its
-    sub-heading block (:func:`_block_cell`), a list's or a .jsonl's none (empty)."""
+#: Whose a statement is, for the CSV: its report's agency and year, or none (a statement
+#: list's line, a .jsonl's record).
+_NO_REPORT: dict[str, Any] = {"agency": None, "year": None}
+
+
+def _blocks_of(path: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(text, block, whose) of :func:`_from_file`'s statements: a report's statement its
+    sub-heading block (:func:`_block_cell`) and its report's ``agency`` and ``year``
+    (:class:`~nlp_reports.report.Metadata`, as ``tag`` stores them), a list's or a .jsonl's
+    none (empty block, :data:`_NO_REPORT`)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         out = []
@@ -128,7 +136,7 @@ def _blocks_of(path: Path) -> list[tuple[str, str]]:
                     raise DataError(f"{path}:{i}: invalid JSON ({_json_problem(exc)})") from None
                 text = rec.get("text") if isinstance(rec, dict) else rec
                 if isinstance(text, str) and text.strip():
-                    out.append((text.strip(), ""))
+                    out.append((text.strip(), "", _NO_REPORT))
         return out
     from nlp_reports import load_report
     from nlp_reports.errors import NotAReportError
@@ -139,12 +147,13 @@ def _blocks_of(path: Path) -> list[tuple[str, str]]:
         if suffix == ".txt":
             lines = _lines_of(path)
             if not _titled(lines):
-                return [(line, "") for line in lines]
+                return [(line, "", _NO_REPORT) for line in lines]
         raise
     if report.statements:
-        return [(s.text, _block_cell(s.block)) for s in report.statements]
+        whose = {"agency": report.metadata.agency, "year": report.metadata.year}
+        return [(s.text, _block_cell(s.block), whose) for s in report.statements]
     if suffix == ".txt" and not _is_report(report):
-        return [(line, "") for line in _lines_of(path)]
+        return [(line, "", _NO_REPORT) for line in _lines_of(path)]
     log.info("%s: a report with no statements in section 五 (%s); nothing to suggest from it",
              path, ", ".join(p.code for p in report.errors) or "none found")
     return []
@@ -153,13 +162,14 @@ def _blocks_of(path: Path) -> list[tuple[str, str]]:
 def iter_statements(corpus: str | os.PathLike | Iterable[str | os.PathLike]
                     ) -> Iterator[tuple[str, str]]:
     """(text, source file) for every statement in files/folders; unreadable files are skipped."""
-    for text, source, _ in _iter_with_blocks(corpus):
+    for text, source, _, _ in _iter_with_blocks(corpus):
         yield text, source
 
 
 def _iter_with_blocks(corpus: str | os.PathLike | Iterable[str | os.PathLike]
-                      ) -> Iterator[tuple[str, str, str]]:
-    """(text, source file, block) of :func:`iter_statements`."""
+                      ) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(text, source file, block, whose: agency and year) of :func:`iter_statements`
+    (:func:`_blocks_of`), files in a folder in sorted path order."""
     if isinstance(corpus, (str, os.PathLike)):
         corpus = [corpus]
     for entry in corpus:
@@ -181,8 +191,8 @@ def _iter_with_blocks(corpus: str | os.PathLike | Iterable[str | os.PathLike]
                 else:
                     log.warning("skipped %s: %s: %s", f, type(exc).__name__, exc)
                 continue
-            for t, block in texts:
-                yield t, str(f), block
+            for t, block, whose in texts:
+                yield t, str(f), block, whose
 
 
 def _texts_of(path: Path) -> list[str]:
@@ -222,7 +232,7 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
 
     ``db``: a store made by ``tag`` (a path or a :class:`~nlp_reports.corpus.store.Store`)
     instead of ``corpus``: its stored statements are drawn from, none re-parsed
-    (:func:`_from_store`); each row also has ``report_id``, ``agency``, ``year`` and
+    (:func:`_from_store`); each row also has ``report_id`` and
     ``scored_by`` (``"stored"``: the scores the store holds, the loaded model being the one it
     was tagged with; ``"rescored"``: tagged with another model, scored again by the loaded one).
 
@@ -237,12 +247,14 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     report with no section-五 statements, one saying 无, gives none), .txt files of one
     statement per line (a .txt with a section heading, a table or a report title is a
     report, never a statement list), or .jsonl files with a ``text`` field. Each row has the
-    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in). A file the parser
+    :data:`SUGGESTION_COLUMNS` (``kind`` and ``themes`` empty, to fill in; ``agency`` and
+    ``year`` its report's, as from a store, None for a statement list's). A file the parser
     refuses as ``tag`` does is skipped (a .txt is read as a statement list only when no
     report title stands in its first lines: a page that points to an attached report, a
     notice, a compilation give no page chrome to label), and a statement is offered once
     (its normalized text in simplified characters: a copied file or a traditional-character
-    copy adds nothing). Fewer than ``n``
+    copy adds nothing: the first found keeps its file, block, agency and year, files in
+    sorted path order). Fewer than ``n``
     rows when the corpus has fewer distinct, dissimilar statements. That, and a store tagged
     with another model than ``tagger`` (its statements scored again), is logged and issued as
     a :class:`~nlp_reports.classify.dataset.DataWarning`, which a notebook shows.
@@ -259,9 +271,10 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     if db is not None:
         return _from_store(db, n, tagger, done)
-    seen, skipped, repeated = _distinct(((text, (text, source, block))
-                                         for text, source, block in _iter_with_blocks(corpus)),
-                                        done)
+    # (the first occurrence kept, with its file, block and report: files in sorted order)
+    seen, skipped, repeated = _distinct(((text, (text, source, block, whose))
+                                         for text, source, block, whose
+                                         in _iter_with_blocks(corpus)), done)
     if skipped:
         log.info("%d statements of the corpus are in the excluded label files: not suggested",
                  skipped)
@@ -277,7 +290,7 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
         tagger = Tagger.load()
     preds = tagger.predict([seen[k][0] for k in keys])
     return [{**row, "text": seen[keys[i]][0], "source": seen[keys[i]][1],
-             "block": seen[keys[i]][2]}
+             "block": seen[keys[i]][2], **seen[keys[i]][3]}
             for i, row in _least_sure(keys, preds, tagger, n, excluded=skipped)]
 
 
@@ -487,8 +500,8 @@ def _from_store(db: Any, n: int, tagger: Any, done: set[str]) -> list[dict[str, 
 def write_suggestions(rows: Sequence[dict[str, Any]], path_or_file: str | os.PathLike | IO[str]
                       ) -> None:
     """Write suggestion rows as CSV (UTF-8 with BOM for a path, so spreadsheets read Chinese),
-    the :data:`SUGGESTION_COLUMNS`: a row of ``suggest(db=…)`` names its report's agency,
-    year and store id beside its file; a column a row lacks is left empty."""
+    the :data:`SUGGESTION_COLUMNS`: a row names its report's agency and year beside its file
+    (and with ``suggest(db=…)`` its store id); a column a row lacks, or None, is left empty."""
     if isinstance(path_or_file, (str, os.PathLike)):
         try:
             fh = open(path_or_file, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
