@@ -197,9 +197,6 @@ def _pool(jobs: int, ctx: Any, scratch: tuple[int, int, int] | None = None) -> A
 RESULT_PIPE_BYTES = 1 << 20
 #: ``fcntl`` command that sets a pipe's capacity (Linux, <fcntl.h>; Python ≥ 3.10 names it).
 _F_SETPIPE_SZ = 1031
-#: The interpreter's thread switch interval while forked workers run (seconds; Python's
-#: default is 0.005): see :func:`_run_forked`.
-SWITCH_INTERVAL = 0.0005
 
 
 def _widen_result_pipe(pool: Any) -> None:
@@ -398,11 +395,6 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
     # with the rest is collected after the run (unfreeze).
     gc.freeze()
     pool = None
-    # The executor's thread (reading results) waits for the GIL at most this long while the
-    # main thread tags or writes, rather than 5 ms at each 64 KiB read (_widen_result_pipe)
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(min(switch, SWITCH_INTERVAL))
-    lowered = sys.getswitchinterval()
     try:
         parsed: frozenset[tuple[str, str, int]] = frozenset()
         if head is not None:
@@ -416,10 +408,6 @@ def _run_forked(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any, jobs
         yield from _run_forked_pools(itertools.chain(first, source), spec, loader, jobs, words,
                                      timeout, head, parsed, pool, ending)
     finally:
-        # given back only if still ours: a run begun meanwhile in another thread took our
-        # value as the one to give back, and ended after us it left 0.5 ms for good
-        if sys.getswitchinterval() == lowered:
-            sys.setswitchinterval(switch)
         gc.unfreeze()
 
 
