@@ -32,7 +32,16 @@ from __future__ import annotations
 
 
 class NlpReportsError(Exception):
-    """Base class of every error nlp_reports raises on purpose."""
+    """Base class of every error nlp_reports raises on purpose. ``message_zh``: the message
+    in Chinese when the raiser wrote one (the command line prints it under the English;
+    else ``reasons.error_meaning_zh`` says what the kind of error means)."""
+
+    message_zh: str | None = None
+
+    def __init__(self, *args: object, message_zh: str | None = None) -> None:
+        super().__init__(*args)
+        if message_zh is not None:
+            self.message_zh = message_zh
 
 
 class ParseError(NlpReportsError):
@@ -137,13 +146,7 @@ class IncompatibleModelError(ModelError):
 
 class DataError(NlpReportsError, ValueError):
     """Labeled data (JSONL/CSV) is malformed: the message names the file and line; or a
-    statements/labels file cannot be read at all (not there, a folder, no permission).
-    ``message_zh``: the message in Chinese when the raiser wrote one (else
-    ``reasons.error_meaning_zh`` says what a malformed file means)."""
-
-    def __init__(self, message: str = "", *, message_zh: str | None = None) -> None:
-        super().__init__(message)
-        self.message_zh = message_zh
+    statements/labels file cannot be read at all (not there, a folder, no permission)."""
 
 
 class UsageError(NlpReportsError, ValueError):
@@ -160,13 +163,12 @@ class StoreModelError(UsageError):
     model again (``--model DIR --trust-model``) or tag with the shipped model on purpose
     (``--model default``: the reports another model tagged re-tagged; ``--retag``: every file).
     ``models``: the store's ``models`` rows of those models (with ``reports``, how many
-    stored reports carry each one's tags); ``message_zh``: the message in Chinese."""
+    stored reports carry each one's tags)."""
 
     def __init__(self, message: str, *, models: tuple[dict[str, object], ...] = (),
                  message_zh: str | None = None) -> None:
-        super().__init__(message)
+        super().__init__(message, message_zh=message_zh)
         self.models = models
-        self.message_zh = message_zh
 
 
 class MissingPathError(UsageError):
@@ -176,23 +178,16 @@ class MissingPathError(UsageError):
     store is opened or created, nothing read or written: a mistyped folder was recorded in
     an existing store as a failed file that ``info`` and every audit counted. A file missing
     inside a folder walked is still recorded with its reason. ``missing``: the paths as
-    given, each with what is wrong (``(path, "no such file or folder")``); ``message_zh``:
-    the message in Chinese."""
+    given, each with what is wrong (``(path, "no such file or folder")``)."""
 
     def __init__(self, message: str, *, missing: tuple[tuple[str, str], ...] = (),
                  message_zh: str | None = None) -> None:
-        super().__init__(message)
+        super().__init__(message, message_zh=message_zh)
         self.missing = missing
-        self.message_zh = message_zh
 
 
 class StoreError(NlpReportsError):
-    """The SQLite store cannot be opened, created or written. ``message_zh``: the message in
-    Chinese when the raiser wrote one (else ``reasons.error_meaning_zh`` says what it means)."""
-
-    def __init__(self, message: str = "", *, message_zh: str | None = None) -> None:
-        super().__init__(message)
-        self.message_zh = message_zh
+    """The SQLite store cannot be opened, created or written."""
 
 
 class StoreBusyError(StoreError):

@@ -123,3 +123,21 @@ def test_classify_dash_reads_stdin_as_cat_and_sort_do(capsys, monkeypatch, tmp_p
     assert main(["classify", "-"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 2 and out[0].startswith('{"text": "县司法局信息公开工作由办公室一名同志兼顾')
+
+
+def test_an_unreadable_file_is_said_to_need_permission_not_a_new_path(tmp_path):
+    # the path is right: checking "the path and file name" would not help
+    from nlp_reports.classify.dataset import _unreadable_zh
+
+    said = _unreadable_zh(tmp_path / "labels.csv", PermissionError(13, "Permission denied"))
+    assert "没有读取权限" in said and "文件权限" in said and "路径和文件名" not in said
+    said = _unreadable_zh(tmp_path / "labels.csv", FileNotFoundError(2, "No such file"))
+    assert "文件不存在" in said and "路径和文件名" in said
+
+
+def test_every_error_of_the_package_takes_its_chinese_message():
+    from nlp_reports.errors import DataError, ModelError, NlpReportsError, StoreError
+
+    for cls in (NlpReportsError, DataError, ModelError, StoreError):
+        assert cls("x", message_zh="某原因").message_zh == "某原因"
+        assert cls("x").message_zh is None and str(cls("x")) == "x"

@@ -195,12 +195,12 @@ def _unreadable_zh(path: PathLike, exc: OSError) -> str:
     """What a file that cannot be opened at all means, in Chinese: not there, a folder, or
     not readable — never the "malformed labeled data" of a file read and found wrong (the
     Chinese line under ``classify nonexistent.txt`` said the labels lacked text/kind/themes)."""
+    if isinstance(exc, PermissionError):  # the path is right: its permissions are not
+        return f"没有读取权限：{path}，请检查文件权限，或以有权读取该文件的用户运行"
     if isinstance(exc, FileNotFoundError):
         why = "文件不存在"
     elif isinstance(exc, IsADirectoryError):
         why = "这是文件夹，不是文件"
-    elif isinstance(exc, PermissionError):
-        why = "没有读取权限"
     else:
         why = "无法读取"
     return f"{why}：{path}，请检查路径和文件名"

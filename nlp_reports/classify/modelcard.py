@@ -585,9 +585,7 @@ def _out_error(message: str, message_zh: str) -> ModelError:
     """A ModelError about ``--out`` that says itself in Chinese (``message_zh``, which the
     CLI prints): the class's own sentence, "模型无法加载或使用", is about loading a model and
     misled a user whose --out folder was refused before training."""
-    error = ModelError(message)
-    error.message_zh = message_zh  # type: ignore[attr-defined]
-    return error
+    return ModelError(message, message_zh=message_zh)
 
 
 def unwritable(out_dir: Path, exc: OSError) -> ModelError:
