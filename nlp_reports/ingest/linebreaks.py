@@ -37,9 +37,11 @@ __all__ = ["few_line_breaks", "lost_line_breaks", "restore_line_breaks"]
 #: Characters per line above which a text's breaks count as lost (a report's lines average
 #: 20–60 characters, a paragraph-a-line copy's under 200).
 _CHARS_PER_LINE = 400
-#: Shorter texts are left alone (a fragment, a notice).
+#: Shorter texts are not judged by their line breaks alone (a fragment, a notice): a short
+#: report (a township's six sections in ~250 characters) opens the gate by a glued heading.
 _MIN_CHARS = 300
-#: The shortest text a lost-line-break warning is given for (a notice's paragraph is no report).
+#: The shortest text a lost-line-break warning is given for, and the gate looked at at all
+#: (a notice's paragraph naming the headings is no report; six sections take ~200 characters).
 _MIN_WARN_CHARS = 150
 #: The 二 heading's title, in every layout since 2008: where a glued heading is looked for.
 _ANCHOR = "、主动公开政府信息"
@@ -57,16 +59,18 @@ _FLAT_REACH = 300
 def lost_line_breaks(text: str) -> bool:
     """Whether ``text`` looks like a report whose line breaks were lost: hardly any line
     break for its length; the 二 heading ("二、主动公开政府信息…") glued to the text before
-    it; 表二 flattened onto that heading's line or the next ("… 现行有效件数 规章 0 0 0 …");
+    it (after a blank, or in a text under :data:`_MIN_CHARS`, only with the 一 heading and a
+    sentence before it on its line: see :func:`_glued`); 表二 flattened onto that heading's
+    line or the next ("… 现行有效件数 规章 0 0 0 …");
     or the title glued to the 一 heading ("…年度报告一、总体情况", "…年度报告第一部分").
     Bounded C scans (a find for the 二 heading — "第二部分" only in a text without
     "、主动公开政府信息" —, the rest in windows): ~1 µs a report; the line breaks are counted
     only when the middle of the text holds none for :data:`_CHARS_PER_LINE` characters."""
     n = len(text)
-    if n < _MIN_CHARS:
+    if n < _MIN_WARN_CHARS:
         return False
     mid = n // 2
-    if (text.find("\n", mid, min(mid + _CHARS_PER_LINE, n - 1)) < 0
+    if (n >= _MIN_CHARS and text.find("\n", mid, min(mid + _CHARS_PER_LINE, n - 1)) < 0
             and text.count("\n") * _CHARS_PER_LINE < n):
         return True
     at = text.find(_ANCHOR)
@@ -75,10 +79,10 @@ def lost_line_breaks(text: str) -> bool:
         if at < 2 or text[at - 1] != "第" or not text[at + 3:at + 12].lstrip(
                 " ：:、").startswith(_ANCHOR[1:]):
             at = -1
-        elif text[at - 2] not in "\n \t":
+        elif _glued(text, at - 1, n):
             return True
     elif at >= 2:
-        if text[at - 1] in "二三" and text[at - 2] not in "\n \t":
+        if text[at - 1] in "二三" and _glued(text, at - 1, n):
             return True
     if at >= 2:
         row = text.find(" 规章 ", at, at + _FLAT_REACH)
@@ -89,6 +93,25 @@ def lost_line_breaks(text: str) -> bool:
         return False
     head = text[at + 4:at + 10].lstrip(" ")
     return head[:2] == "一、" or head[:4] == "第一部分"
+
+
+def _glued(text: str, at: int, n: int) -> bool:
+    """Whether the 二 heading at ``at`` is glued to the text before it: to any character but
+    a line break or an indent in a text of :data:`_MIN_CHARS` or more; after a blank, or in a
+    shorter text (a township's report, or a notice naming the headings), only when the 一
+    heading and a sentence of its body stand before it on its line ("一、总体情况 2023年，…。
+    二、主动公开…"). A table of contents on a line ("一、总体情况 二、主动公开…") or a notice
+    listing them ("一、总体情况；二、…") holds no sentence between them."""
+    if n >= _MIN_CHARS and text[at - 1] not in "\n \t":
+        return True
+    line = text.rfind("\n", 0, at) + 1
+    one = text.find("一", line, at)
+    if one < 0:
+        return False
+    section, _ = _patterns()
+    m = section.search(text, one, at)
+    return (m is not None and (m.group(1) or m.group(2)) == "一"
+            and text.find("。", m.end(), at) >= 0)
 
 
 def few_line_breaks(text: str) -> bool:
