@@ -36,6 +36,7 @@ _PRIME = (1 << 31) - 1
 _MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[一二三四五六七八九十]+是|[①-⑳])\s*")
 _DROP = re.compile(r"[\s\u3000，。、；：？！…—–·‘’“”《》〈〉【】〔〕（）()「」『』,.;:?!\"'\-]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
 
 
 def normalize(text: str) -> str:
@@ -43,6 +44,57 @@ def normalize(text: str) -> str:
     t = _MARKER.sub("", text or "")
     t = _DROP.sub("", t)
     return _DIGITS.sub("0", t)
+
+
+def normalize_all(texts: Sequence[str]) -> list[str]:
+    """``[normalize(t) for t in texts]``, the punctuation and digits done in numpy.
+
+    Two regex passes per text cost 0.2 s over the 67,860 distinct statements of 20,000
+    reports (3.8 million characters); here every character of all texts at once is looked
+    up in a table of the distinct characters, each classified by the patterns themselves
+    (``_DROP`` dropped; ``\\d`` digits, a run of them within a text becomes one "0":
+    ``_DIGITS``'s decimal point is always dropped first). Markers stay per text (anchored).
+    """
+    n = len(texts)
+    stripped = [_MARKER.sub("", t or "") for t in texts]
+    joined = "".join(stripped)
+    if not joined:
+        return [""] * n
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, stripped), dtype=np.int64, count=n), out=offsets[1:])
+    del stripped
+    # (surrogatepass: a lone surrogate goes through as normalize() leaves it)
+    cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    del joined
+    present = np.zeros(int(cps.max()) + 1, dtype=bool)
+    present[cps] = True
+    kind = np.zeros(len(present), dtype=np.uint8)  # 1 dropped, 2 a digit
+    for c in np.flatnonzero(present).tolist():
+        if _DROP.fullmatch(chr(c)):
+            kind[c] = 1
+        elif _DIGIT.fullmatch(chr(c)):
+            kind[c] = 2
+    cls = kind[cps]
+    keep = cls != 1
+    # text i is kept[at[i]:at[i + 1]] (positions as int32 when they fit: less fresh memory)
+    pos = np.int32 if len(cps) < 2**31 - 1 else np.int64
+    before = np.zeros(len(cps) + 1, dtype=pos)
+    np.cumsum(keep, out=before[1:])
+    at = before[offsets]
+    kept = cps[keep]
+    digit = cls[keep] == 2
+    m = len(kept)
+    text_start = np.zeros(m + 1, dtype=bool)
+    text_start[at] = True
+    first = np.ones(m, dtype=bool)  # all but the 2nd… digit of a run within one text
+    first[1:] = ~(digit[1:] & digit[:-1] & ~text_start[1:m])
+    out = kept[first]
+    out[digit[first]] = ord("0")
+    done = np.zeros(m + 1, dtype=pos)
+    np.cumsum(first, out=done[1:])
+    ends = done[at].tolist()
+    whole = out.tobytes().decode("utf-32-le", "surrogatepass")
+    return [whole[a:b] for a, b in zip(ends[:-1], ends[1:], strict=True)]
 
 
 @dataclass
@@ -65,7 +117,7 @@ class NearDuplicateIndex:
 
         # exact duplicates first (raw, then normalised): boilerplate costs one entry
         raw_codes, raw_unique = pd.factorize(pd.Series(list(texts), dtype=object))
-        norm = [normalize(str(t)) for t in raw_unique]
+        norm = normalize_all([str(t) for t in raw_unique])
         norm_codes, unique = pd.factorize(pd.Series(norm, dtype=object))
         uid = np.asarray(norm_codes, dtype=np.int64)[raw_codes] if len(raw_codes) else \
             np.zeros(0, dtype=np.int64)

@@ -1,0 +1,62 @@
+"""The batch comparison form of statements (copying.normalize_all) is normalize() per text."""
+
+from __future__ import annotations
+
+import random
+
+from nlp_reports.corpus.copying import NearDuplicateIndex, normalize, normalize_all
+
+STATEMENTS = [
+    "（一）政务公开专业人员不足，兼职人员流动性较大。",
+    "2、部分栏目更新不及时，2022年第3季度仅发布信息12条。",
+    "三是依申请公开答复的规范性有待提高，个别答复书引用条款不准确",
+    "① 加强培训，全年组织业务培训３次、参训１５０人次；",
+    "下一步，我局将以“公开为常态、不公开为例外”为原则…… 进一步做好相关工作",
+    "全年收到申请1,234件，办结率99.5%，较上年增长0.8个百分点",
+    "一、 ",
+    "",
+    "   \u3000\t\n",
+    "第1.2.3条 规定：",
+    "١٢٣ 件（阿拉伯-印度数字）",
+    "存在问题：\u2028宣传不够",
+    "x\ud800y",  # a lone surrogate, as a broken decode may leave
+    "12",
+    "34",
+    "额度5",
+    "6万元",
+    "共计：7.",
+    ".5 亿",
+    "《中华人民共和国政府信息公开条例》第二十条",
+    "(3)做好【政策解读】〔2023〕5号",
+]
+
+
+def test_every_case_as_normalize_gives_it():
+    assert normalize_all(STATEMENTS) == [normalize(t) for t in STATEMENTS]
+
+
+def test_digits_at_the_edge_of_two_texts_stay_in_their_own_text():
+    # "12" then "34": each its own "0", never one run across the two
+    assert normalize_all(["截至年底12", "34项", "5"]) == ["截至年底0", "0项", "0"]
+
+
+def test_no_text_and_empty_texts():
+    assert normalize_all([]) == []
+    assert normalize_all(["", "。，", "  "]) == ["", "", ""]
+    assert normalize_all([None, "1号"]) == ["", "0号"]  # type: ignore[list-item]
+
+
+def test_random_mixes_of_markers_punctuation_and_digits():
+    rng = random.Random(20240611)
+    alphabet = "0123456789１２٣.．,，。、 \u3000\t\nab一二三是（）()①⑳年件号％%-—"
+    for _ in range(2_000):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+                 for _ in range(rng.randint(1, 7))]
+        assert normalize_all(texts) == [normalize(t) for t in texts], texts
+
+
+def test_the_index_groups_texts_as_the_per_text_form_does():
+    texts = ["1. 加强培训", "2、加强培训", "加强培训。", "（三）加强 培训", "强化考核"]
+    index = NearDuplicateIndex.build(texts)
+    assert index.unique == ["加强培训", "强化考核"]
+    assert index.uid.tolist() == [0, 0, 0, 0, 1]
