@@ -418,15 +418,24 @@ def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.nd
 
     order = np.lexsort((idx, rid))  # every report's statements in order, for its text
     sorted_rid = rid[order]
+    # each report's run of rows in that order, found once for all (two np.searchsorted
+    # per report looked up cost more than the searches themselves); Python ints as keys:
+    # a numpy scalar per row cost more too
+    first_row = np.flatnonzero(np.r_[True, sorted_rid[1:] != sorted_rid[:-1]]) \
+        if len(rid) else np.zeros(0, dtype=np.int64)
+    run_of = dict(zip(sorted_rid[first_row].tolist(),
+                      zip(first_row.tolist(), [*first_row[1:].tolist(), len(rid)],
+                          strict=True), strict=True))
+    order_list = order.tolist()
+    rid_list = rid.tolist()
     rows_of: dict[Any, list[int]] = {}
     texts: dict[Any, str] = {}
     ends: dict[Any, np.ndarray] = {}  # where each statement of a report ends in whole()
 
     def statements_of(o: Any) -> list[int]:
         if o not in rows_of:
-            lo = np.searchsorted(sorted_rid, o, side="left")
-            hi = np.searchsorted(sorted_rid, o, side="right")
-            rows_of[o] = order[lo:hi].tolist()
+            lo, hi = run_of.get(o, (0, 0))
+            rows_of[o] = order_list[lo:hi]
         return rows_of[o]
 
     def whole(o: Any) -> str:
@@ -439,7 +448,7 @@ def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.nd
             & pd.Series(rid).isin(set(others)).to_numpy())
     wanted: dict[Any, list[int]] = {}
     for i in order[look[order]].tolist():
-        wanted.setdefault(rid[i], []).append(i)
+        wanted.setdefault(rid_list[i], []).append(i)
     hits = []
     for r, rows in wanted.items():
         kept = [o for o in others[r] if len(rows) * len(whole(o)) <= MAX_CONTAINED_WORK]
@@ -448,15 +457,19 @@ def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.nd
                         "another report's section 五: too many to look for inside it "
                         "(compared one to one only)", r, len(rows),
                         max(len(whole(o)) for o in others[r]))
+        # each text searched once per statement (100,000 on 20,000 reports): looked up
+        # once per report, not per search
+        searched = [(o, whole(o)) for o in kept]
         for i in rows:
-            for o in kept:
-                at = whole(o).find(norm[i])
+            text = norm[i]
+            for o, in_o in searched:
+                at = in_o.find(text)
                 if at < 0:
                     continue
                 if o not in ends:
                     ends[o] = np.cumsum([len(norm[s]) for s in statements_of(o)])
                 first = int(np.searchsorted(ends[o], at, side="right"))
-                last = int(np.searchsorted(ends[o], at + len(norm[i]) - 1, side="right"))
+                last = int(np.searchsorted(ends[o], at + len(text) - 1, side="right"))
                 hits.append((i, statements_of(o)[first:last + 1]))
                 break
     return hits
