@@ -376,6 +376,19 @@ def _join(cur_key: np.ndarray, prev_key: np.ndarray, rows: np.ndarray) -> Any:
     return _unique_pairs(left, right, "row", "row_prev")
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D numeric array, by a sort and a look at neighbours.
+
+    numpy 2.4's plain np.unique hashes (_unique_hash) before it sorts: 0.04 s for the
+    190,000 candidate-pair codes of 20,000 reports (0.4 s for a million), where a sort
+    takes 0.003 s (0.02 s). Same values, same dtype, same order.
+    """
+    out = np.sort(np.asarray(values).ravel())
+    if len(out) < 2:
+        return out
+    return out[np.r_[True, out[1:] != out[:-1]]]
+
+
 def _unique_pairs(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> Any:
     """Distinct (a, b) pairs of non-negative ints, via one 1-D unique."""
     import pandas as pd
@@ -383,7 +396,7 @@ def _unique_pairs(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> Any
     if len(a) == 0:
         return pd.DataFrame({name_a: np.zeros(0, np.int64), name_b: np.zeros(0, np.int64)})
     width = np.int64(max(int(b.max()), int(a.max())) + 1)
-    code = np.unique(a.astype(np.int64) * width + b.astype(np.int64))
+    code = sorted_unique(a.astype(np.int64) * width + b.astype(np.int64))
     return pd.DataFrame({name_a: code // width, name_b: code % width})
 
 
@@ -858,7 +871,7 @@ def template_families(statements: Any, index: NearDuplicateIndex, members: Any) 
                & (d["a"] < d["b"])]
     if strong.empty:
         return empty
-    ids = np.unique(np.r_[strong["a"].to_numpy(), strong["b"].to_numpy()])
+    ids = sorted_unique(np.r_[strong["a"].to_numpy(), strong["b"].to_numpy()])
     pos = {r: i for i, r in enumerate(ids.tolist())}
     lab = components(len(ids), strong["a"].map(pos).to_numpy(), strong["b"].map(pos).to_numpy())
     comp = dict(zip(ids.tolist(), lab.tolist(), strict=True))

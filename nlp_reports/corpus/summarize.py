@@ -2378,6 +2378,8 @@ def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8,
     :func:`_centroid_scores`, :func:`_distinct_picks`), not cell by cell."""
     import pandas as pd
 
+    from nlp_reports.corpus.copying import sorted_unique
+
     keys = list(by)
     cols = [*keys, *(c for c in ("theme", "theme_name", "kind", "rank", "text", "agency",
                                  "year", "score", "n_statements") if c not in keys)]
@@ -2427,7 +2429,7 @@ def _representatives(st: Any, index: Any, n: int, threshold: float = 0.8,
     new = np.r_[True, (cell[1:] != cell[:-1]) | (cu[1:] != cu[:-1])]
     p_cell, p_u, p_first = cell[new], cu[new], row[new]
     pair_of = np.cumsum(new) - 1
-    triple = np.unique(pair_of * n_who + who[row])
+    triple = sorted_unique(pair_of * n_who + who[row])
     p_agencies = np.bincount(triple // n_who, minlength=len(p_cell)).astype(np.float64)
     starts = np.flatnonzero(np.r_[True, p_cell[1:] != p_cell[:-1]])
     m = np.diff(np.r_[starts, len(p_cell)])
@@ -3139,6 +3141,8 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     import pandas as pd
     from scipy import sparse
 
+    from nlp_reports.corpus.copying import sorted_unique
+
     cols = [*groups, "rank", "word", "z", "count"]
     if words is not None and not isinstance(words, WordBags):  # a frame of id, words (text)
         words = WordBags.from_texts(words["id"].tolist(), words["words"].tolist())
@@ -3187,7 +3191,8 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     y = (to_group @ per_pair).tocsr()
     users = (to_group @ (per_pair > 0).astype(np.int64)).tocsr()
     del per_pair
-    group_agencies = np.bincount(np.unique(g_codes * n_who + who) // n_who, minlength=n_groups)
+    group_agencies = np.bincount(sorted_unique(g_codes * n_who + who) // n_who,
+                                 minlength=n_groups)
     total = np.asarray(y.sum(axis=0), dtype=float).ravel()
     keep = (total >= 2) & np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
     kept = np.flatnonzero(keep)
