@@ -1113,6 +1113,11 @@ def _build(
                 reasons.append(why)
             continue
         raws = tuple(map(_RAW, fitted))
+        if "一" in raws and not any(r != "一" and not r.isascii() and _CN_CELL.fullmatch(r)
+                                   for r in raws):
+            # 一 among Arabic figures (or alone): a 1, or a dash (— for 无) that an OCR engine
+            # read as 一. In a row written in Chinese numerals ("一 〇 二") it is a 1.
+            fitted = [_Cell(BAD, c.raw, None) if c.raw == "一" else c for c in fitted]
         plain = _PLAIN_ROWS.get((raws, counts, signs))
         if plain is None:
             row_values = tuple(map(_VALUE, fitted))
@@ -1139,6 +1144,8 @@ def _build(
                 c, why = _Cell(BAD, c.raw, None), "is negative: a count or amount cannot be"
             elif counts and c.kind == NUM and c.value != int(c.value):  # type: ignore[arg-type]
                 c, why = _Cell(BAD, c.raw, None), "is not a whole number: a count is one"
+            elif c.kind == BAD and c.raw == "一":
+                why = "is 一 among Arabic figures: a 1, or a dash (无) read as 一: not read"
             elif c.kind == BAD and "%" in c.raw:
                 why = "is a percentage where a count belongs"
             elif c.kind == BAD and "：" in c.raw:  # ("维持：1：2", :func:`_t4_pair_items`)
