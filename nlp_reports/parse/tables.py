@@ -361,12 +361,9 @@ def _resolve(held: tuple[str, str], raw: str, parsed: _Line, out: list[_Line]) -
         if parsed.labels or not parsed.cells:
             out.append(_RULE_BAR)
         return parsed
-    head = _STRIP.sub("", raw)[:4]
-    if (mark in ("1", "一") or not out or out[-1].cells) and len(head) >= 2 \
-            and not head[0].isdigit() and any(
-            x.startswith(head[:len(x)]) and head.startswith(x[:2])
-            for x in _numbered_rows().get(mark, ())):
-        return _cut_line(f"{mark}.{raw.strip()}") or parsed
+    label = raw.strip()
+    if _open_joins(mark, label, out):
+        return _cut_line(_numbered(mark, label)) or parsed
     out.append(_cut_line(held_raw) or _RULE_BAR)
     return parsed
 
