@@ -73,7 +73,7 @@ from nlp_reports.corpus.store import (
     tagger_model_record,
 )
 from nlp_reports.corpus.worker import TaggerSpec, _import_parser, _whole_loader, process_chunk
-from nlp_reports.corpus.writelock import LOCK_SUFFIX, lock_path, writer_lock
+from nlp_reports.corpus.writelock import LOCK_SUFFIX, writer_lock
 from nlp_reports.errors import (
     ClusterError,
     MissingPathError,
@@ -307,11 +307,9 @@ def _store_files(db: str | os.PathLike[str] | Store) -> frozenset[str]:
         db = db.path
     if not isinstance(db, (str, os.PathLike)):
         return frozenset()
-    names = {os.path.abspath(lock_path(db))}
-    for base in {os.path.abspath(db), os.path.realpath(db)}:
-        names.update((base, f"{base}-wal", f"{base}-shm", f"{base}-journal",
-                      f"{base}{LOCK_SUFFIX}"))
-    return frozenset(names)
+    # (the lock, writelock.lock_path, is the real path with LOCK_SUFFIX: among these)
+    return frozenset(f"{base}{end}" for base in {os.path.abspath(db), os.path.realpath(db)}
+                     for end in ("", "-wal", "-shm", "-journal", LOCK_SUFFIX))
 
 
 @_paths_there
