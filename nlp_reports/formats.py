@@ -39,6 +39,12 @@ KNOWN_TITLES: tuple[str, ...] = (
     "依申请公开政府信息和不予公开政府信息的情况", "因政府信息公开申请提起行政复议、行政诉讼的情况",
     "因政府信息公开申请提起行政复议、行政诉讼情况",
 )
+#: The national form's own section titles (2019 trial and 2021), as printed: titles that never
+#: go on with a verb or a speaker (the sections parser splits a body sentence run on after one).
+NATIONAL_TITLES: frozenset[str] = frozenset({
+    "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况",
+    "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项"})
 #: Any title above, longest first (an alternation takes its first match).
 RUN_IN_TITLE = re.compile("|".join(sorted(map(re.escape, KNOWN_TITLES), key=len, reverse=True)))
 

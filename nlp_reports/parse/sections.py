@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp_reports.formats import NATIONAL_TITLES
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
@@ -90,14 +91,10 @@ def _latin_gloss() -> re.Pattern[str]:
 _RUN_ON_BODY = re.compile(
     rf"(?:无|暂无|没有)[ \t\u3000]*$|[ \t\u3000]*(?:一是|全年|本年|今年|我[局委办县市区镇乡省厅部]"
     rf"|\d|[一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年|[(（][ \t]{{0,2}}[一二三四五六七八九十][ \t]{{0,2}}[)）])")
-#: The national form's section titles (2019 and 2021), which no title continues with a verb or
-#: a speaker: after one of them, a sentence opening as below is the body run on with no stop
-#: ("…主动公开政府信息情况本局制发规范性文件3件。", "…情况依托门户网站…"). Older titles are
-#: not split so ("存在的问题及今后工作打算", "总体情况概述" go on as titles).
-_NATIONAL_TITLES = frozenset({
-    "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况",
-    "政府信息公开工作存在的主要问题及改进情况", "其他需要报告的事项"})
+#: After one of the national form's titles (:data:`~nlp_reports.formats.NATIONAL_TITLES`),
+#: which no title continues with a verb or a speaker, a sentence opening as below is the body
+#: run on with no stop ("…主动公开政府信息情况本局制发规范性文件3件。", "…情况依托门户网站…").
+#: Older titles are not split so ("存在的问题及今后工作打算", "总体情况概述" go on as titles).
 _SENTENCE_OPENER = re.compile(
     r"[ \t\u3000]*(?:本(?:机关|单位|部门|中心|街道|[局委办院厅署镇乡县市区])|该(?:机关|单位|[局委办院])"
     r"|依托|通过|围绕|按照|根据|依据|坚持|严格|结合|认真|积极|进一步|截至|截止|报告期内|一年来"
@@ -268,7 +265,7 @@ def _match_heading_at(text: str, start: int, end: int,
         known = RUN_IN_TITLE.match(text, t0, t1)
         if known and known.end() < t1 and (
                 _RUN_ON_BODY.match(text, known.end(), t1)
-                or (known.group() in _NATIONAL_TITLES and _SENTENCE_OPENER.match(text, known.end(), t1))):
+                or (known.group() in NATIONAL_TITLES and _SENTENCE_OPENER.match(text, known.end(), t1))):
             t1 = body = known.end()
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
         t1 -= 1
