@@ -87,3 +87,28 @@ def test_a_reports_figures_and_its_preview_beside_it_are_no_reports(tmp_path):
         [REPORT.name, "桃源镇2023年政府信息公开工作年度报告.png"])
     assert found.ignored.get(".png") == 2 and found.ignored.get(".jpg") == 2
     assert found.ignored.get(".jpeg") == 1
+
+
+def test_figures_named_by_what_they_draw_are_no_reports(tmp_path):
+    # a flowchart, an organisation chart, a chart of the year's figures or an infographic
+    # saved beside the report under its title: a picture in (or about) a report, never the
+    # report itself; a page image, a long image or a scan of the report still is one
+    folder = tmp_path / "区政府信息公开"
+    folder.mkdir()
+    figures = ["临江区2023年政府信息公开工作年度报告-流程图.png",
+               "临江区2023年政府信息公开工作年度报告_示意图.jpg",
+               "临江区2023年政府信息公开工作年度报告（二维码）.png",
+               "市卫健委2022年度政府信息公开工作报告 组织架构图.jpg",
+               "2023年度信息公开工作年报统计图.png",
+               "图解：西河镇2023年政府信息公开工作年度报告.jpeg",
+               "一图读懂丨南湖街道2024年政务公开年度报告.webp",
+               "2021年政府信息公开年度报告依申请公开办理流程图.gif"]
+    reports = ["东坪乡2023年政府信息公开工作年度报告（第1页）.jpg",
+               "市图书馆2023年政府信息公开工作年度报告.png",
+               "柳溪镇人民政府2022年度政府信息公开工作报告长图.jpg",
+               "县统计局2024年政府信息公开年报.png"]
+    for name in figures + reports:
+        (folder / name).write_bytes(PNG)
+    found = expand_paths([folder])
+    assert sorted(p.name for p in found.files) == sorted(reports)
+    assert sum(found.ignored.values()) == len(figures)

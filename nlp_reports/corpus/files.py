@@ -169,8 +169,13 @@ IMAGE_SUFFIXES: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".ti
 _REPORT_NAME = re.compile(r"年度?报告|信息公开(?:工作)?报告"
                           r"|(?<![0-9〇零一二三四五六七八九十])年报|年报(?![\u4e00-\u9fff])")
 #: A picture that belongs to a report rather than being one: a figure, screenshot, cover or
-#: QR code of it ("…年度报告附图1.png", "…年度报告截图.jpg").
-_REPORT_FIGURE = re.compile(r"附图|插图|配图|截图|图表|图\s*\d|封面|二维码|缩略图|示意图")
+#: QR code of it ("…年度报告附图1.png", "…年度报告截图.jpg"), a chart named by what it draws
+#: ("…年度报告-流程图.png", "…组织架构图.jpg", "…统计图.png") or an infographic about it
+#: ("图解：…年度报告.jpeg", "一图读懂…"): a page image, a 长图 or a scan of the report is the
+#: report. Each word names a picture: none is part of an agency's name (图书馆, 统计局 stay).
+_REPORT_FIGURE = re.compile(r"附图|插图|配图|截图|图表|图\s*\d|封面|二维码|缩略图|示意图"
+                            r"|流程图|架构图|结构图|统计图|柱状图|饼状?图|折线图|趋势图"
+                            r"|图解|一图读懂")
 
 
 def _report_picture(name: str, siblings: set[str]) -> bool:
