@@ -101,6 +101,27 @@ def test_suggest_of_a_mistyped_folder_is_refused_before_any_work(tmp_path, capsy
     assert not out.exists()
 
 
+def test_suggest_in_a_notebook_refuses_a_mistyped_folder_as_the_command_does(tmp_path):
+    # the API gave [] and a warning of fewer statements than asked: of a folder she
+    # mistyped, a researcher was told the corpus had nothing uncertain to label
+    import pytest
+
+    from nlp_reports import suggest
+    from nlp_reports.errors import MissingPathError
+
+    reports = tmp_path / "2023年报"
+    reports.mkdir()
+    (reports / "鹭洲县司法局2023年政府信息公开工作年度报告.txt").write_text(REPORT,
+                                                                 encoding="utf-8")
+    with pytest.raises(MissingPathError) as caught:
+        suggest(str(tmp_path / "2023年 报"), n=5)
+    assert "no such file or folder" in str(caught.value)
+    assert "文件或文件夹不存在" in caught.value.message_zh
+    with pytest.raises(MissingPathError) as caught:  # a list: the missing one named
+        suggest([reports, tmp_path / "2024年报"], n=5)
+    assert [Path(p).name for p, _ in caught.value.missing] == ["2024年报"]
+
+
 def test_suggest_of_a_folder_that_is_there_writes_its_statements(tmp_path, capsys):
     reports = tmp_path / "reports"
     reports.mkdir()

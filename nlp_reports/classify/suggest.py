@@ -257,7 +257,9 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
     sorted path order). Fewer than ``n``
     rows when the corpus has fewer distinct, dissimilar statements. That, and a store tagged
     with another model than ``tagger`` (its statements scored again), is logged and issued as
-    a :class:`~nlp_reports.classify.dataset.DataWarning`, which a notebook shows.
+    a :class:`~nlp_reports.classify.dataset.DataWarning`, which a notebook shows. A path of
+    ``corpus`` that is not there raises :class:`~nlp_reports.errors.MissingPathError` (its
+    ``message_zh`` in Chinese) before any work, as :func:`~nlp_reports.corpus.tag_paths` does.
     """
     from nlp_reports.errors import UsageError
 
@@ -268,6 +270,11 @@ def suggest(corpus: Any = None, *, n: int = 50, tagger: Any = None,
         # (-n 0 wrote a CSV of headers alone and exited 0, as if nothing were uncertain)
         raise UsageError(f"suggest needs n >= 1 statements to suggest, not {n!r}")
     n = int(n)  # (a numpy integer, a count worked out with pandas, is a count too)
+    if corpus is not None:  # a mistyped folder gave [] and a warning: refused, as tag does
+        from nlp_reports._missing_paths import refuse_missing
+
+        corpus = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
+        refuse_missing(corpus)
     done = {_key(t) for f in exclude for t in _texts_of(Path(f))}
     if db is not None:
         return _from_store(db, n, tagger, done)

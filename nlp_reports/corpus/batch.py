@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlp_reports._gc import GC_THRESHOLD, fewer_collections
+from nlp_reports._missing_paths import refuse_missing
 from nlp_reports.corpus import archive
 from nlp_reports.corpus.duplicates import (
     _content_duplicates,
@@ -46,7 +47,6 @@ from nlp_reports.corpus.duplicates import (
 )
 from nlp_reports.corpus.files import (
     NO_REPORT_FILES,
-    SPECIAL_FILE,
     Failure,
     _citable_first,
     _digest,
@@ -56,7 +56,6 @@ from nlp_reports.corpus.files import (
     _unreadable,
     expand_paths,
     file_digest,
-    missing_arguments,
     real_path,
     text_path,
 )
@@ -76,7 +75,6 @@ from nlp_reports.corpus.worker import TaggerSpec, _import_parser, _whole_loader,
 from nlp_reports.corpus.writelock import LOCK_SUFFIX, writer_lock
 from nlp_reports.errors import (
     ClusterError,
-    MissingPathError,
     ParseError,
     StoreError,
     UsageError,
@@ -230,52 +228,6 @@ def _one_writer(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:
             return func(*args, **kwargs)
 
     return run
-
-
-#: What each kind of missing argument (:func:`~nlp_reports.corpus.files.missing_arguments`)
-#: is, in Chinese.
-_MISSING_ZH = (("no such file or folder", "文件或文件夹不存在"),
-               ("the pattern matches no file", "通配符没有匹配到任何文件"),
-               ("broken symbolic link", "符号链接指向的文件不存在"),
-               ("not a file or folder", "不是文件或文件夹，而是命名管道（FIFO）、套接字或设备，无法从中读取报告"))
-
-
-def _missing_zh(what: str) -> str:
-    """What a missing argument is (``what``, as :func:`missing_arguments` says it), in Chinese."""
-    return next(zh for key, zh in _MISSING_ZH if what.startswith(key))
-
-
-def refuse_missing(paths: Sequence[str | os.PathLike[str]]) -> None:
-    """Raise :class:`~nlp_reports.errors.MissingPathError` when an argument of ``paths``
-    names nothing there (a mistyped folder, a glob matching no path) or no file a report can
-    be in (a FIFO, socket or device: recorded as a failed file before, it stayed in the store
-    for ``info`` and every audit to count, the pipe being still there): the whole run is
-    refused, naming them, English then Chinese. ``suggest FOLDER`` checks its paths with it
-    too (a mistyped folder wrote an empty CSV and exited 0)."""
-    missing = missing_arguments(paths)
-    if not missing:
-        return
-    shown = missing[:5]
-    more, more_zh = ("; …", "等") if len(missing) > 5 else ("", "")
-    nothing = "nothing was read or written"
-    nothing_zh = "本次未读写任何内容"
-    if len(missing) == 1:
-        path, what = missing[0]
-        of = f" (1 of the {len(paths)} paths given)" if len(paths) > 1 else ""
-        message = f"{path}: {what}{of}; {nothing}: check the path"
-        of_zh = f"（所给{len(paths)}个路径之一）" if len(paths) > 1 else ""
-        message_zh = f"{_missing_zh(what)}：{path}{of_zh}，请检查路径和文件名；{nothing_zh}"
-    else:
-        special = any(w == SPECIAL_FILE for _, w in missing)
-        are = "are not there or no file or folder" if special else "are not there"
-        message = (f"{len(missing)} of the {len(paths)} paths given {are}: "
-                   + "; ".join(f"{p} ({w})" for p, w in shown) + f"{more}; {nothing}: "
-                   "check the paths")
-        are_zh = "不存在或不是文件、文件夹" if special else "不存在"
-        message_zh = (f"所给{len(paths)}个路径中有{len(missing)}个{are_zh}："
-                      + "；".join(f"{p}（{_missing_zh(w)}）" for p, w in shown)
-                      + f"{more_zh}，请检查路径和文件名；{nothing_zh}")
-    raise MissingPathError(message, missing=tuple(missing), message_zh=message_zh)
 
 
 def _paths_there(func: Callable[..., BatchResult]) -> Callable[..., BatchResult]:

@@ -11,7 +11,6 @@ the files so that the one a copy is named after is tagged before its copies.
 
 from __future__ import annotations
 
-import errno
 import glob
 import hashlib
 import logging
@@ -22,6 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nlp_reports._missing_paths import SPECIAL_FILE as SPECIAL_FILE
+from nlp_reports._missing_paths import missing_arguments as missing_arguments
 from nlp_reports._walk import walk as _walk
 from nlp_reports.corpus import archive
 from nlp_reports.ingest import REPORT_SUFFIXES
@@ -382,76 +383,6 @@ def _expand(paths: Iterable[str | os.PathLike[str]], skip: frozenset[str] = froz
         for kind, n in passed.items():
             ignored[kind] = ignored.get(kind, 0) + n
     return sorted(found), missing, ignored
-
-
-def missing_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[str, str]]:
-    """The arguments among ``paths`` that name nothing there, each with what is wrong, as
-    given: no such file or folder, a broken symbolic link, a glob matching no path; and
-    those that name no file a report can be in: a FIFO, socket or device (:data:`SPECIAL_FILE`).
-
-    Why: ``tag`` refuses them before it opens its store (:class:`~nlp_reports.errors.
-    MissingPathError`): recorded as a failed file, a mistyped folder stayed in the store, and
-    ``info`` and every audit counted it. A path that cannot be looked at (a folder one may
-    not enter) is not called missing: the walk says what it is, as before."""
-    missing: list[tuple[str, str]] = []
-    for arg in paths:
-        shown = os.fspath(arg)
-        try:
-            os.lstat(shown)
-        except ValueError:  # (a NUL in the path, given through the API: os raises this)
-            missing.append((shown, "no such file or folder (the path holds a NUL character)"))
-            continue
-        except OSError as exc:
-            if exc.errno == errno.ENAMETOOLONG and not glob.has_magic(shown):
-                missing.append((shown, "no such file or folder (a name longer than the file "
-                                       "system allows)"))
-                continue
-            if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG):
-                continue  # (there, but not to be looked at: the walk says so)
-            if not glob.has_magic(shown):
-                missing.append((shown, "no such file or folder"))
-            elif not _matches(shown):
-                missing.append((shown, "the pattern matches no file"))
-            continue
-        if os.path.islink(shown) and not os.path.exists(shown):
-            missing.append((shown, f"broken symbolic link (it points to {os.readlink(shown)}, "
-                                   "which does not exist)"))
-        elif _special(shown):
-            missing.append((shown, SPECIAL_FILE))
-    return missing
-
-
-#: What :func:`missing_arguments` says of an argument that is a FIFO, socket or device.
-SPECIAL_FILE = ("not a file or folder but a named pipe (FIFO), socket or device: no report "
-                "can be read from it")
-
-
-def _special(path: str) -> bool:
-    """Whether ``path`` (its link's target) is there but neither a folder nor a regular
-    file: a FIFO (``mkfifo``, a shell's ``<(…)``), a socket or a device (``/dev/null``)."""
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return False  # (not to be looked at: the walk says what it is)
-    return not (stat.S_ISDIR(mode) or stat.S_ISREG(mode))
-
-
-#: The longest folder level of a glob looked for (each "[…]" matching one of a name's 255 bytes).
-_GLOB_PART_MAX = 2_048
-
-
-def _matches(pattern: str) -> bool:
-    """Whether the glob ``pattern`` matches a path. One of a thousand folder levels
-    ("*/" × 1,000, 2 KB: under the path limit) matches nothing: glob recursed once a level,
-    past Python's limit (RecursionError). Nor does a level of more than
-    :data:`_GLOB_PART_MAX` characters (a name holds 255 bytes at most; fnmatch's reading of
-    "[" × 10,000 took 1.8 s, 40,000: half a minute)."""
-    if any(len(part) > _GLOB_PART_MAX for part in pattern.split(os.sep)):
-        return False
-    try:
-        return next(glob.iglob(pattern, recursive=True), None) is not None
-    except RecursionError:
-        return False
 
 
 def _is_file(path: Path) -> bool:
