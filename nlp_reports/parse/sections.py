@@ -99,6 +99,16 @@ _SENTENCE_OPENER = re.compile(
     r"[ \t\u3000]*(?:本(?:机关|单位|部门|中心|街道|[局委办院厅署镇乡县市区])|该(?:机关|单位|[局委办院])"
     r"|依托|通过|围绕|按照|根据|依据|坚持|严格|结合|认真|积极|进一步|截至|截止|报告期内|一年来"
     r"|主要(?:通过|依托|围绕|采取)|去年|上年|年内)")
+#: After any known title (older ones too), what runs on up to the line's first stop is a
+#: sentence, not more of the title, when it opens as no title goes on (不以"及/和/的/情况/
+#: 统计/（"等续接标题) and either leads in as a sentence does ("…改进措施存在的问题是：",
+#: "…主要表现在：") or ends with a sentence's stop (。；): "六、政府信息公开工作存在的主要问题
+#: 及改进措施存在的问题是部分信息更新不及时。" keeps that title and the sentence as the text.
+#: One opening with its copula ("存在的问题是…") has the title as its subject and stays whole.
+_TITLE_GOES_ON = r"(?:是|为|及|和|与|以及|暨|并|、|的|之|情况|工作|概述|统计|说明|汇总|附|[（(“\"《A-Za-z])"
+_LEAD_IN = re.compile(
+    rf"[ \t\u3000]*(?!{_TITLE_GOES_ON})[^。；;：:]{{0,16}}?(?:是|主要(?:为|有|表现)|如下|表现[在为]|体现在)")
+_SENTENCE_AFTER_TITLE = re.compile(rf"[ \t\u3000]*(?!{_TITLE_GOES_ON})[^ \t\u3000]")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
@@ -265,7 +275,10 @@ def _match_heading_at(text: str, start: int, end: int,
         known = RUN_IN_TITLE.match(text, t0, t1)
         if known and known.end() < t1 and (
                 _RUN_ON_BODY.match(text, known.end(), t1)
-                or (known.group() in NATIONAL_TITLES and _SENTENCE_OPENER.match(text, known.end(), t1))):
+                or (known.group() in NATIONAL_TITLES and _SENTENCE_OPENER.match(text, known.end(), t1))
+                or _LEAD_IN.match(text, known.end(), t1)
+                or (stop is not None and stop.group() in "。；;"
+                    and _SENTENCE_AFTER_TITLE.match(text, known.end(), t1))):
             t1 = body = known.end()
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
         t1 -= 1
