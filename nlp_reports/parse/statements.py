@@ -164,6 +164,13 @@ _HEADING_SENTENCE = re.compile(
 _HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作"
     r"|方面|原因|成因|分析|剖析)$")
+#: How a sub-heading with no number and no "。" ends: in what it names (above), a word that
+#: closes a title ("下一步工作安排", "问题整改", "存在问题与改进"), or it is a bare label of at most
+#: _BARE_LABEL_MAX characters ("改进：", "下一步："). "存在的主要问题将加强业务培训" alone on its
+#: line opens like a title and goes on as a sentence: it is a statement, never a heading.
+_UNNUMBERED_TITLE_END = re.compile(
+    _HEADING_NOUN_END.pattern[:-2] + r"|安排|重点|要点|建议|改进|整改|设想|目标)$")
+_BARE_LABEL_MAX = 4
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
 #: 重要, 需要: "2023年主要问题是…" still reports a problem). "针对…问题" and a year ahead with a
 #: verb of intent are headings.AIMED_AT_PROBLEM / YEAR_AHEAD + INTENT, a lead-in's words too.
@@ -484,6 +491,8 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and (stop is None or text[stop.start()] in "。：:")
             and (stop is not None or l1 - p0 <= MAX_SUBHEADING_LENGTH)
             and (has_marker or len(phrase) <= MAX_UNNUMBERED_LENGTH)
+            and (has_marker or (stop is not None and text[stop.start()] == "。")
+                 or len(phrase) <= _BARE_LABEL_MAX or bool(_UNNUMBERED_TITLE_END.search(phrase)))
             and not _ITEM_PHRASE.match(phrase)
             and not _sentence_not_label(phrase, text[stop.start()] if stop else "")
         )
