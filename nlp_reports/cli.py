@@ -18,7 +18,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,51 @@ log = logging.getLogger("nlp_reports")
 EXIT_OK = 0
 EXIT_FAILED = 1  # some inputs failed (the others were processed)
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + 2, as a shell says of a process a signal ended
+EXIT_TERMINATED = 143  # SIGTERM (kill PID, a scheduler's time limit, systemctl stop): 128 + 15
+
+
+class _Terminated(KeyboardInterrupt):
+    """A SIGTERM while a command runs (:func:`_sigterm_interrupts`), raised where Python takes
+    the signal. A KeyboardInterrupt, so that it ends the command as Ctrl-C does — every
+    report stored whole, the workers ended, the interrupted line — but exits
+    :data:`EXIT_TERMINATED`. Before, SIGTERM killed the process where it stood: no end line,
+    a death by signal, and a --jobs run's workers left to die with it."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Within the block a SIGTERM raises :class:`_Terminated`; the default is put back after
+    it. Only on the main thread (where Python handles signals) and where the default is in
+    place: a caller of :func:`main` with a handler of its own keeps it."""
+    import signal
+    import threading
+
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+        yield
+        return
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _interrupt_exit(exc: KeyboardInterrupt) -> int:
+    """The exit code of a command ended by ``exc``: 143 for SIGTERM, 130 for Ctrl-C."""
+    return EXIT_TERMINATED if isinstance(exc, _Terminated) else EXIT_INTERRUPTED
+
+
+def _interrupted(exc: KeyboardInterrupt) -> str:
+    """The line a command ended by ``exc`` (Ctrl-C or SIGTERM) ends with, English and Chinese."""
+    if isinstance(exc, _Terminated):
+        return "interrupted by SIGTERM / 已中断（收到终止信号 SIGTERM）"
+    return "interrupted / 已中断"
 
 
 def _out(text: str = "") -> None:
@@ -398,9 +443,9 @@ def _cmd_tag(args: argparse.Namespace) -> int:
             retag=args.retag, timeout=args.timeout, words=not args.no_words,
             split=not args.no_split,
         )
-    except KeyboardInterrupt:
-        _err(_interrupted_line(args.db))
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (_Terminated)
+        _err(_interrupted_line(args.db, terminated=isinstance(exc, _Terminated)))
+        return _interrupt_exit(exc)
     shown = max(args.show_failures, 0)
     _err(result.summary_line(shown=shown))
     _err(_summary_zh(result, shown))
@@ -509,24 +554,26 @@ def _tag_progress(args: argparse.Namespace) -> bool | Callable[[Progress], None]
     return lambda progress: _err(progress.line())
 
 
-def _interrupted_line(db: str) -> str:
-    """What a Ctrl-C of ``tag`` leaves: how many reports the store holds, and how to go on.
+def _interrupted_line(db: str, *, terminated: bool = False) -> str:
+    """What a Ctrl-C of ``tag`` leaves: how many reports the store holds, and how to go on;
+    ``terminated``: ended by SIGTERM instead (a ``kill``, a scheduler's time limit), said so.
 
     Why: "interrupted" alone left a researcher unsure whether the hour's work was kept;
     every report is written in its own transaction, so all of them but the one in flight are.
     """
     from nlp_reports.corpus.store import Store
 
+    how, how_zh = (" by SIGTERM", "（收到终止信号 SIGTERM）") if terminated else ("", "")
     try:
         with Store(db, readonly=True) as store:
             held = store.count("reports")
     except Exception:  # no store yet, or not readable: say what is sure
-        return ("interrupted; run the same command again to resume / 已中断；原样再运行一次本"
-                "命令即可继续")
+        return (f"interrupted{how}; run the same command again to resume / 已中断{how_zh}；"
+                "原样再运行一次本命令即可继续")
     noun = "report" if held == 1 else "reports"
-    return (f"interrupted: {held} {noun} stored in {db}, each whole; run the same command "
-            f"again to resume (stored reports are skipped) / 已中断：{held}份报告已完整存入"
-            f" {db}；原样再运行一次本命令即可继续（已入库的报告会跳过）")
+    return (f"interrupted{how}: {held} {noun} stored in {db}, each whole; run the same "
+            f"command again to resume (stored reports are skipped) / 已中断{how_zh}：{held}份"
+            f"报告已完整存入 {db}；原样再运行一次本命令即可继续（已入库的报告会跳过）")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -1219,11 +1266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     closed = _stand_in_streams()
     try:
-        with _regex_cache.cached():  # the parser's ~380 patterns: ~0.08 s less at each start
+        # the parser's ~380 patterns: ~0.08 s less at each start; SIGTERM ends as Ctrl-C does
+        with _regex_cache.cached(), _sigterm_interrupts():
             return _main(argv)
-    except KeyboardInterrupt:  # before the command ran (the options read): as _run says it
-        _err("interrupted / 已中断")
-        return 130
+    except KeyboardInterrupt as exc:  # before the command ran (the options read): as _run
+        _err(_interrupted(exc))
+        return _interrupt_exit(exc)
     finally:
         for name in closed:
             getattr(sys, name).close()
@@ -1291,9 +1339,9 @@ def _run(args: argparse.Namespace) -> int:
             _err("    " + meaning)
         # an option value the API refused: exit 2, as argparse does
         return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_FAILED
-    except KeyboardInterrupt:
-        _err("interrupted / 已中断")
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (_Terminated)
+        _err(_interrupted(exc))
+        return _interrupt_exit(exc)
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # an output path that cannot be written: say which and why

@@ -65,6 +65,7 @@ def _head_start_main(files: Sequence[str], loader: Any, timeout: float | None, l
 
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command line's ends the batch only)
     captured = _CapturedLog()
     log.handlers[:] = [captured]  # logged by the parent, only for the files it takes
     log.propagate = False

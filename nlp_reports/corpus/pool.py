@@ -60,23 +60,34 @@ def _ctrl_c_held() -> Iterator[None]:
     head start (milliseconds for a process holding the model) raised its KeyboardInterrupt
     there, and ``tag --jobs 2`` went on to its end as if no Ctrl-C had come (3 Ctrl-C in 126
     at a random moment). Only on the main thread, where Python handles signals, and when the
-    handler can be put back (one installed from Python)."""
+    handler can be put back (one installed from Python).
+
+    A SIGTERM handled in Python (the command line's: it ends ``tag`` as Ctrl-C does) is held
+    the same way, and the forked process is given the default back: SIGTERM ends it, as the
+    pool and the head start expect when they terminate a worker."""
     if (threading.current_thread() is not threading.main_thread()
             or signal.getsignal(signal.SIGINT) is None):
         yield
         return
     held: list[int] = []
-    before = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    hold = [signal.SIGINT]
+    if callable(signal.getsignal(signal.SIGTERM)):
+        hold.append(signal.SIGTERM)
+    before = {signum: signal.signal(signum, lambda signum, frame: held.append(signum))
+              for signum in hold}
     me = os.getpid()
     try:
         yield
     finally:
         if os.getpid() != me:  # the forked process, leaving the block: Ctrl-C is its parent's
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            if signal.SIGTERM in before:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
         else:
-            signal.signal(signal.SIGINT, before)
-            if held:  # now, to the handler that was in place (a KeyboardInterrupt here)
-                signal.raise_signal(signal.SIGINT)
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
+            for signum in dict.fromkeys(held):  # now, to the handler that was in place
+                signal.raise_signal(signum)     # (a KeyboardInterrupt here)
 
 
 def _submit(pool: Any, *args: Any) -> Any:
@@ -231,6 +242,7 @@ def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None) -> No
     if that descriptor is still that file."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command line's ends the batch only)
     if scratch is not None and _file_id(scratch[0]) == scratch:
         os.close(scratch[0])
 
