@@ -437,7 +437,14 @@ _SHORT_GENERAL_OFFICE = re.compile(r"(?:人民)?政府(办公厅|办(?:公室)?)
 #: "鹤鸣市政府" one year, "鹤鸣市人民政府" the next (also 省/县/区/旗/州/盟/镇/乡政府). Only
 #: at the end: a department or unit named after the government ("某区政府采购中心") keeps
 #: its name.
-_SHORT_GOVERNMENT = re.compile(r"(?<=[省市县区旗州盟镇乡])政府$")
+_SHORT_GOVERNMENT = re.compile(r"(?:(?<=[省市县区旗州盟镇乡])|(?<=苏木))政府$")
+#: A 盟's or 地区's government is its 行政公署 (``_OFFICE_GOVERNED``): "锡林郭勒盟政府" or
+#: "…盟人民政府" (and their offices) one year, "锡林郭勒盟行政公署" the next, are one body.
+_OFFICE_GOVERNMENT = re.compile(r"(?:(?<=盟)|(?<=[^理]地区))人民政府(办公室|办公厅)?$")
+#: "（本级）" after a government's name (溪口县人民政府（本级）, 溪口县政府(本级), 溪口县（县本级）):
+#: the government itself, as against the departments under it, named so in a collection of
+#: a county's reports. Only at the end of the name.
+_OWN_LEVEL = re.compile(r"[（(](?:[省市县区旗盟州乡镇]|苏木)?本级[)）]$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -447,14 +454,23 @@ def agency_key(agency: str | None) -> str | None:
     signs "兴安盟行署" and "兴安盟行政公署" are one agency's, and a government's office
     written short (…政府办, …政府办公室, …人民政府办) written out as …人民政府办公室, a province's
     (…政府办公厅) as …人民政府办公厅, and a government itself written short (…市政府,
-    …镇政府, at the end of the name) as …人民政府. (Remembered: the
-    summary asks it once per statement, 200,000 times for a few thousand names.)"""
+    …镇政府, …苏木政府, at the end of the name) as …人民政府; a 盟's or 地区's (…盟政府,
+    …盟人民政府) as its …行政公署. A "（本级）" closing the name (the government itself, in a
+    county's collection) is dropped, and a bare place left so named as :func:`full_agency`
+    names it ("溪口县（本级）" is 溪口县人民政府). (Remembered: the summary asks it once per
+    statement, 200,000 times for a few thousand names.)"""
     if not agency:
         return agency
-    key = _SHORT_OFFICE.sub("行政公署", _BLANKS.sub("", agency))
+    key = _BLANKS.sub("", agency)
+    own = _OWN_LEVEL.search(key)
+    if own is not None and own.start() >= 2:
+        key = key[:own.start()]
+        key = full_agency(key) or key
+    key = _SHORT_OFFICE.sub("行政公署", key)
     key = _SHORT_GENERAL_OFFICE.sub(
         lambda m: "人民政府" + ("办公厅" if m[1] == "办公厅" else "办公室"), key)
-    return _SHORT_GOVERNMENT.sub("人民政府", key)
+    key = _SHORT_GOVERNMENT.sub("人民政府", key)
+    return _OFFICE_GOVERNMENT.sub(lambda m: "行政公署" + (m[1] or ""), key)
 
 
 def _names(text: str, full: str) -> bool:
