@@ -155,7 +155,10 @@ ERROR_ZH: dict[str, str] = {
                        "沿用该模型请加 --model 模型文件夹 --trust-model，有意改用随包模型请加 --model default（只重新标注由其他模型标注的报告）或 --retag（所给文件全部重新标注）",
     "MissingPathError": "所给的文件或文件夹不存在（路径见上行），请检查路径和文件名；本次未读写任何内容",
     "UsageError": "参数取值不被接受，原因见上行；用 --help 查看用法",
-    "MissingDependencyError": FAILURE_ZH["missing_dependency"],
+    # a command stopped for want of an extra: exporting to Parquet, a Dask cluster, the rjieba
+    # engine. Not FAILURE_ZH's, which says *reading a file's format* (a file tag or parse
+    # could not read), and told one exporting to Parquet that a format could not be read
+    "MissingDependencyError": "缺少本功能所需的可选依赖（包名和安装命令见上行），按上行命令安装后重新运行即可",
     "ParseError": "文件无法读取为报告，原因见上行",
 }
 
