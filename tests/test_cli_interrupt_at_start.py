@@ -77,3 +77,14 @@ def test_ctrl_c_while_the_command_is_imported_says_interrupted(tmp_path, module,
     assert "Traceback" not in done.stderr, done.stderr[-1500:]
     assert done.returncode == 130
     assert done.stderr.strip().splitlines()[-1] == "interrupted / 已中断"
+
+
+def test_a_program_importing_the_package_keeps_its_own_excepthook():
+    import subprocess
+    import sys
+
+    code = ("import sys; hook = sys.excepthook; import nlp_reports, nlp_reports.cli; "
+            "print(sys.excepthook is hook)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.strip() == "True", done.stderr[-800:]
