@@ -247,3 +247,44 @@ def test_numbering_styles_remembered_give_the_same_problems() -> None:
     P._MARKER_STYLES.clear()
     assert cold.to_json() == warm.to_json()
     assert any(p.code == "mixed_heading_numbering" for p in warm.errors)
+
+
+# --- ingest: an HTML element's text head, each element's worked out once --------------------
+
+_HEAD_PAGES = [
+    "<ul><li>（一）信息公开<span>意识</span>不强</li><li>人员<!-- 注 -->不足</li></ul>",
+    "<ol start=3><li><b>1.</b>加强培训</li><li><br>二是<i></i>完善制度</li></ol>",
+    "<div><li>甲<ul><li>乙<ul><li>丙丁戊己庚辛</li></ul>壬</li></ul>癸</li>尾</div>",
+    "<ul><li></li><li><span></span><span>①</span>公开栏</li><li>  ▲ 政策解读</li></ul>",
+    "<ul>" + "<li>层" * 40 + "底" + "</li>" * 40 + "</ul>",
+]
+
+
+def _old_text_head(el, n):
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if n is not None and size >= n:
+            break
+    return "".join(parts)[:n]
+
+
+@pytest.mark.parametrize("markup", _HEAD_PAGES)
+@pytest.mark.parametrize("n", [1, 2, 8, None])
+def test_text_head_cached_is_itertext(markup: str, n: int | None) -> None:
+    from lxml import etree
+
+    from nlp_reports.ingest.html import _text_head
+
+    parser = etree.HTMLParser(recover=True, huge_tree=True)
+    doc = etree.fromstring(f"<html><body>{markup}</body></html>", parser=parser)
+    elements = list(doc.iter())
+    heads: dict = {}
+    # parents first (as a render meets them) and children first, one cache each
+    for order in (elements, elements[::-1]):
+        heads = {}
+        for el in order:
+            if isinstance(el.tag, str):
+                assert _text_head(el, n, heads) == _old_text_head(el, n)

@@ -116,16 +116,39 @@ def _text(el) -> str:
     return "".join(el.itertext())
 
 
-def _text_head(el, n: int) -> str:
-    """The first ``n`` characters of the text of ``el`` (without reading the rest)."""
-    parts: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        parts.append(piece)
-        size += len(piece)
-        if size >= n:
-            break
-    return "".join(parts)[:n]
+def _text_head(el, n: int | None, heads: dict) -> str:
+    """The first ``n`` characters of the text of ``el`` (``"".join(el.itertext())[:n]``; all
+    of it for None) without reading the rest, each element's worked out once into ``heads``
+    (one cache for one ``n``). Reading each element's text afresh was quadratic in nested
+    elements: a <li> 1,000 levels deep holds its first character under 1,000 elements,
+    walked again for every item above it (~1 s for 1,000 levels)."""
+    hit = heads.get(el)
+    if hit is not None:
+        return hit
+    # frames [element, its children, the text so far, its length]: an explicit stack, as
+    # the nesting may be deeper than Python's recursion
+    stack: list[list] = [[el, iter(el), [el.text or ""], len(el.text or "")]]
+    while True:
+        top = stack[-1]
+        if n is None or top[3] < n:
+            child = next(top[1], None)
+            if child is not None:
+                if isinstance(child.tag, str) and (hit := heads.get(child)) is None:
+                    stack.append([child, iter(child), [child.text or ""], len(child.text or "")])
+                    continue
+                # a comment or processing instruction gives only its tail (as itertext)
+                for piece in (hit if isinstance(child.tag, str) else "", child.tail or ""):
+                    top[2].append(piece)
+                    top[3] += len(piece)
+                continue
+        head = "".join(top[2])[:n]
+        heads[top[0]] = head
+        stack.pop()
+        if not stack:
+            return head
+        for piece in (head, top[0].tail or ""):
+            stack[-1][2].append(piece)
+            stack[-1][3] += len(piece)
 
 
 def _subtree_sizes(doc) -> dict:
@@ -496,6 +519,7 @@ def _render(root, stats: _Stats) -> str:
     parts: list[str] = []
     tables: list[str] = []
     counters: dict = {}  # <ol> → items seen
+    heads: dict = {}  # element → its text's first characters (_list_marker)
     budget = [_MAX_COPIED]  # (what the page's table spans may still copy: _table_rows)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -516,7 +540,7 @@ def _render(root, stats: _Stats) -> str:
                 alt = _heading_alt(el)
                 parts.append(f"\x01{alt or IMAGE_MARK}\x01")
             if tag == "li":
-                parts.append(_list_marker(el, counters))
+                parts.append(_list_marker(el, counters, heads))
             if el.text and tag not in ("table", "tbody", "thead", "tfoot", "tr"):
                 parts.append(el.text.replace("\n", "\x01") if tag == "pre" else el.text)
         else:
@@ -590,17 +614,18 @@ def _list_format(li, parent) -> str | None:
     return None
 
 
-def _list_marker(li, counters: dict) -> str:
+def _list_marker(li, counters: dict, heads: dict) -> str:
     """What a browser draws before a list item: "1." in an <ol> (from its start=) or the
     number in its list-style-type ("一、" for cjk-ideographic, "b." for lower-alpha …), "•"
-    in a <ul>; nothing when the item writes its own marker."""
+    in a <ul>; nothing when the item writes its own marker. ``heads``: the render's
+    :func:`_text_head` cache."""
     parent = li.getparent()
     ordered = parent is not None and _tag(parent) == "ol"
     if ordered:
         if parent not in counters:
             counters[parent] = _span(parent.get("start"), 10_000) - 1
         counters[parent] += 1
-    if _OWN_MARKER.match(_text_head(li, 8)):
+    if _OWN_MARKER.match(_text_head(li, 8, heads)):
         return ""
     if not ordered:
         return "•"
@@ -740,12 +765,13 @@ _PUBLISHED = re.compile(rf"{PAGE_DATE_KEY}\d{{4}}")
 
 def _published_line(body, main, stats: _Stats) -> str | None:
     """A short "发布时间：2024-01-20 来源：…" line outside ``main`` (for the metadata)."""
+    texts: dict = {}  # (each element's text read once: nested short elements share theirs)
     for el in body.iter():
         if not isinstance(el.tag, str) or el is main or not 4 <= stats.cjk.get(el, 0) <= 100:
             continue
         if stats.size[el] > _TITLE_RAW_MAX:  # (a short line, not thousands of nested elements)
             continue
-        text = _collapse(_text(el)).strip()
+        text = _collapse(_text_head(el, None, texts)).strip()
         if len(text) < 150 and _PUBLISHED.search(text):
             if any(a is main for a in el.iterancestors()):
                 return None  # it is part of the rendered content already
@@ -1022,6 +1048,11 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
             f"the page's text is in frames (<iframe srcdoc>, <textarea>) nested more than "
             f"{_EMBED_DEPTH} deep, which are not opened: save the innermost frame's page and "
             "parse that", path=path)
+    # every element's Python proxy held to the end: lxml frees a proxy's node by walking up
+    # to the nearest element that still has one, so each pass below (iter, find) that let
+    # its proxies go one by one walked to the root for each: quadratic in nested elements
+    # (1,000 nested <ul><li> spent more time freeing proxies than reading the page)
+    _proxies = list(doc.iter())
     title = _title(doc)
     fields = _meta_fields(doc)
     pointers = _pointers(doc)
