@@ -37,6 +37,33 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: Characters XML text cannot hold (C0 controls but tab and line breaks, U+FFFE/U+FFFF): a
 #: form feed in a page made _remove's text assignment raise lxml's ValueError.
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Attributes a start tag keeps before libxml2 reads the page (:func:`few_attributes`).
+_MAX_ATTRIBUTES = 256
+#: A start tag long enough to hold that many (no < or > inside: each match ends at the next
+#: one, so the search is linear in the page).
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{2048,}>")
+_ATTRIBUTE = re.compile(r"""[^\s=<>"'/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+
+
+def few_attributes(markup: str) -> str:
+    """``markup`` with each start tag cut to its first ``_MAX_ATTRIBUTES`` attributes. Why:
+    libxml2's HTML parser checks each attribute of a tag against all those before it, in C
+    where ``--timeout``'s alarm cannot stop it: one <p> with 40,000 attributes took 18 s, and
+    300,000 held a ``tag`` worker (and the run) far past its timeout. No page has a tag with
+    hundreds of attributes; a long tag with few (a data: URI) is left as it is."""
+    if not _LONG_TAG.search(markup):
+        return markup
+
+    def cut(m: re.Match) -> str:
+        tag = m.group(0)
+        attrs = _ATTRIBUTE.finditer(tag, 1)
+        next(attrs, None)  # the element's name
+        for n, attr in enumerate(attrs, 1):
+            if n == _MAX_ATTRIBUTES:
+                return tag[:attr.end()] + ">"
+        return tag
+
+    return _LONG_TAG.sub(cut, markup)
 
 _DROP_TAGS = frozenset({
     "script", "style", "nav", "aside", "iframe", "noscript", "template", "svg",
@@ -298,7 +325,7 @@ def _open_embedded(doc, parser) -> bool:
                 if _cjk_count(markup) <= page:  # (a frame inside counts: its srcdoc is text)
                     continue
             try:
-                inner = etree.fromstring(markup, parser=parser)
+                inner = etree.fromstring(few_attributes(markup), parser=parser)
             except (etree.ParserError, etree.XMLSyntaxError, ValueError):
                 continue
             if inner is None:
@@ -1024,6 +1051,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         markup = _NOT_XML_CHAR.sub(" ", markup)
     if not markup.strip():
         raise EmptyInputError("the HTML page is empty", path=path)
+    markup = few_attributes(markup)
     raw_cjk = _cjk_count(_strip_tags(markup))
     if raw_cjk < _WRITTEN_MIN_CJK and _SCRIPT_OPEN.search(markup):
         markup = _held_by_script(markup)

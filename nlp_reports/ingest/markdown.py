@@ -135,10 +135,10 @@ def _table_lines(html: str) -> str:
     """One embedded table's rows as TAB-separated lines (the web-page reader's grid)."""
     import lxml.html
 
-    from nlp_reports.ingest.html import _table_rows
+    from nlp_reports.ingest.html import _table_rows, few_attributes
 
-    try:
-        table = lxml.html.fragment_fromstring(html, create_parent=False)
+    try:  # (few attributes: libxml2 is quadratic in one tag's attributes)
+        table = lxml.html.fragment_fromstring(few_attributes(html), create_parent=False)
     except Exception:  # (lxml's ParserError, or a table no parser makes sense of)
         return html
     if table.tag != "table":
