@@ -146,7 +146,9 @@ def _classify(tok: str) -> _Cell | None:
     t = tok
     if t[0] in _MINUSES and len(t) > 1 and t[1].isdigit():
         t = "-" + t[1:]
+    yuan = False
     if t[-1] in "件元项个次":
+        yuan = t[-1] == "元" and not t.endswith("万元")
         t = _UNIT.sub("", t)
     if "，" in t and _CN_THOUSANDS.fullmatch(t):  # "1，325": a full-width thousands comma
         t = t.replace("，", ",")
@@ -157,8 +159,8 @@ def _classify(tok: str) -> _Cell | None:
             v = float(t.replace(",", ""))
         except ValueError:  # pragma: no cover - the regex admits only float syntax
             return _Cell(BAD, tok, None)
-        if abs(v) >= MAX_VALUE:
-            return _Cell(BAD, tok, None)
+        if abs(v) >= MAX_VALUE or (yuan and v):  # "125000元": yuan, where the form's
+            return _Cell(BAD, tok, None)  # amounts are 万元 (_yuan_column); 0 is 0 in any unit
         return _Cell(NUM, tok, v or 0.0)  # ("-0" is 0, never -0.0)
     if _NUMBERISH.fullmatch(t) or _GARBLED_FIGURE.fullmatch(t):
         return _Cell(BAD, tok, None)
@@ -1584,11 +1586,40 @@ def _read_table2(
                         note = (f"表二 {title}: column '{name}' is not the national form's: its "
                                 f"cells ({', '.join(repr(d) for d in dropped)}) not read")
                         table, problem = replace(read, problem=note), None
+            if problem is None and tid == ("table2.8" if fmt == "2021" else "table2.9"):
+                table, problem = _yuan_column(lines, a, table, title)
             tables.append(table)
             if problem:
                 problems.append(problem)
         return tables, problems, fmt
     return [], [], None
+
+
+#: A column header printing its amounts in 元 ("本年收费金额（单位：元）", as normalised:
+#: 单位元), where the form's are in 万元.
+_YUAN_HEADER = re.compile(r"单位(?:为)?(?:人民币)?元")
+
+
+def _yuan_column(lines: Sequence[_Line], a: int, table: Table,
+                 title: str) -> tuple[Table, Problem | None]:
+    """``table`` (表二 (八) fees, or (九) procurement of 2019) unreadable when its amount
+    column is headed in 元, not the form's 万元: "本年收费金额（单位：元）" over 125000 was read as
+    125,000 万元, ten thousand times the fee. Not converted (the figure is reported, never
+    guessed): a 0 is 0 in any unit and stays read."""
+    row_label = table.row_labels[0]
+    for ln in lines[a:]:
+        if any(_YUAN_HEADER.search(norm) for norm in ln.labels):
+            col = len(table.columns) - 1  # the amount: the last column
+            if not any(row[col] for row in table.values):
+                return table, None
+            message = (f"表二 {title}: the amount is printed in 元 (单位：元), not the form's "
+                       f"万元: not read")
+            values = tuple(row[:col] + (None,) for row in table.values)
+            return replace(table, values=values, status="unreadable",
+                           problem=message), Problem("table_unreadable", message)
+        if any(row_label in norm for norm in ln.labels):
+            break
+    return table, None
 
 
 def _t2_spanned_last(lines: Sequence[_Line], a: int, rows: _Rows, key: str, column: str) -> None:
