@@ -74,3 +74,20 @@ def test_unnumbered_subheadings_that_end_as_titles_stay(five, blocks):
     statements = _statements("西坪县水务局", "我局", five)
     assert [st.block for st in statements] == blocks
     assert not any(st.text.rstrip("：") in five.split("\n")[::2] for st in statements)
+
+
+# Sub-headings closed by a word of plan or outlook rather than a heading noun: each was found
+# before the rule above and must still be, else it is counted as a statement and what follows
+# it is put in the block above (measures counted as problems).
+@pytest.mark.parametrize("heading, below", [
+    ("下一步工作部署", "年内完成栏目整合。"),
+    ("2024年工作展望", "继续推进基层政务公开标准化。"),
+    ("下一步工作规划", "建立信息发布台账。"),
+    ("今后工作谋划", "每季度开展一次自查。"),
+    ("下步工作考虑", "组织业务骨干轮训。"),
+], ids=["bushu", "zhanwang", "guihua", "mouhua", "kaolv"])
+def test_unnumbered_plan_headings_still_open_the_measures(heading, below):
+    five = f"存在的不足\n依申请公开答复格式不统一。\n{heading}\n{below}"
+    statements = _statements("汾阳县自然资源局", "我局", five)
+    assert [(st.block, st.text) for st in statements] == [
+        ("problem", "依申请公开答复格式不统一。"), ("measure", below)]

@@ -165,11 +165,13 @@ _HEADING_NOUN_END = re.compile(
     r"(?:问题|不足|不足之处|困难|短板|差距|薄弱环节|措施|举措|办法|打算|计划|方向|思路|情况|工作"
     r"|方面|原因|成因|分析|剖析)$")
 #: How a sub-heading with no number and no "。" ends: in what it names (above), a word that
-#: closes a title ("下一步工作安排", "问题整改", "存在问题与改进"), or it is a bare label of at most
-#: _BARE_LABEL_MAX characters ("改进：", "下一步："). "存在的主要问题将加强业务培训" alone on its
-#: line opens like a title and goes on as a sentence: it is a statement, never a heading.
+#: closes a title ("下一步工作安排", "问题整改", "存在问题与改进", "下一步工作部署", "2024年工作
+#: 展望", "存在问题及对策"), or it is a bare label of at most _BARE_LABEL_MAX characters ("改进：",
+#: "下一步："). "存在的主要问题将加强业务培训" alone on its line opens like a title and goes on
+#: as a sentence: it is a statement, never a heading.
 _UNNUMBERED_TITLE_END = re.compile(
-    _HEADING_NOUN_END.pattern[:-2] + r"|安排|重点|要点|建议|改进|整改|设想|目标)$")
+    _HEADING_NOUN_END.pattern[:-2] + r"|安排|重点|要点|建议|改进|整改|设想|目标"
+    r"|部署|展望|规划|谋划|考虑|任务|对策|方案|路径|成效|弱项)$")
 _BARE_LABEL_MAX = 4
 #: A sentence that turns to measures without a sub-heading (要 as a verb, not inside 主要,
 #: 重要, 需要: "2023年主要问题是…" still reports a problem). "针对…问题" and a year ahead with a
