@@ -35,6 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from nlp_reports._replace import replaced
 from nlp_reports.corpus.store import PART_FAILED, Store, open_store
 from nlp_reports.errors import UsageError
 from nlp_reports.reasons import FAILURE_ZH as FAILURE_ZH  # (re-exported: one table)
@@ -384,7 +385,8 @@ class Audit:
                                                              strict=True)]
             table = table.rename(columns=COLUMN_NAMES_ZH)
         out.parent.mkdir(parents=True, exist_ok=True)  # as Summary.to_csv/to_html do
-        table.to_csv(out, index=False, encoding="utf-8-sig")
+        with replaced(out) as tmp:
+            table.to_csv(tmp, index=False, encoding="utf-8-sig")
         return out
 
     def missing_to_csv(self, path: str | os.PathLike[str], *, headers: str = "en") -> Path:
@@ -401,7 +403,8 @@ class Audit:
                  else pd.DataFrame(columns=list(MISSING_COLUMNS)))
         if headers == "zh":
             table = table.rename(columns=MISSING_NAMES_ZH)
-        table.to_csv(out, index=False, encoding="utf-8-sig")
+        with replaced(out) as tmp:
+            table.to_csv(tmp, index=False, encoding="utf-8-sig")
         return out
 
     def to_dict(self, sort: str | None = None) -> list[dict[str, Any]]:

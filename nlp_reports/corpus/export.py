@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from nlp_reports._replace import replaced
 from nlp_reports.corpus.store import TABLES, Store, open_store
 from nlp_reports.errors import MissingDependencyError, UsageError
 
@@ -118,13 +119,15 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
     if format == "jsonl":
         path = jsonl_path(out, name=f"{PANEL}.jsonl")
         path.parent.mkdir(parents=True, exist_ok=True)
-        df.to_json(path, orient="records", lines=True, force_ascii=False)
+        with replaced(path) as tmp:
+            df.to_json(tmp, orient="records", lines=True, force_ascii=False)
         return [path]
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{PANEL}.{format}"
     if format == "csv":
-        spreadsheet_safe(df).to_csv(path, index=False, encoding="utf-8-sig")
+        with replaced(path) as tmp:
+            spreadsheet_safe(df).to_csv(tmp, index=False, encoding="utf-8-sig")
     elif format == "dta":
         write_dta(df, path, table=PANEL)
     else:
@@ -132,7 +135,8 @@ def _panel(db: str | os.PathLike[str] | Store, out: str | os.PathLike[str], form
         import pyarrow.parquet as pq
 
         table = pa.Table.from_pandas(df, preserve_index=False)
-        pq.write_table(_without_null_types(table, PANEL), path)
+        with replaced(path) as tmp:
+            pq.write_table(_without_null_types(table, PANEL), tmp)
     return [path]
 
 
@@ -141,7 +145,8 @@ def write_codebook(folder: Path, tables: list[str]) -> Path:
     from nlp_reports.corpus.codebook import to_csv
 
     path = folder / "codebook.csv"
-    path.write_text(to_csv(tables), encoding="utf-8-sig")
+    with replaced(path) as tmp:
+        tmp.write_text(to_csv(tables), encoding="utf-8-sig")
     return path
 
 
@@ -164,8 +169,9 @@ def write_dta(df, path: Path, table: str | None = None) -> Path:
             df[col] = df[col].map(lambda v: "" if v is None or v != v else str(v)).astype(object)
     long = [c for c in df.columns if df[c].dtype == object
             and max(map(len, map(str.encode, df[c])), default=0) > 2045]
-    df.to_stata(path, write_index=False, version=118, convert_strl=long,
-                variable_labels=labels(table, df.columns) if table else None)
+    with replaced(path) as tmp:
+        df.to_stata(tmp, write_index=False, version=118, convert_strl=long,
+                    variable_labels=labels(table, df.columns) if table else None)
     return path
 
 
@@ -248,7 +254,7 @@ def jsonl_path(out: str | os.PathLike[str], name: str = JSONL_NAME) -> Path:
 
 def _jsonl(store: Store, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
+    with replaced(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
         for d in store.iter_report_dicts():
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     return path
@@ -307,7 +313,8 @@ def _with_labels(df):
 
 def _csv(store: Store, name: str, folder: Path) -> Path:
     path = folder / f"{name}.csv"
-    spreadsheet_safe(_frame(store, name)).to_csv(path, index=False, encoding="utf-8-sig")
+    with replaced(path) as tmp:
+        spreadsheet_safe(_frame(store, name)).to_csv(tmp, index=False, encoding="utf-8-sig")
     return path
 
 
@@ -376,5 +383,6 @@ def _parquet(store: Store, name: str, folder: Path) -> Path:
     table = pa.Table.from_pandas(df.drop(columns=list(decoded)), preserve_index=False)
     for col, arr in decoded.items():
         table = table.append_column(col, arr)
-    pq.write_table(_without_null_types(table.select(list(df.columns)), name), path)
+    with replaced(path) as tmp:
+        pq.write_table(_without_null_types(table.select(list(df.columns)), name), tmp)
     return path

@@ -122,8 +122,10 @@ def page(title: str, body: str | Sequence[str], *, script: str = "", wide: bool 
 def write_page(path: str | os.PathLike[str], html: str) -> None:
     """Write a page as UTF-8 a megabyte of text at a time (the same bytes as
     ``write_text``, without an encoded copy of the whole page beside it)."""
+    from nlp_reports._replace import replaced
+
     step = 1 << 20
-    with open(path, "w", encoding="utf-8") as out:
+    with replaced(path) as tmp, open(tmp, "w", encoding="utf-8") as out:
         for i in range(0, len(html), step):
             out.write(html[i:i + step])
 

@@ -288,6 +288,7 @@ class Summary:
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write each table as ``<name>.csv`` (UTF-8 with BOM, opens in Excel) into a folder;
         flags (``cross_year.soft``) as 0/1, as every CSV the package writes."""
+        from nlp_reports._replace import replaced
         from nlp_reports.corpus.export import flags_as_01, spreadsheet_safe
 
         out = Path(directory)
@@ -295,7 +296,8 @@ class Summary:
         written = []
         for name, df in self.tables.items():
             path = out / f"{name}.csv"
-            spreadsheet_safe(flags_as_01(df)).to_csv(path, index=False, encoding="utf-8-sig")
+            with replaced(path) as tmp:
+                spreadsheet_safe(flags_as_01(df)).to_csv(tmp, index=False, encoding="utf-8-sig")
             written.append(path)
         return written
 
@@ -305,12 +307,12 @@ class Summary:
 
         ``csv_dir``: where :meth:`to_csv` wrote this summary's tables, so that a table the
         page cuts names its CSV file (else the page says how to get every row)."""
-        from nlp_reports.corpus.html_report import summary_html
+        from nlp_reports.corpus.html_report import summary_html, write_page
 
         html = summary_html(self, csv_dir=csv_dir)
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)  # as export does
-            Path(path).write_text(html, encoding="utf-8")
+            write_page(path, html)  # whole or not at all
         return html
 
 

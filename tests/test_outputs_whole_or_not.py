@@ -1,0 +1,106 @@
+"""An output that cannot be written to the end (a full disk, a quota) leaves the name asked
+for as it was — the previous output, or nothing — and the error names the file. Before, a
+full disk left a page or a CSV cut in mid-row under that name (it opens; it looks like the
+result) and the message said "No space left on device" and nothing else.
+
+The disk is made to run out of room for real: the writing runs in a child process whose
+file-size limit (RLIMIT_FSIZE) is below the output's size, so each write past it fails as
+it would on a full disk (EFBIG instead of ENOSPC), without root or a small file system.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from _corpus_helpers import FakeTagger, make_report
+
+from nlp_reports.corpus import Store
+
+resource = pytest.importorskip("resource")
+
+_CHILD = textwrap.dedent("""
+    import json, resource, signal, sys
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk
+    db, out, what = sys.argv[1:]
+    import pandas as pd
+    from nlp_reports.corpus import audit, summarize
+    from nlp_reports.corpus.export import write_dta
+    if what == "summary_html":
+        job = summarize(db).to_html
+    elif what == "audit_html":
+        job = audit(db).to_html
+    elif what == "audit_csv":
+        job = audit(db).to_csv
+    else:
+        frame = pd.DataFrame({"agency": ["某县水利局"] * 400, "note": ["依申请公开办理情况"] * 400})
+        job = lambda p: write_dta(frame, p)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+    try:
+        job(out)
+    except OSError as exc:
+        print(json.dumps({"errno": exc.errno, "filename": exc.filename}))
+        sys.exit(3)
+""")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("whole") / "c.sqlite"
+    reports = {
+        f"r{i}.txt": make_report(agency, year, ["网站栏目更新不及时，部分信息发布滞后。"],
+                                 ["明确专人负责栏目日常维护，建立更新台账。"])
+        for i, (agency, year) in enumerate([("临川县人民政府", 2022), ("临川县人民政府", 2023),
+                                            ("白沙镇人民政府", 2023), ("市自然资源局", 2021)])}
+    tagger = FakeTagger()
+    with Store(path) as s:
+        for name, r in reports.items():
+            s.write_report(name, r, tagger.tag_many([r])[0], model_id="m")
+    return path
+
+
+@pytest.mark.parametrize("what, name", [("summary_html", "汇总.html"), ("audit_html", "审查.html"),
+                                        ("audit_csv", "audit.csv"), ("dta", "panel.dta")])
+def test_a_write_that_runs_out_of_room_keeps_the_old_output_and_names_the_file(
+        db, tmp_path, what, name):
+    out = tmp_path / name
+    old = "the output of an earlier run\n"
+    out.write_text(old, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(db), str(out), what],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr[-2000:]
+    said = json.loads(done.stdout.strip().splitlines()[-1])
+    assert said["filename"] == str(out)
+    assert out.read_text(encoding="utf-8") == old  # not a truncated page or CSV
+    assert sorted(os.listdir(tmp_path)) == [name]  # no temporary file left beside it
+
+
+def test_a_write_that_succeeds_replaces_the_old_output(db, tmp_path):
+    from nlp_reports.corpus import audit
+
+    out = tmp_path / "audit.csv"
+    out.write_text("old\n", encoding="utf-8")
+    audit(db).to_csv(out)
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("path") or "agency" in text.splitlines()[0]
+    assert "白沙镇人民政府" in text
+    assert sorted(os.listdir(tmp_path)) == ["audit.csv"]
+
+
+def test_a_symbolic_link_is_written_through_not_replaced(db, tmp_path):
+    """``--csv /dev/stdout`` with stdout sent to a file is such a link: renaming over it
+    would replace the link (in /dev) instead of writing the file it points to."""
+    from nlp_reports.corpus import audit
+
+    target = tmp_path / "shared" / "audit.csv"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    audit(db).to_csv(link)
+    assert link.is_symlink()
+    assert "临川县人民政府" in target.read_text(encoding="utf-8-sig")
