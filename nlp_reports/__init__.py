@@ -45,8 +45,18 @@ def _command_hook() -> None:
     argv = getattr(sys, "orig_argv", [])
     # (python -m: __main__ is not the module run yet, and has no file)
     run_m = not path and "-m" in argv[:-1] and argv[argv.index("-m") + 1] == "nlp_reports"
-    if path.rsplit("/", 1)[-1].startswith("nlp-reports") or run_m:
+    # the script's name exactly, as installers write it (a Windows launcher runs
+    # nlp-reports.exe/__main__.py): a program of one's own named "nlp-reports-tally.py" that
+    # imports the package is not the command and keeps its hook, its traceback and its atexit
+    parts = path.rsplit("/", 2)
+    name = parts[-2] if path.endswith(".exe/__main__.py") and len(parts) > 1 else parts[-1]
+    if name in _COMMAND_SCRIPTS or run_m:
         sys.excepthook = _interrupted_at_start
+
+
+#: The file names the ``nlp-reports`` command's script has (pip, on POSIX and on Windows).
+_COMMAND_SCRIPTS = frozenset(("nlp-reports", "nlp-reports.exe", "nlp-reports-script.py",
+                              "nlp-reports-script.pyw"))
 
 
 _command_hook()

@@ -88,3 +88,20 @@ def test_a_program_importing_the_package_keeps_its_own_excepthook():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)
     assert done.stdout.strip() == "True", done.stderr[-800:]
+
+
+def test_a_program_named_like_the_command_keeps_its_hook(tmp_path):
+    import subprocess
+    import sys
+
+    # a researcher's own script whose name starts as the command's does is not the command:
+    # its Ctrl-C keeps Python's traceback and its atexit cleanup runs
+    script = tmp_path / "nlp-reports-tally.py"
+    script.write_text("import atexit, sys\nimport nlp_reports\n"
+                      "atexit.register(lambda: print('tally saved', flush=True))\n"
+                      "print(sys.excepthook is sys.__excepthook__, flush=True)\n"
+                      "raise KeyboardInterrupt\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.split() == ["True", "tally", "saved"], done.stderr[-800:]
+    assert "KeyboardInterrupt" in done.stderr and "已中断" not in done.stderr
