@@ -59,6 +59,15 @@ _POINTER_ZH: tuple[tuple[str, str], ...] = (
 )
 
 
+#: A compilation refused as one report (parse.load: "a compilation of N reports …": ``load_report``,
+#: ``parse --no-split``, ``tag --no-split``): the generic reading (登录页、错误页、扫描件) sent a
+#: reader of the Chinese line looking for a page that was never wrong.
+_COMPILATION_ZH = ("a compilation of",
+                   "文件是汇编（含多份报告，如部门年报汇编、年鉴，或一个页面刊出了几个年度的报告），不是单独的一份"
+                   "报告；不加 --no-split 时 nlp-reports parse 和 tag 会逐份读取（Python 中用 load_reports()），"
+                   "也可把每份报告另存为单独的文件后重新运行")
+
+
 #: A PDF or OFD whose fonts map glyphs to no character (ingest.pdf._unmapped_glyphs: "…
 #: carry no usable Unicode map …"): undecodable, but not a text file's encoding — the
 #: generic sentence (另存为UTF-8编码的.txt) would send the reader the wrong way.
@@ -111,7 +120,7 @@ _ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用
 #: else the reason's own sentence): an encrypted zip member is ``unreadable``, not a
 #: permission.
 _BY_MESSAGE: dict[str, tuple[tuple[str, str], ...]] = {
-    "not_a_report": _POINTER_ZH,
+    "not_a_report": (*_POINTER_ZH, _COMPILATION_ZH),
     "undecodable": (_UNMAPPED_ZH,),
     "unsupported_format": _UNSUPPORTED_ZH,
     "parse_error": _PARSE_ERROR_ZH,

@@ -89,3 +89,36 @@ def test_parse_error_stopping_a_command_says_its_own_reason():
     assert "电子表格" in error_meaning_zh(exc)
     assert error_meaning_zh(errors.EmptyInputError("empty")) == FAILURE_ZH["empty"]
     assert error_meaning_zh(errors.ParseError("odd")) == FAILURE_ZH["parse_error"]
+
+
+def test_a_compilation_refused_whole_is_said_to_be_one_in_chinese(tmp_path, capsys):
+    """A compilation refused as one report (``parse --no-split``, ``tag --no-split``) was told
+    in Chinese that the file was no annual report at all — perhaps a login page, an error page
+    or a scan — while the English line said it holds several reports: the reader was sent to
+    download again a file that was whole."""
+    from pathlib import Path
+
+    from nlp_reports.reasons import FAILURE_ZH
+
+    two = tmp_path / "县直部门年报汇编.txt"
+    one = ("{agency}2023年政府信息公开工作年度报告\n一、总体情况\n{agency}认真贯彻条例，全年主动公开信息{n}条。\n"
+           "二、主动公开政府信息情况\n本年制发规范性文件{n}件。\n三、收到和处理政府信息公开申请情况\n本年新收申请{n}件。\n"
+           "四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n"
+           "一是人员变动频繁，业务衔接不畅。二是将加强培训。\n六、其他需要报告的事项\n无。\n{agency}\n2024年1月{d}日\n\n")
+    two.write_text(one.format(agency="岚水县教育局", n=3, d=15) + one.format(agency="岚水县民政局", n=5, d=18),
+                   encoding="utf-8")
+    fixture = Path(__file__).parent / "fixtures" / "compile16" / "岚溪县县直部门年报汇编2023.txt"
+    for path in (two, fixture):
+        assert main(["parse", "--no-split", str(path)]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert "a compilation of" in err[0]
+        assert "汇编" in err[1] and "load_reports()" in err[1], err[1]
+        assert err[1].strip() != FAILURE_ZH["not_a_report"]
+    rc = main(["tag", "--no-split", str(fixture), "--db", str(tmp_path / "库.sqlite"), "--quiet"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "不是单独的一份报告" in err
+    # a text that is no report at all keeps the generic sentence
+    other = tmp_path / "通知.txt"
+    other.write_text("关于做好节日值班工作的通知\n各单位：请按时报送值班表。\n", encoding="utf-8")
+    assert main(["parse", str(other)]) == 1
+    assert capsys.readouterr().err.splitlines()[1].strip() == FAILURE_ZH["not_a_report"]
