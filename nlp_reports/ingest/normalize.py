@@ -773,19 +773,22 @@ def normalize_text(text: str) -> str:
     return _normalize(text)[0]
 
 
-def _normalize(text: str, simple: bool | None = None) -> tuple[str, bool]:
+def _normalize(text: str, simple: bool | frozenset[str] | None = None) -> tuple[str, bool]:
     """:func:`normalize_text`, and whether ``text`` was plain (see ``_PLAIN``) without a
     traditional-only character: then :func:`detect_traditional` is False on the result,
     whose characters are the text's own (the steps after the table only drop ASCII).
-    ``simple=True``: the caller has found that already (``_PLAIN_SIMPLIFIED``)."""
+    ``simple``: the caller has found that already (``_PLAIN_SIMPLIFIED``): True, or the
+    full-width forms (:func:`_wide_only`) of a text otherwise plain."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if simple is None:
         simple = _PLAIN_SIMPLIFIED.fullmatch(text) is not None  # one scan for both questions
         if not simple and (wide := _wide_only(text)) is not None:
-            for ch in wide:  # (what the table does to them, without its class's scan)
-                text = text.replace(ch, _TABLE_STR[ch])
-            simple = True
+            simple = frozenset(wide)
+    if simple is not True and simple:  # (a text plain but for these full-width forms)
+        for ch in simple:  # (what the table does to them, without its class's scan)
+            text = text.replace(ch, _TABLE_STR[ch])
+        simple = True
     if not simple and _PLAIN.fullmatch(text) is None:  # else NFC, nothing to map, no emoji
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
