@@ -26,6 +26,7 @@ from nlp_reports.ingest.normalize import (
     IMAGE_MARK,
     drop_blank_columns,
     is_value_cell,
+    merged_rows_value,
     unrepeat_values,
 )
 
@@ -153,6 +154,8 @@ def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
         budget = [_MAX_COPIED]
     rows: list[list[str]] = []
     above: dict[int, str] = {}
+    started: dict[int, int] = {}  # column → the row its vertical merge started in
+    merged: set[tuple[int, int]] = set()  # (row, column) of a figure merged over rows
     for tr in tbl.iterchildren(qn("w:tr")):
         col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
         col = col if col <= budget[0] else 0
@@ -168,10 +171,17 @@ def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
                 if vmerge is not None:
                     merge = vmerge.get(qn("w:val"), "continue")
             text = above.get(col, "") if merge == "continue" else _cell_text(tc)
+            if merge == "continue" and merged_rows_value(text) != text and col in started:
+                merged.update({(started[col], col), (len(rows), col)})
+            elif merge is not None:
+                started[col] = len(rows)
             col += place_cell(row, copies, col, span, text, merge == "continue", budget)
         unrepeat_values(row, copies)
         above = row
         rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
+    for r, c in merged:  # a figure over several rows is no row's (MERGED_ROWS_MARK)
+        if c < len(rows[r]):
+            rows[r][c] = merged_rows_value(rows[r][c])
     return rows
 
 

@@ -23,6 +23,7 @@ from nlp_reports.ingest.normalize import (
     PAGE_DATE_KEY,
     drop_blank_columns,
     is_value_cell,
+    merged_rows_value,
     unrepeat_values,
 )
 
@@ -501,6 +502,8 @@ def _table_rows(table, budget: list[int] | None = None) -> list[list[str]]:
                 rowspan = colspan = 1  # absurd spans: keep the cell only
             else:
                 budget[0] -= copied
+            if rowspan > 1:  # a figure over several rows is no row's (MERGED_ROWS_MARK)
+                text = merged_rows_value(text)
             for dr in range(rowspan):
                 target = grid[r + dr]
                 for dc in range(colspan):

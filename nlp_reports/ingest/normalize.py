@@ -602,6 +602,21 @@ _VALUE_CELL = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*[ ]?(?:件|
                          r"|[/／\\\-—–－]{1,2}|无")
 
 
+#: Written after a figure whose cell spans rows (HTML rowspan, Word's vertical merge): one
+#: "3" over 1.属于国家秘密 and 2.其他法律… says neither row's figure, and the table reader
+#: takes a cell so marked for no number (its table unreadable, the cell named). A 0, or a
+#: none-mark ("—", "/", 无), spanning rows is each row's: counts summing to 0 are all 0.
+MERGED_ROWS_MARK = "〔合并〕"
+
+
+def merged_rows_value(text: str) -> str:
+    """``text`` of a cell spanning rows: marked (:data:`MERGED_ROWS_MARK`) when it is a
+    figure other than 0, as is."""
+    if is_value_cell(text) and any(ch in "123456789１２３４５６７８９" for ch in text):
+        return text + MERGED_ROWS_MARK
+    return text
+
+
 def is_value_cell(text: str) -> bool:
     """Whether a table cell holds a value (a number, "—", "/", "无"), not a label."""
     return _VALUE_CELL.fullmatch(text) is not None
