@@ -84,6 +84,15 @@ def test_the_line_says_count_share_failures_rate_and_time_left():
     assert Progress(0, 30_000, 0, 0, 0.0).line().startswith("tagging 30,000 files")
 
 
+def test_a_fast_rate_is_written_as_a_number_not_in_e_notation():
+    """A folder of small files (10,000 stubs and notices) tags thousands a second: the line
+    said "4.41e+03 reports/s"."""
+    fast = Progress(done=8_000, total=10_000, failed=6_937, skipped=0, seconds=8_000 / 4_410.7)
+    assert "4,410 reports/s" in fast.line() and "每秒 4,410 份" in fast.line()
+    assert "e+" not in fast.line()
+    assert "16.3 reports/s" in Progress(50, 100, 0, 0, 50 / 16.34).line()
+
+
 @pytest.mark.parametrize("jobs,backend", [(1, "joblib"), (2, "joblib"), (1, "dask")])
 def test_tag_paths_hands_the_progress_to_a_callback(tmp_path, monkeypatch, jobs, backend):
     if backend == "dask":

@@ -18,6 +18,14 @@ from typing import Any
 log = logging.getLogger("nlp_reports")
 
 
+def _rate(rate: float) -> str:
+    """A rate with three significant figures, not in e-notation: ``4,410``, ``215``,
+    ``16.3``, ``0.515`` (``:.3g`` printed "4.41e+03 reports/s" on a folder of small files)."""
+    if rate >= 100:
+        return f"{round(rate, -len(str(int(rate))) + 3):,.0f}"
+    return f"{rate:.3g}"
+
+
 @dataclass(frozen=True)
 class Progress:
     """Where a :func:`tag_paths` run stands (进度), as given to its ``progress`` callback.
@@ -58,8 +66,9 @@ class Progress:
         zh = (f"已完成 {self.done:,} / {self.total:,} 个文件（{pct}%{stored_zh}），"
               f"失败 {self.failed:,} 个")
         if self.rate > 0:
-            en += f", {self.rate:.3g} reports/s"
-            zh += f"，每秒 {self.rate:.3g} 份"
+            rate = _rate(self.rate)
+            en += f", {rate} reports/s"
+            zh += f"，每秒 {rate} 份"
         left = self.seconds_left
         if left is not None:
             minutes = left / 60
