@@ -612,6 +612,9 @@ _NUMBERING = re.compile(
     rf"^(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+(?:\.\d+)*[、.．)）]?(?!\d)|[①-⑳⑴-⒇])"
 )
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+#: A footnote mark after a row's label ("行政许可①", "行政处罚*", "规章[1]"): the label's
+#: reference to a note below the table, not a word of it.
+_NOTE_MARK = re.compile(r"(?:[①-⑩*＊※]|\[\d\]|［\d］)+$")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 _COLONS = re.compile(r"[:：]+")
 
@@ -656,7 +659,11 @@ class _Spec:
             if self.pattern.fullmatch(norm) is not None:
                 return True
             # "行政规范性文件(含…)", "规章(件)": a trailing note in brackets
-            return norm[-1:] in ")）" and self.pattern.fullmatch(_NOTE.sub("", norm)) is not None
+            if norm[-1:] in ")）":
+                return self.pattern.fullmatch(_NOTE.sub("", norm)) is not None
+            # "行政许可①": a footnote mark
+            return (norm[-1:] in "①②③④⑤⑥⑦⑧⑨⑩*＊※]］"
+                    and self.pattern.fullmatch(_NOTE_MARK.sub("", norm)) is not None)
         return self.pattern.search(norm) is not None
 
 
