@@ -67,6 +67,25 @@ def own_models(store: Any) -> list[dict[str, Any]]:
             and not is_shipped(r["model_id"], r.get("path"))]
 
 
+def _no_tables(path: str | os.PathLike[str]) -> bool:
+    """Whether the file ``path`` is an SQLite database with no table at all (or empty): a
+    store whose creation was interrupted (Ctrl-C, SIGTERM) before its schema was committed.
+
+    Why: the interrupted run said "run the same command again to resume", and the rerun was
+    refused here, "not an nlp_reports store (it has no meta table)"; the run's own open
+    creates the schema in such a file. False when it cannot be read: the opening says why."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+
+
 def refuse_shipped_over_own(db: Any) -> None:
     """Raise :class:`~nlp_reports.errors.StoreModelError` when the store ``db`` (a path or
     an open :class:`~nlp_reports.corpus.store.Store`) holds reports tagged with a model of
@@ -82,7 +101,7 @@ def refuse_shipped_over_own(db: Any) -> None:
     from nlp_reports.errors import NlpReportsError, StoreModelError
 
     given_path = isinstance(db, (str, os.PathLike))
-    if given_path and not os.path.isfile(db):
+    if given_path and (not os.path.isfile(db) or _no_tables(db)):
         return  # a new store (or not one: open_store says so, as before)
     try:
         if given_path:
