@@ -90,3 +90,17 @@ def test_a_figure_merged_over_two_rows_of_a_word_table_is_no_rows(tmp_path):
     assert t.status == "unreadable"
     assert t.get("3.3.1", "natural_person") is None and t.get("3.3.2", "natural_person") is None
     assert "is one cell merged over several rows" in t.problem
+
+
+def test_a_figure_merged_over_two_rows_of_a_doc_table_is_no_rows():
+    from nlp_reports.ingest.doc import _grid_rows
+    from nlp_reports.ingest.normalize import MERGED_ROWS_MARK
+
+    restart, continuing = 0x20 | 0x40, 0x20  # fVertMerge with fVertRestart, without
+    table = [(["1.属于国家秘密", "3", "0"], [(0, 100, 0), (100, 200, restart), (200, 300, 0)]),
+             (["2.其他法律行政法规禁止公开", "", "0"],
+              [(0, 100, 0), (100, 200, continuing), (200, 300, 0)]),
+             (["3.危及“三安全一稳定”", "0", "0"], [(0, 100, 0), (100, 200, restart), (200, 300, 0)]),
+             (["4.保护第三方合法权益", "", "0"], [(0, 100, 0), (100, 200, continuing), (200, 300, 0)])]
+    rows = _grid_rows(table, [10**6])
+    assert [r[1] for r in rows] == ["3" + MERGED_ROWS_MARK] * 2 + ["0", "0"]

@@ -46,7 +46,7 @@ from nlp_reports.ingest.docx import (
     place_cell,
     table_lines,
 )
-from nlp_reports.ingest.normalize import IMAGE_MARK, unrepeat_values
+from nlp_reports.ingest.normalize import IMAGE_MARK, merged_rows_value, unrepeat_values
 
 log = logging.getLogger("nlp_reports")
 
@@ -487,6 +487,8 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]],
     grid = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] > _SAME_EDGE]
     rows: list[list[str]] = []
     above: dict[int, str] = {}
+    started: dict[int, int] = {}  # column → the row its vertical merge started in
+    merged: set[tuple[int, int]] = set()  # (row, column) of a figure merged over rows
     for texts, cells in table:
         if len(cells) != len(texts) or len(grid) > 4 * _MAX_SPAN:
             rows.append(texts)  # no usable cell edges: the cells as they come
@@ -503,11 +505,18 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]],
             continuing = bool(flags & 0x20) and not flags & 0x40  # fVertMerge, not restart
             if continuing:
                 text = above.get(col, "")
+                if merged_rows_value(text) != text and col in started:
+                    merged.update({(started[col], col), (len(rows), col)})
+            elif flags & 0x20:
+                started[col] = len(rows)
             place_cell(row, copies, col, span, text, continuing, budget)
             last_col = col
         unrepeat_values(row, copies)
         above = row
         rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
+    for r, c in merged:  # a figure over several rows is no row's (MERGED_ROWS_MARK)
+        if c < len(rows[r]):
+            rows[r][c] = merged_rows_value(rows[r][c])
     return rows
 
 
