@@ -115,6 +115,10 @@ _COMMA = re.compile(r"[，,]")
 #: An aligned table row ("一、本年新收…  5  0  3"), not a heading; a year in a title is no
 #: row ("五、2022年度存在的主要问题及改进情况", "六、2014年工作打算").
 _TABLE_ROW = re.compile(r"(?<!\d)\d[\d\s.]{0,20}\d(?![\d.])(?![ \t\u3000]{0,2}年)|\t")
+#: A year in brackets after a title ("…改进措施（2016）", "(2023)"): the report's year, not a
+#: table row's figure (:data:`_TABLE_ROW`); read so, the heading and its section's statements
+#: were lost.
+_BRACKETED_YEAR = re.compile(r"[(（][ \t\u3000]{0,2}(?:19|20)\d\d[ \t\u3000]{0,2}[)）]")
 
 #: Lines of site chrome that end the report when they follow the last section.
 _TAIL_CHROME = re.compile(
@@ -283,7 +287,7 @@ def _match_heading_at(text: str, start: int, end: int,
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
         t1 -= 1
     title = text[t0:t1]
-    if not title or _TABLE_ROW.search(title):  # an aligned table row, not a heading
+    if not title or _TABLE_ROW.search(_BRACKETED_YEAR.sub("", title)):  # a table row
         return None
     return numeral, t0, t1, body
 
