@@ -75,7 +75,11 @@ def test_older_title_with_its_first_sentence_keeps_the_sentence(agency, short, s
     ("六、存在的主要问题及今后的工作打算。", "存在的主要问题及今后的工作打算"),
     ("六、政府信息公开工作存在的主要问题及改进措施（2016年度）", "政府信息公开工作存在的主要问题及改进措施(2016年度)"),
     ("六、存在的问题是人手少。", "存在的问题是人手少"),
-], ids=["goes-on-ji", "goes-on-stop", "bracketed-year", "subject-copula"])
+    ("六、存在的主要问题及改进措施等。", "存在的主要问题及改进措施等"),
+    ("六、存在的主要问题及改进建议。", "存在的主要问题及改进建议"),
+    ("六、存在的问题和改进措施方面。", "存在的问题和改进措施方面"),
+], ids=["goes-on-ji", "goes-on-stop", "bracketed-year", "subject-copula", "tail-deng",
+        "tail-jian-yi", "tail-fang-mian"])
 def test_older_title_that_goes_on_stays_as_written(six, title):
     report = _load("北山县水利局", "我局", six + "\n全年无重大问题。")
     five = next(s for s in report.sections if s.number == 5)

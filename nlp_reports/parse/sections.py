@@ -109,6 +109,9 @@ _TITLE_GOES_ON = r"(?:是|为|及|和|与|以及|暨|并|、|的|之|情况|工�
 _LEAD_IN = re.compile(
     rf"[ \t\u3000]*(?!{_TITLE_GOES_ON})[^。；;：:]{{0,16}}?(?:是|主要(?:为|有|表现)|如下|表现[在为]|体现在)")
 _SENTENCE_AFTER_TITLE = re.compile(rf"[ \t\u3000]*(?!{_TITLE_GOES_ON})[^ \t\u3000]")
+#: A run-on shorter than this before its stop ("…改进措施等。", "…方面。", "…建议。") is the
+#: title's own tail, not a sentence: split off it would leave a fragment as the section's text.
+_MIN_RUN_ON_SENTENCE = 4
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
@@ -282,6 +285,7 @@ def _match_heading_at(text: str, start: int, end: int,
                 or (known.group() in NATIONAL_TITLES and _SENTENCE_OPENER.match(text, known.end(), t1))
                 or _LEAD_IN.match(text, known.end(), t1)
                 or (stop is not None and stop.group() in "。；;"
+                    and t1 - known.end() >= _MIN_RUN_ON_SENTENCE
                     and _SENTENCE_AFTER_TITLE.match(text, known.end(), t1))):
             t1 = body = known.end()
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
