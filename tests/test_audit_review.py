@@ -104,7 +104,7 @@ def test_f1_a_section_5_without_a_concrete_problem_is_a_defect(review):
         r = rows[name]
         assert r["no_concrete_problem"] is True and r["defects"] == 1, name
         assert r["section5_empty"] is False
-        assert "未指出具体问题" in r["findings_zh"]
+        assert "未识别出具体问题的主题" in r["findings_zh"]
     assert rows["城区/clean.txt"]["no_concrete_problem"] is False
     assert rows["城区/clean.txt"]["defects"] == 0
     order = list(audit(review).sorted()["path"])  # no longer ranked below clean reports

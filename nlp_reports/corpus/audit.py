@@ -82,7 +82,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "findings_zh": "审查意见", "signals_zh": "提示意见",
     "identity_failures": "勾稽关系不符", "t1_contradictions": "正文与表格不符",
     "missing_sections": "缺少部分", "section5_empty": "第五部分为空",
-    "no_concrete_problem": "第五部分未指出具体问题", "no_measures": "第五部分无改进措施",
+    "no_concrete_problem": "第五部分未识别出具体问题", "no_measures": "第五部分无改进措施",
     "section5_copied": "问题与改进照搬上年",
     "t2_fees_without_6": "收费而第六部分为无",
     "blank_cells": "未填报单元格", "cross_year_failures": "跨年度结转不符",
@@ -1265,8 +1265,15 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
     # a report before 2019 had no fixed 第五部分: name the part by its own heading
     title5 = (sections[sections["number"] == 5].groupby("report_id")["title"].first()
               if "title" in sections else pd.Series(dtype=object))
+    # the finding is the model's reading: a problem it gave no theme ("对所属高校…指导不够，
+    # 部分高校年度报告提交滞后": timeliness 0.26) may be concrete, so such problems are quoted
+    # for the reviewer; no cut on the top theme score tells them from vague ones (docs/audit.md)
+    untagged = st[(st["kind"] == "problem") & (st["theme_mask"] == 0)
+                  & st["report_id"].isin(reps.index[vague])]
+    quoted = untagged.groupby("report_id")["text"].agg(list)
     cols.add("no_concrete_problem", vague, vague.astype(int), pd.Series(
-        [[_old_part(_ANNEX_ZH if ax else _VAGUE_ZH, title5.get(rid), old)] if v else []
+        [[_old_part(_ANNEX_ZH if ax else _vague_zh(quoted.get(rid, ())), title5.get(rid), old)]
+         if v else []
          for rid, v, ax, old in zip(reps.index, vague, annex, old_rules, strict=True)],
         index=reps.index, dtype=object))
 
@@ -1287,8 +1294,21 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
 
 #: A section 五 that sends the reader to an annex (详见附件《问题整改清单》).
 _ANNEX = re.compile(r"(?:详|具体)?见附件|附件[《“]")
-_VAGUE_ZH = ("第五部分“存在的主要问题及改进情况”未指出具体问题（只有“取得了一定成绩，但还存在一些"
-             "不足”之类的套话，或只有改进措施）")
+_VAGUE_ZH = ("第五部分“存在的主要问题及改进情况”中未识别出具体问题的主题（模型只读到“取得了一定成绩，"
+             "但还存在一些不足”之类的套话，或只读到改进措施）")
+
+
+def _vague_zh(problems: Sequence[str]) -> str:
+    """The no_concrete_problem sentence: what the model read (未识别出具体问题的主题), and the
+    problems it read with no theme — quoted (the first two, 40 characters each) for the
+    reviewer to judge, since a concrete problem outside the model's reach reads the same."""
+    if not problems:
+        return _VAGUE_ZH
+    said = "；".join(f"“{t[:40]}{'…' if len(t) > 40 else ''}”" for t in problems[:2])
+    more = f"等{len(problems)}条" if len(problems) > 2 else ""
+    return ("第五部分“存在的主要问题及改进情况”中未识别出具体问题的主题：模型读到的问题"
+            f"{said}{more}未归入13个主题中的任何一个（可能是套话，也可能是模型未能识别的具体问题），"
+            "请人工核对；确为具体问题的，不计此项")
 _ANNEX_ZH = ("第五部分“存在的主要问题及改进情况”仅称详见附件，未在报告中写明存在的问题和改进情况"
              "（年度报告应在正文中报告）")
 

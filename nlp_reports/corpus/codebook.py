@@ -688,9 +688,10 @@ CODEBOOK: tuple[Column, ...] = (
       for name, label, en, zh in (
           ("section5_empty", "1 if section 五 is empty or says only 无 (defect)",
            "1 when section 五 is present but empty", "第五部分为空"),
-          ("no_concrete_problem", "1 if section 五 names no problem on a theme (defect)",
-           "1 when section 五 names no problem on one of the 13 themes",
-           "第五部分未指出具体问题"),
+          ("no_concrete_problem",
+           "1 if the model found in section 五 no problem on a theme (defect)",
+           "1 when the model found in section 五 no problem on one of the 13 themes",
+           "第五部分未识别出具体问题"),
           ("no_measures", "1 if section 五 states problems and no measure (defect)",
            "1 when section 五 states problems and no measure", "第五部分无改进措施"),
           ("section5_copied",
