@@ -310,7 +310,10 @@ def tag_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     ``timeout``: seconds one file may take to parse (None or 0: no limit); a file over it
     is recorded as failed with reason ``timeout`` and the batch goes on (POSIX: in worker
     processes and on the main thread; on Dask by a watchdog thread, the worker still
-    running the parse then restarted; not in another thread of the caller's).
+    running the parse then restarted; not in another thread of the caller's). The limit
+    is an alarm, which a parse stuck inside C code does not see: a forked worker (Linux,
+    ``jobs`` > 1) on one file past ``watchdog.limit(timeout)`` is killed and replaced, the
+    file failed with reason ``timeout``; with one process only the alarm applies.
     ``split``: a compilation (汇编: one file holding several reports) is stored report by
     report, keyed by its path and ``part`` 1 … N, all its parts in one transaction
     (``BatchResult.split_files`` / ``split_reports``); False refuses it as ``not_a_report``

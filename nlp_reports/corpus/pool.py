@@ -6,7 +6,9 @@ die with the batch's process and leave Ctrl-C to it; a worker that dies (a crash
 killer) breaks its pool: the chunk waited for is then run one file at a time
 (:func:`_isolate_forked`) and the chunks in flight go on in a new pool. A pool done with is
 joined after the run's last write (:func:`_join_ended`); an interrupted one is ended at once
-(:func:`_end_pool`).
+(:func:`_end_pool`). A forked worker on one file past ``timeout`` plus a margin — stuck in C
+code, where its alarm cannot fire — is killed (:func:`_stop_overdue`, the ``watchdog``
+module): the file fails with reason ``timeout`` and the chunks in flight go on in a new pool.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from nlp_reports.corpus import worker
+from nlp_reports.corpus.watchdog import Board, Overdue
 from nlp_reports.corpus.worker import TaggerSpec, _warm, process_chunk
 
 if TYPE_CHECKING:
@@ -114,14 +118,17 @@ def _submit(pool: Any, *args: Any) -> Any:
 _DEAD_WORKER_GRACE = 3.0
 
 
-def _result(future: Any, pool: Any) -> Any:
+def _result(future: Any, pool: Any, watch: Overdue | None = None) -> Any:
     """``future.result()``, also when a worker of ``pool`` was killed (kill -9, the OOM
     killer) while sending a result: the executor's thread then waits for the rest of the
     message for ever, never marks the pool broken, and the run hung (so would the
     interpreter's exit, which joins that thread). A worker dead for
     :data:`_DEAD_WORKER_GRACE` seconds while the result is awaited means such a pool: bytes
     that cannot be unpickled complete the message, and the executor breaks the pool as for
-    any dead worker (BrokenProcessPool here)."""
+    any dead worker (BrokenProcessPool here).
+
+    ``watch``: a worker on one file for longer than its limit is killed meanwhile
+    (:func:`_stop_overdue`), which breaks the pool too."""
     from concurrent.futures import TimeoutError as FutureTimeout
 
     dead_since = None
@@ -130,6 +137,8 @@ def _result(future: Any, pool: Any) -> Any:
             return future.result(timeout=0.5)
         except FutureTimeout:
             pass
+        if watch is not None:
+            _stop_overdue(pool, watch)
         procs = list((getattr(pool, "_processes", None) or {}).values())
         if not any(proc.exitcode is not None for proc in procs):
             dead_since = None
@@ -137,6 +146,27 @@ def _result(future: Any, pool: Any) -> Any:
             dead_since = time.monotonic()
         elif time.monotonic() - dead_since > _DEAD_WORKER_GRACE:
             _complete_cut_message(pool, future.done)
+
+
+def _stop_overdue(pool: Any, watch: Overdue) -> None:
+    """Kill each worker of ``pool`` that has been on one file for longer than ``watch``'s
+    limit (its alarm did not fire: a parse stuck in C code), the file noted in ``watch`` as
+    timed out. Only a live worker of this pool is signalled (a pid the board names)."""
+    board = getattr(pool, "_nlp_board", None)
+    if board is None:
+        return
+    procs = getattr(pool, "_processes", None) or {}
+    for pid, key in board.overdue(watch.seconds):
+        proc = procs.get(pid)
+        if proc is None or proc.exitcode is not None:
+            continue
+        log.warning("a worker has been parsing one file for over %g s (--timeout %g s did "
+                    "not stop it): killing it; the file is recorded as failed (timeout)",
+                    watch.seconds, watch.timeout)
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            proc.kill()
+        watch.killed[key] = watch.message()
+        watch.broke.add(id(pool))
 
 
 def _complete_cut_message(pool: Any, done: Callable[[], bool], *, warn: bool = True,
@@ -197,8 +227,10 @@ def _pool(jobs: int, ctx: Any, scratch: tuple[int, int, int] | None = None) -> A
     they close (:func:`_file_id`)."""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                               initializer=_pool_worker, initargs=(os.getpid(), scratch))
+    board = Board(jobs, ctx.Lock())  # (the watchdog's: :func:`_stop_overdue`)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_pool_worker,
+                               initargs=(os.getpid(), scratch, board))
+    pool._nlp_board = board
     _widen_result_pipe(pool)
     return pool
 
@@ -231,7 +263,8 @@ def _widen_result_pipe(pool: Any) -> None:
         log.debug("the result pipe keeps its size", exc_info=True)
 
 
-def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None) -> None:
+def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None,
+                 board: Board | None = None) -> None:
     """Initializer of a forked worker: it dies with ``parent`` and ignores SIGINT. A Ctrl-C
     in a terminal reaches the whole process group: the parent stops the run and ends its
     workers (:func:`_end_pool`), each of which would otherwise print a traceback.
@@ -239,12 +272,16 @@ def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None) -> No
     ``scratch`` (``(fd, device, inode)``): the head start's file, open in the parent when
     the first workers are forked (:func:`_launched_pool`); a worker holding it kept it, up
     to :data:`HEAD_START_FILES` parsed reports in memory, until the run ended. Closed only
-    if that descriptor is still that file."""
+    if that descriptor is still that file. ``board``: the pool's watchdog board; the
+    worker takes a slot on it."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command line's ends the batch only)
     if scratch is not None and _file_id(scratch[0]) == scratch:
         os.close(scratch[0])
+    if board is not None:  # which file it parses, for the watchdog (:func:`_stop_overdue`)
+        board.take()
+        worker._BOARD = board
 
 
 def _file_id(fd: int) -> tuple[int, int, int] | None:
@@ -445,12 +482,17 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                       ending: list[Any] | None = None) -> Iterator[list[tuple[Any, ...]]]:
     """The loop of :func:`_run_forked`: a pool (``first_pool`` when given, its workers
     already forked), then a new one each time a worker dies; each pool done with goes to
-    ``ending`` (:func:`_shut`)."""
+    ``ending`` (:func:`_shut`).
+
+    With a ``timeout``, a worker on one file past the watchdog's limit is killed
+    (:func:`_stop_overdue`): the file is failed (``timeout``), the chunks in flight — the
+    one waited for too — go on in a new pool without it, none isolated."""
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork")
+    watch = Overdue(timeout) if timeout and timeout > 0 else None
     source = iter(chunks)
     waiting: list[list[Any]] = []  # in flight when a pool broke: resubmitted first
     # The files the head start parsed are a prefix of the walk: the leading items of the
@@ -478,6 +520,7 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
         pool, first_pool = first_pool or _pool(jobs, ctx), None
         pending: deque[tuple[list[Any], Any]] = deque()
         broken: list[Any] | None = None
+        killed = False  # the watchdog broke the pool: its chunks go on in a new one
         in_pool = 0
         finished = False
         try:
@@ -517,12 +560,16 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                     # written as they come, not all after the last one)
                     yield []
                 try:
-                    result = _result(future, pool)
+                    result = _result(future, pool, watch)
                 except BrokenProcessPool as exc:
+                    waiting = [c for c, _ in pending]
+                    if watch is not None and id(pool) in watch.broke:
+                        killed = True
+                        waiting.insert(0, chunk)
+                        break
                     log.warning("a worker died while tagging; isolating the files of one "
                                 "chunk: %s", exc)
                     broken = chunk
-                    waiting = [c for c, _ in pending]
                     break
                 yield result
             finished = True
@@ -531,18 +578,51 @@ def _run_forked_pools(chunks: Iterable[list[Any]], spec: TaggerSpec, loader: Any
                 _end_pool(pool)
             else:
                 _shut(pool, ending)
+        if watch is not None and watch.killed:  # their files are not run again
+            watch.broke.clear()
+            timed_out, waiting = _without_timed_out(waiting, watch)
+            if broken is not None:
+                rows, kept = _without_timed_out([broken], watch)
+                timed_out += rows
+                broken = kept[0] if kept else None
+                killed = killed or broken is None
+            if timed_out:
+                yield timed_out
         if broken is None:
+            if killed:
+                continue
             return
-        yield _isolate_forked(broken, spec, loader, words, ctx, timeout, ending)
+        yield _isolate_forked(broken, spec, loader, words, ctx, timeout, ending, watch)
+
+
+def _without_timed_out(chunks: list[list[Any]],
+                       watch: Overdue) -> tuple[list[tuple[Any, ...]], list[list[Any]]]:
+    """The failed rows of the files of ``chunks`` whose worker the watchdog killed, and the
+    chunks without them (an emptied chunk dropped)."""
+    rows: list[tuple[Any, ...]] = []
+    kept: list[list[Any]] = []
+    for chunk in chunks:
+        rest = []
+        for item in chunk:
+            row = watch.timed_out(tuple(item))
+            if row is None:
+                rest.append(item)
+            else:
+                rows.append(row)
+        if rest:
+            kept.append(rest)
+    return rows, kept
 
 
 def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool,
                     ctx: Any, timeout: float | None,
-                    ending: list[Any] | None = None) -> list[tuple[Any, ...]]:
+                    ending: list[Any] | None = None,
+                    watch: Overdue | None = None) -> list[tuple[Any, ...]]:
     """Run each file of ``chunk`` alone in a forked worker; a file that kills it is failed
     (its broken pool goes to ``ending``: :func:`_shut`). Each other pool is joined before
     the next file, within :func:`_join_ended`'s limit: a worker stuck at its end (an exit
-    handler that never returns) held the run there for ever, once per file."""
+    handler that never returns) held the run there for ever, once per file. ``watch``: a
+    file its worker is killed for (:func:`_stop_overdue`) fails with reason ``timeout``."""
     from concurrent.futures.process import BrokenProcessPool
 
     out: list[tuple[Any, ...]] = []
@@ -551,11 +631,12 @@ def _isolate_forked(chunk: list[Any], spec: TaggerSpec, loader: Any, words: bool
         broken = False
         try:
             out.extend(_result(_submit(pool, process_chunk, [(path, sha, size)], spec, loader,
-                                       words, timeout), pool))
+                                       words, timeout), pool, watch))
         except BrokenProcessPool as exc:
             broken = True
-            out.append(("failed", path, sha, size, "worker_error",
-                        f"the worker processing this file died ({exc})"))
+            row = watch.timed_out((path, sha, size)) if watch is not None else None
+            out.append(row or ("failed", path, sha, size, "worker_error",
+                               f"the worker processing this file died ({exc})"))
         except BaseException:  # interrupted: do not wait for the file
             _end_pool(pool)
             raise

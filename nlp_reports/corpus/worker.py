@@ -43,6 +43,9 @@ log = logging.getLogger("nlp_reports")
 #: Per-process caches: the tagger and tokenizer are loaded once per worker process.
 _TAGGERS: dict[tuple[Any, ...], Any] = {}
 _TOKENIZERS: dict[Any, Any] = {}
+#: A forked pool worker's slot on its pool's watchdog board (``pool._pool_worker``): the
+#: batch's process sees there which file it parses and since when (``watchdog``).
+_BOARD: Any = None
 #: What the model folder's files were when the tagger of a ``_TAGGERS`` key was loaded
 #: (:func:`_model_stamp`): a run checks it before it takes the cached tagger.
 _STAMPS: dict[tuple[Any, ...], Any] = {}
@@ -435,8 +438,18 @@ def process_chunk(items: Sequence[tuple[str, str, int]], spec: TaggerSpec,
     parse takes more than ``timeout`` seconds fails with reason ``timeout``.
     """
     load = _loader_of(loader)
-    return _tag_parsed([_parse_item(path, sha, size, load, timeout) for path, sha, size in items],
-                       spec, words)
+    board = _BOARD
+    if board is None or not timeout or timeout <= 0:
+        return _tag_parsed([_parse_item(path, sha, size, load, timeout)
+                            for path, sha, size in items], spec, words)
+    parsed = []
+    for path, sha, size in items:  # a forked worker: the batch's process watches each parse
+        board.begin(path)
+        try:
+            parsed.append(_parse_item(path, sha, size, load, timeout))
+        finally:
+            board.end()
+    return _tag_parsed(parsed, spec, words)
 
 
 def _parse_item(path: str, sha: str, size: int, load: Callable[[str], Any],
