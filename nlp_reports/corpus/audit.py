@@ -1382,8 +1382,9 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
     if "kind" in copied.columns:
         copied = copied[copied["kind"].isin(("problem", "measure"))]
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
-    n_own = st[st["kind"].isin(("problem", "measure"))].groupby("report_id").size().reindex(
-        reps.index, fill_value=0)
+    own = st["kind"].isin(("problem", "measure")).to_numpy() & ~copying.announcements(
+        st["text"].tolist())  # "下一步，我们将：" tagged measure is no measure of its own
+    n_own = st[own].groupby("report_id").size().reindex(reps.index, fill_value=0)
     year = pd.to_numeric(reps["year"], errors="coerce")
     cols.add("copied_from_last_year", n_copied, n_copied, pd.Series(
         [[_copied_zh(k, n, y)] if k else []
@@ -1793,7 +1794,8 @@ def _found_in_top_agency(st: Any, index: Any, members: Any, reps: Any, shared: A
     pairs = tops.merge(m[["report_id", "cluster"]], on="report_id").merge(
         m.rename(columns={"report_id": "other_report_id"}), on=["cluster", "agency"])
     pairs = pairs[["report_id", "other_report_id"]].drop_duplicates()
-    found = copying.found_inside(st, index, pairs, skip=in_cluster)
+    found = copying.found_inside(st, index, pairs, skip=in_cluster | copying.announcements(
+        st["text"].tolist()))
     if found.empty:
         return empty
     return found.assign(agency=reps["agency"].reindex(found["other_report_id"]).to_numpy())[

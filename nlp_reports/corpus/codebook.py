@@ -561,7 +561,8 @@ CODEBOOK: tuple[Column, ...] = (
        "how the member differs from the central report", "与中心报告的差异类型",
        "the central report"),
     _c("n_statements", ["template_families", "copying"], "integer", "Statements of section 五",
-       "statements of the report's section 五 (all kinds)", "第五部分表述数"),
+       "statements of the report's section 五 (all kinds; an announcement such as "
+       "主要存在以下问题： left out)", "第五部分表述数"),
     _c("share_member", ["template_families"], "number", "Share shared with the central report",
        "share of the report's statements shared with the central report", "与中心报告共有的表述比例",
        unit="share 0–1"),

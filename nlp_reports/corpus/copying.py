@@ -19,6 +19,7 @@ agency a report already shares most with).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -44,6 +45,58 @@ def normalize(text: str) -> str:
     t = _MARKER.sub("", text or "")
     t = _DROP.sub("", t)
     return _DIGITS.sub("0", t)
+
+
+#: The words an announcement (引导语, :func:`announcements`) is made of: what it announces
+#: (问题, 不足, 措施, 工作 …), that a list follows (以下, 如下, 几个方面, 针对上述问题 …), who, when
+#: and in which work (我们, 我局, 本关, 公司, 下一步, 2025年, 政府信息公开工作 …) and a verb of being
+#: or intent (存在, 有, 是, 将, 拟, 打算, 加以改进 …). Nothing about how the work went: a sentence
+#: that says it — "在总结成绩的同时，我们也清醒地认识到工作中还存在一些问题和短板："
+#: (总结成绩, 清醒地认识到), "…取得了一定成效，但仍存在一些不足：", "下一步，我局将坚持问题导向：" —
+#: stays a statement: boilerplate, which the copying checks are there to find.
+_ANNOUNCING_WORDS = (
+    "下一步", "下一阶段", "下阶段", "下步", "今后", "明年", "来年", "新的一年", "0年度", "0年",
+    "本年度", "今年", "我们", "公司", "学校", "学院", "医院", "分局", "总队", "支队", "街道办事处",
+    "街道", "政府信息公开工作", "政务公开工作", "信息公开工作", "政府信息公开", "政务公开",
+    "信息公开", "同时", "但是", "但", "当然", "也", "还", "仍然", "仍", "主要是", "主要", "重点",
+    "着力", "着重", "具体", "存在", "表现在", "体现在", "表现为", "包括", "有", "是", "为", "如下",
+    "以下", "下列", "下述", "上述", "以上", "针对", "对此", "这些", "这样", "若干", "一些", "几",
+    "方面", "将", "拟", "计划", "准备", "打算", "要", "做好", "抓好", "做", "改", "从", "采取",
+    "加以", "着手", "改进措施", "整改措施", "改进", "整改", "措施", "举措", "对策", "思路", "安排",
+    "工作", "问题", "不足", "之处", "困难", "短板", "弱项", "薄弱环节", "差距", "的", "了", "着",
+    "等", "和", "及", "与", "以及", "中", "在", "如",
+)
+_ANNOUNCING = re.compile(
+    "(?:[我本](?:单位|部门|中心|公司|医院|学校|街道|机关|集团|[局委办厅院镇乡区县市省署处司部站所校队关])"
+    "|[一二两三四五六七八九十几0]+(?:个|点|项|条)?|"
+    + "|".join(sorted(_ANNOUNCING_WORDS, key=len, reverse=True)) + ")+")
+
+
+def announcements(texts: Sequence[str]) -> np.ndarray:
+    """Which statements only announce what follows (引导语): "主要存在以下问题：", "下一步，我们
+    将：", "具体改进措施如下：", "2025年，我局将重点做好以下几方面工作：".
+
+    An announcement ends in a colon and, normalised (:func:`normalize`), is made only of
+    :data:`_ANNOUNCING_WORDS` (and numerals, 我局, 本县 …): no word of its own. The parser keeps
+    it as a statement (a lead-in sentence is one: ``parse/statements.py``), but it carries
+    no content to copy: written by every agency, it joined cross-agency near-duplicate
+    clusters and the year-over-year copies as if it were a shared statement. The copying
+    checks leave it out (:func:`boilerplate`, :func:`year_over_year`,
+    :func:`template_families`). Only texts ending in a colon are looked at (a few per
+    report), so 130,000 statements cost little.
+    """
+    out = np.zeros(len(texts), dtype=bool)
+    for i, t in enumerate(texts):  # (statements are stored stripped)
+        if t and t[-1] in "：:":
+            out[i] = _announces(t)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _announces(text: str) -> bool:
+    """:func:`announcements` of one text ending in a colon (remembered: the summary asks
+    three times, and a stock lead-in is written by thousands)."""
+    return _ANNOUNCING.fullmatch(normalize(text)) is not None
 
 
 def normalize_all(texts: Sequence[str]) -> list[str]:
@@ -307,7 +360,7 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
     ``statements`` is a DataFrame with report_id, idx, text, kind, agency (row i ↔
     ``index.uid[i]``). Returns ``(clusters, members)``: one row per cluster (cluster,
     n_statements, n_reports, n_agencies, agencies, kind, text) and one row per member
-    statement (report_id, idx, cluster).
+    statement (report_id, idx, cluster). Announcements (:func:`announcements`) join none.
     """
     import pandas as pd
 
@@ -321,6 +374,8 @@ def boilerplate(statements: Any, index: NearDuplicateIndex, *,
     # unknown agencies (None) are not counted as different; one agency's 行署 and 行政公署
     # years are one agency
     st["agency_key"] = agency_keys(st["agency"])
+    # an announcement ("主要存在以下问题：") is shared by every agency and says nothing
+    st = st[~announcements(st["text"].tolist())]
     per = st.groupby("cluster").agg(n_agencies=("agency_key", "nunique"),
                                     n_statements=("idx", "size"),
                                     n_reports=("report_id", "nunique"))
@@ -579,6 +634,7 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     report counts its copied problems and measures (``n_copied_problems``,
     ``n_copied_measures``): a lead-in such as "在总结成绩的同时，也清醒地认识到…" is copied by
     most agencies every year and says nothing about whether the problems are last year's.
+    Announcements (:func:`announcements`: "下一步，我们将：") are left out of both counts.
     """
     import pandas as pd
 
@@ -593,6 +649,8 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
                     ].reset_index(drop=True)
     st["uid"] = index.uid
     st["chars"] = st["text"].map(len).astype(int) if len(st) else 0
+    # an announcement is neither copied nor counted among the statements it is a share of
+    st = st[~announcements(st["text"].tolist())]
     st = st.merge(rep.rename(columns={"id": "report_id"}), on="report_id", how="inner")
     # Candidate keys per statement: its exact normalised text, and the first YOY_BANDS
     # MinHash bands (copies are near-verbatim, so fewer bands keep recall and halve the
@@ -855,12 +913,14 @@ def template_families(statements: Any, index: NearDuplicateIndex, members: Any) 
     st["cluster"] = st["cluster"].fillna(-1).astype(np.int64)
     st["agency_key"] = agency_keys(st["agency"])
     st["year"] = pd.to_numeric(st["year"], errors="coerce")  # "(unknown)" of a group key
-    known = st["agency_key"].notna() & st["year"].notna()
+    # announcements are in no cluster (boilerplate): neither shared nor counted
+    st["announces"] = announcements(st["text"].tolist())
+    known = st["agency_key"].notna() & st["year"].notna() & ~st["announces"]
     if not known.any() or not (st["cluster"] >= 0).any():
         return empty
     sk = st[known].copy()
     sk["year"] = sk["year"].astype(int)
-    n_of = st.groupby("report_id")["idx"].size()
+    n_of = st[~st["announces"]].groupby("report_id")["idx"].size()
     # a report with fewer than FAMILY_CANDIDATE_SHARE of its statements clustered links no one
     clustered = sk[sk["cluster"] >= 0].groupby("report_id")["idx"].size()
     able = clustered.index[clustered >= np.ceil(
@@ -945,7 +1005,8 @@ def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int
                        strict=True):
         by_cluster[(a, b)].add(r)
     rid = st["report_id"].to_numpy()
-    involved = np.flatnonzero(np.isin(rid, [r for p in directed for r in p]))
+    announces = st["announces"].to_numpy()
+    involved = np.flatnonzero(np.isin(rid, [r for p in directed for r in p]) & ~announces)
     masked: dict[int, str] = {}
     names = {r: _own_names(a) for r, a in
              st.iloc[involved].drop_duplicates("report_id")[["report_id", "agency"]]
@@ -974,7 +1035,7 @@ def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int
                        index=pd.MultiIndex.from_arrays([st["report_id"], st["idx"]]))
     for pairs in rounds:  # each on its reports' statements only, masked
         sub = np.flatnonzero(np.isin(rid, [r for p in pairs for r in p]))
-        skip = np.isin(sub, [r for p in pairs for r in by_cluster[p] | named[p]])
+        skip = np.isin(sub, [r for p in pairs for r in by_cluster[p] | named[p]]) | announces[sub]
         view = replace(index, uid=np.arange(len(sub)), unique=[masked[r] for r in sub.tolist()])
         found = found_inside(st.iloc[sub], view,
                              pd.DataFrame(pairs, columns=["report_id", "other_report_id"]),
@@ -1012,7 +1073,7 @@ def _member_shares(st: Any, index: NearDuplicateIndex, m: Any, fam_of: dict[int,
     shared = _shared(st, index, m, pairs + [(c, r) for r, c in pairs])
     uid = st["uid"].to_numpy()
     cluster = st["cluster"].to_numpy()
-    rows_of = st.groupby("report_id")["row"].agg(list)
+    rows_of = st[~st["announces"]].groupby("report_id")["row"].agg(list)
     out: dict[int, tuple[float, float, str]] = {c: (1.0, 1.0, "central")
                                                 for c in set(fam_of.values())}
     # each statement of a member against the central report's of its cluster (or of its
