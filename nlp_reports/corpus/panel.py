@@ -258,10 +258,15 @@ def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
     first, as the text reader reads it; a 复议/诉讼 part saying only 无 states 0, as
     :func:`~nlp_reports.corpus.summarize.add_narrative_figures` reads it; ``text`` when no
     one section states it alone); else why the figure is blank."""
-    from nlp_reports.corpus.summarize import NARRATIVE_COLUMNS, cases_none, narrative_counts
+    from nlp_reports.corpus.summarize import (
+        NARRATIVE_COLUMNS,
+        cases_none,
+        narrative_counts,
+        titled_part,
+    )
 
     def counts_of(title: str, text: str, year: int | None) -> dict[str, int]:
-        counts = narrative_counts(text, year)
+        counts = narrative_counts(titled_part(title, text), year)
         for kind, said in zip(("review", "litigation"), cases_none(title, text) or (False, False),
                               strict=True):
             if said:

@@ -2826,7 +2826,8 @@ def _unwrapped(text: str) -> str:
 _CASES = re.compile(r"行政复议|行政诉讼")
 _CASE_PART_MAX = 160
 #: Words of other topics: a part naming them is no part of 复议/诉讼 on disclosure alone.
-_OTHER_MATTERS = re.compile(r"规范性文件|普法|许可|处罚|审批|信访|主动公开|公开申请|受理|收到")
+_OTHER_MATTERS = re.compile(r"规范性文件|普法|许可|处罚|审批|信访|主动公开|公开申请|受理|收到"
+                            r"|(?:办理|审理|承办)[^，,。；;\d]{0,6}?(?:行政)?复议")  # (the body as review organ)
 
 
 def _case_parts(text: str) -> str:
@@ -2855,6 +2856,44 @@ def _case_parts(text: str) -> str:
         parts[i] = "".join("政府信息公开" + s if _CASES.search(s) and "政府信息公开" not in s
                            else s for s in sentences)
     return "\n\n".join(parts)
+
+
+#: The title of an older report's part on cases (行政复议、行政诉讼, 申诉) and on applications
+#: (依申请公开): the part's sentences are about disclosure, though they may not say so.
+_CASES_TITLE = re.compile(r"复议|诉讼|申诉")
+_APPLICATIONS_TITLE = re.compile(r"依申请公开|信息公开申请")
+#: A case sentence about another matter (a licence or penalty, the body as review organ
+#: handling others' cases: "受理行政复议案件46件"): never read as a disclosure case.
+_OTHER_CASES = re.compile(r"规范性文件|许可|处罚|审批|征收|拆迁|强制|信访|其他|其它|以外|之外"
+                          r"|(?:办理|审理|受理|承办|审结)[^，,。；;\d]{0,6}?(?:行政)?复议")
+#: 复议、诉讼 without 行政 (a part titled 复议诉讼情况: "全年未发生复议、诉讼案件").
+_BARE_CASES = re.compile(r"(?<!行政)复议(?=[、和及与或]诉讼)")
+#: An application count without the word 申请, right after its verb ("本年度共受理27件").
+_BARE_RECEIVED = re.compile(r"(收到|受理|接到|接收)(?=(?:共|共计)?(?:\d{1,7}|[零〇一二两三四五六七八九十百千]{1,8})\s?件)")
+
+
+def titled_part(title: str | None, text: str) -> str:
+    """``text`` of an older report's part read as its title says (its title is no part of
+    the stored text): in a part titled 复议/诉讼/申诉 each sentence naming a case is marked
+    as about disclosure ("全年发生行政复议1件，维持原答复。" under "五、收费及减免情况、行政
+    复议和行政诉讼情况"), unless it names another matter (许可, 处罚, 受理行政复议 …) or
+    another case sentence of the part names 信息公开 itself (the others may then be about
+    anything); in a part titled 依申请公开 a count right after 收到/受理 is of applications
+    ("本年度共受理27件"). Only the part so titled: a case in another part's narrative is
+    read only when it says 政府信息公开 (:func:`narrative_counts`)."""
+    if not title or not text:
+        return text
+    if _CASES_TITLE.search(title) and ("复议" in text or "诉讼" in text):
+        sentences = _SENTENCES.findall(_BARE_CASES.sub("行政复议", text).replace(
+            "行政复议、诉讼", "行政复议、行政诉讼"))
+        cases = [s for s in sentences if _CASES.search(s)]
+        if not any("信息公开" in s for s in cases):
+            text = "".join("政府信息公开" + s if _CASES.search(s) and not _OTHER_CASES.search(s)
+                           else s for s in sentences)
+    if _APPLICATIONS_TITLE.search(title) and ("收到" in text or "受理" in text or "接" in text):
+        text = "".join(_BARE_RECEIVED.sub(r"\1政府信息公开申请", s) if "申请" not in s else s
+                       for s in _SENTENCES.findall(text))
+    return text
 
 
 def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
@@ -2941,7 +2980,8 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
         "AND (number IS NULL OR number != 5) ORDER BY report_id, position", ids)
     for rid, number, title, text in rows.itertuples(index=False):
         if text and (number == 1 or rid in legacy):
-            texts.setdefault(int(rid), []).append(text)
+            texts.setdefault(int(rid), []).append(titled_part(title, text) if rid in legacy
+                                                  else text)
         if rid in legacy and (said := cases_none(title, text)):
             none[int(rid)] = said
     years = {int(i): int(y) for i, y in zip(wanted["id"].tolist(), wanted["year"].tolist(),
