@@ -381,6 +381,16 @@ _NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,
 #: never a bare 信息公开 elsewhere in the sentence ("行政复议决定书依法信息公开" is no such case).
 _DISCLOSURE_CASE = re.compile(r"(?:因|涉及|有关|关于|针对)[^，,。；;\d]{0,8}?信息公开"
                               r"[^，,。；;\d]{0,12}?(?:行政复议|行政诉讼)")
+#: A sentence saying its cases are not about disclosure ("发生行政复议3件，均不涉及政府信息
+#: 公开"): its 信息公开 makes no case a disclosure one.
+_NOT_DISCLOSURE = re.compile(r"(?:不|未|没有|无)(?:涉及|属于|是|关于)[^，,。；;\d]{0,4}?信息公开"
+                             r"|与(?:政府)?信息公开无关|非(?:政府)?信息公开")
+#: A clause naming a case about another matter ("全年发生行政复议1件（系不服我局行政处罚决定）",
+#: "行政许可类行政复议2件"): none of its figures is a disclosure case.
+_OTHER_CASE = re.compile(r"处罚|许可|征收|拆迁|强制|审批|信访")
+#: The disclosure cases as a part of all cases ("共发生行政复议案件5件，其中涉及政府信息公开的
+#: 2件"): a 其中 clause naming 信息公开 and a count, the case named before it.
+_PART_OF_CASES = re.compile(rf"\s*其中[^，,。；;\d]{{0,16}}?信息公开[^，,。；;\d]{{0,8}}?{_N}{_UNIT}")
 
 #: figure → (table, rows summed, columns summed, what the text says). "3.3.*" is every
 #: row of (三)不予公开.
@@ -565,7 +575,29 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 # (once, not per clause)
                 public = "政府信息公开" in sent or (
                     "信息公开" in sent and _DISCLOSURE_CASE.search(sent) is not None)
-                for clause in _CLAUSE_SPLIT.split(sent):
+                if public and _NOT_DISCLOSURE.search(sent):
+                    public = False
+                clauses = _CLAUSE_SPLIT.split(sent)
+                # 信息公开 first named in a 其中 clause: the counts before it are all cases
+                # (any matter), the clause's count the disclosure ones of the case named before
+                part_at = next((i for i, c in enumerate(clauses) if "信息公开" in c),
+                               None) if public else None
+                if part_at is not None and not clauses[part_at].lstrip().startswith("其中"):
+                    part_at = None
+                for i, clause in enumerate(clauses):
+                    if part_at is not None and i <= part_at:
+                        if i == part_at and (f := _PART_OF_CASES.match(clause)):
+                            named = {k for k, word in (("review", "行政复议"),
+                                                       ("litigation", "行政诉讼"))
+                                     if any(word in c for c in clauses[:i])}
+                            if len(named) == 1 and "行政复议" not in clause \
+                                    and "行政诉讼" not in clause:
+                                add(named.pop(), parse_chinese_number(f.group(1)))
+                                continue
+                        if i < part_at:
+                            continue
+                    if _OTHER_CASE.search(clause):
+                        continue
                     neg = _NO_CASES.search(clause)
                     if neg and public:
                         span = clause[neg.start():]
