@@ -46,7 +46,13 @@ from nlp_reports.ingest.docx import (
     place_cell,
     table_lines,
 )
-from nlp_reports.ingest.normalize import IMAGE_MARK, merged_rows_value, unrepeat_values
+from nlp_reports.ingest.normalize import (
+    IMAGE_MARK,
+    is_value_cell,
+    mark_merged_columns,
+    merged_rows_value,
+    unrepeat_values,
+)
 
 log = logging.getLogger("nlp_reports")
 
@@ -489,6 +495,7 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]],
     above: dict[int, str] = {}
     started: dict[int, int] = {}  # column → the row its vertical merge started in
     merged: set[tuple[int, int]] = set()  # (row, column) of a figure merged over rows
+    label_spans: set[tuple[int, int]] = set()  # (column, columns) of labels spanning columns
     for texts, cells in table:
         if len(cells) != len(texts) or len(grid) > 4 * _MAX_SPAN:
             rows.append(texts)  # no usable cell edges: the cells as they come
@@ -496,6 +503,7 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]],
             continue
         row: dict[int, str] = {}
         copies: list[int] = []
+        spans: list[tuple[int, int]] = []  # (column, columns) of values spanning columns
         last_col = None
         for text, (left, right, flags) in zip(texts, cells, strict=True):
             col = bisect.bisect_right(grid, left + _SAME_EDGE) - 1
@@ -509,9 +517,12 @@ def _grid_rows(table: list[tuple[list[str], list[tuple[int, int, int]]]],
                     merged.update({(started[col], col), (len(rows), col)})
             elif flags & 0x20:
                 started[col] = len(rows)
+            if span > 1:
+                (spans.append((col, span)) if is_value_cell(text) else label_spans.add((col, span)))
             place_cell(row, copies, col, span, text, continuing, budget)
             last_col = col
         unrepeat_values(row, copies)
+        mark_merged_columns(row, spans, label_spans)  # a figure over columns: no column's
         above = row
         rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
     for r, c in merged:  # a figure over several rows is no row's (MERGED_ROWS_MARK)

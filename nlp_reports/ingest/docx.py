@@ -26,6 +26,7 @@ from nlp_reports.ingest.normalize import (
     IMAGE_MARK,
     drop_blank_columns,
     is_value_cell,
+    mark_merged_columns,
     merged_rows_value,
     unrepeat_values,
 )
@@ -156,12 +157,14 @@ def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
     above: dict[int, str] = {}
     started: dict[int, int] = {}  # column → the row its vertical merge started in
     merged: set[tuple[int, int]] = set()  # (row, column) of a figure merged over rows
+    label_spans: set[tuple[int, int]] = set()  # (column, columns) of labels spanning columns
     for tr in tbl.iterchildren(qn("w:tr")):
         col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
         col = col if col <= budget[0] else 0
         budget[0] -= col
         row: dict[int, str] = {}
         copies: list[int] = []  # columns repeating a value that spans columns
+        spans: list[tuple[int, int]] = []  # (column, columns) of values spanning columns
         for tc in _row_cells(tr, qn):
             pr = tc.find(qn("w:tcPr"))
             span, merge = 1, None
@@ -175,8 +178,11 @@ def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
                 merged.update({(started[col], col), (len(rows), col)})
             elif merge is not None:
                 started[col] = len(rows)
+            if span > 1:
+                (spans.append((col, span)) if is_value_cell(text) else label_spans.add((col, span)))
             col += place_cell(row, copies, col, span, text, merge == "continue", budget)
         unrepeat_values(row, copies)
+        mark_merged_columns(row, spans, label_spans)  # a figure over columns: no column's
         above = row
         rows.append([row.get(c, "") for c in range(max(row) + 1)] if row else [])
     for r, c in merged:  # a figure over several rows is no row's (MERGED_ROWS_MARK)

@@ -23,6 +23,7 @@ from nlp_reports.ingest.normalize import (
     PAGE_DATE_KEY,
     drop_blank_columns,
     is_value_cell,
+    mark_merged_columns,
     merged_rows_value,
     unrepeat_values,
 )
@@ -485,6 +486,8 @@ def _table_rows(table, budget: list[int] | None = None) -> list[list[str]]:
         budget = [_MAX_COPIED]
     grid: list[dict[int, str]] = [{} for _ in rows]  # row → column → text
     copies: list[list[int]] = [[] for _ in rows]  # row → columns repeating a spanned value
+    value_spans: list[list[tuple[int, int]]] = [[] for _ in rows]  # row → (column, columns)
+    label_spans: set[tuple[int, int]] = set()  # (column, columns) of a spanned label
     filled = width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -511,11 +514,15 @@ def _table_rows(table, budget: list[int] | None = None) -> list[list[str]]:
             if colspan > 1 and is_value_cell(text):
                 for dr in range(rowspan):
                     copies[r + dr].extend(range(c + 1, c + colspan))
+                    value_spans[r + dr].append((c, colspan))
+            elif colspan > 1:
+                label_spans.add((c, colspan))
             filled += rowspan * colspan
             c += colspan
             width = max(width, c)
-    for line, spare in zip(grid, copies, strict=True):
+    for line, spare, spans in zip(grid, copies, value_spans, strict=True):
         unrepeat_values(line, spare)
+        mark_merged_columns(line, spans, label_spans)  # a figure over columns: no column's
     absurd = len(rows) * width > _MAX_GRID  # do not pad millions of empty cells
     lines = [line for line in grid if line]  # a <tr> without cells is no row (editors
     # leave a trailing <tr></tr>)

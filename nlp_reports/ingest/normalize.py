@@ -617,6 +617,23 @@ def merged_rows_value(text: str) -> str:
     return text
 
 
+def mark_merged_columns(row: dict[int, str], value_spans: list[tuple[int, int]],
+                        label_spans: set[tuple[int, int]]) -> None:
+    """Mark (:data:`MERGED_ROWS_MARK`) each figure other than 0 of ``row`` (column → text,
+    its spanned copies already blanked: :func:`unrepeat_values`) whose cell spans columns
+    (HTML colspan, w:gridSpan) beside other values of the row, when no label cell of the
+    table spans the same columns: one "4" over 科研机构 and 社会公益组织 says neither column's
+    figure, like a figure over several rows. ``value_spans``: (first column, columns
+    spanned) of the row's value cells; ``label_spans``: the same of the table's label cells.
+    A value under a header spanning its columns ("本年增/减" over two) is that column's, and
+    a row's only value over merged columns (表二 "行政许可 | 501" across the grid) is one."""
+    for c, k in value_spans:
+        if (c, k) in label_spans or c not in row:
+            continue
+        if any(is_value_cell(t) for i, t in row.items() if not c <= i < c + k):
+            row[c] = merged_rows_value(row[c])
+
+
 def is_value_cell(text: str) -> bool:
     """Whether a table cell holds a value (a number, "—", "/", "无"), not a label."""
     return _VALUE_CELL.fullmatch(text) is not None

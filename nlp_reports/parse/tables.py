@@ -1154,7 +1154,7 @@ def _build(
                 c, why = _Cell(BAD, c.raw, None), "is not a whole number: a count is one"
             elif c.kind == BAD and c.raw.endswith(MERGED_ROWS_MARK):
                 c = _Cell(BAD, c.raw[:-len(MERGED_ROWS_MARK)], None)
-                why = "is one cell merged over several rows: whose figure it is is not said"
+                why = "is one cell merged over several rows or columns: whose figure it is is not said"
             elif c.kind == BAD and c.raw == "一":
                 why = "is 一 among Arabic figures: a 1, or a dash (无) read as 一: not read"
             elif c.kind == BAD and "%" in c.raw:
@@ -1300,9 +1300,11 @@ def _read_table3(
 
     # (only a grid's header says the order: without a grid line above, none to look for)
     above = lines[head_from:best.start]
+    reordered = False
     if len(cols) == 7 and any(ln.grid for ln in above):
         order = _t3_header_order([(ln.labels, ln.grid) for ln in above])
         if order is not None:  # the header prints the applicant columns in another order
+            reordered = True
             printed_at = [order.index(k) for k in range(7)]  # each format column's place
             for rid, cells in best.cells.items():
                 lo, hi = 0, len(cells)  # (a grid's empty spacer cells around the values kept)
@@ -1348,6 +1350,8 @@ def _read_table3(
                             "表三", extra_reasons=extra if extra and _incomplete(best, row_defs, len(cols))
                             else (), counts=True, unplaced=best.unplaced,
                             loose=best.stray)
+    if len(cols) == 7 and not reordered and (why := _t3_text_order(above)):
+        table, problem = _order_unreadable(table, why, problem, "表三")
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
@@ -1482,6 +1486,65 @@ def _with_blank_column(table: Table, at: int, column: tuple[str, str]) -> Table:
         status=table.status, problem=table.problem)
 
 
+def _order_unreadable(table: Table, why: str, problem: Problem | None,
+                      display: str) -> tuple[Table, Problem]:
+    """``table`` with no value and unreadable: its header prints the columns in another
+    order than the format's where the values cannot be put in their places by it (read in
+    the format's order they would be other columns' figures, in a table marked ok)."""
+    message = f"{display}: {why}: which figure is whose is not said, not read"
+    if problem is not None:
+        message = f"{problem.message}; {message}"
+    values = tuple(tuple(None for _ in row) for row in table.values)
+    return (replace(table, values=values, status="unreadable", problem=message),
+            Problem("table_unreadable", message))
+
+
+def _names_out_of_order(lines: Sequence[_Line], names: Sequence[str]) -> str | None:
+    """The first line (its labels joined) naming two or more of ``names`` (the table's column
+    labels, normalised; a label holding one counts as it) in another order than theirs;
+    None when every line names them in order (a name repeated is taken where it first
+    stands: "本年增/减 本年增/减", a spanned header cell)."""
+    for ln in lines:
+        seen: list[int] = []
+        for lab in ln.labels:
+            at = [k for k, n in enumerate(names) if n in lab]
+            if len(at) == 1 and at[0] not in seen:
+                seen.append(at[0])
+        if len(seen) >= 2 and seen != sorted(seen):
+            return " ".join(ln.labels)
+    return None
+
+
+def _other_form_header(lines: Sequence[_Line], fmt: str) -> str | None:
+    """The header line (its labels joined) of 表二 (一) naming two or more columns of the
+    other form's (一) (本年新制作数量 / 本年新公开数量 / 对外公开总数量 of 2019 in a table read
+    as 2021's 制发 / 废止 / 现行有效, or the reverse), or None: its figures are not the
+    columns they would be read as (本年新公开 read as 本年废止)."""
+    other = TABLE2_2019 if fmt == "2021" else TABLE2_2021
+    names = [_norm(c) for _, c in other["table2.1"][2]]
+    for ln in lines:
+        if sum(any(n in lab for lab in ln.labels) for n in names) >= 2:
+            return " ".join(ln.labels)
+    return None
+
+
+def _t3_text_order(above: Sequence[_Line]) -> str | None:
+    """Why a 表三 header printed without a grid (a text copy's spaces: its cells' places are
+    not kept) shows its columns in another order than the format's, or None. Only orders no
+    PDF copy makes of the format's header are taken: a merged cell (自然人, 总计, spanning the
+    header's two rows) lands on either line, before or after the five 法人或其他组织 columns
+    (:func:`_t3_header_order`), but the five keep their order, and 自然人 stays left of 总计."""
+    for ln in above:
+        if ln.grid:
+            continue
+        own = [_T3_COLUMN_OF[h] for h in dict.fromkeys(ln.labels) if h in _T3_COLUMN_OF]
+        subs = [k for k in own if 1 <= k <= 5]
+        swapped = 0 in own and 6 in own and own.index(6) < own.index(0)
+        if subs != sorted(subs) or swapped:
+            return f"the header prints the columns in another order than the form's ({' '.join(ln.labels)})"
+    return None
+
+
 def _incomplete(rows: _Rows, row_defs: Sequence[tuple[str, str]], ncols: int) -> bool:
     blank_ok = _has_values(rows.cells, row_defs)  # rows left blank are complete (_build)
     return any(_fit(rows.cells.get(r), ncols) is None
@@ -1600,6 +1663,16 @@ def _read_table2(
                         table, problem = replace(read, problem=note), None
             if problem is None and tid == ("table2.8" if fmt == "2021" else "table2.9"):
                 table, problem = _yuan_column(lines, a, table, title)
+            if tid == "table2.1" and (where := _other_form_header(
+                    lines[max(s, a - 6):max(rows.end, a) + 1], fmt)):
+                table, problem = _order_unreadable(
+                    table, f"the header names the {'2019' if fmt == '2021' else '2021'} form's "
+                    f"columns ({where}), not the {fmt} form's read here", problem, f"表二 {title}")
+            elif len(col_defs) > 1 and (where := _names_out_of_order(
+                    lines[max(s, a - 6):max(rows.end, a) + 1], [_norm(c) for _, c in col_defs])):
+                table, problem = _order_unreadable(
+                    table, f"the header prints the columns in another order than the form's "
+                    f"({where})", problem, f"表二 {title}")
             tables.append(table)
             if problem:
                 problems.append(problem)
@@ -1908,8 +1981,40 @@ def _read_table4(
             cells, flat = list(blank_row), False
         if not cells:
             continue
-        return _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS, {"count": cells},
-                      {"count": flat}, "表四", counts=True, extra_reasons=misplaced)
+        table, problem = _build("table4", TABLE4_TITLE, TABLE4_ROWS, TABLE4_COLUMNS,
+                                {"count": cells}, {"count": flat}, "表四", counts=True,
+                                extra_reasons=misplaced)
+        head: list[_Line] = []
+        for ln in lines[a:]:
+            if any(map(_RAW, ln.cells)):
+                break
+            head.append(ln)
+        if why := _t4_text_order(head):
+            table, problem = _order_unreadable(table, why, problem, "表四")
+        return table, problem
+    return None
+
+
+def _t4_text_order(head: Sequence[_Line]) -> str | None:
+    """Why 表四's header lines (above its values) print its columns in another order than
+    the format's, or None: 行政诉讼 left of 行政复议 or 复议后起诉 left of 未经复议直接起诉 on one
+    line; the results (结果维持 … 总计, each group's five in turn, on whichever lines a merged
+    cell lands) opening with 总计, or going back to any result but 结果维持."""
+    seq: list[int] = []
+    for ln in head:
+        for first, second in (("行政复议", "行政诉讼"), ("未经复议", "复议后起诉")):
+            # (whole header cells only: a note "行政诉讼、行政复议均为0" is no header)
+            i = next((k for k, lab in enumerate(ln.labels) if lab.startswith(first)
+                      and len(lab) <= 10), None)
+            j = next((k for k, lab in enumerate(ln.labels) if lab.startswith(second)
+                      and len(lab) <= 10), None)
+            if i is not None and j is not None and j < i:
+                return f"the header prints {second} before {first} ({' '.join(ln.labels)})"
+        seq += [_T4_RESULT_COLUMN[lab] for lab in ln.labels if lab in _T4_RESULT_COLUMN]
+    if len(set(seq)) > 1 and seq[0] == 4:
+        return "the header prints 总计 before the results it adds up"
+    if any(b < a and b != 0 for a, b in zip(seq, seq[1:], strict=False)):
+        return "the header prints the results (结果维持 … 总计) in another order than the form's"
     return None
 
 
