@@ -56,3 +56,10 @@ def test_wan_yuan_and_a_zero_in_any_unit_are_read():
     assert _fees("本年收费金额（单位：元）", "0").values == ((0.0,),)
     assert _fees("本年收费金额（单位：万元）", "0元").values == ((0.0,),)
     assert _fees("本年收费金额（单位：万元）", "0").status == "ok"
+
+
+def test_a_column_headed_in_thousands_or_hundreds_of_yuan_is_not_read_as_wan_yuan():
+    for unit in ("千元", "百元"):
+        t = _fees(f"本年收费金额（单位：{unit}）", "125")
+        assert t.values == ((None,),)  # read as 125 万元 before
+        assert t.status == "unreadable" and f"printed in {unit}" in t.problem

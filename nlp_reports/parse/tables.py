@@ -1681,24 +1681,26 @@ def _read_table2(
 
 
 #: A column header printing its amounts in 元 ("本年收费金额（单位：元）", as normalised:
-#: 单位元), where the form's are in 万元.
-_YUAN_HEADER = re.compile(r"单位(?:为)?(?:人民币)?元")
+#: 单位元), or in 千元 / 百元, where the form's are in 万元.
+_YUAN_HEADER = re.compile(r"单位(?:为)?(?:人民币)?([千百]?)元")
 
 
 def _yuan_column(lines: Sequence[_Line], a: int, table: Table,
                  title: str) -> tuple[Table, Problem | None]:
     """``table`` (表二 (八) fees, or (九) procurement of 2019) unreadable when its amount
-    column is headed in 元, not the form's 万元: "本年收费金额（单位：元）" over 125000 was read as
-    125,000 万元, ten thousand times the fee. Not converted (the figure is reported, never
+    column is headed in 元 (or 千元, 百元), not the form's 万元: "本年收费金额（单位：元）" over
+    125000 was read as 125,000 万元, ten thousand times the fee. Not converted (the figure is reported, never
     guessed): a 0 is 0 in any unit and stays read."""
     row_label = table.row_labels[0]
     for ln in lines[a:]:
-        if any(_YUAN_HEADER.search(norm) for norm in ln.labels):
+        unit = next((m.group(1) + "元" for norm in ln.labels
+                     if (m := _YUAN_HEADER.search(norm))), None)
+        if unit:
             col = len(table.columns) - 1  # the amount: the last column
             if not any(row[col] for row in table.values):
                 return table, None
-            message = (f"表二 {title}: the amount is printed in 元 (单位：元), not the form's "
-                       f"万元: not read")
+            message = (f"表二 {title}: the amount is printed in {unit} (单位：{unit}), not the "
+                       f"form's 万元: not read")
             values = tuple(row[:col] + (None,) for row in table.values)
             return replace(table, values=values, status="unreadable",
                            problem=message), Problem("table_unreadable", message)
