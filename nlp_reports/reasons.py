@@ -68,6 +68,15 @@ _COMPILATION_ZH = ("a compilation of",
                    "也可把每份报告另存为单独的文件后重新运行")
 
 
+#: A text too small to be any report (parse.load: "too small to be a report: section headings
+#: … but no title, no table and no sentence"): the generic reading (未找到章节标题) denied the
+#: headings the reader can see.
+_FRAGMENT_ZH = ("too small to be a report",
+                "文件内容过少，不是一份报告：只有章节标题（如“一、总体情况”“依申请公开”），没有报告标题、"
+                "统计表格，标题下也没有一句正文；多为报告的片段（下载不完整或只复制了标题），请保存完整的报告"
+                "后重新运行")
+
+
 #: A PDF or OFD whose fonts map glyphs to no character (ingest.pdf._unmapped_glyphs: "…
 #: carry no usable Unicode map …"): undecodable, but not a text file's encoding — the
 #: generic sentence (另存为UTF-8编码的.txt) would send the reader the wrong way.
@@ -120,7 +129,7 @@ _ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用
 #: else the reason's own sentence): an encrypted zip member is ``unreadable``, not a
 #: permission.
 _BY_MESSAGE: dict[str, tuple[tuple[str, str], ...]] = {
-    "not_a_report": (*_POINTER_ZH, _COMPILATION_ZH),
+    "not_a_report": (*_POINTER_ZH, _COMPILATION_ZH, _FRAGMENT_ZH),
     "undecodable": (_UNMAPPED_ZH,),
     "unsupported_format": _UNSUPPORTED_ZH,
     "parse_error": _PARSE_ERROR_ZH,

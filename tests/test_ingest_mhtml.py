@@ -232,7 +232,8 @@ HOSTILE = {
     "bad_base64": ("MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n"
                    "Content-Transfer-Encoding: base64\n\n" + "!!!=" * 1000, "empty"),
     "bad_rfc2231_charset": ("MIME-Version: 1.0\nContent-Type: text/html; charset*=''%FF%FE;"
-                            " charset*0*=x'y'%ZZ\n\n<html><body>一、总体情况</body></html>",
+                            " charset*0*=x'y'%ZZ\n\n<html><body>一、总体情况<p>本年度主动公开信息25条。</p>"
+                            "</body></html>",
                             None),
     "50000_headers": ("MIME-Version: 1.0\n" + "X: y\n" * 50000, "no page"),
 }

@@ -13,7 +13,9 @@ pointer to the report, a correction notice (更正说明), a document of another
 (工作要点, 实施方案, 关于…的通知) with no title naming 年度报告, a list of report titles or too
 little prose for a report, or a page the site served instead of the report (an error, login,
 firewall or captcha page, the report's page without its text: :class:`~nlp_reports.errors.ErrorPageError`,
-reason ``error_page``); a fragment parses, and what is missing is listed in ``Report.errors``.
+reason ``error_page``), or section headings alone (no title, no table, no sentence: too
+small to be any report); a fragment with a title, a table or prose parses, and what is
+missing is listed in ``Report.errors``.
 """
 
 from __future__ import annotations
@@ -289,6 +291,8 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
             "(政府信息公开 / 政务公开 / 依申请 / 年度报告), or a title naming another kind of "
             "openness (检务公开, 审务公开, 党务公开, 村务公开 …), although it has numbered "
             "headings: a report of another kind (法治政府建设, 工作总结 …)?", path=path)
+    elif not tables and not title and not _prose("\n".join(section_texts.values()))[1]:
+        _refuse_headings_only(layout, simplified, path)
     problems.extend(_sheet_beside(table_problems, path, agency, year))
     checks = _run_checks(tables, section_texts)
 
@@ -434,6 +438,21 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
             "no annual-report content: no section heading, no table, and neither an agency "
             "nor a report year found (a key phrase alone is not a report)", path=path)
     _refuse_short(simplified, path)
+
+
+def _refuse_headings_only(layout: Layout, text: str, path: str | None) -> None:
+    """Raise NotAReportError for a text too small to be any report: section headings, but
+    no title line, no table and not one sentence of prose under or around them ("依申请公开",
+    "一、总体情况" alone, a heading cut from a page). A report has at least one of the three —
+    the shortest, a township's one-line report, its title; a pasted section 五 its sentences —
+    while such a text was stored as a report of one empty section, counted in every summary's
+    denominators and audit rows."""
+    shown = "; ".join(text[text.rfind("\n", 0, s.title_start) + 1:s.title_end].strip()
+                      for s in layout.sections[:3])
+    raise NotAReportError(
+        f"too small to be a report: section headings ({shown}) but no title, no table and no "
+        "sentence of text under them — a fragment of a report (a download cut short, a copied "
+        "heading)? Save the whole report and parse that", path=path)
 
 
 #: A line opening section 一 (一、总体情况 / 第一部分 概述): where each report of a
