@@ -193,6 +193,11 @@ def _untrusted(p: Path) -> UntrustedModelError:
         "trust: pass trust=True (CLI: --trust-model).")
 
 
+#: An unreadable card is no checksum mismatch (the class's Chinese sentence, 校验值不符).
+_CARD_UNREADABLE_ZH = (f"模型说明文件（{CARD_FILE}）无法读取（不是有效的 JSON），已拒绝加载；请重新安装本软件，"
+                       "或用 nlp-reports train 重新训练该模型")
+
+
 def read_card(model_dir: str | os.PathLike) -> dict[str, Any]:
     """The model card (meta.json) as a dict; {} when the file is missing."""
     path = Path(model_dir) / CARD_FILE
@@ -201,9 +206,11 @@ def read_card(model_dir: str | os.PathLike) -> dict[str, Any]:
     try:
         card = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:  # (JSONDecodeError, UnicodeDecodeError)
-        raise ModelIntegrityError(f"{path}: unreadable model card ({exc})") from None
+        raise ModelIntegrityError(f"{path}: unreadable model card ({exc})",
+                                  message_zh=_CARD_UNREADABLE_ZH) from None
     if not isinstance(card, dict):
-        raise ModelIntegrityError(f"{path}: unreadable model card (not a JSON object)")
+        raise ModelIntegrityError(f"{path}: unreadable model card (not a JSON object)",
+                                  message_zh=_CARD_UNREADABLE_ZH)
     return card
 
 
@@ -226,7 +233,10 @@ def verify_checksum(model_dir: Path, card: dict[str, Any], actual: str | None = 
     if not expected:
         raise ModelIntegrityError(
             f"{model_dir}: no recorded SHA-256 ({SHA_FILE} or 'model_sha256' in {CARD_FILE}); "
-            "refusing to unpickle an unverified model"
+            "refusing to unpickle an unverified model",
+            message_zh=(f"该模型没有记录 SHA-256 校验值（文件夹中没有 {SHA_FILE}，{CARD_FILE} 中也没有 "
+                        "model_sha256），无法核实模型文件未被改动，已拒绝加载；请重新安装本软件，或用 "
+                        "nlp-reports train 重新训练该模型（训练时会记录校验值）"),
         )
     if actual is None:
         actual = sha256_file(model_dir / MODEL_FILE)
