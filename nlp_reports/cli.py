@@ -242,8 +242,10 @@ def _label_format() -> str:
     return ("label files: JSONL, one {\"text\", \"kind\", \"themes\": [...]} per line, or "
             "CSV with the columns text, kind, themes (optional: family, split; without a "
             "family, a suggest CSV's source keeps one report's statements on one side of the "
-            "split; a suggest CSV's block — the sub-heading the statement sat under, problem "
-            "or measure — is a check: kinds against it are warned about, English and Chinese, "
+            "split, and with neither a statement is grouped with its near-duplicates — a "
+            "lead-in, an enumerator, another agency or year —, with a warning; a suggest "
+            "CSV's block — the sub-heading the statement sat under, problem or measure — "
+            "is a check: kinds against it are warned about, English and Chinese, "
             "never refused). kind: problem, measure or other (or in Chinese: 问题/存在问题/不足, "
             "措施/改进措施/整改/下一步, 其他/其它; docs/annotation-guidelines.md section 6). "
             "themes: theme ids "
@@ -909,7 +911,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (format "
                    "below), scored together as train reads them (my_labels.csv round2.csv)")
     p.add_argument("--cv", type=int, metavar="K",
-                   help="k-fold cross-validation (grouped by template family): K trainings; "
+                   help="k-fold cross-validation (grouped by template family; statements "
+                        "with no family grouped by near-duplicate text, and the count said): "
+                        "K trainings; "
                         "the keyword baseline and the shipped model as installed are scored "
                         "on the same statements beside them, and a NOTE says when the "
                         "baseline beats the model")

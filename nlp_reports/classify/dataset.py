@@ -45,6 +45,7 @@ __all__ = [
     "THEME_ALIASES",
     "DataWarning",
     "THEME_IDS",
+    "TEXT_FAMILY",
     "THEME_SEPARATORS",
     "LabeledStatement",
     "data_files",
@@ -519,7 +520,7 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         text=text.strip(),
         kind=kind,
         themes=tuple(t for t in THEME_IDS if t in set(themes)),
-        family=family or "text:" + text.strip(),
+        family=family or TEXT_FAMILY + text.strip(),
         level=rec.get("level") or None,
         year=year,
         voice=rec.get("voice") or None,
@@ -528,6 +529,10 @@ def _validate(rec: dict[str, Any], where: str) -> LabeledStatement:
         block=_block(rec.get("block")),
     )
 
+
+#: The family of a statement given none: its text after this prefix (train and evaluate
+#: then group such statements with their near-duplicates, ``classify.families``).
+TEXT_FAMILY = "text:"
 
 #: A ``block`` cell as a suggest CSV writes it, or in Chinese: the blocks that say a kind.
 _BLOCKS = {"problem": "problem", "measure": "measure", "问题": "problem", "措施": "measure"}

@@ -28,6 +28,7 @@ from nlp_reports.classify.dataset import (
     split_by_family,
     warn_data,
 )
+from nlp_reports.classify.families import group_families
 from nlp_reports.errors import DataError, UsageError
 from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
 
@@ -228,6 +229,10 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
     if not items:
         raise DataError("no labeled statements to train on")
     weights = _check_weights(weights, items)
+    # statements given no family are grouped with their near-duplicates, so a variant of a
+    # test statement (a lead-in, another enumerator or agency) is not trained on
+    loaded = items
+    items, grouping = group_families(items)
     log.info("training on %d statements from %s; this takes about a minute on the full corpus",
              len(items), (f"{len(files)} file" + "s" * (len(files) != 1)) if files
              else "records given in Python")
@@ -239,6 +244,8 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
         raise DataError(f"the training split needs at least two kinds, has {sorted(kinds)}")
     log.info("split by family: train %d, dev %d, test %d statements", len(tr), len(dv), len(te))
     warnings = scarcity_warnings(tr + dv, "the training split (train+dev)")
+    if grouping.n_without:
+        warnings.append(grouping.message())
     if len(te) < MIN_TEST:
         warnings.append(f"the test figures rest on only {len(te)} test statements (at least "
                         f"{MIN_TEST} are needed for figures within a few points)")
@@ -302,9 +309,12 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                    "theme_names": dict(THEME_NAMES)},
         "data": {
             "files": [f.name for f in sorted(files, key=str)],
-            "sha256": data_sha256(files) if files else _records_sha256(items),
+            "sha256": data_sha256(files) if files else _records_sha256(loaded),
             "n_statements": len(items),
             "n_families": len({d.family for d in items}),
+            **({"near_duplicate_families": {"n_without": grouping.n_without,
+                                            "n_families": grouping.n_families}}
+               if grouping.n_without else {}),
             "trained_texts_file": TRAINED_TEXTS_FILE,
         },
         "split": {"train": len(tr), "dev": len(dv), "test": len(te),
