@@ -58,13 +58,14 @@ def test_tagging_imports_neither_summaries_nor_audit_nor_exports():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    # (archive: the zip reader tag_paths uses; writelock: its store's writer lock; both
-    # standard library only)
+    # (archive: the zip reader tag_paths uses; writelock: its store's writer lock; watchdog:
+    # the pool's stuck-worker watch; all standard library only)
     assert ("LOADED ['nlp_reports.corpus.archive', 'nlp_reports.corpus.batch', "
             "'nlp_reports.corpus.duplicates', 'nlp_reports.corpus.files', "
             "'nlp_reports.corpus.head_start', 'nlp_reports.corpus.pool', "
             "'nlp_reports.corpus.progress', 'nlp_reports.corpus.store', "
-            "'nlp_reports.corpus.worker', 'nlp_reports.corpus.writelock']") in out
+            "'nlp_reports.corpus.watchdog', 'nlp_reports.corpus.worker', "
+            "'nlp_reports.corpus.writelock']") in out
 
 
 def test_corpus_names_stay_functions_when_their_submodules_load_first():
