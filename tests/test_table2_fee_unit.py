@@ -63,3 +63,14 @@ def test_a_column_headed_in_thousands_or_hundreds_of_yuan_is_not_read_as_wan_yua
         t = _fees(f"本年收费金额（单位：{unit}）", "125")
         assert t.values == ((None,),)  # read as 125 万元 before
         assert t.status == "unreadable" and f"printed in {unit}" in t.problem
+
+
+def test_a_unit_in_brackets_or_after_a_slash_without_the_word_danwei_is_not_read_as_wan_yuan():
+    # offices print the unit without 单位 as often as with it
+    for header in ("本年收费金额（元）", "收费金额(元)", "本年收费金额（人民币：元）", "本年收费金额/元"):
+        t = _fees(header, "3200")
+        assert t.values == ((None,),), header  # read as 3200 万元, status ok, before
+        assert t.status == "unreadable" and "printed in 元" in t.problem
+    assert _fees("本年收费金额（千元）", "3").status == "unreadable"
+    assert _fees("本年收费金额（万元）", "3.2").values == ((3.2,),)
+    assert _fees("本年收费金额（元）", "0").values == ((0.0,),)

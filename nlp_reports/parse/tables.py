@@ -1681,8 +1681,9 @@ def _read_table2(
 
 
 #: A column header printing its amounts in 元 ("本年收费金额（单位：元）", as normalised:
-#: 单位元), or in 千元 / 百元, where the form's are in 万元.
-_YUAN_HEADER = re.compile(r"单位(?:为)?(?:人民币)?([千百]?)元")
+#: 单位元; "收费金额（元）", "（人民币元）", "金额/元"), or in 千元 / 百元, where the form's are
+#: in 万元. "（万元）" is no match; nor is "（元/万元）", which names both.
+_YUAN_HEADER = re.compile(r"(?:单位(?:为)?|[（(/])(?:人民币)?([千百]?)元(?=$|[）)，,；;\s])")
 
 
 def _yuan_column(lines: Sequence[_Line], a: int, table: Table,
