@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,9 @@ def replaced(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path beside ``path`` to write; rename it over ``path`` when the
     block ends without error, remove it otherwise. An OSError with no file name (a write
     that ran out of room) is raised again naming ``path``. The temporary file is made by
-    the writer, so it gets the permissions (umask) any file written there gets. A path that
+    the writer, so a new output gets the permissions (umask) any file written there gets;
+    one written over keeps its previous mode (a CSV made private, 0600, is not made
+    readable to all by the next export). A path that
     is a symbolic link or is there and no regular file (/dev/stdout, a pipe) is written
     directly, as before: renaming over it would replace the link, not write where it points."""
     path = Path(path)
@@ -32,6 +35,8 @@ def replaced(path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp = path.with_name(f".{path.stem}.part-{os.getpid()}{path.suffix}")
     try:
         yield tmp
+        with contextlib.suppress(FileNotFoundError):  # a file kept private stays so
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -104,3 +104,25 @@ def test_a_symbolic_link_is_written_through_not_replaced(db, tmp_path):
     audit(db).to_csv(link)
     assert link.is_symlink()
     assert "临川县人民政府" in target.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_an_output_written_over_keeps_its_mode(tmp_path):
+    from nlp_reports.corpus.html_report import write_page
+
+    out = tmp_path / "答复统计.html"
+    out.write_text("<p>上一次的结果</p>", encoding="utf-8")
+    out.chmod(0o600)  # kept private by its owner
+    write_page(out, "<p>本次结果</p>")
+    assert out.read_text(encoding="utf-8") == "<p>本次结果</p>"
+    assert oct(out.stat().st_mode & 0o777) == "0o600"  # 0o644 (the umask's) before
+    fresh = tmp_path / "新表.html"
+    write_page(fresh, "<p>首次</p>")
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["新表.html", "答复统计.html"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
