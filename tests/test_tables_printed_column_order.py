@@ -180,3 +180,37 @@ def test_table2_headed_with_the_other_forms_columns(tmp_path):
     assert t.status == "unreadable" and all(v is None for row in t.values for v in row)
     assert "2019 form's columns" in t.problem
     assert r.table("table2.6").get("punishment", "decisions") == 40
+
+
+def _with_eighth_column(text: str, head: str, value: str) -> str:
+    """``text`` with an eighth 表三 column ``head`` holding ``value`` in every row."""
+    lines = text.split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 1
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    for i in range(start, end):
+        if lines[i].startswith("申请人情况"):
+            lines[i] += "\t" + head
+        elif "\t" in lines[i]:
+            lines[i] += "\t" + value
+    return "\n".join(lines)
+
+
+def test_table3_remark_column_is_not_the_subtotal(tmp_path):
+    """"… 其他 总计 备注" with a 1 in every row's 备注: read as 8 columns with 法人或其他组织小计,
+    总计 became the subtotal and the remark's 1 the 总计, the table ok."""
+    t3 = _load(tmp_path, _with_eighth_column(_report(sep="\t"), "备注", "1")).table("table3")
+    assert t3.status == "unreadable" and all(v is None for row in t3.values for v in row)
+    assert "备注" in t3.problem
+
+
+def test_table3_subtotal_column_reads(tmp_path):
+    text = _report(sep="\t").replace("其他\t总计", "其他\t法人或其他组织小计\t总计")
+    lines = []
+    for ln in text.split("\n"):
+        cells = ln.split("\t")
+        if len(cells) == 8 and cells[1].isdigit():
+            sub = sum(int(c) for c in cells[2:7])
+            cells = cells[:7] + [str(sub)] + cells[7:]
+        lines.append("\t".join(cells))
+    t3 = _load(tmp_path, "\n".join(lines)).table("table3")
+    assert t3.status == "ok" and t3.get("1", "total") == 20 and t3.get("1", "legal_subtotal") == 6

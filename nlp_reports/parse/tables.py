@@ -1352,6 +1352,8 @@ def _read_table3(
                             loose=best.stray)
     if len(cols) == 7 and not reordered and (why := _t3_text_order(above)):
         table, problem = _order_unreadable(table, why, problem, "表三")
+    elif len(cols) == 8 and (why := _t3_remark_column(header_labels())):
+        table, problem = _order_unreadable(table, why, problem, "表三")
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
@@ -1526,6 +1528,19 @@ def _other_form_header(lines: Sequence[_Line], fmt: str) -> str | None:
         if sum(any(n in lab for lab in ln.labels) for n in names) >= 2:
             return " ".join(ln.labels)
     return None
+
+
+def _t3_remark_column(header: Sequence[str]) -> str | None:
+    """Why rows of 8 values under a header naming a 备注 (说明) column but no 小计 are not
+    the form's 7 and 法人或其他组织小计 (the remark's figure was read as 总计, 总计's as the
+    subtotal), or None."""
+    if any("小计" in h for h in header):
+        return None
+    remark = next((h for h in header if h.startswith(("备注", "说明"))), None)
+    if remark is None:
+        return None
+    return (f"the header names a column '{remark}' that is not the form's and no "
+            f"法人或其他组织小计: rows of 8 values")
 
 
 def _t3_text_order(above: Sequence[_Line]) -> str | None:
