@@ -102,3 +102,29 @@ def test_disclosure_cases_as_a_part_of_all_cases():
                              "公开引发的行政复议和行政诉讼。") == {"review": {0}, "litigation": {0}}
     assert narrative_figures("全年因政府信息公开申请被申请行政复议三件，被提起行政诉讼一件。") == {
         "review": {3}, "litigation": {1}}
+
+
+def test_cases_about_land_compensation_or_a_work_injury_are_not_disclosure_cases(tmp_path):
+    """Under a part titled for cases, a sentence that names its cases' matter — land and
+    compensation, a work-injury ruling — or the government receiving others' review
+    applications gives no disclosure count (a missing figure, never a wrong one)."""
+    cases = "因政府信息公开申请行政复议、提起行政诉讼的情况"
+    got = _figures(tmp_path, [
+        ("临川县自然资源局", 2012,
+         [_OVERVIEW, _ACTIVE, _APPLIED, _FEES,
+          (cases, "全年共发生行政复议3件、行政诉讼5件，均为土地补偿纠纷。"), _PROBLEMS, _OTHER]),
+        ("临川县人力资源和社会保障局", 2013,
+         [_OVERVIEW, _ACTIVE, _APPLIED, _FEES,
+          (cases, "本年度我局被申请行政复议1件，系不服我局作出的工伤认定决定。"), _PROBLEMS, _OTHER]),
+        ("临川县人民政府", 2011,
+         [_OVERVIEW, _ACTIVE, _APPLIED, _FEES,
+          (cases, "全年县政府共收到行政复议申请46件，依法作出复议决定40件。"), _PROBLEMS, _OTHER]),
+    ])
+    for agency in ("临川县自然资源局", "临川县人力资源和社会保障局", "临川县人民政府"):
+        review = got.loc[agency, "review_narrative"]
+        assert review != review, agency  # NaN: read as 3, 1 and 46 before
+    litigation = got.loc["临川县自然资源局", "litigation_narrative"]
+    assert litigation != litigation  # 5 before
+    # named as disclosure elsewhere in the sentence: its other clause is still no count
+    assert narrative_figures("本年度未发生因政府信息公开引起的行政复议，发生行政诉讼2件（均为征地"
+                             "补偿纠纷）。") == {"review": {0}}  # litigation 2 before
