@@ -213,3 +213,28 @@ def test_train_groups_near_twins_before_its_split(tmp_path: Path) -> None:
     assert result.card["split"]["test"] > 0
     for text, _, _, variants in TWINS:
         assert len({text_key(t) in trained for t in [text, *variants]}) == 1, text
+
+
+def test_a_card_noting_grouped_families_is_not_headed_too_few_labels(tmp_path: Path) -> None:
+    # the shipped corpus (families given) and her labels without a family column: the
+    # grouping's warning is a note about her file, not a sign the labels are too few
+    import json
+
+    from nlp_reports.classify.train import model_readme, too_few_labels
+
+    shipped = load_labeled(shipped_labeled_files())[:300]
+    mine_csv = tmp_path / "my_labels.csv"
+    mine_csv.write_text("text,kind,themes\n信息公开工作人员多为兼职，专业能力不强,problem,staffing\n"
+                        "同时，信息公开工作人员多为兼职、专业能力不强,问题,staffing\n", "utf-8")
+    mine = load_labeled(mine_csv)
+    _, info = group_families([*shipped, *mine])
+    assert info.given and info.n_without == 2
+    assert not too_few_labels([info.message()])
+    alone = group_families(mine)[1].message()
+    assert alone.startswith("the data have no family column") and not too_few_labels([alone])
+    card = json.loads((Path(__file__).parents[1] / "models" / "default" / "meta.json")
+                      .read_text("utf-8"))
+    readme = model_readme({**card, "warnings": [info.message()]})
+    assert "too few labels" not in readme and "some statements have no family" in readme
+    few = "the training split (train+dev) has only 40 statements"
+    assert too_few_labels([info.message(), few])

@@ -180,6 +180,11 @@ def near_duplicate_groups(texts: Sequence[str]) -> list[int]:
     return [numbers.setdefault(find(i), len(numbers)) for i in range(n)]
 
 
+#: How :meth:`FamilyGrouping.message` begins (some statements given a family, or none): a
+#: note on the data, never a sign of too few labels (``train.too_few_labels`` knows it so).
+MESSAGE_STARTS = ("some statements have no family", "the data have no family column")
+
+
 @dataclass(frozen=True)
 class FamilyGrouping:
     """What :func:`group_families` did: ``n_without`` of the ``n_statements`` had no family
@@ -197,8 +202,7 @@ class FamilyGrouping:
         family)."""
         if not self.n_without:
             return ""
-        where = ("some statements have no family" if self.given
-                 else "the data have no family column")
+        where = MESSAGE_STARTS[0] if self.given else MESSAGE_STARTS[1]
         zh = "部分表述未填 family（模板家族）" if self.given else "数据没有 family（模板家族）列"
         return (f"{where}: {self.n_without} statements without one were grouped by near-"
                 f"duplicate text into {self.n_families} families (near-variants of one "

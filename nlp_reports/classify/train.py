@@ -28,7 +28,7 @@ from nlp_reports.classify.dataset import (
     split_by_family,
     warn_data,
 )
-from nlp_reports.classify.families import group_families
+from nlp_reports.classify.families import MESSAGE_STARTS, group_families
 from nlp_reports.errors import DataError, UsageError
 from nlp_reports.taxonomy import KINDS, THEME_IDS, THEME_NAMES
 
@@ -530,9 +530,10 @@ def held_out_lines(test_by_file: dict[str, list[int]], width: int = 96) -> list[
 
 def too_few_labels(warnings: Sequence[str]) -> bool:
     """Whether a model card's warnings say its labels are too few, not only that some of
-    one's own statements were held out (:func:`held_out_own`): a model trained on the
-    23,000 shipped statements and 150 of one's own was headed "too few labels"."""
-    return any(not w.startswith(_HELD_OUT_OWN) for w in warnings)
+    one's own statements were held out (:func:`held_out_own`) or were given no family and
+    grouped by near-duplicate text (:mod:`.families`): a model trained on the 23,000
+    shipped statements and 150 of one's own was headed "too few labels"."""
+    return any(not w.startswith((_HELD_OUT_OWN, *MESSAGE_STARTS)) for w in warnings)
 
 
 _HELD_OUT_OWN = "held out as the test split, never trained on: "
