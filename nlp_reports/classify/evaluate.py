@@ -3,7 +3,8 @@
 :func:`evaluate` scores a trained model (default: the shipped one) on labeled data, or with
 ``cv=K`` runs K-fold cross-validation grouped by family (GroupKFold), retraining the model on
 each fold; statements given no family are grouped with their near-duplicates first
-(``classify.families``), so a variant of a test statement is never trained on. Either way the keyword baseline is scored on the same statements.
+(``classify.families``), so a near-variant of a test statement is not trained on. Either
+way the keyword baseline is scored on the same statements.
 :func:`format_evaluation` renders the result as a plain-text table.
 
 Macro-F1 averages the themes that have at least one gold example in the data scored (a
