@@ -459,16 +459,31 @@ CODEBOOK: tuple[Column, ...] = (
        "表三或表四未读出数字（2008–2018年）的报告，正文所述件数；table_stats 为组内合计",
        "the text states none, or the table was read (the figure is then in the table column)",
        "applications / cases", _family("", _NARRATIVE, "_narrative")),
+    _c("fee_narrative", ["panel", "table_stats"], "number",
+       "Disclosure fee as an older report states it (万元)",
+       "for a report read as an older layout (2008–2018, or later without tables): the "
+       "disclosure fee its 收费及减免 part states ('未收取任何费用' 0, '120元' 0.012, "
+       "'0.03万元'); never a fee of another matter (行政事业性收费 of licences, 工本费), a "
+       "waived or due amount, an estimate, or a unit other than 元/万元. Not the text's fees: "
+       "表二 (八) is the agency's 行政事业性收费, another figure; table_stats: summed over the group",
+       "旧版报告“收费及减免情况”所述政府信息公开收费（万元，元已换算）；不含其他收费（行政事业性收费、"
+       "工本费）、减免或应收金额、约数及元/万元以外的单位；与表二（八）fees（机关行政事业性收费）"
+       "不是同一数字；table_stats 为组内合计",
+       "the text states no single fee in 元/万元, or a report with tables (not read)",
+       "万元 (10,000 yuan)"),
     _c("*_source", ["panel"], "text", "{m}: where the figure was read, or why blank",
        "table3 / table4: the table column; text:N: the prose of section N (2021 numbers: 1 "
        "一 总体情况/概述, 3 依申请公开, 4 复议诉讼), in *_narrative; text: several parts "
        "together; none:blank_cell (table read, cell blank), none:unreadable (table not read "
        "whole), none:not_stated (no table; the text states no single count — none, 约N, "
-       "with last year's carried over, two figures), none:no_report (balanced panel)",
+       "with last year's carried over, two figures), none:no_report (balanced panel); "
+       "fee_source: text:N / text, none:not_stated, none:later_layout (a report with tables: "
+       "its disclosure fee not read), none:no_report",
        "数字来源：table3/table4 表格；text:N 第N部分正文（按2021年编号）；text 多个部分；"
        "none:blank_cell 表格单元格为空，none:unreadable 表格无法完整读取，none:not_stated "
-       "无表格且正文未给出唯一数字，none:no_report 该年度无报告",
-       members=_family("", _NARRATIVE, "_source")),
+       "无表格且正文未给出唯一数字，none:no_report 该年度无报告；fee_source 另有 "
+       "none:later_layout（有表格的新版报告，不读收费）",
+       members=_family("", (*_NARRATIVE, "fee"), "_source")),
     _c("failed_checks", ["panel"], "text", "Failed checks (I1;T1 …)",
        "the report's failed checks, ';'-separated", "未通过的核对项（分号分隔）", "none failed"),
     _c("n_unreadable_tables", ["panel"], "integer", "Tables read only in part",
@@ -623,10 +638,11 @@ CODEBOOK: tuple[Column, ...] = (
        "reports failing I1–I4 / with_tables", "表内勾稽不符的报告比例", "with_tables is 0",
        "share 0–1"),
     _c("with_narrative", ["table_stats"], "integer", "Reports stating a figure in the text",
-       "reports without a read 表三/表四 whose text states a figure", "正文写明件数的报告数"),
+       "reports without a read 表三/表四 whose text states a count (the fee: "
+       "with_fee_narrative)", "正文写明件数的报告数（收费见 with_fee_narrative）"),
     _c("with_*_narrative", ["table_stats"], "integer", "Reports whose text states {m}",
        "the reports whose text states that figure (its denominator)", "正文写明该数字的报告数",
-       members=_family("with_", _NARRATIVE, "_narrative")),
+       members=_family("with_", (*_NARRATIVE, "fee"), "_narrative")),
     _c("word", ["vocabulary"], "text", "Distinctive word", "a word distinctive of the group",
        "该组的特色词"),
     _c("rank", ["vocabulary"], "integer", "Rank (1 = most distinctive)", "1 = most distinctive",

@@ -741,12 +741,13 @@ def representatives_excerpt(df: Any, by: Sequence[str], *, max_rows: int | None 
 
 
 def _without_empty_narrative(df: Any) -> tuple[Any, str]:
-    """``table_stats`` without its 13 ``*_narrative`` columns when no report of any group
+    """``table_stats`` without its 15 ``*_narrative`` columns when no report of any group
     states its figures in the text only (reports before 2019, with no tables): all blank
     or 0, they pushed the figures read off the tables' right edge out of a laptop's window.
     Returns the table and a note saying where they still are (empty string: kept)."""
-    if df is None or "with_narrative" not in df.columns or (
-            df["with_narrative"].fillna(0) != 0).any():
+    if df is None or "with_narrative" not in df.columns or any(
+            (df[c].fillna(0) != 0).any() for c in ("with_narrative", "with_fee_narrative")
+            if c in df.columns):
         return df, ""
     cols = [c for c in df.columns if str(c) == "with_narrative" or str(c).endswith("_narrative")]
     note = ('<p class="note">No report gives its figures in the text only (before 2019, '

@@ -54,6 +54,9 @@ SOURCES: dict[str, str] = {
     "none:not_stated": "no such table, and the text states no single count (none, an estimate "
                        "约N, a count with last year's carried over, two figures …)",
     "none:no_report": "no report stored for the agency and year (balanced panel only)",
+    "none:later_layout": "(fee_source) a report in a later layout, with tables: its disclosure "
+                         "fee is not read (表二 (八)'s fees are the agency's 行政事业性收费, "
+                         "another figure)",
 }
 
 
@@ -72,7 +75,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     ``<figure>_source`` ``none:no_report``, ``level`` and ``region`` the agency's from its
     nearest earlier report, else its first) where no report was stored; else the pairs with a
     report only (``has_report`` 1). ``<figure>_source`` (:data:`SOURCES`) says where each of
-    the six figures with a text counterpart was read, or why it is blank.
+    six figures with a text counterpart was read, or why it is blank, and ``fee_source``
+    where ``fee_narrative`` (an older report's disclosure fee) was.
     """
     import pandas as pd
 
@@ -188,7 +192,7 @@ def _balanced(out: Any) -> Any:
     ints = [c for c in out.columns if pd.api.types.is_integer_dtype(out[c])
             and c not in ("year", "has_report", "n_texts")]
     blank = missing.assign(has_report=0, n_texts=0, left_out="",
-                           **{f"{f}_source": "none:no_report" for f in SOURCE_TABLES})
+                           **{f"{f}_source": "none:no_report" for f in (*SOURCE_TABLES, "fee")})
     blank = _agency_attributes(blank, out)
     out = pd.concat([out, blank], ignore_index=True)[list(out.columns)]
     for c in ints:
@@ -264,9 +268,12 @@ def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
         narrative_counts,
         titled_part,
     )
+    from nlp_reports.parse.fees import narrative_fee
 
-    def counts_of(title: str, text: str, year: int | None) -> dict[str, int]:
-        counts = narrative_counts(titled_part(title, text), year)
+    def counts_of(title: str, text: str, year: int | None) -> dict[str, float]:
+        counts: dict[str, float] = dict(narrative_counts(titled_part(title, text), year))
+        if (fee := narrative_fee([(title, text)], year)) is not None:
+            counts["fee"] = fee
         for kind, said in zip(("review", "litigation"), cases_none(title, text) or (False, False),
                               strict=True):
             if said:
@@ -305,6 +312,13 @@ def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
             else:
                 column.append("none:not_stated")
         out[f"{kind}_source"] = column
+    # the disclosure fee of an older layout (no table holds it): its part, or why blank
+    tables = found["table3"][0] | found["table4"][0]
+    fee = r[NARRATIVE_COLUMNS["fee"]].to_numpy(dtype=float)
+    out["fee_source"] = [
+        section_of(rid, year, "fee", t) if t == t
+        else "none:not_stated" if fmt == "legacy" or rid not in tables else "none:later_layout"
+        for rid, year, t, fmt in zip(ids, years, fee, r["format"].tolist(), strict=True)]
     return out
 
 

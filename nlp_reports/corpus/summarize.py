@@ -2691,10 +2691,14 @@ def _statement_idx(statements: Any, report_ids: Any, themes: Any, wanted: Any) -
 #: Figures read from the text of a report without a read 表三 (or 表四): figure of
 #: :func:`nlp_reports.parse.checks.narrative_figures` → column of the report frame and of
 #: ``table_stats``. Their own columns, never table cells: a reader must tell them apart.
+#: ``fee``: the disclosure fee (检索、复制、邮寄 …) an older-layout report states in 万元
+#: (:func:`nlp_reports.parse.fees.narrative_fee`) — no counterpart of ``fees``, 表二 (八)'s
+#: 行政事业性收费, the agency's own charges.
 NARRATIVE_COLUMNS: dict[str, str] = {
     "received": "received_narrative", "granted": "granted_narrative",
     "partial": "partial_narrative", "refused": "refused_narrative",
     "review": "review_narrative", "litigation": "litigation_narrative",
+    "fee": "fee_narrative",
 }
 #: The figures of 表四 (the others are of 表三): read from the text when 表四 was not read.
 _NARRATIVE_TABLE4 = frozenset({"review", "litigation"})
@@ -2857,6 +2861,8 @@ def _case_parts(text: str) -> str:
         said = "政府信息公开" in sentences[0]
         if not said and "政府信息公开" in body:
             continue
+        if names_a_matter(sentences):
+            continue
         parts[i] = "".join("政府信息公开" + s if _CASES.search(s) and "政府信息公开" not in s
                            else s for s in sentences)
     return "\n\n".join(parts)
@@ -2879,6 +2885,40 @@ _BARE_CASES = re.compile(r"(?<!行政)复议(?=[、和及与或]诉讼)")
 _BARE_RECEIVED = re.compile(r"(收到|受理|接到|接收)(?=(?:共|共计)?(?:\d{1,7}|[零〇一二两三四五六七八九十百千]{1,8})\s?件)")
 
 
+#: What a case sentence says its cases are about ("系对我局作出的行政处理决定不服", "均为劳动
+#: 争议", "涉及工商登记", "因对答复内容不满"): a word naming the matter, not followed by a
+#: count ("均为0件" names none), or a dispute named outright ("劳动争议行政复议1件").
+_MATTER = re.compile(r"(?:系|因|涉及|均为|皆为|都为|主要为|属于|针对|关于|不服|不满|异议|案由|事由)"
+                     r"(?![\s（(]?(?:\d|[零〇一二两三四五六七八九十]+\s?(?:件|起|个)))"
+                     r"|纠纷|争议")
+#: The matter named is the disclosure itself, said without 信息公开 (an 答复 or 告知书, a request
+#: for 政府信息, its refusal or delay).
+_DISCLOSURE_MATTER = re.compile(r"答复|告知|政府信息|公开申请|申请公开|不予公开|部分公开|依申请|信息公开")
+#: Words of a matter other than disclosure beside it ("对我局作出的行政处理决定及答复不服").
+_NON_DISCLOSURE_MATTER = re.compile(r"纠纷|争议|登记|认定|鉴定|裁决|确权|处理|通知|事项|管理|投诉|举报")
+
+
+def names_a_matter(sentences: list[str]) -> bool:
+    """Whether a part's case sentences (from its first naming 行政复议/行政诉讼 on) name
+    what the cases are about, other than the disclosure itself: such a part's bare counts
+    are no disclosure counts (案件事由). The matters are not listed one by one (劳动争议,
+    户籍, 工商登记 … are endless): any matter named bars the part, unless it is the
+    disclosure itself (答复, 告知, 政府信息) and nothing else; a count with no matter named
+    ("全年发生行政复议1件，维持原答复。") is read. A missed count is better than a wrong one."""
+    start = next((i for i, s in enumerate(sentences) if _CASES.search(s)), None)
+    if start is None:
+        return False
+    for s in sentences[start:]:
+        if "政府信息公开" in s:
+            continue  # (read by its own words: narrative_figures)
+        if _OTHER_CASES.search(s):
+            return True
+        if _MATTER.search(s) and (not _DISCLOSURE_MATTER.search(s)
+                                  or _NON_DISCLOSURE_MATTER.search(s)):
+            return True
+    return False
+
+
 def titled_part(title: str | None, text: str) -> str:
     """``text`` of an older report's part read as its title says (its title is no part of
     the stored text): in a part titled 复议/诉讼/申诉 each sentence naming a case is marked
@@ -2894,7 +2934,7 @@ def titled_part(title: str | None, text: str) -> str:
         sentences = _SENTENCES.findall(_BARE_CASES.sub("行政复议", text).replace(
             "行政复议、诉讼", "行政复议、行政诉讼"))
         cases = [s for s in sentences if _CASES.search(s)]
-        if not any("信息公开" in s for s in cases):
+        if not any("信息公开" in s for s in cases) and not names_a_matter(sentences):
             text = "".join("政府信息公开" + s if _CASES.search(s) and not _OTHER_CASES.search(s)
                            else s for s in sentences)
     if _APPLICATIONS_TITLE.search(title) and ("收到" in text or "受理" in text or "接" in text):
@@ -2955,11 +2995,14 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     """Add the :data:`NARRATIVE_COLUMNS` to the report frame, in place: the figures the
     text states, for the reports whose 表三 (``received_narrative`` … ``refused_narrative``)
     or 表四 (``review_narrative``, ``litigation_narrative``) gave no figure — no table, or
-    one that could not be read (reports before 2019 have none). Read from the stored
+    one that could not be read (reports before 2019 have none); and ``fee_narrative``, the
+    disclosure fee (万元) of a report read as an older layout. Read from the stored
     section texts: every section but 五 of an older-layout report (``format`` legacy, whose
     figures are in 依申请公开 and 行政复议 parts, or a later report with no statistical
     table at all, as a 2019 one still in the older layout), section 一 of the others (as T1
     reads it)."""
+    from nlp_reports.parse.fees import narrative_fee
+
     no_t3 = (reports["received"].isna() & reports["outcomes_total"].isna()).to_numpy()
     no_t4 = (reports["review"].isna() & reports["litigation"].isna()).to_numpy()
     # (one 2-D assignment: six of a scalar each left the frame in blocks that every later
@@ -2981,6 +3024,7 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     )["report_id"].tolist())
     legacy.update(r for r in later if r not in with_tables)
     texts: dict[int, list[str]] = {}
+    titled: dict[int, list[tuple[str | None, str]]] = {}  # (the fee reader trusts a fee part)
     none: dict[int, tuple[bool, bool]] = {}  # a 复议/诉讼 part saying 无: (review, litigation)
     rows = store.query_in(
         "SELECT report_id, number, title, text FROM sections WHERE report_id IN ({ids}) "
@@ -2989,6 +3033,7 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
         if text and (number == 1 or rid in legacy):
             texts.setdefault(int(rid), []).append(titled_part(title, text) if rid in legacy
                                                   else text)
+            titled.setdefault(int(rid), []).append((title if rid in legacy else None, text))
         if rid in legacy and (said := cases_none(title, text)):
             none[int(rid)] = said
     years = {int(i): int(y) for i, y in zip(wanted["id"].tolist(), wanted["year"].tolist(),
@@ -3002,6 +3047,11 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
         for kind, value in narrative_counts("\n\n".join(parts), years.get(rid)).items():
             if rid in (t4 if kind in _NARRATIVE_TABLE4 else t3):
                 found[NARRATIVE_COLUMNS[kind]][rid] = float(value)
+    # (the fee of an older layout only: a later report's 表二 (八) is the agency's 行政事业性
+    # 收费, another figure, and its disclosure fee, 信息处理费, is in its section 六)
+    for rid, parts in titled.items():
+        if rid in legacy and (fee := narrative_fee(parts, years.get(rid))) is not None:
+            found[NARRATIVE_COLUMNS["fee"]][rid] = fee
     for rid, named in none.items():
         for kind, said in zip(("review", "litigation"), named, strict=True):
             if said and rid in t4:
@@ -3033,7 +3083,10 @@ def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:
     if stated is None or not stated.to_numpy().any():
         narrative = []
     else:
-        r["has_narrative"] = stated.any(axis=1)
+        # (with_narrative: a count stated, as before the fee was read; the fee has its own
+        # with_fee_narrative)
+        r["has_narrative"] = stated.drop(columns=[NARRATIVE_COLUMNS["fee"]],
+                                         errors="ignore").any(axis=1)
     keys = list(by)
     grouped = r.groupby(keys, dropna=False) if keys else r.groupby(lambda _: 0)
     sums = grouped[[*value_cols, *narrative, *(["has_narrative"] if narrative else [])]].sum(

@@ -1,0 +1,168 @@
+"""The fee an older report's prose states (收费及减免情况), in 万元 like 表二 (八)'s fee cell.
+
+Reports under the 2007 条例 (the 2008–2018 layouts) have no 表二: they state their
+fees in a part of its own ("四、政府信息公开的收费及减免情况": "未收取任何费用。", "共收取检索、
+复制、邮寄费用120元", "收费0元", "合计0.03万元") or in a sentence of another part. A researcher
+comparing fees over the years needs that figure beside the table's.
+
+Read only when the text is clear, reported never guessed (no wrong figure is better than a
+missing one):
+
+* an amount in 元 is converted (÷ 10,000), one in 万元 kept; 千元, 百元 or a figure with no
+  unit is no figure, and the whole report's fee is then left unread;
+* a fee of something else is never the disclosure fee: a sentence naming 行政事业性收费, a
+  certificate's 工本费, 登记费, a licence, a penalty, a budget (工作经费, 预算, 资金) or 档案
+  gives no amount (a clause of it saying no disclosure fee was charged still reads 0);
+* a waived or due amount (减免费用40元, 应收取300元) is not the amount charged; a clause
+  comparing with another year (比上年减少300元, 去年为65元) is skipped;
+* several amounts of one sentence without its total (复制费30元、邮寄费20元), or parts giving
+  different figures, are no figure.
+
+Outside a part titled on fees (收费, 费用, 减免) a sentence is read only when it names the
+disclosure (信息公开, 依申请, 申请人, 检索/复制/邮寄).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlp_reports.parse.checks import parse_chinese_number
+
+#: A part titled on fees: its sentences are about disclosure fees though they may not say so.
+_FEE_TITLE = re.compile(r"收费|费用|减免")
+#: A sentence elsewhere must name the disclosure to be read.
+_DISCLOSURE = re.compile(r"信息公开|依申请|申请人|检索|复制|邮寄")
+#: A fee of another matter (the agency's own charges, a certificate, a licence, a budget).
+_OTHER_FEE = re.compile(r"行政事业性收费|工本费|登记|证书|上缴|国库|税|证照|许可|处罚|罚没|罚款|非税|经费|预算"
+                        r"|资金|投入|采购|档案|不属|非政府信息公开|专项")
+#: A clause whose amount is not what was charged: waived, due, or compared with another year.
+_NOT_CHARGED = re.compile(r"减免|免收|免除|减收|免费|应收|应缴|应当收取|标准为|每页|每件|每次")
+_COMPARED = re.compile(r"去年|上年|上一年|同比|较|比\d|比上|增加|减少|增长|下降|上升|回落")
+#: A charge named in the clause (an amount elsewhere, 资金 or 奖金, is none).
+_CHARGE = re.compile(r"收取|收费|费用|实收|[检复邮成本]\w{0,2}费|费\d|费[共合计]")
+#: A clause saying nothing was charged ("未收取任何费用", "不收取", "没有发生收费", "未收费").
+_NONE_CHARGED = re.compile(r"(?:未|没有|不|无|并未|均未|从未|未曾|不予)(?:发生|再|曾)?"
+                           r"(?:向[^，,。；;]{0,10}?|对[^，,。；;]{0,10}?)?(?:收取|收费|收过)")
+#: All of it waived ("均免收", "全部予以减免", "一律免费").
+_ALL_WAIVED = re.compile(r"(?:均|全部|一律|都)(?:予以)?(?:免收|免费|减免|免除)")
+#: A zero clause about some fees only ("未收取其他费用", "除…外"): no zero for the whole.
+_SOME_ONLY = re.compile(r"其他|其它|额外|以外|之外|除|另行")
+#: An amount and its unit; a numeral whole, never its tail (一万二千元 is no 二千元).
+_AMOUNT = re.compile(r"(?<![\d.,零〇一二两三四五六七八九十百千万])"
+                     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]{1,8})"
+                     r"\s?(万元|千元|百元|元)(?![化素旦])")
+#: An estimate is no figure ("约200元", "200余元", "近千元", "200元左右").
+_ESTIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|不到|不足|大约|大概|至少|多达)\s?$")
+_ESTIMATE_AFTER = re.compile(r"^\s?(?:左右|上下|以上|以下|多)")
+#: A total before its amount ("共计120元", "合计0.03万元").
+_TOTAL = re.compile(r"(?:共计|合计|总计|共|累计)[^，,。；;\d零〇一二两三四五六七八九十百千]{0,3}$")
+_TOTAL_FIRST = re.compile(r"\s?(?:共计|合计|总计|共|累计)")
+_NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
+#: A fee part whose whole text says there was none ("无。", "本年度无").
+_NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:暂)?(?:无|没有|未发生)(?:此类|相关)?(?:情况|收费)?")
+#: A heading line inside a stored part: the fee part of an older layout is stored within
+#: section 3 (its number in the 2021 scheme), its heading a line of the text.
+_NUMBERING = (r"(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
+              r"|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[、.．](?!\d))")
+_HEADING_LINE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:{_NUMBERING}[ \t\u3000]*([^\n。；;！？]{{2,40}}?)[ \t\u3000]*$"
+    # (a fee part's title unnumbered, or run in before its text: "四、收费及减免情况。无。")
+    rf"|(?:{_NUMBERING})?[ \t\u3000]*((?:政府信息公开的?)?(?:收费|收取费用)[^\n。；;，,！？]{{0,8}}?情况)"
+    r"(?:[。：:][ \t\u3000]*|[ \t\u3000]*$))")
+_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSES = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")  # (not at 1,250's comma)
+_STRIP = re.compile(r"[\s。，,；;：:、.!！]+")
+
+
+class _Unclear(Exception):
+    """A fee stated in a unit that is not 元/万元, or a numeral that is not one: nothing read."""
+
+
+def _wan(number: str, unit: str) -> float:
+    """The amount in 万元; :class:`_Unclear` for a 千元/百元 unit or an unreadable numeral."""
+    if unit in ("千元", "百元"):
+        raise _Unclear
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", number):
+        value = float(number.replace(",", ""))
+    else:
+        n = parse_chinese_number(number.removesuffix("万") if unit == "元" else number)
+        if n is None or (unit == "元" and number.endswith("万")):
+            raise _Unclear
+        value = float(n)
+    return round(value / 10000 if unit == "元" else value, 6)
+
+
+def _sentence_fees(sentence: str, year: int | None, titled: bool) -> set[float]:
+    """The fees one sentence states (a set: several is no figure)."""
+    if not titled and not _DISCLOSURE.search(sentence):
+        return set()
+    other = bool(_OTHER_FEE.search(sentence))
+    amounts: list[tuple[float, bool]] = []
+    zero = charged = parted = False
+    for clause in _CLAUSES.findall(sentence):
+        # (the items after 其中 are parts of an amount given before: "80元，其中检索费50元")
+        parted = parted or clause.lstrip().startswith("其中")
+        named = [int(y) for y in _NAMED_YEAR.findall(clause)]
+        if year is not None and any(y != year for y in named):
+            continue
+        if _COMPARED.search(clause):
+            continue
+        found = list(_AMOUNT.finditer(clause))
+        if (not found and not _OTHER_FEE.search(clause) and not _SOME_ONLY.search(clause)
+                and (_NONE_CHARGED.search(clause) or _ALL_WAIVED.search(clause))):
+            zero = True
+        said = bool(_CHARGE.search(clause))
+        # (a total in a clause of its own after the charge: "收取检索复制费2笔，共计15元")
+        if not found or other or parted or _NOT_CHARGED.search(clause) or not (
+                said or (charged and _TOTAL_FIRST.match(clause))):
+            charged = charged or said
+            continue
+        charged = True
+        for m in found:
+            if _ESTIMATE_BEFORE.search(clause[:m.start()]) or _ESTIMATE_AFTER.match(
+                    clause[m.end():]):
+                raise _Unclear
+            amounts.append((_wan(m.group(1), m.group(2)),
+                            bool(_TOTAL.search(clause[:m.start()]))))
+    totals = {v for v, is_total in amounts if is_total}
+    values = totals if totals else {v for v, _ in amounts}
+    if zero:
+        values.add(0.0)
+    return values
+
+
+def _subparts(parts: Iterable[tuple[str | None, str]]) -> Iterable[tuple[str | None, str]]:
+    """``parts`` with each text cut at its heading lines, a heading the title of the text
+    after it ("…4件。\n\n四、政府信息公开的收费及减免情况\n未收取任何费用。")."""
+    for title, text in parts:
+        if not text:
+            continue
+        at = 0
+        for m in _HEADING_LINE.finditer(text):
+            yield title, text[at:m.start()]
+            title, at = m.group(1) or m.group(2), m.end()
+        yield title, text[at:]
+
+
+def narrative_fee(parts: Iterable[tuple[str | None, str]], year: int | None = None
+                  ) -> float | None:
+    """The fee (万元) stated by a report's parts, (title, text) each; None when none is stated,
+    when two figures disagree, or when one is in a unit other than 元/万元."""
+    values: set[float] = set()
+    try:
+        for title, text in _subparts(parts):
+            if not text:
+                continue
+            titled = bool(title and _FEE_TITLE.search(title))
+            if titled and _NONE_AT_ALL.fullmatch(_STRIP.sub("", text)):
+                values.add(0.0)
+                continue
+            if not ("费" in text or "收取" in text):
+                continue
+            for sentence in _SENTENCES.findall(text):
+                if "费" in sentence or "收取" in sentence:
+                    values |= _sentence_fees(sentence, year, titled)
+    except _Unclear:
+        return None
+    return next(iter(values)) if len(values) == 1 else None
