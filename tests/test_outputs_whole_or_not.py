@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 from _corpus_helpers import FakeTagger, make_report
@@ -126,3 +129,96 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_an_output_of_a_long_chinese_name_is_written(db, tmp_path):
+    """A name of 82 Chinese characters (250 bytes, a long report title) is a legal file
+    name; the hidden file beside it must be one too (13 bytes longer, it failed: ENAMETOOLONG)."""
+    from nlp_reports.corpus import audit
+
+    name = ("临川县人民政府办公室关于二〇二三年度政府信息公开工作年度报告审查意见汇总及整改落实情况"
+            "的说明暨各乡镇人民政府和县直各部门政府信息公开工作年度报告发布情况通报附表及附件清单")[:82] + ".csv"
+    assert 240 <= len(name.encode()) <= 255
+    out = tmp_path / name
+    out.write_text("old\n", encoding="utf-8")
+    audit(db).to_csv(out)
+    assert "白沙镇人民政府" in out.read_text(encoding="utf-8-sig")
+    assert os.listdir(tmp_path) == [name]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX owners")
+def test_a_hard_linked_copy_keeps_the_previous_output(tmp_path):
+    """A snapshot made with hard links (``cp -al``, rsnapshot) is not rewritten by the next
+    run: the output's name gets the new file, the other name keeps the old one."""
+    from nlp_reports.corpus.html_report import write_page
+
+    out = tmp_path / "年报.html"
+    out.write_text("<p>三月的结果</p>", encoding="utf-8")
+    (tmp_path / "snapshot").mkdir()
+    os.link(out, tmp_path / "snapshot" / "年报.html")
+    write_page(out, "<p>四月的结果</p>")
+    assert out.read_text(encoding="utf-8") == "<p>四月的结果</p>"
+    assert (tmp_path / "snapshot" / "年报.html").read_text(encoding="utf-8") == "<p>三月的结果</p>"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="only root gives a file away")
+def test_an_output_written_over_by_root_keeps_its_owner(tmp_path):
+    from nlp_reports.corpus.html_report import write_page
+
+    out = tmp_path / "科室汇总.html"
+    out.write_text("<p>旧</p>", encoding="utf-8")
+    os.chown(out, 65534, 65534)  # a colleague's file, refreshed by an administrator's cron job
+    write_page(out, "<p>新</p>")
+    assert (out.stat().st_uid, out.stat().st_gid) == (65534, 65534)  # root's (0, 0) before
+
+
+_SHARED_FOLDER_CHILD = textwrap.dedent("""
+    import json, sys
+    from nlp_reports.corpus.html_report import write_page
+    said = {}
+    for name in sys.argv[1:]:
+        try:
+            write_page(name, "<p>本周更新</p>")
+            said[name] = "written"
+        except OSError as exc:
+            said[name] = [type(exc).__name__, exc.filename]
+    print(json.dumps(said, ensure_ascii=False))
+""")
+
+
+def _as_other_user() -> list[str] | None:
+    """How to run a command as a user who cannot write a folder: as is when not root;
+    through setpriv as nobody when root (root writes anywhere)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_a_file_one_may_write_in_a_folder_one_may_not_is_written_in_place():
+    """A shared folder (0755, someone else's) holding a page one was given to keep up to date
+    (0666): no hidden file can be made beside it, so the page is written in place, as before
+    the outputs were written whole (it failed: PermissionError on the hidden file). A new
+    file there still fails, naming the file asked for."""
+    prefix = _as_other_user()
+    if prefix is None:
+        pytest.skip("root without setpriv: cannot take away write access")
+    share = Path(tempfile.mkdtemp(prefix="nlp-share-"))  # tmp_path: not nobody's to enter
+    try:
+        page = share / "公开目录.html"
+        page.write_text("<p>上周</p>", encoding="utf-8")
+        page.chmod(0o666)
+        share.chmod(0o555 if not prefix else 0o755)
+        done = subprocess.run([*prefix, sys.executable, "-c", _SHARED_FOLDER_CHILD,
+                               str(page), str(share / "新页面.html")],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        said = json.loads(done.stdout.strip().splitlines()[-1])
+        assert said[str(page)] == "written"
+        assert page.read_text(encoding="utf-8") == "<p>本周更新</p>"
+        assert said[str(share / "新页面.html")] == ["PermissionError", str(share / "新页面.html")]
+        assert os.listdir(share) == ["公开目录.html"]
+    finally:
+        share.chmod(0o755)
+        shutil.rmtree(share, ignore_errors=True)
