@@ -74,3 +74,14 @@ def test_a_table_alone_keeps_it_a_report():
             "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n")
     report = load_report(text.encode())
     assert report.tables
+
+
+def test_the_forms_sections_each_saying_none_are_a_report():
+    """Six headings with a bare "无" under each (a page's article body, its title not kept) is
+    a report of empty sections, not a fragment: three or more of the form's sections keep it."""
+    body = "\n".join(f"{n}、{t}\n无" for n, t in [
+        ("一", "总体情况"), ("二", "主动公开政府信息情况"),
+        ("三", "收到和处理政府信息公开申请情况"), ("四", "政府信息公开行政复议、行政诉讼情况"),
+        ("五", "存在的主要问题及改进情况"), ("六", "其他需要报告的事项")])
+    report = load_report(body)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
