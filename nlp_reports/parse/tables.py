@@ -2231,8 +2231,68 @@ def _lines_of(
             text = _column_by_column(text)
         elif k != 2 and "本年新收" in text:
             text = _one_line_rows(text)
-        lines.extend(_split_lines(text))
+        split = _split_lines(text)
+        lines.extend(_merged_wraps(split) if MERGED_ROWS_MARK in text else split)
     return lines, first_line
+
+
+def _merged(cell: _Cell) -> bool:
+    return cell.kind == BAD and cell.raw.endswith(MERGED_ROWS_MARK)
+
+
+def _form_row_hits(norm: str) -> set[tuple[int, int]]:
+    """The 表二 and 表三 rows (table, spec index) a normalised label names."""
+    if not norm or len(norm) > _MAX_LABEL:
+        return set()
+    return {(t, k) for t, table in enumerate((_T2, _T3)) for k in table.hits(norm)}
+
+
+def _merged_wraps(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with the figures a grid merged over ONE form row's grid rows given to it.
+
+    A long row label wrapped onto a second grid row ("（二）部分公开" over "（区分处理的，
+    只计这一情形，不计其他情形）"), its figures in cells spanning both rows (rowspan, Word's
+    vertical merge), reaches here as two lines of the same figures marked merged
+    (:data:`MERGED_ROWS_MARK`): they are that row's figures. The first line gets them
+    unmarked; the lines below keep their labels alone (the wrapped rest, which the row
+    reader joins as a PDF's). Only when the lines below repeat every cell of the first, each
+    is unnumbered and names no row of the form alone (or repeats the first's label, a label
+    merged over the same rows), the labels joined name a row of the form, and no line around
+    shares a merged figure (a merge going on into another row). A figure over two form rows
+    (行政处罚 and 行政强制, 1.属于国家秘密 and 2.其他…) stays marked: it is no row's."""
+    out = list(lines)
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        if not ln.labels or not any(map(_merged, ln.cells)):
+            i += 1
+            continue
+        raws = [c.raw for c in ln.cells]
+        j = i + 1
+        while (j < n and [c.raw for c in lines[j].cells] == raws and not lines[j].numbered
+               and len(lines[j].labels) == len(ln.labels)
+               and lines[j].labels[:-1] == ln.labels[:-1]):
+            j += 1
+        if j > i + 1:
+            marked = {c.raw for c in ln.cells if _merged(c)}
+            around = [lines[k] for k in (i - 1, j) if 0 <= k < n]
+            first = ln.labels[-1]
+            wraps = [x.labels[-1] for x in lines[i + 1:j] if x.labels[-1] != first]
+            own = _form_row_hits(first)
+            joined = _form_row_hits(first + "".join(wraps))
+            if (not any(c.raw in marked for x in around for c in x.cells)
+                    and not any(_form_row_hits(w) for w in wraps)
+                    and joined and (not own or own & joined)):
+                cells = [(_classify(c.raw[:-len(MERGED_ROWS_MARK)]) or c) if _merged(c) else c
+                         for c in ln.cells]
+                out[i] = _Line(ln.labels, cells, ln.grid, numbered=ln.numbered,
+                               buried=ln.buried, digits=ln.digits)
+                for k in range(i + 1, j):
+                    x = lines[k]
+                    out[k] = _Line(x.labels, [], x.grid, numbered=x.numbered,
+                                   buried=x.buried, digits=x.digits)
+        i = j
+    return out
 
 
 @lru_cache(maxsize=1)
