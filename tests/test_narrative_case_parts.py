@@ -8,7 +8,7 @@ from __future__ import annotations
 from _corpus_helpers import parsed_store
 
 from nlp_reports.corpus import Store
-from nlp_reports.corpus.summarize import load_frames
+from nlp_reports.corpus.summarize import load_frames, narrative_counts, titled_part
 from nlp_reports.parse.checks import narrative_figures
 
 _NUMERALS = "一二三四五六七八"
@@ -128,3 +128,75 @@ def test_cases_about_land_compensation_or_a_work_injury_are_not_disclosure_cases
     # named as disclosure elsewhere in the sentence: its other clause is still no count
     assert narrative_figures("本年度未发生因政府信息公开引起的行政复议，发生行政诉讼2件（均为征地"
                              "补偿纠纷）。") == {"review": {0}}  # litigation 2 before
+
+
+def _part_counts(title, body):
+    """The review and litigation counts an older report's part gives, read as the corpus
+    summary reads it (its title's sense, then the prose reader)."""
+    got = narrative_counts("\n\n".join(titled_part(t, b) for t, b in (
+        _OVERVIEW, _APPLIED, (title, body), _PROBLEMS)), 2014)
+    return got.get("review"), got.get("litigation")
+
+
+def test_a_case_sentence_naming_any_other_matter_gives_no_count():
+    """The matters of other cases are endless (劳动争议, 户籍, 工商登记, a 处理决定 …): a case
+    sentence under a part titled for cases that names what its cases are about, the
+    disclosure aside, gives no count, whether or not the matter is one listed anywhere."""
+    cases = "因政府信息公开申请行政复议、提起行政诉讼的情况"
+    for title, body in [
+        (cases, "全年发生行政复议2件，均为劳动争议。"),
+        ("行政复议、行政诉讼情况", "本年度被申请行政复议1件，系对我局作出的行政处理决定不服。"),
+        ("行政复议和行政诉讼情况", "发生行政诉讼1件，涉及工商登记，目前尚未判决。"),
+        ("行政复议和行政诉讼情况", "本年度发生行政复议3件，均属于户籍管理事项。"),
+        (cases, "行政诉讼2件，针对我局作出的行政确认行为，法院均判决驳回。"),
+        ("复议、诉讼情况", "全年行政复议1件，为医疗事故技术鉴定争议，已审结。"),
+        ("行政复议和行政诉讼情况", "发生行政复议案件2件，申请人不服我局作出的责令改正通知书。"),
+        (cases, "全年因企业年报公示问题引发行政诉讼1件。"),
+        ("行政复议情况", "发生行政复议1件，案由为政府采购投诉处理。"),
+        # the disclosure beside another matter, or in a part naming another too
+        ("行政复议和行政诉讼情况", "被提起行政诉讼1件，系原告对我局作出的行政处理决定及答复不服。"),
+        ("行政复议和行政诉讼情况", "发生行政复议2件。其中1件因对答复不服，另1件系劳动争议。"),
+        # a short part about cases under another title
+        ("其他需要报告的事项", "全年发生行政复议1件，系不服我局作出的行政处理决定。"),
+        ("其他需要报告的事项", "发生行政诉讼2件，均为房产继承纠纷。"),
+    ]:
+        assert _part_counts(title, body) == (None, None), body
+
+
+def test_a_case_about_the_disclosure_itself_or_naming_no_matter_is_read():
+    """A case about an 答复, a 告知书, a refusal or a request for 政府信息 is a disclosure case
+    though its sentence never says 信息公开; a bare count, 无 and 均为零 are read too."""
+    title = "行政复议和行政诉讼情况"
+    for body, want in [
+        ("因对答复内容不满，申请人提起行政复议2件，均维持原答复。", (2, None)),
+        ("行政复议1件，系申请人对我局作出的告知书不服，已维持。", (1, None)),
+        ("申请人不服我局不予公开的决定提起行政复议1件，复议机关予以维持。", (1, None)),
+        ("因要求公开政府信息未果，公民提起行政诉讼2件。", (None, 2)),
+        ("发生行政诉讼1件，原告认为我局未在法定期限内答复，法院判决驳回。", (None, 1)),
+        ("全年共发生行政复议案件3件，行政诉讼案件1件，均已审结。", (3, 1)),
+        ("本年度共发生行政复议二起，行政诉讼一起，复议维持原决定。", (2, 1)),
+        ("全年被申请行政复议1件，经复议撤销原行政行为，责令重新答复。", (1, None)),
+        ("本年度发生行政复议2件，结果均为维持。", (2, None)),
+        ("本年度未发生行政复议和行政诉讼。", (0, 0)),
+        ("行政复议0件，行政诉讼0件。", (0, 0)),
+    ]:
+        assert _part_counts(title, body) == want, body
+    assert _part_counts("其他需要报告的事项", "本年度发生行政复议1件，维持原答复。") == (1, None)
+
+
+def test_an_unlisted_matter_gives_no_figure_in_the_store(tmp_path):
+    """End to end: the labour-dispute reviews of one report are no disclosure figure, the
+    reviews over an 答复 of another are."""
+    cases = "因政府信息公开申请行政复议、提起行政诉讼的情况"
+    got = _figures(tmp_path, [
+        ("清溪县人力资源和社会保障局", 2015,
+         [_OVERVIEW, _ACTIVE, _APPLIED, _FEES,
+          (cases, "本年度被申请行政复议4件，行政诉讼1件，均为劳动争议。"), _PROBLEMS, _OTHER]),
+        ("清溪县交通运输局", 2015,
+         [_OVERVIEW, _ACTIVE, _APPLIED, _FEES,
+          (cases, "因申请人对延期答复有异议，被申请行政复议1件，经复议维持。"), _PROBLEMS, _OTHER]),
+    ])
+    labour = got.loc["清溪县人力资源和社会保障局"]
+    assert labour["review_narrative"] != labour["review_narrative"]  # 4 before
+    assert labour["litigation_narrative"] != labour["litigation_narrative"]  # 1 before
+    assert got.loc["清溪县交通运输局", "review_narrative"] == 1

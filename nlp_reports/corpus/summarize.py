@@ -2861,7 +2861,7 @@ def _case_parts(text: str) -> str:
         said = "政府信息公开" in sentences[0]
         if not said and "政府信息公开" in body:
             continue
-        if names_a_matter(sentences):
+        if _names_a_matter(sentences):
             continue
         parts[i] = "".join("政府信息公开" + s if _CASES.search(s) and "政府信息公开" not in s
                            else s for s in sentences)
@@ -2887,9 +2887,11 @@ _BARE_RECEIVED = re.compile(r"(收到|受理|接到|接收)(?=(?:共|共计)?(?:
 
 #: What a case sentence says its cases are about ("系对我局作出的行政处理决定不服", "均为劳动
 #: 争议", "涉及工商登记", "因对答复内容不满"): a word naming the matter, not followed by a
-#: count ("均为0件" names none), or a dispute named outright ("劳动争议行政复议1件").
+#: count or an outcome ("均为0件", "均为零", "结果均为维持" name none), or a dispute named
+#: outright ("劳动争议行政复议1件").
 _MATTER = re.compile(r"(?:系|因|涉及|均为|皆为|都为|主要为|属于|针对|关于|不服|不满|异议|案由|事由)"
-                     r"(?![\s（(]?(?:\d|[零〇一二两三四五六七八九十]+\s?(?:件|起|个)))"
+                     r"(?![\s（(]?(?:\d|零|〇|无|[一二两三四五六七八九十]+\s?(?:件|起|个|[，,。；;]|$)))"
+                     r"(?!(?:维持|撤销|驳回|确认|终止|撤回|胜诉|败诉|审结|结案|办结|已|和解|调解))"
                      r"|纠纷|争议")
 #: The matter named is the disclosure itself, said without 信息公开 (an 答复 or 告知书, a request
 #: for 政府信息, its refusal or delay).
@@ -2898,7 +2900,7 @@ _DISCLOSURE_MATTER = re.compile(r"答复|告知|政府信息|公开申请|申请
 _NON_DISCLOSURE_MATTER = re.compile(r"纠纷|争议|登记|认定|鉴定|裁决|确权|处理|通知|事项|管理|投诉|举报")
 
 
-def names_a_matter(sentences: list[str]) -> bool:
+def _names_a_matter(sentences: list[str]) -> bool:
     """Whether a part's case sentences (from its first naming 行政复议/行政诉讼 on) name
     what the cases are about, other than the disclosure itself: such a part's bare counts
     are no disclosure counts (案件事由). The matters are not listed one by one (劳动争议,
@@ -2934,7 +2936,7 @@ def titled_part(title: str | None, text: str) -> str:
         sentences = _SENTENCES.findall(_BARE_CASES.sub("行政复议", text).replace(
             "行政复议、诉讼", "行政复议、行政诉讼"))
         cases = [s for s in sentences if _CASES.search(s)]
-        if not any("信息公开" in s for s in cases) and not names_a_matter(sentences):
+        if not any("信息公开" in s for s in cases) and not _names_a_matter(sentences):
             text = "".join("政府信息公开" + s if _CASES.search(s) and not _OTHER_CASES.search(s)
                            else s for s in sentences)
     if _APPLICATIONS_TITLE.search(title) and ("收到" in text or "受理" in text or "接" in text):
