@@ -82,7 +82,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "findings_zh": "审查意见", "signals_zh": "提示意见",
     "identity_failures": "勾稽关系不符", "t1_contradictions": "正文与表格不符",
     "missing_sections": "缺少部分", "section5_empty": "第五部分为空",
-    "no_concrete_problem": "第五部分未识别出具体问题", "no_measures": "第五部分无改进措施",
+    "no_concrete_problem": "模型未在第五部分识别出具体问题", "no_measures": "第五部分无改进措施",
     "section5_copied": "问题与改进照搬上年",
     "t2_fees_without_6": "收费而第六部分为无",
     "blank_cells": "未填报单元格", "cross_year_failures": "跨年度结转不符",

@@ -708,7 +708,7 @@ CODEBOOK: tuple[Column, ...] = (
           ("no_concrete_problem",
            "1 if the model found in section 五 no problem on a theme (defect)",
            "1 when the model found in section 五 no problem on one of the 13 themes",
-           "第五部分未识别出具体问题"),
+           "模型未在第五部分识别出具体问题"),
           ("no_measures", "1 if section 五 states problems and no measure (defect)",
            "1 when section 五 states problems and no measure", "第五部分无改进措施"),
           ("section5_copied",
