@@ -2269,9 +2269,10 @@ def _merged_wraps(lines: list[_Line]) -> list[_Line]:
             continue
         raws = [c.raw for c in ln.cells]
         j = i + 1
-        while (j < n and [c.raw for c in lines[j].cells] == raws and not lines[j].numbered
-               and len(lines[j].labels) == len(ln.labels)
-               and lines[j].labels[:-1] == ln.labels[:-1]):
+        while (j < n and [c.raw for c in lines[j].cells] == raws
+               and (lines[j].labels == ln.labels or (
+                   not lines[j].numbered and len(lines[j].labels) == len(ln.labels)
+                   and lines[j].labels[:-1] == ln.labels[:-1]))):
             j += 1
         if j > i + 1:
             marked = {c.raw for c in ln.cells if _merged(c)}
