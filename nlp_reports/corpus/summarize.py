@@ -275,15 +275,26 @@ class Summary:
         """:meth:`to_json`'s text in pieces (the head, then one table at a time), to be
         written as they come: on 20,000 reports the text is 66 MB, and joining it before
         writing cost a second copy of it (and the time to make it)."""
+        for pieces in self._json_pieces():
+            yield "".join(p if isinstance(p, str) else str(p, "utf-8") for p in pieces)
+
+    def json_bytes(self) -> Iterator[str | memoryview]:
+        """:meth:`json_parts` with a big table's records as their UTF-8 bytes (the rest as
+        text): what the command writes to a UTF-8 stdout, not decoding 66 MB on 20,000
+        reports to encode it again."""
+        for pieces in self._json_pieces():
+            yield from pieces
+
+    def _json_pieces(self) -> Iterator[tuple[str | memoryview, ...]]:
         head = json.dumps({"by": list(self.by), "n_reports": self.n_reports,
                            "n_statements": self.n_statements, "notes": list(self.notes),
                            "filters": list(self.filters),
                            "models": models_records(self.models, self.model_cards)}, ensure_ascii=False)
-        yield head[:-1] + ', "tables": {'
+        yield (head[:-1] + ', "tables": {',)
         for i, (name, df) in enumerate(self.tables.items()):
-            yield (", " if i else "") + json.dumps(str(name), ensure_ascii=False) + ": "
-            yield _table_json(df)
-        yield "}}"
+            yield ((", " if i else "") + json.dumps(str(name), ensure_ascii=False) + ": ",)
+            yield _table_json_parts(df)
+        yield ("}}",)
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write each table as ``<name>.csv`` (UTF-8 with BOM, opens in Excel) into a folder;
@@ -439,20 +450,25 @@ def models_line(models: Sequence[tuple[str | None, int]],
 def _table_json(df: Any) -> str:
     """One table as a JSON array of records, by pandas' C encoder where it can (the same
     text as ``json.dumps(records(df))`` but for float digits: 15 significant ones)."""
+    return "".join(p if isinstance(p, str) else str(p, "utf-8") for p in _table_json_parts(df))
+
+
+def _table_json_parts(df: Any) -> tuple[str | memoryview, ...]:
+    """:func:`_table_json`'s text in pieces: a big table's records as UTF-8 bytes, made by
+    :func:`nlp_reports.corpus.json_table.records_json` (pandas' own text for each cell)."""
+    from nlp_reports.corpus.json_table import pandas_kinds, records_json
+
     try:
         if not df.columns.is_unique or len(df) == 0:
             raise ValueError("not for pandas' encoder")
-        # pandas' text columns (Arrow strings) as Python objects first: its encoder reads
-        # those without a conversion per cell (a fifth faster on cross_year's 144,000 rows)
-        text = [c for c in df.columns if str(df[c].dtype) in ("str", "string")]
-        # and a nullable year with no gap as numpy ints (the same digits, 0.02 s less on
-        # cross_year and problem_changes)
-        whole = [c for c in df.columns if str(df[c].dtype) == "Int64" and not df[c].isna().any()]
-        kinds = {**dict.fromkeys(text, object), **dict.fromkeys(whole, np.int64)}
-        return (df.astype(kinds) if kinds else df).rename(
-            columns=str).to_json(orient="records", force_ascii=False, double_precision=15)
+        kinds = pandas_kinds(df)
+        fast = records_json(df, kinds)
+        if fast is not None:
+            return ("[", fast, "]")
+        return ((df.astype(kinds) if kinds else df).rename(columns=str).to_json(
+            orient="records", force_ascii=False, double_precision=15),)
     except (ValueError, TypeError, OverflowError):
-        return json.dumps(records(df), ensure_ascii=False)
+        return (json.dumps(records(df), ensure_ascii=False),)
 
 
 def records(df: Any) -> list[dict[str, Any]]:
