@@ -142,3 +142,17 @@ def test_word_one_figure_for_two_table2_rows_is_still_no_rows(tmp_path):
     t2 = tables["table2.6"]
     assert t2.status == "unreadable"
     assert t2.get("punishment", "decisions") is None and t2.get("coercion", "decisions") is None
+
+
+def test_a_label_merged_over_the_same_rows_as_its_figures_is_one_row():
+    # an editor spanning the label cell too: the grid repeats "(二)部分公开" and its figures
+    rows = []
+    for label, vals in _ROWS:
+        if label == "（二）部分公开":
+            rows.append(f'<tr><td rowspan="2">{label}</td>'
+                        + "".join(f'<td rowspan="2">{v}</td>' for v in vals) + "</tr><tr></tr>")
+        else:
+            rows.append(_tr(label, vals))
+    t = _tables(load_report(_html("".join(rows), _T2_PLAIN)))["table3"]
+    assert t.status == "ok", t.problem
+    assert t.get("3.2", "total") == 3 and t.get("3.2", "legal_services") == 1

@@ -612,9 +612,14 @@ _NUMBERING = re.compile(
     rf"^(?:[{_CN}]+[、.．]|[(（][{_CN}\d]+[)）]|\d+(?:\.\d+)*[、.．)）]?(?!\d)|[①-⑳⑴-⒇])"
 )
 _NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-#: A footnote mark after a row's label ("行政许可①", "行政处罚*", "规章[1]"): the label's
-#: reference to a note below the table, not a word of it.
-_NOTE_MARK = re.compile(r"(?:[①-⑩*＊※]|\[\d\]|［\d］)+$")
+#: A footnote mark after a row's label ("行政许可①", "行政处罚*", "规章[1]", "行政许可¹",
+#: "△", "#", "[12]", "注①"): the label's reference to a note below the table, not a word of
+#: it. A mark that could be a figure is one only inside the label's cell: a digit after
+#: 注 without a circle, bracket or superscript ("行政许可注1 2317", the cut reading "1" as a
+#: value) is no mark, so that row stays not found rather than read with a stray figure.
+_NOTE_MARK = re.compile(r"(?:注?(?:[①-⑩]|\[\d{1,2}\]|［\d{1,2}］|[¹²³⁰⁴-⁹]+)|[*＊※△▲#＃])+$")
+#: The last characters such a mark may end with (tried before the pattern: fast).
+_NOTE_MARK_LAST = frozenset("①②③④⑤⑥⑦⑧⑨⑩*＊※]］¹²³⁰⁴⁵⁶⁷⁸⁹△▲#＃")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』]")
 _COLONS = re.compile(r"[:：]+")
 
@@ -662,7 +667,7 @@ class _Spec:
             if norm[-1:] in ")）":
                 return self.pattern.fullmatch(_NOTE.sub("", norm)) is not None
             # "行政许可①": a footnote mark
-            return (norm[-1:] in "①②③④⑤⑥⑦⑧⑨⑩*＊※]］"
+            return (norm[-1:] in _NOTE_MARK_LAST
                     and self.pattern.fullmatch(_NOTE_MARK.sub("", norm)) is not None)
         return self.pattern.search(norm) is not None
 
@@ -2269,9 +2274,10 @@ def _merged_wraps(lines: list[_Line]) -> list[_Line]:
             continue
         raws = [c.raw for c in ln.cells]
         j = i + 1
-        while (j < n and [c.raw for c in lines[j].cells] == raws and not lines[j].numbered
-               and len(lines[j].labels) == len(ln.labels)
-               and lines[j].labels[:-1] == ln.labels[:-1]):
+        while (j < n and [c.raw for c in lines[j].cells] == raws
+               and (lines[j].labels == ln.labels or (
+                   not lines[j].numbered and len(lines[j].labels) == len(ln.labels)
+                   and lines[j].labels[:-1] == ln.labels[:-1]))):
             j += 1
         if j > i + 1:
             marked = {c.raw for c in ln.cells if _merged(c)}
