@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +34,8 @@ def replaced(path: str | os.PathLike[str]) -> Iterator[Path]:
     link or is there and no regular file (/dev/stdout, a pipe) — renaming over it would
     replace the link, not write where it points —, and a path in a folder one may not
     create a file in (a shared folder holding an output one may write: the rename needs
-    the folder). A hard link is broken: the other name keeps the previous output."""
+    the folder), and another user's file one may write in a sticky folder (1777, as /tmp:
+    only its owner may rename over it). A hard link is broken: the other name keeps the previous output."""
     path = Path(path)
     if path.is_symlink() or path.exists() and not path.is_file():  # /dev/stdout, a pipe
         yield path
@@ -48,7 +50,15 @@ def replaced(path: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         yield tmp
         _keep_mode(path, tmp)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except PermissionError:
+            # (a sticky folder, 1777 as /tmp: only a file's owner may rename over it, but
+            # another's file one may write was written in place before, and still is)
+            if not path.is_file():
+                raise
+            shutil.copyfile(tmp, path)
+            tmp.unlink()
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

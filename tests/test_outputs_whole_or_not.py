@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -221,4 +222,30 @@ def test_a_file_one_may_write_in_a_folder_one_may_not_is_written_in_place():
         assert os.listdir(share) == ["公开目录.html"]
     finally:
         share.chmod(0o755)
+        shutil.rmtree(share, ignore_errors=True)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_a_colleagues_file_in_a_sticky_folder_is_written_in_place():
+    """A folder everyone may write with the sticky bit (1777, as /tmp or a team's drop
+    folder) holding a colleague's page one may write (0666): the hidden file is made, but
+    only the page's owner may rename over it (EPERM), so the page is written in place, as
+    before the outputs were written whole; it failed, the page not updated."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root and setpriv: the page must be another user's")
+    share = Path(tempfile.mkdtemp(prefix="nlp-sticky-"))
+    try:
+        share.chmod(0o1777)
+        page = share / "公开目录.html"
+        page.write_text("<p>上周</p>", encoding="utf-8")
+        page.chmod(0o666)
+        done = subprocess.run([*_as_other_user(), sys.executable, "-c", _SHARED_FOLDER_CHILD,
+                               str(page)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        said = json.loads(done.stdout.strip().splitlines()[-1])
+        assert said[str(page)] == "written"
+        assert page.read_text(encoding="utf-8") == "<p>本周更新</p>"
+        assert page.stat().st_uid == 0 and stat.S_IMODE(page.stat().st_mode) == 0o666
+        assert os.listdir(share) == ["公开目录.html"]  # no hidden file left
+    finally:
         shutil.rmtree(share, ignore_errors=True)
