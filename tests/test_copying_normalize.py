@@ -46,6 +46,18 @@ def test_no_text_and_empty_texts():
     assert normalize_all([None, "1号"]) == ["", "0号"]  # type: ignore[list-item]
 
 
+def test_characters_beyond_the_bmp_and_lone_surrogates_stay_as_they_were():
+    # 2 bytes a character only when that is exact: a supplementary character (𠮷, an
+    # emoji) is one character, and two lone surrogates that meet once the punctuation
+    # between them is dropped stay two, never decoded into one emoji
+    texts = ["吉野家𠮷店，12号", "\ud83d。\ude00", "\ud83d", "\ude00好", "😀3个"]
+    assert normalize_all(texts) == [normalize(t) for t in texts]
+    assert normalize_all(["\ud83d。\ude00"]) == ["\ud83d\ude00"]
+    assert len(normalize_all(["\ud83d。\ude00"])[0]) == 2
+    bmp_only = ["全年收到申请１２件。", "（二）部分公开"]
+    assert normalize_all(bmp_only) == [normalize(t) for t in bmp_only]
+
+
 def test_random_mixes_of_markers_punctuation_and_digits():
     rng = random.Random(20240611)
     alphabet = "0123456789１２٣.．,，。、 \u3000\t\nab一二三是（）()①⑳年件号％%-—"

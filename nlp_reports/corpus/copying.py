@@ -116,9 +116,15 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, stripped), dtype=np.int64, count=n), out=offsets[1:])
     del stripped
-    # (surrogatepass: a lone surrogate goes through as normalize() leaves it)
-    cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    del joined
+    # one 2-byte code unit a character when none is beyond the BMP and none a surrogate
+    # (a lone one could pair with the next once decoded): half the fresh memory of 4 bytes
+    units = joined.encode("utf-16-le", "surrogatepass")
+    cps = np.frombuffer(units, dtype=np.uint16)
+    if len(cps) != len(joined) or ((cps >= 0xD800) & (cps < 0xE000)).any():
+        # (surrogatepass: a lone surrogate goes through as normalize() leaves it)
+        cps = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    del joined, units
+    codec = "utf-16-le" if cps.dtype == np.uint16 else "utf-32-le"
     present = np.zeros(int(cps.max()) + 1, dtype=bool)
     present[cps] = True
     kind = np.zeros(len(present), dtype=np.uint8)  # 1 dropped, 2 a digit
@@ -128,26 +134,35 @@ def normalize_all(texts: Sequence[str]) -> list[str]:
         elif _DIGIT.fullmatch(chr(c)):
             kind[c] = 2
     cls = kind[cps]
-    keep = cls != 1
-    # text i is kept[at[i]:at[i + 1]] (positions as int32 when they fit: less fresh memory)
-    pos = np.int32 if len(cps) < 2**31 - 1 else np.int64
-    before = np.zeros(len(cps) + 1, dtype=pos)
-    np.cumsum(keep, out=before[1:])
-    at = before[offsets]
-    kept = cps[keep]
-    digit = cls[keep] == 2
+    keep = np.zeros(len(cps) + 1, dtype=bool)  # (one past the end: every offset an index)
+    np.not_equal(cls, 1, out=keep[:-1])
+    # text i is kept[at[i]:at[i + 1]]: its characters kept, counted text by text (a running
+    # count over all characters was two arrays of 4 bytes a character)
+    at = _segment_starts(keep, offsets)
+    kept = cps[keep[:-1]]
+    digit = cls[keep[:-1]] == 2
     m = len(kept)
     text_start = np.zeros(m + 1, dtype=bool)
     text_start[at] = True
-    first = np.ones(m, dtype=bool)  # all but the 2nd… digit of a run within one text
-    first[1:] = ~(digit[1:] & digit[:-1] & ~text_start[1:m])
-    out = kept[first]
-    out[digit[first]] = ord("0")
-    done = np.zeros(m + 1, dtype=pos)
-    np.cumsum(first, out=done[1:])
-    ends = done[at].tolist()
-    whole = out.tobytes().decode("utf-32-le", "surrogatepass")
+    first = np.ones(m + 1, dtype=bool)  # all but the 2nd… digit of a run within one text
+    first[1:m] = ~(digit[1:] & digit[:-1] & ~text_start[1:m])
+    first[m] = False
+    out = kept[first[:m]]
+    out[digit[first[:m]]] = ord("0")
+    ends = _segment_starts(first, at).tolist()
+    whole = out.tobytes().decode(codec, "surrogatepass")
     return [whole[a:b] for a, b in zip(ends[:-1], ends[1:], strict=True)]
+
+
+def _segment_starts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Where each segment ``flags[starts[i]:starts[i + 1]]`` begins once only its True
+    entries are kept (``flags`` one longer than the last segment's end, that entry False)."""
+    lens = np.diff(starts)
+    counts = np.add.reduceat(flags, starts[:-1], dtype=np.int64) if len(lens) else lens
+    counts[lens == 0] = 0  # (reduceat gives an empty segment its first entry)
+    out = np.zeros(len(starts), dtype=np.int64)
+    np.cumsum(counts, out=out[1:])
+    return out
 
 
 @dataclass
