@@ -60,6 +60,15 @@ PASSAGES = [
      "按规定收取检索费、复制费共计420元。", 2009, 0.042),
     ("依申请公开政府信息情况", "本年度未收到申请。\n政府信息公开的收费及减免情况\n无。", 2008, 0.0),
     ("依申请公开政府信息情况", "均已按时答复。\n四、收费及减免情况。无。", 2011, 0.0),
+    # items of the same amount are no figure: their sum is not stated, one of them is not it
+    (_FEE_TITLE, "本年度向申请人收取复制费30元、邮寄费30元。", 2014, None),
+    ("收费及减免情况", "收费情况：检索费20元；复制费20元；邮寄费20元。", 2010, None),
+    # a rate is not the amount charged
+    (_FEE_TITLE, "依申请提供的纸质材料按0.5元/页收取复制费。", 2012, None),
+    ("收费及减免情况", "按照每张0.2元的标准收取复印费，共收取费用36元。", 2013, 0.0036),
+    # a fee without its unit leaves the report's fee unread, a zero said elsewhere too
+    (_FEE_TITLE, "全年收取检索复制费用120，其余申请均未收取任何费用。", 2011, None),
+    ("收费及减免情况", "依据国办发〔2008〕36号文件收取费用，全年共收取45元。", 2009, 0.0045),
 ]
 
 

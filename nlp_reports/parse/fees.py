@@ -15,8 +15,8 @@ missing one):
   gives no amount (a clause of it saying no disclosure fee was charged still reads 0);
 * a waived or due amount (减免费用40元, 应收取300元) is not the amount charged; a clause
   comparing with another year (比上年减少300元, 去年为65元) is skipped;
-* several amounts of one sentence without its total (复制费30元、邮寄费20元), or parts giving
-  different figures, are no figure.
+* several amounts of one sentence without its total (复制费30元、邮寄费20元, or 30元 twice), a
+  rate (0.5元/页, 每张0.2元), or parts giving different figures, are no figure.
 
 Outside a part titled on fees (收费, 费用, 减免) a sentence is read only when it names the
 disclosure (信息公开, 依申请, 申请人, 检索/复制/邮寄).
@@ -37,7 +37,7 @@ _DISCLOSURE = re.compile(r"信息公开|依申请|申请人|检索|复制|邮寄
 _OTHER_FEE = re.compile(r"行政事业性收费|工本费|登记|证书|上缴|国库|税|证照|许可|处罚|罚没|罚款|非税|经费|预算"
                         r"|资金|投入|采购|档案|不属|非政府信息公开|专项")
 #: A clause whose amount is not what was charged: waived, due, or compared with another year.
-_NOT_CHARGED = re.compile(r"减免|免收|免除|减收|免费|应收|应缴|应当收取|标准为|每页|每件|每次")
+_NOT_CHARGED = re.compile(r"减免|免收|免除|减收|免费|应收|应缴|应当收取|标准为|每[页件次张份]|元\s?/")
 _COMPARED = re.compile(r"去年|上年|上一年|同比|较|比\d|比上|增加|减少|增长|下降|上升|回落")
 #: A charge named in the clause (an amount elsewhere, 资金 or 奖金, is none).
 _CHARGE = re.compile(r"收取|收费|费用|实收|[检复邮成本]\w{0,2}费|费\d|费[共合计]")
@@ -58,6 +58,10 @@ _ESTIMATE_AFTER = re.compile(r"^\s?(?:左右|上下|以上|以下|多)")
 #: A total before its amount ("共计120元", "合计0.03万元").
 _TOTAL = re.compile(r"(?:共计|合计|总计|共|累计)[^，,。；;\d零〇一二两三四五六七八九十百千]{0,3}$")
 _TOTAL_FIRST = re.compile(r"\s?(?:共计|合计|总计|共|累计)")
+#: A figure with no unit after it, nor a count's or a date's ("收取费用90"); not a document
+#: number in brackets (国办发〔2008〕36号), nor one of a table row's run ("缴纳费用 0 0 0").
+_BARE = re.compile(r"(?<![\d.,〔\[［（(])(?<!\d\s)\d+(?:\.\d+)?(?![\d.,〕\]］）)]|\s?(?:万元|千元|百元|元|年|月"
+                   r"|日|号|件|笔|次|人|名|份|页|个|项|起|条|户|家|张|%|％)|\s+\d)")
 _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
 #: A fee part whose whole text says there was none ("无。", "本年度无").
 _NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:暂)?(?:无|没有|未发生)(?:此类|相关)?(?:情况|收费)?")
@@ -93,10 +97,11 @@ def _wan(number: str, unit: str) -> float:
     return round(value / 10000 if unit == "元" else value, 6)
 
 
-def _sentence_fees(sentence: str, year: int | None, titled: bool) -> set[float]:
-    """The fees one sentence states (a set: several is no figure)."""
+def _sentence_fees(sentence: str, year: int | None, titled: bool) -> tuple[set[float], bool]:
+    """The fees one sentence states (a set: several is no figure), and whether it gave an
+    amount not called a total (an item's, perhaps: "检索费20元；复制费20元" are 40)."""
     if not titled and not _DISCLOSURE.search(sentence):
-        return set()
+        return set(), False
     other = bool(_OTHER_FEE.search(sentence))
     amounts: list[tuple[float, bool]] = []
     zero = charged = parted = False
@@ -113,6 +118,8 @@ def _sentence_fees(sentence: str, year: int | None, titled: bool) -> set[float]:
                 and (_NONE_CHARGED.search(clause) or _ALL_WAIVED.search(clause))):
             zero = True
         said = bool(_CHARGE.search(clause))
+        if said and not other and not found and _BARE.search(clause):
+            raise _Unclear  # (a fee without its unit: the report's other clauses are no figure)
         # (a total in a clause of its own after the charge: "收取检索复制费2笔，共计15元")
         if not found or other or parted or _NOT_CHARGED.search(clause) or not (
                 said or (charged and _TOTAL_FIRST.match(clause))):
@@ -126,10 +133,12 @@ def _sentence_fees(sentence: str, year: int | None, titled: bool) -> set[float]:
             amounts.append((_wan(m.group(1), m.group(2)),
                             bool(_TOTAL.search(clause[:m.start()]))))
     totals = {v for v, is_total in amounts if is_total}
+    if not totals and len(amounts) > 1:
+        raise _Unclear  # (items without their total, "复制费30元、邮寄费30元": 60, not 30)
     values = totals if totals else {v for v, _ in amounts}
     if zero:
         values.add(0.0)
-    return values
+    return values, bool(amounts) and not totals
 
 
 def _subparts(parts: Iterable[tuple[str | None, str]]) -> Iterable[tuple[str | None, str]]:
@@ -160,9 +169,14 @@ def narrative_fee(parts: Iterable[tuple[str | None, str]], year: int | None = No
                 continue
             if not ("费" in text or "收取" in text):
                 continue
+            untotalled = 0  # (sentences of this part giving an amount not called a total)
             for sentence in _SENTENCES.findall(text):
                 if "费" in sentence or "收取" in sentence:
-                    values |= _sentence_fees(sentence, year, titled)
+                    found, plain = _sentence_fees(sentence, year, titled)
+                    values |= found
+                    untotalled += plain
+            if untotalled > 1:
+                raise _Unclear  # (two items of 20元 each, a sentence apiece: 40, not 20)
     except _Unclear:
         return None
     return next(iter(values)) if len(values) == 1 else None
