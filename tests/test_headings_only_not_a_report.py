@@ -85,3 +85,14 @@ def test_the_forms_sections_each_saying_none_are_a_report():
         ("五", "存在的主要问题及改进情况"), ("六", "其他需要报告的事项")])
     report = load_report(body)
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_the_forms_headings_with_nothing_under_any_are_no_report():
+    """The same six headings with nothing under them (a blank template, a table of contents
+    cut from its page) are no report: headings are no content, however many."""
+    body = "\n".join(f"{n}、{t}" for n, t in [
+        ("一", "总体情况"), ("二", "主动公开政府信息情况"),
+        ("三", "收到和处理政府信息公开申请情况"), ("四", "政府信息公开行政复议、行政诉讼情况"),
+        ("五", "存在的主要问题及改进情况"), ("六", "其他需要报告的事项")])
+    with pytest.raises(NotAReportError, match="too small to be a report"):
+        load_report(body.encode())

@@ -291,7 +291,9 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
             "(政府信息公开 / 政务公开 / 依申请 / 年度报告), or a title naming another kind of "
             "openness (检务公开, 审务公开, 党务公开, 村务公开 …), although it has numbered "
             "headings: a report of another kind (法治政府建设, 工作总结 …)?", path=path)
-    elif (not tables and not title and len({s.number for s in sections}) < _HEADINGS_ENOUGH
+    elif (not tables and not title
+          and (len({s.number for s in sections}) < _HEADINGS_ENOUGH
+               or not any(t.strip() for t in section_texts.values()))
           and not _prose("\n".join(section_texts.values()))[1]):
         _refuse_headings_only(layout, simplified, path)
     problems.extend(_sheet_beside(table_problems, path, agency, year))
@@ -443,7 +445,8 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
 
 #: A text of this many of the form's sections is a report's body, though each says only "无"
 #: and the title was not kept (a page's article body): it is stored, its gaps listed. Fewer,
-#: with no title, table or sentence, is a fragment (:func:`_refuse_headings_only`).
+#: or headings with nothing at all under any (a table of contents, a blank template), with
+#: no title, table or sentence, is a fragment (:func:`_refuse_headings_only`).
 _HEADINGS_ENOUGH = 3
 
 
