@@ -84,3 +84,17 @@ def test_older_title_that_goes_on_stays_as_written(six, title):
     report = _load("北山县水利局", "我局", six + "\n全年无重大问题。")
     five = next(s for s in report.sections if s.number == 5)
     assert five.title == title
+
+
+@pytest.mark.parametrize("heading, title, text", [
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况均无。",
+     "因政府信息公开申请行政复议、提起行政诉讼的情况", "均无。"),
+    ("六、存在的主要问题及改进措施略。", "存在的主要问题及改进措施", "略。"),
+    ("三、政府信息公开的收费及减免情况未收费。", "政府信息公开的收费及减免情况", "未收费。"),
+], ids=["cases-jun-wu", "problems-lue", "fees-wei-shoufei"])
+def test_a_short_statement_run_in_after_an_older_title_is_its_text(heading, title, text):
+    # (a tail of the title is short too, "…改进措施等。", but never says there was none)
+    report = load_report(f"南坪镇人民政府2014年政府信息公开工作年度报告\n一、概述\n"
+                         f"本年度我镇主动公开政府信息86条。\n{heading}".encode())
+    last = report.sections[-1]
+    assert (last.title, last.text) == (title, text)

@@ -112,6 +112,9 @@ _SENTENCE_AFTER_TITLE = re.compile(rf"[ \t\u3000]*(?!{_TITLE_GOES_ON})[^ \t\u300
 #: A run-on shorter than this before its stop ("…改进措施等。", "…方面。", "…建议。") is the
 #: title's own tail, not a sentence: split off it would leave a fragment as the section's text.
 _MIN_RUN_ON_SENTENCE = 4
+#: ... unless it says there was none or left it out ("…情况均无。", "…情况略。", "…减免情况未收费。"):
+#: a statement however short, the section's whole text.
+_SHORT_STATEMENT = re.compile(r"[无未略零]|没有")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
@@ -285,7 +288,8 @@ def _match_heading_at(text: str, start: int, end: int,
                 or (known.group() in NATIONAL_TITLES and _SENTENCE_OPENER.match(text, known.end(), t1))
                 or _LEAD_IN.match(text, known.end(), t1)
                 or (stop is not None and stop.group() in "。；;"
-                    and t1 - known.end() >= _MIN_RUN_ON_SENTENCE
+                    and (t1 - known.end() >= _MIN_RUN_ON_SENTENCE
+                         or _SHORT_STATEMENT.search(text, known.end(), t1))
                     and _SENTENCE_AFTER_TITLE.match(text, known.end(), t1))):
             t1 = body = known.end()
     while t1 > t0 and text[t1 - 1] in " \t\u3000":
