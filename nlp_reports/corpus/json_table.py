@@ -40,11 +40,14 @@ def records_json(df: Any, kinds: dict[Any, Any]) -> memoryview | None:
     double_precision=15)`` as UTF-8 bytes, the same bytes; None when a column is of a kind
     this does not handle (the caller then asks pandas): only numbers, booleans and text,
     and an object column only when every cell is a string, None or NaN (``1`` and ``True``
-    are equal keys to a hash table, not the same JSON)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
+    are equal keys to a hash table, not the same JSON). None too without pyarrow, which only
+    the ``parquet`` extra installs: pandas then encodes the table as before."""
     if len(df) < MIN_ROWS or not df.columns.is_unique or df.shape[1] == 0:
+        return None
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
         return None
     arrays = []
     last = df.shape[1] - 1
