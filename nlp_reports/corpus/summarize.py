@@ -2874,12 +2874,16 @@ def _case_parts(text: str) -> str:
         # (a first sentence naming 政府信息公开 marks the rest of its part alike: "…因政府信息
         # 公开被申请行政复议4起，…；被提起行政诉讼2起，均已审结。", the 诉讼 after a "；"; a
         # later sentence naming it alone may set this part apart from disclosure: left)
-        said = "政府信息公开" in sentences[0]
-        if not said and "政府信息公开" in body:
+        # (信息公开 first named in a 其中 clause makes the counts before it all cases: "共发生
+        # 行政复议案件86件，行政诉讼案件41件，其中涉及信息公开的复议3件、诉讼2件", left to the
+        # reader, which takes the clause's counts; so is a part naming 信息公开 elsewhere)
+        named, part_of = sentences[0].find("信息公开"), sentences[0].find("其中")
+        said = named >= 0 and (part_of < 0 or named < part_of)
+        if not said and "信息公开" in body:
             continue
         if _names_a_matter(sentences):
             continue
-        parts[i] = "".join("政府信息公开" + s if _CASES.search(s) and "政府信息公开" not in s
+        parts[i] = "".join("政府信息公开" + s if _CASES.search(s) and "信息公开" not in s
                            else s for s in sentences)
     return "\n\n".join(parts)
 
