@@ -200,3 +200,36 @@ def test_an_unlisted_matter_gives_no_figure_in_the_store(tmp_path):
     assert labour["review_narrative"] != labour["review_narrative"]  # 4 before
     assert labour["litigation_narrative"] != labour["litigation_narrative"]  # 1 before
     assert got.loc["清溪县交通运输局", "review_narrative"] == 1
+
+
+def _cases(sentence):
+    found = narrative_figures(sentence)
+    return found.get("review"), found.get("litigation")
+
+
+def test_a_count_over_disclosure_and_another_matter_is_not_read():
+    # a total over several matters is never the disclosure count, whatever the other matter
+    for sentence in ("本年度因政府信息公开及劳动争议引发行政复议3件。",
+                     "涉及政府信息公开、工商登记的行政诉讼共3件，目前尚在审理中。",
+                     "因劳动保障监察及政府信息公开引发的行政复议案件共4件。",
+                     "全年因不服政府信息公开答复及行政处理决定提起行政复议4件。",
+                     "我局全年共被提起行政诉讼6件，主要涉及政府信息公开和户籍管理。",
+                     "因政府信息公开及其他事项引发行政诉讼3件。"):
+        assert _cases(sentence) == (None, None), sentence
+
+
+def test_another_matter_in_its_own_clause_leaves_the_disclosure_count():
+    assert _cases("涉及政府信息公开的行政复议2件，其余系房屋登记纠纷。") == ({2}, None)
+    assert _cases("因政府信息公开申请引发行政复议2件，另有行政诉讼1件系合同纠纷。") == ({2}, None)
+    assert _cases("本年度因政府信息公开工作被申请行政复议1件，行政诉讼2件（均为劳动争议）。") \
+        == ({1}, None)
+    # the part in brackets, not the total before it
+    assert _cases("发生行政复议5件（其中政府信息公开类2件）。") == ({2}, None)
+
+
+def test_a_disclosure_matter_in_its_own_words_is_still_read():
+    assert _cases("因不服政府信息公开答复及告知书提起行政复议2件，复议机关均予维持。") == ({2}, None)
+    assert _cases("因申请人对我局政府信息公开答复不服，提起行政复议1件。") == ({1}, None)
+    assert _cases("2015年因政府信息公开申请引发的行政复议案件1件、行政诉讼案件0件。") == ({1}, {0})
+    assert _cases("全年发生政府信息公开行政诉讼1件，系原告要求公开征地补偿安置方案。") == (None, {1})
+    assert _cases("全年未发生因政府信息公开引发的行政复议和行政诉讼。") == ({0}, {0})

@@ -374,7 +374,7 @@ _FIGURES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 _REVIEW = re.compile(rf"行政复议(?:案件|申请)?(?:共|共计)?{_N}{_UNIT}")
 _LITIGATION = re.compile(rf"行政诉讼(?:案件)?(?:共|共计)?{_N}{_UNIT}")
-_CLAUSE_SPLIT = re.compile(r"[，,]")
+_CLAUSE_SPLIT = re.compile(r"[，,]|[（(](?=其中)")
 _NO_CASES = re.compile(r"(?:未|没有)(?:发生|收到|出现|被|受理)[^，,。；;\d]{0,24}")
 #: A case said to arise from disclosure without 政府 (a school's, hospital's or enterprise's
 #: "因信息公开申请提起的行政复议", "涉及信息公开的行政诉讼"): the cause stated before the case,
@@ -391,6 +391,50 @@ _OTHER_CASE = re.compile(r"处罚|许可|征收|拆迁|强制|审批|信访|征�
 #: The disclosure cases as a part of all cases ("共发生行政复议案件5件，其中涉及政府信息公开的
 #: 2件"): a 其中 clause naming 信息公开 and a count, the case named before it.
 _PART_OF_CASES = re.compile(rf"\s*其中[^，,。；;\d]{{0,16}}?信息公开[^，,。；;\d]{{0,8}}?{_N}{_UNIT}")
+#: What a case clause says its cases are about ("因政府信息公开及劳动争议引发", "涉及政府信息
+#: 公开、工商登记的", "系不服我局作出的责令改正通知"): from the word naming the matter to the
+#: case, its verb, a count or an outcome (:func:`_names_other_matter`).
+_MATTER_WORD = re.compile(r"因|涉及|有关|关于|针对|不服|不满|系|均为|皆为|都为|主要为|属于|案由|事由")
+_MATTER_END = re.compile(r"行政复议|行政诉讼|复议|诉讼|引发|引起|提起|提出|被申请|申请行政|导致|而"
+                         r"|维持|撤销|驳回|确认|终止|撤回|胜诉|败诉|审结|结案|办结|已|和解|调解"
+                         rf"|[（(]?{_N}{_UNIT}|[（(]?(?:\d|零|〇)")
+#: The words of a matter that is the disclosure itself (an application, its 答复 or 告知书, a
+#: refusal or delay), of who and how, and the joining words: what is left of a matter without
+#: them is another matter.
+_DISCLOSURE_WORDING = re.compile(
+    r"政府信息公开|信息公开|政府信息|申请人|申请|答复|告知书|告知|延期|逾期|期限|法定|不予公开"
+    r"|部分公开|不公开|公开|决定|工作|事项|事务|类|方面|行为|问题"
+    r"|(?:本|我|该)(?:机关|单位|部门|[局委办厅部院府处站所])"
+    r"|作出|做出|对|的|不服|不满|有异议|异议|涉及|因|关于|有关|针对|系|均为|皆为|都为|主要|属于"
+    r"|以及|及|和|与|或|等|原|要求|所|其|被|内容|内|未果|未|在|案由|事由|为|是|公民|法人"
+    r"|[、\s（）()：:“”\"]")
+#: Another matter joined to disclosure ("政府信息公开和户籍管理", "政府信息公开、工商登记").
+_JOINED_AFTER = re.compile(r"信息公开(?:申请|答复|告知书?|工作|事项|类|方面)*(?:以及|及|和|与|、|或)"
+                           r"(?!行政复议|行政诉讼|复议|诉讼|申诉|答复|告知|延期|逾期|不予公开|部分公开"
+                           r"|政府信息|信息公开|依申请|申请)")
+_JOINED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:以及|(?<!涉)及|和|与|、|或)(?:政府)?信息公开")
+_DISCLOSURE_END = ("答复", "申请", "告知", "告知书", "公开", "信息", "复议", "诉讼")
+
+
+def _names_other_matter(clause: str) -> bool:
+    """Whether a case clause names a matter other than disclosure (案件事由), alone or beside
+    it: a count in it is of another matter, or a total over several, never the disclosure
+    count. The matters are not listed (劳动争议, 户籍管理, 工商登记 … are endless): a matter
+    named ("因…", "涉及…", "系…") is another unless it is said in disclosure words only."""
+    if "纠纷" in clause or "争议" in clause or _OTHER_CASE.search(clause):
+        return True
+    if "信息公开" in clause:
+        if _JOINED_AFTER.search(clause):
+            return True
+        for m in _JOINED_BEFORE.finditer(clause):
+            if not m.group(1).endswith(_DISCLOSURE_END) and not _MATTER_WORD.search(m.group(1)):
+                return True
+    for m in _MATTER_WORD.finditer(clause):
+        end = _MATTER_END.search(clause, m.end())
+        matter = clause[m.end():end.start() if end else len(clause)]
+        if re.search(r"[\u4e00-\u9fffA-Za-z]", _DISCLOSURE_WORDING.sub("", matter)):
+            return True
+    return False
 
 #: figure → (table, rows summed, columns summed, what the text says). "3.3.*" is every
 #: row of (三)不予公开.
@@ -578,6 +622,10 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                 if public and _NOT_DISCLOSURE.search(sent):
                     public = False
                 clauses = _CLAUSE_SPLIT.split(sent)
+                # a clause naming disclosure beside another matter ("…，主要涉及政府信息公开和
+                # 劳动保障监察"): the sentence's counts are totals over both, none read
+                if public and any("信息公开" in c and _names_other_matter(c) for c in clauses):
+                    public = False
                 # 信息公开 first named in a 其中 clause: the counts before it are all cases
                 # (any matter), the clause's count the disclosure ones of the case named before
                 part_at = next((i for i, c in enumerate(clauses) if "信息公开" in c),
@@ -596,7 +644,7 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
                                 continue
                         if i < part_at:
                             continue
-                    if _OTHER_CASE.search(clause):
+                    if _names_other_matter(clause):
                         continue
                     neg = _NO_CASES.search(clause)
                     if neg and public:
