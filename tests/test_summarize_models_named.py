@@ -142,9 +142,13 @@ def test_table_stats_counts_the_reports_stating_each_prose_figure(db, tmp_path):
         assert legacy[f"with_{column}"] == old[column].notna().sum(), column
         mean = legacy[column] / legacy[f"with_{column}"]
         assert mean == pytest.approx(old[column].mean()), column
-    # reports with tables state no prose figure: 0, not empty
-    assert (s.table_stats.set_index("format").loc[["2019", "2021"],
-            [f"with_{c}" for c in NARRATIVE_COLUMNS.values()]] == 0).all().all()
+    # reports with tables state no prose count: 0, not empty; their fee is section 六's
+    # 信息处理费 (make_report's "本年度未收取信息处理费": 0 each)
+    later = s.table_stats.set_index("format").loc[["2019", "2021"]]
+    counts = [c for k, c in NARRATIVE_COLUMNS.items() if k != "fee"]
+    assert (later[[f"with_{c}" for c in counts]] == 0).all().all()
+    assert (later["with_fee_narrative"] == later["reports"]).all()
+    assert (later["fee_narrative"] == 0).all()
     assert main(["summarize", "--db", str(db), "--csv", str(tmp_path / "csv"), "-q"]) == 0
     head = (tmp_path / "csv" / "table_stats.csv").read_text("utf-8-sig").splitlines()[0]
     assert head.endswith(",".join(f"with_{c}" for c in NARRATIVE_COLUMNS.values()))

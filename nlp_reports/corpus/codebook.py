@@ -460,16 +460,19 @@ CODEBOOK: tuple[Column, ...] = (
        "the text states none, or the table was read (the figure is then in the table column)",
        "applications / cases", _family("", _NARRATIVE, "_narrative")),
     _c("fee_narrative", ["panel", "table_stats"], "number",
-       "Disclosure fee as an older report states it (万元)",
-       "for a report read as an older layout (2008–2018, or later without tables): the "
-       "disclosure fee its 收费及减免 part states ('未收取任何费用' 0, '120元' 0.012, "
-       "'0.03万元'); never a fee of another matter (行政事业性收费 of licences, 工本费), a "
-       "waived or due amount, an estimate, or a unit other than 元/万元. Not the text's fees: "
-       "表二 (八) is the agency's 行政事业性收费, another figure; table_stats: summed over the group",
-       "旧版报告“收费及减免情况”所述政府信息公开收费（万元，元已换算）；不含其他收费（行政事业性收费、"
-       "工本费）、减免或应收金额、约数及元/万元以外的单位；与表二（八）fees（机关行政事业性收费）"
-       "不是同一数字；table_stats 为组内合计",
-       "the text states no single fee in 元/万元, or a report with tables (not read)",
+       "Disclosure fee as the report's text states it (万元)",
+       "one series 2008–2025: for a report read as an older layout (2008–2018, or later "
+       "without tables) the disclosure fee its 收费及减免 part states ('未收取任何费用' 0, "
+       "'120元' 0.012, '0.03万元'); for a later one the 信息处理费 its section 六 states "
+       "('本年度未收取信息处理费' 0; a 六 saying only 无 states none). Never a fee of another "
+       "matter (行政事业性收费 of licences, 工本费), a waived or due amount, an estimate, a rate, "
+       "or a unit other than 元/万元. Never 表二 (八)'s fees: the agency's 行政事业性收费, "
+       "another figure; table_stats: summed over the group",
+       "报告正文所述政府信息公开收费（万元，元已换算），2008–2025 年同一序列：旧版报告取"
+       "“收费及减免情况”，新版报告取第六部分所述信息处理费（第六部分仅写“无”不计）；不含其他收费"
+       "（行政事业性收费、工本费）、减免或应收金额、约数、单价及元/万元以外的单位；"
+       "与表二（八）fees（机关行政事业性收费）不是同一数字；table_stats 为组内合计",
+       "the text states no single fee in 元/万元 (a later report: its section 六 none)",
        "万元 (10,000 yuan)"),
     _c("*_source", ["panel"], "text", "{m}: where the figure was read, or why blank",
        "table3 / table4: the table column; text:N: the prose of section N (2021 numbers: 1 "
@@ -477,12 +480,14 @@ CODEBOOK: tuple[Column, ...] = (
        "together; none:blank_cell (table read, cell blank), none:unreadable (table not read "
        "whole), none:not_stated (no table; the text states no single count — none, 约N, "
        "with last year's carried over, two figures), none:no_report (balanced panel); "
-       "fee_source: text:N / text, none:not_stated, none:later_layout (a report with tables: "
-       "its disclosure fee not read), none:no_report",
+       "fee_source: text:N / text, section6 (a later report's 信息处理费 in its section 六), "
+       "none:not_stated, none:later_layout (a report with tables whose section 六 states no "
+       "single fee), none:no_report",
        "数字来源：table3/table4 表格；text:N 第N部分正文（按2021年编号）；text 多个部分；"
        "none:blank_cell 表格单元格为空，none:unreadable 表格无法完整读取，none:not_stated "
        "无表格且正文未给出唯一数字，none:no_report 该年度无报告；fee_source 另有 "
-       "none:later_layout（有表格的新版报告，不读收费）",
+       "section6（新版报告第六部分所述信息处理费）、none:later_layout（有表格的新版报告，第六部分"
+       "未写明唯一的信息处理费）",
        members=_family("", (*_NARRATIVE, "fee"), "_source")),
     _c("failed_checks", ["panel"], "text", "Failed checks (I1;T1 …)",
        "the report's failed checks, ';'-separated", "未通过的核对项（分号分隔）", "none failed"),

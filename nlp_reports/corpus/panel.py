@@ -54,9 +54,12 @@ SOURCES: dict[str, str] = {
     "none:not_stated": "no such table, and the text states no single count (none, an estimate "
                        "约N, a count with last year's carried over, two figures …)",
     "none:no_report": "no report stored for the agency and year (balanced panel only)",
-    "none:later_layout": "(fee_source) a report in a later layout, with tables: its disclosure "
-                         "fee is not read (表二 (八)'s fees are the agency's 行政事业性收费, "
-                         "another figure)",
+    "section6": "(fee_source) the 信息处理费 section 六 (其他需要报告的事项) of a report in a "
+                "later layout states, in fee_narrative (never 表二 (八)'s fees, the agency's "
+                "行政事业性收费, another figure)",
+    "none:later_layout": "(fee_source) a report in a later layout, with tables, whose section 六 "
+                         "states no single 信息处理费 (nothing on fees, only 无, an estimate, "
+                         "a figure without its unit …)",
 }
 
 
@@ -76,7 +79,8 @@ def panel(source: str | os.PathLike[str] | Store, *, agency_map: Any = None,
     nearest earlier report, else its first) where no report was stored; else the pairs with a
     report only (``has_report`` 1). ``<figure>_source`` (:data:`SOURCES`) says where each of
     six figures with a text counterpart was read, or why it is blank, and ``fee_source``
-    where ``fee_narrative`` (an older report's disclosure fee) was.
+    where ``fee_narrative`` (the disclosure fee: an older report's, a later one's 信息处理费
+    of section 六) was.
     """
     import pandas as pd
 
@@ -268,7 +272,7 @@ def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
         narrative_counts,
         titled_part,
     )
-    from nlp_reports.parse.fees import narrative_fee
+    from nlp_reports.parse.fees import narrative_fee, section6_fee
 
     def counts_of(title: str, text: str, year: int | None) -> dict[str, float]:
         counts: dict[str, float] = dict(narrative_counts(titled_part(title, text), year))
@@ -312,13 +316,23 @@ def _sources(r: Any, found: dict[str, tuple[set[int], set[int]]],
             else:
                 column.append("none:not_stated")
         out[f"{kind}_source"] = column
-    # the disclosure fee of an older layout (no table holds it): its part, or why blank
+    # the disclosure fee (no table holds it): a later layout's section 六 (信息处理费), an
+    # older layout's part, or why blank
     tables = found["table3"][0] | found["table4"][0]
     fee = r[NARRATIVE_COLUMNS["fee"]].to_numpy(dtype=float)
-    out["fee_source"] = [
-        section_of(rid, year, "fee", t) if t == t
-        else "none:not_stated" if fmt == "legacy" or rid not in tables else "none:later_layout"
-        for rid, year, t, fmt in zip(ids, years, fee, r["format"].tolist(), strict=True)]
+
+    def fee_source(rid: int, year: Any, t: float, fmt: Any) -> str:
+        if t != t:
+            return ("none:not_stated" if fmt == "legacy" or rid not in tables
+                    else "none:later_layout")
+        six = [(title, text) for n, title, text in sections.get(rid, []) if n == 6]
+        y = int(year) if year == year and year is not None else None
+        if fmt != "legacy" and six and section6_fee(six, y) == t:
+            return "section6"
+        return section_of(rid, year, "fee", t)
+
+    out["fee_source"] = [fee_source(rid, year, t, fmt) for rid, year, t, fmt
+                         in zip(ids, years, fee, r["format"].tolist(), strict=True)]
     return out
 
 

@@ -3033,6 +3033,8 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
                                                         np.nan)
     wanted = reports.loc[no_t3 | no_t4, ["id", "format", "year"]]
     if wanted.empty:
+        if fees := _section_six_fees(store, reports, set()):
+            reports[NARRATIVE_COLUMNS["fee"]] = reports["id"].map(fees).astype(float)
         return
     legacy = set(wanted.loc[wanted["format"] == "legacy", "id"].tolist())
     ids = wanted["id"].tolist()
@@ -3069,11 +3071,12 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
         for kind, value in narrative_counts("\n\n".join(parts), years.get(rid)).items():
             if rid in (t4 if kind in _NARRATIVE_TABLE4 else t3):
                 found[NARRATIVE_COLUMNS[kind]][rid] = float(value)
-    # (the fee of an older layout only: a later report's 表二 (八) is the agency's 行政事业性
-    # 收费, another figure, and its disclosure fee, 信息处理费, is in its section 六)
+    # (the fee of an older layout from all its parts; a later report's from its section 六
+    # only, 信息处理费: never its 表二 (八), the agency's 行政事业性收费, another figure)
     for rid, parts in titled.items():
         if rid in legacy and (fee := narrative_fee(parts, years.get(rid))) is not None:
             found[NARRATIVE_COLUMNS["fee"]][rid] = fee
+    found[NARRATIVE_COLUMNS["fee"]].update(_section_six_fees(store, reports, legacy))
     for rid, named in none.items():
         for kind, said in zip(("review", "litigation"), named, strict=True):
             if said and rid in t4:
@@ -3081,6 +3084,29 @@ def add_narrative_figures(store: Store, reports: Any) -> None:
     for column, values in found.items():
         if values:
             reports[column] = reports["id"].map(values).astype(float)
+
+
+def _section_six_fees(store: Store, reports: Any, legacy: set[int]) -> dict[int, float]:
+    """Report id → the 信息处理费 (万元) section 六 states, for the reports in a later form
+    (not ``legacy``, nor read as one): :func:`nlp_reports.parse.fees.section6_fee`."""
+    from nlp_reports.parse.fees import section6_fee
+
+    later = reports.loc[(reports["format"] != "legacy").to_numpy()
+                        & ~reports["id"].isin(legacy).to_numpy(), ["id", "year"]]
+    if later.empty:
+        return {}
+    years = {int(i): int(y) for i, y in zip(later["id"].tolist(), later["year"].tolist(),
+                                            strict=True)
+             if isinstance(y, (int, float, np.number)) and y == y}
+    parts: dict[int, list[tuple[str | None, str]]] = {}
+    rows = store.query_in("SELECT report_id, title, text FROM sections WHERE report_id IN "
+                          "({ids}) AND number = 6 ORDER BY report_id, position",
+                          later["id"].tolist())
+    for rid, title, text in rows.itertuples(index=False):
+        if text:
+            parts.setdefault(int(rid), []).append((title, text))
+    return {rid: fee for rid, six in parts.items()
+            if (fee := section6_fee(six, years.get(rid))) is not None}
 
 
 def _table_stats(reps: Any, checks: Any, by: Sequence[str]) -> Any:

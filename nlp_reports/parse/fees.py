@@ -19,7 +19,11 @@ missing one):
   rate (0.5元/页, 每张0.2元), or parts giving different figures, are no figure.
 
 Outside a part titled on fees (收费, 费用, 减免) a sentence is read only when it names the
-disclosure (信息公开, 依申请, 申请人, 检索/复制/邮寄).
+disclosure (信息公开, 依申请, 申请人, 检索/复制/邮寄, 信息处理费).
+
+From 2021 the disclosure fee is the 信息处理费 (国办函〔2020〕109号), which a report in the later
+form states in section 六 (其他需要报告的事项): :func:`section6_fee` reads it there with the same
+precautions, so one series runs 2008–2025. Never 表二 (八): the agency's 行政事业性收费.
 """
 
 from __future__ import annotations
@@ -30,9 +34,13 @@ from collections.abc import Iterable
 from nlp_reports.parse.checks import parse_chinese_number
 
 #: A part titled on fees: its sentences are about disclosure fees though they may not say so.
-_FEE_TITLE = re.compile(r"收费|费用|减免")
-#: A sentence elsewhere must name the disclosure to be read.
-_DISCLOSURE = re.compile(r"信息公开|依申请|申请人|检索|复制|邮寄")
+_FEE_TITLE = re.compile(r"收费|费用|减免|信息处理费")
+#: A sentence elsewhere must name the disclosure to be read (信息处理费: its name from 2021,
+#: in a later report without tables, read as an older one).
+_DISCLOSURE = re.compile(r"信息公开|依申请|申请人|检索|复制|邮寄|信息处理费")
+#: Section 六 of the later forms: the disclosure fee is the 信息处理费 (国办函〔2020〕109号);
+#: its other matters (工作要点, 建议提案, 创新) are no fee's.
+_DISCLOSURE_SIX = re.compile(r"信息处理费|信息公开|依申请|申请人")
 #: A fee of another matter (the agency's own charges, a certificate, a licence, a budget).
 _OTHER_FEE = re.compile(r"行政事业性收费|工本费|登记|证书|上缴|国库|税|证照|许可|处罚|罚没|罚款|非税|经费|预算"
                         r"|资金|投入|采购|档案|不属|非政府信息公开|专项")
@@ -40,14 +48,18 @@ _OTHER_FEE = re.compile(r"行政事业性收费|工本费|登记|证书|上缴|�
 _NOT_CHARGED = re.compile(r"减免|免收|免除|减收|免费|应收|应缴|应当收取|标准为|每[页件次张份]|元\s?/")
 _COMPARED = re.compile(r"去年|上年|上一年|同比|较|比\d|比上|增加|减少|增长|下降|上升|回落")
 #: A charge named in the clause (an amount elsewhere, 资金 or 奖金, is none).
-_CHARGE = re.compile(r"收取|收费|费用|实收|[检复邮成本]\w{0,2}费|费\d|费[共合计]")
+_CHARGE = re.compile(r"收取|收费|费用|实收|[检复邮成本]\w{0,2}费|费[:：]?\s?\d|费[共合计]")
 #: A clause saying nothing was charged ("未收取任何费用", "不收取", "没有发生收费", "未收费").
 _NONE_CHARGED = re.compile(r"(?:未|没有|不|无|并未|均未|从未|未曾|不予)(?:发生|再|曾)?"
-                           r"(?:向[^，,。；;]{0,10}?|对[^，,。；;]{0,10}?)?(?:收取|收费|收过)")
+                           r"(?:向[^，,。；;]{0,10}?|对[^，,。；;]{0,10}?)?(?:收取|收费|收过)"
+                           # ("未发生信息处理费收取情况", "未产生信息处理费", "不涉及信息处理费收取")
+                           r"|(?:未|没有|无|不涉及)(?:发生|产生|涉及)?(?:政府信息公开)?信息处理费"
+                           r"(?![\d零〇一二两三四五六七八九十])")
 #: All of it waived ("均免收", "全部予以减免", "一律免费").
-_ALL_WAIVED = re.compile(r"(?:均|全部|一律|都)(?:予以)?(?:免收|免费|减免|免除)")
-#: A zero clause about some fees only ("未收取其他费用", "除…外"): no zero for the whole.
-_SOME_ONLY = re.compile(r"其他|其它|额外|以外|之外|除|另行")
+_ALL_WAIVED = re.compile(r"(?:均|全部|一律|都|全年)(?:予以)?(?:免收|免费|减免|免除)")
+#: A zero clause about some fees only ("未收取其他费用", "除…外", a rate's free band "30件以下的
+#: 部分不收费"): no zero for the whole.
+_SOME_ONLY = re.compile(r"其他|其它|额外|以外|之外|除|另行|以下|以内|部分")
 #: An amount and its unit; a numeral whole, never its tail (一万二千元 is no 二千元).
 _AMOUNT = re.compile(r"(?<![\d.,零〇一二两三四五六七八九十百千万])"
                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]{1,8})"
@@ -57,7 +69,7 @@ _ESTIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|不到|不足|大约|大�
 _ESTIMATE_AFTER = re.compile(r"^\s?(?:左右|上下|以上|以下|多)")
 #: A total before its amount ("共计120元", "合计0.03万元").
 _TOTAL = re.compile(r"(?:共计|合计|总计|共|累计)[^，,。；;\d零〇一二两三四五六七八九十百千]{0,3}$")
-_TOTAL_FIRST = re.compile(r"\s?(?:共计|合计|总计|共|累计)")
+_TOTAL_FIRST = re.compile(r"\s?(?:共计|合计|总计|共|累计|金额)")  # ("…一笔，金额为150元")
 #: A figure with no unit after it, nor a count's or a date's ("收取费用90"); not a document
 #: number in brackets (国办发〔2008〕36号), nor one of a table row's run ("缴纳费用 0 0 0").
 _BARE = re.compile(r"(?<![\d.,〔\[［（(])(?<!\d\s)\d+(?:\.\d+)?(?![\d.,〕\]］）)]|\s?(?:万元|千元|百元|元|年|月"
@@ -97,10 +109,11 @@ def _wan(number: str, unit: str) -> float:
     return round(value / 10000 if unit == "元" else value, 6)
 
 
-def _sentence_fees(sentence: str, year: int | None, titled: bool) -> tuple[set[float], bool]:
+def _sentence_fees(sentence: str, year: int | None, titled: bool,
+                   disclosure: re.Pattern[str] = _DISCLOSURE) -> tuple[set[float], bool]:
     """The fees one sentence states (a set: several is no figure), and whether it gave an
     amount not called a total (an item's, perhaps: "检索费20元；复制费20元" are 40)."""
-    if not titled and not _DISCLOSURE.search(sentence):
+    if not titled and not disclosure.search(sentence):
         return set(), False
     other = bool(_OTHER_FEE.search(sentence))
     amounts: list[tuple[float, bool]] = []
@@ -158,6 +171,22 @@ def narrative_fee(parts: Iterable[tuple[str | None, str]], year: int | None = No
                   ) -> float | None:
     """The fee (万元) stated by a report's parts, (title, text) each; None when none is stated,
     when two figures disagree, or when one is in a unit other than 元/万元."""
+    return _fee(parts, year, _DISCLOSURE)
+
+
+def section6_fee(parts: Iterable[tuple[str | None, str]], year: int | None = None
+                 ) -> float | None:
+    """The 信息处理费 (万元) section 六 (其他需要报告的事项) of a 2019/2021-form report states,
+    (title, text) each of its parts: the disclosure fee of 国办函〔2020〕109号, the same series
+    as :func:`narrative_fee`'s, read with the same precautions. A sentence must name the
+    fee or the disclosure (信息处理费, 信息公开, 依申请, 申请人); a sub-part titled on it
+    ("（一）信息处理费收取情况") saying only "无。" is 0, but a section 六 saying only "无。" is
+    None: it says there is no other matter to report, not that no fee was charged."""
+    return _fee(parts, year, _DISCLOSURE_SIX)
+
+
+def _fee(parts: Iterable[tuple[str | None, str]], year: int | None,
+         disclosure: re.Pattern[str]) -> float | None:
     values: set[float] = set()
     try:
         for title, text in _subparts(parts):
@@ -172,7 +201,7 @@ def narrative_fee(parts: Iterable[tuple[str | None, str]], year: int | None = No
             untotalled = 0  # (sentences of this part giving an amount not called a total)
             for sentence in _SENTENCES.findall(text):
                 if "费" in sentence or "收取" in sentence:
-                    found, plain = _sentence_fees(sentence, year, titled)
+                    found, plain = _sentence_fees(sentence, year, titled, disclosure)
                     values |= found
                     untotalled += plain
             if untotalled > 1:
