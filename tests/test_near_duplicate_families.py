@@ -181,8 +181,9 @@ def test_evaluate_cv_groups_near_twins_and_warns(tmp_path: Path) -> None:
     assert any("no family column" in str(w.message) for w in caught
                if issubclass(w.category, DataWarning))
     table = format_evaluation(result)
-    assert (f"{n} statements without one grouped by near-duplicate text into "
-            f"{len(TWINS) + len(DISTINCT)}" in table.splitlines()[0])
+    assert (f"no family column (无 family 列): {n} statements grouped by near-duplicate "
+            f"text into {len(TWINS) + len(DISTINCT)} families" in table.splitlines()[0])
+    assert "grouped by family" not in table.splitlines()[0]
     assert "WARNING: the data have no family column" in table
 
     with warnings.catch_warnings():

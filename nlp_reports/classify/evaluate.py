@@ -536,14 +536,32 @@ def fmt_figure(value: float | None, width: int = 0) -> str:
     return f"{'—' if value is None else format(value, '.3f'):>{width}}"
 
 
+def _families(n: int) -> str:
+    """``"1 family"``, ``"40 families"``."""
+    return f"{n} {'family' if n == 1 else 'families'}"
+
+
+def grouping_phrase(fam: dict[str, Any], n_statements: int) -> str:
+    """How a cross-validation's folds were grouped (按模板家族分折), for the table's head.
+
+    Why worded by case: labels with no family column were headed "grouped by family: 40
+    families, 40 statements without one …", which reads as if the column existed."""
+    if not fam:
+        return "grouped by family"
+    n_without, n_grouped = fam.get("n_without", 0), fam.get("n_grouped_families", 0)
+    if n_without and n_without >= n_statements:
+        return (f"no family column (无 family 列): {n_without} statement"
+                f"{'s' if n_without != 1 else ''} grouped by near-duplicate text into "
+                f"{_families(n_grouped)}")
+    return (f"grouped by family: {_families(fam['n'])}" + (
+        f", {n_without} statement{'s' if n_without != 1 else ''} without one grouped by "
+        f"near-duplicate text into {_families(n_grouped)}" if n_without else ""))
+
+
 def format_evaluation(result: dict[str, Any]) -> str:
     """A readable plain-text table: per theme P/R/F1 (model | baseline), then the summary."""
     m, b = result["model"], result["baseline"]
-    fam = result.get("families") or {}
-    grouped = (f"grouped by family: {fam['n']} families" + (
-        f", {fam['n_without']} statements without one grouped by near-duplicate text into "
-        f"{fam['n_grouped_families']}" if fam.get("n_without") else "") if fam
-        else "grouped by family")
+    grouped = grouping_phrase(result.get("families") or {}, result.get("n", 0))
     head = (f"{'mode':<6}{result.get('mode', '')}"
             + (f" ({result['folds']} folds, {grouped})" if result.get("folds") else "")
             + (f", {result['n_base']} base statements in every training fold"
@@ -626,6 +644,7 @@ def format_evaluation(result: dict[str, Any]) -> str:
                                   "says nothing: score both on labels it never saw")]
         if shipped.get("n_trained_on"):
             lines.append(f"(the shipped model was trained on {shipped['n_trained_on']} of them)")
+    fam = result.get("families") or {}
     if fam.get("message"):
         lines += ["", "WARNING: " + fam["message"]]
     if result.get("warnings"):

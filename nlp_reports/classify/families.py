@@ -204,8 +204,11 @@ class FamilyGrouping:
             return ""
         where = MESSAGE_STARTS[0] if self.given else MESSAGE_STARTS[1]
         zh = "部分表述未填 family（模板家族）" if self.given else "数据没有 family（模板家族）列"
-        return (f"{where}: {self.n_without} statements without one were grouped by near-"
-                f"duplicate text into {self.n_families} families (near-variants of one "
+        return (f"{where}: {self.n_without} "
+                + ("statement without one was" if self.n_without == 1
+                   else "statements without one were") + " grouped by near-"
+                f"duplicate text into {self.n_families} "
+                f"{'family' if self.n_families == 1 else 'families'} (near-variants of one "
                 "statement — a lead-in, an enumerator, another agency or year — stay on one "
                 "side of every split); give a family column (the report each statement "
                 "comes from) to group them as they really are"
