@@ -99,6 +99,11 @@ _UNSUPPORTED_ZH: tuple[tuple[str, str], ...] = (
                  "请找报告的文字版（网页、Word文件或带文字层的PDF），或先做文字识别（OCR）后重新运行"),
     # a PK header with no readable zip behind it (ingest._sniff_zip): nothing to unpack
     ("a damaged zip archive", "文件已损坏（不完整的压缩格式文件，如下载中断的.docx或.zip），请重新下载"),
+    # parse reads one report file; tag reads a zip's members in place (ingest._ZIP_ADVICE):
+    # the Chinese said only 请先解压 where the English gave the command reading it as it is
+    ("a zip archive: ", "文件是 zip 压缩包：nlp-reports tag 压缩包.zip --db 数据库文件.sqlite "
+                        "可直接读取其中的报告，无需解压；或先解压（Windows 上生成的压缩包用 "
+                        "unzip -O GBK 可保留中文文件名），再读取解压出的文件"),
     ("archive", "文件是压缩包，请先解压，再对解压出的文件夹重新运行（英文说明中给出解压命令）"),
     # a PDF, .doc or .docx with a password to open (ingest.pdf, ingest.doc, ingest.sniff_format):
     # converting it is what the password prevents
