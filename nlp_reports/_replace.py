@@ -38,12 +38,14 @@ def replaced(path: str | os.PathLike[str]) -> Iterator[Path]:
     only its owner may rename over it). A hard link is broken: the other name keeps the previous output."""
     path = Path(path)
     if path.is_symlink() or path.exists() and not path.is_file():  # /dev/stdout, a pipe
-        yield path
+        with _named(path):
+            yield path
         return
     try:
         tmp = _temporary(path)
     except PermissionError:  # the folder is not ours to write: the file itself may be
-        yield path
+        with _named(path):
+            yield path
         return
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
@@ -68,6 +70,18 @@ def replaced(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def _named(path: Path) -> Iterator[None]:
+    """Raise an OSError with no file name again naming ``path``: a path written directly
+    (/dev/full, a device out of room) said "No space left on device" and no file."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
 
 

@@ -1343,6 +1343,25 @@ def _main(argv: Sequence[str] | None) -> int:
         return _run(args)
 
 
+def _file_in_the_way(exc: OSError, args: argparse.Namespace) -> tuple[str, str] | None:
+    """(the output path asked for, the file standing where its folder should be) when a
+    write failed on a file used as a folder (``--html ad.html/x.html``), else None. Why:
+    the error said "ad.html: File exists", naming neither the output nor what was wrong."""
+    if exc.errno not in (errno.EEXIST, errno.ENOTDIR) or not exc.filename:
+        return None
+    failed = os.fspath(exc.filename)
+    for value in vars(args).values():
+        if not isinstance(value, (str, os.PathLike)):
+            continue
+        asked = os.fspath(value)
+        if asked != failed and not asked.startswith(failed.rstrip(os.sep) + os.sep):
+            continue
+        for folder in reversed(Path(asked).parents):
+            if folder.exists() and not folder.is_dir():
+                return asked, str(folder)
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
@@ -1368,12 +1387,21 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # an output path that cannot be written: say which and why
+        in_the_way = _file_in_the_way(exc, args)
+        if in_the_way:
+            asked, blocker = in_the_way
+            _err(f"error: {asked}: cannot be written: {blocker} is a file, not a folder")
+            _err(f"    无法写入 {asked}：路径中的 {blocker} 是文件而不是文件夹；请换一个输出路径，"
+                 "或移走、改名该文件后重新运行")
+            return EXIT_FAILED
         where = f"{exc.filename}: " if exc.filename else ""
         _err(f"error: {where}{exc.strerror or exc}")
         if isinstance(sys.stdout, _ClosedStdout) and exc.errno == errno.EBADF:
             _err("    命令启动时标准输出已关闭，结果无法输出：请把输出重定向到文件（如 > 结果.txt）后重新运行")
-        else:
+        elif exc.filename:
             _err("    无法写入或读取上行所说的文件：检查路径和文件夹是否存在、是否有权限、磁盘是否已满")
+        else:
+            _err("    无法写入或读取文件：检查输出路径和文件夹是否存在、是否有权限、磁盘是否已满")
         return EXIT_FAILED
     finally:  # a caller of main() (a script, a notebook) keeps its own environment
         if blas is None:
