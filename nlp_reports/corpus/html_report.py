@@ -821,7 +821,12 @@ TABLE_NOTES_ZH: dict[str, str] = {
                    "with_table4 为读出表四的报告数（review、litigation 求平均时的分母）。"
                    "空白单元格不计为 0，也不计入总和。*_narrative 为没有表格的报告（多为2019年以前）正文中写明的"
                    "数字之和，with_received_narrative 等为写明该项数字的报告数（求该项平均时的"
-                   "分母），with_narrative 为至少写明一项的报告数。",
+                   "分母），with_narrative 为至少写明一项的报告数。fee_narrative 为报告正文写明的"
+                   "政府信息公开收费之和，单位为万元（较早报告的收费部分；2021年起的报告为第六部分的"
+                   "信息处理费），with_fee_narrative 为写明收费的报告数；它不是表二（八）的行政事业性"
+                   "收费 fees，二者不可相加。 fee_narrative: the disclosure fee the reports' text "
+                   "states, in 万元 (10,000 yuan), with_fee_narrative the reports stating one; not "
+                   "表二 (八)'s fees, never to be added to them.",
 }
 
 
