@@ -741,18 +741,21 @@ def representatives_excerpt(df: Any, by: Sequence[str], *, max_rows: int | None 
 
 
 def _without_empty_narrative(df: Any) -> tuple[Any, str]:
-    """``table_stats`` without its 15 ``*_narrative`` columns when no report of any group
-    states its figures in the text only (reports before 2019, with no tables): all blank
-    or 0, they pushed the figures read off the tables' right edge out of a laptop's window.
-    Returns the table and a note saying where they still are (empty string: kept)."""
-    if df is None or "with_narrative" not in df.columns or any(
-            (df[c].fillna(0) != 0).any() for c in ("with_narrative", "with_fee_narrative")
-            if c in df.columns):
+    """``table_stats`` without its ``*_narrative`` count columns when no report of any group
+    states its counts in the text only (reports before 2019, with no tables): all blank or 0,
+    they pushed the figures read off the tables' right edge out of a laptop's window. The
+    disclosure fee's pair (``fee_narrative``, ``with_fee_narrative``) stays when any report
+    states a fee (from 2021 in section 六: a corpus of later reports has it). Returns the table
+    and a note saying where the others still are (empty string: all kept)."""
+    if df is None or "with_narrative" not in df.columns or (df["with_narrative"].fillna(0) != 0).any():
         return df, ""
-    cols = [c for c in df.columns if str(c) == "with_narrative" or str(c).endswith("_narrative")]
-    note = ('<p class="note">No report gives its figures in the text only (before 2019, '
-            "without tables): the *_narrative columns, all empty, are left out here; the CSV "
-            "and JSON keep them. / 没有仅在正文中写明数字、无表格的报告，*_narrative 各列均为空，"
+    fee = ("fee_narrative", "with_fee_narrative")
+    keep_fee = "with_fee_narrative" in df.columns and (df["with_fee_narrative"].fillna(0) != 0).any()
+    cols = [c for c in df.columns if (str(c) == "with_narrative" or str(c).endswith("_narrative"))
+            and not (keep_fee and str(c) in fee)]
+    note = ('<p class="note">No report gives its counts in the text only (before 2019, '
+            "without tables): the *_narrative count columns, all empty, are left out here; the "
+            "CSV and JSON keep them. / 没有仅在正文中写明数字、无表格的报告，*_narrative 各计数列均为空，"
             "此处不列出（CSV、JSON 中仍保留）。</p>")
     return df.drop(columns=cols), note
 
