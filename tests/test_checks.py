@@ -311,11 +311,17 @@ def test_sample_report_identities_pass():
 
 
 @pytest.mark.parametrize("sentence", [
-    "全年共收到政府信息公开申请15件，同比增加3件。",
     "较上年收到的政府信息公开申请15件有所增加。",
+    "与上年相比，政府信息公开申请增加15件。",
 ])
 def test_t1_ignores_comparisons_with_other_years(sentence):
     assert [c for c in run_checks([table3()], {1: sentence}) if c.id == "T1"] == []
+
+
+def test_t1_checks_the_years_figure_beside_a_comparison():
+    # (the comparing clause is dropped: 15 is this year's, and 表三 says 19)
+    c = only(run_checks([table3()], {1: "全年共收到政府信息公开申请15件，同比增加3件。"}), "T1")
+    assert c.outcome == "fail" and (c.found, c.expected) == (15, 19)
 
 
 def test_t1_outcomes_in_the_next_sentence_of_the_same_paragraph():

@@ -2778,40 +2778,7 @@ _BLANKS_AND_STOPS = re.compile(r"[\s。，,；;：:、.!！]+")
 #: A year named in the text ("2012年", "2012 年度"): another year than the report's is a
 #: comparison ("比2012年增加6件", "自2008年以来累计受理386件"), read as 去年.
 _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s?年度?")
-#: A comparison with another year (the reader's cues, after the wordings above).
-_COMPARED = re.compile(r"同比|去年|较上年|比上年|较\d{4}年|与\d{4}年")
-_CLAUSES = re.compile(r"[^，,]+[，,]?")
 _SENTENCES = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?|\n")
-
-
-#: A change stated beside a comparison ("受理申请增加6件"): a clause giving the difference.
-_CHANGE = re.compile(r"增加|减少|增长|下降|上升|回落|多出|少了|增多|翻番|持平")
-#: A figure over several years ("自2008年条例施行以来，累计受理…386件"): no year's figure.
-_CUMULATIVE = re.compile(r"累计|以来|历年|总计|合计")
-
-
-def _without_comparisons(text: str) -> str:
-    """``text`` with the clauses comparing with another year dropped from a sentence that
-    states the year's figure before them ("受理申请34件，比上年增加6件，其中予以公开12件"
-    keeps the first and the last clause), or after them when no clause left states a
-    change or a cumulative ("较上年减少12件的情况下，全年仍受理申请63件" keeps the second,
-    "自2008年以来，累计受理…386件" nothing); a sentence
-    opening with the comparison whose figure is the change ("与上年相比，受理申请增加6件")
-    is left whole, for the reader to skip."""
-    out = []
-    for sentence in _SENTENCES.findall(text):
-        if not _COMPARED.search(sentence):
-            out.append(sentence)
-            continue
-        clauses = _CLAUSES.findall(sentence)
-        if not clauses or (_COMPARED.search(clauses[0]) and (_CUMULATIVE.search(sentence) or any(
-                _CHANGE.search(c) for c in clauses if not _COMPARED.search(c)))):
-            out.append(sentence)
-            continue
-        kept = "".join(c for c in clauses if not _COMPARED.search(c)).rstrip("，,")
-        stop = sentence[-1] if sentence[-1] in "。；;！!？?" else ""
-        out.append(kept + stop)  # (its end kept: the next sentence is not joined to it)
-    return "".join(out)
 
 
 #: What ends a line that is no wrap of a PDF copy: the line's sentence ends there.
@@ -2975,8 +2942,9 @@ def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
     and :data:`_OLDER_WORDINGS`,
     with a PDF copy's wraps joined (:func:`_unwrapped`), an older report's 复议/诉讼 part
     marked as about disclosure (:func:`_case_parts`) and the comparing clauses dropped
-    (:func:`_without_comparisons`)."""
-    from nlp_reports.parse.checks import narrative_figures
+    (:func:`nlp_reports.parse.checks.without_comparisons`, read here after the wordings and
+    the year's name, and again by the reader)."""
+    from nlp_reports.parse.checks import narrative_figures, without_comparisons
 
     if "\n" in text:
         text = _case_parts(_unwrapped(text))
@@ -2988,7 +2956,7 @@ def narrative_counts(text: str, year: int | None = None) -> dict[str, int]:
     if year is not None:
         text = _NAMED_YEAR.sub(lambda m: m.group(0) if int(m.group(1)) == year else "去年",
                                text)
-    text = _without_comparisons(text)
+    text = without_comparisons(text)
     return {kind: next(iter(values)) for kind, values in narrative_figures(text).items()
             if kind in NARRATIVE_COLUMNS and len(values) == 1}
 

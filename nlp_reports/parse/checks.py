@@ -344,7 +344,7 @@ _NOT_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)[^，,
 _SUBCOUNT = re.compile(r"其中|通过|当面|网上|网络|信函|邮寄|传真|电子邮件|来信|来访|现场")
 _SUBCOUNT_MAX = max(map(len, _SUBCOUNT.pattern.split("|")))  # (its longest word)
 _NOT_APPLICATION = re.compile(r"来信|信访|12345|热线|咨询|留言|投诉|建议|提案")
-_COMPARISON = re.compile(r"同比|较上年|比上年|去年|上一年|较\d{4}年|与\d{4}年")
+_COMPARISON = re.compile(r"同比|较上年|比上年|与上年|去年|上一年|较\d{4}年|与\d{4}年")
 _NO_APPLICATION = re.compile(r"(?:全年|本年度?|今年)(?:度)?(?:共)?(?:无|没有)(?:收到|受理)?(?:任何)?"
                              r"(?:(?:政府)?信息公开申请|依申请公开)")
 #: Sentences about other channels (letters, hotlines, proposals): never application figures.
@@ -527,11 +527,67 @@ def _applicants_wording(text: str) -> str:
     return text
 
 
+#: A comparison with another year, as :func:`without_comparisons` drops it (上一年 is left to
+#: :data:`_COMPARISON`: its sentence stays skipped, as before).
+_COMPARED = re.compile(r"同比|去年|较上年|比上年|与上年|较\d{4}年|与\d{4}年")
+#: A sentence with its stop, or a line break: the units :func:`without_comparisons` works on.
+_STOPPED_SENTENCES = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?|\n")
+_CLAUSES = re.compile(r"[^，,]+[，,]?")
+#: A change stated beside a comparison ("受理申请增加6件"): a clause giving the difference.
+_CHANGE = re.compile(r"增加|减少|增长|下降|上升|回落|多出|少了|增多|翻番|持平")
+#: A figure over several years ("自2008年条例施行以来，累计受理…386件"): no year's figure.
+_CUMULATIVE = re.compile(r"累计|以来|历年|总计|合计")
+#: A clause over several years whatever the clause order ("自2008年以来，累计受理申请386件，
+#: 较上年增加32件": the clause kept would be no year's figure).
+_OVER_YEARS = re.compile(r"累计|以来|历年")
+#: 去年 naming the year the carried-over applications or cases came from ("其中去年结转3件"):
+#: no comparison, read as 上年结转 (the readers' word for them).
+_LAST_YEAR_CARRIED = re.compile(r"去年(?=度?结转)")
+
+
+def without_comparisons(text: str) -> str:
+    """``text`` with the clauses comparing with another year (与上年相比) dropped from a
+    sentence that states the year's figure before them ("受理申请34件，比上年增加6件，其中予以
+    公开12件" keeps the first and the last clause), or after them when no clause left states
+    a change or a cumulative ("较上年减少12件的情况下，全年仍受理申请63件" keeps the second).
+    Left whole, for the reader to skip: a sentence opening with the comparison whose figure
+    is the change ("与上年相比，受理申请增加6件"), one with a clause over several years
+    ("自2008年以来，累计受理申请386件，较上年增加32件"), and one whose comparing clause
+    speaks of 结转; "去年结转" names no comparison and is read as 上年结转. Read before
+    the T1 reader and the summary's prose counts
+    (:func:`nlp_reports.corpus.summarize.narrative_counts`), so that both keep the year's
+    figure of "全年新收申请35件，比上年略增" and neither reads the change."""
+    if _COMPARED.search(text) is None:
+        return text
+    if "结转" in text:
+        text = _LAST_YEAR_CARRIED.sub("上年", text)
+    out = []
+    for sentence in _STOPPED_SENTENCES.findall(text):
+        if not _COMPARED.search(sentence):
+            out.append(sentence)
+            continue
+        clauses = _CLAUSES.findall(sentence)
+        compared = [c for c in clauses if _COMPARED.search(c)]
+        rest = [c for c in clauses if not _COMPARED.search(c)]
+        if not clauses or any("结转" in c for c in compared) \
+                or any(_OVER_YEARS.search(c) for c in rest) or (
+                _COMPARED.search(clauses[0])
+                and (_CUMULATIVE.search(sentence) or any(_CHANGE.search(c) for c in rest))):
+            out.append(sentence)
+            continue
+        kept = "".join(rest).rstrip("，,")
+        stop = sentence[-1] if sentence[-1] in "。；;！!？?" else ""
+        out.append(kept + stop)  # (its end kept: the next sentence is not joined to it)
+    return "".join(out)
+
+
 def _narrative_figures(text: str) -> dict[str, set[int]]:
-    """Figures section 一 states about applications and cases, by kind (all values seen)."""
+    """Figures section 一 states about applications and cases, by kind (all values seen),
+    the comparing clauses dropped first (:func:`without_comparisons`)."""
     if "\n" in text:
         text = _join_wrapped_figures(text)
     text = _applicants_wording(text)
+    text = without_comparisons(text)
     found: dict[str, set[int]] = {}
 
     def add(kind: str, value: int | None) -> None:
@@ -669,8 +725,9 @@ def narrative_figures(text: str) -> dict[str, set[int]]:
     ``granted``, ``partial``, ``refused``, ``closed``, ``carried``, ``review``,
     ``litigation``, each with every value seen (several: the text does not say which one is
     the year's). The T1 check's reader, public so that the corpus summary reads the counts
-    of reports without a 表三 (before 2019) by the same rules: sentences comparing with
-    another year or about other channels (信访, 12345 …) are skipped, 无/未收到 reads 0."""
+    of reports without a 表三 (before 2019) by the same rules: clauses comparing with another
+    year are dropped (:func:`without_comparisons`), sentences still comparing or about other
+    channels (信访, 12345 …) are skipped, 无/未收到 reads 0."""
     return {kind: set(values) for kind, values in _narrative_figures(text).items()}
 
 
