@@ -33,6 +33,7 @@ from nlp_reports.corpus.store import (
     open_store,
 )
 from nlp_reports.errors import UsageError
+from nlp_reports.parse.checks import CASE_MATTERS
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -2812,12 +2813,9 @@ def _unwrapped(text: str) -> str:
 #: A part about 行政复议/行政诉讼 (its first sentence names one, and it is short).
 _CASES = re.compile(r"行政复议|行政诉讼")
 _CASE_PART_MAX = 160
-#: The matters of cases other than disclosure that a case sentence names ("均为土地补偿纠纷",
-#: "系不服工伤认定决定"): a case so named is none of 政府信息公开.
-_CASE_MATTERS = r"征地|补偿|安置|工伤|土地|房屋|社会保险|社保|征收|拆迁"
 #: Words of other topics: a part naming them is no part of 复议/诉讼 on disclosure alone.
 _OTHER_MATTERS = re.compile(r"规范性文件|普法|许可|处罚|审批|信访|主动公开|公开申请|受理|收到|"
-                            + _CASE_MATTERS +
+                            + CASE_MATTERS +
                             r"|(?:办理|审理|承办)[^，,。；;\d]{0,6}?(?:行政)?复议")  # (the body as review organ)
 
 
@@ -2863,7 +2861,7 @@ _APPLICATIONS_TITLE = re.compile(r"依申请公开|信息公开申请")
 #: injury, the body as review organ handling others' cases: "受理行政复议案件46件",
 #: "收到行政复议申请46件"): never read as a disclosure case.
 _OTHER_CASES = re.compile(r"规范性文件|许可|处罚|审批|强制|信访|其他|其它|以外|之外"
-                          r"|" + _CASE_MATTERS +
+                          r"|" + CASE_MATTERS +
                           r"|(?:办理|审理|受理|承办|审结)[^，,。；;\d]{0,6}?(?:行政)?复议"
                           r"|(?:收到|接到|接收)[^，,。；;\d]{0,6}?(?:行政)?复议申请")
 #: 复议、诉讼 without 行政 (a part titled 复议诉讼情况: "全年未发生复议、诉讼案件").

@@ -385,9 +385,12 @@ _DISCLOSURE_CASE = re.compile(r"(?:因|涉及|有关|关于|针对)[^，,。；;
 #: 公开"): its 信息公开 makes no case a disclosure one.
 _NOT_DISCLOSURE = re.compile(r"(?:不|未|没有|无)(?:涉及|属于|是|关于)[^，,。；;\d]{0,4}?信息公开"
                              r"|与(?:政府)?信息公开无关|非(?:政府)?信息公开")
+#: The matters of cases other than disclosure that a case sentence names ("均为土地补偿纠纷",
+#: "系不服工伤认定决定"), shared with the summary's reader of older reports' case parts.
+CASE_MATTERS = r"征地|补偿|安置|工伤|土地|房屋|社会保险|社保|征收|拆迁"
 #: A clause naming a case about another matter ("全年发生行政复议1件（系不服我局行政处罚决定）",
 #: "行政许可类行政复议2件", "（均为征地补偿纠纷）"): none of its figures is a disclosure case.
-_OTHER_CASE = re.compile(r"处罚|许可|征收|拆迁|强制|审批|信访|征地|补偿|安置|工伤|土地|房屋|社会保险|社保")
+_OTHER_CASE = re.compile(r"处罚|许可|强制|审批|信访|" + CASE_MATTERS)
 #: The disclosure cases as a part of all cases ("共发生行政复议案件5件，其中涉及政府信息公开的
 #: 2件"): a 其中 clause naming 信息公开 and a count, the case named before it.
 _PART_OF_CASES = re.compile(rf"\s*其中[^，,。；;\d]{{0,16}}?信息公开[^，,。；;\d]{{0,8}}?{_N}{_UNIT}")
