@@ -85,7 +85,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("paren_char", re.compile(rf"([{_PAREN_CHARS}])[、.．]?"), "run"),
     ("stop_char", re.compile(rf"([{_STOP_CHARS}])"), "run"),
     ("ordinal", re.compile(rf"(?:第|其)({_CN_NUM})(?:[，,、：:]|是)"), "run"),
-    ("sequence", re.compile(r"(首先|其次|再次|然后|最后)[，,、：:]"), "run"),
+    # (首先是/其次是 also run on after a comma, as 一是 does: "首先是…，其次是…")
+    ("sequence", re.compile(r"(首先|其次|再次|然后|最后)(?:[，,、：:]|是(?![否的]))"), "run"),
     ("bullet", re.compile(rf"([{_BULLETS}])[ \t]?"), "line"),
     ("labelled", re.compile(rf"(?:{_LABELS})({_CN_NUM}|\d{{1,2}})[：:，,、.．]"), "run"),
 )
@@ -640,7 +641,8 @@ def _candidates(text: str, start: int, end: int) -> dict[str, list[tuple[int, in
             if where == "line":
                 ok = prev == "\n"
             elif where == "run":
-                ok = prev in _RUN_IN_BEFORE or (k < s and kind in _SPACED)
+                ok = (prev in _RUN_IN_BEFORE or (k < s and kind in _SPACED)
+                      or (kind == "sequence" and text[m.end() - 1] == "是" and prev in _SHI_BEFORE))
             else:
                 ok = prev in _SHI_BEFORE or k < s
                 if not ok and m.group(1) == "一" and text.endswith(_SHI_AFTER_VERB, start, k):
@@ -1613,12 +1615,46 @@ def _annex(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
     return m.start(), m.end(), bool(_ANNEX_LIST.search(m.group()) or _ANNEX_LIST.search(below))
 
 
+#: A line of a sign-off or an annex at the end of section 五, where a writer signed (or listed
+#: the attachments) before 六 or after a last section 五: the date (2025年1月20日, 二〇二五年一月
+#: 二十日), the agency's name over it, "附件：…统计表". None is a statement (they came out as
+#: measures). A name is taken only over a date, so "…交由党政办公室" ending a measure stays.
+_SIGN_DATE_LINE = re.compile(
+    r"[ \t\u3000]*(?:(?:19|20)\d\d|二[〇○零OＯ][一二三四五六七八九〇○零OＯ]{2})[ \t]?年[ \t]?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?日[ \t\u3000]*")
+_SIGN_NAME_LINE = re.compile(
+    r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,30}"
+    r"(?:局|委员会|委|人民政府|政府|办事处|办公室|办|中心|馆|院|厅|站|队|所|署|处)[ \t\u3000]*")
+_ANNEX_LINE = re.compile(r"[ \t\u3000]*附件[ \t]?(?:\d{1,2}|[一二三四五六七八九])?[ \t]?[：:][^\n。；;]{1,60}")
+
+
+def _before_sign_off(text: str, start: int, end: int) -> int:
+    """End of text[start:end] with the sign-off and annex lines at its end cut off
+    (:data:`_SIGN_DATE_LINE`, :data:`_SIGN_NAME_LINE`, :data:`_ANNEX_LINE`)."""
+    dated = False
+    while True:
+        e = end
+        while e > start and text[e - 1] in " \t\u3000\r\n":
+            e -= 1
+        ls = text.rfind("\n", start, e) + 1 or start
+        ls = max(ls, start)
+        if ls == start:
+            return end  # the section's one line: leave it to the readers
+        if _SIGN_DATE_LINE.fullmatch(text, ls, e):
+            dated = True
+        elif not ((dated and _SIGN_NAME_LINE.fullmatch(text, ls, e)) or _ANNEX_LINE.fullmatch(text, ls, e)):
+            return end
+        end = ls
+
+
 def split_section5(text: str, start: int, end: int, *, title: str = "") -> SplitResult:
     """Statements of section 五 = text[start:end]; ``title`` is the section's heading.
 
     Annex captions and 问题 | 措施 tables are taken one after the other, the text before each
     read on its own (a loop, not a recursion per caption or table: thousands of them must
-    not exhaust the stack)."""
+    not exhaust the stack). A sign-off or an annex line at the end is no statement."""
+    if text.find("日", start, end) >= 0 or text.find("附件", start, end) >= 0:
+        end = _before_sign_off(text, start, end)
     statements: list[StatementSpan] = []
     empty, unsplit = True, False
     while True:

@@ -1,0 +1,64 @@
+"""Section 五 layouts real reports use that came out wrong: a "（二）主要措施" sub-heading
+(read as a statement, its measures as problems), 首先是…，其次是… run on after a comma (one
+statement), and a sign-off (the agency's name over the date) or an 附件 line left at the end
+of 五 (each read as a measure)."""
+
+from __future__ import annotations
+
+from nlp_reports import load_report
+
+_HEAD = """南湖区城市更新局{year}年政府信息公开工作年度报告
+一、总体情况
+{year}年，我局围绕老旧小区改造、征收补偿等群众关切事项，持续做好政府信息公开。
+二、主动公开政府信息情况
+本年度主动公开政府信息94条。
+三、收到和处理政府信息公开申请情况
+本年度收到政府信息公开申请11件，均已按期答复。
+四、政府信息公开行政复议、行政诉讼情况
+本年度未发生政府信息公开行政复议、行政诉讼。
+五、存在的主要问题及改进情况
+"""
+_TAIL = "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+
+
+def _statements(five: str, year: int = 2024, tail: str = _TAIL) -> list[tuple[str, str]]:
+    text = _HEAD.format(year=year) + five + tail
+    report = load_report(text.encode("utf-8"), filename="nh.txt")
+    return [(s.block, s.text) for s in report.statements]
+
+
+def test_main_measures_heading_opens_the_measure_block():
+    got = _statements("（一）主要问题\n一是改造项目进度公开不及时；\n二是征收补偿信息公开不全面。\n"
+                      "（二）主要措施\n一是建立项目进度月报公开制度；\n二是全面公开征收补偿方案和结果。\n")
+    assert got == [("problem", "改造项目进度公开不及时；"), ("problem", "征收补偿信息公开不全面。"),
+                   ("measure", "建立项目进度月报公开制度；"), ("measure", "全面公开征收补偿方案和结果。")]
+
+
+def test_first_then_second_after_a_comma_are_two_statements():
+    got = _statements("（一）存在的主要问题\n首先是学校收费公示不够规范，其次是招生政策解读发布偏晚。\n"
+                      "（二）改进情况\n下一步，我局将统一收费公示样式，提前一个月发布招生政策解读。\n")
+    assert got == [("problem", "学校收费公示不够规范，"), ("problem", "招生政策解读发布偏晚。"),
+                   ("measure", "下一步，我局将统一收费公示样式，提前一个月发布招生政策解读。")]
+
+
+def test_sign_off_at_the_end_of_section_five_is_no_statement():
+    five = ("（一）存在的主要问题\n救助信息公示内容不统一。\n（二）改进情况\n制定社会救助信息公示指引。\n"
+            "\n湖西区民政局\n2025年1月20日\n")
+    assert _statements(five) == [("problem", "救助信息公示内容不统一。"), ("measure", "制定社会救助信息公示指引。")]
+    # the same with a closing formula over it, and a date in Chinese numerals
+    five = five.replace("\n\n湖西区民政局\n2025年1月20日", "\n特此报告。\n湖西区民政局\n二〇二五年一月二十日")
+    assert _statements(five) == [("problem", "救助信息公示内容不统一。"), ("measure", "制定社会救助信息公示指引。")]
+
+
+def test_annex_line_at_the_end_of_section_five_is_no_statement():
+    five = ("（一）存在的主要问题\n交通建设项目信息公开仍有遗漏。\n（二）改进情况\n对照标准目录查漏补缺。\n"
+            "附件：青禾市交通运输局2024年政府信息公开工作年度报告统计表\n")
+    assert _statements(five) == [("problem", "交通建设项目信息公开仍有遗漏。"), ("measure", "对照标准目录查漏补缺。")]
+
+
+def test_a_measure_naming_a_date_or_an_office_stays():
+    five = ("（一）存在的主要问题\n公开栏更新不及时。\n（二）改进情况\n公开栏更新工作交由党政办公室\n"
+            "自2025年3月1日\n")
+    got = _statements(five)
+    assert got[0] == ("problem", "公开栏更新不及时。")
+    assert "".join(t for _, t in got[1:]).replace("\n", "") == "公开栏更新工作交由党政办公室自2025年3月1日"
