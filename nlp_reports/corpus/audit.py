@@ -1919,9 +1919,12 @@ def _blank_cells(blanks: Any, ids: Any) -> tuple[Any, Any, Any]:
             per_row = cells.groupby("row", sort=False).size()
             texts.setdefault(rid, []).append(
                 f"{tid} unread: {len(cells)} cells in rows {', '.join(map(str, rows))}")
+            # the cells could not be placed: blank or printed, the parser cannot tell, so the
+            # sentence (pasted into a 整改通知) says neither; 表四's one row has no name
+            named = [f"{_row_name(tid, r)}{per_row[r]}格" for r in rows if _row_name(tid, r)]
             zh.setdefault(rid, []).append(
-                f"{name}有{len(cells)}个单元格未能读出（表格无法解析，多为空白单元格）："
-                + "；".join(f"{_row_name(tid, r)}{per_row[r]}格" for r in rows))
+                f"{name}有{len(cells)}个单元格未能读出（表格无法解析，单元格的数值无法逐一定位）"
+                + ("：" + "；".join(named) if named else ""))
             continue
         counts[rid] = counts.get(rid, 0) + 1
         said, rest = _whole_columns_zh(name, tid, cells)
