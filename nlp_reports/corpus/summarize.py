@@ -2664,6 +2664,11 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
     status[f & ~prev & seen] = "reappeared"
     status[f & ~seen] = "new"
     status[~f & prev] = "disappeared"
+    if "n_statements" in reports.columns:
+        # a report whose 五 holds no statement (无, missing, a truncated file) states nothing:
+        # it cannot say last year's problems are gone
+        n = reports.set_index("id")["n_statements"].reindex(r["id"]).fillna(1).to_numpy()
+        status[(n == 0)[:, None] & (status == "disappeared")] = ""
     status[first] = ""
     ri, ti = np.nonzero(status != "")
     prev_year = np.r_[0, y[starts][:-1]][year_id]

@@ -1,0 +1,48 @@
+"""problem_changes: a report whose section 五 holds no statement says no problem is gone.
+
+A section 五 of "无。", one lost to a truncated file or one the parser found no statement in
+states nothing; the summary's own note says it cannot tell which. Reading it as "every problem
+of last year disappeared" would count a county's three admitted problems as fixed because its
+next report left 五 out. Such a report gets no `disappeared` row; a report that states other
+problems still does, and the year after compares with it as before.
+"""
+
+from __future__ import annotations
+
+from _corpus_helpers import FakeTagger, make_report
+
+from nlp_reports.corpus import Store, summarize
+
+SILENT = "柘溪县农业农村局"
+FRANK = "柘溪县司法局"
+LATE = "涉农补贴信息更新不够及时。"  # timeliness
+STAFF = "信息公开专职人员不足，身兼数职。"  # staffing
+SECRET = "对保密审查的尺度把握不够准。"  # confidentiality
+MEASURE = "加强业务培训。"
+
+
+def _changes(tmp_path) -> dict[tuple[str, int, str], str]:
+    reports = {
+        "s22.txt": make_report(SILENT, 2022, [LATE, STAFF], [MEASURE], level="department"),
+        "s23.txt": make_report(SILENT, 2023, [], [], level="department"),  # 五: nothing
+        "s24.txt": make_report(SILENT, 2024, [STAFF], [MEASURE], level="department"),
+        "f22.txt": make_report(FRANK, 2022, [LATE], [MEASURE], level="department"),
+        "f23.txt": make_report(FRANK, 2023, [SECRET], [MEASURE], level="department"),
+    }
+    tagger = FakeTagger()
+    with Store(tmp_path / "c.sqlite") as s:
+        for path, r in reports.items():
+            s.write_report(path, r, tagger.tag_many([r])[0], model_id="m")
+        ch = summarize(s).problem_changes
+    return {(a, int(y), t): st for a, y, t, st in zip(ch["agency"], ch["year"], ch["theme"],
+                                                      ch["status"], strict=True)}
+
+
+def test_a_report_with_no_statement_makes_nothing_disappear(tmp_path):
+    rows = _changes(tmp_path)
+    assert not [k for k in rows if k[:2] == (SILENT, 2023)], rows
+    # the year after still compares with the silent year: staffing was last stated in 2022
+    assert rows[(SILENT, 2024, "staffing")] == "reappeared"
+    # a report stating another problem: last year's is gone, as before
+    assert rows[(FRANK, 2023, "timeliness")] == "disappeared"
+    assert rows[(FRANK, 2023, "confidentiality")] == "new"
