@@ -62,3 +62,38 @@ def test_a_measure_naming_a_date_or_an_office_stays():
     got = _statements(five)
     assert got[0] == ("problem", "公开栏更新不及时。")
     assert "".join(t for _, t in got[1:]).replace("\n", "") == "公开栏更新工作交由党政办公室自2025年3月1日"
+
+
+_OLD_HEAD = """青禾县人民政府2012年政府信息公开工作年度报告
+一、概述
+2012年，我县认真贯彻《中华人民共和国政府信息公开条例》，扎实推进政府信息公开。
+二、主动公开政府信息情况
+全年主动公开政府信息412条。
+三、依申请公开政府信息情况
+全年受理政府信息公开申请6件，均按时答复。
+四、政府信息公开的收费及减免情况
+本年度未收取任何费用。
+五、政府信息公开工作存在的主要问题及改进措施
+"""
+
+
+def _old_statements(five: str) -> list[tuple[str, str]]:
+    text = _OLD_HEAD + five + "六、其他需要报告的事项\n无。\n"
+    report = load_report(text.encode("utf-8"), filename="qh2012.txt")
+    return [(s.block, s.text) for s in report.statements]
+
+
+def test_a_turn_in_the_work_ahead_starts_the_measures():
+    for turn in ("在今后的工作中，我县将", "今后工作中，我县将", "在下一步工作中，我们将",
+                 "在新的一年里，我县将"):
+        got = _old_statements("我县政府信息公开工作还存在一些差距和不足，主要是部分单位对信息公开工作"
+                              "重视不够，公开的信息还不够全面，网站建设有待加强。"
+                              f"{turn}进一步完善政府信息公开工作制度，推进政府信息公开工作深入开展。\n")
+        assert [b for b, _ in got] == ["problem", "measure"], turn
+
+
+def test_problem_and_measure_labels_worded_with_shi():
+    got = _old_statements("主要问题是政务公开专职人员缺乏，信息发布质量不高。"
+                          "改进措施是配齐配强工作人员，加强信息发布审核。\n")
+    assert got == [("problem", "主要问题是政务公开专职人员缺乏，信息发布质量不高。"),
+                   ("measure", "改进措施是配齐配强工作人员，加强信息发布审核。")]

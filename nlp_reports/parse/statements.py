@@ -179,10 +179,14 @@ _BARE_LABEL_MAX = 4
 #: verb of intent are headings.AIMED_AT_PROBLEM / YEAR_AHEAD + INTENT, a lead-in's words too.
 #: After a year ("2025年，国家林业和草原局将…") only a verb of intent turns: "2023年重点领域公开
 #:不够", "2023年继续存在…" and "2023年，我厅要求…" do not.
+#: "在今后的工作中，我县将…", "在新的一年里，…将…": the time ahead as a phrase before its comma.
+_AHEAD_PHRASE = r"(?:的?工作中|里)?"
 _MEASURE_TURN = re.compile(
-    rf"(?:下一?步|今后|接下来|{AIMED_AT_PROBLEM}|对此)"
+    rf"在?(?:(?:下一?步|今后|接下来){_AHEAD_PHRASE}|{AIMED_AT_PROBLEM}|对此)"
     r"[，,]?[^。，,；;]{0,20}?(?:将|(?<![主重需只])要|拟|计划|继续|重点|着力)"
-    rf"|{YEAR_AHEAD}[，,]?[^。，,；;]{{0,20}}?{INTENT}"
+    rf"|在?{YEAR_AHEAD}{_AHEAD_PHRASE}[，,]?[^。，,；;]{{0,20}}?{INTENT}"
+    # a measures label worded with 是 ("改进措施是配齐…"), as "改进措施：" is a heading
+    r"|(?:改进|整改)(?:措施|办法|方向)(?:主要)?(?:是|为)(?![否的])"
     # the agency itself and an intent to do more, as a clause turns (_CLAUSE_TURN): "我委将
     # 进一步完善…" after a problem (not "我局将信息公开纳入…", 将 marking an object)
     r"|(?:我们|我(?:乡|镇|县|区|市|州|省|局|委|办|厅|街道|中心|单位|部门|院|所|处|站|校))"
