@@ -4,7 +4,8 @@ Paragraphs and tables come out in document order, interleaved as in the file: th
 ``w:p`` and ``w:tbl`` children are walked in turn. A table becomes one line per row with
 cells joined by TAB, read from the XML on the table grid (:func:`_table_rows`): a label
 merged over rows or columns repeats in every place it covers, like the HTML grids, while
-a figure spanning columns is written once.
+a figure spanning columns is written once (w:gridSpan, or the legacy w:hMerge). Text Word
+does not show is not read: tracked deletions and hidden text (w:vanish).
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ __all__ = ["docx_to_text"]
 _WS = re.compile(r"\s+")
 
 
-_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+#: A run Word does not show: hidden text (隐藏文字, w:vanish; w:val "0"/"false"/"off" shows it)
+_HIDDEN = ("w:rPr/w:vanish[not(@w:val) or not(@w:val = '0' or @w:val = 'false'"
+           " or @w:val = 'off')]")
+_RUNS = (".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
+         f" and not(ancestor::w:txbxContent) and not({_HIDDEN})]")
 
 
 def _paragraph_text(p) -> str:
-    """A w:p's text, including runs python-docx skips (tracked insertions, smart tags, fields)."""
+    """A w:p's text, including runs python-docx skips (tracked insertions, smart tags, fields),
+    without hidden runs: a hidden "1" before a cell's "1" read 11."""
     return "".join(run.text for run in p.xpath(_RUNS))
 
 
@@ -74,7 +80,7 @@ def _mark_deleted(p) -> bool:
 _TEXT_BOXES = (".//w:txbxContent[not(ancestor::mc:Fallback)]"
                "[count(ancestor::w:txbxContent) = $depth]")
 _BOX_RUNS = (".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
-             " and count(ancestor::w:txbxContent) = $depth]")
+             f" and not({_HIDDEN}) and count(ancestor::w:txbxContent) = $depth]")
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
@@ -124,15 +130,34 @@ def _int(el, qn, default: int) -> int:
         return default
 
 
-def _row_cells(tr, qn):
-    """The w:tc of a w:tr, also those wrapped in content controls or custom XML."""
+def _row_cells(tr, qn, tag: str = "w:tc"):
+    """The w:tc of a w:tr, also those wrapped in content controls or custom XML (with
+    ``tag`` "w:tr": the rows of a w:tbl, a repeating section's rows wrapped alike)."""
     for child in tr:
-        if child.tag == qn("w:tc"):
+        if child.tag == qn(tag):
             yield child
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             inner = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
             if inner is not None:
-                yield from _row_cells(inner, qn)
+                yield from _row_cells(inner, qn, tag)
+
+
+def _spanned_cells(tr, qn):
+    """(w:tc, grid columns it spans) of a w:tr: w:gridSpan, or the legacy horizontal merge
+    some converters write instead (w:hMerge "restart" and the empty "continue" cells after
+    it, which Word shows as one cell): read as separate cells, a figure merged over two
+    columns was the first column's."""
+    cells: list[list] = []
+    for tc in _row_cells(tr, qn):
+        pr = tc.find(qn("w:tcPr"))
+        span = 1 if pr is None else max(1, _int(pr.find(qn("w:gridSpan")), qn, 1))
+        hmerge = None if pr is None else pr.find(qn("w:hMerge"))
+        if (hmerge is not None and hmerge.get(qn("w:val"), "continue") == "continue"
+                and cells and cells[-1][2]):
+            cells[-1][1] = min(cells[-1][1] + span, _MAX_SPAN)
+            continue
+        cells.append([tc, span, hmerge is not None])
+    return [(tc, span) for tc, span, _ in cells]
 
 
 def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
@@ -158,18 +183,17 @@ def _table_rows(tbl, budget: list[int] | None = None) -> list[list[str]]:
     started: dict[int, int] = {}  # column → the row its vertical merge started in
     merged: set[tuple[int, int]] = set()  # (row, column) of a figure merged over rows
     label_spans: set[tuple[int, int]] = set()  # (column, columns) of labels spanning columns
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in _row_cells(tbl, qn, "w:tr"):
         col = _int(tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}"), qn, 0)
         col = col if col <= budget[0] else 0
         budget[0] -= col
         row: dict[int, str] = {}
         copies: list[int] = []  # columns repeating a value that spans columns
         spans: list[tuple[int, int]] = []  # (column, columns) of values spanning columns
-        for tc in _row_cells(tr, qn):
+        for tc, span in _spanned_cells(tr, qn):
             pr = tc.find(qn("w:tcPr"))
-            span, merge = 1, None
+            merge = None
             if pr is not None:
-                span = max(1, _int(pr.find(qn("w:gridSpan")), qn, 1))
                 vmerge = pr.find(qn("w:vMerge"))
                 if vmerge is not None:
                     merge = vmerge.get(qn("w:val"), "continue")
