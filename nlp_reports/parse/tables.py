@@ -1512,6 +1512,8 @@ def _names_out_of_order(lines: Sequence[_Line], names: Sequence[str]) -> str | N
     None when every line names them in order (a name repeated is taken where it first
     stands: "本年增/减 本年增/减", a spanned header cell)."""
     for ln in lines:
+        if len(ln.labels) < 2:  # (each label names one at most: a line needs two)
+            continue
         seen: list[int] = []
         for lab in ln.labels:
             at = [k for k, n in enumerate(names) if n in lab]
@@ -1530,7 +1532,9 @@ def _other_form_header(lines: Sequence[_Line], fmt: str) -> str | None:
     other = TABLE2_2019 if fmt == "2021" else TABLE2_2021
     names = [_norm(c) for _, c in other["table2.1"][2]]
     for ln in lines:
-        if sum(any(n in lab for lab in ln.labels) for n in names) >= 2:
+        # (a name is in some label when it is in the labels joined by "\0": no name holds one)
+        joined = "\0".join(ln.labels)
+        if sum(n in joined for n in names) >= 2:
             return " ".join(ln.labels)
     return None
 
@@ -1555,7 +1559,7 @@ def _t3_text_order(above: Sequence[_Line]) -> str | None:
     header's two rows) lands on either line, before or after the five 法人或其他组织 columns
     (:func:`_t3_header_order`), but the five keep their order, and 自然人 stays left of 总计."""
     for ln in above:
-        if ln.grid:
+        if ln.grid or len(ln.labels) < 2:  # (one label: no order to get wrong)
             continue
         own = [_T3_COLUMN_OF[h] for h in dict.fromkeys(ln.labels) if h in _T3_COLUMN_OF]
         subs = [k for k in own if 1 <= k <= 5]
@@ -1714,8 +1718,10 @@ def _yuan_column(lines: Sequence[_Line], a: int, table: Table,
     guessed): a 0 is 0 in any unit and stays read."""
     row_label = table.row_labels[0]
     for ln in lines[a:]:
-        unit = next((m.group(1) + "元" for norm in ln.labels
-                     if (m := _YUAN_HEADER.search(norm))), None)
+        unit = None
+        if "元" in "".join(ln.labels):  # (every match holds 元: no other line is searched)
+            unit = next((m.group(1) + "元" for norm in ln.labels
+                         if (m := _YUAN_HEADER.search(norm))), None)
         if unit:
             col = len(table.columns) - 1  # the amount: the last column
             if not any(row[col] for row in table.values):
@@ -2025,7 +2031,12 @@ def _t4_text_order(head: Sequence[_Line]) -> str | None:
     cell lands) opening with 总计, or going back to any result but 结果维持."""
     seq: list[int] = []
     for ln in head:
+        # (a label opening with a name holds it: a line naming either of a pair nowhere in
+        # its labels, or one label alone, which cannot open with both, is not looked into)
+        joined = "\0".join(ln.labels) if len(ln.labels) > 1 else ""
         for first, second in (("行政复议", "行政诉讼"), ("未经复议", "复议后起诉")):
+            if first not in joined or second not in joined:
+                continue
             # (whole header cells only: a note "行政诉讼、行政复议均为0" is no header)
             i = next((k for k, lab in enumerate(ln.labels) if lab.startswith(first)
                       and len(lab) <= 10), None)
