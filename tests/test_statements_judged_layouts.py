@@ -97,3 +97,16 @@ def test_problem_and_measure_labels_worded_with_shi():
                           "改进措施是配齐配强工作人员，加强信息发布审核。\n")
     assert got == [("problem", "主要问题是政务公开专职人员缺乏，信息发布质量不高。"),
                    ("measure", "改进措施是配齐配强工作人员，加强信息发布审核。")]
+
+
+def test_a_numbered_other_matters_heading_inside_five_is_no_statement():
+    five = ("（一）存在的主要问题\n一是医疗服务信息公开不全面；\n二是公共卫生信息发布不够及时。\n"
+            "（二）改进情况\n一是全面公开医疗服务价格；\n二是健全公共卫生信息发布机制。\n"
+            "（三）其他需要报告的事项\n本年度未收取信息处理费。\n")
+    got = _statements(five, tail="")
+    assert [t for _, t in got] == ["医疗服务信息公开不全面；", "公共卫生信息发布不够及时。",
+                                   "全面公开医疗服务价格；", "健全公共卫生信息发布机制。",
+                                   "本年度未收取信息处理费。"]
+    assert [b for b, _ in got] == ["problem", "problem", "measure", "measure", "unknown"]
+    got = _statements(five.replace("（三）其他需要报告的事项\n", "（三）其他\n"))
+    assert got[-1] == ("unknown", "本年度未收取信息处理费。") and len(got) == 5

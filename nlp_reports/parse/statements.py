@@ -473,6 +473,10 @@ def _pair_half(text: str, start: int, pos: int, l1: int, end: int, alone: bool =
         k = nl + 1
 
 
+#: A numbered sub-heading of 五 naming other matters ("（三）其他", "（四）其他需要报告的事项").
+_OTHER_MATTERS = re.compile(r"其[他它](?:需要|应当|需)?(?:报告|说明)?的?(?:事项|情况)?")
+
+
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(line_start, body_start, block) of every sub-block heading in text[start:end], on a
     line of its own or run in mid-line (:func:`_inline_heading`)."""
@@ -523,6 +527,11 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
                 and _PAIR_LABEL.match(text, l1 + 1, end)):
             # "（一）主动公开方面" over its own "存在的问题：…改进措施：…": a topic heading, no
             # statement; the labels under it say the blocks
+            block = "unknown"
+        if (block is None and ok and has_marker and stop is None
+                and _OTHER_MATTERS.fullmatch(phrase)):
+            # "（三）其他需要报告的事项" / "（三）其他" closing 五 (or a 五 merged with 六): a
+            # heading over what is neither problem nor measure, no statement
             block = "unknown"
         if block is None and not has_marker and stop is not None and text[stop.start()] in "，,":
             # "问题方面，一是…": a block label opening a paragraph (headings.ASPECT_LABEL, the
