@@ -1,7 +1,8 @@
 """Word .docx table cells as Word shows them: hidden text (w:vanish, 隐藏文字) is not printed,
 a legacy horizontal merge (w:hMerge, written by older converters instead of w:gridSpan)
-spans columns like gridSpan, and rows wrapped in a content control (w:sdt around w:tr, a
-repeating section) are rows of the table."""
+spans columns like gridSpan, rows wrapped in a content control (w:sdt around w:tr, a
+repeating section) are rows of the table, and a raised or struck run is no part of the
+figure beside it."""
 
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ def _table4(path: Path) -> tuple[str, list]:
     return table["status"], table["values"][0]
 
 
-def _run(text: str, hidden: bool = False) -> str:
-    props = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+def _run(text: str, hidden: bool = False, props: str = "") -> str:
+    props = "<w:rPr><w:vanish/></w:rPr>" if hidden else f"<w:rPr>{props}</w:rPr>"
     return f'<w:r {nsdecls("w")}>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
@@ -150,3 +151,23 @@ def test_row_in_a_content_control_is_read(tmp_path: Path) -> None:
     status, values = _table4(_report(tmp_path, edit))
     assert status == "ok"
     assert values == [float(v) for v in _T4_VALUES]
+
+
+@pytest.mark.parametrize("props", ['<w:vertAlign w:val="superscript"/>', "<w:strike/>"])
+def test_note_mark_or_struck_figure_is_not_joined_to_the_figure(tmp_path: Path, props) -> None:
+    """"4" with a raised note mark "1" (or a struck "1" before it) is not 41 / 14."""
+    def edit(table):
+        runs = [_run("4"), _run("1", props=props)]
+        _set_runs(table.cell(3, 4), runs if "vertAlign" in props else runs[::-1])
+
+    status, values = _table4(_report(tmp_path, edit))
+    assert values[4] is None
+    assert values[:4] == [2, 1, 0, 1] and values[5:] == [float(v) for v in _T4_VALUES[5:]]
+
+
+def test_struck_off_false_and_baseline_runs_join(tmp_path: Path) -> None:
+    def edit(table):
+        _set_runs(table.cell(3, 14), [_run("1", props='<w:strike w:val="0"/>'),
+                                      _run("2", props='<w:vertAlign w:val="baseline"/>')])
+
+    assert _table4(_report(tmp_path, edit))[1][14] == 12
