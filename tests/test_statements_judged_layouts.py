@@ -110,3 +110,18 @@ def test_a_numbered_other_matters_heading_inside_five_is_no_statement():
     assert [b for b, _ in got] == ["problem", "problem", "measure", "measure", "unknown"]
     got = _statements(five.replace("（三）其他需要报告的事项\n", "（三）其他\n"))
     assert got[-1] == ("unknown", "本年度未收取信息处理费。") and len(got) == 5
+
+
+def test_a_problem_measure_table_copied_one_cell_per_line():
+    five = ("存在问题\n整改措施\n完成时限\n公共数据开放目录更新不及时\n建立目录季度更新机制\n2025年6月\n"
+            "政务数据共享信息公开不足\n定期公开数据共享清单\n2025年12月\n")
+    assert _statements(five) == [("problem", "公共数据开放目录更新不及时"), ("measure", "建立目录季度更新机制"),
+                                 ("problem", "政务数据共享信息公开不足"), ("measure", "定期公开数据共享清单")]
+    two = "存在问题\n整改措施\n道路养护工程信息公开不及时\n工程立项后即在网站公开养护计划\n"
+    assert _statements(two) == [("problem", "道路养护工程信息公开不及时"),
+                                ("measure", "工程立项后即在网站公开养护计划")]
+
+
+def test_sub_headings_over_prose_are_no_table():
+    five = "存在问题\n人员力量不足。\n整改措施\n配齐工作人员。\n"
+    assert _statements(five) == [("problem", "人员力量不足。"), ("measure", "配齐工作人员。")]

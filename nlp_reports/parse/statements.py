@@ -1536,6 +1536,55 @@ def _problem_measure_table(text: str, start: int, end: int
     return None
 
 
+#: A column name on a line of its own: short, no sentence mark, no item marker.
+_NAME_LINE = re.compile(r"[ \t\u3000]*([^\s。，,；;：:！!？?、（(]{2,12})[ \t\u3000]*")
+
+
+def _cell_per_line_table(text: str, start: int, end: int
+                         ) -> tuple[int, int, list[StatementSpan]] | None:
+    """A 问题 | 措施 table copied from a web page or a PDF one cell per line: a header of 2–4
+    column names, each alone on its line ("存在问题⏎整改措施⏎完成时限"), then the rows, as many
+    lines each. Read as :func:`_problem_measure_table` reads a table: (start, end, one
+    statement per filled cell of the problem and measure columns). None unless the lines after
+    the header fill whole rows and every problem and measure cell holds words (else the
+    header's names would be read as two empty sub-blocks, every row's problem a measure)."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        a, b = _trim(text, pos, le)
+        if _CONTENT.search(text, a, b):
+            lines.append((a, b))
+        pos = le + 1
+    for h in range(len(lines) - 1):
+        names: list[str | None] = []
+        for a, b in lines[h:h + 4]:
+            if not _NAME_LINE.fullmatch(text, a, b):
+                break
+            cell = text[a:b]
+            block = _column_block(cell)
+            if block is None and not (_COLUMN_OTHER.search(cell) or cell == "序号"):
+                break
+            names.append(block)
+        k = len(names)
+        if k < 2 or "problem" not in names or "measure" not in names:
+            continue
+        cells = lines[h + k:]
+        if not cells or len(cells) % k:
+            return None
+        found: list[StatementSpan] = []
+        for r in range(0, len(cells), k):
+            for i, block in enumerate(names):
+                if block in ("problem", "measure", "cause"):
+                    a, b = cells[r + i]
+                    if not _CELL_WORDS.search(text, a, b):
+                        return None
+                    found.append(StatementSpan(a, b, "problem" if block == "cause" else block, None))
+        return lines[h][0], end, found
+    return None
+
+
 def _table_statements(text: str, head_start: int, head_end: int, end: int,
                       columns: list[tuple[int, str]], width: int | None = None
                       ) -> tuple[int, int, list[StatementSpan]]:
@@ -1687,7 +1736,7 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
                 empty, unsplit = empty and before.empty, unsplit or before.unsplit
             start = a_end
             continue
-        table = _problem_measure_table(text, start, end)
+        table = _problem_measure_table(text, start, end) or _cell_per_line_table(text, start, end)
         if table is not None:  # the text around the table is read as usual
             t_start, t_end, rows = table
             if _CONTENT.search(text, start, t_start):
