@@ -125,3 +125,9 @@ def test_a_problem_measure_table_copied_one_cell_per_line():
 def test_sub_headings_over_prose_are_no_table():
     five = "存在问题\n人员力量不足。\n整改措施\n配齐工作人员。\n"
     assert _statements(five) == [("problem", "人员力量不足。"), ("measure", "配齐工作人员。")]
+
+
+def test_numbered_names_over_lines_are_sub_headings_not_a_table():
+    # (the sub-heading reader's answer: 存在问题 heads nothing, both lines sit under 整改措施)
+    got = _statements("1.存在问题\n2.整改措施\n公开栏更新不及时。\n配齐人员。\n")
+    assert [b for b, _ in got] == ["measure", "measure"]

@@ -1536,8 +1536,9 @@ def _problem_measure_table(text: str, start: int, end: int
     return None
 
 
-#: A column name on a line of its own: short, no sentence mark, no item marker.
-_NAME_LINE = re.compile(r"[ \t\u3000]*([^\s。，,；;：:！!？?、（(]{2,12})[ \t\u3000]*")
+#: A column name on a line of its own: short, no sentence mark, no item marker (a numbered
+#: "1.存在问题⏎2.整改措施" is a pair of sub-headings, whatever follows).
+_NAME_LINE = re.compile(r"[ \t\u3000]*([^\s\d.．。，,；;：:！!？?、（(]{2,12})[ \t\u3000]*")
 
 
 def _cell_per_line_table(text: str, start: int, end: int
