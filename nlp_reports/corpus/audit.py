@@ -12,7 +12,8 @@ Two kinds of findings, counted apart (``docs/audit.md``):
   at all. ``defects`` counts them.
 * **Signals** (提示) — worth a look but normal in many sound reports: problems whose theme
   gets no measure, statements shared with other agencies (boilerplate), statements copied
-  from the agency's report of the year before, soft cross-year checks (X2) that fail,
+  from the agency's report of the year before, soft cross-year checks that fail (X2, and
+  an X1 whose year before fails its own identity in that column),
   section headings numbered in mixed styles, a file name of another year, and other stored
   texts of the agency's year (a 修订版: which is in force?). ``signals`` counts them.
 
@@ -89,7 +90,7 @@ COLUMN_NAMES_ZH: dict[str, str] = {
     "published_late": "逾期公开", "published_early": "早于年度结束",
     "outdated_template": "沿用2019年试行格式", "parse_problems": "解析问题", "failed": "读取失败",
     "unmatched_problems": "问题无对应措施", "shared_with_other_agencies": "与其他机关雷同",
-    "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度存量不符",
+    "copied_from_last_year": "沿用上年表述", "cross_year_soft": "跨年度核对存疑",
     "mixed_heading_numbering": "标题编号不统一", "file_name_year": "文件名年度不符",
     "same_year_texts": "同年度另有文本", "names_other_agency": "写有其他机关名称",
     "stale_year": "计划年份已过",
@@ -771,12 +772,24 @@ def _t1_sentence(r: Any, overview: str | None = None) -> str:
             f"{_fmt_num(r['expected'])}（表格），正文与表格数字不一致；{total}{tail}")
 
 
+#: An identity of the year before's 表三 that fails over a row 四 cell, as an X1 sentence says it.
+_PREV_IDENTITY_ZH = {"I1": "第一项加第二项之和不等于第三项加第四项之和",
+                     "I2": "第四项行各列之和与其合计不符"}
+
+
 def _cross_zh(r: Any) -> str:
-    """An X1 (or X2) failure in Chinese."""
+    """An X1 (or X2) failure in Chinese; an X1 whose year before fails its own identity in
+    that column (``_prev``: "I1", "I2", "I1、I2") says so, and that either year may be wrong."""
     if r["check"] == "X1":
-        return (f"表三 {_column_name('table3', r['column'])}列：第二项“上年结转”为"
+        said = (f"表三 {_column_name('table3', r['column'])}列：第二项“上年结转”为"
                 f"{_fmt_num(r['found'])}，与上年度报告第四项“结转下年度继续办理”"
                 f"{_fmt_num(r['expected'])}不一致")
+        prev = r.get("_prev") or ""
+        if not prev:
+            return said
+        what = "、".join(_PREV_IDENTITY_ZH[i] for i in prev.split("、"))
+        return (f"{said}；上年度报告表三该列本身{what}（{prev}），上年度表格即不一致，"
+                "错误可能在上年度报告，也可能在本年度报告，请核实（不计为本年度缺陷）")
     return (f"表二 第二十条第（一）项{_row_name('table2.1', r['row'])}：现行有效件数为"
             f"{_fmt_num(r['found'])}，按上年现行有效 + 本年制发 − 本年废止应为"
             f"{_fmt_num(r['expected'])}")
@@ -1036,7 +1049,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     cols.add("t2_fees_without_6", *_t2_findings(reps, frames.checks, sections))
     cols.add("blank_cells", *_blank_cells(blanks, reps.index))
     _theme_and_copy_findings(cols, st, frames.reports, threshold, sm)
-    _cross_year_findings(cols, sm.cross_year(frames.reports))
+    held = _cross_year_findings(cols, sm.cross_year(frames.reports), frames.checks)
     _date_findings(cols, probs, dates)
     parse_problems, n, zh = _parse_problems(probs, reps.index, reps.index[old_rules.to_numpy()],
                                             cols.out["missing_sections"])
@@ -1058,7 +1071,8 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     out, zh_frame, counted = _with_failures(cols.finish(), cols.zh_frame(),
                                             cols.counted_frame(), failures)
     out["folder"] = sm.top_folders(out["path"].tolist())
-    out = _typed(_with_last_year(out, counted, dict(zip(reps.index, key, strict=True))))
+    out = _typed(_with_last_year(out, counted, dict(zip(reps.index, key, strict=True)),
+                                held))
     folder_of = dict(zip(out["report_id"], out["folder"], strict=True))
     if years:
         wanted = {int(y) for y in years}
@@ -1445,10 +1459,16 @@ def _copied_zh(k: int, n: int, year: Any) -> str:
     return f"{head}（沿用上年表述）"
 
 
-def _cross_year_findings(cols: _Columns, cross: Any) -> None:
+def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, list[str]]:
     """Failed cross-year identities: hard ones (X1) are defects, soft ones (X2) signals;
     one finding per check, since a carry-over that does not match last year's report
-    usually differs in every column at once (7 cells of X1), which is one error, not seven."""
+    usually differs in every column at once (7 cells of X1), which is one error, not seven.
+
+    An X1 failure in a column where the year before's own 表三 fails an identity over its
+    row 四 cell (:func:`_previous_inconsistent`) is a signal, not a defect of year t: the
+    year before may hold the error (a 商业企业 pending case of 1 that its own I1 says is
+    0, and a carry-over of 0 that is right). Returns those columns per report id, for
+    the follow-up (:func:`_with_last_year`)."""
     cross = cross[cross["outcome"] == "fail"]
     if len(cross):  # the columns in the form's order (自然人 … 总计), not alphabetical
         from nlp_reports.parse.layout import TABLE3_COLUMNS
@@ -1456,17 +1476,57 @@ def _cross_year_findings(cols: _Columns, cross: Any) -> None:
         place = {c: i for i, (c, _) in enumerate(TABLE3_COLUMNS)}
         cross = cross.assign(_at=cross["column"].map(place).fillna(len(place)))
         cross = cross.sort_values(["_at"], kind="stable").drop(columns="_at")
-    soft = cross["soft"].astype(bool)
+    cross = cross.assign(_prev=_previous_inconsistent(cross, checks))
+    soft = cross["soft"].astype(bool) | (cross["_prev"] != "")
 
     def cross_text(r: Any) -> str:
+        ids = str(r["_prev"]).replace("、", " and ")
+        prev = (f" (the year before's 表三 itself fails {ids} in this column: either "
+                "year may hold the error)" if r["_prev"] else "")
         return (f"{r['check']} {_cell(r['table_id'], r['row'], r['column'])}: expected "
-                f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}")
+                f"{_fmt_num(r['expected'])}, found {_fmt_num(r['found'])}{prev}")
 
     index = cols.reps.index
     cols.add("cross_year_failures", *_listing(cross[~soft], index, cross_text, per="check",
                                               fmt_zh=_cross_zh))
     cols.add("cross_year_soft", *_listing(cross[soft], index, cross_text, per="check",
                                           fmt_zh=_cross_zh), signal=True)
+    held = cross[cross["_prev"] != ""]
+    return {rid: [_column_name("table3", c) for c in dict.fromkeys(g["column"])]
+            for rid, g in held.groupby("report_id", sort=False)}
+
+
+def _previous_inconsistent(cross: Any, checks: Any) -> Any:
+    """Per failed cross-year row: "I1" when the year before's 表三 fails I1 in that X1
+    column (一 + 二 ≠ (七)总计 + 四: its row 四 cell, 结转下年度, is in doubt), "I1、I2" when
+    I2 of row 四 fails too over that cell (总计 vs the applicant columns, or 法人或其他组织小计
+    vs the organisation columns); "" otherwise and for X2. I2 alone is not enough: a row 四
+    that does not add up while this column does points at another column's cell (a
+    商业企业 case left in 四 fails I1 there, and I2 of 四, not I1 of 总计). Such a carry-over
+    cannot tell which year is wrong."""
+    import pandas as pd
+
+    if not len(cross):
+        return pd.Series("", index=cross.index, dtype=object)
+    from nlp_reports.parse.layout import TABLE3_APPLICANT_COLUMNS
+
+    t3 = checks[(checks["table_id"] == "table3") & (checks["outcome"] == "fail")]
+    i1 = set(zip(*(t3.loc[t3["id"] == "I1", c] for c in ("report_id", "column")),
+                 strict=True))
+    i2 = t3[(t3["id"] == "I2") & (t3["row"].astype(str) == "4")]
+    # the cells of row 四 each failing I2 reads: 总计 with the six columns, 小计 with five
+    over = {"total": {"total", *TABLE3_APPLICANT_COLUMNS},
+            "legal_subtotal": {"legal_subtotal", *TABLE3_APPLICANT_COLUMNS[1:]}}
+    i2_cells = {(rid, c) for rid, col in zip(i2["report_id"], i2["column"], strict=True)
+                for c in over.get(col, ())}
+    out = []
+    for check, prev, col in zip(cross["check"], cross["prev_report_id"], cross["column"],
+                                strict=True):
+        if check != "X1" or pd.isna(prev) or (prev, col) not in i1:
+            out.append("")
+        else:
+            out.append("I1、I2" if (prev, col) in i2_cells else "I1")
+    return pd.Series(out, index=cross.index, dtype=object)
 
 
 def _date_findings(cols: _Columns, probs: Any, dates: Mapping[str, str] | None = None
@@ -1546,14 +1606,19 @@ def _with_failures(out: Any, zh_frame: Any, counted: Any, failures: Any
             pd.concat([counted, failed_counts]).fillna(0).astype(int))
 
 
-def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any]) -> Any:
+def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
+                    held: Mapping[Any, Sequence[str]] | None = None) -> Any:
     """``out`` with the follow-up of each report's agency's report on the year before
     (整改情况; the agency as ``texts_for_agency_year`` groups it, an ``--agency-map``'s old
     and new name one): that report's ``defects_last_year``, the defect columns counted in
     both (``recurring``: the same kind of defect again, not necessarily the same cell),
     and a Chinese sentence naming them, those fixed and those new (``last_year_zh``).
     Empty when the agency has no stored report on the year before; computed before the
-    ``--year`` filter, so a 2024 row is followed up against the 2023 report it hides."""
+    ``--year`` filter, so a 2024 row is followed up against the 2023 report it hides.
+    ``held`` (report id → 表三 column names): the columns where the report's carry-over
+    fails X1 against a year before whose own 表三 fails there (:func:`_cross_year_findings`);
+    that year's identity failures are then not called fixed, as the inconsistency still
+    reaches this year's carry-over."""
     import pandas as pd
 
     kinds = [c for c in DEFECT_COLUMNS if c in counted.columns]
@@ -1584,16 +1649,24 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any]) -> Any:
         n_last.append(int(before["n"].iat[i]))
         again = [c for c in was if c in now]
         recurring.append(LIST_SEP.join(again))
-        said.append(_last_year_zh(int(year) - 1, n_last[-1], was, again,
-                                  [c for c in was if c not in now],
-                                  [c for c in now if c not in was]))
+        fixed = [c for c in was if c not in now]
+        columns = (held or {}).get(out["report_id"].iat[i])
+        if columns and "identity_failures" in fixed:
+            fixed.remove("identity_failures")
+        else:
+            columns = None
+        said.append(_last_year_zh(int(year) - 1, n_last[-1], was, again, fixed,
+                                  [c for c in now if c not in was], columns))
     return out.assign(defects_last_year=pd.array(n_last, dtype="Int64"), recurring=recurring,
                       last_year_zh=said)
 
 
 def _last_year_zh(year: int, n: int, was: Sequence[str], again: Sequence[str],
-                  fixed: Sequence[str], new: Sequence[str]) -> str:
-    """整改情况 as a sentence: 上年度（2023年度）报告有2个缺陷（…）。未整改…；已改正…；本年度新出现…。"""
+                  fixed: Sequence[str], new: Sequence[str],
+                  held: Sequence[str] | None = None) -> str:
+    """整改情况 as a sentence: 上年度（2023年度）报告有2个缺陷（…）。未整改…；已改正…；本年度新出现…。
+    ``held``: the 表三 columns where last year's identity failure reaches this year's
+    carry-over (X1): 勾稽关系不符 is said not to be shown fixed, rather than 已改正."""
     def names(cols: Sequence[str]) -> str:
         return "、".join(COLUMN_NAMES_ZH[c] for c in cols)
 
@@ -1601,7 +1674,10 @@ def _last_year_zh(year: int, n: int, was: Sequence[str], again: Sequence[str],
             else f"上年度（{year}年度）报告无缺陷")
     parts = [f"未整改（本年度再次出现同类缺陷）：{names(again)}" if again else "",
              f"已改正：{names(fixed)}" if fixed else "",
-             f"本年度新出现：{names(new)}" if new else ""]
+             f"本年度新出现：{names(new)}" if new else "",
+             (f"{COLUMN_NAMES_ZH['identity_failures']}：本年度表格未再出现，但上年度表三"
+              f"{'、'.join(held)}列本身不一致，本年度“上年结转”与之不衔接（见提示），"
+              "上年度的该处错误不能认为已改正") if held else ""]
     tail = "；".join(p for p in parts if p)
     if not tail:
         tail = "本年度亦无缺陷"
