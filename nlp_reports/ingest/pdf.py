@@ -5,8 +5,9 @@ as TAB-joined rows at their vertical position, and the text inside a table's box
 repeated. Page furniture such as "第 3 页 共 5 页", "- 3 -" or "3/5" at the top or bottom
 of a page is dropped, and so are running headers repeated at the edges of most pages
 (kept on the first page, where they are often the title). A table row that Word or
-LibreOffice broke over a page break is joined again. A PDF without a text layer (a
-scan) is refused with advice to OCR it.
+LibreOffice broke over a page break is joined again. A digit struck through or set small
+and raised beside another (a note mark) is set apart by spaces, so it never joins a figure.
+A PDF without a text layer (a scan) is refused with advice to OCR it.
 """
 
 from __future__ import annotations
@@ -526,7 +527,61 @@ def _clean_chars(page):
     chars = page.chars
     if any(_skewed(c) for c in chars):
         page = page.filter(lambda obj: not _skewed(obj))
-    return page.dedupe_chars(tolerance=1)
+    page = page.dedupe_chars(tolerance=1)
+    _set_apart_marked_digits(page)
+    return page
+
+
+def _set_apart_marked_digits(page) -> None:
+    """Write spaces around a digit struck through (a thin rule across its middle: an old
+    figure left beside the new one, or a Word "print markup" deletion) and around a smaller
+    digit raised or lowered beside another digit (a note mark "43¹"), in ``page``'s own
+    character list. Joined, the cell read 43 for a struck "4" before "3" and 431 for 43 with
+    a raised "1", in a table marked ok; set apart, it is no plausible number and is reported."""
+    chars = page.chars
+    digits = [k for k, c in enumerate(chars) if c["text"].isdigit() and c.get("size")]
+    if not digits:
+        return
+    rules: dict[int, list[dict]] = {}
+    for obj in page.rects + page.lines:
+        if obj["bottom"] - obj["top"] <= 2 and obj["x1"] - obj["x0"] >= 1:
+            rules.setdefault(int(obj["top"] // 10), []).append(obj)
+    by_x: dict[int, list[dict]] = {}
+    for k in digits:
+        by_x.setdefault(int(chars[k]["x0"] // 20), []).append(chars[k])
+    for k in digits:
+        c = chars[k]
+        if _struck(c, rules) or _raised_or_lowered(c, by_x):
+            chars[k] = {**c, "text": f" {c['text']} "}
+
+
+def _struck(c: dict, rules: dict[int, list[dict]]) -> bool:
+    """Whether a thin rule crosses the middle band of character ``c`` over half its width."""
+    height = c["bottom"] - c["top"]
+    lo, hi = c["top"] + 0.3 * height, c["bottom"] - 0.25 * height
+    width = c["x1"] - c["x0"]
+    for bucket in {int(lo // 10), int(hi // 10)}:
+        for r in rules.get(bucket, ()):
+            if (lo <= (r["top"] + r["bottom"]) / 2 <= hi
+                    and min(r["x1"], c["x1"]) - max(r["x0"], c["x0"]) > 0.5 * width):
+                return True
+    return False
+
+
+def _raised_or_lowered(c: dict, by_x: dict[int, list[dict]]) -> bool:
+    """Whether digit ``c`` is set smaller and off the line of a digit right beside it."""
+    size = c["size"]
+    for bucket in (int(c["x0"] // 20) - 1, int(c["x0"] // 20), int(c["x0"] // 20) + 1):
+        for n in by_x.get(bucket, ()):
+            big = n["size"]
+            if n is c or size > 0.85 * big:
+                continue
+            beside = (abs(c["x0"] - n["x1"]) <= 0.3 * big or abs(n["x0"] - c["x1"]) <= 0.3 * big)
+            overlap = min(c["bottom"], n["bottom"]) - max(c["top"], n["top"]) > 0
+            off = c["bottom"] <= n["bottom"] - 0.2 * big or c["top"] >= n["top"] + 0.2 * big
+            if beside and overlap and off:
+                return True
+    return False
 
 
 def _column_of(bbox: tuple[float, float, float, float], gutter: float) -> int:
