@@ -129,7 +129,7 @@ def test_table3_and_table4_orders_read_as_every_label_says(lines):
 
 
 @settings(max_examples=300, deadline=None)
-@given(_LINES, st.sampled_from(["行政事业性收费", "信息处理费", "其他"]), st.booleans())
+@given(_LINES, st.sampled_from(["行政事业性收费", "信息处理费", "其他", ""]), st.booleans())
 def test_fee_unit_read_as_every_label_says(lines, row_label, charged):
     table = _fee_table(row_label, 1.0 if charged else 0.0)
     read, problem = tb._yuan_column(lines, 0, table, "（八）")

@@ -1534,7 +1534,7 @@ def _other_form_header(lines: Sequence[_Line], fmt: str) -> str | None:
     for ln in lines:
         # (a name is in some label when it is in the labels joined by "\0": no name holds one)
         joined = "\0".join(ln.labels)
-        if sum(n in joined for n in names) >= 2:
+        if sum(map(joined.__contains__, names)) >= 2:
             return " ".join(ln.labels)
     return None
 
@@ -1717,9 +1717,13 @@ def _yuan_column(lines: Sequence[_Line], a: int, table: Table,
     125000 was read as 125,000 万元, ten thousand times the fee. Not converted (the figure is reported, never
     guessed): a 0 is 0 in any unit and stays read."""
     row_label = table.row_labels[0]
+    # the labels are looked into as one text, joined by "\0" (no row label holds one): a line
+    # without 元 is not searched (every match holds it)
+    whole = bool(row_label) and "\0" not in row_label
     for ln in lines[a:]:
+        joined = "\0".join(ln.labels)
         unit = None
-        if "元" in "".join(ln.labels):  # (every match holds 元: no other line is searched)
+        if "元" in joined:
             unit = next((m.group(1) + "元" for norm in ln.labels
                          if (m := _YUAN_HEADER.search(norm))), None)
         if unit:
@@ -1731,7 +1735,7 @@ def _yuan_column(lines: Sequence[_Line], a: int, table: Table,
             values = tuple(row[:col] + (None,) for row in table.values)
             return replace(table, values=values, status="unreadable",
                            problem=message), Problem("table_unreadable", message)
-        if any(row_label in norm for norm in ln.labels):
+        if row_label in joined if whole else any(row_label in norm for norm in ln.labels):
             break
     return table, None
 
