@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from nlp_reports.corpus import aside
 from nlp_reports.corpus.store import (
     CROSS_YEAR_CELLS,
     FIGURES,
@@ -1837,18 +1838,26 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["trend"] = _prevalence(reps, flags, ("year",))
     tables["coverage"] = _coverage(reps, flags, by)
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
-    tables["representatives"] = _representatives(st, index, n_representatives, threshold,
-                                                  by)
-    raw_agency = st["report_id"].map(frames.reports.set_index("id")["agency"])
-    clusters, members = copying.boilerplate(st.assign(agency=raw_agency), index,
-                                            threshold=threshold)
-    tables["boilerplate"] = clusters
-    tables["boilerplate_members"] = members
-    tables["template_families"] = copying.template_families(
-        st.assign(agency=raw_agency), index, members)
-    if context is None:
+    # (on a big corpus, the statements compared with last year's computed meanwhile in a
+    # forked process, on the second CPU: :mod:`~nlp_reports.corpus.aside`)
+    copied = aside.start(_year_over_year_tables, st, frames.reports, index, flags["problem"],
+                         threshold, worth_it=context is None and len(st) >= ASIDE_STATEMENTS)
+    try:
+        tables["representatives"] = _representatives(st, index, n_representatives,
+                                                      threshold, by)
+        raw_agency = st["report_id"].map(frames.reports.set_index("id")["agency"])
+        clusters, members = copying.boilerplate(st.assign(agency=raw_agency), index,
+                                                threshold=threshold)
+        tables["boilerplate"] = clusters
+        tables["boilerplate_members"] = members
+        tables["template_families"] = copying.template_families(
+            st.assign(agency=raw_agency), index, members)
+        year_tables = copied.result() if context is None else None
+    finally:
+        copied.close()
+    if year_tables is not None:
         tables.update(_cross_year_tables(st, frames.reports, index, flags["problem"],
-                                         threshold))
+                                         threshold, year_tables))
     else:  # each kept report against its agency's other stored years: context's rows
         cst = context.statements
         cross = _cross_year_tables(cst, context.reports,
@@ -1912,15 +1921,36 @@ def _context_ids(reports: Any, keep: set[int], kept: set[int]) -> set[int]:
 
 
 def _cross_year_tables(st: Any, reports: Any, index: Any, problems: Any,
-                       threshold: float) -> dict[str, Any]:
+                       threshold: float, year_tables: dict[str, Any] | None = None
+                       ) -> dict[str, Any]:
     """``copying``, ``copied_statements``, ``cross_year`` and ``problem_changes``: each
     report of ``reports`` against its agency's other years there (``index`` is the
-    near-duplicate index of ``st``'s texts, ``problems`` its problem theme flags)."""
+    near-duplicate index of ``st``'s texts, ``problems`` its problem theme flags;
+    ``year_tables``: :func:`_year_over_year_tables` of them if already computed)."""
+    if year_tables is None:
+        year_tables = _year_over_year_tables(st, reports, index, problems, threshold)
+    return {"copying": year_tables["copying"],
+            "copied_statements": year_tables["copied_statements"],
+            "cross_year": cross_year(reports),
+            "problem_changes": year_tables["problem_changes"]}
+
+
+#: From this many statements the year-over-year tables are computed aside, in a forked
+#: process (:mod:`~nlp_reports.corpus.aside`): on 141,000 statements ~1.1 s of CPU taken
+#: off this process for ~0.05 s of fork and hand-over and ~0.6 s of pages copied on write,
+#: shared by the two processes (below, it costs more than it saves).
+ASIDE_STATEMENTS = 20_000
+
+
+def _year_over_year_tables(st: Any, reports: Any, index: Any, problems: Any,
+                           threshold: float) -> dict[str, Any]:
+    """``copying``, ``copied_statements`` and ``problem_changes`` of
+    :func:`_cross_year_tables` (its arguments), which change none of them: they may be
+    computed in a forked process (:func:`~nlp_reports.corpus.aside.start`)."""
     from nlp_reports.corpus import copying
 
     by_report, copied = copying.year_over_year(st, reports, index, threshold=threshold)
     return {"copying": by_report, "copied_statements": copied,
-            "cross_year": cross_year(reports),
             "problem_changes": problem_changes(reports, problems, st)}
 
 

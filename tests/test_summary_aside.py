@@ -1,0 +1,174 @@
+"""The year-over-year tables computed aside in a forked process give the serial tables.
+
+On a big corpus (``ASIDE_STATEMENTS``) on Linux with two CPUs, ``summarize`` computes the
+copying tables in a forked process while it computes the others: the same tables, notes,
+log records and warnings as computed in turn, and in turn whenever the forked process
+cannot run or fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import warnings
+
+import pandas as pd
+import pytest
+from _corpus_helpers import synthetic_store
+
+from nlp_reports.corpus import aside
+
+sm = importlib.import_module("nlp_reports.corpus.summarize")  # (the package binds the function)
+
+REAL_IDLE_CPU = aside.idle_cpu  # (the fixture below stands in for it in the other tests)
+needs_fork = pytest.mark.skipif(not aside.can_fork(), reason="fork or a second CPU not available")
+
+
+@pytest.fixture(autouse=True)
+def _idle(monkeypatch):
+    """As on an idle machine (the tests may run beside others)."""
+    monkeypatch.setattr(aside, "idle_cpu", lambda: True)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return synthetic_store(tmp_path_factory.mktemp("aside") / "s.sqlite", 96, seed=4)
+
+
+def _forks(monkeypatch) -> list[int]:
+    """The pids forked from here on (os.fork wrapped)."""
+    forked: list[int] = []
+    real = os.fork
+
+    def fork():
+        pid = real()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
+@needs_fork
+@pytest.mark.parametrize("by", [(), ("year",), ("level", "year")])
+def test_tables_computed_aside_are_the_serial_tables(store, monkeypatch, by):
+    serial = sm.summarize(store, by=by)
+    monkeypatch.setattr(sm, "ASIDE_STATEMENTS", 0)
+    forked = _forks(monkeypatch)
+    parallel = sm.summarize(store, by=by)
+    assert len(forked) == 1
+    assert list(parallel.tables) == list(serial.tables)  # (the order the outputs follow)
+    for name, df in serial.tables.items():
+        pd.testing.assert_frame_equal(parallel.tables[name], df, check_exact=True, obj=name)
+    assert len(serial.tables["copied_statements"]) > 0  # (there was something to compare)
+    assert parallel.notes == serial.notes
+    assert parallel.to_markdown() == serial.to_markdown()
+    assert "".join(parallel.json_parts()) == "".join(serial.json_parts())
+
+
+def test_a_small_corpus_a_busy_machine_or_one_cpu_is_computed_in_turn(store, monkeypatch):
+    forked = _forks(monkeypatch)
+    sm.summarize(store)  # (96 reports, far under ASIDE_STATEMENTS)
+    monkeypatch.setattr(sm, "ASIDE_STATEMENTS", 0)
+    monkeypatch.setattr(aside, "idle_cpu", lambda: False)
+    sm.summarize(store)
+    monkeypatch.setattr(aside, "idle_cpu", lambda: True)
+    monkeypatch.setattr(aside, "can_fork", lambda: False)
+    sm.summarize(store)
+    assert forked == []
+
+
+def test_an_idle_cpu_is_read_from_the_running_tasks(tmp_path, monkeypatch):
+    import builtins
+
+    real_open = builtins.open
+
+    def loadavg(text):
+        def fake(path, *a, **k):
+            if path == "/proc/loadavg":
+                path = tmp_path / "loadavg"
+                path.write_text(text)
+            return real_open(path, *a, **k)
+        return fake
+
+    monkeypatch.setattr(aside, "_cpus", lambda: 2)
+    for text, expected in (("0.50 0.40 0.30 1/90 123\n", True),
+                           ("4.62 4.95 3.75 6/105 2652\n", False),
+                           ("1.90 1.00 0.80 2/95 77\n", False),
+                           ("garbled\n", True)):
+        monkeypatch.setattr(builtins, "open", loadavg(text))
+        assert REAL_IDLE_CPU() is expected, text
+
+
+def _in_child_only(parent: int, then):
+    def fn(x):
+        if os.getpid() != parent:
+            then()
+        return x * 2
+    return fn
+
+
+@needs_fork
+def test_a_forked_process_that_fails_or_dies_is_computed_in_turn():
+    me = os.getpid()
+
+    def boom():
+        raise MemoryError("in the child only")
+
+    for then in (boom, lambda: os._exit(3), lambda: os.kill(os.getpid(), 9)):
+        job = aside.start(_in_child_only(me, then), 21)
+        assert job._pid  # (forked)
+        assert job.result() == 42
+
+
+@needs_fork
+def test_an_error_is_raised_here_as_in_turn():
+    def fail(x):
+        raise KeyError(x)
+
+    job = aside.start(fail, "年份")
+    with pytest.raises(KeyError, match="年份"):
+        job.result()
+
+
+@needs_fork
+def test_log_records_of_the_forked_process_are_logged_here_once(caplog):
+    def noisy(x):
+        logging.getLogger("nlp_reports").warning("copying: report %s is long", x)
+        return [x]
+
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        job = aside.start(noisy, 7)
+        assert job._pid
+        assert caplog.records == []  # (not before its result is taken)
+        assert job.result() == [7]
+    assert [r.getMessage() for r in caplog.records] == ["copying: report 7 is long"]
+
+
+@needs_fork
+def test_a_warning_in_the_forked_process_is_given_here():
+    def warns(x):
+        warnings.warn(f"{x} 份报告无法比较", UserWarning, stacklevel=1)
+        return x
+
+    with pytest.warns(UserWarning, match="无法比较"):
+        job = aside.start(warns, 3)
+        assert job._pid
+        assert job.result() == 3
+
+
+@needs_fork
+def test_closing_before_the_result_ends_the_forked_process():
+    import time
+
+    job = aside.start(time.sleep, 30)
+    pid = job._pid
+    assert pid
+    started = time.monotonic()
+    job.close()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # (ended and reaped)
+    job.close()  # (idempotent)
