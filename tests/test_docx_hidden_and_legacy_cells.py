@@ -1,8 +1,8 @@
 """Word .docx table cells as Word shows them: hidden text (w:vanish, 隐藏文字) is not printed,
 a legacy horizontal merge (w:hMerge, written by older converters instead of w:gridSpan)
 spans columns like gridSpan, rows wrapped in a content control (w:sdt around w:tr, a
-repeating section) are rows of the table, and a raised or struck run is no part of the
-figure beside it."""
+repeating section) are rows of the table, a raised or struck run is no part of the figure
+beside it, and a table in a custom XML block (w:customXml) is read."""
 
 from __future__ import annotations
 
@@ -171,3 +171,19 @@ def test_struck_off_false_and_baseline_runs_join(tmp_path: Path) -> None:
                                       _run("2", props='<w:vertAlign w:val="baseline"/>')])
 
     assert _table4(_report(tmp_path, edit))[1][14] == 12
+
+
+def test_table_in_a_custom_xml_block_is_read(tmp_path: Path) -> None:
+    """A tagged block (w:customXml in the body, as document systems write) holding the
+    heading and 表四: neither is lost."""
+    def edit(table):
+        tbl = table._tbl
+        heading = tbl.getprevious()
+        block = parse_xml(f'<w:customXml {nsdecls("w")} w:element="caseTable"/>')
+        heading.addprevious(block)
+        block.append(heading)
+        block.append(tbl)
+
+    status, values = _table4(_report(tmp_path, edit))
+    assert status == "ok"
+    assert values == [float(v) for v in _T4_VALUES]

@@ -462,13 +462,14 @@ class _Numbering:
 
 
 def _block_items(document, paragraph_cls, table_cls):
-    """Paragraphs and tables of the body, in order; content controls (w:sdt) are opened, and
-    so are layout tables (:func:`_is_layout_table`), whose cells are read as body text; a
-    w:altChunk element is yielded as it is (:func:`_alt_chunk_lines`)."""
+    """Paragraphs and tables of the body, in order; content controls (w:sdt) and custom XML
+    elements (w:customXml: a tagged block, whose table was lost with its paragraphs) are
+    opened, and so are layout tables (:func:`_is_layout_table`), whose cells are read as
+    body text; a w:altChunk element is yielded as it is (:func:`_alt_chunk_lines`)."""
     from docx.oxml.ns import qn
 
     p_tag, tbl_tag, sdt_tag, content_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
-    chunk_tag = qn("w:altChunk")
+    chunk_tag, custom_tag = qn("w:altChunk"), qn("w:customXml")
     parent = document._body
     stack = [iter(document.element.body)]
     while stack:
@@ -487,6 +488,8 @@ def _block_items(document, paragraph_cls, table_cls):
             content = child.find(content_tag)
             if content is not None:
                 stack.append(iter(content))
+        elif child.tag == custom_tag:
+            stack.append(iter(child))
         elif child.tag == chunk_tag:
             yield child
 
