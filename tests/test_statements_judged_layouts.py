@@ -131,3 +131,14 @@ def test_numbered_names_over_lines_are_sub_headings_not_a_table():
     # (the sub-heading reader's answer: 存在问题 heads nothing, both lines sit under 整改措施)
     got = _statements("1.存在问题\n2.整改措施\n公开栏更新不及时。\n配齐人员。\n")
     assert [b for b, _ in got] == ["measure", "measure"]
+
+
+def test_a_last_item_aimed_at_the_problems_above_is_a_measure():
+    five = ("对照上级要求，我局政府信息公开工作仍有差距。首先，社保政策解读不够通俗。其次，查阅点资料更新慢。"
+            "最后，针对上述问题，我局将推出图解系列解读，并每季度更新查阅点资料。\n")
+    got = _statements(five)
+    assert [b for b, _ in got] == ["problem", "problem", "problem", "measure"]
+    assert got[-1][1].startswith("针对上述问题")
+    # an item naming the problems without a measure's verb stays a problem
+    five = "存在以下问题：一是解读不够通俗；二是针对上述问题的整改不够彻底。\n"
+    assert [b for b, _ in _statements(five)] == ["problem", "problem", "problem"]

@@ -792,6 +792,10 @@ def _heading_block(text: str, s: int, e: int) -> str | None:
     return block_of(m.group(1)) if m else None
 
 
+#: A sentence aimed at the problems named and saying what will be done ("针对上述问题，我局将…").
+_AIMED_TURN = re.compile(rf"{AIMED_AT_PROBLEM}[，,]?[^。，,；;]{{0,20}}?{INTENT}")
+
+
 def _measure_turn(text: str, s: int, e: int) -> bool:
     """True when the sentence text[s:e] turns from problems to measures ("下一步，我局将…",
     "2024年，我局将…", "针对上述问题，…"): in a problem block it starts the measures."""
@@ -1172,6 +1176,9 @@ def _split_block(text: str, start: int, end: int, block: str,
                 # an item after pairs is a problem as theirs are ("（三）…。整改措施：…", or
                 # its measure half a sub-heading's: the last label below the list)
                 own = "problem" if paired and run_block == "unknown" else run_block
+                if (own == "problem" and i + 1 == len(run) and i > 0
+                        and _AIMED_TURN.match(text, s, e)):
+                    own = "measure"  # "…。最后，针对上述问题，我局将…": the list's last item
                 out.append(StatementSpan(s, e, own, text[m0:m1].strip()))
             if rest is not None and rest[2] == "measure" and run_block == "unknown":
                 _problem_run(text, out, run_start)
