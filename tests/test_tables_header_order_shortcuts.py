@@ -113,7 +113,7 @@ def _fee_table(row_label: str, amount: float) -> Table:
 # --- the readers' answers against those ---------------------------------------------------
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_LINES, st.sampled_from(["2019", "2021"]))
 def test_table2_headers_read_as_every_label_says(lines, fmt):
     assert tb._other_form_header(lines, fmt) == _other_form_header(lines, fmt)
@@ -121,14 +121,14 @@ def test_table2_headers_read_as_every_label_says(lines, fmt):
         assert tb._names_out_of_order(lines, names) == _names_out_of_order(lines, names)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_LINES)
 def test_table3_and_table4_orders_read_as_every_label_says(lines):
     assert tb._t3_text_order(lines) == _t3_text_order(lines)
     assert tb._t4_text_order(lines) == _t4_text_order(lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_LINES, st.sampled_from(["行政事业性收费", "信息处理费", "其他", ""]), st.booleans())
 def test_fee_unit_read_as_every_label_says(lines, row_label, charged):
     table = _fee_table(row_label, 1.0 if charged else 0.0)
