@@ -546,12 +546,12 @@ def _set_apart_marked_digits(page) -> None:
     for obj in page.rects + page.lines:
         if obj["bottom"] - obj["top"] <= 2 and obj["x1"] - obj["x0"] >= 1:
             rules.setdefault(int(obj["top"] // 10), []).append(obj)
-    by_x: dict[int, list[dict]] = {}
+    near: dict[tuple[int, int], list[dict]] = {}  # digits by 20 pt square
     for k in digits:
-        by_x.setdefault(int(chars[k]["x0"] // 20), []).append(chars[k])
+        near.setdefault((int(chars[k]["x0"] // 20), int(chars[k]["top"] // 20)), []).append(chars[k])
     for k in digits:
         c = chars[k]
-        if _struck(c, rules) or _raised_or_lowered(c, by_x):
+        if _struck(c, rules) or _raised_or_lowered(c, near):
             chars[k] = {**c, "text": f" {c['text']} "}
 
 
@@ -568,11 +568,12 @@ def _struck(c: dict, rules: dict[int, list[dict]]) -> bool:
     return False
 
 
-def _raised_or_lowered(c: dict, by_x: dict[int, list[dict]]) -> bool:
+def _raised_or_lowered(c: dict, near: dict[tuple[int, int], list[dict]]) -> bool:
     """Whether digit ``c`` is set smaller and off the line of a digit right beside it."""
     size = c["size"]
-    for bucket in (int(c["x0"] // 20) - 1, int(c["x0"] // 20), int(c["x0"] // 20) + 1):
-        for n in by_x.get(bucket, ()):
+    x, y = int(c["x0"] // 20), int(c["top"] // 20)
+    for bucket in ((x + i, y + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+        for n in near.get(bucket, ()):
             big = n["size"]
             if n is c or size > 0.85 * big:
                 continue
