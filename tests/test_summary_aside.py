@@ -52,13 +52,20 @@ def _forks(monkeypatch) -> list[int]:
 
 
 @needs_fork
-@pytest.mark.parametrize("by", [(), ("year",), ("level", "year")])
-def test_tables_computed_aside_are_the_serial_tables(store, monkeypatch, by):
-    serial = sm.summarize(store, by=by)
+@pytest.mark.parametrize(("kwargs", "n_forks"), [
+    ({}, 2),  # the index while loading, then the year-over-year tables
+    ({"by": ("year",)}, 2),
+    ({"by": ("level", "year")}, 2),
+    ({"years": [2020, 2021]}, 1),  # (the index of all years, for the cross-year tables)
+    ({"dedupe": True}, 1),  # (other statements than those read: the index is built after)
+    ({"agencies": ["第3号机关", "第5号机关"]}, 1),
+])
+def test_tables_computed_aside_are_the_serial_tables(store, monkeypatch, kwargs, n_forks):
+    serial = sm.summarize(store, **kwargs)
     monkeypatch.setattr(sm, "ASIDE_STATEMENTS", 0)
     forked = _forks(monkeypatch)
-    parallel = sm.summarize(store, by=by)
-    assert len(forked) == 1
+    parallel = sm.summarize(store, **kwargs)
+    assert len(forked) == n_forks
     assert list(parallel.tables) == list(serial.tables)  # (the order the outputs follow)
     for name, df in serial.tables.items():
         pd.testing.assert_frame_equal(parallel.tables[name], df, check_exact=True, obj=name)
@@ -66,6 +73,20 @@ def test_tables_computed_aside_are_the_serial_tables(store, monkeypatch, by):
     assert parallel.notes == serial.notes
     assert parallel.to_markdown() == serial.to_markdown()
     assert "".join(parallel.json_parts()) == "".join(serial.json_parts())
+
+
+def test_the_index_built_while_loading_is_used_for_its_own_statements_only(store):
+    from nlp_reports.corpus.store import open_store
+
+    db, _ = open_store(store, readonly=True)
+    with db:
+        frames = sm.load_frames(db)
+    assert frames.index is None  # (not asked for)
+    some = frames.statements.head(5)
+    built = sm._index_of(sm.Frames(frames.reports, some, frames.checks))
+    assert len(built.uid) == 5
+    frames.index = (some, built)  # (another statements object than frames.statements)
+    assert len(sm._index_of(frames).uid) == len(frames.statements)
 
 
 def test_a_small_corpus_a_busy_machine_or_one_cpu_is_computed_in_turn(store, monkeypatch):

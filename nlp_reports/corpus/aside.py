@@ -86,6 +86,7 @@ class Aside:
         self._args = args
         self._pid = 0
         self._file: Any = None
+        self.forked = False  #: True once the forked process is started
         if fork:
             self._fork()
 
@@ -122,6 +123,7 @@ class Aside:
             finally:
                 os._exit(code)  # never back into the caller's code
         self._pid = pid
+        self.forked = True
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
     def _child(self) -> int:
@@ -133,11 +135,9 @@ class Aside:
             result = self._fn(*self._args)
         if warned:  # the parent computes it again, and warns as the serial run does
             return 1
-        data = pickle.dumps((result, captured.records), pickle.HIGHEST_PROTOCOL)
-        fd = self._file.fileno()
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
+        # written as it is pickled (no second copy of it in memory)
+        with open(os.dup(self._file.fileno()), "wb", buffering=1 << 20) as out:
+            pickle.dump((result, captured.records), out, pickle.HIGHEST_PROTOCOL)
         return 0
 
     def result(self) -> Any:
@@ -163,8 +163,13 @@ class Aside:
                           status)
                 return None
             fd = self._file.fileno()
-            data = os.pread(fd, os.fstat(fd).st_size, 0)
-            return pickle.loads(data)
+            size = os.fstat(fd).st_size
+            if not size:
+                return None
+            import mmap
+
+            with mmap.mmap(fd, size, access=mmap.ACCESS_READ) as data:  # (read in place)
+                return pickle.loads(data)
         except Exception:
             log.debug("aside: unreadable result, computed in turn", exc_info=True)
             return None

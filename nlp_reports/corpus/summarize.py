@@ -565,6 +565,10 @@ class Frames:
     files: Any = None
     agency_map: dict[str, str] | None = None
     models: Any = None  #: :meth:`Store.models` (name, date … of each model id), or None
+    #: (statements, its texts' :class:`~nlp_reports.corpus.copying.NearDuplicateIndex`) when
+    #: built while loading (:func:`load_frames` ``with_index``); used only with that very
+    #: ``statements`` object (:func:`_index_of`)
+    index: Any = None
 
 
 @dataclass(frozen=True)
@@ -653,18 +657,55 @@ class WordBags:
 
 
 def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: int = 0,
-                agency_map: dict[str, str] | None = None) -> Frames:
+                agency_map: dict[str, str] | None = None, with_index: bool = False) -> Frames:
     """Read what the summary needs from a store (SQL does the filtering and sampling).
 
     ``agency_map`` (old name → new name, resolved: :func:`resolve_agency_map`) puts the
     renamed reports under the new name before anything is computed (the name as written
-    is kept in ``agency_as_written``)."""
+    is kept in ``agency_as_written``). ``with_index``: on a big corpus, the near-duplicate
+    index of the statements' texts is built meanwhile in a forked process (``Frames.index``),
+    if it can be."""
     numeric = [*FIGURES, *CROSS_YEAR_CELLS]
     reports = store.query(
         "SELECT id, path, agency, year, level, region, format, source_format, published, "
         "n_sections, "
         f"n_statements, missing_sections, model_id, {', '.join(numeric)}, "
         "words IS NOT NULL AS has_words FROM reports ORDER BY id")
+    statements = _statement_rows(store)
+    ahead = aside.start(_text_index, statements,
+                        worth_it=with_index and len(statements) >= ASIDE_STATEMENTS)
+    try:
+        frames = _load_frames(store, reports, statements, numeric, word_groups, word_sample,
+                              agency_map)
+        if ahead.forked:  # (built meanwhile, in a forked process)
+            frames.index = (statements, ahead.result())
+    finally:
+        ahead.close()
+    return frames
+
+
+def _text_index(statements: Any) -> Any:
+    """The near-duplicate index of the statements' texts (built in a forked process while
+    the rest is read: :func:`load_frames`)."""
+    from nlp_reports.corpus import copying
+
+    return copying.NearDuplicateIndex.build(statements["text"].tolist())
+
+
+def _index_of(frames: Frames) -> Any:
+    """The near-duplicate index of ``frames.statements``' texts: the one built while
+    loading if it is of these very statements, else built now."""
+    from nlp_reports.corpus import copying
+
+    if frames.index is not None and frames.index[0] is frames.statements:
+        return frames.index[1]
+    return copying.NearDuplicateIndex.build(frames.statements["text"].tolist())
+
+
+def _load_frames(store: Store, reports: Any, statements: Any, numeric: list[str],
+                 word_groups: Sequence[str], word_sample: int,
+                 agency_map: dict[str, str] | None) -> Frames:
+    """:func:`load_frames` once ``reports`` and ``statements`` are read."""
     has_words = reports.pop("has_words").astype(bool).to_numpy()
     keys = list(dict.fromkeys(g for g in word_groups if g in GROUP_COLUMNS))
     # the sample as the stored values give it (before any renaming), from this one read of
@@ -695,7 +736,6 @@ def load_frames(store: Store, *, word_groups: Sequence[str] = (), word_sample: i
     reports["year_conflict"] = reports["id"].isin(conflicts["report_id"])
     reports["folder"] = top_folders(reports["path"].tolist())
     reports["tier"] = add_tiers(reports)
-    statements = _statement_rows(store)
     checks = store.failed_checks()
     words = None
     # renamed, or written several ways (grouped by agency_names): sampled in pandas
@@ -1627,7 +1667,7 @@ def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Seque
     try:
         frames = load_frames(store, word_groups=word_groups,
                              word_sample=0 if agencies or filtered else vocabulary_sample,
-                             agency_map=agency_map)
+                             agency_map=agency_map, with_index=not (agencies or dedupe))
         chosen = None
         if agencies:  # (the words sampled among the chosen agencies' reports, not all)
             frames, chosen = select_agencies(frames, agencies)
@@ -1837,7 +1877,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     tables["prevalence"] = _prevalence(reps, flags, by)
     tables["trend"] = _prevalence(reps, flags, ("year",))
     tables["coverage"] = _coverage(reps, flags, by)
-    index = copying.NearDuplicateIndex.build(st["text"].tolist())
+    index = _index_of(frames)  # (of st's texts: the same, in the same order)
     # (on a big corpus, the statements compared with last year's computed meanwhile in a
     # forked process, on the second CPU: :mod:`~nlp_reports.corpus.aside`)
     copied = aside.start(_year_over_year_tables, st, frames.reports, index, flags["problem"],
@@ -1860,8 +1900,7 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
                                          threshold, year_tables))
     else:  # each kept report against its agency's other stored years: context's rows
         cst = context.statements
-        cross = _cross_year_tables(cst, context.reports,
-                                   copying.NearDuplicateIndex.build(cst["text"].tolist()),
+        cross = _cross_year_tables(cst, context.reports, _index_of(context),
                                    theme_flags(cst, context.reports, "problem"), threshold)
         kept = frames.reports["id"]
         tables.update({name: df[df["report_id"].isin(kept)].reset_index(drop=True)
