@@ -101,6 +101,25 @@ def test_a_small_corpus_a_busy_machine_or_one_cpu_is_computed_in_turn(store, mon
     assert forked == []
 
 
+def test_a_process_with_another_thread_never_forks(store, monkeypatch):
+    """A notebook kernel or a Dask client runs threads; a lock one of them holds at the fork
+    would stay held in the forked process, so the summary is computed in turn there."""
+    import threading
+
+    forked = _forks(monkeypatch)
+    monkeypatch.setattr(sm, "ASIDE_STATEMENTS", 0)
+    monkeypatch.setattr(aside, "_cpus", lambda: 2)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert aside.can_fork() is False
+        sm.summarize(store)
+    finally:
+        stop.set()
+        other.join()
+    assert forked == []
+
 def test_an_idle_cpu_is_read_from_the_running_tasks(tmp_path, monkeypatch):
     import builtins
 

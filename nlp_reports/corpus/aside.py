@@ -23,6 +23,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -33,10 +34,13 @@ _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def can_fork() -> bool:
-    """True where a part can run aside: Linux (fork is safe there) with two CPUs or more."""
+    """True where a part can run aside: Linux with two CPUs or more, in a process with no
+    other Python thread. Why the last: a lock another thread holds at the fork (a notebook
+    kernel's, a Dask client's) stays held in the forked process, which could then wait
+    forever, and this one with it; the summary is then computed in turn."""
     if not (sys.platform.startswith("linux") and hasattr(os, "fork")):
         return False
-    return _cpus() >= 2
+    return threading.active_count() == 1 and _cpus() >= 2
 
 
 def _cpus() -> int:
