@@ -7,6 +7,8 @@ of a page is dropped, and so are running headers repeated at the edges of most p
 (kept on the first page, where they are often the title). A table row that Word or
 LibreOffice broke over a page break is joined again. A digit struck through or set small
 and raised beside another (a note mark) is set apart by spaces, so it never joins a figure.
+The wrapped header of a table drawn without rules is read column by column over its
+figures and given as one TAB-joined row of column names (:func:`_column_heads`).
 A PDF without a text layer (a scan) is refused with advice to OCR it.
 """
 
@@ -204,12 +206,16 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     # (…, and for a text line its geometry: :func:`_geometry`)
     items: list[tuple[float, int, list[str], float, int, tuple | None]] = []
     for part, column in parts:
-        for line in part.extract_text_lines(strip=True, return_chars=True):
+        for line in _column_heads(part.extract_text_lines(strip=True, return_chars=True)):
             if line["text"]:
                 sizes = sorted(c["size"] for c in line["chars"])
                 size = sizes[len(sizes) // 2] if sizes else 0.0
-                items.append((line["top"], 0, [_line_text(line)], size, column,
-                              _geometry(line, size)))
+                geometry = _geometry(line, size)
+                if line.get("heads"):  # (a table's header: never a paragraph's wrapped line)
+                    items.append((line["top"], 0, [line["text"]], size, column,
+                                  (*geometry[:2], True, *geometry[3:])))
+                    continue
+                items.append((line["top"], 0, [_line_text(line)], size, column, geometry))
     for table in tables:
         rows = []
         for cells in drop_blank_columns(_table_grid(table)):
@@ -226,6 +232,118 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
                                      item[4], item[0], item[1]))
     items = _without_browser_furniture(items, first=first, height=float(page.height))
     return _without_furniture(_join_title(_join_wrapped(items, float(page.width)), first=first))
+
+
+#: A value cell of a table drawn without rules: a figure, or a blank mark.
+_VALUE_RUN = re.compile(r"[\d,，.]+|[—–\-/－]+")
+#: Header lines looked at above a table's first row of figures.
+_HEAD_LINES = 8
+
+
+def _runs(line: dict) -> list[list[dict]]:
+    """A text line's characters in runs set solid: a new run where a gap of a tenth of a
+    character or more stands (narrow header cells of a table without rules print their
+    texts this close: "科研机 商业企", 4 pt apart)."""
+    chars = sorted((c for c in line["chars"] if not c["text"].isspace()), key=lambda c: c["x0"])
+    runs: list[list[dict]] = []
+    for c in chars:
+        if runs and c["x0"] - runs[-1][-1]["x1"] < 0.1 * max(c["size"], 1.0):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _run_text(chars: list[dict]) -> str:
+    """Characters in x order as text, a space where a character's width or more stands."""
+    out = []
+    for a, b in zip([None, *chars], chars, strict=False):
+        if a is not None and b["x0"] - a["x1"] >= max(a["size"], b["size"]):
+            out.append(" ")
+        out.append(b["text"])
+    return "".join(out)
+
+
+def _value_columns(line: dict) -> list[tuple[float, float]] | None:
+    """The x spans of the value cells a text line ends with (three or more runs of figures
+    or blank marks, "一、本年新收… 15 5 5 2 5 3 35"), or None."""
+    runs = _runs(line)
+    k = len(runs)
+    while k > 0 and _VALUE_RUN.fullmatch("".join(c["text"] for c in runs[k - 1])):
+        k -= 1
+    if len(runs) - k < 3:
+        return None
+    return [(r[0]["x0"], r[-1]["x1"]) for r in runs[k:]]
+
+
+def _column_heads(lines: list[dict]) -> list[dict]:
+    """``lines`` (a page part's text lines) with the wrapped header of a table drawn without
+    rules read column by column: narrow header cells wrap their names over lines
+    ("科研机 商业企 …" / "构 业 …"), so the lines hold pieces of every column and the names
+    read across them match nothing: the columns' printed order (科研机构 before 商业企业,
+    总计 first) was not seen and the figures were read in the form's order, as other
+    columns'. Above the first line of figures (three or more value cells), the lines whose
+    every run of characters sits over one value column (or left of them, the label
+    column's) are the header: each column's pieces are joined top to bottom into one row of
+    column names in printed order, TAB-joined as a grid's header row (its cells' places are
+    known: the table reader may read the figures by it), set right above the figures; the
+    label column's text stays where it is. Only when every value column is named and some
+    name wraps; a run over two columns (a merged cell: 法人或其他组织, 行政诉讼) ends the
+    header above it and stays a text line."""
+    out = list(lines)
+    for i in range(len(lines) - 1, 0, -1):
+        cols = _value_columns(lines[i])
+        if cols is None or _value_columns(lines[i - 1]) is not None or len(cols) < 2:
+            continue
+        mids = [(a + b) / 2 for a, b in cols]
+        bounds = [(a + b) / 2 for a, b in zip(mids, mids[1:], strict=False)]
+        left = mids[0] - (mids[1] - mids[0]) / 2
+        right = mids[-1] + (mids[-1] - mids[-2]) / 2
+
+        block: list[tuple[int, list[dict], dict[int, list[dict]]]] = []
+        below = lines[i]["top"]
+        for j in range(i - 1, max(i - 1 - _HEAD_LINES, -1), -1):
+            line = lines[j]
+            size = max((c["size"] for c in line["chars"]), default=0.0)
+            if below - line["top"] > 2.5 * size:
+                break
+            label: list[dict] = []
+            pieces: dict[int, list[dict]] = {}
+            for run in _runs(line):
+                # (-1: the label column; len(cols): right of the table)
+                at = {-1 if x < left else len(cols) if x > right else bisect.bisect(bounds, x)
+                      for x in ((c["x0"] + c["x1"]) / 2 for c in run)}
+                k = at.pop()
+                if at or k == len(cols) or (k >= 0 and _VALUE_RUN.fullmatch(
+                        "".join(c["text"] for c in run))):
+                    break
+                (label if k < 0 else pieces.setdefault(k, [])).extend(run)
+            else:
+                block.append((j, label, pieces))
+                below = line["top"]
+                continue
+            break
+        named = [sum(k in pieces for _, _, pieces in block) for k in range(len(cols))]
+        if (sum(1 for _, _, pieces in block if pieces) < 2 or 0 in named
+                or max(named) < 2):
+            continue
+        block.reverse()  # top to bottom, from the first line with pieces to the last
+        while not block[0][2]:
+            block.pop(0)
+        while not block[-1][2]:
+            block.pop()
+        names = ["".join(c["text"] for _, _, pieces in block for c in pieces.get(k, ()))
+                 for k in range(len(cols))]
+        heads = sorted((c for _, _, pieces in block for run in pieces.values() for c in run),
+                       key=lambda c: c["x0"])
+        last = lines[block[-1][0]]
+        replaced = [{**lines[j], "text": _run_text(label), "chars": label, "heads": True,
+                     "x0": label[0]["x0"], "x1": label[-1]["x1"]}
+                    for j, label, _ in block if label]
+        replaced.append({**last, "text": "\t".join(names), "chars": heads, "heads": True,
+                         "x0": min(c["x0"] for c in heads), "x1": max(c["x1"] for c in heads)})
+        out[block[0][0]:block[-1][0] + 1] = replaced
+    return out
 
 
 def _open_table_edges(page) -> list[dict]:

@@ -1553,13 +1553,15 @@ def _t3_remark_column(header: Sequence[str]) -> str | None:
 
 
 def _t3_text_order(above: Sequence[_Line]) -> str | None:
-    """Why a 表三 header printed without a grid (a text copy's spaces: its cells' places are
-    not kept) shows its columns in another order than the format's, or None. Only orders no
-    PDF copy makes of the format's header are taken: a merged cell (自然人, 总计, spanning the
-    header's two rows) lands on either line, before or after the five 法人或其他组织 columns
-    (:func:`_t3_header_order`), but the five keep their order, and 自然人 stays left of 总计."""
+    """Why a 表三 header not read by :func:`_t3_header_order` shows its columns in another
+    order than the format's, or None: printed without a grid (a text copy's spaces: its
+    cells' places are not kept), or a grid line that does not name each column by its full
+    label (a PDF's header cells joined column by column, one of them holding a merged cell's
+    text too). Only orders no PDF copy makes of the format's header are taken: a merged cell
+    (自然人, 总计, spanning the header's two rows) lands on either line, before or after the
+    five 法人或其他组织 columns, but the five keep their order, and 自然人 stays left of 总计."""
     for ln in above:
-        if ln.grid or len(ln.labels) < 2:  # (one label: no order to get wrong)
+        if len(ln.labels) < 2:  # (one label: no order to get wrong)
             continue
         own = [_T3_COLUMN_OF[h] for h in dict.fromkeys(ln.labels) if h in _T3_COLUMN_OF]
         subs = [k for k in own if 1 <= k <= 5]
