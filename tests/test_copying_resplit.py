@@ -144,12 +144,18 @@ def test_stock_phrases_inside_last_years_text_are_no_copy():
     assert copied.empty
 
 
-def test_only_the_same_agency_one_year_before_is_read():
-    """Another agency's text, or the agency's text of two years before, is no source."""
+def test_only_the_same_agency_is_read():
+    """Another agency's text is no source; the agency's text of two years before is, when
+    the year between is not stored (it is the latest earlier year with statements)."""
+    by, copied = _yoy([(1, "平阳县石桥镇人民政府", 2023, TOWN_2023_PROBLEMS + TOWN_2023_MEASURES),
+                       (2, "平阳县龙门乡人民政府", 2024, TOWN_2024_PROBLEMS + TOWN_2024_MEASURES)])
+    assert by.empty and copied.empty
     by, copied = _yoy([(1, "平阳县石桥镇人民政府", 2023, TOWN_2023_PROBLEMS + TOWN_2023_MEASURES),
                        (2, "平阳县龙门乡人民政府", 2024, TOWN_2024_PROBLEMS + TOWN_2024_MEASURES),
                        (3, "平阳县石桥镇人民政府", 2025, TOWN_2024_PROBLEMS + TOWN_2024_MEASURES)])
-    assert by.empty and copied.empty
+    row = by.set_index("report_id").loc[3]
+    assert (row["prev_report_id"], row["prev_year"], row["share_copied"]) == (1, 2023, 1.0)
+    assert set(copied["prev_report_id"]) == {1}
 
 
 def _store(tmp_path):

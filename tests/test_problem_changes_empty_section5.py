@@ -4,7 +4,8 @@ A section 五 of "无。", one lost to a truncated file or one the parser found 
 states nothing; the summary's own note says it cannot tell which. Reading it as "every problem
 of last year disappeared" would count a county's three admitted problems as fixed because its
 next report left 五 out. Such a report gets no `disappeared` row; a report that states other
-problems still does, and the year after compares with it as before.
+problems still does. The year after is compared with the last year whose 五 states
+something, not with the silent one.
 """
 
 from __future__ import annotations
@@ -41,8 +42,11 @@ def _changes(tmp_path) -> dict[tuple[str, int, str], str]:
 def test_a_report_with_no_statement_makes_nothing_disappear(tmp_path):
     rows = _changes(tmp_path)
     assert not [k for k in rows if k[:2] == (SILENT, 2023)], rows
-    # the year after still compares with the silent year: staffing was last stated in 2022
-    assert rows[(SILENT, 2024, "staffing")] == "reappeared"
+    # the year after compares with the last year that stated something (2022): staffing,
+    # stated then and now, persists (the silent year never said it was gone); timeliness,
+    # stated in 2022 and not in 2024, is gone
+    assert rows[(SILENT, 2024, "staffing")] == "persisting"
+    assert rows[(SILENT, 2024, "timeliness")] == "disappeared"
     # a report stating another problem: last year's is gone, as before
     assert rows[(FRANK, 2023, "timeliness")] == "disappeared"
     assert rows[(FRANK, 2023, "confidentiality")] == "new"

@@ -1391,25 +1391,27 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
          for k, t in zip(n_alone, themes, strict=True)], index=reps.index), signal=True)
 
     index = copying.NearDuplicateIndex.build(st["text"].tolist())
-    _, copied = copying.year_over_year(st, reports, index, threshold=threshold)
+    by_report, copied = copying.year_over_year(st, reports, index, threshold=threshold)
     # problems and measures only: a lead-in or a sub-heading repeated every year is no copy
     if "kind" in copied.columns:
         copied = copied[copied["kind"].isin(("problem", "measure"))]
     n_copied = copied.groupby("report_id").size().reindex(reps.index, fill_value=0)
+    # the year compared with: the latest earlier one whose 五 states something (2021 when
+    # 2022's says only 无), named in the sentences
+    source = by_report.set_index("report_id")["prev_year"].reindex(reps.index)
     own = st["kind"].isin(("problem", "measure")).to_numpy() & ~copying.announcements(
         st["text"].tolist())  # "下一步，我们将：" tagged measure is no measure of its own
     n_own = st[own].groupby("report_id").size().reindex(reps.index, fill_value=0)
-    year = pd.to_numeric(reps["year"], errors="coerce")
     cols.add("copied_from_last_year", n_copied, n_copied, pd.Series(
         [[_copied_zh(k, n, y)] if k else []
-         for k, n, y in zip(n_copied, n_own, year, strict=True)], index=reps.index),
+         for k, n, y in zip(n_copied, n_own, source, strict=True)], index=reps.index),
         signal=True)
     # nine in ten of 3+ problems and measures copied: the 五 reports last year, not this one
     # (内容雷同, a defect); partial copying stays the signal above
     whole = (n_own >= COPIED_MIN_STATEMENTS) & (n_copied * 100 >= COPIED_SHARE * n_own)
     cols.add("section5_copied", whole, whole.astype(int), pd.Series(
         [[_section5_copied_zh(k, n, y)] if bad else []
-         for bad, k, n, y in zip(whole, n_copied, n_own, year, strict=True)], index=reps.index))
+         for bad, k, n, y in zip(whole, n_copied, n_own, source, strict=True)], index=reps.index))
     _, members = copying.boilerplate(st, index, threshold=threshold)
     n_shared = members.groupby("report_id").size().reindex(reps.index, fill_value=0)
     shared = _shared_lists(members, reps)
@@ -1439,18 +1441,29 @@ COPIED_SHARE = 90
 COPIED_MIN_STATEMENTS = 3
 
 
-def _section5_copied_zh(k: int, n: int, year: Any) -> str:
-    """The section5_copied sentence: the share copied and the year copied from."""
+def _section5_copied_zh(k: int, n: int, source: Any) -> str:
+    """The section5_copied sentence: the share copied and the year copied from (``source``:
+    copying's ``prev_year``, not always the year before)."""
     share = "全部" if k >= n else f"{k}条（占{100 * k // n}%）"
     return (f"第五部分“存在的主要问题及改进情况”共{n}条问题和改进措施，{share}照搬本机关"
-            f"{_year_zh(year, -1)}报告（内容雷同），未写明本年度存在的问题和改进情况")
+            f"{_source_year_zh(source)}报告（内容雷同），"
+            "未写明本年度存在的问题和改进情况")
 
 
-def _copied_zh(k: int, n: int, year: Any) -> str:
+def _source_year_zh(source: Any) -> str:
+    """"2021年度" for the year copied from; "上一年度" when it is unknown."""
+    try:
+        return f"{int(source)}年度"
+    except (TypeError, ValueError):
+        return "上一年度"
+
+
+def _copied_zh(k: int, n: int, source: Any) -> str:
     """The copied_from_last_year sentence, with the share of section 五's ``n`` problems and
     measures, so that six of eight repeated is told apart from one sentence in twelve; a
-    section 五 copied whole says so."""
-    last = _year_zh(year, -1)
+    section 五 copied whole says so. ``source``: the year compared with (copying's
+    ``prev_year``)."""
+    last = _source_year_zh(source)
     head = f"第五部分有{k}条问题或改进措施表述与本机关{last}报告相同或近似"
     if n and k >= n:
         return f"{head}：第五部分全部{n}条均与上年相同（整体沿用上年表述，占100%）"

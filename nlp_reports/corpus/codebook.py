@@ -590,8 +590,9 @@ CODEBOOK: tuple[Column, ...] = (
        "share of the central report's statements shared with this one", "中心报告与之共有的比例",
        unit="share 0–1"),
     _c("prev_report_id", ["copying", "copied_statements", "cross_year"], "id",
-       "Report of the year before (reports.id)", "the agency's report of the year before",
-       "本机关上年报告编号"),
+       "Report of the year before (reports.id)", "the agency's report of the year before "
+       "(copying, copied_statements: of prev_year, the latest earlier year whose section 五 "
+       "states something)", "本机关上年报告编号（copying、copied_statements：prev_year 年度的报告）"),
     _c("n_copied", ["copying"], "integer", "Statements copied from last year",
        "statements copied from the year before", "沿用上年的表述数"),
     _c("n_copied_problems", ["copying"], "integer", "Problems copied from last year",
@@ -620,8 +621,11 @@ CODEBOOK: tuple[Column, ...] = (
        "无法跨年度核对的原因：未收录上年报告 / 无更早报告 / 上年为旧版式 / 上年表三无法读取 / "
        "上年表三结转未填",
        "an assessed comparison"),
-    _c("prev_year", ["problem_changes"], "integer", "Agency's previous year with a report",
-       "the agency's previous stored year", "本机关上一个有报告的年度", unit="year"),
+    _c("prev_year", ["copying", "problem_changes"], "integer",
+       "Agency's previous year with a report",
+       "the year compared with: the agency's latest earlier stored year whose section 五 "
+       "states something (a year of 只写“无” or not stored is passed over)",
+       "比较的年度：本机关此前最近一个第五部分有内容的年度（只写“无”或未收录的年度跳过）", unit="year"),
     _c("status", ["problem_changes"], "text", "new / persisting / reappeared / disappeared",
        "how the problem theme changed since the previous year", "问题主题的年度变化"),
     _c("statement_idx", ["problem_changes"], "text", "Problem statements on the theme (idx, …)",

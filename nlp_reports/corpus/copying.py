@@ -559,13 +559,14 @@ def _found_in(rid: np.ndarray, idx: np.ndarray, norm: Sequence[str], look: np.nd
 
 
 def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
-               done: set[int]) -> tuple[Any, dict]:
+               base_year: np.ndarray, done: set[int]) -> tuple[Any, dict]:
     """Statements copied from the year before however either year was cut into statements.
 
     A statement of ``st`` (rows with report_id, idx, text, agency key, year; ``uid`` into
-    ``index``; ``agency_code`` its agency as an int) not in ``done`` is copied when it lies
-    inside (:func:`_found_in`) the section 五 of one of its agency's reports of the year
-    before: two statements of last year merged into one, or one of them cut in two, are
+    ``index``; ``agency_code`` its agency as an int; ``base_year`` the year it is compared
+    with, -1 for none: :func:`base_years`) not in ``done`` is copied when it lies inside
+    (:func:`_found_in`) the section 五 of one of its agency's reports of that year (the
+    year before): two statements of last year merged into one, or one of them cut in two, are
     found as well as a statement copied alone. Returns the pairs (row, row_prev,
     similarity 1.0), row_prev the statement of last year where the passage starts, and,
     for a passage spanning several statements of last year, their texts joined (by row).
@@ -577,13 +578,16 @@ def _contained(st: Any, index: NearDuplicateIndex, agency_code: np.ndarray,
     if not len(st):
         return empty, {}
     rid = st["report_id"].to_numpy()
-    # each report's (agency, year) as one int; its reports of the year before by key − 1
-    key = (agency_code.astype(np.int64) * 10_000 + st["year"].to_numpy().astype(np.int64))
+    # each report's (agency, year) as one int; its reports of the base year by that key
+    code = agency_code.astype(np.int64) * 10_000
+    key = code + st["year"].to_numpy().astype(np.int64)
+    base = np.where(base_year >= 0, code + base_year, -1)
     reports_of: dict[int, list[Any]] = {}
-    for r, k in sorted(set(zip(rid.tolist(), key.tolist(), strict=True))):
+    base_of: dict[Any, int] = {}
+    for r, k, b in sorted(set(zip(rid.tolist(), key.tolist(), base.tolist(), strict=True))):
         reports_of.setdefault(k, []).append(r)
-    others = {r: reports_of[k - 1] for k, rs in reports_of.items() if k - 1 in reports_of
-              for r in rs}
+        base_of[r] = b
+    others = {r: reports_of[b] for r, b in base_of.items() if b in reports_of}
     look = np.ones(len(st), dtype=bool)
     look[list(done)] = False
     hits = _found_in(rid, st["idx"].to_numpy(), [index.unique[u] for u in st["uid"].tolist()],
@@ -682,13 +686,26 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     base = agency_code * np.uint64(0x9E3779B97F4A7C15) + year * np.uint64(0xC2B2AE3D27D4EB4F)
     rows = np.repeat(np.arange(len(st)), n_bands)
     cur_key = (keys ^ base[:, None]).ravel().view(np.int64)
-    base_next = base + np.uint64(0xC2B2AE3D27D4EB4F)  # the same agency, one year later
+    # a statement of year b is keyed as of the year compared with b (one at most: the next
+    # year with statements; else b + 1, which then has none to match)
+    bases = base_years(rep, st)
+    stated = bases[bases["base_year"].notna()].merge(st[["agency", "year"]].drop_duplicates(), on=["agency", "year"])
+    then = pd.Series(stated["year"].to_numpy(), index=pd.MultiIndex.from_arrays(
+        [stated["agency"], stated["base_year"].astype(int)]))
+    at = then.index.get_indexer(pd.MultiIndex.from_arrays([st["agency"], st["year"]])) \
+        if len(then) else np.full(len(st), -1)
+    target = np.where(at >= 0, then.to_numpy()[at] if len(then) else 0,
+                      st["year"].to_numpy() + 1).astype(np.uint64)
+    base_next = agency_code * np.uint64(0x9E3779B97F4A7C15) + \
+        target * np.uint64(0xC2B2AE3D27D4EB4F)  # the same agency, the year compared with it
     prev_key = (keys ^ base_next[:, None]).ravel().view(np.int64)
     pairs = _join(cur_key, prev_key, rows)
     agencies = st["agency"].to_numpy()
+    base_year = st[["agency", "year"]].merge(bases, on=["agency", "year"], how="left")[
+        "base_year"].fillna(-1).to_numpy(np.int64)
     years = st["year"].to_numpy()
     same = ((agencies[pairs["row"].to_numpy()] == agencies[pairs["row_prev"].to_numpy()])
-            & (years[pairs["row"].to_numpy()] == years[pairs["row_prev"].to_numpy()] + 1))
+            & (base_year[pairs["row"].to_numpy()] == years[pairs["row_prev"].to_numpy()]))
     pairs = pairs[same].reset_index(drop=True)
     cur_rows = pairs["row"].to_numpy()
     prev_rows = pairs["row_prev"].to_numpy()
@@ -696,7 +713,7 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     pairs = pairs.assign(similarity=sim)
     pairs = pairs[pairs["similarity"] >= threshold]
     best = pairs.sort_values(["row", "similarity"], ascending=[True, False]).drop_duplicates("row")
-    inside, spans = _contained(st, index, agency_code, set(best["row"].tolist()))
+    inside, spans = _contained(st, index, agency_code, base_year, set(best["row"].tolist()))
     best = pd.concat([best, inside]).sort_values("row", kind="stable")
     cur = st.iloc[best["row"].to_numpy()].reset_index(drop=True)
     src = st.iloc[best["row_prev"].to_numpy()].reset_index(drop=True)
@@ -713,9 +730,10 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     })
     if has_kind:
         copied.insert(5, "kind", cur["kind"].to_numpy())
-    # per report that has a report of the year before
-    has_prev = rep.merge(rep.assign(year=rep["year"] + 1), on=["agency", "year"],
-                         suffixes=("", "_prev"))
+    # per report that has a report to compare with (:func:`base_years`)
+    has_prev = rep.merge(bases.dropna(subset=["base_year"]), on=["agency", "year"])
+    has_prev = has_prev.merge(rep.rename(columns={"year": "base_year"}).astype(
+        {"base_year": float}), on=["agency", "base_year"], suffixes=("", "_prev"))
     totals = st.groupby("report_id").agg(n_statements=("idx", "size"), chars=("chars", "sum"))
     # several reports of the year before (a revision, a truncated copy): name the one the
     # copies came from most, else the one with the most statements, else the newest
@@ -725,7 +743,7 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
     has_prev["prev_n"] = has_prev["id_prev"].map(totals["n_statements"])
     has_prev = has_prev.fillna({"n_from": 0, "prev_n": 0}).sort_values(
         ["id", "n_from", "prev_n", "id_prev"], ascending=[True, False, False, False])
-    has_prev = has_prev.drop_duplicates("id")[["id", "agency", "year", "id_prev"]]
+    has_prev = has_prev.drop_duplicates("id")[["id", "agency", "year", "id_prev", "base_year"]]
     copied_tot = copied.merge(st[["report_id", "idx", "chars"]], on=["report_id", "idx"])
     counts = {"n_copied": ("idx", "size"), "copied_chars": ("chars", "sum")}
     if has_kind:
@@ -734,7 +752,9 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
         counts |= {"n_copied_problems": ("problem", "sum"),
                    "n_copied_measures": ("measure", "sum")}
     copied_tot = copied_tot.groupby("report_id").agg(**counts)
-    by_report = has_prev.rename(columns={"id": "report_id", "id_prev": "prev_report_id"})
+    by_report = has_prev.rename(columns={"id": "report_id", "id_prev": "prev_report_id",
+                                         "base_year": "prev_year"})
+    by_report["prev_year"] = by_report["prev_year"].astype(int)
     by_report = by_report.merge(totals, left_on="report_id", right_index=True, how="left")
     by_report = by_report.merge(copied_tot, left_on="report_id", right_index=True, how="left")
     kind_counts = ["n_copied_problems", "n_copied_measures"] if has_kind else []
@@ -750,9 +770,35 @@ def year_over_year(statements: Any, reports: Any, index: NearDuplicateIndex, *,
         by_report["agency"] = by_report["report_id"].map(shown)
         copied["agency"] = copied["report_id"].map(shown)
     by_report = by_report.sort_values(["agency", "year"]).reset_index(drop=True)
-    return (by_report[["agency", "year", "report_id", "prev_report_id", "n_statements",
+    return (by_report[["agency", "year", "report_id", "prev_report_id", "prev_year",
+                       "n_statements",
                        "n_copied", *kind_counts, "share_copied_statements", "share_copied"]],
             copied)
+
+
+def base_years(rep: Any, stated: Any) -> Any:
+    """Per (agency, year) of ``rep``, in order: ``base_year``, the year it is compared with — the
+    agency's latest earlier (agency, year) of ``stated``, a year whose section 五 holds a
+    statement (NaN when none). ``agency`` is the key years are linked by (``agency_key``).
+
+    A section 五 that states nothing (只写“无”, missing, a truncated file) is no base: the year
+    after is compared with the year before it, where a copy across the empty year lies and
+    a problem stated both years persists. A year with no stored report is passed over the
+    same way (a gap). :func:`year_over_year` and the summary's ``problem_changes`` both
+    compare by it."""
+    import pandas as pd
+
+    years = rep[["agency", "year"]].drop_duplicates().reset_index(drop=True)
+    stated = stated[["agency", "year"]].drop_duplicates().sort_values("year")
+    if years.empty or stated.empty:
+        return years.assign(base_year=np.nan)
+    stated = stated.assign(base_year=stated["year"].astype(float))
+    out = pd.merge_asof(years.astype({"year": int}).assign(pos=np.arange(len(years)))
+                        .sort_values("year", kind="stable"),
+                        stated.astype({"year": int}), on="year", by="agency",
+                        allow_exact_matches=False)
+    # (in the order of ``rep``'s first rows: merge_asof wants them by year)
+    return out.sort_values("pos")[["agency", "year", "base_year"]].reset_index(drop=True)
 
 
 #: A report joins a template family (套用同一模板) when at least this share of its section 五

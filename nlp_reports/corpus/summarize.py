@@ -2718,9 +2718,23 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
     starts = np.flatnonzero(np.r_[True, np.diff(year_id) != 0])
     g = a[starts]
     first = np.r_[True, g[1:] != g[:-1]]
-    prev = np.zeros_like(yf)
-    prev[1:] = yf[:-1]
-    prev[first] = False
+    # the year compared with: the latest earlier one whose 五 states something (a 五 of 无
+    # in between states nothing: a problem stated before and after it persists), else the
+    # year before (every earlier 五 empty, or no statement counts known)
+    from nlp_reports.corpus.copying import base_years
+
+    prev_id = np.r_[-1, np.arange(len(starts) - 1)]
+    prev_id[first] = -1
+    if "n_statements" in reports.columns:
+        n_of = reports.set_index("id")["n_statements"].reindex(r["id"]).fillna(1).to_numpy()
+        years = pd.DataFrame({"agency": g, "year": y[starts]})
+        said = np.zeros(len(starts), dtype=bool)
+        np.logical_or.at(said, year_id, n_of > 0)
+        base = base_years(years, years[said])["base_year"].to_numpy()
+        at = pd.MultiIndex.from_arrays([g, y[starts]]).get_indexer(
+            pd.MultiIndex.from_arrays([g, np.nan_to_num(base, nan=-1).astype(int)]))
+        prev_id = np.where(at >= 0, at, prev_id)
+    prev = np.where((prev_id >= 0)[:, None], yf[np.maximum(prev_id, 0)], False)
     # everything seen before this year, within the agency: cumulative OR, shifted by one
     seen = np.zeros_like(yf)
     group_id = np.cumsum(first) - 1
@@ -2740,7 +2754,7 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
         status[(n == 0)[:, None] & (status == "disappeared")] = ""
     status[first] = ""
     ri, ti = np.nonzero(status != "")
-    prev_year = np.r_[0, y[starts][:-1]][year_id]
+    prev_year = y[starts][np.maximum(prev_id, 0)][year_id]
     out = pd.DataFrame({
         "agency": r["agency"].to_numpy()[ri], "year": y[ri], "report_id": r["id"].to_numpy()[ri],
         "prev_year": prev_year[ri], "theme": np.array(THEME_IDS, dtype=object)[ti],
