@@ -139,10 +139,13 @@ LIST_SEP = " | "
 #: columns) and ``statements_outside_section5`` (no section 五, its problems and measures
 #: read from a sub-heading of another part: where they were read; the missing 五 is counted
 #: by ``missing_sections``) and ``text_repaired`` (the store wrote U+FFFD for characters no
-#: UTF-8 text holds, undecodable bytes of a file name: the tool's repair, not the report's).
+#: UTF-8 text holds, undecodable bytes of a file name: the tool's repair, not the report's)
+#: and ``scanned_pages`` (PDF pages without a text layer: why the sections and tables on
+#: them were not read, which the columns for those count).
 _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit",
                                 "mixed_heading_numbering", "reposted_page",
-                                "statements_outside_section5", "text_repaired"})
+                                "statements_outside_section5", "text_repaired",
+                                "scanned_pages"})
 
 
 def is_empty_text(text: str | None) -> bool:
@@ -2182,6 +2185,7 @@ _UNMAPPED = re.compile(r"^heading '(?P<t>.+)' is outside the 2021 scheme")
 _OUTSIDE_5 = re.compile(r"sub-heading '(?P<t>[^']+)' in section (?P<n>\S+) \((?P<s>[^)]*)\)")
 _MEASURES_ONLY = re.compile(r"^section 五 starts at '(?P<t>.+?)', which names only measures")
 _LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) format")
+_SCANNED = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the PDF are scanned images")
 
 
 #: A ``table_missing`` message's note of the spreadsheets saved beside the report (the
@@ -2267,6 +2271,11 @@ def problem_zh(code: str, message: str) -> str:
                 "报告正文可能是另一文件，应与正文合并阅读")
     if code == "reposted_page":
         return "页面发布日期比落款日期晚一年以上，为转载页面，以落款日期为发布日期"
+    if code == "scanned_pages":
+        m = _SCANNED.match(message)
+        pages = f"第{m['pages'].replace(', ', '、')}页" if m else "部分页面"
+        return (f"PDF的{pages}是扫描图片，没有文字层，其中的文字（标题、表格等）未能读取；"
+                "请先做文字识别（OCR）后重新处理")
     if code == "statements_unsplit":
         return "第五部分为成段文字，未分条列出问题和措施"
     if code == "empty_section_5":

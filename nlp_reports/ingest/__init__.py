@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from nlp_reports.errors import (
@@ -60,6 +60,8 @@ class Document:
     source_format: str  # "txt" | "html" | "mhtml" | "docx" | "doc" | "pdf" | "ofd" | "text" (a str)
     encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/doc/pdf/ofd/str
     traditional: bool  # the text was (mostly) traditional Chinese
+    #: a PDF's pages (from 1) that are scans without a text layer: their text is missing
+    scanned_pages: tuple[int, ...] = ()
 
 
 _EXTENSIONS = {
@@ -492,9 +494,10 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
         raise EmptyInputError("the file is empty or holds only whitespace", path=where)
     fmt = _format_for(data, filename or path, where)
     if fmt == "pdf":
-        from nlp_reports.ingest.pdf import pdf_to_text
+        from nlp_reports.ingest.pdf import pdf_text_and_scans
 
-        return _finish(pdf_to_text(data, path=where), "pdf", None, where)
+        text, scanned = pdf_text_and_scans(data, path=where)
+        return replace(_finish(text, "pdf", None, where), scanned_pages=scanned)
     if fmt == "ofd":
         from nlp_reports.ingest.ofd import ofd_to_text
 

@@ -19,6 +19,7 @@ import io
 import logging
 import math
 import re
+from collections.abc import Sequence
 
 from nlp_reports.errors import (
     BinaryInputError,
@@ -31,7 +32,7 @@ from nlp_reports.ingest.normalize import PAGE_NUMBER, drop_blank_columns, is_val
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["pdf_to_text", "is_page_furniture"]
+__all__ = ["pdf_to_text", "pdf_text_and_scans", "is_page_furniture"]
 
 #: page furniture at a page's edge: a page number, or there a bare "3" too
 _PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER}|\d{{1,4}})\s*")
@@ -988,6 +989,13 @@ def _quiet_pdfminer() -> None:
 
 def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
     """Extract the text of a PDF (not yet normalized)."""
+    return pdf_text_and_scans(data, path=path)[0]
+
+
+def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[str, tuple[int, ...]]:
+    """The text of a PDF (not yet normalized) and the numbers (from 1) of its pages that are
+    scans without a text layer, whose text is missing from it (a text cover page before
+    scanned tables): the report says so, not only the sections it lacks."""
     try:
         import pdfplumber
     except ImportError as exc:
@@ -1031,7 +1039,7 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
                     "is missing; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)",
                     path or "<pdf>", _page_list(scanned))
-    return text
+    return text, tuple(scanned)
 
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -1113,7 +1121,7 @@ def _is_scan(page) -> bool:
     return True
 
 
-def _page_list(numbers: list[int]) -> str:
+def _page_list(numbers: Sequence[int]) -> str:
     """[2, 3, 4, 7] → "2–4, 7"."""
     runs: list[list[int]] = []
     for n in numbers:

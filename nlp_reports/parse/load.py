@@ -325,7 +325,8 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     )
 
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
-    problems[:0] = (_layout_problems(layout, sections, simplified, path)
+    problems[:0] = (_scan_problems(doc)
+                    + _layout_problems(layout, sections, simplified, path)
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format, year))
     problems.extend(_annex_problems(title, sections, tables, statements))
@@ -936,6 +937,20 @@ def _section_texts(layout: Layout, sections: list[Section], simplified: str,
     if rest:
         texts[0] = rest
     return texts
+
+
+def _scan_problems(doc) -> list[Problem]:
+    """``scanned_pages`` for a PDF some of whose pages are scans without a text layer (a
+    text cover before scanned tables): what is missing from them (sections, tables) is
+    then said to be unread, not only absent; a warning logged it, and nothing else did."""
+    if not getattr(doc, "scanned_pages", ()):
+        return []
+    from nlp_reports.ingest.pdf import _page_list
+
+    return [Problem("scanned_pages",
+                    f"page(s) {_page_list(doc.scanned_pages)} of the PDF are scanned images "
+                    "without a text layer: their text (headings, tables, statements) was not "
+                    "read; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)")]
 
 
 def _layout_problems(layout: Layout, sections: list[Section], text: str,
