@@ -481,6 +481,8 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         matched, number = section_number(text[t0:t1])
         if not matched or numeral < last_numeral:
             continue
+        if _group_row(text, t1, l1, end):
+            continue
         if pattern is _HEADING_ARABIC and not _arabic_title(text[t0:t1], numeral, number):
             continue
         # a numeral written twice ("四、…复议…" then "四、存在的主要问题…", a typo real reports
@@ -503,6 +505,22 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         if number is not None:
             last_number = number
     return found
+
+
+#: A row of figures: a cell holding a number after a tab ("(一)收到申请数\t件\t21").
+_FIGURE_ROW = re.compile(r"\t[ \u3000]*\d")
+
+
+def _group_row(text: str, t1: int, l1: int, end: int) -> bool:
+    """Whether a numbered line is a group label of a statistics table, not a heading: its
+    title is followed by empty cells only ("三、依申请公开情况\t\t", a page's table row) and the
+    next line is a row of figures. An older report's 统计表 (统计指标 | 单位 | 统计数) numbers
+    its groups 一、主动公开情况 … 三、依申请公开情况; taken for headings, they outranked a
+    body whose headings are bold titles without numerals, and the whole body was lost."""
+    rest = text[t1:l1]
+    if "\t" not in rest or rest.strip(" \t\u3000\r"):
+        return False
+    return bool(_FIGURE_ROW.search(_next_line(text, l1, end)))
 
 
 #: The title of an older layout's fees part (收费及减免情况), mapped to section 3.
