@@ -679,9 +679,17 @@ def _list_marker(li, counters: dict, heads: dict) -> str:
 
 
 def _names_report(text: str) -> bool:
-    """A short text naming a 报告 that is not one of the report's own section headings."""
-    return bool(_REPORT_WORD.search(text)) and len(text) < 120 and not _SECTION_HEADING.match(
-        text)
+    """A short text naming a 报告 (or a year's 年报: :data:`_YEAR_REPORT`) that is not one of
+    the report's own section headings."""
+    return (bool(_REPORT_WORD.search(text) or _YEAR_REPORT.search(text)) and len(text) < 120
+            and not _SECTION_HEADING.match(text))
+
+
+#: A title naming its year's 年报 ("某街道办事处2020年政府信息公开年报", older reports' usual
+#: name): a title though it says no 报告. A year is required, so a column's name alone
+#: ("政府信息公开年报" over a list of reports) is none. Without it such a page's <h1> was
+#: no title, and the report lost its title line.
+_YEAR_REPORT = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[^\n]{0,20}?年[报報]")
 
 
 #: Largest subtree (characters of raw text, spaces and line breaks included, plus
@@ -733,7 +741,7 @@ def _title(doc) -> str | None:
     title = doc.find(".//title")
     if title is not None and title.text:
         for part in _TITLE_SPLIT.split(_collapse(title.text).strip()):
-            if _REPORT_WORD.search(part):
+            if _REPORT_WORD.search(part) or _YEAR_REPORT.search(part):
                 return part
     return linked
 
