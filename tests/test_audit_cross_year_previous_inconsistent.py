@@ -176,3 +176,24 @@ def test_a_carry_over_wrong_where_the_year_before_adds_up_stays_a_defect(tmp_pat
     assert "X1 table3/2/total: expected 2, found 1" in now["cross_year_failures"]
     assert now["defects"] == 1
     assert "本年度新出现：跨年度结转不符" in now["last_year_zh"]
+
+
+def test_the_summary_flags_the_same_rows(tmp_path: Path):
+    """The summary's cross_year lists every X1 failure as `fail`; `previous_inconsistent`
+    tells those where the year before's own 表三 column does not add up (the audit's
+    signal) from those where it does (the audit's defect), by the same test."""
+    from nlp_reports.corpus import summarize
+
+    db = _store(tmp_path, {"natural_person": 1})
+    cross = summarize(db).cross_year
+    assert cross["previous_inconsistent"].dtype == bool
+    x1 = cross[(cross["check"] == "X1") & (cross["outcome"] == "fail")].set_index("column")
+    assert x1.loc["commercial", "previous_inconsistent"]
+    assert not x1.loc["natural_person", "previous_inconsistent"]
+    assert not x1.loc["total", "previous_inconsistent"]  # (I2 of row 四 alone)
+    assert not cross.loc[cross["check"] == "X2", "previous_inconsistent"].any()
+    # the audit charges exactly the unflagged failures to 2023
+    now = audit(db).table.set_index("path").loc["zrzy2023.txt"]
+    for col, flagged in x1["previous_inconsistent"].items():
+        where = now["cross_year_soft"] if flagged else now["cross_year_failures"]
+        assert f"X1 table3/2/{col}:" in where

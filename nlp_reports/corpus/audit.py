@@ -1481,7 +1481,8 @@ def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, l
     usually differs in every column at once (7 cells of X1), which is one error, not seven.
 
     An X1 failure in a column where the year before's own 表三 fails an identity over its
-    row 四 cell (:func:`_previous_inconsistent`) is a signal, not a defect of year t: the
+    row 四 cell (:func:`~nlp_reports.corpus.summarize.previous_inconsistent`, which
+    the summary's ``cross_year`` flags too) is a signal, not a defect of year t: the
     year before may hold the error (a 商业企业 pending case of 1 that its own I1 says is
     0, and a carry-over of 0 that is right). Returns those columns per report id, for
     the follow-up (:func:`_with_last_year`)."""
@@ -1492,7 +1493,9 @@ def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, l
         place = {c: i for i, (c, _) in enumerate(TABLE3_COLUMNS)}
         cross = cross.assign(_at=cross["column"].map(place).fillna(len(place)))
         cross = cross.sort_values(["_at"], kind="stable").drop(columns="_at")
-    cross = cross.assign(_prev=_previous_inconsistent(cross, checks))
+    from nlp_reports.corpus.summarize import previous_inconsistent
+
+    cross = cross.assign(_prev=previous_inconsistent(cross, checks))
     soft = cross["soft"].astype(bool) | (cross["_prev"] != "")
 
     def cross_text(r: Any) -> str:
@@ -1510,39 +1513,6 @@ def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, l
     held = cross[cross["_prev"] != ""]
     return {rid: [_column_name("table3", c) for c in dict.fromkeys(g["column"])]
             for rid, g in held.groupby("report_id", sort=False)}
-
-
-def _previous_inconsistent(cross: Any, checks: Any) -> Any:
-    """Per failed cross-year row: "I1" when the year before's 表三 fails I1 in that X1
-    column (一 + 二 ≠ (七)总计 + 四: its row 四 cell, 结转下年度, is in doubt), "I1、I2" when
-    I2 of row 四 fails too over that cell (总计 vs the applicant columns, or 法人或其他组织小计
-    vs the organisation columns); "" otherwise and for X2. I2 alone is not enough: a row 四
-    that does not add up while this column does points at another column's cell (a
-    商业企业 case left in 四 fails I1 there, and I2 of 四, not I1 of 总计). Such a carry-over
-    cannot tell which year is wrong."""
-    import pandas as pd
-
-    if not len(cross):
-        return pd.Series("", index=cross.index, dtype=object)
-    from nlp_reports.parse.layout import TABLE3_APPLICANT_COLUMNS
-
-    t3 = checks[(checks["table_id"] == "table3") & (checks["outcome"] == "fail")]
-    i1 = set(zip(*(t3.loc[t3["id"] == "I1", c] for c in ("report_id", "column")),
-                 strict=True))
-    i2 = t3[(t3["id"] == "I2") & (t3["row"].astype(str) == "4")]
-    # the cells of row 四 each failing I2 reads: 总计 with the six columns, 小计 with five
-    over = {"total": {"total", *TABLE3_APPLICANT_COLUMNS},
-            "legal_subtotal": {"legal_subtotal", *TABLE3_APPLICANT_COLUMNS[1:]}}
-    i2_cells = {(rid, c) for rid, col in zip(i2["report_id"], i2["column"], strict=True)
-                for c in over.get(col, ())}
-    out = []
-    for check, prev, col in zip(cross["check"], cross["prev_report_id"], cross["column"],
-                                strict=True):
-        if check != "X1" or pd.isna(prev) or (prev, col) not in i1:
-            out.append("")
-        else:
-            out.append("I1、I2" if (prev, col) in i2_cells else "I1")
-    return pd.Series(out, index=cross.index, dtype=object)
 
 
 def _date_findings(cols: _Columns, probs: Any, dates: Mapping[str, str] | None = None

@@ -11,7 +11,7 @@ label from it. tests/test_codebook_exports.py checks that every column any expor
 entry and that every entry names a column still written, so it cannot go stale.
 
 Flags are 0/1 in every CSV and ``.dta`` file (the store's, the panel's, the audit's and
-``cross_year``'s ``soft``); JSON outputs keep JSON booleans.
+``cross_year``'s ``soft`` and ``previous_inconsistent``); JSON outputs keep JSON booleans.
 """
 
 from __future__ import annotations
@@ -612,6 +612,13 @@ CODEBOOK: tuple[Column, ...] = (
     _c("soft", ["cross_year"], "0/1", "1 for X2 (a failure may be legitimate)",
        "1 for X2, whose failure may be legitimate (revisions, lapsed documents); JSON: true/false",
        "X2 时为1（不符可能合理）"),
+    _c("previous_inconsistent", ["cross_year"], "0/1",
+       "1 when the year before's 表三 fails I1 in this column",
+       "1 on an X1 row whose year before's own 表三 fails I1 (一 + 二 ≠ 总计 + 四) in this "
+       "column: its row 四 cell is in doubt, so a failure here may be the year before's "
+       "error (the audit makes it the signal cross_year_soft, not a defect of year t); "
+       "JSON: true/false",
+       "上年度表三该列本身勾稽关系（I1）不成立时为1：结转不符可能是上年度的错误（审查中作提示，不计本年度缺陷）"),
     _c("reason", ["cross_year"], "text", "Why X1 was not assessed",
        "a not_assessable row (a report whose 表三 row 二 was read): previous_missing (no "
        "report of the year before stored, an earlier one is), first_stored_year (no earlier "

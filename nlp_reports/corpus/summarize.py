@@ -1896,11 +1896,11 @@ def summarize_frames(frames: Frames, by: tuple[str, ...], *, threshold: float = 
     finally:
         copied.close()
     if year_tables is not None:
-        tables.update(_cross_year_tables(st, frames.reports, index, flags["problem"],
-                                         threshold, year_tables))
+        tables.update(_cross_year_tables(st, frames.reports, frames.checks, index,
+                                         flags["problem"], threshold, year_tables))
     else:  # each kept report against its agency's other stored years: context's rows
         cst = context.statements
-        cross = _cross_year_tables(cst, context.reports, _index_of(context),
+        cross = _cross_year_tables(cst, context.reports, context.checks, _index_of(context),
                                    theme_flags(cst, context.reports, "problem"), threshold)
         kept = frames.reports["id"]
         tables.update({name: df[df["report_id"].isin(kept)].reset_index(drop=True)
@@ -1959,18 +1959,19 @@ def _context_ids(reports: Any, keep: set[int], kept: set[int]) -> set[int]:
     return kept | set(reports.loc[other, "id"].tolist())
 
 
-def _cross_year_tables(st: Any, reports: Any, index: Any, problems: Any,
+def _cross_year_tables(st: Any, reports: Any, checks: Any, index: Any, problems: Any,
                        threshold: float, year_tables: dict[str, Any] | None = None
                        ) -> dict[str, Any]:
     """``copying``, ``copied_statements``, ``cross_year`` and ``problem_changes``: each
-    report of ``reports`` against its agency's other years there (``index`` is the
-    near-duplicate index of ``st``'s texts, ``problems`` its problem theme flags;
-    ``year_tables``: :func:`_year_over_year_tables` of them if already computed)."""
+    report of ``reports`` against its agency's other years there (``checks`` their failed
+    checks, ``index`` is the near-duplicate index of ``st``'s texts, ``problems`` its
+    problem theme flags; ``year_tables``: :func:`_year_over_year_tables` of them if
+    already computed)."""
     if year_tables is None:
         year_tables = _year_over_year_tables(st, reports, index, problems, threshold)
     return {"copying": year_tables["copying"],
             "copied_statements": year_tables["copied_statements"],
-            "cross_year": cross_year(reports),
+            "cross_year": cross_year(reports, checks),
             "problem_changes": year_tables["problem_changes"]}
 
 
@@ -2573,7 +2574,7 @@ def pairs_by_year(reports: Any) -> Any:
 
 CROSS_YEAR_COLUMNS: tuple[str, ...] = (
     "agency", "year", "report_id", "prev_report_id", "check", "table_id", "row", "column",
-    "expected", "found", "outcome", "soft", "reason")
+    "expected", "found", "outcome", "soft", "reason", "previous_inconsistent")
 
 #: Why X1 could not be assessed for a report whose 表三 row 二 (上年结转) was read: the
 #: ``reason`` of its ``not_assessable`` row in ``cross_year``.
@@ -2589,20 +2590,33 @@ CROSS_YEAR_REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
+def cross_year(reports: Any, checks: Any = None, *, tolerance: float = 1e-6) -> Any:
     """X1 (四 of t−1 = 二 of t, per column) and X2 (现行有效 stock-and-flow, soft) per agency.
 
     One row per assessed comparison (both operands written): agency, year, check, row,
     column, expected, found, outcome (fail first, then pass), soft; then one
     ``not_assessable`` X1 row (column, expected and found blank) per report whose 表三 row
     二 was read but that no X1 comparison assessed, its ``reason`` one of
-    :data:`CROSS_YEAR_REASONS` (blank in the assessed rows).
+    :data:`CROSS_YEAR_REASONS` (blank in the assessed rows). ``previous_inconsistent``:
+    True on an X1 row whose year before's own 表三 fails I1 in that column
+    (:func:`previous_inconsistent`, from ``checks``, the failed checks; False without them).
     """
     import pandas as pd
 
     pairs = pairs_by_year(reports)
+    out = _cross_year(reports, pairs, tolerance)
+    flagged = (previous_inconsistent(out, checks) != "") if checks is not None and len(out) \
+        else pd.Series(False, index=out.index)
+    return out.assign(previous_inconsistent=flagged.astype(bool))[list(CROSS_YEAR_COLUMNS)]
+
+
+def _cross_year(reports: Any, pairs: Any, tolerance: float) -> Any:
+    """:func:`cross_year` but its ``previous_inconsistent`` column."""
+    import pandas as pd
+
+    columns = list(CROSS_YEAR_COLUMNS[:-1])
     if pairs.empty:
-        return _with_unassessed(pd.DataFrame(columns=list(CROSS_YEAR_COLUMNS)), reports, pairs)
+        return _with_unassessed(pd.DataFrame(columns=columns), reports, pairs)
     vals = reports.set_index("id")
     cur = vals.loc[pairs["report_id"]].reset_index(drop=True)
     old = vals.loc[pairs["prev_report_id"]].reset_index(drop=True)
@@ -2623,8 +2637,7 @@ def cross_year(reports: Any, *, tolerance: float = 1e-6) -> Any:
     out["_order"] = ok.astype(int)
     out = out.sort_values(["_order", "agency", "year", "check", "row", "column"])
     out["reason"] = ""
-    return _with_unassessed(out[list(CROSS_YEAR_COLUMNS)].reset_index(drop=True), reports,
-                            pairs)
+    return _with_unassessed(out[columns].reset_index(drop=True), reports, pairs)
 
 
 def _with_unassessed(assessed: Any, reports: Any, pairs: Any) -> Any:
@@ -2663,11 +2676,48 @@ def _with_unassessed(assessed: Any, reports: Any, pairs: Any) -> Any:
                      "prev_report_id": p, "check": "X1", "table_id": "table3", "row": "2",
                      "column": None, "expected": np.nan, "found": np.nan,
                      "outcome": "not_assessable", "soft": False, "reason": reason})
-    extra = pd.DataFrame(rows, columns=list(CROSS_YEAR_COLUMNS)).sort_values(["agency", "year"])
+    extra = pd.DataFrame(rows, columns=list(CROSS_YEAR_COLUMNS[:-1])).sort_values(
+        ["agency", "year"])
     out = extra.reset_index(drop=True) if assessed.empty else pd.concat([assessed, extra],
                                                                         ignore_index=True)
     out["prev_report_id"] = out["prev_report_id"].astype("Int64")  # (blank: no such report)
     return out
+
+
+def previous_inconsistent(cross: Any, checks: Any) -> Any:
+    """Per cross-year row (of :func:`cross_year`; ``checks``: failed checks, as
+    :class:`Frames`' ``checks``): "I1" when the year before's 表三 fails I1 in that X1
+    column (一 + 二 ≠ (七)总计 + 四: its row 四 cell, 结转下年度, is in doubt), "I1、I2" when
+    I2 of row 四 fails too over that cell (总计 vs the applicant columns, or 法人或其他组织小计
+    vs the organisation columns); "" otherwise and for X2. I2 alone is not enough: a row 四
+    that does not add up while this column does points at another column's cell (a
+    商业企业 case left in 四 fails I1 there, and I2 of 四, not I1 of 总计). Such a carry-over
+    cannot tell which year is wrong. The audit makes such an X1 failure a signal
+    (``cross_year_soft``), and ``cross_year``'s ``previous_inconsistent`` flags it."""
+    import pandas as pd
+
+    if not len(cross):
+        return pd.Series("", index=cross.index, dtype=object)
+    from nlp_reports.parse.layout import TABLE3_APPLICANT_COLUMNS
+
+    t3 = checks[(checks["table_id"] == "table3") & (checks["outcome"] == "fail")]
+    i1 = set(zip(*(t3.loc[t3["id"] == "I1", c] for c in ("report_id", "column")),
+                 strict=True))
+    i2 = t3[(t3["id"] == "I2") & (t3["row"].astype(str) == "4")]
+    # the cells of row 四 each failing I2 reads: 总计 with the six columns, 小计 with five
+    over = {"total": {"total", *TABLE3_APPLICANT_COLUMNS},
+            "legal_subtotal": {"legal_subtotal", *TABLE3_APPLICANT_COLUMNS[1:]}}
+    i2_cells = {(rid, c) for rid, col in zip(i2["report_id"], i2["column"], strict=True)
+                for c in over.get(col, ())}
+    out = []
+    for check, prev, col in zip(cross["check"], cross["prev_report_id"], cross["column"],
+                                strict=True):
+        if check != "X1" or pd.isna(prev) or (prev, col) not in i1:
+            out.append("")
+        else:
+            out.append("I1、I2" if (prev, col) in i2_cells else "I1")
+    return pd.Series(out, index=cross.index, dtype=object)
+
 
 
 def cross_year_note(cross: Any) -> list[str]:
