@@ -340,7 +340,8 @@ def _inline_phrase() -> re.Pattern[str]:
 
 
 def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
-                    at: tuple[re.Match[str], str | None, int] | None = None
+                    at: tuple[re.Match[str], str | None, int] | None = None,
+                    run_on: dict[int, tuple[int, str]] | None = None
                     ) -> tuple[int, int, str] | None:
     """(start, body_start, block) of a sub-heading run in at ``p``, a line start or just after
     a sentence end (scraped text on one line): "（二）改进措施 1.…", "（三）改进措施。一是…".
@@ -358,6 +359,8 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
             return None
         style, n = _marker_ordinal(m.group())
     p0 = m.end()
+    if run_on and p0 in run_on and style is not None:  # "…。（二）改进措施细化…" (_run_on_names)
+        return (_lstrip(text, p, l1), *run_on[p0])
     if style is None and (not _TITLE_START.match(text, p0, l1)
                           or (at is None and text[p - 1] not in " \t\u3000")):
         return None
@@ -391,10 +394,14 @@ def _inline_heading(text: str, p: int, l1: int, items: dict[str, int],
     block = block_of(phrase)
     if block is None:
         return None
-    s = p
-    while s < l1 and text[s] in " \t\u3000":
+    return _lstrip(text, p, l1), h.end(), block
+
+
+def _lstrip(text: str, s: int, e: int) -> int:
+    """The first position in text[s:e] past spaces and tabs."""
+    while s < e and text[s] in " \t\u3000":
         s += 1
-    return s, h.end(), block
+    return s
 
 
 #: The problem label that opens a topic's pair ("存在的问题：…。改进措施：…").
@@ -476,6 +483,51 @@ def _pair_half(text: str, start: int, pos: int, l1: int, end: int, alone: bool =
 #: A numbered sub-heading of 五 naming other matters ("（三）其他", "（四）其他需要报告的事项").
 _OTHER_MATTERS = re.compile(r"其[他它](?:需要|应当|需)?(?:报告|说明)?的?(?:事项|情况)?")
 
+#: A fixed sub-heading name of section 五 run straight into its text after a number, with no
+#: space, colon or line break ("（一）存在问题财政预决算…", "二、改进措施细化…"); the group says
+#: the block. Not a name that opens a sentence about it ("存在问题较多", "改进措施的落实").
+_RUN_ON_NAME = re.compile(
+    r"(?:(存在的?(?:主要)?(?:问题和不足|问题|不足)|主要问题|问题(?:和|与)不足|不足之处)"
+    r"|((?:改进|整改|主要)措施|改进情况|整改情况|下一?步(?:工作)?(?:打算|计划|措施)"
+    r"|今后(?:工作)?打算|工作打算))"
+    r"(?=[\u4e00-\u9fff\d“《])(?![的和及与、是为较有在上中方等主])")
+#: The same names however they end (the other half of a pair may be a heading of its own).
+_NAME_AT = re.compile(_RUN_ON_NAME.pattern.split("(?=")[0])
+
+
+def _run_on_names(text: str, start: int, end: int,
+                  bounds: list[int]) -> dict[int, tuple[int, str]]:
+    """{name start: (body start, block)} of the run-on sub-headings in text[start:end] to cut.
+    A name counts only after a number at a line start or a sentence end, and only as half of
+    a pair: the problems' name numbered n and the measures' name numbered n + 1 in the same
+    style ("（一）存在问题…（二）改进措施…"). One name alone may be a sentence's first words
+    ("（二）整改措施落实不到位。"): left whole, not guessed."""
+    names: dict[tuple[str, int], tuple[int, int, str, bool, bool]] = {}
+    starts = [start] + [i + 1 for i in range(start, end) if text[i] == "\n"]
+    for p in sorted(set(starts) | set(bounds)):
+        nl = text.find("\n", p, end)
+        m = _SUB_MARKER.match(text, p, end if nl < 0 else nl)
+        if m is None or not m.group().strip():
+            continue
+        style, n = _marker_ordinal(m.group())
+        h = _NAME_AT.match(text, m.end())
+        if style is None or h is None:
+            continue
+        run_on = _RUN_ON_NAME.match(text, m.end())
+        run_on = run_on is not None and run_on.end() == h.end()
+        # the other half must be a name too, run on or a heading ("（二）改进措施：…", alone on
+        # its line, before an item), not a sentence's first words ("（一）存在问题较多…")
+        named = (run_on or h.end() >= end or text[h.end()] in "。：: \t\u3000\n"
+                 or _ITEM_START_RX.match(text, h.end()) is not None)
+        names[(style, n)] = (h.start(), h.end(), "problem" if h.group(1) else "measure",
+                             run_on, named)
+    found = {}
+    for (style, n), (s, e, block, run_on, _) in names.items():
+        other = names.get((style, n + 1 if block == "problem" else n - 1))
+        if run_on and other is not None and other[2] != block and other[4]:
+            found[s] = (e, block)
+    return found
+
 
 def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(line_start, body_start, block) of every sub-block heading in text[start:end], on a
@@ -486,6 +538,8 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     inline_items: dict[str, int] = {}  # the same, counting items run in mid-line too
     bounds = [b.end() for b in _INLINE_BOUNDARY.finditer(text, start, end)]
     bi, nb = 0, len(bounds)
+    run_on = (_run_on_names(text, start, end, bounds)
+              if _RUN_ON_NAME.search(text, start, end) else {})
     while pos < end:
         nl = text.find("\n", pos, end)
         l1 = end if nl < 0 else nl
@@ -538,7 +592,10 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             # list a heading "（一）问题方面" is read by) is no statement
             block = aspect_block(phrase)
         run_in = None
-        if ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
+        if has_marker and p0 in run_on:  # "（一）存在问题财政预决算…" (its pair below)
+            block = None
+            run_in = (_lstrip(text, pos, l1), *run_on[p0])
+        elif ((block is None and (style is not None or p0 < l1 and text[p0] in _TITLE_FIRST)
              and _HEADING_END.search(text, p0, min(l1, p0 + MAX_SUBHEADING_LENGTH + 1))
              and not (style is None and _labelled_item(text, pos, l1, start, end)))
                 or (block is not None and (_SPACE.search(phrase) or _ITEM_START_RX.search(phrase)))):
@@ -557,7 +614,7 @@ def _subheadings(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             scan = pos
         while bi < nb and bounds[bi] < l1:
             if bounds[bi] >= scan:
-                run_in = _inline_heading(text, bounds[bi], l1, inline_items)
+                run_in = _inline_heading(text, bounds[bi], l1, inline_items, run_on=run_on)
                 if run_in is not None:
                     found.append(run_in)
                     scan = run_in[1]
