@@ -1724,8 +1724,12 @@ def _table_statements(text: str, head_start: int, head_end: int, end: int,
 
 #: An annexed table's caption on a line of its own: "附表：…统计表", "附表1" (older reports
 #: print their statistics so, below the problems part and above the 落款).
-_ANNEX = re.compile(r"^[ \t\u3000]*附表[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九])?[ \t\u3000]*"
-                    r"(?:[:：][^\n]*)?$", re.MULTILINE)
+#: Also "附件：…统计表" (an 附件 caption naming a table): a report whose last part is 五 and
+#: that prints its 统计表 there above the 落款 (or with none) had the table's rows read as
+#: measures ("1.当面申请数 件 11").
+_ANNEX = re.compile(r"^[ \t\u3000]*(?:附表[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九])?[ \t\u3000]*"
+                    r"(?:[:：][^\n]*)?|附件[ \t\u3000]*(?:\d{1,2}|[一二三四五六七八九])?[ \t\u3000]*"
+                    r"[:：][^\n。；;]{0,60}表[ \t\u3000]*)$", re.MULTILINE)
 #: An annex that is section 五's own list (附表：存在问题及整改措施清单), not statistics.
 _ANNEX_LIST = re.compile(r"问题|整改|措施|不足|短板")
 
@@ -1788,7 +1792,8 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
         if not _CONTENT.search(text, start, end) or (
                 end - start <= _EMPTY_5_MAX and _EMPTY_5.match(text[start:end])):
             break  # (is_empty_section without copying the rest at each step)
-        annex = _annex(text, start, end) if text.find("附表", start, end) >= 0 else None
+        annex = (_annex(text, start, end) if text.find("附表", start, end) >= 0
+                 or text.find("附件", start, end) >= 0 else None)
         if annex is not None:
             a_start, a_end, own_list = annex
             if not own_list:  # statistics annexed below 五: not its statements
