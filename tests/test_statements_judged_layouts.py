@@ -122,6 +122,18 @@ def test_a_problem_measure_table_copied_one_cell_per_line():
                                 ("measure", "工程立项后即在网站公开养护计划")]
 
 
+def test_a_cell_per_line_table_whose_last_cell_is_a_full_date():
+    # the deadline column's last cell, a date alone on the last line, looks like a sign-off
+    # date; the table is still read as a table, and a real sign-off below it is no cell
+    five = ("存在问题\n整改措施\n整改时限\n老旧小区改造项目清单公开滞后\n按月更新改造项目清单\n"
+            "2025年3月31日\n征收补偿结果公示范围不全\n补偿结果在社区公示栏和网站同步公示\n"
+            "2025年9月30日\n")
+    rows = [("problem", "老旧小区改造项目清单公开滞后"), ("measure", "按月更新改造项目清单"),
+            ("problem", "征收补偿结果公示范围不全"), ("measure", "补偿结果在社区公示栏和网站同步公示")]
+    assert _statements(five) == rows
+    assert _statements(five + "南湖区城市更新局\n2025年1月22日\n") == rows
+
+
 def test_sub_headings_over_prose_are_no_table():
     five = "存在问题\n人员力量不足。\n整改措施\n配齐工作人员。\n"
     assert _statements(five) == [("problem", "人员力量不足。"), ("measure", "配齐工作人员。")]

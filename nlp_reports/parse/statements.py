@@ -1772,6 +1772,8 @@ def _before_sign_off(text: str, start: int, end: int) -> int:
         if ls == start:
             return end  # the section's one line: leave it to the readers
         if _SIGN_DATE_LINE.fullmatch(text, ls, e):
+            if dated:  # one date signs; a date above it is a 时限 cell's or a sentence's
+                return end
             dated = True
         elif not ((dated and _SIGN_NAME_LINE.fullmatch(text, ls, e)) or _ANNEX_LINE.fullmatch(text, ls, e)):
             return end
@@ -1784,6 +1786,7 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
     Annex captions and 问题 | 措施 tables are taken one after the other, the text before each
     read on its own (a loop, not a recursion per caption or table: thousands of them must
     not exhaust the stack). A sign-off or an annex line at the end is no statement."""
+    signed = end  # with the sign-off: a 完成时限 column's last cell may be a date line
     if text.find("日", start, end) >= 0 or text.find("附件", start, end) >= 0:
         end = _before_sign_off(text, start, end)
     statements: list[StatementSpan] = []
@@ -1797,7 +1800,7 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
         if annex is not None:
             a_start, a_end, own_list = annex
             if not own_list:  # statistics annexed below 五: not its statements
-                end = a_start
+                end = signed = a_start
                 continue
             # 五's own list under an annex caption: the caption is no statement
             if _CONTENT.search(text, start, a_start):
@@ -1806,7 +1809,8 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
                 empty, unsplit = empty and before.empty, unsplit or before.unsplit
             start = a_end
             continue
-        table = _problem_measure_table(text, start, end) or _cell_per_line_table(text, start, end)
+        table = (_problem_measure_table(text, start, end) or _cell_per_line_table(text, start, end)
+                 or (_cell_per_line_table(text, start, signed) if signed > end else None))
         if table is not None:  # the text around the table is read as usual
             t_start, t_end, rows = table
             if _CONTENT.search(text, start, t_start):
