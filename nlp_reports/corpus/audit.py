@@ -2155,7 +2155,7 @@ _UNMAPPED = re.compile(r"^heading '(?P<t>.+)' is outside the 2021 scheme")
 _OUTSIDE_5 = re.compile(r"sub-heading '(?P<t>[^']+)' in section (?P<n>\S+) \((?P<s>[^)]*)\)")
 _MEASURES_ONLY = re.compile(r"^section 五 starts at '(?P<t>.+?)', which names only measures")
 _LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) format")
-_SCANNED = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the PDF are scanned images")
+_SCANNED = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the (?P<fmt>PDF|OFD) are scanned images")
 
 
 #: A ``table_missing`` message's note of the spreadsheets saved beside the report (the
@@ -2244,8 +2244,10 @@ def problem_zh(code: str, message: str) -> str:
     if code == "scanned_pages":
         m = _SCANNED.match(message)
         pages = f"第{m['pages'].replace(', ', '、')}页" if m else "部分页面"
-        return (f"PDF的{pages}是扫描图片，没有文字层，其中的文字（标题、表格等）未能读取；"
-                "请先做文字识别（OCR）后重新处理")
+        fmt = m["fmt"] if m else "PDF"
+        return (f"{fmt}的{pages}是扫描图片，没有文字层，其中的文字（标题、表格等）未能读取；"
+                + ("请另存为PDF并做文字识别（OCR）后重新处理" if fmt == "OFD"
+                   else "请先做文字识别（OCR）后重新处理"))
     if code == "statements_unsplit":
         return "第五部分为成段文字，未分条列出问题和措施"
     if code == "empty_section_5":

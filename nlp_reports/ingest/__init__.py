@@ -60,7 +60,8 @@ class Document:
     source_format: str  # "txt" | "html" | "mhtml" | "docx" | "doc" | "pdf" | "ofd" | "text" (a str)
     encoding: str | None  # "utf-8", "utf-8-sig", "gb18030" …; None for docx/doc/pdf/ofd/str
     traditional: bool  # the text was (mostly) traditional Chinese
-    #: a PDF's pages (from 1) that are scans without a text layer: their text is missing
+    #: a PDF's or an OFD's pages (from 1) that are scans without a text layer: their text is
+    #: missing
     scanned_pages: tuple[int, ...] = ()
 
 
@@ -499,9 +500,10 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
         text, scanned = pdf_text_and_scans(data, path=where)
         return replace(_finish(text, "pdf", None, where), scanned_pages=scanned)
     if fmt == "ofd":
-        from nlp_reports.ingest.ofd import ofd_to_text
+        from nlp_reports.ingest.ofd import ofd_text_and_scans
 
-        return _finish(ofd_to_text(data, path=where, max_bytes=max_bytes), "ofd", None, where)
+        text, scanned = ofd_text_and_scans(data, path=where, max_bytes=max_bytes)
+        return replace(_finish(text, "ofd", None, where), scanned_pages=scanned)
     if fmt == "docx":
         from nlp_reports.ingest.docx import docx_to_text
 

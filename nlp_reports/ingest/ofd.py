@@ -54,7 +54,7 @@ from nlp_reports.ingest.pdf import (
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["ofd_to_text"]
+__all__ = ["ofd_to_text", "ofd_text_and_scans"]
 
 _NS = "{http://www.ofdspec.org/2016}"
 #: Pages read at most, and glyphs per page: a crafted file cannot make the reader loop on.
@@ -548,6 +548,14 @@ def _page_lines(reader: _PageReader, width: float, *, first: bool) -> list[str]:
 
 def ofd_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2**20) -> str:
     """Extract the text of an OFD document (not yet normalized)."""
+    return ofd_text_and_scans(data, path=path, max_bytes=max_bytes)[0]
+
+
+def ofd_text_and_scans(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2**20
+                       ) -> tuple[str, tuple[int, ...]]:
+    """The text of an OFD document (not yet normalized) and the numbers (from 1) of its pages
+    that are scans without a text layer, whose text is missing from it (typed pages around a
+    photographed table): the report says so, as for a PDF (pdf.pdf_text_and_scans)."""
     pkg = _Package(data, path, max_bytes)
     if "OFD.xml" not in pkg.names:
         raise UnsupportedFormatError(
@@ -622,4 +630,4 @@ def ofd_to_text(data: bytes, *, path: str | None = None, max_bytes: int = 50 * 2
     if scanned:
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
                     "is missing", path or "<ofd>", _page_list(scanned))
-    return text
+    return text, tuple(scanned)

@@ -940,17 +940,20 @@ def _section_texts(layout: Layout, sections: list[Section], simplified: str,
 
 
 def _scan_problems(doc) -> list[Problem]:
-    """``scanned_pages`` for a PDF some of whose pages are scans without a text layer (a
-    text cover before scanned tables): what is missing from them (sections, tables) is
-    then said to be unread, not only absent; a warning logged it, and nothing else did."""
+    """``scanned_pages`` for a PDF or an OFD some of whose pages are scans without a text
+    layer (a text cover before scanned tables): what is missing from them (sections, tables)
+    is then said to be unread, not only absent; a warning logged it, and nothing else did."""
     if not getattr(doc, "scanned_pages", ()):
         return []
     from nlp_reports.ingest.pdf import _page_list
 
+    ofd = doc.source_format == "ofd"  # (OCR tools take a PDF: an OFD is saved as one first)
+    remedy = ("save it as PDF from an OFD reader and run OCR on that (ocrmypdf -l chi_sim "
+              "in.pdf out.pdf)" if ofd else "run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)")
     return [Problem("scanned_pages",
-                    f"page(s) {_page_list(doc.scanned_pages)} of the PDF are scanned images "
-                    "without a text layer: their text (headings, tables, statements) was not "
-                    "read; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)")]
+                    f"page(s) {_page_list(doc.scanned_pages)} of the {'OFD' if ofd else 'PDF'} "
+                    "are scanned images without a text layer: their text (headings, tables, "
+                    f"statements) was not read; {remedy}")]
 
 
 def _layout_problems(layout: Layout, sections: list[Section], text: str,
