@@ -130,6 +130,9 @@ def test_the_audit_names_the_year_copied_from(tmp_path: Path):
     assert forest["copied_from_last_year"] == 6
     assert "全部照搬本机关2021年度报告（内容雷同）" in forest["findings_zh"]
     assert "2022年度报告" not in forest["findings_zh"]
+    # the signal's tail names the same year: 2022 (上年) said nothing that could be copied
+    assert "全部6条均与2021年度报告相同（整体沿用2021年度表述，占100%）" in forest["signals_zh"]
+    assert "上年" not in forest["signals_zh"]
     water = t.loc["water2023.txt"]
     assert water["copied_from_last_year"] >= 2
     assert "本机关2021年度报告" in water["findings_zh"] + water["signals_zh"]

@@ -1406,8 +1406,9 @@ def _theme_and_copy_findings(cols: _Columns, st: Any, reports: Any, threshold: f
         st["text"].tolist())  # "下一步，我们将：" tagged measure is no measure of its own
     n_own = st[own].groupby("report_id").size().reindex(reps.index, fill_value=0)
     cols.add("copied_from_last_year", n_copied, n_copied, pd.Series(
-        [[_copied_zh(k, n, y)] if k else []
-         for k, n, y in zip(n_copied, n_own, source, strict=True)], index=reps.index),
+        [[_copied_zh(k, n, y, t)] if k else []
+         for k, n, y, t in zip(n_copied, n_own, source, reps["year"], strict=True)],
+        index=reps.index),
         signal=True)
     # nine in ten of 3+ problems and measures copied: the 五 reports last year, not this one
     # (内容雷同, a defect); partial copying stays the signal above
@@ -1461,18 +1462,24 @@ def _source_year_zh(source: Any) -> str:
         return "上一年度"
 
 
-def _copied_zh(k: int, n: int, source: Any) -> str:
+def _copied_zh(k: int, n: int, source: Any, year: Any = None) -> str:
     """The copied_from_last_year sentence, with the share of section 五's ``n`` problems and
     measures, so that six of eight repeated is told apart from one sentence in twelve; a
     section 五 copied whole says so. ``source``: the year compared with (copying's
-    ``prev_year``)."""
+    ``prev_year``); 上年 only when it is the year before ``year`` (a 2023 copy of 2021 over
+    a silent 2022 is not 上年's)."""
     last = _source_year_zh(source)
+    try:
+        then = "上年" if int(source) == int(year) - 1 else last
+    except (TypeError, ValueError):
+        then = "上年"
     head = f"第五部分有{k}条问题或改进措施表述与本机关{last}报告相同或近似"
     if n and k >= n:
-        return f"{head}：第五部分全部{n}条均与上年相同（整体沿用上年表述，占100%）"
+        same = "上年" if then == "上年" else f"{then}报告"
+        return f"{head}：第五部分全部{n}条均与{same}相同（整体沿用{then}表述，占100%）"
     if n:
-        return f"{head}（第五部分共{n}条问题和改进措施，占{round(100 * k / n)}%，沿用上年表述）"
-    return f"{head}（沿用上年表述）"
+        return f"{head}（第五部分共{n}条问题和改进措施，占{round(100 * k / n)}%，沿用{then}表述）"
+    return f"{head}（沿用{then}表述）"
 
 
 def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, list[str]]:
