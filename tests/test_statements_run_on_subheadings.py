@@ -81,6 +81,12 @@ NEAR_MISSES = [
     "（二）改进措施\n加强督促检查。\n",
     # only one of the two names run on: nothing to pair it with
     "（一）存在问题财政预决算公开不够细化。\n（二）加强培训，提升业务能力。\n",
+    # the name followed by its predicate: a sentence, whatever the other half is
+    "（一）存在的不足表现在政务新媒体更新频次偏低。\n（二）改进措施\n制定新媒体发布计划。\n",
+    "（一）存在问题仍然较多，依申请答复期限把握不严。\n（二）改进措施\n建立答复期限提醒。\n",
+    "（一）存在问题如下：一是村务公开栏内容陈旧；二是公开时间不固定。\n"
+    "（二）改进措施如下：一是每月更新公开栏；二是固定每月5日公开。\n",
+    "1.存在问题财务公开明细不全。\n2.整改情况良好，已按科目补充公开明细。\n",
     # the words inside a sentence, not after a number
     "本年度存在问题较多，公开平台建设仍需加强。下一步将改进措施落实机制。\n",
 ]

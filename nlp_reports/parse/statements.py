@@ -490,7 +490,9 @@ _RUN_ON_NAME = re.compile(
     r"(?:(存在的?(?:主要)?(?:问题和不足|问题|不足)|主要问题|问题(?:和|与)不足|不足之处)"
     r"|((?:改进|整改|主要)措施|改进情况|整改情况|下一?步(?:工作)?(?:打算|计划|措施)"
     r"|今后(?:工作)?打算|工作打算))"
-    r"(?=[\u4e00-\u9fff\d“《])(?![的和及与、是为较有在上中方等主])")
+    r"(?=[\u4e00-\u9fff\d“《])(?![的和及与、是为较有在上中方等主])"
+    # nor one its predicate follows ("存在的不足表现在…", "存在问题仍然较多", "改进情况良好")
+    r"(?!如下|表现|体现|集中|突出|包括|仍|依然|还|均|都|总体|基本|良好|显著|明显)")
 #: The same names however they end (the other half of a pair may be a heading of its own).
 _NAME_AT = re.compile(_RUN_ON_NAME.pattern.split("(?=")[0])
 
