@@ -212,3 +212,34 @@ def test_closing_before_the_result_ends_the_forked_process():
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # (ended and reaped)
     job.close()  # (idempotent)
+
+
+@needs_fork
+def test_the_forked_process_ends_with_a_parent_killed_outright():
+    """A parent ended by SIGKILL runs no ``finally``: its forked part must not go on
+    computing, holding a copy of the frames, for nobody."""
+    import time
+
+    r, w = os.pipe()
+    parent = os.fork()
+    if parent == 0:  # (a process that starts a part aside, then dies at once)
+        try:
+            job = aside.start(time.sleep, 30)
+            os.write(w, str(job._pid).encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    os.waitpid(parent, 0)
+    child = int(os.read(r, 32) or 0)
+    os.close(r)
+    assert child
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, 9)
+        raise AssertionError("the forked part outlived its parent")

@@ -106,6 +106,7 @@ class Aside:
         # signals held across the fork: a Ctrl-C is the parent's (delivered once unblocked),
         # and the child starts with none pending and ignores it
         old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        parent = os.getpid()
         try:
             with warnings.catch_warnings():  # (Python 3.12: forking with numpy's threads)
                 warnings.filterwarnings("ignore", category=DeprecationWarning,
@@ -123,18 +124,23 @@ class Aside:
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
-                code = self._child()
+                code = self._child(parent)
             finally:
                 os._exit(code)  # never back into the caller's code
         self._pid = pid
         self.forked = True
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
-    def _child(self) -> int:
+    def _child(self, parent: int) -> int:
         """The forked process: compute, write (result, log records) to the file; 0 if done."""
+        from nlp_reports.corpus.pool import _die_with_parent
+
         captured = _Records()
         log.handlers[:] = [captured]
         log.propagate = False
+        # a parent killed outright (no ``finally`` runs) would leave it computing, a copy of
+        # the frames held, for nobody: the kernel ends it with its parent
+        _die_with_parent(parent)
         with warnings.catch_warnings(record=True) as warned:
             result = self._fn(*self._args)
         if warned:  # the parent computes it again, and warns as the serial run does
