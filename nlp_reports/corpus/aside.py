@@ -65,7 +65,8 @@ def idle_cpu() -> bool:
 
 
 class _Records(logging.Handler):
-    """The forked process's log records, kept for the parent (picklable: message formatted)."""
+    """A forked process's log records, kept for the parent (picklable: message formatted;
+    the head start's too)."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from nlp_reports.corpus.aside import _Records
 from nlp_reports.corpus.files import _digest, _suffix, text_path
 from nlp_reports.corpus.pool import _die_with_parent, _forking_quietly
 from nlp_reports.corpus.store import prepare_report
@@ -36,20 +37,9 @@ HEAD_START_FILES = 512
 _RECORD = struct.Struct("<II")
 
 
-class _CapturedLog(logging.Handler):
-    """The head start's log records, held for the parent (picklable: message formatted)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg = record.getMessage()
-        record.args = None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.records.append(record)
+class _CapturedLog(_Records):
+    """The head start's log records, held for the parent (picklable: message formatted),
+    taken file by file."""
 
     def take(self) -> list[logging.LogRecord]:
         out, self.records = self.records, []
