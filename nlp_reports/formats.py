@@ -38,6 +38,9 @@ KNOWN_TITLES: tuple[str, ...] = (
     # the 2008 model outline's own wordings (国办's first-report outline under the 2007 条例)
     "依申请公开政府信息和不予公开政府信息的情况", "因政府信息公开申请提起行政复议、行政诉讼的情况",
     "因政府信息公开申请提起行政复议、行政诉讼情况",
+    # an older outline's short titles, written without numerals or in bold only ("基本情况 /
+    # 主动公开情况 / 依申请公开情况 / 收费及减免情况 / 行政复议和行政诉讼情况 / 存在的不足…")
+    "主动公开情况", "依申请公开情况", "行政复议和行政诉讼情况",
 )
 #: The national form's own section titles (2019 trial and 2021), as printed: titles that never
 #: go on with a verb or a speaker (the sections parser splits a body sentence run on after one).
