@@ -173,6 +173,20 @@ def test_struck_off_false_and_baseline_runs_join(tmp_path: Path) -> None:
     assert _table4(_report(tmp_path, edit))[1][14] == 12
 
 
+def test_a_figure_split_into_runs_formatted_alike_stays_whole(tmp_path: Path) -> None:
+    """Word splits a figure into runs at will: "1", "2" both raised (a whole cell set raised)
+    is 12, and "3", "5" both struck before a plain "2" is no 352 and no 3 5 2 either."""
+    def edit(table):
+        raised = '<w:vertAlign w:val="superscript"/>'
+        _set_runs(table.cell(3, 9), [_run("1", props=raised), _run("2", props=raised)])
+        _set_runs(table.cell(3, 6), [_run("3", props="<w:strike/>"), _run("5", props="<w:strike/>"),
+                                     _run("2")])
+
+    values = _table4(_report(tmp_path, edit))[1]
+    assert values[9] == 12
+    assert values[6] is None
+
+
 def test_table_in_a_custom_xml_block_is_read(tmp_path: Path) -> None:
     """A tagged block (w:customXml in the body, as document systems write) holding the
     heading and 表四: neither is lost."""

@@ -111,11 +111,23 @@ _APART = ("w:rPr/w:vertAlign[@w:val = 'superscript' or @w:val = 'subscript']"
           " | w:rPr/w:dstrike[not(@w:val) or not(@w:val = '0' or @w:val = 'false' or @w:val = 'off')]")
 
 
+_VAL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"
+
+
 def _cell_paragraph_text(p) -> str:
-    """A cell's w:p as :func:`_paragraph_text`, with a raised, lowered or struck run set apart
-    by spaces: joined, a note mark "1" after "43" read 431, and "3" struck before "2" read 32;
-    apart, the cell is no plausible number and is reported."""
-    return "".join(f" {run.text} " if run.xpath(_APART) else run.text for run in p.xpath(_RUNS))
+    """A cell's w:p as :func:`_paragraph_text`, with a raised, lowered or struck stretch set
+    apart by spaces: joined, a note mark "1" after "43" read 431, and "3" struck before "2"
+    read 32; apart, the cell is no plausible number and is reported. Runs formatted alike
+    stay joined (Word splits a figure into runs at will: a raised "1", "2" is 12)."""
+    parts: list[str] = []
+    last: tuple[str, ...] = ()
+    for run in p.xpath(_RUNS):
+        kind = tuple(sorted(el.tag + (el.get(_VAL) or "") for el in run.xpath(_APART)))
+        if kind != last:
+            parts.append(" ")
+        parts.append(run.text)
+        last = kind
+    return "".join(parts)
 
 
 def _cell_text(tc) -> str:
