@@ -75,6 +75,11 @@ _FRAGMENT_ZH = ("too small to be a report",
                 "文件内容过少，不是一份报告：只有章节标题（如“一、总体情况”“依申请公开”），没有报告标题、"
                 "统计表格，标题下也没有一句正文；多为报告的片段（下载不完整或只复制了标题），请保存完整的报告"
                 "后重新运行")
+#: A table of contents alone (parse.load: "too small to be a report: a table of contents
+#: (目录) …"), titled or not: said as what it is, before the fragment's sentence.
+_CONTENTS_ZH = ("a table of contents (目录)",
+                "文件只有目录：章节标题及页码，标题下没有正文；多为只保存了报告的目录页（首页），请保存完整的报告"
+                "后重新运行")
 
 
 #: A PDF or OFD whose fonts map glyphs to no character (ingest.pdf._unmapped_glyphs: "…
@@ -134,7 +139,7 @@ _ENCRYPTED_ZH = "压缩包中的这个文件已加密（设有密码），请用
 #: else the reason's own sentence): an encrypted zip member is ``unreadable``, not a
 #: permission.
 _BY_MESSAGE: dict[str, tuple[tuple[str, str], ...]] = {
-    "not_a_report": (*_POINTER_ZH, _COMPILATION_ZH, _FRAGMENT_ZH),
+    "not_a_report": (*_POINTER_ZH, _COMPILATION_ZH, _CONTENTS_ZH, _FRAGMENT_ZH),
     "undecodable": (_UNMAPPED_ZH,),
     "unsupported_format": _UNSUPPORTED_ZH,
     "parse_error": _PARSE_ERROR_ZH,

@@ -291,11 +291,11 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
             "(政府信息公开 / 政务公开 / 依申请 / 年度报告), or a title naming another kind of "
             "openness (检务公开, 审务公开, 党务公开, 村务公开 …), although it has numbered "
             "headings: a report of another kind (法治政府建设, 工作总结 …)?", path=path)
-    elif (not tables and not title
-          and (len({s.number for s in sections}) < _HEADINGS_ENOUGH
-               or not any(t.strip() for t in section_texts.values()))
-          and not _prose("\n".join(section_texts.values()))[1]):
-        _refuse_headings_only(layout, simplified, path)
+    elif not tables and not _prose("\n".join(section_texts.values()))[1] and (
+            (contents := _contents_only(layout, simplified, section_texts))
+            or not title and (len({s.number for s in sections}) < _HEADINGS_ENOUGH
+                              or not any(t.strip() for t in section_texts.values()))):
+        _refuse_headings_only(layout, simplified, path, contents=contents)
     problems.extend(_sheet_beside(table_problems, path, agency, year))
     checks = _run_checks(tables, section_texts)
 
@@ -449,9 +449,47 @@ def _reject_non_report(simplified: str, agency: str | None, year: int | None,
 #: or headings with nothing at all under any (a table of contents, a blank template), with
 #: no title, table or sentence, is a fragment (:func:`_refuse_headings_only`).
 _HEADINGS_ENOUGH = 3
+#: A table of contents' label on a line of its own ("目录", "目 录", "目  录").
+_CONTENTS_LABEL = re.compile(r"[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*")
+#: A heading line of a table of contents: a page number at its end, after dotted leaders or
+#: spaces ("一、总体情况……………1", "二、主动公开政府信息情况.......3", "三、…　　5").
+_CONTENTS_PAGE = re.compile(r"(?:[.．…·⋯—-]{2,}|[ \t\u3000])[ \t\u3000]*\d{1,3}[ \t\u3000]*$")
+
+#: An entry of a table of contents in a section's text: a page number after dotted leaders
+#: ("（一）主动公开……3"), or after spaces on a line opening with a part's number ("六、其他
+#: 需要报告的事项　11"; not "收到申请数 5", a figure of an unread table).
+_CONTENTS_ENTRY = re.compile(
+    r"[.．…·⋯]{3,}[ \t\u3000]*\d{1,3}[ \t\u3000]*$"
+    r"|^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}[、.．]|第[一二三四五六七八九十]{1,2}部分)"
+    r".*(?:[ \t\u3000]{2,}|\u3000)\d{1,3}[ \t\u3000]*$")
 
 
-def _refuse_headings_only(layout: Layout, text: str, path: str | None) -> None:
+def _contents_only(layout: Layout, text: str, section_texts: dict[int, str]) -> bool:
+    """Whether the text is a table of contents and nothing else: three or more of the form's
+    headings with nothing under any, after a "目录" line or each with its page number
+    ("一、总体情况……1"). Stored, it was a report of six empty sections (a report's first
+    page saved alone, titled or not). A report that opens with its own 目录 has its text
+    under the headings and is read as one."""
+    sections = layout.sections
+    if len({s.number for s in sections}) < _HEADINGS_ENOUGH or not all(
+            _contents_lines(t) for k, t in section_texts.items() if k != 0):
+        return False
+    if _CONTENTS_LABEL.fullmatch(section_texts.get(0, "")):
+        return True
+    return all(_CONTENTS_PAGE.search(text[s.title_start:s.title_end])
+               or section_texts.get(s.number, "").strip().isdigit() for s in sections)
+
+
+def _contents_lines(text: str) -> bool:
+    """Whether a section's text holds only what a table of contents puts there: nothing, a
+    page number set apart by wide spaces, or an entry not read as a heading, ending in its
+    page number ("六、其他需要报告的事项……11")."""
+    return all(not line.strip() or line.strip().isdigit() or _CONTENTS_ENTRY.search(line)
+               for line in text.split("\n"))
+
+
+def _refuse_headings_only(layout: Layout, text: str, path: str | None,
+                          contents: bool = False) -> None:
     """Raise NotAReportError for a text too small to be any report: section headings, but
     no title line, no table and not one sentence of prose under or around them ("依申请公开",
     "一、总体情况" alone, a heading cut from a page). A report has at least one of the three —
@@ -460,6 +498,11 @@ def _refuse_headings_only(layout: Layout, text: str, path: str | None) -> None:
     denominators and audit rows."""
     shown = "; ".join(text[text.rfind("\n", 0, s.title_start) + 1:s.title_end].strip()
                       for s in layout.sections[:3])
+    if contents:
+        raise NotAReportError(
+            f"too small to be a report: a table of contents (目录) — section headings ({shown}) "
+            "and nothing under any but page numbers — without the report's body (its first page saved alone?) "
+            "Save the whole report and parse that", path=path)
     raise NotAReportError(
         f"too small to be a report: section headings ({shown}) but no title, no table and no "
         "sentence of text under them — a fragment of a report (a download cut short, a copied "
