@@ -50,3 +50,25 @@ def test_a_report_with_no_statement_makes_nothing_disappear(tmp_path):
     # a report stating another problem: last year's is gone, as before
     assert rows[(FRANK, 2023, "timeliness")] == "disappeared"
     assert rows[(FRANK, 2023, "confidentiality")] == "new"
+
+
+def test_a_section5_of_a_lone_lead_in_states_nothing_either(tmp_path):
+    """A file cut off after "主要存在以下问题：" keeps that lead-in as a statement, which copying
+    already passes over: problem_changes passes over the same year, so both tables name the
+    same prev_year and no problem 'disappears' into the truncated report."""
+    agency = "柘溪县交通运输局"
+    reports = {
+        "t22.txt": make_report(agency, 2022, [LATE, STAFF], [MEASURE]),
+        "t23.txt": make_report(agency, 2023, ["主要存在以下问题："], []),
+        "t24.txt": make_report(agency, 2024, [LATE, STAFF], [MEASURE]),
+    }
+    tagger = FakeTagger()
+    with Store(tmp_path / "t.sqlite") as s:
+        for path, r in reports.items():
+            s.write_report(path, r, tagger.tag_many([r])[0], model_id="m")
+        summary = summarize(s)
+    ch, cp = summary.problem_changes, summary.copying
+    assert not len(ch[ch["year"] == 2023]), ch
+    later = ch[ch["year"] == 2024]
+    assert set(later["status"]) == {"persisting"} and set(later["prev_year"]) == {2022}
+    assert set(cp.loc[cp["year"] == 2024, "prev_year"]) == {2022}

@@ -2747,7 +2747,9 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
     in every table; a theme counts as stated in a year when any of its reports states it.
     A row is a theme, not a statement (a problem on three themes gives three rows): with
     ``statements`` (report_id, idx, kind, theme_mask) each row names the report's problem
-    statements on its theme (``statement_idx``, "2,5"; empty for ``disappeared``).
+    statements on its theme (``statement_idx``, "2,5"; empty for ``disappeared``); with
+    their ``text`` too, a report whose 五 holds only a lead-in ("主要存在以下问题：") states
+    nothing, as in ``copying`` (:func:`_stated_counts`).
     """
     import pandas as pd
 
@@ -2775,8 +2777,8 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
 
     prev_id = np.r_[-1, np.arange(len(starts) - 1)]
     prev_id[first] = -1
-    if "n_statements" in reports.columns:
-        n_of = reports.set_index("id")["n_statements"].reindex(r["id"]).fillna(1).to_numpy()
+    n_of = _stated_counts(reports, statements, r["id"])
+    if n_of is not None:
         years = pd.DataFrame({"agency": g, "year": y[starts]})
         said = np.zeros(len(starts), dtype=bool)
         np.logical_or.at(said, year_id, n_of > 0)
@@ -2797,11 +2799,10 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
     status[f & ~prev & seen] = "reappeared"
     status[f & ~seen] = "new"
     status[~f & prev] = "disappeared"
-    if "n_statements" in reports.columns:
+    if n_of is not None:
         # a report whose 五 holds no statement (无, missing, a truncated file) states nothing:
         # it cannot say last year's problems are gone
-        n = reports.set_index("id")["n_statements"].reindex(r["id"]).fillna(1).to_numpy()
-        status[(n == 0)[:, None] & (status == "disappeared")] = ""
+        status[(n_of == 0)[:, None] & (status == "disappeared")] = ""
     status[first] = ""
     ri, ti = np.nonzero(status != "")
     prev_year = y[starts][np.maximum(prev_id, 0)][year_id]
@@ -2815,6 +2816,22 @@ def problem_changes(reports: Any, problem_flags: Any, statements: Any = None) ->
     out["statement_idx"] = _statement_idx(statements, out["report_id"].to_numpy(), ti,
                                           out["status"].to_numpy() != "disappeared")
     return out[[*cols, "statement_idx"]]
+
+
+def _stated_counts(reports: Any, statements: Any, ids: Any) -> Any:
+    """Per report id of ``ids``: how many statements its 五 states, as copying counts them
+    (:func:`~nlp_reports.corpus.copying.year_over_year`: a lead-in such as "主要存在以下问题："
+    left alone by a truncated file states nothing), from ``statements``' texts; else the
+    stored ``n_statements`` (unknown read as stating something); None without either.
+    Why: ``problem_changes`` and ``copying`` must pass over the same silent years."""
+    if statements is not None and "text" in statements.columns:
+        from nlp_reports.corpus.copying import announcements
+
+        said = statements.loc[~announcements(statements["text"].tolist()), "report_id"]
+        return said.value_counts().reindex(ids, fill_value=0).to_numpy()
+    if "n_statements" in reports.columns:
+        return reports.set_index("id")["n_statements"].reindex(ids).fillna(1).to_numpy()
+    return None
 
 
 def _statement_idx(statements: Any, report_ids: Any, themes: Any, wanted: Any) -> list[str]:
