@@ -243,3 +243,31 @@ def test_the_forked_process_ends_with_a_parent_killed_outright():
     else:
         os.kill(child, 9)
         raise AssertionError("the forked part outlived its parent")
+
+
+@needs_fork
+def test_a_ctrl_c_while_waiting_ends_the_forked_process():
+    """A Ctrl-C reaches this process (the forked one ignores it) while it waits for the
+    result: the KeyboardInterrupt comes out, and ``close`` in the caller's ``finally`` ends
+    and reaps the forked process rather than leaving it to compute for nobody."""
+    import signal
+    import time
+
+    job = aside.start(time.sleep, 30)
+    pid = job._pid
+    assert pid
+    old = signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
+    signal.setitimer(signal.ITIMER_REAL, 0.3)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            try:
+                job.result()
+            finally:
+                job.close()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
