@@ -506,14 +506,16 @@ CODEBOOK: tuple[Column, ...] = (
        "the summary's coverage counts",
        "有措施表述含该主题时为1；p_与m_同为1即所述问题有同主题的改进措施（汇总表 coverage 的口径）", members=_family("m_", THEME_IDS)),
     _c("share_copied", ["panel", "copying"], "number", "Share of text copied from last year",
-       "share of section 五's text copied from the agency's report of the year before",
-       "第五部分文字沿用本机关上年报告的比例", "no report of the year before, or no text",
-       "share 0–1"),
+       "share of section 五's text copied from the agency's report of the year before (or "
+       "of its latest earlier year whose 五 states something: copying's prev_year)",
+       "第五部分文字沿用本机关上年报告的比例（上年只写“无”或未收录的，为此前最近一个有内容的年度）",
+       "no earlier report whose 五 states something, or no text", "share 0–1"),
     _c("share_copied_statements", ["panel", "copying"], "number",
        "Share of statements copied from last year",
-       "share of section 五's statements copied from the agency's report of the year before",
-       "第五部分表述沿用上年的条数比例", "no report of the year before, or no statement",
-       "share 0–1"),
+       "share of section 五's statements copied from the agency's report of the year before "
+       "(or of its latest earlier year whose 五 states something: copying's prev_year)",
+       "第五部分表述沿用上年的条数比例（上年只写“无”或未收录的，为此前最近一个有内容的年度）",
+       "no earlier report whose 五 states something, or no statement", "share 0–1"),
     # --- summary tables -------------------------------------------------------------------
     _c("reports", ["overview", "table_stats"], "integer", "Reports in the group",
        "reports counted in the group", "组内报告数"),
