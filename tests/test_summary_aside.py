@@ -15,7 +15,7 @@ import warnings
 
 import pandas as pd
 import pytest
-from _corpus_helpers import synthetic_store
+from _corpus_helpers import alive, synthetic_store
 
 from nlp_reports.corpus import aside
 
@@ -234,13 +234,9 @@ def test_the_forked_process_ends_with_a_parent_killed_outright():
     os.close(r)
     assert child
     deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        try:
-            os.kill(child, 0)
-        except ProcessLookupError:
-            break
+    while alive(child) and time.monotonic() < deadline:  # (a zombie is not alive)
         time.sleep(0.05)
-    else:
+    if alive(child):
         os.kill(child, 9)
         raise AssertionError("the forked part outlived its parent")
 
