@@ -154,3 +154,7 @@ def test_a_last_item_aimed_at_the_problems_above_is_a_measure():
     # an item naming the problems without a measure's verb stays a problem
     five = "存在以下问题：一是解读不够通俗；二是针对上述问题的整改不够彻底。\n"
     assert [b for b, _ in _statements(five)] == ["problem", "problem", "problem"]
+    # nor one whose 计划 is a noun, the plan falling short
+    five = ("（一）存在问题\n一是征收公告张贴不及时；二是针对上述问题，整改计划仍不够细化。\n"
+            "（二）改进措施\n按项目节点张贴公告。\n")
+    assert [b for b, _ in _statements(five)] == ["problem", "problem", "measure"]

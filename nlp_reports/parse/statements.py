@@ -851,8 +851,10 @@ def _heading_block(text: str, s: int, e: int) -> str | None:
     return block_of(m.group(1)) if m else None
 
 
-#: A sentence aimed at the problems named and saying what will be done ("针对上述问题，我局将…").
-_AIMED_TURN = re.compile(rf"{AIMED_AT_PROBLEM}[，,]?[^。，,；;]{{0,20}}?{INTENT}")
+#: A sentence aimed at the problems named and saying what will be done ("针对上述问题，我局将…"),
+#: 计划 a verb there, not the noun of a problem ("针对上述问题，整改计划仍不够细化").
+_AIMED_TURN = re.compile(rf"{AIMED_AT_PROBLEM}[，,]?[^。，,；;]{{0,20}}?{INTENT}"
+                         r"(?<!整改计划)(?<!改进计划)(?<!工作计划)")
 
 
 def _measure_turn(text: str, s: int, e: int) -> bool:
