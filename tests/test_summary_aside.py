@@ -120,6 +120,7 @@ def test_a_process_with_another_thread_never_forks(store, monkeypatch):
         other.join()
     assert forked == []
 
+
 def test_an_idle_cpu_is_read_from_the_running_tasks(tmp_path, monkeypatch):
     import builtins
 

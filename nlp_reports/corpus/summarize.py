@@ -2719,7 +2719,6 @@ def previous_inconsistent(cross: Any, checks: Any) -> Any:
     return pd.Series(out, index=cross.index, dtype=object)
 
 
-
 def cross_year_note(cross: Any) -> list[str]:
     """The note on the reports X1 could not be assessed for (``cross_year``'s
     ``not_assessable`` rows), by reason, in English and Chinese; empty when there are none
