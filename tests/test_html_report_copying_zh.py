@@ -76,6 +76,12 @@ def test_copying_headline_counts_what_the_table_holds(db, tmp_path):
     # what a share is a share of, in Chinese, above the table
     assert "沿用本机关上年表述 Year-over-year copying within an agency" in html
     assert "share_copied_statements = n_copied ÷ n_statements" in html
+    # which year a report is compared with: not only the year before (a silent or missing
+    # year is passed over), and no table is empty for want of adjacent years
+    assert "与此前最近一个第五部分有内容的年度" in html and "prev_year" in html
+    from nlp_reports.corpus.html_report import copying_headline_zh
+
+    assert "相邻" not in copying_headline_zh(summary.copying.iloc[:0])
     assert "不同机关之间雷同的表述（套话） Boilerplate shared across different agencies" in html
 
 

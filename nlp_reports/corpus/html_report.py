@@ -804,7 +804,9 @@ TABLE_NOTES_ZH: dict[str, str] = {
                          "成员相同、与中心报告不到 80% 的报告不列入。match：exact 逐条照抄（仅名称、"
                          "数字不同）；reworded 改写了个别措辞或增删了个别条目；re-split 条目拆分、合并方式"
                          "不同。",
-    "copying": "每行是一份有本机关上一年度报告可比的报告。n_statements：本报告第五部分的"
+    "copying": "每行是一份有本机关此前报告可比的报告：与此前最近一个第五部分有内容的年度"
+               "（prev_year，通常为上一年度；第五部分只写“无”或未收录的年度跳过）比较，下称上年。"
+               "n_statements：本报告第五部分的"
                "表述总条数（问题、措施和引导语都算）；n_copied：其中与上年某条表述相同或近似"
                "（余弦相似度 ≥ 0.8），或逐字包含在上年第五部分中的条数；n_copied_problems / "
                "n_copied_measures：其中的问题、措施条数；share_copied_statements = n_copied ÷ "
@@ -838,7 +840,7 @@ def copying_headline_zh(df: Any) -> str:
     repeat all, more than half, less than half or none of last year's statements — the
     figures a reader quotes, each checkable in the rows below (share_copied_statements)."""
     if df is None or not len(df):
-        return ('<p class="table-note">没有可比的报告：同一机关须有相邻两个年度的报告'
+        return ('<p class="table-note">没有可比的报告：同一机关须有此前某一年度第五部分有内容的报告'
                 "才能比较。</p>")
     share = df["share_copied_statements"].dropna().astype(float)
     n = len(share)
