@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _corpus_helpers import FakeTagger
+from _corpus_helpers import store_of
 
-from nlp_reports.corpus import Store, audit
+from nlp_reports.corpus import audit
 from nlp_reports.parse import load_report
 
 _COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_services",
@@ -131,13 +131,7 @@ def _store(tmp_path: Path, carried: dict[str, int]) -> Path:
             "下一步，我局将加强对征地批复、补偿标准的主动公开，并组织业务培训两次。",
             "2024年1月22日"),
     }
-    db = tmp_path / "s.sqlite"
-    tagger = FakeTagger()
-    with Store(db) as s:
-        for name, text in texts.items():
-            report = load_report(text)
-            s.write_report(name, report, tagger.tag_many([report])[0], model_id="m")
-    return db
+    return store_of(tmp_path / "s.sqlite", {n: load_report(t) for n, t in texts.items()})
 
 
 def test_a_right_carry_over_after_a_year_that_did_not_add_up_is_no_defect(tmp_path: Path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _corpus_helpers import FakeTagger
+from _corpus_helpers import store_of
 
 from nlp_reports.corpus import Store, audit, summarize
 from nlp_reports.parse import load_report
@@ -74,13 +74,7 @@ def _store(tmp_path: Path) -> Path:
         "town2022.txt": _text(TOWN, 2022, TOWN_2022),
         "town2023.txt": _text(TOWN, 2023, TOWN_2023),
     }
-    db = tmp_path / "c.sqlite"
-    tagger = FakeTagger()
-    with Store(db) as s:
-        for name, text in texts.items():
-            report = load_report(text)
-            s.write_report(name, report, tagger.tag_many([report])[0], model_id="m")
-    return db
+    return store_of(tmp_path / "c.sqlite", {n: load_report(t) for n, t in texts.items()})
 
 
 def _ids(db: Path) -> dict[str, int]:
