@@ -489,6 +489,13 @@ _WRAP_LINE_MIN = 20
 _NO_WRAP_END = frozenset("。！？!?；;：:")
 
 
+#: A count set off by one blank on each side, as a PDF copy or a typist leaves Latin digits
+#: among Chinese ("行政复议 1 件，行政诉讼 0 件", "同意公开 9 件"): read as written close up. Only
+#: a figure with its unit after it; cells of a table spaced into columns ("受理申请数    8    12")
+#: are left as they are.
+_SPACED_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?(\d+)[ \u3000]?(?=[件宗份起])")
+
+
 def _join_wrapped_figures(text: str) -> str:
     """``text`` with the line breaks a PDF viewer's copy put between a key word and its
     figure removed ("…全年新收政府信息公开申请\n13件，…"): the reader goes line by line, so
@@ -589,6 +596,8 @@ def _narrative_figures(text: str) -> dict[str, set[int]]:
     the comparing clauses dropped first (:func:`without_comparisons`)."""
     if "\n" in text:
         text = _join_wrapped_figures(text)
+    if " " in text or "\u3000" in text:
+        text = _SPACED_COUNT.sub(r"\1", text)
     text = _applicants_wording(text)
     text = without_comparisons(text)
     found: dict[str, set[int]] = {}
