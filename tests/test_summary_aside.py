@@ -121,6 +121,25 @@ def test_a_process_with_another_thread_never_forks(store, monkeypatch):
     assert forked == []
 
 
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"cpu.max": "100000 100000\n"}, 1),  # a container limited to one CPU: no fork
+    ({"cpu.max": "150000 100000\n"}, 2),
+    ({"cpu.max": "max 100000\n"}, 8),  # no quota
+    ({"cpu.cfs_quota_us": "50000\n", "cpu.cfs_period_us": "100000\n"}, 1),  # cgroup v1
+    ({"cpu.cfs_quota_us": "-1\n", "cpu.cfs_period_us": "100000\n"}, 8),
+    ({}, 8),  # no cgroup files
+    ({"cpu.max": "garbled\n"}, 8),
+])
+def test_the_cpus_counted_are_capped_by_a_container_quota(tmp_path, monkeypatch, files,
+                                                            expected):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.setattr(aside, "_CPU_MAX", str(tmp_path / "cpu.max"))
+    monkeypatch.setattr(aside, "_CFS", (str(tmp_path / "cpu.cfs_quota_us"),
+                                        str(tmp_path / "cpu.cfs_period_us")))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert aside._cpus() == expected
+
 def test_an_idle_cpu_is_read_from_the_running_tasks(tmp_path, monkeypatch):
     import builtins
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import os
 import pickle
 import signal
@@ -44,10 +45,39 @@ def can_fork() -> bool:
 
 
 def _cpus() -> int:
+    """The CPUs this process may use: those it may run on, fewer when a container's CPU
+    quota (cgroup) allows less — a container limited to one CPU on a many-core host would
+    otherwise fork for no gain."""
     try:
-        return len(os.sched_getaffinity(0))
+        n = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        n = os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return max(1, min(n, math.ceil(quota))) if quota else n
+
+
+#: Where the kernel says a cgroup's CPU quota: v2 "<quota|max> <period>"; v1 two files.
+_CPU_MAX = "/sys/fs/cgroup/cpu.max"
+_CFS = ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+
+
+def _cgroup_quota() -> float | None:
+    """CPUs' worth of time the cgroup's quota allows (1.5 for 150 ms per 100 ms), or None
+    when there is no quota or it cannot be read."""
+    try:
+        with open(_CPU_MAX, encoding="ascii") as f:
+            quota, period = f.read().split()[:2]
+    except (OSError, ValueError):
+        try:
+            with open(_CFS[0], encoding="ascii") as f, open(_CFS[1], encoding="ascii") as g:
+                quota, period = f.read().strip(), g.read().strip()
+        except (OSError, ValueError):
+            return None
+    try:
+        q, t = int(quota), int(period)
+    except ValueError:  # ("max": no quota)
+        return None
+    return q / t if q > 0 and t > 0 else None
 
 
 def idle_cpu() -> bool:
