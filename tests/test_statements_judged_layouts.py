@@ -134,6 +134,20 @@ def test_a_cell_per_line_table_whose_last_cell_is_a_full_date():
     assert _statements(five + "南湖区城市更新局\n2025年1月22日\n") == rows
 
 
+def test_a_cell_per_line_table_ends_above_a_closing_turn_to_the_work_ahead():
+    table = ("存在问题\n整改措施\n拆迁安置房分配结果公示时间偏短\n公示期延长至十五个工作日\n"
+             "城市更新项目批复文件未及时公开\n批复后五个工作日内在官网公开\n")
+    rows = [("problem", "拆迁安置房分配结果公示时间偏短"), ("measure", "公示期延长至十五个工作日"),
+            ("problem", "城市更新项目批复文件未及时公开"), ("measure", "批复后五个工作日内在官网公开")]
+    # one closing sentence: the table was refused (its cells all measures)
+    got = _statements(table + "下一步，我局将持续跟踪整改落实情况，确保取得实效。\n")
+    assert got[:4] == rows and got[4][1].startswith("下一步") and len(got) == 5
+    # two: the first was read as a row's problem
+    got = _statements(table + "下一步，我局将持续跟踪整改落实情况。\n同时把公开质量纳入年度考核。\n")
+    assert got[:4] == rows
+    assert [b for b, _ in got[4:]] == ["measure", "measure"]
+
+
 def test_sub_headings_over_prose_are_no_table():
     five = "存在问题\n人员力量不足。\n整改措施\n配齐工作人员。\n"
     assert _statements(five) == [("problem", "人员力量不足。"), ("measure", "配齐工作人员。")]

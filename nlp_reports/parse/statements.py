@@ -1640,17 +1640,21 @@ def _cell_per_line_table(text: str, start: int, end: int
         if k < 2 or "problem" not in names or "measure" not in names:
             continue
         cells = lines[h + k:]
-        if not cells or len(cells) % k:
+        # a row opening with a turn to the work ahead ("下一步，我局将…") is the text after the
+        # table, not a row: the table ends above it (read as its own, it came out a problem)
+        rows = next((r for r in range(0, len(cells), k) if _measure_turn(text, *cells[r])),
+                    len(cells))
+        if not rows or rows % k:
             return None
         found: list[StatementSpan] = []
-        for r in range(0, len(cells), k):
+        for r in range(0, rows, k):
             for i, block in enumerate(names):
                 if block in ("problem", "measure", "cause"):
                     a, b = cells[r + i]
                     if not _CELL_WORDS.search(text, a, b):
                         return None
                     found.append(StatementSpan(a, b, "problem" if block == "cause" else block, None))
-        return lines[h][0], end, found
+        return lines[h][0], cells[rows][0] if rows < len(cells) else end, found
     return None
 
 
