@@ -62,10 +62,12 @@ def _wrapped(name: str, per_line: int) -> list[str]:
     return [name[k:k + per_line] for k in range(0, len(name), per_line)]
 
 
-def _pdf(tmp_path: Path, t3_order: list[str], t4_total_first: bool) -> Path:
+def _pdf(tmp_path: Path, t3_order: list[str], t4_total_first: bool,
+         blank: tuple[str, str] | None = None) -> Path:
     """A county bureau's report whose 表三 and 表四 are drawn without any rule, in columns
     28 pt wide, 8 pt type: the header names wrap three characters a line, each centred in
-    its cell and set in the middle of the header's height."""
+    its cell and set in the middle of the header's height. ``blank`` (row, column): a 表三
+    cell printed empty."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -105,7 +107,9 @@ def _pdf(tmp_path: Path, t3_order: list[str], t4_total_first: bool) -> Path:
     c.setFont(_FONT, 8)
     c.drawString(60, y - 10, "申请人情况")
     header([_T3_NAMES[k] for k in t3_order], x0, cw)
-    values = _t3_values()
+    values: dict[str, dict[str, int | str]] = dict(_t3_values())
+    if blank:
+        values[blank[0]] = {**values[blank[0]], blank[1]: ""}
     for rid, label in _T3_ROWS:
         c.setFont(_FONT, 8)
         c.drawString(48, y, label)
@@ -160,6 +164,21 @@ def test_table3_wrapped_header_read_in_printed_order(tmp_path: Path, order: list
     wrong = {(r, col): (v, want[r][col]) for (r, col), v in got.items()
              if r in want and v != want[r][col]}
     assert not wrong
+
+
+def test_table3_blank_cell_in_the_first_row_keeps_the_printed_order(tmp_path: Path) -> None:
+    """Row 一 with 科研机构's cell left empty: the columns are taken from a full row of
+    figures below, so 商业企业 and 科研机构 printed in swapped order are not swapped back
+    (row 一 itself, a value short, is reported)."""
+    order = ["natural_person", "research", "commercial", "public_interest", "legal_services",
+             "other", "total"]
+    status, got = _cells(load_report(_pdf(tmp_path, order, False, blank=("1", "research"))),
+                         "table3")
+    want = _t3_values()
+    wrong = {(r, col): (v, want[r][col]) for (r, col), v in got.items()
+             if r in want and v is not None and v != want[r][col]}
+    assert not wrong
+    assert got[("3.1", "commercial")] == 1 and got[("3.1", "research")] == 0
 
 
 def test_table4_wrapped_header_in_form_order_read(tmp_path: Path) -> None:

@@ -296,6 +296,15 @@ def _column_heads(lines: list[dict]) -> list[dict]:
         cols = _value_columns(lines[i])
         if cols is None or _value_columns(lines[i - 1]) is not None or len(cols) < 2:
             continue
+        # the columns of the fullest row of figures right below: a blank cell (nothing
+        # printed) in the first row left a column out, two names joined over one column and
+        # the figures were read in the form's order, as other columns'
+        for j in range(i + 1, min(i + _HEAD_LINES, len(lines))):
+            more = _value_columns(lines[j])
+            if more is None:
+                break
+            if len(more) > len(cols):
+                cols = more
         mids = [(a + b) / 2 for a, b in cols]
         bounds = [(a + b) / 2 for a, b in zip(mids, mids[1:], strict=False)]
         left = mids[0] - (mids[1] - mids[0]) / 2
