@@ -10,6 +10,7 @@ import copy
 from pathlib import Path
 
 import pytest
+from _table_data import T4_HEADER_ROWS
 
 from nlp_reports import load_report
 from nlp_reports.ingest import read_document
@@ -18,12 +19,7 @@ docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 
-_T4_HEAD = [
-    ["行政复议"] * 5 + ["行政诉讼"] * 10,
-    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5,
-    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3,
-]
+_T4_HEAD = T4_HEADER_ROWS
 _T4_VALUES = ["2", "1", "0", "1", "4", "0", "3", "1", "0", "4", "1", "0", "0", "1", "2"]
 
 

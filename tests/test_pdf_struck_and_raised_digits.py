@@ -9,18 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _table_data import T4_HEADER_ROWS
 
 from nlp_reports import load_report
 
 pytest.importorskip("reportlab")
 pytest.importorskip("pdfplumber")
 
-_HEAD = [
-    ["行政复议"] * 5 + ["行政诉讼"] * 10,
-    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5,
-    ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3,
-]
+_HEAD = T4_HEADER_ROWS
 _VALUES = ["3", "0", "1", "0", "4", "1", "0", "0", "2", "3", "0", "1", "0", "0", "1"]
 
 
