@@ -59,9 +59,11 @@ def test_tagging_imports_neither_summaries_nor_audit_nor_exports():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     # (archive: the zip reader tag_paths uses; writelock: its store's writer lock; watchdog:
-    # the pool's stuck-worker watch; all standard library only)
+    # the pool's stuck-worker watch; forked: what its forked processes share with the
+    # summary's; all standard library only)
     assert ("LOADED ['nlp_reports.corpus.archive', 'nlp_reports.corpus.batch', "
             "'nlp_reports.corpus.duplicates', 'nlp_reports.corpus.files', "
+            "'nlp_reports.corpus.forked', "
             "'nlp_reports.corpus.head_start', 'nlp_reports.corpus.pool', "
             "'nlp_reports.corpus.progress', 'nlp_reports.corpus.store', "
             "'nlp_reports.corpus.watchdog', 'nlp_reports.corpus.worker', "

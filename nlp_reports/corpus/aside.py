@@ -29,6 +29,8 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+from nlp_reports.corpus.forked import LogRecords, die_with_parent
+
 log = logging.getLogger("nlp_reports")
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -94,23 +96,6 @@ def idle_cpu() -> bool:
     return running < _cpus()
 
 
-class _Records(logging.Handler):
-    """A forked process's log records, kept for the parent (picklable: message formatted;
-    the head start's too)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        record.msg = record.getMessage()
-        record.args = None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.records.append(record)
-
-
 class Aside:
     """``fn(*args)`` computed in a forked process (:func:`start`), or here when
     :meth:`result` is called if it could not be. ``fn`` must not change its arguments
@@ -164,14 +149,12 @@ class Aside:
 
     def _child(self, parent: int) -> int:
         """The forked process: compute, write (result, log records) to the file; 0 if done."""
-        from nlp_reports.corpus.pool import _die_with_parent
-
-        captured = _Records()
+        captured = LogRecords()
         log.handlers[:] = [captured]
         log.propagate = False
         # a parent killed outright (no ``finally`` runs) would leave it computing, a copy of
         # the frames held, for nobody: the kernel ends it with its parent
-        _die_with_parent(parent)
+        die_with_parent(parent)
         with warnings.catch_warnings(record=True) as warned:
             result = self._fn(*self._args)
         if warned:  # the parent computes it again, and warns as the serial run does

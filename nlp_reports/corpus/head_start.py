@@ -19,9 +19,9 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from nlp_reports.corpus.aside import _Records
 from nlp_reports.corpus.files import _digest, _suffix, text_path
-from nlp_reports.corpus.pool import _die_with_parent, _forking_quietly
+from nlp_reports.corpus.forked import LogRecords, die_with_parent
+from nlp_reports.corpus.pool import _forking_quietly
 from nlp_reports.corpus.store import prepare_report
 from nlp_reports.corpus.worker import TaggerSpec, _loader_of, _parse_item, _tag_parsed
 from nlp_reports.errors import ParseError
@@ -37,7 +37,7 @@ HEAD_START_FILES = 512
 _RECORD = struct.Struct("<II")
 
 
-class _CapturedLog(_Records):
+class _CapturedLog(LogRecords):
     """The head start's log records, held for the parent (picklable: message formatted),
     taken file by file."""
 
@@ -53,7 +53,7 @@ def _head_start_main(files: Sequence[str], loader: Any, timeout: float | None, l
     whole, so the parent can take every complete one at any moment)."""
     import pickle
 
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command line's ends the batch only)
     captured = _CapturedLog()

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from nlp_reports.corpus import worker
+from nlp_reports.corpus.forked import die_with_parent
 from nlp_reports.corpus.watchdog import Board, Overdue
 from nlp_reports.corpus.worker import TaggerSpec, _warm, process_chunk
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from nlp_reports.corpus.head_start import _HeadStart
 
 log = logging.getLogger("nlp_reports")
-
 
 
 def _fork_available() -> bool:
@@ -193,38 +193,11 @@ def _complete_cut_message(pool: Any, done: Callable[[], bool], *, warn: bool = T
         pass
 
 
-#: ``prctl`` option: the signal a process gets when its parent dies (Linux, <sys/prctl.h>).
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent(parent: int) -> None:
-    """Worker initializer: end this forked worker when the batch's process dies.
-
-    Why: a ``kill -9`` of the parent leaves its workers waiting forever on the call queue,
-    holding the store's files open (the parent cannot tell them to stop). On Linux,
-    ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` has the kernel kill the worker when its parent
-    goes. The parent may have died between the fork and this call (the signal is then never
-    sent): if this process's parent is no longer ``parent``, the worker ends at once.
-    Elsewhere (no prctl) nothing is done.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
-            log.debug("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
-    except (OSError, AttributeError):  # no libc to load, or no prctl in it
-        log.debug("PR_SET_PDEATHSIG not available", exc_info=True)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
 def _pool(jobs: int, ctx: Any, scratch: tuple[int, int, int] | None = None) -> Any:
-    """A pool of ``jobs`` forked workers that die with this process (:func:`_die_with_parent`)
-    and leave Ctrl-C to it (:func:`_pool_worker`); ``scratch``: a head start's file that
-    they close (:func:`_file_id`)."""
+    """A pool of ``jobs`` forked workers that die with this process
+    (:func:`~nlp_reports.corpus.forked.die_with_parent`) and leave Ctrl-C to it
+    (:func:`_pool_worker`); ``scratch``: a head start's file that they close
+    (:func:`_file_id`)."""
     from concurrent.futures import ProcessPoolExecutor
 
     board = Board(jobs, ctx.Lock())  # (the watchdog's: :func:`_stop_overdue`)
@@ -274,7 +247,7 @@ def _pool_worker(parent: int, scratch: tuple[int, int, int] | None = None,
     to :data:`HEAD_START_FILES` parsed reports in memory, until the run ended. Closed only
     if that descriptor is still that file. ``board``: the pool's watchdog board; the
     worker takes a slot on it."""
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the command line's ends the batch only)
     if scratch is not None and _file_id(scratch[0]) == scratch:
