@@ -146,6 +146,10 @@ _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statement
                                 "mixed_heading_numbering", "reposted_page",
                                 "statements_outside_section5", "text_repaired",
                                 "scanned_pages"})
+#: Problem codes that are information, not defects: listed in ``parse_problems``, never
+#: counted: ``older_table_not_read`` (a report before 2019 holds a statistics table of its
+#: own layout, 统计表, whose figures the tool does not read: they come from its sentences).
+_NOTICES = frozenset({"older_table_not_read"})
 
 
 def is_empty_text(text: str | None) -> bool:
@@ -2129,7 +2133,8 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = No
             rid, set()) for rid, c, m in zip(probs["report_id"], probs["code"],
                                              probs["message"].fillna(""), strict=True)],
         index=probs.index, dtype=bool)
-    counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE) & ~free_part & ~of_missing]
+    counted_probs = probs[~probs["code"].isin(_COUNTED_ELSEWHERE | _NOTICES) & ~free_part
+                          & ~of_missing]
     # section5_measures_only is said (why 五 names no problem) but counted by
     # no_concrete_problem / section5_empty, as the one omission it is
     counted = counted_probs[counted_probs["code"] != "section5_measures_only"].groupby(
@@ -2162,7 +2167,20 @@ _UNMAPPED = re.compile(r"^heading '(?P<t>.+)' is outside the 2021 scheme")
 _OUTSIDE_5 = re.compile(r"sub-heading '(?P<t>[^']+)' in section (?P<n>\S+) \((?P<s>[^)]*)\)")
 _MEASURES_ONLY = re.compile(r"^section 五 starts at '(?P<t>.+?)', which names only measures")
 _LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) format")
+_OLDER_TABLE = re.compile(r"^statistics table\(s\) of an older layout seen and not read: "
+                          r"(?P<where>.+?) — ")
 _SCANNED = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the (?P<fmt>PDF|OFD) are scanned images")
+
+
+def _place_zh(place: str) -> str:
+    """Where an ``older_table_not_read`` message says a table is, in Chinese: its caption
+    ("'附件：…统计表'"), a section ("section 二 (主动公开情况)" → 第二部分“主动公开情况”)."""
+    m = re.match(r"^section (\S+) \((.*)\)$", place)
+    if m:
+        return f"第{m[1]}部分“{m[2]}”"
+    if place == "text under no heading":
+        return "无标题的正文"
+    return f"“{place.strip(chr(39))}”下"
 
 
 #: A ``table_missing`` message's note of the spreadsheets saved beside the report (the
@@ -2255,6 +2273,12 @@ def problem_zh(code: str, message: str) -> str:
         return (f"{fmt}的{pages}是扫描图片，没有文字层，其中的文字（标题、表格等）未能读取；"
                 + ("请另存为PDF并做文字识别（OCR）后重新处理" if fmt == "OFD"
                    else "请先做文字识别（OCR）后重新处理"))
+    if code == "older_table_not_read":
+        m = _OLDER_TABLE.match(message)
+        where = "" if m is None else "（位于{}）".format("、".join(
+            _place_zh(w) for w in m["where"].split("; ")))
+        return (f"报告含旧式统计表{where}，非全国统一格式的表二、表三、表四，其中数字未读取；"
+                "各项数字仅取自正文文字")
     if code == "statements_unsplit":
         return "第五部分为成段文字，未分条列出问题和措施"
     if code == "empty_section_5":

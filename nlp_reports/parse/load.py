@@ -33,6 +33,7 @@ from nlp_reports.ingest.linebreaks import few_line_breaks
 from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import badge_spans, block_of, numeral_lines, section_number
+from nlp_reports.parse.older_tables import older_table_problem
 from nlp_reports.parse.sections import (
     _HEADING,
     _LINE_BREAKS,
@@ -330,6 +331,11 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format, year))
     problems.extend(_annex_problems(title, sections, tables, statements))
+    if not tables and (year < 2019 if year is not None else metadata.format == "legacy"):
+        # an older report's own statistics table (统计表): seen, its figures not read
+        older_table = older_table_problem(simplified, layout.sections, year)
+        if older_table is not None:
+            problems.append(older_table)
     log.debug("parsed %s: %d sections, %d statements, %d tables, %d problems",
               path or "<bytes>", len(sections), len(statements), len(tables), len(problems))
     annexes = () if layout.annex_span is None else tuple(
