@@ -7,6 +7,8 @@ of a page is dropped, and so are running headers repeated at the edges of most p
 (kept on the first page, where they are often the title). A table row that Word or
 LibreOffice broke over a page break is joined again. A digit struck through or set small
 and raised beside another (a note mark) is set apart by spaces, so it never joins a figure.
+Characters printed on one baseline at one size read as one line whatever box their fonts give
+them (a browser's PDF boxes fallback Latin digits lower than the Chinese beside them).
 The wrapped header of a table drawn without rules is read column by column over its
 figures and given as one TAB-joined row of column names (:func:`_column_heads`).
 A PDF without a text layer (a scan) is refused with advice to OCR it.
@@ -656,8 +658,58 @@ def _clean_chars(page):
     if any(_skewed(c) for c in chars):
         page = page.filter(lambda obj: not _skewed(obj))
     page = page.dedupe_chars(tolerance=1)
+    _level_fallback_glyphs(page)
     _set_apart_marked_digits(page)
     return page
+
+
+#: How far apart (pt) two characters' baselines may be and still share one printed line.
+_SAME_BASELINE = 0.3
+
+
+def _level_fallback_glyphs(page) -> None:
+    """Give characters printed on one baseline at one size one vertical box, in ``page``'s
+    own character list. A browser's "print to PDF" sets digits that fall back to a Latin
+    font (LiberationSerif beside NotoSansCJK) on the CJK text's baseline, but pdfminer boxes
+    each glyph by its own font's descent, so a 24 pt title's "2014" sat 5 pt lower than its
+    Chinese (Chromium prints the CJK font as a Type 3 font without a descent): read as a
+    line of its own, it came out "…办公厅 年度…工作2014报告" and the title was lost, and in
+    body text of 14 pt or more a sentence's figures left it ("申请件" … "25"). Each such
+    group takes the box most of its characters have; a character of another size (a note
+    mark set small) is left alone."""
+    groups: dict[float, list[int]] = {}
+    chars = page.chars
+    for k, c in enumerate(chars):
+        matrix = c.get("matrix")
+        if c.get("upright") and matrix and not matrix[1] and not matrix[2] and c.get("size"):
+            groups.setdefault(round(c["size"], 1), []).append(k)
+    for ks in groups.values():
+        ks.sort(key=lambda k: chars[k]["matrix"][5])
+        line: list[int] = []
+        for k in [*ks, None]:
+            if k is not None and (not line or chars[k]["matrix"][5]
+                                  - chars[line[-1]]["matrix"][5] <= _SAME_BASELINE):
+                line.append(k)
+                continue
+            _level(chars, line)
+            line = [] if k is None else [k]
+
+
+def _level(chars: list[dict], line: list[int]) -> None:
+    """Move the characters ``line`` indexes whose top differs by more than pdfplumber's
+    3 pt line tolerance from the top most of them have (the rest stay as they are)."""
+    tops: dict[float, int] = {}
+    for k in line:
+        tops[round(chars[k]["top"], 2)] = tops.get(round(chars[k]["top"], 2), 0) + 1
+    if len(tops) < 2 or max(tops) - min(tops) <= 3:
+        return
+    usual = max(tops, key=lambda t: (tops[t], -t))
+    for k in line:
+        c = chars[k]
+        shift = usual - c["top"]
+        if abs(shift) > 3:
+            chars[k] = {**c, "top": c["top"] + shift, "bottom": c["bottom"] + shift,
+                        "doctop": c["doctop"] + shift, "y0": c["y0"] - shift, "y1": c["y1"] - shift}
 
 
 def _set_apart_marked_digits(page) -> None:
