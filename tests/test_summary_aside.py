@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import sys
 import warnings
 
 import pandas as pd
@@ -22,13 +23,18 @@ from nlp_reports.corpus import aside
 sm = importlib.import_module("nlp_reports.corpus.summarize")  # (the package binds the function)
 
 REAL_IDLE_CPU = aside.idle_cpu  # (the fixture below stands in for it in the other tests)
-needs_fork = pytest.mark.skipif(not aside.can_fork(), reason="fork or a second CPU not available")
+REAL_ONLY_THREAD = aside._only_thread  # (likewise)
+needs_fork = pytest.mark.skipif(  # (whatever threads earlier tests left: the fixture below)
+    not (sys.platform.startswith("linux") and hasattr(os, "fork") and aside._cpus() >= 2),
+    reason="fork or a second CPU not available")
 
 
 @pytest.fixture(autouse=True)
 def _idle(monkeypatch):
-    """As on an idle machine (the tests may run beside others)."""
+    """As on an idle machine (the tests may run beside others), in a process of one thread
+    (earlier tests of the suite may leave an idle thread behind)."""
     monkeypatch.setattr(aside, "idle_cpu", lambda: True)
+    monkeypatch.setattr(aside, "_only_thread", lambda: True)
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +115,7 @@ def test_a_process_with_another_thread_never_forks(store, monkeypatch):
     forked = _forks(monkeypatch)
     monkeypatch.setattr(sm, "ASIDE_STATEMENTS", 0)
     monkeypatch.setattr(aside, "_cpus", lambda: 2)
+    monkeypatch.setattr(aside, "_only_thread", REAL_ONLY_THREAD)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()

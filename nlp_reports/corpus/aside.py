@@ -43,7 +43,12 @@ def can_fork() -> bool:
     forever, and this one with it; the summary is then computed in turn."""
     if not (sys.platform.startswith("linux") and hasattr(os, "fork")):
         return False
-    return threading.active_count() == 1 and _cpus() >= 2
+    return _only_thread() and _cpus() >= 2
+
+
+def _only_thread() -> bool:
+    """True when this process runs no other Python thread."""
+    return threading.active_count() == 1
 
 
 def _cpus() -> int:
