@@ -111,3 +111,31 @@ def test_smaller_digits_off_the_line_are_not_pulled_into_it(tmp_path):
     lines = pdf_to_text(path.read_bytes()).splitlines()
     assert "312 18" in lines
     assert not any("信息312条" in line or "文件18条" in line for line in lines)
+
+
+def test_a_note_mark_raised_at_the_text_size_never_joins_the_figure(tmp_path):
+    """A digit raised off the baseline by a text rise (a note mark at the text's own size)
+    is not a glyph boxed low by its font: pulled into the line it read "申请251件"."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "noted.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    t = c.beginText(60, A4[1] - 80)
+    t.setFont("STSong-Light", 15)
+    t.textOut("本年度共受理政府信息公开申请25")
+    t.setFont("Helvetica", 15)
+    t.setRise(7)
+    t.textOut("1")
+    t.setRise(0)
+    t.setFont("STSong-Light", 15)
+    t.textOut("件，已全部办结。")
+    c.drawText(t)
+    c.save()
+    text = pdf_to_text(path.read_bytes())
+    assert "251" not in text
+    assert "申请25" in text

@@ -697,7 +697,12 @@ def _level_fallback_glyphs(page) -> None:
 
 def _level(chars: list[dict], line: list[int]) -> None:
     """Move the characters ``line`` indexes whose top differs by more than pdfplumber's
-    3 pt line tolerance from the top most of them have (the rest stay as they are)."""
+    3 pt line tolerance from the top most of them have (the rest stay as they are). Only
+    a character whose box holds its baseline moves: one raised off it by a text rise (a
+    note mark "25¹" set at the text's size) is no glyph boxed by its font's descent, and
+    pulled into the line it would make "251" of the figure beside it."""
+    line = [k for k in line
+            if chars[k]["y0"] - 0.01 <= chars[k]["matrix"][5] <= chars[k]["y1"] + 0.01]
     tops: dict[float, int] = {}
     for k in line:
         tops[round(chars[k]["top"], 2)] = tops.get(round(chars[k]["top"], 2), 0) + 1
