@@ -158,3 +158,16 @@ def test_the_audit_lists_it_and_counts_no_defect(tmp_path):
     assert "older_table_not_read" in t.loc["table.txt", "parse_problems"]
     assert t.loc["table.txt", "defects"] == t.loc["plain.txt", "defects"]
     assert "统计表" not in t.loc["table.txt", "findings_zh"]
+
+
+def test_a_table_of_contents_is_no_statistics_table():
+    """A contents list (目录) of a Word report, a heading and its page number split by a
+    tab: its headings name 公开, 申请, 费 and 复议, its page numbers are no figures."""
+    headings = [line for line in _NO_TABLE_2016.splitlines() if line[:2] in
+                ("一、", "二、", "三、", "四、", "五、", "六、")]
+    contents = "".join(f"{line}\t{page}\n" for line, page in zip(
+        headings, (1, 1, 2, 2, 3, 3), strict=True))
+    lines = _NO_TABLE_2016.split("\n", 1)
+    r = load_report(f"{lines[0]}\n目  录\n{contents}\n{lines[1]}")
+    assert r.metadata.year == 2016
+    assert _notices(r) == []

@@ -141,9 +141,10 @@ def find_older_tables(text: str, start: int = 0, end: int | None = None) -> list
     end = len(text) if end is None else end
     found: list[OlderTable] = []
     lines: list[tuple[int, str, str | None]] = []
+    headings = _standalone_lines(text)
     at = start
     for line in text[start:end].split("\n"):
-        lines.append((at, line, _kind(line)))
+        lines.append((at, line, None if _contents_entry(line, headings) else _kind(line)))
         at += len(line) + 1
     i = 0
     while i < len(lines):
@@ -167,6 +168,21 @@ def find_older_tables(text: str, start: int = 0, end: int | None = None) -> list
                                     rows, _caption(lines, i)))
         i = j
     return found
+
+
+def _standalone_lines(text: str) -> frozenset[str]:
+    """The report's lines of one cell (headings among them), without their blanks."""
+    return frozenset(re.sub(r"\s", "", line) for line in text.split("\n")
+                     if line.strip() and not _CELL_SPLIT.search(line.strip()))
+
+
+def _contents_entry(line: str, headings: frozenset[str]) -> bool:
+    """True for a line of a table of contents (目录): a heading the report writes on a
+    line of its own, then a page number ("三、依申请公开政府信息情况\t2"). Why: its headings
+    name the statistics (申请, 公开, 费 …), and its page numbers are no figures."""
+    cells = [c for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
+    return (len(cells) == 2 and cells[1].strip().isdigit()
+            and re.sub(r"\s", "", cells[0]) in headings)
 
 
 def _caption(lines: list[tuple[int, str, str | None]], first: int) -> str | None:
