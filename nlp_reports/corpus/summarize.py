@@ -34,7 +34,7 @@ from nlp_reports.corpus.store import (
     open_store,
 )
 from nlp_reports.errors import UsageError
-from nlp_reports.parse.checks import CASE_MATTERS
+from nlp_reports.parse.checks import CASE_MATTERS, CASE_OUTCOMES, MATTER_WORDS
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -3028,9 +3028,9 @@ _BARE_RECEIVED = re.compile(r"(收到|受理|接到|接收)(?=(?:共|共计)?(?:
 #: 争议", "涉及工商登记", "因对答复内容不满"): a word naming the matter, not followed by a
 #: count or an outcome ("均为0件", "均为零", "结果均为维持" name none), or a dispute named
 #: outright ("劳动争议行政复议1件").
-_MATTER = re.compile(r"(?:系|因|涉及|均为|皆为|都为|主要为|属于|针对|关于|不服|不满|异议|案由|事由)"
+_MATTER = re.compile(r"(?:" + MATTER_WORDS + r"|异议)"
                      r"(?![\s（(]?(?:\d|零|〇|无|[一二两三四五六七八九十]+\s?(?:件|起|个|[，,。；;]|$)))"
-                     r"(?!(?:维持|撤销|驳回|确认|终止|撤回|胜诉|败诉|审结|结案|办结|已|和解|调解))"
+                     r"(?!(?:" + CASE_OUTCOMES + r"))"
                      r"|纠纷|争议")
 #: The matter named is the disclosure itself, said without 信息公开 (an 答复 or 告知书, a request
 #: for 政府信息, its refusal or delay).

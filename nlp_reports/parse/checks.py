@@ -388,6 +388,10 @@ _NOT_DISCLOSURE = re.compile(r"(?:不|未|没有|无)(?:涉及|属于|是|关于
 #: The matters of cases other than disclosure that a case sentence names ("均为土地补偿纠纷",
 #: "系不服工伤认定决定"), shared with the summary's reader of older reports' case parts.
 CASE_MATTERS = r"征地|补偿|安置|工伤|土地|房屋|社会保险|社保|征收|拆迁"
+#: The words by which a case sentence names what its cases are about ("系不服…", "均为…纠纷",
+#: "涉及…", "案由") and the outcomes that are no matter ("均为维持"), shared likewise.
+MATTER_WORDS = r"因|涉及|关于|针对|不服|不满|系|均为|皆为|都为|主要为|属于|案由|事由"
+CASE_OUTCOMES = r"维持|撤销|驳回|确认|终止|撤回|胜诉|败诉|审结|结案|办结|已|和解|调解"
 #: A clause naming a case about another matter ("全年发生行政复议1件（系不服我局行政处罚决定）",
 #: "行政许可类行政复议2件", "（均为征地补偿纠纷）"): none of its figures is a disclosure case.
 _OTHER_CASE = re.compile(r"处罚|许可|强制|审批|信访|" + CASE_MATTERS)
@@ -397,9 +401,9 @@ _PART_OF_CASES = re.compile(rf"\s*其中[^，,。；;\d]{{0,16}}?信息公开[^�
 #: What a case clause says its cases are about ("因政府信息公开及劳动争议引发", "涉及政府信息
 #: 公开、工商登记的", "系不服我局作出的责令改正通知"): from the word naming the matter to the
 #: case, its verb, a count or an outcome (:func:`_names_other_matter`).
-_MATTER_WORD = re.compile(r"因|涉及|有关|关于|针对|不服|不满|系|均为|皆为|都为|主要为|属于|案由|事由")
+_MATTER_WORD = re.compile(MATTER_WORDS + r"|有关")
 _MATTER_END = re.compile(r"行政复议|行政诉讼|复议|诉讼|引发|引起|提起|提出|被申请|申请行政|导致|而"
-                         r"|维持|撤销|驳回|确认|终止|撤回|胜诉|败诉|审结|结案|办结|已|和解|调解"
+                         r"|" + CASE_OUTCOMES +
                          rf"|[（(]?{_N}{_UNIT}|[（(]?(?:\d|零|〇)")
 #: The words of a matter that is the disclosure itself (an application, its 答复 or 告知书, a
 #: refusal or delay), of who and how, and the joining words: what is left of a matter without
