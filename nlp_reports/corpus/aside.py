@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from nlp_reports.corpus.forked import LogRecords, die_with_parent
+from nlp_reports.corpus.forked import LogRecords, die_with_parent, without_fork_warning
 
 log = logging.getLogger("nlp_reports")
 
@@ -129,9 +129,7 @@ class Aside:
         old = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
         parent = os.getpid()
         try:
-            with warnings.catch_warnings():  # (Python 3.12: forking with numpy's threads)
-                warnings.filterwarnings("ignore", category=DeprecationWarning,
-                                        message=r".*use of fork\(\) may lead to deadlocks")
+            with without_fork_warning():
                 pid = os.fork()
         except OSError:
             signal.pthread_sigmask(signal.SIG_SETMASK, old)

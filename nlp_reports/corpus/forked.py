@@ -5,10 +5,13 @@ so tagging and summarizing each load it without the other's modules."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
 import sys
+import warnings
+from collections.abc import Iterator
 
 log = logging.getLogger("nlp_reports")
 
@@ -58,3 +61,14 @@ class LogRecords(logging.Handler):
             record.exc_text = logging.Formatter().formatException(record.exc_info)
             record.exc_info = None
         self.records.append(record)
+
+
+@contextlib.contextmanager
+def without_fork_warning() -> Iterator[None]:
+    """Without Python 3.12's warning that forking a process with threads may deadlock: the
+    threads at our forks are numpy's and an executor's, and the forked processes only run
+    the package's own work (tests turn warnings into errors)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        yield

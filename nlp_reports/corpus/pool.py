@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from nlp_reports.corpus import worker
-from nlp_reports.corpus.forked import die_with_parent
+from nlp_reports.corpus.forked import die_with_parent, without_fork_warning
 from nlp_reports.corpus.watchdog import Board, Overdue
 from nlp_reports.corpus.worker import TaggerSpec, _warm, process_chunk
 
@@ -41,15 +41,11 @@ def _fork_available() -> bool:
 
 @contextlib.contextmanager
 def _forking_quietly() -> Iterator[None]:
-    """Without Python 3.12's warning that forking a process with threads may deadlock: the
-    threads here are numpy's and the executor's, and the children only run
-    :func:`process_chunk` or :func:`_head_start_main` (tests turn warnings into errors).
-    A Ctrl-C meanwhile is held until the fork is done (:func:`_ctrl_c_held`)."""
-    import warnings
-
-    with warnings.catch_warnings(), _ctrl_c_held():
-        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
-                                category=DeprecationWarning)
+    """Without Python 3.12's warning that forking a process with threads may deadlock
+    (:func:`~nlp_reports.corpus.forked.without_fork_warning`; the children only run
+    :func:`process_chunk` or :func:`_head_start_main`). A Ctrl-C meanwhile is held until
+    the fork is done (:func:`_ctrl_c_held`)."""
+    with without_fork_warning(), _ctrl_c_held():
         yield
 
 
