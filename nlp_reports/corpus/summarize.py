@@ -879,10 +879,13 @@ def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
         return {}
     section_one: dict[int, list[str]] = {i: [] for i in ids}
     statements: dict[int, list[str]] = {i: [] for i in ids}
+    traditional: set[int] = set()  # (繁体: segmented in simplified characters, as tagging does)
     try:
         for i in range(0, len(ids), 900):
             chunk = list(ids[i:i + 900])
             marks = ",".join("?" * len(chunk))
+            traditional.update(rid for rid, in store.connection.execute(
+                f"SELECT id FROM reports WHERE traditional AND id IN ({marks})", chunk))
             for rid, text in store.connection.execute(
                     f"SELECT report_id, text FROM sections WHERE number = 1 AND report_id IN "
                     f"({marks}) ORDER BY report_id, position", chunk):
@@ -895,7 +898,8 @@ def _segment_missing(store: Store, ids: Sequence[int]) -> dict[int, str]:
         log.warning("vocabulary: the words of %d reports could not be segmented: %s",
                     len(ids), exc)
         return {}
-    return {rid: " ".join(texts_words(section_one[rid], statements[rid], tokenize))
+    return {rid: " ".join(texts_words(section_one[rid], statements[rid], tokenize,
+                                      traditional=rid in traditional))
             for rid in ids}
 
 

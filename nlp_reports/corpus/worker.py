@@ -248,20 +248,32 @@ def report_words(report: Any, tokenize: Callable[[str], list[str]]) -> list[str]
     features); the headings of 五 (存在的主要问题 …), shared by every report, are left out.
     """
     return texts_words((s.text for s in report.sections if s.number == 1),
-                       (st.text for st in report.statements), tokenize)
+                       (st.text for st in report.statements), tokenize,
+                       traditional=report.metadata.traditional)
 
 
 def texts_words(section_one: Iterable[str], statements: Iterable[str],
-                tokenize: Callable[[str], list[str]]) -> list[str]:
+                tokenize: Callable[[str], list[str]], *, traditional: bool = False) -> list[str]:
     """:func:`report_words` of the texts a store holds: section 一's texts (``sections``
     rows of number 1, in position order) and the statements' (``statements.text``, in idx
     order, markers still on). ``summarize`` segments a sampled report the store has no
-    words for (``tag --no-words``) with it, and so gets the words tagging would have stored."""
+    words for (``tag --no-words``) with it, and so gets the words tagging would have stored.
+
+    ``traditional``: the report was in traditional characters (繁体; ``Metadata.traditional``,
+    the store's ``reports.traditional``). The parser keeps such a report's sections and
+    statements as written, and the dictionaries are simplified ("主動公開" as it stands
+    segments to four single characters), so each text holding a traditional-only character
+    is segmented in simplified characters, as the classifier's features are
+    (``tokenize.repair_extraction``). (Only then: the test would cost ~10% of a simplified
+    report's segmentation.)
+    """
     try:
         from nlp_reports.classify.features import strip_marker
     except ImportError:  # the classify package is optional here: keep the markers
         def strip_marker(text: str) -> str:
             return text
+    if traditional:
+        section_one, statements = _simplified(section_one), _simplified(statements)
     if isinstance(tokenize, _MemoTokenizer):  # (the batch's: blank tokens dropped per piece)
         if tokenize.whole:  # rjieba: the report's texts in one call, no per-sentence memo
             texts = [*section_one, *map(strip_marker, statements)]
@@ -276,6 +288,16 @@ def texts_words(section_one: Iterable[str], statements: Iterable[str],
     for text in statements:
         words.extend(cut(strip_marker(text)))
     return words
+
+
+def _simplified(texts: Iterable[str]) -> list[str]:
+    """The texts, those holding a traditional-only character converted to simplified
+    (OpenCC t2s, ``ingest.normalize.to_simplified``)."""
+    from nlp_reports.ingest.normalize import to_simplified
+    from nlp_reports.tokenize import _traditional_rx
+
+    find = _traditional_rx().search
+    return [to_simplified(t) if find(t) else t for t in texts]
 
 
 def vocabulary_tokenizer() -> Callable[[str], list[str]] | None:
