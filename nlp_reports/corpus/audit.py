@@ -139,17 +139,20 @@ LIST_SEP = " | "
 #: columns) and ``statements_outside_section5`` (no section 五, its problems and measures
 #: read from a sub-heading of another part: where they were read; the missing 五 is counted
 #: by ``missing_sections``) and ``text_repaired`` (the store wrote U+FFFD for characters no
-#: UTF-8 text holds, undecodable bytes of a file name: the tool's repair, not the report's)
-#: and ``scanned_pages`` (PDF pages without a text layer: why the sections and tables on
-#: them were not read, which the columns for those count).
+#: UTF-8 text holds, undecodable bytes of a file name: the tool's repair, not the report's).
 _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statements_unsplit",
                                 "mixed_heading_numbering", "reposted_page",
-                                "statements_outside_section5", "text_repaired",
-                                "scanned_pages"})
+                                "statements_outside_section5", "text_repaired"})
 #: Problem codes that are information, not defects: listed in ``parse_problems``, never
-#: counted: ``older_table_not_read`` (a report before 2019 holds a statistics table of its
-#: own layout, 统计表, whose figures the tool does not read: they come from its sentences).
-_NOTICES = frozenset({"older_table_not_read"})
+#: counted, their Chinese sentence (:func:`problem_zh`) said after the signals in
+#: ``signals_zh`` and the cards, counted toward no ``signals`` either:
+#: ``older_table_not_read`` (a report before 2019 holds a statistics table of its own
+#: layout, 统计表, whose figures the tool does not read: they come from its sentences) and
+#: ``scanned_pages`` (PDF or OFD pages without a text layer: why the sections and tables on
+#: them were not read, which the columns for those count).
+_NOTICES = frozenset({"older_table_not_read", "scanned_pages"})
+#: The key of :attr:`Audit.zh` holding each report's notices (:data:`_NOTICES`) in Chinese.
+NOTICES_ZH = "notices"
 
 
 def is_empty_text(text: str | None) -> bool:
@@ -168,7 +171,8 @@ class Audit:
     """The audit table (``table``: a DataFrame, one row per report or failed file).
 
     ``zh`` holds, per row (indexed by ``path``) and per defect and signal column, the list
-    of findings as Chinese sentences (审查意见) that the HTML page shows in the cells;
+    of findings as Chinese sentences (审查意见) that the HTML page shows in the cells, and
+    under :data:`NOTICES_ZH` the notices that end ``signals_zh`` (counted nowhere);
     ``sort`` is the order every output uses unless one is given (:meth:`sorted`);
     ``counted`` holds, per row (by ``path``) and defect column, how much the column adds to
     ``defects`` (a flagged cell may add nothing: an unreadable table's unread cells, a
@@ -468,8 +472,9 @@ def _findings_markdown(reps: Any) -> str:
     """Each report's 审查意见 in full, one numbered finding a line, under its agency, year
     and file: the table's findings_zh / signals_zh cells are cut to a preview, and a
     clerk checking her own report before publishing reads these sentences, not the
-    columns. Empty when no report shown has a finding."""
-    shown = reps[(reps["defects"] > 0) | (reps["signals"] > 0)]
+    columns. Empty when no report shown has a finding (or a notice, said among the
+    signals though it counts toward none)."""
+    shown = reps[(reps["defects"] > 0) | (reps["signals"] > 0) | (reps["signals_zh"] != "")]
     if not len(shown):
         return ""
     out = ["\n## 审查意见 Findings in Chinese (findings_zh, signals_zh)\n"]
@@ -1061,6 +1066,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     parse_problems, n, zh = _parse_problems(probs, reps.index, reps.index[old_rules.to_numpy()],
                                             cols.out["missing_sections"])
     cols.add("parse_problems", parse_problems, n, zh)
+    cols.notices = _notices_zh(probs, reps.index)
     heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
     cols.add("mixed_heading_numbering", *_listing(
         heading, reps.index, lambda r: str(r["message"] or ""), per="code",
@@ -1119,6 +1125,7 @@ class _Columns:
         self.signals = pd.Series(0, index=reps.index)
         self.zh: dict[str, Any] = {}
         self.counted: dict[str, Any] = {}  # defect columns: what each adds to ``defects``
+        self.notices: Any = None  # per report, its notices in Chinese (no column, no count)
 
     def add(self, column: str, values: Any, count: Any, zh: Any, *, signal: bool = False
             ) -> None:
@@ -1137,15 +1144,22 @@ class _Columns:
         out["defects"] = self.defects.astype(int)
         out["signals"] = self.signals.astype(int)
         out["findings_zh"] = _numbered([self.zh[c] for c in DEFECT_COLUMNS if c in self.zh])
-        out["signals_zh"] = _numbered([self.zh[c] for c in SIGNAL_COLUMNS if c in self.zh])
+        out["signals_zh"] = _numbered([*(self.zh[c] for c in SIGNAL_COLUMNS if c in self.zh),
+                                       *self._notices()])
         return out.rename_axis("report_id").reset_index()
 
+    def _notices(self) -> list[Any]:
+        return [] if self.notices is None else [self.notices]
+
     def zh_frame(self) -> Any:
-        """The Chinese sentences of every finding column, one row per report, by path."""
+        """The Chinese sentences of every finding column, one row per report, by path, and
+        the report's notices (:data:`NOTICES_ZH`)."""
         import pandas as pd
 
-        zh = pd.DataFrame({c: self.zh[c] for c in (*DEFECT_COLUMNS, *SIGNAL_COLUMNS)
-                           if c in self.zh})
+        said = {c: self.zh[c] for c in (*DEFECT_COLUMNS, *SIGNAL_COLUMNS) if c in self.zh}
+        if self.notices is not None:
+            said[NOTICES_ZH] = self.notices
+        zh = pd.DataFrame(said)
         zh.index = self.out["path"].to_numpy()
         return zh
 
@@ -2145,6 +2159,22 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = No
     zh = shown.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
     return (joined, counted.reindex(ids, fill_value=0).astype(int),
             _lists(zh.reindex(ids)))
+
+
+def _notices_zh(probs: Any, ids: Any) -> Any:
+    """Per report, the Chinese sentences of its notices (:data:`_NOTICES`: information that
+    counts toward nothing), in the parser's order, each once: what ``signals_zh`` and the
+    cards say after the signals, so that a reviewer reads why a table or a page was not
+    read, not a code."""
+    import pandas as pd
+
+    if probs.empty:
+        return pd.Series([[] for _ in ids], index=ids, dtype=object)
+    said = probs[probs["code"].isin(_NOTICES)]
+    said = said.assign(t=[problem_zh(c, m) for c, m
+                          in zip(said["code"], said["message"].fillna(""), strict=True)])
+    return _lists(said.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
+                  .reindex(ids))
 
 
 #: The section each statistical table belongs to (表二 → 二, 表三 → 三, 表四 → 四).

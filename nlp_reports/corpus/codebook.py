@@ -678,8 +678,10 @@ CODEBOOK: tuple[Column, ...] = (
     _c("signals", ["audit"], "integer", "Number of signals", "the number of signals", "提示数"),
     _c("findings_zh", ["audit"], "text", "Defects as Chinese sentences", "every defect, numbered",
        "审查意见", "no defect"),
-    _c("signals_zh", ["audit"], "text", "Signals as Chinese sentences", "every signal, numbered",
-       "提示意见", "no signal"),
+    _c("signals_zh", ["audit"], "text", "Signals as Chinese sentences",
+       "every signal, numbered; then the parser's notices (scanned pages, an older statistics "
+       "table not read), numbered on, which count toward nothing",
+       "提示意见（其后为扫描页、旧式统计表未读取等说明，不计数）", "no signal and no notice"),
     *(_c(name, ["audit"], "text", label, en, zh, "no such finding")
       for name, label, en, zh in (
           ("identity_failures", "Failed identities I1-I4 (defect)",

@@ -1643,7 +1643,7 @@ def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> s
     file (``data-path``), so that the filter box hides the blocks of the rows it hides.
     ``cards``: shown on screen too, before the table (:data:`CARD_ROWS`), each block with
     its tally (审查意见N条，提示意见N条) under the agency and year."""
-    from nlp_reports.corpus.audit import DEFECT_COLUMNS, SIGNAL_COLUMNS
+    from nlp_reports.corpus.audit import DEFECT_COLUMNS, NOTICES_ZH, SIGNAL_COLUMNS
 
     def sentences(row: dict[str, Any], cols: Sequence[str], joined: str) -> list[str]:
         got = [t for c in cols for t in zh_of(row["path"], c)]
@@ -1662,7 +1662,7 @@ def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> s
         found = sentences(row, [c for c in DEFECT_COLUMNS if c != "failed"], "findings_zh")
         if failed:
             found = [failure_zh(str(failed))]
-        signals = sentences(row, SIGNAL_COLUMNS, "signals_zh")
+        signals = sentences(row, (*SIGNAL_COLUMNS, NOTICES_ZH), "signals_zh")
         items = ("<ol>" + "".join(f"<li>{esc(t)}</li>" for t in found) + "</ol>" if found
                  else "<p>审查意见：未发现缺陷。</p>")
         sig = ("<p><b>提示意见</b></p><ol>" + "".join(f"<li>{esc(t)}</li>" for t in signals)
