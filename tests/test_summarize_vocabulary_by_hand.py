@@ -24,6 +24,7 @@ import pytest
 from _corpus_helpers import FakeTagger
 
 from nlp_reports.corpus import Store, summarize, tag_paths
+from nlp_reports.corpus.summarize import is_vocabulary_word
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "corpus"
 
@@ -71,8 +72,10 @@ def _by_hand(reports, key, top: int = 15) -> dict:
     corpus = Counter()
     for c in counts.values():
         corpus.update(c)
-    # a word: 2+ characters, not a placeholder such as <num>, seen twice in all reports
-    kept = {w for w, c in corpus.items() if len(w) >= 2 and not w.startswith("<") and c >= 2}
+    # a word: 2+ characters, not a placeholder such as <num> nor a number written in Chinese
+    # numerals (一次, 一名: is_vocabulary_word, tests/test_vocabulary_numeral_words.py), seen
+    # twice in all reports
+    kept = {w for w, c in corpus.items() if is_vocabulary_word(w) and c >= 2}
     a0 = sum(corpus[w] for w in kept)
     out = {}
     for g, c in counts.items():

@@ -3403,6 +3403,26 @@ def _word_codes_py(texts: Sequence[str]) -> tuple[Any, Any, Any]:
     return lengths, np.asarray(codes, dtype=np.int64), np.asarray(vocab, dtype=object)
 
 
+#: A number written in Chinese numerals (中文数字), as the segmenter leaves it: 六件, 二十四篇,
+#: 千余条, 五万元, 三类, 二三年 (of 二〇二三年), 百分之九 / 十八点五 (of 百分之九十八点五),
+#: 亿人次 — maybe a 余/多 and one counter after it. A count, as the digits the tokenizer
+#: makes <num>: no word of the vocabulary.
+_NUMERAL_WORD = re.compile(
+    r"(?:百分之)?[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九十]+)?[余多]?"
+    r"(?:人次|[条件篇次场期项个份人名家户年月日批类万亿元])?")
+#: Plans named by their number (十四五, 十三五 …: the five-year plans), which are words.
+_PLAN = re.compile(r"十[一二三四五六]五")
+
+
+def is_vocabulary_word(word: str) -> bool:
+    """Whether the distinctive vocabulary may list ``word`` (a stored token): two characters
+    or more, not the number token ``<num>``, not a number written in Chinese numerals
+    (:data:`_NUMERAL_WORD`; 十四五 and the like stay)."""
+    if len(word) < 2 or word.startswith("<"):
+        return False
+    return not _NUMERAL_WORD.fullmatch(word) or bool(_PLAN.fullmatch(word))
+
+
 def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any:
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
@@ -3468,7 +3488,7 @@ def _vocabulary(reps: Any, words: Any, groups: tuple[str, ...], top: int) -> Any
     group_agencies = np.bincount(sorted_unique(g_codes * n_who + who) // n_who,
                                  minlength=n_groups)
     total = np.asarray(y.sum(axis=0), dtype=float).ravel()
-    keep = (total >= 2) & np.array([len(w) >= 2 and not w.startswith("<") for w in vocab])
+    keep = (total >= 2) & np.array([is_vocabulary_word(w) for w in vocab], dtype=bool)
     kept = np.flatnonzero(keep)
     y, users = y[:, kept].tocsr(), users[:, kept].tocsr()
     y.sort_indices()
