@@ -1624,8 +1624,11 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
     and new name one): that report's ``defects_last_year``, the defect columns counted in
     both (``recurring``: the same kind of defect again, not necessarily the same cell),
     and a Chinese sentence naming them, those fixed and those new (``last_year_zh``).
-    Empty when the agency has no stored report on the year before; computed before the
-    ``--year`` filter, so a 2024 row is followed up against the 2023 report it hides.
+    The report compared with is the agency's latest earlier stored one: the year before,
+    or, when that year's report is not stored, the last year before the gap (the rule of
+    copying's ``prev_year``; the sentence then names that year, not 上年度). Empty when the
+    agency has no earlier stored report; computed before the ``--year`` filter, so a 2024
+    row is followed up against the 2023 report it hides.
     ``held`` (report id → 表三 column names): the columns where the report's carry-over
     fails X1 against a year before whose own 表三 fails there (:func:`_cross_year_findings`);
     that year's identity failures are then not called fixed, as the inconsistency still
@@ -1639,10 +1642,16 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
         year=pd.to_numeric(out["year"]).astype("float64").to_numpy())
     known = (rows["key"].notna() & rows["year"].notna()).to_numpy()
     # per agency and year (two texts of a year: a kind found in either counts as found),
-    # then each row's agency on the year before, in one lookup, not a scan per row
+    # then each row's agency on its latest earlier stored year (the year before, or the
+    # last before a gap, as copying's prev_year), in one lookup, not a scan per row
     years = rows[known].groupby(["key", "year"]).agg({**dict.fromkeys(kinds, "any"),
                                                      "n": "max"})
-    before = years.reindex(pd.MultiIndex.from_arrays([rows["key"], rows["year"] - 1]))
+    stored: dict[Any, list[float]] = {}
+    for k, y in years.index:  # (sorted by agency, then year)
+        stored.setdefault(k, []).append(y)
+    compared = [_latest_before(stored.get(k, []), y) if ok else float("nan")
+                for k, y, ok in zip(rows["key"], rows["year"], known, strict=True)]
+    before = years.reindex(pd.MultiIndex.from_arrays([rows["key"], compared]))
     has = known & before["n"].notna().to_numpy()
     was_of = before[kinds].to_numpy(dtype=bool, na_value=False)
     now_of = rows[kinds].to_numpy(dtype=bool)
@@ -1666,23 +1675,40 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
             fixed.remove("identity_failures")
         else:
             columns = None
-        said.append(_last_year_zh(int(year) - 1, n_last[-1], was, again, fixed,
-                                  [c for c in now if c not in was], columns))
+        said.append(_last_year_zh(int(compared[i]), n_last[-1], was, again, fixed,
+                                  [c for c in now if c not in was], columns,
+                                  this_year=int(year)))
     return out.assign(defects_last_year=pd.array(n_last, dtype="Int64"), recurring=recurring,
                       last_year_zh=said)
 
 
+def _latest_before(years: Sequence[float], year: float) -> float:
+    """The latest of the sorted ``years`` before ``year`` (NaN when none)."""
+    import bisect
+
+    k = bisect.bisect_left(years, year)
+    return years[k - 1] if k else float("nan")
+
+
 def _last_year_zh(year: int, n: int, was: Sequence[str], again: Sequence[str],
                   fixed: Sequence[str], new: Sequence[str],
-                  held: Sequence[str] | None = None) -> str:
+                  held: Sequence[str] | None = None, *, this_year: int | None = None) -> str:
     """整改情况 as a sentence: 上年度（2023年度）报告有2个缺陷（…）。未整改…；已改正…；本年度新出现…。
+    ``year`` is the year compared with; when it is not the year before ``this_year`` (the
+    agency's reports of the years between are not stored), the sentence names it and the
+    gap: 2022年度报告（库中没有本机关2023年度报告，与此前最近的2022年度报告比较）有….
     ``held``: the 表三 columns where last year's identity failure reaches this year's
     carry-over (X1): 勾稽关系不符 is said not to be shown fixed, rather than 已改正."""
     def names(cols: Sequence[str]) -> str:
         return "、".join(COLUMN_NAMES_ZH[c] for c in cols)
 
-    head = (f"上年度（{year}年度）报告有{n}个缺陷（{names(was)}）" if was
-            else f"上年度（{year}年度）报告无缺陷")
+    if this_year is None or this_year - 1 == year:
+        report = f"上年度（{year}年度）报告"
+    else:
+        gap = (f"{year + 1}年度" if this_year - year == 2
+               else f"{year + 1}—{this_year - 1}年度")
+        report = f"{year}年度报告（库中没有本机关{gap}报告，与此前最近的{year}年度报告比较）"
+    head = f"{report}有{n}个缺陷（{names(was)}）" if was else f"{report}无缺陷"
     parts = [f"未整改（本年度再次出现同类缺陷）：{names(again)}" if again else "",
              f"已改正：{names(fixed)}" if fixed else "",
              f"本年度新出现：{names(new)}" if new else "",

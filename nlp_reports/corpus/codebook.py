@@ -745,16 +745,21 @@ CODEBOOK: tuple[Column, ...] = (
            "1 when a report on 2021 or later uses the 2019 trial format",
            "沿用2019年试行格式"))),
     _c("defects_last_year", ["audit"], "integer", "Defects of the agency's report a year before",
-       "the defects of the agency's report on the year before (detail, not counted)",
-       "本机关上一年度报告的缺陷数", "no stored report of the agency on the year before"),
+       "the defects of the agency's report on the year before, or on its latest earlier "
+       "stored year when that one is not stored (last_year_zh names it; detail, not counted)",
+       "本机关上一年度（库中没有时为此前最近一个入库年度）报告的缺陷数",
+       "no earlier stored report of the agency"),
     _c("recurring", ["audit"], "text", "Defect kinds found again from last year (detail)",
        "the defect columns counted in this report and in the agency's report on the year "
-       "before, ids separated by ' | ' (the same kind again, not necessarily the same cell)",
-       "再次出现的缺陷：本年度与上一年度报告都有的缺陷类别", "none again, or no report the year before"),
+       "before (or its latest earlier stored year), ids separated by ' | ' (the same kind "
+       "again, not necessarily the same cell)",
+       "再次出现的缺陷：本年度与上一年度（或此前最近一个入库年度）报告都有的缺陷类别",
+       "none again, or no earlier report"),
     _c("last_year_zh", ["audit"], "text", "Follow-up of last year's defects, in Chinese",
-       "整改情况: last year's defects, those found again, fixed and new, as one sentence",
-       "整改情况：上一年度报告的缺陷，哪些未整改、已改正，本年度新出现哪些",
-       "no stored report of the agency on the year before"),
+       "整改情况: last year's defects (or, over a gap, the latest earlier stored year's, "
+       "named), those found again, fixed and new, as one sentence",
+       "整改情况：上一年度（或此前最近一个入库年度，写明年度）报告的缺陷，哪些未整改、已改正，本年度新出现哪些",
+       "no earlier stored report of the agency"),
     _c("shared_with_other_agencies", ["audit"], "integer", "Statements shared with others (signal)",
        "statements near-duplicating another agency's", "与其他机关雷同的表述数"),
     _c("copied_from_last_year", ["audit"], "integer", "Statements copied from last year (signal)",
