@@ -23,7 +23,9 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import chain
 from pathlib import Path
@@ -144,15 +146,75 @@ def load_reports(source: str | os.PathLike | bytes, *,
         out.append(err)
         log.warning("%s: text before the first report title of a compilation holds section "
                     "headings (%s) and is read by no part", path or "<bytes>", shown)
-    for k, (a, b) in enumerate(bounds, 1 + bool(head)):
+    docs = _part_docs(doc, source if isinstance(source, (bytes, bytearray, memoryview))
+                      else path, simplified, bounds)
+    for k, (a, b), part_doc in zip(range(1 + bool(head), n + 1), bounds, docs, strict=True):
         try:
-            out.append(_parse(doc, path, simplified[a:b], original[a:b], part=(k, n)))
+            out.append(_parse(part_doc, path, simplified[a:b], original[a:b], part=(k, n)))
         except ParseError as exc:
             err = type(exc)(f"part {k} of {n}: {exc.args[0] if exc.args else exc}", path=path)
             err.part, err.parts = k, n
             out.append(err)
     log.debug("%s: a compilation split into %d parts", path or "<bytes>", n)
     return out
+
+
+def _part_docs(doc, source, text: str, bounds: list[tuple[int, int]]) -> list:
+    """The document each part of a compilation (汇编) is parsed from: ``doc``, its
+    ``scanned_pages`` cut to the pages that lie in the part, so that a report names only
+    the scanned pages inside its own page range (none when it has none), not the whole
+    file's. A page is placed by the text on either side of it (:func:`~nlp_reports.ingest.
+    pdf_pages.scan_neighbours`) found in one part's text: the page after a report's last
+    text and before the next report's title is that report's (its tables, typically). A page
+    that cannot be placed so stays with every part, as before: said where it may be, never
+    dropped. ``source``: the PDF's path or bytes (None for a text)."""
+    if not doc.scanned_pages or doc.source_format != "pdf" or source is None:
+        return [doc] * len(bounds)
+    from nlp_reports.ingest.pdf_pages import scan_neighbours
+
+    try:
+        data = (bytes(source) if isinstance(source, (bytes, bytearray, memoryview))
+                else Path(source).read_bytes())
+    except OSError:
+        return [doc] * len(bounds)
+    beside = scan_neighbours(data, doc.scanned_pages)
+    from nlp_reports.ingest import to_simplified
+
+    simple = to_simplified if doc.traditional else str
+    parts = [_squashed(text[a:b]) for a, b in bounds]
+    placed: list[list[int]] = [[] for _ in bounds]
+    for page in doc.scanned_pages:
+        before, after = beside.get(page, ([], []))
+        k = _part_of(parts, (simple(s) for s in reversed(before)))
+        k_after = _part_of(parts, (simple(s) for s in after))
+        if k is None or (k_after is not None and not 0 <= k_after - k <= 1):
+            k = k_after if k is None else None
+        if k is None:
+            log.info("%s: scanned page %d of a compilation could not be placed in one of its "
+                     "reports; each report names it", doc.source_format, page)
+        for i, pages in enumerate(placed):
+            if k is None or i == k:
+                pages.append(page)
+    return [replace(doc, scanned_pages=tuple(pages)) for pages in placed]
+
+
+def _squashed(text: str) -> str:
+    """``text`` with only its letters, digits and Chinese characters (NFKC): a line of the PDF
+    read again is found in the parsed text whatever spacing or punctuation width either has."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _part_of(parts: list[str], lines: Iterable[str]) -> int | None:
+    """The one part (index into ``parts``, squashed texts) holding the first of ``lines``
+    that is long enough to tell (6 characters) and found in exactly one part; None if none."""
+    for line in lines:
+        said = _squashed(line)
+        if len(said) < 6:
+            continue
+        hits = [i for i, part in enumerate(parts) if said in part]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 def _filename_arg(filename: object) -> str | None:
