@@ -155,3 +155,11 @@ def test_markdown_and_cards_say_them_in_chinese(store, tmp_path):
     cards = page[page.index('<section class="cards">'):page.index("</section>")]
     for text in said.values():
         assert f"<li>{text}</li>" in cards
+    # the tally counts them apart: a notice is no signal (the row's signals do not count it)
+    t = a.table.set_index("path")
+    for path in ("林业局2014.txt", "柘溪乡2023年报.pdf"):
+        block = cards[cards.index(f'data-path="{path}"'):]
+        block = block[:block.index("</div>")]
+        d, n = t.loc[path, "defects"], t.loc[path, "signals"]
+        assert (f"提示意见{n}条，说明1条（不计数） · {d} findings, {n} signals, 1 note</p>"
+                in block), block

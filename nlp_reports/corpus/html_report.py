@@ -1668,10 +1668,14 @@ def _print_letters(df: Any, short: Any, zh_of: Any, *, cards: bool = False) -> s
         sig = ("<p><b>提示意见</b></p><ol>" + "".join(f"<li>{esc(t)}</li>" for t in signals)
                + "</ol>" if signals else "")
         tally = ""
-        if cards:
-            tally = ('<p class="tally">' + (f"审查意见{len(found)}条，提示意见{len(signals)}条"
+        if cards:  # a notice ends the 提示意见 list but is no signal: counted apart
+            k = len(zh_of(row["path"], NOTICES_ZH))
+            n = len(signals) - k
+            tally = ('<p class="tally">' + (f"审查意见{len(found)}条，提示意见{n}条"
                                              if found or signals else "未发现缺陷和提示")
-                     + f" · {len(found)} findings, {len(signals)} signals</p>")
+                     + (f"，说明{k}条（不计数）" if k else "")
+                     + f" · {len(found)} findings, {n} signals"
+                     + (f", {k} note{'s' if k > 1 else ''}" if k else "") + "</p>")
         clean = " none" if cards and not found else ""
         blocks.append(
             f'<div class="letter{clean}" data-path="{esc(row["path"])}"><h3>{esc(title)}</h3>'
