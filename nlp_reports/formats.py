@@ -37,7 +37,7 @@ KNOWN_TITLES: tuple[str, ...] = (
     "存在的不足", "存在的问题", "存在的困难和问题", "存在问题及改进措施", "存在的问题和不足",
     # the 2008 model outline's own wordings (国办's first-report outline under the 2007 条例)
     "依申请公开政府信息和不予公开政府信息的情况", "因政府信息公开申请提起行政复议、行政诉讼的情况",
-    "因政府信息公开申请提起行政复议、行政诉讼情况",
+    "因政府信息公开申请提起行政复议、行政诉讼情况", "因政府信息公开申请行政复议、提起行政诉讼情况",
     # an older outline's short titles, written without numerals or in bold only ("基本情况 /
     # 主动公开情况 / 依申请公开情况 / 收费及减免情况 / 行政复议和行政诉讼情况 / 存在的不足…")
     "主动公开情况", "依申请公开情况", "行政复议和行政诉讼情况",

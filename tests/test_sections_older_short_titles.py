@@ -70,3 +70,14 @@ def test_a_short_title_inside_a_numbered_report_stays_its_text(tmp_path):
     found = _sections(load_report(path))
     assert found[1].title == "总体情况" and "112条" in found[1].text
     assert found[2].title == "主动公开政府信息情况"
+
+
+def test_the_case_part_title_without_de_is_a_heading(tmp_path):
+    # "因政府信息公开申请行政复议、提起行政诉讼情况" (no 的 before 情况), unnumbered: it was no
+    # heading (no known title holds it), so 四 was missing and its text stood in the fee part's
+    text = _TEXT.replace("行政复议和行政诉讼情况\n", "因政府信息公开申请行政复议、提起行政诉讼情况\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    found = _sections(load_report(path))
+    assert found[4].title == "因政府信息公开申请行政复议、提起行政诉讼情况"
+    assert "未发生" in found[4].text and "未发生" not in found[3].text

@@ -82,10 +82,11 @@ _NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:暂)?(?:无|没有|�
 _NUMBERING = (r"(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
               r"|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[、.．](?!\d))")
 _HEADING_LINE = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:{_NUMBERING}[ \t\u3000]*([^\n。；;！？]{{2,40}}?)[ \t\u3000]*$"
-    # (a fee part's title unnumbered, or run in before its text: "四、收费及减免情况。无。")
-    rf"|(?:{_NUMBERING})?[ \t\u3000]*((?:政府信息公开的?)?(?:收费|收取费用)[^\n。；;，,！？]{{0,8}}?情况)"
-    r"(?:[。：:][ \t\u3000]*|[ \t\u3000]*$))")
+    rf"(?m)^[ \t\u3000]*(?:【?{_NUMBERING}[ \t\u3000]*([^\n。；;！？【】]{{2,40}}?)[ \t\u3000]*】?$"
+    # (a fee part's title unnumbered, or run in before its text: "四、收费及减免情况。无。"; or
+    # in lenticular brackets, as some pages set a title: "【政府信息公开的收费及减免情况】")
+    rf"|【?(?:{_NUMBERING})?[ \t\u3000]*((?:政府信息公开的?)?(?:收费|收取费用)[^\n。；;，,！？【】]{{0,8}}?情况)"
+    r"】?(?:[。：:][ \t\u3000]*|[ \t\u3000]*$))")
 _SENTENCES = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSES = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")  # (not at 1,250's comma)
 _STRIP = re.compile(r"[\s。，,；;：:、.!！]+")

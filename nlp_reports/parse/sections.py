@@ -556,6 +556,34 @@ def _numeral_candidates(text: str, start: int, end: int) -> Iterator[int]:
             yield at
 
 
+#: An older outline's fee part and review/litigation part joined under one title, each half a
+#: part's name ending as titles do: "政府信息公开的收费及减免情况、因政府信息公开申请行政复议和
+#: 提起行政诉讼的情况", "收费及减免、行政复议和行政诉讼情况". Longer than :data:`_UNNUMBERED_MAX`,
+#: it is still a heading written on its own line without a numeral (bold only on a page); so
+#: is a shorter one no title of :data:`KNOWN_TITLES` holds ("…收费及减免和行政复议、行政诉讼情况").
+_MERGED_FEE_AND_CASES = re.compile(
+    r"(?P<fee>[^、]{0,12}?(?:收费|收取费用)[^、]{0,8}?(?:情况|减免))(?:、|及|和|以及|与)"
+    r"(?P<cases>[^、]{0,14}?(?:行政)?复议.{0,16}?情况)")
+
+
+def _merged_fee_and_cases(line: str) -> bool:
+    """Whether ``line`` is the fee part's and the case part's titles joined (:data:`
+    _MERGED_FEE_AND_CASES`), each read as its own part's title (sections 3 and 4), the whole
+    no longer than a title may be."""
+    m = _MERGED_FEE_AND_CASES.fullmatch(line)
+    return (m is not None and len(line) <= MAX_TITLE_LENGTH
+            and section_number(m.group("fee")) == (True, 3)
+            and section_number(m.group("cases")) == (True, 4))
+
+
+#: A part title set in lenticular brackets, its numeral inside or none ("【概述】", "【四、因政府
+#: 信息公开申请行政复议、提起行政诉讼的情况】", "【第二部分 主动公开…】"): the title is what the
+#: brackets hold after the numeral (the brackets counted, the long 复议诉讼 title was no heading).
+_LENTICULAR_TITLE = re.compile(
+    r"【[ \t\u3000]*(?:(?:第[一二三四五六七八九十]{1,2}部分|[一二三四五六七八九十]{1,2}[、.．])[ \t\u3000：:]*)?"
+    r"(?P<title>[^【】\s：:][^【】]*?)[ \t\u3000：:]*】")
+
+
 def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
     """Headings written without numerals: a short line that is just a known title."""
     found: list[Heading] = []
@@ -564,12 +592,17 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
         l0 += start
         l1 += start
         line = text[l0:l1].strip(" \t\u3000：:")
-        if not line or len(line) > _UNNUMBERED_MAX or _PROSE_MARK.search(line):
+        if line.startswith("【") and (inner := _LENTICULAR_TITLE.fullmatch(line)):
+            line = inner.group("title")
+        if not line or _PROSE_MARK.search(line):
+            continue
+        merged = "复议" in line and _merged_fee_and_cases(line)
+        if len(line) > _UNNUMBERED_MAX and not merged:
             continue
         matched, number = section_number(line)
         if not matched or number is None or number <= last_number:
             continue
-        if not any(t in line or line in t for t in KNOWN_TITLES):
+        if not merged and not any(t in line or line in t for t in KNOWN_TITLES):
             continue
         t0 = text.index(line, l0)
         found.append(Heading(number, number, l0, t0, t0 + len(line), l1))

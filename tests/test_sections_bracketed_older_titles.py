@@ -1,0 +1,68 @@
+"""Some portals set an older report's part titles in lenticular brackets, with or without
+the numeral: "【概述】", "【四、因政府信息公开申请行政复议、提起行政诉讼的情况】". The
+brackets were kept in the title and counted in its length, so the long 复议诉讼 title was no
+heading: section 四 was reported missing and its text stood in the fee part's (section 三).
+
+The report text is fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports.parse.fees import narrative_fee
+from nlp_reports.parse.load import load_report
+
+_PARTS = [
+    ("概述", "2014年，局办公室牵头做好政府信息公开，全局确定信息员9名，每月报送一次。"),
+    ("主动公开政府信息情况", "全年在门户网站公开环评审批、排污许可和执法检查信息243条。"),
+    ("依申请公开政府信息情况", "本年度收到政府信息公开申请19件，同意公开13件，部分公开2件，不予公开4件。"),
+    ("政府信息公开的收费及减免情况", "本年度未收取任何费用。"),
+    ("因政府信息公开申请行政复议、提起行政诉讼的情况", "全年发生因政府信息公开申请行政复议1件，已维持原答复。"),
+    ("政府信息公开工作存在的主要问题及改进情况", "（一）存在的主要问题\n1.监测数据公开不够及时。\n（二）改进措施\n1.按月公开监测数据。"),
+    ("其他需要报告的事项", "无。"),
+]
+_NUMERALS = "一二三四五六七"
+
+
+def _write(tmp_path, numbered):
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告"]
+    for numeral, (title, body) in zip(_NUMERALS, _PARTS, strict=True):
+        lines += [f"【{numeral}、{title}】" if numbered else f"【{title}】", body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_report(path)
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_titles_in_lenticular_brackets_are_headings(tmp_path, numbered):
+    report = _write(tmp_path, numbered)
+    found = {s.number: s for s in report.sections}
+    assert sorted(found) == [1, 2, 3, 4, 5, 6] and not report.missing_sections
+    assert found[1].title == "概述"
+    assert found[4].title == "因政府信息公开申请行政复议、提起行政诉讼的情况"
+    assert "行政复议1件" in found[4].text and "行政复议" not in found[3].text
+    assert [s.block for s in report.statements] == ["problem", "measure"]
+
+
+def test_a_bracketed_line_that_is_no_title_stays_text(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("""江川市环境保护局2014年度政府信息公开工作报告
+概述
+2014年，局办公室牵头做好政府信息公开。
+【典型做法】
+建立了环评审批结果公示制度。
+主动公开政府信息情况
+全年公开信息243条。
+""", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert "【典型做法】" in found[1].text
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_the_fee_under_a_bracketed_title_is_read(tmp_path, numbered):
+    # the fee part is stored inside section 三 (its number in the 2021 scheme), its bracketed
+    # title a line of that text: "本年度未收取任何费用" is the fee part's 0 only under that title
+    report = _write(tmp_path, numbered)
+    three = next(s for s in report.sections if s.number == 3)
+    assert narrative_fee([(three.title, three.text)], 2014) == 0.0
