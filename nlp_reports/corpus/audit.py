@@ -149,8 +149,9 @@ _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statement
 #: ``older_table_not_read`` (a report before 2019 holds a statistics table of its own
 #: layout, 统计表, whose figures the tool does not read: they come from its sentences) and
 #: ``scanned_pages`` (PDF or OFD pages without a text layer: why the sections and tables on
-#: them were not read, which the columns for those count).
-_NOTICES = frozenset({"older_table_not_read", "scanned_pages"})
+#: them were not read, which the columns for those count) and ``sideways_pages`` (PDF pages
+#: with text printed sideways that could not be read: the same for them).
+_NOTICES = frozenset({"older_table_not_read", "scanned_pages", "sideways_pages"})
 #: The key of :attr:`Audit.zh` holding each report's notices (:data:`_NOTICES`) in Chinese.
 NOTICES_ZH = "notices"
 
@@ -2226,6 +2227,7 @@ _LAYOUTS = re.compile(r"^表二 is in the (\S+) format but 表三 in the (\S+) f
 _OLDER_TABLE = re.compile(r"^statistics table\(s\) of an older layout seen and not read: "
                           r"(?P<where>.+?) — ")
 _SCANNED = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the (?P<fmt>PDF|OFD) are scanned images")
+_SIDEWAYS = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the PDF hold text printed sideways")
 
 
 def _place_zh(place: str) -> str:
@@ -2329,6 +2331,11 @@ def problem_zh(code: str, message: str) -> str:
         return (f"{fmt}的{pages}是扫描图片，没有文字层，其中的文字（标题、表格等）未能读取；"
                 + ("请另存为PDF并做文字识别（OCR）后重新处理" if fmt == "OFD"
                    else "请先做文字识别（OCR）后重新处理"))
+    if code == "sideways_pages":
+        m = _SIDEWAYS.match(message)
+        pages = f"第{m['pages'].replace(', ', '、')}页" if m else "部分页面"
+        return (f"PDF的{pages}有横向（旋转90度）排印的文字未能读取，其中的表格、标题等缺失；"
+                "请在PDF编辑器中将该页旋转为正向（或重新导出）后重新处理")
     if code == "older_table_not_read":
         m = _OLDER_TABLE.match(message)
         where = "" if m is None else "（位于{}）".format("、".join(

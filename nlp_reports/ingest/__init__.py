@@ -63,6 +63,9 @@ class Document:
     #: a PDF's or an OFD's pages (from 1) that are scans without a text layer: their text is
     #: missing
     scanned_pages: tuple[int, ...] = ()
+    #: a PDF's pages (from 1) holding text printed sideways (turned a quarter) that could not
+    #: be read: their text is missing
+    sideways_pages: tuple[int, ...] = ()
 
 
 _EXTENSIONS = {
@@ -497,8 +500,9 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
     if fmt == "pdf":
         from nlp_reports.ingest.pdf import pdf_text_and_scans
 
-        text, scanned = pdf_text_and_scans(data, path=where)
-        return replace(_finish(text, "pdf", None, where), scanned_pages=scanned)
+        text, scanned, sideways = pdf_text_and_scans(data, path=where)
+        return replace(_finish(text, "pdf", None, where), scanned_pages=scanned,
+                       sideways_pages=sideways)
     if fmt == "ofd":
         from nlp_reports.ingest.ofd import ofd_text_and_scans
 

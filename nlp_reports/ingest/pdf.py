@@ -8,7 +8,9 @@ of a page is dropped, and so are running headers repeated at the edges of most p
 LibreOffice broke over a page break is joined again. A digit struck through or set small
 and raised beside another (a note mark) is set apart by spaces, so it never joins a figure;
 so is a digit drawn twice ("fake bold") when the copy could be the figure's next digit set
-tight (a copy over most of the glyph is dropped).
+tight (a copy over most of the glyph is dropped). A table printed sideways (turned a quarter
+on a portrait page) is read turned upright; sideways text that cannot be read so is named
+(:func:`_sideways`).
 Characters printed on one baseline at one size read as one line whatever box their fonts give
 them (a browser's PDF boxes fallback Latin digits lower than the Chinese beside them).
 The wrapped header of a table drawn without rules is read column by column over its
@@ -643,6 +645,115 @@ def _join_split_rows(pages: list[list[str]]) -> list[list[str]]:
     return pages
 
 
+def _turn(obj: dict) -> int:
+    """Which way character ``obj`` is turned a quarter: 1 counter-clockwise (its text reads
+    upward), -1 clockwise (downward), 0 not so (upright, or at another angle)."""
+    a, b, c, d = (obj.get("matrix") or (1, 0, 0, 1))[:4]
+    if abs(a) > 0.01 * abs(b) or abs(d) > 0.01 * abs(c) or not b or b * c >= 0:
+        return 0
+    return 1 if b > 0 else -1
+
+
+#: Fewest characters turned a quarter that make a page's sideways text (:func:`_sideways`).
+_SIDEWAYS_MIN = 10
+
+
+def _sideways(page) -> tuple[int, tuple[float, float, float, float] | None] | None:
+    """Where ``page``'s text printed turned a quarter lies (a wide table set sideways on a
+    portrait page, without /Rotate; a viewer shows it so): the way it is turned
+    (:func:`_turn`) and the box of those characters and the rules around them, which can be
+    read turned upright (:func:`_upright`) apart from the page's upright text; None when
+    they are turned both ways or upright text lies among them: that text cannot be read (it
+    comes out a character a line; 表三 was missing and its section not found) and is
+    reported. Only turned text holding figures (:data:`_SIDEWAYS_MIN` characters, 5 digits
+    or more: a table's) is so; other turned text (a label turned in a table's cell, a note
+    up a margin) is read as before: (0, None)."""
+    turned: list[dict] = []
+    ways = set()
+    for c in page.chars:
+        way = _turn(c)
+        if way and not c["text"].isspace():
+            turned.append(c)
+            ways.add(way)
+    if len(turned) < _SIDEWAYS_MIN or sum(c["text"].isdigit() for c in turned) < 5:
+        return 0, None
+    if len(ways) > 1:
+        return None
+    box = _ruled_box(page, (min(c["x0"] for c in turned), min(c["top"] for c in turned),
+                            max(c["x1"] for c in turned), max(c["bottom"] for c in turned)))
+    if any(_inside(c, [box]) for c in page.chars if not _turn(c) and not c["text"].isspace()):
+        return None
+    return ways.pop(), box
+
+
+def _ruled_box(page, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """``box`` grown over the rules and boxes of ``page`` that touch it, and those touching
+    them (a table's frame lies a cell's padding beyond its text); not over a page's frame or
+    background (a box nearly as large as the page)."""
+    width, height = float(page.width), float(page.height)
+    shapes = [o for o in (*page.lines, *page.rects)
+              if o["x1"] - o["x0"] < 0.9 * width or o["bottom"] - o["top"] < 0.9 * height]
+    taken: set[int] = set()
+    while True:
+        grown = [k for k, o in enumerate(shapes) if k not in taken
+                 and o["x0"] <= box[2] + 1 and o["x1"] >= box[0] - 1
+                 and o["top"] <= box[3] + 1 and o["bottom"] >= box[1] - 1]
+        if not grown:
+            return box
+        taken.update(grown)
+        box = (min(box[0], *(shapes[k]["x0"] for k in grown)),
+               min(box[1], *(shapes[k]["top"] for k in grown)),
+               max(box[2], *(shapes[k]["x1"] for k in grown)),
+               max(box[3], *(shapes[k]["bottom"] for k in grown)))
+
+
+def _sideways_parts(page, way: int, box: tuple[float, float, float, float]) -> tuple:
+    """``page`` without its text turned ``way`` and the rules and boxes in ``box``
+    (:func:`_sideways`), and those turned upright."""
+    wide = [(box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1)]
+
+    def turned(obj: dict) -> bool:
+        if obj.get("object_type") == "char":
+            return _turn(obj) == way and _inside(obj, wide)
+        return _inside(obj, wide)
+
+    return page.filter(lambda obj: not turned(obj)), _upright(page.filter(turned), way)
+
+
+def _upright(page, way: int):
+    """``page`` as it reads turned a quarter the other ``way`` (:func:`_sideways`): its
+    characters, rules and boxes given the coordinates they have on the page turned so its
+    text is upright, for the same reader as any page."""
+    left, top = page.bbox[0], page.bbox[1]
+    width, height = float(page.width), float(page.height)
+    doctop = page.initial_doctop
+
+    def point(x: float, t: float) -> tuple[float, float]:
+        x, t = x - left, t - top
+        return (height - t, x) if way == 1 else (t, width - x)
+
+    def moved(obj: dict) -> dict:
+        (ax, at), (bx, bt) = point(obj["x0"], obj["top"]), point(obj["x1"], obj["bottom"])
+        x0, x1, t0, t1 = min(ax, bx), max(ax, bx), min(at, bt), max(at, bt)
+        new = {**obj, "x0": left + x0, "x1": left + x1, "top": top + t0, "bottom": top + t1,
+               "y0": width - t1, "y1": width - t0, "doctop": doctop + t0,
+               "width": x1 - x0, "height": t1 - t0}
+        if "pts" in obj:
+            new["pts"] = [tuple(a + b for a, b in zip(point(*p), (left, top), strict=True))
+                          for p in obj["pts"]]
+        if obj.get("object_type") == "char" and obj.get("matrix"):
+            a, b, c, d, e, f = obj["matrix"]
+            new["matrix"] = ((b, -a, d, -c, f, width - e) if way == 1
+                             else (-b, a, -d, c, height - f, e))
+            new["upright"] = _turn(obj) == way
+        return new
+
+    turned = page.filter(lambda obj: True)
+    turned._objects = {kind: [moved(obj) for obj in objs] for kind, objs in page.objects.items()}
+    turned.bbox = (left, top, left + height, top + width)
+    return turned
+
+
 def _skewed(obj: dict) -> bool:
     """A character set at a slant (not along an axis): a diagonal watermark (水印)."""
     matrix = obj.get("matrix")
@@ -1120,10 +1231,12 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
     return pdf_text_and_scans(data, path=path)[0]
 
 
-def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[str, tuple[int, ...]]:
-    """The text of a PDF (not yet normalized) and the numbers (from 1) of its pages that are
+def pdf_text_and_scans(data: bytes, *, path: str | None = None
+                       ) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The text of a PDF (not yet normalized), the numbers (from 1) of its pages that are
     scans without a text layer, whose text is missing from it (a text cover page before
-    scanned tables): the report says so, not only the sections it lacks."""
+    scanned tables), and those of its pages holding text printed sideways that could not be
+    read (:func:`_sideways`): the report says so, not only the sections it lacks."""
     try:
         import pdfplumber
     except ImportError as exc:
@@ -1139,11 +1252,19 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[str, tu
                                path=path) from exc
     pages: list[list[str]] = []
     scanned: list[int] = []  # page numbers of scans without a text layer
+    sideways: list[int] = []  # … of pages whose text is in part printed turned
     text_pages = 0  # pages with a real text layer
     try:
         with pdf:
             for n, page in enumerate(pdf.pages):
-                pages.append(_page_lines(page, first=n == 0))
+                found = _sideways(page)
+                if found is None or not found[0]:
+                    if found is None:
+                        sideways.append(n + 1)
+                    pages.append(_page_lines(page, first=n == 0))
+                else:  # the page's upright text, then its sideways text turned upright
+                    rest, turned = _sideways_parts(page, *found)
+                    pages.append([*_page_lines(rest, first=n == 0), "", *_page_lines(turned)])
                 if _is_scan(page):
                     scanned.append(n + 1)
                 elif any(pages[-1]):
@@ -1167,7 +1288,10 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[str, tu
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
                     "is missing; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)",
                     path or "<pdf>", _page_list(scanned))
-    return text, tuple(scanned)
+    if sideways:
+        log.warning("%s: page(s) %s hold text printed sideways that could not be read",
+                    path or "<pdf>", _page_list(sideways))
+    return text, tuple(scanned), tuple(sideways)
 
 
 _CID = re.compile(r"\(cid:\d+\)")

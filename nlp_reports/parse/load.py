@@ -388,7 +388,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     )
 
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
-    problems[:0] = (_scan_problems(doc)
+    problems[:0] = (_scan_problems(doc) + _sideways_problems(doc)
                     + _layout_problems(layout, sections, simplified, path)
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format, year))
@@ -1065,6 +1065,22 @@ def _scan_problems(doc) -> list[Problem]:
                     f"page(s) {_page_list(doc.scanned_pages)} of the {'OFD' if ofd else 'PDF'} "
                     "are scanned images without a text layer: their text (headings, tables, "
                     f"statements) was not read; {remedy}")]
+
+
+def _sideways_problems(doc) -> list[Problem]:
+    """``sideways_pages`` for a PDF with text printed sideways (turned a quarter) that could
+    not be read: upright text among it, or text turned both ways on one page (a sideways
+    page alone, or a sideways table beside no upright text, is read turned upright). A
+    table printed so is reported as not read, not only as missing."""
+    if not getattr(doc, "sideways_pages", ()):
+        return []
+    from nlp_reports.ingest.pdf import _page_list
+
+    return [Problem("sideways_pages",
+                    f"page(s) {_page_list(doc.sideways_pages)} of the PDF hold text printed "
+                    "sideways that was not read: its tables and headings there are missing; "
+                    "turn those pages upright in a PDF editor (or export them again) and "
+                    "parse the file again")]
 
 
 def _layout_problems(layout: Layout, sections: list[Section], text: str,
