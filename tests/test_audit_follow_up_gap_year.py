@@ -122,3 +122,53 @@ def test_year_filter_keeps_the_gap_follow_up_and_counts_nothing(db):
     for k in only:
         assert only[k]["last_year_zh"] == whole[k]["last_year_zh"] != ""
         assert only[k]["defects"] == whole[k]["defects"]
+
+
+_COURT = "澄江县司法局"
+
+
+def _court(year: int, five: str, signed: str) -> str:
+    return f"""{_COURT}{year}年度政府信息公开工作报告
+
+一、总体情况
+　　{year}年，县司法局以普法宣传和公共法律服务事项为重点，在局网站“政府信息公开”栏目更新信息。
+二、主动公开政府信息情况
+　　全年公开法律援助、人民调解等信息{40 + year % 9}条。
+三、收到和处理政府信息公开申请情况
+　　全年收到申请{year % 4}件，已全部答复。
+四、政府信息公开行政复议、行政诉讼情况
+　　未发生因政府信息公开引起的行政复议、行政诉讼。
+五、存在的主要问题及改进情况
+{five}
+六、其他需要报告的事项
+　　无收费情况。
+
+{_COURT}
+{signed}
+"""
+
+
+_FIVE_STATED = ("　　问题：基层司法所公开内容更新慢，部分公共法律服务指南仍为旧版。\n"
+                "　　措施：明年起由办公室每月核对各司法所公开栏目，旧版指南限期替换。")
+
+
+def test_a_year_whose_section_5_says_only_无_is_followed_up_though_copying_passes_it(tmp_path):
+    # copying's prev_year passes over a stored year whose 五 states nothing (its copies
+    # lie across it); the follow-up of defects does not: that year's report is stored,
+    # and its empty 五 is a defect the next year fixed
+    db = tmp_path / "s.sqlite"
+    with Store(db) as s:
+        for year, five, signed in ((2020, _FIVE_STATED, "2021年1月18日"),
+                                   (2021, "　　无。", "2022年1月20日"),
+                                   (2022, _FIVE_STATED, "2023年1月16日")):
+            r = load_report(_court(year, five, signed))
+            s.write_report(f"司法局{year}.txt", r, FakeTagger().tag_many([r])[0], model_id="m")
+    rows = _rows(audit(db))
+    empty, now = rows["司法局2021"], rows["司法局2022"]
+    assert empty["section5_empty"]
+    said = now["last_year_zh"]
+    assert said.startswith(f"上年度（2021年度）报告有{empty['defects']}个缺陷（"), said
+    assert "第五部分为空" in said.split("已改正：")[1]
+    assert now["defects_last_year"] == empty["defects"]
+    assert now["copied_from_last_year"] >= 1
+    assert "与本机关2020年度报告相同或近似" in now["signals_zh"]

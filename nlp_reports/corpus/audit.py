@@ -1626,8 +1626,10 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
     both (``recurring``: the same kind of defect again, not necessarily the same cell),
     and a Chinese sentence naming them, those fixed and those new (``last_year_zh``).
     The report compared with is the agency's latest earlier stored one: the year before,
-    or, when that year's report is not stored, the last year before the gap (the rule of
-    copying's ``prev_year``; the sentence then names that year, not 上年度). Empty when the
+    or, when that year's report is not stored, the last year before the gap (as copying's
+    ``prev_year`` passes over a gap; the sentence then names that year, not 上年度). Unlike
+    copying, a stored year whose 五 says only 无 is compared with: its defects are the ones
+    to follow up. Empty when the
     agency has no earlier stored report; computed before the ``--year`` filter, so a 2024
     row is followed up against the 2023 report it hides.
     ``held`` (report id → 表三 column names): the columns where the report's carry-over
@@ -1644,7 +1646,7 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
     known = (rows["key"].notna() & rows["year"].notna()).to_numpy()
     # per agency and year (two texts of a year: a kind found in either counts as found),
     # then each row's agency on its latest earlier stored year (the year before, or the
-    # last before a gap, as copying's prev_year), in one lookup, not a scan per row
+    # last before a gap), in one lookup, not a scan per row
     years = rows[known].groupby(["key", "year"]).agg({**dict.fromkeys(kinds, "any"),
                                                      "n": "max"})
     stored: dict[Any, list[float]] = {}
