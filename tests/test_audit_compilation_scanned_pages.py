@@ -116,3 +116,30 @@ def test_each_audit_row_names_its_own_scanned_pages(tmp_path):
     assert "扫描" not in rows[COUNTY]["signals_zh"]
     assert "scanned_pages" in rows[FINANCE]["parse_problems"]
     assert "PDF的第4页是扫描图片" in rows[FINANCE]["signals_zh"]
+
+
+def _township(name: str, posted: int, last: str) -> list:
+    """A township's two typed pages written on its county's template: only the name, a
+    figure and one sentence of its own; the last page's lines are the template's."""
+    return [
+        [(15, f"{name}2023年政府信息公开工作年度报告"), (11, "一、总体情况"),
+         (10, f"{name}按照县政府统一部署，推进基层政务公开标准化规范化。{last}"),
+         (11, "二、主动公开政府信息情况"), (10, f"全年在公开栏和县政府网站公开信息{posted}条。")],
+        [(11, "五、存在的主要问题及改进情况"),
+         (10, "主要问题是村级公开栏更新不及时。下一步将按季度开展督查。"),
+         (11, "六、其他需要报告的事项"), (10, "本年度未收取信息处理费。")],
+    ]
+
+
+def test_a_scan_ending_a_template_report_is_not_given_to_the_next(tmp_path):
+    # the lines before the scan are the template's (in every part), so only the text after
+    # it tells where it lies: the next report's title. The page lies after this report's
+    # last text and before that title: this report's (its tables photographed), not the next's
+    east = _township("青峪县东坪镇人民政府", 31, "镇里新设便民服务站三个。")
+    west = _township("青峪县西坪镇人民政府", 47, "西坪镇完成村务公开栏改造。")
+    south = _township("青峪县南岭乡人民政府", 52, "南岭乡开通乡政府微信公众号。")
+    pdf = _compilation(tmp_path / "青峪县乡镇年报汇编.pdf", [east, [*west, None], south])
+    got = load_reports(pdf)
+    assert [r.metadata.agency for r in got] == ["青峪县东坪镇人民政府", "青峪县西坪镇人民政府",
+                                                "青峪县南岭乡人民政府"]
+    assert [[m[:9] for m in _scans(r)] for r in got] == [[], ["page(s) 5"], []]

@@ -165,7 +165,9 @@ def _part_docs(doc, source, text: str, bounds: list[tuple[int, int]]) -> list:
     the scanned pages inside its own page range (none when it has none), not the whole
     file's. A page is placed by the text on either side of it (:func:`~nlp_reports.ingest.
     pdf_pages.scan_neighbours`) found in one part's text: the page after a report's last
-    text and before the next report's title is that report's (its tables, typically). A page
+    text and before the next report's title is that report's (its tables, typically), also
+    when only the title after it tells where it lies (the text before it is a template's,
+    in several parts). A page
     that cannot be placed so stays with every part, as before: said where it may be, never
     dropped. ``source``: the PDF's path or bytes (None for a text)."""
     if not doc.scanned_pages or doc.source_format != "pdf" or source is None:
@@ -185,9 +187,13 @@ def _part_docs(doc, source, text: str, bounds: list[tuple[int, int]]) -> list:
     placed: list[list[int]] = [[] for _ in bounds]
     for page in doc.scanned_pages:
         before, after = beside.get(page, ([], []))
-        k = _part_of(parts, (simple(s) for s in reversed(before)))
-        k_after = _part_of(parts, (simple(s) for s in after))
-        if k is None or (k_after is not None and not 0 <= k_after - k <= 1):
+        k, _ = _part_of(parts, (simple(s) for s in reversed(before)))
+        k_after, at = _part_of(parts, (simple(s) for s in after))
+        if k is None and k_after and at < _TITLE_REACH:
+            # the text before is in several parts (a county's template) or none, and the
+            # text after opens a report (its title): the page lies after the report before
+            k = k_after - 1
+        elif k is None or (k_after is not None and not 0 <= k_after - k <= 1):
             k = k_after if k is None else None
         if k is None:
             log.info("%s: scanned page %d of a compilation could not be placed in one of its "
@@ -204,17 +210,22 @@ def _squashed(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
 
 
-def _part_of(parts: list[str], lines: Iterable[str]) -> int | None:
+#: A line found this near the start of a part's squashed text (a title's length) opens it.
+_TITLE_REACH = 64
+
+
+def _part_of(parts: list[str], lines: Iterable[str]) -> tuple[int | None, int]:
     """The one part (index into ``parts``, squashed texts) holding the first of ``lines``
-    that is long enough to tell (6 characters) and found in exactly one part; None if none."""
+    that is long enough to tell (6 characters) and found in exactly one part, and where in
+    it that line starts; (None, -1) if none."""
     for line in lines:
         said = _squashed(line)
         if len(said) < 6:
             continue
         hits = [i for i, part in enumerate(parts) if said in part]
         if len(hits) == 1:
-            return hits[0]
-    return None
+            return hits[0], parts[hits[0]].find(said)
+    return None, -1
 
 
 def _filename_arg(filename: object) -> str | None:
