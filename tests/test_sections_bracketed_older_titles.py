@@ -66,3 +66,17 @@ def test_the_fee_under_a_bracketed_title_is_read(tmp_path, numbered):
     report = _write(tmp_path, numbered)
     three = next(s for s in report.sections if s.number == 3)
     assert narrative_fee([(three.title, three.text)], 2014) == 0.0
+
+
+def test_bracketed_titles_with_the_text_run_on(tmp_path):
+    # "【概述】2014年，…": the bracket closes the title, the text goes on on the same line
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告"]
+    for title, body in _PARTS:
+        lines += [f"【{title}】{body}"] if "\n" not in body else [f"【{title}】", body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = load_report(path)
+    found = {s.number: s for s in report.sections}
+    assert sorted(found) == [1, 2, 3, 4, 5, 6]
+    assert found[1].title == "概述" and found[1].text.startswith("2014年，局办公室")
+    assert found[4].text == "全年发生因政府信息公开申请行政复议1件，已维持原答复。"

@@ -91,3 +91,32 @@ def test_a_sentence_naming_both_parts_is_no_heading(tmp_path):
     found = {s.number: s for s in report.sections}
     assert 4 not in found
     assert line in found[3].text
+
+
+def test_merged_title_numbered_in_arabic_is_section_four(tmp_path):
+    # "4.…的情况" was no heading: an Arabic-numbered title was taken only when known or short
+    text = _TEXT
+    for i, title in enumerate(("概述", "主动公开政府信息情况", "依申请公开政府信息情况", _MERGED,
+                               "存在的主要问题及改进措施"), 1):
+        text = text.replace(f"\n{title}\n", f"\n{i}.{title}\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    _check(load_report(path))
+
+
+def test_numbered_merged_title_with_its_text_run_on(tmp_path):
+    # a bold run-in title on a page: "四、…的情况均无。" kept 均无 in the title and left the part
+    # empty; with a comma in the run-on text the title was cut after its fee half (section 三)
+    for run_on, text in (("均无。", "均无。"), ("。均无。", "均无。"),
+                         ("本年度未收取费用，未发生行政复议和行政诉讼。",
+                          "本年度未收取费用，未发生行政复议和行政诉讼。")):
+        numbered = _TEXT.replace("\n概述\n", "\n一、概述\n").replace(
+            "\n主动公开政府信息情况\n", "\n二、主动公开政府信息情况\n").replace(
+            "\n依申请公开政府信息情况\n", "\n三、依申请公开政府信息情况\n").replace(
+            "\n存在的主要问题及改进措施\n", "\n五、存在的主要问题及改进措施\n")
+        body = _TEXT.split(_MERGED + "\n")[1].split("\n")[0]
+        numbered = numbered.replace(f"{_MERGED}\n{body}\n", f"四、{_MERGED}{run_on}\n")
+        path = tmp_path / "r.txt"
+        path.write_text(numbered, encoding="utf-8")
+        found = {s.number: s for s in load_report(path).sections}
+        assert found[4].title == _MERGED and found[4].text == text, run_on

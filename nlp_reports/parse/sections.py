@@ -273,6 +273,12 @@ def _match_heading_at(text: str, start: int, end: int,
         title = text[t0:gloss.start()]
         if title and not _TABLE_ROW.search(title):
             return numeral, t0, gloss.start(), end
+    merged = _merged_run_in(text, t0, end)
+    if merged is not None:  # "四、…收费及减免情况、…诉讼的情况均无。" (a bold run-in title)
+        at = merged
+        while at < end and text[at] in " \t\u3000":
+            at += 1
+        return numeral, t0, merged, at + 1 if at < end and text[at] in "。：:；;" else at
     stop = _TITLE_END.search(text, t0, min(end, t0 + MAX_TITLE_LENGTH + 1))
     t1 = stop.start() if stop else end
     body = stop.end() if stop else end
@@ -397,7 +403,8 @@ def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
         return False
     title = title.rstrip("：: \t\u3000")
     return title in KNOWN_TITLES or (len(title) <= 24 and bool(_TITLE_NOUN_END.search(title))
-                                     and not _PROSE_MARK.search(title))
+                                     and not _PROSE_MARK.search(title)) or (
+        "复议" in title and _merged_fee_and_cases(title))  # ("4.…收费及减免情况、…诉讼的情况")
 
 
 def _fill_gaps(found: list[Heading], extra: list[Heading]) -> list[Heading]:
@@ -584,6 +591,26 @@ _LENTICULAR_TITLE = re.compile(
     r"(?P<title>[^【】\s：:][^【】]*?)[ \t\u3000：:]*】")
 
 
+def _merged_run_in(text: str, t0: int, end: int) -> int | None:
+    """Where a fee and case title joined (:func:`_merged_fee_and_cases`) ends when the line
+    text[t0:end] opens with it, alone or with its text run on ("…的情况均无。", "…的情况本年度
+    未收取费用，…"); None for any other line, or when what follows goes on as a title does
+    ("…复议情况和行政诉讼情况"). Without it the run-on was read as the title's end, or (with a
+    comma) the title was cut after its fee half and taken for section 三."""
+    if "复议" not in text[t0:end] or not ("收费" in text[t0:end] or "收取费用" in text[t0:end]):
+        return None
+    m = _MERGED_FEE_AND_CASES.match(text, t0, end)
+    if m is None or not _merged_fee_and_cases(m.group()):
+        return None
+    if m.end() < end and (not _SENTENCE_AFTER_TITLE.match(text, m.end(), end)
+                          or "\t" in text[m.end():end] or _FIGURES_ONLY.fullmatch(text, m.end(), end)):
+        return None  # (a table row's label and its figures is no heading)
+    return m.end()
+
+
+_FIGURES_ONLY = re.compile(r"(?:[ \u3000]+[\d.]+)+[ \u3000]*")
+
+
 def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
     """Headings written without numerals: a short line that is just a known title."""
     found: list[Heading] = []
@@ -592,7 +619,10 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
         l0 += start
         l1 += start
         line = text[l0:l1].strip(" \t\u3000：:")
-        if line.startswith("【") and (inner := _LENTICULAR_TITLE.fullmatch(line)):
+        body = l1
+        if line.startswith("【") and (inner := _LENTICULAR_TITLE.match(line)):
+            if inner.end() < len(line):  # "【概述】2014年，…": the text runs on after the bracket
+                body = text.index(line, l0) + inner.end()
             line = inner.group("title")
         if not line or _PROSE_MARK.search(line):
             continue
@@ -605,7 +635,7 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
         if not merged and not any(t in line or line in t for t in KNOWN_TITLES):
             continue
         t0 = text.index(line, l0)
-        found.append(Heading(number, number, l0, t0, t0 + len(line), l1))
+        found.append(Heading(number, number, l0, t0, t0 + len(line), body))
         last_number = number
     return found
 
