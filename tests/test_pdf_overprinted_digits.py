@@ -21,10 +21,10 @@ _VALUES = ["3", "0", "1", "0", "4", "11", "2", "0", "0", "13", "0", "1", "0", "0
 
 
 def _pdf(tmp_path: Path, *, size: float, twice: float = 0.0, spacing: float = 0.0,
-         font: str = "STSong-Light") -> Path:
+         font: str = "STSong-Light", down: float = 0.0) -> Path:
     """A county bureau's short report whose 表四 is a ruled grid; its row of figures is set
-    at ``size`` pt in ``font``, drawn again ``twice`` pt to the right when that is not 0,
-    with ``spacing`` pt between characters (negative: set tight)."""
+    at ``size`` pt in ``font``, drawn again ``twice`` pt to the right (and ``down`` pt lower)
+    when that is not 0, with ``spacing`` pt between characters (negative: set tight)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -55,8 +55,8 @@ def _pdf(tmp_path: Path, *, size: float, twice: float = 0.0, spacing: float = 0.
                 c.setFont("STSong-Light", 7)
                 c.drawString(x0 + k * cw + 4, base, text)
                 continue
-            for shift in (0.0, twice) if twice else (0.0,):
-                t = c.beginText(x0 + k * cw + 8 + shift, base)
+            for shift, lower in ((0.0, 0.0), (twice, down)) if twice else ((0.0, 0.0),):
+                t = c.beginText(x0 + k * cw + 8 + shift, base - lower)
                 t.setFont(font, size)
                 t.setCharSpace(spacing)
                 t.textOut(text)
@@ -91,6 +91,15 @@ def test_copy_that_could_be_a_next_digit_is_reported(tmp_path: Path) -> None:
     status, values = _table4(_pdf(tmp_path, size=6, twice=1.3))
     assert all(v is None for v in values)  # never 33 (nor 3 guessed)
     assert status != "ok"
+
+
+@pytest.mark.parametrize(("size", "twice", "down"), [(6, 1.3, 1.2), (10, 1.5, 1.5), (8, 1.2, -1.4)])
+def test_copy_shifted_off_the_baseline_is_dropped(tmp_path: Path, size: float, twice: float,
+                                                  down: float) -> None:
+    # a shadow (阴影) or a fake bold shifted on both axes: the copy is off the figure's
+    # baseline, so it is no next digit set tight; read as one line it gave 33 and 1111
+    status, values = _table4(_pdf(tmp_path, size=size, twice=twice, down=down))
+    assert (status, values) == ("ok", _READ)
 
 
 def test_figures_set_tight_read_as_before(tmp_path: Path) -> None:
