@@ -77,7 +77,8 @@ def _pdf(tmp_path: Path, how: str) -> Path:
     "left"/"right" turned a quarter (counter-/
     clockwise) on a portrait page, "rotate" on a portrait page the PDF's /Rotate 90 shows
     upright, "caption" turned beside an upright caption and note, "stamped" turned with an
-    upright stamp across it; section 四 and the rest on page 3."""
+    upright stamp across it, "watermarked" turned under a diagonal watermark; section 四 and
+    the rest on page 3."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -101,7 +102,7 @@ def _pdf(tmp_path: Path, how: str) -> Path:
         _table3(c, 40, width - 40, side="申请人情况及本年度办理结果" if how == "label" else "")
     elif how == "rotate":
         c.setPageRotation(90)
-    if how in ("left", "caption", "stamped", "rotate"):
+    if how in ("left", "caption", "stamped", "rotate", "watermarked"):
         c.saveState()
         c.translate(60, 60)
         c.rotate(90)
@@ -119,6 +120,15 @@ def _pdf(tmp_path: Path, how: str) -> Path:
     if how == "stamped":
         c.setFont(_FONT, 16)
         c.drawString(200, height / 2, "东港港务管理局办公室（印）")
+    if how == "watermarked":  # a diagonal watermark (水印) across it, as on every page
+        for x, y in ((90, 200), (160, 430), (120, 640)):
+            c.saveState()
+            c.translate(x, y)
+            c.rotate(40)
+            c.setFont(_FONT, 34)
+            c.setFillGray(0.85)
+            c.drawString(0, 0, "东港港务管理局")
+            c.restoreState()
     c.showPage()
     if how in ("upright", "label", "rotate"):
         c.setPageSize(A4)
@@ -142,7 +152,8 @@ def _read(path: Path) -> tuple[dict, list[str], list[str]]:
 _WANT = {r: [float(v) for v in T3_GOOD.get(r, [0] * 7)] for r, _ in _ROWS if r}
 
 
-@pytest.mark.parametrize("how", ["upright", "label", "left", "right", "rotate", "caption"])
+@pytest.mark.parametrize("how", ["upright", "label", "left", "right", "rotate", "caption",
+                                 "watermarked"])
 def test_sideways_table_is_read_like_an_upright_one(tmp_path: Path, how: str) -> None:
     tables, titles, errors = _read(_pdf(tmp_path, how))
     t3 = tables["table3"]

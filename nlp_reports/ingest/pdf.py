@@ -681,8 +681,9 @@ def _sideways(page) -> tuple[int, tuple[float, float, float, float] | None] | No
         return None
     box = _ruled_box(page, (min(c["x0"] for c in turned), min(c["top"] for c in turned),
                             max(c["x1"] for c in turned), max(c["bottom"] for c in turned)))
-    if any(_inside(c, [box]) for c in page.chars if not _turn(c) and not c["text"].isspace()):
-        return None
+    if any(_inside(c, [box]) for c in page.chars
+           if not _turn(c) and not _skewed(c) and not c["text"].isspace()):
+        return None  # (a diagonal watermark across it is dropped as on any page)
     return ways.pop(), box
 
 
