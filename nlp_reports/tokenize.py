@@ -79,6 +79,19 @@ def _widen_for_tokens(text: str) -> str:
     return text.translate(_WIDTH_TABLE) if _FULL_WIDTH_THAT_MATTERS.search(text) else text
 
 
+#: A thousands comma or a decimal point between digits (1,234 · 98.5 · 2023.12.31).
+_NUMBER_SEPARATOR = re.compile(r"(?<=[0-9])(?:,(?=[0-9]{3}(?![0-9]))|\.(?=[0-9]))")
+
+
+def _join_numbers(text: str) -> str:
+    """``text`` with the separators inside numbers taken out, so a number is one ``<num>``.
+
+    Why: both engines cut a number at its comma or point (``1,234`` → 1 / , / 234), so a
+    number with separators counted as two or three numbers in a text's features. The "%"
+    after a number is punctuation and dropped anyway; a Chinese comma (1，2) is a list."""
+    return _NUMBER_SEPARATOR.sub("", text) if ("," in text or "." in text) else text
+
+
 def _normalise(tok: str, stop: frozenset[str]) -> str:
     """One segmented token normalised: "" to drop it (stopword, punctuation), ``<num>``, or itself."""
     if tok in stop:
@@ -772,7 +785,7 @@ class Tokenizer:
         d = self.__dict__
         cut = d.get("_cut_fn") or self._cut()
         norm = d["_norm"]
-        tokens = cut(_widen_for_tokens(text))
+        tokens = cut(_join_numbers(_widen_for_tokens(text)))
         try:  # every token seen before: the whole filter runs in C
             return list(filter(None, map(norm.__getitem__, tokens)))
         except KeyError:
@@ -805,6 +818,7 @@ class Tokenizer:
         joined = "\0".join(texts)
         if _FULL_WIDTH_THAT_MATTERS.search(joined):  # (one scan, not one a text)
             joined = "\0".join(map(_widen_for_tokens, texts))
+        joined = _join_numbers(joined)
         gaps = len(texts) - 1
         if joined.count("\0") != gaps:  # a text holds a "\0"
             return [list(filter(str.strip, self(t))) for t in texts]
@@ -840,7 +854,7 @@ class Tokenizer:
         tokens: list[str] = []
         lengths: list[int] = []
         for text in texts:
-            raw = cut(text.translate(_WIDTH_TABLE) if matters(text) else text)
+            raw = cut(_join_numbers(text.translate(_WIDTH_TABLE) if matters(text) else text))
             tokens += raw
             lengths.append(len(raw))
         return self._codes(tokens, encode, memo), lengths
@@ -856,7 +870,7 @@ class Tokenizer:
         between them (``tests/test_tokenize_fast.py``), and one call replaces a Python loop.
         """
         memo["\0"] = SEPARATOR
-        return self._codes(self._cut()(joined), encode, memo, joined=True)
+        return self._codes(self._cut()(_join_numbers(joined)), encode, memo, joined=True)
 
     def _codes(self, tokens: list[str], encode: Callable[[str], int], memo: dict[str, int],
                *, joined: bool = False) -> list[int]:
@@ -888,7 +902,7 @@ class Tokenizer:
         """``self(text)`` token by token without the memo: the specification, for tests."""
         cut = self._cut()
         stop = self.__dict__["_stop"]
-        return [n for n in (_normalise(tok, stop) for tok in cut(_widen(text))) if n]
+        return [n for n in (_normalise(tok, stop) for tok in cut(_join_numbers(_widen(text)))) if n]
 
     def cut(self, text: str) -> list[str]:
         """The raw segmentation (no normalisation or stopwords), for inspection."""
