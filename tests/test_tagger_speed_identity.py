@@ -85,10 +85,15 @@ class _Blanky:
         return [t for t in re.split(r"(\s+|[，。；！？])", text) if t != ""]
 
 
+class _Metadata:
+    traditional = False  # simplified text: segmented as it stands
+
+
 class _Report:
     def __init__(self, sections, statements):
         self.sections = sections
         self.statements = statements
+        self.metadata = _Metadata()
 
 
 class _Section:
