@@ -80,3 +80,44 @@ def test_bracketed_titles_with_the_text_run_on(tmp_path):
     assert sorted(found) == [1, 2, 3, 4, 5, 6]
     assert found[1].title == "概述" and found[1].text.startswith("2014年，局办公室")
     assert found[4].text == "全年发生因政府信息公开申请行政复议1件，已维持原答复。"
+
+
+@pytest.mark.parametrize("chrome", [
+    "【主动公开】【依申请公开】【政策解读】\n",  # a portal's column links on one line
+    "【主动公开】\n【依申请公开】\n",  # the same links one a line, as a page copied to text
+])
+def test_bracketed_links_above_the_report_are_no_headings(tmp_path, chrome):
+    # taken for titles, the links opened section 二 above 概述, and 概述 was lost
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告", chrome.rstrip("\n")]
+    for title, body in _PARTS:
+        lines += [title, body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert sorted(found) == [1, 2, 3, 4, 5, 6]
+    assert found[1].title == "概述" and found[2].title == "主动公开政府信息情况"
+
+
+def test_bracketed_labels_in_a_sentence_line_are_no_headings(tmp_path):
+    # 概述 summing up each part under a bracketed label: the line stays 概述's text
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告", "概述",
+             "本年度工作有序推进。", "【主动公开】公开信息243条；【依申请公开】受理申请19件。"]
+    for title, body in _PARTS[1:]:
+        lines += [title, body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert "【依申请公开】受理申请19件" in found[1].text
+    assert found[2].title == "主动公开政府信息情况" and found[2].text.startswith("全年在门户网站")
+
+
+def test_a_bracketed_title_over_a_bracketed_sub_heading_is_a_heading(tmp_path):
+    # a bracket-only line next to another is a link list only when that one names a part too
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告"]
+    for title, body in _PARTS:
+        lines += [f"【{title}】", "【工作机制】" if title == "概述" else "", body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert sorted(found) == [1, 2, 3, 4, 5, 6]
+    assert found[1].title == "概述" and found[1].text.startswith("【工作机制】")

@@ -120,3 +120,16 @@ def test_numbered_merged_title_with_its_text_run_on(tmp_path):
         path.write_text(numbered, encoding="utf-8")
         found = {s.number: s for s in load_report(path).sections}
         assert found[4].title == _MERGED and found[4].text == text, run_on
+
+
+def test_a_none_sentence_naming_both_parts_without_its_stop_is_no_heading(tmp_path):
+    # "本年度无收费及减免情况和行政复议行政诉讼情况" has the joined title's shape but says
+    # there was none: taken as 四's title, the statement was lost and the part left empty
+    for line in ("本年度无收费及减免情况和行政复议行政诉讼情况", "全年未发生收费及减免情况和行政复议诉讼情况"):
+        path = tmp_path / "r.txt"
+        path.write_text(_TEXT.replace(f"{_MERGED}\n", f"{line}\n").replace(
+            "本年度未收取检索、复制费用。全年未发生因政府信息公开申请行政复议、提起行政诉讼的情况。\n", ""),
+            encoding="utf-8")
+        found = {s.number: s for s in load_report(path).sections}
+        assert 4 not in found, line
+        assert line in found[3].text

@@ -573,12 +573,17 @@ _MERGED_FEE_AND_CASES = re.compile(
     r"(?P<cases>[^、]{0,14}?(?:行政)?复议.{0,16}?情况)")
 
 
+#: What a sentence naming both parts says and no joined title holds: "本年度无收费及减免情况和
+#: 行政复议行政诉讼情况", "全年未发生…" (a statement without its stop, not a heading).
+_SAYS_NONE = re.compile(r"无|未|没有|均|都|本年|全年|今年|我[局委办县市区镇乡]")
+
+
 def _merged_fee_and_cases(line: str) -> bool:
     """Whether ``line`` is the fee part's and the case part's titles joined (:data:`
     _MERGED_FEE_AND_CASES`), each read as its own part's title (sections 3 and 4), the whole
     no longer than a title may be."""
     m = _MERGED_FEE_AND_CASES.fullmatch(line)
-    return (m is not None and len(line) <= MAX_TITLE_LENGTH
+    return (m is not None and len(line) <= MAX_TITLE_LENGTH and not _SAYS_NONE.search(line)
             and section_number(m.group("fee")) == (True, 3)
             and section_number(m.group("cases")) == (True, 4))
 
@@ -611,16 +616,41 @@ def _merged_run_in(text: str, t0: int, end: int) -> int | None:
 _FIGURES_ONLY = re.compile(r"(?:[ \u3000]+[\d.]+)+[ \u3000]*")
 
 
+def _bracket_chrome(text: str, rest: str, below: list[tuple[int, int]],
+                    above: list[tuple[int, int]]) -> bool:
+    """Whether a line opening with a bracketed title is a portal's links or a run-in label,
+    not a part title: another 【…】 follows on the line ("【主动公开】【依申请公开】【政策解读】",
+    "【主动公开】全年公开164条；【依申请公开】…"), or the line is the bracket alone and the next
+    or the previous line is another naming a part (a link list, one a line: ``below`` and
+    ``above`` are the line spans from it outwards; a bracketed sub-heading under a bracketed
+    title, "【一、概述】⏎【工作机制】", names none). Taken for titles, the links opened
+    section 二 above 概述, which was then lost."""
+    if "【" in rest:
+        return True
+    if rest.strip(" \t\u3000：:"):
+        return False
+    for side in (below, above):
+        for l0, l1 in side:
+            near = text[l0:l1].strip(" \t\u3000")
+            if near:
+                link = _LENTICULAR_TITLE.fullmatch(near)
+                if link is not None and section_number(link.group("title"))[0]:
+                    return True
+                break
+    return False
+
+
 def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
     """Headings written without numerals: a short line that is just a known title."""
     found: list[Heading] = []
     last_number = 0
-    for l0, l1 in _lines(text[start:end]):
-        l0 += start
-        l1 += start
+    lines = [(l0 + start, l1 + start) for l0, l1 in _lines(text[start:end])]
+    for i, (l0, l1) in enumerate(lines):
         line = text[l0:l1].strip(" \t\u3000：:")
         body = l1
         if line.startswith("【") and (inner := _LENTICULAR_TITLE.match(line)):
+            if _bracket_chrome(text, line[inner.end():], lines[i + 1:], lines[i - 1::-1] if i else []):
+                continue
             if inner.end() < len(line):  # "【概述】2014年，…": the text runs on after the bracket
                 body = text.index(line, l0) + inner.end()
             line = inner.group("title")
