@@ -27,3 +27,12 @@ def test_a_file_that_needs_an_extra_still_says_its_format():
     assert "读取" not in error_meaning_zh(exc)
     # a file tag or parse could not read keeps the reading sentence (reason missing_dependency)
     assert "读取该格式" in reasons.failure_meaning_zh("missing_dependency: Reading .docx files …")
+
+
+def test_a_missing_core_dependency_names_the_package_not_an_extra():
+    from nlp_reports.errors import MissingDependencyError
+
+    core = str(MissingDependencyError("jieba", None, "Word segmentation"))
+    assert "pip install jieba" in core and "nlp-reports[" not in core
+    extra = str(MissingDependencyError("pdfplumber", "pdf", "Reading PDF"))
+    assert "pip install 'nlp-reports[pdf]'" in extra

@@ -61,6 +61,17 @@ def test_json_round_trip_keeps_everything_but_the_text():
     assert report.to_dict()["schema_version"] == "1.6"
 
 
+def test_report_from_dict_of_another_schema_major_is_a_data_error():
+    from nlp_reports import load_report
+    from nlp_reports.errors import DataError
+    from nlp_reports.report import Report
+
+    data = load_report("溪山县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序。\n").to_dict()
+    data["schema_version"] = "99.0"
+    with pytest.raises(DataError, match="schema version '99.0'"):
+        Report.from_dict(data)
+
+
 def test_parsing_is_deterministic():
     a = load_report(FIXTURES / "county_2022_aligned.txt").to_dict()
     b = load_report(FIXTURES / "county_2022_aligned.txt").to_dict()

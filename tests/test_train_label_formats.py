@@ -408,6 +408,14 @@ def test_a_statements_txt_saved_in_gbk_is_read(tmp_path):
     assert [t for t, _ in iter_statements(path)] == lines
 
 
+def test_suggest_reads_a_gbk_statements_jsonl(tmp_path):
+    from nlp_reports.classify.suggest import _from_file
+
+    f = tmp_path / "statements.jsonl"
+    f.write_bytes('{"text": "信息公开工作人员少，身兼数职。"}\n'.encode("gbk"))
+    assert _from_file(f) == ["信息公开工作人员少，身兼数职。"]
+
+
 def test_evaluate_warns_on_the_models_own_training_data(tmp_path):
     """Scoring the shipped model on a file it was trained on measures nothing: say so."""
     import shutil
