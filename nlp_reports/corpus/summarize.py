@@ -35,6 +35,7 @@ from nlp_reports.corpus.store import (
 )
 from nlp_reports.errors import UsageError
 from nlp_reports.parse.checks import CASE_MATTERS, CASE_OUTCOMES, MATTER_WORDS
+from nlp_reports.parse.fees import none_at_all
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -2933,8 +2934,7 @@ _OLDER_WORDINGS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
 #: The whole text of an older report's 行政复议/行政诉讼 part saying there was none ("无。",
 #: "本年度未发生。"; under a title joining the fee part, "均无。", "上述情况均未发生。"): 0 for
 #: each the heading names.
-_NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:(?:以上|上述)(?:情况|事项)?)?(?:均|都)?(?:暂)?"
-                          r"(?:无|没有|未发生)(?:此类|相关)?(?:情况|案件)?|(?:均|都)为(?:零|0)")
+_NONE_AT_ALL = none_at_all("案件")
 _BLANKS_AND_STOPS = re.compile(r"[\s。，,；;：:、.!！]+")
 #: A year named in the text ("2012年", "2012 年度"): another year than the report's is a
 #: comparison ("比2012年增加6件", "自2008年以来累计受理386件"), read as 去年.

@@ -75,10 +75,20 @@ _TOTAL_FIRST = re.compile(r"\s?(?:共计|合计|总计|共|累计|金额)")  # (
 _BARE = re.compile(r"(?<![\d.,〔\[［（(])(?<!\d\s)\d+(?:\.\d+)?(?![\d.,〕\]］）)]|\s?(?:万元|千元|百元|元|年|月"
                    r"|日|号|件|笔|次|人|名|份|页|个|项|起|条|户|家|张|%|％)|\s+\d)")
 _NAMED_YEAR = re.compile(r"((?:19|20)\d{2})\s?年")
+
+
+def none_at_all(noun: str) -> re.Pattern[str]:
+    """A part's whole text (blanks and stops taken out) saying there was none ("无",
+    "本年度无", "上述情况均未发生", "均为零"; "无此类" + ``noun``: 收费 for the fee part, 案件
+    for the review/litigation part). The fee reader and the summary's case reader both
+    use it, so the two older parts read "none" alike."""
+    return re.compile(r"(?:本年度?|今年|全年)?(?:(?:以上|上述)(?:情况|事项)?)?(?:均|都)?(?:暂)?"
+                      rf"(?:无|没有|未发生)(?:此类|相关)?(?:情况|{noun})?|(?:均|都)为(?:零|0)")
+
+
 #: A fee part whose whole text says there was none ("无。", "本年度无"; under a title joining
 #: the 复议诉讼 part, "均无。", "上述情况均未发生。").
-_NONE_AT_ALL = re.compile(r"(?:本年度?|今年|全年)?(?:(?:以上|上述)(?:情况|事项)?)?(?:均|都)?(?:暂)?"
-                          r"(?:无|没有|未发生)(?:此类|相关)?(?:情况|收费)?|(?:均|都)为(?:零|0)")
+_NONE_AT_ALL = none_at_all("收费")
 #: A heading line inside a stored part: the fee part of an older layout is stored within
 #: section 3 (its number in the 2021 scheme), its heading a line of the text.
 _NUMBERING = (r"(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
