@@ -2,6 +2,8 @@
 
 Each report is examples/corpus's 云岭市人民政府 2023 report (its data period, page date and
 signature date all fitting 2023), changed in one place, and parsed for real.
+A signature dated by month alone and a year read from the report's dates use short
+fictional reports in tests/fixtures/parse14b/.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from nlp_reports import load_report
 _BASE = (Path(__file__).parents[1] / "examples" / "corpus"
          / "云岭市人民政府2023年政府信息公开工作年度报告.txt")
 _PERIOD = "所列数据统计期限自2023年1月1日起至2023年12月31日止。"
+DATA = Path(__file__).parent / "fixtures" / "parse14b"
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +110,49 @@ def test_tier_of_a_new_area(agency: str, tier: str | None) -> None:
     from nlp_reports.parse.metadata import level_of, region_of, tier_of
 
     assert tier_of(level_of(agency), region_of(agency), agency) == tier
+
+
+# --- a closing date with no day -----------------------------------------------------------------
+
+
+def test_signature_month_without_day():
+    """"2025年1月" under the signature (no day) is the month's last day, marked
+    signature_month, as a month under the title is (title_month): published was None, and the
+    signature and the date were read as the last statement of 五."""
+    text = (DATA / "zhen_closing_no_six.txt").read_text(encoding="utf-8")
+    for date_line in ("2025年1月", "二〇二五年一月"):
+        r = load_report(text.replace("2025年1月20日", date_line).encode("utf-8"), filename="z.txt")
+        assert (r.metadata.published, r.metadata.published_from) == ("2025-01-31", "signature_month")
+        assert r.statements[-1].text.endswith("专题培训。")
+    r = load_report(text.replace("2025年1月20日", "2025年13月").encode("utf-8"), filename="z.txt")
+    assert r.metadata.published is None
+    r = load_report(DATA / "zhen_closing_no_six.txt")
+    assert (r.metadata.published, r.metadata.published_from) == ("2025-01-20", "signature")
+
+
+# --- the year from the report's dates -------------------------------------------------------------
+
+
+def test_year_from_dates_when_nothing_names_it():
+    """A title without a year and a text that names none (no 统计期限, no opening "2024年，")
+    had year None. Published in January–March of 2025 (page and signature agree) and speaking
+    of 本年度, it reports on 2024: read so and marked year_from "dates". Not when the dates
+    disagree, fall from April on, or the text never speaks of its year."""
+    r = load_report(DATA / "xian_no_year_in_title.txt")
+    assert (r.metadata.year, r.metadata.year_from) == (2024, "dates")
+    assert r.metadata.published == "2025-01-20"
+    text = (DATA / "xian_no_year_in_title.txt").read_text(encoding="utf-8")
+    for old, new in (("2025年1月18日", "2025年6月18日"),   # the page's date stands; June signed
+                     ("发布时间：2025-01-20", "发布时间：2025-06-20"),
+                     ("2025年1月18日", "2024年12月28日")):
+        r = load_report(text.replace(old, new).encode("utf-8"), filename="x.txt")
+        assert (r.metadata.year, r.metadata.year_from) == (None, None), new
+    r = load_report(text.replace("本年度", "全年").replace("本年新收", "新收").encode("utf-8"),
+                    filename="x.txt")
+    assert r.metadata.year is None
+    # the other sources say so too
+    r = load_report(DATA / "zhen_closing_no_six.txt")
+    assert (r.metadata.year, r.metadata.year_from) == (2024, "title")
+    r = load_report(text.replace("全县各级行政机关", "2024年，全县各级行政机关").encode("utf-8"),
+                    filename="x.txt")
+    assert (r.metadata.year, r.metadata.year_from) == (2024, "text")

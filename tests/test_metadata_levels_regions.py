@@ -2,15 +2,20 @@
 X港 read as a port zone, a city under 贵州省 read
 as a 县级市 (the province's 州), an irrigation district (灌区) read as a county, a 社区卫生服务
 中心 given a level hospitals do not get, a free trade zone's 片区 and a joint party-government
-name with no region; and the 省直管市, 兵团 and 林区/特区/矿区 names of the same kind. Every
+name with no region; the 省直管市, 兵团 and 林区/特区/矿区 names of the same kind; and a
+university named for a city (青州大学), which names no region. Every
 body here is fictional; the shapes are those of real names."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from nlp_reports import load_report
 from nlp_reports.parse.metadata import full_agency, level_of, region_of, tier_of
+
+DATA = Path(__file__).parent / "fixtures" / "parse14b"
 
 
 def _meta(agency: str, text: str = "") -> tuple[str | None, str | None, str | None]:
@@ -193,3 +198,17 @@ def test_a_corps_division_city_has_its_region():
     does, the 师市 is the region, as it is of "第X师Y市教育局"."""
     assert region_of("新疆生产建设兵团第十师青河市") == "第十师青河市"
     assert region_of("第十师青河市教育局") == "第十师青河市"
+
+
+# --- 7. a university named for a city --------------------------------------------------------
+
+def test_university_named_for_a_city_has_no_region():
+    """"青州大学附属医院" had region "青州": a university named for a city (苏州大学, 温州医科大学)
+    carries the city's old name, not an administrative prefix, as 青岛大学 carries none. A
+    prefix written as one (青州市人民医院) or a prefecture (红河州中医医院) still is a region."""
+    r = load_report(DATA / "qingzhou_daxue_fuyuan.txt")
+    assert (r.metadata.agency, r.metadata.region) == ("青州大学附属医院", None)
+    assert r.metadata.published == "2025-03-28"
+    assert [region_of(a) for a in ("温州医科大学附属第一医院", "福州外语外贸学院", "青州市人民医院",
+                                   "红河州中医医院", "红河州职业技术学院", "柳州市第二中学")] == [
+        None, None, "青州市", "红河州", "红河州", "柳州市"]

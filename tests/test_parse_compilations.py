@@ -8,6 +8,9 @@ Fixtures in tests/fixtures/compile16/ (fictional 岚溪县, 栖凤镇, 桐岭县
 from __future__ import annotations
 
 import json
+import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,8 @@ PAGE = DATA / "qifeng_two_years.html"
 BOUND = DATA / "tongling_county_and_bureau_2024.txt"
 AGENCIES = ["岚溪县教育局", "岚溪县卫生健康局", "岚溪县自然资源局", "岚溪县医疗保障局"]
 COUNTY = HERE.parent / "examples" / "corpus" / "柳岸县人民政府2023年政府信息公开工作年度报告.txt"
+ROOT = HERE.parent
+FIXTURES = HERE / "fixtures"
 
 
 def _reports(items: list) -> list[Report]:
@@ -274,3 +279,45 @@ def test_a_second_report_under_no_title_line_starts_after_the_first_ones_date(tm
     assert new.text.rstrip().endswith("2024年1月15日")  # the first keeps its signature and date
     assert old.text.lstrip().startswith("根据《中华人民共和国政府信息公开条例》要求，现将本镇2022年度")
     assert (old.metadata.published, old.metadata.agency) == ("2023-01-18", "栖凤镇人民政府")
+
+
+# --- a 汇编 whose first report lost its title and 一 -----------------------------------------
+
+HEAD_LOST = FIXTURES / "tail17" / "compilation_head_lost.txt"
+
+
+def test_text_above_the_first_title_holding_sections_is_a_part_of_its_own(caplog):
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        out = load_reports(HEAD_LOST)
+    assert [type(o) for o in out] == [ParseError, Report, Report]
+    head = out[0]
+    assert (head.part, head.parts) == (1, 3)
+    assert head.args[0].startswith("part 1 of 3: the text before the compilation's first report title")
+    assert "二、三、四、五、六" in str(head)
+    assert [(r.metadata.agency, r.metadata.part, r.metadata.parts) for r in out[1:]] == [
+        ("青禾县市场监督管理局", 2, 3), ("青禾县教育体育局", 3, 3)]
+    assert any("read by no part" in r.getMessage() for r in caplog.records)
+    # the lost report's own text is in no part read: the error stands for it
+    assert not any("涉农补贴" in r.text for r in out[1:])
+
+
+def test_a_cover_and_contents_above_the_first_title_are_no_part(caplog):
+    lines = HEAD_LOST.read_text("utf-8").split("\n")
+    title = lines.index("青禾县市场监督管理局2023年政府信息公开工作年度报告")
+    contents = ["目  录", "青禾县市场监督管理局2023年政府信息公开工作年度报告……1",
+                "青禾县教育体育局2023年政府信息公开工作年度报告……3", ""]
+    text = "\n".join(lines[:4] + contents + lines[title:])
+    with caplog.at_level(logging.WARNING, logger="nlp_reports"):
+        out = load_reports(text.encode(), filename="c.txt")
+    assert [type(o) for o in out] == [Report, Report]
+    assert [o.metadata.part for o in out] == [1, 2]
+    assert not any("read by no part" in r.getMessage() for r in caplog.records)
+
+
+def test_the_head_error_is_counted_by_parse(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "nlp_reports", "parse", "--json", str(HEAD_LOST)],
+                         capture_output=True, text=True, check=False, cwd=ROOT)
+    rows = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    assert run.returncode != 0
+    assert rows[0]["part"] == 1 and rows[0]["parts"] == 3 and "section headings" in rows[0]["error"]["message"]
+    assert [r["metadata"]["agency"] for r in rows[1:]] == ["青禾县市场监督管理局", "青禾县教育体育局"]

@@ -12,6 +12,13 @@ def split(text: str, title: str = "存在的主要问题及改进情况"):
     return [(s.block, s.marker, text[s.start:s.end]) for s in res.statements], res
 
 
+TITLE = "存在的主要问题及改进情况"
+
+
+def _split(text: str, title: str = TITLE) -> list[tuple[str, str | None, str]]:
+    return split(text, title)[0]
+
+
 @pytest.mark.parametrize(("items", "markers"), [
     ("(一)甲项不足。\n(二)乙项不足。\n(三)丙项不足。", ["(一)", "(二)", "(三)"]),
     ("(1)甲项不足。\n(2)乙项不足。", ["(1)", "(2)"]),
@@ -98,6 +105,18 @@ def test_empty_section(text):
     assert is_empty_section(text)
     got, res = split(text)
     assert got == [] and res.empty
+
+
+def test_no_problems_then_a_measure():
+    """"本年度无。下一步，我办将继续…" under the heading naming both blocks is the problem block
+    saying there is none, as "（一）存在的主要问题⏎无。" is, then a measure: it was two
+    ``unknown`` sentences. A sentence after it that states a lack stays a problem."""
+    got = _split("本年度无。下一步，我办将继续对照标准目录更新公开内容，按季度检查栏目链接。\n")
+    assert got == [("problem", None, "本年度无。"),
+                   ("measure", None, "下一步，我办将继续对照标准目录更新公开内容，按季度检查栏目链接。")]
+    got = _split("暂无突出问题。\n但村级公开栏图片资料较少。\n2025年，我镇将增加公开栏图片解读。\n")
+    assert [b for b, _, _ in got] == ["problem", "problem", "measure"]
+    assert split_section5("本年度无。", 0, 5, title=TITLE).empty  # a bare 无 stays empty
 
 
 def test_a_word_containing_a_numeral_is_not_a_marker():

@@ -4,7 +4,11 @@ with the same characters ("以上报告期内…") stays one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from nlp_reports import load_report
+
+DATA = Path(__file__).parent / "fixtures" / "parse14b"
 
 _HEAD = """西岭县农业农村局{year}年政府信息公开工作年度报告
 一、总体情况
@@ -57,3 +61,22 @@ def test_a_past_plan_still_undone_is_no_turn_to_measures():
                       "（二）改进措施\n加强栏目日常巡查。\n")
     assert got[0] == ("problem", "部分栏目更新滞后，2022年计划开展的专项清理尚未完成；")
     assert ("measure", "下一步将加快推进尚未完成的图解制作。") in got
+
+
+def test_closing_formula_is_no_part_of_the_last_section():
+    """"特此报告。" run in after section 五's last sentence when 六 is missing was read as the
+    last measure; "以上报告，请审阅。" below a 六 of "无" made 六 say more than "无"."""
+    r = load_report(DATA / "zhen_closing_no_six.txt")
+    texts = [s.text for s in r.statements]
+    assert texts[-1] == "下一步，我镇将建立村务公开栏月检查制度，并组织一次专题培训。"
+    assert not any("特此" in t for t in texts)
+    five = next(s for s in r.sections if s.number == 5)
+    assert five.text.endswith("专题培训。")
+    r = load_report(DATA / "yiyuan_closing_after_six.txt")
+    assert next(s for s in r.sections if s.number == 6).text == "无。"
+    assert r.statements[-1].text == "院办制定科室信息报送清单，每季度通报报送质量。"
+    # a sentence that merely opens with the words stays in the text
+    page = (DATA / "zhen_closing_no_six.txt").read_text(encoding="utf-8").replace(
+        "特此报告。", "以上报告数据统计截至2024年12月31日。")
+    r = load_report(page.encode("utf-8"), filename="zhen.txt")
+    assert r.statements[-1].text == "以上报告数据统计截至2024年12月31日。"

@@ -198,3 +198,30 @@ def test_fixture_aimed_lead_with_how_many_aspects():
     got = _load("qingpu_qu_shichang_jianguan_2022_aimed_lead.txt")
     assert [b for b, _, _ in got] == ["problem"] * 3 + ["measure"] * 3
     assert got[3][2] == "对照以上不足，区市场监管局将从两个方面改进："
+
+
+# --- "不足1、…⏎不足2、…" -----------------------------------------------------------------------
+
+
+def test_labelled_items_in_digits_before_dun():
+    """"不足1、…⏎不足2、…" (and 问题N、 / 措施N、) are labelled items: "不足" was read as a run-in
+    sub-heading over an item "1、", so item 2 began a block of its own and kept "2、" in its
+    text. "问题1、…。2、…" on one line is still the heading 问题 over items 1、 2、."""
+    got = _split("不足1、门诊楼电子屏院务公开内容更新滞后，部分收费标准仍为旧版。\n"
+                 "不足2、依申请公开登记台账填写不完整。\n改进措施：\n"
+                 "1、由院办牵头每月核对电子屏内容。\n2、统一台账格式并纳入科室考核。\n",
+                 title="存在的主要问题和改进情况")
+    assert got == [
+        ("problem", "不足1、", "门诊楼电子屏院务公开内容更新滞后，部分收费标准仍为旧版。"),
+        ("problem", "不足2、", "依申请公开登记台账填写不完整。"),
+        ("measure", "1、", "由院办牵头每月核对电子屏内容。"),
+        ("measure", "2、", "统一台账格式并纳入科室考核。"),
+    ]
+    got = _split("问题1、乡镇公开专栏栏目设置不统一。\n问题2、政策解读形式单一。\n"
+                 "措施1、对照县级标准目录统一栏目。\n措施2、增加图解和短视频解读。\n")
+    assert [(b, m) for b, m, _ in got] == [("problem", "问题1、"), ("problem", "问题2、"),
+                                           ("measure", "措施1、"), ("measure", "措施2、")]
+    assert "2、" not in "".join(t for _, _, t in got)
+    got = _split("问题1、栏目设置不统一。2、解读形式单一。\n措施：1、统一栏目。2、增加图解。\n")
+    assert [(b, m, t) for b, m, t in got][:2] == [("problem", "1、", "栏目设置不统一。"),
+                                                 ("problem", "2、", "解读形式单一。")]
