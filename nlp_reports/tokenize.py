@@ -165,11 +165,11 @@ _NOISE_HINT_PATTERN = (
 def _noise_hint() -> re.Pattern[str]:
     """``_NOISE_HINT_PATTERN`` or any traditional-only character (ingest.normalize's list),
     compiled on first use: the import is not paid by a process that never predicts."""
-    return re.compile(_NOISE_HINT_PATTERN + "|" + _traditional_rx().pattern)
+    return re.compile(_NOISE_HINT_PATTERN + "|" + traditional_rx().pattern)
 
 
 @lru_cache(maxsize=1)
-def _traditional_rx() -> re.Pattern[str]:
+def traditional_rx() -> re.Pattern[str]:
     """Any traditional-only character (ingest.normalize's list: forms OpenCC t2s converts)."""
     from nlp_reports.ingest.normalize import TRADITIONAL_CHARS
 
@@ -325,7 +325,7 @@ def _repair(text: str) -> str:
     if not text.isascii():
         if not text.isprintable():  # (invisible characters are not; nor are blanks but " ")
             text = text.translate(_INVISIBLE)
-        if _traditional_rx().search(text):
+        if traditional_rx().search(text):
             from nlp_reports.ingest.normalize import to_simplified
 
             text = to_simplified(text)

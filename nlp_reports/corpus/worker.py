@@ -294,9 +294,9 @@ def _simplified(texts: Iterable[str]) -> list[str]:
     """The texts, those holding a traditional-only character converted to simplified
     (OpenCC t2s, ``ingest.normalize.to_simplified``)."""
     from nlp_reports.ingest.normalize import to_simplified
-    from nlp_reports.tokenize import _traditional_rx
+    from nlp_reports.tokenize import traditional_rx
 
-    find = _traditional_rx().search
+    find = traditional_rx().search
     return [to_simplified(t) if find(t) else t for t in texts]
 
 

@@ -47,9 +47,9 @@ from nlp_reports.ingest.pdf import (
     _join_split_rows,
     _join_title,
     _join_wrapped,
-    _page_list,
     _unmapped_glyphs,
     _without_furniture,
+    page_list,
 )
 
 log = logging.getLogger("nlp_reports")
@@ -629,5 +629,5 @@ def ofd_text_and_scans(data: bytes, *, path: str | None = None, max_bytes: int =
     text = _unmapped_glyphs(text, path, kind="OFD", remedy=_UNMAPPED_REMEDY)
     if scanned:
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
-                    "is missing", path or "<ofd>", _page_list(scanned))
+                    "is missing", path or "<ofd>", page_list(scanned))
     return text, tuple(scanned)

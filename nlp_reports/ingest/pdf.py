@@ -1222,7 +1222,7 @@ def _password_error(exc: BaseException) -> bool:
     return False
 
 
-def _quiet_pdfminer() -> None:
+def quiet_pdfminer() -> None:
     """pdfminer logs a WARNING for each glyph of a font it reads by a fallback ("Could not
     get FontBBox from font descriptor": a CID font such as reportlab's STSong-Light): 728
     lines for five such PDFs in one folder, burying tag's end-of-run line, while the
@@ -1247,7 +1247,7 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None
         import pdfplumber
     except ImportError as exc:
         raise MissingDependencyError("pdfplumber", "pdf", "Reading .pdf files") from exc
-    _quiet_pdfminer()
+    quiet_pdfminer()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
@@ -1293,10 +1293,10 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None
     if scanned:
         log.warning("%s: page(s) %s are scanned images without a text layer, so their text "
                     "is missing; run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)",
-                    path or "<pdf>", _page_list(scanned))
+                    path or "<pdf>", page_list(scanned))
     if sideways:
         log.warning("%s: page(s) %s hold text printed sideways that could not be read",
-                    path or "<pdf>", _page_list(sideways))
+                    path or "<pdf>", page_list(sideways))
     return text, tuple(scanned), tuple(sideways)
 
 
@@ -1379,7 +1379,7 @@ def _is_scan(page) -> bool:
     return True
 
 
-def _page_list(numbers: Sequence[int]) -> str:
+def page_list(numbers: Sequence[int]) -> str:
     """[2, 3, 4, 7] → "2–4, 7"."""
     runs: list[list[int]] = []
     for n in numbers:

@@ -30,10 +30,10 @@ def scan_neighbours(data: bytes, scanned: Sequence[int]
     try:
         import pdfplumber
 
-        from nlp_reports.ingest.pdf import _quiet_pdfminer
+        from nlp_reports.ingest.pdf import quiet_pdfminer
     except ImportError:
         return {}
-    _quiet_pdfminer()
+    quiet_pdfminer()
     scans = set(scanned)
     texts: dict[int, list[str]] = {}
     try:

@@ -29,6 +29,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
 from nlp_reports.ingest.linebreaks import few_line_breaks
@@ -55,6 +56,9 @@ from nlp_reports.report import (
     Section,
     Statement,
 )
+
+if TYPE_CHECKING:
+    from nlp_reports.ingest import Document
 
 __all__ = ["compilation_parts", "load_report", "load_reports"]
 
@@ -159,7 +163,8 @@ def load_reports(source: str | os.PathLike | bytes, *,
     return out
 
 
-def _part_docs(doc, source, text: str, bounds: list[tuple[int, int]]) -> list:
+def _part_docs(doc: Document, source: str | bytes | bytearray | memoryview | None,
+               text: str, bounds: list[tuple[int, int]]) -> list[Document]:
     """The document each part of a compilation (汇编) is parsed from: ``doc``, its
     ``scanned_pages`` cut to the pages that lie in the part, so that a report names only
     the scanned pages inside its own page range (none when it has none), not the whole
@@ -1067,13 +1072,13 @@ def _scan_problems(doc) -> list[Problem]:
     is then said to be unread, not only absent; a warning logged it, and nothing else did."""
     if not getattr(doc, "scanned_pages", ()):
         return []
-    from nlp_reports.ingest.pdf import _page_list
+    from nlp_reports.ingest.pdf import page_list
 
     ofd = doc.source_format == "ofd"  # (OCR tools take a PDF: an OFD is saved as one first)
     remedy = ("save it as PDF from an OFD reader and run OCR on that (ocrmypdf -l chi_sim "
               "in.pdf out.pdf)" if ofd else "run OCR first (ocrmypdf -l chi_sim in.pdf out.pdf)")
     return [Problem("scanned_pages",
-                    f"page(s) {_page_list(doc.scanned_pages)} of the {'OFD' if ofd else 'PDF'} "
+                    f"page(s) {page_list(doc.scanned_pages)} of the {'OFD' if ofd else 'PDF'} "
                     "are scanned images without a text layer: their text (headings, tables, "
                     f"statements) was not read; {remedy}")]
 
@@ -1085,10 +1090,10 @@ def _sideways_problems(doc) -> list[Problem]:
     table printed so is reported as not read, not only as missing."""
     if not getattr(doc, "sideways_pages", ()):
         return []
-    from nlp_reports.ingest.pdf import _page_list
+    from nlp_reports.ingest.pdf import page_list
 
     return [Problem("sideways_pages",
-                    f"page(s) {_page_list(doc.sideways_pages)} of the PDF hold text printed "
+                    f"page(s) {page_list(doc.sideways_pages)} of the PDF hold text printed "
                     "sideways that was not read: its tables and headings there are missing; "
                     "turn those pages upright in a PDF editor (or export them again) and "
                     "parse the file again")]
