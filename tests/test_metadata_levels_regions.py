@@ -3,7 +3,8 @@ X港 read as a port zone, a city under 贵州省 read
 as a 县级市 (the province's 州), an irrigation district (灌区) read as a county, a 社区卫生服务
 中心 given a level hospitals do not get, a free trade zone's 片区 and a joint party-government
 name with no region; the 省直管市, 兵团 and 林区/特区/矿区 names of the same kind; and a
-university named for a city (青州大学), which names no region. Every
+university named for a city (青州大学), which names no region; township offices, 部门/年度
+in agency names and 开发区 levels. Every
 body here is fictional; the shapes are those of real names."""
 
 from __future__ import annotations
@@ -212,3 +213,86 @@ def test_university_named_for_a_city_has_no_region():
     assert [region_of(a) for a in ("温州医科大学附属第一医院", "福州外语外贸学院", "青州市人民医院",
                                    "红河州中医医院", "红河州职业技术学院", "柳州市第二中学")] == [
         None, None, "青州市", "红河州", "红河州", "柳州市"]
+
+
+# --- 8. township offices, 部门/年度 in agency names, 开发区 --------------------------------
+
+BODY = """一、总体情况
+本局认真落实条例，各项工作有序推进。
+二、主动公开政府信息情况
+本年主动公开信息一百余条。
+三、收到和处理政府信息公开申请情况
+本年收到申请五件，均按时答复。
+四、政府信息公开行政复议、行政诉讼情况
+无。
+五、存在的主要问题及改进情况
+一是公开不够及时。二是解读不够深入。
+六、其他需要报告的事项
+无。
+"""
+
+
+@pytest.mark.parametrize(("title", "opening", "region"), [
+    # the name itself names the chain
+    ("柳岸县白石镇便民服务中心2023年政府信息公开工作年度报告", "", "柳岸县白石镇"),
+    ("柳岸县白石镇综合行政执法队2023年政府信息公开工作年度报告", "", "柳岸县白石镇"),
+    # the text writes the county before the office's whole name
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告",
+     "编制单位：柳岸县白石镇便民服务中心\n", "柳岸县白石镇"),
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告",  # where 柳岸县 starts is not known
+     "柳岸县白石镇便民服务中心坚持依法公开。\n", "白石镇"),
+    ("白石镇人民政府2023年政府信息公开工作年度报告",
+     "现将云岭市柳岸县白石镇人民政府2023年度报告公布如下。\n", "白石镇"),
+    ("白石镇人民政府2023年政府信息公开工作年度报告",
+     "本报告由云岭市柳岸县白石镇人民政府编制。\n", "白石镇"),
+    ("白石镇人民政府2023年政府信息公开工作年度报告",
+     "（云岭市柳岸县白石镇人民政府）\n", "云岭市柳岸县白石镇"),
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告", "（本县白石镇便民服务中心）\n",
+     "白石镇"),
+    ("白石镇便民服务中心2023年政府信息公开工作年度报告", "", "白石镇"),
+    # words that start with 城/乡/镇 are no township: the county's department keeps the county
+    ("柳岸县城乡建设局2023年政府信息公开工作年度报告", "", "柳岸县"),
+    ("柳岸县住房和城乡建设局2023年政府信息公开工作年度报告", "", "柳岸县"),
+    ("柳岸县乡镇企业局2010年政府信息公开工作年度报告", "", "柳岸县"),
+    ("柳岸县城镇综合执法局2023年政府信息公开工作年度报告", "", "柳岸县"),
+])
+def test_township_office_region(title: str, opening: str, region: str) -> None:
+    m = load_report(title + "\n" + opening + BODY).metadata
+    assert m.region == region
+    assert m.level == ("township" if "人民政府" in title else "department")
+
+
+@pytest.mark.parametrize("title", [
+    "柳岸县财政局2023年度部门政府信息公开工作年度报告",
+    "柳岸县财政局2023年部门政务公开工作年度报告",
+    "柳岸县财政局2023年度本部门政府信息公开工作年度报告",
+    "柳岸县财政局2023年度部门信息公开工作年度报告",
+    "柳岸县财政局2023年度机关政府信息公开工作年度报告",
+    "柳岸县财政局部门2023年政府信息公开工作年度报告",
+    "柳岸县财政局本级2023年政府信息公开工作年度报告",
+    "柳岸县财政局年度政府信息公开工作报告（2023年）",
+    "柳岸县财政局2023年度年度政府信息公开工作报告",
+])
+def test_qualifier_words_are_not_part_of_the_agency(title: str) -> None:
+    m = load_report(title + "\n" + BODY).metadata
+    assert (m.agency, m.year, m.level, m.region) == ("柳岸县财政局", 2023, "department", "柳岸县")
+
+
+@pytest.mark.parametrize(("agency", "level"), [
+    # a zone named bare stands for its 管委会 (docs/schema.md, level)
+    ("柳岸经济技术开发区", "department"),
+    ("云岭市高新技术产业开发区", "department"),
+    ("云岭高新区", "department"),
+    ("柳岸工业园区", "department"),
+    ("青禾综合保税区", "department"),
+    ("柳岸经济技术开发区管理委员会", "department"),
+    # districts stay county level, a 新区 among them
+    ("浦东新区", "county"),
+    ("溪山区", "county"),
+    ("溪山区人民政府", "county"),
+])
+def test_development_zone_level(agency: str, level: str) -> None:
+    m = load_report(f"{agency}2023年政府信息公开工作年度报告\n" + BODY).metadata
+    # a bare 市辖区 is its 人民政府 (s7 F6); a zone or a 新区 is never expanded
+    assert (m.agency, m.level) == ("溪山区人民政府" if agency == "溪山区" else agency, level)
+    assert m.region == agency.removesuffix("管理委员会").removesuffix("人民政府")

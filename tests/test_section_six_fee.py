@@ -2,7 +2,8 @@
 (其他需要报告的事项) states, in ``fee_narrative`` (万元) beside the older reports' fee — one
 series — with ``fee_source`` section6, never 表二 (八)'s 行政事业性收费. Read with the older
 reader's precautions (rates, items without a total, units, no unit ⇒ unread); a 六 saying
-only 无 says nothing of fees."""
+only 无 says nothing of fees. T2 sets 表二's fee against a 六 that is only 无 under a
+sign-off or 附件."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from _corpus_helpers import make_report, store_of, table2_8, table3, table4
 from nlp_reports.corpus import Store
 from nlp_reports.corpus.panel import panel
 from nlp_reports.corpus.summarize import load_frames, summarize
+from nlp_reports.parse import load_report
 from nlp_reports.parse.fees import narrative_fee, section6_fee
 
 _SIX = "其他需要报告的事项"
@@ -92,3 +94,46 @@ def test_section_six_fee_through_store_panel_and_table_stats(tmp_path):
     ts = summarize(db).table_stats
     assert ts.loc[0, "with_fee_narrative"] == 2
     assert ts.loc[0, "fee_narrative"] == pytest.approx(0.03)
+
+
+# --- T2: 表二's fee against a 六 that is nothing but 无 and a sign-off or 附件 ---------------
+
+def _fee_report(six: str) -> str:
+    return ("柳岸县水务局2023年政府信息公开工作年度报告\n"
+            "一、总体情况\n本局依法做好政府信息公开工作。\n"
+            "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n"
+            "行政事业性收费\t3.6\n"
+            "三、收到和处理政府信息公开申请情况\n本年未收到申请。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+            "五、存在的主要问题及改进情况\n一是公开不够及时。二是解读不够深入。\n"
+            f"六、其他需要报告的事项\n{six}")
+
+
+def _t2(text: str):
+    return next(c for c in load_report(text).checks if c.id == "T2")
+
+
+@pytest.mark.parametrize("tail", [
+    "",
+    "\n\n柳岸县水务局\n2024年1月18日",
+    "\n\n柳岸县水务局\n2024年1月18日\n附件：1.政府信息公开申请表",
+    "\n\n附件：政府信息公开工作情况统计表",
+    "\n\n附件：\n1.统计表\n2.申请表",
+    "\n柳岸县水务局\n2024年1月18日\n（此件公开发布）",
+    "\n柳岸县水务局\n2024年1月18日\n\n附件下载：统计表.xls",
+    "\n柳岸县水务局\n2024年1月18日星期四",
+    "\n柳岸县水务局　2024年1月18日",
+    "\n柳岸县水务局\n2024-01-18",
+    "\n柳岸县水务局\n二〇二四年一月十八日\n附表1：收费明细",
+])
+def test_t2_fails_when_six_is_nothing_but_a_sign_off(tail: str) -> None:
+    c = _t2(_fee_report("无。" + tail))
+    assert c.outcome == "fail" and c.found == 3.6
+
+
+@pytest.mark.parametrize("six", [
+    "本年度收取信息处理费3.6万元，已全部上缴财政。\n柳岸县水务局\n2024年1月18日",
+    "无其他需要报告的事项。\n本年度收费系行政事业性收费，与政府信息公开无关。\n附件：收费明细",
+])
+def test_t2_passes_when_six_has_content_above_the_sign_off(six: str) -> None:
+    assert _t2(_fee_report(six)).outcome == "pass"

@@ -1,4 +1,5 @@
-"""read_tables on the three text shapes, both formats, blanks, and broken input."""
+"""read_tables on the three text shapes, both formats, blanks, and broken input; 表四's group
+header written in other ways, and a 表二 value among empty cells."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from _table_data import T3_GOOD, T4_GOOD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp_reports.parse import load_report
 from nlp_reports.parse.layout import TABLE3_ROWS, TABLE3_ROWS_2019, TABLE4_COLUMNS
 from nlp_reports.parse.tables import read_tables
 
@@ -520,3 +522,79 @@ def test_negative_or_fractional_counts_are_not_plausible_cells():
     assert t3.get("2", "total") == 0.0
     assert any("'2.5' is not a whole number" in p.message for p in problems)
     assert any("'-3' is negative" in p.message for p in problems)
+
+
+# --- 表四 header variants, 表二 cells among empty ones -------------------------------------
+
+BODY = """一、总体情况
+本局认真落实条例，各项工作有序推进。
+二、主动公开政府信息情况
+本年主动公开信息一百余条。
+三、收到和处理政府信息公开申请情况
+本年收到申请五件，均按时答复。
+四、政府信息公开行政复议、行政诉讼情况
+无。
+五、存在的主要问题及改进情况
+一是公开不够及时。二是解读不够深入。
+六、其他需要报告的事项
+无。
+"""
+
+_T4_GROUPS = "结果维持 结果纠正 其他结果 尚未审结 总计"
+_T4_VALUES = [2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]  # I4 holds in each group
+
+
+@pytest.mark.parametrize("header", [
+    "行政复议 行政诉讼",
+    "行政复议行政诉讼",  # a merged cell whose spaces a PDF lost
+    "行政复议、行政诉讼",
+    "政府信息公开行政复议\t政府信息公开行政诉讼",
+    "行政复\n议\t行政诉讼",  # wrapped in its cell: the column header below anchors the table
+    "",  # no group line at all
+])
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_table4_header_variants(header: str, sep: str) -> None:
+    from nlp_reports.parse.tables import read_tables
+
+    groups = sep.join([_T4_GROUPS.replace(" ", sep)] * 3)
+    text = "\n".join(x for x in (header, "未经复议直接起诉" + sep + "复议后起诉", groups,
+                                 sep.join(map(str, _T4_VALUES))) if x)
+    tables, _, _ = read_tables({4: text}, year=2023)
+    t4 = next(t for t in tables if t.id == "table4")
+    assert t4.status == "ok"
+    assert t4.values == (tuple(map(float, _T4_VALUES)),)
+
+
+def test_table4_merged_header_in_a_report_checks_pass() -> None:
+    body = BODY.replace("四、政府信息公开行政复议、行政诉讼情况\n无。\n", "四、政府信息公开行政复议、行政诉讼情况\n"
+                        "行政复议行政诉讼\n" + " ".join([_T4_GROUPS] * 3) + "\n"
+                        + " ".join(map(str, _T4_VALUES)) + "\n")
+    r = load_report("柳岸县水务局2023年政府信息公开工作年度报告\n" + body)
+    assert r.table("table4").get("count", "review.total") == 4
+    i4 = [c.outcome for c in r.checks if c.id == "I4"]
+    assert i4 == ["pass"] * 3
+
+
+def test_results_words_in_prose_are_no_table4() -> None:
+    from nlp_reports.parse.tables import read_tables
+
+    text = "结果维持\n本年度行政复议案件均已审结，其中结果纠正1件。\n3"
+    tables, _, _ = read_tables({4: text}, year=2023)
+    assert not [t for t in tables if t.id == "table4"]
+
+
+@pytest.mark.parametrize(("row", "value"), [
+    ("行政许可\t57\t57\t57\t", 57.0),  # merged cell repeated, then an empty spacer column
+    ("行政许可\t\t57\t", 57.0),  # empty cells on both sides
+    ("行政许可\t\t57\t57", 57.0),
+    ("行政许可\t3\t57", None),  # two different values: not placed
+    ("行政许可\t57\t/", None),  # a value and a written blank mark: not placed
+])
+def test_table2_one_value_row_among_empty_cells(row: str, value: float | None) -> None:
+    from nlp_reports.parse.tables import read_tables
+
+    text = f"第二十条第（五）项\n信息内容\t本年处理决定数量\n{row}\n"
+    tables, _, _ = read_tables({2: text}, year=2023)
+    t = next(t for t in tables if t.id == "table2.5")
+    assert t.values == ((value,),)
+    assert t.status == ("ok" if value is not None else "unreadable")
