@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _pdf_drawing import report_pdf
 
 from nlp_reports import load_reports
 from nlp_reports.corpus import audit, tag_paths
@@ -53,34 +54,7 @@ _FINANCE_PAGES = [
 
 def _compilation(path: Path, reports: list[list]) -> Path:
     """One PDF of the reports' pages in order; a page None is a scan (no text layer)."""
-    from PIL import Image, ImageDraw
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    # (reportlab cannot embed the Noto CJK .ttc, whose outlines are PostScript)
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
-    for k, page in enumerate(p for pages in reports for p in pages):
-        if page is None:
-            sheet = Image.new("L", (595, 842), 228)
-            draw = ImageDraw.Draw(sheet)
-            for r in range(28):
-                draw.line((40, 70 + 24 * r, 555, 70 + 24 * r), fill=35)
-                draw.rectangle((48, 76 + 24 * r, 150 + (r * 41 + k) % 190, 84 + 24 * r), fill=85)
-            c.drawImage(ImageReader(sheet), 0, 0, width, height)
-        else:
-            y = height - 64
-            for size, line in page:
-                c.setFont("STSong-Light", size)
-                c.drawString(52, y, line)
-                y -= size + 15
-        c.showPage()
-    c.save()
-    return path
+    return report_pdf(path, [p for pages in reports for p in pages])
 
 
 def _scans(report) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from _corpus_helpers import FakeTagger
+from _pdf_drawing import report_pdf
 
 from nlp_reports import load_report
 from nlp_reports.corpus import Store, audit
@@ -64,33 +65,9 @@ def _scanned_pdf(path: Path) -> Path:
     (an image over the whole page, no text layer)."""
     pytest.importorskip("reportlab")
     pytest.importorskip("pdfplumber")
-    pil = pytest.importorskip("PIL.Image")
-    from PIL import ImageDraw
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    # (reportlab cannot embed the Noto CJK .ttc, whose outlines are PostScript)
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
-    y = height - 70
-    for size, line in _PDF_LINES:
-        c.setFont("STSong-Light", size)
-        c.drawString(56, y, line)
-        y -= size + 16
-    c.showPage()
-    sheet = pil.new("L", (595, 842), 230)
-    draw = ImageDraw.Draw(sheet)
-    for r in range(26):
-        draw.line((36, 90 + 25 * r, 560, 90 + 25 * r), fill=30)
-        draw.rectangle((44, 96 + 25 * r, 180 + (r * 29) % 170, 104 + 25 * r), fill=80)
-    c.drawImage(ImageReader(sheet), 0, 0, width, height)
-    c.showPage()
-    c.save()
-    return path
+    pytest.importorskip("PIL.Image")
+    return report_pdf(path, [_PDF_LINES, None], left=56, top=70, leading=16,
+                      sheet=(230, 26, 25))
 
 
 def _said(problems, code: str) -> str:

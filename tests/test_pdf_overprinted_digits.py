@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _table_data import T4_HEADER_ROWS
+from _pdf_drawing import ruled_table4_report
 
 from nlp_reports import load_report
 
@@ -25,47 +25,21 @@ def _pdf(tmp_path: Path, *, size: float, twice: float = 0.0, spacing: float = 0.
     """A county bureau's short report whose 表四 is a ruled grid; its row of figures is set
     at ``size`` pt in ``font``, drawn again ``twice`` pt to the right (and ``down`` pt lower)
     when that is not 0, with ``spacing`` pt between characters (negative: set tight)."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "report.pdf"
-    c = canvas.Canvas(str(path), pagesize=landscape(A4))
-    width, height = landscape(A4)
-    y = height - 50
-    for line in ("青松县自然资源局2023年度政府信息公开工作年度报告", "一、总体情况",
-                 "2023年本局共收到政府信息公开申请25件，均在法定期限内答复。",
-                 "四、政府信息公开行政复议、行政诉讼情况"):
-        c.setFont("STSong-Light", 12)
-        c.drawString(40, y, line)
-        y -= 24
-    x0, cw, rh = 40, 50, 22
-    rows = [*T4_HEADER_ROWS, _VALUES]
-    top = y
-    for r in range(len(rows) + 1):
-        c.line(x0, top - r * rh, x0 + cw * 15, top - r * rh)
-    for k in range(16):
-        c.line(x0 + k * cw, top, x0 + k * cw, top - len(rows) * rh)
-    for r, row in enumerate(rows):
-        for k, text in enumerate(row):
-            base = top - r * rh - 15
-            if r < 3:
-                c.setFont("STSong-Light", 7)
-                c.drawString(x0 + k * cw + 4, base, text)
-                continue
-            for shift, lower in ((0.0, 0.0), (twice, down)) if twice else ((0.0, 0.0),):
-                t = c.beginText(x0 + k * cw + 8 + shift, base - lower)
-                t.setFont(font, size)
-                t.setCharSpace(spacing)
-                t.textOut(text)
-                c.drawText(t)
-    c.setFont("STSong-Light", 12)
-    c.drawString(40, top - len(rows) * rh - 40, "五、存在的主要问题及改进情况")
-    c.drawString(40, top - len(rows) * rh - 64, "个别答复未写明救济途径，已逐件补正。")
-    c.save()
-    return path
+    def draw(c, k: int, text: str, x: float, base: float) -> None:
+        for shift, lower in ((0.0, 0.0), (twice, down)) if twice else ((0.0, 0.0),):
+            t = c.beginText(x + 8 + shift, base - lower)
+            t.setFont(font, size)
+            t.setCharSpace(spacing)
+            t.textOut(text)
+            c.drawText(t)
+
+    return ruled_table4_report(
+        tmp_path / "report.pdf",
+        ("青松县自然资源局2023年度政府信息公开工作年度报告", "一、总体情况",
+         "2023年本局共收到政府信息公开申请25件，均在法定期限内答复。",
+         "四、政府信息公开行政复议、行政诉讼情况"),
+        _VALUES, ("五、存在的主要问题及改进情况", "个别答复未写明救济途径，已逐件补正。"), draw)
 
 
 def _table4(path: Path) -> tuple[str, list]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _pdf_drawing import report_pdf
 
 from nlp_reports import load_report
 from nlp_reports.corpus.audit import problem_zh
@@ -17,39 +18,17 @@ pytest.importorskip("pdfplumber")
 pytest.importorskip("PIL")
 
 
+_TYPED = ((14, "望江镇人民政府2022年政府信息公开工作年度报告"), (11, "一、总体情况"),
+          (10, "2022年，我镇按照条例要求，通过政务公开栏和县政府网站公开惠民资金发放情况。"),
+          (11, "二、主动公开政府信息情况"),
+          (10, "本年主动公开文件12件，其中规范性文件1件，详见下表。"))
+
+
 def _pdf(tmp_path: Path, scanned: int) -> Path:
     """A township office's report: page 1 typed (title, sections 一 and 二), then
     ``scanned`` pages each one photographed sheet (an image over the whole page)."""
-    from PIL import Image, ImageDraw
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "report.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    width, height = A4
-    y = height - 60
-    for size, line in ((14, "望江镇人民政府2022年政府信息公开工作年度报告"), (11, "一、总体情况"),
-                       (10, "2022年，我镇按照条例要求，通过政务公开栏和县政府网站公开惠民资金发放情况。"),
-                       (11, "二、主动公开政府信息情况"),
-                       (10, "本年主动公开文件12件，其中规范性文件1件，详见下表。")):
-        c.setFont("STSong-Light", size)
-        c.drawString(50, y, line)
-        y -= size + 14
-    c.showPage()
-    for k in range(scanned):
-        sheet = Image.new("L", (595, 842), 235)
-        draw = ImageDraw.Draw(sheet)
-        for r in range(30):  # a grid and grey marks where the photographed table's text is
-            draw.line((40, 80 + 22 * r, 555, 80 + 22 * r), fill=40)
-            draw.rectangle((50, 86 + 22 * r, 200 + (r * 37 + k * 11) % 150, 94 + 22 * r), fill=90)
-        c.drawImage(ImageReader(sheet), 0, 0, width, height)
-        c.showPage()
-    c.save()
-    return path
+    return report_pdf(tmp_path / "report.pdf", [_TYPED, *[None] * scanned], left=50, top=60,
+                      leading=14, sheet=(235, 30, 22))
 
 
 def test_scanned_pages_named_first_among_errors(tmp_path: Path) -> None:

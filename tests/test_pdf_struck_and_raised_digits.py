@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _table_data import T4_HEADER_ROWS
+from _pdf_drawing import ruled_table4_report
 
 from nlp_reports import load_report
 
 pytest.importorskip("reportlab")
 pytest.importorskip("pdfplumber")
 
-_HEAD = T4_HEADER_ROWS
 _VALUES = ["3", "0", "1", "0", "4", "1", "0", "0", "2", "3", "0", "1", "0", "0", "1"]
 
 
@@ -24,53 +23,30 @@ def _pdf(tmp_path: Path, marks: dict[int, tuple[str, str]]) -> Path:
     """A short report of a district office whose 表四 is a ruled grid drawn with
     reportlab; ``marks``: column → ("struck", old digits drawn struck before the value) or
     ("raised", a small raised digit drawn after it)."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "report.pdf"
-    c = canvas.Canvas(str(path), pagesize=landscape(A4))
-    width, height = landscape(A4)
-    y = height - 50
-    for line in ("石湾区退役军人事务局2022年政府信息公开工作年度报告", "一、总体情况",
-                 "2022年，本局认真落实政府信息公开条例，依法答复申请。",
-                 "四、政府信息公开行政复议、行政诉讼情况"):
-        c.setFont("STSong-Light", 12)
-        c.drawString(40, y, line)
-        y -= 24
-    x0, cw, rh = 40, 50, 22
-    rows = _HEAD + [_VALUES]
-    top = y
-    for r in range(len(rows) + 1):
-        c.line(x0, top - r * rh, x0 + cw * 15, top - r * rh)
-    for k in range(16):
-        c.line(x0 + k * cw, top, x0 + k * cw, top - len(rows) * rh)
-    for r, row in enumerate(rows):
-        for k, text in enumerate(row):
-            base = top - r * rh - 15
-            size = 7 if r < 3 else 10
-            c.setFont("STSong-Light", size)
-            if r == 3 and k in marks:
-                kind, extra = marks[k]
-                x = x0 + k * cw + 8
-                if kind == "struck":
-                    c.drawString(x, base, extra)
-                    w = c.stringWidth(extra, "STSong-Light", size)
-                    c.rect(x, base + 3, w, 0.7, stroke=0, fill=1)
-                    c.drawString(x + w, base, text)
-                else:
-                    c.drawString(x, base, text)
-                    c.setFont("STSong-Light", 6)
-                    c.drawString(x + c.stringWidth(text, "STSong-Light", size), base + 5, extra)
-            else:
-                c.drawString(x0 + k * cw + 4, base, text)
-    c.setFont("STSong-Light", 12)
-    c.drawString(40, top - len(rows) * rh - 40, "五、存在的主要问题及改进情况")
-    c.drawString(40, top - len(rows) * rh - 64, "答复文书的说理性有待加强，下一步将组织专题培训。")
-    c.save()
-    return path
+    def draw(c, k: int, text: str, x: float, base: float) -> None:
+        c.setFont("STSong-Light", 10)
+        if k not in marks:
+            c.drawString(x + 4, base, text)
+            return
+        kind, extra = marks[k]
+        x += 8
+        if kind == "struck":
+            c.drawString(x, base, extra)
+            w = c.stringWidth(extra, "STSong-Light", 10)
+            c.rect(x, base + 3, w, 0.7, stroke=0, fill=1)
+            c.drawString(x + w, base, text)
+        else:
+            c.drawString(x, base, text)
+            c.setFont("STSong-Light", 6)
+            c.drawString(x + c.stringWidth(text, "STSong-Light", 10), base + 5, extra)
+
+    return ruled_table4_report(
+        tmp_path / "report.pdf",
+        ("石湾区退役军人事务局2022年政府信息公开工作年度报告", "一、总体情况",
+         "2022年，本局认真落实政府信息公开条例，依法答复申请。",
+         "四、政府信息公开行政复议、行政诉讼情况"),
+        _VALUES, ("五、存在的主要问题及改进情况", "答复文书的说理性有待加强，下一步将组织专题培训。"), draw)
 
 
 def _table4(path: Path) -> tuple[str, list]:
