@@ -79,8 +79,26 @@ def _widen_for_tokens(text: str) -> str:
     return text.translate(_WIDTH_TABLE) if _FULL_WIDTH_THAT_MATTERS.search(text) else text
 
 
-#: A thousands comma or a decimal point between digits (1,234 · 98.5 · 2023.12.31).
-_NUMBER_SEPARATOR = re.compile(r"(?<=[0-9])(?:,(?=[0-9]{3}(?![0-9]))|\.(?=[0-9]))")
+#: Digits followed by groups of three after an ASCII or a Chinese comma (1,234 ·
+#: 12,345,678 · 2，361); :func:`_drop_commas` checks the first group is a thousands
+#: number's (千分位: 1–3 digits, not starting with 0).
+_THOUSANDS = re.compile(r"([0-9]+)((?:[,，][0-9]{3})+)(?![0-9])")
+#: A comma between a digit and three (each width): the quick tests before :data:`_THOUSANDS`.
+#: These and :data:`_DECIMAL_POINT` start with a literal, which the regex engine scans for
+#: fast (a batch joined by "\0" is passed whole: ~0.2 µs a statement, against ~1.5 with a
+#: digit class or a look-behind first).
+_GROUP_COMMA = re.compile(r",(?<=[0-9],)(?=[0-9]{3}(?![0-9]))")
+_CN_GROUP_COMMA = re.compile(r"，(?<=[0-9]，)(?=[0-9]{3}(?![0-9]))")
+#: A decimal point between digits (98.5 · 2023.12.31).
+_DECIMAL_POINT = re.compile(r"\.(?<=[0-9]\.)(?=[0-9])")
+
+
+def _drop_commas(m: re.Match[str]) -> str:
+    """A thousands-grouped number without its commas; figures in a list as they were."""
+    head, groups = m.groups()
+    if len(head) > 3 or head[0] == "0":
+        return m.group()
+    return head + groups.replace(",", "").replace("，", "")
 
 
 def _join_numbers(text: str) -> str:
@@ -88,8 +106,13 @@ def _join_numbers(text: str) -> str:
 
     Why: both engines cut a number at its comma or point (``1,234`` → 1 / , / 234), so a
     number with separators counted as two or three numbers in a text's features. The "%"
-    after a number is punctuation and dropped anyway; a Chinese comma (1，2) is a list."""
-    return _NUMBER_SEPARATOR.sub("", text) if ("," in text or "." in text) else text
+    after a number is punctuation and dropped anyway. A Chinese comma counts as a thousands
+    comma too (tables write 2，361), because the compiled classifier widens it to "," before
+    segmenting and every path must give the same tokens; figures it lists (1，2，3 ·
+    0，264 · 12345,678) are no thousands grouping and stay apart."""
+    if ("," in text and _GROUP_COMMA.search(text)) or _CN_GROUP_COMMA.search(text):
+        text = _THOUSANDS.sub(_drop_commas, text)
+    return _DECIMAL_POINT.sub("", text) if "." in text else text
 
 
 def _normalise(tok: str, stop: frozenset[str]) -> str:

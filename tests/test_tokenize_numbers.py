@@ -43,3 +43,33 @@ def test_the_batch_paths_agree_with_a_single_call(tok):
 
 def test_a_term_starting_with_digits_stays_whole(tok):
     assert "12345政务服务便民热线" in tok("依托12345政务服务便民热线受理诉求1,024件")
+
+
+def _every_path(tok, text):
+    """The tokens of ``text`` by each way the package segments: a call, the specification,
+    the vocabulary's batch, the model's batch, and the compiled classifier's (whole batch
+    widened first, so a Chinese comma arrives as ",")."""
+    from nlp_reports.classify.compiled import _widen_joined
+
+    vocab: dict[str, int] = {}
+    encode = lambda w: vocab.setdefault(w, len(vocab))  # noqa: E731
+    codes, _ = tok.encode_batch([text], encode, {})
+    joined = tok.encode_joined(_widen_joined(text), encode, {})
+    words = {i: w for w, i in vocab.items()}
+    return {"call": tok(text), "spec": tok._call_unmemoised(text),
+            "words_many": tok.words_many([text])[0],
+            "encode_batch": [words[c] for c in codes if c >= 0],
+            "encode_joined": [words[c] for c in joined if c >= 0]}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("行政处罚 2，361", 1),                     # a table cell written with a Chinese comma
+    ("共受理1，234件，占比５％", 2),             # the same with a full-width mark elsewhere
+    ("本年新收申请数量，233，21，0，0，10，0，264", 7),  # cells: "0，264" is no number
+    ("分别为1，2，3件", 3),
+    ("分别为3、5件", 2),
+    ("序号12345,678", 2),                       # no thousands grouping: two figures
+])
+def test_every_path_counts_the_same_numbers(tok, text, n):
+    got = _every_path(tok, text)
+    assert {k: v.count(NUM_TOKEN) for k, v in got.items()} == dict.fromkeys(got, n), got
