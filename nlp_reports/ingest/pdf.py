@@ -10,7 +10,8 @@ and raised beside another (a note mark) is set apart by spaces, so it never join
 so is a digit drawn twice ("fake bold") when the copy could be the figure's next digit set
 tight (a copy over most of the glyph is dropped). A table printed sideways (turned a quarter
 on a portrait page) is read turned upright; sideways text that cannot be read so is named
-(:func:`_sideways`).
+(:func:`_sideways`). Turned characters on an upright table (a stamp set vertically across it)
+are none of its figures (:func:`_stray_turned`).
 Characters printed on one baseline at one size read as one line whatever box their fonts give
 them (a browser's PDF boxes fallback Latin digits lower than the Chinese beside them).
 The wrapped header of a table drawn without rules is read column by column over its
@@ -189,9 +190,13 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     two-column page column by column (:func:`_gutter`); on the ``first`` page a title
     wrapped over lines is joined."""
     page = _clean_chars(page)
-    closing = _open_table_edges(page)
-    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+    tables = _tables(page)
     boxes = [t.bbox for t in tables]
+    stray = _stray_turned(page, tables)
+    if stray:  # (a stamp or watermark turned a quarter across an upright table)
+        page = page.filter(lambda obj: id(obj) not in stray)
+        tables = _tables(page)
+        boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
     found = _gutter(text_page, tables)
     if found is None:
@@ -360,6 +365,13 @@ def _column_heads(lines: list[dict]) -> list[dict]:
                          "x0": min(c["x0"] for c in heads), "x1": max(c["x1"] for c in heads)})
         out[block[0][0]:block[-1][0] + 1] = replaced
     return out
+
+
+def _tables(page) -> list:
+    """The ruled tables pdfplumber finds on ``page``, a table cut open by a page break closed
+    (:func:`_open_table_edges`)."""
+    closing = _open_table_edges(page)
+    return page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
 
 
 def _open_table_edges(page) -> list[dict]:
@@ -685,6 +697,49 @@ def _sideways(page) -> tuple[int, tuple[float, float, float, float] | None] | No
            if not _turn(c) and not _skewed(c) and not c["text"].isspace()):
         return None  # (a diagonal watermark across it is dropped as on any page)
     return ways.pop(), box
+
+
+def _stray_turned(page, tables: list) -> set[int]:
+    """The ids of ``page``'s characters turned a quarter (:func:`_turn`) that lie on one of
+    its upright ``tables`` but are none of its text: a digit (turned characters are never an
+    upright table's figures), or a character crossing the rules of the cell it lies in (a
+    stamp or watermark set vertically across the grid: its digits read 1 for 0, 372 for 37,
+    and its other characters pushed a row's figures a column to the left). A label turned
+    inside its cell (a column head set vertically) stays."""
+    boxes = [t.bbox for t in tables]
+    turned = [c for c in page.chars if _turn(c) and not c["text"].isspace() and boxes
+              and _inside(c, boxes)]
+    if not turned:
+        return set()
+    cells = [cell for table in tables for cell in table.cells]
+    return {id(c) for c in turned
+            if c["text"].strip().isdigit() or not _in_a_cell(c, cells)}
+
+
+def _in_a_cell(c: dict, cells: list[tuple[float, float, float, float]]) -> bool:
+    """Whether character ``c`` lies wholly (to a point) inside one of ``cells``."""
+    return any(x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"]
+               and c["bottom"] <= bottom + 1 for x0, top, x1, bottom in cells)
+
+
+def _turned_in_cells(page) -> bool:
+    """Whether every character of ``page`` turned a quarter lies inside one cell of an upright
+    ruled table (one whose characters are mostly upright): a header's labels set vertically,
+    "1自然人" up a column head, are read with that table as any cell label, not text left
+    unread. A stamp or watermark turned across a table crosses its rules, and a table
+    printed sideways is not upright: neither is so."""
+    turned = [c for c in page.chars if _turn(c) and not c["text"].isspace()]
+    if not turned:
+        return False
+    upright = [c for c in page.chars if not _turn(c) and not c["text"].isspace()]
+    tables = _tables(page)
+    for table in tables:
+        box = [table.bbox]
+        inside = [c for c in turned if _inside(c, box)]
+        if inside and 2 * len(inside) >= sum(_inside(c, box) for c in upright):
+            return False
+    cells = [cell for table in tables for cell in table.cells]
+    return all(_in_a_cell(c, cells) for c in turned)
 
 
 def _ruled_box(page, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -1265,7 +1320,7 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None
             for n, page in enumerate(pdf.pages):
                 found = _sideways(page)
                 if found is None or not found[0]:
-                    if found is None:
+                    if found is None and not _turned_in_cells(page):
                         sideways.append(n + 1)
                     pages.append(_page_lines(page, first=n == 0))
                 else:  # the page's upright text, then its sideways text turned upright
