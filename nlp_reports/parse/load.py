@@ -166,31 +166,43 @@ def load_reports(source: str | os.PathLike | bytes, *,
 def _part_docs(doc: Document, source: str | bytes | bytearray | memoryview | None,
                text: str, bounds: list[tuple[int, int]]) -> list[Document]:
     """The document each part of a compilation (汇编) is parsed from: ``doc``, its
-    ``scanned_pages`` cut to the pages that lie in the part, so that a report names only
-    the scanned pages inside its own page range (none when it has none), not the whole
-    file's. A page is placed by the text on either side of it (:func:`~nlp_reports.ingest.
-    pdf_pages.scan_neighbours`) found in one part's text: the page after a report's last
-    text and before the next report's title is that report's (its tables, typically), also
-    when only the title after it tells where it lies (the text before it is a template's,
-    in several parts). A page
-    that cannot be placed so stays with every part, as before: said where it may be, never
-    dropped. ``source``: the PDF's path or bytes (None for a text)."""
-    if not doc.scanned_pages or doc.source_format != "pdf" or source is None:
+    ``scanned_pages`` and ``sideways_pages`` cut to the pages that lie in the part, so that a
+    report names only the scanned pages, and the pages of sideways text not read, inside its
+    own page range (none when it has none), not the whole file's (:func:`_placed`).
+    ``source``: the PDF's path or bytes (None for a text)."""
+    if (not (doc.scanned_pages or doc.sideways_pages) or doc.source_format != "pdf"
+            or source is None):
         return [doc] * len(bounds)
-    from nlp_reports.ingest.pdf_pages import scan_neighbours
-
     try:
         data = (bytes(source) if isinstance(source, (bytes, bytearray, memoryview))
                 else Path(source).read_bytes())
     except OSError:
         return [doc] * len(bounds)
-    beside = scan_neighbours(data, doc.scanned_pages)
     from nlp_reports.ingest import to_simplified
 
     simple = to_simplified if doc.traditional else str
     parts = [_squashed(text[a:b]) for a, b in bounds]
-    placed: list[list[int]] = [[] for _ in bounds]
-    for page in doc.scanned_pages:
+    cut = {field: _placed(doc.source_format, data, pages, parts, simple)
+           for field in ("scanned_pages", "sideways_pages")
+           if (pages := getattr(doc, field))}
+    return [replace(doc, **{field: tuple(placed[i]) for field, placed in cut.items()})
+            for i in range(len(bounds))]
+
+
+def _placed(kind: str, data: bytes, numbers: tuple[int, ...], parts: list[str],
+            simple: Callable[[str], str]) -> list[list[int]]:
+    """Per part of a compilation (``parts``: each one's squashed text), those of the page
+    ``numbers`` that lie in it. A page is placed by the text on either side of it
+    (:func:`~nlp_reports.ingest.pdf_pages.scan_neighbours`) found in one part's text: the
+    page after a report's last text and before the next report's title is that report's (its
+    tables, typically), also when only the title after it tells where it lies (the text
+    before it is a template's, in several parts). A page that cannot be placed so stays with
+    every part, as before: said where it may be, never dropped."""
+    from nlp_reports.ingest.pdf_pages import scan_neighbours
+
+    beside = scan_neighbours(data, numbers)
+    placed: list[list[int]] = [[] for _ in parts]
+    for page in numbers:
         before, after = beside.get(page, ([], []))
         k, _ = _part_of(parts, (simple(s) for s in reversed(before)))
         k_after, at = _part_of(parts, (simple(s) for s in after))
@@ -201,12 +213,12 @@ def _part_docs(doc: Document, source: str | bytes | bytearray | memoryview | Non
         elif k is None or (k_after is not None and not 0 <= k_after - k <= 1):
             k = k_after if k is None else None
         if k is None:
-            log.info("%s: scanned page %d of a compilation could not be placed in one of its "
-                     "reports; each report names it", doc.source_format, page)
+            log.info("%s: page %d of a compilation could not be placed in one of its "
+                     "reports; each report names it", kind, page)
         for i, pages in enumerate(placed):
             if k is None or i == k:
                 pages.append(page)
-    return [replace(doc, scanned_pages=tuple(pages)) for pages in placed]
+    return placed
 
 
 def _squashed(text: str) -> str:
