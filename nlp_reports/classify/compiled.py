@@ -979,6 +979,17 @@ def _linear_heads(model: Any) -> list[Any]:
     return [inner(model.kind_model_), *(inner(e) for e in model.theme_model_.estimators_)]
 
 
+def _without_stop_words_id(vec: Any) -> Any:
+    """``vec``, or a shallow copy of it without ``_stop_words_id`` when it has one."""
+    if "_stop_words_id" not in getattr(vec, "__dict__", {}):
+        return vec
+    import copy
+
+    vec = copy.copy(vec)
+    del vec._stop_words_id
+    return vec
+
+
 def _without_coefs(model: Any) -> Any:
     """A copy of a fitted StatementModel with its linear coefficients left out.
 
@@ -986,10 +997,19 @@ def _without_coefs(model: Any) -> Any:
     and a second float64 copy of 16 heads over ~125,000 features was half of the model file.
     :attr:`ModelBundle.estimator` puts them back from ``weights``. The caller's model is
     untouched.
+
+    The vectorizers lose scikit-learn's ``_stop_words_id`` too: a cache of ``id(stop_words)``,
+    a memory address that moves from one process to the next, which made two trainings of
+    the same data and seed write different model files (and model ids).
     """
     import copy
 
     slim = copy.copy(model)
+    features = getattr(model, "features_", None)
+    if features is not None and hasattr(features, "transformer_list"):
+        slim.features_ = copy.copy(features)
+        slim.features_.transformer_list = [
+            (name, _without_stop_words_id(vec)) for name, vec in features.transformer_list]
     slim.kind_model_ = copy.deepcopy(model.kind_model_)
     slim.theme_model_ = copy.deepcopy(model.theme_model_)
     for est in _linear_heads(slim):
