@@ -124,6 +124,8 @@ SHIPPED_MODEL_IDS: frozenset[str] = frozenset((
     "1bf2a43eeb970ce051fd158566020dcaa64356eeae66252aa7397a6ecff23667",
     "fde104068ade17a7cc029968a4df6cd60ae33d31cef84be26b6f2f0e12132c67",
     "9e835512b3ca4265c3879b8a64e50e7f3081513b6c5ba01ae1fe64a51cd5b4e9",
+    # the same weights as 9e835512, rebuilt so that the card's command reproduces its bytes
+    "01742d247e85dbbb9abd5b42edb2c882991186beee554bdd7bdf584ae753f7b8",
 ))
 
 
