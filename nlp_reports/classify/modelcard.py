@@ -16,7 +16,9 @@ Loading rules (why: ``joblib.load`` unpickles, which can run arbitrary code):
   (:class:`~nlp_reports.errors.ModelIntegrityError`);
 * scikit-learn's major.minor version must equal the card's
   (:class:`~nlp_reports.errors.IncompatibleModelError`); a different patch version only logs a
-  warning, since sklearn keeps pickles compatible within a minor series in practice.
+  warning, since sklearn keeps pickles compatible within a minor series in practice;
+* a user dictionary other than the one the model was trained with (the card's
+  ``tokenizer.userdict_sha256``) logs a warning (:func:`check_userdict`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MODEL_FILE",
     "check_compatible",
+    "check_userdict",
     "dump_model",
     "installed_version",
     "ModelFileReader",
@@ -323,6 +326,34 @@ def check_compatible(card: dict[str, Any], where: Path) -> None:
     if made != have:
         log.warning("%s: made with scikit-learn %s, running %s (patch versions differ)",
                     where, made, have)
+
+
+def check_userdict(card: dict[str, Any], where: Path) -> bool:
+    """Log a warning when the model was trained with another user dictionary (用户词典) than
+    the installed one; return whether it was.
+
+    Why: the card records the dictionary's SHA-256 (``tokenizer.userdict_sha256``), but the
+    tokenizer reads the installed dictionary, so a model trained before a dictionary change
+    runs on other tokens than it learned from (new words, dropped self-names), silently, and
+    its card's figures may not hold. A warning, not a refusal: the model still works, and
+    retraining is the user's call. No warning when the card records no hash (older cards) or
+    the model uses no user dictionary.
+    """
+    tok = card.get("tokenizer") or {}
+    made = tok.get("userdict_sha256") if isinstance(tok, dict) else None
+    if not made or not tok.get("userdict", True):
+        return False
+    from nlp_reports.tokenize import userdict_hash
+
+    have = userdict_hash()
+    if str(made).lower() == have:
+        return False
+    log.warning("%s: trained with another user dictionary (SHA-256 %s…, installed %s…): its "
+                "words are now segmented differently, so its figures may not hold; retrain it "
+                "with 'nlp-reports train …'. 该模型训练时所用的用户词典与当前安装的不同，分词结果已变，"
+                "模型卡中的指标可能不再成立；请用 nlp-reports train 重新训练",
+                where, str(made)[:12], have[:12])
+    return True
 
 
 def dump_model(model: Any, path: Path) -> None:

@@ -402,8 +402,10 @@ class Tagger:
         Any path outside the shipped models needs ``trust=True``. The SHA-256 is checked
         before unpickling; ``tokenizer`` ("jieba"/"rjieba") swaps the segmentation engine.
         Raises ModelNotFoundError, UntrustedModelError, ModelIntegrityError,
-        IncompatibleModelError. A directory replaced by ``train --out`` while it was read
-        (its card of one model, its model file of the next) is read again.
+        IncompatibleModelError; logs a warning when the card's user dictionary is not the
+        installed one (:func:`~nlp_reports.classify.modelcard.check_userdict`). A directory
+        replaced by ``train --out`` while it was read (its card of one model, its model file of
+        the next) is read again.
         """
         from nlp_reports.errors import ModelIntegrityError, ModelNotFoundError
 
@@ -469,6 +471,7 @@ class Tagger:
                         f"{model_dir / mc.MODEL_FILE}: cannot be served ({exc}); retrain it "
                         "with this version of nlp_reports") from exc
         tagger = cls(bundle, card=card, model_id=model_id, path=model_dir)
+        mc.check_userdict(card, model_dir)
         if tokenizer is None and getattr(bundle.tokenizer, "engine", "") is None:
             tokenizer = _fastest_engine()  # imports only the engine it picks
         if tokenizer is not None:
