@@ -66,3 +66,34 @@ def test_only_the_part_holding_the_sideways_page_names_it(tmp_path: Path) -> Non
     assert (town.metadata.agency, office.metadata.agency) == (TOWN, OFFICE)
     assert _sideways(town) == []
     assert [m[:9] for m in _sideways(office)] == ["page(s) 3"]
+
+
+def _office_first_page(c) -> None:
+    """The office's report opening on the page of its sideways 表三: title and parts 一–三
+    typed upright above the turned table and its seal."""
+    from reportlab.lib.pagesizes import A4
+
+    y = A4[1] - 70
+    for size, line in _OFFICE[0]:
+        c.setFont(FONT, size)
+        c.drawString(60, y, line)
+        y -= size + 13
+    c.saveState()
+    c.translate(70, 40)
+    c.rotate(90)
+    ruled_table3(c, 0, 0)
+    c.restoreState()
+    c.setFont(FONT, 15)
+    c.setFillColorRGB(0.8, 0.1, 0.1)
+    c.drawString(190, 300, f"{OFFICE}（章）")
+
+
+def test_a_sideways_page_opening_a_report_is_that_reports(tmp_path: Path) -> None:
+    # placed by its neighbours alone, the page (after the town's last page, before the
+    # office's next) went to the town; its own title says it is the office's
+    pdf = report_pdf(tmp_path / "梅溪镇年报汇编.pdf", [*_TOWN, _office_first_page, _OFFICE[2]],
+                     left=60, top=70, leading=13)
+    town, office = load_reports(pdf)
+    assert (town.metadata.agency, office.metadata.agency) == (TOWN, OFFICE)
+    assert _sideways(town) == []
+    assert [m[:9] for m in _sideways(office)] == ["page(s) 2"]

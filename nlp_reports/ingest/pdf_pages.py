@@ -22,11 +22,12 @@ SIDE_LINES = 3
 
 
 def scan_neighbours(data: bytes, scanned: Sequence[int]
-                    ) -> dict[int, tuple[list[str], list[str]]]:
+                    ) -> dict[int, tuple[list[str], list[str], list[str]]]:
     """Per scanned page (numbered from 1), the last :data:`SIDE_LINES` text lines of the
-    nearest earlier page with text, and the first of the nearest later one ([] when there
-    is none: a scan that opens or ends the file). Empty when the PDF cannot be read again
-    (it was read once; nothing here raises)."""
+    nearest earlier page with text, the first of the nearest later one ([] when there
+    is none: a scan that opens or ends the file), and the page's own lines (none on a scan;
+    a page of sideways text not read has its upright text, a report's title perhaps). Empty
+    when the PDF cannot be read again (it was read once; nothing here raises)."""
     try:
         import pdfplumber
 
@@ -54,7 +55,7 @@ def scan_neighbours(data: bytes, scanned: Sequence[int]
                     k += step
                 return []
 
-            return {n: (nearest(n, -1)[-SIDE_LINES:], nearest(n, 1)[:SIDE_LINES])
+            return {n: (nearest(n, -1)[-SIDE_LINES:], nearest(n, 1)[:SIDE_LINES], lines(n))
                     for n in sorted(scans) if 1 <= n <= count}
     except Exception as exc:  # (pdfminer raises many types; the file was read once already)
         if isinstance(exc, (MemoryError, KeyboardInterrupt)):

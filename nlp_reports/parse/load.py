@@ -196,22 +196,31 @@ def _placed(kind: str, data: bytes, numbers: tuple[int, ...], parts: list[str],
     (:func:`~nlp_reports.ingest.pdf_pages.scan_neighbours`) found in one part's text: the
     page after a report's last text and before the next report's title is that report's (its
     tables, typically), also when only the title after it tells where it lies (the text
-    before it is a template's, in several parts). A page that cannot be placed so stays with
-    every part, as before: said where it may be, never dropped."""
+    before it is a template's, in several parts). A page with text of its own (sideways
+    text beside upright, a report's title above it) lies in the part holding its first and
+    last lines: its own title would otherwise put it in the report before. A page that
+    cannot be placed so stays with every part, as before: said where it may be, never
+    dropped."""
     from nlp_reports.ingest.pdf_pages import scan_neighbours
 
     beside = scan_neighbours(data, numbers)
     placed: list[list[int]] = [[] for _ in parts]
     for page in numbers:
-        before, after = beside.get(page, ([], []))
-        k, _ = _part_of(parts, (simple(s) for s in reversed(before)))
-        k_after, at = _part_of(parts, (simple(s) for s in after))
-        if k is None and k_after and at < _TITLE_REACH:
-            # the text before is in several parts (a county's template) or none, and the
-            # text after opens a report (its title): the page lies after the report before
-            k = k_after - 1
-        elif k is None or (k_after is not None and not 0 <= k_after - k <= 1):
-            k = k_after if k is None else None
+        before, after, own = beside.get(page, ([], [], []))
+        first, _ = _part_of(parts, (simple(s) for s in own))
+        last, _ = _part_of(parts, (simple(s) for s in reversed(own)))
+        if first is not None or last is not None:
+            # its own text tells (a page ending one report and opening the next: every part)
+            k = first if last in (None, first) else last if first is None else None
+        else:
+            k, _ = _part_of(parts, (simple(s) for s in reversed(before)))
+            k_after, at = _part_of(parts, (simple(s) for s in after))
+            if k is None and k_after and at < _TITLE_REACH:
+                # the text before is in several parts (a county's template) or none, and the
+                # text after opens a report (its title): the page lies after the report before
+                k = k_after - 1
+            elif k is None or (k_after is not None and not 0 <= k_after - k <= 1):
+                k = k_after if k is None else None
         if k is None:
             log.info("%s: page %d of a compilation could not be placed in one of its "
                      "reports; each report names it", kind, page)
