@@ -31,16 +31,17 @@ _TOWN = [
 ]
 
 
-def _sideways_sealed(c) -> None:
-    """表三 turned a quarter on a portrait page, a seal's upright text across it."""
+def _sideways_sealed(c, bottom: float = 50, seal: float = 420) -> None:
+    """表三 turned a quarter on a portrait page (its foot ``bottom`` pt up), a seal's upright
+    text across it (``seal`` pt up)."""
     c.saveState()
-    c.translate(70, 50)
+    c.translate(70, bottom)
     c.rotate(90)
     ruled_table3(c, 0, 0)
     c.restoreState()
     c.setFont(FONT, 15)
     c.setFillColorRGB(0.8, 0.1, 0.1)
-    c.drawString(190, 420, f"{OFFICE}（章）")
+    c.drawString(190, seal, f"{OFFICE}（章）")
 
 
 _OFFICE = [
@@ -78,14 +79,7 @@ def _office_first_page(c) -> None:
         c.setFont(FONT, size)
         c.drawString(60, y, line)
         y -= size + 13
-    c.saveState()
-    c.translate(70, 40)
-    c.rotate(90)
-    ruled_table3(c, 0, 0)
-    c.restoreState()
-    c.setFont(FONT, 15)
-    c.setFillColorRGB(0.8, 0.1, 0.1)
-    c.drawString(190, 300, f"{OFFICE}（章）")
+    _sideways_sealed(c, bottom=40, seal=300)
 
 
 def test_a_sideways_page_opening_a_report_is_that_reports(tmp_path: Path) -> None:
