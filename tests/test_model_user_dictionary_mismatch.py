@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from nlp_reports.classify import Tagger
+from nlp_reports.classify.dataset import DataWarning
 from nlp_reports.classify.modelcard import check_userdict
 from nlp_reports.tokenize import userdict_hash
 
@@ -46,8 +47,10 @@ def test_a_model_of_an_older_dictionary_warns_once_and_still_tags(tmp_path: Path
     old = "3f1c" + card["tokenizer"]["userdict_sha256"][4:]  # the dictionary before an edit
     card["tokenizer"]["userdict_sha256"] = old
     card_path.write_text(json.dumps(card, ensure_ascii=False), "utf-8")  # (not checksummed)
-    with caplog.at_level(logging.INFO, logger="nlp_reports"):
+    with caplog.at_level(logging.INFO, logger="nlp_reports"), \
+            pytest.warns(DataWarning, match="用户词典") as shown:  # (seen in a notebook too)
         tagger = Tagger.load(model, trust=True)
+    assert len(shown) == 1
     said = _dictionary_warnings(caplog)
     assert len(said) == 1, said
     assert str(model) in said[0] and old[:12] in said[0] and userdict_hash()[:12] in said[0]
@@ -70,4 +73,5 @@ def test_the_hash_is_compared_whatever_its_case(caplog) -> None:
     card = {"tokenizer": {"userdict": True, "userdict_sha256": userdict_hash().upper()}}
     with caplog.at_level(logging.INFO, logger="nlp_reports"):
         assert check_userdict(card, Path("m")) is False
-    assert check_userdict({"tokenizer": {"userdict_sha256": "ab" * 32}}, Path("m")) is True
+    with pytest.warns(DataWarning):
+        assert check_userdict({"tokenizer": {"userdict_sha256": "ab" * 32}}, Path("m")) is True

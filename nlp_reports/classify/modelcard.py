@@ -329,7 +329,7 @@ def check_compatible(card: dict[str, Any], where: Path) -> None:
 
 
 def check_userdict(card: dict[str, Any], where: Path) -> bool:
-    """Log a warning when the model was trained with another user dictionary (用户词典) than
+    """Warn (logged and a :class:`~nlp_reports.classify.dataset.DataWarning`) when the model was trained with another user dictionary (用户词典) than
     the installed one; return whether it was.
 
     Why: the card records the dictionary's SHA-256 (``tokenizer.userdict_sha256``), but the
@@ -348,11 +348,14 @@ def check_userdict(card: dict[str, Any], where: Path) -> bool:
     have = userdict_hash()
     if str(made).lower() == have:
         return False
-    log.warning("%s: trained with another user dictionary (SHA-256 %s…, installed %s…): its "
-                "words are now segmented differently, so its figures may not hold; retrain it "
-                "with 'nlp-reports train …'. 该模型训练时所用的用户词典与当前安装的不同，分词结果已变，"
-                "模型卡中的指标可能不再成立；请用 nlp-reports train 重新训练",
-                where, str(made)[:12], have[:12])
+    from nlp_reports.classify.dataset import warn_data
+
+    # (logged and a DataWarning: a log line alone is shown nowhere in a notebook)
+    warn_data([f"{where}: trained with another user dictionary (SHA-256 {str(made)[:12]}…, "
+               f"installed {have[:12]}…): its words are now segmented differently, so its "
+               "figures may not hold; retrain it with 'nlp-reports train …'. "
+               "该模型训练时所用的用户词典与当前安装的不同，分词结果已变，"
+               "模型卡中的指标可能不再成立；请用 nlp-reports train 重新训练"], stacklevel=5)
     return True
 
 
