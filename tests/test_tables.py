@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from _report_text import BODY
 from _table_data import T3_GOOD, T4_GOOD
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -526,19 +527,6 @@ def test_negative_or_fractional_counts_are_not_plausible_cells():
 
 # --- 表四 header variants, 表二 cells among empty ones -------------------------------------
 
-BODY = """一、总体情况
-本局认真落实条例，各项工作有序推进。
-二、主动公开政府信息情况
-本年主动公开信息一百余条。
-三、收到和处理政府信息公开申请情况
-本年收到申请五件，均按时答复。
-四、政府信息公开行政复议、行政诉讼情况
-无。
-五、存在的主要问题及改进情况
-一是公开不够及时。二是解读不够深入。
-六、其他需要报告的事项
-无。
-"""
 
 _T4_GROUPS = "结果维持 结果纠正 其他结果 尚未审结 总计"
 _T4_VALUES = [2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]  # I4 holds in each group
