@@ -66,6 +66,9 @@ class Document:
     #: a PDF's pages (from 1) holding text printed sideways (turned a quarter) that could not
     #: be read: their text is missing
     sideways_pages: tuple[int, ...] = ()
+    #: per page of those two: ``(page, lines before, lines after, its own lines)``, the text
+    #: beside it that places it in a compilation's report (``ingest.pdf.page_edges``)
+    page_edges: tuple[tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 _EXTENSIONS = {
@@ -500,9 +503,9 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
     if fmt == "pdf":
         from nlp_reports.ingest.pdf import pdf_text_and_scans
 
-        text, scanned, sideways = pdf_text_and_scans(data, path=where)
+        text, scanned, sideways, edges = pdf_text_and_scans(data, path=where)
         return replace(_finish(text, "pdf", None, where), scanned_pages=scanned,
-                       sideways_pages=sideways)
+                       sideways_pages=sideways, page_edges=edges)
     if fmt == "ofd":
         from nlp_reports.ingest.ofd import ofd_text_and_scans
 

@@ -39,7 +39,7 @@ from nlp_reports.ingest.normalize import PAGE_NUMBER, drop_blank_columns, is_val
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["pdf_to_text", "pdf_text_and_scans", "is_page_furniture"]
+__all__ = ["pdf_to_text", "pdf_text_and_scans", "is_page_furniture", "page_edges"]
 
 #: page furniture at a page's edge: a page number, or there a bare "3" too
 _PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER}|\d{{1,4}})\s*")
@@ -1292,12 +1292,14 @@ def pdf_to_text(data: bytes, *, path: str | None = None) -> str:
     return pdf_text_and_scans(data, path=path)[0]
 
 
-def pdf_text_and_scans(data: bytes, *, path: str | None = None
-                       ) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[
+        str, tuple[int, ...], tuple[int, ...],
+        tuple[tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]]:
     """The text of a PDF (not yet normalized), the numbers (from 1) of its pages that are
     scans without a text layer, whose text is missing from it (a text cover page before
     scanned tables), and those of its pages holding text printed sideways that could not be
-    read (:func:`_sideways`): the report says so, not only the sections it lacks."""
+    read (:func:`_sideways`): the report says so, not only the sections it lacks; and the
+    text beside those pages (:func:`page_edges`)."""
     try:
         import pdfplumber
     except ImportError as exc:
@@ -1335,6 +1337,7 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None
             raise
         raise BinaryInputError(f"the PDF is damaged ({type(exc).__name__}: {exc})",
                                path=path) from exc
+    edges = page_edges(pages, (*scanned, *sideways))
     pages = _join_split_rows(_join_pages(_drop_running_heads(_drop_page_numbers(pages))))
     lines = [line for page in pages for line in [*page, ""]]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
@@ -1352,7 +1355,38 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None
     if sideways:
         log.warning("%s: page(s) %s hold text printed sideways that could not be read",
                     path or "<pdf>", page_list(sideways))
-    return text, tuple(scanned), tuple(sideways)
+    return text, tuple(scanned), tuple(sideways), edges
+
+
+#: Lines kept from each side of a page whose text was not read (:func:`page_edges`).
+SIDE_LINES = 3
+
+
+def page_edges(pages: list[list[str]], unread: Sequence[int]
+               ) -> tuple[tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    """Per page of ``unread`` (numbered from 1: scanned, or with sideways text not read):
+    ``(page, before, after, own)``, the last :data:`SIDE_LINES` text lines of the nearest
+    earlier page with text that is not itself unread, the first of the nearest later one
+    (none for a page that opens or ends the file), and the page's own lines (none on a scan;
+    a sideways page's upright text, a report's title perhaps).
+
+    Why: a compilation (汇编) is split into its reports on the joined text, where a page
+    leaves no mark, so such a page cannot be placed in a report by itself; the text on
+    either side of it can (``parse.load``). Taken from the lines read here, so the file is
+    not read again."""
+    skip = set(unread)
+    text = [[s.strip() for s in page if s.strip()] for page in pages]
+
+    def nearest(n: int, step: int) -> list[str]:
+        k = n + step
+        while 1 <= k <= len(text):
+            if k not in skip and text[k - 1]:
+                return text[k - 1]
+            k += step
+        return []
+
+    return tuple((n, tuple(nearest(n, -1)[-SIDE_LINES:]), tuple(nearest(n, 1)[:SIDE_LINES]),
+                  tuple(text[n - 1])) for n in sorted(skip) if 1 <= n <= len(text))
 
 
 _CID = re.compile(r"\(cid:\d+\)")

@@ -150,8 +150,7 @@ def load_reports(source: str | os.PathLike | bytes, *,
         out.append(err)
         log.warning("%s: text before the first report title of a compilation holds section "
                     "headings (%s) and is read by no part", path or "<bytes>", shown)
-    docs = _part_docs(doc, source if isinstance(source, (bytes, bytearray, memoryview))
-                      else path, simplified, bounds)
+    docs = _part_docs(doc, simplified, bounds)
     for k, (a, b), part_doc in zip(range(1 + bool(head), n + 1), bounds, docs, strict=True):
         try:
             out.append(_parse(part_doc, path, simplified[a:b], original[a:b], part=(k, n)))
@@ -163,37 +162,31 @@ def load_reports(source: str | os.PathLike | bytes, *,
     return out
 
 
-def _part_docs(doc: Document, source: str | bytes | bytearray | memoryview | None,
-               text: str, bounds: list[tuple[int, int]]) -> list[Document]:
+def _part_docs(doc: Document, text: str, bounds: list[tuple[int, int]]) -> list[Document]:
     """The document each part of a compilation (汇编) is parsed from: ``doc``, its
     ``scanned_pages`` and ``sideways_pages`` cut to the pages that lie in the part, so that a
     report names only the scanned pages, and the pages of sideways text not read, inside its
-    own page range (none when it has none), not the whole file's (:func:`_placed`).
-    ``source``: the PDF's path or bytes (None for a text)."""
-    if (not (doc.scanned_pages or doc.sideways_pages) or doc.source_format != "pdf"
-            or source is None):
-        return [doc] * len(bounds)
-    try:
-        data = (bytes(source) if isinstance(source, (bytes, bytearray, memoryview))
-                else Path(source).read_bytes())
-    except OSError:
+    own page range (none when it has none), not the whole file's (:func:`_placed`)."""
+    if not (doc.scanned_pages or doc.sideways_pages) or not doc.page_edges:
         return [doc] * len(bounds)
     from nlp_reports.ingest import to_simplified
 
     simple = to_simplified if doc.traditional else str
     parts = [_squashed(text[a:b]) for a, b in bounds]
-    cut = {field: _placed(doc.source_format, data, pages, parts, simple)
+    beside = {page: (before, after, own) for page, before, after, own in doc.page_edges}
+    cut = {field: _placed(doc.source_format, beside, pages, parts, simple)
            for field in ("scanned_pages", "sideways_pages")
            if (pages := getattr(doc, field))}
     return [replace(doc, **{field: tuple(placed[i]) for field, placed in cut.items()})
             for i in range(len(bounds))]
 
 
-def _placed(kind: str, data: bytes, numbers: tuple[int, ...], parts: list[str],
+def _placed(kind: str, beside: dict[int, tuple[tuple[str, ...], ...]],
+            numbers: tuple[int, ...], parts: list[str],
             simple: Callable[[str], str]) -> list[list[int]]:
     """Per part of a compilation (``parts``: each one's squashed text), those of the page
     ``numbers`` that lie in it. A page is placed by the text on either side of it
-    (:func:`~nlp_reports.ingest.pdf_pages.scan_neighbours`) found in one part's text: the
+    (``beside``: :func:`~nlp_reports.ingest.pdf.page_edges`) found in one part's text: the
     page after a report's last text and before the next report's title is that report's (its
     tables, typically), also when only the title after it tells where it lies (the text
     before it is a template's, in several parts). A page with text of its own (sideways
@@ -201,12 +194,9 @@ def _placed(kind: str, data: bytes, numbers: tuple[int, ...], parts: list[str],
     last lines: its own title would otherwise put it in the report before. A page that
     cannot be placed so stays with every part, as before: said where it may be, never
     dropped."""
-    from nlp_reports.ingest.pdf_pages import scan_neighbours
-
-    beside = scan_neighbours(data, numbers)
     placed: list[list[int]] = [[] for _ in parts]
     for page in numbers:
-        before, after, own = beside.get(page, ([], [], []))
+        before, after, own = beside.get(page, ((), (), ()))
         first, _ = _part_of(parts, (simple(s) for s in own))
         last, _ = _part_of(parts, (simple(s) for s in reversed(own)))
         if first is not None or last is not None:
