@@ -928,8 +928,9 @@ class Tokenizer:
         return [n for n in (_normalise(tok, stop) for tok in cut(_join_numbers(_widen(text)))) if n]
 
     def cut(self, text: str) -> list[str]:
-        """The raw segmentation (no normalisation or stopwords), for inspection."""
-        return self._cut()(_widen(text))
+        """The raw segmentation (no normalisation or stopwords), for inspection: of the text
+        as the tokenizer segments it (half-width, a number's separators out)."""
+        return self._cut()(_join_numbers(_widen(text)))
 
     def __getstate__(self) -> dict[str, Any]:
         # The segmenter holds a lock (jieba) or a Rust object (rjieba): neither pickles.
