@@ -1649,10 +1649,13 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
     # last before a gap), in one lookup, not a scan per row
     years = rows[known].groupby(["key", "year"]).agg({**dict.fromkeys(kinds, "any"),
                                                      "n": "max"})
-    stored: dict[Any, list[float]] = {}
-    for k, y in years.index:  # (sorted by agency, then year)
-        stored.setdefault(k, []).append(y)
-    compared = [_latest_before(stored.get(k, []), y) if ok else float("nan")
+    from nlp_reports.corpus.copying import base_years
+
+    stored = years.index.to_frame(index=False).rename(columns={"key": "agency"})
+    base = base_years(stored, stored)  # (every stored year is a base here, 五 or not)
+    base_of = dict(zip(zip(base["agency"], base["year"], strict=True), base["base_year"],
+                       strict=True))
+    compared = [base_of.get((k, int(y)), float("nan")) if ok else float("nan")
                 for k, y, ok in zip(rows["key"], rows["year"], known, strict=True)]
     before = years.reindex(pd.MultiIndex.from_arrays([rows["key"], compared]))
     has = known & before["n"].notna().to_numpy()
@@ -1683,14 +1686,6 @@ def _with_last_year(out: Any, counted: Any, keys: Mapping[Any, Any],
                                   this_year=int(year)))
     return out.assign(defects_last_year=pd.array(n_last, dtype="Int64"), recurring=recurring,
                       last_year_zh=said)
-
-
-def _latest_before(years: Sequence[float], year: float) -> float:
-    """The latest of the sorted ``years`` before ``year`` (NaN when none)."""
-    import bisect
-
-    k = bisect.bisect_left(years, year)
-    return years[k - 1] if k else float("nan")
 
 
 def _last_year_zh(year: int, n: int, was: Sequence[str], again: Sequence[str],
