@@ -18,7 +18,7 @@ Loading rules (why: ``joblib.load`` unpickles, which can run arbitrary code):
   (:class:`~nlp_reports.errors.IncompatibleModelError`); a different patch version only logs a
   warning, since sklearn keeps pickles compatible within a minor series in practice;
 * a user dictionary other than the one the model was trained with (the card's
-  ``tokenizer.userdict_sha256``) logs a warning (:func:`check_userdict`).
+  ``tokenizer.userdict_sha256``) is warned about (:func:`check_userdict`).
 """
 
 from __future__ import annotations
@@ -329,8 +329,9 @@ def check_compatible(card: dict[str, Any], where: Path) -> None:
 
 
 def check_userdict(card: dict[str, Any], where: Path) -> bool:
-    """Warn (logged and a :class:`~nlp_reports.classify.dataset.DataWarning`) when the model was trained with another user dictionary (用户词典) than
-    the installed one; return whether it was.
+    """Warn (logged and a :class:`~nlp_reports.classify.dataset.DataWarning`) when the model
+    was trained with another user dictionary (用户词典) than the installed one; return
+    whether it was.
 
     Why: the card records the dictionary's SHA-256 (``tokenizer.userdict_sha256``), but the
     tokenizer reads the installed dictionary, so a model trained before a dictionary change

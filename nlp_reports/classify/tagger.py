@@ -402,8 +402,8 @@ class Tagger:
         Any path outside the shipped models needs ``trust=True``. The SHA-256 is checked
         before unpickling; ``tokenizer`` ("jieba"/"rjieba") swaps the segmentation engine.
         Raises ModelNotFoundError, UntrustedModelError, ModelIntegrityError,
-        IncompatibleModelError; logs a warning when the card's user dictionary is not the
-        installed one (:func:`~nlp_reports.classify.modelcard.check_userdict`). A directory
+        IncompatibleModelError; warns (a log line and a DataWarning) when the card's user
+        dictionary is not the installed one (:func:`~nlp_reports.classify.modelcard.check_userdict`). A directory
         replaced by ``train --out`` while it was read (its card of one model, its model file of
         the next) is read again.
         """
