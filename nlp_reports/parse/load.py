@@ -329,7 +329,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     # metadata needed by the tables (the year)
     title = None
     if layout.title_span:
-        title = _clean(original[layout.title_span[0]:layout.title_span[1]])
+        title = meta.title_text(_clean(original[layout.title_span[0]:layout.title_span[1]]))
     agency, title_year = meta.agency_and_year(
         _clean(simplified[layout.title_span[0]:layout.title_span[1]]) if layout.title_span
         else None)

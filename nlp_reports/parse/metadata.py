@@ -148,7 +148,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
     """
     if not title:
         return None, None
-    t = _WRAPPER.sub("", _COLUMN_TAG.sub("", title.strip()))
+    t = _WRAPPER.sub("", _COLUMN_TAG.sub("", title_text(title).strip()))
     t = _QUOTES.sub("", t)
     if "年" in t:  # "二〇一三年" as older titles write it → "2013年"
         t = _arabic_years(t)
@@ -161,6 +161,19 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
                 y = m.groupdict().get("year")
                 return agency, int(y) if y else (int(year.group(1)) if year else None)
     return None, int(year.group(1)) if year else None
+
+
+#: The label of a 政府信息公开目录 page's field naming the document ("名　　称：…", "标题：…",
+#: "文件名称：…"), printed above the report among 索引号, 发布机构 and 发布日期: no part of the name
+#: (the title keeps its characters: 名稱, 標題 too)
+_FIELD_LABEL = re.compile(r"^[ \t\u3000]*(?:(?:文件|信息)?名[ \t\u3000]*[称稱]|(?:文章)?[标標][ \t\u3000]*[题題]"
+                          r"|[题題][ \t\u3000]*名)[ \t\u3000]*[:：][ \t\u3000]*")
+
+
+def title_text(title: str) -> str:
+    """The title line without a catalogue field's label: "名　　称：某县2023年…年度报告" →
+    "某县2023年…年度报告" (with the label, the agency was the page's 发布机构 or signature)."""
+    return _FIELD_LABEL.sub("", title, count=1)
 
 
 _YEAR_HANZI = re.compile(rf"([一二][{HANZI_ZEROS}一二三四五六七八九]{{3}})(?=年)")
