@@ -234,6 +234,21 @@ class _Stats:
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_LISTS = frozenset({"ul", "ol", "dl", "div", "td", "table", "section"})
+#: A bar of a page's buttons or of its pager, a block holding nothing else: "【我要纠错】【打印本页】
+#: 【关闭窗口】", "相关附件：无", "第1页 共2页 首页 上一页 下一页 尾页" (a CMS splitting an article over
+#: pages prints it under each part), "共38条 … 转到第 页". It sits inside the article's own box, where
+#: the chrome's names (_CHROME_ATTR) do not reach, and ran on into the last section's text, holding
+#: the signature and closing date in it; as a link list it was dropped only when its links were
+#: 70 % of its words. One word of a bar at least (a block of figures is no bar: a cell's "1"+"2").
+_BAR_PIECE = (r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|加入收藏|收藏本页|收藏|返回顶部"
+              r"|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,6}\s*[页条]|(?:相关)?附件\s*[:：]\s*无"
+              r"|跳?转到?第?|GO|页|\d{1,4}")
+_BAR = re.compile(rf"(?:[\s【】\[\]|｜/·•:：]*(?:{_BAR_PIECE}))+[\s【】\[\]|｜/·•:：]*", re.IGNORECASE)
+_BAR_WORD = re.compile(r"打印|关闭|纠错|收藏|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,6}\s*页|附件")
+_BAR_TAGS = frozenset({"div", "p", "span", "ul", "ol", "li", "dl", "dd", "dt", "section", "center",
+                       "font"})
+_BAR_MAX_CJK = 40
+_BAR_MAX_SIZE = 400
 
 
 def _drop_chrome(root) -> None:
@@ -277,11 +292,18 @@ def _drop_chrome(root) -> None:
             tag in _CHROME_TAGS or bool(attrs.strip() and _CHROME_ATTR.search(attrs)))
         link_list = (tag in _LINK_LISTS and 4 <= n < 0.9 * total
                      and links.get(el, 0) >= 0.7 * n)
-        if (chrome or link_list) and not stats.table.get(el):
+        bar = (tag in _BAR_TAGS and 2 <= n <= _BAR_MAX_CJK
+               and stats.size.get(el, 0) <= _BAR_MAX_SIZE and _is_bar(_text(el)))
+        if (chrome or link_list or bar) and not stats.table.get(el):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
             _remove(el)
+
+
+def _is_bar(text: str) -> bool:
+    """Whether a block's whole text is a bar of buttons or a pager (:data:`_BAR`)."""
+    return _BAR.fullmatch(text) is not None and _BAR_WORD.search(text) is not None
 
 
 #: How deep pages held in an <iframe srcdoc> are opened (a srcdoc inside a srcdoc …).
