@@ -978,10 +978,20 @@ _WRITTEN_KEYS = frozenset({"成文日期", "成文时间", "发文日期", "发�
 _UPDATED_KEYS = frozenset({"更新时间", "更新日期"})
 
 
+#: A portal's bare "时间：" in the line of chrome under the title ("来源：某县　时间：2024-01-09
+#: 字号：大 中 小"), read as the bare "日期：" is; never a key with a word before it (统计时间,
+#: 打印时间) nor a span ("时间：2023年1月1日至12月31日")
+_BARE_TIME = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<key>时间)[ \t\u3000]{0,2}[:：][ \t\u3000]{0,3}"
+    r"((?:19|20)\d{2})[ \t\u3000]{0,2}[-/.年][ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}[-/.月][ \t\u3000]{0,2}"
+    r"(\d{1,2})(?!\d)(?![ \t\u3000]{0,2}日?[ \t\u3000]{0,2}[至到—–\-－~～])"
+)
+
+
 def _page_date(head: str) -> tuple[str | None, bool]:
     """``(ISO date, updated)``: the page's date in ``head`` — the first 发布时间/发布日期/
-    公开日期/发稿时间, else the first 成文日期/发文日期/日期, else the first 更新时间 (then
-    ``updated``); None without one."""
+    公开日期/发稿时间, else the first 成文日期/发文日期/日期, else a bare 时间 (:data:`_BARE_TIME`),
+    else the first 更新时间 (then ``updated``); None without one."""
     written = updated = None
     for m in _PUBLISHED.finditer(head):
         key = m.group("key")
@@ -991,7 +1001,7 @@ def _page_date(head: str) -> tuple[str | None, bool]:
             return _iso(*(int(g) for g in m.groups()[1:])), False
         else:
             written = written or m
-    m = written or updated
+    m = written or _BARE_TIME.search(head) or updated
     return (_iso(*(int(g) for g in m.groups()[1:])), m is updated) if m else (None, False)
 
 
