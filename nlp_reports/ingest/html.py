@@ -559,8 +559,34 @@ def _table_rows(table, budget: list[int] | None = None) -> list[list[str]]:
         # row whose every cell was left blank (表四's one row, not reported) is the table's
         # data, and a blank filler row or an empty <tr> after it must not hide it
         if any(row) or (i == last_text + 1 and last_text >= 0 and len(row) > 1):
-            out.append(row)
+            out.append(_join_row_number(row))
     return out
+
+
+#: A cell holding only a row's number: "1." "2、" "一、" "（三）" "(七)".
+_ROW_NUMBER_CELL = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]?[.、．]|[（(][ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[ \t]?[)）]")
+_LABEL_START = re.compile(r"[\u4e00-\u9fff“\"]")
+_ROW_LABEL_MAX = 60
+
+
+def _join_row_number(row: list[str]) -> list[str]:
+    """A row whose number is boxed apart from its label, in a column of its own ("1." |
+    "属于国家秘密" | 0 | 2 …, as a table drawn with a numbering column sets 表三's 不予公开 …
+    rows): the two cells both read "1.属于国家秘密", as a label spanning two columns is
+    repeated. Read apart, "1." looked like a value and the label lost its number, so the rows
+    went unfound and 表三 unreadable. Only among a row's labels (no value before the number)
+    and only in a row holding values after the label: a 序号 column of a table of problems
+    and measures is left as it is."""
+    for i in range(len(row) - 1):
+        number, label = row[i], row[i + 1]
+        if (_ROW_NUMBER_CELL.fullmatch(number) and _LABEL_START.match(label)
+                and len(label) <= _ROW_LABEL_MAX
+                and not any(is_value_cell(t) for t in row[:i])
+                and any(is_value_cell(t) for t in row[i + 2:])):
+            row[i] = row[i + 1] = number + label
+            break
+    return row
 
 
 def _render(root, stats: _Stats) -> str:
