@@ -2625,22 +2625,34 @@ def _cross_year(reports: Any, pairs: Any, tolerance: float) -> Any:
     vals = reports.set_index("id")
     cur = vals.loc[pairs["report_id"]].reset_index(drop=True)
     old = vals.loc[pairs["prev_report_id"]].reset_index(drop=True)
+    # one part per comparison (check, table, row, column, soft), its text written once
+    # after the parts are joined: 14 parts' text columns built each from a scalar were
+    # 0.13 s of Arrow strings on 20,000 reports
+    kinds = [("X1", "table3", "2", col, False) for col in X1_COLUMNS] + \
+        [("X2", "table2.1", row, "in_force", True) for row in X2_ROWS]
     parts = []
-    for col in X1_COLUMNS:
-        parts.append(pairs.assign(check="X1", table_id="table3", row="2", column=col,
-                                  expected=old[f"x1_out_{col}"].to_numpy(),
-                                  found=cur[f"x1_in_{col}"].to_numpy(), soft=False))
-    for row in X2_ROWS:
+    for k, col in enumerate(X1_COLUMNS):
+        parts.append(pairs.assign(_part=k, expected=old[f"x1_out_{col}"].to_numpy(),
+                                  found=cur[f"x1_in_{col}"].to_numpy()))
+    for k, row in enumerate(X2_ROWS, start=len(X1_COLUMNS)):
         expected = (old[f"x2_{row}_in_force"] + cur[f"x2_{row}_issued"]
                     - cur[f"x2_{row}_repealed"])
-        parts.append(pairs.assign(check="X2", table_id="table2.1", row=row, column="in_force",
-                                  expected=expected.to_numpy(),
-                                  found=cur[f"x2_{row}_in_force"].to_numpy(), soft=True))
+        parts.append(pairs.assign(_part=k, expected=expected.to_numpy(),
+                                  found=cur[f"x2_{row}_in_force"].to_numpy()))
     out = pd.concat(parts, ignore_index=True).dropna(subset=["expected", "found"])
+    part = out["_part"].to_numpy()
+    for j, name in enumerate(("check", "table_id", "row", "column")):
+        out[name] = pd.Series([kind[j] for kind in kinds]).array.take(part)
+    out["soft"] = np.array([kind[4] for kind in kinds], dtype=bool)[part]
     ok = (out["expected"] - out["found"]).abs() <= tolerance
     out["outcome"] = np.where(ok, "pass", "fail")
     out["_order"] = ok.astype(int)
-    out = out.sort_values(["_order", "agency", "year", "check", "row", "column"])
+    # (check, row, column) sorted as the part's rank: one part each, the same order
+    rank = {k: i for i, k in enumerate(sorted(range(len(kinds)),
+                                              key=lambda k: (kinds[k][0], kinds[k][2],
+                                                             kinds[k][3])))}
+    out["_rank"] = np.array([rank[k] for k in range(len(kinds))], dtype=np.int64)[part]
+    out = out.sort_values(["_order", "agency", "year", "_rank"])
     out["reason"] = ""
     return _with_unassessed(out[columns].reset_index(drop=True), reports, pairs)
 
@@ -2664,16 +2676,23 @@ def _with_unassessed(assessed: Any, reports: Any, pairs: Any) -> Any:
     prev = (dict(zip(pairs["report_id"], pairs["prev_report_id"], strict=True))
             if len(pairs) else {})
     first = r.assign(key=r["agency"].map(agency_key)).groupby("key")["year"].min()
-    vals = reports.set_index("id")
+    first = dict(zip(first.index.tolist(), first.tolist(), strict=True))
+    # (the year before's layout and 表三 by id, looked up in dicts: a frame lookup each
+    # was 0.1 s over 4,000 reports)
+    ids = reports["id"].tolist()
+    layout = dict(zip(ids, reports["format"].tolist(), strict=True))
+    partial = (dict(zip(ids, reports["table3_partial"].tolist(), strict=True))
+               if "table3_partial" in reports else None)
     rows = []
-    for rid, agency, year in zip(wanted["id"], wanted["agency"], wanted["year"], strict=True):
+    for rid, agency, year in zip(wanted["id"].tolist(), wanted["agency"].tolist(),
+                                 wanted["year"].tolist(), strict=True):
         p = prev.get(rid)
         if p is None:
             reason = ("first_stored_year" if year <= first.get(agency_key(agency), year)
                       else "previous_missing")
-        elif vals.at[p, "format"] == "legacy":
+        elif layout[p] == "legacy":
             reason = "previous_legacy"
-        elif "table3_partial" in vals and bool(vals.at[p, "table3_partial"]):
+        elif partial is not None and bool(partial[p]):
             reason = "previous_unreadable"
         else:
             reason = "previous_not_stated"
@@ -2683,8 +2702,11 @@ def _with_unassessed(assessed: Any, reports: Any, pairs: Any) -> Any:
                      "outcome": "not_assessable", "soft": False, "reason": reason})
     extra = pd.DataFrame(rows, columns=list(CROSS_YEAR_COLUMNS[:-1])).sort_values(
         ["agency", "year"])
-    out = extra.reset_index(drop=True) if assessed.empty else pd.concat([assessed, extra],
-                                                                        ignore_index=True)
+    if assessed.empty:
+        out = extra.reset_index(drop=True)
+    else:  # (each part's ids made Int64 first: a column of Python objects converts slowly)
+        out = pd.concat([assessed.astype({"prev_report_id": "Int64"}),
+                         extra.astype({"prev_report_id": "Int64"})], ignore_index=True)
     out["prev_report_id"] = out["prev_report_id"].astype("Int64")  # (blank: no such report)
     return out
 
@@ -2714,13 +2736,16 @@ def previous_inconsistent(cross: Any, checks: Any) -> Any:
             "legal_subtotal": {"legal_subtotal", *TABLE3_APPLICANT_COLUMNS[1:]}}
     i2_cells = {(rid, c) for rid, col in zip(i2["report_id"], i2["column"], strict=True)
                 for c in over.get(col, ())}
-    out = []
-    for check, prev, col in zip(cross["check"], cross["prev_report_id"], cross["column"],
-                                strict=True):
-        if check != "X1" or pd.isna(prev) or (prev, col) not in i1:
-            out.append("")
-        else:
-            out.append("I1、I2" if (prev, col) in i2_cells else "I1")
+    out = np.full(len(cross), "", dtype=object)
+    # only the X1 rows with a year before are looked up, from plain lists: the rows one by
+    # one (Arrow and nullable cells, pd.isna each) cost 0.17 s over 148,000 rows
+    at = np.flatnonzero((cross["check"] == "X1").to_numpy(dtype=bool)
+                        & cross["prev_report_id"].notna().to_numpy())
+    prevs = cross["prev_report_id"].take(at).tolist()
+    cols = cross["column"].take(at).tolist()
+    for k, prev, col in zip(at.tolist(), prevs, cols, strict=True):
+        if (prev, col) in i1:
+            out[k] = "I1、I2" if (prev, col) in i2_cells else "I1"
     return pd.Series(out, index=cross.index, dtype=object)
 
 
