@@ -129,4 +129,4 @@ def test_ci_runs_the_readmes_test_command():
         return [" ".join(w for w in shlex.split(step) if w != "-q") for step in cmd.split("&&")]
 
     assert steps(test_cmd)[-len(steps(ci_cmd)):] == steps(ci_cmd)
-    assert steps(test_cmd)[-1] == "python -m pytest"
+    assert steps(test_cmd)[-1] == "python -m pytest -n auto"  # (pytest-xdist: every core)

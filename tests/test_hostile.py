@@ -784,7 +784,7 @@ def test_docx_zip_bomb_is_refused_quickly(tmp_path, kind):
     assert elapsed < BUDGET + 3, f"refusing the bomb took {elapsed:.1f} s"
 
 
-def test_docx_entities_are_not_expanded():
+def test_docx_entities_are_not_expanded(tmp_path):
     """Billion laughs is refused, and an external entity (XXE) never reads a local file."""
     pytest.importorskip("docx")
     laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
@@ -793,16 +793,14 @@ def test_docx_entities_are_not_expanded():
            "</w:body></w:document>")
     result = _outcome(_docx_with(xml), "laughs.docx")
     assert isinstance(result, ParseError) or "lol" * 1000 not in result.text
-    secret = Path(os.environ.get("TMPDIR", "/tmp")) / "nlp_reports_xxe_probe.txt"
+    # (in tmp_path: a fixed name in /tmp was written and removed by two runs at once)
+    secret = tmp_path / "nlp_reports_xxe_probe.txt"
     secret.write_text("SECRET-XXE-CONTENT", "utf-8")
-    try:
-        xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
-               f"<w:document {_W}><w:body><w:p><w:r><w:t>一、总体情况 政府信息公开年度报告 &x;"
-               "</w:t></w:r></w:p></w:body></w:document>")
-        result = _outcome(_docx_with(xml), "xxe.docx")
-        assert isinstance(result, ParseError) or "SECRET-XXE-CONTENT" not in result.text
-    finally:
-        secret.unlink()
+    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+           f"<w:document {_W}><w:body><w:p><w:r><w:t>一、总体情况 政府信息公开年度报告 &x;"
+           "</w:t></w:r></w:p></w:body></w:document>")
+    result = _outcome(_docx_with(xml), "xxe.docx")
+    assert isinstance(result, ParseError) or "SECRET-XXE-CONTENT" not in result.text
 
 
 @SETTINGS
