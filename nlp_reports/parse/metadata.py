@@ -954,10 +954,10 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
             if m:
                 signed = _iso(*(_hanzi_number(g) for g in m.groups()))
         signed_from = "signature" if signed else None
-        if m is None:  # "2025年1月" signed with no day: the month's last day, as under the title
+        if m is None:  # "2025年1月" signed with no day: the month's last day, as under the title;
+            # "2025-01-18", "2025.1.18" in figures: the day
             signed, month = title_date(tail_date.strip(), None)
-            signed_from = "signature_month" if signed and month else None
-            signed = signed if signed_from else None
+            signed_from = ("signature_month" if month else "signature") if signed else None
     if signed is None and under_title:
         signed, month = title_date(under_title, year)
         signed_from = ("title_month" if month else "title_line") if signed else None
