@@ -498,9 +498,45 @@ _CN_LEAD = re.compile(r"[1-9]\d{0,2}")
 _CN_GROUP = re.compile(r"\d{3}")
 
 
+#: Marks that make a cell a row's numbering, not a figure with a stray mark ("12." "（3）").
+_NUMBERING_MARKS = frozenset("、.．)）(（")
+_ASCII_DIGITS = frozenset("0123456789")
+#: The none-marks' characters ("/", "—"): "日—" is a blank cell with a stray character.
+_DASH_MARKS = frozenset("/／\\-—－–")
+
+
+def _stray_figure(cell: str) -> bool:
+    """Whether a cell is a figure (or a none-mark) with one or two stray characters in it
+    ("日2", "2月", "1局0", "12※", "①3", "日—"): a stamp's character small enough to sit inside
+    one cell, an OCR'd seal fragment, a footnote mark. In a grid row after its label it is the
+    figure's own cell, not more label: taken for label, the row's figures ran a column left."""
+    if len(cell) > 12:
+        return False
+    core = [ch for ch in cell if ch in _ASCII_DIGITS or ch in _DASH_MARKS]
+    others = [ch for ch in cell if ch not in _ASCII_DIGITS and ch not in _DASH_MARKS
+              and not ch.isspace() and ch not in ",，"]
+    return 0 < len(others) <= 2 and bool(core) and not set(others) <= _NUMBERING_MARKS
+
+
+#: A cell of figures a space apart ("34 2": a figure and its superscript note number): one
+#: bad value cell, as it is after the row's values ("43 1").
+_SPLIT_FIGURES = re.compile(r"\d+(?: \d+)+")
+
+
 def _grid_line(line: str) -> _Line:
     parts = [c.strip() for c in line.split("\t")]
     kinds = [_classify(c) if c else None for c in parts]
+    # a figure cell holding a stray character, or two figures, after the row's first cell
+    # ("…部分公开\t日2\t0\t1", "…数量\t34 2\t3"): a value cell in its own column (bad: null,
+    # named) when a value or nothing follows it — never the label's, which would shift the
+    # row's figures one column left
+    first = next((i for i, c in enumerate(parts) if c), len(parts))
+    for i in range(len(parts) - 1, first, -1):
+        if kinds[i] is None and parts[i] and (_stray_figure(parts[i])
+                                              or _SPLIT_FIGURES.fullmatch(parts[i])):
+            j = next((j for j in range(i + 1, len(parts)) if parts[j]), None)
+            if j is None or kinds[j] is not None:
+                kinds[i] = _Cell(BAD, parts[i], None)
     # leading labels: text cells before the first value cell; a number right before a text
     # cell is a row number in its own column ("1\t属于国家秘密\t0 …"), part of the label
     last_label = -1
@@ -930,6 +966,13 @@ def _read_rows(
             if current is None:
                 if found:
                     rows.stray += len(cells)
+            elif (labels and ln.grid and last_match != i and current_cells
+                  and all(c.kind == BLANK and not c.raw for c in cells)
+                  and expected(current, rows) is not None):
+                # the empty cells of a grid row whose label is no row of the table (a group's
+                # title, "（三）不予公开"): its own, never a short row's missing ones (padded
+                # with them, the row's figures would stand a column off); the row stays short
+                pass
             else:
                 if current_cells:
                     rows.seams.setdefault(current, []).append(len(current_cells))
@@ -1168,6 +1211,8 @@ def _build(
                 why = "is two values given one label"
             elif c.kind == BAD and not c.raw:  # ("维持： 1", :func:`_t4_pair_items`)
                 why = "is a lone figure among labels, taken for a row number: not read"
+            elif c.kind == BAD and _classify(c.raw) is None and _stray_figure(c.raw):
+                why = "holds a stray character beside its figure (a stamp's, a note mark): not read"
             elif c.kind == BAD and _GARBLED_FIGURE.fullmatch(c.raw):
                 why = ("is two figures in one cell: not read" if any(m in c.raw for m in "(/、")
                        else "reads as letters for digits, as a scan's OCR misreads 0 and 1: not repaired")
