@@ -234,6 +234,41 @@ class _Stats:
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_LISTS = frozenset({"ul", "ol", "dl", "div", "td", "table", "section"})
+#: Text set in a zero font size (font-size:0) shows nothing: a copy mark a site slips between
+#: a figure's digits or a sentence's words ("2<span style="font-size:0">8</span>0" is 20 on
+#: screen). Kept, a figure of 表三 read 280.
+_ZERO_FONT = re.compile(
+    r"(?<![\w-])font-size\s*:\s*(?:0+(?:\.0*)?|\.0+)(?:px|pt|em|rem|%)?\s*(?:!\s*important\s*)?"
+    r"(?:;|$)", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"(?<![\w-])font-size\s*:", re.IGNORECASE)
+#: A table's own parts are never removed as hidden text: the grid would lose a cell.
+_GRID_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
+
+
+def _hidden(root) -> list:
+    """The elements hidden by their style: display:none, visibility:hidden, or a zero font size
+    (:data:`_ZERO_FONT`) that no element inside it sets back (a container set to font-size:0
+    to close the gaps between inline blocks, its children sized again, shows). Whether an
+    element has a sized one inside is worked out in one pass up the tree (asking each hidden
+    element's descendants anew was quadratic in nested ones)."""
+    hidden, zero = [], []
+    for el in root.iter():
+        style = el.get("style") if isinstance(el.tag, str) else None
+        if not style:
+            continue
+        if _HIDDEN.search(style):
+            hidden.append(el)
+        elif _tag(el) not in _GRID_TAGS and _ZERO_FONT.search(style):
+            zero.append(el)
+    if zero:
+        sized: dict = {}  # element → an element inside it sets a font size
+        for el in reversed(list(root.iter())):
+            sized[el] = any(sized.get(c, False) or (isinstance(c.tag, str) and bool(
+                _FONT_SIZE.search(c.get("style") or ""))) for c in el)
+        hidden += [el for el in zero if not sized[el]]
+    return hidden
+
+
 #: A bar of a page's buttons or of its pager, a block holding nothing else: "【我要纠错】【打印本页】
 #: 【关闭窗口】", "相关附件：无", "第1页 共2页 首页 上一页 下一页 尾页" (a CMS splitting an article over
 #: pages prints it under each part), "共38条 … 转到第 页". It sits inside the article's own box, where
@@ -263,7 +298,7 @@ def _drop_chrome(root) -> None:
     doomed = [el for el in root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP_TAGS]
     for el in doomed:
         _remove(el)
-    hidden = [el for el in root.iter() if _HIDDEN.search(el.get("style", "") or "")]
+    hidden = _hidden(root)
     if hidden:
         # a hidden element holding most of the page's text is the content a script shows
         # on load (a saved WeChat article: <div id="js_content" style="visibility: hidden">)
