@@ -338,9 +338,12 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     # (the text after the title is sliced only when the title names no year)
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
     year_from = ("title" if title_year else "text") if year else None
+    first_part = min((s.title_start for s in layout.sections), default=layout.content_start)
     published, page_date, signed, published_from = meta.publication(
         head, tail_date, year,
-        simplified[slice(*layout.head_date_span)] if layout.head_date_span else None)
+        simplified[slice(*layout.head_date_span)] if layout.head_date_span else None,
+        meta.notice_date(_clean(simplified[slice(*layout.title_span)]) if layout.title_span else None,
+                         simplified[layout.content_start:first_part], year))
     dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
                   if d)
     if year is None:  # neither title nor text names it: published in Jan–Mar of the next year

@@ -913,13 +913,36 @@ def title_date(line: str | None, year: int | None) -> tuple[str | None, bool]:
     return _iso(y, mo, day), False
 
 
+#: The title of a notice sending out the report: "关于印发《某县2023年…年度报告》的通知" (its
+#: issuer may head it: "某县人民政府办公室关于印发…")
+_NOTICE_TITLE = re.compile(r"关于(?:印发|公布|发布)[《“][^\n》”]{4,80}?(?:年度报告|年报)[》”]的通知$")
+
+
+def notice_date(title: str | None, between: str, year: int | None) -> str | None:
+    """ISO date of a 印发 notice's sign-off: the date line under its issuer in ``between``
+    (the text from the notice's title to the report's first part), when ``title`` is such a
+    notice's (:data:`_NOTICE_TITLE`); checked against the ``year`` reported on as a date under
+    the title is (:func:`title_date`). A report sent out so is often unsigned itself."""
+    if not title or not _NOTICE_TITLE.search(title):
+        return None
+    lines = [ln.strip(" \t\u3000") for ln in between.splitlines() if ln.strip(" \t\u3000")]
+    for i in range(len(lines) - 1, 0, -1):
+        day, month = title_date(lines[i], year)
+        if day and not month:
+            issuer = lines[i - 1]
+            if _AGENCY_NAME_END.search(issuer) and not _PROSE.search(issuer) and len(issuer) <= 40:
+                return day
+            return None
+    return None
+
+
 #: A page date this many days or more after the signature date is a re-post (转载, a site
 #: moved, a column rebuilt), not when the report came out.
 REPOST_DAYS = 365
 
 
 def publication(head: str, tail_date: str | None, year: int | None = None,
-                under_title: str | None = None
+                under_title: str | None = None, notice: str | None = None
                 ) -> tuple[str | None, str | None, str | None, str | None]:
     """``(published, page date, report date, where from)``: ISO dates or None, and
     ``"page"``, ``"signature"``, ``"signature_month"``, ``"title_line"``, ``"title_month"`` or
@@ -941,6 +964,8 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     With no date under the signature, the report's date is the line ``under_title``
     (:func:`title_date`: "（2014年3月25日）" printed right under the title, checked against
     the ``year``); it stands where the signature date would, the page's date first as above.
+    Else the date of the 印发 notice the report was sent out under (``notice``, ISO:
+    :func:`notice_date`), from its sign-off (``"signature"``).
     """
     page, updated = _page_date(head)
     signed = signed_from = None
@@ -961,6 +986,8 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     if signed is None and under_title:
         signed, month = title_date(under_title, year)
         signed_from = ("title_month" if month else "title_line") if signed else None
+    if signed is None and notice:
+        signed, signed_from = notice, "signature"
     if year and page and signed and _year_slip(signed, page, year):
         signed = signed_from = None
     if reposted(page, signed) or not page or updated and signed:
