@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from nlp_reports._gc import fewer_collections
 from nlp_reports.corpus import aside
 from nlp_reports.corpus.store import (
     CROSS_YEAR_CELLS,
@@ -1620,6 +1621,7 @@ def rename_notes(reports: Any, *, limit: int = 5) -> list[str]:
 # --- the summary ----------------------------------------------------------------------------
 
 
+@fewer_collections  # (0.2 s of collections over 20,000 reports' frames, now 0.1)
 def summarize(source: str | os.PathLike[str] | Store | Iterable[tuple[Any, Sequence[Any]]],
               by: Sequence[str] = (), *, threshold: float = 0.8, n_representatives: int = 3,
               top_words: int = 15, vocabulary_sample: int = 500,
