@@ -2449,6 +2449,45 @@ def _column_by_column(text: str) -> str:
     return "\n".join(out)
 
 
+#: Why a table printed twice in its own section with other figures is not read.
+_TWICE = ("printed twice in its section with other figures (another year's beside this "
+          "one's, or a corrected copy)")
+
+
+def _t4_anchor_line(lines: Sequence[_Line], start: int) -> int | None:
+    """The first line at or after ``start`` whose label names 表四's 行政复议 (its header)."""
+    for i in range(start, len(lines)):
+        if any(_T4_ANCHOR.fullmatch(lab) for lab in lines[i].labels):
+            return i
+    return None
+
+
+def _second_printing(section_texts: Mapping[int, str], n: int,
+                     anchor: Callable[[Sequence[_Line], int], int | None]) -> list[_Line] | None:
+    """The lines of section ``n`` from where its table starts a second time: the next line
+    after the first anchor (row 一, 规章, 行政复议) whose label is the first anchor's, with
+    figures between them (a header's merged cell repeats its label on the grid's next line);
+    None when the table is printed once."""
+    lines, _ = _lines_of(section_texts, [n]) if section_texts.get(n) else ([], {})
+    first = anchor(lines, 0)
+    if first is None:
+        return None
+    key = lines[first].labels[:1]
+    at = first + 1
+    while (again := anchor(lines, at)) is not None:
+        if lines[again].labels[:1] == key and any(
+                any(map(_RAW, ln.cells)) for ln in lines[first:again]):
+            return lines[again:]
+        at = again + 1
+    return None
+
+
+def _other_figures(first: Table, second: Table | None) -> bool:
+    """Whether a second printing of ``first`` (read whole) gives other figures."""
+    return (second is not None and first.status == "ok" and second.status == "ok"
+            and second.id == first.id and second.values != first.values)
+
+
 def read_tables(
     section_texts: Mapping[int, str], *, year: int | None = None
 ) -> tuple[list[Table], list[Problem], str | None]:
@@ -2509,6 +2548,24 @@ def read_tables(
             t2, p2, fmt2 = pairs
     if year is None and not t2 and t4 is None and t3_rows < 12:
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
+
+    # a table its section prints twice with other figures (last year's table for comparison
+    # above this year's, a draft and its correction): the first was read as the year's, the
+    # table ok, its figures another year's. Which is the year's is not said: unreadable.
+    if t3 is not None and (again := _second_printing(section_texts, 3, _t3_anchor)):
+        if _other_figures(t3, _read_table3(again, [0], fmt3 or fmt2 or hint)[0]):
+            table, problem = _order_unreadable(t3, _TWICE, None, "表三")
+            t3, p3 = table, [*p3, problem]
+    if t4 is not None and (again := _second_printing(section_texts, 4, _t4_anchor_line)):
+        second = _read_table4(again, [0])
+        if _other_figures(t4[0], second[0] if second else None):
+            t4 = _order_unreadable(t4[0], _TWICE, t4[1], "表四")
+    if t2 and (again := _second_printing(section_texts, 2, _t2_anchor)):
+        seconds = {t.id: t for t in _read_table2(again, [0], fmt2 or hint)[0]}
+        for k, t in enumerate(t2):
+            if _other_figures(t, seconds.get(t.id)):
+                t2[k], problem = _order_unreadable(t, _TWICE, None, f"表二 {t.title}")
+                p2 = [*p2, problem]
 
     tables: list[Table] = [*t2]
     if t3 is not None:
