@@ -711,7 +711,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
     if first and text:
         head = first.group()
         chain = _chain_before(head, text[:REGION_SCAN])
-        if chain and len(chain) > len(head):
+        if chain and len(chain) > len(head) and _own_chain(chain, agency[agency.find(head):], text):
             return chain + region[first.end():]
         if first.end() == len(region) and _TOWNSHIP_END.search(head):
             county = _county_before(name, text[:REGION_SCAN])
@@ -809,6 +809,27 @@ def _chain_before(head: str, text: str) -> str | None:
         return None
     m = _CHAIN_HEAD.match(f"{head}\x00{text[max(0, at - _CHAIN_MAX):]}")
     return m.group(2) if m else None
+
+
+#: Words before a chain of places that make it another place of the same name: one gone
+#: to, partnered, helped or learnt from ("赴浙江省安吉县城关镇学习", "与江苏省南京市鼓楼区江苏路街道
+#: 开展交流", "学习借鉴…的做法", "对口帮扶…")
+_OTHER_PLACE_BEFORE = re.compile(r"(?:赴|到|往|去|前往|来自|与|同|和|跟|向|对口|帮扶|援建|支援|援助|学习|借鉴"
+                                 r"|考察|参观|调研|结对|兄弟|友好)$")
+
+
+def _own_chain(chain: str, name: str, text: str) -> bool:
+    """Whether the chain of places ``text`` writes (:func:`_chain_before`) is the agency's:
+    not after a word that makes it a namesake's (:data:`_OTHER_PLACE_BEFORE`); a township's or
+    street's (城关镇, 江苏路街道: names found in many provinces) only when the body's whole
+    ``name`` follows its place ("…砚山县城关镇人民政府")."""
+    at = text.find(chain)
+    if at < 0 or _OTHER_PLACE_BEFORE.search(text[max(0, at - 4):at]):
+        return False
+    head = _FIRST_PLACE.match(name)
+    if head and _TOWNSHIP_END.search(head.group()):
+        return text.startswith(name, at + len(chain) - len(head.group()))
+    return True
 
 
 _BLANKS = re.compile(r"[ \t\u3000]+")
