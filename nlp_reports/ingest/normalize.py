@@ -608,6 +608,12 @@ _VALUE_CELL = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*[ ]?(?:件|
 #: none-mark ("—", "/", 无), spanning rows is each row's: counts summing to 0 are all 0.
 MERGED_ROWS_MARK = "〔合并〕"
 
+#: The whole text of a ruled PDF table's cell whose only characters are digits turned a
+#: quarter (a column of figures printed sideways inside its cells, or a stamp's digits over a
+#: blank cell: nothing tells which): the table reader takes it for no number (its table
+#: unreadable, the cell named), never for a blank cell.
+TURNED_CELL_MARK = "〔竖排〕"
+
 
 def merged_rows_value(text: str) -> str:
     """``text`` of a cell spanning rows: marked (:data:`MERGED_ROWS_MARK`) when it is a

@@ -35,7 +35,12 @@ from nlp_reports.errors import (
     NotAReportError,
     UnsupportedFormatError,
 )
-from nlp_reports.ingest.normalize import PAGE_NUMBER, drop_blank_columns, is_value_cell
+from nlp_reports.ingest.normalize import (
+    PAGE_NUMBER,
+    TURNED_CELL_MARK,
+    drop_blank_columns,
+    is_value_cell,
+)
 
 log = logging.getLogger("nlp_reports")
 
@@ -193,7 +198,9 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     tables = _tables(page)
     boxes = [t.bbox for t in tables]
     stray = _stray_turned(page, tables)
+    turned_cells: list[tuple[float, float, float, float]] = []
     if stray:  # (a stamp or watermark turned a quarter across an upright table)
+        turned_cells = _turned_figure_cells(page, tables, stray)
         page = page.filter(lambda obj: id(obj) not in stray)
         tables = _tables(page)
         boxes = [t.bbox for t in tables]
@@ -230,7 +237,10 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
                 items.append((line["top"], 0, [_line_text(line)], size, column, geometry))
     for table in tables:
         rows = []
-        for cells in drop_blank_columns(_table_grid(table)):
+        grid = _table_grid(table)
+        if turned_cells:
+            _mark_turned(table, grid, turned_cells)
+        for cells in drop_blank_columns(grid):
             if any(cells):
                 rows.append("\t".join(cells))
         if rows:  # a table set in one column is read with that column
@@ -714,6 +724,34 @@ def _stray_turned(page, tables: list) -> set[int]:
     cells = [cell for table in tables for cell in table.cells]
     return {id(c) for c in turned
             if c["text"].strip().isdigit() or not _in_a_cell(c, cells)}
+
+
+def _turned_figure_cells(page, tables: list, stray: set[int]) -> list[tuple[float, float, float, float]]:
+    """The cells of ``tables`` whose every character is a turned digit of ``stray``: a figure
+    printed turned inside its cell, or a stamp's digit over a blank cell — nothing tells which,
+    so the cell is reported (:data:`TURNED_CELL_MARK`), never read blank. A cell with an
+    upright figure under a stamp's digit keeps its figure."""
+    chars = [c for c in page.chars if not c["text"].isspace()]
+    out = []
+    for cell in (cell for table in tables for cell in table.cells):
+        inside = [c for c in chars if _in_a_cell(c, [cell])]
+        if inside and all(id(c) in stray and c["text"].strip().isdigit() for c in inside):
+            out.append(cell)
+    return out
+
+
+def _mark_turned(table, grid: list[list[str]],
+                 turned: list[tuple[float, float, float, float]]) -> None:
+    """Put :data:`TURNED_CELL_MARK` into ``grid``'s empty cells that are ``turned`` cells."""
+    rows = table.rows
+    if len(rows) != len(grid):
+        return
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row.cells):
+            if (box is not None and c < len(grid[r]) and not grid[r][c]
+                    and any(all(abs(a - b) <= 1 for a, b in zip(box, t, strict=True))
+                            for t in turned)):
+                grid[r][c] = TURNED_CELL_MARK
 
 
 def _in_a_cell(c: dict, cells: list[tuple[float, float, float, float]]) -> bool:

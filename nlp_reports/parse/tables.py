@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
 
-from nlp_reports.ingest.normalize import IMAGE_MARK, MERGED_ROWS_MARK, PAGE_LINE
+from nlp_reports.ingest.normalize import IMAGE_MARK, MERGED_ROWS_MARK, PAGE_LINE, TURNED_CELL_MARK
 from nlp_reports.parse.checks import NONE_MARKS, parse_chinese_number
 from nlp_reports.parse.layout import (
     TABLE2_2019,
@@ -141,6 +141,8 @@ def _classify(tok: str) -> _Cell | None:
     if tok == "" or tok in NONE_MARKS:  # (null, kept in ``raw``; the checks read them as 0)
         return _Cell(BLANK, tok, None)
     if tok.endswith(MERGED_ROWS_MARK):  # a figure over several rows: no row's
+        return _Cell(BAD, tok, None)
+    if tok == TURNED_CELL_MARK:  # digits turned a quarter in a PDF cell: not read
         return _Cell(BAD, tok, None)
     if len(tok) > 32:  # no cell of these tables is that long: an absurd number, or text
         numberish = not tok.strip("0123456789.,eE+-%") and any(c.isdigit() for c in tok)
@@ -1203,6 +1205,9 @@ def _build(
             elif c.kind == BAD and c.raw.endswith(MERGED_ROWS_MARK):
                 c = _Cell(BAD, c.raw[:-len(MERGED_ROWS_MARK)], None)
                 why = "is one cell merged over several rows or columns: whose figure it is is not said"
+            elif c.kind == BAD and c.raw == TURNED_CELL_MARK:
+                why = ("is printed turned a quarter inside its cell (a figure set sideways, or a "
+                       "stamp's digit): not read")
             elif c.kind == BAD and c.raw == "一":
                 why = "is 一 among Arabic figures: a 1, or a dash (无) read as 一: not read"
             elif c.kind == BAD and "%" in c.raw:
