@@ -493,29 +493,63 @@ def _is_layout_table(el, stats: _Stats) -> bool:
     return False
 
 
+#: Text coloured white (color:#fff, #ffffff, white, rgb(255,255,255); <font color=white>).
+_WHITE = re.compile(r"(?<![\w-])color\s*:\s*(?:#f{3}(?:f{3})?\b|white\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))",
+                    re.IGNORECASE)
+_WHITE_FONT = re.compile(r"#?f{3}(?:f{3})?|white", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def _white(el) -> bool:
+    return bool(_WHITE.search(el.get("style") or "")) or (
+        _tag(el) == "font" and _WHITE_FONT.fullmatch((el.get("color") or "").strip()) is not None)
+
+
 def _cell_text(cell) -> str:
-    """A cell's inner text with whitespace collapsed; inner blocks and <br> become spaces."""
+    """A cell's inner text with whitespace collapsed; inner blocks and <br> become spaces.
+
+    Digits coloured white beside the cell's other digits ("20<span style="color:#fff">6</span>",
+    a copy mark that shows on a white page as nothing) are set apart by spaces: whether they
+    show depends on the background, which is not rendered, so the cell reads as two figures
+    and is reported, never as 206. A figure wholly in white (on a dark cell) is read as it is."""
     if len(cell) == 0:  # the usual leaf cell
         return _collapse(cell.text).strip() if cell.text else ""
     from lxml import etree
 
     parts: list[str] = []
+    apart: list[str] = []  # the same text, white runs set apart by spaces
+    white = 0  # depth inside white elements
+    digits = [False, False]  # a digit outside / inside white runs
     for event, el in etree.iterwalk(cell, events=("start", "end")):
         if el is cell:
             if event == "start" and el.text:
                 parts.append(el.text)
+                apart.append(el.text)
+                digits[0] = digits[0] or bool(_DIGIT.search(el.text))
             continue
         if event == "start":
+            if _white(el):
+                white += 1
+                apart.append(" ")
             if _tag(el) in _CELL_BLOCKS:
                 parts.append(" ")
+                apart.append(" ")
             if el.text:
                 parts.append(el.text)
+                apart.append(el.text)
+                digits[white > 0] = digits[white > 0] or bool(_DIGIT.search(el.text))
         else:
             if _tag(el) in _CELL_BLOCKS:
                 parts.append(" ")
+                apart.append(" ")
+            if _white(el):
+                white -= 1
+                apart.append(" ")
             if el.tail:
                 parts.append(el.tail)
-    return _collapse("".join(parts)).strip()
+                apart.append(el.tail)
+                digits[white > 0] = digits[white > 0] or bool(_DIGIT.search(el.tail))
+    return _collapse("".join(apart if all(digits) else parts)).strip()
 
 
 def _span(value: str | None, limit: int) -> int:

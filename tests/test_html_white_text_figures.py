@@ -1,0 +1,52 @@
+"""Digits coloured white beside a cell's figure ("12<span style="color:#ffffff">7</span>", a
+copy mark invisible on a white page) are never read into the figure: whether they show depends
+on the background, which is not rendered, so the cell is reported (the table unreadable, the
+cell named), never read as 127. A figure wholly in white, on a dark cell, is read."""
+
+from __future__ import annotations
+
+from nlp_reports import load_report
+
+_LABELS = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+           "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密",
+           "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+           "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+           "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+           "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+           "5.要求行政机关确认或重新出具已获取信息",
+           "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+           "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他",
+           "（七）总计", "四、结转下年度继续办理")
+_FIGURES = {0: (12, 0, 0, 0, 0, 0, 12), 2: (12, 0, 0, 0, 0, 0, 12), 23: (12, 0, 0, 0, 0, 0, 12)}
+
+
+def _page(tmp_path, first_cell: str):
+    rows = ['<tr><td>项目</td>' + "".join(
+        f'<td bgcolor="#1f4e79"><font color="white">{x}</font></td>'
+        for x in ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")) + "</tr>"]
+    for i, label in enumerate(_LABELS):
+        values = [str(v) for v in _FIGURES.get(i, (0,) * 7)]
+        if i == 0:
+            values[0] = first_cell
+        rows.append(f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
+    html = f"""<html><head><meta charset="utf-8"><title>溪口乡人民政府2023年政府信息公开工作年度报告</title></head>
+<body><div class="nr"><h3>溪口乡人民政府2023年政府信息公开工作年度报告</h3>
+<p>一、总体情况</p><p>2023年，溪口乡收到政府信息公开申请12件，均已按期答复。</p>
+<p>三、收到和处理政府信息公开申请情况</p><table border="1">{"".join(rows)}</table>
+<p>六、其他需要报告的事项</p><p>无。</p></div></body></html>"""
+    p = tmp_path / "溪口乡.html"
+    p.write_text(html, encoding="utf-8")
+    return load_report(p).table("table3")
+
+
+def test_a_white_digit_beside_a_figure_is_reported(tmp_path):
+    t3 = _page(tmp_path, '12<span style="color:#ffffff">7</span>')
+    assert t3.status == "unreadable" and "row 1 column natural_person" in t3.problem
+    assert t3.get("1", "natural_person") is None
+    assert 127 not in [v for row in t3.values for v in row]
+
+
+def test_a_figure_wholly_in_white_on_a_dark_cell_is_read(tmp_path):
+    t3 = _page(tmp_path, '<span style="color: #FFF; background:#333">12</span>')
+    assert t3.status == "ok", t3.problem
+    assert t3.get("1", "natural_person") == 12 and t3.get("3.7", "total") == 12
