@@ -676,9 +676,16 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
     """The span of the report's title: the first line before ``end`` naming a 年度报告.
 
     A title broken after the agency ("某县人民政府\n2023年政府信息公开工作年度报告", as PDFs
-    and centred web titles often are) spans both lines.
+    and centred web titles often are) spans both lines. A line of a list of other reports'
+    titles above it (:func:`_listed`: 热点推荐, 相关文章) is passed over; on a page that is
+    only such a list, its first line is taken (the list page is then refused as one).
     """
     lines = _lines(text[:end])[:40]
+    return _find_title(text, lines, True) or _find_title(text, lines, False)
+
+
+def _find_title(text: str, lines: list[tuple[int, int]], skip_lists: bool) -> tuple[int, int] | None:
+    """:func:`find_title` over ``lines``, passing over listed titles with ``skip_lists``."""
     for rx in (_REPORT_TITLE_STRONG, _REPORT_TITLE, _REPORT_TITLE_WORDED):
         prev: tuple[int, int] | None = None
         above: list[tuple[int, int]] = []  # the last non-blank lines
@@ -691,7 +698,8 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
                 probe = _LINE_BREAKS.sub("", line)
             if (rx.search(probe) and len(probe.strip()) <= 80 and not _HEAD_CHROME.search(probe)
                     and not _BREADCRUMB.search(probe) and not _NEIGHBOUR_LINK.match(probe)
-                    and not probe.rstrip(" \t\u3000").endswith("。")):
+                    and not probe.rstrip(" \t\u3000").endswith("。")
+                    and not (skip_lists and not cut and _listed(text, lines, k, rx))):
                 s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
                 e = l0 + len(line.rstrip(" \t\u3000"))
                 if prev and _YEAR_START.match(text, s) and _is_agency_line(text[prev[0]:prev[1]]):
@@ -703,6 +711,21 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
                 prev = (l0, l1)
                 above = [*above[-(_WRAP_LINES - 1):], (l0, l1)]
     return None
+
+
+def _listed(text: str, lines: list[tuple[int, int]], k: int, rx: re.Pattern[str]) -> bool:
+    """Whether line ``k`` is one of a list of report titles (热点推荐, 相关文章 above the
+    report): the line right above or below it names another report (another agency or year;
+    the page's <title> over its heading names the same one)."""
+    own = agency_and_year(text[lines[k][0]:lines[k][1]].strip(" \t\u3000"))
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(lines):
+            other = text[lines[j][0]:lines[j][1]].strip(" \t\u3000")
+            if (other and rx.search(other) and len(other) <= 80 and not _HEAD_CHROME.search(other)
+                    and not _NEIGHBOUR_LINK.match(other) and own[0]
+                    and (theirs := agency_and_year(other))[0] and theirs != own):
+                return True
+    return False
 
 
 #: The start of 年度报告 at a line's end ("…工作年度", "…年度报", "…工作年"), which a scan's
