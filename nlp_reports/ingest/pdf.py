@@ -678,6 +678,9 @@ def _turn(obj: dict) -> int:
 
 #: Fewest characters turned a quarter that make a page's sideways text (:func:`_sideways`).
 _SIDEWAYS_MIN = 10
+#: … and, without figures, a page of prose set sideways when they are two thirds of its text
+#: or more (a label turned in a cell, a note up a margin stay as they were).
+_SIDEWAYS_PROSE = 40
 
 
 def _sideways(page) -> tuple[int, tuple[float, float, float, float] | None] | None:
@@ -688,7 +691,8 @@ def _sideways(page) -> tuple[int, tuple[float, float, float, float] | None] | No
     they are turned both ways or upright text lies among them: that text cannot be read (it
     comes out a character a line; 表三 was missing and its section not found) and is
     reported. Only turned text holding figures (:data:`_SIDEWAYS_MIN` characters, 5 digits
-    or more: a table's) is so; other turned text (a label turned in a table's cell, a note
+    or more: a table's), or a page of prose two thirds turned (:data:`_SIDEWAYS_PROSE`
+    characters or more), is so; other turned text (a label turned in a table's cell, a note
     up a margin) is read as before: (0, None)."""
     turned: list[dict] = []
     ways = set()
@@ -698,7 +702,10 @@ def _sideways(page) -> tuple[int, tuple[float, float, float, float] | None] | No
             turned.append(c)
             ways.add(way)
     if len(turned) < _SIDEWAYS_MIN or sum(c["text"].isdigit() for c in turned) < 5:
-        return 0, None
+        if len(turned) < _SIDEWAYS_PROSE or len(turned) < 2 * sum(
+                1 for c in page.chars if not _turn(c) and not c["text"].isspace()):
+            return 0, None
+        # (a page of prose set sideways: two thirds of its text turned, no figures to speak of)
     if len(ways) > 1:
         return None
     box = _ruled_box(page, (min(c["x0"] for c in turned), min(c["top"] for c in turned),
