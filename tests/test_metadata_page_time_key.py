@@ -47,3 +47,20 @@ def test_time_key(head, tail, published, source):
 
 def test_published_date_reads_it():
     assert meta.published_date("来源：云岭市　时间：2023-02-10　字号：大 中 小\n", None) == "2023-02-10"
+
+
+def test_a_time_in_the_text_is_no_page_date():
+    # a report with no title line: its first lines are the page head, and an event's
+    # 时间 in them is no date of the page (the report was signed with no date)
+    text = ("一、总体情况\n4月，我局在城南广场开展政务公开日宣传。\n时间：2023年4月18日，地点：城南广场。\n"
+            "二、主动公开政府信息情况\n本年新制发规范性文件2件。\n\n柳岸县农业农村局\n")
+    md = load_report(text).metadata
+    assert (md.published, md.published_from) == (None, None)
+
+
+def test_a_news_box_above_the_title_is_no_page_date():
+    # a box of the site's news above the title, one item with its 时间: not this page's date
+    text = ("柳岸县人民政府网\n最新动态\n柳岸县召开春季农业生产调度会　时间：2023-03-02\n"
+            + _report("来源：柳岸县　字号：大 中 小", "\n柳岸县农业农村局\n2024年1月19日\n"))
+    md = load_report(text).metadata
+    assert (md.published, md.published_from) == ("2024-01-19", "signature")

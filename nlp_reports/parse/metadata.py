@@ -1034,12 +1034,24 @@ _BARE_TIME = re.compile(
     r"((?:19|20)\d{2})[ \t\u3000]{0,2}[-/.年][ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}[-/.月][ \t\u3000]{0,2}"
     r"(\d{1,2})(?!\d)(?![ \t\u3000]{0,2}日?[ \t\u3000]{0,2}[至到—–\-－~～])"
 )
+#: Chrome a bare 时间 must share its line with (来源, 字号, 浏览次数 …): alone, or in a line of
+#: text, it may be an event's time ("时间：2023年4月18日，地点：…") or a news item's above the title
+_CHROME_BESIDE = re.compile(r"来源|字号|字体|浏览|阅读|点击|访问|作者|编辑|打印|分享|收藏|大[ \t\u3000]{0,2}中[ \t\u3000]{0,2}小")
+
+
+def _bare_time(head: str) -> re.Match[str] | None:
+    """The first bare 时间 (:data:`_BARE_TIME`) in ``head`` on a line of the page's chrome."""
+    for m in _BARE_TIME.finditer(head):
+        end = head.find("\n", m.end())
+        if _CHROME_BESIDE.search(head, head.rfind("\n", 0, m.start()) + 1, end if end >= 0 else len(head)):
+            return m
+    return None
 
 
 def _page_date(head: str) -> tuple[str | None, bool]:
     """``(ISO date, updated)``: the page's date in ``head`` — the first 发布时间/发布日期/
-    公开日期/发稿时间, else the first 成文日期/发文日期/日期, else a bare 时间 (:data:`_BARE_TIME`),
-    else the first 更新时间 (then ``updated``); None without one."""
+    公开日期/发稿时间, else the first 成文日期/发文日期/日期, else a bare 时间 on a chrome line
+    (:func:`_bare_time`), else the first 更新时间 (then ``updated``); None without one."""
     written = updated = None
     for m in _PUBLISHED.finditer(head):
         key = m.group("key")
@@ -1049,7 +1061,7 @@ def _page_date(head: str) -> tuple[str | None, bool]:
             return _iso(*(int(g) for g in m.groups()[1:])), False
         else:
             written = written or m
-    m = written or _BARE_TIME.search(head) or updated
+    m = written or _bare_time(head) or updated
     return (_iso(*(int(g) for g in m.groups()[1:])), m is updated) if m else (None, False)
 
 
