@@ -219,3 +219,12 @@ def test_nullable_year_of_an_int_column_as_of_the_values():
         assert fast["year"].tolist() == years
         slow = pd.DataFrame({"year": pd.array(years, dtype="Int64"), "x": range(len(years))})
         pd.testing.assert_frame_equal(fast, slow)
+
+
+@pytest.mark.parametrize("space", list(sm._OTHER_SPACES))
+def test_one_other_space_in_one_text_of_a_clean_chunk(space):
+    # the other whitespace is looked for among the distinct words once split at " ": one
+    # such character in one word of one text still gives split()'s words for that text
+    texts = ["政府 信息 公开", "依 申请 公开", f"答复{space}期限 延长", "政府 信息 公开"]
+    _same_codes(sm.word_codes(texts), sm._word_codes_py(texts))
+    assert sm.word_codes(texts)[0].tolist() == [3, 3, 3, 3]
