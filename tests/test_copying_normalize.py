@@ -72,3 +72,25 @@ def test_the_index_groups_texts_as_the_per_text_form_does():
     index = NearDuplicateIndex.build(texts)
     assert index.unique == ["加强培训", "强化考核"]
     assert index.uid.tolist() == [0, 0, 0, 0, 1]
+
+
+def test_first_codes_as_pandas_factorize_gives_them():
+    import numpy as np
+    import pandas as pd
+
+    from nlp_reports.corpus.copying import first_codes
+
+    rng = random.Random(5)
+    pool = ["加强培训。", "加强培训", "（一）加强培训。", "", "𠮷", "加强 培训", "a", "A"]
+    for values in ([], [""], pool, [rng.choice(pool) for _ in range(300)],
+                   ["加强培训", None, "加强培训", None], ["1", 1, 1.0, "1"]):
+        codes, uniques = first_codes(list(values))
+        want_codes, want_uniques = pd.factorize(pd.Series(list(values), dtype=object))
+        assert np.asarray(codes).tolist() == np.asarray(want_codes).tolist(), values
+        assert list(uniques) == list(want_uniques), values
+
+
+def test_the_index_of_texts_with_a_missing_one():
+    index = NearDuplicateIndex.build(["1. 加强培训", None, "加强培训。", "强化考核"])
+    assert index.unique[index.uid[0]] == index.unique[index.uid[2]] == "加强培训"
+    assert index.unique[index.uid[3]] == "强化考核"

@@ -165,6 +165,21 @@ def _segment_starts(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return out
 
 
+def first_codes(values: list[Any]) -> tuple[Any, Any]:
+    """``pd.factorize(values)``: each value's code, in order of first appearance, and the
+    distinct values. Texts only (the statements of a store) are counted in a dict: pandas'
+    hashing of Python objects took twice as long (0.06–0.08 s against 0.04 on the 141,000
+    statements of 20,000 reports); anything else (None, numbers) goes to pandas."""
+    import pandas as pd
+
+    if all(type(v) is str for v in values):
+        first: dict[str, int] = {}
+        codes = np.fromiter((first.setdefault(v, len(first)) for v in values),
+                            dtype=np.int64, count=len(values))
+        return codes, list(first)
+    return pd.factorize(pd.Series(values, dtype=object))
+
+
 @dataclass
 class NearDuplicateIndex:
     """Unique normalised texts, their TF-IDF rows and MinHash band keys.
@@ -181,12 +196,10 @@ class NearDuplicateIndex:
     @classmethod
     def build(cls, texts: Sequence[str]) -> NearDuplicateIndex:
         """The index of ``texts`` (one entry per distinct normalised text)."""
-        import pandas as pd
-
         # exact duplicates first (raw, then normalised): boilerplate costs one entry
-        raw_codes, raw_unique = pd.factorize(pd.Series(list(texts), dtype=object))
+        raw_codes, raw_unique = first_codes(list(texts))
         norm = normalize_all([str(t) for t in raw_unique])
-        norm_codes, unique = pd.factorize(pd.Series(norm, dtype=object))
+        norm_codes, unique = first_codes(norm)
         uid = np.asarray(norm_codes, dtype=np.int64)[raw_codes] if len(raw_codes) else \
             np.zeros(0, dtype=np.int64)
         unique = [str(u) for u in unique]
