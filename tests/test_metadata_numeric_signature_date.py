@@ -43,3 +43,16 @@ def test_numeric_closing_date(date, published):
 @pytest.mark.parametrize("date", ["2024.13.18", "2024-01-32", "2023.12", "2024-01-18至2024-02-01"])
 def test_not_a_date_line(date):
     assert load_report(REPORT.format(date=date)).metadata.published is None
+
+
+@pytest.mark.parametrize("line, published", [
+    ("柳岸县水利局　　2024-01-18", "2024-01-18"),
+    ("柳岸县水利局 2024.1.18", "2024-01-18"),
+    ("柳岸县水利局　　2024年1月18日", "2024-01-18"),  # as before
+])
+def test_signed_on_one_line(line, published):
+    # the agency and the date in figures on one line, as a right-aligned paragraph is saved
+    r = load_report(REPORT.replace("柳岸县水利局\n{date}\n", line + "\n"))
+    assert (r.metadata.published, r.metadata.published_from) == (published, "signature")
+    six = r.sections[-1].text
+    assert six.endswith("本年度未收取信息处理费。") and "柳岸县水利局" not in six

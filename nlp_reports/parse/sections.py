@@ -1078,14 +1078,16 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
 
 #: The blanks between the agency and the date of a signature on one line.
 _SIGN_GAP = re.compile(r"[ \t\u3000]+(?=\S+[ \t\u3000]*$)")
+#: A line ending in a date in figures ("2024-01-26", "2024.1.26"), as :data:`_DATE_LINE` reads one.
+_FIGURES_END = re.compile(r"\d[-./]\d{1,2}[ \t\u3000]*$")
 
 
 def _signed_date(text: str, l0: int, l1: int
                  ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """``(agency, date)`` spans of a signature written on one line, the agency, blanks and
-    the closing date ("青石县人民政府办公室　　2024年1月26日"); else None."""
+    the closing date ("青石县人民政府办公室　　2024年1月26日", "…　2024-01-26"); else None."""
     line = text[l0:l1]
-    if "日" not in line and "月" not in line:
+    if "日" not in line and "月" not in line and not _FIGURES_END.search(line):
         return None
     m = _SIGN_GAP.search(line.rstrip(" \t\u3000"))
     if m is None or not _DATE_LINE.match(line[m.end():]) or not _is_agency_line(line[:m.start()]):
