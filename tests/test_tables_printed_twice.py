@@ -5,6 +5,9 @@ year's and the table marked ok, its figures another year's. The same table print
 
 from __future__ import annotations
 
+from _pdf_drawing import T3_HEAD, T3_ROWS
+from _table_data import T3_GOOD
+
 from nlp_reports import load_report
 
 _T4_HEAD = ("<tr><td colspan=5 rowspan=2>行政复议</td><td colspan=10>行政诉讼</td></tr>"
@@ -23,6 +26,7 @@ _T2 = """<table border="1"><tr><td colspan=4>第二十条第（一）项</td></t
 <tr><td colspan=4>第二十条第（五）项</td></tr><tr><td>信息内容</td><td colspan=3>本年处理决定数量</td></tr>
 <tr><td>行政许可</td><td colspan=3>{c}</td></tr></table>"""
 
+_TITLE = "枫林区人民政府2023年政府信息公开工作年度报告"
 _LAST = (0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 _THIS = (2, 1, 0, 0, 3, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0)
 
@@ -62,3 +66,37 @@ def test_the_same_table_pasted_twice_is_read(tmp_path):
     t4 = r.table("table4")
     assert t4.status == "ok" and t4.get("count", "review.total") == 3
     assert r.table("table2.5").get("licensing", "decisions") == 210
+
+
+def test_a_whole_first_printing_above_one_with_a_bad_cell_is_unreadable(tmp_path):
+    # this year's 表四 has a cell with a note mark (unreadable by itself); last year's above
+    # it is whole: read as the year's, its figures were put in a table marked ok
+    this = "".join(f"<td>{v}</td>" for v in ("2", "1※", *map(str, _THIS[2:])))
+    this_year = _t4(_THIS).replace("".join(f"<td>{v}</td>" for v in _THIS), this)
+    r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+              "<p>2022年度（对比）：</p>" + _t4(_LAST) + "<p>2023年度：</p>" + this_year)
+    t4 = r.table("table4")
+    assert t4.status == "unreadable" and "printed twice" in t4.problem
+    assert all(v is None for v in t4.values[0])
+
+
+def test_a_row_label_merged_over_two_grid_lines_is_no_second_printing(tmp_path):
+    # row 一's label spans two grid lines, its figures in the first and the second left
+    # empty (a Word table's split cells): the label repeated is not the table again
+    rows = ["<tr>" + "".join(f"<td>{h}</td>" for h in T3_HEAD) + "</tr>"]
+    for rid, label in T3_ROWS:
+        figures = "".join(f"<td>{v}</td>" for v in T3_GOOD.get(rid, [0] * 7)) if rid else "<td></td>" * 7
+        span = " rowspan=2" if rid == "1" else ""
+        rows.append(f"<tr><td{span}>{label}</td>{figures}</tr>")
+        if rid == "1":
+            rows.append("<tr>" + "<td></td>" * 7 + "</tr>")
+    html = (f"<html><head><meta charset='utf-8'><title>{_TITLE}</title></head><body><h2>{_TITLE}</h2>"
+            "<p>一、总体情况</p><p>全年围绕重点领域做好信息公开。</p>"
+            "<p>三、收到和处理政府信息公开申请情况</p><table border='1'>" + "".join(rows) + "</table>"
+            "<p>四、政府信息公开行政复议、行政诉讼情况</p>" + _t4(_THIS)
+            + "<p>五、存在的主要问题及改进情况</p><p>答复文书格式不够统一。</p></body></html>")
+    p = tmp_path / "枫林区.html"
+    p.write_text(html, encoding="utf-8")
+    t3 = load_report(p).table("table3")
+    assert t3.status == "ok", t3.problem
+    assert t3.values[t3.rows.index("1")] == tuple(float(v) for v in T3_GOOD["1"])

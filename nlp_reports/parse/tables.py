@@ -2488,9 +2488,14 @@ def _second_printing(section_texts: Mapping[int, str], n: int,
 
 
 def _other_figures(first: Table, second: Table | None) -> bool:
-    """Whether a second printing of ``first`` (read whole) gives other figures."""
-    return (second is not None and first.status == "ok" and second.status == "ok"
-            and second.id == first.id and second.values != first.values)
+    """Whether a second printing of ``first`` gives other figures: a cell it reads that
+    ``first`` reads otherwise. It need not be whole (last year's table read whole above this
+    year's with one bad cell is still another year's figures); its null cells say nothing (a
+    row label merged over two grid lines repeats with empty cells: no second printing)."""
+    return (second is not None and first.status == "ok" and second.id == first.id
+            and any(b is not None and a != b
+                    for ra, rb in zip(first.values, second.values, strict=False)
+                    for a, b in zip(ra, rb, strict=False)))
 
 
 def read_tables(
