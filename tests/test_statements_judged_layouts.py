@@ -50,6 +50,14 @@ def test_sign_off_at_the_end_of_section_five_is_no_statement():
     assert _statements(five) == [("problem", "救助信息公示内容不统一。"), ("measure", "制定社会救助信息公示指引。")]
 
 
+
+def test_sign_off_dated_in_figures_at_the_end_of_section_five_is_no_statement():
+    # a web copy's sign-off, the date in figures as the closing date under the report reads it
+    for date in ("2025-01-20", "2025.1.20", "2025/01/20"):
+        five = ("（一）存在的主要问题\n政策解读形式单一。\n（二）改进情况\n增加图解和视频解读。\n"
+                f"\n湖西区医疗保障局\n{date}\n")
+        assert _statements(five) == [("problem", "政策解读形式单一。"), ("measure", "增加图解和视频解读。")]
+
 def test_annex_line_at_the_end_of_section_five_is_no_statement():
     five = ("（一）存在的主要问题\n交通建设项目信息公开仍有遗漏。\n（二）改进情况\n对照标准目录查漏补缺。\n"
             "附件：青禾市交通运输局2024年政府信息公开工作年度报告统计表\n")

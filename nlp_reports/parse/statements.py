@@ -1756,11 +1756,15 @@ def _annex(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
 
 #: A line of a sign-off or an annex at the end of section 五, where a writer signed (or listed
 #: the attachments) before 六 or after a last section 五: the date (2025年1月20日, 二〇二五年一月
-#: 二十日), the agency's name over it, "附件：…统计表". None is a statement (they came out as
-#: measures). A name is taken only over a date, so "…交由党政办公室" ending a measure stays.
+#: 二十日, in figures 2025-01-20, 2025.1.20), the agency's name over it, "附件：…统计表". None is a
+#: statement (they came out as measures). A name is taken only over a date, so "…交由党政办公室"
+#: ending a measure stays.
 _SIGN_DATE_LINE = re.compile(
-    r"[ \t\u3000]*(?:(?:19|20)\d\d|二[〇○零OＯ][一二三四五六七八九〇○零OＯ]{2})[ \t]?年[ \t]?"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?日[ \t\u3000]*")
+    r"[ \t\u3000]*(?:(?:(?:19|20)\d\d|二[〇○零OＯ][一二三四五六七八九〇○零OＯ]{2})[ \t]?年[ \t]?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?日"
+    r"|(?:19|20)\d\d(?P<sep>[-./])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01]))[ \t\u3000]*")
+#: A date in figures somewhere in a text (2025-01-20, 2025.1.20): a sign-off may close it.
+_FIGURES_DATE = re.compile(r"\d[-./]\d")
 _SIGN_NAME_LINE = re.compile(
     r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,30}"
     r"(?:局|委员会|委|人民政府|政府|办事处|办公室|办|中心|馆|院|厅|站|队|所|署|处)[ \t\u3000]*")
@@ -1795,7 +1799,8 @@ def split_section5(text: str, start: int, end: int, *, title: str = "") -> Split
     read on its own (a loop, not a recursion per caption or table: thousands of them must
     not exhaust the stack). A sign-off or an annex line at the end is no statement."""
     signed = end  # with the sign-off: a 完成时限 column's last cell may be a date line
-    if text.find("日", start, end) >= 0 or text.find("附件", start, end) >= 0:
+    if (text.find("日", start, end) >= 0 or text.find("附件", start, end) >= 0
+            or _FIGURES_DATE.search(text, start, end)):
         end = _before_sign_off(text, start, end)
     statements: list[StatementSpan] = []
     empty, unsplit = True, False
