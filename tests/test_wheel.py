@@ -19,7 +19,8 @@ def test_wheel_carries_the_model_and_data(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("nlp_reports/models/default/model.joblib",
                    "nlp_reports/models/default/meta.json",
-                   "nlp_reports/data/userdict.txt", "nlp_reports/data/lexicon.json"):
+                   "nlp_reports/data/userdict.txt", "nlp_reports/data/lexicon.json",
+                   "nlp_reports/data/places.tsv"):
         assert needed in names, needed
     # A pure-Python wheel unpacked on the path is an installed package: load the model from
     # there, far from the checkout, and check that it is the copy inside the package.

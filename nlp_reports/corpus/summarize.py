@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from nlp_reports import places
 from nlp_reports._gc import fewer_collections
 from nlp_reports.corpus import aside
 from nlp_reports.corpus.store import (
@@ -115,10 +116,12 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
     province is its first unit when that is a 省, 自治区, 特别行政区 or one of the four
     municipalities; the prefecture is the unit right after the province (or the first unit,
     without a province) when it is a 市, 地区, 自治州 / 州 or 盟 — never under a
-    municipality, whose districts and counties are county-level. Nothing is looked up or
-    guessed: 云岭市东城区 has no province, 溪山县 has neither. A county-level city (县级市)
-    named on its own ("昆山市") cannot be told from a prefecture-level one by its name and
-    is taken as a prefecture.
+    municipality, whose districts and counties are county-level. What the name leaves
+    empty the gazetteer fills (:func:`nlp_reports.places.fill_levels`, data/places.tsv):
+    石家庄市 → 河北省; a county-level city (县级市) → its province and prefecture (昆山市 →
+    江苏省 · 苏州市), never itself taken as a prefecture; a province in short form (河北雄安
+    新区, 中国证监会浙江监管局). A name stating another province wins; a district, a county,
+    a name shared by two provinces or a fictional place (云岭市东城区, 溪山县) gets nothing.
     """
     if not region:
         return None, None
@@ -131,7 +134,7 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
         units.append((m.group(0), m.group(2)))
         pos = m.end()
     if not units:
-        return None, None
+        return places.fill_levels(region, None, None)
     province = None
     rest = units
     if units[0][1] in _PROVINCE_UNITS or units[0][0] in _MUNICIPALITIES:
@@ -139,7 +142,7 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
         if province in _MUNICIPALITIES:
             return province, None
     prefecture = rest[0][0] if rest and rest[0][1] in _PREFECTURE_UNITS else None
-    return province, prefecture
+    return places.fill_levels(region, province, prefecture)
 
 
 KINDS_COUNTED: tuple[str, ...] = ("problem", "measure")

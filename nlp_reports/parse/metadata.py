@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from nlp_reports import places
 from nlp_reports.ingest.normalize import PAGE_DATE_KEY
 
 #: What a title names the work reported on: 政府信息公开 …, and a hospital's or a school's
@@ -475,11 +476,13 @@ def agency_key(agency: str | None) -> str | None:
     …镇政府, …苏木政府, at the end of the name) as …人民政府; a 盟's or 地区's (…盟政府,
     …盟人民政府) as its …行政公署. A "（本级）" closing the name (the government itself, in a
     county's collection) is dropped, and a bare place left so named as :func:`full_agency`
-    names it ("溪口县（本级）" is 溪口县人民政府). (Remembered: the summary asks it once per
-    statement, 200,000 times for a few thousand names.)"""
+    names it ("溪口县（本级）" is 溪口县人民政府). A leading province the gazetteer confirms
+    is dropped (河北省石家庄市人民政府 is 石家庄市人民政府: :func:`nlp_reports.places.
+    without_province`); a municipality's (北京市朝阳区) is kept. (Remembered: the summary asks
+    it once per statement, 200,000 times for a few thousand names.)"""
     if not agency:
         return agency
-    key = _BLANKS.sub("", agency)
+    key = places.without_province(_BLANKS.sub("", agency))
     own = _OWN_LEVEL.search(key)
     if own is not None and own.start() >= 2:
         key = key[:own.start()]
@@ -574,8 +577,10 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     …部), ``department`` for their local branches ("国家税务总局某县税务局"). A bare place
     name ("平川县", as in "关于平川县2012年…") counts as its government. None for a school,
     a hospital or a public enterprise (公司/集团): they stand outside the hierarchy.
-    A city (市) is ``county`` when it is a 县级市: named inside a parent ("XX州XX市") or, given
-    the report's ``text``, said to be one there (:func:`_says_county_level`); never guessed.
+    A city (市) is ``county`` when it is a 县级市: named inside a parent ("XX州XX市"), listed
+    as one by the gazetteer (昆山市: :mod:`nlp_reports.places`) or, given the report's
+    ``text``, said to be one there (:func:`_says_county_level`); an unlisted city is never
+    guessed one.
     """
     if not agency:
         return None
@@ -611,8 +616,10 @@ def level_of(agency: str | None, text: str = "") -> str | None:
         if place.endswith(("县", "区", "旗", "自治县", "自治旗")):
             return "county"
         if place.endswith("市"):
-            # a 县级市 inside a named city ("XX州XX市") is county level
+            # a 县级市 inside a named city ("XX州XX市") is county level, as one the
+            # gazetteer lists (昆山市, 江苏省昆山市: data/places.tsv)
             return ("county" if _CITY_IN_CITY.search(_PROVINCE_HEAD.sub("", place))
+                    or _listed_county_city(place)
                     or (text and _says_county_level(place, text)) else "city")
         return None
     if a.endswith(("行署", "行政公署")):
@@ -624,6 +631,15 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     if _DEPARTMENT.search(a):
         return "department"
     return None
+
+
+def _listed_county_city(place: str) -> bool:
+    """Whether ``place`` is a county-level city (县级市) the gazetteer lists, named alone or
+    after its own province (昆山市, 江苏省昆山市); not one after another province."""
+    head = _PROVINCE_HEAD.match(place)
+    if head is None:
+        return places.is_county_city(place)
+    return places.is_county_city(place[head.end():], head.group())
 
 
 #: The tier (层级) a government of each level stands at: a street office is township level.

@@ -1,0 +1,154 @@
+"""The gazetteer (地名表) of China's prefecture-level divisions and county-level cities.
+
+``data/places.tsv`` lists every 地级市, 自治州 (and its short form 黔南州), 地区 and 盟 with its
+province, and every 县级市 with its province and prefecture, as the divisions stood in
+2023–2024 (the file's header says how it was made). A place's province is a fact of the
+administrative divisions, not a guess: a report titled "昆山市人民政府…" is Jiangsu's. Only
+whole names with their unit word are looked up (昆山市, never 昆山); districts (区) and counties
+(县) are not listed, their names repeat across provinces (朝阳区, 鼓楼区); a name listed for
+two provinces is ambiguous and never resolved. A place created, renamed or merged after the
+list's date, or named by an older name, is not known; a fictional one (青禾省, 云岭市) neither.
+
+Besides the list, a few names state their province in short form, without 省: the zones and
+the corps named with it (河北雄安新区, 重庆两江新区, 新疆生产建设兵团…), a 自由贸易试验区
+(中国（上海）…) and a central agency's provincial office (中国证监会浙江监管局, 国家统计局湖北调查总队).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+#: Province-level names in full, by the short form that heads them (简称 as written in names).
+PROVINCES: dict[str, str] = {
+    "北京": "北京市", "天津": "天津市", "河北": "河北省", "山西": "山西省", "内蒙古": "内蒙古自治区",
+    "辽宁": "辽宁省", "吉林": "吉林省", "黑龙江": "黑龙江省", "上海": "上海市", "江苏": "江苏省",
+    "浙江": "浙江省", "安徽": "安徽省", "福建": "福建省", "江西": "江西省", "山东": "山东省",
+    "河南": "河南省", "湖北": "湖北省", "湖南": "湖南省", "广东": "广东省", "广西": "广西壮族自治区",
+    "海南": "海南省", "重庆": "重庆市", "四川": "四川省", "贵州": "贵州省", "云南": "云南省",
+    "西藏": "西藏自治区", "陕西": "陕西省", "甘肃": "甘肃省", "青海": "青海省",
+    "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区"}
+
+#: Names that state their province in short form, heading the body's name (prefix match):
+#: zones named with their province or municipality, and the 兵团 (新疆's).
+_SHORT_FORMS: dict[str, str] = {
+    "河北雄安新区": "河北省", "重庆两江新区": "重庆市", "天津经济技术开发区": "天津市",
+    "北京经济技术开发区": "北京市", "新疆生产建设兵团": "新疆维吾尔自治区"}
+_SHORT = "|".join(PROVINCES)
+#: A pilot free-trade zone, named by its province: 中国（上海）自由贸易试验区, 中国(海南)自由贸易港.
+_FREE_TRADE = re.compile(rf"^中国[（(]({_SHORT})[)）]自由贸易")
+#: A central agency's provincial office named by the short form: 中国证券监督管理委员会浙江监管局,
+#: 国家金融监督管理总局四川监管局, 国家统计局湖北调查总队 (a city's office is 宁波监管局: not read).
+_CENTRAL_OFFICE = re.compile(
+    rf"^(?:中华人民共和国)?(?:中国|国家)[\u4e00-\u9fff]{{2,14}}?(?:委员会|总局|局|会)"
+    rf"({_SHORT})(?:监管局|调查总队)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One listed place: ``kind`` is ``prefecture`` (地级市, 自治州, 地区, 盟) or ``county_city``
+    (县级市); ``prefecture`` is a 县级市's (None for a prefecture, or a 县级市 its province runs
+    directly: 仙桃市, 济源市, 石河子市)."""
+
+    name: str
+    kind: str
+    province: str
+    prefecture: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, Place | None]:
+    """Name → place, read once from ``data/places.tsv``; None for an ambiguous name."""
+    text = resources.files("nlp_reports").joinpath("data/places.tsv").read_text("utf-8")
+    table: dict[str, Place | None] = {}
+    for line in text.splitlines():
+        if not line or line.startswith(("#", "name\t")):
+            continue
+        name, kind, province, prefecture = (line.split("\t") + [""] * 4)[:4]
+        if kind == "ambiguous":
+            table[name] = None
+            continue
+        place = Place(name, kind, province, prefecture or None)
+        if name in table and table[name] != place:
+            table[name] = None  # listed twice, differently: never resolved
+        else:
+            table[name] = place
+    return table
+
+
+def lookup(name: str | None) -> Place | None:
+    """The listed place of this whole name (石家庄市, 延边朝鲜族自治州, 黔南州, 昆山市), or None
+    when it is not listed (a district, a county, a fictional or renamed place) or ambiguous."""
+    if not name:
+        return None
+    return _table().get(name)
+
+
+def is_county_city(name: str | None, province: str | None = None) -> bool:
+    """Whether ``name`` is a listed 县级市 (昆山市), of ``province`` when one is given."""
+    place = lookup(name)
+    return (place is not None and place.kind == "county_city"
+            and (province is None or place.province == province))
+
+
+def stated_province(name: str | None) -> str | None:
+    """The province a name states in short form, without 省 (河北雄安新区…, 新疆生产建设兵团…,
+    中国（上海）自由贸易试验区, 中国证券监督管理委员会浙江监管局), in full; None otherwise.
+    A street or road named after a province (北京路街道, 湖南路) states nothing."""
+    if not name:
+        return None
+    for head, province in _SHORT_FORMS.items():
+        if name.startswith(head):
+            return province
+    m = _FREE_TRADE.match(name) or _CENTRAL_OFFICE.match(name)
+    return PROVINCES[m.group(1)] if m else None
+
+
+def place_at(text: str, start: int = 0) -> Place | None:
+    """The listed place whose whole name starts ``text`` at ``start`` (the longest), or None."""
+    best = None
+    table = _table()
+    for end in range(start + 2, min(len(text), start + 14) + 1):
+        if text[end - 1] in "市州区盟" and text[start:end] in table:
+            best = table[text[start:end]]  # (None when the longest listed name is ambiguous)
+    return best
+
+
+def fill_levels(name: str, province: str | None,
+                prefecture: str | None) -> tuple[str | None, str | None]:
+    """``(province, prefecture)`` of a place name (the region), given what its name states,
+    with what the gazetteer adds: the province of a listed prefecture or 县级市 named without
+    it (石家庄市 → 河北省), the prefecture of a listed 县级市 (昆山市 → 苏州市; None when its
+    province runs it directly), or a province stated in short form (:func:`stated_province`).
+    The name wins: when it states another province than the list's, nothing is added."""
+    start = len(province) if province and name.startswith(province) else 0
+    place = place_at(name, start)
+    if place is None:
+        return province or stated_province(name), prefecture
+    if province is not None and province != place.province:
+        return province, prefecture
+    if place.kind == "county_city":
+        return place.province, place.prefecture
+    return place.province, prefecture or place.name
+
+
+def without_province(name: str) -> str:
+    """``name`` without a leading province the gazetteer confirms (河北省石家庄市人民政府 →
+    石家庄市人民政府, 江苏省昆山市周市镇人民政府 → 昆山市周市镇人民政府): the listed place
+    right after it lies in that province. A municipality (北京市朝阳区) is kept: its districts
+    are not listed, and a fictional or unlisted place keeps its province too."""
+    for province in _province_names():
+        if name.startswith(province):
+            place = place_at(name, len(province))
+            if place is not None and place.province == province:
+                return name[len(province):]
+            break
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def _province_names() -> tuple[str, ...]:
+    """The provinces and autonomous regions in full (not the four municipalities)."""
+    return tuple(p for p in PROVINCES.values() if not p.endswith("市"))

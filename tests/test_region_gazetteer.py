@@ -1,0 +1,154 @@
+"""The gazetteer (data/places.tsv) fills the province, prefecture and level a name leaves unsaid.
+
+Most cities and counties title their report with their own name alone ("昆山市人民政府…",
+"石家庄市人民政府…"), so a province read only from the name was empty for most real reports
+(170 of 384 heads of an outside check), a 县级市 named alone was taken for a prefecture-level
+city (level ``city``), and 河北省石家庄市人民政府 / 石家庄市人民政府 were two agencies. A
+prefecture's or a 县级市's province is a fact of the administrative divisions, not a guess; a
+name the report states still wins, a district (区) or county (县), whose names repeat across
+provinces, is not looked up, and a fictional place stays unknown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from nlp_reports import places
+from nlp_reports.corpus.summarize import place_levels
+from nlp_reports.parse.load import load_reports
+from nlp_reports.parse.metadata import agency_key, level_of, tier_of
+
+
+@pytest.mark.parametrize("region, expected", [
+    ("石家庄市", ("河北省", "石家庄市")),
+    ("石家庄市长安区", ("河北省", "石家庄市")),
+    ("吉林市船营区", ("吉林省", "吉林市")),  # the city, not the province
+    ("延边朝鲜族自治州", ("吉林省", "延边朝鲜族自治州")),
+    ("黔南州都匀市", ("贵州省", "黔南州")),  # the short form as the name states it
+    ("海南藏族自治州", ("青海省", "海南藏族自治州")),  # not 海南省
+    ("海南州", ("青海省", "海南州")),
+    ("锡林郭勒盟", ("内蒙古自治区", "锡林郭勒盟")),
+    ("和田地区", ("新疆维吾尔自治区", "和田地区")),
+    # a 县级市: its province and its prefecture, never itself a prefecture
+    ("昆山市", ("江苏省", "苏州市")),
+    ("江苏省昆山市周市镇", ("江苏省", "苏州市")),
+    ("义乌市", ("浙江省", "金华市")),
+    ("仙桃市", ("湖北省", None)),  # run by the province directly (省直管)
+    ("石河子市", ("新疆维吾尔自治区", None)),
+    # a province stated in short form
+    ("河北雄安新区", ("河北省", None)),
+    ("重庆两江新区", ("重庆市", None)),
+    ("新疆生产建设兵团第八师", ("新疆维吾尔自治区", None)),
+    ("中国（上海）自由贸易试验区", ("上海市", None)),
+    ("中国证券监督管理委员会浙江监管局", ("浙江省", None)),
+    ("国家统计局湖北调查总队", ("湖北省", None)),
+])
+def test_gazetteer_fills_what_the_name_leaves(region, expected):
+    assert place_levels(region) == expected
+
+
+@pytest.mark.parametrize("region, expected", [
+    # districts, counties, streets and towns repeat across provinces: nothing is looked up
+    ("鼓楼区", (None, None)),
+    ("朝阳区", (None, None)),
+    ("城关镇", (None, None)),
+    ("北京路街道", (None, None)),
+    ("湖南路街道", (None, None)),
+    ("河南蒙古族自治县", (None, None)),
+    ("国家金融监督管理总局宁波监管局", (None, None)),  # a city's office, no province short form
+    ("吉林大学", (None, None)),
+    # fictional places stay as the name states them
+    ("云岭市东城区", (None, "云岭市")),
+    ("青禾省云岭市", ("青禾省", "云岭市")),
+    ("溪山县", (None, None)),
+    # the name's own province wins, and nothing of the list is then added
+    ("浙江省石家庄市", ("浙江省", "石家庄市")),
+    ("北京市海淀区", ("北京市", None)),
+])
+def test_gazetteer_never_overrides_or_guesses(region, expected):
+    assert place_levels(region) == expected
+
+
+def test_an_ambiguous_name_is_never_resolved(monkeypatch):
+    table = dict(places._table())
+    table["宁川市"] = None  # as a name listed under two provinces reads
+    monkeypatch.setattr(places, "_table", lambda: table)
+    place_levels.cache_clear()
+    try:
+        assert places.lookup("宁川市") is None
+        assert place_levels("宁川市") == (None, "宁川市")
+    finally:
+        place_levels.cache_clear()
+
+
+@pytest.mark.parametrize("agency, level", [
+    ("昆山市人民政府", "county"),
+    ("江苏省昆山市人民政府", "county"),
+    ("义乌市", "county"),  # a bare place, as in "关于义乌市2023年…"
+    ("鹤山市人民政府", "county"),
+    ("芒市人民政府", "county"),
+    ("苏州市人民政府", "city"),
+    ("吉林市人民政府", "city"),
+    ("云岭市人民政府", "city"),  # fictional: unknown, a city as its name says
+    ("浙江省昆山市人民政府", "city"),  # not the listed 昆山市, which is Jiangsu's
+])
+def test_county_level_city_named_alone_is_county(agency, level):
+    assert level_of(agency) == level
+
+
+def test_department_of_county_level_city_is_county_tier():
+    assert tier_of("department", "义乌市", "义乌市市场监督管理局") == "county"
+    assert tier_of("department", "金华市", "金华市市场监督管理局") == "city"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("河北省石家庄市人民政府", "石家庄市人民政府"),
+    ("江苏省昆山市周市镇人民政府", "昆山市周市镇人民政府"),
+    ("内蒙古自治区锡林郭勒盟行政公署", "锡林郭勒盟行政公署"),
+    ("湖南省宁乡市人民政府", "宁乡市 人民政府"),
+    ("河北省石家庄市长安区人民政府", "石家庄市长安区人民政府"),
+])
+def test_link_key_drops_a_province_the_gazetteer_confirms(a, b):
+    assert agency_key(a) == agency_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("上海市浦东新区人民政府", "浦东新区人民政府"),  # municipality: districts are not listed
+    ("北京市朝阳区人民政府", "朝阳区人民政府"),
+    ("青禾省云岭市人民政府", "云岭市人民政府"),  # fictional
+    ("浙江省石家庄市人民政府", "石家庄市人民政府"),  # not that province's city
+])
+def test_link_key_keeps_a_province_it_cannot_confirm(a, b):
+    assert agency_key(a) != agency_key(b)
+
+
+def test_data_file_is_whole_and_consistent():
+    table = places._table()
+    rows = [p for p in table.values() if p is not None]
+    kinds = Counter(p.kind for p in rows)
+    assert kinds["county_city"] > 380
+    assert 330 <= kinds["prefecture"] - 30 <= 340  # 30 short forms of 自治州 besides
+    provinces = set(places.PROVINCES.values())
+    for p in rows:
+        assert p.province in provinces, p
+        assert p.name.endswith(("市", "州", "地区", "盟")), p
+        if p.kind == "county_city" and p.prefecture is not None:
+            parent = table[p.prefecture]
+            assert parent is not None and parent.kind == "prefecture", p
+            assert parent.province == p.province, p
+    # no district or county is listed: their names repeat
+    assert not [n for n in table if n.endswith(("区", "县", "旗")) and not n.endswith("地区")]
+
+
+def test_report_named_by_its_county_level_city(tmp_path):
+    head = ("昆山市人民政府2023年政府信息公开工作年度报告\n\n"
+            "本报告依据《中华人民共和国政府信息公开条例》编制，数据统计期限为2023年1月1日至"
+            "12月31日。\n\n一、总体情况\n\n全市围绕营商环境建设，把公开作为常态。\n\n"
+            "二、主动公开政府信息情况\n\n（略）\n\n昆山市人民政府\n2024年1月22日\n")
+    path = tmp_path / "昆山市2023年报.txt"
+    path.write_text(head, encoding="utf-8")
+    report = load_reports(path)[0]
+    assert report.metadata.level == "county"
+    assert place_levels(report.metadata.region) == ("江苏省", "苏州市")
