@@ -1,6 +1,9 @@
 """A table its section prints twice with other figures — last year's above this year's for
-comparison, or a draft left above its correction — is unreadable: the first was read as the
-year's and the table marked ok, its figures another year's. The same table printed twice
+comparison, a draft left above its correction, a part of the body (其中，本级) below its
+whole. The prose above the printings says which is the report's when it can: a part named
+above the second keeps the first (its note says so); the report's year and another year named
+above them keep the year's. Otherwise the table is unreadable: the first was read as the
+year's and the table marked ok, its figures maybe another year's. The same table printed twice
 (pasted twice) is read."""
 
 from __future__ import annotations
@@ -44,21 +47,45 @@ def _page(tmp_path, section2: str, section4: str):
     return load_report(p)
 
 
-def test_last_years_table_above_this_years_is_unreadable(tmp_path):
+def test_last_years_table_above_this_years_each_named_reads_this_years(tmp_path):
     r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
               "<p>2022年度（对比）：</p>" + _t4(_LAST) + "<p>2023年度：</p>" + _t4(_THIS))
     t4 = r.table("table4")
-    assert t4.status == "unreadable" and "printed twice" in t4.problem
-    assert all(v is None for v in t4.values[0])  # neither year's figures put in
-    assert r.table("table2.1").status == "ok"
+    assert t4.status == "ok", t4.problem
+    assert t4.values[0] == tuple(float(v) for v in _THIS)
 
 
-def test_table2_printed_twice_with_other_figures_is_unreadable(tmp_path):
+def test_this_years_table_above_last_years_each_named_reads_this_years(tmp_path):
+    r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+              "<p>一、2023年度情况</p>" + _t4(_THIS) + "<p>二、上年度情况（供对比）</p>" + _t4(_LAST))
+    t4 = r.table("table4")
+    assert t4.status == "ok", t4.problem
+    assert t4.values[0] == tuple(float(v) for v in _THIS)
+
+
+def test_two_printings_not_told_apart_are_unreadable(tmp_path):
+    # a draft above its correction, nothing said; or only one of them named by a year
+    for between in ("<p>（更正后）</p>", "", "<p>2022年度：</p>"):
+        r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+                  ("<p>2022年度：</p>" if between == "" else "") + _t4(_LAST) + between + _t4(_THIS))
+        t4 = r.table("table4")
+        assert t4.status == "unreadable" and "printed twice" in t4.problem, between
+        assert all(v is None for v in t4.values[0])  # neither printing's figures put in
+
+
+def test_table2_printed_twice_each_year_named_reads_this_years(tmp_path):
     r = _page(tmp_path, "<p>2022年：</p>" + _T2.format(a=1, b=38, c=187)
               + "<p>2023年：</p>" + _T2.format(a=3, b=41, c=210), _t4(_THIS))
+    assert r.table("table2.1").status == "ok"
+    assert r.table("table2.5").get("licensing", "decisions") == 210
+    assert r.table("table4").status == "ok"
+
+
+def test_table2_printed_twice_not_told_apart_is_unreadable(tmp_path):
+    r = _page(tmp_path, _T2.format(a=1, b=38, c=187) + "<p>以此为准：</p>"
+              + _T2.format(a=3, b=41, c=210), _t4(_THIS))
     assert r.table("table2.1").status == "unreadable"
     assert r.table("table2.5").get("licensing", "decisions") is None
-    assert r.table("table4").status == "ok"
 
 
 def test_the_same_table_pasted_twice_is_read(tmp_path):
@@ -70,14 +97,39 @@ def test_the_same_table_pasted_twice_is_read(tmp_path):
 
 def test_a_whole_first_printing_above_one_with_a_bad_cell_is_unreadable(tmp_path):
     # this year's 表四 has a cell with a note mark (unreadable by itself); last year's above
-    # it is whole: read as the year's, its figures were put in a table marked ok
+    # it is whole: read as the year's, its figures were put in a table marked ok. Named by
+    # their years, this year's is the table: its bad cell named, last year's figures not in
     this = "".join(f"<td>{v}</td>" for v in ("2", "1※", *map(str, _THIS[2:])))
     this_year = _t4(_THIS).replace("".join(f"<td>{v}</td>" for v in _THIS), this)
-    r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
-              "<p>2022年度（对比）：</p>" + _t4(_LAST) + "<p>2023年度：</p>" + this_year)
+    for above in ("<p>2022年度（对比）：</p>", ""):
+        r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+                  above + _t4(_LAST) + ("<p>2023年度：</p>" if above else "") + this_year)
+        t4 = r.table("table4")
+        assert t4.status == "unreadable"
+        assert t4.values[0][1] is None and t4.values[0][2] != _LAST[2]
+        if not above:
+            assert "printed twice" in t4.problem and all(v is None for v in t4.values[0])
+
+
+def test_a_part_of_the_body_printed_below_keeps_the_whole(tmp_path):
+    # the town's 表四 and 表二, then the same forms for the town government itself (本级)
+    part4 = (2, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0)
+    r = _page(tmp_path, _T2.format(a=3, b=41, c=210) + "<p>其中，镇政府本级：</p>"
+              + _T2.format(a=1, b=12, c=64),
+              _t4(_THIS) + "<p>其中，镇政府本级受理情况：</p>" + _t4(part4))
     t4 = r.table("table4")
-    assert t4.status == "unreadable" and "printed twice" in t4.problem
-    assert all(v is None for v in t4.values[0])
+    assert t4.status == "ok" and t4.values[0] == tuple(float(v) for v in _THIS)
+    assert "part of the body" in t4.problem
+    assert r.table("table2.5").get("licensing", "decisions") == 210
+    assert r.table("table2.5").status == "ok"
+
+
+def test_a_part_named_above_the_first_printing_is_not_told(tmp_path):
+    part4 = (2, 0, 0, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0)
+    r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+              "<p>各乡镇：</p>" + _t4(part4) + "<p>其中，镇政府本级：</p>" + _t4(_THIS))
+    t4 = r.table("table4")
+    assert t4.status == "unreadable" and all(v is None for v in t4.values[0])
 
 
 def test_a_row_label_merged_over_two_grid_lines_is_no_second_printing(tmp_path):

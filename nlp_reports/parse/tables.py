@@ -2468,11 +2468,12 @@ def _t4_anchor_line(lines: Sequence[_Line], start: int) -> int | None:
 
 
 def _second_printing(section_texts: Mapping[int, str], n: int,
-                     anchor: Callable[[Sequence[_Line], int], int | None]) -> list[_Line] | None:
-    """The lines of section ``n`` from where its table starts a second time: the next line
-    after the first anchor (row 一, 规章, 行政复议) whose label is the first anchor's, with
-    figures between them (a header's merged cell repeats its label on the grid's next line);
-    None when the table is printed once."""
+                     anchor: Callable[[Sequence[_Line], int], int | None]
+                     ) -> tuple[list[_Line], int, int] | None:
+    """Section ``n``'s lines, where its table's first anchor (row 一, 规章, 行政复议) is and
+    where the table starts a second time: the next line after it whose label is the first
+    anchor's, with figures between them (a header's merged cell repeats its label on the
+    grid's next line); None when the table is printed once."""
     lines, _ = _lines_of(section_texts, [n]) if section_texts.get(n) else ([], {})
     first = anchor(lines, 0)
     if first is None:
@@ -2482,8 +2483,61 @@ def _second_printing(section_texts: Mapping[int, str], n: int,
     while (again := anchor(lines, at)) is not None:
         if lines[again].labels[:1] == key and any(
                 any(map(_RAW, ln.cells)) for ln in lines[first:again]):
-            return lines[again:]
+            return lines, first, again
         at = again + 1
+    return None
+
+
+#: A short line above a printing naming a part of the body reporting ("其中，县政府本级：",
+#: "各乡镇合计", "所属部门情况"): a sub-table below the body's whole table.
+_PART_CUE = re.compile(r"^其中|本级|所属|下属|部门|乡镇|街道")
+#: A short line above a printing naming its year ("2022年度：", "（二）上年度情况").
+_YEAR_CUE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,2}[)）、.．]?\s*(?:((?:19|20)\d\d)\s*年|上一?年|去年)")
+#: Not a cue: a header cell ("上一年项目数量", "本年收费金额").
+_CUE_NOT = re.compile(r"数量|件数|金额|总数|合计数")
+#: A line holding a figure standing alone (a table's row or cell): where a window ends.
+_FIGURE_LINE = re.compile(r"(?:^|[\s|｜])[\d０-９]+(?:\.\d+)?(?:$|[\s|｜])")
+_CUE_LEN = 30
+_CUE_LINES = 40
+
+
+def _cues_above(raws: Sequence[str], end: int, year: int | None) -> tuple[bool, bool, bool]:
+    """(part, this year, another year): what the short lines above ``raws[end]`` name, back
+    to the line of figures before them (the table above) or the section's start."""
+    part = mine = other = False
+    for raw in reversed(raws[max(0, end - _CUE_LINES):end]):
+        line = raw.strip().rstrip("：:")
+        if _FIGURE_LINE.search(line):
+            break
+        if len(line) > _CUE_LEN or _CUE_NOT.search(line):
+            continue
+        if _PART_CUE.search(line):
+            part = True
+        if m := _YEAR_CUE.match(line):
+            if year is not None and m.group(1) and int(m.group(1)) == year:
+                mine = True
+            else:
+                other = True
+    return part, mine, other
+
+
+def _printings_told(raws: Sequence[str], at1: int, at2: int, year: int | None) -> str | None:
+    """What the prose above two printings of a table in section ``text`` says they are: "part"
+    when a part of the body is named above the second only ("其中，县政府本级："), no year
+    other than the report's above either; "first" / "second" when one is named with the
+    report's year and the other with another ("2022年度：" … "2023年度："); None when not
+    said (then neither is taken). ``raws``: the section's non-blank lines; ``at1``, ``at2``:
+    the lines where the two printings' first anchors stand."""
+    p1, mine1, other1 = _cues_above(raws, at1, year)
+    p2, mine2, other2 = _cues_above(raws, at2, year)
+    if p2 and not p1 and not other1 and not other2:
+        return "part"
+    if p1 or p2:
+        return None
+    if mine1 and not other1 and other2 and not mine2:
+        return "first"
+    if mine2 and not other2 and other1 and not mine1:
+        return "second"
     return None
 
 
@@ -2496,6 +2550,29 @@ def _other_figures(first: Table, second: Table | None) -> bool:
             and any(b is not None and a != b
                     for ra, rb in zip(first.values, second.values, strict=False)
                     for a, b in zip(ra, rb, strict=False)))
+
+
+#: The note of a table whose section prints a part of the body's figures again below it.
+_PART_NOTE = ("printed again below in its section for a part of the body (其中…本级, 乡镇, "
+              "部门: named above it): that part is not read; these are the report's figures")
+
+
+def _note(problem: str | None, note: str) -> str:
+    return note if not problem else f"{problem}; {note}"
+
+
+def _told(text: str, lines: Sequence[_Line], first: int, again: int,
+          year: int | None) -> str | None:
+    """:func:`_printings_told` for the printings read at ``lines[first]`` and
+    ``lines[again]``; None when the raw lines holding their label are not as many."""
+    key = lines[first].labels[:1]
+    before = sum(ln.labels[:1] == key for ln in lines[:first])
+    between = sum(ln.labels[:1] == key for ln in lines[first:again])
+    raws = [r for r in text.split("\n") if r.strip()]
+    at = [i for i, r in enumerate(raws) if any(ln.labels[:1] == key for ln in _split_lines(r))]
+    if len(at) != sum(ln.labels[:1] == key for ln in lines):
+        return None  # (lines joined or cut on reading: which raw line is which not known)
+    return _printings_told(raws, at[before], at[before + between], year)
 
 
 def read_tables(
@@ -2560,22 +2637,53 @@ def read_tables(
         return [], [], None  # a few 表三-like rows alone: a local (legacy) table, not the form
 
     # a table its section prints twice with other figures (last year's table for comparison
-    # above this year's, a draft and its correction): the first was read as the year's, the
-    # table ok, its figures another year's. Which is the year's is not said: unreadable.
-    if t3 is not None and (again := _second_printing(section_texts, 3, _t3_anchor)):
-        if _other_figures(t3, _read_table3(again, [0], fmt3 or fmt2 or hint)[0]):
-            table, problem = _order_unreadable(t3, _TWICE, None, "表三")
-            t3, p3 = table, [*p3, problem]
-    if t4 is not None and (again := _second_printing(section_texts, 4, _t4_anchor_line)):
-        second = _read_table4(again, [0])
+    # above this year's, a draft and its correction, a part of the body below its whole):
+    # the first was read as the year's, the table ok. The prose above the printings may say
+    # which is which (_printings_told): a part named above the second keeps the first (its
+    # note says so); the report's year and another named above them keep the year's. Else
+    # which is the year's is not said: unreadable.
+    if t3 is not None and (twice := _second_printing(section_texts, 3, _t3_anchor)):
+        lines, first, again = twice
+        if _other_figures(t3, _read_table3(lines[again:], [0], fmt3 or fmt2 or hint)[0]):
+            told = _told(section_texts[3], lines, first, again, year)
+            second = (_read_table3(lines, [again], fmt3 or fmt2 or hint)
+                      if told == "second" else None)
+            if told == "part":
+                t3 = replace(t3, problem=_note(t3.problem, _PART_NOTE))
+            elif second is not None and second[0] is not None and second[0].id == t3.id:
+                t3, p3 = second[0], second[1]
+            elif told != "first":
+                table, problem = _order_unreadable(t3, _TWICE, None, "表三")
+                t3, p3 = table, [*p3, problem]
+    if t4 is not None and (twice := _second_printing(section_texts, 4, _t4_anchor_line)):
+        lines, first, again = twice
+        second = _read_table4(lines[again:], [0])
         if _other_figures(t4[0], second[0] if second else None):
-            t4 = _order_unreadable(t4[0], _TWICE, t4[1], "表四")
-    if t2 and (again := _second_printing(section_texts, 2, _t2_anchor)):
-        seconds = {t.id: t for t in _read_table2(again, [0], fmt2 or hint)[0]}
+            told = _told(section_texts[4], lines, first, again, year)
+            second = _read_table4(lines, [again]) if told == "second" else None
+            if told == "part":
+                t4 = (replace(t4[0], problem=_note(t4[0].problem, _PART_NOTE)), t4[1])
+            elif second is not None and second[0].id == t4[0].id:
+                t4 = second
+            elif told != "first":
+                t4 = _order_unreadable(t4[0], _TWICE, t4[1], "表四")
+    if t2 and (twice := _second_printing(section_texts, 2, _t2_anchor)):
+        lines, first, again = twice
+        seconds = {t.id: t for t in _read_table2(lines[again:], [0], fmt2 or hint)[0]}
+        told = None
         for k, t in enumerate(t2):
             if _other_figures(t, seconds.get(t.id)):
-                t2[k], problem = _order_unreadable(t, _TWICE, None, f"表二 {t.title}")
-                p2 = [*p2, problem]
+                if told is None:
+                    told = _told(section_texts[2], lines, first, again, year) or "unsaid"
+                if told == "part":
+                    t2[k] = replace(t, problem=_note(t.problem, _PART_NOTE))
+                elif told == "unsaid" or (told == "second" and seconds[t.id].status != "ok"):
+                    # (the second read ok from its own lines only: else which is whose is
+                    # not certain)
+                    t2[k], problem = _order_unreadable(t, _TWICE, None, f"表二 {t.title}")
+                    p2 = [*p2, problem]
+                elif told == "second":
+                    t2[k] = seconds[t.id]
 
     tables: list[Table] = [*t2]
     if t3 is not None:
