@@ -339,11 +339,13 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     year = title_year or meta.report_year(None, simplified[layout.content_start:])
     year_from = ("title" if title_year else "text") if year else None
     first_part = min((s.title_start for s in layout.sections), default=layout.content_start)
+    period = meta.period_year(simplified, layout.content_start) if title_year else None
     published, page_date, signed, published_from = meta.publication(
         head, tail_date, year,
         simplified[slice(*layout.head_date_span)] if layout.head_date_span else None,
         meta.notice_date(_clean(simplified[slice(*layout.title_span)]) if layout.title_span else None,
-                         simplified[layout.content_start:first_part], year))
+                         simplified[layout.content_start:first_part], year),
+        period)
     dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
                   if d)
     if year is None:  # neither title nor text names it: published in Jan–Mar of the next year
@@ -352,7 +354,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     if title_year:  # the title's year against the data period, the dates and 总体情况
         s1 = next((s for s in layout.sections if s.number == 1), None)
         year, conflict = meta.resolve_year(
-            title_year, meta.period_year(simplified, layout.content_start),
+            title_year, period,
             meta.opening_year(simplified[s1.body_start:s1.body_start + 40] if s1 else None),
             dates, published)
         if conflict:

@@ -917,6 +917,16 @@ TITLE_DATE = re.compile(
 )
 
 
+def _dated_for(day_year: int, *years: int | None) -> bool:
+    """Whether a date in ``day_year`` can be a report's on one of ``years`` (the year reported
+    on; the data period's too when it differs): dated in that year (a December signature, a
+    slip of the year) or the next. A date further off is no date of this report: a template
+    kept from another year, a regulation's date, a mistyped year ("2019-01-18" on a report on
+    2023). True when no year is known."""
+    known = [y for y in years if y is not None]
+    return not known or any(day_year in (y, y + 1) for y in known)
+
+
 def title_date(line: str | None, year: int | None) -> tuple[str | None, bool]:
     """``(ISO date, month only)`` of a date line under the title (:data:`TITLE_DATE`), or
     ``(None, False)``.
@@ -924,8 +934,7 @@ def title_date(line: str | None, year: int | None) -> tuple[str | None, bool]:
     A month alone ("（2022年1月发布）") gives the month's last day, the latest the report can
     have come out: every deadline is a month's last day (31 January, 31 March), so a late or
     early finding on it is the same as on the true day. Given the ``year`` reported on, a
-    date in another year than that one or the next is no date of this report (a template
-    kept from another year, a regulation's date) and is not read.
+    date in another year than that one or the next is not read (:func:`_dated_for`).
     """
     if not line:
         return None, False
@@ -940,7 +949,7 @@ def title_date(line: str | None, year: int | None) -> tuple[str | None, bool]:
     else:
         y, mo = _hanzi_number(m.group("hy")), _hanzi_number(m.group("hm"))
         day = _hanzi_number(m.group("hd")) if m.group("hd") else None
-    if year is not None and y not in (year, year + 1):
+    if not _dated_for(y, year):
         return None, False
     if day is None:
         if not 1 <= mo <= 12:
@@ -979,7 +988,8 @@ REPOST_DAYS = 365
 
 
 def publication(head: str, tail_date: str | None, year: int | None = None,
-                under_title: str | None = None, notice: str | None = None
+                under_title: str | None = None, notice: str | None = None,
+                period: int | None = None
                 ) -> tuple[str | None, str | None, str | None, str | None]:
     """``(published, page date, report date, where from)``: ISO dates or None, and
     ``"page"``, ``"signature"``, ``"signature_month"``, ``"title_line"``, ``"title_month"`` or
@@ -996,7 +1006,10 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     reported on, a signature dated before that year's December with the page dated in the
     next year, at most :data:`SLIP_DAYS` after the signature's day a year on, is a slip of
     the year ("2023年1月12日" on a 2023 report paged 2024-01-12): its date is None (no
-    evidence of publication, no re-post) and the page's is taken.
+    evidence of publication, no re-post) and the page's is taken. A signature dated neither
+    in that year nor the next (:func:`_dated_for`: "2019-01-18" on a report on 2023) is no
+    date of this report either, unless it fits the data period's year (``period``, when the
+    title keeps last year's).
 
     With no date under the signature, the report's date is the line ``under_title``
     (:func:`title_date`: "（2014年3月25日）" printed right under the title, checked against
@@ -1020,6 +1033,8 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
             # "2025-01-18", "2025.1.18" in figures: the day
             signed, month = title_date(tail_date.strip(), None)
             signed_from = ("signature_month" if month else "signature") if signed else None
+        if signed and not _dated_for(int(signed[:4]), year, period):
+            signed = signed_from = None
     if signed is None and under_title:
         signed, month = title_date(under_title, year)
         signed_from = ("title_month" if month else "title_line") if signed else None

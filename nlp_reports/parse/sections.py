@@ -941,7 +941,8 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     if signed:  # "<agency>　　<date>" on one line
         signature, date = signed
         end = signature[0]
-    elif tail_lines and _DATE_LINE.match(text[tail_lines[-1][0]:tail_lines[-1][1]]):
+    elif (tail_lines and _DATE_LINE.match(text[tail_lines[-1][0]:tail_lines[-1][1]])
+          and not _value_above(text, tail_lines, len(tail_lines) - 1)):
         date = tail_lines[-1]
         end = date[0]
         if len(tail_lines) > 1:
@@ -1068,12 +1069,22 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
             signed = _signed_date(text, *lines[i - 1])
             if signed:
                 return signed[0], signed[1], l0
-            if _DATE_LINE.match(text[slice(*lines[i - 1])]):
+            if _DATE_LINE.match(text[slice(*lines[i - 1])]) and not _value_above(text, lines, i - 1):
                 date = lines[i - 1]
                 s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
                 sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
                 return sig, date, l0
     return None, None, 0
+
+
+#: The end of a line whose sentence the next line completes: "…发布时间为：", "…开通日期为".
+_ASKS_VALUE = re.compile(r"[:：为][ \t\u3000]*$")
+
+
+def _value_above(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether the date line ``lines[i]`` is the value of the line above it ("本年度工作要点
+    发布时间为：⏎2023.3.15"), a sentence's date and no closing date (落款)."""
+    return i >= 1 and bool(_ASKS_VALUE.search(text, *lines[i - 1]))
 
 
 #: The blanks between the agency and the date of a signature on one line.
