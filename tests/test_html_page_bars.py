@@ -65,3 +65,21 @@ def test_a_figure_split_over_spans_stays_a_figure(tmp_path):
     body = ("<p>一、总体情况</p><p>　　本年度收到申请12件。</p><p>三、收到和处理政府信息公开申请情况</p>" + _T3)
     r = _page(tmp_path, "p3.html", "石桥县统计局", body)
     assert "\t12\t12" in r.text
+
+
+def test_a_long_pager_before_a_word_outside_the_bar_is_read_at_once(tmp_path):
+    # a list-style pager under the article: page links 1–18 run together as digits
+    # ("123456789101112…") and end on a button the bar words do not hold ("确定"); trying
+    # every way of cutting the digits took twice as long per page link (minutes for 20)
+    import time
+
+    pager = ('<div class="fenye"><a href="#">首页</a> <a href="#">上一页</a> '
+             + "".join(f'<a href="list_{i}.html">{i}</a>' for i in range(1, 19))
+             + ' <a href="#">下一页</a> <a href="#">尾页</a> 转到第<input size="2">页 '
+               '<a href="javascript:go()">确定</a></div>')
+    body = ("<p>一、总体情况</p><p>　　2023年，本局全年主动公开信息120条，办理依申请公开3件。</p>"
+            "<p>二、主动公开政府信息情况</p><p>　　本年度制发规范性文件2件。</p>" + pager)
+    start = time.perf_counter()
+    r = _page(tmp_path, "p4.html", "南岭县交通运输局", body)
+    assert time.perf_counter() - start < 5
+    assert r.section(2).text == "本年度制发规范性文件2件。"
