@@ -1,12 +1,13 @@
-"""The gazetteer (地名表) of China's prefecture-level divisions and county-level cities.
+"""The gazetteer (地名表) of China's prefecture-level divisions, county-level cities and counties.
 
 ``data/places.tsv`` lists every 地级市, 自治州 (and its short form 黔南州), 地区 and 盟 with its
-province, and every 县级市 with its province and prefecture, as the divisions stood in
-2023–2024 (the file's header says how it was made). A place's province is a fact of the
-administrative divisions, not a guess: a report titled "昆山市人民政府…" is Jiangsu's. Only
-whole names with their unit word are looked up (昆山市, never 昆山); districts (区) and counties
-(县) are not listed, their names repeat across provinces (朝阳区, 鼓楼区); a name listed for
-two provinces is ambiguous and never resolved. A place created, renamed or merged after the
+province, and every 县级市 and county (县, 自治县, 旗, 自治旗, 特区, 林区) with its province and
+prefecture, as the divisions stood in 2023–2024 (the file's header says how it was made). A
+place's province is a fact of the administrative divisions, not a guess: a report titled
+"昆山市人民政府…" is Jiangsu's. Only whole names with their unit word are looked up (昆山市,
+never 昆山); districts (市辖区) are not listed, their names repeat across provinces (朝阳区,
+鼓楼区), nor are towns and streets (城关镇); a name listed for two provinces is ambiguous and
+never resolved. A place created, renamed or merged after the
 list's date, or named by an older name, is not known; a fictional one (青禾省, 云岭市) neither.
 
 Besides the list, a few names state their province in short form, without 省: the zones and
@@ -37,6 +38,8 @@ _SHORT_FORMS: dict[str, str] = {
     "河北雄安新区": "河北省", "重庆两江新区": "重庆市", "天津经济技术开发区": "天津市",
     "北京经济技术开发区": "北京市", "新疆生产建设兵团": "新疆维吾尔自治区"}
 _SHORT = "|".join(PROVINCES)
+#: A division of the 新疆生产建设兵团 heading a region (the 兵团 set aside: "第八师石河子市").
+_CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 #: A pilot free-trade zone, named by its province: 中国（上海）自由贸易试验区, 中国(海南)自由贸易港.
 _FREE_TRADE = re.compile(rf"^中国[（(]({_SHORT})[)）]自由贸易")
 #: A central agency's provincial office named by the short form: 中国证券监督管理委员会浙江监管局,
@@ -48,9 +51,10 @@ _CENTRAL_OFFICE = re.compile(
 
 @dataclass(frozen=True)
 class Place:
-    """One listed place: ``kind`` is ``prefecture`` (地级市, 自治州, 地区, 盟) or ``county_city``
-    (县级市); ``prefecture`` is a 县级市's (None for a prefecture, or a 县级市 its province runs
-    directly: 仙桃市, 济源市, 石河子市)."""
+    """One listed place: ``kind`` is ``prefecture`` (地级市, 自治州, 地区, 盟), ``county_city``
+    (县级市) or ``county`` (县, 自治县, 旗, 自治旗, 特区, 林区); ``prefecture`` is a county-level
+    place's (None for a prefecture, or a place its province runs directly: 仙桃市, 石河子市,
+    神农架林区, a 直辖市's county)."""
 
     name: str
     kind: str
@@ -79,8 +83,9 @@ def _table() -> dict[str, Place | None]:
 
 
 def lookup(name: str | None) -> Place | None:
-    """The listed place of this whole name (石家庄市, 延边朝鲜族自治州, 黔南州, 昆山市), or None
-    when it is not listed (a district, a county, a fictional or renamed place) or ambiguous."""
+    """The listed place of this whole name (石家庄市, 延边朝鲜族自治州, 黔南州, 昆山市, 鄂托克前旗),
+    or None when it is not listed (a district, a town, a fictional or renamed place) or
+    ambiguous."""
     if not name:
         return None
     return _table().get(name)
@@ -111,7 +116,7 @@ def place_at(text: str, start: int = 0) -> Place | None:
     best = None
     table = _table()
     for end in range(start + 2, min(len(text), start + 14) + 1):
-        if text[end - 1] in "市州区盟" and text[start:end] in table:
+        if text[end - 1] in "市州区盟县旗" and text[start:end] in table:
             best = table[text[start:end]]  # (None when the longest listed name is ambiguous)
     return best
 
@@ -119,17 +124,21 @@ def place_at(text: str, start: int = 0) -> Place | None:
 def fill_levels(name: str, province: str | None,
                 prefecture: str | None) -> tuple[str | None, str | None]:
     """``(province, prefecture)`` of a place name (the region), given what its name states,
-    with what the gazetteer adds: the province of a listed prefecture or 县级市 named without
-    it (石家庄市 → 河北省), the prefecture of a listed 县级市 (昆山市 → 苏州市; None when its
-    province runs it directly), or a province stated in short form (:func:`stated_province`).
+    with what the gazetteer adds: the province of a listed place named without it (石家庄市 →
+    河北省), the prefecture of a listed 县级市 or county (昆山市 → 苏州市, 鄂托克前旗 → 鄂尔多斯市;
+    None when its province runs it directly), or a province stated in short form
+    (:func:`stated_province`).
     The name wins: when it states another province than the list's, nothing is added."""
     start = len(province) if province and name.startswith(province) else 0
+    division = _CORPS_DIVISION.match(name, start)
+    if division:  # a 兵团 division-city, its region written without the 兵团: 第八师石河子市
+        start = division.end()
     place = place_at(name, start)
     if place is None:
         return province or stated_province(name), prefecture
     if province is not None and province != place.province:
         return province, prefecture
-    if place.kind == "county_city":
+    if place.kind != "prefecture":  # a 县级市 or a county: its parent, never itself
         return place.province, place.prefecture
     return place.province, prefecture or place.name
 

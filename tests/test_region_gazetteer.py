@@ -4,9 +4,9 @@ Most cities and counties title their report with their own name alone ("昆山�
 "石家庄市人民政府…"), so a province read only from the name was empty for most real reports
 (170 of 384 heads of an outside check), a 县级市 named alone was taken for a prefecture-level
 city (level ``city``), and 河北省石家庄市人民政府 / 石家庄市人民政府 were two agencies. A
-prefecture's or a 县级市's province is a fact of the administrative divisions, not a guess; a
-name the report states still wins, a district (区) or county (县), whose names repeat across
-provinces, is not looked up, and a fictional place stays unknown.
+prefecture's, a 县级市's or a county's province is a fact of the administrative divisions, not
+a guess; a name the report states still wins, a district (区), town or street, whose names
+repeat across provinces, is not looked up, and a fictional place stays unknown.
 """
 
 from __future__ import annotations
@@ -37,10 +37,21 @@ from nlp_reports.parse.metadata import agency_key, level_of, tier_of
     ("义乌市", ("浙江省", "金华市")),
     ("仙桃市", ("湖北省", None)),  # run by the province directly (省直管)
     ("石河子市", ("新疆维吾尔自治区", None)),
+    # a county (县, 自治县, 旗, 特区, 林区): its province and prefecture
+    ("鄂托克前旗", ("内蒙古自治区", "鄂尔多斯市")),
+    ("科尔沁右翼中旗", ("内蒙古自治区", "兴安盟")),
+    ("河南蒙古族自治县", ("青海省", "黄南藏族自治州")),  # in 青海, not 河南
+    ("互助土族自治县", ("青海省", "海东市")),
+    ("六枝特区", ("贵州省", "六盘水市")),
+    ("神农架林区", ("湖北省", None)),
+    ("城口县", ("重庆市", None)),
+    ("沧县", ("河北省", "沧州市")),  # a one-character name
+    ("云南省大理市喜洲镇", ("云南省", "大理白族自治州")),  # 大理市 is the 州's 县级市
     # a province stated in short form
     ("河北雄安新区", ("河北省", None)),
     ("重庆两江新区", ("重庆市", None)),
     ("新疆生产建设兵团第八师", ("新疆维吾尔自治区", None)),
+    ("第八师石河子市", ("新疆维吾尔自治区", None)),  # a 师市, the 兵团 set aside by region_of
     ("中国（上海）自由贸易试验区", ("上海市", None)),
     ("中国证券监督管理委员会浙江监管局", ("浙江省", None)),
     ("国家统计局湖北调查总队", ("湖北省", None)),
@@ -54,9 +65,10 @@ def test_gazetteer_fills_what_the_name_leaves(region, expected):
     ("鼓楼区", (None, None)),
     ("朝阳区", (None, None)),
     ("城关镇", (None, None)),
+    ("西湖区", (None, None)),
+    ("长安区", (None, None)),
     ("北京路街道", (None, None)),
     ("湖南路街道", (None, None)),
-    ("河南蒙古族自治县", (None, None)),
     ("国家金融监督管理总局宁波监管局", (None, None)),  # a city's office, no province short form
     ("吉林大学", (None, None)),
     # fictional places stay as the name states them
@@ -133,13 +145,19 @@ def test_data_file_is_whole_and_consistent():
     provinces = set(places.PROVINCES.values())
     for p in rows:
         assert p.province in provinces, p
-        assert p.name.endswith(("市", "州", "地区", "盟")), p
-        if p.kind == "county_city" and p.prefecture is not None:
+        assert p.name.endswith(("市", "州", "地区", "盟", "县", "旗", "特区", "林区")), p
+        if p.kind != "prefecture" and p.prefecture is not None:
             parent = table[p.prefecture]
             assert parent is not None and parent.kind == "prefecture", p
             assert parent.province == p.province, p
-    # no district or county is listed: their names repeat
-    assert not [n for n in table if n.endswith(("区", "县", "旗")) and not n.endswith("地区")]
+    assert kinds["county"] > 1400
+    # no district (市辖区) is listed: their names repeat; 地区, 六枝特区, 神农架林区 are no districts
+    assert not [n for n in table if n.endswith("区") and not n.endswith(("地区", "特区", "林区"))]
+
+
+def test_link_key_drops_a_province_before_a_county():
+    assert agency_key("内蒙古自治区鄂托克前旗人民政府") == agency_key("鄂托克前旗人民政府")
+    assert agency_key("重庆市城口县人民政府") != agency_key("城口县人民政府")  # a 直辖市's: kept
 
 
 def test_report_named_by_its_county_level_city(tmp_path):

@@ -236,14 +236,14 @@ CODEBOOK: tuple[Column, ...] = (
        "the encoding the text was decoded from (utf-8, gb18030 …)", "文件的文字编码",
        "a binary format (docx, pdf)"),
     _c("province", list(GROUPED), "text", "Province (read from the region)",
-       "the province read from the region's name, else from the gazetteer of real prefectures "
-       "and county-level cities (2023–2024: 昆山市 → 江苏省; --by province)",
-       "由地区名称读出的省份；名称未写省份的，据地名表（2023–2024年的地级行政区和县级市）补出",
+       "the province read from the region's name, else from the gazetteer of real prefectures, "
+       "county-level cities and counties (2023–2024: 昆山市 → 江苏省; --by province)",
+       "由地区名称读出的省份；名称未写省份的，据地名表（2023–2024年的地级行政区、县级市和县）补出",
        "(unknown)"),
     _c("prefecture", list(GROUPED), "text", "Prefecture (地级, read from the region)",
        "the prefecture-level place read from the region's name, else from the gazetteer "
-       "(a county-level city's: 昆山市 → 苏州市; --by prefecture)",
-       "由地区名称读出的地级市；县级市据地名表补出其所属地级市", "(unknown)"),
+       "(a county-level city's or a county's: 昆山市 → 苏州市; --by prefecture)",
+       "由地区名称读出的地级市；县级市和县据地名表补出其所属地级市", "(unknown)"),
     _c("folder", ["audit", "audit_missing", *GROUPED], "text", "Top folder of the file",
        "the first folder below the one all files share ((top): right in it)",
        "文件所在的顶层文件夹（(top)：直接位于共同文件夹中）"),

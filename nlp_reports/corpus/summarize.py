@@ -119,9 +119,10 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
     municipality, whose districts and counties are county-level. What the name leaves
     empty the gazetteer fills (:func:`nlp_reports.places.fill_levels`, data/places.tsv):
     石家庄市 → 河北省; a county-level city (县级市) → its province and prefecture (昆山市 →
-    江苏省 · 苏州市), never itself taken as a prefecture; a province in short form (河北雄安
-    新区, 中国证监会浙江监管局). A name stating another province wins; a district, a county,
-    a name shared by two provinces or a fictional place (云岭市东城区, 溪山县) gets nothing.
+    江苏省 · 苏州市), never itself taken as a prefecture, and so does a county (鄂托克前旗);
+    a province in short form (河北雄安新区, 中国证监会浙江监管局). A name stating another
+    province wins; a district, a town, a name shared by two provinces or a fictional place
+    (云岭市东城区, 溪山县) gets nothing.
     """
     if not region:
         return None, None
