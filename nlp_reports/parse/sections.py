@@ -33,6 +33,7 @@ from nlp_reports.parse.metadata import (
     HANZI_ZEROS,
     TITLE_DATE,
     agency_and_year,
+    agency_key,
     level_of,
     region_of,
 )
@@ -706,7 +707,7 @@ def _find_title(text: str, lines: list[tuple[int, int]], skip_lists: bool) -> tu
                     p = text[prev[0]:prev[1]]
                     s = prev[0] + len(p) - len(p.lstrip(" \t\u3000"))
                 e = _year_below(text, e)  # (a title wrapped above reads its year there too)
-                return _wrapped_title(text, s, e, above), e
+                return _after_site_name(text, _wrapped_title(text, s, e, above), e), e
             if line.strip():
                 prev = (l0, l1)
                 above = [*above[-(_WRAP_LINES - 1):], (l0, l1)]
@@ -798,6 +799,36 @@ def _wrapped_title(text: str, start: int, end: int, above: list[tuple[int, int]]
     return best
 
 
+#: A site's name before the title on its line, as a page's <title> may write it ("溪口县人民政府
+#: 溪口县民政局2023年…"): a government's name or a site's, then blanks.
+_SITE_NAME = re.compile(r"([^\s]{2,20}?(?:人民政府|政府|网|网站|门户))[ \t\u3000]+(?=\S)")
+
+
+def _after_site_name(text: str, start: int, end: int) -> int:
+    """``start`` moved past a site's name and blanks before the title in text[start:end]
+    (:data:`_SITE_NAME`) when what follows reads as a title on its own whose agency starts
+    as the site's name does (the same place: "溪口县人民政府 溪口县民政局…" → "溪口县民政局…");
+    else ``start``. "国家税务总局 某县税务局…" is one name and stays whole."""
+    m = _SITE_NAME.match(text, start, end)
+    if m is None:
+        return start
+    agency, year = agency_and_year(text[m.end():end])
+    return m.end() if agency and year and agency[:2] == m.group(1)[:2] else start
+
+
+def _same_report(line: str, own: tuple[str | None, int | None]) -> bool:
+    """Whether ``line`` is the report's title worded otherwise, ``own`` being the title's
+    (agency, year): a page's <title> with the site's name after it over the heading
+    ("…2023年度…_溪口县人民政府" over "…2023年…"), "年报" for "年度报告", 县政府 for 县人民政府.
+    A title line of its own naming the same year and agency (its key, :func:`agency_key`)."""
+    line = line.strip(" \t\u3000")
+    if (not own[0] or not own[1] or len(line) > 80 or _HEAD_CHROME.search(line)
+            or line.endswith("。") or not (_REPORT_TITLE_STRONG.search(line) or _REPORT_TITLE.search(line))):
+        return False
+    theirs = agency_and_year(line)
+    return theirs[1] == own[1] and theirs[0] is not None and agency_key(theirs[0]) == agency_key(own[0])
+
+
 def _is_agency_line(line: str) -> bool:
     line = line.strip(" \t\u3000")
     return (0 < len(line) <= 30 and bool(_SIGNATURE.match(line)) and bool(_AGENCY_END.search(line))
@@ -819,11 +850,12 @@ def analyse(text: str) -> Layout:
         head = [(base + l0, base + l1) for l0, l1 in _lines(text[base:first])
                 if text[base + l0:base + l1].strip()]
         title_key = _BLANKS.sub("", text[title_span[0]:title_span[1]])
+        own = agency_and_year(_LINE_BREAKS.sub("", text[title_span[0]:title_span[1]]))
         i = 0
         while i < len(head):
             l0, l1 = head[i]
             line = text[l0:l1]
-            repeat = _title_repeat(text, title_key, head[i:i + _WRAP_LINES])
+            repeat = _title_repeat(text, title_key, head[i:i + _WRAP_LINES], own)
             if repeat:  # the title again (a page's <title> and its <h1>): the date line follows
                 i += repeat
                 continue
@@ -880,6 +912,7 @@ def _head_date(text: str, title: tuple[int, int], first: int) -> tuple[int, int]
     "自2023年1月1日起施行", the data period) is never the report's."""
     after = title[1]
     key = _BLANKS.sub("", text[title[0]:after])
+    own = agency_and_year(_LINE_BREAKS.sub("", text[title[0]:after]))
     seen = 0
     for l0, l1 in _lines(text[after:min(first, after + 600)]):
         line = text[after + l0:after + l1]
@@ -891,22 +924,24 @@ def _head_date(text: str, title: tuple[int, int], first: int) -> tuple[int, int]
         seen += 1
         if seen >= _HEAD_DATE_LINES or not (
                 chrome or _BREADCRUMB.search(line) or _BLANKS.sub("", line) == key
-                or _is_agency_line(line.lstrip(" \t\u3000—-－"))):
+                or _same_report(line, own) or _is_agency_line(line.lstrip(" \t\u3000—-－"))):
             return None
     return None
 
 
-def _title_repeat(text: str, key: str, lines: list[tuple[int, int]]) -> int:
+def _title_repeat(text: str, key: str, lines: list[tuple[int, int]],
+                  own: tuple[str | None, int | None] = (None, None)) -> int:
     """How many of ``lines`` (1–3, from the first) spell the title ``key`` (its text without
-    blanks) again, blanks aside; 0 if they do not."""
+    blanks) again, blanks aside, or 1 when the first is the title worded otherwise
+    (:func:`_same_report`, ``own`` the title's agency and year); 0 if they do not."""
     seen = ""
     for n, (l0, l1) in enumerate(lines, 1):
         seen += _BLANKS.sub("", text[l0:l1])
         if seen == key:
             return n
         if not key.startswith(seen):
-            return 0
-    return 0
+            break
+    return 1 if lines and _same_report(text[lines[0][0]:lines[0][1]], own) else 0
 
 
 _BLANKS = re.compile(r"\s+")
