@@ -67,3 +67,22 @@ def test_a_zero_font_container_of_sized_blocks_keeps_its_text(tmp_path):
     r = _page(tmp_path, five)
     assert [s.marker for s in r.statements] == ["一是", "二是"]
     assert r.statements[1].text.startswith("解读材料偏少")
+
+
+def test_a_zero_font_wrapper_sized_again_by_the_stylesheet_keeps_its_text(tmp_path):
+    # the template zeroes a wrapper inline and sizes what is inside from its stylesheet
+    # (".xxgk-box p {font-size:15px}", ".btn {font-size:14px}"): no inline size says so, and
+    # the paragraphs were dropped as hidden, section 五's text lost without a word
+    five = ('<div style="font-size:0;letter-spacing:0">'
+            '<p>一是执法信息公开不够及时；</p><div class="btn">二是解读材料偏少。</div></div>')
+    r = _page(tmp_path, five)
+    assert [s.marker for s in r.statements] == ["一是", "二是"]
+    assert "二是解读材料偏少" in r.section(5).text
+
+
+def test_a_mark_zeroed_twice_is_not_read_into_a_figure(tmp_path):
+    # a zero-size mark inside a zero-size mark: the inner size is no size set again
+    five = ('<p>一是执法信息公开不够及时，涉及案件<span style="font-size:0">'
+            '<span style="font-size:0">8</span>9</span>12件；</p>')
+    r = _page(tmp_path, five)
+    assert "案件12件" in r.section(5).text

@@ -243,12 +243,18 @@ _ZERO_FONT = re.compile(
 _FONT_SIZE = re.compile(r"(?<![\w-])font-size\s*:", re.IGNORECASE)
 #: A table's own parts are never removed as hidden text: the grid would lose a cell.
 _GRID_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
+#: Elements a page's stylesheet sizes by their tag (".article p {font-size:16px}"): inside a
+#: zeroed container they show, though no inline style says so.
+_SIZED_BY_SHEET = _GRID_TAGS | {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5",
+                                "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
+                                "center", "img"}
 
 
 def _hidden(root) -> list:
     """The elements hidden by their style: display:none, visibility:hidden, or a zero font size
-    (:data:`_ZERO_FONT`) that no element inside it sets back (a container set to font-size:0
-    to close the gaps between inline blocks, its children sized again, shows). Whether an
+    (:data:`_ZERO_FONT`) that no element inside it may set back (:func:`_sized_again`: a
+    container set to font-size:0 to close the gaps between inline blocks, its children sized
+    again, shows). Whether an
     element has a sized one inside is worked out in one pass up the tree (asking each hidden
     element's descendants anew was quadratic in nested ones)."""
     hidden, zero = [], []
@@ -261,12 +267,22 @@ def _hidden(root) -> list:
         elif _tag(el) not in _GRID_TAGS and _ZERO_FONT.search(style):
             zero.append(el)
     if zero:
-        sized: dict = {}  # element → an element inside it sets a font size
+        sized: dict = {}  # element → an element inside it may be sized again
         for el in reversed(list(root.iter())):
-            sized[el] = any(sized.get(c, False) or (isinstance(c.tag, str) and bool(
-                _FONT_SIZE.search(c.get("style") or ""))) for c in el)
+            sized[el] = any(sized.get(c, False) or (isinstance(c.tag, str) and _sized_again(c))
+                            for c in el)
         hidden += [el for el in zero if not sized[el]]
     return hidden
+
+
+def _sized_again(el) -> bool:
+    """Whether ``el`` may set a font size again inside a zeroed container: inline (a size that
+    is not zero itself), or through the page's stylesheet, which the reader does not apply — by
+    its class or id, or by its tag (a paragraph, a block, a table). A zeroed wrapper around
+    the article's paragraphs or a table, sized by ".content p" or ".c", lost them all."""
+    style = el.get("style") or ""
+    return (bool(_FONT_SIZE.search(style)) and not _ZERO_FONT.search(style)) or bool(
+        el.get("class") or el.get("id")) or _tag(el) in _SIZED_BY_SHEET
 
 
 #: A bar of a page's buttons or of its pager, a block holding nothing else: "【我要纠错】【打印本页】
