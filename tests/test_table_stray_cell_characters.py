@@ -161,3 +161,45 @@ def test_a_short_row_is_not_padded_by_the_group_title_below(row_3_2: list[str]) 
     assert t3["status"] == "unreadable"
     assert ("3.2", 0) in _nulls(t3)
     assert {r for r, _ in _nulls(t3)} == {"3.2"}
+
+
+# --- space-joined text: a stray character inside a figure ----------------------------------
+
+def _spaced(row: str, cells: list[str], glue: bool = False) -> str:
+    """表三 as a PDF without rules gives it: each row's label and figures a space apart;
+    ``row``'s figures replaced by ``cells`` (``glue``: its first glued to the label)."""
+    out = ["三、收到和处理政府信息公开申请情况", "申请人情况 " + " ".join(T3_HEAD[1:])]
+    for r, label in T3_ROWS:
+        vals = cells if r == row else [str(v) for v in T3_GOOD.get(r, [0] * 7)]
+        if r is None:
+            out.append(label)
+        elif glue and r == row:
+            out.append(f"{label}{vals[0]} " + " ".join(vals[1:]))
+        else:
+            out.append(" ".join([label, *vals]))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("row", "first", "glue"), [
+    ("3.2", "1日2", False),   # a seal's 日 over a hidden digit: "1日2" never reads 2
+    ("1", "1局2", True),     # glued to 本年新收…数量: not "…数量1局" and a 2
+    ("3.3.1", "1件2", False),  # a unit between two figures
+], ids=["seal-between-digits", "glued-to-label", "unit-inside"])
+def test_a_stray_character_inside_a_spaced_figure_is_not_read(row: str, first: str, glue: bool) -> None:
+    cells = [first, *(str(v) for v in T3_GOOD.get(row, [0] * 7)[1:])]
+    tables, _, _ = read_tables({3: _spaced(row, cells, glue)}, year=2023)
+    t = next(t for t in tables if t.id == "table3")
+    t3 = vars(t)
+    assert _misread(t3) == {}
+    assert t.status == "unreadable" and (row, 0) in _nulls(t3)
+    assert f"'{first}' holds a stray character" in t.problem
+
+
+def test_a_figure_glued_to_its_label_and_units_still_read() -> None:
+    # "…申请数量19 0 …" (glued, as PDF text gives it) and figures with a unit ("3件") are read
+    first = str(T3_GOOD["1"][0])
+    tables, _, _ = read_tables({3: _spaced("1", [first, *(f"{v}件" for v in T3_GOOD["1"][1:])],
+                                           glue=True)}, year=2023)
+    t = next(t for t in tables if t.id == "table3")
+    assert t.status == "ok", t.problem
+    assert _misread(vars(t)) == {} and not _nulls(vars(t))

@@ -118,6 +118,11 @@ def _glued() -> re.Pattern[str]:
 #: "- 3 -", "第3页 共4页", "3/4"): a page break inside a table, no cell; tried first (fast).
 _PAGE_FIRST = frozenset("-—–－第共pP")
 
+#: The end of a space-joined line's token that is a figure with one or two stray characters
+#: inside it ("1日2", "…数量2日3", "12件3"): digits, a character or two that is no bracket,
+#: point or numbering mark, digits. A label's own number ("1.行政复议", "第（8）项0") is not.
+_STRAY_INSIDE = re.compile(r"(.*?[^0-9]|)([0-9]+[^0-9\s()（）.．、,，:：%/]{1,2}[0-9]+)")
+
 NUM, BLANK, BAD = 0, 1, 2  # kinds of value cell
 
 
@@ -596,8 +601,13 @@ def _plain_line(line: str) -> _Line:
         i -= 1
     cells.reverse()
     if cells and i > 0:  # "…申请数量3 0 0 …": a number glued to the label (PDF text)
-        m = _glued().fullmatch(toks[i - 1])
-        if m:
+        if s := _STRAY_INSIDE.fullmatch(toks[i - 1]):
+            # "…部分公开 1日2 0 1": a stray character inside the figure (a seal's over a
+            # digit): the cell is bad (null, named), never the 2 after it read as the figure
+            toks = [*toks[: i - 1], s.group(1)] if s.group(1) else toks[: i - 1]
+            i -= 0 if s.group(1) else 1
+            cells.insert(0, _Cell(BAD, s.group(2), None))
+        elif m := _glued().fullmatch(toks[i - 1]):
             toks = [*toks[: i - 1], m.group(1)]
             cells.insert(0, _Cell(NUM, m.group(2), float(m.group(2))))
     labels = toks[:i] if len(line) <= 2 * _MAX_LABEL else [" ".join(toks[:i])]
