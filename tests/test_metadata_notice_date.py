@@ -56,3 +56,41 @@ def test_only_under_a_notice_title():
     # a date in a sentence, not under a sign-off
     assert meta.notice_date("关于印发《石门县2023年政府信息公开工作年度报告》的通知",
                             "现将报告印发给你们。\n2024年1月26日\n", 2023) is None
+
+
+SENT_OUT = """关于印发《{place}{year}年政府信息公开工作年度报告》的通知
+各乡镇人民政府、街道办事处，{short}直各单位：
+　　经{short}人民政府同意，现将《{place}{year}年政府信息公开工作年度报告》印发给你们。
+{sign_off}
+{place}{year}年政府信息公开工作年度报告
+{under}
+一、总体情况
+　　{year}年，全{short}各级行政机关主动公开政府信息{n}条，办理依申请公开{m}件。
+二、主动公开政府信息情况
+本年新制发规范性文件{m}件。
+"""
+
+
+@pytest.mark.parametrize("place, year, sign_off, under, published", [
+    # a date line under the report's own title no longer hides the notice's sign-off
+    ("石门县", 2023, "\n石门县人民政府办公室\n2024年1月26日\n", "（2024年1月20日）", "2024-01-26"),
+    ("云梦县", 2016, "\n云梦县人民政府办公室　二〇一七年三月二十八日\n", "二〇一七年三月二十日", "2017-03-28"),
+    # the issuer and the date on one line
+    ("桃源县", 2019, "桃源县人民政府办公室　　2020年1月22日\n", "", "2020-01-22"),
+    ("北川区", 2024, "\n北川区人民政府办公室 2025-01-17\n", "", "2025-01-17"),
+    # ... in another year than the report's or the next: no date of it
+    ("桃源县", 2019, "桃源县人民政府办公室　　2012年1月22日\n", "", None),
+])
+def test_notice_sign_off_forms(place, year, sign_off, under, published):
+    text = SENT_OUT.format(place=place, short=place[-1], year=year, sign_off=sign_off, under=under,
+                           n=year % 1000 + 300, m=year % 9 + 1)
+    md = load_report(text).metadata
+    assert md.year == year
+    assert md.published == published
+
+
+def test_one_line_sign_off_needs_an_issuer():
+    title = "关于印发《石门县2023年政府信息公开工作年度报告》的通知"
+    assert meta.notice_date(title, "现将报告印发给你们。\n石门县人民政府办公室　2024年1月26日\n", 2023) == "2024-01-26"
+    # a sentence and a date on one line is no sign-off
+    assert meta.notice_date(title, "各单位：\n请于 2024年1月26日\n", 2023) is None

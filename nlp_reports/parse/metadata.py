@@ -966,20 +966,32 @@ _NOTICE_TITLE = re.compile(r"关于(?:印发|公布|发布)[《“][^\n》”]{4
 
 def notice_date(title: str | None, between: str, year: int | None) -> str | None:
     """ISO date of a 印发 notice's sign-off: the date line under its issuer in ``between``
-    (the text from the notice's title to the report's first part), when ``title`` is such a
-    notice's (:data:`_NOTICE_TITLE`); checked against the ``year`` reported on as a date under
-    the title is (:func:`title_date`). A report sent out so is often unsigned itself."""
+    (the text from the notice's title to the report's first part), or the issuer and the date
+    on one line ("某县人民政府办公室　　2024年1月26日"), when ``title`` is such a notice's
+    (:data:`_NOTICE_TITLE`); checked against the ``year`` reported on as a date under the
+    title is (:func:`title_date`). A date line right under the report's own title (its own
+    date, "（2024年1月20日）") is passed over. A report sent out so is often unsigned itself."""
     if not title or not _NOTICE_TITLE.search(title):
         return None
     lines = [ln.strip(" \t\u3000") for ln in between.splitlines() if ln.strip(" \t\u3000")]
-    for i in range(len(lines) - 1, 0, -1):
-        day, month = title_date(lines[i], year)
+    for i in range(len(lines) - 1, -1, -1):
+        one_line = _ONE_LINE_SIGN_OFF.fullmatch(lines[i])
+        issuer, when = (one_line.group(1), one_line.group(2)) if one_line else (
+            lines[i - 1] if i else "", lines[i])
+        day, month = title_date(when, year)
         if day and not month:
-            issuer = lines[i - 1]
             if _AGENCY_NAME_END.search(issuer) and not _PROSE.search(issuer) and len(issuer) <= 40:
                 return day
-            return None
+            if not _REPORT_TITLE_LINE.search(issuer):
+                return None
+            # (the report's own title above: its date, not the notice's; look further up)
     return None
+
+
+#: An issuer and a date on one line, blanks between ("某县人民政府办公室　　2024年1月26日").
+_ONE_LINE_SIGN_OFF = re.compile(r"(\S{2,40}?)[ \t\u3000]+(\S[^\n]{5,20})")
+#: A report's title line ("石门县2023年政府信息公开工作年度报告").
+_REPORT_TITLE_LINE = re.compile(r"(?:19|20)\d{2}[^\n]*(?:年度报告|年报)$|(?:年度报告|年报)$")
 
 
 #: A page date this many days or more after the signature date is a re-post (转载, a site
