@@ -83,3 +83,18 @@ def test_a_long_pager_before_a_word_outside_the_bar_is_read_at_once(tmp_path):
     r = _page(tmp_path, "p4.html", "南岭县交通运输局", body)
     assert time.perf_counter() - start < 5
     assert r.section(2).text == "本年度制发规范性文件2件。"
+
+
+def test_a_bar_word_set_apart_inside_a_sentence_is_the_sentence_s(tmp_path):
+    # a Word export splits a paragraph into runs at every change of format; a run holding
+    # only 首页 or 打印 is a word of the sentence, never a button bar
+    body = ("<p class=MsoNormal><span style='font-family:仿宋_GB2312'>一、总体情况</span></p>"
+            "<p class=MsoNormal><span style='font-family:仿宋_GB2312'>2023年，我局在门户网站</span>"
+            "<b><span style='font-family:仿宋_GB2312'>首页</span></b><span style='font-family:"
+            "仿宋_GB2312'>显著位置开设年报专栏，提供</span><span>在线浏览</span><span>、</span>"
+            "<span>打印</span><span>和</span><span lang=EN-US>PDF</span><span>下载。</span></p>"
+            "<p>二、主动公开政府信息情况</p><p>本年度制发规范性文件<font color=red>共2页</font>2件。</p>"
+            "<p><span>【打印本页】</span><span>【关闭窗口】</span></p>")
+    r = _page(tmp_path, "p5.html", "白沙县自然资源局", body)
+    assert r.section(1).text == "2023年，我局在门户网站首页显著位置开设年报专栏，提供在线浏览、打印和PDF下载。"
+    assert r.section(2).text == "本年度制发规范性文件共2页2件。"

@@ -305,6 +305,10 @@ _BAR_TAGS = frozenset({"div", "p", "span", "ul", "ol", "li", "dl", "dd", "dt", "
                        "font"})
 _BAR_MAX_CJK = 40
 _BAR_MAX_SIZE = 400
+#: Inline tags: a bar word in one of them inside a sentence is the sentence's word ("在门户网站
+#: <span>首页</span>开设专栏", a Word export's run), never a bar.
+_INLINE_TAGS = frozenset({"span", "font", "b", "strong", "i", "em", "u", "a", "small", "big", "sup",
+                          "sub", "label", "s", "strike", "ins", "mark", "o:p"})
 
 
 def _drop_chrome(root) -> None:
@@ -338,6 +342,7 @@ def _drop_chrome(root) -> None:
     total = counts.get(root, 0) or 1
     prose = total - links.get(root, 0) or 1  # Chinese text outside links: the report
     doomed = []
+    block_text: dict = {}
     for el in root.iter():
         tag = _tag(el)
         if tag in ("html", "body"):
@@ -349,7 +354,8 @@ def _drop_chrome(root) -> None:
         link_list = (tag in _LINK_LISTS and 4 <= n < 0.9 * total
                      and links.get(el, 0) >= 0.7 * n)
         bar = (tag in _BAR_TAGS and 2 <= n <= _BAR_MAX_CJK
-               and stats.size.get(el, 0) <= _BAR_MAX_SIZE and _is_bar(_text(el)))
+               and stats.size.get(el, 0) <= _BAR_MAX_SIZE and _is_bar(_text(el))
+               and (tag not in _INLINE_TAGS or _alone_in_block(el, block_text)))
         if (chrome or link_list or bar) and not stats.table.get(el):
             doomed.append(el)
     for el in doomed:
@@ -360,6 +366,20 @@ def _drop_chrome(root) -> None:
 def _is_bar(text: str) -> bool:
     """Whether a block's whole text is a bar of buttons or a pager (:data:`_BAR`)."""
     return _BAR.fullmatch(text) is not None and _BAR_WORD.search(text) is not None
+
+
+def _alone_in_block(el, block_text: dict) -> bool:
+    """Whether an inline element's text is all the text of the block around it (the nearest
+    ancestor not inline): a bar set in a <span> of its own, not a word of a sentence. Each
+    block's text is read once into ``block_text`` (many bar-like spans in one long block)."""
+    block = el.getparent()
+    while block is not None and _tag(block) in _INLINE_TAGS:
+        block = block.getparent()
+    if block is None:
+        return True
+    if (text := block_text.get(block)) is None:
+        text = block_text[block] = _WS.sub("", _text(block))
+    return text == _WS.sub("", _text(el))
 
 
 #: How deep pages held in an <iframe srcdoc> are opened (a srcdoc inside a srcdoc …).
