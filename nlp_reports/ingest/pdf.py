@@ -737,12 +737,22 @@ def _turned_figure_cells(page, tables: list, stray: set[int]) -> list[tuple[floa
     """The cells of ``tables`` whose every character is a turned digit of ``stray``: a figure
     printed turned inside its cell, or a stamp's digit over a blank cell — nothing tells which,
     so the cell is reported (:data:`TURNED_CELL_MARK`), never read blank. A cell with an
-    upright figure under a stamp's digit keeps its figure."""
-    chars = [c for c in page.chars if not c["text"].isspace()]
+    upright figure under a stamp's digit keeps its figure.
+
+    Only the cells holding a stray turned digit are looked into, each at the characters of
+    its x span (sorted by x0, found by bisection): not every character against every cell."""
+    digits = [c for c in page.chars if id(c) in stray and c["text"].strip().isdigit()]
+    if not digits:
+        return []
+    chars = sorted((c for c in page.chars if not c["text"].isspace()), key=lambda c: c["x0"])
+    xs = [c["x0"] for c in chars]
     out = []
     for cell in (cell for table in tables for cell in table.cells):
-        inside = [c for c in chars if _in_a_cell(c, [cell])]
-        if inside and all(id(c) in stray and c["text"].strip().isdigit() for c in inside):
+        if not any(_in_a_cell(c, [cell]) for c in digits):
+            continue
+        inside = [c for c in chars[bisect.bisect_left(xs, cell[0] - 1):bisect.bisect_right(xs, cell[2] + 1)]
+                  if _in_a_cell(c, [cell])]
+        if all(id(c) in stray and c["text"].strip().isdigit() for c in inside):
             out.append(cell)
     return out
 
