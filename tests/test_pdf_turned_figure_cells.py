@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _pdf_drawing import FONT, T3_HEAD, T3_ROWS, T3_WIDTHS, report_pdf
+from _pdf_drawing import (
+    FONT,
+    T3_ROW_HEIGHT,
+    T3_ROWS,
+    T3_WIDTHS,
+    plain_cell,
+    report_pdf,
+    ruled_table3,
+)
 from _table_data import T3_GOOD
 
 from nlp_reports import load_report
@@ -34,32 +42,23 @@ def _turned_column(column: int, angle: int, stamp: bool = False):
     ``angle`` inside its cell; ``stamp``: a date stamp's digits turned over upright figures
     of another column as well."""
 
+    def cell(c, rid: str | None, k: int, text: str, x: float, top: float) -> None:
+        if not (rid and k == column):
+            plain_cell(c, rid, k, text, x, top)
+            return
+        c.saveState()
+        c.translate(x + 24, top - 12)
+        c.rotate(angle)
+        c.setFont(FONT, 7)
+        c.drawString(0, 0, text)
+        c.restoreState()
+
     def draw(c) -> None:
         from reportlab.lib.pagesizes import A4, landscape
 
         c.setPageSize(landscape(A4))
-        x0, y0, rh = 36, A4[0] - 36, 15
-        rows = [(None, T3_HEAD)] + [
-            (r, [label, *(str(v) for v in T3_GOOD.get(r, [0] * 7))] if r else [label])
-            for r, label in T3_ROWS]
-        for i, (rid, row) in enumerate(rows):
-            x = x0
-            for k, text in enumerate(row):
-                c.saveState()
-                if rid and k == column:
-                    c.translate(x + 24, y0 - i * rh - 12)
-                    c.rotate(angle)
-                    c.setFont(FONT, 7)
-                    c.drawString(0, 0, text)
-                else:
-                    c.setFont(FONT, 7)
-                    c.drawString(x + 3, y0 - i * rh - 11, text)
-                c.restoreState()
-                x += T3_WIDTHS[k]
-        for i in range(len(rows) + 1):
-            c.line(x0, y0 - i * rh, x0 + sum(T3_WIDTHS), y0 - i * rh)
-        for k in range(len(T3_WIDTHS) + 1):
-            c.line(x0 + sum(T3_WIDTHS[:k]), y0, x0 + sum(T3_WIDTHS[:k]), y0 - len(rows) * rh)
+        x0, y0, rh = 36, A4[0] - 36, T3_ROW_HEIGHT
+        ruled_table3(c, x0, y0, draw_cell=cell)
         if stamp:  # small turned digits inside cells of the 其他 column, over its figures
             for i in (3, 5):
                 c.saveState()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _pdf_drawing import FONT, T3_HEAD, T3_ROWS, T3_WIDTHS, report_pdf
+from _pdf_drawing import FONT, T3_HEAD, T3_ROWS, plain_cell, report_pdf, ruled_table3
 from _table_data import T3_GOOD
 
 from nlp_reports import load_report
@@ -47,31 +47,21 @@ def _sealed_cells(marks: dict[tuple[str, int], tuple[str, float]]):
     """表三 on a landscape page, ``marks[(row, column)] = (text, dx)``: a seal's characters
     printed grey and small inside that figure cell, ``dx`` pt from the cell's left rule."""
 
+    def cell(c, rid: str | None, k: int, text: str, x: float, top: float) -> None:
+        plain_cell(c, rid, k, text, x, top)
+        if (rid, k) in marks:
+            mark, dx = marks[rid, k]
+            c.saveState()
+            c.setFillColorRGB(0.8, 0.1, 0.1)
+            c.setFont(FONT, 5)
+            c.drawString(x + dx, top - 10, mark)
+            c.restoreState()
+
     def draw(c) -> None:
         from reportlab.lib.pagesizes import A4, landscape
 
         c.setPageSize(landscape(A4))
-        x0, y0, rh = 40, A4[0] - 40, 15
-        rows = [(None, T3_HEAD)] + [
-            (r, [label, *(str(v) for v in T3_GOOD.get(r, [0] * 7))] if r else [label])
-            for r, label in T3_ROWS]
-        for i, (rid, row) in enumerate(rows):
-            x = x0
-            for k, text in enumerate(row):
-                c.setFont(FONT, 7)
-                c.drawString(x + 3, y0 - i * rh - 11, text)
-                if (rid, k) in marks:
-                    mark, dx = marks[rid, k]
-                    c.saveState()
-                    c.setFillColorRGB(0.8, 0.1, 0.1)
-                    c.setFont(FONT, 5)
-                    c.drawString(x + dx, y0 - i * rh - 10, mark)
-                    c.restoreState()
-                x += T3_WIDTHS[k]
-        for i in range(len(rows) + 1):
-            c.line(x0, y0 - i * rh, x0 + sum(T3_WIDTHS), y0 - i * rh)
-        for k in range(len(T3_WIDTHS) + 1):
-            c.line(x0 + sum(T3_WIDTHS[:k]), y0, x0 + sum(T3_WIDTHS[:k]), y0 - len(rows) * rh)
+        ruled_table3(c, 40, A4[0] - 40, draw_cell=cell)
 
     return draw
 
