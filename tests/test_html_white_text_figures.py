@@ -50,3 +50,14 @@ def test_a_figure_wholly_in_white_on_a_dark_cell_is_read(tmp_path):
     t3 = _page(tmp_path, '<span style="color: #FFF; background:#333">12</span>')
     assert t3.status == "ok", t3.problem
     assert t3.get("1", "natural_person") == 12 and t3.get("3.7", "total") == 12
+
+
+def test_a_white_digit_that_would_group_a_figure_in_thousands_is_reported(tmp_path):
+    # set apart by a space, a white mark before a three-digit figure ("5 120") or three
+    # white digits after one ("1 234") read as one figure grouped in thousands: 5120, 1234
+    for cell, never in (('<span style="color:#fff">5</span>120', 5120),
+                        ('1<font color="#FFFFFF">234</font>', 1234)):
+        t3 = _page(tmp_path, cell)
+        assert t3.status == "unreadable" and "row 1 column natural_person" in t3.problem
+        assert t3.get("1", "natural_person") is None
+        assert never not in [v for row in t3.values for v in row]

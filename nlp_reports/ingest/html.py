@@ -539,6 +539,9 @@ _WHITE = re.compile(r"(?<![\w-])color\s*:\s*(?:#f{3}(?:f{3})?\b|white\b|rgb\(\s*
                     re.IGNORECASE)
 _WHITE_FONT = re.compile(r"#?f{3}(?:f{3})?|white", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+#: Figures a space apart that read as one figure grouped in thousands ("5 120", "1 234"): a
+#: white run set apart so is set apart by "/" instead, which reads as two figures in one cell.
+_THOUSANDS_SHAPE = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
 
 
 def _white(el) -> bool:
@@ -552,7 +555,8 @@ def _cell_text(cell) -> str:
     Digits coloured white beside the cell's other digits ("20<span style="color:#fff">6</span>",
     a copy mark that shows on a white page as nothing) are set apart by spaces: whether they
     show depends on the background, which is not rendered, so the cell reads as two figures
-    and is reported, never as 206. A figure wholly in white (on a dark cell) is read as it is."""
+    and is reported, never as 206 (nor "<white>5</white>120" as 5 120, a figure grouped in
+    thousands: "5/120"). A figure wholly in white (on a dark cell) is read as it is."""
     if len(cell) == 0:  # the usual leaf cell
         return _collapse(cell.text).strip() if cell.text else ""
     from lxml import etree
@@ -590,7 +594,10 @@ def _cell_text(cell) -> str:
                 parts.append(el.tail)
                 apart.append(el.tail)
                 digits[white > 0] = digits[white > 0] or bool(_DIGIT.search(el.tail))
-    return _collapse("".join(apart if all(digits) else parts)).strip()
+    if not all(digits):
+        return _collapse("".join(parts)).strip()
+    text = _collapse("".join(apart)).strip()
+    return text.replace(" ", "/") if _THOUSANDS_SHAPE.fullmatch(text) else text
 
 
 def _span(value: str | None, limit: int) -> int:
