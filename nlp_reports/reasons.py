@@ -50,6 +50,9 @@ _POINTER_ZH: tuple[tuple[str, str], ...] = (
     # a site's column page listing reports (ingest.html: "… it lists N links to reports")
     ("links to reports", "该网页没有报告正文，只是网站栏目中报告标题的列表；请打开列表中所需报告自己的页面，"
                          "另存后重新运行"),
+    # the same list copied as text, its links gone (parse.load: "a list of N report titles")
+    ("report titles, not a report", "该文件没有报告正文，只是网站栏目中报告标题的列表；请打开列表中所需报告"
+                                    "自己的页面，另存后重新运行"),
     ("images (scanned pages)", "报告以图片（扫描件）形式发布，没有文字层；请找文字版，或先做文字"
                                "识别（OCR）"),
     # a scanned OFD (ingest.ofd: "the OFD has no text layer …"): OCR tools take a PDF

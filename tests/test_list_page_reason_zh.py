@@ -27,3 +27,18 @@ def test_a_list_of_reports_says_so_in_chinese(tmp_path, capsys):
     err = json.loads(capsys.readouterr().out)["error"]
     assert err["reason"] == "not_a_report" and "links to reports" in err["message"]
     assert "列表" in err["message_zh"] and "登录页" not in err["message_zh"]
+
+
+def test_a_list_copied_as_text_says_so_in_chinese(tmp_path, capsys):
+    # the column page copied into a text file: its links are gone, the titles and dates stay
+    listing = ("首页 > 信息公开 > 年度报告\n"
+               "· 柳塘镇人民政府2023年政府信息公开工作年度报告　　2024-01-22\n"
+               "· 柳塘镇人民政府2022年政府信息公开工作年度报告　　2023-01-17\n"
+               "· 柳塘镇人民政府2021年政府信息公开工作年度报告　　2022-01-25\n"
+               "共3条\n")
+    page = tmp_path / "栏目列表.txt"
+    page.write_text(listing, encoding="utf-8")
+    assert main(["parse", "--json", str(page)]) == 1
+    err = json.loads(capsys.readouterr().out)["error"]
+    assert err["reason"] == "not_a_report" and "report titles" in err["message"]
+    assert "列表" in err["message_zh"] and "登录页" not in err["message_zh"]
