@@ -170,3 +170,24 @@ def test_report_named_by_its_county_level_city(tmp_path):
     report = load_reports(path)[0]
     assert report.metadata.level == "county"
     assert place_levels(report.metadata.region) == ("江苏省", "苏州市")
+
+
+def test_county_become_a_listed_city_is_still_hinted_as_renamed():
+    """撤县设市: the new name's key drops its province (宁乡市 is listed), the old 县's
+    cannot (no longer listed); the rename hint compares them as their keys read."""
+    import pandas as pd
+
+    from nlp_reports.corpus.summarize import rename_candidates
+
+    frame = pd.DataFrame([("湖南省宁乡县人民政府", 2016), ("湖南省宁乡市人民政府", 2017),
+                          ("江苏省海安县教育局", 2017), ("江苏省海安市教育局", 2019),
+                          ("青禾省柳岸县人民政府", 2016), ("青禾省柳岸市人民政府", 2017)],
+                         columns=["agency", "year"])
+    assert [(o, n) for o, _, n, _ in rename_candidates(frame)] == [
+        ("江苏省海安县教育局", "江苏省海安市教育局"),
+        ("湖南省宁乡县人民政府", "湖南省宁乡市人民政府"),
+        ("青禾省柳岸县人民政府", "青禾省柳岸市人民政府")]
+    # another province's 县 is no rename of the listed city
+    other = pd.DataFrame([("湖北省宁乡县人民政府", 2016), ("湖南省宁乡市人民政府", 2017)],
+                         columns=["agency", "year"])
+    assert rename_candidates(other) == []

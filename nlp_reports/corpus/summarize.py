@@ -1471,7 +1471,9 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
     for key in first:
         short.setdefault(_short_name(key), []).append(key)
     for key in first:
-        for variant in (key, *_county_renamed(key)):
+        # the renamed name as its key reads: a 县级市 the gazetteer lists loses the province
+        # before it (湖南省宁乡县… → 湖南省宁乡市… → 宁乡市…), as the new name's key did
+        for variant in (key, *map(places.without_province, _county_renamed(key))):
             for new in short.get(_short_name(variant), ()):
                 if new != key and last[key] < first[new] <= last[key] + RENAME_GAP:
                     out.append((shown[key], (first[key], last[key]),
