@@ -37,13 +37,14 @@ _LAST = [(11, "四、政府信息公开行政复议、行政诉讼情况"), (10,
 _WANT = {r: [float(v) for v in T3_GOOD.get(r, [0] * 7)] for r, _ in T3_ROWS if r}
 
 
-def _turned_column(column: int, angle: int, stamp: bool = False):
+def _turned_column(column: int, angle: int, stamp: bool = False, on_title: bool = False):
     """表三 upright on a landscape page, the figures of ``column`` (1–7) each turned by
-    ``angle`` inside its cell; ``stamp``: a date stamp's digits turned over upright figures
-    of another column as well."""
+    ``angle`` inside its cell (0: none); ``stamp``: a date stamp's digits turned over upright
+    figures of another column as well; ``on_title``: a stamp's turned digit in a blank cell
+    of the row titling the group （三）不予公开."""
 
     def cell(c, rid: str | None, k: int, text: str, x: float, top: float) -> None:
-        if not (rid and k == column):
+        if not (rid and k == column and angle):
             plain_cell(c, rid, k, text, x, top)
             return
         c.saveState()
@@ -59,6 +60,14 @@ def _turned_column(column: int, angle: int, stamp: bool = False):
         c.setPageSize(landscape(A4))
         x0, y0, rh = 36, A4[0] - 36, T3_ROW_HEIGHT
         ruled_table3(c, x0, y0, draw_cell=cell)
+        if on_title:
+            c.saveState()
+            c.translate(x0 + sum(T3_WIDTHS[:4]) + 24, y0 - 6 * rh - 12)
+            c.rotate(90)
+            c.setFont(FONT, 6)
+            c.setFillColorRGB(0.8, 0.1, 0.1)
+            c.drawString(0, 0, "8")
+            c.restoreState()
         if stamp:  # small turned digits inside cells of the 其他 column, over its figures
             for i in (3, 5):
                 c.saveState()
@@ -98,3 +107,14 @@ def test_a_stamps_turned_digits_over_upright_figures_leave_them_read(tmp_path: P
     for r, want in _WANT.items():
         assert t3["values"][t3["rows"].index(r)][other] == want[other]
     assert "column other" not in (t3["problem"] or "")
+
+
+def test_a_stamps_turned_digit_in_a_group_titles_blank_cell_is_no_text(tmp_path: Path) -> None:
+    # the cell's mark is the table reader's: the title row has no figures, the table reads
+    # whole, and the mark is nowhere in the report's text or statements
+    pdf = report_pdf(tmp_path / "2023年报.pdf", [_FIRST, _turned_column(0, 0, on_title=True), _LAST])
+    r = load_report(pdf)
+    t3 = r.to_dict()["tables"]["table3"]
+    assert t3["status"] == "ok", t3["problem"]
+    assert "竖排" not in r.text and "不予公开" in r.text
+    assert not any("竖排" in s.text for s in r.statements)

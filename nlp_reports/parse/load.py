@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from nlp_reports.errors import ErrorPageError, NotAReportError, ParseError
 from nlp_reports.ingest.linebreaks import few_line_breaks
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_NUMBER, TURNED_CELL_MARK
 from nlp_reports.parse import metadata as meta
 from nlp_reports.parse.headings import badge_spans, block_of, numeral_lines, section_number
 from nlp_reports.parse.older_tables import older_table_problem
@@ -435,6 +435,13 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     annexes = () if layout.annex_span is None else tuple(
         Annex(title, a, b) for title, a, b in annex_titles(
             original if len(original) == len(simplified) else simplified, layout.annex_span))
+    if TURNED_CELL_MARK in original:
+        # the mark of a PDF cell whose only characters were turned digits is for the table
+        # reader (the cell named in its table's problem), no text of the report: blanked to
+        # its length (sections' offsets stay), and out of any statement
+        original = original.replace(TURNED_CELL_MARK, " " * len(TURNED_CELL_MARK))
+        statements = [replace(s, text=s.text.replace(TURNED_CELL_MARK, "").strip())
+                      if TURNED_CELL_MARK in s.text else s for s in statements]
     return Report(metadata=metadata, sections=tuple(sections), statements=tuple(statements),
                   tables=tuple(tables), checks=tuple(checks), errors=tuple(problems),
                   annexes=annexes, text=original)
