@@ -82,6 +82,13 @@ def _table() -> dict[str, Place | None]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _longest_name() -> int:
+    """Length of the longest listed name (积石山保安族东乡族撒拉族自治县: 15 characters), how far
+    :func:`place_at` looks."""
+    return max(map(len, _table()), default=0)
+
+
 def lookup(name: str | None) -> Place | None:
     """The listed place of this whole name (石家庄市, 延边朝鲜族自治州, 黔南州, 昆山市, 鄂托克前旗),
     or None when it is not listed (a district, a town, a fictional or renamed place) or
@@ -115,7 +122,7 @@ def place_at(text: str, start: int = 0) -> Place | None:
     """The listed place whose whole name starts ``text`` at ``start`` (the longest), or None."""
     best = None
     table = _table()
-    for end in range(start + 2, min(len(text), start + 14) + 1):
+    for end in range(start + 2, min(len(text), start + _longest_name()) + 1):
         if text[end - 1] in "市州区盟县旗" and text[start:end] in table:
             best = table[text[start:end]]  # (None when the longest listed name is ambiguous)
     return best

@@ -191,3 +191,12 @@ def test_county_become_a_listed_city_is_still_hinted_as_renamed():
     other = pd.DataFrame([("湖北省宁乡县人民政府", 2016), ("湖南省宁乡市人民政府", 2017)],
                          columns=["agency", "year"])
     assert rename_candidates(other) == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("积石山保安族东乡族撒拉族自治县", ("甘肃省", "临夏回族自治州")),  # 15 characters
+    ("双江拉祜族佤族布朗族傣族自治县", ("云南省", "临沧市")),
+])
+def test_the_longest_listed_names_are_found(name, expected):
+    assert place_levels(name) == expected
+    assert agency_key(f"{expected[0]}{name}人民政府") == agency_key(f"{name}人民政府")
