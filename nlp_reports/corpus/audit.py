@@ -150,8 +150,11 @@ _COUNTED_ELSEWHERE = frozenset({"missing_section", "empty_section_5", "statement
 #: layout, 统计表, whose figures the tool does not read: they come from its sentences) and
 #: ``scanned_pages`` (PDF or OFD pages without a text layer: why the sections and tables on
 #: them were not read, which the columns for those count) and ``sideways_pages`` (PDF pages
-#: with text printed sideways that could not be read: the same for them).
-_NOTICES = frozenset({"older_table_not_read", "scanned_pages", "sideways_pages"})
+#: with text printed sideways that could not be read: the same for them) and
+#: ``paged_article`` (an HTML page one of several a site split an article over, 第1页 共2页:
+#: why the sections on the other pages are missing from it).
+_NOTICES = frozenset({"older_table_not_read", "scanned_pages", "sideways_pages",
+                      "paged_article"})
 #: The key of :attr:`Audit.zh` holding each report's notices (:data:`_NOTICES`) in Chinese.
 NOTICES_ZH = "notices"
 
@@ -2225,6 +2228,7 @@ _OLDER_TABLE = re.compile(r"^statistics table\(s\) of an older layout seen and n
                           r"(?P<where>.+?) — ")
 _SCANNED = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the (?P<fmt>PDF|OFD) are scanned images")
 _SIDEWAYS = re.compile(r"^page\(s\) (?P<pages>[\d–, ]+) of the PDF hold text printed sideways")
+_PAGED = re.compile(r"^page (?P<i>\d+) of (?P<n>\d+) of a paginated article")
 
 
 def _place_zh(place: str) -> str:
@@ -2333,6 +2337,12 @@ def problem_zh(code: str, message: str) -> str:
         pages = f"第{m['pages'].replace(', ', '、')}页" if m else "部分页面"
         return (f"PDF的{pages}有横向（旋转90度）排印的文字未能读取，其中的表格、标题等缺失；"
                 "请在PDF编辑器中将该页旋转为正向（或重新导出）后重新处理")
+    if code == "paged_article":
+        m = _PAGED.match(message)
+        which = f"第{m['i']}页（共{m['n']}页）" if m else "其中一页"
+        return (f"本文为网站分页文章的{which}，报告的其余部分在其他页面中（各页另存为不同文件，"
+                "此处缺少的部分或标题在其他页面里）；请另存该文章不分页的全文页面（如“阅读全文”"
+                "“打印”页面）后重新处理")
     if code == "older_table_not_read":
         m = _OLDER_TABLE.match(message)
         where = "" if m is None else "（位于{}）".format("、".join(

@@ -69,6 +69,9 @@ class Document:
     #: per page of those two: ``(page, lines before, lines after, its own lines)``, the text
     #: beside it that places it in a compilation's report (``ingest.pdf.page_edges``)
     page_edges: tuple[tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
+    #: an HTML page's ``(page, of pages)`` when its pager says it is one page of an article a
+    #: site split over several (分页文章, "第1页 共2页"): the rest of the report is in other files
+    article_page: tuple[int, int] | None = None
 
 
 _EXTENSIONS = {
@@ -452,6 +455,15 @@ def _finish(text: str, source_format: str, encoding: str | None,
                     encoding=encoding, traditional=traditional)
 
 
+def _finish_html(markup: str, encoding: str | None, path: str | None) -> Document:
+    """An HTML page's Document, with the page of a paginated article its pager says."""
+    from nlp_reports.ingest.html import read_html
+
+    page = read_html(markup, path=path)
+    doc = _finish(page.text, "html", encoding, path)
+    return replace(doc, article_page=page.article_page) if page.article_page else doc
+
+
 def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathLike | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a report from a path, raw bytes or a string of text into a :class:`Document`.
@@ -525,10 +537,10 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
         text, encoding = mhtml_to_text(data, path=where)
         return _finish(text, "mhtml", encoding, where)
     if fmt == "html":
-        from nlp_reports.ingest.html import decode_html, html_to_text
+        from nlp_reports.ingest.html import decode_html
 
         markup, encoding = decode_html(data, path=where)
-        return _finish(html_to_text(markup, path=where), "html", encoding, where)
+        return _finish_html(markup, encoding, where)
     from nlp_reports.ingest.encoding import decode_text_file
 
     text, encoding, simple = decode_text_file(data, path=where)
@@ -538,9 +550,7 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
 
         refuse_dump(text, csv_suffix=csv_suffix, path=where)
     if sniff_markup(text):
-        from nlp_reports.ingest.html import html_to_text
-
-        return _finish(html_to_text(text, path=where), "html", encoding, where)
+        return _finish_html(text, encoding, where)
     if "&" in text and _ENTITY.search(text):
         text, simple = _unescape_entities(text), False
     if has_markup(text):  # a converter's Markdown (.md, or saved as .txt): ingest.markdown

@@ -14,6 +14,7 @@ import logging
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from nlp_reports.errors import EmptyInputError, NotAReportError
@@ -30,7 +31,7 @@ from nlp_reports.ingest.normalize import (
 
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["decode_html", "html_to_text"]
+__all__ = ["HtmlText", "decode_html", "html_to_text", "read_html"]
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
@@ -287,12 +288,12 @@ def _sized_again(el) -> bool:
 
 #: A bar of a page's buttons or of its pager, a block holding nothing else: "【我要纠错】【打印本页】
 #: 【关闭窗口】", "相关附件：无", "第1页 共2页 首页 上一页 下一页 尾页" (a CMS splitting an article over
-#: pages prints it under each part), "共38条 … 转到第 页". It sits inside the article's own box, where
+#: pages prints it under each part; "第2/3页"), "共38条 … 转到第 页". It sits inside the article's own box, where
 #: the chrome's names (_CHROME_ATTR) do not reach, and ran on into the last section's text, holding
 #: the signature and closing date in it; as a link list it was dropped only when its links were
 #: 70 % of its words. One word of a bar at least (a block of figures is no bar: a cell's "1"+"2").
 _BAR_PIECE = (r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|加入收藏|收藏本页|收藏|返回顶部"
-              r"|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,6}\s*[页条]|(?:相关)?附件\s*[:：]\s*无"
+              r"|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?页|共\s*\d{1,6}\s*[页条]|(?:相关)?附件\s*[:：]\s*无"
               r"|跳?转到?第?|GO|页|\d{1,4}")
 _BAR_SEP = r"[\s【】\[\]|｜/·•:：]"
 #: Each piece is taken once found, never split again (the lookahead and back-reference make the
@@ -300,19 +301,32 @@ _BAR_SEP = r"[\s【】\[\]|｜/·•:：]"
 #: every way before a word outside the bar ("确定") failed the match, doubling the time per
 #: page link (16 links 8 s, 20 several minutes).
 _BAR = re.compile(rf"(?:(?=({_BAR_SEP}*(?:{_BAR_PIECE})))\1)+{_BAR_SEP}*", re.IGNORECASE)
-_BAR_WORD = re.compile(r"打印|关闭|纠错|收藏|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*页|共\s*\d{1,6}\s*页|附件")
+_BAR_WORD = re.compile(r"打印|关闭|纠错|收藏|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?页|共\s*\d{1,6}\s*页|附件")
 _BAR_TAGS = frozenset({"div", "p", "span", "ul", "ol", "li", "dl", "dd", "dt", "section", "center",
                        "font"})
 _BAR_MAX_CJK = 40
 _BAR_MAX_SIZE = 400
+#: What a pager says of the page it is on (分页文章: a CMS splits a long article over several
+#: pages, each saved as a file of its own): "第1页 共2页", "共2页 第1页", "第1/2页". Read from a
+#: bar (:data:`_BAR`) before it is dropped, so that a page lacking 四–六 (or its title) is said
+#: to be one part of an article, not only a report missing them.
+_PAGE_OF = re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/、]?\s*共\s*(\d{1,3})\s*页"
+                      r"|共\s*(\d{1,3})\s*页\s*[,，/、]?\s*第\s*(\d{1,3})\s*页"
+                      r"|第\s*(\d{1,3})\s*/\s*(\d{1,3})\s*页")
+#: The pager a TRS CMS page writes by script, createPageHTML(page count, page index from 0,
+#: name, extension): the page's own source (saved as "HTML only") holds no pager text.
+_PAGE_SCRIPT = re.compile(r"createPageHTML\(\s*['\"]?(\d{1,3})['\"]?\s*,\s*['\"]?(\d{1,3})['\"]?\s*,")
+#: Tags a pager's bar may be read from (a table-layout page's pager in a cell of its own).
+_PAGER_TAGS = _BAR_TAGS | {"td"}
 #: Inline tags: a bar word in one of them inside a sentence is the sentence's word ("在门户网站
 #: <span>首页</span>开设专栏", a Word export's run), never a bar.
 _INLINE_TAGS = frozenset({"span", "font", "b", "strong", "i", "em", "u", "a", "small", "big", "sup",
                           "sub", "label", "s", "strike", "ins", "mark", "o:p"})
 
 
-def _drop_chrome(root) -> None:
-    """Remove scripts, styles, navigation and site chrome that does not hold the report.
+def _drop_chrome(root) -> set[tuple[int, int]]:
+    """Remove scripts, styles, navigation and site chrome that does not hold the report;
+    return what the page's pager bars say of it (page, of pages), each read before it goes.
 
     Chrome is: the tags in ``_DROP_TAGS``; hidden elements (not one holding most of the
     page's text, which a script shows on load); <header>/<footer> and elements
@@ -341,8 +355,9 @@ def _drop_chrome(root) -> None:
     counts, links = stats.cjk, stats.links
     total = counts.get(root, 0) or 1
     prose = total - links.get(root, 0) or 1  # Chinese text outside links: the report
-    doomed = []
+    doomed, emptied = [], []
     block_text: dict = {}
+    pages: set[tuple[int, int]] = set()
     for el in root.iter():
         tag = _tag(el)
         if tag in ("html", "body"):
@@ -353,14 +368,26 @@ def _drop_chrome(root) -> None:
             tag in _CHROME_TAGS or bool(attrs.strip() and _CHROME_ATTR.search(attrs)))
         link_list = (tag in _LINK_LISTS and 4 <= n < 0.9 * total
                      and links.get(el, 0) >= 0.7 * n)
-        bar = (tag in _BAR_TAGS and 2 <= n <= _BAR_MAX_CJK
-               and stats.size.get(el, 0) <= _BAR_MAX_SIZE and _is_bar(_text(el))
+        is_bar = (tag in _PAGER_TAGS and 2 <= n <= _BAR_MAX_CJK
+                  and stats.size.get(el, 0) <= _BAR_MAX_SIZE and _is_bar(text := _text(el)))
+        if is_bar and (m := _PAGE_OF.search(text)):
+            i, of = (int(m[1]), int(m[2])) if m[1] else (
+                (int(m[4]), int(m[3])) if m[3] else (int(m[5]), int(m[6])))
+            pages.add((i, of))
+        bar = (is_bar and tag in _BAR_TAGS
                and (tag not in _INLINE_TAGS or _alone_in_block(el, block_text)))
         if (chrome or link_list or bar) and not stats.table.get(el):
             doomed.append(el)
+        elif is_bar and tag == "td" and (row := el.getparent()) is not None and len(row) == 1:
+            emptied.append(el)  # a layout table's pager row: emptied, the table's shape kept
     for el in doomed:
         if el.getparent() is not None:
             _remove(el)
+    for el in emptied:
+        el.text = None
+        for child in list(el):
+            el.remove(child)
+    return pages
 
 
 def _is_bar(text: str) -> bool:
@@ -1223,10 +1250,41 @@ def _held_by_script(markup: str) -> str:
     return markup[:best[1]] + best[3] + markup[best[2]:]
 
 
+@dataclass(frozen=True)
+class HtmlText:
+    """An HTML page's report text (not yet normalized) and what its pager says of it."""
+
+    text: str
+    #: (page, of pages) when the page's pager says it is one page of an article split over
+    #: several (分页文章, "第1页 共2页"; pages > 1 only); None when it says nothing, or
+    #: pagers on it disagree
+    article_page: tuple[int, int] | None = None
+
+
 def html_to_text(markup: str, *, path: str | None = None) -> str:
     """Extract the report text of an HTML page (not yet normalized)."""
+    return read_html(markup, path=path).text
+
+
+def _article_page(pages: set[tuple[int, int]], markup: str) -> tuple[int, int] | None:
+    """The one (page, of pages) the pagers of a page say (bars read in :func:`_drop_chrome`,
+    and a TRS CMS's createPageHTML script, whose index counts from 0), when pages > 1 and
+    the page lies among them; None when none says it, or two disagree."""
+    pages = set(pages)
+    if "createPageHTML" in markup:
+        pages.update((int(m[2]) + 1, int(m[1])) for m in _PAGE_SCRIPT.finditer(markup))
+    if len(pages) != 1:
+        return None
+    ((i, n),) = pages
+    return (i, n) if 1 <= i <= n and n > 1 else None
+
+
+def read_html(markup: str, *, path: str | None = None) -> HtmlText:
+    """Extract the report text of an HTML page (not yet normalized), and which page of a
+    paginated article it is when its pager says so."""
     from lxml import etree
 
+    original = markup
     markup = _XML_DECL.sub("", markup, count=1)
     if "document.write" in markup:
         markup = _written_by_script(markup)
@@ -1253,7 +1311,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
         # libxml2 drops what lies beyond its nesting limit (thousands of unclosed tags)
         log.warning("%s: the HTML is nested too deeply to parse; reading it as tagged text",
                     path or "<html>")
-        return _strip_tags(markup, keep_structure=True).strip("\n")
+        return HtmlText(_strip_tags(markup, keep_structure=True).strip("\n"))
     if _open_embedded(doc, parser):
         raise NotAReportError(
             f"the page's text is in frames (<iframe srcdoc>, <textarea>) nested more than "
@@ -1267,7 +1325,7 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     title = _title(doc)
     fields = _meta_fields(doc)
     pointers = _pointers(doc)
-    _drop_chrome(doc)
+    pages = _drop_chrome(doc)
     body = doc.find("body")
     if body is None:
         body = doc
@@ -1289,4 +1347,4 @@ def html_to_text(markup: str, *, path: str | None = None) -> str:
     _refuse_stub(text, title, pointers, path)
     log.debug("%s: main content <%s id=%r class=%r>", path or "<html>", _tag(main),
               main.get("id"), main.get("class"))
-    return text
+    return HtmlText(text, _article_page(pages, original))

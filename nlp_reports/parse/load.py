@@ -420,7 +420,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     )
 
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
-    problems[:0] = (_scan_problems(doc) + _sideways_problems(doc)
+    problems[:0] = (_scan_problems(doc) + _sideways_problems(doc) + _paged_problems(doc)
                     + _layout_problems(layout, sections, simplified, path)
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format, year))
@@ -1120,6 +1120,20 @@ def _sideways_problems(doc) -> list[Problem]:
                     "sideways that was not read: its tables and headings there are missing; "
                     "turn those pages upright in a PDF editor (or export them again) and "
                     "parse the file again")]
+
+
+def _paged_problems(doc) -> list[Problem]:
+    """``paged_article`` for an HTML page whose pager says it is page i of n of an article
+    a site split over several pages (分页文章, "第1页 共2页"): its missing sections (or its
+    missing title) are then said to be in the other pages' files, not only absent."""
+    page = getattr(doc, "article_page", None)
+    if not page:
+        return []
+    return [Problem("paged_article",
+                    f"page {page[0]} of {page[1]} of a paginated article: the rest of the "
+                    "report (sections or title missing here) is in the other pages, each "
+                    "saved as a file of its own; save the site's single-page view of the "
+                    "article (全文, 阅读全文, 打印) instead and parse that")]
 
 
 def _layout_problems(layout: Layout, sections: list[Section], text: str,
