@@ -18,7 +18,7 @@ import pytest
 from nlp_reports import places
 from nlp_reports.corpus.summarize import place_levels
 from nlp_reports.parse.load import load_reports
-from nlp_reports.parse.metadata import agency_key, level_of, tier_of
+from nlp_reports.parse.metadata import agency_key, level_of, region_of, tier_of
 
 
 @pytest.mark.parametrize("region, expected", [
@@ -200,3 +200,17 @@ def test_county_become_a_listed_city_is_still_hinted_as_renamed():
 def test_the_longest_listed_names_are_found(name, expected):
     assert place_levels(name) == expected
     assert agency_key(f"{expected[0]}{name}人民政府") == agency_key(f"{name}人民政府")
+
+
+@pytest.mark.parametrize("agency, region, levels", [
+    ("孟连傣族拉祜族佤族自治县人民政府", "孟连傣族拉祜族佤族自治县", ("云南省", "普洱市")),
+    ("镇沅彝族哈尼族拉祜族自治县教育局", "镇沅彝族哈尼族拉祜族自治县", ("云南省", "普洱市")),
+    ("积石山保安族东乡族撒拉族自治县人民政府", "积石山保安族东乡族撒拉族自治县",
+     ("甘肃省", "临夏回族自治州")),
+    ("普洱市孟连傣族拉祜族佤族自治县勐马镇人民政府", "普洱市孟连傣族拉祜族佤族自治县勐马镇",
+     ("云南省", "普洱市")),
+])
+def test_an_autonomous_county_of_several_peoples_has_its_region(agency, region, levels):
+    """An 自治县 naming three or four peoples runs to 9–12 characters before 自治县."""
+    assert region_of(agency) == region
+    assert place_levels(region) == levels
