@@ -880,9 +880,7 @@ _INNER_GOVERNMENT = re.compile(r"(?<=[县区市旗])(?:人民)?政府(?=[\u4e00-
 REGION_SCAN = 3000
 _FIRST_PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|乡|镇|街道)")
-_PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏",
-              "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南",
-              "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")
+_PROVINCES = tuple(places.PROVINCES)  # the short forms (简称) heading province-level names
 #: A province-level name, then 市/州 (and 县/区) written right before a place name.
 _CHAIN_BEFORE = (rf"(?:{'|'.join(_PROVINCES)})[\u4e00-\u9fff]{{0,5}}?(?:省|自治区|市)"
                  r"(?:[\u4e00-\u9fff]{2,8}?(?:自治州|地区|盟|州|市))?"
