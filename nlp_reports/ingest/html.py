@@ -571,6 +571,43 @@ _DIGIT = re.compile(r"\d")
 _THOUSANDS_SHAPE = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
 
 
+#: The page's own stylesheet (<style>; a linked one is never fetched): its rules, comments,
+#: colour declarations, and a simple class selector (".w", "span.w"; the last part of
+#: ".article .w").
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_COLOR = re.compile(r"(?<![\w-])color\s*:\s*([^;]+)", re.IGNORECASE)
+_CSS_COMBINATOR = re.compile(r"[\s>+~]+")
+_SIMPLE_CLASS = re.compile(r"(?:[a-z][a-z0-9]*)?\.(-?[_a-z][\w-]*)", re.IGNORECASE)
+
+
+def _mark_class_white(doc) -> None:
+    """Colour white inline (``color:#fff``) the elements of a class the page's own
+    stylesheet colours white, so that a cell's white digits set by a class ("<style>.w{color:
+    #fff}</style> … 20<span class="w">6</span>") are set apart as inline ones are
+    (:func:`_cell_text`), not read into the figure (206). Simple class selectors only; an
+    element's own inline colour wins, as in a browser."""
+    css = " ".join(el.text for el in doc.iter("style") if el.text)
+    if "color" not in css:
+        return
+    classes = set()
+    for selectors, body in _CSS_RULE.findall(_CSS_COMMENT.sub(" ", css)):
+        colors = _CSS_COLOR.findall(body)
+        if colors and _WHITE.search("color:" + colors[-1]):
+            for selector in selectors.split(","):
+                last = _CSS_COMBINATOR.split(selector.strip())[-1]
+                if m := _SIMPLE_CLASS.fullmatch(last):
+                    classes.add(m[1])
+    if not classes:
+        return
+    for el in doc.iter():
+        names = el.get("class") if isinstance(el.tag, str) else None
+        if names and not classes.isdisjoint(names.split()):
+            style = el.get("style") or ""
+            if not _CSS_COLOR.search(style):
+                el.set("style", f"{style};color:#fff" if style.strip() else "color:#fff")
+
+
 def _white(el) -> bool:
     return bool(_WHITE.search(el.get("style") or "")) or (
         _tag(el) == "font" and _WHITE_FONT.fullmatch((el.get("color") or "").strip()) is not None)
@@ -1325,6 +1362,7 @@ def read_html(markup: str, *, path: str | None = None) -> HtmlText:
     title = _title(doc)
     fields = _meta_fields(doc)
     pointers = _pointers(doc)
+    _mark_class_white(doc)
     pages = _drop_chrome(doc)
     body = doc.find("body")
     if body is None:

@@ -1,0 +1,84 @@
+"""Digits a page's own stylesheet colours white beside a cell's figure ("<style>.cp{color:#fff}
+</style> … 8<span class="cp">3</span>", an anti-copy mark invisible on a white page) were read
+into the figure (83, the table ok): only an inline colour (style="color:#fff", <font
+color=white>) set them apart. A simple class selector of the page's own <style> colouring
+text white now does the same (the cell reported, the table unreadable, never 83); the
+element's own inline colour wins, as in a browser; a hover colour or a white background is
+no white text. Nothing is fetched: only <style> in the page is read.
+
+The page is fictional, written for this test: a county justice bureau's portal template.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports import load_report
+
+_ROWS = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密",
+         "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+         "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+         "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+         "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+         "5.要求行政机关确认或重新出具已获取信息",
+         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他",
+         "（七）总计", "四、结转下年度继续办理")
+_GIVEN = {0: (8, 1, 0, 0, 0, 0, 9), 2: (8, 1, 0, 0, 0, 0, 9), 23: (8, 1, 0, 0, 0, 0, 9)}
+
+
+def _table3(tmp_path, css: str, first_cell: str):
+    head = "".join(f"<th>{h}</th>" for h in ("自然人", "商业企业", "科研机构", "社会公益组织",
+                                             "法律服务机构", "其他", "总计"))
+    body = []
+    for i, label in enumerate(_ROWS):
+        cells = [str(v) for v in _GIVEN.get(i, (0,) * 7)]
+        if i == 0:
+            cells[0] = first_cell
+        body.append(f'<tr><td class="tl">{label}</td>'
+                    + "".join(f'<td class="num">{c}</td>' for c in cells) + "</tr>")
+    page = f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>桐柏县司法局2023年政府信息公开工作年度报告_桐柏县人民政府</title>
+<link rel="stylesheet" href="/css/base.css">
+<style type="text/css">
+body{{font-family:"Microsoft YaHei";color:#333}}
+.TRS_Editor table td.num{{text-align:center}}
+/* 防复制 */
+{css}
+</style></head>
+<body><div class="TRS_Editor">
+<h2>桐柏县司法局2023年政府信息公开工作年度报告</h2>
+<p>一、总体情况</p><p>　　2023年，县司法局共收到政府信息公开申请9件，全部按期答复。</p>
+<p>三、收到和处理政府信息公开申请情况</p>
+<table class="MsoTableGrid" border="1"><tr><th>本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和</th>{head}</tr>
+{"".join(body)}</table>
+<p>六、其他需要报告的事项</p><p>　　本年度未收取信息处理费。</p></div></body></html>"""
+    path = tmp_path / "桐柏县司法局2023.html"
+    path.write_text(page, encoding="utf-8")
+    return load_report(path).table("table3")
+
+
+@pytest.mark.parametrize(("css", "cell"), [
+    (".cp{color:#fff}", '8<span class="cp">3</span>'),
+    (".TRS_Editor .wm { color: #FFFFFF !important; font-style: normal }", '<em class="wm">5</em>8'),
+    ("a.more, font.mk {COLOR: white}", '8<font class="mk">0</font>'),
+    ("span.x1 {color: rgb(255, 255, 255)}\n.x2{font-size:12px}", '8<span class="x2 x1">7</span>'),
+])
+def test_a_digit_white_by_the_pages_stylesheet_is_reported(tmp_path, css, cell):
+    t3 = _table3(tmp_path, css, cell)
+    assert t3.status == "unreadable"
+    assert "row 1 column natural_person" in t3.problem
+    assert t3.get("1", "natural_person") is None
+    assert t3.get("3.7", "total") is None or t3.get("3.7", "total") == 9
+
+
+@pytest.mark.parametrize(("css", "cell"), [
+    (".cp{color:#fff}", '8<span class="cp" style="color:#333">3</span>'),  # inline colour wins
+    (".cp:hover{color:#fff}", '8<span class="cp">3</span>'),  # only when pointed at
+    (".cp{background-color:#fff;color:#c00}", '8<span class="cp">3</span>'),
+    ("/* .cp{color:#fff} */", '8<span class="cp">3</span>'),  # a rule commented out
+])
+def test_digits_the_stylesheet_does_not_whiten_are_read(tmp_path, css, cell):
+    t3 = _table3(tmp_path, css, cell)
+    assert t3.get("1", "natural_person") == 83
