@@ -146,6 +146,12 @@ def test_first_page_lacks_the_later_sections_and_says_why(tmp_path):
     # two pagers that disagree say nothing
     _PORTAL_P1.replace('<div class="footer">', '<div class="pages">第2页 共3页</div><div class="footer">'),
     _PORTAL_P1.replace('<div class="pages">第1页 共2页', '<div class="pages">'),  # no count
+    # a sidebar list's pager, counting its items, is not the article's
+    _PORTAL_P1.replace('<div class="pages">第1页 共2页', '<div class="pages">').replace(
+        '<div class="footer">', '<div class="side"><ul><li><a href="/a1.html">关于公布2023年度'
+        '政府信息公开工作年度报告的通知</a></li><li><a href="/a2.html">区水务局2022年政府信息公开工作'
+        '年度报告</a></li></ul><div class="pg">共12条 第1页 共3页 下一页 尾页</div></div>'
+        '<div class="footer">'),
 ])
 def test_no_page_said_no_notice(tmp_path, markup):
     path = _write(tmp_path, "report.html", markup)

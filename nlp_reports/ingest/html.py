@@ -313,6 +313,8 @@ _BAR_MAX_SIZE = 400
 _PAGE_OF = re.compile(r"第\s*(\d{1,3})\s*页\s*[,，/、]?\s*共\s*(\d{1,3})\s*页"
                       r"|共\s*(\d{1,3})\s*页\s*[,，/、]?\s*第\s*(\d{1,3})\s*页"
                       r"|第\s*(\d{1,3})\s*/\s*(\d{1,3})\s*页")
+#: A list's pager counts its items ("共38条 第1页 共4页"): a sidebar's list, not the article.
+_LIST_PAGER = re.compile(r"共\s*\d{1,6}\s*条")
 #: The pager a TRS CMS page writes by script, createPageHTML(page count, page index from 0,
 #: name, extension): the page's own source (saved as "HTML only") holds no pager text.
 _PAGE_SCRIPT = re.compile(r"createPageHTML\(\s*['\"]?(\d{1,3})['\"]?\s*,\s*['\"]?(\d{1,3})['\"]?\s*,")
@@ -370,7 +372,7 @@ def _drop_chrome(root) -> set[tuple[int, int]]:
                      and links.get(el, 0) >= 0.7 * n)
         is_bar = (tag in _PAGER_TAGS and 2 <= n <= _BAR_MAX_CJK
                   and stats.size.get(el, 0) <= _BAR_MAX_SIZE and _is_bar(text := _text(el)))
-        if is_bar and (m := _PAGE_OF.search(text)):
+        if is_bar and (m := _PAGE_OF.search(text)) and not _LIST_PAGER.search(text):
             i, of = (int(m[1]), int(m[2])) if m[1] else (
                 (int(m[4]), int(m[3])) if m[3] else (int(m[5]), int(m[6])))
             pages.add((i, of))
