@@ -991,8 +991,10 @@ def notice_date(title: str | None, between: str, year: int | None) -> str | None
 
 #: An issuer and a date on one line, blanks between ("某县人民政府办公室　　2024年1月26日").
 _ONE_LINE_SIGN_OFF = re.compile(r"(\S{2,40}?)[ \t\u3000]+(\S[^\n]{5,20})")
-#: A report's title line ("石门县2023年政府信息公开工作年度报告").
-_REPORT_TITLE_LINE = re.compile(r"(?:19|20)\d{2}[^\n]*(?:年度报告|年报)$|(?:年度报告|年报)$")
+#: A report's title line ("石门县2023年政府信息公开工作年度报告"): a line ending so. (A year
+#: asked for before it, tried from every year of a line that fails, was quadratic and no
+#: condition: the line ends so either way.)
+_REPORT_TITLE_LINE = re.compile(r"(?:年度报告|年报)$")
 
 
 #: A page date this many days or more after the signature date is a re-post (转载, a site
@@ -1084,10 +1086,17 @@ _CHROME_BESIDE = re.compile(r"来源|字号|字体|浏览|阅读|点击|访问|�
 
 
 def _bare_time(head: str) -> re.Match[str] | None:
-    """The first bare 时间 (:data:`_BARE_TIME`) in ``head`` on a line of the page's chrome."""
+    """The first bare 时间 (:data:`_BARE_TIME`) in ``head`` on a line of the page's chrome.
+    Each line is searched for chrome once (thousands of 时间 on one line were each a search
+    of the whole line: quadratic)."""
+    end, beside = -1, False  # the end of the line last searched, and whether it holds chrome
     for m in _BARE_TIME.finditer(head):
-        end = head.find("\n", m.end())
-        if _CHROME_BESIDE.search(head, head.rfind("\n", 0, m.start()) + 1, end if end >= 0 else len(head)):
+        if m.start() > end:  # (a match never spans a line)
+            start = head.rfind("\n", end + 1, m.start()) + 1 or end + 1
+            end = head.find("\n", m.end())
+            end = end if end >= 0 else len(head)
+            beside = _CHROME_BESIDE.search(head, start, end) is not None
+        if beside:
             return m
     return None
 
