@@ -134,6 +134,36 @@ def test_a_page_of_a_paginated_article_says_which(tmp_path, name, markup, encodi
     assert not any("下一页" in s.text or "共2页" in s.text for s in report.sections)
 
 
+def test_a_page_saved_as_mhtml_says_which(tmp_path):
+    import quopri
+
+    body = quopri.encodestring(_PORTAL_P2.encode("utf-8")).decode("ascii")
+    boundary = "----MultipartBoundary--Qx7mT2bVn0aLk3ZpR8cW1yHs4fJ9dE6gU5iO----"
+    archive = f"""From: <Saved by Blink>
+Snapshot-Content-Location: http://www.bshq.gov.cn/zwgk/ndbg/202401/t20240126_881204_1.html
+Subject: =?utf-8?Q?2023=E5=B9=B4=E6=8A=A5?=
+Date: Fri, 2 Feb 2024 09:14:55 +0800
+MIME-Version: 1.0
+Content-Type: multipart/related;
+\ttype="text/html";
+\tboundary="{boundary}"
+
+
+--{boundary}
+Content-Type: text/html
+Content-ID: <frame-6A1F0C3E2B@mhtml.blink>
+Content-Transfer-Encoding: quoted-printable
+Content-Location: http://www.bshq.gov.cn/zwgk/ndbg/202401/t20240126_881204_1.html
+
+{body}
+--{boundary}--
+"""
+    path = tmp_path / "年报第2页.mhtml"
+    path.write_bytes(archive.replace("\n", "\r\n").encode("ascii"))
+    assert read_document(path).article_page == (2, 2)
+    assert _paged(load_report(path))[0].startswith("page 2 of 2 of a paginated article")
+
+
 def test_first_page_lacks_the_later_sections_and_says_why(tmp_path):
     report = load_report(_write(tmp_path, "t20240126_881204.html", _PORTAL_P1))
     missing = {p.message.split()[1] for p in report.errors if p.code == "missing_section"}

@@ -532,10 +532,11 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
 
         return _finish(doc_to_text(data, path=where), "doc", None, where)
     if fmt == "mhtml":
-        from nlp_reports.ingest.mhtml import mhtml_to_text
+        from nlp_reports.ingest.mhtml import read_mhtml
 
-        text, encoding = mhtml_to_text(data, path=where)
-        return _finish(text, "mhtml", encoding, where)
+        page, encoding = read_mhtml(data, path=where)
+        doc = _finish(page.text, "mhtml", encoding, where)
+        return replace(doc, article_page=page.article_page) if page.article_page else doc
     if fmt == "html":
         from nlp_reports.ingest.html import decode_html
 

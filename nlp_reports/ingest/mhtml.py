@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from nlp_reports.errors import EmptyInputError, ParseError
 
+if TYPE_CHECKING:
+    from nlp_reports.ingest.html import HtmlText
+
 log = logging.getLogger("nlp_reports")
 
-__all__ = ["is_mhtml", "mhtml_to_text"]
+__all__ = ["is_mhtml", "mhtml_to_text", "read_mhtml"]
 
 #: An RFC 822 header line at the very start ("From: <Saved by Blink>", "MIME-Version: 1.0").
 _HEADER_START = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,76}[ \t]*:")
@@ -99,14 +103,23 @@ def _decode_part(part, path: str | None) -> tuple[str, str]:
 
 
 def mhtml_to_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
-    """The report text (not yet normalized) of an MHTML archive, and the page's encoding.
+    """The report text (not yet normalized) of an MHTML archive, and the page's encoding
+    (:func:`read_mhtml`'s text)."""
+    page, encoding = read_mhtml(data, path=path)
+    return page.text, encoding
+
+
+def read_mhtml(data: bytes, *, path: str | None = None) -> tuple[HtmlText, str]:
+    """The report text (not yet normalized) of an MHTML archive, with the page of a
+    paginated article its pager says (:func:`~nlp_reports.ingest.html.read_html`), and the
+    page's encoding.
 
     Raises :class:`~nlp_reports.errors.ParseError` (or a subclass: EmptyInputError,
     DecodingError, BinaryInputError) when ``data`` is no MIME message, holds no text/html or
     text/plain part, or that part is empty or undecodable.
     """
     from nlp_reports.ingest import sniff_markup
-    from nlp_reports.ingest.html import html_to_text
+    from nlp_reports.ingest.html import HtmlText, read_html
 
     message = _parse(data, path)
     try:
@@ -126,5 +139,5 @@ def mhtml_to_text(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     if kind == "text/plain" and not sniff_markup(text):
         log.info("%s: the MHTML archive holds no HTML page; read its text part",
                  path or "<mhtml>")
-        return text, encoding
-    return html_to_text(text, path=path), encoding
+        return HtmlText(text), encoding
+    return read_html(text, path=path), encoding
