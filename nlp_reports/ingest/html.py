@@ -760,13 +760,14 @@ def _join_row_number(row: list[str]) -> list[str]:
     repeated. Read apart, "1." looked like a value and the label lost its number, so the rows
     went unfound and 表三 unreadable. Only among a row's labels (no value before the number)
     and only in a row holding values after the label: a 序号 column of a table of problems
-    and measures is left as it is."""
-    for i in range(len(row) - 1):
+    and measures is left as it is. The row's first and last values are found once (asked
+    anew at each number cell, a row of 1,000 columns of numbers and labels took seconds)."""
+    first = next((k for k, t in enumerate(row) if is_value_cell(t)), len(row))
+    last = next((k for k in range(len(row) - 1, -1, -1) if is_value_cell(row[k])), -1)
+    for i in range(min(len(row) - 1, first + 1)):  # (no value before the number: i <= first)
         number, label = row[i], row[i + 1]
         if (_ROW_NUMBER_CELL.fullmatch(number) and _LABEL_START.match(label)
-                and len(label) <= _ROW_LABEL_MAX
-                and not any(is_value_cell(t) for t in row[:i])
-                and any(is_value_cell(t) for t in row[i + 2:])):
+                and len(label) <= _ROW_LABEL_MAX and last >= i + 2):
             row[i] = row[i + 1] = number + label
             break
     return row
