@@ -54,7 +54,8 @@ class Place:
     """One listed place: ``kind`` is ``prefecture`` (地级市, 自治州, 地区, 盟), ``county_city``
     (县级市) or ``county`` (县, 自治县, 旗, 自治旗, 特区, 林区); ``prefecture`` is a county-level
     place's (None for a prefecture, or a place its province runs directly: 仙桃市, 石河子市,
-    神农架林区, a 直辖市's county)."""
+    神农架林区, a 直辖市's county). ``name`` is the full name: a 自治州 listed by its short form
+    (黔南州) is its full name (黔南布依族苗族自治州)."""
 
     name: str
     kind: str
@@ -70,11 +71,13 @@ def _table() -> dict[str, Place | None]:
     for line in text.splitlines():
         if not line or line.startswith(("#", "name\t")):
             continue
-        name, kind, province, prefecture = (line.split("\t") + [""] * 4)[:4]
+        name, kind, province, prefecture, note = (line.split("\t") + [""] * 5)[:5]
         if kind == "ambiguous":
             table[name] = None
             continue
-        place = Place(name, kind, province, prefecture or None)
+        # a 自治州's short form (黔南州) stands for the listed full name in its note
+        full = note if kind == "prefecture" and note.endswith("州") else name
+        place = Place(full, kind, province, prefecture or None)
         if name in table and table[name] != place:
             table[name] = None  # listed twice, differently: never resolved
         else:
@@ -147,7 +150,9 @@ def fill_levels(name: str, province: str | None,
         return province, prefecture
     if place.kind != "prefecture":  # a 县级市 or a county: its parent, never itself
         return place.province, place.prefecture
-    return place.province, prefecture or place.name
+    # a prefecture by its full name, however written (黔南州 → 黔南布依族苗族自治州), as its
+    # counties and county-level cities give it: one group under --by prefecture
+    return place.province, place.name
 
 
 def without_province(name: str) -> str:

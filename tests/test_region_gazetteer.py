@@ -26,9 +26,13 @@ from nlp_reports.parse.metadata import agency_key, level_of, region_of, tier_of
     ("石家庄市长安区", ("河北省", "石家庄市")),
     ("吉林市船营区", ("吉林省", "吉林市")),  # the city, not the province
     ("延边朝鲜族自治州", ("吉林省", "延边朝鲜族自治州")),
-    ("黔南州都匀市", ("贵州省", "黔南州")),  # the short form as the name states it
+    # the short form the name states is the prefecture's full name, as its places give it
+    ("黔南州都匀市", ("贵州省", "黔南布依族苗族自治州")),
+    ("贵州省黔南州", ("贵州省", "黔南布依族苗族自治州")),
+    ("都匀市", ("贵州省", "黔南布依族苗族自治州")),
+    ("延边州", ("吉林省", "延边朝鲜族自治州")),
     ("海南藏族自治州", ("青海省", "海南藏族自治州")),  # not 海南省
-    ("海南州", ("青海省", "海南州")),
+    ("海南州", ("青海省", "海南藏族自治州")),
     ("锡林郭勒盟", ("内蒙古自治区", "锡林郭勒盟")),
     ("和田地区", ("新疆维吾尔自治区", "和田地区")),
     # a 县级市: its province and its prefecture, never itself a prefecture
