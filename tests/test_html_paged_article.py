@@ -207,3 +207,32 @@ def test_the_audit_says_it_as_a_notice_in_chinese(tmp_path):
     # a notice: the same defects as the page without its pager
     assert t.loc["p1.html", "defects"] == t.loc["p1_plain.html", "defects"]
     assert "paged_article" in t.loc["p1.html", "parse_problems"]
+
+
+# A whole report (一–六 and its signature) beside a sidebar of the column's other articles,
+# that list paged under it without an item count: the pager is the list's, not the article's.
+_WHOLE_WITH_PAGED_SIDEBAR = """<html><head><meta charset="utf-8">
+<title>槐荫岭乡人民政府2023年政府信息公开工作年度报告</title></head><body>
+<table width="1000"><tr><td width="720" valign="top">
+<h2>槐荫岭乡人民政府2023年政府信息公开工作年度报告</h2>
+<p>一、总体情况</p><p>2023年，我乡以村务公开栏和乡政府信息公开专栏为主，公开惠农补贴发放等事项。</p>
+<p>二、主动公开政府信息情况</p><p>全年通过县政府网站乡镇专栏发布信息58条。</p>
+<p>三、收到和处理政府信息公开申请情况</p><p>本年度未收到政府信息公开申请。</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>本年度无因政府信息公开引起的行政复议、行政诉讼。</p>
+<p>五、存在的主要问题及改进情况</p><p>专栏内容更新偏慢，下一步落实专人每周更新。</p>
+<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>
+<p align="right">槐荫岭乡人民政府<br>2024年1月15日</p></td>
+<td width="260" valign="top"><p>本栏目文章</p>
+<p><a href="/a/1.html">槐荫岭乡2023年惠农补贴发放公示</a></p>
+<p><a href="/a/2.html">槐荫岭乡2024年春耕备耕工作方案</a></p>
+<div class="fy"><span>第1页 共4页</span> <span><a href="/a/list_2.html">下一页</a></span></div>
+</td></tr></table></body></html>
+"""
+
+
+def test_a_whole_report_beside_a_paged_sidebar_list_is_no_paged_article(tmp_path):
+    p = tmp_path / "槐荫岭乡.html"
+    p.write_text(_WHOLE_WITH_PAGED_SIDEBAR, encoding="utf-8")
+    r = load_report(p)
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert "paged_article" not in [e.code for e in r.errors]

@@ -420,7 +420,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     )
 
     older = year is not None and year < 2021  # (before the 2021 format, 国办公开办函〔2021〕30号)
-    problems[:0] = (_scan_problems(doc) + _sideways_problems(doc) + _paged_problems(doc)
+    problems[:0] = (_scan_problems(doc) + _sideways_problems(doc) + _paged_problems(doc, sections)
                     + _layout_problems(layout, sections, simplified, path)
                     + _numbering_problems(layout, simplified, older=older)
                     + _fee_part_problems(layout, simplified, metadata.format, year))
@@ -1122,12 +1122,14 @@ def _sideways_problems(doc) -> list[Problem]:
                     "parse the file again")]
 
 
-def _paged_problems(doc) -> list[Problem]:
+def _paged_problems(doc, sections: list[Section]) -> list[Problem]:
     """``paged_article`` for an HTML page whose pager says it is page i of n of an article
     a site split over several pages (分页文章, "第1页 共2页"): its missing sections (or its
-    missing title) are then said to be in the other pages' files, not only absent."""
+    missing title) are then said to be in the other pages' files, not only absent. A page
+    holding all six parts is the whole report whatever a pager on it says (a sidebar's list
+    paged "第1页 共3页" beside it): no notice."""
     page = getattr(doc, "article_page", None)
-    if not page:
+    if not page or {1, 2, 3, 4, 5, 6} <= {s.number for s in sections}:
         return []
     return [Problem("paged_article",
                     f"page {page[0]} of {page[1]} of a paginated article: the rest of the "
