@@ -152,3 +152,22 @@ def test_a_row_label_merged_over_two_grid_lines_is_no_second_printing(tmp_path):
     t3 = load_report(p).table("table3")
     assert t3.status == "ok", t3.problem
     assert t3.values[t3.rows.index("1")] == tuple(float(v) for v in T3_GOOD["1"])
+
+
+def test_a_table_named_with_its_parts_included_is_no_part_below_the_whole(tmp_path):
+    # last year's 表四 under a long sentence (no cue), this year's under "本年度（含所属部门）":
+    # the parts named are included, not a part of the body — which is the year's is not said
+    r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+              "<p>为便于对照，先列出上一年度行政复议、行政诉讼的办理情况，本年度情况列于其后：</p>"
+              + _t4(_LAST) + "<p>本年度（含所属部门）：</p>" + _t4(_THIS))
+    t4 = r.table("table4")
+    assert t4.status == "unreadable"
+    assert all(v is None for v in t4.values[0])
+
+
+def test_a_summary_of_the_whole_town_below_is_no_part(tmp_path):
+    r = _page(tmp_path, _T2.format(a=3, b=41, c=210),
+              _t4(_THIS) + "<p>全镇（含各村、镇直部门）汇总：</p>" + _t4(_LAST))
+    t4 = r.table("table4")
+    assert t4.status == "unreadable"
+    assert "part of the body" not in (t4.problem or "")

@@ -2501,6 +2501,9 @@ def _second_printing(section_texts: Mapping[int, str], n: int,
 #: A short line above a printing naming a part of the body reporting ("其中，县政府本级：",
 #: "各乡镇合计", "所属部门情况"): a sub-table below the body's whole table.
 _PART_CUE = re.compile(r"^其中|本级|所属|下属|部门|乡镇|街道")
+#: Not a part: a line naming the whole with its parts ("本年度（含所属部门）", "全镇（含各村、
+#: 镇直部门）汇总"), the body's table or last year's — which printing is whose is not said.
+_WHOLE_CUE = re.compile(r"含|包括|全[省市州县区旗镇乡]|汇总|总体|整体")
 #: A short line above a printing naming its year ("2022年度：", "（二）上年度情况").
 _YEAR_CUE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{0,2}[)）、.．]?\s*(?:((?:19|20)\d\d)\s*年|上一?年|去年)")
 #: Not a cue: a header cell ("上一年项目数量", "本年收费金额").
@@ -2521,7 +2524,7 @@ def _cues_above(raws: Sequence[str], end: int, year: int | None) -> tuple[bool, 
             break
         if len(line) > _CUE_LEN or _CUE_NOT.search(line):
             continue
-        if _PART_CUE.search(line):
+        if _PART_CUE.search(line) and not _WHOLE_CUE.search(line):
             part = True
         if m := _YEAR_CUE.match(line):
             if year is not None and m.group(1) and int(m.group(1)) == year:
