@@ -85,3 +85,16 @@ def test_value_line_above_a_signature():
                             "芦溪县气象局\n2023年1月20日\n"))
     assert r.metadata.published == "2023-01-20"
     assert r.sections[-1].text.rstrip().endswith("2023年1月31日")
+
+
+@pytest.mark.parametrize("tail, published", [
+    ("\n　　　　桐川县市场监督管理局\n　　　　报告日期：\n　　　　2024年1月22日\n", "2024-01-22"),
+    ("\n瑶溪乡人民政府\n成文日期 ：\n二〇二四年一月十六日\n", "2024-01-16"),
+    ("\n东埠区司法局\n日期：\n2024.1.29\n", "2024-01-29"),
+])
+def test_a_signatures_own_date_label_above_its_date(tail, published):
+    # a signature's label for its date on a line of its own asks for the closing date, not a
+    # sentence's value
+    r = load_report(_report("桐川县2023年政府信息公开工作年度报告", 2023,
+                            "六、其他需要报告的事项\n本年度未收取信息处理费。\n" + tail))
+    assert r.metadata.published == published

@@ -1116,10 +1116,18 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
 _ASKS_VALUE = re.compile(r"[:：为][ \t\u3000]*$")
 
 
+#: A signature's own label for its date on a line of its own ("报告日期：", "成文日期："): the
+#: date under it is the closing date.
+_DATE_LABEL = re.compile(r"[ \t\u3000]*(?:(?:报告|编制|成文|落款|签发)?日期|(?:报告|编制|成文)时间)"
+                         r"[ \t\u3000]*[:：][ \t\u3000]*")
+
+
 def _value_above(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Whether the date line ``lines[i]`` is the value of the line above it ("本年度工作要点
-    发布时间为：⏎2023.3.15"), a sentence's date and no closing date (落款)."""
-    return i >= 1 and bool(_ASKS_VALUE.search(text, *lines[i - 1]))
+    发布时间为：⏎2023.3.15"), a sentence's date and no closing date (落款); a signature's
+    label for its date ("报告日期：", :data:`_DATE_LABEL`) asks for the closing date."""
+    return (i >= 1 and bool(_ASKS_VALUE.search(text, *lines[i - 1]))
+            and not _DATE_LABEL.fullmatch(text, *lines[i - 1]))
 
 
 #: The blanks between the agency and the date of a signature on one line.
