@@ -15,8 +15,8 @@ from collections import Counter
 
 import pytest
 
-from nlp_reports import places
 from nlp_reports.corpus.summarize import place_levels
+from nlp_reports.parse import places
 from nlp_reports.parse.load import load_reports
 from nlp_reports.parse.metadata import agency_key, level_of, region_of, tier_of
 

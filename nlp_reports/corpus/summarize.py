@@ -24,7 +24,6 @@ from typing import Any
 
 import numpy as np
 
-from nlp_reports import places
 from nlp_reports._gc import fewer_collections
 from nlp_reports.corpus import aside
 from nlp_reports.corpus.store import (
@@ -36,6 +35,7 @@ from nlp_reports.corpus.store import (
     open_store,
 )
 from nlp_reports.errors import UsageError
+from nlp_reports.parse import places
 from nlp_reports.parse.checks import CASE_MATTERS, CASE_OUTCOMES, MATTER_WORDS
 from nlp_reports.parse.fees import none_at_all
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
@@ -117,7 +117,7 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
     municipalities; the prefecture is the unit right after the province (or the first unit,
     without a province) when it is a 市, 地区, 自治州 / 州 or 盟 — never under a
     municipality, whose districts and counties are county-level. What the name leaves
-    empty the gazetteer fills (:func:`nlp_reports.places.fill_levels`, data/places.tsv):
+    empty the gazetteer fills (:func:`nlp_reports.parse.places.fill_levels`, data/places.tsv):
     石家庄市 → 河北省; a county-level city (县级市) → its province and prefecture (昆山市 →
     江苏省 · 苏州市), never itself taken as a prefecture, and so does a county (鄂托克前旗);
     a province in short form (河北雄安新区, 中国证监会浙江监管局). A name stating another

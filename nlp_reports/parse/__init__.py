@@ -6,7 +6,8 @@ the heading table (:mod:`.headings`, read by the tokenizer), agency keys and tie
 (:mod:`.metadata`, read by the summary), table ids (:mod:`.layout`) — does not pay for all of
 it. The modules: :mod:`.sections` (headings → sections), :mod:`.statements` (section 五 →
 statements), :mod:`.tables` (the tables as numbers), :mod:`.checks` (勾稽关系),
-:mod:`.metadata` (title, agency, year, level, dates).
+:mod:`.metadata` (title, agency, year, level, dates), :mod:`.places` (the gazetteer of real
+place names that fills a province or prefecture a name leaves unsaid).
 """
 
 from __future__ import annotations

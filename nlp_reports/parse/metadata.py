@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from nlp_reports import places
 from nlp_reports.ingest.normalize import PAGE_DATE_KEY
+from nlp_reports.parse import places
 
 #: What a title names the work reported on: 政府信息公开 …, and a hospital's or a school's
 #: own disclosure (院务公开, 校务公开), also "院务（政府）信息公开".
@@ -480,7 +480,7 @@ def agency_key(agency: str | None) -> str | None:
     …盟人民政府) as its …行政公署. A "（本级）" closing the name (the government itself, in a
     county's collection) is dropped, and a bare place left so named as :func:`full_agency`
     names it ("溪口县（本级）" is 溪口县人民政府). A leading province the gazetteer confirms
-    is dropped (河北省石家庄市人民政府 is 石家庄市人民政府: :func:`nlp_reports.places.
+    is dropped (河北省石家庄市人民政府 is 石家庄市人民政府: :func:`nlp_reports.parse.places.
     without_province`); a municipality's (北京市朝阳区) is kept. (Remembered: the summary asks
     it once per statement, 200,000 times for a few thousand names.)"""
     if not agency:
@@ -581,7 +581,7 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     name ("平川县", as in "关于平川县2012年…") counts as its government. None for a school,
     a hospital or a public enterprise (公司/集团): they stand outside the hierarchy.
     A city (市) is ``county`` when it is a 县级市: named inside a parent ("XX州XX市"), listed
-    as one by the gazetteer (昆山市: :mod:`nlp_reports.places`) or, given the report's
+    as one by the gazetteer (昆山市: :mod:`nlp_reports.parse.places`) or, given the report's
     ``text``, said to be one there (:func:`_says_county_level`); an unlisted city is never
     guessed one.
     """
