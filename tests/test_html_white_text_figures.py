@@ -61,3 +61,26 @@ def test_a_white_digit_that_would_group_a_figure_in_thousands_is_reported(tmp_pa
         assert t3.status == "unreadable" and "row 1 column natural_person" in t3.problem
         assert t3.get("1", "natural_person") is None
         assert never not in [v for row in t3.values for v in row]
+
+
+def test_a_near_white_or_transparent_digit_beside_a_figure_is_reported(tmp_path):
+    # a copy mark need not be pure white to vanish on a white page: #fefefe, rgb(250,250,250),
+    # an almost transparent white, text with no colour at all; each read into the figure before
+    for cell, never in (('2<span style="color:#fefefe">0</span>', 20),
+                        ('1<span style="color: rgb(250, 250, 250)">8</span>', 18),
+                        ('3<span style="color:rgba(255,255,255,.3)">5</span>', 35),
+                        ('4<b style="color:transparent">4</b>', 44),
+                        ('6<i style="color:rgba(0,0,0,0)">1</i>', 61),
+                        ('7<font color="#F5F5F5">2</font>', 72)):
+        t3 = _page(tmp_path, cell)
+        assert t3.status == "unreadable", cell
+        assert t3.get("1", "natural_person") is None, cell
+        assert never not in [v for row in t3.values for v in row], cell
+
+
+def test_a_grey_digit_is_read_as_it_shows(tmp_path):
+    # light grey (#ccc, rgb(200,200,200)) and half-transparent black show on a white page
+    for cell, figure in (('1<span style="color:#cccccc">2</span>', 12),
+                         ('1<span style="color:rgba(0,0,0,.5)">2</span>', 12)):
+        t3 = _page(tmp_path, cell)
+        assert t3.get("1", "natural_person") == figure, (cell, t3.problem)

@@ -563,10 +563,14 @@ def _is_layout_table(el, stats: _Stats) -> bool:
     return False
 
 
-#: Text coloured white (color:#fff, #ffffff, white, rgb(255,255,255); <font color=white>).
-_WHITE = re.compile(r"(?<![\w-])color\s*:\s*(?:#f{3}(?:f{3})?\b|white\b|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))",
-                    re.IGNORECASE)
-_WHITE_FONT = re.compile(r"#?f{3}(?:f{3})?|white", re.IGNORECASE)
+#: Text coloured white or near it, or not at all: a copy mark invisible on a white page
+#: (color:#fff, #ffffff, #fefefe — every channel 240 or more —, white, rgb(250,250,250),
+#: rgba(255,255,255,.9), transparent, rgba(…,0); <font color=white>).
+_NEAR_WHITE = (r"(?:#(?:f{3}|(?:f[0-9a-f]){3})\b|white\b|transparent\b"
+               r"|rgba?\(\s*(?:2(?:4\d|5[0-5])\s*,\s*){2}2(?:4\d|5[0-5])\s*(?:,\s*[\d.]+%?\s*)?\)"
+               r"|rgba\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,\s*0?\.?0*%?\s*\))")
+_WHITE = re.compile(r"(?<![\w-])color\s*:\s*" + _NEAR_WHITE, re.IGNORECASE)
+_WHITE_FONT = re.compile(r"#?(?:f{3}|(?:f[0-9a-f]){3})|white|transparent", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 #: Figures a space apart that read as one figure grouped in thousands ("5 120", "1 234"): a
 #: white run set apart so is set apart by "/" instead, which reads as two figures in one cell.
