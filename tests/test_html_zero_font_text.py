@@ -86,3 +86,15 @@ def test_a_mark_zeroed_twice_is_not_read_into_a_figure(tmp_path):
             '<span style="font-size:0">8</span>9</span>12件；</p>')
     r = _page(tmp_path, five)
     assert "案件12件" in r.section(5).text
+
+
+def test_a_mark_hidden_by_the_font_shorthand_is_not_read_into_a_figure(tmp_path, monkeypatch):
+    # "font:0/0 a" sets the size to zero through the shorthand, in the text's own colour
+    import sys
+
+    for mark in ('<span style="font:0/0 a">8</span>', '<i style="font: bold 0px/0 Arial">8</i>'):
+        monkeypatch.setattr(sys.modules[__name__], "_MARK", mark)
+        r = _page(tmp_path, "<p>一是执法信息公开不够及时；二是解读材料偏少。</p>")
+        t3 = r.table("table3")
+        assert t3.status == "ok", (mark, t3.problem)
+        assert t3.get("1", "natural_person") == 20 and t3.get("3.1", "natural_person") == 12, mark

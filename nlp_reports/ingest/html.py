@@ -235,12 +235,15 @@ class _Stats:
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_LISTS = frozenset({"ul", "ol", "dl", "div", "td", "table", "section"})
-#: Text set in a zero font size (font-size:0) shows nothing: a copy mark a site slips between
+#: Text set in a zero font size (font-size:0, or the shorthand font:0/0 a) shows nothing: a copy mark a site slips between
 #: a figure's digits or a sentence's words ("2<span style="font-size:0">8</span>0" is 20 on
 #: screen). Kept, a figure of 表三 read 280.
 _ZERO_FONT = re.compile(
     r"(?<![\w-])font-size\s*:\s*(?:0+(?:\.0*)?|\.0+)(?:px|pt|em|rem|%)?\s*(?:!\s*important\s*)?"
-    r"(?:;|$)", re.IGNORECASE)
+    r"(?:;|$)"
+    # the shorthand with a zero size, "font:0/0 a" (a known way to hide text), "font: 0 sans-serif"
+    r"|(?<![\w-])font\s*:\s*(?:(?:italic|oblique|normal|bold|bolder|lighter|small-caps|\d00)\s+)*"
+    r"(?:0+(?:\.0*)?|\.0+)(?:px|pt|em|rem|%)?\s*(?:/|\s+[^\s;/\d])", re.IGNORECASE)
 _FONT_SIZE = re.compile(r"(?<![\w-])font-size\s*:", re.IGNORECASE)
 #: A table's own parts are never removed as hidden text: the grid would lose a cell.
 _GRID_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
