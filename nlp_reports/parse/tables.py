@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from nlp_reports.ingest.normalize import IMAGE_MARK, MERGED_ROWS_MARK, PAGE_LINE, TURNED_CELL_MARK
@@ -2477,14 +2478,13 @@ def _t4_anchor_line(lines: Sequence[_Line], start: int) -> int | None:
     return None
 
 
-def _second_printing(section_texts: Mapping[int, str], n: int,
+def _second_printing(lines: list[_Line],
                      anchor: Callable[[Sequence[_Line], int], int | None]
                      ) -> tuple[list[_Line], int, int] | None:
-    """Section ``n``'s lines, where its table's first anchor (row 一, 规章, 行政复议) is and
+    """A section's ``lines``, where its table's first anchor (row 一, 规章, 行政复议) is and
     where the table starts a second time: the next line after it whose label is the first
     anchor's, with figures between them (a header's merged cell repeats its label on the
     grid's next line); None when the table is printed once."""
-    lines, _ = _lines_of(section_texts, [n]) if section_texts.get(n) else ([], {})
     first = anchor(lines, 0)
     if first is None:
         return None
@@ -2615,12 +2615,16 @@ def read_tables(
     keys = sorted(k for k in section_texts if 2 <= k <= 4)
     t2: list[Table] = []
     t3 = t4 = None
+    own_lines: dict[int, list[_Line]] = {}
     for attempt in ("sections", "whole"):
         if attempt == "whole":
             if (t2 and t3 is not None and t4 is not None) or len(keys) == len(section_texts):
                 break
             keys = sorted(section_texts)
         lines, first_line = _lines_of(section_texts, keys)
+        if attempt == "sections":  # each section's own lines, for its second printing below
+            bounds = pairwise([*(first_line[k] for k in keys), len(lines)])
+            own_lines = {k: lines[a:b] for k, (a, b) in zip(keys, bounds, strict=True)}
         if not lines:
             continue
 
@@ -2655,7 +2659,7 @@ def read_tables(
     # which is which (_printings_told): a part named above the second keeps the first (its
     # note says so); the report's year and another named above them keep the year's. Else
     # which is the year's is not said: unreadable.
-    if t3 is not None and (twice := _second_printing(section_texts, 3, _t3_anchor)):
+    if t3 is not None and (twice := _second_printing(own_lines.get(3, []), _t3_anchor)):
         lines, first, again = twice
         if _other_figures(t3, _read_table3(lines[again:], [0], fmt3 or fmt2 or hint)[0]):
             told = _told(section_texts[3], lines, first, again, year)
@@ -2668,7 +2672,7 @@ def read_tables(
             elif told != "first":
                 table, problem = _order_unreadable(t3, _TWICE, None, "表三")
                 t3, p3 = table, [*p3, problem]
-    if t4 is not None and (twice := _second_printing(section_texts, 4, _t4_anchor_line)):
+    if t4 is not None and (twice := _second_printing(own_lines.get(4, []), _t4_anchor_line)):
         lines, first, again = twice
         second = _read_table4(lines[again:], [0])
         if _other_figures(t4[0], second[0] if second else None):
@@ -2680,7 +2684,7 @@ def read_tables(
                 t4 = second
             elif told != "first":
                 t4 = _order_unreadable(t4[0], _TWICE, t4[1], "表四")
-    if t2 and (twice := _second_printing(section_texts, 2, _t2_anchor)):
+    if t2 and (twice := _second_printing(own_lines.get(2, []), _t2_anchor)):
         lines, first, again = twice
         seconds = {t.id: t for t in _read_table2(lines[again:], [0], fmt2 or hint)[0]}
         told = None
