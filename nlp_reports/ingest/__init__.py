@@ -21,6 +21,7 @@ import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlp_reports.errors import (
     BinaryInputError,
@@ -38,6 +39,9 @@ from nlp_reports.ingest.normalize import (
     normalize_text,
     to_simplified,
 )
+
+if TYPE_CHECKING:
+    from nlp_reports.ingest.html import HtmlText
 
 log = logging.getLogger("nlp_reports")
 
@@ -455,13 +459,12 @@ def _finish(text: str, source_format: str, encoding: str | None,
                     encoding=encoding, traditional=traditional)
 
 
-def _finish_html(markup: str, encoding: str | None, path: str | None) -> Document:
-    """An HTML page's Document, with the page of a paginated article its pager says."""
-    from nlp_reports.ingest.html import read_html
-
-    page = read_html(markup, path=path)
-    doc = _finish(page.text, "html", encoding, path)
-    return replace(doc, article_page=page.article_page) if page.article_page else doc
+def _finish_page(page: HtmlText, source_format: str, encoding: str | None,
+                 path: str | None) -> Document:
+    """An HTML page's Document (read from .html or .mhtml), with the page of a paginated
+    article its pager says."""
+    return replace(_finish(page.text, source_format, encoding, path),
+                   article_page=page.article_page)
 
 
 def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathLike | None = None,
@@ -535,13 +538,12 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
         from nlp_reports.ingest.mhtml import read_mhtml
 
         page, encoding = read_mhtml(data, path=where)
-        doc = _finish(page.text, "mhtml", encoding, where)
-        return replace(doc, article_page=page.article_page) if page.article_page else doc
+        return _finish_page(page, "mhtml", encoding, where)
     if fmt == "html":
-        from nlp_reports.ingest.html import decode_html
+        from nlp_reports.ingest.html import decode_html, read_html
 
         markup, encoding = decode_html(data, path=where)
-        return _finish_html(markup, encoding, where)
+        return _finish_page(read_html(markup, path=where), "html", encoding, where)
     from nlp_reports.ingest.encoding import decode_text_file
 
     text, encoding, simple = decode_text_file(data, path=where)
@@ -551,7 +553,9 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | os.PathL
 
         refuse_dump(text, csv_suffix=csv_suffix, path=where)
     if sniff_markup(text):
-        return _finish_html(text, encoding, where)
+        from nlp_reports.ingest.html import read_html
+
+        return _finish_page(read_html(text, path=where), "html", encoding, where)
     if "&" in text and _ENTITY.search(text):
         text, simple = _unescape_entities(text), False
     if has_markup(text):  # a converter's Markdown (.md, or saved as .txt): ingest.markdown
