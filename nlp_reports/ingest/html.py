@@ -380,7 +380,7 @@ def _drop_chrome(root) -> set[tuple[int, int]]:
                 (int(m[4]), int(m[3])) if m[3] else (int(m[5]), int(m[6])))
             pages.add((i, of))
         bar = (is_bar and tag in _BAR_TAGS
-               and (tag not in _INLINE_TAGS or _alone_in_block(el, block_text)))
+               and (tag not in _INLINE_TAGS or _alone_in_block(el, text, block_text)))
         if (chrome or link_list or bar) and not stats.table.get(el):
             doomed.append(el)
         elif is_bar and tag == "td" and (row := el.getparent()) is not None and len(row) == 1:
@@ -400,8 +400,8 @@ def _is_bar(text: str) -> bool:
     return _BAR.fullmatch(text) is not None and _BAR_WORD.search(text) is not None
 
 
-def _alone_in_block(el, block_text: dict) -> bool:
-    """Whether an inline element's text is all the text of the block around it (the nearest
+def _alone_in_block(el, text: str, block_text: dict) -> bool:
+    """Whether an inline element's ``text`` is all the text of the block around it (the nearest
     ancestor not inline): a bar set in a <span> of its own, not a word of a sentence. Each
     block's text is read once into ``block_text`` (many bar-like spans in one long block)."""
     block = el.getparent()
@@ -409,9 +409,9 @@ def _alone_in_block(el, block_text: dict) -> bool:
         block = block.getparent()
     if block is None:
         return True
-    if (text := block_text.get(block)) is None:
-        text = block_text[block] = _WS.sub("", _text(block))
-    return text == _WS.sub("", _text(el))
+    if block not in block_text:
+        block_text[block] = _WS.sub("", _text(block))
+    return block_text[block] == _WS.sub("", text)
 
 
 #: How deep pages held in an <iframe srcdoc> are opened (a srcdoc inside a srcdoc …).
