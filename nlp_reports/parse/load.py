@@ -330,9 +330,8 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     title = None
     if layout.title_span:
         title = meta.title_text(_clean(original[layout.title_span[0]:layout.title_span[1]]))
-    agency, title_year = meta.agency_and_year(
-        _clean(simplified[layout.title_span[0]:layout.title_span[1]]) if layout.title_span
-        else None)
+    simple_title = _clean(simplified[slice(*layout.title_span)]) if layout.title_span else None
+    agency, title_year = meta.agency_and_year(simple_title)
     head = simplified[:layout.content_start] if layout.title_span else simplified[:600]
     tail_date = simplified[layout.date_span[0]:layout.date_span[1]] if layout.date_span else None
     # (the text after the title is sliced only when the title names no year)
@@ -343,8 +342,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     published, page_date, signed, published_from = meta.publication(
         head, tail_date, year,
         simplified[slice(*layout.head_date_span)] if layout.head_date_span else None,
-        meta.notice_date(_clean(simplified[slice(*layout.title_span)]) if layout.title_span else None,
-                         simplified[layout.content_start:first_part], year),
+        meta.notice_date(simple_title, simplified[layout.content_start:first_part], year),
         period)
     dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
                   if d)
