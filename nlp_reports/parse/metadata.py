@@ -898,6 +898,10 @@ def published_date(head: str, tail_date: str | None) -> str | None:
     return publication(head, tail_date)[0]
 
 
+#: A full date in figures, one separator throughout: "2024-01-18", "2024.1.18", "2024/1/18"
+#: (a closing date under the signature; read by sections and statements alike).
+FIGURES_DATE = r"(?:19|20)\d{2}(?P<sep>[-./])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01])"
+
 #: A line right under the title that holds only the report's date, as central agencies,
 #: provincial departments and some county pages print it instead of (or besides) the date
 #: under the signature: "（2014年3月25日）", "2023年1月20日", "二〇一四年三月二十五日",

@@ -30,6 +30,7 @@ from nlp_reports.parse.headings import (
 )
 from nlp_reports.parse.metadata import (
     _NO_LEVEL,
+    FIGURES_DATE,
     HANZI_ZEROS,
     TITLE_DATE,
     agency_and_year,
@@ -148,7 +149,7 @@ _HEAD_CHROME = re.compile(
 #: "二〇二四年元月": 元月 is January), or in figures as web copies sign ("2024-01-15", "2024.1.15").
 _DATE_LINE = re.compile(
     r"^[ \t\u3000]{0,8}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}(?:\d{1,2}|元)\s{0,2}月(?:\s{0,2}\d{1,2}\s{0,2}日)?"
-    r"|(?:19|20)\d{2}(?P<sep>[-./])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01])"
+    rf"|{FIGURES_DATE}"
     rf"|[{HANZI_ZEROS}一二][{HANZI_ZEROS}一二三四五六七八九]{{3}}年(?:[一二三四五六七八九十]{{1,2}}|元)月"
     r"(?:[一二三四五六七八九十]{1,3}日)?)"
     r"[ \t\u3000]{0,8}$"

@@ -37,6 +37,7 @@ from nlp_reports.parse.headings import (
     block_of,
     lead_block,
 )
+from nlp_reports.parse.metadata import FIGURES_DATE
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
        "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15}
@@ -1762,7 +1763,7 @@ def _annex(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
 _SIGN_DATE_LINE = re.compile(
     r"[ \t\u3000]*(?:(?:(?:19|20)\d\d|二[〇○零OＯ][一二三四五六七八九〇○零OＯ]{2})[ \t]?年[ \t]?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?月[ \t]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]?日"
-    r"|(?:19|20)\d\d(?P<sep>[-./])(?:0?[1-9]|1[0-2])(?P=sep)(?:0?[1-9]|[12]\d|3[01]))[ \t\u3000]*")
+    rf"|{FIGURES_DATE})[ \t\u3000]*")
 #: A date in figures somewhere in a text (2025-01-20, 2025.1.20): a sign-off may close it.
 _FIGURES_DATE = re.compile(r"\d[-./]\d")
 _SIGN_NAME_LINE = re.compile(
