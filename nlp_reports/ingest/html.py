@@ -637,6 +637,7 @@ def _cell_text(cell) -> str:
     parts: list[str] = []
     apart: list[str] = []  # the same text, white runs set apart by spaces
     white = 0  # depth inside white elements
+    opened: list[bool] = []  # per open element: whether it is white (read once, at its start)
     digits = [False, False]  # a digit outside / inside white runs
     for event, el in etree.iterwalk(cell, events=("start", "end")):
         if el is cell:
@@ -646,7 +647,8 @@ def _cell_text(cell) -> str:
                 digits[0] = digits[0] or bool(_DIGIT.search(el.text))
             continue
         if event == "start":
-            if _white(el):
+            opened.append(_white(el))
+            if opened[-1]:
                 white += 1
                 apart.append(" ")
             if _tag(el) in _CELL_BLOCKS:
@@ -660,7 +662,7 @@ def _cell_text(cell) -> str:
             if _tag(el) in _CELL_BLOCKS:
                 parts.append(" ")
                 apart.append(" ")
-            if _white(el):
+            if opened.pop():
                 white -= 1
                 apart.append(" ")
             if el.tail:
