@@ -898,22 +898,23 @@ def analyse(text: str) -> Layout:
         unsectioned.append(annex_span)
     return Layout(title_span, content_start, content_end, tuple(sections), tuple(unsectioned),
                   tuple(folded), signature_span, date_span,
-                  _head_date(text, title_span, first) if title_span else None, annex_span)
+                  _head_date(text, title_span, first, title_key, own) if title_span else None,
+                  annex_span)
 
 
 #: How many non-blank lines under the title are looked at for its date line.
 _HEAD_DATE_LINES = 3
 
 
-def _head_date(text: str, title: tuple[int, int], first: int) -> tuple[int, int] | None:
+def _head_date(text: str, title: tuple[int, int], first: int, key: str,
+               own: tuple[str | None, int | None]) -> tuple[int, int] | None:
     """The span of a line holding only a date (``metadata.TITLE_DATE``) among the first few
     non-blank lines under the ``title`` and above the first section heading (at ``first``),
-    past the page's chrome, the title printed again and an agency line ("国家林业局",
+    past the page's chrome, the title printed again (``key``, its text without blanks, or
+    worded otherwise with ``own``, its agency and year) and an agency line ("国家林业局",
     "——云岭州宁川市人民政府办公室"); else None. Only there: a date in the text (总体情况's
     "自2023年1月1日起施行", the data period) is never the report's."""
     after = title[1]
-    key = _BLANKS.sub("", text[title[0]:after])
-    own = agency_and_year(_LINE_BREAKS.sub("", text[title[0]:after]))
     seen = 0
     for l0, l1 in _lines(text[after:min(first, after + 600)]):
         line = text[after + l0:after + l1]
