@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
+from typing import TypeVar
 
 from nlp_reports.ingest.normalize import IMAGE_MARK, MERGED_ROWS_MARK, PAGE_LINE, TURNED_CELL_MARK
 from nlp_reports.parse.checks import NONE_MARKS, parse_chinese_number
@@ -2574,6 +2575,31 @@ def _note(problem: str | None, note: str) -> str:
     return note if not problem else f"{problem}; {note}"
 
 
+_R = TypeVar("_R")
+
+
+def _printing_kept(table: Table, twice: tuple[list[_Line], int, int], text: str, year: int | None,
+                   read: Callable[[list[_Line], list[int]], tuple[Table, _R] | None]
+                   ) -> tuple[Table, _R] | str | None:
+    """Which printing of ``table`` (表三, 表四), printed twice in its section (``twice``, from
+    :func:`_second_printing`; ``text`` the section's body), is the year's: None for the first
+    (the second gives the same figures, or the prose names the first), the second's reading
+    when the prose names it, "part" when the second is a part of the body's, "unreadable" when
+    which is whose is not said. ``read(lines, starts)``: the table's reader, (table, what
+    else it read) or None."""
+    lines, first, again = twice
+    compared = read(lines[again:], [0])
+    if not _other_figures(table, compared[0] if compared else None):
+        return None
+    told = _told(text, lines, first, again, year)
+    if told == "part":
+        return "part"
+    second = read(lines, [again]) if told == "second" else None
+    if second is not None and second[0].id == table.id:
+        return second
+    return None if told == "first" else "unreadable"
+
+
 def _told(text: str, lines: Sequence[_Line], first: int, again: int,
           year: int | None) -> str | None:
     """:func:`_printings_told` for the printings read at ``lines[first]`` and
@@ -2660,30 +2686,24 @@ def read_tables(
     # note says so); the report's year and another named above them keep the year's. Else
     # which is the year's is not said: unreadable.
     if t3 is not None and (twice := _second_printing(own_lines.get(3, []), _t3_anchor)):
-        lines, first, again = twice
-        if _other_figures(t3, _read_table3(lines[again:], [0], fmt3 or fmt2 or hint)[0]):
-            told = _told(section_texts[3], lines, first, again, year)
-            second = (_read_table3(lines, [again], fmt3 or fmt2 or hint)
-                      if told == "second" else None)
-            if told == "part":
-                t3 = replace(t3, problem=_note(t3.problem, _PART_NOTE))
-            elif second is not None and second[0] is not None and second[0].id == t3.id:
-                t3, p3 = second[0], second[1]
-            elif told != "first":
-                table, problem = _order_unreadable(t3, _TWICE, None, "表三")
-                t3, p3 = table, [*p3, problem]
+        fmt = fmt3 or fmt2 or hint
+        kept3 = _printing_kept(t3, twice, section_texts[3], year, lambda ls, at: (
+            (r[0], r[1]) if (r := _read_table3(ls, at, fmt))[0] is not None else None))
+        if kept3 == "part":
+            t3 = replace(t3, problem=_note(t3.problem, _PART_NOTE))
+        elif kept3 == "unreadable":
+            t3, problem = _order_unreadable(t3, _TWICE, None, "表三")
+            p3 = [*p3, problem]
+        elif kept3 is not None:
+            t3, p3 = kept3
     if t4 is not None and (twice := _second_printing(own_lines.get(4, []), _t4_anchor_line)):
-        lines, first, again = twice
-        second = _read_table4(lines[again:], [0])
-        if _other_figures(t4[0], second[0] if second else None):
-            told = _told(section_texts[4], lines, first, again, year)
-            second = _read_table4(lines, [again]) if told == "second" else None
-            if told == "part":
-                t4 = (replace(t4[0], problem=_note(t4[0].problem, _PART_NOTE)), t4[1])
-            elif second is not None and second[0].id == t4[0].id:
-                t4 = second
-            elif told != "first":
-                t4 = _order_unreadable(t4[0], _TWICE, t4[1], "表四")
+        kept4 = _printing_kept(t4[0], twice, section_texts[4], year, _read_table4)
+        if kept4 == "part":
+            t4 = (replace(t4[0], problem=_note(t4[0].problem, _PART_NOTE)), t4[1])
+        elif kept4 == "unreadable":
+            t4 = _order_unreadable(t4[0], _TWICE, t4[1], "表四")
+        elif kept4 is not None:
+            t4 = kept4
     if t2 and (twice := _second_printing(own_lines.get(2, []), _t2_anchor)):
         lines, first, again = twice
         seconds = {t.id: t for t in _read_table2(lines[again:], [0], fmt2 or hint)[0]}
