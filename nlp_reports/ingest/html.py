@@ -634,8 +634,7 @@ def _cell_text(cell) -> str:
         return _collapse(cell.text).strip() if cell.text else ""
     from lxml import etree
 
-    parts: list[str] = []
-    apart: list[str] = []  # the same text, white runs set apart by spaces
+    parts: list[str | None] = []  # None: a white run's edge, a space when set apart
     white = 0  # depth inside white elements
     opened: list[bool] = []  # per open element: whether it is white (read once, at its start)
     digits = [False, False]  # a digit outside / inside white runs
@@ -643,35 +642,30 @@ def _cell_text(cell) -> str:
         if el is cell:
             if event == "start" and el.text:
                 parts.append(el.text)
-                apart.append(el.text)
                 digits[0] = digits[0] or bool(_DIGIT.search(el.text))
             continue
         if event == "start":
             opened.append(_white(el))
             if opened[-1]:
                 white += 1
-                apart.append(" ")
+                parts.append(None)
             if _tag(el) in _CELL_BLOCKS:
                 parts.append(" ")
-                apart.append(" ")
             if el.text:
                 parts.append(el.text)
-                apart.append(el.text)
                 digits[white > 0] = digits[white > 0] or bool(_DIGIT.search(el.text))
         else:
             if _tag(el) in _CELL_BLOCKS:
                 parts.append(" ")
-                apart.append(" ")
             if opened.pop():
                 white -= 1
-                apart.append(" ")
+                parts.append(None)
             if el.tail:
                 parts.append(el.tail)
-                apart.append(el.tail)
                 digits[white > 0] = digits[white > 0] or bool(_DIGIT.search(el.tail))
     if not all(digits):
-        return _collapse("".join(parts)).strip()
-    text = _collapse("".join(apart)).strip()
+        return _collapse("".join(p for p in parts if p is not None)).strip()
+    text = _collapse("".join(" " if p is None else p for p in parts)).strip()
     return text.replace(" ", "/") if _THOUSANDS_SHAPE.fullmatch(text) else text
 
 
