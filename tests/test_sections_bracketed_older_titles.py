@@ -121,3 +121,45 @@ def test_a_bracketed_title_over_a_bracketed_sub_heading_is_a_heading(tmp_path):
     found = {s.number: s for s in load_report(path).sections}
     assert sorted(found) == [1, 2, 3, 4, 5, 6]
     assert found[1].title == "概述" and found[1].text.startswith("【工作机制】")
+
+
+@pytest.mark.parametrize("numeral", ["【{}】", "〔{}〕", "【第{}部分】"])
+def test_a_bracketed_numeral_before_its_title_is_a_heading(tmp_path, numeral):
+    # "【一】概述": read as a bracketed title, the numeral alone was the title and no line was a
+    # heading, so the report had no sections at all (every part "missing", no statement)
+    lines = ["青川省人力资源和社会保障厅2017年度政府信息公开工作报告"]
+    for n, (title, body) in zip(_NUMERALS, _PARTS, strict=True):
+        lines += [numeral.format(n) + title, body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = load_report(path)
+    found = {s.number: s for s in report.sections}
+    assert sorted(found) == [1, 2, 3, 4, 5, 6] and not report.missing_sections
+    assert found[2].title == "主动公开政府信息情况"
+    assert "行政复议1件" in found[4].text
+    assert [s.block for s in report.statements] == ["problem", "measure"]
+
+
+def test_a_bracketed_numeral_before_an_item_stays_text(tmp_path):
+    # a numeral in brackets before a sentence or an item of section 五 heads nothing
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告"]
+    for n, (title, body) in zip(_NUMERALS, _PARTS, strict=True):
+        lines += [f"{n}、{title}", body]
+    lines.insert(2, "【一】全局确定信息员9名。")
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert sorted(found) == [1, 2, 3, 4, 5, 6]
+    assert "【一】全局确定信息员9名。" in found[1].text
+
+
+def test_the_fee_under_a_bracketed_numeral_title_is_read(tmp_path):
+    # "【四】政府信息公开的收费及减免情况" inside section 三's text was no heading line of the
+    # fee reader's, so "本年度未收取任何费用。" gave no 0
+    lines = ["江川市环境保护局2014年度政府信息公开工作报告"]
+    for n, (title, body) in zip(_NUMERALS, _PARTS, strict=True):
+        lines += [f"【{n}】{title}", body]
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert narrative_fee([(found[3].title, found[3].text)], 2014) == 0.0

@@ -9,6 +9,8 @@ The report texts are fictional, written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from nlp_reports.parse.load import load_report
 
 _MERGED = "政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况"
@@ -133,3 +135,33 @@ def test_a_none_sentence_naming_both_parts_without_its_stop_is_no_heading(tmp_pa
         found = {s.number: s for s in load_report(path).sections}
         assert 4 not in found, line
         assert line in found[3].text
+
+
+@pytest.mark.parametrize("cut", [24, 31, 36])
+def test_numbered_merged_title_wrapped_over_two_lines_is_section_four(tmp_path, cut):
+    # a page's narrow column or a PDF copy broke the longest title of all: "四、…申请行" then
+    # "政复议和提起行政诉讼的情况" was no heading (the wrap repair knew only KNOWN_TITLES), so
+    # 四 was reported missing and the part's text stood in 依申请公开's
+    numbered = _TEXT.replace("\n概述\n", "\n一、概述\n").replace(
+        "\n主动公开政府信息情况\n", "\n二、主动公开政府信息情况\n").replace(
+        "\n依申请公开政府信息情况\n", "\n三、依申请公开政府信息情况\n").replace(
+        "\n存在的主要问题及改进措施\n", "\n五、存在的主要问题及改进措施\n")
+    numbered = numbered.replace(f"\n{_MERGED}\n", f"\n四、{_MERGED[:cut]}\n{_MERGED[cut:]}\n")
+    path = tmp_path / "r.txt"
+    path.write_text(numbered, encoding="utf-8")
+    _check(load_report(path))
+
+
+def test_a_numbered_fee_title_over_a_case_sentence_stays_apart(tmp_path):
+    # the fee part's own title, then a sentence: no joined title, nothing is glued
+    text = _TEXT.replace("\n概述\n", "\n一、概述\n").replace(
+        "\n主动公开政府信息情况\n", "\n二、主动公开政府信息情况\n").replace(
+        "\n依申请公开政府信息情况\n", "\n三、依申请公开政府信息情况\n").replace(
+        f"\n{_MERGED}\n", "\n四、政府信息公开的收费及减免情况\n").replace(
+        "\n存在的主要问题及改进措施\n", "\n五、存在的主要问题及改进措施\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    found = {s.number: s for s in report.sections}
+    assert 4 not in found
+    assert "本年度未收取检索、复制费用。" in found[3].text

@@ -92,7 +92,8 @@ _NONE_AT_ALL = none_at_all("收费")
 #: A heading line inside a stored part: the fee part of an older layout is stored within
 #: section 3 (its number in the 2021 scheme), its heading a line of the text.
 _NUMBERING = (r"(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]"
-              r"|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[、.．](?!\d))")
+              r"|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[、.．](?!\d)"
+              r"|[【〔][一二三四五六七八九十]{1,3}[】〕])")  # ("【四】政府信息公开的收费及减免情况")
 _HEADING_LINE = re.compile(
     rf"(?m)^[ \t\u3000]*(?:【?{_NUMBERING}[ \t\u3000]*([^\n。；;！？【】]{{2,40}}?)[ \t\u3000]*】?$"
     # (a fee part's title unnumbered, or run in before its text: "四、收费及减免情况。无。"; or

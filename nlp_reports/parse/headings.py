@@ -77,18 +77,44 @@ SECTION_RULES: tuple[HeadingRule, ...] = (
 #: The longest title (characters) accepted as a section heading.
 MAX_TITLE_LENGTH = 40
 
+#: An older outline's fee part and review/litigation part joined under one title, each half a
+#: part's name ending as titles do: "政府信息公开的收费及减免情况、因政府信息公开申请行政复议和
+#: 提起行政诉讼的情况", "收费及减免、行政复议和行政诉讼情况". Longer than the unnumbered limit,
+#: it is still a heading written on its own line without a numeral (bold only on a page); so
+#: is a shorter one no title of :data:`KNOWN_TITLES` holds ("…收费及减免和行政复议、行政诉讼情况").
+MERGED_FEE_AND_CASES = re.compile(
+    r"(?P<fee>[^、]{0,12}?(?:收费|收取费用)[^、]{0,8}?(?:情况|减免))(?:、|及|和|以及|与)"
+    r"(?P<cases>[^、]{0,14}?(?:行政)?复议.{0,16}?情况)")
+#: What a sentence naming both parts says and no joined title holds: "本年度无收费及减免情况和
+#: 行政复议行政诉讼情况", "全年未发生…" (a statement without its stop, not a heading).
+_SAYS_NONE = re.compile(r"无|未|没有|均|都|本年|全年|今年|我[局委办县市区镇乡]")
+
+
+def merged_fee_and_cases(line: str) -> bool:
+    """Whether ``line`` is the fee part's and the case part's titles joined (:data:`
+    MERGED_FEE_AND_CASES`), each read as its own part's title (sections 3 and 4), the whole
+    no longer than a title may be."""
+    m = MERGED_FEE_AND_CASES.fullmatch(line)
+    return (m is not None and len(line) <= MAX_TITLE_LENGTH and not _SAYS_NONE.search(line)
+            and section_number(m.group("fee")) == (True, 3)
+            and section_number(m.group("cases")) == (True, 4))
+
+
 #: A section numeral alone on its line right above a title written out in full: a designed
 #: heading (a WeChat article's numeral in a badge, the title in the box beside it; a bold
-#: title under a coloured "五、") that the page's boxes put on two lines.
+#: title under a coloured "五、") that the page's boxes put on two lines; so is an older
+#: report's "第二部分" set above its title (a part heading on two lines, as some portals show).
 _BADGE_NUMERAL = re.compile(
-    r"(?m)^([ \t\u3000]*[一二三四五六七八][、.．]?)[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?m)^([ \t\u3000]*(?:[一二三四五六七八][、.．]?|第[一二三四五六七八九十]{1,2}部分[、.．：:]?))"
+    r"[ \t\u3000]*\n[ \t\u3000]*"
     rf"(?=(?:{RUN_IN_TITLE.pattern})[ \t\u3000]*$)")
 
 
 #: A numbered heading line and the line under it, which may finish its title: a centred
-#: heading a page's <br> (or a narrow box) broke ("四、政府信息公开行政" / "复议、行政诉讼情况").
+#: heading a page's <br> (or a narrow box) broke ("四、政府信息公开行政" / "复议、行政诉讼情况",
+#: "四、政府信息公开的收费及减免情况、因政府信息公开申请行" / "政复议和提起行政诉讼的情况").
 _WRAPPED_HEADING = re.compile(
-    r"(?m)^[ \t\u3000]*[一二三四五六七八][、.．][ \t\u3000]*([^\n]{2,30}?)[ \t\u3000]*"
+    rf"(?m)^[ \t\u3000]*[一二三四五六七八][、.．][ \t\u3000]*([^\n]{{2,{MAX_TITLE_LENGTH}}}?)[ \t\u3000]*"
     r"(?=(\n[ \t\u3000]*)([^\n]{1,30}?)[ \t\u3000]*$)")  # (the next line is looked at, not
 # taken: it may be a numbered heading of its own, wrapped in turn)
 
@@ -130,14 +156,18 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
     end = 0
     for at in starts:
         if at >= end and (m := _BADGE_NUMERAL.match(text, at)):
-            num = m.group(1).strip(" \t\u3000").rstrip("、.．")
+            num = m.group(1).strip(" \t\u3000").rstrip("、.．：:")
             out.append((m.start(), m.end(), num + "、"))
             end = m.end()
     end = 0
     for at in starts:
         if at >= end and (m := _WRAPPED_HEADING.match(text, at)):
             end = m.end()
-            if RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3)):
+            if (RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3))
+                    # the joined fee + 复议诉讼 title, longest of all, broken by a page or a
+                    # PDF's column ("…减免情况、因政府信息公开申请行政" / "复议和…的情况")
+                    or ("复议" in m.group(1) + m.group(3) and not merged_fee_and_cases(m.group(1))
+                        and merged_fee_and_cases(m.group(1) + m.group(3)))):
                 out.append((m.start(2), m.end(2), ""))
             elif " " in (rest := m.group(3)) and RUN_IN_TITLE.fullmatch(
                     m.group(1) + (closed := _closed_up(rest))):

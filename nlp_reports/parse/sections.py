@@ -22,9 +22,11 @@ from nlp_reports.parse.headings import (
     MAX_SUBHEADING_LENGTH,
     MAX_TITLE_LENGTH,
     MAX_UNNUMBERED_LENGTH,
+    MERGED_FEE_AND_CASES,
     RUN_IN_TITLE,
     SUBHEADING_STOP,
     block_of,
+    merged_fee_and_cases,
     numeral_lines,
     section_number,
 )
@@ -120,6 +122,7 @@ _SHORT_STATEMENT = re.compile(r"[无未略零]|没有")
 _UNNUMBERED_MAX = 24
 _PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
+_COLON = re.compile(r"[：:][ \t\u3000]*")
 #: An aligned table row ("一、本年新收…  5  0  3"), not a heading; a year in a title is no
 #: row ("五、2022年度存在的主要问题及改进情况", "六、2014年工作打算").
 _TABLE_ROW = re.compile(r"(?<!\d)\d[\d\s.]{0,20}\d(?![\d.])(?![ \t\u3000]{0,2}年)|\t")
@@ -388,6 +391,13 @@ def _find_headings(text: str, start: int, end: int) -> list[Heading]:
                       _find_unnumbered(text, start, end)):
         if _mapped(candidate) > _mapped(found):
             found = candidate
+    # titles with their text run on after a colon ("概述：2012年，…"), only when they give
+    # more sections than the lines above: a colon also opens a summary's clauses inside a
+    # part ("主动公开情况：…；依申请公开情况：…"), never to outrank titles on their own lines
+    if "：" in text[start:end] or ":" in text[start:end]:
+        run_in = _find_unnumbered(text, start, end, run_in=True)
+        if _mapped(run_in) > _mapped(found):
+            found = run_in
     return _problems_part(text, found)
 
 
@@ -407,7 +417,7 @@ def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
     title = title.rstrip("：: \t\u3000")
     return title in KNOWN_TITLES or (len(title) <= 24 and bool(_TITLE_NOUN_END.search(title))
                                      and not _PROSE_MARK.search(title)) or (
-        "复议" in title and _merged_fee_and_cases(title))  # ("4.…收费及减免情况、…诉讼的情况")
+        "复议" in title and merged_fee_and_cases(title))  # ("4.…收费及减免情况、…诉讼的情况")
 
 
 def _fill_gaps(found: list[Heading], extra: list[Heading]) -> list[Heading]:
@@ -566,31 +576,6 @@ def _numeral_candidates(text: str, start: int, end: int) -> Iterator[int]:
             yield at
 
 
-#: An older outline's fee part and review/litigation part joined under one title, each half a
-#: part's name ending as titles do: "政府信息公开的收费及减免情况、因政府信息公开申请行政复议和
-#: 提起行政诉讼的情况", "收费及减免、行政复议和行政诉讼情况". Longer than :data:`_UNNUMBERED_MAX`,
-#: it is still a heading written on its own line without a numeral (bold only on a page); so
-#: is a shorter one no title of :data:`KNOWN_TITLES` holds ("…收费及减免和行政复议、行政诉讼情况").
-_MERGED_FEE_AND_CASES = re.compile(
-    r"(?P<fee>[^、]{0,12}?(?:收费|收取费用)[^、]{0,8}?(?:情况|减免))(?:、|及|和|以及|与)"
-    r"(?P<cases>[^、]{0,14}?(?:行政)?复议.{0,16}?情况)")
-
-
-#: What a sentence naming both parts says and no joined title holds: "本年度无收费及减免情况和
-#: 行政复议行政诉讼情况", "全年未发生…" (a statement without its stop, not a heading).
-_SAYS_NONE = re.compile(r"无|未|没有|均|都|本年|全年|今年|我[局委办县市区镇乡]")
-
-
-def _merged_fee_and_cases(line: str) -> bool:
-    """Whether ``line`` is the fee part's and the case part's titles joined (:data:`
-    _MERGED_FEE_AND_CASES`), each read as its own part's title (sections 3 and 4), the whole
-    no longer than a title may be."""
-    m = _MERGED_FEE_AND_CASES.fullmatch(line)
-    return (m is not None and len(line) <= MAX_TITLE_LENGTH and not _SAYS_NONE.search(line)
-            and section_number(m.group("fee")) == (True, 3)
-            and section_number(m.group("cases")) == (True, 4))
-
-
 #: A part title set in lenticular brackets, its numeral inside or none ("【概述】", "【四、因政府
 #: 信息公开申请行政复议、提起行政诉讼的情况】", "【第二部分 主动公开…】"): the title is what the
 #: brackets hold after the numeral (the brackets counted, the long 复议诉讼 title was no heading).
@@ -600,15 +585,15 @@ _LENTICULAR_TITLE = re.compile(
 
 
 def _merged_run_in(text: str, t0: int, end: int) -> int | None:
-    """Where a fee and case title joined (:func:`_merged_fee_and_cases`) ends when the line
+    """Where a fee and case title joined (:func:`~nlp_reports.parse.headings.merged_fee_and_cases`) ends when the line
     text[t0:end] opens with it, alone or with its text run on ("…的情况均无。", "…的情况本年度
     未收取费用，…"); None for any other line, or when what follows goes on as a title does
     ("…复议情况和行政诉讼情况"). Without it the run-on was read as the title's end, or (with a
     comma) the title was cut after its fee half and taken for section 三."""
     if "复议" not in text[t0:end] or not ("收费" in text[t0:end] or "收取费用" in text[t0:end]):
         return None
-    m = _MERGED_FEE_AND_CASES.match(text, t0, end)
-    if m is None or not _merged_fee_and_cases(m.group()):
+    m = MERGED_FEE_AND_CASES.match(text, t0, end)
+    if m is None or not merged_fee_and_cases(m.group()):
         return None
     if m.end() < end and (not _SENTENCE_AFTER_TITLE.match(text, m.end(), end)
                           or "\t" in text[m.end():end] or _FIGURES_ONLY.fullmatch(text, m.end(), end)):
@@ -643,15 +628,30 @@ def _bracket_chrome(text: str, rest: str, below: list[tuple[int, int]],
     return False
 
 
-def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
-    """Headings written without numerals: a short line that is just a known title."""
+#: A numeral alone in brackets before its title ("【一】概述", "〔三〕依申请公开政府信息情况",
+#: "【第二部分】主动公开…"): the title is the rest of the line. Read as a bracketed title
+#: (:data:`_LENTICULAR_TITLE`) the numeral was the title, and such a report had no heading.
+_BRACKETED_NUMERAL = re.compile(
+    r"[【〔［\[][ \t\u3000]*(?:第[一二三四五六七八九十]{1,2}部分|[一二三四五六七八九十]{1,2})[ \t\u3000]*"
+    r"[】〕］\]][ \t\u3000、.．：:]*")
+
+
+def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False) -> list[Heading]:
+    """Headings written without numerals: a short line that is just a known title; with
+    ``run_in``, also a known title with its text run on after a colon ("概述：2012年，…",
+    "依申请公开情况：全年…"), as some older reports write every part."""
     found: list[Heading] = []
     last_number = 0
     lines = [(l0 + start, l1 + start) for l0, l1 in _lines(text[start:end])]
     for i, (l0, l1) in enumerate(lines):
         line = text[l0:l1].strip(" \t\u3000：:")
         body = l1
-        if line.startswith("【") and (inner := _LENTICULAR_TITLE.match(line)):
+        if run_in and (colon := _COLON.search(line)) is not None and colon.start():
+            body = text.index(line, l0) + colon.end()
+            line = line[:colon.start()].rstrip(" \t\u3000")
+        if (numeral := _BRACKETED_NUMERAL.match(line)) is not None:
+            line = line[numeral.end():]
+        elif line.startswith("【") and (inner := _LENTICULAR_TITLE.match(line)):
             if _bracket_chrome(text, line[inner.end():], lines[i + 1:], lines[i - 1::-1] if i else []):
                 continue
             if inner.end() < len(line):  # "【概述】2014年，…": the text runs on after the bracket
@@ -659,7 +659,7 @@ def _find_unnumbered(text: str, start: int, end: int) -> list[Heading]:
             line = inner.group("title")
         if not line or _PROSE_MARK.search(line):
             continue
-        merged = "复议" in line and _merged_fee_and_cases(line)
+        merged = "复议" in line and merged_fee_and_cases(line)
         if len(line) > _UNNUMBERED_MAX and not merged:
             continue
         matched, number = section_number(line)
