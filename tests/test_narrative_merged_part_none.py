@@ -80,3 +80,40 @@ def test_short_none_texts_of_the_merged_part(text):
                                   "均按规定办理。", "均已办结。"])
 def test_other_short_texts_are_no_none(text):
     assert cases_none(_MERGED, text) is None
+
+
+_CASES = "因政府信息公开申请行政复议、提起行政诉讼的情况"
+
+
+@pytest.mark.parametrize("title, text, cases, fee", [
+    (_MERGED, "行政复议、行政诉讼均无。", (True, True), None),  # the fee is not said
+    (_MERGED, "收费、行政复议、行政诉讼均无。", (True, True), 0.0),
+    (_MERGED, "未收取费用。行政复议、行政诉讼均无。", (True, True), 0.0),
+    ("行政复议和行政诉讼情况", "行政复议、行政诉讼均未发生。", (True, True), None),
+    (_CASES, "因政府信息公开申请行政复议、提起行政诉讼的情况均未发生。", (True, True), None),
+    (_CASES, "行政复议无。行政诉讼1件。", (True, False), None),  # (诉讼 read from its figure)
+])
+def test_a_none_sentence_naming_its_matters(title, text, cases, fee):
+    # "行政复议、行政诉讼均无。" under the joined title gave no 0s: only a text with nothing
+    # but 均无 (the matters unnamed) was read as none
+    assert cases_none(title, text) == cases
+    assert narrative_fee([(title, text)], 2014) == fee
+
+
+@pytest.mark.parametrize("text", ["行政复议1件，行政诉讼均无。", "行政复议、行政诉讼均已审结。",
+                                  "行政复议、行政诉讼均维持原答复。"])
+def test_a_sentence_with_a_figure_or_another_matter_gives_no_zeros(text):
+    assert cases_none(_MERGED, text) is None
+
+
+def test_named_none_in_the_merged_part_gives_zeros_in_the_store(tmp_path):
+    got = _figures(tmp_path, [
+        ("临江县气象局", 2010, "四、", "行政复议、行政诉讼均无。"),
+        ("临江县烟草专卖局", 2017, "四、", "收费、行政复议、行政诉讼均无。"),
+        ("临江县统计局", 2016, "四、", "未收取费用。行政复议1件，行政诉讼均无。"),
+    ])
+    fee, review, litigation = got.loc["临江县气象局"].tolist()
+    assert (review, litigation) == (0.0, 0.0) and fee != fee  # NaN: the fee is not said
+    assert got.loc["临江县烟草专卖局"].tolist() == [0.0, 0.0, 0.0]
+    fee, review, litigation = got.loc["临江县统计局"].tolist()
+    assert (fee, review) == (0.0, 1.0)

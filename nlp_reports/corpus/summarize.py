@@ -37,7 +37,7 @@ from nlp_reports.corpus.store import (
 from nlp_reports.errors import UsageError
 from nlp_reports.parse import places
 from nlp_reports.parse.checks import CASE_MATTERS, CASE_OUTCOMES, MATTER_WORDS
-from nlp_reports.parse.fees import none_at_all
+from nlp_reports.parse.fees import none_at_all, none_named
 from nlp_reports.taxonomy import THEME_IDS, THEME_NAMES
 
 log = logging.getLogger("nlp_reports")
@@ -3162,14 +3162,22 @@ def table_relation(store: Store) -> str:
 
 
 def cases_none(title: str | None, text: str | None) -> tuple[bool, bool] | None:
-    """(复议, 诉讼) named by an older report's 复议/诉讼 part whose text says only that there
-    were none ("本年度无。"): those figures are 0; None for any other part."""
+    """(复议, 诉讼) said to be none by an older report's 复议/诉讼 part: named by its title
+    when its whole text says only that there were none ("本年度无。"), or named by a sentence
+    of its own saying only that ("行政复议、行政诉讼均无。", under a title joining them or the
+    fee part too: :func:`nlp_reports.parse.fees.none_named`). Those figures are 0 (a figure
+    the text states elsewhere is kept); None for any other part."""
     if not title or not text or ("复议" not in title and "诉讼" not in title):
         return None
     body = _BLANKS_AND_STOPS.sub("", text)
-    if not body or not _NONE_AT_ALL.fullmatch(body):
+    if not body:
         return None
-    return ("复议" in title, "诉讼" in title)
+    if _NONE_AT_ALL.fullmatch(body):
+        return ("复议" in title, "诉讼" in title)
+    named = none_named(text)
+    if "review" not in named and "litigation" not in named:
+        return None
+    return ("review" in named, "litigation" in named)
 
 
 def add_narrative_figures(store: Store, reports: Any) -> None:

@@ -86,8 +86,43 @@ def none_at_all(noun: str) -> re.Pattern[str]:
                       rf"(?:无|没有|未发生)(?:此类|相关)?(?:情况|{noun})?|(?:均|都)为(?:零|0)")
 
 
+#: A matter of the older fee and 复议诉讼 parts as a "none" sentence names it ("收费", "行政复议",
+#: "因政府信息公开申请行政复议", "提起行政诉讼").
+_NONE_MATTER = (r"(?:因?政府信息公开(?:申请)?的?)?(?:收费(?:及减免)?|收取费用"
+                r"|(?:申请|提起)?(?:行政)?复议|(?:提起)?(?:行政)?诉讼)")
+#: A sentence (blanks and stops taken out) saying only that the matters it names were none:
+#: "行政复议、行政诉讼均无", "收费、行政复议、行政诉讼均无", "行政复议和行政诉讼均未发生".
+_NAMED_NONE = re.compile(
+    rf"(?:本年度?|今年|全年)?(?P<named>{_NONE_MATTER}(?:的?情况)?"
+    rf"(?:(?:和|及|与|以及|或)?{_NONE_MATTER}(?:的?情况)?)*)"
+    r"(?:的?(?:情况|案件|事项))?(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:无|没有|未发生|为零|为0)")
+_NONE_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+
+
+def none_named(text: str) -> frozenset[str]:
+    """The matters (``fee``, ``review``, ``litigation``) that a sentence of an older fee or
+    复议诉讼 part names and says only were none ("行政复议、行政诉讼均无。" under a title joining
+    them, or joining the fee part too): each such figure is 0. A matter no such sentence names
+    is not said (the fee under "行政复议、行政诉讼均无" is not), and a sentence with a figure
+    is no such sentence: it is read as it is."""
+    named: set[str] = set()
+    for sentence in _NONE_SENTENCES.findall(text):
+        m = _NAMED_NONE.fullmatch(_STRIP.sub("", sentence))
+        if m is None:
+            continue
+        said = m.group("named")
+        if "收费" in said or "收取费用" in said:
+            named.add("fee")
+        if "复议" in said:
+            named.add("review")
+        if "诉讼" in said:
+            named.add("litigation")
+    return frozenset(named)
+
+
 #: A fee part whose whole text says there was none ("无。", "本年度无"; under a title joining
-#: the 复议诉讼 part, "均无。", "上述情况均未发生。").
+#: the 复议诉讼 part, "均无。", "上述情况均未发生。"; or naming the fee among the matters it says
+#: were none, :func:`none_named`).
 _NONE_AT_ALL = none_at_all("收费")
 #: A heading line inside a stored part: the fee part of an older layout is stored within
 #: section 3 (its number in the 2021 scheme), its heading a line of the text.
@@ -207,7 +242,8 @@ def _fee(parts: Iterable[tuple[str | None, str]], year: int | None,
             if not text:
                 continue
             titled = bool(title and _FEE_TITLE.search(title))
-            if titled and _NONE_AT_ALL.fullmatch(_STRIP.sub("", text)):
+            if titled and (_NONE_AT_ALL.fullmatch(_STRIP.sub("", text))
+                           or "fee" in none_named(text)):
                 values.add(0.0)
                 continue
             if not ("费" in text or "收取" in text):
