@@ -57,6 +57,7 @@ def test_a_report_that_kept_its_breaks_is_not_touched(path):
                       "一二三四五六七八九" * (n // 300)),                # numerals cycling
     lambda n: "二、主动公开政府信息情况 " + "行政复议 " * (n // 5),       # table4's label only
     lambda n: "（一）一是1、①" * (n // 8),                               # every item marker
+    lambda n: "关于印发《某县2023年政府信息公开工作年度报告》的通知 " + "2023年" * (n // 5),
 ])
 def test_long_lines_are_linear(build):
     """A 2 MB text on one line in each shape: 4× the text takes at most ~6× the CPU (a
@@ -73,3 +74,22 @@ def test_long_lines_are_linear(build):
                      filename="一行.txt")
     except NlpReportsError:
         pass
+
+
+def test_a_notice_title_in_quotes_is_not_cut_before_its_closing_mark():
+    """A notice printing the report (关于印发《…》的通知) over a line of ~12,000 characters (a
+    document list pasted on one line) reads as a text whose breaks were lost; putting them
+    back, the break after 年度报告 went before "》": the title was cut at the quote's end
+    ("关于印发《…年度报告")."""
+    listing = "；".join(f"清政办发〔2022〕{k}号关于做好第{k}批政务公开事项的通知" for k in range(1, 400))
+    text = ("清河县人民政府办公室\n关于印发《清河县2022年政府信息公开工作年度报告》的通知\n"
+            "各乡镇人民政府，县直各单位：\n　　经县政府同意，现将报告印发给你们，请认真贯彻落实。\n"
+            f"附件目录：{listing}。\n清河县人民政府办公室\n2023年1月16日\n"
+            "一、总体情况\n本年度，县政府办公室依法依规做好政府信息公开工作。\n"
+            "二、主动公开政府信息情况\n详见下表。\n三、收到和处理政府信息公开申请情况\n详见下表。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n未发生。\n五、存在的主要问题及改进情况\n"
+            "公开内容不够全面。\n六、其他需要报告的事项\n无。\n")
+    assert len(listing) > 10_000 and lost_line_breaks(text)
+    assert "年度报告》的通知" in restore_line_breaks(text)
+    report = load_report(text.encode(), filename="通知.txt")
+    assert report.metadata.title == "关于印发《清河县2022年政府信息公开工作年度报告》的通知"

@@ -182,8 +182,9 @@ def restore_line_breaks(text: str) -> str:
 
 
 #: What may follow a report title on its line: "(更正版)", "_某局" (a page's title), "汇编",
-#: "的通知" — the title goes on, no break after 报告 there.
-_TITLE_GOES_ON = frozenset("(（_汇的【[")
+#: "的通知", the closing mark of a title quoted in a notice ("关于印发《…年度报告》的通知") —
+#: the title goes on, no break after 报告 there.
+_TITLE_GOES_ON = frozenset("(（_汇的【[》」』”")
 #: What a heading glued to the text before it may follow: a sentence's or a clause's end, a
 #: closing bracket, a table's figure, a blank; after any other character (a Chinese one: "详见
 #: 本报告二、主动公开政府信息情况") it is a reference inside a sentence, never cut.
