@@ -218,7 +218,8 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Found:
     through a link keeps the link's path. Symbolic links to folders are followed after the
     real folders, each folder walked once (a link loop ends); a link to a folder holding it
     (``/`` among them: the whole disk) is not walked. A file without a suffix (a
-    crawler's ``…/content/5102257``) is taken when its first bytes are a report format
+    crawler's ``…/content/5102257``), or whose suffix is its URL's query
+    (``getfile.aspx@fileid=88213``), is taken when its first bytes are a report format
     (:func:`sniff_report`), else counted with the files passed over. Arguments that match nothing
     come back as failures (reason ``not_found``), and so do paths named like a report that
     are no file: a dangling symbolic link (``not_found``), a FIFO, socket or device
@@ -310,7 +311,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]], skip: frozenset[str] = froz
                     continue
                 f = Path(root, name)
                 suffix = f.suffix.lower()
-                if not suffix and _sniffable(f) and sniff_report(f):
+                if (not suffix or _URL_QUERY.search(suffix)) and _sniffable(f) and sniff_report(f):
                     given += add(f)
                 elif suffix in DUMP_SUFFIXES and _dump_of_reports(f):
                     given += add(f)  # (it fails, naming the field to extract: ingest.dump)
@@ -417,6 +418,14 @@ def _points_up(link: Path) -> bool:
 def _through_link(path: str) -> bool:
     """Whether ``path`` passes through a symbolic link (to a folder or to the file)."""
     return os.path.realpath(path) != path
+
+
+#: A suffix holding a URL's query: a crawler names a file after its URL (wget's
+#: ``getfile.aspx?fileid=88213``, ``getfile.aspx@fileid=88213`` with Windows-safe names,
+#: ``download.do?id=5``, ``view.jsp;jsessionid=…``). The name says nothing of the format, so
+#: the file is sniffed as one without a suffix is; passed over as an "other file", the report
+#: in it was neither stored nor listed as failed.
+_URL_QUERY = re.compile(r"[?@=&;]")
 
 
 #: Bytes :func:`sniff_report` reads of a file without a suffix.
