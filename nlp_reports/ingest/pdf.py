@@ -827,7 +827,8 @@ def _turned_in_cells(page) -> bool:
     ruled table (one whose characters are mostly upright): a header's labels set vertically,
     "1自然人" up a column head, are read with that table as any cell label, not text left
     unread. A stamp or watermark turned across a table crosses its rules, and a table
-    printed sideways is not upright: neither is so."""
+    printed sideways is not upright: neither is so. Each character is tried against the cells
+    near it (:class:`_CellIndex`), not against all of the page's."""
     turned = [c for c in page.chars if _turn(c) and not c["text"].isspace()]
     if not turned:
         return False
@@ -838,8 +839,8 @@ def _turned_in_cells(page) -> bool:
         inside = [c for c in turned if _inside(c, box)]
         if inside and 2 * len(inside) >= sum(_inside(c, box) for c in upright):
             return False
-    cells = [cell for table in tables for cell in table.cells]
-    return all(_in_a_cell(c, cells) for c in turned)
+    index = _CellIndex([cell for table in tables for cell in table.cells])
+    return all(index.holding(c) for c in turned)
 
 
 def _ruled_box(page, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
