@@ -55,6 +55,9 @@ _POINTER_ZH: tuple[tuple[str, str], ...] = (
                                     "自己的页面，另存后重新运行"),
     ("images (scanned pages)", "报告以图片（扫描件）形式发布，没有文字层；请找文字版，或先做文字"
                                "识别（OCR）"),
+    # a page retelling the report (parse.load: "a page about the report (解读, 图解 …)")
+    ("a page about the report (解读", "该网页是对年度报告的解读（图解、一图读懂等），不是报告本身；请另存报告"
+                                "原文的页面（或其附件）后重新运行"),
     # a scanned OFD (ingest.ofd: "the OFD has no text layer …"): OCR tools take a PDF
     ("the OFD has no text layer", "该OFD文件为扫描件（页面是图片，没有文字层），无法读取文字；请找文字版，或用"
                                   "OFD阅读器（数科、福昕等）另存为PDF后做文字识别（OCR），如 ocrmypdf -l "

@@ -371,6 +371,11 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     agency = meta.full_agency(agency, signature, simplified)
 
     tables, table_problems, table_layout = _read_tables(section_texts, year)
+    if not tables and simple_title and _ABOUT_REPORT.search(simple_title):
+        raise NotAReportError(
+            f"a page about the report (解读, 图解, 一图读懂: '{simple_title[:60]}'), not the "
+            "report: it retells the report's parts without its tables; save the report's own "
+            "page (or its attached file) and parse that", path=path)
     if not sections and not tables:
         _reject_non_report(simplified, agency, year, path, named)
     elif (not tables and (not _KEY_PHRASE.search(simplified) or _other_openness(simplified))
@@ -886,6 +891,17 @@ _LISTED_TITLE = re.compile(r"(?:19|20)\d{2}年度?[^\n。，；]{0,30}?(?:年度
 #: A text without headings naming this many years' reports is a list page, even with a
 #: summary of figures under each title (a report in prose names one or two: its own, the last)
 _LIST_YEARS = 3
+
+
+#: A title naming a page about the report, not the report (解读, 图解, 一图读懂): a word of
+#: it before the report's name ("图解：…年度报告", "【一图读懂】《…》", "解读：…") or after
+#: it ("…年度报告》政策解读", "…年度报告（图解）"). Such a page retells the report's parts
+#: under numbered headings of its own, without the tables: read, it was a phantom report.
+_ABOUT_REPORT = re.compile(
+    r"^[ \t\u3000]*[【\[（(]?[ \t\u3000]*(?:一图(?:读懂|看懂|速览|了解|解读)|图解|图说|图读"
+    r"|(?:政策|图文|文字|视频|动漫|漫画|专家)?解读)"
+    r"|(?:年度报告|年报)》?[ \t\u3000]*[（(【\[]?[ \t\u3000]*(?:的)?"
+    r"(?:图解版?|图文解读版?|政策解读|解读版?|一图读懂)[ \t\u3000]*[）)】\]]?[ \t\u3000]*$")
 
 
 def _refuse_short(text: str, path: str | None) -> None:
