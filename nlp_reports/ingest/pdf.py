@@ -58,8 +58,9 @@ _GAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 
 
 def is_page_furniture(line: str) -> bool:
-    """Whether a line is a page number / page header like "第 3 页 共 5 页" or "- 3 -"."""
-    return bool(_PAGE_NUMBER.fullmatch(line))
+    """Whether a line is a page number / page header like "第 3 页 共 5 页" or "- 3 -" (页 also
+    as the radical ⻚ a browser's CJK font maps it to: "第1⻚ 共2⻚")."""
+    return bool(_PAGE_NUMBER.fullmatch(line.replace("⻚", "页")))
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
