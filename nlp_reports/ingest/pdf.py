@@ -1142,8 +1142,15 @@ def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | N
     lo, hi = int(x_min + 0.3 * width), int(x_min + 0.7 * width)
     counts = _crossings(words, lo, hi)
     least = min(counts)
+    edge: set[int] = set()
     if least > max(1, 0.05 * len(words)):
-        return None
+        # a running head, a title over two lines and a foot spanning the page cross any
+        # gutter: on a short page they alone outnumber 5% of its words
+        edge = _edge_bands(words, (x_min + x_max) / 2)
+        counts = _crossings([w for w in words if id(w) not in edge], lo, hi)
+        least = min(counts)
+        if least > max(1, 0.05 * len(words)):
+            return None
     # the middle of the longest run of x with the fewest crossings
     best_start, best_len, start = 0, 0, None
     for i, n in enumerate([*counts, least + 1]):
@@ -1162,13 +1169,79 @@ def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | N
         return None
     sides = ((left, gutter - x_min), (right, x_max - gutter))
     prose = [_fills(side, span) for side, span in sides]
+    if all(prose):
+        edge = edge or _edge_bands(words, (x_min + x_max) / 2)
+        if not _start_level(*([w for w in side if id(w) not in edge] for side in (left, right))):
+            prose = [False, False]  # (short lines above a signature set right: one column)
     if not all(prose) and not any(
             prose[a] and _prose_side(sides[a][0]) and _table_side(sides[b][0])
             for a, b in ((0, 1), (1, 0))) and not (least == 0 and any(
                 _contents_side(side) for side in (left, right))):
         return None
-    spans = [(w["top"], w["bottom"]) for w in words if w["x0"] < gutter < w["x1"]]
+    spans = [(w["top"], w["bottom"]) for w in words
+             if w["x0"] < gutter < w["x1"] or id(w) in edge]
+    # a page number centred on the gutter ("第1页 共2页", its halves on either side) is
+    # read as one line, not as the last line of each column
+    spans += [(min(w["top"] for w in line), max(w["bottom"] for w in line))
+              for line in _furniture_lines(words)]
     return gutter, spans
+
+
+def _furniture_lines(words: list[dict]) -> list[list[dict]]:
+    """The lines of ``words`` that are page numbers (:func:`is_page_furniture`)."""
+    return [line for line in _side_lines(words)
+            if is_page_furniture(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])))]
+
+
+#: Lines at a page's top (running head, a title over up to three lines) and at its foot
+#: (a page number, a note) that may span both columns of a two-column page.
+_TOP_BAND, _FOOT_BAND = 4, 2
+
+
+def _edge_bands(words: list[dict], middle: float) -> set[int]:
+    """Ids of the words of the page's first lines (up to :data:`_TOP_BAND`) and last lines
+    (up to :data:`_FOOT_BAND`) that cross ``middle`` (a line's words together: "— 1 —"),
+    each band ending at the first line that does not: the head, title and foot printed
+    across a page set in columns."""
+    found: set[int] = set()
+    for ordered, most in ((sorted(words, key=lambda w: w["top"]), _TOP_BAND),
+                          (sorted(words, key=lambda w: -w["bottom"]), _FOOT_BAND)):
+        lines: dict[int, list[dict]] = {}
+        for w in ordered:
+            key = round(w["top"])
+            if key not in lines and len(lines) == most:
+                break
+            lines.setdefault(key, []).append(w)
+        for line in lines.values():
+            if not _spans(line, middle):
+                break
+            found.update(id(w) for w in line)
+    return found
+
+
+def _start_level(left: list[dict], right: list[dict]) -> bool:
+    """Whether two columns of prose start level (their first lines within a line's height of
+    each other), as columns set side by side do. A one-column last page whose lines stop
+    short of the signature and date set right under them read as two columns of "prose",
+    the signature a column of its own, wrapped into its date ("某县人民政府2024年1月20日":
+    no closing date found)."""
+    words = [[w for w in side if "rows" not in w] for side in (left, right)]
+    if not all(words):
+        return True
+    heights = sorted(w["bottom"] - w["top"] for w in words[0])
+    tops = [min(w["top"] for w in side) for side in words]
+    return abs(tops[0] - tops[1]) <= 1.5 * heights[len(heights) // 2]
+
+
+def _spans(line: list[dict], middle: float) -> bool:
+    """Whether a line's words cross ``middle``: one word does, or the words either side of it
+    are a space apart ("— 1 —"), not a gutter (two columns' first lines at one height)."""
+    if any(w["x0"] < middle < w["x1"] for w in line):
+        return True
+    before = [w["x1"] for w in line if w["x1"] <= middle]
+    after = [w["x0"] for w in line if w["x0"] >= middle]
+    height = max(w["bottom"] - w["top"] for w in line)
+    return bool(before and after) and min(after) - max(before) <= 2 * height
 
 
 def _fills(side: list[dict], span: float) -> bool:

@@ -1,0 +1,98 @@
+"""PDF columns at a page's edges: a two-column page under a running head and a title wrapped
+over two lines is still read column by column; a page number centred on the gutter is no
+column's last line; and a one-column last page of short lines keeps its signature and
+closing date apart (no column of its own)."""
+
+from __future__ import annotations
+
+import pytest
+
+#: Left and right column of a two-column page, line by line as printed (each fills its column).
+LEFT = ["一、总体情况", "2022年，本站主动公开海洋环境监测", "公报、通告等信息364条，接受政府信", "息公开申请7件，均按期答复。",
+        "二、主动公开政府信息情况", "本年度制发规范性文件5件，废止0件；", "作出行政许可决定124件，行政处罚决", "定3件。"]
+RIGHT = ["三、收到和处理政府信息公开申请情况", "本年新收政府信息公开申请22件，上年", "结转0件，予以公开18件，其余均依法",
+         "作出答复。", "四、政府信息公开行政复议、行政诉讼情况", "本年度未发生行政复议、行政诉讼案件，",
+         "也未发生因政府信息公开引起的投诉。"]
+
+
+def _canvas():
+    import io
+
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pdfplumber")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    return buf, canvas.Canvas(buf, pagesize=A4, invariant=1), "STSong-Light", A4
+
+
+def _two_columns(*, head: str | None, title: list[str], foot: str) -> bytes:
+    buf, c, font, (width, _) = _canvas()
+    if head:
+        c.setFont(font, 10)
+        c.drawCentredString(width / 2, 800, head)
+    c.setFont(font, 18)
+    for k, line in enumerate(title):
+        c.drawCentredString(width / 2, 760 - 26 * k, line)
+    c.setFont(font, 11)
+    for x, column in ((100, LEFT), (312, RIGHT)):  # (the gutter at the page's middle)
+        for k, line in enumerate(column):
+            c.drawString(x, 690 - 22 * k, line)
+    c.setFont(font, 10)
+    c.drawCentredString(width / 2, 40, foot)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _text(data: bytes) -> str:
+    from nlp_reports.ingest.pdf import pdf_to_text
+
+    return pdf_to_text(data)
+
+
+def test_running_head_and_wrapped_title_do_not_hide_the_gutter():
+    # head, and a title whose second line is short and centred: three lines cross the
+    # middle, more than 5% of this short page's words
+    text = _text(_two_columns(head="东海海洋环境监测站", title=["东海海洋环境监测站2022年政府信息公开", "工作年度报告"],
+                              foot="— 1 —"))
+    flat = text.replace("\n", "")
+    assert "364条，接受政府信息公开申请7件" in flat
+    assert "予以公开18件，其余均依法作出答复。" in flat
+    assert text.index("二、主动公开政府信息情况") < text.index("三、收到和处理政府信息公开申请情况")
+    assert "东海海洋环境监测站2022年政府信息公开工作年度报告" in flat
+
+
+def test_page_number_centred_on_the_gutter_is_no_column_text():
+    # "第1页 共2页" centred: its halves fall either side of the gutter
+    text = _text(_two_columns(head=None, title=["东海海洋环境监测站2022年政府信息公开工作年度报告"],
+                              foot="第1页 共2页"))
+    assert "第1页" not in text and "共2页" not in text
+    assert "作出行政许可决定124件，行政处罚决定3件。" in text.splitlines()
+    assert text.splitlines()[-1].endswith("也未发生因政府信息公开引起的投诉。")
+
+
+def test_signature_under_short_lines_is_not_a_column():
+    # a last page printed by a browser: short lines of the last parts, then the signature and
+    # the date set right, below them (nothing beside the short lines on their right)
+    buf, c, font, (width, _) = _canvas()
+    c.setFont(font, 10)
+    c.drawCentredString(width / 2, 805, "临江市人民政府")
+    c.setFont(font, 15)
+    lines = ["2023年，我市将重点抓好以下工作：", "一是推动基层政务公开标准目录全覆盖；", "二是建立政策解读质量评估机制；",
+             "三是开展依申请公开答复文书质量评查。", "六、其他需要报告的事项", "无。"]
+    for k, line in enumerate(lines):
+        c.drawString(104, 750 - 26 * k, line)
+    c.drawRightString(522, 570, "临江市人民政府")
+    c.drawRightString(522, 543, "2023年12月31日")
+    c.setFont(font, 10)
+    c.drawCentredString(width / 2, 40, "— 3 —")
+    c.showPage()
+    c.save()
+    text = _text(buf.getvalue())
+    assert "临江市人民政府" in text.splitlines()[-2:]
+    assert text.splitlines()[-1] == "2023年12月31日"
