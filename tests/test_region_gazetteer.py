@@ -5,8 +5,9 @@ Most cities and counties title their report with their own name alone ("昆山�
 (170 of 384 heads of an outside check), a 县级市 named alone was taken for a prefecture-level
 city (level ``city``), and 河北省石家庄市人民政府 / 石家庄市人民政府 were two agencies. A
 prefecture's, a 县级市's or a county's province is a fact of the administrative divisions, not
-a guess; a name the report states still wins, a district (区), town or street, whose names
-repeat across provinces, is not looked up, and a fictional place stays unknown.
+a guess; a name the report states still wins, a district (区) whose name two cities share, a
+town or a street is not resolved, and a fictional place stays unknown (districts and former
+names: tests/test_region_districts.py, tests/test_region_former_names.py).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def test_gazetteer_fills_what_the_name_leaves(region, expected):
 
 
 @pytest.mark.parametrize("region, expected", [
-    # districts, counties, streets and towns repeat across provinces: nothing is looked up
+    # districts two cities share, streets and towns: nothing is resolved
     ("鼓楼区", (None, None)),
     ("朝阳区", (None, None)),
     ("城关镇", (None, None)),
@@ -131,8 +132,7 @@ def test_link_key_drops_a_province_the_gazetteer_confirms(a, b):
 
 
 @pytest.mark.parametrize("a, b", [
-    ("上海市浦东新区人民政府", "浦东新区人民政府"),  # municipality: districts are not listed
-    ("北京市朝阳区人民政府", "朝阳区人民政府"),
+    ("北京市朝阳区人民政府", "朝阳区人民政府"),  # 长春 has a 朝阳区 too
     ("青禾省云岭市人民政府", "云岭市人民政府"),  # fictional
     ("浙江省石家庄市人民政府", "石家庄市人民政府"),  # not that province's city
 ])
@@ -149,19 +149,22 @@ def test_data_file_is_whole_and_consistent():
     provinces = set(places.PROVINCES.values())
     for p in rows:
         assert p.province in provinces, p
-        assert p.name.endswith(("市", "州", "地区", "盟", "县", "旗", "特区", "林区")), p
+        assert p.name.endswith(("市", "州", "地区", "盟", "县", "旗", "特区", "林区")) or (
+            p.kind == "district" and p.name.endswith("区")), p
         if p.kind != "prefecture" and p.prefecture is not None:
             parent = table[p.prefecture]
             assert parent is not None and parent.kind == "prefecture", p
             assert parent.province == p.province, p
     assert kinds["county"] > 1400
-    # no district (市辖区) is listed: their names repeat; 地区, 六枝特区, 神农架林区 are no districts
-    assert not [n for n in table if n.endswith("区") and not n.endswith(("地区", "特区", "林区"))]
+    # every name ending 区 is a district, an ambiguous one, or 地区, 六枝特区, 神农架林区
+    assert not [n for n, p in table.items() if n.endswith("区") and p is not None
+                and p.kind != "district" and not n.endswith(("地区", "特区", "林区"))]
 
 
 def test_link_key_drops_a_province_before_a_county():
     assert agency_key("内蒙古自治区鄂托克前旗人民政府") == agency_key("鄂托克前旗人民政府")
-    assert agency_key("重庆市城口县人民政府") != agency_key("城口县人民政府")  # a 直辖市's: kept
+    # a 直辖市's too, before its own county (城口县 is 重庆's alone)
+    assert agency_key("重庆市城口县人民政府") == agency_key("城口县人民政府")
 
 
 def test_report_named_by_its_county_level_city(tmp_path):

@@ -197,7 +197,8 @@ CODEBOOK: tuple[Column, ...] = (
     _c("agency", ["panel", "audit_missing", *_SUM_AGENCY_YEAR, *GROUPED], "text",
        "Agency (its name as linked across years)",
        "the agency, its name as linked across years (…政府 = …人民政府, …政府办 = …人民政府办公室, "
-       "行署 = 行政公署, 河北省石家庄市… = 石家庄市… where the gazetteer confirms the province, "
+       "行署 = 行政公署, 河北省石家庄市… = 石家庄市… and 上海市浦东新区… = 浦东新区… where the "
+       "gazetteer confirms the province, "
        "--agency-map renames)." + _GROUP_NOTE,
        "机关名称（跨年度统一后的名称，含 --agency-map 的改名）" + _GROUP_NOTE_ZH,
        "not found in the report ((unknown) in a summary's group column)"),
@@ -237,13 +238,18 @@ CODEBOOK: tuple[Column, ...] = (
        "a binary format (docx, pdf)"),
     _c("province", list(GROUPED), "text", "Province (read from the region)",
        "the province read from the region's name, else from the gazetteer of real prefectures, "
-       "county-level cities and counties (2023–2024: 昆山市 → 江苏省; --by province)",
-       "由地区名称读出的省份；名称未写省份的，据地名表（2023–2024年的地级行政区、县级市和县）补出",
+       "county-level cities, counties and districts (2023–2024, and former names since 2008: "
+       "昆山市 → 江苏省, 海淀区 → 北京市, 莱芜市 → 山东省; a name two places share, 朝阳区, "
+       "never alone; --by province)",
+       "由地区名称读出的省份；名称未写省份的，据地名表（2023–2024年的地级行政区、县级市、县和市辖区，"
+       "及2008年以来的旧称）补出；两地共有的名称单独出现时不补",
        "(unknown)"),
     _c("prefecture", list(GROUPED), "text", "Prefecture (地级, read from the region)",
        "the prefecture-level place read from the region's name, else from the gazetteer "
-       "(a county-level city's or a county's: 昆山市 → 苏州市; --by prefecture)",
-       "由地区名称读出的地级市；县级市和县据地名表补出其所属地级市", "(unknown)"),
+       "(a county-level city's, a county's or a district's: 昆山市 → 苏州市, 鹤城区 → 怀化市; a "
+       "former name's as it was in the report's year: 巢湖市 of 2009 → 巢湖市; --by prefecture)",
+       "由地区名称读出的地级市；县级市、县和市辖区据地名表补出其所属地级市，旧称按报告年度的区划",
+       "(unknown)"),
     _c("folder", ["audit", "audit_missing", *GROUPED], "text", "Top folder of the file",
        "the first folder below the one all files share ((top): right in it)",
        "文件所在的顶层文件夹（(top)：直接位于共同文件夹中）"),

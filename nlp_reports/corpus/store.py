@@ -2289,7 +2289,8 @@ class Store:
         drop = ["words"] + ([] if with_json else ["report_json"])
         df = _year_int64(df.drop(columns=drop))
         if {"level", "region", "agency"} <= set(df.columns):
-            derived = add_place_levels(df[["region", "agency"]].copy())
+            derived = add_place_levels(df[[c for c in ("region", "agency", "year")
+                                           if c in df.columns]].copy())
             at = df.columns.get_loc("region") + 1
             df.insert(at, "tier", add_tiers(df))
             df.insert(at, "prefecture", derived["prefecture"].to_numpy())

@@ -108,7 +108,7 @@ _PREFECTURE_UNITS = ("市", "地区", "自治州", "州", "盟")
 
 
 @functools.lru_cache(maxsize=65536)
-def place_levels(region: str | None) -> tuple[str | None, str | None]:
+def place_levels(region: str | None, year: int | None = None) -> tuple[str | None, str | None]:
     """``(province, prefecture)`` (省级, 地级) that a region's name states, None otherwise.
 
     The region (``reports.region``: the place names heading the agency's name) is read as a
@@ -121,8 +121,10 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
     石家庄市 → 河北省; a county-level city (县级市) → its province and prefecture (昆山市 →
     江苏省 · 苏州市), never itself taken as a prefecture, and so does a county (鄂托克前旗);
     a province in short form (河北雄安新区, 中国证监会浙江监管局). A name stating another
-    province wins; a district, a town, a name shared by two provinces or a fictional place
-    (云岭市东城区, 溪山县) gets nothing.
+    province wins; a district gets its city's (海淀区 → 北京市, 鹤城区 → 湖南省 · 怀化市); a
+    name two places share (朝阳区, 鼓楼区), a town or a fictional place (云岭市东城区, 溪山县)
+    gets nothing. A former name (莱芜市, 普兰店市, 永年县) is read as the report's ``year``
+    had it (巢湖市 a prefecture until 2010), as today when the year is unknown.
     """
     if not region:
         return None, None
@@ -135,7 +137,7 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
         units.append((m.group(0), m.group(2)))
         pos = m.end()
     if not units:
-        return places.fill_levels(region, None, None)
+        return places.fill_levels(region, None, None, year)
     province = None
     rest = units
     if units[0][1] in _PROVINCE_UNITS or units[0][0] in _MUNICIPALITIES:
@@ -143,7 +145,7 @@ def place_levels(region: str | None) -> tuple[str | None, str | None]:
         if province in _MUNICIPALITIES:
             return province, None
     prefecture = rest[0][0] if rest and rest[0][1] in _PREFECTURE_UNITS else None
-    return places.fill_levels(region, province, prefecture)
+    return places.fill_levels(region, province, prefecture, year)
 
 
 KINDS_COUNTED: tuple[str, ...] = ("problem", "measure")
@@ -996,29 +998,43 @@ def top_folders(paths: Sequence[str | None]) -> Any:
 
 def add_tiers(reports: Any) -> Any:
     """The ``tier`` of each report's agency (行政层级: a department at the tier of the
-    government its region names: :func:`nlp_reports.parse.metadata.tier_of`), as an array."""
+    government its region names in the report's year: :func:`nlp_reports.parse.metadata.
+    tier_of`), as an array."""
     from nlp_reports.parse.metadata import tier_of
 
     def text(v: Any) -> str | None:
         return v if isinstance(v, str) else None
 
     agency = reports["agency"] if "agency" in reports else [None] * len(reports)
+    years = map(_year_or_none, reports["year"] if "year" in reports else [None] * len(reports))
     pairs = list(zip(map(text, reports["level"]), map(text, reports["region"]), map(text, agency),
-                     strict=True))  # (the agency's name: a bureau's 分局 works a tier below it)
+                     years, strict=True))  # (the agency's name: a bureau's 分局 works a tier below it)
     tiers = {pair: tier_of(*pair) for pair in set(pairs)}  # few distinct (level, region, agency)
     return np.array([tiers[pair] for pair in pairs], dtype=object)
 
 
+def _year_or_none(year: Any) -> int | None:
+    """A report's year as an int, None when missing (NaN, pandas' NA)."""
+    try:
+        return int(year)
+    except (TypeError, ValueError):
+        return None
+
+
 def add_place_levels(reports: Any) -> Any:
     """Add the ``province`` and ``prefecture`` columns (:func:`place_levels` of ``region``,
-    else of ``agency`` when the region is unknown) to a reports DataFrame, in place."""
+    else of ``agency`` when the region is unknown, in the report's ``year`` when there is
+    one) to a reports DataFrame, in place."""
     region = reports["region"] if "region" in reports else None
     agency = reports["agency"] if "agency" in reports else None
     n = len(reports)
     regions = region.tolist() if region is not None else [None] * n
     agencies = agency.tolist() if agency is not None else [None] * n
+    years = (list(map(_year_or_none, reports["year"].tolist())) if "year" in reports
+             else [None] * n)
     names = [r or a for r, a in zip(regions, agencies, strict=True)]
-    levels = [place_levels(x if isinstance(x, str) else None) for x in names]
+    levels = [place_levels(x if isinstance(x, str) else None, y)
+              for x, y in zip(names, years, strict=True)]
     reports["province"] = np.array([p for p, _ in levels], dtype=object)
     reports["prefecture"] = np.array([c for _, c in levels], dtype=object)
     return reports

@@ -407,7 +407,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
         agency=agency,
         year=year,
         year_from=year_from,
-        level=meta.level_of(agency, simplified[:layout.content_start + meta.REGION_SCAN]),
+        level=meta.level_of(agency, simplified[:layout.content_start + meta.REGION_SCAN], year),
         region=meta.region_of(agency, simplified[layout.content_start:
                                                  layout.content_start + meta.REGION_SCAN]),
         published=published,

@@ -571,7 +571,7 @@ def _without_bracketed_tail(name: str) -> str:
     return name[:end]
 
 
-def level_of(agency: str | None, text: str = "") -> str | None:
+def level_of(agency: str | None, text: str = "", year: int | None = None) -> str | None:
     """Administrative level of an agency name (行政层级).
 
     province / city / county / township / street for a government (人民政府, 行署, 街道办事处)
@@ -581,9 +581,10 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     name ("平川县", as in "关于平川县2012年…") counts as its government. None for a school,
     a hospital or a public enterprise (公司/集团): they stand outside the hierarchy.
     A city (市) is ``county`` when it is a 县级市: named inside a parent ("XX州XX市"), listed
-    as one by the gazetteer (昆山市: :mod:`nlp_reports.parse.places`) or, given the report's
-    ``text``, said to be one there (:func:`_says_county_level`); an unlisted city is never
-    guessed one.
+    as one by the gazetteer (昆山市: :mod:`nlp_reports.parse.places`; in the report's
+    ``year`` when given: 巢湖市 was a prefecture until 2010, 毕节市 a 县级市) or, given the
+    report's ``text``, said to be one there (:func:`_says_county_level`); an unlisted city is
+    never guessed one.
     """
     if not agency:
         return None
@@ -622,7 +623,7 @@ def level_of(agency: str | None, text: str = "") -> str | None:
             # a 县级市 inside a named city ("XX州XX市") is county level, as one the
             # gazetteer lists (昆山市, 江苏省昆山市: data/places.tsv)
             return ("county" if _CITY_IN_CITY.search(_PROVINCE_HEAD.sub("", place))
-                    or _listed_county_city(place)
+                    or _listed_county_city(place, year)
                     or (text and _says_county_level(place, text)) else "city")
         return None
     if a.endswith(("行署", "行政公署")):
@@ -636,13 +637,14 @@ def level_of(agency: str | None, text: str = "") -> str | None:
     return None
 
 
-def _listed_county_city(place: str) -> bool:
-    """Whether ``place`` is a county-level city (县级市) the gazetteer lists, named alone or
-    after its own province (昆山市, 江苏省昆山市); not one after another province."""
+def _listed_county_city(place: str, year: int | None = None) -> bool:
+    """Whether ``place`` is a county-level city (县级市) the gazetteer lists (in report year
+    ``year`` when given), named alone or after its own province (昆山市, 江苏省昆山市); not
+    one after another province."""
     head = _PROVINCE_HEAD.match(place)
     if head is None:
-        return places.is_county_city(place)
-    return places.is_county_city(place[head.end():], head.group())
+        return places.is_county_city(place, year=year)
+    return places.is_county_city(place[head.end():], head.group(), year)
 
 
 #: The tier (层级) a government of each level stands at: a street office is township level.
@@ -650,7 +652,8 @@ _TIER_OF_LEVEL = {"national": "national", "province": "province", "city": "city"
                   "county": "county", "township": "township", "street": "township"}
 
 
-def tier_of(level: str | None, region: str | None, agency: str | None = None) -> str | None:
+def tier_of(level: str | None, region: str | None, agency: str | None = None,
+            year: int | None = None) -> str | None:
     """The administrative tier of an agency (行政层级: national / province / city / county /
     township), read from what its level and region state, or None.
 
@@ -662,7 +665,8 @@ def tier_of(level: str | None, region: str | None, agency: str | None = None) ->
     ``agency``'s name, a bureau's 分局 (云岭市公安局东城分局, 北京市规划和自然资源委员会海淀分局)
     works one tier below its bureau: a city's or a 直辖市's → county, a province's → city.
     None when the region is unknown or a development zone (开发区, 园区 …, whose 管委会 a
-    city or a county sends out), and for bodies outside the hierarchy (no level).
+    city or a county sends out), and for bodies outside the hierarchy (no level). The
+    report's ``year`` reads a place as it stood then (巢湖市教育局 of 2009: city).
     """
     if level != "department":
         return _TIER_OF_LEVEL.get(level) if level else None
@@ -674,7 +678,7 @@ def tier_of(level: str | None, region: str | None, agency: str | None = None) ->
         return None
     if region.endswith("街道"):  # a street office's own unit
         return "township"
-    tier = _TIER_OF_LEVEL.get(level_of(region + "人民政府") or "")
+    tier = _TIER_OF_LEVEL.get(level_of(region + "人民政府", year=year) or "")
     if tier and agency and _BUREAU_BRANCH.search(_BLANKS.sub("", agency)):
         return _BRANCH_TIER.get((tier, region in _PROVINCE_CITIES), tier)
     return tier

@@ -64,46 +64,105 @@ class Place:
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> dict[str, Place | None]:
-    """Name → place, read once from ``data/places.tsv``; None for an ambiguous name."""
+def _rows() -> tuple[dict[str, Place | None], dict[str, tuple[tuple[int, Place | None], ...]]]:
+    """``data/places.tsv`` read once: name → today's place (None for an ambiguous name), and
+    name → the dated rows of a former name or kind (``until`` column: the last report year
+    the row surely holds), by year."""
     text = resources.files("nlp_reports").joinpath("data/places.tsv").read_text("utf-8")
     table: dict[str, Place | None] = {}
+    former: dict[str, list[tuple[int, Place | None]]] = {}
     for line in text.splitlines():
         if not line or line.startswith(("#", "name\t")):
             continue
-        name, kind, province, prefecture, note = (line.split("\t") + [""] * 5)[:5]
+        name, kind, province, prefecture, note, until = (line.split("\t") + [""] * 6)[:6]
+        if until:
+            place = None if kind == "ambiguous" else Place(name, kind, province, prefecture or None)
+            former.setdefault(name, []).append((int(until), place))
+            continue
         if kind == "ambiguous":
             table[name] = None
             continue
-        # a 自治州's short form (黔南州) stands for the listed full name in its note
-        full = note if kind == "prefecture" and note.endswith("州") else name
+        # a short form (黔南州, 互助县, 科右前旗) stands for the full name in its note
+        full = note if note.endswith(("州", "县", "旗")) else name
         place = Place(full, kind, province, prefecture or None)
         if name in table and table[name] != place:
             table[name] = None  # listed twice, differently: never resolved
         else:
             table[name] = place
-    return table
+    return table, {name: tuple(sorted(rows, key=lambda r: r[0])) for name, rows in former.items()}
+
+
+def _table() -> dict[str, Place | None]:
+    """Name → today's place, None for an ambiguous name."""
+    return _rows()[0]
+
+
+def _former() -> dict[str, tuple[tuple[int, Place | None], ...]]:
+    """Name → its dated rows (a former name, or a former kind or parent), earliest first."""
+    return _rows()[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _all_names() -> frozenset[str]:
+    """Every listed name, today's and former."""
+    return frozenset(_table()) | frozenset(_former())
+
+
+def _at(name: str, year: int | None = None) -> Place | None:
+    """The place ``name`` denoted in report year ``year``: the dated row holding then (a
+    former name, kind or parent: 巢湖市 a prefecture until 2010, 钢城区 莱芜市's until 2018),
+    else today's place. A name no longer in use that only ever denoted one place (永年县, a
+    county of 邯郸市; 莱芜市) is that place when the year is unknown: a report under it was
+    written while it stood. Its province alone (kind ``former``) when the year is after the
+    name's last (通州市 in 2012: not the 县级市 it was until 2008), or when the name changed
+    its parent before going and the year does not decide (无为县: 巢湖市's, then 芜湖市's).
+    None when not listed or ambiguous."""
+    dated = _former().get(name, ())
+    table = _table()
+    if year is not None:
+        for until, place in dated:
+            if year <= until:
+                return place
+        if dated and name not in table:  # the name no longer stood then: something is off
+            return _province_alone(name, dated)
+    elif any(place is None for _, place in dated):
+        return None  # shared in some years (双桥区: 重庆's until 2010), and the year unknown
+    if name in table or not dated:
+        return table.get(name)
+    if len({place for _, place in dated}) == 1:
+        return dated[-1][1]
+    return _province_alone(name, dated)
+
+
+def _province_alone(name: str, dated: tuple[tuple[int, Place | None], ...]) -> Place | None:
+    """A former name's province alone (kind ``former``), when its dated rows agree on it."""
+    provinces = {place.province if place else None for _, place in dated}
+    if len(provinces) != 1 or None in provinces:
+        return None
+    return Place(name, "former", provinces.pop(), None)
 
 
 @functools.lru_cache(maxsize=1)
 def _longest_name() -> int:
     """Length of the longest listed name (积石山保安族东乡族撒拉族自治县: 15 characters), how far
     :func:`place_at` looks."""
-    return max(map(len, _table()), default=0)
+    return max(map(len, _all_names()), default=0)
 
 
-def lookup(name: str | None) -> Place | None:
-    """The listed place of this whole name (石家庄市, 延边朝鲜族自治州, 黔南州, 昆山市, 鄂托克前旗),
-    or None when it is not listed (a district, a town, a fictional or renamed place) or
-    ambiguous."""
+def lookup(name: str | None, year: int | None = None) -> Place | None:
+    """The listed place of this whole name (石家庄市, 延边朝鲜族自治州, 黔南州, 昆山市, 鄂托克前旗,
+    海淀区), in report year ``year`` when given (:func:`_at`: 巢湖市 was a prefecture until
+    2010), or None when it is not listed (a town, a fictional place) or ambiguous (朝阳区)."""
     if not name:
         return None
-    return _table().get(name)
+    return _at(name, year)
 
 
-def is_county_city(name: str | None, province: str | None = None) -> bool:
-    """Whether ``name`` is a listed 县级市 (昆山市), of ``province`` when one is given."""
-    place = lookup(name)
+def is_county_city(name: str | None, province: str | None = None,
+                   year: int | None = None) -> bool:
+    """Whether ``name`` is a listed 县级市 (昆山市), of ``province`` when one is given, in
+    report year ``year`` when given (普兰店市 until 2014; 毕节市 until 2010, a prefecture since)."""
+    place = lookup(name, year)
     return (place is not None and place.kind == "county_city"
             and (province is None or place.province == province))
 
@@ -121,34 +180,44 @@ def stated_province(name: str | None) -> str | None:
     return PROVINCES[m.group(1)] if m else None
 
 
-def place_at(text: str, start: int = 0) -> Place | None:
-    """The listed place whose whole name starts ``text`` at ``start`` (the longest), or None."""
+def place_at(text: str, start: int = 0, year: int | None = None) -> Place | None:
+    """The listed place whose whole name starts ``text`` at ``start`` (the longest), in report
+    year ``year`` when given (:func:`lookup`), or None."""
     best = None
-    table = _table()
+    names = _all_names()
     for end in range(start + 2, min(len(text), start + _longest_name()) + 1):
-        if text[end - 1] in "市州区盟县旗" and text[start:end] in table:
-            best = table[text[start:end]]  # (None when the longest listed name is ambiguous)
+        if text[end - 1] in "市州区盟县旗" and text[start:end] in names:
+            best = _at(text[start:end], year)  # (None when the longest name is ambiguous)
     return best
 
 
-def fill_levels(name: str, province: str | None,
-                prefecture: str | None) -> tuple[str | None, str | None]:
+def fill_levels(name: str, province: str | None, prefecture: str | None,
+                year: int | None = None) -> tuple[str | None, str | None]:
     """``(province, prefecture)`` of a place name (the region), given what its name states,
     with what the gazetteer adds: the province of a listed place named without it (石家庄市 →
     河北省), the prefecture of a listed 县级市 or county (昆山市 → 苏州市, 鄂托克前旗 → 鄂尔多斯市;
-    None when its province runs it directly), or a province stated in short form
-    (:func:`stated_province`).
+    None when its province runs it directly), a district's (海淀区 → 北京市; 鼓楼区, in four
+    cities, is ambiguous and gets nothing), or a province stated in short form
+    (:func:`stated_province`). A former name (莱芜市, 普兰店市, 永年县) gives its province
+    always, its prefecture only for a report ``year`` it was in use (else none); a place whose
+    kind or parent changed (巢湖市) is read as it was in ``year``, as today when none is given.
     The name wins: when it states another province than the list's, nothing is added."""
     start = len(province) if province and name.startswith(province) else 0
     division = _CORPS_DIVISION.match(name, start)
     if division:  # a 兵团 division-city, its region written without the 兵团: 第八师石河子市
         start = division.end()
-    place = place_at(name, start)
+    place = place_at(name, start, year)
     if place is None:
         return province or stated_province(name), prefecture
     if province is not None and province != place.province:
         return province, prefecture
-    if place.kind != "prefecture":  # a 县级市 or a county: its parent, never itself
+    if place.kind == "former":  # a former name the year does not place: the province alone,
+        # and no prefecture of its own name unless it was one (普兰店市 was a 县级市)
+        if prefecture == place.name and not all(
+                p is not None and p.kind == "prefecture" for _, p in _former()[place.name]):
+            prefecture = None
+        return place.province, prefecture
+    if place.kind != "prefecture":  # a 县级市, a county, a district: its parent, never itself
         return place.province, place.prefecture
     # a prefecture by its full name, however written (黔南州 → 黔南布依族苗族自治州), as its
     # counties and county-level cities give it: one group under --by prefecture
@@ -158,18 +227,19 @@ def fill_levels(name: str, province: str | None,
 def without_province(name: str) -> str:
     """``name`` without a leading province the gazetteer confirms (河北省石家庄市人民政府 →
     石家庄市人民政府, 江苏省昆山市周市镇人民政府 → 昆山市周市镇人民政府): the listed place
-    right after it lies in that province. A municipality (北京市朝阳区) is kept: its districts
-    are not listed, and a fictional or unlisted place keeps its province too."""
-    for province in _province_names():
+    right after it lies in that province. A municipality's is dropped before its own listed
+    district or county (上海市浦东新区… → 浦东新区…, 重庆市城口县… → 城口县…), never before
+    an ambiguous one (北京市朝阳区: 长春 has one too), nor before its own bodies (上海市教育
+    委员会); a fictional or unlisted place keeps its province too."""
+    for province in _PROVINCE_NAMES:
         if name.startswith(province):
             place = place_at(name, len(province))
-            if place is not None and place.province == province:
+            if place is not None and place.province == province and (
+                    not province.endswith("市") or place.kind in ("district", "county", "former")):
                 return name[len(province):]
             break
     return name
 
 
-@functools.lru_cache(maxsize=1)
-def _province_names() -> tuple[str, ...]:
-    """The provinces and autonomous regions in full (not the four municipalities)."""
-    return tuple(p for p in PROVINCES.values() if not p.endswith("市"))
+#: The province-level names in full, longest first (内蒙古自治区 before a shorter head).
+_PROVINCE_NAMES: tuple[str, ...] = tuple(sorted(PROVINCES.values(), key=len, reverse=True))
