@@ -63,6 +63,14 @@ def test_a_district_named_with_its_city_is_read_by_the_pair(region, expected):
     assert place_levels(region) == expected
 
 
+@pytest.mark.parametrize("region", ["东区街道", "西区街道", "东区", "矿区"])
+def test_a_two_character_district_name_is_never_resolved_alone(region):
+    """东区 and 西区 are 攀枝花市's districts, but also street offices' names (中山市东区街道,
+    often written without 中山市) and many a zone's parts; 矿区 is 阳泉市's, was 大同市's
+    until 2018, and names any mining area."""
+    assert place_levels(region) == (None, None)
+
+
 def test_a_district_and_its_departments_are_county_level():
     assert level_of("海淀区人民政府") == "county"
     assert level_of("鹤城区人民政府") == "county"
