@@ -84,3 +84,54 @@ def test_a_heading_with_figures_on_the_next_line_but_no_empty_cells_stays_a_head
 """, encoding="utf-8")
     report = load_report(path)
     assert [s.number for s in report.sections][:4] == [1, 2, 3, 5]
+
+
+_NUMBERED = """柳林县统计局2014年政府信息公开工作年度报告
+一、概述
+2014年，我局按照县政府要求，做好统计数据发布和政府信息公开工作。
+二、主动公开政府信息情况
+全年主动公开信息156条。主要情况见下表：
+附：2014年政府信息公开情况统计表
+统计指标\t单位\t统计数
+一、主动公开情况
+（一）主动公开政府信息数\t条\t156
+二、依申请公开情况
+（一）收到申请数\t件\t4
+（二）同意公开答复数\t件\t3
+三、行政复议数量\t件\t0
+三、依申请公开政府信息情况
+全年收到政府信息公开申请4件，同意公开3件，不予公开1件。
+四、因政府信息公开申请行政复议、提起行政诉讼的情况
+无。
+五、政府信息公开工作存在的主要问题及改进情况
+统计数据解读不够通俗。下一步将增加图解形式的数据解读。
+"""
+
+
+def test_group_rows_that_lost_their_empty_cells_are_no_headings(tmp_path):
+    # a copy of the table in the middle of 二 without its empty cells: "二、依申请公开情况"
+    # alone between two rows of figures opened section 三, and 三's own title was lost
+    path = tmp_path / "r.txt"
+    path.write_text(_NUMBERED, encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert found[3].title == "依申请公开政府信息情况"
+    assert found[3].text.startswith("全年收到政府信息公开申请4件")
+    assert "收到申请数" in found[2].text
+
+
+def test_a_form_title_between_two_tables_stays_a_heading(tmp_path):
+    # 表二's last row, the section title, 表三's first row of figures: a title of the form
+    # is longer than any group label and stays a heading
+    path = tmp_path / "r.txt"
+    path.write_text("""白河县人民政府2022年政府信息公开工作年度报告
+一、总体情况
+2022年，我县扎实推进政务公开。
+二、主动公开政府信息情况
+行政事业性收费\t3\t12
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5
+四、政府信息公开行政复议、行政诉讼情况
+本年度未发生。
+""", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert found[3].title == "收到和处理政府信息公开申请情况"

@@ -501,7 +501,7 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
         matched, number = section_number(text[t0:t1])
         if not matched or numeral < last_numeral:
             continue
-        if _group_row(text, t1, l1, end):
+        if _group_row(text, l0, t0, t1, l1, end):
             continue
         if pattern is _HEADING_ARABIC and not _arabic_title(text[t0:t1], numeral, number):
             continue
@@ -531,15 +531,26 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
 _FIGURE_ROW = re.compile(r"\t[ \u3000]*\d")
 
 
-def _group_row(text: str, t1: int, l1: int, end: int) -> bool:
+#: The longest group label of an older 统计表 written alone on its line ("二、依申请公开情况"):
+#: shorter than any title of the 2019 or 2021 form, which a table may follow or precede.
+_GROUP_LABEL_MAX = 8
+
+
+def _group_row(text: str, l0: int, t0: int, t1: int, l1: int, end: int) -> bool:
     """Whether a numbered line is a group label of a statistics table, not a heading: its
     title is followed by empty cells only ("三、依申请公开情况\t\t", a page's table row) and the
-    next line is a row of figures. An older report's 统计表 (统计指标 | 单位 | 统计数) numbers
-    its groups 一、主动公开情况 … 三、依申请公开情况; taken for headings, they outranked a
-    body whose headings are bold titles without numerals, and the whole body was lost."""
+    next line is a row of figures; or, its empty cells lost in a copy, a short label alone
+    between two rows of figures ("…政府信息数\t条\t156" / "二、依申请公开情况" / "(一)收到申请数
+    \t件\t4"). An older report's 统计表 (统计指标 | 单位 | 统计数) numbers its groups
+    一、主动公开情况 … 三、依申请公开情况; taken for headings, they outranked a body whose
+    headings are bold titles without numerals, and the whole body was lost; a table set in
+    the middle of section 二 opened section 三 at its second group, the part's own title lost."""
     rest = text[t1:l1]
-    if "\t" not in rest or rest.strip(" \t\u3000\r"):
+    if rest.strip(" \t\u3000\r"):
         return False
+    if "\t" not in rest:
+        return (t1 - t0 <= _GROUP_LABEL_MAX and bool(_FIGURE_ROW.search(_previous_line(text, l0)))
+                and bool(_FIGURE_ROW.search(_next_line(text, l1, end))))
     return bool(_FIGURE_ROW.search(_next_line(text, l1, end)))
 
 
@@ -1077,6 +1088,18 @@ def annex_titles(text: str, span: tuple[int, int]) -> list[tuple[str, int, int]]
             e -= 1
         out.append((title, s, e))
     return out
+
+
+def _previous_line(text: str, at: int) -> str:
+    """The last non-blank line before offset ``at`` (a line start) in ``text``, stripped."""
+    pos = at - 1
+    while pos > 0:
+        nl = text.rfind("\n", 0, pos)
+        line = text[nl + 1:pos].strip(" \t\u3000\r")
+        if line:
+            return line
+        pos = nl
+    return ""
 
 
 def _next_line(text: str, at: int, end: int) -> str:
