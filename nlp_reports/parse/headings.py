@@ -170,14 +170,14 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
                         and merged_fee_and_cases(m.group(1) + m.group(3)))):
                 out.append((m.start(2), m.end(2), ""))
             elif " " in (rest := m.group(3)) and RUN_IN_TITLE.fullmatch(
-                    m.group(1) + (closed := _closed_up(rest))):
+                    m.group(1) + (closed := closed_up(rest))):
                 # the rest letter-spaced, too short for normalize_text to close it up
                 # ("五 、存 在 的 主 要 问 题 及 改 进" / "情 况"): closed up with the break
                 out.append((m.start(2), m.end(3), closed))
     return sorted(out)
 
 
-def _closed_up(line: str) -> str:
+def closed_up(line: str) -> str:
     """``line`` without its blanks when every piece is one character ("情 况" → 情况, the
     rest of a letter-spaced title an OCR engine wrapped), else as it is."""
     pieces = line.split()
@@ -186,7 +186,11 @@ def _closed_up(line: str) -> str:
 
 @lru_cache(maxsize=4096)  # titles and table row labels recur across reports
 def section_number(title: str) -> tuple[bool, int | None]:
-    """(matched, number) for a heading title; number None = a known heading outside 1–6."""
+    """(matched, number) for a heading title; number None = a known heading outside 1–6. A
+    short title letter-spaced as Word centres it ("概　　述", "基 本 情 况": every piece one
+    character) is read closed up."""
+    if " " in title or "\u3000" in title:
+        title = closed_up(title)
     for rule in SECTION_RULES:
         if rule.pattern.search(title):
             return True, rule.number

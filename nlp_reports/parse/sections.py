@@ -26,6 +26,7 @@ from nlp_reports.parse.headings import (
     RUN_IN_TITLE,
     SUBHEADING_STOP,
     block_of,
+    closed_up,
     merged_fee_and_cases,
     numeral_lines,
     section_number,
@@ -676,7 +677,8 @@ def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False) -> l
         matched, number = section_number(line)
         if not matched or number is None or number <= last_number:
             continue
-        if not merged and not any(t in line or line in t for t in KNOWN_TITLES):
+        key = closed_up(line)  # ("概　　述", letter-spaced)
+        if not merged and not any(t in key or key in t for t in KNOWN_TITLES):
             continue
         t0 = text.index(line, l0)
         found.append(Heading(number, number, l0, t0, t0 + len(line), body))
