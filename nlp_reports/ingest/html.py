@@ -290,12 +290,14 @@ def _sized_again(el) -> bool:
 
 
 #: A bar of a page's buttons or of its pager, a block holding nothing else: "【我要纠错】【打印本页】
-#: 【关闭窗口】", "相关附件：无", "第1页 共2页 首页 上一页 下一页 尾页" (a CMS splitting an article over
+#: 【关闭窗口】", "【分享到微信】", "分享到：微信 微博 QQ空间" (left under the signature, a share bar
+#: made one report saved from two columns two fingerprints: stored twice), "相关附件：无", "第1页 共2页 首页 上一页 下一页 尾页" (a CMS splitting an article over
 #: pages prints it under each part; "第2/3页"), "共38条 … 转到第 页". It sits inside the article's own box, where
 #: the chrome's names (_CHROME_ATTR) do not reach, and ran on into the last section's text, holding
 #: the signature and closing date in it; as a link list it was dropped only when its links were
 #: 70 % of its words. One word of a bar at least (a block of figures is no bar: a cell's "1"+"2").
 _BAR_PIECE = (r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|我要纠错|纠错|加入收藏|收藏本页|收藏|返回顶部"
+              r"|分享到|分享|微信|微博|QQ空间|QQ好友|朋友圈"
               r"|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?页|共\s*\d{1,6}\s*[页条]|(?:相关)?附件\s*[:：]\s*无"
               r"|跳?转到?第?|GO|页|\d{1,4}")
 _BAR_SEP = r"[\s【】\[\]|｜/·•:：]"
@@ -304,7 +306,7 @@ _BAR_SEP = r"[\s【】\[\]|｜/·•:：]"
 #: every way before a word outside the bar ("确定") failed the match, doubling the time per
 #: page link (16 links 8 s, 20 several minutes).
 _BAR = re.compile(rf"(?:(?=({_BAR_SEP}*(?:{_BAR_PIECE})))\1)+{_BAR_SEP}*", re.IGNORECASE)
-_BAR_WORD = re.compile(r"打印|关闭|纠错|收藏|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?页|共\s*\d{1,6}\s*页|附件")
+_BAR_WORD = re.compile(r"打印|关闭|纠错|收藏|分享|返回|首页|上一页|下一页|尾页|末页|第\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?页|共\s*\d{1,6}\s*页|附件")
 _BAR_TAGS = frozenset({"div", "p", "span", "ul", "ol", "li", "dl", "dd", "dt", "section", "center",
                        "font"})
 _BAR_MAX_CJK = 40
