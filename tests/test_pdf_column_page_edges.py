@@ -96,3 +96,26 @@ def test_signature_under_short_lines_is_not_a_column():
     text = _text(buf.getvalue())
     assert "临江市人民政府" in text.splitlines()[-2:]
     assert text.splitlines()[-1] == "2023年12月31日"
+
+
+def test_signature_set_right_in_a_column_is_no_wrapped_line():
+    # the right column ends with the signature set right, filling the column's right part;
+    # the date is the next page's first line: the signature was taken for a line wrapping
+    # into it ("东海海洋环境监测站2023年1月30日", no closing date)
+    buf, c, font, (width, _) = _canvas()
+    c.setFont(font, 18)
+    c.drawCentredString(width / 2, 760, "东海海洋环境监测站2022年政府信息公开工作年度报告")
+    c.setFont(font, 11)
+    right = [*RIGHT, "六、其他需要报告的事项", "无。"]
+    for x, column in ((100, LEFT), (312, right)):
+        for k, line in enumerate(column):
+            c.drawString(x, 690 - 22 * k, line)
+    edge = 312 + max(c.stringWidth(line, font, 11) for line in right)  # (the column's right edge)
+    c.drawRightString(edge, 690 - 22 * (len(right) + 1), "东海海洋环境监测站办公室")
+    c.showPage()
+    c.setFont(font, 11)
+    c.drawRightString(edge, 760, "2023年1月30日")
+    c.showPage()
+    c.save()
+    lines = [line for line in _text(buf.getvalue()).splitlines() if line]
+    assert lines[-2:] == ["东海海洋环境监测站办公室", "2023年1月30日"]

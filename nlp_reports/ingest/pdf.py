@@ -519,6 +519,12 @@ def _geometry(line: dict, size: float) -> tuple[float, float, bool, str, str, fl
             chars[-1].get("fontname", ""), chars[0]["x1"] - chars[0]["x0"])
 
 
+#: A wrapped line starts at its column's left edge or a paragraph's first-line indent (2
+#: characters): a line set further right (a signature set right, filling a narrow column's
+#: right part) ends no paragraph it would wrap, and is never joined to the date under it.
+_INDENT = 2.5
+
+
 def _join_wrapped(items: list, page_width: float) -> list:
     """``items`` (sorted, as :func:`_page_lines` builds them) as (top, kind, lines, size), with a
     paragraph's lines joined: an office suite wraps a paragraph at the column's edge, so
@@ -551,7 +557,8 @@ def _join_wrapped(items: list, page_width: float) -> list:
         left, right = edges[item[4]]
         text = item[2][0]
         return (not gapped and right - x1 < room + 0.25 * item[3]
-                and x1 - x0 >= 0.6 * (right - left) and text[-1] not in _PARAGRAPH_END
+                and x1 - x0 >= 0.6 * (right - left) and x0 <= left + _INDENT * item[3]
+                and text[-1] not in _PARAGRAPH_END
                 and not _HEADING_LINE.match(text))
 
     def same_weight(a, b) -> bool:  # (a heading set in bold, the text below it not)
