@@ -1197,7 +1197,7 @@ def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | N
 def _furniture_lines(words: list[dict]) -> list[list[dict]]:
     """The lines of ``words`` that are page numbers (:func:`is_page_furniture`)."""
     return [line for line in _side_lines(words)
-            if is_page_furniture(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])))]
+            if is_page_furniture(" ".join(w.get("text", "") for w in sorted(line, key=lambda w: w["x0"])))]
 
 
 #: Lines at a page's top (running head, a title over up to three lines) and at its foot
