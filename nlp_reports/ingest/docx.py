@@ -48,8 +48,45 @@ _RUNS = (".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
 
 def _paragraph_text(p) -> str:
     """A w:p's text, including runs python-docx skips (tracked insertions, smart tags, fields),
-    without hidden runs: a hidden "1" before a cell's "1" read 11."""
-    return "".join(run.text for run in p.xpath(_RUNS))
+    without hidden runs: a hidden "1" before a cell's "1" read 11; a soft line break inside a
+    sentence removed (:func:`_join_soft_breaks`)."""
+    text = "".join(run.text for run in p.xpath(_RUNS))
+    return _join_soft_breaks(text) if "\n" in text else text
+
+
+#: What a line cannot open with: a mark that follows a word (，、；：。！？ and closing quotes
+#: and brackets).
+_CONTINUES = re.compile(r"[，、；：。！？,;:!?）)》」』”’]")
+#: What opens a line of its own: a list marker or a sequence word (一是, （一）, 1., ①, 第一，,
+#: 首先 …), a date, a figure.
+_OWN_LINE = re.compile(r"[一二三四五六七八九十]+[是要、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d|[①-⑳⑴-⒇⒈-⒛]"
+                       r"|第[一二三四五六七八九十]+[，、]|其[一二三四五六]|首先|其次|再次|最后|另外|此外|同时")
+#: A line ending so ends its sentence or names what follows.
+_ENDS = frozenset("。！？!?；;：:")
+
+
+def _join_soft_breaks(text: str) -> str:
+    """``text`` with each soft line break (Shift+Enter, w:br; w:cr) removed where it falls
+    inside a sentence: before a mark no line opens with ("…互动交流⏎，及时回应…"), or after a
+    line that already holds a comma and does not end its sentence, before Chinese text that
+    opens no item ("…期盼，我县政⏎务公开工作…"). A paragraph's text is one line of the report
+    (a statement of 五 is cut at line ends), and a break pasted from a wrapped PDF or typed to
+    push a word down split a sentence in two. A break after a title, a signature or a sentence
+    end, or before an item, a date or a figure, stays."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        before = out[-1]
+        if before and line and (_CONTINUES.match(line) or (
+                "，" in before and before[-1] not in _ENDS and _CJK_START.match(line)
+                and not _OWN_LINE.match(line))):
+            out[-1] = before + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+_CJK_START = re.compile(r"[\u3400-\u9fff]")
 
 
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
