@@ -75,3 +75,29 @@ def test_a_summary_with_colon_clauses_under_bare_titles_stays_text(tmp_path):
     assert found[1].title == "概述" and "主动公开情况：全年公开信息96条" in found[1].text
     assert found[2].title == "主动公开政府信息情况"
     assert found[2].text.startswith("全年在县政府网站")
+
+
+def test_a_colon_clause_naming_a_part_the_outline_lacks_takes_no_part(tmp_path):
+    # bare titles without a 复议诉讼 part; 概述 sums up in colon clauses, one of them on the
+    # cases: the clauses gave one part more than the bare titles, were taken instead, and
+    # 主动公开 and 依申请公开 fell into the cases clause's section
+    text = """北川县民政局2013年政府信息公开工作年度报告
+概述
+2013年，我局认真贯彻《条例》，各项公开工作有序开展，现将总体情况报告如下。
+主动公开情况：全年主动公开各类信息168条。
+依申请公开情况：收到群众申请4件，均已按时答复。
+行政复议、行政诉讼情况：无。
+主动公开政府信息情况
+全年通过县政府门户网站公开低保、救灾资金发放信息168条，低保名册按季度更新。
+依申请公开政府信息情况
+全年收到申请4件，同意公开3件，不予公开1件。
+存在的主要问题及改进措施
+乡镇民政所公开栏更新不够及时。下一步，我局将督促各乡镇按月更新。
+"""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert found[2].title == "主动公开政府信息情况" and found[2].text.startswith("全年通过县政府")
+    assert found[3].title == "依申请公开政府信息情况"
+    assert 4 not in found
+    assert "行政复议、行政诉讼情况：无。" in found[1].text

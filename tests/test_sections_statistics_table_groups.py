@@ -135,3 +135,29 @@ def test_a_form_title_between_two_tables_stays_a_heading(tmp_path):
 """, encoding="utf-8")
     found = {s.number: s for s in load_report(path).sections}
     assert found[3].title == "收到和处理政府信息公开申请情况"
+
+
+def test_a_short_part_title_between_two_parts_tables_stays_a_heading(tmp_path):
+    # 二 ends with a small table of its own, 三 opens with one: "三、依申请公开情况" stands
+    # alone between two rows of figures, but no group label of a 统计表 opens the rows above
+    # it (prose does): it is 三's title, and its figures are 三's, not 二's
+    path = tmp_path / "r.txt"
+    path.write_text("""东坪县水务局2014年政府信息公开工作年度报告
+一、概述
+2014年，我局把水利工程建设、防汛抗旱信息作为公开重点，办公室具体承办。
+二、主动公开情况
+全年在县政府门户网站主动公开信息86条，分类如下：
+机构职能\t条\t12
+工程建设\t条\t30
+三、依申请公开情况
+收到申请\t件\t3
+同意公开\t件\t2
+四、收费及减免情况
+本年度未收取任何费用。
+五、存在的问题和改进措施
+网站栏目更新不够及时。下一步，我局将明确专人负责。
+""", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert found[3].title == "依申请公开情况"
+    assert found[3].text.startswith("收到申请\t件\t3")
+    assert "收到申请" not in found[2].text

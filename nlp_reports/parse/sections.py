@@ -388,16 +388,19 @@ def _find_headings(text: str, start: int, end: int) -> list[Heading]:
     # that lost its numeral
     if any(h.number is not None and h.numeral == h.number for h in found):
         return _unnumbered_after(text, found, end)
-    for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET),
-                      _find_unnumbered(text, start, end)):
+    bare = _find_unnumbered(text, start, end)
+    for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET), bare):
         if _mapped(candidate) > _mapped(found):
             found = candidate
     # titles with their text run on after a colon ("概述：2012年，…"), only when they give
-    # more sections than the lines above: a colon also opens a summary's clauses inside a
-    # part ("主动公开情况：…；依申请公开情况：…"), never to outrank titles on their own lines
+    # more sections than the lines above and pass over none of the titles on their own
+    # lines: a colon also opens a summary's clauses inside a part ("主动公开情况：…"), and
+    # one naming a part the outline lacks ("行政复议、行政诉讼情况：无。" in 概述) outnumbered
+    # the bare titles below it, which then fell into that clause's section
     if "：" in text[start:end] or ":" in text[start:end]:
         run_in = _find_unnumbered(text, start, end, run_in=True)
-        if _mapped(run_in) > _mapped(found):
+        kept = {h.title_start for h in run_in}
+        if _mapped(run_in) > _mapped(found) and all(h.title_start in kept for h in bare):
             found = run_in
     return _problems_part(text, found)
 
@@ -541,16 +544,19 @@ def _group_row(text: str, l0: int, t0: int, t1: int, l1: int, end: int) -> bool:
     """Whether a numbered line is a group label of a statistics table, not a heading: its
     title is followed by empty cells only ("三、依申请公开情况\t\t", a page's table row) and the
     next line is a row of figures; or, its empty cells lost in a copy, a short label alone
-    between two rows of figures ("…政府信息数\t条\t156" / "二、依申请公开情况" / "(一)收到申请数
-    \t件\t4"). An older report's 统计表 (统计指标 | 单位 | 统计数) numbers its groups
-    一、主动公开情况 … 三、依申请公开情况; taken for headings, they outranked a body whose
-    headings are bold titles without numerals, and the whole body was lost; a table set in
-    the middle of section 二 opened section 三 at its second group, the part's own title lost."""
+    between two rows of figures of a table an earlier group label opens ("一、主动公开情况" /
+    "…政府信息数\t条\t156" / "二、依申请公开情况" / "(一)收到申请数\t件\t4"). An older
+    report's 统计表 (统计指标 | 单位 | 统计数) numbers its groups 一、主动公开情况 …
+    三、依申请公开情况; taken for headings, they outranked a body whose headings are bold
+    titles without numerals, and the whole body was lost; a table set in the middle of
+    section 二 opened section 三 at its second group, the part's own title lost. A part's
+    own short title between the figures ending 二 and those opening 三 ("三、依申请公开情况")
+    has no group label above it and stays a heading."""
     rest = text[t1:l1]
     if rest.strip(" \t\u3000\r"):
         return False
     if "\t" not in rest:
-        return (t1 - t0 <= _GROUP_LABEL_MAX and bool(_FIGURE_ROW.search(_previous_line(text, l0)))
+        return (t1 - t0 <= _GROUP_LABEL_MAX and _under_group_label(text, l0)
                 and bool(_FIGURE_ROW.search(_next_line(text, l1, end))))
     return bool(_FIGURE_ROW.search(_next_line(text, l1, end)))
 
@@ -1092,16 +1098,33 @@ def annex_titles(text: str, span: tuple[int, int]) -> list[tuple[str, int, int]]
     return out
 
 
-def _previous_line(text: str, at: int) -> str:
-    """The last non-blank line before offset ``at`` (a line start) in ``text``, stripped."""
+def _lines_above(text: str, at: int) -> Iterator[str]:
+    """The non-blank lines before offset ``at`` (a line start) in ``text``, stripped, the
+    nearest first."""
     pos = at - 1
     while pos > 0:
         nl = text.rfind("\n", 0, pos)
         line = text[nl + 1:pos].strip(" \t\u3000\r")
         if line:
-            return line
+            yield line
         pos = nl
-    return ""
+
+
+#: A 统计表's group label on its line, its empty cells stripped ("一、主动公开情况").
+_GROUP_LABEL = re.compile(rf"[一二三四五六七八九十]{{1,2}}[、.．][^\t。，,；;]{{1,{_GROUP_LABEL_MAX}}}")
+
+
+def _under_group_label(text: str, at: int) -> bool:
+    """Whether the line starting at ``at`` follows a row of figures of a table that an
+    earlier group label opens: the rows above it (lines with cells) reach a group label
+    (:data:`_GROUP_LABEL`) before any other line."""
+    above = _lines_above(text, at)
+    if not _FIGURE_ROW.search(next(above, "")):
+        return False
+    for line in above:
+        if "\t" not in line:
+            return bool(_GROUP_LABEL.fullmatch(line))
+    return False
 
 
 def _next_line(text: str, at: int, end: int) -> str:
