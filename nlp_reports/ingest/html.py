@@ -1088,9 +1088,10 @@ def _pointers(doc) -> tuple[list[str], int, list[str]]:
             if _REPORT_WORD.search(name):
                 reports += 1
             label = name or href.rsplit("/", 1)[-1]
-            # the report itself as a file, not a statistics table attached to a report
-            if (_DOC_LINK.search(href) and _REPORT_FILE.search(label)
-                    and not _TABLE_FILE.search(label)):
+            # the report itself as a file, not a statistics table attached to a report; the
+            # file named by the link's text when a download script serves it (download.jsp?id=5)
+            if ((_DOC_LINK.search(href) or ("?" in href and _DOC_LINK.search(name)))
+                    and _REPORT_FILE.search(label) and not _TABLE_FILE.search(label)):
                 found.append(label)
                 hrefs.append(href)
         else:
@@ -1104,7 +1105,9 @@ def saved_link(href: str, path: str | None) -> Path | None:
     """The file a page's link ``href`` names, when the crawl saved it: the link's last path
     part, URL-decoded, in the page's folder, or — a crawl mirroring the site's folders —
     at the link's path under one of the page's parent folders ("/module/download/P02….pdf"
-    from www.x.gov.cn/art/2023/1/24/art_1.html is www.x.gov.cn/module/download/P02….pdf).
+    from www.x.gov.cn/art/2023/1/24/art_1.html is www.x.gov.cn/module/download/P02….pdf);
+    a link with a query also as a crawler names the file it saved ("download.jsp?id=5",
+    "download.jsp@id=5").
     A page read from a zip (``path`` = "<zip>/<member>") finds a neighbouring member the
     same way, as a crawl zipped whole keeps them. None when not found or without a path.
     Only the few candidate paths are looked at."""
@@ -1113,7 +1116,7 @@ def saved_link(href: str, path: str | None) -> Path | None:
     from urllib.parse import unquote, urlsplit
 
     try:
-        link = urlsplit(href).path
+        link, query = urlsplit(href)[2:4]
     except ValueError:  # "http://[…" (an IPv6 host never closed): no path to look for
         return None
     parts = [unquote(x) for x in link.split("/") if x not in ("", ".")]
@@ -1125,6 +1128,11 @@ def saved_link(href: str, path: str | None) -> Path | None:
     if len(parts) > 1:  # (never from the file system's root: "/etc/passwd" is no crawl's)
         candidates += [up / Path(*parts) for up in (folder, *folder.parents)
                        if str(up) != up.anchor]
+    if query and "/" not in query and os.sep not in query and "\x00" not in query:
+        # a download script's file saved under its URL: wget's "download.jsp?id=5", or
+        # "download.jsp@id=5" with Windows-safe names
+        candidates = [c.with_name(f"{c.name}{mark}{query}") for c in candidates
+                      for mark in ("@", "?")] + candidates
     member = not os.path.exists(path)  # (a zip's member: looked for among its neighbours)
     for c in candidates:
         if c == Path(path):  # a page linking itself names no other file to read
