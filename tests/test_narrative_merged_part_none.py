@@ -117,3 +117,11 @@ def test_named_none_in_the_merged_part_gives_zeros_in_the_store(tmp_path):
     assert got.loc["临江县烟草专卖局"].tolist() == [0.0, 0.0, 0.0]
     fee, review, litigation = got.loc["临江县统计局"].tolist()
     assert (fee, review) == (0.0, 1.0)
+
+
+def test_a_none_sentence_naming_the_fee_beside_an_amount_leaves_it_unclear():
+    # the part states an amount and also says the fee was none: which is meant is not said,
+    # so no fee is given (it gave 0, the amount's sentence never read)
+    text = "本年度按规定收取检索费、复制费共计35元。收费、行政复议、行政诉讼均无。"
+    assert narrative_fee([(_MERGED, text)], 2013) is None
+    assert narrative_fee([(_MERGED, "收费、行政复议、行政诉讼均无。")], 2013) == 0.0

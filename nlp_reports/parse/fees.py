@@ -242,10 +242,13 @@ def _fee(parts: Iterable[tuple[str | None, str]], year: int | None,
             if not text:
                 continue
             titled = bool(title and _FEE_TITLE.search(title))
-            if titled and (_NONE_AT_ALL.fullmatch(_STRIP.sub("", text))
-                           or "fee" in none_named(text)):
+            if titled and _NONE_AT_ALL.fullmatch(_STRIP.sub("", text)):
                 values.add(0.0)
                 continue
+            if titled and "fee" in none_named(text):
+                # ("收费、行政复议、行政诉讼均无。"): 0, and the part's other sentences are
+                # still read, so an amount stated beside it leaves the fee unclear, never 0
+                values.add(0.0)
             if not ("费" in text or "收取" in text):
                 continue
             untotalled = 0  # (sentences of this part giving an amount not called a total)
