@@ -131,3 +131,11 @@ def test_the_summary_columns_read_districts():
         "北京市", None, "吉林省", "湖南省"]
     assert [p if isinstance(p, str) else None for p in frame["prefecture"]] == [
         None, None, "长春市", "怀化市"]
+
+
+def test_a_region_held_as_nan_falls_back_to_the_agency():
+    """A store frame may hold a missing region as NaN, not None: the agency's name is read."""
+    frame = pd.DataFrame({"region": [float("nan"), None, ""],
+                          "agency": ["海淀区教育委员会", "海淀区民政局", "鹤城区人民政府"]})
+    add_place_levels(frame)
+    assert frame["province"].tolist() == ["北京市", "北京市", "湖南省"]

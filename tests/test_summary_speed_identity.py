@@ -174,8 +174,9 @@ def _old_add_place_levels(reports):
     region = reports["region"] if "region" in reports else None
     agency = reports["agency"] if "agency" in reports else None
     n = len(reports)
-    names = [(region.iat[i] if region is not None else None) or
-             (agency.iat[i] if agency is not None else None) for i in range(n)]
+    # a region held as NaN is missing too (pandas turns None into NaN in a column of names)
+    names = [r if isinstance(r := (region.iat[i] if region is not None else None), str) and r
+             else (agency.iat[i] if agency is not None else None) for i in range(n)]
     levels = [sm.place_levels(x if isinstance(x, str) else None) for x in names]
     reports["province"] = np.array([p for p, _ in levels], dtype=object)
     reports["prefecture"] = np.array([c for _, c in levels], dtype=object)

@@ -1032,7 +1032,8 @@ def add_place_levels(reports: Any) -> Any:
     agencies = agency.tolist() if agency is not None else [None] * n
     years = (list(map(_year_or_none, reports["year"].tolist())) if "year" in reports
              else [None] * n)
-    names = [r or a for r, a in zip(regions, agencies, strict=True)]
+    # a region pandas holds as NaN (a float) is as missing as None: the agency stands in
+    names = [r if isinstance(r, str) and r else a for r, a in zip(regions, agencies, strict=True)]
     levels = [place_levels(x if isinstance(x, str) else None, y)
               for x, y in zip(names, years, strict=True)]
     reports["province"] = np.array([p for p, _ in levels], dtype=object)
