@@ -1058,13 +1058,24 @@ _CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|
                            r"(?:[，,]?(?:请(?:予以)?(?:审阅|审议|审定)|如上))?[。.！!]?[ \t\u3000]*$")
 
 
+#: A note on a line of its own after a sentence's end ("…应付现象。⏎注：本报告所列数据统计期限
+#: 自…止。", 注释：, 备注：): a PDF page's footnote, set under the page's last line, ran into the
+#: statement ending there. A note says how to read the report, no problem or measure: no
+#: statement. (Under a line ending mid-sentence, the sentence going on below it on the next
+#: page, it is left in that statement: cut there, the sentence would be split in two.)
+_NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][ \t\u3000]\n))[ \t\u3000]*(?:注|注释|备注)[ \t\u3000]*[：:]"
+                        r"[^\n]{1,150}$")
+
+
 def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list[StatementSpan]:
-    """``found`` (the statements of the block text[s:e]) with a photo's caption line and a
-    closing formula's line cut out: no statement and no statement's text
-    (:data:`_CAPTION_LINE`, :data:`_CLOSING_LINE`)."""
+    """``found`` (the statements of the block text[s:e]) with a photo's caption line, a
+    closing formula's line and a note's line cut out: no statement and no statement's text
+    (:data:`_CAPTION_LINE`, :data:`_CLOSING_LINE`, :data:`_NOTE_LINE`)."""
     block = text[s:e]
     if "特此" in block or "以上报告" in block:
         found = _cut_buttons(text, found, _CLOSING_LINE)
+    if "注" in block:
+        found = _cut_buttons(text, found, _NOTE_LINE)
     if "▲" not in block and "△" not in block and "图为" not in block:
         return found
     lone = len(_TRIANGLE_LINE.findall(text, s, e)) == 1

@@ -1,0 +1,31 @@
+"""A note on a line of its own inside section 五 ("注：本报告所列数据统计期限…", a PDF page's
+footnote under the page's last line) is no statement and no part of the statement above it,
+when that statement ends its sentence there; a note under a sentence the next page goes on
+with stays in it (cut, the sentence would be split)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports import load_report
+
+HEAD = "青禾县民政局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，本局主动公开政府信息120条。\n"
+TAIL = "（二）改进措施\n1.将政务公开纳入镇（街道）综合考核。\n六、其他需要报告的事项\n无。\n"
+
+
+@pytest.mark.parametrize("note", ["注：本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。",
+                                  "注：①含各乡镇（街道）网站公开数量", "备注：表中数据来源于县政务公开平台。"])
+def test_page_foot_note_after_a_sentence_end_is_no_statement(note):
+    text = (HEAD + "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.部分镇（街道）对政务公开工作重视程度不够，存在\n"
+            f"应付现象。\n{note}\n\n2.政务公开与政务服务融合不够深入。\n" + TAIL)
+    assert [(s.marker, s.text, s.block) for s in load_report(text).statements] == [
+        ("1.", "部分镇(街道)对政务公开工作重视程度不够，存在应付现象。", "problem"),
+        ("2.", "政务公开与政务服务融合不够深入。", "problem"),
+        ("1.", "将政务公开纳入镇(街道)综合考核。", "measure")]
+
+
+def test_note_under_a_sentence_going_on_stays_whole():
+    text = (HEAD + "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.部分镇（街道）对政务公开工作重视程度不够，存在\n"
+            "注：本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n应付现象。\n" + TAIL)
+    first = load_report(text).statements[0]
+    assert first.text.startswith("部分镇(街道)") and first.text.endswith("应付现象。")
