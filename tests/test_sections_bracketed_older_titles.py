@@ -163,3 +163,50 @@ def test_the_fee_under_a_bracketed_numeral_title_is_read(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     found = {s.number: s for s in load_report(path).sections}
     assert narrative_fee([(found[3].title, found[3].text)], 2014) == 0.0
+
+
+def test_bracketed_items_of_the_summary_take_no_part(tmp_path):
+    # 概述 lists what was done under 【一】【二】, named like parts; the parts follow as bare
+    # titles. The items took sections 二 and 三, and 主动公开's own title and text fell into
+    # the item 【二】's section 三
+    path = tmp_path / "r.txt"
+    path.write_text("""青石县教育局2012年政府信息公开工作年度报告
+概述
+2012年，我局政府信息公开工作主要做了以下几方面：
+【一】主动公开情况
+全年主动公开学校招生、收费标准等信息126条。
+【二】依申请公开情况
+收到申请2件，均已答复。
+主动公开政府信息情况
+全年通过县政府门户网站和局网站主动公开信息126条，其中招生政策23条。
+依申请公开政府信息情况
+全年收到政府信息公开申请2件，同意公开2件。
+因政府信息公开申请行政复议、提起行政诉讼的情况
+无。
+存在的主要问题及改进措施
+学校信息公开栏内容更新较慢。下一步，我局将把公开栏更新纳入学校考核。
+""", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert found[2].title == "主动公开政府信息情况" and found[2].text.startswith("全年通过县政府")
+    assert found[3].title == "依申请公开政府信息情况" and "主动公开" not in found[3].text
+    assert "【二】依申请公开情况" in found[1].text
+
+
+def test_a_colon_report_keeps_a_sub_title_of_its_problems_part(tmp_path):
+    # every part run on after a colon; 五's own "(一)存在的主要问题" line, a sub-title in the
+    # section of its own number, does not undo the reading
+    path = tmp_path / "r.txt"
+    path.write_text("""临江县气象局2010年政府信息公开工作年度报告
+概述：2010年，我局结合气象服务工作，做好政府信息公开，办公室为主管机构。
+主动公开政府信息情况：全年公开天气预警、气候公报等信息312条。
+依申请公开政府信息情况：本年度未收到申请。
+因政府信息公开申请行政复议、提起行政诉讼的情况：无。
+存在的主要问题及改进措施：
+（一）存在的主要问题
+预警信息发布渠道单一。
+（二）改进措施
+明年我局将开通手机短信发布渠道。
+""", encoding="utf-8")
+    found = {s.number: s for s in load_report(path).sections}
+    assert sorted(found) == [1, 2, 3, 4, 5]
+    assert found[2].text.startswith("全年公开天气预警")

@@ -389,6 +389,13 @@ def _find_headings(text: str, start: int, end: int) -> list[Heading]:
     if any(h.number is not None and h.numeral == h.number for h in found):
         return _unnumbered_after(text, found, end)
     bare = _find_unnumbered(text, start, end)
+    if _BRACKETED_NUMERAL.search(text, start, end):
+        # a bracketed numeral heads a part only when its title passes over none of the
+        # titles on lines of their own: 概述's items ("【一】主动公开情况", "【二】依申请公开
+        # 情况") took sections 二 and 三, the parts' own titles below fell into 三's text
+        plain = _find_unnumbered(text, start, end, bracketed=False)
+        if not _keeps(bare, plain):
+            bare = plain
     for candidate in (_find_numbered(text, start, end, _HEADING_BRACKET), bare):
         if _mapped(candidate) > _mapped(found):
             found = candidate
@@ -399,10 +406,24 @@ def _find_headings(text: str, start: int, end: int) -> list[Heading]:
     # the bare titles below it, which then fell into that clause's section
     if "：" in text[start:end] or ":" in text[start:end]:
         run_in = _find_unnumbered(text, start, end, run_in=True)
-        kept = {h.title_start for h in run_in}
-        if _mapped(run_in) > _mapped(found) and all(h.title_start in kept for h in bare):
+        if _mapped(run_in) > _mapped(found) and _keeps(run_in, bare):
             found = run_in
     return _problems_part(text, found)
+
+
+def _keeps(reading: list[Heading], lines: list[Heading]) -> bool:
+    """Whether ``reading`` passes over none of ``lines`` (titles on lines of their own): a
+    title it did not take falls in a section of ``reading`` with a higher number (a part's
+    own title in the section of a clause or item above it). One in a section of its own
+    number is a sub-title there ("(一)存在的主要问题" under 五)."""
+    starts = {h.title_start for h in reading}
+    for h in lines:
+        if h.title_start in starts or h.number is None:
+            continue
+        above = [r.number for r in reading if r.title_start < h.title_start]
+        if above and above[-1] is not None and h.number < above[-1]:
+            return False
+    return True
 
 
 #: How far an Arabic heading's numeral may run ahead of its section: older layouts have a
@@ -654,10 +675,12 @@ _BRACKETED_NUMERAL = re.compile(
     r"[】〕］\]][ \t\u3000、.．：:]*")
 
 
-def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False) -> list[Heading]:
-    """Headings written without numerals: a short line that is just a known title; with
-    ``run_in``, also a known title with its text run on after a colon ("概述：2012年，…",
-    "依申请公开情况：全年…"), as some older reports write every part."""
+def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False,
+                     bracketed: bool = True) -> list[Heading]:
+    """Headings written without numerals: a short line that is just a known title, also
+    after a numeral in brackets unless ``bracketed`` is False ("【一】概述"); with ``run_in``,
+    also a known title with its text run on after a colon ("概述：2012年，…", "依申请公开
+    情况：全年…"), as some older reports write every part."""
     found: list[Heading] = []
     last_number = 0
     lines = [(l0 + start, l1 + start) for l0, l1 in _lines(text[start:end])]
@@ -668,6 +691,8 @@ def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False) -> l
             body = text.index(line, l0) + colon.end()
             line = line[:colon.start()].rstrip(" \t\u3000")
         if (numeral := _BRACKETED_NUMERAL.match(line)) is not None:
+            if not bracketed:
+                continue
             line = line[numeral.end():]
         elif line.startswith("【") and (inner := _LENTICULAR_TITLE.match(line)):
             if _bracket_chrome(text, line[inner.end():], lines[i + 1:], lines[i - 1::-1] if i else []):
