@@ -33,8 +33,10 @@ def _lines(paragraphs: list[list[str]]) -> list[str]:
 
 def test_break_inside_a_sentence_is_removed():
     assert _lines([["对照上级要求和群众期盼，我县政", "务公开工作还存在一些短板。"],
-                   ["同时加强与群众的互动交流", "，及时回应社会关切。"]]) == [
-        "对照上级要求和群众期盼，我县政务公开工作还存在一些短板。", "同时加强与群众的互动交流，及时回应社会关切。"]
+                   ["同时加强与群众的互动交流", "，及时回应社会关切。"],
+                   ["我局将采伐许可决定纳入办结即公开", "清单，由审批股每周汇总上网。"]]) == [
+        "对照上级要求和群众期盼，我县政务公开工作还存在一些短板。", "同时加强与群众的互动交流，及时回应社会关切。",
+        "我局将采伐许可决定纳入办结即公开清单，由审批股每周汇总上网。"]
 
 
 @pytest.mark.parametrize("parts", [
@@ -43,7 +45,10 @@ def test_break_inside_a_sentence_is_removed():
     ["存在的问题主要是：", "一是公开不及时；二是解读不足。"],               # after a sentence's colon
     ["一是公开栏更新不及时，个别栏目长期", "二是解读形式单一。"],          # before an item
     ["全年主动公开信息，其中政策文件", "148件。"],                       # before a figure
-], ids=["heading", "signature", "colon", "item", "figure"])
+    ["（一）存在的主要问题和薄弱环节", "部分乡镇公开专区更新不及时。"],      # a numbered sub-heading
+    ["联系地址：青禾县人民路十二号政务服务中心", "联系电话见县政府网站"],  # a label's line
+    ["青禾县人民政府", "办公室"],                                       # a short line
+], ids=["heading", "signature", "colon", "item", "figure", "subheading", "label", "short"])
 def test_break_between_lines_of_their_own_stays(parts):
     assert _lines([parts]) == parts
 

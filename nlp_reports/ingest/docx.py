@@ -68,8 +68,9 @@ _ENDS = frozenset("。！？!?；;：:")
 def _join_soft_breaks(text: str) -> str:
     """``text`` with each soft line break (Shift+Enter, w:br; w:cr) removed where it falls
     inside a sentence: before a mark no line opens with ("…互动交流⏎，及时回应…"), or after a
-    line that already holds a comma and does not end its sentence, before Chinese text that
-    opens no item ("…期盼，我县政⏎务公开工作…"). A paragraph's text is one line of the report
+    line that does not end its sentence and holds a comma or is long (:data:`_LONG`; not a
+    numbered heading nor a label's line), before Chinese text that opens no item ("…期盼，我县政⏎
+    务公开工作…"). A paragraph's text is one line of the report
     (a statement of 五 is cut at line ends), and a break pasted from a wrapped PDF or typed to
     push a word down split a sentence in two. A break after a title, a signature or a sentence
     end, or before an item, a date or a figure, stays."""
@@ -78,12 +79,20 @@ def _join_soft_breaks(text: str) -> str:
     for line in lines[1:]:
         before = out[-1]
         if before and line and (_CONTINUES.match(line) or (
-                "，" in before and before[-1] not in _ENDS and _CJK_START.match(line)
-                and not _OWN_LINE.match(line))):
+                before[-1] not in _ENDS and _CJK_START.match(line) and not _OWN_LINE.match(line)
+                and ("，" in before or (len(before) >= _LONG and not _LABEL.search(before)
+                                       and not _HEADING.match(before))))):
             out[-1] = before + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+#: A line this long without a comma is a sentence's first part ("我局将采伐许可决定纳入办结即公开⏎
+#: 清单，…") unless it is a numbered heading or holds a label's colon ("地址：…⏎电话：…").
+_LONG = 12
+_LABEL = re.compile(r"[：:]")
+_HEADING = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
 _CJK_START = re.compile(r"[\u3400-\u9fff]")
