@@ -1074,11 +1074,12 @@ def _labels_an_annex(text: str, after: int, lines: list[tuple[int, int]], i: int
 @lru_cache(maxsize=1)
 def _annex_start() -> re.Pattern[str]:
     """A line opening an annex under the signed report ("附件：县直各部门…情况", "附表1",
-    "附件", "附：名词解释", "名词解释", a QR code or its caption "扫描二维码查看…"); compiled on
-    first use (only a report with no closing date asks for it)."""
+    "附件", "附：名词解释", "名词解释", a QR code or its caption "扫描二维码查看…", a note
+    "注：…" — a PDF's footnote printed at the foot of the last page, under the date); compiled
+    on first use (only a report with no closing date asks for it)."""
     return re.compile(
         r"[ \t\u3000]{0,8}(?:附[件表录][\d一二三四五六七八九十]{0,3}(?:[:：\s.、]|$)|附[:：]"
-        r"|【?名词解释|[^\n。；;]{0,12}(?:二维码|扫码)|\[图片\][ \t\u3000]*$)")
+        r"|【?名词解释|[^\n。；;]{0,12}(?:二维码|扫码)|\[图片\][ \t\u3000]*$|(?:注|注释|备注)[:：])")
 
 
 #: A line opening one annex of the annex part (附件1：…, 附表2, 附录, 附：…, 名词解释).
