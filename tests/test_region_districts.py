@@ -139,3 +139,31 @@ def test_a_region_held_as_nan_falls_back_to_the_agency():
                           "agency": ["海淀区教育委员会", "海淀区民政局", "鹤城区人民政府"]})
     add_place_levels(frame)
     assert frame["province"].tolist() == ["北京市", "北京市", "湖南省"]
+
+
+@pytest.mark.parametrize("agency", [
+    "江南区域合作办公室",  # 江南 + 区域 (a region), not 南宁市's 江南区
+    "城东区域管理委员会",  # not 西宁市's 城东区
+    "东湖区域发展服务中心",  # not 南昌市's 东湖区
+    "南湖区域开发建设管理委员会",  # not 嘉兴市's 南湖区
+    "河南县域经济研究中心",  # 河南 + 县域, not 黄南州's 河南县 (河南蒙古族自治县)
+    "河南县级融媒体中心建设办公室",
+])
+def test_a_listed_name_that_is_the_stem_of_a_word_is_not_that_place(agency):
+    """区域, 县域, 区级, 县级 are words: a name read with no region, from its agency's
+    name, is not the district or county whose name ends where the word begins."""
+    frame = pd.DataFrame({"region": [None], "agency": [agency]})
+    add_place_levels(frame)
+    assert frame["province"].tolist() == [None]
+    assert frame["prefecture"].tolist() == [None]
+
+
+@pytest.mark.parametrize("agency, expected", [
+    ("江南区人民政府", ("广西壮族自治区", "南宁市")),
+    ("城东区教育局", ("青海省", "西宁市")),
+    ("河南县人民政府", ("青海省", "黄南藏族自治州")),
+])
+def test_the_same_names_followed_by_their_own_bodies_are_read(agency, expected):
+    frame = pd.DataFrame({"region": [None], "agency": [agency]})
+    add_place_levels(frame)
+    assert (frame["province"].iat[0], frame["prefecture"].iat[0]) == expected

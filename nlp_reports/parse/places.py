@@ -182,13 +182,20 @@ def stated_province(name: str | None) -> str | None:
 
 def place_at(text: str, start: int = 0, year: int | None = None) -> Place | None:
     """The listed place whose whole name starts ``text`` at ``start`` (the longest), in report
-    year ``year`` when given (:func:`lookup`), or None."""
+    year ``year`` when given (:func:`lookup`), or None. A district's or county's name whose
+    unit begins a word (区域, 县域, 区级, 县级: "江南区域合作办公室", "河南县级…") is not read:
+    the stem before it is another name (江南, 河南), not 南宁's 江南区 or 黄南州's 河南县."""
     best = None
     names = _all_names()
     for end in range(start + 2, min(len(text), start + _longest_name()) + 1):
-        if text[end - 1] in "市州区盟县旗" and text[start:end] in names:
+        if (text[end - 1] in "市州区盟县旗" and text[start:end] in names
+                and not (text[end - 1] in "区县" and text[end:end + 1] in _UNIT_WORD_ENDS)):
             best = _at(text[start:end], year)  # (None when the longest name is ambiguous)
     return best
+
+
+#: What follows 区 or 县 in a word, not after a place's name: 区域, 县域, 区级, 县级.
+_UNIT_WORD_ENDS = frozenset("域级")
 
 
 def fill_levels(name: str, province: str | None, prefecture: str | None,
