@@ -481,8 +481,10 @@ def agency_key(agency: str | None) -> str | None:
     county's collection) is dropped, and a bare place left so named as :func:`full_agency`
     names it ("溪口县（本级）" is 溪口县人民政府). A leading province the gazetteer confirms
     is dropped (河北省石家庄市人民政府 is 石家庄市人民政府: :func:`nlp_reports.parse.places.
-    without_province`); a municipality's (北京市朝阳区) is kept. (Remembered: the summary asks
-    it once per statement, 200,000 times for a few thousand names.)"""
+    without_province`); a municipality's is dropped before its own listed district or county
+    (上海市浦东新区…) and kept before a name it cannot confirm (北京市朝阳区: 长春 has one).
+    (Remembered: the summary asks it once per statement, 200,000 times for a few thousand
+    names.)"""
     if not agency:
         return agency
     key = places.without_province(_BLANKS.sub("", agency))

@@ -1,14 +1,16 @@
-"""The gazetteer (地名表) of China's prefecture-level divisions, county-level cities and counties.
+"""The gazetteer (地名表) of China's prefecture-level divisions, county-level cities, counties
+and districts.
 
 ``data/places.tsv`` lists every 地级市, 自治州 (and its short form 黔南州), 地区 and 盟 with its
-province, and every 县级市 and county (县, 自治县, 旗, 自治旗, 特区, 林区) with its province and
-prefecture, as the divisions stood in 2023–2024 (the file's header says how it was made). A
-place's province is a fact of the administrative divisions, not a guess: a report titled
-"昆山市人民政府…" is Jiangsu's. Only whole names with their unit word are looked up (昆山市,
-never 昆山); districts (市辖区) are not listed, their names repeat across provinces (朝阳区,
-鼓楼区), nor are towns and streets (城关镇); a name listed for two provinces is ambiguous and
-never resolved. A place created, renamed or merged after the
-list's date, or named by an older name, is not known; a fictional one (青禾省, 云岭市) neither.
+province, and every 县级市, county (县, 自治县, 旗, 自治旗, 特区, 林区; and the short forms
+reports use: 互助县, 科右前旗) and district (市辖区) with its province and prefecture, as the
+divisions stood in 2023–2024, and the former names of 2008–2023 with the last report year each
+held (the file's header says how it was made). A place's province is a fact of the
+administrative divisions, not a guess: a report titled "昆山市人民政府…" is Jiangsu's. Only
+whole names with their unit word are looked up (昆山市, never 昆山); towns and streets are not
+listed (城关镇); a name two places share (朝阳区: 北京 and 长春) is ambiguous and never
+resolved by itself. A place created, renamed or merged after the list's date is not known; a
+fictional one (青禾省, 云岭市) neither.
 
 Besides the list, a few names state their province in short form, without 省: the zones and
 the corps named with it (河北雄安新区, 重庆两江新区, 新疆生产建设兵团…), a 自由贸易试验区
@@ -52,10 +54,12 @@ _CENTRAL_OFFICE = re.compile(
 @dataclass(frozen=True)
 class Place:
     """One listed place: ``kind`` is ``prefecture`` (地级市, 自治州, 地区, 盟), ``county_city``
-    (县级市) or ``county`` (县, 自治县, 旗, 自治旗, 特区, 林区); ``prefecture`` is a county-level
-    place's (None for a prefecture, or a place its province runs directly: 仙桃市, 石河子市,
-    神农架林区, a 直辖市's county). ``name`` is the full name: a 自治州 listed by its short form
-    (黔南州) is its full name (黔南布依族苗族自治州)."""
+    (县级市), ``county`` (县, 自治县, 旗, 自治旗, 特区, 林区), ``district`` (市辖区) or
+    ``former`` (a former name the report's year does not place: its province alone);
+    ``prefecture`` is a county-level place's (None for a prefecture, or a place its province
+    runs directly: 仙桃市, 石河子市, 神农架林区, a 直辖市's county or district). ``name`` is the
+    full name: a 自治州 or county listed by its short form (黔南州, 互助县) is its full name
+    (黔南布依族苗族自治州, 互助土族自治县)."""
 
     name: str
     kind: str
