@@ -153,3 +153,27 @@ def test_a_short_form_two_places_could_mean_is_not_listed():
     # 东乡族自治县 (甘肃) written 东乡县: 抚州's 东乡县 was a county until 2016
     assert places.lookup("东乡县") is None
     assert places.lookup("东乡区").province == "江西省"
+
+
+@pytest.mark.parametrize("region, year, expected", [
+    # until is the last year the row surely holds; the change's own year reads as after it
+    ("普兰店市", 2014, ("辽宁省", "大连市")),
+    ("普兰店市", 2015, ("辽宁省", None)),
+    ("巢湖市", 2010, ("安徽省", "巢湖市")),
+    ("巢湖市", 2011, ("安徽省", "合肥市")),
+    ("钢城区", 2018, ("山东省", "莱芜市")),
+    ("钢城区", 2019, ("山东省", "济南市")),
+    ("双桥区", 2010, (None, None)),
+    ("双桥区", 2011, ("河北省", "承德市")),
+])
+def test_the_year_of_a_change_is_read_as_after_it(region, year, expected):
+    assert place_levels(region, year) == expected
+
+
+def test_a_missing_year_in_a_frame_reads_the_name_as_today():
+    """A store frame holds a missing year as pandas' NA (Int64) or NaN (float): as unknown."""
+    for years in (pd.array([2009, None], dtype="Int64"), [2009.0, float("nan")]):
+        frame = pd.DataFrame({"region": ["巢湖市", "巢湖市"], "agency": ["巢湖市教育局"] * 2,
+                              "year": years})
+        add_place_levels(frame)
+        assert frame["prefecture"].tolist() == ["巢湖市", "合肥市"]
