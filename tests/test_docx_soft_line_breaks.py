@@ -48,7 +48,13 @@ def test_break_inside_a_sentence_is_removed():
     ["（一）存在的主要问题和薄弱环节", "部分乡镇公开专区更新不及时。"],      # a numbered sub-heading
     ["联系地址：青禾县人民路十二号政务服务中心", "联系电话见县政府网站"],  # a label's line
     ["青禾县人民政府", "办公室"],                                       # a short line
-], ids=["heading", "signature", "colon", "item", "figure", "subheading", "label", "short"])
+    ["政府信息公开的收费及减免情况", "本年度未收取任何费用。"],              # an older title, no numeral
+    ["存在的主要问题和薄弱环节", "少数乡镇公开专区更新不及时，内容不全。"],  # a sub-heading, no numeral
+    ["部分股室对政务公开重视不够，信息报送不及时", "改进措施"],            # before a bare title
+    ["加强业务培训，提升信息报送时效", "丰富解读形式，多用图解和短视频"],    # items written without stops
+    ["本年度无其他需要报告的事项", "青禾县林业局办公室", "2024年1月20日"],  # text, signature, date
+], ids=["heading", "signature", "colon", "item", "figure", "subheading", "label", "short",
+        "bare-title", "bare-subheading", "before-title", "no-stops", "text-over-signature"])
 def test_break_between_lines_of_their_own_stays(parts):
     assert _lines([parts]) == parts
 
@@ -68,3 +74,15 @@ def test_statement_of_section_5_is_whole():
     assert [(s.text, s.block) for s in report.statements] == [
         ("对照上级要求和群众期盼，我县政务公开工作还存在一些短板。", "problem"),
         ("下一步，我县将每季度开展一次标准目录梳理，实行动态更新。", "measure")]
+
+
+def test_text_of_section_6_over_a_soft_broken_signature_is_kept():
+    from nlp_reports import load_report
+    from nlp_reports.ingest.docx import docx_to_text
+
+    data = _docx([["溪口县林业局2023年政府信息公开工作年度报告"], ["一、总体情况"], ["2023年，本局主动公开政府信息156条。"],
+                  ["五、存在的主要问题及改进情况"], ["信息更新不够及时。"], ["六、其他需要报告的事项"],
+                  ["本年度无其他需要报告的事项", "溪口县林业局办公室", "2024年1月20日"]])
+    report = load_report(docx_to_text(data))
+    assert [s.text for s in report.sections if s.number == 6] == ["本年度无其他需要报告的事项"]
+    assert report.metadata.published == "2024-01-20"

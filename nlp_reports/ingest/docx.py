@@ -73,13 +73,18 @@ def _join_soft_breaks(text: str) -> str:
     务公开工作…"). A paragraph's text is one line of the report
     (a statement of 五 is cut at line ends), and a break pasted from a wrapped PDF or typed to
     push a word down split a sentence in two. A break after a title, a signature or a sentence
-    end, or before an item, a date or a figure, stays."""
+    end, or before an item, a date or a figure, stays; so does one in a paragraph not ending
+    its sentence (items written without stops, a signature over its date) or before a line
+    holding no punctuation (a title, an agency's name): joined, "…需要报告的事项⏎青禾县林业局"
+    hid the signature and took 六's text with it, "…的情况⏎本年度…" hid an older title."""
     lines = text.split("\n")
+    prose = bool(_PROSE_END.search(text))
     out = [lines[0]]
     for line in lines[1:]:
         before = out[-1]
         if before and line and (_CONTINUES.match(line) or (
-                before[-1] not in _ENDS and _CJK_START.match(line) and not _OWN_LINE.match(line)
+                prose and before[-1] not in _ENDS and _CJK_START.match(line)
+                and not _OWN_LINE.match(line) and _MARK.search(line) and not _TITLE.fullmatch(before)
                 and ("，" in before or (len(before) >= _LONG and not _LABEL.search(before)
                                        and not _HEADING.match(before))))):
             out[-1] = before + line
@@ -96,6 +101,13 @@ _HEADING = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．
 
 
 _CJK_START = re.compile(r"[\u3400-\u9fff]")
+#: A paragraph of sentences ends with a stop (closing quotes or brackets after it).
+_PROSE_END = re.compile(r"[。！？!?；;][”’」』）)]*[ \t\u3000]*$")
+#: A sentence's part holds a punctuation mark; a title or an agency's name alone on its line none.
+_MARK = re.compile(r"[，、；：。！？,;:!?]")
+#: A title without a numeral ("政府信息公开的收费及减免情况", "存在的主要问题和薄弱环节"): no comma,
+#: ending as a part's or a sub-block's title does.
+_TITLE = re.compile(r"[^，,。；;！!？?]*(?:情况|问题|措施|事项|概述|不足|打算|方向|举措|环节)[ \t\u3000]*")
 
 
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
