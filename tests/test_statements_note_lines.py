@@ -29,3 +29,11 @@ def test_note_under_a_sentence_going_on_stays_whole():
             "注：本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n\n应付现象。\n" + TAIL)
     first = load_report(text).statements[0]
     assert first.text.startswith("部分镇(街道)") and first.text.endswith("应付现象。")
+
+
+@pytest.mark.parametrize("note", ["注：以上问题已于2024年3月底前全部整改完毕。",
+                                  "备注：下一步将把政务公开纳入年度绩效考核，每季度通报一次。"])
+def test_note_saying_the_agencys_own_text_stays_a_statement(note):
+    text = (HEAD + "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.部分镇（街道）对政务公开工作重视程度不够。\n"
+            f"{note}\n" + TAIL)
+    assert note.replace("（", "(").replace("）", ")") in [s.text for s in load_report(text).statements]

@@ -1060,11 +1060,15 @@ _CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|
 
 #: A note on a line of its own after a sentence's end ("…应付现象。⏎注：本报告所列数据统计期限
 #: 自…止。", 注释：, 备注：): a PDF page's footnote, set under the page's last line, ran into the
-#: statement ending there. A note says how to read the report, no problem or measure: no
-#: statement. (Under a line ending mid-sentence, the sentence going on below it on the next
-#: page, it is left in that statement: cut there, the sentence would be split in two.)
+#: statement ending there. A note saying how to read the report's figures (its data, period,
+#: sources, units, what a figure holds, a table: :data:`_NOTE_WORDS`) is no problem or
+#: measure: no statement. One saying anything else is the agency's own text, a statement as
+#: any line ("注：以上问题已于2024年3月底前全部整改完毕。"). (Under a line ending mid-sentence,
+#: the sentence going on below it on the next page, it is left in that statement: cut there,
+#: the sentence would be split in two.)
+_NOTE_WORDS = r"数据|数字|统计|口径|来源|截[至止]|单位|期限|表[中内格一二三四五六]|[本上下附该此]表|含(?!金量)|[是系]指|[①-⑳*※]"
 _NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][ \t\u3000]\n))[ \t\u3000]*(?:注|注释|备注)[ \t\u3000]*[：:]"
-                        r"[^\n]{1,150}$")
+                        rf"(?=[^\n]{{0,150}}?(?:{_NOTE_WORDS}))[^\n]{{1,150}}$")
 
 
 def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list[StatementSpan]:
