@@ -83,3 +83,45 @@ def test_a_report_with_its_tables_is_read_whatever_its_title_says(tmp_path):
     p.write_text(text.replace(title, title + "（图文解读版）", 1), encoding="utf-8")
     report = load_report(p)
     assert report.tables and report.metadata.year is not None
+
+
+OLDER_REPORT = """{title}
+一、概述
+2013年，市交通运输局按照《中华人民共和国政府信息公开条例》要求，把政策解读与信息发布同步部署，
+对出台的3件规范性文件逐件开展政策解读，并在门户网站“政策解读”栏目集中发布。
+二、主动公开政府信息情况
+全年主动公开政府信息486条，其中政策解读材料11篇、一图读懂4期。
+三、依申请公开政府信息情况
+全年受理政府信息公开申请9件，按时答复9件，其中同意公开6件、信息不存在3件。
+四、政府信息公开的收费及减免情况
+未收取检索、复制、邮寄等费用。
+五、因政府信息公开申请提起行政复议、行政诉讼的情况
+未发生因政府信息公开申请提起的行政复议、行政诉讼。
+六、政府信息公开工作存在的主要问题及改进情况
+政策解读的形式仍以文字为主，图解、音视频解读较少。2014年将增加图解和一图读懂等形式。
+汀口市交通运输局
+2014年3月20日
+"""
+
+
+@pytest.mark.parametrize("name,text", [
+    # an older report (no national tables) whose title appends its 政策解读 annex
+    ("jtj_2013.txt", OLDER_REPORT.format(title="汀口市交通运输局2013年政府信息公开工作年度报告（附政策解读）")),
+    # the same report saved from a page whose sidebar and breadcrumb name the 解读 columns
+    ("art_2014_3.html",
+     "<html><head><meta charset='utf-8'><title>汀口市交通运输局2013年政府信息公开工作年度报告</title>"
+     "</head><body><div class='crumb'>首页 &gt; 政策解读</div><ul class='side'>"
+     "<li><a href='/tj/'>一图读懂</a></li><li><a href='/jd/'>图解：汀口市交通运输局2013年政府信息"
+     "公开工作年度报告</a></li></ul><h1>汀口市交通运输局2013年政府信息公开工作年度报告</h1><p>"
+     + "</p><p>".join(OLDER_REPORT.format(title="").strip().splitlines()) + "</p></body></html>"),
+])
+def test_a_report_without_tables_naming_its_interpretation_is_read(tmp_path, name, text):
+    """A report of the years before the national tables has none to show, so its title alone
+    decides: a title that only mentions an annex of 解读, a page's 解读 columns and links
+    around the report, and 政策解读/图解/一图读懂 in its prose never make it a page about it."""
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    report = load_report(p)
+    assert report.metadata.agency == "汀口市交通运输局"
+    assert report.metadata.year == 2013
+    assert len(report.sections) >= 5
