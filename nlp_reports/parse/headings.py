@@ -140,10 +140,33 @@ def numeral_lines(text: str) -> tuple[int, ...]:
     return starts
 
 
+#: A line ending inside a sentence: a character or a comma with no stop after it.
+_OPEN_END = re.compile(r"[\u4e00-\u9fff，、（《“][ \t\u3000]*$")
+#: A part's whole text saying it has nothing to report ("无", "暂无"), written without a stop.
+_NONE_LINE = re.compile(r"[ \t\u3000]*(?:本年度|全年)?(?:无|暂无|没有|略)[ \t\u3000]*")
+
+
+def _cut_above(text: str, at: int) -> bool:
+    """Whether the line above the one starting at ``at`` ends inside a sentence: neither
+    blank, nor ended by a stop, a figure or a bracket, nor a title (a heading, the report's
+    title) or a part's "无". A bare numeral under such a line is the sentence's, not a badge."""
+    if at == 0 or text[at - 1] != "\n":
+        return False
+    above = text[text.rfind("\n", 0, at - 1) + 1:at - 1]
+    if not _OPEN_END.search(above) or _NONE_LINE.fullmatch(above):
+        return False
+    line = closed_up(above.strip(" \t\u3000"))
+    if re.search(r"[，,；;：:]", line):  # a clause: no title, whatever it names
+        return True
+    return not (section_number(line.lstrip("一二三四五六七八九十第部分、.．（）() \t\u3000"))[0]
+                or re.search(r"(?:19|20)\d{2}年.{0,30}报告$", line))
+
+
 def badge_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) that put a section heading the page's boxes set on two
     lines back on one: a lone numeral above a known title (:data:`_BADGE_NUMERAL`: the numeral
-    and the line break become "五、") and a numbered title finished on the next line, the two
+    and the line break become "五、", "第二部分" is kept as written; a bare numeral under a
+    line cut mid-sentence stays text) and a numbered title finished on the next line, the two
     halves a known title together (:data:`_WRAPPED_HEADING`: the line break goes). The
     numeral is then no table value or statement, the heading no statement and section."""
     if "\n" not in text:
@@ -156,8 +179,16 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
     end = 0
     for at in starts:
         if at >= end and (m := _BADGE_NUMERAL.match(text, at)):
-            num = m.group(1).strip(" \t\u3000").rstrip("、.．：:")
-            out.append((m.start(), m.end(), num + "、"))
+            num = m.group(1).strip(" \t\u3000")
+            if "部分" in num:
+                # "第二部分" reads as a heading joined as written: no "、" is added, which a
+                # statement naming the part would keep ("…与本报告⏎第二部分⏎主动公开政府信息
+                # 情况⏎所列…" in 五's prose reads "…本报告第二部分主动公开…", as the source has it)
+                out.append((m.start(), m.end(), num))
+            elif len(num) == 1 and num != "一" and _cut_above(text, at):
+                continue  # a bare numeral inside a sentence ("…详见⏎五⏎存在的…⏎所列…")
+            else:
+                out.append((m.start(), m.end(), num.rstrip("、.．") + "、"))
             end = m.end()
     end = 0
     for at in starts:
