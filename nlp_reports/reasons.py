@@ -55,6 +55,9 @@ _POINTER_ZH: tuple[tuple[str, str], ...] = (
                                     "自己的页面，另存后重新运行"),
     ("images (scanned pages)", "报告以图片（扫描件）形式发布，没有文字层；请找文字版，或先做文字"
                                "识别（OCR）"),
+    # a redirect page (ingest.html: "… it is a redirect page sending the browser to …")
+    ("it is a redirect page", "保存下来的是跳转页面（“页面跳转中”），不是报告本身；请在浏览器中打开它跳转到的"
+                              "报告页面，另存后重新运行"),
     # a page retelling the report (parse.load: "a page about the report (解读, 图解 …)")
     ("a page about the report (解读", "该网页是对年度报告的解读（图解、一图读懂等），不是报告本身；请另存报告"
                                 "原文的页面（或其附件）后重新运行"),

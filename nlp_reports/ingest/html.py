@@ -1175,6 +1175,32 @@ def linked_file(path: str, message: str) -> str | None:
     return with_page.group(1) if with_page is not None else None
 
 
+#: A page that only sends the browser on (跳转页面): <meta http-equiv="refresh" content="0;
+#: url=…"> or a script setting location ("window.location.href = '…'", "location.replace(…)");
+#: group 1 (refresh) or 2 (script) the address. Bounded pieces: linear on any input.
+_REDIRECT = re.compile(
+    r"""<meta\b[^>]{0,200}?http-equiv\s*=\s*["']?refresh["']?[^>]{0,200}?"""
+    r"""content\s*=\s*["']?\s*\d{1,6}\s*[;,]\s*url\s*=\s*['"]?([^"'>\s]{1,500})"""
+    r"""|\blocation(?:\.href)?\s*(?:=|\.(?:replace|assign)\s*\()\s*["']([^"'\s]{1,500})["']""",
+    re.IGNORECASE)
+
+
+def _refuse_redirect(text: str, title: str | None, markup: str, path: str | None) -> None:
+    """Raise NotAReportError when the page is only a redirect (跳转页面: "页面跳转中……"): its
+    own text too short for a report and a refresh or script sending the browser on. The
+    crawl saved the stop on the way, not the report; the message names where it leads."""
+    if "\t" in text or _LINE_HEADING.search(text):
+        return
+    if _cjk_count(text.replace(title, "", 1) if title else text) >= _LIST_CJK:
+        return
+    found = _REDIRECT.search(markup)
+    if found is not None:
+        target = found.group(1) or found.group(2)
+        raise NotAReportError(
+            f"the page holds no report text: it is a redirect page sending the browser to "
+            f"{target[:200]}; save the page it leads to", path=path)
+
+
 def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, list[str]],
                  path: str | None) -> None:
     """Raise NotAReportError when the page holds no report but points to one: an attachment
@@ -1396,6 +1422,7 @@ def read_html(markup: str, *, path: str | None = None) -> HtmlText:
             if line and not present(text[: len(line) + 800], line)]
     if head:  # the title and date line often sit outside the report's own element
         text = "\n".join([*head, text])
+    _refuse_redirect(text, title, markup, path)  # (before: its only words may be a <noscript>'s)
     if not text.strip():
         raise EmptyInputError("the HTML page holds no text", path=path)
     _refuse_stub(text, title, pointers, path)
