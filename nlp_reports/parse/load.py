@@ -94,6 +94,15 @@ def _clean(s: str) -> str:
     return _LINE_BREAKS.sub("", _page_line().sub("", s)).strip()
 
 
+def _line_above(text: str, span: tuple[int, int] | None) -> str | None:
+    """The last non-blank line above the title at ``span`` (a 印发 notice's issuer set over
+    its title), or None."""
+    if not span:
+        return None
+    lines = text[max(0, span[0] - 200):span[0]].splitlines()
+    return next((ln for ln in reversed(lines) if ln.strip(" \t\u3000")), None)
+
+
 def load_report(source: str | os.PathLike | bytes, *,
                 filename: str | os.PathLike | None = None) -> Report:
     """Parse one annual report (政府信息公开工作年度报告) from a path, raw bytes or its text.
@@ -342,7 +351,8 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     published, page_date, signed, published_from = meta.publication(
         head, tail_date, year,
         simplified[slice(*layout.head_date_span)] if layout.head_date_span else None,
-        meta.notice_date(simple_title, simplified[layout.content_start:first_part], year),
+        meta.notice_date(simple_title, simplified[layout.content_start:first_part], year,
+                         _line_above(simplified, layout.title_span)),
         period)
     dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
                   if d)

@@ -975,15 +975,22 @@ def title_date(line: str | None, year: int | None) -> tuple[str | None, bool]:
 _NOTICE_TITLE = re.compile(r"关于(?:印发|公布|发布)[《“][^\n》”]{4,80}?(?:年度报告|年报)[》”]的通知$")
 
 
-def notice_date(title: str | None, between: str, year: int | None) -> str | None:
+def notice_date(title: str | None, between: str, year: int | None,
+                above: str | None = None) -> str | None:
     """ISO date of a 印发 notice's sign-off: the date line under its issuer in ``between``
     (the text from the notice's title to the report's first part), or the issuer and the date
     on one line ("某县人民政府办公室　　2024年1月26日"), when ``title`` is such a notice's
     (:data:`_NOTICE_TITLE`); checked against the ``year`` reported on as a date under the
     title is (:func:`title_date`). A date line right under the report's own title (its own
-    date, "（2024年1月20日）") is passed over. A report sent out so is often unsigned itself."""
-    if not title or not _NOTICE_TITLE.search(title):
+    date, "（2024年1月20日）") is passed over. A report sent out so is often unsigned itself.
+
+    When the notice's head names its issuer — before 关于 in ``title``, or on the line
+    ``above`` the title ("某县人民政府办公室⏎关于印发《…》的通知") — the issuer is not written
+    again at its foot: a date line alone right under the notice's body (a line ending a
+    sentence, "…印发给你们。", or "特此通知") is its date too."""
+    if not title or not (notice := _NOTICE_TITLE.search(title)):
         return None
+    named = _issuer(title[:notice.start()]) or bool(above and _issuer(above.strip(" \t\u3000")))
     lines = [ln.strip(" \t\u3000") for ln in between.splitlines() if ln.strip(" \t\u3000")]
     for i in range(len(lines) - 1, -1, -1):
         one_line = _ONE_LINE_SIGN_OFF.fullmatch(lines[i])
@@ -991,12 +998,22 @@ def notice_date(title: str | None, between: str, year: int | None) -> str | None
             lines[i - 1] if i else "", lines[i])
         day, month = title_date(when, year)
         if day and not month:
-            if _AGENCY_NAME_END.search(issuer) and not _PROSE.search(issuer) and len(issuer) <= 40:
+            if _issuer(issuer) or (named and not one_line and _BODY_END.search(issuer)):
                 return day
             if not _REPORT_TITLE_LINE.search(issuer):
                 return None
             # (the report's own title above: its date, not the notice's; look further up)
     return None
+
+
+def _issuer(line: str) -> bool:
+    """Whether ``line`` reads as a body's name (a notice's issuer), not a clause of prose."""
+    return bool(line) and len(line) <= 40 and bool(_AGENCY_NAME_END.search(line)) \
+        and not _PROSE.search(line)
+
+
+#: The end of a notice's body: its last sentence's stop, or its closing formula without one.
+_BODY_END = re.compile(r"(?:[。！!]|特此通知)$")
 
 
 #: An issuer and a date on one line, blanks between ("某县人民政府办公室　　2024年1月26日").
