@@ -108,6 +108,10 @@ OLDER_REPORT = """{title}
     # an older report (no national tables) whose title appends its 政策解读 annex
     ("jtj_2013.txt", OLDER_REPORT.format(title="汀口市交通运输局2013年政府信息公开工作年度报告（附政策解读）")),
     # the same report saved from a page whose sidebar and breadcrumb name the 解读 columns
+    # an older report the portal filed under its 解读 column, the label kept in its title, and
+    # one published as a 图解版 page holding the whole text: its six parts make it the report
+    ("zcjd_2013.txt", OLDER_REPORT.format(title="【政策解读】汀口市交通运输局2013年政府信息公开工作年度报告")),
+    ("tjb_2013.txt", OLDER_REPORT.format(title="汀口市交通运输局2013年政府信息公开工作年度报告（图解版）")),
     ("art_2014_3.html",
      "<html><head><meta charset='utf-8'><title>汀口市交通运输局2013年政府信息公开工作年度报告</title>"
      "</head><body><div class='crumb'>首页 &gt; 政策解读</div><ul class='side'>"
@@ -117,8 +121,9 @@ OLDER_REPORT = """{title}
 ])
 def test_a_report_without_tables_naming_its_interpretation_is_read(tmp_path, name, text):
     """A report of the years before the national tables has none to show, so its title alone
-    decides: a title that only mentions an annex of 解读, a page's 解读 columns and links
-    around the report, and 政策解读/图解/一图读懂 in its prose never make it a page about it."""
+    cannot decide: a title that only mentions an annex of 解读, a 解读 label or 图解版 over the
+    report's own parts, a page's 解读 columns and links around the report, and
+    政策解读/图解/一图读懂 in its prose never make it a page about it."""
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
     report = load_report(p)

@@ -381,7 +381,8 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
     agency = meta.full_agency(agency, signature, simplified)
 
     tables, table_problems, table_layout = _read_tables(section_texts, year)
-    if not tables and simple_title and _ABOUT_REPORT.search(simple_title):
+    if (not tables and simple_title and _ABOUT_REPORT.search(simple_title)
+            and (len(sections) < _ABOUT_PARTS_MAX or _RETELLING.search(simplified))):
         raise NotAReportError(
             f"a page about the report (解读, 图解, 一图读懂: '{simple_title[:60]}'), not the "
             "report: it retells the report's parts without its tables; save the report's own "
@@ -912,6 +913,16 @@ _ABOUT_REPORT = re.compile(
     r"|(?:政策|图文|文字|视频|动漫|漫画|专家)?解读)"
     r"|(?:年度报告|年报)》?[ \t\u3000]*[（(【\[]?[ \t\u3000]*(?:的)?"
     r"(?:图解版?|图文解读版?|政策解读|解读版?|一图读懂)[ \t\u3000]*[）)】\]]?[ \t\u3000]*$")
+
+
+#: A page about the report retells it in a few points of its own; a page so titled with
+#: this many of the report's parts or more, saying nothing of a retelling (:data:`_RETELLING`),
+#: is the report itself (an older report without tables: "【政策解读】…年度报告",
+#: "…年度报告（图解版）" over its six parts).
+_ABOUT_PARTS_MAX = 5
+#: Words of a retelling: "现将主要内容解读如下", "报告指出/显示/提到", the report quoted as a
+#: title of another text (《…年度报告》).
+_RETELLING = re.compile(r"解读如下|报告(?:指出|显示|提到|称)|《[^》\n]{0,80}?(?:年度报告|年报)》")
 
 
 def _refuse_short(text: str, path: str | None) -> None:
