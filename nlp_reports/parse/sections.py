@@ -45,7 +45,8 @@ from nlp_reports.parse.metadata import (
 #: Titles long enough that a line holding just one of them is a heading, numbered or not.
 _FULL_TITLES = frozenset(t for t in KNOWN_TITLES if len(t) >= 8)
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-             "十": 10, "十一": 11, "十二": 12} | {str(i): i for i in range(1, 13)}
+             "十": 10, "十一": 11, "十二": 12} | {str(i): i for i in range(1, 13)} | {
+             chr(0x2160 + i): i + 1 for i in range(12)}  # Ⅰ … Ⅻ
 
 # "一、总体情况" "一.总体情况" "一 总体情况" "第一部分 总体情况" "第一部分：总体情况"; the
 # gap after the numeral may be TABs or a run of spaces ("五、\t存在…", "五      存在…" from a
@@ -68,6 +69,13 @@ _HEADING_ARABIC = re.compile(
     rf"{_GAP}{{0,8}}(?P<n1>1[0-2]|[1-9])(?:{_GAP}{{0,2}}[、.．]{_GAP}{{0,12}}|{_GAP}{{1,12}})"
     r"(?P<n2>)(?P<title>[^\n]{1,200})"
 )
+# "Ⅰ、概述" "Ⅱ.主动公开政府信息情况": Roman numerals (the one-character forms Ⅰ–Ⅻ an older
+# report's Word numbering gives), read only when the Chinese numerals head fewer than two parts
+# and, as Arabic ones, only at a section title whose numeral fits its section (_arabic_title)
+_HEADING_ROMAN = re.compile(
+    rf"{_GAP}{{0,8}}(?P<n1>[\u2160-\u216b])(?:{_GAP}{{0,2}}[、.．]{_GAP}{{0,12}}|{_GAP}{{1,12}})"
+    r"(?P<n2>)(?P<title>[^\n]{1,200})"
+)
 # Lines that may be headings: a numeral (or bracket) at the line start. Matched as "\n" +
 # the start of a line (a literal first character makes the scan fast; "^" with re.M is
 # tried at every position); the first line is tried separately (see _line_candidates).
@@ -79,7 +87,10 @@ _LINE_START_NUMERAL = (re.compile(_START_NUMERAL), re.compile("\n[ \t\u3000第�
 _LINE_START_BRACKET = (re.compile(_START_BRACKET), re.compile("\n[ \t\u3000(（]"))
 _LINE_START_ARABIC = (re.compile(r"[ \t\u3000]{0,8}(?:1[0-2]|[1-9])(?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
                       re.compile("\n[ \t\u30001-9]"))
+_LINE_START_ROMAN = (re.compile(r"[ \t\u3000]{0,8}[\u2160-\u216b](?:[ \t\u3000]{0,2}[、.．]|[ \t\u3000])"),
+                     re.compile("\n[ \t\u3000\u2160-\u216b]"))
 _TITLE_END = re.compile(r"[。：:；;]")
+_ROMAN = re.compile(r"[\u2160-\u216b]")
 @lru_cache(maxsize=1)
 def _latin_gloss() -> re.Pattern[str]:
     """A heading's English or pinyin gloss at its line's end, bracketed or not, after the
@@ -378,6 +389,10 @@ def _find_headings(text: str, start: int, end: int) -> list[Heading]:
             found = _fill_gaps(arabic, found)
         elif _mapped(found) >= 1:
             found = _fill_gaps(found, arabic)
+    if _mapped(found) < 2 and _ROMAN.search(text, start, end):
+        roman = _find_numbered(text, start, end, _HEADING_ROMAN)
+        if _mapped(roman) >= 2:
+            found = _fill_gaps(roman, found)
     if _mapped(found) >= 2:
         # a free older layout numbers its first parts and writes the last ones as bare
         # titles ("五、…复议诉讼的情况" then "存在的问题及改进措施", "其他需要报告的事项")
@@ -434,9 +449,9 @@ _TITLE_NOUN_END = re.compile(r"(?:情况|事项|概述|概况|措施|打算|问�
 
 
 def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
-    """True when an Arabic-numbered line "N、<title>" is a top-level heading: the title is a
-    section title (a known one, or a short one ending as titles do) and N fits its section,
-    so an item "1、加强主动公开" or a sub-heading "2、改进措施" is none."""
+    """True when an Arabic- (or Roman-) numbered line "N、<title>" is a top-level heading: the
+    title is a section title (a known one, or a short one ending as titles do) and N fits its
+    section, so an item "1、加强主动公开" or a sub-heading "2、改进措施" is none."""
     if number is None or not number <= numeral <= number + _ARABIC_AHEAD:
         return False
     title = title.rstrip("：: \t\u3000")
@@ -512,7 +527,8 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
     last_numeral = 0
     last_number = 0
     prefilter = (_LINE_START_BRACKET if pattern is _HEADING_BRACKET
-                 else _LINE_START_ARABIC if pattern is _HEADING_ARABIC else _LINE_START_NUMERAL)
+                 else _LINE_START_ARABIC if pattern is _HEADING_ARABIC
+                 else _LINE_START_ROMAN if pattern is _HEADING_ROMAN else _LINE_START_NUMERAL)
     candidates = (_numeral_candidates(text, start, end) if prefilter is _LINE_START_NUMERAL
                   else _line_candidates(prefilter, text, start, end))
     for l0 in candidates:  # lines starting with a numeral
@@ -528,7 +544,8 @@ def _find_numbered(text: str, start: int, end: int, pattern: re.Pattern[str]) ->
             continue
         if _group_row(text, l0, t0, t1, l1, end):
             continue
-        if pattern is _HEADING_ARABIC and not _arabic_title(text[t0:t1], numeral, number):
+        if pattern in (_HEADING_ARABIC, _HEADING_ROMAN) and not _arabic_title(
+                text[t0:t1], numeral, number):
             continue
         # a numeral written twice ("四、…复议…" then "四、存在的主要问题…", a typo real reports
         # have) is still a heading when it opens a later section; the same section again
