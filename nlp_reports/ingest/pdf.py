@@ -520,8 +520,10 @@ def _geometry(line: dict, size: float) -> tuple[float, float, bool, str, str, fl
 
 
 #: A wrapped line starts at its column's left edge or a paragraph's first-line indent (2
-#: characters): a line set further right (a signature set right, filling a narrow column's
-#: right part) ends no paragraph it would wrap, and is never joined to the date under it.
+#: characters, or where another line of the column starts: "首行缩进" and typed full-width
+#: spaces indent 4): a line set further right alone (a signature set right, filling a narrow
+#: column's right part) ends no paragraph it would wrap, and is never joined to the date
+#: under it.
 _INDENT = 2.5
 
 
@@ -557,7 +559,8 @@ def _join_wrapped(items: list, page_width: float) -> list:
         left, right = edges[item[4]]
         text = item[2][0]
         return (not gapped and right - x1 < room + 0.25 * item[3]
-                and x1 - x0 >= 0.6 * (right - left) and x0 <= left + _INDENT * item[3]
+                and x1 - x0 >= 0.6 * (right - left)
+                and (x0 <= left + _INDENT * item[3] or starts[item[4]][round(x0)] > 1)
                 and text[-1] not in _PARAGRAPH_END
                 and not _HEADING_LINE.match(text))
 
