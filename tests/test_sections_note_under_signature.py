@@ -27,3 +27,10 @@ def test_note_above_the_signature_stays_in_section_6():
     assert report.metadata.published == "2024-01-05"
     assert [s.text for s in report.sections if s.number == 6] == [
         "本年度未收取信息处理费。\n注：信息处理费按国办函〔2020〕109号执行。"]
+
+
+def test_note_under_a_sentences_date_is_no_signature():
+    report = load_report(BODY + "本报告所列数据统计截至\n2023年12月31日\n注：本报告中数据均来源于县政务公开平台。\n")
+    assert report.metadata.published is None
+    assert [s.text for s in report.sections if s.number == 6] == [
+        "本报告所列数据统计截至\n2023年12月31日\n注：本报告中数据均来源于县政务公开平台。"]

@@ -1201,8 +1201,15 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
                 date = lines[i - 1]
                 s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
                 sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
+                if sig is None and _NOTE_START.match(text, l0, l1):
+                    continue  # (a sentence's date over a note: "…统计截至⏎2023年12月31日⏎注：…")
                 return sig, date, l0
     return None, None, 0
+
+
+#: A note's first line ("注：…", 注释：, 备注：): under a date it ends the report only below an
+#: agency's name, a signature (a date alone over it may be a sentence's, cut by a line break).
+_NOTE_START = re.compile(r"[ \t\u3000]{0,8}(?:注|注释|备注)[:：]")
 
 
 #: The end of a line whose sentence the next line completes: "…发布时间为：", "…开通日期为".
