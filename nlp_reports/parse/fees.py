@@ -95,14 +95,18 @@ _NONE_MATTER = (r"(?:因?政府信息公开(?:申请)?的?)?(?:收费(?:及减�
 _NAMED_NONE = re.compile(
     rf"(?:本年度?|今年|全年)?(?P<named>{_NONE_MATTER}(?:的?情况)?"
     rf"(?:(?:和|及|与|以及|或)?{_NONE_MATTER}(?:的?情况)?)*)"
-    r"(?:的?(?:情况|案件|事项))?(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:无|没有|未发生|为零|为0)")
+    r"(?:的?(?:情况|案件|事项))?(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:无|没有|未发生|为零|为0)"
+    # the same said verb first: "未发生行政诉讼", "本年度没有发生行政复议和行政诉讼案件"
+    rf"|(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:未发生|没有发生|未有|无)(?P<named_after>{_NONE_MATTER}"
+    rf"(?:的?情况)?(?:(?:和|及|与|以及|或)?{_NONE_MATTER}(?:的?情况)?)*)(?:的?(?:情况|案件|事项))?")
 _NONE_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
 
 
 def none_named(text: str) -> frozenset[str]:
     """The matters (``fee``, ``review``, ``litigation``) that a sentence of an older fee or
     复议诉讼 part names and says only were none ("行政复议、行政诉讼均无。" under a title joining
-    them, or joining the fee part too): each such figure is 0. A matter no such sentence names
+    them, or joining the fee part too; "未发生行政诉讼。" after a sentence with the review's
+    figure): each such figure is 0. A matter no such sentence names
     is not said (the fee under "行政复议、行政诉讼均无" is not), and a sentence with a figure
     is no such sentence: it is read as it is."""
     named: set[str] = set()
@@ -110,7 +114,7 @@ def none_named(text: str) -> frozenset[str]:
         m = _NAMED_NONE.fullmatch(_STRIP.sub("", sentence))
         if m is None:
             continue
-        said = m.group("named")
+        said = m.group("named") or m.group("named_after")
         if "收费" in said or "收取费用" in said:
             named.add("fee")
         if "复议" in said:
