@@ -27,6 +27,7 @@ import logging
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from nlp_reports.errors import (
     BinaryInputError,
@@ -195,6 +196,14 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
     """Text lines and table rows of one page in reading order: by vertical position, and a
     two-column page column by column (:func:`_gutter`); on the ``first`` page a title
     wrapped over lines is joined."""
+    return _read_page(page, first=first)[0]
+
+
+def _read_page(page, *, first: bool = False, before: Columns | None = None
+               ) -> tuple[list[str], Columns | None]:
+    """:func:`_page_lines`, and the page's two columns of prose when it was read in them, for
+    the next page: a page whose own columns are too short to be told (:func:`_gutter`) is
+    read in the columns of the page ``before`` when its text allows (:func:`_kept_columns`)."""
     page = _clean_chars(page)
     tables = _tables(page)
     boxes = [t.bbox for t in tables]
@@ -206,7 +215,10 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
         tables = _tables(page)
         boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    found = _gutter(text_page, tables)
+    columns = _columns(text_page, tables)
+    if columns is None and before is not None:
+        columns = _kept_columns(text_page, tables, before)
+    found = None if columns is None else (columns[0].gutter, columns[1])
     if found is None:
         parts = [(text_page, 0)]
     else:
@@ -254,7 +266,8 @@ def _page_lines(page, *, first: bool = False) -> list[str]:
         items.sort(key=lambda item: (bisect.bisect_left(full, item[0]), item[4] == 0,
                                      item[4], item[0], item[1]))
     items = _without_browser_furniture(items, first=first, height=float(page.height))
-    return _without_furniture(_join_title(_join_wrapped(items, float(page.width)), first=first))
+    lines = _without_furniture(_join_title(_join_wrapped(items, float(page.width)), first=first))
+    return lines, None if columns is None or not columns[2] else columns[0]
 
 
 #: A value cell of a table drawn without rules: a figure, or a blank mark.
@@ -1126,9 +1139,27 @@ def _column_of(bbox: tuple[float, float, float, float], gutter: float) -> int:
 _WIDEST = 100_000
 
 
+@dataclass(frozen=True)
+class Columns:
+    """A page's two columns of prose (分栏): the x of the gutter between them, and the left and
+    right edges of the page's text."""
+
+    gutter: float
+    left: float
+    right: float
+
+
 def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | None:
     """The gutter of a page set in two columns, and the vertical bands of the lines that
-    cross it (a title, a page number); None for a one-column page.
+    cross it (a title, a page number); None for a one-column page (:func:`_columns`)."""
+    found = _columns(text_page, tables)
+    return None if found is None else (found[0].gutter, found[1])
+
+
+def _columns(text_page, tables=()) -> tuple[Columns, list[tuple[float, float]], bool] | None:
+    """The columns of a page set in two (their gutter), the vertical bands of the lines that
+    cross the gutter (a title, a page number), and whether both columns are prose; None for
+    a one-column page.
 
     pdfplumber reads a line across the whole page, so two columns would come out with their
     lines interleaved, or merged where they share a baseline. A gutter is an x in the middle
@@ -1188,13 +1219,59 @@ def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | N
             for a, b in ((0, 1), (1, 0))) and not (least == 0 and any(
                 _contents_side(side) for side in (left, right))):
         return None
+    return Columns(gutter, x_min, x_max), _spanning(words, gutter, edge), all(prose)
+
+
+def _spanning(words: list[dict], gutter: float, edge: set[int]) -> list[tuple[float, float]]:
+    """The vertical bands of the lines read across both columns: words crossing the gutter,
+    the ``edge`` words (:func:`_edge_bands`) and page numbers."""
     spans = [(w["top"], w["bottom"]) for w in words
              if w["x0"] < gutter < w["x1"] or id(w) in edge]
     # a page number centred on the gutter ("第1页 共2页", its halves on either side) is
     # read as one line, not as the last line of each column
     spans += [(min(w["top"] for w in line), max(w["bottom"] for w in line))
               for line in _furniture_lines(words)]
-    return gutter, spans
+    return spans
+
+
+def _kept_columns(text_page, tables, before: Columns
+                  ) -> tuple[Columns, list[tuple[float, float]], bool] | None:
+    """The columns of the page ``before`` kept on this page, when its columns are too short
+    to be found on their own (the report's last page: the left column's last lines, and 六,
+    its "无。", the signature and the date in the right): no word but the page's head and
+    foot crosses the gutter, the text lies within the columns' edges, there is text on each
+    side, the two sides start level and neither is a table's figures. Read as one line,
+    the columns' first lines were joined ("…发布。 六、其他需要报告的事项") and section 六
+    lost; read as columns, nothing is (a one-column page never leaves the gutter clear)."""
+    words = text_page.extract_words()
+    words = [*words, *({"x0": t.bbox[0], "x1": t.bbox[2], "top": t.bbox[1], "bottom": t.bbox[3],
+                        "text": "", "rows": len(t.rows)} for t in tables)]
+    if not words:
+        return None
+    gutter = before.gutter
+    edge = _edge_bands(words, gutter)
+    body = [w for w in words if id(w) not in edge]
+    height = sorted(w["bottom"] - w["top"] for w in body or words)[len(body or words) // 2]
+    if (any(w["x0"] < gutter < w["x1"] for w in body)
+            or min(w["x0"] for w in body or words) < before.left - 2 * height
+            or max(w["x1"] for w in body or words) > before.right + 2 * height):
+        return None
+    left = [w for w in body if w["x1"] <= gutter]
+    right = [w for w in body if w["x0"] >= gutter]
+    if not left or not right or any("rows" in w for w in body):
+        return None
+    if not _start_level(left, right) or _figures_side(left) or _figures_side(right):
+        return None
+    return before, _spanning(words, gutter, edge), True
+
+
+def _figures_side(side: list[dict]) -> bool:
+    """Whether half a side's lines (2 or more) are figures with no Chinese: the figure
+    columns of a table drawn without rules, its labels on the other side."""
+    lines = _side_lines(side)
+    bare = sum(1 for line in lines if any(_DIGIT.search(w["text"]) for w in line)
+               and not any(_CJK_CHAR.search(w["text"]) for w in line))
+    return bare >= 2 and 2 * bare >= len(lines)
 
 
 def _furniture_lines(words: list[dict]) -> list[list[dict]]:
@@ -1245,13 +1322,22 @@ def _start_level(left: list[dict], right: list[dict]) -> bool:
 
 def _spans(line: list[dict], middle: float) -> bool:
     """Whether a line's words cross ``middle``: one word does, or the words either side of it
-    are a space apart ("— 1 —"), not a gutter (two columns' first lines at one height)."""
+    are a space apart ("— 1 —"), not a gutter (two columns' first lines at one height). A
+    gutter is a character wide or more (a browser's column-gap 1em, a 公文 printed in columns
+    1.5 characters): two columns' first or last lines, each filling its column, are no line
+    across the page ("五、存在的主要问题及改进情 | 六、其他需要报告的事项" read as one line lost
+    section 六)."""
     if any(w["x0"] < middle < w["x1"] for w in line):
         return True
     before = [w["x1"] for w in line if w["x1"] <= middle]
     after = [w["x0"] for w in line if w["x0"] >= middle]
     height = max(w["bottom"] - w["top"] for w in line)
-    return bool(before and after) and min(after) - max(before) <= 2 * height
+    return bool(before and after) and min(after) - max(before) <= _SPACE * height
+
+
+#: The widest space between two words of one line crossing a page's middle, in characters
+#: (a space, two, a narrow full-width space); a gutter is wider.
+_SPACE = 0.8
 
 
 def _fills(side: list[dict], span: float) -> bool:
@@ -1502,6 +1588,7 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[
     scanned: list[int] = []  # page numbers of scans without a text layer
     sideways: list[int] = []  # … of pages whose text is in part printed turned
     text_pages = 0  # pages with a real text layer
+    columns: Columns | None = None  # the two columns of prose of the page before
     try:
         with pdf:
             for n, page in enumerate(pdf.pages):
@@ -1509,10 +1596,12 @@ def pdf_text_and_scans(data: bytes, *, path: str | None = None) -> tuple[
                 if found is None or not found[0]:
                     if found is None and not _turned_in_cells(page):
                         sideways.append(n + 1)
-                    pages.append(_page_lines(page, first=n == 0))
+                    lines, columns = _read_page(page, first=n == 0, before=columns)
+                    pages.append(lines)
                 else:  # the page's upright text, then its sideways text turned upright
                     rest, turned = _sideways_parts(page, *found)
                     pages.append([*_page_lines(rest, first=n == 0), "", *_page_lines(turned)])
+                    columns = None
                 if _is_scan(page):
                     scanned.append(n + 1)
                 elif any(pages[-1]):
