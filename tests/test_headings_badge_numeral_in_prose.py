@@ -77,3 +77,25 @@ def test_part_numeral_with_its_own_colon_keeps_it():
     text = "本年度未发生此类情况。\n第五部分：\n其他需要报告的事项\n无。\n"
     assert _replaced(text, badge_spans(text)) == (
         "本年度未发生此类情况。\n第五部分：其他需要报告的事项\n无。\n")
+
+
+_UNSTOPPED = (
+    "青溪镇人民政府2023年政府信息公开工作年度报告\n"
+    "一\n总体情况\n2023年，青溪镇坚持以公开为常态，全年主动公开信息215条\n"
+    "二\n主动公开政府信息情况\n本年制发规范性文件0件\n"
+    "三\n收到和处理政府信息公开申请情况\n本年新收申请3件，均按期答复\n"
+    "四\n政府信息公开行政复议、行政诉讼情况\n本年未发生行政复议、行政诉讼\n"
+    "五\n存在的主要问题及改进情况\n"
+    "一是部分栏目更新不及时\n二是业务培训不够\n下一步，我镇将加强业务培训，提升队伍素质\n"
+    "六\n其他需要报告的事项\n本年度未收取信息处理费。\n"
+)
+
+
+def test_next_parts_badge_under_a_line_without_a_stop_is_a_heading():
+    # a WeChat article's parts often end without a stop: the next part's numeral under them
+    # comes in order and is its badge (read before the cut-line rule), not the sentence's
+    report = load_report(_UNSTOPPED)
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.missing_sections == ()
+    assert [st.text for st in report.statements] == [
+        "部分栏目更新不及时", "业务培训不够", "下一步，我镇将加强业务培训，提升队伍素质"]

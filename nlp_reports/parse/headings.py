@@ -162,11 +162,17 @@ def _cut_above(text: str, at: int) -> bool:
                 or re.search(r"(?:19|20)\d{2}年.{0,30}报告$", line))
 
 
+#: Bare part numerals, in order (a badge's value: 三 is 3).
+_CHINESE_DIGITS = "一二三四五六七八"
+#: A line opening with a part's numeral and its 、 ("三、收到和处理…"): the part above a badge.
+_NUMBERED_LINE = re.compile(r"[ \t\u3000]*([一二三四五六七八])[、.．]")
+
+
 def badge_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) that put a section heading the page's boxes set on two
     lines back on one: a lone numeral above a known title (:data:`_BADGE_NUMERAL`: the numeral
     and the line break become "五、", "第二部分" is kept as written; a bare numeral under a
-    line cut mid-sentence stays text) and a numbered title finished on the next line, the two
+    line cut mid-sentence stays text when it names a part at or above the last part heading) and a numbered title finished on the next line, the two
     halves a known title together (:data:`_WRAPPED_HEADING`: the line break goes). The
     numeral is then no table value or statement, the heading no statement and section."""
     if "\n" not in text:
@@ -177,6 +183,7 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
     starts = (0, *numeral_lines(text))
     out = []
     end = 0
+    last = 0  # the numeral of the last part heading above: a badge's or a "三、…" line's
     for at in starts:
         if at >= end and (m := _BADGE_NUMERAL.match(text, at)):
             num = m.group(1).strip(" \t\u3000")
@@ -185,11 +192,19 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
                 # statement naming the part would keep ("…与本报告⏎第二部分⏎主动公开政府信息
                 # 情况⏎所列…" in 五's prose reads "…本报告第二部分主动公开…", as the source has it)
                 out.append((m.start(), m.end(), num))
-            elif len(num) == 1 and num != "一" and _cut_above(text, at):
-                continue  # a bare numeral inside a sentence ("…详见⏎五⏎存在的…⏎所列…")
+            elif (len(num) == 1 and num != "一" and _CHINESE_DIGITS.index(num) + 1 <= last
+                  and _cut_above(text, at)):
+                # a bare numeral inside a sentence naming an earlier part ("…详见⏎三⏎收到和…⏎
+                # 所列…" in 五); the next part's badge under an item written without a stop
+                # ("…提升队伍素质⏎六⏎其他需要报告的事项") is still a heading
+                continue
             else:
                 out.append((m.start(), m.end(), num.rstrip("、.．") + "、"))
+            if num[0] in _CHINESE_DIGITS:
+                last = _CHINESE_DIGITS.index(num[0]) + 1
             end = m.end()
+        elif (n := _NUMBERED_LINE.match(text, at)):
+            last = _CHINESE_DIGITS.index(n.group(1)) + 1
     end = 0
     for at in starts:
         if at >= end and (m := _WRAPPED_HEADING.match(text, at)):
