@@ -59,3 +59,23 @@ def test_many_unclosed_meta_tags_are_linear():
         return time.perf_counter() - start
     small, large = cost(2_000), cost(8_000)
     assert large < 8 * small + 0.5
+
+
+SHORT_OLDER_REPORT = """<html><head><title>柳溪村2012年政府信息公开工作年度报告</title>
+<script>function goHome(){window.location.href='/index.html';}</script></head><body>
+<div class="nav"><a href="javascript:goHome()">首页</a></div>
+<h1>柳溪村2012年政府信息公开工作年度报告</h1>
+<p>第一部分 概述</p><p>本村在村务公开栏公开信息26条。</p>
+<p>第二部分 依申请公开情况</p><p>未收到申请。</p>
+<p>第三部分 行政复议、行政诉讼情况</p><p>无。</p>
+<p>第四部分 存在的问题及改进措施</p><p>公开不及时，将改进。</p>
+<p>柳溪村民委员会</p><p>2013年3月1日</p>
+</body></html>"""
+
+
+def test_a_short_report_with_a_home_button_script_is_read():
+    # under 100 characters of its own and no "一、" heading, but its parts are a report's: the
+    # site's "返回首页" script (location.href in a function) sends nobody on
+    report = load_report(SHORT_OLDER_REPORT.encode("utf-8"), filename="r.html")
+    assert report.metadata.published == "2013-03-01"
+    assert [s.number for s in report.sections] == [1, 3, 4, 5]

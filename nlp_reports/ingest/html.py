@@ -1185,14 +1185,21 @@ _REDIRECT = re.compile(
     re.IGNORECASE)
 
 
+#: Words only a report's own parts write ("第二部分", 主动公开, 依申请, 行政复议 …), never a
+#: redirect page's "页面跳转中……请点击这里".
+_REPORT_PART_WORDS = re.compile(r"第[一二三四五六七八九十]{1,2}部分|主动公开|依申请|行政复议|行政诉讼"
+                                r"|存在的(?:主要)?问题|其他需要报告")
+
+
 def _refuse_redirect(text: str, title: str | None, markup: str, path: str | None) -> None:
     """Raise NotAReportError when the page is only a redirect (跳转页面: "页面跳转中……"): its
     own text too short for a report and a refresh or script sending the browser on. The
     crawl saved the stop on the way, not the report; the message names where it leads."""
     if "\t" in text or _LINE_HEADING.search(text):
         return
-    if _cjk_count(text.replace(title, "", 1) if title else text) >= _LIST_CJK:
-        return
+    own = text.replace(title, "", 1) if title else text
+    if _cjk_count(own) >= _LIST_CJK or _REPORT_PART_WORDS.search(own):
+        return  # (a short report's parts: a "返回首页" script beside them sends nobody on)
     found = _REDIRECT.search(markup)
     if found is not None:
         target = found.group(1) or found.group(2)
