@@ -130,3 +130,30 @@ def test_a_report_without_tables_naming_its_interpretation_is_read(tmp_path, nam
     assert report.metadata.agency == "汀口市交通运输局"
     assert report.metadata.year == 2013
     assert len(report.sections) >= 5
+
+
+GRAPHIC_SIX = """{label}桐溪县2023年政府信息公开工作年度报告{suffix}
+一、总体情况
+全年主动公开政府信息1206条
+二、主动公开政府信息情况
+制发规范性文件8件
+三、收到和处理政府信息公开申请情况
+新收申请41件
+四、政府信息公开行政复议、行政诉讼情况
+行政复议2件　行政诉讼0件
+五、存在的主要问题及改进情况
+部分乡镇公开内容不够全面
+六、其他需要报告的事项
+收取信息处理费0元
+"""
+
+
+@pytest.mark.parametrize("label,suffix", [("【一图读懂】", ""), ("", "（图解）")])
+def test_a_graphic_page_over_all_six_parts_of_a_recent_report_is_refused(tmp_path, label, suffix):
+    """A 图解 page retelling a 2023 report part by part, a figure under each of its six
+    headings: a report on 2019 or later holds the national tables, so its parts without them
+    under such a title are the retelling (read, its figures were counted as a report's)."""
+    p = tmp_path / "tj.txt"
+    p.write_text(GRAPHIC_SIX.format(label=label, suffix=suffix), encoding="utf-8")
+    with pytest.raises(NotAReportError, match="a page about the report"):
+        load_report(p)

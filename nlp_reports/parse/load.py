@@ -382,7 +382,10 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
 
     tables, table_problems, table_layout = _read_tables(section_texts, year)
     if (not tables and simple_title and _ABOUT_REPORT.search(simple_title)
-            and (len(sections) < _ABOUT_PARTS_MAX or _RETELLING.search(simplified))):
+            and (len(sections) < _ABOUT_PARTS_MAX or _RETELLING.search(simplified)
+                 # a report on 2019 or later holds the national tables: its parts without them
+                 # are a 图解 page's retelling ("一图读懂…" over 一…六 and a figure each)
+                 or (year is not None and year >= _TABLES_SINCE))):
         raise NotAReportError(
             f"a page about the report (解读, 图解, 一图读懂: '{simple_title[:60]}'), not the "
             "report: it retells the report's parts without its tables; save the report's own "
@@ -916,10 +919,12 @@ _ABOUT_REPORT = re.compile(
 
 
 #: A page about the report retells it in a few points of its own; a page so titled with
-#: this many of the report's parts or more, saying nothing of a retelling (:data:`_RETELLING`),
-#: is the report itself (an older report without tables: "【政策解读】…年度报告",
-#: "…年度报告（图解版）" over its six parts).
+#: this many of the report's parts or more, saying nothing of a retelling (:data:`_RETELLING`)
+#: and on a year before the national tables (:data:`_TABLES_SINCE`), is the report itself (an
+#: older report without tables: "【政策解读】…年度报告", "…年度报告（图解版）" over its six parts).
 _ABOUT_PARTS_MAX = 5
+#: The first year reported on in the 2019 form, with its national tables (表二–表四).
+_TABLES_SINCE = 2019
 #: Words of a retelling: "现将主要内容解读如下", "报告指出/显示/提到", the report quoted as a
 #: title of another text (《…年度报告》).
 _RETELLING = re.compile(r"解读如下|报告(?:指出|显示|提到|称)|《[^》\n]{0,80}?(?:年度报告|年报)》")
