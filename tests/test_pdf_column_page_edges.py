@@ -1,7 +1,8 @@
 """PDF columns at a page's edges: a two-column page under a running head and a title wrapped
 over two lines is still read column by column; a page number centred on the gutter is no
 column's last line; and a one-column last page of short lines keeps its signature and
-closing date apart (no column of its own)."""
+closing date apart (no column of its own). Columns that start at different heights (a running
+head over one of them, a chart at the top of the other) are still read column by column."""
 
 from __future__ import annotations
 
@@ -119,3 +120,52 @@ def test_signature_set_right_in_a_column_is_no_wrapped_line():
     c.save()
     lines = [line for line in _text(buf.getvalue()).splitlines() if line]
     assert lines[-2:] == ["东海海洋环境监测站办公室", "2023年1月30日"]
+
+
+#: A gazette's two columns of prose, each filling its column (a 公报 page set in columns).
+GAZETTE = ("市生态环境局围绕污染防治攻坚战，全年主动公开环境影响评价审批、排污许可、行政处罚等信息"
+           "一千一百零六条，新闻发布会和政策解读同步开展，重点排污单位名录按季度更新，群众关注的"
+           "空气质量和饮用水源地水质信息每日发布，依申请公开答复均在法定期限内完成。")
+
+
+def _gazette_page(draw_top) -> str:
+    """The text of a page of two columns of prose, 30 lines of 17 characters on the left; the
+    right column starts at the y ``draw_top(canvas, font)`` returns, under what it draws."""
+    buf, c, font, (width, _) = _canvas()
+    text = GAZETTE * 5
+    rows = [text[k:k + 17] for k in range(0, 17 * 60, 17)]
+    right_top = draw_top(c, font)
+    c.setFont(font, 12)
+    for k, line in enumerate(rows[:30]):
+        c.drawString(72, 770 - 20 * k, line)
+    for k, line in enumerate(row for row in rows[30:] if row):
+        if right_top - 20 * k > 60:
+            c.drawString(312, right_top - 20 * k, line)
+    c.showPage()
+    c.save()
+    return _text(buf.getvalue())
+
+
+def test_running_head_over_the_left_column_only_keeps_the_columns():
+    # the gazette's name set left at the top (an even page): the left side starts at it, a
+    # line and a half above the right column's first line, yet the columns run side by side
+    def head(c, font):
+        c.setFont(font, 9)
+        c.drawString(72, 800, "某市人民政府公报　2024年第3期")
+        return 770
+
+    text = _gazette_page(head)
+    assert "全年主动公开环境影响评价审批、排污许可、行政处罚等信息一千一百零六条" in text.replace("\n", "")
+    assert not any(line.count("，") > 1 and " " in line for line in text.splitlines())
+
+
+def test_right_column_starting_under_a_chart_keeps_the_columns():
+    # a chart (a framed box) fills the top of the right column: its text starts 8 lines low
+    def chart(c, font):
+        c.rect(312, 630, 200, 140)
+        return 610
+
+    text = _gazette_page(chart)
+    flat = text.replace("\n", "")
+    assert "新闻发布会和政策解读同步开展，重点排污单位名录按季度更新" in flat
+    assert not any(" " in line for line in text.splitlines())

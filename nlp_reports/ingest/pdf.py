@@ -1212,7 +1212,7 @@ def _columns(text_page, tables=()) -> tuple[Columns, list[tuple[float, float]], 
     prose = [_fills(side, span) for side, span in sides]
     if all(prose):
         edge = edge or _edge_bands(words, (x_min + x_max) / 2)
-        if not _start_level(*([w for w in side if id(w) not in edge] for side in (left, right))):
+        if not _side_by_side(*([w for w in side if id(w) not in edge] for side in (left, right))):
             prose = [False, False]  # (short lines above a signature set right: one column)
     if not all(prose) and not any(
             prose[a] and _prose_side(sides[a][0]) and _table_side(sides[b][0])
@@ -1318,6 +1318,20 @@ def _start_level(left: list[dict], right: list[dict]) -> bool:
     heights = sorted(w["bottom"] - w["top"] for w in words[0])
     tops = [min(w["top"] for w in side) for side in words]
     return abs(tops[0] - tops[1]) <= 1.5 * heights[len(heights) // 2]
+
+
+def _side_by_side(left: list[dict], right: list[dict]) -> bool:
+    """Whether two sides of prose run beside each other as columns do: they start level
+    (:func:`_start_level`), or the side starting lower holds 6 lines or more and starts above
+    the other's last line (a running head set over the left column only, a chart at the top
+    of the right: read as one column, their lines were interleaved). A signature and date
+    set right under a one-column page's short lines are neither."""
+    if _start_level(left, right):
+        return True
+    upper, lower = sorted(([w for w in side if "rows" not in w] for side in (left, right)),
+                          key=lambda side: min(w["top"] for w in side))
+    return (len(_side_lines(lower)) >= 6
+            and min(w["top"] for w in lower) < max(w["top"] for w in upper))
 
 
 def _spans(line: list[dict], middle: float) -> bool:
