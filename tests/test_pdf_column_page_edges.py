@@ -2,7 +2,8 @@
 over two lines is still read column by column; a page number centred on the gutter is no
 column's last line; and a one-column last page of short lines keeps its signature and
 closing date apart (no column of its own). Columns that start at different heights (a running
-head over one of them, a chart at the top of the other) are still read column by column."""
+head over one of them, a chart at the top of the other) and a bare figure beside a blank line
+still leave the page read column by column."""
 
 from __future__ import annotations
 
@@ -169,3 +170,23 @@ def test_right_column_starting_under_a_chart_keeps_the_columns():
     flat = text.replace("\n", "")
     assert "新闻发布会和政策解读同步开展，重点排污单位名录按季度更新" in flat
     assert not any(" " in line for line in text.splitlines())
+
+
+def test_bare_figure_beside_a_blank_line_does_not_cut_the_columns():
+    # the right column has a line holding only "2024" where the left has a blank line before
+    # its heading 二: a column's line, no page number; read as a band across the page, the
+    # right column's first half came before 二 and the left column's second half
+    buf, c, font, (width, _) = _canvas()
+    rows = [(GAZETTE * 4)[k:k + 17] for k in range(0, 17 * 40, 17)]
+    left = [*rows[:9], "", "二、主动公开政府信息情况", *rows[9:18]]
+    right = [*rows[20:28], "本年度编制的政务公开目录于", "2024", "年3月修订，共列事项二百一十项，", *rows[28:36]]
+    c.setFont(font, 12)
+    for x, column in ((72, left), (312, right)):
+        for k, line in enumerate(column):
+            if line:
+                c.drawString(x, 770 - 20 * k, line)
+    c.showPage()
+    c.save()
+    text = _text(buf.getvalue())
+    assert text.index("二、主动公开政府信息情况") < text.index("本年度编制的政务公开目录于")
+    assert "2024" in text

@@ -1228,9 +1228,11 @@ def _spanning(words: list[dict], gutter: float, edge: set[int]) -> list[tuple[fl
     spans = [(w["top"], w["bottom"]) for w in words
              if w["x0"] < gutter < w["x1"] or id(w) in edge]
     # a page number centred on the gutter ("第1页 共2页", its halves on either side) is
-    # read as one line, not as the last line of each column
+    # read as one line, not as the last line of each column; a bare figure on one side
+    # ("2024" beside a blank line) is a column's line: as a band it cut both columns there
     spans += [(min(w["top"] for w in line), max(w["bottom"] for w in line))
-              for line in _furniture_lines(words)]
+              for line in _furniture_lines(words)
+              if min(w["x0"] for w in line) < gutter < max(w["x1"] for w in line)]
     return spans
 
 
