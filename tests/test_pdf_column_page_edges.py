@@ -2,8 +2,9 @@
 over two lines is still read column by column; a page number centred on the gutter is no
 column's last line; and a one-column last page of short lines keeps its signature and
 closing date apart (no column of its own). Columns that start at different heights (a running
-head over one of them, a chart at the top of the other) and a bare figure beside a blank line
-still leave the page read column by column."""
+head over one of them, a chart at the top of the other), a bare figure beside a blank line
+and a running head spaced out character by character still leave the page read column by
+column."""
 
 from __future__ import annotations
 
@@ -67,6 +68,18 @@ def test_running_head_and_wrapped_title_do_not_hide_the_gutter():
     assert "予以公开18件，其余均依法作出答复。" in flat
     assert text.index("二、主动公开政府信息情况") < text.index("三、收到和处理政府信息公开申请情况")
     assert "东海海洋环境监测站2022年政府信息公开工作年度报告" in flat
+
+
+def test_running_head_spaced_out_does_not_hide_the_gutter():
+    # the head typed with a space between its characters: each is a word of its own, and
+    # those left and right of the gutter were counted as the columns' lines (too short for
+    # prose: one column, the columns' lines read across the page)
+    text = _text(_two_columns(head=" ".join("东海海洋环境监测站"), title=["政府信息公开工作年度报告"],
+                              foot="— 1 —"))
+    flat = text.replace("\n", "")
+    assert "364条，接受政府信息公开申请7件" in flat
+    assert text.index("二、主动公开政府信息情况") < text.index("三、收到和处理政府信息公开申请情况")
+    assert text.splitlines()[0].replace(" ", "") == "东海海洋环境监测站"
 
 
 def test_page_number_centred_on_the_gutter_is_no_column_text():

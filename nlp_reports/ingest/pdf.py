@@ -1202,8 +1202,10 @@ def _columns(text_page, tables=()) -> tuple[Columns, list[tuple[float, float]], 
                 best_start, best_len = start, i - start
             start = None
     gutter = lo + best_start + (best_len - 1) / 2
-    left = [w for w in words if w["x1"] <= gutter]
-    right = [w for w in words if w["x0"] >= gutter]
+    # (the edge lines are read across the page: a running head spaced out "东 海 海 洋 …"
+    # is no column's words)
+    left = [w for w in words if w["x1"] <= gutter and id(w) not in edge]
+    right = [w for w in words if w["x0"] >= gutter and id(w) not in edge]
     lines = [len({round(w["top"]) for w in side if "rows" not in w})
              + sum(w.get("rows", 0) for w in side) for side in (left, right)]
     if min(lines) < 2 or max(lines) < 6:  # (the report may end high in the right column)
