@@ -90,16 +90,17 @@ def none_at_all(noun: str) -> re.Pattern[str]:
 #: "因政府信息公开申请行政复议", "提起行政诉讼").
 _NONE_MATTER = (r"(?:因?政府信息公开(?:申请)?的?)?(?:收费(?:及减免)?|收取费用"
                 r"|(?:申请|提起)?(?:行政)?复议|(?:提起)?(?:行政)?诉讼)")
+#: One or more such matters joined ("收费、行政复议和行政诉讼" with its 、 taken out).
+_NONE_MATTERS = (rf"{_NONE_MATTER}(?:的?情况)?"
+                 rf"(?:(?:和|及|与|以及|或)?{_NONE_MATTER}(?:的?情况)?)*")
 #: A sentence (blanks and stops taken out) saying only that the matters it names were none:
 #: "行政复议、行政诉讼均无", "收费、行政复议、行政诉讼均无", "行政复议和行政诉讼均未发生".
 _NAMED_NONE = re.compile(
-    rf"(?:本年度?|今年|全年)?(?P<named>{_NONE_MATTER}(?:的?情况)?"
-    rf"(?:(?:和|及|与|以及|或)?{_NONE_MATTER}(?:的?情况)?)*)"
+    rf"(?:本年度?|今年|全年)?(?P<named>{_NONE_MATTERS})"
     r"(?:的?(?:情况|案件|事项))?(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:无|没有|未发生|为零|为0)"
     # the same said verb first: "未发生行政诉讼", "本年度没有发生行政复议和行政诉讼案件"
-    rf"|(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:未发生|没有发生|未有|无)(?P<named_after>{_NONE_MATTER}"
-    rf"(?:的?情况)?(?:(?:和|及|与|以及|或)?{_NONE_MATTER}(?:的?情况)?)*)(?:的?(?:情况|案件|事项))?")
-_NONE_SENTENCES = re.compile(r"[^。；;！!？?\n]+")
+    rf"|(?:本年度?|今年|全年)?(?:均|都)?(?:暂)?(?:未发生|没有发生|未有|无)(?P<named_after>{_NONE_MATTERS})"
+    r"(?:的?(?:情况|案件|事项))?")
 
 
 def none_named(text: str) -> frozenset[str]:
@@ -110,7 +111,7 @@ def none_named(text: str) -> frozenset[str]:
     is not said (the fee under "行政复议、行政诉讼均无" is not), and a sentence with a figure
     is no such sentence: it is read as it is."""
     named: set[str] = set()
-    for sentence in _NONE_SENTENCES.findall(text):
+    for sentence in _SENTENCES.findall(text):
         m = _NAMED_NONE.fullmatch(_STRIP.sub("", sentence))
         if m is None:
             continue
