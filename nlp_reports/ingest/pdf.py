@@ -215,9 +215,10 @@ def _read_page(page, *, first: bool = False, before: Columns | None = None
         tables = _tables(page)
         boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    columns = _columns(text_page, tables)
+    words = _page_words(text_page, tables)
+    columns = _columns(words)
     if columns is None and before is not None:
-        columns = _kept_columns(text_page, tables, before)
+        columns = _kept_columns(words, before)
     found = None if columns is None else (columns[0].gutter, columns[1])
     if found is None:
         parts = [(text_page, 0)]
@@ -1152,14 +1153,14 @@ class Columns:
 def _gutter(text_page, tables=()) -> tuple[float, list[tuple[float, float]]] | None:
     """The gutter of a page set in two columns, and the vertical bands of the lines that
     cross it (a title, a page number); None for a one-column page (:func:`_columns`)."""
-    found = _columns(text_page, tables)
+    found = _columns(_page_words(text_page, tables))
     return None if found is None else (found[0].gutter, found[1])
 
 
-def _columns(text_page, tables=()) -> tuple[Columns, list[tuple[float, float]], bool] | None:
-    """The columns of a page set in two (their gutter), the vertical bands of the lines that
-    cross the gutter (a title, a page number), and whether both columns are prose; None for
-    a one-column page.
+def _columns(words: list[dict]) -> tuple[Columns, list[tuple[float, float]], bool] | None:
+    """The columns of a page set in two (read from its :func:`_page_words`: their gutter), the
+    vertical bands of the lines that cross the gutter (a title, a page number), and whether
+    both columns are prose; None for a one-column page.
 
     pdfplumber reads a line across the whole page, so two columns would come out with their
     lines interleaved, or merged where they share a baseline. A gutter is an x in the middle
@@ -1170,11 +1171,8 @@ def _columns(text_page, tables=()) -> tuple[Columns, list[tuple[float, float]], 
     and a table on the other (:func:`_table_side`), as a page whose right column is a
     table of figures beside the narrative.
     """
-    words = text_page.extract_words()
-    if len(words) < 12:
+    if sum("rows" not in w for w in words) < 12:
         return None
-    words = [*words, *({"x0": t.bbox[0], "x1": t.bbox[2], "top": t.bbox[1], "bottom": t.bbox[3],
-                        "text": "", "rows": len(t.rows)} for t in tables)]
     x_min = min(w["x0"] for w in words)
     x_max = max(w["x1"] for w in words)
     width = x_max - x_min
@@ -1238,27 +1236,34 @@ def _spanning(words: list[dict], gutter: float, edge: set[int]) -> list[tuple[fl
     return spans
 
 
-def _kept_columns(text_page, tables, before: Columns
+def _page_words(text_page, tables=()) -> list[dict]:
+    """The words of ``text_page``, and each of its ``tables`` as one word of its box holding
+    its count of ``rows``: what :func:`_columns` and :func:`_kept_columns` read, extracted
+    once for both."""
+    return [*text_page.extract_words(),
+            *({"x0": t.bbox[0], "x1": t.bbox[2], "top": t.bbox[1], "bottom": t.bbox[3],
+               "text": "", "rows": len(t.rows)} for t in tables)]
+
+
+def _kept_columns(words: list[dict], before: Columns
                   ) -> tuple[Columns, list[tuple[float, float]], bool] | None:
-    """The columns of the page ``before`` kept on this page, when its columns are too short
-    to be found on their own (the report's last page: the left column's last lines, and 六,
-    its "无。", the signature and the date in the right): no word but the page's head and
-    foot crosses the gutter, the text lies within the columns' edges, there is text on each
-    side, the two sides start level and neither is a table's figures. Read as one line,
-    the columns' first lines were joined ("…发布。 六、其他需要报告的事项") and section 六
-    lost; read as columns, nothing is (a one-column page never leaves the gutter clear)."""
-    words = text_page.extract_words()
-    words = [*words, *({"x0": t.bbox[0], "x1": t.bbox[2], "top": t.bbox[1], "bottom": t.bbox[3],
-                        "text": "", "rows": len(t.rows)} for t in tables)]
-    if not words:
-        return None
+    """The columns of the page ``before`` kept on a page (read from its :func:`_page_words`),
+    when its columns are too short to be found on their own (the report's last page: the left
+    column's last lines, and 六, its "无。", the signature and the date in the right): no word
+    but the page's head and foot crosses the gutter, the text lies within the columns' edges,
+    there is text on each side, the two sides start level and neither is a table's figures.
+    Read as one line, the columns' first lines were joined ("…发布。 六、其他需要报告的事项")
+    and section 六 lost; read as columns, nothing is (a one-column page never leaves the
+    gutter clear)."""
     gutter = before.gutter
     edge = _edge_bands(words, gutter)
     body = [w for w in words if id(w) not in edge]
-    height = sorted(w["bottom"] - w["top"] for w in body or words)[len(body or words) // 2]
+    if not body:  # (no side holds text)
+        return None
+    height = sorted(w["bottom"] - w["top"] for w in body)[len(body) // 2]
     if (any(w["x0"] < gutter < w["x1"] for w in body)
-            or min(w["x0"] for w in body or words) < before.left - 2 * height
-            or max(w["x1"] for w in body or words) > before.right + 2 * height):
+            or min(w["x0"] for w in body) < before.left - 2 * height
+            or max(w["x1"] for w in body) > before.right + 2 * height):
         return None
     left = [w for w in body if w["x1"] <= gutter]
     right = [w for w in body if w["x0"] >= gutter]
