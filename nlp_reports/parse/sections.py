@@ -593,9 +593,8 @@ def _group_row(text: str, l0: int, t0: int, t1: int, l1: int, end: int) -> bool:
     rest = text[t1:l1]
     if rest.strip(" \t\u3000\r"):
         return False
-    if "\t" not in rest:
-        return (t1 - t0 <= _GROUP_LABEL_MAX and _under_group_label(text, l0)
-                and bool(_FIGURE_ROW.search(_next_line(text, l1, end))))
+    if "\t" not in rest and not (t1 - t0 <= _GROUP_LABEL_MAX and _under_group_label(text, l0)):
+        return False
     return bool(_FIGURE_ROW.search(_next_line(text, l1, end)))
 
 
