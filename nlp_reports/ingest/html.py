@@ -1191,13 +1191,20 @@ _REPORT_PART_WORDS = re.compile(r"第[一二三四五六七八九十]{1,2}部分
                                 r"|存在的(?:主要)?问题|其他需要报告")
 
 
-def _refuse_redirect(text: str, title: str | None, markup: str, path: str | None) -> None:
-    """Raise NotAReportError when the page is only a redirect (跳转页面: "页面跳转中……"): its
-    own text too short for a report and a refresh or script sending the browser on. The
-    crawl saved the stop on the way, not the report; the message names where it leads."""
+def _own_text(text: str, title: str | None) -> str | None:
+    """The page's text without its title when it holds no table (a TAB) and no numbered
+    heading (一、…): the text of a page that may be no report (:func:`_refuse_redirect`,
+    :func:`_refuse_stub`); None for a page with a report's parts."""
     if "\t" in text or _LINE_HEADING.search(text):
-        return
-    own = text.replace(title, "", 1) if title else text
+        return None
+    return text.replace(title, "", 1) if title else text
+
+
+def _refuse_redirect(own: str, markup: str, path: str | None) -> None:
+    """Raise NotAReportError when the page is only a redirect (跳转页面: "页面跳转中……"): its
+    own text (:func:`_own_text`) too short for a report and a refresh or script sending the
+    browser on. The crawl saved the stop on the way, not the report; the message names where
+    it leads."""
     if _cjk_count(own) >= _LIST_CJK or _REPORT_PART_WORDS.search(own):
         return  # (a short report's parts: a "返回首页" script beside them sends nobody on)
     found = _REDIRECT.search(markup)
@@ -1208,19 +1215,18 @@ def _refuse_redirect(text: str, title: str | None, markup: str, path: str | None
             f"{target[:200]}; save the page it leads to", path=path)
 
 
-def _refuse_stub(text: str, title: str | None, pointers: tuple[list[str], int, list[str]],
-                 path: str | None) -> None:
-    """Raise NotAReportError when the page holds no report but points to one: an attachment
-    link (附件：….pdf), an embedded PDF viewer, or a list of reports. Such a page would
-    otherwise parse to an empty report, indistinguishable from a report lacking everything.
-    When the crawl saved the linked file (:func:`saved_link`), the message names it."""
+def _refuse_stub(own: str, pointers: tuple[list[str], int, list[str]], path: str | None
+                 ) -> None:
+    """Raise NotAReportError when the page, its own text ``own`` (:func:`_own_text`), holds
+    no report but points to one: an attachment link (附件：….pdf), an embedded PDF viewer,
+    or a list of reports. Such a page would otherwise parse to an empty report,
+    indistinguishable from a report lacking everything. When the crawl saved the linked file
+    (:func:`saved_link`), the message names it."""
     files, report_links, hrefs = pointers
     if not files and report_links < 2:
         return
-    if "\t" in text or _LINE_HEADING.search(text):
-        return
-    own = _cjk_count(text.replace(title, "", 1) if title else text)
-    if own >= _STUB_CJK or (not files and own >= _LIST_CJK):
+    cjk = _cjk_count(own)
+    if cjk >= _STUB_CJK or (not files and cjk >= _LIST_CJK):
         return
     if files:
         shown = "; ".join(files[:3]) + (f" (+{len(files) - 3} more)" if len(files) > 3 else "")
@@ -1429,10 +1435,13 @@ def read_html(markup: str, *, path: str | None = None) -> HtmlText:
             if line and not present(text[: len(line) + 800], line)]
     if head:  # the title and date line often sit outside the report's own element
         text = "\n".join([*head, text])
-    _refuse_redirect(text, title, markup, path)  # (before: its only words may be a <noscript>'s)
+    own = _own_text(text, title)
+    if own is not None:  # (before: its only words may be a <noscript>'s)
+        _refuse_redirect(own, markup, path)
     if not text.strip():
         raise EmptyInputError("the HTML page holds no text", path=path)
-    _refuse_stub(text, title, pointers, path)
+    if own is not None:
+        _refuse_stub(own, pointers, path)
     log.debug("%s: main content <%s id=%r class=%r>", path or "<html>", _tag(main),
               main.get("id"), main.get("class"))
     return HtmlText(text, _article_page(pages, original))
