@@ -14,18 +14,21 @@ from nlp_reports.parse.headings import section_number
 from nlp_reports.parse.load import load_report
 
 _PARTS = [
-    ("概述", "2010年，我局把政府信息公开作为政务公开的重要内容，办公室负责日常工作。"),
-    ("主动公开政府信息情况", "全年主动公开信息212条。"),
-    ("依申请公开政府信息情况", "全年受理申请6件，同意公开4件，不予公开2件。"),
-    ("因政府信息公开申请行政复议、提起行政诉讼的情况", "无。"),
-    ("政府信息公开工作存在的主要问题及改进情况", "公开栏目更新不够及时。下一步将落实专人更新。"),
+    ("概述", "2009年我乡政府信息公开工作在县政务公开办的指导下开展，乡党政办具体承办，"
+             "明确一名干事兼管。"),
+    ("主动公开政府信息的情况", "通过村务公开栏、乡政府公告栏和县政府网站乡镇子站公开低保、"
+                             "新农合、危房改造补助等信息87条。"),
+    ("依申请公开政府信息和不予公开政府信息的情况", "全年群众来乡查询3人次，均当场提供，无书面申请。"),
+    ("因政府信息公开申请提起行政复议、行政诉讼的情况", "本年度没有发生。"),
+    ("存在的不足和下一年度工作打算", "一是公开栏内容偏少，二是村级公开不够规范。"
+                                   "明年要把村务公开栏纳入村干部考核。"),
 ]
 
 
 @pytest.mark.parametrize("first", ["一、概　　述", "一、概 述", "概　　述", "一、基 本 情 况"])
 def test_a_letter_spaced_first_title_is_section_one(tmp_path, first):
     numbered = first[0] == "一"
-    lines = ["江城市司法局2010年政府信息公开工作年度报告", first, _PARTS[0][1]]
+    lines = ["柳溪乡人民政府2009年度政府信息公开工作报告", first, _PARTS[0][1]]
     for n, (title, body) in zip("二三四五", _PARTS[1:], strict=True):
         lines += [f"{n}、{title}" if numbered else title, body]
     path = tmp_path / "r.txt"
@@ -33,7 +36,7 @@ def test_a_letter_spaced_first_title_is_section_one(tmp_path, first):
     report = load_report(path)
     found = {s.number: s for s in report.sections}
     assert sorted(found) == [1, 2, 3, 4, 5]
-    assert found[1].text.startswith("2010年，我局") and 1 not in report.missing_sections
+    assert found[1].text.startswith("2009年我乡") and 1 not in report.missing_sections
 
 
 def test_only_a_title_spaced_one_character_a_piece_is_closed_up():

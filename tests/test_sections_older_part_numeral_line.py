@@ -8,28 +8,43 @@ The report text is fictional, written for these tests.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from nlp_reports.parse.load import load_report
 
-_PARTS = [
-    ("概述", "2012年，我局把产品质量监督抽查结果、特种设备安全信息作为公开重点。"),
-    ("主动公开政府信息情况", "全年主动公开信息276条，其中监督抽查结果公告34期。"),
-    ("依申请公开政府信息情况", "全年受理政府信息公开申请7件，其中同意公开5件，不予公开2件。"),
-    ("政府信息公开的收费及减免情况", "无。"),
-    ("因政府信息公开申请行政复议、提起行政诉讼的情况", "无。"),
-    ("政府信息公开工作存在的主要问题及改进情况", "抽查结果公开后的解读跟进不足。下一步将建立抽查结果解读制度。"),
-    ("其他需要报告的事项", "无。"),
-]
+#: A county bureau's report as its Word file is pasted: each part's numeral on a line of its own.
+_REPORT = """碧水县林业局2013年政府信息公开工作年度报告
+第一部分
+基本情况
+2013年，县林业局按照县政府办公室的统一安排，调整了信息公开领导小组，由一名副局长分管，局办公室承办日常工作。
+第二部分
+主动公开情况
+本年度公开林木采伐许可、造林补贴、森林防火等信息158条，其中在县政府网站发布121条，在局政务公示栏张贴37条。
+第三部分
+依申请公开情况
+受理林农申请4件，均为林权证办理进度查询，已全部按期答复。
+第四部分
+收费及减免情况
+未收取检索、复制等费用。
+第五部分
+行政复议和行政诉讼情况
+无。
+第六部分
+存在的主要问题和改进措施
+乡镇林业站报送信息不及时。2014年将把信息报送纳入林业站年度考核。
+第七部分
+其他需要报告的事项
+无。
+"""
 
 
-@pytest.mark.parametrize("numeral", ["第{}部分", "第{}部分：", "　第{}部分"])
+@pytest.mark.parametrize("numeral", [r"\1", r"\1：", r"　\1"],
+                         ids=["alone", "colon", "indented"])
 def test_a_part_numeral_above_its_title_heads_the_part(tmp_path, numeral):
-    lines = ["青川省江城质量技术监督局2012年政府信息公开工作年度报告"]
-    for n, (title, body) in zip("一二三四五六七", _PARTS, strict=True):
-        lines += [numeral.format(n), title, body]
     path = tmp_path / "r.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^(第[一二三四五六七]部分)$", numeral, _REPORT), encoding="utf-8")
     report = load_report(path)
     found = {s.number: s for s in report.sections}
     assert sorted(found) == [1, 2, 3, 4, 5, 6]
