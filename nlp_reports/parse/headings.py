@@ -93,7 +93,10 @@ _SAYS_NONE = re.compile(r"无|未|没有|均|都|本年|全年|今年|我[局委
 def merged_fee_and_cases(line: str) -> bool:
     """Whether ``line`` is the fee part's and the case part's titles joined (:data:`
     MERGED_FEE_AND_CASES`), each read as its own part's title (sections 3 and 4), the whole
-    no longer than a title may be."""
+    no longer than a title may be. (Most lines a caller asks about hold no 复议: they are
+    answered without the regex.)"""
+    if "复议" not in line:
+        return False
     m = MERGED_FEE_AND_CASES.fullmatch(line)
     return (m is not None and len(line) <= MAX_TITLE_LENGTH and not _SAYS_NONE.search(line)
             and section_number(m.group("fee")) == (True, 3)
@@ -212,7 +215,7 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
             if (RUN_IN_TITLE.fullmatch(m.group(1) + m.group(3))
                     # the joined fee + 复议诉讼 title, longest of all, broken by a page or a
                     # PDF's column ("…减免情况、因政府信息公开申请行政" / "复议和…的情况")
-                    or ("复议" in m.group(1) + m.group(3) and not merged_fee_and_cases(m.group(1))
+                    or (not merged_fee_and_cases(m.group(1))
                         and merged_fee_and_cases(m.group(1) + m.group(3)))):
                 out.append((m.start(2), m.end(2), ""))
             elif " " in (rest := m.group(3)) and RUN_IN_TITLE.fullmatch(

@@ -457,7 +457,7 @@ def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
     title = title.rstrip("：: \t\u3000")
     return title in KNOWN_TITLES or (len(title) <= 24 and bool(_TITLE_NOUN_END.search(title))
                                      and not _PROSE_MARK.search(title)) or (
-        "复议" in title and merged_fee_and_cases(title))  # ("4.…收费及减免情况、…诉讼的情况")
+        merged_fee_and_cases(title))  # ("4.…收费及减免情况、…诉讼的情况")
 
 
 def _fill_gaps(found: list[Heading], extra: list[Heading]) -> list[Heading]:
@@ -718,7 +718,7 @@ def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False,
             line = inner.group("title")
         if not line or _PROSE_MARK.search(line):
             continue
-        merged = "复议" in line and merged_fee_and_cases(line)
+        merged = merged_fee_and_cases(line)
         if len(line) > _UNNUMBERED_MAX and not merged:
             continue
         matched, number = section_number(line)
