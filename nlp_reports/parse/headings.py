@@ -306,6 +306,10 @@ MAX_UNNUMBERED_LENGTH = 15
 #: Where a sub-heading's phrase stops: a heading ends at 。 or ：; a comma, semicolon, ！ or ？
 #: makes it a sentence (an item "（一）公开内容不全面，…"), no heading.
 SUBHEADING_STOP = re.compile(r"[。：:，,；;！!？?]")
+#: The word opening a note (注释) before its colon: "注：", "注释：", "备注：". One spelling for
+#: the note rules of sections (an annex under the signed report) and statements (a note line
+#: in 五 is no statement), so the two cannot drift apart.
+NOTE_WORD = r"(?:注|注释|备注)"
 
 
 @lru_cache(maxsize=4096)

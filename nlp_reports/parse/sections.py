@@ -23,6 +23,7 @@ from nlp_reports.parse.headings import (
     MAX_TITLE_LENGTH,
     MAX_UNNUMBERED_LENGTH,
     MERGED_FEE_AND_CASES,
+    NOTE_WORD,
     RUN_IN_TITLE,
     SUBHEADING_STOP,
     block_of,
@@ -1095,7 +1096,7 @@ def _annex_start() -> re.Pattern[str]:
     on first use (only a report with no closing date asks for it)."""
     return re.compile(
         r"[ \t\u3000]{0,8}(?:附[件表录][\d一二三四五六七八九十]{0,3}(?:[:：\s.、]|$)|附[:：]"
-        r"|【?名词解释|[^\n。；;]{0,12}(?:二维码|扫码)|\[图片\][ \t\u3000]*$|(?:注|注释|备注)[:：])")
+        rf"|【?名词解释|[^\n。；;]{{0,12}}(?:二维码|扫码)|\[图片\][ \t\u3000]*$|{NOTE_WORD}[:：])")
 
 
 #: A line opening one annex of the annex part (附件1：…, 附表2, 附录, 附：…, 名词解释).
@@ -1208,7 +1209,7 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
 
 #: A note's first line ("注：…", 注释：, 备注：): under a date it ends the report only below an
 #: agency's name, a signature (a date alone over it may be a sentence's, cut by a line break).
-_NOTE_START = re.compile(r"[ \t\u3000]{0,8}(?:注|注释|备注)[:：]")
+_NOTE_START = re.compile(rf"[ \t\u3000]{{0,8}}{NOTE_WORD}[:：]")
 
 
 #: The end of a line whose sentence the next line completes: "…发布时间为：", "…开通日期为".

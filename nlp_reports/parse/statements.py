@@ -31,6 +31,7 @@ from nlp_reports.parse.headings import (
     INTENT,
     MAX_SUBHEADING_LENGTH,
     MAX_UNNUMBERED_LENGTH,
+    NOTE_WORD,
     SUBHEADING_STOP,
     YEAR_AHEAD,
     aspect_block,
@@ -1067,7 +1068,8 @@ _CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|
 #: the sentence going on below it on the next page, it is left in that statement: cut there,
 #: the sentence would be split in two.)
 _NOTE_WORDS = r"数据|数字|统计|口径|来源|截[至止]|单位|期限|表[中内格一二三四五六]|[本上下附该此]表|含(?!金量)|[是系]指|[①-⑳*※]"
-_NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][ \t\u3000]\n))[ \t\u3000]*(?:注|注释|备注)[ \t\u3000]*[：:]"
+_NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][ \t\u3000]\n))[ \t\u3000]*"
+                        rf"{NOTE_WORD}[ \t\u3000]*[：:]"
                         rf"(?=[^\n]{{0,150}}?(?:{_NOTE_WORDS}))[^\n]{{1,150}}$")
 
 
