@@ -14,7 +14,9 @@ TAIL = "（二）改进措施\n1.将政务公开纳入镇（街道）综合考�
 
 
 @pytest.mark.parametrize("note", ["注：本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。",
-                                  "注：①含各乡镇（街道）网站公开数量", "备注：表中数据来源于县政务公开平台。"])
+                                  "注：①含各乡镇（街道）网站公开数量", "备注：表中数据来源于县政务公开平台。",
+                                  "注：因四舍五入，部分合计数据存在尾差。",
+                                  "注释：本表将申请人撤回的申请计入“其他处理”。"])
 def test_page_foot_note_after_a_sentence_end_is_no_statement(note):
     text = (HEAD + "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.部分镇（街道）对政务公开工作重视程度不够，存在\n"
             f"应付现象。\n{note}\n\n2.政务公开与政务服务融合不够深入。\n" + TAIL)
@@ -32,7 +34,11 @@ def test_note_under_a_sentence_going_on_stays_whole():
 
 
 @pytest.mark.parametrize("note", ["注：以上问题已于2024年3月底前全部整改完毕。",
-                                  "备注：下一步将把政务公开纳入年度绩效考核，每季度通报一次。"])
+                                  "备注：下一步将把政务公开纳入年度绩效考核，每季度通报一次。",
+                                  # a measure or a problem naming the data or the statistics
+                                  "备注：下一步将加强部门间数据共享。",
+                                  "注：依申请公开统计工作仍不够规范，台账记录不全。",
+                                  "注 ：今后我局将推进统计口径与省平台对接。"])
 def test_note_saying_the_agencys_own_text_stays_a_statement(note):
     text = (HEAD + "五、存在的主要问题及改进情况\n（一）存在的主要问题\n1.部分镇（街道）对政务公开工作重视程度不够。\n"
             f"{note}\n" + TAIL)

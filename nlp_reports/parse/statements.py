@@ -1066,11 +1066,20 @@ _CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|
 #: measure: no statement. One saying anything else is the agency's own text, a statement as
 #: any line ("注：以上问题已于2024年3月底前全部整改完毕。"). (Under a line ending mid-sentence,
 #: the sentence going on below it on the next page, it is left in that statement: cut there,
-#: the sentence would be split in two.)
+#: the sentence would be split in two.) A note naming the data but saying what will be done or
+#: what is wrong (:data:`_NOTE_SAYS`: "备注：下一步将加强数据共享。", "注：统计工作仍不够规范…")
+#: is a measure or a problem too, and stays a statement.
 _NOTE_WORDS = r"数据|数字|统计|口径|来源|截[至止]|单位|期限|表[中内格一二三四五六]|[本上下附该此]表|含(?!金量)|[是系]指|[①-⑳*※]"
+#: What a measure or a problem says (将, 下一步, 加强, 推进; 不够, 不足, 存在 …), beside what a
+#: note on the figures may say with the same words: "存在尾差" (rounding), "将…计入…" (how a
+#: figure is counted).
+_NOTE_SAYS = (r"将(?![^\n，,。；;]{0,16}?(?:计入|计为|计算|统计|合并|列入|归入|折算|四舍五入))|下一步|今后"
+              r"|加强|推进|改进|完善|健全|整改|不够|不足|不到位|不规范|存在(?!尾差|误差|差异)|欠缺|有待"
+              r"|尚[未不]|仍[需须有未不]")
 _NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][ \t\u3000]\n))[ \t\u3000]*"
                         rf"{NOTE_WORD}[ \t\u3000]*[：:]"
-                        rf"(?=[^\n]{{0,150}}?(?:{_NOTE_WORDS}))[^\n]{{1,150}}$")
+                        rf"(?=[^\n]{{0,150}}?(?:{_NOTE_WORDS}))(?![^\n]{{0,150}}?(?:{_NOTE_SAYS}))"
+                        r"[^\n]{1,150}$")
 
 
 def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list[StatementSpan]:
