@@ -47,11 +47,16 @@ log = logging.getLogger("nlp_reports")
 
 __all__ = ["pdf_to_text", "pdf_text_and_scans", "is_page_furniture", "page_edges"]
 
+#: 页 as printed, or as the radical ⻚ a browser's CJK font maps it to ("第1⻚ 共2⻚"): the page's
+#: characters are still raw here (normalize folds the radicals later), so every page-number
+#: pattern of this module takes both.
+_PAGE_WORD = "[页⻚]"
 #: page furniture at a page's edge: a page number, or there a bare "3" too
-_PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER}|\d{{1,4}})\s*")
+_PAGE_NUMBER = re.compile(rf"\s*(?:{PAGE_NUMBER.replace('页', _PAGE_WORD)}|\d{{1,4}})\s*")
 _WS = re.compile(r"\s+")
 # (also "2/3", as a browser prints it after the page's address at the foot of each page)
-_PAGE_SUFFIX = re.compile(r"(?:\d+\s*/\s*\d+|(?:第\s*)?\d+\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+_PAGE_SUFFIX = re.compile(rf"(?:\d+\s*/\s*\d+|(?:第\s*)?\d+\s*(?:{_PAGE_WORD})?"
+                          rf"(?:\s*[,，/]?\s*共\s*\d+\s*{_PAGE_WORD})?)\s*$")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # a wrap inside a cell, or a gap pdfplumber reads between two spaced-out Chinese characters
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}])\\s*\n\\s*|\\s*\n\\s*(?=[{_CJK}])")
@@ -61,7 +66,7 @@ _GAP_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 def is_page_furniture(line: str) -> bool:
     """Whether a line is a page number / page header like "第 3 页 共 5 页" or "- 3 -" (页 also
     as the radical ⻚ a browser's CJK font maps it to: "第1⻚ 共2⻚")."""
-    return bool(_PAGE_NUMBER.fullmatch(line.replace("⻚", "页")))
+    return bool(_PAGE_NUMBER.fullmatch(line))
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
