@@ -21,7 +21,7 @@ import re
 
 #: Titles written out in full: accepted without a numeral (a line that is just the title)
 #: and recognised at the start of a line where the body runs on ("一、总体情况2023年，…").
-KNOWN_TITLES: tuple[str, ...] = (
+KNOWN_TITLES: tuple[str, ...] = tuple(dict.fromkeys((  # (once each, in order)
     "总体情况", "概述", "基本情况", "主动公开政府信息情况", "主动公开政府信息的情况",
     "收到和处理政府信息公开申请情况", "依申请公开政府信息情况", "依申请公开政府信息的情况",
     "政府信息公开的收费及减免情况", "政府信息公开收费及减免情况",
@@ -41,7 +41,14 @@ KNOWN_TITLES: tuple[str, ...] = (
     # an older outline's short titles, written without numerals or in bold only ("基本情况 /
     # 主动公开情况 / 依申请公开情况 / 收费及减免情况 / 行政复议和行政诉讼情况 / 存在的不足…")
     "主动公开情况", "依申请公开情况", "行政复议和行政诉讼情况",
-)
+    # the 复议诉讼 title as older reports vary it: 和 / 及 as well as the outline's 、, 提起 before
+    # either half or neither ("因政府信息公开申请提起行政复议和行政诉讼的情况"); as every title
+    # here, a heading's title only, so "…行政诉讼的情况均未发生。" stays a sentence
+    *(f"因政府信息公开申请{a}行政复议{j}{b}行政诉讼{e}" for a in ("提起", "") for j in ("、", "和", "及")
+      for b in ("提起", "") for e in ("的情况", "情况")),
+    # an older section 五 naming its plans 工作打算 without 今后 / 下一步
+    "存在问题及工作打算", "存在问题和工作打算",
+)))
 #: The national form's own section titles (2019 trial and 2021), as printed: titles that never
 #: go on with a verb or a speaker (the sections parser splits a body sentence run on after one).
 NATIONAL_TITLES: frozenset[str] = frozenset({

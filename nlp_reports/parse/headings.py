@@ -111,6 +111,15 @@ _BADGE_NUMERAL = re.compile(
     r"(?m)^([ \t\u3000]*(?:[一二三四五六七八][、.．]?|第[一二三四五六七八九十]{1,2}部分[、.．：:]?))"
     r"[ \t\u3000]*\n[ \t\u3000]*"
     rf"(?=(?:{RUN_IN_TITLE.pattern})[ \t\u3000]*$)")
+#: An older report's "第六部分" alone on its line above a title :data:`KNOWN_TITLES` does not
+#: list ("存在的问题和今后工作打算", group 2): joined only when that title is read
+#: as a heading on its own line (:func:`_title_alone`), so a numeral line never reads worse
+#: than none (left apart, the title was lost with it in the part above). Group 1: the numeral.
+_PART_NUMERAL_LINE = re.compile(
+    r"([ \t\u3000]*第[一二三四五六七八九十]{1,2}部分[、.．：:]?)[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?=([^\n]{2,24}?)[ \t\u3000]*$)", re.M)
+#: What no title line holds: a stop, a comma, a semicolon or a figure (a sentence or a row).
+_NOT_TITLE = re.compile(r"[。，,；;\d]")
 
 
 #: A numbered heading line and the line under it, which may finish its title: a centred
@@ -188,7 +197,8 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
     end = 0
     last = 0  # the numeral of the last part heading above: a badge's or a "三、…" line's
     for at in starts:
-        if at >= end and (m := _BADGE_NUMERAL.match(text, at)):
+        if at >= end and ((m := _BADGE_NUMERAL.match(text, at))
+                          or ((m := _PART_NUMERAL_LINE.match(text, at)) and _title_alone(m.group(2)))):
             num = m.group(1).strip(" \t\u3000")
             if "部分" in num:
                 # "第二部分" reads as a heading joined as written: no "、" is added, which a
@@ -224,6 +234,17 @@ def badge_spans(text: str) -> list[tuple[int, int, str]]:
                 # ("五 、存 在 的 主 要 问 题 及 改 进" / "情 况"): closed up with the break
                 out.append((m.start(2), m.end(3), closed))
     return sorted(out)
+
+
+def _title_alone(line: str) -> bool:
+    """Whether ``line`` is read as a part's heading written alone on its line (as sections'
+    unnumbered titles are): no sentence's marks, a part's title by :func:`section_number`,
+    holding or held in one of :data:`KNOWN_TITLES` ("存在的问题和今后工作打算" holds 存在的问题)."""
+    if _NOT_TITLE.search(line):
+        return False
+    matched, number = section_number(line)
+    key = closed_up(line)
+    return matched and number is not None and any(t in key or key in t for t in KNOWN_TITLES)
 
 
 def closed_up(line: str) -> str:
