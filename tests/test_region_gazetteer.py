@@ -150,7 +150,8 @@ def test_data_file_is_whole_and_consistent():
     for p in rows:
         assert p.province in provinces, p
         assert p.name.endswith(("市", "州", "地区", "盟", "县", "旗", "特区", "林区")) or (
-            p.kind == "district" and p.name.endswith("区")), p
+            p.kind == "district" and p.name.endswith("区")) or (
+            p.kind == "customs" and p.name.endswith("海关")), p
         if p.kind != "prefecture" and p.prefecture is not None:
             parent = table[p.prefecture]
             assert parent is not None and parent.kind == "prefecture", p

@@ -124,10 +124,15 @@ def place_levels(region: str | None, year: int | None = None) -> tuple[str | Non
     province wins; a district gets its city's (海淀区 → 北京市, 鹤城区 → 湖南省 · 怀化市); a
     name two places share (朝阳区, 鼓楼区), a town or a fictional place (云岭市东城区, 溪山县)
     gets nothing. A former name (莱芜市, 普兰店市, 永年县) is read as the report's ``year``
-    had it (巢湖市 a prefecture until 2010), as today when the year is unknown.
+    had it (巢湖市 a prefecture until 2010), as today when the year is unknown. A customs
+    district's whole name (杭州海关, 满洲里海关: :func:`nlp_reports.parse.places.customs_district`)
+    gets the province and city it sits in (浙江省 · 杭州市, 内蒙古自治区 · 呼伦贝尔市).
     """
     if not region:
         return None, None
+    customs = places.customs_district(region)
+    if customs is not None:
+        return customs.province, customs.prefecture
     units: list[tuple[str, str]] = []
     pos = 0
     while pos < len(region):
@@ -1023,8 +1028,9 @@ def _year_or_none(year: Any) -> int | None:
 
 def add_place_levels(reports: Any) -> Any:
     """Add the ``province`` and ``prefecture`` columns (:func:`place_levels` of ``region``,
-    else of ``agency`` when the region is unknown, in the report's ``year`` when there is
-    one) to a reports DataFrame, in place."""
+    else of ``agency`` when the region is unknown or the agency is a customs district, whose
+    region is only its city's stem: 杭州海关's is 杭州; in the report's ``year`` when there
+    is one) to a reports DataFrame, in place."""
     region = reports["region"] if "region" in reports else None
     agency = reports["agency"] if "agency" in reports else None
     n = len(reports)
@@ -1033,7 +1039,9 @@ def add_place_levels(reports: Any) -> Any:
     years = (list(map(_year_or_none, reports["year"].tolist())) if "year" in reports
              else [None] * n)
     # a region pandas holds as NaN (a float) is as missing as None: the agency stands in
-    names = [r if isinstance(r, str) and r else a for r, a in zip(regions, agencies, strict=True)]
+    names = [a if isinstance(a, str) and places.customs_district(a)
+             else r if isinstance(r, str) and r else a
+             for r, a in zip(regions, agencies, strict=True)]
     levels = [place_levels(x if isinstance(x, str) else None, y)
               for x, y in zip(names, years, strict=True)]
     reports["province"] = np.array([p for p, _ in levels], dtype=object)

@@ -15,6 +15,10 @@ fictional one (青禾省, 云岭市) neither.
 Besides the list, a few names state their province in short form, without 省: the zones and
 the corps named with it (河北雄安新区, 重庆两江新区, 新疆生产建设兵团…), a 自由贸易试验区
 (中国（上海）…) and a central agency's provincial office (中国证监会浙江监管局, 国家统计局湖北调查总队).
+The 42 customs districts (直属海关: 杭州海关, 黄埔海关, 拱北海关) are listed too, kind ``customs``,
+with the province and city each sits in: they publish their own reports under a city's stem
+without its unit word, so no place name finds them; only a whole agency name is one
+(:func:`customs_district`).
 """
 
 from __future__ import annotations
@@ -51,10 +55,15 @@ _CENTRAL_OFFICE = re.compile(
     rf"({_SHORT})(?:监管局|调查总队)$")
 
 
+#: A customs district's whole name, 中华人民共和国 heading it or not (中华人民共和国杭州海关).
+_CUSTOMS_NAME = re.compile(r"(?:中华人民共和国)?([\u4e00-\u9fff]{2,4}海关)")
+
+
 @dataclass(frozen=True)
 class Place:
     """One listed place: ``kind`` is ``prefecture`` (地级市, 自治州, 地区, 盟), ``county_city``
-    (县级市), ``county`` (县, 自治县, 旗, 自治旗, 特区, 林区), ``district`` (市辖区) or
+    (县级市), ``county`` (县, 自治县, 旗, 自治旗, 特区, 林区), ``district`` (市辖区),
+    ``customs`` (直属海关: the city it sits in as ``prefecture``, None in a 直辖市) or
     ``former`` (a former name the report's year does not place: its province alone);
     ``prefecture`` is a county-level place's (None for a prefecture, or a place its province
     runs directly: 仙桃市, 石河子市, 神农架林区, a 直辖市's county or district). ``name`` is the
@@ -182,6 +191,16 @@ def stated_province(name: str | None) -> str | None:
             return province
     m = _FREE_TRADE.match(name) or _CENTRAL_OFFICE.match(name)
     return PROVINCES[m.group(1)] if m else None
+
+
+def customs_district(name: str | None) -> Place | None:
+    """The listed customs district (直属海关, kind ``customs``) this whole agency name is
+    (杭州海关, 中华人民共和国拱北海关 → 广东省 · 珠海市), or None: a name going on past 海关
+    (上海海关学院, a school; 杭州海关驻义乌办事处), an unlisted 隶属海关 (义乌海关) or a
+    fictional one is none."""
+    m = _CUSTOMS_NAME.fullmatch("".join(name.split())) if name else None
+    place = _table().get(m.group(1)) if m else None
+    return place if place is not None and place.kind == "customs" else None
 
 
 def place_at(text: str, start: int = 0, year: int | None = None) -> Place | None:
