@@ -172,3 +172,26 @@ def test_table_without_rules_after_column_pages_keeps_its_rows():
     lines = _lines(buf.getvalue())
     assert "本年新收政府信息公开申请数量 25" in lines
     assert "结转下年度继续办理 5" in lines
+
+
+def test_text_table_without_rules_after_column_pages_keeps_its_rows():
+    # a 问题 | 措施 table of text drawn without rules, each cell wrapped over two lines well
+    # short of the gutter and the margin: read in the columns of the page before, every
+    # problem came first and every measure after, parted from its own
+    buf, c, (width, _) = _canvas()
+    _column(c, 72, 750, BUREAU_P1_LEFT)
+    _column(c, 309.6, 750, BUREAU_P1_RIGHT)
+    c.showPage()
+    rows = [("问题", "措施"), ("复议决定书公开", "制定公开规范，"), ("比例偏低；", "年内全部公开；"),
+            ("普法栏目分类", "调整网站栏目，"), ("不够清晰；", "普法单独设栏；"), ("依申请答复", "统一答复文书"),
+            ("格式不一。", "样式。")]
+    c.setFont(FONT, 14)
+    for k, (problem, measure) in enumerate(rows):
+        c.drawString(90, 760 - 22 * k, problem)
+        c.drawString(330, 760 - 22 * k, measure)
+    c.showPage()
+    c.save()
+    lines = _lines(buf.getvalue())
+    assert "复议决定书公开 制定公开规范，" in lines
+    assert "不够清晰； 普法单独设栏；" in lines
+    assert lines.index("格式不一。 样式。") == len(lines) - 1

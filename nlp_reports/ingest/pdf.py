@@ -1276,7 +1276,26 @@ def _kept_columns(words: list[dict], before: Columns
         return None
     if not _start_level(left, right) or _figures_side(left) or _figures_side(right):
         return None
+    if _text_rows(left, right, before, height):
+        return None
     return before, _spanning(words, gutter, edge), True
+
+
+def _text_rows(left: list[dict], right: list[dict], before: Columns, height: float) -> bool:
+    """Whether two sides are the rows of a table of text drawn without rules (问题 | 措施):
+    the shorter side holds 2 lines or more, each level with a line of the other side, and no
+    line of either side reaches its column's outer edge (the gutter, the right margin) within
+    2 characters, as wrapped prose does, and a signature set right. Read in columns, each
+    problem was parted from its measure (all problems, then all measures)."""
+    short, other = sorted((_side_lines(left), _side_lines(right)), key=len)
+    if len(short) < 2:
+        return False
+    tops = [min(w["top"] for w in line) for line in other]
+    if not all(any(abs(min(w["top"] for w in line) - top) <= 0.3 * height for top in tops)
+               for line in short):
+        return False
+    return all(max(w["x1"] for w in side) < edge - 2 * height
+               for side, edge in ((left, before.gutter), (right, before.right)))
 
 
 def _figures_side(side: list[dict]) -> bool:
