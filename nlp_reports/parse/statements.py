@@ -1071,11 +1071,14 @@ _CLOSING_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:特此(?:报告|公告|说明)|
 #: is a measure or a problem too, and stays a statement.
 _NOTE_WORDS = r"数据|数字|统计|口径|来源|截[至止]|单位|期限|表[中内格一二三四五六]|[本上下附该此]表|含(?!金量)|[是系]指|[①-⑳*※]"
 #: What a measure or a problem says (将, 下一步, 加强, 推进; 不够, 不足, 存在 …), beside what a
-#: note on the figures may say with the same words: "存在尾差" (rounding), "将…计入…" (how a
-#: figure is counted).
-_NOTE_SAYS = (r"将(?![^\n，,。；;]{0,16}?(?:计入|计为|计算|统计|合并|列入|归入|折算|四舍五入))|下一步|今后"
-              r"|加强|推进|改进|完善|健全|整改|不够|不足|不到位|不规范|存在(?!尾差|误差|差异)|欠缺|有待"
-              r"|尚[未不]|仍[需须有未不]")
+#: note on the figures may say with the same words: "存在尾差", "存在重复计算" (rounding, double
+#: counts), "将…计入…" (how a figure is counted), "将于3月底前更新" / "今后每年更新" (when the
+#: data change), "尚未经…核定" (the data not yet confirmed).
+_NOTE_SAYS = (r"将(?!于[^\n，,。；;]{0,12}?(?:更新|公布|答复|办结|修正|补录)"
+              r"|[^\n，,。；;]{0,16}?(?:计入|计为|计算|统计|合并|列入|归入|折算|四舍五入))"
+              r"|下一步|今后(?![^\n，,。；;]{0,6}?更新)|加强|推进|改进|完善|健全|整改|不够|不足|不到位|不规范"
+              r"|存在(?![^\n，,。；;]{0,8}?(?:尾差|误差|差异|出入|重复|交叉|重叠))|欠缺|有待"
+              r"|尚(?:未(?!经|计入|纳入|列入|办结|核定|审核)|不)|仍[需须有未不]")
 _NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][ \t\u3000]\n))[ \t\u3000]*"
                         rf"{NOTE_WORD}[ \t\u3000]*[：:]"
                         rf"(?=[^\n]{{0,150}}?(?:{_NOTE_WORDS}))(?![^\n]{{0,150}}?(?:{_NOTE_SAYS}))"
