@@ -18,7 +18,9 @@ the corps named with it (河北雄安新区, 重庆两江新区, 新疆生产建
 The 42 customs districts (直属海关: 杭州海关, 黄埔海关, 拱北海关) are listed too, kind ``customs``,
 with the province and city each sits in: they publish their own reports under a city's stem
 without its unit word, so no place name finds them; only a whole agency name is one
-(:func:`customs_district`).
+(:func:`customs_district`). A development zone named by a prefecture-level city's stem (苏州工业园区,
+合肥高新区, 郑州航空港…) is that city's when the stem is no other place's (:func:`zone_city`), and
+a few national new areas named without a city are their province's (贵安新区, 两江新区).
 """
 
 from __future__ import annotations
@@ -203,6 +205,93 @@ def customs_district(name: str | None) -> Place | None:
     return place if place is not None and place.kind == "customs" else None
 
 
+#: What follows a city's stem in a development zone's name (开发区, 高新区, 工业园区 …), right
+#: after it: 苏州工业园区, 合肥高新区, 郑州航空港经济综合实验区, 兰州新区.
+_ZONE_WORDS: tuple[str, ...] = (
+    "高新技术产业开发区", "高新技术开发区", "经济技术开发区", "经济开发区", "综合保税区",
+    "保税港区", "保税区", "工业园区", "高新区", "经开区", "开发区", "新区", "航空港")
+#: The national new areas (国家级新区) named without a city, each certainly in one province
+#: (and one city when it lies in one): 贵安新区 spans 贵阳 and 安顺, 两江新区 is 重庆's; a
+#: name shared by zones elsewhere (滨海新区: 天津's, and 福州's zone) is not here.
+_NEW_AREAS: dict[str, tuple[str, str | None]] = {
+    "贵安新区": ("贵州省", None), "两江新区": ("重庆市", None), "西咸新区": ("陕西省", None),
+    "天府新区": ("四川省", None), "赣江新区": ("江西省", None), "滇中新区": ("云南省", None),
+    "湘江新区": ("湖南省", "长沙市"), "金普新区": ("辽宁省", "大连市")}
+_NEW_AREA = re.compile(rf"(?:{_SHORT})?(?:省|市|自治区)?({'|'.join(_NEW_AREAS)})")
+#: A listed name's stem: the name without its unit word, and an 自治 unit's peoples
+#: (延边朝鲜族自治州 → 延边, 吉安县 → 吉安, 杭州海关 → 杭州).
+_STEM = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)*"
+                   r"(?:自治县|自治旗|自治州|地区|林区|特区|海关|市|县|区|州|旗|盟)")
+
+
+@functools.lru_cache(maxsize=1)
+def _zone_stems() -> dict[str, Place]:
+    """A prefecture-level city's stem (苏州, 合肥, 西安) → the city, for the stems no other
+    place shares: not a province's name or short form (吉林, 海南), not a stem of two listed
+    cities, nor of a county, district or former name outside that city (朝阳: 辽宁's city and
+    北京's district; 大同: 大庆's 大同区), nor of an ambiguous name. A city whose name changed
+    (dated rows) is left out too."""
+    table, former = _rows()
+    seen: dict[str, set[tuple[str, str] | None]] = {}
+    for name in _all_names():
+        m = _STEM.fullmatch(name)
+        if m is None:
+            continue
+        places = [table.get(name)] if name in table else []
+        places += [place for _, place in former.get(name, ())]
+        where = seen.setdefault(m.group(1), set())
+        for place in places:
+            if place is None or place.kind == "former":
+                where.add(None)
+            else:
+                where.add((place.province, place.prefecture or place.name))
+    stems: dict[str, Place] = {}
+    for name, place in table.items():
+        if (place is None or place.kind != "prefecture" or not name.endswith("市")
+                or name in former):
+            continue
+        stem = name[:-1]
+        if (len(stem) >= 2 and stem not in PROVINCES
+                and stem not in {p[:-1] for p in PROVINCES.values()}
+                and seen.get(stem) == {(place.province, place.name)}):
+            stems[stem] = place
+    return stems
+
+
+@functools.lru_cache(maxsize=4096)
+def zone_city(name: str | None, start: int = 0) -> tuple[str, str | None] | None:
+    """``(province, prefecture)`` of a development zone whose name starts ``name`` at ``start``
+    with a prefecture-level city's stem and right after it a zone word (开发区名): 苏州工业园区 →
+    (江苏省, 苏州市), 合肥高新区, 西安高新技术产业开发区, 郑州航空港经济综合实验区; or a national
+    new area named without a city (贵安新区 → (贵州省, None), 贵州贵安新区). None when the stem
+    is not one city's alone (吉林高新区: 吉林省's or 吉林市's; 朝阳: 北京's 朝阳区 too), when no
+    zone word follows it right away (苏州河, 西安交通大学), or when the zone's name is itself a
+    listed name (滨海新区, ambiguous; 浦东新区, a district)."""
+    if not name or ("区" not in name and "港" not in name):  # (every zone word ends so)
+        return None
+    area = _NEW_AREA.match(name, start)
+    if area:
+        province, prefecture = _NEW_AREAS[area.group(1)]
+        head = name[start:area.start(1)]
+        if not head or PROVINCES.get(head.rstrip("省市区").removesuffix("自治")) == province \
+                or head == province:
+            return province, prefecture
+        return None
+    stems = _zone_stems()
+    for end in range(start + 2, min(len(name), start + 8)):
+        place = stems.get(name[start:end])
+        if place is None:
+            continue
+        for word in _ZONE_WORDS:
+            if name.startswith(word, end):
+                zone = name[start:end + len(word)]
+                if any(zone[:i] in _all_names() for i in range(len(zone), 2, -1)
+                       if zone[i - 1] in "区"):
+                    return None
+                return place.province, place.name
+    return None
+
+
 def place_at(text: str, start: int = 0, year: int | None = None) -> Place | None:
     """The listed place whose whole name starts ``text`` at ``start`` (the longest), in report
     year ``year`` when given (:func:`lookup`), or None. A district's or county's name whose
@@ -238,6 +327,9 @@ def fill_levels(name: str, province: str | None, prefecture: str | None,
         start = division.end()
     place = place_at(name, start, year)
     if place is None:
+        zone = zone_city(name, start)
+        if zone is not None and province in (None, zone[0]) and prefecture in (None, zone[1]):
+            return zone  # a city's zone named by its stem (苏州工业园区), a new area (贵安新区)
         return province or stated_province(name), prefecture
     if province is not None and province != place.province:
         return province, prefecture
