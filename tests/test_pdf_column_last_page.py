@@ -195,3 +195,25 @@ def test_text_table_without_rules_after_column_pages_keeps_its_rows():
     assert "复议决定书公开 制定公开规范，" in lines
     assert "不够清晰； 普法单独设栏；" in lines
     assert lines.index("格式不一。 样式。") == len(lines) - 1
+
+
+def test_last_page_of_short_level_lines_with_a_part_heading_keeps_its_columns():
+    # the last page of a report set in columns: the left column's last two short lines level
+    # with 六's heading and its one line, the signature set left in the right column, short of
+    # the margin. Read row by row, 六's heading was glued to a measure ("…强化考核。 六、…")
+    buf, c, (width, _) = _canvas()
+    _column(c, 72, 750, BUREAU_P1_LEFT)
+    _column(c, 309.6, 750, BUREAU_P1_RIGHT)
+    c.showPage()
+    c.setFont(FONT, 14)
+    for k, (left, right) in enumerate((("3.开展业务培训两次。", "六、其他需要报告的事项"),
+                                       ("4.年底前完成考核。", "本年度无其他事项。"))):
+        c.drawString(72, 760 - 22 * k, left)
+        c.drawString(309.6, 760 - 22 * k, right)
+    c.drawString(330, 690, "江北区司法局")
+    c.drawString(330, 668, "2025年1月22日")
+    c.showPage()
+    c.save()
+    lines = _lines(buf.getvalue())
+    assert "六、其他需要报告的事项" in lines
+    assert lines.index("4.年底前完成考核。") < lines.index("六、其他需要报告的事项")

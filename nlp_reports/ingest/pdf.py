@@ -1281,14 +1281,22 @@ def _kept_columns(words: list[dict], before: Columns
     return before, _spanning(words, gutter, edge), True
 
 
+#: A part's numbered heading opening a line ("六、其他需要报告的事项"), which no cell of a table
+#: of text holds.
+_PART_HEADING_LINE = re.compile(r"\s*[一二三四五六七八九十]{1,2}、\s*[^\d\W]")
+
+
 def _text_rows(left: list[dict], right: list[dict], before: Columns, height: float) -> bool:
     """Whether two sides are the rows of a table of text drawn without rules (问题 | 措施):
     the shorter side holds 2 lines or more, each level with a line of the other side, and no
     line of either side reaches its column's outer edge (the gutter, the right margin) within
     2 characters, as wrapped prose does, and a signature set right. Read in columns, each
-    problem was parted from its measure (all problems, then all measures)."""
+    problem was parted from its measure (all problems, then all measures). A side holding a
+    part's heading ("六、其他需要报告的事项") is a report's column, no table's."""
     short, other = sorted((_side_lines(left), _side_lines(right)), key=len)
-    if len(short) < 2:
+    if len(short) < 2 or any(
+            _PART_HEADING_LINE.match("".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])))
+            for line in short + other):
         return False
     tops = [min(w["top"] for w in line) for line in other]
     if not all(any(abs(min(w["top"] for w in line) - top) <= 0.3 * height for top in tops)
