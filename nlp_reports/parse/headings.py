@@ -119,7 +119,7 @@ _PART_NUMERAL_LINE = re.compile(
     r"([ \t\u3000]*第[一二三四五六七八九十]{1,2}部分[、.．：:]?)[ \t\u3000]*\n[ \t\u3000]*"
     r"(?=([^\n]{2,24}?)[ \t\u3000]*$)", re.M)
 #: What no title line holds: a stop, a comma, a semicolon or a figure (a sentence or a row).
-_NOT_TITLE = re.compile(r"[。，,；;\d]")
+NOT_TITLE = re.compile(r"[。，,；;\d]")
 
 
 #: A numbered heading line and the line under it, which may finish its title: a centred
@@ -240,11 +240,17 @@ def _title_alone(line: str) -> bool:
     """Whether ``line`` is read as a part's heading written alone on its line (as sections'
     unnumbered titles are): no sentence's marks, a part's title by :func:`section_number`,
     holding or held in one of :data:`KNOWN_TITLES` ("存在的问题和今后工作打算" holds 存在的问题)."""
-    if _NOT_TITLE.search(line):
+    if NOT_TITLE.search(line):
         return False
     matched, number = section_number(line)
+    return matched and number is not None and near_known_title(line)
+
+
+def near_known_title(line: str) -> bool:
+    """Whether ``line`` (read closed up: "概　　述") holds or is held in one of
+    :data:`KNOWN_TITLES` — the test of a part's title written without a numeral."""
     key = closed_up(line)
-    return matched and number is not None and any(t in key or key in t for t in KNOWN_TITLES)
+    return any(t in key or key in t for t in KNOWN_TITLES)
 
 
 def closed_up(line: str) -> str:

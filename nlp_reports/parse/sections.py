@@ -23,12 +23,13 @@ from nlp_reports.parse.headings import (
     MAX_TITLE_LENGTH,
     MAX_UNNUMBERED_LENGTH,
     MERGED_FEE_AND_CASES,
+    NOT_TITLE,
     NOTE_WORD,
     RUN_IN_TITLE,
     SUBHEADING_STOP,
     block_of,
-    closed_up,
     merged_fee_and_cases,
+    near_known_title,
     numeral_lines,
     section_number,
 )
@@ -133,7 +134,6 @@ _MIN_RUN_ON_SENTENCE = 4
 #: a statement however short, the section's whole text.
 _SHORT_STATEMENT = re.compile(r"[无未略零]|没有")
 _UNNUMBERED_MAX = 24
-_PROSE_MARK = re.compile(r"[。，,；;\d]")
 _COMMA = re.compile(r"[，,]")
 _COLON = re.compile(r"[：:][ \t\u3000]*")
 #: An aligned table row ("一、本年新收…  5  0  3"), not a heading; a year in a title is no
@@ -457,7 +457,7 @@ def _arabic_title(title: str, numeral: int, number: int | None) -> bool:
         return False
     title = title.rstrip("：: \t\u3000")
     return title in KNOWN_TITLES or (len(title) <= 24 and bool(_TITLE_NOUN_END.search(title))
-                                     and not _PROSE_MARK.search(title)) or (
+                                     and not NOT_TITLE.search(title)) or (
         merged_fee_and_cases(title))  # ("4.…收费及减免情况、…诉讼的情况")
 
 
@@ -717,7 +717,7 @@ def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False,
             if inner.end() < len(line):  # "【概述】2014年，…": the text runs on after the bracket
                 body = text.index(line, l0) + inner.end()
             line = inner.group("title")
-        if not line or _PROSE_MARK.search(line):
+        if not line or NOT_TITLE.search(line):
             continue
         merged = merged_fee_and_cases(line)
         if len(line) > _UNNUMBERED_MAX and not merged:
@@ -725,8 +725,7 @@ def _find_unnumbered(text: str, start: int, end: int, run_in: bool = False,
         matched, number = section_number(line)
         if not matched or number is None or number <= last_number:
             continue
-        key = closed_up(line)  # ("概　　述", letter-spaced)
-        if not merged and not any(t in key or key in t for t in KNOWN_TITLES):
+        if not merged and not near_known_title(line):  # ("概　　述", letter-spaced read closed up)
             continue
         t0 = text.index(line, l0)
         found.append(Heading(number, number, l0, t0, t0 + len(line), body))
