@@ -168,3 +168,23 @@ def test_html_markdown_and_csv_carry_the_families(tmp_path):
     written = summary.to_csv(tmp_path / "csv")
     csv = next(p for p in written if p.name == "template_families.csv")
     assert REWORDED in csv.read_text(encoding="utf-8-sig")
+
+
+def test_a_template_with_announcing_lead_ins_is_a_family(tmp_path):
+    # each township opens its problems and its measures with the template's lead-in
+    # ("…仍存在以下问题：", "…做好以下工作："): the lead-ins are no shared statements,
+    # but the rest of the template still makes the townships one family (summarize
+    # failed with a KeyError on the lead-ins' rows)
+    lead_p = "我镇政务公开工作仍存在以下问题："
+    lead_m = "针对上述问题，下一步将重点做好以下工作："
+    tagger = FakeTagger()
+    with Store(tmp_path / "c.db") as s:
+        for i, name in enumerate([*EXACT, REWORDED]):
+            problems = REWORDED_P if name == REWORDED else PROBLEMS
+            measures = REWORDED_M if name == REWORDED else MEASURES
+            r = make_report(name, 2023, [lead_p, *_named(name, problems)], [lead_m, *measures],
+                            level="township")
+            s.write_report(f"r{i}.txt", r, tagger.tag_many([r])[0], model_id="m")
+        fam = summarize(s).tables["template_families"]
+    assert sorted(fam["agency"]) == sorted([*EXACT, REWORDED])
+    assert dict(zip(fam["agency"], fam["match"], strict=True))[REWORDED] == "reworded"

@@ -1110,7 +1110,10 @@ def _shared(st: Any, index: NearDuplicateIndex, m: Any, directed: list[tuple[int
     for pairs in rounds:  # each on its reports' statements only, masked
         sub = np.flatnonzero(np.isin(rid, [r for p in pairs for r in p]))
         skip = np.isin(sub, [r for p in pairs for r in by_cluster[p] | named[p]]) | announces[sub]
-        view = replace(index, uid=np.arange(len(sub)), unique=[masked[r] for r in sub.tolist()])
+        # an announcing lead-in is skipped, not masked: its own text stands in the view
+        view = replace(index, uid=np.arange(len(sub)),
+                       unique=[masked[r] if r in masked else index.unique[index.uid[r]]
+                               for r in sub.tolist()])
         found = found_inside(st.iloc[sub], view,
                              pd.DataFrame(pairs, columns=["report_id", "other_report_id"]),
                              skip=skip, min_chars=FAMILY_MIN_INSIDE)
