@@ -1466,7 +1466,8 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
     (first, last year), new name, (first, last year)) when the two names differ only by a
     known rename of the department's own name (same place before it), or by a government's
     short form inside the name (…政府研究室 for …人民政府研究室; at the end, …政府 and
-    …政府办, the names are linked: no hint) or a 县 become a 区 or 市, the old name's last
+    …政府办, the names are linked: no hint) or a 县 become a 区 or 市, or a township's
+    government become a town's or a street office's (撤乡设镇, 撤乡镇设街道), the old name's last
     year comes before the new name's first, at most :data:`RENAME_GAP` years before it, and
     no year has reports of both. A hint to write an agency map, never a link."""
     from nlp_reports.parse.metadata import agency_key
@@ -1495,14 +1496,16 @@ def rename_candidates(reports: Any) -> list[tuple[str, tuple[int, int], str, tup
                                     shown[new], (first[new], last[new])))
     # the same body under a short name inside it (…政府研究室 for …人民政府研究室; one
     # ending …政府 or …政府办 is linked by agency_key, so no hint) or after its county
-    # became a district or a city (撤县设区/撤县设市: …县人民政府 → …区人民政府)
+    # became a district or a city (撤县设区/撤县设市: …县人民政府 → …区人民政府), or a
+    # township's government after its 乡 became a 镇 or a street office (撤乡设镇, 撤乡镇设街道)
     short: dict[str, list[str]] = {}
     for key in first:
         short.setdefault(_short_name(key), []).append(key)
     for key in first:
         # the renamed name as its key reads: a 县级市 the gazetteer lists loses the province
         # before it (湖南省宁乡县… → 湖南省宁乡市… → 宁乡市…), as the new name's key did
-        for variant in (key, *map(places.without_province, _county_renamed(key))):
+        for variant in (key, *map(places.without_province, _county_renamed(key)),
+                        *_township_renamed(key)):
             for new in short.get(_short_name(variant), ()):
                 if new != key and last[key] < first[new] <= last[key] + RENAME_GAP:
                     out.append((shown[key], (first[key], last[key]),
@@ -1530,6 +1533,25 @@ def _county_renamed(name: str) -> tuple[str, ...]:
     for i, ch in enumerate(name):
         if ch == "县" and 2 <= i < len(name) - 1:
             out += [name[:i] + "区" + name[i + 1:], name[:i] + "市" + name[i + 1:]]
+    return tuple(out)
+
+
+#: A township's or town's own government at the end of a name (…乡人民政府, …镇政府, …镇).
+_TOWNSHIP_GOVERNMENT = re.compile(r"(乡|镇)((?:人民)?政府)?$")
+
+
+def _township_renamed(name: str) -> tuple[str, ...]:
+    """``name``, a township's or town's government, under the names its place takes after
+    撤乡设镇 (…乡人民政府 → …镇人民政府) or 撤乡镇设街道 (…乡/…镇人民政府 → …街道办事处,
+    …街道), where a place name of two characters or more comes before the 乡 or 镇. A 镇
+    does not become a 乡; a 乡 inside a department's name (…乡村振兴局) is no township."""
+    m = _TOWNSHIP_GOVERNMENT.search(name)
+    if m is None or m.start() < 2:
+        return ()
+    stem = name[:m.start()]
+    out = [stem + "街道办事处", stem + "街道"]
+    if m[1] == "乡":
+        out.append(stem + "镇" + (m[2] or ""))
     return tuple(out)
 
 
