@@ -1514,8 +1514,19 @@ def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, l
     the summary's ``cross_year`` flags too) is a signal, not a defect of year t: the
     year before may hold the error (a 商业企业 pending case of 1 that its own I1 says is
     0, and a carry-over of 0 that is right). Returns those columns per report id, for
-    the follow-up (:func:`_with_last_year`)."""
+    the follow-up (:func:`_with_last_year`).
+
+    A year filed twice (a report and its corrected text) is compared with both: a cell
+    that agrees with one of them is no finding of year t, though it fails against the
+    other (that text's figure is the other text's matter, and the same-year note asks
+    which is in force)."""
+    agreed = cross[cross["outcome"] == "pass"]
     cross = cross[cross["outcome"] == "fail"]
+    if len(cross) and len(agreed):
+        cell = ["report_id", "check", "table_id", "row", "column"]
+        held = set(agreed[cell].astype(str).itertuples(index=False, name=None))
+        cross = cross[[k not in held for k in
+                       cross[cell].astype(str).itertuples(index=False, name=None)]]
     if len(cross):  # the columns in the form's order (自然人 … 总计), not alphabetical
         from nlp_reports.parse.layout import TABLE3_COLUMNS
 
