@@ -50,6 +50,7 @@ __all__ = [
     "LabeledStatement",
     "data_files",
     "data_sha256",
+    "label_conflicts",
     "layout_warnings",
     "load_labeled",
     "read_lines",
@@ -603,6 +604,59 @@ def layout_warnings(items: Sequence[LabeledStatement]) -> list[str]:
 def _snippet(text: str, width: int = 30) -> str:
     """A statement as quoted in a warning: its first ``width`` characters."""
     return f"'{text[:width]}…'" if len(text) > width else f"'{text}'"
+
+
+#: How many conflicting statements :func:`label_conflicts` quotes.
+CONFLICT_EXAMPLES = 5
+
+
+def _shipped_source(source: str) -> bool:
+    """Whether a statement's ``file:line`` is one of the shipped labeled files (read through
+    a path like ``nlp_reports/data/labeled/``): a conflict there is not the user's to mend."""
+    try:
+        folder = shipped_labeled_files()[0].parent.resolve()
+    except (DataError, OSError):
+        return False
+    return Path(source.rsplit(":", 1)[0]).resolve().parent == folder
+
+
+def label_conflicts(items: Sequence[LabeledStatement],
+                    against: Sequence[LabeledStatement] = ()) -> list[str]:
+    """The statements labelled twice with different kinds or themes (标注不一致), as one
+    message in English and Chinese naming each copy's ``file:line`` and labels; empty when
+    none. Texts are the same when equal but for spaces and punctuation (a 。 more).
+
+    ``against``: labels the data are trained with too (the shipped corpus): a statement of
+    ``items`` labelled otherwise there is named; conflicts within ``against`` alone are not.
+    Why a warning: two labellers' files merged, or one statement met twice in a long sheet,
+    gave the model two answers for one text, and nothing said so; which is right is the
+    labeller's call, so both stay.
+    """
+    groups: dict[str, list[LabeledStatement]] = {}
+    for d in items:
+        groups.setdefault(_dedup_key(d.text), []).append(d)
+    for d in against:
+        group = groups.get(_dedup_key(d.text))
+        if group is not None:
+            group.append(d)
+    found = [g for g in groups.values() if len({(d.kind, d.themes) for d in g}) > 1
+             and not all(_shipped_source(d.source) for d in g)]
+    if not found:
+        return []
+
+    def labels(d: LabeledStatement) -> str:
+        return f"{d.kind} [{', '.join(d.themes)}] ({d.source})"
+
+    shown = [f"{_snippet(g[0].text)}: " + " vs ".join(labels(d) for d in g[:4])
+             for g in found[:CONFLICT_EXAMPLES]]
+    more = f"; … and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
+    n = len(found)
+    return [f"{n} statement{' is' if n == 1 else 's are'} labelled differently in two places "
+            "(the same text, spaces and punctuation aside): both labels are used, teaching the "
+            "model two answers for one text; keep the right one, correct or delete the other: "
+            + "; ".join(shown) + more
+            + f"\n    标注不一致：{n}条表述（忽略空格和标点后相同）在两处所标的类型或主题不同，两种标注都会"
+            "用于训练和评估；请保留正确的一处，修改或删除另一处（文件和行号见上）"]
 
 
 def read_lines(source: PathLike | IO[bytes]) -> list[str]:

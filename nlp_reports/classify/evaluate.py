@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from nlp_reports.classify.dataset import (
     MIN_STATEMENTS,
     LabeledStatement,
+    label_conflicts,
     layout_warnings,
     load_labeled,
     scarcity_warnings,
@@ -163,6 +164,7 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         raise DataError("no labeled statements to evaluate")
     layout = layout_warnings(items)  # gold kinds against their sub-heading
     warn_data(layout)
+    warn_data(label_conflicts(items))  # one text, two gold labels
     if base is not None and cv is None:
         from nlp_reports.errors import UsageError
 

@@ -21,6 +21,7 @@ from nlp_reports.classify.dataset import (
     LabeledStatement,
     data_files,
     data_sha256,
+    label_conflicts,
     layout_warnings,
     load_labeled,
     scarcity_warnings,
@@ -223,9 +224,13 @@ def train(data: Any, *, out: str | os.PathLike, tokenizer: str | None = None,
                             with_shipped=with_shipped or None)
     items, files = _load(data)
     warn_data(layout_warnings(items))  # kind labels against their sub-heading
+    base: list[LabeledStatement] = []
     if with_shipped:
         shipped = shipped_labeled_files()
-        items, files = load_labeled(shipped) + items, [*shipped, *files]
+        base = load_labeled(shipped)
+        items, files = base + items, [*shipped, *files]
+    # one text labelled twice, differently (yours, or yours against the shipped corpus)
+    warn_data(label_conflicts(items[len(base):], against=base))
     if not items:
         raise DataError("no labeled statements to train on")
     weights = _check_weights(weights, items)

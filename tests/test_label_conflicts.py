@@ -1,0 +1,79 @@
+"""The same statement labelled twice with different labels is said, never trained on silently.
+
+Two labellers' files merged, or one statement met twice in a long sheet, give the model two
+answers for one text; nothing said so (a research assistant's sheet of 43 rows held one).
+"""
+
+import csv
+import warnings
+
+import pytest
+
+from nlp_reports.classify import evaluate
+from nlp_reports.classify.dataset import DataWarning, label_conflicts, load_labeled
+
+ROWS = [
+    ("text", "kind", "themes"),
+    ("政府网站部分栏目长期空白，群众查不到想要的信息", "problem", "platform"),
+    ("举办政府开放活动，邀请人大代表走进机关了解工作", "measure", "publicity"),
+    ("乡卫生院由办公室主任兼管公开事务，人手紧张", "problem", "staffing"),
+    ("举办政府开放活动，邀请人大代表走进机关了解工作。", "other", ""),  # the same, a 。 more
+    ("乡卫生院由办公室主任兼管公开事务，人手紧张", "problem", "staffing"),  # a plain copy
+]
+
+
+def _csv(path, rows):
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    return path
+
+
+def test_conflicting_labels_named_with_their_lines(tmp_path):
+    f = _csv(tmp_path / "round1.csv", ROWS)
+    messages = label_conflicts(load_labeled(f))
+    assert len(messages) == 1
+    msg = messages[0]
+    assert msg.startswith("1 statement is labelled differently")
+    assert "round1.csv:3" in msg and "round1.csv:5" in msg
+    assert "measure" in msg and "other" in msg
+    assert "举办政府开放活动" in msg
+    assert "标注不一致" in msg  # the Chinese line
+    # the plain copy (same labels) is no conflict
+    assert "round1.csv:6" not in msg
+
+
+def test_agreeing_copies_are_no_conflict(tmp_path):
+    f = _csv(tmp_path / "ok.csv", [ROWS[0], ROWS[1], ROWS[3], ROWS[5]])
+    assert label_conflicts(load_labeled(f)) == []
+
+
+def test_conflict_across_files_and_with_a_base(tmp_path):
+    a = _csv(tmp_path / "a.csv", [ROWS[0], ROWS[1]])
+    b = _csv(tmp_path / "b.csv", [ROWS[0], ("政府网站部分栏目长期空白,群众查不到想要的信息", "问题", "平台渠道与信息化、及时性")])
+    msgs = label_conflicts(load_labeled([a, b]))
+    assert len(msgs) == 1 and "a.csv:2" in msgs[0] and "b.csv:2" in msgs[0]
+    # against a base (the shipped corpus): only groups holding one of the user's statements
+    base = load_labeled(_csv(tmp_path / "base.csv", [ROWS[0], ROWS[2], ("另一条", "other", ""),
+                                                       ("另一条", "measure", "")]))
+    mine = load_labeled(_csv(tmp_path / "mine.csv", [ROWS[0], ROWS[4]]))
+    msgs = label_conflicts(mine, against=base)
+    assert len(msgs) == 1 and "mine.csv:2" in msgs[0] and "base.csv:2" in msgs[0]
+    assert "另一条" not in msgs[0]
+
+
+def test_evaluate_warns_of_conflicting_gold(tmp_path):
+    f = _csv(tmp_path / "gold.csv", ROWS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        evaluate(f)
+    assert any(issubclass(w.category, DataWarning) and "labelled differently" in str(w.message)
+               for w in caught)
+
+
+@pytest.mark.filterwarnings("ignore::nlp_reports.classify.dataset.DataWarning")
+def test_train_warns_of_conflicting_labels(tmp_path):
+    from nlp_reports.classify import train
+
+    f = _csv(tmp_path / "labels.csv", ROWS)
+    with pytest.warns(DataWarning, match="labelled differently"):
+        train(f, out=tmp_path / "m")
