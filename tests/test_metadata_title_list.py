@@ -48,3 +48,36 @@ def test_a_single_title_unchanged():
     text = PAGE.split("当前位置：首页 > 政府信息公开 > 年报\n")[1]
     md = load_report(text).metadata
     assert (md.agency, md.year, md.published) == ("溪口县民政局", 2023, "2024-01-24")
+
+
+# a county portal's 热点推荐 box: last year's report above a report of another kind, then the
+# article's own heading
+BOX_PAGE = """梅岭县人民政府
+网站首页 政务公开 政务服务 政民互动
+热点推荐
+梅岭县2023年政府信息公开工作年度报告
+梅岭县2024年法治政府建设情况报告
+梅岭县人民政府2024年度政府信息公开工作年度报告
+发布时间:2025-01-23 09:27 信息来源:县政府办 阅读次数:714
+一、总体情况
+2024年，县政府依托门户网站和政务新媒体主动公开各类信息2378条，受理依申请公开9件。
+梅岭县人民政府
+2025年1月20日
+"""
+
+
+def test_a_box_under_its_name_whose_next_link_is_no_annual_report():
+    # the box's first link stood next to no other annual report, so it was taken for the
+    # title (2023, read as 2024 from the text) and the page's 发布时间 under the heading lost
+    md = load_report(BOX_PAGE).metadata
+    assert md.title == "梅岭县人民政府2024年度政府信息公开工作年度报告"
+    assert (md.agency, md.year, md.year_from) == ("梅岭县人民政府", 2024, "title")
+    assert (md.published, md.published_from) == ("2025-01-23", "page")
+
+
+def test_a_box_name_above_the_title_alone_keeps_it():
+    # "相关链接" over links that name no report, then the heading: no later title, it stays
+    text = BOX_PAGE.replace("热点推荐\n梅岭县2023年政府信息公开工作年度报告\n梅岭县2024年法治政府建设情况报告\n",
+                            "【相关链接】\n国家政务服务平台\n省政府门户网站\n")
+    md = load_report(text).metadata
+    assert (md.title, md.published) == ("梅岭县人民政府2024年度政府信息公开工作年度报告", "2025-01-23")

@@ -775,10 +775,20 @@ def _find_title(text: str, lines: list[tuple[int, int]], skip_lists: bool) -> tu
     return None
 
 
+#: The name of a box of links a portal prints above the article ("热点推荐", "【相关文章】").
+_LIST_HEAD = re.compile(
+    r"[ \t\u3000【\[]*(?:热点推荐|热门推荐|推荐阅读|相关文章|相关阅读|相关链接|相关信息|相关新闻"
+    r"|热点信息|热点关注|热门文章|最新文章|最新信息|猜你喜欢|阅读排行|点击排行)[ \t\u3000】\]:：]*")
+#: How many lines of a box under its name are looked through (the box's links, one a line).
+_LIST_LINES = 12
+
+
 def _listed(text: str, lines: list[tuple[int, int]], k: int, rx: re.Pattern[str]) -> bool:
     """Whether line ``k`` is one of a list of report titles (热点推荐, 相关文章 above the
     report): the line right above or below it names another report (another agency or year;
-    the page's <title> over its heading names the same one)."""
+    the page's <title> over its heading names the same one); or it stands in a box under its
+    name (:data:`_LIST_HEAD`, only short lines between) and a report title naming another
+    agency or year comes after it (the box's next link is no report: "…法治政府建设情况报告")."""
     own = agency_and_year(text[lines[k][0]:lines[k][1]].strip(" \t\u3000"))
     for j in (k - 1, k + 1):
         if 0 <= j < len(lines):
@@ -787,6 +797,24 @@ def _listed(text: str, lines: list[tuple[int, int]], k: int, rx: re.Pattern[str]
                     and not _NEIGHBOUR_LINK.match(other) and own[0]
                     and (theirs := agency_and_year(other))[0] and theirs != own):
                 return True
+    return own[0] is not None and _under_list_head(text, lines, k) and any(
+        rx.search(other) and len(other) <= 80 and not _HEAD_CHROME.search(other)
+        and not _NEIGHBOUR_LINK.match(other) and (theirs := agency_and_year(other))[0]
+        and theirs != own
+        for other in (text[a:b].strip(" \t\u3000") for a, b in lines[k + 1:]))
+
+
+def _under_list_head(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Whether a box's name (:data:`_LIST_HEAD`) stands above line ``k`` with only short
+    lines that are no sentence between (its other links)."""
+    for j in range(k - 1, max(-1, k - 1 - _LIST_LINES), -1):
+        line = text[lines[j][0]:lines[j][1]].strip(" \t\u3000\r")
+        if not line:
+            continue
+        if _LIST_HEAD.fullmatch(line):
+            return True
+        if len(line) > 80 or line.endswith("。"):
+            return False
     return False
 
 
