@@ -256,7 +256,9 @@ def _label_format() -> str:
             "one meant). Unlabeled CSV rows (no kind and no themes, "
             "or a suggest row with no kind) are skipped and their number logged; a suggest "
             "row with themes but no kind is skipped with a warning naming its line. "
-            "UTF-8 is expected; GBK/GB18030 (Excel on Chinese Windows) is read too.")
+            "UTF-8 is expected; GBK/GB18030 (Excel on Chinese Windows) is read too. A "
+            "tab-separated file (.tsv, or Excel's \"Unicode text\" .txt) is read as the CSV; "
+            "a workbook (.xlsx, .xls) is refused: save it as CSV UTF-8.")
 
 
 def _weights(specs: list[str] | None) -> dict[str, str] | None:
@@ -894,7 +896,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "keyword baseline's and the shipped model's on the SAME "
                                    "test statements (column shipped): what your labels bought.",
                        epilog=_label_format())
-    p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (text, kind, "
+    p.add_argument("data", nargs="+", help="labeled JSONL, CSV or TSV files or folders (text, kind, "
                    "themes[, split, family]; format below)")
     p.add_argument("--with-shipped", action="store_true",
                    help="also train on the labeled corpus shipped with the package (found "
@@ -927,7 +929,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "'shipped'), also on those DIR was not trained on: whether "
                                    "your model is better.",
                        epilog=_label_format())
-    p.add_argument("data", nargs="+", help="labeled JSONL or CSV files or folders (format "
+    p.add_argument("data", nargs="+", help="labeled JSONL, CSV or TSV files or folders (format "
                    "below), scored together as train reads them (my_labels.csv round2.csv)")
     p.add_argument("--cv", type=int, metavar="K",
                    help="k-fold cross-validation (grouped by template family; statements "

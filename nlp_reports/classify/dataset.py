@@ -65,7 +65,13 @@ __all__ = [
 
 #: The split names a ``split`` field may take.
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
-_SUFFIXES = (".jsonl", ".csv")
+_SUFFIXES = (".jsonl", ".csv", ".tsv")
+#: Tab-separated label files (a spreadsheet's "text (tab delimited)" save).
+_TSV_SUFFIXES = (".tsv", ".tab")
+#: Spreadsheet workbooks: refused with how to save one as CSV (their bytes are no text).
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".numbers")
+#: The first bytes of a zip (.xlsx, .ods, .et) and of an OLE file (.xls).
+_WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 #: What may separate several theme ids in one CSV cell (or a JSONL string).
 THEME_SEPARATORS = ";；,，、| "
 # any run of separators or blanks (a tab, a full-width space, "staffing, training"): no theme
@@ -154,11 +160,8 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
     """
     out: list[LabeledStatement] = []
     for f in data_files(paths):
-        raw = read_text(f)
-        if f.suffix.lower() == ".csv":
-            records = _csv_records(raw, f)
-        else:
-            records = _jsonl_records(raw, f)
+        _refuse_workbook(f)
+        records = _records(read_text(f), f)
         bad: list[str] = []
         for line, rec in records:
             try:
@@ -175,6 +178,60 @@ def load_labeled(paths: PathLike | Iterable[PathLike]) -> list[LabeledStatement]
 
 #: How many bad records of one file a DataError lists.
 MAX_REPORTED = 20
+
+
+def _refuse_workbook(f: Path) -> None:
+    """DataError saying how to save it as CSV when ``f`` is a spreadsheet workbook (by its
+    suffix or first bytes: an .xlsx renamed .csv too). Before, its bytes were decoded and
+    refused with "save the file as UTF-8", which does not say the file must be a CSV."""
+    try:
+        with open(f, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return  # read_text says why
+    if f.suffix.lower() in _WORKBOOK_SUFFIXES or head.startswith(_WORKBOOK_MAGIC):
+        raise DataError(
+            f"{f}: a spreadsheet workbook (Excel, WPS) or another binary file, not a CSV: "
+            "labels are read from CSV (or TSV, JSONL); save the sheet as CSV — Excel: File → "
+            "Save As → 'CSV UTF-8 (Comma delimited) (*.csv)'; WPS: 另存为 → CSV — and give that "
+            "file, its first row the header text, kind, themes",
+            message_zh=f"{f} 是电子表格工作簿（Excel、WPS）或其他二进制文件，不是 CSV：标注数据须为 "
+            "CSV（或 TSV、JSONL）。请将工作表另存为 CSV——Excel：文件 → 另存为 →“CSV UTF-8（逗号分隔）"
+            "(*.csv)”；WPS：另存为 → CSV——再用另存的文件，首行为列名 text、kind、themes")
+
+
+def _records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
+    """The ``(line, record)`` pairs of a label file's text: a .csv as CSV, a .tsv as
+    tab-separated, a .jsonl as JSON Lines; a file of another suffix (Excel's "Unicode text"
+    save is a tab-separated .txt) as the table its first line heads when that line is a
+    header row holding text, kind or themes, else as JSON Lines."""
+    suffix = f.suffix.lower()
+    if suffix == ".csv":
+        return _csv_records(raw, f)
+    if suffix in _TSV_SUFFIXES:
+        return _csv_records(raw, f, delimiter="\t")
+    if suffix != ".jsonl":
+        delimiter = _header_delimiter(raw)
+        if delimiter is not None:
+            log.info("%s: read as a %s-separated table (its first line is a header row)", f,
+                     "tab" if delimiter == "\t" else "comma")
+            return _csv_records(raw, f, delimiter=delimiter)
+    return _jsonl_records(raw, f)
+
+
+def _header_delimiter(raw: str) -> str | None:
+    """The delimiter (tab, else comma) that splits the first non-blank line of ``raw`` into a
+    header row naming text, kind or themes (or a name a labeller gives them, 类型 …); None
+    when it is no such row (a JSON object, anything else)."""
+    first = next((line for line in raw.splitlines() if line.strip()), "")
+    if first.lstrip().startswith(("{", "[")):
+        return None
+    names = {"text", "kind", "themes", *_HEADER_MEANT}
+    for delimiter in ("\t", ","):
+        cells = [c.strip() for c in next(csv.reader([first], delimiter=delimiter), [])]
+        if len(cells) > 1 and names.intersection(cells):
+            return delimiter
+    return None
 
 
 def _decode(data: bytes, path: str | None = None) -> tuple[str, str] | None:
@@ -251,22 +308,27 @@ def _json_problem(exc: BaseException) -> str:
     return getattr(exc, "msg", None) or str(exc).split(":")[0]
 
 
-def csv_rows(raw: str, f: Path | str) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
-    """The column names and ``(line, row)`` pairs of a CSV text (of the file ``f``); a
-    DataError naming the line for what the csv module cannot read (a cell over its 128 KB
-    limit raised _csv.Error: a traceback)."""
+def csv_rows(raw: str, f: Path | str, delimiter: str = ","
+             ) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
+    """The column names (stripped: a header cell "kind " or " themes" typed in a sheet is the
+    column) and ``(line, row)`` pairs of a CSV text (of the file ``f``; ``delimiter`` "\\t"
+    for a TSV); a DataError naming the line for what the csv module cannot read (a cell over
+    its 128 KB limit raised _csv.Error: a traceback)."""
     # universal newlines: a CSV saved by Excel for Mac ("CSV (Macintosh)") ends its lines
     # with CR alone, which the csv module refused ("new-line character seen in unquoted field")
-    reader = csv.DictReader(io.StringIO(raw, newline=None))
+    reader = csv.DictReader(io.StringIO(raw, newline=None), delimiter=delimiter)
     try:
+        if reader.fieldnames:
+            reader.fieldnames = [c.strip() if isinstance(c, str) else c
+                                 for c in reader.fieldnames]
         rows = [(reader.line_num, rec) for rec in reader]
     except csv.Error as exc:
         raise DataError(f"{f}: not a readable CSV near line {reader.line_num + 1} ({exc})") from None
     return list(reader.fieldnames or ()), rows
 
 
-def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
-    fieldnames, rows = csv_rows(raw, f)
+def _csv_records(raw: str, f: Path, delimiter: str = ",") -> list[tuple[int, dict[str, Any]]]:
+    fieldnames, rows = csv_rows(raw, f, delimiter)
     missing = [c for c in ("text", "kind", "themes") if c not in fieldnames]
     if missing:
         # (without a themes column every row read as naming no theme: a column headed
@@ -277,8 +339,9 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
         raise DataError(f"{f}:1: a CSV needs the columns 'text', 'kind' and 'themes' (an empty "
                         f"themes cell is a statement of no theme); missing "
                         f"{', '.join(repr(c) for c in missing)}, the columns found: {found}"
-                        + (f"; rename {', '.join(renamed)} in the header row" if renamed else ""))
-    _refuse_unclosed_quote(fieldnames, rows, f)
+                        + (f"; rename {', '.join(renamed)} in the header row" if renamed else "")
+                        + _header_below(raw, delimiter))
+    _refuse_unclosed_quote(fieldnames, rows, f, delimiter)
     suggestions = "model_kind" in fieldnames  # a `nlp-reports suggest` CSV
     records, unlabeled, half = [], 0, []
     for line, rec in rows:
@@ -310,8 +373,23 @@ def _csv_records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
     return records
 
 
+def _header_below(raw: str, delimiter: str) -> str:
+    """'; the header row … is line N: delete the lines above it' when one of the first lines
+    holds the three column names (a title row typed above the header); '' else."""
+    reader = csv.reader(io.StringIO(raw, newline=None), delimiter=delimiter)
+    try:
+        for cells in itertools.islice(reader, 6):
+            if reader.line_num > 1 and {"text", "kind", "themes"} <= {c.strip() for c in cells}:
+                n = reader.line_num - 1
+                above = "the line above it" if n == 1 else f"the {n} lines above it"
+                return f"; the header row (text, kind, themes) is line {reader.line_num}: delete {above}"
+    except csv.Error:
+        pass
+    return ""
+
+
 def _refuse_unclosed_quote(fieldnames: Sequence[str], rows: Sequence[tuple[int, dict[str, Any]]],
-                           f: Path) -> None:
+                           f: Path, delimiter: str = ",") -> None:
     """DataError when a cell holds whole rows of the file: a quote (") opened in a cell and
     never closed reads every line below it into that cell — a labeled file came back as one
     unlabeled row, and its rows were skipped with an INFO line. A line inside a cell counts
@@ -324,9 +402,9 @@ def _refuse_unclosed_quote(fieldnames: Sequence[str], rows: Sequence[tuple[int, 
                 continue
             inner = value.rstrip("\n").split("\n")  # (one to the end holds the last newline)
             for k, text in enumerate(inner[1:], 1):
-                if text.count(",") < len(fieldnames) - 1:
+                if text.count(delimiter) < len(fieldnames) - 1:
                     continue
-                cells = next(csv.reader([text]), [])
+                cells = next(csv.reader([text], delimiter=delimiter), [])
                 if len(cells) == len(fieldnames) and kind_label(cells[at]) in kinds:
                     first = line - len(inner) + 1
                     raise DataError(
