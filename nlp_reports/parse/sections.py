@@ -1053,6 +1053,10 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
                 continue  # "附件：" under the date, the annex's name below: the annex part
             end = after + l0
             break
+        glued = _GLUED_BUTTONS.search(text, after + l0, after + l1)
+        if glued:  # "…水平。【打印本页】【关闭窗口】": the page's buttons after the last line
+            end = glued.start()
+            break
     # the closing signature: "<agency>\n<date>" as the last non-blank lines
     tail_lines = [(after + a, after + b) for a, b in lines if after + b <= end
                   and text[after + a:after + b].strip()]
@@ -1093,6 +1097,11 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
 
 #: "附件" or "附件：" alone on its line: a web page's attachment box (chrome), or, under the
 #: closing date with the annex's name on the next line, the label of a signed report's annex.
+#: A page's buttons run on after the article's last line, as a copy of the page joins them
+#: ("…不断提升水平。【打印本页】【关闭窗口】"): two or more in brackets ending the line.
+_GLUED_BUTTONS = re.compile(
+    r"(?:[ \t\u3000]*[【\[][ \t\u3000]{0,2}(?:我要)?(?:打印本页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部"
+    r"|我要纠错|纠错)[ \t\u3000]{0,2}[】\]]){2,}[ \t\u3000\r]*$")
 _LONE_ANNEX_LABEL = re.compile(r"[ \t\u3000]{0,8}附件[:：]?")
 #: A linked file's name (the attachment box of a page: "某县2024年年度报告.pdf").
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|jpe?g|png)\b", re.IGNORECASE)
