@@ -250,7 +250,7 @@ def _label_format() -> str:
             "never refused). kind: problem, measure or other (or in Chinese: 问题/存在问题/不足, "
             "措施/改进措施/整改/下一步, 其他/其它; docs/annotation-guidelines.md section 6). "
             "themes: theme ids "
-            "separated by ; ； , ， 、 | or spaces (or a JSON "
+            "separated by ; ； , ， 、 | / or spaces (or a JSON "
             f"list), from: {', '.join(THEME_IDS)} (in any case, or their Chinese names, "
             "人员力量 …; the kinds and themes are fixed; a misspelt one is refused with the "
             "one meant). Unlabeled CSV rows (no kind and no themes, "

@@ -289,7 +289,7 @@ def test_train_and_evaluate_help_document_the_label_format(capsys):
         with pytest.raises(SystemExit):
             main([command, "--help"])
         text = " ".join(capsys.readouterr().out.split())
-        assert "; ； , ， 、 | or spaces" in text and "skipped" in text and "GBK" in text
+        assert "; ； , ， 、 | / or spaces" in text and "skipped" in text and "GBK" in text
         assert "staffing" in text and "publicity" in text
 
 

@@ -3,7 +3,7 @@
 A labeled statement is one statement of section 五 with its kind and themes (see
 ``docs/annotation-guidelines.md``). Files are JSONL (one object per line) or CSV (columns ``text``,
 ``kind`` (or 问题/措施/其他), ``themes`` (required, empty for none) as ids (or the Chinese names, 人员力量 …) separated by
-any of ``; ； , ， 、 |`` or blanks, or a JSON list, optional ``family``, ``split`` …; without a
+any of ``; ； , ， 、 | ｜ / ／`` or blanks, or a JSON list, optional ``family``, ``split`` …; without a
 ``family``, a ``source`` column — the report file of a suggest CSV — groups the statements of
 one report; a ``block`` column — the sub-heading block a suggest row's statement sat under,
 ``problem`` or ``measure`` — is kept to check the kind labels against, :func:`layout_warnings`).
@@ -73,10 +73,10 @@ _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".numbers")
 #: The first bytes of a zip (.xlsx, .ods, .et) and of an OLE file (.xls).
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 #: What may separate several theme ids in one CSV cell (or a JSONL string).
-THEME_SEPARATORS = ";；,，、| "
+THEME_SEPARATORS = ";；,，、|｜/／ "
 # any run of separators or blanks (a tab, a full-width space, "staffing, training"): no theme
 # id or Chinese name holds a blank, so "proactivity timeliness", the way one types them, is two
-_THEME_SPLIT = re.compile(r"[;；,，、|\s]+")
+_THEME_SPLIT = re.compile(r"[;；,，、|｜/／\s]+")
 
 
 @dataclass(frozen=True)
@@ -482,7 +482,7 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
     return (f"unknown theme id(s) {shown}{hint}"
             f"; the valid ids are {', '.join(THEME_IDS)}, or their "
             f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
-            "or , or 、 or spaces. The 13 themes are fixed: retraining relabels statements within them, "
+            "or , or 、 or / or spaces. The 13 themes are fixed: retraining relabels statements within them, "
             "it cannot learn a theme of one's own")
 
 
