@@ -664,6 +664,10 @@ def summary_html(summary: Any, *, csv_dir: str | os.PathLike[str] | None = None)
                 body.append(copying_headline_zh(t[name]))
             if name == "template_families":
                 body.append(families_headline_zh(t[name]))
+            if name == "cross_year":
+                body.append(cross_year_headline_zh(t[name]))
+            if name == "problem_changes":
+                body.append(problem_changes_headline_zh(t[name]))
             if name in TABLE_NOTES_ZH:
                 body.append(f'<p class="table-note">{esc(TABLE_NOTES_ZH[name])}</p>')
             df = t[name]
@@ -812,6 +816,17 @@ TABLE_NOTES_ZH: dict[str, str] = {
                "n_copied_measures：其中的问题、措施条数；share_copied_statements = n_copied ÷ "
                "n_statements（按条数计的沿用比例）；share_copied：按字数计的沿用比例（长句比短句"
                "分量大）。1 即 100%。",
+    "cross_year": "每行是一份报告的一个单元格与本机关上年度（prev_report_id；中间缺少年度的，"
+                  "为此前最近一个入库年度）报告的核对。X1：表三第二项“上年结转”（found）逐列"
+                  "应等于上年度第四项“结转下年度继续办理”（expected）；X2：表二“现行有效件数”"
+                  "（found）应等于上年度现行有效件数加本年制发、减本年废止（expected），soft = True"
+                  " 只作提示。previous_inconsistent：上年度表三该列本身第一项加第二项之和不等于第三项"
+                  "加第四项之和，错误可能在上年度。outcome 为 not_assessable 的行未核对，reason "
+                  "说明原因。上年度有两份文本（如更正版）的，与每份各核对一次。",
+    "problem_changes": "每行是一份报告的一个问题主题与本机关此前最近一个写出问题的年度（prev_year）"
+                       "相比的变化：new 本年写出、此前各年都没有；persisting 上年也有；reappeared "
+                       "上年没有、更早某年有过；disappeared 上年有、本年没有（statement_idx 为空）。"
+                       "主题由模型判定，一条问题可有几个主题；更名的机关须用 --agency-map 才能前后相连。",
     "copied_statements": "每行是一条沿用上年的表述：text 为本年原文，prev_text 为上年最相近的"
                          "表述，similarity 为两者的余弦相似度（1 = 去掉标点、序号后完全相同或"
                          "逐字包含）。引用前请逐条核对。",
@@ -864,6 +879,60 @@ def families_headline_zh(df: Any) -> str:
     return (f'<p class="table-note"><b>共{df["family"].nunique()}组、{len(df)}份报告套用同一'
             f"模板；最大的一组为{int(head['year'])}年的{int(head['size'])}份报告，中心报告为"
             f"{esc(head['agency'])}。</b></p>")
+
+
+def cross_year_headline_zh(df: Any) -> str:
+    """One Chinese sentence over the cross-year table: of the reports compared with their
+    agency's year before, how many carry over a figure that is not last year's pending
+    cases (X1: reports and cells, those where last year's own 表三 does not add up said
+    apart) and how many break the 现行有效 rollover (X2, a signal); then why the others
+    were not compared. The 221 rows of a 40-report corpus told none of this at a glance.
+    A cell that agrees with one text of a year filed twice (a corrected version) is not
+    counted, as the audit does not count it."""
+    if df is None or not len(df):
+        return '<p class="table-note">没有可核对的报告：同一机关须有相邻年度的报告才能核对。</p>'
+    from nlp_reports.corpus.summarize import CROSS_YEAR_REASONS
+
+    cell = ["report_id", "check", "table_id", "row", "column"]
+    agreed = set(df.loc[df["outcome"] == "pass", cell].astype(str).itertuples(
+        index=False, name=None))
+    fails = df[df["outcome"] == "fail"]
+    if len(fails):  # (an empty list would select no columns, not no rows)
+        fails = fails[[k not in agreed for k in
+                       fails[cell].astype(str).itertuples(index=False, name=None)]]
+    compared = df.loc[df["outcome"].isin(("pass", "fail")), "report_id"].nunique()
+    x1 = fails[fails["check"] == "X1"]
+    x1 = x1.drop_duplicates(["report_id", "row", "column"])
+    doubt = int(x1["previous_inconsistent"].astype(bool).sum())
+    x2 = fails[fails["check"] == "X2"]
+    text = (f'<p class="table-note"><b>可与本机关上年度报告核对的{compared}份报告中：表三“上年结转”'
+            f"与上年度报告“结转下年度继续办理”不一致（X1）的{x1['report_id'].nunique()}份，共"
+            f"{len(x1)}个单元格")
+    if doubt:
+        text += f"（其中{doubt}个所在列上年度表三本身不平衡，错误可能在上年度）"
+    text += (f"；表二“现行有效件数”与上年度数加本年制发、减本年废止不衔接（X2，常因修订、"
+             f"自然失效，只作提示）的{x2['report_id'].nunique()}份。</b>")
+    skipped = df[(df["outcome"] == "not_assessable") & (df["check"] == "X1")]
+    skipped = skipped.drop_duplicates("report_id")
+    if len(skipped):
+        why = "，".join(f"{CROSS_YEAR_REASONS.get(r, (r, r))[1]}{n}份"
+                       for r, n in skipped["reason"].value_counts().items())
+        text += f"未能核对上年结转的{len(skipped)}份：{why}。"
+    return text + "</p>"
+
+
+def problem_changes_headline_zh(df: Any) -> str:
+    """One Chinese sentence over the problem changes: of the reports compared with their
+    agency's year before, how many problem themes are new, persisting, reappearing and
+    gone (a row is a report and a theme)."""
+    if df is None or not len(df):
+        return ('<p class="table-note">没有可比较的报告：同一机关须有此前某一年度写出问题的报告'
+                "才能比较。</p>")
+    n = df["status"].value_counts()
+    return (f'<p class="table-note"><b>有本机关此前报告可比的{df["report_id"].nunique()}份报告中，'
+            f"问题主题（按报告×主题计）新出现{int(n.get('new', 0))}个、延续{int(n.get('persisting', 0))}"
+            f"个、再次出现{int(n.get('reappeared', 0))}个、消失{int(n.get('disappeared', 0))}个。"
+            "</b></p>")
 
 
 #: Tables longer than this are folded into a <details> element (the page stays short).
