@@ -209,16 +209,22 @@ def _texts_of(path: Path) -> list[str]:
     return [row["text"].strip() for _, row in rows if (row.get("text") or "").strip()]
 
 
+#: Closing marks (after NFKC) that do not make a statement another one to label.
+_CLOSING = "。.;:,!?、…"
+
+
 def _key(text: str) -> str:
     """What makes two statements the same to label: normalized text
     (:func:`~nlp_reports.classify.features.normalize_statement`) in simplified characters, so
-    a traditional-character copy of a report (繁體) offers nothing twice."""
+    a traditional-character copy of a report (繁體) offers nothing twice, without its closing
+    mark (a lead-in ending "…薄弱环节：" in one report and "…薄弱环节。" in another was
+    offered again after the first was labelled)."""
     from nlp_reports.classify.features import normalize_statement
     from nlp_reports.ingest.normalize import _TRADITIONAL_ANY, to_simplified
 
     if _TRADITIONAL_ANY.search(text):
         text = to_simplified(text)
-    return normalize_statement(text)
+    return normalize_statement(text).rstrip(_CLOSING)
 
 
 def _bigrams(text: str) -> set[str]:
