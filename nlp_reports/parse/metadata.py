@@ -56,6 +56,10 @@ _YEAR_REPORTING = re.compile(r"本(?:年度|年)报告[^\n。]{0,40}?((?:19|20)\
 #: as the HTML reader keeps the line (:data:`PAGE_DATE_KEY`)
 _PUBLISHED = re.compile(
     rf"{PAGE_DATE_KEY}"
+    # a key ending its line with its colon, its date on the next ("发布时间：⏎2024-01-15"), as a
+    # scraper writes each element of the page's chrome on a line of its own
+    r"(?:(?:(?<=[:：])|(?<=[:：][ \t\u3000])|(?<=[:：][ \t\u3000]{2})|(?<=[:：][ \t\u3000]{3}))"
+    r"\r?\n[ \t\u3000]{0,3})?"
     r"((?:19|20)\d{2})[ \t\u3000]{0,2}(?:[-/.年])[ \t\u3000]{0,2}(\d{1,2})[ \t\u3000]{0,2}(?:[-/.月])"
     r"[ \t\u3000]{0,2}(\d{1,2})"
 )

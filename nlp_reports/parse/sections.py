@@ -933,6 +933,31 @@ def _same_report(line: str, own: tuple[str | None, int | None]) -> bool:
     return theirs[1] == own[1] and theirs[0] is not None and agency_key(theirs[0]) == agency_key(own[0])
 
 
+#: A page's chrome written one element a line, as some scrapers save it ("首页⏎政务公开⏎…",
+#: "发布时间：⏎2024-01-15⏎来源：⏎县政府办", "分享到：⏎微信⏎微博"): an element is this short.
+_ITEM_MAX = 12
+#: ... and is chrome only with a line of chrome (or the title again) this few lines below it.
+_ITEM_LOOKAHEAD = 3
+_ITEM_PUNCT = re.compile(r"[。，,；;！？!?、]")
+
+
+def _chrome_item(text: str, line: str, below: list[tuple[int, int]], key: str,
+                 own: tuple[str | None, int | None]) -> bool:
+    """Whether ``line`` under the title is one element of the page's chrome written on a line
+    of its own: short, no sentence's punctuation, and a chrome line (:data:`_HEAD_CHROME`,
+    a breadcrumb) or the title again among the lines ``below`` it."""
+    item = line.strip(" \t\u3000\r")
+    if not item or len(item) > _ITEM_MAX or _ITEM_PUNCT.search(item):
+        return False
+    for l0, l1 in below:
+        other = text[l0:l1]
+        if ((_HEAD_CHROME.search(other) and len(other) <= 120)
+                or (len(other) <= 60 and _BREADCRUMB.search(other))
+                or _BLANKS.sub("", other) == key or _same_report(other, own)):
+            return True
+    return False
+
+
 def _is_agency_line(line: str) -> bool:
     line = line.strip(" \t\u3000")
     return (0 < len(line) <= 30 and bool(_SIGNATURE.match(line)) and bool(_AGENCY_END.search(line))
@@ -964,7 +989,8 @@ def analyse(text: str) -> Layout:
                 i += repeat
                 continue
             if (not _HEAD_CHROME.search(line) or len(line) > 120) and not (
-                    len(line) <= 60 and _BREADCRUMB.search(line)):
+                    len(line) <= 60 and _BREADCRUMB.search(line)) and not (
+                    _chrome_item(text, line, head[i + 1:i + 1 + _ITEM_LOOKAHEAD], title_key, own)):
                 content_start = l0
                 break
             i += 1
