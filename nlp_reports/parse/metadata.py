@@ -412,6 +412,10 @@ _NOT_DISTRICT = re.compile(
 #: 人民政府办公室/办公厅, 党政办公室, or the office in charge of disclosure (政务公开办,
 #: 政府信息公开办公室)
 _OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|^党政|政务|信息公开")
+#: A township's name from the title, bare or with its government (城关镇, 城关镇人民政府, 南湖街道);
+#: and the county (or city, district, banner) a sign-off names before it.
+_TOWNSHIP_NAME = re.compile(r"(?:乡|镇|苏木)(?:人民政府)?$|街道(?:办事处)?$")
+_COUNTY_HEAD = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗)")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
 
@@ -431,7 +435,10 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
     government, so the years a title writes with and without 人民政府 stay one agency:
     "柳岸县"/"云岭市"/"东城区"/"青禾省"/"红河州" become "…人民政府", "南湖街道" becomes
     "南湖街道办事处", a 盟 or 地区 its "…行政公署" (or "…行署" when the sign-off or text writes
-    that). Any other name (a government, a department, a zone, a 新区) is returned unchanged.
+    that). A township or street office the title names alone (城关镇, 南湖街道) takes the name its
+    sign-off gives with the county before it (柳溪县城关镇人民政府): many counties have a 城关镇,
+    and two of them must not become one agency. Any other name (a government, a department, a
+    zone, a 新区) is returned unchanged.
     """
     if not agency or len(agency) < 3 or agency[0] in _NOT_PLACE_START:
         return agency
@@ -440,6 +447,12 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
             and not agency.endswith(("乡", "镇", "苏木"))  # (a township's offices sign for it)
             and not _OWN_OFFICE.search(sign[len(agency):]) and level_of(sign) == "department"):
         return sign  # "云岭市2023年…" signed 云岭市教育局: the department's report, not the city's
+    if sign and _TOWNSHIP_NAME.search(agency):
+        named = agency + ("办事处" if agency.endswith("街道") else
+                          "" if agency.endswith(("政府", "办事处")) else "人民政府")
+        head = sign[:-len(named)] if sign.endswith(named) else ""
+        if head and _COUNTY_HEAD.fullmatch(head):
+            return sign  # "城关镇2023年…" signed 柳溪县城关镇人民政府: which 城关镇 is in the sign-off
     if agency.endswith("街道"):
         return agency + "办事处"
     if (not _BARE_PLACE.fullmatch(agency) or _ZONE.search(agency) or _NOT_DISTRICT.search(agency)
