@@ -729,12 +729,12 @@ def label_conflicts(items: Sequence[LabeledStatement],
              for g in found[:CONFLICT_EXAMPLES]]
     more = f"; … and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
     n = len(found)
-    return [f"{n} statement{' is' if n == 1 else 's are'} labelled differently in two places "
+    return [f"{n} statement{' is' if n == 1 else 's are'} labelled differently in more than one place "
             "(the same text, spaces and punctuation aside): both labels are used, teaching the "
-            "model two answers for one text; keep the right one, correct or delete the other: "
+            "model two answers for one text; keep the right one, correct or delete the others: "
             + "; ".join(shown) + more
-            + f"\n    标注不一致：{n}条表述（忽略空格和标点后相同）在两处所标的类型或主题不同，两种标注都会"
-            "用于训练和评估；请保留正确的一处，修改或删除另一处（文件和行号见上）"]
+            + f"\n    标注不一致：{n}条表述（忽略空格和标点后相同）在多处所标的类型或主题不同，两种标注都会"
+            "用于训练和评估；请保留正确的标注，修改或删除其余各处（文件和行号见上）"]
 
 
 def read_lines(source: PathLike | IO[bytes]) -> list[str]:
