@@ -204,6 +204,9 @@ _REPORT_TITLE_WORDED = re.compile(
     r"(?:19|20)\d{2}[ \t\u3000]{0,2}年度?[^\n。，,；;]{0,12}?(?:政府信息公开|政务公开|信息公开)"
     r"[^\n。，,；;]{0,16}?(?:报告|公告)(?:书)?[ \t\u3000]*$")
 _BREADCRUMB = re.compile(r"首页|当前位置|您的位置|[>›»]")
+#: A page's prompt naming the report it shows ("阅读提示：本页面为…年度报告全文", "温馨提示：…"),
+#: no title.
+_PROMPT = re.compile(r"[ \t\u3000]*[【\[]?[\u4e00-\u9fff]{0,4}(?:提示|须知)[】\]]?[ \t\u3000]*[:：]")
 #: A page's link to the report before or after it in its column ("上一篇：某县2022年政府信息
 #: 公开工作年度报告"): another report's title, never this one's.
 _NEIGHBOUR_LINK = re.compile(r"[ \t\u3000【\[]{0,4}(?:上|下)一(?:篇|条|页|则|个)")
@@ -775,6 +778,7 @@ def _find_title(text: str, lines: list[tuple[int, int]], skip_lists: bool) -> tu
                 probe = _LINE_BREAKS.sub("", line)
             if (rx.search(probe) and len(probe.strip()) <= 80 and not _HEAD_CHROME.search(probe)
                     and not _BREADCRUMB.search(probe) and not _NEIGHBOUR_LINK.match(probe)
+                    and not _PROMPT.match(probe)
                     and not probe.rstrip(" \t\u3000").endswith("。")
                     and not (skip_lists and not cut and _listed(text, lines, k, rx))):
                 s = l0 + len(line) - len(line.lstrip(" \t\u3000"))
