@@ -477,13 +477,29 @@ def unknown_labels_message(unknown: Sequence[Any], what: str) -> str:
                 f"expected one of {', '.join(KINDS)} (or Chinese: 问题/不足/存在问题, "
                 "措施/改进措施/整改, 其他/其它; the kinds are fixed: retraining relabels "
                 "statements within them)")
-    hint = (_did_you_mean(unknown, [*THEME_IDS, *THEME_NAMES.values()])
+    hint = (_no_theme_hint(unknown)
+            or _did_you_mean(unknown, [*THEME_IDS, *THEME_NAMES.values()])
             or _theme_word_hint(unknown))
     return (f"unknown theme id(s) {shown}{hint}"
             f"; the valid ids are {', '.join(THEME_IDS)}, or their "
             f"Chinese names ({'、'.join(THEME_NAMES.values())}); several themes separated by ; "
             "or , or 、 or / or spaces. The 13 themes are fixed: retraining relabels statements within them, "
             "it cannot learn a theme of one's own")
+
+
+#: What labellers write for "no theme" (无, —, N/A: split at its "/" into N and A …).
+_NO_THEME_MARKS = frozenset({"无", "没有", "空", "不涉及", "none", "null", "nil", "na", "n/a",
+                             "-", "--", "—", "——", "－", "0"})
+
+
+def _no_theme_hint(unknown: Sequence[Any]) -> str:
+    """' (… no theme: leave the themes cell empty)' when the unknown labels are only a word
+    for none (无, none, —, N/A …): the rule is an empty cell, the list of ids would not say so."""
+    words = [u.strip().lower() for u in unknown if isinstance(u, str)]
+    if words and len(words) == len(unknown) and (
+            all(w in _NO_THEME_MARKS for w in words) or "".join(words) in _NO_THEME_MARKS):
+        return " (a statement of no theme: leave the themes cell empty)"
+    return ""
 
 
 #: Words of each theme's boundary in the guidelines' table (docs/annotation-guidelines.md §3),
