@@ -972,7 +972,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-n", type=int, default=50, help="how many statements")
     p.add_argument("--out", help="CSV path (default: stdout)")
     p.add_argument("--exclude", action="append", metavar="FILE",
-                   help="a label file already made (a filled-in suggest CSV, a .jsonl, a .txt): "
+                   help="a label file already made (a filled-in suggest CSV, a .tsv, a .jsonl, a .txt): "
                         "its statements are not suggested again (repeatable)")
     _add_model_args(p)
     p.set_defaults(func=_cmd_suggest)

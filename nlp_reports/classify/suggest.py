@@ -196,16 +196,19 @@ def _iter_with_blocks(corpus: str | os.PathLike | Iterable[str | os.PathLike]
 
 
 def _texts_of(path: Path) -> list[str]:
-    """The statements of a label file: a CSV's ``text`` column (labeled or not), else as
-    :func:`_from_file` reads a .jsonl or a .txt."""
-    if path.suffix.lower() != ".csv":
+    """The statements of a label file: a CSV's or a TSV's ``text`` column (labeled or not),
+    else as :func:`_from_file` reads a .jsonl or a .txt."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".tsv", ".tab"):
         return _from_file(path)
     from nlp_reports.classify.dataset import csv_rows, read_text
     from nlp_reports.errors import DataError
 
-    fieldnames, rows = csv_rows(read_text(path), path)
+    fieldnames, rows = csv_rows(read_text(path), path, "," if suffix == ".csv" else "\t")
     if "text" not in fieldnames:
-        raise DataError(f"{path}:1: a CSV of statements to exclude needs a 'text' column")
+        raise DataError(f"{path}:1: a CSV of statements to exclude needs a 'text' column",
+                        message_zh=f"{path}：用于排除的标注文件（--exclude）须有名为 text 的列"
+                        "（首行列名；中文列名“文本”请改为 text）")
     return [row["text"].strip() for _, row in rows if (row.get("text") or "").strip()]
 
 

@@ -1,0 +1,38 @@
+"""``suggest --exclude`` takes the label files ``train`` takes: a tab-separated one too, and a
+table without a text column is refused in both languages.
+
+A .tsv of labels (read by train since tab-separated files are label files) given to
+--exclude was parsed as a report: "no annual-report content", the Chinese line about login
+pages and scans.
+"""
+
+import pytest
+
+from nlp_reports.classify import suggest
+from nlp_reports.errors import DataError
+
+STATEMENTS = ["部分村务公开栏长期无人更新，内容陈旧", "下一步将配备专职信息员负责网站维护",
+              "加强信息发布前的保密审查工作"]
+
+pytestmark = pytest.mark.filterwarnings("ignore::nlp_reports.classify.dataset.DataWarning")
+
+
+def test_a_tsv_of_labels_is_excluded(tmp_path):
+    corpus = tmp_path / "statements.txt"
+    corpus.write_text("\n".join(STATEMENTS) + "\n", encoding="utf-8")
+    done = tmp_path / "round1.tsv"
+    done.write_text("text\tkind\tthemes\r\n部分村务公开栏长期无人更新，内容陈旧\t问题\t及时性\r\n",
+                    encoding="gb18030")
+    texts = [r["text"] for r in suggest([corpus], n=5, exclude=[done])]
+    assert sorted(texts) == sorted(STATEMENTS[1:])
+
+
+def test_a_table_without_text_column_is_refused_in_chinese_too(tmp_path):
+    corpus = tmp_path / "statements.txt"
+    corpus.write_text("\n".join(STATEMENTS) + "\n", encoding="utf-8")
+    done = tmp_path / "round1.csv"
+    done.write_text("文本,类型,主题\r\n部分村务公开栏长期无人更新，内容陈旧,问题,及时性\r\n", encoding="utf-8-sig")
+    with pytest.raises(DataError) as e:
+        suggest([corpus], n=5, exclude=[done])
+    assert "needs a 'text' column" in str(e.value)
+    assert "text" in e.value.message_zh and "文本" in e.value.message_zh
