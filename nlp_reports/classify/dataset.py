@@ -452,6 +452,11 @@ def _kind_hint(unknown: Sequence[Any]) -> str:
     word (存在的突出问题), or the note that it names both sides (问题整改): the labeller
     chooses, nothing is guessed between problem and measure."""
     for u in unknown:
+        if (isinstance(u, (int, float)) and not isinstance(u, bool)) or (isinstance(u, str)
+                                           and re.fullmatch(r"\s*\d+(\.\d+)?\s*", u)):
+            # a coding sheet's 1/2/3: which number is which kind is the labeller's scheme
+            return (" (a number is no kind: write the word your code stands for, "
+                    "problem, measure or other)")
         if not isinstance(u, str):
             continue
         sides = [k for k, words in _KIND_WORDS.items() if any(w in u for w in words)]
