@@ -1,0 +1,44 @@
+"""Lines of a page's chrome under a report that ends with no signature.
+
+A report whose seal and date were an image ends at its last sentence; the page's chrome
+follows. A chrome line the tail did not know ("打印 | 关闭", "分享：", "浏览次数：88 次",
+"您是第 12345 位访问者", "相关稿件" …) was joined to the last statement as a wrapped line
+("…短视频解读。打印 | 关闭").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_reports import load_report
+
+PAGE = """清溪县水利局2023年政府信息公开工作年度报告
+一、总体情况
+2023年，我局主动公开水利工程建设、河湖管理等信息214条，受理依申请公开3件。
+五、存在的主要问题及改进情况
+（一）存在的主要问题
+一是河湖长制信息更新不及时；二是政策解读形式单一。
+（二）下一步改进措施
+一是按月更新河湖长制公示信息；二是推出图解和短视频解读。
+{tail}
+清溪县2022年政府信息公开工作年度报告
+主办单位：清溪县人民政府办公室
+"""
+
+
+@pytest.mark.parametrize("tail", [
+    "打印 | 关闭", "分享：", "微信扫一扫", "扫码在手机上查看", "手机扫码阅读", "二维码", "浏览次数：88 次",
+    "您是第 12,345 位访问者", "相关稿件", "热点推荐", "推荐阅读", "关注我们", "网站纠错", "下载附件",
+    "文章来源：县水利局", "终审：李强",
+])
+def test_a_chrome_line_is_no_part_of_the_last_statement(tail):
+    r = load_report(PAGE.format(tail=tail))
+    assert r.statements[-1].text == "推出图解和短视频解读。"
+
+
+@pytest.mark.parametrize("line", [
+    "分享经验做法，组织各乡镇互学互鉴。", "扫码办事已覆盖全部依申请公开事项。", "阅读量达到1.2万次。",
+])
+def test_a_sentence_opening_with_such_a_word_stays(line):
+    r = load_report(PAGE.format(tail=line))
+    assert r.statements[-1].text.endswith(line)
