@@ -42,3 +42,35 @@ def test_a_chrome_line_is_no_part_of_the_last_statement(tail):
 def test_a_sentence_opening_with_such_a_word_stays(line):
     r = load_report(PAGE.format(tail=line))
     assert r.statements[-1].text.endswith(line)
+
+
+SIGNED = """清溪县水利局2023年政府信息公开工作年度报告
+一、总体情况
+2023年，我局主动公开水利工程建设、河湖管理等信息214条，受理依申请公开3件。
+五、存在的主要问题及改进情况
+政策解读形式单一。下一步将推出图解和短视频解读。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+清溪县水利局
+2024年1月20日
+{tail}
+主办单位：清溪县人民政府办公室
+"""
+
+
+@pytest.mark.parametrize("tail", [
+    "返回列表", "【TOP】", "（全文完）", "（此件主动公开）", "视力保护色", "【字号：大 中 小】", "打印该页",
+    "微信\n微博\nQQ空间", "本文链接：https://www.qingxi.gov.cn/art/2024/1/22/art_1_8866.html",
+])
+def test_short_page_lines_under_the_signed_date_do_not_hide_it(tail):
+    # the page's lines the tail does not know, between the signature and the page's footer
+    r = load_report(SIGNED.format(tail=tail))
+    assert (r.metadata.published, r.metadata.published_from) == ("2024-01-20", "signature")
+    assert r.sections[-1].text == "本年度未收取信息处理费。"
+
+
+def test_an_annex_under_the_signed_date_is_kept():
+    r = load_report(SIGNED.format(tail="附件：\n2023年度政府信息公开统计表"))
+    assert r.metadata.published == "2024-01-20"
+    assert [a.title for a in r.annexes] == ["附件 2023年度政府信息公开统计表"]
+

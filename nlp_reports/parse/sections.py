@@ -157,7 +157,7 @@ _TAIL_CHROME = re.compile(
     r"|二维码|分享)[ \t\u3000]*[:：]?[ \t\u3000]*$|您是(?:本站)?第[ \t\u3000\d,，]+位访(?:问者|客)"
     r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)[ \t\u3000]*[:：][ \t\u3000]*\d|微信扫一扫"
     r"|(?:微信|手机)?扫码(?:阅读|查看|关注|打开|在手机上?(?:阅读|查看|打开))?[ \t\u3000]*$"
-    r"|打印[ \t\u3000]*[|｜/][ \t\u3000]*关闭|(?:文章|信息|稿件)来源[:：]|(?:初审|复审|终审|校对|供稿|撰稿)[:：]"
+    r"|打印[ \t\u3000]*[|｜/][ \t\u3000]*关闭|(?:文章|信息|稿件)来源[:：]|本文(?:链接|地址|网址)[:：]|(?:初审|复审|终审|校对|供稿|撰稿)[:：]"
     # a WeChat article's end: -END-, 来源/编辑/审核 credits, 阅读原文, 分享点赞在看
     r"|[-—]{1,3}[ \t]?END[ \t]?[-—]{1,3}$|END$|阅读原文|编辑[:：]|责任编辑|来源[:：]|审核[:：]"
     r"|点击蓝字|长按[^\n]{0,6}二维码|分享[、，,]|点赞[、，,]|在看$)",
@@ -1118,6 +1118,10 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
     if (len(tail_lines) > 1 and _PAGE_LINE.fullmatch(text, *tail_lines[-1])
             and _DATE_LINE.match(text[tail_lines[-2][0]:tail_lines[-2][1]])):
         tail_lines.pop()
+    junk = _junk_under_signature(text, tail_lines)
+    if junk:  # the page's own short lines under the signed date ("返回列表", "【TOP】", "微信")
+        end = tail_lines[-junk][0]
+        del tail_lines[-junk:]
     signed = _signed_date(text, *tail_lines[-1]) if tail_lines else None
     if signed:  # "<agency>　　<date>" on one line
         signature, date = signed
@@ -1143,6 +1147,34 @@ def _tail(text: str, after: int) -> tuple[int, tuple[int, int] | None, tuple[int
             return _closing_start(text, after, (signature or date)[0]), signature, date, (
                 annex, end)
     return _closing_start(text, after, end), signature, date, None
+
+
+#: At most this many short lines of a page under the signed date are its chrome, each this short.
+_JUNK_LINES = 3
+_JUNK_MAX = 24
+_JUNK_PUNCT = re.compile(r"[。；;，,！？!?\t]")
+
+
+def _junk_under_signature(text: str, tail_lines: list[tuple[int, int]]) -> int:
+    """How many of the last ``tail_lines`` are a page's chrome the tail does not know, left
+    between the report's signature and the chrome it does ("清河县水利局⏎2024年1月20日⏎返回列表"):
+    1 to :data:`_JUNK_LINES` short lines with no sentence punctuation, no date and no annex's
+    start, right under a closing date signed by an agency (on the line above or on its own
+    line); 0 otherwise. Left there, they hid the signature (no date read) and stayed in the
+    last section's text."""
+    for n in range(1, min(_JUNK_LINES, len(tail_lines) - 1) + 1):
+        line = text[tail_lines[-n][0]:tail_lines[-n][1]].strip(" \t\u3000\r")
+        if (len(line) > _JUNK_MAX or _JUNK_PUNCT.search(line) or _DATE_LINE.match(line)
+                or _signed_date(text, *tail_lines[-n]) or _annex_start().match(line)):
+            return 0
+        d0, d1 = tail_lines[-n - 1]
+        if _signed_date(text, d0, d1):
+            return n
+        if _DATE_LINE.match(text[d0:d1].strip(" \t\u3000\r")) and len(tail_lines) > n + 1:
+            s0, s1 = tail_lines[-n - 2]
+            if _SIGNATURE.match(text[s0:s1]) and _AGENCY_END.search(text[s0:s1]):
+                return n
+    return 0
 
 
 #: "附件" or "附件：" alone on its line: a web page's attachment box (chrome), or, under the
