@@ -73,4 +73,3 @@ def test_an_annex_under_the_signed_date_is_kept():
     r = load_report(SIGNED.format(tail="附件：\n2023年度政府信息公开统计表"))
     assert r.metadata.published == "2024-01-20"
     assert [a.title for a in r.annexes] == ["附件 2023年度政府信息公开统计表"]
-
