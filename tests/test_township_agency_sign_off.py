@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_reports.parse.metadata import agency_key
 from nlp_reports.parse import load_report
+from nlp_reports.parse.metadata import agency_key
 
 
 def _report(title: str, signature: str, received: int) -> bytes:
