@@ -49,11 +49,13 @@ _PAGE_MARK = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n)")
 PAGE_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
 #: The key of a page's date line in a site's chrome and what stands between it and the date,
 #: as a regex fragment (group ``key``): "发布时间：2024-01-20", "发布日期:2024-01-20",
-#: "【发布时间】2024-01-20", "[发布时间]2024-01-20", "更新时间：…", "日期：…" (a bare 日期 after
+#: "【发布时间】2024-01-20", "[发布时间]2024-01-20", "发表时间：…" and "上传时间：…" as other CMSs
+#: word it, "更新时间：…", "日期：…" (a bare 日期 after
 #: no Chinese character: not 办理日期). One definition for the HTML reader, which keeps such a
 #: line (before the text is made simplified: 發佈時間 too), and the metadata, which reads it.
 PAGE_DATE_KEY = (
-    r"(?P<key>(?:发布|發佈|發布|发文|發文|成文|公开|公開|更新)(?:时间|時間|日期)|(?:发稿|發稿)(?:时间|時間)"
+    r"(?P<key>(?:发布|發佈|發布|发表|發表|上传|上傳|发文|發文|成文|公开|公開|更新)(?:时间|時間|日期)"
+    r"|(?:发稿|發稿)(?:时间|時間)"
     r"|(?<![\u4e00-\u9fff])日期)[ \t\u3000]{0,2}[】\]]?[ \t\u3000]{0,2}[:：]?[ \t\u3000]{0,3}"
 )
 #: How many page breaks a line other than the title must follow to be a running head.

@@ -165,7 +165,8 @@ _TAIL_CHROME = re.compile(
 )
 #: PAGE_DATE_KEY's words, one by one (the key of a page's date line; tests check they are its).
 _DATE_KEY_WORDS = (
-    *(f"{w}(?:时间|時間|日期)" for w in ("发布", "發佈", "發布", "发文", "發文", "成文", "公开", "公開", "更新")),
+    *(f"{w}(?:时间|時間|日期)" for w in ("发布", "發佈", "發布", "发表", "發表", "上传", "上傳",
+                                        "发文", "發文", "成文", "公开", "公開", "更新")),
     *(f"{w}(?:时间|時間)" for w in ("发稿", "發稿")),
     "日(?<![\u4e00-\u9fff]日)期",  # (a bare 日期 after no Chinese character, looked behind from 期)
 )
