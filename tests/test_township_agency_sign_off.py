@@ -31,6 +31,17 @@ def _report(title: str, signature: str, received: int) -> bytes:
     ("白石镇2023年政府信息公开工作年度报告", "白石镇党政办公室", "白石镇人民政府"),
     # a sign-off naming another town is not this one's county
     ("城关镇2023年政府信息公开工作年度报告", "柳溪县河口镇人民政府", "城关镇人民政府"),
+    # a place name with 市 or 区 inside it is still a bare name
+    ("新市镇2023年度政府信息公开工作年度报告", "枫江县新市镇人民政府", "枫江县新市镇人民政府"),
+    ("白市驿镇政府信息公开工作2022年年度报告", "九龙坡区白市驿镇人民政府", "九龙坡区白市驿镇人民政府"),
+    # a title that names the county already keeps its name, whatever chain the sign-off adds
+    ("柳溪县城关镇人民政府2023年政府信息公开工作年度报告", "青禾市柳溪县城关镇人民政府",
+     "柳溪县城关镇人民政府"),
+    ("东湖区新城街道2023年政府信息公开工作年度报告", "云岭市东湖区新城街道办事处",
+     "东湖区新城街道办事处"),
+    # a party committee signing beside the government names no county
+    ("新城街道2023年政府信息公开工作年度报告", "中共东湖区新城街道工作委员会东湖区新城街道办事处",
+     "新城街道办事处"),
 ])
 def test_township_title_takes_the_county_from_the_sign_off(title, signature, agency):
     meta = load_report(_report(title, signature, 3), filename="r.txt").metadata

@@ -416,6 +416,14 @@ _OWN_OFFICE = re.compile(r"^(?:人民)?政府(?:办公室|办公厅|办)?$|^党�
 #: and the county (or city, district, banner) a sign-off names before it.
 _TOWNSHIP_NAME = re.compile(r"(?:乡|镇|苏木)(?:人民政府)?$|街道(?:办事处)?$")
 _COUNTY_HEAD = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗)")
+#: A township the title already places in its county (柳溪县城关镇): its sign-off's longer
+#: chain (青禾市柳溪县城关镇人民政府) must not make the years it signs so another agency.
+#: Two characters at least between the county and the 乡/镇: 新市镇, 白市驿镇 are bare names.
+_PLACED_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗)"
+                              r"[\u4e00-\u9fff]{2,}(?:乡|镇|苏木|街道)")
+#: A party committee signing with the government (中共柳溪县城关镇委员会 柳溪县城关镇人民政府):
+#: no county of the town.
+_PARTY_BODY = re.compile(r"中共|党委|党工委|委员会")
 #: Words that open no place name: "全县", "本镇", "我乡", "该区" …
 _NOT_PLACE_START = "全本我该各此其"
 
@@ -451,7 +459,8 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
         named = agency + ("办事处" if agency.endswith("街道") else
                           "" if agency.endswith(("政府", "办事处")) else "人民政府")
         head = sign[:-len(named)] if sign.endswith(named) else ""
-        if head and _COUNTY_HEAD.fullmatch(head):
+        if (head and _COUNTY_HEAD.fullmatch(head) and not _PARTY_BODY.search(head)
+                and not _PLACED_TOWNSHIP.match(agency)):
             return sign  # "城关镇2023年…" signed 柳溪县城关镇人民政府: which 城关镇 is in the sign-off
     if agency.endswith("街道"):
         return agency + "办事处"
