@@ -28,7 +28,7 @@ import logging
 import os
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -709,14 +709,24 @@ def _snippet(text: str, width: int = 30) -> str:
 CONFLICT_EXAMPLES = 5
 
 
-def _shipped_source(source: str) -> bool:
-    """Whether a statement's ``file:line`` is one of the shipped labeled files (read through
-    a path like ``nlp_reports/data/labeled/``): a conflict there is not the user's to mend."""
+def _shipped_source_test() -> Callable[[str], bool]:
+    """A test of whether a statement's ``file:line`` is one of the shipped labeled files (read
+    through a path like ``nlp_reports/data/labeled/``): a conflict there is not the user's to
+    mend. The folder is found once and each file resolved once: looked up per conflict, a
+    100,000-row sheet with 30,000 conflicting texts took 46 s."""
     try:
-        folder = shipped_labeled_files()[0].parent.resolve()
+        folder: Path | None = shipped_labeled_files()[0].parent.resolve()
     except (DataError, OSError):
-        return False
-    return Path(source.rsplit(":", 1)[0]).resolve().parent == folder
+        folder = None
+    seen: dict[str, bool] = {}
+
+    def shipped(source: str) -> bool:
+        file = source.rsplit(":", 1)[0]
+        if file not in seen:
+            seen[file] = folder is not None and Path(file).resolve().parent == folder
+        return seen[file]
+
+    return shipped
 
 
 def label_conflicts(items: Sequence[LabeledStatement],
@@ -738,8 +748,9 @@ def label_conflicts(items: Sequence[LabeledStatement],
         group = groups.get(_dedup_key(d.text))
         if group is not None:
             group.append(d)
+    shipped = _shipped_source_test()
     found = [g for g in groups.values() if len({(d.kind, d.themes) for d in g}) > 1
-             and not all(_shipped_source(d.source) for d in g)]
+             and not all(shipped(d.source) for d in g)]
     if not found:
         return []
 
