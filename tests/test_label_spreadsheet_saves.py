@@ -106,3 +106,17 @@ def test_a_title_row_above_the_header_is_named(tmp_path):
     with pytest.raises(DataError, match=r"the header row \(text, kind, themes\) is line 2: delete "
                                         r"the line above it"):
         load_labeled(f)
+
+
+def test_a_txt_with_a_huge_first_line_is_no_table_and_no_traceback(tmp_path):
+    # the header sniff ran the csv module over the first line: one over its 128 KB cell
+    # limit raised _csv.Error out of load_labeled and suggest --exclude
+    from pathlib import Path
+
+    from nlp_reports.classify.suggest import _texts_of
+
+    f = tmp_path / "整理稿.txt"
+    f.write_text("本机关高度重视政府信息公开工作，" * 9000 + "\n完善公开目录\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        load_labeled(f)
+    assert _texts_of(Path(f))[-1] == "完善公开目录"

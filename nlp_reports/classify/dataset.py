@@ -228,7 +228,10 @@ def _header_delimiter(raw: str) -> str | None:
         return None
     names = {"text", "kind", "themes", *_HEADER_MEANT}
     for delimiter in ("\t", ","):
-        cells = [c.strip() for c in next(csv.reader([first], delimiter=delimiter), [])]
+        try:
+            cells = [c.strip() for c in next(csv.reader([first], delimiter=delimiter), [])]
+        except csv.Error:  # a first line over the csv module's 128 KB cell: no header row
+            return None
         if len(cells) > 1 and names.intersection(cells):
             return delimiter
     return None
