@@ -1094,11 +1094,27 @@ _NOTE_LINE = re.compile(r"(?m)(?:(?<=[。！？!?；;]\n)|(?<=[。！？!?；;][
                         r"[^\n]{1,150}$")
 
 
+#: What a picture or a video left on a line of its own in a saved page's text: its alt text
+#: ("图片", "视频"), a prompt ("（点击图片查看大图）", "点击播放"), its credit or caption after a
+#: label ("（图片来源：县水利局）", "附图：政务公开栏", "视频：政策解读短视频"), the page's
+#: "扫一扫在手机打开当前页" or a pager ("第1页 共2页 首页 上一页 下一页 尾页") left between the items.
+_MEDIA_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:图片|视频|[(（](?:点击)?(?:图片|大图)[^\n()（）。；]{0,20}[)）]"
+    r"|[(（](?:图片|视频)来源[:：][^\n()（）。；]{1,30}[)）]|(?:附图|视频)[:：][^\n。；;！？]{1,30}"
+    r"|点击(?:播放|查看大图|图片查看大图)|扫一扫在手机上?(?:打开|查看|阅读)当前页"
+    r"|第[ \t\u3000]*\d+[ \t\u3000]*页[ \t\u3000]*共[ \t\u3000]*\d+[ \t\u3000]*页[^\n。；]{0,40})"
+    r"[ \t\u3000]*$")
+_MEDIA_WORDS = re.compile(r"图片|视频|播放|大图|附图|扫一扫|共[ \t\u3000]*\d+[ \t\u3000]*页")
+
+
 def _cut_captions(text: str, found: list[StatementSpan], s: int, e: int) -> list[StatementSpan]:
     """``found`` (the statements of the block text[s:e]) with a photo's caption line, a
-    closing formula's line and a note's line cut out: no statement and no statement's text
-    (:data:`_CAPTION_LINE`, :data:`_CLOSING_LINE`, :data:`_NOTE_LINE`)."""
+    picture's or video's leftover line, a closing formula's line and a note's line cut out:
+    no statement and no statement's text (:data:`_CAPTION_LINE`, :data:`_MEDIA_LINE`,
+    :data:`_CLOSING_LINE`, :data:`_NOTE_LINE`)."""
     block = text[s:e]
+    if _MEDIA_WORDS.search(block):
+        found = _cut_buttons(text, found, _MEDIA_LINE)
     if "特此" in block or "以上报告" in block:
         found = _cut_buttons(text, found, _CLOSING_LINE)
     if "注" in block:
