@@ -26,6 +26,8 @@ def _report(title: str, signature: str, received: int) -> bytes:
     ("城关镇人民政府2023年政府信息公开工作年度报告", "清河县城关镇人民政府", "清河县城关镇人民政府"),
     ("新城街道2023年政府信息公开工作年度报告", "东湖区新城街道办事处", "东湖区新城街道办事处"),
     ("桃源乡2023年政府信息公开工作年度报告", "清河县桃源乡人民政府", "清河县桃源乡人民政府"),
+    # a sign-off writing the government short (…镇政府) names the county as well
+    ("城关镇2023年政府信息公开工作年度报告", "柳溪县城关镇政府", "柳溪县城关镇人民政府"),
     # a sign-off that names the town alone, or one of its offices, adds nothing
     ("城关镇2023年政府信息公开工作年度报告", "城关镇人民政府", "城关镇人民政府"),
     ("白石镇2023年政府信息公开工作年度报告", "白石镇党政办公室", "白石镇人民政府"),

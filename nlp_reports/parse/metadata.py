@@ -456,6 +456,7 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
             and not _OWN_OFFICE.search(sign[len(agency):]) and level_of(sign) == "department"):
         return sign  # "云岭市2023年…" signed 云岭市教育局: the department's report, not the city's
     if sign and _TOWNSHIP_NAME.search(agency):
+        sign = _SHORT_GOVERNMENT.sub("人民政府", sign)  # (柳溪县城关镇政府 signs one year)
         named = agency + ("办事处" if agency.endswith("街道") else
                           "" if agency.endswith(("政府", "办事处")) else "人民政府")
         head = sign[:-len(named)] if sign.endswith(named) else ""
