@@ -1520,21 +1520,15 @@ def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, l
     that agrees with one of them is no finding of year t, though it fails against the
     other (that text's figure is the other text's matter, and the same-year note asks
     which is in force)."""
-    agreed = cross[cross["outcome"] == "pass"]
-    cross = cross[cross["outcome"] == "fail"]
-    if len(cross) and len(agreed):
-        cell = ["report_id", "check", "table_id", "row", "column"]
-        held = set(agreed[cell].astype(str).itertuples(index=False, name=None))
-        cross = cross[[k not in held for k in
-                       cross[cell].astype(str).itertuples(index=False, name=None)]]
+    from nlp_reports.corpus.summarize import cross_year_failures, previous_inconsistent
+
+    cross = cross_year_failures(cross)
     if len(cross):  # the columns in the form's order (自然人 … 总计), not alphabetical
         from nlp_reports.parse.layout import TABLE3_COLUMNS
 
         place = {c: i for i, (c, _) in enumerate(TABLE3_COLUMNS)}
         cross = cross.assign(_at=cross["column"].map(place).fillna(len(place)))
         cross = cross.sort_values(["_at"], kind="stable").drop(columns="_at")
-    from nlp_reports.corpus.summarize import previous_inconsistent
-
     cross = cross.assign(_prev=previous_inconsistent(cross, checks))
     soft = cross["soft"].astype(bool) | (cross["_prev"] != "")
 

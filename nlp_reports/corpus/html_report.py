@@ -891,15 +891,9 @@ def cross_year_headline_zh(df: Any) -> str:
     counted, as the audit does not count it."""
     if df is None or not len(df):
         return '<p class="table-note">没有可核对的报告：同一机关须有相邻年度的报告才能核对。</p>'
-    from nlp_reports.corpus.summarize import CROSS_YEAR_REASONS
+    from nlp_reports.corpus.summarize import CROSS_YEAR_REASONS, cross_year_failures
 
-    cell = ["report_id", "check", "table_id", "row", "column"]
-    agreed = set(df.loc[df["outcome"] == "pass", cell].astype(str).itertuples(
-        index=False, name=None))
-    fails = df[df["outcome"] == "fail"]
-    if len(fails):  # (an empty list would select no columns, not no rows)
-        fails = fails[[k not in agreed for k in
-                       fails[cell].astype(str).itertuples(index=False, name=None)]]
+    fails = cross_year_failures(df)
     compared = df.loc[df["outcome"].isin(("pass", "fail")), "report_id"].nunique()
     x1 = fails[fails["check"] == "X1"]
     x1 = x1.drop_duplicates(["report_id", "row", "column"])

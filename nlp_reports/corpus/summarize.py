@@ -2674,6 +2674,21 @@ def cross_year(reports: Any, checks: Any = None, *, tolerance: float = 1e-6) -> 
     return out.assign(previous_inconsistent=flagged.astype(bool))[list(CROSS_YEAR_COLUMNS)]
 
 
+def cross_year_failures(cross: Any) -> Any:
+    """The failing rows of ``cross`` (:func:`cross_year`) that are findings of their year: a
+    cell that also passes against another text of the year compared (a year filed twice, a
+    report and its corrected text) agrees with one of them, so its failure against the other
+    is that text's matter, not this year's. The audit and the HTML summary count these."""
+    fails = cross[cross["outcome"] == "fail"]
+    agreed = cross[cross["outcome"] == "pass"]
+    if not len(fails) or not len(agreed):  # (an empty mask list would select no columns)
+        return fails
+    cell = ["report_id", "check", "table_id", "row", "column"]
+    held = set(agreed[cell].astype(str).itertuples(index=False, name=None))
+    return fails[[k not in held for k in fails[cell].astype(str).itertuples(index=False,
+                                                                             name=None)]]
+
+
 def _cross_year(reports: Any, pairs: Any, tolerance: float) -> Any:
     """:func:`cross_year` but its ``previous_inconsistent`` column."""
     import pandas as pd
