@@ -2490,12 +2490,25 @@ def _second_printing(lines: list[_Line],
     if first is None:
         return None
     key = lines[first].labels[:1]
-    at = first + 1
-    while (again := anchor(lines, at)) is not None:
-        if lines[again].labels[:1] == key and any(
-                any(map(_RAW, ln.cells)) for ln in lines[first:again]):
+    if not key:  # (an anchor is found on a label: never so)
+        return None
+    # Only an anchor line whose label is the first's counts: the lines of that label are
+    # tried, and the anchor searched from one only when the last search found none before
+    # it (a section printed once, the common case, is no longer searched line by line
+    # for anchors it cannot use). ``found``: the first anchor line at or after the last
+    # line the search started from.
+    label = key[0]
+    found: int | None = first
+    for again in range(first + 1, len(lines)):
+        labels = lines[again].labels
+        if not labels or labels[0] != label:
+            continue
+        if found < again:  # type: ignore[operator]
+            found = anchor(lines, again)
+            if found is None:
+                return None
+        if found == again and any(any(map(_RAW, ln.cells)) for ln in lines[first:again]):
             return lines, first, again
-        at = again + 1
     return None
 
 
