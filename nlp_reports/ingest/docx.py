@@ -79,18 +79,41 @@ def _join_soft_breaks(text: str) -> str:
     hid the signature and took 六's text with it, "…的情况⏎本年度…" hid an older title."""
     lines = text.split("\n")
     prose = bool(_PROSE_END.search(text))
-    out = [lines[0]]
+    out: list[str] = []
+    # the line being joined, in pieces (each joined piece opens with a mark or a character),
+    # and what it holds, kept as it grows: asked of the whole line at each break, 5,000
+    # breaks in one paragraph took 6 s
+    pieces = [lines[0]]
+    comma, label, stop, size = "，" in lines[0], bool(_LABEL.search(lines[0])), \
+        bool(_TITLE_STOP.search(lines[0])), len(lines[0])
     for line in lines[1:]:
-        before = out[-1]
-        if before and line and (_CONTINUES.match(line) or (
-                prose and before[-1] not in _ENDS and _CJK_START.match(line)
-                and not _OWN_LINE.match(line) and _MARK.search(line) and not _TITLE.fullmatch(before)
-                and ("，" in before or (len(before) >= _LONG and not _LABEL.search(before)
-                                       and not _HEADING.match(before))))):
-            out[-1] = before + line
+        last = pieces[-1]
+        if last and line and (_CONTINUES.match(line) or (
+                prose and last[-1] not in _ENDS and _CJK_START.match(line)
+                and not _OWN_LINE.match(line) and _MARK.search(line)
+                and not (not stop and _ends_title(pieces))
+                and (comma or (size >= _LONG and not label
+                               and not _HEADING.match("".join(pieces[:3])))))):
+            pieces.append(line)
         else:
-            out.append(line)
+            out.append("".join(pieces))
+            pieces = [line]
+            comma = label = stop = False
+            size = 0
+        comma = comma or "，" in line
+        label = label or bool(_LABEL.search(line))
+        stop = stop or bool(_TITLE_STOP.search(line))
+        size += len(line)
+    out.append("".join(pieces))
     return "\n".join(out)
+
+
+def _ends_title(pieces: list[str]) -> bool:
+    """Whether the line joined from ``pieces`` ends as a title does (:data:`_TITLE_WORDS`,
+    blanks after them): its last two characters but blanks, the second maybe the piece's
+    before (a joined piece opens with no blank)."""
+    tail = (pieces[-2][-1:] if len(pieces) > 1 else "") + pieces[-1]
+    return tail.rstrip(" \t\u3000").endswith(_TITLE_WORDS)
 
 
 #: A line this long without a comma is a sentence's first part ("我局将采伐许可决定纳入办结即公开⏎
@@ -107,7 +130,8 @@ _PROSE_END = re.compile(r"[。！？!?；;][”’」』）)]*[ \t\u3000]*$")
 _MARK = re.compile(r"[，、；：。！？,;:!?]")
 #: A title without a numeral ("政府信息公开的收费及减免情况", "存在的主要问题和薄弱环节"): no comma,
 #: ending as a part's or a sub-block's title does.
-_TITLE = re.compile(r"[^，,。；;！!？?]*(?:情况|问题|措施|事项|概述|不足|打算|方向|举措|环节)[ \t\u3000]*")
+_TITLE_WORDS = ("情况", "问题", "措施", "事项", "概述", "不足", "打算", "方向", "举措", "环节")
+_TITLE_STOP = re.compile(r"[，,。；;！!？?]")
 
 
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
