@@ -17,6 +17,7 @@ from nlp_reports.ingest.linebreaks import lost_line_breaks, restore_line_breaks
 
 __all__ = [
     "PAGE_DATE_KEY",
+    "PAGE_STAMP",
     "PAGE_LINE",
     "PAGE_NUMBER",
     "drop_blank_columns",
@@ -58,6 +59,14 @@ PAGE_DATE_KEY = (
     r"|(?:发稿|發稿)(?:时间|時間)"
     r"|(?<![\u4e00-\u9fff])日期)[ \t\u3000]{0,2}[】\]]?[ \t\u3000]{0,2}[:：]?[ \t\u3000]{0,3}"
 )
+#: A CMS's publication stamp with no key, alone on a line of the page's head: an ISO date in
+#: square brackets ("[ 2024-01-18 ]", "【2024-01-18】"), or an ISO date with its time of day
+#: ("2024-01-18 09:30:00", what follows on the line aside) — no report prints either (its own
+#: dates are "2024年1月18日" or "（2024年1月18日）"). Groups: year, month, day.
+PAGE_STAMP = re.compile(
+    r"[ \t\u3000]*(?:[\[【][ \t\u3000]{0,2}(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ \t\u3000]{0,2}[\]】][ \t\u3000]*$)"
+    r"|(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)))"
+    r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 #: How many page breaks a line other than the title must follow to be a running head.
 _RUNNING_HEAD_MIN = 3
 #: The agency a title names before its year ("临溪县第二人民医院" of "临溪县第二人民医院2020年…",

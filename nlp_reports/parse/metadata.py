@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from nlp_reports.ingest.normalize import PAGE_DATE_KEY
+from nlp_reports.ingest.normalize import PAGE_DATE_KEY, PAGE_STAMP
 from nlp_reports.parse import places
 
 #: What a title names the work reported on: 政府信息公开 …, and a hospital's or a school's
@@ -1158,7 +1158,9 @@ def _bare_time(head: str) -> re.Match[str] | None:
 def _page_date(head: str) -> tuple[str | None, bool]:
     """``(ISO date, updated)``: the page's date in ``head`` — the first 发布时间/发布日期/
     公开日期/发稿时间, else the first 成文日期/发文日期/日期, else a bare 时间 on a chrome line
-    (:func:`_bare_time`), else the first 更新时间 (then ``updated``); None without one."""
+    (:func:`_bare_time`), else a CMS's stamp with no key on a line of its own (PAGE_STAMP:
+    "[ 2024-01-18 ]", "2024-01-18 09:30:00"), else the first 更新时间 (then ``updated``); None
+    without one."""
     written = updated = None
     for m in _PUBLISHED.finditer(head):
         key = m.group("key")
@@ -1168,7 +1170,14 @@ def _page_date(head: str) -> tuple[str | None, bool]:
             return _iso(*(int(g) for g in m.groups()[1:])), False
         else:
             written = written or m
-    m = written or _bare_time(head) or updated
+    m = written or _bare_time(head)
+    if m is None and ("[" in head or "【" in head or ":" in head):
+        # only under the title: a clock in the site's top bar above it is no page date
+        under = head[max(head.rfind("报告"), head.rfind("年报"), 0):].split("\n")[1:]
+        stamp = next((s for line in under if (s := PAGE_STAMP.match(line))), None)
+        if stamp is not None:
+            return _iso(*(int(g) for g in stamp.groups())), False
+    m = m or updated
     return (_iso(*(int(g) for g in m.groups()[1:])), m is updated) if m else (None, False)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp_reports.formats import NATIONAL_TITLES
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER
+from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER, PAGE_STAMP
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
     MAX_SUBHEADING_LENGTH,
@@ -1002,7 +1002,8 @@ def analyse(text: str) -> Layout:
                 continue
             if (not _HEAD_CHROME.search(line) or len(line) > 120) and not (
                     len(line) <= 60 and _BREADCRUMB.search(line)) and not (
-                    _chrome_item(text, line, head[i + 1:i + 1 + _ITEM_LOOKAHEAD], title_key, own)):
+                    _chrome_item(text, line, head[i + 1:i + 1 + _ITEM_LOOKAHEAD], title_key, own)
+                    ) and not PAGE_STAMP.match(line):
                 content_start = l0
                 break
             i += 1
