@@ -106,3 +106,29 @@ def test_many_conflicts_find_the_shipped_folder_once(tmp_path, monkeypatch):
     msgs = label_conflicts(load_labeled(_csv(tmp_path / "sheet.csv", rows)))
     assert msgs and msgs[0].startswith("300 statements are labelled differently")
     assert len(calls) <= 1
+
+
+def test_evaluate_cv_with_a_base_names_labels_the_base_gives_otherwise(tmp_path, monkeypatch):
+    # `evaluate --cv K --with-shipped` trains every fold on the base too, as `train
+    # --with-shipped` does: a statement of the data labelled otherwise there is said the same way
+    import importlib
+
+    evaluation = importlib.import_module("nlp_reports.classify.evaluate")
+
+    class Stop(Exception):
+        pass
+
+    def stop(*args, **kwargs):
+        raise Stop
+
+    monkeypatch.setattr(evaluation, "_cross_validate", stop)
+    base = _csv(tmp_path / "base.csv", [ROWS[0], ("政府网站部分栏目长期空白，群众查不到想要的信息",
+                                                  "problem", "platform timeliness")])
+    mine = _csv(tmp_path / "mine.csv", [ROWS[0], ROWS[1], ROWS[2]])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(Stop):
+            evaluate(mine, cv=2, base=base)
+    said = [str(w.message) for w in caught if issubclass(w.category, DataWarning)
+            and "labelled differently" in str(w.message)]
+    assert len(said) == 1 and "mine.csv:2" in said[0] and "base.csv:2" in said[0]

@@ -175,7 +175,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         raise DataError("no labeled statements to evaluate")
     layout = layout_warnings(items)  # gold kinds against their sub-heading
     warn_data(layout)
-    warn_data(label_conflicts(items))  # one text, two gold labels
+    if base is None:  # (with a base, below: against its labels too)
+        warn_data(label_conflicts(items))  # one text, two gold labels
     if base is not None and cv is None:
         from nlp_reports.errors import UsageError
 
@@ -196,6 +197,8 @@ def evaluate(data: Any, *, model: str | os.PathLike | None = None, trust: bool =
         if grouping.n_without:
             warn_data([grouping.message()], in_result=True)
         extra = _as_data(base) if base is not None else []
+        if base is not None:  # one text, two labels: within the data, or the base's otherwise
+            warn_data(label_conflicts(items, against=extra))
         if extra:
             # every fold trains on the base too: "150 statements … the keyword baseline is
             # likely better", "publicity 7 cannot be learned" were false of base + data
