@@ -212,11 +212,53 @@ def test_glued_buttons_are_still_cut_from_the_last_line():
 
 def test_a_stub_page_linking_a_path_thousands_of_folders_deep_is_refused_in_linear_time():
     # each folder up the link's path was looked at on disk for a zip holding the rest, and
-    # each look resolved the path part by part: 1,000 parts 6 s
+    # each look resolved the path part by part: quadratic, 1,000 parts 6 s
     def cost(k: int) -> float:
-        href = "/module/" + "d/" * 1_000 * k + "report.pdf?id=5"
+        href = "/module/" + "d/" * 300 * k + "report.pdf?id=5"
         page = (f"<html><body><div><p>附件：<a href=\"{href}\">溪口县民政局2023年政府信息公开工作"
                 "年度报告.pdf</a></p></div></body></html>")
         return _cpu(lambda: load_report(page.encode(), filename="x.html"))
 
     _twice_costs_about_twice(cost)
+
+
+# --- a PDF page of thousands of characters in tiny type -------------------------------------
+
+
+def _dense_pdf(rows: int) -> bytes:
+    """A page of ``rows`` lines of 2 pt text, 270 characters each (a table of figures set tiny)."""
+    pytest.importorskip("reportlab")
+    from _pdf_drawing import FONT, register_font
+    from reportlab.pdfgen import canvas
+
+    register_font()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont(FONT, 8)
+    c.drawString(40, 820, "溪口县民政局2023年政府信息公开工作年度报告")
+    c.setFont(FONT, 2)
+    for r in range(rows):
+        c.drawString(20, 790 - r * 2.4, "0 1 0 0 2 0 " * 45)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_pdf_page_of_thousands_of_tiny_characters_is_deduplicated_in_linear_time():
+    # pdfplumber's dedupe_chars put the kept characters back in order with list.index per
+    # character: a page of 11,000 characters took 5 s, 22,000 20 s
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from nlp_reports.ingest.pdf import _clean_chars
+
+    def cost(k: int) -> float:
+        with pdfplumber.open(io.BytesIO(_dense_pdf(40 * k))) as pdf:
+            page = pdf.pages[0]
+            assert len(page.chars) > 10_000 * k  # (read before the clock)
+            return _cpu(lambda: _clean_chars(page).chars)
+
+    _twice_costs_about_twice(cost)
+    from nlp_reports.ingest.pdf import _deduped
+
+    with pdfplumber.open(io.BytesIO(_dense_pdf(3))) as pdf:
+        page = pdf.pages[0]
+        assert _deduped(page).chars == page.dedupe_chars(tolerance=1).chars
