@@ -744,6 +744,7 @@ def region_of(agency: str | None, text: str = "") -> str | None:
         agency = name = joint.group(1) + agency[joint.end():]
     agency = _PARTY.sub("", agency)  # "中共云岭市委宣传部": the place follows the party's name
     agency = _CORPS.sub("", agency)  # "新疆生产建设兵团第八师石河子市": the 师市 follows the 兵团
+    agency = _GRID_BRAND.sub("", agency)  # "国网江苏省电力有限公司": the province follows 国网
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
@@ -889,6 +890,9 @@ _PARTY = re.compile(r"^(?:中共|中国共产党)")
 #: The 兵团 heading the name of one of its 师 (a division that is one body with its city, 师市合一):
 #: "新疆生产建设兵团第八师石河子市" is 第八师石河子市's, as "第八师石河子市教育局" is.
 _CORPS = re.compile(r"^新疆生产建设兵团(?=第[一二三四五六七八九十]{1,3}师)")
+#: State Grid's short name (国网) heading one of its companies, before the province or city it
+#: serves: "国网江苏省电力有限公司南通供电分公司" is 江苏省's, not a place "国网江苏省".
+_GRID_BRAND = re.compile(r"^国网(?=[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))")
 #: A joint party-government name (党政合署, one body under two names): the party committee of
 #: a place, then that place's government or office ("中共东城街道工作委员会东城街道办事处",
 #: "中共柳岸县白石镇委员会白石镇人民政府"). Group 1 is the places named before the
