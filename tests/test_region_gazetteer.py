@@ -57,6 +57,8 @@ from nlp_reports.parse.metadata import agency_key, level_of, region_of, tier_of
     ("重庆两江新区", ("重庆市", None)),
     ("新疆生产建设兵团第八师", ("新疆维吾尔自治区", None)),
     ("第八师石河子市", ("新疆维吾尔自治区", None)),  # a 师市, the 兵团 set aside by region_of
+    # a central agency's office in a city, named by one city's stem (宁波 as 宁波保税区 is)
+    ("国家金融监督管理总局宁波监管局", ("浙江省", "宁波市")),
     ("中国（上海）自由贸易试验区", ("上海市", None)),
     ("中国证券监督管理委员会浙江监管局", ("浙江省", None)),
     ("国家统计局湖北调查总队", ("湖北省", None)),
@@ -74,7 +76,7 @@ def test_gazetteer_fills_what_the_name_leaves(region, expected):
     ("长安区", (None, None)),
     ("北京路街道", (None, None)),
     ("湖南路街道", (None, None)),
-    ("国家金融监督管理总局宁波监管局", (None, None)),  # a city's office, no province short form
+    ("国家金融监督管理总局朝阳监管分局", (None, None)),  # 朝阳: a city, and a district of 北京
     ("吉林大学", (None, None)),
     # fictional places stay as the name states them
     ("云岭市东城区", (None, "云岭市")),

@@ -128,7 +128,9 @@ def place_levels(region: str | None, year: int | None = None) -> tuple[str | Non
     district's whole name (杭州海关, 满洲里海关: :func:`nlp_reports.parse.places.customs_district`)
     gets the province and city it sits in (浙江省 · 杭州市, 内蒙古自治区 · 呼伦贝尔市); so
     does a zone named by a city's stem alone (苏州工业园区 → 江苏省 · 苏州市:
-    :func:`nlp_reports.parse.places.zone_city`), and a national new area its province
+    :func:`nlp_reports.parse.places.zone_city`), and so a central agency's office in a city
+    (国家金融监督管理总局绵阳监管分局 → 四川省 · 绵阳市:
+    :func:`nlp_reports.parse.places.central_office_city`), and a national new area its province
     (贵安新区 → 贵州省).
     """
     if not region:
@@ -136,6 +138,9 @@ def place_levels(region: str | None, year: int | None = None) -> tuple[str | Non
     customs = places.customs_district(region)
     if customs is not None:
         return customs.province, customs.prefecture
+    office = places.central_office_city(region)
+    if office is not None:  # 国家金融监督管理总局绵阳监管分局: the city its stem names
+        return office
     units: list[tuple[str, str]] = []
     pos = 0
     while pos < len(region):
@@ -1031,9 +1036,10 @@ def _year_or_none(year: Any) -> int | None:
 
 def add_place_levels(reports: Any) -> Any:
     """Add the ``province`` and ``prefecture`` columns (:func:`place_levels` of ``region``,
-    else of ``agency`` when the region is unknown or the agency is a customs district or a
-    zone named by a city's stem, whose region may be only that stem: 杭州海关's is 杭州,
-    郑州航空港经济综合实验区's 郑州; in the report's ``year`` when there is one) to a reports
+    else of ``agency`` when the region is unknown or the agency is a customs district, a
+    zone or a central agency's city office named by a city's stem, whose region may be only
+    that stem: 杭州海关's is 杭州, 郑州航空港经济综合实验区's 郑州, 国家统计局苏州调查队's 苏州; in
+    the report's ``year`` when there is one) to a reports
     DataFrame, in place."""
     region = reports["region"] if "region" in reports else None
     agency = reports["agency"] if "agency" in reports else None
@@ -1043,7 +1049,8 @@ def add_place_levels(reports: Any) -> Any:
     years = (list(map(_year_or_none, reports["year"].tolist())) if "year" in reports
              else [None] * n)
     # a region pandas holds as NaN (a float) is as missing as None: the agency stands in
-    names = [a if isinstance(a, str) and (places.customs_district(a) or places.zone_city(a))
+    names = [a if isinstance(a, str) and (places.customs_district(a) or places.zone_city(a)
+                                          or places.central_office_city(a))
              else r if isinstance(r, str) and r else a
              for r, a in zip(regions, agencies, strict=True)]
     levels = [place_levels(x if isinstance(x, str) else None, y)

@@ -51,10 +51,15 @@ _CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 #: A pilot free-trade zone, named by its province: 中国（上海）自由贸易试验区, 中国(海南)自由贸易港.
 _FREE_TRADE = re.compile(rf"^中国[（(]({_SHORT})[)）]自由贸易")
 #: A central agency's provincial office named by the short form: 中国证券监督管理委员会浙江监管局,
-#: 国家金融监督管理总局四川监管局, 国家统计局湖北调查总队 (a city's office is 宁波监管局: not read).
+#: 国家金融监督管理总局四川监管局, 国家统计局湖北调查总队 (a city's office: below).
 _CENTRAL_OFFICE = re.compile(
     rf"^(?:中华人民共和国)?(?:中国|国家)[\u4e00-\u9fff]{{2,14}}?(?:委员会|总局|局|会)"
     rf"({_SHORT})(?:监管局|调查总队)$")
+#: A central agency's office in a city, named by the city's stem: 国家金融监督管理总局绵阳监管分局,
+#: 中国证券监督管理委员会宁波监管局, 国家统计局苏州调查队 (:func:`central_office_city`).
+_CENTRAL_CITY_OFFICE = re.compile(
+    r"^(?:中华人民共和国)?(?:中国|国家)[\u4e00-\u9fff]{2,14}?(?:委员会|总局|局|会)"
+    r"([\u4e00-\u9fff]{2,4}?)(?:监管局|监管分局|调查队)$")
 
 
 #: A customs district's whole name, 中华人民共和国 heading it or not (中华人民共和国杭州海关).
@@ -256,6 +261,18 @@ def _zone_stems() -> dict[str, Place]:
                 and seen.get(stem) == {(place.province, place.name)}):
             stems[stem] = place
     return stems
+
+
+@functools.lru_cache(maxsize=4096)
+def central_office_city(name: str | None) -> tuple[str, str] | None:
+    """``(province, prefecture)`` of a vertically managed central agency's office in a city,
+    named by the city's stem after the agency's name (国家金融监督管理总局绵阳监管分局 → (四川省,
+    绵阳市), 中国证券监督管理委员会宁波监管局, 国家统计局苏州调查队); None when the stem is not one
+    prefecture-level city's alone (:func:`_zone_stems`: 朝阳, 吉林 — a province's short form is
+    :func:`stated_province`'s) or the name goes on past the office."""
+    m = _CENTRAL_CITY_OFFICE.match(name) if name else None
+    place = _zone_stems().get(m.group(1)) if m else None
+    return (place.province, place.name) if place is not None else None
 
 
 @functools.lru_cache(maxsize=4096)
