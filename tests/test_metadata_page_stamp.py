@@ -45,3 +45,11 @@ def test_a_clock_above_the_title_is_not_the_page_date():
     text = "2024-05-20 10:23:11 星期一\n" + PAGE.format(stamp="")
     md = load_report(text).metadata
     assert (md.published, md.published_from) == ("2024-03-08", "signature")
+
+
+@pytest.mark.parametrize("period", ["2023-01-01 00:00 至 2023-12-31 24:00",
+                                    "2023-01-01 00:00 ~ 2023-12-31 23:59（统计期间）"])
+def test_a_data_period_in_iso_dates_under_the_title_is_no_page_date(period):
+    # a span of two dates is the period reported on, not the day the page went up
+    md = load_report(PAGE.format(stamp=period)).metadata
+    assert (md.published, md.published_from) == ("2024-03-08", "signature")

@@ -81,3 +81,16 @@ def test_a_box_name_above_the_title_alone_keeps_it():
                             "【相关链接】\n国家政务服务平台\n省政府门户网站\n")
     md = load_report(text).metadata
     assert (md.title, md.published) == ("梅岭县人民政府2024年度政府信息公开工作年度报告", "2025-01-23")
+
+
+def test_a_menu_item_above_the_title_and_a_box_below_it_keep_the_title():
+    # a scraper's menu, one item a line ("最新信息"), over the heading and its 发布时间; a
+    # 相关文章 box under it names last year's report: the heading is no link of a box
+    text = ("首页\n最新信息\n政策文件\n"
+            "栖霞湖区交通运输局2023年政府信息公开工作年度报告\n发布日期：2024-01-29\n"
+            "相关文章\n栖霞湖区交通运输局2022年政府信息公开工作年度报告\n"
+            "一、总体情况\n2023年，我局主动公开公路养护、客运班线调整等信息156条，受理依申请公开2件。\n"
+            "栖霞湖区交通运输局\n2024年1月25日\n")
+    md = load_report(text).metadata
+    assert md.title == "栖霞湖区交通运输局2023年政府信息公开工作年度报告"
+    assert (md.year, md.year_from, md.published) == (2023, "title", "2024-01-29")

@@ -73,3 +73,29 @@ def test_an_annex_under_the_signed_date_is_kept():
     r = load_report(SIGNED.format(tail="附件：\n2023年度政府信息公开统计表"))
     assert r.metadata.published == "2024-01-20"
     assert [a.title for a in r.annexes] == ["附件 2023年度政府信息公开统计表"]
+
+
+SIGNED_SIX = """滨江区城市管理局2023年政府信息公开工作年度报告
+一、总体情况
+2023年，我局主动公开市容整治、占道审批等信息402条，收到政府信息公开申请7件，均按期答复。
+六、其他需要报告的事项
+（一）本年度未收取信息处理费。
+{line}
+滨江区城市管理局
+2024年1月26日
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "（二）附件下载专区全年更新办事表格模板26个，累计下载1.4万次。",
+    "附件下载渠道已并入区政务服务网，群众无需注册即可获取。",
+    "微信扫一扫即可查阅本局公开目录，全年新增关注用户3200人。",
+    "信息来源：本报告所列数据由局办公室会同各科室汇总。",
+    "初审：科室负责人；复审：分管领导；终审：主要负责人，全年未发生错发漏发。",
+    "访问量：126000人次，较上年增长一成",
+])
+def test_a_last_sentence_opening_with_a_chrome_word_stays_above_the_signature(line):
+    # a statement of 六 is no page chrome: neither it nor the signature under it is lost
+    r = load_report(SIGNED_SIX.format(line=line))
+    assert (r.metadata.published, r.metadata.published_from) == ("2024-01-26", "signature")
+    assert r.sections[-1].text.endswith(line.replace("（二）", "(二)"))

@@ -62,10 +62,13 @@ PAGE_DATE_KEY = (
 #: A CMS's publication stamp with no key, alone on a line of the page's head: an ISO date in
 #: square brackets ("[ 2024-01-18 ]", "【2024-01-18】"), or an ISO date with its time of day
 #: ("2024-01-18 09:30:00", what follows on the line aside) — no report prints either (its own
-#: dates are "2024年1月18日" or "（2024年1月18日）"). Groups: year, month, day.
+#: dates are "2024年1月18日" or "（2024年1月18日）"); a line spanning two dates (a data
+#: period "2023-01-01 00:00 至 2023-12-31 24:00") is none. Groups: year, month, day.
 PAGE_STAMP = re.compile(
     r"[ \t\u3000]*(?:[\[【][ \t\u3000]{0,2}(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ \t\u3000]{0,2}[\]】][ \t\u3000]*$)"
-    r"|(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)))"
+    r"|(?=(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]|$)"
+    # (not one end of a span: "2023-01-01 00:00 至 2023-12-31 24:00" is the data period)
+    r"(?![^\n]*(?:至|到|[~～]|(?:19|20)\d{2}[-年/.]))))"
     r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 #: How many page breaks a line other than the title must follow to be a running head.
 _RUNNING_HEAD_MIN = 3

@@ -144,20 +144,26 @@ _TABLE_ROW = re.compile(r"(?<!\d)\d[\d\s.]{0,20}\d(?![\d.])(?![ \t\u3000]{0,2}�
 #: were lost.
 _BRACKETED_YEAR = re.compile(r"[(（][ \t\u3000]{0,2}(?:19|20)\d\d[ \t\u3000]{0,2}[)）]")
 
+#: The rest of a line holds no sentence's end: a chrome word opening a sentence of the report
+#: ("附件下载专区全年更新表格模板26个。", "微信扫一扫即可查阅…。") is no chrome.
+_NO_STOP = r"(?![^\n]*[。！？])"
 #: Lines of site chrome that end the report when they follow the last section.
 _TAIL_CHROME = re.compile(
     r"[ \t\u3000]{0,8}(?:【?打印本页|打印本页|【?关闭窗口|关闭本页|相关链接|相关文章|相关阅读|主办单位|主办[:：]"
     r"|承办单位|网站标识码|版权所有|Copyright|ICP备|[^\n]{0,30}ICP备|[^\n]{0,20}公网安备|扫一扫|分享到"
     r"|上一篇|下一篇|【打印】|【关闭】|打印$|关闭$|返回顶部|网站地图|联系我们|附件[:：]?$"
     # an attachment box's name ("相关附件：", "附件下载："), a page's credit in brackets ("(编辑：办公室)")
-    r"|相关附件[:：]?$|附件下载|[（(【\[][ \t]{0,2}(?:责任)?编辑[:：]"
+    rf"|相关附件[:：]?$|附件下载(?:[:：]|[ \t\u3000]*$){_NO_STOP}|[（(【\[][ \t]{{0,2}}(?:责任)?编辑[:：]{_NO_STOP}"
     # a box's name alone (相关稿件, 热点推荐 …), a counter, a share bar or QR prompt, the print and
     # close buttons side by side ("打印 | 关闭"), a WeChat article's other credits
     r"|(?:相关稿件|相关推荐|热点推荐|热门推荐|推荐阅读|热门文章|最新文章|猜你喜欢|关注我们|网站纠错|下载附件"
     r"|二维码|分享)[ \t\u3000]*[:：]?[ \t\u3000]*$|您是(?:本站)?第[ \t\u3000\d,，]+位访(?:问者|客)"
-    r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)[ \t\u3000]*[:：][ \t\u3000]*\d|微信扫一扫"
+    # (the count alone: "浏览次数：88 次", not a statistic of the report's "访问量：126000人次")
+    r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)[ \t\u3000]*[:：][ \t\u3000]*\d[\d,，]*[ \t\u3000]*次?(?:[ \t\u3000]|$)"
+    rf"|微信扫一扫{_NO_STOP}"
     r"|(?:微信|手机)?扫码(?:阅读|查看|关注|打开|在手机上?(?:阅读|查看|打开))?[ \t\u3000]*$"
-    r"|打印[ \t\u3000]*[|｜/][ \t\u3000]*关闭|(?:文章|信息|稿件)来源[:：]|本文(?:链接|地址|网址)[:：]|(?:初审|复审|终审|校对|供稿|撰稿)[:：]"
+    rf"|(?:打印[ \t\u3000]*[|｜/][ \t\u3000]*关闭|(?:文章|信息|稿件)来源[:：]|本文(?:链接|地址|网址)[:：]"
+    rf"|(?:初审|复审|终审|校对|供稿|撰稿)[:：]){_NO_STOP}"
     # a WeChat article's end: -END-, 来源/编辑/审核 credits, 阅读原文, 分享点赞在看
     r"|[-—]{1,3}[ \t]?END[ \t]?[-—]{1,3}$|END$|阅读原文|编辑[:：]|责任编辑|来源[:：]|审核[:：]"
     r"|点击蓝字|长按[^\n]{0,6}二维码|分享[、，,]|点赞[、，,]|在看$)",
@@ -824,11 +830,24 @@ def _listed(text: str, lines: list[tuple[int, int]], k: int, rx: re.Pattern[str]
                     and not _NEIGHBOUR_LINK.match(other) and own[0]
                     and (theirs := agency_and_year(other))[0] and theirs != own):
                 return True
-    return own[0] is not None and _under_list_head(text, lines, k) and any(
+    return own[0] is not None and _under_list_head(text, lines, k) and not _dated_below(
+        text, lines, k) and any(
         rx.search(other) and len(other) <= 80 and not _HEAD_CHROME.search(other)
         and not _NEIGHBOUR_LINK.match(other) and (theirs := agency_and_year(other))[0]
         and theirs != own
         for other in (text[a:b].strip(" \t\u3000") for a, b in lines[k + 1:]))
+
+
+def _dated_below(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Whether the next line under line ``k`` that is not blank is the page's chrome
+    (:data:`_HEAD_CHROME`: "发布时间：2024-01-22"): the article's title over its publication
+    line, not a box's link, though a menu item ("最新信息") stands above it and another
+    report's title (a 相关文章 box under it) below."""
+    for a, b in lines[k + 1:]:
+        line = text[a:b]
+        if line.strip(" \t\u3000\r"):
+            return len(line) <= 120 and bool(_HEAD_CHROME.search(line))
+    return False
 
 
 def _under_list_head(text: str, lines: list[tuple[int, int]], k: int) -> bool:
