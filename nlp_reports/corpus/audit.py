@@ -1052,6 +1052,12 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     cols.out["texts_for_agency_year"] = n_texts.where(reps["agency"].notna(), 1).astype(int)
     # a report on a year before 2019 answers to the 2007 条例 (format.md §3.7)
     old_rules = pd.to_numeric(reps["year"], errors="coerce") < 2019
+    # a school, hospital or company (公共企事业单位) reports under its sector's rules (高等学校
+    # 信息公开办法 …), not 条例 第五十条's format: the six parts and tables it lacks are no defect
+    from nlp_reports.parse.metadata import _NO_LEVEL
+
+    public = pd.Series([isinstance(a, str) and bool(_NO_LEVEL.search(a)) for a in reps["agency"]],
+                       index=reps.index, dtype=bool)
 
     # section 一's text is quoted by a T1 finding only: joined for those reports alone (for
     # every report it was a second copy of every 一, 320 MB held on 20,000 reports)
@@ -1061,16 +1067,18 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
                     overview.groupby("report_id")["text"].agg("\n".join))
     outside5 = (probs.loc[probs["code"] == "statements_outside_section5", "report_id"]
                 if len(probs) else ())
-    _section_findings(cols, st, sections, old_rules, reps.index.isin(outside5))
+    _section_findings(cols, st, sections, old_rules, reps.index.isin(outside5), public)
     cols.add("t2_fees_without_6", *_t2_findings(reps, frames.checks, sections))
     cols.add("blank_cells", *_blank_cells(blanks, reps.index))
     _theme_and_copy_findings(cols, st, frames.reports, threshold, sm)
     held = _cross_year_findings(cols, sm.cross_year(frames.reports), frames.checks)
     _date_findings(cols, probs, dates)
     parse_problems, n, zh = _parse_problems(probs, reps.index, reps.index[old_rules.to_numpy()],
-                                            cols.out["missing_sections"])
+                                            cols.out["missing_sections"],
+                                            reps.index[public.to_numpy()])
     cols.add("parse_problems", parse_problems, n, zh)
     cols.notices = _notices_zh(probs, reps.index)
+    _public_body_notices(cols, probs, public)
     heading = probs[probs["code"] == "mixed_heading_numbering"] if len(probs) else probs
     cols.add("mixed_heading_numbering", *_listing(
         heading, reps.index, lambda r: str(r["message"] or ""), per="code",
@@ -1260,12 +1268,14 @@ def _t1_follows_identity(r: Any, mine: Any) -> bool:
 
 
 def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
-                      outside5: Any) -> None:
+                      outside5: Any, public: Any = None) -> None:
     """Missing sections, an empty or "无" section 五, a section 五 naming no concrete problem.
 
     ``outside5``: per report, True when it has no 五 and its problems and measures were read
     under a sub-heading of another part (``statements_outside_section5``): those statements
     are its 五's for the checks on what 五 says (no concrete problem, no measure).
+    ``public``: per report, True for a public institution's or enterprise's (公共企事业单位),
+    whose parts are its sector's, not the government format's six: none is missing.
     """
     import pandas as pd
 
@@ -1277,8 +1287,10 @@ def _section_findings(cols: _Columns, st: Any, sections: Any, old_rules: Any,
     # written only when there was something to report. Neither missing part is a defect, so
     # neither is listed among the defects (column, findings_zh, --by counts): a listed one
     # that added nothing to ``defects`` put a sound 2013 report under 缺陷 in the findings
-    missing = pd.Series([[x for x in m if not (old and int(x) in (1, 6))]
-                         for m, old in zip(missing, old_rules, strict=True)],
+    if public is None:
+        public = [False] * len(reps)
+    missing = pd.Series([[] if pub else [x for x in m if not (old and int(x) in (1, 6))]
+                         for m, old, pub in zip(missing, old_rules, public, strict=True)],
                         index=reps.index, dtype=object)
     cols.add("missing_sections", missing.map(lambda m: ",".join(str(x) for x in m)),
              missing.map(len), missing.map(
@@ -2147,8 +2159,8 @@ def _year_conflict_zh(message: str) -> str:
             f"无统计期限，仍按标题{year}年度统计，请核对")
 
 
-def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = None
-                    ) -> tuple[Any, Any, Any]:
+def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = None,
+                    public: Any = ()) -> tuple[Any, Any, Any]:
     """The parser's problem codes per report (joined), how many count as defects (each
     distinct code once, less those a column of their own already counts), and the
     problems with their messages (what the code means for this report) per report.
@@ -2161,7 +2173,11 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = No
 
     ``missing``: per report id, the missing sections as listed ("2,4"): a ``table_missing``
     for the table of a missing section (表四 of a report without section 四) is that same
-    omission, counted by ``missing_sections``, so it is neither counted nor said again."""
+    omission, counted by ``missing_sections``, so it is neither counted nor said again.
+
+    ``public``: ids of reports of public institutions and enterprises (公共企事业单位): their
+    ``table_missing`` and ``unmapped_section`` are listed, not counted (the national tables
+    and six parts are the government format's, not their sector's)."""
     import pandas as pd
 
     if probs.empty:
@@ -2170,8 +2186,9 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = No
     probs = probs[probs["code"] != "mixed_heading_numbering"]  # a signal of its own
     codes = probs.groupby("report_id")["code"].agg(lambda s: sorted(set(s)))
     joined = codes.map(",".join).reindex(ids, fill_value="")
-    free_part = (probs["code"].isin(("unmapped_section", "missing_fee_part"))
-                 & probs["report_id"].isin(old_rules))
+    free_part = ((probs["code"].isin(("unmapped_section", "missing_fee_part"))
+                  & probs["report_id"].isin(old_rules))
+                 | (probs["code"].isin(_PUBLIC_BODY_FREE) & probs["report_id"].isin(public)))
     gone = {rid: {int(x) for x in str(m).split(",") if x.strip().isdigit()}
             for rid, m in (missing.items() if missing is not None else ()) if m}
     of_missing = pd.Series([
@@ -2191,6 +2208,25 @@ def _parse_problems(probs: Any, ids: Any, old_rules: Any = (), missing: Any = No
     zh = shown.groupby("report_id")["t"].agg(lambda s: list(dict.fromkeys(s)))
     return (joined, counted.reindex(ids, fill_value=0).astype(int),
             _lists(zh.reindex(ids)))
+
+
+#: Problem codes listed, not counted, for a public institution's or enterprise's report: the
+#: government format's parts and tables are not its sector's (:func:`_parse_problems`).
+_PUBLIC_BODY_FREE = frozenset({"table_missing", "unmapped_section"})
+#: The notice said once on such a report lacking any of them.
+PUBLIC_BODY_ZH = ("公共企事业单位（学校、医院、供水供电等企业）的信息公开工作报告按本行业规定编制，政府信息公开"
+                  "工作年度报告格式的六个部分和统计表格（表二、表三、表四）对其不适用，缺少的部分和表格未计为缺陷")
+
+
+def _public_body_notices(cols: _Columns, probs: Any, public: Any) -> None:
+    """Add :data:`PUBLIC_BODY_ZH` to the notices of each public institution's or
+    enterprise's report whose parts or tables the government format would have counted."""
+    lacking = set(probs.loc[probs["code"].isin(_PUBLIC_BODY_FREE | {"missing_section"}),
+                            "report_id"]) if len(probs) else set()
+    cols.notices = cols.notices.copy()
+    for rid in public.index[public.to_numpy()]:
+        if rid in lacking:
+            cols.notices.at[rid] = [*cols.notices.at[rid], PUBLIC_BODY_ZH]
 
 
 def _notices_zh(probs: Any, ids: Any) -> Any:
