@@ -16,7 +16,9 @@ from functools import lru_cache
 from nlp_reports.ingest.linebreaks import lost_line_breaks, restore_line_breaks
 
 __all__ = [
+    "PAGE_DATE_GAP",
     "PAGE_DATE_KEY",
+    "PAGE_DATE_KEY_WORDS",
     "PAGE_STAMP",
     "PAGE_LINE",
     "PAGE_NUMBER",
@@ -48,17 +50,26 @@ _PAGE_MARK = re.compile(rf"\n[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*(?=\n)")
 #: A page-number line alone, blanks around it (fullmatch it on one line); one compile for the
 #: parser's modules too (each compile of PAGE_NUMBER costs ~1.5 ms at import).
 PAGE_LINE = re.compile(rf"[ \t\u3000]*{PAGE_NUMBER}[ \t\u3000]*")
+#: The key's words one by one, each starting with a character of its own (a bare 日期 after no
+#: Chinese character looked behind from its 期), so that a pattern naming them one by one
+#: (the head's chrome test) lets re skip to those characters.
+PAGE_DATE_KEY_WORDS = (
+    *(f"{w}(?:时间|時間|日期)" for w in ("发布", "發佈", "發布", "发表", "發表", "上传", "上傳",
+                                        "发文", "發文", "成文", "公开", "公開", "更新")),
+    *(f"{w}(?:时间|時間)" for w in ("发稿", "發稿")),
+    "日(?<![\u4e00-\u9fff]日)期",
+)
+#: What stands between the key and the date ("】", a colon, blanks).
+PAGE_DATE_GAP = r"[ \t\u3000]{0,2}[】\]]?[ \t\u3000]{0,2}[:：]?[ \t\u3000]{0,3}"
 #: The key of a page's date line in a site's chrome and what stands between it and the date,
 #: as a regex fragment (group ``key``): "发布时间：2024-01-20", "发布日期:2024-01-20",
 #: "【发布时间】2024-01-20", "[发布时间]2024-01-20", "发表时间：…" and "上传时间：…" as other CMSs
 #: word it, "更新时间：…", "日期：…" (a bare 日期 after
 #: no Chinese character: not 办理日期). One definition for the HTML reader, which keeps such a
-#: line (before the text is made simplified: 發佈時間 too), and the metadata, which reads it.
-PAGE_DATE_KEY = (
-    r"(?P<key>(?:发布|發佈|發布|发表|發表|上传|上傳|发文|發文|成文|公开|公開|更新)(?:时间|時間|日期)"
-    r"|(?:发稿|發稿)(?:时间|時間)"
-    r"|(?<![\u4e00-\u9fff])日期)[ \t\u3000]{0,2}[】\]]?[ \t\u3000]{0,2}[:：]?[ \t\u3000]{0,3}"
-)
+#: line (before the text is made simplified: 發佈時間 too), the metadata, which reads it, and
+#: the test of the head's chrome under the title, which names its words one by one
+#: (:data:`PAGE_DATE_KEY_WORDS`, then :data:`PAGE_DATE_GAP`).
+PAGE_DATE_KEY = f"(?P<key>{'|'.join(PAGE_DATE_KEY_WORDS)}){PAGE_DATE_GAP}"
 #: A CMS's publication stamp with no key, alone on a line of the page's head: an ISO date in
 #: square brackets ("[ 2024-01-18 ]", "【2024-01-18】"), or an ISO date with its time of day
 #: ("2024-01-18 09:30:00", what follows on the line aside) — no report prints either (its own

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp_reports.formats import NATIONAL_TITLES
-from nlp_reports.ingest.normalize import IMAGE_MARK, PAGE_DATE_KEY, PAGE_NUMBER, PAGE_STAMP
+from nlp_reports.ingest.normalize import (
+    IMAGE_MARK,
+    PAGE_DATE_GAP,
+    PAGE_DATE_KEY_WORDS,
+    PAGE_NUMBER,
+    PAGE_STAMP,
+)
 from nlp_reports.parse.headings import (
     KNOWN_TITLES,
     MAX_SUBHEADING_LENGTH,
@@ -169,15 +175,6 @@ _TAIL_CHROME = re.compile(
     r"|点击蓝字|长按[^\n]{0,6}二维码|分享[、，,]|点赞[、，,]|在看$)",
     re.IGNORECASE,
 )
-#: PAGE_DATE_KEY's words, one by one (the key of a page's date line; tests check they are its).
-_DATE_KEY_WORDS = (
-    *(f"{w}(?:时间|時間|日期)" for w in ("发布", "發佈", "發布", "发表", "發表", "上传", "上傳",
-                                        "发文", "發文", "成文", "公开", "公開", "更新")),
-    *(f"{w}(?:时间|時間)" for w in ("发稿", "發稿")),
-    "日(?<![\u4e00-\u9fff]日)期",  # (a bare 日期 after no Chinese character, looked behind from 期)
-)
-#: What stands between PAGE_DATE_KEY's words and the date.
-_DATE_KEY_GAP = PAGE_DATE_KEY[PAGE_DATE_KEY.rindex(")") + 1:]
 #: Chrome lines right below the title (publication line, font-size switches, counters); a
 #: page's date line as the HTML reader keeps it and the metadata reads it (PAGE_DATE_KEY:
 #: "更新时间：2025-01-10", "[发布时间]2025-01-10"). Only whether a line holds one is asked,
@@ -188,7 +185,7 @@ _DATE_KEY_GAP = PAGE_DATE_KEY[PAGE_DATE_KEY.rindex(")") + 1:]
 _HEAD_CHROME = re.compile(
     r"发布时间|发布日期|发文日期|来源[:：]|信息来源|阅读次数|浏览次数|点击[数率:：]|访问量|字号|大\s{0,2}中\s{0,2}小"
     r"|打印|关闭|分享|索引号|发布机构|发文机关|成文日期|主题分类|生效日期|文号|"
-    + "|".join(rf"{word}{_DATE_KEY_GAP}\d{{4}}" for word in _DATE_KEY_WORDS)
+    + "|".join(rf"{word}{PAGE_DATE_GAP}\d{{4}}" for word in PAGE_DATE_KEY_WORDS)
 )
 #: A closing date line: "2024年1月15日", "二〇一三年三月二十八日", a month alone ("2025年1月",
 #: "二〇二四年元月": 元月 is January), or in figures as web copies sign ("2024-01-15", "2024.1.15").
