@@ -260,17 +260,23 @@ def test_title_and_date_only_in_the_article_meta():
 @pytest.mark.parametrize("cell, value", [("1，325", 1325.0), ("１，３２５", 1325.0),
                                          ("12，480.5", 12480.5), ("1，32", None), ("3，4", None)])
 def test_full_width_thousands_comma_in_a_cell(cell, value):
-    # "1，325" (a Chinese comma as thousands separator) is one number; "3，4" is no number
+    # "1，325" (a Chinese comma as thousands separator) is one number; "3，4" is no number.
+    # A figure with decimals is an amount (本年收费金额, 万元): a count of decisions has none
     from nlp_reports.parse.tables import read_tables
 
-    text = ("第二十条第（五）项\n信息内容\t本年处理决定数量\n"
-            f"行政许可\t{cell.translate(str.maketrans('１２３５', '1235'))}\n")
-    tables, _, _ = read_tables({2: text}, year=2022)
-    t = next((t for t in tables if t.id == "table2.5"), None)
-    if value is None:  # no number: no value read from it (the row is text or unreadable)
-        assert t is None or t.get("licensing", "decisions") is None
+    figure = cell.translate(str.maketrans('１２３５', '1235'))
+    if "." in cell:
+        text = f"第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t{figure}\n"
+        tid, row, col = "table2.8", "fees", "amount"
     else:
-        assert t.get("licensing", "decisions") == value
+        text = f"第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t{figure}\n"
+        tid, row, col = "table2.5", "licensing", "decisions"
+    tables, _, _ = read_tables({2: text}, year=2022)
+    t = next((t for t in tables if t.id == tid), None)
+    if value is None:  # no number: no value read from it (the row is text or unreadable)
+        assert t is None or t.get(row, col) is None
+    else:
+        assert t.get(row, col) == value
 
 
 def test_pdf_table3_over_a_page_break_with_repeated_header():

@@ -1110,10 +1110,14 @@ def _has_values(found: Mapping[str, list[_Cell]], row_defs: Sequence[tuple[str, 
 
 _VALUE = attrgetter("value")
 _RAW = attrgetter("raw")
-#: (raw cells of a row, counts, signs) → the row's values when all are plausible numbers, else
-#: False. A cell is a function of what was written (see :func:`_classify`), and rows repeat
-#: across reports (rows of zeros above all), so each is checked once; shared tuples.
-_PLAIN_ROWS: dict[tuple[tuple[str, ...], bool, int], tuple[float, ...] | bool] = {}
+#: (raw cells of a row, counts, signs, whole columns) → the row's values when all are plausible
+#: numbers, else False. A cell is a function of what was written (see :func:`_classify`), and
+#: rows repeat across reports (rows of zeros above all), so each is checked once; shared tuples.
+_PLAIN_ROWS: dict[tuple[tuple[str, ...], bool, int, tuple[bool, ...]],
+                  tuple[float, ...] | bool] = {}
+#: The 表二 columns holding an amount (本年收费金额 in 万元, 2019's 采购总金额), which may have
+#: decimals; every other 表二 column counts documents, decisions or items.
+_T2_AMOUNT_COLUMNS = frozenset({"amount"})
 _PLAIN_ROWS_MAX = 2_000
 
 
@@ -1139,7 +1143,10 @@ def _build(
     or fractional value is not a plausible reading of the cell. ``unsigned``: no value may be
     negative (表二's counts and fees; a 2019 本年增/减 column, ``change``, may). A negative
     figure in either is no reading of the cell: the cell stays null, the table unreadable, and
-    the problem names the cell and says it is negative (the sign is never dropped). ``unplaced``: rows whose
+    the problem names the cell and says it is negative (the sign is never dropped). Under
+    ``unsigned`` every column but an amount (:data:`_T2_AMOUNT_COLUMNS`) is a count too: a
+    fractional figure there ("1.234" for 1,234 decisions, a comma read as a point) is no
+    reading either. ``unplaced``: rows whose
     values came after a label that is no row; an unreadable table keeps none of their
     values (a table that cannot be read is reported, never guessed: its values hold only
     cells whose row and column were both identified). ``loose``: values the read could
@@ -1155,6 +1162,7 @@ def _build(
     placed: list[int] = []  # cells read per row (to take back those of unplaced rows)
     # 0: any sign; 1: none negative; 2: none but a 2019 本年增/减 (the cache key's part)
     signs = 0 if not unsigned else 2 if any(cid == "change" for cid, _ in col_defs) else 1
+    whole = tuple(counts or (unsigned and cid not in _T2_AMOUNT_COLUMNS) for cid, _ in col_defs)
     for rid, _ in row_defs:
         key = row_key(rid) if row_key is not _same else rid
         cells = found.get(key)
@@ -1188,31 +1196,33 @@ def _build(
             # 一 among Arabic figures (or alone): a 1, or a dash (— for 无) that an OCR engine
             # read as 一. In a row written in Chinese numerals ("一 〇 二") it is a 1.
             fitted = [_Cell(BAD, c.raw, None) if c.raw == "一" else c for c in fitted]
-        plain = _PLAIN_ROWS.get((raws, counts, signs))
+        plain = _PLAIN_ROWS.get((raws, counts, signs, whole))
         if plain is None:
             row_values = tuple(map(_VALUE, fitted))
             # the common case: every cell a number (only blank and bad cells have None), and
             # for counts every number a non-negative integer
             plain = row_values if None not in row_values and (not counts or (
                 min(row_values) >= 0 and all(map(float.is_integer, row_values)))  # type: ignore[arg-type,type-var]
+            ) and (not unsigned or all(
+                float(v).is_integer() for v, w in zip(row_values, whole, strict=True) if w)  # type: ignore[arg-type]
             ) and (not unsigned or min(row_values) >= 0 or (  # type: ignore[type-var]
                 signs == 2 and all(v >= 0 for v, (cid, _) in zip(  # type: ignore[operator]
                     row_values, col_defs, strict=True) if cid != "change"))
             ) else False
             if len(_PLAIN_ROWS) >= _PLAIN_ROWS_MAX:
                 _PLAIN_ROWS.clear()
-            _PLAIN_ROWS[(raws, counts, signs)] = plain
+            _PLAIN_ROWS[(raws, counts, signs, whole)] = plain
         if plain is not False:
             values.append(plain)
             raw.append(raws)
             read += ncols
             continue
         row_v: list[float | None] = []
-        for c, (cid, _) in zip(fitted, col_defs, strict=True):
+        for c, (cid, _), w in zip(fitted, col_defs, whole, strict=True):
             why = "is not a plausible number"
             if c.kind == NUM and c.value < 0 and (counts or (unsigned and cid != "change")):  # type: ignore[operator]
                 c, why = _Cell(BAD, c.raw, None), "is negative: a count or amount cannot be"
-            elif counts and c.kind == NUM and c.value != int(c.value):  # type: ignore[arg-type]
+            elif w and c.kind == NUM and c.value != int(c.value):  # type: ignore[arg-type]
                 c, why = _Cell(BAD, c.raw, None), "is not a whole number: a count is one"
             elif c.kind == BAD and c.raw.endswith(MERGED_ROWS_MARK):
                 c = _Cell(BAD, c.raw[:-len(MERGED_ROWS_MARK)], None)
