@@ -1360,6 +1360,7 @@ def _read_table3(
     def header_labels() -> list[str]:  # the labels above the table (needed now and then)
         return [lab for ln in lines[head_from:best.start] for lab in ln.labels]
 
+    remarks = _t3_set_remarks_aside(best, header_labels)
     ncols = _t3_ncols(best, header_labels)
     cols = list(TABLE3_COLUMNS)
     missing = _t3_missing_column(best, header_labels) if ncols == 7 else None
@@ -1431,6 +1432,8 @@ def _read_table3(
         table, problem = _order_unreadable(table, why, problem, "表三")
     elif len(cols) == 8 and (why := _t3_remark_column(header_labels())):
         table, problem = _order_unreadable(table, why, problem, "表三")
+    if remarks and problem is None and table.status == "ok" and not table.problem:
+        table = replace(table, problem=remarks)
     if missing is not None:
         table = _with_blank_column(table, missing, TABLE3_COLUMNS[missing])
     return table, [problem] if problem else [], fmt, len(best.cells)
@@ -1673,6 +1676,35 @@ def _t3_count(row: str, rows: _Rows) -> int | None:
             if k != row and len(c) in (7, 8):
                 return len(c)
     return 7
+
+
+def _t3_set_remarks_aside(rows: _Rows, header: Callable[[], Sequence[str]]) -> str | None:
+    """Drop, in place, the 备注 (说明) cell ending a grid row of 表三 when the header names
+    that column after the form's and no 小计, and the cell is text ("含合并办理12件", "已于2024年
+    1月办结"; a ministry's remark) or empty: it is no figure of the form, and as an eighth
+    value it made the table unreadable. A remark that is a figure alone stays, and the table with it
+    (:func:`_t3_remark_column`: which of its figures is the remark is not known). Returns the
+    note naming the column and its texts for the table's ``problem``, or None."""
+    if not any(len(c) > 7 and _remark_cell(c[-1]) for c in rows.cells.values() if c):
+        return None
+    labels = header()
+    if _t3_remark_column(labels) is None:
+        return None
+    name = next(h for h in labels if h.startswith(("备注", "说明")))
+    said = []
+    for rid, c in rows.cells.items():
+        if c and len(c) > 7 and _remark_cell(c[-1]):
+            if c[-1].raw:
+                said.append(c[-1].raw)
+            rows.cells[rid] = c[:-1]
+    return (f"表三: column '{name}' is not the national form's: its cells "
+            f"({', '.join(repr(x) for x in said)}) not read") if said else None
+
+
+def _remark_cell(cell: _Cell) -> bool:
+    """Whether a cell can be a 备注's: text (no figure, no mark the form uses) or empty."""
+    return (cell.kind == BAD and _classify(cell.raw) is None) or (
+        cell.kind == BLANK and not cell.raw)
 
 
 def _t3_ncols(rows: _Rows, header: Callable[[], Sequence[str]]) -> int:
