@@ -353,7 +353,7 @@ def _parse(doc, path: str | None, simplified: str, original: str, *,
         simplified[slice(*layout.head_date_span)] if layout.head_date_span else None,
         meta.notice_date(simple_title, simplified[layout.content_start:first_part], year,
                          _line_above(simplified, layout.title_span)),
-        period)
+        period, simplified[layout.date_span[1]:] if layout.date_span else None)
     dates = tuple(d for d in (signed, None if meta.reposted(page_date, signed) else page_date)
                   if d)
     if year is None:  # neither title nor text names it: published in Jan–Mar of the next year

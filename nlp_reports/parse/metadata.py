@@ -1062,7 +1062,7 @@ REPOST_DAYS = 365
 
 def publication(head: str, tail_date: str | None, year: int | None = None,
                 under_title: str | None = None, notice: str | None = None,
-                period: int | None = None
+                period: int | None = None, foot: str | None = None
                 ) -> tuple[str | None, str | None, str | None, str | None]:
     """``(published, page date, report date, where from)``: ISO dates or None, and
     ``"page"``, ``"signature"``, ``"signature_month"``, ``"title_line"``, ``"title_month"`` or
@@ -1089,8 +1089,14 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     the ``year``); it stands where the signature date would, the page's date first as above.
     Else the date of the 印发 notice the report was sent out under (``notice``, ISO:
     :func:`notice_date`), from its sign-off (``"signature"``).
+
+    ``foot``: the page's text under the closing date. A page with no date in its head may
+    print it in its foot ("青禾县粮食和物资储备局⏎2024年1月19日⏎⏎发布时间：2024-01-22　浏览次数：213"):
+    only a 发布时间/发布日期 kind of key is read there (:func:`_foot_date`).
     """
     page, updated = _page_date(head)
+    if page is None and foot:
+        page = _foot_date(foot)
     signed = signed_from = None
     tail_date, under_title = _first_month(tail_date), _first_month(under_title)
     if tail_date:
@@ -1118,6 +1124,21 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     if reposted(page, signed) or not page or updated and signed:
         return signed, page, signed, signed_from
     return page, page, signed, "page"
+
+
+#: How far under the closing date a page's foot is read for its date (:func:`_foot_date`).
+FOOT_SPAN = 300
+
+
+def _foot_date(foot: str) -> str | None:
+    """ISO date of the first 发布时间/发布日期/公开日期 … line (:data:`_PUBLISHED`, not a 成文/
+    更新 key, not a bare 日期 or 时间) in the first :data:`FOOT_SPAN` characters of ``foot``, the
+    page under the report's closing date; None without one. Under the report, a page prints
+    only its own chrome and links: a bare date there may be a linked article's."""
+    for m in _PUBLISHED.finditer(foot[:FOOT_SPAN]):
+        if m.group("key") not in _WRITTEN_KEYS and m.group("key") not in _UPDATED_KEYS:
+            return _iso(*(int(g) for g in m.groups()[1:]))
+    return None
 
 
 #: Keys of a page's metadata that date the document's writing, not its going up: read only
