@@ -26,6 +26,11 @@ def _levels(agency: str, region: str | None) -> tuple[str | None, str | None]:
     ("国网浙江省电力有限公司", "浙江省", ("浙江省", None)),
     ("国网北京市电力公司", "北京市", ("北京市", None)),
     ("国网四川省电力公司绵阳供电公司", "四川省", ("四川省", None)),
+    # a city office whose city ends in 州 (a unit character): the company's name before it
+    # is no prefecture "电力有限公司杭州"
+    ("国网浙江省电力有限公司杭州供电公司", "浙江省", ("浙江省", None)),
+    ("国网甘肃省电力公司兰州供电公司", "甘肃省", ("甘肃省", None)),
+    ("国网苏州市供电公司", "苏州市", ("江苏省", "苏州市")),
 ])
 def test_a_state_grid_company_takes_the_province_after_the_brand(agency, region, expected):
     assert region_of(agency) == region

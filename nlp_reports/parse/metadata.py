@@ -744,7 +744,11 @@ def region_of(agency: str | None, text: str = "") -> str | None:
         agency = name = joint.group(1) + agency[joint.end():]
     agency = _PARTY.sub("", agency)  # "中共云岭市委宣传部": the place follows the party's name
     agency = _CORPS.sub("", agency)  # "新疆生产建设兵团第八师石河子市": the 师市 follows the 兵团
-    agency = _GRID_BRAND.sub("", agency)  # "国网江苏省电力有限公司": the province follows 国网
+    grid = _GRID_BRAND.match(agency)
+    if grid:  # "国网江苏省电力有限公司": the province follows 国网, the company's name follows it
+        agency = agency[grid.end():]
+        company = _GRID_COMPANY.search(agency)
+        agency = agency[:company.start()] if company else agency
     central = _CENTRAL.match(agency)
     if central:  # a local branch of a central agency: its place follows the agency's name
         agency = agency[central.end():]
@@ -893,6 +897,9 @@ _CORPS = re.compile(r"^新疆生产建设兵团(?=第[一二三四五六七八�
 #: State Grid's short name (国网) heading one of its companies, before the province or city it
 #: serves: "国网江苏省电力有限公司南通供电分公司" is 江苏省's, not a place "国网江苏省".
 _GRID_BRAND = re.compile(r"^国网(?=[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))")
+#: Where the company's own name starts after that place (电力有限公司, 供电公司): no place is
+#: read past it ("…电力有限公司杭州供电公司" named no prefecture "电力有限公司杭州").
+_GRID_COMPANY = re.compile(r"电力|供电|电网")
 #: A joint party-government name (党政合署, one body under two names): the party committee of
 #: a place, then that place's government or office ("中共东城街道工作委员会东城街道办事处",
 #: "中共柳岸县白石镇委员会白石镇人民政府"). Group 1 is the places named before the
