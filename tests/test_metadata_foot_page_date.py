@@ -39,6 +39,24 @@ def test_page_date_in_the_foot(foot, published, source):
     assert (meta.published, meta.published_from) == (published, source)
 
 
+@pytest.mark.parametrize("foot", [
+    # a box of links whose items carry their own key
+    "相关文章：\n鹿鸣县农业农村局2022年政府信息公开工作年度报告　发布时间：2023-01-18\n"
+    "鹿鸣县农业农村局关于做好春耕备耕工作的通知　发布时间：2024-02-02\n",
+    "上一篇：鹿鸣县农业农村局2022年政府信息公开工作年度报告　发布时间：2023-01-18\n下一篇：无\n",
+    "【相关链接】\n乡村振兴政策问答　发布日期：2024-02-27\n",
+    # a link named on the key's own line, under the page's chrome
+    "【打印本页】【关闭窗口】\n鹿鸣县农业农村局2021年政府信息公开工作年度报告　发布日期：2024-03-08\n",
+    # the report's annex, dated by its own metadata
+    "附件：\n鹿鸣县农业农村局政务公开工作制度\n（发布日期：2021年3月5日）\n",
+    # a key dated before the report was signed: another document's
+    "公开日期：2024年1月15日\n",
+])
+def test_another_documents_date_in_the_foot_is_not_the_page_date(foot):
+    meta = load_report(_page(foot), filename="page.txt").metadata
+    assert (meta.published, meta.published_from) == ("2024-01-19", "signature")
+
+
 def test_a_date_in_the_head_comes_first():
     meta = load_report(_page("发布时间：2024-01-22\n", head="发布时间：2024-01-20　来源：本局\n"),
                        filename="page.txt").metadata

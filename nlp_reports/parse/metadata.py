@@ -1102,8 +1102,7 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
     only a 发布时间/发布日期 kind of key is read there (:func:`_foot_date`).
     """
     page, updated = _page_date(head)
-    if page is None and foot:
-        page = _foot_date(foot)
+    from_foot = page is None and foot is not None and (page := _foot_date(foot)) is not None
     signed = signed_from = None
     tail_date, under_title = _first_month(tail_date), _first_month(under_title)
     if tail_date:
@@ -1126,6 +1125,9 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
         signed_from = ("title_month" if month else "title_line") if signed else None
     if signed is None and notice:
         signed, signed_from = notice, "signature"
+    if from_foot and page and signed and page < (
+            signed[:8] + "01" if (signed_from or "").endswith("month") else signed):
+        page = None  # under the report, a date before it was signed is another document's
     if year and page and signed and _year_slip(signed, page, year):
         signed = signed_from = None
     if reposted(page, signed) or not page or updated and signed:
@@ -1137,13 +1139,28 @@ def publication(head: str, tail_date: str | None, year: int | None = None,
 FOOT_SPAN = 300
 
 
+#: A line of the foot opening what is not the page's own chrome: a box of links (相关文章,
+#: 上一篇 …) or the report's annex (附件): a 发布时间 from there on is another page's or document's.
+_FOOT_OTHER = re.compile(r"^[ \t\u3000【\[（(]*(?:相关|上一|下一|附件|附表|推荐|热点|延伸阅读|猜你喜欢"
+                         r"|更多|往期|专题|最新)", re.MULTILINE)
+#: A document named before a key on its line ("鹿鸣县2022年政府信息公开工作年度报告　发布时间：…"):
+#: a link to it, its date not the page's.
+_FOOT_LINK = re.compile(r"报告|年报|通知|公告|《")
+
+
 def _foot_date(foot: str) -> str | None:
     """ISO date of the first 发布时间/发布日期/公开日期 … line (:data:`_PUBLISHED`, not a 成文/
     更新 key, not a bare 日期 or 时间) in the first :data:`FOOT_SPAN` characters of ``foot``, the
     page under the report's closing date; None without one. Under the report, a page prints
-    only its own chrome and links: a bare date there may be a linked article's."""
-    for m in _PUBLISHED.finditer(foot[:FOOT_SPAN]):
-        if m.group("key") not in _WRITTEN_KEYS and m.group("key") not in _UPDATED_KEYS:
+    only its own chrome and links: a bare date there may be a linked article's, and so is a
+    key after a box of links or an annex (:data:`_FOOT_OTHER`) or after a document's name on
+    its line (:data:`_FOOT_LINK`)."""
+    span = foot[:FOOT_SPAN]
+    other = _FOOT_OTHER.search(span)
+    for m in _PUBLISHED.finditer(span[:other.start()] if other else span):
+        before = span[span.rfind("\n", 0, m.start()) + 1:m.start()]
+        if (m.group("key") not in _WRITTEN_KEYS and m.group("key") not in _UPDATED_KEYS
+                and not _FOOT_LINK.search(before)):
             return _iso(*(int(g) for g in m.groups()[1:]))
     return None
 
