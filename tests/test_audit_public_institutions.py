@@ -100,3 +100,38 @@ def test_a_public_body_is_not_held_to_the_government_format(tmp_path):
     assert "缺少第四部分" in t.loc["b.txt", "findings_zh"]
     assert "国家格式" in t.loc["b.txt", "findings_zh"]
     assert "公共企事业单位" not in t.loc["b.txt", "signals_zh"]
+
+
+_ACADEMY = """中国东湖科学院2024年政府信息公开工作年度报告
+
+一、总体情况
+2024年，我院按照《中华人民共和国政府信息公开条例》要求，主动公开科研管理、财务预决算等信息214条。
+
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+规章\t0\t0\t0
+行政规范性文件\t2\t0\t11
+
+五、存在的主要问题及改进情况
+（一）存在的主要问题
+依申请公开答复文书的说理不够充分。
+（二）改进情况
+制定答复文书范本，逐件审核说理部分。
+
+中国东湖科学院
+2025年1月22日
+"""
+
+
+def test_a_public_body_writing_on_the_government_format_is_held_to_it(tmp_path):
+    # a 科学院 (named as the parser names public institutions) that reports under 条例 on its
+    # format, a national table read: its missing parts are defects as a bureau's are
+    academy = load_report(_ACADEMY)
+    assert academy.metadata.level is None
+    assert any(t.id.startswith("table2") and t.status == "ok" for t in academy.tables)
+    t = audit_by_path(tmp_path, {"a.txt": academy})
+    assert t.loc["a.txt", "missing_sections"] == "3,4,6"
+    assert t.loc["a.txt", "defects"] >= 1
+    assert "缺少第" in t.loc["a.txt", "findings_zh"]
+    assert "公共企事业单位" not in t.loc["a.txt", "signals_zh"]

@@ -1025,6 +1025,7 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
         copies = store.query("SELECT path, duplicate_of FROM duplicates")
         titles = store.query("SELECT id, title FROM reports")
         probs = store.problems()
+        with_tables = store.query("SELECT DISTINCT report_id FROM report_tables")
         blanks = _blank_cell_rows(store)
         measures = store.query("SELECT report_id, text FROM statements "
                                "WHERE block = 'measure' OR kind = 'measure'")
@@ -1053,11 +1054,10 @@ def audit(db: str | os.PathLike[str] | Store, *, threshold: float = 0.8,
     # a report on a year before 2019 answers to the 2007 条例 (format.md §3.7)
     old_rules = pd.to_numeric(reps["year"], errors="coerce") < 2019
     # a school, hospital or company (公共企事业单位) reports under its sector's rules (高等学校
-    # 信息公开办法 …), not 条例 第五十条's format: the six parts and tables it lacks are no defect
-    from nlp_reports.parse.metadata import _NO_LEVEL
-
-    public = pd.Series([isinstance(a, str) and bool(_NO_LEVEL.search(a)) for a in reps["agency"]],
-                       index=reps.index, dtype=bool)
+    # 信息公开办法 …), not 条例 第五十条's format: the six parts and tables it lacks are no
+    # defect — unless it wrote on that format (a national table read: 中国科学院, a hospital
+    # using the government's template), which then holds it to all of it
+    public = _public_bodies(reps) & ~reps.index.isin(with_tables["report_id"])
 
     # section 一's text is quoted by a T1 finding only: joined for those reports alone (for
     # every report it was a second copy of every 一, 320 MB held on 20,000 reports)
@@ -1561,6 +1561,18 @@ def _cross_year_findings(cols: _Columns, cross: Any, checks: Any) -> dict[Any, l
             for rid, g in held.groupby("report_id", sort=False)}
 
 
+def _public_bodies(reps: Any) -> Any:
+    """Per report (a bool Series on ``reps``' index), whether its agency is a public
+    institution's or enterprise's (公共企事业单位: a school, hospital, company — the names
+    the parser gives no level, :data:`nlp_reports.parse.metadata._NO_LEVEL`)."""
+    import pandas as pd
+
+    from nlp_reports.parse.metadata import _NO_LEVEL
+
+    return pd.Series([isinstance(a, str) and bool(_NO_LEVEL.search(a)) for a in reps["agency"]],
+                     index=reps.index, dtype=bool)
+
+
 def _date_findings(cols: _Columns, probs: Any, dates: Mapping[str, str] | None = None
                    ) -> None:
     """Publication after the year's deadline, or before the year reported on was over; a
@@ -1569,13 +1581,11 @@ def _date_findings(cols: _Columns, probs: Any, dates: Mapping[str, str] | None =
     re-post (``reposted_page``: dated a year or more after the signature)."""
     import pandas as pd
 
-    from nlp_reports.parse.metadata import _NO_LEVEL
-
     reps = cols.reps
     rows = list(zip(reps["published"], reps["year"], reps["level"], strict=True))
     # 第四十九条 sets no date for 公共企事业单位 (a university reports by the end of October
     # under 高等学校信息公开办法): a school, hospital or company is never late by it
-    outside = [isinstance(a, str) and bool(_NO_LEVEL.search(a)) for a in reps["agency"]]
+    outside = _public_bodies(reps).tolist()
     page_dates = _repost_page_dates(probs, reps.index)
     late = pd.Series(["" if out else _late(p, y, lv, dates) for (p, y, lv), out
                       in zip(rows, outside, strict=True)], index=reps.index, dtype=object)
