@@ -40,3 +40,25 @@ def test_a_state_grid_company_takes_the_province_after_the_brand(agency, region,
 def test_a_province_of_its_own_is_still_read():
     assert region_of("青禾省云岭市人民政府") == "青禾省云岭市"
     assert region_of("国家电网有限公司") is None
+
+
+@pytest.mark.parametrize("agency, expected", [
+    # a city company named by its city's stem: the brand heads no place "国网苏州"
+    ("国网苏州供电公司", ("江苏省", "苏州市")),
+    ("国网杭州供电分公司", ("浙江省", "杭州市")),
+    ("国网南京供电公司", ("江苏省", "南京市")),
+])
+def test_a_city_company_named_by_its_stem_gets_the_city(agency, expected):
+    assert not (region_of(agency) or "").startswith("国网")
+    assert _levels(agency, region_of(agency)) == expected
+
+
+@pytest.mark.parametrize("agency", [
+    "国网吉林供电公司",  # 吉林: a province's short form and a city
+    "国网朝阳供电公司",  # 朝阳: a city in 辽宁 and a district in 北京
+    "国网能源研究院",
+    "国网苏州供电公司营销部",  # a name going on past the company
+])
+def test_no_city_is_guessed_for_a_grid_company(agency):
+    assert _levels(agency, region_of(agency))[1] is None
+    assert not (region_of(agency) or "").startswith("国网")

@@ -895,8 +895,10 @@ _PARTY = re.compile(r"^(?:中共|中国共产党)")
 #: "新疆生产建设兵团第八师石河子市" is 第八师石河子市's, as "第八师石河子市教育局" is.
 _CORPS = re.compile(r"^新疆生产建设兵团(?=第[一二三四五六七八九十]{1,3}师)")
 #: State Grid's short name (国网) heading one of its companies, before the province or city it
-#: serves: "国网江苏省电力有限公司南通供电分公司" is 江苏省's, not a place "国网江苏省".
-_GRID_BRAND = re.compile(r"^国网(?=[\u4e00-\u9fff]{2,4}?(?:省|自治区|市))")
+#: serves: "国网江苏省电力有限公司南通供电分公司" is 江苏省's, not a place "国网江苏省"; a city
+#: company named by its city's stem, "国网苏州供电公司", is 苏州's, not a place "国网苏州"
+#: (its city: :func:`nlp_reports.parse.places.central_office_city`).
+_GRID_BRAND = re.compile(r"^国网(?=[\u4e00-\u9fff]{2})")
 #: Where the company's own name starts after that place (电力有限公司, 供电公司): no place is
 #: read past it ("…电力有限公司杭州供电公司" named no prefecture "电力有限公司杭州").
 _GRID_COMPANY = re.compile(r"电力|供电|电网")

@@ -263,6 +263,10 @@ def _zone_stems() -> dict[str, Place]:
     return stems
 
 
+#: A State Grid city company named by its city's stem: 国网苏州供电公司, 国网南京供电分公司.
+_GRID_CITY_COMPANY = re.compile(r"^国网([\u4e00-\u9fff]{2,4}?)供电(?:分)?公司$")
+
+
 @functools.lru_cache(maxsize=4096)
 def central_office_city(name: str | None) -> tuple[str, str] | None:
     """``(province, prefecture)`` of a vertically managed central agency's office in a city,
@@ -270,7 +274,7 @@ def central_office_city(name: str | None) -> tuple[str, str] | None:
     绵阳市), 中国证券监督管理委员会宁波监管局, 国家统计局苏州调查队); None when the stem is not one
     prefecture-level city's alone (:func:`_zone_stems`: 朝阳, 吉林 — a province's short form is
     :func:`stated_province`'s) or the name goes on past the office."""
-    m = _CENTRAL_CITY_OFFICE.match(name) if name else None
+    m = (_CENTRAL_CITY_OFFICE.match(name) or _GRID_CITY_COMPANY.match(name)) if name else None
     place = _zone_stems().get(m.group(1)) if m else None
     return (place.province, place.name) if place is not None else None
 
