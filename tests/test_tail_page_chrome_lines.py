@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from nlp_reports import load_report
+from nlp_reports.parse.sections import analyse
 
 PAGE = """清溪县水利局2023年政府信息公开工作年度报告
 一、总体情况
@@ -99,3 +100,27 @@ def test_a_last_sentence_opening_with_a_chrome_word_stays_above_the_signature(li
     r = load_report(SIGNED_SIX.format(line=line))
     assert (r.metadata.published, r.metadata.published_from) == ("2024-01-26", "signature")
     assert r.sections[-1].text.endswith(line.replace("（二）", "(二)"))
+
+
+@pytest.mark.parametrize(("tail", "annexes"), [
+    ("政府信息公开工作年度报告统计表", ["政府信息公开工作年度报告统计表"]),
+    ("术语说明\n依申请公开\n主动公开", ["术语说明"]),
+    ("2023年度主动公开信息分类统计表\n返回列表", ["2023年度主动公开信息分类统计表"]),
+    ("注\n统计口径同上年", []),
+])
+def test_report_matter_under_the_signed_date_is_its_annex(tail, annexes):
+    # an annex named with no label, or a lone 注 over its note, is the report's, no page line:
+    # kept as its annex part, out of 六 and not dropped
+    r = load_report(SIGNED.format(tail=tail))
+    assert (r.metadata.published, r.metadata.published_from) == ("2024-01-20", "signature")
+    assert r.sections[-1].text == "本年度未收取信息处理费。"
+    assert [a.title for a in r.annexes] == annexes
+    layout = analyse(r.text)
+    assert tail in r.text[layout.annex_span[0]:layout.annex_span[1]]
+
+
+@pytest.mark.parametrize("tail", ["返回列表", "网站地图", "图表", "注意"])
+def test_page_lines_like_annex_names_are_still_chrome(tail):
+    r = load_report(SIGNED.format(tail=tail))
+    assert r.annexes == ()
+    assert r.sections[-1].text == "本年度未收取信息处理费。"

@@ -1173,6 +1173,17 @@ _JUNK_MAX = 24
 _JUNK_PUNCT = re.compile(r"[。；;，,！？!?\t]")
 
 
+#: A short line under the signed date that is the report's own matter, no page chrome: an
+#: annex's name with no label ("政府信息公开工作年度报告统计表", its table an image; "术语说明",
+#: "指标解释") or a note's word alone over its text ("注⏎统计口径同上年"). Kept as the annex
+#: (:func:`_signed_above_annex`), as a labelled annex is. 列表 ("返回列表"), 图表 … are chrome's.
+_UNLABELLED_ANNEX = (r"[ \t\u3000]*(?![^\n]*(?:二维码|扫码))(?:[^\n。；;，,:：]{2,22}(?<![列代发图])表"
+                     r"|[^\n。；;，,:：]{0,12}(?:术语|名词|指标|统计|数据|填报|编制|有关|相关)"
+                     r"(?:说明|解释|释义))[ \t\u3000]*")
+_UNLABELLED_ANNEX_LINE = re.compile(_UNLABELLED_ANNEX)
+_MATTER_UNDER_SIGNATURE = re.compile(rf"{_UNLABELLED_ANNEX}|[ \t\u3000]*{NOTE_WORD}[ \t\u3000:：]*")
+
+
 def _junk_under_signature(text: str, tail_lines: list[tuple[int, int]]) -> int:
     """How many of the last ``tail_lines`` are a page's chrome the tail does not know, left
     between the report's signature and the chrome it does ("清河县水利局⏎2024年1月20日⏎返回列表"):
@@ -1183,7 +1194,8 @@ def _junk_under_signature(text: str, tail_lines: list[tuple[int, int]]) -> int:
     for n in range(1, min(_JUNK_LINES, len(tail_lines) - 1) + 1):
         line = text[tail_lines[-n][0]:tail_lines[-n][1]].strip(" \t\u3000\r")
         if (len(line) > _JUNK_MAX or _JUNK_PUNCT.search(line) or _DATE_LINE.match(line)
-                or _signed_date(text, *tail_lines[-n]) or _annex_start().match(line)):
+                or _signed_date(text, *tail_lines[-n]) or _annex_start().match(line)
+                or _MATTER_UNDER_SIGNATURE.fullmatch(line)):
             return 0
         d0, d1 = tail_lines[-n - 1]
         if _signed_date(text, d0, d1):
@@ -1269,7 +1281,8 @@ _ANNEX_NAME_MAX = 60
 def annex_titles(text: str, span: tuple[int, int]) -> list[tuple[str, int, int]]:
     """``(title, start, end)`` of each annex in the annex part ``text[span[0]:span[1]]``
     (:attr:`Layout.annex_span`): one per line opening with 附件/附表/附录/附：/名词解释, running
-    to the next such line. A bare label ("附件1") takes the line below as its name ("附件1
+    to the next such line, and a first line naming it with no label ("政府信息公开情况统计表",
+    "术语说明"). A bare label ("附件1") takes the line below as its name ("附件1
     2024年政府信息公开情况统计表"). A QR code or picture alone under the signature is no annex."""
     start, end = span
     found: list[tuple[str, int]] = []
@@ -1277,7 +1290,9 @@ def annex_titles(text: str, span: tuple[int, int]) -> list[tuple[str, int, int]]
     while pos < end:
         nl = text.find("\n", pos, end)
         l1 = end if nl < 0 else nl
-        if _ANNEX_TITLE.match(text, pos, l1):
+        if pos == start and _UNLABELLED_ANNEX_LINE.fullmatch(text, pos, l1):
+            found.append((text[pos:l1].strip(" \t\u3000"), pos))  # named under the signature
+        elif _ANNEX_TITLE.match(text, pos, l1):
             title = text[pos:l1].strip(" \t\u3000")
             if _BARE_ANNEX_LABEL.fullmatch(title):
                 below = _next_line(text, l1, end)
@@ -1349,7 +1364,10 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
     ``(None, None, 0)`` if none."""
     annex = _annex_start()
     for i, (l0, l1) in enumerate(lines):
-        if i >= 1 and annex.match(text, l0, l1):
+        if i < 1:
+            continue
+        labelled = bool(annex.match(text, l0, l1))
+        if labelled or _MATTER_UNDER_SIGNATURE.fullmatch(text, l0, l1):
             signed = _signed_date(text, *lines[i - 1])
             if signed:
                 return signed[0], signed[1], l0
@@ -1357,8 +1375,9 @@ def _signed_above_annex(text: str, lines: list[tuple[int, int]]
                 date = lines[i - 1]
                 s0, s1 = lines[i - 2] if i >= 2 else (0, 0)
                 sig = (s0, s1) if i >= 2 and _is_agency_line(text[s0:s1]) else None
-                if sig is None and _NOTE_START.match(text, l0, l1):
-                    continue  # (a sentence's date over a note: "…统计截至⏎2023年12月31日⏎注：…")
+                if sig is None and (not labelled or _NOTE_START.match(text, l0, l1)):
+                    continue  # (a sentence's date over a note: "…统计截至⏎2023年12月31日⏎注：…";
+                    # a name with no label is the annex's only under a signature)
                 return sig, date, l0
     return None, None, 0
 
