@@ -38,3 +38,26 @@ def test_a_key_in_a_sentence_is_not_read():
     text = PAGE.format(head="").replace("受理依申请公开3件。", "受理依申请公开3件，文件上传时间为2023年5月。")
     md = load_report(text).metadata
     assert (md.published, md.published_from) == ("2024-01-15", "signature")
+
+
+@pytest.mark.parametrize("head", [
+    "发布于 2024-01-18", "信息时间：2024-01-18", "来源：县水利局　信息时间：2024年01月18日　字号：大 中 小",
+    "录入时间：2024-01-18 16:02", "创建时间：2024-01-18",
+])
+def test_more_cms_keys_of_the_page_date(head):
+    md = load_report(PAGE.format(head=head)).metadata
+    assert (md.published, md.published_from) == ("2024-01-18", "page")
+
+
+def test_an_entry_date_gives_way_to_the_publication_date():
+    # 录入/创建时间 date the article's entry in the CMS, before it went up: a 发布 key wins
+    md = load_report(PAGE.format(head="录入时间：2024-01-16　发布时间：2024-01-18")).metadata
+    assert (md.published, md.published_from) == ("2024-01-18", "page")
+
+
+@pytest.mark.parametrize("sentence", [
+    "各乡镇报送补贴信息时间2024年1月10日前完成汇总。", "抽查结果录入时间2023年3月1日起按日统计。",
+])
+def test_such_words_inside_a_sentence_are_not_read(sentence):
+    md = load_report(PAGE.format(head=sentence)).metadata
+    assert (md.published, md.published_from) == ("2024-01-15", "signature")

@@ -58,6 +58,12 @@ PAGE_DATE_KEY_WORDS = (
                                         "发文", "發文", "成文", "公开", "公開", "更新")),
     *(f"{w}(?:时间|時間)" for w in ("发稿", "發稿")),
     "日(?<![\u4e00-\u9fff]日)期",
+    # other CMSs' keys, after no Chinese character (a sentence's "…补贴信息时间…", "检查结果录入
+    # 时间…" is none): "录入时间：…", "创建时间：…" (the article entered in the CMS), "信息时间：…",
+    # "发布于 2024-01-22"
+    *(f"{w[0]}(?<![\u4e00-\u9fff]{w[0]}){w[1:]}(?:时间|時間|日期)" for w in ("录入", "錄入", "创建", "創建")),
+    "信(?<![\u4e00-\u9fff]信)息(?:时间|時間)",
+    "发(?<![\u4e00-\u9fff]发)布于", "發(?<![\u4e00-\u9fff]發)[佈布]於",
 )
 #: What stands between the key and the date ("】", a colon, blanks).
 PAGE_DATE_GAP = r"[ \t\u3000]{0,2}[】\]]?[ \t\u3000]{0,2}[:：]?[ \t\u3000]{0,3}"
@@ -65,7 +71,7 @@ PAGE_DATE_GAP = r"[ \t\u3000]{0,2}[】\]]?[ \t\u3000]{0,2}[:：]?[ \t\u3000]{0,3
 #: as a regex fragment (group ``key``): "发布时间：2024-01-20", "发布日期:2024-01-20",
 #: "【发布时间】2024-01-20", "[发布时间]2024-01-20", "发表时间：…" and "上传时间：…" as other CMSs
 #: word it, "更新时间：…", "日期：…" (a bare 日期 after
-#: no Chinese character: not 办理日期). One definition for the HTML reader, which keeps such a
+#: no Chinese character: not 办理日期), "录入时间/创建时间/信息时间：…", "发布于 …". One definition for the HTML reader, which keeps such a
 #: line (before the text is made simplified: 發佈時間 too), the metadata, which reads it, and
 #: the test of the head's chrome under the title, which names its words one by one
 #: (:data:`PAGE_DATE_KEY_WORDS`, then :data:`PAGE_DATE_GAP`).

@@ -1170,7 +1170,9 @@ def _foot_date(foot: str) -> str | None:
 #: Keys of a page's metadata that date the document's writing, not its going up: read only
 #: when the page has no 发布时间/发布日期 (the 政府信息公开 metadata table of a county page
 #: prints "成文日期：2024-01-12" before "发布日期：2024-01-19").
-_WRITTEN_KEYS = frozenset({"成文日期", "成文时间", "发文日期", "发文时间", "日期"})
+#: 录入时间/创建时间, when the article was entered in the CMS (a draft may wait), rank so too.
+_WRITTEN_KEYS = frozenset({"成文日期", "成文时间", "发文日期", "发文时间", "日期",
+                           "录入时间", "录入日期", "创建时间", "创建日期"})
 #: Keys dating the page's last edit (更新时间): read only when the page has no other date,
 #: and the report's own date (落款) comes first: an edit after publication says nothing of
 #: when the report went up.
