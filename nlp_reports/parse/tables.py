@@ -559,7 +559,9 @@ def _grid_line(line: str) -> _Line:
         j = i + 1
         while j < n and not parts[j]:
             j += 1
-        if j < n and kinds[j] is None and kinds[i].kind == NUM:  # type: ignore[union-attr]
+        if (j < n and kinds[j] is None and kinds[i].kind == NUM  # type: ignore[union-attr]
+                and (_ROW_NUMBER_CELL.fullmatch(parts[i])
+                     or any(parts[k] for k in range(j + 1, n)))):
             continue
         break
     labels = [c for c in parts[: last_label + 1] if c]
@@ -580,6 +582,11 @@ def _grid_line(line: str) -> _Line:
     return line_
 
 
+#: A row number in its own grid cell ("1" before "属于国家秘密"). A figure no row numbering
+#: has ("9,652", "310") right before the line's last cell, a text one, is the row's value
+#: followed by a remark ("行政许可\t9,652\t含告知承诺制办理", a 备注 column): not a label
+#: (the row read as having no values); a number a row may have (1–99) stays one.
+_ROW_NUMBER_CELL = re.compile(r"[1-9]\d?")
 #: A footnote's number set after a row label in its own cell, which a PDF reads as a plain
 #: digit ("一、本年新收政府信息公开申请数量2"): the label with a digit was taken for prose, and
 #: 表三 was not found. In a cell before the row's values it is never a value.
