@@ -1367,6 +1367,7 @@ def _read_table3(
     def header_labels() -> list[str]:  # the labels above the table (needed now and then)
         return [lab for ln in lines[head_from:best.start] for lab in ln.labels]
 
+    _t3_drop_label_spacers(best)
     remarks = _t3_set_remarks_aside(best, header_labels)
     ncols = _t3_ncols(best, header_labels)
     cols = list(TABLE3_COLUMNS)
@@ -1683,6 +1684,31 @@ def _t3_count(row: str, rows: _Rows) -> int | None:
             if k != row and len(c) in (7, 8):
                 return len(c)
     return 7
+
+
+def _t3_drop_label_spacers(rows: _Rows) -> None:
+    """Drop, in place, the empty cell right after a one-label row's label in a grid of two
+    label columns (a pipe table: "| 三、本年度办理结果 | （一）予以公开 | 702 | … |" beside
+    "| 一、本年新收…数量 |  | 1,208 | … |"): it is the second label column left empty, no blank
+    value, and read as one it made every such row 8 values wide (the table unreadable). Done
+    only where grid rows printing two labels show the grid: the spacer row's line is as wide
+    and holds one value more than theirs, so its empty cell can be no value of theirs (a row of
+    one label column with a blank first value is a line one cell narrower). Any other leading
+    empty cell stays: a value left blank is never dropped."""
+    two: set[tuple[int, int]] = set()  # (line width, values) of rows printing two labels
+    for rid, c in rows.cells.items():
+        w = rows.width.get(rid)
+        if (w is not None and c and rid not in rows.unplaced and w - len(c) == 2
+                and len(c) in (7, 8) and c[0].raw):
+            two.add((w, len(c)))
+    if not two:
+        return
+    spacers = [rid for rid, c in rows.cells.items()
+               if (w := rows.width.get(rid)) is not None and c and rid not in rows.unplaced
+               and w - len(c) == 1 and c[0].kind == BLANK and not c[0].raw
+               and (w, len(c) - 1) in two]
+    for rid in spacers:
+        rows.cells[rid] = rows.cells[rid][1:]
 
 
 def _t3_set_remarks_aside(rows: _Rows, header: Callable[[], Sequence[str]]) -> str | None:
