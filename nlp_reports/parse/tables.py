@@ -1416,6 +1416,8 @@ def _read_table3(
             joined = _join_wrapped_number(best.cells.get(rid), seams)
             if joined is not None:
                 best.cells[rid] = joined
+    if len(cols) == 7:
+        _t3_drop_page_numbers(best)
     # cells under a row of the other format (2021's group label （六）其他处理 given values
     # beside it, its numbered rows below): no row of this table holds them
     own = {r for r, _ in row_defs}
@@ -1684,6 +1686,32 @@ def _t3_count(row: str, rows: _Rows) -> int | None:
             if k != row and len(c) in (7, 8):
                 return len(c)
     return 7
+
+
+#: A bare page number as PDF text carries it on its own line ("9"): a row number never.
+_BARE_PAGE_NUMBER = re.compile(r"[1-9]\d{0,2}")
+
+
+def _t3_drop_page_numbers(rows: _Rows) -> None:
+    """Drop, in place, a bare page number ("9" alone on its line, a PDF page's foot) read as an
+    eighth value of a 7-column 表三 grid row: the row's own grid line gave its seven values, the
+    one line after it added one small integer, and without it the row's 总计 is the sum of its
+    six applicant columns (I2). A wrapped figure ("…57" / "4") is joined before
+    (:func:`_join_wrapped_number`); one that breaks I2 either way stays, and the table with it
+    unreadable: a value is never dropped on its position alone. One cell a line, where every
+    value is a line of its own, is left as it is."""
+    for rid, seams in rows.seams.items():
+        c = rows.cells.get(rid)
+        if (c is None or len(c) != 8 or seams != [7] or rows.flat.get(rid)
+                or rid not in rows.width or rid in rows.unplaced):
+            continue
+        last, row = c[7], c[:7]
+        if (last.kind == NUM and _BARE_PAGE_NUMBER.fullmatch(last.raw)
+                and all(x.kind == NUM for x in row)
+                and sum(x.value for x in row[:6]) == row[6].value):  # type: ignore[misc]
+            log.debug("表三 row %s: %r after its seven values taken for a page number",
+                      rid, last.raw)
+            rows.cells[rid] = row
 
 
 def _t3_drop_label_spacers(rows: _Rows) -> None:
