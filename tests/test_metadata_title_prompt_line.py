@@ -36,3 +36,34 @@ def test_a_title_naming_a_prompt_word_stays():
     # 提示 inside the name, no colon after it: a title
     text = PAGE.format(prompt="").replace("烟台湾市生态环境局2024年", "烟台湾市风险提示中心2024年")
     assert load_report(text).metadata.agency == "烟台湾市风险提示中心"
+
+
+BARE = """{prompt}
+发布时间：2024-01-23 09:12
+一、总体情况
+2023年，本局主动公开农机购置补贴、动物防疫等信息318条，收到政府信息公开申请4件，均按期答复。
+六、其他需要报告的事项
+本年度未收取信息处理费。
+"""
+
+
+@pytest.mark.parametrize(("prompt", "title", "agency"), [
+    ("阅读提示：本页面为清河县农业农村局2023年政府信息公开工作年度报告全文",
+     "清河县农业农村局2023年政府信息公开工作年度报告", "清河县农业农村局"),
+    ("【温馨提示】：本页为《南湖区卫生健康局2023年政府信息公开工作年度报告》原文。",
+     "南湖区卫生健康局2023年政府信息公开工作年度报告", "南湖区卫生健康局"),
+    ("阅读须知：以下为青石镇人民政府2023年度政府信息公开工作年度报告",
+     "青石镇人民政府2023年度政府信息公开工作年度报告", "青石镇人民政府"),
+])
+def test_a_prompt_names_the_report_of_a_page_with_no_heading(prompt, title, agency):
+    # no line but the prompt names the report: its name is the title, label and 全文 aside
+    md = load_report(BARE.format(prompt=prompt)).metadata
+    assert (md.title, md.agency, md.year) == (title, agency, 2023)
+
+
+@pytest.mark.parametrize("prompt", [
+    "阅读提示：本页面为政府信息公开年度报告全文",
+    "温馨提示：2023年度报告附件可在页面底部下载",
+])
+def test_a_prompt_naming_no_report_of_its_own_gives_no_title(prompt):
+    assert load_report(BARE.format(prompt=prompt)).metadata.title is None

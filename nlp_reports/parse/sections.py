@@ -769,10 +769,34 @@ def find_title(text: str, end: int) -> tuple[int, int] | None:
     A title broken after the agency ("某县人民政府\n2023年政府信息公开工作年度报告", as PDFs
     and centred web titles often are) spans both lines. A line of a list of other reports'
     titles above it (:func:`_listed`: 热点推荐, 相关文章) is passed over; on a page that is
-    only such a list, its first line is taken (the list page is then refused as one).
+    only such a list, its first line is taken (the list page is then refused as one). With
+    no such line, the report a page's prompt names (:func:`_prompt_title`).
     """
     lines = _lines(text[:end])[:40]
-    return _find_title(text, lines, True) or _find_title(text, lines, False)
+    return (_find_title(text, lines, True) or _find_title(text, lines, False)
+            or _prompt_title(text, lines))
+
+
+#: The report a page's prompt names (:data:`_PROMPT`), after its label: "本页面为清河县农业农村局
+#: 2023年政府信息公开工作年度报告全文" — the name, with a year, between 本页面为 and 全文.
+_PROMPT_NAME = re.compile(
+    r"[ \t\u3000]*(?:本页面?|本文|以下)?(?:内容)?(?:为|是|系)?[ \t\u3000]*[《“]?"
+    r"(?P<name>[^\n。，,；;《》“”]{0,40}?(?:19|20)\d{2}[^\n。，,；;《》“”]{0,40}?(?:报告|年报))"
+    r"[》”]?(?:全文|原文|正文)?[。.]?[ \t\u3000]*$")
+
+
+def _prompt_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the report's name in a page's prompt line ("阅读提示：本页面为…年度报告
+    全文") when no line is the title: the prompt is no title (:func:`_find_title` passes it
+    over), but on a page printing no heading it is the only line naming the report. None when
+    no prompt names one with its year."""
+    for l0, l1 in lines:
+        label = _PROMPT.match(text, l0, l1)
+        if label and (m := _PROMPT_NAME.match(text, label.end(), l1)) and any(
+                rx.search(m.group("name")) for rx in
+                (_REPORT_TITLE_STRONG, _REPORT_TITLE, _REPORT_TITLE_WORDED)):
+            return m.span("name")
+    return None
 
 
 def _find_title(text: str, lines: list[tuple[int, int]], skip_lists: bool) -> tuple[int, int] | None:
