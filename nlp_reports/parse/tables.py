@@ -1080,8 +1080,9 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
     """The row's cells when there are exactly ``want``, else None (never shifted).
 
     Extra empty grid cells are dropped: before the values (a label spanning merged columns)
-    or, failing that, after them; a single value repeated over merged columns counts once,
-    empty cells around it aside.
+    or, failing that, after them — not when both are empty and the two readings differ (which
+    is the spacer is not known: unplaced); a single value repeated over merged columns counts
+    once, empty cells around it aside.
     """
     if cells is None:
         return None
@@ -1096,6 +1097,13 @@ def _fit(cells: list[_Cell] | None, want: int) -> list[_Cell] | None:
     if extra > 0:
         tail_empty = all(c.kind == BLANK and c.raw == "" for c in cells[want:])
         head_empty = all(c.kind == BLANK and c.raw == "" for c in cells[:extra])
+        if head_empty and tail_empty and ([c.raw for c in cells[extra:]]
+                                          != [c.raw for c in cells[:want]]):
+            # empty at both ends ("\t\t1\t0\t0\t0\t0\t1\t": a blank first value and a
+            # trailing tab, or a spacer and a blank last one): the two readings differ, and
+            # taking the first put every figure one column off (自然人 1 for a blank, 总计 None
+            # for 1): unplaced
+            return None
         if head_empty:  # a rectangular grid: the label spans empty cells, values sit last
             cells = cells[extra:]
         elif tail_empty:  # empty cells after the table's last column
