@@ -1742,7 +1742,8 @@ def _t3_drop_label_spacers(rows: _Rows) -> None:
     spacers = [rid for rid, c in rows.cells.items()
                if (w := rows.width.get(rid)) is not None and c and rid not in rows.unplaced
                and w - len(c) == 1 and c[0].kind == BLANK and not c[0].raw
-               and (c[-1].kind != BLANK or c[-1].raw)  # (empty at both ends: not known)
+               # (seven figures empty at both ends: which end is the spacer is not known)
+               and (len(c) != 8 or c[-1].kind != BLANK or c[-1].raw)
                and (w, len(c) - 1) in two]
     for rid in spacers:
         rows.cells[rid] = rows.cells[rid][1:]
