@@ -64,6 +64,7 @@ def test_a_prompt_names_the_report_of_a_page_with_no_heading(prompt, title, agen
 @pytest.mark.parametrize("prompt", [
     "阅读提示：本页面为政府信息公开年度报告全文",
     "温馨提示：2023年度报告附件可在页面底部下载",
+    "特别提示：本网站2023年年报",  # the site's own words, naming no agency
 ])
 def test_a_prompt_naming_no_report_of_its_own_gives_no_title(prompt):
     assert load_report(BARE.format(prompt=prompt)).metadata.title is None

@@ -785,6 +785,10 @@ _PROMPT_NAME = re.compile(
     r"[》”]?(?:全文|原文|正文)?[。.]?[ \t\u3000]*$")
 
 
+#: Words that open no agency's name: "本网站2023年年报" (a site's notice) names no report.
+_NOT_NAMING = "全本我该各此其"
+
+
 def _prompt_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of the report's name in a page's prompt line ("阅读提示：本页面为…年度报告
     全文") when no line is the title: the prompt is no title (:func:`_find_title` passes it
@@ -792,7 +796,8 @@ def _prompt_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | 
     no prompt names one with its year."""
     for l0, l1 in lines:
         label = _PROMPT.match(text, l0, l1)
-        if label and (m := _PROMPT_NAME.match(text, label.end(), l1)) and any(
+        if label and (m := _PROMPT_NAME.match(text, label.end(), l1)) and m.group("name")[
+                :1] not in _NOT_NAMING and any(
                 rx.search(m.group("name")) for rx in
                 (_REPORT_TITLE_STRONG, _REPORT_TITLE, _REPORT_TITLE_WORDED)):
             return m.span("name")
@@ -1200,8 +1205,10 @@ _JUNK_PUNCT = re.compile(r"[。；;，,！？!?\t]")
 #: A short line under the signed date that is the report's own matter, no page chrome: an
 #: annex's name with no label ("政府信息公开工作年度报告统计表", its table an image; "术语说明",
 #: "指标解释") or a note's word alone over its text ("注⏎统计口径同上年"). Kept as the annex
-#: (:func:`_signed_above_annex`), as a labelled annex is. 列表 ("返回列表"), 图表 … are chrome's.
-_UNLABELLED_ANNEX = (r"[ \t\u3000]*(?![^\n]*(?:二维码|扫码))(?:[^\n。；;，,:：]{2,22}(?<![列代发图])表"
+#: (:func:`_signed_above_annex`), as a labelled annex is. 列表 ("返回列表"), 图表 … are chrome's,
+#: and a form the site offers for download (政府信息公开申请表, 意见征集表, 调查表 …) no annex.
+_UNLABELLED_ANNEX = (r"[ \t\u3000]*(?![^\n]*(?:二维码|扫码|(?:申请|征集|调查|反馈|登记|报名)表))"
+                     r"(?:[^\n。；;，,:：]{2,22}(?<![列代发图])表"
                      r"|[^\n。；;，,:：]{0,12}(?:术语|名词|指标|统计|数据|填报|编制|有关|相关)"
                      r"(?:说明|解释|释义))[ \t\u3000]*")
 _UNLABELLED_ANNEX_LINE = re.compile(_UNLABELLED_ANNEX)
