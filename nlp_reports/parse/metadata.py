@@ -419,13 +419,13 @@ _COUNTY_HEAD = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地�
 #: A township the title already places in its county (柳溪县城关镇): its sign-off's longer
 #: chain (青禾市柳溪县城关镇人民政府) must not make the years it signs so another agency.
 #: Two characters at least between the county and the 乡/镇: 新市镇, 白市驿镇 are bare names.
-_PLACED_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,20}?(?:省|自治区|市|州|地区|盟|县|区|旗)"
-                              r"[\u4e00-\u9fff]{2,}(?:乡|镇|苏木|街道)")
+_PLACED_TOWNSHIP = re.compile(_COUNTY_HEAD.pattern + r"[\u4e00-\u9fff]{2,}(?:乡|镇|苏木|街道)")
 #: A party committee signing with the government (中共柳溪县城关镇委员会 柳溪县城关镇人民政府):
 #: no county of the town.
 _PARTY_BODY = re.compile(r"中共|党委|党工委|委员会")
-#: Words that open no place name: "全县", "本镇", "我乡", "该区" …
-_NOT_PLACE_START = "全本我该各此其"
+#: Words that open no place name: "全县", "本镇", "我乡", "该区" … (nor an agency's: a page's
+#: prompt "本网站2023年年报" names no report)
+NOT_PLACE_START = "全本我该各此其"
 
 
 @functools.lru_cache(maxsize=1)
@@ -448,7 +448,7 @@ def full_agency(agency: str | None, signature: str | None = None, text: str = ""
     and two of them must not become one agency. Any other name (a government, a department, a
     zone, a 新区) is returned unchanged.
     """
-    if not agency or len(agency) < 3 or agency[0] in _NOT_PLACE_START:
+    if not agency or len(agency) < 3 or agency[0] in NOT_PLACE_START:
         return agency
     sign = _BLANKS.sub("", signature or "")
     if (sign.startswith(agency) and _BARE_PLACE.fullmatch(agency)

@@ -43,6 +43,7 @@ from nlp_reports.parse.metadata import (
     _NO_LEVEL,
     FIGURES_DATE,
     HANZI_ZEROS,
+    NOT_PLACE_START,
     TITLE_DATE,
     agency_and_year,
     agency_key,
@@ -785,9 +786,6 @@ _PROMPT_NAME = re.compile(
     r"[》”]?(?:全文|原文|正文)?[。.]?[ \t\u3000]*$")
 
 
-#: Words that open no agency's name: "本网站2023年年报" (a site's notice) names no report.
-_NOT_NAMING = "全本我该各此其"
-
 
 def _prompt_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of the report's name in a page's prompt line ("阅读提示：本页面为…年度报告
@@ -797,7 +795,7 @@ def _prompt_title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | 
     for l0, l1 in lines:
         label = _PROMPT.match(text, l0, l1)
         if label and (m := _PROMPT_NAME.match(text, label.end(), l1)) and m.group("name")[
-                :1] not in _NOT_NAMING and any(
+                :1] not in NOT_PLACE_START and any(
                 rx.search(m.group("name")) for rx in
                 (_REPORT_TITLE_STRONG, _REPORT_TITLE, _REPORT_TITLE_WORDED)):
             return m.span("name")
@@ -1238,8 +1236,6 @@ def _junk_under_signature(text: str, tail_lines: list[tuple[int, int]]) -> int:
     return 0
 
 
-#: "附件" or "附件：" alone on its line: a web page's attachment box (chrome), or, under the
-#: closing date with the annex's name on the next line, the label of a signed report's annex.
 #: A page's buttons run on after the article's last line, as a copy of the page joins them
 #: ("…不断提升水平。【打印本页】【关闭窗口】"): two or more in brackets ending the line.
 #: One button, blanks before it (the line's run of them is :func:`_glued_buttons`').
@@ -1263,6 +1259,10 @@ def _glued_buttons(text: str, start: int, end: int) -> int | None:
     if count < 2 or text[last:end].strip(" \t\u3000\r"):
         return None
     return first
+
+
+#: "附件" or "附件：" alone on its line: a web page's attachment box (chrome), or, under the
+#: closing date with the annex's name on the next line, the label of a signed report's annex.
 _LONE_ANNEX_LABEL = re.compile(r"[ \t\u3000]{0,8}附件[:：]?")
 #: A linked file's name (the attachment box of a page: "某县2024年年度报告.pdf").
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|txt|jpe?g|png)\b", re.IGNORECASE)
