@@ -59,6 +59,7 @@ __all__ = [
     "scarcity_warnings",
     "shipped_labeled_files",
     "split_by_family",
+    "table_delimiter",
     "theme_matrix",
     "unknown_labels_message",
 ]
@@ -201,22 +202,28 @@ def _refuse_workbook(f: Path) -> None:
 
 
 def _records(raw: str, f: Path) -> list[tuple[int, dict[str, Any]]]:
-    """The ``(line, record)`` pairs of a label file's text: a .csv as CSV, a .tsv as
-    tab-separated, a .jsonl as JSON Lines; a file of another suffix (Excel's "Unicode text"
-    save is a tab-separated .txt) as the table its first line heads when that line is a
-    header row holding text, kind or themes, else as JSON Lines."""
+    """The ``(line, record)`` pairs of a label file's text: a table as :func:`table_delimiter`
+    says, else JSON Lines."""
+    delimiter = table_delimiter(f, raw)
+    if delimiter is None:
+        return _jsonl_records(raw, f)
+    if f.suffix.lower() not in (".csv", *_TSV_SUFFIXES):
+        log.info("%s: read as a %s-separated table (its first line is a header row)", f,
+                 "tab" if delimiter == "\t" else "comma")
+    return _csv_records(raw, f, delimiter=delimiter)
+
+
+def table_delimiter(f: Path, raw: str) -> str | None:
+    """The delimiter a label file ``f`` of text ``raw`` is read with as a table: "," for a
+    .csv, a tab for a .tsv; for another suffix but .jsonl (Excel's "Unicode text" save is a
+    tab-separated .txt), the one that makes its first line a header row holding text, kind
+    or themes; None for JSON Lines. What train reads as a table, suggest --exclude does too."""
     suffix = f.suffix.lower()
     if suffix == ".csv":
-        return _csv_records(raw, f)
+        return ","
     if suffix in _TSV_SUFFIXES:
-        return _csv_records(raw, f, delimiter="\t")
-    if suffix != ".jsonl":
-        delimiter = _header_delimiter(raw)
-        if delimiter is not None:
-            log.info("%s: read as a %s-separated table (its first line is a header row)", f,
-                     "tab" if delimiter == "\t" else "comma")
-            return _csv_records(raw, f, delimiter=delimiter)
-    return _jsonl_records(raw, f)
+        return "\t"
+    return None if suffix == ".jsonl" else _header_delimiter(raw)
 
 
 def _header_delimiter(raw: str) -> str | None:

@@ -200,21 +200,21 @@ def _texts_of(path: Path) -> list[str]:
     or a .txt's when its first line is a table's header row, as train reads it (Excel's
     "Unicode text" save: its lines, labels and all, were read as statements, so none was
     excluded); else as :func:`_from_file` reads a .jsonl or a .txt."""
-    from nlp_reports.classify.dataset import _header_delimiter, csv_rows, read_text
+    from nlp_reports.classify.dataset import csv_rows, read_text, table_delimiter
     from nlp_reports.errors import DataError
 
-    suffix = path.suffix.lower()
-    delimiter = {".csv": ",", ".tsv": "\t", ".tab": "\t"}.get(suffix)
-    raw = None
-    if suffix == ".txt":
-        try:
-            raw = read_text(path)
-        except DataError:
-            return _from_file(path)  # (what _from_file makes of it)
-        delimiter = _header_delimiter(raw)
+    if path.suffix.lower() not in (".csv", ".tsv", ".tab", ".txt"):
+        return _from_file(path)
+    try:
+        raw = read_text(path)
+    except DataError:
+        if path.suffix.lower() != ".txt":
+            raise
+        return _from_file(path)  # (what _from_file makes of it)
+    delimiter = table_delimiter(path, raw)
     if delimiter is None:
         return _from_file(path)
-    fieldnames, rows = csv_rows(read_text(path) if raw is None else raw, path, delimiter)
+    fieldnames, rows = csv_rows(raw, path, delimiter)
     if "text" not in fieldnames:
         raise DataError(f"{path}:1: a CSV of statements to exclude needs a 'text' column",
                         message_zh=f"{path}：用于排除的标注文件（--exclude）须有名为 text 的列"
